@@ -1,0 +1,123 @@
+package io.ibasho.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real single-node Apache Kafka broker in KRaft mode (broker and controller in one JVM), from Maven Central jars. */
+public final class KafkaBroker {
+    private final String classpath;
+    private final Path dataDir;
+    private final Path logFile;
+    private final Path pidFile;
+    private final int port;
+    private final int controllerPort;
+    private ManagedProcess process;
+
+    public KafkaBroker(String classpath, Path dataDir, Path logFile, Path pidFile, int port, int controllerPort) {
+        this.classpath = classpath;
+        this.dataDir = dataDir;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Optional<ProcessHandle> runningProcess() {
+        return ManagedProcess.running(pidFile);
+    }
+
+    public void start() {
+        try {
+            Files.createDirectories(dataDir);
+            Path config = dataDir.resolve("server.properties");
+            Path logs = dataDir.resolve("logs");
+            Files.writeString(config, serverProperties(logs));
+            Path log4j = dataDir.resolve("log4j2.properties");
+            Files.writeString(log4j, LOG4J);
+            List<String> jvm = List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                    "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath);
+            if (!Files.exists(logs.resolve("meta.properties"))) {
+                List<String> format = new java.util.ArrayList<>(jvm);
+                format.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone", "-t", randomClusterId(), "-c", config.toString()));
+                ManagedProcess.runToCompletion("kafka storage format", format, Map.of(), dataDir, logFile, Duration.ofSeconds(90));
+            }
+            List<String> broker = new java.util.ArrayList<>(jvm);
+            broker.addAll(List.of("kafka.Kafka", config.toString()));
+            process = ManagedProcess.start("kafka", broker, Map.of(), dataDir, logFile, pidFile);
+            process.awaitReady(Duration.ofSeconds(90), () -> Ports.isOpen(port) && logSays("Kafka Server started"));
+        } catch (IOException e) {
+            throw new StackException("Cannot prepare Kafka in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        } else {
+            runningProcess().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(20)));
+        }
+    }
+
+    private boolean logSays(String text) {
+        try {
+            return Files.readString(logFile).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String serverProperties(Path logs) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=3
+                auto.create.topics.enable=true
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=10
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                log.retention.hours=168
+                """.formatted(port, controllerPort, logs);
+    }
+
+    private static String randomClusterId() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static final String LOG4J = """
+            status = warn
+            appender.console.type = Console
+            appender.console.name = STDOUT
+            appender.console.layout.type = PatternLayout
+            appender.console.layout.pattern = [%d] %p %m (%c)%n
+            rootLogger.level = INFO
+            rootLogger.appenderRef.stdout.ref = STDOUT
+            logger.kafka.name = kafka
+            logger.kafka.level = INFO
+            logger.apache.name = org.apache.kafka
+            logger.apache.level = WARN
+            """;
+}

@@ -1,0 +1,182 @@
+package io.ibasho.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A real Keycloak from the keycloak-quarkus-dist zip on Maven Central, in start-dev mode with the project's realm
+ * imported. {@code --hostname} pins the token issuer so that localhost and 127.0.0.1 callers see the same {@code iss}.
+ */
+public final class KeycloakServer {
+    public static final String REALM = "ibasho";
+    public static final String REALM_RESOURCE = "/io/ibasho/localstack/realm/ibasho-realm.json";
+
+    private final Path zip;
+    private final Path installDir;
+    private final Path dataDir;
+    private final Path logFile;
+    private final Path pidFile;
+    private final int port;
+    private final int managementPort;
+    private ManagedProcess process;
+
+    public KeycloakServer(Path zip, String version, Path distDir, Path dataDir, Path logFile, Path pidFile, int port,
+            int managementPort) {
+        this.zip = zip;
+        this.installDir = distDir.resolve("keycloak-" + version);
+        this.dataDir = dataDir;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    /** The base URL clients use; the issuer is {@code baseUrl()/realms/ibasho}. */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Optional<ProcessHandle> runningProcess() {
+        return ManagedProcess.running(pidFile);
+    }
+
+    public void start() {
+        install();
+        try {
+            Files.createDirectories(dataDir);
+            // start-dev imports from the distribution's data/import; the file is the same for every instance,
+            // so it is replaced atomically and concurrent starts never read half a file.
+            Path importDir = installDir.resolve("data/import");
+            Files.createDirectories(importDir);
+            Path staged = Files.createTempFile(importDir, "realm", ".tmp");
+            try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+                if (realm == null) {
+                    throw new StackException("The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
+                }
+                Files.copy(realm, staged, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(staged, importDir.resolve("ibasho-realm.json"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StackException("Cannot prepare Keycloak's data in " + dataDir + ": " + e.getMessage(), e);
+        }
+        String javaHome = Path.of(ManagedProcess.javaExecutable()).getParent().getParent().toString();
+        List<String> command = List.of("bash", installDir.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl(),
+                "--http-management-port=" + managementPort,
+                "--import-realm",
+                // Each instance keeps its own database (the stack's survives restarts; a test's is thrown away).
+                "--db-url=jdbc:h2:file:" + dataDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE");
+        Map<String, String> environment = Map.of(
+                "JAVA_HOME", javaHome,
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Xms64m -Xmx512m");
+        process = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        process.awaitReady(Duration.ofSeconds(240), () -> isRealmServed(http));
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        } else {
+            runningProcess().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(20)));
+        }
+    }
+
+    private boolean isRealmServed(HttpClient http) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Unpacks the distribution once per version; concurrent test JVMs serialise on a file lock. */
+    private void install() {
+        if (Files.exists(installDir.resolve("bin/kc.sh"))) {
+            return;
+        }
+        if (!Files.isReadable(zip)) {
+            throw new StackException("The Keycloak distribution " + zip + " is missing; run ./mvnw install once to download it.");
+        }
+        try {
+            Files.createDirectories(installDir.getParent());
+            Path lockFile = installDir.getParent().resolve(installDir.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                if (Files.exists(installDir.resolve("bin/kc.sh"))) {
+                    return;
+                }
+                Path staging = Files.createTempDirectory(installDir.getParent(), "keycloak-extract");
+                unzipWithoutTopFolder(zip, staging);
+                Files.move(staging, installDir, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot unpack Keycloak into " + installDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void unzipWithoutTopFolder(Path zipPath, Path target) throws IOException {
+        try (ZipFile zipFile = new ZipFile(zipPath.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zipFile.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                String relative = slash < 0 ? "" : name.substring(slash + 1);
+                if (relative.isEmpty()) {
+                    continue;
+                }
+                Path path = target.resolve(relative).normalize();
+                if (!path.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    continue;
+                }
+                Files.createDirectories(path.getParent());
+                try (InputStream in = zipFile.getInputStream(entry)) {
+                    Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (relative.startsWith("bin/") && relative.endsWith(".sh")) {
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+    }
+}

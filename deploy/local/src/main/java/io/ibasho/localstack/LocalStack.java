@@ -1,0 +1,236 @@
+package io.ibasho.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The whole of Ibasho on one machine: PostgreSQL, Kafka, Keycloak, the four services and the gateway, each a real
+ * process whose PID is kept under {@code .ibasho/run} so that {@code down} stops exactly what {@code up} started.
+ */
+public final class LocalStack {
+    /** Service name = folder = database (with an underscore, which PostgreSQL prefers). */
+    public static final List<String> SERVICES = List.of("event", "registration", "childcare-booking", "notification");
+
+    private final StackSettings settings;
+    private final Artifacts artifacts;
+    private final PrintStream out;
+
+    public LocalStack(StackSettings settings, Artifacts artifacts, PrintStream out) {
+        this.settings = settings;
+        this.artifacts = artifacts;
+        this.out = out;
+    }
+
+    public PostgresServer postgres() {
+        return new PostgresServer(settings.dist(), artifacts.postgresVersion(), settings.data().resolve("postgres"),
+                settings.logs().resolve("postgres.log"), settings.postgresPort());
+    }
+
+    public KafkaBroker kafka() {
+        return new KafkaBroker(artifacts.kafkaClasspath(), settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
+                settings.run().resolve("kafka.pid"), settings.kafkaPort(), settings.kafkaControllerPort());
+    }
+
+    public KeycloakServer keycloak() {
+        return new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), settings.dist(),
+                settings.data().resolve("keycloak"), settings.logs().resolve("keycloak.log"), settings.run().resolve("keycloak.pid"),
+                settings.keycloakPort(), settings.keycloakManagementPort());
+    }
+
+    public static String databaseOf(String service) {
+        return service.replace('-', '_');
+    }
+
+    public List<QuarkusApp> apps() {
+        List<QuarkusApp> apps = new ArrayList<>();
+        Map<String, Integer> ports = servicePorts();
+        String issuer = keycloak().realmUrl();
+        for (String service : SERVICES) {
+            Map<String, String> env = new LinkedHashMap<>();
+            String database = databaseOf(service);
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres().reactiveUrl(database));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres().jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka().bootstrapServers());
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+            env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
+            apps.add(new QuarkusApp(service, settings.projectDir().resolve("services").resolve(service), ports.get(service), env,
+                    settings.logs().resolve(service + ".log"), settings.run().resolve(service + ".pid")));
+        }
+        Map<String, String> gatewayEnv = new LinkedHashMap<>();
+        gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+        for (String service : SERVICES) {
+            gatewayEnv.put("IBASHO_GATEWAY_ROUTES_" + service.toUpperCase().replace('-', '_') + "_URL",
+                    "http://127.0.0.1:" + ports.get(service));
+        }
+        apps.add(new QuarkusApp("gateway", settings.projectDir().resolve("gateway"), settings.gatewayPort(), gatewayEnv,
+                settings.logs().resolve("gateway.log"), settings.run().resolve("gateway.pid")));
+        return apps;
+    }
+
+    private Map<String, Integer> servicePorts() {
+        return Map.of("event", settings.eventPort(), "registration", settings.registrationPort(), "childcare-booking",
+                settings.childcareBookingPort(), "notification", settings.notificationPort());
+    }
+
+    public void up(boolean fresh) {
+        long started = System.nanoTime();
+        if (fresh) {
+            down();
+            deleteRecursively(settings.data());
+            out.println("Fresh start: removed " + settings.data());
+        }
+        requireFreePorts();
+
+        PostgresServer postgres = postgres();
+        if (!postgres.isRunning()) {
+            step("PostgreSQL", postgres::start);
+        }
+        for (String service : SERVICES) {
+            postgres.createDatabase(databaseOf(service));
+        }
+        KafkaBroker kafka = kafka();
+        KeycloakServer keycloak = keycloak();
+        // Keycloak takes longest; Kafka and Keycloak boot side by side.
+        Thread kafkaStarter = null;
+        RuntimeException[] kafkaFailure = new RuntimeException[1];
+        if (kafka.runningProcess().isEmpty()) {
+            kafkaStarter = Thread.ofPlatform().start(() -> {
+                try {
+                    step("Kafka", kafka::start);
+                } catch (RuntimeException e) {
+                    kafkaFailure[0] = e;
+                }
+            });
+        }
+        if (keycloak.runningProcess().isEmpty()) {
+            step("Keycloak", keycloak::start);
+        }
+        if (kafkaStarter != null) {
+            try {
+                kafkaStarter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (kafkaFailure[0] != null) {
+                throw kafkaFailure[0];
+            }
+        }
+        List<QuarkusApp> toStart = apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
+        toStart.forEach(QuarkusApp::launch);
+        for (QuarkusApp app : toStart) {
+            step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(120)));
+        }
+        out.printf("%nIbasho is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        printGuide();
+    }
+
+    private void step(String what, Runnable action) {
+        long t0 = System.nanoTime();
+        action.run();
+        out.printf("  %-18s ready in %5.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void requireFreePorts() {
+        if (!postgres().isRunning()) {
+            Ports.requireFree(settings.postgresPort(), "PostgreSQL", "IBASHO_PG_PORT");
+        }
+        if (kafka().runningProcess().isEmpty()) {
+            Ports.requireFree(settings.kafkaPort(), "Kafka", "IBASHO_KAFKA_PORT");
+            Ports.requireFree(settings.kafkaControllerPort(), "Kafka's controller", "IBASHO_KAFKA_CONTROLLER_PORT");
+        }
+        if (keycloak().runningProcess().isEmpty()) {
+            Ports.requireFree(settings.keycloakPort(), "Keycloak", "IBASHO_KEYCLOAK_PORT");
+            Ports.requireFree(settings.keycloakManagementPort(), "Keycloak's management interface", "IBASHO_KEYCLOAK_MANAGEMENT_PORT");
+        }
+        for (QuarkusApp app : apps()) {
+            if (app.runningProcess().isEmpty()) {
+                Ports.requireFree(app.port(), app.name(), "IBASHO_" + app.name().toUpperCase().replace('-', '_') + "_PORT");
+            }
+        }
+    }
+
+    public void down() {
+        List<QuarkusApp> apps = new ArrayList<>(apps());
+        java.util.Collections.reverse(apps);
+        for (QuarkusApp app : apps) {
+            app.runningProcess().ifPresent(p -> {
+                ManagedProcess.stop(p, Duration.ofSeconds(15));
+                out.println("  stopped " + app.name() + " (pid " + p.pid() + ")");
+            });
+        }
+        stopIfRunning("keycloak", keycloak().runningProcess(), keycloak()::stop);
+        stopIfRunning("kafka", kafka().runningProcess(), kafka()::stop);
+        stopIfRunning("postgres", postgres().process(), postgres()::stop);
+    }
+
+    private void stopIfRunning(String name, Optional<ProcessHandle> process, Runnable stop) {
+        process.ifPresent(p -> {
+            stop.run();
+            out.println("  stopped " + name + " (pid " + p.pid() + ")");
+        });
+    }
+
+    /** @return true when everything runs */
+    public boolean status() {
+        Map<String, Optional<ProcessHandle>> all = new LinkedHashMap<>();
+        all.put("postgres  :" + settings.postgresPort(), postgres().process());
+        all.put("kafka     :" + settings.kafkaPort(), kafka().runningProcess());
+        all.put("keycloak  :" + settings.keycloakPort(), keycloak().runningProcess());
+        for (QuarkusApp app : apps()) {
+            all.put(String.format("%-10s:%d", app.name().length() > 10 ? app.name().substring(0, 10) : app.name(), app.port()),
+                    app.runningProcess());
+        }
+        boolean allUp = true;
+        for (var entry : all.entrySet()) {
+            Optional<ProcessHandle> process = entry.getValue();
+            allUp &= process.isPresent();
+            out.printf("  %-18s %s%n", entry.getKey(), process.map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+        }
+        out.println("  logs: " + settings.logs());
+        return allUp;
+    }
+
+    public void printGuide() {
+        out.println();
+        out.println("  Web app and API gateway  http://localhost:" + settings.gatewayPort() + "/");
+        out.println("  Public sessions          http://localhost:" + settings.gatewayPort() + "/api/events/sessions");
+        out.println("  Keycloak (admin/admin)   http://localhost:" + settings.keycloakPort() + "/admin/");
+        out.println("  Services                 event :" + settings.eventPort() + "  registration :" + settings.registrationPort()
+                + "  childcare-booking :" + settings.childcareBookingPort() + "  notification :" + settings.notificationPort());
+        out.println("  Kafka                    127.0.0.1:" + settings.kafkaPort() + "   PostgreSQL 127.0.0.1:" + settings.postgresPort()
+                + " (user postgres)");
+        out.println();
+        out.println("  Demo users (password = <username>-ibasho, all fictional):");
+        out.println("    hana, mei               attendees");
+        out.println("    organiser1 / organiser2 organisers of 'hinata' / 'minato'");
+        out.println("    carer1                  childcare staff of 'hinata'");
+        out.println("    partner1                partner group 'tsubomi' (client partner-tsubomi for machines)");
+        out.println("    admin1                  platform admin");
+        out.println();
+        out.println("  Logs: " + settings.logs() + "    Stop: ./ibasho down    State: ./ibasho status");
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

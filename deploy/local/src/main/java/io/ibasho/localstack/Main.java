@@ -1,0 +1,31 @@
+package io.ibasho.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code ./ibasho up [--fresh] | down | status}: see the README. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        String command = arguments.isEmpty() ? "help" : arguments.get(0);
+        Path project = Path.of(System.getProperty("ibasho.project", "."));
+        try {
+            LocalStack stack = new LocalStack(StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out);
+            switch (command) {
+                case "up" -> stack.up(arguments.contains("--fresh"));
+                case "down" -> stack.down();
+                case "status" -> System.exit(stack.status() ? 0 : 3);
+                default -> {
+                    System.out.println("usage: ibasho up [--fresh] | down | status | test");
+                    System.exit(command.equals("help") ? 0 : 2);
+                }
+            }
+        } catch (StackException e) {
+            System.err.println("ibasho: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

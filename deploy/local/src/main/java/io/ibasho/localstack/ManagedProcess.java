@@ -1,0 +1,151 @@
+package io.ibasho.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A server started as a child process. Its PID goes to a file so that another JVM ({@code ./ibasho down}) can stop
+ * exactly what this one started, and nothing else.
+ */
+public final class ManagedProcess {
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ManagedProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
+            Path logFile, Path pidFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (pidFile != null) {
+                Files.createDirectories(pidFile.getParent());
+                Files.writeString(pidFile, Long.toString(process.pid()));
+            }
+            return new ManagedProcess(name, process, logFile);
+        } catch (IOException e) {
+            throw new StackException("Could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a short command to completion (initdb, Kafka's storage format); fails with the tail of its output. */
+    public static void runToCompletion(String name, List<String> command, Map<String, String> environment, Path workDir,
+            Path logFile, Duration timeout) {
+        ManagedProcess started = start(name, command, environment, workDir, logFile, null);
+        try {
+            if (!started.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                started.process.destroyForcibly();
+                throw new StackException(name + " did not finish within " + timeout.toSeconds() + " s; see " + logFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException(name + " was interrupted", e);
+        }
+        if (started.process.exitValue() != 0) {
+            throw new StackException(name + " failed (exit " + started.process.exitValue() + "); see " + logFile + ":\n"
+                    + tail(logFile, 15));
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Waits for a readiness condition, failing fast (with the log's tail) if the process dies meanwhile. */
+    public void awaitReady(Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new StackException(name + " exited during start-up; see " + logFile + ":\n" + tail(logFile, 20));
+            }
+            sleep(200);
+        }
+        throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    public void stop(Duration grace) {
+        stop(process.toHandle(), grace);
+    }
+
+    /** The process whose PID the file holds, if it still runs. */
+    public static Optional<ProcessHandle> running(Path pidFile) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            if (firstLine.isEmpty()) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** SIGTERM first (servers shut down cleanly), then SIGKILL for the process and anything it spawned. */
+    public static void stop(ProcessHandle handle, Duration grace) {
+        List<ProcessHandle> descendants = handle.descendants().toList();
+        handle.destroy();
+        try {
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            handle.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    public static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

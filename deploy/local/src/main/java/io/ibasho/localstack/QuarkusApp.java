@@ -1,0 +1,78 @@
+package io.ibasho.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One of Ibasho's Quarkus applications, run from its fast-jar like in production, configured by environment. */
+public final class QuarkusApp {
+    private final String name;
+    private final Path appJar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private final Path pidFile;
+    private ManagedProcess process;
+
+    public QuarkusApp(String name, Path moduleDir, int port, Map<String, String> environment, Path logFile, Path pidFile) {
+        this.name = name;
+        this.appJar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.environment = environment;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public Optional<ProcessHandle> runningProcess() {
+        return ManagedProcess.running(pidFile);
+    }
+
+    /** Starts the process without waiting, so that all services boot side by side. */
+    public void launch() {
+        if (!Files.isReadable(appJar)) {
+            throw new StackException(name + " is not built (" + appJar + " is missing); run ./mvnw -DskipTests install.");
+        }
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        process = ManagedProcess.start(name, List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m",
+                "-XX:+UseSerialGC", "-jar", appJar.toString()), env, appJar.getParent(), logFile, pidFile);
+    }
+
+    public void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        process.awaitReady(timeout, () -> isReady(http));
+    }
+
+    private boolean isReady(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.ibasho.testsupport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.restassured.RestAssured;
+
+/**
+ * Real access tokens from the test Keycloak for the realm's demo users (password = username + "-ibasho"), through
+ * the test-only client {@code ibasho-test}, the only client with the password grant.
+ */
+public final class Tokens {
+    private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    public static String accessToken(String username) {
+        return accessToken(TestServers.get().keycloak().realmUrl(), username);
+    }
+
+    public static String accessToken(String realmUrl, String username) {
+        String key = realmUrl + "|" + username;
+        CachedToken cached = CACHE.get(key);
+        if (cached != null && cached.expiresAt() > System.currentTimeMillis() + 30_000) {
+            return cached.token();
+        }
+        var response = RestAssured.given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "ibasho-test")
+                .formParam("username", username)
+                .formParam("password", username + "-ibasho")
+                .formParam("scope", "openid")
+                .post(realmUrl.replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract();
+        String token = response.path("access_token");
+        int expiresIn = response.path("expires_in");
+        CACHE.put(key, new CachedToken(token, System.currentTimeMillis() + expiresIn * 1000L));
+        return token;
+    }
+
+    /** A client-credentials token, as a partner's system would get it. */
+    public static String clientToken(String realmUrl, String clientId, String secret) {
+        return RestAssured.given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post(realmUrl.replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private record CachedToken(String token, long expiresAt) {
+    }
+}
