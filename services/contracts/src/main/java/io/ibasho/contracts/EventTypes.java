@@ -1,0 +1,43 @@
+package io.ibasho.contracts;
+
+import java.util.List;
+
+/**
+ * CloudEvents {@code type} values, versioned: a breaking change to a payload is a new type ({@code .v2}), published
+ * beside the old one until every consumer has moved. Each has a JSON Schema in {@code schemas/<type>.json}.
+ */
+public final class EventTypes {
+    private static final String PREFIX = "io.ibasho.";
+
+    public static final String EVENT_PUBLISHED = PREFIX + "event.EventPublished.v1";
+    public static final String EVENT_CHANGED = PREFIX + "event.EventChanged.v1";
+    public static final String EVENT_CANCELLED = PREFIX + "event.EventCancelled.v1";
+    public static final String EVENT_COMPLETED = PREFIX + "event.EventCompleted.v1";
+
+    public static final String APPLICATION_RECEIVED = PREFIX + "registration.ApplicationReceived.v1";
+    public static final String REGISTRATION_CONFIRMED = PREFIX + "registration.RegistrationConfirmed.v1";
+    public static final String WAITLISTED = PREFIX + "registration.Waitlisted.v1";
+    public static final String LOTTERY_DRAWN = PREFIX + "registration.LotteryDrawn.v1";
+    public static final String SEAT_OFFERED = PREFIX + "registration.SeatOffered.v1";
+    public static final String OFFER_EXPIRED = PREFIX + "registration.OfferExpired.v1";
+    public static final String REGISTRATION_CANCELLED = PREFIX + "registration.RegistrationCancelled.v1";
+    public static final String ATTENDANCE_RECORDED = PREFIX + "registration.AttendanceRecorded.v1";
+    public static final String CHILDCARE_REQUESTED = PREFIX + "registration.ChildcareRequested.v1";
+
+    public static final String CHILDCARE_RESERVED = PREFIX + "childcare.ChildcareReserved.v1";
+    public static final String CHILDCARE_REJECTED = PREFIX + "childcare.ChildcareRejected.v1";
+    public static final String CHILDCARE_RELEASED = PREFIX + "childcare.ChildcareReleased.v1";
+
+    public static final List<String> ALL = List.of(EVENT_PUBLISHED, EVENT_CHANGED, EVENT_CANCELLED, EVENT_COMPLETED,
+            APPLICATION_RECEIVED, REGISTRATION_CONFIRMED, WAITLISTED, LOTTERY_DRAWN, SEAT_OFFERED, OFFER_EXPIRED,
+            REGISTRATION_CANCELLED, ATTENDANCE_RECORDED, CHILDCARE_REQUESTED, CHILDCARE_RESERVED, CHILDCARE_REJECTED,
+            CHILDCARE_RELEASED);
+
+    /** The classpath location of the type's JSON Schema, also used as the CloudEvents {@code dataschema}. */
+    public static String schemaOf(String type) {
+        return "/schemas/" + type + ".json";
+    }
+
+    private EventTypes() {
+    }
+}
