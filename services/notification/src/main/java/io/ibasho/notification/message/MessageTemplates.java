@@ -1,0 +1,58 @@
+package io.ibasho.notification.message;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where the message texts live and what data they get. The texts are Qute templates under
+ * {@code src/main/resources/templates/}, one file per kind and language, so they can be reworded without touching
+ * code.
+ */
+public final class MessageTemplates {
+    /** The one placeholder of the discreet e-mail. */
+    public static final String INBOX_URL = "inboxUrl";
+
+    private MessageTemplates() {
+    }
+
+    public static String inAppTemplateId(MessageKind kind, Language language) {
+        return "messages/" + kind.name() + "." + language.tag() + ".txt";
+    }
+
+    public static String discreetEmailTemplateId(Language language) {
+        return "email/discreet." + language.tag() + ".txt";
+    }
+
+    /**
+     * The full text for her in-app inbox.
+     *
+     * @throws IllegalArgumentException if a detail the kind needs is missing or blank, or one it does not use is
+     *                                  given: better to fail here than send a message with a hole in it
+     */
+    public static TemplateRef inApp(MessageKind kind, Language language, Map<MessageDetail, String> details) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(language, "language");
+        Set<MessageDetail> required = kind.details();
+        Set<MessageDetail> given = details.isEmpty() ? EnumSet.noneOf(MessageDetail.class) : EnumSet.copyOf(details.keySet());
+        if (!given.equals(required)) {
+            throw new IllegalArgumentException(kind + " needs exactly " + required + ", got " + given);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        details.forEach((detail, value) -> {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(kind + ": " + detail + " is blank");
+            }
+            data.put(detail.placeholder(), value);
+        });
+        return new TemplateRef(inAppTemplateId(kind, language), data);
+    }
+
+    /** The neutral e-mail: nothing but the link to her inbox goes into its data. */
+    public static TemplateRef discreetEmail(Language language, URI inboxUrl) {
+        return new TemplateRef(discreetEmailTemplateId(language), Map.of(INBOX_URL, inboxUrl.toString()));
+    }
+}
