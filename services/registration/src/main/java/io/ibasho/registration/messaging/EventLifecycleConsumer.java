@@ -1,0 +1,93 @@
+package io.ibasho.registration.messaging;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.registration.SessionCopy;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Keeps registration's copy of each session from the event service's events, idempotently. A message that cannot be
+ * read fails and goes to {@code event-lifecycle.registration.dlq} (never ignored).
+ */
+@ApplicationScoped
+public class EventLifecycleConsumer {
+    static final String CONSUMER = "registration";
+    private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
+
+    private final ObjectMapper json;
+
+    public EventLifecycleConsumer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Incoming(Topics.EVENT_LIFECYCLE)
+    @WithTransaction
+    public Uni<Void> consume(String message) {
+        JsonNode event;
+        try {
+            event = json.readTree(message);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
+        }
+        String id = event.path("id").asText(null);
+        String type = event.path("type").asText("");
+        if (id == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
+        }
+        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
+            if (!first) {
+                LOG.debugf("duplicate %s ignored", id);
+                return Uni.createFrom().voidItem();
+            }
+            JsonNode data = event.path("data");
+            if (type.equals(EventTypes.EVENT_PUBLISHED) || type.equals(EventTypes.EVENT_CHANGED)) {
+                return upsert(data);
+            }
+            if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
+                String status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
+                return SessionCopy.<SessionCopy>findById(UUID.fromString(data.path("sessionId").asText()))
+                        .invoke(copy -> {
+                            if (copy != null) {
+                                copy.status = status;
+                                copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                            }
+                        }).replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> upsert(JsonNode data) {
+        UUID sessionId = UUID.fromString(data.path("sessionId").asText());
+        int sequence = data.path("sequence").asInt();
+        return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
+            if (existing != null && existing.sequence > sequence) {
+                return Uni.createFrom().voidItem(); // an older event arriving late
+            }
+            SessionCopy copy = existing != null ? existing : new SessionCopy();
+            copy.id = sessionId;
+            copy.organisationId = data.path("organisationId").asText();
+            copy.kind = data.path("kind").asText();
+            copy.allocation = data.path("allocation").asText();
+            copy.status = data.path("status").asText();
+            copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+            copy.endsAt = OffsetDateTime.parse(data.path("endsAt").asText());
+            copy.capacity = data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
+            copy.sequence = sequence;
+            copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return existing != null ? Uni.createFrom().voidItem() : copy.persist().replaceWithVoid();
+        });
+    }
+}
