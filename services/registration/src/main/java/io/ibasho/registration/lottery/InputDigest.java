@@ -1,0 +1,70 @@
+package io.ibasho.registration.lottery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A fingerprint of everything that decides the outcome apart from the seed and the childcare answers:
+ * the rules and every application with its tier and flags.
+ *
+ * <p>It is recorded when applications close and published with the draw, so that nobody can add,
+ * drop or re-tier an application after seeing the seed without the digest changing. The exact text
+ * is specified in docs/lottery.md; change it only together with {@link #FORMAT_LINE}.
+ */
+public final class InputDigest {
+
+    public static final String FORMAT_LINE = "ibasho-lottery-input/1";
+
+    private InputDigest() {
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@link #canonicalText}. */
+    public static String of(LotteryPolicy policy, Collection<LotteryApplicant> applicants) {
+        return Hex.of(SeedCommitment.sha256(canonicalText(policy, applicants).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * One field per line, each line ending in a single LF (no CR, no BOM), applications sorted by
+     * their lower-case id text so the order in which they arrived does not matter.
+     */
+    public static String canonicalText(LotteryPolicy policy, Collection<LotteryApplicant> applicants) {
+        List<LotteryApplicant> sorted = sortedById(applicants);
+        StringBuilder text = new StringBuilder();
+        line(text, FORMAT_LINE);
+        line(text, "seats=" + policy.seats());
+        line(text, "tiers=" + policy.tierCount());
+        line(text, "one-win-per-month=" + policy.oneWinPerMonth());
+        line(text, "childcare-required-to-win=" + policy.childcareRequiredToWin());
+        line(text, "applications=" + sorted.size());
+        for (LotteryApplicant a : sorted) {
+            policy.rankGroup(a); // rejects a tier the policy does not have
+            line(text, a.canonicalId()
+                    + " tier=" + a.tier()
+                    + " won-this-month=" + a.alreadyWonThisMonth()
+                    + " needs-childcare=" + a.needsChildcare());
+        }
+        return text.toString();
+    }
+
+    /** Sorted by canonical id text; a duplicate id is an error, never silently merged. */
+    static List<LotteryApplicant> sortedById(Collection<LotteryApplicant> applicants) {
+        List<LotteryApplicant> sorted = new ArrayList<>(applicants);
+        Set<String> seen = new HashSet<>();
+        for (LotteryApplicant a : sorted) {
+            if (!seen.add(a.canonicalId())) {
+                throw new IllegalArgumentException("application " + a.canonicalId() + " is entered twice");
+            }
+        }
+        sorted.sort(Comparator.comparing(LotteryApplicant::canonicalId));
+        return sorted;
+    }
+
+    private static void line(StringBuilder text, String line) {
+        text.append(line).append('\n');
+    }
+}

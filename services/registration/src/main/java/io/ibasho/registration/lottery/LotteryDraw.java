@@ -1,0 +1,120 @@
+package io.ibasho.registration.lottery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The drawn order of one session: a pure function of the seed, the applications and the policy.
+ *
+ * <p>The order is: rank group ascending (tier, or after every tier for applicants who already won
+ * this month under the one-win-per-month rule), then HMAC-SHA256(key = the 32 seed bytes,
+ * message = UTF-8 of the lower-case application id) as an unsigned big-endian number ascending,
+ * then the id text ascending. docs/lottery.md specifies it byte for byte; keep both in step.
+ *
+ * @param policy      the rules that applied
+ * @param commitment  the commitment published when applications opened
+ * @param seed        the revealed seed
+ * @param inputDigest {@link InputDigest} of policy and applications
+ * @param order       every applicant, in drawn order
+ */
+public record LotteryDraw(
+        LotteryPolicy policy,
+        SeedCommitment commitment,
+        LotterySeed seed,
+        String inputDigest,
+        List<RankedApplicant> order) {
+
+    public LotteryDraw {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(commitment, "commitment");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(inputDigest, "inputDigest");
+        // A draw with any other seed could not be verified by anyone, so it must not exist at all.
+        if (!commitment.isOpenedBy(seed)) {
+            throw new IllegalArgumentException("the seed does not match the published commitment");
+        }
+        order = List.copyOf(order);
+    }
+
+    /** Draws the order; refuses a seed that does not open the commitment published at opening. */
+    public static LotteryDraw perform(
+            LotteryPolicy policy, SeedCommitment commitment, LotterySeed seed,
+            Collection<LotteryApplicant> applicants) {
+        return new LotteryDraw(policy, commitment, seed, InputDigest.of(policy, applicants),
+                rank(policy, seed, applicants));
+    }
+
+    /** The drawn order alone; the same for the same inputs whatever order they are given in. */
+    public static List<RankedApplicant> rank(
+            LotteryPolicy policy, LotterySeed seed, Collection<LotteryApplicant> applicants) {
+        List<Entry> entries = new ArrayList<>();
+        for (LotteryApplicant a : InputDigest.sortedById(applicants)) {
+            entries.add(new Entry(a, policy.rankGroup(a), rankKey(seed, a.applicationId())));
+        }
+        entries.sort(Entry.DRAW_ORDER);
+        List<RankedApplicant> ranked = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            ranked.add(new RankedApplicant(ranked.size() + 1, e.applicant, e.group, Hex.of(e.key)));
+        }
+        return List.copyOf(ranked);
+    }
+
+    /** HMAC-SHA256 with the raw seed bytes as key over the UTF-8 bytes of the lower-case id text. */
+    public static byte[] rankKey(LotterySeed seed, UUID applicationId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(seed.bytes(), "HmacSHA256"));
+            return mac.doFinal(applicationId.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every Java runtime must provide HmacSHA256", e);
+        }
+    }
+
+    /** Starts handing out seats in drawn order; see {@link SeatAllocation} for the childcare questions. */
+    public SeatAllocation startAllocation() {
+        return SeatAllocation.start(order, policy);
+    }
+
+    /** Allocates in one go when every childcare answer is already known (tests, dry runs). */
+    public DrawOutcome allocate(Predicate<UUID> childcareReserved) {
+        return SeatAllocation.allocate(order, policy, childcareReserved);
+    }
+
+    /**
+     * A rehearsal before applications close, with a throwaway seed that is never stored. It shows
+     * organisers how tiers and rules play out; it says nothing about who will win, and it cannot leak the
+     * real seed because it never sees it.
+     */
+    public static DrawPreview preview(
+            LotteryPolicy policy, Collection<LotteryApplicant> applicants, Predicate<UUID> childcareAssumed) {
+        return preview(policy, applicants, childcareAssumed, new SecureRandom());
+    }
+
+    static DrawPreview preview(
+            LotteryPolicy policy, Collection<LotteryApplicant> applicants, Predicate<UUID> childcareAssumed,
+            SecureRandom throwaway) {
+        List<RankedApplicant> order = rank(policy, LotterySeed.generate(throwaway), applicants);
+        return new DrawPreview(order, SeatAllocation.allocate(order, policy, childcareAssumed));
+    }
+
+    /** One applicant while sorting; the key bytes are compared unsigned, as a big-endian number. */
+    record Entry(LotteryApplicant applicant, int group, byte[] key) {
+
+        static final Comparator<Entry> DRAW_ORDER = Comparator
+                .comparingInt(Entry::group)
+                .thenComparing(Entry::key, Arrays::compareUnsigned)
+                .thenComparing(e -> e.applicant.canonicalId());
+    }
+}

@@ -1,0 +1,67 @@
+package io.ibasho.registration.lottery;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Everything published after a draw so that anyone can check it, exactly as published. Seed,
+ * commitment and digest stay text here: checking them is the verifier's job, and a malformed value must
+ * come back as a finding, not as an exception while reading.
+ *
+ * @param policy           the rules shown to applicants
+ * @param commitment       SHA-256 of the seed, published when applications opened
+ * @param seed             the seed revealed at the draw
+ * @param inputDigest      {@link InputDigest} recorded when applications closed
+ * @param applications     every application entered into the draw (published sorted by id, so the list
+ *                         itself gives nothing away about the outcome)
+ * @param order            the claimed drawn order, all applications
+ * @param childcareAnswers the childcare service's answers used during the allocation
+ * @param winners          the claimed winners, in drawn order
+ * @param reserve          the claimed reserve list, position 1 first
+ */
+public record PublishedDraw(
+        LotteryPolicy policy,
+        String commitment,
+        String seed,
+        String inputDigest,
+        List<LotteryApplicant> applications,
+        List<UUID> order,
+        List<ChildcareAnswer> childcareAnswers,
+        List<UUID> winners,
+        List<UUID> reserve) {
+
+    /** Names the JSON layout; bump it with any change to the algorithm or the canonical input. */
+    public static final String FORMAT = "ibasho-lottery-draw/1";
+
+    public PublishedDraw {
+        Objects.requireNonNull(policy, "policy");
+        applications = List.copyOf(applications);
+        order = List.copyOf(order);
+        childcareAnswers = List.copyOf(childcareAnswers);
+        winners = List.copyOf(winners);
+        reserve = List.copyOf(reserve);
+    }
+
+    /** What the service publishes once the allocation is complete. */
+    public static PublishedDraw of(LotteryDraw draw, DrawOutcome outcome) {
+        return new PublishedDraw(
+                draw.policy(),
+                draw.commitment().sha256Hex(),
+                draw.seed().toHex(),
+                draw.inputDigest(),
+                InputDigest.sortedById(draw.order().stream().map(RankedApplicant::applicant).toList()),
+                draw.order().stream().map(RankedApplicant::applicationId).toList(),
+                outcome.childcareAnswers(),
+                outcome.winnerIds(),
+                outcome.reserveIds());
+    }
+
+    public String toJson() {
+        return PublishedDrawJson.write(this);
+    }
+
+    public static PublishedDraw fromJson(String json) {
+        return PublishedDrawJson.read(json);
+    }
+}

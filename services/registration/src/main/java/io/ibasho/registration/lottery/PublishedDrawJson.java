@@ -1,0 +1,183 @@
+package io.ibasho.registration.lottery;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON layout of a {@link PublishedDraw}, documented in docs/lottery.md. Unknown keys are ignored so
+ * the service may add context (session title, date) without breaking older verifiers.
+ */
+final class PublishedDrawJson {
+
+    /** Only the canonical 8-4-4-4-12 form: {@link UUID#fromString} also accepts "1-2-3-4-5". */
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private PublishedDrawJson() {
+    }
+
+    static String write(PublishedDraw draw) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("seats", draw.policy().seats());
+        policy.put("priorityTiers", draw.policy().priorityTiers());
+        policy.put("oneWinPerMonth", draw.policy().oneWinPerMonth());
+        policy.put("childcareRequiredToWin", draw.policy().childcareRequiredToWin());
+        policy.put("winnersMustConfirm", draw.policy().winnersMustConfirm());
+        policy.put("confirmationHours", draw.policy().confirmationHours());
+
+        List<Object> applications = new ArrayList<>();
+        for (LotteryApplicant a : draw.applications()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.canonicalId());
+            m.put("tier", a.tier());
+            m.put("alreadyWonThisMonth", a.alreadyWonThisMonth());
+            m.put("needsChildcare", a.needsChildcare());
+            applications.add(m);
+        }
+        List<Object> answers = new ArrayList<>();
+        for (ChildcareAnswer c : draw.childcareAnswers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.applicationId().toString());
+            m.put("reserved", c.reserved());
+            answers.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", PublishedDraw.FORMAT);
+        root.put("policy", policy);
+        root.put("commitment", draw.commitment());
+        root.put("seed", draw.seed());
+        root.put("inputDigest", draw.inputDigest());
+        root.put("applications", applications);
+        root.put("order", ids(draw.order()));
+        root.put("childcareAnswers", answers);
+        root.put("winners", ids(draw.winners()));
+        root.put("reserve", ids(draw.reserve()));
+        return Json.write(root);
+    }
+
+    /** @throws IllegalArgumentException naming the first thing that is missing or malformed */
+    static PublishedDraw read(String json) {
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json; // files saved by Notepad
+        Map<String, Object> root = object(Json.parse(text), "the file");
+        String format = string(root, "format");
+        if (!PublishedDraw.FORMAT.equals(format)) {
+            throw new IllegalArgumentException("format is \"" + format + "\"; this verifier reads \""
+                    + PublishedDraw.FORMAT + "\"");
+        }
+        Map<String, Object> p = object(root.get("policy"), "policy");
+        LotteryPolicy policy = new LotteryPolicy(
+                integer(p, "seats"),
+                strings(p, "priorityTiers"),
+                bool(p, "oneWinPerMonth"),
+                bool(p, "childcareRequiredToWin"),
+                bool(p, "winnersMustConfirm"),
+                integer(p, "confirmationHours"));
+
+        List<LotteryApplicant> applications = new ArrayList<>();
+        for (Object item : array(root, "applications")) {
+            Map<String, Object> a = object(item, "an entry of applications");
+            applications.add(new LotteryApplicant(uuid(string(a, "id")), integer(a, "tier"),
+                    bool(a, "alreadyWonThisMonth"), bool(a, "needsChildcare")));
+        }
+        List<ChildcareAnswer> answers = new ArrayList<>();
+        for (Object item : array(root, "childcareAnswers")) {
+            Map<String, Object> c = object(item, "an entry of childcareAnswers");
+            answers.add(new ChildcareAnswer(uuid(string(c, "id")), bool(c, "reserved")));
+        }
+        return new PublishedDraw(policy,
+                string(root, "commitment"),
+                string(root, "seed"),
+                string(root, "inputDigest"),
+                applications,
+                uuids(root, "order"),
+                answers,
+                uuids(root, "winners"),
+                uuids(root, "reserve"));
+    }
+
+    private static List<String> ids(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toList();
+    }
+
+    private static UUID uuid(String text) {
+        if (!CANONICAL_UUID.matcher(text).matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not an application id (8-4-4-4-12 hex digits)");
+        }
+        return UUID.fromString(text);
+    }
+
+    private static List<UUID> uuids(Map<String, Object> m, String key) {
+        List<UUID> ids = new ArrayList<>();
+        for (Object item : array(m, key)) {
+            if (!(item instanceof String s)) {
+                throw new IllegalArgumentException(key + " must list application ids as strings");
+            }
+            ids.add(uuid(s));
+        }
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String what) {
+        if (value instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new IllegalArgumentException(what + " must be a JSON object");
+    }
+
+    private static Object required(Map<String, Object> m, String key) {
+        Object value = m.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("\"" + key + "\" is missing");
+        }
+        return value;
+    }
+
+    private static String string(Map<String, Object> m, String key) {
+        if (required(m, key) instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException("\"" + key + "\" must be a string");
+    }
+
+    private static boolean bool(Map<String, Object> m, String key) {
+        if (required(m, key) instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("\"" + key + "\" must be true or false");
+    }
+
+    private static int integer(Map<String, Object> m, String key) {
+        if (required(m, key) instanceof BigDecimal n) {
+            try {
+                return n.intValueExact();
+            } catch (ArithmeticException e) {
+                // falls through to the message below
+            }
+        }
+        throw new IllegalArgumentException("\"" + key + "\" must be a whole number");
+    }
+
+    private static List<?> array(Map<String, Object> m, String key) {
+        if (required(m, key) instanceof List<?> list) {
+            return list;
+        }
+        throw new IllegalArgumentException("\"" + key + "\" must be a JSON array");
+    }
+
+    private static List<String> strings(Map<String, Object> m, String key) {
+        List<String> strings = new ArrayList<>();
+        for (Object item : array(m, key)) {
+            if (!(item instanceof String s)) {
+                throw new IllegalArgumentException("\"" + key + "\" must list strings");
+            }
+            strings.add(s);
+        }
+        return strings;
+    }
+}
