@@ -10,13 +10,14 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
-    public record SessionPublished(String sessionId, String organisationId, String venueId, String kind, String allocation,
+    public record SessionPublished(String sessionId, String organisationId, String venueId, String titleJa, String titleEn, String kind, String allocation,
             String status, OffsetDateTime startsAt, OffsetDateTime endsAt, Integer capacity, boolean bookingRequired,
             List<Object> parts, Object childcare, int sequence) {
     }
 
     public static SessionPublished published(Session session) {
-        return new SessionPublished(session.id.toString(), session.organisationId, null, session.kind.wireName(),
+        return new SessionPublished(session.id.toString(), session.organisationId, null, session.titleJa, session.titleEn,
+                session.kind.wireName(),
                 session.allocation.name(), session.status.name(), session.startsAt, session.endsAt, session.capacity,
                 session.allocation != Session.Allocation.NONE, List.of(), null, session.sequence);
     }

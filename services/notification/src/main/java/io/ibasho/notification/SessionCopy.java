@@ -1,0 +1,26 @@
+package io.ibasho.notification;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Public facts about a session, kept from event-lifecycle to word messages. */
+@Entity
+@Table(name = "session_copy")
+public class SessionCopy extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "title_ja")
+    public String titleJa;
+    @Column(name = "title_en")
+    public String titleEn;
+    @Column(name = "starts_at")
+    public OffsetDateTime startsAt;
+    public String status;
+    public int sequence;
+}

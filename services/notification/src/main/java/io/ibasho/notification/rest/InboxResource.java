@@ -1,0 +1,35 @@
+package io.ibasho.notification.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.ibasho.notification.message.Language;
+import io.ibasho.notification.service.InboxService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/inbox")
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+    private final InboxService inbox;
+    private final JsonWebToken token;
+
+    public InboxResource(InboxService inbox, JsonWebToken token) {
+        this.inbox = inbox;
+        this.token = token;
+    }
+
+    @GET
+    @RolesAllowed("attendee")
+    @Operation(summary = "Her own in-app messages, newest first, in Japanese (default) or English")
+    public Uni<List<InboxView>> mine(@QueryParam("lang") String lang) {
+        return inbox.inboxOf(token.getSubject(), Language.fromTag(lang));
+    }
+}
