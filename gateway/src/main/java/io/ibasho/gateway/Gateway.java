@@ -1,0 +1,251 @@
+package io.ibasho.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * The one door: routes /api/** to the services with Vert.x' reverse proxy (vertx-http-proxy), unchanged paths, the
+ * Authorization header relayed as is (the services verify tokens: zero trust), hop-by-hop headers stripped and
+ * X-Forwarded-* set by the gateway alone. Failures leave as problem+json, never a stack trace.
+ */
+@ApplicationScoped
+public class Gateway {
+    private static final Logger LOG = Logger.getLogger(Gateway.class);
+
+    /** RFC 9110 7.6.1 plus the de-facto ones; headers named in Connection are dropped too. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    /** Only the gateway says where a request came from; whatever a client claims is dropped. */
+    private static final Set<String> CLIENT_FORWARDING = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
+
+    @Inject
+    GatewayConfig config;
+
+    private List<Upstream> upstreams;
+    private RateLimiter rateLimiter;
+    private HttpClient client;
+
+    record Upstream(String service, String prefix, URI url) {
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+
+    void init(@Observes Router router, Vertx vertx) {
+        GatewayConfig.Routes routes = config.routes();
+        upstreams = List.of(
+                new Upstream("event", "/api/events", routes.event().url()),
+                new Upstream("registration", "/api/registrations", routes.registration().url()),
+                new Upstream("childcare-booking", "/api/childcare", routes.childcareBooking().url()),
+                new Upstream("notification", "/api/notifications", routes.notification().url()));
+        rateLimiter = new RateLimiter(config.rateLimit());
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true));
+        vertx.setPeriodic(60_000, id -> vertx.executeBlocking(() -> {
+            rateLimiter.evictIdle();
+            return null;
+        }, false));
+
+        router.route("/api/*").order(1000).handler(this::handle).failureHandler(this::failure);
+        router.route("/api").order(1000).handler(this::handle).failureHandler(this::failure);
+        router.get("/shell-config.json").order(1000).handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("quickExitUrl", config.quickExitUrl()).encode()));
+        upstreams.forEach(u -> LOG.infof("route %s/** -> %s (%s)", u.prefix(), u.url(), u.service()));
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = ctx.normalizedPath();
+        Optional<Upstream> upstream = upstreams.stream().filter(u -> u.matches(path)).findFirst();
+        if (upstream.isEmpty()) {
+            Problems.send(ctx, 404, "not-found", "Not found", "There is no API at this path.");
+            return;
+        }
+        if (rateLimiter.applies(request.method().name(), path)) {
+            Optional<Duration> wait = rateLimiter.check(request.getHeader(HttpHeaders.AUTHORIZATION), clientIp(request));
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                ctx.response().putHeader("Retry-After", Long.toString(seconds));
+                Problems.send(ctx, 429, "rate-limited", "Too many requests",
+                        "Please wait " + seconds + " seconds and try again. Nothing was changed.");
+                return;
+            }
+        }
+        long limit = config.maxBodySize().asLongValue();
+        String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null) {
+            long length;
+            try {
+                length = Long.parseLong(contentLength.trim());
+            } catch (NumberFormatException e) {
+                Problems.send(ctx, 400, "bad-request", "Bad request", "The Content-Length header is not a number.");
+                return;
+            }
+            if (length > limit) {
+                tooLarge(ctx, limit);
+                return;
+            }
+        }
+        if (ctx.body() != null && ctx.body().available()) {
+            // a body handler already read it (and enforced quarkus.http.limits.max-body-size)
+            Buffer body = ctx.body().buffer();
+            if (body != null && body.length() > limit) {
+                tooLarge(ctx, limit);
+            } else {
+                forward(ctx, upstream.get(), body);
+            }
+            return;
+        }
+        if (request.isEnded()) {
+            forward(ctx, upstream.get(), null);
+            return;
+        }
+        // Read the (small) body first, counting: chunked requests have no length to check up front. The services then
+        // get a Content-Length and never a half-sent body.
+        Buffer body = Buffer.buffer();
+        boolean[] rejected = { false };
+        request.handler(chunk -> {
+            if (rejected[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > limit) {
+                rejected[0] = true;
+                tooLarge(ctx, limit);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(e -> LOG.debugf("request body aborted: %s", e.getClass().getSimpleName()));
+        request.endHandler(v -> {
+            if (!rejected[0]) {
+                forward(ctx, upstream.get(), body);
+            }
+        });
+        request.resume();
+    }
+
+    private void tooLarge(RoutingContext ctx, long limit) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        Problems.send(ctx, 413, "payload-too-large", "Request too large",
+                "Requests to the API may carry at most " + (limit / 1024) + " KiB.");
+    }
+
+    private void forward(RoutingContext ctx, Upstream upstream, Buffer body) {
+        HttpServerRequest request = ctx.request();
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        // Route and forward the same, normalised path (no dot segments smuggled past the route decision).
+        String query = request.query();
+        proxyRequest.setURI(ctx.normalizedPath() + (query == null ? "" : "?" + query));
+        boolean hasBody = body != null && (body.length() > 0 || request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
+        proxyRequest.setBody(hasBody ? Body.body(body) : null);
+
+        MultiMap headers = proxyRequest.headers();
+        stripHopByHop(headers);
+        CLIENT_FORWARDING.forEach(headers::remove);
+        headers.set("X-Forwarded-For", clientIp(request));
+        headers.set("X-Forwarded-Proto", request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+            int port = request.authority().port() > 0 ? request.authority().port() : ("https".equals(request.scheme()) ? 443 : 80);
+            headers.set("X-Forwarded-Port", Integer.toString(port));
+        }
+
+        URI url = upstream.url();
+        boolean https = "https".equalsIgnoreCase(url.getScheme());
+        RequestOptions options = new RequestOptions()
+                .setHost(url.getHost())
+                .setPort(url.getPort() > 0 ? url.getPort() : (https ? 443 : 80))
+                .setSsl(https)
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        client.request(options)
+                .compose(proxyRequest::send)
+                .onSuccess(response -> relay(ctx, response))
+                .onFailure(e -> upstreamFailed(ctx, upstream, proxyRequest, e));
+    }
+
+    private void relay(RoutingContext ctx, ProxyResponse response) {
+        stripHopByHop(response.headers());
+        response.send().onFailure(e -> {
+            // the client went away, or the service broke off mid-answer; the status line is already out
+            LOG.debugf("response relay aborted: %s", e.getClass().getSimpleName());
+        });
+    }
+
+    private void upstreamFailed(RoutingContext ctx, Upstream upstream, ProxyRequest proxyRequest, Throwable e) {
+        proxyRequest.release();
+        boolean timeout = e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
+        LOG.warnf("%s unreachable: %s", upstream.service(), e.getClass().getSimpleName());
+        if (timeout) {
+            Problems.send(ctx, 504, "upstream-timeout", "Service did not answer in time",
+                    "The " + upstream.service() + " service did not answer in time. Please try again in a moment;"
+                            + " if you were booking, check your bookings before trying again.");
+        } else {
+            ctx.response().putHeader("Retry-After", "30");
+            Problems.send(ctx, 502, "upstream-unavailable", "Service unavailable",
+                    "The " + upstream.service() + " service cannot be reached right now. Please try again in a moment.");
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        if (status == 413) {
+            tooLarge(ctx, config.maxBodySize().asLongValue());
+            return;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("incident %s: %s", incident, ctx.failure() == null ? "status " + status : ctx.failure().getClass().getName());
+        LOG.debug("incident " + incident, ctx.failure());
+        Problems.send(ctx, status, status == 500 ? "internal" : "http-" + status, status == 500 ? "Internal error" : "Error",
+                "Something went wrong in the gateway; incident " + incident + ".");
+    }
+
+    static void stripHopByHop(MultiMap headers) {
+        List<String> named = new ArrayList<>();
+        for (String connection : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String token : connection.split(",")) {
+                if (!token.isBlank()) {
+                    named.add(token.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        named.forEach(headers::remove);
+        HOP_BY_HOP.forEach(headers::remove);
+    }
+
+    static String clientIp(HttpServerRequest request) {
+        // With quarkus.http.proxy.* (trusted proxies only) Quarkus already resolved the real client address here.
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,78 @@
+package io.ibasho.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the gateway can be told. Route URLs have no default outside %dev: a gateway without them must not start. */
+@ConfigMapping(prefix = "ibasho.gateway")
+public interface GatewayConfig {
+    Routes routes();
+
+    /** Largest request body the gateway forwards; larger ones are answered 413 without reaching a service. */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
+
+    /** How long a service may stay silent (connecting or answering) before the gateway answers 504. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    RateLimit rateLimit();
+
+    /** Where the quick-exit button goes: a neutral, everyday page. */
+    @WithDefault("https://tenki.jp/")
+    String quickExitUrl();
+
+    interface Routes {
+        Route event();
+
+        Route registration();
+
+        Route childcareBooking();
+
+        Route notification();
+    }
+
+    interface Route {
+        /** Base URL of the service (scheme, host, port); the request path is forwarded unchanged. */
+        URI url();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Limited requests, each "METHOD /path/prefix" (the prefix matches itself and everything below it). Booking,
+         * applying and account actions: writes to registration, childcare-booking and notification.
+         */
+        @WithDefault("POST /api/registrations,PUT /api/registrations,DELETE /api/registrations,"
+                + "POST /api/childcare,PUT /api/childcare,DELETE /api/childcare,"
+                + "POST /api/notifications,PUT /api/notifications,DELETE /api/notifications")
+        List<String> limited();
+
+        /** Per signed-in person (the token's sub). */
+        Bucket perUser();
+
+        /** Per client address; generous, because shelters, Tor exits and mobile carriers put many people behind one. */
+        Bucket perIp();
+
+        /** Upper bound of remembered keys, so that a flood of fresh addresses cannot exhaust memory. */
+        @WithDefault("100000")
+        int maxKeys();
+
+        interface Bucket {
+            /** Burst size: this many requests at once, refilled evenly over refill-period (defaults in application.properties). */
+            int capacity();
+
+            Duration refillPeriod();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.ibasho.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Abuse limits on booking, applying and account actions: one bucket per person (the token's {@code sub}) and one per
+ * client address. The token is only read here, never trusted: the services verify it. A forged token gains nothing,
+ * because the address bucket applies to every limited request, signed in or not. No IP reputation lists: Tor and VPNs
+ * are how some survivors stay safe.
+ */
+public final class RateLimiter {
+    private final boolean enabled;
+    private final List<Rule> rules;
+    private final TokenBuckets perUser;
+    private final TokenBuckets perIp;
+
+    public RateLimiter(GatewayConfig.RateLimit config) {
+        this.enabled = config.enabled();
+        this.rules = config.limited().stream().map(Rule::parse).toList();
+        this.perUser = new TokenBuckets(config.perUser().capacity(), config.perUser().refillPeriod(), config.maxKeys(), System::nanoTime);
+        this.perIp = new TokenBuckets(config.perIp().capacity(), config.perIp().refillPeriod(), config.maxKeys(), System::nanoTime);
+    }
+
+    public boolean applies(String method, String path) {
+        return enabled && rules.stream().anyMatch(r -> r.matches(method, path));
+    }
+
+    /** @return empty when allowed, otherwise how long the client should wait */
+    public Optional<Duration> check(String authorization, String clientIp) {
+        Optional<String> subject = subjectOf(authorization);
+        if (subject.isPresent()) {
+            Duration wait = perUser.take(subject.get());
+            if (!wait.isZero()) {
+                return Optional.of(wait);
+            }
+        }
+        Duration wait = perIp.take(clientIp == null ? "unknown" : clientIp);
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    public void evictIdle() {
+        perUser.evictFull();
+        perIp.evictFull();
+    }
+
+    /**
+     * The {@code sub} of a bearer JWT, read without checking the signature (only to count). An opaque or unreadable
+     * bearer token counts as itself.
+     */
+    static Optional<String> subjectOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).trim();
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.");
+        if (parts.length == 3) {
+            try {
+                String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+                String sub = new JsonObject(payload).getString("sub");
+                if (sub != null && !sub.isBlank()) {
+                    return Optional.of("sub:" + sub);
+                }
+            } catch (RuntimeException e) {
+                // not a JWT we can read; fall through
+            }
+        }
+        return Optional.of("token:" + token);
+    }
+
+    record Rule(String method, String prefix) {
+        static Rule parse(String text) {
+            String[] parts = text.trim().split("\\s+");
+            if (parts.length != 2 || !parts[1].startsWith("/")) {
+                throw new IllegalArgumentException("ibasho.gateway.rate-limit.limited: expected 'METHOD /path', got '" + text + "'");
+            }
+            String prefix = parts[1].endsWith("/") && parts[1].length() > 1 ? parts[1].substring(0, parts[1].length() - 1) : parts[1];
+            return new Rule(parts[0].toUpperCase(Locale.ROOT), prefix);
+        }
+
+        boolean matches(String method, String path) {
+            return (this.method.equals("*") || this.method.equalsIgnoreCase(method))
+                    && (path.equals(prefix) || path.startsWith(prefix + "/"));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.ibasho.gateway;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Headers on every response, the proxied ones included (set last, over whatever a service sent). Nothing is cached:
+ * a shared or inspected phone must not keep a page that shows which sessions someone looked at or booked.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+            + " font-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+
+    void register(@Observes Filters filters) {
+        filters.register(this::apply, 1000);
+    }
+
+    void apply(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            MultiMap headers = ctx.response().headers();
+            headers.set("Content-Security-Policy", CSP);
+            headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Permissions-Policy", PERMISSIONS);
+            headers.set("Cross-Origin-Opener-Policy", "same-origin");
+            headers.set("Cross-Origin-Resource-Policy", "same-origin");
+            headers.set("Cache-Control", "no-store");
+            headers.remove("Expires");
+            headers.remove("ETag");
+            headers.remove("Last-Modified");
+            headers.remove("Server");
+            headers.remove("X-Powered-By");
+        });
+        ctx.next();
+    }
+}

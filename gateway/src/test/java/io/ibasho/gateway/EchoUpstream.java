@@ -1,0 +1,104 @@
+package io.ibasho.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A real upstream for the gateway's tests: a JDK HTTP server on a free port that answers every request with what it
+ * received (method, raw URI, headers, body) as JSON. event, registration and childcare-booking point at it;
+ * notification points at a port where nothing listens, to see the gateway answer for a service that is down.
+ * {@code .../slow} answers after 3 s, past the test's upstream timeout.
+ */
+public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+    private HttpServer server;
+    private ExecutorService executor;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext("/", EchoUpstream::echo);
+        server.start();
+        String echo = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of(
+                "ibasho.gateway.routes.event.url", echo,
+                "ibasho.gateway.routes.registration.url", echo,
+                "ibasho.gateway.routes.childcare-booking.url", echo,
+                "ibasho.gateway.routes.notification.url", "http://127.0.0.1:" + deadPort());
+    }
+
+    private static void echo(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] received;
+            try (InputStream in = exchange.getRequestBody()) {
+                received = in.readAllBytes();
+            }
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            JsonObject headers = new JsonObject();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), new JsonArray(List.copyOf(values))));
+            byte[] answer = new JsonObject()
+                    .put("method", exchange.getRequestMethod())
+                    .put("uri", exchange.getRequestURI().toString())
+                    .put("headers", headers)
+                    .put("body", new String(received, StandardCharsets.UTF_8))
+                    .put("bodyLength", received.length)
+                    .encode().getBytes(StandardCharsets.UTF_8);
+            var out = exchange.getResponseHeaders();
+            out.set("Content-Type", "application/json");
+            // Things a service might send that must not reach the browser as is.
+            out.set("Keep-Alive", "timeout=5");
+            out.set("Connection", "X-Upstream-Internal");
+            out.set("X-Upstream-Internal", "should-be-stripped");
+            out.set("Cache-Control", "public, max-age=3600");
+            out.set("X-Upstream-Visible", "yes");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(answer);
+            }
+        }
+    }
+
+    private static int deadPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.ibasho.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The gateway in front of a real HTTP server (EchoUpstream) that tells what it received. */
+@QuarkusTest
+@WithTestResource(EchoUpstream.class)
+class ProxyTest {
+
+    @Test
+    void eachPrefixReachesItsServiceWithPathAndQueryUnchanged() {
+        given().get("/api/events/sessions?from=2026-01-01&lang=ja")
+                .then().statusCode(200).body("method", equalTo("GET")).body("uri", equalTo("/api/events/sessions?from=2026-01-01&lang=ja"));
+        given().get("/api/registrations/mine").then().statusCode(200).body("uri", equalTo("/api/registrations/mine"));
+        given().get("/api/childcare/offers/abc").then().statusCode(200).body("uri", equalTo("/api/childcare/offers/abc"));
+        given().get("/api/events").then().statusCode(200).body("uri", equalTo("/api/events"));
+        // feeds live under the prefixes too
+        given().get("/api/events/feeds/hinata.ics").then().statusCode(200).body("uri", equalTo("/api/events/feeds/hinata.ics"));
+    }
+
+    @Test
+    void dotSegmentsAreResolvedBeforeRoutingAndForwardedResolved() {
+        given().urlEncodingEnabled(false).get("/api/events/../registrations/mine")
+                .then().statusCode(200).body("uri", equalTo("/api/registrations/mine"));
+    }
+
+    @Test
+    void authorizationIsRelayedAsIs() {
+        String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJl";
+        given().header("Authorization", "Bearer " + token).get("/api/registrations/mine")
+                .then().statusCode(200).body("headers.authorization[0]", equalTo("Bearer " + token));
+    }
+
+    @Test
+    void theGatewayAloneSaysWhereARequestCameFrom() {
+        given().header("X-Forwarded-For", "203.0.113.66").header("Forwarded", "for=203.0.113.66").header("X-Real-IP", "203.0.113.66")
+                .get("/api/events/sessions")
+                .then().statusCode(200)
+                .body("headers.x-forwarded-for[0]", anyOf(equalTo("127.0.0.1"), equalTo("0:0:0:0:0:0:0:1"), equalTo("::1")))
+                .body("headers.x-forwarded-proto[0]", equalTo("http"))
+                .body("headers.x-forwarded-host[0]", containsString("localhost"))
+                .body("headers.x-forwarded-port[0]", notNullValue())
+                .body("headers.forwarded", nullValue())
+                .body("headers.x-real-ip", nullValue());
+    }
+
+    @Test
+    void hopByHopHeadersAreStrippedBothWays() {
+        given().header("Connection", "keep-alive, X-Client-Hop").header("X-Client-Hop", "secret").header("Keep-Alive", "timeout=300")
+                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==").header("TE", "trailers").header("X-End-To-End", "kept")
+                .get("/api/events/sessions")
+                .then().statusCode(200)
+                .body("headers.x-client-hop", nullValue())
+                .body("headers.keep-alive", nullValue())
+                .body("headers.proxy-authorization", nullValue())
+                .body("headers.te", nullValue())
+                .body("headers.x-end-to-end[0]", equalTo("kept"))
+                // from the service: Connection named X-Upstream-Internal, so it and Keep-Alive stop at the gateway
+                .header("X-Upstream-Internal", nullValue())
+                .header("Keep-Alive", nullValue())
+                .header("X-Upstream-Visible", equalTo("yes"));
+    }
+
+    @Test
+    void bodiesAreRelayedWithTheirLength() {
+        given().contentType(ContentType.JSON).body("{\"sessionId\":\"s-1\",\"note\":\"託児希望\"}")
+                .post("/api/registrations/applications")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"sessionId\":\"s-1\",\"note\":\"託児希望\"}"))
+                .body("headers.content-length[0]", notNullValue());
+    }
+
+    @Test
+    void chunkedBodiesAreRelayedWithALength() {
+        byte[] body = "chunk-me".repeat(100).getBytes();
+        given().contentType(ContentType.BINARY).body(new ByteArrayInputStream(body))
+                .post("/api/childcare/bookings")
+                .then().statusCode(200).body("bodyLength", equalTo(body.length))
+                .body("headers.content-length[0]", equalTo(Integer.toString(body.length)))
+                .body("headers.transfer-encoding", nullValue());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() {
+        byte[] big = new byte[70 * 1024];
+        Arrays.fill(big, (byte) 'a');
+        given().contentType(ContentType.TEXT).body(big).post("/api/registrations/applications")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("type", endsWith("/payload-too-large")).body("title", notNullValue())
+                .body("detail", containsString("64 KiB"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413() {
+        byte[] big = new byte[70 * 1024];
+        Arrays.fill(big, (byte) 'b');
+        given().contentType(ContentType.BINARY).body(new ByteArrayInputStream(big)).post("/api/registrations/applications")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void aServiceThatIsDownIsA502ProblemNotAStackTrace() {
+        given().header("Authorization", "Bearer x").get("/api/notifications/preferences")
+                .then().statusCode(502).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo(502))
+                .body("type", endsWith("/upstream-unavailable"))
+                .body("title", equalTo("Service unavailable"))
+                .body("detail", containsString("notification"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("127.0.0.1")));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsA504Problem() {
+        given().get("/api/childcare/slow")
+                .then().statusCode(504).contentType("application/problem+json").body("status", equalTo(504));
+    }
+
+    @Test
+    void unknownApiPathsAre404Problems() {
+        given().get("/api/payments/anything").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("type", endsWith("/not-found")).body("title", equalTo("Not found"));
+        given().get("/api").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/eventsX").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void securityHeadersAreOnProxiedResponsesAndOverrideTheServices() {
+        given().get("/api/events/sessions").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("object-src 'none'"))
+                .header("Content-Security-Policy", containsString("base-uri 'none'"))
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Permissions-Policy", containsString("geolocation=()"))
+                .header("Cache-Control", equalTo("no-store"));
+        given().get("/api/nothing-here").then().statusCode(404)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Cache-Control", equalTo("no-store"));
+        given().get("/api/notifications/x").then().statusCode(502).header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
+    void readsAreNotRateLimited() {
+        for (int i = 0; i < 10; i++) {
+            given().header("Authorization", "Bearer not-a-jwt").get("/api/registrations/mine").then().statusCode(200);
+        }
+        given().get("/q/health/ready").then().statusCode(200).header("Cache-Control", equalTo("no-store"))
+                .body("checks.name", not(hasItem("nothing")));
+    }
+}

@@ -1,0 +1,61 @@
+package io.ibasho.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class TokenBucketsTest {
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    @Test
+    void aBurstIsAllowedThenTheWaitIsTheTimeToTheNextToken() {
+        TokenBuckets buckets = new TokenBuckets(3, Duration.ofMinutes(1), 100, now::get);
+        assertThat(buckets.take("a")).isZero();
+        assertThat(buckets.take("a")).isZero();
+        assertThat(buckets.take("a")).isZero();
+        assertThat(buckets.take("a")).isEqualTo(Duration.ofSeconds(20));
+        assertThat(buckets.take("b")).as("other keys have their own bucket").isZero();
+
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        assertThat(buckets.take("a")).isEqualTo(Duration.ofSeconds(15));
+        now.addAndGet(Duration.ofSeconds(15).toNanos());
+        assertThat(buckets.take("a")).isZero();
+        assertThat(buckets.take("a")).isPositive();
+    }
+
+    @Test
+    void refilledBucketsAreForgottenAndMemoryIsBounded() {
+        TokenBuckets buckets = new TokenBuckets(2, Duration.ofSeconds(10), 4, now::get);
+        for (String key : new String[] { "a", "b", "c", "d" }) {
+            buckets.take(key);
+        }
+        assertThat(buckets.size()).isEqualTo(4);
+        buckets.take("e");
+        assertThat(buckets.size()).isLessThanOrEqualTo(4);
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        buckets.evictFull();
+        assertThat(buckets.size()).isZero();
+    }
+
+    @Test
+    void theSubjectIsReadFromAJwtWithoutTrustingIt() {
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"u-123\"}".getBytes());
+        assertThat(RateLimiter.subjectOf("Bearer h." + payload + ".s")).contains("sub:u-123");
+        assertThat(RateLimiter.subjectOf("bearer opaque-token")).contains("token:opaque-token");
+        assertThat(RateLimiter.subjectOf("Basic Zm9vOmJhcg==")).isEmpty();
+        assertThat(RateLimiter.subjectOf(null)).isEmpty();
+        assertThat(RateLimiter.subjectOf("Bearer a.!!!.c")).contains("token:a.!!!.c");
+    }
+
+    @Test
+    void rulesMatchMethodAndPrefix() {
+        RateLimiter.Rule rule = RateLimiter.Rule.parse("POST /api/registrations/");
+        assertThat(rule.matches("POST", "/api/registrations")).isTrue();
+        assertThat(rule.matches("POST", "/api/registrations/applications")).isTrue();
+        assertThat(rule.matches("GET", "/api/registrations/applications")).isFalse();
+        assertThat(rule.matches("POST", "/api/registrationsX")).isFalse();
+    }
+}
