@@ -91,6 +91,7 @@ public final class ManagedProcess {
             }
             sleep(200);
         }
+        stop(process.toHandle(), Duration.ofSeconds(5)); // never leave a half-started server behind
         throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
     }
 

@@ -22,21 +22,53 @@ public final class TestServers {
     private static TestServers instance;
 
     private final Path runDir;
-    private final PostgresServer postgres;
-    private final KafkaBroker kafka;
-    private final KeycloakServer keycloak;
+    private final Path dist;
+    private final Artifacts artifacts;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
 
     private TestServers() {
         Path home = Path.of(System.getProperty("ibasho.home", System.getProperty("user.dir") + "/.ibasho")).toAbsolutePath();
         Artifacts artifacts = Artifacts.load();
         runDir = home.resolve("test-runs").resolve(UUID.randomUUID().toString());
-        Path dist = home.resolve("dist");
-        postgres = new PostgresServer(dist, artifacts.postgresVersion(), runDir.resolve("postgres"), runDir.resolve("postgres.log"),
-                Ports.freePort());
-        kafka = new KafkaBroker(artifacts.kafkaClasspath(), runDir.resolve("kafka"), runDir.resolve("kafka.log"),
+        this.artifacts = artifacts;
+        this.dist = home.resolve("dist");
+    }
+
+    // A free port can be taken by another process between the check and the server's bind (parallel builds):
+    // each server gets fresh ports and a fresh directory on every attempt.
+    private void startPostgres(int attempt) {
+        postgres = new PostgresServer(dist, artifacts.postgresVersion(), runDir.resolve("postgres-" + attempt),
+                runDir.resolve("postgres-" + attempt + ".log"), Ports.freePort());
+        postgres.start();
+    }
+
+    private void startKafka(int attempt) {
+        kafka = new KafkaBroker(artifacts.kafkaClasspath(), runDir.resolve("kafka-" + attempt), runDir.resolve("kafka-" + attempt + ".log"),
                 runDir.resolve("kafka.pid"), Ports.freePort(), Ports.freePort());
-        keycloak = new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), dist, runDir.resolve("keycloak"),
-                runDir.resolve("keycloak.log"), runDir.resolve("keycloak.pid"), Ports.freePort(), Ports.freePort());
+        kafka.start();
+    }
+
+    private void startKeycloak(int attempt) {
+        keycloak = new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), dist, runDir.resolve("keycloak-" + attempt),
+                runDir.resolve("keycloak-" + attempt + ".log"), runDir.resolve("keycloak.pid"), Ports.freePort(), Ports.freePort());
+        keycloak.start();
+    }
+
+    private static void withRetries(String what, java.util.function.IntConsumer start) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                start.accept(attempt);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                System.out.println("[test-servers] " + what + " failed to start (attempt " + attempt + "), retrying on new ports: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
     }
 
     public static synchronized TestServers get() {
@@ -51,9 +83,9 @@ public final class TestServers {
 
     private void startAll() {
         long t0 = System.nanoTime();
-        CompletableFuture<Void> kc = CompletableFuture.runAsync(keycloak::start);
-        CompletableFuture<Void> broker = CompletableFuture.runAsync(kafka::start);
-        postgres.start();
+        CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> withRetries("Keycloak", this::startKeycloak));
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> withRetries("Kafka", this::startKafka));
+        withRetries("PostgreSQL", this::startPostgres);
         broker.join();
         kc.join();
         System.out.printf("[test-servers] PostgreSQL :%d, Kafka %s, Keycloak %s ready in %.1f s (logs in %s)%n", postgres.port(),
@@ -62,12 +94,18 @@ public final class TestServers {
 
     private void stopAll() {
         try {
-            keycloak.stop();
+            if (keycloak != null) {
+                keycloak.stop();
+            }
         } finally {
             try {
-                kafka.stop();
+                if (kafka != null) {
+                    kafka.stop();
+                }
             } finally {
-                postgres.stop();
+                if (postgres != null) {
+                    postgres.stop();
+                }
                 deleteQuietly(runDir);
             }
         }

@@ -1,0 +1,102 @@
+package io.ibasho.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.ibasho.localstack.Artifacts;
+import io.ibasho.localstack.LocalStack;
+import io.ibasho.localstack.Ports;
+import io.ibasho.localstack.StackSettings;
+import io.ibasho.testsupport.Tokens;
+import io.restassured.http.ContentType;
+
+/**
+ * The walking skeleton, every hop real: the whole stack is started by the same code as {@code ./ibasho up} (on free
+ * ports, in its own directory), then an organiser publishes through the gateway, an attendee books through the gateway,
+ * and she reads the confirmation in her inbox through the gateway. HTTP, Kafka, PostgreSQL and Keycloak tokens.
+ */
+class WalkingSkeletonIT {
+    private static LocalStack stack;
+    private static StackSettings settings;
+    private static String gateway;
+    private static String realm;
+
+    @BeforeAll
+    static void startTheWholeStack() {
+        Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
+        StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
+        settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
+        stack = new LocalStack(settings, Artifacts.load(), System.out);
+        stack.up(false);
+        gateway = "http://127.0.0.1:" + settings.gatewayPort();
+        realm = stack.keycloak().realmUrl();
+    }
+
+    @AfterAll
+    static void stopIt() throws IOException {
+        if (stack != null) {
+            stack.down();
+            try (Stream<Path> paths = Files.walk(settings.home())) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void organiserPublishesAttendeeBooksAndReadsHerConfirmation() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(14).withHour(13).withMinute(30).withSecond(0).withNano(0);
+        String sessionId = given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "workshop", "titleJa", "ゆるくつながる女子部", "titleEn", "Loose ties women's club",
+                        "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 10, "allocation", "FIRST_COME"))
+                .post("/api/events/sessions").then().statusCode(201).extract().path("id");
+        given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "organiser1"))
+                .post("/api/events/sessions/" + sessionId + "/publish").then().statusCode(200).body("status", equalTo("published"));
+        given().baseUri(gateway).get("/api/events/sessions").then().statusCode(200).body("id", hasItem(sessionId));
+
+        // registration learns the session from Kafka (EventPublished); then hana books through the gateway
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(gateway)
+                .auth().oauth2(Tokens.accessToken(realm, "hana")).contentType(ContentType.JSON).body(Map.of("nickname", "はな"))
+                .post("/api/registrations/sessions/" + sessionId + "/bookings").statusCode() == 201);
+        given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "hana")).get("/api/registrations/mine")
+                .then().statusCode(200).body("sessionId", hasItem(sessionId));
+
+        // RegistrationConfirmed travels over Kafka to notification, which puts it in her inbox (and nobody else's)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given().baseUri(gateway)
+                .auth().oauth2(Tokens.accessToken(realm, "hana")).get("/api/notifications/inbox").then().statusCode(200)
+                .body("findAll { it.sessionId == '" + sessionId + "' }.kind", hasItem("BOOKING_CONFIRMED"))
+                .body("find { it.sessionId == '" + sessionId + "' }.text", containsString("ゆるくつながる女子部")));
+        given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "mei")).get("/api/notifications/inbox")
+                .then().statusCode(200).body("findAll { it.sessionId == '" + sessionId + "' }.size()", equalTo(0));
+    }
+
+    @Test
+    void badInputThroughTheGatewayIsAProblemNeverA500() {
+        given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "organiser1")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"workshop\",\"titleJa\":\"\"}").post("/api/events/sessions")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("titleJa"));
+        given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "hana")).contentType(ContentType.JSON)
+                .body("[1,2,3]").post("/api/registrations/sessions/" + UUID.randomUUID() + "/bookings")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().baseUri(gateway).contentType(ContentType.JSON).body(Map.of("nickname", "x"))
+                .post("/api/registrations/sessions/" + UUID.randomUUID() + "/bookings").then().statusCode(401);
+    }
+}

@@ -1,0 +1,76 @@
+package io.ibasho.childcarebooking.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.childcarebooking.SessionOffer;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Keeps each session's childcare offer, idempotently; unreadable messages go to the dead-letter topic. */
+@ApplicationScoped
+public class EventLifecycleConsumer {
+    static final String CONSUMER = "childcare-booking";
+
+    private final ObjectMapper json;
+
+    public EventLifecycleConsumer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Incoming(Topics.EVENT_LIFECYCLE)
+    @WithTransaction
+    public Uni<Void> consume(String message) {
+        JsonNode event;
+        try {
+            event = json.readTree(message);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
+        }
+        if (!event.hasNonNull("id")) {
+            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
+        }
+        return ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
+                .flatMap(first -> first ? apply(event.path("type").asText(), event.path("data")) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> apply(String type, JsonNode data) {
+        UUID sessionId = UUID.fromString(data.path("sessionId").asText());
+        return SessionOffer.<SessionOffer>findById(sessionId).flatMap(existing -> {
+            if (existing != null && existing.sequence > data.path("sequence").asInt()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
+                if (existing != null) {
+                    existing.status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
+                }
+                return Uni.createFrom().voidItem();
+            }
+            if (!type.equals(EventTypes.EVENT_PUBLISHED) && !type.equals(EventTypes.EVENT_CHANGED)) {
+                return Uni.createFrom().voidItem();
+            }
+            SessionOffer offer = existing != null ? existing : new SessionOffer();
+            JsonNode childcare = data.path("childcare");
+            offer.sessionId = sessionId;
+            offer.organisationId = data.path("organisationId").asText();
+            offer.offered = childcare.path("offered").asBoolean(false);
+            offer.minAgeYears = childcare.path("minAgeYears").isInt() ? childcare.path("minAgeYears").asInt() : null;
+            offer.maxAgeYears = childcare.path("maxAgeYears").isInt() ? childcare.path("maxAgeYears").asInt() : null;
+            offer.carers = childcare.path("carers").asInt(0);
+            offer.deadline = childcare.hasNonNull("deadline") ? OffsetDateTime.parse(childcare.path("deadline").asText()) : null;
+            offer.maxChildren = childcare.path("maxChildren").isInt() ? childcare.path("maxChildren").asInt() : null;
+            offer.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+            offer.status = data.path("status").asText();
+            offer.sequence = data.path("sequence").asInt();
+            return existing != null ? Uni.createFrom().voidItem() : offer.persist().replaceWithVoid();
+        });
+    }
+}
