@@ -16,12 +16,19 @@ final class Problems {
             ctx.response().reset();
             return;
         }
-        JsonObject problem = new JsonObject()
-                .put("type", TYPE_BASE + type)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.normalizedPath());
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(problem.encode());
+        String body;
+        try {
+            body = new JsonObject()
+                    .put("type", TYPE_BASE + type)
+                    .put("title", title)
+                    .put("status", status)
+                    .put("detail", detail)
+                    .put("instance", ctx.normalizedPath())
+                    .encode();
+        } catch (RuntimeException | LinkageError e) {
+            // never leave a client hanging because the error answer itself failed
+            body = "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body);
     }
 }

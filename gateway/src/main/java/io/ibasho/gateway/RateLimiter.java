@@ -41,13 +41,35 @@ public final class RateLimiter {
                 return Optional.of(wait);
             }
         }
-        Duration wait = perIp.take(clientIp == null ? "unknown" : clientIp);
+        Duration wait = perIp.take(addressKey(clientIp));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
     public void evictIdle() {
         perUser.evictFull();
         perIp.evictFull();
+    }
+
+    /**
+     * IPv4 addresses count one by one; IPv6 ones by their /64, since one subscriber usually holds a whole /64 and could
+     * otherwise step through fresh addresses.
+     */
+    static String addressKey(String ip) {
+        if (ip == null || ip.isBlank()) {
+            return "unknown";
+        }
+        if (ip.indexOf(':') < 0) {
+            return ip;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(ip).getAddress();
+            if (bytes.length == 16) {
+                return "v6:" + java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return ip;
+        }
     }
 
     /**

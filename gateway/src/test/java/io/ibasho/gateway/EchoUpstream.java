@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,8 +14,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A real upstream for the gateway's tests: a JDK HTTP server on a free port that answers every request with what it
@@ -60,15 +57,18 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     Thread.currentThread().interrupt();
                 }
             }
-            JsonObject headers = new JsonObject();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), new JsonArray(List.copyOf(values))));
-            byte[] answer = new JsonObject()
-                    .put("method", exchange.getRequestMethod())
-                    .put("uri", exchange.getRequestURI().toString())
-                    .put("headers", headers)
-                    .put("body", new String(received, StandardCharsets.UTF_8))
-                    .put("bodyLength", received.length)
-                    .encode().getBytes(StandardCharsets.UTF_8);
+            // JSON by hand: this class lives outside the application's class loader, where Vert.x' Json cannot start.
+            StringBuilder headers = new StringBuilder("{");
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                headers.append(headers.length() > 1 ? "," : "").append(quote(name.toLowerCase())).append(":[");
+                headers.append(String.join(",", values.stream().map(EchoUpstream::quote).toList())).append("]");
+            });
+            headers.append("}");
+            byte[] answer = ("{\"method\":" + quote(exchange.getRequestMethod())
+                    + ",\"uri\":" + quote(exchange.getRequestURI().toString())
+                    + ",\"headers\":" + headers
+                    + ",\"body\":" + quote(new String(received, StandardCharsets.UTF_8))
+                    + ",\"bodyLength\":" + received.length + "}").getBytes(StandardCharsets.UTF_8);
             var out = exchange.getResponseHeaders();
             out.set("Content-Type", "application/json");
             // Things a service might send that must not reach the browser as is.
@@ -82,6 +82,24 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 body.write(answer);
             }
         }
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static int deadPort() {

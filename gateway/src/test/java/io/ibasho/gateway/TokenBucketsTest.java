@@ -51,6 +51,14 @@ class TokenBucketsTest {
     }
 
     @Test
+    void ipv6AddressesCountByTheirSlash64() {
+        assertThat(RateLimiter.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(RateLimiter.addressKey("2001:db8:1:2:bbbb::9"));
+        assertThat(RateLimiter.addressKey("2001:db8:1:2::1")).isNotEqualTo(RateLimiter.addressKey("2001:db8:1:3::1"));
+        assertThat(RateLimiter.addressKey("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(RateLimiter.addressKey(null)).isEqualTo("unknown");
+    }
+
+    @Test
     void rulesMatchMethodAndPrefix() {
         RateLimiter.Rule rule = RateLimiter.Rule.parse("POST /api/registrations/");
         assertThat(rule.matches("POST", "/api/registrations")).isTrue();
