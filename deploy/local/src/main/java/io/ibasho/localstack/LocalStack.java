@@ -64,11 +64,15 @@ public final class LocalStack {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka().bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
             env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
+            if (service.equals("event")) {
+                env.put("IBASHO_DEMO_DATA_ENABLED", "true"); // a fictional month for organisation "hinata", loaded once
+            }
             apps.add(new QuarkusApp(service, settings.projectDir().resolve("services").resolve(service), ports.get(service), env,
                     settings.logs().resolve(service + ".log"), settings.run().resolve(service + ".pid")));
         }
         Map<String, String> gatewayEnv = new LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
+        gatewayEnv.put("IBASHO_GATEWAY_AUDIT_FILE", settings.logs().resolve("gateway-audit.jsonl").toString());
         for (String service : SERVICES) {
             gatewayEnv.put("IBASHO_GATEWAY_ROUTES_" + service.toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + ports.get(service));
