@@ -1,0 +1,13 @@
+package io.ibasho.event.config;
+
+import java.time.Period;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ibasho.series")
+public interface SeriesConfig {
+    /** How far ahead a series' occurrences are stored as sessions (bookable, in feeds). */
+    @WithDefault("P3M")
+    Period horizon();
+}
