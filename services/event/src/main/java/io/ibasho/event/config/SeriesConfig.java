@@ -10,4 +10,8 @@ public interface SeriesConfig {
     /** How far ahead a series' occurrences are stored as sessions (bookable, in feeds). */
     @WithDefault("P3M")
     Period horizon();
+
+    /** How often every series' horizon is rolled forward (read by SeriesHorizonJob's @Scheduled expression). */
+    @WithDefault("6h")
+    java.time.Duration extendInterval();
 }

@@ -16,6 +16,8 @@ public final class SessionEvents {
     public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
+    /** Without an offer only {@code offered: false} and {@code carers: 0}: the schema types ages as integers, not null. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Childcare(boolean offered, Integer minAgeYears, Integer maxAgeYears, Integer carers, OffsetDateTime deadline,
             Integer maxChildren) {
     }

@@ -104,6 +104,28 @@ public class SeriesService {
         });
     }
 
+    /**
+     * Plans one series again over [tomorrow, today + horizon): the horizon rolls forward, so a series keeps producing
+     * sessions. Overrides are respected exactly as in an edit.
+     */
+    @WithTransaction
+    public Uni<Void> extend(UUID seriesId) {
+        return SessionSeries.<SessionSeries>findById(seriesId).flatMap(series -> {
+            if (series == null) {
+                return Uni.createFrom().voidItem();
+            }
+            LocalDate today = LocalDate.now(TokyoTime.ZONE);
+            ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
+            return Session.<Session>list("seriesId = ?1", series.id)
+                    .flatMap(stored -> replan(series, toDomain(series), stored, window));
+        });
+    }
+
+    @WithSession
+    public Uni<List<UUID>> seriesIds() {
+        return SessionSeries.<SessionSeries>listAll().map(all -> all.stream().map(s -> s.id).toList());
+    }
+
     @WithSession
     public Uni<SeriesWithOccurrences> get(String organisationId, UUID seriesId) {
         return own(organisationId, seriesId).flatMap(this::withOccurrences);
