@@ -5,20 +5,77 @@ import java.util.List;
 
 import io.ibasho.event.Session;
 
-/** Builds event payloads from the entity: ids, times and states only (schemas in services/contracts). */
+/**
+ * Builds event payloads from the entity: ids, times and states only (schemas in services/contracts). There is
+ * deliberately no field for an address or a meeting link: these payloads reach every consumer and their logs.
+ */
 public final class SessionEvents {
     private SessionEvents() {
     }
 
-    public record SessionPublished(String sessionId, String organisationId, String venueId, String titleJa, String titleEn, String kind, String allocation,
-            String status, OffsetDateTime startsAt, OffsetDateTime endsAt, Integer capacity, boolean bookingRequired,
-            List<Object> parts, Object childcare, int sequence) {
+    public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
-    public static SessionPublished published(Session session) {
-        return new SessionPublished(session.id.toString(), session.organisationId, null, session.titleJa, session.titleEn,
-                session.kind.wireName(),
-                session.allocation.name(), session.status.name(), session.startsAt, session.endsAt, session.capacity,
-                session.allocation != Session.Allocation.NONE, List.of(), null, session.sequence);
+    /** Without an offer only {@code offered: false} and {@code carers: 0}: the schema types ages as integers, not null. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Childcare(boolean offered, Integer minAgeYears, Integer maxAgeYears, Integer carers, OffsetDateTime deadline,
+            Integer maxChildren) {
+    }
+
+    public record SessionPublished(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
+            String titleEn, String kind, String allocation, String status, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            Integer capacity, boolean bookingRequired, OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt,
+            List<Part> parts, Childcare childcare, int sequence) {
+    }
+
+    public record SessionChanged(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
+            String titleEn, String kind, String allocation, String status, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            Integer capacity, boolean bookingRequired, OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt,
+            List<Part> parts, Childcare childcare, int sequence, List<String> changed) {
+    }
+
+    public record SessionCancelled(String sessionId, String organisationId, String venueId, OffsetDateTime startsAt, int sequence,
+            OffsetDateTime cancelledAt) {
+    }
+
+    public record SessionCompleted(String sessionId, String organisationId, int sequence, OffsetDateTime completedAt) {
+    }
+
+    public static SessionPublished published(Session s) {
+        return new SessionPublished(s.id.toString(), s.organisationId, id(s.venueId), id(s.seriesId), s.titleJa, s.titleEn,
+                s.kind.wireName(), s.allocation.name(), s.status.name(), Tokyo.offset(s.startsAt), Tokyo.offset(s.endsAt),
+                s.capacity, s.allocation != Session.Allocation.NONE, Tokyo.offset(s.applicationOpensAt),
+                Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), s.sequence);
+    }
+
+    public static SessionChanged changed(Session s, List<String> changed) {
+        return new SessionChanged(s.id.toString(), s.organisationId, id(s.venueId), id(s.seriesId), s.titleJa, s.titleEn,
+                s.kind.wireName(), s.allocation.name(), s.status.name(), Tokyo.offset(s.startsAt), Tokyo.offset(s.endsAt),
+                s.capacity, s.allocation != Session.Allocation.NONE, Tokyo.offset(s.applicationOpensAt),
+                Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), s.sequence, List.copyOf(changed));
+    }
+
+    public static SessionCancelled cancelled(Session s, OffsetDateTime at) {
+        return new SessionCancelled(s.id.toString(), s.organisationId, id(s.venueId), Tokyo.offset(s.startsAt), s.sequence, at);
+    }
+
+    public static SessionCompleted completed(Session s, OffsetDateTime at) {
+        return new SessionCompleted(s.id.toString(), s.organisationId, s.sequence, at);
+    }
+
+    private static List<Part> parts(Session s) {
+        return JsonColumns.parts(s.partsJson).stream()
+                .map(p -> new Part(p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt()))).toList();
+    }
+
+    private static Childcare childcare(Session s) {
+        return s.childcareOffered
+                ? new Childcare(true, s.childcareMinAge, s.childcareMaxAge, s.childcareCarers, Tokyo.offset(s.childcareDeadline),
+                        s.childcareMaxChildren)
+                : new Childcare(false, null, null, 0, null, null);
+    }
+
+    private static String id(java.util.UUID id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -1,30 +1,118 @@
 package io.ibasho.event.mapping;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.ibasho.event.Session;
+import io.ibasho.event.Session.Allocation;
+import io.ibasho.event.Session.SessionKind;
+import io.ibasho.event.Venue;
+import io.ibasho.event.rest.OrganiserSessionView;
 import io.ibasho.event.rest.SessionRequest;
 import io.ibasho.event.rest.SessionView;
+import io.ibasho.event.schedule.BilingualText;
+import io.ibasho.event.schedule.ChildcareOffer;
+import io.ibasho.event.schedule.SessionDraft;
+import io.ibasho.event.schedule.SessionPart;
 
 /** Entities never cross the REST boundary: requests map in, views map out. */
 public final class SessionMapper {
     private SessionMapper() {
     }
 
-    public static Session toEntity(SessionRequest request, String organisationId) {
-        Session session = new Session();
-        session.organisationId = organisationId;
-        session.kind = Session.SessionKind.valueOf(request.kind().replace('-', '_'));
-        session.titleJa = request.titleJa();
-        session.titleEn = request.titleEn();
-        session.startsAt = request.startsAt();
-        session.endsAt = request.endsAt();
+    /** Replaces the session's details with the request's (status, sequence and series fields are the service's). */
+    public static void apply(SessionRequest request, Session session) {
+        session.kind = SessionKind.fromWireName(request.kind());
+        session.titleJa = request.titleJa().strip();
+        session.titleEn = VenueMapper.blankToNull(request.titleEn());
+        session.startsAt = Tokyo.offset(request.startsAt());
+        session.endsAt = Tokyo.offset(request.endsAt());
         session.capacity = request.capacity();
-        session.allocation = request.allocation() == null ? Session.Allocation.FIRST_COME
-                : Session.Allocation.valueOf(request.allocation());
-        return session;
+        session.allocation = request.allocation() != null ? Allocation.valueOf(request.allocation()) : defaultAllocation(session.kind);
+        session.venueId = request.venueId();
+        session.roomId = VenueMapper.blankToNull(request.roomId());
+        List<JsonColumns.StoredPart> parts = new ArrayList<>();
+        if (request.parts() != null) {
+            for (int i = 0; i < request.parts().size(); i++) {
+                var part = request.parts().get(i);
+                // Part ids are positional ("part-1", "part-2"): registrations name the parts they booked by them.
+                parts.add(new JsonColumns.StoredPart("part-" + (i + 1), VenueMapper.blankToNull(part.label()),
+                        Tokyo.offset(part.startsAt()), Tokyo.offset(part.endsAt())));
+            }
+        }
+        session.partsJson = JsonColumns.write(parts);
+        session.targetAudienceJa = VenueMapper.blankToNull(request.targetAudienceJa());
+        session.targetAudienceEn = VenueMapper.blankToNull(request.targetAudienceEn());
+        session.applicationOpensAt = Tokyo.offset(request.applicationOpensAt());
+        session.applicationClosesAt = Tokyo.offset(request.applicationClosesAt());
+        session.meetingLink = VenueMapper.blankToNull(request.meetingLink());
+        var childcare = request.childcare();
+        boolean offered = childcare != null && childcare.isOffered();
+        session.childcareOffered = offered;
+        session.childcareMinAge = offered ? childcare.minAgeYears() : null;
+        session.childcareMaxAge = offered ? childcare.maxAgeYears() : null;
+        session.childcareCarers = offered ? childcare.carers() : null;
+        session.childcareDeadline = offered ? Tokyo.offset(childcare.deadline()) : null;
+        session.childcareMaxChildren = offered ? childcare.maxChildren() : null;
+    }
+
+    /** Cafés and free spaces take drop-ins; workshops and online dialogues give places first come unless told otherwise. */
+    public static Allocation defaultAllocation(SessionKind kind) {
+        return kind == SessionKind.cafe || kind == SessionKind.free_space ? Allocation.NONE : Allocation.FIRST_COME;
+    }
+
+    /** What SessionRules checks; times in Asia/Tokyo. */
+    public static SessionDraft toDraft(Session session, Venue venue) {
+        var kind = io.ibasho.event.schedule.SessionKind.fromCode(session.kind.wireName());
+        return SessionDraft.builder(kind)
+                .sessionId(session.id == null ? null : session.id.toString())
+                .title(BilingualText.of(session.titleJa, session.titleEn))
+                .targetAudience(session.targetAudienceJa == null && session.targetAudienceEn == null ? null
+                        : BilingualText.of(session.targetAudienceJa, session.targetAudienceEn))
+                .start(Tokyo.local(session.startsAt))
+                .end(Tokyo.local(session.endsAt))
+                .parts(JsonColumns.parts(session.partsJson).stream()
+                        .map(p -> new SessionPart(p.label(), Tokyo.local(p.startsAt()), Tokyo.local(p.endsAt()))).toList())
+                .venue(VenueMapper.toProfile(venue))
+                .roomId(session.roomId)
+                .bookingEnabled(session.allocation != Allocation.NONE)
+                .capacity(session.capacity)
+                .dropInsWelcome(session.kind == SessionKind.cafe || session.kind == SessionKind.free_space)
+                .applicationOpens(Tokyo.local(session.applicationOpensAt))
+                .applicationCloses(Tokyo.local(session.applicationClosesAt))
+                .allocation(session.allocation == Allocation.NONE ? null
+                        : io.ibasho.event.schedule.Allocation.valueOf(session.allocation.name()))
+                .meetingLink(session.meetingLink)
+                .childcare(session.childcareOffered ? new ChildcareOffer(Tokyo.local(session.childcareDeadline),
+                        session.childcareMinAge, session.childcareMaxAge, session.childcareCarers) : null)
+                .build();
     }
 
     public static SessionView toView(Session session) {
-        return new SessionView(session.id, session.kind.wireName(), session.titleJa, session.titleEn, session.startsAt,
-                session.endsAt, session.capacity, session.allocation.name(), session.status.name().toLowerCase(), session.sequence);
+        return toView(session, null);
+    }
+
+    public static SessionView toView(Session session, Venue venue) {
+        return new SessionView(session.id, session.kind.wireName(), session.titleJa, session.titleEn, Tokyo.offset(session.startsAt),
+                Tokyo.offset(session.endsAt), session.capacity, session.allocation.name(), session.status.name().toLowerCase(),
+                session.sequence, session.kind == SessionKind.online, session.seriesId, VenueMapper.toSummary(venue),
+                session.roomId, parts(session), session.targetAudienceJa, session.targetAudienceEn,
+                Tokyo.offset(session.applicationOpensAt), Tokyo.offset(session.applicationClosesAt),
+                session.childcareOffered
+                        ? new SessionView.ChildcareView(true, session.childcareMinAge, session.childcareMaxAge, Tokyo.offset(session.childcareDeadline))
+                        : new SessionView.ChildcareView(false, null, null, null),
+                Tokyo.offset(session.updatedAt));
+    }
+
+    public static OrganiserSessionView toOrganiserView(Session session, Venue venue) {
+        return new OrganiserSessionView(toView(session, venue), session.meetingLink, session.childcareCarers,
+                session.childcareMaxChildren, session.recurrenceId,
+                session.occurrenceOverride == null ? null : session.occurrenceOverride.name());
+    }
+
+    static List<SessionView.PartView> parts(Session session) {
+        return JsonColumns.parts(session.partsJson).stream()
+                .map(p -> new SessionView.PartView(p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
+                .toList();
     }
 }

@@ -18,6 +18,11 @@ public record ProblemDetail(String type, String title, int status, String detail
         return new ProblemDetail(TYPE_BASE + "validation", "Invalid request", 400, detail, instance, violations);
     }
 
-    public record Violation(String field, String message) {
+    /** {@code code} is stable (e.g. ROOM_DOUBLE_BOOKED) for clients that translate; absent for plain field syntax. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(String field, String message, String code) {
+        public Violation(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

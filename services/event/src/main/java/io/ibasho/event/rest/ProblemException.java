@@ -3,6 +3,7 @@ package io.ibasho.event.rest;
 /** A failure with an RFC 9457 problem type; {@code type} is stable and documented, {@code detail} says what to do. */
 public class ProblemException extends RuntimeException {
     private final int status;
+    private final java.util.List<ProblemDetail.Violation> violations;
     private final String type;
     private final String title;
 
@@ -11,6 +12,28 @@ public class ProblemException extends RuntimeException {
         this.status = status;
         this.type = type;
         this.title = title;
+        this.violations = java.util.List.of();
+    }
+
+    private ProblemException(int status, String type, String title, String detail, java.util.List<ProblemDetail.Violation> violations) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.violations = java.util.List.copyOf(violations);
+    }
+
+    /** 422 with every broken rule at once, so a form can show them together. */
+    public static ProblemException rules(String type, String detail, java.util.List<ProblemDetail.Violation> violations) {
+        return new ProblemException(422, type, "Unprocessable request", detail, violations);
+    }
+
+    public static ProblemException badRequest(String type, String detail) {
+        return new ProblemException(400, type, "Bad request", detail);
+    }
+
+    public java.util.List<ProblemDetail.Violation> violations() {
+        return violations;
     }
 
     public static ProblemException notFound(String what) {

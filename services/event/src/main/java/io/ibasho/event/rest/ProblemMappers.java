@@ -24,7 +24,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(ProblemDetail.of(e.status(), e.type(), e.title(), e.getMessage(), uri.getPath()));
+        ProblemDetail problem = ProblemDetail.of(e.status(), e.type(), e.title(), e.getMessage(), uri.getPath());
+        return respond(e.violations().isEmpty() ? problem : new ProblemDetail(problem.type(), problem.title(), problem.status(),
+                problem.detail(), problem.instance(), e.violations()));
+    }
+
+    @ServerExceptionMapper
+    public Response schedule(io.ibasho.event.schedule.InvalidScheduleException e, UriInfo uri) {
+        String field = switch (e.reason()) {
+            case DURATION_OUT_OF_RANGE -> "durationMinutes";
+            case LAST_DAY_BEFORE_FIRST_START -> "lastDay";
+            case COUNT_OUT_OF_RANGE -> "count";
+            case MISSING_VALUE -> "firstStart";
+            default -> "rrule";
+        };
+        var violation = new ProblemDetail.Violation(field, e.getMessage(), e.reason().name());
+        ProblemDetail problem = ProblemDetail.of(422, "invalid-schedule", "Unprocessable request", e.getMessage(), uri.getPath());
+        return respond(new ProblemDetail(problem.type(), problem.title(), 422, problem.detail(), problem.instance(), List.of(violation)));
     }
 
     @ServerExceptionMapper

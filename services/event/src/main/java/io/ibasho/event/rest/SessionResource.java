@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.ibasho.event.Session;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.service.SessionService;
+import io.ibasho.event.service.SessionService.Located;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,9 +20,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,35 +46,99 @@ public class SessionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Upcoming published sessions (public, no login)")
-    public Uni<List<SessionView>> upcoming(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return sessions.upcoming(OffsetDateTime.now(ZoneOffset.UTC), page, size)
-                .map(list -> list.stream().map(SessionMapper::toView).toList());
+    @Operation(summary = "Upcoming published sessions (public, no login), filtered and paged")
+    public Uni<List<SessionView>> upcoming(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("venueId") UUID venueId, @QueryParam("area") String area,
+            @QueryParam("kind") @Pattern(regexp = "cafe|workshop|online|free-space", message = "kind must be cafe, workshop, online or free-space") String kind,
+            @QueryParam("childcareOffered") Boolean childcareOffered, @QueryParam("online") Boolean online,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "page starts at 0") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "size is 1..100") @Max(value = 100, message = "size is 1..100") int size) {
+        OffsetDateTime fromTime = TimeParams.parse("from", from);
+        OffsetDateTime toTime = TimeParams.parse("to", to);
+        if (fromTime == null) {
+            fromTime = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        if (toTime != null && !toTime.isAfter(fromTime)) {
+            throw ProblemException.badRequest("invalid-parameter", "to must be after from");
+        }
+        var filter = new SessionService.Filter(fromTime, toTime, venueId, area == null || area.isBlank() ? null : area,
+                kind == null ? null : Session.SessionKind.fromWireName(kind), childcareOffered, online);
+        return sessions.upcoming(filter, page, size).map(SessionResource::views);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "A published session's public details")
+    @Operation(summary = "A published (or cancelled/completed) session's public details")
     public Uni<SessionView> published(@PathParam("id") UUID id) {
-        return sessions.publishedSession(id).map(SessionMapper::toView);
+        return sessions.publishedSession(id).map(l -> SessionMapper.toView(l.session(), l.venue()));
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed("organiser")
+    @Operation(summary = "The caller's organisation's sessions, drafts included, with private fields")
+    public Uni<List<OrganiserSessionView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return sessions.own(organiser.organisationId(), page, size)
+                .map(list -> list.stream().map(l -> SessionMapper.toOrganiserView(l.session(), l.venue())).toList());
+    }
+
+    @GET
+    @Path("/{id}/manage")
+    @RolesAllowed("organiser")
+    @Operation(summary = "One of the caller's organisation's sessions, with private fields")
+    public Uni<OrganiserSessionView> manage(@PathParam("id") UUID id) {
+        return sessions.ownLocated(organiser.organisationId(), id).map(SessionResource::organiserView);
     }
 
     @POST
     @RolesAllowed("organiser")
     @Operation(summary = "Create a draft session for the caller's organisation")
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SessionRequest request) {
-        return sessions.createDraft(SessionMapper.toEntity(request, organiser.organisationId()))
-                .map(created -> Response.created(URI.create("/api/events/sessions/" + created.id))
-                        .entity(SessionMapper.toView(created)).build());
+        return sessions.create(organiser.organisationId(), request)
+                .map(created -> Response.created(URI.create("/api/events/sessions/" + created.session().id))
+                        .entity(organiserView(created)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Replace a draft's or a published session's details (published: EventChanged, sequence + 1)")
+    public Uni<OrganiserSessionView> update(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid SessionRequest request) {
+        return sessions.update(organiser.organisationId(), id, request).map(SessionResource::organiserView);
     }
 
     @POST
     @Path("/{id}/publish")
     @RolesAllowed("organiser")
     @Operation(summary = "Publish a draft: announces EventPublished to the other services")
-    public Uni<SessionView> publish(@PathParam("id") UUID id) {
-        return sessions.publish(organiser.organisationId(), id).map(SessionMapper::toView);
+    public Uni<OrganiserSessionView> publish(@PathParam("id") UUID id) {
+        return sessions.publish(organiser.organisationId(), id).map(SessionResource::organiserView);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Cancel a session (published: EventCancelled); idempotent")
+    public Uni<OrganiserSessionView> cancel(@PathParam("id") UUID id) {
+        return sessions.cancel(organiser.organisationId(), id).map(SessionResource::organiserView);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Mark a published session as taken place (EventCompleted); a job also does this after the end")
+    public Uni<OrganiserSessionView> complete(@PathParam("id") UUID id) {
+        return sessions.complete(organiser.organisationId(), id).map(SessionResource::organiserView);
+    }
+
+    private static OrganiserSessionView organiserView(Located located) {
+        return SessionMapper.toOrganiserView(located.session(), located.venue());
+    }
+
+    static List<SessionView> views(List<Located> list) {
+        return list.stream().map(l -> SessionMapper.toView(l.session(), l.venue())).toList();
     }
 }

@@ -2,54 +2,192 @@ package io.ibasho.event.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.event.Session;
+import io.ibasho.event.Session.OccurrenceOverrideKind;
 import io.ibasho.event.Session.SessionStatus;
+import io.ibasho.event.Venue;
+import io.ibasho.event.mapping.JsonColumns;
+import io.ibasho.event.mapping.SessionChanges;
 import io.ibasho.event.mapping.SessionEvents;
+import io.ibasho.event.mapping.SessionMapper;
+import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.messaging.EventOutbox;
+import io.ibasho.event.rest.ProblemDetail;
 import io.ibasho.event.rest.ProblemException;
+import io.ibasho.event.rest.SessionRequest;
+import io.ibasho.event.schedule.RoomBooking;
+import io.ibasho.event.schedule.SessionRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Owns the transactions: a state change and its outbox event are one commit. */
 @ApplicationScoped
 public class SessionService {
+    static final List<SessionStatus> VISIBLE = List.of(SessionStatus.PUBLISHED, SessionStatus.CANCELLED, SessionStatus.COMPLETED);
+
     private final EventOutbox outbox;
 
     public SessionService(EventOutbox outbox) {
         this.outbox = outbox;
     }
 
-    @WithTransaction
-    public Uni<Session> createDraft(Session draft) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        draft.id = UUID.randomUUID();
-        draft.status = SessionStatus.DRAFT;
-        draft.sequence = 0;
-        draft.createdAt = now;
-        draft.updatedAt = now;
-        return draft.persist();
+    /** A session with the venue it takes place at (null when online or not set). */
+    public record Located(Session session, Venue venue) {
+    }
+
+    /** Public list filters; null means "any". */
+    public record Filter(OffsetDateTime from, OffsetDateTime to, UUID venueId, String area, Session.SessionKind kind,
+            Boolean childcareOffered, Boolean online) {
     }
 
     @WithTransaction
-    public Uni<Session> publish(String organisationId, UUID sessionId) {
+    public Uni<Located> create(String organisationId, SessionRequest request) {
+        OffsetDateTime now = now();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.organisationId = organisationId;
+        SessionMapper.apply(request, session);
+        session.status = SessionStatus.DRAFT;
+        session.sequence = 0;
+        session.createdAt = now;
+        session.updatedAt = now;
+        return validated(session).flatMap(venue -> session.persist().replaceWith(new Located(session, venue)));
+    }
+
+    /**
+     * Replaces a draft's or a published session's details. A published change is announced as EventChanged with
+     * what changed and sequence + 1; an occurrence of a series edited this way keeps its changes through series edits.
+     */
+    @WithTransaction
+    public Uni<Located> update(String organisationId, UUID sessionId, SessionRequest request) {
+        return ownSession(organisationId, sessionId).flatMap(session -> {
+            if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.COMPLETED) {
+                return Uni.createFrom().failure(ProblemException.conflict("session-closed",
+                        "This session is " + session.status.name().toLowerCase() + "; it can no longer be edited."));
+            }
+            if (session.status == SessionStatus.PUBLISHED && !session.kind.wireName().equals(request.kind())) {
+                return Uni.createFrom().failure(ProblemException.invalid("kind-fixed-after-publish",
+                        "A published session keeps its kind; cancel it and create a new one instead."));
+            }
+            var before = SessionChanges.Snapshot.of(session);
+            SessionMapper.apply(request, session);
+            List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
+            return validated(session).flatMap(venue -> {
+                if (changed.isEmpty()) {
+                    return Uni.createFrom().item(new Located(session, venue));
+                }
+                if (session.seriesId != null) {
+                    session.occurrenceOverride = OccurrenceOverrideKind.CHANGED;
+                }
+                return announceChange(session, changed).replaceWith(new Located(session, venue));
+            });
+        });
+    }
+
+    /** Bumps sequence and appends EventChanged when the session is published; drafts change silently. */
+    Uni<Void> announceChange(Session session, List<String> changed) {
+        session.updatedAt = now();
+        if (session.status != SessionStatus.PUBLISHED || changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        session.sequence++;
+        return outbox.append(EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed));
+    }
+
+    @WithTransaction
+    public Uni<Located> publish(String organisationId, UUID sessionId) {
         return ownSession(organisationId, sessionId).flatMap(session -> {
             if (session.status == SessionStatus.PUBLISHED) {
-                return Uni.createFrom().item(session);
+                return located(session);
             }
             if (session.status != SessionStatus.DRAFT) {
                 return Uni.createFrom().failure(ProblemException.conflict("session-not-draft",
                         "Only a draft can be published; this session is " + session.status.name().toLowerCase() + "."));
             }
-            session.status = SessionStatus.PUBLISHED;
-            session.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session)).replaceWith(session);
+            return publishDraft(session).flatMap(ignored -> located(session));
         });
+    }
+
+    Uni<Void> publishDraft(Session session) {
+        session.status = SessionStatus.PUBLISHED;
+        session.updatedAt = now();
+        return outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session));
+    }
+
+    /** Cancelling is idempotent; a published session's cancellation is announced, a draft's is not (nobody knew it). */
+    @WithTransaction
+    public Uni<Located> cancel(String organisationId, UUID sessionId) {
+        return ownSession(organisationId, sessionId).flatMap(session -> {
+            if (session.status == SessionStatus.COMPLETED) {
+                return Uni.createFrom().failure(ProblemException.conflict("session-closed",
+                        "This session took place and is completed; it cannot be cancelled."));
+            }
+            if (session.status == SessionStatus.CANCELLED) {
+                return located(session);
+            }
+            if (session.seriesId != null) {
+                session.occurrenceOverride = OccurrenceOverrideKind.CANCELLED;
+            }
+            return cancelSession(session).flatMap(ignored -> located(session));
+        });
+    }
+
+    Uni<Void> cancelSession(Session session) {
+        boolean wasPublished = session.status == SessionStatus.PUBLISHED;
+        OffsetDateTime now = now();
+        session.status = SessionStatus.CANCELLED;
+        session.updatedAt = now;
+        if (!wasPublished) {
+            return Uni.createFrom().voidItem();
+        }
+        // A cancellation is a change calendars must pick up: SEQUENCE grows, STATUS:CANCELLED.
+        session.sequence++;
+        return outbox.append(EventTypes.EVENT_CANCELLED, session.id, SessionEvents.cancelled(session, now));
+    }
+
+    @WithTransaction
+    public Uni<Located> complete(String organisationId, UUID sessionId) {
+        return ownSession(organisationId, sessionId).flatMap(session -> {
+            if (session.status == SessionStatus.COMPLETED) {
+                return located(session);
+            }
+            if (session.status != SessionStatus.PUBLISHED) {
+                return Uni.createFrom().failure(ProblemException.conflict("session-not-published",
+                        "Only a published session can be completed; this one is " + session.status.name().toLowerCase() + "."));
+            }
+            return completeSession(session).flatMap(ignored -> located(session));
+        });
+    }
+
+    private Uni<Void> completeSession(Session session) {
+        OffsetDateTime now = now();
+        session.status = SessionStatus.COMPLETED;
+        session.updatedAt = now;
+        return outbox.append(EventTypes.EVENT_COMPLETED, session.id, SessionEvents.completed(session, now));
+    }
+
+    /** Completes published sessions whose end has passed (EventCompleted starts the other services' deletion clocks). */
+    @WithTransaction
+    public Uni<Integer> completeEnded(int batchSize) {
+        return Session.<Session>find("status = ?1 and endsAt < ?2 order by endsAt", SessionStatus.PUBLISHED, now())
+                .page(0, batchSize).list()
+                .flatMap(ended -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Session session : ended) {
+                        chain = chain.flatMap(ignored -> completeSession(session));
+                    }
+                    return chain.replaceWith(ended.size());
+                });
     }
 
     @WithSession
@@ -60,15 +198,136 @@ public class SessionService {
     }
 
     @WithSession
-    public Uni<Session> publishedSession(UUID sessionId) {
-        return Session.<Session>find("id = ?1 and status in ?2", sessionId,
-                        List.of(SessionStatus.PUBLISHED, SessionStatus.CANCELLED, SessionStatus.COMPLETED)).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"));
+    public Uni<Located> ownLocated(String organisationId, UUID sessionId) {
+        return ownSession(organisationId, sessionId).flatMap(this::located);
     }
 
     @WithSession
-    public Uni<List<Session>> upcoming(OffsetDateTime from, int page, int size) {
-        return Session.<Session>find("status = ?1 and endsAt >= ?2 order by startsAt", SessionStatus.PUBLISHED, from)
-                .page(page, size).list();
+    public Uni<List<Located>> own(String organisationId, int page, int size) {
+        return Session.<Session>find("organisationId = ?1 order by startsAt, id", organisationId).page(page, size).list()
+                .flatMap(this::withVenues);
+    }
+
+    @WithSession
+    public Uni<Located> publishedSession(UUID sessionId) {
+        return Session.<Session>find("id = ?1 and status in ?2", sessionId, VISIBLE).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .flatMap(this::located);
+    }
+
+    @WithSession
+    public Uni<List<Located>> upcoming(Filter filter, int page, int size) {
+        StringBuilder query = new StringBuilder("status = :published and endsAt >= :from");
+        Parameters parameters = Parameters.with("published", SessionStatus.PUBLISHED).and("from", filter.from());
+        if (filter.to() != null) {
+            query.append(" and startsAt < :to");
+            parameters.and("to", filter.to());
+        }
+        if (filter.venueId() != null) {
+            query.append(" and venueId = :venueId");
+            parameters.and("venueId", filter.venueId());
+        }
+        if (filter.area() != null) {
+            query.append(" and venueId in (select v.id from Venue v where v.area = :area)");
+            parameters.and("area", filter.area());
+        }
+        if (filter.kind() != null) {
+            query.append(" and kind = :kind");
+            parameters.and("kind", filter.kind());
+        }
+        if (filter.childcareOffered() != null) {
+            query.append(" and childcareOffered = :childcare");
+            parameters.and("childcare", filter.childcareOffered());
+        }
+        if (filter.online() != null) {
+            query.append(filter.online() ? " and kind = :online" : " and kind <> :online");
+            parameters.and("online", Session.SessionKind.online);
+        }
+        query.append(" order by startsAt, id");
+        return Session.<Session>find(query.toString(), parameters).page(page, size).list().flatMap(this::withVenues);
+    }
+
+    /**
+     * The schedule of the venues linked to a partner group: published, cancelled and completed sessions, either
+     * upcoming or (with {@code changedSince}) every one changed since then, cancellations included.
+     */
+    @WithSession
+    public Uni<List<Located>> partnerSchedule(String partnerGroup, OffsetDateTime changedSince, int limit) {
+        String venues = "venueId in (select v.id from Venue v where v.partnerGroupsJson like :group)";
+        Parameters parameters = Parameters.with("group", io.ibasho.event.mapping.VenueMapper.partnerGroupPattern(partnerGroup))
+                .and("visible", VISIBLE);
+        String query;
+        if (changedSince != null) {
+            query = venues + " and status in :visible and updatedAt > :since order by updatedAt, id";
+            parameters.and("since", changedSince);
+        } else {
+            query = venues + " and status in :visible and endsAt >= :now order by startsAt, id";
+            parameters.and("now", now());
+        }
+        return Session.<Session>find(query, parameters).page(0, limit).list().flatMap(this::withVenues);
+    }
+
+    Uni<Located> located(Session session) {
+        if (session.venueId == null) {
+            return Uni.createFrom().item(new Located(session, null));
+        }
+        return Venue.<Venue>findById(session.venueId).map(venue -> new Located(session, venue));
+    }
+
+    Uni<List<Located>> withVenues(List<Session> sessions) {
+        List<UUID> venueIds = sessions.stream().map(s -> s.venueId).filter(java.util.Objects::nonNull).distinct().toList();
+        Uni<List<Venue>> venues = venueIds.isEmpty() ? Uni.createFrom().item(List.of()) : Venue.list("id in ?1", venueIds);
+        return venues.map(list -> {
+            Map<UUID, Venue> byId = new HashMap<>();
+            list.forEach(v -> byId.put(v.id, v));
+            return sessions.stream().map(s -> new Located(s, s.venueId == null ? null : byId.get(s.venueId))).toList();
+        });
+    }
+
+    /**
+     * Checks the session against SessionRules with its venue (own organisation only) and the other sessions holding
+     * its room; fails with 422 listing every violation. Returns the venue.
+     */
+    Uni<Venue> validated(Session session) {
+        Uni<Venue> venue = session.venueId == null ? Uni.createFrom().nullItem()
+                : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId).firstResult();
+        return venue.flatMap(found -> {
+            List<ProblemDetail.Violation> violations = new ArrayList<>();
+            if (session.venueId != null && found == null) {
+                violations.add(new ProblemDetail.Violation("venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
+            }
+            if (session.roomId != null) {
+                if (found == null) {
+                    violations.add(new ProblemDetail.Violation("roomId", "A room needs a venue", "ROOM_WITHOUT_VENUE"));
+                } else if (JsonColumns.rooms(found.roomsJson).stream().noneMatch(r -> r.id().equals(session.roomId))) {
+                    violations.add(new ProblemDetail.Violation("roomId", "Venue " + found.nameJa + " has no room '" + session.roomId + "'",
+                            "ROOM_UNKNOWN"));
+                }
+            }
+            return roomBookings(session).map(bookings -> {
+                SessionRules.validate(SessionMapper.toDraft(session, found), bookings)
+                        .forEach(v -> violations.add(new ProblemDetail.Violation(v.field(), v.message(), v.code().name())));
+                if (!violations.isEmpty()) {
+                    String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
+                    throw ProblemException.rules("session-rules", violations.size() + " rule(s) broken: " + summary, violations);
+                }
+                return found;
+            });
+        });
+    }
+
+    private Uni<List<RoomBooking>> roomBookings(Session session) {
+        if (session.venueId == null || session.roomId == null || session.startsAt == null || session.endsAt == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Session.<Session>list("venueId = ?1 and roomId = ?2 and status in ?3 and startsAt < ?4 and endsAt > ?5 and id <> ?6",
+                        session.venueId, session.roomId, List.of(SessionStatus.DRAFT, SessionStatus.PUBLISHED),
+                        session.endsAt, session.startsAt, session.id)
+                .map(others -> others.stream().map(o -> new RoomBooking(o.id.toString(), o.roomId, Tokyo.local(o.startsAt),
+                        Tokyo.local(o.endsAt))).toList());
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -35,7 +35,8 @@ class SessionResourceTest {
     private static Map<String, Object> workshop() {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(10).withHour(13).withMinute(30).withSecond(0).withNano(0);
         return Map.of("kind", "workshop", "titleJa", "アロマハンドケア", "titleEn", "Aroma hand care",
-                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", 10, "allocation", "FIRST_COME");
+                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", 10, "allocation", "FIRST_COME",
+                "applicationOpensAt", start.minusDays(9).toString(), "applicationClosesAt", start.minusDays(2).toString());
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.ibasho.event.mapping;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Small value lists (rooms, partner groups, session parts) kept as JSON text columns: they are always read and written
+ * with their owner, and plain text avoids driver-specific JSON/array mappings in Hibernate Reactive.
+ */
+public final class JsonColumns {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JsonColumns() {
+    }
+
+    /** A room of a venue; {@code id} is chosen by the organiser (e.g. "washitsu") and stable. */
+    public record Room(String id, String nameJa, String nameEn) {
+    }
+
+    /** A part of a session (1部, 2部); times in Asia/Tokyo offset so equal parts serialise equally. */
+    public record StoredPart(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+
+    public static List<Room> rooms(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    public static List<String> strings(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    public static List<StoredPart> parts(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    public static String write(List<?> values) {
+        try {
+            return JSON.writeValueAsString(values == null ? List.of() : values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable", e);
+        }
+    }
+
+    private static <T> List<T> read(String json, TypeReference<List<T>> type) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON column unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.ibasho.event.mapping;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+
+import io.ibasho.event.schedule.TokyoTime;
+
+/** Instants as the people using Ibasho read them: Asia/Tokyo. */
+public final class Tokyo {
+    private Tokyo() {
+    }
+
+    public static OffsetDateTime offset(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(TokyoTime.ZONE).toOffsetDateTime();
+    }
+
+    public static LocalDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(TokyoTime.ZONE).toLocalDateTime();
+    }
+
+    public static OffsetDateTime at(LocalDateTime local) {
+        return local == null ? null : TokyoTime.at(local).toOffsetDateTime();
+    }
+}

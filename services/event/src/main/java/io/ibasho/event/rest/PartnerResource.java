@@ -1,0 +1,64 @@
+package io.ibasho.event.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.service.SessionService;
+import io.ibasho.event.service.VenueService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * For partner organisations (role partner, claim partner_group): the schedule of the venues linked to their group.
+ * The same public views: no attendee data, no address that is not PUBLIC, no meeting link.
+ */
+@Path("/partner")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("partner")
+@Tag(name = "partner")
+public class PartnerResource {
+    static final int MAX_SESSIONS = 500;
+
+    private final SessionService sessions;
+    private final VenueService venues;
+    private final JsonWebToken token;
+
+    public PartnerResource(SessionService sessions, VenueService venues, JsonWebToken token) {
+        this.sessions = sessions;
+        this.venues = venues;
+        this.token = token;
+    }
+
+    @GET
+    @Path("/sessions")
+    @Operation(summary = "Upcoming sessions at the partner group's venues, or all changed since a time (cancellations included)")
+    public Uni<List<SessionView>> sessions(@QueryParam("changedSince") String changedSince) {
+        OffsetDateTime since = TimeParams.parse("changedSince", changedSince);
+        return sessions.partnerSchedule(partnerGroup(), since, MAX_SESSIONS).map(SessionResource::views);
+    }
+
+    @GET
+    @Path("/venues")
+    @Operation(summary = "The venues linked to the partner group")
+    public Uni<List<VenueView>> venues() {
+        return venues.linkedTo(partnerGroup()).map(list -> list.stream().map(VenueMapper::toPublicView).toList());
+    }
+
+    private String partnerGroup() {
+        String group = token.getClaim("partner_group");
+        if (group == null || !group.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw ProblemException.forbidden("no-partner-group", "Your account is not linked to a partner group.");
+        }
+        return group;
+    }
+}

@@ -1,0 +1,49 @@
+package io.ibasho.event.rest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A recurring session: an RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYDAY=2TU) anchored at {@code firstStart}, an
+ * Asia/Tokyo wall-clock time without offset, and the defaults every occurrence gets.
+ */
+public record SeriesRequest(
+        @NotBlank(message = "rrule is required, e.g. FREQ=MONTHLY;BYDAY=2TU") @Size(max = 300, message = "rrule is at most 300 characters")
+        String rrule,
+        @NotNull(message = "firstStart is required: Asia/Tokyo local time, e.g. 2026-12-08T13:30:00")
+        LocalDateTime firstStart,
+        @NotNull(message = "durationMinutes is required") @Min(value = 1, message = "durationMinutes is 1..1440")
+        @Max(value = 1440, message = "durationMinutes is 1..1440")
+        Integer durationMinutes,
+        LocalDate lastDay,
+        @Min(value = 1, message = "count must be at least 1")
+        Integer count,
+        @NotNull(message = "kind is required: cafe, online or free-space")
+        @Pattern(regexp = "cafe|online|free-space", message = "a series is a cafe, online or free-space; create workshops (with their application windows) one by one")
+        String kind,
+        @NotBlank(message = "titleJa (the Japanese title) is required") @Size(max = 200, message = "titleJa is at most 200 characters")
+        String titleJa,
+        @Size(max = 200, message = "titleEn is at most 200 characters")
+        String titleEn,
+        @Size(max = 200, message = "targetAudienceJa is at most 200 characters")
+        String targetAudienceJa,
+        @Size(max = 200, message = "targetAudienceEn is at most 200 characters")
+        String targetAudienceEn,
+        UUID venueId,
+        @Size(max = 40, message = "roomId is at most 40 characters")
+        String roomId,
+        @Min(value = 1, message = "capacity must be at least 1")
+        Integer capacity,
+        @Pattern(regexp = "NONE|FIRST_COME", message = "a series' allocation is NONE or FIRST_COME")
+        String allocation,
+        @Size(max = 500, message = "meetingLink is at most 500 characters")
+        String meetingLink) {
+}

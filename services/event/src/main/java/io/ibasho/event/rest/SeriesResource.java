@@ -1,0 +1,75 @@
+package io.ibasho.event.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.service.SeriesService;
+import io.ibasho.event.service.SeriesService.SeriesWithOccurrences;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Recurring sessions. One occurrence is edited or cancelled through /sessions/{id} like any session. */
+@Path("/series")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("organiser")
+@Tag(name = "series")
+public class SeriesResource {
+    private final SeriesService series;
+    private final OrganiserContext organiser;
+
+    public SeriesResource(SeriesService series, OrganiserContext organiser) {
+        this.series = series;
+        this.organiser = organiser;
+    }
+
+    @POST
+    @Operation(summary = "Create a series; its occurrences over the horizon are stored as draft sessions")
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
+        return series.create(organiser.organisationId(), request)
+                .map(created -> Response.created(URI.create("/api/events/series/" + created.series().id)).entity(view(created)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A series and its stored occurrences")
+    public Uni<SeriesView> get(@PathParam("id") UUID id) {
+        return series.get(organiser.organisationId(), id).map(SeriesResource::view);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Edit the rule or defaults; individually changed or cancelled occurrences are kept as they are")
+    public Uni<SeriesView> update(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
+        return series.update(organiser.organisationId(), id, request).map(SeriesResource::view);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish the series' draft occurrences (EventPublished each) and later ones as they are planned")
+    public Uni<SeriesView> publish(@PathParam("id") UUID id) {
+        return series.publish(organiser.organisationId(), id).map(SeriesResource::view);
+    }
+
+    static SeriesView view(SeriesWithOccurrences result) {
+        var s = result.series();
+        return new SeriesView(s.id, s.status.name().toLowerCase(), s.rrule, s.firstStart, s.durationMinutes, s.lastDay, s.count,
+                s.kind.wireName(), s.titleJa, s.titleEn, s.venueId, s.roomId, s.capacity, s.allocation.name(),
+                result.occurrences().stream().map(o -> new SeriesView.OccurrenceView(o.id, o.recurrenceId, Tokyo.offset(o.startsAt),
+                        Tokyo.offset(o.endsAt), o.status.name().toLowerCase(), o.sequence, o.venueId, o.roomId, o.capacity, o.titleJa,
+                        o.occurrenceOverride == null ? null : o.occurrenceOverride.name())).toList());
+    }
+}

@@ -1,0 +1,275 @@
+package io.ibasho.event.service;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.ibasho.event.Session;
+import io.ibasho.event.Session.OccurrenceOverrideKind;
+import io.ibasho.event.Session.SessionStatus;
+import io.ibasho.event.SessionSeries;
+import io.ibasho.event.config.SeriesConfig;
+import io.ibasho.event.mapping.SessionChanges;
+import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.rest.ProblemDetail;
+import io.ibasho.event.rest.ProblemException;
+import io.ibasho.event.rest.SeriesRequest;
+import io.ibasho.event.schedule.Occurrence;
+import io.ibasho.event.schedule.OccurrenceDetails;
+import io.ibasho.event.schedule.OccurrenceOverride;
+import io.ibasho.event.schedule.RecurrenceId;
+import io.ibasho.event.schedule.ScheduleWindow;
+import io.ibasho.event.schedule.Series;
+import io.ibasho.event.schedule.SeriesPlan;
+import io.ibasho.event.schedule.SeriesPlanner;
+import io.ibasho.event.schedule.SeriesSchedule;
+import io.ibasho.event.schedule.TokyoTime;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Series are stored as their rule plus one session per occurrence over the horizon. SeriesPlanner decides what a
+ * series edit does to the stored sessions; occurrences changed or cancelled on their own are never overwritten.
+ */
+@ApplicationScoped
+public class SeriesService {
+    private final SessionService sessions;
+    private final SeriesConfig config;
+
+    public SeriesService(SessionService sessions, SeriesConfig config) {
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    public record SeriesWithOccurrences(SessionSeries series, List<Session> occurrences) {
+    }
+
+    @WithTransaction
+    public Uni<SeriesWithOccurrences> create(String organisationId, SeriesRequest request) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        SessionSeries series = new SessionSeries();
+        series.id = UUID.randomUUID();
+        series.organisationId = organisationId;
+        series.status = SessionStatus.DRAFT;
+        series.createdAt = now;
+        apply(request, series);
+        Series domain = toDomain(series);
+        LocalDate today = LocalDate.now(TokyoTime.ZONE);
+        return series.persist()
+                .flatMap(ignored -> replan(series, domain, List.of(), ScheduleWindow.days(today, today.plus(config.horizon()))))
+                .flatMap(ignored -> withOccurrences(series));
+    }
+
+    /** Edits the rule or the defaults; from tomorrow on, the stored occurrences follow, individually edited ones excepted. */
+    @WithTransaction
+    public Uni<SeriesWithOccurrences> update(String organisationId, UUID seriesId, SeriesRequest request) {
+        return own(organisationId, seriesId).flatMap(series -> {
+            if (series.status != SessionStatus.DRAFT && !series.kind.wireName().equals(request.kind())) {
+                return Uni.createFrom().failure(ProblemException.invalid("kind-fixed-after-publish",
+                        "A published series keeps its kind; end it and create a new one instead."));
+            }
+            apply(request, series);
+            Series domain = toDomain(series);
+            LocalDate today = LocalDate.now(TokyoTime.ZONE);
+            // From tomorrow: today's occurrence may be under way, and what took place is history.
+            ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
+            return Session.<Session>list("seriesId = ?1", series.id)
+                    .flatMap(stored -> replan(series, domain, stored, window))
+                    .flatMap(ignored -> withOccurrences(series));
+        });
+    }
+
+    /** Publishes the series: its draft occurrences now, its later occurrences as they are planned. */
+    @WithTransaction
+    public Uni<SeriesWithOccurrences> publish(String organisationId, UUID seriesId) {
+        return own(organisationId, seriesId).flatMap(series -> {
+            series.status = SessionStatus.PUBLISHED;
+            series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return Session.<Session>list("seriesId = ?1 and status = ?2 order by startsAt", series.id, SessionStatus.DRAFT)
+                    .flatMap(drafts -> {
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (Session draft : drafts) {
+                            chain = chain.flatMap(ignored -> sessions.publishDraft(draft));
+                        }
+                        return chain;
+                    })
+                    .flatMap(ignored -> withOccurrences(series));
+        });
+    }
+
+    /**
+     * Plans one series again over [tomorrow, today + horizon): the horizon rolls forward, so a series keeps producing
+     * sessions. Overrides are respected exactly as in an edit.
+     */
+    @WithTransaction
+    public Uni<Void> extend(UUID seriesId) {
+        return SessionSeries.<SessionSeries>findById(seriesId).flatMap(series -> {
+            if (series == null) {
+                return Uni.createFrom().voidItem();
+            }
+            LocalDate today = LocalDate.now(TokyoTime.ZONE);
+            ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
+            return Session.<Session>list("seriesId = ?1", series.id)
+                    .flatMap(stored -> replan(series, toDomain(series), stored, window));
+        });
+    }
+
+    @WithSession
+    public Uni<List<UUID>> seriesIds() {
+        return SessionSeries.<SessionSeries>listAll().map(all -> all.stream().map(s -> s.id).toList());
+    }
+
+    @WithSession
+    public Uni<SeriesWithOccurrences> get(String organisationId, UUID seriesId) {
+        return own(organisationId, seriesId).flatMap(this::withOccurrences);
+    }
+
+    private Uni<SessionSeries> own(String organisationId, UUID seriesId) {
+        return SessionSeries.<SessionSeries>find("id = ?1 and organisationId = ?2", seriesId, organisationId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("series"));
+    }
+
+    private Uni<SeriesWithOccurrences> withOccurrences(SessionSeries series) {
+        return Session.<Session>list("seriesId = ?1 order by startsAt, id", series.id)
+                .map(list -> new SeriesWithOccurrences(series, list));
+    }
+
+    private Uni<Void> replan(SessionSeries series, Series domain, List<Session> stored, ScheduleWindow window) {
+        // Rows a previous plan cancelled are history, not occurrences: the planner may create their day again.
+        List<Session> live = stored.stream()
+                .filter(s -> !(s.status == SessionStatus.CANCELLED && s.occurrenceOverride == null))
+                .toList();
+        List<OccurrenceOverride> overrides = live.stream().filter(s -> s.occurrenceOverride != null)
+                .map(s -> s.occurrenceOverride == OccurrenceOverrideKind.CANCELLED
+                        ? (OccurrenceOverride) OccurrenceOverride.cancelled(RecurrenceId.parse(s.recurrenceId))
+                        : OccurrenceOverride.changed(RecurrenceId.parse(s.recurrenceId), Tokyo.local(s.startsAt),
+                                Tokyo.local(s.endsAt), details(s)))
+                .toList();
+        Map<String, Session> byRecurrenceId = new HashMap<>();
+        live.forEach(s -> byRecurrenceId.put(s.recurrenceId, s));
+        SeriesPlan plan = SeriesPlanner.plan(domain, overrides, live.stream().map(SeriesService::occurrence).toList(), window);
+
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Occurrence created : plan.toCreate()) {
+            chain = chain.flatMap(ignored -> createOccurrence(series, created));
+        }
+        for (var update : plan.toUpdate()) {
+            Session session = byRecurrenceId.get(update.current().recurrenceId().toString());
+            chain = chain.flatMap(ignored -> follow(series, session, update.planned()));
+        }
+        for (Occurrence kept : plan.toKeep()) {
+            Session session = byRecurrenceId.get(kept.recurrenceId().toString());
+            if (session.occurrenceOverride == null) {
+                // The planner compares time, venue and capacity; titles and the rest follow the series here.
+                chain = chain.flatMap(ignored -> follow(series, session, kept));
+            }
+        }
+        for (Occurrence cancelled : plan.toCancel()) {
+            Session session = byRecurrenceId.get(cancelled.recurrenceId().toString());
+            chain = chain.flatMap(ignored -> sessions.cancelSession(session));
+        }
+        return chain;
+    }
+
+    private Uni<Void> createOccurrence(SessionSeries series, Occurrence occurrence) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.organisationId = series.organisationId;
+        session.seriesId = series.id;
+        session.status = SessionStatus.DRAFT;
+        session.sequence = 0;
+        session.createdAt = now;
+        session.updatedAt = now;
+        applyOccurrence(series, occurrence, session);
+        return validated(session, occurrence)
+                .flatMap(ignored -> session.persist())
+                .flatMap(ignored -> series.status == SessionStatus.PUBLISHED ? sessions.publishDraft(session)
+                        : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> follow(SessionSeries series, Session session, Occurrence planned) {
+        var before = SessionChanges.Snapshot.of(session);
+        applyOccurrence(series, planned, session);
+        List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return validated(session, planned).flatMap(ignored -> sessions.announceChange(session, changed));
+    }
+
+    private Uni<Void> validated(Session session, Occurrence occurrence) {
+        return sessions.validated(session).replaceWithVoid().onFailure(ProblemException.class).transform(failure -> {
+            var problem = (ProblemException) failure;
+            String prefix = "occurrences[" + occurrence.recurrenceId() + "].";
+            return ProblemException.rules(problem.type(), "Occurrence " + occurrence.start() + ": " + problem.getMessage(),
+                    problem.violations().stream()
+                            .map(v -> new ProblemDetail.Violation(prefix + v.field(), v.message(), v.code())).toList());
+        });
+    }
+
+    private static void applyOccurrence(SessionSeries series, Occurrence occurrence, Session session) {
+        session.recurrenceId = occurrence.recurrenceId().toString();
+        session.startsAt = Tokyo.at(occurrence.start());
+        session.endsAt = Tokyo.at(occurrence.end());
+        session.venueId = occurrence.details().venueId() == null ? null : UUID.fromString(occurrence.details().venueId());
+        session.roomId = occurrence.details().roomId();
+        session.capacity = occurrence.details().capacity();
+        session.kind = series.kind;
+        session.titleJa = series.titleJa;
+        session.titleEn = series.titleEn;
+        session.targetAudienceJa = series.targetAudienceJa;
+        session.targetAudienceEn = series.targetAudienceEn;
+        session.allocation = series.allocation;
+        session.meetingLink = series.meetingLink;
+    }
+
+    private static void apply(SeriesRequest request, SessionSeries series) {
+        series.rrule = request.rrule().strip();
+        series.firstStart = request.firstStart();
+        series.durationMinutes = request.durationMinutes();
+        series.lastDay = request.lastDay();
+        series.count = request.count();
+        series.kind = Session.SessionKind.fromWireName(request.kind());
+        series.titleJa = request.titleJa().strip();
+        series.titleEn = blankToNull(request.titleEn());
+        series.targetAudienceJa = blankToNull(request.targetAudienceJa());
+        series.targetAudienceEn = blankToNull(request.targetAudienceEn());
+        series.venueId = request.venueId();
+        series.roomId = blankToNull(request.roomId());
+        series.capacity = request.capacity();
+        series.allocation = request.allocation() != null ? Session.Allocation.valueOf(request.allocation())
+                : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
+        series.meetingLink = blankToNull(request.meetingLink());
+        series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** Throws InvalidScheduleException (422 invalid-schedule) for a rule that cannot be used. */
+    private static Series toDomain(SessionSeries series) {
+        SeriesSchedule schedule = new SeriesSchedule(series.rrule, series.firstStart, Duration.ofMinutes(series.durationMinutes),
+                series.lastDay, series.count);
+        return new Series(series.id.toString(), schedule,
+                new OccurrenceDetails(series.venueId == null ? null : series.venueId.toString(), series.roomId, series.capacity));
+    }
+
+    private static OccurrenceDetails details(Session session) {
+        return new OccurrenceDetails(session.venueId == null ? null : session.venueId.toString(), session.roomId, session.capacity);
+    }
+
+    private static Occurrence occurrence(Session session) {
+        return new Occurrence(RecurrenceId.parse(session.recurrenceId), Tokyo.local(session.startsAt), Tokyo.local(session.endsAt),
+                details(session));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+}

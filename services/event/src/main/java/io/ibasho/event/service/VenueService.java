@@ -1,0 +1,90 @@
+package io.ibasho.event.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.ibasho.event.Session;
+import io.ibasho.event.Venue;
+import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.rest.ProblemException;
+import io.ibasho.event.rest.VenueRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Venues of an organisation; another organisation's venue is 404, never 403. */
+@ApplicationScoped
+public class VenueService {
+
+    @WithTransaction
+    public Uni<Venue> create(String organisationId, VenueRequest request) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Venue venue = new Venue();
+        venue.id = UUID.randomUUID();
+        venue.organisationId = organisationId;
+        VenueMapper.apply(request, venue);
+        venue.createdAt = now;
+        venue.updatedAt = now;
+        return venue.persist();
+    }
+
+    @WithTransaction
+    public Uni<Venue> update(String organisationId, UUID venueId, VenueRequest request) {
+        return own(organisationId, venueId).map(venue -> {
+            VenueMapper.apply(request, venue);
+            venue.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return venue;
+        });
+    }
+
+    /** A venue that sessions or series use stays: their history and bookings point at it. */
+    @WithTransaction
+    public Uni<Void> delete(String organisationId, UUID venueId) {
+        return own(organisationId, venueId).flatMap(venue -> Session.count("venueId", venueId)
+                .flatMap(sessions -> io.ibasho.event.SessionSeries.count("venueId", venueId).map(series -> sessions + series))
+                .flatMap(uses -> uses > 0
+                        ? Uni.createFrom().failure(ProblemException.conflict("venue-in-use",
+                                "Sessions or series use this venue; move or cancel them first (" + uses + " in use)."))
+                        : venue.delete()));
+    }
+
+    @WithSession
+    public Uni<Venue> own(String organisationId, UUID venueId) {
+        return Venue.<Venue>find("id = ?1 and organisationId = ?2", venueId, organisationId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("venue"));
+    }
+
+    @WithSession
+    public Uni<List<Venue>> ownVenues(String organisationId) {
+        return Venue.list("organisationId = ?1 order by nameJa, id", organisationId);
+    }
+
+    @WithSession
+    public Uni<Venue> any(UUID venueId) {
+        return Venue.<Venue>findById(venueId).onItem().ifNull().failWith(() -> ProblemException.notFound("venue"));
+    }
+
+    @WithSession
+    public Uni<List<Venue>> all(String organisationId, String area, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        var parameters = new io.quarkus.panache.common.Parameters();
+        if (organisationId != null) {
+            query.append(" and organisationId = :org");
+            parameters.and("org", organisationId);
+        }
+        if (area != null) {
+            query.append(" and area = :area");
+            parameters.and("area", area);
+        }
+        query.append(" order by nameJa, id");
+        return Venue.<Venue>find(query.toString(), parameters).page(page, size).list();
+    }
+
+    @WithSession
+    public Uni<List<Venue>> linkedTo(String partnerGroup) {
+        return Venue.list("partnerGroupsJson like ?1 order by nameJa, id", VenueMapper.partnerGroupPattern(partnerGroup));
+    }
+}
