@@ -68,6 +68,7 @@ public class EventLifecycleConsumer {
             offer.deadline = childcare.hasNonNull("deadline") ? OffsetDateTime.parse(childcare.path("deadline").asText()) : null;
             offer.maxChildren = childcare.path("maxChildren").isInt() ? childcare.path("maxChildren").asInt() : null;
             offer.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+            offer.endsAt = data.hasNonNull("endsAt") ? OffsetDateTime.parse(data.path("endsAt").asText()) : null;
             offer.status = data.path("status").asText();
             offer.sequence = data.path("sequence").asInt();
             return existing != null ? Uni.createFrom().voidItem() : offer.persist().replaceWithVoid();
