@@ -29,6 +29,9 @@ public class SessionOffer extends PanacheEntityBase {
     public Integer maxChildren;
     @Column(name = "starts_at")
     public OffsetDateTime startsAt;
+    /** Null only for offers stored before V2; the care-notes purge then falls back to {@code startsAt}. */
+    @Column(name = "ends_at")
+    public OffsetDateTime endsAt;
     public String status;
     public int sequence;
 }

@@ -4,11 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.childcarebooking.SessionOffer;
+import io.ibasho.childcarebooking.capacity.CarerRecount;
+import io.ibasho.childcarebooking.mapping.SessionCapacity;
+import io.ibasho.childcarebooking.service.ChildcareReservationService;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class EventLifecycleConsumer {
     static final String CONSUMER = "childcare-booking";
+    private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
 
     private final ObjectMapper json;
 
@@ -40,6 +45,20 @@ public class EventLifecycleConsumer {
         }
         return ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
                 .flatMap(first -> first ? apply(event.path("type").asText(), event.path("data")) : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Fewer carers never drop confirmed children: the recount is only reported (here for operators, on the staff view
+     * for organisers as carersShort / overCapacity), and new requests are refused until the children fit again.
+     */
+    private static Uni<Void> reportShortfall(SessionOffer offer) {
+        return ChildcareReservationService.reservedChildren(offer.sessionId).invoke(confirmed -> {
+            CarerRecount recount = SessionCapacity.of(offer).recountForCarers(confirmed, offer.carers);
+            if (!recount.allConfirmedFit()) {
+                LOG.warnf("session %s: %d carer(s) short for its %d confirmed children after a change of carers",
+                        offer.sessionId, recount.carersShort(), recount.confirmedChildren());
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> apply(String type, JsonNode data) {
@@ -64,13 +83,18 @@ public class EventLifecycleConsumer {
             offer.offered = childcare.path("offered").asBoolean(false);
             offer.minAgeYears = childcare.path("minAgeYears").isInt() ? childcare.path("minAgeYears").asInt() : null;
             offer.maxAgeYears = childcare.path("maxAgeYears").isInt() ? childcare.path("maxAgeYears").asInt() : null;
+            int carersBefore = existing != null ? existing.carers : 0;
             offer.carers = childcare.path("carers").asInt(0);
             offer.deadline = childcare.hasNonNull("deadline") ? OffsetDateTime.parse(childcare.path("deadline").asText()) : null;
             offer.maxChildren = childcare.path("maxChildren").isInt() ? childcare.path("maxChildren").asInt() : null;
             offer.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+            offer.endsAt = data.hasNonNull("endsAt") ? OffsetDateTime.parse(data.path("endsAt").asText()) : null;
             offer.status = data.path("status").asText();
             offer.sequence = data.path("sequence").asInt();
-            return existing != null ? Uni.createFrom().voidItem() : offer.persist().replaceWithVoid();
+            if (existing == null) {
+                return offer.persist().replaceWithVoid();
+            }
+            return offer.carers < carersBefore ? reportShortfall(offer) : Uni.createFrom().voidItem();
         });
     }
 }

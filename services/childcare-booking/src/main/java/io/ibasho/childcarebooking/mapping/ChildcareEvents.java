@@ -1,0 +1,31 @@
+package io.ibasho.childcarebooking.mapping;
+
+import java.util.UUID;
+
+import io.ibasho.childcarebooking.ChildcareDecision;
+
+/** The payloads this service publishes on childcare-lifecycle: ids, counts and reason codes only. */
+public final class ChildcareEvents {
+    private ChildcareEvents() {
+    }
+
+    /** io.ibasho.childcare.ChildcareReserved.v1 */
+    public record Reserved(UUID requestId, UUID registrationId, UUID sessionId, int children) {
+    }
+
+    /** io.ibasho.childcare.ChildcareRejected.v1; {@code reason} is a stable code (docs/childcare.md). */
+    public record Rejected(UUID requestId, UUID registrationId, UUID sessionId, String reason) {
+    }
+
+    /** io.ibasho.childcare.ChildcareReleased.v1 */
+    public record Released(UUID registrationId, UUID sessionId) {
+    }
+
+    public static Reserved reserved(ChildcareDecision decision) {
+        return new Reserved(decision.requestId, decision.registrationId, decision.sessionId, decision.children);
+    }
+
+    public static Rejected rejected(ChildcareDecision decision) {
+        return new Rejected(decision.requestId, decision.registrationId, decision.sessionId, decision.outcome);
+    }
+}

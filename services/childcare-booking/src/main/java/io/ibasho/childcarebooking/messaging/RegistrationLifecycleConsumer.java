@@ -1,0 +1,124 @@
+package io.ibasho.childcarebooking.messaging;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.childcarebooking.service.ChildcareRequest;
+import io.ibasho.childcarebooking.service.ChildcareReservationService;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The childcare side of the saga: ChildcareRequested is answered with ChildcareReserved or ChildcareRejected, and
+ * RegistrationCancelled releases the children's places. Idempotent (the CloudEvent id is recorded in the same
+ * transaction as the change); a message that cannot be read fails and goes to
+ * {@code registration-lifecycle.childcare-booking.dlq}, never silently dropped. Other registration events are
+ * acknowledged and ignored.
+ */
+@ApplicationScoped
+public class RegistrationLifecycleConsumer {
+    static final String CONSUMER = "childcare-booking";
+    private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
+
+    private final ObjectMapper json;
+    private final ChildcareReservationService reservations;
+
+    public RegistrationLifecycleConsumer(ObjectMapper json, ChildcareReservationService reservations) {
+        this.json = json;
+        this.reservations = reservations;
+    }
+
+    @Incoming(Topics.REGISTRATION_LIFECYCLE)
+    @WithTransaction
+    public Uni<Void> consume(String message) {
+        JsonNode event;
+        try {
+            event = json.readTree(message);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
+        }
+        String id = event.path("id").asText(null);
+        String type = event.path("type").asText("");
+        if (id == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
+        }
+        if (!type.equals(EventTypes.CHILDCARE_REQUESTED) && !type.equals(EventTypes.REGISTRATION_CANCELLED)) {
+            return Uni.createFrom().voidItem();
+        }
+        // Parse before recording the id: an unreadable message must fail (DLQ), not be marked as processed.
+        ChildcareRequest request = null;
+        UUID cancelledRegistration = null;
+        try {
+            if (type.equals(EventTypes.CHILDCARE_REQUESTED)) {
+                request = request(event);
+            } else {
+                cancelledRegistration = uuid(event.path("data"), "registrationId");
+            }
+        } catch (IllegalArgumentException e) {
+            // Never the message itself in the log: only the type, the event id and what is wrong.
+            LOG.warnf("unreadable %s %s: %s", type, id, e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        ChildcareRequest childcareRequested = request;
+        UUID registrationCancelled = cancelledRegistration;
+        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
+            if (!first) {
+                LOG.debugf("duplicate %s ignored", id);
+                return Uni.createFrom().voidItem();
+            }
+            return childcareRequested != null
+                    ? reservations.decide(childcareRequested).replaceWithVoid()
+                    : reservations.release(registrationCancelled).replaceWithVoid();
+        });
+    }
+
+    private static ChildcareRequest request(JsonNode event) {
+        JsonNode data = event.path("data");
+        JsonNode ages = data.path("childrenAges");
+        if (!ages.isArray() || ages.isEmpty()) {
+            throw new IllegalArgumentException("childrenAges must be a non-empty array");
+        }
+        List<Integer> childrenAges = new ArrayList<>();
+        for (JsonNode age : ages) {
+            if (!age.isInt()) {
+                throw new IllegalArgumentException("childrenAges must hold whole years");
+            }
+            childrenAges.add(age.asInt());
+        }
+        String attendeeId = data.path("attendeeId").asText("");
+        if (attendeeId.isBlank()) {
+            throw new IllegalArgumentException("attendeeId is missing");
+        }
+        Instant eventTime = null;
+        if (event.hasNonNull("time")) {
+            try {
+                eventTime = OffsetDateTime.parse(event.path("time").asText()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("time is not an RFC 3339 timestamp");
+            }
+        }
+        return new ChildcareRequest(uuid(data, "requestId"), uuid(data, "registrationId"), uuid(data, "sessionId"),
+                attendeeId, childrenAges, ChildcareReservationService.requestedAt(eventTime, Instant.now()));
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        String value = data.path(field).asText("");
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not a UUID");
+        }
+    }
+}

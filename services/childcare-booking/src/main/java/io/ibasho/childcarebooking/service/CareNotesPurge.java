@@ -1,0 +1,51 @@
+package io.ibasho.childcarebooking.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jboss.logging.Logger;
+
+import io.ibasho.childcarebooking.BookedChild;
+import io.ibasho.childcarebooking.config.CareNotesConfig;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Deletes care notes and children's nicknames of sessions that ended more than
+ * {@code ibasho.care-notes.retention-after-session} ago. The ages stay: they are the anonymous count the organiser's
+ * aggregates need.
+ */
+@ApplicationScoped
+public class CareNotesPurge {
+    private static final Logger LOG = Logger.getLogger(CareNotesPurge.class);
+
+    private final CareNotesConfig config;
+
+    public CareNotesPurge(CareNotesConfig config) {
+        this.config = config;
+    }
+
+    @Scheduled(every = "${ibasho.care-notes.purge-interval}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    Uni<Void> onSchedule() {
+        return deleteNotesOfEndedSessions().replaceWithVoid();
+    }
+
+    /** The job's work, callable directly (tests, an operator's console). @return how many children's notes were deleted */
+    @WithTransaction
+    public Uni<Integer> deleteNotesOfEndedSessions() {
+        OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retentionAfterSession());
+        return BookedChild.update("childNickname = null, careNotes = null, notesUpdatedAt = null"
+                        + " where (childNickname is not null or careNotes is not null)"
+                        + " and bookingId in (select b.id from ChildcareBooking b, SessionOffer s"
+                        + " where s.sessionId = b.sessionId and coalesce(s.endsAt, s.startsAt) < ?1)", endedBefore)
+                .invoke(deleted -> {
+                    if (deleted > 0) {
+                        LOG.infof("deleted the care notes of %d children of ended sessions", deleted);
+                    }
+                });
+    }
+}

@@ -1,0 +1,26 @@
+package io.ibasho.childcarebooking.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The fields of a ChildcareRequested this service acts on. {@code requestedAt} is when registration committed the
+ * request (the CloudEvent time): a mother who asked before the deadline is not refused because a relay was slow.
+ */
+public record ChildcareRequest(UUID requestId, UUID registrationId, UUID sessionId, String attendeeId,
+        List<Integer> childrenAges, Instant requestedAt) {
+
+    public ChildcareRequest {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(registrationId, "registrationId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(attendeeId, "attendeeId");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        childrenAges = List.copyOf(childrenAges);
+        if (childrenAges.isEmpty()) {
+            throw new IllegalArgumentException("a childcare request needs at least one child");
+        }
+    }
+}
