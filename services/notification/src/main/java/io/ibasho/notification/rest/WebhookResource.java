@@ -39,7 +39,6 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("partner")
 public class WebhookResource {
     public record EndpointRequest(
@@ -71,6 +70,7 @@ public class WebhookResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an endpoint for the venues the group follows; the signing secret is shown once")
     public Uni<Response> register(@Valid @NotNull EndpointRequest request) {
         String group = partnerGroup();

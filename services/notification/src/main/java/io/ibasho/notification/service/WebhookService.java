@@ -58,7 +58,7 @@ public class WebhookService {
     /** @return null if the group has no such endpoint */
     @WithTransaction
     public Uni<Created> rotate(String partnerGroup, UUID id) {
-        return find(partnerGroup, id).map(endpoint -> {
+        return findActive(partnerGroup, id).map(endpoint -> {
             if (endpoint == null) {
                 return null;
             }
@@ -77,7 +77,7 @@ public class WebhookService {
     /** @return false if the group has no such endpoint */
     @WithTransaction
     public Uni<Boolean> remove(String partnerGroup, UUID id) {
-        return find(partnerGroup, id).map(endpoint -> {
+        return findActive(partnerGroup, id).map(endpoint -> {
             if (endpoint == null) {
                 return false;
             }
@@ -94,6 +94,11 @@ public class WebhookService {
                 : WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by createdAt desc", id).page(0, 100).list());
     }
 
+    private static Uni<WebhookEndpoint> findActive(String partnerGroup, UUID id) {
+        return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2 and active = true", id, partnerGroup).firstResult();
+    }
+
+    /** Removed endpoints included: their delivery log stays readable. */
     private static Uni<WebhookEndpoint> find(String partnerGroup, UUID id) {
         return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2", id, partnerGroup).firstResult();
     }
