@@ -60,7 +60,10 @@ class EmailChannelTest {
                 .put("/api/notifications/preferences").then().statusCode(422);
         given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"not an address\"}")
                 .post("/api/notifications/preferences/email").then().statusCode(400);
-        given().auth().oauth2(Tokens.accessToken("partner1")).get("/api/notifications/preferences").then().statusCode(403);
+        // A partner system's own token (client credentials, role partner only) has no preferences to read.
+        String partnerSystem = Tokens.clientToken(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.auth-server-url", String.class), "partner-tsubomi", "partner-local-secret-change-me");
+        given().auth().oauth2(partnerSystem).get("/api/notifications/preferences").then().statusCode(403);
         given().get("/api/notifications/preferences").then().statusCode(401);
     }
 
