@@ -88,14 +88,20 @@ public class EmailRelay {
     }
 
     private Uni<Void> send(EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {
-        MessageWording.RenderedMail rendered = wording.email(message, session, preference.language(), preference.detail());
-        Mail mail = Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
-                .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
         OffsetDateTime attemptAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (delivery.firstAttemptAt == null) {
             delivery.firstAttemptAt = attemptAt;
         }
         delivery.attempts++;
+        Mail mail;
+        try {
+            MessageWording.RenderedMail rendered = wording.email(message, session, preference.language(), preference.detail());
+            mail = Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
+                    .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
+        } catch (RuntimeException e) {
+            // One message that cannot be worded must not hold up the batch; it retries and then dead-letters.
+            return failed(delivery, e.getClass().getSimpleName());
+        }
         return mailer.send(mail)
                 .invoke(() -> {
                     delivery.status = EmailDelivery.SENT;

@@ -91,7 +91,12 @@ public class WebhookRelay {
             if (endpoint == null || !endpoint.active) {
                 return failed(delivery, null, "endpoint removed", true);
             }
-            URI url = URI.create(endpoint.url);
+            URI url;
+            try {
+                url = URI.create(endpoint.url);
+            } catch (IllegalArgumentException e) {
+                return failed(delivery, null, "malformed endpoint URL", true);
+            }
             // Name resolution blocks, so it runs on a worker; the result comes back on this context.
             return vertx.executeBlocking(Uni.createFrom().item(() -> destinations.check(url)))
                     .flatMap(verdict -> verdict instanceof DestinationVerdict.Allowed allowed
@@ -102,7 +107,13 @@ public class WebhookRelay {
 
     private Uni<Void> post(WebhookDelivery delivery, WebhookEndpoint endpoint, URI url, DestinationVerdict.Allowed allowed) {
         byte[] body = delivery.payload.getBytes(StandardCharsets.UTF_8);
-        WebhookHeaders signed = signer.sign(delivery.messageId, body, endpoint.secrets());
+        WebhookHeaders signed;
+        try {
+            signed = signer.sign(delivery.messageId, body, endpoint.secrets());
+        } catch (RuntimeException e) {
+            // Never send unsigned; one endpoint's broken secret must not hold up the batch.
+            return failed(delivery, null, "cannot sign: " + e.getClass().getSimpleName(), false);
+        }
         int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
                 .setServer(SocketAddress.inetSocketAddress(port, allowed.addresses().get(0).getHostAddress()))
