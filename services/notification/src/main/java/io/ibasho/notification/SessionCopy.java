@@ -23,4 +23,8 @@ public class SessionCopy extends PanacheEntityBase {
     public OffsetDateTime startsAt;
     public String status;
     public int sequence;
+    @Column(name = "venue_id")
+    public String venueId;
+    public String allocation;
+    public String kind;
 }

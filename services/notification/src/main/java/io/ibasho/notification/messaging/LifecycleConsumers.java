@@ -2,7 +2,8 @@ package io.ibasho.notification.messaging;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,52 +13,63 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.service.Notifier;
+import io.ibasho.notification.service.Notifier.Notice;
+import io.ibasho.notification.service.WebhookFanOut;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Turns domain events into inbox messages, exactly once per (event, recipient, channel): the event id is recorded
- * in the same transaction, and a unique constraint backs it. Unreadable messages fail to the dead-letter topic.
+ * Turns domain events into messages, exactly once per (event, recipient, channel): the event id is recorded in
+ * the same transaction as everything the event causes (inbox rows, e-mail and webhook outbox rows, copies), and
+ * unique constraints back it. Unreadable messages, and childcare replies for a registration never seen, fail to
+ * the consumer's dead-letter topic instead of being dropped.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
     static final String CONSUMER = "notification";
-    static final String IN_APP = "in-app";
-
-    private static final Map<String, MessageKind> KIND_OF = Map.of(
-            EventTypes.REGISTRATION_CONFIRMED, MessageKind.BOOKING_CONFIRMED,
-            EventTypes.APPLICATION_RECEIVED, MessageKind.APPLICATION_RECEIVED,
-            EventTypes.SEAT_OFFERED, MessageKind.SEAT_OFFERED,
-            EventTypes.OFFER_EXPIRED, MessageKind.OFFER_EXPIRED);
 
     private final ObjectMapper json;
+    private final Notifier notifier;
+    private final WebhookFanOut webhooks;
 
-    public LifecycleConsumers(ObjectMapper json) {
+    public LifecycleConsumers(ObjectMapper json, Notifier notifier, WebhookFanOut webhooks) {
         this.json = json;
+        this.notifier = notifier;
+        this.webhooks = webhooks;
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onRegistrationEvent(String message) {
         return parse(message).flatMap(event -> ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
-                .flatMap(first -> first ? toInbox(event) : Uni.createFrom().voidItem()));
+                .flatMap(first -> first ? registrationEvent(event) : Uni.createFrom().voidItem()));
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onEventLifecycle(String message) {
         return parse(message).flatMap(event -> ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
-                .flatMap(first -> first ? keepSession(event) : Uni.createFrom().voidItem()));
+                .flatMap(first -> first ? sessionEvent(event) : Uni.createFrom().voidItem()));
+    }
+
+    @Incoming(Topics.CHILDCARE_LIFECYCLE)
+    @WithTransaction
+    public Uni<Void> onChildcareEvent(String message) {
+        return parse(message).flatMap(event -> ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
+                .flatMap(first -> first ? childcareEvent(event) : Uni.createFrom().voidItem()));
     }
 
     private Uni<JsonNode> parse(String message) {
         try {
             JsonNode event = json.readTree(message);
-            if (!event.hasNonNull("id") || !event.hasNonNull("type")) {
+            if (event == null || !event.hasNonNull("id") || !event.hasNonNull("type")) {
                 return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id or type"));
             }
             return Uni.createFrom().item(event);
@@ -66,63 +78,172 @@ public class LifecycleConsumers {
         }
     }
 
-    private Uni<Void> toInbox(JsonNode event) {
+    // --- registration-lifecycle -------------------------------------------------------------------------------
+
+    private Uni<Void> registrationEvent(JsonNode event) {
         String type = event.path("type").asText();
         JsonNode data = event.path("data");
-        MessageKind kind = KIND_OF.get(type);
-        if (type.equals(EventTypes.WAITLISTED)) {
-            kind = MessageKind.LOTTERY_RESERVE;
-        } else if (type.equals(EventTypes.REGISTRATION_CANCELLED)) {
-            kind = "ORGANISER".equals(data.path("cancelledBy").asText()) || "SESSION_CANCELLED".equals(data.path("cancelledBy").asText())
-                    ? MessageKind.CANCELLED_BY_ORGANISER : MessageKind.CANCELLED_BY_ATTENDEE;
-        }
-        if (kind == null) {
+        String cancelledBy = data.path("cancelledBy").asText("");
+        // The state is derived from the event type, not copied from the payload, so it means one thing here.
+        String state = switch (type) {
+            case EventTypes.APPLICATION_RECEIVED -> "APPLIED";
+            case EventTypes.REGISTRATION_CONFIRMED -> "CONFIRMED";
+            case EventTypes.WAITLISTED -> "WAITLISTED";
+            case EventTypes.SEAT_OFFERED -> "OFFERED";
+            case EventTypes.OFFER_EXPIRED -> "EXPIRED";
+            case EventTypes.REGISTRATION_CANCELLED -> "SESSION_CANCELLED".equals(cancelledBy)
+                    ? RegistrationCopy.CANCELLED_WITH_SESSION : "CANCELLED";
+            default -> null; // LotteryDrawn (aggregate only), attendance, childcare requests: nothing to tell her
+        };
+        if (state == null) {
             return Uni.createFrom().voidItem();
         }
-        InboxMessage message = new InboxMessage();
-        message.id = UUID.randomUUID();
-        message.recipientId = data.path("attendeeId").asText();
-        message.kind = kind.name();
-        message.sessionId = uuidOrNull(data.path("sessionId").asText(null));
-        message.registrationId = uuidOrNull(data.path("registrationId").asText(null));
-        message.sourceEventId = event.path("id").asText();
-        message.channel = IN_APP;
-        message.position = data.path("position").isInt() ? data.path("position").asInt() : null;
-        message.deadline = data.hasNonNull("offerExpiresAt") ? OffsetDateTime.parse(data.path("offerExpiresAt").asText()) : null;
-        message.reason = data.hasNonNull("reason") ? data.path("reason").asText() : null;
-        message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return message.persist().replaceWithVoid();
+        UUID registrationId = UUID.fromString(data.path("registrationId").asText());
+        UUID sessionId = UUID.fromString(data.path("sessionId").asText());
+        String attendeeId = requiredText(data, "attendeeId");
+        String eventId = event.path("id").asText();
+        return keepRegistration(registrationId, sessionId, attendeeId, state)
+                .flatMap(ignored -> SessionCopy.<SessionCopy>findById(sessionId))
+                .flatMap(session -> {
+                    MessageKind kind = switch (type) {
+                        case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
+                        // A confirmation in a lottery session is her lottery win.
+                        case EventTypes.REGISTRATION_CONFIRMED -> session != null && "LOTTERY".equals(session.allocation)
+                                ? MessageKind.LOTTERY_WON : MessageKind.BOOKING_CONFIRMED;
+                        case EventTypes.WAITLISTED -> MessageKind.LOTTERY_RESERVE;
+                        case EventTypes.SEAT_OFFERED -> MessageKind.SEAT_OFFERED;
+                        case EventTypes.OFFER_EXPIRED -> MessageKind.OFFER_EXPIRED;
+                        case EventTypes.REGISTRATION_CANCELLED -> switch (cancelledBy) {
+                            case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
+                            // The session-cancelled message (from EventCancelled) tells her; one message, not two.
+                            case "SESSION_CANCELLED" -> null;
+                            default -> MessageKind.CANCELLED_BY_ATTENDEE;
+                        };
+                        default -> null;
+                    };
+                    if (kind == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Integer position = data.path("position").isInt() ? data.path("position").asInt() : null;
+                    OffsetDateTime deadline = data.hasNonNull("offerExpiresAt") ? OffsetDateTime.parse(data.path("offerExpiresAt").asText()) : null;
+                    String reason = kind == MessageKind.CANCELLED_BY_ORGANISER && data.hasNonNull("reason") ? data.path("reason").asText() : null;
+                    return notifier.notify(new Notice(kind, attendeeId, sessionId, registrationId, eventId, position, deadline, reason))
+                            .replaceWithVoid();
+                });
     }
 
-    private Uni<Void> keepSession(JsonNode event) {
+    private Uni<Void> keepRegistration(UUID registrationId, UUID sessionId, String attendeeId, String state) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
+                values (:registration, :session, :attendee, :status, now())
+                on conflict (registration_id) do update set status = excluded.status, updated_at = excluded.updated_at""")
+                .setParameter("registration", registrationId).setParameter("session", sessionId)
+                .setParameter("attendee", attendeeId).setParameter("status", state)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    // --- event-lifecycle --------------------------------------------------------------------------------------
+
+    private Uni<Void> sessionEvent(JsonNode event) {
         String type = event.path("type").asText();
         JsonNode data = event.path("data");
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
+        int sequence = data.path("sequence").asInt();
+        String eventId = event.path("id").asText();
         return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
-            if (existing != null && existing.sequence > data.path("sequence").asInt()) {
-                return Uni.createFrom().voidItem();
+            if (existing != null && existing.sequence > sequence) {
+                return Uni.createFrom().voidItem(); // an older state arriving late: we already told everyone the newer one
             }
-            if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
-                if (existing != null) {
-                    existing.status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
+            String venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : existing == null ? null : existing.venueId;
+            return switch (type) {
+                case EventTypes.EVENT_PUBLISHED -> keepSession(existing, sessionId, data)
+                        .flatMap(ignored -> webhooks.sessionUpdate("session.published", sessionId, venueId, List.of(), eventId));
+                case EventTypes.EVENT_CHANGED -> {
+                    List<String> changed = new ArrayList<>();
+                    data.path("changed").forEach(c -> changed.add(c.asText()));
+                    Uni<Void> attendees = changed.contains("time") || changed.contains("venue")
+                            ? tellAttendees(sessionId, MessageKind.SESSION_CHANGED, RegistrationCopy.ACTIVE, eventId)
+                            : Uni.createFrom().voidItem();
+                    yield keepSession(existing, sessionId, data).flatMap(ignored -> attendees)
+                            .flatMap(ignored -> webhooks.sessionUpdate("session.changed", sessionId, venueId, changed, eventId));
                 }
-                return Uni.createFrom().voidItem();
-            }
-            if (!type.equals(EventTypes.EVENT_PUBLISHED) && !type.equals(EventTypes.EVENT_CHANGED)) {
-                return Uni.createFrom().voidItem();
-            }
-            SessionCopy copy = existing != null ? existing : new SessionCopy();
-            copy.id = sessionId;
-            copy.titleJa = data.path("titleJa").asText("");
-            copy.titleEn = data.hasNonNull("titleEn") ? data.path("titleEn").asText() : null;
-            copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
-            copy.status = data.path("status").asText();
-            copy.sequence = data.path("sequence").asInt();
-            return existing != null ? Uni.createFrom().voidItem() : copy.persist().replaceWithVoid();
+                case EventTypes.EVENT_CANCELLED -> {
+                    if (existing != null) {
+                        existing.status = "CANCELLED";
+                        existing.sequence = sequence;
+                    }
+                    List<String> whoToTell = new ArrayList<>(RegistrationCopy.ACTIVE);
+                    whoToTell.add(RegistrationCopy.CANCELLED_WITH_SESSION);
+                    yield tellAttendees(sessionId, MessageKind.SESSION_CANCELLED, whoToTell, eventId)
+                            .flatMap(ignored -> webhooks.sessionUpdate("session.cancelled", sessionId, venueId, List.of("status"), eventId));
+                }
+                case EventTypes.EVENT_COMPLETED -> {
+                    if (existing != null) {
+                        existing.status = "COMPLETED";
+                    }
+                    yield Uni.createFrom().voidItem();
+                }
+                default -> Uni.createFrom().voidItem();
+            };
         });
     }
 
-    private static UUID uuidOrNull(String value) {
-        return value == null ? null : UUID.fromString(value);
+    private Uni<Void> keepSession(SessionCopy existing, UUID sessionId, JsonNode data) {
+        SessionCopy copy = existing != null ? existing : new SessionCopy();
+        copy.id = sessionId;
+        copy.titleJa = data.path("titleJa").asText("");
+        copy.titleEn = data.hasNonNull("titleEn") ? data.path("titleEn").asText() : null;
+        copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+        copy.status = data.path("status").asText();
+        copy.sequence = data.path("sequence").asInt();
+        copy.venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : null;
+        copy.allocation = data.path("allocation").asText(null);
+        copy.kind = data.path("kind").asText(null);
+        return existing != null ? Uni.createFrom().voidItem() : copy.persist().replaceWithVoid();
+    }
+
+    private Uni<Void> tellAttendees(UUID sessionId, MessageKind kind, List<String> states, String eventId) {
+        return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status in ?2", sessionId, states)
+                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
+                        .onItem().transformToUniAndConcatenate(r -> notifier.notify(
+                                Notice.of(kind, r.attendeeId, sessionId, r.registrationId, eventId)))
+                        .collect().last().replaceWithVoid());
+    }
+
+    // --- childcare-lifecycle ----------------------------------------------------------------------------------
+
+    private Uni<Void> childcareEvent(JsonNode event) {
+        String type = event.path("type").asText();
+        MessageKind kind = switch (type) {
+            case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
+            case EventTypes.CHILDCARE_REJECTED -> MessageKind.CHILDCARE_REJECTED;
+            default -> null; // ChildcareReleased follows her own cancellation, which she was already told about
+        };
+        if (kind == null) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonNode data = event.path("data");
+        UUID registrationId = UUID.fromString(data.path("registrationId").asText());
+        return RegistrationCopy.<RegistrationCopy>findById(registrationId).flatMap(registration -> {
+            if (registration == null) {
+                // Not silently dropped: the dead-letter topic shows it, and it can be replayed once the
+                // registration event has arrived.
+                return Uni.createFrom().failure(new IllegalStateException("childcare reply for a registration not yet known"));
+            }
+            return notifier.notify(Notice.of(kind, registration.attendeeId, registration.sessionId, registrationId,
+                    event.path("id").asText())).replaceWithVoid();
+        });
+    }
+
+    private static String requiredText(JsonNode data, String field) {
+        String value = data.path(field).asText(null);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("data." + field + " is missing");
+        }
+        return value;
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

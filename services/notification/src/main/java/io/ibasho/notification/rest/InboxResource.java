@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.InboxService;
+import io.ibasho.notification.service.PreferenceService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,17 +20,22 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
     private final InboxService inbox;
+    private final PreferenceService preferences;
     private final JsonWebToken token;
 
-    public InboxResource(InboxService inbox, JsonWebToken token) {
+    public InboxResource(InboxService inbox, PreferenceService preferences, JsonWebToken token) {
         this.inbox = inbox;
+        this.preferences = preferences;
         this.token = token;
     }
 
     @GET
     @RolesAllowed("attendee")
-    @Operation(summary = "Her own in-app messages, newest first, in Japanese (default) or English")
+    @Operation(summary = "Her own in-app messages, newest first, in ?lang=ja|en or else the language she chose")
     public Uni<List<InboxView>> mine(@QueryParam("lang") String lang) {
-        return inbox.inboxOf(token.getSubject(), Language.fromTag(lang));
+        String me = token.getSubject();
+        Uni<Language> language = lang != null ? Uni.createFrom().item(Language.fromTag(lang))
+                : preferences.of(me).map(preference -> preference.language());
+        return language.flatMap(chosen -> inbox.inboxOf(me, chosen));
     }
 }

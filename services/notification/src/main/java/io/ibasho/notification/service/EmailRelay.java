@@ -1,0 +1,126 @@
+package io.ibasho.notification.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import io.ibasho.notification.EmailDelivery;
+import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.SessionCopy;
+import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.delivery.RetryDecision;
+import io.ibasho.notification.delivery.RetrySchedule;
+import io.ibasho.notification.delivery.SendDecision;
+import io.ibasho.notification.message.DiscreetEnvelope;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Sends the queued e-mails: one per outbox row, deferred through her quiet hours, retried on the RetrySchedule,
+ * and dead-lettered when the schedule gives up. What she chose is read at send time, so switching e-mail off
+ * stops mails already queued.
+ */
+@ApplicationScoped
+public class EmailRelay {
+    private final ReactiveMailer mailer;
+    private final MessageWording wording;
+    private final DeadLetters deadLetters;
+    private final NotificationConfig config;
+    private final RetrySchedule retries;
+
+    public EmailRelay(ReactiveMailer mailer, MessageWording wording, DeadLetters deadLetters, NotificationConfig config) {
+        this.mailer = mailer;
+        this.wording = wording;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.retries = new RetrySchedule(config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
+    }
+
+    @Scheduled(every = "${ibasho.notification.delivery.poll-interval:5s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> sendDue() {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select * from email_delivery where status = 'PENDING' and next_attempt_at <= now()
+                        order by next_attempt_at limit :limit for update skip locked""", EmailDelivery.class)
+                        .setParameter("limit", config.delivery().batchSize()).getResultList())
+                .flatMap(this::sendInTurn);
+    }
+
+    private Uni<Void> sendInTurn(List<EmailDelivery> due) {
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::sendOne).collect().last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> sendOne(EmailDelivery delivery) {
+        return RecipientPreference.<RecipientPreference>findById(delivery.recipientId)
+                .flatMap(preference -> InboxMessage.<InboxMessage>findById(delivery.inboxMessageId)
+                        .flatMap(message -> {
+                            if (preference == null || !preference.wantsEmail() || message == null) {
+                                delivery.status = EmailDelivery.WITHDRAWN;
+                                return Uni.createFrom().voidItem();
+                            }
+                            Instant now = Instant.now();
+                            Optional<Instant> deadline = Optional.ofNullable(message.deadline).map(OffsetDateTime::toInstant);
+                            if (preference.quietHours().decide(now, deadline) instanceof SendDecision.DeferUntil defer) {
+                                // Not an attempt: nothing failed, she asked for quiet.
+                                delivery.nextAttemptAt = defer.at().atOffset(ZoneOffset.UTC);
+                                return Uni.createFrom().voidItem();
+                            }
+                            Uni<SessionCopy> session = message.sessionId == null ? Uni.createFrom().nullItem()
+                                    : SessionCopy.findById(message.sessionId);
+                            return session.flatMap(copy -> send(delivery, preference, message, copy));
+                        }));
+    }
+
+    private Uni<Void> send(EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {
+        OffsetDateTime attemptAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (delivery.firstAttemptAt == null) {
+            delivery.firstAttemptAt = attemptAt;
+        }
+        delivery.attempts++;
+        Mail mail;
+        try {
+            MessageWording.RenderedMail rendered = wording.email(message, session, preference.language(), preference.detail());
+            mail = Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
+                    .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
+        } catch (RuntimeException e) {
+            // One message that cannot be worded must not hold up the batch; it retries and then dead-letters.
+            return failed(delivery, e.getClass().getSimpleName());
+        }
+        return mailer.send(mail)
+                .invoke(() -> {
+                    delivery.status = EmailDelivery.SENT;
+                    delivery.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    delivery.lastError = null;
+                })
+                // The SMTP error text can quote her address, so only the exception type is kept.
+                .onFailure().recoverWithUni(failure -> failed(delivery, failure.getClass().getSimpleName()));
+    }
+
+    private Uni<Void> failed(EmailDelivery delivery, String error) {
+        delivery.lastError = error;
+        RetryDecision decision = retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), Instant.now());
+        if (decision instanceof RetryDecision.RetryAt retry) {
+            delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
+            return Uni.createFrom().voidItem();
+        }
+        delivery.status = EmailDelivery.DEAD;
+        return deadLetters.publish(Notifier.EMAIL, delivery.id, delivery.sourceEventId, delivery.attempts,
+                ((RetryDecision.DeadLetter) decision).reason() + "; last error: " + error);
+    }
+}

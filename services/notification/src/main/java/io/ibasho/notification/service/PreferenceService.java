@@ -1,0 +1,162 @@
+package io.ibasho.notification.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.message.DiscreetEnvelope;
+import io.ibasho.notification.message.Language;
+import io.ibasho.notification.message.TemplateRef;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Her preferences and the proof that an e-mail address is hers. A code goes to the new address; only the salted
+ * hash is kept, it expires, and a few wrong guesses void it. Until the code is confirmed the old verified address
+ * (if any) stays the one in use: someone who got hold of her account cannot silently redirect her messages.
+ */
+@ApplicationScoped
+public class PreferenceService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public enum VerifyOutcome { VERIFIED, WRONG_CODE, EXPIRED, TOO_MANY_ATTEMPTS, NOTHING_PENDING }
+
+    public record Changes(Language language, boolean email, boolean fullDetail, LocalTime quietStart, LocalTime quietEnd,
+            String quietZone) {
+    }
+
+    private final NotificationConfig config;
+    private final ReactiveMailer mailer;
+    private final MessageWording wording;
+
+    public PreferenceService(NotificationConfig config, ReactiveMailer mailer, MessageWording wording) {
+        this.config = config;
+        this.mailer = mailer;
+        this.wording = wording;
+    }
+
+    @WithSession
+    public Uni<RecipientPreference> of(String recipientId) {
+        return RecipientPreference.<RecipientPreference>findById(recipientId)
+                .map(found -> found != null ? found : RecipientPreference.defaults(recipientId));
+    }
+
+    /** @return the saved preferences, or null if she asked for e-mail without a verified address */
+    @WithTransaction
+    public Uni<RecipientPreference> update(String recipientId, Changes changes) {
+        return findOrCreate(recipientId).map(preference -> {
+            if (changes.email() && preference.emailVerifiedAt == null) {
+                return null;
+            }
+            preference.language = changes.language().tag();
+            preference.emailEnabled = changes.email();
+            preference.fullDetail = changes.fullDetail();
+            preference.quietStart = changes.quietStart();
+            preference.quietEnd = changes.quietEnd();
+            preference.quietZone = changes.quietZone();
+            preference.updatedAt = now();
+            return preference;
+        });
+    }
+
+    /** Stores a fresh code for {@code address} (replacing any earlier one) and mails it there. */
+    public Uni<Void> requestEmailCode(String recipientId, String address) {
+        String normalised = address.trim();
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        return Panache.withTransaction(() -> storeCode(recipientId, normalised, code)).flatMap(language -> mailer.send(codeMail(normalised, code, language)));
+    }
+
+    private Uni<Language> storeCode(String recipientId, String address, String code) {
+        return findOrCreate(recipientId).map(preference -> {
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            preference.pendingEmail = address;
+            preference.pendingCodeSalt = Base64.getEncoder().encodeToString(salt);
+            preference.pendingCodeHash = hash(preference.pendingCodeSalt, recipientId, address, code);
+            preference.pendingExpiresAt = now().plus(config.emailVerification().codeValidity());
+            preference.pendingAttempts = 0;
+            preference.updatedAt = now();
+            return preference.language();
+        });
+    }
+
+    /** Never throws for a wrong code: the attempt count must commit, so the caller turns the outcome into a problem. */
+    @WithTransaction
+    public Uni<VerifyOutcome> verify(String recipientId, String code) {
+        return RecipientPreference.<RecipientPreference>findById(recipientId).map(preference -> {
+            if (preference == null || preference.pendingEmail == null) {
+                return VerifyOutcome.NOTHING_PENDING;
+            }
+            if (preference.pendingExpiresAt.isBefore(now())) {
+                clearPending(preference);
+                return VerifyOutcome.EXPIRED;
+            }
+            String presented = hash(preference.pendingCodeSalt, recipientId, preference.pendingEmail, code == null ? "" : code.trim());
+            if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
+                    preference.pendingCodeHash.getBytes(StandardCharsets.US_ASCII))) {
+                preference.pendingAttempts++;
+                if (preference.pendingAttempts >= config.emailVerification().maxAttempts()) {
+                    clearPending(preference);
+                    return VerifyOutcome.TOO_MANY_ATTEMPTS;
+                }
+                return VerifyOutcome.WRONG_CODE;
+            }
+            preference.emailAddress = preference.pendingEmail;
+            preference.emailVerifiedAt = now();
+            clearPending(preference);
+            preference.updatedAt = now();
+            return VerifyOutcome.VERIFIED;
+        });
+    }
+
+    private Mail codeMail(String address, String code, Language language) {
+        String body = wording.render(new TemplateRef("email/verification-code." + language.tag() + ".txt",
+                java.util.Map.of("code", code, "minutes", config.emailVerification().codeValidity().toMinutes())));
+        // The same neutral subject as every other message: the code mail must not say what the service is for.
+        return Mail.withText(address, DiscreetEnvelope.neutralSubject(language), body)
+                .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
+    }
+
+    private static Uni<RecipientPreference> findOrCreate(String recipientId) {
+        return RecipientPreference.<RecipientPreference>findById(recipientId).flatMap(found -> found != null
+                ? Uni.createFrom().item(found)
+                : RecipientPreference.defaults(recipientId).<RecipientPreference>persist());
+    }
+
+    private static void clearPending(RecipientPreference preference) {
+        preference.pendingEmail = null;
+        preference.pendingCodeHash = null;
+        preference.pendingCodeSalt = null;
+        preference.pendingExpiresAt = null;
+        preference.pendingAttempts = 0;
+    }
+
+    /** Bound to her and to the address, so a code for one address never confirms another. */
+    private static String hash(String salt, String recipientId, String address, String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((salt + "\n" + recipientId + "\n" + address.toLowerCase(Locale.ROOT) + "\n" + code).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

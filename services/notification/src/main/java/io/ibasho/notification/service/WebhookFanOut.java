@@ -1,0 +1,75 @@
+package io.ibasho.notification.service;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.notification.WebhookEndpoint;
+import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.webhook.WebhookSigner;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Queues a thin schedule update for every partner endpoint that follows the session's venue, in the consumer's
+ * transaction. The payload names the session and what changed and links to its public details: nothing about
+ * who registered, ever.
+ */
+@ApplicationScoped
+public class WebhookFanOut {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ObjectMapper json;
+    private final NotificationConfig config;
+
+    public WebhookFanOut(ObjectMapper json, NotificationConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    /** @param type e.g. {@code session.published}, {@code session.changed}, {@code session.cancelled} */
+    public Uni<Void> sessionUpdate(String type, UUID sessionId, String venueId, List<String> changed, String sourceEventId) {
+        if (venueId == null || venueId.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        String payload = payload(type, sessionId, changed);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // venue_ids is a short comma-separated list; the wrapping commas make the match exact ("v1" never matches "v10").
+        return WebhookEndpoint.<WebhookEndpoint>list("active = true and concat(',', venueIds, ',') like ?1", "%," + venueId + ",%")
+                .flatMap(endpoints -> Multi.createFrom().iterable(endpoints)
+                        .onItem().transformToUniAndConcatenate(endpoint -> Panache.getSession().flatMap(session -> session
+                                .createNativeQuery("""
+                                        insert into webhook_delivery (id, endpoint_id, message_id, source_event_id, event_type,
+                                                                      payload, status, attempts, next_attempt_at, created_at)
+                                        values (:id, :endpoint, :message, :source, :type, :payload, 'PENDING', 0, :now, :now)
+                                        on conflict on constraint webhook_once_per_event do nothing""")
+                                .setParameter("id", UUID.randomUUID()).setParameter("endpoint", endpoint.id)
+                                .setParameter("message", WebhookSigner.newMessageId(RANDOM))
+                                .setParameter("source", sourceEventId).setParameter("type", type)
+                                .setParameter("payload", payload).setParameter("now", now)
+                                .executeUpdate()))
+                        .collect().last().replaceWithVoid());
+    }
+
+    private String payload(String type, UUID sessionId, List<String> changed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("sessionId", sessionId.toString());
+        body.put("changed", changed);
+        body.put("detailsUrl", config.sessionDetailsBaseUrl() + "/" + sessionId);
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

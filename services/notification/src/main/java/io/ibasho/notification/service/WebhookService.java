@@ -1,0 +1,109 @@
+package io.ibasho.notification.service;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.ibasho.notification.WebhookDelivery;
+import io.ibasho.notification.WebhookEndpoint;
+import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.webhook.WebhookSecret;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A partner group's endpoints. Every lookup is by id and partner group together, so another group's endpoint is
+ * simply not found. Secrets are returned once, at creation and rotation.
+ *
+ * <p>TODO(secrets at rest): the secrets are stored as {@code whsec_} strings; encrypt them with a key from the
+ * deployment's secret store before production.
+ */
+@ApplicationScoped
+public class WebhookService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Created(WebhookEndpoint endpoint, String secret) {
+    }
+
+    private final NotificationConfig config;
+
+    public WebhookService(NotificationConfig config) {
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<Created> register(String partnerGroup, String url, List<String> venueIds) {
+        WebhookSecret secret = WebhookSecret.generate(RANDOM);
+        WebhookEndpoint endpoint = new WebhookEndpoint();
+        endpoint.id = UUID.randomUUID();
+        endpoint.partnerGroup = partnerGroup;
+        endpoint.url = url;
+        endpoint.venueIds = String.join(",", venueIds);
+        endpoint.secretCurrent = secret.encoded();
+        endpoint.secretCurrentFrom = now();
+        endpoint.active = true;
+        endpoint.createdAt = now();
+        return endpoint.<WebhookEndpoint>persist().map(saved -> new Created(saved, secret.encoded()));
+    }
+
+    @WithSession
+    public Uni<List<WebhookEndpoint>> endpointsOf(String partnerGroup) {
+        return WebhookEndpoint.list("partnerGroup = ?1 and active = true order by createdAt", partnerGroup);
+    }
+
+    /** @return null if the group has no such endpoint */
+    @WithTransaction
+    public Uni<Created> rotate(String partnerGroup, UUID id) {
+        return findActive(partnerGroup, id).map(endpoint -> {
+            if (endpoint == null) {
+                return null;
+            }
+            // The current secret keeps signing, next to the new one, for the overlap: the partner switches at leisure.
+            OffsetDateTime now = now();
+            WebhookSecret next = WebhookSecret.generate(RANDOM);
+            endpoint.secretPrevious = endpoint.secretCurrent;
+            endpoint.secretPreviousFrom = endpoint.secretCurrentFrom;
+            endpoint.secretPreviousUntil = now.plus(config.webhooks().rotationOverlap());
+            endpoint.secretCurrent = next.encoded();
+            endpoint.secretCurrentFrom = now;
+            return new Created(endpoint, next.encoded());
+        });
+    }
+
+    /** @return false if the group has no such endpoint */
+    @WithTransaction
+    public Uni<Boolean> remove(String partnerGroup, UUID id) {
+        return findActive(partnerGroup, id).map(endpoint -> {
+            if (endpoint == null) {
+                return false;
+            }
+            // Kept (inactive) so its delivery log stays readable; pending deliveries are dropped by the relay.
+            endpoint.active = false;
+            return true;
+        });
+    }
+
+    /** @return null if the group has no such endpoint */
+    @WithSession
+    public Uni<List<WebhookDelivery>> deliveries(String partnerGroup, UUID id) {
+        return find(partnerGroup, id).flatMap(endpoint -> endpoint == null ? Uni.createFrom().nullItem()
+                : WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by createdAt desc", id).page(0, 100).list());
+    }
+
+    private static Uni<WebhookEndpoint> findActive(String partnerGroup, UUID id) {
+        return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2 and active = true", id, partnerGroup).firstResult();
+    }
+
+    /** Removed endpoints included: their delivery log stays readable. */
+    private static Uni<WebhookEndpoint> find(String partnerGroup, UUID id) {
+        return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2", id, partnerGroup).firstResult();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
