@@ -42,6 +42,9 @@ public class Registration extends PanacheEntityBase {
     public String cancelReason;
     @Enumerated(EnumType.STRING)
     public Attendance attendance;
+    /** Lottery applications: the priority tier she declared (index into the policy's labels); null = the last. */
+    @Column(name = "priority_tier")
+    public Integer priorityTier;
 
     public enum Status {
         CONFIRMED, APPLIED, WAITLISTED, OFFERED, CANCELLED,

@@ -38,6 +38,12 @@ public class SessionCopy extends PanacheEntityBase {
     /** Café drop-ins counted at the door, without identity. */
     @Column(name = "drop_in_count", insertable = false, updatable = false)
     public int dropInCount;
+    /** Lottery sessions: applications close here and the draw runs by itself. */
+    @Column(name = "application_closes_at")
+    public OffsetDateTime applicationClosesAt;
+    /** Lottery sessions: the event service's lottery settings (JSON), turned into a policy by LotteryPolicies. */
+    @Column(name = "lottery_settings")
+    public String lotterySettings;
     public int sequence;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

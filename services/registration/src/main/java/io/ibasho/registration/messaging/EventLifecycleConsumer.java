@@ -14,6 +14,7 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.service.BookingService;
+import io.ibasho.registration.service.LotteryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -30,10 +31,12 @@ public class EventLifecycleConsumer {
 
     private final ObjectMapper json;
     private final BookingService bookings;
+    private final LotteryService lottery;
 
-    public EventLifecycleConsumer(ObjectMapper json, BookingService bookings) {
+    public EventLifecycleConsumer(ObjectMapper json, BookingService bookings, LotteryService lottery) {
         this.json = json;
         this.bookings = bookings;
+        this.lottery = lottery;
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
@@ -105,11 +108,16 @@ public class EventLifecycleConsumer {
             copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
             copy.endsAt = OffsetDateTime.parse(data.path("endsAt").asText());
             copy.capacity = capacity;
+            copy.applicationClosesAt = data.hasNonNull("applicationClosesAt")
+                    ? OffsetDateTime.parse(data.path("applicationClosesAt").asText()) : null;
+            copy.lotterySettings = data.path("lottery").isObject() ? data.path("lottery").toString() : null;
             copy.sequence = sequence;
             copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
-            return existing != null
+            Uni<Void> saved = existing != null
                     ? Panache.getSession().flatMap(s -> s.flush()).flatMap(ignored -> bookings.offerFreedSeats(copy))
-                    : copy.persist().replaceWithVoid();
+                    : copy.persist().call(() -> Panache.getSession().flatMap(s -> s.flush())).replaceWithVoid();
+            // a lottery's seed is made (and its commitment shown) as soon as the session is known
+            return "LOTTERY".equals(copy.allocation) ? saved.call(() -> lottery.ensureSeed(copy.id)) : saved;
     }
 }
