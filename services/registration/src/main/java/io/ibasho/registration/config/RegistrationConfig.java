@@ -13,6 +13,14 @@ public interface RegistrationConfig {
 
     Cancellation cancellation();
 
+    Lottery lottery();
+
+    interface Lottery {
+        /** How often lotteries whose applications have closed are looked for and drawn (read by the @Scheduled job). */
+        @WithDefault("30s")
+        Duration drawCheck();
+    }
+
     interface Idempotency {
         /** How long a stored answer is replayed for a retried Idempotency-Key (the IETF draft suggests 24 h). */
         @WithDefault("PT24H")
