@@ -168,7 +168,7 @@ class LotteryTest {
 
     @Test
     void atTheDeadlineTheDrawRunsExactlyOnceEvenWithConcurrentDrawers() throws Exception {
-        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12);
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(30);
         UUID sessionId = LotterySessions.lottery(2, closes, "{}");
         awaitCommitment(sessionId);
         for (String person : people.subList(0, 4)) {
@@ -202,10 +202,10 @@ class LotteryTest {
 
     @Test
     void withNobodyDrawingByHandTheSchedulerDrawsAtTheDeadline() {
-        UUID sessionId = LotterySessions.lottery(3, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(6), "{}");
+        UUID sessionId = LotterySessions.lottery(3, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20), "{}");
         awaitCommitment(sessionId);
         apply(people.get(4), sessionId, null).then().statusCode(201);
-        await().atMost(Duration.ofSeconds(40)).until(() -> "confirmed".equals(Api.myRegistration(people.get(4), sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "confirmed".equals(Api.myRegistration(people.get(4), sessionId).get("status")));
         lottery("hana", sessionId).then().body("drawn", equalTo(true));
     }
 
