@@ -78,13 +78,26 @@ public class ProblemMappers {
      */
     static ProblemDetail databaseConflict(Throwable e, String path) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String sqlState = null;
+            String constraint = null;
             if (cause instanceof io.vertx.pgclient.PgException pg) {
-                if ("23505".equals(pg.getSqlState()) && String.valueOf(pg.getConstraint()).contains("registration_one_active")) {
-                    return ProblemDetail.of(409, "already-registered", "Conflict", "You already have a booking for this session.", path);
-                }
-                if ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState())) {
-                    return ProblemDetail.of(503, "busy", "Busy", "Many people are booking at this moment; please try again.", path);
-                }
+                sqlState = pg.getSqlState();
+                constraint = pg.getConstraint();
+            } else if (cause instanceof org.hibernate.JDBCException jdbc) {
+                // Hibernate Reactive reports PostgreSQL's errors as JDBCException subclasses, without the PgException
+                sqlState = jdbc.getSQLState();
+                constraint = jdbc instanceof org.hibernate.exception.ConstraintViolationException violation
+                        ? violation.getConstraintName() : null;
+            }
+            if (sqlState == null) {
+                continue;
+            }
+            String named = String.valueOf(constraint) + " " + cause.getMessage();
+            if ("23505".equals(sqlState) && named.contains("registration_one_active")) {
+                return ProblemDetail.of(409, "already-registered", "Conflict", "You already have a booking for this session.", path);
+            }
+            if ("40P01".equals(sqlState) || "40001".equals(sqlState)) {
+                return ProblemDetail.of(503, "busy", "Busy", "Many people are booking at this moment; please try again.", path);
             }
         }
         return null;

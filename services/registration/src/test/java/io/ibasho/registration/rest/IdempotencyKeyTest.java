@@ -107,6 +107,32 @@ class IdempotencyKeyTest {
         book("hana", sessionId, key, "はな").then().statusCode(409).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 
+    /**
+     * Two bookings by one person racing past the duplicate check end on the partial unique index: that must be a
+     * 409 problem, never a 500. Made deterministic by holding an uncommitted booking of hers in another transaction.
+     */
+    @Test
+    void aRacingDuplicateBookingIs409NotA500() throws Exception {
+        UUID sessionId = Sessions.published(5);
+        Api.bookOnceKnown("mei", sessionId).then().statusCode(201);
+        try (Connection db = DriverManager.getConnection(TestServers.get().postgres().jdbcUrl("registration"), "postgres", "")) {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement("insert into registration (id, session_id, attendee_id, nickname, status, "
+                    + "created_at, updated_at) values (?, ?, ?, 'racing', 'CONFIRMED', now(), now())")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, sessionId);
+                insert.setString(3, subject("hana"));
+                insert.executeUpdate();
+            }
+            var racing = java.util.concurrent.CompletableFuture.supplyAsync(() -> Api.book("hana", sessionId, "はな"));
+            Thread.sleep(2000); // her request now waits on the unique index for the other transaction
+            db.commit();
+            racing.get().then().statusCode(409).contentType("application/problem+json")
+                    .body("type", containsString("already-registered"));
+        }
+        assertThat(Api.roster("organiser1", sessionId).then().extract().<Integer>path("seatsTaken")).isEqualTo(1);
+    }
+
     @Test
     void aMalformedKeyIs400() {
         UUID sessionId = Sessions.published(1);
