@@ -28,8 +28,35 @@ public class Registration extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** Her place in the waitlist's order (from a database sequence); null unless she joined the waitlist. */
+    @Column(name = "waitlist_number")
+    public Long waitlistNumber;
+    @Column(name = "offer_expires_at")
+    public OffsetDateTime offerExpiresAt;
+    /** Short code shown at the door; set when the booking is confirmed. */
+    @Column(name = "booking_code")
+    public String bookingCode;
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+    @Enumerated(EnumType.STRING)
+    public Attendance attendance;
+    /** Lottery applications: the priority tier she declared (index into the policy's labels); null = the last. */
+    @Column(name = "priority_tier")
+    public Integer priorityTier;
 
     public enum Status {
-        CONFIRMED, APPLIED, WAITLISTED, OFFERED, CANCELLED
+        CONFIRMED, APPLIED, WAITLISTED, OFFERED, CANCELLED,
+        /** A waitlist offer she declined or let lapse; the seat went to the next person. */
+        EXPIRED;
+
+        public boolean active() {
+            return this == CONFIRMED || this == APPLIED || this == WAITLISTED || this == OFFERED;
+        }
+    }
+
+    public enum Attendance {
+        ATTENDED, NO_SHOW
     }
 }

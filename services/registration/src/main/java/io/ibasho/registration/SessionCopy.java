@@ -9,7 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Registration's own copy of a session, built from event-lifecycle events; {@code sequence} drops stale ones. */
+/**
+ * Registration's own copy of a session, built from event-lifecycle events; {@code sequence} drops stale ones. The
+ * counters are read-only here: they change only through atomic SQL updates, so a flush of this entity can never write
+ * back a stale seat count over a concurrent booking.
+ */
 @Entity
 @Table(name = "session_copy")
 public class SessionCopy extends PanacheEntityBase {
@@ -25,8 +29,21 @@ public class SessionCopy extends PanacheEntityBase {
     @Column(name = "ends_at")
     public OffsetDateTime endsAt;
     public Integer capacity;
-    @Column(name = "confirmed_seats")
+    /** Seats taken: confirmed bookings plus seats held for an open waitlist offer. */
+    @Column(name = "confirmed_seats", insertable = false, updatable = false)
     public int confirmedSeats;
+    /** Seats taken when the capacity was lowered below them: nobody is removed, the database allows up to here. */
+    @Column(name = "capacity_floor", insertable = false, updatable = false)
+    public int capacityFloor;
+    /** Café drop-ins counted at the door, without identity. */
+    @Column(name = "drop_in_count", insertable = false, updatable = false)
+    public int dropInCount;
+    /** Lottery sessions: applications close here and the draw runs by itself. */
+    @Column(name = "application_closes_at")
+    public OffsetDateTime applicationClosesAt;
+    /** Lottery sessions: the event service's lottery settings (JSON), turned into a policy by LotteryPolicies. */
+    @Column(name = "lottery_settings")
+    public String lotterySettings;
     public int sequence;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

@@ -1,17 +1,49 @@
 package io.ibasho.registration.mapping;
 
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.ibasho.registration.Registration;
 
-/** Payloads carry ids and states: never the nickname. */
+/** Payloads carry ids and states: never the nickname or the booking code. */
 public final class RegistrationEvents {
     private RegistrationEvents() {
     }
 
-    public record RegistrationState(String registrationId, String sessionId, String attendeeId, String status) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RegistrationState(String registrationId, String sessionId, String attendeeId, String status, Integer position,
+            String reason, OffsetDateTime offerExpiresAt, Boolean declined, String cancelledBy, String attendance) {
+    }
+
+    private static RegistrationState state(Registration r, Integer position, String reason, Boolean declined) {
+        return new RegistrationState(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(), position, reason,
+                r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null, declined, r.cancelledBy,
+                r.attendance == null ? null : r.attendance.name());
     }
 
     public static RegistrationState confirmed(Registration registration) {
-        return new RegistrationState(registration.id.toString(), registration.sessionId.toString(), registration.attendeeId,
-                registration.status.name());
+        return state(registration, null, null, null);
+    }
+
+    public static RegistrationState waitlisted(Registration registration, int position, String reason) {
+        return state(registration, position, reason, null);
+    }
+
+    public static RegistrationState offered(Registration registration) {
+        return state(registration, null, null, null);
+    }
+
+    public static RegistrationState offerExpired(Registration registration, boolean declined) {
+        return state(registration, null, null, declined);
+    }
+
+    /** The organiser's reason goes in {@code reason}: it is shown to her and is never personal data. */
+    public static RegistrationState cancelled(Registration registration) {
+        return state(registration, null, registration.cancelReason, null);
+    }
+
+    public static RegistrationState attendance(Registration registration) {
+        return state(registration, null, null, null);
     }
 }

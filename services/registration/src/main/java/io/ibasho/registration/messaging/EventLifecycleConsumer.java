@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.service.BookingService;
+import io.ibasho.registration.service.LotteryService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +30,13 @@ public class EventLifecycleConsumer {
     private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
 
     private final ObjectMapper json;
+    private final BookingService bookings;
+    private final LotteryService lottery;
 
-    public EventLifecycleConsumer(ObjectMapper json) {
+    public EventLifecycleConsumer(ObjectMapper json, BookingService bookings, LotteryService lottery) {
         this.json = json;
+        this.bookings = bookings;
+        this.lottery = lottery;
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
@@ -58,12 +65,14 @@ public class EventLifecycleConsumer {
             if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
                 String status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
                 return SessionCopy.<SessionCopy>findById(UUID.fromString(data.path("sessionId").asText()))
-                        .invoke(copy -> {
-                            if (copy != null) {
-                                copy.status = status;
-                                copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        .flatMap(copy -> {
+                            if (copy == null) {
+                                return Uni.createFrom().voidItem();
                             }
-                        }).replaceWithVoid();
+                            copy.status = status;
+                            copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                            return "CANCELLED".equals(status) ? bookings.cancelAllOfSession(copy) : Uni.createFrom().voidItem();
+                        });
             }
             return Uni.createFrom().voidItem();
         });
@@ -76,6 +85,20 @@ public class EventLifecycleConsumer {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom().voidItem(); // an older event arriving late
             }
+            Integer capacity = data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
+            // A lowered capacity removes nobody: remember the seats already taken as the database's limit (before the
+            // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
+            Uni<Integer> keepTakenSeats = existing != null && capacity != null
+                    && (existing.capacity == null || capacity < existing.capacity)
+                            ? Panache.getSession().flatMap(s -> s.createNativeQuery("update session_copy set capacity_floor = "
+                                    + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                                    .setParameter("capacity", capacity).setParameter("id", sessionId).executeUpdate())
+                            : Uni.createFrom().item(0);
+            return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data));
+        });
+    }
+
+    private Uni<Void> apply(SessionCopy existing, UUID sessionId, int sequence, Integer capacity, JsonNode data) {
             SessionCopy copy = existing != null ? existing : new SessionCopy();
             copy.id = sessionId;
             copy.organisationId = data.path("organisationId").asText();
@@ -84,10 +107,17 @@ public class EventLifecycleConsumer {
             copy.status = data.path("status").asText();
             copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
             copy.endsAt = OffsetDateTime.parse(data.path("endsAt").asText());
-            copy.capacity = data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
+            copy.capacity = capacity;
+            copy.applicationClosesAt = data.hasNonNull("applicationClosesAt")
+                    ? OffsetDateTime.parse(data.path("applicationClosesAt").asText()) : null;
+            copy.lotterySettings = data.path("lottery").isObject() ? data.path("lottery").toString() : null;
             copy.sequence = sequence;
             copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return existing != null ? Uni.createFrom().voidItem() : copy.persist().replaceWithVoid();
-        });
+            // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
+            Uni<Void> saved = existing != null
+                    ? Panache.getSession().flatMap(s -> s.flush()).flatMap(ignored -> bookings.offerFreedSeats(copy))
+                    : copy.persist().call(() -> Panache.getSession().flatMap(s -> s.flush())).replaceWithVoid();
+            // a lottery's seed is made (and its commitment shown) as soon as the session is known
+            return "LOTTERY".equals(copy.allocation) ? saved.call(() -> lottery.ensureSeed(copy.id)) : saved;
     }
 }

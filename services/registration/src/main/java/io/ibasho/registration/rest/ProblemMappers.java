@@ -59,12 +59,48 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        ProblemDetail database = databaseConflict(e, uri.getPath());
+        if (database != null) {
+            return respond(database);
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf("incident %s: %s", incident, e.getClass().getName());
         LOG.debug("incident " + incident, e);
         return respond(ProblemDetail.of(500, "internal", "Internal error",
                 "Something went wrong on our side; incident " + incident + ". Nothing you sent was lost or shown to anyone.",
                 uri.getPath()));
+    }
+
+    /**
+     * The database's own guards, reached only when two requests race past the checks above them: the partial unique
+     * index (two bookings by one person at once) and PostgreSQL's deadlock / serialisation aborts. Both are the
+     * client's cue to look again or retry, never a 500.
+     */
+    static ProblemDetail databaseConflict(Throwable e, String path) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String sqlState = null;
+            String constraint = null;
+            if (cause instanceof io.vertx.pgclient.PgException pg) {
+                sqlState = pg.getSqlState();
+                constraint = pg.getConstraint();
+            } else if (cause instanceof org.hibernate.JDBCException jdbc) {
+                // Hibernate Reactive reports PostgreSQL's errors as JDBCException subclasses, without the PgException
+                sqlState = jdbc.getSQLState();
+                constraint = jdbc instanceof org.hibernate.exception.ConstraintViolationException violation
+                        ? violation.getConstraintName() : null;
+            }
+            if (sqlState == null) {
+                continue;
+            }
+            String named = String.valueOf(constraint) + " " + cause.getMessage();
+            if ("23505".equals(sqlState) && named.contains("registration_one_active")) {
+                return ProblemDetail.of(409, "already-registered", "Conflict", "You already have a booking for this session.", path);
+            }
+            if ("40P01".equals(sqlState) || "40001".equals(sqlState)) {
+                return ProblemDetail.of(503, "busy", "Busy", "Many people are booking at this moment; please try again.", path);
+            }
+        }
+        return null;
     }
 
     private static String field(String propertyPath) {

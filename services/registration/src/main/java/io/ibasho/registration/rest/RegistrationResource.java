@@ -1,14 +1,24 @@
 package io.ibasho.registration.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.registration.Registration;
+import io.ibasho.registration.idempotency.IdempotencyKey;
+import io.ibasho.registration.idempotency.IdempotencyService;
+import io.ibasho.registration.idempotency.StoredAnswer;
 import io.ibasho.registration.mapping.RegistrationMapper;
 import io.ibasho.registration.service.BookingService;
+import io.ibasho.registration.service.CheckInService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,34 +30,168 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+/**
+ * Thin: every POST goes through {@link IdempotencyService} (the optional {@code Idempotency-Key} header), in the same
+ * transaction as the change it makes.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
-    private final BookingService bookings;
-    private final JsonWebToken token;
+    private static final String MINE = "/api/registrations/mine/";
 
-    public RegistrationResource(BookingService bookings, JsonWebToken token) {
+    private final BookingService bookings;
+    private final CheckInService checkIn;
+    private final IdempotencyService idempotency;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
+    private final UriInfo uri;
+
+    public RegistrationResource(BookingService bookings, CheckInService checkIn, IdempotencyService idempotency, JsonWebToken token,
+            ObjectMapper json, UriInfo uri) {
         this.bookings = bookings;
+        this.checkIn = checkIn;
+        this.idempotency = idempotency;
         this.token = token;
+        this.json = json;
+        this.uri = uri;
     }
 
     @POST
     @Path("/sessions/{sessionId}/bookings")
     @RolesAllowed("attendee")
     @Operation(summary = "Book a seat in a first-come session under a nickname")
-    public Uni<Response> book(@PathParam("sessionId") UUID sessionId,
+    public Uni<Response> book(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return bookings.book(sessionId, token.getSubject(), request.nickname().strip())
-                .map(booked -> Response.created(URI.create("/api/registrations/mine/" + booked.id))
-                        .entity(RegistrationMapper.toView(booked)).build());
+        return idempotent(key, request, () -> bookings.book(sessionId, token.getSubject(), request.nickname().strip())
+                .map(booked -> answer(201, RegistrationMapper.toView(booked), MINE + booked.id)));
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/waitlist")
+    @RolesAllowed("attendee")
+    @Operation(summary = "Join the waitlist of a full first-come session; the answer says her position")
+    public Uni<Response> joinWaitlist(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+            @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
+        return idempotent(key, request, () -> bookings.joinWaitlist(sessionId, token.getSubject(), request.nickname().strip())
+                .map(place -> answer(201, RegistrationMapper.toView(place.registration(), place.position()),
+                        MINE + place.registration().id)));
     }
 
     @GET
     @Path("/mine")
     @RolesAllowed("attendee")
-    @Operation(summary = "Her own bookings and applications, and nobody else's")
+    @Operation(summary = "Her own bookings and applications, with waitlist positions, and nobody else's")
     public Uni<List<RegistrationView>> mine() {
-        return bookings.mine(token.getSubject()).map(list -> list.stream().map(RegistrationMapper::toView).toList());
+        return bookings.mine(token.getSubject()).flatMap(list -> Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(r -> BookingService.position(r).map(position -> RegistrationMapper.toView(r, position)))
+                .collect().asList());
+    }
+
+    @POST
+    @Path("/mine/{registrationId}/accept")
+    @RolesAllowed("attendee")
+    @Operation(summary = "Accept a seat offered from the waitlist before it expires")
+    public Uni<Response> accept(@PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> bookings.acceptOffer(registrationId, token.getSubject()).map(this::ok));
+    }
+
+    @POST
+    @Path("/mine/{registrationId}/decline")
+    @RolesAllowed("attendee")
+    @Operation(summary = "Decline a seat offer; it passes to the next person")
+    public Uni<Response> decline(@PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> bookings.declineOffer(registrationId, token.getSubject()).map(this::ok));
+    }
+
+    @POST
+    @Path("/mine/{registrationId}/cancel")
+    @RolesAllowed("attendee")
+    @Operation(summary = "Cancel her own booking (until the cut-off before the start) or waitlist place")
+    public Uni<Response> cancelOwn(@PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> bookings.cancelOwn(registrationId, token.getSubject()).map(this::ok));
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/registrations/{registrationId}/cancel")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: cancel anybody's booking in an own-organisation session, with a reason shown to her")
+    public Uni<Response> cancelByOrganiser(@PathParam("sessionId") UUID sessionId, @PathParam("registrationId") UUID registrationId,
+            @RestHeader(IdempotencyKey.HEADER) String key,
+            @NotNull(message = "a JSON body with the reason is required") @Valid OrganiserRequests.CancelRequest request) {
+        return idempotent(key, request, () -> bookings.cancelByOrganiser(sessionId, registrationId, organisation(), request.reason().strip())
+                .map(this::ok));
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/roster")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: nickname, status and booking code of everybody booked or waiting, and the drop-in count")
+    public Uni<RosterView> roster(@PathParam("sessionId") UUID sessionId) {
+        return checkIn.roster(sessionId, organisation()).map(RegistrationMapper::toView);
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/registrations/{registrationId}/attendance")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: mark a confirmed booking attended or no-show")
+    public Uni<Response> attendance(@PathParam("sessionId") UUID sessionId, @PathParam("registrationId") UUID registrationId,
+            @RestHeader(IdempotencyKey.HEADER) String key,
+            @NotNull(message = "a JSON body with attendance is required") @Valid OrganiserRequests.AttendanceRequest request) {
+        return idempotent(key, request, () -> checkIn.recordAttendance(sessionId, registrationId, organisation(), request.attendance())
+                .map(r -> answer(200, new RosterView.Entry(r.id, r.nickname, r.status.name().toLowerCase(), r.bookingCode,
+                        r.attendance.name()), null)));
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/drop-ins")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: count café drop-ins, without anything about who they are")
+    public Uni<Response> dropIns(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+            @NotNull(message = "a JSON body with count is required") @Valid OrganiserRequests.DropInRequest request) {
+        return idempotent(key, request, () -> checkIn.countDropIns(sessionId, organisation(), request.count())
+                .map(total -> answer(200, java.util.Map.of("sessionId", sessionId, "dropIns", total), null)));
+    }
+
+    private String organisation() {
+        Object org = token.getClaim("org");
+        return org == null ? null : org.toString().replace("\"", "");
+    }
+
+    private Uni<Response> idempotent(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
+        String key = IdempotencyKey.parse(keyHeader);
+        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
+        return idempotency.once(token.getSubject(), key, fingerprint, work).map(RegistrationResource::respond);
+    }
+
+    private static Response respond(StoredAnswer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
+        if (answer.location() != null) {
+            response.header("Location", answer.location());
+        }
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    private StoredAnswer ok(Registration registration) {
+        return answer(200, RegistrationMapper.toView(registration), null);
+    }
+
+    private StoredAnswer answer(int status, Object view, String location) {
+        return new StoredAnswer(status, serialise(view), location, false);
+    }
+
+    private String serialise(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer not serialisable", e);
+        }
     }
 }

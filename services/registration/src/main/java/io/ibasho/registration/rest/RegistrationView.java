@@ -3,5 +3,14 @@ package io.ibasho.registration.rest;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-public record RegistrationView(UUID id, UUID sessionId, String nickname, String status, OffsetDateTime createdAt) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Her own registration as she sees it. {@code checkInPayload} is what the QR code at the door encodes (the booking
+ * code with a prefix); the app renders the QR image itself, so no image is generated here.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RegistrationView(UUID id, UUID sessionId, String nickname, String status, OffsetDateTime createdAt,
+        Integer position, OffsetDateTime offerExpiresAt, String bookingCode, String checkInPayload, String cancelledBy,
+        String cancelReason) {
 }

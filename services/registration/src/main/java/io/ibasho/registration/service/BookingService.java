@@ -1,5 +1,6 @@
 package io.ibasho.registration.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -7,79 +8,305 @@ import java.util.UUID;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
+import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
 import io.ibasho.registration.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * First-come booking. The seat is taken by one conditional UPDATE on the session row: PostgreSQL serialises
- * concurrent bookers on that row, so confirmed seats can never exceed capacity (and a CHECK constraint backs it).
+ * First-come booking, the waitlist with its offers, and cancellation.
+ * <p>
+ * A seat is taken by one conditional UPDATE on the session row: PostgreSQL serialises concurrent bookers on that row,
+ * so taken seats can never exceed capacity (and a CHECK constraint backs it). A seat freed while people wait is held
+ * for the first of them (an offer holds the seat), so a first-come booker can never jump the queue.
  */
 @ApplicationScoped
 public class BookingService {
-    private final RegistrationOutbox outbox;
+    static final List<Status> ACTIVE = List.of(Status.CONFIRMED, Status.APPLIED, Status.WAITLISTED, Status.OFFERED);
 
-    public BookingService(RegistrationOutbox outbox) {
+    private final RegistrationOutbox outbox;
+    private final RegistrationConfig config;
+
+    public BookingService(RegistrationOutbox outbox, RegistrationConfig config) {
         this.outbox = outbox;
+        this.config = config;
     }
 
     @WithTransaction
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname) {
+        return openFirstComeSession(sessionId)
+                .call(session -> noActiveRegistration(sessionId, attendeeId))
+                .flatMap(session -> takeSeat(session.id).flatMap(taken -> taken
+                        ? confirm(newRegistration(session, attendeeId, nickname))
+                        : Uni.createFrom().failure(ProblemException.conflict("session-full",
+                                "All seats are taken. You can join the waitlist."))));
+    }
+
+    /** She joins the end of the waitlist of a full session and learns her position. */
+    @WithTransaction
+    public Uni<WaitlistPlace> joinWaitlist(UUID sessionId, String attendeeId, String nickname) {
+        return openFirstComeSession(sessionId)
+                .call(session -> noActiveRegistration(sessionId, attendeeId))
+                .flatMap(session -> seatsFree(session.id).flatMap(free -> {
+                    if (free) {
+                        return Uni.createFrom().failure(ProblemException.conflict("seats-available",
+                                "This session still has free seats: book one instead of joining the waitlist."));
+                    }
+                    Registration registration = newRegistration(session, attendeeId, nickname);
+                    registration.status = Status.WAITLISTED;
+                    return nextWaitlistNumber()
+                            .invoke(number -> registration.waitlistNumber = number)
+                            .flatMap(number -> registration.<Registration>persist())
+                            .call(saved -> flush())
+                            .flatMap(saved -> position(saved))
+                            .call(position -> outbox.append(EventTypes.WAITLISTED, sessionId,
+                                    RegistrationEvents.waitlisted(registration, position, "FULL")))
+                            // a seat freed in the meantime goes to the head of the queue, possibly her
+                            .call(position -> offerFreedSeats(session))
+                            .map(position -> new WaitlistPlace(registration, position));
+                }));
+    }
+
+    public record WaitlistPlace(Registration registration, Integer position) {
+    }
+
+    @WithTransaction
+    public Uni<Registration> acceptOffer(UUID registrationId, String attendeeId) {
+        return own(registrationId, attendeeId).flatMap(registration -> {
+            if (registration.status != Status.OFFERED || !registration.offerExpiresAt.isAfter(now())) {
+                return Uni.createFrom().failure(ProblemException.conflict("no-open-offer",
+                        "There is no open seat offer on this registration (it may have expired)."));
+            }
+            registration.offerExpiresAt = null;
+            return confirm(registration); // the seat was held for her since the offer
+        });
+    }
+
+    @WithTransaction
+    public Uni<Registration> declineOffer(UUID registrationId, String attendeeId) {
+        return own(registrationId, attendeeId).flatMap(registration -> registration.status != Status.OFFERED
+                ? Uni.createFrom().failure(ProblemException.conflict("no-open-offer", "There is no open seat offer on this registration."))
+                : expire(registration, true).replaceWith(registration));
+    }
+
+    /** She cancels her own booking or waitlist place; a seat only until the cut-off before the start. */
+    @WithTransaction
+    public Uni<Registration> cancelOwn(UUID registrationId, String attendeeId) {
+        return own(registrationId, attendeeId).flatMap(registration -> {
+            if (!registration.status.active()) {
+                return Uni.createFrom().failure(ProblemException.conflict("not-active", "This registration is already "
+                        + registration.status.name().toLowerCase() + "."));
+            }
+            return SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(session -> {
+                boolean holdsSeat = registration.status == Status.CONFIRMED || registration.status == Status.OFFERED;
+                if (holdsSeat && now().isAfter(session.startsAt.minus(config.cancellation().attendeeCutOff()))) {
+                    return Uni.createFrom().failure(ProblemException.conflict("cancellation-closed",
+                            "It is too close to the start to cancel here; please tell the organiser instead."));
+                }
+                return cancel(registration, session, "ATTENDEE", null).replaceWith(registration);
+            });
+        });
+    }
+
+    /** An organiser of the session's organisation cancels anyone, with a reason that is shown to her. */
+    @WithTransaction
+    public Uni<Registration> cancelByOrganiser(UUID sessionId, UUID registrationId, String organisationId, String reason) {
+        return OrganiserAccess.session(sessionId, organisationId)
+                .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId).firstResult()
+                        .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"))
+                        .flatMap(registration -> !registration.status.active()
+                                ? Uni.createFrom().failure(ProblemException.conflict("not-active", "This registration is already "
+                                        + registration.status.name().toLowerCase() + "."))
+                                : cancel(registration, session, "ORGANISER", reason).replaceWith(registration)));
+    }
+
+    /** The session itself was cancelled: every active booking, offer, application and waitlist place goes with it. */
+    public Uni<Void> cancelAllOfSession(SessionCopy session) {
+        return Registration.<Registration>list("sessionId = ?1 and status in ?2", session.id, ACTIVE)
+                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
+                        .onItem().transformToUniAndConcatenate(registration -> {
+                            markCancelled(registration, "SESSION_CANCELLED", null);
+                            return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration));
+                        })
+                        .collect().asList())
+                .call(ignored -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update session_copy set confirmed_seats = 0 where id = :id").setParameter("id", session.id).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> cancel(Registration registration, SessionCopy session, String cancelledBy, String reason) {
+        boolean heldSeat = registration.status == Status.CONFIRMED || registration.status == Status.OFFERED;
+        markCancelled(registration, cancelledBy, reason);
+        return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration))
+                .call(() -> heldSeat ? releaseSeat(session.id).call(() -> offerFreedSeats(session)) : Uni.createFrom().voidItem());
+    }
+
+    private static void markCancelled(Registration registration, String cancelledBy, String reason) {
+        registration.status = Status.CANCELLED;
+        registration.cancelledBy = cancelledBy;
+        registration.cancelReason = reason;
+        registration.offerExpiresAt = null;
+        registration.updatedAt = now();
+    }
+
+    /**
+     * Lapsed offers pass to the next person. {@code FOR UPDATE SKIP LOCKED}: with several replicas each lapsed offer is
+     * taken by exactly one of them, and a booking being accepted right now is left alone.
+     */
+    @Scheduled(every = "${ibasho.registration.waitlist.expiry-check:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> expireLapsedOffers() {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select * from registration where status = 'OFFERED' and offer_expires_at <= now() "
+                        + "order by offer_expires_at limit 50 for update skip locked", Registration.class).getResultList())
+                .flatMap(lapsed -> Multi.createFrom().iterable(lapsed)
+                        .onItem().transformToUniAndConcatenate(registration -> expire(registration, false))
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> expire(Registration registration, boolean declined) {
+        registration.status = Status.EXPIRED;
+        registration.offerExpiresAt = null;
+        registration.updatedAt = now();
+        return outbox.append(EventTypes.OFFER_EXPIRED, registration.sessionId, RegistrationEvents.offerExpired(registration, declined))
+                .call(() -> releaseSeat(registration.sessionId))
+                .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(this::offerFreedSeats));
+    }
+
+    /**
+     * While a seat is free and somebody waits, the first in line gets an offer that holds the seat. Called after a
+     * cancellation, a declined or lapsed offer, a raised capacity, and when somebody joins the waitlist.
+     */
+    public Uni<Void> offerFreedSeats(SessionCopy session) {
+        if (!"PUBLISHED".equals(session.status) || !session.startsAt.isAfter(now())) {
+            return Uni.createFrom().voidItem();
+        }
+        return flush().flatMap(ignored -> Panache.getSession())
+                .flatMap(s -> s.createNativeQuery("select * from registration where session_id = :id and status = 'WAITLISTED' "
+                        + "order by waitlist_number limit 1 for update skip locked", Registration.class)
+                        .setParameter("id", session.id).getResultList())
+                .flatMap(next -> next.isEmpty() ? Uni.createFrom().voidItem()
+                        : takeSeat(session.id).flatMap(taken -> taken
+                                ? offer(next.get(0), session).call(() -> offerFreedSeats(session))
+                                : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> offer(Registration registration, SessionCopy session) {
+        registration.status = Status.OFFERED;
+        registration.offerExpiresAt = now().plus(holdTime(session.startsAt));
+        registration.updatedAt = now();
+        return outbox.append(EventTypes.SEAT_OFFERED, session.id, RegistrationEvents.offered(registration));
+    }
+
+    /** Default 24 h, but at most half the time left before the start, so a declined seat can still pass on. */
+    Duration holdTime(OffsetDateTime startsAt) {
+        Duration half = Duration.between(now(), startsAt).dividedBy(2);
+        return half.compareTo(config.waitlist().offerHold()) < 0 ? half : config.waitlist().offerHold();
+    }
+
+    @WithSession
+    public Uni<List<Registration>> mine(String attendeeId) {
+        return Registration.list("attendeeId = ?1 order by createdAt desc", attendeeId);
+    }
+
+    /** Her place among those still waiting (1 = next to get an offer). */
+    public static Uni<Integer> position(Registration registration) {
+        if (registration.status != Status.WAITLISTED || registration.waitlistNumber == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Registration.count("sessionId = ?1 and status = ?2 and waitlistNumber <= ?3", registration.sessionId,
+                Status.WAITLISTED, registration.waitlistNumber).map(Long::intValue);
+    }
+
+    private Uni<Registration> confirm(Registration registration) {
+        registration.status = Status.CONFIRMED;
+        registration.bookingCode = BookingCodes.next();
+        registration.updatedAt = now();
+        Uni<Registration> saved = registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
+        return saved.call(r -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, r.sessionId, RegistrationEvents.confirmed(r)));
+    }
+
+    private static Registration newRegistration(SessionCopy session, String attendeeId, String nickname) {
+        OffsetDateTime now = now();
+        Registration registration = new Registration();
+        registration.id = UUID.randomUUID();
+        registration.sessionId = session.id;
+        registration.attendeeId = attendeeId;
+        registration.nickname = nickname;
+        registration.createdAt = now;
+        registration.updatedAt = now;
+        return registration;
+    }
+
+    private static Uni<SessionCopy> openFirstComeSession(UUID sessionId) {
         return SessionCopy.<SessionCopy>findById(sessionId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
-                .flatMap(session -> {
+                .invoke(session -> {
                     if (!"PUBLISHED".equals(session.status)) {
-                        return Uni.createFrom().failure(ProblemException.conflict("session-not-open",
-                                "This session is " + session.status.toLowerCase() + " and takes no bookings."));
+                        throw ProblemException.conflict("session-not-open",
+                                "This session is " + session.status.toLowerCase() + " and takes no bookings.");
                     }
                     if (!"FIRST_COME".equals(session.allocation)) {
-                        return Uni.createFrom().failure(ProblemException.conflict("not-first-come",
-                                "This session is not booked first-come (allocation " + session.allocation + ")."));
+                        throw ProblemException.conflict("not-first-come",
+                                "This session is not booked first-come (allocation " + session.allocation + ").");
                     }
-                    return Registration.<Registration>find("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId,
-                                    attendeeId, List.of(Registration.Status.CONFIRMED, Registration.Status.APPLIED,
-                                            Registration.Status.WAITLISTED, Registration.Status.OFFERED))
-                            .firstResult()
-                            .flatMap(existing -> existing != null
-                                    ? Uni.createFrom().failure(ProblemException.conflict("already-registered",
-                                            "You already have a booking for this session."))
-                                    : takeSeat(session.id))
-                            .flatMap(taken -> taken
-                                    ? confirm(session, attendeeId, nickname)
-                                    : Uni.createFrom().failure(ProblemException.conflict("session-full",
-                                            "All seats are taken. You can join the waitlist.")));
                 });
     }
 
-    private static Uni<Boolean> takeSeat(UUID sessionId) {
+    private static Uni<Void> noActiveRegistration(UUID sessionId, String attendeeId) {
+        return Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId, ACTIVE)
+                .invoke(count -> {
+                    if (count > 0) {
+                        throw ProblemException.conflict("already-registered", "You already have a booking for this session.");
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** 404 for somebody else's registration: whether it exists is not hers to know. */
+    private static Uni<Registration> own(UUID registrationId, String attendeeId) {
+        return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"));
+    }
+
+    static Uni<Boolean> takeSeat(UUID sessionId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update session_copy set confirmed_seats = confirmed_seats + 1 "
                                 + "where id = :id and (capacity is null or confirmed_seats < capacity)")
                 .setParameter("id", sessionId).executeUpdate()).map(updated -> updated == 1);
     }
 
-    private Uni<Registration> confirm(SessionCopy session, String attendeeId, String nickname) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Registration registration = new Registration();
-        registration.id = UUID.randomUUID();
-        registration.sessionId = session.id;
-        registration.attendeeId = attendeeId;
-        registration.nickname = nickname;
-        registration.status = Registration.Status.CONFIRMED;
-        registration.createdAt = now;
-        registration.updatedAt = now;
-        return registration.<Registration>persist()
-                .call(saved -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, session.id, RegistrationEvents.confirmed(saved)));
+    private static Uni<Void> releaseSeat(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update session_copy set confirmed_seats = confirmed_seats - 1 where id = :id and confirmed_seats > 0")
+                .setParameter("id", sessionId).executeUpdate()).replaceWithVoid();
     }
 
-    @WithSession
-    public Uni<List<Registration>> mine(String attendeeId) {
-        return Registration.list("attendeeId = ?1 order by createdAt desc", attendeeId);
+    private static Uni<Boolean> seatsFree(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select count(*) from session_copy where id = :id and (capacity is null or confirmed_seats < capacity)", Long.class)
+                .setParameter("id", sessionId).getSingleResult()).map(count -> count > 0);
+    }
+
+    private static Uni<Long> nextWaitlistNumber() {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class).getSingleResult());
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().flatMap(s -> s.flush());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,48 @@
+package io.ibasho.registration.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ibasho.registration")
+public interface RegistrationConfig {
+    Idempotency idempotency();
+
+    Waitlist waitlist();
+
+    Cancellation cancellation();
+
+    Lottery lottery();
+
+    interface Lottery {
+        /** How often lotteries whose applications have closed are looked for and drawn (read by the @Scheduled job). */
+        @WithDefault("30s")
+        Duration drawCheck();
+    }
+
+    interface Idempotency {
+        /** How long a stored answer is replayed for a retried Idempotency-Key (the IETF draft suggests 24 h). */
+        @WithDefault("PT24H")
+        Duration retention();
+    }
+
+    interface Waitlist {
+        /**
+         * How long a freed seat is held for the next person on the waitlist. Close to the start it is shorter: at most
+         * half the time left, so the seat can still pass on to somebody who can come.
+         */
+        @WithDefault("PT24H")
+        Duration offerHold();
+
+        /** How often lapsed offers are looked for; also the worst-case delay before the next person gets the seat. */
+        @WithDefault("30s")
+        Duration expiryCheck();
+    }
+
+    interface Cancellation {
+        /** She can cancel her own booking until this long before the start; later, the organiser can. */
+        @WithDefault("PT2H")
+        Duration attendeeCutOff();
+    }
+}

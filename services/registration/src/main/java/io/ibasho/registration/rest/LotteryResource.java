@@ -1,0 +1,187 @@
+package io.ibasho.registration.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.registration.idempotency.IdempotencyKey;
+import io.ibasho.registration.idempotency.IdempotencyService;
+import io.ibasho.registration.idempotency.StoredAnswer;
+import io.ibasho.registration.lottery.DrawPreview;
+import io.ibasho.registration.lottery.LotteryVerifier;
+import io.ibasho.registration.lottery.PublishedDraw;
+import io.ibasho.registration.lottery.RankedApplicant;
+import io.ibasho.registration.lottery.VerificationResult;
+import io.ibasho.registration.mapping.RegistrationMapper;
+import io.ibasho.registration.service.LotteryService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Lottery sessions (抽選): apply, see the policy and commitment, draw, check a published draw. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class LotteryResource {
+    private final LotteryService lottery;
+    private final IdempotencyService idempotency;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
+    private final UriInfo uri;
+
+    public LotteryResource(LotteryService lottery, IdempotencyService idempotency, JsonWebToken token, ObjectMapper json, UriInfo uri) {
+        this.lottery = lottery;
+        this.idempotency = idempotency;
+        this.token = token;
+        this.json = json;
+        this.uri = uri;
+    }
+
+    /** Her application: a nickname and, if the policy has priority tiers, the tier she declares (index, 0 = first). */
+    public record ApplicationRequest(
+            @NotBlank(message = "nickname is required: any name you like, it need not be your real name")
+            @Size(max = 40, message = "nickname is at most 40 characters")
+            @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "nickname must not contain < > or control characters")
+            String nickname,
+            @Min(value = 0, message = "priorityTier is 0 or more") @Max(value = 20, message = "priorityTier is at most 20")
+            Integer priorityTier) {
+    }
+
+    public record PolicyView(int seats, List<String> priorityTiers, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+    }
+
+    /** What every applicant sees before applying; the seed is never in it. */
+    public record LotteryView(UUID sessionId, OffsetDateTime applicationClosesAt, String commitment, boolean drawn, long applications,
+            PolicyView policy) {
+    }
+
+    public record PreviewView(String notice, List<UUID> provisionalWinners, List<UUID> provisionalReserve) {
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/applications")
+    @RolesAllowed("attendee")
+    @Operation(summary = "Apply to a lottery session before applications close")
+    public Uni<Response> apply(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+            @NotNull(message = "a JSON body with your nickname is required") @Valid ApplicationRequest request) {
+        return idempotent(key, request, () -> lottery.apply(sessionId, token.getSubject(), request.nickname().strip(), request.priorityTier())
+                .map(applied -> answer(201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/lottery")
+    @Authenticated
+    @Operation(summary = "The lottery's policy, deadline and seed commitment, shown before she applies")
+    public Uni<LotteryView> info(@PathParam("sessionId") UUID sessionId) {
+        return lottery.info(sessionId).map(info -> new LotteryView(info.session().id, info.session().applicationClosesAt, info.commitment(),
+                info.drawn(), info.applications(), new PolicyView(info.policy().seats(), info.policy().priorityTiers(),
+                        info.policy().oneWinPerMonth(), info.policy().childcareRequiredToWin())));
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/lottery/preview")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: a dry run with a throwaway seed (not the real one, which stays secret)")
+    public Uni<PreviewView> preview(@PathParam("sessionId") UUID sessionId) {
+        return lottery.preview(sessionId, organisation()).map(LotteryResource::toView);
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/lottery/draw")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: draw now (exactly once; 409 already-drawn afterwards)")
+    public Uni<Response> draw(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
+                .map(summary -> answer(200, summary, null)));
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/lottery/published")
+    @Authenticated
+    @Operation(summary = "The published draw (policy, commitment, seed, applications, order, result) for anyone to recompute")
+    public Uni<Response> published(@PathParam("sessionId") UUID sessionId) {
+        return lottery.published(sessionId).map(body -> Response.ok(body, MediaType.APPLICATION_JSON).build());
+    }
+
+    @POST
+    @Path("/lottery/verify")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recompute a published draw from its own data (the same check as the LotteryVerifier command)")
+    public VerificationResult verify(String publishedJson) {
+        PublishedDraw published;
+        try {
+            published = PublishedDraw.fromJson(publishedJson == null ? "" : publishedJson);
+        } catch (RuntimeException e) {
+            throw new ProblemException(400, "malformed-draw", "Malformed published draw",
+                    "The body is not a published draw: " + e.getMessage());
+        }
+        return LotteryVerifier.verify(published);
+    }
+
+    private static PreviewView toView(DrawPreview preview) {
+        return new PreviewView(preview.notice(), preview.provisionalOutcome().winnerIds(), preview.provisionalOutcome().reserveIds());
+    }
+
+    private String organisation() {
+        Object org = token.getClaim("org");
+        return org == null ? null : org.toString().replace("\"", "");
+    }
+
+    private Uni<Response> idempotent(String keyHeader, Object body, java.util.function.Supplier<Uni<StoredAnswer>> work) {
+        String key = IdempotencyKey.parse(keyHeader);
+        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
+        return idempotency.once(token.getSubject(), key, fingerprint, work).map(answer -> {
+            Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
+            if (answer.location() != null) {
+                response.header("Location", answer.location());
+            }
+            if (answer.replayed()) {
+                response.header("Idempotent-Replayed", "true");
+            }
+            return response.build();
+        });
+    }
+
+    private StoredAnswer answer(int status, Object view, String location) {
+        return new StoredAnswer(status, serialise(view), location, false);
+    }
+
+    private String serialise(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer not serialisable", e);
+        }
+    }
+
+    static List<UUID> ids(List<RankedApplicant> applicants) {
+        return applicants.stream().map(RankedApplicant::applicationId).toList();
+    }
+}

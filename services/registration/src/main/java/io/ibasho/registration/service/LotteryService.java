@@ -1,0 +1,302 @@
+package io.ibasho.registration.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.registration.Registration;
+import io.ibasho.registration.Registration.Status;
+import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.lottery.DrawOutcome;
+import io.ibasho.registration.lottery.DrawPreview;
+import io.ibasho.registration.lottery.LotteryApplicant;
+import io.ibasho.registration.lottery.LotteryDraw;
+import io.ibasho.registration.lottery.LotteryPolicy;
+import io.ibasho.registration.lottery.LotterySeed;
+import io.ibasho.registration.lottery.PublishedDraw;
+import io.ibasho.registration.lottery.RankedApplicant;
+import io.ibasho.registration.lottery.ReservePlace;
+import io.ibasho.registration.lottery.SeedCommitment;
+import io.ibasho.registration.mapping.RegistrationEvents;
+import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The lottery in the service: applications, the secret seed and its public commitment, the draw (exactly once), the
+ * published draw. The draw itself is the pure, separately tested {@link LotteryDraw}.
+ * <p>
+ * <b>Exactly once</b>, with any number of replicas and restarts: the draw runs in ONE transaction that first locks
+ * the session's row ({@code FOR UPDATE}; the scheduler uses {@code SKIP LOCKED} so replicas spread the work), then
+ * checks that no draw exists, then writes the results and the {@code lottery_draw} row (unique per session: the
+ * last line of defence). A second drawer either waits for the lock and then finds the draw, or skips the row.
+ */
+@ApplicationScoped
+public class LotteryService {
+    private static final Logger LOG = Logger.getLogger(LotteryService.class);
+
+    private final RegistrationOutbox outbox;
+
+    public LotteryService(RegistrationOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record LotteryInfo(SessionCopy session, LotteryPolicy policy, String commitment, boolean drawn, long applications) {
+    }
+
+    public record DrawSummary(UUID drawId, UUID sessionId, String commitment, String seed, String inputDigest, int winners,
+            int reserve, OffsetDateTime drawnAt, String drawnBy) {
+    }
+
+    /** Called when a lottery session is first known: a fresh secret seed, whose commitment is public from now on. */
+    public Uni<Void> ensureSeed(UUID sessionId) {
+        LotterySeed seed = LotterySeed.generate();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into lottery_seed (session_id, seed_hex, commitment, created_at) "
+                        + "values (:id, :seed, :commitment, now()) on conflict do nothing")
+                .setParameter("id", sessionId).setParameter("seed", seed.toHex())
+                .setParameter("commitment", seed.commitment().sha256Hex()).executeUpdate()).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Registration> apply(UUID sessionId, String attendeeId, String nickname, Integer priorityTier) {
+        return SessionCopy.<SessionCopy>findById(sessionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .flatMap(session -> {
+                    if (!"LOTTERY".equals(session.allocation)) {
+                        return Uni.createFrom().failure(ProblemException.conflict("not-lottery",
+                                "This session is not allocated by lottery; book it instead."));
+                    }
+                    if (!"PUBLISHED".equals(session.status) || (session.applicationClosesAt != null && !now().isBefore(session.applicationClosesAt))) {
+                        return Uni.createFrom().failure(ProblemException.conflict("applications-closed",
+                                "Applications for this lottery are closed."));
+                    }
+                    LotteryPolicy policy = LotteryPolicies.of(session);
+                    if (priorityTier != null && priorityTier >= policy.tierCount()) {
+                        return Uni.createFrom().failure(ProblemException.invalid("priority-tier-unknown",
+                                "priorityTier must be below " + policy.tierCount() + " (see GET .../lottery for the tiers)."));
+                    }
+                    return drawExists(sessionId).flatMap(drawn -> drawn
+                            ? Uni.createFrom().failure(ProblemException.conflict("applications-closed", "This lottery has been drawn."))
+                            : Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId,
+                                    BookingService.ACTIVE))
+                            .flatMap(count -> {
+                                if ((Long) count > 0) {
+                                    return Uni.createFrom().failure(ProblemException.conflict("already-registered",
+                                            "You have already applied for this session."));
+                                }
+                                Registration application = new Registration();
+                                application.id = UUID.randomUUID();
+                                application.sessionId = sessionId;
+                                application.attendeeId = attendeeId;
+                                application.nickname = nickname;
+                                application.status = Status.APPLIED;
+                                application.priorityTier = priorityTier;
+                                application.createdAt = now();
+                                application.updatedAt = application.createdAt;
+                                return application.<Registration>persist().call(saved -> outbox.append(EventTypes.APPLICATION_RECEIVED,
+                                        sessionId, RegistrationEvents.confirmed(saved)));
+                            });
+                });
+    }
+
+    @WithSession
+    public Uni<LotteryInfo> info(UUID sessionId) {
+        return lotterySession(sessionId).flatMap(session -> commitment(sessionId).flatMap(commitment -> drawExists(sessionId)
+                .flatMap(drawn -> Registration.count("sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
+                        .map(applied -> new LotteryInfo(session, LotteryPolicies.of(session), commitment, drawn, applied)))));
+    }
+
+    /** A rehearsal with a throwaway seed: shows how the policy plays out, reveals nothing about the real draw. */
+    @WithSession
+    public Uni<DrawPreview> preview(UUID sessionId, String organisationId) {
+        return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> requireLottery(session)
+                .flatMap(ignored -> applicants(session))
+                .map(applicants -> LotteryDraw.preview(LotteryPolicies.of(session), applicants.values(), id -> true)));
+    }
+
+    @WithSession
+    public Uni<String> published(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select published from lottery_draw where session_id = :id", String.class)
+                        .setParameter("id", sessionId).getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new ProblemException(404, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
+                    }
+                    return rows.get(0);
+                });
+    }
+
+    /** An organiser of the session's organisation draws by hand (before or at the deadline). */
+    @WithTransaction
+    public Uni<DrawSummary> drawByHand(UUID sessionId, String organisationId, String organiserId) {
+        return OrganiserAccess.session(sessionId, organisationId)
+                .flatMap(session -> lockSession(sessionId, false))
+                .flatMap(locked -> draw(locked, "organiser:" + organiserId))
+                .onItem().ifNull().failWith(() -> ProblemException.conflict("already-drawn", "This lottery has already been drawn."));
+    }
+
+    /** Draws every lottery whose applications have closed. Replicas skip rows another one is drawing. */
+    @Scheduled(every = "${ibasho.registration.lottery.draw-check:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> drawDueLotteries() {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
+                        + "and c.application_closes_at <= now() and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
+                        + "order by c.application_closes_at limit 5 for update skip locked", SessionCopy.class).getResultList())
+                .flatMap(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(session -> draw(session, "scheduler"))
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    /** Must run with the session row locked. Returns null when the session was already drawn. */
+    Uni<DrawSummary> draw(SessionCopy session, String drawnBy) {
+        if (session == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return requireLottery(session).flatMap(ignored -> drawExists(session.id)).flatMap(drawn -> {
+            if (drawn) {
+                return Uni.createFrom().nullItem();
+            }
+            return seed(session.id).flatMap(seed -> applicants(session).flatMap(applicants -> {
+                LotteryPolicy policy = LotteryPolicies.of(session);
+                LotteryDraw draw = LotteryDraw.perform(policy, seed.commitment(), seed, applicants.values());
+                // applicants who asked for childcare are not supported yet: nobody needs it, so every answer is "yes"
+                DrawOutcome outcome = draw.allocate(id -> true);
+                PublishedDraw published = PublishedDraw.of(draw, outcome);
+                OffsetDateTime drawnAt = now();
+                UUID drawId = UUID.randomUUID();
+                Map<UUID, Registration> byId = new HashMap<>();
+                applicants.keySet().forEach(r -> byId.put(r.id, r));
+                return confirmWinners(session, outcome.winners(), byId)
+                        .call(() -> reserveList(session, outcome.reserve(), byId))
+                        .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                        "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at) "
+                                                + "values (:id, :session, :policy, :commitment, :seed, :digest, :published, :by, :at)")
+                                .setParameter("id", drawId).setParameter("session", session.id).setParameter("policy", policy.toString())
+                                .setParameter("commitment", draw.commitment().sha256Hex()).setParameter("seed", seed.toHex())
+                                .setParameter("digest", draw.inputDigest()).setParameter("published", published.toJson())
+                                .setParameter("by", drawnBy).setParameter("at", drawnAt).executeUpdate()))
+                        .call(() -> outbox.append(EventTypes.LOTTERY_DRAWN, session.id, Map.of("sessionId", session.id.toString(),
+                                "drawId", drawId.toString(), "commitment", draw.commitment().sha256Hex(), "seed", seed.toHex(),
+                                "inputDigest", draw.inputDigest(), "winners", outcome.winners().size(), "reserve", outcome.reserve().size(),
+                                "drawnAt", drawnAt.toString())))
+                        .invoke(() -> LOG.infof("lottery drawn for session %s by %s: %d applications, %d winners", session.id,
+                                drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy, applicants.size(), outcome.winners().size()))
+                        .map(ignoredToo -> new DrawSummary(drawId, session.id, draw.commitment().sha256Hex(), seed.toHex(),
+                                draw.inputDigest(), outcome.winners().size(), outcome.reserve().size(), drawnAt, drawnBy));
+            }));
+        });
+    }
+
+    private Uni<Void> confirmWinners(SessionCopy session, List<RankedApplicant> winners, Map<UUID, Registration> byId) {
+        return Multi.createFrom().iterable(winners).onItem().transformToUniAndConcatenate(winner -> {
+            Registration registration = byId.get(winner.applicationId());
+            return BookingService.takeSeat(session.id).flatMap(taken -> {
+                if (!taken) {
+                    // cannot happen while seats = capacity; never overbook even if it did: she stays on the reserve list
+                    return Uni.createFrom().voidItem();
+                }
+                registration.status = Status.CONFIRMED;
+                registration.bookingCode = BookingCodes.next();
+                registration.updatedAt = now();
+                return outbox.append(EventTypes.REGISTRATION_CONFIRMED, session.id, RegistrationEvents.confirmed(registration));
+            });
+        }).collect().asList().replaceWithVoid();
+    }
+
+    private Uni<Void> reserveList(SessionCopy session, List<ReservePlace> reserve, Map<UUID, Registration> byId) {
+        return Multi.createFrom().iterable(reserve).onItem().transformToUniAndConcatenate(place -> {
+            Registration registration = byId.get(place.applicationId());
+            return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class).getSingleResult())
+                    .flatMap(number -> {
+                        registration.status = Status.WAITLISTED;
+                        registration.waitlistNumber = number;
+                        registration.updatedAt = now();
+                        return outbox.append(EventTypes.WAITLISTED, session.id,
+                                RegistrationEvents.waitlisted(registration, place.position(),
+                                        place.childcareUnavailableAtDraw() ? "CHILDCARE_UNAVAILABLE" : "LOTTERY_RESERVE"));
+                    });
+        }).collect().asList().replaceWithVoid();
+    }
+
+    /** Every open application, as the draw sees it (ids, tier, the one-win-per-month flag; no names). */
+    private Uni<Map<Registration, LotteryApplicant>> applicants(SessionCopy session) {
+        LotteryPolicy policy = LotteryPolicies.of(session);
+        return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
+                .flatMap(applications -> Multi.createFrom().iterable(applications)
+                        .onItem().transformToUniAndConcatenate(r -> wonThisMonth(session, r.attendeeId)
+                                .map(won -> Map.entry(r, new LotteryApplicant(r.id,
+                                        r.priorityTier == null ? policy.tierCount() - 1 : Math.min(r.priorityTier, policy.tierCount() - 1),
+                                        won, false))))
+                        .collect().asList())
+                .map(entries -> {
+                    Map<Registration, LotteryApplicant> map = new java.util.LinkedHashMap<>();
+                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+                    return map;
+                });
+    }
+
+    /** Won (confirmed in) another lottery session of the same organisation in the same calendar month (UTC). */
+    private static Uni<Boolean> wonThisMonth(SessionCopy session, String attendeeId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from registration r join session_copy c on c.id = r.session_id "
+                        + "where r.attendee_id = :attendee and r.status = 'CONFIRMED' and c.allocation = 'LOTTERY' and c.id <> :session "
+                        + "and c.organisation_id = :org and date_trunc('month', c.starts_at at time zone 'UTC') = "
+                        + "date_trunc('month', cast(:startsAt as timestamptz) at time zone 'UTC')", Long.class)
+                .setParameter("attendee", attendeeId).setParameter("session", session.id).setParameter("org", session.organisationId)
+                .setParameter("startsAt", session.startsAt).getSingleResult()).map(count -> count > 0);
+    }
+
+    private static Uni<SessionCopy> lockSession(UUID sessionId, boolean skipLocked) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select * from session_copy where id = :id for update"
+                        + (skipLocked ? " skip locked" : ""), SessionCopy.class).setParameter("id", sessionId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    private static Uni<LotterySeed> seed(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select seed_hex from lottery_seed where session_id = :id", String.class)
+                .setParameter("id", sessionId).getSingleResult()).map(LotterySeed::fromHex);
+    }
+
+    private static Uni<String> commitment(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select commitment from lottery_seed where session_id = :id", String.class)
+                .setParameter("id", sessionId).getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    private static Uni<Boolean> drawExists(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from lottery_draw where session_id = :id", Long.class)
+                .setParameter("id", sessionId).getSingleResult()).map(count -> count > 0);
+    }
+
+    private static Uni<SessionCopy> lotterySession(UUID sessionId) {
+        return SessionCopy.<SessionCopy>findById(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .call(LotteryService::requireLottery);
+    }
+
+    private static Uni<SessionCopy> requireLottery(SessionCopy session) {
+        return "LOTTERY".equals(session.allocation) ? Uni.createFrom().item(session)
+                : Uni.createFrom().failure(ProblemException.conflict("not-lottery", "This session is not allocated by lottery."));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static SeedCommitment commitmentOf(LotterySeed seed) {
+        return seed.commitment();
+    }
+}

@@ -1,0 +1,19 @@
+package io.ibasho.registration.service;
+
+import java.util.UUID;
+
+import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Organisers act on their own organisation's sessions only; another organisation's session is 404, never 403. */
+final class OrganiserAccess {
+    private OrganiserAccess() {
+    }
+
+    static Uni<SessionCopy> session(UUID sessionId, String organisationId) {
+        return SessionCopy.<SessionCopy>findById(sessionId)
+                .map(session -> session != null && organisationId != null && organisationId.equals(session.organisationId) ? session : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"));
+    }
+}

@@ -1,0 +1,87 @@
+package io.ibasho.registration.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.Sessions;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** At the door: booking codes, the organiser's roster, attendance, drop-ins counted without identity. */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class CheckInTest {
+    static Response organiserPost(String organiser, String path, Object body) {
+        return given().auth().oauth2(Tokens.accessToken(organiser)).contentType(ContentType.JSON).body(body)
+                .post("/api/registrations/sessions/" + path);
+    }
+
+    @Test
+    void aConfirmedBookingHasAShortCodeTheRosterShowsAndAttendanceIsRecorded() {
+        UUID sessionId = Sessions.published(5);
+        var booking = Api.bookOnceKnown("hana", sessionId).then().statusCode(201)
+                .body("bookingCode", org.hamcrest.Matchers.matchesPattern("[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}"))
+                .extract();
+        String code = booking.path("bookingCode");
+        assertThat(booking.<String>path("checkInPayload")).isEqualTo("ibasho-checkin:" + code);
+        UUID registrationId = UUID.fromString(booking.path("id"));
+
+        Api.roster("organiser1", sessionId).then().statusCode(200)
+                .body("entries.bookingCode", hasItem(code)).body("entries.nickname", hasItem("hana"))
+                .body("entries[0].keySet()", org.hamcrest.Matchers.not(hasItem("attendeeId")));
+        Api.roster("organiser2", sessionId).then().statusCode(404);
+        Api.roster("hana", sessionId).then().statusCode(403);
+
+        organiserPost("organiser1", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "ATTENDED"))
+                .then().statusCode(200).body("attendance", equalTo("ATTENDED"));
+        organiserPost("organiser1", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "MAYBE"))
+                .then().statusCode(400).contentType("application/problem+json");
+        organiserPost("organiser2", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "NO_SHOW"))
+                .then().statusCode(404);
+
+        var records = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
+                && r.value().contains(EventTypes.ATTENDANCE_RECORDED), 1, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).contains("\"attendance\":\"ATTENDED\"").doesNotContain("hana").doesNotContain(code);
+    }
+
+    @Test
+    void dropInsAreCountedWithoutIdentity() {
+        UUID sessionId = Sessions.published(5);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.roster("organiser1", sessionId).statusCode() == 200);
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 3)).then().statusCode(200).body("dropIns", equalTo(3));
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 2)).then().statusCode(200).body("dropIns", equalTo(5));
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 0)).then().statusCode(400)
+                .body("violations.field", hasItem("count"));
+        organiserPost("organiser2", sessionId + "/drop-ins", Map.of("count", 1)).then().statusCode(404);
+        Api.roster("organiser1", sessionId).then().body("dropIns", equalTo(5));
+    }
+
+    @Test
+    void attendanceIsForConfirmedBookingsOnly() {
+        UUID sessionId = Sessions.published(1);
+        Api.bookOnceKnown("hana", sessionId).then().statusCode(201);
+        UUID waiting = UUID.fromString(Api.joinWaitlist("mei", sessionId).then().statusCode(201).extract().path("id"));
+        organiserPost("organiser1", sessionId + "/registrations/" + waiting + "/attendance", Map.of("attendance", "NO_SHOW"))
+                .then().statusCode(409).body("type", containsString("not-confirmed"));
+    }
+}
