@@ -32,14 +32,29 @@ final class SecurityStack {
         settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
         stack = new LocalStack(settings, Artifacts.load(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ibasho-security-stack-stop"));
-        stack.up(false);
+        try {
+            stack.up(false);
+        } catch (RuntimeException e) {
+            stack.down(); // at once: a half-started stack must not keep eating the machine
+            throw e;
+        }
         gateway = "http://127.0.0.1:" + settings.gatewayPort();
         realm = stack.keycloak().realmUrl();
     }
 
+    private static RuntimeException startFailure;
+
     static synchronized SecurityStack get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the stack did not start (see the first failure)", startFailure);
+        }
         if (instance == null) {
-            instance = new SecurityStack();
+            try {
+                instance = new SecurityStack();
+            } catch (RuntimeException e) {
+                startFailure = e; // the next test class fails fast instead of starting a second stack
+                throw e;
+            }
         }
         return instance;
     }
