@@ -1,6 +1,11 @@
 package io.ibasho.e2e;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -35,8 +40,13 @@ final class SecurityStack {
         try {
             stack.up(false);
         } catch (RuntimeException e) {
-            stack.down(); // at once: a half-started stack must not keep eating the machine
-            throw e;
+            // On a loaded machine (shared CI, 2 cores) a service may need longer than the stack's 120 s: its process
+            // runs on, so give the services more time before giving up.
+            System.out.println("[security-stack] " + e.getMessage() + "; waiting longer for the services");
+            if (!allReady(Duration.ofSeconds(300))) {
+                stack.down(); // at once: a half-started stack must not keep eating the machine
+                throw e;
+            }
         }
         gateway = "http://127.0.0.1:" + settings.gatewayPort();
         realm = stack.keycloak().realmUrl();
@@ -57,6 +67,34 @@ final class SecurityStack {
             }
         }
         return instance;
+    }
+
+    private boolean allReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ready = stack.apps().stream().allMatch(app -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            if (ready) {
+                return true;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Base URL of a service, bypassing the gateway. */
