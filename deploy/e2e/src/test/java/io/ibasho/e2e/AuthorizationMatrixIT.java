@@ -28,6 +28,7 @@ import io.restassured.specification.RequestSpecification;
  * request that bypasses the gateway must get no more than through it: the same status, since every service checks
  * tokens itself). And every endpoint a running service publishes in its OpenAPI document must have a row.
  */
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
 class AuthorizationMatrixIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Map<String, String> REST_ROOTS = Map.of("event", "/api/events", "registration", "/api/registrations",

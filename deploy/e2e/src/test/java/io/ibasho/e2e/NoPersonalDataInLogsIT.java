@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
  * request that echoes the nickname back), and then no log file of the stack (the four services, the gateway, Kafka,
  * PostgreSQL, Keycloak) may contain either canary.
  */
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
 class NoPersonalDataInLogsIT {
 
     @Test
