@@ -56,4 +56,20 @@
     .catch(function () {
       status.textContent = '開催予定を読み込めませんでした。しばらくしてからもう一度お試しください。 / Sessions could not be loaded; please try again later.';
     });
+
+  // Signed in? The gateway keeps the tokens in an HttpOnly cookie; the page only learns the CSRF token, which it sends
+  // as X-CSRF-Token with every state-changing request (and as the logout form's csrf field).
+  fetch('/session.json', { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+    .then(function (response) { return response.ok ? response.json() : { signedIn: false }; })
+    .then(function (session) {
+      if (!session.signedIn) {
+        return;
+      }
+      window.ibashoCsrfToken = session.csrfToken;
+      document.getElementById('login').hidden = true;
+      var logout = document.getElementById('logout');
+      logout.querySelector('input[name="csrf"]').value = session.csrfToken;
+      logout.hidden = false;
+    })
+    .catch(function () { /* stay signed out in the page; nothing to show */ });
 }());

@@ -51,6 +51,9 @@ public class Gateway {
 
     private List<Upstream> upstreams;
     private RateLimiter rateLimiter;
+    private AuditLog auditLog;
+    private static final String AUDIT_ENTRY = "ibasho.audit-entry";
+    private static final String RELAYED_AUTHORIZATION = "ibasho.relayed-authorization";
     private HttpClient client;
 
     record Upstream(String service, String prefix, URI url) {
@@ -67,6 +70,7 @@ public class Gateway {
                 new Upstream("childcare-booking", "/api/childcare", routes.childcareBooking().url()),
                 new Upstream("notification", "/api/notifications", routes.notification().url()));
         rateLimiter = new RateLimiter(config.rateLimit());
+        auditLog = new AuditLog(config.audit());
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true));
@@ -86,13 +90,54 @@ public class Gateway {
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
-        Optional<Upstream> upstream = upstreams.stream().filter(u -> u.matches(path)).findFirst();
-        if (upstream.isEmpty()) {
+        Optional<Upstream> found = upstreams.stream().filter(u -> u.matches(path)).findFirst();
+        if (found.isEmpty()) {
             Problems.send(ctx, 404, "not-found", "Not found", "There is no API at this path.");
             return;
         }
+        Upstream upstream = found.get();
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null || !BrowserSessions.hasSessionCookie(request)) {
+            // machines (partners' client-credentials tokens) and anonymous callers: relayed as they are
+            proceed(ctx, upstream, authorization, false);
+            return;
+        }
+        // A browser with a session: it must prove the request comes from our own page before anything changes.
+        String method = request.method().name();
+        if (!BrowserSessions.isSafe(method) && !BrowserSessions.csrfValid(ctx, request.getHeader(BrowserSessions.CSRF_HEADER))) {
+            Problems.send(ctx, 403, "csrf", "Request not accepted",
+                    "This request did not come with the page's " + BrowserSessions.CSRF_HEADER + " header. Please reload the page and try again.");
+            return;
+        }
+        BrowserSessions.identity(ctx).subscribe().with(identity -> {
+            String token = identity == null ? null : BrowserSessions.accessToken(identity);
+            if (token == null) {
+                BrowserSessions.clearCookies(ctx);
+                Problems.send(ctx, 401, "session-ended", "Signed out",
+                        "Your session has ended. Please sign in again.");
+                return;
+            }
+            proceed(ctx, upstream, "Bearer " + token, true);
+        }, failure -> {
+            LOG.debugf("browser session not usable: %s", failure.getClass().getSimpleName());
+            BrowserSessions.clearCookies(ctx);
+            Problems.send(ctx, 401, "session-ended", "Signed out", "Your session has ended. Please sign in again.");
+        });
+    }
+
+    /** @param relayedToken true when the gateway put the session's token in (it then replaces the header) */
+    private void proceed(RoutingContext ctx, Upstream found, String authorization, boolean relayedToken) {
+        HttpServerRequest request = ctx.request();
+        String path = ctx.normalizedPath();
+        Optional<Upstream> upstream = Optional.of(found);
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+        Optional<JsonObject> audit = auditLog.begin(request.method().name(), path, bearer, request.getHeader(AuditLog.REASON_HEADER));
+        audit.ifPresent(entry -> ctx.put(AUDIT_ENTRY, entry));
+        if (relayedToken) {
+            ctx.put(RELAYED_AUTHORIZATION, authorization);
+        }
         if (rateLimiter.applies(request.method().name(), path)) {
-            Optional<Duration> wait = rateLimiter.check(request.getHeader(HttpHeaders.AUTHORIZATION), clientIp(request));
+            Optional<Duration> wait = rateLimiter.check(authorization, clientIp(request));
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 ctx.response().putHeader("Retry-After", Long.toString(seconds));
@@ -172,6 +217,13 @@ public class Gateway {
 
         MultiMap headers = proxyRequest.headers();
         stripHopByHop(headers);
+        // The services need no cookies: the encrypted session and the CSRF token stay between browser and gateway.
+        headers.remove(HttpHeaders.COOKIE);
+        String relayed = ctx.get(RELAYED_AUTHORIZATION);
+        if (relayed != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, relayed);
+        }
+        headers.remove(BrowserSessions.CSRF_HEADER);
         CLIENT_FORWARDING.forEach(headers::remove);
         headers.set("X-Forwarded-For", clientIp(request));
         headers.set("X-Forwarded-Proto", request.scheme());
@@ -197,6 +249,7 @@ public class Gateway {
 
     private void relay(RoutingContext ctx, ProxyResponse response) {
         stripHopByHop(response.headers());
+        audit(ctx, response.getStatusCode());
         response.send().onFailure(e -> {
             // the client went away, or the service broke off mid-answer; the status line is already out
             LOG.debugf("response relay aborted: %s", e.getClass().getSimpleName());
@@ -206,6 +259,7 @@ public class Gateway {
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, ProxyRequest proxyRequest, Throwable e) {
         proxyRequest.release();
         boolean timeout = e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
+        audit(ctx, timeout ? 504 : 502);
         LOG.warnf("%s unreachable: %s", upstream.service(), e.getClass().getSimpleName());
         if (timeout) {
             Problems.send(ctx, 504, "upstream-timeout", "Service did not answer in time",
@@ -215,6 +269,13 @@ public class Gateway {
             ctx.response().putHeader("Retry-After", "30");
             Problems.send(ctx, 502, "upstream-unavailable", "Service unavailable",
                     "The " + upstream.service() + " service cannot be reached right now. Please try again in a moment.");
+        }
+    }
+
+    private void audit(RoutingContext ctx, int status) {
+        JsonObject entry = ctx.get(AUDIT_ENTRY);
+        if (entry != null) {
+            auditLog.record(entry, status);
         }
     }
 

@@ -30,6 +30,35 @@ public interface GatewayConfig {
     @WithDefault("https://tenki.jp/")
     String quickExitUrl();
 
+    Audit audit();
+
+    Browser browser();
+
+    /** Audit trail of organisers' and staff's access to personal data (see docs/security.md "Audit log"). */
+    interface Audit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Paths with personal data (each prefix matches itself and everything below it): rosters, childcare notes. */
+        @WithDefault("/api/registrations,/api/childcare")
+        List<String> pathPrefixes();
+
+        /** Whose access is recorded (realm roles in the token). */
+        @WithDefault("organiser,childcare-staff,admin")
+        List<String> roles();
+    }
+
+    /** Browser login (quarkus-oidc web-app on the default tenant, client ibasho-gateway). */
+    interface Browser {
+        /** Where a browser goes after logging out (path on this gateway). */
+        @WithDefault("/")
+        String postLogoutPath();
+
+        /** Where a browser lands after logging in. */
+        @WithDefault("/")
+        String landingPath();
+    }
+
     interface Routes {
         Route event();
 

@@ -41,7 +41,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 "ibasho.gateway.routes.event.url", echo,
                 "ibasho.gateway.routes.registration.url", echo,
                 "ibasho.gateway.routes.childcare-booking.url", echo,
-                "ibasho.gateway.routes.notification.url", "http://127.0.0.1:" + deadPort());
+                "ibasho.gateway.routes.notification.url", "http://127.0.0.1:" + deadPort(),
+                // browser login needs the real test Keycloak (the same one Tokens uses)
+                "quarkus.oidc.auth-server-url", io.ibasho.testsupport.TestServers.get().keycloak().realmUrl());
     }
 
     private static void echo(HttpExchange exchange) throws IOException {

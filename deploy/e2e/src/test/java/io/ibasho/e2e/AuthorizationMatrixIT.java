@@ -1,0 +1,185 @@
+package io.ibasho.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every row of authorization-matrix.csv, as every caller, through the gateway and directly against the service (a
+ * request that bypasses the gateway must get no more than through it: the same status, since every service checks
+ * tokens itself). And every endpoint a running service publishes in its OpenAPI document must have a row.
+ */
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
+class AuthorizationMatrixIT {
+    private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static final Map<String, String> REST_ROOTS = Map.of("event", "/api/events", "registration", "/api/registrations",
+            "childcare-booking", "/api/childcare", "notification", "/api/notifications");
+    private static SecurityStack stack;
+    private static AuthorizationMatrix matrix;
+    private static String publishedSession;
+    private static String draftSession;
+
+    @BeforeAll
+    static void startTheStackAndMakeTheObjects() {
+        stack = SecurityStack.get();
+        matrix = AuthorizationMatrix.load();
+        publishedSession = newSession(true);
+        draftSession = newSession(false);
+    }
+
+    @Test
+    void everyEndpointOfEveryServiceHasARow() {
+        List<String> missing = new ArrayList<>();
+        for (String service : REST_ROOTS.keySet()) {
+            Map<String, Map<String, Object>> paths = given().baseUri(stack.direct(service)).accept("application/json")
+                    .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+            paths.forEach((path, operations) -> operations.keySet().stream().filter(HTTP_METHODS::contains).forEach(method -> {
+                String full = path.startsWith(REST_ROOTS.get(service)) ? path : REST_ROOTS.get(service) + path;
+                String endpoint = method.toUpperCase(Locale.ROOT) + " " + full;
+                boolean covered = matrix.rows.stream().anyMatch(r -> r.service().equals(service) && r.endpoint().equals(endpoint));
+                if (!covered) {
+                    missing.add(service + "," + endpoint);
+                }
+            }));
+        }
+        assertThat(missing).as("endpoints without a row in deploy/e2e/src/test/resources/authorization-matrix.csv"
+                + " (add one per endpoint, with the expected status for every caller)").isEmpty();
+    }
+
+    @Test
+    void everyCallerGetsExactlyWhatTheMatrixSaysThroughTheGatewayAndDirectly() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        List<String> mismatches = new ArrayList<>();
+        for (AuthorizationMatrix.Row row : matrix.rows) {
+            for (String caller : matrix.callers) {
+                int expected = row.expected().get(caller);
+                for (boolean throughGateway : new boolean[] { true, false }) {
+                    String token = tokens.computeIfAbsent(caller, stack::tokenOf);
+                    String base = throughGateway ? stack.gateway : stack.direct(row.service());
+                    String path = fill(row);
+                    int actual = call(row, base, path, token, expected);
+                    String where = throughGateway ? "gateway" : "direct ";
+                    System.out.printf("[matrix] %-7s %-15s %-6s %-62s %d%s%n", where, caller, row.method(), path, actual,
+                            actual == expected ? "" : "  (expected " + expected + ")");
+                    if (actual != expected) {
+                        mismatches.add(String.format("line %d %s as %s via %s: expected %d, got %d", row.line(), row.endpoint(), caller,
+                                where.trim(), expected, actual));
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).as("authorization matrix mismatches").isEmpty();
+    }
+
+    @Test
+    void anotherAttendeeNeverSeesHerBookings() {
+        String session = newSession(true);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(stack.gateway)
+                .auth().oauth2(stack.tokenOf("hana")).contentType(ContentType.JSON).body(Map.of("nickname", "はな"))
+                .post("/api/registrations/sessions/" + session + "/bookings").statusCode() == 201);
+        for (String base : List.of(stack.gateway, stack.direct("registration"))) {
+            given().baseUri(base).auth().oauth2(stack.tokenOf("hana")).get("/api/registrations/mine").then().statusCode(200)
+                    .body("sessionId", hasItem(session));
+            given().baseUri(base).auth().oauth2(stack.tokenOf("mei")).get("/api/registrations/mine").then().statusCode(200)
+                    .body("sessionId", not(hasItem(session)));
+        }
+    }
+
+    /**
+     * The status for one call. Services learn sessions from Kafka: a 404 where the matrix expects something else is
+     * retried for a while (the object may not have arrived yet). The gateway's rate limits (all callers share one
+     * address here) are not an authorization outcome: a 429 waits for its Retry-After. Anything else is final.
+     */
+    private static int call(AuthorizationMatrix.Row row, String base, String path, String token, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            RequestSpecification request = given().baseUri(base).redirects().follow(false);
+            if (token != null) {
+                request.auth().oauth2(token);
+            }
+            Object body = bodyOf(row.body());
+            if (body != null) {
+                request.contentType(ContentType.JSON).body(body);
+            }
+            var response = request.request(row.method(), path);
+            int status = response.statusCode();
+            boolean notYetArrived = status == 404 && expected != 404;
+            boolean rateLimited = status == 429 && expected != 429;
+            if (!(notYetArrived || rateLimited) || System.nanoTime() > deadline) {
+                return status;
+            }
+            try {
+                Thread.sleep(rateLimited ? 1000L * Long.parseLong(response.header("Retry-After")) : 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+        }
+    }
+
+    private static String fill(AuthorizationMatrix.Row row) {
+        String value = switch (row.object()) {
+            case "-" -> null;
+            case "published" -> publishedSession;
+            case "draft" -> draftSession;
+            case "unknown" -> UUID.randomUUID().toString();
+            case "fresh-draft" -> newSession(false);
+            case "fresh-published" -> newSession(true);
+            default -> throw new IllegalArgumentException("line " + row.line() + ": unknown object " + row.object());
+        };
+        String path = row.path();
+        if (value == null) {
+            assertThat(path).as("line %d: a path parameter needs an object", row.line()).doesNotContain("{");
+            return path;
+        }
+        assertThat(path).as("line %d: the object needs a path parameter", row.line()).contains("{");
+        return path.replaceAll("\\{[^}]+}", value);
+    }
+
+    private static Object bodyOf(String kind) {
+        return switch (kind) {
+            case "-" -> null;
+            case "session" -> sessionBody();
+            case "booking" -> Map.of("nickname", "マトリクス");
+            default -> throw new IllegalArgumentException("unknown body " + kind);
+        };
+    }
+
+    private static Map<String, Object> sessionBody() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(21).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        return Map.of("kind", "cafe", "titleJa", "権限テストのカフェ", "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
+                "capacity", 50, "allocation", "FIRST_COME");
+    }
+
+    /** A session of organisation hinata (organiser1), published or left as a draft. */
+    static String newSession(boolean published) {
+        String token = SecurityStack.get().tokenOf("organiser1");
+        String id = given().baseUri(SecurityStack.get().gateway).auth().oauth2(token).contentType(ContentType.JSON).body(sessionBody())
+                .post("/api/events/sessions").then().statusCode(201).extract().path("id");
+        if (published) {
+            given().baseUri(SecurityStack.get().gateway).auth().oauth2(token).post("/api/events/sessions/" + id + "/publish")
+                    .then().statusCode(200);
+        }
+        return id;
+    }
+
+}

@@ -1,0 +1,136 @@
+package io.ibasho.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.ibasho.localstack.Artifacts;
+import io.ibasho.localstack.LocalStack;
+import io.ibasho.localstack.Ports;
+import io.ibasho.localstack.StackSettings;
+import io.ibasho.testsupport.Tokens;
+
+/**
+ * The whole stack, started like WalkingSkeletonIT does (the code of {@code ./ibasho up}, free ports, own directory),
+ * but once for all security test classes of this JVM and stopped when the JVM ends: starting it costs minutes.
+ */
+final class SecurityStack {
+    private static SecurityStack instance;
+
+    final LocalStack stack;
+    final StackSettings settings;
+    final String gateway;
+    final String realm;
+
+    private SecurityStack() {
+        Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
+        StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
+        settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
+        stack = new LocalStack(settings, Artifacts.load(), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ibasho-security-stack-stop"));
+        try {
+            stack.up(false);
+        } catch (RuntimeException e) {
+            // On a loaded machine (shared CI, 2 cores) a service may need longer than the stack's 120 s: its process
+            // runs on, so give the services more time before giving up.
+            System.out.println("[security-stack] " + e.getMessage() + "; waiting longer for the services");
+            if (!allReady(Duration.ofSeconds(300))) {
+                stack.down(); // at once: a half-started stack must not keep eating the machine
+                throw e;
+            }
+        }
+        gateway = "http://127.0.0.1:" + settings.gatewayPort();
+        realm = stack.keycloak().realmUrl();
+    }
+
+    private static RuntimeException startFailure;
+
+    static synchronized SecurityStack get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the stack did not start (see the first failure)", startFailure);
+        }
+        if (instance == null) {
+            try {
+                instance = new SecurityStack();
+            } catch (RuntimeException e) {
+                startFailure = e; // the next test class fails fast instead of starting a second stack
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    private boolean allReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ready = stack.apps().stream().allMatch(app -> {
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            if (ready) {
+                return true;
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Base URL of a service, bypassing the gateway. */
+    String direct(String service) {
+        int port = switch (service) {
+            case "event" -> settings.eventPort();
+            case "registration" -> settings.registrationPort();
+            case "childcare-booking" -> settings.childcareBookingPort();
+            case "notification" -> settings.notificationPort();
+            default -> throw new IllegalArgumentException("unknown service " + service);
+        };
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A real token for a caller of the matrix, or null for anonymous. */
+    String tokenOf(String caller) {
+        return switch (caller) {
+            case "anonymous" -> null;
+            case "partner-tsubomi" -> Tokens.clientToken(realm, "partner-tsubomi", "partner-local-secret-change-me");
+            default -> Tokens.accessToken(realm, caller);
+        };
+    }
+
+    Path logs() {
+        return settings.logs();
+    }
+
+    private void stop() {
+        try {
+            stack.down();
+        } finally {
+            try (Stream<Path> paths = Files.walk(settings.home())) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + settings.home() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.ibasho.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Who (sub, organisation, roles) read or changed what (method, path) when, why if the person said so, and what came of
+ * it (status): one JSON line per proxied request of an organiser or childcare staff member to a path with personal data
+ * (rosters, childcare notes), on the logger category {@code ibasho.audit}. Never a body, never a query string (it may
+ * carry search terms), never a token. The token is decoded without verification (the service verifies it): the
+ * recorded status shows whether the service accepted it, so a forged token shows up as 401, not as a read.
+ */
+final class AuditLog {
+    static final String CATEGORY = "ibasho.audit";
+    static final String REASON_HEADER = "X-Access-Reason";
+    private static final Logger AUDIT = Logger.getLogger(CATEGORY);
+    private static final int MAX_REASON = 200;
+
+    private final boolean enabled;
+    private final List<String> pathPrefixes;
+    private final Set<String> roles;
+
+    AuditLog(GatewayConfig.Audit config) {
+        this.enabled = config.enabled();
+        this.pathPrefixes = config.pathPrefixes().stream().map(p -> p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p).toList();
+        this.roles = Set.copyOf(config.roles());
+    }
+
+    /** The entry to write once the answer is known, or empty when this request is not audited. */
+    Optional<JsonObject> begin(String method, String path, String accessToken, String reason) {
+        if (!enabled || accessToken == null || pathPrefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+            return Optional.empty();
+        }
+        JsonObject claims = claimsOf(accessToken);
+        if (claims == null) {
+            return Optional.empty();
+        }
+        JsonArray tokenRoles = Optional.ofNullable(claims.getJsonObject("realm_access")).map(r -> r.getJsonArray("roles"))
+                .orElse(new JsonArray());
+        JsonArray audited = new JsonArray(tokenRoles.stream().filter(r -> r instanceof String s && roles.contains(s)).toList());
+        if (audited.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject entry = new JsonObject()
+                .put("at", Instant.now().toString())
+                .put("actor", claims.getString("sub"))
+                .put("org", claims.getString("org"))
+                .put("roles", audited)
+                .put("method", method)
+                .put("path", path);
+        if (reason != null && !reason.isBlank()) {
+            entry.put("reason", sanitise(reason));
+        }
+        return Optional.of(entry);
+    }
+
+    void record(JsonObject entry, int status) {
+        AUDIT.info(entry.put("status", status).encode());
+    }
+
+    /**
+     * The reason header is percent-encoded UTF-8 (HTTP header values are Latin-1; staff write Japanese). Printable,
+     * single line, bounded: it is free text typed by staff, and must not be able to forge log lines.
+     */
+    static String sanitise(String header) {
+        String reason;
+        try {
+            reason = java.net.URLDecoder.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            reason = header;
+        }
+        String cleaned = reason.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return cleaned.length() > MAX_REASON ? cleaned.substring(0, MAX_REASON) : cleaned;
+    }
+
+    static JsonObject claimsOf(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

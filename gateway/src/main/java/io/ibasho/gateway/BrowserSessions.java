@@ -1,0 +1,137 @@
+package io.ibasho.gateway;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The browser side of the gateway: a signed-in browser holds only quarkus-oidc's encrypted, HttpOnly session cookie
+ * ({@code q_session}, possibly split into {@code q_session_chunk_N}); the tokens never reach JavaScript. This class
+ * finds that session, turns it into the person's current access token (quarkus-oidc refreshes it when it is close to
+ * expiry), and guards state-changing browser requests with a double-submit CSRF token.
+ */
+final class BrowserSessions {
+    /** quarkus-oidc's default session cookie name (default tenant), and the prefix of its chunks. */
+    static final String SESSION_COOKIE = "q_session";
+    /** HttpOnly, SameSite=Strict; its value is handed to the page by /session.json and must come back as the header. */
+    static final String CSRF_COOKIE = "ibasho_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String CSRF_FORM_FIELD = "csrf";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private BrowserSessions() {
+    }
+
+    static boolean hasSessionCookie(HttpServerRequest request) {
+        return request.cookies().stream().anyMatch(c -> c.getName().equals(SESSION_COOKIE)
+                || c.getName().startsWith(SESSION_COOKIE + "_chunk_"));
+    }
+
+    static boolean isSafe(String method) {
+        return SAFE_METHODS.contains(method);
+    }
+
+    /**
+     * The signed-in person of this browser session, resolved lazily by quarkus-oidc's code-flow mechanism (cookie
+     * decrypted, ID token verified, tokens refreshed if expired). Null without a usable session.
+     */
+    static Uni<SecurityIdentity> identity(RoutingContext ctx) {
+        Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (deferred == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return deferred.onItem().transform(identity -> identity == null || identity.isAnonymous() ? null : identity);
+    }
+
+    static String accessToken(SecurityIdentity identity) {
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        return credential == null ? null : credential.getToken();
+    }
+
+    static String idToken(SecurityIdentity identity) {
+        IdTokenCredential credential = identity.getCredential(IdTokenCredential.class);
+        return credential == null ? null : credential.getToken();
+    }
+
+    /** The CSRF token of this browser, created (and set as a cookie) on first use. */
+    static String csrfToken(RoutingContext ctx) {
+        Cookie existing = ctx.request().getCookie(CSRF_COOKIE);
+        if (existing != null && existing.getValue().length() >= 32) {
+            return existing.getValue();
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, token).setPath("/").setHttpOnly(true)
+                .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.STRICT));
+        return token;
+    }
+
+    /**
+     * Double submit: the header (or form field) must equal the cookie. A cross-site page can make the browser send the
+     * cookie but can neither read it nor the /session.json that carries its value. A foreign Origin is refused outright.
+     */
+    static boolean csrfValid(RoutingContext ctx, String submitted) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && !origin.equals("null") && !sameOrigin(ctx, origin)) {
+            return false;
+        }
+        Cookie cookie = ctx.request().getCookie(CSRF_COOKIE);
+        if (cookie == null || submitted == null || cookie.getValue().length() < 32) {
+            return false;
+        }
+        return MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean sameOrigin(RoutingContext ctx, String origin) {
+        try {
+            URI uri = URI.create(origin);
+            var authority = ctx.request().authority();
+            if (authority == null || uri.getHost() == null) {
+                return false;
+            }
+            int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+            int own = authority.port() > 0 ? authority.port() : ("https".equals(ctx.request().scheme()) ? 443 : 80);
+            return uri.getHost().equalsIgnoreCase(authority.host()) && port == own;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Removes the session (all chunks) and the CSRF cookie from this browser. */
+    static void clearCookies(RoutingContext ctx) {
+        for (Cookie cookie : ctx.request().cookies()) {
+            String name = cookie.getName();
+            if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {
+                ctx.response().addCookie(Cookie.cookie(name, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                        .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX));
+            }
+        }
+    }
+
+    /** Keycloak's RP-initiated logout: ends the single sign-on session too, then returns to the post-logout page. */
+    static String endSessionUrl(String issuer, String clientId, String idToken, String postLogoutRedirect) {
+        StringBuilder url = new StringBuilder(issuer).append("/protocol/openid-connect/logout?client_id=")
+                .append(URLEncoder.encode(clientId, StandardCharsets.UTF_8))
+                .append("&post_logout_redirect_uri=").append(URLEncoder.encode(postLogoutRedirect, StandardCharsets.UTF_8));
+        if (idToken != null) {
+            url.append("&id_token_hint=").append(URLEncoder.encode(idToken, StandardCharsets.UTF_8));
+        }
+        return url.toString();
+    }
+}
