@@ -109,4 +109,17 @@ final class AuthorizationMatrix {
         }
         return document.substring(0, begin + DOC_BEGIN.length()) + "\n" + table + document.substring(end);
     }
+
+    /** Endpoints known to have no rows yet ("service,METHOD /path"), one per line; # starts a comment. */
+    static java.util.Set<String> pending() {
+        try (var in = AuthorizationMatrix.class.getResourceAsStream("/authorization-matrix-pending.txt")) {
+            if (in == null) {
+                return java.util.Set.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
