@@ -66,7 +66,9 @@ class WalkingSkeletonIT {
         String sessionId = given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "organiser1"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("kind", "workshop", "titleJa", "ゆるくつながる女子部", "titleEn", "Loose ties women's club",
-                        "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 10, "allocation", "FIRST_COME"))
+                        "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 10, "allocation", "FIRST_COME",
+                        // a workshop takes applications in a window that closes before it starts (申込み締切)
+                        "applicationOpensAt", start.minusDays(20).toString(), "applicationClosesAt", start.minusDays(1).toString()))
                 .post("/api/events/sessions").then().statusCode(201).extract().path("id");
         given().baseUri(gateway).auth().oauth2(Tokens.accessToken(realm, "organiser1"))
                 .post("/api/events/sessions/" + sessionId + "/publish").then().statusCode(200).body("status", equalTo("published"));
