@@ -20,8 +20,8 @@ import io.ibasho.localstack.StackSettings;
 import io.ibasho.testsupport.Tokens;
 
 /**
- * The whole stack, started like WalkingSkeletonIT does (the code of {@code ./ibasho up}, free ports, own directory),
- * but once for all security test classes of this JVM and stopped when the JVM ends: starting it costs minutes.
+ * The whole stack, started by the code of {@code ./ibasho up} on free ports in its own directory, once for all
+ * end-to-end test classes of this JVM and stopped when the JVM ends: starting it costs minutes.
  */
 final class SecurityStack {
     private static SecurityStack instance;

@@ -6,58 +6,33 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.ibasho.localstack.Artifacts;
-import io.ibasho.localstack.LocalStack;
-import io.ibasho.localstack.Ports;
-import io.ibasho.localstack.StackSettings;
 import io.ibasho.testsupport.Tokens;
 import io.restassured.http.ContentType;
 
 /**
  * The walking skeleton, every hop real: the whole stack is started by the same code as {@code ./ibasho up} (on free
- * ports, in its own directory), then an organiser publishes through the gateway, an attendee books through the gateway,
+ * ports, in its own directory; see SecurityStack), then an organiser publishes through the gateway, an attendee books through the gateway,
  * and she reads the confirmation in her inbox through the gateway. HTTP, Kafka, PostgreSQL and Keycloak tokens.
  */
 class WalkingSkeletonIT {
-    private static LocalStack stack;
-    private static StackSettings settings;
     private static String gateway;
     private static String realm;
 
     @BeforeAll
-    static void startTheWholeStack() {
-        Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
-        StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
-        settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
-        stack = new LocalStack(settings, Artifacts.load(), System.out);
-        stack.up(false);
-        gateway = "http://127.0.0.1:" + settings.gatewayPort();
-        realm = stack.keycloak().realmUrl();
-    }
-
-    @AfterAll
-    static void stopIt() throws IOException {
-        if (stack != null) {
-            stack.down();
-            try (Stream<Path> paths = Files.walk(settings.home())) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    static void useTheSharedStack() {
+        // the same whole stack the security ITs use: started once per JVM, stopped when it ends
+        SecurityStack shared = SecurityStack.get();
+        gateway = shared.gateway;
+        realm = shared.realm;
     }
 
     @Test

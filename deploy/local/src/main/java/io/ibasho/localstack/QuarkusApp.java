@@ -39,10 +39,6 @@ public final class QuarkusApp {
         return port;
     }
 
-    public String url() {
-        return "http://localhost:" + port;
-    }
-
     public Optional<ProcessHandle> runningProcess() {
         return ManagedProcess.running(pidFile);
     }
