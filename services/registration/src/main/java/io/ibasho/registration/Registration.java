@@ -45,6 +45,33 @@ public class Registration extends PanacheEntityBase {
     /** Lottery applications: the priority tier she declared (index into the policy's labels); null = the last. */
     @Column(name = "priority_tier")
     public Integer priorityTier;
+    /** Her children's ages for 託児, comma-separated ("0,3"); null when she asked for no childcare. Never names. */
+    @Column(name = "children_ages")
+    public String childrenAges;
+    /** The ChildcareRequested in flight or last answered; replies are matched by it, so a late one is recognised. */
+    @Column(name = "childcare_request_id")
+    public UUID childcareRequestId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "childcare_status")
+    public ChildcareStatus childcareStatus;
+    /** The stable reason code of the last ChildcareRejected (e.g. RATIO_EXCEEDED), shown to her in the app. */
+    @Column(name = "childcare_reject_reason")
+    public String childcareRejectReason;
+
+    public boolean needsChildcare() {
+        return childrenAges != null && !childrenAges.isBlank();
+    }
+
+    /** Parses {@link #childrenAges}; empty when she asked for no childcare. */
+    public java.util.List<Integer> childrenAgeList() {
+        return needsChildcare() ? java.util.Arrays.stream(childrenAges.split(",")).map(String::strip).map(Integer::valueOf).toList()
+                : java.util.List.of();
+    }
+
+    public static String childrenAgesOf(java.util.List<Integer> ages) {
+        return ages == null || ages.isEmpty() ? null
+                : ages.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
 
     public enum Status {
         CONFIRMED, APPLIED, WAITLISTED, OFFERED, CANCELLED,
@@ -54,6 +81,11 @@ public class Registration extends PanacheEntityBase {
         public boolean active() {
             return this == CONFIRMED || this == APPLIED || this == WAITLISTED || this == OFFERED;
         }
+    }
+
+    /** Where her 託児 stands in the saga with childcare-booking. */
+    public enum ChildcareStatus {
+        PENDING, RESERVED, REJECTED, RELEASED
     }
 
     public enum Attendance {

@@ -46,4 +46,19 @@ public final class RegistrationEvents {
     public static RegistrationState attendance(Registration registration) {
         return state(registration, null, null, null);
     }
+
+    /** Purposes of a ChildcareRequested, as in the schema and architecture.md's saga. */
+    public enum ChildcarePurpose {
+        BOOKING, LOTTERY, WAITLIST_PROMOTION
+    }
+
+    /** Asks childcare-booking to take her children: ids, ages and purpose only; never names. */
+    public record ChildcareRequestedPayload(String registrationId, String sessionId, String attendeeId, String status,
+            String requestId, java.util.List<Integer> childrenAges, String purpose) {
+    }
+
+    public static ChildcareRequestedPayload childcareRequested(Registration r, java.util.UUID requestId, ChildcarePurpose purpose) {
+        return new ChildcareRequestedPayload(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(),
+                requestId.toString(), r.childrenAgeList(), purpose.name());
+    }
 }
