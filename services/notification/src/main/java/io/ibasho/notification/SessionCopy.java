@@ -27,4 +27,11 @@ public class SessionCopy extends PanacheEntityBase {
     public String venueId;
     public String allocation;
     public String kind;
+    @Column(name = "ends_at")
+    public OffsetDateTime endsAt;
+    /** Grows each time EventChanged says the private meeting link changed; the link itself is never here. */
+    @Column(name = "meeting_link_version")
+    public int meetingLinkVersion;
+
+    public static final String ONLINE = "online";
 }

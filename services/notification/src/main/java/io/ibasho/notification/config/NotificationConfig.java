@@ -20,6 +20,12 @@ public interface NotificationConfig {
     /** The address mails are sent from; the display name is always the neutral "Ibasho". */
     String senderAddress();
 
+    /**
+     * The app's page of a session, e.g. {@code https://ibasho.example/sessions}; the page is this + "/" + session id.
+     * The meeting-link notice points there: the link itself is shown only by the app, to her, after login.
+     */
+    String sessionPageBaseUrl();
+
     Delivery delivery();
 
     EmailVerification emailVerification();
@@ -27,6 +33,12 @@ public interface NotificationConfig {
     Reminders reminders();
 
     Webhooks webhooks();
+
+    MeetingLink meetingLink();
+
+    Digest digest();
+
+    Retention retention();
 
     interface Delivery {
         /** Waits between attempts (see RetrySchedule for the standard table); short in %test. */
@@ -48,9 +60,20 @@ public interface NotificationConfig {
         @WithDefault("15m")
         Duration codeValidity();
 
-        /** Wrong codes allowed for one pending address before she must ask for a new code. */
+        /** Wrong codes allowed for one pending address before it is voided and verifying is locked. */
         @WithDefault("5")
         int maxAttempts();
+
+        /** After max-attempts wrong codes, no code can be requested or verified for this long. */
+        @WithDefault("15m")
+        Duration lockDuration();
+
+        /** Codes one account may ask for within request-window (each mails a stranger's address otherwise). */
+        @WithDefault("5")
+        int maxRequests();
+
+        @WithDefault("1h")
+        Duration requestWindow();
     }
 
     interface Reminders {
@@ -74,5 +97,51 @@ public interface NotificationConfig {
 
         @WithDefault("10s")
         Duration requestTimeout();
+    }
+
+    interface MeetingLink {
+        /**
+         * How long before the start of an online session her "your link is ready in the app" notice goes out. Keep it
+         * equal to the event service's release time of the link, so the page shows it when she opens it.
+         */
+        @WithDefault("60m")
+        Duration lead();
+    }
+
+    interface Digest {
+        /** When the weekly partner digest goes out (Quartz-style cron, read by its @Scheduled). */
+        @WithDefault("0 0 9 ? * MON")
+        String cron();
+
+        /** The digest's time zone: its week, its cron and the times it lists. */
+        @WithDefault("Asia/Tokyo")
+        String zone();
+
+        /** How many weeks ahead the digest lists sessions. */
+        @WithDefault("4")
+        int weeksAhead();
+    }
+
+    interface Retention {
+        /** When the deletion job runs (read by its @Scheduled). */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+
+        @WithDefault("90d")
+        Duration inbox();
+
+        @WithDefault("30d")
+        Duration emailDeliveries();
+
+        @WithDefault("30d")
+        Duration webhookDeliveries();
+
+        /** Pending codes and the addresses they were sent to, counted from their expiry; also code-request counts. */
+        @WithDefault("1d")
+        Duration codes();
+
+        /** Who-registered-for-what copies, counted from the session's end (or last change if the session is unknown). */
+        @WithDefault("30d")
+        Duration registrationCopies();
     }
 }

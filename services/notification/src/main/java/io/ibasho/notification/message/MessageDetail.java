@@ -18,7 +18,11 @@ public enum MessageDetail {
     DEADLINE("deadline"),
     /** The organiser's reason for cancelling her booking. */
     REASON("reason"),
-    MEETING_URL("meetingUrl");
+    /**
+     * The app's page of the session (it shows the meeting link to her after login). There is deliberately no detail
+     * for the meeting link itself: it never reaches this service, so no message can carry it.
+     */
+    SESSION_PAGE("sessionPage");
 
     private final String placeholder;
 

@@ -1,10 +1,10 @@
 package io.ibasho.notification.message;
 
 import static io.ibasho.notification.message.MessageDetail.DEADLINE;
-import static io.ibasho.notification.message.MessageDetail.MEETING_URL;
 import static io.ibasho.notification.message.MessageDetail.ORGANISATION;
 import static io.ibasho.notification.message.MessageDetail.POSITION;
 import static io.ibasho.notification.message.MessageDetail.REASON;
+import static io.ibasho.notification.message.MessageDetail.SESSION_PAGE;
 import static io.ibasho.notification.message.MessageDetail.STARTS_AT;
 import static io.ibasho.notification.message.MessageDetail.TITLE;
 import static io.ibasho.notification.message.MessageDetail.VENUE;
@@ -19,6 +19,8 @@ public enum MessageKind {
     LOTTERY_WON(TITLE, STARTS_AT, VENUE, ORGANISATION),
     LOTTERY_RESERVE(TITLE, POSITION),
     SEAT_OFFERED(TITLE, STARTS_AT, DEADLINE),
+    /** She won a lottery that asks winners to confirm; the seat lapses at the deadline. */
+    LOTTERY_WON_CONFIRM(TITLE, STARTS_AT, DEADLINE),
     OFFER_EXPIRED(TITLE),
     CANCELLED_BY_ATTENDEE(TITLE),
     CANCELLED_BY_ORGANISER(TITLE, REASON),
@@ -27,7 +29,8 @@ public enum MessageKind {
     CHILDCARE_RESERVED(TITLE),
     CHILDCARE_REJECTED(TITLE),
     REMINDER(TITLE, STARTS_AT, VENUE),
-    MEETING_LINK(TITLE, STARTS_AT, MEETING_URL);
+    /** "Your session link is ready in the app": no link, title or venue, only the time and the app page. */
+    MEETING_LINK(STARTS_AT, SESSION_PAGE);
 
     private final Set<MessageDetail> details;
 

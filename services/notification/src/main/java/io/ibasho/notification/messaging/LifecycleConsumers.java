@@ -18,6 +18,7 @@ import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.Notifier.Notice;
+import io.ibasho.notification.service.VenueLinks;
 import io.ibasho.notification.service.WebhookFanOut;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,11 +39,13 @@ public class LifecycleConsumers {
     private final ObjectMapper json;
     private final Notifier notifier;
     private final WebhookFanOut webhooks;
+    private final VenueLinks venueLinks;
 
-    public LifecycleConsumers(ObjectMapper json, Notifier notifier, WebhookFanOut webhooks) {
+    public LifecycleConsumers(ObjectMapper json, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
         this.json = json;
         this.notifier = notifier;
         this.webhooks = webhooks;
+        this.venueLinks = venueLinks;
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
@@ -102,16 +105,21 @@ public class LifecycleConsumers {
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         String attendeeId = requiredText(data, "attendeeId");
         String eventId = event.path("id").asText();
-        return keepRegistration(registrationId, sessionId, attendeeId, state)
+        return RegistrationCopy.<RegistrationCopy>findById(registrationId)
+                .map(previous -> previous == null ? null : previous.status)
+                .flatMap(previousState -> keepRegistration(registrationId, sessionId, attendeeId, state)
                 .flatMap(ignored -> SessionCopy.<SessionCopy>findById(sessionId))
                 .flatMap(session -> {
                     MessageKind kind = switch (type) {
                         case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
-                        // A confirmation in a lottery session is her lottery win.
+                        // A confirmation in a lottery session is her lottery win, unless she is confirming an offer
+                        // (the win or a freed seat), which already told her she had a place: then it is a booking.
                         case EventTypes.REGISTRATION_CONFIRMED -> session != null && "LOTTERY".equals(session.allocation)
-                                ? MessageKind.LOTTERY_WON : MessageKind.BOOKING_CONFIRMED;
+                                && !"OFFERED".equals(previousState) ? MessageKind.LOTTERY_WON : MessageKind.BOOKING_CONFIRMED;
                         case EventTypes.WAITLISTED -> MessageKind.LOTTERY_RESERVE;
-                        case EventTypes.SEAT_OFFERED -> MessageKind.SEAT_OFFERED;
+                        // A lottery win that must be confirmed by the deadline has its own words; absent = waitlist.
+                        case EventTypes.SEAT_OFFERED -> "LOTTERY_WIN".equals(data.path("reason").asText(""))
+                                ? MessageKind.LOTTERY_WON_CONFIRM : MessageKind.SEAT_OFFERED;
                         case EventTypes.OFFER_EXPIRED -> MessageKind.OFFER_EXPIRED;
                         case EventTypes.REGISTRATION_CANCELLED -> switch (cancelledBy) {
                             case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
@@ -129,7 +137,7 @@ public class LifecycleConsumers {
                     String reason = kind == MessageKind.CANCELLED_BY_ORGANISER && data.hasNonNull("reason") ? data.path("reason").asText() : null;
                     return notifier.notify(new Notice(kind, attendeeId, sessionId, registrationId, eventId, position, deadline, reason))
                             .replaceWithVoid();
-                });
+                }));
     }
 
     private Uni<Void> keepRegistration(UUID registrationId, UUID sessionId, String attendeeId, String state) {
@@ -155,17 +163,20 @@ public class LifecycleConsumers {
                 return Uni.createFrom().voidItem(); // an older state arriving late: we already told everyone the newer one
             }
             String venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : existing == null ? null : existing.venueId;
+            List<String> linkedGroups = linkedGroups(data);
             return switch (type) {
-                case EventTypes.EVENT_PUBLISHED -> keepSession(existing, sessionId, data)
-                        .flatMap(ignored -> webhooks.sessionUpdate("session.published", sessionId, venueId, List.of(), eventId));
+                case EventTypes.EVENT_PUBLISHED -> keepSession(existing, sessionId, data, false)
+                        .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                        .flatMap(ignored -> webhooks.sessionUpdate("session.published", sessionId, venueId, linkedGroups, List.of(), eventId));
                 case EventTypes.EVENT_CHANGED -> {
                     List<String> changed = new ArrayList<>();
                     data.path("changed").forEach(c -> changed.add(c.asText()));
                     Uni<Void> attendees = changed.contains("time") || changed.contains("venue")
                             ? tellAttendees(sessionId, MessageKind.SESSION_CHANGED, RegistrationCopy.ACTIVE, eventId)
                             : Uni.createFrom().voidItem();
-                    yield keepSession(existing, sessionId, data).flatMap(ignored -> attendees)
-                            .flatMap(ignored -> webhooks.sessionUpdate("session.changed", sessionId, venueId, changed, eventId));
+                    yield keepSession(existing, sessionId, data, changed.contains("meeting-link")).flatMap(ignored -> attendees)
+                            .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                            .flatMap(ignored -> webhooks.sessionUpdate("session.changed", sessionId, venueId, linkedGroups, changed, eventId));
                 }
                 case EventTypes.EVENT_CANCELLED -> {
                     if (existing != null) {
@@ -175,7 +186,7 @@ public class LifecycleConsumers {
                     List<String> whoToTell = new ArrayList<>(RegistrationCopy.ACTIVE);
                     whoToTell.add(RegistrationCopy.CANCELLED_WITH_SESSION);
                     yield tellAttendees(sessionId, MessageKind.SESSION_CANCELLED, whoToTell, eventId)
-                            .flatMap(ignored -> webhooks.sessionUpdate("session.cancelled", sessionId, venueId, List.of("status"), eventId));
+                            .flatMap(ignored -> webhooks.sessionUpdate("session.cancelled", sessionId, venueId, null, List.of("status"), eventId));
                 }
                 case EventTypes.EVENT_COMPLETED -> {
                     if (existing != null) {
@@ -188,7 +199,29 @@ public class LifecycleConsumers {
         });
     }
 
-    private Uni<Void> keepSession(SessionCopy existing, UUID sessionId, JsonNode data) {
+    /** {@code venuePartnerGroups} of the event, or null if the event does not carry it (older producers). */
+    private static List<String> linkedGroups(JsonNode data) {
+        if (!data.path("venuePartnerGroups").isArray()) {
+            return null;
+        }
+        List<String> groups = new ArrayList<>();
+        data.path("venuePartnerGroups").forEach(g -> {
+            if (g.isTextual() && !g.asText().isBlank()) {
+                groups.add(g.asText());
+            }
+        });
+        return groups;
+    }
+
+    private Uni<Void> keepVenueLinks(String venueId, List<String> linkedGroups, JsonNode event) {
+        if (venueId == null || linkedGroups == null) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime asOf = event.hasNonNull("time") ? OffsetDateTime.parse(event.path("time").asText()) : now();
+        return venueLinks.record(venueId, linkedGroups, asOf);
+    }
+
+    private Uni<Void> keepSession(SessionCopy existing, UUID sessionId, JsonNode data, boolean meetingLinkChanged) {
         SessionCopy copy = existing != null ? existing : new SessionCopy();
         copy.id = sessionId;
         copy.titleJa = data.path("titleJa").asText("");
@@ -199,6 +232,11 @@ public class LifecycleConsumers {
         copy.venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : null;
         copy.allocation = data.path("allocation").asText(null);
         copy.kind = data.path("kind").asText(null);
+        copy.endsAt = data.hasNonNull("endsAt") ? OffsetDateTime.parse(data.path("endsAt").asText()) : null;
+        if (meetingLinkChanged) {
+            // A new version means a new notice, if the first one already went out (see ReminderJob).
+            copy.meetingLinkVersion++;
+        }
         return existing != null ? Uni.createFrom().voidItem() : copy.persist().replaceWithVoid();
     }
 

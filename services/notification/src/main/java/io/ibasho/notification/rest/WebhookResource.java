@@ -86,8 +86,15 @@ public class WebhookResource {
                         "Webhook URLs must be https and reach a public address (" + refused.reason() + ")."));
             }
             List<String> venues = request.venueIds().stream().distinct().toList();
-            return webhooks.register(group, url.toString(), venues).map(created -> Response.status(201)
-                    .entity(withSecret(created.endpoint(), created.secret())).build());
+            return webhooks.notLinked(group, venues).flatMap(notLinked -> {
+                if (!notLinked.isEmpty()) {
+                    return Uni.createFrom().failure(ProblemException.invalid("venue-not-linked",
+                            "Your partner group is not linked to venue(s) " + String.join(", ", notLinked)
+                                    + "; only venues the organiser linked to your group can be followed."));
+                }
+                return webhooks.register(group, url.toString(), venues).map(created -> Response.status(201)
+                        .entity(withSecret(created.endpoint(), created.secret())).build());
+            });
         });
     }
 
@@ -134,6 +141,11 @@ public class WebhookResource {
     }
 
     private String partnerGroup() {
+        return partnerGroup(token);
+    }
+
+    /** The group of a partner token; 403 if the account is not linked to one. */
+    static String partnerGroup(JsonWebToken token) {
         Object claim = token.getClaim("partner_group");
         String group = claim == null ? null : claim.toString().replace("\"", "");
         if (group == null || group.isBlank()) {

@@ -10,12 +10,14 @@ import java.util.Random;
 import io.ibasho.notification.EmailDelivery;
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.RetryDecision;
 import io.ibasho.notification.delivery.RetrySchedule;
 import io.ibasho.notification.delivery.SendDecision;
 import io.ibasho.notification.message.DiscreetEnvelope;
+import io.ibasho.notification.message.MessageKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.mailer.Mail;
@@ -83,8 +85,31 @@ public class EmailRelay {
                             }
                             Uni<SessionCopy> session = message.sessionId == null ? Uni.createFrom().nullItem()
                                     : SessionCopy.findById(message.sessionId);
-                            return session.flatMap(copy -> send(delivery, preference, message, copy));
+                            return session.flatMap(copy -> stillWanted(message, copy).flatMap(wanted -> {
+                                if (!wanted) {
+                                    delivery.status = EmailDelivery.WITHDRAWN;
+                                    return Uni.createFrom().voidItem();
+                                }
+                                return send(delivery, preference, message, copy);
+                            }));
                         }));
+    }
+
+    /**
+     * A meeting-link notice still queued (a retry, an SMTP outage) is dropped once it is pointless or wrong: she
+     * cancelled, the session was cancelled, or it is over.
+     */
+    private static Uni<Boolean> stillWanted(InboxMessage message, SessionCopy session) {
+        if (!MessageKind.MEETING_LINK.name().equals(message.kind)) {
+            return Uni.createFrom().item(true);
+        }
+        OffsetDateTime end = session == null ? null : session.endsAt != null ? session.endsAt : session.startsAt;
+        if (session == null || !"PUBLISHED".equals(session.status) || end.isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+            return Uni.createFrom().item(false);
+        }
+        return message.registrationId == null ? Uni.createFrom().item(false)
+                : RegistrationCopy.<RegistrationCopy>findById(message.registrationId)
+                        .map(registration -> registration != null && "CONFIRMED".equals(registration.status));
     }
 
     private Uni<Void> send(EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {

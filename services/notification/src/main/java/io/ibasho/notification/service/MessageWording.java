@@ -66,7 +66,9 @@ public class MessageWording {
                 case POSITION -> message.position == null ? unknown : message.position.toString();
                 case DEADLINE -> message.deadline == null ? unknown : formatTime(message.deadline.atZoneSameInstant(TOKYO), language);
                 case REASON -> message.reason == null || message.reason.isBlank() ? unknown : message.reason;
-                // Venue, organisation and meeting link come with the event service's details (see README TODO).
+                case SESSION_PAGE -> message.sessionId == null ? config.inboxUrl().toString()
+                        : config.sessionPageBaseUrl() + "/" + message.sessionId;
+                // Venue and organisation names are not in the payloads; the app shows them.
                 default -> unknown;
             });
         }

@@ -15,16 +15,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The reminder the day before, for confirmed attendees of sessions starting within the configured lead time.
- * The reminder's own id names the session and its start, so it is sent once per start time: if the session moves,
- * she is reminded of the new time.
+ * Scheduled notices about sessions she is confirmed for.
  *
- * <p>TODO(meeting link): the MEETING_LINK message (online sessions, shortly before the start, confirmed attendees
- * only) needs the link, which is deliberately not in Kafka payloads. Plan: a second pass here for sessions of kind
- * "online" within {@code ibasho.notification.meeting-link.lead}, fetching the link per session from an event service
- * endpoint restricted to this service's client (e.g. GET /api/events/sessions/{id}/meeting-link with a client
- * credentials token), storing it only in the inbox row (not logged), and filing MEETING_LINK with source id
- * "meeting-link:{session}:{start}". Until that endpoint exists no meeting link message is sent.
+ * <p>The reminder the day before: sessions starting within the configured lead time. Its id names the session and
+ * its start, so it is sent once per start time: if the session moves, she is reminded of the new time.
+ *
+ * <p>The meeting-link notice: for {@code online} sessions, from {@code meeting-link.lead} before the start until
+ * the end, "your session link is ready in the app" with the app's session page. The link itself never reaches this
+ * service (it is not in any payload): the app shows it to her after login, from the event service's
+ * attendee-details endpoint, which releases it at the same lead time. Its id names the session, its start and the
+ * link's version, so she hears once per (session, attendee, channel), again only if the link changed after that
+ * (EventChanged "meeting-link") or the session moved. Only confirmed registrations: never a cancelled one.
  */
 @ApplicationScoped
 public class ReminderJob {
@@ -45,6 +46,34 @@ public class ReminderJob {
                         now.plus(config.reminders().lead()))
                 .flatMap(sessions -> Multi.createFrom().iterable(sessions)
                         .onItem().transformToUniAndConcatenate(this::remindAttendeesOf)
+                        .collect().last().replaceWithVoid());
+    }
+
+    @Scheduled(every = "${ibasho.notification.reminders.poll-interval:5m}", delayed = "6s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> announceMeetingLinks() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return SessionCopy.<SessionCopy>list("""
+                        status = 'PUBLISHED' and kind = ?1 and startsAt <= ?2 and coalesce(endsAt, startsAt) > ?3""",
+                        SessionCopy.ONLINE, now.plus(config.meetingLink().lead()), now)
+                .flatMap(sessions -> Multi.createFrom().iterable(sessions)
+                        .onItem().transformToUniAndConcatenate(this::announceLinkTo)
+                        .collect().last().replaceWithVoid());
+    }
+
+    /** The source id of a session's meeting-link notice; a new link version or start time makes a new notice. */
+    public static String meetingLinkNoticeId(SessionCopy session) {
+        return "meeting-link:" + session.id + ":" + session.startsAt.toEpochSecond() + ":v" + session.meetingLinkVersion;
+    }
+
+    private Uni<Void> announceLinkTo(SessionCopy session) {
+        String noticeId = meetingLinkNoticeId(session);
+        return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status = 'CONFIRMED'", session.id)
+                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
+                        // The start as the deadline: quiet hours never hold the notice past the moment it is for.
+                        .onItem().transformToUniAndConcatenate(r -> notifier.notify(new Notice(MessageKind.MEETING_LINK,
+                                r.attendeeId, session.id, r.registrationId, noticeId, null, session.startsAt, null)))
                         .collect().last().replaceWithVoid());
     }
 

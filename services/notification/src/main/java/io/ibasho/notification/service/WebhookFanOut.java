@@ -30,21 +30,37 @@ public class WebhookFanOut {
 
     private final ObjectMapper json;
     private final NotificationConfig config;
+    private final VenueLinks venueLinks;
 
-    public WebhookFanOut(ObjectMapper json, NotificationConfig config) {
+    public WebhookFanOut(ObjectMapper json, NotificationConfig config, VenueLinks venueLinks) {
         this.json = json;
         this.config = config;
+        this.venueLinks = venueLinks;
     }
 
-    /** @param type e.g. {@code session.published}, {@code session.changed}, {@code session.cancelled} */
-    public Uni<Void> sessionUpdate(String type, UUID sessionId, String venueId, List<String> changed, String sourceEventId) {
+    /**
+     * @param type         e.g. {@code session.published}, {@code session.changed}, {@code session.cancelled}
+     * @param linkedGroups the groups linked to the venue at the time of the event ({@code venuePartnerGroups}), or
+     *                     null if the event does not say (EventCancelled): then the last known links
+     */
+    public Uni<Void> sessionUpdate(String type, UUID sessionId, String venueId, List<String> linkedGroups, List<String> changed,
+            String sourceEventId) {
         if (venueId == null || venueId.isBlank()) {
             return Uni.createFrom().voidItem();
         }
+        Uni<List<String>> groups = linkedGroups != null ? Uni.createFrom().item(linkedGroups) : venueLinks.groupsOf(venueId);
+        return groups.flatMap(linked -> linked.isEmpty() ? Uni.createFrom().voidItem()
+                : queue(type, sessionId, venueId, linked, changed, sourceEventId));
+    }
+
+    private Uni<Void> queue(String type, UUID sessionId, String venueId, List<String> linkedGroups, List<String> changed,
+            String sourceEventId) {
         String payload = payload(type, sessionId, changed);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // venue_ids is a short comma-separated list; the wrapping commas make the match exact ("v1" never matches "v10").
-        return WebhookEndpoint.<WebhookEndpoint>list("active = true and concat(',', venueIds, ',') like ?1", "%," + venueId + ",%")
+        // Only groups linked to the venue when it happened: a group unlinked since hears nothing more about it.
+        return WebhookEndpoint.<WebhookEndpoint>list("active = true and concat(',', venueIds, ',') like ?1 and partnerGroup in ?2",
+                        "%," + venueId + ",%", linkedGroups)
                 .flatMap(endpoints -> Multi.createFrom().iterable(endpoints)
                         .onItem().transformToUniAndConcatenate(endpoint -> Panache.getSession().flatMap(session -> session
                                 .createNativeQuery("""

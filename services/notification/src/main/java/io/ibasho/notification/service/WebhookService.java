@@ -30,9 +30,20 @@ public class WebhookService {
     }
 
     private final NotificationConfig config;
+    private final VenueLinks venueLinks;
 
-    public WebhookService(NotificationConfig config) {
+    public WebhookService(NotificationConfig config, VenueLinks venueLinks) {
         this.config = config;
+        this.venueLinks = venueLinks;
+    }
+
+    /**
+     * The venues among {@code venueIds} not linked to the group: unknown venues and other groups' venues alike, so
+     * the answer never tells a group whether a venue it is not linked to exists.
+     */
+    @WithSession
+    public Uni<List<String>> notLinked(String partnerGroup, List<String> venueIds) {
+        return venueLinks.venuesOf(partnerGroup).map(linked -> venueIds.stream().filter(v -> !linked.contains(v)).toList());
     }
 
     @WithTransaction

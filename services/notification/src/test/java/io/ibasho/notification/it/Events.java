@@ -36,11 +36,22 @@ public final class Events {
     /** Sends and returns the CloudEvent so a test can send the very same message again (a redelivery). */
     public static String session(String type, UUID sessionId, String titleJa, String titleEn, String allocation, String venueId,
             OffsetDateTime startsAt, int sequence, String changed) {
+        return session(type, sessionId, titleJa, titleEn, "cafe", allocation, venueId, null, startsAt, startsAt.plusHours(2),
+                sequence, changed);
+    }
+
+    /**
+     * @param venuePartnerGroups e.g. {@code ["tsubomi"]} as JSON, or null for an event without the field (older producer)
+     * @param kind               cafe, workshop, online, free-space
+     */
+    public static String session(String type, UUID sessionId, String titleJa, String titleEn, String kind, String allocation,
+            String venueId, String venuePartnerGroups, OffsetDateTime startsAt, OffsetDateTime endsAt, int sequence, String changed) {
         String data = """
-                {"sessionId":"%s","organisationId":"hinata","titleJa":"%s","titleEn":"%s","kind":"cafe","allocation":"%s",
-                 "status":"PUBLISHED","startsAt":"%s","endsAt":"%s","sequence":%d,"venueId":%s%s}
-                """.formatted(sessionId, titleJa, titleEn, allocation, startsAt, startsAt.plusHours(2), sequence,
-                venueId == null ? "null" : "\"" + venueId + "\"", changed == null ? "" : ",\"changed\":" + changed);
+                {"sessionId":"%s","organisationId":"hinata","titleJa":"%s","titleEn":"%s","kind":"%s","allocation":"%s",
+                 "status":"PUBLISHED","startsAt":"%s","endsAt":"%s","sequence":%d,"venueId":%s%s%s}
+                """.formatted(sessionId, titleJa, titleEn, kind, allocation, startsAt, endsAt, sequence,
+                venueId == null ? "null" : "\"" + venueId + "\"", changed == null ? "" : ",\"changed\":" + changed,
+                venuePartnerGroups == null ? "" : ",\"venuePartnerGroups\":" + venuePartnerGroups);
         return send(Topics.EVENT_LIFECYCLE, sessionId, envelope(UUID.randomUUID().toString(), "/ibasho/event", type, sessionId, data));
     }
 

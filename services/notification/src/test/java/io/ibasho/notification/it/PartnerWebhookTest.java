@@ -87,7 +87,16 @@ class PartnerWebhookTest {
         return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
     }
 
+    /** The event service links a venue to groups by saying so on a session's events (venuePartnerGroups). */
+    static void linkVenue(String venue, String groupsJson) {
+        UUID session = UUID.randomUUID();
+        Events.session(EventTypes.EVENT_PUBLISHED, session, "会場案内", "Venue", "cafe", "FIRST_COME", venue, groupsJson,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(30), OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).plusHours(2), 0, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from session_copy where id = ?", session) == 1);
+    }
+
     private static Map<String, Object> register(String path, String venue) {
+        linkVenue(venue, "[\"tsubomi\"]");
         return given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json")
                 .body(Map.of("url", url(path), "venueIds", List.of(venue)))
                 .post("/api/notifications/webhooks").then().statusCode(201)
@@ -147,6 +156,49 @@ class PartnerWebhookTest {
     }
 
     @Test
+    void groupsFollowOnlyTheirLinkedVenuesAndHearOnlyWhileLinked() throws Exception {
+        String partner = Tokens.accessToken("partner1");
+        String ours = "venue-" + UUID.randomUUID().toString().substring(0, 8);
+        String theirs = "venue-" + UUID.randomUUID().toString().substring(0, 8);
+        linkVenue(theirs, "[\"himawari\"]");
+        // Another group's venue and a venue that does not exist get the same answer: nothing is revealed.
+        String otherGroupsVenue = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("url", url("/ok"), "venueIds", List.of(theirs)))
+                .post("/api/notifications/webhooks").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("venue-not-linked")).extract().path("detail");
+        String unknownVenue = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("url", url("/ok"), "venueIds", List.of("no-such-venue")))
+                .post("/api/notifications/webhooks").then().statusCode(422).extract().path("detail");
+        assertThat(otherGroupsVenue.replace(theirs, "X")).isEqualTo(unknownVenue.replace("no-such-venue", "X"));
+        // The partner system's own client-credentials token is the same group.
+        String partnerSystem = Tokens.clientToken(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.auth-server-url", String.class), "partner-tsubomi", "partner-local-secret-change-me");
+        given().auth().oauth2(partnerSystem).contentType("application/json")
+                .body(Map.of("url", url("/ok"), "venueIds", List.of(ours, theirs)))
+                .post("/api/notifications/webhooks").then().statusCode(422);
+        Map<String, Object> endpoint = register("/ok", ours);
+
+        UUID session = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(9);
+        Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "cafe", "FIRST_COME", ours, "[\"tsubomi\",\"himawari\"]",
+                start, start.plusHours(2), 0, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> forSession(ok, session).size() == 1);
+        // The organiser unlinks the venue from tsubomi: the change that says so, and what follows, are not sent to it.
+        Events.session(EventTypes.EVENT_CHANGED, session, "カフェ", "Cafe", "cafe", "FIRST_COME", ours, "[\"himawari\"]",
+                start.plusHours(1), start.plusHours(3), 1, "[\"time\"]");
+        Events.sessionCancelled(session, ours, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "select count(*) from session_copy where id = ? and status = 'CANCELLED'", session) == 1);
+        EmailChannelTest.sleep(Duration.ofSeconds(3));
+        assertThat(forSession(ok, session)).hasSize(1);
+        given().auth().oauth2(partnerSystem).get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
+                .then().statusCode(200).body("size()", equalTo(1));
+        // Following the venue again is refused while it is not linked.
+        given().auth().oauth2(partner).contentType("application/json").body(Map.of("url", url("/ok"), "venueIds", List.of(ours)))
+                .post("/api/notifications/webhooks").then().statusCode(422);
+    }
+
+    @Test
     void theStandardWebhooksSpecVectorVerifies() {
         // The vector published at standardwebhooks.com, checked with the same verifier the test above relies on.
         WebhookVerifier atVectorTime = new WebhookVerifier(Clock.fixed(Instant.ofEpochSecond(1614265330L), ZoneOffset.UTC));
@@ -163,7 +215,7 @@ class PartnerWebhookTest {
         UUID session = UUID.randomUUID();
         Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "FIRST_COME", venue, OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), 0, null);
 
-        // %test schedule: first attempt, then two retries a second apart, then the dead-letter topic.
+        // %test schedule: first attempt, then two retries two seconds apart, then the dead-letter topic.
         var dead = KafkaTopicReader.awaitRecords("notification.delivery.dlq",
                 r -> r.value().contains("\"webhook\"") && forSession(failing, session).size() >= 3, 1, Duration.ofSeconds(60));
         assertThat(forSession(failing, session)).hasSize(3);

@@ -132,8 +132,19 @@ class MessageTemplatesTest {
         assertThat(MessageKind.LOTTERY_RESERVE.details()).contains(MessageDetail.POSITION);
         assertThat(MessageKind.SEAT_OFFERED.details()).contains(MessageDetail.DEADLINE);
         assertThat(MessageKind.CANCELLED_BY_ORGANISER.details()).contains(MessageDetail.REASON);
-        assertThat(MessageKind.MEETING_LINK.details()).contains(MessageDetail.MEETING_URL);
-        assertThat(Arrays.stream(MessageKind.values())).allMatch(k -> k.details().contains(MessageDetail.TITLE));
+        assertThat(MessageKind.LOTTERY_WON_CONFIRM.details()).contains(MessageDetail.DEADLINE);
+        assertThat(Arrays.stream(MessageKind.values()).filter(k -> k != MessageKind.MEETING_LINK))
+                .allMatch(k -> k.details().contains(MessageDetail.TITLE));
+    }
+
+    @Test
+    void theMeetingLinkNoticeNamesNeitherTopicVenueNorLinkOnlyTheAppPage() {
+        // The link never reaches this service; the notice only says it is ready and where in the app to look.
+        assertThat(MessageKind.MEETING_LINK.details()).containsExactlyInAnyOrder(MessageDetail.STARTS_AT, MessageDetail.SESSION_PAGE);
+        for (Language language : Language.values()) {
+            String text = Templates.read(MessageTemplates.inAppTemplateId(MessageKind.MEETING_LINK, language));
+            assertThat(text).doesNotContain("{title}", "{venue}", "{organisation}").contains("{sessionPage}");
+        }
     }
 
     @Test
