@@ -45,6 +45,9 @@ public class RecipientPreference extends PanacheEntityBase {
     public OffsetDateTime pendingExpiresAt;
     @Column(name = "pending_attempts")
     public int pendingAttempts;
+    /** After too many wrong codes: no new code and no verifying until then. */
+    @Column(name = "verify_locked_until")
+    public OffsetDateTime verifyLockedUntil;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.message.Language;
+import io.ibasho.notification.service.CodeRequests;
 import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.PreferenceService;
 import io.smallrye.mutiny.Uni;
@@ -129,8 +130,10 @@ public class PreferenceResource {
             case VERIFIED -> preferences.of(me).map(PreferenceResource::view);
             case WRONG_CODE -> Uni.createFrom().failure(ProblemException.invalid("wrong-code", "That code is not right; please check the e-mail and try again."));
             case EXPIRED -> Uni.createFrom().failure(ProblemException.invalid("code-expired", "The code has expired; ask for a new one."));
-            case TOO_MANY_ATTEMPTS -> Uni.createFrom().failure(new ProblemException(429, "too-many-attempts", "Too many attempts",
-                    "Too many wrong codes; ask for a new code."));
+            case TOO_MANY_ATTEMPTS -> preferences.of(me).flatMap(locked -> Uni.createFrom().failure(CodeRequests.tooMany(
+                    locked.verifyLockedUntil == null ? java.time.Duration.ofMinutes(1)
+                            : java.time.Duration.between(java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
+                    "Too many wrong codes; please wait, then ask for a new code.")));
             case NOTHING_PENDING -> Uni.createFrom().failure(ProblemException.conflict("no-code-pending", "Ask for a code first."));
         });
     }

@@ -24,7 +24,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(ProblemDetail.of(e.status(), e.type(), e.title(), e.getMessage(), uri.getPath()));
+        Response response = respond(ProblemDetail.of(e.status(), e.type(), e.title(), e.getMessage(), uri.getPath()));
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -1,18 +1,12 @@
 package io.ibasho.notification.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Locale;
 
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.delivery.VerificationCodes;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.message.TemplateRef;
@@ -31,9 +25,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class PreferenceService {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public enum VerifyOutcome { VERIFIED, WRONG_CODE, EXPIRED, TOO_MANY_ATTEMPTS, NOTHING_PENDING }
+
+    /** The account key of her code requests in the rate limit. */
+    static String requester(String recipientId) {
+        return "attendee:" + recipientId;
+    }
 
     public record Changes(Language language, boolean email, boolean fullDetail, LocalTime quietStart, LocalTime quietEnd,
             String quietZone) {
@@ -42,11 +39,13 @@ public class PreferenceService {
     private final NotificationConfig config;
     private final ReactiveMailer mailer;
     private final MessageWording wording;
+    private final CodeRequests codeRequests;
 
-    public PreferenceService(NotificationConfig config, ReactiveMailer mailer, MessageWording wording) {
+    public PreferenceService(NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
         this.config = config;
         this.mailer = mailer;
         this.wording = wording;
+        this.codeRequests = codeRequests;
     }
 
     @WithSession
@@ -73,20 +72,23 @@ public class PreferenceService {
         });
     }
 
-    /** Stores a fresh code for {@code address} (replacing any earlier one) and mails it there. */
+    /**
+     * Stores a fresh code for {@code address} (replacing any earlier one) and mails it there.
+     * Fails with a 429 problem while verifying is locked or when she asked for too many codes in the window.
+     */
     public Uni<Void> requestEmailCode(String recipientId, String address) {
         String normalised = address.trim();
-        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        String code = VerificationCodes.newCode();
         return Panache.withTransaction(() -> storeCode(recipientId, normalised, code)).flatMap(language -> mailer.send(codeMail(normalised, code, language)));
     }
 
     private Uni<Language> storeCode(String recipientId, String address, String code) {
-        return findOrCreate(recipientId).map(preference -> {
-            byte[] salt = new byte[16];
-            RANDOM.nextBytes(salt);
+        return findOrCreate(recipientId).flatMap(preference -> CodeRequests.checkNotLocked(preference.verifyLockedUntil)
+                .flatMap(ignored -> codeRequests.admit(requester(recipientId))).replaceWith(preference))
+                .map(preference -> {
             preference.pendingEmail = address;
-            preference.pendingCodeSalt = Base64.getEncoder().encodeToString(salt);
-            preference.pendingCodeHash = hash(preference.pendingCodeSalt, recipientId, address, code);
+            preference.pendingCodeSalt = VerificationCodes.newSalt();
+            preference.pendingCodeHash = VerificationCodes.hash(preference.pendingCodeSalt, recipientId, address, code);
             preference.pendingExpiresAt = now().plus(config.emailVerification().codeValidity());
             preference.pendingAttempts = 0;
             preference.updatedAt = now();
@@ -98,6 +100,9 @@ public class PreferenceService {
     @WithTransaction
     public Uni<VerifyOutcome> verify(String recipientId, String code) {
         return RecipientPreference.<RecipientPreference>findById(recipientId).map(preference -> {
+            if (preference != null && preference.verifyLockedUntil != null && preference.verifyLockedUntil.isAfter(now())) {
+                return VerifyOutcome.TOO_MANY_ATTEMPTS;
+            }
             if (preference == null || preference.pendingEmail == null) {
                 return VerifyOutcome.NOTHING_PENDING;
             }
@@ -105,12 +110,13 @@ public class PreferenceService {
                 clearPending(preference);
                 return VerifyOutcome.EXPIRED;
             }
-            String presented = hash(preference.pendingCodeSalt, recipientId, preference.pendingEmail, code == null ? "" : code.trim());
-            if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
-                    preference.pendingCodeHash.getBytes(StandardCharsets.US_ASCII))) {
+            if (!VerificationCodes.matches(preference.pendingCodeHash, preference.pendingCodeSalt, recipientId,
+                    preference.pendingEmail, code)) {
                 preference.pendingAttempts++;
                 if (preference.pendingAttempts >= config.emailVerification().maxAttempts()) {
                     clearPending(preference);
+                    // Locked for a while: no guessing on with fresh codes either.
+                    preference.verifyLockedUntil = now().plus(config.emailVerification().lockDuration());
                     return VerifyOutcome.TOO_MANY_ATTEMPTS;
                 }
                 return VerifyOutcome.WRONG_CODE;
@@ -143,17 +149,6 @@ public class PreferenceService {
         preference.pendingCodeSalt = null;
         preference.pendingExpiresAt = null;
         preference.pendingAttempts = 0;
-    }
-
-    /** Bound to her and to the address, so a code for one address never confirms another. */
-    private static String hash(String salt, String recipientId, String address, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((salt + "\n" + recipientId + "\n" + address.toLowerCase(Locale.ROOT) + "\n" + code).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime now() {

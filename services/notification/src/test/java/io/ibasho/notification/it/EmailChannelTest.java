@@ -84,11 +84,54 @@ class EmailChannelTest {
         }
         given().auth().oauth2(token).contentType("application/json").body("{\"code\":\"" + wrong + "\"}")
                 .post("/api/notifications/preferences/email/verify").then().statusCode(429);
-        // The right code no longer helps: the pending address was voided.
+        // The right code no longer helps: the pending address was voided, and verifying and new codes are locked.
         given().auth().oauth2(token).contentType("application/json").body("{\"code\":\"" + code + "\"}")
-                .post("/api/notifications/preferences/email/verify").then().statusCode(409);
+                .post("/api/notifications/preferences/email/verify").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
+                .post("/api/notifications/preferences/email").then().statusCode(429)
+                .body("type", org.hamcrest.Matchers.endsWith("too-many-attempts"));
+        assertThat(TestMailbox.to(address)).hasSize(1);
         assertThat(Db.count("select count(*) from recipient_preference where email_address = ?", address)).isZero();
         assertThat(Db.count("select count(*) from recipient_preference where pending_code_hash like ?", "%" + code + "%")).isZero();
+        // The lock is 15 minutes; lift it so the other tests can use her account.
+        Db.update("update recipient_preference set verify_locked_until = null where recipient_id = ?", Events.subjectOf("hana"));
+    }
+
+    @Test
+    void codeRequestsAreLimitedPerAccountWithRetryAfter() {
+        String token = Tokens.accessToken("mei");
+        String mei = Events.subjectOf("mei");
+        // One short of the limit earlier this hour (other tests' own requests may add to them).
+        int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("ibasho.notification.email-verification.max-requests", Integer.class);
+        for (int i = 0; i < limit - 1; i++) {
+            Db.update("insert into code_request (id, requester, requested_at) values (?, ?, now() - interval '50 minutes')",
+                    UUID.randomUUID(), "attendee:" + mei);
+        }
+        try {
+            String address = "mei-" + UUID.randomUUID() + "@example.jp";
+            int status = 202;
+            int accepted = 0;
+            while (status == 202 && accepted < 6) {
+                status = given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
+                        .post("/api/notifications/preferences/email").then().extract().statusCode();
+                accepted += status == 202 ? 1 : 0;
+            }
+            assertThat(accepted).isBetween(0, 1);
+            var refused = given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
+                    .post("/api/notifications/preferences/email").then().statusCode(429).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.endsWith("too-many-attempts")).extract();
+            // The oldest counted request leaves the one-hour window in about ten minutes.
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
+            assertThat(TestMailbox.to(address)).hasSize(accepted);
+            // Another account is not affected.
+            String other = "hana-" + UUID.randomUUID() + "@example.jp";
+            given().auth().oauth2(Tokens.accessToken("hana")).contentType("application/json").body("{\"address\":\"" + other + "\"}")
+                    .post("/api/notifications/preferences/email").then().statusCode(202);
+        } finally {
+            Db.update("delete from code_request where requester = ?", "attendee:" + mei);
+        }
     }
 
     @Test

@@ -36,6 +36,14 @@ public final class TestMailbox {
         }
     }
 
+    /** SMTP goes away (connections refused) until {@link #start()}; mail received so far is dropped. */
+    public static synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
     public static List<Received> to(String address) {
         start();
         return Arrays.stream(server.getReceivedMessages()).map(TestMailbox::read)

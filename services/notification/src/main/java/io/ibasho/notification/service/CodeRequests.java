@@ -1,0 +1,58 @@
+package io.ibasho.notification.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The rate limit on verification codes, per account: each code mails an address the requester typed, so without a
+ * limit the service could be made to mail a stranger over and over. Counted in the caller's transaction.
+ */
+@ApplicationScoped
+public class CodeRequests {
+    private final NotificationConfig config;
+
+    public CodeRequests(NotificationConfig config) {
+        this.config = config;
+    }
+
+    /** Records one request, or fails with 429 and Retry-After if the account has used up its window. */
+    public Uni<Void> admit(String requester) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Duration window = config.emailVerification().requestWindow();
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        select requested_at from code_request where requester = :requester and requested_at > :since
+                        order by requested_at""", OffsetDateTime.class)
+                .setParameter("requester", requester).setParameter("since", now.minus(window)).getResultList()
+                .flatMap(recent -> {
+                    if (recent.size() >= config.emailVerification().maxRequests()) {
+                        Duration wait = Duration.between(now, recent.get(recent.size() - config.emailVerification().maxRequests()).plus(window));
+                        return Uni.createFrom().failure(tooMany(wait, "Too many codes asked for; please wait before asking again."));
+                    }
+                    return session.createNativeQuery("insert into code_request (id, requester, requested_at) values (:id, :requester, :now)")
+                            .setParameter("id", UUID.randomUUID()).setParameter("requester", requester).setParameter("now", now)
+                            .executeUpdate().replaceWithVoid();
+                }));
+    }
+
+    /** Fails with 429 while verifying is locked after too many wrong codes. */
+    public static Uni<Void> checkNotLocked(OffsetDateTime lockedUntil) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+            return Uni.createFrom().failure(tooMany(Duration.between(now, lockedUntil),
+                    "Too many wrong codes; please wait before trying again."));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    public static ProblemException tooMany(Duration wait, String detail) {
+        return ProblemException.tooManyRequests("too-many-attempts", detail, wait);
+    }
+}

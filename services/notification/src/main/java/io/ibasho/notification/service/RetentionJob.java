@@ -1,0 +1,74 @@
+package io.ibasho.notification.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.ibasho.notification.config.NotificationConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Deletes personal data this service no longer needs, on a schedule: who was told what (inbox), when mail went out
+ * (e-mail deliveries), pending codes and the addresses they went to, code-request counts, who registered for which
+ * session (registration copies, counted from the session's end), and partners' webhook delivery logs. Rows still
+ * waiting to be sent are never deleted. Only counts are logged.
+ */
+@ApplicationScoped
+public class RetentionJob {
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+    private final NotificationConfig config;
+
+    public RetentionJob(NotificationConfig config) {
+        this.config = config;
+    }
+
+    @Scheduled(cron = "${ibasho.notification.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> nightly() {
+        return deleteExpired(Instant.now()).invoke(counts -> LOG.infof("retention: deleted %s", counts)).replaceWithVoid();
+    }
+
+    /** @return rows deleted (or cleared) per kind */
+    @WithTransaction
+    public Uni<Map<String, Integer>> deleteExpired(Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        var retention = config.retention();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        return run(counts, "email_delivery", """
+                delete from email_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.emailDeliveries()))
+                // Deleting an inbox message also deletes its e-mail rows (on delete cascade), pending or not: by then
+                // (90 days) a pending one is long dead.
+                .flatMap(ignored -> run(counts, "inbox_message", "delete from inbox_message where created_at < :before",
+                        at.minus(retention.inbox())))
+                .flatMap(ignored -> run(counts, "webhook_delivery", """
+                        delete from webhook_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.webhookDeliveries())))
+                .flatMap(ignored -> run(counts, "pending_codes", """
+                        update recipient_preference set pending_email = null, pending_code_hash = null, pending_code_salt = null,
+                               pending_expires_at = null, pending_attempts = 0
+                        where pending_expires_at < :before""", at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, "partner_pending_codes", """
+                        update partner_contact set pending_email = null, pending_code_hash = null, pending_code_salt = null,
+                               pending_expires_at = null, pending_attempts = 0
+                        where pending_expires_at < :before""", at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, "code_request", "delete from code_request where requested_at < :before",
+                        at.minus(retention.codes()).minus(config.emailVerification().requestWindow())))
+                .flatMap(ignored -> run(counts, "registration_copy", """
+                        delete from registration_copy r where coalesce(
+                            (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
+                          and r.updated_at < :before""", at.minus(retention.registrationCopies())))
+                .replaceWith(counts);
+    }
+
+    private static Uni<Void> run(Map<String, Integer> counts, String name, String sql, OffsetDateTime before) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql).setParameter("before", before).executeUpdate())
+                .invoke(n -> counts.put(name, n)).replaceWithVoid();
+    }
+}
