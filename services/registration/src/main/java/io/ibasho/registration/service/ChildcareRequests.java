@@ -29,13 +29,28 @@ final class ChildcareRequests {
     private ChildcareRequests() {
     }
 
+    /** The reject reason that means "ask again": childcare-booking has not heard of the session yet (childcare.md). */
+    static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
+
     /** The registration must hold a seat already; persists it when new. */
     static Uni<Registration> ask(RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
+        registration.childcareRequestedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return send(outbox, registration, purpose);
+    }
+
+    /**
+     * The same hold asks again under a new request id (replies to the old one are then ignored). The hold keeps the
+     * time of its first request, so the answer timeout bounds the whole hold, however often it asks.
+     */
+    static Uni<Registration> askAgain(RegistrationOutbox outbox, Registration registration) {
+        return send(outbox, registration, registration.waitlistNumber != null ? ChildcarePurpose.WAITLIST_PROMOTION : ChildcarePurpose.BOOKING);
+    }
+
+    private static Uni<Registration> send(RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         registration.status = Status.PENDING_CHILDCARE;
         registration.childcareStatus = ChildcareStatus.PENDING;
         registration.childcareRequestId = UUID.randomUUID();
-        registration.childcareRequestedAt = now;
         registration.childcareRejectReason = null;
         registration.offerExpiresAt = null;
         registration.updatedAt = now;

@@ -63,11 +63,45 @@ public class ChildcareSaga {
         });
     }
 
-    /** ChildcareRejected: the held seat is released and goes down the waitlist; she is told why. */
+    /**
+     * ChildcareRejected: the held seat is released and goes down the waitlist; she is told why. Except
+     * UNKNOWN_SESSION: childcare-booking has not yet read the session (its copy arrives over event-lifecycle), so the
+     * hold stays and asks again a little later ({@link #askAgainWhereTheSessionWasUnknown}).
+     */
     public Uni<Boolean> childcareRejected(UUID requestId, String reason) {
-        return pending(requestId).flatMap(registration -> registration == null
-                ? Uni.createFrom().item(false)
-                : releaseHold(registration, reason).replaceWith(true));
+        return pending(requestId).flatMap(registration -> {
+            if (registration == null) {
+                return Uni.createFrom().item(false);
+            }
+            if (ChildcareRequests.UNKNOWN_SESSION.equals(reason)) {
+                registration.childcareRejectReason = reason;
+                registration.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return Uni.createFrom().item(true);
+            }
+            return releaseHold(registration, reason).replaceWith(true);
+        });
+    }
+
+    /**
+     * Holds whose last answer was UNKNOWN_SESSION ask again under a new request id, one check interval after that
+     * answer (not at once: childcare-booking needs a moment to read the session). The answer timeout still bounds the
+     * hold as a whole.
+     */
+    @Scheduled(every = "${ibasho.registration.childcare.answer-check:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> askAgainWhereTheSessionWasUnknown() {
+        OffsetDateTime answeredBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.answerCheck());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select * from registration where status = 'PENDING_CHILDCARE' "
+                                + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
+                                + "order by updated_at limit 50 for update skip locked", Registration.class)
+                        .setParameter("unknown", ChildcareRequests.UNKNOWN_SESSION).setParameter("before", answeredBefore)
+                        .getResultList())
+                .flatMap(holds -> Multi.createFrom().iterable(holds)
+                        .onItem().transformToUniAndConcatenate(registration -> ChildcareRequests.askAgain(outbox, registration))
+                        .collect().asList())
+                .replaceWithVoid();
     }
 
     /**
@@ -101,7 +135,9 @@ public class ChildcareSaga {
                 .flatMap(unanswered -> Multi.createFrom().iterable(unanswered)
                         .onItem().transformToUniAndConcatenate(registration -> {
                             LOG.infof("childcare never answered request %s; the held seat is released", registration.childcareRequestId);
-                            return releaseHold(registration, ChildcareRequests.NO_ANSWER);
+                            // still "session unknown" after all this time: she is told that, not "no answer"
+                            return releaseHold(registration, ChildcareRequests.UNKNOWN_SESSION.equals(registration.childcareRejectReason)
+                                    ? ChildcareRequests.UNKNOWN_SESSION : ChildcareRequests.NO_ANSWER);
                         })
                         .collect().asList())
                 .replaceWithVoid();

@@ -1,5 +1,6 @@
 package io.ibasho.registration.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -28,15 +29,19 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
 import io.ibasho.registration.support.ChildcareService;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.KafkaTopicWriter;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
@@ -98,6 +103,14 @@ class ChildcareSagaTest {
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
         // the hold is active: a second booking of hers is refused
         ChildcareService.book(hana, sessionId, List.of(3)).then().statusCode(409).body("type", containsString("already-registered"));
+        // nobody else sees or touches her hold; without a token nobody books
+        Api.mine("mei", id(booked), "cancel").then().statusCode(404);
+        assertThat(Api.myRegistration("mei", sessionId)).isEmpty();
+        given().contentType(ContentType.JSON).body(Map.of("nickname", "x", "childrenAges", List.of(1)))
+                .post("/api/registrations/sessions/" + sessionId + "/bookings").then().statusCode(401);
+        // bad ages are a clear 400 problem, never a 500
+        ChildcareService.book(person(8), sessionId, List.of(18)).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("0 to 17"));
 
         JsonNode request = ChildcareService.awaitRequest(id(booked), 1);
         assertThat(request.path("data").path("purpose").asText()).isEqualTo("BOOKING");
@@ -265,6 +278,36 @@ class ChildcareSagaTest {
         ChildcareService.reserve(request);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> "childcare_unavailable".equals(statusOf(hana, sessionId)) && seatsTaken(sessionId) == 0);
+    }
+
+    @Test
+    void whenChildcareDoesNotKnowTheSessionYetTheHoldStaysAndAsksAgain() {
+        String hana = person(9);
+        UUID sessionId = Sessions.published(2);
+        Response booked = bookWithChildrenOnceKnown(hana, sessionId, List.of(4));
+        JsonNode first = ChildcareService.awaitRequest(id(booked), 1);
+        ChildcareService.reject(first, "UNKNOWN_SESSION");
+        JsonNode again = ChildcareService.awaitRequest(id(booked), 2);
+        assertThat(again.path("data").path("requestId").asText()).isNotEqualTo(first.path("data").path("requestId").asText());
+        assertThat(again.path("data").path("purpose").asText()).isEqualTo("BOOKING");
+        assertThat(statusOf(hana, sessionId)).isEqualTo("pending_childcare");
+        assertThat(seatsTaken(sessionId)).isEqualTo(1);
+        ChildcareService.reserve(first); // a reply to the old request id is too late: ignored
+        ChildcareService.reserve(again);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "confirmed".equals(statusOf(hana, sessionId)));
+        assertThat(seatsTaken(sessionId)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableReplyGoesToTheDeadLetterTopic() {
+        UUID sessionId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        KafkaTopicWriter.send(Topics.CHILDCARE_LIFECYCLE, sessionId.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/childcare-booking","type":"%s","time":"2026-11-23T10:00:00Z",
+                 "datacontenttype":"application/json","data":{"requestId":"not-a-uuid","sessionId":"%s","reason":"CAP_EXCEEDED"}}
+                """.formatted(eventId, EventTypes.CHILDCARE_REJECTED, sessionId));
+        assertThat(KafkaTopicReader.awaitRecords(Topics.deadLetterOf(Topics.CHILDCARE_LIFECYCLE, "registration"),
+                r -> r.value().contains(eventId), 1, Duration.ofSeconds(30))).hasSize(1);
     }
 
     @Test
