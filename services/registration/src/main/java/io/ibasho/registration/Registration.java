@@ -57,6 +57,9 @@ public class Registration extends PanacheEntityBase {
     /** The stable reason code of the last ChildcareRejected (e.g. RATIO_EXCEEDED), shown to her in the app. */
     @Column(name = "childcare_reject_reason")
     public String childcareRejectReason;
+    /** When the pending ChildcareRequested was written: a hold unanswered for too long is released (NO_ANSWER). */
+    @Column(name = "childcare_requested_at")
+    public OffsetDateTime childcareRequestedAt;
 
     public boolean needsChildcare() {
         return childrenAges != null && !childrenAges.isBlank();
@@ -76,10 +79,14 @@ public class Registration extends PanacheEntityBase {
     public enum Status {
         CONFIRMED, APPLIED, WAITLISTED, OFFERED, CANCELLED,
         /** A waitlist offer she declined or let lapse; the seat went to the next person. */
-        EXPIRED;
+        EXPIRED,
+        /** A seat is held for her while childcare-booking is asked about her children; no booking code yet. */
+        PENDING_CHILDCARE,
+        /** Her booking could not get childcare, so the held seat was released (both or neither); see the reject reason. */
+        CHILDCARE_UNAVAILABLE;
 
         public boolean active() {
-            return this == CONFIRMED || this == APPLIED || this == WAITLISTED || this == OFFERED;
+            return this == CONFIRMED || this == APPLIED || this == WAITLISTED || this == OFFERED || this == PENDING_CHILDCARE;
         }
     }
 

@@ -20,7 +20,31 @@ public final class RegistrationMapper {
         return new RegistrationView(r.id, r.sessionId, r.nickname, r.status.name().toLowerCase(), r.createdAt, position,
                 r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
                 confirmed ? r.bookingCode : null, confirmed && r.bookingCode != null ? CHECK_IN_PREFIX + r.bookingCode : null,
-                r.cancelledBy, r.cancelReason);
+                r.cancelledBy, r.cancelReason, r.needsChildcare() ? r.childrenAgeList() : null,
+                r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(), r.childcareRejectReason, nextSteps(r));
+    }
+
+    static final String CHILDCARE_UNAVAILABLE_STEPS = "Childcare could not be arranged for this session, so no seat was kept "
+            + "for you. You can book a seat without childcare, or join the waitlist with your children's ages: you are then "
+            + "offered a seat together with childcare when places free up.";
+    static final String PENDING_CHILDCARE_STEPS = "A seat is held for you while childcare is arranged; your booking is "
+            + "confirmed, with its code, as soon as the childcare team answers.";
+    static final String WAITING_FOR_CHILDCARE_STEPS = "Childcare is full for now: you keep your place on the waitlist and "
+            + "are offered a seat together with childcare when childcare places free up. You can also cancel this and book "
+            + "a seat without childcare.";
+
+    /** What she can do next, in words, whenever 託児 is what stands between her and a seat. */
+    static String nextSteps(Registration r) {
+        if (r.status == Registration.Status.CHILDCARE_UNAVAILABLE) {
+            return CHILDCARE_UNAVAILABLE_STEPS;
+        }
+        if (r.status == Registration.Status.PENDING_CHILDCARE) {
+            return PENDING_CHILDCARE_STEPS;
+        }
+        if (r.status == Registration.Status.WAITLISTED && r.childcareStatus == Registration.ChildcareStatus.REJECTED) {
+            return WAITING_FOR_CHILDCARE_STEPS;
+        }
+        return null;
     }
 
     public static RosterView toView(CheckInService.Roster roster) {

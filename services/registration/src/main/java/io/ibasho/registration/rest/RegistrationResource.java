@@ -61,20 +61,26 @@ public class RegistrationResource {
     @POST
     @Path("/sessions/{sessionId}/bookings")
     @RolesAllowed("attendee")
-    @Operation(summary = "Book a seat in a first-come session under a nickname")
+    @Operation(summary = "Book a seat in a first-come session under a nickname; with children's ages the seat is held "
+            + "(202, pending_childcare) until childcare answers, then confirmed or released: both or neither")
     public Uni<Response> book(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return idempotent(key, request, () -> bookings.book(sessionId, token.getSubject(), request.nickname().strip())
-                .map(booked -> answer(201, RegistrationMapper.toView(booked), MINE + booked.id)));
+        return idempotent(key, request, () -> bookings.book(sessionId, token.getSubject(), request.nickname().strip(),
+                        request.childrenAges())
+                // 202: her seat is held but the booking is not done until childcare answers; GET /mine shows the outcome
+                .map(booked -> answer(booked.status == Registration.Status.PENDING_CHILDCARE ? 202 : 201,
+                        RegistrationMapper.toView(booked), MINE + booked.id)));
     }
 
     @POST
     @Path("/sessions/{sessionId}/waitlist")
     @RolesAllowed("attendee")
-    @Operation(summary = "Join the waitlist of a full first-come session; the answer says her position")
+    @Operation(summary = "Join the waitlist of a full first-come session; the answer says her position. With children's "
+            + "ages it is the waitlist for a seat and childcare together")
     public Uni<Response> joinWaitlist(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return idempotent(key, request, () -> bookings.joinWaitlist(sessionId, token.getSubject(), request.nickname().strip())
+        return idempotent(key, request, () -> bookings.joinWaitlist(sessionId, token.getSubject(), request.nickname().strip(),
+                        request.childrenAges())
                 .map(place -> answer(201, RegistrationMapper.toView(place.registration(), place.position()),
                         MINE + place.registration().id)));
     }

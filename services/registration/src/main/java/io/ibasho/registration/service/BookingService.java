@@ -8,10 +8,12 @@ import java.util.UUID;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
+import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
+import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
 import io.ibasho.registration.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,6 +23,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 /**
  * First-come booking, the waitlist with its offers, and cancellation.
@@ -31,7 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class BookingService {
-    static final List<Status> ACTIVE = List.of(Status.CONFIRMED, Status.APPLIED, Status.WAITLISTED, Status.OFFERED);
+    static final List<Status> ACTIVE = List.of(Status.CONFIRMED, Status.APPLIED, Status.WAITLISTED, Status.OFFERED,
+            Status.PENDING_CHILDCARE);
 
     private final RegistrationOutbox outbox;
     private final RegistrationConfig config;
@@ -41,35 +45,65 @@ public class BookingService {
         this.config = config;
     }
 
-    @WithTransaction
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname) {
-        return openFirstComeSession(sessionId)
-                .call(session -> noActiveRegistration(sessionId, attendeeId))
-                .flatMap(session -> takeSeat(session.id).flatMap(taken -> taken
-                        ? confirm(newRegistration(session, attendeeId, nickname))
-                        : Uni.createFrom().failure(ProblemException.conflict("session-full",
-                                "All seats are taken. You can join the waitlist."))));
+        return book(sessionId, attendeeId, nickname, List.of());
     }
 
-    /** She joins the end of the waitlist of a full session and learns her position. */
+    /**
+     * Without children: the seat is confirmed at once. With children's ages: the seat is held (the same conditional
+     * UPDATE) and she is {@code PENDING_CHILDCARE} until childcare-booking answers (the saga, architecture.md): both
+     * or neither.
+     */
     @WithTransaction
+    public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
+        boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
+        return openFirstComeSession(sessionId)
+                .call(session -> noActiveRegistration(sessionId, attendeeId))
+                .flatMap(session -> takeSeat(session.id).flatMap(taken -> {
+                    if (!taken) {
+                        return Uni.createFrom().failure(ProblemException.conflict("session-full", withChildren
+                                ? "All seats are taken. You can join the waitlist with your children's ages: a seat is then "
+                                        + "offered to you together with childcare."
+                                : "All seats are taken. You can join the waitlist."));
+                    }
+                    Registration registration = newRegistration(session, attendeeId, nickname);
+                    if (!withChildren) {
+                        return confirm(registration);
+                    }
+                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING);
+                }));
+    }
+
     public Uni<WaitlistPlace> joinWaitlist(UUID sessionId, String attendeeId, String nickname) {
+        return joinWaitlist(sessionId, attendeeId, nickname, List.of());
+    }
+
+    /**
+     * She joins the end of the waitlist of a full session and learns her position. With children's ages it is the
+     * waitlist for both: she waits for a seat and childcare together, so she may join while seats are free (childcare
+     * is what she waits for); each offer asks childcare first.
+     */
+    @WithTransaction
+    public Uni<WaitlistPlace> joinWaitlist(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
+        boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         return openFirstComeSession(sessionId)
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
                 .flatMap(session -> seatsFree(session.id).flatMap(free -> {
-                    if (free) {
+                    if (free && !withChildren) {
                         return Uni.createFrom().failure(ProblemException.conflict("seats-available",
                                 "This session still has free seats: book one instead of joining the waitlist."));
                     }
                     Registration registration = newRegistration(session, attendeeId, nickname);
                     registration.status = Status.WAITLISTED;
+                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
                     return nextWaitlistNumber()
                             .invoke(number -> registration.waitlistNumber = number)
                             .flatMap(number -> registration.<Registration>persist())
                             .call(saved -> flush())
                             .flatMap(saved -> position(saved))
                             .call(position -> outbox.append(EventTypes.WAITLISTED, sessionId,
-                                    RegistrationEvents.waitlisted(registration, position, "FULL")))
+                                    RegistrationEvents.waitlisted(registration, position, free ? "CHILDCARE_UNAVAILABLE" : "FULL")))
                             // a seat freed in the meantime goes to the head of the queue, possibly her
                             .call(position -> offerFreedSeats(session))
                             .map(position -> new WaitlistPlace(registration, position));
@@ -107,7 +141,7 @@ public class BookingService {
                         + registration.status.name().toLowerCase() + "."));
             }
             return SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(session -> {
-                boolean holdsSeat = registration.status == Status.CONFIRMED || registration.status == Status.OFFERED;
+                boolean holdsSeat = holdsSeat(registration);
                 if (holdsSeat && now().isAfter(session.startsAt.minus(config.cancellation().attendeeCutOff()))) {
                     return Uni.createFrom().failure(ProblemException.conflict("cancellation-closed",
                             "It is too close to the start to cancel here; please tell the organiser instead."));
@@ -121,7 +155,8 @@ public class BookingService {
     @WithTransaction
     public Uni<Registration> cancelByOrganiser(UUID sessionId, UUID registrationId, String organisationId, String reason) {
         return OrganiserAccess.session(sessionId, organisationId)
-                .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId).firstResult()
+                .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                         .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"))
                         .flatMap(registration -> !registration.status.active()
                                 ? Uni.createFrom().failure(ProblemException.conflict("not-active", "This registration is already "
@@ -144,13 +179,24 @@ public class BookingService {
     }
 
     private Uni<Void> cancel(Registration registration, SessionCopy session, String cancelledBy, String reason) {
-        boolean heldSeat = registration.status == Status.CONFIRMED || registration.status == Status.OFFERED;
+        boolean heldSeat = holdsSeat(registration);
         markCancelled(registration, cancelledBy, reason);
+        // childcare-booking releases reserved children on this RegistrationCancelled (and one reserved by a reply
+        // still on its way: the request and this event share the session's partition, so it is decided first)
         return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration))
                 .call(() -> heldSeat ? releaseSeat(session.id).call(() -> offerFreedSeats(session)) : Uni.createFrom().voidItem());
     }
 
+    /** A confirmed booking, an open offer and a hold waiting for childcare's answer each take one seat. */
+    static boolean holdsSeat(Registration registration) {
+        return registration.status == Status.CONFIRMED || registration.status == Status.OFFERED
+                || registration.status == Status.PENDING_CHILDCARE;
+    }
+
     private static void markCancelled(Registration registration, String cancelledBy, String reason) {
+        if (registration.childcareStatus == ChildcareStatus.RESERVED) {
+            registration.childcareStatus = ChildcareStatus.RELEASED;
+        }
         registration.status = Status.CANCELLED;
         registration.cancelledBy = cancelledBy;
         registration.cancelReason = reason;
@@ -176,17 +222,27 @@ public class BookingService {
     }
 
     private Uni<Void> expire(Registration registration, boolean declined) {
+        boolean childcareReserved = registration.childcareStatus == ChildcareStatus.RESERVED;
         registration.status = Status.EXPIRED;
         registration.offerExpiresAt = null;
         registration.updatedAt = now();
+        if (childcareReserved) {
+            registration.childcareStatus = ChildcareStatus.RELEASED;
+        }
         return outbox.append(EventTypes.OFFER_EXPIRED, registration.sessionId, RegistrationEvents.offerExpired(registration, declined))
+                // the children's places reserved with the offer go back: childcare-booking releases on RegistrationCancelled
+                .call(() -> childcareReserved ? outbox.append(EventTypes.REGISTRATION_CANCELLED, registration.sessionId,
+                        ChildcareRequests.cancelledBySystem(registration, "OFFER_EXPIRED")) : Uni.createFrom().voidItem())
                 .call(() -> releaseSeat(registration.sessionId))
                 .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(this::offerFreedSeats));
     }
 
     /**
      * While a seat is free and somebody waits, the first in line gets an offer that holds the seat. Called after a
-     * cancellation, a declined or lapsed offer, a raised capacity, and when somebody joins the waitlist.
+     * cancellation, a declined or lapsed offer, a raised capacity, when somebody joins the waitlist, after a childcare
+     * rejection and when childcare places are released. Somebody whose children childcare could not take waits for
+     * childcare, not for a seat: she is passed over until childcare places are released
+     * ({@link ChildcareSaga#childcareReleased}).
      */
     public Uni<Void> offerFreedSeats(SessionCopy session) {
         if (!"PUBLISHED".equals(session.status) || !session.startsAt.isAfter(now())) {
@@ -194,6 +250,7 @@ public class BookingService {
         }
         return flush().flatMap(ignored -> Panache.getSession())
                 .flatMap(s -> s.createNativeQuery("select * from registration where session_id = :id and status = 'WAITLISTED' "
+                        + "and (childcare_status is null or childcare_status <> 'REJECTED') "
                         + "order by waitlist_number limit 1 for update skip locked", Registration.class)
                         .setParameter("id", session.id).getResultList())
                 .flatMap(next -> next.isEmpty() ? Uni.createFrom().voidItem()
@@ -202,7 +259,14 @@ public class BookingService {
                                 : Uni.createFrom().voidItem()));
     }
 
+    /** She needs childcare: the seat is held while childcare is asked; the offer stands once it is reserved. */
     private Uni<Void> offer(Registration registration, SessionCopy session) {
+        return registration.needsChildcare()
+                ? ChildcareRequests.ask(outbox, registration, ChildcarePurpose.WAITLIST_PROMOTION).replaceWithVoid()
+                : offerHeldSeat(registration, session);
+    }
+
+    Uni<Void> offerHeldSeat(Registration registration, SessionCopy session) {
         registration.status = Status.OFFERED;
         registration.offerExpiresAt = now().plus(holdTime(session.startsAt));
         registration.updatedAt = now();
@@ -229,12 +293,12 @@ public class BookingService {
                 Status.WAITLISTED, registration.waitlistNumber).map(Long::intValue);
     }
 
-    private Uni<Registration> confirm(Registration registration) {
+    Uni<Registration> confirm(Registration registration) {
         registration.status = Status.CONFIRMED;
         registration.bookingCode = BookingCodes.next();
         registration.updatedAt = now();
         Uni<Registration> saved = registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
-        return saved.call(r -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, r.sessionId, RegistrationEvents.confirmed(r)));
+        return saved.call(r -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, r.sessionId, ChildcareRequests.confirmed(r)));
     }
 
     private static Registration newRegistration(SessionCopy session, String attendeeId, String nickname) {
@@ -275,7 +339,9 @@ public class BookingService {
 
     /** 404 for somebody else's registration: whether it exists is not hers to know. */
     private static Uni<Registration> own(UUID registrationId, String attendeeId) {
-        return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId).firstResult()
+        // locked: childcare's reply or the hold sweep may be changing the same registration right now
+        return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"));
     }
 
@@ -286,7 +352,7 @@ public class BookingService {
                 .setParameter("id", sessionId).executeUpdate()).map(updated -> updated == 1);
     }
 
-    private static Uni<Void> releaseSeat(UUID sessionId) {
+    static Uni<Void> releaseSeat(UUID sessionId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update session_copy set confirmed_seats = confirmed_seats - 1 where id = :id and confirmed_seats > 0")
                 .setParameter("id", sessionId).executeUpdate()).replaceWithVoid();

@@ -1,0 +1,81 @@
+package io.ibasho.registration.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.registration.Registration;
+import io.ibasho.registration.Registration.ChildcareStatus;
+import io.ibasho.registration.Registration.Status;
+import io.ibasho.registration.mapping.RegistrationEvents;
+import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
+import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Step 1 of the saga (architecture.md): with the seat already held in this transaction, she becomes
+ * {@code PENDING_CHILDCARE} and a ChildcareRequested with a fresh request id goes to the outbox, so the request exists
+ * if and only if the hold was committed. Plus the saga's payloads that the shared event mapping does not carry.
+ */
+final class ChildcareRequests {
+    /** cancelledBy of a cancellation nobody asked for: the saga released the seat or the children's places. */
+    static final String SYSTEM = "SYSTEM";
+    /** The reject reason of a hold the sweep released because childcare never answered. */
+    static final String NO_ANSWER = "NO_ANSWER";
+
+    private ChildcareRequests() {
+    }
+
+    /** The reject reason that means "ask again": childcare-booking has not heard of the session yet (childcare.md). */
+    static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
+
+    /** The registration must hold a seat already; persists it when new. */
+    static Uni<Registration> ask(RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
+        registration.childcareRequestedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return send(outbox, registration, purpose);
+    }
+
+    /**
+     * The same hold asks again under a new request id (replies to the old one are then ignored). The hold keeps the
+     * time of its first request, so the answer timeout bounds the whole hold, however often it asks.
+     */
+    static Uni<Registration> askAgain(RegistrationOutbox outbox, Registration registration) {
+        return send(outbox, registration, registration.waitlistNumber != null ? ChildcarePurpose.WAITLIST_PROMOTION : ChildcarePurpose.BOOKING);
+    }
+
+    private static Uni<Registration> send(RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        registration.status = Status.PENDING_CHILDCARE;
+        registration.childcareStatus = ChildcareStatus.PENDING;
+        registration.childcareRequestId = UUID.randomUUID();
+        registration.childcareRejectReason = null;
+        registration.offerExpiresAt = null;
+        registration.updatedAt = now;
+        Uni<Registration> saved = registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
+        return saved.call(r -> outbox.append(EventTypes.CHILDCARE_REQUESTED, r.sessionId,
+                RegistrationEvents.childcareRequested(r, r.childcareRequestId, purpose)));
+    }
+
+    /** RegistrationConfirmed: {@code childcareRequested} tells childcare-booking and notification that 託児 is part of it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Confirmed(String registrationId, String sessionId, String attendeeId, String status, Boolean childcareRequested) {
+    }
+
+    static Object confirmed(Registration r) {
+        return r.childcareStatus == ChildcareStatus.RESERVED
+                ? new Confirmed(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(), true)
+                : RegistrationEvents.confirmed(r);
+    }
+
+    /**
+     * RegistrationCancelled by the saga: childcare-booking releases any children's places it reserved for this
+     * registration (also one reserved by a reply that came too late). {@code status} says what she is now.
+     */
+    static RegistrationEvents.RegistrationState cancelledBySystem(Registration r, String reason) {
+        return new RegistrationEvents.RegistrationState(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(), null,
+                reason, null, null, SYSTEM, null);
+    }
+}
