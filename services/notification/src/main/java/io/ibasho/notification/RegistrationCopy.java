@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 @Table(name = "registration_copy")
 public class RegistrationCopy extends PanacheEntityBase {
     /** Registrations that still expect to hear about the session. */
-    public static final java.util.List<String> ACTIVE = java.util.List.of("APPLIED", "CONFIRMED", "WAITLISTED", "OFFERED");
+    public static final java.util.List<String> ACTIVE = java.util.List.of("APPLIED", "CONFIRMED", "WAITLISTED", "OFFERED",
+            RegistrationCopy.PENDING_CHILDCARE);
+    /** A seat held while childcare-booking is asked; active, so a session change reaches her too. */
+    public static final String PENDING_CHILDCARE = "PENDING_CHILDCARE";
     /** Cancelled because the whole session was: she still gets the session-cancelled message. */
     public static final String CANCELLED_WITH_SESSION = "CANCELLED_WITH_SESSION";
 

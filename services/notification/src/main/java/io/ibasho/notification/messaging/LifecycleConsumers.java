@@ -96,7 +96,10 @@ public class LifecycleConsumers {
             case EventTypes.OFFER_EXPIRED -> "EXPIRED";
             case EventTypes.REGISTRATION_CANCELLED -> "SESSION_CANCELLED".equals(cancelledBy)
                     ? RegistrationCopy.CANCELLED_WITH_SESSION : "CANCELLED";
-            default -> null; // LotteryDrawn (aggregate only), attendance, childcare requests: nothing to tell her
+            // A seat held while childcare is asked: nothing to tell her yet, but the childcare reply that follows (on
+            // another topic) must find whom to tell, or it would be dead-lettered.
+            case EventTypes.CHILDCARE_REQUESTED -> RegistrationCopy.PENDING_CHILDCARE;
+            default -> null; // LotteryDrawn (aggregate only), attendance: nothing to tell her
         };
         if (state == null) {
             return Uni.createFrom().voidItem();
@@ -105,6 +108,10 @@ public class LifecycleConsumers {
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         String attendeeId = requiredText(data, "attendeeId");
         String eventId = event.path("id").asText();
+        if (type.equals(EventTypes.CHILDCARE_REQUESTED)) {
+            // Only remembered when unknown: a waitlisted or applying woman keeps her state until the outcome arrives.
+            return rememberIfUnknown(registrationId, sessionId, attendeeId, state);
+        }
         return RegistrationCopy.<RegistrationCopy>findById(registrationId)
                 .map(previous -> previous == null ? null : previous.status)
                 .flatMap(previousState -> keepRegistration(registrationId, sessionId, attendeeId, state)
@@ -125,6 +132,11 @@ public class LifecycleConsumers {
                             case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
                             // The session-cancelled message (from EventCancelled) tells her; one message, not two.
                             case "SESSION_CANCELLED" -> null;
+                            // The childcare saga let the held seat go. ChildcareRejected already told her, and
+                            // OfferExpired told her of a lapsed offer; only an unanswered childcare request has no
+                            // other message, so it gets the childcare-unavailable one. She did not cancel anything.
+                            case "SYSTEM" -> "CHILDCARE_NO_ANSWER".equals(data.path("reason").asText(""))
+                                    ? MessageKind.CHILDCARE_REJECTED : null;
                             default -> MessageKind.CANCELLED_BY_ATTENDEE;
                         };
                         default -> null;
@@ -138,6 +150,16 @@ public class LifecycleConsumers {
                     return notifier.notify(new Notice(kind, attendeeId, sessionId, registrationId, eventId, position, deadline, reason))
                             .replaceWithVoid();
                 }));
+    }
+
+    private Uni<Void> rememberIfUnknown(UUID registrationId, UUID sessionId, String attendeeId, String state) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
+                values (:registration, :session, :attendee, :status, now())
+                on conflict (registration_id) do nothing""")
+                .setParameter("registration", registrationId).setParameter("session", sessionId)
+                .setParameter("attendee", attendeeId).setParameter("status", state)
+                .executeUpdate()).replaceWithVoid();
     }
 
     private Uni<Void> keepRegistration(UUID registrationId, UUID sessionId, String attendeeId, String state) {

@@ -130,6 +130,49 @@ class MessageCoverageTest {
         assertThat(mails.stream().filter(m -> m.body().contains("会場の都合により"))).hasSize(1);
     }
 
+    /**
+     * The seat-and-childcare saga as registration and childcare-booking now run it: the childcare reply arrives for a
+     * registration notification has only seen a ChildcareRequested of (no dead letter), a released hold is never worded
+     * as her own cancellation, an unanswered request is told once, and a lapsed offer is not told twice.
+     */
+    @Test
+    void childcareSagaOutcomesAreToldOnceAndNeverAsHerOwnCancellation() {
+        String hana = Events.subjectOf("hana");
+        OffsetDateTime inFiveDays = OffsetDateTime.now(ZoneOffset.UTC).plusDays(5);
+        UUID session = UUID.randomUUID();
+        Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェF", "Cafe F", "FIRST_COME", null, inFiveDays, 0, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from session_copy where id = ?", session) == 1);
+        UUID reserved = UUID.randomUUID();
+        UUID rejected = UUID.randomUUID();
+        UUID unanswered = UUID.randomUUID();
+        UUID lapsed = UUID.randomUUID();
+        for (UUID registration : List.of(reserved, rejected, unanswered)) {
+            Events.registration(EventTypes.CHILDCARE_REQUESTED, session, registration, hana, "PENDING_CHILDCARE",
+                    ",\"requestId\":\"" + UUID.randomUUID() + "\",\"childrenAges\":[2],\"purpose\":\"BOOKING\"");
+        }
+        Events.childcare(EventTypes.CHILDCARE_RESERVED, session, reserved, ",\"children\":1");
+        Events.registration(EventTypes.REGISTRATION_CONFIRMED, session, reserved, hana, "CONFIRMED", ",\"childcareRequested\":true");
+        Events.childcare(EventTypes.CHILDCARE_REJECTED, session, rejected, ",\"reason\":\"RATIO_EXCEEDED\"");
+        Events.registration(EventTypes.REGISTRATION_CANCELLED, session, rejected, hana, "CHILDCARE_UNAVAILABLE",
+                ",\"cancelledBy\":\"SYSTEM\",\"reason\":\"CHILDCARE_RATIO_EXCEEDED\"");
+        Events.registration(EventTypes.REGISTRATION_CANCELLED, session, unanswered, hana, "CHILDCARE_UNAVAILABLE",
+                ",\"cancelledBy\":\"SYSTEM\",\"reason\":\"CHILDCARE_NO_ANSWER\"");
+        Events.registration(EventTypes.SEAT_OFFERED, session, lapsed, hana, "OFFERED",
+                ",\"offerExpiresAt\":\"" + inFiveDays.minusDays(1) + "\"");
+        Events.registration(EventTypes.OFFER_EXPIRED, session, lapsed, hana, "EXPIRED", null);
+        Events.registration(EventTypes.REGISTRATION_CANCELLED, session, lapsed, hana, "EXPIRED",
+                ",\"cancelledBy\":\"SYSTEM\",\"reason\":\"OFFER_EXPIRED\"");
+
+        List<String> expected = List.of("BOOKING_CONFIRMED", "CHILDCARE_REJECTED", "CHILDCARE_REJECTED", "CHILDCARE_RESERVED",
+                "OFFER_EXPIRED", "SEAT_OFFERED");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kindsBySession(Set.of(session)).get(session)).isEqualTo(expected));
+        EmailChannelTest.sleep(Duration.ofSeconds(5));
+        assertThat(kindsBySession(Set.of(session)).get(session)).as("nothing more arrives, and never 'you cancelled'").isEqualTo(expected);
+        assertThat(Db.count("select count(*) from inbox_message where session_id = ? and registration_id = ? and kind = 'CHILDCARE_REJECTED'",
+                session, unanswered)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from registration_copy where registration_id = ?", rejected)).isEqualTo(1);
+    }
+
     private static Object[] sent(String topic, UUID key, String message) {
         return new Object[] { topic, key, message };
     }
