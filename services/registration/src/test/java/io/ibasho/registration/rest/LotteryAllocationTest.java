@@ -219,6 +219,12 @@ class LotteryAllocationTest {
         JsonNode request = childcareRequests(sessionId, 1, Duration.ofSeconds(30)).get(0);
         assertThat(request.path("registrationId").asText()).isEqualTo(needsChildcare.id().toString());
 
+        // a reply to somebody else's request (a first-come booking's) is not the lottery's: ignored, not dead-lettered
+        String foreignRequest = UUID.randomUUID().toString();
+        ObjectNode foreign = json.createObjectNode().put("sessionId", sessionId.toString()).put("requestId", foreignRequest)
+                .put("registrationId", UUID.randomUUID().toString());
+        answer(foreign, false);
+
         // nobody answers: after the test profile's 20 s it counts as "no" and the next in drawn order wins
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
         assertThat(Api.myRegistration(other.user(), sessionId)).containsEntry("status", "confirmed");
@@ -229,6 +235,9 @@ class LotteryAllocationTest {
         assertThat(draw.path("childcareAnswers").get(0).path("reserved").asBoolean()).isFalse();
         given().contentType(ContentType.JSON).body(published).post("/api/registrations/lottery/verify")
                 .then().statusCode(200).body("ok", equalTo(true));
+
+        assertThat(KafkaTopicReader.awaitRecords("childcare-lifecycle.registration-lottery.dlq",
+                r -> r.value().contains(foreignRequest), 1, Duration.ofSeconds(2))).isEmpty();
 
         answer(request, true); // too late
         Thread.sleep(3000);
