@@ -134,6 +134,19 @@ public final class SeatAllocation {
         advance();
     }
 
+    /**
+     * The winners decided so far, in drawn order. While a question is open these are final (nobody below the open
+     * question is seated before it is answered), so the service may confirm them at once.
+     */
+    public List<RankedApplicant> winnersSoFar() {
+        return List.copyOf(winners);
+    }
+
+    /** Drawn position of the next applicant to be decided (1-based); one past the last when nobody is left to decide. */
+    public int cursor() {
+        return next + 1;
+    }
+
     public boolean isComplete() {
         return waitingFor == null;
     }

@@ -60,22 +60,39 @@ public class LotteryResource {
         this.uri = uri;
     }
 
-    /** Her application: a nickname and, if the policy has priority tiers, the tier she declares (index, 0 = first). */
+    /**
+     * Her application: a nickname, if the policy has priority tiers the tier she declares (index, 0 = first), and if
+     * she needs 託児 her children's ages (never names; the same rules as a booking).
+     */
     public record ApplicationRequest(
             @NotBlank(message = "nickname is required: any name you like, it need not be your real name")
             @Size(max = 40, message = "nickname is at most 40 characters")
             @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "nickname must not contain < > or control characters")
             String nickname,
             @Min(value = 0, message = "priorityTier is 0 or more") @Max(value = 20, message = "priorityTier is at most 20")
-            Integer priorityTier) {
+            Integer priorityTier,
+            @Size(max = 6, message = "childcare can be asked for at most 6 children per application")
+            List<@NotNull(message = "each child's age is a number from 0 to 17")
+                    @Min(value = 0, message = "each child's age is a number from 0 to 17")
+                    @Max(value = 17, message = "each child's age is a number from 0 to 17") Integer> childrenAges) {
+
+        public ApplicationRequest {
+            childrenAges = childrenAges == null ? List.of() : List.copyOf(childrenAges);
+        }
     }
 
-    public record PolicyView(int seats, List<String> priorityTiers, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+    /** @param confirmationHours hours a winner has to confirm; 0 when confirmationRequired is false */
+    public record PolicyView(int seats, List<String> priorityTiers, boolean oneWinPerMonth, boolean childcareRequiredToWin,
+            boolean confirmationRequired, int confirmationHours) {
     }
 
-    /** What every applicant sees before applying; the seed is never in it. */
+    /**
+     * What every applicant sees before applying; the seed is never in it. After the draw: {@code allocation} ALLOCATING
+     * while childcare is being asked in drawn order, DONE once every seat is decided; {@code firstComeOpen} once the
+     * reserve list is exhausted and the seats left over can be booked first-come.
+     */
     public record LotteryView(UUID sessionId, OffsetDateTime applicationClosesAt, String commitment, boolean drawn, long applications,
-            PolicyView policy) {
+            PolicyView policy, String allocation, boolean firstComeOpen) {
     }
 
     public record PreviewView(String notice, List<UUID> provisionalWinners, List<UUID> provisionalReserve) {
@@ -87,7 +104,8 @@ public class LotteryResource {
     @Operation(summary = "Apply to a lottery session before applications close")
     public Uni<Response> apply(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid ApplicationRequest request) {
-        return idempotent(key, request, () -> lottery.apply(sessionId, token.getSubject(), request.nickname().strip(), request.priorityTier())
+        return idempotent(key, request, () -> lottery.apply(sessionId, token.getSubject(), request.nickname().strip(), request.priorityTier(),
+                request.childrenAges())
                 .map(applied -> answer(201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
     }
 
@@ -98,7 +116,10 @@ public class LotteryResource {
     public Uni<LotteryView> info(@PathParam("sessionId") UUID sessionId) {
         return lottery.info(sessionId).map(info -> new LotteryView(info.session().id, info.session().applicationClosesAt, info.commitment(),
                 info.drawn(), info.applications(), new PolicyView(info.policy().seats(), info.policy().priorityTiers(),
-                        info.policy().oneWinPerMonth(), info.policy().childcareRequiredToWin())));
+                        info.policy().oneWinPerMonth(), info.policy().childcareRequiredToWin(), info.policy().winnersMustConfirm(),
+                        info.policy().confirmationHours()),
+                info.allocation() == null ? null : info.allocation().status().name(),
+                info.allocation() != null && info.allocation().firstComeOpen()));
     }
 
     @GET
@@ -112,7 +133,8 @@ public class LotteryResource {
     @POST
     @Path("/sessions/{sessionId}/lottery/draw")
     @RolesAllowed("organiser")
-    @Operation(summary = "Organiser: draw now (exactly once; 409 already-drawn afterwards)")
+    @Operation(summary = "Organiser: draw now (exactly once; 409 already-drawn afterwards). The order is fixed at once; "
+            + "allocation ALLOCATING means childcare is still being asked in drawn order")
     public Uni<Response> draw(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key) {
         return idempotent(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
                 .map(summary -> answer(200, summary, null)));
@@ -121,7 +143,8 @@ public class LotteryResource {
     @GET
     @Path("/sessions/{sessionId}/lottery/published")
     @Authenticated
-    @Operation(summary = "The published draw (policy, commitment, seed, applications, order, result) for anyone to recompute")
+    @Operation(summary = "The published draw (policy, commitment, seed, applications, order, childcare answers, result) for "
+            + "anyone to recompute; 409 allocating while childcare is still being asked")
     public Uni<Response> published(@PathParam("sessionId") UUID sessionId) {
         return lottery.published(sessionId).map(body -> Response.ok(body, MediaType.APPLICATION_JSON).build());
     }

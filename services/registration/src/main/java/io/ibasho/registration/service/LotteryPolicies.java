@@ -11,11 +11,16 @@ import io.ibasho.registration.lottery.LotteryPolicy;
 
 /**
  * The policy of a lottery session, from the event service's settings: seats = capacity; {@code priority} labels
- * become tiers; {@code oneWinPerMonth}; {@code childcareRequiredToWin} (default true, as the issue asks).
- * Confirmation by winners ({@code confirmationRequired}) is not supported yet: winners are confirmed at once.
+ * become tiers; {@code oneWinPerMonth}; {@code childcareRequiredToWin} (default true, as the issue asks);
+ * {@code confirmationRequired} (default false: winners are confirmed at once) with {@code confirmationHours}
+ * (default {@value #DEFAULT_CONFIRMATION_HOURS}; a value outside 1..{@value #MAX_CONFIRMATION_HOURS} falls back to the
+ * default, because a broken setting must not stop the draw).
  */
 public final class LotteryPolicies {
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int DEFAULT_CONFIRMATION_HOURS = 48;
+    /** Four weeks: longer would hold a seat past any sensible session date. */
+    public static final int MAX_CONFIRMATION_HOURS = 672;
 
     private LotteryPolicies() {
     }
@@ -25,8 +30,13 @@ public final class LotteryPolicies {
         List<String> tiers = new ArrayList<>();
         settings.path("priority").forEach(label -> tiers.add(label.asText()));
         int seats = session.capacity == null || session.capacity < 1 ? 1 : session.capacity;
+        boolean confirmationRequired = settings.path("confirmationRequired").asBoolean(false);
+        int hours = settings.path("confirmationHours").asInt(DEFAULT_CONFIRMATION_HOURS);
+        if (hours < 1 || hours > MAX_CONFIRMATION_HOURS) {
+            hours = DEFAULT_CONFIRMATION_HOURS;
+        }
         return new LotteryPolicy(seats, tiers, settings.path("oneWinPerMonth").asBoolean(false),
-                settings.path("childcareRequiredToWin").asBoolean(true), false, 0);
+                settings.path("childcareRequiredToWin").asBoolean(true), confirmationRequired, confirmationRequired ? hours : 0);
     }
 
     private static JsonNode read(String settings) {

@@ -2,8 +2,6 @@ package io.ibasho.registration.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,15 +12,11 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
-import io.ibasho.registration.lottery.DrawOutcome;
 import io.ibasho.registration.lottery.DrawPreview;
 import io.ibasho.registration.lottery.LotteryApplicant;
 import io.ibasho.registration.lottery.LotteryDraw;
 import io.ibasho.registration.lottery.LotteryPolicy;
 import io.ibasho.registration.lottery.LotterySeed;
-import io.ibasho.registration.lottery.PublishedDraw;
-import io.ibasho.registration.lottery.RankedApplicant;
-import io.ibasho.registration.lottery.ReservePlace;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
@@ -41,24 +35,34 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>
  * <b>Exactly once</b>, with any number of replicas and restarts: the draw runs in ONE transaction that first locks
  * the session's row ({@code FOR UPDATE}; the scheduler uses {@code SKIP LOCKED} so replicas spread the work), then
- * checks that no draw exists, then writes the results and the {@code lottery_draw} row (unique per session: the
- * last line of defence). A second drawer either waits for the lock and then finds the draw, or skips the row.
+ * checks that no draw exists, then records the drawn order in the {@code lottery_draw} row (unique per session: the
+ * last line of defence) and starts the allocation ({@link LotteryAllocationService}), which seats winners in drawn
+ * order and asks childcare one applicant at a time. A second drawer either waits for the lock and then finds the
+ * draw, or skips the row.
  */
 @ApplicationScoped
 public class LotteryService {
     private static final Logger LOG = Logger.getLogger(LotteryService.class);
 
     private final RegistrationOutbox outbox;
+    private final LotteryAllocationService allocations;
 
-    public LotteryService(RegistrationOutbox outbox) {
+    public LotteryService(RegistrationOutbox outbox, LotteryAllocationService allocations) {
         this.outbox = outbox;
+        this.allocations = allocations;
     }
 
-    public record LotteryInfo(SessionCopy session, LotteryPolicy policy, String commitment, boolean drawn, long applications) {
+    /** @param allocation null before the draw */
+    public record LotteryInfo(SessionCopy session, LotteryPolicy policy, String commitment, boolean drawn, long applications,
+            LotteryAllocationService.AllocationState allocation) {
     }
 
+    /**
+     * The draw's answer. The order is fixed at once; the allocation may still be asking childcare
+     * ({@code allocation = ALLOCATING}): then {@code winners} counts the winners decided so far and {@code reserve} is 0.
+     */
     public record DrawSummary(UUID drawId, UUID sessionId, String commitment, String seed, String inputDigest, int winners,
-            int reserve, OffsetDateTime drawnAt, String drawnBy) {
+            int reserve, OffsetDateTime drawnAt, String drawnBy, LotteryAllocationService.AllocationStatus allocation) {
     }
 
     /** Called when a lottery session is first known: a fresh secret seed, whose commitment is public from now on. */
@@ -71,7 +75,8 @@ public class LotteryService {
     }
 
     @WithTransaction
-    public Uni<Registration> apply(UUID sessionId, String attendeeId, String nickname, Integer priorityTier) {
+    public Uni<Registration> apply(UUID sessionId, String attendeeId, String nickname, Integer priorityTier,
+            List<Integer> childrenAges) {
         return SessionCopy.<SessionCopy>findById(sessionId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
                 .flatMap(session -> {
@@ -104,6 +109,8 @@ public class LotteryService {
                                 application.nickname = nickname;
                                 application.status = Status.APPLIED;
                                 application.priorityTier = priorityTier;
+                                // she asks for 託児 with her application; childcare is asked, in drawn order, after the draw
+                                application.childrenAges = Registration.childrenAgesOf(childrenAges);
                                 application.createdAt = now();
                                 application.updatedAt = application.createdAt;
                                 return application.<Registration>persist().call(saved -> outbox.append(EventTypes.APPLICATION_RECEIVED,
@@ -116,7 +123,9 @@ public class LotteryService {
     public Uni<LotteryInfo> info(UUID sessionId) {
         return lotterySession(sessionId).flatMap(session -> commitment(sessionId).flatMap(commitment -> drawExists(sessionId)
                 .flatMap(drawn -> Registration.count("sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
-                        .map(applied -> new LotteryInfo(session, LotteryPolicies.of(session), commitment, drawn, applied)))));
+                        .flatMap(applications -> LotteryAllocationService.state(session)
+                                .map(allocation -> new LotteryInfo(session, LotteryPolicies.of(session), commitment, drawn,
+                                        applications, allocation))))));
     }
 
     /** A rehearsal with a throwaway seed: shows how the policy plays out, reveals nothing about the real draw. */
@@ -134,6 +143,10 @@ public class LotteryService {
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw new ProblemException(404, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
+                    }
+                    if (rows.get(0) == null) {
+                        throw ProblemException.conflict("allocating", "The order is drawn; childcare is being asked one applicant "
+                                + "at a time in drawn order. The draw is published as soon as every seat is decided.");
                     }
                     return rows.get(0);
                 });
@@ -175,63 +188,24 @@ public class LotteryService {
             return seed(session.id).flatMap(seed -> applicants(session).flatMap(applicants -> {
                 LotteryPolicy policy = LotteryPolicies.of(session);
                 LotteryDraw draw = LotteryDraw.perform(policy, seed.commitment(), seed, applicants.values());
-                // applicants who asked for childcare are not supported yet: nobody needs it, so every answer is "yes"
-                DrawOutcome outcome = draw.allocate(id -> true);
-                PublishedDraw published = PublishedDraw.of(draw, outcome);
                 OffsetDateTime drawnAt = now();
                 UUID drawId = UUID.randomUUID();
-                Map<UUID, Registration> byId = new HashMap<>();
-                applicants.keySet().forEach(r -> byId.put(r.id, r));
-                return confirmWinners(session, outcome.winners(), byId)
-                        .call(() -> reserveList(session, outcome.reserve(), byId))
-                        .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                // The order is fixed and recorded now (exactly once); the published draw follows when the allocation,
+                // which may have to wait for childcare answers, is done (LotteryAllocationService).
+                return Panache.getSession().flatMap(s -> s.createNativeQuery(
                                         "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at) "
-                                                + "values (:id, :session, :policy, :commitment, :seed, :digest, :published, :by, :at)")
+                                                + "values (:id, :session, :policy, :commitment, :seed, :digest, null, :by, :at)")
                                 .setParameter("id", drawId).setParameter("session", session.id).setParameter("policy", policy.toString())
                                 .setParameter("commitment", draw.commitment().sha256Hex()).setParameter("seed", seed.toHex())
-                                .setParameter("digest", draw.inputDigest()).setParameter("published", published.toJson())
-                                .setParameter("by", drawnBy).setParameter("at", drawnAt).executeUpdate()))
-                        .call(() -> outbox.append(EventTypes.LOTTERY_DRAWN, session.id, Map.of("sessionId", session.id.toString(),
-                                "drawId", drawId.toString(), "commitment", draw.commitment().sha256Hex(), "seed", seed.toHex(),
-                                "inputDigest", draw.inputDigest(), "winners", outcome.winners().size(), "reserve", outcome.reserve().size(),
-                                "drawnAt", drawnAt.toString())))
-                        .invoke(() -> LOG.infof("lottery drawn for session %s by %s: %d applications, %d winners", session.id,
-                                drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy, applicants.size(), outcome.winners().size()))
-                        .map(ignoredToo -> new DrawSummary(drawId, session.id, draw.commitment().sha256Hex(), seed.toHex(),
-                                draw.inputDigest(), outcome.winners().size(), outcome.reserve().size(), drawnAt, drawnBy));
+                                .setParameter("digest", draw.inputDigest())
+                                .setParameter("by", drawnBy).setParameter("at", drawnAt).executeUpdate())
+                        .flatMap(ignoredToo -> allocations.start(session, draw))
+                        .invoke(progress -> LOG.infof("lottery drawn for session %s by %s: %d applications, allocation %s", session.id,
+                                drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy, applicants.size(), progress.status()))
+                        .map(progress -> new DrawSummary(drawId, session.id, draw.commitment().sha256Hex(), seed.toHex(),
+                                draw.inputDigest(), progress.winners(), progress.reserve(), drawnAt, drawnBy, progress.status()));
             }));
         });
-    }
-
-    private Uni<Void> confirmWinners(SessionCopy session, List<RankedApplicant> winners, Map<UUID, Registration> byId) {
-        return Multi.createFrom().iterable(winners).onItem().transformToUniAndConcatenate(winner -> {
-            Registration registration = byId.get(winner.applicationId());
-            return BookingService.takeSeat(session.id).flatMap(taken -> {
-                if (!taken) {
-                    // cannot happen while seats = capacity; never overbook even if it did: she stays on the reserve list
-                    return Uni.createFrom().voidItem();
-                }
-                registration.status = Status.CONFIRMED;
-                registration.bookingCode = BookingCodes.next();
-                registration.updatedAt = now();
-                return outbox.append(EventTypes.REGISTRATION_CONFIRMED, session.id, RegistrationEvents.confirmed(registration));
-            });
-        }).collect().asList().replaceWithVoid();
-    }
-
-    private Uni<Void> reserveList(SessionCopy session, List<ReservePlace> reserve, Map<UUID, Registration> byId) {
-        return Multi.createFrom().iterable(reserve).onItem().transformToUniAndConcatenate(place -> {
-            Registration registration = byId.get(place.applicationId());
-            return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class).getSingleResult())
-                    .flatMap(number -> {
-                        registration.status = Status.WAITLISTED;
-                        registration.waitlistNumber = number;
-                        registration.updatedAt = now();
-                        return outbox.append(EventTypes.WAITLISTED, session.id,
-                                RegistrationEvents.waitlisted(registration, place.position(),
-                                        place.childcareUnavailableAtDraw() ? "CHILDCARE_UNAVAILABLE" : "LOTTERY_RESERVE"));
-                    });
-        }).collect().asList().replaceWithVoid();
     }
 
     /** Every open application, as the draw sees it (ids, tier, the one-win-per-month flag; no names). */
@@ -242,7 +216,7 @@ public class LotteryService {
                         .onItem().transformToUniAndConcatenate(r -> wonThisMonth(session, r.attendeeId)
                                 .map(won -> Map.entry(r, new LotteryApplicant(r.id,
                                         r.priorityTier == null ? policy.tierCount() - 1 : Math.min(r.priorityTier, policy.tierCount() - 1),
-                                        won, false))))
+                                        won, r.needsChildcare()))))
                         .collect().asList())
                 .map(entries -> {
                     Map<Registration, LotteryApplicant> map = new java.util.LinkedHashMap<>();

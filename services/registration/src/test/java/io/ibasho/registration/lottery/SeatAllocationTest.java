@@ -230,6 +230,53 @@ class SeatAllocationTest {
     // --- helpers -------------------------------------------------------------------------------
 
     /** Test ids are readable names turned into stable UUIDs. */
+    // --- the service's view while a question is open --------------------------------------------------------------
+
+    @Test
+    void whileAQuestionIsOpenOnlyThoseAboveHerAreSeatedAndTheCursorPointsAtHer() {
+        List<RankedApplicant> order = order(plain("a"), plain("b"), needsChildcare("c"), plain("d"), needsChildcare("e"));
+        SeatAllocation allocation = SeatAllocation.start(order, LotteryPolicy.withSeats(3));
+
+        assertThat(allocation.winnersSoFar()).extracting(RankedApplicant::applicationId).containsExactly(id("a"), id("b"));
+        assertThat(allocation.nextDecisionNeeded()).map(RankedApplicant::applicationId).contains(id("c"));
+        assertThat(allocation.cursor()).isEqualTo(3);
+
+        allocation.recordChildcare(id("c"), false);
+        // she keeps her rank; d takes the last seat and e, below the seats, is never asked
+        assertThat(allocation.isComplete()).isTrue();
+        assertThat(allocation.outcome().winnerIds()).containsExactly(id("a"), id("b"), id("d"));
+        assertThat(allocation.outcome().reserveIds()).containsExactly(id("c"), id("e"));
+        assertThat(allocation.outcome().reserve().get(1).childcareUnavailableAtDraw()).isFalse();
+        assertThat(allocation.outcome().childcareAnswers()).containsExactly(new ChildcareAnswer(id("c"), false));
+    }
+
+    @Test
+    void resumingFromTheStoredAnswersGivesTheSameStateAsRunningThrough() {
+        List<RankedApplicant> order = order(needsChildcare("a"), plain("b"), needsChildcare("c"), needsChildcare("d"), plain("e"));
+        LotteryPolicy policy = LotteryPolicy.withSeats(3);
+        SeatAllocation live = SeatAllocation.start(order, policy);
+        live.recordChildcare(id("a"), true);
+        live.recordChildcare(id("c"), false);
+
+        SeatAllocation resumed = SeatAllocation.resume(order, policy,
+                List.of(new ChildcareAnswer(id("a"), true), new ChildcareAnswer(id("c"), false)));
+
+        assertThat(resumed.winnersSoFar()).isEqualTo(live.winnersSoFar());
+        assertThat(resumed.nextDecisionNeeded()).isEqualTo(live.nextDecisionNeeded());
+        assertThat(resumed.nextDecisionNeeded()).map(RankedApplicant::applicationId).contains(id("d"));
+        assertThat(resumed.cursor()).isEqualTo(live.cursor()).isEqualTo(4);
+    }
+
+    @Test
+    void withChildcareNotRequiredToWinNobodyIsAsked() {
+        List<RankedApplicant> order = order(needsChildcare("a"), plain("b"), needsChildcare("c"));
+        SeatAllocation allocation = SeatAllocation.start(order, LotteryPolicy.withSeats(2).withChildcareRequiredToWin(false));
+
+        assertThat(allocation.isComplete()).isTrue();
+        assertThat(allocation.outcome().winnerIds()).containsExactly(id("a"), id("b"));
+        assertThat(allocation.outcome().childcareAnswers()).isEmpty();
+    }
+
     private static UUID id(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes());
     }
