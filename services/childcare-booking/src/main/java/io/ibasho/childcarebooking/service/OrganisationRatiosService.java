@@ -22,11 +22,13 @@ import io.ibasho.childcarebooking.rest.ProblemDetail;
 import io.ibasho.childcarebooking.rest.ProblemException;
 import io.ibasho.childcarebooking.rest.RatioTableRequest;
 import io.ibasho.childcarebooking.rest.RatioTableView;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 /**
  * Each organisation's carer ratio table and cap. The organisation is always the caller's own (the token's
@@ -70,20 +72,24 @@ public class OrganisationRatiosService {
                     .map(finding -> new ProblemDetail.Violation(finding.field(), finding.message())).toList()));
         }
         CarerRatios ratios = RatioTableCheck.toRatios(bands);
-        return OrganisationRatios.<OrganisationRatios>findById(organisationId)
-                .flatMap(existing -> {
-                    OrganisationRatios settings = existing != null ? existing : new OrganisationRatios();
-                    settings.organisationId = organisationId;
+        // Create the row if missing, then lock it: two organisers saving at once are applied one after the other
+        // (the last one wins whole) instead of one failing on the primary key or mixing bands.
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("insert into organisation_ratios (organisation_id,"
+                                + " updated_at) values (:organisation, now()) on conflict do nothing")
+                        .setParameter("organisation", organisationId).executeUpdate())
+                .flatMap(ignored -> OrganisationRatios.<OrganisationRatios>findById(organisationId,
+                        LockModeType.PESSIMISTIC_WRITE))
+                .flatMap(settings -> {
                     settings.maxChildrenPerSession = request.maxChildrenPerSession();
                     settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    Uni<?> saved = existing != null ? Uni.createFrom().item(settings) : settings.persist();
-                    return saved.call(() -> OrganisationRatioBand.delete("organisationId", organisationId))
+                    return OrganisationRatioBand.delete("organisationId", organisationId)
                             // The deletes must reach the database before the new bands (unique organisation+youngest).
-                            .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                            .call(() -> Panache.flush())
                             .call(() -> OrganisationRatioBand.persist(ratios.bands().stream()
                                     .map(ratio -> band(organisationId, ratio)).toList()));
                 })
-                .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                .call(() -> Panache.flush())
                 .flatMap(ignored -> view(organisationId))
                 .invoke(view -> reportShortfall(organisationId, view));
     }
@@ -92,7 +98,7 @@ public class OrganisationRatiosService {
     @WithTransaction
     public Uni<RatioTableView> reset(String organisationId) {
         return OrganisationRatios.delete("organisationId", organisationId)
-                .call(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                .call(() -> Panache.flush())
                 .flatMap(ignored -> view(organisationId))
                 .invoke(view -> reportShortfall(organisationId, view));
     }

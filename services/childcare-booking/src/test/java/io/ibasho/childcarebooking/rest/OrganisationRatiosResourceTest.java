@@ -85,6 +85,30 @@ class OrganisationRatiosResourceTest {
     }
 
     @Test
+    void organisersSavingAtOnceAreAppliedOneAfterTheOtherNeverMixed() throws Exception {
+        String token = Tokens.accessToken("organiser2");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int perCarer = 1; perCarer <= 5; perCarer++) {
+                Object body = table(perCarer * 10, band(0, 0, perCarer), band(1, 17, perCarer + 5));
+                statuses.add(pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                        .put(RATIOS).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Response saved = given().auth().oauth2(token).get(RATIOS);
+        saved.then().statusCode(200).body("bands.ages", contains("0", "1-17"));
+        int infants = saved.path("bands[0].childrenPerCarer");
+        assertThat(saved.<Integer>path("bands[1].childrenPerCarer")).isEqualTo(infants + 5);
+        assertThat(saved.<Integer>path("maxChildrenPerSession")).isEqualTo(infants * 10);
+    }
+
+    @Test
     void invalidTablesAreRefusedNamingTheBadBand() {
         put("organiser2", table(null, band(0, 1, 3), band(1, 2, 6), band(3, 17, 25))).then().statusCode(400)
                 .contentType("application/problem+json").body("type", containsString("validation"))
