@@ -73,15 +73,21 @@ public final class Fixtures {
         return session;
     }
 
-    /** A ChildcareRequested as registration sends it; returns the requestId. */
+    /** A ChildcareRequested as registration sends it for a first-come booking; returns the requestId. */
     public static UUID requestChildcare(UUID sessionId, UUID registrationId, String attendeeId, UUID requestId, int... ages) {
+        return requestChildcare("BOOKING", sessionId, registrationId, attendeeId, requestId, ages);
+    }
+
+    /** A ChildcareRequested with the given purpose (BOOKING, LOTTERY, WAITLIST_PROMOTION); returns the requestId. */
+    public static UUID requestChildcare(String purpose, UUID sessionId, UUID registrationId, String attendeeId,
+            UUID requestId, int... ages) {
         String childrenAges = java.util.Arrays.stream(ages).mapToObj(Integer::toString).collect(Collectors.joining(","));
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":{"requestId":"%s","registrationId":"%s","sessionId":"%s",
-                 "attendeeId":"%s","status":"PENDING_CHILDCARE","childrenAges":[%s],"purpose":"BOOKING"}}
+                 "attendeeId":"%s","status":"PENDING_CHILDCARE","childrenAges":[%s],"purpose":"%s"}}
                 """.formatted(UUID.randomUUID(), EventTypes.CHILDCARE_REQUESTED, OffsetDateTime.now(ZoneOffset.UTC), sessionId,
-                requestId, registrationId, sessionId, attendeeId, childrenAges));
+                requestId, registrationId, sessionId, attendeeId, childrenAges, purpose));
         return requestId;
     }
 
@@ -96,6 +102,28 @@ public final class Fixtures {
                  "cancelledBy":"ATTENDEE","reason":null}}
                 """.formatted(UUID.randomUUID(), EventTypes.REGISTRATION_CANCELLED, sessionId, registrationId, sessionId,
                 attendeeId));
+    }
+
+    /** A seat offer (waitlist promotion) that was not accepted in time, or was declined. */
+    public static void offerExpired(UUID sessionId, UUID registrationId, String attendeeId, boolean declined) {
+        KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","subject":"%s",
+                 "data":{"registrationId":"%s","sessionId":"%s","attendeeId":"%s","status":"WAITLISTED","declined":%s}}
+                """.formatted(UUID.randomUUID(), EventTypes.OFFER_EXPIRED, sessionId, registrationId, sessionId,
+                attendeeId, declined));
+    }
+
+    /** The session's ChildcareReleased messages (waiting up to {@code timeout} for {@code count}). */
+    public static List<JsonNode> releases(UUID sessionId, int count, Duration timeout) {
+        return KafkaTopicReader.awaitRecords(Topics.CHILDCARE_LIFECYCLE,
+                record -> sessionId.toString().equals(record.key()) && record.value().contains(EventTypes.CHILDCARE_RELEASED),
+                count, timeout).stream().map(record -> parse(record.value())).toList();
+    }
+
+    /** A client-credentials token of the demo partner system (partner-tsubomi). */
+    public static String partnerClientToken() {
+        return Tokens.clientToken(io.ibasho.testsupport.TestServers.get().keycloak().realmUrl(), "partner-tsubomi",
+                "partner-local-secret-change-me");
     }
 
     /** Waits for {@code count} replies about the session on childcare-lifecycle and returns their envelopes. */

@@ -149,6 +149,17 @@ public record ChildcareCapacity(
         offer.carersAvailable());
   }
 
+  /**
+   * How many confirmed children are above the cap, e.g. after the organisation lowered it: 0 when within the cap or
+   * uncapped. Like a carer shortfall, this is only reported; nobody is dropped, and new requests are refused.
+   */
+  public int childrenOverCap(Collection<ChildAge> confirmed) {
+    Objects.requireNonNull(confirmed, "confirmed");
+    return maxChildrenPerSession.isPresent()
+        ? Math.max(0, confirmed.size() - maxChildrenPerSession.getAsInt())
+        : 0;
+  }
+
   private boolean exceedsCap(int children) {
     return maxChildrenPerSession.isPresent() && children > maxChildrenPerSession.getAsInt();
   }

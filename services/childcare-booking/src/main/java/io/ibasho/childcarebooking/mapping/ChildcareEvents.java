@@ -17,8 +17,16 @@ public final class ChildcareEvents {
     public record Rejected(UUID requestId, UUID registrationId, UUID sessionId, String reason) {
     }
 
+    /** Why reserved childcare was released; an optional field of ChildcareReleased (additive to v1). */
+    public enum ReleaseCause {
+        /** RegistrationCancelled: by her, the organiser, or because the session was cancelled. */
+        REGISTRATION_CANCELLED,
+        /** OfferExpired: a seat offered from the waitlist was not accepted in time, or was declined. */
+        OFFER_EXPIRED
+    }
+
     /** io.ibasho.childcare.ChildcareReleased.v1 */
-    public record Released(UUID registrationId, UUID sessionId) {
+    public record Released(UUID registrationId, UUID sessionId, ReleaseCause cause) {
     }
 
     public static Reserved reserved(ChildcareDecision decision) {

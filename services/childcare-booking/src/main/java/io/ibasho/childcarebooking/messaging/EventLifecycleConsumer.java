@@ -13,6 +13,7 @@ import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.childcarebooking.capacity.CarerRecount;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
+import io.ibasho.childcarebooking.service.OrganisationRatiosService;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -52,13 +53,14 @@ public class EventLifecycleConsumer {
      * for organisers as carersShort / overCapacity), and new requests are refused until the children fit again.
      */
     private static Uni<Void> reportShortfall(SessionOffer offer) {
-        return ChildcareReservationService.reservedChildren(offer.sessionId).invoke(confirmed -> {
-            CarerRecount recount = SessionCapacity.of(offer).recountForCarers(confirmed, offer.carers);
+        return OrganisationRatiosService.rulesOf(offer.organisationId).flatMap(rules -> ChildcareReservationService
+                .reservedChildren(offer.sessionId).invoke(confirmed -> {
+            CarerRecount recount = SessionCapacity.of(offer, rules).recountForCarers(confirmed, offer.carers);
             if (!recount.allConfirmedFit()) {
                 LOG.warnf("session %s: %d carer(s) short for its %d confirmed children after a change of carers",
                         offer.sessionId, recount.carersShort(), recount.confirmedChildren());
             }
-        }).replaceWithVoid();
+        })).replaceWithVoid();
     }
 
     private Uni<Void> apply(String type, JsonNode data) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.service.ChildcareRequest;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
 import io.ibasho.contracts.EventTypes;
@@ -21,8 +23,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The childcare side of the saga: ChildcareRequested is answered with ChildcareReserved or ChildcareRejected, and
- * RegistrationCancelled releases the children's places. Idempotent (the CloudEvent id is recorded in the same
+ * The childcare side of the saga: ChildcareRequested (whatever its purpose: BOOKING, LOTTERY or WAITLIST_PROMOTION
+ * are decided alike) is answered with ChildcareReserved or ChildcareRejected, and RegistrationCancelled or
+ * OfferExpired releases the children's places. Idempotent (the CloudEvent id is recorded in the same
  * transaction as the change); a message that cannot be read fails and goes to
  * {@code registration-lifecycle.childcare-booking.dlq}, never silently dropped. Other registration events are
  * acknowledged and ignored.
@@ -30,6 +33,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RegistrationLifecycleConsumer {
     static final String CONSUMER = "childcare-booking";
+    /**
+     * The registration events after which a registration holds no seat and no pending offer, so childcare reserved
+     * for it must be freed: a cancellation (by her, the organiser or the session's cancellation), and a seat offer
+     * (waitlist promotion, for which childcare was reserved first) that expired or was declined.
+     */
+    static final Map<String, ChildcareEvents.ReleaseCause> RELEASING = Map.of(
+            EventTypes.REGISTRATION_CANCELLED, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED,
+            EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED);
     private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
 
     private final ObjectMapper json;
@@ -54,7 +65,8 @@ public class RegistrationLifecycleConsumer {
         if (id == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
         }
-        if (!type.equals(EventTypes.CHILDCARE_REQUESTED) && !type.equals(EventTypes.REGISTRATION_CANCELLED)) {
+        ChildcareEvents.ReleaseCause releaseCause = RELEASING.get(type);
+        if (!type.equals(EventTypes.CHILDCARE_REQUESTED) && releaseCause == null) {
             return Uni.createFrom().voidItem();
         }
         // Parse before recording the id: an unreadable message must fail (DLQ), not be marked as processed.
@@ -80,7 +92,7 @@ public class RegistrationLifecycleConsumer {
             }
             return childcareRequested != null
                     ? reservations.decide(childcareRequested).replaceWithVoid()
-                    : reservations.release(registrationCancelled).replaceWithVoid();
+                    : reservations.release(registrationCancelled, releaseCause).replaceWithVoid();
         });
     }
 

@@ -5,13 +5,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.ibasho.childcarebooking.service.CareNotesAuditService;
 import io.ibasho.childcarebooking.service.StaffViewService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -39,8 +42,12 @@ public class ChildcareOfferResource {
     @GET
     @Path("/care-sheet")
     @RolesAllowed("childcare-staff")
-    @Operation(summary = "The carers' sheet: each child's age, the nickname and notes the mother chose to give")
-    public Uni<StaffViews.CareSheetView> careSheet(@PathParam("sessionId") UUID sessionId) {
-        return views.careSheet(sessionId, token.getClaim("org"));
+    @Operation(summary = "The carers' sheet: each child's age, the nickname and notes the mother chose to give;"
+            + " every read is audited, with the optional reason (query parameter reason or header X-Audit-Reason)")
+    public Uni<StaffViews.CareSheetView> careSheet(@PathParam("sessionId") UUID sessionId,
+            @QueryParam("reason") String reason, @HeaderParam("X-Audit-Reason") String headerReason) {
+        // Every read is audited (who, when, why; never the notes): see CareNotesAuditService.
+        return views.careSheet(sessionId, token.getClaim("org"), new CareNotesAuditService.Reader(token.getSubject(),
+                "childcare-staff", CareNotesAuditService.checkedReason(reason, headerReason)));
     }
 }

@@ -5,12 +5,34 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String type;
     private final String title;
+    private final java.util.List<ProblemDetail.Violation> violations;
 
     public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, java.util.List.of());
+    }
+
+    private ProblemException(int status, String type, String title, String detail,
+            java.util.List<ProblemDetail.Violation> violations) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.violations = java.util.List.copyOf(violations);
+    }
+
+    /** 400 {@code validation} found by the service rather than by Bean Validation, with one violation per field. */
+    public static ProblemException invalidFields(java.util.List<ProblemDetail.Violation> violations) {
+        java.util.List<ProblemDetail.Violation> sorted = violations.stream()
+                .sorted(java.util.Comparator.comparing(ProblemDetail.Violation::field)).toList();
+        String summary = sorted.stream().map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return new ProblemException(400, "validation", "Invalid request",
+                sorted.size() + " field(s) need fixing: " + summary, sorted);
+    }
+
+    public static ProblemException noOrganisation() {
+        return forbidden("no-organisation", "This account belongs to no organisation (no org claim); ask an"
+                + " administrator to assign one.");
     }
 
     public static ProblemException notFound(String what) {
@@ -39,5 +61,9 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public java.util.List<ProblemDetail.Violation> violations() {
+        return violations;
     }
 }

@@ -24,6 +24,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (!e.violations().isEmpty()) {
+            return respond(ProblemDetail.invalid(e.getMessage(), uri.getPath(), e.violations()));
+        }
         return respond(ProblemDetail.of(e.status(), e.type(), e.title(), e.getMessage(), uri.getPath()));
     }
 

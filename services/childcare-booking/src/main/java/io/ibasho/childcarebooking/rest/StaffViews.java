@@ -19,14 +19,17 @@ public final class StaffViews {
     }
 
     /**
-     * Aggregates for organisers and childcare staff. {@code overCapacity} is true when the carers were reduced below
-     * what the confirmed children need; confirmed children are never dropped, {@code carersShort} says how many
-     * carers are missing.
+     * Aggregates for organisers and childcare staff. {@code carers} are the carers available, {@code carersNeeded}
+     * what the confirmed children need under the organisation's ratio table. {@code overCapacity} is true when the
+     * confirmed children no longer fit (carers reduced, a stricter table or a lower cap): confirmed children are
+     * never dropped, {@code carersShort} and {@code childrenOverCap} say by how much. {@code maxChildren} is the
+     * session's own cap, {@code capApplied} the stricter of it and the organisation's. {@code anonymised}: the
+     * session is long past and only its anonymous totals are kept.
      */
     public record OfferView(UUID sessionId, String status, boolean offered, Integer minAgeYears, Integer maxAgeYears,
-            int carers, Instant deadline, Integer maxChildren, List<BandPlacesView> placesLeftByBand,
-            List<BandChildrenView> childrenByBand, int totalChildren, int carersNeeded, int carersShort,
-            boolean overCapacity) {
+            int carers, Instant deadline, Integer maxChildren, Integer capApplied,
+            List<BandPlacesView> placesLeftByBand, List<BandChildrenView> childrenByBand, int totalChildren,
+            int carersNeeded, int carersShort, int childrenOverCap, boolean overCapacity, boolean anonymised) {
     }
 
     /**

@@ -54,9 +54,12 @@ public class ChildcareReservationService {
                                 : decideFirstTime(request, offer)));
     }
 
-    /** Releases the registration's reserved children, if any, and announces it; a no-op otherwise (also on replay). */
+    /**
+     * Releases the registration's reserved children, if any, and announces it (ChildcareReleased, every time
+     * something was released); a no-op otherwise, also on replay.
+     */
     @WithTransaction
-    public Uni<Boolean> release(UUID registrationId) {
+    public Uni<Boolean> release(UUID registrationId, ChildcareEvents.ReleaseCause cause) {
         return ChildcareBooking.<ChildcareBooking>find("registrationId = ?1 and status = ?2", registrationId,
                         ChildcareBooking.Status.RESERVED).firstResult()
                 .flatMap(booking -> {
@@ -73,7 +76,7 @@ public class ChildcareReservationService {
                                         booking.id);
                             })
                             .call(() -> outbox.append(EventTypes.CHILDCARE_RELEASED, booking.sessionId,
-                                    new ChildcareEvents.Released(booking.registrationId, booking.sessionId)))
+                                    new ChildcareEvents.Released(booking.registrationId, booking.sessionId, cause)))
                             .replaceWith(true);
                 });
     }
@@ -108,12 +111,15 @@ public class ChildcareReservationService {
                         return record(request, AssessmentOutcome.AGE_OUT_OF_RANGE.name());
                     }
                     List<ChildAge> requested = request.childrenAges().stream().map(ChildAge::of).toList();
-                    return reservedChildren(offer.sessionId).flatMap(existing -> {
-                        Assessment assessment = SessionCapacity.of(offer).assess(existing, requested, request.requestedAt());
+                    // Read inside the session's lock: the organisation's table as it is when this request is decided.
+                    return OrganisationRatiosService.rulesOf(offer.organisationId).flatMap(rules -> reservedChildren(
+                            offer.sessionId).flatMap(existing -> {
+                        Assessment assessment = SessionCapacity.of(offer, rules).assess(existing, requested,
+                                request.requestedAt());
                         return assessment.accepted()
                                 ? reserve(request).flatMap(ignored -> record(request, ChildcareDecision.RESERVED))
                                 : record(request, assessment.outcome().name());
-                    });
+                    }));
                 });
     }
 

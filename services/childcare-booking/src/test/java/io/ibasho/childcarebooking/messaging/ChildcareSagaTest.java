@@ -167,6 +167,7 @@ class ChildcareSagaTest {
                                 && record.value().contains(EventTypes.CHILDCARE_RELEASED), 1, Duration.ofSeconds(60))
                 .stream().map(record -> Fixtures.parse(record.value())).findFirst().orElseThrow();
         assertThat(released.path("data").path("registrationId").asText()).isEqualTo(registrationId.toString());
+        assertThat(released.path("data").path("cause").asText()).isEqualTo("REGISTRATION_CANCELLED");
         assertThat(released.path("data").path("sessionId").asText()).isEqualTo(session.id().toString());
         assertThat(totalChildren(session.id())).isZero();
 
@@ -180,6 +181,59 @@ class ChildcareSagaTest {
         replyTo(session.id(), marker);
         assertThat(replies(session.id(), 10, Duration.ofSeconds(5)).stream().filter(r -> r.path("type").asText().equals(EventTypes.CHILDCARE_RELEASED)))
                 .hasSize(1);
+    }
+
+    @Test
+    void lotteryAndWaitlistPromotionAreDecidedExactlyLikeBooking() {
+        // One carer: three infants. Purposes take turns; the same lock and ratio decide them all.
+        Session session = published(Session.of("hinata", 1));
+        List<String> purposes = List.of("BOOKING", "LOTTERY", "WAITLIST_PROMOTION");
+        for (int i = 0; i < 9; i++) {
+            requestChildcare(purposes.get(i % 3), session.id(), UUID.randomUUID(), "attendee-p" + i, UUID.randomUUID(), 0);
+        }
+        List<JsonNode> answers = replies(session.id(), 9);
+        assertThat(answers).filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_RESERVED))
+                .hasSize(3);
+        assertThat(answers).filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_REJECTED))
+                .hasSize(6).allSatisfy(answer -> assertThat(answer.path("data").path("reason").asText())
+                        .isEqualTo("RATIO_EXCEEDED"));
+        assertThat(totalChildren(session.id())).isEqualTo(3);
+
+        // Refusal reasons are the same too: a 7-year-old is not for this age, whatever the purpose.
+        Session roomy = published(Session.of("hinata", 2));
+        for (String purpose : purposes) {
+            UUID request = requestChildcare(purpose, roomy.id(), UUID.randomUUID(), "attendee-q", UUID.randomUUID(), 7);
+            assertThat(replyTo(roomy.id(), request).path("data").path("reason").asText()).isEqualTo("AGE_OUT_OF_RANGE");
+            UUID fits = requestChildcare(purpose, roomy.id(), UUID.randomUUID(), "attendee-r", UUID.randomUUID(), 2);
+            assertThat(replyTo(roomy.id(), fits).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        }
+    }
+
+    @Test
+    void anExpiredOrDeclinedSeatOfferReleasesItsChildcare() {
+        // A waitlisted mother is offered a freed seat: registration asks childcare first (WAITLIST_PROMOTION).
+        Session session = published(Session.of("hinata", 1));
+        UUID expiring = UUID.randomUUID();
+        UUID declining = UUID.randomUUID();
+        assertThat(replyTo(session.id(), requestChildcare("WAITLIST_PROMOTION", session.id(), expiring, "attendee-e",
+                UUID.randomUUID(), 0, 0)).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        assertThat(replyTo(session.id(), requestChildcare("WAITLIST_PROMOTION", session.id(), declining, "attendee-f",
+                UUID.randomUUID(), 0)).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        assertThat(totalChildren(session.id())).isEqualTo(3);
+
+        Fixtures.offerExpired(session.id(), expiring, "attendee-e", false);
+        Fixtures.offerExpired(session.id(), declining, "attendee-f", true);
+        // Redelivered as a new message: nothing more to release.
+        Fixtures.offerExpired(session.id(), expiring, "attendee-e", false);
+
+        List<JsonNode> released = Fixtures.releases(session.id(), 2, Duration.ofSeconds(60));
+        assertThat(released).extracting(r -> r.path("data").path("registrationId").asText())
+                .containsExactlyInAnyOrder(expiring.toString(), declining.toString());
+        assertThat(released).allSatisfy(r -> assertThat(r.path("data").path("cause").asText()).isEqualTo("OFFER_EXPIRED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> totalChildren(session.id()) == 0);
+        UUID marker = requestChildcare(session.id(), 5);
+        replyTo(session.id(), marker);
+        assertThat(Fixtures.releases(session.id(), 3, Duration.ofSeconds(5))).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.ibasho.childcarebooking.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.ibasho.childcarebooking.ChildcareBooking;
+import io.ibasho.childcarebooking.ChildcareDecision;
+import io.ibasho.childcarebooking.SessionChildcareBandTotal;
+import io.ibasho.childcarebooking.SessionChildcareTotal;
+import io.ibasho.childcarebooking.SessionOffer;
+import io.ibasho.childcarebooking.capacity.BandCount;
+import io.ibasho.childcarebooking.capacity.ChildAge;
+import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
+import io.ibasho.childcarebooking.capacity.ChildcareSummary;
+import io.ibasho.childcarebooking.config.RetentionConfig;
+import io.ibasho.childcarebooking.mapping.SessionCapacity;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Deletes the personal rows of sessions that ended more than {@code ibasho.childcare-retention.after-session} ago
+ * (default 30 days): the bookings (with the mother's account id), their children (ages by position) and the answers
+ * given to each request. First it keeps what reports need, anonymously: per session the number of families,
+ * children, carers and carers needed, and children per age band of the organisation's table at that time. Care notes
+ * went long before (CareNotesPurge, 24 h).
+ */
+@ApplicationScoped
+public class ChildcareRetentionPurge {
+    private static final Logger LOG = Logger.getLogger(ChildcareRetentionPurge.class);
+
+    private final RetentionConfig config;
+
+    public ChildcareRetentionPurge(RetentionConfig config) {
+        this.config = config;
+    }
+
+    @Scheduled(every = "${ibasho.childcare-retention.purge-interval}", delayed = "2m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> onSchedule() {
+        return anonymiseEndedSessions().replaceWithVoid();
+    }
+
+    /**
+     * The job's work, callable directly (tests, an operator's console).
+     *
+     * @return how many sessions were reduced to totals in this run
+     */
+    @WithTransaction
+    public Uni<Integer> anonymiseEndedSessions() {
+        OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.afterSession());
+        // Locked here (the same row lock as reservations and releases), so nothing is reserved or released while
+        // the totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select * from session_offer"
+                                + " where coalesce(ends_at, starts_at) < :endedBefore and session_id not in"
+                                + " (select t.session_id from session_childcare_total t)"
+                                + " order by starts_at limit :limit for update skip locked", SessionOffer.class)
+                        .setParameter("endedBefore", endedBefore).setParameter("limit", config.sessionsPerRun())
+                        .getResultList())
+                .flatMap(sessions -> sessions.isEmpty() ? Uni.createFrom().item(0)
+                        : Multi.createFrom().iterable(sessions)
+                                .onItem().transformToUniAndConcatenate(this::anonymise)
+                                .collect().asList().map(List::size))
+                // Answers to requests for sessions this service never knew (UNKNOWN_SESSION) have no session to
+                // wait for: they go once they are as old as the retention.
+                .call(() -> ChildcareDecision.delete("decidedAt < ?1 and sessionId not in"
+                        + " (select s.sessionId from SessionOffer s)", endedBefore))
+                .invoke(sessions -> {
+                    if (sessions > 0) {
+                        LOG.infof("reduced the childcare of %d past session(s) to anonymous totals", sessions);
+                    }
+                });
+    }
+
+    private Uni<UUID> anonymise(SessionOffer offer) {
+        return OrganisationRatiosService.rulesOf(offer.organisationId)
+                        .flatMap(rules -> ChildcareReservationService.reservedChildren(offer.sessionId)
+                                .flatMap(children -> ChildcareBooking.count("sessionId = ?1 and status = ?2",
+                                                offer.sessionId, ChildcareBooking.Status.RESERVED)
+                                        .flatMap(families -> keepTotals(offer, SessionCapacity.of(offer, rules),
+                                                children, families.intValue()))))
+                .call(() -> Panache.flush())
+                // booked_child rows go with their booking (on delete cascade).
+                .call(() -> ChildcareBooking.delete("sessionId", offer.sessionId))
+                .call(() -> ChildcareDecision.delete("sessionId", offer.sessionId))
+                .replaceWith(offer.sessionId);
+    }
+
+    private static Uni<Void> keepTotals(SessionOffer offer, ChildcareCapacity capacity, List<ChildAge> children,
+            int families) {
+        ChildcareSummary summary = capacity.summarise(children);
+        SessionChildcareTotal total = new SessionChildcareTotal();
+        total.sessionId = offer.sessionId;
+        total.organisationId = offer.organisationId;
+        total.families = families;
+        total.children = summary.totalChildren();
+        total.carers = offer.carers;
+        total.carersNeeded = summary.carersNeeded();
+        total.anonymisedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<SessionChildcareBandTotal> bands = new ArrayList<>();
+        int position = 1;
+        for (BandCount count : summary.childrenByBand()) {
+            SessionChildcareBandTotal band = new SessionChildcareBandTotal();
+            band.sessionId = offer.sessionId;
+            band.position = position++;
+            band.ages = count.band().label();
+            band.children = count.children();
+            bands.add(band);
+        }
+        return total.persist().call(() -> SessionChildcareBandTotal.persist(bands)).replaceWithVoid();
+    }
+}
