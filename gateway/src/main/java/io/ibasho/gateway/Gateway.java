@@ -137,7 +137,7 @@ public class Gateway {
             ctx.put(RELAYED_AUTHORIZATION, authorization);
         }
         if (rateLimiter.applies(request.method().name(), path)) {
-            Optional<Duration> wait = rateLimiter.check(authorization, clientIp(request));
+            Optional<Duration> wait = rateLimiter.check(request.method().name(), path, authorization, clientIp(request));
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 ctx.response().putHeader("Retry-After", Long.toString(seconds));

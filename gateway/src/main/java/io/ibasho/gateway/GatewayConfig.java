@@ -93,6 +93,23 @@ public interface GatewayConfig {
         /** Per client address; generous, because shelters, Tor exits and mobile carriers put many people behind one. */
         Bucket perIp();
 
+        /**
+         * Stricter limits for account actions that send an e-mail or check a code: changing her e-mail address (a code
+         * is mailed to any address typed in, so unlimited it would let anyone use Ibasho to flood a stranger's inbox)
+         * and confirming the code (guessing). These requests also count against the general limits above.
+         */
+        Account account();
+
+        interface Account {
+            /** Each "METHOD /path/prefix"; the default prefix covers /api/notifications/preferences/email and its /verify. */
+            @WithDefault("POST /api/notifications/preferences/email")
+            List<String> limited();
+
+            Bucket perUser();
+
+            Bucket perIp();
+        }
+
         /** Upper bound of remembered keys, so that a flood of fresh addresses cannot exhaust memory. */
         @WithDefault("100000")
         int maxKeys();

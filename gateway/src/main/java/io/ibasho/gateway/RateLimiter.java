@@ -14,40 +14,77 @@ import io.vertx.core.json.JsonObject;
  * client address. The token is only read here, never trusted: the services verify it. A forged token gains nothing,
  * because the address bucket applies to every limited request, signed in or not. No IP reputation lists: Tor and VPNs
  * are how some survivors stay safe.
+ *
+ * <p>Two sets of limits: the general one (every write to registration, childcare-booking and notification) and a
+ * stricter one for the account actions that send an e-mail or check a code (changing her e-mail address and
+ * confirming it). A request must pass every set it falls under; the stricter set is asked first, so that a refused
+ * request costs nothing from the general one.
  */
 public final class RateLimiter {
     private final boolean enabled;
-    private final List<Rule> rules;
-    private final TokenBuckets perUser;
-    private final TokenBuckets perIp;
+    private final List<Limit> limits;
 
     public RateLimiter(GatewayConfig.RateLimit config) {
         this.enabled = config.enabled();
-        this.rules = config.limited().stream().map(Rule::parse).toList();
-        this.perUser = new TokenBuckets(config.perUser().capacity(), config.perUser().refillPeriod(), config.maxKeys(), System::nanoTime);
-        this.perIp = new TokenBuckets(config.perIp().capacity(), config.perIp().refillPeriod(), config.maxKeys(), System::nanoTime);
+        GatewayConfig.RateLimit.Account account = config.account();
+        this.limits = List.of(
+                new Limit(account.limited(), account.perUser(), account.perIp(), config.maxKeys()),
+                new Limit(config.limited(), config.perUser(), config.perIp(), config.maxKeys()));
     }
 
     public boolean applies(String method, String path) {
-        return enabled && rules.stream().anyMatch(r -> r.matches(method, path));
+        return enabled && limits.stream().anyMatch(limit -> limit.applies(method, path));
     }
 
     /** @return empty when allowed, otherwise how long the client should wait */
-    public Optional<Duration> check(String authorization, String clientIp) {
+    public Optional<Duration> check(String method, String path, String authorization, String clientIp) {
         Optional<String> subject = subjectOf(authorization);
-        if (subject.isPresent()) {
-            Duration wait = perUser.take(subject.get());
-            if (!wait.isZero()) {
-                return Optional.of(wait);
+        for (Limit limit : limits) {
+            if (limit.applies(method, path)) {
+                Optional<Duration> wait = limit.take(subject, addressKey(clientIp));
+                if (wait.isPresent()) {
+                    return wait;
+                }
             }
         }
-        Duration wait = perIp.take(addressKey(clientIp));
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        return Optional.empty();
     }
 
     public void evictIdle() {
-        perUser.evictFull();
-        perIp.evictFull();
+        limits.forEach(Limit::evictIdle);
+    }
+
+    /** One set of limited requests with its person and address buckets. */
+    private static final class Limit {
+        private final List<Rule> rules;
+        private final TokenBuckets perUser;
+        private final TokenBuckets perIp;
+
+        Limit(List<String> limited, GatewayConfig.RateLimit.Bucket user, GatewayConfig.RateLimit.Bucket ip, int maxKeys) {
+            this.rules = limited.stream().map(Rule::parse).toList();
+            this.perUser = new TokenBuckets(user.capacity(), user.refillPeriod(), maxKeys, System::nanoTime);
+            this.perIp = new TokenBuckets(ip.capacity(), ip.refillPeriod(), maxKeys, System::nanoTime);
+        }
+
+        boolean applies(String method, String path) {
+            return rules.stream().anyMatch(r -> r.matches(method, path));
+        }
+
+        Optional<Duration> take(Optional<String> subject, String address) {
+            if (subject.isPresent()) {
+                Duration wait = perUser.take(subject.get());
+                if (!wait.isZero()) {
+                    return Optional.of(wait);
+                }
+            }
+            Duration wait = perIp.take(address);
+            return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        }
+
+        void evictIdle() {
+            perUser.evictFull();
+            perIp.evictFull();
+        }
     }
 
     /**
