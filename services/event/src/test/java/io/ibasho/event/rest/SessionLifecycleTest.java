@@ -145,6 +145,35 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void everyPublishedOrChangedSessionCarriesItsVenuesPartnerGroupsAsTheyAreThen() {
+        Map<String, Object> venue = venue(uniqueArea(), "PUBLIC", false, List.of("tsubomi", "hikari"));
+        String venueId = createVenue(organiser1(), venue);
+        Map<String, Object> cafe = TestData.cafe(venueId, tokyo(17, 10, 0));
+        String id = createPublished(organiser1(), cafe);
+        JsonNode published = eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi", "hikari");
+
+        // The venue's links change: that is no change of the session, so nothing is announced for it ...
+        venue.put("partnerGroups", List.of("tsubomi"));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(venue).put("/api/events/venues/" + venueId)
+                .then().statusCode(200);
+        assertThat(events(id, 2, Duration.ofSeconds(3))).hasSize(1);
+        // ... but the session's next event carries the list as it is now.
+        cafe.put("capacity", 12);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafe).put("/api/events/sessions/" + id)
+                .then().statusCode(200).body("sequence", equalTo(1));
+        JsonNode changed = eventOfType(events(id, 2), EventTypes.EVENT_CHANGED).path("data");
+        assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactly("capacity");
+        assertThat(changed.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+
+        // without a venue (online) the list is there and empty
+        String online = createPublished(organiser1(), TestData.online(tokyo(17, 21, 0)));
+        JsonNode onlinePublished = eventOfType(events(online, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        assertThat(onlinePublished.path("venuePartnerGroups").isArray()).isTrue();
+        assertThat(onlinePublished.path("venuePartnerGroups")).isEmpty();
+    }
+
+    @Test
     void cancellingAndCompletingAreAnnounced() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         String cancelled = createPublished(organiser1(), TestData.cafe(venueId, tokyo(15, 10, 0)));
