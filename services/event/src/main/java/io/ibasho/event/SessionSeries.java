@@ -56,6 +56,12 @@ public class SessionSeries extends PanacheEntityBase {
     /** Private, like a session's. */
     @Column(name = "meeting_link")
     public String meetingLink;
+    /** Each occurrence's applications open this many days before its start; null: no application window. */
+    @Column(name = "application_opens_days_before")
+    public Integer applicationOpensDaysBefore;
+    /** Each occurrence's applications close (申込み締切) this many hours before its start. */
+    @Column(name = "application_closes_hours_before")
+    public Integer applicationClosesHoursBefore;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
