@@ -56,6 +56,9 @@ public class SessionSeries extends PanacheEntityBase {
     /** Private, like a session's. */
     @Column(name = "meeting_link")
     public String meetingLink;
+    /** The lottery rules every occurrence gets, as on a session. */
+    @Column(name = "lottery_json")
+    public String lotteryJson;
     /** Each occurrence's applications open this many days before its start; null: no application window. */
     @Column(name = "application_opens_days_before")
     public Integer applicationOpensDaysBefore;

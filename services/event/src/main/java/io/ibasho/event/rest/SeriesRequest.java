@@ -52,5 +52,7 @@ public record SeriesRequest(
         Integer applicationOpensDaysBefore,
         @Min(value = -8760, message = "applicationClosesHoursBefore is at most 8760 (a year)")
         @Max(value = 8760, message = "applicationClosesHoursBefore is at most 8760 (a year)")
-        Integer applicationClosesHoursBefore) {
+        Integer applicationClosesHoursBefore,
+        @jakarta.validation.Valid
+        SessionRequest.LotteryRequest lottery) {
 }

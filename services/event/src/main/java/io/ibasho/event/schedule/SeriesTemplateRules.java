@@ -23,7 +23,7 @@ public final class SeriesTemplateRules {
      * @param applicationClosesHoursBefore null when the series has no application window
      */
     public record Template(SessionKind kind, Integer capacity, Allocation allocation, Integer applicationOpensDaysBefore,
-            Integer applicationClosesHoursBefore) {
+            Integer applicationClosesHoursBefore, boolean lotteryRulesGiven) {
     }
 
     public static List<Violation> validate(Template template) {
@@ -60,6 +60,10 @@ public final class SeriesTemplateRules {
             violations.add(new Violation(opensDays == null ? "applicationOpensDaysBefore" : "applicationClosesHoursBefore",
                     opensDays == null ? APPLICATION_OPENS_REQUIRED : DEADLINE_REQUIRED,
                     "An application window needs both applicationOpensDaysBefore and applicationClosesHoursBefore, or neither"));
+        }
+        if (template.lotteryRulesGiven() && template.allocation() != Allocation.LOTTERY) {
+            violations.add(new Violation("lottery", LOTTERY_SETTINGS_WITHOUT_LOTTERY,
+                    "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY"));
         }
         if (closesHours != null && closesHours < 1) {
             violations.add(new Violation("applicationClosesHoursBefore", DEADLINE_NOT_BEFORE_START,

@@ -233,6 +233,7 @@ public class SeriesService {
         session.targetAudienceEn = series.targetAudienceEn;
         session.allocation = series.allocation;
         session.meetingLink = series.meetingLink;
+        session.lotteryJson = series.lotteryJson;
         // Each occurrence's own application window, counted back from its own start (Tokyo has no DST).
         session.applicationOpensAt = series.applicationOpensDaysBefore == null ? null
                 : session.startsAt.minusDays(series.applicationOpensDaysBefore);
@@ -257,6 +258,8 @@ public class SeriesService {
         series.allocation = request.allocation() != null ? Session.Allocation.valueOf(request.allocation())
                 : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
         series.meetingLink = blankToNull(request.meetingLink());
+        series.lotteryJson = request.lottery() == null ? null
+                : io.ibasho.event.mapping.JsonColumns.writeValue(request.lottery().toSettings());
         series.applicationOpensDaysBefore = request.applicationOpensDaysBefore();
         series.applicationClosesHoursBefore = request.applicationClosesHoursBefore();
         series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -267,7 +270,7 @@ public class SeriesService {
         var violations = SeriesTemplateRules.validate(new SeriesTemplateRules.Template(
                 io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()), series.capacity,
                 series.allocation == Session.Allocation.NONE ? null : Allocation.valueOf(series.allocation.name()),
-                series.applicationOpensDaysBefore, series.applicationClosesHoursBefore));
+                series.applicationOpensDaysBefore, series.applicationClosesHoursBefore, series.lotteryJson != null));
         if (!violations.isEmpty()) {
             String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
             throw ProblemException.rules("session-rules", violations.size() + " rule(s) broken: " + summary,

@@ -311,6 +311,10 @@ public class SessionService {
             if (session.venueId != null && found == null) {
                 violations.add(new ProblemDetail.Violation("venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
             }
+            if (session.lotteryJson != null && session.allocation != Session.Allocation.LOTTERY) {
+                violations.add(new ProblemDetail.Violation("lottery", "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY",
+                        "LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
+            }
             if (session.roomId != null) {
                 if (found == null) {
                     violations.add(new ProblemDetail.Violation("roomId", "A room needs a venue", "ROOM_WITHOUT_VENUE"));

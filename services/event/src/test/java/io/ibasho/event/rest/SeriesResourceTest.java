@@ -158,6 +158,7 @@ class SeriesResourceTest {
         series.put("allocation", "LOTTERY");
         series.put("applicationOpensDaysBefore", 14);
         series.put("applicationClosesHoursBefore", 72);
+        series.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
         return series;
     }
 
@@ -199,6 +200,10 @@ class SeriesResourceTest {
         assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText())).isEqualTo(firstStart.minusHours(72));
         assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText())).isEqualTo(firstStart.minusDays(14));
         assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+        // the template's lottery rules are every occurrence's
+        assertThat(published.path("lottery").path("priority")).extracting(JsonNode::asText).containsExactly("初めての方", "その他");
+        assertThat(published.path("lottery").path("childcareRequiredToWin").asBoolean()).isFalse();
+        assertThat(published.path("lottery").path("oneWinPerMonth").asBoolean()).isFalse();
 
         // the second workshop closes applications a day earlier than the others, on its own
         OffsetDateTime secondStart = at(occurrences.get(1), "startsAt");
@@ -213,12 +218,14 @@ class SeriesResourceTest {
         own.put("roomId", "hall");
         own.put("applicationOpensAt", secondStart.minusDays(14).toString());
         own.put("applicationClosesAt", secondStart.minusHours(96).toString());
+        own.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
         given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(own).put("/api/events/sessions/" + ids.get(1))
                 .then().statusCode(200).body("occurrenceOverride", equalTo("CHANGED"));
 
         // the series now closes applications 48 hours before and becomes first come
         request.put("applicationClosesHoursBefore", 48);
         request.put("allocation", "FIRST_COME");
+        request.remove("lottery");
         JsonPath edited = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request)
                 .put("/api/events/series/" + seriesId).then().log().ifValidationFails().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> byId = new HashMap<>();
@@ -236,6 +243,7 @@ class SeriesResourceTest {
         JsonNode changed = eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
         assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactlyInAnyOrder("application-window", "allocation");
         assertThat(changed.path("allocation").asText()).isEqualTo("FIRST_COME");
+        assertThat(changed.path("lottery").isNull()).isTrue();
         assertThat(changed.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
     }
 
@@ -269,6 +277,11 @@ class SeriesResourceTest {
         dropIn.put("allocation", "NONE");
         given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(dropIn).post("/api/events/series")
                 .then().statusCode(422).body("violations.code", hasItem("ALLOCATION_REQUIRED"));
+
+        Map<String, Object> rulesWithoutLottery = new HashMap<>(request);
+        rulesWithoutLottery.put("allocation", "FIRST_COME");
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(rulesWithoutLottery).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
 
         Map<String, Object> freeSpaceLottery = new HashMap<>(request);
         freeSpaceLottery.put("kind", "free-space");

@@ -59,6 +59,9 @@ class SessionLifecycleTest {
                 .body("childcare.offered", equalTo(true))
                 .body("childcare.maxAgeYears", equalTo(6))
                 .body("allocation", equalTo("LOTTERY"))
+                .body("lottery.priority", equalTo(List.of("初めての方 / first-time participants", "その他 / everyone else")))
+                .body("lottery.oneWinPerMonth", equalTo(true))
+                .body("lottery.childcareRequiredToWin", equalTo(true))
                 .extract().asString();
         assertThat(body).doesNotContain(ATTENDEES_ADDRESS);
 
@@ -74,6 +77,11 @@ class SessionLifecycleTest {
         assertThat(published.path("titleEn").asText()).isEqualTo("Aroma hand care");
         assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText())).isEqualTo(start.minusDays(3));
         assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText())).isEqualTo(start.minusDays(9));
+        JsonNode lottery = published.path("lottery");
+        assertThat(lottery.path("priority")).extracting(JsonNode::asText)
+                .containsExactly("初めての方 / first-time participants", "その他 / everyone else");
+        assertThat(lottery.path("oneWinPerMonth").asBoolean()).isTrue();
+        assertThat(lottery.path("childcareRequiredToWin").asBoolean()).isTrue();
         assertThat(published.path("parts")).hasSize(2);
         assertThat(published.path("parts").get(1).path("partId").asText()).isEqualTo("part-2");
         assertThat(OffsetDateTime.parse(published.path("parts").get(1).path("startsAt").asText())).isEqualTo(start.plusMinutes(70));
@@ -238,6 +246,12 @@ class SessionLifecycleTest {
         given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(workshop).post("/api/events/sessions")
                 .then().statusCode(422)
                 .body("violations.code", hasItems("DEADLINE_NOT_BEFORE_START", "ROOM_UNKNOWN", "CAPACITY_ABOVE_VENUE_CEILING"));
+
+        Map<String, Object> cafeWithLotteryRules = TestData.cafe(noChildcare, start.plusDays(3));
+        cafeWithLotteryRules.put("lottery", Map.of("oneWinPerMonth", true));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafeWithLotteryRules).post("/api/events/sessions")
+                .then().statusCode(422).body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"))
+                .body("violations.field", hasItem("lottery"));
 
         Map<String, Object> onlineWithoutLink = TestData.online(start);
         onlineWithoutLink.remove("meetingLink");

@@ -10,14 +10,14 @@ class SeriesTemplateRulesTest {
 
     @Test
     void aWorkshopSeriesWithCapacityAllocationAndWindowIsFine() {
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.LOTTERY, 14, 72))).isEmpty();
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.CAFE, null, null, null, null))).isEmpty();
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.ONLINE, 8, Allocation.FIRST_COME, 7, 1))).isEmpty();
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.LOTTERY, 14, 72, false))).isEmpty();
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.CAFE, null, null, null, null, false))).isEmpty();
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.ONLINE, 8, Allocation.FIRST_COME, 7, 1, false))).isEmpty();
     }
 
     @Test
     void aWorkshopSeriesNeedsCapacityAllocationAndBothEndsOfTheWindow() {
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, null, null, null, null)))
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, null, null, null, null, false)))
                 .extracting(Violation::code)
                 .containsExactlyInAnyOrder(SessionRuleCode.CAPACITY_REQUIRED, SessionRuleCode.ALLOCATION_REQUIRED,
                         SessionRuleCode.APPLICATION_OPENS_REQUIRED, SessionRuleCode.DEADLINE_REQUIRED);
@@ -25,18 +25,26 @@ class SeriesTemplateRulesTest {
 
     @Test
     void theDeadlineMustBeBeforeTheStartAndAfterTheOpening() {
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.FIRST_COME, 7, 0)))
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.FIRST_COME, 7, 0, false)))
                 .extracting(Violation::code, Violation::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SessionRuleCode.DEADLINE_NOT_BEFORE_START, "applicationClosesHoursBefore"));
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.FIRST_COME, 2, 48)))
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.FIRST_COME, 2, 48, false)))
                 .extracting(Violation::code).containsExactly(SessionRuleCode.APPLICATION_OPENS_NOT_BEFORE_DEADLINE);
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.CAFE, null, Allocation.FIRST_COME, 3, null)))
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.CAFE, null, Allocation.FIRST_COME, 3, null, false)))
                 .extracting(Violation::code).containsExactly(SessionRuleCode.DEADLINE_REQUIRED);
     }
 
     @Test
     void aFreeSpaceSeriesTakesNoApplications() {
-        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.FREE_SPACE, null, Allocation.LOTTERY, 3, 24)))
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.FREE_SPACE, null, Allocation.LOTTERY, 3, 24, false)))
                 .extracting(Violation::code).containsOnly(SessionRuleCode.FREE_SPACE_HAS_NO_BOOKING).hasSize(2);
+    }
+
+    @Test
+    void lotteryRulesNeedALottery() {
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.LOTTERY, 14, 72, true))).isEmpty();
+        assertThat(SeriesTemplateRules.validate(new Template(SessionKind.WORKSHOP, 10, Allocation.FIRST_COME, 14, 72, true)))
+                .extracting(Violation::code, Violation::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SessionRuleCode.LOTTERY_SETTINGS_WITHOUT_LOTTERY, "lottery"));
     }
 }
