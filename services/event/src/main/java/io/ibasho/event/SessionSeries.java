@@ -56,6 +56,9 @@ public class SessionSeries extends PanacheEntityBase {
     /** Private, like a session's. */
     @Column(name = "meeting_link")
     public String meetingLink;
+    /** The childcare offer every occurrence gets, as {@link io.ibasho.event.mapping.JsonColumns.SeriesChildcare}; null: none. */
+    @Column(name = "childcare_json")
+    public String childcareJson;
     /** The lottery rules every occurrence gets, as on a session. */
     @Column(name = "lottery_json")
     public String lotteryJson;

@@ -106,7 +106,7 @@ public class DemoData {
                 { "komorebi", "living", "FREQ=MONTHLY;BYDAY=4TH", "10:30", "こもれびカフェ", "Komorebi Café" } };
         for (String[] cafe : cafes) {
             steps.add(() -> series.create(ORGANISATION, new SeriesRequest(cafe[2], today.plusDays(1).atTime(LocalTime.parse(cafe[3])),
-                            120, null, null, "cafe", cafe[4], cafe[5], null, null, venueIds.get(cafe[0]), cafe[1], 10, "NONE", null, null, null, null))
+                            120, null, null, "cafe", cafe[4], cafe[5], null, null, venueIds.get(cafe[0]), cafe[1], 10, "NONE", null, null, null, null, null))
                     .flatMap(created -> series.publish(ORGANISATION, created.series().id)));
         }
 

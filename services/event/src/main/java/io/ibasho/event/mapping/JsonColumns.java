@@ -44,6 +44,22 @@ public final class JsonColumns {
         }
     }
 
+    /** A series' childcare offer; each occurrence's request deadline is {@code deadlineHoursBefore} hours before its start. */
+    public record SeriesChildcare(int minAgeYears, int maxAgeYears, int carers, Integer maxChildren, int deadlineHoursBefore) {
+    }
+
+    /** null when the series offers no childcare. */
+    public static SeriesChildcare seriesChildcare(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, SeriesChildcare.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON column unreadable", e);
+        }
+    }
+
     /** The stored settings, or the defaults when none were given. */
     public static LotterySettings lottery(String json) {
         if (json == null || json.isBlank()) {

@@ -54,5 +54,31 @@ public record SeriesRequest(
         @Max(value = 8760, message = "applicationClosesHoursBefore is at most 8760 (a year)")
         Integer applicationClosesHoursBefore,
         @jakarta.validation.Valid
-        SessionRequest.LotteryRequest lottery) {
+        SessionRequest.LotteryRequest lottery,
+        @jakarta.validation.Valid
+        ChildcareTemplate childcare) {
+
+    /**
+     * 託児 at every occurrence: ages, carers, an optional cap, and the request deadline in hours before each
+     * occurrence's start (it may close before the application deadline). Absent or {@code offered: false}: none.
+     */
+    public record ChildcareTemplate(
+            Boolean offered,
+            @NotNull(message = "childcare minAgeYears is required") @Min(value = 0, message = "childcare minAgeYears is 0..12") @Max(value = 12, message = "childcare minAgeYears is 0..12")
+            Integer minAgeYears,
+            @NotNull(message = "childcare maxAgeYears is required") @Min(value = 0, message = "childcare maxAgeYears is 0..12") @Max(value = 12, message = "childcare maxAgeYears is 0..12")
+            Integer maxAgeYears,
+            @NotNull(message = "childcare carers is required") @Min(value = 0, message = "childcare carers cannot be negative")
+            Integer carers,
+            @Min(value = 1, message = "childcare maxChildren must be at least 1")
+            Integer maxChildren,
+            @NotNull(message = "childcare deadlineHoursBefore is required: hours before each occurrence's start")
+            @Min(value = -8760, message = "childcare deadlineHoursBefore is at most 8760") @Max(value = 8760, message = "childcare deadlineHoursBefore is at most 8760")
+            Integer deadlineHoursBefore) {
+
+        public boolean isOffered() {
+            return offered == null || offered;
+        }
+    }
+
 }

@@ -76,7 +76,8 @@ public class SeriesResource {
         var s = result.series();
         return new SeriesView(s.id, s.status.name().toLowerCase(), s.rrule, s.firstStart, s.durationMinutes, s.lastDay, s.count,
                 s.kind.wireName(), s.titleJa, s.titleEn, s.venueId, s.roomId, s.capacity, s.allocation.name(),
-                s.applicationOpensDaysBefore, s.applicationClosesHoursBefore, lottery(s), result.occurrences().stream().map(o -> new SeriesView.OccurrenceView(o.id, o.recurrenceId, Tokyo.offset(o.startsAt),
+                s.applicationOpensDaysBefore, s.applicationClosesHoursBefore, lottery(s),
+                io.ibasho.event.mapping.JsonColumns.seriesChildcare(s.childcareJson), result.occurrences().stream().map(o -> new SeriesView.OccurrenceView(o.id, o.recurrenceId, Tokyo.offset(o.startsAt),
                         Tokyo.offset(o.endsAt), o.status.name().toLowerCase(), o.sequence, o.venueId, o.roomId, o.capacity, o.titleJa,
                         o.occurrenceOverride == null ? null : o.occurrenceOverride.name(), Tokyo.offset(o.applicationOpensAt),
                         Tokyo.offset(o.applicationClosesAt))).toList());

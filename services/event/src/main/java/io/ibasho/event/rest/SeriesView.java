@@ -10,6 +10,7 @@ import java.util.UUID;
 public record SeriesView(UUID id, String status, String rrule, LocalDateTime firstStart, int durationMinutes, LocalDate lastDay,
         Integer count, String kind, String titleJa, String titleEn, UUID venueId, String roomId, Integer capacity, String allocation,
         Integer applicationOpensDaysBefore, Integer applicationClosesHoursBefore, SessionView.LotteryView lottery,
+        io.ibasho.event.mapping.JsonColumns.SeriesChildcare childcare,
         List<OccurrenceView> occurrences) {
 
     public record OccurrenceView(UUID sessionId, String recurrenceId, OffsetDateTime startsAt, OffsetDateTime endsAt,

@@ -23,13 +23,19 @@ public final class SeriesTemplateRules {
      * @param applicationClosesHoursBefore null when the series has no application window
      */
     public record Template(SessionKind kind, Integer capacity, Allocation allocation, Integer applicationOpensDaysBefore,
-            Integer applicationClosesHoursBefore, boolean lotteryRulesGiven) {
+            Integer applicationClosesHoursBefore, boolean lotteryRulesGiven, Integer childcareDeadlineHoursBefore) {
     }
 
     public static List<Violation> validate(Template template) {
         List<Violation> violations = new ArrayList<>();
         Integer opensDays = template.applicationOpensDaysBefore();
         Integer closesHours = template.applicationClosesHoursBefore();
+        Integer childcareHours = template.childcareDeadlineHoursBefore();
+        if (childcareHours != null && childcareHours < 0) {
+            violations.add(new Violation("childcare.deadlineHoursBefore", CHILDCARE_DEADLINE_AFTER_START,
+                    "Childcare requests must close no later than each occurrence starts: deadlineHoursBefore is at least 0, was "
+                            + childcareHours));
+        }
         if (template.kind() == SessionKind.FREE_SPACE) {
             String message = "A free space is open to anyone who comes: it takes no booking or applications";
             if (template.allocation() != null) {

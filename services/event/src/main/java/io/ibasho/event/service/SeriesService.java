@@ -234,6 +234,15 @@ public class SeriesService {
         session.allocation = series.allocation;
         session.meetingLink = series.meetingLink;
         session.lotteryJson = series.lotteryJson;
+        // The childcare offer, its deadline counted back from this occurrence's start (checked by SessionRules:
+        // venue able to host it, ages, carers, deadline not after the start).
+        var childcare = io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson);
+        session.childcareOffered = childcare != null;
+        session.childcareMinAge = childcare == null ? null : childcare.minAgeYears();
+        session.childcareMaxAge = childcare == null ? null : childcare.maxAgeYears();
+        session.childcareCarers = childcare == null ? null : childcare.carers();
+        session.childcareMaxChildren = childcare == null ? null : childcare.maxChildren();
+        session.childcareDeadline = childcare == null ? null : session.startsAt.minusHours(childcare.deadlineHoursBefore());
         // Each occurrence's own application window, counted back from its own start (Tokyo has no DST).
         session.applicationOpensAt = series.applicationOpensDaysBefore == null ? null
                 : session.startsAt.minusDays(series.applicationOpensDaysBefore);
@@ -258,6 +267,11 @@ public class SeriesService {
         series.allocation = request.allocation() != null ? Session.Allocation.valueOf(request.allocation())
                 : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
         series.meetingLink = blankToNull(request.meetingLink());
+        var childcare = request.childcare();
+        series.childcareJson = childcare == null || !childcare.isOffered() ? null
+                : io.ibasho.event.mapping.JsonColumns.writeValue(new io.ibasho.event.mapping.JsonColumns.SeriesChildcare(
+                        childcare.minAgeYears(), childcare.maxAgeYears(), childcare.carers(), childcare.maxChildren(),
+                        childcare.deadlineHoursBefore()));
         series.lotteryJson = request.lottery() == null ? null
                 : io.ibasho.event.mapping.JsonColumns.writeValue(request.lottery().toSettings());
         series.applicationOpensDaysBefore = request.applicationOpensDaysBefore();
@@ -270,7 +284,9 @@ public class SeriesService {
         var violations = SeriesTemplateRules.validate(new SeriesTemplateRules.Template(
                 io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()), series.capacity,
                 series.allocation == Session.Allocation.NONE ? null : Allocation.valueOf(series.allocation.name()),
-                series.applicationOpensDaysBefore, series.applicationClosesHoursBefore, series.lotteryJson != null));
+                series.applicationOpensDaysBefore, series.applicationClosesHoursBefore, series.lotteryJson != null,
+                series.childcareJson == null ? null
+                        : io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson).deadlineHoursBefore()));
         if (!violations.isEmpty()) {
             String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
             throw ProblemException.rules("session-rules", violations.size() + " rule(s) broken: " + summary,

@@ -159,6 +159,7 @@ class SeriesResourceTest {
         series.put("applicationOpensDaysBefore", 14);
         series.put("applicationClosesHoursBefore", 72);
         series.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
+        series.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "maxChildren", 6, "deadlineHoursBefore", 96));
         return series;
     }
 
@@ -204,6 +205,14 @@ class SeriesResourceTest {
         assertThat(published.path("lottery").path("priority")).extracting(JsonNode::asText).containsExactly("初めての方", "その他");
         assertThat(published.path("lottery").path("childcareRequiredToWin").asBoolean()).isFalse();
         assertThat(published.path("lottery").path("oneWinPerMonth").asBoolean()).isFalse();
+        // ... and so is its childcare offer, the deadline counted back from this occurrence's start
+        JsonNode childcare = published.path("childcare");
+        assertThat(childcare.path("offered").asBoolean()).isTrue();
+        assertThat(childcare.path("minAgeYears").asInt()).isEqualTo(1);
+        assertThat(childcare.path("maxAgeYears").asInt()).isEqualTo(6);
+        assertThat(childcare.path("carers").asInt()).isEqualTo(2);
+        assertThat(childcare.path("maxChildren").asInt()).isEqualTo(6);
+        assertThat(OffsetDateTime.parse(childcare.path("deadline").asText())).isEqualTo(firstStart.minusHours(96));
 
         // the second workshop closes applications a day earlier than the others, on its own
         OffsetDateTime secondStart = at(occurrences.get(1), "startsAt");
@@ -287,6 +296,19 @@ class SeriesResourceTest {
         freeSpaceLottery.put("kind", "free-space");
         given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(freeSpaceLottery).post("/api/events/series")
                 .then().statusCode(422).body("violations.code", hasItem("FREE_SPACE_HAS_NO_BOOKING"));
+
+        Map<String, Object> childcareAfterStart = new HashMap<>(request);
+        childcareAfterStart.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "deadlineHoursBefore", -2));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(childcareAfterStart).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("CHILDCARE_DEADLINE_AFTER_START"))
+                .body("violations.field", hasItem("childcare.deadlineHoursBefore"));
+
+        // childcare at a venue that cannot host it: every occurrence is checked as a session
+        String noChildcareVenue = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
+        Map<String, Object> unsuitable = new HashMap<>(request);
+        unsuitable.put("venueId", noChildcareVenue);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(unsuitable).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("CHILDCARE_VENUE_UNSUITABLE"));
 
         Map<String, Object> tooEarly = new HashMap<>(request);
         tooEarly.put("applicationOpensDaysBefore", 400);
