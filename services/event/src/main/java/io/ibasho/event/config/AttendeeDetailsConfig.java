@@ -18,6 +18,13 @@ public interface AttendeeDetailsConfig {
     @WithDefault("P7D")
     Duration retention();
 
+    /**
+     * Ids of handled registration events are kept this long to recognise a redelivery; far longer than Kafka could
+     * redeliver (its retention is 7 days), then deleted so the table does not grow forever.
+     */
+    @WithDefault("P30D")
+    Duration processedMessageRetention();
+
     /** How often the deletion runs (read by AttendeeConfirmationCleanupJob's @Scheduled expression). */
     @WithDefault("1h")
     Duration cleanupInterval();

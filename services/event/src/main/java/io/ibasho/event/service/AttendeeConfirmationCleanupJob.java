@@ -16,6 +16,6 @@ public class AttendeeConfirmationCleanupJob {
     @Scheduled(every = "${ibasho.attendee-details.cleanup-interval:1h}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> deleteExpired() {
-        return details.deleteExpiredConfirmations().replaceWithVoid();
+        return details.deleteExpiredConfirmations().flatMap(ignored -> details.deleteOldProcessedMessages()).replaceWithVoid();
     }
 }

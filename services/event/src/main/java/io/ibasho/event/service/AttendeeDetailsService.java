@@ -60,6 +60,14 @@ public class AttendeeDetailsService {
                         : Tokyo.offset(released.meetingLinkAvailableAt().atOffset(ZoneOffset.UTC)));
     }
 
+    /** Forgets handled event ids older than the processed-message retention. Returns how many rows went. */
+    @WithTransaction
+    public Uni<Integer> deleteOldProcessedMessages() {
+        OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedMessageRetention());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from processed_message where processed_at < :cutOff")
+                .setParameter("cutOff", cutOff).executeUpdate());
+    }
+
     /**
      * Deletes the confirmations of sessions that ended more than the retention ago (and of sessions this service does
      * not know, which nobody can ask about). Returns how many rows went.

@@ -271,6 +271,24 @@ class AttendeeDetailsTest {
                 assertThat(count("select count(*) from attendee_confirmation where session_id = ?::uuid", recentId)).isEqualTo(1));
     }
 
+    @Test
+    void handledEventIdsAreForgottenAfterThirtyDays() throws Exception {
+        String old = "test-old-" + UUID.randomUUID();
+        String recent = "test-recent-" + UUID.randomUUID();
+        try (Connection db = database(); PreparedStatement insert = db.prepareStatement(
+                "insert into processed_message (event_id, consumer, processed_at) values (?, 'event', now() - ?::interval)")) {
+            insert.setString(1, old);
+            insert.setString(2, "31 days");
+            insert.executeUpdate();
+            insert.setString(1, recent);
+            insert.setString(2, "29 days");
+            insert.executeUpdate();
+        }
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(count("select count(*) from processed_message where event_id = ?", old)).isZero());
+        assertThat(count("select count(*) from processed_message where event_id = ?", recent)).isEqualTo(1);
+    }
+
     private static Connection database() throws java.sql.SQLException {
         return DriverManager.getConnection(TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
     }
