@@ -55,6 +55,9 @@ public class Session extends PanacheEntityBase {
     /** Private: never in a public or partner view, a feed or an event payload. */
     @Column(name = "meeting_link")
     public String meetingLink;
+    /** A lottery's rules as {@link io.ibasho.event.mapping.JsonColumns.LotterySettings}; null: the defaults or no lottery. */
+    @Column(name = "lottery_json")
+    public String lotteryJson;
     @Column(name = "childcare_offered")
     public boolean childcareOffered;
     @Column(name = "childcare_min_age")

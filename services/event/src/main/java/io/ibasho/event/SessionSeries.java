@@ -56,6 +56,18 @@ public class SessionSeries extends PanacheEntityBase {
     /** Private, like a session's. */
     @Column(name = "meeting_link")
     public String meetingLink;
+    /** The childcare offer every occurrence gets, as {@link io.ibasho.event.mapping.JsonColumns.SeriesChildcare}; null: none. */
+    @Column(name = "childcare_json")
+    public String childcareJson;
+    /** The lottery rules every occurrence gets, as on a session. */
+    @Column(name = "lottery_json")
+    public String lotteryJson;
+    /** Each occurrence's applications open this many days before its start; null: no application window. */
+    @Column(name = "application_opens_days_before")
+    public Integer applicationOpensDaysBefore;
+    /** Each occurrence's applications close (申込み締切) this many hours before its start. */
+    @Column(name = "application_closes_hours_before")
+    public Integer applicationClosesHoursBefore;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -17,6 +17,7 @@ import io.ibasho.event.config.DemoDataConfig;
 import io.ibasho.event.rest.SeriesRequest;
 import io.ibasho.event.rest.SessionRequest;
 import io.ibasho.event.rest.SessionRequest.ChildcareRequest;
+import io.ibasho.event.rest.SessionRequest.LotteryRequest;
 import io.ibasho.event.rest.SessionRequest.PartRequest;
 import io.ibasho.event.rest.VenueRequest;
 import io.ibasho.event.rest.VenueRequest.RoomRequest;
@@ -105,7 +106,7 @@ public class DemoData {
                 { "komorebi", "living", "FREQ=MONTHLY;BYDAY=4TH", "10:30", "こもれびカフェ", "Komorebi Café" } };
         for (String[] cafe : cafes) {
             steps.add(() -> series.create(ORGANISATION, new SeriesRequest(cafe[2], today.plusDays(1).atTime(LocalTime.parse(cafe[3])),
-                            120, null, null, "cafe", cafe[4], cafe[5], null, null, venueIds.get(cafe[0]), cafe[1], 10, "NONE", null))
+                            120, null, null, "cafe", cafe[4], cafe[5], null, null, venueIds.get(cafe[0]), cafe[1], 10, "NONE", null, null, null, null, null))
                     .flatMap(created -> series.publish(ORGANISATION, created.series().id)));
         }
 
@@ -115,33 +116,34 @@ public class DemoData {
         steps.add(() -> publish(new SessionRequest("workshop", "アロマハンドケア講座", "Aroma hand-care workshop", aroma,
                 aroma.plusHours(2), 10, "LOTTERY", venueIds.get("centre"), "hall", List.of(), "子育て中の女性",
                 "Women raising children", now, aroma.minusDays(5), null,
-                new ChildcareRequest(true, 1, 6, 2, aroma.minusDays(7), 6))));
+                new ChildcareRequest(true, 1, 6, 2, aroma.minusDays(7), 6),
+                new LotteryRequest(List.of("初めての方 / first-time participants", "その他 / everyone else"), true, true))));
         OffsetDateTime selfCare = at(today.plusDays(19), 13, 30);
         steps.add(() -> publish(new SessionRequest("workshop", "からだとこころのセルフケア", "Self-care for body and mind", selfCare,
                 selfCare.plusMinutes(120), 12, "FIRST_COME", venueIds.get("midori"), "kaigishitsu",
                 List.of(new PartRequest("1部", selfCare, selfCare.plusMinutes(60)),
                         new PartRequest("2部", selfCare.plusMinutes(70), selfCare.plusMinutes(120))),
                 "40代以上のシングル女性", "Single women in their forties and older", now, selfCare.minusDays(3), null,
-                new ChildcareRequest(true, 0, 6, 2, selfCare.minusDays(5), null))));
+                new ChildcareRequest(true, 0, 6, 2, selfCare.minusDays(5), null), null)));
         OffsetDateTime money = at(today.plusDays(24), 10, 0);
         steps.add(() -> publish(new SessionRequest("workshop", "はじめての家計ノート", "First steps with a household budget", money,
                 money.plusMinutes(90), 8, "FIRST_COME", venueIds.get("soyokaze"), "salon", List.of(), null, null, now,
-                money.minusDays(2), null, null)));
+                money.minusDays(2), null, null, null)));
 
         // Two online dialogues, morning and night; the links are fictional and never leave the service publicly.
         OffsetDateTime morning = at(today.plusDays(9), 9, 30);
         steps.add(() -> publish(new SessionRequest("online", "朝のオンラインおしゃべり会", "Morning online dialogue", morning,
                 morning.plusMinutes(60), 8, "FIRST_COME", null, null, List.of(), null, null, null, null,
-                "https://meet.example.invalid/ibasho-demo-morning", null)));
+                "https://meet.example.invalid/ibasho-demo-morning", null, null)));
         OffsetDateTime night = at(today.plusDays(16), 21, 0);
         steps.add(() -> publish(new SessionRequest("online", "夜のオンラインおしゃべり会", "Night online dialogue", night,
                 night.plusMinutes(60), 8, "FIRST_COME", null, null, List.of(), null, null, null, null,
-                "https://meet.example.invalid/ibasho-demo-night", null)));
+                "https://meet.example.invalid/ibasho-demo-night", null, null)));
 
         // A free space: open, no booking.
         OffsetDateTime free = at(today.plusDays(6), 10, 0);
         steps.add(() -> publish(new SessionRequest("free-space", "フリースペース ひだまり", "Free space Hidamari", free,
-                free.plusHours(6), null, "NONE", venueIds.get("centre"), "hall", List.of(), null, null, null, null, null, null)));
+                free.plusHours(6), null, "NONE", venueIds.get("centre"), "hall", List.of(), null, null, null, null, null, null, null)));
 
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Supplier<Uni<?>> step : steps) {

@@ -31,6 +31,55 @@ public final class JsonColumns {
     public record StoredPart(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
     }
 
+    /**
+     * A lottery's rules, public so applicants know them before applying: priority tiers (labels, first tier first, e.g.
+     * "初めての方 / first-time participants"), whoever won another lottery this month ranks last, and whether a winner
+     * needing childcare wins only if her children can be taken.
+     */
+    public record LotterySettings(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+        public static final LotterySettings DEFAULTS = new LotterySettings(List.of(), false, true);
+
+        public LotterySettings {
+            priority = priority == null ? List.of() : List.copyOf(priority);
+        }
+    }
+
+    /** A series' childcare offer; each occurrence's request deadline is {@code deadlineHoursBefore} hours before its start. */
+    public record SeriesChildcare(int minAgeYears, int maxAgeYears, int carers, Integer maxChildren, int deadlineHoursBefore) {
+    }
+
+    /** null when the series offers no childcare. */
+    public static SeriesChildcare seriesChildcare(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, SeriesChildcare.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON column unreadable", e);
+        }
+    }
+
+    /** The stored settings, or the defaults when none were given. */
+    public static LotterySettings lottery(String json) {
+        if (json == null || json.isBlank()) {
+            return LotterySettings.DEFAULTS;
+        }
+        try {
+            return JSON.readValue(json, LotterySettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON column unreadable", e);
+        }
+    }
+
+    public static String writeValue(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable", e);
+        }
+    }
+
     public static List<Room> rooms(String json) {
         return read(json, new TypeReference<>() {
         });

@@ -21,13 +21,13 @@ public final class SessionChanges {
             String parts, boolean childcareOffered, Integer childcareMinAge, Integer childcareMaxAge, Integer childcareCarers,
             OffsetDateTime childcareDeadline, Integer childcareMaxChildren, Session.Allocation allocation,
             OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt, String titleJa, String titleEn,
-            String targetAudienceJa, String targetAudienceEn, String meetingLink) {
+            String targetAudienceJa, String targetAudienceEn, String meetingLink, String lotteryJson) {
 
         public static Snapshot of(Session s) {
             return new Snapshot(s.startsAt, s.endsAt, s.venueId, s.roomId, s.capacity, normalisedParts(s.partsJson),
                     s.childcareOffered, s.childcareMinAge, s.childcareMaxAge, s.childcareCarers, s.childcareDeadline,
                     s.childcareMaxChildren, s.allocation, s.applicationOpensAt, s.applicationClosesAt, s.titleJa, s.titleEn,
-                    s.targetAudienceJa, s.targetAudienceEn, s.meetingLink);
+                    s.targetAudienceJa, s.targetAudienceEn, s.meetingLink, s.lotteryJson);
         }
     }
 
@@ -52,7 +52,9 @@ public final class SessionChanges {
                 || !Objects.equals(before.childcareMaxChildren(), after.childcareMaxChildren())) {
             changed.add("childcare");
         }
-        if (before.allocation() != after.allocation()) {
+        // The lottery's rules are part of how places are given out: a change of them is an allocation change.
+        if (before.allocation() != after.allocation()
+                || !JsonColumns.lottery(before.lotteryJson()).equals(JsonColumns.lottery(after.lotteryJson()))) {
             changed.add("allocation");
         }
         if (!sameInstant(before.applicationOpensAt(), after.applicationOpensAt())

@@ -22,16 +22,21 @@ public final class SessionEvents {
             Integer maxChildren) {
     }
 
+    /** EventPublished's {@code lottery}: registration's draw follows these rules. */
+    public record Lottery(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+    }
+
     public record SessionPublished(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
             String titleEn, String kind, String allocation, String status, OffsetDateTime startsAt, OffsetDateTime endsAt,
             Integer capacity, boolean bookingRequired, OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt,
-            List<Part> parts, Childcare childcare, int sequence) {
+            List<Part> parts, Childcare childcare, Lottery lottery, int sequence, List<String> venuePartnerGroups) {
     }
 
     public record SessionChanged(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
             String titleEn, String kind, String allocation, String status, OffsetDateTime startsAt, OffsetDateTime endsAt,
             Integer capacity, boolean bookingRequired, OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt,
-            List<Part> parts, Childcare childcare, int sequence, List<String> changed) {
+            List<Part> parts, Childcare childcare, Lottery lottery, int sequence, List<String> changed,
+            List<String> venuePartnerGroups) {
     }
 
     public record SessionCancelled(String sessionId, String organisationId, String venueId, OffsetDateTime startsAt, int sequence,
@@ -41,18 +46,21 @@ public final class SessionEvents {
     public record SessionCompleted(String sessionId, String organisationId, int sequence, OffsetDateTime completedAt) {
     }
 
-    public static SessionPublished published(Session s) {
+    /** @param venuePartnerGroups partner group ids linked to the venue now (ids only; empty without a venue) */
+    public static SessionPublished published(Session s, List<String> venuePartnerGroups) {
         return new SessionPublished(s.id.toString(), s.organisationId, id(s.venueId), id(s.seriesId), s.titleJa, s.titleEn,
                 s.kind.wireName(), s.allocation.name(), s.status.name(), Tokyo.offset(s.startsAt), Tokyo.offset(s.endsAt),
                 s.capacity, s.allocation != Session.Allocation.NONE, Tokyo.offset(s.applicationOpensAt),
-                Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), s.sequence);
+                Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), lottery(s), s.sequence,
+                List.copyOf(venuePartnerGroups));
     }
 
-    public static SessionChanged changed(Session s, List<String> changed) {
+    public static SessionChanged changed(Session s, List<String> changed, List<String> venuePartnerGroups) {
         return new SessionChanged(s.id.toString(), s.organisationId, id(s.venueId), id(s.seriesId), s.titleJa, s.titleEn,
                 s.kind.wireName(), s.allocation.name(), s.status.name(), Tokyo.offset(s.startsAt), Tokyo.offset(s.endsAt),
                 s.capacity, s.allocation != Session.Allocation.NONE, Tokyo.offset(s.applicationOpensAt),
-                Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), s.sequence, List.copyOf(changed));
+                Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), lottery(s), s.sequence, List.copyOf(changed),
+                List.copyOf(venuePartnerGroups));
     }
 
     public static SessionCancelled cancelled(Session s, OffsetDateTime at) {
@@ -66,6 +74,15 @@ public final class SessionEvents {
     private static List<Part> parts(Session s) {
         return JsonColumns.parts(s.partsJson).stream()
                 .map(p -> new Part(p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt()))).toList();
+    }
+
+    /** Only for a lottery; the defaults when the organiser set none. */
+    private static Lottery lottery(Session s) {
+        if (s.allocation != Session.Allocation.LOTTERY) {
+            return null;
+        }
+        var settings = JsonColumns.lottery(s.lotteryJson);
+        return new Lottery(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin());
     }
 
     private static Childcare childcare(Session s) {

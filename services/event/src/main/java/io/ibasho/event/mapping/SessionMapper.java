@@ -46,6 +46,7 @@ public final class SessionMapper {
         session.applicationOpensAt = Tokyo.offset(request.applicationOpensAt());
         session.applicationClosesAt = Tokyo.offset(request.applicationClosesAt());
         session.meetingLink = VenueMapper.blankToNull(request.meetingLink());
+        session.lotteryJson = request.lottery() == null ? null : JsonColumns.writeValue(request.lottery().toSettings());
         var childcare = request.childcare();
         boolean offered = childcare != null && childcare.isOffered();
         session.childcareOffered = offered;
@@ -101,13 +102,21 @@ public final class SessionMapper {
                 session.childcareOffered
                         ? new SessionView.ChildcareView(true, session.childcareMinAge, session.childcareMaxAge, Tokyo.offset(session.childcareDeadline))
                         : new SessionView.ChildcareView(false, null, null, null),
-                Tokyo.offset(session.updatedAt));
+                Tokyo.offset(session.updatedAt), lotteryView(session));
     }
 
     public static OrganiserSessionView toOrganiserView(Session session, Venue venue) {
         return new OrganiserSessionView(toView(session, venue), session.meetingLink, session.childcareCarers,
                 session.childcareMaxChildren, session.recurrenceId,
                 session.occurrenceOverride == null ? null : session.occurrenceOverride.name());
+    }
+
+    static SessionView.LotteryView lotteryView(Session session) {
+        if (session.allocation != Allocation.LOTTERY) {
+            return null;
+        }
+        var settings = JsonColumns.lottery(session.lotteryJson);
+        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin());
     }
 
     static List<SessionView.PartView> parts(Session session) {

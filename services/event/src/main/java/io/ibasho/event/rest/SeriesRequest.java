@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A recurring session: an RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYDAY=2TU) anchored at {@code firstStart}, an
- * Asia/Tokyo wall-clock time without offset, and the defaults every occurrence gets.
+ * Asia/Tokyo wall-clock time without offset, and the defaults every occurrence gets. A workshop series gives each
+ * occurrence its own application window, counted back from its start: applications open
+ * {@code applicationOpensDaysBefore} days and close (申込み締切) {@code applicationClosesHoursBefore} hours before it.
  */
 public record SeriesRequest(
         @NotBlank(message = "rrule is required, e.g. FREQ=MONTHLY;BYDAY=2TU") @Size(max = 300, message = "rrule is at most 300 characters")
@@ -26,8 +28,8 @@ public record SeriesRequest(
         LocalDate lastDay,
         @Min(value = 1, message = "count must be at least 1")
         Integer count,
-        @NotNull(message = "kind is required: cafe, online or free-space")
-        @Pattern(regexp = "cafe|online|free-space", message = "a series is a cafe, online or free-space; create workshops (with their application windows) one by one")
+        @NotNull(message = "kind is required: cafe, workshop, online or free-space")
+        @Pattern(regexp = "cafe|workshop|online|free-space", message = "kind must be cafe, workshop, online or free-space")
         String kind,
         @NotBlank(message = "titleJa (the Japanese title) is required") @Size(max = 200, message = "titleJa is at most 200 characters")
         String titleJa,
@@ -42,8 +44,41 @@ public record SeriesRequest(
         String roomId,
         @Min(value = 1, message = "capacity must be at least 1")
         Integer capacity,
-        @Pattern(regexp = "NONE|FIRST_COME", message = "a series' allocation is NONE or FIRST_COME")
+        @Pattern(regexp = "NONE|FIRST_COME|LOTTERY", message = "allocation must be NONE, FIRST_COME or LOTTERY")
         String allocation,
         @Size(max = 500, message = "meetingLink is at most 500 characters")
-        String meetingLink) {
+        String meetingLink,
+        @Min(value = 1, message = "applicationOpensDaysBefore is 1..365") @Max(value = 365, message = "applicationOpensDaysBefore is 1..365")
+        Integer applicationOpensDaysBefore,
+        @Min(value = -8760, message = "applicationClosesHoursBefore is at most 8760 (a year)")
+        @Max(value = 8760, message = "applicationClosesHoursBefore is at most 8760 (a year)")
+        Integer applicationClosesHoursBefore,
+        @jakarta.validation.Valid
+        SessionRequest.LotteryRequest lottery,
+        @jakarta.validation.Valid
+        ChildcareTemplate childcare) {
+
+    /**
+     * 託児 at every occurrence: ages, carers, an optional cap, and the request deadline in hours before each
+     * occurrence's start (it may close before the application deadline). Absent or {@code offered: false}: none.
+     */
+    public record ChildcareTemplate(
+            Boolean offered,
+            @NotNull(message = "childcare minAgeYears is required") @Min(value = 0, message = "childcare minAgeYears is 0..12") @Max(value = 12, message = "childcare minAgeYears is 0..12")
+            Integer minAgeYears,
+            @NotNull(message = "childcare maxAgeYears is required") @Min(value = 0, message = "childcare maxAgeYears is 0..12") @Max(value = 12, message = "childcare maxAgeYears is 0..12")
+            Integer maxAgeYears,
+            @NotNull(message = "childcare carers is required") @Min(value = 0, message = "childcare carers cannot be negative")
+            Integer carers,
+            @Min(value = 1, message = "childcare maxChildren must be at least 1")
+            Integer maxChildren,
+            @NotNull(message = "childcare deadlineHoursBefore is required: hours before each occurrence's start")
+            @Min(value = -8760, message = "childcare deadlineHoursBefore is at most 8760") @Max(value = 8760, message = "childcare deadlineHoursBefore is at most 8760")
+            Integer deadlineHoursBefore) {
+
+        public boolean isOffered() {
+            return offered == null || offered;
+        }
+    }
+
 }

@@ -64,12 +64,22 @@ public class SeriesResource {
         return series.publish(organiser.organisationId(), id).map(SeriesResource::view);
     }
 
+    private static SessionView.LotteryView lottery(io.ibasho.event.SessionSeries series) {
+        if (series.allocation != io.ibasho.event.Session.Allocation.LOTTERY) {
+            return null;
+        }
+        var settings = io.ibasho.event.mapping.JsonColumns.lottery(series.lotteryJson);
+        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin());
+    }
+
     static SeriesView view(SeriesWithOccurrences result) {
         var s = result.series();
         return new SeriesView(s.id, s.status.name().toLowerCase(), s.rrule, s.firstStart, s.durationMinutes, s.lastDay, s.count,
                 s.kind.wireName(), s.titleJa, s.titleEn, s.venueId, s.roomId, s.capacity, s.allocation.name(),
-                result.occurrences().stream().map(o -> new SeriesView.OccurrenceView(o.id, o.recurrenceId, Tokyo.offset(o.startsAt),
+                s.applicationOpensDaysBefore, s.applicationClosesHoursBefore, lottery(s),
+                io.ibasho.event.mapping.JsonColumns.seriesChildcare(s.childcareJson), result.occurrences().stream().map(o -> new SeriesView.OccurrenceView(o.id, o.recurrenceId, Tokyo.offset(o.startsAt),
                         Tokyo.offset(o.endsAt), o.status.name().toLowerCase(), o.sequence, o.venueId, o.roomId, o.capacity, o.titleJa,
-                        o.occurrenceOverride == null ? null : o.occurrenceOverride.name())).toList());
+                        o.occurrenceOverride == null ? null : o.occurrenceOverride.name(), Tokyo.offset(o.applicationOpensAt),
+                        Tokyo.offset(o.applicationClosesAt))).toList());
     }
 }

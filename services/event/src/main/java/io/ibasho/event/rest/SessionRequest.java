@@ -47,7 +47,9 @@ public record SessionRequest(
         @Size(max = 500, message = "meetingLink is at most 500 characters")
         String meetingLink,
         @Valid
-        ChildcareRequest childcare) {
+        ChildcareRequest childcare,
+        @Valid
+        LotteryRequest lottery) {
 
     @AssertTrue(message = "endsAt must be after startsAt")
     public boolean isEndAfterStart() {
@@ -62,6 +64,23 @@ public record SessionRequest(
             OffsetDateTime startsAt,
             @NotNull(message = "a part needs endsAt")
             OffsetDateTime endsAt) {
+    }
+
+    /**
+     * The rules of a lottery (allocation LOTTERY only; absent: no priority tiers, no monthly limit, childcare required
+     * to win). Public: applicants see them before applying.
+     */
+    public record LotteryRequest(
+            @Size(max = 5, message = "at most 5 priority tiers")
+            List<@NotBlank(message = "a priority tier needs a label") @Size(max = 80, message = "a priority tier's label is at most 80 characters") String> priority,
+            Boolean oneWinPerMonth,
+            Boolean childcareRequiredToWin) {
+
+        public io.ibasho.event.mapping.JsonColumns.LotterySettings toSettings() {
+            return new io.ibasho.event.mapping.JsonColumns.LotterySettings(
+                    priority == null ? List.of() : priority.stream().map(String::strip).toList(),
+                    Boolean.TRUE.equals(oneWinPerMonth), childcareRequiredToWin == null || childcareRequiredToWin);
+        }
     }
 
     /** 託児: absent or {@code offered: false} means none. */

@@ -6,11 +6,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.ibasho.event.Session;
 import io.ibasho.event.mapping.SessionMapper;
+import io.ibasho.event.service.AttendeeDetailsService;
 import io.ibasho.event.service.SessionService;
 import io.ibasho.event.service.SessionService.Located;
 import io.smallrye.mutiny.Uni;
@@ -37,11 +39,16 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "sessions")
 public class SessionResource {
     private final SessionService sessions;
+    private final AttendeeDetailsService attendeeDetails;
     private final OrganiserContext organiser;
+    private final JsonWebToken token;
 
-    public SessionResource(SessionService sessions, OrganiserContext organiser) {
+    public SessionResource(SessionService sessions, AttendeeDetailsService attendeeDetails, OrganiserContext organiser,
+            JsonWebToken token) {
         this.sessions = sessions;
+        this.attendeeDetails = attendeeDetails;
         this.organiser = organiser;
+        this.token = token;
     }
 
     @GET
@@ -72,6 +79,16 @@ public class SessionResource {
     @Operation(summary = "A published (or cancelled/completed) session's public details")
     public Uni<SessionView> published(@PathParam("id") UUID id) {
         return sessions.publishedSession(id).map(l -> SessionMapper.toView(l.session(), l.venue()));
+    }
+
+    @GET
+    @Path("/{id}/attendee-details")
+    @RolesAllowed("attendee")
+    @Operation(summary = "For a confirmed attendee only: the address (unless never shown) and, shortly before an online "
+            + "session, its meeting link. 404 for anyone without a confirmed place; never cached")
+    public Uni<Response> attendeeDetails(@PathParam("id") UUID id) {
+        return attendeeDetails.detailsFor(id, token.getSubject())
+                .map(details -> Response.ok(details).header("Cache-Control", "no-store").header("Pragma", "no-cache").build());
     }
 
     @GET

@@ -11,7 +11,11 @@ import java.util.UUID;
 public record SessionView(UUID id, String kind, String titleJa, String titleEn, OffsetDateTime startsAt, OffsetDateTime endsAt,
         Integer capacity, String allocation, String status, int sequence, boolean online, UUID seriesId, VenueSummary venue,
         String roomId, List<PartView> parts, String targetAudienceJa, String targetAudienceEn, OffsetDateTime applicationOpensAt,
-        OffsetDateTime applicationClosesAt, ChildcareView childcare, OffsetDateTime updatedAt) {
+        OffsetDateTime applicationClosesAt, ChildcareView childcare, OffsetDateTime updatedAt, LotteryView lottery) {
+
+    /** A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying. */
+    public record LotteryView(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+    }
 
     /** {@code address} only when the venue's address is PUBLIC. */
     public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String address) {

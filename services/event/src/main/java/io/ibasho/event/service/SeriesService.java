@@ -28,6 +28,8 @@ import io.ibasho.event.schedule.Series;
 import io.ibasho.event.schedule.SeriesPlan;
 import io.ibasho.event.schedule.SeriesPlanner;
 import io.ibasho.event.schedule.SeriesSchedule;
+import io.ibasho.event.schedule.SeriesTemplateRules;
+import io.ibasho.event.schedule.Allocation;
 import io.ibasho.event.schedule.TokyoTime;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -60,6 +62,7 @@ public class SeriesService {
         series.status = SessionStatus.DRAFT;
         series.createdAt = now;
         apply(request, series);
+        checkTemplate(series);
         Series domain = toDomain(series);
         LocalDate today = LocalDate.now(TokyoTime.ZONE);
         return series.persist()
@@ -76,6 +79,7 @@ public class SeriesService {
                         "A published series keeps its kind; end it and create a new one instead."));
             }
             apply(request, series);
+            checkTemplate(series);
             Series domain = toDomain(series);
             LocalDate today = LocalDate.now(TokyoTime.ZONE);
             // From tomorrow: today's occurrence may be under way, and what took place is history.
@@ -229,6 +233,21 @@ public class SeriesService {
         session.targetAudienceEn = series.targetAudienceEn;
         session.allocation = series.allocation;
         session.meetingLink = series.meetingLink;
+        session.lotteryJson = series.lotteryJson;
+        // The childcare offer, its deadline counted back from this occurrence's start (checked by SessionRules:
+        // venue able to host it, ages, carers, deadline not after the start).
+        var childcare = io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson);
+        session.childcareOffered = childcare != null;
+        session.childcareMinAge = childcare == null ? null : childcare.minAgeYears();
+        session.childcareMaxAge = childcare == null ? null : childcare.maxAgeYears();
+        session.childcareCarers = childcare == null ? null : childcare.carers();
+        session.childcareMaxChildren = childcare == null ? null : childcare.maxChildren();
+        session.childcareDeadline = childcare == null ? null : session.startsAt.minusHours(childcare.deadlineHoursBefore());
+        // Each occurrence's own application window, counted back from its own start (Tokyo has no DST).
+        session.applicationOpensAt = series.applicationOpensDaysBefore == null ? null
+                : session.startsAt.minusDays(series.applicationOpensDaysBefore);
+        session.applicationClosesAt = series.applicationClosesHoursBefore == null ? null
+                : session.startsAt.minusHours(series.applicationClosesHoursBefore);
     }
 
     private static void apply(SeriesRequest request, SessionSeries series) {
@@ -248,7 +267,31 @@ public class SeriesService {
         series.allocation = request.allocation() != null ? Session.Allocation.valueOf(request.allocation())
                 : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
         series.meetingLink = blankToNull(request.meetingLink());
+        var childcare = request.childcare();
+        series.childcareJson = childcare == null || !childcare.isOffered() ? null
+                : io.ibasho.event.mapping.JsonColumns.writeValue(new io.ibasho.event.mapping.JsonColumns.SeriesChildcare(
+                        childcare.minAgeYears(), childcare.maxAgeYears(), childcare.carers(), childcare.maxChildren(),
+                        childcare.deadlineHoursBefore()));
+        series.lotteryJson = request.lottery() == null ? null
+                : io.ibasho.event.mapping.JsonColumns.writeValue(request.lottery().toSettings());
+        series.applicationOpensDaysBefore = request.applicationOpensDaysBefore();
+        series.applicationClosesHoursBefore = request.applicationClosesHoursBefore();
         series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** 422 {@code session-rules} on the series' own fields, before any occurrence is planned. */
+    private static void checkTemplate(SessionSeries series) {
+        var violations = SeriesTemplateRules.validate(new SeriesTemplateRules.Template(
+                io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()), series.capacity,
+                series.allocation == Session.Allocation.NONE ? null : Allocation.valueOf(series.allocation.name()),
+                series.applicationOpensDaysBefore, series.applicationClosesHoursBefore, series.lotteryJson != null,
+                series.childcareJson == null ? null
+                        : io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson).deadlineHoursBefore()));
+        if (!violations.isEmpty()) {
+            String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
+            throw ProblemException.rules("session-rules", violations.size() + " rule(s) broken: " + summary,
+                    violations.stream().map(v -> new ProblemDetail.Violation(v.field(), v.message(), v.code().name())).toList());
+        }
     }
 
     /** Throws InvalidScheduleException (422 invalid-schedule) for a rule that cannot be used. */

@@ -101,7 +101,8 @@ public class SessionService {
             return Uni.createFrom().voidItem();
         }
         session.sequence++;
-        return outbox.append(EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed));
+        return venuePartnerGroups(session).flatMap(groups ->
+                outbox.append(EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed, groups)));
     }
 
     @WithTransaction
@@ -121,7 +122,21 @@ public class SessionService {
     Uni<Void> publishDraft(Session session) {
         session.status = SessionStatus.PUBLISHED;
         session.updatedAt = now();
-        return outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session));
+        return venuePartnerGroups(session).flatMap(groups ->
+                outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session, groups)));
+    }
+
+    /**
+     * The partner groups linked to the session's venue as they are now, for EventPublished/EventChanged (notification
+     * checks partners' webhook subscriptions with them). A later change of the venue's links is not a session change
+     * and announces nothing; the next event of the session carries the new list.
+     */
+    static Uni<List<String>> venuePartnerGroups(Session session) {
+        if (session.venueId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Venue.<Venue>findById(session.venueId)
+                .map(venue -> venue == null ? List.<String>of() : JsonColumns.strings(venue.partnerGroupsJson));
     }
 
     /** Cancelling is idempotent; a published session's cancellation is announced, a draft's is not (nobody knew it). */
@@ -295,6 +310,10 @@ public class SessionService {
             List<ProblemDetail.Violation> violations = new ArrayList<>();
             if (session.venueId != null && found == null) {
                 violations.add(new ProblemDetail.Violation("venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
+            }
+            if (session.lotteryJson != null && session.allocation != Session.Allocation.LOTTERY) {
+                violations.add(new ProblemDetail.Violation("lottery", "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY",
+                        "LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
             }
             if (session.roomId != null) {
                 if (found == null) {

@@ -142,6 +142,186 @@ class SeriesResourceTest {
                 .isEqualTo(ids.get(3));
     }
 
+    private static Map<String, Object> weeklyWorkshop(String venueId, LocalDateTime firstStart) {
+        Map<String, Object> series = new HashMap<>();
+        series.put("rrule", "FREQ=WEEKLY");
+        series.put("firstStart", firstStart.toString());
+        series.put("durationMinutes", 120);
+        series.put("count", 3);
+        series.put("kind", "workshop");
+        series.put("titleJa", "アロマハンドケア講座");
+        series.put("titleEn", "Aroma hand-care workshop");
+        series.put("targetAudienceJa", "子育て中の女性");
+        series.put("venueId", venueId);
+        series.put("roomId", "hall");
+        series.put("capacity", 10);
+        series.put("allocation", "LOTTERY");
+        series.put("applicationOpensDaysBefore", 14);
+        series.put("applicationClosesHoursBefore", 72);
+        series.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
+        series.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "maxChildren", 6, "deadlineHoursBefore", 96));
+        return series;
+    }
+
+    private static OffsetDateTime at(Map<String, Object> occurrence, String field) {
+        return OffsetDateTime.parse((String) occurrence.get(field));
+    }
+
+    @Test
+    void aWorkshopSeriesGivesEachOccurrenceItsOwnApplicationWindowAndKeepsIndividualChanges() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of("tsubomi")));
+        LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(10);
+        Map<String, Object> request = weeklyWorkshop(venueId, firstDay.atTime(13, 30));
+
+        JsonPath created = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")
+                .then().log().ifValidationFails().statusCode(201)
+                .body("kind", equalTo("workshop")).body("allocation", equalTo("LOTTERY"))
+                .body("applicationOpensDaysBefore", equalTo(14)).body("applicationClosesHoursBefore", equalTo(72))
+                .extract().jsonPath();
+        String seriesId = created.getString("id");
+        List<Map<String, Object>> occurrences = created.getList("occurrences");
+        assertThat(occurrences).hasSize(3);
+        for (Map<String, Object> occurrence : occurrences) {
+            OffsetDateTime start = at(occurrence, "startsAt");
+            assertThat(at(occurrence, "applicationOpensAt")).isEqualTo(start.minusDays(14));
+            assertThat(at(occurrence, "applicationClosesAt")).isEqualTo(start.minusHours(72));
+        }
+
+        List<String> ids = given().auth().oauth2(organiser1()).post("/api/events/series/" + seriesId + "/publish")
+                .then().statusCode(200).extract().path("occurrences.sessionId");
+        OffsetDateTime firstStart = at(occurrences.get(0), "startsAt");
+        given().get("/api/events/sessions/" + ids.get(0)).then().statusCode(200)
+                .body("kind", equalTo("workshop")).body("allocation", equalTo("LOTTERY")).body("capacity", equalTo(10))
+                .body("targetAudienceJa", equalTo("子育て中の女性"));
+        JsonNode published = eventOfType(events(ids.get(0), 1), EventTypes.EVENT_PUBLISHED).path("data");
+        assertThat(published.path("kind").asText()).isEqualTo("workshop");
+        assertThat(published.path("allocation").asText()).isEqualTo("LOTTERY");
+        assertThat(published.path("bookingRequired").asBoolean()).isTrue();
+        assertThat(published.path("seriesId").asText()).isEqualTo(seriesId);
+        assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText())).isEqualTo(firstStart.minusHours(72));
+        assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText())).isEqualTo(firstStart.minusDays(14));
+        assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+        // the template's lottery rules are every occurrence's
+        assertThat(published.path("lottery").path("priority")).extracting(JsonNode::asText).containsExactly("初めての方", "その他");
+        assertThat(published.path("lottery").path("childcareRequiredToWin").asBoolean()).isFalse();
+        assertThat(published.path("lottery").path("oneWinPerMonth").asBoolean()).isFalse();
+        // ... and so is its childcare offer, the deadline counted back from this occurrence's start
+        JsonNode childcare = published.path("childcare");
+        assertThat(childcare.path("offered").asBoolean()).isTrue();
+        assertThat(childcare.path("minAgeYears").asInt()).isEqualTo(1);
+        assertThat(childcare.path("maxAgeYears").asInt()).isEqualTo(6);
+        assertThat(childcare.path("carers").asInt()).isEqualTo(2);
+        assertThat(childcare.path("maxChildren").asInt()).isEqualTo(6);
+        assertThat(OffsetDateTime.parse(childcare.path("deadline").asText())).isEqualTo(firstStart.minusHours(96));
+
+        // the second workshop closes applications a day earlier than the others, on its own
+        OffsetDateTime secondStart = at(occurrences.get(1), "startsAt");
+        Map<String, Object> own = new HashMap<>();
+        own.put("kind", "workshop");
+        own.put("titleJa", "アロマハンドケア講座");
+        own.put("startsAt", secondStart.toString());
+        own.put("endsAt", secondStart.plusHours(2).toString());
+        own.put("capacity", 10);
+        own.put("allocation", "LOTTERY");
+        own.put("venueId", venueId);
+        own.put("roomId", "hall");
+        own.put("applicationOpensAt", secondStart.minusDays(14).toString());
+        own.put("applicationClosesAt", secondStart.minusHours(96).toString());
+        own.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(own).put("/api/events/sessions/" + ids.get(1))
+                .then().statusCode(200).body("occurrenceOverride", equalTo("CHANGED"));
+
+        // the series now closes applications 48 hours before and becomes first come
+        request.put("applicationClosesHoursBefore", 48);
+        request.put("allocation", "FIRST_COME");
+        request.remove("lottery");
+        JsonPath edited = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request)
+                .put("/api/events/series/" + seriesId).then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        edited.<Map<String, Object>>getList("occurrences").forEach(o -> byId.put((String) o.get("sessionId"), o));
+        for (int i : new int[] { 0, 2 }) {
+            Map<String, Object> followed = byId.get(ids.get(i));
+            assertThat(at(followed, "applicationClosesAt")).isEqualTo(at(followed, "startsAt").minusHours(48));
+            assertThat(followed.get("sequence")).isEqualTo(1);
+        }
+        Map<String, Object> kept = byId.get(ids.get(1));
+        assertThat(at(kept, "applicationClosesAt")).isEqualTo(secondStart.minusHours(96));
+        assertThat(kept.get("override")).isEqualTo("CHANGED");
+        given().get("/api/events/sessions/" + ids.get(1)).then().body("allocation", equalTo("LOTTERY"));
+
+        JsonNode changed = eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
+        assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactlyInAnyOrder("application-window", "allocation");
+        assertThat(changed.path("allocation").asText()).isEqualTo("FIRST_COME");
+        assertThat(changed.path("lottery").isNull()).isTrue();
+        assertThat(changed.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+    }
+
+    @Test
+    void aWorkshopSeriesWithoutAUsableApplicationWindowIsAProblem() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        Map<String, Object> request = weeklyWorkshop(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(10).atTime(13, 30));
+
+        Map<String, Object> noWindow = new HashMap<>(request);
+        noWindow.remove("applicationOpensDaysBefore");
+        noWindow.remove("applicationClosesHoursBefore");
+        noWindow.remove("capacity");
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(noWindow).post("/api/events/series")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("/session-rules"))
+                .body("violations.field", org.hamcrest.Matchers.hasItems("applicationOpensDaysBefore", "applicationClosesHoursBefore", "capacity"))
+                .body("violations.code", org.hamcrest.Matchers.hasItems("APPLICATION_OPENS_REQUIRED", "DEADLINE_REQUIRED", "CAPACITY_REQUIRED"));
+
+        Map<String, Object> deadlineAtStart = new HashMap<>(request);
+        deadlineAtStart.put("applicationClosesHoursBefore", 0);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(deadlineAtStart).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("DEADLINE_NOT_BEFORE_START"))
+                .body("violations.field", hasItem("applicationClosesHoursBefore"));
+
+        Map<String, Object> opensAfterDeadline = new HashMap<>(request);
+        opensAfterDeadline.put("applicationOpensDaysBefore", 2);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(opensAfterDeadline).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("APPLICATION_OPENS_NOT_BEFORE_DEADLINE"));
+
+        Map<String, Object> dropIn = new HashMap<>(request);
+        dropIn.put("allocation", "NONE");
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(dropIn).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("ALLOCATION_REQUIRED"));
+
+        Map<String, Object> rulesWithoutLottery = new HashMap<>(request);
+        rulesWithoutLottery.put("allocation", "FIRST_COME");
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(rulesWithoutLottery).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
+
+        Map<String, Object> freeSpaceLottery = new HashMap<>(request);
+        freeSpaceLottery.put("kind", "free-space");
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(freeSpaceLottery).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("FREE_SPACE_HAS_NO_BOOKING"));
+
+        Map<String, Object> childcareAfterStart = new HashMap<>(request);
+        childcareAfterStart.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "deadlineHoursBefore", -2));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(childcareAfterStart).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("CHILDCARE_DEADLINE_AFTER_START"))
+                .body("violations.field", hasItem("childcare.deadlineHoursBefore"));
+
+        // childcare at a venue that cannot host it: every occurrence is checked as a session
+        String noChildcareVenue = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
+        Map<String, Object> unsuitable = new HashMap<>(request);
+        unsuitable.put("venueId", noChildcareVenue);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(unsuitable).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("CHILDCARE_VENUE_UNSUITABLE"));
+
+        Map<String, Object> tooEarly = new HashMap<>(request);
+        tooEarly.put("applicationOpensDaysBefore", 400);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(tooEarly).post("/api/events/series")
+                .then().statusCode(400).body("violations.field", hasItem("applicationOpensDaysBefore"));
+
+        // a workshop occurrence is still checked as a session: more places than the venue holds
+        Map<String, Object> tooBig = new HashMap<>(request);
+        tooBig.put("capacity", 99);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(tooBig).post("/api/events/series")
+                .then().statusCode(422).body("violations.code", hasItem("CAPACITY_ABOVE_VENUE_CEILING"));
+    }
+
     @Test
     void badSeriesAreProblemsAndOtherOrganisationsSeriesAreNotFound() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
@@ -158,9 +338,9 @@ class SeriesResourceTest {
         given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(garbage).post("/api/events/series")
                 .then().statusCode(422).body("violations.field", hasItem("rrule"));
 
-        Map<String, Object> workshop = new HashMap<>(request);
-        workshop.put("kind", "workshop");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(workshop).post("/api/events/series")
+        Map<String, Object> party = new HashMap<>(request);
+        party.put("kind", "party");
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(party).post("/api/events/series")
                 .then().statusCode(400).body("violations.field", hasItem("kind"));
 
         String seriesId = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")

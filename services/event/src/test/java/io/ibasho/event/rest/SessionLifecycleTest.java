@@ -59,6 +59,9 @@ class SessionLifecycleTest {
                 .body("childcare.offered", equalTo(true))
                 .body("childcare.maxAgeYears", equalTo(6))
                 .body("allocation", equalTo("LOTTERY"))
+                .body("lottery.priority", equalTo(List.of("初めての方 / first-time participants", "その他 / everyone else")))
+                .body("lottery.oneWinPerMonth", equalTo(true))
+                .body("lottery.childcareRequiredToWin", equalTo(true))
                 .extract().asString();
         assertThat(body).doesNotContain(ATTENDEES_ADDRESS);
 
@@ -74,6 +77,11 @@ class SessionLifecycleTest {
         assertThat(published.path("titleEn").asText()).isEqualTo("Aroma hand care");
         assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText())).isEqualTo(start.minusDays(3));
         assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText())).isEqualTo(start.minusDays(9));
+        JsonNode lottery = published.path("lottery");
+        assertThat(lottery.path("priority")).extracting(JsonNode::asText)
+                .containsExactly("初めての方 / first-time participants", "その他 / everyone else");
+        assertThat(lottery.path("oneWinPerMonth").asBoolean()).isTrue();
+        assertThat(lottery.path("childcareRequiredToWin").asBoolean()).isTrue();
         assertThat(published.path("parts")).hasSize(2);
         assertThat(published.path("parts").get(1).path("partId").asText()).isEqualTo("part-2");
         assertThat(OffsetDateTime.parse(published.path("parts").get(1).path("startsAt").asText())).isEqualTo(start.plusMinutes(70));
@@ -145,6 +153,35 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void everyPublishedOrChangedSessionCarriesItsVenuesPartnerGroupsAsTheyAreThen() {
+        Map<String, Object> venue = venue(uniqueArea(), "PUBLIC", false, List.of("tsubomi", "hikari"));
+        String venueId = createVenue(organiser1(), venue);
+        Map<String, Object> cafe = TestData.cafe(venueId, tokyo(17, 10, 0));
+        String id = createPublished(organiser1(), cafe);
+        JsonNode published = eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi", "hikari");
+
+        // The venue's links change: that is no change of the session, so nothing is announced for it ...
+        venue.put("partnerGroups", List.of("tsubomi"));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(venue).put("/api/events/venues/" + venueId)
+                .then().statusCode(200);
+        assertThat(events(id, 2, Duration.ofSeconds(3))).hasSize(1);
+        // ... but the session's next event carries the list as it is now.
+        cafe.put("capacity", 12);
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafe).put("/api/events/sessions/" + id)
+                .then().statusCode(200).body("sequence", equalTo(1));
+        JsonNode changed = eventOfType(events(id, 2), EventTypes.EVENT_CHANGED).path("data");
+        assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactly("capacity");
+        assertThat(changed.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+
+        // without a venue (online) the list is there and empty
+        String online = createPublished(organiser1(), TestData.online(tokyo(17, 21, 0)));
+        JsonNode onlinePublished = eventOfType(events(online, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        assertThat(onlinePublished.path("venuePartnerGroups").isArray()).isTrue();
+        assertThat(onlinePublished.path("venuePartnerGroups")).isEmpty();
+    }
+
+    @Test
     void cancellingAndCompletingAreAnnounced() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         String cancelled = createPublished(organiser1(), TestData.cafe(venueId, tokyo(15, 10, 0)));
@@ -209,6 +246,12 @@ class SessionLifecycleTest {
         given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(workshop).post("/api/events/sessions")
                 .then().statusCode(422)
                 .body("violations.code", hasItems("DEADLINE_NOT_BEFORE_START", "ROOM_UNKNOWN", "CAPACITY_ABOVE_VENUE_CEILING"));
+
+        Map<String, Object> cafeWithLotteryRules = TestData.cafe(noChildcare, start.plusDays(3));
+        cafeWithLotteryRules.put("lottery", Map.of("oneWinPerMonth", true));
+        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafeWithLotteryRules).post("/api/events/sessions")
+                .then().statusCode(422).body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"))
+                .body("violations.field", hasItem("lottery"));
 
         Map<String, Object> onlineWithoutLink = TestData.online(start);
         onlineWithoutLink.remove("meetingLink");

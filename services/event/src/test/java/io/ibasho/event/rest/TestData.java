@@ -104,6 +104,8 @@ final class TestData {
                 Map.of("label", "2部", "startsAt", start.plusMinutes(70).toString(), "endsAt", start.plusMinutes(120).toString())));
         workshop.put("childcare", Map.of("offered", true, "minAgeYears", 1, "maxAgeYears", 6, "carers", 2,
                 "deadline", start.minusDays(5).toString(), "maxChildren", 6));
+        workshop.put("lottery", Map.of("priority", List.of("初めての方 / first-time participants", "その他 / everyone else"),
+                "oneWinPerMonth", true));
         return workshop;
     }
 

@@ -1,0 +1,111 @@
+package io.ibasho.event.messaging;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Keeps, from registration's events, who holds a confirmed place in which session (table attendee_confirmation), so
+ * the attendee-details endpoint can release a hidden address or a meeting link without calling registration.
+ * RegistrationConfirmed sets a registration confirmed; RegistrationCancelled and OfferExpired set it not confirmed;
+ * every other type is acknowledged and skipped. Idempotent: the CloudEvent id is recorded in the same transaction.
+ * A message that cannot be read fails and goes to {@code registration-lifecycle.event.dlq} (never ignored: a lost
+ * cancellation would keep releasing a shelter's directions to someone who no longer comes).
+ */
+@ApplicationScoped
+public class RegistrationLifecycleConsumer {
+    static final String CONSUMER = "event";
+    private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
+
+    private final ObjectMapper json;
+
+    public RegistrationLifecycleConsumer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Incoming(Topics.REGISTRATION_LIFECYCLE)
+    @WithTransaction
+    public Uni<Void> consume(String message) {
+        JsonNode event;
+        try {
+            event = json.readTree(message);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
+        }
+        String id = event.path("id").asText(null);
+        String type = event.path("type").asText("");
+        if (id == null || id.isBlank()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
+        }
+        Boolean confirmed = confirmedAfter(type);
+        if (confirmed == null) {
+            return Uni.createFrom().voidItem(); // a type this service does not need: acknowledged and skipped
+        }
+        Confirmation confirmation;
+        try {
+            confirmation = Confirmation.of(event.path("data"), confirmed);
+        } catch (IllegalArgumentException e) {
+            // The event id only: the payload holds an attendee id next to a session id.
+            return Uni.createFrom().failure(new IllegalArgumentException("unreadable " + type + " " + id + ": " + e.getMessage()));
+        }
+        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
+            if (!first) {
+                LOG.debugf("duplicate %s ignored", id);
+                return Uni.createFrom().voidItem();
+            }
+            return record(confirmation);
+        });
+    }
+
+    /** true/false for the types that change a confirmation, null for the others. */
+    static Boolean confirmedAfter(String type) {
+        if (type.equals(EventTypes.REGISTRATION_CONFIRMED)) {
+            return true;
+        }
+        if (type.equals(EventTypes.REGISTRATION_CANCELLED) || type.equals(EventTypes.OFFER_EXPIRED)) {
+            return false;
+        }
+        return null;
+    }
+
+    private static Uni<Void> record(Confirmation c) {
+        // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed) "
+                                + "values (:registration, :session, :attendee, :confirmed) "
+                                + "on conflict (registration_id) do update set confirmed = excluded.confirmed")
+                .setParameter("registration", c.registrationId()).setParameter("session", c.sessionId())
+                .setParameter("attendee", c.attendeeId()).setParameter("confirmed", c.confirmed())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    record Confirmation(UUID registrationId, UUID sessionId, String attendeeId, boolean confirmed) {
+        static Confirmation of(JsonNode data, boolean confirmed) {
+            String attendee = data.path("attendeeId").asText("");
+            if (attendee.isBlank()) {
+                throw new IllegalArgumentException("attendeeId missing");
+            }
+            return new Confirmation(uuid(data, "registrationId"), uuid(data, "sessionId"), attendee, confirmed);
+        }
+
+        private static UUID uuid(JsonNode data, String field) {
+            try {
+                return UUID.fromString(data.path(field).asText(""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(field + " is not a UUID");
+            }
+        }
+    }
+}

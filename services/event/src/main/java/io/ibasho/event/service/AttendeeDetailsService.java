@@ -1,0 +1,82 @@
+package io.ibasho.event.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.ibasho.event.AttendeeConfirmation;
+import io.ibasho.event.Session;
+import io.ibasho.event.Session.SessionStatus;
+import io.ibasho.event.Venue;
+import io.ibasho.event.config.AttendeeDetailsConfig;
+import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.release.AttendeeRelease;
+import io.ibasho.event.rest.AttendeeDetailsView;
+import io.ibasho.event.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Releases a hidden address or a meeting link to a confirmed attendee only (confirmations come from registration's
+ * events, see RegistrationLifecycleConsumer), and deletes confirmations once their session is long over.
+ */
+@ApplicationScoped
+public class AttendeeDetailsService {
+    private final AttendeeDetailsConfig config;
+
+    public AttendeeDetailsService(AttendeeDetailsConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * 404 unless the session is published and she holds a confirmed place in it: someone without a place must not
+     * even learn that the session has details to hide (so never 403).
+     */
+    @WithSession
+    public Uni<AttendeeDetailsView> detailsFor(UUID sessionId, String attendeeId) {
+        return AttendeeConfirmation.count("sessionId = ?1 and attendeeId = ?2 and confirmed = true", sessionId, attendeeId)
+                .flatMap(confirmations -> confirmations == 0 ? Uni.createFrom().<Session>nullItem()
+                        : Session.<Session>find("id = ?1 and status = ?2", sessionId, SessionStatus.PUBLISHED).firstResult())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .flatMap(session -> session.venueId == null ? Uni.createFrom().item(view(session, null))
+                        : Venue.<Venue>findById(session.venueId).map(venue -> view(session, venue)));
+    }
+
+    private AttendeeDetailsView view(Session session, Venue venue) {
+        AttendeeRelease.Place place = venue == null ? null
+                : new AttendeeRelease.Place(venue.address, AttendeeRelease.Visibility.valueOf(venue.addressVisibility.name()));
+        var released = AttendeeRelease.release(new AttendeeRelease.Facts(place, session.kind == Session.SessionKind.online,
+                session.meetingLink, session.startsAt.toInstant(), session.endsAt.toInstant()), Instant.now(),
+                config.meetingLinkLeadTime());
+        return new AttendeeDetailsView(session.id, session.kind.wireName(), session.titleJa, session.titleEn,
+                Tokyo.offset(session.startsAt), Tokyo.offset(session.endsAt), VenueMapper.toSummary(venue), released.address(),
+                released.addressNoteJa(), released.addressNoteEn(), released.meetingLink(),
+                released.meetingLinkAvailableAt() == null ? null
+                        : Tokyo.offset(released.meetingLinkAvailableAt().atOffset(ZoneOffset.UTC)));
+    }
+
+    /** Forgets handled event ids older than the processed-message retention. Returns how many rows went. */
+    @WithTransaction
+    public Uni<Integer> deleteOldProcessedMessages() {
+        OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedMessageRetention());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from processed_message where processed_at < :cutOff")
+                .setParameter("cutOff", cutOff).executeUpdate());
+    }
+
+    /**
+     * Deletes the confirmations of sessions that ended more than the retention ago (and of sessions this service does
+     * not know, which nobody can ask about). Returns how many rows went.
+     */
+    @WithTransaction
+    public Uni<Integer> deleteExpiredConfirmations() {
+        OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from attendee_confirmation c where not exists "
+                + "(select 1 from session s where s.id = c.session_id and s.ends_at >= :cutOff)")
+                .setParameter("cutOff", cutOff).executeUpdate());
+    }
+}
