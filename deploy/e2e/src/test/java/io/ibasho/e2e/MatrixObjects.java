@@ -94,6 +94,7 @@ final class MatrixObjects {
             case "published" -> Made.of(newSession(sessionBody("cafe", 50, "FIRST_COME"), true));
             case "draft" -> Made.of(newSession(sessionBody("cafe", 50, "FIRST_COME"), false));
             case "venue" -> Made.of(newVenue());
+            case "linked-venue" -> Made.of(newLinkedVenue());
             case "series" -> Made.of(newSeries());
             case "lottery" -> Made.of(newSession(lotteryBody(), true));
             case "drawn-lottery" -> drawnLottery();
@@ -121,7 +122,8 @@ final class MatrixObjects {
             case "preferences" -> Map.of("language", "ja", "channels", List.of("in-app"), "fullDetail", false);
             case "email" -> Map.of("address", "matrix@example.invalid");
             case "code" -> Map.of("code", "000000");
-            case "webhook" -> Map.of("url", WEBHOOK_URL, "venueIds", List.of(make("venue").parameters().get("*")));
+            case "partner-contact" -> Map.of("language", "ja", "weeklyDigest", false);
+            case "webhook" -> Map.of("url", WEBHOOK_URL, "venueIds", List.of(make("linked-venue").parameters().get("*")));
             case "published-draw" -> {
                 if (!sharedBodies.containsKey(kind)) {
                     sharedBodies.put(kind, publishedDraw());
@@ -169,9 +171,41 @@ final class MatrixObjects {
         return id;
     }
 
+    /**
+     * A hinata venue linked to partner group tsubomi. Notification learns venue links only from published sessions'
+     * {@code venuePartnerGroups}, so a session is published there and the venue is ready once tsubomi may follow it.
+     */
     private String newVenue() {
         return given().baseUri(stack.gateway).auth().oauth2(token("organiser1")).contentType(ContentType.JSON).body(venueBody())
                 .post("/api/events/venues").then().statusCode(201).extract().path("id");
+    }
+
+    private String newLinkedVenue() {
+        String venueId = given().baseUri(stack.gateway).auth().oauth2(token("organiser1")).contentType(ContentType.JSON).body(venueBody())
+                .post("/api/events/venues").then().statusCode(201).extract().path("id");
+        Map<String, Object> atTheVenue = new LinkedHashMap<>(sessionBody("cafe", 50, "FIRST_COME"));
+        atTheVenue.put("venueId", venueId);
+        newSession(atTheVenue, true);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (true) {
+            var answer = given().baseUri(stack.gateway).auth().oauth2(token("partner-tsubomi")).contentType(ContentType.JSON)
+                    .body(Map.of("url", WEBHOOK_URL, "venueIds", List.of(venueId))).post("/api/notifications/webhooks");
+            if (answer.statusCode() == 201) {
+                given().baseUri(stack.gateway).auth().oauth2(token("partner-tsubomi"))
+                        .delete("/api/notifications/webhooks/" + answer.path("id")).then().statusCode(204);
+                return venueId;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("notification never learned that venue " + venueId + " is linked to tsubomi: "
+                        + answer.statusCode() + " " + answer.asString());
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private String newSeries() {

@@ -133,11 +133,11 @@ class CareNotesResourceTest {
         given().auth().oauth2(Tokens.accessToken("mei")).get("/api/childcare/bookings/" + registrationId + "/notes")
                 .then().statusCode(404);
         writeNotes("hana", UUID.randomUUID(), notes(child(1, "x", "y"))).then().statusCode(404);
-        // Staff and organisers (every account also has the attendee role) cannot write notes on her behalf either.
-        writeNotes("carer1", registrationId, notes(child(1, "x", "y"))).then().statusCode(404);
-        writeNotes("organiser1", registrationId, notes(child(1, "x", "y"))).then().statusCode(404);
+        // Staff and organisers are not attendees (ADR 0008): they cannot write or read notes on her behalf.
+        writeNotes("carer1", registrationId, notes(child(1, "x", "y"))).then().statusCode(403);
+        writeNotes("organiser1", registrationId, notes(child(1, "x", "y"))).then().statusCode(403);
         given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/bookings/" + registrationId + "/notes")
-                .then().statusCode(404);
+                .then().statusCode(403);
         given().contentType(ContentType.JSON).body(notes(child(1, "x", "y")))
                 .put("/api/childcare/bookings/" + registrationId + "/notes").then().statusCode(401);
 

@@ -36,11 +36,16 @@ public final class JsonColumns {
      * "初めての方 / first-time participants"), whoever won another lottery this month ranks last, and whether a winner
      * needing childcare wins only if her children can be taken.
      */
-    public record LotterySettings(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
-        public static final LotterySettings DEFAULTS = new LotterySettings(List.of(), false, true);
+    public record LotterySettings(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin,
+            boolean confirmationRequired, int confirmationHours) {
+        /** Winners confirm within 48 hours when confirmation is required (registration's default too). */
+        public static final int DEFAULT_CONFIRMATION_HOURS = 48;
+        public static final LotterySettings DEFAULTS = new LotterySettings(List.of(), false, true, false, DEFAULT_CONFIRMATION_HOURS);
 
         public LotterySettings {
             priority = priority == null ? List.of() : List.copyOf(priority);
+            // settings stored before confirmation existed read as 0: the default
+            confirmationHours = confirmationHours <= 0 ? DEFAULT_CONFIRMATION_HOURS : confirmationHours;
         }
     }
 

@@ -23,7 +23,8 @@ public final class SessionEvents {
     }
 
     /** EventPublished's {@code lottery}: registration's draw follows these rules. */
-    public record Lottery(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+    public record Lottery(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin,
+            boolean confirmationRequired, int confirmationHours) {
     }
 
     public record SessionPublished(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
@@ -82,7 +83,8 @@ public final class SessionEvents {
             return null;
         }
         var settings = JsonColumns.lottery(s.lotteryJson);
-        return new Lottery(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin());
+        return new Lottery(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin(),
+                settings.confirmationRequired(), settings.confirmationHours());
     }
 
     private static Childcare childcare(Session s) {

@@ -116,7 +116,8 @@ public final class SessionMapper {
             return null;
         }
         var settings = JsonColumns.lottery(session.lotteryJson);
-        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin());
+        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin(),
+                settings.confirmationRequired(), settings.confirmationHours());
     }
 
     static List<SessionView.PartView> parts(Session session) {

@@ -69,7 +69,8 @@ public class SeriesResource {
             return null;
         }
         var settings = io.ibasho.event.mapping.JsonColumns.lottery(series.lotteryJson);
-        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin());
+        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin(),
+                settings.confirmationRequired(), settings.confirmationHours());
     }
 
     static SeriesView view(SeriesWithOccurrences result) {

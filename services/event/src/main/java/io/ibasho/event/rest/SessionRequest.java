@@ -74,12 +74,24 @@ public record SessionRequest(
             @Size(max = 5, message = "at most 5 priority tiers")
             List<@NotBlank(message = "a priority tier needs a label") @Size(max = 80, message = "a priority tier's label is at most 80 characters") String> priority,
             Boolean oneWinPerMonth,
-            Boolean childcareRequiredToWin) {
+            Boolean childcareRequiredToWin,
+            /** Winners confirm their seat by a deadline; one who does not passes it down the reserve list. */
+            Boolean confirmationRequired,
+            @Min(value = 1, message = "lottery confirmationHours is 1..672 (four weeks)")
+            @Max(value = 672, message = "lottery confirmationHours is 1..672 (four weeks)")
+            Integer confirmationHours) {
+
+        public LotteryRequest(List<String> priority, Boolean oneWinPerMonth, Boolean childcareRequiredToWin) {
+            this(priority, oneWinPerMonth, childcareRequiredToWin, null, null);
+        }
 
         public io.ibasho.event.mapping.JsonColumns.LotterySettings toSettings() {
             return new io.ibasho.event.mapping.JsonColumns.LotterySettings(
                     priority == null ? List.of() : priority.stream().map(String::strip).toList(),
-                    Boolean.TRUE.equals(oneWinPerMonth), childcareRequiredToWin == null || childcareRequiredToWin);
+                    Boolean.TRUE.equals(oneWinPerMonth), childcareRequiredToWin == null || childcareRequiredToWin,
+                    Boolean.TRUE.equals(confirmationRequired),
+                    confirmationHours == null ? io.ibasho.event.mapping.JsonColumns.LotterySettings.DEFAULT_CONFIRMATION_HOURS
+                            : confirmationHours);
         }
     }
 

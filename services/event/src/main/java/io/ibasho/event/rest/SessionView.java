@@ -14,7 +14,8 @@ public record SessionView(UUID id, String kind, String titleJa, String titleEn, 
         OffsetDateTime applicationClosesAt, ChildcareView childcare, OffsetDateTime updatedAt, LotteryView lottery) {
 
     /** A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying. */
-    public record LotteryView(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin) {
+    public record LotteryView(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin,
+            boolean confirmationRequired, int confirmationHours) {
     }
 
     /** {@code address} only when the venue's address is PUBLIC. */

@@ -62,6 +62,8 @@ class SessionLifecycleTest {
                 .body("lottery.priority", equalTo(List.of("初めての方 / first-time participants", "その他 / everyone else")))
                 .body("lottery.oneWinPerMonth", equalTo(true))
                 .body("lottery.childcareRequiredToWin", equalTo(true))
+                .body("lottery.confirmationRequired", equalTo(true))
+                .body("lottery.confirmationHours", equalTo(36))
                 .extract().asString();
         assertThat(body).doesNotContain(ATTENDEES_ADDRESS);
 
@@ -82,6 +84,9 @@ class SessionLifecycleTest {
                 .containsExactly("初めての方 / first-time participants", "その他 / everyone else");
         assertThat(lottery.path("oneWinPerMonth").asBoolean()).isTrue();
         assertThat(lottery.path("childcareRequiredToWin").asBoolean()).isTrue();
+        // registration's LotteryPolicies reads these: winners confirm within 36 hours
+        assertThat(lottery.path("confirmationRequired").asBoolean()).isTrue();
+        assertThat(lottery.path("confirmationHours").asInt()).isEqualTo(36);
         assertThat(published.path("parts")).hasSize(2);
         assertThat(published.path("parts").get(1).path("partId").asText()).isEqualTo("part-2");
         assertThat(OffsetDateTime.parse(published.path("parts").get(1).path("startsAt").asText())).isEqualTo(start.plusMinutes(70));

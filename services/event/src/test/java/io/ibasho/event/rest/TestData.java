@@ -105,7 +105,7 @@ final class TestData {
         workshop.put("childcare", Map.of("offered", true, "minAgeYears", 1, "maxAgeYears", 6, "carers", 2,
                 "deadline", start.minusDays(5).toString(), "maxChildren", 6));
         workshop.put("lottery", Map.of("priority", List.of("初めての方 / first-time participants", "その他 / everyone else"),
-                "oneWinPerMonth", true));
+                "oneWinPerMonth", true, "confirmationRequired", true, "confirmationHours", 36));
         return workshop;
     }
 

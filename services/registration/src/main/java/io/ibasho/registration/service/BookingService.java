@@ -321,11 +321,9 @@ public class BookingService {
                         throw ProblemException.conflict("session-not-open",
                                 "This session is " + session.status.toLowerCase() + " and takes no bookings.");
                     }
-                    if (!"FIRST_COME".equals(session.allocation)) {
-                        throw ProblemException.conflict("not-first-come",
-                                "This session is not booked first-come (allocation " + session.allocation + ").");
-                    }
-                });
+                })
+                // a lottery session opens its leftover seats first-come once the reserve list is exhausted
+                .call(LeftoverSeats::requireFirstCome);
     }
 
     private static Uni<Void> noActiveRegistration(UUID sessionId, String attendeeId) {

@@ -40,7 +40,8 @@ public final class LeftoverSeats {
         if ("FIRST_COME".equals(session.allocation)) {
             return Uni.createFrom().voidItem();
         }
-        return openForFirstCome(session).invoke(open -> {
+        // an opening seen here is recorded at once, so the session stays open once its leftover seats are booked
+        return openForFirstCome(session).call(open -> open ? recordOpening(session.id) : Uni.createFrom().nullItem()).invoke(open -> {
             if (!open) {
                 throw ProblemException.conflict("not-first-come", "LOTTERY".equals(session.allocation)
                         ? "This session is allocated by lottery; seats it could not fill open to booking once its reserve list is exhausted."

@@ -294,6 +294,9 @@ class LotteryAllocationTest {
 
         // the other declines: the seat passes down the reserve list as an offer
         lottery(sessionId).then().body("firstComeOpen", equalTo(false));
+        String latecomer = people.get(11);
+        firstCome(latecomer, sessionId).then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("not-first-come"));
         Api.mine(second, winners.get(1), "decline").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> "offered".equals(Api.myRegistration(reserve, sessionId).get("status")));
         lottery(sessionId).then().body("firstComeOpen", equalTo(false));
@@ -303,6 +306,15 @@ class LotteryAllocationTest {
         Api.mine(reserve, reserveId, "decline").then().statusCode(200);
         lottery(sessionId).then().body("firstComeOpen", equalTo(true));
         Api.roster("organiser1", sessionId).then().body("seatsTaken", equalTo(1));
+        // the leftover seat is booked first-come, and then the session is full as any other
+        firstCome(latecomer, sessionId).then().statusCode(201).body("status", equalTo("confirmed"));
+        firstCome(people.get(10), sessionId).then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("session-full"));
+        Api.roster("organiser1", sessionId).then().body("seatsTaken", equalTo(2));
+    }
+
+    private static io.restassured.response.Response firstCome(String user, UUID sessionId) {
+        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(Map.of("nickname", "latecomer"))
+                .post("/api/registrations/sessions/" + sessionId + "/bookings");
     }
 
     @Test
@@ -317,7 +329,7 @@ class LotteryAllocationTest {
         }
         given().contentType(ContentType.JSON).body(Map.of("nickname", "x", "childrenAges", List.of(2)))
                 .post("/api/registrations/sessions/" + sessionId + "/applications").then().statusCode(401);
-        // every demo account has the attendee role (realm default), so any of them may apply; ages 0 and 17 are fine
+        // ages 0 and 17 are fine
         given().auth().oauth2(Tokens.accessToken("mei")).contentType(ContentType.JSON)
                 .body(Map.of("nickname", "mei", "childrenAges", List.of(0, 17)))
                 .post("/api/registrations/sessions/" + sessionId + "/applications").then().statusCode(201)
