@@ -25,6 +25,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, type, "Forbidden", detail);
     }
 
+    public static ProblemException badRequest(String type, String detail) {
+        return new ProblemException(400, type, "Bad request", detail);
+    }
+
     public static ProblemException invalid(String type, String detail) {
         return new ProblemException(422, type, "Unprocessable request", detail);
     }

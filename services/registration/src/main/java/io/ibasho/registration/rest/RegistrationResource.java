@@ -27,6 +27,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -134,8 +135,14 @@ public class RegistrationResource {
     @Path("/sessions/{sessionId}/roster")
     @RolesAllowed("organiser")
     @Operation(summary = "Organiser: nickname, status and booking code of everybody booked or waiting, and the drop-in count")
-    public Uni<RosterView> roster(@PathParam("sessionId") UUID sessionId) {
-        return checkIn.roster(sessionId, organisation()).map(RegistrationMapper::toView);
+    public Uni<RosterView> roster(@PathParam("sessionId") UUID sessionId,
+            @QueryParam("reason") String reasonParameter, @RestHeader("X-Audit-Reason") String reasonHeader) {
+        String reason = reasonParameter != null ? reasonParameter : reasonHeader;
+        if (reason != null && (reason.length() > 200 || reason.codePoints().anyMatch(Character::isISOControl))) {
+            throw ProblemException.badRequest("invalid-audit-reason", "reason is plain text of at most 200 characters.");
+        }
+        return checkIn.roster(sessionId, organisation(), token.getSubject(), reason == null || reason.isBlank() ? null : reason.strip())
+                .map(RegistrationMapper::toView);
     }
 
     @POST

@@ -38,9 +38,19 @@ public class CheckInService {
         }
     }
 
-    @WithSession
-    public Uni<Roster> roster(UUID sessionId, String organisationId) {
+    /**
+     * The roster holds nicknames, so every read is audited (reader, session, when, why) in the same transaction: there
+     * is no read without its record. Another organisation's session is 404 and leaves no record.
+     */
+    @WithTransaction
+    public Uni<Roster> roster(UUID sessionId, String organisationId, String reader, String reason) {
         return OrganiserAccess.session(sessionId, organisationId)
+                .call(session -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "insert into roster_audit (id, session_id, organisation_id, reader, reason, read_at) "
+                                        + "values (:id, :session, :org, :reader, :reason, :at)")
+                        .setParameter("id", UUID.randomUUID()).setParameter("session", sessionId)
+                        .setParameter("org", session.organisationId).setParameter("reader", reader)
+                        .setParameter("reason", reason).setParameter("at", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate()))
                 .flatMap(session -> counters(sessionId).flatMap(counters -> Registration.<Registration>list(
                                 "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt", sessionId,
                                 BookingService.ACTIVE)

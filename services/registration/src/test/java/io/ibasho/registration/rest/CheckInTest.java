@@ -49,6 +49,31 @@ class CheckInTest {
                 .body("entries[0].keySet()", org.hamcrest.Matchers.not(hasItem("attendeeId")));
         Api.roster("organiser2", sessionId).then().statusCode(404);
         Api.roster("hana", sessionId).then().statusCode(403);
+        // every read of the roster is audited inside the service (also when the gateway is bypassed): who, when, why,
+        // never the nicknames; another organisation's attempt is a 404 and leaves no record
+        given().auth().oauth2(Tokens.accessToken("organiser1")).queryParam("reason", "受付の準備 / preparing the door")
+                .get("/api/registrations/sessions/" + sessionId + "/roster").then().statusCode(200);
+        given().auth().oauth2(Tokens.accessToken("organiser1")).queryParam("reason", "x".repeat(201))
+                .get("/api/registrations/sessions/" + sessionId + "/roster").then().statusCode(400).contentType("application/problem+json");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+                var query = db.prepareStatement("select reader, organisation_id, reason, row_to_json(a)::text from roster_audit a "
+                        + "where session_id = ? order by read_at")) {
+            query.setObject(1, sessionId);
+            var rows = query.executeQuery();
+            java.util.List<String> reasons = new java.util.ArrayList<>();
+            String organiser = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                    .decode(Tokens.accessToken("organiser1").split("\\.")[1])).path("sub").asText();
+            while (rows.next()) {
+                assertThat(rows.getString(1)).isEqualTo(organiser);
+                assertThat(rows.getString(2)).isEqualTo("hinata");
+                assertThat(rows.getString(4)).doesNotContain("hana").doesNotContain(code);
+                reasons.add(rows.getString(3));
+            }
+            assertThat(reasons).containsExactly(null, "受付の準備 / preparing the door");
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
 
         organiserPost("organiser1", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "ATTENDED"))
                 .then().statusCode(200).body("attendance", equalTo("ATTENDED"));
