@@ -44,6 +44,11 @@ public class SessionCopy extends PanacheEntityBase {
     /** Lottery sessions: the event service's lottery settings (JSON), turned into a policy by LotteryPolicies. */
     @Column(name = "lottery_settings")
     public String lotterySettings;
+    /**
+     * Parts booked together (1部/2部), as the event service's JSON array of {partId, label, startsAt, endsAt}; null when
+     * none. Read through {@link io.ibasho.registration.mapping.SessionParts}.
+     */
+    public String parts;
     public int sequence;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;

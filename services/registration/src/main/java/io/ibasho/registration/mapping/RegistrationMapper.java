@@ -16,12 +16,26 @@ public final class RegistrationMapper {
     }
 
     public static RegistrationView toView(Registration r, Integer position) {
+        return toView(r, position, null);
+    }
+
+    /** With the session's parts (1部/2部) that this one booking is for, as GET /mine shows them. */
+    public static RegistrationView toView(Registration r, Integer position, java.util.List<RegistrationView.Part> parts) {
         boolean confirmed = r.status == Registration.Status.CONFIRMED;
         return new RegistrationView(r.id, r.sessionId, r.nickname, r.status.name().toLowerCase(), r.createdAt, position,
                 r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
-                confirmed ? r.bookingCode : null, confirmed && r.bookingCode != null ? CHECK_IN_PREFIX + r.bookingCode : null,
+                confirmed ? r.bookingCode : null, confirmed ? checkInPayload(r) : null,
                 r.cancelledBy, r.cancelReason, r.needsChildcare() ? r.childrenAgeList() : null,
-                r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(), r.childcareRejectReason, nextSteps(r));
+                r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(), r.childcareRejectReason, nextSteps(r),
+                parts);
+    }
+
+    /**
+     * What the QR code at the door encodes: the booking code behind a fixed prefix (so a scanner knows it is ours), and
+     * nothing about her, her account or the session. Null without a booking code.
+     */
+    public static String checkInPayload(Registration r) {
+        return r.bookingCode == null ? null : CHECK_IN_PREFIX + r.bookingCode;
     }
 
     static final String CHILDCARE_UNAVAILABLE_STEPS = "Childcare could not be arranged for this session, so no seat was kept "

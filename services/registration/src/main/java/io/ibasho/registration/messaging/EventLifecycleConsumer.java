@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
 import io.ibasho.registration.service.LotteryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -111,6 +112,7 @@ public class EventLifecycleConsumer {
             copy.applicationClosesAt = data.hasNonNull("applicationClosesAt")
                     ? OffsetDateTime.parse(data.path("applicationClosesAt").asText()) : null;
             copy.lotterySettings = data.path("lottery").isObject() ? data.path("lottery").toString() : null;
+            copy.parts = SessionParts.fromEvent(data.path("parts"));
             copy.sequence = sequence;
             copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers

@@ -16,8 +16,10 @@ import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
 import io.ibasho.registration.idempotency.StoredAnswer;
 import io.ibasho.registration.mapping.RegistrationMapper;
+import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
 import io.ibasho.registration.service.CheckInService;
+import io.ibasho.registration.service.QrCodeSvg;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +43,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
     private static final String MINE = "/api/registrations/mine/";
+    static final String QR_SVG = "image/svg+xml";
 
     private final BookingService bookings;
     private final CheckInService checkIn;
@@ -91,9 +94,24 @@ public class RegistrationResource {
     @RolesAllowed("attendee")
     @Operation(summary = "Her own bookings and applications, with waitlist positions, and nobody else's")
     public Uni<List<RegistrationView>> mine() {
-        return bookings.mine(token.getSubject()).flatMap(list -> Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(r -> BookingService.position(r).map(position -> RegistrationMapper.toView(r, position)))
-                .collect().asList());
+        return bookings.mine(token.getSubject()).flatMap(list -> bookings.sessionsOf(list).flatMap(sessions -> Multi.createFrom()
+                .iterable(list)
+                .onItem().transformToUniAndConcatenate(r -> BookingService.position(r).map(position -> RegistrationMapper.toView(r,
+                        position, SessionParts.of(sessions.get(r.sessionId)))))
+                .collect().asList()));
+    }
+
+    @GET
+    @Path("/mine/{registrationId}/qr")
+    @RolesAllowed("attendee")
+    @Produces({ QR_SVG, ProblemDetail.MEDIA_TYPE })
+    @Operation(summary = "The QR code of her own confirmed booking, as SVG: it encodes the check-in payload (the booking "
+            + "code) and nothing else; never stored by caches")
+    public Uni<Response> qr(@PathParam("registrationId") UUID registrationId) {
+        return bookings.ownConfirmed(registrationId, token.getSubject())
+                .map(registration -> Response.ok(QrCodeSvg.svg(RegistrationMapper.checkInPayload(registration)), QR_SVG)
+                        // the image is her ticket: no shared or browser cache may keep it
+                        .header("Cache-Control", "no-store").build());
     }
 
     @POST

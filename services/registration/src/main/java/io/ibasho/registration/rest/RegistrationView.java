@@ -9,11 +9,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * Her own registration as she sees it. With 託児: {@code childrenAges} as she gave them, {@code childcareStatus}
  * (pending, reserved, rejected, released), the stable {@code childcareRejectReason} and {@code nextSteps}, the
  * choices she has when childcare could not be given. {@code checkInPayload} is what the QR code at the door encodes (the booking
- * code with a prefix); the app renders the QR image itself, so no image is generated here.
+ * code with a prefix); the app can render it itself or fetch it as SVG from {@code GET /mine/{id}/qr}. {@code parts}: the
+ * session's parts (1部/2部), all of which this one booking is for; left out when the session has none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegistrationView(UUID id, UUID sessionId, String nickname, String status, OffsetDateTime createdAt,
         Integer position, OffsetDateTime offerExpiresAt, String bookingCode, String checkInPayload, String cancelledBy,
         String cancelReason, java.util.List<Integer> childrenAges, String childcareStatus, String childcareRejectReason,
-        String nextSteps) {
+        String nextSteps, java.util.List<Part> parts) {
+
+    /** A part of the session, booked together with the others. */
+    public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
@@ -282,6 +284,33 @@ public class BookingService {
     @WithSession
     public Uni<List<Registration>> mine(String attendeeId) {
         return Registration.list("attendeeId = ?1 order by createdAt desc", attendeeId);
+    }
+
+    /** The sessions of her registrations, by id, so her view can show each session's parts. */
+    @WithSession
+    public Uni<Map<UUID, SessionCopy>> sessionsOf(List<Registration> registrations) {
+        List<UUID> ids = registrations.stream().map(r -> r.sessionId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return SessionCopy.<SessionCopy>list("id in ?1", ids).map(sessions -> sessions.stream()
+                .collect(Collectors.toMap(session -> session.id, session -> session)));
+    }
+
+    /**
+     * Her own confirmed booking, for its QR code: 404 for anybody else's (whether it exists is not hers to know), 409
+     * {@code not-confirmed} while it has no booking code (waitlisted, offered, cancelled, waiting for childcare).
+     */
+    @WithSession
+    public Uni<Registration> ownConfirmed(UUID registrationId, String attendeeId) {
+        return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"))
+                .invoke(registration -> {
+                    if (registration.status != Status.CONFIRMED || registration.bookingCode == null) {
+                        throw ProblemException.conflict("not-confirmed", "This registration has no booking code yet: "
+                                + "only a confirmed booking has one (and its QR code).");
+                    }
+                });
     }
 
     /** Her place among those still waiting (1 = next to get an offer). */

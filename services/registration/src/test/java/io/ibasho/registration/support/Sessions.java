@@ -36,6 +36,21 @@ public final class Sessions {
         return sessionId;
     }
 
+    /** A published first-come session of "hinata" a week from now, in two parts booked together (1部 and 2部). */
+    public static UUID publishedInTwoParts(int capacity, String firstPartId, String secondPartId) {
+        UUID sessionId = UUID.randomUUID();
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).withNano(0);
+        String parts = """
+                "parts":[{"partId":"%s","label":"1部","startsAt":"%s","endsAt":"%s"},
+                         {"partId":"%s","label":"2部","startsAt":"%s","endsAt":"%s"}],
+                """.formatted(firstPartId, startsAt, startsAt.plusHours(1), secondPartId, startsAt.plusHours(1),
+                startsAt.plusHours(2));
+        KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(),
+                event(EventTypes.EVENT_PUBLISHED, sessionId, "hinata", "PUBLISHED", capacity, 0, startsAt)
+                        .replace("\"bookingRequired\"", parts + "\"bookingRequired\""));
+        return sessionId;
+    }
+
     public static void capacityChanged(UUID sessionId, int capacity, int sequence, OffsetDateTime startsAt) {
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(),
                 event(EventTypes.EVENT_CHANGED, sessionId, "hinata", "PUBLISHED", capacity, sequence, startsAt));
