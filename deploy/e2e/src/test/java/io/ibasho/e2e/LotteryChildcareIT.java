@@ -1,0 +1,144 @@
+package io.ibasho.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * 抽選 with 託児 across the real services: event publishes, registration draws and asks childcare-booking in drawn
+ * order over Kafka, childcare-booking answers by its real ratio table. One carer, children aged 0 (3 per carer by the
+ * national standard), three applicants with two babies each and two seats: only the first applicant in drawn order
+ * can get childcare, so exactly one wins, and the two others go to the reserve list because childcare was unavailable.
+ * The proof is the invariant, whatever order the seed gives: every winner who asked for childcare has it reserved in
+ * childcare-booking, and no reserved childcare belongs to anyone who did not win.
+ */
+class LotteryChildcareIT {
+    private static SecurityStack stack;
+    private static StackAttendees attendees;
+
+    @BeforeAll
+    static void useTheSharedStack() {
+        stack = SecurityStack.get();
+        attendees = new StackAttendees(stack);
+    }
+
+    @Test
+    void onlyWinnersHoldChildcareAndThoseChildcareCouldNotTakeAreOnTheReserveList() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(10).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        // the window is open now and closes soon; the applications must be in before that (Kafka may take a moment
+        // under load), so it closes 45 s from now and organiser1 draws by hand as soon as it has closed
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "抽選と託児のワークショップ",
+                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", 2, "allocation", "LOTTERY",
+                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "applicationClosesAt", closes.toString()));
+        String sessionId = attendees.publishedSession(attendees.withChildcare(body, start));
+
+        List<String> applicants = attendees.create("lottery-childcare", 3);
+        Map<String, String> applicationOf = new HashMap<>();
+        for (String applicant : applicants) {
+            Response applied = attendees.postUntil(applicant, "/api/registrations/sessions/" + sessionId + "/applications",
+                    Map.of("nickname", "ひよこ", "childrenAges", List.of(0, 0)), 201, Duration.ofSeconds(40));
+            applicationOf.put(applicant, applied.path("id"));
+        }
+        assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("all applications are in before the window closes").isBefore(closes);
+
+        // after the window has closed: organiser1 draws (409 already-drawn if the scheduler was quicker, which is fine)
+        await().atMost(Duration.ofSeconds(60)).until(() -> OffsetDateTime.now(ZoneOffset.UTC).isAfter(closes.plusSeconds(1)));
+        int drawn = given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1"))
+                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw").statusCode();
+        assertThat(drawn).isIn(200, 409);
+
+        // childcare is asked in drawn order over Kafka; the allocation is DONE once every seat is decided
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().baseUri(stack.gateway)
+                .auth().oauth2(attendees.token("organiser1")).get("/api/registrations/sessions/" + sessionId + "/lottery")
+                .then().statusCode(200).body("drawn", org.hamcrest.Matchers.equalTo(true))
+                .body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
+
+        Map<String, Map<String, Object>> mine = new HashMap<>();
+        for (String applicant : applicants) {
+            List<Map<String, Object>> hers = given().baseUri(stack.gateway).auth().oauth2(attendees.token(applicant))
+                    .get("/api/registrations/mine").then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.sessionId == '" + sessionId + "' }");
+            assertThat(hers).as(applicant + "'s registrations for the session").hasSize(1);
+            mine.put(applicant, hers.get(0));
+        }
+        List<String> winners = applicants.stream().filter(a -> mine.get(a).get("status").equals("confirmed")).toList();
+        List<String> reserve = applicants.stream().filter(a -> mine.get(a).get("status").equals("waitlisted")).toList();
+        // one carer takes three babies: two families of two cannot both have childcare, so exactly one applicant wins
+        assertThat(winners).as("winners").hasSize(1);
+        assertThat(reserve).as("the reserve list").hasSize(2);
+        // every winner who asked for childcare has it reserved
+        winners.forEach(w -> assertThat(mine.get(w).get("childcareStatus")).as(w + "'s childcare").isEqualTo("reserved"));
+        winners.forEach(w -> assertThat((String) mine.get(w).get("bookingCode")).as(w + "'s booking code").isNotBlank());
+        // those childcare could not take are on the reserve list, their childcare not held
+        reserve.forEach(r -> assertThat(mine.get(r).get("childcareStatus")).as(r + "'s childcare").isEqualTo("rejected"));
+        reserve.forEach(r -> assertThat(mine.get(r).get("position")).as(r + "'s place on the reserve list").isNotNull());
+
+        // childcare-booking's own view: the children it holds are exactly the winner's two, never a non-winner's
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().baseUri(stack.gateway)
+                .auth().oauth2(attendees.token("organiser1")).get("/api/childcare/sessions/" + sessionId)
+                .then().statusCode(200).body("totalChildren", org.hamcrest.Matchers.equalTo(2 * winners.size()))
+                .body("overCapacity", org.hamcrest.Matchers.equalTo(false)));
+        List<Integer> careSheetAges = given().baseUri(stack.gateway).auth().oauth2(attendees.token("carer1"))
+                .queryParam("reason", "e2e check of the lottery allocation")
+                .get("/api/childcare/sessions/" + sessionId + "/care-sheet").then().statusCode(200).extract().path("children.ageYears");
+        assertThat(careSheetAges).containsExactly(0, 0);
+
+        // the reason each reserve-list place was given travels on Kafka (Waitlisted, ids and states only)
+        List<String> reserveApplications = reserve.stream().map(applicationOf::get).toList();
+        List<ConsumerRecord<String, String>> waitlisted = KafkaTopicReader.awaitRecords(stack.stack.kafka().bootstrapServers(),
+                "registration-lifecycle", record -> record.value().contains("registration.Waitlisted.v1")
+                        && reserveApplications.contains(JsonPath.from(record.value()).getString("data.registrationId")),
+                reserveApplications.size(), Duration.ofSeconds(30));
+        assertThat(waitlisted).hasSize(reserveApplications.size())
+                .allSatisfy(r -> assertThat(JsonPath.from(r.value()).getString("data.reason")).isEqualTo("CHILDCARE_UNAVAILABLE"));
+
+        // and the published draw agrees with what everyone sees
+        String published = given().baseUri(stack.gateway).auth().oauth2(attendees.token(applicants.get(0)))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
+        given().baseUri(stack.gateway).auth().oauth2(attendees.token(applicants.get(0))).contentType("application/json").body(published)
+                .post("/api/registrations/lottery/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
+    void aFirstComeBookingWithChildrenIsHeldThenConfirmedWithChildcareReserved() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(12).withHour(13).withMinute(0).withSecond(0).withNano(0);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("kind", "cafe", "titleJa", "託児つきカフェ", "startsAt", start.toString(),
+                "endsAt", start.plusHours(2).toString(), "capacity", 5, "allocation", "FIRST_COME"));
+        String sessionId = attendees.publishedSession(attendees.withChildcare(body, start));
+        String booker = attendees.create("first-come-childcare", 1).get(0);
+
+        Response booked = attendees.postUntil(booker, "/api/registrations/sessions/" + sessionId + "/bookings",
+                Map.of("nickname", "さくら", "childrenAges", List.of(2)), 202, Duration.ofSeconds(60));
+        assertThat(booked.<String>path("status")).isEqualTo("pending_childcare");
+        assertThat(booked.<String>path("childcareStatus")).isEqualTo("pending");
+        String registrationId = booked.path("id");
+
+        // childcare-booking reserves over Kafka, registration confirms her booking with its code
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().baseUri(stack.gateway)
+                .auth().oauth2(attendees.token(booker)).get("/api/registrations/mine").then().statusCode(200)
+                .body("find { it.id == '" + registrationId + "' }.status", org.hamcrest.Matchers.equalTo("confirmed"))
+                .body("find { it.id == '" + registrationId + "' }.childcareStatus", org.hamcrest.Matchers.equalTo("reserved"))
+                .body("find { it.id == '" + registrationId + "' }.bookingCode", org.hamcrest.Matchers.notNullValue()));
+        given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1")).get("/api/childcare/sessions/" + sessionId)
+                .then().statusCode(200).body("totalChildren", org.hamcrest.Matchers.equalTo(1));
+    }
+}

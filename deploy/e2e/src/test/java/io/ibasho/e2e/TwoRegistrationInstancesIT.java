@@ -1,0 +1,185 @@
+package io.ibasho.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.ibasho.localstack.LocalStack;
+import io.ibasho.localstack.ManagedProcess;
+import io.ibasho.localstack.Ports;
+import io.ibasho.localstack.PostgresServer;
+import io.ibasho.localstack.QuarkusApp;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Issue 4, done when "exactly one draw with two instances of the service running at once": a second registration
+ * process (the same jar, database, Kafka and Keycloak as the stack's, on another port, configured as shipped) runs
+ * beside the first; when a lottery's window closes, organiser1's manual draws hit both instances at the
+ * same moment from several threads while the schedulers race too. Exactly one draw is made: one LotteryDrawn on
+ * Kafka, the same published draw from both instances, one 200 among the manual draws only if an organiser (not a
+ * scheduler) made it, every other answer 409 already-drawn (or 503 busy), and as many winners as seats.
+ */
+class TwoRegistrationInstancesIT {
+    private static final int CAPACITY = 2;
+    private static final int DRAWS_PER_INSTANCE = 4;
+
+    private static SecurityStack stack;
+    private static StackAttendees attendees;
+    private static QuarkusApp second;
+    private static Path secondLog;
+
+    @BeforeAll
+    static void startASecondRegistrationInstance() {
+        stack = SecurityStack.get();
+        attendees = new StackAttendees(stack);
+        LocalStack local = stack.stack;
+        // the environment LocalStack gives registration, with another port. Both schedulers keep the shipped cadence
+        // (every 30 s): with one checking every second, the scheduler beat the manual draws (a run saw eight 409s and the draw
+        // "by scheduler"), so the manual draws would never be shown racing each other.
+        Map<String, String> env = new LinkedHashMap<>();
+        String database = LocalStack.databaseOf("registration");
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", local.postgres().reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", local.postgres().jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", local.kafka().bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", local.keycloak().realmUrl());
+        env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + stack.settings.gatewayPort());
+        secondLog = stack.settings.logs().resolve("registration-2.log");
+        second = new QuarkusApp("registration-2", stack.settings.projectDir().resolve("services/registration"), Ports.freePort(), env,
+                secondLog, stack.settings.run().resolve("registration-2.pid"));
+        second.launch();
+        try {
+            second.awaitHealthy(Duration.ofSeconds(Long.getLong("ibasho.e2e.extra-start-seconds", 600)));
+        } catch (RuntimeException e) {
+            stopTheSecondInstance();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopTheSecondInstance() {
+        if (second != null) {
+            second.runningProcess().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(15)));
+        }
+    }
+
+    @Test
+    void exactlyOneDrawWhenTwoInstancesAndTheirSchedulersRace() throws Exception {
+        String first = stack.direct("registration");
+        String other = "http://127.0.0.1:" + second.port();
+
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(9).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
+        String sessionId = attendees.publishedSession(new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "二台で抽選",
+                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", CAPACITY, "allocation", "LOTTERY",
+                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "applicationClosesAt", closes.toString())));
+        List<String> applicants = attendees.create("two-instances", 4);
+        for (String applicant : applicants) {
+            attendees.postUntil(applicant, "/api/registrations/sessions/" + sessionId + "/applications", Map.of("nickname", "つばめ"),
+                    201, Duration.ofSeconds(35));
+        }
+        assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("all applications are in before the window closes").isBefore(closes);
+        // both instances share the database, so the second one knows the session too
+        given().baseUri(other).auth().oauth2(attendees.token(applicants.get(0))).get("/api/registrations/sessions/" + sessionId + "/lottery")
+                .then().statusCode(200).body("applications", org.hamcrest.Matchers.equalTo(applicants.size()));
+
+        String organiser = attendees.token("organiser1");
+        ExecutorService pool = Executors.newFixedThreadPool(2 * DRAWS_PER_INSTANCE);
+        List<Integer> answers = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> draws = new ArrayList<>();
+            for (int i = 0; i < 2 * DRAWS_PER_INSTANCE; i++) {
+                String instance = i % 2 == 0 ? first : other;
+                draws.add(pool.submit(() -> {
+                    go.await();
+                    return given().baseUri(instance).auth().oauth2(organiser)
+                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw").statusCode();
+                }));
+            }
+            // the moment the window closes, when a scheduler may also find it due
+            long wait = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), closes).toMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            go.countDown();
+            for (Future<Integer> draw : draws) {
+                answers.add(draw.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).as("answers of the manual draws").allMatch(status -> status == 200 || status == 409 || status == 503);
+        long ok = answers.stream().filter(status -> status == 200).count();
+        assertThat(ok).as("manual draws that drew").isLessThanOrEqualTo(1);
+
+        // the allocation (no childcare here) is done at once; both instances publish the very same draw
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().baseUri(first)
+                .auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery")
+                .then().statusCode(200).body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
+        String publishedByFirst = given().baseUri(first).auth().oauth2(organiser)
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
+        String publishedBySecond = given().baseUri(other).auth().oauth2(organiser)
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
+        assertThat(JsonPath.from(publishedBySecond).getMap("")).isEqualTo(JsonPath.from(publishedByFirst).getMap(""));
+
+        // exactly one LotteryDrawn for the session on Kafka, with as many winners as seats (we wait for a second one)
+        List<ConsumerRecord<String, String>> drawn = KafkaTopicReader.awaitRecords(stack.stack.kafka().bootstrapServers(),
+                "registration-lifecycle", record -> record.value().contains("registration.LotteryDrawn.v1")
+                        && sessionId.equals(JsonPath.from(record.value()).getString("data.sessionId")),
+                2, Duration.ofSeconds(20));
+        assertThat(drawn).as("LotteryDrawn events of the session").hasSize(1);
+        assertThat(JsonPath.from(drawn.get(0).value()).getInt("data.winners")).isEqualTo(CAPACITY);
+        assertThat(JsonPath.from(drawn.get(0).value()).getInt("data.reserve")).isEqualTo(applicants.size() - CAPACITY);
+
+        // who drew it, from the two services' own logs: one line for this session across both instances; a 200 among
+        // the manual draws exactly when an organiser (not a scheduler) drew it
+        List<String> drawLines = new ArrayList<>();
+        drawLines.addAll(linesAbout(stack.logs().resolve("registration.log"), sessionId));
+        drawLines.addAll(linesAbout(secondLog, sessionId));
+        System.out.println("[two-registration-instances] manual draw answers " + answers + "; " + drawLines);
+        assertThat(drawLines).as("'lottery drawn' lines in the logs of both instances").hasSize(1);
+        Matcher by = Pattern.compile("lottery drawn for session \\S+ by (an organiser|scheduler)").matcher(drawLines.get(0));
+        assertThat(by.find()).isTrue();
+        assertThat(ok).as("manual draws that drew (the draw was made by " + by.group(1) + ")")
+                .isEqualTo(by.group(1).equals("an organiser") ? 1 : 0);
+
+        // winners = capacity, as each of them sees it
+        long confirmed = applicants.stream().filter(applicant -> "confirmed".equals(given().baseUri(stack.gateway)
+                .auth().oauth2(attendees.token(applicant)).get("/api/registrations/mine").then().statusCode(200).extract()
+                .jsonPath().getString("find { it.sessionId == '" + sessionId + "' }.status"))).count();
+        assertThat(confirmed).isEqualTo(CAPACITY);
+    }
+
+    private static List<String> linesAbout(Path log, String sessionId) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("lottery drawn for session " + sessionId)).toList();
+        }
+    }
+}
