@@ -77,13 +77,14 @@ class AuthorizationMatrixIT {
             for (String caller : matrix.callers) {
                 int expected = row.expected().get(caller);
                 for (boolean throughGateway : new boolean[] { true, false }) {
-                    String token = objects.token(caller);
                     String base = throughGateway ? stack.gateway : stack.direct(row.service());
                     String path;
                     int actual;
                     try {
                         path = fill(row);
-                        actual = call(row, base, path, token, expected);
+                        // the token is taken for each attempt: making the row's object or waiting out a 429 can take
+                        // longer than a token lives (5 minutes)
+                        actual = call(row, base, path, () -> objects.token(caller), expected);
                     } catch (RuntimeException | AssertionError e) {
                         // an object or body that could not be made is this row's failure, not the end of the run
                         mismatches.add(String.format("line %d %s as %s: could not run: %s", row.line(), row.endpoint(), caller,
@@ -122,9 +123,11 @@ class AuthorizationMatrixIT {
      * retried for a while (the object may not have arrived yet). The gateway's rate limits (all callers share one
      * address here) are not an authorization outcome: a 429 waits for its Retry-After. Anything else is final.
      */
-    private static int call(AuthorizationMatrix.Row row, String base, String path, String token, int expected) {
+    private static int call(AuthorizationMatrix.Row row, String base, String path, java.util.function.Supplier<String> tokens,
+            int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
+            String token = tokens.get();
             RequestSpecification request = given().baseUri(base).redirects().follow(false);
             if (token != null) {
                 request.auth().oauth2(token);

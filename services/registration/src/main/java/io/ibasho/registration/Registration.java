@@ -31,6 +31,12 @@ public class Registration extends PanacheEntityBase {
     /** Her place in the waitlist's order (from a database sequence); null unless she joined the waitlist. */
     @Column(name = "waitlist_number")
     public Long waitlistNumber;
+    /**
+     * Why she is waiting, as in the Waitlisted event: FULL (every seat taken), LOTTERY_RESERVE (the draw's reserve list)
+     * or CHILDCARE_UNAVAILABLE (she waits for a seat and childcare together). Shown to her with her position.
+     */
+    @Column(name = "waitlist_reason")
+    public String waitlistReason;
     @Column(name = "offer_expires_at")
     public OffsetDateTime offerExpiresAt;
     /** Short code shown at the door; set when the booking is confirmed. */

@@ -22,7 +22,7 @@ public final class Tokens {
     public static String accessToken(String realmUrl, String username) {
         String key = realmUrl + "|" + username;
         CachedToken cached = CACHE.get(key);
-        if (cached != null && cached.expiresAt() > System.currentTimeMillis() + 30_000) {
+        if (cached != null && cached.expiresAt() > System.currentTimeMillis() + 60_000) {
             return cached.token();
         }
         var response = RestAssured.given()

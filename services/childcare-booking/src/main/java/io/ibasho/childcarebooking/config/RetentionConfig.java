@@ -15,6 +15,10 @@ public interface RetentionConfig {
     @WithDefault("P30D")
     Duration afterSession();
 
+    /** The care-sheet read audit names staff accounts and reasons, not families; kept a year for accountability. */
+    @WithDefault("P365D")
+    Duration audit();
+
     /** How often the deletion runs; a row may live up to this much longer than the retention. */
     @WithDefault("1h")
     String purgeInterval();

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.ibasho.childcarebooking.CareNotesAudit;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.childcarebooking.ChildcareDecision;
 import io.ibasho.childcarebooking.SessionChildcareBandTotal;
@@ -31,7 +32,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (default 30 days): the bookings (with the mother's account id), their children (ages by position) and the answers
  * given to each request. First it keeps what reports need, anonymously: per session the number of families,
  * children, carers and carers needed, and children per age band of the organisation's table at that time. Care notes
- * went long before (CareNotesPurge, 24 h).
+ * went long before (CareNotesPurge, 24 h). Care-sheet read audit rows go after {@code ibasho.childcare-retention.audit}
+ * (a year).
  */
 @ApplicationScoped
 public class ChildcareRetentionPurge {
@@ -74,6 +76,7 @@ public class ChildcareRetentionPurge {
                 // wait for: they go once they are as old as the retention.
                 .call(() -> ChildcareDecision.delete("decidedAt < ?1 and sessionId not in"
                         + " (select s.sessionId from SessionOffer s)", endedBefore))
+                .call(() -> CareNotesAudit.delete("readAt < ?1", OffsetDateTime.now(ZoneOffset.UTC).minus(config.audit())))
                 .invoke(sessions -> {
                     if (sessions > 0) {
                         LOG.infof("reduced the childcare of %d past session(s) to anonymous totals", sessions);

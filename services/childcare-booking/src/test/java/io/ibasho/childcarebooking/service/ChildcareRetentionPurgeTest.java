@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.ibasho.childcarebooking.BookedChild;
+import io.ibasho.childcarebooking.CareNotesAudit;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.childcarebooking.ChildcareDecision;
 import io.ibasho.childcarebooking.Fixtures;
@@ -112,5 +113,32 @@ class ChildcareRetentionPurgeTest {
         awaitOnVertx(() -> purge.anonymiseEndedSessions());
         given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + old.id()).then()
                 .statusCode(200).body("totalChildren", equalTo(3));
+    }
+
+    private static CareNotesAudit auditRow(UUID sessionId, OffsetDateTime readAt) {
+        CareNotesAudit row = new CareNotesAudit();
+        row.id = UUID.randomUUID();
+        row.organisationId = "hinata";
+        row.sessionId = sessionId;
+        row.kind = CareNotesAudit.CARE_SHEET;
+        row.actorSubject = "carer-subject";
+        row.actorRole = "childcare-staff";
+        row.readAt = readAt;
+        return row;
+    }
+
+    @Test
+    void careSheetReadAuditIsKeptAYearAndThenDeleted() throws Exception {
+        UUID sessionId = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CareNotesAudit yearOld = auditRow(sessionId, now.minusDays(366));
+        CareNotesAudit lastMonth = auditRow(sessionId, now.minusDays(30));
+        awaitOnVertx(() -> Panache.withTransaction(() -> yearOld.persist().call(() -> lastMonth.persist())));
+
+        awaitOnVertx(() -> purge.anonymiseEndedSessions());
+
+        List<UUID> left = awaitOnVertx(() -> Panache.withSession(() -> CareNotesAudit.<CareNotesAudit>list("sessionId", sessionId)))
+                .stream().map(row -> row.id).toList();
+        assertThat(left).containsExactly(lastMonth.id);
     }
 }

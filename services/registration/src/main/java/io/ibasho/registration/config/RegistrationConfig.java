@@ -15,6 +15,30 @@ public interface RegistrationConfig {
 
     Lottery lottery();
 
+    Retention retention();
+
+    /**
+     * How long personal rows outlive the session. Registrations hold a nickname, the account id and children's ages:
+     * where a woman was, which is what an abuser wants to know, so they go soon after the session and only totals stay.
+     */
+    interface Retention {
+        /** Long enough for follow-up (a lost item, a question about the day), short enough to hold little. */
+        @WithDefault("P30D")
+        Duration afterSession();
+
+        /** The roster-read audit names staff accounts and reasons, not the women; kept a year for accountability. */
+        @WithDefault("P365D")
+        Duration rosterAudit();
+
+        /** How often the deletion runs (read by the @Scheduled job); "off" disables it. */
+        @WithDefault("1h")
+        String purgeInterval();
+
+        /** Sessions handled per run, so that one run stays a short transaction; the rest wait for the next run. */
+        @WithDefault("50")
+        int sessionsPerRun();
+    }
+
     interface Lottery {
         /** How often lotteries whose applications have closed are looked for and drawn (read by the @Scheduled job). */
         @WithDefault("30s")

@@ -27,7 +27,7 @@ public final class RegistrationMapper {
                 confirmed ? r.bookingCode : null, confirmed ? checkInPayload(r) : null,
                 r.cancelledBy, r.cancelReason, r.needsChildcare() ? r.childrenAgeList() : null,
                 r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(), r.childcareRejectReason, nextSteps(r),
-                parts);
+                parts, r.status == Registration.Status.WAITLISTED ? r.waitlistReason : null);
     }
 
     /**

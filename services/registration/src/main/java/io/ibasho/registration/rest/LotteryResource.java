@@ -21,6 +21,7 @@ import io.ibasho.registration.lottery.RankedApplicant;
 import io.ibasho.registration.lottery.VerificationResult;
 import io.ibasho.registration.mapping.RegistrationMapper;
 import io.ibasho.registration.service.LotteryService;
+import io.ibasho.registration.service.LotteryService.DrawSummary;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -133,11 +134,21 @@ public class LotteryResource {
     @POST
     @Path("/sessions/{sessionId}/lottery/draw")
     @RolesAllowed("organiser")
-    @Operation(summary = "Organiser: draw now (exactly once; 409 already-drawn afterwards). The order is fixed at once; "
-            + "allocation ALLOCATING means childcare is still being asked in drawn order")
+    @Operation(summary = "Organiser: draw now, once applications have closed (409 applications-still-open before the deadline, "
+            + "409 already-drawn afterwards: exactly once). The order is fixed at once; allocation ALLOCATING means childcare is "
+            + "still being asked in drawn order")
     public Uni<Response> draw(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key) {
         return idempotent(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
                 .map(summary -> answer(200, summary, null)));
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/lottery/draw")
+    @RolesAllowed("organiser")
+    @Operation(summary = "Organiser: the draw's audit record (who drew and when, commitment, seed, input digest, how far the "
+            + "allocation is); 404 not-drawn before the draw")
+    public Uni<DrawSummary> drawRecord(@PathParam("sessionId") UUID sessionId) {
+        return lottery.drawRecord(sessionId, organisation());
     }
 
     @GET

@@ -98,6 +98,7 @@ public class BookingService {
                     }
                     Registration registration = newRegistration(session, attendeeId, nickname);
                     registration.status = Status.WAITLISTED;
+                    registration.waitlistReason = free ? "CHILDCARE_UNAVAILABLE" : "FULL";
                     registration.childrenAges = Registration.childrenAgesOf(childrenAges);
                     return nextWaitlistNumber()
                             .invoke(number -> registration.waitlistNumber = number)
@@ -105,7 +106,7 @@ public class BookingService {
                             .call(saved -> flush())
                             .flatMap(saved -> position(saved))
                             .call(position -> outbox.append(EventTypes.WAITLISTED, sessionId,
-                                    RegistrationEvents.waitlisted(registration, position, free ? "CHILDCARE_UNAVAILABLE" : "FULL")))
+                                    RegistrationEvents.waitlisted(registration, position, registration.waitlistReason)))
                             // a seat freed in the meantime goes to the head of the queue, possibly her
                             .call(position -> offerFreedSeats(session))
                             .map(position -> new WaitlistPlace(registration, position));

@@ -158,6 +158,7 @@ public class ChildcareSaga {
         Uni<Void> told;
         if (fromWaitlist(registration)) {
             registration.status = Status.WAITLISTED;
+            registration.waitlistReason = "CHILDCARE_UNAVAILABLE";
             told = Panache.getSession().flatMap(s -> s.flush())
                     .flatMap(flushed -> BookingService.position(registration))
                     .flatMap(position -> outbox.append(EventTypes.WAITLISTED, registration.sessionId,

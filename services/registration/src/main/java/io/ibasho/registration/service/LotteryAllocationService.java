@@ -278,6 +278,7 @@ public class LotteryAllocationService {
                                     .flatMap(number -> {
                                         Registration waiting = reserve.get(i).getKey();
                                         waiting.status = Status.WAITLISTED;
+                                        waiting.waitlistReason = reserve.get(i).getValue();
                                         waiting.waitlistNumber = number;
                                         waiting.updatedAt = now();
                                         return outbox.append(EventTypes.WAITLISTED, session.id,

@@ -17,6 +17,7 @@ import io.ibasho.registration.lottery.LotteryApplicant;
 import io.ibasho.registration.lottery.LotteryDraw;
 import io.ibasho.registration.lottery.LotteryPolicy;
 import io.ibasho.registration.lottery.LotterySeed;
+import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
@@ -152,13 +153,60 @@ public class LotteryService {
                 });
     }
 
-    /** An organiser of the session's organisation draws by hand (before or at the deadline). */
+    /**
+     * An organiser of the session's organisation draws by hand, once applications have closed (the scheduler would
+     * otherwise draw within its next tick). Never before the published deadline: an early draw would shut out the
+     * women who may still apply in the window they were promised, and would let whoever draws pick the moment. To end
+     * the window early, the organiser changes the deadline in the event service first, which every applicant sees.
+     */
     @WithTransaction
     public Uni<DrawSummary> drawByHand(UUID sessionId, String organisationId, String organiserId) {
         return OrganiserAccess.session(sessionId, organisationId)
                 .flatMap(session -> lockSession(sessionId, false))
+                .invoke(locked -> {
+                    if (locked != null && locked.applicationClosesAt != null && now().isBefore(locked.applicationClosesAt)) {
+                        throw ProblemException.conflict("applications-still-open", "Applications are open until "
+                                + locked.applicationClosesAt + "; the draw runs at that deadline by itself. To close earlier, "
+                                + "change the application deadline of the session first, so that every applicant sees it.");
+                    }
+                })
                 .flatMap(locked -> draw(locked, "organiser:" + organiserId))
                 .onItem().ifNull().failWith(() -> ProblemException.conflict("already-drawn", "This lottery has already been drawn."));
+    }
+
+    /**
+     * The draw's audit record for organisers of the session's organisation: who drew (the scheduler or an organiser's
+     * account id) and when, the commitment, the revealed seed and the input digest, and how far the allocation is.
+     * While childcare is still being asked in drawn order, {@code winners} counts the seats decided so far and
+     * {@code reserve} is 0; once it is done both come from the published draw.
+     */
+    @WithSession
+    public Uni<DrawSummary> drawRecord(UUID sessionId, String organisationId) {
+        return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select cast(id as text), commitment, seed_hex, input_digest, drawn_by, "
+                                + "cast(extract(epoch from drawn_at) * 1000000 as bigint), published from lottery_draw where session_id = :id",
+                                Object[].class)
+                        .setParameter("id", sessionId).getResultList())
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().failure(new ProblemException(404, "not-drawn", "Not drawn yet",
+                                "This lottery has not been drawn yet."));
+                    }
+                    Object[] row = rows.get(0);
+                    String published = (String) row[6];
+                    Uni<int[]> counts = published != null
+                            ? Uni.createFrom().item(() -> {
+                                PublishedDraw draw = PublishedDraw.fromJson(published);
+                                return new int[] {draw.winners().size(), draw.reserve().size()};
+                            })
+                            : Registration.count("sessionId = ?1 and status in ?2", sessionId, List.of(Status.CONFIRMED, Status.OFFERED))
+                                    .map(decided -> new int[] {decided.intValue(), 0});
+                    return counts.flatMap(winnersAndReserve -> LotteryAllocationService.state(session).map(allocation -> new DrawSummary(
+                            UUID.fromString((String) row[0]), sessionId, (String) row[1], (String) row[2], (String) row[3],
+                            winnersAndReserve[0], winnersAndReserve[1], java.time.Instant.EPOCH.plus(((Number) row[5]).longValue(), java.time.temporal.ChronoUnit.MICROS)
+                                    .atOffset(ZoneOffset.UTC),
+                            (String) row[4], allocation == null ? null : allocation.status())));
+                }));
     }
 
     /** Draws every lottery whose applications have closed. Replicas skip rows another one is drawing. */

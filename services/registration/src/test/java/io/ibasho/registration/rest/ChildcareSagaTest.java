@@ -182,7 +182,7 @@ class ChildcareSagaTest {
         UUID sessionId = Sessions.published(1);
         UUID firstBooking = id(Api.bookOnceKnown(first, sessionId).then().statusCode(201).extract().response());
         ChildcareService.joinWaitlist(withChildren, sessionId, List.of(2)).then().statusCode(201)
-                .body("status", equalTo("waitlisted")).body("position", equalTo(1));
+                .body("status", equalTo("waitlisted")).body("position", equalTo(1)).body("waitlistReason", equalTo("FULL"));
         Api.joinWaitlist(seatOnly, sessionId).then().statusCode(201).body("position", equalTo(2));
 
         Api.mine(first, firstBooking, "cancel").then().statusCode(200);
@@ -198,6 +198,7 @@ class ChildcareSagaTest {
         Map<String, Object> stillWaiting = Api.myRegistration(withChildren, sessionId);
         assertThat(stillWaiting.get("status")).isEqualTo("waitlisted");
         assertThat(stillWaiting.get("position")).isEqualTo(1);
+        assertThat(stillWaiting.get("waitlistReason")).isEqualTo("CHILDCARE_UNAVAILABLE");
         assertThat(stillWaiting.get("childcareRejectReason")).isEqualTo("CAP_EXCEEDED");
         assertThat((String) stillWaiting.get("nextSteps")).contains("keep your place");
         assertThat(seatsTaken(sessionId)).isEqualTo(1);

@@ -76,8 +76,9 @@ class LotteryAllocationTest {
         return new Applied(user, id, tier, !childrenAges.isEmpty());
     }
 
+    /** Closes the applications and draws (by hand, or by the scheduler if it was quicker); the draw's audit record. */
     static Response draw(UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken("organiser1")).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+        return LotterySessions.closeAndDraw(sessionId);
     }
 
     static Response lottery(UUID sessionId) {
@@ -201,7 +202,8 @@ class LotteryAllocationTest {
         Applied tierOne = applied.get(10);
         assertThat(expected.winnerIds()).contains(tierOne.id()).doesNotContain(refused);
         String refusedUser = applied.stream().filter(a -> a.id().equals(refused)).findFirst().orElseThrow().user();
-        assertThat(Api.myRegistration(refusedUser, sessionId)).containsEntry("status", "waitlisted").containsEntry("position", 1);
+        assertThat(Api.myRegistration(refusedUser, sessionId)).containsEntry("status", "waitlisted").containsEntry("position", 1)
+                .containsEntry("waitlistReason", "CHILDCARE_UNAVAILABLE");
         assertThat(Api.myRegistration(tierOne.user(), sessionId)).containsEntry("status", "confirmed");
         assertThat(Api.myRegistration(applied.get(11).user(), sessionId).get("status")).isEqualTo("waitlisted");
         var waitlisted = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())

@@ -68,6 +68,10 @@ class LotteryTest {
         return given().auth().oauth2(Tokens.accessToken("organiser1")).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
     }
 
+    static Response drawRecord(String user, UUID sessionId) {
+        return given().auth().oauth2(Tokens.accessToken(user)).get("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+    }
+
     static Response lottery(String user, UUID sessionId) {
         return given().auth().oauth2(Tokens.accessToken(user)).get("/api/registrations/sessions/" + sessionId + "/lottery");
     }
@@ -105,8 +109,17 @@ class LotteryTest {
                 .body("notice", org.hamcrest.Matchers.notNullValue());
         given().auth().oauth2(Tokens.accessToken("organiser2")).post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
                 .then().statusCode(404);
+        // not before the published deadline: women may still apply until then
+        draw(sessionId).then().statusCode(409).body("type", containsString("applications-still-open"));
+        drawRecord("organiser1", sessionId).then().statusCode(404).body("type", containsString("not-drawn"));
+        lottery("hana", sessionId).then().body("drawn", equalTo(false));
 
-        var drawn = draw(sessionId).then().statusCode(200).body("winners", equalTo(2)).body("reserve", equalTo(3)).extract();
+        var drawn = LotterySessions.closeAndDraw(sessionId).then().statusCode(200).body("winners", equalTo(2))
+                .body("reserve", equalTo(3)).body("allocation", equalTo("DONE")).body("drawnAt", org.hamcrest.Matchers.notNullValue())
+                .body("drawnBy", org.hamcrest.Matchers.anyOf(equalTo("scheduler"), org.hamcrest.Matchers.startsWith("organiser:")))
+                .extract();
+        drawRecord("organiser2", sessionId).then().statusCode(404);
+        drawRecord("hana", sessionId).then().statusCode(403);
         String seed = drawn.path("seed");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(seed))))
                 .isEqualTo(commitment);
@@ -144,6 +157,7 @@ class LotteryTest {
                 assertThat((String) mine.get("bookingCode")).hasSize(8);
             } else {
                 assertThat(mine.get("status")).isEqualTo("waitlisted");
+                assertThat(mine.get("waitlistReason")).isEqualTo("LOTTERY_RESERVE");
                 assertThat(mine.get("position")).isEqualTo(reserveIds.indexOf((String) mine.get("id")) + 1);
             }
         }
@@ -161,7 +175,7 @@ class LotteryTest {
         apply(people.get(1), sessionId, 1).then().statusCode(201);
         UUID firstTimer = UUID.fromString(apply(people.get(2), sessionId, 0).then().statusCode(201).extract().path("id"));
         apply(people.get(3), sessionId, null).then().statusCode(201); // no tier declared: the last tier
-        draw(sessionId).then().statusCode(200);
+        LotterySessions.closeAndDraw(sessionId).then().statusCode(200);
         assertThat(Api.myRegistration(people.get(2), sessionId).get("id")).isEqualTo(firstTimer.toString());
         assertThat(Api.myRegistration(people.get(2), sessionId).get("status")).isEqualTo("confirmed");
     }

@@ -55,7 +55,8 @@ class WaitlistTest {
     void theWaitlistIsInOrderAndAFreedSeatGoesDownItAsOffers() throws Exception {
         UUID sessionId = Sessions.published(1);
         UUID aBooking = UUID.fromString(Api.bookOnceKnown(a, sessionId).then().statusCode(201).extract().path("id"));
-        Api.joinWaitlist(b, sessionId).then().statusCode(201).body("status", equalTo("waitlisted")).body("position", equalTo(1));
+        Api.joinWaitlist(b, sessionId).then().statusCode(201).body("status", equalTo("waitlisted")).body("position", equalTo(1))
+                .body("waitlistReason", equalTo("FULL"));
         Api.joinWaitlist(c, sessionId).then().statusCode(201).body("position", equalTo(2));
         Api.joinWaitlist(c, sessionId).then().statusCode(409).body("type", containsString("already-registered"));
         Api.book("hana", sessionId, "hana").then().statusCode(409).body("type", containsString("session-full"));

@@ -1,30 +1,78 @@
 package io.ibasho.registration.support;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.KafkaTopicWriter;
+import io.ibasho.testsupport.Tokens;
+import io.restassured.response.Response;
 
 /** Fictional lottery sessions, announced over the test Kafka like the event service does. */
 public final class LotterySessions {
     private LotterySessions() {
     }
 
+    private record Announced(OffsetDateTime start, int capacity, String lotterySettingsJson) {
+    }
+
+    private static final Map<UUID, Announced> ANNOUNCED = new ConcurrentHashMap<>();
+
     /** A published lottery session of organisation "hinata" a week from now whose applications close at {@code closesAt}. */
     public static UUID lottery(int capacity, OffsetDateTime closesAt, String lotterySettingsJson) {
         UUID sessionId = UUID.randomUUID();
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
+        Announced announced = new Announced(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), capacity, lotterySettingsJson);
+        ANNOUNCED.put(sessionId, announced);
+        send(sessionId, announced, EventTypes.EVENT_PUBLISHED, closesAt, 0);
+        return sessionId;
+    }
+
+    /**
+     * The organiser moves the application deadline to now, as the event service announces it (an EventChanged): a
+     * lottery is drawn only once its applications have closed.
+     */
+    public static void closeApplications(UUID sessionId) {
+        send(sessionId, ANNOUNCED.get(sessionId), EventTypes.EVENT_CHANGED, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), 1);
+    }
+
+    /**
+     * Closes the applications, waits until the service has seen it, draws by hand as organiser1 and returns the draw's
+     * audit record. In the test profile the scheduler looks every second, so it may draw first: then the organiser's
+     * answer is 409 already-drawn, and the record is the same either way.
+     */
+    public static Response closeAndDraw(UUID sessionId) {
+        closeApplications(sessionId);
+        String organiser = Tokens.accessToken("organiser1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String closes = given().auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery")
+                    .then().extract().path("applicationClosesAt");
+            return closes != null && OffsetDateTime.parse(closes).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
+        });
+        Response drawn = given().auth().oauth2(organiser).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+        if (drawn.statusCode() != 200) {
+            drawn.then().statusCode(409).body("type", containsString("already-drawn"));
+        }
+        return given().auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+    }
+
+    private static void send(UUID sessionId, Announced announced, String type, OffsetDateTime closesAt, int sequence) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":{"sessionId":"%s","organisationId":"hinata","kind":"workshop",
                  "allocation":"LOTTERY","status":"PUBLISHED","startsAt":"%s","endsAt":"%s","capacity":%d,
-                 "bookingRequired":true,"applicationClosesAt":"%s","lottery":%s,"sequence":0}}
-                """.formatted(UUID.randomUUID(), EventTypes.EVENT_PUBLISHED, OffsetDateTime.now(ZoneOffset.UTC), sessionId, sessionId,
-                start, start.plusHours(2), capacity, closesAt, lotterySettingsJson);
+                 "bookingRequired":true,"applicationClosesAt":"%s","lottery":%s,"sequence":%d}}
+                """.formatted(UUID.randomUUID(), type, OffsetDateTime.now(ZoneOffset.UTC), sessionId, sessionId,
+                announced.start(), announced.start().plusHours(2), announced.capacity(), closesAt, announced.lotterySettingsJson(),
+                sequence);
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), event);
-        return sessionId;
     }
 }

@@ -1,0 +1,148 @@
+package io.ibasho.registration.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.Sessions;
+import io.ibasho.registration.support.TestAttendees;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.TestServers;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/**
+ * Thirty days after a session the record of who was there is deleted and only anonymous totals stay; recent sessions
+ * are untouched. Against real PostgreSQL, Kafka and Keycloak.
+ */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class RegistrationRetentionPurgeTest {
+    @Inject
+    RegistrationRetentionPurge purge;
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+    }
+
+    private static long registrationsOf(UUID sessionId) throws SQLException {
+        try (Connection db = db(); var query = db.prepareStatement("select count(*) from registration where session_id = ?")) {
+            query.setObject(1, sessionId);
+            var rows = query.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Map<String, Object> totalsOf(UUID sessionId) throws SQLException {
+        try (Connection db = db(); var query = db.prepareStatement("select * from session_registration_total where session_id = ?")) {
+            query.setObject(1, sessionId);
+            var rows = query.executeQuery();
+            Map<String, Object> totals = new LinkedHashMap<>();
+            if (rows.next()) {
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    totals.put(rows.getMetaData().getColumnName(i), rows.getObject(i));
+                }
+            }
+            return totals;
+        }
+    }
+
+    private static OffsetDateTime startsAtOf(UUID sessionId) throws SQLException {
+        try (Connection db = db(); var query = db.prepareStatement("select starts_at from session_copy where id = ?")) {
+            query.setObject(1, sessionId);
+            var rows = query.executeQuery();
+            return rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
+        }
+    }
+
+    private int purgeNow() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> purge.anonymiseEndedSessions());
+    }
+
+    @Test
+    void fortyDaysAfterASessionOnlyAnonymousTotalsRemainAndRecentSessionsAreKept() throws Throwable {
+        List<String> people = TestAttendees.create("retention", 3);
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
+        UUID old = Sessions.published(5, startsAt);
+        UUID recent = Sessions.published(5);
+        UUID attended = UUID.fromString(Api.bookOnceKnown(people.get(0), old).then().statusCode(201).extract().path("id"));
+        UUID cancelled = UUID.fromString(Api.bookOnceKnown(people.get(1), old).then().statusCode(201).extract().path("id"));
+        Api.mine(people.get(1), cancelled, "cancel").then().statusCode(200);
+        Api.bookOnceKnown(people.get(2), old).then().statusCode(201);
+        Api.bookOnceKnown(people.get(0), recent).then().statusCode(201);
+        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body(Map.of("attendance", "ATTENDED"))
+                .post("/api/registrations/sessions/" + old + "/registrations/" + attended + "/attendance").then().statusCode(200);
+        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body(Map.of("count", 2))
+                .post("/api/registrations/sessions/" + old + "/drop-ins").then().statusCode(200);
+
+        // the event service moves it 40 days into the past (as if it had happened then)
+        OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40);
+        Sessions.capacityChanged(old, 5, 1, past);
+        await().atMost(Duration.ofSeconds(30)).until(() -> startsAtOf(old).isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(39)));
+
+        assertThat(purgeNow()).isGreaterThanOrEqualTo(1);
+        assertThat(registrationsOf(old)).isZero();
+        Map<String, Object> totals = totalsOf(old);
+        assertThat(totals).containsEntry("organisation_id", "hinata").containsEntry("confirmed", 2).containsEntry("attended", 1)
+                .containsEntry("no_show", 0).containsEntry("cancelled", 1).containsEntry("waitlisted", 0)
+                .containsEntry("with_childcare", 0).containsEntry("drop_ins", 2);
+        // nothing in the totals points to a person
+        assertThat(totals.toString()).doesNotContain(people.get(0)).doesNotContain(attended.toString());
+        // she no longer finds where she was; the roster has nobody in it; the recent session is untouched
+        assertThat(given().auth().oauth2(Tokens.accessToken(people.get(0))).get("/api/registrations/mine").then().statusCode(200)
+                .extract().<List<String>>path("sessionId")).doesNotContain(old.toString()).contains(recent.toString());
+        Api.roster("organiser1", old).then().statusCode(200).body("entries.size()", org.hamcrest.Matchers.equalTo(0));
+        assertThat(registrationsOf(recent)).isEqualTo(1);
+        assertThat(totalsOf(recent)).isEmpty();
+
+        // a second run finds nothing more to do for it
+        purgeNow();
+        assertThat(totalsOf(old)).containsEntry("confirmed", 2);
+    }
+
+    @Test
+    void rosterReadAuditIsKeptAYearAndThenDeleted() throws Throwable {
+        UUID sessionId = UUID.randomUUID();
+        UUID yearOld = UUID.randomUUID();
+        UUID lastMonth = UUID.randomUUID();
+        try (Connection db = db(); var insert = db.prepareStatement("insert into roster_audit (id, session_id, organisation_id, reader, "
+                + "reason, read_at) values (?, ?, 'hinata', 'organiser-subject', null, now() - cast(? as interval))")) {
+            for (Object[] row : new Object[][] { {yearOld, "366 days"}, {lastMonth, "30 days"} }) {
+                insert.setObject(1, row[0]);
+                insert.setObject(2, sessionId);
+                insert.setString(3, (String) row[1]);
+                insert.executeUpdate();
+            }
+        }
+        purgeNow();
+        try (Connection db = db(); var query = db.prepareStatement("select id from roster_audit where session_id = ?")) {
+            query.setObject(1, sessionId);
+            var rows = query.executeQuery();
+            List<UUID> left = new java.util.ArrayList<>();
+            while (rows.next()) {
+                left.add(rows.getObject(1, UUID.class));
+            }
+            assertThat(left).containsExactly(lastMonth);
+        }
+    }
+}
