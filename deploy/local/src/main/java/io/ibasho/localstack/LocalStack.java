@@ -67,6 +67,9 @@ public final class LocalStack {
             if (service.equals("event")) {
                 env.put("IBASHO_DEMO_DATA_ENABLED", "true"); // a fictional month for organisation "hinata", loaded once
             }
+            if (service.equals("notification")) {
+                env.put("IBASHO_NOTIFICATION_WEBHOOKS_SECRET_KEY", webhookSecretKey());
+            }
             apps.add(new QuarkusApp(service, settings.projectDir().resolve("services").resolve(service), ports.get(service), env,
                     settings.logs().resolve(service + ".log"), settings.run().resolve(service + ".pid")));
         }
@@ -80,6 +83,31 @@ public final class LocalStack {
         apps.add(new QuarkusApp("gateway", settings.projectDir().resolve("gateway"), settings.gatewayPort(), gatewayEnv,
                 settings.logs().resolve("gateway.log"), settings.run().resolve("gateway.pid")));
         return apps;
+    }
+
+    /**
+     * This installation's key for sealing webhook signing secrets: made once (32 random bytes) and kept with the data,
+     * owner-readable only, because the secrets sealed with it cannot be opened without it. {@code up --fresh} deletes
+     * both together.
+     */
+    private String webhookSecretKey() {
+        Path file = settings.data().resolve("notification-webhook-secret.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the data folder's own permissions apply
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not make or read " + file, e);
+        }
     }
 
     private Map<String, Integer> servicePorts() {

@@ -25,6 +25,11 @@ public class SessionCopy extends PanacheEntityBase {
     public int sequence;
     @Column(name = "venue_id")
     public String venueId;
+    /** The venue's public name as the event service published it (for partners' digests); never its address. */
+    @Column(name = "venue_name_ja")
+    public String venueNameJa;
+    @Column(name = "venue_name_en")
+    public String venueNameEn;
     public String allocation;
     public String kind;
     @Column(name = "ends_at")

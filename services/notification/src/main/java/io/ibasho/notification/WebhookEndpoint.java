@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.ibasho.notification.webhook.EndpointSecrets;
+import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookSecret;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -39,17 +40,24 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** What a sealed secret of this endpoint is bound to: it opens only in this endpoint's row. */
+    public String sealedFor() {
+        return "webhook-endpoint:" + id;
+    }
+
     public List<String> venues() {
         return Arrays.stream(venueIds.split(",")).filter(v -> !v.isBlank()).toList();
     }
 
-    public EndpointSecrets secrets() {
+    /** The signing secrets, opened with the sealer (they are stored sealed; see {@link SecretSealer}). */
+    public EndpointSecrets secrets(SecretSealer sealer) {
         List<EndpointSecrets.ValiditySpan> spans = new ArrayList<>();
         if (secretPrevious != null && secretPreviousUntil != null && secretPreviousUntil.isAfter(secretPreviousFrom)) {
-            spans.add(new EndpointSecrets.ValiditySpan(WebhookSecret.parse(secretPrevious), secretPreviousFrom.toInstant(),
-                    secretPreviousUntil.toInstant()));
+            spans.add(new EndpointSecrets.ValiditySpan(WebhookSecret.parse(sealer.open(secretPrevious, sealedFor())),
+                    secretPreviousFrom.toInstant(), secretPreviousUntil.toInstant()));
         }
-        spans.add(new EndpointSecrets.ValiditySpan(WebhookSecret.parse(secretCurrent), secretCurrentFrom.toInstant(), null));
+        spans.add(new EndpointSecrets.ValiditySpan(WebhookSecret.parse(sealer.open(secretCurrent, sealedFor())),
+                secretCurrentFrom.toInstant(), null));
         return new EndpointSecrets(spans);
     }
 }

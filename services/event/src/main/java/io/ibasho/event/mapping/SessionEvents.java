@@ -27,13 +27,23 @@ public final class SessionEvents {
             boolean confirmationRequired, int confirmationHours) {
     }
 
-    public record SessionPublished(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
+    /**
+     * What the events say about the session's venue: its public name and the partner groups linked to it now (ids
+     * only). Never its address.
+     */
+    public record VenueFacts(String nameJa, String nameEn, List<String> partnerGroups) {
+        public static final VenueFacts NONE = new VenueFacts(null, null, List.of());
+    }
+
+    public record SessionPublished(String sessionId, String organisationId, String venueId, String venueNameJa, String venueNameEn,
+            String seriesId, String titleJa,
             String titleEn, String kind, String allocation, String status, OffsetDateTime startsAt, OffsetDateTime endsAt,
             Integer capacity, boolean bookingRequired, OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt,
             List<Part> parts, Childcare childcare, Lottery lottery, int sequence, List<String> venuePartnerGroups) {
     }
 
-    public record SessionChanged(String sessionId, String organisationId, String venueId, String seriesId, String titleJa,
+    public record SessionChanged(String sessionId, String organisationId, String venueId, String venueNameJa, String venueNameEn,
+            String seriesId, String titleJa,
             String titleEn, String kind, String allocation, String status, OffsetDateTime startsAt, OffsetDateTime endsAt,
             Integer capacity, boolean bookingRequired, OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt,
             List<Part> parts, Childcare childcare, Lottery lottery, int sequence, List<String> changed,
@@ -47,21 +57,23 @@ public final class SessionEvents {
     public record SessionCompleted(String sessionId, String organisationId, int sequence, OffsetDateTime completedAt) {
     }
 
-    /** @param venuePartnerGroups partner group ids linked to the venue now (ids only; empty without a venue) */
-    public static SessionPublished published(Session s, List<String> venuePartnerGroups) {
-        return new SessionPublished(s.id.toString(), s.organisationId, id(s.venueId), id(s.seriesId), s.titleJa, s.titleEn,
+    /** @param venue the venue's public name and the partner group ids linked to it now ({@link VenueFacts#NONE} without one) */
+    public static SessionPublished published(Session s, VenueFacts venue) {
+        return new SessionPublished(s.id.toString(), s.organisationId, id(s.venueId), venue.nameJa(), venue.nameEn(), id(s.seriesId),
+                s.titleJa, s.titleEn,
                 s.kind.wireName(), s.allocation.name(), s.status.name(), Tokyo.offset(s.startsAt), Tokyo.offset(s.endsAt),
                 s.capacity, s.allocation != Session.Allocation.NONE, Tokyo.offset(s.applicationOpensAt),
                 Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), lottery(s), s.sequence,
-                List.copyOf(venuePartnerGroups));
+                List.copyOf(venue.partnerGroups()));
     }
 
-    public static SessionChanged changed(Session s, List<String> changed, List<String> venuePartnerGroups) {
-        return new SessionChanged(s.id.toString(), s.organisationId, id(s.venueId), id(s.seriesId), s.titleJa, s.titleEn,
+    public static SessionChanged changed(Session s, List<String> changed, VenueFacts venue) {
+        return new SessionChanged(s.id.toString(), s.organisationId, id(s.venueId), venue.nameJa(), venue.nameEn(), id(s.seriesId),
+                s.titleJa, s.titleEn,
                 s.kind.wireName(), s.allocation.name(), s.status.name(), Tokyo.offset(s.startsAt), Tokyo.offset(s.endsAt),
                 s.capacity, s.allocation != Session.Allocation.NONE, Tokyo.offset(s.applicationOpensAt),
                 Tokyo.offset(s.applicationClosesAt), parts(s), childcare(s), lottery(s), s.sequence, List.copyOf(changed),
-                List.copyOf(venuePartnerGroups));
+                List.copyOf(venue.partnerGroups()));
     }
 
     public static SessionCancelled cancelled(Session s, OffsetDateTime at) {

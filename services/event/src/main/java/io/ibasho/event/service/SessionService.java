@@ -101,8 +101,8 @@ public class SessionService {
             return Uni.createFrom().voidItem();
         }
         session.sequence++;
-        return venuePartnerGroups(session).flatMap(groups ->
-                outbox.append(EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed, groups)));
+        return venueFacts(session).flatMap(venue ->
+                outbox.append(EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed, venue)));
     }
 
     @WithTransaction
@@ -122,21 +122,22 @@ public class SessionService {
     Uni<Void> publishDraft(Session session) {
         session.status = SessionStatus.PUBLISHED;
         session.updatedAt = now();
-        return venuePartnerGroups(session).flatMap(groups ->
-                outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session, groups)));
+        return venueFacts(session).flatMap(venue ->
+                outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session, venue)));
     }
 
     /**
-     * The partner groups linked to the session's venue as they are now, for EventPublished/EventChanged (notification
-     * checks partners' webhook subscriptions with them). A later change of the venue's links is not a session change
-     * and announces nothing; the next event of the session carries the new list.
+     * The venue's public name and the partner groups linked to it as they are now, for EventPublished/EventChanged
+     * (notification checks partners' webhook subscriptions with the groups and names the venue in their digest). A later
+     * change of the venue's links or name is not a session change and announces nothing; the next event of the session
+     * carries the new facts.
      */
-    static Uni<List<String>> venuePartnerGroups(Session session) {
+    static Uni<SessionEvents.VenueFacts> venueFacts(Session session) {
         if (session.venueId == null) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(SessionEvents.VenueFacts.NONE);
         }
-        return Venue.<Venue>findById(session.venueId)
-                .map(venue -> venue == null ? List.<String>of() : JsonColumns.strings(venue.partnerGroupsJson));
+        return Venue.<Venue>findById(session.venueId).map(venue -> venue == null ? SessionEvents.VenueFacts.NONE
+                : new SessionEvents.VenueFacts(venue.nameJa, venue.nameEn, JsonColumns.strings(venue.partnerGroupsJson)));
     }
 
     /** Cancelling is idempotent; a published session's cancellation is announced, a draft's is not (nobody knew it). */

@@ -165,6 +165,9 @@ class SessionLifecycleTest {
         String id = createPublished(organiser1(), cafe);
         JsonNode published = eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
         assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi", "hikari");
+        // and its public name (notification names the venue in partners' digests), never its address
+        assertThat(published.path("venueNameJa").asText()).isEqualTo(venue.get("nameJa"));
+        assertThat(published.path("venueNameEn").asText()).isEqualTo("Hidamari Hall");
 
         // The venue's links change: that is no change of the session, so nothing is announced for it ...
         venue.put("partnerGroups", List.of("tsubomi"));
@@ -184,6 +187,7 @@ class SessionLifecycleTest {
         JsonNode onlinePublished = eventOfType(events(online, 1), EventTypes.EVENT_PUBLISHED).path("data");
         assertThat(onlinePublished.path("venuePartnerGroups").isArray()).isTrue();
         assertThat(onlinePublished.path("venuePartnerGroups")).isEmpty();
+        assertThat(onlinePublished.hasNonNull("venueNameJa")).isFalse();
     }
 
     @Test

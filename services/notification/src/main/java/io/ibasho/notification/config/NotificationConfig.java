@@ -91,6 +91,13 @@ public interface NotificationConfig {
         @WithDefault("false")
         boolean allowPrivate();
 
+        /**
+         * The key that seals the endpoints' signing secrets in the database (AES-256-GCM): 32 random bytes, base64
+         * ({@code openssl rand -base64 32}). No default: production takes it from a Secret, never from the database or
+         * this repository; dev and test have fixed throwaway keys, and the local stack generates one per installation.
+         */
+        String secretKey();
+
         /** How long the old secret keeps signing next to the new one after a rotation. */
         @WithDefault("24h")
         Duration rotationOverlap();
@@ -110,7 +117,7 @@ public interface NotificationConfig {
 
     interface Digest {
         /** When the weekly partner digest goes out (Quartz-style cron, read by its @Scheduled). */
-        @WithDefault("0 0 9 ? * MON")
+        @WithDefault("0 0 9-18 ? * MON,TUE")
         String cron();
 
         /** The digest's time zone: its week, its cron and the times it lists. */

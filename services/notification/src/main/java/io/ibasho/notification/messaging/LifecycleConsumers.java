@@ -252,6 +252,8 @@ public class LifecycleConsumers {
         copy.status = data.path("status").asText();
         copy.sequence = data.path("sequence").asInt();
         copy.venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : null;
+        copy.venueNameJa = data.hasNonNull("venueNameJa") ? data.path("venueNameJa").asText() : null;
+        copy.venueNameEn = data.hasNonNull("venueNameEn") ? data.path("venueNameEn").asText() : null;
         copy.allocation = data.path("allocation").asText(null);
         copy.kind = data.path("kind").asText(null);
         copy.endsAt = data.hasNonNull("endsAt") ? OffsetDateTime.parse(data.path("endsAt").asText()) : null;

@@ -15,6 +15,7 @@ import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.DestinationVerdict;
 import io.ibasho.notification.delivery.RetryDecision;
 import io.ibasho.notification.delivery.RetrySchedule;
+import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookHeaders;
 import io.ibasho.notification.webhook.WebhookSigner;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,9 +49,12 @@ public class WebhookRelay {
     private final NotificationConfig config;
     private final RetrySchedule retries;
     private final WebhookSigner signer = new WebhookSigner(Clock.systemUTC());
+    private final SecretSealer sealer;
 
-    public WebhookRelay(Vertx vertx, WebhookDestinations destinations, DeadLetters deadLetters, NotificationConfig config) {
+    public WebhookRelay(Vertx vertx, WebhookDestinations destinations, DeadLetters deadLetters, NotificationConfig config,
+            SecretSealer sealer) {
         this.vertx = vertx;
+        this.sealer = sealer;
         this.destinations = destinations;
         this.deadLetters = deadLetters;
         this.config = config;
@@ -109,7 +113,7 @@ public class WebhookRelay {
         byte[] body = delivery.payload.getBytes(StandardCharsets.UTF_8);
         WebhookHeaders signed;
         try {
-            signed = signer.sign(delivery.messageId, body, endpoint.secrets());
+            signed = signer.sign(delivery.messageId, body, endpoint.secrets(sealer));
         } catch (RuntimeException e) {
             // Never send unsigned; one endpoint's broken secret must not hold up the batch.
             return failed(delivery, null, "cannot sign: " + e.getClass().getSimpleName(), false);

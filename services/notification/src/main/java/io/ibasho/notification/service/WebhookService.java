@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.ibasho.notification.WebhookDelivery;
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookSecret;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * A partner group's endpoints. Every lookup is by id and partner group together, so another group's endpoint is
  * simply not found. Secrets are returned once, at creation and rotation.
  *
- * <p>TODO(secrets at rest): the secrets are stored as {@code whsec_} strings; encrypt them with a key from the
- * deployment's secret store before production.
+ * <p>Secrets at rest are sealed ({@link SecretSealer}, key {@code ibasho.notification.webhooks.secret-key} from the
+ * deployment's secret store); the partner sees a new secret once, in the answer that created it.
  */
 @ApplicationScoped
 public class WebhookService {
@@ -31,10 +32,12 @@ public class WebhookService {
 
     private final NotificationConfig config;
     private final VenueLinks venueLinks;
+    private final SecretSealer sealer;
 
-    public WebhookService(NotificationConfig config, VenueLinks venueLinks) {
+    public WebhookService(NotificationConfig config, VenueLinks venueLinks, SecretSealer sealer) {
         this.config = config;
         this.venueLinks = venueLinks;
+        this.sealer = sealer;
     }
 
     /**
@@ -54,7 +57,7 @@ public class WebhookService {
         endpoint.partnerGroup = partnerGroup;
         endpoint.url = url;
         endpoint.venueIds = String.join(",", venueIds);
-        endpoint.secretCurrent = secret.encoded();
+        endpoint.secretCurrent = sealer.seal(secret.encoded(), endpoint.sealedFor());
         endpoint.secretCurrentFrom = now();
         endpoint.active = true;
         endpoint.createdAt = now();
@@ -76,13 +79,31 @@ public class WebhookService {
             // The current secret keeps signing, next to the new one, for the overlap: the partner switches at leisure.
             OffsetDateTime now = now();
             WebhookSecret next = WebhookSecret.generate(RANDOM);
-            endpoint.secretPrevious = endpoint.secretCurrent;
-            endpoint.secretPreviousFrom = endpoint.secretCurrentFrom;
-            endpoint.secretPreviousUntil = now.plus(config.webhooks().rotationOverlap());
-            endpoint.secretCurrent = next.encoded();
+            String current = openable(endpoint);
+            if (current != null) {
+                // (re)sealed as it becomes the previous one: also seals a secret stored before sealing existed
+                endpoint.secretPrevious = sealer.seal(current, endpoint.sealedFor());
+                endpoint.secretPreviousFrom = endpoint.secretCurrentFrom;
+                endpoint.secretPreviousUntil = now.plus(config.webhooks().rotationOverlap());
+            } else {
+                // sealed under a key that was replaced: it cannot sign any more, so there is nothing to overlap with
+                endpoint.secretPrevious = null;
+                endpoint.secretPreviousFrom = null;
+                endpoint.secretPreviousUntil = null;
+            }
+            endpoint.secretCurrent = sealer.seal(next.encoded(), endpoint.sealedFor());
             endpoint.secretCurrentFrom = now;
             return new Created(endpoint, next.encoded());
         });
+    }
+
+    /** The endpoint's current secret in plain text, or null when it was sealed under another key. */
+    private String openable(WebhookEndpoint endpoint) {
+        try {
+            return sealer.open(endpoint.secretCurrent, endpoint.sealedFor());
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     /** @return false if the group has no such endpoint */

@@ -32,10 +32,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The optional weekly e-mail to a partner group's verified contact: the coming weeks' sessions at the venues linked to
- * the group, public facts only (date and time, title, venue id, cancelled or not). Never anything about attendees.
+ * the group, public facts only (date and time, title, venue name, cancelled or not). Never anything about attendees.
  * Exactly once per group and week: the (group, week) row is written in the same transaction as the send, so a
  * second run in the same week (a restart, two replicas) finds it and sends nothing; a failed send rolls the row back
- * and is dead-lettered.
+ * and is dead-lettered, and the job's next run in the same week tries again (it runs hourly on Monday and Tuesday
+ * working hours by default, and only groups without this week's digest are mailed).
  */
 @ApplicationScoped
 public class WeeklyDigest {
@@ -56,7 +57,7 @@ public class WeeklyDigest {
         this.deadLetters = deadLetters;
     }
 
-    @Scheduled(cron = "${ibasho.notification.digest.cron:0 0 9 ? * MON}", timeZone = "${ibasho.notification.digest.zone:Asia/Tokyo}",
+    @Scheduled(cron = "${ibasho.notification.digest.cron:0 0 9-18 ? * MON,TUE}", timeZone = "${ibasho.notification.digest.zone:Asia/Tokyo}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> weekly() {
         return sendAll(Instant.now()).replaceWithVoid();
@@ -105,6 +106,16 @@ public class WeeklyDigest {
                         + "order by startsAt, id", venues, from, until));
     }
 
+    /** "  – the venue's name" in the contact's language (Japanese when it has no English name); the id only from older events. */
+    static String venueOf(SessionCopy session, Language language) {
+        String name = language == Language.EN && session.venueNameEn != null && !session.venueNameEn.isBlank() ? session.venueNameEn
+                : session.venueNameJa;
+        if (name != null && !name.isBlank()) {
+            return language == Language.EN ? "  – " + name : "  会場：" + name;
+        }
+        return session.venueId == null ? "" : "  [" + session.venueId + "]";
+    }
+
     private Mail mail(PartnerContact contact, LocalDate weekStart, List<SessionCopy> sessions, ZoneId zone) {
         Language language = contact.language();
         DateTimeFormatter when = language == Language.EN
@@ -113,7 +124,7 @@ public class WeeklyDigest {
         String lines = sessions.isEmpty() ? (language == Language.EN ? "(no sessions)" : "（予定はありません）")
                 : sessions.stream().map(s -> "- " + s.startsAt.atZoneSameInstant(zone).format(when) + "  "
                         + (language == Language.EN && s.titleEn != null ? s.titleEn : s.titleJa)
-                        + "  [" + s.venueId + "]"
+                        + venueOf(s, language)
                         + ("CANCELLED".equals(s.status) ? (language == Language.EN ? "  (cancelled)" : "  （中止）") : ""))
                         .collect(Collectors.joining("\n"));
         String body = wording.render(new TemplateRef("email/partner-digest." + language.tag() + ".txt",

@@ -46,12 +46,21 @@ public final class Events {
      */
     public static String session(String type, UUID sessionId, String titleJa, String titleEn, String kind, String allocation,
             String venueId, String venuePartnerGroups, OffsetDateTime startsAt, OffsetDateTime endsAt, int sequence, String changed) {
+        return session(type, sessionId, titleJa, titleEn, kind, allocation, venueId, null, null, venuePartnerGroups, startsAt, endsAt,
+                sequence, changed);
+    }
+
+    /** With the venue's public names, as the event service sends them (null leaves the field out: an older producer). */
+    public static String session(String type, UUID sessionId, String titleJa, String titleEn, String kind, String allocation,
+            String venueId, String venueNameJa, String venueNameEn, String venuePartnerGroups, OffsetDateTime startsAt,
+            OffsetDateTime endsAt, int sequence, String changed) {
         String data = """
                 {"sessionId":"%s","organisationId":"hinata","titleJa":"%s","titleEn":"%s","kind":"%s","allocation":"%s",
-                 "status":"PUBLISHED","startsAt":"%s","endsAt":"%s","sequence":%d,"venueId":%s%s%s}
+                 "status":"PUBLISHED","startsAt":"%s","endsAt":"%s","sequence":%d,"venueId":%s%s%s%s}
                 """.formatted(sessionId, titleJa, titleEn, kind, allocation, startsAt, endsAt, sequence,
                 venueId == null ? "null" : "\"" + venueId + "\"", changed == null ? "" : ",\"changed\":" + changed,
-                venuePartnerGroups == null ? "" : ",\"venuePartnerGroups\":" + venuePartnerGroups);
+                venuePartnerGroups == null ? "" : ",\"venuePartnerGroups\":" + venuePartnerGroups,
+                venueNameJa == null ? "" : ",\"venueNameJa\":\"" + venueNameJa + "\",\"venueNameEn\":\"" + venueNameEn + "\"");
         return send(Topics.EVENT_LIFECYCLE, sessionId, envelope(UUID.randomUUID().toString(), "/ibasho/event", type, sessionId, data));
     }
 

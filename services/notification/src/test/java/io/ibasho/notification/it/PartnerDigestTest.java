@@ -80,8 +80,8 @@ class PartnerDigestTest {
         UUID cancelled = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
         UUID farAway = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, soon, "春のカフェ", "Spring cafe " + soon, "cafe", "FIRST_COME", ours, "[\"tsubomi\"]",
-                now.plusDays(3), now.plusDays(3).plusHours(2), 0, null);
+        Events.session(EventTypes.EVENT_PUBLISHED, soon, "春のカフェ", "Spring cafe " + soon, "cafe", "FIRST_COME", ours,
+                "ひだまり会館（架空）", "Hidamari Hall (fictional)", "[\"tsubomi\"]", now.plusDays(3), now.plusDays(3).plusHours(2), 0, null);
         Events.session(EventTypes.EVENT_PUBLISHED, cancelled, "雨のカフェ", "Rainy cafe " + cancelled, "cafe", "FIRST_COME", ours, "[\"tsubomi\"]",
                 now.plusDays(10), now.plusDays(10).plusHours(2), 0, null);
         Events.sessionCancelled(cancelled, ours, 1);
@@ -99,16 +99,27 @@ class PartnerDigestTest {
         List<TestMailbox.Received> mails = TestMailbox.awaitCount(address, 2, Duration.ofSeconds(20));
         TestMailbox.Received weekly = mails.get(1);
         assertThat(weekly.senderName()).isEqualTo("Ibasho");
-        assertThat(weekly.body()).contains("Spring cafe " + soon, ours, "Rainy cafe " + cancelled + "  [" + ours + "]  (cancelled)")
+        // the venue by its public name (an event from an older producer without names still shows its id)
+        assertThat(weekly.body()).contains("Spring cafe " + soon + "  – Hidamari Hall (fictional)",
+                        "Rainy cafe " + cancelled + "  [" + ours + "]  (cancelled)")
                 .doesNotContain("Other cafe " + elsewhere).doesNotContain("Autumn cafe " + farAway).doesNotContain("@");
 
         // Again in the same week (a restart, a second replica): nothing.
         assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plusSeconds(60)))).isZero();
         EmailChannelTest.sleep(Duration.ofSeconds(1));
         assertThat(TestMailbox.to(address)).hasSize(2);
-        // The next week: the next digest.
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(7))))).isEqualTo(1);
-        TestMailbox.awaitCount(address, 3, Duration.ofSeconds(20));
+        // The next week the mail server is down: nothing is sent (and it is dead-lettered) and nothing is marked sent,
+        // so the job's next run in the same week sends it once the server is back.
+        TestMailbox.stop();
+        try {
+            assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(7))))).isZero();
+        } finally {
+            TestMailbox.start();
+        }
+        // (the restarted mail server starts with an empty store; had the failed week been marked sent, this would be 0)
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(7)).plusSeconds(3600))))
+                .isEqualTo(1);
+        assertThat(TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20)).get(0).body()).contains("Rainy cafe " + cancelled);
 
         // Switched off: no more digests.
         given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json").body("{\"language\":\"en\",\"weeklyDigest\":false}")

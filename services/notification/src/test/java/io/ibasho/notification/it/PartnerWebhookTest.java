@@ -134,6 +134,12 @@ class PartnerWebhookTest {
         String rotated = given().auth().oauth2(Tokens.accessToken("partner1")).post("/api/notifications/webhooks/" + endpoint.get("id") + "/rotate")
                 .then().statusCode(200).extract().path("secret");
         WebhookSecret next = WebhookSecret.parse(rotated);
+        // at rest both secrets are sealed (a copy of the database alone cannot sign for us); the deliveries still verify
+        String secretKey = ((String) endpoint.get("secret")).substring("whsec_".length());
+        String rotatedKey = rotated.substring("whsec_".length());
+        assertThat(Db.count("select count(*) from webhook_endpoint where id = cast(? as uuid) and secret_current like 'sealed:v1:%' "
+                + "and secret_previous like 'sealed:v1:%' and position(? in secret_current) = 0 and position(? in secret_previous) = 0",
+                endpoint.get("id"), rotatedKey, secretKey)).isEqualTo(1);
         Events.session(EventTypes.EVENT_CHANGED, session, "カフェ", "Cafe", "FIRST_COME", venue, start.plusHours(1), 1, "[\"time\"]");
         await().atMost(Duration.ofSeconds(30)).until(() -> forSession(ok, session).size() == 2);
         Received changed = forSession(ok, session).get(1);

@@ -162,7 +162,9 @@ public class LotteryService {
     @WithTransaction
     public Uni<DrawSummary> drawByHand(UUID sessionId, String organisationId, String organiserId) {
         return OrganiserAccess.session(sessionId, organisationId)
-                .flatMap(session -> lockSession(sessionId, false))
+                // NOWAIT: while another replica or request is drawing, answer at once instead of queueing on the row
+                // lock with a database connection held (the result would be already-drawn anyway)
+                .flatMap(session -> lockSessionNowait(sessionId))
                 .invoke(locked -> {
                     if (locked != null && locked.applicationClosesAt != null && now().isBefore(locked.applicationClosesAt)) {
                         throw ProblemException.conflict("applications-still-open", "Applications are open until "
@@ -283,10 +285,27 @@ public class LotteryService {
                 .setParameter("startsAt", session.startsAt).getSingleResult()).map(count -> count > 0);
     }
 
-    private static Uni<SessionCopy> lockSession(UUID sessionId, boolean skipLocked) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select * from session_copy where id = :id for update"
-                        + (skipLocked ? " skip locked" : ""), SessionCopy.class).setParameter("id", sessionId).getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    private static Uni<SessionCopy> lockSessionNowait(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select * from session_copy where id = :id for update nowait",
+                        SessionCopy.class).setParameter("id", sessionId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0))
+                .onFailure(LotteryService::lockNotAvailable).transform(failure -> ProblemException.conflict("draw-in-progress",
+                        "This lottery is being drawn right now (by the scheduler or another organiser); look at it again in a moment."));
+    }
+
+    /** PostgreSQL's lock_not_available (55P03), however deep the persistence layer wrapped it. */
+    private static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // Hibernate Reactive reports it as a LockTimeoutException (a JDBCException with the SQL state)
+            if (t instanceof org.hibernate.JDBCException jdbc && "55P03".equals(jdbc.getSQLState())
+                    || t instanceof io.vertx.pgclient.PgException pg && "55P03".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Uni<LotterySeed> seed(UUID sessionId) {

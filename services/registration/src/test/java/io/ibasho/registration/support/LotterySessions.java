@@ -2,6 +2,7 @@ package io.ibasho.registration.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
@@ -59,9 +60,12 @@ public final class LotterySessions {
         });
         Response drawn = given().auth().oauth2(organiser).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
         if (drawn.statusCode() != 200) {
-            drawn.then().statusCode(409).body("type", containsString("already-drawn"));
+            // the scheduler drew first, or is drawing at this very moment
+            drawn.then().statusCode(409).body("type", anyOf(containsString("already-drawn"), containsString("draw-in-progress")));
         }
-        return given().auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+        String record = "/api/registrations/sessions/" + sessionId + "/lottery/draw";
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(organiser).get(record).statusCode() == 200);
+        return given().auth().oauth2(organiser).get(record);
     }
 
     private static void send(UUID sessionId, Announced announced, String type, OffsetDateTime closesAt, int sequence) {
