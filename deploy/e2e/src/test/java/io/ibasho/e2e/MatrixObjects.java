@@ -38,7 +38,6 @@ final class MatrixObjects {
     private final Map<String, Made> shared = new java.util.HashMap<>();
     private final Map<String, RuntimeException> failed = new java.util.HashMap<>();
     private final Map<String, Object> sharedBodies = new java.util.HashMap<>();
-    private final Map<String, Map.Entry<Long, String>> tokens = new java.util.HashMap<>();
 
     MatrixObjects(SecurityStack stack) {
         this.stack = stack;
@@ -46,21 +45,9 @@ final class MatrixObjects {
 
     /** A token of the caller, renewed well before the realm's 5-minute lifespan ends (a matrix run takes longer). */
     String token(String caller) {
-        if (caller.equals("anonymous")) {
-            return null;
-        }
-        if (!caller.equals("partner-tsubomi")) {
-            // Tokens caches people's tokens itself and hands out none that expires within its margin; a second cache
-            // here once served carer1 an expired token (401s where the matrix says 403)
-            return stack.tokenOf(caller);
-        }
-        // a client-credentials token is minted on every call; one lives 5 minutes, so 2 minutes here is safe
-        var cached = tokens.get(caller);
-        if (cached == null || System.nanoTime() - cached.getKey() > Duration.ofMinutes(2).toNanos()) {
-            cached = Map.entry(System.nanoTime(), stack.tokenOf(caller));
-            tokens.put(caller, cached);
-        }
-        return cached.getValue();
+        // Tokens caches every token itself and never hands out one about to expire; a second cache here once served
+        // carer1 an expired token (401s where the matrix says 403)
+        return stack.tokenOf(caller);
     }
 
     /** The object of that kind, or null for a kind this class does not know. */

@@ -162,7 +162,7 @@ public class ChildcareSaga {
             told = Panache.getSession().flatMap(s -> s.flush())
                     .flatMap(flushed -> BookingService.position(registration))
                     .flatMap(position -> outbox.append(EventTypes.WAITLISTED, registration.sessionId,
-                            RegistrationEvents.waitlisted(registration, position == null ? 1 : position, "CHILDCARE_UNAVAILABLE")));
+                            RegistrationEvents.waitlisted(registration, position == null ? 1 : position, registration.waitlistReason)));
         } else {
             registration.status = Status.CHILDCARE_UNAVAILABLE;
             told = outbox.append(EventTypes.REGISTRATION_CANCELLED, registration.sessionId,

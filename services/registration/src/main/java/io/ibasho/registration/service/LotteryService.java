@@ -1,7 +1,9 @@
 package io.ibasho.registration.service;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,7 +145,7 @@ public class LotteryService {
                         .setParameter("id", sessionId).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
-                        throw new ProblemException(404, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
+                        throw notDrawn();
                     }
                     if (rows.get(0) == null) {
                         throw ProblemException.conflict("allocating", "The order is drawn; childcare is being asked one applicant "
@@ -191,8 +193,7 @@ public class LotteryService {
                         .setParameter("id", sessionId).getResultList())
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
-                        return Uni.createFrom().failure(new ProblemException(404, "not-drawn", "Not drawn yet",
-                                "This lottery has not been drawn yet."));
+                        return Uni.createFrom().failure(notDrawn());
                     }
                     Object[] row = rows.get(0);
                     String published = (String) row[6];
@@ -205,8 +206,8 @@ public class LotteryService {
                                     .map(decided -> new int[] {decided.intValue(), 0});
                     return counts.flatMap(winnersAndReserve -> LotteryAllocationService.state(session).map(allocation -> new DrawSummary(
                             UUID.fromString((String) row[0]), sessionId, (String) row[1], (String) row[2], (String) row[3],
-                            winnersAndReserve[0], winnersAndReserve[1], java.time.Instant.EPOCH.plus(((Number) row[5]).longValue(), java.time.temporal.ChronoUnit.MICROS)
-                                    .atOffset(ZoneOffset.UTC),
+                            winnersAndReserve[0], winnersAndReserve[1],
+                            Instant.EPOCH.plus(((Number) row[5]).longValue(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
                             (String) row[4], allocation == null ? null : allocation.status())));
                 }));
     }
@@ -285,6 +286,10 @@ public class LotteryService {
                 .setParameter("startsAt", session.startsAt).getSingleResult()).map(count -> count > 0);
     }
 
+    private static ProblemException notDrawn() {
+        return new ProblemException(404, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
+    }
+
     private static Uni<SessionCopy> lockSessionNowait(UUID sessionId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("select * from session_copy where id = :id for update nowait",
                         SessionCopy.class).setParameter("id", sessionId).getResultList())
@@ -300,9 +305,6 @@ public class LotteryService {
             if (t instanceof org.hibernate.JDBCException jdbc && "55P03".equals(jdbc.getSQLState())
                     || t instanceof io.vertx.pgclient.PgException pg && "55P03".equals(pg.getSqlState())) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;
