@@ -76,7 +76,7 @@ final class TypedModels {
         }
         List<String> problems = new ArrayList<>();
         unknownFields(bound, Manifests.id(object), problems);
-        return problems;
+        return problems.stream().distinct().toList(); // covariant getters (bridge methods) report a field twice
     }
 
     /** Metadata alone (for objects validated by CRD schema: the schema leaves metadata to Kubernetes). */
