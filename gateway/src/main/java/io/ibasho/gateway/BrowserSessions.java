@@ -78,8 +78,14 @@ final class BrowserSessions {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, token).setPath("/").setHttpOnly(true)
-                .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.STRICT));
+                .setSecure(ctx.request().isSSL() || cookiesForcedSecure()).setSameSite(CookieSameSite.STRICT));
         return token;
+    }
+
+    /** Secure like the session cookie: TLS usually ends at the ingress, so isSSL() alone is false in production. */
+    private static boolean cookiesForcedSecure() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.authentication.cookie-force-secure", Boolean.class).orElse(false);
     }
 
     /**

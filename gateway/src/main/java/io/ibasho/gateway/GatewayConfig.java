@@ -110,6 +110,15 @@ public interface GatewayConfig {
             Bucket perIp();
         }
 
+        /**
+         * How many gateway replicas share these limits. Each replica counts in its own memory and allows
+         * capacity/replicas of every bucket, so that the whole platform never allows more than the configured limit
+         * (docs/adr/0012). Kubernetes sets it to the Deployment's replica count; a capacity that would fall below one
+         * request per replica refuses to start.
+         */
+        @WithDefault("1")
+        int replicas();
+
         /** Upper bound of remembered keys, so that a flood of fresh addresses cannot exhaust memory. */
         @WithDefault("100000")
         int maxKeys();

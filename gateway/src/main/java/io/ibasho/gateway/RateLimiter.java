@@ -19,6 +19,9 @@ import io.vertx.core.json.JsonObject;
  * stricter one for the account actions that send an e-mail or check a code (changing her e-mail address and
  * confirming it). A request must pass every set it falls under; the stricter set is asked first, so that a refused
  * request costs nothing from the general one.
+ *
+ * <p>With several replicas each holds capacity/replicas of every bucket (docs/adr/0012): the sum over the replicas
+ * never exceeds the configured limit, and a person whose requests all land on one replica is held to her share there.
  */
 public final class RateLimiter {
     private final boolean enabled;
@@ -28,8 +31,8 @@ public final class RateLimiter {
         this.enabled = config.enabled();
         GatewayConfig.RateLimit.Account account = config.account();
         this.limits = List.of(
-                new Limit(account.limited(), account.perUser(), account.perIp(), config.maxKeys()),
-                new Limit(config.limited(), config.perUser(), config.perIp(), config.maxKeys()));
+                new Limit(account.limited(), account.perUser(), account.perIp(), config.maxKeys(), config.replicas()),
+                new Limit(config.limited(), config.perUser(), config.perIp(), config.maxKeys(), config.replicas()));
     }
 
     public boolean applies(String method, String path) {
@@ -60,10 +63,11 @@ public final class RateLimiter {
         private final TokenBuckets perUser;
         private final TokenBuckets perIp;
 
-        Limit(List<String> limited, GatewayConfig.RateLimit.Bucket user, GatewayConfig.RateLimit.Bucket ip, int maxKeys) {
+        Limit(List<String> limited, GatewayConfig.RateLimit.Bucket user, GatewayConfig.RateLimit.Bucket ip, int maxKeys,
+                int replicas) {
             this.rules = limited.stream().map(Rule::parse).toList();
-            this.perUser = new TokenBuckets(user.capacity(), user.refillPeriod(), maxKeys, System::nanoTime);
-            this.perIp = new TokenBuckets(ip.capacity(), ip.refillPeriod(), maxKeys, System::nanoTime);
+            this.perUser = new TokenBuckets(shareOfOneReplica(user.capacity(), replicas), user.refillPeriod(), maxKeys, System::nanoTime);
+            this.perIp = new TokenBuckets(shareOfOneReplica(ip.capacity(), replicas), ip.refillPeriod(), maxKeys, System::nanoTime);
         }
 
         boolean applies(String method, String path) {
@@ -85,6 +89,19 @@ public final class RateLimiter {
             perUser.evictFull();
             perIp.evictFull();
         }
+    }
+
+    /** One replica's part of a bucket: the capacity (and with it the refill rate) divided by the replica count. */
+    static double shareOfOneReplica(int capacity, int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("ibasho.gateway.rate-limit.replicas must be >= 1, got " + replicas);
+        }
+        double share = capacity / (double) replicas;
+        if (share < 1) {
+            throw new IllegalArgumentException("a rate-limit capacity of " + capacity + " cannot be shared by " + replicas
+                    + " gateway replicas (each needs at least 1): raise the capacity or run fewer replicas");
+        }
+        return share;
     }
 
     /**

@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Token buckets in this JVM's memory, one per key. Keys (a person's sub, an IP address) are kept only as an HMAC with a
- * per-process random key, so a heap dump does not list who booked from where. One replica only: several gateway
- * replicas each count on their own (see README, "Limits").
+ * per-process random key, so a heap dump does not list who booked from where. Each gateway replica counts on its
+ * own; RateLimiter gives each replica its share of the capacity (docs/adr/0012), which may be fractional.
  */
 public final class TokenBuckets {
     private final double capacity;
@@ -24,12 +24,12 @@ public final class TokenBuckets {
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final byte[] hmacKey = new byte[32];
 
-    public TokenBuckets(int capacity, Duration refillPeriod, int maxKeys, LongSupplier nanoClock) {
+    public TokenBuckets(double capacity, Duration refillPeriod, int maxKeys, LongSupplier nanoClock) {
         if (capacity < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
             throw new IllegalArgumentException("capacity must be >= 1 and refill-period positive");
         }
         this.capacity = capacity;
-        this.tokensPerNano = capacity / (double) refillPeriod.toNanos();
+        this.tokensPerNano = capacity / refillPeriod.toNanos();
         this.maxKeys = maxKeys;
         this.nanoClock = nanoClock;
         new SecureRandom().nextBytes(hmacKey);

@@ -76,6 +76,14 @@ public final class LocalStack {
         Map<String, String> gatewayEnv = new LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
         gatewayEnv.put("IBASHO_GATEWAY_AUDIT_FILE", settings.logs().resolve("gateway-audit.jsonl").toString());
+        gatewayEnv.put("IBASHO_GATEWAY_AUDIT_TO_FILE", "true");
+        gatewayEnv.put("IBASHO_GATEWAY_AUDIT_HANDLER", "audit");
+        // The packaged gateway runs in prod mode, whose defaults assume TLS at an ingress. This stack is plain HTTP on
+        // this machine with no proxy in front: cookies without Secure (else the browser drops them) and no forwarded
+        // headers believed (the trusted-proxy list is required in prod, and unused here).
+        gatewayEnv.put("IBASHO_GATEWAY_SECURE_COOKIES", "false");
+        gatewayEnv.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "false");
+        gatewayEnv.put("IBASHO_GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
         for (String service : SERVICES) {
             gatewayEnv.put("IBASHO_GATEWAY_ROUTES_" + service.toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + ports.get(service));
