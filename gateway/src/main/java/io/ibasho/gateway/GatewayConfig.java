@@ -32,6 +32,13 @@ public interface GatewayConfig {
 
     Audit audit();
 
+    /**
+     * Addresses or CIDR blocks of the proxies (the ingress controller) whose X-Forwarded-* headers are believed; prod
+     * copies it into quarkus.http.proxy.trusted-proxies. Required, with no default in prod: left empty, Quarkus would
+     * believe the headers from anyone, so that anyone could choose her own per-address rate-limit bucket.
+     */
+    List<String> trustedProxies();
+
     Browser browser();
 
     /** Audit trail of organisers' and staff's access to personal data (see docs/security.md "Audit log"). */
