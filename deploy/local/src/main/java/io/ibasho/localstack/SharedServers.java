@@ -35,8 +35,12 @@ public final class SharedServers {
         this.artifacts = artifacts;
     }
 
+    /** The servers, and whether this JVM has just started them (then they hold nothing yet). */
+    public record Joined(ExternalServers servers, boolean fresh) {
+    }
+
     /** The running servers, started here if no earlier JVM of this build did (JVMs of one build serialise on a lock). */
-    public ExternalServers startOrJoin(PrintStream out) {
+    public Joined startOrJoin(PrintStream out) {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -44,10 +48,10 @@ public final class SharedServers {
                 ExternalServers running = running();
                 if (running != null) {
                     out.println("[test-servers] joined the build's servers in " + dir);
-                    return running;
+                    return new Joined(running, false);
                 }
                 stopAll(); // a half-started or crashed set: start afresh
-                return startAll(out);
+                return new Joined(startAll(out), true);
             }
         } catch (IOException e) {
             throw new StackException("Cannot use the shared test servers in " + dir + ": " + e.getMessage(), e);
