@@ -54,8 +54,26 @@ final class SecurityStack {
                 throw e;
             }
         }
+        if (servers != null) {
+            linkServerLogs(servers);
+        }
         gateway = "http://127.0.0.1:" + settings.gatewayPort();
         realm = stack.keycloak().realmUrl();
+    }
+
+    /**
+     * The shared servers write their logs elsewhere; links to them in this stack's log folder keep every log of the
+     * stack in one place (NoPersonalDataInLogsIT searches that folder).
+     */
+    private void linkServerLogs(TestServers servers) {
+        for (Path log : servers.serverLogs()) {
+            try {
+                Files.createDirectories(settings.logs());
+                Files.createSymbolicLink(settings.logs().resolve(log.getFileName()), log);
+            } catch (IOException e) {
+                System.out.println("[security-stack] could not link " + log + ": " + e.getMessage());
+            }
+        }
     }
 
     private static RuntimeException startFailure;

@@ -104,6 +104,15 @@ public final class TestServers {
         return postgres;
     }
 
+    /** The servers' own log files (PostgreSQL's pg_ctl output, Kafka's and Keycloak's console logs). */
+    public List<Path> serverLogs() {
+        try (Stream<Path> files = Files.list(runDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
