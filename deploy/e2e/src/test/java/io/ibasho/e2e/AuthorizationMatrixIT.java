@@ -26,6 +26,10 @@ import io.restassured.specification.RequestSpecification;
  * Every row of authorization-matrix.csv, as every caller, through the gateway and directly against the service (a
  * request that bypasses the gateway must get no more than through it: the same status, since every service checks
  * tokens itself). And every endpoint a running service publishes in its OpenAPI document must have a row.
+ * <p>
+ * The callers run side by side, each her rows in file order (one thread per caller: the gateway's abuse limits are
+ * per person, so one caller's wait for a Retry-After never holds up the others); the shared objects are made up front,
+ * side by side.
  */
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
 class AuthorizationMatrixIT {
@@ -41,6 +45,7 @@ class AuthorizationMatrixIT {
         stack = SecurityStack.get();
         matrix = AuthorizationMatrix.load();
         objects = new MatrixObjects(stack);
+        objects.prepare(matrix.rows.stream().map(AuthorizationMatrix.Row::object).distinct().toList());
     }
 
     @Test
@@ -71,37 +76,63 @@ class AuthorizationMatrixIT {
     }
 
     @Test
-    void everyCallerGetsExactlyWhatTheMatrixSaysThroughTheGatewayAndDirectly() {
-        List<String> mismatches = new ArrayList<>();
-        for (AuthorizationMatrix.Row row : matrix.rows) {
+    void everyCallerGetsExactlyWhatTheMatrixSaysThroughTheGatewayAndDirectly() throws Exception {
+        long started = System.nanoTime();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(matrix.callers.size());
+        try {
+            List<java.util.concurrent.Future<List<Outcome>>> runs = new ArrayList<>();
             for (String caller : matrix.callers) {
-                int expected = row.expected().get(caller);
-                for (boolean throughGateway : new boolean[] { true, false }) {
-                    String base = throughGateway ? stack.gateway : stack.direct(row.service());
-                    String path;
-                    int actual;
-                    try {
-                        path = fill(row);
-                        // the token is taken for each attempt: making the row's object or waiting out a 429 can take
-                        // longer than a token lives (5 minutes)
-                        actual = call(row, base, path, () -> objects.token(caller), expected);
-                    } catch (RuntimeException | AssertionError e) {
-                        // an object or body that could not be made is this row's failure, not the end of the run
-                        mismatches.add(String.format("line %d %s as %s: could not run: %s", row.line(), row.endpoint(), caller,
-                                e.getMessage() == null ? e : e.getMessage().lines().limit(3).toList()));
-                        continue;
-                    }
-                    String where = throughGateway ? "gateway" : "direct ";
-                    System.out.printf("[matrix] %-7s %-15s %-6s %-62s %d%s%n", where, caller, row.method(), path, actual,
-                            actual == expected ? "" : "  (expected " + expected + ")");
-                    if (actual != expected) {
-                        mismatches.add(String.format("line %d %s as %s via %s: expected %d, got %d", row.line(), row.endpoint(), caller,
-                                where.trim(), expected, actual));
-                    }
+                runs.add(callers.submit(() -> rowsAs(caller)));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (var run : runs) {
+                outcomes.addAll(run.get());
+            }
+            // printed in file order once all are in (the callers ran side by side)
+            outcomes.sort(java.util.Comparator.comparingInt(Outcome::line).thenComparingInt(o -> matrix.callers.indexOf(o.caller())));
+            outcomes.forEach(o -> System.out.println(o.printed()));
+            System.out.printf("[matrix] %d calls in %.1f s%n", outcomes.size(), (System.nanoTime() - started) / 1e9);
+            List<String> mismatches = outcomes.stream().map(Outcome::mismatch).filter(java.util.Objects::nonNull).toList();
+            assertThat(mismatches).as("authorization matrix mismatches").isEmpty();
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /** One call's result: its printed line and, when it differs from the matrix, the mismatch. */
+    private record Outcome(int line, String caller, String printed, String mismatch) {
+    }
+
+    /** Every row as one caller, through the gateway and directly, in file order. */
+    private static List<Outcome> rowsAs(String caller) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (AuthorizationMatrix.Row row : matrix.rows) {
+            int expected = row.expected().get(caller);
+            for (boolean throughGateway : new boolean[] { true, false }) {
+                String base = throughGateway ? stack.gateway : stack.direct(row.service());
+                String where = throughGateway ? "gateway" : "direct ";
+                String path;
+                int actual;
+                try {
+                    path = fill(row);
+                    // the token is taken for each attempt: making the row's object or waiting out a 429 can take
+                    // longer than a token lives (5 minutes)
+                    actual = call(row, base, path, () -> objects.token(caller), expected);
+                } catch (RuntimeException | AssertionError e) {
+                    // an object or body that could not be made is this row's failure, not the end of the run
+                    String failure = String.format("line %d %s as %s: could not run: %s", row.line(), row.endpoint(), caller,
+                            e.getMessage() == null ? e : e.getMessage().lines().limit(3).toList());
+                    outcomes.add(new Outcome(row.line(), caller, "[matrix] " + failure, failure));
+                    continue;
                 }
+                String printed = String.format("[matrix] %-7s %-15s %-6s %-62s %d%s", where, caller, row.method(), path, actual,
+                        actual == expected ? "" : "  (expected " + expected + ")");
+                String mismatch = actual == expected ? null : String.format("line %d %s as %s via %s: expected %d, got %d", row.line(),
+                        row.endpoint(), caller, where.trim(), expected, actual);
+                outcomes.add(new Outcome(row.line(), caller, printed, mismatch));
             }
         }
-        assertThat(mismatches).as("authorization matrix mismatches").isEmpty();
+        return outcomes;
     }
 
     @Test
@@ -147,7 +178,7 @@ class AuthorizationMatrixIT {
                 return status;
             }
             try {
-                Thread.sleep(rateLimited ? 1000L * Long.parseLong(retryAfter) : 1000);
+                Thread.sleep(rateLimited ? 1000L * Long.parseLong(retryAfter) : 250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return status;

@@ -17,11 +17,13 @@ import io.ibasho.localstack.Artifacts;
 import io.ibasho.localstack.LocalStack;
 import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.StackSettings;
+import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
 
 /**
  * The whole stack, started by the code of {@code ./ibasho up} on free ports in its own directory, once for all
- * end-to-end test classes of this JVM and stopped when the JVM ends: starting it costs minutes.
+ * end-to-end test classes of this JVM and stopped when the JVM ends: starting it costs minutes. Under
+ * {@code ./ibasho test} only the services and the gateway are started here, on the build's shared servers.
  */
 final class SecurityStack {
     private static SecurityStack instance;
@@ -35,7 +37,10 @@ final class SecurityStack {
         Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
         StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
         settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
-        stack = new LocalStack(settings, Artifacts.load(), System.out);
+        // Under ./ibasho test the build's shared PostgreSQL, Kafka and Keycloak (TestServers gives this JVM a clean slate
+        // on them); alone, the stack starts its own, as ./ibasho up does
+        TestServers servers = TestServers.sharedByTheBuild() ? TestServers.get() : null;
+        stack = new LocalStack(settings, Artifacts.load(), System.out, servers == null ? null : servers.asExternal());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ibasho-security-stack-stop"));
         try {
             stack.up(false);
@@ -49,8 +54,26 @@ final class SecurityStack {
                 throw e;
             }
         }
+        if (servers != null) {
+            linkServerLogs(servers);
+        }
         gateway = "http://127.0.0.1:" + settings.gatewayPort();
         realm = stack.keycloak().realmUrl();
+    }
+
+    /**
+     * The shared servers write their logs elsewhere; links to them in this stack's log folder keep every log of the
+     * stack in one place (NoPersonalDataInLogsIT searches that folder).
+     */
+    private void linkServerLogs(TestServers servers) {
+        for (Path log : servers.serverLogs()) {
+            try {
+                Files.createDirectories(settings.logs());
+                Files.createSymbolicLink(settings.logs().resolve(log.getFileName()), log);
+            } catch (IOException e) {
+                System.out.println("[security-stack] could not link " + log + ": " + e.getMessage());
+            }
+        }
     }
 
     private static RuntimeException startFailure;

@@ -94,17 +94,28 @@ class TwoRegistrationInstancesIT {
         String other = "http://127.0.0.1:" + second.port();
 
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(9).withHour(10).withMinute(0).withSecond(0).withNano(0);
-        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
-        String sessionId = attendees.publishedSession(new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "二台で抽選",
+        // the window closes in an hour; once the applications are in, organiser1 moves its end to a few seconds from
+        // now (as an organiser may), so the race below happens at the real deadline without the test waiting a fixed 40 s
+        Map<String, Object> session = new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "二台で抽選",
                 "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", CAPACITY, "allocation", "LOTTERY",
                 "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "applicationClosesAt", closes.toString())));
+                "applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()));
+        String sessionId = attendees.publishedSession(session);
         List<String> applicants = attendees.create("two-instances", 4);
         for (String applicant : applicants) {
             attendees.postUntil(applicant, "/api/registrations/sessions/" + sessionId + "/applications", Map.of("nickname", "つばめ"),
-                    201, Duration.ofSeconds(35));
+                    201, Duration.ofSeconds(60));
         }
-        assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("all applications are in before the window closes").isBefore(closes);
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        session.put("applicationClosesAt", closes.toString());
+        given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1")).contentType("application/json").body(session)
+                .put("/api/events/sessions/" + sessionId).then().statusCode(200);
+        // registration (both instances: one database) has the new deadline before it passes
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> closes.toInstant().equals(
+                OffsetDateTime.parse(given().baseUri(first).auth().oauth2(attendees.token(applicants.get(0)))
+                        .get("/api/registrations/sessions/" + sessionId + "/lottery").then().statusCode(200).extract()
+                        .<String>path("applicationClosesAt")).toInstant()));
+        assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("registration learned the deadline before it passed").isBefore(closes);
         // both instances share the database, so the second one knows the session too
         given().baseUri(other).auth().oauth2(attendees.token(applicants.get(0))).get("/api/registrations/sessions/" + sessionId + "/lottery")
                 .then().statusCode(200).body("applications", org.hamcrest.Matchers.equalTo(applicants.size()));
@@ -140,7 +151,7 @@ class TwoRegistrationInstancesIT {
         assertThat(ok).as("manual draws that drew").isLessThanOrEqualTo(1);
 
         // the allocation (no childcare here) is done at once; both instances publish the very same draw
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> given().baseUri(first)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given().baseUri(first)
                 .auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery")
                 .then().statusCode(200).body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
         String publishedByFirst = given().baseUri(first).auth().oauth2(organiser)

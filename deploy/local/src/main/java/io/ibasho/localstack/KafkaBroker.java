@@ -33,6 +33,14 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
+    }
+
     public Optional<ProcessHandle> runningProcess() {
         return ManagedProcess.running(pidFile);
     }

@@ -62,6 +62,10 @@ public final class KeycloakServer {
         return port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Optional<ProcessHandle> runningProcess() {
         return ManagedProcess.running(pidFile);
     }

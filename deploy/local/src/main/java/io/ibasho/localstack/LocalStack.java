@@ -23,24 +23,41 @@ public final class LocalStack {
     private final StackSettings settings;
     private final Artifacts artifacts;
     private final PrintStream out;
+    /** Servers someone else runs (the build's shared test servers), or null: the stack runs its own. */
+    private final ExternalServers external;
 
     public LocalStack(StackSettings settings, Artifacts artifacts, PrintStream out) {
+        this(settings, artifacts, out, null);
+    }
+
+    /** A stack whose services and gateway run on servers that {@code external} owns; {@code down} leaves those running. */
+    public LocalStack(StackSettings settings, Artifacts artifacts, PrintStream out, ExternalServers external) {
         this.settings = settings;
         this.artifacts = artifacts;
         this.out = out;
+        this.external = external;
     }
 
     public PostgresServer postgres() {
+        if (external != null) {
+            return external.postgres();
+        }
         return new PostgresServer(settings.dist(), artifacts.postgresVersion(), settings.data().resolve("postgres"),
                 settings.logs().resolve("postgres.log"), settings.postgresPort());
     }
 
     public KafkaBroker kafka() {
+        if (external != null) {
+            return external.kafka();
+        }
         return new KafkaBroker(artifacts.kafkaClasspath(), settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
                 settings.run().resolve("kafka.pid"), settings.kafkaPort(), settings.kafkaControllerPort());
     }
 
     public KeycloakServer keycloak() {
+        if (external != null) {
+            return external.keycloak();
+        }
         return new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), settings.dist(),
                 settings.data().resolve("keycloak"), settings.logs().resolve("keycloak.log"), settings.run().resolve("keycloak.pid"),
                 settings.keycloakPort(), settings.keycloakManagementPort());
@@ -208,6 +225,9 @@ public final class LocalStack {
                 ManagedProcess.stop(p, Duration.ofSeconds(15));
                 out.println("  stopped " + app.name() + " (pid " + p.pid() + ")");
             });
+        }
+        if (external != null) {
+            return; // their owner stops them
         }
         stopIfRunning("keycloak", keycloak().runningProcess(), keycloak()::stop);
         stopIfRunning("kafka", kafka().runningProcess(), kafka()::stop);

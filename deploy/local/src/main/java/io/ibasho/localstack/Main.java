@@ -13,6 +13,12 @@ public final class Main {
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         Path project = Path.of(System.getProperty("ibasho.project", "."));
         try {
+            if (command.equals("stop-test-servers")) {
+                // ./ibasho test: the build's shared test servers, in the directory given (SharedServers)
+                StackSettings settings = StackSettings.fromEnvironment(project, System.getenv());
+                new SharedServers(Path.of(arguments.get(1)), settings.dist(), Artifacts.load()).stop(System.out);
+                return;
+            }
             LocalStack stack = new LocalStack(StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out);
             switch (command) {
                 case "up" -> stack.up(arguments.contains("--fresh"));

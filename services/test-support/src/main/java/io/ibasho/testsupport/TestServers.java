@@ -1,39 +1,230 @@
 package io.ibasho.testsupport;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.ibasho.localstack.Artifacts;
+import io.ibasho.localstack.ExternalServers;
 import io.ibasho.localstack.KafkaBroker;
 import io.ibasho.localstack.KeycloakServer;
 import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.PostgresServer;
+import io.ibasho.localstack.SharedServers;
 
 /**
- * Real PostgreSQL, Kafka and Keycloak for one test JVM, on free ports and in a throw-away directory, started side by
- * side on first use and stopped when the JVM ends (also when tests fail). No Docker: the same launchers as ./ibasho.
+ * Real PostgreSQL, Kafka and Keycloak for one test JVM. Two ways, no Docker either way (the same launchers as
+ * ./ibasho):
+ * <ul>
+ * <li>{@code ./ibasho test} sets {@value #SHARED_ENV} to a directory: the build's one set of servers, started by the
+ * first test JVM and joined by the next ones ({@link SharedServers}); the script stops them when the build ends. Each
+ * JVM (one Maven module) first gives itself a clean slate on them: no databases, no topics or consumer groups, the
+ * realm as shipped. Modules therefore run one after another (no {@code -T}); see
+ * docs/adr/0015-one-set-of-test-servers-per-build.md.</li>
+ * <li>Otherwise ({@code ./mvnw verify}, one module alone, an IDE): the JVM's own servers on free ports in a throw-away
+ * directory, started side by side on first use and stopped when the JVM ends (also when tests fail).</li>
+ * </ul>
  */
 public final class TestServers {
+    /** The environment variable naming the build's shared servers' directory (set by {@code ./ibasho test}). */
+    public static final String SHARED_ENV = "IBASHO_SHARED_TEST_SERVERS";
+
     private static TestServers instance;
 
     private final Path runDir;
     private final Path dist;
     private final Artifacts artifacts;
+    private final boolean shared;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
 
-    private TestServers() {
+    private TestServers(Path sharedDir) {
         Path home = Path.of(System.getProperty("ibasho.home", System.getProperty("user.dir") + "/.ibasho")).toAbsolutePath();
-        Artifacts artifacts = Artifacts.load();
-        runDir = home.resolve("test-runs").resolve(UUID.randomUUID().toString());
-        this.artifacts = artifacts;
+        this.artifacts = Artifacts.load();
         this.dist = home.resolve("dist");
+        this.shared = sharedDir != null;
+        this.runDir = shared ? sharedDir : home.resolve("test-runs").resolve(UUID.randomUUID().toString());
+    }
+
+    /** True under {@code ./ibasho test}: this JVM uses the build's shared servers. */
+    public static boolean sharedByTheBuild() {
+        String sharedDir = System.getenv(SHARED_ENV);
+        return sharedDir != null && !sharedDir.isBlank();
+    }
+
+    public static synchronized TestServers get() {
+        if (instance == null) {
+            TestServers servers = new TestServers(sharedByTheBuild() ? Path.of(System.getenv(SHARED_ENV)).toAbsolutePath() : null);
+            if (servers.shared) {
+                servers.joinTheBuildsServers();
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(servers::stopAll, "ibasho-test-servers-stop"));
+                servers.startAll();
+            }
+            instance = servers;
+        }
+        return instance;
+    }
+
+    /** True when these are the build's shared servers (their owner stops them), false when this JVM's own. */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** The servers as a {@link io.ibasho.localstack.LocalStack} can use them without starting or stopping them. */
+    public ExternalServers asExternal() {
+        return new ExternalServers(postgres, kafka, keycloak);
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The servers' own log files (PostgreSQL's pg_ctl output, Kafka's and Keycloak's console logs). */
+    public List<Path> serverLogs() {
+        try (Stream<Path> files = Files.list(runDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    private void joinTheBuildsServers() {
+        SharedServers.Joined joined = new SharedServers(runDir, dist, artifacts).startOrJoin(System.out);
+        postgres = joined.servers().postgres();
+        kafka = joined.servers().kafka();
+        keycloak = joined.servers().keycloak();
+        if (joined.fresh()) {
+            return;
+        }
+        // what an earlier module left: its databases, topics, consumer groups (committed offsets) and realm changes
+        long t0 = System.nanoTime();
+        CompletableFuture<Double> realm = CompletableFuture.supplyAsync(() -> timed(this::reimportRealm));
+        CompletableFuture<Double> broker = CompletableFuture.supplyAsync(() -> timed(this::emptyBroker));
+        double databases = timed(this::dropDatabases);
+        System.out.printf("[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
+                + " deleted %.1f s, realm re-imported %.1f s)%n", (System.nanoTime() - t0) / 1e9, databases, broker.join(), realm.join());
+    }
+
+    private static double timed(Runnable step) {
+        long t0 = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private void dropDatabases() {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), PostgresServer.USER, "")) {
+            List<String> databases = new ArrayList<>();
+            try (var result = connection.createStatement()
+                    .executeQuery("select datname from pg_database where not datistemplate and datname <> 'postgres'")) {
+                while (result.next()) {
+                    databases.add(result.getString(1));
+                }
+            }
+            for (String database : databases) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("drop database \"" + database.replace("\"", "\"\"") + "\" with (force)");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop the previous module's databases: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes every topic and consumer group, so that this module's services never read another module's leftover
+     * messages nor resume from its committed offsets (the group ids are the services' names in every module).
+     */
+    private void emptyBroker() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).toList();
+            if (!groups.isEmpty()) {
+                admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+            }
+            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (!topics.isEmpty()) {
+                admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
+            }
+            // deletion completes asynchronously: wait until no topic is left before the services auto-create theirs
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka still lists deleted topics after 60 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not empty the shared Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the realm (users, sessions, a changed password policy) and imports it again as shipped. */
+    private void reimportRealm() {
+        String base = keycloak.baseUrl().replace("localhost", "127.0.0.1");
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            require(login, 200, "admin login");
+            String admin = new ObjectMapper().readTree(login.body()).path("access_token").asText();
+            HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + KeycloakServer.REALM))
+                    .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            require(deleted, 204, "realm deletion");
+            byte[] realm;
+            try (var in = KeycloakServer.class.getResourceAsStream(KeycloakServer.REALM_RESOURCE)) {
+                realm = in.readAllBytes();
+            }
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(realm)).build(), HttpResponse.BodyHandlers.ofString());
+            require(created, 201, "realm import");
+        } catch (IOException e) {
+            throw new IllegalStateException("could not reset the realm on the shared Keycloak: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resetting the realm", e);
+        }
+    }
+
+    private static void require(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " on the shared Keycloak answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     // A free port can be taken by another process between the check and the server's bind (parallel builds):
@@ -71,16 +262,6 @@ public final class TestServers {
         }
     }
 
-    public static synchronized TestServers get() {
-        if (instance == null) {
-            TestServers servers = new TestServers();
-            Runtime.getRuntime().addShutdownHook(new Thread(servers::stopAll, "ibasho-test-servers-stop"));
-            servers.startAll();
-            instance = servers;
-        }
-        return instance;
-    }
-
     private void startAll() {
         long t0 = System.nanoTime();
         CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> withRetries("Keycloak", this::startKeycloak));
@@ -109,18 +290,6 @@ public final class TestServers {
                 deleteQuietly(runDir);
             }
         }
-    }
-
-    public PostgresServer postgres() {
-        return postgres;
-    }
-
-    public KafkaBroker kafka() {
-        return kafka;
-    }
-
-    public KeycloakServer keycloak() {
-        return keycloak;
     }
 
     private static void deleteQuietly(Path dir) {
