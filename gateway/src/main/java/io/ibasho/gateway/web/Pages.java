@@ -673,7 +673,7 @@ public class Pages {
             default -> "/bookings";
         };
         String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}") ? form.get("idem") : UUID.randomUUID().toString();
-        return services.post("registration", path, v.token(), body, key).flatMap(answer -> {
+        return services.post("registration", path, v.token(), body, key, v.ctx().request()).flatMap(answer -> {
             BookingForm.Outcome outcome = BookingForm.outcome(answer.status(), answer.problem(), answer.object().getString("status"));
             if (outcome == BookingForm.Outcome.INVALID) {
                 return bookForm(v, chosenMode, values, BookingForm.fieldErrors(answer.object(), v.language()), 422);
@@ -863,7 +863,7 @@ public class Pages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        return services.post("registration", "/api/registrations/mine/" + id + "/" + action, v.token(), null, null).flatMap(answer -> {
+        return services.post("registration", "/api/registrations/mine/" + id + "/" + action, v.token(), null, null, v.ctx().request()).flatMap(answer -> {
             if (answer.ok()) {
                 String done = switch (action) {
                     case "cancel" -> "cancelled";
@@ -975,7 +975,7 @@ public class Pages {
         if (!errors.isEmpty()) {
             return settings(chosen, errors, null, 422);
         }
-        return services.put("notification", "/api/notifications/preferences", v.token(), body).flatMap(answer -> {
+        return services.put("notification", "/api/notifications/preferences", v.token(), body, v.ctx().request()).flatMap(answer -> {
             if (answer.ok()) {
                 return settings(chosen, Map.of(), chosen.text("saved"), 200);
             }
@@ -1002,7 +1002,7 @@ public class Pages {
             return settings(v, Map.of("address", v.ja() ? "メールアドレスを name@example.jp のように入力してください。"
                     : "Enter an e-mail address like name@example.com."), null, 422);
         }
-        return services.post("notification", "/api/notifications/preferences/email", v.token(), new JsonObject().put("address", address), null)
+        return services.post("notification", "/api/notifications/preferences/email", v.token(), new JsonObject().put("address", address), null, v.ctx().request())
                 .flatMap(answer -> answer.ok() ? settings(v, Map.of(), v.text("codeSent"), 200)
                         : settings(v, Map.of("address", BookingForm.accountProblem(answer.problem(), answer.status(), v.language())), null,
                                 answer.status() == 429 ? 429 : 422));
@@ -1016,7 +1016,7 @@ public class Pages {
         if (code == null || !code.matches("\\d{6}")) {
             return settings(v, Map.of("code", v.ja() ? "メールに書かれた6桁の数字を入力してください。" : "Enter the 6 digits from the e-mail."), null, 422);
         }
-        return services.post("notification", "/api/notifications/preferences/email/verify", v.token(), new JsonObject().put("code", code), null)
+        return services.post("notification", "/api/notifications/preferences/email/verify", v.token(), new JsonObject().put("code", code), null, v.ctx().request())
                 .flatMap(answer -> answer.ok() ? settings(v, Map.of(), v.text("verified"), 200)
                         : settings(v, Map.of("code", BookingForm.accountProblem(answer.problem(), answer.status(), v.language())), null,
                                 answer.status() == 429 ? 429 : 422));

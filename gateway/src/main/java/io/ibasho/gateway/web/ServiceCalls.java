@@ -30,6 +30,9 @@ public class ServiceCalls {
     @Inject
     Vertx vertx;
 
+    @Inject
+    io.ibasho.gateway.Gateway gateway;
+
     private WebClient client;
 
     /** A service's answer: its status and body (JSON object, array, or raw for the QR code's SVG). */
@@ -76,7 +79,29 @@ public class ServiceCalls {
         return send(request("GET", service, pathAndQuery, token), null);
     }
 
-    public Uni<Answer> post(String service, String path, String token, Object json, String idempotencyKey) {
+    /** A write on her behalf, counted by the gateway's rate limits like the same write through /api/** would be. */
+    public Uni<Answer> post(String service, String path, String token, Object json, String idempotencyKey,
+            io.vertx.core.http.HttpServerRequest from) {
+        Uni<Answer> refused = refusedByRateLimit("POST", path, token, from);
+        return refused != null ? refused : post(service, path, token, json, idempotencyKey);
+    }
+
+    public Uni<Answer> put(String service, String path, String token, Object json, io.vertx.core.http.HttpServerRequest from) {
+        Uni<Answer> refused = refusedByRateLimit("PUT", path, token, from);
+        return refused != null ? refused : put(service, path, token, json);
+    }
+
+    private Uni<Answer> refusedByRateLimit(String method, String path, String token, io.vertx.core.http.HttpServerRequest from) {
+        var wait = gateway.rateLimit(method, path, token, from);
+        if (wait.isEmpty()) {
+            return null;
+        }
+        String problem = new JsonObject().put("type", "https://ibasho.example/problems/rate-limited").put("title", "Too many requests")
+                .put("status", 429).put("retryAfterSeconds", Math.max(1, wait.get().toSeconds())).encode();
+        return Uni.createFrom().item(new Answer(429, Buffer.buffer(problem), "application/problem+json"));
+    }
+
+    private Uni<Answer> post(String service, String path, String token, Object json, String idempotencyKey) {
         HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = request("POST", service, path, token);
         if (idempotencyKey != null) {
             request.putHeader("Idempotency-Key", idempotencyKey);
@@ -84,7 +109,7 @@ public class ServiceCalls {
         return send(request, json);
     }
 
-    public Uni<Answer> put(String service, String path, String token, Object json) {
+    private Uni<Answer> put(String service, String path, String token, Object json) {
         return send(request("PUT", service, path, token), json);
     }
 
