@@ -340,7 +340,9 @@ public class Pages {
         final String kindChosen = kind;
         final YearMonth shownMonth = month;
         Uni<Answer> sessions = services.get("event", "/api/events/sessions" + query, null);
-        Uni<Answer> venues = services.get("event", "/api/events/venues", null);
+        // the filter's venue list is a nicety: without it the page still lists sessions
+        Uni<Answer> venues = services.get("event", "/api/events/venues", null)
+                .onFailure().recoverWithItem(new Answer(503, Buffer.buffer(), null));
         return Uni.combine().all().unis(sessions, venues).asTuple().flatMap(both -> {
             Answer found = both.getItem1();
             if (!found.ok()) {
