@@ -371,6 +371,7 @@ public class Pages {
                 data.put("date", date == null ? "" : date.toString());
                 data.put("childcare", childcare);
                 data.put("online", online);
+                data.put("filtered", area != null || venue != null || kindChosen != null || date != null || childcare || online);
                 return new Html(200, "find", data);
             });
         });
@@ -926,7 +927,11 @@ public class Pages {
     private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status) {
         return services.get("notification", "/api/notifications/preferences", v.token()).map(answer -> {
             if (!answer.ok()) {
-                return answer.status() == 403 ? new Html(200, "settings", Map.of("nav", "settings", "notAttendee", true)) : errorPage(503);
+                Map<String, Object> none = new HashMap<>();
+                none.put("nav", "settings");
+                none.put("notAttendee", true);
+                none.put("message", null);
+                return answer.status() == 403 ? new Html(200, "settings", none) : errorPage(503);
             }
             JsonObject p = answer.object();
             Map<String, Object> data = new HashMap<>();
