@@ -96,7 +96,7 @@
         <nav class="ibasho-languages" aria-label="${msg("languages")}">
           <#list locale.supported as l>
             <#if l.languageTag != locale.currentLanguageTag>
-              <a class="ibasho-language" href="${l.url}" lang="${l.languageTag}" hreflang="${l.languageTag}">${l.label}</a>
+              <a class="ibasho-language" href="${l.url}" lang="${l.languageTag}" hreflang="${l.languageTag}"><#if l.languageTag == "en">English<#elseif l.languageTag == "ja">日本語<#else>${l.label}</#if></a>
             </#if>
           </#list>
         </nav>

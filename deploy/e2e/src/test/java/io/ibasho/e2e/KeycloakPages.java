@@ -13,7 +13,8 @@ import io.ibasho.e2e.browser.Phone;
 /** Her steps on Keycloak's themed login and registration pages (deploy/keycloak/themes/ibasho). */
 final class KeycloakPages {
     static final String NICKNAME_LABEL = "ニックネーム（ログインに使います）";
-    static final String PASSWORD_LABEL = "パスワード";
+    /** "パスワード", with the required mark on the registration page, never "パスワード（もう一度）". */
+    static final java.util.regex.Pattern PASSWORD_LABEL = java.util.regex.Pattern.compile("^\\s*パスワード\\s*\\*?\\s*$");
 
     private KeycloakPages() {
     }
@@ -37,18 +38,19 @@ final class KeycloakPages {
     }
 
     /** Signs in on the themed login page that the gateway sent her to, and waits until she is back in the app. */
-    static void signInHere(Page page, SecurityStack stack, String username, String password) {
-        page.waitForURL(url -> url.startsWith(stack.realm + "/"));
+    static void signInHere(Phone phone, SecurityStack stack, String username, String password) {
+        Page page = phone.page();
+        phone.waitForUrl(url -> url.startsWith(stack.realm + "/"), "Keycloak's login page");
         page.getByLabel(NICKNAME_LABEL).fill(username);
-        page.getByLabel(PASSWORD_LABEL, new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByLabel(PASSWORD_LABEL).fill(password);
         page.getByRole(AriaRole.BUTTON, named("ログイン")).click();
-        page.waitForURL(url -> url.startsWith(stack.gateway + "/"));
+        phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after signing in");
         assertThat(page.url()).startsWith(stack.gateway);
     }
 
     /** A demo user (README: password = username + "-ibasho") signs in from the app's sign-in URL. */
     static void signIn(Phone phone, SecurityStack stack, String username) {
         phone.page().navigate(stack.gateway + "/app/login");
-        signInHere(phone.page(), stack, username, username + "-ibasho");
+        signInHere(phone, stack, username, username + "-ibasho");
     }
 }

@@ -61,10 +61,10 @@ class SignInJourneyIT {
             assertThat(page.locator("#lastName")).hasCount(0);
             String nickname = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
             page.getByLabel(KeycloakPages.NICKNAME_LABEL).fill(nickname);
-            page.getByLabel(KeycloakPages.PASSWORD_LABEL, new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+            page.getByLabel(KeycloakPages.PASSWORD_LABEL).fill(PASSWORD);
             page.getByLabel("パスワード（もう一度）").fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, named("登録する")).click();
-            page.waitForURL(url -> url.startsWith(stack.gateway + "/"));
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after registering");
             assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト")))).isVisible();
             phone.look("registered-and-signed-in");
 
@@ -74,11 +74,12 @@ class SignInJourneyIT {
             assertThat(page.url()).startsWith(stack.gateway);
 
             // Her Keycloak session must be over too: signing in again asks for the password.
+            assertThat(page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first()).isVisible();
             page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first().click();
             page.waitForURL(url -> url.startsWith(stack.realm + "/") || url.startsWith(stack.gateway + "/"));
             assertThat(page.url()).as("after signing out, ログイン must ask for the password again, not sign her in at once")
                     .startsWith(stack.realm + "/");
-            assertThat(page.getByLabel(KeycloakPages.PASSWORD_LABEL, new Page.GetByLabelOptions().setExact(true))).isVisible();
+            assertThat(page.getByLabel(KeycloakPages.PASSWORD_LABEL)).isVisible();
             phone.look("login-again");
         }
     }

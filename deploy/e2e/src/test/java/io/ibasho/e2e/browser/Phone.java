@@ -39,6 +39,7 @@ public final class Phone implements AutoCloseable {
     private final Page page;
     private final List<String> problems = new ArrayList<>();
     private final List<String> allowedProblems = new ArrayList<>();
+    private final List<String> findings = new ArrayList<>();
     private int shots;
 
     private Phone(String journey, BrowserContext context) {
@@ -105,17 +106,38 @@ public final class Phone implements AutoCloseable {
     }
 
     /**
-     * The page she sees now: once it has loaded, axe-core must find no WCAG 2.2 A/AA violation, everything she taps
-     * must be at least 44 × 44 px, a screenshot is kept, and nothing may have gone wrong in the browser so far.
+     * The page she sees now: once it has loaded, a screenshot is kept, axe-core must find no WCAG 2.2 A/AA violation,
+     * everything she taps must be at least 44 × 44 px, and nothing may have gone wrong in the browser so far. What is
+     * found is collected and fails the journey when it ends (so that one run names the defects of every page she
+     * reached); her steps themselves are asserted at once by the journey.
      */
     public Page look(String name) {
         page.waitForLoadState(LoadState.LOAD);
         screenshot(name);
         List<String> found = new ArrayList<>(Axe.violations(page));
         found.addAll(TapTargets.tooSmall(page));
-        assertThat(found).as("accessibility of '%s' (%s), screenshot %s", name, page.url(), lastScreenshot(name)).isEmpty();
-        assertNothingWentWrong();
+        found.addAll(problems());
+        problems.clear();
+        for (String finding : found) {
+            findings.add(name + " (" + page.url() + "): " + finding);
+        }
         return page;
+    }
+
+    /** Waits until she is on a page whose URL matches; if she never gets there, the page she is stuck on is kept. */
+    public void waitForUrl(java.util.function.Predicate<String> where, String what) {
+        try {
+            page.waitForURL(where);
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            screenshot("stuck-instead-of-" + what);
+            throw new AssertionError("She never reached " + what + "; stuck on " + page.url() + " with: "
+                    + page.locator("body").innerText().replaceAll("\\s+", " "), e);
+        }
+    }
+
+    /** Everything found on the pages looked at so far. */
+    public List<String> findings() {
+        return List.copyOf(findings);
     }
 
     /** Keeps a screenshot of the whole page, 390 px wide. */
@@ -145,22 +167,26 @@ public final class Phone implements AutoCloseable {
                 .isEmpty();
     }
 
+    /** Closes the context; then fails if any page looked at had a finding, or if something went wrong since. */
     @Override
     public void close() {
+        findings.addAll(problems().stream().map(p -> "after the last look (" + page.url() + "): " + p).toList());
         try {
-            if (!problems().isEmpty()) {
-                writeProblems();
+            if (!findings.isEmpty()) {
+                writeFindings();
             }
         } finally {
             context.close();
         }
+        assertThat(findings).as("accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)", journey,
+                SCREENSHOTS.resolve(journey)).isEmpty();
     }
 
-    private void writeProblems() {
+    private void writeFindings() {
         try {
-            Path file = SCREENSHOTS.resolve(journey).resolve("problems.txt");
+            Path file = SCREENSHOTS.resolve(journey).resolve("findings.txt");
             Files.createDirectories(file.getParent());
-            Files.write(file, problems());
+            Files.write(file, findings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
