@@ -6,7 +6,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.ibasho.gateway.web.Wording;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,8 +26,11 @@ import jakarta.inject.Inject;
  * sends the browser to Keycloak's login page (which also offers self-registration); back here it lands on the app.</li>
  * <li>{@code GET /session.json}: whether this browser is signed in, the username and roles to show, and the CSRF token
  * the page must send as {@code X-CSRF-Token} with every state-changing request (or as form field {@code csrf}).</li>
- * <li>{@code POST /app/logout} (CSRF-checked): forgets the session cookie and ends the Keycloak session too
- * (RP-initiated logout with {@code id_token_hint}), then returns to the public start page.</li>
+ * <li>{@code GET /app/signin?next=/path}: remembers where she was, then {@code /app/login}.</li>
+ * <li>{@code POST /app/logout} (CSRF-checked) and {@code GET|POST /app/exit} (quick exit): end Keycloak's SSO session
+ * server side (its logout endpoint with the session's refresh token and this client's credentials), refuse any copy of
+ * the old cookie ({@link EndedSessions}), clear the cookies, then a same-origin page (sign-out) or the neutral site
+ * (quick exit).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -47,6 +53,15 @@ public class BrowserLogin {
     @ConfigProperty(name = "quarkus.oidc.token-state-manager.encryption-secret")
     String sessionSecret;
 
+    @Inject
+    io.ibasho.gateway.web.Pages pages;
+
+    /** Where to land after the login (a path of this site), set by /app/signin. */
+    static final String NEXT_COOKIE = "ibasho_next";
+    /** Set by the quick exit for ten minutes: the pages' script sends a Back navigation on to the neutral site. */
+    public static final String EXITED_COOKIE = "ibasho_exited";
+    private io.vertx.mutiny.ext.web.client.WebClient keycloak;
+
     /** The realm's demo secrets are fine on a laptop and nowhere else: refuse to start with them against a real server. */
     void refuseDemoSecretsOutsideLocalhost(@Observes StartupEvent start) {
         String host = URI.create(issuer).getHost();
@@ -57,10 +72,37 @@ public class BrowserLogin {
         }
     }
 
-    void routes(@Observes Router router) {
-        router.get("/app/login").order(1000).handler(ctx -> redirect(ctx, config.browser().landingPath()));
+    void routes(@Observes Router router, io.vertx.core.Vertx vertx) {
+        keycloak = io.vertx.mutiny.ext.web.client.WebClient.create(new io.vertx.mutiny.core.Vertx(vertx),
+                new io.vertx.ext.web.client.WebClientOptions().setConnectTimeout(5000).setFollowRedirects(false));
+        router.get("/app/login").order(1000).handler(this::landed);
+        router.get("/app/signin").order(1000).handler(this::signIn);
         router.get("/session.json").order(1000).handler(this::session);
-        router.post("/app/logout").order(1000).handler(this::logout);
+        router.post("/app/logout").order(1000).handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> logout(ctx, form))));
+        router.get("/app/exit").order(1000).handler(ctx -> guarded(ctx, () -> quickExit(ctx)));
+        router.post("/app/exit").order(1000).handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> quickExit(ctx))));
+    }
+
+    /** Back from Keycloak: to the page she was on when she tapped ログイン (a path of ours), else the start page. */
+    private void landed(RoutingContext ctx) {
+        Cookie next = ctx.request().getCookie(NEXT_COOKIE);
+        String path = next != null && Wording.isLocalPath(decode(next.getValue())) ? decode(next.getValue()) : config.browser().landingPath();
+        if (next != null) {
+            ctx.response().addCookie(expired(ctx, NEXT_COOKIE));
+        }
+        ctx.response().addCookie(expired(ctx, EXITED_COOKIE));
+        redirect(ctx, path);
+    }
+
+    /** ログイン: remembers where she was (only a path of this site: no open redirect) and starts the login. */
+    private void signIn(RoutingContext ctx) {
+        String next = ctx.request().getParam("next");
+        if (Wording.isLocalPath(next)) {
+            ctx.response().addCookie(Cookie.cookie(NEXT_COOKIE, java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                    .setPath("/app/login").setHttpOnly(true).setMaxAge(900).setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX));
+        }
+        ctx.response().addCookie(expired(ctx, EXITED_COOKIE));
+        redirect(ctx, "/app/login");
     }
 
     private void session(RoutingContext ctx) {
@@ -85,51 +127,106 @@ public class BrowserLogin {
         });
     }
 
-    private void logout(RoutingContext ctx) {
-        if (ctx.request().isEnded()) {
-            checkedLogout(ctx);
+    /**
+     * ログアウト: CSRF-checked (a foreign page must not sign her out), then both sessions end here, server side: the
+     * browser is never sent to Keycloak's origin (the page's CSP form-action 'self' would stop it there, leaving
+     * Keycloak's session alive), and lands on our own signed-out page.
+     */
+    private void logout(RoutingContext ctx, io.vertx.core.MultiMap form) {
+        if (!BrowserSessions.hasSessionCookie(ctx.request())) {
+            BrowserSessions.clearCookies(ctx);
+            ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
+            redirect(ctx, config.browser().postLogoutPath());
             return;
         }
-        ctx.request().setExpectMultipart(true);
-        ctx.request().endHandler(end -> checkedLogout(ctx));
-        ctx.request().resume();
+        String submitted = ctx.request().getHeader(BrowserSessions.CSRF_HEADER);
+        if (submitted == null) {
+            submitted = form.get(BrowserSessions.CSRF_FORM_FIELD);
+        }
+        if (!BrowserSessions.csrfValid(ctx, submitted)) {
+            pages.error(ctx, 403, "csrf");
+            return;
+        }
+        endBothSessions(ctx).subscribe().with(done -> {
+            ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
+            redirect(ctx, config.browser().postLogoutPath());
+        }, failure -> redirect(ctx, config.browser().postLogoutPath()));
     }
 
-    private void checkedLogout(RoutingContext ctx) {
-        {
-            String submitted = ctx.request().getHeader(BrowserSessions.CSRF_HEADER);
-            if (submitted == null) {
-                submitted = ctx.request().getFormAttribute(BrowserSessions.CSRF_FORM_FIELD);
+    /**
+     * Quick exit: ends both sessions like sign-out, without a CSRF token (the only thing a forged request can do here is
+     * sign her out, the safe direction; and the page may be leaving before it could send one). A beacon gets 204; the
+     * no-script link gets a redirect to the neutral site. A short-lived marker lets the pages' script send a Back
+     * navigation to the neutral site too.
+     */
+    private void quickExit(RoutingContext ctx) {
+        boolean beacon = ctx.request().method() == io.vertx.core.http.HttpMethod.POST;
+        Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request()) ? endBothSessions(ctx) : Uni.createFrom().voidItem();
+        ending.onFailure().recoverWithNull().subscribe().with(done -> {
+            BrowserSessions.clearCookies(ctx);
+            ctx.response().putHeader("Clear-Site-Data", "\"storage\"");
+            ctx.response().addCookie(Cookie.cookie(EXITED_COOKIE, "1").setPath("/").setMaxAge(600).setHttpOnly(false)
+                    .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.STRICT));
+            if (beacon) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, config.quickExitUrl()).end();
             }
-            if (!BrowserSessions.csrfValid(ctx, submitted)) {
-                Problems.send(ctx, 403, "csrf", "Request not accepted", "Logging out needs the page's CSRF token. Please reload the page.");
-                return;
+        });
+    }
+
+    /** Ends Keycloak's SSO session (back channel, with the session's refresh token) and forgets the gateway's. */
+    Uni<Void> endBothSessions(RoutingContext ctx) {
+        return BrowserSessions.identity(ctx).onFailure().recoverWithNull().flatMap(identity -> {
+            BrowserSessions.clearCookies(ctx);
+            if (identity == null) {
+                return Uni.createFrom().voidItem();
             }
-            String postLogout = ownOrigin(ctx) + config.browser().postLogoutPath();
-            if (!BrowserSessions.hasSessionCookie(ctx.request())) {
-                BrowserSessions.clearCookies(ctx);
+            BrowserSessions.ENDED.end(EndedSessions.sessionIdOf(BrowserSessions.idToken(identity)));
+            String refreshToken = BrowserSessions.refreshToken(identity);
+            if (refreshToken == null) {
+                return Uni.createFrom().voidItem();
+            }
+            io.vertx.mutiny.core.MultiMap form = io.vertx.mutiny.core.MultiMap.caseInsensitiveMultiMap()
+                    .add("client_id", clientId).add("client_secret", clientSecret).add("refresh_token", refreshToken);
+            return keycloak.postAbs(issuer + "/protocol/openid-connect/logout").timeout(5000).sendForm(form)
+                    .invoke(response -> {
+                        if (response.statusCode() >= 300) {
+                            LOG.warnf("Keycloak did not end a session: status %d", response.statusCode());
+                        }
+                    })
+                    .onFailure().invoke(e -> LOG.warnf("Keycloak unreachable while ending a session: %s", e.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull().replaceWithVoid();
+        });
+    }
+
+    /** Whatever goes wrong while signing out is answered, never a 500 (the cookies are cleared first). */
+    private void guarded(RoutingContext ctx, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.debugf("sign-out or exit: %s", e.getClass().getSimpleName());
+            BrowserSessions.clearCookies(ctx);
+            if (!ctx.response().ended()) {
                 redirect(ctx, config.browser().postLogoutPath());
-                return;
             }
-            BrowserSessions.identity(ctx).subscribe().with(identity -> endSession(ctx, identity, postLogout),
-                    failure -> endSession(ctx, null, postLogout));
         }
     }
 
-    private void endSession(RoutingContext ctx, SecurityIdentity identity, String postLogout) {
-        String idToken = identity == null ? null : BrowserSessions.idToken(identity);
-        BrowserSessions.clearCookies(ctx);
-        LOG.debug("browser session ended");
-        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION,
-                BrowserSessions.endSessionUrl(issuer, clientId, idToken, postLogout)).end();
+    private static Cookie expired(RoutingContext ctx, String name) {
+        return Cookie.cookie(name, "").setPath(NEXT_COOKIE.equals(name) ? "/app/login" : "/").setMaxAge(0)
+                .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX);
     }
 
-    private static String ownOrigin(RoutingContext ctx) {
-        return ctx.request().scheme() + "://" + ctx.request().authority().toString();
+    private static String decode(String value) {
+        try {
+            return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void redirect(RoutingContext ctx, String path) {
         ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, path).end();
     }
-
 }

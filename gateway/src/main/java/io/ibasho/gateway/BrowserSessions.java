@@ -1,7 +1,6 @@
 package io.ibasho.gateway;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -10,6 +9,7 @@ import java.util.Set;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.RefreshToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -24,20 +24,22 @@ import io.vertx.ext.web.RoutingContext;
  * finds that session, turns it into the person's current access token (quarkus-oidc refreshes it when it is close to
  * expiry), and guards state-changing browser requests with a double-submit CSRF token.
  */
-final class BrowserSessions {
+public final class BrowserSessions {
     /** quarkus-oidc's default session cookie name (default tenant), and the prefix of its chunks. */
-    static final String SESSION_COOKIE = "q_session";
+    public static final String SESSION_COOKIE = "q_session";
     /** HttpOnly, SameSite=Strict; its value is handed to the page by /session.json and must come back as the header. */
-    static final String CSRF_COOKIE = "ibasho_csrf";
-    static final String CSRF_HEADER = "X-CSRF-Token";
-    static final String CSRF_FORM_FIELD = "csrf";
+    public static final String CSRF_COOKIE = "ibasho_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FORM_FIELD = "csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Sessions ended by sign-out or quick exit: an old copy of their cookie is refused (see EndedSessions). */
+    public static final EndedSessions ENDED = new EndedSessions(java.time.Clock.systemUTC());
 
     private BrowserSessions() {
     }
 
-    static boolean hasSessionCookie(HttpServerRequest request) {
+    public static boolean hasSessionCookie(HttpServerRequest request) {
         return request.cookies().stream().anyMatch(c -> c.getName().equals(SESSION_COOKIE)
                 || c.getName().startsWith(SESSION_COOKIE + "_chunk_"));
     }
@@ -50,26 +52,32 @@ final class BrowserSessions {
      * The signed-in person of this browser session, resolved lazily by quarkus-oidc's code-flow mechanism (cookie
      * decrypted, ID token verified, tokens refreshed if expired). Null without a usable session.
      */
-    static Uni<SecurityIdentity> identity(RoutingContext ctx) {
+    public static Uni<SecurityIdentity> identity(RoutingContext ctx) {
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (deferred == null) {
             return Uni.createFrom().nullItem();
         }
-        return deferred.onItem().transform(identity -> identity == null || identity.isAnonymous() ? null : identity);
+        return deferred.onItem().transform(identity -> identity == null || identity.isAnonymous()
+                || ENDED.isEnded(EndedSessions.sessionIdOf(idToken(identity))) ? null : identity);
     }
 
-    static String accessToken(SecurityIdentity identity) {
+    public static String accessToken(SecurityIdentity identity) {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         return credential == null ? null : credential.getToken();
     }
 
-    static String idToken(SecurityIdentity identity) {
+    public static String idToken(SecurityIdentity identity) {
         IdTokenCredential credential = identity.getCredential(IdTokenCredential.class);
         return credential == null ? null : credential.getToken();
     }
 
+    public static String refreshToken(SecurityIdentity identity) {
+        RefreshToken credential = identity.getCredential(RefreshToken.class);
+        return credential == null ? null : credential.getToken();
+    }
+
     /** The CSRF token of this browser, created (and set as a cookie) on first use. */
-    static String csrfToken(RoutingContext ctx) {
+    public static String csrfToken(RoutingContext ctx) {
         Cookie existing = ctx.request().getCookie(CSRF_COOKIE);
         if (existing != null && existing.getValue().length() >= 32) {
             return existing.getValue();
@@ -86,7 +94,7 @@ final class BrowserSessions {
      * Double submit: the header (or form field) must equal the cookie. A cross-site page can make the browser send the
      * cookie but can neither read it nor the /session.json that carries its value. A foreign Origin is refused outright.
      */
-    static boolean csrfValid(RoutingContext ctx, String submitted) {
+    public static boolean csrfValid(RoutingContext ctx, String submitted) {
         String origin = ctx.request().getHeader("Origin");
         if (origin != null && !origin.equals("null") && !sameOrigin(ctx, origin)) {
             return false;
@@ -114,7 +122,7 @@ final class BrowserSessions {
     }
 
     /** Removes the session (all chunks) and the CSRF cookie from this browser. */
-    static void clearCookies(RoutingContext ctx) {
+    public static void clearCookies(RoutingContext ctx) {
         for (Cookie cookie : ctx.request().cookies()) {
             String name = cookie.getName();
             if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {
@@ -124,14 +132,4 @@ final class BrowserSessions {
         }
     }
 
-    /** Keycloak's RP-initiated logout: ends the single sign-on session too, then returns to the post-logout page. */
-    static String endSessionUrl(String issuer, String clientId, String idToken, String postLogoutRedirect) {
-        StringBuilder url = new StringBuilder(issuer).append("/protocol/openid-connect/logout?client_id=")
-                .append(URLEncoder.encode(clientId, StandardCharsets.UTF_8))
-                .append("&post_logout_redirect_uri=").append(URLEncoder.encode(postLogoutRedirect, StandardCharsets.UTF_8));
-        if (idToken != null) {
-            url.append("&id_token_hint=").append(URLEncoder.encode(idToken, StandardCharsets.UTF_8));
-        }
-        return url.toString();
-    }
 }

@@ -87,6 +87,17 @@ public class Gateway {
         upstreams.forEach(u -> LOG.infof("route %s/** -> %s (%s)", u.prefix(), u.url(), u.service()));
     }
 
+    /**
+     * The same limits for the web app's form posts (which reach the services from the gateway, not through /api/**):
+     * empty when the write may go ahead, else how long to wait.
+     */
+    public Optional<Duration> rateLimit(String method, String path, String bearerToken, HttpServerRequest from) {
+        if (!rateLimiter.applies(method, path)) {
+            return Optional.empty();
+        }
+        return rateLimiter.check(method, path, bearerToken == null ? null : "Bearer " + bearerToken, clientIp(from));
+    }
+
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();

@@ -50,8 +50,8 @@ public interface GatewayConfig {
 
     /** Browser login (quarkus-oidc web-app on the default tenant, client ibasho-gateway). */
     interface Browser {
-        /** Where a browser goes after logging out (path on this gateway). */
-        @WithDefault("/")
+        /** Where a browser goes after logging out (a signed-out page on this gateway: same origin, CSP form-action 'self'). */
+        @WithDefault("/bye")
         String postLogoutPath();
 
         /** Where a browser lands after logging in. */

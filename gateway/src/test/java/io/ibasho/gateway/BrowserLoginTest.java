@@ -27,7 +27,7 @@ import io.vertx.core.json.JsonObject;
  * The browser login end to end with a real (headless) browser against the real test Keycloak: hana signs in on
  * Keycloak's own page (authorization code + PKCE), lands on the app, calls the API through her session (the gateway
  * relays her access token; the echo upstream shows what a service receives), needs the CSRF token to change anything,
- * and logs out (her Keycloak session ends too). Bearer-token machine clients are never redirected.
+ * and signs out with the page's form (her Keycloak session ends too, and a copy of the old cookie is refused). Bearer-token machine clients are never redirected.
  */
 @QuarkusTest
 @WithTestResource(EchoUpstream.class)
@@ -94,14 +94,25 @@ class BrowserLoginTest {
             assertThat(browser.getPage(forgedLogout).getWebResponse().getStatusCode()).isEqualTo(403);
             assertThat(json(browser.getPage(base + "/session.json")).getBoolean("signedIn")).isTrue();
 
-            // logout: the gateway forgets the session and Keycloak ends hers, then she is back on the start page
-            WebRequest logout = new WebRequest(new URL(base + "/app/logout"), HttpMethod.POST);
-            logout.setAdditionalHeader(BrowserSessions.CSRF_HEADER, csrf);
-            Page after = browser.getPage(logout);
+            // her pages show her data and carry the CSRF token in their forms; the sign-out form is a plain form
+            HtmlPage start = browser.getPage(base + "/");
+            HtmlForm signOut = start.getHtmlElementById("logout");
+            assertThat(signOut.getInputByName("csrf").getValue()).isEqualTo(csrf);
+            Cookie oldSession = browser.getCookieManager().getCookie("q_session");
+
+            // sign-out: the gateway ends Keycloak's session server side (no trip to Keycloak's origin, which the page's
+            // CSP form-action 'self' would block) and forgets its own, then shows its own signed-out page
+            Page after = ((org.htmlunit.html.HtmlButton) signOut.getFirstByXPath(".//button")).click();
             assertThat(after.getWebResponse().getStatusCode()).isEqualTo(200);
-            assertThat(after.getUrl().toString()).isEqualTo(base + "/");
+            assertThat(after.getUrl().toString()).isEqualTo(base + "/bye");
+            assertThat(after.getWebResponse().getContentAsString()).contains("ログアウトしました");
             assertThat(browser.getCookieManager().getCookie("q_session")).isNull();
             assertThat(json(browser.getPage(base + "/session.json")).getBoolean("signedIn")).isFalse();
+
+            // a copy of the old cookie is refused at once, though its tokens have not expired yet
+            browser.getCookieManager().addCookie(oldSession);
+            assertThat(json(browser.getPage(base + "/session.json")).getBoolean("signedIn")).isFalse();
+            assertThat(browser.getCookieManager().getCookie("q_session")).as("cleared by the refusal").isNull();
 
             // and her Keycloak session is gone: logging in again shows the login form, not a silent sign-in
             browser.getOptions().setThrowExceptionOnFailingStatusCode(true);

@@ -13,44 +13,101 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The web app shell: Japanese first, a quick exit on the page, nothing from third parties. */
+/**
+ * The web app's pages as served: Japanese first, one neutral title, a quick exit and the safety link at the top of
+ * every page (error pages too), nothing inline and nothing from third parties, no caching, small.
+ */
 @QuarkusTest
 @WithTestResource(EchoUpstream.class)
 class WebShellTest {
 
     @Test
-    void theShellHasAQuickExitAndLoadsOnlyItsOwnScripts() {
-        String html = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+    void theStartPageHasAQuickExitTheSafetyLinkAndLoadsOnlyItsOwnFiles() {
+        String html = page("/", 200);
+        assertThat(html).contains("<html lang=\"ja\">").contains("<title>いばしょ</title>");
+        assertThat(html).containsPattern("<a id=\"quick-exit\"[^>]*href=\"/app/exit\"[^>]*data-neutral=\"https://weather.example/\"");
+        assertThat(html).contains("すぐに閉じる").contains("lang=\"en\">Quick exit");
+        assertThat(html.indexOf("id=\"safety-link\"")).as("safety link near the top, before the main content")
+                .isPositive().isLessThan(html.indexOf("<main"));
+        assertThat(html).contains("class=\"skip\" href=\"#main\"").contains("<main id=\"main\"");
+        assertThat(html).contains("id=\"login\" href=\"/app/signin?next=%2F\"");
+        assertThat(html).contains("<form id=\"filters\" method=\"get\" action=\"/\"");
+        assertWellBehaved(html);
+    }
+
+    @Test
+    void everyPageHasOneH1AndTheLayout() {
+        for (String path : new String[] { "/", "/safety", "/bye", "/app/bookings", "/app/inbox", "/app/settings", "/no-such-page" }) {
+            String html = given().redirects().follow(false).get(path).then().header("Cache-Control", equalTo("no-store"))
+                    .extract().asString();
+            assertThat(html.split("<h1").length - 1).as(path + ": one h1").isEqualTo(1);
+            assertThat(html).as(path).contains("id=\"quick-exit\"").contains("<title>いばしょ</title>").contains("id=\"safety-link\"");
+            assertWellBehaved(html);
+        }
+    }
+
+    @Test
+    void anUnknownPageIsTheApps404AndTheApiKeepsProblemJson() {
+        String html = page("/no-such-page", 404);
+        assertThat(html).contains("ページが見つかりません");
+        given().get("/api/no-such-service").then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void herPagesAskHerToSignInWithAWayBack() {
+        String html = page("/app/bookings", 401);
+        assertThat(html).contains("ログインしてください").contains("/app/signin?next=%2Fapp%2Fbookings");
+        given().redirects().follow(false).get("/app/signin?next=/app/bookings").then().statusCode(303)
+                .header("Location", "/app/login").header("Set-Cookie", containsString("ibasho_next="));
+        // never a way out to another site
+        given().redirects().follow(false).get("/app/signin?next=//evil.example/").then().statusCode(303)
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void englishIsOneTapAway() {
+        String html = given().get("/safety?lang=en").then().statusCode(200).header("Set-Cookie", containsString("lang=en"))
+                .extract().asString();
+        assertThat(html).contains("<html lang=\"en\">").contains("<title>Ibasho</title>").contains("Staying safe")
+                .contains("href=\"/safety?lang=ja\"");
+        assertThat(given().cookie("lang", "en").get("/").then().extract().asString()).contains("<html lang=\"en\">");
+        assertThat(page("/safety", 200)).contains("href=\"/safety?lang=en\" lang=\"en\"");
+    }
+
+    @Test
+    void linksInOlderMessagesLeadToThePages() {
+        given().redirects().follow(false).get("/inbox").then().statusCode(303).header("Location", "/app/inbox");
+        given().redirects().follow(false).get("/sessions/6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d").then().statusCode(303)
+                .header("Location", "/s/6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d");
+    }
+
+    @Test
+    void quickExitWorksWithAndWithoutScript() {
+        String js = given().get("/quick-exit.js").then().statusCode(200).contentType(containsString("javascript")).extract().asString();
+        assertThat(js).contains("location.replace(").contains("sendBeacon('/app/exit'").contains("'Escape'").contains("pageshow");
+        // no script: the link itself ends the session and goes to the neutral site
+        given().redirects().follow(false).get("/app/exit").then().statusCode(303).header("Location", "https://weather.example/")
+                .header("Set-Cookie", containsString("ibasho_exited=1"));
+        // the beacon
+        given().redirects().follow(false).post("/app/exit").then().statusCode(204);
+    }
+
+    private static String page(String path, int status) {
+        return given().redirects().follow(false).get(path).then().statusCode(status).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Cache-Control", equalTo("no-store"))
                 .header("Referrer-Policy", equalTo("no-referrer"))
                 .extract().asString();
-        assertThat(html).contains("<html lang=\"ja\">");
-        assertThat(html).containsPattern("<a id=\"quick-exit\"[^>]*href=\"https://");
-        assertThat(html).contains("すぐに閉じる");
-        assertThat(html).contains("<script src=\"/quick-exit.js\"");
-        // no inline scripts or styles (CSP would block them) and nothing from another origin
+    }
+
+    /** No inline scripts or styles (CSP would block them), nothing from another origin, well under 100 KB. */
+    private static void assertWellBehaved(String html) {
         Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(html);
         while (scripts.find()) {
             assertThat(scripts.group(1)).contains("src=\"/");
         }
-        assertThat(html).doesNotContain("style=\"").doesNotContain("src=\"http").doesNotContain("href=\"http://");
-        assertThat(html.replaceAll("<a id=\"quick-exit\"[^>]*>", "")).doesNotContain("href=\"https://");
-    }
-
-    @Test
-    void quickExitReplacesThePageAndClearsStorage() {
-        String js = given().get("/quick-exit.js").then().statusCode(200).contentType(containsString("javascript")).extract().asString();
-        assertThat(js).contains("location.replace(").contains("sessionStorage.clear()").contains("'Escape'");
-    }
-
-    @Test
-    void theNeutralSiteIsConfigurable() {
-        given().get("/shell-config.json").then().statusCode(200).body("quickExitUrl", equalTo("https://weather.example/"));
-    }
-
-    @Test
-    void theAppListsSessionsThroughTheGateway() {
-        given().get("/app.js").then().statusCode(200).body(containsString("/api/events/sessions")).body(containsString("textContent"));
+        assertThat(html).doesNotContain("style=\"").doesNotContain("<style").doesNotContain("src=\"http").doesNotContain("href=\"http")
+                .doesNotContain(" on" + "click=");
+        assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(100 * 1024);
     }
 }

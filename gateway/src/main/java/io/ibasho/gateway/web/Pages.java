@@ -1,0 +1,1076 @@
+package io.ibasho.gateway.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.ibasho.gateway.BrowserSessions;
+import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.GatewayConfig;
+import io.ibasho.gateway.web.ServiceCalls.Answer;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * The women's web app: server-rendered Qute pages (docs/adr/0009). Each page asks the services server side with her
+ * session's access token and answers HTML that works without JavaScript; forms carry the CSRF token of the session.
+ * Every title is the neutral 「いばしょ」 and no URL names a topic.
+ */
+@ApplicationScoped
+public class Pages {
+    private static final Logger LOG = Logger.getLogger(Pages.class);
+    static final int PAGE_SIZE = 20;
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    ServiceCalls services;
+
+    @Inject
+    GatewayConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** What a handler decides: a page, a redirect, or bytes (the QR code). */
+    sealed interface Result permits Html, Redirect, Raw {
+    }
+
+    record Html(int status, String template, Map<String, Object> data) implements Result {
+    }
+
+    record Redirect(String location) implements Result {
+    }
+
+    record Raw(int status, String contentType, Buffer body) implements Result {
+    }
+
+    /** One request: her language, and (signed in) her identity and access token. */
+    record Visit(RoutingContext ctx, Language language, SecurityIdentity identity, String token) {
+        boolean signedIn() {
+            return token != null;
+        }
+
+        boolean ja() {
+            return language == Language.JA;
+        }
+
+        String text(String key) {
+            return UiText.of(language).get(key);
+        }
+    }
+
+    void routes(@Observes Router router) {
+        router.get("/").order(900).handler(ctx -> page(ctx, false, this::find));
+        router.get("/s/:id").order(900).handler(ctx -> page(ctx, false, this::session));
+        router.get("/s/:id/book").order(900).handler(ctx -> page(ctx, false, v -> bookForm(v, null, Map.of(), Map.of(), 200)));
+        router.post("/s/:id/book").order(900).handler(ctx -> FormBody.read(ctx, form -> page(ctx, false, v -> book(v, form))));
+        router.get("/app/bookings").order(900).handler(ctx -> page(ctx, true, this::bookings));
+        router.get("/app/bookings/for/:sessionId").order(900).handler(ctx -> page(ctx, true, this::bookingForSession));
+        router.get("/app/bookings/:id").order(900).handler(ctx -> page(ctx, true, v -> booking(v, null)));
+        router.get("/app/bookings/:id/qr.svg").order(900).handler(ctx -> page(ctx, true, this::qr));
+        router.post("/app/bookings/:id/:action").order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> bookingAction(v, form))));
+        router.get("/app/inbox").order(900).handler(ctx -> page(ctx, true, this::inbox));
+        router.get("/app/settings").order(900).handler(ctx -> page(ctx, true, v -> settings(v, Map.of(), null, 200)));
+        router.post("/app/settings").order(900).handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> saveSettings(v, form))));
+        router.post("/app/settings/email").order(900).handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> email(v, form))));
+        router.post("/app/settings/email/verify").order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> verifyEmail(v, form))));
+        router.get("/safety").order(900).handler(ctx -> page(ctx, false, v -> html(200, "safety", Map.of("nav", "safety"))));
+        router.get("/bye").order(900).handler(ctx -> page(ctx, false, v -> html(200, "bye", Map.of())));
+        // Links in messages sent before the app had pages: /inbox and /sessions/{id}.
+        router.get("/inbox").order(900).handler(ctx -> redirect(ctx, "/app/inbox"));
+        router.get("/sessions/:id").order(900).handler(ctx -> redirect(ctx, "/s/" + safeId(ctx.pathParam("id"))));
+        router.errorHandler(404, this::notFound);
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------------------------------
+
+    private void page(RoutingContext ctx, boolean signInNeeded, Function<Visit, Uni<Result>> work) {
+        Language language = language(ctx);
+        boolean hasSession = BrowserSessions.hasSessionCookie(ctx.request());
+        Uni<SecurityIdentity> who = hasSession ? BrowserSessions.identity(ctx).onFailure().recoverWithNull() : Uni.createFrom().nullItem();
+        who.subscribe().with(identity -> {
+            String token = identity == null ? null : BrowserSessions.accessToken(identity);
+            if (token == null && hasSession) {
+                BrowserSessions.clearCookies(ctx);
+            }
+            Visit visit = new Visit(ctx, language, token == null ? null : identity, token);
+            if (signInNeeded && !visit.signedIn()) {
+                send(visit, new Html(401, "signin", Map.of()));
+                return;
+            }
+            Uni<Result> result;
+            try {
+                result = work.apply(visit);
+            } catch (RuntimeException e) {
+                result = Uni.createFrom().failure(e);
+            }
+            result.subscribe().with(r -> send(visit, r), failure -> failed(visit, failure));
+        }, failure -> failed(new Visit(ctx, language, null, null), failure));
+    }
+
+    private void failed(Visit visit, Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("page %s failed, incident %s: %s", visit.ctx().normalizedPath().replaceAll("[0-9a-f-]{36}", "{id}"), incident,
+                failure.getClass().getName());
+        LOG.debug("incident " + incident, failure);
+        boolean unavailable = failure instanceof java.net.ConnectException || failure.getClass().getSimpleName().contains("Timeout")
+                || failure instanceof io.vertx.core.VertxException;
+        send(visit, errorPage(unavailable ? 503 : 500));
+    }
+
+    private static Uni<Result> html(int status, String template, Map<String, Object> data) {
+        return Uni.createFrom().item(new Html(status, template, data));
+    }
+
+    private static Result errorPage(int status) {
+        String kind = switch (status) {
+            case 404 -> "notFound";
+            case 403 -> "forbidden";
+            case 502, 503, 504 -> "unavailable";
+            default -> "error";
+        };
+        return new Html(status, "error", Map.of("kind", kind));
+    }
+
+    /** The HTML error page in the app's layout; for BrowserLogin (sign-out with a stale page) as well. */
+    public void error(RoutingContext ctx, int status, String kind) {
+        send(new Visit(ctx, language(ctx), null, null), errorPage(status == 403 && "csrf".equals(kind) ? 403 : status));
+    }
+
+    private void notFound(RoutingContext ctx) {
+        if (ctx.normalizedPath().startsWith("/api/") || ctx.normalizedPath().equals("/api")) {
+            ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(new JsonObject().put("type", "https://ibasho.example/problems/not-found").put("title", "Not found")
+                            .put("status", 404).put("detail", "There is no API at this path.").put("instance", ctx.normalizedPath()).encode());
+            return;
+        }
+        page(ctx, false, v -> Uni.createFrom().item(errorPage(404)));
+    }
+
+    private void send(Visit visit, Result result) {
+        RoutingContext ctx = visit.ctx();
+        if (ctx.response().ended()) {
+            return;
+        }
+        try {
+            switch (result) {
+                case Redirect r -> redirect(ctx, r.location());
+                case Raw r -> ctx.response().setStatusCode(r.status()).putHeader(HttpHeaders.CONTENT_TYPE, r.contentType()).end(r.body());
+                case Html h -> ctx.response().setStatusCode(h.status()).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                        .end(render(visit, h));
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("page could not be rendered: %s", e.getClass().getName());
+            LOG.debug("render", e);
+            if (!ctx.response().headWritten()) {
+                ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                        .end("いばしょ: エラーが発生しました。 / Something went wrong.");
+            }
+        }
+    }
+
+    private String render(Visit visit, Html page) {
+        RoutingContext ctx = visit.ctx();
+        TemplateInstance instance = engine.getTemplate("web/" + page.template()).instance();
+        Language language = visit.language();
+        instance.data("lang", language.tag());
+        instance.data("otherLang", language.other().tag());
+        instance.data("t", UiText.of(language));
+        instance.data("signedIn", visit.signedIn());
+        instance.data("csrf", visit.signedIn() ? BrowserSessions.csrfToken(ctx) : "");
+        instance.data("quickExitUrl", config.quickExitUrl());
+        instance.data("langHref", languageSwitch(ctx, language.other()));
+        instance.data("nextParam", URLEncoder.encode(ownPathAndQuery(ctx), StandardCharsets.UTF_8));
+        instance.data("nav", "");
+        page.data().forEach(instance::data);
+        return instance.render();
+    }
+
+    private static Language language(RoutingContext ctx) {
+        Language asked = Language.ofTag(ctx.request().getParam("lang"));
+        if (asked != null) {
+            ctx.response().addCookie(Cookie.cookie(Language.COOKIE, asked.tag()).setPath("/").setMaxAge(365L * 24 * 3600)
+                    .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX));
+            return asked;
+        }
+        Cookie cookie = ctx.request().getCookie(Language.COOKIE);
+        Language chosen = cookie == null ? null : Language.ofTag(cookie.getValue());
+        return chosen == null ? Language.JA : chosen;
+    }
+
+    /** This page in the other language: the same path and query, with lang replaced. */
+    static String languageSwitch(RoutingContext ctx, Language to) {
+        StringBuilder href = new StringBuilder(ctx.request().path()).append("?");
+        ctx.queryParams().forEach((name, value) -> {
+            if (!name.equals("lang") && !name.equals("done")) {
+                href.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return href.append("lang=").append(to.tag()).toString();
+    }
+
+    private static String ownPathAndQuery(RoutingContext ctx) {
+        if (ctx.request().method().name().equals("POST")) {
+            return ctx.request().path();
+        }
+        String query = ctx.request().query();
+        return ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    private static void redirect(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location).end();
+    }
+
+    private static String safeId(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "unknown";
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---- Find -----------------------------------------------------------------------------------------------------
+
+    private Uni<Result> find(Visit v) {
+        RoutingContext ctx = v.ctx();
+        String area = trimmed(ctx.request().getParam("area"), 60);
+        UUID venue = uuid(ctx.request().getParam("venue"));
+        String kind = ctx.request().getParam("kind");
+        if (kind != null && !List.of("cafe", "workshop", "online", "free-space").contains(kind)) {
+            kind = null;
+        }
+        boolean childcare = "1".equals(ctx.request().getParam("childcare"));
+        boolean online = "1".equals(ctx.request().getParam("online"));
+        LocalDate date = parseDate(ctx.request().getParam("date"));
+        boolean monthView = "month".equals(ctx.request().getParam("view"));
+        YearMonth month = parseMonth(ctx.request().getParam("month"));
+        if (month == null) {
+            month = YearMonth.from((date != null ? date : LocalDate.now(clock.withZone(Wording.TOKYO))));
+        }
+        int page = Math.max(0, Math.min(500, parseInt(ctx.request().getParam("page"), 0)));
+
+        StringBuilder filter = new StringBuilder();
+        if (area != null) {
+            filter.append("&area=").append(enc(area));
+        }
+        if (venue != null) {
+            filter.append("&venueId=").append(venue);
+        }
+        if (kind != null) {
+            filter.append("&kind=").append(kind);
+        }
+        if (childcare) {
+            filter.append("&childcareOffered=true");
+        }
+        if (online) {
+            filter.append("&online=true");
+        }
+        String query;
+        if (monthView) {
+            LocalDate first = month.atDay(1);
+            LocalDate today = LocalDate.now(clock.withZone(Wording.TOKYO));
+            query = "?from=" + (first.isBefore(today) ? today : first) + "&to=" + month.plusMonths(1).atDay(1) + "&size=100" + filter;
+        } else {
+            query = "?page=" + page + "&size=" + PAGE_SIZE + (date != null ? "&from=" + date : "") + filter;
+        }
+        // The links keep the filters (not the page or view).
+        StringBuilder keep = new StringBuilder();
+        if (area != null) {
+            keep.append("&area=").append(enc(area));
+        }
+        if (venue != null) {
+            keep.append("&venue=").append(venue);
+        }
+        if (kind != null) {
+            keep.append("&kind=").append(kind);
+        }
+        if (childcare) {
+            keep.append("&childcare=1");
+        }
+        if (online) {
+            keep.append("&online=1");
+        }
+        if (date != null) {
+            keep.append("&date=").append(date);
+        }
+        final String kindChosen = kind;
+        final YearMonth shownMonth = month;
+        Uni<Answer> sessions = services.get("event", "/api/events/sessions" + query, null);
+        // the filter's venue list is a nicety: without it the page still lists sessions
+        Uni<Answer> venues = services.get("event", "/api/events/venues", null)
+                .onFailure().recoverWithItem(new Answer(503, Buffer.buffer(), null));
+        return Uni.combine().all().unis(sessions, venues).asTuple().flatMap(both -> {
+            Answer found = both.getItem1();
+            if (!found.ok()) {
+                return Uni.createFrom().item(errorPage(found.status() == 400 ? 404 : 503));
+            }
+            JsonArray list = found.array();
+            return lotteryCounts(v, list).map(counts -> {
+                Map<String, Object> data = new HashMap<>();
+                data.put("nav", "find");
+                data.put("groups", groupByDay(list, counts, v.language()));
+                data.put("count", list.size());
+                data.put("monthView", monthView);
+                data.put("monthHeading", v.ja() ? shownMonth.getYear() + "年" + shownMonth.getMonthValue() + "月"
+                        : shownMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + shownMonth.getYear());
+                String base = "/?" + (keep.length() > 0 ? keep.substring(1) + "&" : "");
+                data.put("listHref", "/" + (keep.length() > 0 ? "?" + keep.substring(1) : ""));
+                data.put("monthHref", base + "view=month&month=" + shownMonth);
+                data.put("prevMonthHref", shownMonth.isAfter(YearMonth.now(clock.withZone(Wording.TOKYO)))
+                        ? base + "view=month&month=" + shownMonth.minusMonths(1) : null);
+                data.put("nextMonthHref", base + "view=month&month=" + shownMonth.plusMonths(1));
+                data.put("prevHref", !monthView && page > 0 ? base + "page=" + (page - 1) : null);
+                data.put("nextHref", !monthView && list.size() >= PAGE_SIZE ? base + "page=" + (page + 1) : null);
+                data.put("areas", areaOptions(both.getItem2().array(), area));
+                data.put("venues", venueOptions(both.getItem2().array(), venue, v.language()));
+                data.put("kinds", kindOptions(kindChosen, v.language()));
+                data.put("date", date == null ? "" : date.toString());
+                data.put("childcare", childcare);
+                data.put("online", online);
+                data.put("filtered", area != null || venue != null || kindChosen != null || date != null || childcare || online);
+                return new Html(200, "find", data);
+            });
+        });
+    }
+
+    /** Signed in, the lottery's counts are hers to see (the registration service asks for a login): 「申込 N / 定員 M」. */
+    private Uni<Map<String, Long>> lotteryCounts(Visit v, JsonArray sessions) {
+        if (!v.signedIn()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Map.Entry<String, Long>>> asks = new ArrayList<>();
+        for (Object o : sessions) {
+            if (o instanceof JsonObject s && "LOTTERY".equals(s.getString("allocation"))) {
+                String id = s.getString("id");
+                asks.add(services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
+                        .map(a -> a.ok() ? Map.entry(id, a.object().getLong("applications", -1L)) : Map.entry(id, -1L))
+                        .onFailure().recoverWithItem(Map.entry(id, -1L)));
+            }
+        }
+        if (asks.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Uni.join().all(asks).andCollectFailures().map(entries -> {
+            Map<String, Long> counts = new HashMap<>();
+            entries.stream().filter(e -> e.getValue() >= 0).forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    static List<Views.DayGroup> groupByDay(JsonArray sessions, Map<String, Long> lotteryCounts, Language language) {
+        Map<String, List<Views.SessionCard>> days = new LinkedHashMap<>();
+        for (Object o : sessions) {
+            if (!(o instanceof JsonObject s)) {
+                continue;
+            }
+            OffsetDateTime starts = time(s.getString("startsAt"));
+            if (starts == null) {
+                continue;
+            }
+            days.computeIfAbsent(Wording.day(starts, language), d -> new ArrayList<>()).add(card(s, lotteryCounts.get(s.getString("id")), language));
+        }
+        return days.entrySet().stream().map(e -> new Views.DayGroup(e.getKey(), e.getValue())).toList();
+    }
+
+    static Views.SessionCard card(JsonObject s, Long applications, Language language) {
+        String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
+        JsonObject childcare = s.getJsonObject("childcare", new JsonObject());
+        return new Views.SessionCard(s.getString("id"), Wording.kind(s.getString("kind"), language), title[0], title[1],
+                Wording.when(time(s.getString("startsAt")), time(s.getString("endsAt")), language), where(s, language),
+                Wording.availability(s.getString("allocation"), s.getInteger("capacity"), applications,
+                        time(s.getString("applicationClosesAt")), language),
+                Wording.childcare(childcare.getBoolean("offered", false), childcare.getInteger("minAgeYears"),
+                        childcare.getInteger("maxAgeYears"), time(childcare.getString("deadline")), language),
+                s.getBoolean("online", false));
+    }
+
+    /** [title, its lang]: English if asked for and there is one, else Japanese. */
+    static String[] title(String ja, String en, Language language) {
+        if (language == Language.EN && en != null && !en.isBlank()) {
+            return new String[] { en, "en" };
+        }
+        return ja != null && !ja.isBlank() ? new String[] { ja, "ja" } : new String[] { en == null ? "" : en, "en" };
+    }
+
+    static String where(JsonObject s, Language language) {
+        if (s.getBoolean("online", false)) {
+            return Wording.kind("online", language);
+        }
+        JsonObject venue = s.getJsonObject("venue");
+        if (venue == null) {
+            return "";
+        }
+        String name = language == Language.EN && venue.getString("nameEn") != null ? venue.getString("nameEn") : venue.getString("nameJa");
+        String area = venue.getString("area");
+        return name == null ? (area == null ? "" : area) : area == null ? name : name + (language == Language.JA ? "（" + area + "）" : " (" + area + ")");
+    }
+
+    private static List<Views.Option> areaOptions(JsonArray venues, String chosen) {
+        TreeMap<String, Boolean> areas = new TreeMap<>();
+        for (Object o : venues) {
+            if (o instanceof JsonObject venue && venue.getString("area") != null) {
+                areas.put(venue.getString("area"), venue.getString("area").equals(chosen));
+            }
+        }
+        return areas.entrySet().stream().map(e -> new Views.Option(e.getKey(), e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<Views.Option> venueOptions(JsonArray venues, UUID chosen, Language language) {
+        List<Views.Option> options = new ArrayList<>();
+        for (Object o : venues) {
+            if (o instanceof JsonObject venue && venue.getString("id") != null) {
+                String name = language == Language.EN && venue.getString("nameEn") != null ? venue.getString("nameEn") : venue.getString("nameJa");
+                options.add(new Views.Option(venue.getString("id"), name == null ? "" : name,
+                        chosen != null && chosen.toString().equals(venue.getString("id"))));
+            }
+        }
+        return options;
+    }
+
+    private static List<Views.Option> kindOptions(String chosen, Language language) {
+        return List.of("cafe", "workshop", "online", "free-space").stream()
+                .map(k -> new Views.Option(k, Wording.kind(k, language), k.equals(chosen))).toList();
+    }
+
+    // ---- a session ------------------------------------------------------------------------------------------------
+
+    private Uni<Result> session(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return services.get("event", "/api/events/sessions/" + id, null).flatMap(found -> {
+            if (found.status() == 404 || found.status() == 400) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            if (!found.ok()) {
+                return Uni.createFrom().item(errorPage(503));
+            }
+            JsonObject s = found.object();
+            return mine(v).flatMap(registrations -> {
+                JsonObject own = activeFor(registrations, id.toString());
+                boolean confirmed = own != null && "confirmed".equals(own.getString("status"));
+                Uni<JsonObject> details = confirmed
+                        ? services.get("event", "/api/events/sessions/" + id + "/attendee-details", v.token())
+                                .map(a -> a.ok() ? a.object() : null).onFailure().recoverWithNull()
+                        : Uni.createFrom().nullItem();
+                Uni<Long> applications = v.signedIn() && "LOTTERY".equals(s.getString("allocation"))
+                        ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
+                                .map(a -> a.ok() ? a.object().getLong("applications") : null).onFailure().recoverWithNull()
+                        : Uni.createFrom().nullItem();
+                return Uni.combine().all().unis(details, applications).asTuple().map(both -> {
+                    Views.SessionPage page = sessionPage(s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
+                    return (Result) new Html(200, "session", Map.of("s", page, "nav", "find"));
+                });
+            });
+        });
+    }
+
+    static Views.SessionPage sessionPage(JsonObject s, JsonObject details, Long applications, JsonObject own, Language language,
+            OffsetDateTime now) {
+        boolean ja = language == Language.JA;
+        String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
+        JsonObject venue = s.getJsonObject("venue", new JsonObject());
+        boolean online = s.getBoolean("online", false);
+        String address = venue.getString("address");
+        String addressNote = null;
+        String meetingLink = null;
+        if (details != null) {
+            if (details.getString("address") != null) {
+                address = details.getString("address");
+            } else {
+                addressNote = ja ? details.getString("addressNoteJa") : details.getString("addressNoteEn", details.getString("addressNoteJa"));
+            }
+            meetingLink = details.getString("meetingLink");
+        }
+        if (address == null && addressNote == null && !online) {
+            addressNote = UiText.of(language).get(details == null ? "addressLater" : "addressNever");
+        }
+        List<Views.Part> parts = new ArrayList<>();
+        for (Object o : s.getJsonArray("parts", new JsonArray())) {
+            if (o instanceof JsonObject p) {
+                parts.add(new Views.Part(p.getString("label", ""), Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language)));
+            }
+        }
+        JsonObject childcare = s.getJsonObject("childcare", new JsonObject());
+        String allocation = s.getString("allocation");
+        String status = s.getString("status", "");
+        boolean cancelled = "CANCELLED".equalsIgnoreCase(status);
+        OffsetDateTime ends = time(s.getString("endsAt"));
+        boolean past = "COMPLETED".equalsIgnoreCase(status) || (ends != null && ends.isBefore(now));
+        String bookLabel = "LOTTERY".equals(allocation) ? UiText.of(language).get("goApply") : UiText.of(language).get("goBook");
+        boolean bookable = !cancelled && !past && allocation != null && !"NONE".equals(allocation) && own == null;
+        String audience = ja ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
+        String venueName = ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
+        return new Views.SessionPage(s.getString("id"), Wording.kind(s.getString("kind"), language), title[0], title[1],
+                Wording.when(time(s.getString("startsAt")), ends, language), online ? Wording.kind("online", language) : venueName,
+                online ? null : venue.getString("area"), online ? null : address, online ? null : addressNote, meetingLink, audience,
+                parts, Wording.childcare(childcare.getBoolean("offered", false), childcare.getInteger("minAgeYears"),
+                        childcare.getInteger("maxAgeYears"), time(childcare.getString("deadline")), language),
+                Wording.availability(allocation, s.getInteger("capacity"), applications, time(s.getString("applicationClosesAt")), language),
+                bookLabel, bookable, "LOTTERY".equals(allocation), cancelled, past, online, own == null ? null : myBooking(own, s, language));
+    }
+
+    // ---- book or apply --------------------------------------------------------------------------------------------
+
+    private Uni<Result> bookForm(Visit v, String mode, Map<String, String> values, Map<String, String> errors, int status) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return services.get("event", "/api/events/sessions/" + id, null).map(found -> {
+            if (found.status() == 404 || found.status() == 400) {
+                return errorPage(404);
+            }
+            if (!found.ok()) {
+                return errorPage(503);
+            }
+            JsonObject s = found.object();
+            String allocation = s.getString("allocation");
+            String chosenMode = mode != null ? mode : "LOTTERY".equals(allocation) ? "apply" : "book";
+            Map<String, Object> data = bookData(v, s, chosenMode, values, errors);
+            return new Html(status, "book", data);
+        });
+    }
+
+    private Map<String, Object> bookData(Visit v, JsonObject s, String mode, Map<String, String> values, Map<String, String> errors) {
+        Map<String, Object> data = new HashMap<>();
+        String[] title = title(s.getString("titleJa"), s.getString("titleEn"), v.language());
+        data.put("nav", "find");
+        data.put("sessionId", s.getString("id"));
+        data.put("title", title[0]);
+        data.put("titleLang", title[1]);
+        data.put("when", Wording.when(time(s.getString("startsAt")), time(s.getString("endsAt")), v.language()));
+        data.put("dropIn", s.getString("allocation") == null || "NONE".equals(s.getString("allocation")));
+        data.put("mode", mode);
+        data.put("heading", v.text(switch (mode) {
+            case "apply" -> "applyTitle";
+            case "waitlist" -> "waitlistTitle";
+            default -> "bookTitle";
+        }));
+        data.put("submit", v.text(switch (mode) {
+            case "apply" -> "submitApply";
+            case "waitlist" -> "submitWaitlist";
+            default -> "submitBook";
+        }));
+        JsonObject childcare = s.getJsonObject("childcare", new JsonObject());
+        boolean offered = childcare.getBoolean("offered", false);
+        data.put("childcareOffered", offered);
+        data.put("childcareText", Wording.childcare(offered, childcare.getInteger("minAgeYears"), childcare.getInteger("maxAgeYears"),
+                time(childcare.getString("deadline")), v.language()));
+        int min = childcare.getInteger("minAgeYears", 0);
+        int max = childcare.getInteger("maxAgeYears", 17);
+        List<List<Views.Option>> ages = new ArrayList<>();
+        for (int child = 1; child <= 3; child++) {
+            String chosen = values.getOrDefault("childAge" + child, "");
+            List<Views.Option> options = new ArrayList<>();
+            options.add(new Views.Option("", v.text("noChild"), chosen.isEmpty()));
+            for (int age = Math.max(0, min); age <= Math.min(17, max); age++) {
+                options.add(new Views.Option(Integer.toString(age), age + v.text("ageSuffix"), chosen.equals(Integer.toString(age))));
+            }
+            ages.add(options);
+        }
+        data.put("ages", ages);
+        List<Views.Option> tiers = new ArrayList<>();
+        JsonObject lottery = s.getJsonObject("lottery");
+        if ("apply".equals(mode) && lottery != null) {
+            JsonArray priority = lottery.getJsonArray("priority", new JsonArray());
+            for (int i = 0; i < priority.size(); i++) {
+                tiers.add(new Views.Option(Integer.toString(i), String.valueOf(priority.getValue(i)), Integer.toString(i).equals(values.get("tier"))));
+            }
+            if (!tiers.isEmpty()) {
+                tiers.add(new Views.Option("", v.text("tierNone"), values.get("tier") == null || values.get("tier").isEmpty()));
+            }
+        }
+        data.put("tiers", tiers);
+        String audience = v.ja() ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
+        data.put("audience", audience);
+        data.put("nickname", values.getOrDefault("nickname", ""));
+        data.put("errors", errors);
+        data.put("hasErrors", !errors.isEmpty());
+        data.put("idem", UUID.randomUUID().toString());
+        data.put("signInHref", "/app/signin?next=" + enc("/s/" + s.getString("id") + "/book"));
+        return data;
+    }
+
+    private Uni<Result> book(Visit v, MultiMap form) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (!v.signedIn()) {
+            return Uni.createFrom().item(new Redirect("/s/" + id + "/book"));
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        String mode = form.get("mode");
+        if (!List.of("book", "apply", "waitlist").contains(String.valueOf(mode))) {
+            mode = "book";
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("nickname", form.get("nickname") == null ? "" : form.get("nickname"));
+        List<String> ageValues = form.getAll("childAge");
+        for (int i = 0; i < Math.min(3, ageValues.size()); i++) {
+            values.put("childAge" + (i + 1), ageValues.get(i));
+        }
+        if (form.get("tier") != null) {
+            values.put("tier", form.get("tier"));
+        }
+        BookingForm.Checked checked = BookingForm.check(values.get("nickname"), ageValues, form.get("tier"), v.language());
+        final String chosenMode = mode;
+        if (!checked.errors().isEmpty()) {
+            return bookForm(v, chosenMode, values, checked.errors(), 422);
+        }
+        JsonObject body = new JsonObject().put("nickname", checked.nickname()).put("childrenAges", new JsonArray(checked.childrenAges()));
+        if ("apply".equals(chosenMode) && checked.priorityTier() != null) {
+            body.put("priorityTier", checked.priorityTier());
+        }
+        String path = "/api/registrations/sessions/" + id + switch (chosenMode) {
+            case "apply" -> "/applications";
+            case "waitlist" -> "/waitlist";
+            default -> "/bookings";
+        };
+        String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}") ? form.get("idem") : UUID.randomUUID().toString();
+        return services.post("registration", path, v.token(), body, key, v.ctx().request()).flatMap(answer -> {
+            BookingForm.Outcome outcome = BookingForm.outcome(answer.status(), answer.problem(), answer.object().getString("status"));
+            if (outcome == BookingForm.Outcome.INVALID) {
+                return bookForm(v, chosenMode, values, BookingForm.fieldErrors(answer.object(), v.language()), 422);
+            }
+            if (outcome == BookingForm.Outcome.SEATS_AVAILABLE) {
+                return bookForm(v, "book", values, Map.of(), 200);
+            }
+            if (outcome == BookingForm.Outcome.UNAVAILABLE) {
+                return Uni.createFrom().item(errorPage(503));
+            }
+            return services.get("event", "/api/events/sessions/" + id, null).map(found -> {
+                Map<String, Object> data = bookData(v, found.object().put("id", id.toString()), "waitlist", values, Map.of());
+                JsonObject registration = answer.object();
+                data.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+                data.put("outcomeTitle", BookingForm.title(outcome, v.language()));
+                data.put("outcomeNext", BookingForm.nextStep(outcome, registration.getInteger("position"),
+                        time(found.object().getString("applicationClosesAt")), v.language()));
+                data.put("registrationId", outcome.madeRegistration() ? registration.getString("id") : null);
+                data.put("bookingCode", registration.getString("bookingCode"));
+                data.put("offerWaitlist", outcome == BookingForm.Outcome.FULL);
+                data.put("childAges", checked.childrenAges());
+                return (Result) new Html(outcome.status(), "outcome", data);
+            });
+        });
+    }
+
+    // ---- her bookings ---------------------------------------------------------------------------------------------
+
+    private Uni<JsonArray> mine(Visit v) {
+        if (!v.signedIn()) {
+            return Uni.createFrom().item(new JsonArray());
+        }
+        return services.get("registration", "/api/registrations/mine", v.token()).map(a -> a.ok() ? a.array() : new JsonArray())
+                .onFailure().recoverWithItem(new JsonArray());
+    }
+
+    private static final List<String> ACTIVE = List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered");
+
+    static JsonObject activeFor(JsonArray registrations, String sessionId) {
+        JsonObject latest = null;
+        for (Object o : registrations) {
+            if (o instanceof JsonObject r && sessionId.equals(r.getString("sessionId"))) {
+                if (ACTIVE.contains(r.getString("status"))) {
+                    return r;
+                }
+                latest = r;
+            }
+        }
+        return latest != null && ACTIVE.contains(latest.getString("status")) ? latest : null;
+    }
+
+    private Uni<Map<String, JsonObject>> sessionsOf(JsonArray registrations) {
+        List<String> ids = new ArrayList<>();
+        for (Object o : registrations) {
+            if (o instanceof JsonObject r && r.getString("sessionId") != null && !ids.contains(r.getString("sessionId"))) {
+                ids.add(r.getString("sessionId"));
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Map.Entry<String, JsonObject>>> asks = ids.stream().map(id -> services.get("event", "/api/events/sessions/" + id, null)
+                .map(a -> Map.entry(id, a.ok() ? a.object() : new JsonObject()))
+                .onFailure().recoverWithItem(Map.entry(id, new JsonObject()))).toList();
+        return Uni.join().all(asks).andCollectFailures().map(entries -> {
+            Map<String, JsonObject> sessions = new HashMap<>();
+            entries.forEach(e -> sessions.put(e.getKey(), e.getValue()));
+            return sessions;
+        });
+    }
+
+    private Uni<Result> bookings(Visit v) {
+        return services.get("registration", "/api/registrations/mine", v.token()).flatMap(answer -> {
+            if (answer.status() == 403) {
+                return html(200, "bookings", Map.of("nav", "bookings", "items", List.of(), "notAttendee", true));
+            }
+            if (!answer.ok()) {
+                return Uni.createFrom().item(errorPage(503));
+            }
+            JsonArray list = answer.array();
+            return sessionsOf(list).map(sessions -> {
+                List<Views.MyBooking> active = new ArrayList<>();
+                List<Views.MyBooking> ended = new ArrayList<>();
+                for (Object o : list) {
+                    if (o instanceof JsonObject r) {
+                        Views.MyBooking item = myBooking(r, sessions.getOrDefault(r.getString("sessionId"), new JsonObject()), v.language());
+                        (item.active() ? active : ended).add(item);
+                    }
+                }
+                return (Result) new Html(200, "bookings", Map.of("nav", "bookings", "items", active, "ended", ended, "notAttendee", false));
+            });
+        });
+    }
+
+    static Views.MyBooking myBooking(JsonObject r, JsonObject s, Language language) {
+        String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
+        String status = r.getString("status");
+        String childcare = null;
+        if (r.getString("childcareStatus") != null) {
+            childcare = switch (r.getString("childcareStatus")) {
+                case "reserved" -> language == Language.JA ? "託児: 確保しました" : "Childcare: reserved";
+                case "pending" -> language == Language.JA ? "託児: 確認中" : "Childcare: being checked";
+                case "rejected" -> language == Language.JA ? "託児: 空きがありませんでした" : "Childcare: no place was free";
+                case "released" -> language == Language.JA ? "託児: 取り消しました" : "Childcare: released";
+                default -> null;
+            };
+        }
+        OffsetDateTime offer = time(r.getString("offerExpiresAt"));
+        OffsetDateTime starts = time(s.getString("startsAt"));
+        return new Views.MyBooking(r.getString("id"), r.getString("sessionId"), title[0], title[1],
+                starts == null ? "" : Wording.when(starts, time(s.getString("endsAt")), language),
+                Wording.status(status, r.getString("waitlistReason"), r.getInteger("position"), language), status,
+                "confirmed".equals(status) ? r.getString("bookingCode") : null, "confirmed".equals(status),
+                offer == null ? null : Wording.until(offer, language),
+                List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered").contains(status),
+                "offered".equals(status), childcare, r.getString("nextSteps"), ACTIVE.contains(status));
+    }
+
+    private Uni<Result> booking(Visit v, String done) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        String doneParam = done != null ? done : v.ctx().request().getParam("done");
+        return mine(v).flatMap(list -> {
+            JsonObject own = null;
+            for (Object o : list) {
+                if (o instanceof JsonObject r && id.toString().equals(r.getString("id"))) {
+                    own = r;
+                }
+            }
+            if (own == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            JsonObject registration = own;
+            return services.get("event", "/api/events/sessions/" + registration.getString("sessionId"), null).map(found -> {
+                Map<String, Object> data = new HashMap<>();
+                data.put("nav", "bookings");
+                data.put("b", myBooking(registration, found.ok() ? found.object() : new JsonObject(), v.language()));
+                String message = doneParam == null ? null : switch (doneParam) {
+                    case "cancelled" -> v.text("doneCancelled");
+                    case "accepted" -> v.text("doneAccepted");
+                    case "declined" -> v.text("doneDeclined");
+                    default -> BookingForm.actionProblem(doneParam, v.language());
+                };
+                data.put("message", message);
+                return (Result) new Html(200, "booking", data);
+            });
+        });
+    }
+
+    private Uni<Result> bookingForSession(Visit v) {
+        UUID session = uuid(v.ctx().pathParam("sessionId"));
+        if (session == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return mine(v).map(list -> {
+            JsonObject own = activeFor(list, session.toString());
+            if (own == null) {
+                for (Object o : list) {
+                    if (o instanceof JsonObject r && session.toString().equals(r.getString("sessionId"))) {
+                        own = r;
+                    }
+                }
+            }
+            return own == null ? new Redirect("/s/" + session) : new Redirect("/app/bookings/" + own.getString("id"));
+        });
+    }
+
+    private Uni<Result> qr(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return services.get("registration", "/api/registrations/mine/" + id + "/qr", v.token()).map(answer -> answer.ok()
+                && answer.contentType() != null && answer.contentType().startsWith("image/svg+xml")
+                        ? new Raw(200, "image/svg+xml", answer.body())
+                        : errorPage(404));
+    }
+
+    private Uni<Result> bookingAction(Visit v, MultiMap form) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        String action = v.ctx().pathParam("action");
+        if (id == null || !List.of("cancel", "accept", "decline").contains(action)) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        return services.post("registration", "/api/registrations/mine/" + id + "/" + action, v.token(), null, null, v.ctx().request()).flatMap(answer -> {
+            if (answer.ok()) {
+                String done = switch (action) {
+                    case "cancel" -> "cancelled";
+                    case "accept" -> "accepted";
+                    default -> "declined";
+                };
+                return Uni.createFrom().item(new Redirect("/app/bookings/" + id + "?done=" + done));
+            }
+            if (answer.status() == 404) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            if (answer.status() >= 500) {
+                return Uni.createFrom().item(errorPage(503));
+            }
+            return booking(v, answer.problem().isEmpty() ? "http-" + answer.status() : answer.problem());
+        });
+    }
+
+    // ---- inbox ----------------------------------------------------------------------------------------------------
+
+    private Uni<Result> inbox(Visit v) {
+        return services.get("notification", "/api/notifications/inbox?lang=" + v.language().tag(), v.token()).map(answer -> {
+            if (answer.status() == 403) {
+                return new Html(200, "inbox", Map.of("nav", "inbox", "messages", List.of()));
+            }
+            if (!answer.ok()) {
+                return errorPage(503);
+            }
+            List<Views.Message> messages = new ArrayList<>();
+            for (Object o : answer.array()) {
+                if (o instanceof JsonObject m) {
+                    messages.add(message(m, v.language()));
+                }
+            }
+            return new Html(200, "inbox", Map.of("nav", "inbox", "messages", messages));
+        });
+    }
+
+    private static final List<String> ABOUT_HER_BOOKING = List.of("BOOKING_CONFIRMED", "APPLICATION_RECEIVED", "LOTTERY_WON",
+            "LOTTERY_RESERVE", "SEAT_OFFERED", "LOTTERY_WON_CONFIRM", "OFFER_EXPIRED", "CANCELLED_BY_ATTENDEE", "CANCELLED_BY_ORGANISER",
+            "CHILDCARE_RESERVED", "CHILDCARE_REJECTED");
+
+    /** A message's link goes to her booking (messages about it) or to the session's page; never to a dead address. */
+    static Views.Message message(JsonObject m, Language language) {
+        String session = m.getString("sessionId");
+        Views.Link link = null;
+        if (session != null) {
+            boolean aboutBooking = ABOUT_HER_BOOKING.contains(String.valueOf(m.getString("kind")).toUpperCase(java.util.Locale.ROOT));
+            link = aboutBooking ? new Views.Link("/app/bookings/for/" + session, UiText.of(language).get("seeBooking"))
+                    : new Views.Link("/s/" + session, UiText.of(language).get("openSession"));
+        }
+        OffsetDateTime at = time(m.getString("createdAt"));
+        return new Views.Message(m.getString("text", ""), at == null ? "" : Wording.when(at, null, language), !m.getBoolean("read", true), link);
+    }
+
+    // ---- settings -------------------------------------------------------------------------------------------------
+
+    private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status) {
+        return services.get("notification", "/api/notifications/preferences", v.token()).map(answer -> {
+            if (!answer.ok()) {
+                Map<String, Object> none = new HashMap<>();
+                none.put("nav", "settings");
+                none.put("notAttendee", true);
+                none.put("message", null);
+                return answer.status() == 403 ? new Html(200, "settings", none) : errorPage(503);
+            }
+            JsonObject p = answer.object();
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "settings");
+            data.put("notAttendee", false);
+            data.put("language", p.getString("language", v.language().tag()));
+            data.put("emailOn", p.getJsonArray("channels", new JsonArray()).contains("email"));
+            data.put("fullDetail", p.getBoolean("fullDetail", false));
+            JsonObject quiet = p.getJsonObject("quietHours");
+            data.put("quietStart", quiet == null ? "" : quiet.getString("start", ""));
+            data.put("quietEnd", quiet == null ? "" : quiet.getString("end", ""));
+            data.put("emailAddress", p.getBoolean("emailVerified", false) ? p.getString("emailAddress") : null);
+            data.put("pendingEmail", p.getString("pendingEmailAddress"));
+            data.put("errors", errors);
+            data.put("message", message);
+            return new Html(status, "settings", data);
+        });
+    }
+
+    private Uni<Result> saveSettings(Visit v, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        Language language = Language.ofTag(form.get("language"));
+        if (language == null) {
+            language = v.language();
+        }
+        JsonArray channels = new JsonArray().add("in-app");
+        if (form.get("email") != null) {
+            channels.add("email");
+        }
+        JsonObject body = new JsonObject().put("language", language.tag()).put("channels", channels)
+                .put("fullDetail", "true".equals(form.get("fullDetail")));
+        String start = trimmed(form.get("quietStart"), 5);
+        String end = trimmed(form.get("quietEnd"), 5);
+        Map<String, String> errors = new HashMap<>();
+        if (start != null || end != null) {
+            if (start == null || end == null || !start.matches("\\d{2}:\\d{2}") || !end.matches("\\d{2}:\\d{2}") || start.equals(end)) {
+                errors.put("quiet", language == Language.JA ? "開始と終了を 22:00 のように、違う時刻で入力してください。"
+                        : "Enter a start and an end like 22:00, not the same time.");
+            } else {
+                body.put("quietHours", new JsonObject().put("start", start).put("end", end).put("zone", "Asia/Tokyo"));
+            }
+        }
+        Visit chosen = new Visit(v.ctx(), language, v.identity(), v.token());
+        v.ctx().response().addCookie(Cookie.cookie(Language.COOKIE, language.tag()).setPath("/").setMaxAge(365L * 24 * 3600)
+                .setSecure(v.ctx().request().isSSL()).setSameSite(CookieSameSite.LAX));
+        if (!errors.isEmpty()) {
+            return settings(chosen, errors, null, 422);
+        }
+        return services.put("notification", "/api/notifications/preferences", v.token(), body, v.ctx().request()).flatMap(answer -> {
+            if (answer.ok()) {
+                return settings(chosen, Map.of(), chosen.text("saved"), 200);
+            }
+            Map<String, String> problems = new HashMap<>();
+            switch (answer.problem()) {
+                case "email-not-verified" -> problems.put("email", chosen.ja() ? "メールを選ぶ前に、下でアドレスを登録して確認コードを入力してください。"
+                        : "Add an address below and enter its code before choosing e-mail.");
+                case "invalid-quiet-hours" -> problems.put("quiet", chosen.ja() ? "開始と終了を 22:00 のように入力してください。"
+                        : "Enter times like 22:00.");
+                default -> {
+                    return Uni.createFrom().item(errorPage(answer.status() >= 500 ? 503 : 500));
+                }
+            }
+            return settings(chosen, problems, null, 422);
+        });
+    }
+
+    private Uni<Result> email(Visit v, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        String address = trimmed(form.get("address"), 254);
+        if (address == null || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return settings(v, Map.of("address", v.ja() ? "メールアドレスを name@example.jp のように入力してください。"
+                    : "Enter an e-mail address like name@example.com."), null, 422);
+        }
+        return services.post("notification", "/api/notifications/preferences/email", v.token(), new JsonObject().put("address", address), null, v.ctx().request())
+                .flatMap(answer -> answer.ok() ? settings(v, Map.of(), v.text("codeSent"), 200)
+                        : settings(v, Map.of("address", BookingForm.accountProblem(answer.problem(), answer.status(), v.language())), null,
+                                answer.status() == 429 ? 429 : 422));
+    }
+
+    private Uni<Result> verifyEmail(Visit v, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        String code = trimmed(form.get("code"), 6);
+        if (code == null || !code.matches("\\d{6}")) {
+            return settings(v, Map.of("code", v.ja() ? "メールに書かれた6桁の数字を入力してください。" : "Enter the 6 digits from the e-mail."), null, 422);
+        }
+        return services.post("notification", "/api/notifications/preferences/email/verify", v.token(), new JsonObject().put("code", code), null, v.ctx().request())
+                .flatMap(answer -> answer.ok() ? settings(v, Map.of(), v.text("verified"), 200)
+                        : settings(v, Map.of("code", BookingForm.accountProblem(answer.problem(), answer.status(), v.language())), null,
+                                answer.status() == 429 ? 429 : 422));
+    }
+
+    // ---- small parsers --------------------------------------------------------------------------------------------
+
+    static OffsetDateTime time(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static YearMonth parseMonth(String value) {
+        try {
+            return value == null || value.isBlank() ? null : YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static int parseInt(String value, int otherwise) {
+        try {
+            return value == null ? otherwise : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static String trimmed(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String t = value.strip();
+        return t.length() > max ? t.substring(0, max) : t;
+    }
+}

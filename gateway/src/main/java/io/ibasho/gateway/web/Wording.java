@@ -1,0 +1,149 @@
+package io.ibasho.gateway.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * Plain words for what the services answer in codes: kinds, times, availability, booking states. Pure (no Quarkus),
+ * so that every sentence a woman reads can be tested without a server. All times are shown in Asia/Tokyo.
+ */
+public final class Wording {
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    private Wording() {
+    }
+
+    /** The session kinds in words; the wire names ({@code free-space}) never reach the page. */
+    public static String kind(String kind, Language language) {
+        boolean ja = language == Language.JA;
+        if (kind == null) {
+            return ja ? "その他" : "Other";
+        }
+        return switch (kind) {
+            case "cafe" -> ja ? "カフェ" : "Café";
+            case "workshop" -> ja ? "講座" : "Workshop";
+            case "online" -> ja ? "オンライン" : "Online";
+            case "free-space" -> ja ? "フリースペース" : "Free space";
+            default -> ja ? "その他" : "Other";
+        };
+    }
+
+    /** 「12月5日(土)」 / "Sat 5 Dec". */
+    public static String day(OffsetDateTime time, Language language) {
+        ZonedDateTime t = time.atZoneSameInstant(TOKYO);
+        if (language == Language.JA) {
+            return t.getMonthValue() + "月" + t.getDayOfMonth() + "日(" + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + ")";
+        }
+        return t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + t.getDayOfMonth() + " "
+                + t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    }
+
+    /** 「12月5日(土) 13:30〜15:30」 / "Sat 5 Dec, 13:30–15:30"; an end on another day is written out in full. */
+    public static String when(OffsetDateTime start, OffsetDateTime end, Language language) {
+        ZonedDateTime s = start.atZoneSameInstant(TOKYO);
+        String from = day(start, language) + (language == Language.JA ? " " : ", ") + s.format(HOUR_MINUTE);
+        if (end == null) {
+            return from;
+        }
+        ZonedDateTime e = end.atZoneSameInstant(TOKYO);
+        String to = e.toLocalDate().equals(s.toLocalDate()) ? e.format(HOUR_MINUTE)
+                : day(end, language) + (language == Language.JA ? " " : ", ") + e.format(HOUR_MINUTE);
+        return from + (language == Language.JA ? "〜" : "–") + to;
+    }
+
+    /** 「12月1日(火) 23:59まで」 / "until Tue 1 Dec, 23:59". */
+    public static String until(OffsetDateTime deadline, Language language) {
+        String at = day(deadline, language) + (language == Language.JA ? " " : ", ") + deadline.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
+        return language == Language.JA ? at + "まで" : "until " + at;
+    }
+
+    /**
+     * How she gets in: drop-in, first come (with the capacity), or a lottery with its counts and deadline
+     * (「抽選: 申込 N / 定員 M」). {@code applications} is null when unknown (the count is shown to signed-in visitors).
+     */
+    public static String availability(String allocation, Integer capacity, Long applications, OffsetDateTime closesAt,
+            Language language) {
+        boolean ja = language == Language.JA;
+        String cap = capacity == null ? "" : ja ? "定員 " + capacity + "名" : capacity + " places";
+        if (allocation == null || "NONE".equals(allocation)) {
+            return ja ? "予約不要（出入り自由）" : "No booking needed: drop in";
+        }
+        if ("LOTTERY".equals(allocation)) {
+            String counts = applications == null ? cap
+                    : ja ? "申込 " + applications + " / 定員 " + (capacity == null ? "—" : capacity)
+                            : applications + " applied / " + (capacity == null ? "—" : capacity) + " places";
+            String deadline = closesAt == null ? "" : (ja ? "（締切 " : " (closes ") + until(closesAt, language)
+                    .replace("まで", "").replace("until ", "") + (ja ? "）" : ")");
+            return (ja ? "抽選: " : "Lottery: ") + counts + deadline;
+        }
+        String deadline = closesAt == null ? "" : (ja ? "（申込締切 " : " (book ") + until(closesAt, language) + (ja ? "）" : ")");
+        return (ja ? "要予約（先着順）" : "Booking needed, first come") + (cap.isEmpty() ? "" : (ja ? "・" : ", ") + cap) + deadline;
+    }
+
+    /** 「託児あり（1〜6歳、12月1日(火) 17:00まで申込）」 or null when none is offered. */
+    public static String childcare(boolean offered, Integer minAge, Integer maxAge, OffsetDateTime deadline, Language language) {
+        if (!offered) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        StringBuilder text = new StringBuilder(ja ? "託児あり" : "Childcare offered");
+        StringBuilder detail = new StringBuilder();
+        if (minAge != null && maxAge != null) {
+            detail.append(ja ? minAge + "〜" + maxAge + "歳" : "ages " + minAge + "–" + maxAge);
+        }
+        if (deadline != null) {
+            if (detail.length() > 0) {
+                detail.append(ja ? "、" : ", ");
+            }
+            detail.append(ja ? until(deadline, language) + "に申込" : "ask " + until(deadline, language));
+        }
+        if (detail.length() > 0) {
+            text.append(ja ? "（" : " (").append(detail).append(ja ? "）" : ")");
+        }
+        return text.toString();
+    }
+
+    /**
+     * Her registration's state in words. {@code position} and {@code waitlistReason} come with waitlisted ones.
+     */
+    public static String status(String status, String waitlistReason, Integer position, Language language) {
+        boolean ja = language == Language.JA;
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "confirmed" -> ja ? "予約確定" : "Confirmed";
+            case "pending_childcare" -> ja ? "託児の確認中（席は確保しています）" : "Checking childcare (your seat is held)";
+            case "applied" -> ja ? "抽選に申込済み（結果を待っています）" : "Applied to the lottery (waiting for the draw)";
+            case "waitlisted" -> waiting(waitlistReason, position, ja);
+            case "offered" -> ja ? "席が空きました。期限までにお返事ください" : "A seat is free for you: please answer before the deadline";
+            case "cancelled" -> ja ? "キャンセル済み" : "Cancelled";
+            case "expired" -> ja ? "お返事の期限が過ぎました" : "The offer has expired";
+            case "childcare_unavailable" -> ja ? "託児の空きがありませんでした" : "No childcare place was free";
+            case "rejected", "not_won", "lost" -> ja ? "今回は当選しませんでした" : "Not drawn this time";
+            default -> status;
+        };
+    }
+
+    private static String waiting(String reason, Integer position, boolean ja) {
+        String place = position == null ? "" : ja ? "（" + position + "番目）" : " (number " + position + ")";
+        if ("LOTTERY_RESERVE".equals(reason)) {
+            return (ja ? "抽選の補欠" : "On the lottery's reserve list") + place;
+        }
+        if ("CHILDCARE_UNAVAILABLE".equals(reason)) {
+            return (ja ? "託児つきの席のキャンセル待ち" : "Waiting for a seat with childcare") + place;
+        }
+        return (ja ? "キャンセル待ち" : "On the waitlist") + place;
+    }
+
+    /** Only same-origin paths may be a place to come back to after signing in (no open redirect). */
+    public static boolean isLocalPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+                && path.length() <= 200 && path.chars().noneMatch(c -> c < 0x21 || c == 0x7f || c == '\\');
+    }
+}

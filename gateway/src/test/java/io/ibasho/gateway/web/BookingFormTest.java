@@ -1,0 +1,66 @@
+package io.ibasho.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.ibasho.gateway.web.BookingForm.Outcome;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Every answer of the booking form is a plain sentence with a next step; mistakes are told next to their field. */
+class BookingFormTest {
+
+    @Test
+    void aNicknameAndUpToSixAgesAreAllItTakes() {
+        BookingForm.Checked ok = BookingForm.check("  はな ", List.of("3", "", "5"), null, Language.JA);
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.nickname()).isEqualTo("はな");
+        assertThat(ok.childrenAges()).containsExactly(3, 5);
+    }
+
+    @Test
+    void mistakesAreToldPerFieldInHerLanguage() {
+        assertThat(BookingForm.check(" ", List.of(), null, Language.JA).errors()).containsKey("nickname")
+                .containsValue("ニックネームを入力してください。本名でなくてかまいません。");
+        assertThat(BookingForm.check("a".repeat(41), List.of(), null, Language.EN).errors().get("nickname")).contains("40");
+        assertThat(BookingForm.check("<b>", List.of(), null, Language.JA).errors()).containsKey("nickname");
+        assertThat(BookingForm.check("はな", List.of("18"), null, Language.JA).errors()).containsKey("childAge");
+        assertThat(BookingForm.check("はな", List.of("three"), null, Language.JA).errors()).containsKey("childAge");
+        assertThat(BookingForm.check("はな", Arrays.asList("1", "1", "1", "1", "1", "1", "1"), null, Language.JA).errors()).containsKey("childAge");
+        assertThat(BookingForm.check("はな", List.of(), "x", Language.JA).errors()).containsKey("tier");
+    }
+
+    @Test
+    void everyAnswerOfTheServiceHasAnOutcome() {
+        assertThat(BookingForm.outcome(201, "", "confirmed")).isEqualTo(Outcome.CONFIRMED);
+        assertThat(BookingForm.outcome(202, "", "pending_childcare")).isEqualTo(Outcome.PENDING_CHILDCARE);
+        assertThat(BookingForm.outcome(201, "", "waitlisted")).isEqualTo(Outcome.WAITLISTED);
+        assertThat(BookingForm.outcome(201, "", "applied")).isEqualTo(Outcome.APPLIED);
+        assertThat(BookingForm.outcome(409, "session-full", null)).isEqualTo(Outcome.FULL);
+        assertThat(BookingForm.outcome(409, "applications-closed", null)).isEqualTo(Outcome.CLOSED);
+        assertThat(BookingForm.outcome(409, "session-not-open", null)).isEqualTo(Outcome.CLOSED);
+        assertThat(BookingForm.outcome(409, "already-registered", null)).isEqualTo(Outcome.ALREADY_REGISTERED);
+        assertThat(BookingForm.outcome(400, "validation", null)).isEqualTo(Outcome.INVALID);
+        assertThat(BookingForm.outcome(403, "http-403", null)).isEqualTo(Outcome.NOT_ATTENDEE);
+        assertThat(BookingForm.outcome(503, "busy", null)).isEqualTo(Outcome.UNAVAILABLE);
+        for (Outcome outcome : Outcome.values()) {
+            assertThat(BookingForm.title(outcome, Language.JA)).isNotBlank();
+            assertThat(BookingForm.nextStep(outcome, 3, null, Language.EN)).isNotBlank();
+        }
+        assertThat(BookingForm.nextStep(Outcome.WAITLISTED, 3, null, Language.JA)).contains("3 番目");
+    }
+
+    @Test
+    void theServicesValidationLandsOnTheRightField() {
+        JsonObject problem = new JsonObject().put("type", "https://ibasho.example/problems/validation")
+                .put("violations", new JsonArray().add(new JsonObject().put("field", "nickname").put("message", "nickname is required"))
+                        .add(new JsonObject().put("field", "<list element>").put("message", "each child's age is a number from 0 to 17")));
+        assertThat(BookingForm.fieldErrors(problem, Language.JA)).containsOnlyKeys("nickname", "childAge");
+        JsonObject tier = new JsonObject().put("type", "https://ibasho.example/problems/priority-tier-unknown");
+        assertThat(BookingForm.fieldErrors(tier, Language.EN)).containsOnlyKeys("tier");
+    }
+}
