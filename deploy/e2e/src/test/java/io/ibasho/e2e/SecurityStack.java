@@ -35,6 +35,14 @@ final class SecurityStack {
 
     private SecurityStack() {
         Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
+        if (Boolean.getBoolean("ibasho.e2e.use-running-stack")) {
+            // For working on the journeys: the stack that ./ibasho up started (same IBASHO_*_PORT variables), left running.
+            settings = StackSettings.fromEnvironment(project, System.getenv());
+            stack = new LocalStack(settings, Artifacts.load(), System.out);
+            gateway = "http://127.0.0.1:" + settings.gatewayPort();
+            realm = stack.keycloak().realmUrl();
+            return;
+        }
         StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
         settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
         // Under ./ibasho test the build's shared PostgreSQL, Kafka and Keycloak (TestServers gives this JVM a clean slate

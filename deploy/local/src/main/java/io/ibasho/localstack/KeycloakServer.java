@@ -28,6 +28,8 @@ import java.util.zip.ZipFile;
 public final class KeycloakServer {
     public static final String REALM = "ibasho";
     public static final String REALM_RESOURCE = "/io/ibasho/localstack/realm/ibasho-realm.json";
+    /** The realm's login theme ({@code loginTheme: ibasho}), from deploy/keycloak/themes. */
+    public static final String THEMES_RESOURCE = "/io/ibasho/localstack/themes";
 
     private final Path zip;
     private final Path installDir;
@@ -36,10 +38,18 @@ public final class KeycloakServer {
     private final Path pidFile;
     private final int port;
     private final int managementPort;
+    private final String appUrl;
     private ManagedProcess process;
 
     public KeycloakServer(Path zip, String version, Path distDir, Path dataDir, Path logFile, Path pidFile, int port,
             int managementPort) {
+        this(zip, version, distDir, dataDir, logFile, pidFile, port, managementPort, null);
+    }
+
+    /** @param appUrl where the login theme's "back to the app" link leads (the gateway), or null for its default */
+    public KeycloakServer(Path zip, String version, Path distDir, Path dataDir, Path logFile, Path pidFile, int port,
+            int managementPort, String appUrl) {
+        this.appUrl = appUrl;
         this.zip = zip;
         this.installDir = distDir.resolve("keycloak-" + version);
         this.dataDir = dataDir;
@@ -72,6 +82,7 @@ public final class KeycloakServer {
 
     public void start() {
         install();
+        installThemes();
         try {
             Files.createDirectories(dataDir);
             // start-dev imports from the distribution's data/import; the file is the same for every instance,
@@ -97,11 +108,14 @@ public final class KeycloakServer {
                 "--import-realm",
                 // Each instance keeps its own database (the stack's survives restarts; a test's is thrown away).
                 "--db-url=jdbc:h2:file:" + dataDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE");
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", javaHome,
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Xms64m -Xmx512m");
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Xms64m -Xmx512m"));
+        if (appUrl != null) {
+            environment.put("IBASHO_APP_URL", appUrl); // read by the theme's theme.properties
+        }
         process = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         process.awaitReady(Duration.ofSeconds(240), () -> isRealmServed(http));
@@ -126,6 +140,57 @@ public final class KeycloakServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Copies the project's themes into the distribution's {@code themes/} folder, where Keycloak loads them without a
+     * build step (start-dev does not cache them). Every file is replaced atomically: other instances of the same
+     * distribution may be serving pages meanwhile.
+     */
+    private void installThemes() {
+        java.net.URL root = KeycloakServer.class.getResource(THEMES_RESOURCE);
+        if (root == null) {
+            throw new StackException("The themes " + THEMES_RESOURCE + " are missing from the local-stack jar");
+        }
+        Path target = installDir.resolve("themes");
+        try {
+            URI uri = root.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                java.nio.file.FileSystem jar;
+                boolean opened = false;
+                try {
+                    jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                    opened = true;
+                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                    jar = java.nio.file.FileSystems.getFileSystem(uri);
+                }
+                try {
+                    copyTree(jar.getPath(THEMES_RESOURCE), target);
+                } finally {
+                    if (opened) {
+                        jar.close();
+                    }
+                }
+            } else {
+                copyTree(Path.of(uri), target);
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new StackException("Cannot install the login theme into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(source)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Path destination = target.resolve(source.relativize(file).toString());
+            Files.createDirectories(destination.getParent());
+            Path staged = Files.createTempFile(destination.getParent(), ".theme", ".tmp");
+            Files.copy(file, staged, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

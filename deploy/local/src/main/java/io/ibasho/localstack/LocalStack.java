@@ -60,7 +60,7 @@ public final class LocalStack {
         }
         return new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), settings.dist(),
                 settings.data().resolve("keycloak"), settings.logs().resolve("keycloak.log"), settings.run().resolve("keycloak.pid"),
-                settings.keycloakPort(), settings.keycloakManagementPort());
+                settings.keycloakPort(), settings.keycloakManagementPort(), "http://localhost:" + settings.gatewayPort() + "/");
     }
 
     public static String databaseOf(String service) {

@@ -1,0 +1,56 @@
+package io.ibasho.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.ibasho.e2e.browser.Phone;
+
+/** Her steps on Keycloak's themed login and registration pages (deploy/keycloak/themes/ibasho). */
+final class KeycloakPages {
+    static final String NICKNAME_LABEL = "ニックネーム（ログインに使います）";
+    /** "パスワード", with the required mark on the registration page, never "パスワード（もう一度）". */
+    static final java.util.regex.Pattern PASSWORD_LABEL = java.util.regex.Pattern.compile("^\\s*パスワード\\s*\\*?\\s*$");
+
+    private KeycloakPages() {
+    }
+
+    static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    static Page.GetByRoleOptions named(Pattern name) {
+        return new Page.GetByRoleOptions().setName(name);
+    }
+
+    /** She is on the themed login page of the realm: Japanese or English, with the quick exit and a way back. */
+    static void assertThemedLoginPage(Page page, SecurityStack stack, String lang) {
+        page.waitForURL(url -> url.startsWith(stack.realm + "/"));
+        assertThat(page.locator("html")).hasAttribute("lang", lang);
+        assertThat(page).hasTitle(lang.equals("ja") ? "いばしょ" : "Ibasho");
+        assertThat(page.locator("#quick-exit")).hasAttribute("href", Phone.NEUTRAL_SITE);
+        assertThat(page.locator("#quick-exit")).isVisible();
+        assertThat(page.locator("#back-to-app")).isVisible();
+    }
+
+    /** Signs in on the themed login page that the gateway sent her to, and waits until she is back in the app. */
+    static void signInHere(Phone phone, SecurityStack stack, String username, String password) {
+        Page page = phone.page();
+        phone.waitForUrl(url -> url.startsWith(stack.realm + "/"), "Keycloak's login page");
+        page.getByLabel(NICKNAME_LABEL).fill(username);
+        page.getByLabel(PASSWORD_LABEL).fill(password);
+        page.getByRole(AriaRole.BUTTON, named("ログイン")).click();
+        phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after signing in");
+        assertThat(page.url()).startsWith(stack.gateway);
+    }
+
+    /** A demo user (README: password = username + "-ibasho") signs in from the app's sign-in URL. */
+    static void signIn(Phone phone, SecurityStack stack, String username) {
+        phone.page().navigate(stack.gateway + "/app/login");
+        signInHere(phone, stack, username, username + "-ibasho");
+    }
+}

@@ -1,0 +1,139 @@
+package io.ibasho.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.ibasho.e2e.KeycloakPages.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.ibasho.e2e.browser.Chromium;
+import io.ibasho.e2e.browser.Phone;
+
+/**
+ * In a real Chromium at 390 px with the pages' CSP enforced, against the whole stack and a real Keycloak: she
+ * registers on the themed pages, signing out really signs her out, quick exit leaves nothing a Back or an old cookie
+ * could reopen, and the 404 page is a page of the app. Every page passes axe-core and is kept as a screenshot
+ * (target/screenshots/).
+ */
+@Order(20)
+class SignInJourneyIT {
+    private static final String PASSWORD = "sora-no-iro-" + 7; // the realm asks for 10 characters, not the username
+
+    private static SecurityStack stack;
+
+    @BeforeAll
+    static void browserAndStack() {
+        Chromium.required();
+        stack = SecurityStack.get();
+    }
+
+    @Test
+    void sheRegistersOnTheThemedPagesAndSigningOutAsksForHerPasswordAgain() {
+        try (Phone phone = Phone.open("register-and-sign-out")) {
+            Page page = phone.page();
+            page.navigate(stack.gateway + "/");
+            phone.look("start");
+
+            page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first().click();
+            KeycloakPages.assertThemedLoginPage(page, stack, "ja");
+            phone.look("keycloak-login");
+
+            page.getByRole(AriaRole.LINK, named("English")).click();
+            KeycloakPages.assertThemedLoginPage(page, stack, "en");
+            phone.look("keycloak-login-en");
+            page.getByRole(AriaRole.LINK, named("日本語")).click();
+            KeycloakPages.assertThemedLoginPage(page, stack, "ja");
+
+            page.getByRole(AriaRole.LINK, named("登録する")).click();
+            assertThat(page.getByText("ニックネームで大丈夫です。")).isVisible();
+            phone.look("keycloak-register");
+            // Only a nickname and a password: no name, and the e-mail field may stay empty.
+            assertThat(page.locator("#firstName")).hasCount(0);
+            assertThat(page.locator("#lastName")).hasCount(0);
+            String nickname = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+            page.getByLabel(KeycloakPages.NICKNAME_LABEL).fill(nickname);
+            page.getByLabel(KeycloakPages.PASSWORD_LABEL).fill(PASSWORD);
+            page.getByLabel("パスワード（もう一度）").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, named("登録する")).click();
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after registering");
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト")))).isVisible();
+            phone.look("registered-and-signed-in");
+
+            page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))).click();
+            page.waitForLoadState();
+            phone.look("signed-out");
+            assertThat(page.url()).startsWith(stack.gateway);
+
+            // Her Keycloak session must be over too: signing in again asks for the password.
+            assertThat(page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first()).isVisible();
+            page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first().click();
+            page.waitForURL(url -> url.startsWith(stack.realm + "/") || url.startsWith(stack.gateway + "/"));
+            assertThat(page.url()).as("after signing out, ログイン must ask for the password again, not sign her in at once")
+                    .startsWith(stack.realm + "/");
+            assertThat(page.getByLabel(KeycloakPages.PASSWORD_LABEL)).isVisible();
+            phone.look("login-again");
+        }
+    }
+
+    @Test
+    void quickExitLeavesNoPageBehindBackAndTheOldCookiesOpenNothing() {
+        String cookiesBeforeExit;
+        try (Phone phone = Phone.open("quick-exit")) {
+            Page page = phone.page();
+            page.navigate(stack.gateway + "/");
+            KeycloakPages.signIn(phone, stack, "hana");
+            phone.look("signed-in");
+            cookiesBeforeExit = phone.savedState();
+
+            page.getByRole(AriaRole.LINK, named(Pattern.compile("すぐに閉じる"))).first().click();
+            page.waitForURL(url -> url.startsWith(Phone.NEUTRAL_SITE));
+            assertThat(page).hasTitle(Phone.NEUTRAL_TITLE);
+            phone.screenshot("neutral-site");
+
+            // Back, as far as the history goes: never a signed-in page of the app.
+            for (int step = 1; step <= 5; step++) {
+                Response back = page.goBack();
+                if (back == null) {
+                    break;
+                }
+                page.waitForLoadState();
+                phone.screenshot("back-" + step);
+                assertThat(page.url()).as("Back step %d must not reopen a page of hers", step).doesNotContain("/app/");
+                assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))).count())
+                        .as("Back step %d shows a signed-in page", step).isZero();
+            }
+            phone.assertNothingWentWrong();
+        }
+        // Someone who copied her cookies before she left gets nothing with them.
+        try (Phone replay = Phone.withState("quick-exit-old-cookies", cookiesBeforeExit)) {
+            Page page = replay.page();
+            replay.allow("401");
+            Response bookings = page.navigate(stack.gateway + "/app/bookings");
+            assertThat(bookings.status()).as("her bookings page with the cookies from before the quick exit").isEqualTo(401);
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト")))).hasCount(0);
+            replay.look("old-cookies-refused");
+        }
+    }
+
+    @Test
+    void theNotFoundPageIsAPageOfTheAppWithItsQuickExit() {
+        try (Phone phone = Phone.open("not-found")) {
+            Page page = phone.page();
+            phone.allow("404");
+            Response response = page.navigate(stack.gateway + "/no-such-page-" + UUID.randomUUID());
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(page.locator("html")).hasAttribute("lang", "ja");
+            assertThat(page.locator("#quick-exit")).isVisible();
+            phone.look("not-found");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.ibasho.e2e.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.LoadState;
+
+/**
+ * One woman's phone for one journey: a fresh browser context 390 px wide (cookies of its own), Japanese, with the
+ * pages' Content-Security-Policy enforced as a real browser does. Everything that would go wrong quietly in a real
+ * browser is collected and fails the journey: CSP violations, console errors, uncaught script errors, and any request to
+ * a third party (the neutral quick-exit site is answered here by a stand-in page, the network being closed).
+ * {@link #look(String)} checks the page she sees (axe-core, tap targets) and keeps a screenshot.
+ */
+public final class Phone implements AutoCloseable {
+    public static final int WIDTH = 390;
+    public static final int HEIGHT = 844;
+    /** The neutral site of the gateway's and the login theme's quick exit (ibasho.gateway.quick-exit-url). */
+    public static final String NEUTRAL_SITE = "https://tenki.jp/";
+    public static final String NEUTRAL_TITLE = "天気予報 (stand-in for the neutral site)";
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("ibasho.screenshots", "target/screenshots"));
+    private static final Set<String> OWN_HOSTS = Set.of("127.0.0.1", "localhost");
+
+    private final String journey;
+    private final BrowserContext context;
+    private final Page page;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> allowedProblems = new ArrayList<>();
+    private final List<String> findings = new ArrayList<>();
+    private int shots;
+
+    private Phone(String journey, BrowserContext context) {
+        this.journey = journey;
+        this.context = context;
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(60_000);
+        context.exposeBinding("__ibashoCspViolation", (source, args) -> {
+            problems.add("CSP violation: " + args[0] + " blocked " + args[1] + " on " + args[2]);
+            return null;
+        });
+        context.addInitScript("document.addEventListener('securitypolicyviolation', function (e) {"
+                + " window.__ibashoCspViolation(e.effectiveDirective || e.violatedDirective, e.blockedURI, e.documentURI); });");
+        context.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                problems.add("console error on " + message.location() + ": " + message.text());
+            }
+        });
+        context.route("**/*", this::guardNetwork);
+        this.page = context.newPage();
+        page.onPageError(error -> problems.add("script error on " + page.url() + ": " + error));
+    }
+
+    /** A fresh phone (no cookies, no storage) for one journey; screenshots go to target/screenshots/{journey}/. */
+    public static Phone open(String journey) {
+        return new Phone(journey, PhoneBrowser.get().newContext(options()));
+    }
+
+    /** A phone that starts with the cookies and storage of another one, saved earlier with {@link #savedState()}. */
+    public static Phone withState(String journey, String storageState) {
+        return new Phone(journey, PhoneBrowser.get().newContext(options().setStorageState(storageState)));
+    }
+
+    private static Browser.NewContextOptions options() {
+        return new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setDeviceScaleFactor(1).setIsMobile(true)
+                .setHasTouch(true).setLocale("ja-JP").setTimezoneId("Asia/Tokyo").setBypassCSP(false);
+    }
+
+    private void guardNetwork(Route route) {
+        URI url = URI.create(route.request().url());
+        String host = url.getHost();
+        if (host == null || OWN_HOSTS.contains(host) || "data".equals(url.getScheme())) {
+            route.resume();
+        } else if (route.request().url().startsWith(NEUTRAL_SITE)) {
+            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8")
+                    .setBody("<!doctype html><html lang=\"ja\"><title>" + NEUTRAL_TITLE + "</title><h1>今日の天気</h1></html>"));
+        } else {
+            problems.add("third-party request: " + route.request().url());
+            route.abort();
+        }
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    public BrowserContext context() {
+        return context;
+    }
+
+    /** The cookies and storage of this phone now, to replay them later from another phone. */
+    public String savedState() {
+        return context.storageState();
+    }
+
+    /**
+     * The page she sees now: once it has loaded, a screenshot is kept, axe-core must find no WCAG 2.2 A/AA violation,
+     * everything she taps must be at least 44 × 44 px, and nothing may have gone wrong in the browser so far. What is
+     * found is collected and fails the journey when it ends (so that one run names the defects of every page she
+     * reached); her steps themselves are asserted at once by the journey.
+     */
+    public Page look(String name) {
+        page.waitForLoadState(LoadState.LOAD);
+        screenshot(name);
+        List<String> found = new ArrayList<>(Axe.violations(page));
+        found.addAll(TapTargets.tooSmall(page));
+        found.addAll(problems());
+        problems.clear();
+        for (String finding : found) {
+            findings.add(name + " (" + page.url() + "): " + finding);
+        }
+        return page;
+    }
+
+    /** Waits until she is on a page whose URL matches; if she never gets there, the page she is stuck on is kept. */
+    public void waitForUrl(java.util.function.Predicate<String> where, String what) {
+        try {
+            page.waitForURL(where);
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            screenshot("stuck-instead-of-" + what);
+            throw new AssertionError("She never reached " + what + "; stuck on " + page.url() + " with: "
+                    + page.locator("body").innerText().replaceAll("\\s+", " "), e);
+        }
+    }
+
+    /** Everything found on the pages looked at so far. */
+    public List<String> findings() {
+        return List.copyOf(findings);
+    }
+
+    /** Keeps a screenshot of the whole page, 390 px wide. */
+    public void screenshot(String name) {
+        shots++;
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(lastScreenshot(name)));
+    }
+
+    private Path lastScreenshot(String name) {
+        return SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s.png", shots, name));
+    }
+
+    /**
+     * Some console errors are the page's right: Chromium logs a 404 document it was asked to load. Only messages
+     * containing this text are forgiven, everything else still fails the journey.
+     */
+    public void allow(String consoleText) {
+        allowedProblems.add(consoleText);
+    }
+
+    public List<String> problems() {
+        return problems.stream().filter(p -> allowedProblems.stream().noneMatch(p::contains)).toList();
+    }
+
+    public void assertNothingWentWrong() {
+        assertThat(problems()).as("CSP violations, console or script errors and third-party requests so far (at %s)", page.url())
+                .isEmpty();
+    }
+
+    /** Closes the context; then fails if any page looked at had a finding, or if something went wrong since. */
+    @Override
+    public void close() {
+        findings.addAll(problems().stream().map(p -> "after the last look (" + page.url() + "): " + p).toList());
+        try {
+            if (!findings.isEmpty()) {
+                writeFindings();
+            }
+        } finally {
+            context.close();
+        }
+        assertThat(findings).as("accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)", journey,
+                SCREENSHOTS.resolve(journey)).isEmpty();
+    }
+
+    private void writeFindings() {
+        try {
+            Path file = SCREENSHOTS.resolve(journey).resolve("findings.txt");
+            Files.createDirectories(file.getParent());
+            Files.write(file, findings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
