@@ -71,6 +71,11 @@ public final class KeycloakServer {
     }
 
     public void start() {
+        start(Duration.ofSeconds(240));
+    }
+
+    /** Starts and waits for the realm to be served; a longer wait suits one start on a loaded machine better than retries. */
+    public void start(Duration readyWithin) {
         install();
         try {
             Files.createDirectories(dataDir);
@@ -104,7 +109,7 @@ public final class KeycloakServer {
                 "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Xms64m -Xmx512m");
         process = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        process.awaitReady(Duration.ofSeconds(240), () -> isRealmServed(http));
+        process.awaitReady(readyWithin, () -> isRealmServed(http));
     }
 
     public void stop() {
