@@ -27,9 +27,9 @@ import io.restassured.specification.RequestSpecification;
  * request that bypasses the gateway must get no more than through it: the same status, since every service checks
  * tokens itself). And every endpoint a running service publishes in its OpenAPI document must have a row.
  * <p>
- * The callers run side by side, each her rows in file order (one thread per caller: the gateway's abuse limits are
- * per person, so one caller's wait for a Retry-After never holds up the others); the shared objects are made up front,
- * side by side.
+ * Row after row in file order, as before (a row may change a shared object that a later row reads); within a row the
+ * callers run side by side, each through the gateway and then directly. The shared objects are made up front, side
+ * by side.
  */
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
 class AuthorizationMatrixIT {
@@ -80,16 +80,17 @@ class AuthorizationMatrixIT {
         long started = System.nanoTime();
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(matrix.callers.size());
         try {
-            List<java.util.concurrent.Future<List<Outcome>>> runs = new ArrayList<>();
-            for (String caller : matrix.callers) {
-                runs.add(callers.submit(() -> rowsAs(caller)));
-            }
             List<Outcome> outcomes = new ArrayList<>();
-            for (var run : runs) {
-                outcomes.addAll(run.get());
+            for (AuthorizationMatrix.Row row : matrix.rows) {
+                List<java.util.concurrent.Future<List<Outcome>>> calls = new ArrayList<>();
+                for (String caller : matrix.callers) {
+                    calls.add(callers.submit(() -> rowAs(row, caller)));
+                }
+                for (var call : calls) {
+                    outcomes.addAll(call.get());
+                }
             }
-            // printed in file order once all are in (the callers ran side by side)
-            outcomes.sort(java.util.Comparator.comparingInt(Outcome::line).thenComparingInt(o -> matrix.callers.indexOf(o.caller())));
+            // in file order, callers in column order
             outcomes.forEach(o -> System.out.println(o.printed()));
             System.out.printf("[matrix] %d calls in %.1f s%n", outcomes.size(), (System.nanoTime() - started) / 1e9);
             List<String> mismatches = outcomes.stream().map(Outcome::mismatch).filter(java.util.Objects::nonNull).toList();
@@ -103,34 +104,32 @@ class AuthorizationMatrixIT {
     private record Outcome(int line, String caller, String printed, String mismatch) {
     }
 
-    /** Every row as one caller, through the gateway and directly, in file order. */
-    private static List<Outcome> rowsAs(String caller) {
+    /** One row as one caller, through the gateway and then directly. */
+    private static List<Outcome> rowAs(AuthorizationMatrix.Row row, String caller) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (AuthorizationMatrix.Row row : matrix.rows) {
-            int expected = row.expected().get(caller);
-            for (boolean throughGateway : new boolean[] { true, false }) {
-                String base = throughGateway ? stack.gateway : stack.direct(row.service());
-                String where = throughGateway ? "gateway" : "direct ";
-                String path;
-                int actual;
-                try {
-                    path = fill(row);
-                    // the token is taken for each attempt: making the row's object or waiting out a 429 can take
-                    // longer than a token lives (5 minutes)
-                    actual = call(row, base, path, () -> objects.token(caller), expected);
-                } catch (RuntimeException | AssertionError e) {
-                    // an object or body that could not be made is this row's failure, not the end of the run
-                    String failure = String.format("line %d %s as %s: could not run: %s", row.line(), row.endpoint(), caller,
-                            e.getMessage() == null ? e : e.getMessage().lines().limit(3).toList());
-                    outcomes.add(new Outcome(row.line(), caller, "[matrix] " + failure, failure));
-                    continue;
-                }
-                String printed = String.format("[matrix] %-7s %-15s %-6s %-62s %d%s", where, caller, row.method(), path, actual,
-                        actual == expected ? "" : "  (expected " + expected + ")");
-                String mismatch = actual == expected ? null : String.format("line %d %s as %s via %s: expected %d, got %d", row.line(),
-                        row.endpoint(), caller, where.trim(), expected, actual);
-                outcomes.add(new Outcome(row.line(), caller, printed, mismatch));
+        int expected = row.expected().get(caller);
+        for (boolean throughGateway : new boolean[] { true, false }) {
+            String base = throughGateway ? stack.gateway : stack.direct(row.service());
+            String where = throughGateway ? "gateway" : "direct ";
+            String path;
+            int actual;
+            try {
+                path = fill(row);
+                // the token is taken for each attempt: making the row's object or waiting out a 429 can take
+                // longer than a token lives (5 minutes)
+                actual = call(row, base, path, () -> objects.token(caller), expected);
+            } catch (RuntimeException | AssertionError e) {
+                // an object or body that could not be made is this row's failure, not the end of the run
+                String failure = String.format("line %d %s as %s: could not run: %s", row.line(), row.endpoint(), caller,
+                        e.getMessage() == null ? e : e.getMessage().lines().limit(3).toList());
+                outcomes.add(new Outcome(row.line(), caller, "[matrix] " + failure, failure));
+                continue;
             }
+            String printed = String.format("[matrix] %-7s %-15s %-6s %-62s %d%s", where, caller, row.method(), path, actual,
+                    actual == expected ? "" : "  (expected " + expected + ")");
+            String mismatch = actual == expected ? null : String.format("line %d %s as %s via %s: expected %d, got %d", row.line(),
+                    row.endpoint(), caller, where.trim(), expected, actual);
+            outcomes.add(new Outcome(row.line(), caller, printed, mismatch));
         }
         return outcomes;
     }

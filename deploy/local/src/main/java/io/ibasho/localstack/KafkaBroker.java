@@ -46,6 +46,10 @@ public final class KafkaBroker {
     }
 
     public void start() {
+        start(Duration.ofSeconds(90));
+    }
+
+    public void start(Duration readyWithin) {
         try {
             Files.createDirectories(dataDir);
             Path config = dataDir.resolve("server.properties");
@@ -63,7 +67,7 @@ public final class KafkaBroker {
             List<String> broker = new java.util.ArrayList<>(jvm);
             broker.addAll(List.of("kafka.Kafka", config.toString()));
             process = ManagedProcess.start("kafka", broker, Map.of(), dataDir, logFile, pidFile);
-            process.awaitReady(Duration.ofSeconds(90), () -> Ports.isOpen(port) && logSays("Kafka Server started"));
+            process.awaitReady(readyWithin, () -> Ports.isOpen(port) && logSays("Kafka Server started"));
         } catch (IOException e) {
             throw new StackException("Cannot prepare Kafka in " + dataDir + ": " + e.getMessage(), e);
         }

@@ -81,6 +81,11 @@ public final class KeycloakServer {
     }
 
     public void start() {
+        start(Duration.ofSeconds(240));
+    }
+
+    /** Starts and waits for the realm to be served; a longer wait suits one start on a loaded machine better than retries. */
+    public void start(Duration readyWithin) {
         install();
         installThemes();
         try {
@@ -118,7 +123,7 @@ public final class KeycloakServer {
         }
         process = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        process.awaitReady(Duration.ofSeconds(240), () -> isRealmServed(http));
+        process.awaitReady(readyWithin, () -> isRealmServed(http));
     }
 
     public void stop() {

@@ -24,6 +24,12 @@ import java.util.stream.Stream;
  */
 public final class SharedServers {
     private static final String PORTS_FILE = "ports.properties";
+    /**
+     * One start serves the whole build, so it may take long on a loaded machine (Keycloak's first start also builds
+     * its distribution): waiting on is cheaper than killing a nearly ready server and starting over.
+     */
+    private static final java.time.Duration READY_WITHIN = java.time.Duration.ofSeconds(
+            Long.getLong("ibasho.test-servers.ready-seconds", 600));
 
     private final Path dir;
     private final Path dist;
@@ -89,9 +95,9 @@ public final class SharedServers {
     private ExternalServers startAll(PrintStream out) throws IOException {
         long t0 = System.nanoTime();
         CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> withRetries("Keycloak", "keycloak",
-                attempt -> start(keycloak(Ports.freePort(), Ports.freePort()), KeycloakServer::start), out));
+                attempt -> start(keycloak(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)), out));
         CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> withRetries("Kafka", "kafka",
-                attempt -> start(kafka(Ports.freePort(), Ports.freePort()), KafkaBroker::start), out));
+                attempt -> start(kafka(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)), out));
         try {
             PostgresServer postgres = withRetries("PostgreSQL", "postgres", attempt -> start(postgres(Ports.freePort()), PostgresServer::start), out);
             ExternalServers servers = new ExternalServers(postgres, kafka.join(), keycloak.join());
