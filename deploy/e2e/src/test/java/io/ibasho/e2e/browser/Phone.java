@@ -44,6 +44,7 @@ public final class Phone implements AutoCloseable {
 
     private Phone(String journey, BrowserContext context) {
         this.journey = journey;
+        forgetEarlierScreenshots();
         this.context = context;
         context.setDefaultTimeout(30_000);
         context.setDefaultNavigationTimeout(60_000);
@@ -180,6 +181,20 @@ public final class Phone implements AutoCloseable {
         }
         assertThat(findings).as("accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)", journey,
                 SCREENSHOTS.resolve(journey)).isEmpty();
+    }
+
+    private void forgetEarlierScreenshots() {
+        Path folder = SCREENSHOTS.resolve(journey);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void writeFindings() {
