@@ -134,8 +134,8 @@ public final class BookingForm {
             case WAITLISTED -> (ja ? "席が空いたら順番にお知らせします。期限までにお返事ください。"
                     : "When a seat frees up we tell people in turn; please answer before the deadline.")
                     + (position == null ? "" : ja ? "いまは " + position + " 番目です。" : " You are number " + position + ".");
-            case APPLIED -> (applicationsClose == null ? "" : ja ? "締切（" + Wording.until(applicationsClose, language) + "）のあとに抽選します。"
-                    : "The draw is after applications close (" + Wording.until(applicationsClose, language) + "). ")
+            case APPLIED -> (applicationsClose == null ? "" : ja ? "締切（" + Wording.at(applicationsClose, language) + "）のあとに抽選します。"
+                    : "The draw is after applications close (" + Wording.at(applicationsClose, language) + "). ")
                     + (ja ? "結果はお知らせと「わたしの予約」でお伝えします。" : "You will see the result in Messages and My bookings.");
             case FULL -> ja ? "キャンセル待ちに登録できます。席が空いたら順番にお知らせします。"
                     : "You can join the waitlist: when a seat frees up we tell people in turn.";

@@ -111,6 +111,7 @@ public class Pages {
         router.get("/inbox").order(900).handler(ctx -> redirect(ctx, "/app/inbox"));
         router.get("/sessions/:id").order(900).handler(ctx -> redirect(ctx, "/s/" + safeId(ctx.pathParam("id"))));
         router.errorHandler(404, this::notFound);
+        router.errorHandler(500, this::internalError);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------------
@@ -178,6 +179,27 @@ public class Pages {
         page(ctx, false, v -> Uni.createFrom().item(errorPage(404)));
     }
 
+    /** Anything that failed outside a page handler: the app's error page (the API keeps problem+json), never a trace. */
+    private void internalError(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("incident %s: %s", incident, ctx.failure() == null ? "status 500" : ctx.failure().getClass().getName());
+        if (ctx.normalizedPath().startsWith("/api/") || ctx.normalizedPath().startsWith("/q/")) {
+            ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(new JsonObject().put("type", "https://ibasho.example/problems/internal").put("title", "Internal error")
+                            .put("status", 500).put("detail", "Something went wrong in the gateway; incident " + incident + ".")
+                            .put("instance", ctx.normalizedPath()).encode());
+            return;
+        }
+        send(new Visit(ctx, language(ctx), null, null), errorPage(500));
+    }
+
     private void send(Visit visit, Result result) {
         RoutingContext ctx = visit.ctx();
         if (ctx.response().ended()) {
@@ -191,7 +213,10 @@ public class Pages {
                         .end(render(visit, h));
             }
         } catch (RuntimeException e) {
-            LOG.errorf("page could not be rendered: %s", e.getClass().getName());
+            // where in which template (never the data: it may be hers)
+            LOG.errorf("page could not be rendered: %s%s", e.getClass().getName(),
+                    e instanceof io.quarkus.qute.TemplateException te && te.getOrigin() != null
+                            ? " at " + te.getOrigin().getTemplateId() + ":" + te.getOrigin().getLine() : "");
             LOG.debug("render", e);
             if (!ctx.response().headWritten()) {
                 ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")

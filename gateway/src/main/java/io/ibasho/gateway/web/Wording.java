@@ -56,6 +56,11 @@ public final class Wording {
         return from + (language == Language.JA ? "〜" : "–") + to;
     }
 
+    /** 「12月1日(火) 23:59」 / "Tue 1 Dec, 23:59". */
+    public static String at(OffsetDateTime time, Language language) {
+        return day(time, language) + (language == Language.JA ? " " : ", ") + time.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
+    }
+
     /** 「12月1日(火) 23:59まで」 / "until Tue 1 Dec, 23:59". */
     public static String until(OffsetDateTime deadline, Language language) {
         String at = day(deadline, language) + (language == Language.JA ? " " : ", ") + deadline.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
@@ -77,8 +82,7 @@ public final class Wording {
             String counts = applications == null ? cap
                     : ja ? "申込 " + applications + " / 定員 " + (capacity == null ? "—" : capacity)
                             : applications + " applied / " + (capacity == null ? "—" : capacity) + " places";
-            String deadline = closesAt == null ? "" : (ja ? "（締切 " : " (closes ") + until(closesAt, language)
-                    .replace("まで", "").replace("until ", "") + (ja ? "）" : ")");
+            String deadline = closesAt == null ? "" : (ja ? "（締切 " : " (closes ") + at(closesAt, language) + (ja ? "）" : ")");
             return (ja ? "抽選: " : "Lottery: ") + counts + deadline;
         }
         String deadline = closesAt == null ? "" : (ja ? "（申込締切 " : " (book ") + until(closesAt, language) + (ja ? "）" : ")");
