@@ -28,7 +28,7 @@ import io.ibasho.e2e.browser.Phone;
  * first-come workshop with childcare for her two children, sees it confirmed with its code and QR, opens it again from
  * the confirmation in her inbox, and cancels it. Every page passes axe-core and is kept as a screenshot.
  */
-@Order(21)
+@Order(Order.DEFAULT + 2)
 class BookingJourneyIT {
     private static final String PASSWORD = "hoshi-no-michi-3";
 

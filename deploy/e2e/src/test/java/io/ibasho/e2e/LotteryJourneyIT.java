@@ -28,7 +28,7 @@ import io.ibasho.e2e.browser.Phone;
  * (organiser1 draws through the API, as LotteryChildcareIT does). The winner sees her seat confirmed, the other her
  * place on the reserve list; the winner cancels in the app, and the other accepts the seat it offers her.
  */
-@Order(22)
+@Order(Order.DEFAULT + 3)
 class LotteryJourneyIT {
     private static SecurityStack stack;
     private static StackAttendees attendees;
@@ -43,8 +43,8 @@ class LotteryJourneyIT {
     @Test
     void theWinnerSeesHerSeatTheOtherHerReservePlaceAndTakesTheSeatTheWinnerGivesBack() {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(16).withHour(13).withMinute(30).withSecond(0).withNano(0);
-        // open now, closing in 90 s: both apply in the browser before that, then organiser1 draws
-        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
+        // open now, closing in 75 s: both apply in the browser before that, then organiser1 draws
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
         String sessionId = attendees.publishedSession(Map.of("kind", "workshop", "titleJa", "ゆるくつながる女子部（抽選）",
                 "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 1, "allocation", "LOTTERY",
                 "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),

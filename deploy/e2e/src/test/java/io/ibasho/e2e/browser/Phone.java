@@ -39,7 +39,7 @@ public final class Phone implements AutoCloseable {
     private final Page page;
     private final List<String> problems = new ArrayList<>();
     private final List<String> allowedProblems = new ArrayList<>();
-    private final List<String> findings = new ArrayList<>();
+    private final java.util.Set<String> findings = new java.util.LinkedHashSet<>();
     private int shots;
 
     private Phone(String journey, BrowserContext context) {
@@ -171,7 +171,7 @@ public final class Phone implements AutoCloseable {
     /** Closes the context; then fails if any page looked at had a finding, or if something went wrong since. */
     @Override
     public void close() {
-        findings.addAll(problems().stream().map(p -> "after the last look (" + page.url() + "): " + p).toList());
+        findings.addAll(problems().stream().map(p -> "after the last look: " + p).toList());
         try {
             if (!findings.isEmpty()) {
                 writeFindings();
