@@ -113,4 +113,22 @@ class BookingJourneyIT {
             phone.look("cancelled");
         }
     }
+
+    @Test
+    void aSessionWithoutAVenueHasItsPageToo() {
+        // online sessions and sessions whose place is still open have no venue: their page must still be there
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(17).withHour(20).withMinute(0).withSecond(0).withNano(0);
+        String sessionId = attendees.publishedSession(Map.of("kind", "workshop", "titleJa", "夜のおしゃべり会",
+                "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 6, "allocation", "FIRST_COME",
+                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                "applicationClosesAt", start.minusDays(1).toString()));
+        try (Phone phone = Phone.open("session-without-venue")) {
+            Page page = phone.page();
+            phone.allow("500"); // reported below with the page's own words, not as a console line
+            com.microsoft.playwright.Response response = page.navigate(stack.gateway + "/s/" + sessionId);
+            assertThat(response.status()).as("GET /s/{id} of a session without a venue").isEqualTo(200);
+            assertThat(page.locator("h1")).hasText("夜のおしゃべり会");
+            phone.look("session");
+        }
+    }
 }

@@ -46,6 +46,7 @@ class LotteryJourneyIT {
         // open now, closing in 75 s: both apply in the browser before that, then organiser1 draws
         OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
         String sessionId = attendees.publishedSession(Map.of("kind", "workshop", "titleJa", "ゆるくつながる女子部（抽選）",
+                "venueId", attendees.venue("市民交流センター", false),
                 "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 1, "allocation", "LOTTERY",
                 "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
                 "applicationClosesAt", closes.toString()));
