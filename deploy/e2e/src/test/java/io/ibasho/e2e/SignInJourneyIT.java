@@ -24,7 +24,7 @@ import io.ibasho.e2e.browser.Phone;
  * could reopen, and the 404 page is a page of the app. Every page passes axe-core and is kept as a screenshot
  * (target/screenshots/).
  */
-@Order(20)
+@Order(Order.DEFAULT + 1) // after the walking skeleton, before the security classes
 class SignInJourneyIT {
     private static final String PASSWORD = "sora-no-iro-" + 7; // the realm asks for 10 characters, not the username
 

@@ -59,15 +59,20 @@ final class StackAttendees {
         return id;
     }
 
+    /** A new hinata venue whose address is never shown (the usual choice for a safe place). */
+    String venue(String nameJa, boolean canHostChildcare) {
+        return given().baseUri(stack.gateway).auth().oauth2(token("organiser1")).contentType(ContentType.JSON)
+                .body(Map.of("nameJa", nameJa, "area", "港区", "capacityCeiling", 30, "canHostChildcare", canHostChildcare,
+                        "addressVisibility", "NEVER"))
+                .post("/api/events/venues").then().log().ifValidationFails().statusCode(201).extract().path("id");
+    }
+
     /**
      * 託児 by one carer for ages 0 to 6, asked for until the day before, at a new hinata venue that can host it (the
      * event service's rules: offered childcare needs such a venue and a request deadline).
      */
     Map<String, Object> withChildcare(Map<String, Object> session, java.time.OffsetDateTime start) {
-        String venueId = given().baseUri(stack.gateway).auth().oauth2(token("organiser1")).contentType(ContentType.JSON)
-                .body(Map.of("nameJa", "託児室のある会場", "area", "港区", "capacityCeiling", 30, "canHostChildcare", true,
-                        "addressVisibility", "NEVER"))
-                .post("/api/events/venues").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        String venueId = venue("託児室のある会場", true);
         Map<String, Object> withCare = new java.util.LinkedHashMap<>(session);
         withCare.put("venueId", venueId);
         withCare.put("childcare", Map.of("offered", true, "minAgeYears", 0, "maxAgeYears", 6, "carers", 1,

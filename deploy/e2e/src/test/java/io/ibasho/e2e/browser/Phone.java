@@ -39,11 +39,12 @@ public final class Phone implements AutoCloseable {
     private final Page page;
     private final List<String> problems = new ArrayList<>();
     private final List<String> allowedProblems = new ArrayList<>();
-    private final List<String> findings = new ArrayList<>();
+    private final java.util.Set<String> findings = new java.util.LinkedHashSet<>();
     private int shots;
 
     private Phone(String journey, BrowserContext context) {
         this.journey = journey;
+        forgetEarlierScreenshots();
         this.context = context;
         context.setDefaultTimeout(30_000);
         context.setDefaultNavigationTimeout(60_000);
@@ -170,7 +171,7 @@ public final class Phone implements AutoCloseable {
     /** Closes the context; then fails if any page looked at had a finding, or if something went wrong since. */
     @Override
     public void close() {
-        findings.addAll(problems().stream().map(p -> "after the last look (" + page.url() + "): " + p).toList());
+        findings.addAll(problems().stream().map(p -> "after the last look: " + p).toList());
         try {
             if (!findings.isEmpty()) {
                 writeFindings();
@@ -180,6 +181,20 @@ public final class Phone implements AutoCloseable {
         }
         assertThat(findings).as("accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)", journey,
                 SCREENSHOTS.resolve(journey)).isEmpty();
+    }
+
+    private void forgetEarlierScreenshots() {
+        Path folder = SCREENSHOTS.resolve(journey);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void writeFindings() {

@@ -1,0 +1,122 @@
+package io.ibasho.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.ibasho.e2e.AppPages.button;
+import static io.ibasho.e2e.AppPages.link;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+
+import io.ibasho.e2e.browser.Chromium;
+import io.ibasho.e2e.browser.Phone;
+
+/**
+ * Two women apply on their phones to a workshop with one seat decided by lottery; the window closes and the draw runs
+ * (organiser1 draws through the API, as LotteryChildcareIT does). The winner sees her seat confirmed, the other her
+ * place on the reserve list; the winner cancels in the app, and the other accepts the seat it offers her.
+ */
+@Order(Order.DEFAULT + 3)
+class LotteryJourneyIT {
+    private static SecurityStack stack;
+    private static StackAttendees attendees;
+
+    @BeforeAll
+    static void browserAndStack() {
+        Chromium.required();
+        stack = SecurityStack.get();
+        attendees = new StackAttendees(stack);
+    }
+
+    @Test
+    void theWinnerSeesHerSeatTheOtherHerReservePlaceAndTakesTheSeatTheWinnerGivesBack() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(16).withHour(13).withMinute(30).withSecond(0).withNano(0);
+        // open now, closing in 75 s: both apply in the browser before that, then organiser1 draws
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
+        String sessionId = attendees.publishedSession(Map.of("kind", "workshop", "titleJa", "ゆるくつながる女子部（抽選）",
+                "venueId", attendees.venue("市民交流センター", false),
+                "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 1, "allocation", "LOTTERY",
+                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "applicationClosesAt", closes.toString()));
+        List<String> women = attendees.create("lottery-browser", 2);
+
+        try (Phone first = Phone.open("lottery-first"); Phone second = Phone.open("lottery-second")) {
+            String firstBooking = apply(first, women.get(0), sessionId, "あおい");
+            String secondBooking = apply(second, women.get(1), sessionId, "ゆき");
+            assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("both applied before the window closed").isBefore(closes);
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> OffsetDateTime.now(ZoneOffset.UTC).isAfter(closes.plusSeconds(1)));
+            int drawn = given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1"))
+                    .post("/api/registrations/sessions/" + sessionId + "/lottery/draw").statusCode();
+            assertThat(drawn).as("the draw (409: the scheduler drew first)").isIn(200, 409);
+
+            // who won is the seed's business: each phone shows what she got
+            Page firstPage = first.page();
+            Page secondPage = second.page();
+            firstPage.navigate(firstBooking);
+            secondPage.navigate(secondBooking);
+            AppPages.reloadUntil(firstPage, firstPage.locator("dd.status:not([data-state=applied])"), Duration.ofSeconds(90), "the draw's result");
+            AppPages.reloadUntil(secondPage, secondPage.locator("dd.status:not([data-state=applied])"), Duration.ofSeconds(90), "the draw's result");
+            boolean firstWon = "confirmed".equals(AppPages.status(firstPage).getAttribute("data-state"));
+            Phone winner = firstWon ? first : second;
+            Phone other = firstWon ? second : first;
+
+            assertThat(AppPages.status(winner.page())).hasText("予約確定");
+            assertThat(winner.page().locator("#booking-code")).not().isEmpty();
+            winner.look("won");
+            assertThat(AppPages.status(other.page())).hasText("抽選の補欠（1番目）");
+            other.look("reserve-list");
+
+            button(winner.page(), "この予約をキャンセルする").click();
+            winner.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled booking");
+            assertThat(AppPages.status(winner.page())).hasText("キャンセル済み");
+            winner.look("winner-cancelled");
+
+            // the freed seat is offered to the first on the reserve list, with a time to answer
+            Page page = other.page();
+            AppPages.reloadUntil(page, button(page, "席を受け取る"), Duration.ofSeconds(60), "the seat offer");
+            assertThat(AppPages.status(page)).hasText("席が空きました。期限までにお返事ください");
+            other.look("offered");
+            button(page, "席を受け取る").click();
+            other.waitForUrl(url -> url.contains("done=accepted"), "the accepted offer");
+            assertThat(page.getByText("席を受け取りました。予約が確定しました。")).isVisible();
+            assertThat(AppPages.status(page)).hasText("予約確定");
+            assertThat(page.locator("#booking-code")).not().isEmpty();
+            other.look("accepted");
+        }
+    }
+
+    /** She signs in, applies on the session's page, and gets the URL of her booking's page. */
+    private static String apply(Phone phone, String username, String sessionId, String nickname) {
+        Page page = phone.page();
+        page.navigate(stack.gateway + "/s/" + sessionId);
+        AppPages.reloadUntil(page, link(page, "抽選に申し込む"), Duration.ofSeconds(60), "the lottery's apply link");
+        phone.look("session");
+        link(page, "抽選に申し込む").click();
+        link(page, "ログインして予約する").click();
+        KeycloakPages.signInHere(phone, stack, username, username + "-ibasho");
+        phone.waitForUrl(url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"), "the application form");
+        phone.look("apply-form");
+        page.getByLabel("ニックネーム").fill(nickname);
+        button(page, "抽選に申し込む").click();
+        assertThat(page.locator("h1")).hasText("抽選に申し込みました");
+        phone.look("applied");
+        link(page, "わたしの予約を見る").click();
+        phone.waitForUrl(url -> url.startsWith(stack.gateway + "/app/bookings/"), "her application's page");
+        assertThat(AppPages.status(page)).hasText("抽選に申込済み（結果を待っています）");
+        phone.look("application");
+        return page.url();
+    }
+}
