@@ -54,6 +54,46 @@ class ImageTarballsTest {
         String base = labels.path("org.opencontainers.image.base.name").asText();
         assertThat(base).as("base image pinned by digest (or scratch for the offline check)").matches("scratch|.+@sha256:[0-9a-f]{64}");
         assertThat(config.path("os").asText()).isEqualTo("linux");
+
+        // The fast-jar and nothing else of the application: Jib's own classpath copy (/app) is filtered out.
+        List<String> paths = layerPaths(tarball);
+        assertThat(paths).contains("deployments/quarkus-run.jar", "deployments/quarkus-app-dependencies.txt")
+                .anyMatch(p -> p.startsWith("deployments/lib/main/"))
+                .anyMatch(p -> p.startsWith("deployments/app/"))
+                .noneMatch(p -> p.startsWith("app/"));
+    }
+
+    /** Every path in every (gzipped) layer, without the leading slash. */
+    private static List<String> layerPaths(Path tarball) throws IOException {
+        List<String> paths = new java.util.ArrayList<>();
+        try (InputStream in = Files.newInputStream(tarball); TarArchiveInputStream outer = new TarArchiveInputStream(in)) {
+            TarArchiveEntry entry;
+            while ((entry = outer.getNextEntry()) != null) {
+                if (!entry.isFile() || entry.getSize() < 1_000 || !entry.getName().contains("blobs/")) {
+                    continue;
+                }
+                // Closing what reads a layer must not close the tarball around it.
+                InputStream layer = new java.io.BufferedInputStream(new java.io.FilterInputStream(outer) {
+                    @Override
+                    public void close() {
+                    }
+                });
+                layer.mark(2);
+                int first = layer.read();
+                int second = layer.read();
+                layer.reset();
+                if (first != 0x1f || second != 0x8b) {
+                    continue; // not gzip: a manifest or config
+                }
+                TarArchiveInputStream files = new TarArchiveInputStream(new java.util.zip.GZIPInputStream(layer));
+                TarArchiveEntry file;
+                while ((file = files.getNextEntry()) != null) {
+                    String name = file.getName().startsWith("/") ? file.getName().substring(1) : file.getName();
+                    paths.add(name.startsWith("./") ? name.substring(2) : name);
+                }
+            }
+        }
+        return paths;
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
