@@ -119,8 +119,15 @@ public class Pages {
     private void page(RoutingContext ctx, boolean signInNeeded, Function<Visit, Uni<Result>> work) {
         Language language = language(ctx);
         boolean hasSession = BrowserSessions.hasSessionCookie(ctx.request());
+        if ("POST".equals(ctx.request().method().name()) && ctx.request().path().matches("/s/[0-9a-fA-F-]{36}/book")) {
+            // her session died while she filled in the form: back to the form, which asks her to sign in again
+            ctx.put(BrowserSessions.AFTER_DEAD_SESSION, ctx.request().path());
+        }
         Uni<SecurityIdentity> who = hasSession ? BrowserSessions.identity(ctx).onFailure().recoverWithNull() : Uni.createFrom().nullItem();
         who.subscribe().with(identity -> {
+            if (ctx.response().headWritten()) {
+                return; // a dead session: quarkus-oidc answered, and BrowserSessions turned it into a reload without it
+            }
             String token = identity == null ? null : BrowserSessions.accessToken(identity);
             if (token == null && hasSession) {
                 BrowserSessions.clearCookies(ctx);
@@ -202,7 +209,7 @@ public class Pages {
 
     private void send(Visit visit, Result result) {
         RoutingContext ctx = visit.ctx();
-        if (ctx.response().ended()) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
         try {
