@@ -75,6 +75,15 @@ class WebShellTest {
     }
 
     @Test
+    void aSessionThatHasNothingButAnIdStillHasItsPagesAndNoTitleNamesIt() {
+        // the echo upstream answers with no session fields at all: every optional part is missing
+        String id = "6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d";
+        assertThat(page("/s/" + id, 200)).contains("<title>いばしょ</title>").contains("id=\"quick-exit\"");
+        assertThat(page("/s/" + id + "/book", 200)).contains("<title>いばしょ</title>");
+        assertThat(page("/s/not-an-id", 404)).contains("ページが見つかりません");
+    }
+
+    @Test
     void linksInOlderMessagesLeadToThePages() {
         given().redirects().follow(false).get("/inbox").then().statusCode(303).header("Location", "/app/inbox");
         given().redirects().follow(false).get("/sessions/6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d").then().statusCode(303)

@@ -594,18 +594,24 @@ public class Pages {
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        return services.get("event", "/api/events/sessions/" + id, null).map(found -> {
+        return services.get("event", "/api/events/sessions/" + id, null).flatMap(found -> {
             if (found.status() == 404 || found.status() == 400) {
-                return errorPage(404);
+                return Uni.createFrom().item(errorPage(404));
             }
             if (!found.ok()) {
-                return errorPage(503);
+                return Uni.createFrom().item(errorPage(503));
             }
             JsonObject s = found.object();
-            String allocation = s.getString("allocation");
-            String chosenMode = mode != null ? mode : "LOTTERY".equals(allocation) ? "apply" : "book";
-            Map<String, Object> data = bookData(v, s, chosenMode, values, errors);
-            return new Html(status, "book", data);
+            boolean lottery = "LOTTERY".equals(s.getString("allocation"));
+            // After a draw whose reserve list ran out, the seats left over are booked first come
+            Uni<Boolean> firstComeOpen = lottery && mode == null && v.signedIn()
+                    ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
+                            .map(a -> a.ok() && bool(a.object(), "firstComeOpen")).onFailure().recoverWithItem(false)
+                    : Uni.createFrom().item(false);
+            return firstComeOpen.map(open -> {
+                String chosenMode = mode != null ? mode : lottery && !open ? "apply" : "book";
+                return (Result) new Html(status, "book", bookData(v, s, chosenMode, values, errors));
+            });
         });
     }
 

@@ -45,6 +45,9 @@ public final class Wording {
 
     /** 「12月5日(土) 13:30〜15:30」 / "Sat 5 Dec, 13:30–15:30"; an end on another day is written out in full. */
     public static String when(OffsetDateTime start, OffsetDateTime end, Language language) {
+        if (start == null) {
+            return "";
+        }
         ZonedDateTime s = start.atZoneSameInstant(TOKYO);
         String from = day(start, language) + (language == Language.JA ? " " : ", ") + s.format(HOUR_MINUTE);
         if (end == null) {
