@@ -139,6 +139,7 @@ public class BrowserLogin {
             redirect(ctx, config.browser().postLogoutPath());
             return;
         }
+        ctx.put(BrowserSessions.AFTER_DEAD_SESSION, config.browser().postLogoutPath());
         String submitted = ctx.request().getHeader(BrowserSessions.CSRF_HEADER);
         if (submitted == null) {
             submitted = form.get(BrowserSessions.CSRF_FORM_FIELD);
@@ -148,9 +149,16 @@ public class BrowserLogin {
             return;
         }
         endBothSessions(ctx).subscribe().with(done -> {
+            if (ctx.response().headWritten()) {
+                return;
+            }
             ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
             redirect(ctx, config.browser().postLogoutPath());
-        }, failure -> redirect(ctx, config.browser().postLogoutPath()));
+        }, failure -> {
+            if (!ctx.response().headWritten()) {
+                redirect(ctx, config.browser().postLogoutPath());
+            }
+        });
     }
 
     /**
@@ -161,12 +169,18 @@ public class BrowserLogin {
      */
     private void quickExit(RoutingContext ctx) {
         boolean beacon = ctx.request().method() == io.vertx.core.http.HttpMethod.POST;
+        Cookie exited = Cookie.cookie(EXITED_COOKIE, "1").setPath("/").setMaxAge(600).setHttpOnly(false)
+                .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.STRICT);
+        ctx.put(BrowserSessions.AFTER_DEAD_SESSION, config.quickExitUrl());
+        ctx.put(BrowserSessions.AFTER_DEAD_SESSION_COOKIE, exited.encode());
         Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request()) ? endBothSessions(ctx) : Uni.createFrom().voidItem();
         ending.onFailure().recoverWithNull().subscribe().with(done -> {
+            if (ctx.response().headWritten()) {
+                return; // quarkus-oidc answered for a dead session; turned into the way out by BrowserSessions
+            }
             BrowserSessions.clearCookies(ctx);
             ctx.response().putHeader("Clear-Site-Data", "\"storage\"");
-            ctx.response().addCookie(Cookie.cookie(EXITED_COOKIE, "1").setPath("/").setMaxAge(600).setHttpOnly(false)
-                    .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.STRICT));
+            ctx.response().addCookie(exited);
             if (beacon) {
                 ctx.response().setStatusCode(204).end();
             } else {

@@ -57,6 +57,10 @@ public final class BrowserSessions {
         if (deferred == null) {
             return Uni.createFrom().nullItem();
         }
+        if (!ctx.normalizedPath().startsWith("/api") && ctx.get(LOGIN_REDIRECT_GUARD) == null) {
+            ctx.put(LOGIN_REDIRECT_GUARD, Boolean.TRUE);
+            ctx.addHeadersEndHandler(v -> forgetInsteadOfLogin(ctx));
+        }
         return deferred.onItem().transform(identity -> identity == null || identity.isAnonymous()
                 || ENDED.isEnded(EndedSessions.sessionIdOf(idToken(identity))) ? null : identity);
     }
@@ -121,8 +125,50 @@ public final class BrowserSessions {
         }
     }
 
+    /** Where a page goes instead of Keycloak's login when her session cookie turned out to be unusable (see below). */
+    public static final String AFTER_DEAD_SESSION = "ibasho.after-dead-session";
+    /** Extra Set-Cookie header values for that answer (the quick exit's marker). */
+    public static final String AFTER_DEAD_SESSION_COOKIE = "ibasho.after-dead-session-cookie";
+    private static final String LOGIN_REDIRECT_GUARD = "ibasho.login-redirect-guard";
+
+    /**
+     * A session cookie that quarkus-oidc cannot use (expired beyond refresh, ended, or not decryptable) makes it answer
+     * with a redirect to Keycloak's login. On a public page, on sign-out and above all on the quick exit that is wrong:
+     * the cookie is forgotten instead and she goes where she was going (the same page without a session, the
+     * signed-out page, the neutral site). Runs just before the response's headers leave.
+     */
+    private static void forgetInsteadOfLogin(RoutingContext ctx) {
+        var response = ctx.response();
+        String location = response.headers().get("Location");
+        if (response.getStatusCode() != 302 || location == null || !location.contains("/protocol/openid-connect/auth")) {
+            return;
+        }
+        String instead = ctx.get(AFTER_DEAD_SESSION);
+        if (instead == null) {
+            String query = ctx.request().query();
+            instead = "GET".equals(ctx.request().method().name())
+                    ? ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query) : "/";
+        }
+        response.setStatusCode(303);
+        response.headers().set("Location", instead);
+        for (Cookie cookie : ctx.request().cookies()) {
+            String name = cookie.getName();
+            if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {
+                response.headers().add("Set-Cookie", name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                        + (ctx.request().isSSL() ? "; Secure" : ""));
+            }
+        }
+        String extra = ctx.get(AFTER_DEAD_SESSION_COOKIE);
+        if (extra != null) {
+            response.headers().add("Set-Cookie", extra);
+        }
+    }
+
     /** Removes the session (all chunks) and the CSRF cookie from this browser. */
     public static void clearCookies(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            return; // already answered (quarkus-oidc's own redirect); forgetInsteadOfLogin cleared them there
+        }
         for (Cookie cookie : ctx.request().cookies()) {
             String name = cookie.getName();
             if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {

@@ -119,8 +119,15 @@ public class Pages {
     private void page(RoutingContext ctx, boolean signInNeeded, Function<Visit, Uni<Result>> work) {
         Language language = language(ctx);
         boolean hasSession = BrowserSessions.hasSessionCookie(ctx.request());
+        if ("POST".equals(ctx.request().method().name()) && ctx.request().path().matches("/s/[0-9a-fA-F-]{36}/book")) {
+            // her session died while she filled in the form: back to the form, which asks her to sign in again
+            ctx.put(BrowserSessions.AFTER_DEAD_SESSION, ctx.request().path());
+        }
         Uni<SecurityIdentity> who = hasSession ? BrowserSessions.identity(ctx).onFailure().recoverWithNull() : Uni.createFrom().nullItem();
         who.subscribe().with(identity -> {
+            if (ctx.response().headWritten()) {
+                return; // a dead session: quarkus-oidc answered, and BrowserSessions turned it into a reload without it
+            }
             String token = identity == null ? null : BrowserSessions.accessToken(identity);
             if (token == null && hasSession) {
                 BrowserSessions.clearCookies(ctx);
@@ -202,7 +209,7 @@ public class Pages {
 
     private void send(Visit visit, Result result) {
         RoutingContext ctx = visit.ctx();
-        if (ctx.response().ended()) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
         try {
@@ -412,7 +419,7 @@ public class Pages {
             if (o instanceof JsonObject s && "LOTTERY".equals(s.getString("allocation"))) {
                 String id = s.getString("id");
                 asks.add(services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                        .map(a -> a.ok() ? Map.entry(id, a.object().getLong("applications", -1L)) : Map.entry(id, -1L))
+                        .map(a -> Map.entry(id, a.ok() && a.object().getValue("applications") instanceof Number n ? n.longValue() : -1L))
                         .onFailure().recoverWithItem(Map.entry(id, -1L)));
             }
         }
@@ -443,14 +450,14 @@ public class Pages {
 
     static Views.SessionCard card(JsonObject s, Long applications, Language language) {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
-        JsonObject childcare = s.getJsonObject("childcare", new JsonObject());
+        JsonObject childcare = obj(s, "childcare");
         return new Views.SessionCard(s.getString("id"), Wording.kind(s.getString("kind"), language), title[0], title[1],
                 Wording.when(time(s.getString("startsAt")), time(s.getString("endsAt")), language), where(s, language),
                 Wording.availability(s.getString("allocation"), s.getInteger("capacity"), applications,
                         time(s.getString("applicationClosesAt")), language),
-                Wording.childcare(childcare.getBoolean("offered", false), childcare.getInteger("minAgeYears"),
+                Wording.childcare(bool(childcare, "offered"), childcare.getInteger("minAgeYears"),
                         childcare.getInteger("maxAgeYears"), time(childcare.getString("deadline")), language),
-                s.getBoolean("online", false));
+                bool(s, "online"));
     }
 
     /** [title, its lang]: English if asked for and there is one, else Japanese. */
@@ -462,11 +469,11 @@ public class Pages {
     }
 
     static String where(JsonObject s, Language language) {
-        if (s.getBoolean("online", false)) {
+        if (bool(s, "online")) {
             return Wording.kind("online", language);
         }
-        JsonObject venue = s.getJsonObject("venue");
-        if (venue == null) {
+        JsonObject venue = obj(s, "venue");
+        if (venue.isEmpty()) {
             return "";
         }
         String name = language == Language.EN && venue.getString("nameEn") != null ? venue.getString("nameEn") : venue.getString("nameJa");
@@ -525,7 +532,7 @@ public class Pages {
                         : Uni.createFrom().nullItem();
                 Uni<Long> applications = v.signedIn() && "LOTTERY".equals(s.getString("allocation"))
                         ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                                .map(a -> a.ok() ? a.object().getLong("applications") : null).onFailure().recoverWithNull()
+                                .map(a -> a.ok() && a.object().getValue("applications") instanceof Number n ? n.longValue() : null).onFailure().recoverWithNull()
                         : Uni.createFrom().nullItem();
                 return Uni.combine().all().unis(details, applications).asTuple().map(both -> {
                     Views.SessionPage page = sessionPage(s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
@@ -539,8 +546,8 @@ public class Pages {
             OffsetDateTime now) {
         boolean ja = language == Language.JA;
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
-        JsonObject venue = s.getJsonObject("venue", new JsonObject());
-        boolean online = s.getBoolean("online", false);
+        JsonObject venue = obj(s, "venue");
+        boolean online = bool(s, "online");
         String address = venue.getString("address");
         String addressNote = null;
         String meetingLink = null;
@@ -556,12 +563,12 @@ public class Pages {
             addressNote = UiText.of(language).get(details == null ? "addressLater" : "addressNever");
         }
         List<Views.Part> parts = new ArrayList<>();
-        for (Object o : s.getJsonArray("parts", new JsonArray())) {
+        for (Object o : arr(s, "parts")) {
             if (o instanceof JsonObject p) {
                 parts.add(new Views.Part(p.getString("label", ""), Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language)));
             }
         }
-        JsonObject childcare = s.getJsonObject("childcare", new JsonObject());
+        JsonObject childcare = obj(s, "childcare");
         String allocation = s.getString("allocation");
         String status = s.getString("status", "");
         boolean cancelled = "CANCELLED".equalsIgnoreCase(status);
@@ -574,7 +581,7 @@ public class Pages {
         return new Views.SessionPage(s.getString("id"), Wording.kind(s.getString("kind"), language), title[0], title[1],
                 Wording.when(time(s.getString("startsAt")), ends, language), online ? Wording.kind("online", language) : venueName,
                 online ? null : venue.getString("area"), online ? null : address, online ? null : addressNote, meetingLink, audience,
-                parts, Wording.childcare(childcare.getBoolean("offered", false), childcare.getInteger("minAgeYears"),
+                parts, Wording.childcare(bool(childcare, "offered"), childcare.getInteger("minAgeYears"),
                         childcare.getInteger("maxAgeYears"), time(childcare.getString("deadline")), language),
                 Wording.availability(allocation, s.getInteger("capacity"), applications, time(s.getString("applicationClosesAt")), language),
                 bookLabel, bookable, "LOTTERY".equals(allocation), cancelled, past, online, own == null ? null : myBooking(own, s, language));
@@ -587,18 +594,24 @@ public class Pages {
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        return services.get("event", "/api/events/sessions/" + id, null).map(found -> {
+        return services.get("event", "/api/events/sessions/" + id, null).flatMap(found -> {
             if (found.status() == 404 || found.status() == 400) {
-                return errorPage(404);
+                return Uni.createFrom().item(errorPage(404));
             }
             if (!found.ok()) {
-                return errorPage(503);
+                return Uni.createFrom().item(errorPage(503));
             }
             JsonObject s = found.object();
-            String allocation = s.getString("allocation");
-            String chosenMode = mode != null ? mode : "LOTTERY".equals(allocation) ? "apply" : "book";
-            Map<String, Object> data = bookData(v, s, chosenMode, values, errors);
-            return new Html(status, "book", data);
+            boolean lottery = "LOTTERY".equals(s.getString("allocation"));
+            // After a draw whose reserve list ran out, the seats left over are booked first come
+            Uni<Boolean> firstComeOpen = lottery && mode == null && v.signedIn()
+                    ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
+                            .map(a -> a.ok() && bool(a.object(), "firstComeOpen")).onFailure().recoverWithItem(false)
+                    : Uni.createFrom().item(false);
+            return firstComeOpen.map(open -> {
+                String chosenMode = mode != null ? mode : lottery && !open ? "apply" : "book";
+                return (Result) new Html(status, "book", bookData(v, s, chosenMode, values, errors));
+            });
         });
     }
 
@@ -622,13 +635,13 @@ public class Pages {
             case "waitlist" -> "submitWaitlist";
             default -> "submitBook";
         }));
-        JsonObject childcare = s.getJsonObject("childcare", new JsonObject());
-        boolean offered = childcare.getBoolean("offered", false);
+        JsonObject childcare = obj(s, "childcare");
+        boolean offered = bool(childcare, "offered");
         data.put("childcareOffered", offered);
         data.put("childcareText", Wording.childcare(offered, childcare.getInteger("minAgeYears"), childcare.getInteger("maxAgeYears"),
                 time(childcare.getString("deadline")), v.language()));
-        int min = childcare.getInteger("minAgeYears", 0);
-        int max = childcare.getInteger("maxAgeYears", 17);
+        int min = childcare.getValue("minAgeYears") instanceof Number n ? n.intValue() : 0;
+        int max = childcare.getValue("maxAgeYears") instanceof Number n ? n.intValue() : 17;
         List<List<Views.Option>> ages = new ArrayList<>();
         for (int child = 1; child <= 3; child++) {
             String chosen = values.getOrDefault("childAge" + child, "");
@@ -641,9 +654,9 @@ public class Pages {
         }
         data.put("ages", ages);
         List<Views.Option> tiers = new ArrayList<>();
-        JsonObject lottery = s.getJsonObject("lottery");
-        if ("apply".equals(mode) && lottery != null) {
-            JsonArray priority = lottery.getJsonArray("priority", new JsonArray());
+        JsonObject lottery = obj(s, "lottery");
+        if ("apply".equals(mode)) {
+            JsonArray priority = arr(lottery, "priority");
             for (int i = 0; i < priority.size(); i++) {
                 tiers.add(new Views.Option(Integer.toString(i), String.valueOf(priority.getValue(i)), Integer.toString(i).equals(values.get("tier"))));
             }
@@ -944,7 +957,7 @@ public class Pages {
                     : new Views.Link("/s/" + session, UiText.of(language).get("openSession"));
         }
         OffsetDateTime at = time(m.getString("createdAt"));
-        return new Views.Message(m.getString("text", ""), at == null ? "" : Wording.when(at, null, language), !m.getBoolean("read", true), link);
+        return new Views.Message(m.getString("text", ""), at == null ? "" : Wording.when(at, null, language), Boolean.FALSE.equals(m.getValue("read")), link);
     }
 
     // ---- settings -------------------------------------------------------------------------------------------------
@@ -963,12 +976,12 @@ public class Pages {
             data.put("nav", "settings");
             data.put("notAttendee", false);
             data.put("language", p.getString("language", v.language().tag()));
-            data.put("emailOn", p.getJsonArray("channels", new JsonArray()).contains("email"));
-            data.put("fullDetail", p.getBoolean("fullDetail", false));
+            data.put("emailOn", arr(p, "channels").contains("email"));
+            data.put("fullDetail", bool(p, "fullDetail"));
             JsonObject quiet = p.getJsonObject("quietHours");
             data.put("quietStart", quiet == null ? "" : quiet.getString("start", ""));
             data.put("quietEnd", quiet == null ? "" : quiet.getString("end", ""));
-            data.put("emailAddress", p.getBoolean("emailVerified", false) ? p.getString("emailAddress") : null);
+            data.put("emailAddress", bool(p, "emailVerified") ? p.getString("emailAddress") : null);
             data.put("pendingEmail", p.getString("pendingEmailAddress"));
             data.put("errors", errors);
             data.put("message", message);
@@ -1054,7 +1067,21 @@ public class Pages {
                                 answer.status() == 429 ? 429 : 422));
     }
 
-    // ---- small parsers --------------------------------------------------------------------------------------------
+    // ---- small parsers (the services leave out or send null for what a session does not have) --------------------------------------------------------------------------------------------
+
+    static JsonObject obj(JsonObject parent, String key) {
+        Object value = parent == null ? null : parent.getValue(key);
+        return value instanceof JsonObject object ? object : new JsonObject();
+    }
+
+    static JsonArray arr(JsonObject parent, String key) {
+        Object value = parent == null ? null : parent.getValue(key);
+        return value instanceof JsonArray array ? array : new JsonArray();
+    }
+
+    static boolean bool(JsonObject parent, String key) {
+        return parent != null && Boolean.TRUE.equals(parent.getValue(key));
+    }
 
     static OffsetDateTime time(String value) {
         if (value == null) {

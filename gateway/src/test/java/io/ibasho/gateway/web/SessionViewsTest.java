@@ -1,0 +1,55 @@
+package io.ibasho.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.json.JsonObject;
+
+/** The services leave out, or send null for, what a session does not have: no venue, no childcare, no lottery. */
+class SessionViewsTest {
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T10:00:00+09:00");
+
+    private static JsonObject bare() {
+        return new JsonObject("""
+                {"id":"6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d","kind":"workshop","titleJa":"講座","titleEn":null,
+                 "startsAt":"2026-12-16T13:30:00+09:00","endsAt":"2026-12-16T15:30:00+09:00","capacity":1,
+                 "allocation":"LOTTERY","status":"PUBLISHED","online":false,"venue":null,"parts":null,
+                 "targetAudienceJa":null,"applicationClosesAt":"2026-12-11T13:30:00+09:00",
+                 "childcare":{"offered":false,"minAgeYears":null,"maxAgeYears":null,"deadline":null},"lottery":null}
+                """);
+    }
+
+    @Test
+    void aSessionWithoutVenueChildcareOrPartsHasAPageAndACard() {
+        Views.SessionPage page = Pages.sessionPage(bare(), null, null, null, Language.JA, NOW);
+        assertThat(page.title()).isEqualTo("講座");
+        assertThat(page.availability()).startsWith("抽選: 定員 1名");
+        assertThat(page.childcare()).isNull();
+        assertThat(page.bookable()).isTrue();
+        assertThat(page.lottery()).isTrue();
+        assertThat(page.addressNote()).contains("予約が確定した方");
+        Views.SessionCard card = Pages.card(bare(), null, Language.EN);
+        assertThat(card.where()).isEmpty();
+        assertThat(card.title()).isEqualTo("講座");
+        assertThat(card.titleLang()).isEqualTo("ja");
+        assertThat(card.kind()).isEqualTo("Workshop");
+    }
+
+    @Test
+    void herBookingAndAMessageWithNullsStillRead() {
+        JsonObject registration = new JsonObject().put("id", "r1").put("sessionId", "s1").put("status", "waitlisted")
+                .put("position", 2).put("waitlistReason", "LOTTERY_RESERVE").putNull("offerExpiresAt").putNull("childcareStatus");
+        Views.MyBooking booking = Pages.myBooking(registration, new JsonObject(), Language.JA);
+        assertThat(booking.status()).isEqualTo("抽選の補欠（2番目）");
+        assertThat(booking.canCancel()).isTrue();
+        assertThat(booking.showQr()).isFalse();
+        Views.Message message = Pages.message(new JsonObject().put("kind", "BOOKING_CONFIRMED").put("sessionId", "s1")
+                .put("text", "ご予約を承りました。").putNull("read").putNull("createdAt"), Language.JA);
+        assertThat(message.link().href()).isEqualTo("/app/bookings/for/s1");
+        assertThat(Pages.message(new JsonObject().put("kind", "SESSION_CHANGED").put("sessionId", "s1"), Language.JA).link().href())
+                .isEqualTo("/s/s1");
+    }
+}
