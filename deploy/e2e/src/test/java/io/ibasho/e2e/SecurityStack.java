@@ -52,6 +52,11 @@ final class SecurityStack {
             // runs on, so give the services more time before giving up (-Dibasho.e2e.extra-start-seconds, 900 s: with
             // several builds on the same two cores, four Quarkus services have been seen to need more than 7 minutes).
             System.out.println("[security-stack] " + e.getMessage() + "; waiting longer for the services");
+            // the stack stops a service that was not ready in time: start it again and give it the longer wait
+            stack.apps().stream().filter(app -> app.runningProcess().isEmpty()).forEach(app -> {
+                System.out.println("[security-stack] starting " + app.name() + " again");
+                app.launch();
+            });
             if (!allReady(Duration.ofSeconds(Long.getLong("ibasho.e2e.extra-start-seconds", 900)))) {
                 stack.down(); // at once: a half-started stack must not keep eating the machine
                 throw e;
