@@ -52,11 +52,6 @@ final class SecurityStack {
             // runs on, so give the services more time before giving up (-Dibasho.e2e.extra-start-seconds, 900 s: with
             // several builds on the same two cores, four Quarkus services have been seen to need more than 7 minutes).
             System.out.println("[security-stack] " + e.getMessage() + "; waiting longer for the services");
-            // the stack stops a service that was not ready in time: start it again and give it the longer wait
-            stack.apps().stream().filter(app -> app.runningProcess().isEmpty()).forEach(app -> {
-                System.out.println("[security-stack] starting " + app.name() + " again");
-                app.launch();
-            });
             if (!allReady(Duration.ofSeconds(Long.getLong("ibasho.e2e.extra-start-seconds", 900)))) {
                 stack.down(); // at once: a half-started stack must not keep eating the machine
                 throw e;
@@ -87,6 +82,11 @@ final class SecurityStack {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            // the stack stops a service that was not ready in time (and it may take a moment to be gone): start it again
+            stack.apps().stream().filter(app -> app.runningProcess().isEmpty()).forEach(app -> {
+                System.out.println("[security-stack] starting " + app.name() + " again");
+                app.launch();
+            });
             boolean ready = stack.apps().stream().allMatch(app -> {
                 try {
                     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/q/health/ready"))
