@@ -105,6 +105,11 @@ final class SecurityStack {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            // the stack stops a service that was not ready in time (and it may take a moment to be gone): start it again
+            stack.apps().stream().filter(app -> app.runningProcess().isEmpty()).forEach(app -> {
+                System.out.println("[security-stack] starting " + app.name() + " again");
+                app.launch();
+            });
             boolean ready = stack.apps().stream().allMatch(app -> {
                 try {
                     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/q/health/ready"))
