@@ -134,8 +134,10 @@ public final class TestServers {
         CompletableFuture<Double> realm = CompletableFuture.supplyAsync(() -> timed(this::reimportRealm));
         CompletableFuture<Double> broker = CompletableFuture.supplyAsync(() -> timed(this::emptyBroker));
         double databases = timed(this::dropDatabases);
+        double topics = broker.join();
+        double realmImport = realm.join();
         System.out.printf("[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
-                + " deleted %.1f s, realm re-imported %.1f s)%n", (System.nanoTime() - t0) / 1e9, databases, broker.join(), realm.join());
+                + " deleted %.1f s, realm re-imported %.1f s, side by side)%n", (System.nanoTime() - t0) / 1e9, databases, topics, realmImport);
     }
 
     private static double timed(Runnable step) {
