@@ -134,8 +134,10 @@ public final class TestServers {
         CompletableFuture<Double> realm = CompletableFuture.supplyAsync(() -> timed(this::reimportRealm));
         CompletableFuture<Double> broker = CompletableFuture.supplyAsync(() -> timed(this::emptyBroker));
         double databases = timed(this::dropDatabases);
+        double topics = broker.join();
+        double realmImport = realm.join();
         System.out.printf("[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
-                + " deleted %.1f s, realm re-imported %.1f s)%n", (System.nanoTime() - t0) / 1e9, databases, broker.join(), realm.join());
+                + " deleted %.1f s, realm re-imported %.1f s, side by side)%n", (System.nanoTime() - t0) / 1e9, databases, topics, realmImport);
     }
 
     private static double timed(Runnable step) {
@@ -168,7 +170,13 @@ public final class TestServers {
      * messages nor resume from its committed offsets (the group ids are the services' names in every module).
      */
     private void emptyBroker() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        // Quarkus starts test resources on its own threads, whose context class loader need not be the one that loaded
+        // the Kafka client (its metrics reporter then fails a cast): the client's own loader, while it is made here
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(Admin.class.getClassLoader());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                AdminClientConfig.METRIC_REPORTER_CLASSES_CONFIG, ""))) {
             List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
                     .map(ConsumerGroupListing::groupId).toList();
             if (!groups.isEmpty()) {
@@ -188,6 +196,8 @@ public final class TestServers {
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not empty the shared Kafka broker: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(before);
         }
     }
 
