@@ -7,7 +7,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.childcarebooking.capacity.CarerRecount;
@@ -16,6 +15,8 @@ import io.ibasho.childcarebooking.service.ChildcareReservationService;
 import io.ibasho.childcarebooking.service.OrganisationRatiosService;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,26 +27,17 @@ public class EventLifecycleConsumer {
     static final String CONSUMER = "childcare-booking";
     private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
 
-    public EventLifecycleConsumer(ObjectMapper json) {
-        this.json = json;
+    public EventLifecycleConsumer(InboundEventReader events) {
+        this.events = events;
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        JsonNode event;
-        try {
-            event = json.readTree(message);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
-        if (!event.hasNonNull("id")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
-        }
-        return ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
-                .flatMap(first -> first ? apply(event.path("type").asText(), event.path("data")) : Uni.createFrom().voidItem());
+        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER,
+                () -> apply(event.type(), event.data())));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.ibasho.childcarebooking.messaging;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.service.ChildcareRequest;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,28 +44,23 @@ public class RegistrationLifecycleConsumer {
             EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED);
     private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
     private final ChildcareReservationService reservations;
 
-    public RegistrationLifecycleConsumer(ObjectMapper json, ChildcareReservationService reservations) {
-        this.json = json;
+    public RegistrationLifecycleConsumer(InboundEventReader events, ChildcareReservationService reservations) {
+        this.events = events;
         this.reservations = reservations;
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        JsonNode event;
-        try {
-            event = json.readTree(message);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText("");
-        if (id == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
-        }
+        return events.read(message).flatMap(this::handle);
+    }
+
+    private Uni<Void> handle(InboundEvent event) {
+        String id = event.id();
+        String type = event.type();
         ChildcareEvents.ReleaseCause releaseCause = RELEASING.get(type);
         if (!type.equals(EventTypes.CHILDCARE_REQUESTED) && releaseCause == null) {
             return Uni.createFrom().voidItem();
@@ -76,7 +72,7 @@ public class RegistrationLifecycleConsumer {
             if (type.equals(EventTypes.CHILDCARE_REQUESTED)) {
                 request = request(event);
             } else {
-                cancelledRegistration = uuid(event.path("data"), "registrationId");
+                cancelledRegistration = event.uuid("registrationId");
             }
         } catch (IllegalArgumentException e) {
             // Never the message itself in the log: only the type, the event id and what is wrong.
@@ -85,19 +81,13 @@ public class RegistrationLifecycleConsumer {
         }
         ChildcareRequest childcareRequested = request;
         UUID registrationCancelled = cancelledRegistration;
-        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("duplicate %s ignored", id);
-                return Uni.createFrom().voidItem();
-            }
-            return childcareRequested != null
-                    ? reservations.decide(childcareRequested).replaceWithVoid()
-                    : reservations.release(registrationCancelled, releaseCause).replaceWithVoid();
-        });
+        return ProcessedMessage.once(event, CONSUMER, () -> childcareRequested != null
+                ? reservations.decide(childcareRequested).replaceWithVoid()
+                : reservations.release(registrationCancelled, releaseCause).replaceWithVoid());
     }
 
-    private static ChildcareRequest request(JsonNode event) {
-        JsonNode data = event.path("data");
+    private static ChildcareRequest request(InboundEvent event) {
+        JsonNode data = event.data();
         JsonNode ages = data.path("childrenAges");
         if (!ages.isArray() || ages.isEmpty()) {
             throw new IllegalArgumentException("childrenAges must be a non-empty array");
@@ -113,24 +103,7 @@ public class RegistrationLifecycleConsumer {
         if (attendeeId.isBlank()) {
             throw new IllegalArgumentException("attendeeId is missing");
         }
-        Instant eventTime = null;
-        if (event.hasNonNull("time")) {
-            try {
-                eventTime = OffsetDateTime.parse(event.path("time").asText()).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("time is not an RFC 3339 timestamp");
-            }
-        }
-        return new ChildcareRequest(uuid(data, "requestId"), uuid(data, "registrationId"), uuid(data, "sessionId"),
-                attendeeId, childrenAges, ChildcareReservationService.requestedAt(eventTime, Instant.now()));
-    }
-
-    private static UUID uuid(JsonNode data, String field) {
-        String value = data.path(field).asText("");
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " is not a UUID");
-        }
+        return new ChildcareRequest(event.uuid("requestId"), event.uuid("registrationId"), event.uuid("sessionId"),
+                attendeeId, childrenAges, ChildcareReservationService.requestedAt(event.timeOrNull(), Instant.now()));
     }
 }

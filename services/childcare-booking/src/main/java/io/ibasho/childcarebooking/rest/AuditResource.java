@@ -1,5 +1,9 @@
 package io.ibasho.childcarebooking.rest;
 
+import io.ibasho.childcarebooking.service.AuditView;
+import io.ibasho.plumbing.refusal.FieldViolation;
+import io.ibasho.plumbing.refusal.Refusal;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -40,19 +44,19 @@ public class AuditResource {
         }
         String organisation = token.getClaim("org");
         if (organisation == null || organisation.isBlank()) {
-            throw ProblemException.noOrganisation();
+            throw NoOrganisation.problem();
         }
         return audit.entries(session, organisation);
     }
 
     private static UUID requiredUuid(String value) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalidFields(List.of(new ProblemDetail.Violation("sessionId", "is required")));
+            throw Refusal.invalidFields(List.of(new FieldViolation("sessionId", "is required")));
         }
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidFields(List.of(new ProblemDetail.Violation("sessionId", "must be a UUID")));
+            throw Refusal.invalidFields(List.of(new FieldViolation("sessionId", "must be a UUID")));
         }
     }
 }

@@ -5,7 +5,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.ibasho.childcarebooking.service.CareNotesRequest;
 import io.ibasho.childcarebooking.service.CareNotesService;
+import io.ibasho.childcarebooking.service.CareNotesView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

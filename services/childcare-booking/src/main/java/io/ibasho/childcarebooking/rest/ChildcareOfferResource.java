@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.ibasho.childcarebooking.service.CareNotesAuditService;
 import io.ibasho.childcarebooking.service.StaffViewService;
+import io.ibasho.childcarebooking.service.StaffViews;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -4,6 +4,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.ibasho.childcarebooking.service.OrganisationRatiosService;
+import io.ibasho.childcarebooking.service.RatioTableRequest;
+import io.ibasho.childcarebooking.service.RatioTableView;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -53,7 +56,7 @@ public class OrganisationRatiosResource {
     private String organisation() {
         String organisation = token.getClaim("org");
         if (organisation == null || organisation.isBlank()) {
-            throw ProblemException.noOrganisation();
+            throw NoOrganisation.problem();
         }
         return organisation;
     }

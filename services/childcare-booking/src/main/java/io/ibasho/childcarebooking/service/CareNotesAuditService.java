@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import io.ibasho.childcarebooking.CareNotesAudit;
 import io.ibasho.childcarebooking.SessionOffer;
-import io.ibasho.childcarebooking.rest.AuditView;
-import io.ibasho.childcarebooking.rest.ProblemException;
+import io.ibasho.plumbing.refusal.FieldViolation;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class CareNotesAuditService {
                 ? SessionOffer.findById(sessionId)
                 : SessionOffer.<SessionOffer>find("sessionId = ?1 and organisationId = ?2", sessionId, organisationId)
                         .firstResult();
-        return session.onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+        return session.onItem().ifNull().failWith(() -> Refusal.notFound("session"))
                 .flatMap(offer -> CareNotesAudit.<CareNotesAudit>list("sessionId = ?1 order by readAt, id", sessionId))
                 .map(entries -> entries.stream().map(entry -> new AuditView(entry.readAt.toInstant(),
                         entry.actorSubject, entry.actorRole, entry.kind, entry.sessionId, entry.registrationId,
@@ -65,7 +65,7 @@ public class CareNotesAuditService {
     /**
      * The reason as given by query parameter (preferred) or header: trimmed, empty as none; plain short text only.
      *
-     * @throws ProblemException 400 validation if it is too long or not plain text
+     * @throws Refusal 400 validation if it is too long or not plain text
      */
     public static String checkedReason(String queryReason, String headerReason) {
         String reason = queryReason != null && !queryReason.isBlank() ? queryReason : headerReason;
@@ -74,11 +74,11 @@ public class CareNotesAuditService {
         }
         reason = reason.strip();
         if (reason.length() > MAX_REASON) {
-            throw ProblemException.invalidFields(List.of(new io.ibasho.childcarebooking.rest.ProblemDetail.Violation(
+            throw Refusal.invalidFields(List.of(new FieldViolation(
                     "reason", "at most " + MAX_REASON + " characters")));
         }
         if (reason.chars().anyMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
-            throw ProblemException.invalidFields(List.of(new io.ibasho.childcarebooking.rest.ProblemDetail.Violation(
+            throw Refusal.invalidFields(List.of(new FieldViolation(
                     "reason", "must be plain text without < or > or control characters")));
         }
         return reason;

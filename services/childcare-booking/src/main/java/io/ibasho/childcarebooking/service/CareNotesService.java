@@ -10,9 +10,7 @@ import java.util.UUID;
 
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.ChildcareBooking;
-import io.ibasho.childcarebooking.rest.CareNotesRequest;
-import io.ibasho.childcarebooking.rest.CareNotesView;
-import io.ibasho.childcarebooking.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -74,18 +72,18 @@ public class CareNotesService {
     private static Uni<ChildcareBooking> ownReservedBooking(UUID registrationId, String attendeeId) {
         return ChildcareBooking.<ChildcareBooking>find("registrationId = ?1 and attendeeId = ?2 and status = ?3",
                         registrationId, attendeeId, ChildcareBooking.Status.RESERVED).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("childcare booking"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("childcare booking"));
     }
 
     private static Map<Integer, CareNotesRequest.ChildNotes> byPosition(CareNotesRequest request, int children) {
         Map<Integer, CareNotesRequest.ChildNotes> byPosition = new HashMap<>();
         for (CareNotesRequest.ChildNotes notes : request.children()) {
             if (notes.position() > children) {
-                throw ProblemException.invalid("unknown-child", "This booking has " + children
+                throw Refusal.invalid("unknown-child", "This booking has " + children
                         + " child(ren); position " + notes.position() + " does not exist.");
             }
             if (byPosition.put(notes.position(), notes) != null) {
-                throw ProblemException.invalid("duplicate-child", "Position " + notes.position() + " is listed twice.");
+                throw Refusal.invalid("duplicate-child", "Position " + notes.position() + " is listed twice.");
             }
         }
         return byPosition;

@@ -17,7 +17,7 @@ import io.ibasho.childcarebooking.capacity.AssessmentOutcome;
 import io.ibasho.childcarebooking.capacity.ChildAge;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
-import io.ibasho.childcarebooking.messaging.ChildcareOutbox;
+import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.contracts.EventTypes;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,9 +38,9 @@ public class ChildcareReservationService {
     private static final Logger LOG = Logger.getLogger(ChildcareReservationService.class);
     static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
 
-    private final ChildcareOutbox outbox;
+    private final Outbox outbox;
 
-    public ChildcareReservationService(ChildcareOutbox outbox) {
+    public ChildcareReservationService(Outbox outbox) {
         this.outbox = outbox;
     }
 

@@ -18,10 +18,8 @@ import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
 import io.ibasho.childcarebooking.capacity.OrganisationRules;
 import io.ibasho.childcarebooking.capacity.RatioTableCheck;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
-import io.ibasho.childcarebooking.rest.ProblemDetail;
-import io.ibasho.childcarebooking.rest.ProblemException;
-import io.ibasho.childcarebooking.rest.RatioTableRequest;
-import io.ibasho.childcarebooking.rest.RatioTableView;
+import io.ibasho.plumbing.refusal.FieldViolation;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -68,8 +66,8 @@ public class OrganisationRatiosService {
                         .toList();
         List<RatioTableCheck.Finding> findings = RatioTableCheck.findings(bands, request.maxChildrenPerSession());
         if (!findings.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.invalidFields(findings.stream()
-                    .map(finding -> new ProblemDetail.Violation(finding.field(), finding.message())).toList()));
+            return Uni.createFrom().failure(Refusal.invalidFields(findings.stream()
+                    .map(finding -> new FieldViolation(finding.field(), finding.message())).toList()));
         }
         CarerRatios ratios = RatioTableCheck.toRatios(bands);
         // Create the row if missing, then lock it: two organisers saving at once are applied one after the other

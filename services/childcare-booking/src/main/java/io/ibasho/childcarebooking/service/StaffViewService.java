@@ -20,8 +20,7 @@ import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
 import io.ibasho.childcarebooking.capacity.ChildcareSummary;
 import io.ibasho.childcarebooking.capacity.OrganisationRules;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
-import io.ibasho.childcarebooking.rest.ProblemException;
-import io.ibasho.childcarebooking.rest.StaffViews;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -67,7 +66,7 @@ public class StaffViewService {
     private static Uni<SessionOffer> offerOf(UUID sessionId, String organisationId) {
         return SessionOffer.<SessionOffer>find("sessionId = ?1 and organisationId = ?2", sessionId, organisationId)
                 .firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"));
     }
 
     private static Uni<StaffViews.OfferView> summaryOf(SessionOffer offer, OrganisationRules rules) {

@@ -3,10 +3,7 @@ package io.ibasho.event.mapping;
 import java.util.List;
 
 import io.ibasho.event.Venue;
-import io.ibasho.event.rest.OrganiserVenueView;
-import io.ibasho.event.rest.SessionView;
-import io.ibasho.event.rest.VenueRequest;
-import io.ibasho.event.rest.VenueView;
+import io.ibasho.event.service.VenueRequest;
 import io.ibasho.event.schedule.VenueProfile;
 
 /** The one place a venue's address leaves the entity, and only through {@link Venue#publicAddress()} for the public. */

@@ -3,13 +3,12 @@ package io.ibasho.event.messaging;
 import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,45 +25,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RegistrationLifecycleConsumer {
     static final String CONSUMER = "event";
-    private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
 
-    public RegistrationLifecycleConsumer(ObjectMapper json) {
-        this.json = json;
+    public RegistrationLifecycleConsumer(InboundEventReader events) {
+        this.events = events;
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        JsonNode event;
-        try {
-            event = json.readTree(message);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText("");
-        if (id == null || id.isBlank()) {
-            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
-        }
-        Boolean confirmed = confirmedAfter(type);
-        if (confirmed == null) {
-            return Uni.createFrom().voidItem(); // a type this service does not need: acknowledged and skipped
-        }
-        Confirmation confirmation;
-        try {
-            confirmation = Confirmation.of(event.path("data"), confirmed);
-        } catch (IllegalArgumentException e) {
-            // The event id only: the payload holds an attendee id next to a session id.
-            return Uni.createFrom().failure(new IllegalArgumentException("unreadable " + type + " " + id + ": " + e.getMessage()));
-        }
-        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("duplicate %s ignored", id);
-                return Uni.createFrom().voidItem();
+        return events.read(message).flatMap(event -> {
+            Boolean confirmed = confirmedAfter(event.type());
+            if (confirmed == null) {
+                return Uni.createFrom().voidItem(); // a type this service does not need: acknowledged and skipped
             }
-            return record(confirmation);
+            Confirmation confirmation;
+            try {
+                confirmation = Confirmation.of(event, confirmed);
+            } catch (IllegalArgumentException e) {
+                // The event id only: the payload holds an attendee id next to a session id.
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+            }
+            return ProcessedMessage.once(event, CONSUMER, () -> record(confirmation));
         });
     }
 
@@ -92,20 +76,12 @@ public class RegistrationLifecycleConsumer {
     }
 
     record Confirmation(UUID registrationId, UUID sessionId, String attendeeId, boolean confirmed) {
-        static Confirmation of(JsonNode data, boolean confirmed) {
-            String attendee = data.path("attendeeId").asText("");
+        static Confirmation of(InboundEvent event, boolean confirmed) {
+            String attendee = event.data().path("attendeeId").asText("");
             if (attendee.isBlank()) {
                 throw new IllegalArgumentException("attendeeId missing");
             }
-            return new Confirmation(uuid(data, "registrationId"), uuid(data, "sessionId"), attendee, confirmed);
-        }
-
-        private static UUID uuid(JsonNode data, String field) {
-            try {
-                return UUID.fromString(data.path(field).asText(""));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + " is not a UUID");
-            }
+            return new Confirmation(event.uuid("registrationId"), event.uuid("sessionId"), attendee, confirmed);
         }
     }
 }

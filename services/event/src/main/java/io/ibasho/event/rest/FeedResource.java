@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.ibasho.event.FeedToken;
 import io.ibasho.event.service.FeedService;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +46,7 @@ public class FeedResource {
         try {
             id = UUID.fromString(venueId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("venue");
+            throw Refusal.notFound("venue");
         }
         return feeds.venueFeed(id).map(FeedResource::calendar);
     }
@@ -57,7 +58,7 @@ public class FeedResource {
     @Operation(summary = "An organisation's or a partner group's feed, behind its secret token")
     public Uni<Response> secret(@PathParam("token") String token) {
         if (!token.matches("[A-Za-z0-9_-]{43}")) {
-            throw ProblemException.notFound("feed");
+            throw Refusal.notFound("feed");
         }
         return feeds.tokenFeed(token).map(FeedResource::calendar);
     }
@@ -78,7 +79,7 @@ public class FeedResource {
     @Operation(summary = "New secret URL for a partner group's feed of the organisation's linked venues; the old URL stops working")
     public Uni<FeedUrl> rotatePartnerGroup(@PathParam("group") String group) {
         if (!group.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-            throw ProblemException.badRequest("invalid-parameter", "partner group ids are lower-case letters, digits and '-'");
+            throw Refusal.badRequest("invalid-parameter", "partner group ids are lower-case letters, digits and '-'");
         }
         return feeds.rotate(organiser.organisationId(), FeedToken.Scope.PARTNER_GROUP, group).map(FeedResource::url);
     }

@@ -2,6 +2,7 @@ package io.ibasho.event.rest;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.ibasho.plumbing.refusal.Refusal;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The organisation the caller acts for, from the token's {@code org} claim (set in Keycloak by an admin). */
@@ -16,7 +17,7 @@ public class OrganiserContext {
     public String organisationId() {
         String organisation = token.getClaim("org");
         if (organisation == null || organisation.isBlank()) {
-            throw ProblemException.forbidden("no-organisation", "Your account is not a member of an organisation.");
+            throw Refusal.forbidden("no-organisation", "Your account is not a member of an organisation.");
         }
         return organisation;
     }

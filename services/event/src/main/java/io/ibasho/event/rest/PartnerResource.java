@@ -7,9 +7,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.mapping.VenueView;
 import io.ibasho.event.service.SessionService;
 import io.ibasho.event.service.VenueService;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -57,7 +60,7 @@ public class PartnerResource {
     private String partnerGroup() {
         String group = token.getClaim("partner_group");
         if (group == null || !group.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-            throw ProblemException.forbidden("no-partner-group", "Your account is not linked to a partner group.");
+            throw Refusal.forbidden("no-partner-group", "Your account is not linked to a partner group.");
         }
         return group;
     }

@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.service.SeriesRequest;
 import io.ibasho.event.service.SeriesService;
 import io.ibasho.event.service.SeriesService.SeriesWithOccurrences;
 import io.smallrye.mutiny.Uni;

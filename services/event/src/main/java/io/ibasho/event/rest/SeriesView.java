@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.ibasho.event.mapping.SessionView;
+
 /** A series as its organisation sees it, with its stored occurrences in start order (no meeting link). */
 public record SeriesView(UUID id, String status, String rrule, LocalDateTime firstStart, int durationMinutes, LocalDate lastDay,
         Integer count, String kind, String titleJa, String titleEn, UUID venueId, String roomId, Integer capacity, String allocation,

@@ -11,10 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.ibasho.event.Session;
+import io.ibasho.event.mapping.OrganiserSessionView;
 import io.ibasho.event.mapping.SessionMapper;
+import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.service.AttendeeDetailsService;
+import io.ibasho.event.service.SessionRequest;
 import io.ibasho.event.service.SessionService;
 import io.ibasho.event.service.SessionService.Located;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +70,7 @@ public class SessionResource {
             fromTime = OffsetDateTime.now(ZoneOffset.UTC);
         }
         if (toTime != null && !toTime.isAfter(fromTime)) {
-            throw ProblemException.badRequest("invalid-parameter", "to must be after from");
+            throw Refusal.badRequest("invalid-parameter", "to must be after from");
         }
         var filter = new SessionService.Filter(fromTime, toTime, venueId, area == null || area.isBlank() ? null : area,
                 kind == null ? null : Session.SessionKind.fromWireName(kind), childcareOffered, online);

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import io.ibasho.event.schedule.TokyoTime;
+import io.ibasho.plumbing.refusal.Refusal;
 
 /** Query parameters that are a day (Asia/Tokyo midnight) or an instant with offset; anything else is a 400. */
 final class TimeParams {
@@ -21,7 +22,7 @@ final class TimeParams {
             }
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-parameter",
+            throw Refusal.badRequest("invalid-parameter",
                     name + " must be a day (2026-12-01) or a time with offset (2026-12-01T09:00:00+09:00)");
         }
     }

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.ibasho.event.mapping.OrganiserVenueView;
 import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.mapping.VenueView;
+import io.ibasho.event.service.VenueRequest;
 import io.ibasho.event.service.VenueService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;

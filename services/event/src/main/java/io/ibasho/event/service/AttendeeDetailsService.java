@@ -13,8 +13,7 @@ import io.ibasho.event.config.AttendeeDetailsConfig;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.release.AttendeeRelease;
-import io.ibasho.event.rest.AttendeeDetailsView;
-import io.ibasho.event.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,7 +41,7 @@ public class AttendeeDetailsService {
         return AttendeeConfirmation.count("sessionId = ?1 and attendeeId = ?2 and confirmed = true", sessionId, attendeeId)
                 .flatMap(confirmations -> confirmations == 0 ? Uni.createFrom().<Session>nullItem()
                         : Session.<Session>find("id = ?1 and status = ?2", sessionId, SessionStatus.PUBLISHED).firstResult())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
                 .flatMap(session -> session.venueId == null ? Uni.createFrom().item(view(session, null))
                         : Venue.<Venue>findById(session.venueId).map(venue -> view(session, venue)));
     }

@@ -20,7 +20,7 @@ import io.ibasho.event.feed.FeedStatus;
 import io.ibasho.event.feed.ScheduleFeed;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
-import io.ibasho.event.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.event.schedule.BilingualText;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -47,7 +47,7 @@ public class FeedService {
 
     @WithSession
     public Uni<String> venueFeed(UUID venueId) {
-        return Venue.<Venue>findById(venueId).onItem().ifNull().failWith(() -> ProblemException.notFound("venue"))
+        return Venue.<Venue>findById(venueId).onItem().ifNull().failWith(() -> Refusal.notFound("venue"))
                 .flatMap(venue -> Session.<Session>find("venueId = ?1 and status in ?2 and endsAt >= ?3 order by startsAt",
                                 venueId, SessionService.VISIBLE, since()).page(0, MAX_ENTRIES).list()
                         .flatMap(sessions::withVenues)
@@ -58,7 +58,7 @@ public class FeedService {
     @WithSession
     public Uni<String> tokenFeed(String token) {
         return FeedToken.<FeedToken>find("tokenHash", hash(token)).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("feed"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("feed"))
                 .flatMap(feed -> {
                     String query;
                     Parameters parameters = Parameters.with("org", feed.organisationId).and("visible", SessionService.VISIBLE)

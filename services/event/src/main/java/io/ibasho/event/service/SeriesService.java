@@ -16,9 +16,8 @@ import io.ibasho.event.SessionSeries;
 import io.ibasho.event.config.SeriesConfig;
 import io.ibasho.event.mapping.SessionChanges;
 import io.ibasho.event.mapping.Tokyo;
-import io.ibasho.event.rest.ProblemDetail;
-import io.ibasho.event.rest.ProblemException;
-import io.ibasho.event.rest.SeriesRequest;
+import io.ibasho.plumbing.refusal.FieldViolation;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.event.schedule.Occurrence;
 import io.ibasho.event.schedule.OccurrenceDetails;
 import io.ibasho.event.schedule.OccurrenceOverride;
@@ -75,7 +74,7 @@ public class SeriesService {
     public Uni<SeriesWithOccurrences> update(String organisationId, UUID seriesId, SeriesRequest request) {
         return own(organisationId, seriesId).flatMap(series -> {
             if (series.status != SessionStatus.DRAFT && !series.kind.wireName().equals(request.kind())) {
-                return Uni.createFrom().failure(ProblemException.invalid("kind-fixed-after-publish",
+                return Uni.createFrom().failure(Refusal.invalid("kind-fixed-after-publish",
                         "A published series keeps its kind; end it and create a new one instead."));
             }
             apply(request, series);
@@ -137,7 +136,7 @@ public class SeriesService {
 
     private Uni<SessionSeries> own(String organisationId, UUID seriesId) {
         return SessionSeries.<SessionSeries>find("id = ?1 and organisationId = ?2", seriesId, organisationId).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("series"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("series"));
     }
 
     private Uni<SeriesWithOccurrences> withOccurrences(SessionSeries series) {
@@ -210,12 +209,12 @@ public class SeriesService {
     }
 
     private Uni<Void> validated(Session session, Occurrence occurrence) {
-        return sessions.validated(session).replaceWithVoid().onFailure(ProblemException.class).transform(failure -> {
-            var problem = (ProblemException) failure;
+        return sessions.validated(session).replaceWithVoid().onFailure(Refusal.class).transform(failure -> {
+            var problem = (Refusal) failure;
             String prefix = "occurrences[" + occurrence.recurrenceId() + "].";
-            return ProblemException.rules(problem.type(), "Occurrence " + occurrence.start() + ": " + problem.getMessage(),
+            return Refusal.rules(problem.type(), "Occurrence " + occurrence.start() + ": " + problem.getMessage(),
                     problem.violations().stream()
-                            .map(v -> new ProblemDetail.Violation(prefix + v.field(), v.message(), v.code())).toList());
+                            .map(v -> new FieldViolation(prefix + v.field(), v.message(), v.code())).toList());
         });
     }
 
@@ -289,8 +288,8 @@ public class SeriesService {
                         : io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson).deadlineHoursBefore()));
         if (!violations.isEmpty()) {
             String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
-            throw ProblemException.rules("session-rules", violations.size() + " rule(s) broken: " + summary,
-                    violations.stream().map(v -> new ProblemDetail.Violation(v.field(), v.message(), v.code().name())).toList());
+            throw Refusal.rules("session-rules", violations.size() + " rule(s) broken: " + summary,
+                    violations.stream().map(v -> new FieldViolation(v.field(), v.message(), v.code().name())).toList());
         }
     }
 

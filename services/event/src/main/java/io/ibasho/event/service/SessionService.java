@@ -18,10 +18,9 @@ import io.ibasho.event.mapping.SessionChanges;
 import io.ibasho.event.mapping.SessionEvents;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
-import io.ibasho.event.messaging.EventOutbox;
-import io.ibasho.event.rest.ProblemDetail;
-import io.ibasho.event.rest.ProblemException;
-import io.ibasho.event.rest.SessionRequest;
+import io.ibasho.plumbing.outbox.Outbox;
+import io.ibasho.plumbing.refusal.FieldViolation;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.event.schedule.RoomBooking;
 import io.ibasho.event.schedule.SessionRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,9 +34,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SessionService {
     static final List<SessionStatus> VISIBLE = List.of(SessionStatus.PUBLISHED, SessionStatus.CANCELLED, SessionStatus.COMPLETED);
 
-    private final EventOutbox outbox;
+    private final Outbox outbox;
 
-    public SessionService(EventOutbox outbox) {
+    public SessionService(Outbox outbox) {
         this.outbox = outbox;
     }
 
@@ -72,11 +71,11 @@ public class SessionService {
     public Uni<Located> update(String organisationId, UUID sessionId, SessionRequest request) {
         return ownSession(organisationId, sessionId).flatMap(session -> {
             if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.COMPLETED) {
-                return Uni.createFrom().failure(ProblemException.conflict("session-closed",
+                return Uni.createFrom().failure(Refusal.conflict("session-closed",
                         "This session is " + session.status.name().toLowerCase() + "; it can no longer be edited."));
             }
             if (session.status == SessionStatus.PUBLISHED && !session.kind.wireName().equals(request.kind())) {
-                return Uni.createFrom().failure(ProblemException.invalid("kind-fixed-after-publish",
+                return Uni.createFrom().failure(Refusal.invalid("kind-fixed-after-publish",
                         "A published session keeps its kind; cancel it and create a new one instead."));
             }
             var before = SessionChanges.Snapshot.of(session);
@@ -112,7 +111,7 @@ public class SessionService {
                 return located(session);
             }
             if (session.status != SessionStatus.DRAFT) {
-                return Uni.createFrom().failure(ProblemException.conflict("session-not-draft",
+                return Uni.createFrom().failure(Refusal.conflict("session-not-draft",
                         "Only a draft can be published; this session is " + session.status.name().toLowerCase() + "."));
             }
             return publishDraft(session).flatMap(ignored -> located(session));
@@ -145,7 +144,7 @@ public class SessionService {
     public Uni<Located> cancel(String organisationId, UUID sessionId) {
         return ownSession(organisationId, sessionId).flatMap(session -> {
             if (session.status == SessionStatus.COMPLETED) {
-                return Uni.createFrom().failure(ProblemException.conflict("session-closed",
+                return Uni.createFrom().failure(Refusal.conflict("session-closed",
                         "This session took place and is completed; it cannot be cancelled."));
             }
             if (session.status == SessionStatus.CANCELLED) {
@@ -178,7 +177,7 @@ public class SessionService {
                 return located(session);
             }
             if (session.status != SessionStatus.PUBLISHED) {
-                return Uni.createFrom().failure(ProblemException.conflict("session-not-published",
+                return Uni.createFrom().failure(Refusal.conflict("session-not-published",
                         "Only a published session can be completed; this one is " + session.status.name().toLowerCase() + "."));
             }
             return completeSession(session).flatMap(ignored -> located(session));
@@ -210,7 +209,7 @@ public class SessionService {
     public Uni<Session> ownSession(String organisationId, UUID sessionId) {
         // Another organisation's session answers exactly like a missing one: 404, never 403.
         return Session.<Session>find("id = ?1 and organisationId = ?2", sessionId, organisationId).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"));
     }
 
     @WithSession
@@ -227,7 +226,7 @@ public class SessionService {
     @WithSession
     public Uni<Located> publishedSession(UUID sessionId) {
         return Session.<Session>find("id = ?1 and status in ?2", sessionId, VISIBLE).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
                 .flatMap(this::located);
     }
 
@@ -308,28 +307,28 @@ public class SessionService {
         Uni<Venue> venue = session.venueId == null ? Uni.createFrom().nullItem()
                 : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId).firstResult();
         return venue.flatMap(found -> {
-            List<ProblemDetail.Violation> violations = new ArrayList<>();
+            List<FieldViolation> violations = new ArrayList<>();
             if (session.venueId != null && found == null) {
-                violations.add(new ProblemDetail.Violation("venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
+                violations.add(new FieldViolation("venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
             }
             if (session.lotteryJson != null && session.allocation != Session.Allocation.LOTTERY) {
-                violations.add(new ProblemDetail.Violation("lottery", "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY",
+                violations.add(new FieldViolation("lottery", "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY",
                         "LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
             }
             if (session.roomId != null) {
                 if (found == null) {
-                    violations.add(new ProblemDetail.Violation("roomId", "A room needs a venue", "ROOM_WITHOUT_VENUE"));
+                    violations.add(new FieldViolation("roomId", "A room needs a venue", "ROOM_WITHOUT_VENUE"));
                 } else if (JsonColumns.rooms(found.roomsJson).stream().noneMatch(r -> r.id().equals(session.roomId))) {
-                    violations.add(new ProblemDetail.Violation("roomId", "Venue " + found.nameJa + " has no room '" + session.roomId + "'",
+                    violations.add(new FieldViolation("roomId", "Venue " + found.nameJa + " has no room '" + session.roomId + "'",
                             "ROOM_UNKNOWN"));
                 }
             }
             return roomBookings(session).map(bookings -> {
                 SessionRules.validate(SessionMapper.toDraft(session, found), bookings)
-                        .forEach(v -> violations.add(new ProblemDetail.Violation(v.field(), v.message(), v.code().name())));
+                        .forEach(v -> violations.add(new FieldViolation(v.field(), v.message(), v.code().name())));
                 if (!violations.isEmpty()) {
                     String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
-                    throw ProblemException.rules("session-rules", violations.size() + " rule(s) broken: " + summary, violations);
+                    throw Refusal.rules("session-rules", violations.size() + " rule(s) broken: " + summary, violations);
                 }
                 return found;
             });

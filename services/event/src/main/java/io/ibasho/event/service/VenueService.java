@@ -8,8 +8,7 @@ import java.util.UUID;
 import io.ibasho.event.Session;
 import io.ibasho.event.Venue;
 import io.ibasho.event.mapping.VenueMapper;
-import io.ibasho.event.rest.ProblemException;
-import io.ibasho.event.rest.VenueRequest;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,7 +45,7 @@ public class VenueService {
         return own(organisationId, venueId).flatMap(venue -> Session.count("venueId", venueId)
                 .flatMap(sessions -> io.ibasho.event.SessionSeries.count("venueId", venueId).map(series -> sessions + series))
                 .flatMap(uses -> uses > 0
-                        ? Uni.createFrom().failure(ProblemException.conflict("venue-in-use",
+                        ? Uni.createFrom().failure(Refusal.conflict("venue-in-use",
                                 "Sessions or series use this venue; move or cancel them first (" + uses + " in use)."))
                         : venue.delete()));
     }
@@ -54,7 +53,7 @@ public class VenueService {
     @WithSession
     public Uni<Venue> own(String organisationId, UUID venueId) {
         return Venue.<Venue>find("id = ?1 and organisationId = ?2", venueId, organisationId).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("venue"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("venue"));
     }
 
     @WithSession
@@ -64,7 +63,7 @@ public class VenueService {
 
     @WithSession
     public Uni<Venue> any(UUID venueId) {
-        return Venue.<Venue>findById(venueId).onItem().ifNull().failWith(() -> ProblemException.notFound("venue"));
+        return Venue.<Venue>findById(venueId).onItem().ifNull().failWith(() -> Refusal.notFound("venue"));
     }
 
     @WithSession

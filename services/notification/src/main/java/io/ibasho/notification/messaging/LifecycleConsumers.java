@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
@@ -20,6 +19,9 @@ import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.Notifier.Notice;
 import io.ibasho.notification.service.VenueLinks;
 import io.ibasho.notification.service.WebhookFanOut;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -36,13 +38,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LifecycleConsumers {
     static final String CONSUMER = "notification";
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
     private final Notifier notifier;
     private final WebhookFanOut webhooks;
     private final VenueLinks venueLinks;
 
-    public LifecycleConsumers(ObjectMapper json, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
-        this.json = json;
+    public LifecycleConsumers(InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
+        this.events = events;
         this.notifier = notifier;
         this.webhooks = webhooks;
         this.venueLinks = venueLinks;
@@ -51,41 +53,26 @@ public class LifecycleConsumers {
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onRegistrationEvent(String message) {
-        return parse(message).flatMap(event -> ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
-                .flatMap(first -> first ? registrationEvent(event) : Uni.createFrom().voidItem()));
+        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event)));
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onEventLifecycle(String message) {
-        return parse(message).flatMap(event -> ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
-                .flatMap(first -> first ? sessionEvent(event) : Uni.createFrom().voidItem()));
+        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> sessionEvent(event)));
     }
 
     @Incoming(Topics.CHILDCARE_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onChildcareEvent(String message) {
-        return parse(message).flatMap(event -> ProcessedMessage.firstDelivery(event.path("id").asText(), CONSUMER)
-                .flatMap(first -> first ? childcareEvent(event) : Uni.createFrom().voidItem()));
-    }
-
-    private Uni<JsonNode> parse(String message) {
-        try {
-            JsonNode event = json.readTree(message);
-            if (event == null || !event.hasNonNull("id") || !event.hasNonNull("type")) {
-                return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id or type"));
-            }
-            return Uni.createFrom().item(event);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
+        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> childcareEvent(event)));
     }
 
     // --- registration-lifecycle -------------------------------------------------------------------------------
 
-    private Uni<Void> registrationEvent(JsonNode event) {
-        String type = event.path("type").asText();
-        JsonNode data = event.path("data");
+    private Uni<Void> registrationEvent(InboundEvent event) {
+        String type = event.type();
+        JsonNode data = event.data();
         String cancelledBy = data.path("cancelledBy").asText("");
         // The state is derived from the event type, not copied from the payload, so it means one thing here.
         String state = switch (type) {
@@ -107,7 +94,7 @@ public class LifecycleConsumers {
         UUID registrationId = UUID.fromString(data.path("registrationId").asText());
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         String attendeeId = requiredText(data, "attendeeId");
-        String eventId = event.path("id").asText();
+        String eventId = event.id();
         if (type.equals(EventTypes.CHILDCARE_REQUESTED)) {
             // Only remembered when unknown: a waitlisted or applying woman keeps her state until the outcome arrives.
             return rememberIfUnknown(registrationId, sessionId, attendeeId, state);
@@ -174,12 +161,12 @@ public class LifecycleConsumers {
 
     // --- event-lifecycle --------------------------------------------------------------------------------------
 
-    private Uni<Void> sessionEvent(JsonNode event) {
-        String type = event.path("type").asText();
-        JsonNode data = event.path("data");
+    private Uni<Void> sessionEvent(InboundEvent event) {
+        String type = event.type();
+        JsonNode data = event.data();
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         int sequence = data.path("sequence").asInt();
-        String eventId = event.path("id").asText();
+        String eventId = event.id();
         return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom().voidItem(); // an older state arriving late: we already told everyone the newer one
@@ -235,11 +222,11 @@ public class LifecycleConsumers {
         return groups;
     }
 
-    private Uni<Void> keepVenueLinks(String venueId, List<String> linkedGroups, JsonNode event) {
+    private Uni<Void> keepVenueLinks(String venueId, List<String> linkedGroups, InboundEvent event) {
         if (venueId == null || linkedGroups == null) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime asOf = event.hasNonNull("time") ? OffsetDateTime.parse(event.path("time").asText()) : now();
+        OffsetDateTime asOf = event.time() != null ? OffsetDateTime.parse(event.time()) : now();
         return venueLinks.record(venueId, linkedGroups, asOf);
     }
 
@@ -274,8 +261,8 @@ public class LifecycleConsumers {
 
     // --- childcare-lifecycle ----------------------------------------------------------------------------------
 
-    private Uni<Void> childcareEvent(JsonNode event) {
-        String type = event.path("type").asText();
+    private Uni<Void> childcareEvent(InboundEvent event) {
+        String type = event.type();
         MessageKind kind = switch (type) {
             case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
             case EventTypes.CHILDCARE_REJECTED -> MessageKind.CHILDCARE_REJECTED;
@@ -284,7 +271,7 @@ public class LifecycleConsumers {
         if (kind == null) {
             return Uni.createFrom().voidItem();
         }
-        JsonNode data = event.path("data");
+        JsonNode data = event.data();
         UUID registrationId = UUID.fromString(data.path("registrationId").asText());
         return RegistrationCopy.<RegistrationCopy>findById(registrationId).flatMap(registration -> {
             if (registration == null) {
@@ -293,7 +280,7 @@ public class LifecycleConsumers {
                 return Uni.createFrom().failure(new IllegalStateException("childcare reply for a registration not yet known"));
             }
             return notifier.notify(Notice.of(kind, registration.attendeeId, registration.sessionId, registrationId,
-                    event.path("id").asText())).replaceWithVoid();
+                    event.id())).replaceWithVoid();
         });
     }
 

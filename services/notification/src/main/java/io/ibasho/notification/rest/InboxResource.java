@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.InboxService;
+import io.ibasho.notification.service.InboxView;
 import io.ibasho.notification.service.PreferenceService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -7,6 +7,7 @@ import io.ibasho.notification.PartnerContact;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.CodeRequests;
 import io.ibasho.notification.service.PartnerContactService;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,7 +62,7 @@ public class PartnerContactResource {
         return contacts.update(WebhookResource.partnerGroup(token), Language.fromTag(request.language()), request.weeklyDigest())
                 .map(saved -> {
                     if (saved == null) {
-                        throw ProblemException.conflict("email-not-verified",
+                        throw Refusal.conflict("email-not-verified",
                                 "Add a contact address and confirm the code sent to it before switching the digest on.");
                     }
                     return view(saved);
@@ -74,7 +75,7 @@ public class PartnerContactResource {
     public Uni<Response> requestCode(@Valid @NotNull PreferenceResource.EmailRequest request) {
         return contacts.requestEmailCode(WebhookResource.partnerGroup(token), request.address())
                 .map(ignored -> Response.accepted().build())
-                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> new ProblemException(503,
+                .onFailure(failure -> !(failure instanceof Refusal)).transform(failure -> new Refusal(Refusal.Kind.UNAVAILABLE,
                         "mail-unavailable", "Mail unavailable", "The code could not be sent just now; please try again later."));
     }
 
@@ -85,13 +86,13 @@ public class PartnerContactResource {
         String group = WebhookResource.partnerGroup(token);
         return contacts.verify(group, request.code()).flatMap(outcome -> switch (outcome) {
             case VERIFIED -> contacts.of(group).map(PartnerContactResource::view);
-            case WRONG_CODE -> Uni.createFrom().failure(ProblemException.invalid("wrong-code", "That code is not right; please check the e-mail and try again."));
-            case EXPIRED -> Uni.createFrom().failure(ProblemException.invalid("code-expired", "The code has expired; ask for a new one."));
+            case WRONG_CODE -> Uni.createFrom().failure(Refusal.invalid("wrong-code", "That code is not right; please check the e-mail and try again."));
+            case EXPIRED -> Uni.createFrom().failure(Refusal.invalid("code-expired", "The code has expired; ask for a new one."));
             case TOO_MANY_ATTEMPTS -> contacts.of(group).flatMap(locked -> Uni.createFrom().failure(CodeRequests.tooMany(
                     locked.verifyLockedUntil == null ? java.time.Duration.ofMinutes(1)
                             : java.time.Duration.between(java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
                     "Too many wrong codes; please wait, then ask for a new code.")));
-            case NOTHING_PENDING -> Uni.createFrom().failure(ProblemException.conflict("no-code-pending", "Ask for a code first."));
+            case NOTHING_PENDING -> Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));
         });
     }
 

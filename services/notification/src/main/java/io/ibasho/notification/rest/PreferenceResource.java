@@ -16,6 +16,7 @@ import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.CodeRequests;
 import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.PreferenceService;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -91,12 +92,12 @@ public class PreferenceResource {
                 end = LocalTime.parse(request.quietHours().end());
                 zone = request.quietHours().zone() == null ? "Asia/Tokyo" : ZoneId.of(request.quietHours().zone()).getId();
             } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("invalid-quiet-hours", "quietHours.start and .end must be times like 22:00.");
+                throw Refusal.invalid("invalid-quiet-hours", "quietHours.start and .end must be times like 22:00.");
             } catch (DateTimeException e) {
-                throw ProblemException.invalid("invalid-quiet-hours", "quietHours.zone must be a time zone like Asia/Tokyo.");
+                throw Refusal.invalid("invalid-quiet-hours", "quietHours.zone must be a time zone like Asia/Tokyo.");
             }
             if (start.equals(end)) {
-                throw ProblemException.invalid("invalid-quiet-hours", "Quiet hours must not start and end at the same time.");
+                throw Refusal.invalid("invalid-quiet-hours", "Quiet hours must not start and end at the same time.");
             }
         }
         boolean email = request.channels().contains(Notifier.EMAIL);
@@ -104,7 +105,7 @@ public class PreferenceResource {
                         request.fullDetail(), start, end, zone))
                 .map(saved -> {
                     if (saved == null) {
-                        throw ProblemException.conflict("email-not-verified",
+                        throw Refusal.conflict("email-not-verified",
                                 "Add an e-mail address and confirm the code sent to it before choosing e-mail.");
                     }
                     return view(saved);
@@ -117,7 +118,7 @@ public class PreferenceResource {
     public Uni<Response> requestCode(@Valid @NotNull EmailRequest request) {
         return preferences.requestEmailCode(token.getSubject(), request.address())
                 .map(ignored -> Response.accepted().build())
-                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> new ProblemException(503,
+                .onFailure(failure -> !(failure instanceof Refusal)).transform(failure -> new Refusal(Refusal.Kind.UNAVAILABLE,
                         "mail-unavailable", "Mail unavailable", "The code could not be sent just now; please try again later."));
     }
 
@@ -128,13 +129,13 @@ public class PreferenceResource {
         String me = token.getSubject();
         return preferences.verify(me, request.code()).flatMap(outcome -> switch (outcome) {
             case VERIFIED -> preferences.of(me).map(PreferenceResource::view);
-            case WRONG_CODE -> Uni.createFrom().failure(ProblemException.invalid("wrong-code", "That code is not right; please check the e-mail and try again."));
-            case EXPIRED -> Uni.createFrom().failure(ProblemException.invalid("code-expired", "The code has expired; ask for a new one."));
+            case WRONG_CODE -> Uni.createFrom().failure(Refusal.invalid("wrong-code", "That code is not right; please check the e-mail and try again."));
+            case EXPIRED -> Uni.createFrom().failure(Refusal.invalid("code-expired", "The code has expired; ask for a new one."));
             case TOO_MANY_ATTEMPTS -> preferences.of(me).flatMap(locked -> Uni.createFrom().failure(CodeRequests.tooMany(
                     locked.verifyLockedUntil == null ? java.time.Duration.ofMinutes(1)
                             : java.time.Duration.between(java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
                     "Too many wrong codes; please wait, then ask for a new code.")));
-            case NOTHING_PENDING -> Uni.createFrom().failure(ProblemException.conflict("no-code-pending", "Ask for a code first."));
+            case NOTHING_PENDING -> Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));
         });
     }
 

@@ -14,6 +14,7 @@ import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.delivery.DestinationVerdict;
 import io.ibasho.notification.service.WebhookDestinations;
 import io.ibasho.notification.service.WebhookService;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,17 +79,17 @@ public class WebhookResource {
         try {
             url = new URI(request.url());
         } catch (URISyntaxException e) {
-            throw ProblemException.invalid("invalid-webhook-url", "url is not a URL.");
+            throw Refusal.invalid("invalid-webhook-url", "url is not a URL.");
         }
         return vertx.executeBlocking(Uni.createFrom().item(() -> destinations.check(url))).flatMap(verdict -> {
             if (verdict instanceof DestinationVerdict.Refused refused) {
-                return Uni.createFrom().failure(ProblemException.invalid("invalid-webhook-url",
+                return Uni.createFrom().failure(Refusal.invalid("invalid-webhook-url",
                         "Webhook URLs must be https and reach a public address (" + refused.reason() + ")."));
             }
             List<String> venues = request.venueIds().stream().distinct().toList();
             return webhooks.notLinked(group, venues).flatMap(notLinked -> {
                 if (!notLinked.isEmpty()) {
-                    return Uni.createFrom().failure(ProblemException.invalid("venue-not-linked",
+                    return Uni.createFrom().failure(Refusal.invalid("venue-not-linked",
                             "Your partner group is not linked to venue(s) " + String.join(", ", notLinked)
                                     + "; only venues the organiser linked to your group can be followed."));
                 }
@@ -110,7 +111,7 @@ public class WebhookResource {
     public Uni<EndpointWithSecret> rotate(@PathParam("id") UUID id) {
         return webhooks.rotate(partnerGroup(), id).map(created -> {
             if (created == null) {
-                throw ProblemException.notFound("webhook endpoint");
+                throw Refusal.notFound("webhook endpoint");
             }
             return withSecret(created.endpoint(), created.secret());
         });
@@ -122,7 +123,7 @@ public class WebhookResource {
     public Uni<Response> remove(@PathParam("id") UUID id) {
         return webhooks.remove(partnerGroup(), id).map(removed -> {
             if (!removed) {
-                throw ProblemException.notFound("webhook endpoint");
+                throw Refusal.notFound("webhook endpoint");
             }
             return Response.noContent().build();
         });
@@ -134,7 +135,7 @@ public class WebhookResource {
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
         return webhooks.deliveries(partnerGroup(), id).map(deliveries -> {
             if (deliveries == null) {
-                throw ProblemException.notFound("webhook endpoint");
+                throw Refusal.notFound("webhook endpoint");
             }
             return deliveries.stream().map(WebhookResource::view).toList();
         });
@@ -149,7 +150,7 @@ public class WebhookResource {
         Object claim = token.getClaim("partner_group");
         String group = claim == null ? null : claim.toString().replace("\"", "");
         if (group == null || group.isBlank()) {
-            throw ProblemException.forbidden("no-partner-group", "This account is not linked to a partner group.");
+            throw Refusal.forbidden("no-partner-group", "This account is not linked to a partner group.");
         }
         return group;
     }

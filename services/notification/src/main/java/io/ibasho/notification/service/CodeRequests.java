@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.ibasho.notification.config.NotificationConfig;
-import io.ibasho.notification.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +52,7 @@ public class CodeRequests {
         return Uni.createFrom().voidItem();
     }
 
-    public static ProblemException tooMany(Duration wait, String detail) {
-        return ProblemException.tooManyRequests("too-many-attempts", detail, wait);
+    public static Refusal tooMany(Duration wait, String detail) {
+        return Refusal.tooManyRequests("too-many-attempts", detail, wait);
     }
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.Language;
-import io.ibasho.notification.rest.InboxView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

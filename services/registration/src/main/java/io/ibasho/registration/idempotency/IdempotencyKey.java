@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 
 /**
  * The {@code Idempotency-Key} request header of the IETF draft (an sf-string, e.g. {@code "8e03978e-..."}); clients
@@ -28,7 +28,7 @@ public final class IdempotencyKey {
             key = key.substring(1, key.length() - 1);
         }
         if (key.isEmpty() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e && c != '"' && c != '\\')) {
-            throw new ProblemException(400, "idempotency-key-invalid", "Invalid Idempotency-Key",
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "idempotency-key-invalid", "Invalid Idempotency-Key",
                     "Idempotency-Key must be 1 to " + MAX_LENGTH + " visible ASCII characters, e.g. a UUID.");
         }
         return key;

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 import io.ibasho.registration.config.RegistrationConfig;
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -40,7 +40,7 @@ public class IdempotencyService {
                         .setParameter("lock", attendeeId + "\n" + key).getSingleResult())
                 .flatMap(locked -> {
                     if (!locked) {
-                        return Uni.createFrom().failure(ProblemException.conflict("idempotency-key-in-use",
+                        return Uni.createFrom().failure(Refusal.conflict("idempotency-key-in-use",
                                 "A request with this Idempotency-Key is still being processed; retry in a moment."));
                     }
                     return IdempotencyRecord.<IdempotencyRecord>find("attendeeId = ?1 and idempotencyKey = ?2", attendeeId, key)
@@ -49,7 +49,7 @@ public class IdempotencyService {
                                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                                 if (stored != null && stored.createdAt.isAfter(now.minus(config.idempotency().retention()))) {
                                     if (!stored.fingerprint.equals(fingerprint)) {
-                                        return Uni.createFrom().failure(ProblemException.invalid("idempotency-key-reused",
+                                        return Uni.createFrom().failure(Refusal.invalid("idempotency-key-reused",
                                                 "This Idempotency-Key was already used for a different request; use a new key."));
                                     }
                                     return Uni.createFrom().item(new StoredAnswer(stored.statusCode, stored.body, stored.location, true));

@@ -1,8 +1,6 @@
 package io.ibasho.registration.mapping;
 
 import io.ibasho.registration.Registration;
-import io.ibasho.registration.rest.RegistrationView;
-import io.ibasho.registration.rest.RosterView;
 import io.ibasho.registration.service.CheckInService;
 
 public final class RegistrationMapper {

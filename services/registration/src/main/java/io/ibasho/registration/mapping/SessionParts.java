@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.registration.SessionCopy;
-import io.ibasho.registration.rest.RegistrationView;
 
 /**
  * The parts of a session booked together (1部/2部). They are kept as the event service sent them, reduced to the four

@@ -6,10 +6,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.registration.service.ChildcareSaga;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,51 +30,42 @@ public class ChildcareLifecycleConsumer {
     static final String CONSUMER = "registration.childcare-saga";
     private static final Logger LOG = Logger.getLogger(ChildcareLifecycleConsumer.class);
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
     private final ChildcareSaga saga;
 
-    public ChildcareLifecycleConsumer(ObjectMapper json, ChildcareSaga saga) {
-        this.json = json;
+    public ChildcareLifecycleConsumer(InboundEventReader events, ChildcareSaga saga) {
+        this.events = events;
         this.saga = saga;
     }
 
     @Incoming(Topics.CHILDCARE_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        JsonNode event;
-        try {
-            event = json.readTree(message);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText("");
-        if (id == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
-        }
+        return events.read(message).flatMap(this::handle);
+    }
+
+    private Uni<Void> handle(InboundEvent event) {
+        String id = event.id();
+        String type = event.type();
         if (!type.equals(EventTypes.CHILDCARE_RESERVED) && !type.equals(EventTypes.CHILDCARE_REJECTED)
                 && !type.equals(EventTypes.CHILDCARE_RELEASED)) {
             return Uni.createFrom().voidItem();
         }
         // Read before recording the id: an unreadable message must fail (DLQ), not be marked as processed.
-        JsonNode data = event.path("data");
+        JsonNode data = event.data();
         UUID requestId;
         UUID sessionId;
         String reason;
         try {
-            requestId = type.equals(EventTypes.CHILDCARE_RELEASED) ? null : uuid(data, "requestId");
-            sessionId = type.equals(EventTypes.CHILDCARE_RELEASED) ? uuid(data, "sessionId") : null;
+            requestId = type.equals(EventTypes.CHILDCARE_RELEASED) ? null : event.uuid("requestId");
+            sessionId = type.equals(EventTypes.CHILDCARE_RELEASED) ? event.uuid("sessionId") : null;
             reason = type.equals(EventTypes.CHILDCARE_REJECTED) ? reason(data) : null;
         } catch (IllegalArgumentException e) {
             // Never the message itself in the log: only the type, the event id and what is wrong.
             LOG.warnf("unreadable %s %s: %s", type, id, e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("duplicate %s ignored", id);
-                return Uni.createFrom().voidItem();
-            }
+        return ProcessedMessage.once(event, CONSUMER, () -> {
             if (type.equals(EventTypes.CHILDCARE_RELEASED)) {
                 return saga.childcareReleased(sessionId);
             }
@@ -96,12 +89,4 @@ public class ChildcareLifecycleConsumer {
         return reason;
     }
 
-    private static UUID uuid(JsonNode data, String field) {
-        String value = data.path(field).asText("");
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " is not a UUID");
-        }
-    }
 }

@@ -5,13 +5,14 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
@@ -28,14 +29,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class EventLifecycleConsumer {
     static final String CONSUMER = "registration";
-    private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
     private final BookingService bookings;
     private final LotteryService lottery;
 
-    public EventLifecycleConsumer(ObjectMapper json, BookingService bookings, LotteryService lottery) {
-        this.json = json;
+    public EventLifecycleConsumer(InboundEventReader events, BookingService bookings, LotteryService lottery) {
+        this.events = events;
         this.bookings = bookings;
         this.lottery = lottery;
     }
@@ -43,23 +43,13 @@ public class EventLifecycleConsumer {
     @Incoming(Topics.EVENT_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        JsonNode event;
-        try {
-            event = json.readTree(message);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText("");
-        if (id == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
-        }
-        return ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
-            if (!first) {
-                LOG.debugf("duplicate %s ignored", id);
-                return Uni.createFrom().voidItem();
-            }
-            JsonNode data = event.path("data");
+        return events.read(message).flatMap(this::handle);
+    }
+
+    private Uni<Void> handle(InboundEvent event) {
+        String type = event.type();
+        return ProcessedMessage.once(event, CONSUMER, () -> {
+            JsonNode data = event.data();
             if (type.equals(EventTypes.EVENT_PUBLISHED) || type.equals(EventTypes.EVENT_CHANGED)) {
                 return upsert(data);
             }

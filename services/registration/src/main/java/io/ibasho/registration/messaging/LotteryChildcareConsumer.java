@@ -5,10 +5,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.registration.service.LotteryAllocationService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,48 +29,37 @@ public class LotteryChildcareConsumer {
     static final String CHANNEL = "childcare-lifecycle-lottery";
     private static final Logger LOG = Logger.getLogger(LotteryChildcareConsumer.class);
 
-    private final ObjectMapper json;
+    private final InboundEventReader events;
     private final LotteryAllocationService allocations;
 
-    public LotteryChildcareConsumer(ObjectMapper json, LotteryAllocationService allocations) {
-        this.json = json;
+    public LotteryChildcareConsumer(InboundEventReader events, LotteryAllocationService allocations) {
+        this.events = events;
         this.allocations = allocations;
     }
 
     @Incoming(CHANNEL)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        JsonNode event;
-        try {
-            event = json.readTree(message);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent JSON message", e));
-        }
-        String id = event.path("id").asText(null);
-        String type = event.path("type").asText("");
-        if (id == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("CloudEvent without id"));
-        }
+        return events.read(message).flatMap(this::handle);
+    }
+
+    private Uni<Void> handle(InboundEvent event) {
+        String id = event.id();
+        String type = event.type();
         boolean reserved = type.equals(EventTypes.CHILDCARE_RESERVED);
         if (!reserved && !type.equals(EventTypes.CHILDCARE_REJECTED)) {
             return Uni.createFrom().voidItem(); // ChildcareReleased and the rest are not answers to a question
         }
         UUID requestId;
         try {
-            requestId = UUID.fromString(event.path("data").path("requestId").asText(""));
+            requestId = event.uuid("requestId");
         } catch (IllegalArgumentException e) {
             // never the message itself in the log: only the type, the event id and what is wrong
             LOG.warnf("unreadable %s %s: requestId is not a UUID", type, id);
             return Uni.createFrom().failure(new IllegalArgumentException("requestId is not a UUID"));
         }
-        String reason = reserved ? null : event.path("data").path("reason").asText("UNKNOWN");
+        String reason = reserved ? null : event.data().path("reason").asText("UNKNOWN");
         return LotteryAllocationService.isLotteryQuestion(requestId).flatMap(ours -> !ours ? Uni.createFrom().voidItem()
-                : ProcessedMessage.firstDelivery(id, CONSUMER).flatMap(first -> {
-                    if (!first) {
-                        LOG.debugf("duplicate %s ignored", id);
-                        return Uni.createFrom().voidItem();
-                    }
-                    return allocations.answer(requestId, reserved, reason);
-                }));
+                : ProcessedMessage.once(event, CONSUMER, () -> allocations.answer(requestId, reserved, reason)));
     }
 }

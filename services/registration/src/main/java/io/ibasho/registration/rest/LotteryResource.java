@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
 import io.ibasho.registration.idempotency.StoredAnswer;
@@ -170,7 +171,7 @@ public class LotteryResource {
         try {
             published = PublishedDraw.fromJson(publishedJson == null ? "" : publishedJson);
         } catch (RuntimeException e) {
-            throw new ProblemException(400, "malformed-draw", "Malformed published draw",
+            throw new Refusal(Refusal.Kind.BAD_INPUT, "malformed-draw", "Malformed published draw",
                     "The body is not a published draw: " + e.getMessage());
         }
         return LotteryVerifier.verify(published);

@@ -11,11 +11,15 @@ import org.jboss.resteasy.reactive.RestHeader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ibasho.plumbing.problem.ProblemDetail;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
 import io.ibasho.registration.idempotency.StoredAnswer;
 import io.ibasho.registration.mapping.RegistrationMapper;
+import io.ibasho.registration.mapping.RegistrationView;
+import io.ibasho.registration.mapping.RosterView;
 import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
 import io.ibasho.registration.service.CheckInService;
@@ -157,7 +161,7 @@ public class RegistrationResource {
             @QueryParam("reason") String reasonParameter, @RestHeader("X-Audit-Reason") String reasonHeader) {
         String reason = reasonParameter != null ? reasonParameter : reasonHeader;
         if (reason != null && (reason.length() > 200 || reason.codePoints().anyMatch(Character::isISOControl))) {
-            throw ProblemException.badRequest("invalid-audit-reason", "reason is plain text of at most 200 characters.");
+            throw Refusal.badRequest("invalid-audit-reason", "reason is plain text of at most 200 characters.");
         }
         return checkIn.roster(sessionId, organisation(), token.getSubject(), reason == null || reason.isBlank() ? null : reason.strip())
                 .map(RegistrationMapper::toView);

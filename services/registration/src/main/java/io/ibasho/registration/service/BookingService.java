@@ -17,7 +17,7 @@ import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -63,7 +63,7 @@ public class BookingService {
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
                 .flatMap(session -> takeSeat(session.id).flatMap(taken -> {
                     if (!taken) {
-                        return Uni.createFrom().failure(ProblemException.conflict("session-full", withChildren
+                        return Uni.createFrom().failure(Refusal.conflict("session-full", withChildren
                                 ? "All seats are taken. You can join the waitlist with your children's ages: a seat is then "
                                         + "offered to you together with childcare."
                                 : "All seats are taken. You can join the waitlist."));
@@ -93,7 +93,7 @@ public class BookingService {
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
                 .flatMap(session -> seatsFree(session.id).flatMap(free -> {
                     if (free && !withChildren) {
-                        return Uni.createFrom().failure(ProblemException.conflict("seats-available",
+                        return Uni.createFrom().failure(Refusal.conflict("seats-available",
                                 "This session still has free seats: book one instead of joining the waitlist."));
                     }
                     Registration registration = newRegistration(session, attendeeId, nickname);
@@ -120,7 +120,7 @@ public class BookingService {
     public Uni<Registration> acceptOffer(UUID registrationId, String attendeeId) {
         return own(registrationId, attendeeId).flatMap(registration -> {
             if (registration.status != Status.OFFERED || !registration.offerExpiresAt.isAfter(now())) {
-                return Uni.createFrom().failure(ProblemException.conflict("no-open-offer",
+                return Uni.createFrom().failure(Refusal.conflict("no-open-offer",
                         "There is no open seat offer on this registration (it may have expired)."));
             }
             registration.offerExpiresAt = null;
@@ -131,7 +131,7 @@ public class BookingService {
     @WithTransaction
     public Uni<Registration> declineOffer(UUID registrationId, String attendeeId) {
         return own(registrationId, attendeeId).flatMap(registration -> registration.status != Status.OFFERED
-                ? Uni.createFrom().failure(ProblemException.conflict("no-open-offer", "There is no open seat offer on this registration."))
+                ? Uni.createFrom().failure(Refusal.conflict("no-open-offer", "There is no open seat offer on this registration."))
                 : expire(registration, true).replaceWith(registration));
     }
 
@@ -140,13 +140,13 @@ public class BookingService {
     public Uni<Registration> cancelOwn(UUID registrationId, String attendeeId) {
         return own(registrationId, attendeeId).flatMap(registration -> {
             if (!registration.status.active()) {
-                return Uni.createFrom().failure(ProblemException.conflict("not-active", "This registration is already "
+                return Uni.createFrom().failure(Refusal.conflict("not-active", "This registration is already "
                         + registration.status.name().toLowerCase() + "."));
             }
             return SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(session -> {
                 boolean holdsSeat = holdsSeat(registration);
                 if (holdsSeat && now().isAfter(session.startsAt.minus(config.cancellation().attendeeCutOff()))) {
-                    return Uni.createFrom().failure(ProblemException.conflict("cancellation-closed",
+                    return Uni.createFrom().failure(Refusal.conflict("cancellation-closed",
                             "It is too close to the start to cancel here; please tell the organiser instead."));
                 }
                 return cancel(registration, session, "ATTENDEE", null).replaceWith(registration);
@@ -160,9 +160,9 @@ public class BookingService {
         return OrganiserAccess.session(sessionId, organisationId)
                 .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId)
                         .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                        .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"))
+                        .onItem().ifNull().failWith(() -> Refusal.notFound("registration"))
                         .flatMap(registration -> !registration.status.active()
-                                ? Uni.createFrom().failure(ProblemException.conflict("not-active", "This registration is already "
+                                ? Uni.createFrom().failure(Refusal.conflict("not-active", "This registration is already "
                                         + registration.status.name().toLowerCase() + "."))
                                 : cancel(registration, session, "ORGANISER", reason).replaceWith(registration)));
     }
@@ -305,10 +305,10 @@ public class BookingService {
     @WithSession
     public Uni<Registration> ownConfirmed(UUID registrationId, String attendeeId) {
         return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("registration"))
                 .invoke(registration -> {
                     if (registration.status != Status.CONFIRMED || registration.bookingCode == null) {
-                        throw ProblemException.conflict("not-confirmed", "This registration has no booking code yet: "
+                        throw Refusal.conflict("not-confirmed", "This registration has no booking code yet: "
                                 + "only a confirmed booking has one (and its QR code).");
                     }
                 });
@@ -345,10 +345,10 @@ public class BookingService {
 
     private static Uni<SessionCopy> openFirstComeSession(UUID sessionId) {
         return SessionCopy.<SessionCopy>findById(sessionId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
                 .invoke(session -> {
                     if (!"PUBLISHED".equals(session.status)) {
-                        throw ProblemException.conflict("session-not-open",
+                        throw Refusal.conflict("session-not-open",
                                 "This session is " + session.status.toLowerCase() + " and takes no bookings.");
                     }
                 })
@@ -360,7 +360,7 @@ public class BookingService {
         return Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId, ACTIVE)
                 .invoke(count -> {
                     if (count > 0) {
-                        throw ProblemException.conflict("already-registered", "You already have a booking for this session.");
+                        throw Refusal.conflict("already-registered", "You already have a booking for this session.");
                     }
                 }).replaceWithVoid();
     }
@@ -370,7 +370,7 @@ public class BookingService {
         // locked: childcare's reply or the hold sweep may be changing the same registration right now
         return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("registration"));
     }
 
     static Uni<Boolean> takeSeat(UUID sessionId) {

@@ -11,7 +11,7 @@ import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -62,10 +62,10 @@ public class CheckInService {
         return OrganiserAccess.session(sessionId, organisationId)
                 .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId)
                         .<Registration>firstResult())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("registration"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("registration"))
                 .flatMap(registration -> {
                     if (registration.status != Status.CONFIRMED) {
-                        return Uni.createFrom().failure(ProblemException.conflict("not-confirmed",
+                        return Uni.createFrom().failure(Refusal.conflict("not-confirmed",
                                 "Attendance is recorded for confirmed bookings only."));
                     }
                     registration.attendance = attendance;

@@ -3,7 +3,7 @@ package io.ibasho.registration.service;
 import java.util.UUID;
 
 import io.ibasho.registration.SessionCopy;
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -43,7 +43,7 @@ public final class LeftoverSeats {
         // an opening seen here is recorded at once, so the session stays open once its leftover seats are booked
         return openForFirstCome(session).call(open -> open ? recordOpening(session.id) : Uni.createFrom().nullItem()).invoke(open -> {
             if (!open) {
-                throw ProblemException.conflict("not-first-come", "LOTTERY".equals(session.allocation)
+                throw Refusal.conflict("not-first-come", "LOTTERY".equals(session.allocation)
                         ? "This session is allocated by lottery; seats it could not fill open to booking once its reserve list is exhausted."
                         : "This session is not booked first-come (allocation " + session.allocation + ").");
             }

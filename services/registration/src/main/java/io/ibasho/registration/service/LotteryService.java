@@ -23,7 +23,7 @@ import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -81,28 +81,28 @@ public class LotteryService {
     public Uni<Registration> apply(UUID sessionId, String attendeeId, String nickname, Integer priorityTier,
             List<Integer> childrenAges) {
         return SessionCopy.<SessionCopy>findById(sessionId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
                 .flatMap(session -> {
                     if (!"LOTTERY".equals(session.allocation)) {
-                        return Uni.createFrom().failure(ProblemException.conflict("not-lottery",
+                        return Uni.createFrom().failure(Refusal.conflict("not-lottery",
                                 "This session is not allocated by lottery; book it instead."));
                     }
                     if (!"PUBLISHED".equals(session.status) || (session.applicationClosesAt != null && !now().isBefore(session.applicationClosesAt))) {
-                        return Uni.createFrom().failure(ProblemException.conflict("applications-closed",
+                        return Uni.createFrom().failure(Refusal.conflict("applications-closed",
                                 "Applications for this lottery are closed."));
                     }
                     LotteryPolicy policy = LotteryPolicies.of(session);
                     if (priorityTier != null && priorityTier >= policy.tierCount()) {
-                        return Uni.createFrom().failure(ProblemException.invalid("priority-tier-unknown",
+                        return Uni.createFrom().failure(Refusal.invalid("priority-tier-unknown",
                                 "priorityTier must be below " + policy.tierCount() + " (see GET .../lottery for the tiers)."));
                     }
                     return drawExists(sessionId).flatMap(drawn -> drawn
-                            ? Uni.createFrom().failure(ProblemException.conflict("applications-closed", "This lottery has been drawn."))
+                            ? Uni.createFrom().failure(Refusal.conflict("applications-closed", "This lottery has been drawn."))
                             : Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId,
                                     BookingService.ACTIVE))
                             .flatMap(count -> {
                                 if ((Long) count > 0) {
-                                    return Uni.createFrom().failure(ProblemException.conflict("already-registered",
+                                    return Uni.createFrom().failure(Refusal.conflict("already-registered",
                                             "You have already applied for this session."));
                                 }
                                 Registration application = new Registration();
@@ -148,7 +148,7 @@ public class LotteryService {
                         throw notDrawn();
                     }
                     if (rows.get(0) == null) {
-                        throw ProblemException.conflict("allocating", "The order is drawn; childcare is being asked one applicant "
+                        throw Refusal.conflict("allocating", "The order is drawn; childcare is being asked one applicant "
                                 + "at a time in drawn order. The draw is published as soon as every seat is decided.");
                     }
                     return rows.get(0);
@@ -169,13 +169,13 @@ public class LotteryService {
                 .flatMap(session -> lockSessionNowait(sessionId))
                 .invoke(locked -> {
                     if (locked != null && locked.applicationClosesAt != null && now().isBefore(locked.applicationClosesAt)) {
-                        throw ProblemException.conflict("applications-still-open", "Applications are open until "
+                        throw Refusal.conflict("applications-still-open", "Applications are open until "
                                 + locked.applicationClosesAt + "; the draw runs at that deadline by itself. To close earlier, "
                                 + "change the application deadline of the session first, so that every applicant sees it.");
                     }
                 })
                 .flatMap(locked -> draw(locked, "organiser:" + organiserId))
-                .onItem().ifNull().failWith(() -> ProblemException.conflict("already-drawn", "This lottery has already been drawn."));
+                .onItem().ifNull().failWith(() -> Refusal.conflict("already-drawn", "This lottery has already been drawn."));
     }
 
     /**
@@ -286,15 +286,15 @@ public class LotteryService {
                 .setParameter("startsAt", session.startsAt).getSingleResult()).map(count -> count > 0);
     }
 
-    private static ProblemException notDrawn() {
-        return new ProblemException(404, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
+    private static Refusal notDrawn() {
+        return new Refusal(Refusal.Kind.NOT_FOUND, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
     }
 
     private static Uni<SessionCopy> lockSessionNowait(UUID sessionId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("select * from session_copy where id = :id for update nowait",
                         SessionCopy.class).setParameter("id", sessionId).getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0))
-                .onFailure(LotteryService::lockNotAvailable).transform(failure -> ProblemException.conflict("draw-in-progress",
+                .onFailure(LotteryService::lockNotAvailable).transform(failure -> Refusal.conflict("draw-in-progress",
                         "This lottery is being drawn right now (by the scheduler or another organiser); look at it again in a moment."));
     }
 
@@ -326,13 +326,13 @@ public class LotteryService {
     }
 
     private static Uni<SessionCopy> lotterySession(UUID sessionId) {
-        return SessionCopy.<SessionCopy>findById(sessionId).onItem().ifNull().failWith(() -> ProblemException.notFound("session"))
+        return SessionCopy.<SessionCopy>findById(sessionId).onItem().ifNull().failWith(() -> Refusal.notFound("session"))
                 .call(LotteryService::requireLottery);
     }
 
     private static Uni<SessionCopy> requireLottery(SessionCopy session) {
         return "LOTTERY".equals(session.allocation) ? Uni.createFrom().item(session)
-                : Uni.createFrom().failure(ProblemException.conflict("not-lottery", "This session is not allocated by lottery."));
+                : Uni.createFrom().failure(Refusal.conflict("not-lottery", "This session is not allocated by lottery."));
     }
 
     private static OffsetDateTime now() {

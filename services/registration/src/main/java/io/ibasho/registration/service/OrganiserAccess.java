@@ -3,7 +3,7 @@ package io.ibasho.registration.service;
 import java.util.UUID;
 
 import io.ibasho.registration.SessionCopy;
-import io.ibasho.registration.rest.ProblemException;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 
 /** Organisers act on their own organisation's sessions only; another organisation's session is 404, never 403. */
@@ -14,6 +14,6 @@ final class OrganiserAccess {
     static Uni<SessionCopy> session(UUID sessionId, String organisationId) {
         return SessionCopy.<SessionCopy>findById(sessionId)
                 .map(session -> session != null && organisationId != null && organisationId.equals(session.organisationId) ? session : null)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("session"));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("session"));
     }
 }

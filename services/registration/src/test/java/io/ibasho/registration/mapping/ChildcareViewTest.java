@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
-import io.ibasho.registration.rest.RegistrationView;
 
 /** What she sees of the childcare saga on her own registration: plain unit tests, no server. */
 class ChildcareViewTest {

@@ -1,0 +1,39 @@
+package io.ibasho.plumbing.inbox;
+
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Inbound deduplication: a CloudEvent id is recorded in the same transaction as the state change it caused, so a
+ * redelivered message (Kafka is at-least-once) changes nothing the second time. The table {@code processed_message}
+ * is each consuming service's own, made by its own Flyway migration.
+ */
+public final class ProcessedMessage {
+    private static final Logger LOG = Logger.getLogger(ProcessedMessage.class);
+
+    private ProcessedMessage() {
+    }
+
+    /** @return true the first time this consumer sees the event id, false for a duplicate */
+    public static Uni<Boolean> firstDelivery(String eventId, String consumer) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "insert into processed_message (event_id, consumer, processed_at) values (:id, :consumer, now()) on conflict do nothing")
+                .setParameter("id", eventId).setParameter("consumer", consumer).executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** Runs {@code handling} on the first delivery of the event only; a duplicate is acknowledged and skipped. */
+    public static Uni<Void> once(InboundEvent event, String consumer, Supplier<Uni<Void>> handling) {
+        return firstDelivery(event.id(), consumer).flatMap(first -> {
+            if (!first) {
+                LOG.debugf("duplicate %s ignored", event.id());
+                return Uni.createFrom().voidItem();
+            }
+            return handling.get();
+        });
+    }
+}

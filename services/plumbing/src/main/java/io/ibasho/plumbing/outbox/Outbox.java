@@ -1,0 +1,56 @@
+package io.ibasho.plumbing.outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ibasho.contracts.CloudEvent;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Appends an integration event to the outbox. Must be called inside the transaction that changes the state, so the
+ * event exists if and only if the change was committed (the step quarkus-super-heroes leaves out); {@link OutboxRelay}
+ * publishes it. The CloudEvent source is {@code /ibasho/<application name>}, the topic the one of the channel
+ * {@code outbox}.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "ibasho.outbox.enabled", stringValue = "true")
+public class Outbox {
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String source;
+    private final String topic;
+
+    public Outbox(ObjectMapper json, Clock clock, @ConfigProperty(name = "quarkus.application.name") String application,
+            @ConfigProperty(name = "mp.messaging.outgoing." + OutboxRelay.CHANNEL + ".topic") String topic) {
+        this.json = json;
+        this.clock = clock;
+        this.source = "/ibasho/" + application;
+        this.topic = topic;
+    }
+
+    /** @param subject the aggregate id: the Kafka key and the CloudEvent subject, so its events stay in order */
+    public Uni<Void> append(String type, UUID subject, Object data) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = UUID.randomUUID();
+        message.topic = topic;
+        message.messageKey = subject.toString();
+        message.type = type;
+        message.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        try {
+            message.payload = json.writeValueAsString(
+                    CloudEvent.of(message.id.toString(), source, type, message.createdAt, message.messageKey, data));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable: " + type, e));
+        }
+        return message.persist().replaceWithVoid();
+    }
+}

@@ -1,0 +1,52 @@
+package io.ibasho.plumbing.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseConflictsTest {
+    private static final List<UniqueIndexProblem> INDEXES = List.of(
+            new UniqueIndexProblem("registration_one_active", "already-registered", "You already have a booking."));
+
+    @Test
+    void aDeadlockOrSerialisationAbortIsBusyNotAnInternalError() {
+        for (String state : List.of("40P01", "40001")) {
+            ProblemDetail problem = DatabaseConflicts.problemFor(new RuntimeException(
+                    new LockAcquisitionException("deadlock", new SQLException("deadlock", state))), "/x", INDEXES);
+            assertThat(problem.status()).isEqualTo(503);
+            assertThat(problem.type()).endsWith("/busy");
+        }
+    }
+
+    @Test
+    void aKnownUniqueIndexSpeaksTheServicesWords() {
+        ProblemDetail problem = DatabaseConflicts.problemFor(new ConstraintViolationException("duplicate",
+                new SQLException("duplicate key", "23505"), "registration_one_active"), "/r", INDEXES);
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).endsWith("/already-registered");
+        assertThat(problem.detail()).isEqualTo("You already have a booking.");
+        assertThat(problem.instance()).isEqualTo("/r");
+    }
+
+    @Test
+    void anyOtherUniqueIndexIsAGenericConflict() {
+        ProblemDetail problem = DatabaseConflicts.problemFor(new ConstraintViolationException("duplicate",
+                new SQLException("duplicate key", "23505"), "venue_name_unique"), "/v", INDEXES);
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).endsWith("/conflict");
+    }
+
+    @Test
+    void anythingElseIsNotADatabaseConflict() {
+        assertThat(DatabaseConflicts.problemFor(new IllegalStateException("boom"), "/x", INDEXES)).isNull();
+        assertThat(DatabaseConflicts.problemFor(new ConstraintViolationException("check",
+                new SQLException("check", "23514"), "capacity_check"), "/x", INDEXES)).isNull();
+    }
+}

@@ -1,0 +1,26 @@
+package io.ibasho.registration.mapping;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Her own registration as she sees it. With 託児: {@code childrenAges} as she gave them, {@code childcareStatus}
+ * (pending, reserved, rejected, released), the stable {@code childcareRejectReason} and {@code nextSteps}, the
+ * choices she has when childcare could not be given. {@code checkInPayload} is what the QR code at the door encodes (the booking
+ * code with a prefix); the app can render it itself or fetch it as SVG from {@code GET /mine/{id}/qr}. {@code parts}: the
+ * session's parts (1部/2部), all of which this one booking is for; left out when the session has none. While she waits:
+ * {@code position} in the queue and {@code waitlistReason}, what she is waiting for (FULL: a seat; LOTTERY_RESERVE: a
+ * seat, from the lottery's reserve list in drawn order; CHILDCARE_UNAVAILABLE: a seat and childcare together).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RegistrationView(UUID id, UUID sessionId, String nickname, String status, OffsetDateTime createdAt,
+        Integer position, OffsetDateTime offerExpiresAt, String bookingCode, String checkInPayload, String cancelledBy,
+        String cancelReason, java.util.List<Integer> childrenAges, String childcareStatus, String childcareRejectReason,
+        String nextSteps, java.util.List<Part> parts, String waitlistReason) {
+
+    /** A part of the session, booked together with the others. */
+    public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    }
+}
