@@ -1,6 +1,6 @@
 package io.ibasho.childcarebooking.messaging;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +46,10 @@ public class RegistrationLifecycleConsumer {
 
     private final InboundEventReader events;
     private final ChildcareReservationService reservations;
+    private final Clock clock;
 
-    public RegistrationLifecycleConsumer(InboundEventReader events, ChildcareReservationService reservations) {
+    public RegistrationLifecycleConsumer(InboundEventReader events, ChildcareReservationService reservations, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.reservations = reservations;
     }
@@ -86,7 +88,7 @@ public class RegistrationLifecycleConsumer {
                 : reservations.release(registrationCancelled, releaseCause).replaceWithVoid());
     }
 
-    private static ChildcareRequest request(InboundEvent event) {
+    private ChildcareRequest request(InboundEvent event) {
         JsonNode data = event.data();
         JsonNode ages = data.path("childrenAges");
         if (!ages.isArray() || ages.isEmpty()) {
@@ -104,6 +106,6 @@ public class RegistrationLifecycleConsumer {
             throw new IllegalArgumentException("attendeeId is missing");
         }
         return new ChildcareRequest(event.uuid("requestId"), event.uuid("registrationId"), event.uuid("sessionId"),
-                attendeeId, childrenAges, ChildcareReservationService.requestedAt(event.timeOrNull(), Instant.now()));
+                attendeeId, childrenAges, ChildcareReservationService.requestedAt(event.timeOrNull(), clock.instant()));
     }
 }

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.ibasho.childcarebooking.service.OrganisationRatiosService;
 import io.ibasho.childcarebooking.service.RatioTableRequest;
 import io.ibasho.childcarebooking.service.RatioTableView;
-import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package io.ibasho.childcarebooking.service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class CareNotesAuditService {
+    private final Clock clock;
+
+    public CareNotesAuditService(Clock clock) {
+        this.clock = clock;
+    }
+
     /** The most a stated reason may hold: a reason, not a note. */
     public static final int MAX_REASON = 200;
 
@@ -40,7 +46,7 @@ public class CareNotesAuditService {
         entry.actorSubject = reader.subject();
         entry.actorRole = reader.role();
         entry.reason = reader.reason();
-        entry.readAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.readAt = OffsetDateTime.now(clock);
         return entry.persist();
     }
 

@@ -1,7 +1,7 @@
 package io.ibasho.childcarebooking.service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.jboss.logging.Logger;
 
@@ -22,8 +22,10 @@ public class CareNotesPurge {
     private static final Logger LOG = Logger.getLogger(CareNotesPurge.class);
 
     private final CareNotesConfig config;
+    private final Clock clock;
 
-    public CareNotesPurge(CareNotesConfig config) {
+    public CareNotesPurge(CareNotesConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -37,7 +39,7 @@ public class CareNotesPurge {
     /** The job's work, callable directly (tests, an operator's console). @return how many children's notes were deleted */
     @WithTransaction
     public Uni<Integer> deleteNotesOfEndedSessions() {
-        OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retentionAfterSession());
+        OffsetDateTime endedBefore = OffsetDateTime.now(clock).minus(config.retentionAfterSession());
         return BookedChild.update("childNickname = null, careNotes = null, notesUpdatedAt = null"
                         + " where (childNickname is not null or careNotes is not null)"
                         + " and bookingId in (select b.id from ChildcareBooking b, SessionOffer s"

@@ -1,7 +1,7 @@
 package io.ibasho.childcarebooking.service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class CareNotesService {
+    private final Clock clock;
+
+    public CareNotesService(Clock clock) {
+        this.clock = clock;
+    }
 
     public enum Mode {
         /** Replaces the notes of every child: children not listed have theirs removed (PUT). */
@@ -39,7 +44,7 @@ public class CareNotesService {
                 .flatMap(booking -> BookedChild.<BookedChild>list("bookingId = ?1 order by position", booking.id))
                 .map(children -> {
                     Map<Integer, CareNotesRequest.ChildNotes> byPosition = byPosition(request, children.size());
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    OffsetDateTime now = OffsetDateTime.now(clock);
                     for (BookedChild child : children) {
                         CareNotesRequest.ChildNotes notes = byPosition.get(child.position);
                         if (notes == null && mode == Mode.UPDATE_LISTED) {

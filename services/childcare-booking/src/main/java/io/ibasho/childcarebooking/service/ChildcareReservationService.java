@@ -1,8 +1,8 @@
 package io.ibasho.childcarebooking.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,8 +39,10 @@ public class ChildcareReservationService {
     static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ChildcareReservationService(Outbox outbox) {
+    public ChildcareReservationService(Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
     }
 
@@ -70,7 +72,7 @@ public class ChildcareReservationService {
                     return SessionOffer.findById(booking.sessionId, LockModeType.PESSIMISTIC_WRITE)
                             .flatMap(locked -> {
                                 booking.status = ChildcareBooking.Status.RELEASED;
-                                booking.releasedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                                booking.releasedAt = OffsetDateTime.now(clock);
                                 // She cancelled: the carers no longer need her notes, so they go now, not after the session.
                                 return BookedChild.update("childNickname = null, careNotes = null where bookingId = ?1",
                                         booking.id);
@@ -123,7 +125,7 @@ public class ChildcareReservationService {
                 });
     }
 
-    private static Uni<ChildcareBooking> reserve(ChildcareRequest request) {
+    private Uni<ChildcareBooking> reserve(ChildcareRequest request) {
         ChildcareBooking booking = new ChildcareBooking();
         booking.id = UUID.randomUUID();
         booking.requestId = request.requestId();
@@ -131,7 +133,7 @@ public class ChildcareReservationService {
         booking.sessionId = request.sessionId();
         booking.attendeeId = request.attendeeId();
         booking.status = ChildcareBooking.Status.RESERVED;
-        booking.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        booking.createdAt = OffsetDateTime.now(clock);
         return booking.<ChildcareBooking>persist().call(saved -> {
             List<BookedChild> children = new java.util.ArrayList<>();
             for (int i = 0; i < request.childrenAges().size(); i++) {
@@ -157,7 +159,7 @@ public class ChildcareReservationService {
         decision.sessionId = request.sessionId();
         decision.outcome = outcome;
         decision.children = children;
-        decision.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        decision.decidedAt = OffsetDateTime.now(clock);
         return decision.<ChildcareDecision>persist().flatMap(this::publish);
     }
 

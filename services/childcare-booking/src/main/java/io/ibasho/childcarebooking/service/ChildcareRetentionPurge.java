@@ -1,7 +1,7 @@
 package io.ibasho.childcarebooking.service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +40,10 @@ public class ChildcareRetentionPurge {
     private static final Logger LOG = Logger.getLogger(ChildcareRetentionPurge.class);
 
     private final RetentionConfig config;
+    private final Clock clock;
 
-    public ChildcareRetentionPurge(RetentionConfig config) {
+    public ChildcareRetentionPurge(RetentionConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -58,7 +60,7 @@ public class ChildcareRetentionPurge {
      */
     @WithTransaction
     public Uni<Integer> anonymiseEndedSessions() {
-        OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.afterSession());
+        OffsetDateTime endedBefore = OffsetDateTime.now(clock).minus(config.afterSession());
         // Locked here (the same row lock as reservations and releases), so nothing is reserved or released while
         // the totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
         return Panache.getSession()
@@ -76,7 +78,7 @@ public class ChildcareRetentionPurge {
                 // wait for: they go once they are as old as the retention.
                 .call(() -> ChildcareDecision.delete("decidedAt < ?1 and sessionId not in"
                         + " (select s.sessionId from SessionOffer s)", endedBefore))
-                .call(() -> CareNotesAudit.delete("readAt < ?1", OffsetDateTime.now(ZoneOffset.UTC).minus(config.audit())))
+                .call(() -> CareNotesAudit.delete("readAt < ?1", OffsetDateTime.now(clock).minus(config.audit())))
                 .invoke(sessions -> {
                     if (sessions > 0) {
                         LOG.infof("reduced the childcare of %d past session(s) to anonymous totals", sessions);
@@ -98,7 +100,7 @@ public class ChildcareRetentionPurge {
                 .replaceWith(offer.sessionId);
     }
 
-    private static Uni<Void> keepTotals(SessionOffer offer, ChildcareCapacity capacity, List<ChildAge> children,
+    private Uni<Void> keepTotals(SessionOffer offer, ChildcareCapacity capacity, List<ChildAge> children,
             int families) {
         ChildcareSummary summary = capacity.summarise(children);
         SessionChildcareTotal total = new SessionChildcareTotal();
@@ -108,7 +110,7 @@ public class ChildcareRetentionPurge {
         total.children = summary.totalChildren();
         total.carers = offer.carers;
         total.carersNeeded = summary.carersNeeded();
-        total.anonymisedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        total.anonymisedAt = OffsetDateTime.now(clock);
         List<SessionChildcareBandTotal> bands = new ArrayList<>();
         int position = 1;
         for (BandCount count : summary.childrenByBand()) {

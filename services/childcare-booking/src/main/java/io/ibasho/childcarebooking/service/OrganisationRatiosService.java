@@ -1,7 +1,7 @@
 package io.ibasho.childcarebooking.service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -40,6 +40,12 @@ import jakarta.persistence.LockModeType;
 public class OrganisationRatiosService {
     private static final Logger LOG = Logger.getLogger(OrganisationRatiosService.class);
 
+    private final Clock clock;
+
+    public OrganisationRatiosService(Clock clock) {
+        this.clock = clock;
+    }
+
     /** The rules that apply to the organisation's sessions: its own if it set any, else the standard. */
     public static Uni<OrganisationRules> rulesOf(String organisationId) {
         return OrganisationRatios.<OrganisationRatios>findById(organisationId).flatMap(settings -> settings == null
@@ -74,13 +80,14 @@ public class OrganisationRatiosService {
         // (the last one wins whole) instead of one failing on the primary key or mixing bands.
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("insert into organisation_ratios (organisation_id,"
-                                + " updated_at) values (:organisation, now()) on conflict do nothing")
-                        .setParameter("organisation", organisationId).executeUpdate())
+                                + " updated_at) values (:organisation, :now) on conflict do nothing")
+                        .setParameter("organisation", organisationId).setParameter("now", OffsetDateTime.now(clock))
+                        .executeUpdate())
                 .flatMap(ignored -> OrganisationRatios.<OrganisationRatios>findById(organisationId,
                         LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(settings -> {
                     settings.maxChildrenPerSession = request.maxChildrenPerSession();
-                    settings.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    settings.updatedAt = OffsetDateTime.now(clock);
                     return OrganisationRatioBand.delete("organisationId", organisationId)
                             // The deletes must reach the database before the new bands (unique organisation+youngest).
                             .call(() -> Panache.flush())
@@ -119,7 +126,7 @@ public class OrganisationRatiosService {
         return band;
     }
 
-    private static Uni<RatioTableView> view(String organisationId) {
+    private Uni<RatioTableView> view(String organisationId) {
         return OrganisationRatios.<OrganisationRatios>findById(organisationId).flatMap(settings -> rulesOf(organisationId)
                 .flatMap(rules -> sessionsShort(organisationId, rules).map(short_ -> new RatioTableView(
                         organisationId, settings == null,
@@ -129,8 +136,8 @@ public class OrganisationRatiosService {
     }
 
     /** The organisation's published sessions that have not ended and whose confirmed children no longer fit. */
-    private static Uni<List<RatioTableView.SessionShort>> sessionsShort(String organisationId, OrganisationRules rules) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    private Uni<List<RatioTableView.SessionShort>> sessionsShort(String organisationId, OrganisationRules rules) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return SessionOffer.<SessionOffer>list(
                         "organisationId = ?1 and status = 'PUBLISHED' and coalesce(endsAt, startsAt) > ?2 order by startsAt",
                         organisationId, now)

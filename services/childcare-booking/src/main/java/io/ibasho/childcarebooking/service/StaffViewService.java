@@ -1,6 +1,6 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,9 +34,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StaffViewService {
     private final CareNotesAuditService audit;
+    private final Clock clock;
 
-    public StaffViewService(CareNotesAuditService audit) {
+    public StaffViewService(CareNotesAuditService audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @WithSession
@@ -69,7 +71,7 @@ public class StaffViewService {
                 .onItem().ifNull().failWith(() -> Refusal.notFound("session"));
     }
 
-    private static Uni<StaffViews.OfferView> summaryOf(SessionOffer offer, OrganisationRules rules) {
+    private Uni<StaffViews.OfferView> summaryOf(SessionOffer offer, OrganisationRules rules) {
         return SessionChildcareTotal.<SessionChildcareTotal>findById(offer.sessionId).flatMap(totals -> totals == null
                 ? ChildcareReservationService.reservedChildren(offer.sessionId).map(children -> summary(offer, rules,
                         children))
@@ -77,7 +79,7 @@ public class StaffViewService {
                         offer.sessionId).map(bands -> anonymisedSummary(offer, rules, totals, bands)));
     }
 
-    private static StaffViews.OfferView summary(SessionOffer offer, OrganisationRules rules, List<ChildAge> confirmed) {
+    private StaffViews.OfferView summary(SessionOffer offer, OrganisationRules rules, List<ChildAge> confirmed) {
         ChildcareCapacity capacity = SessionCapacity.of(offer, rules);
         ChildcareSummary summary = capacity.summarise(confirmed);
         // Carers, the ratio table or the cap may have changed after children were confirmed: report, never drop.
@@ -90,7 +92,7 @@ public class StaffViewService {
     }
 
     /** A past session whose bookings were deleted: only the totals kept for it. */
-    private static StaffViews.OfferView anonymisedSummary(SessionOffer offer, OrganisationRules rules,
+    private StaffViews.OfferView anonymisedSummary(SessionOffer offer, OrganisationRules rules,
             SessionChildcareTotal totals, List<SessionChildcareBandTotal> bands) {
         ChildcareCapacity capacity = SessionCapacity.of(offer, rules);
         List<StaffViews.BandChildrenView> byBand = bands.stream()
@@ -99,12 +101,12 @@ public class StaffViewService {
                 Math.max(0, totals.carersNeeded - totals.carers), 0, true);
     }
 
-    private static List<StaffViews.BandPlacesView> places(ChildcareCapacity capacity, List<ChildAge> confirmed) {
-        return capacity.remaining(confirmed, Instant.now()).byBand().stream()
+    private List<StaffViews.BandPlacesView> places(ChildcareCapacity capacity, List<ChildAge> confirmed) {
+        return capacity.remaining(confirmed, clock.instant()).byBand().stream()
                 .map(band -> new StaffViews.BandPlacesView(band.band().label(), band.morePlaces())).toList();
     }
 
-    private static StaffViews.OfferView view(SessionOffer offer, ChildcareCapacity capacity,
+    private StaffViews.OfferView view(SessionOffer offer, ChildcareCapacity capacity,
             List<StaffViews.BandPlacesView> places, List<StaffViews.BandChildrenView> byBand, int totalChildren,
             int carersNeeded, int carersShort, int childrenOverCap, boolean anonymised) {
         OptionalInt cap = capacity.maxChildrenPerSession();
@@ -114,7 +116,7 @@ public class StaffViewService {
                 carersNeeded, carersShort, childrenOverCap, carersShort > 0 || childrenOverCap > 0, anonymised);
     }
 
-    private static StaffViews.CareSheetView careSheet(SessionOffer offer, OrganisationRules rules,
+    private StaffViews.CareSheetView careSheet(SessionOffer offer, OrganisationRules rules,
             StaffViews.OfferView summary, List<ChildcareBooking> bookings, List<BookedChild> children) {
         Map<UUID, Integer> familyNumber = new LinkedHashMap<>();
         for (ChildcareBooking booking : bookings) {
