@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * One PostgreSQL, Kafka and Keycloak for a whole build ({@code ./ibasho test}): the first test JVM that asks starts them
  * in one directory and writes their ports there; every later test JVM finds them through that directory. They outlive
  * the JVM that started them; the script that owns the directory stops them ({@code stop-test-servers}) when the build
- * ends, also after a failure. Why, and how to undo: docs/adr/0015-one-set-of-test-servers-per-build.md.
+ * ends, also after a failure. Why, and how to undo: docs/adr/0012-one-set-of-test-servers-per-build.md.
  */
 public final class SharedServers {
     private static final String PORTS_FILE = "ports.properties";

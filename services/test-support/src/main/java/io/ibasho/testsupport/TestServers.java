@@ -43,7 +43,7 @@ import io.ibasho.localstack.SharedServers;
  * first test JVM and joined by the next ones ({@link SharedServers}); the script stops them when the build ends. Each
  * JVM (one Maven module) first gives itself a clean slate on them: no databases, no topics or consumer groups, the
  * realm as shipped. Modules therefore run one after another (no {@code -T}); see
- * docs/adr/0015-one-set-of-test-servers-per-build.md.</li>
+ * docs/adr/0012-one-set-of-test-servers-per-build.md.</li>
  * <li>Otherwise ({@code ./mvnw verify}, one module alone, an IDE): the JVM's own servers on free ports in a throw-away
  * directory, started side by side on first use and stopped when the JVM ends (also when tests fail).</li>
  * </ul>
