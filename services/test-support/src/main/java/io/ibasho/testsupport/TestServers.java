@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,7 +146,12 @@ public final class TestServers {
     }
 
     private void dropDatabases() {
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), PostgresServer.USER, "")) {
+        // the driver itself, not DriverManager: a module without PostgreSQL of its own (the gateway) has no driver
+        // registered with DriverManager in its test class loader
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", PostgresServer.USER);
+        credentials.setProperty("password", "");
+        try (Connection connection = new org.postgresql.Driver().connect(postgres.jdbcUrl("postgres"), credentials)) {
             List<String> databases = new ArrayList<>();
             try (var result = connection.createStatement()
                     .executeQuery("select datname from pg_database where not datistemplate and datname <> 'postgres'")) {
