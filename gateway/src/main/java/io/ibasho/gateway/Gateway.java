@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -48,6 +49,9 @@ public class Gateway {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    BearerIdentities bearerIdentities;
 
     private List<Upstream> upstreams;
     private RateLimiter rateLimiter;
@@ -91,11 +95,12 @@ public class Gateway {
      * The same limits for the web app's form posts (which reach the services from the gateway, not through /api/**):
      * empty when the write may go ahead, else how long to wait.
      */
-    public Optional<Duration> rateLimit(String method, String path, String bearerToken, HttpServerRequest from) {
+    public Uni<Optional<Duration>> rateLimit(String method, String path, String bearerToken, HttpServerRequest from) {
         if (!rateLimiter.applies(method, path)) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
-        return rateLimiter.check(method, path, bearerToken == null ? null : "Bearer " + bearerToken, clientIp(from));
+        String clientIp = clientIp(from);
+        return bearerIdentities.verifiedSubject(bearerToken).map(subject -> rateLimiter.check(method, path, subject, clientIp));
     }
 
     private void handle(RoutingContext ctx) {
@@ -140,23 +145,32 @@ public class Gateway {
     private void proceed(RoutingContext ctx, Upstream found, String authorization, boolean relayedToken) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
-        Optional<Upstream> upstream = Optional.of(found);
-        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+        String bearer = BearerIdentities.bearerToken(authorization);
         Optional<JsonObject> audit = auditLog.begin(request.method().name(), path, bearer, request.getHeader(AuditLog.REASON_HEADER));
         audit.ifPresent(entry -> ctx.put(AUDIT_ENTRY, entry));
         if (relayedToken) {
             ctx.put(RELAYED_AUTHORIZATION, authorization);
         }
-        if (rateLimiter.applies(request.method().name(), path)) {
-            Optional<Duration> wait = rateLimiter.check(request.method().name(), path, authorization, clientIp(request));
+        if (!rateLimiter.applies(request.method().name(), path)) {
+            readBodyAndForward(ctx, found);
+            return;
+        }
+        // Only a verified token has a person bucket; the request stays paused (its body unread) meanwhile.
+        rateLimit(request.method().name(), path, bearer, request).subscribe().with(wait -> {
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 ctx.response().putHeader("Retry-After", Long.toString(seconds));
                 Problems.send(ctx, 429, "rate-limited", "Too many requests",
                         "Please wait " + seconds + " seconds and try again. Nothing was changed.");
-                return;
+            } else {
+                readBodyAndForward(ctx, found);
             }
-        }
+        }, ctx::fail);
+    }
+
+    private void readBodyAndForward(RoutingContext ctx, Upstream found) {
+        HttpServerRequest request = ctx.request();
+        Optional<Upstream> upstream = Optional.of(found);
         long limit = config.maxBodySize().asLongValue();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null) {
