@@ -268,17 +268,102 @@ public class Gateway {
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options)
                 .compose(proxyRequest::send)
-                .onSuccess(response -> relay(ctx, response))
+                .onSuccess(response -> relay(ctx, upstream, response))
                 .onFailure(e -> upstreamFailed(ctx, upstream, proxyRequest, e));
     }
 
-    private void relay(RoutingContext ctx, ProxyResponse response) {
+    private void relay(RoutingContext ctx, Upstream upstream, ProxyResponse response) {
         stripHopByHop(response.headers());
         audit(ctx, response.getStatusCode());
+        String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+        String location = response.headers().get(HttpHeaders.LOCATION);
+        if (location != null) {
+            response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
+        }
+        String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json") && response.getBody() != null) {
+            publicProblemInstance(ctx, upstream, response);
+            return;
+        }
+        send(response);
+    }
+
+    private static void send(ProxyResponse response) {
         response.send().onFailure(e -> {
             // the client went away, or the service broke off mid-answer; the status line is already out
             LOG.debugf("response relay aborted: %s", e.getClass().getSimpleName());
         });
+    }
+
+    /**
+     * A service's problem names the failed request in {@code instance} by its path inside the service (without the
+     * /api/<service> prefix): read the (small) problem, give it the public path, relay it.
+     */
+    private void publicProblemInstance(RoutingContext ctx, Upstream upstream, ProxyResponse response) {
+        var stream = response.getBody().stream();
+        Buffer problem = Buffer.buffer();
+        stream.handler(problem::appendBuffer);
+        stream.exceptionHandler(e -> LOG.debugf("problem relay aborted: %s", e.getClass().getSimpleName()));
+        stream.endHandler(v -> {
+            Buffer relayed = problem;
+            try {
+                JsonObject json = problem.toJsonObject();
+                String instance = json.getString("instance");
+                if (instance != null) {
+                    json.put("instance", publicPath(instance, upstream));
+                    relayed = json.toBuffer();
+                }
+            } catch (RuntimeException notJson) {
+                // relayed as the service sent it
+            }
+            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+            response.setBody(Body.body(relayed));
+            send(response);
+        });
+        stream.resume();
+    }
+
+    /**
+     * Where a service points (Location) as the browser must see it: the public, same-origin path. Services build it
+     * from their internal address, and RESTEasy resolves an absolute path against the service's base (/api/events/),
+     * which doubles the prefix. Locations elsewhere (another site) are left alone.
+     */
+    static String publicLocation(String location, Upstream upstream, String requestAuthority) {
+        URI uri;
+        try {
+            uri = URI.create(location.trim());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+        if (uri.isAbsolute()) {
+            String authority = uri.getRawAuthority();
+            boolean ours = authority != null && (authority.equalsIgnoreCase(upstream.url().getRawAuthority())
+                    || authority.equalsIgnoreCase(requestAuthority));
+            if (!ours || uri.getRawPath() == null) {
+                return location;
+            }
+        } else if (uri.getRawPath() == null || !uri.getRawPath().startsWith("/")) {
+            return location;
+        }
+        return collapseDoubledPrefix(uri.getRawPath(), upstream.prefix())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+    }
+
+    /** A problem's instance as a public path: /venues/x (inside the service) becomes /api/events/venues/x. */
+    static String publicPath(String instance, Upstream upstream) {
+        if (instance.startsWith("http://") || instance.startsWith("https://") || instance.startsWith("urn:")) {
+            return instance;
+        }
+        String path = instance.startsWith("/") ? instance : "/" + instance;
+        return upstream.matches(path) ? collapseDoubledPrefix(path, upstream.prefix()) : upstream.prefix() + path;
+    }
+
+    private static String collapseDoubledPrefix(String path, String prefix) {
+        while (path.equals(prefix + prefix) || path.startsWith(prefix + prefix + "/")) {
+            path = path.substring(prefix.length());
+        }
+        return path;
     }
 
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, ProxyRequest proxyRequest, Throwable e) {
