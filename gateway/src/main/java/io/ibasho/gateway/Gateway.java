@@ -53,6 +53,9 @@ public class Gateway {
     @Inject
     BearerIdentities bearerIdentities;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<io.quarkus.runtime.configuration.MemorySize> serverMaxBodySize;
+
     private List<Upstream> upstreams;
     private RateLimiter rateLimiter;
     private AuditLog auditLog;
@@ -83,6 +86,8 @@ public class Gateway {
             return null;
         }, false));
 
+        // Quarkus' own limit (quarkus.http.limits.max-body-size, 1M) answers a bare 413; answer it as a problem first.
+        router.route().order(io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOverServerLimit);
         router.route("/api/*").order(1000).handler(this::handle).failureHandler(this::failure);
         router.route("/api").order(1000).handler(this::handle).failureHandler(this::failure);
         router.get("/shell-config.json").order(1000).handler(ctx -> ctx.response()
@@ -224,10 +229,26 @@ public class Gateway {
         request.resume();
     }
 
+    private void refuseOverServerLimit(RoutingContext ctx) {
+        String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long serverLimit = serverMaxBodySize.map(io.quarkus.runtime.configuration.MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.trim()) > serverLimit) {
+                    tooLarge(ctx, serverLimit);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // the proxy answers 400 for /api/**; elsewhere Vert.x decides
+            }
+        }
+        ctx.next();
+    }
+
     private void tooLarge(RoutingContext ctx, long limit) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         Problems.send(ctx, 413, "payload-too-large", "Request too large",
-                "Requests to the API may carry at most " + (limit / 1024) + " KiB.");
+                "Requests may carry at most " + (limit / 1024) + " KiB.");
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, Buffer body) {

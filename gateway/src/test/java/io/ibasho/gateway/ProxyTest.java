@@ -131,6 +131,17 @@ class ProxyTest {
     }
 
     @Test
+    void aBodyOverTheServersOneMegabyteIsAProblemNotABare413() {
+        byte[] big = new byte[1536 * 1024];
+        Arrays.fill(big, (byte) 'c');
+        for (String path : new String[] { "/api/registrations/applications", "/app/settings" }) {
+            given().contentType(ContentType.TEXT).body(big).post(path)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("status", equalTo(413)).body("type", endsWith("/payload-too-large")).body("detail", containsString("1024 KiB"));
+        }
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIsRefusedWith413() {
         byte[] big = new byte[70 * 1024];
         Arrays.fill(big, (byte) 'b');
