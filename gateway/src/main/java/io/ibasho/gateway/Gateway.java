@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -49,6 +50,12 @@ public class Gateway {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    BearerIdentities bearerIdentities;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<io.quarkus.runtime.configuration.MemorySize> serverMaxBodySize;
+
     private List<Upstream> upstreams;
     private RateLimiter rateLimiter;
     private AuditLog auditLog;
@@ -79,6 +86,8 @@ public class Gateway {
             return null;
         }, false));
 
+        // Quarkus' own limit (quarkus.http.limits.max-body-size, 1M) answers a bare 413; answer it as a problem first.
+        router.route().order(io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOverServerLimit);
         router.route("/api/*").order(1000).handler(this::handle).failureHandler(this::failure);
         router.route("/api").order(1000).handler(this::handle).failureHandler(this::failure);
         router.get("/shell-config.json").order(1000).handler(ctx -> ctx.response()
@@ -91,11 +100,12 @@ public class Gateway {
      * The same limits for the web app's form posts (which reach the services from the gateway, not through /api/**):
      * empty when the write may go ahead, else how long to wait.
      */
-    public Optional<Duration> rateLimit(String method, String path, String bearerToken, HttpServerRequest from) {
+    public Uni<Optional<Duration>> rateLimit(String method, String path, String bearerToken, HttpServerRequest from) {
         if (!rateLimiter.applies(method, path)) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
-        return rateLimiter.check(method, path, bearerToken == null ? null : "Bearer " + bearerToken, clientIp(from));
+        String clientIp = clientIp(from);
+        return bearerIdentities.verifiedSubject(bearerToken).map(subject -> rateLimiter.check(method, path, subject, clientIp));
     }
 
     private void handle(RoutingContext ctx) {
@@ -140,23 +150,32 @@ public class Gateway {
     private void proceed(RoutingContext ctx, Upstream found, String authorization, boolean relayedToken) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
-        Optional<Upstream> upstream = Optional.of(found);
-        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).trim() : null;
+        String bearer = BearerIdentities.bearerToken(authorization);
         Optional<JsonObject> audit = auditLog.begin(request.method().name(), path, bearer, request.getHeader(AuditLog.REASON_HEADER));
         audit.ifPresent(entry -> ctx.put(AUDIT_ENTRY, entry));
         if (relayedToken) {
             ctx.put(RELAYED_AUTHORIZATION, authorization);
         }
-        if (rateLimiter.applies(request.method().name(), path)) {
-            Optional<Duration> wait = rateLimiter.check(request.method().name(), path, authorization, clientIp(request));
+        if (!rateLimiter.applies(request.method().name(), path)) {
+            readBodyAndForward(ctx, found);
+            return;
+        }
+        // Only a verified token has a person bucket; the request stays paused (its body unread) meanwhile.
+        rateLimit(request.method().name(), path, bearer, request).subscribe().with(wait -> {
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 ctx.response().putHeader("Retry-After", Long.toString(seconds));
                 Problems.send(ctx, 429, "rate-limited", "Too many requests",
                         "Please wait " + seconds + " seconds and try again. Nothing was changed.");
-                return;
+            } else {
+                readBodyAndForward(ctx, found);
             }
-        }
+        }, ctx::fail);
+    }
+
+    private void readBodyAndForward(RoutingContext ctx, Upstream found) {
+        HttpServerRequest request = ctx.request();
+        Optional<Upstream> upstream = Optional.of(found);
         long limit = config.maxBodySize().asLongValue();
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null) {
@@ -210,10 +229,26 @@ public class Gateway {
         request.resume();
     }
 
+    private void refuseOverServerLimit(RoutingContext ctx) {
+        String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long serverLimit = serverMaxBodySize.map(io.quarkus.runtime.configuration.MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.trim()) > serverLimit) {
+                    tooLarge(ctx, serverLimit);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // the proxy answers 400 for /api/**; elsewhere Vert.x decides
+            }
+        }
+        ctx.next();
+    }
+
     private void tooLarge(RoutingContext ctx, long limit) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         Problems.send(ctx, 413, "payload-too-large", "Request too large",
-                "Requests to the API may carry at most " + (limit / 1024) + " KiB.");
+                "Requests may carry at most " + (limit / 1024) + " KiB.");
     }
 
     private void forward(RoutingContext ctx, Upstream upstream, Buffer body) {
@@ -254,17 +289,102 @@ public class Gateway {
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options)
                 .compose(proxyRequest::send)
-                .onSuccess(response -> relay(ctx, response))
+                .onSuccess(response -> relay(ctx, upstream, response))
                 .onFailure(e -> upstreamFailed(ctx, upstream, proxyRequest, e));
     }
 
-    private void relay(RoutingContext ctx, ProxyResponse response) {
+    private void relay(RoutingContext ctx, Upstream upstream, ProxyResponse response) {
         stripHopByHop(response.headers());
         audit(ctx, response.getStatusCode());
+        String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+        String location = response.headers().get(HttpHeaders.LOCATION);
+        if (location != null) {
+            response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
+        }
+        String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json") && response.getBody() != null) {
+            publicProblemInstance(ctx, upstream, response);
+            return;
+        }
+        send(response);
+    }
+
+    private static void send(ProxyResponse response) {
         response.send().onFailure(e -> {
             // the client went away, or the service broke off mid-answer; the status line is already out
             LOG.debugf("response relay aborted: %s", e.getClass().getSimpleName());
         });
+    }
+
+    /**
+     * A service's problem names the failed request in {@code instance} by its path inside the service (without the
+     * /api/<service> prefix): read the (small) problem, give it the public path, relay it.
+     */
+    private void publicProblemInstance(RoutingContext ctx, Upstream upstream, ProxyResponse response) {
+        var stream = response.getBody().stream();
+        Buffer problem = Buffer.buffer();
+        stream.handler(problem::appendBuffer);
+        stream.exceptionHandler(e -> LOG.debugf("problem relay aborted: %s", e.getClass().getSimpleName()));
+        stream.endHandler(v -> {
+            Buffer relayed = problem;
+            try {
+                JsonObject json = problem.toJsonObject();
+                String instance = json.getString("instance");
+                if (instance != null) {
+                    json.put("instance", publicPath(instance, upstream));
+                    relayed = json.toBuffer();
+                }
+            } catch (RuntimeException notJson) {
+                // relayed as the service sent it
+            }
+            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+            response.setBody(Body.body(relayed));
+            send(response);
+        });
+        stream.resume();
+    }
+
+    /**
+     * Where a service points (Location) as the browser must see it: the public, same-origin path. Services build it
+     * from their internal address, and RESTEasy resolves an absolute path against the service's base (/api/events/),
+     * which doubles the prefix. Locations elsewhere (another site) are left alone.
+     */
+    static String publicLocation(String location, Upstream upstream, String requestAuthority) {
+        URI uri;
+        try {
+            uri = URI.create(location.trim());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+        if (uri.isAbsolute()) {
+            String authority = uri.getRawAuthority();
+            boolean ours = authority != null && (authority.equalsIgnoreCase(upstream.url().getRawAuthority())
+                    || authority.equalsIgnoreCase(requestAuthority));
+            if (!ours || uri.getRawPath() == null) {
+                return location;
+            }
+        } else if (uri.getRawPath() == null || !uri.getRawPath().startsWith("/")) {
+            return location;
+        }
+        return collapseDoubledPrefix(uri.getRawPath(), upstream.prefix())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+    }
+
+    /** A problem's instance as a public path: /venues/x (inside the service) becomes /api/events/venues/x. */
+    static String publicPath(String instance, Upstream upstream) {
+        if (instance.startsWith("http://") || instance.startsWith("https://") || instance.startsWith("urn:")) {
+            return instance;
+        }
+        String path = instance.startsWith("/") ? instance : "/" + instance;
+        return upstream.matches(path) ? collapseDoubledPrefix(path, upstream.prefix()) : upstream.prefix() + path;
+    }
+
+    private static String collapseDoubledPrefix(String path, String prefix) {
+        while (path.equals(prefix + prefix) || path.startsWith(prefix + prefix + "/")) {
+            path = path.substring(prefix.length());
+        }
+        return path;
     }
 
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, ProxyRequest proxyRequest, Throwable e) {

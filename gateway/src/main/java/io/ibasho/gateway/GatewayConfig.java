@@ -94,7 +94,7 @@ public interface GatewayConfig {
                 + "POST /api/notifications,PUT /api/notifications,DELETE /api/notifications")
         List<String> limited();
 
-        /** Per signed-in person (the token's sub). */
+        /** Per signed-in person (the sub of a bearer token whose signature the gateway verified). */
         Bucket perUser();
 
         /** Per client address; generous, because shelters, Tor exits and mobile carriers put many people behind one. */

@@ -1,19 +1,16 @@
 package io.ibasho.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.vertx.core.json.JsonObject;
-
 /**
- * Abuse limits on booking, applying and account actions: one bucket per person (the token's {@code sub}) and one per
- * client address. The token is only read here, never trusted: the services verify it. A forged token gains nothing,
- * because the address bucket applies to every limited request, signed in or not. No IP reputation lists: Tor and VPNs
- * are how some survivors stay safe.
+ * Abuse limits on booking, applying and account actions: one bucket per person and one per client address. The person
+ * is the {@code sub} of a token whose signature the gateway verified against the realm's keys (BearerIdentities); an
+ * unverified, forged or expired token counts against its address only, so that nobody can empty her buckets by writing
+ * her id into a made-up token. The address is checked first: a request refused there costs no person a token. No IP
+ * reputation lists: Tor and VPNs are how some survivors stay safe.
  *
  * <p>Two sets of limits: the general one (every write to registration, childcare-booking and notification) and a
  * stricter one for the account actions that send an e-mail or check a code (changing her e-mail address and
@@ -40,8 +37,8 @@ public final class RateLimiter {
     }
 
     /** @return empty when allowed, otherwise how long the client should wait */
-    public Optional<Duration> check(String method, String path, String authorization, String clientIp) {
-        Optional<String> subject = subjectOf(authorization);
+    public Optional<Duration> check(String method, String path, Optional<String> verifiedSubject, String clientIp) {
+        Optional<String> subject = verifiedSubject.map(sub -> "sub:" + sub);
         for (Limit limit : limits) {
             if (limit.applies(method, path)) {
                 Optional<Duration> wait = limit.take(subject, addressKey(clientIp));
@@ -74,15 +71,21 @@ public final class RateLimiter {
             return rules.stream().anyMatch(r -> r.matches(method, path));
         }
 
-        Optional<Duration> take(Optional<String> subject, String address) {
-            if (subject.isPresent()) {
-                Duration wait = perUser.take(subject.get());
+        Optional<Duration> take(Optional<String> verifiedSubject, String address) {
+            // The address first: a flood from one address is stopped there and never reaches anyone's person bucket.
+            Duration wait = perIp.take(address);
+            if (!wait.isZero()) {
+                return Optional.of(wait);
+            }
+            if (verifiedSubject.isPresent()) {
+                wait = perUser.take(verifiedSubject.get());
                 if (!wait.isZero()) {
+                    // refused for her own sake: the others at her address (a shelter, a carrier's NAT) lose nothing
+                    perIp.giveBack(address);
                     return Optional.of(wait);
                 }
             }
-            Duration wait = perIp.take(address);
-            return wait.isZero() ? Optional.empty() : Optional.of(wait);
+            return Optional.empty();
         }
 
         void evictIdle() {
@@ -124,33 +127,6 @@ public final class RateLimiter {
         } catch (java.net.UnknownHostException e) {
             return ip;
         }
-    }
-
-    /**
-     * The {@code sub} of a bearer JWT, read without checking the signature (only to count). An opaque or unreadable
-     * bearer token counts as itself.
-     */
-    static Optional<String> subjectOf(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = authorization.substring(7).trim();
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] parts = token.split("\\.");
-        if (parts.length == 3) {
-            try {
-                String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-                String sub = new JsonObject(payload).getString("sub");
-                if (sub != null && !sub.isBlank()) {
-                    return Optional.of("sub:" + sub);
-                }
-            } catch (RuntimeException e) {
-                // not a JWT we can read; fall through
-            }
-        }
-        return Optional.of("token:" + token);
     }
 
     record Rule(String method, String prefix) {

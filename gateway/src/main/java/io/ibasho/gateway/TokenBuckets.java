@@ -62,6 +62,16 @@ public final class TokenBuckets {
         }
     }
 
+    /** Returns a token taken for a request that another limit then refused (never above the capacity). */
+    public void giveBack(String key) {
+        Bucket bucket = buckets.get(hash(key));
+        if (bucket != null) {
+            synchronized (bucket) {
+                bucket.tokens = Math.min(capacity, bucket.tokens + 1);
+            }
+        }
+    }
+
     /** Forgets buckets that have refilled completely: they hold nothing a fresh bucket would not. */
     public void evictFull(long now) {
         buckets.entrySet().removeIf(e -> {

@@ -72,6 +72,24 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     + ",\"body\":" + quote(new String(received, StandardCharsets.UTF_8))
                     + ",\"bodyLength\":" + received.length + "}").getBytes(StandardCharsets.UTF_8);
             var out = exchange.getResponseHeaders();
+            String base = "http://" + exchange.getLocalAddress().getAddress().getHostAddress() + ":" + exchange.getLocalAddress().getPort();
+            // A service's answers that the gateway must make public: a Location built from the service's own address
+            // (X-Test-Location, "{upstream}" = this server), a problem whose instance is its path inside the service.
+            String location = exchange.getRequestHeaders().getFirst("X-Test-Location");
+            if (location != null) {
+                out.set("Location", location.replace("{upstream}", base));
+            }
+            String instance = exchange.getRequestHeaders().getFirst("X-Test-Problem-Instance");
+            if (instance != null) {
+                byte[] problem = ("{\"type\":\"https://ibasho.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+                        + "\"instance\":" + quote(instance) + "}").getBytes(StandardCharsets.UTF_8);
+                out.set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(404, problem.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(problem);
+                }
+                return;
+            }
             out.set("Content-Type", "application/json");
             // Things a service might send that must not reach the browser as is.
             out.set("Keep-Alive", "timeout=5");

@@ -36,6 +36,28 @@ class ProxyTest {
     }
 
     @Test
+    void locationHeadersArePublicSameOriginPaths() {
+        String venue = java.util.UUID.randomUUID().toString();
+        // what the event service sends today: its internal address and the prefix twice
+        given().header("X-Test-Location", "{upstream}/api/events/api/events/venues/" + venue).post("/api/events/venues")
+                .then().statusCode(200).header("Location", equalTo("/api/events/venues/" + venue));
+        given().header("X-Test-Location", "/api/registrations/mine/" + venue + "?lang=ja").post("/api/registrations/applications")
+                .then().statusCode(200).header("Location", equalTo("/api/registrations/mine/" + venue + "?lang=ja"));
+        // another site is left alone
+        given().header("X-Test-Location", "https://weather.example/today").get("/api/events/sessions")
+                .then().statusCode(200).header("Location", equalTo("https://weather.example/today"));
+    }
+
+    @Test
+    void problemInstancesNameThePublicPath() {
+        given().header("X-Test-Problem-Instance", "/venues/v-1").get("/api/events/venues/v-1")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("instance", equalTo("/api/events/venues/v-1")).body("title", equalTo("Not found"));
+        given().header("X-Test-Problem-Instance", "/api/childcare/offers/o-1").get("/api/childcare/offers/o-1")
+                .then().statusCode(404).body("instance", equalTo("/api/childcare/offers/o-1"));
+    }
+
+    @Test
     void dotSegmentsAreResolvedBeforeRoutingAndForwardedResolved() {
         given().urlEncodingEnabled(false).get("/api/events/../registrations/mine")
                 .then().statusCode(200).body("uri", equalTo("/api/registrations/mine"));
@@ -106,6 +128,17 @@ class ProxyTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("status", equalTo(413)).body("type", endsWith("/payload-too-large")).body("title", notNullValue())
                 .body("detail", containsString("64 KiB"));
+    }
+
+    @Test
+    void aBodyOverTheServersOneMegabyteIsAProblemNotABare413() {
+        byte[] big = new byte[1536 * 1024];
+        Arrays.fill(big, (byte) 'c');
+        for (String path : new String[] { "/api/registrations/applications", "/app/settings" }) {
+            given().contentType(ContentType.TEXT).body(big).post(path)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("status", equalTo(413)).body("type", endsWith("/payload-too-large")).body("detail", containsString("1024 KiB"));
+        }
     }
 
     @Test

@@ -41,16 +41,6 @@ class TokenBucketsTest {
     }
 
     @Test
-    void theSubjectIsReadFromAJwtWithoutTrustingIt() {
-        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"u-123\"}".getBytes());
-        assertThat(RateLimiter.subjectOf("Bearer h." + payload + ".s")).contains("sub:u-123");
-        assertThat(RateLimiter.subjectOf("bearer opaque-token")).contains("token:opaque-token");
-        assertThat(RateLimiter.subjectOf("Basic Zm9vOmJhcg==")).isEmpty();
-        assertThat(RateLimiter.subjectOf(null)).isEmpty();
-        assertThat(RateLimiter.subjectOf("Bearer a.!!!.c")).contains("token:a.!!!.c");
-    }
-
-    @Test
     void ipv6AddressesCountByTheirSlash64() {
         assertThat(RateLimiter.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(RateLimiter.addressKey("2001:db8:1:2:bbbb::9"));
         assertThat(RateLimiter.addressKey("2001:db8:1:2::1")).isNotEqualTo(RateLimiter.addressKey("2001:db8:1:3::1"));

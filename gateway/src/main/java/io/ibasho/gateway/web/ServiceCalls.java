@@ -82,23 +82,24 @@ public class ServiceCalls {
     /** A write on her behalf, counted by the gateway's rate limits like the same write through /api/** would be. */
     public Uni<Answer> post(String service, String path, String token, Object json, String idempotencyKey,
             io.vertx.core.http.HttpServerRequest from) {
-        Uni<Answer> refused = refusedByRateLimit("POST", path, token, from);
-        return refused != null ? refused : post(service, path, token, json, idempotencyKey);
+        return refusedByRateLimit("POST", path, token, from)
+                .chain(refused -> refused != null ? Uni.createFrom().item(refused) : post(service, path, token, json, idempotencyKey));
     }
 
     public Uni<Answer> put(String service, String path, String token, Object json, io.vertx.core.http.HttpServerRequest from) {
-        Uni<Answer> refused = refusedByRateLimit("PUT", path, token, from);
-        return refused != null ? refused : put(service, path, token, json);
+        return refusedByRateLimit("PUT", path, token, from)
+                .chain(refused -> refused != null ? Uni.createFrom().item(refused) : put(service, path, token, json));
     }
 
     private Uni<Answer> refusedByRateLimit(String method, String path, String token, io.vertx.core.http.HttpServerRequest from) {
-        var wait = gateway.rateLimit(method, path, token, from);
-        if (wait.isEmpty()) {
-            return null;
-        }
-        String problem = new JsonObject().put("type", "https://ibasho.example/problems/rate-limited").put("title", "Too many requests")
-                .put("status", 429).put("retryAfterSeconds", Math.max(1, wait.get().toSeconds())).encode();
-        return Uni.createFrom().item(new Answer(429, Buffer.buffer(problem), "application/problem+json"));
+        return gateway.rateLimit(method, path, token, from).map(wait -> {
+            if (wait.isEmpty()) {
+                return null;
+            }
+            String problem = new JsonObject().put("type", "https://ibasho.example/problems/rate-limited").put("title", "Too many requests")
+                    .put("status", 429).put("retryAfterSeconds", Math.max(1, wait.get().toSeconds())).encode();
+            return new Answer(429, Buffer.buffer(problem), "application/problem+json");
+        });
     }
 
     private Uni<Answer> post(String service, String path, String token, Object json, String idempotencyKey) {
