@@ -1,16 +1,14 @@
 package io.ibasho.gateway;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
-
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Who (sub, organisation, roles) read or changed what (method, path) when, why if the person said so, and what came of
@@ -31,22 +29,29 @@ final class AuditLog {
 
     AuditLog(GatewayConfig.Audit config) {
         this.enabled = config.enabled();
-        this.pathPrefixes = config.pathPrefixes().stream().map(p -> p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p).toList();
+        this.pathPrefixes = config.pathPrefixes().stream()
+                .map(p -> p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p)
+                .toList();
         this.roles = Set.copyOf(config.roles());
     }
 
     /** The entry to write once the answer is known, or empty when this request is not audited. */
     Optional<JsonObject> begin(String method, String path, String accessToken, String reason) {
-        if (!enabled || accessToken == null || pathPrefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
+        if (!enabled
+                || accessToken == null
+                || pathPrefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
             return Optional.empty();
         }
         JsonObject claims = claimsOf(accessToken);
         if (claims == null) {
             return Optional.empty();
         }
-        JsonArray tokenRoles = Optional.ofNullable(claims.getJsonObject("realm_access")).map(r -> r.getJsonArray("roles"))
+        JsonArray tokenRoles = Optional.ofNullable(claims.getJsonObject("realm_access"))
+                .map(r -> r.getJsonArray("roles"))
                 .orElse(new JsonArray());
-        JsonArray audited = new JsonArray(tokenRoles.stream().filter(r -> r instanceof String s && roles.contains(s)).toList());
+        JsonArray audited = new JsonArray(tokenRoles.stream()
+                .filter(r -> r instanceof String s && roles.contains(s))
+                .toList());
         if (audited.isEmpty()) {
             return Optional.empty();
         }
@@ -78,8 +83,11 @@ final class AuditLog {
         } catch (IllegalArgumentException e) {
             reason = header;
         }
-        String cleaned = reason.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        String cleaned = reason.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
         return cleaned.length() > MAX_REASON ? cleaned.substring(0, MAX_REASON) : cleaned;
     }
 

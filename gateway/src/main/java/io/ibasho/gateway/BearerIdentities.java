@@ -1,16 +1,14 @@
 package io.ibasho.gateway;
 
-import java.util.Optional;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Who a bearer token really speaks for, for the per-person rate limits only: its signature is checked against the
@@ -32,10 +30,14 @@ public class BearerIdentities {
             return Uni.createFrom().item(Optional.empty());
         }
         return verifier.authenticate(new AccessTokenCredential(bearerToken))
-                .map(identity -> identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.ofNullable(jwt.getSubject()) : Optional.<String>empty())
+                .map(identity -> identity.getPrincipal() instanceof JsonWebToken jwt
+                        ? Optional.ofNullable(jwt.getSubject())
+                        : Optional.<String>empty())
                 .map(sub -> sub.filter(s -> !s.isBlank()))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("bearer token not verified: %s", failure.getClass().getSimpleName());
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.debugf(
+                            "bearer token not verified: %s", failure.getClass().getSimpleName());
                     return Optional.empty();
                 });
     }

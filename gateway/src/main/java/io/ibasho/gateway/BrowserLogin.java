@@ -1,12 +1,7 @@
 package io.ibasho.gateway;
 
-import java.net.URI;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 import io.ibasho.gateway.web.Wording;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -18,6 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The gateway's own browser endpoints around quarkus-oidc's authorization-code flow (PKCE S256, client ibasho-gateway):
@@ -60,6 +58,7 @@ public class BrowserLogin {
     static final String NEXT_COOKIE = "ibasho_next";
     /** Set by the quick exit for ten minutes: the pages' script sends a Back navigation on to the neutral site. */
     public static final String EXITED_COOKIE = "ibasho_exited";
+
     private io.vertx.mutiny.ext.web.client.WebClient keycloak;
 
     /** The realm's demo secrets are fine on a laptop and nowhere else: refuse to start with them against a real server. */
@@ -67,26 +66,36 @@ public class BrowserLogin {
         String host = URI.create(issuer).getHost();
         boolean local = "localhost".equals(host) || "127.0.0.1".equals(host) || "::1".equals(host);
         if (!local && (clientSecret.contains(LOCAL_SECRET_MARKER) || sessionSecret.contains(LOCAL_SECRET_MARKER))) {
-            throw new IllegalStateException("The gateway is configured with the local demo client or session secret against "
-                    + host + ": set IBASHO_GATEWAY_CLIENT_SECRET and IBASHO_GATEWAY_SESSION_SECRET (see docs/security.md).");
+            throw new IllegalStateException(
+                    "The gateway is configured with the local demo client or session secret against " + host
+                            + ": set IBASHO_GATEWAY_CLIENT_SECRET and IBASHO_GATEWAY_SESSION_SECRET (see docs/security.md).");
         }
     }
 
     void routes(@Observes Router router, io.vertx.core.Vertx vertx) {
-        keycloak = io.vertx.mutiny.ext.web.client.WebClient.create(new io.vertx.mutiny.core.Vertx(vertx),
-                new io.vertx.ext.web.client.WebClientOptions().setConnectTimeout(5000).setFollowRedirects(false));
+        keycloak = io.vertx.mutiny.ext.web.client.WebClient.create(
+                new io.vertx.mutiny.core.Vertx(vertx),
+                new io.vertx.ext.web.client.WebClientOptions()
+                        .setConnectTimeout(5000)
+                        .setFollowRedirects(false));
         router.get("/app/login").order(1000).handler(this::landed);
         router.get("/app/signin").order(1000).handler(this::signIn);
         router.get("/session.json").order(1000).handler(this::session);
-        router.post("/app/logout").order(1000).handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> logout(ctx, form))));
+        router.post("/app/logout")
+                .order(1000)
+                .handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> logout(ctx, form))));
         router.get("/app/exit").order(1000).handler(ctx -> guarded(ctx, () -> quickExit(ctx)));
-        router.post("/app/exit").order(1000).handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> quickExit(ctx))));
+        router.post("/app/exit")
+                .order(1000)
+                .handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> quickExit(ctx))));
     }
 
     /** Back from Keycloak: to the page she was on when she tapped ログイン (a path of ours), else the start page. */
     private void landed(RoutingContext ctx) {
         Cookie next = ctx.request().getCookie(NEXT_COOKIE);
-        String path = next != null && Wording.isLocalPath(decode(next.getValue())) ? decode(next.getValue()) : config.browser().landingPath();
+        String path = next != null && Wording.isLocalPath(decode(next.getValue()))
+                ? decode(next.getValue())
+                : config.browser().landingPath();
         if (next != null) {
             ctx.response().addCookie(expired(ctx, NEXT_COOKIE));
         }
@@ -98,8 +107,15 @@ public class BrowserLogin {
     private void signIn(RoutingContext ctx) {
         String next = ctx.request().getParam("next");
         if (Wording.isLocalPath(next)) {
-            ctx.response().addCookie(Cookie.cookie(NEXT_COOKIE, java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
-                    .setPath("/app/login").setHttpOnly(true).setMaxAge(900).setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX));
+            ctx.response()
+                    .addCookie(Cookie.cookie(
+                                    NEXT_COOKIE,
+                                    java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                            .setPath("/app/login")
+                            .setHttpOnly(true)
+                            .setMaxAge(900)
+                            .setSecure(ctx.request().isSSL())
+                            .setSameSite(CookieSameSite.LAX));
         }
         ctx.response().addCookie(expired(ctx, EXITED_COOKIE));
         redirect(ctx, "/app/login");
@@ -111,20 +127,37 @@ public class BrowserLogin {
             ctx.response().end(new JsonObject().put("signedIn", false).encode());
             return;
         }
-        BrowserSessions.identity(ctx).subscribe().with(identity -> {
-            if (identity == null) {
-                BrowserSessions.clearCookies(ctx);
-                ctx.response().end(new JsonObject().put("signedIn", false).encode());
-                return;
-            }
-            ctx.response().end(new JsonObject().put("signedIn", true)
-                    .put("username", identity.getPrincipal().getName())
-                    .put("roles", new JsonArray(identity.getRoles().stream().sorted().toList()))
-                    .put("csrfToken", BrowserSessions.csrfToken(ctx)).encode());
-        }, failure -> {
-            BrowserSessions.clearCookies(ctx);
-            ctx.response().end(new JsonObject().put("signedIn", false).encode());
-        });
+        BrowserSessions.identity(ctx)
+                .subscribe()
+                .with(
+                        identity -> {
+                            if (identity == null) {
+                                BrowserSessions.clearCookies(ctx);
+                                ctx.response()
+                                        .end(new JsonObject()
+                                                .put("signedIn", false)
+                                                .encode());
+                                return;
+                            }
+                            ctx.response()
+                                    .end(new JsonObject()
+                                            .put("signedIn", true)
+                                            .put(
+                                                    "username",
+                                                    identity.getPrincipal().getName())
+                                            .put(
+                                                    "roles",
+                                                    new JsonArray(identity.getRoles().stream()
+                                                            .sorted()
+                                                            .toList()))
+                                            .put("csrfToken", BrowserSessions.csrfToken(ctx))
+                                            .encode());
+                        },
+                        failure -> {
+                            BrowserSessions.clearCookies(ctx);
+                            ctx.response()
+                                    .end(new JsonObject().put("signedIn", false).encode());
+                        });
     }
 
     /**
@@ -148,17 +181,21 @@ public class BrowserLogin {
             pages.error(ctx, 403, "csrf");
             return;
         }
-        endBothSessions(ctx).subscribe().with(done -> {
-            if (ctx.response().headWritten()) {
-                return;
-            }
-            ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
-            redirect(ctx, config.browser().postLogoutPath());
-        }, failure -> {
-            if (!ctx.response().headWritten()) {
-                redirect(ctx, config.browser().postLogoutPath());
-            }
-        });
+        endBothSessions(ctx)
+                .subscribe()
+                .with(
+                        done -> {
+                            if (ctx.response().headWritten()) {
+                                return;
+                            }
+                            ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
+                            redirect(ctx, config.browser().postLogoutPath());
+                        },
+                        failure -> {
+                            if (!ctx.response().headWritten()) {
+                                redirect(ctx, config.browser().postLogoutPath());
+                            }
+                        });
     }
 
     /**
@@ -169,11 +206,17 @@ public class BrowserLogin {
      */
     private void quickExit(RoutingContext ctx) {
         boolean beacon = ctx.request().method() == io.vertx.core.http.HttpMethod.POST;
-        Cookie exited = Cookie.cookie(EXITED_COOKIE, "1").setPath("/").setMaxAge(600).setHttpOnly(false)
-                .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.STRICT);
+        Cookie exited = Cookie.cookie(EXITED_COOKIE, "1")
+                .setPath("/")
+                .setMaxAge(600)
+                .setHttpOnly(false)
+                .setSecure(ctx.request().isSSL())
+                .setSameSite(CookieSameSite.STRICT);
         ctx.put(BrowserSessions.AFTER_DEAD_SESSION, config.quickExitUrl());
         ctx.put(BrowserSessions.AFTER_DEAD_SESSION_COOKIE, exited.encode());
-        Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request()) ? endBothSessions(ctx) : Uni.createFrom().voidItem();
+        Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request())
+                ? endBothSessions(ctx)
+                : Uni.createFrom().voidItem();
         ending.onFailure().recoverWithNull().subscribe().with(done -> {
             if (ctx.response().headWritten()) {
                 return; // quarkus-oidc answered for a dead session; turned into the way out by BrowserSessions
@@ -184,7 +227,10 @@ public class BrowserLogin {
             if (beacon) {
                 ctx.response().setStatusCode(204).end();
             } else {
-                ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, config.quickExitUrl()).end();
+                ctx.response()
+                        .setStatusCode(303)
+                        .putHeader(HttpHeaders.LOCATION, config.quickExitUrl())
+                        .end();
             }
         });
     }
@@ -202,15 +248,24 @@ public class BrowserLogin {
                 return Uni.createFrom().voidItem();
             }
             io.vertx.mutiny.core.MultiMap form = io.vertx.mutiny.core.MultiMap.caseInsensitiveMultiMap()
-                    .add("client_id", clientId).add("client_secret", clientSecret).add("refresh_token", refreshToken);
-            return keycloak.postAbs(issuer + "/protocol/openid-connect/logout").timeout(5000).sendForm(form)
+                    .add("client_id", clientId)
+                    .add("client_secret", clientSecret)
+                    .add("refresh_token", refreshToken);
+            return keycloak.postAbs(issuer + "/protocol/openid-connect/logout")
+                    .timeout(5000)
+                    .sendForm(form)
                     .invoke(response -> {
                         if (response.statusCode() >= 300) {
                             LOG.warnf("Keycloak did not end a session: status %d", response.statusCode());
                         }
                     })
-                    .onFailure().invoke(e -> LOG.warnf("Keycloak unreachable while ending a session: %s", e.getClass().getSimpleName()))
-                    .onFailure().recoverWithNull().replaceWithVoid();
+                    .onFailure()
+                    .invoke(e -> LOG.warnf(
+                            "Keycloak unreachable while ending a session: %s",
+                            e.getClass().getSimpleName()))
+                    .onFailure()
+                    .recoverWithNull()
+                    .replaceWithVoid();
         });
     }
 
@@ -228,8 +283,11 @@ public class BrowserLogin {
     }
 
     private static Cookie expired(RoutingContext ctx, String name) {
-        return Cookie.cookie(name, "").setPath(NEXT_COOKIE.equals(name) ? "/app/login" : "/").setMaxAge(0)
-                .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX);
+        return Cookie.cookie(name, "")
+                .setPath(NEXT_COOKIE.equals(name) ? "/app/login" : "/")
+                .setMaxAge(0)
+                .setSecure(ctx.request().isSSL())
+                .setSameSite(CookieSameSite.LAX);
     }
 
     private static String decode(String value) {

@@ -1,12 +1,5 @@
 package io.ibasho.gateway;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Set;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.RefreshToken;
@@ -17,6 +10,12 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
 
 /**
  * The browser side of the gateway: a signed-in browser holds only quarkus-oidc's encrypted, HttpOnly session cookie
@@ -29,6 +28,7 @@ public final class BrowserSessions {
     public static final String SESSION_COOKIE = "q_session";
     /** HttpOnly, SameSite=Strict; its value is handed to the page by /session.json and must come back as the header. */
     public static final String CSRF_COOKIE = "ibasho_csrf";
+
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FORM_FIELD = "csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -36,12 +36,12 @@ public final class BrowserSessions {
     /** Sessions ended by sign-out or quick exit: an old copy of their cookie is refused (see EndedSessions). */
     public static final EndedSessions ENDED = new EndedSessions(java.time.Clock.systemUTC());
 
-    private BrowserSessions() {
-    }
+    private BrowserSessions() {}
 
     public static boolean hasSessionCookie(HttpServerRequest request) {
-        return request.cookies().stream().anyMatch(c -> c.getName().equals(SESSION_COOKIE)
-                || c.getName().startsWith(SESSION_COOKIE + "_chunk_"));
+        return request.cookies().stream()
+                .anyMatch(
+                        c -> c.getName().equals(SESSION_COOKIE) || c.getName().startsWith(SESSION_COOKIE + "_chunk_"));
     }
 
     static boolean isSafe(String method) {
@@ -61,8 +61,12 @@ public final class BrowserSessions {
             ctx.put(LOGIN_REDIRECT_GUARD, Boolean.TRUE);
             ctx.addHeadersEndHandler(v -> forgetInsteadOfLogin(ctx));
         }
-        return deferred.onItem().transform(identity -> identity == null || identity.isAnonymous()
-                || ENDED.isEnded(EndedSessions.sessionIdOf(idToken(identity))) ? null : identity);
+        return deferred.onItem()
+                .transform(identity -> identity == null
+                                || identity.isAnonymous()
+                                || ENDED.isEnded(EndedSessions.sessionIdOf(idToken(identity)))
+                        ? null
+                        : identity);
     }
 
     public static String accessToken(SecurityIdentity identity) {
@@ -89,15 +93,20 @@ public final class BrowserSessions {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        ctx.response().addCookie(Cookie.cookie(CSRF_COOKIE, token).setPath("/").setHttpOnly(true)
-                .setSecure(ctx.request().isSSL() || cookiesForcedSecure()).setSameSite(CookieSameSite.STRICT));
+        ctx.response()
+                .addCookie(Cookie.cookie(CSRF_COOKIE, token)
+                        .setPath("/")
+                        .setHttpOnly(true)
+                        .setSecure(ctx.request().isSSL() || cookiesForcedSecure())
+                        .setSameSite(CookieSameSite.STRICT));
         return token;
     }
 
     /** Secure like the session cookie: TLS usually ends at the ingress, so isSSL() alone is false in production. */
     private static boolean cookiesForcedSecure() {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.oidc.authentication.cookie-force-secure", Boolean.class).orElse(false);
+                .getOptionalValue("quarkus.oidc.authentication.cookie-force-secure", Boolean.class)
+                .orElse(false);
     }
 
     /**
@@ -113,7 +122,8 @@ public final class BrowserSessions {
         if (cookie == null || submitted == null || cookie.getValue().length() < 32) {
             return false;
         }
-        return MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                cookie.getValue().getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean sameOrigin(RoutingContext ctx, String origin) {
@@ -124,7 +134,9 @@ public final class BrowserSessions {
                 return false;
             }
             int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
-            int own = authority.port() > 0 ? authority.port() : ("https".equals(ctx.request().scheme()) ? 443 : 80);
+            int own = authority.port() > 0
+                    ? authority.port()
+                    : ("https".equals(ctx.request().scheme()) ? 443 : 80);
             return uri.getHost().equalsIgnoreCase(authority.host()) && port == own;
         } catch (IllegalArgumentException e) {
             return false;
@@ -135,6 +147,7 @@ public final class BrowserSessions {
     public static final String AFTER_DEAD_SESSION = "ibasho.after-dead-session";
     /** Extra Set-Cookie header values for that answer (the quick exit's marker). */
     public static final String AFTER_DEAD_SESSION_COOKIE = "ibasho.after-dead-session-cookie";
+
     private static final String LOGIN_REDIRECT_GUARD = "ibasho.login-redirect-guard";
 
     /**
@@ -146,22 +159,28 @@ public final class BrowserSessions {
     private static void forgetInsteadOfLogin(RoutingContext ctx) {
         var response = ctx.response();
         String location = response.headers().get("Location");
-        if (response.getStatusCode() != 302 || location == null || !location.contains("/protocol/openid-connect/auth")) {
+        if (response.getStatusCode() != 302
+                || location == null
+                || !location.contains("/protocol/openid-connect/auth")) {
             return;
         }
         String instead = ctx.get(AFTER_DEAD_SESSION);
         if (instead == null) {
             String query = ctx.request().query();
             instead = "GET".equals(ctx.request().method().name())
-                    ? ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query) : "/";
+                    ? ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query)
+                    : "/";
         }
         response.setStatusCode(303);
         response.headers().set("Location", instead);
         for (Cookie cookie : ctx.request().cookies()) {
             String name = cookie.getName();
             if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {
-                response.headers().add("Set-Cookie", name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-                        + (ctx.request().isSSL() ? "; Secure" : ""));
+                response.headers()
+                        .add(
+                                "Set-Cookie",
+                                name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                                        + (ctx.request().isSSL() ? "; Secure" : ""));
             }
         }
         String extra = ctx.get(AFTER_DEAD_SESSION_COOKIE);
@@ -178,10 +197,14 @@ public final class BrowserSessions {
         for (Cookie cookie : ctx.request().cookies()) {
             String name = cookie.getName();
             if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {
-                ctx.response().addCookie(Cookie.cookie(name, "").setPath("/").setMaxAge(0).setHttpOnly(true)
-                        .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX));
+                ctx.response()
+                        .addCookie(Cookie.cookie(name, "")
+                                .setPath("/")
+                                .setMaxAge(0)
+                                .setHttpOnly(true)
+                                .setSecure(ctx.request().isSSL())
+                                .setSameSite(CookieSameSite.LAX));
             }
         }
     }
-
 }

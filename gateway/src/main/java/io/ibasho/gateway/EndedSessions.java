@@ -1,5 +1,6 @@
 package io.ibasho.gateway;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +8,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.vertx.core.json.JsonObject;
 
 /**
  * Keycloak sessions that ended through this gateway (sign-out, quick exit). quarkus-oidc checks a session cookie's ID
@@ -19,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 public final class EndedSessions {
     /** Longer than Keycloak's longest SSO session (realm: 10 h): after that the tokens in any old cookie are dead anyway. */
     static final Duration REMEMBER = Duration.ofHours(12);
+
     private static final int MAX_ENTRIES = 200_000;
 
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
@@ -61,7 +61,8 @@ public final class EndedSessions {
             return null;
         }
         try {
-            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).getString("sid");
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                    .getString("sid");
         } catch (RuntimeException e) {
             return null;
         }

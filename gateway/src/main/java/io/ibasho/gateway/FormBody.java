@@ -1,16 +1,15 @@
 package io.ibasho.gateway;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads a small HTML form post. Whatever arrives (no Content-Type, JSON, garbage, a beacon's empty body, too much) it
@@ -21,13 +20,13 @@ public final class FormBody {
     /** More than any of the app's forms needs; the rest is not read. */
     public static final int LIMIT = 16 * 1024;
 
-    private FormBody() {
-    }
+    private FormBody() {}
 
     public static void read(RoutingContext ctx, Consumer<MultiMap> then) {
         HttpServerRequest request = ctx.request();
         if (ctx.body() != null && ctx.body().available()) {
-            then.accept(parse(request.getHeader(HttpHeaders.CONTENT_TYPE), ctx.body().buffer()));
+            then.accept(parse(
+                    request.getHeader(HttpHeaders.CONTENT_TYPE), ctx.body().buffer()));
             return;
         }
         if (request.isEnded()) {
@@ -35,7 +34,7 @@ public final class FormBody {
             return;
         }
         Buffer body = Buffer.buffer();
-        boolean[] done = { false };
+        boolean[] done = {false};
         request.handler(chunk -> {
             if (body.length() + chunk.length() <= LIMIT) {
                 body.appendBuffer(chunk);
@@ -58,12 +57,16 @@ public final class FormBody {
 
     static MultiMap parse(String contentType, Buffer body) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap();
-        if (contentType == null || body == null || body.length() == 0 || body.length() > LIMIT
+        if (contentType == null
+                || body == null
+                || body.length() == 0
+                || body.length() > LIMIT
                 || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return form;
         }
         try {
-            QueryStringDecoder decoder = new QueryStringDecoder(body.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
+            QueryStringDecoder decoder =
+                    new QueryStringDecoder(body.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
             for (Map.Entry<String, List<String>> field : decoder.parameters().entrySet()) {
                 form.add(field.getKey(), field.getValue());
             }

@@ -1,18 +1,7 @@
 package io.ibasho.gateway;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeoutException;
-
-import org.jboss.logging.Logger;
-
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -20,7 +9,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,6 +18,16 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * The one door: routes /api/** to the services with Vert.x' reverse proxy (vertx-http-proxy), unchanged paths, the
@@ -41,11 +39,25 @@ public class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class);
 
     /** RFC 9110 7.6.1 plus the de-facto ones; headers named in Connection are dropped too. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
     /** Only the gateway says where a request came from; whatever a client claims is dropped. */
-    private static final Set<String> CLIENT_FORWARDING = Set.of("forwarded", "x-forwarded-for", "x-forwarded-host",
-            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip");
+    private static final Set<String> CLIENT_FORWARDING = Set.of(
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto",
+            "x-forwarded-port",
+            "x-forwarded-prefix",
+            "x-real-ip");
 
     @Inject
     GatewayConfig config;
@@ -73,21 +85,36 @@ public class Gateway {
         GatewayConfig.Routes routes = config.routes();
         upstreams = List.of(
                 new Upstream("event", "/api/events", routes.event().url()),
-                new Upstream("registration", "/api/registrations", routes.registration().url()),
-                new Upstream("childcare-booking", "/api/childcare", routes.childcareBooking().url()),
-                new Upstream("notification", "/api/notifications", routes.notification().url()));
+                new Upstream(
+                        "registration",
+                        "/api/registrations",
+                        routes.registration().url()),
+                new Upstream(
+                        "childcare-booking",
+                        "/api/childcare",
+                        routes.childcareBooking().url()),
+                new Upstream(
+                        "notification",
+                        "/api/notifications",
+                        routes.notification().url()));
         rateLimiter = new RateLimiter(config.rateLimit());
         auditLog = new AuditLog(config.audit());
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true));
-        vertx.setPeriodic(60_000, id -> vertx.executeBlocking(() -> {
-            rateLimiter.evictIdle();
-            return null;
-        }, false));
+        vertx.setPeriodic(
+                60_000,
+                id -> vertx.executeBlocking(
+                        () -> {
+                            rateLimiter.evictIdle();
+                            return null;
+                        },
+                        false));
 
         // Quarkus' own limit (quarkus.http.limits.max-body-size, 1M) answers a bare 413; answer it as a problem first.
-        router.route().order(io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOverServerLimit);
+        router.route()
+                .order(io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(this::refuseOverServerLimit);
         router.route("/api/*").order(1000).handler(this::handle).failureHandler(this::failure);
         router.route("/api").order(1000).handler(this::handle).failureHandler(this::failure);
         router.get("/shell-config.json").order(1000).handler(ctx -> ctx.response()
@@ -105,13 +132,16 @@ public class Gateway {
             return Uni.createFrom().item(Optional.empty());
         }
         String clientIp = clientIp(from);
-        return bearerIdentities.verifiedSubject(bearerToken).map(subject -> rateLimiter.check(method, path, subject, clientIp));
+        return bearerIdentities
+                .verifiedSubject(bearerToken)
+                .map(subject -> rateLimiter.check(method, path, subject, clientIp));
     }
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
-        Optional<Upstream> found = upstreams.stream().filter(u -> u.matches(path)).findFirst();
+        Optional<Upstream> found =
+                upstreams.stream().filter(u -> u.matches(path)).findFirst();
         if (found.isEmpty()) {
             Problems.send(ctx, 404, "not-found", "Not found", "There is no API at this path.");
             return;
@@ -125,25 +155,46 @@ public class Gateway {
         }
         // A browser with a session: it must prove the request comes from our own page before anything changes.
         String method = request.method().name();
-        if (!BrowserSessions.isSafe(method) && !BrowserSessions.csrfValid(ctx, request.getHeader(BrowserSessions.CSRF_HEADER))) {
-            Problems.send(ctx, 403, "csrf", "Request not accepted",
-                    "This request did not come with the page's " + BrowserSessions.CSRF_HEADER + " header. Please reload the page and try again.");
+        if (!BrowserSessions.isSafe(method)
+                && !BrowserSessions.csrfValid(ctx, request.getHeader(BrowserSessions.CSRF_HEADER))) {
+            Problems.send(
+                    ctx,
+                    403,
+                    "csrf",
+                    "Request not accepted",
+                    "This request did not come with the page's " + BrowserSessions.CSRF_HEADER
+                            + " header. Please reload the page and try again.");
             return;
         }
-        BrowserSessions.identity(ctx).subscribe().with(identity -> {
-            String token = identity == null ? null : BrowserSessions.accessToken(identity);
-            if (token == null) {
-                BrowserSessions.clearCookies(ctx);
-                Problems.send(ctx, 401, "session-ended", "Signed out",
-                        "Your session has ended. Please sign in again.");
-                return;
-            }
-            proceed(ctx, upstream, "Bearer " + token, true);
-        }, failure -> {
-            LOG.debugf("browser session not usable: %s", failure.getClass().getSimpleName());
-            BrowserSessions.clearCookies(ctx);
-            Problems.send(ctx, 401, "session-ended", "Signed out", "Your session has ended. Please sign in again.");
-        });
+        BrowserSessions.identity(ctx)
+                .subscribe()
+                .with(
+                        identity -> {
+                            String token = identity == null ? null : BrowserSessions.accessToken(identity);
+                            if (token == null) {
+                                BrowserSessions.clearCookies(ctx);
+                                Problems.send(
+                                        ctx,
+                                        401,
+                                        "session-ended",
+                                        "Signed out",
+                                        "Your session has ended. Please sign in again.");
+                                return;
+                            }
+                            proceed(ctx, upstream, "Bearer " + token, true);
+                        },
+                        failure -> {
+                            LOG.debugf(
+                                    "browser session not usable: %s",
+                                    failure.getClass().getSimpleName());
+                            BrowserSessions.clearCookies(ctx);
+                            Problems.send(
+                                    ctx,
+                                    401,
+                                    "session-ended",
+                                    "Signed out",
+                                    "Your session has ended. Please sign in again.");
+                        });
     }
 
     /** @param relayedToken true when the gateway put the session's token in (it then replaces the header) */
@@ -151,7 +202,8 @@ public class Gateway {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
         String bearer = BearerIdentities.bearerToken(authorization);
-        Optional<JsonObject> audit = auditLog.begin(request.method().name(), path, bearer, request.getHeader(AuditLog.REASON_HEADER));
+        Optional<JsonObject> audit =
+                auditLog.begin(request.method().name(), path, bearer, request.getHeader(AuditLog.REASON_HEADER));
         audit.ifPresent(entry -> ctx.put(AUDIT_ENTRY, entry));
         if (relayedToken) {
             ctx.put(RELAYED_AUTHORIZATION, authorization);
@@ -161,16 +213,24 @@ public class Gateway {
             return;
         }
         // Only a verified token has a person bucket; the request stays paused (its body unread) meanwhile.
-        rateLimit(request.method().name(), path, bearer, request).subscribe().with(wait -> {
-            if (wait.isPresent()) {
-                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-                ctx.response().putHeader("Retry-After", Long.toString(seconds));
-                Problems.send(ctx, 429, "rate-limited", "Too many requests",
-                        "Please wait " + seconds + " seconds and try again. Nothing was changed.");
-            } else {
-                readBodyAndForward(ctx, found);
-            }
-        }, ctx::fail);
+        rateLimit(request.method().name(), path, bearer, request)
+                .subscribe()
+                .with(
+                        wait -> {
+                            if (wait.isPresent()) {
+                                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                                ctx.response().putHeader("Retry-After", Long.toString(seconds));
+                                Problems.send(
+                                        ctx,
+                                        429,
+                                        "rate-limited",
+                                        "Too many requests",
+                                        "Please wait " + seconds + " seconds and try again. Nothing was changed.");
+                            } else {
+                                readBodyAndForward(ctx, found);
+                            }
+                        },
+                        ctx::fail);
     }
 
     private void readBodyAndForward(RoutingContext ctx, Upstream found) {
@@ -208,7 +268,7 @@ public class Gateway {
         // Read the (small) body first, counting: chunked requests have no length to check up front. The services then
         // get a Content-Length and never a half-sent body.
         Buffer body = Buffer.buffer();
-        boolean[] rejected = { false };
+        boolean[] rejected = {false};
         request.handler(chunk -> {
             if (rejected[0]) {
                 return;
@@ -220,7 +280,8 @@ public class Gateway {
                 body.appendBuffer(chunk);
             }
         });
-        request.exceptionHandler(e -> LOG.debugf("request body aborted: %s", e.getClass().getSimpleName()));
+        request.exceptionHandler(
+                e -> LOG.debugf("request body aborted: %s", e.getClass().getSimpleName()));
         request.endHandler(v -> {
             if (!rejected[0]) {
                 forward(ctx, upstream.get(), body);
@@ -231,7 +292,9 @@ public class Gateway {
 
     private void refuseOverServerLimit(RoutingContext ctx) {
         String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long serverLimit = serverMaxBodySize.map(io.quarkus.runtime.configuration.MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        long serverLimit = serverMaxBodySize
+                .map(io.quarkus.runtime.configuration.MemorySize::asLongValue)
+                .orElse(Long.MAX_VALUE);
         if (contentLength != null) {
             try {
                 if (Long.parseLong(contentLength.trim()) > serverLimit) {
@@ -247,7 +310,11 @@ public class Gateway {
 
     private void tooLarge(RoutingContext ctx, long limit) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problems.send(ctx, 413, "payload-too-large", "Request too large",
+        Problems.send(
+                ctx,
+                413,
+                "payload-too-large",
+                "Request too large",
                 "Requests may carry at most " + (limit / 1024) + " KiB.");
     }
 
@@ -257,8 +324,10 @@ public class Gateway {
         // Route and forward the same, normalised path (no dot segments smuggled past the route decision).
         String query = request.query();
         proxyRequest.setURI(ctx.normalizedPath() + (query == null ? "" : "?" + query));
-        boolean hasBody = body != null && (body.length() > 0 || request.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
+        boolean hasBody = body != null
+                && (body.length() > 0
+                        || request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                        || request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
         proxyRequest.setBody(hasBody ? Body.body(body) : null);
 
         MultiMap headers = proxyRequest.headers();
@@ -275,7 +344,9 @@ public class Gateway {
         headers.set("X-Forwarded-Proto", request.scheme());
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
-            int port = request.authority().port() > 0 ? request.authority().port() : ("https".equals(request.scheme()) ? 443 : 80);
+            int port = request.authority().port() > 0
+                    ? request.authority().port()
+                    : ("https".equals(request.scheme()) ? 443 : 80);
             headers.set("X-Forwarded-Port", Integer.toString(port));
         }
 
@@ -296,13 +367,17 @@ public class Gateway {
     private void relay(RoutingContext ctx, Upstream upstream, ProxyResponse response) {
         stripHopByHop(response.headers());
         audit(ctx, response.getStatusCode());
-        String authority = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+        String authority = ctx.request().authority() == null
+                ? null
+                : ctx.request().authority().toString();
         String location = response.headers().get(HttpHeaders.LOCATION);
         if (location != null) {
             response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
         }
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json") && response.getBody() != null) {
+        if (contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")
+                && response.getBody() != null) {
             publicProblemInstance(ctx, upstream, response);
             return;
         }
@@ -324,7 +399,8 @@ public class Gateway {
         var stream = response.getBody().stream();
         Buffer problem = Buffer.buffer();
         stream.handler(problem::appendBuffer);
-        stream.exceptionHandler(e -> LOG.debugf("problem relay aborted: %s", e.getClass().getSimpleName()));
+        stream.exceptionHandler(
+                e -> LOG.debugf("problem relay aborted: %s", e.getClass().getSimpleName()));
         stream.endHandler(v -> {
             Buffer relayed = problem;
             try {
@@ -358,8 +434,9 @@ public class Gateway {
         }
         if (uri.isAbsolute()) {
             String authority = uri.getRawAuthority();
-            boolean ours = authority != null && (authority.equalsIgnoreCase(upstream.url().getRawAuthority())
-                    || authority.equalsIgnoreCase(requestAuthority));
+            boolean ours = authority != null
+                    && (authority.equalsIgnoreCase(upstream.url().getRawAuthority())
+                            || authority.equalsIgnoreCase(requestAuthority));
             if (!ours || uri.getRawPath() == null) {
                 return location;
             }
@@ -389,17 +466,27 @@ public class Gateway {
 
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, ProxyRequest proxyRequest, Throwable e) {
         proxyRequest.release();
-        boolean timeout = e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
+        boolean timeout =
+                e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
         audit(ctx, timeout ? 504 : 502);
         LOG.warnf("%s unreachable: %s", upstream.service(), e.getClass().getSimpleName());
         if (timeout) {
-            Problems.send(ctx, 504, "upstream-timeout", "Service did not answer in time",
+            Problems.send(
+                    ctx,
+                    504,
+                    "upstream-timeout",
+                    "Service did not answer in time",
                     "The " + upstream.service() + " service did not answer in time. Please try again in a moment;"
                             + " if you were booking, check your bookings before trying again.");
         } else {
             ctx.response().putHeader("Retry-After", "30");
-            Problems.send(ctx, 502, "upstream-unavailable", "Service unavailable",
-                    "The " + upstream.service() + " service cannot be reached right now. Please try again in a moment.");
+            Problems.send(
+                    ctx,
+                    502,
+                    "upstream-unavailable",
+                    "Service unavailable",
+                    "The " + upstream.service()
+                            + " service cannot be reached right now. Please try again in a moment.");
         }
     }
 
@@ -417,9 +504,18 @@ public class Gateway {
             return;
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("incident %s: %s", incident, ctx.failure() == null ? "status " + status : ctx.failure().getClass().getName());
+        LOG.errorf(
+                "incident %s: %s",
+                incident,
+                ctx.failure() == null
+                        ? "status " + status
+                        : ctx.failure().getClass().getName());
         LOG.debug("incident " + incident, ctx.failure());
-        Problems.send(ctx, status, status == 500 ? "internal" : "http-" + status, status == 500 ? "Internal error" : "Error",
+        Problems.send(
+                ctx,
+                status,
+                status == 500 ? "internal" : "http-" + status,
+                status == 500 ? "Internal error" : "Error",
                 "Something went wrong in the gateway; incident " + incident + ".");
     }
 
@@ -438,6 +534,8 @@ public class Gateway {
 
     static String clientIp(HttpServerRequest request) {
         // With quarkus.http.proxy.* (trusted proxies only) Quarkus already resolved the real client address here.
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
     }
 }

@@ -1,12 +1,11 @@
 package io.ibasho.gateway;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 /** Everything the gateway can be told. Route URLs have no default outside %dev: a gateway without them must not start. */
 @ConfigMapping(prefix = "ibasho.gateway")

@@ -8,8 +8,7 @@ final class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://ibasho.example/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static void send(RoutingContext ctx, int status, String type, String title, String detail) {
         if (ctx.response().headWritten()) {
@@ -29,6 +28,9 @@ final class Problems {
             // never leave a client hanging because the error answer itself failed
             body = "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status + "}";
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .end(body);
     }
 }

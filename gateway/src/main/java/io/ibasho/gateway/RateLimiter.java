@@ -60,11 +60,17 @@ public final class RateLimiter {
         private final TokenBuckets perUser;
         private final TokenBuckets perIp;
 
-        Limit(List<String> limited, GatewayConfig.RateLimit.Bucket user, GatewayConfig.RateLimit.Bucket ip, int maxKeys,
+        Limit(
+                List<String> limited,
+                GatewayConfig.RateLimit.Bucket user,
+                GatewayConfig.RateLimit.Bucket ip,
+                int maxKeys,
                 int replicas) {
             this.rules = limited.stream().map(Rule::parse).toList();
-            this.perUser = new TokenBuckets(shareOfOneReplica(user.capacity(), replicas), user.refillPeriod(), maxKeys, System::nanoTime);
-            this.perIp = new TokenBuckets(shareOfOneReplica(ip.capacity(), replicas), ip.refillPeriod(), maxKeys, System::nanoTime);
+            this.perUser = new TokenBuckets(
+                    shareOfOneReplica(user.capacity(), replicas), user.refillPeriod(), maxKeys, System::nanoTime);
+            this.perIp = new TokenBuckets(
+                    shareOfOneReplica(ip.capacity(), replicas), ip.refillPeriod(), maxKeys, System::nanoTime);
         }
 
         boolean applies(String method, String path) {
@@ -101,8 +107,8 @@ public final class RateLimiter {
         }
         double share = capacity / (double) replicas;
         if (share < 1) {
-            throw new IllegalArgumentException("a rate-limit capacity of " + capacity + " cannot be shared by " + replicas
-                    + " gateway replicas (each needs at least 1): raise the capacity or run fewer replicas");
+            throw new IllegalArgumentException("a rate-limit capacity of " + capacity + " cannot be shared by "
+                    + replicas + " gateway replicas (each needs at least 1): raise the capacity or run fewer replicas");
         }
         return share;
     }
@@ -133,9 +139,12 @@ public final class RateLimiter {
         static Rule parse(String text) {
             String[] parts = text.trim().split("\\s+");
             if (parts.length != 2 || !parts[1].startsWith("/")) {
-                throw new IllegalArgumentException("ibasho.gateway.rate-limit.limited: expected 'METHOD /path', got '" + text + "'");
+                throw new IllegalArgumentException(
+                        "ibasho.gateway.rate-limit.limited: expected 'METHOD /path', got '" + text + "'");
             }
-            String prefix = parts[1].endsWith("/") && parts[1].length() > 1 ? parts[1].substring(0, parts[1].length() - 1) : parts[1];
+            String prefix = parts[1].endsWith("/") && parts[1].length() > 1
+                    ? parts[1].substring(0, parts[1].length() - 1)
+                    : parts[1];
             return new Rule(parts[0].toUpperCase(Locale.ROOT), prefix);
         }
 

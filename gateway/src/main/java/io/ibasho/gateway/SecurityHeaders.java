@@ -12,9 +12,11 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class SecurityHeaders {
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-            + " font-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
-    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+    static final String CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+                    + " font-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+    static final String PERMISSIONS =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
     void register(@Observes Filters filters) {
         filters.register(this::apply, 1000);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -94,7 +93,9 @@ public final class TokenBuckets {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -1,5 +1,8 @@
 package io.ibasho.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,11 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real upstream for the gateway's tests: a JDK HTTP server on a free port that answers every request with what it
@@ -43,7 +41,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 "ibasho.gateway.routes.childcare-booking.url", echo,
                 "ibasho.gateway.routes.notification.url", "http://127.0.0.1:" + deadPort(),
                 // browser login needs the real test Keycloak (the same one Tokens uses)
-                "quarkus.oidc.auth-server-url", io.ibasho.testsupport.TestServers.get().keycloak().realmUrl());
+                "quarkus.oidc.auth-server-url",
+                        io.ibasho.testsupport.TestServers.get().keycloak().realmUrl());
     }
 
     private static void echo(HttpExchange exchange) throws IOException {
@@ -62,17 +61,23 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             // JSON by hand: this class lives outside the application's class loader, where Vert.x' Json cannot start.
             StringBuilder headers = new StringBuilder("{");
             exchange.getRequestHeaders().forEach((name, values) -> {
-                headers.append(headers.length() > 1 ? "," : "").append(quote(name.toLowerCase())).append(":[");
-                headers.append(String.join(",", values.stream().map(EchoUpstream::quote).toList())).append("]");
+                headers.append(headers.length() > 1 ? "," : "")
+                        .append(quote(name.toLowerCase()))
+                        .append(":[");
+                headers.append(String.join(
+                                ",", values.stream().map(EchoUpstream::quote).toList()))
+                        .append("]");
             });
             headers.append("}");
             byte[] answer = ("{\"method\":" + quote(exchange.getRequestMethod())
-                    + ",\"uri\":" + quote(exchange.getRequestURI().toString())
-                    + ",\"headers\":" + headers
-                    + ",\"body\":" + quote(new String(received, StandardCharsets.UTF_8))
-                    + ",\"bodyLength\":" + received.length + "}").getBytes(StandardCharsets.UTF_8);
+                            + ",\"uri\":" + quote(exchange.getRequestURI().toString())
+                            + ",\"headers\":" + headers
+                            + ",\"body\":" + quote(new String(received, StandardCharsets.UTF_8))
+                            + ",\"bodyLength\":" + received.length + "}")
+                    .getBytes(StandardCharsets.UTF_8);
             var out = exchange.getResponseHeaders();
-            String base = "http://" + exchange.getLocalAddress().getAddress().getHostAddress() + ":" + exchange.getLocalAddress().getPort();
+            String base = "http://" + exchange.getLocalAddress().getAddress().getHostAddress() + ":"
+                    + exchange.getLocalAddress().getPort();
             // A service's answers that the gateway must make public: a Location built from the service's own address
             // (X-Test-Location, "{upstream}" = this server), a problem whose instance is its path inside the service.
             String location = exchange.getRequestHeaders().getFirst("X-Test-Location");
@@ -81,8 +86,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             }
             String instance = exchange.getRequestHeaders().getFirst("X-Test-Problem-Instance");
             if (instance != null) {
-                byte[] problem = ("{\"type\":\"https://ibasho.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
-                        + "\"instance\":" + quote(instance) + "}").getBytes(StandardCharsets.UTF_8);
+                byte[] problem =
+                        ("{\"type\":\"https://ibasho.example/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
+                                        + "\"instance\":" + quote(instance) + "}")
+                                .getBytes(StandardCharsets.UTF_8);
                 out.set("Content-Type", "application/problem+json");
                 exchange.sendResponseHeaders(404, problem.length);
                 try (OutputStream body = exchange.getResponseBody()) {

@@ -7,19 +7,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 class EndedSessionsTest {
     private static String jwtWithSid(String sid) {
         String payload = "{\"sub\":\"x\",\"sid\":\"" + sid + "\"}";
-        return "e30." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".sig";
+        return "e30." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + ".sig";
     }
 
     @Test
     void anEndedSessionIsRefusedUntilItsTokensCouldNoLongerLive() {
         Instant start = Instant.parse("2026-12-03T10:00:00Z");
-        Instant[] now = { start };
+        Instant[] now = {start};
         Clock clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -44,7 +44,9 @@ class EndedSessionsTest {
         assertThat(ended.isEnded(sid)).isTrue();
         assertThat(ended.isEnded("another")).isFalse();
         now[0] = start.plus(EndedSessions.REMEMBER).plusSeconds(1);
-        assertThat(ended.isEnded(sid)).as("forgotten once its tokens are dead anyway").isFalse();
+        assertThat(ended.isEnded(sid))
+                .as("forgotten once its tokens are dead anyway")
+                .isFalse();
         ended.end(null);
         assertThat(ended.isEnded(null)).isFalse();
     }

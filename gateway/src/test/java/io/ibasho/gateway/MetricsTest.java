@@ -3,12 +3,10 @@ package io.ibasho.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** /q/metrics is reachable from outside: its uri tags must never carry an id (which booking, which session, a feed token). */
 @QuarkusTest
@@ -28,7 +26,8 @@ class MetricsTest {
         given().redirects().follow(false).get("/sessions/" + id);
         given().redirects().follow(false).get("/no-such-page/" + id);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests_seconds_count");
         assertThat(metrics).contains("uri=\"/api/registrations/**\"");
         assertThat(metrics).doesNotContain(id);

@@ -10,14 +10,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.ByteArrayInputStream;
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /** The gateway in front of a real HTTP server (EchoUpstream) that tells what it received. */
 @QuarkusTest
@@ -27,55 +25,91 @@ class ProxyTest {
     @Test
     void eachPrefixReachesItsServiceWithPathAndQueryUnchanged() {
         given().get("/api/events/sessions?from=2026-01-01&lang=ja")
-                .then().statusCode(200).body("method", equalTo("GET")).body("uri", equalTo("/api/events/sessions?from=2026-01-01&lang=ja"));
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo("/api/events/sessions?from=2026-01-01&lang=ja"));
         given().get("/api/registrations/mine").then().statusCode(200).body("uri", equalTo("/api/registrations/mine"));
-        given().get("/api/childcare/offers/abc").then().statusCode(200).body("uri", equalTo("/api/childcare/offers/abc"));
+        given().get("/api/childcare/offers/abc")
+                .then()
+                .statusCode(200)
+                .body("uri", equalTo("/api/childcare/offers/abc"));
         given().get("/api/events").then().statusCode(200).body("uri", equalTo("/api/events"));
         // feeds live under the prefixes too
-        given().get("/api/events/feeds/hinata.ics").then().statusCode(200).body("uri", equalTo("/api/events/feeds/hinata.ics"));
+        given().get("/api/events/feeds/hinata.ics")
+                .then()
+                .statusCode(200)
+                .body("uri", equalTo("/api/events/feeds/hinata.ics"));
     }
 
     @Test
     void locationHeadersArePublicSameOriginPaths() {
         String venue = java.util.UUID.randomUUID().toString();
         // what the event service sends today: its internal address and the prefix twice
-        given().header("X-Test-Location", "{upstream}/api/events/api/events/venues/" + venue).post("/api/events/venues")
-                .then().statusCode(200).header("Location", equalTo("/api/events/venues/" + venue));
-        given().header("X-Test-Location", "/api/registrations/mine/" + venue + "?lang=ja").post("/api/registrations/applications")
-                .then().statusCode(200).header("Location", equalTo("/api/registrations/mine/" + venue + "?lang=ja"));
+        given().header("X-Test-Location", "{upstream}/api/events/api/events/venues/" + venue)
+                .post("/api/events/venues")
+                .then()
+                .statusCode(200)
+                .header("Location", equalTo("/api/events/venues/" + venue));
+        given().header("X-Test-Location", "/api/registrations/mine/" + venue + "?lang=ja")
+                .post("/api/registrations/applications")
+                .then()
+                .statusCode(200)
+                .header("Location", equalTo("/api/registrations/mine/" + venue + "?lang=ja"));
         // another site is left alone
-        given().header("X-Test-Location", "https://weather.example/today").get("/api/events/sessions")
-                .then().statusCode(200).header("Location", equalTo("https://weather.example/today"));
+        given().header("X-Test-Location", "https://weather.example/today")
+                .get("/api/events/sessions")
+                .then()
+                .statusCode(200)
+                .header("Location", equalTo("https://weather.example/today"));
     }
 
     @Test
     void problemInstancesNameThePublicPath() {
-        given().header("X-Test-Problem-Instance", "/venues/v-1").get("/api/events/venues/v-1")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("instance", equalTo("/api/events/venues/v-1")).body("title", equalTo("Not found"));
-        given().header("X-Test-Problem-Instance", "/api/childcare/offers/o-1").get("/api/childcare/offers/o-1")
-                .then().statusCode(404).body("instance", equalTo("/api/childcare/offers/o-1"));
+        given().header("X-Test-Problem-Instance", "/venues/v-1")
+                .get("/api/events/venues/v-1")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/api/events/venues/v-1"))
+                .body("title", equalTo("Not found"));
+        given().header("X-Test-Problem-Instance", "/api/childcare/offers/o-1")
+                .get("/api/childcare/offers/o-1")
+                .then()
+                .statusCode(404)
+                .body("instance", equalTo("/api/childcare/offers/o-1"));
     }
 
     @Test
     void dotSegmentsAreResolvedBeforeRoutingAndForwardedResolved() {
-        given().urlEncodingEnabled(false).get("/api/events/../registrations/mine")
-                .then().statusCode(200).body("uri", equalTo("/api/registrations/mine"));
+        given().urlEncodingEnabled(false)
+                .get("/api/events/../registrations/mine")
+                .then()
+                .statusCode(200)
+                .body("uri", equalTo("/api/registrations/mine"));
     }
 
     @Test
     void authorizationIsRelayedAsIs() {
         String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJl";
-        given().header("Authorization", "Bearer " + token).get("/api/registrations/mine")
-                .then().statusCode(200).body("headers.authorization[0]", equalTo("Bearer " + token));
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
+                .body("headers.authorization[0]", equalTo("Bearer " + token));
     }
 
     @Test
     void theGatewayAloneSaysWhereARequestCameFrom() {
-        given().header("X-Forwarded-For", "203.0.113.66").header("Forwarded", "for=203.0.113.66").header("X-Real-IP", "203.0.113.66")
+        given().header("X-Forwarded-For", "203.0.113.66")
+                .header("Forwarded", "for=203.0.113.66")
+                .header("X-Real-IP", "203.0.113.66")
                 .get("/api/events/sessions")
-                .then().statusCode(200)
-                .body("headers.x-forwarded-for[0]", anyOf(equalTo("127.0.0.1"), equalTo("0:0:0:0:0:0:0:1"), equalTo("::1")))
+                .then()
+                .statusCode(200)
+                .body(
+                        "headers.x-forwarded-for[0]",
+                        anyOf(equalTo("127.0.0.1"), equalTo("0:0:0:0:0:0:0:1"), equalTo("::1")))
                 .body("headers.x-forwarded-proto[0]", equalTo("http"))
                 .body("headers.x-forwarded-host[0]", containsString("localhost"))
                 .body("headers.x-forwarded-port[0]", notNullValue())
@@ -85,10 +119,15 @@ class ProxyTest {
 
     @Test
     void hopByHopHeadersAreStrippedBothWays() {
-        given().header("Connection", "keep-alive, X-Client-Hop").header("X-Client-Hop", "secret").header("Keep-Alive", "timeout=300")
-                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==").header("TE", "trailers").header("X-End-To-End", "kept")
+        given().header("Connection", "keep-alive, X-Client-Hop")
+                .header("X-Client-Hop", "secret")
+                .header("Keep-Alive", "timeout=300")
+                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==")
+                .header("TE", "trailers")
+                .header("X-End-To-End", "kept")
                 .get("/api/events/sessions")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("headers.x-client-hop", nullValue())
                 .body("headers.keep-alive", nullValue())
                 .body("headers.proxy-authorization", nullValue())
@@ -102,9 +141,11 @@ class ProxyTest {
 
     @Test
     void bodiesAreRelayedWithTheirLength() {
-        given().contentType(ContentType.JSON).body("{\"sessionId\":\"s-1\",\"note\":\"託児希望\"}")
+        given().contentType(ContentType.JSON)
+                .body("{\"sessionId\":\"s-1\",\"note\":\"託児希望\"}")
                 .post("/api/registrations/applications")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("method", equalTo("POST"))
                 .body("body", equalTo("{\"sessionId\":\"s-1\",\"note\":\"託児希望\"}"))
                 .body("headers.content-length[0]", notNullValue());
@@ -113,9 +154,12 @@ class ProxyTest {
     @Test
     void chunkedBodiesAreRelayedWithALength() {
         byte[] body = "chunk-me".repeat(100).getBytes();
-        given().contentType(ContentType.BINARY).body(new ByteArrayInputStream(body))
+        given().contentType(ContentType.BINARY)
+                .body(new ByteArrayInputStream(body))
                 .post("/api/childcare/bookings")
-                .then().statusCode(200).body("bodyLength", equalTo(body.length))
+                .then()
+                .statusCode(200)
+                .body("bodyLength", equalTo(body.length))
                 .body("headers.content-length[0]", equalTo(Integer.toString(body.length)))
                 .body("headers.transfer-encoding", nullValue());
     }
@@ -124,9 +168,15 @@ class ProxyTest {
     void aBodyOverTheLimitIsRefusedWith413() {
         byte[] big = new byte[70 * 1024];
         Arrays.fill(big, (byte) 'a');
-        given().contentType(ContentType.TEXT).body(big).post("/api/registrations/applications")
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("status", equalTo(413)).body("type", endsWith("/payload-too-large")).body("title", notNullValue())
+        given().contentType(ContentType.TEXT)
+                .body(big)
+                .post("/api/registrations/applications")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", endsWith("/payload-too-large"))
+                .body("title", notNullValue())
                 .body("detail", containsString("64 KiB"));
     }
 
@@ -134,10 +184,16 @@ class ProxyTest {
     void aBodyOverTheServersOneMegabyteIsAProblemNotABare413() {
         byte[] big = new byte[1536 * 1024];
         Arrays.fill(big, (byte) 'c');
-        for (String path : new String[] { "/api/registrations/applications", "/app/settings" }) {
-            given().contentType(ContentType.TEXT).body(big).post(path)
-                    .then().statusCode(413).contentType("application/problem+json")
-                    .body("status", equalTo(413)).body("type", endsWith("/payload-too-large")).body("detail", containsString("1024 KiB"));
+        for (String path : new String[] {"/api/registrations/applications", "/app/settings"}) {
+            given().contentType(ContentType.TEXT)
+                    .body(big)
+                    .post(path)
+                    .then()
+                    .statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(413))
+                    .body("type", endsWith("/payload-too-large"))
+                    .body("detail", containsString("1024 KiB"));
         }
     }
 
@@ -145,14 +201,22 @@ class ProxyTest {
     void aChunkedBodyOverTheLimitIsRefusedWith413() {
         byte[] big = new byte[70 * 1024];
         Arrays.fill(big, (byte) 'b');
-        given().contentType(ContentType.BINARY).body(new ByteArrayInputStream(big)).post("/api/registrations/applications")
-                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        given().contentType(ContentType.BINARY)
+                .body(new ByteArrayInputStream(big))
+                .post("/api/registrations/applications")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 
     @Test
     void aServiceThatIsDownIsA502ProblemNotAStackTrace() {
-        given().header("Authorization", "Bearer x").get("/api/notifications/preferences")
-                .then().statusCode(502).contentType("application/problem+json")
+        given().header("Authorization", "Bearer x")
+                .get("/api/notifications/preferences")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("status", equalTo(502))
                 .body("type", endsWith("/upstream-unavailable"))
@@ -165,20 +229,30 @@ class ProxyTest {
     @Test
     void aServiceThatDoesNotAnswerIsA504Problem() {
         given().get("/api/childcare/slow")
-                .then().statusCode(504).contentType("application/problem+json").body("status", equalTo(504));
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .body("status", equalTo(504));
     }
 
     @Test
     void unknownApiPathsAre404Problems() {
-        given().get("/api/payments/anything").then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("type", endsWith("/not-found")).body("title", equalTo("Not found"));
+        given().get("/api/payments/anything")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("type", endsWith("/not-found"))
+                .body("title", equalTo("Not found"));
         given().get("/api").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/eventsX").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void securityHeadersAreOnProxiedResponsesAndOverrideTheServices() {
-        given().get("/api/events/sessions").then().statusCode(200)
+        given().get("/api/events/sessions")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", containsString("object-src 'none'"))
@@ -188,7 +262,9 @@ class ProxyTest {
                 .header("Referrer-Policy", equalTo("no-referrer"))
                 .header("Permissions-Policy", containsString("geolocation=()"))
                 .header("Cache-Control", equalTo("no-store"));
-        given().get("/api/nothing-here").then().statusCode(404)
+        given().get("/api/nothing-here")
+                .then()
+                .statusCode(404)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Cache-Control", equalTo("no-store"));
         given().get("/api/notifications/x").then().statusCode(502).header("X-Content-Type-Options", equalTo("nosniff"));
@@ -197,9 +273,15 @@ class ProxyTest {
     @Test
     void readsAreNotRateLimited() {
         for (int i = 0; i < 10; i++) {
-            given().header("Authorization", "Bearer not-a-jwt").get("/api/registrations/mine").then().statusCode(200);
+            given().header("Authorization", "Bearer not-a-jwt")
+                    .get("/api/registrations/mine")
+                    .then()
+                    .statusCode(200);
         }
-        given().get("/q/health/ready").then().statusCode(200).header("Cache-Control", equalTo("no-store"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
                 .body("checks.name", not(hasItem("nothing")));
     }
 }

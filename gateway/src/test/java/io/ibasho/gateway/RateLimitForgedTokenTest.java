@@ -3,12 +3,6 @@ package io.ibasho.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +10,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The lock-out attack of issue #14: someone who knows her id writes it into made-up tokens
@@ -71,13 +69,17 @@ class RateLimitForgedTokenTest {
     }
 
     private static Response book(String token) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body("{\"sessionId\":\"s-1\",\"children\":1}").post("/api/registrations/applications");
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"sessionId\":\"s-1\",\"children\":1}")
+                .post("/api/registrations/applications");
     }
 
     private static Response changeEmail(String token) {
-        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body("{\"address\":\"hana@example.invalid\"}").post(EMAIL);
+        return given().header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON)
+                .body("{\"address\":\"hana@example.invalid\"}")
+                .post(EMAIL);
     }
 
     static String subOf(String jwt) {

@@ -5,18 +5,16 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesRegex;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The address bucket: applies to every limited request, so made-up tokens with fresh subs do not get around it. */
 @QuarkusTest
@@ -36,9 +34,14 @@ class RateLimitPerAddressTest {
         for (int i = 0; i < 2; i++) {
             apply(null).then().statusCode(200);
         }
-        apply(null).then().statusCode(429).contentType("application/problem+json")
+        apply(null)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", matchesRegex("[1-9][0-9]*"))
-                .body("status", equalTo(429)).body("type", endsWith("/rate-limited")).body("title", equalTo("Too many requests"));
+                .body("status", equalTo(429))
+                .body("type", endsWith("/rate-limited"))
+                .body("title", equalTo("Too many requests"));
 
         // a forged token with a fresh sub gets a fresh person bucket, but the address bucket is still empty
         apply(forgedToken(UUID.randomUUID().toString())).then().statusCode(429);
@@ -46,7 +49,11 @@ class RateLimitPerAddressTest {
 
         // reads and unlisted writes are not limited
         given().get("/api/registrations/mine").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{}").post("/api/events/sessions").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(200);
     }
 
     private static io.restassured.response.Response apply(String token) {

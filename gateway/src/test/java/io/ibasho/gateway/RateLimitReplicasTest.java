@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 /** Several gateway replicas never allow more together than the configured limit (docs/adr/0012). */
@@ -22,7 +21,10 @@ class RateLimitReplicasTest {
             allowed += replicaA.take("sub:hana").isZero() ? 1 : 0;
             allowed += replicaB.take("sub:hana").isZero() ? 1 : 0;
         }
-        assertThat(allowed).as("burst over both replicas, configured capacity 5").isLessThanOrEqualTo(5).isEqualTo(4);
+        assertThat(allowed)
+                .as("burst over both replicas, configured capacity 5")
+                .isLessThanOrEqualTo(5)
+                .isEqualTo(4);
 
         // Over one refill period both replicas together take in what one bucket of 5 would: 2.5 each.
         now.addAndGet(Duration.ofMinutes(15).toNanos());

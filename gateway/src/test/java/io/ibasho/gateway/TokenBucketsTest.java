@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 class TokenBucketsTest {
@@ -29,7 +28,7 @@ class TokenBucketsTest {
     @Test
     void refilledBucketsAreForgottenAndMemoryIsBounded() {
         TokenBuckets buckets = new TokenBuckets(2, Duration.ofSeconds(10), 4, now::get);
-        for (String key : new String[] { "a", "b", "c", "d" }) {
+        for (String key : new String[] {"a", "b", "c", "d"}) {
             buckets.take(key);
         }
         assertThat(buckets.size()).isEqualTo(4);
@@ -42,7 +41,8 @@ class TokenBucketsTest {
 
     @Test
     void ipv6AddressesCountByTheirSlash64() {
-        assertThat(RateLimiter.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(RateLimiter.addressKey("2001:db8:1:2:bbbb::9"));
+        assertThat(RateLimiter.addressKey("2001:db8:1:2:aaaa::1"))
+                .isEqualTo(RateLimiter.addressKey("2001:db8:1:2:bbbb::9"));
         assertThat(RateLimiter.addressKey("2001:db8:1:2::1")).isNotEqualTo(RateLimiter.addressKey("2001:db8:1:3::1"));
         assertThat(RateLimiter.addressKey("203.0.113.7")).isEqualTo("203.0.113.7");
         assertThat(RateLimiter.addressKey(null)).isEqualTo("unknown");

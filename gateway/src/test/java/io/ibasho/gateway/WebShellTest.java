@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * The web app's pages as served: Japanese first, one neutral title, a quick exit and the safety link at the top of
@@ -25,10 +23,14 @@ class WebShellTest {
     void theStartPageHasAQuickExitTheSafetyLinkAndLoadsOnlyItsOwnFiles() {
         String html = page("/", 200);
         assertThat(html).contains("<html lang=\"ja\">").contains("<title>いばしょ</title>");
-        assertThat(html).containsPattern("<a id=\"quick-exit\"[^>]*href=\"/app/exit\"[^>]*data-neutral=\"https://weather.example/\"");
+        assertThat(html)
+                .containsPattern(
+                        "<a id=\"quick-exit\"[^>]*href=\"/app/exit\"[^>]*data-neutral=\"https://weather.example/\"");
         assertThat(html).contains("すぐに閉じる").contains("lang=\"en\">Quick exit");
-        assertThat(html.indexOf("id=\"safety-link\"")).as("safety link near the top, before the main content")
-                .isPositive().isLessThan(html.indexOf("<main"));
+        assertThat(html.indexOf("id=\"safety-link\""))
+                .as("safety link near the top, before the main content")
+                .isPositive()
+                .isLessThan(html.indexOf("<main"));
         assertThat(html).contains("class=\"skip\" href=\"#main\"").contains("<main id=\"main\"");
         assertThat(html).contains("id=\"login\" href=\"/app/signin?next=%2F\"");
         assertThat(html).contains("<form id=\"filters\" method=\"get\" action=\"/\"");
@@ -37,11 +39,22 @@ class WebShellTest {
 
     @Test
     void everyPageHasOneH1AndTheLayout() {
-        for (String path : new String[] { "/", "/safety", "/bye", "/app/bookings", "/app/inbox", "/app/settings", "/no-such-page" }) {
-            String html = given().redirects().follow(false).get(path).then().header("Cache-Control", equalTo("no-store"))
-                    .extract().asString();
+        for (String path :
+                new String[] {"/", "/safety", "/bye", "/app/bookings", "/app/inbox", "/app/settings", "/no-such-page"
+                }) {
+            String html = given().redirects()
+                    .follow(false)
+                    .get(path)
+                    .then()
+                    .header("Cache-Control", equalTo("no-store"))
+                    .extract()
+                    .asString();
             assertThat(html.split("<h1").length - 1).as(path + ": one h1").isEqualTo(1);
-            assertThat(html).as(path).contains("id=\"quick-exit\"").contains("<title>いばしょ</title>").contains("id=\"safety-link\"");
+            assertThat(html)
+                    .as(path)
+                    .contains("id=\"quick-exit\"")
+                    .contains("<title>いばしょ</title>")
+                    .contains("id=\"safety-link\"");
             assertWellBehaved(html);
         }
     }
@@ -50,27 +63,47 @@ class WebShellTest {
     void anUnknownPageIsTheApps404AndTheApiKeepsProblemJson() {
         String html = page("/no-such-page", 404);
         assertThat(html).contains("ページが見つかりません");
-        given().get("/api/no-such-service").then().statusCode(404).contentType(containsString("application/problem+json"));
+        given().get("/api/no-such-service")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test
     void herPagesAskHerToSignInWithAWayBack() {
         String html = page("/app/bookings", 401);
         assertThat(html).contains("ログインしてください").contains("/app/signin?next=%2Fapp%2Fbookings");
-        given().redirects().follow(false).get("/app/signin?next=/app/bookings").then().statusCode(303)
-                .header("Location", "/app/login").header("Set-Cookie", containsString("ibasho_next="));
+        given().redirects()
+                .follow(false)
+                .get("/app/signin?next=/app/bookings")
+                .then()
+                .statusCode(303)
+                .header("Location", "/app/login")
+                .header("Set-Cookie", containsString("ibasho_next="));
         // never a way out to another site
-        given().redirects().follow(false).get("/app/signin?next=//evil.example/").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/app/signin?next=//evil.example/")
+                .then()
+                .statusCode(303)
                 .header("Set-Cookie", org.hamcrest.Matchers.not(containsString("ibasho_next=%2F")));
     }
 
     @Test
     void englishIsOneTapAway() {
-        String html = given().get("/safety?lang=en").then().statusCode(200).header("Set-Cookie", containsString("lang=en"))
-                .extract().asString();
-        assertThat(html).contains("<html lang=\"en\">").contains("<title>Ibasho</title>").contains("Staying safe")
+        String html = given().get("/safety?lang=en")
+                .then()
+                .statusCode(200)
+                .header("Set-Cookie", containsString("lang=en"))
+                .extract()
+                .asString();
+        assertThat(html)
+                .contains("<html lang=\"en\">")
+                .contains("<title>Ibasho</title>")
+                .contains("Staying safe")
                 .contains("href=\"/safety?lang=ja\"");
-        assertThat(given().cookie("lang", "en").get("/").then().extract().asString()).contains("<html lang=\"en\">");
+        assertThat(given().cookie("lang", "en").get("/").then().extract().asString())
+                .contains("<html lang=\"en\">");
         assertThat(page("/safety", 200)).contains("href=\"/safety?lang=en\" lang=\"en\"");
     }
 
@@ -86,27 +119,51 @@ class WebShellTest {
     @Test
     void linksInOlderMessagesLeadToThePages() {
         given().redirects().follow(false).get("/inbox").then().statusCode(303).header("Location", "/app/inbox");
-        given().redirects().follow(false).get("/sessions/6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/sessions/6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d")
+                .then()
+                .statusCode(303)
                 .header("Location", "/s/6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d");
     }
 
     @Test
     void quickExitWorksWithAndWithoutScript() {
-        String js = given().get("/quick-exit.js").then().statusCode(200).contentType(containsString("javascript")).extract().asString();
-        assertThat(js).contains("location.replace(").contains("sendBeacon('/app/exit'").contains("'Escape'").contains("pageshow");
+        String js = given().get("/quick-exit.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .extract()
+                .asString();
+        assertThat(js)
+                .contains("location.replace(")
+                .contains("sendBeacon('/app/exit'")
+                .contains("'Escape'")
+                .contains("pageshow");
         // no script: the link itself ends the session and goes to the neutral site
-        given().redirects().follow(false).get("/app/exit").then().statusCode(303).header("Location", "https://weather.example/")
+        given().redirects()
+                .follow(false)
+                .get("/app/exit")
+                .then()
+                .statusCode(303)
+                .header("Location", "https://weather.example/")
                 .header("Set-Cookie", containsString("ibasho_exited=1"));
         // the beacon
         given().redirects().follow(false).post("/app/exit").then().statusCode(204);
     }
 
     private static String page(String path, int status) {
-        return given().redirects().follow(false).get(path).then().statusCode(status).contentType(containsString("text/html"))
+        return given().redirects()
+                .follow(false)
+                .get(path)
+                .then()
+                .statusCode(status)
+                .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Cache-Control", equalTo("no-store"))
                 .header("Referrer-Policy", equalTo("no-referrer"))
-                .extract().asString();
+                .extract()
+                .asString();
     }
 
     /** No inline scripts or styles (CSP would block them), nothing from another origin, well under 100 KB. */
@@ -115,8 +172,13 @@ class WebShellTest {
         while (scripts.find()) {
             assertThat(scripts.group(1)).contains("src=\"/");
         }
-        assertThat(html).doesNotContain("style=\"").doesNotContain("<style").doesNotContain("src=\"http").doesNotContain("href=\"http")
+        assertThat(html)
+                .doesNotContain("style=\"")
+                .doesNotContain("<style")
+                .doesNotContain("src=\"http")
+                .doesNotContain("href=\"http")
                 .doesNotContain(" on" + "click=");
-        assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(100 * 1024);
+        assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThan(100 * 1024);
     }
 }

@@ -16,15 +16,24 @@ import java.util.Objects;
  */
 final class AuthorizationMatrix {
     static final String RESOURCE = "/authorization-matrix.csv";
-    static final String DOC_BEGIN = "<!-- authorization-matrix:begin (generated from deploy/e2e/src/test/resources/authorization-matrix.csv; do not edit) -->";
+    static final String DOC_BEGIN =
+            "<!-- authorization-matrix:begin (generated from deploy/e2e/src/test/resources/authorization-matrix.csv; do not edit) -->";
     static final String DOC_END = "<!-- authorization-matrix:end -->";
     private static final int FIXED_COLUMNS = 5;
 
     /** Callers in column order; the realm's demo users, plus the partner's machine client. */
     final List<String> callers;
+
     final List<Row> rows;
 
-    record Row(int line, String service, String method, String path, String object, String body, Map<String, Integer> expected,
+    record Row(
+            int line,
+            String service,
+            String method,
+            String path,
+            String object,
+            String body,
+            Map<String, Integer> expected,
             String why) {
         String endpoint() {
             return method + " " + path;
@@ -37,7 +46,8 @@ final class AuthorizationMatrix {
     }
 
     static AuthorizationMatrix load() {
-        try (InputStream in = Objects.requireNonNull(AuthorizationMatrix.class.getResourceAsStream(RESOURCE), RESOURCE)) {
+        try (InputStream in =
+                Objects.requireNonNull(AuthorizationMatrix.class.getResourceAsStream(RESOURCE), RESOURCE)) {
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -62,8 +72,8 @@ final class AuthorizationMatrix {
             int columns = FIXED_COLUMNS + callers.size();
             String[] cells = line.split(",", columns + 1);
             if (cells.length != columns + 1) {
-                throw new IllegalArgumentException("authorization-matrix.csv line " + lineNumber + ": expected " + (columns + 1)
-                        + " columns, found " + cells.length);
+                throw new IllegalArgumentException("authorization-matrix.csv line " + lineNumber + ": expected "
+                        + (columns + 1) + " columns, found " + cells.length);
             }
             Map<String, Integer> expected = new LinkedHashMap<>();
             for (int i = 0; i < callers.size(); i++) {
@@ -74,8 +84,15 @@ final class AuthorizationMatrix {
                             + callers.get(i) + " is not a number: " + cells[FIXED_COLUMNS + i]);
                 }
             }
-            rows.add(new Row(lineNumber, cells[0].trim(), cells[1].trim(), cells[2].trim(), cells[3].trim(), cells[4].trim(),
-                    expected, cells[columns].trim()));
+            rows.add(new Row(
+                    lineNumber,
+                    cells[0].trim(),
+                    cells[1].trim(),
+                    cells[2].trim(),
+                    cells[3].trim(),
+                    cells[4].trim(),
+                    expected,
+                    cells[columns].trim()));
         }
         if (callers == null) {
             throw new IllegalArgumentException("authorization-matrix.csv has no header line");
@@ -92,8 +109,15 @@ final class AuthorizationMatrix {
         callers.forEach(c -> out.append("---|"));
         out.append("---|\n");
         for (Row row : rows) {
-            out.append("| ").append(row.service()).append(" | ").append(row.method()).append(" | `").append(row.path()).append("` | ")
-                    .append(row.object()).append(" |");
+            out.append("| ")
+                    .append(row.service())
+                    .append(" | ")
+                    .append(row.method())
+                    .append(" | `")
+                    .append(row.path())
+                    .append("` | ")
+                    .append(row.object())
+                    .append(" |");
             callers.forEach(c -> out.append(' ').append(row.expected().get(c)).append(" |"));
             out.append(' ').append(row.why().replace("|", "\\|")).append(" |\n");
         }
@@ -116,8 +140,11 @@ final class AuthorizationMatrix {
             if (in == null) {
                 return java.util.Set.of();
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

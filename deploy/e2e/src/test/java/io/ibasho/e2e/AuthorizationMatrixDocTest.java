@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,14 +15,17 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixDocTest {
 
     static Path securityDoc() {
-        Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
+        Path project = Path.of(System.getProperty("ibasho.project", "../.."))
+                .toAbsolutePath()
+                .normalize();
         return project.resolve("docs/security.md");
     }
 
     @Test
     void theDocumentShowsExactlyTheMatrix() throws IOException {
         String document = Files.readString(securityDoc(), StandardCharsets.UTF_8);
-        String current = AuthorizationMatrix.withTable(document, AuthorizationMatrix.load().markdown());
+        String current = AuthorizationMatrix.withTable(
+                document, AuthorizationMatrix.load().markdown());
         if (Boolean.getBoolean("ibasho.matrix.write") && !current.equals(document)) {
             Files.writeString(securityDoc(), current, StandardCharsets.UTF_8);
             document = current;
@@ -38,12 +40,22 @@ class AuthorizationMatrixDocTest {
     @Test
     void everyRowHasAStatusForEveryCallerAndAReason() {
         AuthorizationMatrix matrix = AuthorizationMatrix.load();
-        assertThat(matrix.callers).containsExactly("anonymous", "hana", "mei", "organiser1", "organiser2", "carer1", "partner1",
-                "partner-tsubomi");
+        assertThat(matrix.callers)
+                .containsExactly(
+                        "anonymous",
+                        "hana",
+                        "mei",
+                        "organiser1",
+                        "organiser2",
+                        "carer1",
+                        "partner1",
+                        "partner-tsubomi");
         assertThat(matrix.rows).isNotEmpty().allSatisfy(row -> {
-            assertThat(row.expected().values()).allSatisfy(status -> assertThat(status).isBetween(200, 599));
+            assertThat(row.expected().values())
+                    .allSatisfy(status -> assertThat(status).isBetween(200, 599));
             assertThat(row.why()).isNotBlank();
-            assertThat(row.expected().get("anonymous")).as("%s: anonymous gets no more than a public read", row.endpoint())
+            assertThat(row.expected().get("anonymous"))
+                    .as("%s: anonymous gets no more than a public read", row.endpoint())
                     .isIn(200, 401, 404);
         });
     }

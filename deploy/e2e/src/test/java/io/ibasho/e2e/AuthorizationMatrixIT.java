@@ -3,24 +3,20 @@ package io.ibasho.e2e;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every row of authorization-matrix.csv, as every caller, through the gateway and directly against the service (a
@@ -34,8 +30,15 @@ import io.restassured.specification.RequestSpecification;
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
 class AuthorizationMatrixIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static final Map<String, String> REST_ROOTS = Map.of("event", "/api/events", "registration", "/api/registrations",
-            "childcare-booking", "/api/childcare", "notification", "/api/notifications");
+    private static final Map<String, String> REST_ROOTS = Map.of(
+            "event",
+            "/api/events",
+            "registration",
+            "/api/registrations",
+            "childcare-booking",
+            "/api/childcare",
+            "notification",
+            "/api/notifications");
     private static SecurityStack stack;
     private static AuthorizationMatrix matrix;
     private static MatrixObjects objects;
@@ -45,40 +48,59 @@ class AuthorizationMatrixIT {
         stack = SecurityStack.get();
         matrix = AuthorizationMatrix.load();
         objects = new MatrixObjects(stack);
-        objects.prepare(matrix.rows.stream().map(AuthorizationMatrix.Row::object).distinct().toList());
+        objects.prepare(matrix.rows.stream()
+                .map(AuthorizationMatrix.Row::object)
+                .distinct()
+                .toList());
     }
 
     @Test
     void everyEndpointOfEveryServiceHasARow() {
         List<String> missing = new ArrayList<>();
         for (String service : REST_ROOTS.keySet()) {
-            Map<String, Map<String, Object>> paths = given().baseUri(stack.direct(service)).accept("application/json")
-                    .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
-            paths.forEach((path, operations) -> operations.keySet().stream().filter(HTTP_METHODS::contains).forEach(method -> {
-                String full = path.startsWith(REST_ROOTS.get(service)) ? path : REST_ROOTS.get(service) + path;
-                String endpoint = method.toUpperCase(Locale.ROOT) + " " + full;
-                boolean covered = matrix.rows.stream().anyMatch(r -> r.service().equals(service) && r.endpoint().equals(endpoint));
-                if (!covered) {
-                    missing.add(service + "," + endpoint);
-                }
-            }));
+            Map<String, Map<String, Object>> paths = given().baseUri(stack.direct(service))
+                    .accept("application/json")
+                    .get("/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("paths");
+            paths.forEach((path, operations) -> operations.keySet().stream()
+                    .filter(HTTP_METHODS::contains)
+                    .forEach(method -> {
+                        String full = path.startsWith(REST_ROOTS.get(service)) ? path : REST_ROOTS.get(service) + path;
+                        String endpoint = method.toUpperCase(Locale.ROOT) + " " + full;
+                        boolean covered = matrix.rows.stream()
+                                .anyMatch(r -> r.service().equals(service)
+                                        && r.endpoint().equals(endpoint));
+                        if (!covered) {
+                            missing.add(service + "," + endpoint);
+                        }
+                    }));
         }
         // Endpoints that exist but have no rows yet are named one by one in authorization-matrix-pending.txt, so the
         // gap is visible and can only shrink: an endpoint in neither file fails the build, and so does a pending entry
         // that has since got a row or no longer exists.
         java.util.Set<String> pending = AuthorizationMatrix.pending();
-        List<String> unlisted = missing.stream().filter(e -> !pending.contains(e)).toList();
-        System.out.println("[matrix] " + missing.size() + " endpoint(s) still pending rows:\n  " + String.join("\n  ", missing));
-        assertThat(unlisted).as("endpoints without a row in deploy/e2e/src/test/resources/authorization-matrix.csv"
-                + " (add one per endpoint, with the expected status for every caller)").isEmpty();
-        assertThat(pending).as("stale entries in authorization-matrix-pending.txt (they have a row now, or are gone)")
+        List<String> unlisted =
+                missing.stream().filter(e -> !pending.contains(e)).toList();
+        System.out.println(
+                "[matrix] " + missing.size() + " endpoint(s) still pending rows:\n  " + String.join("\n  ", missing));
+        assertThat(unlisted)
+                .as("endpoints without a row in deploy/e2e/src/test/resources/authorization-matrix.csv"
+                        + " (add one per endpoint, with the expected status for every caller)")
+                .isEmpty();
+        assertThat(pending)
+                .as("stale entries in authorization-matrix-pending.txt (they have a row now, or are gone)")
                 .isSubsetOf(missing);
     }
 
     @Test
     void everyCallerGetsExactlyWhatTheMatrixSaysThroughTheGatewayAndDirectly() throws Exception {
         long started = System.nanoTime();
-        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(matrix.callers.size());
+        java.util.concurrent.ExecutorService callers =
+                java.util.concurrent.Executors.newFixedThreadPool(matrix.callers.size());
         try {
             List<Outcome> outcomes = new ArrayList<>();
             for (AuthorizationMatrix.Row row : matrix.rows) {
@@ -93,7 +115,10 @@ class AuthorizationMatrixIT {
             // in file order, callers in column order
             outcomes.forEach(o -> System.out.println(o.printed()));
             System.out.printf("[matrix] %d calls in %.1f s%n", outcomes.size(), (System.nanoTime() - started) / 1e9);
-            List<String> mismatches = outcomes.stream().map(Outcome::mismatch).filter(java.util.Objects::nonNull).toList();
+            List<String> mismatches = outcomes.stream()
+                    .map(Outcome::mismatch)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
             assertThat(mismatches).as("authorization matrix mismatches").isEmpty();
         } finally {
             callers.shutdownNow();
@@ -101,14 +126,13 @@ class AuthorizationMatrixIT {
     }
 
     /** One call's result: its printed line and, when it differs from the matrix, the mismatch. */
-    private record Outcome(int line, String caller, String printed, String mismatch) {
-    }
+    private record Outcome(int line, String caller, String printed, String mismatch) {}
 
     /** One row as one caller, through the gateway and then directly. */
     private static List<Outcome> rowAs(AuthorizationMatrix.Row row, String caller) {
         List<Outcome> outcomes = new ArrayList<>();
         int expected = row.expected().get(caller);
-        for (boolean throughGateway : new boolean[] { true, false }) {
+        for (boolean throughGateway : new boolean[] {true, false}) {
             String base = throughGateway ? stack.gateway : stack.direct(row.service());
             String where = throughGateway ? "gateway" : "direct ";
             String path;
@@ -120,15 +144,30 @@ class AuthorizationMatrixIT {
                 actual = call(row, base, path, () -> objects.token(caller), expected);
             } catch (RuntimeException | AssertionError e) {
                 // an object or body that could not be made is this row's failure, not the end of the run
-                String failure = String.format("line %d %s as %s: could not run: %s", row.line(), row.endpoint(), caller,
-                        e.getMessage() == null ? e : e.getMessage().lines().limit(3).toList());
+                String failure = String.format(
+                        "line %d %s as %s: could not run: %s",
+                        row.line(),
+                        row.endpoint(),
+                        caller,
+                        e.getMessage() == null
+                                ? e
+                                : e.getMessage().lines().limit(3).toList());
                 outcomes.add(new Outcome(row.line(), caller, "[matrix] " + failure, failure));
                 continue;
             }
-            String printed = String.format("[matrix] %-7s %-15s %-6s %-62s %d%s", where, caller, row.method(), path, actual,
+            String printed = String.format(
+                    "[matrix] %-7s %-15s %-6s %-62s %d%s",
+                    where,
+                    caller,
+                    row.method(),
+                    path,
+                    actual,
                     actual == expected ? "" : "  (expected " + expected + ")");
-            String mismatch = actual == expected ? null : String.format("line %d %s as %s via %s: expected %d, got %d", row.line(),
-                    row.endpoint(), caller, where.trim(), expected, actual);
+            String mismatch = actual == expected
+                    ? null
+                    : String.format(
+                            "line %d %s as %s via %s: expected %d, got %d",
+                            row.line(), row.endpoint(), caller, where.trim(), expected, actual);
             outcomes.add(new Outcome(row.line(), caller, printed, mismatch));
         }
         return outcomes;
@@ -137,13 +176,30 @@ class AuthorizationMatrixIT {
     @Test
     void anotherAttendeeNeverSeesHerBookings() {
         String session = newSession(true);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(stack.gateway)
-                .auth().oauth2(stack.tokenOf("hana")).contentType(ContentType.JSON).body(Map.of("nickname", "はな"))
-                .post("/api/registrations/sessions/" + session + "/bookings").statusCode() == 201);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().baseUri(stack.gateway)
+                                .auth()
+                                .oauth2(stack.tokenOf("hana"))
+                                .contentType(ContentType.JSON)
+                                .body(Map.of("nickname", "はな"))
+                                .post("/api/registrations/sessions/" + session + "/bookings")
+                                .statusCode()
+                        == 201);
         for (String base : List.of(stack.gateway, stack.direct("registration"))) {
-            given().baseUri(base).auth().oauth2(stack.tokenOf("hana")).get("/api/registrations/mine").then().statusCode(200)
+            given().baseUri(base)
+                    .auth()
+                    .oauth2(stack.tokenOf("hana"))
+                    .get("/api/registrations/mine")
+                    .then()
+                    .statusCode(200)
                     .body("sessionId", hasItem(session));
-            given().baseUri(base).auth().oauth2(stack.tokenOf("mei")).get("/api/registrations/mine").then().statusCode(200)
+            given().baseUri(base)
+                    .auth()
+                    .oauth2(stack.tokenOf("mei"))
+                    .get("/api/registrations/mine")
+                    .then()
+                    .statusCode(200)
                     .body("sessionId", not(hasItem(session)));
         }
     }
@@ -153,7 +209,11 @@ class AuthorizationMatrixIT {
      * retried for a while (the object may not have arrived yet). The gateway's rate limits (all callers share one
      * address here) are not an authorization outcome: a 429 waits for its Retry-After. Anything else is final.
      */
-    private static int call(AuthorizationMatrix.Row row, String base, String path, java.util.function.Supplier<String> tokens,
+    private static int call(
+            AuthorizationMatrix.Row row,
+            String base,
+            String path,
+            java.util.function.Supplier<String> tokens,
             int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
@@ -171,7 +231,8 @@ class AuthorizationMatrixIT {
             int status = response.statusCode();
             retryAfter = response.header("Retry-After");
             boolean notYetArrived = status == 404 && expected != 404;
-            // a service's own 429 (e.g. too many wrong codes) has no Retry-After and is an outcome, not the gateway's limit
+            // a service's own 429 (e.g. too many wrong codes) has no Retry-After and is an outcome, not the gateway's
+            // limit
             boolean rateLimited = status == 429 && expected != 429 && retryAfter != null;
             if (!(notYetArrived || rateLimited) || System.nanoTime() > deadline) {
                 return status;
@@ -190,24 +251,31 @@ class AuthorizationMatrixIT {
      * id; a registration fills {sessionId} with its session and every other parameter with its own id.
      */
     private static String fill(AuthorizationMatrix.Row row) {
-        Map<String, String> values = switch (row.object()) {
-            case "-" -> null;
-            case "unknown" -> Map.of("*", UUID.randomUUID().toString());
-            default -> {
-                MatrixObjects.Made made = objects.make(row.object());
-                if (made == null) {
-                    throw new IllegalArgumentException("line " + row.line() + ": unknown object " + row.object());
-                }
-                yield made.parameters();
-            }
-        };
+        Map<String, String> values =
+                switch (row.object()) {
+                    case "-" -> null;
+                    case "unknown" -> Map.of("*", UUID.randomUUID().toString());
+                    default -> {
+                        MatrixObjects.Made made = objects.make(row.object());
+                        if (made == null) {
+                            throw new IllegalArgumentException(
+                                    "line " + row.line() + ": unknown object " + row.object());
+                        }
+                        yield made.parameters();
+                    }
+                };
         String path = row.path();
         if (values == null) {
-            assertThat(path).as("line %d: a path parameter needs an object", row.line()).doesNotContain("{");
+            assertThat(path)
+                    .as("line %d: a path parameter needs an object", row.line())
+                    .doesNotContain("{");
             return path;
         }
-        assertThat(path).as("line %d: the object needs a path parameter", row.line()).contains("{");
-        java.util.regex.Matcher parameter = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        assertThat(path)
+                .as("line %d: the object needs a path parameter", row.line())
+                .contains("{");
+        java.util.regex.Matcher parameter =
+                java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
         StringBuilder filled = new StringBuilder();
         while (parameter.find()) {
             String value = values.getOrDefault(parameter.group(1), values.get("*"));
@@ -232,13 +300,24 @@ class AuthorizationMatrixIT {
     /** A session of organisation hinata (organiser1), published or left as a draft. */
     static String newSession(boolean published) {
         String token = SecurityStack.get().tokenOf("organiser1");
-        String id = given().baseUri(SecurityStack.get().gateway).auth().oauth2(token).contentType(ContentType.JSON).body(sessionBody())
-                .post("/api/events/sessions").then().statusCode(201).extract().path("id");
+        String id = given().baseUri(SecurityStack.get().gateway)
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(sessionBody())
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         if (published) {
-            given().baseUri(SecurityStack.get().gateway).auth().oauth2(token).post("/api/events/sessions/" + id + "/publish")
-                    .then().statusCode(200);
+            given().baseUri(SecurityStack.get().gateway)
+                    .auth()
+                    .oauth2(token)
+                    .post("/api/events/sessions/" + id + "/publish")
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }
-
 }

@@ -6,22 +6,19 @@ import static io.ibasho.e2e.AppPages.link;
 import static io.ibasho.e2e.KeycloakPages.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.ibasho.e2e.browser.Chromium;
+import io.ibasho.e2e.browser.Phone;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-
-import io.ibasho.e2e.browser.Chromium;
-import io.ibasho.e2e.browser.Phone;
 
 /**
  * A new woman, on her phone, in a real Chromium with CSP enforced: she registers on the themed Keycloak page, books a
@@ -44,12 +41,31 @@ class BookingJourneyIT {
 
     @Test
     void sheRegistersBooksAWorkshopWithChildcareForTwoFindsItFromHerInboxAndCancelsIt() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(15).withHour(10).withMinute(0).withSecond(0).withNano(0);
-        Map<String, Object> workshop = new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "親子で木のスプーンづくり",
-                "titleEn", "Carving a wooden spoon", "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
-                "capacity", 8, "allocation", "FIRST_COME",
-                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt", start.minusDays(2).toString()));
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(15)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> workshop = new LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "親子で木のスプーンづくり",
+                "titleEn",
+                "Carving a wooden spoon",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                8,
+                "allocation",
+                "FIRST_COME",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                "applicationClosesAt",
+                start.minusDays(2).toString()));
         String sessionId = attendees.publishedSession(attendees.withChildcare(workshop, start));
 
         try (Phone phone = Phone.open("book-with-childcare")) {
@@ -67,11 +83,14 @@ class BookingJourneyIT {
             KeycloakPages.assertThemedLoginPage(page, stack, "ja");
             link(page, "登録する").click();
             phone.look("keycloak-register");
-            page.getByLabel(KeycloakPages.NICKNAME_LABEL).fill("e2e-" + UUID.randomUUID().toString().substring(0, 8));
+            page.getByLabel(KeycloakPages.NICKNAME_LABEL)
+                    .fill("e2e-" + UUID.randomUUID().toString().substring(0, 8));
             page.getByLabel(KeycloakPages.PASSWORD_LABEL).fill(PASSWORD);
             page.getByLabel("パスワード（もう一度）").fill(PASSWORD);
             button(page, "登録する").click();
-            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"), "the booking form after registering");
+            phone.waitForUrl(
+                    url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"),
+                    "the booking form after registering");
             phone.look("book-form");
 
             page.getByLabel("ニックネーム").fill("みどり");
@@ -85,22 +104,33 @@ class BookingJourneyIT {
             phone.waitForUrl(url -> url.startsWith(stack.gateway + "/app/bookings/"), "her booking's page");
             String bookingUrl = page.url();
             // childcare-booking reserves the two places over Kafka, then registration confirms the seat with its code
-            AppPages.reloadUntil(page, page.locator("dd.status[data-state=confirmed]"), Duration.ofSeconds(90), "the confirmation");
+            AppPages.reloadUntil(
+                    page, page.locator("dd.status[data-state=confirmed]"), Duration.ofSeconds(90), "the confirmation");
             assertThat(AppPages.status(page)).hasText("予約確定");
             String code = page.locator("#booking-code").innerText().strip();
             assertThat(code).isNotBlank();
             assertThat(page.getByText("託児: 確保しました")).isVisible();
             var qr = page.getByRole(AriaRole.IMG, named("受付用のQRコード"));
             assertThat(qr).isVisible();
-            assertThat((Boolean) qr.evaluate("img => img.complete && img.naturalWidth > 0")).as("the QR code image loaded").isTrue();
+            assertThat((Boolean) qr.evaluate("img => img.complete && img.naturalWidth > 0"))
+                    .as("the QR code image loaded")
+                    .isTrue();
             phone.look("booking-confirmed");
 
             // the confirmation in her inbox leads to this booking's page
-            page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("お知らせ").setExact(true)).click();
-            AppPages.reloadUntil(page, link(page, "わたしの予約を見る").first(), Duration.ofSeconds(60), "the confirmation message");
+            page.getByRole(AriaRole.NAVIGATION)
+                    .getByRole(
+                            AriaRole.LINK,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                    .setName("お知らせ")
+                                    .setExact(true))
+                    .click();
+            AppPages.reloadUntil(
+                    page, link(page, "わたしの予約を見る").first(), Duration.ofSeconds(60), "the confirmation message");
             phone.look("inbox");
             link(page, "わたしの予約を見る").first().click();
-            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/app/bookings/"), "her booking's page from the inbox");
+            phone.waitForUrl(
+                    url -> url.startsWith(stack.gateway + "/app/bookings/"), "her booking's page from the inbox");
             assertThat(page.locator("#booking-code")).hasText(code);
             assertThat(page.url().replaceAll("\\?.*", "")).isEqualTo(bookingUrl.replaceAll("\\?.*", ""));
             phone.look("booking-from-inbox");
@@ -117,16 +147,36 @@ class BookingJourneyIT {
     @Test
     void aSessionWithoutAVenueHasItsPageToo() {
         // online sessions and sessions whose place is still open have no venue: their page must still be there
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(17).withHour(20).withMinute(0).withSecond(0).withNano(0);
-        String sessionId = attendees.publishedSession(Map.of("kind", "workshop", "titleJa", "夜のおしゃべり会",
-                "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 6, "allocation", "FIRST_COME",
-                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt", start.minusDays(1).toString()));
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(17)
+                .withHour(20)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        String sessionId = attendees.publishedSession(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "夜のおしゃべり会",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(1).toString(),
+                "capacity",
+                6,
+                "allocation",
+                "FIRST_COME",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                "applicationClosesAt",
+                start.minusDays(1).toString()));
         try (Phone phone = Phone.open("session-without-venue")) {
             Page page = phone.page();
             phone.allow("500"); // reported below with the page's own words, not as a console line
             com.microsoft.playwright.Response response = page.navigate(stack.gateway + "/s/" + sessionId);
-            assertThat(response.status()).as("GET /s/{id} of a session without a venue").isEqualTo(200);
+            assertThat(response.status())
+                    .as("GET /s/{id} of a session without a venue")
+                    .isEqualTo(200);
             assertThat(page.locator("h1")).hasText("夜のおしゃべり会");
             phone.look("session");
         }

@@ -3,12 +3,10 @@ package io.ibasho.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
 import io.ibasho.e2e.browser.Phone;
+import java.util.regex.Pattern;
 
 /** Her steps on Keycloak's themed login and registration pages (deploy/keycloak/themes/ibasho). */
 final class KeycloakPages {
@@ -16,8 +14,7 @@ final class KeycloakPages {
     /** "パスワード", with the required mark on the registration page, never "パスワード（もう一度）". */
     static final java.util.regex.Pattern PASSWORD_LABEL = java.util.regex.Pattern.compile("^\\s*パスワード\\s*\\*?\\s*$");
 
-    private KeycloakPages() {
-    }
+    private KeycloakPages() {}
 
     static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);

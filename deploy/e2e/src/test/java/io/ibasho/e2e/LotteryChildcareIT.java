@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,14 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 /**
  * 抽選 with 託児 across the real services: event publishes, registration draws and asks childcare-booking in drawn
@@ -41,109 +39,245 @@ class LotteryChildcareIT {
 
     @Test
     void onlyWinnersHoldChildcareAndThoseChildcareCouldNotTakeAreOnTheReserveList() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(10).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(10)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
         // the window is open now and closes in an hour; once the three applications are in, organiser1 ends it early
         // (as the draw's own problem tells an organiser to) and draws: no waiting for a deadline on the wall clock
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "抽選と託児のワークショップ",
-                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", 2, "allocation", "LOTTERY",
-                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "抽選と託児のワークショップ",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                2,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString()));
         Map<String, Object> withChildcare = attendees.withChildcare(body, start);
         String sessionId = attendees.publishedSession(withChildcare);
 
         List<String> applicants = attendees.create("lottery-childcare", 3);
         Map<String, String> applicationOf = new HashMap<>();
         for (String applicant : applicants) {
-            Response applied = attendees.postUntil(applicant, "/api/registrations/sessions/" + sessionId + "/applications",
-                    Map.of("nickname", "ひよこ", "childrenAges", List.of(0, 0)), 201, Duration.ofSeconds(60));
+            Response applied = attendees.postUntil(
+                    applicant,
+                    "/api/registrations/sessions/" + sessionId + "/applications",
+                    Map.of("nickname", "ひよこ", "childrenAges", List.of(0, 0)),
+                    201,
+                    Duration.ofSeconds(60));
             applicationOf.put(applicant, applied.path("id"));
         }
 
         Map<String, Object> closedNow = new LinkedHashMap<>(withChildcare);
-        closedNow.put("applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
-        given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1")).contentType("application/json").body(closedNow)
-                .put("/api/events/sessions/" + sessionId).then().statusCode(200);
-        // registration learns the new deadline over Kafka: until then the draw answers 409 applications-still-open; a 409
+        closedNow.put(
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .contentType("application/json")
+                .body(closedNow)
+                .put("/api/events/sessions/" + sessionId)
+                .then()
+                .statusCode(200);
+        // registration learns the new deadline over Kafka: until then the draw answers 409 applications-still-open; a
+        // 409
         // already-drawn means its scheduler drew first, which is the same draw
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Response draw = given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1"))
-                    .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
-            return draw.statusCode() == 200 || draw.statusCode() == 409 && !draw.asString().contains("applications-still-open");
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    Response draw = given().baseUri(stack.gateway)
+                            .auth()
+                            .oauth2(attendees.token("organiser1"))
+                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+                    return draw.statusCode() == 200
+                            || draw.statusCode() == 409 && !draw.asString().contains("applications-still-open");
+                });
 
         // childcare is asked in drawn order over Kafka; the allocation is DONE once every seat is decided
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given().baseUri(stack.gateway)
-                .auth().oauth2(attendees.token("organiser1")).get("/api/registrations/sessions/" + sessionId + "/lottery")
-                .then().statusCode(200).body("drawn", org.hamcrest.Matchers.equalTo(true))
-                .body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().baseUri(stack.gateway)
+                        .auth()
+                        .oauth2(attendees.token("organiser1"))
+                        .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                        .then()
+                        .statusCode(200)
+                        .body("drawn", org.hamcrest.Matchers.equalTo(true))
+                        .body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
 
         Map<String, Map<String, Object>> mine = new HashMap<>();
         for (String applicant : applicants) {
-            List<Map<String, Object>> hers = given().baseUri(stack.gateway).auth().oauth2(attendees.token(applicant))
-                    .get("/api/registrations/mine").then().statusCode(200).extract().jsonPath()
+            List<Map<String, Object>> hers = given().baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(attendees.token(applicant))
+                    .get("/api/registrations/mine")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("findAll { it.sessionId == '" + sessionId + "' }");
             assertThat(hers).as(applicant + "'s registrations for the session").hasSize(1);
             mine.put(applicant, hers.get(0));
         }
-        List<String> winners = applicants.stream().filter(a -> mine.get(a).get("status").equals("confirmed")).toList();
-        List<String> reserve = applicants.stream().filter(a -> mine.get(a).get("status").equals("waitlisted")).toList();
+        List<String> winners = applicants.stream()
+                .filter(a -> mine.get(a).get("status").equals("confirmed"))
+                .toList();
+        List<String> reserve = applicants.stream()
+                .filter(a -> mine.get(a).get("status").equals("waitlisted"))
+                .toList();
         // one carer takes three babies: two families of two cannot both have childcare, so exactly one applicant wins
         assertThat(winners).as("winners").hasSize(1);
         assertThat(reserve).as("the reserve list").hasSize(2);
         // every winner who asked for childcare has it reserved
-        winners.forEach(w -> assertThat(mine.get(w).get("childcareStatus")).as(w + "'s childcare").isEqualTo("reserved"));
-        winners.forEach(w -> assertThat((String) mine.get(w).get("bookingCode")).as(w + "'s booking code").isNotBlank());
+        winners.forEach(w -> assertThat(mine.get(w).get("childcareStatus"))
+                .as(w + "'s childcare")
+                .isEqualTo("reserved"));
+        winners.forEach(w -> assertThat((String) mine.get(w).get("bookingCode"))
+                .as(w + "'s booking code")
+                .isNotBlank());
         // those childcare could not take are on the reserve list, their childcare not held
-        reserve.forEach(r -> assertThat(mine.get(r).get("childcareStatus")).as(r + "'s childcare").isEqualTo("rejected"));
-        reserve.forEach(r -> assertThat(mine.get(r).get("position")).as(r + "'s place on the reserve list").isNotNull());
+        reserve.forEach(r -> assertThat(mine.get(r).get("childcareStatus"))
+                .as(r + "'s childcare")
+                .isEqualTo("rejected"));
+        reserve.forEach(r -> assertThat(mine.get(r).get("position"))
+                .as(r + "'s place on the reserve list")
+                .isNotNull());
 
         // childcare-booking's own view: the children it holds are exactly the winner's two, never a non-winner's
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given().baseUri(stack.gateway)
-                .auth().oauth2(attendees.token("organiser1")).get("/api/childcare/sessions/" + sessionId)
-                .then().statusCode(200).body("totalChildren", org.hamcrest.Matchers.equalTo(2 * winners.size()))
-                .body("overCapacity", org.hamcrest.Matchers.equalTo(false)));
-        List<Integer> careSheetAges = given().baseUri(stack.gateway).auth().oauth2(attendees.token("carer1"))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().baseUri(stack.gateway)
+                        .auth()
+                        .oauth2(attendees.token("organiser1"))
+                        .get("/api/childcare/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .body("totalChildren", org.hamcrest.Matchers.equalTo(2 * winners.size()))
+                        .body("overCapacity", org.hamcrest.Matchers.equalTo(false)));
+        List<Integer> careSheetAges = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("carer1"))
                 .queryParam("reason", "e2e check of the lottery allocation")
-                .get("/api/childcare/sessions/" + sessionId + "/care-sheet").then().statusCode(200).extract().path("children.ageYears");
+                .get("/api/childcare/sessions/" + sessionId + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("children.ageYears");
         assertThat(careSheetAges).containsExactly(0, 0);
 
         // the reason each reserve-list place was given travels on Kafka (Waitlisted, ids and states only)
-        List<String> reserveApplications = reserve.stream().map(applicationOf::get).toList();
-        List<ConsumerRecord<String, String>> waitlisted = KafkaTopicReader.awaitRecords(stack.stack.kafka().bootstrapServers(),
-                "registration-lifecycle", record -> record.value().contains("registration.Waitlisted.v1")
-                        && reserveApplications.contains(JsonPath.from(record.value()).getString("data.registrationId")),
-                reserveApplications.size(), Duration.ofSeconds(30));
-        assertThat(waitlisted).hasSize(reserveApplications.size())
-                .allSatisfy(r -> assertThat(JsonPath.from(r.value()).getString("data.reason")).isEqualTo("CHILDCARE_UNAVAILABLE"));
+        List<String> reserveApplications =
+                reserve.stream().map(applicationOf::get).toList();
+        List<ConsumerRecord<String, String>> waitlisted = KafkaTopicReader.awaitRecords(
+                stack.stack.kafka().bootstrapServers(),
+                "registration-lifecycle",
+                record -> record.value().contains("registration.Waitlisted.v1")
+                        && reserveApplications.contains(
+                                JsonPath.from(record.value()).getString("data.registrationId")),
+                reserveApplications.size(),
+                Duration.ofSeconds(30));
+        assertThat(waitlisted).hasSize(reserveApplications.size()).allSatisfy(r -> assertThat(
+                        JsonPath.from(r.value()).getString("data.reason"))
+                .isEqualTo("CHILDCARE_UNAVAILABLE"));
 
         // and the published draw agrees with what everyone sees
-        String published = given().baseUri(stack.gateway).auth().oauth2(attendees.token(applicants.get(0)))
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
-        given().baseUri(stack.gateway).auth().oauth2(attendees.token(applicants.get(0))).contentType("application/json").body(published)
-                .post("/api/registrations/lottery/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
+        String published = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(applicants.get(0)))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(applicants.get(0)))
+                .contentType("application/json")
+                .body(published)
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", org.hamcrest.Matchers.equalTo(true));
     }
 
     @Test
     void aFirstComeBookingWithChildrenIsHeldThenConfirmedWithChildcareReserved() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(12).withHour(13).withMinute(0).withSecond(0).withNano(0);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("kind", "cafe", "titleJa", "託児つきカフェ", "startsAt", start.toString(),
-                "endsAt", start.plusHours(2).toString(), "capacity", 5, "allocation", "FIRST_COME"));
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(12)
+                .withHour(13)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "kind",
+                "cafe",
+                "titleJa",
+                "託児つきカフェ",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                5,
+                "allocation",
+                "FIRST_COME"));
         String sessionId = attendees.publishedSession(attendees.withChildcare(body, start));
         String booker = attendees.create("first-come-childcare", 1).get(0);
 
-        Response booked = attendees.postUntil(booker, "/api/registrations/sessions/" + sessionId + "/bookings",
-                Map.of("nickname", "さくら", "childrenAges", List.of(2)), 202, Duration.ofSeconds(60));
+        Response booked = attendees.postUntil(
+                booker,
+                "/api/registrations/sessions/" + sessionId + "/bookings",
+                Map.of("nickname", "さくら", "childrenAges", List.of(2)),
+                202,
+                Duration.ofSeconds(60));
         assertThat(booked.<String>path("status")).isEqualTo("pending_childcare");
         assertThat(booked.<String>path("childcareStatus")).isEqualTo("pending");
         String registrationId = booked.path("id");
 
         // childcare-booking reserves over Kafka, registration confirms her booking with its code
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given().baseUri(stack.gateway)
-                .auth().oauth2(attendees.token(booker)).get("/api/registrations/mine").then().statusCode(200)
-                .body("find { it.id == '" + registrationId + "' }.status", org.hamcrest.Matchers.equalTo("confirmed"))
-                .body("find { it.id == '" + registrationId + "' }.childcareStatus", org.hamcrest.Matchers.equalTo("reserved"))
-                .body("find { it.id == '" + registrationId + "' }.bookingCode", org.hamcrest.Matchers.notNullValue()));
-        given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1")).get("/api/childcare/sessions/" + sessionId)
-                .then().statusCode(200).body("totalChildren", org.hamcrest.Matchers.equalTo(1));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().baseUri(stack.gateway)
+                        .auth()
+                        .oauth2(attendees.token(booker))
+                        .get("/api/registrations/mine")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "find { it.id == '" + registrationId + "' }.status",
+                                org.hamcrest.Matchers.equalTo("confirmed"))
+                        .body(
+                                "find { it.id == '" + registrationId + "' }.childcareStatus",
+                                org.hamcrest.Matchers.equalTo("reserved"))
+                        .body(
+                                "find { it.id == '" + registrationId + "' }.bookingCode",
+                                org.hamcrest.Matchers.notNullValue()));
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .get("/api/childcare/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .body("totalChildren", org.hamcrest.Matchers.equalTo(1));
     }
 }

@@ -7,21 +7,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
+import io.ibasho.e2e.browser.Chromium;
+import io.ibasho.e2e.browser.Phone;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-
-import io.ibasho.e2e.browser.Chromium;
-import io.ibasho.e2e.browser.Phone;
 
 /**
  * Two women apply on their phones to a workshop with one seat decided by lottery; the window closes and the draw runs
@@ -42,39 +39,89 @@ class LotteryJourneyIT {
 
     @Test
     void theWinnerSeesHerSeatTheOtherHerReservePlaceAndTakesTheSeatTheWinnerGivesBack() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(16).withHour(13).withMinute(30).withSecond(0).withNano(0);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(16)
+                .withHour(13)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
         // open now, closing in a day; once both have applied, organiser1 closes the window early as an organiser would
         // (the deadline moved to now, which registration learns over Kafka) and draws: no waiting on the wall clock
-        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "ゆるくつながる女子部（抽選）",
-                "venueId", attendees.venue("市民交流センター", false),
-                "startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "capacity", 1, "allocation", "LOTTERY",
-                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.SECONDS).toString()));
+        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "ゆるくつながる女子部（抽選）",
+                "venueId",
+                attendees.venue("市民交流センター", false),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(1).toString(),
+                "capacity",
+                1,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusDays(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString()));
         String sessionId = attendees.publishedSession(session);
         List<String> women = attendees.create("lottery-browser", 2);
 
-        try (Phone first = Phone.open("lottery-first"); Phone second = Phone.open("lottery-second")) {
+        try (Phone first = Phone.open("lottery-first");
+                Phone second = Phone.open("lottery-second")) {
             String firstBooking = apply(first, women.get(0), sessionId, "あおい");
             String secondBooking = apply(second, women.get(1), sessionId, "ゆき");
 
-            session.put("applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
-            given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1")).contentType(io.restassured.http.ContentType.JSON)
-                    .body(session).put("/api/events/sessions/" + sessionId).then().statusCode(200);
+            session.put(
+                    "applicationClosesAt",
+                    OffsetDateTime.now(ZoneOffset.UTC)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .toString());
+            given().baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(attendees.token("organiser1"))
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body(session)
+                    .put("/api/events/sessions/" + sessionId)
+                    .then()
+                    .statusCode(200);
             // 409 applications-still-open until registration has the new deadline; 409 already-drawn when its scheduler
             // was quicker, which is the same draw
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                var drawn = given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1"))
-                        .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
-                return drawn.statusCode() == 200 || drawn.statusCode() == 409 && !drawn.asString().contains("applications-still-open");
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        var drawn = given().baseUri(stack.gateway)
+                                .auth()
+                                .oauth2(attendees.token("organiser1"))
+                                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+                        return drawn.statusCode() == 200
+                                || drawn.statusCode() == 409
+                                        && !drawn.asString().contains("applications-still-open");
+                    });
 
             // who won is the seed's business: each phone shows what she got
             Page firstPage = first.page();
             Page secondPage = second.page();
             firstPage.navigate(firstBooking);
             secondPage.navigate(secondBooking);
-            AppPages.reloadUntil(firstPage, firstPage.locator("dd.status:not([data-state=applied])"), Duration.ofSeconds(90), "the draw's result");
-            AppPages.reloadUntil(secondPage, secondPage.locator("dd.status:not([data-state=applied])"), Duration.ofSeconds(90), "the draw's result");
+            AppPages.reloadUntil(
+                    firstPage,
+                    firstPage.locator("dd.status:not([data-state=applied])"),
+                    Duration.ofSeconds(90),
+                    "the draw's result");
+            AppPages.reloadUntil(
+                    secondPage,
+                    secondPage.locator("dd.status:not([data-state=applied])"),
+                    Duration.ofSeconds(90),
+                    "the draw's result");
             boolean firstWon = "confirmed".equals(AppPages.status(firstPage).getAttribute("data-state"));
             Phone winner = firstWon ? first : second;
             Phone other = firstWon ? second : first;

@@ -3,6 +3,8 @@ package io.ibasho.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,9 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /**
  * The objects and bodies the rows of authorization-matrix.csv name, made by their rightful owners (organiser1 for
@@ -38,16 +37,19 @@ final class MatrixObjects {
     static final String WEBHOOK_URL = "https://93.184.216.34/ibasho-matrix-hook";
 
     /** Threads for making shared objects (each may wait on Kafka for a while; never the common pool). */
-    private static final java.util.concurrent.ExecutorService MAKERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "matrix-objects");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final java.util.concurrent.ExecutorService MAKERS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread thread = new Thread(r, "matrix-objects");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final SecurityStack stack;
-    private final Map<String, java.util.concurrent.CompletableFuture<Made>> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Made>> shared =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RuntimeException> failed = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.CompletableFuture<Object>> sharedBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Object>> sharedBodies =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     MatrixObjects(SecurityStack stack) {
         this.stack = stack;
@@ -76,32 +78,42 @@ final class MatrixObjects {
         }
         // made once, by whoever asks first; the others wait for it. A failure is remembered with the object, so that a
         // broken object costs one attempt, not one per call.
-        return join(shared.computeIfAbsent(kind, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return create(k);
-            } catch (AssertionError e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, MAKERS)), kind);
+        return join(
+                shared.computeIfAbsent(
+                        kind,
+                        k -> java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        return create(k);
+                                    } catch (AssertionError e) {
+                                        throw new IllegalStateException(e.getMessage(), e);
+                                    }
+                                },
+                                MAKERS)),
+                kind);
     }
 
     /** Starts making the shared objects of these kinds side by side (the slow ones wait on Kafka), without waiting. */
     void prepare(java.util.Collection<String> kinds) {
-        kinds.stream().filter(k -> !k.startsWith("fresh-") && !k.equals("-") && !k.equals("unknown"))
-                .forEach(k -> java.util.concurrent.CompletableFuture.runAsync(() -> {
-                    try {
-                        make(k);
-                    } catch (RuntimeException e) {
-                        // remembered with the object: the rows that use it report it
-                    }
-                }, MAKERS));
+        kinds.stream()
+                .filter(k -> !k.startsWith("fresh-") && !k.equals("-") && !k.equals("unknown"))
+                .forEach(k -> java.util.concurrent.CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                make(k);
+                            } catch (RuntimeException e) {
+                                // remembered with the object: the rows that use it report it
+                            }
+                        },
+                        MAKERS));
     }
 
     private static <T> T join(java.util.concurrent.CompletableFuture<T> future, String kind) {
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
                     : new IllegalStateException("could not make " + kind + ": " + e.getCause(), e.getCause());
         }
     }
@@ -140,20 +152,50 @@ final class MatrixObjects {
             case "email" -> Map.of("address", "matrix@example.invalid");
             case "code" -> Map.of("code", "000000");
             case "partner-contact" -> Map.of("language", "ja", "weeklyDigest", false);
-            case "webhook" -> Map.of("url", WEBHOOK_URL, "venueIds", List.of(make("linked-venue").parameters().get("*")));
-            case "published-draw" -> join(sharedBodies.computeIfAbsent(kind,
-                    k -> java.util.concurrent.CompletableFuture.supplyAsync(this::publishedDraw, MAKERS)), kind);
+            case "webhook" ->
+                Map.of(
+                        "url",
+                        WEBHOOK_URL,
+                        "venueIds",
+                        List.of(make("linked-venue").parameters().get("*")));
+            case "published-draw" ->
+                join(
+                        sharedBodies.computeIfAbsent(
+                                kind,
+                                k -> java.util.concurrent.CompletableFuture.supplyAsync(this::publishedDraw, MAKERS)),
+                        kind);
             default -> null;
         };
     }
 
     static Map<String, Object> sessionBody(String kind, int capacity, String allocation) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(21).withHour(10).withMinute(0).withSecond(0).withNano(0);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("kind", kind, "titleJa", "権限テストのカフェ", "startsAt", start.toString(),
-                "endsAt", start.plusHours(2).toString(), "capacity", capacity, "allocation", allocation));
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(21)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of(
+                "kind",
+                kind,
+                "titleJa",
+                "権限テストのカフェ",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                capacity,
+                "allocation",
+                allocation));
         if (kind.equals("workshop")) {
             // applications are open now and close the day before
-            body.put("applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString());
+            body.put(
+                    "applicationOpensAt",
+                    OffsetDateTime.now(ZoneOffset.UTC)
+                            .minusHours(1)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .toString());
             body.put("applicationClosesAt", start.minusDays(1).toString());
         }
         return body;
@@ -164,23 +206,56 @@ final class MatrixObjects {
     }
 
     private static Map<String, Object> venueBody() {
-        return Map.of("nameJa", "権限テストの会場", "area", "港区", "capacityCeiling", 60, "canHostChildcare", true,
-                "addressVisibility", "NEVER", "partnerGroups", List.of("tsubomi"));
+        return Map.of(
+                "nameJa",
+                "権限テストの会場",
+                "area",
+                "港区",
+                "capacityCeiling",
+                60,
+                "canHostChildcare",
+                true,
+                "addressVisibility",
+                "NEVER",
+                "partnerGroups",
+                List.of("tsubomi"));
     }
 
     private static Map<String, Object> seriesBody() {
-        LocalDateTime first = LocalDateTime.now(ZoneOffset.ofHours(9)).plusDays(30).withHour(13).withMinute(30).withSecond(0).withNano(0);
-        return Map.of("rrule", "FREQ=WEEKLY", "firstStart", first.toString(), "durationMinutes", 120, "count", 2,
-                "kind", "cafe", "titleJa", "権限テストの定例カフェ", "capacity", 20, "allocation", "FIRST_COME");
+        LocalDateTime first = LocalDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(30)
+                .withHour(13)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
+        return Map.of(
+                "rrule",
+                "FREQ=WEEKLY",
+                "firstStart",
+                first.toString(),
+                "durationMinutes",
+                120,
+                "count",
+                2,
+                "kind",
+                "cafe",
+                "titleJa",
+                "権限テストの定例カフェ",
+                "capacity",
+                20,
+                "allocation",
+                "FIRST_COME");
     }
 
     /** The owning service's own address for a path under /api (objects are made there, not through the gateway). */
     private String at(String path) {
-        String service = path.startsWith("/api/events/") ? "event"
-                : path.startsWith("/api/registrations/") ? "registration"
-                : path.startsWith("/api/childcare/") ? "childcare-booking"
-                : path.startsWith("/api/notifications/") ? "notification"
-                : null;
+        String service = path.startsWith("/api/events/")
+                ? "event"
+                : path.startsWith("/api/registrations/")
+                        ? "registration"
+                        : path.startsWith("/api/childcare/")
+                                ? "childcare-booking"
+                                : path.startsWith("/api/notifications/") ? "notification" : null;
         if (service == null) {
             throw new IllegalArgumentException("no service for " + path);
         }
@@ -189,10 +264,23 @@ final class MatrixObjects {
 
     private String newSession(Map<String, Object> body, boolean published) {
         String token = token("organiser1");
-        String id = given().baseUri(at("/api/events/sessions")).auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/events/sessions").then().statusCode(201).extract().path("id");
+        String id = given().baseUri(at("/api/events/sessions"))
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         if (published) {
-            given().baseUri(at("/api/events/sessions")).auth().oauth2(token).post("/api/events/sessions/" + id + "/publish").then().statusCode(200);
+            given().baseUri(at("/api/events/sessions"))
+                    .auth()
+                    .oauth2(token)
+                    .post("/api/events/sessions/" + id + "/publish")
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }
@@ -202,28 +290,52 @@ final class MatrixObjects {
      * {@code venuePartnerGroups}, so a session is published there and the venue is ready once tsubomi may follow it.
      */
     private String newVenue() {
-        return given().baseUri(at("/api/events/venues")).auth().oauth2(token("organiser1")).contentType(ContentType.JSON).body(venueBody())
-                .post("/api/events/venues").then().statusCode(201).extract().path("id");
+        return given().baseUri(at("/api/events/venues"))
+                .auth()
+                .oauth2(token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(venueBody())
+                .post("/api/events/venues")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String newLinkedVenue() {
-        String venueId = given().baseUri(at("/api/events/venues")).auth().oauth2(token("organiser1")).contentType(ContentType.JSON).body(venueBody())
-                .post("/api/events/venues").then().statusCode(201).extract().path("id");
+        String venueId = given().baseUri(at("/api/events/venues"))
+                .auth()
+                .oauth2(token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(venueBody())
+                .post("/api/events/venues")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, Object> atTheVenue = new LinkedHashMap<>(sessionBody("cafe", 50, "FIRST_COME"));
         atTheVenue.put("venueId", venueId);
         newSession(atTheVenue, true);
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
         while (true) {
-            var answer = given().baseUri(at("/api/notifications/webhooks")).auth().oauth2(token("partner-tsubomi")).contentType(ContentType.JSON)
-                    .body(Map.of("url", WEBHOOK_URL, "venueIds", List.of(venueId))).post("/api/notifications/webhooks");
+            var answer = given().baseUri(at("/api/notifications/webhooks"))
+                    .auth()
+                    .oauth2(token("partner-tsubomi"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", WEBHOOK_URL, "venueIds", List.of(venueId)))
+                    .post("/api/notifications/webhooks");
             if (answer.statusCode() == 201) {
-                given().baseUri(at("/api/notifications/webhooks")).auth().oauth2(token("partner-tsubomi"))
-                        .delete("/api/notifications/webhooks/" + answer.path("id")).then().statusCode(204);
+                given().baseUri(at("/api/notifications/webhooks"))
+                        .auth()
+                        .oauth2(token("partner-tsubomi"))
+                        .delete("/api/notifications/webhooks/" + answer.path("id"))
+                        .then()
+                        .statusCode(204);
                 return venueId;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("notification never learned that venue " + venueId + " is linked to tsubomi: "
-                        + answer.statusCode() + " " + answer.asString());
+                throw new IllegalStateException("notification never learned that venue " + venueId
+                        + " is linked to tsubomi: " + answer.statusCode() + " " + answer.asString());
             }
             try {
                 Thread.sleep(250);
@@ -235,8 +347,16 @@ final class MatrixObjects {
     }
 
     private String newSeries() {
-        return given().baseUri(at("/api/events/series")).auth().oauth2(token("organiser1")).contentType(ContentType.JSON).body(seriesBody())
-                .post("/api/events/series").then().statusCode(201).extract().path("id");
+        return given().baseUri(at("/api/events/series"))
+                .auth()
+                .oauth2(token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(seriesBody())
+                .post("/api/events/series")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String newWebhook() {
@@ -244,15 +364,22 @@ final class MatrixObjects {
     }
 
     private String feedToken() {
-        String url = given().baseUri(at("/api/events/feeds")).auth().oauth2(token("organiser1"))
-                .post("/api/events/feeds/partner-groups/" + FEED_GROUP + "/rotate").then().statusCode(200).extract().path("url");
+        String url = given().baseUri(at("/api/events/feeds"))
+                .auth()
+                .oauth2(token("organiser1"))
+                .post("/api/events/feeds/partner-groups/" + FEED_GROUP + "/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         return url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
     }
 
     /** hana's confirmed booking of a published hinata session: {sessionId} is the session, every other parameter her registration. */
     private Made hanaBooking() {
         String session = newSession(sessionBody("cafe", 50, "FIRST_COME"), true);
-        String registration = untilCreated("hana", "/api/registrations/sessions/" + session + "/bookings", Map.of("nickname", "マトリクス"));
+        String registration = untilCreated(
+                "hana", "/api/registrations/sessions/" + session + "/bookings", Map.of("nickname", "マトリクス"));
         return new Made(Map.of("sessionId", session, "*", registration));
     }
 
@@ -273,38 +400,70 @@ final class MatrixObjects {
         Map<String, Object> body = lotteryBody();
         String session = newSession(body, true);
         untilCreated("hana", "/api/registrations/sessions/" + session + "/applications", Map.of("nickname", "マトリクス"));
-        body.put("applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
-        given().baseUri(at("/api/events/sessions")).auth().oauth2(token("organiser1")).contentType(ContentType.JSON).body(body)
-                .put("/api/events/sessions/" + session).then().statusCode(200);
+        body.put(
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
+        given().baseUri(at("/api/events/sessions"))
+                .auth()
+                .oauth2(token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/events/sessions/" + session)
+                .then()
+                .statusCode(200);
         // 409 applications-still-open until registration has the new deadline; 409 already-drawn when its scheduler was
         // quicker, which is the same draw
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Response drawn = given().baseUri(at("/api/registrations/sessions")).auth().oauth2(token("organiser1"))
-                    .post("/api/registrations/sessions/" + session + "/lottery/draw");
-            return drawn.statusCode() == 200 || drawn.statusCode() == 409 && !drawn.asString().contains("applications-still-open");
-        });
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> given()
-                .baseUri(at("/api/registrations/sessions")).auth().oauth2(token("hana"))
-                .get("/api/registrations/sessions/" + session + "/lottery/published").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    Response drawn = given().baseUri(at("/api/registrations/sessions"))
+                            .auth()
+                            .oauth2(token("organiser1"))
+                            .post("/api/registrations/sessions/" + session + "/lottery/draw");
+                    return drawn.statusCode() == 200
+                            || drawn.statusCode() == 409 && !drawn.asString().contains("applications-still-open");
+                });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(at("/api/registrations/sessions"))
+                                .auth()
+                                .oauth2(token("hana"))
+                                .get("/api/registrations/sessions/" + session + "/lottery/published")
+                                .statusCode()
+                        == 200);
         return Made.of(session);
     }
 
     private String publishedDraw() {
         String session = make("drawn-lottery").parameters().get("*");
-        return given().baseUri(at("/api/registrations/sessions")).auth().oauth2(token("hana")).get("/api/registrations/sessions/" + session + "/lottery/published")
-                .then().statusCode(200).extract().asString();
+        return given().baseUri(at("/api/registrations/sessions"))
+                .auth()
+                .oauth2(token("hana"))
+                .get("/api/registrations/sessions/" + session + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     /** Posts until 201: registration learns sessions over Kafka, so the first tries may be 404. */
     private String untilCreated(String caller, String path, Object body) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            Response response = given().baseUri(at(path)).auth().oauth2(token(caller)).contentType(ContentType.JSON).body(body).post(path);
+            Response response = given().baseUri(at(path))
+                    .auth()
+                    .oauth2(token(caller))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post(path);
             if (response.statusCode() == 201) {
                 return response.path("id");
             }
             if (System.nanoTime() > deadline || response.statusCode() != 404) {
-                throw new IllegalStateException("POST " + path + " as " + caller + ": " + response.statusCode() + " " + response.asString());
+                throw new IllegalStateException(
+                        "POST " + path + " as " + caller + ": " + response.statusCode() + " " + response.asString());
             }
             try {
                 Thread.sleep(250);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import io.restassured.http.ContentType;
 
 /**
  * No personal data in logs: hana books with a canary nickname through the gateway (and a canary e-mail address where
@@ -38,24 +36,48 @@ class NoPersonalDataInLogsIT {
         String hana = stack.tokenOf("hana");
 
         String session = AuthorizationMatrixIT.newSession(true);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(stack.gateway)
-                .auth().oauth2(hana).contentType(ContentType.JSON).body(Map.of("nickname", canaryNickname))
-                .post("/api/registrations/sessions/" + session + "/bookings").statusCode() == 201);
-        given().baseUri(stack.gateway).auth().oauth2(hana).get("/api/registrations/mine").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().baseUri(stack.gateway)
+                                .auth()
+                                .oauth2(hana)
+                                .contentType(ContentType.JSON)
+                                .body(Map.of("nickname", canaryNickname))
+                                .post("/api/registrations/sessions/" + session + "/bookings")
+                                .statusCode()
+                        == 201);
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(hana)
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
                 .body("sessionId", hasItem(session));
         // a bad request carrying the canary: error paths must not log what was sent either
-        given().baseUri(stack.gateway).auth().oauth2(hana).contentType(ContentType.JSON)
-                .body(Map.of("nickname", canaryNickname.repeat(40))).post("/api/registrations/sessions/" + session + "/bookings")
-                .then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(hana)
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", canaryNickname.repeat(40)))
+                .post("/api/registrations/sessions/" + session + "/bookings")
+                .then()
+                .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
                         .and(org.hamcrest.Matchers.lessThan(500)));
         boolean emailSet = leaveCanaryEmail(stack, hana, canaryEmail);
         // the confirmation travelled over Kafka to notification and into her inbox: every hop has run
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given().baseUri(stack.gateway)
-                .auth().oauth2(hana).get("/api/notifications/inbox").then().statusCode(200)
-                .body("sessionId", hasItem(session)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().baseUri(stack.gateway)
+                        .auth()
+                        .oauth2(hana)
+                        .get("/api/notifications/inbox")
+                        .then()
+                        .statusCode(200)
+                        .body("sessionId", hasItem(session)));
         Thread.sleep(2000); // let the processes flush their log files
 
-        List<String> canaries = emailSet ? List.of(canaryNickname, canaryEmail, marker) : List.of(canaryNickname, marker);
+        List<String> canaries =
+                emailSet ? List.of(canaryNickname, canaryEmail, marker) : List.of(canaryNickname, marker);
         List<String> leaks = new ArrayList<>();
         List<Path> searched = new ArrayList<>();
         try (Stream<Path> files = Files.walk(stack.logs())) {
@@ -69,8 +91,10 @@ class NoPersonalDataInLogsIT {
                 }
             }
         }
-        System.out.println("[canary] searched " + searched + " for " + canaries + (emailSet ? "" : " (no e-mail endpoint yet)"));
-        assertThat(searched).extracting(Path::toString)
+        System.out.println(
+                "[canary] searched " + searched + " for " + canaries + (emailSet ? "" : " (no e-mail endpoint yet)"));
+        assertThat(searched)
+                .extracting(Path::toString)
                 .contains("gateway.log", "event.log", "registration.log", "childcare-booking.log", "notification.log");
         assertThat(leaks).as("personal data in log files").isEmpty();
     }
@@ -84,11 +108,17 @@ class NoPersonalDataInLogsIT {
      * send fails (503 mail-unavailable): exactly the error path where an address is most likely to end up in a log.
      */
     private static boolean leaveCanaryEmail(SecurityStack stack, String token, String email) {
-        int status = given().baseUri(stack.gateway).auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("address", email)).post("/api/notifications/preferences/email").statusCode();
+        int status = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("address", email))
+                .post("/api/notifications/preferences/email")
+                .statusCode();
         System.out.println("[canary] POST /api/notifications/preferences/email with a canary e-mail: " + status);
-        assertThat(status).as("the preferences endpoint took the canary address").isIn(202, 503);
+        assertThat(status)
+                .as("the preferences endpoint took the canary address")
+                .isIn(202, 503);
         return true;
     }
-
 }

@@ -1,24 +1,23 @@
 package io.ibasho.e2e;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
-
 import io.ibasho.localstack.Artifacts;
 import io.ibasho.localstack.LocalStack;
 import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.StackSettings;
 import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The whole stack, started by the code of {@code ./ibasho up} on free ports in its own directory, once for all
@@ -34,9 +33,12 @@ final class SecurityStack {
     final String realm;
 
     private SecurityStack() {
-        Path project = Path.of(System.getProperty("ibasho.project", "../..")).toAbsolutePath().normalize();
+        Path project = Path.of(System.getProperty("ibasho.project", "../.."))
+                .toAbsolutePath()
+                .normalize();
         if (Boolean.getBoolean("ibasho.e2e.use-running-stack")) {
-            // For working on the journeys: the stack that ./ibasho up started (same IBASHO_*_PORT variables), left running.
+            // For working on the journeys: the stack that ./ibasho up started (same IBASHO_*_PORT variables), left
+            // running.
             settings = StackSettings.fromEnvironment(project, System.getenv());
             stack = new LocalStack(settings, Artifacts.load(), System.out);
             gateway = "http://127.0.0.1:" + settings.gatewayPort();
@@ -45,7 +47,8 @@ final class SecurityStack {
         }
         StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
         settings = defaults.withPortsFrom(Ports::freePort, project.resolve(".ibasho/e2e-runs/" + UUID.randomUUID()));
-        // Under ./ibasho test the build's shared PostgreSQL, Kafka and Keycloak (TestServers gives this JVM a clean slate
+        // Under ./ibasho test the build's shared PostgreSQL, Kafka and Keycloak (TestServers gives this JVM a clean
+        // slate
         // on them); alone, the stack starts its own, as ./ibasho up does
         TestServers servers = TestServers.sharedByTheBuild() ? TestServers.get() : null;
         stack = new LocalStack(settings, Artifacts.load(), System.out, servers == null ? null : servers.asExternal());
@@ -102,18 +105,26 @@ final class SecurityStack {
     }
 
     private boolean allReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            // the stack stops a service that was not ready in time (and it may take a moment to be gone): start it again
+            // the stack stops a service that was not ready in time (and it may take a moment to be gone): start it
+            // again
             stack.apps().stream().filter(app -> app.runningProcess().isEmpty()).forEach(app -> {
                 System.out.println("[security-stack] starting " + app.name() + " again");
                 app.launch();
             });
             boolean ready = stack.apps().stream().allMatch(app -> {
                 try {
-                    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    return http.send(
+                                            HttpRequest.newBuilder(URI.create(
+                                                            "http://127.0.0.1:" + app.port() + "/q/health/ready"))
+                                                    .timeout(Duration.ofSeconds(3))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 } catch (IOException e) {
                     return false;
                 } catch (InterruptedException e) {
@@ -136,13 +147,14 @@ final class SecurityStack {
 
     /** Base URL of a service, bypassing the gateway. */
     String direct(String service) {
-        int port = switch (service) {
-            case "event" -> settings.eventPort();
-            case "registration" -> settings.registrationPort();
-            case "childcare-booking" -> settings.childcareBookingPort();
-            case "notification" -> settings.notificationPort();
-            default -> throw new IllegalArgumentException("unknown service " + service);
-        };
+        int port =
+                switch (service) {
+                    case "event" -> settings.eventPort();
+                    case "registration" -> settings.registrationPort();
+                    case "childcare-booking" -> settings.childcareBookingPort();
+                    case "notification" -> settings.notificationPort();
+                    default -> throw new IllegalArgumentException("unknown service " + service);
+                };
         return "http://127.0.0.1:" + port;
     }
 

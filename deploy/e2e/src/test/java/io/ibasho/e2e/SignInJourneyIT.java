@@ -4,19 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.ibasho.e2e.KeycloakPages.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-
 import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * In a real Chromium at 390 px with the pages' CSP enforced, against the whole stack and a real Keycloak: she
@@ -43,7 +40,9 @@ class SignInJourneyIT {
             page.navigate(stack.gateway + "/");
             phone.look("start");
 
-            page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first().click();
+            page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン")))
+                    .first()
+                    .click();
             KeycloakPages.assertThemedLoginPage(page, stack, "ja");
             phone.look("keycloak-login");
 
@@ -65,7 +64,8 @@ class SignInJourneyIT {
             page.getByLabel("パスワード（もう一度）").fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, named("登録する")).click();
             phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after registering");
-            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト")))).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                    .isVisible();
             phone.look("registered-and-signed-in");
 
             page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))).click();
@@ -74,10 +74,15 @@ class SignInJourneyIT {
             assertThat(page.url()).startsWith(stack.gateway);
 
             // Her Keycloak session must be over too: signing in again asks for the password.
-            assertThat(page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first()).isVisible();
-            page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン"))).first().click();
+            assertThat(page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン")))
+                            .first())
+                    .isVisible();
+            page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン")))
+                    .first()
+                    .click();
             page.waitForURL(url -> url.startsWith(stack.realm + "/") || url.startsWith(stack.gateway + "/"));
-            assertThat(page.url()).as("after signing out, ログイン must ask for the password again, not sign her in at once")
+            assertThat(page.url())
+                    .as("after signing out, ログイン must ask for the password again, not sign her in at once")
                     .startsWith(stack.realm + "/");
             assertThat(page.getByLabel(KeycloakPages.PASSWORD_LABEL)).isVisible();
             phone.look("login-again");
@@ -94,7 +99,9 @@ class SignInJourneyIT {
             phone.look("signed-in");
             cookiesBeforeExit = phone.savedState();
 
-            page.getByRole(AriaRole.LINK, named(Pattern.compile("すぐに閉じる"))).first().click();
+            page.getByRole(AriaRole.LINK, named(Pattern.compile("すぐに閉じる")))
+                    .first()
+                    .click();
             page.waitForURL(url -> url.startsWith(Phone.NEUTRAL_SITE));
             assertThat(page).hasTitle(Phone.NEUTRAL_TITLE);
             phone.screenshot("neutral-site");
@@ -107,9 +114,13 @@ class SignInJourneyIT {
                 }
                 page.waitForLoadState();
                 phone.screenshot("back-" + step);
-                assertThat(page.url()).as("Back step %d must not reopen a page of hers", step).doesNotContain("/app/");
-                assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))).count())
-                        .as("Back step %d shows a signed-in page", step).isZero();
+                assertThat(page.url())
+                        .as("Back step %d must not reopen a page of hers", step)
+                        .doesNotContain("/app/");
+                assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト")))
+                                .count())
+                        .as("Back step %d shows a signed-in page", step)
+                        .isZero();
             }
             phone.assertNothingWentWrong();
         }
@@ -118,8 +129,11 @@ class SignInJourneyIT {
             Page page = replay.page();
             replay.allow("401");
             Response bookings = page.navigate(stack.gateway + "/app/bookings");
-            assertThat(bookings.status()).as("her bookings page with the cookies from before the quick exit").isEqualTo(401);
-            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト")))).hasCount(0);
+            assertThat(bookings.status())
+                    .as("her bookings page with the cookies from before the quick exit")
+                    .isEqualTo(401);
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                    .hasCount(0);
             replay.look("old-cookies-refused");
         }
     }

@@ -2,15 +2,14 @@ package io.ibasho.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import io.ibasho.testsupport.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import io.ibasho.testsupport.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /**
  * Fictional attendees and the small steps every lottery proof needs, against the shared stack: accounts are created
@@ -27,22 +26,37 @@ final class StackAttendees {
     /** {@code count} new attendees with names of their own (a random run id), so that reruns never collide. */
     List<String> create(String prefix, int count) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<String> names = IntStream.rangeClosed(1, count).mapToObj(i -> "%s-%s-%d".formatted(prefix, run, i)).toList();
-        List<Map<String, Object>> users = names.stream().map(name -> Map.<String, Object>of(
-                "username", name,
-                "enabled", true,
-                "realmRoles", List.of("default-roles-ibasho"),
-                "credentials", List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
+        List<String> names = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "%s-%s-%d".formatted(prefix, run, i))
+                .toList();
+        List<Map<String, Object>> users = names.stream()
+                .map(name -> Map.<String, Object>of(
+                        "username",
+                        name,
+                        "enabled",
+                        true,
+                        "realmRoles",
+                        List.of("default-roles-ibasho"),
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
                 .toList();
         String base = stack.stack.keycloak().baseUrl().replace("localhost", "127.0.0.1");
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
+        String admin = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
                 .post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("ifResourceExists", "SKIP", "users", users))
                 .post(base + "/admin/realms/ibasho/partialImport")
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         return names;
     }
 
@@ -53,18 +67,51 @@ final class StackAttendees {
     /** A published hinata session made by organiser1 through the gateway. */
     String publishedSession(Map<String, Object> body) {
         String token = token("organiser1");
-        String id = given().baseUri(stack.gateway).auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/events/sessions").then().log().ifValidationFails().statusCode(201).extract().path("id");
-        given().baseUri(stack.gateway).auth().oauth2(token).post("/api/events/sessions/" + id + "/publish").then().statusCode(200);
+        String id = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/events/sessions")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(token)
+                .post("/api/events/sessions/" + id + "/publish")
+                .then()
+                .statusCode(200);
         return id;
     }
 
     /** A new hinata venue whose address is never shown (the usual choice for a safe place). */
     String venue(String nameJa, boolean canHostChildcare) {
-        return given().baseUri(stack.gateway).auth().oauth2(token("organiser1")).contentType(ContentType.JSON)
-                .body(Map.of("nameJa", nameJa, "area", "港区", "capacityCeiling", 30, "canHostChildcare", canHostChildcare,
-                        "addressVisibility", "NEVER"))
-                .post("/api/events/venues").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        return given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "nameJa",
+                        nameJa,
+                        "area",
+                        "港区",
+                        "capacityCeiling",
+                        30,
+                        "canHostChildcare",
+                        canHostChildcare,
+                        "addressVisibility",
+                        "NEVER"))
+                .post("/api/events/venues")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /**
@@ -75,8 +122,19 @@ final class StackAttendees {
         String venueId = venue("託児室のある会場", true);
         Map<String, Object> withCare = new java.util.LinkedHashMap<>(session);
         withCare.put("venueId", venueId);
-        withCare.put("childcare", Map.of("offered", true, "minAgeYears", 0, "maxAgeYears", 6, "carers", 1,
-                "deadline", start.minusDays(1).toString()));
+        withCare.put(
+                "childcare",
+                Map.of(
+                        "offered",
+                        true,
+                        "minAgeYears",
+                        0,
+                        "maxAgeYears",
+                        6,
+                        "carers",
+                        1,
+                        "deadline",
+                        start.minusDays(1).toString()));
         return withCare;
     }
 
@@ -87,13 +145,18 @@ final class StackAttendees {
     Response postUntil(String caller, String path, Object body, int wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Response response = given().baseUri(stack.gateway).auth().oauth2(token(caller)).contentType(ContentType.JSON)
-                    .body(body).post(path);
+            Response response = given().baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(token(caller))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post(path);
             if (response.statusCode() == wanted) {
                 return response;
             }
             if (System.nanoTime() > deadline || !(response.statusCode() == 404 || response.statusCode() == 429)) {
-                throw new AssertionError("POST " + path + " as " + caller + ": " + response.statusCode() + " " + response.asString());
+                throw new AssertionError(
+                        "POST " + path + " as " + caller + ": " + response.statusCode() + " " + response.asString());
             }
             pause(Duration.ofMillis(500));
         }

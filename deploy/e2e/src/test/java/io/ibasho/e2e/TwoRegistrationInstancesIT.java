@@ -4,6 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ibasho.localstack.LocalStack;
+import io.ibasho.localstack.ManagedProcess;
+import io.ibasho.localstack.Ports;
+import io.ibasho.localstack.PostgresServer;
+import io.ibasho.localstack.QuarkusApp;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.ibasho.localstack.LocalStack;
-import io.ibasho.localstack.ManagedProcess;
-import io.ibasho.localstack.Ports;
-import io.ibasho.localstack.PostgresServer;
-import io.ibasho.localstack.QuarkusApp;
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Issue 4, done when "exactly one draw with two instances of the service running at once": a second registration
@@ -58,7 +56,8 @@ class TwoRegistrationInstancesIT {
         attendees = new StackAttendees(stack);
         LocalStack local = stack.stack;
         // the environment LocalStack gives registration, with another port. Both schedulers keep the shipped cadence
-        // (every 30 s): with one checking every second, the scheduler beat the manual draws (a run saw eight 409s and the draw
+        // (every 30 s): with one checking every second, the scheduler beat the manual draws (a run saw eight 409s and
+        // the draw
         // "by scheduler"), so the manual draws would never be shown racing each other.
         Map<String, String> env = new LinkedHashMap<>();
         String database = LocalStack.databaseOf("registration");
@@ -70,8 +69,13 @@ class TwoRegistrationInstancesIT {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", local.keycloak().realmUrl());
         env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + stack.settings.gatewayPort());
         secondLog = stack.settings.logs().resolve("registration-2.log");
-        second = new QuarkusApp("registration-2", stack.settings.projectDir().resolve("services/registration"), Ports.freePort(), env,
-                secondLog, stack.settings.run().resolve("registration-2.pid"));
+        second = new QuarkusApp(
+                "registration-2",
+                stack.settings.projectDir().resolve("services/registration"),
+                Ports.freePort(),
+                env,
+                secondLog,
+                stack.settings.run().resolve("registration-2.pid"));
         second.launch();
         try {
             second.awaitHealthy(Duration.ofSeconds(Long.getLong("ibasho.e2e.extra-start-seconds", 600)));
@@ -93,32 +97,83 @@ class TwoRegistrationInstancesIT {
         String first = stack.direct("registration");
         String other = "http://127.0.0.1:" + second.port();
 
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(9).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(9)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
         // the window closes in an hour; once the applications are in, organiser1 moves its end to a few seconds from
-        // now (as an organiser may), so the race below happens at the real deadline without the test waiting a fixed 40 s
-        Map<String, Object> session = new LinkedHashMap<>(Map.of("kind", "workshop", "titleJa", "二台で抽選",
-                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", CAPACITY, "allocation", "LOTTERY",
-                "applicationOpensAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString(),
-                "applicationClosesAt", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.SECONDS).toString()));
+        // now (as an organiser may), so the race below happens at the real deadline without the test waiting a fixed 40
+        // s
+        Map<String, Object> session = new LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "二台で抽選",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                CAPACITY,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString()));
         String sessionId = attendees.publishedSession(session);
         List<String> applicants = attendees.create("two-instances", 4);
         for (String applicant : applicants) {
-            attendees.postUntil(applicant, "/api/registrations/sessions/" + sessionId + "/applications", Map.of("nickname", "つばめ"),
-                    201, Duration.ofSeconds(60));
+            attendees.postUntil(
+                    applicant,
+                    "/api/registrations/sessions/" + sessionId + "/applications",
+                    Map.of("nickname", "つばめ"),
+                    201,
+                    Duration.ofSeconds(60));
         }
-        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime closes =
+                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         session.put("applicationClosesAt", closes.toString());
-        given().baseUri(stack.gateway).auth().oauth2(attendees.token("organiser1")).contentType("application/json").body(session)
-                .put("/api/events/sessions/" + sessionId).then().statusCode(200);
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .contentType("application/json")
+                .body(session)
+                .put("/api/events/sessions/" + sessionId)
+                .then()
+                .statusCode(200);
         // registration (both instances: one database) has the new deadline before it passes
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> closes.toInstant().equals(
-                OffsetDateTime.parse(given().baseUri(first).auth().oauth2(attendees.token(applicants.get(0)))
-                        .get("/api/registrations/sessions/" + sessionId + "/lottery").then().statusCode(200).extract()
-                        .<String>path("applicationClosesAt")).toInstant()));
-        assertThat(OffsetDateTime.now(ZoneOffset.UTC)).as("registration learned the deadline before it passed").isBefore(closes);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> closes.toInstant()
+                        .equals(OffsetDateTime.parse(given().baseUri(first)
+                                        .auth()
+                                        .oauth2(attendees.token(applicants.get(0)))
+                                        .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .<String>path("applicationClosesAt"))
+                                .toInstant()));
+        assertThat(OffsetDateTime.now(ZoneOffset.UTC))
+                .as("registration learned the deadline before it passed")
+                .isBefore(closes);
         // both instances share the database, so the second one knows the session too
-        given().baseUri(other).auth().oauth2(attendees.token(applicants.get(0))).get("/api/registrations/sessions/" + sessionId + "/lottery")
-                .then().statusCode(200).body("applications", org.hamcrest.Matchers.equalTo(applicants.size()));
+        given().baseUri(other)
+                .auth()
+                .oauth2(attendees.token(applicants.get(0)))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                .then()
+                .statusCode(200)
+                .body("applications", org.hamcrest.Matchers.equalTo(applicants.size()));
 
         String organiser = attendees.token("organiser1");
         ExecutorService pool = Executors.newFixedThreadPool(2 * DRAWS_PER_INSTANCE);
@@ -130,12 +185,16 @@ class TwoRegistrationInstancesIT {
                 String instance = i % 2 == 0 ? first : other;
                 draws.add(pool.submit(() -> {
                     go.await();
-                    return given().baseUri(instance).auth().oauth2(organiser)
-                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw").statusCode();
+                    return given().baseUri(instance)
+                            .auth()
+                            .oauth2(organiser)
+                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
+                            .statusCode();
                 }));
             }
             // the moment the window closes, when a scheduler may also find it due
-            long wait = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), closes).toMillis();
+            long wait =
+                    Duration.between(OffsetDateTime.now(ZoneOffset.UTC), closes).toMillis();
             if (wait > 0) {
                 Thread.sleep(wait);
             }
@@ -146,25 +205,49 @@ class TwoRegistrationInstancesIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(answers).as("answers of the manual draws").allMatch(status -> status == 200 || status == 409 || status == 503);
+        assertThat(answers)
+                .as("answers of the manual draws")
+                .allMatch(status -> status == 200 || status == 409 || status == 503);
         long ok = answers.stream().filter(status -> status == 200).count();
         assertThat(ok).as("manual draws that drew").isLessThanOrEqualTo(1);
 
         // the allocation (no childcare here) is done at once; both instances publish the very same draw
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given().baseUri(first)
-                .auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery")
-                .then().statusCode(200).body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
-        String publishedByFirst = given().baseUri(first).auth().oauth2(organiser)
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
-        String publishedBySecond = given().baseUri(other).auth().oauth2(organiser)
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
-        assertThat(JsonPath.from(publishedBySecond).getMap("")).isEqualTo(JsonPath.from(publishedByFirst).getMap(""));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().baseUri(first)
+                        .auth()
+                        .oauth2(organiser)
+                        .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                        .then()
+                        .statusCode(200)
+                        .body("allocation", org.hamcrest.Matchers.equalTo("DONE")));
+        String publishedByFirst = given().baseUri(first)
+                .auth()
+                .oauth2(organiser)
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String publishedBySecond = given().baseUri(other)
+                .auth()
+                .oauth2(organiser)
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(JsonPath.from(publishedBySecond).getMap(""))
+                .isEqualTo(JsonPath.from(publishedByFirst).getMap(""));
 
         // exactly one LotteryDrawn for the session on Kafka, with as many winners as seats (we wait for a second one)
-        List<ConsumerRecord<String, String>> drawn = KafkaTopicReader.awaitRecords(stack.stack.kafka().bootstrapServers(),
-                "registration-lifecycle", record -> record.value().contains("registration.LotteryDrawn.v1")
+        List<ConsumerRecord<String, String>> drawn = KafkaTopicReader.awaitRecords(
+                stack.stack.kafka().bootstrapServers(),
+                "registration-lifecycle",
+                record -> record.value().contains("registration.LotteryDrawn.v1")
                         && sessionId.equals(JsonPath.from(record.value()).getString("data.sessionId")),
-                2, Duration.ofSeconds(20));
+                2,
+                Duration.ofSeconds(20));
         assertThat(drawn).as("LotteryDrawn events of the session").hasSize(1);
         assertThat(JsonPath.from(drawn.get(0).value()).getInt("data.winners")).isEqualTo(CAPACITY);
         assertThat(JsonPath.from(drawn.get(0).value()).getInt("data.reserve")).isEqualTo(applicants.size() - CAPACITY);
@@ -175,22 +258,36 @@ class TwoRegistrationInstancesIT {
         drawLines.addAll(linesAbout(stack.logs().resolve("registration.log"), sessionId));
         drawLines.addAll(linesAbout(secondLog, sessionId));
         System.out.println("[two-registration-instances] manual draw answers " + answers + "; " + drawLines);
-        assertThat(drawLines).as("'lottery drawn' lines in the logs of both instances").hasSize(1);
-        Matcher by = Pattern.compile("lottery drawn for session \\S+ by (an organiser|scheduler)").matcher(drawLines.get(0));
+        assertThat(drawLines)
+                .as("'lottery drawn' lines in the logs of both instances")
+                .hasSize(1);
+        Matcher by = Pattern.compile("lottery drawn for session \\S+ by (an organiser|scheduler)")
+                .matcher(drawLines.get(0));
         assertThat(by.find()).isTrue();
-        assertThat(ok).as("manual draws that drew (the draw was made by " + by.group(1) + ")")
+        assertThat(ok)
+                .as("manual draws that drew (the draw was made by " + by.group(1) + ")")
                 .isEqualTo(by.group(1).equals("an organiser") ? 1 : 0);
 
         // winners = capacity, as each of them sees it
-        long confirmed = applicants.stream().filter(applicant -> "confirmed".equals(given().baseUri(stack.gateway)
-                .auth().oauth2(attendees.token(applicant)).get("/api/registrations/mine").then().statusCode(200).extract()
-                .jsonPath().getString("find { it.sessionId == '" + sessionId + "' }.status"))).count();
+        long confirmed = applicants.stream()
+                .filter(applicant -> "confirmed"
+                        .equals(given().baseUri(stack.gateway)
+                                .auth()
+                                .oauth2(attendees.token(applicant))
+                                .get("/api/registrations/mine")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("find { it.sessionId == '" + sessionId + "' }.status")))
+                .count();
         assertThat(confirmed).isEqualTo(CAPACITY);
     }
 
     private static List<String> linesAbout(Path log, String sessionId) throws IOException {
         try (var lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains("lottery drawn for session " + sessionId)).toList();
+            return lines.filter(line -> line.contains("lottery drawn for session " + sessionId))
+                    .toList();
         }
     }
 }

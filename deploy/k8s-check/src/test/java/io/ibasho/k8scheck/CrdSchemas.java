@@ -1,5 +1,6 @@
 package io.ibasho.k8scheck;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The published CRDs of the operators that have no Java model on Maven Central (CloudNativePG, the Keycloak operator),
@@ -39,7 +38,9 @@ final class CrdSchemas {
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals("metadata") || field.getKey().equals("apiVersion") || field.getKey().equals("kind")) {
+            if (field.getKey().equals("metadata")
+                    || field.getKey().equals("apiVersion")
+                    || field.getKey().equals("kind")) {
                 continue;
             }
             JsonNode fieldSchema = schema.path("properties").get(field.getKey());
@@ -142,7 +143,8 @@ final class CrdSchemas {
                 problems.add(path + ": missing required field " + required.asText());
             }
         }
-        boolean preserveUnknown = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+        boolean preserveUnknown =
+                schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
         JsonNode properties = schema.path("properties");
         JsonNode additional = schema.get("additionalProperties");
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
@@ -159,6 +161,5 @@ final class CrdSchemas {
         }
     }
 
-    private CrdSchemas() {
-    }
+    private CrdSchemas() {}
 }

@@ -2,6 +2,8 @@ package io.ibasho.k8scheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,15 +11,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Opens each application's image tarball (target/jib-image.tar, written by Jib in profile {@code images}) and checks
@@ -26,8 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * missing tarball fails.
  */
 class ImageTarballsTest {
-    static final List<String> APPLICATIONS = List.of("services/event", "services/registration", "services/childcare-booking",
-            "services/notification", "gateway");
+    static final List<String> APPLICATIONS = List.of(
+            "services/event",
+            "services/registration",
+            "services/childcare-booking",
+            "services/notification",
+            "gateway");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
@@ -35,7 +37,9 @@ class ImageTarballsTest {
     void theImageRunsTheFastJarAsUid185OnPorts8080And9000WithItsLabels(String application) throws IOException {
         Path tarball = Project.root().resolve(application).resolve("target/jib-image.tar");
         if (!Files.exists(tarball)) {
-            assertThat(Boolean.getBoolean("ibasho.images.expected")).as(tarball + " missing although profile images is on").isFalse();
+            assertThat(Boolean.getBoolean("ibasho.images.expected"))
+                    .as(tarball + " missing although profile images is on")
+                    .isFalse();
             Assumptions.abort("no " + tarball + ": build the images with ./mvnw -Pimages verify -DskipTests");
         }
         Map<String, byte[]> files = smallFiles(tarball);
@@ -44,7 +48,8 @@ class ImageTarballsTest {
         String name = Path.of(application).getFileName().toString();
 
         assertThat(run.path("User").asText()).isEqualTo("185:185");
-        assertThat(run.path("Entrypoint")).extracting(JsonNode::asText)
+        assertThat(run.path("Entrypoint"))
+                .extracting(JsonNode::asText)
                 .containsExactly("java", "-jar", "/deployments/quarkus-run.jar");
         assertThat(run.path("WorkingDir").asText()).isEqualTo("/deployments");
         assertThat(iterable(run.path("ExposedPorts").fieldNames())).containsExactlyInAnyOrder("8080/tcp", "9000/tcp");
@@ -52,12 +57,15 @@ class ImageTarballsTest {
         assertThat(labels.path("org.opencontainers.image.title").asText()).isEqualTo(name);
         assertThat(labels.path("org.opencontainers.image.version").asText()).isNotBlank();
         String base = labels.path("org.opencontainers.image.base.name").asText();
-        assertThat(base).as("base image pinned by digest (or scratch for the offline check)").matches("scratch|.+@sha256:[0-9a-f]{64}");
+        assertThat(base)
+                .as("base image pinned by digest (or scratch for the offline check)")
+                .matches("scratch|.+@sha256:[0-9a-f]{64}");
         assertThat(config.path("os").asText()).isEqualTo("linux");
 
         // The fast-jar and nothing else of the application: Jib's own classpath copy (/app) is filtered out.
         List<String> paths = layerPaths(tarball);
-        assertThat(paths).contains("deployments/quarkus-run.jar", "deployments/quarkus-app-dependencies.txt")
+        assertThat(paths)
+                .contains("deployments/quarkus-run.jar", "deployments/quarkus-app-dependencies.txt")
                 .anyMatch(p -> p.startsWith("deployments/lib/main/"))
                 .anyMatch(p -> p.startsWith("deployments/app/"))
                 .noneMatch(p -> p.startsWith("app/"));
@@ -66,17 +74,19 @@ class ImageTarballsTest {
     /** Every path in every (gzipped) layer, without the leading slash. */
     private static List<String> layerPaths(Path tarball) throws IOException {
         List<String> paths = new java.util.ArrayList<>();
-        try (InputStream in = Files.newInputStream(tarball); TarArchiveInputStream outer = new TarArchiveInputStream(in)) {
+        try (InputStream in = Files.newInputStream(tarball);
+                TarArchiveInputStream outer = new TarArchiveInputStream(in)) {
             TarArchiveEntry entry;
             while ((entry = outer.getNextEntry()) != null) {
-                if (!entry.isFile() || entry.getSize() < 1_000 || !entry.getName().contains("blobs/")) {
+                if (!entry.isFile()
+                        || entry.getSize() < 1_000
+                        || !entry.getName().contains("blobs/")) {
                     continue;
                 }
                 // Closing what reads a layer must not close the tarball around it.
                 InputStream layer = new java.io.BufferedInputStream(new java.io.FilterInputStream(outer) {
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 });
                 layer.mark(2);
                 int first = layer.read();
@@ -88,7 +98,8 @@ class ImageTarballsTest {
                 TarArchiveInputStream files = new TarArchiveInputStream(new java.util.zip.GZIPInputStream(layer));
                 TarArchiveEntry file;
                 while ((file = files.getNextEntry()) != null) {
-                    String name = file.getName().startsWith("/") ? file.getName().substring(1) : file.getName();
+                    String name =
+                            file.getName().startsWith("/") ? file.getName().substring(1) : file.getName();
                     paths.add(name.startsWith("./") ? name.substring(2) : name);
                 }
             }
@@ -111,7 +122,8 @@ class ImageTarballsTest {
         JsonNode index = JSON.readTree(files.get("index.json"));
         String manifestDigest = index.path("manifests").get(0).path("digest").asText();
         JsonNode manifest = JSON.readTree(files.get(blob(manifestDigest)));
-        return JSON.readTree(files.get(blob(manifest.path("config").path("digest").asText())));
+        return JSON.readTree(
+                files.get(blob(manifest.path("config").path("digest").asText())));
     }
 
     private static String blob(String digest) {
@@ -121,11 +133,13 @@ class ImageTarballsTest {
     /** Every entry under 1 MB (manifests and configs; layers are larger and not needed here). */
     private static Map<String, byte[]> smallFiles(Path tarball) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
-        try (InputStream in = Files.newInputStream(tarball); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+        try (InputStream in = Files.newInputStream(tarball);
+                TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (entry.isFile() && entry.getSize() < 1_000_000) {
-                    String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
+                    String name =
+                            entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
                     files.put(name, tar.readAllBytes());
                 }
             }

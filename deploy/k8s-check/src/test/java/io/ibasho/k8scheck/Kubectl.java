@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -19,8 +18,9 @@ final class Kubectl {
     static Path require() {
         Optional<Path> found = find();
         if (found.isEmpty()) {
-            String reason = "kubectl not found (set IBASHO_KUBECTL or install Debian's kubernetes-client: ./ibasho test does"
-                    + " that when run as root); the kustomize overlays were NOT rendered";
+            String reason =
+                    "kubectl not found (set IBASHO_KUBECTL or install Debian's kubernetes-client: ./ibasho test does"
+                            + " that when run as root); the kustomize overlays were NOT rendered";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(reason);
             }
@@ -51,7 +51,9 @@ final class Kubectl {
             Path err = Files.createTempFile("kustomize", ".err");
             try {
                 Process process = new ProcessBuilder(List.of(kubectl.toString(), "kustomize", directory.toString()))
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!process.waitFor(2, TimeUnit.MINUTES)) {
                     process.destroyForcibly();
                     throw new IllegalStateException("kubectl kustomize " + directory + " did not finish in 2 minutes");
@@ -77,7 +79,9 @@ final class Kubectl {
     static String version() {
         Path kubectl = require();
         try {
-            Process process = new ProcessBuilder(kubectl.toString(), "version", "--client").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(kubectl.toString(), "version", "--client")
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(30, TimeUnit.SECONDS);
             return text.lines().findFirst().orElse("?");
@@ -89,6 +93,5 @@ final class Kubectl {
         }
     }
 
-    private Kubectl() {
-    }
+    private Kubectl() {}
 }

@@ -1,5 +1,10 @@
 package io.ibasho.k8scheck;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,12 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The objects of one rendered overlay, as JSON trees (the typed models are checked in {@link TypedModels}). */
 record Manifests(String overlay, List<ObjectNode> objects) {
@@ -22,12 +21,16 @@ record Manifests(String overlay, List<ObjectNode> objects) {
 
     /** Renders k8s/overlays/NAME once per test run (kubectl is slow to start). */
     static Manifests overlay(String name) {
-        return RENDERED.computeIfAbsent(name, n -> parse(n, Kubectl.kustomize(Project.k8s().resolve("overlays").resolve(n))));
+        return RENDERED.computeIfAbsent(
+                name,
+                n -> parse(
+                        n, Kubectl.kustomize(Project.k8s().resolve("overlays").resolve(n))));
     }
 
     static Manifests parse(String overlay, String yaml) {
         List<ObjectNode> objects = new ArrayList<>();
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(yaml)) {
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
                 if (document instanceof ObjectNode object && !object.isEmpty()) {
@@ -53,7 +56,9 @@ record Manifests(String overlay, List<ObjectNode> objects) {
     }
 
     ObjectNode named(String kind, String name) {
-        return ofKind(kind).filter(o -> name.equals(name(o))).findFirst()
+        return ofKind(kind)
+                .filter(o -> name.equals(name(o)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + ": no " + kind + " " + name));
     }
 

@@ -1,13 +1,12 @@
 package io.ibasho.k8scheck;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The production realm, derived from the local/test realm deploy/keycloak/ibasho-realm.json so that the two never drift
@@ -29,6 +28,7 @@ final class ProductionRealm {
     static final String CLAIMS_SCOPE = "ibasho-claims";
     /** Keycloak operator placeholder, filled from Secret gateway-oidc key client-secret. */
     static final String GATEWAY_SECRET_PLACEHOLDER = "IBASHO_GATEWAY_CLIENT_SECRET";
+
     private static final Set<String> DEMO_CLIENTS = Set.of("ibasho-test", "partner-tsubomi");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -40,7 +40,9 @@ final class ProductionRealm {
 
         ArrayNode roles = (ArrayNode) realm.path("roles").path("realm");
         for (JsonNode role : roles) {
-            if (role.path("name").asText().equals("default-roles-" + realm.path("realm").asText())) {
+            if (role.path("name")
+                    .asText()
+                    .equals("default-roles-" + realm.path("realm").asText())) {
                 ObjectNode composites = (ObjectNode) role.path("composites");
                 composites.set("realm", JSON.arrayNode().add("attendee"));
             }
@@ -81,7 +83,8 @@ final class ProductionRealm {
                 copy.put("secret", "${" + GATEWAY_SECRET_PLACEHOLDER + "}");
                 copy.set("redirectUris", JSON.arrayNode().add("https://ibasho.example/app/login"));
                 copy.set("webOrigins", JSON.arrayNode().add("+"));
-                ObjectNode attributes = copy.has("attributes") ? (ObjectNode) copy.get("attributes") : copy.putObject("attributes");
+                ObjectNode attributes =
+                        copy.has("attributes") ? (ObjectNode) copy.get("attributes") : copy.putObject("attributes");
                 attributes.put("post.logout.redirect.uris", "https://ibasho.example/");
                 ArrayNode defaults = JSON.arrayNode().add(CLAIMS_SCOPE);
                 SERVICES.forEach(s -> defaults.add("audience-" + s));
@@ -137,6 +140,5 @@ final class ProductionRealm {
         return Map.of(GATEWAY_SECRET_PLACEHOLDER, "gateway-oidc/client-secret");
     }
 
-    private ProductionRealm() {
-    }
+    private ProductionRealm() {}
 }

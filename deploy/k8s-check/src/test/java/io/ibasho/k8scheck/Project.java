@@ -15,7 +15,8 @@ final class Project {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("k8s/ not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "k8s/ not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -24,6 +25,5 @@ final class Project {
         return root().resolve("k8s");
     }
 
-    private Project() {
-    }
+    private Project() {}
 }

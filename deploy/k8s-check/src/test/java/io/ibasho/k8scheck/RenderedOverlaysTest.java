@@ -2,13 +2,11 @@ package io.ibasho.k8scheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every overlay renders with a real kustomize, and every object it renders binds strictly to a typed model or CRD. */
 class RenderedOverlaysTest {
@@ -28,7 +26,8 @@ class RenderedOverlaysTest {
             } else if (CrdSchemas.hasSchema(object)) {
                 problems.addAll(CrdSchemas.check(object));
             } else {
-                problems.add(Manifests.id(object) + ": " + TypedModels.key(object) + " has neither a typed model nor a CRD schema here");
+                problems.add(Manifests.id(object) + ": " + TypedModels.key(object)
+                        + " has neither a typed model nor a CRD schema here");
             }
         }
         assertThat(problems).as(overlay).isEmpty();
@@ -38,9 +37,19 @@ class RenderedOverlaysTest {
     @FieldSource("OVERLAYS")
     void everyObjectLandsInTheOverlaysNamespace(String overlay) {
         Manifests manifests = Manifests.overlay(overlay);
-        String namespace = manifests.ofKind("Namespace").findFirst().orElseThrow().path("metadata").path("name").asText();
-        assertThat(manifests.objects().stream().filter(o -> !o.path("kind").asText().equals("Namespace"))
-                .filter(o -> !namespace.equals(o.path("metadata").path("namespace").asText())).map(Manifests::id))
-                .as("objects outside namespace " + namespace).isEmpty();
+        String namespace = manifests
+                .ofKind("Namespace")
+                .findFirst()
+                .orElseThrow()
+                .path("metadata")
+                .path("name")
+                .asText();
+        assertThat(manifests.objects().stream()
+                        .filter(o -> !o.path("kind").asText().equals("Namespace"))
+                        .filter(o -> !namespace.equals(
+                                o.path("metadata").path("namespace").asText()))
+                        .map(Manifests::id))
+                .as("objects outside namespace " + namespace)
+                .isEmpty();
     }
 }

@@ -1,18 +1,9 @@
 package io.ibasho.k8scheck;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -26,6 +17,13 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Binds every object to its typed model: fabric8's for Kubernetes' own kinds, Strimzi's published model (io.strimzi:api)
@@ -72,7 +70,8 @@ final class TypedModels {
         try {
             bound = JSON.treeToValue(object, model);
         } catch (Exception e) {
-            return List.of(Manifests.id(object) + ": does not bind to " + model.getSimpleName() + ": " + e.getMessage());
+            return List.of(
+                    Manifests.id(object) + ": does not bind to " + model.getSimpleName() + ": " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
         unknownFields(bound, Manifests.id(object), problems);
@@ -111,8 +110,10 @@ final class TypedModels {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getDeclaringClass() == Object.class) {
                 continue;
             }
             Object child;
@@ -127,11 +128,11 @@ final class TypedModels {
                 }
                 continue;
             }
-            String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            String field = Character.toLowerCase(getter.getName().charAt(3))
+                    + getter.getName().substring(4);
             unknownFields(child, path + "." + field, problems);
         }
     }
 
-    private TypedModels() {
-    }
+    private TypedModels() {}
 }

@@ -5,5 +5,4 @@ package io.ibasho.localstack;
  * the services and the gateway on them, and {@code down} leaves them running (the build's shared test servers,
  * docs/adr/0012-one-set-of-test-servers-per-build.md).
  */
-public record ExternalServers(PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak) {
-}
+public record ExternalServers(PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak) {}

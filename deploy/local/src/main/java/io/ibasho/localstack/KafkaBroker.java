@@ -57,12 +57,26 @@ public final class KafkaBroker {
             Files.writeString(config, serverProperties(logs));
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
-            List<String> jvm = List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                    "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath);
+            List<String> jvm = List.of(
+                    ManagedProcess.javaExecutable(),
+                    "-Xms128m",
+                    "-Xmx512m",
+                    "-XX:+UseSerialGC",
+                    "-Dlog4j2.configurationFile=" + log4j,
+                    "-cp",
+                    classpath);
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 List<String> format = new java.util.ArrayList<>(jvm);
-                format.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone", "-t", randomClusterId(), "-c", config.toString()));
-                ManagedProcess.runToCompletion("kafka storage format", format, Map.of(), dataDir, logFile, Duration.ofSeconds(90));
+                format.addAll(List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--standalone",
+                        "-t",
+                        randomClusterId(),
+                        "-c",
+                        config.toString()));
+                ManagedProcess.runToCompletion(
+                        "kafka storage format", format, Map.of(), dataDir, logFile, Duration.ofSeconds(90));
             }
             List<String> broker = new java.util.ArrayList<>(jvm);
             broker.addAll(List.of("kafka.Kafka", config.toString()));

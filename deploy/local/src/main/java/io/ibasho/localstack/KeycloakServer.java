@@ -41,14 +41,29 @@ public final class KeycloakServer {
     private final String appUrl;
     private ManagedProcess process;
 
-    public KeycloakServer(Path zip, String version, Path distDir, Path dataDir, Path logFile, Path pidFile, int port,
+    public KeycloakServer(
+            Path zip,
+            String version,
+            Path distDir,
+            Path dataDir,
+            Path logFile,
+            Path pidFile,
+            int port,
             int managementPort) {
         this(zip, version, distDir, dataDir, logFile, pidFile, port, managementPort, null);
     }
 
     /** @param appUrl where the login theme's "back to the app" link leads (the gateway), or null for its default */
-    public KeycloakServer(Path zip, String version, Path distDir, Path dataDir, Path logFile, Path pidFile, int port,
-            int managementPort, String appUrl) {
+    public KeycloakServer(
+            Path zip,
+            String version,
+            Path distDir,
+            Path dataDir,
+            Path logFile,
+            Path pidFile,
+            int port,
+            int managementPort,
+            String appUrl) {
         this.appUrl = appUrl;
         this.zip = zip;
         this.installDir = distDir.resolve("keycloak-" + version);
@@ -97,18 +112,28 @@ public final class KeycloakServer {
             Path staged = Files.createTempFile(importDir, "realm", ".tmp");
             try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
                 if (realm == null) {
-                    throw new StackException("The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
+                    throw new StackException(
+                            "The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
                 }
                 Files.copy(realm, staged, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(staged, importDir.resolve("ibasho-realm.json"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    staged,
+                    importDir.resolve("ibasho-realm.json"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new StackException("Cannot prepare Keycloak's data in " + dataDir + ": " + e.getMessage(), e);
         }
-        String javaHome = Path.of(ManagedProcess.javaExecutable()).getParent().getParent().toString();
-        List<String> command = List.of("bash", installDir.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl(),
+        String javaHome =
+                Path.of(ManagedProcess.javaExecutable()).getParent().getParent().toString();
+        List<String> command = List.of(
+                "bash",
+                installDir.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--hostname=" + baseUrl(),
                 "--http-management-port=" + managementPort,
                 "--import-realm",
                 // Each instance keeps its own database (the stack's survives restarts; a test's is thrown away).
@@ -122,7 +147,8 @@ public final class KeycloakServer {
             environment.put("IBASHO_APP_URL", appUrl); // read by the theme's theme.properties
         }
         process = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         process.awaitReady(readyWithin, () -> isRealmServed(http));
     }
 
@@ -136,9 +162,12 @@ public final class KeycloakServer {
 
     private boolean isRealmServed(HttpClient http) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/realms/" + REALM
+                                    + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -205,7 +234,8 @@ public final class KeycloakServer {
             return;
         }
         if (!Files.isReadable(zip)) {
-            throw new StackException("The Keycloak distribution " + zip + " is missing; run ./mvnw install once to download it.");
+            throw new StackException(
+                    "The Keycloak distribution " + zip + " is missing; run ./mvnw install once to download it.");
         }
         try {
             Files.createDirectories(installDir.getParent());

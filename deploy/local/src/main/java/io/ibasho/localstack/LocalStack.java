@@ -42,25 +42,41 @@ public final class LocalStack {
         if (external != null) {
             return external.postgres();
         }
-        return new PostgresServer(settings.dist(), artifacts.postgresVersion(), settings.data().resolve("postgres"),
-                settings.logs().resolve("postgres.log"), settings.postgresPort());
+        return new PostgresServer(
+                settings.dist(),
+                artifacts.postgresVersion(),
+                settings.data().resolve("postgres"),
+                settings.logs().resolve("postgres.log"),
+                settings.postgresPort());
     }
 
     public KafkaBroker kafka() {
         if (external != null) {
             return external.kafka();
         }
-        return new KafkaBroker(artifacts.kafkaClasspath(), settings.data().resolve("kafka"), settings.logs().resolve("kafka.log"),
-                settings.run().resolve("kafka.pid"), settings.kafkaPort(), settings.kafkaControllerPort());
+        return new KafkaBroker(
+                artifacts.kafkaClasspath(),
+                settings.data().resolve("kafka"),
+                settings.logs().resolve("kafka.log"),
+                settings.run().resolve("kafka.pid"),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort());
     }
 
     public KeycloakServer keycloak() {
         if (external != null) {
             return external.keycloak();
         }
-        return new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), settings.dist(),
-                settings.data().resolve("keycloak"), settings.logs().resolve("keycloak.log"), settings.run().resolve("keycloak.pid"),
-                settings.keycloakPort(), settings.keycloakManagementPort(), "http://localhost:" + settings.gatewayPort() + "/");
+        return new KeycloakServer(
+                artifacts.keycloakZip(),
+                artifacts.keycloakVersion(),
+                settings.dist(),
+                settings.data().resolve("keycloak"),
+                settings.logs().resolve("keycloak.log"),
+                settings.run().resolve("keycloak.pid"),
+                settings.keycloakPort(),
+                settings.keycloakManagementPort(),
+                "http://localhost:" + settings.gatewayPort() + "/");
     }
 
     public static String databaseOf(String service) {
@@ -87,12 +103,19 @@ public final class LocalStack {
             if (service.equals("notification")) {
                 env.put("IBASHO_NOTIFICATION_WEBHOOKS_SECRET_KEY", webhookSecretKey());
             }
-            apps.add(new QuarkusApp(service, settings.projectDir().resolve("services").resolve(service), ports.get(service), env,
-                    settings.logs().resolve(service + ".log"), settings.run().resolve(service + ".pid")));
+            apps.add(new QuarkusApp(
+                    service,
+                    settings.projectDir().resolve("services").resolve(service),
+                    ports.get(service),
+                    env,
+                    settings.logs().resolve(service + ".log"),
+                    settings.run().resolve(service + ".pid")));
         }
         Map<String, String> gatewayEnv = new LinkedHashMap<>();
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
-        gatewayEnv.put("IBASHO_GATEWAY_AUDIT_FILE", settings.logs().resolve("gateway-audit.jsonl").toString());
+        gatewayEnv.put(
+                "IBASHO_GATEWAY_AUDIT_FILE",
+                settings.logs().resolve("gateway-audit.jsonl").toString());
         gatewayEnv.put("IBASHO_GATEWAY_AUDIT_TO_FILE", "true");
         gatewayEnv.put("IBASHO_GATEWAY_AUDIT_HANDLER", "audit");
         // The packaged gateway runs in prod mode, whose defaults assume TLS at an ingress. This stack is plain HTTP on
@@ -102,11 +125,17 @@ public final class LocalStack {
         gatewayEnv.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "false");
         gatewayEnv.put("IBASHO_GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
         for (String service : SERVICES) {
-            gatewayEnv.put("IBASHO_GATEWAY_ROUTES_" + service.toUpperCase().replace('-', '_') + "_URL",
+            gatewayEnv.put(
+                    "IBASHO_GATEWAY_ROUTES_" + service.toUpperCase().replace('-', '_') + "_URL",
                     "http://127.0.0.1:" + ports.get(service));
         }
-        apps.add(new QuarkusApp("gateway", settings.projectDir().resolve("gateway"), settings.gatewayPort(), gatewayEnv,
-                settings.logs().resolve("gateway.log"), settings.run().resolve("gateway.pid")));
+        apps.add(new QuarkusApp(
+                "gateway",
+                settings.projectDir().resolve("gateway"),
+                settings.gatewayPort(),
+                gatewayEnv,
+                settings.logs().resolve("gateway.log"),
+                settings.run().resolve("gateway.pid")));
         return apps;
     }
 
@@ -124,7 +153,8 @@ public final class LocalStack {
                 new java.security.SecureRandom().nextBytes(key);
                 Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
                 try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(
+                            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException e) {
                     // not a POSIX file system: the data folder's own permissions apply
                 }
@@ -136,8 +166,15 @@ public final class LocalStack {
     }
 
     private Map<String, Integer> servicePorts() {
-        return Map.of("event", settings.eventPort(), "registration", settings.registrationPort(), "childcare-booking",
-                settings.childcareBookingPort(), "notification", settings.notificationPort());
+        return Map.of(
+                "event",
+                settings.eventPort(),
+                "registration",
+                settings.registrationPort(),
+                "childcare-booking",
+                settings.childcareBookingPort(),
+                "notification",
+                settings.notificationPort());
     }
 
     public void up(boolean fresh) {
@@ -183,7 +220,8 @@ public final class LocalStack {
                 throw kafkaFailure[0];
             }
         }
-        List<QuarkusApp> toStart = apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
+        List<QuarkusApp> toStart =
+                apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
         toStart.forEach(QuarkusApp::launch);
         for (QuarkusApp app : toStart) {
             step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(120)));
@@ -208,11 +246,17 @@ public final class LocalStack {
         }
         if (keycloak().runningProcess().isEmpty()) {
             Ports.requireFree(settings.keycloakPort(), "Keycloak", "IBASHO_KEYCLOAK_PORT");
-            Ports.requireFree(settings.keycloakManagementPort(), "Keycloak's management interface", "IBASHO_KEYCLOAK_MANAGEMENT_PORT");
+            Ports.requireFree(
+                    settings.keycloakManagementPort(),
+                    "Keycloak's management interface",
+                    "IBASHO_KEYCLOAK_MANAGEMENT_PORT");
         }
         for (QuarkusApp app : apps()) {
             if (app.runningProcess().isEmpty()) {
-                Ports.requireFree(app.port(), app.name(), "IBASHO_" + app.name().toUpperCase().replace('-', '_') + "_PORT");
+                Ports.requireFree(
+                        app.port(),
+                        app.name(),
+                        "IBASHO_" + app.name().toUpperCase().replace('-', '_') + "_PORT");
             }
         }
     }
@@ -248,14 +292,20 @@ public final class LocalStack {
         all.put("kafka     :" + settings.kafkaPort(), kafka().runningProcess());
         all.put("keycloak  :" + settings.keycloakPort(), keycloak().runningProcess());
         for (QuarkusApp app : apps()) {
-            all.put(String.format("%-10s:%d", app.name().length() > 10 ? app.name().substring(0, 10) : app.name(), app.port()),
+            all.put(
+                    String.format(
+                            "%-10s:%d",
+                            app.name().length() > 10 ? app.name().substring(0, 10) : app.name(), app.port()),
                     app.runningProcess());
         }
         boolean allUp = true;
         for (var entry : all.entrySet()) {
             Optional<ProcessHandle> process = entry.getValue();
             allUp &= process.isPresent();
-            out.printf("  %-18s %s%n", entry.getKey(), process.map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+            out.printf(
+                    "  %-18s %s%n",
+                    entry.getKey(),
+                    process.map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
         }
         out.println("  logs: " + settings.logs());
         return allUp;
@@ -266,10 +316,11 @@ public final class LocalStack {
         out.println("  Web app and API gateway  http://localhost:" + settings.gatewayPort() + "/");
         out.println("  Public sessions          http://localhost:" + settings.gatewayPort() + "/api/events/sessions");
         out.println("  Keycloak (admin/admin)   http://localhost:" + settings.keycloakPort() + "/admin/");
-        out.println("  Services                 event :" + settings.eventPort() + "  registration :" + settings.registrationPort()
-                + "  childcare-booking :" + settings.childcareBookingPort() + "  notification :" + settings.notificationPort());
-        out.println("  Kafka                    127.0.0.1:" + settings.kafkaPort() + "   PostgreSQL 127.0.0.1:" + settings.postgresPort()
-                + " (user postgres)");
+        out.println("  Services                 event :" + settings.eventPort() + "  registration :"
+                + settings.registrationPort() + "  childcare-booking :" + settings.childcareBookingPort()
+                + "  notification :" + settings.notificationPort());
+        out.println("  Kafka                    127.0.0.1:" + settings.kafkaPort() + "   PostgreSQL 127.0.0.1:"
+                + settings.postgresPort() + " (user postgres)");
         out.println();
         out.println("  Demo users (password = <username>-ibasho, all fictional):");
         out.println("    hana, mei               attendees");

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** {@code ./ibasho up [--fresh] | down | status}: see the README. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
@@ -19,7 +18,8 @@ public final class Main {
                 new SharedServers(Path.of(arguments.get(1)), settings.dist(), Artifacts.load()).stop(System.out);
                 return;
             }
-            LocalStack stack = new LocalStack(StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out);
+            LocalStack stack = new LocalStack(
+                    StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out);
             switch (command) {
                 case "up" -> stack.up(arguments.contains("--fresh"));
                 case "down" -> stack.down();

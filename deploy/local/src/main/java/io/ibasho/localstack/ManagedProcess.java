@@ -27,8 +27,13 @@ public final class ManagedProcess {
         this.logFile = logFile;
     }
 
-    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
-            Path logFile, Path pidFile) {
+    public static ManagedProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path logFile,
+            Path pidFile) {
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -49,8 +54,13 @@ public final class ManagedProcess {
     }
 
     /** Runs a short command to completion (initdb, Kafka's storage format); fails with the tail of its output. */
-    public static void runToCompletion(String name, List<String> command, Map<String, String> environment, Path workDir,
-            Path logFile, Duration timeout) {
+    public static void runToCompletion(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path logFile,
+            Duration timeout) {
         ManagedProcess started = start(name, command, environment, workDir, logFile, null);
         try {
             if (!started.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -105,7 +115,8 @@ public final class ManagedProcess {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String firstLine =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             if (firstLine.isEmpty()) {
                 return Optional.empty();
             }
@@ -146,7 +157,9 @@ public final class ManagedProcess {
     }
 
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -8,8 +8,7 @@ import java.net.Socket;
 
 /** Port checks: a taken port is reported in one clear line instead of a server that hangs or dies later. */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     /** An ephemeral port that was free a moment ago (tests run many servers side by side). */
     public static int freePort() {
@@ -23,15 +22,15 @@ public final class Ports {
 
     public static void requireFree(int port, String what, String setting) {
         if (isOpen(port)) {
-            throw new StackException("Port " + port + " for " + what + " is already in use; stop what holds it or choose another port with "
-                    + setting + ".");
+            throw new StackException("Port " + port + " for " + what
+                    + " is already in use; stop what holds it or choose another port with " + setting + ".");
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new StackException("Port " + port + " for " + what + " cannot be bound (" + e.getMessage() + "); choose another port with "
-                    + setting + ".");
+            throw new StackException("Port " + port + " for " + what + " cannot be bound (" + e.getMessage()
+                    + "); choose another port with " + setting + ".");
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -34,8 +33,11 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 public final class PostgresServer {
     public static final String USER = "postgres";
     private static final int NOBODY = 65534;
-    private static final List<String> BINARY_RESOURCES = List.of("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
-            "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz");
+    private static final List<String> BINARY_RESOURCES = List.of(
+            "postgres-linux-x86_64.txz",
+            "postgres-linux-arm_64.txz",
+            "postgres-darwin-x86_64.txz",
+            "postgres-darwin-arm_64.txz");
 
     private final Path installDir;
     private final Path dataDir;
@@ -73,14 +75,44 @@ public final class PostgresServer {
         installBinaries();
         prepareDirectories();
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            ManagedProcess.runToCompletion("initdb", asServerUser(List.of(bin("initdb"), "-A", "trust", "-U", USER, "-E", "UTF8",
-                    "--locale=C", "-D", dataDir.toString())), Map.of(), installDir, logFile, Duration.ofSeconds(120));
+            ManagedProcess.runToCompletion(
+                    "initdb",
+                    asServerUser(List.of(
+                            bin("initdb"),
+                            "-A",
+                            "trust",
+                            "-U",
+                            USER,
+                            "-E",
+                            "UTF8",
+                            "--locale=C",
+                            "-D",
+                            dataDir.toString())),
+                    Map.of(),
+                    installDir,
+                    logFile,
+                    Duration.ofSeconds(120));
         }
         // pg_ctl -w returns once the server accepts connections; no Unix socket, so nothing is left in /tmp.
-        ManagedProcess.runToCompletion("pg_ctl start", asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "60",
-                "-l", dataDir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=on",
-                "start")), Map.of(), installDir, logFile, Duration.ofSeconds(90));
+        ManagedProcess.runToCompletion(
+                "pg_ctl start",
+                asServerUser(List.of(
+                        bin("pg_ctl"),
+                        "-D",
+                        dataDir.toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-l",
+                        dataDir.resolve("server.log").toString(),
+                        "-o",
+                        "-p " + port
+                                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=on",
+                        "start")),
+                Map.of(),
+                installDir,
+                logFile,
+                Duration.ofSeconds(90));
     }
 
     public void stop() {
@@ -88,8 +120,13 @@ public final class PostgresServer {
             return;
         }
         try {
-            ManagedProcess.runToCompletion("pg_ctl stop", asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast",
-                    "-w", "stop")), Map.of(), installDir, logFile, Duration.ofSeconds(60));
+            ManagedProcess.runToCompletion(
+                    "pg_ctl stop",
+                    asServerUser(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop")),
+                    Map.of(),
+                    installDir,
+                    logFile,
+                    Duration.ofSeconds(60));
         } catch (StackException e) {
             process().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(5)));
         }
@@ -112,7 +149,8 @@ public final class PostgresServer {
                 }
             }
         } catch (SQLException e) {
-            throw new StackException("Could not create database " + name + " on port " + port + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Could not create database " + name + " on port " + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +166,8 @@ public final class PostgresServer {
         if (!runningAsRoot()) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        List<String> wrapped =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         wrapped.addAll(command);
         return wrapped;
     }
@@ -147,7 +186,8 @@ public final class PostgresServer {
                 }
             }
         } catch (IOException e) {
-            throw new StackException("Cannot prepare PostgreSQL's data directory " + dataDir + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot prepare PostgreSQL's data directory " + dataDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -157,8 +197,9 @@ public final class PostgresServer {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
                 if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new StackException("PostgreSQL runs as uid " + NOBODY + " when you are root, and it cannot enter " + p
-                            + "; put the project (or IBASHO_HOME) in a directory others may traverse, e.g. /srv or /tmp.");
+                    throw new StackException(
+                            "PostgreSQL runs as uid " + NOBODY + " when you are root, and it cannot enter " + p
+                                    + "; put the project (or IBASHO_HOME) in a directory others may traverse, e.g. /srv or /tmp.");
                 }
             } catch (IOException e) {
                 return;
@@ -181,14 +222,16 @@ public final class PostgresServer {
                 }
                 Path staging = Files.createTempDirectory(installDir.getParent(), "postgres-extract");
                 try (InputStream archive = openBinaryArchive();
-                        TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(archive)))) {
+                        TarArchiveInputStream tar = new TarArchiveInputStream(
+                                new XZCompressorInputStream(new BufferedInputStream(archive)))) {
                     extract(tar, staging);
                 }
                 makeWorldReadable(staging);
                 Files.move(staging, installDir, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new StackException("Cannot install the PostgreSQL binaries into " + installDir + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot install the PostgreSQL binaries into " + installDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -199,8 +242,9 @@ public final class PostgresServer {
                 return in;
             }
         }
-        throw new StackException("No PostgreSQL binaries for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
-                + " on the classpath; point IBASHO_PG_URL at a PostgreSQL server you run yourself.");
+        throw new StackException(
+                "No PostgreSQL binaries for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                        + " on the classpath; point IBASHO_PG_URL at a PostgreSQL server you run yourself.");
     }
 
     private static void extract(TarArchiveInputStream tar, Path target) throws IOException {
@@ -220,14 +264,16 @@ public final class PostgresServer {
                 Files.createDirectories(path.getParent());
                 Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
                 boolean executable = (entry.getMode() & 0100) != 0;
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }
 
     private static void makeWorldReadable(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path p : paths.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         }

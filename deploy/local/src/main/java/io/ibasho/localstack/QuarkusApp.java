@@ -22,7 +22,8 @@ public final class QuarkusApp {
     private final Path pidFile;
     private ManagedProcess process;
 
-    public QuarkusApp(String name, Path moduleDir, int port, Map<String, String> environment, Path logFile, Path pidFile) {
+    public QuarkusApp(
+            String name, Path moduleDir, int port, Map<String, String> environment, Path logFile, Path pidFile) {
         this.name = name;
         this.appJar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
@@ -46,24 +47,42 @@ public final class QuarkusApp {
     /** Starts the process without waiting, so that all services boot side by side. */
     public void launch() {
         if (!Files.isReadable(appJar)) {
-            throw new StackException(name + " is not built (" + appJar + " is missing); run ./mvnw -DskipTests install.");
+            throw new StackException(
+                    name + " is not built (" + appJar + " is missing); run ./mvnw -DskipTests install.");
         }
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        process = ManagedProcess.start(name, List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m",
-                "-XX:+UseSerialGC", "-jar", appJar.toString()), env, appJar.getParent(), logFile, pidFile);
+        process = ManagedProcess.start(
+                name,
+                List.of(
+                        ManagedProcess.javaExecutable(),
+                        "-Xms64m",
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        appJar.toString()),
+                env,
+                appJar.getParent(),
+                logFile,
+                pidFile);
     }
 
     public void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         process.awaitReady(timeout, () -> isReady(http));
     }
 
     private boolean isReady(HttpClient http) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -28,8 +28,8 @@ public final class SharedServers {
      * One start serves the whole build, so it may take long on a loaded machine (Keycloak's first start also builds
      * its distribution): waiting on is cheaper than killing a nearly ready server and starting over.
      */
-    private static final java.time.Duration READY_WITHIN = java.time.Duration.ofSeconds(
-            Long.getLong("ibasho.test-servers.ready-seconds", 600));
+    private static final java.time.Duration READY_WITHIN =
+            java.time.Duration.ofSeconds(Long.getLong("ibasho.test-servers.ready-seconds", 600));
 
     private final Path dir;
     private final Path dist;
@@ -42,14 +42,14 @@ public final class SharedServers {
     }
 
     /** The servers, and whether this JVM has just started them (then they hold nothing yet). */
-    public record Joined(ExternalServers servers, boolean fresh) {
-    }
+    public record Joined(ExternalServers servers, boolean fresh) {}
 
     /** The running servers, started here if no earlier JVM of this build did (JVMs of one build serialise on a lock). */
     public Joined startOrJoin(PrintStream out) {
         try {
             Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel channel =
+                            FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 ExternalServers running = running();
                 if (running != null) {
@@ -84,40 +84,57 @@ public final class SharedServers {
         try (Reader in = Files.newBufferedReader(portsFile)) {
             ports.load(in);
         }
-        ExternalServers servers = new ExternalServers(postgres(port(ports, "postgres")),
+        ExternalServers servers = new ExternalServers(
+                postgres(port(ports, "postgres")),
                 kafka(port(ports, "kafka"), port(ports, "kafka.controller")),
                 keycloak(port(ports, "keycloak"), port(ports, "keycloak.management")));
-        boolean alive = servers.postgres().isRunning() && servers.kafka().runningProcess().isPresent()
+        boolean alive = servers.postgres().isRunning()
+                && servers.kafka().runningProcess().isPresent()
                 && servers.keycloak().runningProcess().isPresent();
         return alive ? servers : null;
     }
 
     private ExternalServers startAll(PrintStream out) throws IOException {
         long t0 = System.nanoTime();
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> withRetries("Keycloak", "keycloak",
-                attempt -> start(keycloak(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)), out));
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> withRetries("Kafka", "kafka",
-                attempt -> start(kafka(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)), out));
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> withRetries(
+                "Keycloak",
+                "keycloak",
+                attempt -> start(keycloak(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)),
+                out));
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> withRetries(
+                "Kafka",
+                "kafka",
+                attempt -> start(kafka(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)),
+                out));
         try {
-            PostgresServer postgres = withRetries("PostgreSQL", "postgres", attempt -> start(postgres(Ports.freePort()), PostgresServer::start), out);
+            PostgresServer postgres = withRetries(
+                    "PostgreSQL", "postgres", attempt -> start(postgres(Ports.freePort()), PostgresServer::start), out);
             ExternalServers servers = new ExternalServers(postgres, kafka.join(), keycloak.join());
             Properties ports = new Properties();
             ports.setProperty("postgres", Integer.toString(postgres.port()));
             ports.setProperty("kafka", Integer.toString(servers.kafka().port()));
-            ports.setProperty("kafka.controller", Integer.toString(servers.kafka().controllerPort()));
+            ports.setProperty(
+                    "kafka.controller", Integer.toString(servers.kafka().controllerPort()));
             ports.setProperty("keycloak", Integer.toString(servers.keycloak().port()));
-            ports.setProperty("keycloak.management", Integer.toString(servers.keycloak().managementPort()));
+            ports.setProperty(
+                    "keycloak.management", Integer.toString(servers.keycloak().managementPort()));
             Path staged = dir.resolve(PORTS_FILE + ".tmp");
             try (Writer writer = Files.newBufferedWriter(staged)) {
                 ports.store(writer, "the build's shared test servers (./ibasho test)");
             }
             Files.move(staged, dir.resolve(PORTS_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            out.printf("[test-servers] the build's PostgreSQL :%d, Kafka %s, Keycloak %s ready in %.1f s (in %s)%n", postgres.port(),
-                    servers.kafka().bootstrapServers(), servers.keycloak().baseUrl(), (System.nanoTime() - t0) / 1e9, dir);
+            out.printf(
+                    "[test-servers] the build's PostgreSQL :%d, Kafka %s, Keycloak %s ready in %.1f s (in %s)%n",
+                    postgres.port(),
+                    servers.kafka().bootstrapServers(),
+                    servers.keycloak().baseUrl(),
+                    (System.nanoTime() - t0) / 1e9,
+                    dir);
             return servers;
         } catch (RuntimeException e) {
             // never leave a half-started set behind
-            CompletableFuture.allOf(keycloak.exceptionally(x -> null), kafka.exceptionally(x -> null)).join();
+            CompletableFuture.allOf(keycloak.exceptionally(x -> null), kafka.exceptionally(x -> null))
+                    .join();
             stopAll();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -131,7 +148,7 @@ public final class SharedServers {
     // A free port can be taken by another process between the check and the server's bind: each attempt gets fresh
     // ports and an empty directory.
     private <T> T withRetries(String what, String subdirectory, IntFunction<T> start, PrintStream out) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             deleteRecursively(dir.resolve(subdirectory));
             try {
                 return start.apply(attempt);
@@ -139,7 +156,8 @@ public final class SharedServers {
                 if (attempt >= 3) {
                     throw e;
                 }
-                out.println("[test-servers] " + what + " failed to start (attempt " + attempt + "), retrying on new ports: "
+                out.println("[test-servers] " + what + " failed to start (attempt " + attempt
+                        + "), retrying on new ports: "
                         + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         }
@@ -159,17 +177,30 @@ public final class SharedServers {
 
     // Fixed places under the directory, so that stop() finds each server by its PID file whatever its ports were.
     private PostgresServer postgres(int port) {
-        return new PostgresServer(dist, artifacts.postgresVersion(), dir.resolve("postgres"), dir.resolve("postgres.log"), port);
+        return new PostgresServer(
+                dist, artifacts.postgresVersion(), dir.resolve("postgres"), dir.resolve("postgres.log"), port);
     }
 
     private KafkaBroker kafka(int port, int controllerPort) {
-        return new KafkaBroker(artifacts.kafkaClasspath(), dir.resolve("kafka"), dir.resolve("kafka.log"), dir.resolve("kafka.pid"),
-                port, controllerPort);
+        return new KafkaBroker(
+                artifacts.kafkaClasspath(),
+                dir.resolve("kafka"),
+                dir.resolve("kafka.log"),
+                dir.resolve("kafka.pid"),
+                port,
+                controllerPort);
     }
 
     private KeycloakServer keycloak(int port, int managementPort) {
-        return new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), dist, dir.resolve("keycloak"),
-                dir.resolve("keycloak.log"), dir.resolve("keycloak.pid"), port, managementPort);
+        return new KeycloakServer(
+                artifacts.keycloakZip(),
+                artifacts.keycloakVersion(),
+                dist,
+                dir.resolve("keycloak"),
+                dir.resolve("keycloak.log"),
+                dir.resolve("keycloak.pid"),
+                port,
+                managementPort);
     }
 
     private static int port(Properties ports, String name) {

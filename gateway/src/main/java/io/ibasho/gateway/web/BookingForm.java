@@ -1,13 +1,12 @@
 package io.ibasho.gateway.web;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The booking form's rules and every answer it can get, in plain words with the next step. Pure: the checks mirror the
@@ -15,18 +14,25 @@ import io.vertx.core.json.JsonObject;
  * to the field.
  */
 public final class BookingForm {
-    private BookingForm() {
-    }
+    private BookingForm() {}
 
     /** What was entered, cleaned, and the problems per field ({@code nickname}, {@code childAge}, {@code tier}). */
-    public record Checked(String nickname, List<Integer> childrenAges, Integer priorityTier, Map<String, String> errors) {
-    }
+    public record Checked(
+            String nickname, List<Integer> childrenAges, Integer priorityTier, Map<String, String> errors) {}
 
     /** Every answer a booking, waitlist or application can get, with the page status it is shown with. */
     public enum Outcome {
-        CONFIRMED(200, true), PENDING_CHILDCARE(200, true), WAITLISTED(200, true), APPLIED(200, true), FULL(409, false),
-        CLOSED(409, false), ALREADY_REGISTERED(409, false), NOT_ATTENDEE(403, false), SEATS_AVAILABLE(200, false),
-        INVALID(422, false), UNAVAILABLE(503, false);
+        CONFIRMED(200, true),
+        PENDING_CHILDCARE(200, true),
+        WAITLISTED(200, true),
+        APPLIED(200, true),
+        FULL(409, false),
+        CLOSED(409, false),
+        ALREADY_REGISTERED(409, false),
+        NOT_ATTENDEE(403, false),
+        SEATS_AVAILABLE(200, false),
+        INVALID(422, false),
+        UNAVAILABLE(503, false);
 
         private final int status;
         private final boolean madeRegistration;
@@ -50,7 +56,9 @@ public final class BookingForm {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = nickname == null ? "" : nickname.strip();
         if (name.isEmpty()) {
-            errors.put("nickname", ja ? "ニックネームを入力してください。本名でなくてかまいません。" : "Enter a nickname: it need not be your real name.");
+            errors.put(
+                    "nickname",
+                    ja ? "ニックネームを入力してください。本名でなくてかまいません。" : "Enter a nickname: it need not be your real name.");
         } else if (name.codePointCount(0, name.length()) > 40) {
             errors.put("nickname", ja ? "ニックネームは40文字までです。" : "A nickname has at most 40 characters.");
         } else if (name.chars().anyMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
@@ -124,27 +132,47 @@ public final class BookingForm {
         };
     }
 
-    public static String nextStep(Outcome outcome, Integer position, OffsetDateTime applicationsClose, Language language) {
+    public static String nextStep(
+            Outcome outcome, Integer position, OffsetDateTime applicationsClose, Language language) {
         boolean ja = language == Language.JA;
         return switch (outcome) {
-            case CONFIRMED -> ja ? "予約コードとQRコードは「わたしの予約」にあります。行けなくなったら、そこからキャンセルしてください。"
-                    : "Your booking code and QR code are in My bookings. If you cannot come, cancel there.";
-            case PENDING_CHILDCARE -> ja ? "席は確保しています。託児の結果はお知らせと「わたしの予約」でお伝えします（ふつうは数秒です）。"
-                    : "Your seat is held. You will see the childcare answer in Messages and My bookings (usually within seconds).";
-            case WAITLISTED -> (ja ? "席が空いたら順番にお知らせします。期限までにお返事ください。"
-                    : "When a seat frees up we tell people in turn; please answer before the deadline.")
-                    + (position == null ? "" : ja ? "いまは " + position + " 番目です。" : " You are number " + position + ".");
-            case APPLIED -> (applicationsClose == null ? "" : ja ? "締切（" + Wording.at(applicationsClose, language) + "）のあとに抽選します。"
-                    : "The draw is after applications close (" + Wording.at(applicationsClose, language) + "). ")
-                    + (ja ? "結果はお知らせと「わたしの予約」でお伝えします。" : "You will see the result in Messages and My bookings.");
-            case FULL -> ja ? "キャンセル待ちに登録できます。席が空いたら順番にお知らせします。"
-                    : "You can join the waitlist: when a seat frees up we tell people in turn.";
+            case CONFIRMED ->
+                ja
+                        ? "予約コードとQRコードは「わたしの予約」にあります。行けなくなったら、そこからキャンセルしてください。"
+                        : "Your booking code and QR code are in My bookings. If you cannot come, cancel there.";
+            case PENDING_CHILDCARE ->
+                ja
+                        ? "席は確保しています。託児の結果はお知らせと「わたしの予約」でお伝えします（ふつうは数秒です）。"
+                        : "Your seat is held. You will see the childcare answer in Messages and My bookings (usually within seconds).";
+            case WAITLISTED ->
+                (ja
+                                ? "席が空いたら順番にお知らせします。期限までにお返事ください。"
+                                : "When a seat frees up we tell people in turn; please answer before the deadline.")
+                        + (position == null
+                                ? ""
+                                : ja ? "いまは " + position + " 番目です。" : " You are number " + position + ".");
+            case APPLIED ->
+                (applicationsClose == null
+                                ? ""
+                                : ja
+                                        ? "締切（" + Wording.at(applicationsClose, language) + "）のあとに抽選します。"
+                                        : "The draw is after applications close ("
+                                                + Wording.at(applicationsClose, language) + "). ")
+                        + (ja ? "結果はお知らせと「わたしの予約」でお伝えします。" : "You will see the result in Messages and My bookings.");
+            case FULL ->
+                ja
+                        ? "キャンセル待ちに登録できます。席が空いたら順番にお知らせします。"
+                        : "You can join the waitlist: when a seat frees up we tell people in turn.";
             case CLOSED -> ja ? "ほかの開催をさがしてみてください。" : "Please look for another session.";
             case ALREADY_REGISTERED -> ja ? "内容は「わたしの予約」で確かめられます。" : "You can see it in My bookings.";
-            case NOT_ATTENDEE -> ja ? "スタッフやパートナーのアカウントでは予約できません。参加するときは個人のアカウントをお使いください。"
-                    : "Staff and partner accounts cannot book. To take part, use a personal account.";
-            default -> ja ? "しばらくしてからもう一度お試しください。予約の途中だった場合は「わたしの予約」で確かめてください。"
-                    : "Please try again in a moment. If you were booking, check My bookings first.";
+            case NOT_ATTENDEE ->
+                ja
+                        ? "スタッフやパートナーのアカウントでは予約できません。参加するときは個人のアカウントをお使いください。"
+                        : "Staff and partner accounts cannot book. To take part, use a personal account.";
+            default ->
+                ja
+                        ? "しばらくしてからもう一度お試しください。予約の途中だった場合は「わたしの予約」で確かめてください。"
+                        : "Please try again in a moment. If you were booking, check My bookings first.";
         };
     }
 
@@ -160,12 +188,17 @@ public final class BookingForm {
             if (o instanceof JsonObject violation) {
                 String field = violation.getString("field", "");
                 if (field.startsWith("nickname")) {
-                    errors.put("nickname", ja ? "ニックネームを確かめてください（40文字まで、< と > は使えません）。"
-                            : "Check the nickname (at most 40 characters, no < or >).");
+                    errors.put(
+                            "nickname",
+                            ja
+                                    ? "ニックネームを確かめてください（40文字まで、< と > は使えません）。"
+                                    : "Check the nickname (at most 40 characters, no < or >).");
                 } else if (field.startsWith("priorityTier")) {
                     errors.put("tier", ja ? "あてはまるものを一覧から選んでください。" : "Choose one of the listed options.");
                 } else {
-                    errors.put("childAge", ja ? "お子さんの年齢を確かめてください（0〜17歳、6人まで）。" : "Check the children's ages (0 to 17, at most 6).");
+                    errors.put(
+                            "childAge",
+                            ja ? "お子さんの年齢を確かめてください（0〜17歳、6人まで）。" : "Check the children's ages (0 to 17, at most 6).");
                 }
             }
         }
@@ -179,8 +212,10 @@ public final class BookingForm {
     public static String actionProblem(String problem, Language language) {
         boolean ja = language == Language.JA;
         return switch (problem) {
-            case "cancellation-closed" -> ja ? "開始の直前のため、ここからはキャンセルできません。行けなくなったことは主催者にお伝えください。"
-                    : "It is too close to the start to cancel here. Please tell the organisers you cannot come.";
+            case "cancellation-closed" ->
+                ja
+                        ? "開始の直前のため、ここからはキャンセルできません。行けなくなったことは主催者にお伝えください。"
+                        : "It is too close to the start to cancel here. Please tell the organisers you cannot come.";
             case "no-open-offer" -> ja ? "お返事の期限が過ぎたか、すでにお返事済みです。" : "The offer has expired or was already answered.";
             case "not-active" -> ja ? "この予約はすでに終わっています。" : "This booking has already ended.";
             default -> ja ? "うまくいきませんでした。しばらくしてからもう一度お試しください。" : "That did not work. Please try again in a moment.";
@@ -191,14 +226,19 @@ public final class BookingForm {
     public static String accountProblem(String problem, int status, Language language) {
         boolean ja = language == Language.JA;
         return switch (problem) {
-            case "wrong-code" -> ja ? "コードが違います。メールを確かめてもう一度入力してください。" : "That code is not right. Check the e-mail and try again.";
+            case "wrong-code" ->
+                ja ? "コードが違います。メールを確かめてもう一度入力してください。" : "That code is not right. Check the e-mail and try again.";
             case "code-expired" -> ja ? "コードの期限が切れました。新しいコードを送ってください。" : "The code has expired. Ask for a new one.";
             case "no-code-pending" -> ja ? "先に確認コードを送ってください。" : "Ask for a code first.";
-            case "too-many-attempts", "rate-limited" -> ja ? "回数が多すぎます。しばらくしてからお試しください。" : "Too many tries. Please wait a while.";
-            case "mail-unavailable" -> ja ? "いまはメールを送れません。しばらくしてからお試しください。" : "Mail cannot be sent just now. Please try later.";
+            case "too-many-attempts", "rate-limited" ->
+                ja ? "回数が多すぎます。しばらくしてからお試しください。" : "Too many tries. Please wait a while.";
+            case "mail-unavailable" ->
+                ja ? "いまはメールを送れません。しばらくしてからお試しください。" : "Mail cannot be sent just now. Please try later.";
             case "validation" -> ja ? "入力を確かめてください。" : "Please check what you entered.";
-            default -> status == 429 ? (ja ? "回数が多すぎます。しばらくしてからお試しください。" : "Too many tries. Please wait a while.")
-                    : (ja ? "うまくいきませんでした。しばらくしてからお試しください。" : "That did not work. Please try again later.");
+            default ->
+                status == 429
+                        ? (ja ? "回数が多すぎます。しばらくしてからお試しください。" : "Too many tries. Please wait a while.")
+                        : (ja ? "うまくいきませんでした。しばらくしてからお試しください。" : "That did not work. Please try again later.");
         };
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The two languages of the web app; Japanese unless she chose English (cookie {@code lang} or {@code ?lang=en}). */
 public enum Language {
-    JA("ja", Locale.JAPANESE), EN("en", Locale.ENGLISH);
+    JA("ja", Locale.JAPANESE),
+    EN("en", Locale.ENGLISH);
 
     public static final String COOKIE = "lang";
 

@@ -1,23 +1,5 @@
 package io.ibasho.gateway.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.function.Function;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
 import io.ibasho.gateway.GatewayConfig;
@@ -38,6 +20,22 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The women's web app: server-rendered Qute pages (docs/adr/0009). Each page asks the services server side with her
@@ -61,17 +59,13 @@ public class Pages {
     Clock clock = Clock.systemUTC();
 
     /** What a handler decides: a page, a redirect, or bytes (the QR code). */
-    sealed interface Result permits Html, Redirect, Raw {
-    }
+    sealed interface Result permits Html, Redirect, Raw {}
 
-    record Html(int status, String template, Map<String, Object> data) implements Result {
-    }
+    record Html(int status, String template, Map<String, Object> data) implements Result {}
 
-    record Redirect(String location) implements Result {
-    }
+    record Redirect(String location) implements Result {}
 
-    record Raw(int status, String contentType, Buffer body) implements Result {
-    }
+    record Raw(int status, String contentType, Buffer body) implements Result {}
 
     /** One request: her language, and (signed in) her identity and access token. */
     record Visit(RoutingContext ctx, Language language, SecurityIdentity identity, String token) {
@@ -91,21 +85,33 @@ public class Pages {
     void routes(@Observes Router router) {
         router.get("/").order(900).handler(ctx -> page(ctx, false, this::find));
         router.get("/s/:id").order(900).handler(ctx -> page(ctx, false, this::session));
-        router.get("/s/:id/book").order(900).handler(ctx -> page(ctx, false, v -> bookForm(v, null, Map.of(), Map.of(), 200)));
-        router.post("/s/:id/book").order(900).handler(ctx -> FormBody.read(ctx, form -> page(ctx, false, v -> book(v, form))));
+        router.get("/s/:id/book")
+                .order(900)
+                .handler(ctx -> page(ctx, false, v -> bookForm(v, null, Map.of(), Map.of(), 200)));
+        router.post("/s/:id/book")
+                .order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> page(ctx, false, v -> book(v, form))));
         router.get("/app/bookings").order(900).handler(ctx -> page(ctx, true, this::bookings));
         router.get("/app/bookings/for/:sessionId").order(900).handler(ctx -> page(ctx, true, this::bookingForSession));
         router.get("/app/bookings/:id").order(900).handler(ctx -> page(ctx, true, v -> booking(v, null)));
         router.get("/app/bookings/:id/qr.svg").order(900).handler(ctx -> page(ctx, true, this::qr));
-        router.post("/app/bookings/:id/:action").order(900)
+        router.post("/app/bookings/:id/:action")
+                .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> bookingAction(v, form))));
         router.get("/app/inbox").order(900).handler(ctx -> page(ctx, true, this::inbox));
         router.get("/app/settings").order(900).handler(ctx -> page(ctx, true, v -> settings(v, Map.of(), null, 200)));
-        router.post("/app/settings").order(900).handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> saveSettings(v, form))));
-        router.post("/app/settings/email").order(900).handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> email(v, form))));
-        router.post("/app/settings/email/verify").order(900)
+        router.post("/app/settings")
+                .order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> saveSettings(v, form))));
+        router.post("/app/settings/email")
+                .order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> email(v, form))));
+        router.post("/app/settings/email/verify")
+                .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> verifyEmail(v, form))));
-        router.get("/safety").order(900).handler(ctx -> page(ctx, false, v -> html(200, "safety", Map.of("nav", "safety"))));
+        router.get("/safety")
+                .order(900)
+                .handler(ctx -> page(ctx, false, v -> html(200, "safety", Map.of("nav", "safety"))));
         router.get("/bye").order(900).handler(ctx -> page(ctx, false, v -> html(200, "bye", Map.of())));
         // Links in messages sent before the app had pages: /inbox and /sessions/{id}.
         router.get("/inbox").order(900).handler(ctx -> redirect(ctx, "/app/inbox"));
@@ -123,36 +129,46 @@ public class Pages {
             // her session died while she filled in the form: back to the form, which asks her to sign in again
             ctx.put(BrowserSessions.AFTER_DEAD_SESSION, ctx.request().path());
         }
-        Uni<SecurityIdentity> who = hasSession ? BrowserSessions.identity(ctx).onFailure().recoverWithNull() : Uni.createFrom().nullItem();
-        who.subscribe().with(identity -> {
-            if (ctx.response().headWritten()) {
-                return; // a dead session: quarkus-oidc answered, and BrowserSessions turned it into a reload without it
-            }
-            String token = identity == null ? null : BrowserSessions.accessToken(identity);
-            if (token == null && hasSession) {
-                BrowserSessions.clearCookies(ctx);
-            }
-            Visit visit = new Visit(ctx, language, token == null ? null : identity, token);
-            if (signInNeeded && !visit.signedIn()) {
-                send(visit, new Html(401, "signin", Map.of()));
-                return;
-            }
-            Uni<Result> result;
-            try {
-                result = work.apply(visit);
-            } catch (RuntimeException e) {
-                result = Uni.createFrom().failure(e);
-            }
-            result.subscribe().with(r -> send(visit, r), failure -> failed(visit, failure));
-        }, failure -> failed(new Visit(ctx, language, null, null), failure));
+        Uni<SecurityIdentity> who = hasSession
+                ? BrowserSessions.identity(ctx).onFailure().recoverWithNull()
+                : Uni.createFrom().nullItem();
+        who.subscribe()
+                .with(
+                        identity -> {
+                            if (ctx.response().headWritten()) {
+                                return; // a dead session: quarkus-oidc answered, and BrowserSessions turned it into a
+                                // reload without it
+                            }
+                            String token = identity == null ? null : BrowserSessions.accessToken(identity);
+                            if (token == null && hasSession) {
+                                BrowserSessions.clearCookies(ctx);
+                            }
+                            Visit visit = new Visit(ctx, language, token == null ? null : identity, token);
+                            if (signInNeeded && !visit.signedIn()) {
+                                send(visit, new Html(401, "signin", Map.of()));
+                                return;
+                            }
+                            Uni<Result> result;
+                            try {
+                                result = work.apply(visit);
+                            } catch (RuntimeException e) {
+                                result = Uni.createFrom().failure(e);
+                            }
+                            result.subscribe().with(r -> send(visit, r), failure -> failed(visit, failure));
+                        },
+                        failure -> failed(new Visit(ctx, language, null, null), failure));
     }
 
     private void failed(Visit visit, Throwable failure) {
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("page %s failed, incident %s: %s", visit.ctx().normalizedPath().replaceAll("[0-9a-f-]{36}", "{id}"), incident,
+        LOG.errorf(
+                "page %s failed, incident %s: %s",
+                visit.ctx().normalizedPath().replaceAll("[0-9a-f-]{36}", "{id}"),
+                incident,
                 failure.getClass().getName());
         LOG.debug("incident " + incident, failure);
-        boolean unavailable = failure instanceof java.net.ConnectException || failure.getClass().getSimpleName().contains("Timeout")
+        boolean unavailable = failure instanceof java.net.ConnectException
+                || failure.getClass().getSimpleName().contains("Timeout")
                 || failure instanceof io.vertx.core.VertxException;
         send(visit, errorPage(unavailable ? 503 : 500));
     }
@@ -162,12 +178,13 @@ public class Pages {
     }
 
     private static Result errorPage(int status) {
-        String kind = switch (status) {
-            case 404 -> "notFound";
-            case 403 -> "forbidden";
-            case 502, 503, 504 -> "unavailable";
-            default -> "error";
-        };
+        String kind =
+                switch (status) {
+                    case 404 -> "notFound";
+                    case 403 -> "forbidden";
+                    case 502, 503, 504 -> "unavailable";
+                    default -> "error";
+                };
         return new Html(status, "error", Map.of("kind", kind));
     }
 
@@ -178,9 +195,16 @@ public class Pages {
 
     private void notFound(RoutingContext ctx) {
         if (ctx.normalizedPath().startsWith("/api/") || ctx.normalizedPath().equals("/api")) {
-            ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end(new JsonObject().put("type", "https://ibasho.example/problems/not-found").put("title", "Not found")
-                            .put("status", 404).put("detail", "There is no API at this path.").put("instance", ctx.normalizedPath()).encode());
+            ctx.response()
+                    .setStatusCode(404)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(new JsonObject()
+                            .put("type", "https://ibasho.example/problems/not-found")
+                            .put("title", "Not found")
+                            .put("status", 404)
+                            .put("detail", "There is no API at this path.")
+                            .put("instance", ctx.normalizedPath())
+                            .encode());
             return;
         }
         page(ctx, false, v -> Uni.createFrom().item(errorPage(404)));
@@ -196,12 +220,21 @@ public class Pages {
             return;
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("incident %s: %s", incident, ctx.failure() == null ? "status 500" : ctx.failure().getClass().getName());
+        LOG.errorf(
+                "incident %s: %s",
+                incident,
+                ctx.failure() == null ? "status 500" : ctx.failure().getClass().getName());
         if (ctx.normalizedPath().startsWith("/api/") || ctx.normalizedPath().startsWith("/q/")) {
-            ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end(new JsonObject().put("type", "https://ibasho.example/problems/internal").put("title", "Internal error")
-                            .put("status", 500).put("detail", "Something went wrong in the gateway; incident " + incident + ".")
-                            .put("instance", ctx.normalizedPath()).encode());
+            ctx.response()
+                    .setStatusCode(500)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(new JsonObject()
+                            .put("type", "https://ibasho.example/problems/internal")
+                            .put("title", "Internal error")
+                            .put("status", 500)
+                            .put("detail", "Something went wrong in the gateway; incident " + incident + ".")
+                            .put("instance", ctx.normalizedPath())
+                            .encode());
             return;
         }
         send(new Visit(ctx, language(ctx), null, null), errorPage(500));
@@ -215,18 +248,31 @@ public class Pages {
         try {
             switch (result) {
                 case Redirect r -> redirect(ctx, r.location());
-                case Raw r -> ctx.response().setStatusCode(r.status()).putHeader(HttpHeaders.CONTENT_TYPE, r.contentType()).end(r.body());
-                case Html h -> ctx.response().setStatusCode(h.status()).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                        .end(render(visit, h));
+                case Raw r ->
+                    ctx.response()
+                            .setStatusCode(r.status())
+                            .putHeader(HttpHeaders.CONTENT_TYPE, r.contentType())
+                            .end(r.body());
+                case Html h ->
+                    ctx.response()
+                            .setStatusCode(h.status())
+                            .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                            .end(render(visit, h));
             }
         } catch (RuntimeException e) {
             // where in which template (never the data: it may be hers)
-            LOG.errorf("page could not be rendered: %s%s", e.getClass().getName(),
+            LOG.errorf(
+                    "page could not be rendered: %s%s",
+                    e.getClass().getName(),
                     e instanceof io.quarkus.qute.TemplateException te && te.getOrigin() != null
-                            ? " at " + te.getOrigin().getTemplateId() + ":" + te.getOrigin().getLine() : "");
+                            ? " at " + te.getOrigin().getTemplateId() + ":"
+                                    + te.getOrigin().getLine()
+                            : "");
             LOG.debug("render", e);
             if (!ctx.response().headWritten()) {
-                ctx.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                ctx.response()
+                        .setStatusCode(500)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
                         .end("いばしょ: エラーが発生しました。 / Something went wrong.");
             }
         }
@@ -252,8 +298,12 @@ public class Pages {
     private static Language language(RoutingContext ctx) {
         Language asked = Language.ofTag(ctx.request().getParam("lang"));
         if (asked != null) {
-            ctx.response().addCookie(Cookie.cookie(Language.COOKIE, asked.tag()).setPath("/").setMaxAge(365L * 24 * 3600)
-                    .setSecure(ctx.request().isSSL()).setSameSite(CookieSameSite.LAX));
+            ctx.response()
+                    .addCookie(Cookie.cookie(Language.COOKIE, asked.tag())
+                            .setPath("/")
+                            .setMaxAge(365L * 24 * 3600)
+                            .setSecure(ctx.request().isSSL())
+                            .setSameSite(CookieSameSite.LAX));
             return asked;
         }
         Cookie cookie = ctx.request().getCookie(Language.COOKIE);
@@ -266,8 +316,10 @@ public class Pages {
         StringBuilder href = new StringBuilder(ctx.request().path()).append("?");
         ctx.queryParams().forEach((name, value) -> {
             if (!name.equals("lang") && !name.equals("done")) {
-                href.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+                href.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                        .append('&');
             }
         });
         return href.append("lang=").append(to.tag()).toString();
@@ -282,7 +334,10 @@ public class Pages {
     }
 
     private static void redirect(RoutingContext ctx, String location) {
-        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location).end();
+        ctx.response()
+                .setStatusCode(303)
+                .putHeader(HttpHeaders.LOCATION, location)
+                .end();
     }
 
     private static String safeId(String id) {
@@ -345,7 +400,8 @@ public class Pages {
         if (monthView) {
             LocalDate first = month.atDay(1);
             LocalDate today = LocalDate.now(clock.withZone(Wording.TOKYO));
-            query = "?from=" + (first.isBefore(today) ? today : first) + "&to=" + month.plusMonths(1).atDay(1) + "&size=100" + filter;
+            query = "?from=" + (first.isBefore(today) ? today : first) + "&to="
+                    + month.plusMonths(1).atDay(1) + "&size=100" + filter;
         } else {
             query = "?page=" + page + "&size=" + PAGE_SIZE + (date != null ? "&from=" + date : "") + filter;
         }
@@ -374,7 +430,8 @@ public class Pages {
         Uni<Answer> sessions = services.get("event", "/api/events/sessions" + query, null);
         // the filter's venue list is a nicety: without it the page still lists sessions
         Uni<Answer> venues = services.get("event", "/api/events/venues", null)
-                .onFailure().recoverWithItem(new Answer(503, Buffer.buffer(), null));
+                .onFailure()
+                .recoverWithItem(new Answer(503, Buffer.buffer(), null));
         return Uni.combine().all().unis(sessions, venues).asTuple().flatMap(both -> {
             Answer found = both.getItem1();
             if (!found.ok()) {
@@ -387,13 +444,23 @@ public class Pages {
                 data.put("groups", groupByDay(list, counts, v.language()));
                 data.put("count", list.size());
                 data.put("monthView", monthView);
-                data.put("monthHeading", v.ja() ? shownMonth.getYear() + "年" + shownMonth.getMonthValue() + "月"
-                        : shownMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + shownMonth.getYear());
+                data.put(
+                        "monthHeading",
+                        v.ja()
+                                ? shownMonth.getYear() + "年" + shownMonth.getMonthValue() + "月"
+                                : shownMonth
+                                                .getMonth()
+                                                .getDisplayName(
+                                                        java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                                        + " " + shownMonth.getYear());
                 String base = "/?" + (keep.length() > 0 ? keep.substring(1) + "&" : "");
                 data.put("listHref", "/" + (keep.length() > 0 ? "?" + keep.substring(1) : ""));
                 data.put("monthHref", base + "view=month&month=" + shownMonth);
-                data.put("prevMonthHref", shownMonth.isAfter(YearMonth.now(clock.withZone(Wording.TOKYO)))
-                        ? base + "view=month&month=" + shownMonth.minusMonths(1) : null);
+                data.put(
+                        "prevMonthHref",
+                        shownMonth.isAfter(YearMonth.now(clock.withZone(Wording.TOKYO)))
+                                ? base + "view=month&month=" + shownMonth.minusMonths(1)
+                                : null);
                 data.put("nextMonthHref", base + "view=month&month=" + shownMonth.plusMonths(1));
                 data.put("prevHref", !monthView && page > 0 ? base + "page=" + (page - 1) : null);
                 data.put("nextHref", !monthView && list.size() >= PAGE_SIZE ? base + "page=" + (page + 1) : null);
@@ -403,7 +470,9 @@ public class Pages {
                 data.put("date", date == null ? "" : date.toString());
                 data.put("childcare", childcare);
                 data.put("online", online);
-                data.put("filtered", area != null || venue != null || kindChosen != null || date != null || childcare || online);
+                data.put(
+                        "filtered",
+                        area != null || venue != null || kindChosen != null || date != null || childcare || online);
                 return new Html(200, "find", data);
             });
         });
@@ -419,8 +488,13 @@ public class Pages {
             if (o instanceof JsonObject s && "LOTTERY".equals(s.getString("allocation"))) {
                 String id = s.getString("id");
                 asks.add(services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                        .map(a -> Map.entry(id, a.ok() && a.object().getValue("applications") instanceof Number n ? n.longValue() : -1L))
-                        .onFailure().recoverWithItem(Map.entry(id, -1L)));
+                        .map(a -> Map.entry(
+                                id,
+                                a.ok() && a.object().getValue("applications") instanceof Number n
+                                        ? n.longValue()
+                                        : -1L))
+                        .onFailure()
+                        .recoverWithItem(Map.entry(id, -1L)));
             }
         }
         if (asks.isEmpty()) {
@@ -443,29 +517,45 @@ public class Pages {
             if (starts == null) {
                 continue;
             }
-            days.computeIfAbsent(Wording.day(starts, language), d -> new ArrayList<>()).add(card(s, lotteryCounts.get(s.getString("id")), language));
+            days.computeIfAbsent(Wording.day(starts, language), d -> new ArrayList<>())
+                    .add(card(s, lotteryCounts.get(s.getString("id")), language));
         }
-        return days.entrySet().stream().map(e -> new Views.DayGroup(e.getKey(), e.getValue())).toList();
+        return days.entrySet().stream()
+                .map(e -> new Views.DayGroup(e.getKey(), e.getValue()))
+                .toList();
     }
 
     static Views.SessionCard card(JsonObject s, Long applications, Language language) {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
         JsonObject childcare = obj(s, "childcare");
-        return new Views.SessionCard(s.getString("id"), Wording.kind(s.getString("kind"), language), title[0], title[1],
-                Wording.when(time(s.getString("startsAt")), time(s.getString("endsAt")), language), where(s, language),
-                Wording.availability(s.getString("allocation"), s.getInteger("capacity"), applications,
-                        time(s.getString("applicationClosesAt")), language),
-                Wording.childcare(bool(childcare, "offered"), childcare.getInteger("minAgeYears"),
-                        childcare.getInteger("maxAgeYears"), time(childcare.getString("deadline")), language),
+        return new Views.SessionCard(
+                s.getString("id"),
+                Wording.kind(s.getString("kind"), language),
+                title[0],
+                title[1],
+                Wording.when(time(s.getString("startsAt")), time(s.getString("endsAt")), language),
+                where(s, language),
+                Wording.availability(
+                        s.getString("allocation"),
+                        s.getInteger("capacity"),
+                        applications,
+                        time(s.getString("applicationClosesAt")),
+                        language),
+                Wording.childcare(
+                        bool(childcare, "offered"),
+                        childcare.getInteger("minAgeYears"),
+                        childcare.getInteger("maxAgeYears"),
+                        time(childcare.getString("deadline")),
+                        language),
                 bool(s, "online"));
     }
 
     /** [title, its lang]: English if asked for and there is one, else Japanese. */
     static String[] title(String ja, String en, Language language) {
         if (language == Language.EN && en != null && !en.isBlank()) {
-            return new String[] { en, "en" };
+            return new String[] {en, "en"};
         }
-        return ja != null && !ja.isBlank() ? new String[] { ja, "ja" } : new String[] { en == null ? "" : en, "en" };
+        return ja != null && !ja.isBlank() ? new String[] {ja, "ja"} : new String[] {en == null ? "" : en, "en"};
     }
 
     static String where(JsonObject s, Language language) {
@@ -476,9 +566,13 @@ public class Pages {
         if (venue.isEmpty()) {
             return "";
         }
-        String name = language == Language.EN && venue.getString("nameEn") != null ? venue.getString("nameEn") : venue.getString("nameJa");
+        String name = language == Language.EN && venue.getString("nameEn") != null
+                ? venue.getString("nameEn")
+                : venue.getString("nameJa");
         String area = venue.getString("area");
-        return name == null ? (area == null ? "" : area) : area == null ? name : name + (language == Language.JA ? "（" + area + "）" : " (" + area + ")");
+        return name == null
+                ? (area == null ? "" : area)
+                : area == null ? name : name + (language == Language.JA ? "（" + area + "）" : " (" + area + ")");
     }
 
     private static List<Views.Option> areaOptions(JsonArray venues, String chosen) {
@@ -488,15 +582,21 @@ public class Pages {
                 areas.put(venue.getString("area"), venue.getString("area").equals(chosen));
             }
         }
-        return areas.entrySet().stream().map(e -> new Views.Option(e.getKey(), e.getKey(), e.getValue())).toList();
+        return areas.entrySet().stream()
+                .map(e -> new Views.Option(e.getKey(), e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static List<Views.Option> venueOptions(JsonArray venues, UUID chosen, Language language) {
         List<Views.Option> options = new ArrayList<>();
         for (Object o : venues) {
             if (o instanceof JsonObject venue && venue.getString("id") != null) {
-                String name = language == Language.EN && venue.getString("nameEn") != null ? venue.getString("nameEn") : venue.getString("nameJa");
-                options.add(new Views.Option(venue.getString("id"), name == null ? "" : name,
+                String name = language == Language.EN && venue.getString("nameEn") != null
+                        ? venue.getString("nameEn")
+                        : venue.getString("nameJa");
+                options.add(new Views.Option(
+                        venue.getString("id"),
+                        name == null ? "" : name,
                         chosen != null && chosen.toString().equals(venue.getString("id"))));
             }
         }
@@ -505,7 +605,8 @@ public class Pages {
 
     private static List<Views.Option> kindOptions(String chosen, Language language) {
         return List.of("cafe", "workshop", "online", "free-space").stream()
-                .map(k -> new Views.Option(k, Wording.kind(k, language), k.equals(chosen))).toList();
+                .map(k -> new Views.Option(k, Wording.kind(k, language), k.equals(chosen)))
+                .toList();
     }
 
     // ---- a session ------------------------------------------------------------------------------------------------
@@ -528,21 +629,33 @@ public class Pages {
                 boolean confirmed = own != null && "confirmed".equals(own.getString("status"));
                 Uni<JsonObject> details = confirmed
                         ? services.get("event", "/api/events/sessions/" + id + "/attendee-details", v.token())
-                                .map(a -> a.ok() ? a.object() : null).onFailure().recoverWithNull()
+                                .map(a -> a.ok() ? a.object() : null)
+                                .onFailure()
+                                .recoverWithNull()
                         : Uni.createFrom().nullItem();
                 Uni<Long> applications = v.signedIn() && "LOTTERY".equals(s.getString("allocation"))
                         ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                                .map(a -> a.ok() && a.object().getValue("applications") instanceof Number n ? n.longValue() : null).onFailure().recoverWithNull()
+                                .map(a -> a.ok() && a.object().getValue("applications") instanceof Number n
+                                        ? n.longValue()
+                                        : null)
+                                .onFailure()
+                                .recoverWithNull()
                         : Uni.createFrom().nullItem();
                 return Uni.combine().all().unis(details, applications).asTuple().map(both -> {
-                    Views.SessionPage page = sessionPage(s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
+                    Views.SessionPage page = sessionPage(
+                            s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
                     return (Result) new Html(200, "session", Map.of("s", page, "nav", "find"));
                 });
             });
         });
     }
 
-    static Views.SessionPage sessionPage(JsonObject s, JsonObject details, Long applications, JsonObject own, Language language,
+    static Views.SessionPage sessionPage(
+            JsonObject s,
+            JsonObject details,
+            Long applications,
+            JsonObject own,
+            Language language,
             OffsetDateTime now) {
         boolean ja = language == Language.JA;
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
@@ -555,7 +668,9 @@ public class Pages {
             if (details.getString("address") != null) {
                 address = details.getString("address");
             } else {
-                addressNote = ja ? details.getString("addressNoteJa") : details.getString("addressNoteEn", details.getString("addressNoteJa"));
+                addressNote = ja
+                        ? details.getString("addressNoteJa")
+                        : details.getString("addressNoteEn", details.getString("addressNoteJa"));
             }
             meetingLink = details.getString("meetingLink");
         }
@@ -565,7 +680,9 @@ public class Pages {
         List<Views.Part> parts = new ArrayList<>();
         for (Object o : arr(s, "parts")) {
             if (o instanceof JsonObject p) {
-                parts.add(new Views.Part(p.getString("label", ""), Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language)));
+                parts.add(new Views.Part(
+                        p.getString("label", ""),
+                        Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language)));
             }
         }
         JsonObject childcare = obj(s, "childcare");
@@ -574,22 +691,52 @@ public class Pages {
         boolean cancelled = "CANCELLED".equalsIgnoreCase(status);
         OffsetDateTime ends = time(s.getString("endsAt"));
         boolean past = "COMPLETED".equalsIgnoreCase(status) || (ends != null && ends.isBefore(now));
-        String bookLabel = "LOTTERY".equals(allocation) ? UiText.of(language).get("goApply") : UiText.of(language).get("goBook");
+        String bookLabel = "LOTTERY".equals(allocation)
+                ? UiText.of(language).get("goApply")
+                : UiText.of(language).get("goBook");
         boolean bookable = !cancelled && !past && allocation != null && !"NONE".equals(allocation) && own == null;
-        String audience = ja ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
-        String venueName = ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
-        return new Views.SessionPage(s.getString("id"), Wording.kind(s.getString("kind"), language), title[0], title[1],
-                Wording.when(time(s.getString("startsAt")), ends, language), online ? Wording.kind("online", language) : venueName,
-                online ? null : venue.getString("area"), online ? null : address, online ? null : addressNote, meetingLink, audience,
-                parts, Wording.childcare(bool(childcare, "offered"), childcare.getInteger("minAgeYears"),
-                        childcare.getInteger("maxAgeYears"), time(childcare.getString("deadline")), language),
-                Wording.availability(allocation, s.getInteger("capacity"), applications, time(s.getString("applicationClosesAt")), language),
-                bookLabel, bookable, "LOTTERY".equals(allocation), cancelled, past, online, own == null ? null : myBooking(own, s, language));
+        String audience =
+                ja ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
+        String venueName =
+                ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
+        return new Views.SessionPage(
+                s.getString("id"),
+                Wording.kind(s.getString("kind"), language),
+                title[0],
+                title[1],
+                Wording.when(time(s.getString("startsAt")), ends, language),
+                online ? Wording.kind("online", language) : venueName,
+                online ? null : venue.getString("area"),
+                online ? null : address,
+                online ? null : addressNote,
+                meetingLink,
+                audience,
+                parts,
+                Wording.childcare(
+                        bool(childcare, "offered"),
+                        childcare.getInteger("minAgeYears"),
+                        childcare.getInteger("maxAgeYears"),
+                        time(childcare.getString("deadline")),
+                        language),
+                Wording.availability(
+                        allocation,
+                        s.getInteger("capacity"),
+                        applications,
+                        time(s.getString("applicationClosesAt")),
+                        language),
+                bookLabel,
+                bookable,
+                "LOTTERY".equals(allocation),
+                cancelled,
+                past,
+                online,
+                own == null ? null : myBooking(own, s, language));
     }
 
     // ---- book or apply --------------------------------------------------------------------------------------------
 
-    private Uni<Result> bookForm(Visit v, String mode, Map<String, String> values, Map<String, String> errors, int status) {
+    private Uni<Result> bookForm(
+            Visit v, String mode, Map<String, String> values, Map<String, String> errors, int status) {
         UUID id = uuid(v.ctx().pathParam("id"));
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
@@ -606,7 +753,9 @@ public class Pages {
             // After a draw whose reserve list ran out, the seats left over are booked first come
             Uni<Boolean> firstComeOpen = lottery && mode == null && v.signedIn()
                     ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                            .map(a -> a.ok() && bool(a.object(), "firstComeOpen")).onFailure().recoverWithItem(false)
+                            .map(a -> a.ok() && bool(a.object(), "firstComeOpen"))
+                            .onFailure()
+                            .recoverWithItem(false)
                     : Uni.createFrom().item(false);
             return firstComeOpen.map(open -> {
                 String chosenMode = mode != null ? mode : lottery && !open ? "apply" : "book";
@@ -615,7 +764,8 @@ public class Pages {
         });
     }
 
-    private Map<String, Object> bookData(Visit v, JsonObject s, String mode, Map<String, String> values, Map<String, String> errors) {
+    private Map<String, Object> bookData(
+            Visit v, JsonObject s, String mode, Map<String, String> values, Map<String, String> errors) {
         Map<String, Object> data = new HashMap<>();
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), v.language());
         data.put("nav", "find");
@@ -625,21 +775,33 @@ public class Pages {
         data.put("when", Wording.when(time(s.getString("startsAt")), time(s.getString("endsAt")), v.language()));
         data.put("dropIn", s.getString("allocation") == null || "NONE".equals(s.getString("allocation")));
         data.put("mode", mode);
-        data.put("heading", v.text(switch (mode) {
-            case "apply" -> "applyTitle";
-            case "waitlist" -> "waitlistTitle";
-            default -> "bookTitle";
-        }));
-        data.put("submit", v.text(switch (mode) {
-            case "apply" -> "submitApply";
-            case "waitlist" -> "submitWaitlist";
-            default -> "submitBook";
-        }));
+        data.put(
+                "heading",
+                v.text(
+                        switch (mode) {
+                            case "apply" -> "applyTitle";
+                            case "waitlist" -> "waitlistTitle";
+                            default -> "bookTitle";
+                        }));
+        data.put(
+                "submit",
+                v.text(
+                        switch (mode) {
+                            case "apply" -> "submitApply";
+                            case "waitlist" -> "submitWaitlist";
+                            default -> "submitBook";
+                        }));
         JsonObject childcare = obj(s, "childcare");
         boolean offered = bool(childcare, "offered");
         data.put("childcareOffered", offered);
-        data.put("childcareText", Wording.childcare(offered, childcare.getInteger("minAgeYears"), childcare.getInteger("maxAgeYears"),
-                time(childcare.getString("deadline")), v.language()));
+        data.put(
+                "childcareText",
+                Wording.childcare(
+                        offered,
+                        childcare.getInteger("minAgeYears"),
+                        childcare.getInteger("maxAgeYears"),
+                        time(childcare.getString("deadline")),
+                        v.language()));
         int min = childcare.getValue("minAgeYears") instanceof Number n ? n.intValue() : 0;
         int max = childcare.getValue("maxAgeYears") instanceof Number n ? n.intValue() : 17;
         List<List<Views.Option>> ages = new ArrayList<>();
@@ -648,7 +810,8 @@ public class Pages {
             List<Views.Option> options = new ArrayList<>();
             options.add(new Views.Option("", v.text("noChild"), chosen.isEmpty()));
             for (int age = Math.max(0, min); age <= Math.min(17, max); age++) {
-                options.add(new Views.Option(Integer.toString(age), age + v.text("ageSuffix"), chosen.equals(Integer.toString(age))));
+                options.add(new Views.Option(
+                        Integer.toString(age), age + v.text("ageSuffix"), chosen.equals(Integer.toString(age))));
             }
             ages.add(options);
         }
@@ -658,14 +821,22 @@ public class Pages {
         if ("apply".equals(mode)) {
             JsonArray priority = arr(lottery, "priority");
             for (int i = 0; i < priority.size(); i++) {
-                tiers.add(new Views.Option(Integer.toString(i), String.valueOf(priority.getValue(i)), Integer.toString(i).equals(values.get("tier"))));
+                tiers.add(new Views.Option(
+                        Integer.toString(i),
+                        String.valueOf(priority.getValue(i)),
+                        Integer.toString(i).equals(values.get("tier"))));
             }
             if (!tiers.isEmpty()) {
-                tiers.add(new Views.Option("", v.text("tierNone"), values.get("tier") == null || values.get("tier").isEmpty()));
+                tiers.add(new Views.Option(
+                        "",
+                        v.text("tierNone"),
+                        values.get("tier") == null || values.get("tier").isEmpty()));
             }
         }
         data.put("tiers", tiers);
-        String audience = v.ja() ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
+        String audience = v.ja()
+                ? s.getString("targetAudienceJa")
+                : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
         data.put("audience", audience);
         data.put("nickname", values.getOrDefault("nickname", ""));
         data.put("errors", errors);
@@ -699,46 +870,64 @@ public class Pages {
         if (form.get("tier") != null) {
             values.put("tier", form.get("tier"));
         }
-        BookingForm.Checked checked = BookingForm.check(values.get("nickname"), ageValues, form.get("tier"), v.language());
+        BookingForm.Checked checked =
+                BookingForm.check(values.get("nickname"), ageValues, form.get("tier"), v.language());
         final String chosenMode = mode;
         if (!checked.errors().isEmpty()) {
             return bookForm(v, chosenMode, values, checked.errors(), 422);
         }
-        JsonObject body = new JsonObject().put("nickname", checked.nickname()).put("childrenAges", new JsonArray(checked.childrenAges()));
+        JsonObject body = new JsonObject()
+                .put("nickname", checked.nickname())
+                .put("childrenAges", new JsonArray(checked.childrenAges()));
         if ("apply".equals(chosenMode) && checked.priorityTier() != null) {
             body.put("priorityTier", checked.priorityTier());
         }
-        String path = "/api/registrations/sessions/" + id + switch (chosenMode) {
-            case "apply" -> "/applications";
-            case "waitlist" -> "/waitlist";
-            default -> "/bookings";
-        };
-        String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}") ? form.get("idem") : UUID.randomUUID().toString();
-        return services.post("registration", path, v.token(), body, key, v.ctx().request()).flatMap(answer -> {
-            BookingForm.Outcome outcome = BookingForm.outcome(answer.status(), answer.problem(), answer.object().getString("status"));
-            if (outcome == BookingForm.Outcome.INVALID) {
-                return bookForm(v, chosenMode, values, BookingForm.fieldErrors(answer.object(), v.language()), 422);
-            }
-            if (outcome == BookingForm.Outcome.SEATS_AVAILABLE) {
-                return bookForm(v, "book", values, Map.of(), 200);
-            }
-            if (outcome == BookingForm.Outcome.UNAVAILABLE) {
-                return Uni.createFrom().item(errorPage(503));
-            }
-            return services.get("event", "/api/events/sessions/" + id, null).map(found -> {
-                Map<String, Object> data = bookData(v, found.object().put("id", id.toString()), "waitlist", values, Map.of());
-                JsonObject registration = answer.object();
-                data.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
-                data.put("outcomeTitle", BookingForm.title(outcome, v.language()));
-                data.put("outcomeNext", BookingForm.nextStep(outcome, registration.getInteger("position"),
-                        time(found.object().getString("applicationClosesAt")), v.language()));
-                data.put("registrationId", outcome.madeRegistration() ? registration.getString("id") : null);
-                data.put("bookingCode", registration.getString("bookingCode"));
-                data.put("offerWaitlist", outcome == BookingForm.Outcome.FULL);
-                data.put("childAges", checked.childrenAges());
-                return (Result) new Html(outcome.status(), "outcome", data);
-            });
-        });
+        String path = "/api/registrations/sessions/" + id
+                + switch (chosenMode) {
+                    case "apply" -> "/applications";
+                    case "waitlist" -> "/waitlist";
+                    default -> "/bookings";
+                };
+        String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}")
+                ? form.get("idem")
+                : UUID.randomUUID().toString();
+        return services.post("registration", path, v.token(), body, key, v.ctx().request())
+                .flatMap(answer -> {
+                    BookingForm.Outcome outcome = BookingForm.outcome(
+                            answer.status(), answer.problem(), answer.object().getString("status"));
+                    if (outcome == BookingForm.Outcome.INVALID) {
+                        return bookForm(
+                                v, chosenMode, values, BookingForm.fieldErrors(answer.object(), v.language()), 422);
+                    }
+                    if (outcome == BookingForm.Outcome.SEATS_AVAILABLE) {
+                        return bookForm(v, "book", values, Map.of(), 200);
+                    }
+                    if (outcome == BookingForm.Outcome.UNAVAILABLE) {
+                        return Uni.createFrom().item(errorPage(503));
+                    }
+                    return services.get("event", "/api/events/sessions/" + id, null)
+                            .map(found -> {
+                                Map<String, Object> data = bookData(
+                                        v, found.object().put("id", id.toString()), "waitlist", values, Map.of());
+                                JsonObject registration = answer.object();
+                                data.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+                                data.put("outcomeTitle", BookingForm.title(outcome, v.language()));
+                                data.put(
+                                        "outcomeNext",
+                                        BookingForm.nextStep(
+                                                outcome,
+                                                registration.getInteger("position"),
+                                                time(found.object().getString("applicationClosesAt")),
+                                                v.language()));
+                                data.put(
+                                        "registrationId",
+                                        outcome.madeRegistration() ? registration.getString("id") : null);
+                                data.put("bookingCode", registration.getString("bookingCode"));
+                                data.put("offerWaitlist", outcome == BookingForm.Outcome.FULL);
+                                data.put("childAges", checked.childrenAges());
+                                return (Result) new Html(outcome.status(), "outcome", data);
+                            });
+                });
     }
 
     // ---- her bookings ---------------------------------------------------------------------------------------------
@@ -747,11 +936,14 @@ public class Pages {
         if (!v.signedIn()) {
             return Uni.createFrom().item(new JsonArray());
         }
-        return services.get("registration", "/api/registrations/mine", v.token()).map(a -> a.ok() ? a.array() : new JsonArray())
-                .onFailure().recoverWithItem(new JsonArray());
+        return services.get("registration", "/api/registrations/mine", v.token())
+                .map(a -> a.ok() ? a.array() : new JsonArray())
+                .onFailure()
+                .recoverWithItem(new JsonArray());
     }
 
-    private static final List<String> ACTIVE = List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered");
+    private static final List<String> ACTIVE =
+            List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered");
 
     static JsonObject activeFor(JsonArray registrations, String sessionId) {
         JsonObject latest = null;
@@ -769,16 +961,21 @@ public class Pages {
     private Uni<Map<String, JsonObject>> sessionsOf(JsonArray registrations) {
         List<String> ids = new ArrayList<>();
         for (Object o : registrations) {
-            if (o instanceof JsonObject r && r.getString("sessionId") != null && !ids.contains(r.getString("sessionId"))) {
+            if (o instanceof JsonObject r
+                    && r.getString("sessionId") != null
+                    && !ids.contains(r.getString("sessionId"))) {
                 ids.add(r.getString("sessionId"));
             }
         }
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<Uni<Map.Entry<String, JsonObject>>> asks = ids.stream().map(id -> services.get("event", "/api/events/sessions/" + id, null)
-                .map(a -> Map.entry(id, a.ok() ? a.object() : new JsonObject()))
-                .onFailure().recoverWithItem(Map.entry(id, new JsonObject()))).toList();
+        List<Uni<Map.Entry<String, JsonObject>>> asks = ids.stream()
+                .map(id -> services.get("event", "/api/events/sessions/" + id, null)
+                        .map(a -> Map.entry(id, a.ok() ? a.object() : new JsonObject()))
+                        .onFailure()
+                        .recoverWithItem(Map.entry(id, new JsonObject())))
+                .toList();
         return Uni.join().all(asks).andCollectFailures().map(entries -> {
             Map<String, JsonObject> sessions = new HashMap<>();
             entries.forEach(e -> sessions.put(e.getKey(), e.getValue()));
@@ -787,26 +984,34 @@ public class Pages {
     }
 
     private Uni<Result> bookings(Visit v) {
-        return services.get("registration", "/api/registrations/mine", v.token()).flatMap(answer -> {
-            if (answer.status() == 403) {
-                return html(200, "bookings", Map.of("nav", "bookings", "items", List.of(), "notAttendee", true));
-            }
-            if (!answer.ok()) {
-                return Uni.createFrom().item(errorPage(503));
-            }
-            JsonArray list = answer.array();
-            return sessionsOf(list).map(sessions -> {
-                List<Views.MyBooking> active = new ArrayList<>();
-                List<Views.MyBooking> ended = new ArrayList<>();
-                for (Object o : list) {
-                    if (o instanceof JsonObject r) {
-                        Views.MyBooking item = myBooking(r, sessions.getOrDefault(r.getString("sessionId"), new JsonObject()), v.language());
-                        (item.active() ? active : ended).add(item);
+        return services.get("registration", "/api/registrations/mine", v.token())
+                .flatMap(answer -> {
+                    if (answer.status() == 403) {
+                        return html(
+                                200, "bookings", Map.of("nav", "bookings", "items", List.of(), "notAttendee", true));
                     }
-                }
-                return (Result) new Html(200, "bookings", Map.of("nav", "bookings", "items", active, "ended", ended, "notAttendee", false));
-            });
-        });
+                    if (!answer.ok()) {
+                        return Uni.createFrom().item(errorPage(503));
+                    }
+                    JsonArray list = answer.array();
+                    return sessionsOf(list).map(sessions -> {
+                        List<Views.MyBooking> active = new ArrayList<>();
+                        List<Views.MyBooking> ended = new ArrayList<>();
+                        for (Object o : list) {
+                            if (o instanceof JsonObject r) {
+                                Views.MyBooking item = myBooking(
+                                        r,
+                                        sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
+                                        v.language());
+                                (item.active() ? active : ended).add(item);
+                            }
+                        }
+                        return (Result) new Html(
+                                200,
+                                "bookings",
+                                Map.of("nav", "bookings", "items", active, "ended", ended, "notAttendee", false));
+                    });
+                });
     }
 
     static Views.MyBooking myBooking(JsonObject r, JsonObject s, Language language) {
@@ -824,13 +1029,23 @@ public class Pages {
         }
         OffsetDateTime offer = time(r.getString("offerExpiresAt"));
         OffsetDateTime starts = time(s.getString("startsAt"));
-        return new Views.MyBooking(r.getString("id"), r.getString("sessionId"), title[0], title[1],
+        return new Views.MyBooking(
+                r.getString("id"),
+                r.getString("sessionId"),
+                title[0],
+                title[1],
                 starts == null ? "" : Wording.when(starts, time(s.getString("endsAt")), language),
-                Wording.status(status, r.getString("waitlistReason"), r.getInteger("position"), language), status,
-                "confirmed".equals(status) ? r.getString("bookingCode") : null, "confirmed".equals(status),
+                Wording.status(status, r.getString("waitlistReason"), r.getInteger("position"), language),
+                status,
+                "confirmed".equals(status) ? r.getString("bookingCode") : null,
+                "confirmed".equals(status),
                 offer == null ? null : Wording.until(offer, language),
-                List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered").contains(status),
-                "offered".equals(status), childcare, r.getString("nextSteps"), ACTIVE.contains(status));
+                List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered")
+                        .contains(status),
+                "offered".equals(status),
+                childcare,
+                r.getString("nextSteps"),
+                ACTIVE.contains(status));
     }
 
     private Uni<Result> booking(Visit v, String done) {
@@ -850,19 +1065,24 @@ public class Pages {
                 return Uni.createFrom().item(errorPage(404));
             }
             JsonObject registration = own;
-            return services.get("event", "/api/events/sessions/" + registration.getString("sessionId"), null).map(found -> {
-                Map<String, Object> data = new HashMap<>();
-                data.put("nav", "bookings");
-                data.put("b", myBooking(registration, found.ok() ? found.object() : new JsonObject(), v.language()));
-                String message = doneParam == null ? null : switch (doneParam) {
-                    case "cancelled" -> v.text("doneCancelled");
-                    case "accepted" -> v.text("doneAccepted");
-                    case "declined" -> v.text("doneDeclined");
-                    default -> BookingForm.actionProblem(doneParam, v.language());
-                };
-                data.put("message", message);
-                return (Result) new Html(200, "booking", data);
-            });
+            return services.get("event", "/api/events/sessions/" + registration.getString("sessionId"), null)
+                    .map(found -> {
+                        Map<String, Object> data = new HashMap<>();
+                        data.put("nav", "bookings");
+                        data.put(
+                                "b",
+                                myBooking(registration, found.ok() ? found.object() : new JsonObject(), v.language()));
+                        String message = doneParam == null
+                                ? null
+                                : switch (doneParam) {
+                                    case "cancelled" -> v.text("doneCancelled");
+                                    case "accepted" -> v.text("doneAccepted");
+                                    case "declined" -> v.text("doneDeclined");
+                                    default -> BookingForm.actionProblem(doneParam, v.language());
+                                };
+                        data.put("message", message);
+                        return (Result) new Html(200, "booking", data);
+                    });
         });
     }
 
@@ -889,8 +1109,10 @@ public class Pages {
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        return services.get("registration", "/api/registrations/mine/" + id + "/qr", v.token()).map(answer -> answer.ok()
-                && answer.contentType() != null && answer.contentType().startsWith("image/svg+xml")
+        return services.get("registration", "/api/registrations/mine/" + id + "/qr", v.token())
+                .map(answer -> answer.ok()
+                                && answer.contentType() != null
+                                && answer.contentType().startsWith("image/svg+xml")
                         ? new Raw(200, "image/svg+xml", answer.body())
                         : errorPage(404));
     }
@@ -904,89 +1126,118 @@ public class Pages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        return services.post("registration", "/api/registrations/mine/" + id + "/" + action, v.token(), null, null, v.ctx().request()).flatMap(answer -> {
-            if (answer.ok()) {
-                String done = switch (action) {
-                    case "cancel" -> "cancelled";
-                    case "accept" -> "accepted";
-                    default -> "declined";
-                };
-                return Uni.createFrom().item(new Redirect("/app/bookings/" + id + "?done=" + done));
-            }
-            if (answer.status() == 404) {
-                return Uni.createFrom().item(errorPage(404));
-            }
-            if (answer.status() >= 500) {
-                return Uni.createFrom().item(errorPage(503));
-            }
-            return booking(v, answer.problem().isEmpty() ? "http-" + answer.status() : answer.problem());
-        });
+        return services.post(
+                        "registration",
+                        "/api/registrations/mine/" + id + "/" + action,
+                        v.token(),
+                        null,
+                        null,
+                        v.ctx().request())
+                .flatMap(answer -> {
+                    if (answer.ok()) {
+                        String done =
+                                switch (action) {
+                                    case "cancel" -> "cancelled";
+                                    case "accept" -> "accepted";
+                                    default -> "declined";
+                                };
+                        return Uni.createFrom().item(new Redirect("/app/bookings/" + id + "?done=" + done));
+                    }
+                    if (answer.status() == 404) {
+                        return Uni.createFrom().item(errorPage(404));
+                    }
+                    if (answer.status() >= 500) {
+                        return Uni.createFrom().item(errorPage(503));
+                    }
+                    return booking(v, answer.problem().isEmpty() ? "http-" + answer.status() : answer.problem());
+                });
     }
 
     // ---- inbox ----------------------------------------------------------------------------------------------------
 
     private Uni<Result> inbox(Visit v) {
-        return services.get("notification", "/api/notifications/inbox?lang=" + v.language().tag(), v.token()).map(answer -> {
-            if (answer.status() == 403) {
-                return new Html(200, "inbox", Map.of("nav", "inbox", "messages", List.of()));
-            }
-            if (!answer.ok()) {
-                return errorPage(503);
-            }
-            List<Views.Message> messages = new ArrayList<>();
-            for (Object o : answer.array()) {
-                if (o instanceof JsonObject m) {
-                    messages.add(message(m, v.language()));
-                }
-            }
-            return new Html(200, "inbox", Map.of("nav", "inbox", "messages", messages));
-        });
+        return services.get(
+                        "notification",
+                        "/api/notifications/inbox?lang=" + v.language().tag(),
+                        v.token())
+                .map(answer -> {
+                    if (answer.status() == 403) {
+                        return new Html(200, "inbox", Map.of("nav", "inbox", "messages", List.of()));
+                    }
+                    if (!answer.ok()) {
+                        return errorPage(503);
+                    }
+                    List<Views.Message> messages = new ArrayList<>();
+                    for (Object o : answer.array()) {
+                        if (o instanceof JsonObject m) {
+                            messages.add(message(m, v.language()));
+                        }
+                    }
+                    return new Html(200, "inbox", Map.of("nav", "inbox", "messages", messages));
+                });
     }
 
-    private static final List<String> ABOUT_HER_BOOKING = List.of("BOOKING_CONFIRMED", "APPLICATION_RECEIVED", "LOTTERY_WON",
-            "LOTTERY_RESERVE", "SEAT_OFFERED", "LOTTERY_WON_CONFIRM", "OFFER_EXPIRED", "CANCELLED_BY_ATTENDEE", "CANCELLED_BY_ORGANISER",
-            "CHILDCARE_RESERVED", "CHILDCARE_REJECTED");
+    private static final List<String> ABOUT_HER_BOOKING = List.of(
+            "BOOKING_CONFIRMED",
+            "APPLICATION_RECEIVED",
+            "LOTTERY_WON",
+            "LOTTERY_RESERVE",
+            "SEAT_OFFERED",
+            "LOTTERY_WON_CONFIRM",
+            "OFFER_EXPIRED",
+            "CANCELLED_BY_ATTENDEE",
+            "CANCELLED_BY_ORGANISER",
+            "CHILDCARE_RESERVED",
+            "CHILDCARE_REJECTED");
 
     /** A message's link goes to her booking (messages about it) or to the session's page; never to a dead address. */
     static Views.Message message(JsonObject m, Language language) {
         String session = m.getString("sessionId");
         Views.Link link = null;
         if (session != null) {
-            boolean aboutBooking = ABOUT_HER_BOOKING.contains(String.valueOf(m.getString("kind")).toUpperCase(java.util.Locale.ROOT));
-            link = aboutBooking ? new Views.Link("/app/bookings/for/" + session, UiText.of(language).get("seeBooking"))
+            boolean aboutBooking = ABOUT_HER_BOOKING.contains(
+                    String.valueOf(m.getString("kind")).toUpperCase(java.util.Locale.ROOT));
+            link = aboutBooking
+                    ? new Views.Link(
+                            "/app/bookings/for/" + session, UiText.of(language).get("seeBooking"))
                     : new Views.Link("/s/" + session, UiText.of(language).get("openSession"));
         }
         OffsetDateTime at = time(m.getString("createdAt"));
-        return new Views.Message(m.getString("text", ""), at == null ? "" : Wording.when(at, null, language), Boolean.FALSE.equals(m.getValue("read")), link);
+        return new Views.Message(
+                m.getString("text", ""),
+                at == null ? "" : Wording.when(at, null, language),
+                Boolean.FALSE.equals(m.getValue("read")),
+                link);
     }
 
     // ---- settings -------------------------------------------------------------------------------------------------
 
     private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status) {
-        return services.get("notification", "/api/notifications/preferences", v.token()).map(answer -> {
-            if (!answer.ok()) {
-                Map<String, Object> none = new HashMap<>();
-                none.put("nav", "settings");
-                none.put("notAttendee", true);
-                none.put("message", null);
-                return answer.status() == 403 ? new Html(200, "settings", none) : errorPage(503);
-            }
-            JsonObject p = answer.object();
-            Map<String, Object> data = new HashMap<>();
-            data.put("nav", "settings");
-            data.put("notAttendee", false);
-            data.put("language", p.getString("language", v.language().tag()));
-            data.put("emailOn", arr(p, "channels").contains("email"));
-            data.put("fullDetail", bool(p, "fullDetail"));
-            JsonObject quiet = p.getJsonObject("quietHours");
-            data.put("quietStart", quiet == null ? "" : quiet.getString("start", ""));
-            data.put("quietEnd", quiet == null ? "" : quiet.getString("end", ""));
-            data.put("emailAddress", bool(p, "emailVerified") ? p.getString("emailAddress") : null);
-            data.put("pendingEmail", p.getString("pendingEmailAddress"));
-            data.put("errors", errors);
-            data.put("message", message);
-            return new Html(status, "settings", data);
-        });
+        return services.get("notification", "/api/notifications/preferences", v.token())
+                .map(answer -> {
+                    if (!answer.ok()) {
+                        Map<String, Object> none = new HashMap<>();
+                        none.put("nav", "settings");
+                        none.put("notAttendee", true);
+                        none.put("message", null);
+                        return answer.status() == 403 ? new Html(200, "settings", none) : errorPage(503);
+                    }
+                    JsonObject p = answer.object();
+                    Map<String, Object> data = new HashMap<>();
+                    data.put("nav", "settings");
+                    data.put("notAttendee", false);
+                    data.put("language", p.getString("language", v.language().tag()));
+                    data.put("emailOn", arr(p, "channels").contains("email"));
+                    data.put("fullDetail", bool(p, "fullDetail"));
+                    JsonObject quiet = p.getJsonObject("quietHours");
+                    data.put("quietStart", quiet == null ? "" : quiet.getString("start", ""));
+                    data.put("quietEnd", quiet == null ? "" : quiet.getString("end", ""));
+                    data.put("emailAddress", bool(p, "emailVerified") ? p.getString("emailAddress") : null);
+                    data.put("pendingEmail", p.getString("pendingEmailAddress"));
+                    data.put("errors", errors);
+                    data.put("message", message);
+                    return new Html(status, "settings", data);
+                });
     }
 
     private Uni<Result> saveSettings(Visit v, MultiMap form) {
@@ -1001,41 +1252,68 @@ public class Pages {
         if (form.get("email") != null) {
             channels.add("email");
         }
-        JsonObject body = new JsonObject().put("language", language.tag()).put("channels", channels)
+        JsonObject body = new JsonObject()
+                .put("language", language.tag())
+                .put("channels", channels)
                 .put("fullDetail", "true".equals(form.get("fullDetail")));
         String start = trimmed(form.get("quietStart"), 5);
         String end = trimmed(form.get("quietEnd"), 5);
         Map<String, String> errors = new HashMap<>();
         if (start != null || end != null) {
-            if (start == null || end == null || !start.matches("\\d{2}:\\d{2}") || !end.matches("\\d{2}:\\d{2}") || start.equals(end)) {
-                errors.put("quiet", language == Language.JA ? "開始と終了を 22:00 のように、違う時刻で入力してください。"
-                        : "Enter a start and an end like 22:00, not the same time.");
+            if (start == null
+                    || end == null
+                    || !start.matches("\\d{2}:\\d{2}")
+                    || !end.matches("\\d{2}:\\d{2}")
+                    || start.equals(end)) {
+                errors.put(
+                        "quiet",
+                        language == Language.JA
+                                ? "開始と終了を 22:00 のように、違う時刻で入力してください。"
+                                : "Enter a start and an end like 22:00, not the same time.");
             } else {
-                body.put("quietHours", new JsonObject().put("start", start).put("end", end).put("zone", "Asia/Tokyo"));
+                body.put(
+                        "quietHours",
+                        new JsonObject().put("start", start).put("end", end).put("zone", "Asia/Tokyo"));
             }
         }
         Visit chosen = new Visit(v.ctx(), language, v.identity(), v.token());
-        v.ctx().response().addCookie(Cookie.cookie(Language.COOKIE, language.tag()).setPath("/").setMaxAge(365L * 24 * 3600)
-                .setSecure(v.ctx().request().isSSL()).setSameSite(CookieSameSite.LAX));
+        v.ctx()
+                .response()
+                .addCookie(Cookie.cookie(Language.COOKIE, language.tag())
+                        .setPath("/")
+                        .setMaxAge(365L * 24 * 3600)
+                        .setSecure(v.ctx().request().isSSL())
+                        .setSameSite(CookieSameSite.LAX));
         if (!errors.isEmpty()) {
             return settings(chosen, errors, null, 422);
         }
-        return services.put("notification", "/api/notifications/preferences", v.token(), body, v.ctx().request()).flatMap(answer -> {
-            if (answer.ok()) {
-                return settings(chosen, Map.of(), chosen.text("saved"), 200);
-            }
-            Map<String, String> problems = new HashMap<>();
-            switch (answer.problem()) {
-                case "email-not-verified" -> problems.put("email", chosen.ja() ? "メールを選ぶ前に、下でアドレスを登録して確認コードを入力してください。"
-                        : "Add an address below and enter its code before choosing e-mail.");
-                case "invalid-quiet-hours" -> problems.put("quiet", chosen.ja() ? "開始と終了を 22:00 のように入力してください。"
-                        : "Enter times like 22:00.");
-                default -> {
-                    return Uni.createFrom().item(errorPage(answer.status() >= 500 ? 503 : 500));
-                }
-            }
-            return settings(chosen, problems, null, 422);
-        });
+        return services.put(
+                        "notification",
+                        "/api/notifications/preferences",
+                        v.token(),
+                        body,
+                        v.ctx().request())
+                .flatMap(answer -> {
+                    if (answer.ok()) {
+                        return settings(chosen, Map.of(), chosen.text("saved"), 200);
+                    }
+                    Map<String, String> problems = new HashMap<>();
+                    switch (answer.problem()) {
+                        case "email-not-verified" ->
+                            problems.put(
+                                    "email",
+                                    chosen.ja()
+                                            ? "メールを選ぶ前に、下でアドレスを登録して確認コードを入力してください。"
+                                            : "Add an address below and enter its code before choosing e-mail.");
+                        case "invalid-quiet-hours" ->
+                            problems.put(
+                                    "quiet", chosen.ja() ? "開始と終了を 22:00 のように入力してください。" : "Enter times like 22:00.");
+                        default -> {
+                            return Uni.createFrom().item(errorPage(answer.status() >= 500 ? 503 : 500));
+                        }
+                    }
+                    return settings(chosen, problems, null, 422);
+                });
     }
 
     private Uni<Result> email(Visit v, MultiMap form) {
@@ -1044,12 +1322,31 @@ public class Pages {
         }
         String address = trimmed(form.get("address"), 254);
         if (address == null || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            return settings(v, Map.of("address", v.ja() ? "メールアドレスを name@example.jp のように入力してください。"
-                    : "Enter an e-mail address like name@example.com."), null, 422);
+            return settings(
+                    v,
+                    Map.of(
+                            "address",
+                            v.ja()
+                                    ? "メールアドレスを name@example.jp のように入力してください。"
+                                    : "Enter an e-mail address like name@example.com."),
+                    null,
+                    422);
         }
-        return services.post("notification", "/api/notifications/preferences/email", v.token(), new JsonObject().put("address", address), null, v.ctx().request())
-                .flatMap(answer -> answer.ok() ? settings(v, Map.of(), v.text("codeSent"), 200)
-                        : settings(v, Map.of("address", BookingForm.accountProblem(answer.problem(), answer.status(), v.language())), null,
+        return services.post(
+                        "notification",
+                        "/api/notifications/preferences/email",
+                        v.token(),
+                        new JsonObject().put("address", address),
+                        null,
+                        v.ctx().request())
+                .flatMap(answer -> answer.ok()
+                        ? settings(v, Map.of(), v.text("codeSent"), 200)
+                        : settings(
+                                v,
+                                Map.of(
+                                        "address",
+                                        BookingForm.accountProblem(answer.problem(), answer.status(), v.language())),
+                                null,
                                 answer.status() == 429 ? 429 : 422));
     }
 
@@ -1059,15 +1356,32 @@ public class Pages {
         }
         String code = trimmed(form.get("code"), 6);
         if (code == null || !code.matches("\\d{6}")) {
-            return settings(v, Map.of("code", v.ja() ? "メールに書かれた6桁の数字を入力してください。" : "Enter the 6 digits from the e-mail."), null, 422);
+            return settings(
+                    v,
+                    Map.of("code", v.ja() ? "メールに書かれた6桁の数字を入力してください。" : "Enter the 6 digits from the e-mail."),
+                    null,
+                    422);
         }
-        return services.post("notification", "/api/notifications/preferences/email/verify", v.token(), new JsonObject().put("code", code), null, v.ctx().request())
-                .flatMap(answer -> answer.ok() ? settings(v, Map.of(), v.text("verified"), 200)
-                        : settings(v, Map.of("code", BookingForm.accountProblem(answer.problem(), answer.status(), v.language())), null,
+        return services.post(
+                        "notification",
+                        "/api/notifications/preferences/email/verify",
+                        v.token(),
+                        new JsonObject().put("code", code),
+                        null,
+                        v.ctx().request())
+                .flatMap(answer -> answer.ok()
+                        ? settings(v, Map.of(), v.text("verified"), 200)
+                        : settings(
+                                v,
+                                Map.of(
+                                        "code",
+                                        BookingForm.accountProblem(answer.problem(), answer.status(), v.language())),
+                                null,
                                 answer.status() == 429 ? 429 : 422));
     }
 
-    // ---- small parsers (the services leave out or send null for what a session does not have) --------------------------------------------------------------------------------------------
+    // ---- small parsers (the services leave out or send null for what a session does not have)
+    // --------------------------------------------------------------------------------------------
 
     static JsonObject obj(JsonObject parent, String key) {
         Object value = parent == null ? null : parent.getValue(key);

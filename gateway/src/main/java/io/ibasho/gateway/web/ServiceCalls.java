@@ -1,8 +1,5 @@
 package io.ibasho.gateway.web;
 
-import java.net.URI;
-import java.util.Map;
-
 import io.ibasho.gateway.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +13,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
 
 /**
  * The pages' way to the services: server side, on the route URLs the gateway already forwards to, with her session's
@@ -68,11 +67,14 @@ public class ServiceCalls {
 
     @PostConstruct
     void init() {
-        client = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setIdleTimeout((int) Math.max(1, config.upstreamTimeout().toSeconds()))
-                .setKeepAlive(true)
-                .setFollowRedirects(false));
+        client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setIdleTimeout(
+                                (int) Math.max(1, config.upstreamTimeout().toSeconds()))
+                        .setKeepAlive(true)
+                        .setFollowRedirects(false));
     }
 
     public Uni<Answer> get(String service, String pathAndQuery, String token) {
@@ -80,24 +82,37 @@ public class ServiceCalls {
     }
 
     /** A write on her behalf, counted by the gateway's rate limits like the same write through /api/** would be. */
-    public Uni<Answer> post(String service, String path, String token, Object json, String idempotencyKey,
+    public Uni<Answer> post(
+            String service,
+            String path,
+            String token,
+            Object json,
+            String idempotencyKey,
             io.vertx.core.http.HttpServerRequest from) {
         return refusedByRateLimit("POST", path, token, from)
-                .chain(refused -> refused != null ? Uni.createFrom().item(refused) : post(service, path, token, json, idempotencyKey));
+                .chain(refused -> refused != null
+                        ? Uni.createFrom().item(refused)
+                        : post(service, path, token, json, idempotencyKey));
     }
 
-    public Uni<Answer> put(String service, String path, String token, Object json, io.vertx.core.http.HttpServerRequest from) {
+    public Uni<Answer> put(
+            String service, String path, String token, Object json, io.vertx.core.http.HttpServerRequest from) {
         return refusedByRateLimit("PUT", path, token, from)
                 .chain(refused -> refused != null ? Uni.createFrom().item(refused) : put(service, path, token, json));
     }
 
-    private Uni<Answer> refusedByRateLimit(String method, String path, String token, io.vertx.core.http.HttpServerRequest from) {
+    private Uni<Answer> refusedByRateLimit(
+            String method, String path, String token, io.vertx.core.http.HttpServerRequest from) {
         return gateway.rateLimit(method, path, token, from).map(wait -> {
             if (wait.isEmpty()) {
                 return null;
             }
-            String problem = new JsonObject().put("type", "https://ibasho.example/problems/rate-limited").put("title", "Too many requests")
-                    .put("status", 429).put("retryAfterSeconds", Math.max(1, wait.get().toSeconds())).encode();
+            String problem = new JsonObject()
+                    .put("type", "https://ibasho.example/problems/rate-limited")
+                    .put("title", "Too many requests")
+                    .put("status", 429)
+                    .put("retryAfterSeconds", Math.max(1, wait.get().toSeconds()))
+                    .encode();
             return new Answer(429, Buffer.buffer(problem), "application/problem+json");
         });
     }
@@ -114,12 +129,13 @@ public class ServiceCalls {
         return send(request("PUT", service, path, token), json);
     }
 
-    private HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request(String method, String service, String pathAndQuery, String token) {
+    private HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request(
+            String method, String service, String pathAndQuery, String token) {
         URI base = base(service);
         boolean https = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : (https ? 443 : 80);
-        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = client
-                .request(io.vertx.core.http.HttpMethod.valueOf(method), port, base.getHost(), pathAndQuery)
+        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request = client.request(
+                        io.vertx.core.http.HttpMethod.valueOf(method), port, base.getHost(), pathAndQuery)
                 .ssl(https)
                 .timeout(config.upstreamTimeout().toMillis())
                 .putHeader("Accept", "application/json, application/problem+json, image/svg+xml");
@@ -137,8 +153,10 @@ public class ServiceCalls {
             Object body = json instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : json;
             sent = request.sendJson(body);
         }
-        return sent.map(response -> new Answer(response.statusCode(),
-                response.body() == null ? Buffer.buffer() : response.body().getDelegate(), response.getHeader("Content-Type")));
+        return sent.map(response -> new Answer(
+                response.statusCode(),
+                response.body() == null ? Buffer.buffer() : response.body().getDelegate(),
+                response.getHeader("Content-Type")));
     }
 
     @SuppressWarnings("unchecked")

@@ -53,9 +53,15 @@ public final class UiText {
         put("childcare", "託児", "Childcare");
         put("howToBook", "参加のしかた", "How to take part");
         put("noChildcare", "託児はありません", "No childcare");
-        put("addressLater", "会場の住所は、予約が確定した方にこのページでお知らせします。", "The address is shown on this page once your booking is confirmed.");
+        put(
+                "addressLater",
+                "会場の住所は、予約が確定した方にこのページでお知らせします。",
+                "The address is shown on this page once your booking is confirmed.");
         put("addressNever", "安全のため、住所は公開していません。", "For safety, this address is never published.");
-        put("onlineWhere", "オンライン（参加用リンクは開始前にこのページに表示されます）", "Online (the link appears on this page shortly before the start)");
+        put(
+                "onlineWhere",
+                "オンライン（参加用リンクは開始前にこのページに表示されます）",
+                "Online (the link appears on this page shortly before the start)");
         put("meetingLink", "参加用リンク", "Meeting link");
         put("goBook", "予約へ進む", "Book a seat");
         put("goApply", "抽選に申し込む", "Apply to the lottery");
@@ -65,17 +71,23 @@ public final class UiText {
         put("sessionCancelled", "この回は中止になりました。", "This session has been cancelled.");
         put("sessionPast", "この回は終了しました。", "This session has taken place.");
         put("bothParts", "1回の予約ですべての部に参加できます。", "One booking covers all parts.");
-        put("lotteryRules", "応募者多数の場合は抽選です。結果は締切のあと「わたしの予約」とお知らせでお伝えします。",
+        put(
+                "lotteryRules",
+                "応募者多数の場合は抽選です。結果は締切のあと「わたしの予約」とお知らせでお伝えします。",
                 "If more people apply than there are places, a lottery decides. You see the result in My bookings and Messages after the deadline.");
         // book
         put("bookTitle", "予約する", "Book");
         put("applyTitle", "抽選に申し込む", "Apply to the lottery");
         put("waitlistTitle", "キャンセル待ちに登録する", "Join the waitlist");
         put("nickname", "ニックネーム", "Nickname");
-        put("nicknameHelp", "本名でなくてかまいません。受付でお呼びする名前です（40文字まで）。",
+        put(
+                "nicknameHelp",
+                "本名でなくてかまいません。受付でお呼びする名前です（40文字まで）。",
                 "It need not be your real name: we call you by it at the door (up to 40 characters).");
         put("childAges", "託児を希望するお子さんの年齢", "Ages of children who need childcare");
-        put("childAgesHelp", "託児が必要なお子さんの分だけ選んでください。名前はうかがいません。",
+        put(
+                "childAgesHelp",
+                "託児が必要なお子さんの分だけ選んでください。名前はうかがいません。",
                 "Choose one for each child who needs childcare. We never ask for names.");
         put("child1", "1人目", "1st child");
         put("child2", "2人目", "2nd child");
@@ -83,14 +95,18 @@ public final class UiText {
         put("noChild", "なし", "None");
         put("ageSuffix", "歳", " years");
         put("tier", "あてはまるもの", "Which describes you");
-        put("tierHelp", "抽選で優先される方がいます。あてはまるものを選んでください。",
+        put(
+                "tierHelp",
+                "抽選で優先される方がいます。あてはまるものを選んでください。",
                 "Some people are given priority in the lottery. Choose what applies to you.");
         put("tierNone", "どれにもあてはまらない", "None of these");
         put("submitBook", "予約する", "Book");
         put("submitApply", "抽選に申し込む", "Apply");
         put("submitWaitlist", "キャンセル待ちに登録する", "Join the waitlist");
         put("signInToBook", "ログインして予約する", "Sign in to book");
-        put("signInWhy", "予約にはログインが必要です。ニックネームだけで登録できます。",
+        put(
+                "signInWhy",
+                "予約にはログインが必要です。ニックネームだけで登録できます。",
                 "Booking needs an account. A nickname is enough to register.");
         put("fixErrors", "入力を確認してください。", "Please check what you entered.");
         put("backToSession", "開催のページに戻る", "Back to the session");
@@ -106,7 +122,9 @@ public final class UiText {
         put("accept", "席を受け取る", "Take the seat");
         put("decline", "辞退する", "Decline");
         put("cancel", "この予約をキャンセルする", "Cancel this booking");
-        put("cancelHelp", "行けなくなったらキャンセルしてください。席は次の方に回ります。",
+        put(
+                "cancelHelp",
+                "行けなくなったらキャンセルしてください。席は次の方に回ります。",
                 "If you cannot come, please cancel: your seat goes to the next person.");
         put("doneCancelled", "キャンセルしました。", "Cancelled.");
         put("doneAccepted", "席を受け取りました。予約が確定しました。", "You took the seat: your booking is confirmed.");
@@ -122,18 +140,25 @@ public final class UiText {
         put("settingsTitle", "設定", "Settings");
         put("language", "表示する言語", "Language");
         put("channels", "連絡の受け取り方", "How we contact you");
-        put("channelsHelp", "アプリ内のお知らせは常に届きます。メールは、確認済みのアドレスにだけ、内容を伏せた件名で送ります。",
+        put(
+                "channelsHelp",
+                "アプリ内のお知らせは常に届きます。メールは、確認済みのアドレスにだけ、内容を伏せた件名で送ります。",
                 "Messages in the app always arrive. E-mail goes only to a confirmed address, with a neutral subject.");
         put("channelInApp", "アプリ内のお知らせ（常にオン）", "Messages in the app (always on)");
         put("channelEmail", "メール（確認済みのアドレス）", "E-mail (confirmed address)");
         put("quietHours", "連絡しない時間帯", "Quiet hours");
-        put("quietHoursHelp", "この時間帯にはメールを送りません。空欄なら設定しません。", "No e-mail is sent in these hours. Leave empty for none.");
+        put(
+                "quietHoursHelp",
+                "この時間帯にはメールを送りません。空欄なら設定しません。",
+                "No e-mail is sent in these hours. Leave empty for none.");
         put("quietStart", "開始", "From");
         put("quietEnd", "終了", "To");
         put("save", "保存する", "Save");
         put("saved", "保存しました。", "Saved.");
         put("email", "メールアドレス", "E-mail address");
-        put("emailHelp", "確認コードを送ります。コードを入力するまで、このアドレスには何も送りません。",
+        put(
+                "emailHelp",
+                "確認コードを送ります。コードを入力するまで、このアドレスには何も送りません。",
                 "We send a code. Nothing else goes to the address until you enter the code.");
         put("sendCode", "確認コードを送る", "Send a code");
         put("codeSent", "確認コードを送りました。メールに書かれた6桁の数字を入力してください。", "Code sent: enter the 6 digits from the e-mail.");
@@ -148,23 +173,31 @@ public final class UiText {
         put("notFoundTitle", "ページが見つかりません", "Page not found");
         put("notFoundText", "アドレスが変わったか、なくなったページです。", "This page has moved or no longer exists.");
         put("forbiddenTitle", "もう一度お試しください", "Please try again");
-        put("forbiddenText", "ページが古くなっていたため、送信できませんでした。ページを読み込み直してからもう一度お試しください。",
+        put(
+                "forbiddenText",
+                "ページが古くなっていたため、送信できませんでした。ページを読み込み直してからもう一度お試しください。",
                 "The page was out of date, so nothing was sent. Please reload the page and try again.");
         put("unavailableTitle", "ただいま混み合っています", "Not available right now");
-        put("unavailableText", "しばらくしてからもう一度お試しください。予約の途中だった場合は「わたしの予約」で結果を確かめてから、やり直してください。",
+        put(
+                "unavailableText",
+                "しばらくしてからもう一度お試しください。予約の途中だった場合は「わたしの予約」で結果を確かめてから、やり直してください。",
                 "Please try again in a moment. If you were booking, check My bookings before trying again.");
         put("errorTitle", "エラーが発生しました", "Something went wrong");
         put("errorText", "申し訳ありません。しばらくしてからもう一度お試しください。", "Sorry. Please try again in a moment.");
         put("toStart", "トップページへ", "To the start page");
         put("byeTitle", "ログアウトしました", "You are signed out");
-        put("byeText", "この端末からのログインは終了しました。もう一度使うときは、パスワードの入力が必要です。",
+        put(
+                "byeText",
+                "この端末からのログインは終了しました。もう一度使うときは、パスワードの入力が必要です。",
                 "You are signed out on this device. To use it again you need your password.");
-        put("byeHistory", "閲覧履歴が心配なときは、ブラウザの履歴も消してください。", "If someone may look at your browsing history, clear it in your browser too.");
+        put(
+                "byeHistory",
+                "閲覧履歴が心配なときは、ブラウザの履歴も消してください。",
+                "If someone may look at your browsing history, clear it in your browser too.");
         put("safetyTitle", "安全に使うために", "Staying safe");
     }
 
-    private UiText() {
-    }
+    private UiText() {}
 
     private static void put(String key, String ja, String en) {
         JA.put(key, ja);

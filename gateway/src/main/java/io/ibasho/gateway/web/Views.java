@@ -1,51 +1,81 @@
 package io.ibasho.gateway.web;
 
-import java.util.List;
-
 import io.quarkus.qute.TemplateData;
+import java.util.List;
 
 /** What the templates show: words already made, nothing for a template to compute or translate. */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /** A session on the Find page. {@code titleLang} is the language of the title shown (ja when no English title exists). */
     @TemplateData
-    record SessionCard(String id, String kind, String title, String titleLang, String when, String where, String availability,
-            String childcare, boolean online) {
-    }
+    record SessionCard(
+            String id,
+            String kind,
+            String title,
+            String titleLang,
+            String when,
+            String where,
+            String availability,
+            String childcare,
+            boolean online) {}
 
     @TemplateData
-    record DayGroup(String heading, List<SessionCard> sessions) {
-    }
+    record DayGroup(String heading, List<SessionCard> sessions) {}
 
     @TemplateData
-    record Option(String value, String label, boolean selected) {
-    }
+    record Option(String value, String label, boolean selected) {}
 
     @TemplateData
-    record Link(String href, String label) {
-    }
+    record Link(String href, String label) {}
 
     @TemplateData
-    record Part(String label, String when) {
-    }
+    record Part(String label, String when) {}
 
     /** A session's own page. {@code address} is shown only when public or when she is confirmed. */
     @TemplateData
-    record SessionPage(String id, String kind, String title, String titleLang, String when, String venue, String area, String address,
-            String addressNote, String meetingLink, String audience, List<Part> parts, String childcare, String availability,
-            String bookLabel, boolean bookable, boolean lottery, boolean cancelled, boolean past, boolean online, MyBooking mine) {
-    }
+    record SessionPage(
+            String id,
+            String kind,
+            String title,
+            String titleLang,
+            String when,
+            String venue,
+            String area,
+            String address,
+            String addressNote,
+            String meetingLink,
+            String audience,
+            List<Part> parts,
+            String childcare,
+            String availability,
+            String bookLabel,
+            boolean bookable,
+            boolean lottery,
+            boolean cancelled,
+            boolean past,
+            boolean online,
+            MyBooking mine) {}
 
     /** Her registration, as a line on My bookings and on the booking's own page. */
     @TemplateData
-    record MyBooking(String id, String sessionId, String title, String titleLang, String when, String status, String state,
-            String bookingCode, boolean showQr, String offerUntil, boolean canCancel, boolean canAnswerOffer, String childcare,
-            String nextSteps, boolean active) {
-    }
+    record MyBooking(
+            String id,
+            String sessionId,
+            String title,
+            String titleLang,
+            String when,
+            String status,
+            String state,
+            String bookingCode,
+            boolean showQr,
+            String offerUntil,
+            boolean canCancel,
+            boolean canAnswerOffer,
+            String childcare,
+            String nextSteps,
+            boolean active) {}
 
     @TemplateData
-    record Message(String text, String when, boolean unread, Link link) {
-    }
+    record Message(String text, String when, boolean unread, Link link) {}
 }

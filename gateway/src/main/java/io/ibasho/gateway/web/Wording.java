@@ -15,8 +15,7 @@ public final class Wording {
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** The session kinds in words; the wire names ({@code free-space}) never reach the page. */
     public static String kind(String kind, Language language) {
@@ -37,7 +36,8 @@ public final class Wording {
     public static String day(OffsetDateTime time, Language language) {
         ZonedDateTime t = time.atZoneSameInstant(TOKYO);
         if (language == Language.JA) {
-            return t.getMonthValue() + "月" + t.getDayOfMonth() + "日(" + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + ")";
+            return t.getMonthValue() + "月" + t.getDayOfMonth() + "日("
+                    + t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + ")";
         }
         return t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + t.getDayOfMonth() + " "
                 + t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
@@ -54,19 +54,24 @@ public final class Wording {
             return from;
         }
         ZonedDateTime e = end.atZoneSameInstant(TOKYO);
-        String to = e.toLocalDate().equals(s.toLocalDate()) ? e.format(HOUR_MINUTE)
+        String to = e.toLocalDate().equals(s.toLocalDate())
+                ? e.format(HOUR_MINUTE)
                 : day(end, language) + (language == Language.JA ? " " : ", ") + e.format(HOUR_MINUTE);
         return from + (language == Language.JA ? "〜" : "–") + to;
     }
 
     /** 「12月1日(火) 23:59」 / "Tue 1 Dec, 23:59". */
     public static String at(OffsetDateTime time, Language language) {
-        return day(time, language) + (language == Language.JA ? " " : ", ") + time.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
+        return day(time, language)
+                + (language == Language.JA ? " " : ", ")
+                + time.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
     }
 
     /** 「12月1日(火) 23:59まで」 / "until Tue 1 Dec, 23:59". */
     public static String until(OffsetDateTime deadline, Language language) {
-        String at = day(deadline, language) + (language == Language.JA ? " " : ", ") + deadline.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
+        String at = day(deadline, language)
+                + (language == Language.JA ? " " : ", ")
+                + deadline.atZoneSameInstant(TOKYO).format(HOUR_MINUTE);
         return language == Language.JA ? at + "まで" : "until " + at;
     }
 
@@ -74,26 +79,33 @@ public final class Wording {
      * How she gets in: drop-in, first come (with the capacity), or a lottery with its counts and deadline
      * (「抽選: 申込 N / 定員 M」). {@code applications} is null when unknown (the count is shown to signed-in visitors).
      */
-    public static String availability(String allocation, Integer capacity, Long applications, OffsetDateTime closesAt,
-            Language language) {
+    public static String availability(
+            String allocation, Integer capacity, Long applications, OffsetDateTime closesAt, Language language) {
         boolean ja = language == Language.JA;
         String cap = capacity == null ? "" : ja ? "定員 " + capacity + "名" : capacity + " places";
         if (allocation == null || "NONE".equals(allocation)) {
             return ja ? "予約不要（出入り自由）" : "No booking needed: drop in";
         }
         if ("LOTTERY".equals(allocation)) {
-            String counts = applications == null ? cap
-                    : ja ? "申込 " + applications + " / 定員 " + (capacity == null ? "—" : capacity)
+            String counts = applications == null
+                    ? cap
+                    : ja
+                            ? "申込 " + applications + " / 定員 " + (capacity == null ? "—" : capacity)
                             : applications + " applied / " + (capacity == null ? "—" : capacity) + " places";
-            String deadline = closesAt == null ? "" : (ja ? "（締切 " : " (closes ") + at(closesAt, language) + (ja ? "）" : ")");
+            String deadline =
+                    closesAt == null ? "" : (ja ? "（締切 " : " (closes ") + at(closesAt, language) + (ja ? "）" : ")");
             return (ja ? "抽選: " : "Lottery: ") + counts + deadline;
         }
-        String deadline = closesAt == null ? "" : (ja ? "（申込締切 " : " (book ") + until(closesAt, language) + (ja ? "）" : ")");
-        return (ja ? "要予約（先着順）" : "Booking needed, first come") + (cap.isEmpty() ? "" : (ja ? "・" : ", ") + cap) + deadline;
+        String deadline =
+                closesAt == null ? "" : (ja ? "（申込締切 " : " (book ") + until(closesAt, language) + (ja ? "）" : ")");
+        return (ja ? "要予約（先着順）" : "Booking needed, first come")
+                + (cap.isEmpty() ? "" : (ja ? "・" : ", ") + cap)
+                + deadline;
     }
 
     /** 「託児あり（1〜6歳、12月1日(火) 17:00まで申込）」 or null when none is offered. */
-    public static String childcare(boolean offered, Integer minAge, Integer maxAge, OffsetDateTime deadline, Language language) {
+    public static String childcare(
+            boolean offered, Integer minAge, Integer maxAge, OffsetDateTime deadline, Language language) {
         if (!offered) {
             return null;
         }
@@ -150,7 +162,11 @@ public final class Wording {
 
     /** Only same-origin paths may be a place to come back to after signing in (no open redirect). */
     public static boolean isLocalPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
-                && path.length() <= 200 && path.chars().noneMatch(c -> c < 0x21 || c == 0x7f || c == '\\');
+        return path != null
+                && path.startsWith("/")
+                && !path.startsWith("//")
+                && !path.startsWith("/\\")
+                && path.length() <= 200
+                && path.chars().noneMatch(c -> c < 0x21 || c == 0x7f || c == '\\');
     }
 }

@@ -2,14 +2,12 @@ package io.ibasho.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.gateway.web.BookingForm.Outcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Every answer of the booking form is a plain sentence with a next step; mistakes are told next to their field. */
 class BookingFormTest {
@@ -24,14 +22,24 @@ class BookingFormTest {
 
     @Test
     void mistakesAreToldPerFieldInHerLanguage() {
-        assertThat(BookingForm.check(" ", List.of(), null, Language.JA).errors()).containsKey("nickname")
+        assertThat(BookingForm.check(" ", List.of(), null, Language.JA).errors())
+                .containsKey("nickname")
                 .containsValue("ニックネームを入力してください。本名でなくてかまいません。");
-        assertThat(BookingForm.check("a".repeat(41), List.of(), null, Language.EN).errors().get("nickname")).contains("40");
-        assertThat(BookingForm.check("<b>", List.of(), null, Language.JA).errors()).containsKey("nickname");
-        assertThat(BookingForm.check("はな", List.of("18"), null, Language.JA).errors()).containsKey("childAge");
-        assertThat(BookingForm.check("はな", List.of("three"), null, Language.JA).errors()).containsKey("childAge");
-        assertThat(BookingForm.check("はな", Arrays.asList("1", "1", "1", "1", "1", "1", "1"), null, Language.JA).errors()).containsKey("childAge");
-        assertThat(BookingForm.check("はな", List.of(), "x", Language.JA).errors()).containsKey("tier");
+        assertThat(BookingForm.check("a".repeat(41), List.of(), null, Language.EN)
+                        .errors()
+                        .get("nickname"))
+                .contains("40");
+        assertThat(BookingForm.check("<b>", List.of(), null, Language.JA).errors())
+                .containsKey("nickname");
+        assertThat(BookingForm.check("はな", List.of("18"), null, Language.JA).errors())
+                .containsKey("childAge");
+        assertThat(BookingForm.check("はな", List.of("three"), null, Language.JA).errors())
+                .containsKey("childAge");
+        assertThat(BookingForm.check("はな", Arrays.asList("1", "1", "1", "1", "1", "1", "1"), null, Language.JA)
+                        .errors())
+                .containsKey("childAge");
+        assertThat(BookingForm.check("はな", List.of(), "x", Language.JA).errors())
+                .containsKey("tier");
     }
 
     @Test
@@ -51,14 +59,21 @@ class BookingFormTest {
             assertThat(BookingForm.title(outcome, Language.JA)).isNotBlank();
             assertThat(BookingForm.nextStep(outcome, 3, null, Language.EN)).isNotBlank();
         }
-        assertThat(BookingForm.nextStep(Outcome.WAITLISTED, 3, null, Language.JA)).contains("3 番目");
+        assertThat(BookingForm.nextStep(Outcome.WAITLISTED, 3, null, Language.JA))
+                .contains("3 番目");
     }
 
     @Test
     void theServicesValidationLandsOnTheRightField() {
-        JsonObject problem = new JsonObject().put("type", "https://ibasho.example/problems/validation")
-                .put("violations", new JsonArray().add(new JsonObject().put("field", "nickname").put("message", "nickname is required"))
-                        .add(new JsonObject().put("field", "<list element>").put("message", "each child's age is a number from 0 to 17")));
+        JsonObject problem = new JsonObject()
+                .put("type", "https://ibasho.example/problems/validation")
+                .put(
+                        "violations",
+                        new JsonArray()
+                                .add(new JsonObject().put("field", "nickname").put("message", "nickname is required"))
+                                .add(new JsonObject()
+                                        .put("field", "<list element>")
+                                        .put("message", "each child's age is a number from 0 to 17")));
         assertThat(BookingForm.fieldErrors(problem, Language.JA)).containsOnlyKeys("nickname", "childAge");
         JsonObject tier = new JsonObject().put("type", "https://ibasho.example/problems/priority-tier-unknown");
         assertThat(BookingForm.fieldErrors(tier, Language.EN)).containsOnlyKeys("tier");

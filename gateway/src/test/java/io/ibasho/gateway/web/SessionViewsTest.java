@@ -2,11 +2,9 @@ package io.ibasho.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-
-import org.junit.jupiter.api.Test;
-
 import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
 
 /** The services leave out, or send null for, what a session does not have: no venue, no childcare, no lottery. */
 class SessionViewsTest {
@@ -40,16 +38,30 @@ class SessionViewsTest {
 
     @Test
     void herBookingAndAMessageWithNullsStillRead() {
-        JsonObject registration = new JsonObject().put("id", "r1").put("sessionId", "s1").put("status", "waitlisted")
-                .put("position", 2).put("waitlistReason", "LOTTERY_RESERVE").putNull("offerExpiresAt").putNull("childcareStatus");
+        JsonObject registration = new JsonObject()
+                .put("id", "r1")
+                .put("sessionId", "s1")
+                .put("status", "waitlisted")
+                .put("position", 2)
+                .put("waitlistReason", "LOTTERY_RESERVE")
+                .putNull("offerExpiresAt")
+                .putNull("childcareStatus");
         Views.MyBooking booking = Pages.myBooking(registration, new JsonObject(), Language.JA);
         assertThat(booking.status()).isEqualTo("抽選の補欠（2番目）");
         assertThat(booking.canCancel()).isTrue();
         assertThat(booking.showQr()).isFalse();
-        Views.Message message = Pages.message(new JsonObject().put("kind", "BOOKING_CONFIRMED").put("sessionId", "s1")
-                .put("text", "ご予約を承りました。").putNull("read").putNull("createdAt"), Language.JA);
+        Views.Message message = Pages.message(
+                new JsonObject()
+                        .put("kind", "BOOKING_CONFIRMED")
+                        .put("sessionId", "s1")
+                        .put("text", "ご予約を承りました。")
+                        .putNull("read")
+                        .putNull("createdAt"),
+                Language.JA);
         assertThat(message.link().href()).isEqualTo("/app/bookings/for/s1");
-        assertThat(Pages.message(new JsonObject().put("kind", "SESSION_CHANGED").put("sessionId", "s1"), Language.JA).link().href())
+        assertThat(Pages.message(new JsonObject().put("kind", "SESSION_CHANGED").put("sessionId", "s1"), Language.JA)
+                        .link()
+                        .href())
                 .isEqualTo("/s/s1");
     }
 }

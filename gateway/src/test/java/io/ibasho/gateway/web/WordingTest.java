@@ -3,7 +3,6 @@ package io.ibasho.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-
 import org.junit.jupiter.api.Test;
 
 /** The sentences a woman reads, without a server. */
@@ -26,18 +25,24 @@ class WordingTest {
         assertThat(Wording.when(SAT_1330, SAT_1530, Language.JA)).isEqualTo("12月5日(土) 13:30〜15:30");
         assertThat(Wording.when(SAT_1330, SAT_1530, Language.EN)).isEqualTo("Sat 5 Dec, 13:30–15:30");
         // the same instant given in UTC is still shown in Tokyo
-        assertThat(Wording.when(OffsetDateTime.parse("2026-12-05T04:30:00Z"), null, Language.JA)).isEqualTo("12月5日(土) 13:30");
-        assertThat(Wording.until(OffsetDateTime.parse("2026-12-01T23:59:00+09:00"), Language.JA)).isEqualTo("12月1日(火) 23:59まで");
+        assertThat(Wording.when(OffsetDateTime.parse("2026-12-05T04:30:00Z"), null, Language.JA))
+                .isEqualTo("12月5日(土) 13:30");
+        assertThat(Wording.until(OffsetDateTime.parse("2026-12-01T23:59:00+09:00"), Language.JA))
+                .isEqualTo("12月1日(火) 23:59まで");
     }
 
     @Test
     void availabilitySaysDropInFirstComeOrLotteryWithCountsAndDeadline() {
         OffsetDateTime closes = OffsetDateTime.parse("2026-12-01T23:59:00+09:00");
         assertThat(Wording.availability("NONE", null, null, null, Language.JA)).isEqualTo("予約不要（出入り自由）");
-        assertThat(Wording.availability("FIRST_COME", 20, null, null, Language.JA)).isEqualTo("要予約（先着順）・定員 20名");
-        assertThat(Wording.availability("LOTTERY", 10, 14L, closes, Language.JA)).isEqualTo("抽選: 申込 14 / 定員 10（締切 12月1日(火) 23:59）");
-        assertThat(Wording.availability("LOTTERY", 10, null, closes, Language.JA)).isEqualTo("抽選: 定員 10名（締切 12月1日(火) 23:59）");
-        assertThat(Wording.availability("LOTTERY", 10, 3L, closes, Language.EN)).isEqualTo("Lottery: 3 applied / 10 places (closes Tue 1 Dec, 23:59)");
+        assertThat(Wording.availability("FIRST_COME", 20, null, null, Language.JA))
+                .isEqualTo("要予約（先着順）・定員 20名");
+        assertThat(Wording.availability("LOTTERY", 10, 14L, closes, Language.JA))
+                .isEqualTo("抽選: 申込 14 / 定員 10（締切 12月1日(火) 23:59）");
+        assertThat(Wording.availability("LOTTERY", 10, null, closes, Language.JA))
+                .isEqualTo("抽選: 定員 10名（締切 12月1日(火) 23:59）");
+        assertThat(Wording.availability("LOTTERY", 10, 3L, closes, Language.EN))
+                .isEqualTo("Lottery: 3 applied / 10 places (closes Tue 1 Dec, 23:59)");
     }
 
     @Test
@@ -50,7 +55,8 @@ class WordingTest {
     @Test
     void statusesAreSentencesWithTheReservePosition() {
         assertThat(Wording.status("confirmed", null, null, Language.JA)).isEqualTo("予約確定");
-        assertThat(Wording.status("waitlisted", "LOTTERY_RESERVE", 2, Language.JA)).isEqualTo("抽選の補欠（2番目）");
+        assertThat(Wording.status("waitlisted", "LOTTERY_RESERVE", 2, Language.JA))
+                .isEqualTo("抽選の補欠（2番目）");
         assertThat(Wording.status("waitlisted", "FULL", 1, Language.EN)).isEqualTo("On the waitlist (number 1)");
         assertThat(Wording.status("offered", null, null, Language.JA)).contains("期限");
     }

@@ -1,13 +1,12 @@
 package io.ibasho.childcarebooking;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * One child of a booking: an age, and optionally what the mother chose to tell the carers. Never a name: the
@@ -18,16 +17,21 @@ import jakarta.persistence.Table;
 public class BookedChild extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "booking_id")
     public UUID bookingId;
     /** 1-based, in the order of the request's {@code childrenAges}, so the mother can say which child a note is for. */
     public int position;
+
     @Column(name = "age_years")
     public int ageYears;
+
     @Column(name = "child_nickname")
     public String childNickname;
+
     @Column(name = "care_notes")
     public String careNotes;
+
     @Column(name = "notes_updated_at")
     public OffsetDateTime notesUpdatedAt;
 }

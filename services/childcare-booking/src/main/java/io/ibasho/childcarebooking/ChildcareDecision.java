@@ -1,13 +1,12 @@
 package io.ibasho.childcarebooking;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * The answer given to one ChildcareRequested, by {@code requestId}: a repeated request is answered the same way and
@@ -21,12 +20,16 @@ public class ChildcareDecision extends PanacheEntityBase {
     @Id
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "registration_id")
     public UUID registrationId;
+
     @Column(name = "session_id")
     public UUID sessionId;
+
     public String outcome;
     public int children;
+
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 

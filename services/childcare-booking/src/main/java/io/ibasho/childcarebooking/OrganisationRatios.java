@@ -1,12 +1,11 @@
 package io.ibasho.childcarebooking;
 
-import java.time.OffsetDateTime;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 
 /**
  * An organisation's own childcare settings: its optional cap on children per session; its bands are
@@ -18,8 +17,10 @@ public class OrganisationRatios extends PanacheEntityBase {
     @Id
     @Column(name = "organisation_id")
     public String organisationId;
+
     @Column(name = "max_children_per_session")
     public Integer maxChildrenPerSession;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -1,14 +1,13 @@
 package io.ibasho.childcarebooking;
 
-import java.io.Serializable;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.UUID;
 
 /** Children of one age band at a past session, kept after the bookings were deleted. */
 @Entity
@@ -23,6 +22,7 @@ public class SessionChildcareBandTotal extends PanacheEntityBase {
     public int position;
     /** The band's label, e.g. "1-2". */
     public String ages;
+
     public int children;
 
     /** The composite key (session, position). */
@@ -32,7 +32,8 @@ public class SessionChildcareBandTotal extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && java.util.Objects.equals(sessionId, key.sessionId)
+            return other instanceof Key key
+                    && java.util.Objects.equals(sessionId, key.sessionId)
                     && position == key.position;
         }
 

@@ -3,6 +3,13 @@ package io.ibasho.childcarebooking;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.KafkaTopicWriter;
+import io.ibasho.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -11,33 +18,30 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.ibasho.contracts.EventTypes;
-import io.ibasho.contracts.Topics;
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.ibasho.testsupport.KafkaTopicWriter;
-import io.ibasho.testsupport.Tokens;
 
 /** Drives the service as the event and registration services would, over the real Kafka broker. Fictional data. */
 public final class Fixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A session's childcare as the event service announces it. */
-    public record Session(UUID id, String organisation, int carers, int minAge, int maxAge, OffsetDateTime startsAt,
-            OffsetDateTime endsAt, OffsetDateTime deadline, Integer maxChildren) {
+    public record Session(
+            UUID id,
+            String organisation,
+            int carers,
+            int minAge,
+            int maxAge,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            OffsetDateTime deadline,
+            Integer maxChildren) {
 
         public static Session of(String organisation, int carers) {
             OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
-            return new Session(UUID.randomUUID(), organisation, carers, 0, 6, start, start.plusHours(2),
-                    start.minusDays(2), null);
+            return new Session(
+                    UUID.randomUUID(), organisation, carers, 0, 6, start, start.plusHours(2), start.minusDays(2), null);
         }
 
         public Session withCarers(int newCarers) {
@@ -59,35 +63,61 @@ public final class Fixtures {
                  "organisationId":"%s","kind":"cafe","allocation":"FIRST_COME","status":"PUBLISHED","startsAt":"%s","endsAt":"%s",
                  "sequence":%d,"changed":["childcare"],"childcare":{"offered":true,"minAgeYears":%d,"maxAgeYears":%d,"carers":%d,
                  "deadline":"%s","maxChildren":%s}}}
-                """.formatted(UUID.randomUUID(), type, session.id(), session.id(), session.organisation(), session.startsAt(),
-                session.endsAt(), sequence, session.minAge(), session.maxAge(), session.carers(), session.deadline(),
-                session.maxChildren()));
+                """.formatted(
+                        UUID.randomUUID(),
+                        type,
+                        session.id(),
+                        session.id(),
+                        session.organisation(),
+                        session.startsAt(),
+                        session.endsAt(),
+                        sequence,
+                        session.minAge(),
+                        session.maxAge(),
+                        session.carers(),
+                        session.deadline(),
+                        session.maxChildren()));
     }
 
     /** Publishes the session and waits until the service knows it (through the staff view). */
     public static Session published(Session session) {
         publish(session, EventTypes.EVENT_PUBLISHED, 0);
         String staff = session.organisation().equals("hinata") ? "carer1" : "organiser2";
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(Tokens.accessToken(staff))
-                .get("/api/childcare/sessions/" + session.id()).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.accessToken(staff))
+                                .get("/api/childcare/sessions/" + session.id())
+                                .statusCode()
+                        == 200);
         return session;
     }
 
     /** A ChildcareRequested as registration sends it for a first-come booking; returns the requestId. */
-    public static UUID requestChildcare(UUID sessionId, UUID registrationId, String attendeeId, UUID requestId, int... ages) {
+    public static UUID requestChildcare(
+            UUID sessionId, UUID registrationId, String attendeeId, UUID requestId, int... ages) {
         return requestChildcare("BOOKING", sessionId, registrationId, attendeeId, requestId, ages);
     }
 
     /** A ChildcareRequested with the given purpose (BOOKING, LOTTERY, WAITLIST_PROMOTION); returns the requestId. */
-    public static UUID requestChildcare(String purpose, UUID sessionId, UUID registrationId, String attendeeId,
-            UUID requestId, int... ages) {
-        String childrenAges = java.util.Arrays.stream(ages).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    public static UUID requestChildcare(
+            String purpose, UUID sessionId, UUID registrationId, String attendeeId, UUID requestId, int... ages) {
+        String childrenAges =
+                java.util.Arrays.stream(ages).mapToObj(Integer::toString).collect(Collectors.joining(","));
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":{"requestId":"%s","registrationId":"%s","sessionId":"%s",
                  "attendeeId":"%s","status":"PENDING_CHILDCARE","childrenAges":[%s],"purpose":"%s"}}
-                """.formatted(UUID.randomUUID(), EventTypes.CHILDCARE_REQUESTED, OffsetDateTime.now(ZoneOffset.UTC), sessionId,
-                requestId, registrationId, sessionId, attendeeId, childrenAges, purpose));
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.CHILDCARE_REQUESTED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        requestId,
+                        registrationId,
+                        sessionId,
+                        attendeeId,
+                        childrenAges,
+                        purpose));
         return requestId;
     }
 
@@ -100,8 +130,13 @@ public final class Fixtures {
                 {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","subject":"%s",
                  "data":{"registrationId":"%s","sessionId":"%s","attendeeId":"%s","status":"CANCELLED",
                  "cancelledBy":"ATTENDEE","reason":null}}
-                """.formatted(UUID.randomUUID(), EventTypes.REGISTRATION_CANCELLED, sessionId, registrationId, sessionId,
-                attendeeId));
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.REGISTRATION_CANCELLED,
+                        sessionId,
+                        registrationId,
+                        sessionId,
+                        attendeeId));
     }
 
     /** A seat offer (waitlist promotion) that was not accepted in time, or was declined. */
@@ -109,20 +144,34 @@ public final class Fixtures {
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","subject":"%s",
                  "data":{"registrationId":"%s","sessionId":"%s","attendeeId":"%s","status":"WAITLISTED","declined":%s}}
-                """.formatted(UUID.randomUUID(), EventTypes.OFFER_EXPIRED, sessionId, registrationId, sessionId,
-                attendeeId, declined));
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.OFFER_EXPIRED,
+                        sessionId,
+                        registrationId,
+                        sessionId,
+                        attendeeId,
+                        declined));
     }
 
     /** The session's ChildcareReleased messages (waiting up to {@code timeout} for {@code count}). */
     public static List<JsonNode> releases(UUID sessionId, int count, Duration timeout) {
-        return KafkaTopicReader.awaitRecords(Topics.CHILDCARE_LIFECYCLE,
-                record -> sessionId.toString().equals(record.key()) && record.value().contains(EventTypes.CHILDCARE_RELEASED),
-                count, timeout).stream().map(record -> parse(record.value())).toList();
+        return KafkaTopicReader.awaitRecords(
+                        Topics.CHILDCARE_LIFECYCLE,
+                        record -> sessionId.toString().equals(record.key())
+                                && record.value().contains(EventTypes.CHILDCARE_RELEASED),
+                        count,
+                        timeout)
+                .stream()
+                .map(record -> parse(record.value()))
+                .toList();
     }
 
     /** A client-credentials token of the demo partner system (partner-tsubomi). */
     public static String partnerClientToken() {
-        return Tokens.clientToken(io.ibasho.testsupport.TestServers.get().keycloak().realmUrl(), "partner-tsubomi",
+        return Tokens.clientToken(
+                io.ibasho.testsupport.TestServers.get().keycloak().realmUrl(),
+                "partner-tsubomi",
                 "partner-local-secret-change-me");
     }
 
@@ -133,9 +182,14 @@ public final class Fixtures {
 
     /** At most {@code count} replies about the session, waiting no longer than {@code timeout}. */
     public static List<JsonNode> replies(UUID sessionId, int count, Duration timeout) {
-        return KafkaTopicReader.awaitRecords(Topics.CHILDCARE_LIFECYCLE,
-                record -> sessionId.toString().equals(record.key()), count, timeout).stream()
-                .map(record -> parse(record.value())).toList();
+        return KafkaTopicReader.awaitRecords(
+                        Topics.CHILDCARE_LIFECYCLE,
+                        record -> sessionId.toString().equals(record.key()),
+                        count,
+                        timeout)
+                .stream()
+                .map(record -> parse(record.value()))
+                .toList();
     }
 
     public static JsonNode parse(String json) {
@@ -148,8 +202,11 @@ public final class Fixtures {
 
     /** The reply to one request, waiting until it arrives. */
     public static JsonNode replyTo(UUID sessionId, UUID requestId) {
-        List<ConsumerRecord<String, String>> records = KafkaTopicReader.awaitRecords(Topics.CHILDCARE_LIFECYCLE,
-                record -> sessionId.toString().equals(record.key()) && record.value().contains(requestId.toString()), 1,
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.awaitRecords(
+                Topics.CHILDCARE_LIFECYCLE,
+                record -> sessionId.toString().equals(record.key())
+                        && record.value().contains(requestId.toString()),
+                1,
                 Duration.ofSeconds(60));
         if (records.isEmpty()) {
             throw new AssertionError("no reply to request " + requestId);
@@ -165,7 +222,9 @@ public final class Fixtures {
     public static String subjectOf(String username) {
         String payload = Tokens.accessToken(username).split("\\.")[1];
         try {
-            return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).path("sub").asText();
+            return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                    .path("sub")
+                    .asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

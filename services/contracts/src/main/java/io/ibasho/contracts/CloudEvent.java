@@ -23,7 +23,8 @@ public record CloudEvent<T>(
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
 
-    public static <T> CloudEvent<T> of(String id, String source, String type, OffsetDateTime time, String subject, T data) {
+    public static <T> CloudEvent<T> of(
+            String id, String source, String type, OffsetDateTime time, String subject, T data) {
         return new CloudEvent<>(SPEC_VERSION, id, source, type, time, subject, JSON, EventTypes.schemaOf(type), data);
     }
 }

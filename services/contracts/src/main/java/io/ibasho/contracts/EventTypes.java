@@ -28,9 +28,22 @@ public final class EventTypes {
     public static final String CHILDCARE_REJECTED = PREFIX + "childcare.ChildcareRejected.v1";
     public static final String CHILDCARE_RELEASED = PREFIX + "childcare.ChildcareReleased.v1";
 
-    public static final List<String> ALL = List.of(EVENT_PUBLISHED, EVENT_CHANGED, EVENT_CANCELLED, EVENT_COMPLETED,
-            APPLICATION_RECEIVED, REGISTRATION_CONFIRMED, WAITLISTED, LOTTERY_DRAWN, SEAT_OFFERED, OFFER_EXPIRED,
-            REGISTRATION_CANCELLED, ATTENDANCE_RECORDED, CHILDCARE_REQUESTED, CHILDCARE_RESERVED, CHILDCARE_REJECTED,
+    public static final List<String> ALL = List.of(
+            EVENT_PUBLISHED,
+            EVENT_CHANGED,
+            EVENT_CANCELLED,
+            EVENT_COMPLETED,
+            APPLICATION_RECEIVED,
+            REGISTRATION_CONFIRMED,
+            WAITLISTED,
+            LOTTERY_DRAWN,
+            SEAT_OFFERED,
+            OFFER_EXPIRED,
+            REGISTRATION_CANCELLED,
+            ATTENDANCE_RECORDED,
+            CHILDCARE_REQUESTED,
+            CHILDCARE_RESERVED,
+            CHILDCARE_REJECTED,
             CHILDCARE_RELEASED);
 
     /** The classpath location of the type's JSON Schema, also used as the CloudEvents {@code dataschema}. */
@@ -38,6 +51,5 @@ public final class EventTypes {
         return "/schemas/" + type + ".json";
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class EventTypesTest {
     private final ObjectMapper json = new ObjectMapper();
@@ -38,9 +36,12 @@ class EventTypesTest {
         for (String type : EventTypes.ALL) {
             try (InputStream in = EventTypes.class.getResourceAsStream(EventTypes.schemaOf(type))) {
                 JsonNode properties = json.readTree(in).path("properties");
-                properties.fieldNames().forEachRemaining(name -> assertFalse(
-                        Set.of("nickname", "email", "phone", "name", "address", "meetingLink", "notes").contains(name),
-                        type + " carries " + name));
+                properties
+                        .fieldNames()
+                        .forEachRemaining(name -> assertFalse(
+                                Set.of("nickname", "email", "phone", "name", "address", "meetingLink", "notes")
+                                        .contains(name),
+                                type + " carries " + name));
             }
         }
     }

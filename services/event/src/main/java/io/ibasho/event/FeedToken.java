@@ -1,8 +1,5 @@
 package io.ibasho.event;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** The current secret of a non-public iCalendar feed; only its SHA-256 is stored, so a database leak reveals no URL. */
 @Entity
@@ -17,18 +16,24 @@ import jakarta.persistence.Table;
 public class FeedToken extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "organisation_id")
     public String organisationId;
+
     @Enumerated(EnumType.STRING)
     public Scope scope;
+
     @Column(name = "partner_group")
     public String partnerGroup;
+
     @Column(name = "token_hash")
     public String tokenHash;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
     public enum Scope {
-        ORGANISATION, PARTNER_GROUP
+        ORGANISATION,
+        PARTNER_GROUP
     }
 }

@@ -1,8 +1,5 @@
 package io.ibasho.event;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** A place an organisation meets at. Its address is shown only as {@link #addressVisibility} allows. Never leaves the service. */
 @Entity
@@ -17,33 +16,45 @@ import jakarta.persistence.Table;
 public class Venue extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "organisation_id")
     public String organisationId;
+
     @Column(name = "name_ja")
     public String nameJa;
+
     @Column(name = "name_en")
     public String nameEn;
     /** Ward or area (e.g. 世田谷区), public: people choose by area even when the address is hidden. */
     public String area;
+
     @Column(name = "accessibility_ja")
     public String accessibilityJa;
+
     @Column(name = "accessibility_en")
     public String accessibilityEn;
+
     @Column(name = "capacity_ceiling")
     public Integer capacityCeiling;
+
     @Column(name = "can_host_childcare")
     public boolean canHostChildcare;
     /** Sensitive for shelters: read only through {@code VenueMapper}, which applies the visibility. */
     public String address;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "address_visibility")
     public AddressVisibility addressVisibility;
+
     @Column(name = "rooms_json")
     public String roomsJson = "[]";
+
     @Column(name = "partner_groups_json")
     public String partnerGroupsJson = "[]";
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

@@ -1,13 +1,12 @@
 package io.ibasho.notification;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** One e-mail to send for one inbox message: the outbox row the scheduled sender works through. */
 @Entity
@@ -21,23 +20,32 @@ public class EmailDelivery extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "inbox_message_id")
     public UUID inboxMessageId;
+
     @Column(name = "recipient_id")
     public String recipientId;
+
     @Column(name = "source_event_id")
     public String sourceEventId;
+
     public String channel;
     public String status;
     public int attempts;
+
     @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
+
     @Column(name = "first_attempt_at")
     public OffsetDateTime firstAttemptAt;
+
     @Column(name = "last_error")
     public String lastError;
+
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -1,9 +1,5 @@
 package io.ibasho.notification;
 
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-
 import io.ibasho.notification.delivery.QuietHours;
 import io.ibasho.notification.message.DetailPreference;
 import io.ibasho.notification.message.Language;
@@ -12,6 +8,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /** Her own choices of language, safe channels and quiet hours, and the one address she verified. */
 @Entity
@@ -20,34 +19,48 @@ public class RecipientPreference extends PanacheEntityBase {
     @Id
     @Column(name = "recipient_id")
     public String recipientId;
+
     public String language;
+
     @Column(name = "email_enabled")
     public boolean emailEnabled;
+
     @Column(name = "full_detail")
     public boolean fullDetail;
+
     @Column(name = "quiet_start")
     public LocalTime quietStart;
+
     @Column(name = "quiet_end")
     public LocalTime quietEnd;
+
     @Column(name = "quiet_zone")
     public String quietZone;
+
     @Column(name = "email_address")
     public String emailAddress;
+
     @Column(name = "email_verified_at")
     public OffsetDateTime emailVerifiedAt;
+
     @Column(name = "pending_email")
     public String pendingEmail;
+
     @Column(name = "pending_code_hash")
     public String pendingCodeHash;
+
     @Column(name = "pending_code_salt")
     public String pendingCodeSalt;
+
     @Column(name = "pending_expires_at")
     public OffsetDateTime pendingExpiresAt;
+
     @Column(name = "pending_attempts")
     public int pendingAttempts;
     /** After too many wrong codes: no new code and no verifying until then. */
     @Column(name = "verify_locked_until")
     public OffsetDateTime verifyLockedUntil;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
@@ -71,7 +84,8 @@ public class RecipientPreference extends PanacheEntityBase {
         if (quietStart == null || quietEnd == null) {
             return QuietHours.none();
         }
-        return QuietHours.between(quietStart, quietEnd, quietZone == null ? QuietHours.DEFAULT_ZONE : ZoneId.of(quietZone));
+        return QuietHours.between(
+                quietStart, quietEnd, quietZone == null ? QuietHours.DEFAULT_ZONE : ZoneId.of(quietZone));
     }
 
     /** E-mail goes out only if she chose it and proved the address is hers. */

@@ -1,8 +1,5 @@
 package io.ibasho.registration;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** One woman's booking or application for one session, under a nickname; her account id is opaque. */
 @Entity
@@ -17,15 +16,21 @@ import jakarta.persistence.Table;
 public class Registration extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "session_id")
     public UUID sessionId;
+
     @Column(name = "attendee_id")
     public String attendeeId;
+
     public String nickname;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     /** Her place in the waitlist's order (from a database sequence); null unless she joined the waitlist. */
@@ -37,15 +42,19 @@ public class Registration extends PanacheEntityBase {
      */
     @Column(name = "waitlist_reason")
     public String waitlistReason;
+
     @Column(name = "offer_expires_at")
     public OffsetDateTime offerExpiresAt;
     /** Short code shown at the door; set when the booking is confirmed. */
     @Column(name = "booking_code")
     public String bookingCode;
+
     @Column(name = "cancelled_by")
     public String cancelledBy;
+
     @Column(name = "cancel_reason")
     public String cancelReason;
+
     @Enumerated(EnumType.STRING)
     public Attendance attendance;
     /** Lottery applications: the priority tier she declared (index into the policy's labels); null = the last. */
@@ -57,6 +66,7 @@ public class Registration extends PanacheEntityBase {
     /** The ChildcareRequested in flight or last answered; replies are matched by it, so a late one is recognised. */
     @Column(name = "childcare_request_id")
     public UUID childcareRequestId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "childcare_status")
     public ChildcareStatus childcareStatus;
@@ -73,17 +83,26 @@ public class Registration extends PanacheEntityBase {
 
     /** Parses {@link #childrenAges}; empty when she asked for no childcare. */
     public java.util.List<Integer> childrenAgeList() {
-        return needsChildcare() ? java.util.Arrays.stream(childrenAges.split(",")).map(String::strip).map(Integer::valueOf).toList()
+        return needsChildcare()
+                ? java.util.Arrays.stream(childrenAges.split(","))
+                        .map(String::strip)
+                        .map(Integer::valueOf)
+                        .toList()
                 : java.util.List.of();
     }
 
     public static String childrenAgesOf(java.util.List<Integer> ages) {
-        return ages == null || ages.isEmpty() ? null
+        return ages == null || ages.isEmpty()
+                ? null
                 : ages.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     public enum Status {
-        CONFIRMED, APPLIED, WAITLISTED, OFFERED, CANCELLED,
+        CONFIRMED,
+        APPLIED,
+        WAITLISTED,
+        OFFERED,
+        CANCELLED,
         /** A waitlist offer she declined or let lapse; the seat went to the next person. */
         EXPIRED,
         /** A seat is held for her while childcare-booking is asked about her children; no booking code yet. */
@@ -92,16 +111,24 @@ public class Registration extends PanacheEntityBase {
         CHILDCARE_UNAVAILABLE;
 
         public boolean active() {
-            return this == CONFIRMED || this == APPLIED || this == WAITLISTED || this == OFFERED || this == PENDING_CHILDCARE;
+            return this == CONFIRMED
+                    || this == APPLIED
+                    || this == WAITLISTED
+                    || this == OFFERED
+                    || this == PENDING_CHILDCARE;
         }
     }
 
     /** Where her 託児 stands in the saga with childcare-booking. */
     public enum ChildcareStatus {
-        PENDING, RESERVED, REJECTED, RELEASED
+        PENDING,
+        RESERVED,
+        REJECTED,
+        RELEASED
     }
 
     public enum Attendance {
-        ATTENDED, NO_SHOW
+        ATTENDED,
+        NO_SHOW
     }
 }

@@ -1,13 +1,12 @@
 package io.ibasho.registration;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * Registration's own copy of a session, built from event-lifecycle events; {@code sequence} drops stale ones. The
@@ -19,15 +18,20 @@ import jakarta.persistence.Table;
 public class SessionCopy extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "organisation_id")
     public String organisationId;
+
     public String kind;
     public String allocation;
     public String status;
+
     @Column(name = "starts_at")
     public OffsetDateTime startsAt;
+
     @Column(name = "ends_at")
     public OffsetDateTime endsAt;
+
     public Integer capacity;
     /** Seats taken: confirmed bookings plus seats held for an open waitlist offer. */
     @Column(name = "confirmed_seats", insertable = false, updatable = false)
@@ -49,7 +53,9 @@ public class SessionCopy extends PanacheEntityBase {
      * none. Read through {@link io.ibasho.registration.mapping.SessionParts}.
      */
     public String parts;
+
     public int sequence;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

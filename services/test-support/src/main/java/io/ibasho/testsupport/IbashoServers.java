@@ -1,9 +1,8 @@
 package io.ibasho.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a service under test at real servers: its own database on the test PostgreSQL, the test Kafka broker and

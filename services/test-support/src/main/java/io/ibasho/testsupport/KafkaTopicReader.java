@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,11 +14,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic of the real test broker from the beginning, to assert what a service published. */
 public final class KafkaTopicReader {
-    private KafkaTopicReader() {
-    }
+    private KafkaTopicReader() {}
 
-    public static List<ConsumerRecord<String, String>> awaitRecords(String bootstrapServers, String topic,
-            Predicate<ConsumerRecord<String, String>> wanted, int count, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String bootstrapServers,
+            String topic,
+            Predicate<ConsumerRecord<String, String>> wanted,
+            int count,
+            Duration timeout) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -41,8 +43,8 @@ public final class KafkaTopicReader {
         return found;
     }
 
-    public static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> wanted,
-            int count, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String topic, Predicate<ConsumerRecord<String, String>> wanted, int count, Duration timeout) {
         return awaitRecords(TestServers.get().kafka().bootstrapServers(), topic, wanted, count, timeout);
     }
 }

@@ -1,5 +1,13 @@
 package io.ibasho.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ibasho.localstack.Artifacts;
+import io.ibasho.localstack.ExternalServers;
+import io.ibasho.localstack.KafkaBroker;
+import io.ibasho.localstack.KeycloakServer;
+import io.ibasho.localstack.Ports;
+import io.ibasho.localstack.PostgresServer;
+import io.ibasho.localstack.SharedServers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,20 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.ibasho.localstack.Artifacts;
-import io.ibasho.localstack.ExternalServers;
-import io.ibasho.localstack.KafkaBroker;
-import io.ibasho.localstack.KeycloakServer;
-import io.ibasho.localstack.Ports;
-import io.ibasho.localstack.PostgresServer;
-import io.ibasho.localstack.SharedServers;
 
 /**
  * Real PostgreSQL, Kafka and Keycloak for one test JVM. Two ways, no Docker either way (the same launchers as
@@ -62,11 +59,14 @@ public final class TestServers {
     private KeycloakServer keycloak;
 
     private TestServers(Path sharedDir) {
-        Path home = Path.of(System.getProperty("ibasho.home", System.getProperty("user.dir") + "/.ibasho")).toAbsolutePath();
+        Path home = Path.of(System.getProperty("ibasho.home", System.getProperty("user.dir") + "/.ibasho"))
+                .toAbsolutePath();
         this.artifacts = Artifacts.load();
         this.dist = home.resolve("dist");
         this.shared = sharedDir != null;
-        this.runDir = shared ? sharedDir : home.resolve("test-runs").resolve(UUID.randomUUID().toString());
+        this.runDir = shared
+                ? sharedDir
+                : home.resolve("test-runs").resolve(UUID.randomUUID().toString());
     }
 
     /** True under {@code ./ibasho test}: this JVM uses the build's shared servers. */
@@ -77,7 +77,8 @@ public final class TestServers {
 
     public static synchronized TestServers get() {
         if (instance == null) {
-            TestServers servers = new TestServers(sharedByTheBuild() ? Path.of(System.getenv(SHARED_ENV)).toAbsolutePath() : null);
+            TestServers servers = new TestServers(
+                    sharedByTheBuild() ? Path.of(System.getenv(SHARED_ENV)).toAbsolutePath() : null);
             if (servers.shared) {
                 servers.joinTheBuildsServers();
             } else {
@@ -106,7 +107,9 @@ public final class TestServers {
     /** The servers' own log files (PostgreSQL's pg_ctl output, Kafka's and Keycloak's console logs). */
     public List<Path> serverLogs() {
         try (Stream<Path> files = Files.list(runDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -135,8 +138,10 @@ public final class TestServers {
         double databases = timed(this::dropDatabases);
         double topics = broker.join();
         double realmImport = realm.join();
-        System.out.printf("[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
-                + " deleted %.1f s, realm re-imported %.1f s, side by side)%n", (System.nanoTime() - t0) / 1e9, databases, topics, realmImport);
+        System.out.printf(
+                "[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
+                        + " deleted %.1f s, realm re-imported %.1f s, side by side)%n",
+                (System.nanoTime() - t0) / 1e9, databases, topics, realmImport);
     }
 
     private static double timed(Runnable step) {
@@ -153,8 +158,10 @@ public final class TestServers {
         credentials.setProperty("password", "");
         try (Connection connection = new org.postgresql.Driver().connect(postgres.jdbcUrl("postgres"), credentials)) {
             List<String> databases = new ArrayList<>();
-            try (var result = connection.createStatement()
-                    .executeQuery("select datname from pg_database where not datistemplate and datname <> 'postgres'")) {
+            try (var result = connection
+                    .createStatement()
+                    .executeQuery(
+                            "select datname from pg_database where not datistemplate and datname <> 'postgres'")) {
                 while (result.next()) {
                     databases.add(result.getString(1));
                 }
@@ -179,10 +186,14 @@ public final class TestServers {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(Admin.class.getClassLoader());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                AdminClientConfig.METRIC_REPORTER_CLASSES_CONFIG, ""))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                AdminClientConfig.METRIC_REPORTER_CLASSES_CONFIG,
+                ""))) {
             List<String> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
-                    .map(ConsumerGroupListing::groupId).toList();
+                    .map(ConsumerGroupListing::groupId)
+                    .toList();
             if (!groups.isEmpty()) {
                 admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
             }
@@ -211,21 +222,35 @@ public final class TestServers {
         HttpClient http = HttpClient.newHttpClient();
         try {
             String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             require(login, 200, "admin login");
-            String admin = new ObjectMapper().readTree(login.body()).path("access_token").asText();
-            HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + KeycloakServer.REALM))
-                    .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            String admin = new ObjectMapper()
+                    .readTree(login.body())
+                    .path("access_token")
+                    .asText();
+            HttpResponse<String> deleted = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + KeycloakServer.REALM))
+                            .header("Authorization", "Bearer " + admin)
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             require(deleted, 204, "realm deletion");
             byte[] realm;
             try (var in = KeycloakServer.class.getResourceAsStream(KeycloakServer.REALM_RESOURCE)) {
                 realm = in.readAllBytes();
             }
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(realm)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/admin/realms"))
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(realm))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             require(created, 201, "realm import");
         } catch (IOException e) {
             throw new IllegalStateException("could not reset the realm on the shared Keycloak: " + e.getMessage(), e);
@@ -237,32 +262,49 @@ public final class TestServers {
 
     private static void require(HttpResponse<String> response, int status, String what) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(what + " on the shared Keycloak answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    what + " on the shared Keycloak answered " + response.statusCode() + ": " + response.body());
         }
     }
 
     // A free port can be taken by another process between the check and the server's bind (parallel builds):
     // each server gets fresh ports and a fresh directory on every attempt.
     private void startPostgres(int attempt) {
-        postgres = new PostgresServer(dist, artifacts.postgresVersion(), runDir.resolve("postgres-" + attempt),
-                runDir.resolve("postgres-" + attempt + ".log"), Ports.freePort());
+        postgres = new PostgresServer(
+                dist,
+                artifacts.postgresVersion(),
+                runDir.resolve("postgres-" + attempt),
+                runDir.resolve("postgres-" + attempt + ".log"),
+                Ports.freePort());
         postgres.start();
     }
 
     private void startKafka(int attempt) {
-        kafka = new KafkaBroker(artifacts.kafkaClasspath(), runDir.resolve("kafka-" + attempt), runDir.resolve("kafka-" + attempt + ".log"),
-                runDir.resolve("kafka.pid"), Ports.freePort(), Ports.freePort());
+        kafka = new KafkaBroker(
+                artifacts.kafkaClasspath(),
+                runDir.resolve("kafka-" + attempt),
+                runDir.resolve("kafka-" + attempt + ".log"),
+                runDir.resolve("kafka.pid"),
+                Ports.freePort(),
+                Ports.freePort());
         kafka.start();
     }
 
     private void startKeycloak(int attempt) {
-        keycloak = new KeycloakServer(artifacts.keycloakZip(), artifacts.keycloakVersion(), dist, runDir.resolve("keycloak-" + attempt),
-                runDir.resolve("keycloak-" + attempt + ".log"), runDir.resolve("keycloak.pid"), Ports.freePort(), Ports.freePort());
+        keycloak = new KeycloakServer(
+                artifacts.keycloakZip(),
+                artifacts.keycloakVersion(),
+                dist,
+                runDir.resolve("keycloak-" + attempt),
+                runDir.resolve("keycloak-" + attempt + ".log"),
+                runDir.resolve("keycloak.pid"),
+                Ports.freePort(),
+                Ports.freePort());
         keycloak.start();
     }
 
     private static void withRetries(String what, java.util.function.IntConsumer start) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 start.accept(attempt);
                 return;
@@ -270,8 +312,9 @@ public final class TestServers {
                 if (attempt >= 3) {
                     throw e;
                 }
-                System.out.println("[test-servers] " + what + " failed to start (attempt " + attempt + "), retrying on new ports: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+                System.out.println(
+                        "[test-servers] " + what + " failed to start (attempt " + attempt + "), retrying on new ports: "
+                                + e.getMessage().lines().findFirst().orElse(""));
             }
         }
     }
@@ -283,8 +326,9 @@ public final class TestServers {
         withRetries("PostgreSQL", this::startPostgres);
         broker.join();
         kc.join();
-        System.out.printf("[test-servers] PostgreSQL :%d, Kafka %s, Keycloak %s ready in %.1f s (logs in %s)%n", postgres.port(),
-                kafka.bootstrapServers(), keycloak.baseUrl(), (System.nanoTime() - t0) / 1e9, runDir);
+        System.out.printf(
+                "[test-servers] PostgreSQL :%d, Kafka %s, Keycloak %s ready in %.1f s (logs in %s)%n",
+                postgres.port(), kafka.bootstrapServers(), keycloak.baseUrl(), (System.nanoTime() - t0) / 1e9, runDir);
     }
 
     private void stopAll() {

@@ -1,9 +1,8 @@
 package io.ibasho.testsupport;
 
+import io.restassured.RestAssured;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.restassured.RestAssured;
 
 /**
  * Real access tokens from the test Keycloak for the realm's demo users (password = username + "-ibasho"), through
@@ -12,22 +11,35 @@ import io.restassured.RestAssured;
 public final class Tokens {
     private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String accessToken(String username) {
         return accessToken(TestServers.get().keycloak().realmUrl(), username);
     }
 
     public static String accessToken(String realmUrl, String username) {
-        return cached(realmUrl + "|" + username, realmUrl, Map.of("grant_type", "password", "client_id", "ibasho-test",
-                "username", username, "password", username + "-ibasho", "scope", "openid"));
+        return cached(
+                realmUrl + "|" + username,
+                realmUrl,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "ibasho-test",
+                        "username",
+                        username,
+                        "password",
+                        username + "-ibasho",
+                        "scope",
+                        "openid"));
     }
 
     /** A client-credentials token, as a partner's system would get it. */
     public static String clientToken(String realmUrl, String clientId, String secret) {
-        return cached(realmUrl + "|client:" + clientId, realmUrl, Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret));
+        return cached(
+                realmUrl + "|client:" + clientId,
+                realmUrl,
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     /** A cached token that still has a minute to live (a caller may retry with it for a while), else a new one. */
@@ -36,15 +48,17 @@ public final class Tokens {
         if (cached != null && cached.expiresAt() > System.currentTimeMillis() + 60_000) {
             return cached.token();
         }
-        var response = RestAssured.given().formParams(form)
+        var response = RestAssured.given()
+                .formParams(form)
                 .post(realmUrl.replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract();
+                .then()
+                .statusCode(200)
+                .extract();
         String token = response.path("access_token");
         int expiresIn = response.path("expires_in");
         CACHE.put(key, new CachedToken(token, System.currentTimeMillis() + expiresIn * 1000L));
         return token;
     }
 
-    private record CachedToken(String token, long expiresAt) {
-    }
+    private record CachedToken(String token, long expiresAt) {}
 }

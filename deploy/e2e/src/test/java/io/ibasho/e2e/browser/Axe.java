@@ -1,12 +1,11 @@
 package io.ibasho.e2e.browser;
 
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import com.microsoft.playwright.Page;
 
 /**
  * axe-core run inside the page for WCAG 2.0, 2.1 and 2.2 at levels A and AA. The script is handed to the page through
@@ -26,22 +25,23 @@ final class Axe {
 
     private static String source;
 
-    private Axe() {
-    }
+    private Axe() {}
 
     @SuppressWarnings("unchecked")
     static List<String> violations(Page page) {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
             page.evaluate(source() + "\n;undefined");
         }
-        return ((List<Object>) page.evaluate(RUN, TAGS)).stream().map(v -> "axe: " + v).toList();
+        return ((List<Object>) page.evaluate(RUN, TAGS))
+                .stream().map(v -> "axe: " + v).toList();
     }
 
     private static synchronized String source() {
         if (source == null) {
             try (InputStream in = Axe.class.getResourceAsStream("/axe.min.js")) {
                 if (in == null) {
-                    throw new IllegalStateException("axe.min.js is missing from the test classpath (com.deque.html.axe-core:playwright)");
+                    throw new IllegalStateException(
+                            "axe.min.js is missing from the test classpath (com.deque.html.axe-core:playwright)");
                 }
                 source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.ibasho.e2e.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -13,13 +12,14 @@ import org.junit.jupiter.api.Assumptions;
  * browsers here, so without one the browser tests are skipped, except on CI ({@code CI=true}), where they must run.
  */
 public final class Chromium {
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static Optional<Path> executable() {
         String given = System.getenv("IBASHO_CHROMIUM");
         if (given != null) {
-            return given.isBlank() || !Files.isExecutable(Path.of(given)) ? Optional.empty() : Optional.of(Path.of(given));
+            return given.isBlank() || !Files.isExecutable(Path.of(given))
+                    ? Optional.empty()
+                    : Optional.of(Path.of(given));
         }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String name : new String[] {"chromium", "chromium-browser", "google-chrome-stable", "google-chrome"}) {
@@ -38,9 +38,11 @@ public final class Chromium {
         Optional<Path> found = executable();
         if (found.isEmpty()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail("No Chromium found and CI=true: the browser tests must run (install chromium or set IBASHO_CHROMIUM)");
+                Assertions.fail(
+                        "No Chromium found and CI=true: the browser tests must run (install chromium or set IBASHO_CHROMIUM)");
             }
-            Assumptions.abort("No Chromium found (install chromium or set IBASHO_CHROMIUM): the browser tests are skipped");
+            Assumptions.abort(
+                    "No Chromium found (install chromium or set IBASHO_CHROMIUM): the browser tests are skipped");
         }
         return found.get();
     }

@@ -2,6 +2,11 @@ package io.ibasho.e2e.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,12 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
-import com.microsoft.playwright.options.LoadState;
 
 /**
  * One woman's phone for one journey: a fresh browser context 390 px wide (cookies of its own), Japanese, with the
@@ -29,6 +28,7 @@ public final class Phone implements AutoCloseable {
     public static final int HEIGHT = 844;
     /** The neutral site of the gateway's and the login theme's quick exit (ibasho.gateway.quick-exit-url). */
     public static final String NEUTRAL_SITE = "https://tenki.jp/";
+
     public static final String NEUTRAL_TITLE = "天気予報 (stand-in for the neutral site)";
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("ibasho.screenshots", "target/screenshots"));
@@ -52,8 +52,9 @@ public final class Phone implements AutoCloseable {
             problems.add("CSP violation: " + args[0] + " blocked " + args[1] + " on " + args[2]);
             return null;
         });
-        context.addInitScript("document.addEventListener('securitypolicyviolation', function (e) {"
-                + " window.__ibashoCspViolation(e.effectiveDirective || e.violatedDirective, e.blockedURI, e.documentURI); });");
+        context.addInitScript(
+                "document.addEventListener('securitypolicyviolation', function (e) {"
+                        + " window.__ibashoCspViolation(e.effectiveDirective || e.violatedDirective, e.blockedURI, e.documentURI); });");
         context.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 problems.add("console error on " + message.location() + ": " + message.text());
@@ -75,8 +76,14 @@ public final class Phone implements AutoCloseable {
     }
 
     private static Browser.NewContextOptions options() {
-        return new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT).setDeviceScaleFactor(1).setIsMobile(true)
-                .setHasTouch(true).setLocale("ja-JP").setTimezoneId("Asia/Tokyo").setBypassCSP(false);
+        return new Browser.NewContextOptions()
+                .setViewportSize(WIDTH, HEIGHT)
+                .setDeviceScaleFactor(1)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setLocale("ja-JP")
+                .setTimezoneId("Asia/Tokyo")
+                .setBypassCSP(false);
     }
 
     private void guardNetwork(Route route) {
@@ -85,8 +92,11 @@ public final class Phone implements AutoCloseable {
         if (host == null || OWN_HOSTS.contains(host) || "data".equals(url.getScheme())) {
             route.resume();
         } else if (route.request().url().startsWith(NEUTRAL_SITE)) {
-            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/html; charset=utf-8")
-                    .setBody("<!doctype html><html lang=\"ja\"><title>" + NEUTRAL_TITLE + "</title><h1>今日の天気</h1></html>"));
+            route.fulfill(new Route.FulfillOptions()
+                    .setStatus(200)
+                    .setContentType("text/html; charset=utf-8")
+                    .setBody("<!doctype html><html lang=\"ja\"><title>" + NEUTRAL_TITLE
+                            + "</title><h1>今日の天気</h1></html>"));
         } else {
             problems.add("third-party request: " + route.request().url());
             route.abort();
@@ -131,8 +141,10 @@ public final class Phone implements AutoCloseable {
             page.waitForURL(where);
         } catch (com.microsoft.playwright.PlaywrightException e) {
             screenshot("stuck-instead-of-" + what);
-            throw new AssertionError("She never reached " + what + "; stuck on " + page.url() + " with: "
-                    + page.locator("body").innerText().replaceAll("\\s+", " "), e);
+            throw new AssertionError(
+                    "She never reached " + what + "; stuck on " + page.url() + " with: "
+                            + page.locator("body").innerText().replaceAll("\\s+", " "),
+                    e);
         }
     }
 
@@ -160,18 +172,22 @@ public final class Phone implements AutoCloseable {
     }
 
     public List<String> problems() {
-        return problems.stream().filter(p -> allowedProblems.stream().noneMatch(p::contains)).toList();
+        return problems.stream()
+                .filter(p -> allowedProblems.stream().noneMatch(p::contains))
+                .toList();
     }
 
     public void assertNothingWentWrong() {
-        assertThat(problems()).as("CSP violations, console or script errors and third-party requests so far (at %s)", page.url())
+        assertThat(problems())
+                .as("CSP violations, console or script errors and third-party requests so far (at %s)", page.url())
                 .isEmpty();
     }
 
     /** Closes the context; then fails if any page looked at had a finding, or if something went wrong since. */
     @Override
     public void close() {
-        findings.addAll(problems().stream().map(p -> "after the last look: " + p).toList());
+        findings.addAll(
+                problems().stream().map(p -> "after the last look: " + p).toList());
         try {
             if (!findings.isEmpty()) {
                 writeFindings();
@@ -179,8 +195,11 @@ public final class Phone implements AutoCloseable {
         } finally {
             context.close();
         }
-        assertThat(findings).as("accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)", journey,
-                SCREENSHOTS.resolve(journey)).isEmpty();
+        assertThat(findings)
+                .as(
+                        "accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)",
+                        journey, SCREENSHOTS.resolve(journey))
+                .isEmpty();
     }
 
     private void forgetEarlierScreenshots() {

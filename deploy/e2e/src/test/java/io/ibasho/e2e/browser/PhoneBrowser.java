@@ -1,11 +1,10 @@
 package io.ibasho.e2e.browser;
 
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One headless Chromium for every browser test of this JVM (starting one costs about a second; each journey gets a
@@ -13,22 +12,32 @@ import com.microsoft.playwright.Playwright;
  */
 final class PhoneBrowser {
     /** The flags measured to work for Debian's chromium run as root without a display (docs/browser-tests.md). */
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run");
 
     private static Playwright playwright;
     private static Browser browser;
 
-    private PhoneBrowser() {
-    }
+    private PhoneBrowser() {}
 
     static synchronized Browser get() {
         if (browser == null) {
             var executable = Chromium.required();
             // Playwright must never try to download its own browsers: they are unreachable here.
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
-                    .setHeadless(true).setArgs(FLAGS));
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(executable)
+                            .setHeadless(true)
+                            .setArgs(FLAGS));
             Runtime.getRuntime().addShutdownHook(new Thread(PhoneBrowser::close, "ibasho-phone-browser-close"));
         }
         return browser;

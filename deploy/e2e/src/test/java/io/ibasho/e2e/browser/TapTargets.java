@@ -1,8 +1,7 @@
 package io.ibasho.e2e.browser;
 
-import java.util.List;
-
 import com.microsoft.playwright.Page;
+import java.util.List;
 
 /**
  * Everything she can tap must be at least 44 × 44 CSS px (issue 11; stricter than WCAG 2.2's 24 px). Links inside a
@@ -41,11 +40,11 @@ final class TapTargets {
             }
             """;
 
-    private TapTargets() {
-    }
+    private TapTargets() {}
 
     @SuppressWarnings("unchecked")
     static List<String> tooSmall(Page page) {
-        return ((List<Object>) page.evaluate(SCRIPT, MINIMUM)).stream().map(o -> "tap target smaller than 44 px: " + o).toList();
+        return ((List<Object>) page.evaluate(SCRIPT, MINIMUM))
+                .stream().map(o -> "tap target smaller than 44 px: " + o).toList();
     }
 }

@@ -13,16 +13,13 @@ import java.util.Objects;
  * @param carersAvailable carers the session has
  */
 public record Assessment(
-    AssessmentOutcome outcome,
-    int childrenIfAccepted,
-    int carersNeededIfAccepted,
-    int carersAvailable) {
+        AssessmentOutcome outcome, int childrenIfAccepted, int carersNeededIfAccepted, int carersAvailable) {
 
-  public Assessment {
-    Objects.requireNonNull(outcome, "outcome");
-  }
+    public Assessment {
+        Objects.requireNonNull(outcome, "outcome");
+    }
 
-  public boolean accepted() {
-    return outcome == AssessmentOutcome.ACCEPTED;
-  }
+    public boolean accepted() {
+        return outcome == AssessmentOutcome.ACCEPTED;
+    }
 }

@@ -5,10 +5,10 @@ import java.util.Objects;
 /** How many children of one age band: an aggregate, never a list of children. */
 public record BandCount(AgeBand band, int children) {
 
-  public BandCount {
-    Objects.requireNonNull(band, "band");
-    if (children < 0) {
-      throw new IllegalArgumentException("a count of children cannot be negative: " + children);
+    public BandCount {
+        Objects.requireNonNull(band, "band");
+        if (children < 0) {
+            throw new IllegalArgumentException("a count of children cannot be negative: " + children);
+        }
     }
-  }
 }

@@ -8,15 +8,15 @@ import java.util.Objects;
  */
 public record BandRatio(AgeBand band, int childrenPerCarer) {
 
-  public BandRatio {
-    Objects.requireNonNull(band, "band");
-    if (childrenPerCarer < 1) {
-      throw new IllegalArgumentException(
-          "children per carer must be at least 1 for band " + band + ", was " + childrenPerCarer);
+    public BandRatio {
+        Objects.requireNonNull(band, "band");
+        if (childrenPerCarer < 1) {
+            throw new IllegalArgumentException(
+                    "children per carer must be at least 1 for band " + band + ", was " + childrenPerCarer);
+        }
     }
-  }
 
-  public static BandRatio of(int youngest, int oldest, int childrenPerCarer) {
-    return new BandRatio(new AgeBand(youngest, oldest), childrenPerCarer);
-  }
+    public static BandRatio of(int youngest, int oldest, int childrenPerCarer) {
+        return new BandRatio(new AgeBand(youngest, oldest), childrenPerCarer);
+    }
 }

@@ -30,135 +30,132 @@ import java.util.Objects;
  */
 public record CarerRatios(List<BandRatio> bands) {
 
-  /**
-   * Japan's minimum staffing standard for nurseries (児童福祉施設の設備及び運営に関する基準, 第33条第2項)
-   * as revised with effect from 1 April 2024: age 0 → 1:3, ages 1-2 → 1:6, age 3 → 1:15 (was
-   * 1:20), ages 4 and over → 1:25 (was 1:30). The standard stops at school age; we extend the
-   * 4+ band to {@value ChildAge#OLDEST} so every child has a ratio, and organisations caring for
-   * older children can configure their own.
-   */
-  public static CarerRatios japaneseNurseryStandard2024() {
-    return new CarerRatios(
-        List.of(
-            BandRatio.of(0, 0, 3),
-            BandRatio.of(1, 2, 6),
-            BandRatio.of(3, 3, 15),
-            BandRatio.of(4, ChildAge.OLDEST, 25)));
-  }
-
-  public static CarerRatios of(BandRatio... bands) {
-    return new CarerRatios(List.of(bands));
-  }
-
-  /**
-   * Rejects tables with gaps, overlaps or uncovered ages: a child whose age falls in no band would
-   * have no ratio, and the only safe answers would be "needs no carer" (dangerous) or an error at
-   * booking time (too late). Better to refuse the configuration when it is saved.
-   */
-  public CarerRatios {
-    Objects.requireNonNull(bands, "bands");
-    bands = List.copyOf(bands);
-    if (bands.isEmpty()) {
-      throw new IllegalArgumentException("a ratio table needs at least one age band");
+    /**
+     * Japan's minimum staffing standard for nurseries (児童福祉施設の設備及び運営に関する基準, 第33条第2項)
+     * as revised with effect from 1 April 2024: age 0 → 1:3, ages 1-2 → 1:6, age 3 → 1:15 (was
+     * 1:20), ages 4 and over → 1:25 (was 1:30). The standard stops at school age; we extend the
+     * 4+ band to {@value ChildAge#OLDEST} so every child has a ratio, and organisations caring for
+     * older children can configure their own.
+     */
+    public static CarerRatios japaneseNurseryStandard2024() {
+        return new CarerRatios(List.of(
+                BandRatio.of(0, 0, 3),
+                BandRatio.of(1, 2, 6),
+                BandRatio.of(3, 3, 15),
+                BandRatio.of(4, ChildAge.OLDEST, 25)));
     }
-    int expectedYoungest = ChildAge.YOUNGEST;
-    for (BandRatio ratio : bands) {
-      AgeBand band = ratio.band();
-      if (band.youngest() != expectedYoungest) {
-        throw new IllegalArgumentException(
-            "age bands must be in ascending order without gaps or overlaps: expected a band"
-                + " starting at age " + expectedYoungest + " but found " + band);
-      }
-      expectedYoungest = band.oldest() + 1;
+
+    public static CarerRatios of(BandRatio... bands) {
+        return new CarerRatios(List.of(bands));
     }
-    int oldestCovered = expectedYoungest - 1;
-    if (oldestCovered != ChildAge.OLDEST) {
-      throw new IllegalArgumentException(
-          "age bands must cover every age up to " + ChildAge.OLDEST + ", but stop at "
-              + oldestCovered);
+
+    /**
+     * Rejects tables with gaps, overlaps or uncovered ages: a child whose age falls in no band would
+     * have no ratio, and the only safe answers would be "needs no carer" (dangerous) or an error at
+     * booking time (too late). Better to refuse the configuration when it is saved.
+     */
+    public CarerRatios {
+        Objects.requireNonNull(bands, "bands");
+        bands = List.copyOf(bands);
+        if (bands.isEmpty()) {
+            throw new IllegalArgumentException("a ratio table needs at least one age band");
+        }
+        int expectedYoungest = ChildAge.YOUNGEST;
+        for (BandRatio ratio : bands) {
+            AgeBand band = ratio.band();
+            if (band.youngest() != expectedYoungest) {
+                throw new IllegalArgumentException(
+                        "age bands must be in ascending order without gaps or overlaps: expected a band"
+                                + " starting at age " + expectedYoungest + " but found " + band);
+            }
+            expectedYoungest = band.oldest() + 1;
+        }
+        int oldestCovered = expectedYoungest - 1;
+        if (oldestCovered != ChildAge.OLDEST) {
+            throw new IllegalArgumentException(
+                    "age bands must cover every age up to " + ChildAge.OLDEST + ", but stop at " + oldestCovered);
+        }
     }
-  }
 
-  public BandRatio ratioFor(ChildAge age) {
-    Objects.requireNonNull(age, "age");
-    for (BandRatio ratio : bands) {
-      if (ratio.band().contains(age)) {
-        return ratio;
-      }
+    public BandRatio ratioFor(ChildAge age) {
+        Objects.requireNonNull(age, "age");
+        for (BandRatio ratio : bands) {
+            if (ratio.band().contains(age)) {
+                return ratio;
+            }
+        }
+        // Unreachable: the constructor guarantees the bands cover every valid age.
+        throw new IllegalStateException("no band for age " + age.years());
     }
-    // Unreachable: the constructor guarantees the bands cover every valid age.
-    throw new IllegalStateException("no band for age " + age.years());
-  }
 
-  public AgeBand bandOf(ChildAge age) {
-    return ratioFor(age).band();
-  }
-
-  /** The fewest carers that can look after these children together: see the class comment. */
-  public int carersNeeded(Collection<ChildAge> children) {
-    return carersFor(careUnits(children));
-  }
-
-  /** How many children of each band, in band order, including bands with none. */
-  public List<BandCount> countByBand(Collection<ChildAge> children) {
-    int[] counts = new int[bands.size()];
-    for (ChildAge child : children) {
-      counts[bands.indexOf(ratioFor(child))]++;
+    public AgeBand bandOf(ChildAge age) {
+        return ratioFor(age).band();
     }
-    List<BandCount> result = new ArrayList<>(bands.size());
-    for (int i = 0; i < bands.size(); i++) {
-      result.add(new BandCount(bands.get(i).band(), counts[i]));
+
+    /** The fewest carers that can look after these children together: see the class comment. */
+    public int carersNeeded(Collection<ChildAge> children) {
+        return carersFor(careUnits(children));
     }
-    return List.copyOf(result);
-  }
 
-  // --- exact arithmetic in units of 1/L of a carer (package-private: shared with the capacity) ---
-
-  /** L: the number of units one carer provides. */
-  BigInteger unitsPerCarer() {
-    BigInteger lcm = BigInteger.ONE;
-    for (BandRatio ratio : bands) {
-      BigInteger perCarer = BigInteger.valueOf(ratio.childrenPerCarer());
-      lcm = lcm.divide(lcm.gcd(perCarer)).multiply(perCarer);
+    /** How many children of each band, in band order, including bands with none. */
+    public List<BandCount> countByBand(Collection<ChildAge> children) {
+        int[] counts = new int[bands.size()];
+        for (ChildAge child : children) {
+            counts[bands.indexOf(ratioFor(child))]++;
+        }
+        List<BandCount> result = new ArrayList<>(bands.size());
+        for (int i = 0; i < bands.size(); i++) {
+            result.add(new BandCount(bands.get(i).band(), counts[i]));
+        }
+        return List.copyOf(result);
     }
-    return lcm;
-  }
 
-  /** How many units of carer time one child of this band takes: L / childrenPerCarer. */
-  BigInteger unitsPerChild(BandRatio ratio) {
-    return unitsPerCarer().divide(BigInteger.valueOf(ratio.childrenPerCarer()));
-  }
+    // --- exact arithmetic in units of 1/L of a carer (package-private: shared with the capacity) ---
 
-  BigInteger careUnits(Collection<ChildAge> children) {
-    Objects.requireNonNull(children, "children");
-    BigInteger total = BigInteger.ZERO;
-    for (ChildAge child : children) {
-      total = total.add(unitsPerChild(ratioFor(child)));
+    /** L: the number of units one carer provides. */
+    BigInteger unitsPerCarer() {
+        BigInteger lcm = BigInteger.ONE;
+        for (BandRatio ratio : bands) {
+            BigInteger perCarer = BigInteger.valueOf(ratio.childrenPerCarer());
+            lcm = lcm.divide(lcm.gcd(perCarer)).multiply(perCarer);
+        }
+        return lcm;
     }
-    return total;
-  }
 
-  int carersFor(BigInteger careUnits) {
-    BigInteger[] quotientAndRemainder = careUnits.divideAndRemainder(unitsPerCarer());
-    BigInteger carers = quotientAndRemainder[0];
-    if (quotientAndRemainder[1].signum() > 0) {
-      carers = carers.add(BigInteger.ONE);
+    /** How many units of carer time one child of this band takes: L / childrenPerCarer. */
+    BigInteger unitsPerChild(BandRatio ratio) {
+        return unitsPerCarer().divide(BigInteger.valueOf(ratio.childrenPerCarer()));
     }
-    // Never more carers than children, since every ratio is at least 1: always fits an int.
-    return carers.intValueExact();
-  }
 
-  /**
-   * The most further children of one band that {@code carers} can take on top of {@code
-   * careUnitsSoFar}: the largest k with careUnitsSoFar + k * unitsPerChild <= carers * L.
-   */
-  long moreChildrenThatFit(BigInteger careUnitsSoFar, int carers, BandRatio ratio) {
-    BigInteger spare =
-        unitsPerCarer().multiply(BigInteger.valueOf(carers)).subtract(careUnitsSoFar);
-    if (spare.signum() <= 0) {
-      return 0;
+    BigInteger careUnits(Collection<ChildAge> children) {
+        Objects.requireNonNull(children, "children");
+        BigInteger total = BigInteger.ZERO;
+        for (ChildAge child : children) {
+            total = total.add(unitsPerChild(ratioFor(child)));
+        }
+        return total;
     }
-    BigInteger fitting = spare.divide(unitsPerChild(ratio));
-    return fitting.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
-  }
+
+    int carersFor(BigInteger careUnits) {
+        BigInteger[] quotientAndRemainder = careUnits.divideAndRemainder(unitsPerCarer());
+        BigInteger carers = quotientAndRemainder[0];
+        if (quotientAndRemainder[1].signum() > 0) {
+            carers = carers.add(BigInteger.ONE);
+        }
+        // Never more carers than children, since every ratio is at least 1: always fits an int.
+        return carers.intValueExact();
+    }
+
+    /**
+     * The most further children of one band that {@code carers} can take on top of {@code
+     * careUnitsSoFar}: the largest k with careUnitsSoFar + k * unitsPerChild <= carers * L.
+     */
+    long moreChildrenThatFit(BigInteger careUnitsSoFar, int carers, BandRatio ratio) {
+        BigInteger spare = unitsPerCarer().multiply(BigInteger.valueOf(carers)).subtract(careUnitsSoFar);
+        if (spare.signum() <= 0) {
+            return 0;
+        }
+        BigInteger fitting = spare.divide(unitsPerChild(ratio));
+        return fitting.min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+    }
 }

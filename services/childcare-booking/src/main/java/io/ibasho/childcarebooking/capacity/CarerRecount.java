@@ -13,12 +13,12 @@ package io.ibasho.childcarebooking.capacity;
  */
 public record CarerRecount(int confirmedChildren, int carersNeeded, int carersAvailable) {
 
-  public boolean allConfirmedFit() {
-    return carersNeeded <= carersAvailable;
-  }
+    public boolean allConfirmedFit() {
+        return carersNeeded <= carersAvailable;
+    }
 
-  /** 0 when everyone fits; otherwise how many more carers would be needed. */
-  public int carersShort() {
-    return Math.max(0, carersNeeded - carersAvailable);
-  }
+    /** 0 when everyone fits; otherwise how many more carers would be needed. */
+    public int carersShort() {
+        return Math.max(0, carersNeeded - carersAvailable);
+    }
 }

@@ -11,28 +11,28 @@ import java.util.List;
  */
 public record ChildAge(int years) implements Comparable<ChildAge> {
 
-  public static final int YOUNGEST = 0;
-  /** Childcare is for children; from 18 a person is an adult and not in our care. */
-  public static final int OLDEST = 17;
+    public static final int YOUNGEST = 0;
+    /** Childcare is for children; from 18 a person is an adult and not in our care. */
+    public static final int OLDEST = 17;
 
-  public ChildAge {
-    if (years < YOUNGEST || years > OLDEST) {
-      throw new IllegalArgumentException(
-          "a child's age must be between " + YOUNGEST + " and " + OLDEST + " years, was " + years);
+    public ChildAge {
+        if (years < YOUNGEST || years > OLDEST) {
+            throw new IllegalArgumentException(
+                    "a child's age must be between " + YOUNGEST + " and " + OLDEST + " years, was " + years);
+        }
     }
-  }
 
-  public static ChildAge of(int years) {
-    return new ChildAge(years);
-  }
+    public static ChildAge of(int years) {
+        return new ChildAge(years);
+    }
 
-  /** Convenience for callers that hold ages as plain ints, e.g. {@code ChildAge.list(0, 2, 2)}. */
-  public static List<ChildAge> list(int... years) {
-    return Arrays.stream(years).mapToObj(ChildAge::new).toList();
-  }
+    /** Convenience for callers that hold ages as plain ints, e.g. {@code ChildAge.list(0, 2, 2)}. */
+    public static List<ChildAge> list(int... years) {
+        return Arrays.stream(years).mapToObj(ChildAge::new).toList();
+    }
 
-  @Override
-  public int compareTo(ChildAge other) {
-    return Integer.compare(years, other.years);
-  }
+    @Override
+    public int compareTo(ChildAge other) {
+        return Integer.compare(years, other.years);
+    }
 }

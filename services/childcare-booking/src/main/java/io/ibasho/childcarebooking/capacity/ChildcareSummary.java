@@ -12,13 +12,13 @@ import java.util.List;
  * @param carersAvailable carers the session has
  */
 public record ChildcareSummary(
-    List<BandCount> childrenByBand, int totalChildren, int carersNeeded, int carersAvailable) {
+        List<BandCount> childrenByBand, int totalChildren, int carersNeeded, int carersAvailable) {
 
-  public ChildcareSummary {
-    childrenByBand = List.copyOf(childrenByBand);
-  }
+    public ChildcareSummary {
+        childrenByBand = List.copyOf(childrenByBand);
+    }
 
-  public int carersShort() {
-    return Math.max(0, carersNeeded - carersAvailable);
-  }
+    public int carersShort() {
+        return Math.max(0, carersNeeded - carersAvailable);
+    }
 }

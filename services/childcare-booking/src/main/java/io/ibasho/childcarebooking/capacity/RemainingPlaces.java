@@ -11,40 +11,40 @@ import java.util.Objects;
  */
 public record RemainingPlaces(List<BandPlaces> byBand) {
 
-  public RemainingPlaces {
-    byBand = List.copyOf(byBand);
-  }
-
-  /** How many more children of {@code band} alone could be booked. */
-  public record BandPlaces(AgeBand band, int morePlaces) {
-
-    public BandPlaces {
-      Objects.requireNonNull(band, "band");
-      if (morePlaces < 0) {
-        throw new IllegalArgumentException("places cannot be negative: " + morePlaces);
-      }
+    public RemainingPlaces {
+        byBand = List.copyOf(byBand);
     }
-  }
 
-  public int forBand(AgeBand band) {
-    return byBand.stream()
-        .filter(places -> places.band().equals(band))
-        .findFirst()
-        .map(BandPlaces::morePlaces)
-        .orElseThrow(() -> new IllegalArgumentException("no such band: " + band));
-  }
+    /** How many more children of {@code band} alone could be booked. */
+    public record BandPlaces(AgeBand band, int morePlaces) {
 
-  /** More places for a child of this age; 0 when the band is full or the age is not accepted. */
-  public int forAge(ChildAge age) {
-    return byBand.stream()
-        .filter(places -> places.band().contains(age))
-        .findFirst()
-        .map(BandPlaces::morePlaces)
-        .orElseThrow(() -> new IllegalArgumentException("no band for age " + age.years()));
-  }
+        public BandPlaces {
+            Objects.requireNonNull(band, "band");
+            if (morePlaces < 0) {
+                throw new IllegalArgumentException("places cannot be negative: " + morePlaces);
+            }
+        }
+    }
 
-  /** Whether a child of at least one band could still be booked. */
-  public boolean anyLeft() {
-    return byBand.stream().anyMatch(places -> places.morePlaces() > 0);
-  }
+    public int forBand(AgeBand band) {
+        return byBand.stream()
+                .filter(places -> places.band().equals(band))
+                .findFirst()
+                .map(BandPlaces::morePlaces)
+                .orElseThrow(() -> new IllegalArgumentException("no such band: " + band));
+    }
+
+    /** More places for a child of this age; 0 when the band is full or the age is not accepted. */
+    public int forAge(ChildAge age) {
+        return byBand.stream()
+                .filter(places -> places.band().contains(age))
+                .findFirst()
+                .map(BandPlaces::morePlaces)
+                .orElseThrow(() -> new IllegalArgumentException("no band for age " + age.years()));
+    }
+
+    /** Whether a child of at least one band could still be booked. */
+    public boolean anyLeft() {
+        return byBand.stream().anyMatch(places -> places.morePlaces() > 0);
+    }
 }

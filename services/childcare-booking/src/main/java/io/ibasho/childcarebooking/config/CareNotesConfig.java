@@ -1,9 +1,8 @@
 package io.ibasho.childcarebooking.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How long care notes (allergies, health) and children's nicknames outlive the session. */
 @ConfigMapping(prefix = "ibasho.care-notes")

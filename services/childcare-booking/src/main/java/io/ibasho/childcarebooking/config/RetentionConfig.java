@@ -1,9 +1,8 @@
 package io.ibasho.childcarebooking.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * How long the personal rows of a past session's childcare (bookings with the mother's account id, children's ages,

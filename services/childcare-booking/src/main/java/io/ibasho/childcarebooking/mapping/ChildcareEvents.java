@@ -1,21 +1,17 @@
 package io.ibasho.childcarebooking.mapping;
 
-import java.util.UUID;
-
 import io.ibasho.childcarebooking.ChildcareDecision;
+import java.util.UUID;
 
 /** The payloads this service publishes on childcare-lifecycle: ids, counts and reason codes only. */
 public final class ChildcareEvents {
-    private ChildcareEvents() {
-    }
+    private ChildcareEvents() {}
 
     /** io.ibasho.childcare.ChildcareReserved.v1 */
-    public record Reserved(UUID requestId, UUID registrationId, UUID sessionId, int children) {
-    }
+    public record Reserved(UUID requestId, UUID registrationId, UUID sessionId, int children) {}
 
     /** io.ibasho.childcare.ChildcareRejected.v1; {@code reason} is a stable code (docs/childcare.md). */
-    public record Rejected(UUID requestId, UUID registrationId, UUID sessionId, String reason) {
-    }
+    public record Rejected(UUID requestId, UUID registrationId, UUID sessionId, String reason) {}
 
     /** Why reserved childcare was released; an optional field of ChildcareReleased (additive to v1). */
     public enum ReleaseCause {
@@ -26,8 +22,7 @@ public final class ChildcareEvents {
     }
 
     /** io.ibasho.childcare.ChildcareReleased.v1 */
-    public record Released(UUID registrationId, UUID sessionId, ReleaseCause cause) {
-    }
+    public record Released(UUID registrationId, UUID sessionId, ReleaseCause cause) {}
 
     public static Reserved reserved(ChildcareDecision decision) {
         return new Reserved(decision.requestId, decision.registrationId, decision.sessionId, decision.children);

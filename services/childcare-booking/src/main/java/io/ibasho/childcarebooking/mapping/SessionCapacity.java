@@ -1,17 +1,15 @@
 package io.ibasho.childcarebooking.mapping;
 
-import java.time.Instant;
-import java.util.OptionalInt;
-
 import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
 import io.ibasho.childcarebooking.capacity.ChildcareOffer;
 import io.ibasho.childcarebooking.capacity.OrganisationRules;
+import java.time.Instant;
+import java.util.OptionalInt;
 
 /** Turns a stored session offer into the pure capacity model, in one place for the saga and the staff views. */
 public final class SessionCapacity {
-    private SessionCapacity() {
-    }
+    private SessionCapacity() {}
 
     /**
      * Only a PUBLISHED session with an age range takes children: a cancelled or completed session is "not offered"
@@ -21,15 +19,19 @@ public final class SessionCapacity {
      * the stricter of its cap and the session's.
      */
     public static ChildcareCapacity of(SessionOffer offer, OrganisationRules rules) {
-        boolean takesChildren = offer.offered && "PUBLISHED".equals(offer.status)
-                && offer.minAgeYears != null && offer.maxAgeYears != null
+        boolean takesChildren = offer.offered
+                && "PUBLISHED".equals(offer.status)
+                && offer.minAgeYears != null
+                && offer.maxAgeYears != null
                 && (offer.maxChildren == null || offer.maxChildren >= 1);
         ChildcareOffer facts = takesChildren
                 ? ChildcareOffer.offered(offer.minAgeYears, offer.maxAgeYears, offer.carers, deadlineOf(offer))
                 : ChildcareOffer.notOffered().withCarersAvailable(offer.carers);
-        return rules.capacityOf(facts, offer.maxChildren == null || offer.maxChildren < 1
-                ? OptionalInt.empty()
-                : OptionalInt.of(offer.maxChildren));
+        return rules.capacityOf(
+                facts,
+                offer.maxChildren == null || offer.maxChildren < 1
+                        ? OptionalInt.empty()
+                        : OptionalInt.of(offer.maxChildren));
     }
 
     private static Instant deadlineOf(SessionOffer offer) {

@@ -1,13 +1,6 @@
 package io.ibasho.childcarebooking.messaging;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.childcarebooking.capacity.CarerRecount;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
@@ -20,6 +13,10 @@ import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** Keeps each session's childcare offer, idempotently; unreadable messages go to the dead-letter topic. */
 @ApplicationScoped
@@ -36,8 +33,8 @@ public class EventLifecycleConsumer {
     @Incoming(Topics.EVENT_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
-        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER,
-                () -> apply(event.type(), event.data())));
+        return events.read(message)
+                .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> apply(event.type(), event.data())));
     }
 
     /**
@@ -45,14 +42,18 @@ public class EventLifecycleConsumer {
      * for organisers as carersShort / overCapacity), and new requests are refused until the children fit again.
      */
     private static Uni<Void> reportShortfall(SessionOffer offer) {
-        return OrganisationRatiosService.rulesOf(offer.organisationId).flatMap(rules -> ChildcareReservationService
-                .reservedChildren(offer.sessionId).invoke(confirmed -> {
-            CarerRecount recount = SessionCapacity.of(offer, rules).recountForCarers(confirmed, offer.carers);
-            if (!recount.allConfirmedFit()) {
-                LOG.warnf("session %s: %d carer(s) short for its %d confirmed children after a change of carers",
-                        offer.sessionId, recount.carersShort(), recount.confirmedChildren());
-            }
-        })).replaceWithVoid();
+        return OrganisationRatiosService.rulesOf(offer.organisationId)
+                .flatMap(rules -> ChildcareReservationService.reservedChildren(offer.sessionId)
+                        .invoke(confirmed -> {
+                            CarerRecount recount =
+                                    SessionCapacity.of(offer, rules).recountForCarers(confirmed, offer.carers);
+                            if (!recount.allConfirmedFit()) {
+                                LOG.warnf(
+                                        "session %s: %d carer(s) short for its %d confirmed children after a change of carers",
+                                        offer.sessionId, recount.carersShort(), recount.confirmedChildren());
+                            }
+                        }))
+                .replaceWithVoid();
     }
 
     private Uni<Void> apply(String type, JsonNode data) {
@@ -75,20 +76,32 @@ public class EventLifecycleConsumer {
             offer.sessionId = sessionId;
             offer.organisationId = data.path("organisationId").asText();
             offer.offered = childcare.path("offered").asBoolean(false);
-            offer.minAgeYears = childcare.path("minAgeYears").isInt() ? childcare.path("minAgeYears").asInt() : null;
-            offer.maxAgeYears = childcare.path("maxAgeYears").isInt() ? childcare.path("maxAgeYears").asInt() : null;
+            offer.minAgeYears = childcare.path("minAgeYears").isInt()
+                    ? childcare.path("minAgeYears").asInt()
+                    : null;
+            offer.maxAgeYears = childcare.path("maxAgeYears").isInt()
+                    ? childcare.path("maxAgeYears").asInt()
+                    : null;
             int carersBefore = existing != null ? existing.carers : 0;
             offer.carers = childcare.path("carers").asInt(0);
-            offer.deadline = childcare.hasNonNull("deadline") ? OffsetDateTime.parse(childcare.path("deadline").asText()) : null;
-            offer.maxChildren = childcare.path("maxChildren").isInt() ? childcare.path("maxChildren").asInt() : null;
+            offer.deadline = childcare.hasNonNull("deadline")
+                    ? OffsetDateTime.parse(childcare.path("deadline").asText())
+                    : null;
+            offer.maxChildren = childcare.path("maxChildren").isInt()
+                    ? childcare.path("maxChildren").asInt()
+                    : null;
             offer.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
-            offer.endsAt = data.hasNonNull("endsAt") ? OffsetDateTime.parse(data.path("endsAt").asText()) : null;
+            offer.endsAt = data.hasNonNull("endsAt")
+                    ? OffsetDateTime.parse(data.path("endsAt").asText())
+                    : null;
             offer.status = data.path("status").asText();
             offer.sequence = data.path("sequence").asInt();
             if (existing == null) {
                 return offer.persist().replaceWithVoid();
             }
-            return offer.carers < carersBefore ? reportShortfall(offer) : Uni.createFrom().voidItem();
+            return offer.carers < carersBefore
+                    ? reportShortfall(offer)
+                    : Uni.createFrom().voidItem();
         });
     }
 }

@@ -1,16 +1,6 @@
 package io.ibasho.childcarebooking.messaging;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.service.ChildcareRequest;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
@@ -22,6 +12,13 @@ import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * The childcare side of the saga: ChildcareRequested (whatever its purpose: BOOKING, LOTTERY or WAITLIST_PROMOTION
@@ -42,13 +39,15 @@ public class RegistrationLifecycleConsumer {
     static final Map<String, ChildcareEvents.ReleaseCause> RELEASING = Map.of(
             EventTypes.REGISTRATION_CANCELLED, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED,
             EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED);
+
     private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
 
     private final InboundEventReader events;
     private final ChildcareReservationService reservations;
     private final Clock clock;
 
-    public RegistrationLifecycleConsumer(InboundEventReader events, ChildcareReservationService reservations, Clock clock) {
+    public RegistrationLifecycleConsumer(
+            InboundEventReader events, ChildcareReservationService reservations, Clock clock) {
         this.clock = clock;
         this.events = events;
         this.reservations = reservations;
@@ -83,9 +82,14 @@ public class RegistrationLifecycleConsumer {
         }
         ChildcareRequest childcareRequested = request;
         UUID registrationCancelled = cancelledRegistration;
-        return ProcessedMessage.once(event, CONSUMER, () -> childcareRequested != null
-                ? reservations.decide(childcareRequested).replaceWithVoid()
-                : reservations.release(registrationCancelled, releaseCause).replaceWithVoid());
+        return ProcessedMessage.once(
+                event,
+                CONSUMER,
+                () -> childcareRequested != null
+                        ? reservations.decide(childcareRequested).replaceWithVoid()
+                        : reservations
+                                .release(registrationCancelled, releaseCause)
+                                .replaceWithVoid());
     }
 
     private ChildcareRequest request(InboundEvent event) {
@@ -105,7 +109,12 @@ public class RegistrationLifecycleConsumer {
         if (attendeeId.isBlank()) {
             throw new IllegalArgumentException("attendeeId is missing");
         }
-        return new ChildcareRequest(event.uuid("requestId"), event.uuid("registrationId"), event.uuid("sessionId"),
-                attendeeId, childrenAges, ChildcareReservationService.requestedAt(event.timeOrNull(), clock.instant()));
+        return new ChildcareRequest(
+                event.uuid("requestId"),
+                event.uuid("registrationId"),
+                event.uuid("sessionId"),
+                attendeeId,
+                childrenAges,
+                ChildcareReservationService.requestedAt(event.timeOrNull(), clock.instant()));
     }
 }

@@ -1,16 +1,9 @@
 package io.ibasho.childcarebooking.rest;
 
 import io.ibasho.childcarebooking.service.AuditView;
+import io.ibasho.childcarebooking.service.CareNotesAuditService;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
-
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import io.ibasho.childcarebooking.service.CareNotesAuditService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,11 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Who read the care notes of a session. Admins: any session; organisers: their organisation's sessions only. */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ "admin", "organiser" })
+@RolesAllowed({"admin", "organiser"})
 public class AuditResource {
     private final JsonWebToken token;
     private final SecurityIdentity identity;

@@ -1,10 +1,5 @@
 package io.ibasho.childcarebooking.rest;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.ibasho.childcarebooking.service.CareNotesRequest;
 import io.ibasho.childcarebooking.service.CareNotesService;
 import io.ibasho.childcarebooking.service.CareNotesView;
@@ -20,6 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The mother's own care notes for her reserved childcare; only she can read or write them here. */
 @Path("/bookings/{registrationId}/notes")
@@ -43,16 +41,16 @@ public class CareNotesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the care notes of all her children (children not listed have theirs removed)")
-    public Uni<CareNotesView> replace(@PathParam("registrationId") UUID registrationId,
-            @NotNull @Valid CareNotesRequest request) {
+    public Uni<CareNotesView> replace(
+            @PathParam("registrationId") UUID registrationId, @NotNull @Valid CareNotesRequest request) {
         return notes.write(registrationId, token.getSubject(), request, CareNotesService.Mode.REPLACE_ALL);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the care notes of the children listed; a missing field is kept, an empty one removed")
-    public Uni<CareNotesView> update(@PathParam("registrationId") UUID registrationId,
-            @NotNull @Valid CareNotesRequest request) {
+    public Uni<CareNotesView> update(
+            @PathParam("registrationId") UUID registrationId, @NotNull @Valid CareNotesRequest request) {
         return notes.write(registrationId, token.getSubject(), request, CareNotesService.Mode.UPDATE_LISTED);
     }
 }

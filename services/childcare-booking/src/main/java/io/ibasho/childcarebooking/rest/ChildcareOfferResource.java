@@ -1,10 +1,5 @@
 package io.ibasho.childcarebooking.rest;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.ibasho.childcarebooking.service.CareNotesAuditService;
 import io.ibasho.childcarebooking.service.StaffViewService;
 import io.ibasho.childcarebooking.service.StaffViews;
@@ -17,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Staff views of a session's childcare. Organisers get aggregates only; the care sheet with notes is for the
@@ -34,8 +32,9 @@ public class ChildcareOfferResource {
     }
 
     @GET
-    @RolesAllowed({ "organiser", "childcare-staff" })
-    @Operation(summary = "Childcare of one of the caller's organisation's sessions: places, children by age band, carers")
+    @RolesAllowed({"organiser", "childcare-staff"})
+    @Operation(
+            summary = "Childcare of one of the caller's organisation's sessions: places, children by age band, carers")
     public Uni<StaffViews.OfferView> offer(@PathParam("sessionId") UUID sessionId) {
         return views.summary(sessionId, token.getClaim("org"));
     }
@@ -43,12 +42,21 @@ public class ChildcareOfferResource {
     @GET
     @Path("/care-sheet")
     @RolesAllowed("childcare-staff")
-    @Operation(summary = "The carers' sheet: each child's age, the nickname and notes the mother chose to give;"
-            + " every read is audited, with the optional reason (query parameter reason or header X-Audit-Reason)")
-    public Uni<StaffViews.CareSheetView> careSheet(@PathParam("sessionId") UUID sessionId,
-            @QueryParam("reason") String reason, @HeaderParam("X-Audit-Reason") String headerReason) {
+    @Operation(
+            summary =
+                    "The carers' sheet: each child's age, the nickname and notes the mother chose to give;"
+                            + " every read is audited, with the optional reason (query parameter reason or header X-Audit-Reason)")
+    public Uni<StaffViews.CareSheetView> careSheet(
+            @PathParam("sessionId") UUID sessionId,
+            @QueryParam("reason") String reason,
+            @HeaderParam("X-Audit-Reason") String headerReason) {
         // Every read is audited (who, when, why; never the notes): see CareNotesAuditService.
-        return views.careSheet(sessionId, token.getClaim("org"), new CareNotesAuditService.Reader(token.getSubject(),
-                "childcare-staff", CareNotesAuditService.checkedReason(reason, headerReason)));
+        return views.careSheet(
+                sessionId,
+                token.getClaim("org"),
+                new CareNotesAuditService.Reader(
+                        token.getSubject(),
+                        "childcare-staff",
+                        CareNotesAuditService.checkedReason(reason, headerReason)));
     }
 }

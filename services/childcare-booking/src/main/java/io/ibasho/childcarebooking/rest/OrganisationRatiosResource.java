@@ -1,8 +1,5 @@
 package io.ibasho.childcarebooking.rest;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.ibasho.childcarebooking.service.OrganisationRatiosService;
 import io.ibasho.childcarebooking.service.RatioTableRequest;
 import io.ibasho.childcarebooking.service.RatioTableView;
@@ -16,6 +13,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The caller's own organisation's carer ratio table and cap. "mine" is the only organisation there is to name: it
@@ -34,7 +33,9 @@ public class OrganisationRatiosResource {
     }
 
     @GET
-    @Operation(summary = "The ratio table and cap that apply to the organisation's sessions (the 2024 standard if none set)")
+    @Operation(
+            summary =
+                    "The ratio table and cap that apply to the organisation's sessions (the 2024 standard if none set)")
     public Uni<RatioTableView> read() {
         return ratios.read(organisation());
     }

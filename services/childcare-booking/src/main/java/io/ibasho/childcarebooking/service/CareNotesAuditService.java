@@ -1,10 +1,5 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
 import io.ibasho.childcarebooking.CareNotesAudit;
 import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.plumbing.refusal.FieldViolation;
@@ -12,6 +7,10 @@ import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The audit of staff reads of care notes: who read which session's notes, when, and why if they said. It records
@@ -33,8 +32,7 @@ public class CareNotesAuditService {
      * The staff member reading: the token's subject, the role the endpoint admitted them by, and the reason they
      * gave (optional; already checked with {@link #checkedReason}).
      */
-    public record Reader(String subject, String role, String reason) {
-    }
+    public record Reader(String subject, String role, String reason) {}
 
     /** Called inside the reading transaction: the read and its entry commit together or not at all. */
     public Uni<CareNotesAudit> recordCareSheetRead(SessionOffer offer, Reader reader) {
@@ -61,11 +59,20 @@ public class CareNotesAuditService {
                 ? SessionOffer.findById(sessionId)
                 : SessionOffer.<SessionOffer>find("sessionId = ?1 and organisationId = ?2", sessionId, organisationId)
                         .firstResult();
-        return session.onItem().ifNull().failWith(() -> Refusal.notFound("session"))
+        return session.onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"))
                 .flatMap(offer -> CareNotesAudit.<CareNotesAudit>list("sessionId = ?1 order by readAt, id", sessionId))
-                .map(entries -> entries.stream().map(entry -> new AuditView(entry.readAt.toInstant(),
-                        entry.actorSubject, entry.actorRole, entry.kind, entry.sessionId, entry.registrationId,
-                        entry.reason)).toList());
+                .map(entries -> entries.stream()
+                        .map(entry -> new AuditView(
+                                entry.readAt.toInstant(),
+                                entry.actorSubject,
+                                entry.actorRole,
+                                entry.kind,
+                                entry.sessionId,
+                                entry.registrationId,
+                                entry.reason))
+                        .toList());
     }
 
     /**
@@ -80,12 +87,11 @@ public class CareNotesAuditService {
         }
         reason = reason.strip();
         if (reason.length() > MAX_REASON) {
-            throw Refusal.invalidFields(List.of(new FieldViolation(
-                    "reason", "at most " + MAX_REASON + " characters")));
+            throw Refusal.invalidFields(List.of(new FieldViolation("reason", "at most " + MAX_REASON + " characters")));
         }
         if (reason.chars().anyMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
-            throw Refusal.invalidFields(List.of(new FieldViolation(
-                    "reason", "must be plain text without < or > or control characters")));
+            throw Refusal.invalidFields(
+                    List.of(new FieldViolation("reason", "must be plain text without < or > or control characters")));
         }
         return reason;
     }

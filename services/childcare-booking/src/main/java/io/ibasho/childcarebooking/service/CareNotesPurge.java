@@ -1,16 +1,14 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.config.CareNotesConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes care notes and children's nicknames of sessions that ended more than
@@ -29,7 +27,9 @@ public class CareNotesPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "${ibasho.care-notes.purge-interval}", delayed = "1m",
+    @Scheduled(
+            every = "${ibasho.care-notes.purge-interval}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> onSchedule() {
@@ -40,10 +40,12 @@ public class CareNotesPurge {
     @WithTransaction
     public Uni<Integer> deleteNotesOfEndedSessions() {
         OffsetDateTime endedBefore = OffsetDateTime.now(clock).minus(config.retentionAfterSession());
-        return BookedChild.update("childNickname = null, careNotes = null, notesUpdatedAt = null"
-                        + " where (childNickname is not null or careNotes is not null)"
-                        + " and bookingId in (select b.id from ChildcareBooking b, SessionOffer s"
-                        + " where s.sessionId = b.sessionId and coalesce(s.endsAt, s.startsAt) < ?1)", endedBefore)
+        return BookedChild.update(
+                        "childNickname = null, careNotes = null, notesUpdatedAt = null"
+                                + " where (childNickname is not null or careNotes is not null)"
+                                + " and bookingId in (select b.id from ChildcareBooking b, SessionOffer s"
+                                + " where s.sessionId = b.sessionId and coalesce(s.endsAt, s.startsAt) < ?1)",
+                        endedBefore)
                 .invoke(deleted -> {
                     if (deleted > 0) {
                         LOG.infof("deleted the care notes of %d children of ended sessions", deleted);

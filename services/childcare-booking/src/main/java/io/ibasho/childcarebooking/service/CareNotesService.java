@@ -1,13 +1,5 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.plumbing.refusal.Refusal;
@@ -15,6 +7,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Care notes are written only by the mother whose booking it is: the booking is looked up by registration id AND
@@ -75,17 +74,25 @@ public class CareNotesService {
     }
 
     private static Uni<ChildcareBooking> ownReservedBooking(UUID registrationId, String attendeeId) {
-        return ChildcareBooking.<ChildcareBooking>find("registrationId = ?1 and attendeeId = ?2 and status = ?3",
-                        registrationId, attendeeId, ChildcareBooking.Status.RESERVED).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("childcare booking"));
+        return ChildcareBooking.<ChildcareBooking>find(
+                        "registrationId = ?1 and attendeeId = ?2 and status = ?3",
+                        registrationId,
+                        attendeeId,
+                        ChildcareBooking.Status.RESERVED)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("childcare booking"));
     }
 
     private static Map<Integer, CareNotesRequest.ChildNotes> byPosition(CareNotesRequest request, int children) {
         Map<Integer, CareNotesRequest.ChildNotes> byPosition = new HashMap<>();
         for (CareNotesRequest.ChildNotes notes : request.children()) {
             if (notes.position() > children) {
-                throw Refusal.invalid("unknown-child", "This booking has " + children
-                        + " child(ren); position " + notes.position() + " does not exist.");
+                throw Refusal.invalid(
+                        "unknown-child",
+                        "This booking has " + children + " child(ren); position " + notes.position()
+                                + " does not exist.");
             }
             if (byPosition.put(notes.position(), notes) != null) {
                 throw Refusal.invalid("duplicate-child", "Position " + notes.position() + " is listed twice.");
@@ -99,7 +106,8 @@ public class CareNotesService {
     }
 
     private static CareNotesView view(List<BookedChild> children) {
-        return new CareNotesView(children.stream().sorted(Comparator.comparingInt(c -> c.position))
+        return new CareNotesView(children.stream()
+                .sorted(Comparator.comparingInt(c -> c.position))
                 .map(c -> new CareNotesView.ChildNotesView(c.position, c.ageYears, c.childNickname, c.careNotes))
                 .toList());
     }

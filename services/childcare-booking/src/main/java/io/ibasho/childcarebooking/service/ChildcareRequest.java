@@ -9,8 +9,13 @@ import java.util.UUID;
  * The fields of a ChildcareRequested this service acts on. {@code requestedAt} is when registration committed the
  * request (the CloudEvent time): a mother who asked before the deadline is not refused because a relay was slow.
  */
-public record ChildcareRequest(UUID requestId, UUID registrationId, UUID sessionId, String attendeeId,
-        List<Integer> childrenAges, Instant requestedAt) {
+public record ChildcareRequest(
+        UUID requestId,
+        UUID registrationId,
+        UUID sessionId,
+        String attendeeId,
+        List<Integer> childrenAges,
+        Instant requestedAt) {
 
     public ChildcareRequest {
         Objects.requireNonNull(requestId, "requestId");

@@ -1,13 +1,5 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.childcarebooking.ChildcareDecision;
@@ -17,12 +9,18 @@ import io.ibasho.childcarebooking.capacity.AssessmentOutcome;
 import io.ibasho.childcarebooking.capacity.ChildAge;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
-import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The childcare side of the seat-and-childcare saga: decides a ChildcareRequested and reserves the children, and
@@ -51,9 +49,7 @@ public class ChildcareReservationService {
     public Uni<ChildcareDecision> decide(ChildcareRequest request) {
         return SessionOffer.<SessionOffer>findById(request.sessionId(), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(offer -> ChildcareDecision.<ChildcareDecision>findById(request.requestId())
-                        .flatMap(earlier -> earlier != null
-                                ? repeat(earlier)
-                                : decideFirstTime(request, offer)));
+                        .flatMap(earlier -> earlier != null ? repeat(earlier) : decideFirstTime(request, offer)));
     }
 
     /**
@@ -62,8 +58,9 @@ public class ChildcareReservationService {
      */
     @WithTransaction
     public Uni<Boolean> release(UUID registrationId, ChildcareEvents.ReleaseCause cause) {
-        return ChildcareBooking.<ChildcareBooking>find("registrationId = ?1 and status = ?2", registrationId,
-                        ChildcareBooking.Status.RESERVED).firstResult()
+        return ChildcareBooking.<ChildcareBooking>find(
+                        "registrationId = ?1 and status = ?2", registrationId, ChildcareBooking.Status.RESERVED)
+                .firstResult()
                 .flatMap(booking -> {
                     if (booking == null) {
                         return Uni.createFrom().item(false);
@@ -73,11 +70,14 @@ public class ChildcareReservationService {
                             .flatMap(locked -> {
                                 booking.status = ChildcareBooking.Status.RELEASED;
                                 booking.releasedAt = OffsetDateTime.now(clock);
-                                // She cancelled: the carers no longer need her notes, so they go now, not after the session.
-                                return BookedChild.update("childNickname = null, careNotes = null where bookingId = ?1",
-                                        booking.id);
+                                // She cancelled: the carers no longer need her notes, so they go now, not after the
+                                // session.
+                                return BookedChild.update(
+                                        "childNickname = null, careNotes = null where bookingId = ?1", booking.id);
                             })
-                            .call(() -> outbox.append(EventTypes.CHILDCARE_RELEASED, booking.sessionId,
+                            .call(() -> outbox.append(
+                                    EventTypes.CHILDCARE_RELEASED,
+                                    booking.sessionId,
                                     new ChildcareEvents.Released(booking.registrationId, booking.sessionId, cause)))
                             .replaceWith(true);
                 });
@@ -87,8 +87,12 @@ public class ChildcareReservationService {
     public static Uni<List<ChildAge>> reservedChildren(UUID sessionId) {
         return BookedChild.<BookedChild>find(
                         "bookingId in (select b.id from ChildcareBooking b where b.sessionId = ?1 and b.status = ?2)",
-                        sessionId, ChildcareBooking.Status.RESERVED).list()
-                .map(children -> children.stream().map(child -> ChildAge.of(child.ageYears)).toList());
+                        sessionId,
+                        ChildcareBooking.Status.RESERVED)
+                .list()
+                .map(children -> children.stream()
+                        .map(child -> ChildAge.of(child.ageYears))
+                        .toList());
     }
 
     private Uni<ChildcareDecision> repeat(ChildcareDecision earlier) {
@@ -98,30 +102,37 @@ public class ChildcareReservationService {
 
     private Uni<ChildcareDecision> decideFirstTime(ChildcareRequest request, SessionOffer offer) {
         if (offer == null) {
-            // The session may simply not have arrived yet; registration retries with a new requestId (docs/childcare.md).
+            // The session may simply not have arrived yet; registration retries with a new requestId
+            // (docs/childcare.md).
             return record(request, UNKNOWN_SESSION);
         }
-        return ChildcareBooking.<ChildcareBooking>find("registrationId = ?1 and status = ?2", request.registrationId(),
-                        ChildcareBooking.Status.RESERVED).firstResult()
+        return ChildcareBooking.<ChildcareBooking>find(
+                        "registrationId = ?1 and status = ?2",
+                        request.registrationId(),
+                        ChildcareBooking.Status.RESERVED)
+                .firstResult()
                 .flatMap(alreadyReserved -> {
                     if (alreadyReserved != null) {
                         // This registration already has its children reserved: confirm, never reserve a second time.
                         return BookedChild.count("bookingId", alreadyReserved.id)
                                 .flatMap(children -> record(request, ChildcareDecision.RESERVED, children.intValue()));
                     }
-                    if (request.childrenAges().stream().anyMatch(age -> age < ChildAge.YOUNGEST || age > ChildAge.OLDEST)) {
+                    if (request.childrenAges().stream()
+                            .anyMatch(age -> age < ChildAge.YOUNGEST || age > ChildAge.OLDEST)) {
                         return record(request, AssessmentOutcome.AGE_OUT_OF_RANGE.name());
                     }
-                    List<ChildAge> requested = request.childrenAges().stream().map(ChildAge::of).toList();
+                    List<ChildAge> requested =
+                            request.childrenAges().stream().map(ChildAge::of).toList();
                     // Read inside the session's lock: the organisation's table as it is when this request is decided.
-                    return OrganisationRatiosService.rulesOf(offer.organisationId).flatMap(rules -> reservedChildren(
-                            offer.sessionId).flatMap(existing -> {
-                        Assessment assessment = SessionCapacity.of(offer, rules).assess(existing, requested,
-                                request.requestedAt());
-                        return assessment.accepted()
-                                ? reserve(request).flatMap(ignored -> record(request, ChildcareDecision.RESERVED))
-                                : record(request, assessment.outcome().name());
-                    }));
+                    return OrganisationRatiosService.rulesOf(offer.organisationId)
+                            .flatMap(rules -> reservedChildren(offer.sessionId).flatMap(existing -> {
+                                Assessment assessment = SessionCapacity.of(offer, rules)
+                                        .assess(existing, requested, request.requestedAt());
+                                return assessment.accepted()
+                                        ? reserve(request)
+                                                .flatMap(ignored -> record(request, ChildcareDecision.RESERVED))
+                                        : record(request, assessment.outcome().name());
+                            }));
                 });
     }
 

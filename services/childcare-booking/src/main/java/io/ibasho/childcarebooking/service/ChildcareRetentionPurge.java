@@ -1,13 +1,5 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.childcarebooking.CareNotesAudit;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.childcarebooking.ChildcareDecision;
@@ -26,6 +18,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes the personal rows of sessions that ended more than {@code ibasho.childcare-retention.after-session} ago
@@ -47,7 +45,9 @@ public class ChildcareRetentionPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "${ibasho.childcare-retention.purge-interval}", delayed = "2m",
+    @Scheduled(
+            every = "${ibasho.childcare-retention.purge-interval}",
+            delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
         return anonymiseEndedSessions().replaceWithVoid();
@@ -64,21 +64,31 @@ public class ChildcareRetentionPurge {
         // Locked here (the same row lock as reservations and releases), so nothing is reserved or released while
         // the totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select * from session_offer"
-                                + " where coalesce(ends_at, starts_at) < :endedBefore and session_id not in"
-                                + " (select t.session_id from session_childcare_total t)"
-                                + " order by starts_at limit :limit for update skip locked", SessionOffer.class)
-                        .setParameter("endedBefore", endedBefore).setParameter("limit", config.sessionsPerRun())
+                .flatMap(session -> session.createNativeQuery(
+                                "select * from session_offer"
+                                        + " where coalesce(ends_at, starts_at) < :endedBefore and session_id not in"
+                                        + " (select t.session_id from session_childcare_total t)"
+                                        + " order by starts_at limit :limit for update skip locked",
+                                SessionOffer.class)
+                        .setParameter("endedBefore", endedBefore)
+                        .setParameter("limit", config.sessionsPerRun())
                         .getResultList())
-                .flatMap(sessions -> sessions.isEmpty() ? Uni.createFrom().item(0)
-                        : Multi.createFrom().iterable(sessions)
-                                .onItem().transformToUniAndConcatenate(this::anonymise)
-                                .collect().asList().map(List::size))
+                .flatMap(sessions -> sessions.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Multi.createFrom()
+                                .iterable(sessions)
+                                .onItem()
+                                .transformToUniAndConcatenate(this::anonymise)
+                                .collect()
+                                .asList()
+                                .map(List::size))
                 // Answers to requests for sessions this service never knew (UNKNOWN_SESSION) have no session to
                 // wait for: they go once they are as old as the retention.
-                .call(() -> ChildcareDecision.delete("decidedAt < ?1 and sessionId not in"
-                        + " (select s.sessionId from SessionOffer s)", endedBefore))
-                .call(() -> CareNotesAudit.delete("readAt < ?1", OffsetDateTime.now(clock).minus(config.audit())))
+                .call(() -> ChildcareDecision.delete(
+                        "decidedAt < ?1 and sessionId not in" + " (select s.sessionId from SessionOffer s)",
+                        endedBefore))
+                .call(() -> CareNotesAudit.delete(
+                        "readAt < ?1", OffsetDateTime.now(clock).minus(config.audit())))
                 .invoke(sessions -> {
                     if (sessions > 0) {
                         LOG.infof("reduced the childcare of %d past session(s) to anonymous totals", sessions);
@@ -88,11 +98,13 @@ public class ChildcareRetentionPurge {
 
     private Uni<UUID> anonymise(SessionOffer offer) {
         return OrganisationRatiosService.rulesOf(offer.organisationId)
-                        .flatMap(rules -> ChildcareReservationService.reservedChildren(offer.sessionId)
-                                .flatMap(children -> ChildcareBooking.count("sessionId = ?1 and status = ?2",
-                                                offer.sessionId, ChildcareBooking.Status.RESERVED)
-                                        .flatMap(families -> keepTotals(offer, SessionCapacity.of(offer, rules),
-                                                children, families.intValue()))))
+                .flatMap(rules -> ChildcareReservationService.reservedChildren(offer.sessionId)
+                        .flatMap(children -> ChildcareBooking.count(
+                                        "sessionId = ?1 and status = ?2",
+                                        offer.sessionId,
+                                        ChildcareBooking.Status.RESERVED)
+                                .flatMap(families -> keepTotals(
+                                        offer, SessionCapacity.of(offer, rules), children, families.intValue()))))
                 .call(() -> Panache.flush())
                 // booked_child rows go with their booking (on delete cascade).
                 .call(() -> ChildcareBooking.delete("sessionId", offer.sessionId))
@@ -100,8 +112,8 @@ public class ChildcareRetentionPurge {
                 .replaceWith(offer.sessionId);
     }
 
-    private Uni<Void> keepTotals(SessionOffer offer, ChildcareCapacity capacity, List<ChildAge> children,
-            int families) {
+    private Uni<Void> keepTotals(
+            SessionOffer offer, ChildcareCapacity capacity, List<ChildAge> children, int families) {
         ChildcareSummary summary = capacity.summarise(children);
         SessionChildcareTotal total = new SessionChildcareTotal();
         total.sessionId = offer.sessionId;
@@ -121,6 +133,8 @@ public class ChildcareRetentionPurge {
             band.children = count.children();
             bands.add(band);
         }
-        return total.persist().call(() -> SessionChildcareBandTotal.persist(bands)).replaceWithVoid();
+        return total.persist()
+                .call(() -> SessionChildcareBandTotal.persist(bands))
+                .replaceWithVoid();
     }
 }

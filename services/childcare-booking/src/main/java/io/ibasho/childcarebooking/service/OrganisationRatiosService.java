@@ -1,13 +1,5 @@
 package io.ibasho.childcarebooking.service;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.OptionalInt;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.childcarebooking.OrganisationRatioBand;
 import io.ibasho.childcarebooking.OrganisationRatios;
 import io.ibasho.childcarebooking.SessionOffer;
@@ -27,6 +19,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Each organisation's carer ratio table and cap. The organisation is always the caller's own (the token's
@@ -48,15 +46,17 @@ public class OrganisationRatiosService {
 
     /** The rules that apply to the organisation's sessions: its own if it set any, else the standard. */
     public static Uni<OrganisationRules> rulesOf(String organisationId) {
-        return OrganisationRatios.<OrganisationRatios>findById(organisationId).flatMap(settings -> settings == null
-                ? Uni.createFrom().item(OrganisationRules.standard())
-                : OrganisationRatioBand.<OrganisationRatioBand>list("organisationId = ?1 order by youngest",
-                                organisationId)
-                        .map(bands -> new OrganisationRules(
-                                new CarerRatios(bands.stream()
-                                        .map(band -> BandRatio.of(band.youngest, band.oldest, band.childrenPerCarer))
-                                        .toList()),
-                                RatioTableCheck.toCap(settings.maxChildrenPerSession))));
+        return OrganisationRatios.<OrganisationRatios>findById(organisationId)
+                .flatMap(settings -> settings == null
+                        ? Uni.createFrom().item(OrganisationRules.standard())
+                        : OrganisationRatioBand.<OrganisationRatioBand>list(
+                                        "organisationId = ?1 order by youngest", organisationId)
+                                .map(bands -> new OrganisationRules(
+                                        new CarerRatios(bands.stream()
+                                                .map(band ->
+                                                        BandRatio.of(band.youngest, band.oldest, band.childrenPerCarer))
+                                                .toList()),
+                                        RatioTableCheck.toCap(settings.maxChildrenPerSession))));
     }
 
     @WithSession
@@ -66,14 +66,20 @@ public class OrganisationRatiosService {
 
     @WithTransaction
     public Uni<RatioTableView> replace(String organisationId, RatioTableRequest request) {
-        List<RatioTableCheck.BandInput> bands = request.bands() == null ? null
-                : request.bands().stream().map(band -> band == null ? null
-                        : new RatioTableCheck.BandInput(band.youngest(), band.oldest(), band.childrenPerCarer()))
+        List<RatioTableCheck.BandInput> bands = request.bands() == null
+                ? null
+                : request.bands().stream()
+                        .map(band -> band == null
+                                ? null
+                                : new RatioTableCheck.BandInput(
+                                        band.youngest(), band.oldest(), band.childrenPerCarer()))
                         .toList();
         List<RatioTableCheck.Finding> findings = RatioTableCheck.findings(bands, request.maxChildrenPerSession());
         if (!findings.isEmpty()) {
-            return Uni.createFrom().failure(Refusal.invalidFields(findings.stream()
-                    .map(finding -> new FieldViolation(finding.field(), finding.message())).toList()));
+            return Uni.createFrom()
+                    .failure(Refusal.invalidFields(findings.stream()
+                            .map(finding -> new FieldViolation(finding.field(), finding.message()))
+                            .toList()));
         }
         CarerRatios ratios = RatioTableCheck.toRatios(bands);
         // Create the row if missing, then lock it: two organisers saving at once are applied one after the other
@@ -81,10 +87,11 @@ public class OrganisationRatiosService {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("insert into organisation_ratios (organisation_id,"
                                 + " updated_at) values (:organisation, :now) on conflict do nothing")
-                        .setParameter("organisation", organisationId).setParameter("now", OffsetDateTime.now(clock))
+                        .setParameter("organisation", organisationId)
+                        .setParameter("now", OffsetDateTime.now(clock))
                         .executeUpdate())
-                .flatMap(ignored -> OrganisationRatios.<OrganisationRatios>findById(organisationId,
-                        LockModeType.PESSIMISTIC_WRITE))
+                .flatMap(ignored ->
+                        OrganisationRatios.<OrganisationRatios>findById(organisationId, LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(settings -> {
                     settings.maxChildrenPerSession = request.maxChildrenPerSession();
                     settings.updatedAt = OffsetDateTime.now(clock);
@@ -92,7 +99,8 @@ public class OrganisationRatiosService {
                             // The deletes must reach the database before the new bands (unique organisation+youngest).
                             .call(() -> Panache.flush())
                             .call(() -> OrganisationRatioBand.persist(ratios.bands().stream()
-                                    .map(ratio -> band(organisationId, ratio)).toList()));
+                                    .map(ratio -> band(organisationId, ratio))
+                                    .toList()));
                 })
                 .call(() -> Panache.flush())
                 .flatMap(ignored -> view(organisationId))
@@ -111,8 +119,10 @@ public class OrganisationRatiosService {
     private static void reportShortfall(String organisationId, RatioTableView view) {
         if (!view.sessionsShort().isEmpty()) {
             // Ids and counts only, like a change of carers.
-            LOG.warnf("organisation %s: %d upcoming session(s) no longer fit the new ratio table or cap; confirmed"
-                    + " children are kept", organisationId, view.sessionsShort().size());
+            LOG.warnf(
+                    "organisation %s: %d upcoming session(s) no longer fit the new ratio table or cap; confirmed"
+                            + " children are kept",
+                    organisationId, view.sessionsShort().size());
         }
     }
 
@@ -127,12 +137,20 @@ public class OrganisationRatiosService {
     }
 
     private Uni<RatioTableView> view(String organisationId) {
-        return OrganisationRatios.<OrganisationRatios>findById(organisationId).flatMap(settings -> rulesOf(organisationId)
-                .flatMap(rules -> sessionsShort(organisationId, rules).map(short_ -> new RatioTableView(
-                        organisationId, settings == null,
-                        rules.ratios().bands().stream().map(ratio -> new RatioTableView.Band(ratio.band().label(),
-                                ratio.band().youngest(), ratio.band().oldest(), ratio.childrenPerCarer())).toList(),
-                        settings == null ? null : settings.maxChildrenPerSession, short_))));
+        return OrganisationRatios.<OrganisationRatios>findById(organisationId)
+                .flatMap(settings -> rulesOf(organisationId).flatMap(rules -> sessionsShort(organisationId, rules)
+                        .map(short_ -> new RatioTableView(
+                                organisationId,
+                                settings == null,
+                                rules.ratios().bands().stream()
+                                        .map(ratio -> new RatioTableView.Band(
+                                                ratio.band().label(),
+                                                ratio.band().youngest(),
+                                                ratio.band().oldest(),
+                                                ratio.childrenPerCarer()))
+                                        .toList(),
+                                settings == null ? null : settings.maxChildrenPerSession,
+                                short_))));
     }
 
     /** The organisation's published sessions that have not ended and whose confirmed children no longer fit. */
@@ -140,23 +158,35 @@ public class OrganisationRatiosService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return SessionOffer.<SessionOffer>list(
                         "organisationId = ?1 and status = 'PUBLISHED' and coalesce(endsAt, startsAt) > ?2 order by startsAt",
-                        organisationId, now)
-                .flatMap(offers -> offers.isEmpty() ? Uni.createFrom().item(List.<RatioTableView.SessionShort>of())
-                        : Multi.createFrom().iterable(offers)
-                                .onItem().transformToUniAndConcatenate(offer -> ChildcareReservationService
-                                        .reservedChildren(offer.sessionId).map(confirmed -> {
+                        organisationId,
+                        now)
+                .flatMap(offers -> offers.isEmpty()
+                        ? Uni.createFrom().item(List.<RatioTableView.SessionShort>of())
+                        : Multi.createFrom()
+                                .iterable(offers)
+                                .onItem()
+                                .transformToUniAndConcatenate(offer -> ChildcareReservationService.reservedChildren(
+                                                offer.sessionId)
+                                        .map(confirmed -> {
                                             ChildcareCapacity capacity = SessionCapacity.of(offer, rules);
                                             CarerRecount recount = capacity.recountForCarers(confirmed, offer.carers);
                                             int overCap = capacity.childrenOverCap(confirmed);
                                             OptionalInt cap = capacity.maxChildrenPerSession();
                                             return recount.allConfirmedFit() && overCap == 0
                                                     ? java.util.Optional.<RatioTableView.SessionShort>empty()
-                                                    : java.util.Optional.of(new RatioTableView.SessionShort(offer.sessionId,
-                                                            offer.startsAt.toInstant(), recount.confirmedChildren(),
-                                                            offer.carers, recount.carersNeeded(), recount.carersShort(),
-                                                            cap.isPresent() ? cap.getAsInt() : null, overCap));
+                                                    : java.util.Optional.of(new RatioTableView.SessionShort(
+                                                            offer.sessionId,
+                                                            offer.startsAt.toInstant(),
+                                                            recount.confirmedChildren(),
+                                                            offer.carers,
+                                                            recount.carersNeeded(),
+                                                            recount.carersShort(),
+                                                            cap.isPresent() ? cap.getAsInt() : null,
+                                                            overCap));
                                         }))
-                                .filter(java.util.Optional::isPresent).map(java.util.Optional::get)
-                                .collect().asList());
+                                .filter(java.util.Optional::isPresent)
+                                .map(java.util.Optional::get)
+                                .collect()
+                                .asList());
     }
 }

@@ -13,6 +13,5 @@ import java.util.List;
 public record RatioTableRequest(List<Band> bands, Integer maxChildrenPerSession) {
 
     /** One carer for at most {@code childrenPerCarer} children aged {@code youngest} to {@code oldest}. */
-    public record Band(Integer youngest, Integer oldest, Integer childrenPerCarer) {
-    }
+    public record Band(Integer youngest, Integer oldest, Integer childrenPerCarer) {}
 }

@@ -9,14 +9,11 @@ import java.util.UUID;
  * numbers and notes, never who the mother is.
  */
 public final class StaffViews {
-    private StaffViews() {
-    }
+    private StaffViews() {}
 
-    public record BandPlacesView(String ages, int morePlaces) {
-    }
+    public record BandPlacesView(String ages, int morePlaces) {}
 
-    public record BandChildrenView(String ages, int children) {
-    }
+    public record BandChildrenView(String ages, int children) {}
 
     /**
      * Aggregates for organisers and childcare staff. {@code carers} are the carers available, {@code carersNeeded}
@@ -26,21 +23,32 @@ public final class StaffViews {
      * session's own cap, {@code capApplied} the stricter of it and the organisation's. {@code anonymised}: the
      * session is long past and only its anonymous totals are kept.
      */
-    public record OfferView(UUID sessionId, String status, boolean offered, Integer minAgeYears, Integer maxAgeYears,
-            int carers, Instant deadline, Integer maxChildren, Integer capApplied,
-            List<BandPlacesView> placesLeftByBand, List<BandChildrenView> childrenByBand, int totalChildren,
-            int carersNeeded, int carersShort, int childrenOverCap, boolean overCapacity, boolean anonymised) {
-    }
+    public record OfferView(
+            UUID sessionId,
+            String status,
+            boolean offered,
+            Integer minAgeYears,
+            Integer maxAgeYears,
+            int carers,
+            Instant deadline,
+            Integer maxChildren,
+            Integer capApplied,
+            List<BandPlacesView> placesLeftByBand,
+            List<BandChildrenView> childrenByBand,
+            int totalChildren,
+            int carersNeeded,
+            int carersShort,
+            int childrenOverCap,
+            boolean overCapacity,
+            boolean anonymised) {}
 
     /**
      * One child on the carers' sheet. {@code family} numbers siblings together on this sheet only (1, 2, ...); it is
      * not an id and means nothing elsewhere.
      */
-    public record CareSheetChild(int family, int ageYears, String ageBand, String childNickname, String careNotes) {
-    }
+    public record CareSheetChild(int family, int ageYears, String ageBand, String childNickname, String careNotes) {}
 
     /** The childcare staff's sheet for one session: the aggregates plus each child's age, nickname and notes. */
-    public record CareSheetView(UUID sessionId, Instant startsAt, Instant endsAt, OfferView summary,
-            List<CareSheetChild> children) {
-    }
+    public record CareSheetView(
+            UUID sessionId, Instant startsAt, Instant endsAt, OfferView summary, List<CareSheetChild> children) {}
 }

@@ -10,18 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.childcarebooking.Fixtures;
 import io.ibasho.childcarebooking.Fixtures.Session;
 import io.ibasho.contracts.EventTypes;
@@ -33,6 +22,14 @@ import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * The childcare side of the saga against real PostgreSQL, Kafka and Keycloak: ChildcareRequested in on
@@ -43,8 +40,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class ChildcareSagaTest {
 
     private static int totalChildren(UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + sessionId)
-                .then().statusCode(200).extract().path("totalChildren");
+        return given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totalChildren");
     }
 
     @Test
@@ -64,18 +66,32 @@ class ChildcareSagaTest {
         assertThat(fourMoreInfants.path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED");
 
         // The second carer can still take six two-year-olds (6/6), but not a seventh.
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 2, 2, 2, 2, 2, 2)).path("type").asText())
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 2, 2, 2, 2, 2, 2))
+                        .path("type")
+                        .asText())
                 .isEqualTo(EventTypes.CHILDCARE_RESERVED);
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 1)).path("data").path("reason").asText())
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 1))
+                        .path("data")
+                        .path("reason")
+                        .asText())
                 .isEqualTo("RATIO_EXCEEDED");
 
         // The offer's ages are 0-6: a seven-year-old is "not for this age", never "full".
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 7)).path("data").path("reason").asText())
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 7))
+                        .path("data")
+                        .path("reason")
+                        .asText())
                 .isEqualTo("AGE_OUT_OF_RANGE");
 
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + session.id()).then()
-                .statusCode(200).body("totalChildren", equalTo(9)).body("carersNeeded", equalTo(2))
-                .body("overCapacity", equalTo(false)).body("carersShort", equalTo(0))
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + session.id())
+                .then()
+                .statusCode(200)
+                .body("totalChildren", equalTo(9))
+                .body("carersNeeded", equalTo(2))
+                .body("overCapacity", equalTo(false))
+                .body("carersShort", equalTo(0))
                 .body("childrenByBand.find { it.ages == '0' }.children", equalTo(3))
                 .body("childrenByBand.find { it.ages == '1-2' }.children", equalTo(6));
     }
@@ -91,10 +107,13 @@ class ChildcareSagaTest {
         List<JsonNode> answers = replies(session.id(), 20);
         Map<String, Long> byType = answers.stream()
                 .collect(Collectors.groupingBy(answer -> answer.path("type").asText(), Collectors.counting()));
-        assertThat(byType).containsEntry(EventTypes.CHILDCARE_RESERVED, 6L)
+        assertThat(byType)
+                .containsEntry(EventTypes.CHILDCARE_RESERVED, 6L)
                 .containsEntry(EventTypes.CHILDCARE_REJECTED, 14L);
-        assertThat(answers).filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_REJECTED))
-                .allSatisfy(answer -> assertThat(answer.path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED"));
+        assertThat(answers)
+                .filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_REJECTED))
+                .allSatisfy(answer ->
+                        assertThat(answer.path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED"));
         assertThat(totalChildren(session.id())).isEqualTo(6);
     }
 
@@ -118,14 +137,25 @@ class ChildcareSagaTest {
 
         // A rejection is repeated as the same rejection, even after places were freed in between.
         UUID rejectedRequest = requestChildcare(session.id(), UUID.randomUUID(), "attendee-b", UUID.randomUUID(), 0, 0);
-        assertThat(replyTo(session.id(), rejectedRequest).path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED");
+        assertThat(replyTo(session.id(), rejectedRequest)
+                        .path("data")
+                        .path("reason")
+                        .asText())
+                .isEqualTo("RATIO_EXCEEDED");
         cancelRegistration(session.id(), registrationId, "attendee-a");
         await().atMost(Duration.ofSeconds(30)).until(() -> totalChildren(session.id()) == 0);
         requestChildcare(session.id(), UUID.randomUUID(), "attendee-b", rejectedRequest, 0, 0);
-        List<JsonNode> toRejected = KafkaTopicReader.awaitRecords(Topics.CHILDCARE_LIFECYCLE,
-                record -> record.value().contains(rejectedRequest.toString()), 2, Duration.ofSeconds(60)).stream()
-                .map(record -> record.value()).map(Fixtures::parse).toList();
-        assertThat(toRejected).hasSize(2).allSatisfy(answer -> assertThat(answer.path("data").path("reason").asText())
+        List<JsonNode> toRejected = KafkaTopicReader.awaitRecords(
+                        Topics.CHILDCARE_LIFECYCLE,
+                        record -> record.value().contains(rejectedRequest.toString()),
+                        2,
+                        Duration.ofSeconds(60))
+                .stream()
+                .map(record -> record.value())
+                .map(Fixtures::parse)
+                .toList();
+        assertThat(toRejected).hasSize(2).allSatisfy(answer -> assertThat(
+                        answer.path("data").path("reason").asText())
                 .isEqualTo("RATIO_EXCEEDED"));
         assertThat(totalChildren(session.id())).isZero();
     }
@@ -137,8 +167,13 @@ class ChildcareSagaTest {
                 {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","subject":"%s",
                  "data":{"requestId":"%s","registrationId":"%s","sessionId":"%s","attendeeId":"attendee-c","status":"PENDING",
                  "childrenAges":[3],"purpose":"LOTTERY"}}
-                """.formatted(UUID.randomUUID(), EventTypes.CHILDCARE_REQUESTED, session.id(), UUID.randomUUID(),
-                UUID.randomUUID(), session.id());
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.CHILDCARE_REQUESTED,
+                        session.id(),
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        session.id());
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, session.id().toString(), sameMessage);
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, session.id().toString(), sameMessage);
         // A marker request behind them on the same partition: once it is answered, both copies were consumed.
@@ -158,28 +193,39 @@ class ChildcareSagaTest {
         UUID first = requestChildcare(session.id(), registrationId, "attendee-d", UUID.randomUUID(), 0, 0, 0);
         assertThat(replyTo(session.id(), first).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
         UUID waiting = requestChildcare(session.id(), 0);
-        assertThat(replyTo(session.id(), waiting).path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED");
+        assertThat(replyTo(session.id(), waiting).path("data").path("reason").asText())
+                .isEqualTo("RATIO_EXCEEDED");
 
         cancelRegistration(session.id(), registrationId, "attendee-d");
 
-        JsonNode released = KafkaTopicReader.awaitRecords(Topics.CHILDCARE_LIFECYCLE,
+        JsonNode released = KafkaTopicReader.awaitRecords(
+                        Topics.CHILDCARE_LIFECYCLE,
                         record -> session.id().toString().equals(record.key())
-                                && record.value().contains(EventTypes.CHILDCARE_RELEASED), 1, Duration.ofSeconds(60))
-                .stream().map(record -> Fixtures.parse(record.value())).findFirst().orElseThrow();
+                                && record.value().contains(EventTypes.CHILDCARE_RELEASED),
+                        1,
+                        Duration.ofSeconds(60))
+                .stream()
+                .map(record -> Fixtures.parse(record.value()))
+                .findFirst()
+                .orElseThrow();
         assertThat(released.path("data").path("registrationId").asText()).isEqualTo(registrationId.toString());
         assertThat(released.path("data").path("cause").asText()).isEqualTo("REGISTRATION_CANCELLED");
-        assertThat(released.path("data").path("sessionId").asText()).isEqualTo(session.id().toString());
+        assertThat(released.path("data").path("sessionId").asText())
+                .isEqualTo(session.id().toString());
         assertThat(totalChildren(session.id())).isZero();
 
         // The freed places go to the next request (registration uses ChildcareReleased to promote from the waitlist).
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0)).path("type").asText())
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0))
+                        .path("type")
+                        .asText())
                 .isEqualTo(EventTypes.CHILDCARE_RESERVED);
 
         // A repeated cancellation releases nothing more and announces nothing more.
         cancelRegistration(session.id(), registrationId, "attendee-d");
         UUID marker = requestChildcare(session.id(), 5);
         replyTo(session.id(), marker);
-        assertThat(replies(session.id(), 10, Duration.ofSeconds(5)).stream().filter(r -> r.path("type").asText().equals(EventTypes.CHILDCARE_RELEASED)))
+        assertThat(replies(session.id(), 10, Duration.ofSeconds(5)).stream()
+                        .filter(r -> r.path("type").asText().equals(EventTypes.CHILDCARE_RELEASED)))
                 .hasSize(1);
     }
 
@@ -189,21 +235,26 @@ class ChildcareSagaTest {
         Session session = published(Session.of("hinata", 1));
         List<String> purposes = List.of("BOOKING", "LOTTERY", "WAITLIST_PROMOTION");
         for (int i = 0; i < 9; i++) {
-            requestChildcare(purposes.get(i % 3), session.id(), UUID.randomUUID(), "attendee-p" + i, UUID.randomUUID(), 0);
+            requestChildcare(
+                    purposes.get(i % 3), session.id(), UUID.randomUUID(), "attendee-p" + i, UUID.randomUUID(), 0);
         }
         List<JsonNode> answers = replies(session.id(), 9);
-        assertThat(answers).filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_RESERVED))
+        assertThat(answers)
+                .filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_RESERVED))
                 .hasSize(3);
-        assertThat(answers).filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_REJECTED))
-                .hasSize(6).allSatisfy(answer -> assertThat(answer.path("data").path("reason").asText())
-                        .isEqualTo("RATIO_EXCEEDED"));
+        assertThat(answers)
+                .filteredOn(answer -> answer.path("type").asText().equals(EventTypes.CHILDCARE_REJECTED))
+                .hasSize(6)
+                .allSatisfy(answer ->
+                        assertThat(answer.path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED"));
         assertThat(totalChildren(session.id())).isEqualTo(3);
 
         // Refusal reasons are the same too: a 7-year-old is not for this age, whatever the purpose.
         Session roomy = published(Session.of("hinata", 2));
         for (String purpose : purposes) {
             UUID request = requestChildcare(purpose, roomy.id(), UUID.randomUUID(), "attendee-q", UUID.randomUUID(), 7);
-            assertThat(replyTo(roomy.id(), request).path("data").path("reason").asText()).isEqualTo("AGE_OUT_OF_RANGE");
+            assertThat(replyTo(roomy.id(), request).path("data").path("reason").asText())
+                    .isEqualTo("AGE_OUT_OF_RANGE");
             UUID fits = requestChildcare(purpose, roomy.id(), UUID.randomUUID(), "attendee-r", UUID.randomUUID(), 2);
             assertThat(replyTo(roomy.id(), fits).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
         }
@@ -215,10 +266,31 @@ class ChildcareSagaTest {
         Session session = published(Session.of("hinata", 1));
         UUID expiring = UUID.randomUUID();
         UUID declining = UUID.randomUUID();
-        assertThat(replyTo(session.id(), requestChildcare("WAITLIST_PROMOTION", session.id(), expiring, "attendee-e",
-                UUID.randomUUID(), 0, 0)).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
-        assertThat(replyTo(session.id(), requestChildcare("WAITLIST_PROMOTION", session.id(), declining, "attendee-f",
-                UUID.randomUUID(), 0)).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        assertThat(replyTo(
+                                session.id(),
+                                requestChildcare(
+                                        "WAITLIST_PROMOTION",
+                                        session.id(),
+                                        expiring,
+                                        "attendee-e",
+                                        UUID.randomUUID(),
+                                        0,
+                                        0))
+                        .path("type")
+                        .asText())
+                .isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        assertThat(replyTo(
+                                session.id(),
+                                requestChildcare(
+                                        "WAITLIST_PROMOTION",
+                                        session.id(),
+                                        declining,
+                                        "attendee-f",
+                                        UUID.randomUUID(),
+                                        0))
+                        .path("type")
+                        .asText())
+                .isEqualTo(EventTypes.CHILDCARE_RESERVED);
         assertThat(totalChildren(session.id())).isEqualTo(3);
 
         Fixtures.offerExpired(session.id(), expiring, "attendee-e", false);
@@ -227,9 +299,12 @@ class ChildcareSagaTest {
         Fixtures.offerExpired(session.id(), expiring, "attendee-e", false);
 
         List<JsonNode> released = Fixtures.releases(session.id(), 2, Duration.ofSeconds(60));
-        assertThat(released).extracting(r -> r.path("data").path("registrationId").asText())
+        assertThat(released)
+                .extracting(r -> r.path("data").path("registrationId").asText())
                 .containsExactlyInAnyOrder(expiring.toString(), declining.toString());
-        assertThat(released).allSatisfy(r -> assertThat(r.path("data").path("cause").asText()).isEqualTo("OFFER_EXPIRED"));
+        assertThat(released)
+                .allSatisfy(
+                        r -> assertThat(r.path("data").path("cause").asText()).isEqualTo("OFFER_EXPIRED"));
         await().atMost(Duration.ofSeconds(30)).until(() -> totalChildren(session.id()) == 0);
         UUID marker = requestChildcare(session.id(), 5);
         replyTo(session.id(), marker);
@@ -259,16 +334,27 @@ class ChildcareSagaTest {
     @Test
     void fewerCarersNeverDropConfirmedChildrenButShowTheShortfall() {
         Session session = published(Session.of("hinata", 2));
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0, 0, 0, 0, 0, 0)).path("type").asText())
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0, 0, 0, 0, 0, 0))
+                        .path("type")
+                        .asText())
                 .isEqualTo(EventTypes.CHILDCARE_RESERVED);
 
         Fixtures.publish(session.withCarers(1), EventTypes.EVENT_CHANGED, 1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.accessToken("organiser1"))
-                .get("/api/childcare/sessions/" + session.id()).then().statusCode(200)
-                .body("carers", equalTo(1)).body("totalChildren", equalTo(6)).body("carersNeeded", equalTo(2))
-                .body("carersShort", equalTo(1)).body("overCapacity", equalTo(true)));
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 5)).path("data").path("reason").asText())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + session.id())
+                .then()
+                .statusCode(200)
+                .body("carers", equalTo(1))
+                .body("totalChildren", equalTo(6))
+                .body("carersNeeded", equalTo(2))
+                .body("carersShort", equalTo(1))
+                .body("overCapacity", equalTo(true)));
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 5))
+                        .path("data")
+                        .path("reason")
+                        .asText())
                 .isEqualTo("RATIO_EXCEEDED");
     }
 
@@ -278,8 +364,13 @@ class ChildcareSagaTest {
         UUID eventId = UUID.randomUUID();
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","type":"%s","data":{"requestId":"not-a-uuid","childrenAges":[]}}
-                """.formatted(eventId, EventTypes.CHILDCARE_REQUESTED));
-        assertThat(KafkaTopicReader.awaitRecords(Topics.deadLetterOf(Topics.REGISTRATION_LIFECYCLE, "childcare-booking"),
-                record -> record.value().contains(eventId.toString()), 1, Duration.ofSeconds(60))).hasSize(1);
+                """.formatted(
+                        eventId, EventTypes.CHILDCARE_REQUESTED));
+        assertThat(KafkaTopicReader.awaitRecords(
+                        Topics.deadLetterOf(Topics.REGISTRATION_LIFECYCLE, "childcare-booking"),
+                        record -> record.value().contains(eventId.toString()),
+                        1,
+                        Duration.ofSeconds(60)))
+                .hasSize(1);
     }
 }

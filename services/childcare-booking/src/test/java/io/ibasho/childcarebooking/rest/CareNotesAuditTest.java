@@ -10,16 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.childcarebooking.Fixtures;
 import io.ibasho.childcarebooking.Fixtures.Session;
 import io.ibasho.contracts.EventTypes;
@@ -30,6 +21,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every read of the care sheet leaves one audit entry (who, role, what, when, why) and the entry holds no note; the
@@ -48,9 +45,14 @@ class CareNotesAuditTest {
         UUID registrationId = UUID.randomUUID();
         UUID requestId = requestChildcare(session.id(), registrationId, subjectOf("hana"), UUID.randomUUID(), 1, 4);
         assertThat(replyTo(session.id(), requestId).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
-        given().auth().oauth2(Tokens.accessToken("hana")).contentType(ContentType.JSON)
-                .body(Map.of("children", List.of(Map.of("position", 1, "childNickname", CHILD_NICKNAME, "careNotes", NOTE))))
-                .put("/api/childcare/bookings/" + registrationId + "/notes").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "children", List.of(Map.of("position", 1, "childNickname", CHILD_NICKNAME, "careNotes", NOTE))))
+                .put("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(200);
         return session;
     }
 
@@ -79,24 +81,38 @@ class CareNotesAuditTest {
         String organiser = Tokens.accessToken("organiser1");
         audit(organiser, session.id()).then().statusCode(200).body("size()", equalTo(0));
 
-        given().auth().oauth2(Tokens.accessToken("carer1")).queryParam("reason", "アレルギーの確認")
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .queryParam("reason", "アレルギーの確認")
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .statusCode(200)
                 .body("children[0].careNotes", equalTo(NOTE));
 
-        String entries = audit(organiser, session.id()).then().statusCode(200)
+        String entries = audit(organiser, session.id())
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].actorSubject", equalTo(subjectOf("carer1")))
                 .body("[0].actorRole", equalTo("childcare-staff"))
                 .body("[0].kind", equalTo("CARE_SHEET"))
                 .body("[0].sessionId", equalTo(session.id().toString()))
                 .body("[0].reason", equalTo("アレルギーの確認"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(entries).doesNotContain(NOTE).doesNotContain(CHILD_NICKNAME).doesNotContain(subjectOf("hana"));
 
         // The header works as well; each read is one more entry, oldest first.
-        given().auth().oauth2(Tokens.accessToken("carer1")).header("X-Audit-Reason", "pick-up check")
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet").then().statusCode(200);
-        audit(Tokens.accessToken("admin1"), session.id()).then().statusCode(200).body("size()", equalTo(2))
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .header("X-Audit-Reason", "pick-up check")
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .statusCode(200);
+        audit(Tokens.accessToken("admin1"), session.id())
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
                 .body("reason", contains("アレルギーの確認", "pick-up check"));
     }
 
@@ -104,14 +120,29 @@ class CareNotesAuditTest {
     void aRefusedReadLeavesNoEntryAndABadReasonIsAProblem() {
         Session session = sessionWithHanasNotes();
         String carer = Tokens.accessToken("carer1");
-        given().auth().oauth2(carer).queryParam("reason", "x".repeat(201))
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("reason"));
-        given().auth().oauth2(carer).header("X-Audit-Reason", "<script>")
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet").then().statusCode(400);
-        given().auth().oauth2(Tokens.accessToken("organiser1"))
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet").then().statusCode(403);
-        audit(Tokens.accessToken("organiser1"), session.id()).then().statusCode(200).body("size()", equalTo(0));
+        given().auth()
+                .oauth2(carer)
+                .queryParam("reason", "x".repeat(201))
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("reason"));
+        given().auth()
+                .oauth2(carer)
+                .header("X-Audit-Reason", "<script>")
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .statusCode(403);
+        audit(Tokens.accessToken("organiser1"), session.id())
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test
@@ -120,39 +151,63 @@ class CareNotesAuditTest {
         audit(Tokens.accessToken("organiser1"), session.id()).then().statusCode(200);
         audit(Tokens.accessToken("admin1"), session.id()).then().statusCode(200);
         // Another organisation's organiser: as if the session did not exist.
-        audit(Tokens.accessToken("organiser2"), session.id()).then().statusCode(404).contentType("application/problem+json");
+        audit(Tokens.accessToken("organiser2"), session.id())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         audit(Tokens.accessToken("organiser1"), UUID.randomUUID()).then().statusCode(404);
         for (String user : List.of("hana", "mei", "carer1", "partner1")) {
             audit(Tokens.accessToken(user), session.id()).then().statusCode(403);
         }
         audit(Fixtures.partnerClientToken(), session.id()).then().statusCode(403);
-        given().queryParam("sessionId", session.id()).get("/api/childcare/audit").then().statusCode(401);
+        given().queryParam("sessionId", session.id())
+                .get("/api/childcare/audit")
+                .then()
+                .statusCode(401);
 
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/audit").then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", contains("sessionId"));
-        given().auth().oauth2(Tokens.accessToken("organiser1")).queryParam("sessionId", "not-a-uuid")
-                .get("/api/childcare/audit").then().statusCode(400).body("violations.field", contains("sessionId"));
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("sessionId"));
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .queryParam("sessionId", "not-a-uuid")
+                .get("/api/childcare/audit")
+                .then()
+                .statusCode(400)
+                .body("violations.field", contains("sessionId"));
     }
 
     @Test
     void staffViewsShowChildrenByBandCarersAndNotesButNothingAboutTheMother() {
         Session session = sessionWithHanasNotes();
-        Response sheet = given().auth().oauth2(Tokens.accessToken("carer1"))
+        Response sheet = given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
                 .get("/api/childcare/sessions/" + session.id() + "/care-sheet");
-        sheet.then().statusCode(200)
+        sheet.then()
+                .statusCode(200)
                 .body("summary.childrenByBand.find { it.ages == '1-2' }.children", equalTo(1))
                 .body("summary.childrenByBand.find { it.ages == '4-17' }.children", equalTo(1))
-                .body("summary.carersNeeded", equalTo(1)).body("summary.carers", equalTo(2))
+                .body("summary.carersNeeded", equalTo(1))
+                .body("summary.carers", equalTo(2))
                 .body("children.careNotes", hasItem(NOTE));
-        Response summary = given().auth().oauth2(Tokens.accessToken("organiser1"))
-                .get("/api/childcare/sessions/" + session.id());
+        Response summary =
+                given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + session.id());
         summary.then().statusCode(200);
         for (Response view : List.of(sheet, summary)) {
             List<String> names = fieldNames(Fixtures.parse(view.asString()));
-            assertThat(names).isNotEmpty().noneMatch(name -> name.equalsIgnoreCase("nickname")
-                    || name.toLowerCase().contains("email") || name.toLowerCase().contains("attendee")
-                    || name.toLowerCase().contains("phone") || name.toLowerCase().contains("contact")
-                    || name.toLowerCase().contains("registration") || name.toLowerCase().contains("mother"));
+            assertThat(names)
+                    .isNotEmpty()
+                    .noneMatch(name -> name.equalsIgnoreCase("nickname")
+                            || name.toLowerCase().contains("email")
+                            || name.toLowerCase().contains("attendee")
+                            || name.toLowerCase().contains("phone")
+                            || name.toLowerCase().contains("contact")
+                            || name.toLowerCase().contains("registration")
+                            || name.toLowerCase().contains("mother"));
             assertThat(view.asString()).doesNotContain(subjectOf("hana"));
         }
         assertThat(summary.asString()).doesNotContain(NOTE).doesNotContain(CHILD_NICKNAME);

@@ -13,15 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.childcarebooking.Fixtures;
 import io.ibasho.childcarebooking.Fixtures.Session;
 import io.ibasho.childcarebooking.service.CareNotesPurge;
@@ -35,6 +26,13 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Care notes: written only by the mother herself, read only by the childcare staff of the session's organisation,
@@ -56,7 +54,10 @@ class CareNotesResourceTest {
     }
 
     private static Response writeNotes(String user, UUID registrationId, Object body) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .put("/api/childcare/bookings/" + registrationId + "/notes");
     }
 
@@ -74,19 +75,26 @@ class CareNotesResourceTest {
         UUID registrationId = hanasReservedChildcare(session);
 
         writeNotes("hana", registrationId, notes(child(1, "くまちゃん", "卵アレルギーがあります"), child(2, "うさぎ", "")))
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("children.childNickname", contains("くまちゃん", "うさぎ"))
                 .body("children[1].careNotes", nullValue());
         // POST changes only the children and fields given.
-        given().auth().oauth2(Tokens.accessToken("hana")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .contentType(ContentType.JSON)
                 .body(notes(Map.of("position", 2, "careNotes", "昼寝が必要です")))
-                .post("/api/childcare/bookings/" + registrationId + "/notes").then().statusCode(200)
+                .post("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(200)
                 .body("children[0].careNotes", equalTo("卵アレルギーがあります"))
                 .body("children[1].careNotes", equalTo("昼寝が必要です"));
 
-        Response sheet = given().auth().oauth2(Tokens.accessToken("carer1"))
+        Response sheet = given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
                 .get("/api/childcare/sessions/" + session.id() + "/care-sheet");
-        sheet.then().statusCode(200)
+        sheet.then()
+                .statusCode(200)
                 .body("children.ageYears", contains(1, 4))
                 .body("children.ageBand", contains("1-2", "4-17"))
                 .body("children.childNickname", contains("くまちゃん", "うさぎ"))
@@ -95,31 +103,65 @@ class CareNotesResourceTest {
                 .body("summary.totalChildren", equalTo(2));
         String json = sheet.asString();
         String hanasAccount = subjectOf("hana");
-        assertThat(json).doesNotContain(hanasAccount).doesNotContain(registrationId.toString())
-                .doesNotContain("\"attendeeId\"").doesNotContain("\"nickname\"").doesNotContain("\"registrationId\"")
-                .doesNotContain("contact").doesNotContain("email").doesNotContain("phone");
+        assertThat(json)
+                .doesNotContain(hanasAccount)
+                .doesNotContain(registrationId.toString())
+                .doesNotContain("\"attendeeId\"")
+                .doesNotContain("\"nickname\"")
+                .doesNotContain("\"registrationId\"")
+                .doesNotContain("contact")
+                .doesNotContain("email")
+                .doesNotContain("phone");
 
         // Organisers see aggregates only: no care sheet, and the summary has no notes.
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + session.id() + "/care-sheet")
-                .then().statusCode(403);
-        String summary = given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + session.id())
-                .then().statusCode(200).body("totalChildren", equalTo(2)).extract().asString();
-        assertThat(summary).doesNotContain("くまちゃん").doesNotContain("卵").doesNotContain(hanasAccount)
-                .doesNotContain("\"attendeeId\"").doesNotContain("\"nickname\"");
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .statusCode(403);
+        String summary = given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + session.id())
+                .then()
+                .statusCode(200)
+                .body("totalChildren", equalTo(2))
+                .extract()
+                .asString();
+        assertThat(summary)
+                .doesNotContain("くまちゃん")
+                .doesNotContain("卵")
+                .doesNotContain(hanasAccount)
+                .doesNotContain("\"attendeeId\"")
+                .doesNotContain("\"nickname\"");
     }
 
     @Test
     void anotherOrganisationsStaffGet404() {
         Session minato = published(Session.of("minato", 1));
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + minato.id() + "/care-sheet")
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + minato.id())
-                .then().statusCode(404);
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + UUID.randomUUID() + "/care-sheet")
-                .then().statusCode(404);
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/childcare/sessions/" + minato.id() + "/care-sheet")
-                .then().statusCode(403);
-        given().get("/api/childcare/sessions/" + minato.id() + "/care-sheet").then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + minato.id() + "/care-sheet")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + minato.id())
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + UUID.randomUUID() + "/care-sheet")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/sessions/" + minato.id() + "/care-sheet")
+                .then()
+                .statusCode(403);
+        given().get("/api/childcare/sessions/" + minato.id() + "/care-sheet")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -128,21 +170,38 @@ class CareNotesResourceTest {
         UUID registrationId = hanasReservedChildcare(session);
 
         // Mei is an attendee too, but it is not her booking: exactly like a booking that does not exist.
-        writeNotes("mei", registrationId, notes(child(1, "x", "y"))).then().statusCode(404)
+        writeNotes("mei", registrationId, notes(child(1, "x", "y")))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.accessToken("mei")).get("/api/childcare/bookings/" + registrationId + "/notes")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .get("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(404);
         writeNotes("hana", UUID.randomUUID(), notes(child(1, "x", "y"))).then().statusCode(404);
         // Staff and organisers are not attendees (ADR 0008): they cannot write or read notes on her behalf.
         writeNotes("carer1", registrationId, notes(child(1, "x", "y"))).then().statusCode(403);
-        writeNotes("organiser1", registrationId, notes(child(1, "x", "y"))).then().statusCode(403);
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/bookings/" + registrationId + "/notes")
-                .then().statusCode(403);
-        given().contentType(ContentType.JSON).body(notes(child(1, "x", "y")))
-                .put("/api/childcare/bookings/" + registrationId + "/notes").then().statusCode(401);
+        writeNotes("organiser1", registrationId, notes(child(1, "x", "y")))
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(notes(child(1, "x", "y")))
+                .put("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(401);
 
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/childcare/bookings/" + registrationId + "/notes")
-                .then().statusCode(200).body("children.ageYears", contains(1, 4));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(200)
+                .body("children.ageYears", contains(1, 4));
     }
 
     @Test
@@ -150,21 +209,36 @@ class CareNotesResourceTest {
         Session session = published(Session.of("hinata", 2));
         UUID registrationId = hanasReservedChildcare(session);
 
-        writeNotes("hana", registrationId, notes(child(1, "ok", "<script>alert(1)</script>"))).then().statusCode(400)
-                .contentType("application/problem+json").body("violations.field", hasItem("careNotes"));
-        writeNotes("hana", registrationId, notes(child(1, "<b>kuma</b>", ""))).then().statusCode(400)
-                .body("violations.field", hasItem("childNickname"));
-        writeNotes("hana", registrationId, notes(child(1, "ok", "a".repeat(501)))).then().statusCode(400)
+        writeNotes("hana", registrationId, notes(child(1, "ok", "<script>alert(1)</script>")))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("careNotes"));
-        writeNotes("hana", registrationId, notes(child(1, "k".repeat(21), ""))).then().statusCode(400)
+        writeNotes("hana", registrationId, notes(child(1, "<b>kuma</b>", "")))
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("childNickname"));
-        writeNotes("hana", registrationId, notes(child(3, "ok", "ok"))).then().statusCode(422)
+        writeNotes("hana", registrationId, notes(child(1, "ok", "a".repeat(501))))
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("careNotes"));
+        writeNotes("hana", registrationId, notes(child(1, "k".repeat(21), "")))
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("childNickname"));
+        writeNotes("hana", registrationId, notes(child(3, "ok", "ok")))
+                .then()
+                .statusCode(422)
                 .body("type", containsString("unknown-child"));
-        writeNotes("hana", registrationId, notes(child(1, "a", ""), child(1, "b", ""))).then().statusCode(422)
+        writeNotes("hana", registrationId, notes(child(1, "a", ""), child(1, "b", "")))
+                .then()
+                .statusCode(422)
                 .body("type", containsString("duplicate-child"));
         writeNotes("hana", registrationId, Map.of()).then().statusCode(400);
         writeNotes("hana", registrationId, "{not json").then().statusCode(400).contentType("application/problem+json");
-        writeNotes("hana", registrationId, notes(child(1, "ok", "a".repeat(500)))).then().statusCode(200);
+        writeNotes("hana", registrationId, notes(child(1, "ok", "a".repeat(500))))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -172,32 +246,55 @@ class CareNotesResourceTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Session ended = published(Session.of("hinata", 2));
         UUID endedRegistration = hanasReservedChildcare(ended);
-        writeNotes("hana", endedRegistration, notes(child(1, "くま", "卵アレルギー"))).then().statusCode(200);
+        writeNotes("hana", endedRegistration, notes(child(1, "くま", "卵アレルギー")))
+                .then()
+                .statusCode(200);
         Session upcoming = published(Session.of("hinata", 2));
         UUID upcomingRegistration = hanasReservedChildcare(upcoming);
-        writeNotes("hana", upcomingRegistration, notes(child(1, "ねこ", "ぜんそく"))).then().statusCode(200);
+        writeNotes("hana", upcomingRegistration, notes(child(1, "ねこ", "ぜんそく")))
+                .then()
+                .statusCode(200);
 
         // The first session is moved to the day before yesterday, so it ended more than 24 hours ago.
         Fixtures.publish(ended.withTimes(now.minusDays(2), now.minusDays(2).plusHours(2)), EventTypes.EVENT_CHANGED, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + ended.id() + "/care-sheet").then().extract()
-                .<String>path("endsAt").transform(java.time.Instant::parse).isBefore(now.minusDays(1).toInstant()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + ended.id() + "/care-sheet")
+                .then()
+                .extract()
+                .<String>path("endsAt")
+                .transform(java.time.Instant::parse)
+                .isBefore(now.minusDays(1).toInstant()));
 
         int deleted = VertxContextSupport.subscribeAndAwait(() -> purge.deleteNotesOfEndedSessions());
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + ended.id() + "/care-sheet")
-                .then().statusCode(200).body("children.ageYears", contains(1, 4))
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + ended.id() + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .body("children.ageYears", contains(1, 4))
                 .body("children.childNickname", contains(nullValue(), nullValue()))
                 .body("children.careNotes", contains(nullValue(), nullValue()));
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + upcoming.id() + "/care-sheet")
-                .then().statusCode(200).body("children[0].careNotes", equalTo("ぜんそく"));
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + upcoming.id() + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .body("children[0].careNotes", equalTo("ぜんそく"));
 
         // Cancelling deletes her notes at once and takes her children off the sheet.
         Fixtures.cancelRegistration(upcoming.id(), upcomingRegistration, subjectOf("hana"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + upcoming.id() + "/care-sheet").then().statusCode(200)
-                .body("summary.totalChildren", equalTo(0)).body("children.size()", equalTo(0)));
-        writeNotes("hana", upcomingRegistration, notes(child(1, "ねこ", "ぜんそく"))).then().statusCode(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + upcoming.id() + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .body("summary.totalChildren", equalTo(0))
+                .body("children.size()", equalTo(0)));
+        writeNotes("hana", upcomingRegistration, notes(child(1, "ねこ", "ぜんそく")))
+                .then()
+                .statusCode(404);
     }
 }

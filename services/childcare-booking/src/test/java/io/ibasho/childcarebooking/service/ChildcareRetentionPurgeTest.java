@@ -11,16 +11,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.CareNotesAudit;
 import io.ibasho.childcarebooking.ChildcareBooking;
@@ -36,6 +26,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Personal rows of sessions past the retention (30 days after the end) are deleted, anonymous totals stay, and recent
@@ -51,13 +49,24 @@ class ChildcareRetentionPurgeTest {
     /** Hana's 1- and 4-year-old (with a note) and another family's infant; returns hana's registration id. */
     private static UUID twoFamilies(Session session) {
         UUID hanasRegistration = UUID.randomUUID();
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), hanasRegistration, subjectOf("hana"),
-                UUID.randomUUID(), 1, 4)).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
-        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0)).path("type").asText())
+        assertThat(replyTo(
+                                session.id(),
+                                requestChildcare(
+                                        session.id(), hanasRegistration, subjectOf("hana"), UUID.randomUUID(), 1, 4))
+                        .path("type")
+                        .asText())
                 .isEqualTo(EventTypes.CHILDCARE_RESERVED);
-        given().auth().oauth2(Tokens.accessToken("hana")).contentType(ContentType.JSON)
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0))
+                        .path("type")
+                        .asText())
+                .isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("children", List.of(Map.of("position", 1, "careNotes", "ぜんそく"))))
-                .put("/api/childcare/bookings/" + hanasRegistration + "/notes").then().statusCode(200);
+                .put("/api/childcare/bookings/" + hanasRegistration + "/notes")
+                .then()
+                .statusCode(200);
         return hanasRegistration;
     }
 
@@ -65,16 +74,23 @@ class ChildcareRetentionPurgeTest {
     private static void movedToThePast(Session session, int daysAgo) {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(daysAgo);
         Fixtures.publish(session.withTimes(start, start.plusHours(2)), EventTypes.EVENT_CHANGED, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet").then().extract()
-                .<String>path("endsAt").transform(Instant::parse).isBefore(Instant.now().minus(Duration.ofDays(daysAgo - 1))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                .then()
+                .extract()
+                .<String>path("endsAt")
+                .transform(Instant::parse)
+                .isBefore(Instant.now().minus(Duration.ofDays(daysAgo - 1))));
     }
 
     private static long rowsOf(UUID sessionId) throws Exception {
         return awaitOnVertx(() -> Panache.withSession(() -> ChildcareBooking.count("sessionId", sessionId)
-                .flatMap(bookings -> ChildcareDecision.count("sessionId", sessionId).flatMap(decisions -> BookedChild
-                        .count("bookingId in (select b.id from ChildcareBooking b where b.sessionId = ?1)", sessionId)
-                        .map(children -> bookings + decisions + children)))));
+                .flatMap(bookings -> ChildcareDecision.count("sessionId", sessionId)
+                        .flatMap(decisions -> BookedChild.count(
+                                        "bookingId in (select b.id from ChildcareBooking b where b.sessionId = ?1)",
+                                        sessionId)
+                                .map(children -> bookings + decisions + children)))));
     }
 
     @Test
@@ -92,27 +108,53 @@ class ChildcareRetentionPurgeTest {
         assertThat(anonymised).isGreaterThanOrEqualTo(1);
         assertThat(rowsOf(old.id())).isZero();
         // The totals reports need remain: families, children by age band, carers needed and available.
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + old.id()).then()
-                .statusCode(200).body("anonymised", equalTo(true)).body("totalChildren", equalTo(3))
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + old.id())
+                .then()
+                .statusCode(200)
+                .body("anonymised", equalTo(true))
+                .body("totalChildren", equalTo(3))
                 .body("childrenByBand.ages", contains("0", "1-2", "3", "4-17"))
                 .body("childrenByBand.children", contains(1, 1, 0, 1))
-                .body("carersNeeded", equalTo(1)).body("carers", equalTo(2));
-        given().auth().oauth2(Tokens.accessToken("carer1")).get("/api/childcare/sessions/" + old.id() + "/care-sheet")
-                .then().statusCode(200).body("children.size()", equalTo(0)).body("summary.totalChildren", equalTo(3));
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/childcare/bookings/" + hanasOldRegistration + "/notes")
-                .then().statusCode(404);
+                .body("carersNeeded", equalTo(1))
+                .body("carers", equalTo(2));
+        given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + old.id() + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .body("children.size()", equalTo(0))
+                .body("summary.totalChildren", equalTo(3));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/bookings/" + hanasOldRegistration + "/notes")
+                .then()
+                .statusCode(404);
 
         // Three days after its end the recent session keeps everything (its notes went after 24 h, not its bookings).
         assertThat(rowsOf(recent.id())).isEqualTo(2 + 2 + 3);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + recent.id()).then()
-                .statusCode(200).body("anonymised", equalTo(false)).body("totalChildren", equalTo(3));
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/childcare/bookings/" + hanasRecentRegistration + "/notes")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + recent.id())
+                .then()
+                .statusCode(200)
+                .body("anonymised", equalTo(false))
+                .body("totalChildren", equalTo(3));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/bookings/" + hanasRecentRegistration + "/notes")
+                .then()
+                .statusCode(200);
 
         // A second run finds nothing more to do for the old session and leaves its totals alone.
         awaitOnVertx(() -> purge.anonymiseEndedSessions());
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/childcare/sessions/" + old.id()).then()
-                .statusCode(200).body("totalChildren", equalTo(3));
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/childcare/sessions/" + old.id())
+                .then()
+                .statusCode(200)
+                .body("totalChildren", equalTo(3));
     }
 
     private static CareNotesAudit auditRow(UUID sessionId, OffsetDateTime readAt) {
@@ -137,8 +179,12 @@ class ChildcareRetentionPurgeTest {
 
         awaitOnVertx(() -> purge.anonymiseEndedSessions());
 
-        List<UUID> left = awaitOnVertx(() -> Panache.withSession(() -> CareNotesAudit.<CareNotesAudit>list("sessionId", sessionId)))
-                .stream().map(row -> row.id).toList();
+        List<UUID> left =
+                awaitOnVertx(() ->
+                                Panache.withSession(() -> CareNotesAudit.<CareNotesAudit>list("sessionId", sessionId)))
+                        .stream()
+                        .map(row -> row.id)
+                        .toList();
         assertThat(left).containsExactly(lastMonth.id);
     }
 }

@@ -3,6 +3,16 @@ package io.ibasho.childcarebooking.service;
 import static io.ibasho.childcarebooking.Fixtures.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ibasho.childcarebooking.ChildcareDecision;
+import io.ibasho.childcarebooking.Fixtures.Session;
+import io.ibasho.testsupport.IbashoServers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import io.ibasho.childcarebooking.ChildcareDecision;
-import io.ibasho.childcarebooking.Fixtures.Session;
-import io.ibasho.testsupport.IbashoServers;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 
 /**
  * The Kafka consumer decides one message at a time, so the saga test alone could pass without any locking. Here 20
@@ -48,8 +46,8 @@ class ConcurrentReservationTest {
         List<Future<ChildcareDecision>> decisions = new ArrayList<>();
         try {
             for (int i = 0; i < racers; i++) {
-                ChildcareRequest request = new ChildcareRequest(UUID.randomUUID(), UUID.randomUUID(), session.id(),
-                        "attendee-" + i, List.of(0), Instant.now());
+                ChildcareRequest request = new ChildcareRequest(
+                        UUID.randomUUID(), UUID.randomUUID(), session.id(), "attendee-" + i, List.of(0), Instant.now());
                 Callable<ChildcareDecision> decide = () -> {
                     start.await();
                     return awaitOnVertx(() -> reservations.decide(request));
@@ -64,8 +62,8 @@ class ConcurrentReservationTest {
 
             assertThat(outcomes).filteredOn(ChildcareDecision.RESERVED::equals).hasSize(6);
             assertThat(outcomes).filteredOn("RATIO_EXCEEDED"::equals).hasSize(14);
-            List<?> reserved = awaitOnVertx(() -> Panache.withSession(
-                    () -> ChildcareReservationService.reservedChildren(session.id())));
+            List<?> reserved = awaitOnVertx(
+                    () -> Panache.withSession(() -> ChildcareReservationService.reservedChildren(session.id())));
             assertThat(reserved).hasSize(6);
         } finally {
             pool.shutdownNow();

@@ -1,9 +1,8 @@
 package io.ibasho.event.config;
 
-import java.time.Period;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Period;
 
 @ConfigMapping(prefix = "ibasho.series")
 public interface SeriesConfig {

@@ -1,7 +1,6 @@
 package io.ibasho.event.feed;
 
 import io.ibasho.event.schedule.BilingualText;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -16,8 +15,16 @@ import java.util.Objects;
  * @param publicAddress the venue's address if and only if it is public, otherwise null
  * @param sequence how often the session was changed after publication (RFC 5545 SEQUENCE), from 0
  */
-public record FeedEntry(String sessionId, BilingualText title, LocalDateTime start, LocalDateTime end, FeedStatus status,
-                        int sequence, String venueName, String publicAddress, Instant lastModified) {
+public record FeedEntry(
+        String sessionId,
+        BilingualText title,
+        LocalDateTime start,
+        LocalDateTime end,
+        FeedStatus status,
+        int sequence,
+        String venueName,
+        String publicAddress,
+        Instant lastModified) {
 
     public FeedEntry {
         if (sessionId == null || sessionId.isBlank()) {
@@ -31,7 +38,8 @@ public record FeedEntry(String sessionId, BilingualText title, LocalDateTime sta
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(lastModified, "lastModified");
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("Feed entry " + sessionId + " ends at " + end + ", not after its start " + start);
+            throw new IllegalArgumentException(
+                    "Feed entry " + sessionId + " ends at " + end + ", not after its start " + start);
         }
         if (sequence < 0) {
             throw new IllegalArgumentException("Feed entry " + sessionId + " has a negative sequence " + sequence);

@@ -1,6 +1,18 @@
 package io.ibasho.event.feed;
 
 import io.ibasho.event.schedule.TokyoTime;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -24,19 +36,6 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Builds the public RFC 5545 feed of sessions (METHOD:PUBLISH) that people subscribe to in their calendar app.
@@ -119,16 +118,20 @@ public final class ScheduleFeed {
         event.add(new DtEnd<>(TokyoTime.at(entry.end())));
         event.add(new Summary(summary(entry)));
         if (entry.publicAddress() != null) {
-            event.add(new Location(entry.venueName() == null
-                    ? entry.publicAddress()
-                    : entry.venueName() + ", " + entry.publicAddress()));
+            event.add(new Location(
+                    entry.venueName() == null
+                            ? entry.publicAddress()
+                            : entry.venueName() + ", " + entry.publicAddress()));
         } else if (entry.venueName() != null) {
             // Not LOCATION: calendar apps geocode LOCATION into a map pin, and a venue name alone can be found on a
             // map. The name stays readable in the description without pointing anywhere.
             event.add(new Description("会場 / Venue: " + entry.venueName()));
         }
         event.add(new Sequence(entry.sequence()));
-        event.add(entry.status() == FeedStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(
+                entry.status() == FeedStatus.CANCELLED
+                        ? ImmutableStatus.VEVENT_CANCELLED
+                        : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new LastModified(entry.lastModified().truncatedTo(ChronoUnit.SECONDS)));
         if (organizer != null) {
             event.add(new Organizer(organizer));
@@ -137,7 +140,9 @@ public final class ScheduleFeed {
     }
 
     private static String summary(FeedEntry entry) {
-        String title = entry.title().en() == null ? entry.title().ja() : entry.title().ja() + " / " + entry.title().en();
+        String title = entry.title().en() == null
+                ? entry.title().ja()
+                : entry.title().ja() + " / " + entry.title().en();
         // Many subscription clients ignore STATUS:CANCELLED and keep showing the event; the title must say it.
         return entry.status() == FeedStatus.CANCELLED ? CANCELLED_PREFIX + title : title;
     }

@@ -1,46 +1,49 @@
 package io.ibasho.event.mapping;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Small value lists (rooms, partner groups, session parts) kept as JSON text columns: they are always read and written
  * with their owner, and plain text avoids driver-specific JSON/array mappings in Hibernate Reactive.
  */
 public final class JsonColumns {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     /** A room of a venue; {@code id} is chosen by the organiser (e.g. "washitsu") and stable. */
-    public record Room(String id, String nameJa, String nameEn) {
-    }
+    public record Room(String id, String nameJa, String nameEn) {}
 
     /** A part of a session (1部, 2部); times in Asia/Tokyo offset so equal parts serialise equally. */
-    public record StoredPart(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    public record StoredPart(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     /**
      * A lottery's rules, public so applicants know them before applying: priority tiers (labels, first tier first, e.g.
      * "初めての方 / first-time participants"), whoever won another lottery this month ranks last, and whether a winner
      * needing childcare wins only if her children can be taken.
      */
-    public record LotterySettings(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin,
-            boolean confirmationRequired, int confirmationHours) {
+    public record LotterySettings(
+            List<String> priority,
+            boolean oneWinPerMonth,
+            boolean childcareRequiredToWin,
+            boolean confirmationRequired,
+            int confirmationHours) {
         /** Winners confirm within 48 hours when confirmation is required (registration's default too). */
         public static final int DEFAULT_CONFIRMATION_HOURS = 48;
-        public static final LotterySettings DEFAULTS = new LotterySettings(List.of(), false, true, false, DEFAULT_CONFIRMATION_HOURS);
+
+        public static final LotterySettings DEFAULTS =
+                new LotterySettings(List.of(), false, true, false, DEFAULT_CONFIRMATION_HOURS);
 
         public LotterySettings {
             priority = priority == null ? List.of() : List.copyOf(priority);
@@ -50,8 +53,8 @@ public final class JsonColumns {
     }
 
     /** A series' childcare offer; each occurrence's request deadline is {@code deadlineHoursBefore} hours before its start. */
-    public record SeriesChildcare(int minAgeYears, int maxAgeYears, int carers, Integer maxChildren, int deadlineHoursBefore) {
-    }
+    public record SeriesChildcare(
+            int minAgeYears, int maxAgeYears, int carers, Integer maxChildren, int deadlineHoursBefore) {}
 
     /** null when the series offers no childcare. */
     public static SeriesChildcare seriesChildcare(String json) {
@@ -86,18 +89,15 @@ public final class JsonColumns {
     }
 
     public static List<Room> rooms(String json) {
-        return read(json, new TypeReference<>() {
-        });
+        return read(json, new TypeReference<>() {});
     }
 
     public static List<String> strings(String json) {
-        return read(json, new TypeReference<>() {
-        });
+        return read(json, new TypeReference<>() {});
     }
 
     public static List<StoredPart> parts(String json) {
-        return read(json, new TypeReference<>() {
-        });
+        return read(json, new TypeReference<>() {});
     }
 
     public static String write(List<?> values) {

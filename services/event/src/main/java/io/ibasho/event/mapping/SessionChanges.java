@@ -1,33 +1,66 @@
 package io.ibasho.event.mapping;
 
+import io.ibasho.event.Session;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.ibasho.event.Session;
-
 /**
  * What changed between two versions of a session, in the words of EventChanged's {@code changed} list. Times are
  * compared as instants: the same time may come back from the database with another offset.
  */
 public final class SessionChanges {
-    private SessionChanges() {
-    }
+    private SessionChanges() {}
 
     /** The fields that matter to the other services and calendars, copied before an edit. */
-    public record Snapshot(OffsetDateTime startsAt, OffsetDateTime endsAt, UUID venueId, String roomId, Integer capacity,
-            String parts, boolean childcareOffered, Integer childcareMinAge, Integer childcareMaxAge, Integer childcareCarers,
-            OffsetDateTime childcareDeadline, Integer childcareMaxChildren, Session.Allocation allocation,
-            OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt, String titleJa, String titleEn,
-            String targetAudienceJa, String targetAudienceEn, String meetingLink, String lotteryJson) {
+    public record Snapshot(
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            UUID venueId,
+            String roomId,
+            Integer capacity,
+            String parts,
+            boolean childcareOffered,
+            Integer childcareMinAge,
+            Integer childcareMaxAge,
+            Integer childcareCarers,
+            OffsetDateTime childcareDeadline,
+            Integer childcareMaxChildren,
+            Session.Allocation allocation,
+            OffsetDateTime applicationOpensAt,
+            OffsetDateTime applicationClosesAt,
+            String titleJa,
+            String titleEn,
+            String targetAudienceJa,
+            String targetAudienceEn,
+            String meetingLink,
+            String lotteryJson) {
 
         public static Snapshot of(Session s) {
-            return new Snapshot(s.startsAt, s.endsAt, s.venueId, s.roomId, s.capacity, normalisedParts(s.partsJson),
-                    s.childcareOffered, s.childcareMinAge, s.childcareMaxAge, s.childcareCarers, s.childcareDeadline,
-                    s.childcareMaxChildren, s.allocation, s.applicationOpensAt, s.applicationClosesAt, s.titleJa, s.titleEn,
-                    s.targetAudienceJa, s.targetAudienceEn, s.meetingLink, s.lotteryJson);
+            return new Snapshot(
+                    s.startsAt,
+                    s.endsAt,
+                    s.venueId,
+                    s.roomId,
+                    s.capacity,
+                    normalisedParts(s.partsJson),
+                    s.childcareOffered,
+                    s.childcareMinAge,
+                    s.childcareMaxAge,
+                    s.childcareCarers,
+                    s.childcareDeadline,
+                    s.childcareMaxChildren,
+                    s.allocation,
+                    s.applicationOpensAt,
+                    s.applicationClosesAt,
+                    s.titleJa,
+                    s.titleEn,
+                    s.targetAudienceJa,
+                    s.targetAudienceEn,
+                    s.meetingLink,
+                    s.lotteryJson);
         }
     }
 
@@ -45,7 +78,8 @@ public final class SessionChanges {
         if (!Objects.equals(before.parts(), after.parts())) {
             changed.add("parts");
         }
-        if (before.childcareOffered() != after.childcareOffered() || !Objects.equals(before.childcareMinAge(), after.childcareMinAge())
+        if (before.childcareOffered() != after.childcareOffered()
+                || !Objects.equals(before.childcareMinAge(), after.childcareMinAge())
                 || !Objects.equals(before.childcareMaxAge(), after.childcareMaxAge())
                 || !Objects.equals(before.childcareCarers(), after.childcareCarers())
                 || !sameInstant(before.childcareDeadline(), after.childcareDeadline())
@@ -81,7 +115,8 @@ public final class SessionChanges {
 
     private static String normalisedParts(String json) {
         return JsonColumns.write(JsonColumns.parts(json).stream()
-                .map(p -> new JsonColumns.StoredPart(p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
+                .map(p -> new JsonColumns.StoredPart(
+                        p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
                 .toList());
     }
 }

@@ -1,22 +1,20 @@
 package io.ibasho.event.mapping;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.ibasho.event.Session;
 import io.ibasho.event.Session.Allocation;
 import io.ibasho.event.Session.SessionKind;
 import io.ibasho.event.Venue;
-import io.ibasho.event.service.SessionRequest;
 import io.ibasho.event.schedule.BilingualText;
 import io.ibasho.event.schedule.ChildcareOffer;
 import io.ibasho.event.schedule.SessionDraft;
 import io.ibasho.event.schedule.SessionPart;
+import io.ibasho.event.service.SessionRequest;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Entities never cross the REST boundary: requests map in, views map out. */
 public final class SessionMapper {
-    private SessionMapper() {
-    }
+    private SessionMapper() {}
 
     /** Replaces the session's details with the request's (status, sequence and series fields are the service's). */
     public static void apply(SessionRequest request, Session session) {
@@ -26,7 +24,9 @@ public final class SessionMapper {
         session.startsAt = Tokyo.offset(request.startsAt());
         session.endsAt = Tokyo.offset(request.endsAt());
         session.capacity = request.capacity();
-        session.allocation = request.allocation() != null ? Allocation.valueOf(request.allocation()) : defaultAllocation(session.kind);
+        session.allocation = request.allocation() != null
+                ? Allocation.valueOf(request.allocation())
+                : defaultAllocation(session.kind);
         session.venueId = request.venueId();
         session.roomId = VenueMapper.blankToNull(request.roomId());
         List<JsonColumns.StoredPart> parts = new ArrayList<>();
@@ -34,8 +34,11 @@ public final class SessionMapper {
             for (int i = 0; i < request.parts().size(); i++) {
                 var part = request.parts().get(i);
                 // Part ids are positional ("part-1", "part-2"): registrations name the parts they booked by them.
-                parts.add(new JsonColumns.StoredPart("part-" + (i + 1), VenueMapper.blankToNull(part.label()),
-                        Tokyo.offset(part.startsAt()), Tokyo.offset(part.endsAt())));
+                parts.add(new JsonColumns.StoredPart(
+                        "part-" + (i + 1),
+                        VenueMapper.blankToNull(part.label()),
+                        Tokyo.offset(part.startsAt()),
+                        Tokyo.offset(part.endsAt())));
             }
         }
         session.partsJson = JsonColumns.write(parts);
@@ -44,7 +47,9 @@ public final class SessionMapper {
         session.applicationOpensAt = Tokyo.offset(request.applicationOpensAt());
         session.applicationClosesAt = Tokyo.offset(request.applicationClosesAt());
         session.meetingLink = VenueMapper.blankToNull(request.meetingLink());
-        session.lotteryJson = request.lottery() == null ? null : JsonColumns.writeValue(request.lottery().toSettings());
+        session.lotteryJson = request.lottery() == null
+                ? null
+                : JsonColumns.writeValue(request.lottery().toSettings());
         var childcare = request.childcare();
         boolean offered = childcare != null && childcare.isOffered();
         session.childcareOffered = offered;
@@ -66,12 +71,15 @@ public final class SessionMapper {
         return SessionDraft.builder(kind)
                 .sessionId(session.id == null ? null : session.id.toString())
                 .title(BilingualText.of(session.titleJa, session.titleEn))
-                .targetAudience(session.targetAudienceJa == null && session.targetAudienceEn == null ? null
-                        : BilingualText.of(session.targetAudienceJa, session.targetAudienceEn))
+                .targetAudience(
+                        session.targetAudienceJa == null && session.targetAudienceEn == null
+                                ? null
+                                : BilingualText.of(session.targetAudienceJa, session.targetAudienceEn))
                 .start(Tokyo.local(session.startsAt))
                 .end(Tokyo.local(session.endsAt))
                 .parts(JsonColumns.parts(session.partsJson).stream()
-                        .map(p -> new SessionPart(p.label(), Tokyo.local(p.startsAt()), Tokyo.local(p.endsAt()))).toList())
+                        .map(p -> new SessionPart(p.label(), Tokyo.local(p.startsAt()), Tokyo.local(p.endsAt())))
+                        .toList())
                 .venue(VenueMapper.toProfile(venue))
                 .roomId(session.roomId)
                 .bookingEnabled(session.allocation != Allocation.NONE)
@@ -79,11 +87,19 @@ public final class SessionMapper {
                 .dropInsWelcome(session.kind == SessionKind.cafe || session.kind == SessionKind.free_space)
                 .applicationOpens(Tokyo.local(session.applicationOpensAt))
                 .applicationCloses(Tokyo.local(session.applicationClosesAt))
-                .allocation(session.allocation == Allocation.NONE ? null
-                        : io.ibasho.event.schedule.Allocation.valueOf(session.allocation.name()))
+                .allocation(
+                        session.allocation == Allocation.NONE
+                                ? null
+                                : io.ibasho.event.schedule.Allocation.valueOf(session.allocation.name()))
                 .meetingLink(session.meetingLink)
-                .childcare(session.childcareOffered ? new ChildcareOffer(Tokyo.local(session.childcareDeadline),
-                        session.childcareMinAge, session.childcareMaxAge, session.childcareCarers) : null)
+                .childcare(
+                        session.childcareOffered
+                                ? new ChildcareOffer(
+                                        Tokyo.local(session.childcareDeadline),
+                                        session.childcareMinAge,
+                                        session.childcareMaxAge,
+                                        session.childcareCarers)
+                                : null)
                 .build();
     }
 
@@ -92,20 +108,44 @@ public final class SessionMapper {
     }
 
     public static SessionView toView(Session session, Venue venue) {
-        return new SessionView(session.id, session.kind.wireName(), session.titleJa, session.titleEn, Tokyo.offset(session.startsAt),
-                Tokyo.offset(session.endsAt), session.capacity, session.allocation.name(), session.status.name().toLowerCase(),
-                session.sequence, session.kind == SessionKind.online, session.seriesId, VenueMapper.toSummary(venue),
-                session.roomId, parts(session), session.targetAudienceJa, session.targetAudienceEn,
-                Tokyo.offset(session.applicationOpensAt), Tokyo.offset(session.applicationClosesAt),
+        return new SessionView(
+                session.id,
+                session.kind.wireName(),
+                session.titleJa,
+                session.titleEn,
+                Tokyo.offset(session.startsAt),
+                Tokyo.offset(session.endsAt),
+                session.capacity,
+                session.allocation.name(),
+                session.status.name().toLowerCase(),
+                session.sequence,
+                session.kind == SessionKind.online,
+                session.seriesId,
+                VenueMapper.toSummary(venue),
+                session.roomId,
+                parts(session),
+                session.targetAudienceJa,
+                session.targetAudienceEn,
+                Tokyo.offset(session.applicationOpensAt),
+                Tokyo.offset(session.applicationClosesAt),
                 session.childcareOffered
-                        ? new SessionView.ChildcareView(true, session.childcareMinAge, session.childcareMaxAge, Tokyo.offset(session.childcareDeadline))
+                        ? new SessionView.ChildcareView(
+                                true,
+                                session.childcareMinAge,
+                                session.childcareMaxAge,
+                                Tokyo.offset(session.childcareDeadline))
                         : new SessionView.ChildcareView(false, null, null, null),
-                Tokyo.offset(session.updatedAt), lotteryView(session));
+                Tokyo.offset(session.updatedAt),
+                lotteryView(session));
     }
 
     public static OrganiserSessionView toOrganiserView(Session session, Venue venue) {
-        return new OrganiserSessionView(toView(session, venue), session.meetingLink, session.childcareCarers,
-                session.childcareMaxChildren, session.recurrenceId,
+        return new OrganiserSessionView(
+                toView(session, venue),
+                session.meetingLink,
+                session.childcareCarers,
+                session.childcareMaxChildren,
+                session.recurrenceId,
                 session.occurrenceOverride == null ? null : session.occurrenceOverride.name());
     }
 
@@ -114,13 +154,18 @@ public final class SessionMapper {
             return null;
         }
         var settings = JsonColumns.lottery(session.lotteryJson);
-        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin(),
-                settings.confirmationRequired(), settings.confirmationHours());
+        return new SessionView.LotteryView(
+                settings.priority(),
+                settings.oneWinPerMonth(),
+                settings.childcareRequiredToWin(),
+                settings.confirmationRequired(),
+                settings.confirmationHours());
     }
 
     static List<SessionView.PartView> parts(Session session) {
         return JsonColumns.parts(session.partsJson).stream()
-                .map(p -> new SessionView.PartView(p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
+                .map(p -> new SessionView.PartView(
+                        p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
                 .toList();
     }
 }

@@ -8,23 +8,42 @@ import java.util.UUID;
  * The public face of a session, also what partners see: never a hidden address, a meeting link or anything about who
  * booked. Times are Asia/Tokyo.
  */
-public record SessionView(UUID id, String kind, String titleJa, String titleEn, OffsetDateTime startsAt, OffsetDateTime endsAt,
-        Integer capacity, String allocation, String status, int sequence, boolean online, UUID seriesId, VenueSummary venue,
-        String roomId, List<PartView> parts, String targetAudienceJa, String targetAudienceEn, OffsetDateTime applicationOpensAt,
-        OffsetDateTime applicationClosesAt, ChildcareView childcare, OffsetDateTime updatedAt, LotteryView lottery) {
+public record SessionView(
+        UUID id,
+        String kind,
+        String titleJa,
+        String titleEn,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        Integer capacity,
+        String allocation,
+        String status,
+        int sequence,
+        boolean online,
+        UUID seriesId,
+        VenueSummary venue,
+        String roomId,
+        List<PartView> parts,
+        String targetAudienceJa,
+        String targetAudienceEn,
+        OffsetDateTime applicationOpensAt,
+        OffsetDateTime applicationClosesAt,
+        ChildcareView childcare,
+        OffsetDateTime updatedAt,
+        LotteryView lottery) {
 
     /** A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying. */
-    public record LotteryView(List<String> priority, boolean oneWinPerMonth, boolean childcareRequiredToWin,
-            boolean confirmationRequired, int confirmationHours) {
-    }
+    public record LotteryView(
+            List<String> priority,
+            boolean oneWinPerMonth,
+            boolean childcareRequiredToWin,
+            boolean confirmationRequired,
+            int confirmationHours) {}
 
     /** {@code address} only when the venue's address is PUBLIC. */
-    public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String address) {
-    }
+    public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String address) {}
 
-    public record PartView(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    public record PartView(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
-    public record ChildcareView(boolean offered, Integer minAgeYears, Integer maxAgeYears, OffsetDateTime deadline) {
-    }
+    public record ChildcareView(boolean offered, Integer minAgeYears, Integer maxAgeYears, OffsetDateTime deadline) {}
 }

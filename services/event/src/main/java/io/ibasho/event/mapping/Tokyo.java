@@ -1,14 +1,12 @@
 package io.ibasho.event.mapping;
 
+import io.ibasho.event.schedule.TokyoTime;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-import io.ibasho.event.schedule.TokyoTime;
-
 /** Instants as the people using Ibasho read them: Asia/Tokyo. */
 public final class Tokyo {
-    private Tokyo() {
-    }
+    private Tokyo() {}
 
     public static OffsetDateTime offset(OffsetDateTime time) {
         return time == null ? null : time.atZoneSameInstant(TokyoTime.ZONE).toOffsetDateTime();

@@ -1,15 +1,13 @@
 package io.ibasho.event.mapping;
 
-import java.util.List;
-
 import io.ibasho.event.Venue;
-import io.ibasho.event.service.VenueRequest;
 import io.ibasho.event.schedule.VenueProfile;
+import io.ibasho.event.service.VenueRequest;
+import java.util.List;
 
 /** The one place a venue's address leaves the entity, and only through {@link Venue#publicAddress()} for the public. */
 public final class VenueMapper {
-    private VenueMapper() {
-    }
+    private VenueMapper() {}
 
     public static void apply(VenueRequest request, Venue venue) {
         venue.nameJa = request.nameJa().strip();
@@ -21,31 +19,61 @@ public final class VenueMapper {
         venue.canHostChildcare = Boolean.TRUE.equals(request.canHostChildcare());
         venue.address = blankToNull(request.address());
         venue.addressVisibility = Venue.AddressVisibility.valueOf(request.addressVisibility());
-        venue.roomsJson = JsonColumns.write(request.rooms() == null ? List.of()
-                : request.rooms().stream().map(r -> new JsonColumns.Room(r.id(), r.nameJa().strip(), blankToNull(r.nameEn()))).toList());
-        venue.partnerGroupsJson = JsonColumns.write(request.partnerGroups() == null ? List.of()
-                : request.partnerGroups().stream().distinct().toList());
+        venue.roomsJson = JsonColumns.write(
+                request.rooms() == null
+                        ? List.of()
+                        : request.rooms().stream()
+                                .map(r ->
+                                        new JsonColumns.Room(r.id(), r.nameJa().strip(), blankToNull(r.nameEn())))
+                                .toList());
+        venue.partnerGroupsJson = JsonColumns.write(
+                request.partnerGroups() == null
+                        ? List.of()
+                        : request.partnerGroups().stream().distinct().toList());
     }
 
     public static VenueView toPublicView(Venue venue) {
-        return new VenueView(venue.id, venue.nameJa, venue.nameEn, venue.area, venue.accessibilityJa, venue.accessibilityEn,
-                venue.capacityCeiling, venue.canHostChildcare, JsonColumns.rooms(venue.roomsJson), venue.publicAddress());
+        return new VenueView(
+                venue.id,
+                venue.nameJa,
+                venue.nameEn,
+                venue.area,
+                venue.accessibilityJa,
+                venue.accessibilityEn,
+                venue.capacityCeiling,
+                venue.canHostChildcare,
+                JsonColumns.rooms(venue.roomsJson),
+                venue.publicAddress());
     }
 
     public static OrganiserVenueView toOrganiserView(Venue venue) {
-        return new OrganiserVenueView(venue.id, venue.organisationId, venue.nameJa, venue.nameEn, venue.area,
-                venue.accessibilityJa, venue.accessibilityEn, venue.capacityCeiling, venue.canHostChildcare,
-                JsonColumns.rooms(venue.roomsJson), venue.address, venue.addressVisibility.name(),
-                JsonColumns.strings(venue.partnerGroupsJson), Tokyo.offset(venue.updatedAt));
+        return new OrganiserVenueView(
+                venue.id,
+                venue.organisationId,
+                venue.nameJa,
+                venue.nameEn,
+                venue.area,
+                venue.accessibilityJa,
+                venue.accessibilityEn,
+                venue.capacityCeiling,
+                venue.canHostChildcare,
+                JsonColumns.rooms(venue.roomsJson),
+                venue.address,
+                venue.addressVisibility.name(),
+                JsonColumns.strings(venue.partnerGroupsJson),
+                Tokyo.offset(venue.updatedAt));
     }
 
     public static SessionView.VenueSummary toSummary(Venue venue) {
-        return venue == null ? null
+        return venue == null
+                ? null
                 : new SessionView.VenueSummary(venue.id, venue.nameJa, venue.nameEn, venue.area, venue.publicAddress());
     }
 
     public static VenueProfile toProfile(Venue venue) {
-        return venue == null ? null : new VenueProfile(venue.id.toString(), venue.capacityCeiling, venue.canHostChildcare);
+        return venue == null
+                ? null
+                : new VenueProfile(venue.id.toString(), venue.capacityCeiling, venue.canHostChildcare);
     }
 
     /** The LIKE pattern that finds a partner group in {@code partner_groups_json}; ids are [a-z0-9-] so it is exact. */

@@ -1,9 +1,5 @@
 package io.ibasho.event.messaging;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
@@ -13,6 +9,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps, from registration's events, who holds a confirmed place in which session (table attendee_confirmation), so
@@ -45,8 +43,9 @@ public class RegistrationLifecycleConsumer {
                 confirmation = Confirmation.of(event, confirmed);
             } catch (IllegalArgumentException e) {
                 // The event id only: the payload holds an attendee id next to a session id.
-                return Uni.createFrom().failure(new IllegalArgumentException(
-                        "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+                return Uni.createFrom()
+                        .failure(new IllegalArgumentException(
+                                "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
             }
             return ProcessedMessage.once(event, CONSUMER, () -> record(confirmation));
         });
@@ -65,13 +64,16 @@ public class RegistrationLifecycleConsumer {
 
     private static Uni<Void> record(Confirmation c) {
         // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed) "
-                                + "values (:registration, :session, :attendee, :confirmed) "
-                                + "on conflict (registration_id) do update set confirmed = excluded.confirmed")
-                .setParameter("registration", c.registrationId()).setParameter("session", c.sessionId())
-                .setParameter("attendee", c.attendeeId()).setParameter("confirmed", c.confirmed())
-                .executeUpdate())
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed) "
+                                        + "values (:registration, :session, :attendee, :confirmed) "
+                                        + "on conflict (registration_id) do update set confirmed = excluded.confirmed")
+                        .setParameter("registration", c.registrationId())
+                        .setParameter("session", c.sessionId())
+                        .setParameter("attendee", c.attendeeId())
+                        .setParameter("confirmed", c.confirmed())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -17,29 +17,32 @@ public final class AttendeeRelease {
     public static final String NEVER_SHOWN_NOTE_JA = "集合場所は主催者から直接お知らせします";
     public static final String NEVER_SHOWN_NOTE_EN = "The organiser will tell you where to meet";
 
-    private AttendeeRelease() {
-    }
+    private AttendeeRelease() {}
 
     public enum Visibility {
-        PUBLIC, ATTENDEES_ONLY, NEVER
+        PUBLIC,
+        ATTENDEES_ONLY,
+        NEVER
     }
 
     /** The venue as far as release is concerned; null for a session without a venue (online). */
-    public record Place(String address, Visibility visibility) {
-    }
+    public record Place(String address, Visibility visibility) {}
 
     /**
      * @param online whether the session is an online dialogue (only those have a link)
      * @param meetingLink the stored link, or null
      */
-    public record Facts(Place place, boolean online, String meetingLink, Instant start, Instant end) {
-    }
+    public record Facts(Place place, boolean online, String meetingLink, Instant start, Instant end) {}
 
     /**
      * @param addressNoteJa/addressNoteEn set when there is a venue but its address is never shown
      * @param meetingLinkAvailableAt set when the link exists but is not released yet
      */
-    public record Released(String address, String addressNoteJa, String addressNoteEn, String meetingLink,
+    public record Released(
+            String address,
+            String addressNoteJa,
+            String addressNoteEn,
+            String meetingLink,
             Instant meetingLinkAvailableAt) {
 
         /** Leaves the link and the address out: this record may end up in a log or an assertion message. */

@@ -1,10 +1,5 @@
 package io.ibasho.event.rest;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import io.ibasho.event.FeedToken;
 import io.ibasho.event.service.FeedService;
 import io.ibasho.plumbing.refusal.Refusal;
@@ -18,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** RFC 5545 feeds for calendar apps. Secret feed URLs carry a 256-bit token; an organiser rotates it. */
 @Path("/feeds")
@@ -33,8 +31,7 @@ public class FeedResource {
         this.organiser = organiser;
     }
 
-    public record FeedUrl(String url, String note) {
-    }
+    public record FeedUrl(String url, String note) {}
 
     @GET
     @Path("/venues/{venueId}.ics")
@@ -69,28 +66,35 @@ public class FeedResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "New secret URL for the organisation's feed; the old URL stops working")
     public Uni<FeedUrl> rotateOrganisation() {
-        return feeds.rotate(organiser.organisationId(), FeedToken.Scope.ORGANISATION, null).map(FeedResource::url);
+        return feeds.rotate(organiser.organisationId(), FeedToken.Scope.ORGANISATION, null)
+                .map(FeedResource::url);
     }
 
     @POST
     @Path("/partner-groups/{group}/rotate")
     @RolesAllowed("organiser")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "New secret URL for a partner group's feed of the organisation's linked venues; the old URL stops working")
+    @Operation(
+            summary =
+                    "New secret URL for a partner group's feed of the organisation's linked venues; the old URL stops working")
     public Uni<FeedUrl> rotatePartnerGroup(@PathParam("group") String group) {
         if (!group.matches("[a-z0-9][a-z0-9-]{0,39}")) {
             throw Refusal.badRequest("invalid-parameter", "partner group ids are lower-case letters, digits and '-'");
         }
-        return feeds.rotate(organiser.organisationId(), FeedToken.Scope.PARTNER_GROUP, group).map(FeedResource::url);
+        return feeds.rotate(organiser.organisationId(), FeedToken.Scope.PARTNER_GROUP, group)
+                .map(FeedResource::url);
     }
 
     private static FeedUrl url(String token) {
-        return new FeedUrl("/api/events/feeds/private/" + token + ".ics",
+        return new FeedUrl(
+                "/api/events/feeds/private/" + token + ".ics",
                 "Shown once: keep it like a password. Rotating issues a new URL and the old one stops working.");
     }
 
     private static Response calendar(String body) {
         // Feeds are re-read by calendar apps; do not let shared caches keep a cancelled session's old state.
-        return Response.ok(body, TEXT_CALENDAR).header("Cache-Control", "no-store").build();
+        return Response.ok(body, TEXT_CALENDAR)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -1,9 +1,8 @@
 package io.ibasho.event.rest;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.ibasho.plumbing.refusal.Refusal;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The organisation the caller acts for, from the token's {@code org} claim (set in Keycloak by an admin). */
 @RequestScoped

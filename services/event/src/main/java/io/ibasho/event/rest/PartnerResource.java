@@ -1,12 +1,5 @@
 package io.ibasho.event.rest;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.mapping.VenueView;
@@ -20,6 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * For partner organisations (role partner, claim partner_group): the schedule of the venues linked to their group.
@@ -44,7 +42,9 @@ public class PartnerResource {
 
     @GET
     @Path("/sessions")
-    @Operation(summary = "Upcoming sessions at the partner group's venues, or all changed since a time (cancellations included)")
+    @Operation(
+            summary =
+                    "Upcoming sessions at the partner group's venues, or all changed since a time (cancellations included)")
     public Uni<List<SessionView>> sessions(@QueryParam("changedSince") String changedSince) {
         OffsetDateTime since = TimeParams.parse("changedSince", changedSince);
         return sessions.partnerSchedule(partnerGroup(), since, MAX_SESSIONS).map(SessionResource::views);
@@ -54,7 +54,8 @@ public class PartnerResource {
     @Path("/venues")
     @Operation(summary = "The venues linked to the partner group")
     public Uni<List<VenueView>> venues() {
-        return venues.linkedTo(partnerGroup()).map(list -> list.stream().map(VenueMapper::toPublicView).toList());
+        return venues.linkedTo(partnerGroup())
+                .map(list -> list.stream().map(VenueMapper::toPublicView).toList());
     }
 
     private String partnerGroup() {

@@ -1,11 +1,5 @@
 package io.ibasho.event.rest;
 
-import java.net.URI;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.service.SeriesRequest;
@@ -23,6 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Recurring sessions. One occurrence is edited or cancelled through /sessions/{id} like any session. */
 @Path("/series")
@@ -42,7 +40,9 @@ public class SeriesResource {
     @Operation(summary = "Create a series; its occurrences over the horizon are stored as draft sessions")
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
         return series.create(organiser.organisationId(), request)
-                .map(created -> Response.created(URI.create("/api/events/series/" + created.series().id)).entity(view(created)).build());
+                .map(created -> Response.created(URI.create("/api/events/series/" + created.series().id))
+                        .entity(view(created))
+                        .build());
     }
 
     @GET
@@ -54,14 +54,17 @@ public class SeriesResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Edit the rule or defaults; individually changed or cancelled occurrences are kept as they are")
-    public Uni<SeriesView> update(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
+    @Operation(
+            summary = "Edit the rule or defaults; individually changed or cancelled occurrences are kept as they are")
+    public Uni<SeriesView> update(
+            @PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
         return series.update(organiser.organisationId(), id, request).map(SeriesResource::view);
     }
 
     @POST
     @Path("/{id}/publish")
-    @Operation(summary = "Publish the series' draft occurrences (EventPublished each) and later ones as they are planned")
+    @Operation(
+            summary = "Publish the series' draft occurrences (EventPublished each) and later ones as they are planned")
     public Uni<SeriesView> publish(@PathParam("id") UUID id) {
         return series.publish(organiser.organisationId(), id).map(SeriesResource::view);
     }
@@ -71,18 +74,50 @@ public class SeriesResource {
             return null;
         }
         var settings = io.ibasho.event.mapping.JsonColumns.lottery(series.lotteryJson);
-        return new SessionView.LotteryView(settings.priority(), settings.oneWinPerMonth(), settings.childcareRequiredToWin(),
-                settings.confirmationRequired(), settings.confirmationHours());
+        return new SessionView.LotteryView(
+                settings.priority(),
+                settings.oneWinPerMonth(),
+                settings.childcareRequiredToWin(),
+                settings.confirmationRequired(),
+                settings.confirmationHours());
     }
 
     static SeriesView view(SeriesWithOccurrences result) {
         var s = result.series();
-        return new SeriesView(s.id, s.status.name().toLowerCase(), s.rrule, s.firstStart, s.durationMinutes, s.lastDay, s.count,
-                s.kind.wireName(), s.titleJa, s.titleEn, s.venueId, s.roomId, s.capacity, s.allocation.name(),
-                s.applicationOpensDaysBefore, s.applicationClosesHoursBefore, lottery(s),
-                io.ibasho.event.mapping.JsonColumns.seriesChildcare(s.childcareJson), result.occurrences().stream().map(o -> new SeriesView.OccurrenceView(o.id, o.recurrenceId, Tokyo.offset(o.startsAt),
-                        Tokyo.offset(o.endsAt), o.status.name().toLowerCase(), o.sequence, o.venueId, o.roomId, o.capacity, o.titleJa,
-                        o.occurrenceOverride == null ? null : o.occurrenceOverride.name(), Tokyo.offset(o.applicationOpensAt),
-                        Tokyo.offset(o.applicationClosesAt))).toList());
+        return new SeriesView(
+                s.id,
+                s.status.name().toLowerCase(),
+                s.rrule,
+                s.firstStart,
+                s.durationMinutes,
+                s.lastDay,
+                s.count,
+                s.kind.wireName(),
+                s.titleJa,
+                s.titleEn,
+                s.venueId,
+                s.roomId,
+                s.capacity,
+                s.allocation.name(),
+                s.applicationOpensDaysBefore,
+                s.applicationClosesHoursBefore,
+                lottery(s),
+                io.ibasho.event.mapping.JsonColumns.seriesChildcare(s.childcareJson),
+                result.occurrences().stream()
+                        .map(o -> new SeriesView.OccurrenceView(
+                                o.id,
+                                o.recurrenceId,
+                                Tokyo.offset(o.startsAt),
+                                Tokyo.offset(o.endsAt),
+                                o.status.name().toLowerCase(),
+                                o.sequence,
+                                o.venueId,
+                                o.roomId,
+                                o.capacity,
+                                o.titleJa,
+                                o.occurrenceOverride == null ? null : o.occurrenceOverride.name(),
+                                Tokyo.offset(o.applicationOpensAt),
+                                Tokyo.offset(o.applicationClosesAt)))
+                        .toList());
     }
 }

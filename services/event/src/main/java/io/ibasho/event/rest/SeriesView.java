@@ -1,22 +1,46 @@
 package io.ibasho.event.rest;
 
+import io.ibasho.event.mapping.SessionView;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import io.ibasho.event.mapping.SessionView;
-
 /** A series as its organisation sees it, with its stored occurrences in start order (no meeting link). */
-public record SeriesView(UUID id, String status, String rrule, LocalDateTime firstStart, int durationMinutes, LocalDate lastDay,
-        Integer count, String kind, String titleJa, String titleEn, UUID venueId, String roomId, Integer capacity, String allocation,
-        Integer applicationOpensDaysBefore, Integer applicationClosesHoursBefore, SessionView.LotteryView lottery,
+public record SeriesView(
+        UUID id,
+        String status,
+        String rrule,
+        LocalDateTime firstStart,
+        int durationMinutes,
+        LocalDate lastDay,
+        Integer count,
+        String kind,
+        String titleJa,
+        String titleEn,
+        UUID venueId,
+        String roomId,
+        Integer capacity,
+        String allocation,
+        Integer applicationOpensDaysBefore,
+        Integer applicationClosesHoursBefore,
+        SessionView.LotteryView lottery,
         io.ibasho.event.mapping.JsonColumns.SeriesChildcare childcare,
         List<OccurrenceView> occurrences) {
 
-    public record OccurrenceView(UUID sessionId, String recurrenceId, OffsetDateTime startsAt, OffsetDateTime endsAt,
-            String status, int sequence, UUID venueId, String roomId, Integer capacity, String titleJa, String override,
-            OffsetDateTime applicationOpensAt, OffsetDateTime applicationClosesAt) {
-    }
+    public record OccurrenceView(
+            UUID sessionId,
+            String recurrenceId,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String status,
+            int sequence,
+            UUID venueId,
+            String roomId,
+            Integer capacity,
+            String titleJa,
+            String override,
+            OffsetDateTime applicationOpensAt,
+            OffsetDateTime applicationClosesAt) {}
 }

@@ -1,15 +1,5 @@
 package io.ibasho.event.rest;
 
-import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import io.ibasho.event.Session;
 import io.ibasho.event.mapping.OrganiserSessionView;
 import io.ibasho.event.mapping.SessionMapper;
@@ -37,6 +27,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +45,10 @@ public class SessionResource {
     private final OrganiserContext organiser;
     private final JsonWebToken token;
 
-    public SessionResource(SessionService sessions, AttendeeDetailsService attendeeDetails, OrganiserContext organiser,
+    public SessionResource(
+            SessionService sessions,
+            AttendeeDetailsService attendeeDetails,
+            OrganiserContext organiser,
             JsonWebToken token) {
         this.sessions = sessions;
         this.attendeeDetails = attendeeDetails;
@@ -58,12 +59,24 @@ public class SessionResource {
     @GET
     @PermitAll
     @Operation(summary = "Upcoming published sessions (public, no login), filtered and paged")
-    public Uni<List<SessionView>> upcoming(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("venueId") UUID venueId, @QueryParam("area") String area,
-            @QueryParam("kind") @Pattern(regexp = "cafe|workshop|online|free-space", message = "kind must be cafe, workshop, online or free-space") String kind,
-            @QueryParam("childcareOffered") Boolean childcareOffered, @QueryParam("online") Boolean online,
+    public Uni<List<SessionView>> upcoming(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("venueId") UUID venueId,
+            @QueryParam("area") String area,
+            @QueryParam("kind")
+                    @Pattern(
+                            regexp = "cafe|workshop|online|free-space",
+                            message = "kind must be cafe, workshop, online or free-space")
+                    String kind,
+            @QueryParam("childcareOffered") Boolean childcareOffered,
+            @QueryParam("online") Boolean online,
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "page starts at 0") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "size is 1..100") @Max(value = 100, message = "size is 1..100") int size) {
+            @QueryParam("size")
+                    @DefaultValue("20")
+                    @Min(value = 1, message = "size is 1..100")
+                    @Max(value = 100, message = "size is 1..100")
+                    int size) {
         OffsetDateTime fromTime = TimeParams.parse("from", from);
         OffsetDateTime toTime = TimeParams.parse("to", to);
         if (fromTime == null) {
@@ -72,8 +85,14 @@ public class SessionResource {
         if (toTime != null && !toTime.isAfter(fromTime)) {
             throw Refusal.badRequest("invalid-parameter", "to must be after from");
         }
-        var filter = new SessionService.Filter(fromTime, toTime, venueId, area == null || area.isBlank() ? null : area,
-                kind == null ? null : Session.SessionKind.fromWireName(kind), childcareOffered, online);
+        var filter = new SessionService.Filter(
+                fromTime,
+                toTime,
+                venueId,
+                area == null || area.isBlank() ? null : area,
+                kind == null ? null : Session.SessionKind.fromWireName(kind),
+                childcareOffered,
+                online);
         return sessions.upcoming(filter, page, size).map(SessionResource::views);
     }
 
@@ -88,21 +107,26 @@ public class SessionResource {
     @GET
     @Path("/{id}/attendee-details")
     @RolesAllowed("attendee")
-    @Operation(summary = "For a confirmed attendee only: the address (unless never shown) and, shortly before an online "
-            + "session, its meeting link. 404 for anyone without a confirmed place; never cached")
+    @Operation(
+            summary = "For a confirmed attendee only: the address (unless never shown) and, shortly before an online "
+                    + "session, its meeting link. 404 for anyone without a confirmed place; never cached")
     public Uni<Response> attendeeDetails(@PathParam("id") UUID id) {
-        return attendeeDetails.detailsFor(id, token.getSubject())
-                .map(details -> Response.ok(details).header("Cache-Control", "no-store").header("Pragma", "no-cache").build());
+        return attendeeDetails.detailsFor(id, token.getSubject()).map(details -> Response.ok(details)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build());
     }
 
     @GET
     @Path("/mine")
     @RolesAllowed("organiser")
     @Operation(summary = "The caller's organisation's sessions, drafts included, with private fields")
-    public Uni<List<OrganiserSessionView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<List<OrganiserSessionView>> mine(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return sessions.own(organiser.organisationId(), page, size)
-                .map(list -> list.stream().map(l -> SessionMapper.toOrganiserView(l.session(), l.venue())).toList());
+        return sessions.own(organiser.organisationId(), page, size).map(list -> list.stream()
+                .map(l -> SessionMapper.toOrganiserView(l.session(), l.venue()))
+                .toList());
     }
 
     @GET
@@ -119,15 +143,16 @@ public class SessionResource {
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SessionRequest request) {
         return sessions.create(organiser.organisationId(), request)
                 .map(created -> Response.created(URI.create("/api/events/sessions/" + created.session().id))
-                        .entity(organiserView(created)).build());
+                        .entity(organiserView(created))
+                        .build());
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed("organiser")
     @Operation(summary = "Replace a draft's or a published session's details (published: EventChanged, sequence + 1)")
-    public Uni<OrganiserSessionView> update(@PathParam("id") UUID id,
-            @NotNull(message = "a JSON body is required") @Valid SessionRequest request) {
+    public Uni<OrganiserSessionView> update(
+            @PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SessionRequest request) {
         return sessions.update(organiser.organisationId(), id, request).map(SessionResource::organiserView);
     }
 
@@ -160,6 +185,8 @@ public class SessionResource {
     }
 
     static List<SessionView> views(List<Located> list) {
-        return list.stream().map(l -> SessionMapper.toView(l.session(), l.venue())).toList();
+        return list.stream()
+                .map(l -> SessionMapper.toView(l.session(), l.venue()))
+                .toList();
     }
 }

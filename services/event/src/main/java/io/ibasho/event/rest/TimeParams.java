@@ -1,16 +1,14 @@
 package io.ibasho.event.rest;
 
+import io.ibasho.event.schedule.TokyoTime;
+import io.ibasho.plumbing.refusal.Refusal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import io.ibasho.event.schedule.TokyoTime;
-import io.ibasho.plumbing.refusal.Refusal;
-
 /** Query parameters that are a day (Asia/Tokyo midnight) or an instant with offset; anything else is a 400. */
 final class TimeParams {
-    private TimeParams() {
-    }
+    private TimeParams() {}
 
     static OffsetDateTime parse(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -22,7 +20,8 @@ final class TimeParams {
             }
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw Refusal.badRequest("invalid-parameter",
+            throw Refusal.badRequest(
+                    "invalid-parameter",
                     name + " must be a day (2026-12-01) or a time with offset (2026-12-01T09:00:00+09:00)");
         }
     }

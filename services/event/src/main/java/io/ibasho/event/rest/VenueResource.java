@@ -1,12 +1,5 @@
 package io.ibasho.event.rest;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import io.ibasho.event.mapping.OrganiserVenueView;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.mapping.VenueView;
@@ -30,6 +23,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/venues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,10 +44,13 @@ public class VenueResource {
     @GET
     @PermitAll
     @Operation(summary = "Venues (public): never an address that is not PUBLIC")
-    public Uni<List<VenueView>> list(@QueryParam("organisation") String organisationId, @QueryParam("area") String area,
+    public Uni<List<VenueView>> list(
+            @QueryParam("organisation") String organisationId,
+            @QueryParam("area") String area,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
-        return venues.all(organisationId, area, page, size).map(list -> list.stream().map(VenueMapper::toPublicView).toList());
+        return venues.all(organisationId, area, page, size)
+                .map(list -> list.stream().map(VenueMapper::toPublicView).toList());
     }
 
     @GET
@@ -65,7 +66,8 @@ public class VenueResource {
     @RolesAllowed("organiser")
     @Operation(summary = "The caller's organisation's venues, with addresses and partner links")
     public Uni<List<OrganiserVenueView>> mine() {
-        return venues.ownVenues(organiser.organisationId()).map(list -> list.stream().map(VenueMapper::toOrganiserView).toList());
+        return venues.ownVenues(organiser.organisationId())
+                .map(list -> list.stream().map(VenueMapper::toOrganiserView).toList());
     }
 
     @GET
@@ -82,15 +84,16 @@ public class VenueResource {
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid VenueRequest request) {
         return venues.create(organiser.organisationId(), request)
                 .map(created -> Response.created(URI.create("/api/events/venues/" + created.id))
-                        .entity(VenueMapper.toOrganiserView(created)).build());
+                        .entity(VenueMapper.toOrganiserView(created))
+                        .build());
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed("organiser")
     @Operation(summary = "Replace a venue's details")
-    public Uni<OrganiserVenueView> update(@PathParam("id") UUID id,
-            @NotNull(message = "a JSON body is required") @Valid VenueRequest request) {
+    public Uni<OrganiserVenueView> update(
+            @PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid VenueRequest request) {
         return venues.update(organiser.organisationId(), id, request).map(VenueMapper::toOrganiserView);
     }
 
@@ -99,6 +102,7 @@ public class VenueResource {
     @RolesAllowed("organiser")
     @Operation(summary = "Delete an unused venue (409 while sessions or series use it)")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return venues.delete(organiser.organisationId(), id).map(ignored -> Response.noContent().build());
+        return venues.delete(organiser.organisationId(), id)
+                .map(ignored -> Response.noContent().build());
     }
 }

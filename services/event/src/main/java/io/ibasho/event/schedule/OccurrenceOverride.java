@@ -11,7 +11,8 @@ public sealed interface OccurrenceOverride permits OccurrenceOverride.Changed, O
 
     RecurrenceId recurrenceId();
 
-    static Changed changed(RecurrenceId recurrenceId, LocalDateTime start, LocalDateTime end, OccurrenceDetails details) {
+    static Changed changed(
+            RecurrenceId recurrenceId, LocalDateTime start, LocalDateTime end, OccurrenceDetails details) {
         return new Changed(recurrenceId, start, end, details);
     }
 

@@ -1,12 +1,11 @@
 package io.ibasho.event.schedule;
 
-import net.fortuna.ical4j.model.Recur;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import net.fortuna.ical4j.model.Recur;
 
 /** Expands a {@link SeriesSchedule} into occurrence slots with ical4j's RRULE maths. Pure and thread-safe. */
 public final class RecurrenceExpansion {
@@ -14,8 +13,7 @@ public final class RecurrenceExpansion {
     /** A daily series for a year; bounds the work and the response size of one call. */
     public static final int MAX_OCCURRENCES_PER_CALL = 366;
 
-    private RecurrenceExpansion() {
-    }
+    private RecurrenceExpansion() {}
 
     /** The slots whose start falls on a day of the window, at most {@link #MAX_OCCURRENCES_PER_CALL}. */
     public static ExpandedOccurrences expand(SeriesSchedule schedule, ScheduleWindow window) {
@@ -38,13 +36,15 @@ public final class RecurrenceExpansion {
         List<OccurrenceSlot> slots = new ArrayList<>();
         for (ZonedDateTime start : starts) {
             LocalDateTime localStart = start.withZoneSameInstant(TokyoTime.ZONE).toLocalDateTime();
-            if (!localStart.toLocalDate().isBefore(endDay) || localStart.toLocalDate().isBefore(window.firstDay())) {
+            if (!localStart.toLocalDate().isBefore(endDay)
+                    || localStart.toLocalDate().isBefore(window.firstDay())) {
                 continue;
             }
             if (slots.size() == MAX_OCCURRENCES_PER_CALL) {
                 return new ExpandedOccurrences(slots, true);
             }
-            slots.add(new OccurrenceSlot(RecurrenceId.of(localStart), localStart, localStart.plus(schedule.duration())));
+            slots.add(
+                    new OccurrenceSlot(RecurrenceId.of(localStart), localStart, localStart.plus(schedule.duration())));
         }
         return new ExpandedOccurrences(slots, false);
     }

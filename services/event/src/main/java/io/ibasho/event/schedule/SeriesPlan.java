@@ -10,8 +10,11 @@ import java.util.List;
  * @param toKeep stored occurrences that stay as they are (unchanged, or individually changed or cancelled)
  * @param toCancel stored occurrences the series no longer produces; cancel rather than delete, people may have booked
  */
-public record SeriesPlan(List<Occurrence> toCreate, List<OccurrenceUpdate> toUpdate, List<Occurrence> toKeep,
-                         List<Occurrence> toCancel) {
+public record SeriesPlan(
+        List<Occurrence> toCreate,
+        List<OccurrenceUpdate> toUpdate,
+        List<Occurrence> toKeep,
+        List<Occurrence> toCancel) {
 
     public SeriesPlan {
         toCreate = List.copyOf(toCreate);

@@ -1,7 +1,6 @@
 package io.ibasho.event.schedule;
 
 import io.ibasho.event.schedule.InvalidScheduleException.Reason;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +30,7 @@ import java.util.function.Function;
  */
 public final class SeriesPlanner {
 
-    private SeriesPlanner() {
-    }
+    private SeriesPlanner() {}
 
     /**
      * @param overrides the series' individual changes and cancellations (any window; outside ones are ignored)
@@ -42,17 +40,25 @@ public final class SeriesPlanner {
      *                                  {@link RecurrenceExpansion#MAX_OCCURRENCES_PER_CALL} slots; plan in parts
      * @throws IllegalArgumentException when two stored occurrences or two overrides share a day
      */
-    public static SeriesPlan plan(Series series, Collection<? extends OccurrenceOverride> overrides,
-                                  Collection<Occurrence> existingOccurrences, ScheduleWindow window) {
+    public static SeriesPlan plan(
+            Series series,
+            Collection<? extends OccurrenceOverride> overrides,
+            Collection<Occurrence> existingOccurrences,
+            ScheduleWindow window) {
         ExpandedOccurrences expansion = RecurrenceExpansion.expand(series.schedule(), window);
         if (expansion.truncated()) {
             // A partial expansion would look like "the series stopped" and cancel everything after the cut.
-            throw new InvalidScheduleException(Reason.WINDOW_TOO_LARGE, "Series " + series.seriesId() + " has more than "
-                    + RecurrenceExpansion.MAX_OCCURRENCES_PER_CALL + " occurrences in " + window + "; plan a shorter window");
+            throw new InvalidScheduleException(
+                    Reason.WINDOW_TOO_LARGE,
+                    "Series " + series.seriesId() + " has more than " + RecurrenceExpansion.MAX_OCCURRENCES_PER_CALL
+                            + " occurrences in " + window + "; plan a shorter window");
         }
-        Map<LocalDate, OccurrenceSlot> slotsByDay = byDay(expansion.slots(), OccurrenceSlot::recurrenceId, window, "slots");
-        Map<LocalDate, OccurrenceOverride> overridesByDay = byDay(overrides, OccurrenceOverride::recurrenceId, window, "overrides");
-        Map<LocalDate, Occurrence> storedByDay = byDay(existingOccurrences, Occurrence::recurrenceId, window, "stored occurrences");
+        Map<LocalDate, OccurrenceSlot> slotsByDay =
+                byDay(expansion.slots(), OccurrenceSlot::recurrenceId, window, "slots");
+        Map<LocalDate, OccurrenceOverride> overridesByDay =
+                byDay(overrides, OccurrenceOverride::recurrenceId, window, "overrides");
+        Map<LocalDate, Occurrence> storedByDay =
+                byDay(existingOccurrences, Occurrence::recurrenceId, window, "stored occurrences");
 
         TreeSet<LocalDate> days = new TreeSet<>(slotsByDay.keySet());
         days.addAll(overridesByDay.keySet());
@@ -92,8 +98,8 @@ public final class SeriesPlanner {
         return new SeriesPlan(toCreate, toUpdate, toKeep, toCancel);
     }
 
-    private static <T> Map<LocalDate, T> byDay(Collection<? extends T> items, Function<T, RecurrenceId> recurrenceId,
-                                               ScheduleWindow window, String what) {
+    private static <T> Map<LocalDate, T> byDay(
+            Collection<? extends T> items, Function<T, RecurrenceId> recurrenceId, ScheduleWindow window, String what) {
         Map<LocalDate, T> byDay = new TreeMap<>();
         for (T item : items) {
             LocalDate day = recurrenceId.apply(item).day();
@@ -102,7 +108,8 @@ public final class SeriesPlanner {
             }
             T previous = byDay.put(day, item);
             if (previous != null) {
-                throw new IllegalArgumentException("Two " + what + " of one series fall on " + day + ": " + previous + " and " + item);
+                throw new IllegalArgumentException(
+                        "Two " + what + " of one series fall on " + day + ": " + previous + " and " + item);
             }
         }
         return byDay;

@@ -1,13 +1,12 @@
 package io.ibasho.event.schedule;
 
 import io.ibasho.event.schedule.InvalidScheduleException.Reason;
-import net.fortuna.ical4j.model.Recur;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import net.fortuna.ical4j.model.Recur;
 
 /**
  * When a series meets: an RFC 5545 RRULE (e.g. {@code FREQ=MONTHLY;BYDAY=2TU}) anchored at the first start, in
@@ -20,7 +19,8 @@ import java.time.temporal.ChronoUnit;
  * <p>
  * Construction validates everything, so a schedule that exists can always be expanded.
  */
-public record SeriesSchedule(String rrule, LocalDateTime firstStart, Duration duration, LocalDate lastDay, Integer count) {
+public record SeriesSchedule(
+        String rrule, LocalDateTime firstStart, Duration duration, LocalDate lastDay, Integer count) {
 
     static final Duration LONGEST_SESSION = Duration.ofHours(24);
 
@@ -36,11 +36,12 @@ public record SeriesSchedule(String rrule, LocalDateTime firstStart, Duration du
         }
         firstStart = firstStart.truncatedTo(ChronoUnit.SECONDS);
         if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_SESSION) > 0) {
-            throw new InvalidScheduleException(Reason.DURATION_OUT_OF_RANGE,
-                    "A session lasts more than 0 and at most 24 hours, was " + duration);
+            throw new InvalidScheduleException(
+                    Reason.DURATION_OUT_OF_RANGE, "A session lasts more than 0 and at most 24 hours, was " + duration);
         }
         if (lastDay != null && lastDay.isBefore(firstStart.toLocalDate())) {
-            throw new InvalidScheduleException(Reason.LAST_DAY_BEFORE_FIRST_START,
+            throw new InvalidScheduleException(
+                    Reason.LAST_DAY_BEFORE_FIRST_START,
                     "The last day " + lastDay + " is before the first start " + firstStart);
         }
         Recur<ZonedDateTime> recur = RecurrenceRules.parse(rrule, count, lastDay);
@@ -52,9 +53,11 @@ public record SeriesSchedule(String rrule, LocalDateTime firstStart, Duration du
             horizon = lastDay.plusDays(1).atStartOfDay(TokyoTime.ZONE);
         }
         if (recur.getDates(seed, seed, horizon, 1).stream().noneMatch(horizon::isAfter)) {
-            throw new InvalidScheduleException(Reason.RRULE_NO_OCCURRENCES, "'" + rrule + "' from " + firstStart
-                    + (lastDay != null ? " until " + lastDay : "") + " gives no session within "
-                    + FIRST_OCCURRENCE_HORIZON_YEARS + " years");
+            throw new InvalidScheduleException(
+                    Reason.RRULE_NO_OCCURRENCES,
+                    "'" + rrule + "' from " + firstStart
+                            + (lastDay != null ? " until " + lastDay : "") + " gives no session within "
+                            + FIRST_OCCURRENCE_HORIZON_YEARS + " years");
         }
     }
 

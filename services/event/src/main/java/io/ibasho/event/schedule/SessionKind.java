@@ -24,7 +24,10 @@ public enum SessionKind {
     }
 
     public static SessionKind fromCode(String code) {
-        return Arrays.stream(values()).filter(kind -> kind.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown session kind '" + code + "', expected one of cafe, workshop, online, free-space"));
+        return Arrays.stream(values())
+                .filter(kind -> kind.code.equals(code))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown session kind '" + code + "', expected one of cafe, workshop, online, free-space"));
     }
 }

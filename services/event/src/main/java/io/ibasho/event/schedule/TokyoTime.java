@@ -12,8 +12,7 @@ public final class TokyoTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
-    private TokyoTime() {
-    }
+    private TokyoTime() {}
 
     public static ZonedDateTime at(LocalDateTime localDateTime) {
         return localDateTime.atZone(ZONE);

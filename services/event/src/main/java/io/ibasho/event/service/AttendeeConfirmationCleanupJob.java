@@ -13,9 +13,13 @@ public class AttendeeConfirmationCleanupJob {
         this.details = details;
     }
 
-    @Scheduled(every = "${ibasho.attendee-details.cleanup-interval:1h}", delayed = "10s",
+    @Scheduled(
+            every = "${ibasho.attendee-details.cleanup-interval:1h}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> deleteExpired() {
-        return details.deleteExpiredConfirmations().flatMap(ignored -> details.deleteOldProcessedMessages()).replaceWithVoid();
+        return details.deleteExpiredConfirmations()
+                .flatMap(ignored -> details.deleteOldProcessedMessages())
+                .replaceWithVoid();
     }
 }

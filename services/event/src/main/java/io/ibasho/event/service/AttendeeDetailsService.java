@@ -1,10 +1,5 @@
 package io.ibasho.event.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import io.ibasho.event.AttendeeConfirmation;
 import io.ibasho.event.Session;
 import io.ibasho.event.Session.SessionStatus;
@@ -19,6 +14,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * Releases a hidden address or a meeting link to a confirmed attendee only (confirmations come from registration's
@@ -38,24 +37,48 @@ public class AttendeeDetailsService {
      */
     @WithSession
     public Uni<AttendeeDetailsView> detailsFor(UUID sessionId, String attendeeId) {
-        return AttendeeConfirmation.count("sessionId = ?1 and attendeeId = ?2 and confirmed = true", sessionId, attendeeId)
-                .flatMap(confirmations -> confirmations == 0 ? Uni.createFrom().<Session>nullItem()
-                        : Session.<Session>find("id = ?1 and status = ?2", sessionId, SessionStatus.PUBLISHED).firstResult())
-                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
-                .flatMap(session -> session.venueId == null ? Uni.createFrom().item(view(session, null))
+        return AttendeeConfirmation.count(
+                        "sessionId = ?1 and attendeeId = ?2 and confirmed = true", sessionId, attendeeId)
+                .flatMap(confirmations -> confirmations == 0
+                        ? Uni.createFrom().<Session>nullItem()
+                        : Session.<Session>find("id = ?1 and status = ?2", sessionId, SessionStatus.PUBLISHED)
+                                .firstResult())
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"))
+                .flatMap(session -> session.venueId == null
+                        ? Uni.createFrom().item(view(session, null))
                         : Venue.<Venue>findById(session.venueId).map(venue -> view(session, venue)));
     }
 
     private AttendeeDetailsView view(Session session, Venue venue) {
-        AttendeeRelease.Place place = venue == null ? null
-                : new AttendeeRelease.Place(venue.address, AttendeeRelease.Visibility.valueOf(venue.addressVisibility.name()));
-        var released = AttendeeRelease.release(new AttendeeRelease.Facts(place, session.kind == Session.SessionKind.online,
-                session.meetingLink, session.startsAt.toInstant(), session.endsAt.toInstant()), Instant.now(),
+        AttendeeRelease.Place place = venue == null
+                ? null
+                : new AttendeeRelease.Place(
+                        venue.address, AttendeeRelease.Visibility.valueOf(venue.addressVisibility.name()));
+        var released = AttendeeRelease.release(
+                new AttendeeRelease.Facts(
+                        place,
+                        session.kind == Session.SessionKind.online,
+                        session.meetingLink,
+                        session.startsAt.toInstant(),
+                        session.endsAt.toInstant()),
+                Instant.now(),
                 config.meetingLinkLeadTime());
-        return new AttendeeDetailsView(session.id, session.kind.wireName(), session.titleJa, session.titleEn,
-                Tokyo.offset(session.startsAt), Tokyo.offset(session.endsAt), VenueMapper.toSummary(venue), released.address(),
-                released.addressNoteJa(), released.addressNoteEn(), released.meetingLink(),
-                released.meetingLinkAvailableAt() == null ? null
+        return new AttendeeDetailsView(
+                session.id,
+                session.kind.wireName(),
+                session.titleJa,
+                session.titleEn,
+                Tokyo.offset(session.startsAt),
+                Tokyo.offset(session.endsAt),
+                VenueMapper.toSummary(venue),
+                released.address(),
+                released.addressNoteJa(),
+                released.addressNoteEn(),
+                released.meetingLink(),
+                released.meetingLinkAvailableAt() == null
+                        ? null
                         : Tokyo.offset(released.meetingLinkAvailableAt().atOffset(ZoneOffset.UTC)));
     }
 
@@ -63,8 +86,10 @@ public class AttendeeDetailsService {
     @WithTransaction
     public Uni<Integer> deleteOldProcessedMessages() {
         OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedMessageRetention());
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from processed_message where processed_at < :cutOff")
-                .setParameter("cutOff", cutOff).executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("delete from processed_message where processed_at < :cutOff")
+                        .setParameter("cutOff", cutOff)
+                        .executeUpdate());
     }
 
     /**
@@ -74,8 +99,10 @@ public class AttendeeDetailsService {
     @WithTransaction
     public Uni<Integer> deleteExpiredConfirmations() {
         OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from attendee_confirmation c where not exists "
-                + "(select 1 from session s where s.id = c.session_id and s.ends_at >= :cutOff)")
-                .setParameter("cutOff", cutOff).executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("delete from attendee_confirmation c where not exists "
+                                + "(select 1 from session s where s.id = c.session_id and s.ends_at >= :cutOff)")
+                        .setParameter("cutOff", cutOff)
+                        .executeUpdate());
     }
 }

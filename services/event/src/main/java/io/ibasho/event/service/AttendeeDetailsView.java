@@ -1,18 +1,27 @@
 package io.ibasho.event.service;
 
+import io.ibasho.event.mapping.SessionView;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import io.ibasho.event.mapping.SessionView;
 
 /**
  * What only a confirmed attendee of a published session is told: where (the address unless it is never shown, then a
  * note) and, for an online dialogue, the meeting link from shortly before the start (else {@code meetingLinkAvailableAt}).
  * Served with Cache-Control: no-store.
  */
-public record AttendeeDetailsView(UUID sessionId, String kind, String titleJa, String titleEn, OffsetDateTime startsAt,
-        OffsetDateTime endsAt, SessionView.VenueSummary venue, String address, String addressNoteJa, String addressNoteEn,
-        String meetingLink, OffsetDateTime meetingLinkAvailableAt) {
+public record AttendeeDetailsView(
+        UUID sessionId,
+        String kind,
+        String titleJa,
+        String titleEn,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        SessionView.VenueSummary venue,
+        String address,
+        String addressNoteJa,
+        String addressNoteEn,
+        String meetingLink,
+        OffsetDateTime meetingLinkAvailableAt) {
 
     /** The address and link stay out of logs. */
     @Override

@@ -1,5 +1,20 @@
 package io.ibasho.event.service;
 
+import io.ibasho.event.FeedToken;
+import io.ibasho.event.Session;
+import io.ibasho.event.Venue;
+import io.ibasho.event.feed.FeedEntry;
+import io.ibasho.event.feed.FeedStatus;
+import io.ibasho.event.feed.ScheduleFeed;
+import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.schedule.BilingualText;
+import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,22 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import io.ibasho.event.FeedToken;
-import io.ibasho.event.Session;
-import io.ibasho.event.Venue;
-import io.ibasho.event.feed.FeedEntry;
-import io.ibasho.event.feed.FeedStatus;
-import io.ibasho.event.feed.ScheduleFeed;
-import io.ibasho.event.mapping.Tokyo;
-import io.ibasho.event.mapping.VenueMapper;
-import io.ibasho.plumbing.refusal.Refusal;
-import io.ibasho.event.schedule.BilingualText;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
  * iCalendar feeds: per venue (public), per organisation and per partner group (behind a secret URL token).
  * Published, cancelled and completed sessions only; LOCATION only for PUBLIC addresses; never a meeting link.
@@ -36,6 +35,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class FeedService {
     /** Calendars keep a little history; older sessions drop out of the feed. */
     static final java.time.Duration HISTORY = java.time.Duration.ofDays(31);
+
     static final int MAX_ENTRIES = 1000;
 
     private final SecureRandom random = new SecureRandom();
@@ -47,9 +47,17 @@ public class FeedService {
 
     @WithSession
     public Uni<String> venueFeed(UUID venueId) {
-        return Venue.<Venue>findById(venueId).onItem().ifNull().failWith(() -> Refusal.notFound("venue"))
-                .flatMap(venue -> Session.<Session>find("venueId = ?1 and status in ?2 and endsAt >= ?3 order by startsAt",
-                                venueId, SessionService.VISIBLE, since()).page(0, MAX_ENTRIES).list()
+        return Venue.<Venue>findById(venueId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("venue"))
+                .flatMap(venue -> Session.<Session>find(
+                                "venueId = ?1 and status in ?2 and endsAt >= ?3 order by startsAt",
+                                venueId,
+                                SessionService.VISIBLE,
+                                since())
+                        .page(0, MAX_ENTRIES)
+                        .list()
                         .flatMap(sessions::withVenues)
                         .map(list -> build("Ibasho: " + venue.nameJa, list)));
     }
@@ -57,22 +65,31 @@ public class FeedService {
     /** The feed a secret token opens, or 404 for an unknown (or rotated) token. */
     @WithSession
     public Uni<String> tokenFeed(String token) {
-        return FeedToken.<FeedToken>find("tokenHash", hash(token)).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("feed"))
+        return FeedToken.<FeedToken>find("tokenHash", hash(token))
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("feed"))
                 .flatMap(feed -> {
                     String query;
-                    Parameters parameters = Parameters.with("org", feed.organisationId).and("visible", SessionService.VISIBLE)
+                    Parameters parameters = Parameters.with("org", feed.organisationId)
+                            .and("visible", SessionService.VISIBLE)
                             .and("since", since());
                     if (feed.scope == FeedToken.Scope.ORGANISATION) {
                         query = "organisationId = :org";
                     } else {
-                        query = "organisationId = :org and venueId in (select v.id from Venue v where v.partnerGroupsJson like :group)";
+                        query =
+                                "organisationId = :org and venueId in (select v.id from Venue v where v.partnerGroupsJson like :group)";
                         parameters.and("group", VenueMapper.partnerGroupPattern(feed.partnerGroup));
                     }
-                    String name = feed.scope == FeedToken.Scope.ORGANISATION ? "Ibasho: " + feed.organisationId
+                    String name = feed.scope == FeedToken.Scope.ORGANISATION
+                            ? "Ibasho: " + feed.organisationId
                             : "Ibasho: " + feed.organisationId + " / " + feed.partnerGroup;
-                    return Session.<Session>find(query + " and status in :visible and endsAt >= :since order by startsAt", parameters)
-                            .page(0, MAX_ENTRIES).list()
+                    return Session.<Session>find(
+                                    query + " and status in :visible and endsAt >= :since order by startsAt",
+                                    parameters)
+                            .page(0, MAX_ENTRIES)
+                            .list()
                             .flatMap(sessions::withVenues)
                             .map(list -> build(name, list));
                 });
@@ -88,7 +105,9 @@ public class FeedService {
         random.nextBytes(secret); // 256 bits
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String groupQuery = partnerGroup == null ? "partnerGroup is null" : "partnerGroup = ?3";
-        Object[] parameters = partnerGroup == null ? new Object[] { organisationId, scope } : new Object[] { organisationId, scope, partnerGroup };
+        Object[] parameters = partnerGroup == null
+                ? new Object[] {organisationId, scope}
+                : new Object[] {organisationId, scope, partnerGroup};
         return FeedToken.delete("organisationId = ?1 and scope = ?2 and " + groupQuery, parameters)
                 .flatMap(ignored -> {
                     FeedToken feed = new FeedToken();
@@ -104,18 +123,28 @@ public class FeedService {
     }
 
     private String build(String calendarName, List<SessionService.Located> located) {
-        List<FeedEntry> entries = located.stream().map(l -> {
-            Session s = l.session();
-            Venue venue = l.venue();
-            FeedStatus status = switch (s.status) {
-                case CANCELLED -> FeedStatus.CANCELLED;
-                case COMPLETED -> FeedStatus.COMPLETED;
-                default -> s.sequence > 0 ? FeedStatus.CHANGED : FeedStatus.PUBLISHED;
-            };
-            return new FeedEntry(s.id.toString(), BilingualText.of(s.titleJa, s.titleEn), Tokyo.local(s.startsAt), Tokyo.local(s.endsAt),
-                    status, s.sequence, venue == null ? null : venue.nameJa, venue == null ? null : venue.publicAddress(),
-                    s.updatedAt.toInstant());
-        }).toList();
+        List<FeedEntry> entries = located.stream()
+                .map(l -> {
+                    Session s = l.session();
+                    Venue venue = l.venue();
+                    FeedStatus status =
+                            switch (s.status) {
+                                case CANCELLED -> FeedStatus.CANCELLED;
+                                case COMPLETED -> FeedStatus.COMPLETED;
+                                default -> s.sequence > 0 ? FeedStatus.CHANGED : FeedStatus.PUBLISHED;
+                            };
+                    return new FeedEntry(
+                            s.id.toString(),
+                            BilingualText.of(s.titleJa, s.titleEn),
+                            Tokyo.local(s.startsAt),
+                            Tokyo.local(s.endsAt),
+                            status,
+                            s.sequence,
+                            venue == null ? null : venue.nameJa,
+                            venue == null ? null : venue.publicAddress(),
+                            s.updatedAt.toInstant());
+                })
+                .toList();
         return new ScheduleFeed(calendarName, Clock.systemUTC()).build(entries);
     }
 
@@ -125,10 +154,10 @@ public class FeedService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
-
 }

@@ -1,14 +1,5 @@
 package io.ibasho.event.service;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.ibasho.event.Session;
 import io.ibasho.event.Session.OccurrenceOverrideKind;
 import io.ibasho.event.Session.SessionStatus;
@@ -16,8 +7,7 @@ import io.ibasho.event.SessionSeries;
 import io.ibasho.event.config.SeriesConfig;
 import io.ibasho.event.mapping.SessionChanges;
 import io.ibasho.event.mapping.Tokyo;
-import io.ibasho.plumbing.refusal.FieldViolation;
-import io.ibasho.plumbing.refusal.Refusal;
+import io.ibasho.event.schedule.Allocation;
 import io.ibasho.event.schedule.Occurrence;
 import io.ibasho.event.schedule.OccurrenceDetails;
 import io.ibasho.event.schedule.OccurrenceOverride;
@@ -28,12 +18,21 @@ import io.ibasho.event.schedule.SeriesPlan;
 import io.ibasho.event.schedule.SeriesPlanner;
 import io.ibasho.event.schedule.SeriesSchedule;
 import io.ibasho.event.schedule.SeriesTemplateRules;
-import io.ibasho.event.schedule.Allocation;
 import io.ibasho.event.schedule.TokyoTime;
+import io.ibasho.plumbing.refusal.FieldViolation;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Series are stored as their rule plus one session per occurrence over the horizon. SeriesPlanner decides what a
@@ -49,8 +48,7 @@ public class SeriesService {
         this.config = config;
     }
 
-    public record SeriesWithOccurrences(SessionSeries series, List<Session> occurrences) {
-    }
+    public record SeriesWithOccurrences(SessionSeries series, List<Session> occurrences) {}
 
     @WithTransaction
     public Uni<SeriesWithOccurrences> create(String organisationId, SeriesRequest request) {
@@ -65,7 +63,8 @@ public class SeriesService {
         Series domain = toDomain(series);
         LocalDate today = LocalDate.now(TokyoTime.ZONE);
         return series.persist()
-                .flatMap(ignored -> replan(series, domain, List.of(), ScheduleWindow.days(today, today.plus(config.horizon()))))
+                .flatMap(ignored ->
+                        replan(series, domain, List.of(), ScheduleWindow.days(today, today.plus(config.horizon()))))
                 .flatMap(ignored -> withOccurrences(series));
     }
 
@@ -74,8 +73,10 @@ public class SeriesService {
     public Uni<SeriesWithOccurrences> update(String organisationId, UUID seriesId, SeriesRequest request) {
         return own(organisationId, seriesId).flatMap(series -> {
             if (series.status != SessionStatus.DRAFT && !series.kind.wireName().equals(request.kind())) {
-                return Uni.createFrom().failure(Refusal.invalid("kind-fixed-after-publish",
-                        "A published series keeps its kind; end it and create a new one instead."));
+                return Uni.createFrom()
+                        .failure(Refusal.invalid(
+                                "kind-fixed-after-publish",
+                                "A published series keeps its kind; end it and create a new one instead."));
             }
             apply(request, series);
             checkTemplate(series);
@@ -95,7 +96,8 @@ public class SeriesService {
         return own(organisationId, seriesId).flatMap(series -> {
             series.status = SessionStatus.PUBLISHED;
             series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return Session.<Session>list("seriesId = ?1 and status = ?2 order by startsAt", series.id, SessionStatus.DRAFT)
+            return Session.<Session>list(
+                            "seriesId = ?1 and status = ?2 order by startsAt", series.id, SessionStatus.DRAFT)
                     .flatMap(drafts -> {
                         Uni<Void> chain = Uni.createFrom().voidItem();
                         for (Session draft : drafts) {
@@ -126,7 +128,8 @@ public class SeriesService {
 
     @WithSession
     public Uni<List<UUID>> seriesIds() {
-        return SessionSeries.<SessionSeries>listAll().map(all -> all.stream().map(s -> s.id).toList());
+        return SessionSeries.<SessionSeries>listAll()
+                .map(all -> all.stream().map(s -> s.id).toList());
     }
 
     @WithSession
@@ -135,8 +138,11 @@ public class SeriesService {
     }
 
     private Uni<SessionSeries> own(String organisationId, UUID seriesId) {
-        return SessionSeries.<SessionSeries>find("id = ?1 and organisationId = ?2", seriesId, organisationId).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("series"));
+        return SessionSeries.<SessionSeries>find("id = ?1 and organisationId = ?2", seriesId, organisationId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("series"));
     }
 
     private Uni<SeriesWithOccurrences> withOccurrences(SessionSeries series) {
@@ -149,15 +155,20 @@ public class SeriesService {
         List<Session> live = stored.stream()
                 .filter(s -> !(s.status == SessionStatus.CANCELLED && s.occurrenceOverride == null))
                 .toList();
-        List<OccurrenceOverride> overrides = live.stream().filter(s -> s.occurrenceOverride != null)
+        List<OccurrenceOverride> overrides = live.stream()
+                .filter(s -> s.occurrenceOverride != null)
                 .map(s -> s.occurrenceOverride == OccurrenceOverrideKind.CANCELLED
                         ? (OccurrenceOverride) OccurrenceOverride.cancelled(RecurrenceId.parse(s.recurrenceId))
-                        : OccurrenceOverride.changed(RecurrenceId.parse(s.recurrenceId), Tokyo.local(s.startsAt),
-                                Tokyo.local(s.endsAt), details(s)))
+                        : OccurrenceOverride.changed(
+                                RecurrenceId.parse(s.recurrenceId),
+                                Tokyo.local(s.startsAt),
+                                Tokyo.local(s.endsAt),
+                                details(s)))
                 .toList();
         Map<String, Session> byRecurrenceId = new HashMap<>();
         live.forEach(s -> byRecurrenceId.put(s.recurrenceId, s));
-        SeriesPlan plan = SeriesPlanner.plan(domain, overrides, live.stream().map(SeriesService::occurrence).toList(), window);
+        SeriesPlan plan = SeriesPlanner.plan(
+                domain, overrides, live.stream().map(SeriesService::occurrence).toList(), window);
 
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Occurrence created : plan.toCreate()) {
@@ -194,7 +205,8 @@ public class SeriesService {
         applyOccurrence(series, occurrence, session);
         return validated(session, occurrence)
                 .flatMap(ignored -> session.persist())
-                .flatMap(ignored -> series.status == SessionStatus.PUBLISHED ? sessions.publishDraft(session)
+                .flatMap(ignored -> series.status == SessionStatus.PUBLISHED
+                        ? sessions.publishDraft(session)
                         : Uni.createFrom().voidItem());
     }
 
@@ -209,20 +221,28 @@ public class SeriesService {
     }
 
     private Uni<Void> validated(Session session, Occurrence occurrence) {
-        return sessions.validated(session).replaceWithVoid().onFailure(Refusal.class).transform(failure -> {
-            var problem = (Refusal) failure;
-            String prefix = "occurrences[" + occurrence.recurrenceId() + "].";
-            return Refusal.rules(problem.type(), "Occurrence " + occurrence.start() + ": " + problem.getMessage(),
-                    problem.violations().stream()
-                            .map(v -> new FieldViolation(prefix + v.field(), v.message(), v.code())).toList());
-        });
+        return sessions.validated(session)
+                .replaceWithVoid()
+                .onFailure(Refusal.class)
+                .transform(failure -> {
+                    var problem = (Refusal) failure;
+                    String prefix = "occurrences[" + occurrence.recurrenceId() + "].";
+                    return Refusal.rules(
+                            problem.type(),
+                            "Occurrence " + occurrence.start() + ": " + problem.getMessage(),
+                            problem.violations().stream()
+                                    .map(v -> new FieldViolation(prefix + v.field(), v.message(), v.code()))
+                                    .toList());
+                });
     }
 
     private static void applyOccurrence(SessionSeries series, Occurrence occurrence, Session session) {
         session.recurrenceId = occurrence.recurrenceId().toString();
         session.startsAt = Tokyo.at(occurrence.start());
         session.endsAt = Tokyo.at(occurrence.end());
-        session.venueId = occurrence.details().venueId() == null ? null : UUID.fromString(occurrence.details().venueId());
+        session.venueId = occurrence.details().venueId() == null
+                ? null
+                : UUID.fromString(occurrence.details().venueId());
         session.roomId = occurrence.details().roomId();
         session.capacity = occurrence.details().capacity();
         session.kind = series.kind;
@@ -241,11 +261,14 @@ public class SeriesService {
         session.childcareMaxAge = childcare == null ? null : childcare.maxAgeYears();
         session.childcareCarers = childcare == null ? null : childcare.carers();
         session.childcareMaxChildren = childcare == null ? null : childcare.maxChildren();
-        session.childcareDeadline = childcare == null ? null : session.startsAt.minusHours(childcare.deadlineHoursBefore());
+        session.childcareDeadline =
+                childcare == null ? null : session.startsAt.minusHours(childcare.deadlineHoursBefore());
         // Each occurrence's own application window, counted back from its own start (Tokyo has no DST).
-        session.applicationOpensAt = series.applicationOpensDaysBefore == null ? null
+        session.applicationOpensAt = series.applicationOpensDaysBefore == null
+                ? null
                 : session.startsAt.minusDays(series.applicationOpensDaysBefore);
-        session.applicationClosesAt = series.applicationClosesHoursBefore == null ? null
+        session.applicationClosesAt = series.applicationClosesHoursBefore == null
+                ? null
                 : session.startsAt.minusHours(series.applicationClosesHoursBefore);
     }
 
@@ -263,16 +286,24 @@ public class SeriesService {
         series.venueId = request.venueId();
         series.roomId = blankToNull(request.roomId());
         series.capacity = request.capacity();
-        series.allocation = request.allocation() != null ? Session.Allocation.valueOf(request.allocation())
+        series.allocation = request.allocation() != null
+                ? Session.Allocation.valueOf(request.allocation())
                 : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
         series.meetingLink = blankToNull(request.meetingLink());
         var childcare = request.childcare();
-        series.childcareJson = childcare == null || !childcare.isOffered() ? null
-                : io.ibasho.event.mapping.JsonColumns.writeValue(new io.ibasho.event.mapping.JsonColumns.SeriesChildcare(
-                        childcare.minAgeYears(), childcare.maxAgeYears(), childcare.carers(), childcare.maxChildren(),
-                        childcare.deadlineHoursBefore()));
-        series.lotteryJson = request.lottery() == null ? null
-                : io.ibasho.event.mapping.JsonColumns.writeValue(request.lottery().toSettings());
+        series.childcareJson = childcare == null || !childcare.isOffered()
+                ? null
+                : io.ibasho.event.mapping.JsonColumns.writeValue(
+                        new io.ibasho.event.mapping.JsonColumns.SeriesChildcare(
+                                childcare.minAgeYears(),
+                                childcare.maxAgeYears(),
+                                childcare.carers(),
+                                childcare.maxChildren(),
+                                childcare.deadlineHoursBefore()));
+        series.lotteryJson = request.lottery() == null
+                ? null
+                : io.ibasho.event.mapping.JsonColumns.writeValue(
+                        request.lottery().toSettings());
         series.applicationOpensDaysBefore = request.applicationOpensDaysBefore();
         series.applicationClosesHoursBefore = request.applicationClosesHoursBefore();
         series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -281,37 +312,60 @@ public class SeriesService {
     /** 422 {@code session-rules} on the series' own fields, before any occurrence is planned. */
     private static void checkTemplate(SessionSeries series) {
         var violations = SeriesTemplateRules.validate(new SeriesTemplateRules.Template(
-                io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()), series.capacity,
+                io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()),
+                series.capacity,
                 series.allocation == Session.Allocation.NONE ? null : Allocation.valueOf(series.allocation.name()),
-                series.applicationOpensDaysBefore, series.applicationClosesHoursBefore, series.lotteryJson != null,
-                series.childcareJson == null ? null
-                        : io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson).deadlineHoursBefore()));
+                series.applicationOpensDaysBefore,
+                series.applicationClosesHoursBefore,
+                series.lotteryJson != null,
+                series.childcareJson == null
+                        ? null
+                        : io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson)
+                                .deadlineHoursBefore()));
         if (!violations.isEmpty()) {
-            String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
-            throw Refusal.rules("session-rules", violations.size() + " rule(s) broken: " + summary,
-                    violations.stream().map(v -> new FieldViolation(v.field(), v.message(), v.code().name())).toList());
+            String summary = violations.stream()
+                    .map(v -> v.field() + ": " + v.message())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("");
+            throw Refusal.rules(
+                    "session-rules",
+                    violations.size() + " rule(s) broken: " + summary,
+                    violations.stream()
+                            .map(v -> new FieldViolation(
+                                    v.field(), v.message(), v.code().name()))
+                            .toList());
         }
     }
 
     /** Throws InvalidScheduleException (422 invalid-schedule) for a rule that cannot be used. */
     private static Series toDomain(SessionSeries series) {
-        SeriesSchedule schedule = new SeriesSchedule(series.rrule, series.firstStart, Duration.ofMinutes(series.durationMinutes),
-                series.lastDay, series.count);
-        return new Series(series.id.toString(), schedule,
-                new OccurrenceDetails(series.venueId == null ? null : series.venueId.toString(), series.roomId, series.capacity));
+        SeriesSchedule schedule = new SeriesSchedule(
+                series.rrule,
+                series.firstStart,
+                Duration.ofMinutes(series.durationMinutes),
+                series.lastDay,
+                series.count);
+        return new Series(
+                series.id.toString(),
+                schedule,
+                new OccurrenceDetails(
+                        series.venueId == null ? null : series.venueId.toString(), series.roomId, series.capacity));
     }
 
     private static OccurrenceDetails details(Session session) {
-        return new OccurrenceDetails(session.venueId == null ? null : session.venueId.toString(), session.roomId, session.capacity);
+        return new OccurrenceDetails(
+                session.venueId == null ? null : session.venueId.toString(), session.roomId, session.capacity);
     }
 
     private static Occurrence occurrence(Session session) {
-        return new Occurrence(RecurrenceId.parse(session.recurrenceId), Tokyo.local(session.startsAt), Tokyo.local(session.endsAt),
+        return new Occurrence(
+                RecurrenceId.parse(session.recurrenceId),
+                Tokyo.local(session.startsAt),
+                Tokyo.local(session.endsAt),
                 details(session));
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
-
 }

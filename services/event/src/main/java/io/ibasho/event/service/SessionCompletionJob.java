@@ -15,7 +15,9 @@ public class SessionCompletionJob {
         this.sessions = sessions;
     }
 
-    @Scheduled(every = "${ibasho.sessions.completion-interval:5m}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.sessions.completion-interval:5m}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> completeEnded() {
         return sessions.completeEnded(BATCH).replaceWithVoid();

@@ -1,9 +1,5 @@
 package io.ibasho.event.service;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -12,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * What an organiser sends to create a session or replace its details. Field syntax is checked here (400); the rules
@@ -19,37 +18,52 @@ import jakarta.validation.constraints.Size;
  */
 public record SessionRequest(
         @NotNull(message = "kind is required: cafe, workshop, online or free-space")
-        @Pattern(regexp = "cafe|workshop|online|free-space", message = "kind must be cafe, workshop, online or free-space")
+        @Pattern(
+                regexp = "cafe|workshop|online|free-space",
+                message = "kind must be cafe, workshop, online or free-space")
         String kind,
-        @NotBlank(message = "titleJa (the Japanese title) is required") @Size(max = 200, message = "titleJa is at most 200 characters")
+
+        @NotBlank(message = "titleJa (the Japanese title) is required")
+        @Size(max = 200, message = "titleJa is at most 200 characters")
         String titleJa,
+
         @Size(max = 200, message = "titleEn is at most 200 characters")
         String titleEn,
+
         @NotNull(message = "startsAt is required (ISO-8601 with offset, e.g. 2026-12-08T13:30:00+09:00)")
         OffsetDateTime startsAt,
+
         @NotNull(message = "endsAt is required (ISO-8601 with offset)")
         OffsetDateTime endsAt,
+
         @Min(value = 1, message = "capacity must be at least 1")
         Integer capacity,
+
         @Pattern(regexp = "NONE|FIRST_COME|LOTTERY", message = "allocation must be NONE, FIRST_COME or LOTTERY")
         String allocation,
+
         UUID venueId,
+
         @Size(max = 40, message = "roomId is at most 40 characters")
         String roomId,
+
         @Size(max = 6, message = "at most 6 parts")
         List<@Valid @NotNull(message = "a part cannot be null") PartRequest> parts,
+
         @Size(max = 200, message = "targetAudienceJa is at most 200 characters")
         String targetAudienceJa,
+
         @Size(max = 200, message = "targetAudienceEn is at most 200 characters")
         String targetAudienceEn,
+
         OffsetDateTime applicationOpensAt,
         OffsetDateTime applicationClosesAt,
+
         @Size(max = 500, message = "meetingLink is at most 500 characters")
         String meetingLink,
-        @Valid
-        ChildcareRequest childcare,
-        @Valid
-        LotteryRequest lottery) {
+
+        @Valid ChildcareRequest childcare,
+        @Valid LotteryRequest lottery) {
 
     @AssertTrue(message = "endsAt must be after startsAt")
     public boolean isEndAfterStart() {
@@ -60,11 +74,9 @@ public record SessionRequest(
     public record PartRequest(
             @Size(max = 40, message = "a part's label is at most 40 characters")
             String label,
-            @NotNull(message = "a part needs startsAt")
-            OffsetDateTime startsAt,
-            @NotNull(message = "a part needs endsAt")
-            OffsetDateTime endsAt) {
-    }
+
+            @NotNull(message = "a part needs startsAt") OffsetDateTime startsAt,
+            @NotNull(message = "a part needs endsAt") OffsetDateTime endsAt) {}
 
     /**
      * The rules of a lottery (allocation LOTTERY only; absent: no priority tiers, no monthly limit, childcare required
@@ -72,11 +84,16 @@ public record SessionRequest(
      */
     public record LotteryRequest(
             @Size(max = 5, message = "at most 5 priority tiers")
-            List<@NotBlank(message = "a priority tier needs a label") @Size(max = 80, message = "a priority tier's label is at most 80 characters") String> priority,
+            List<
+                            @NotBlank(message = "a priority tier needs a label")
+                            @Size(max = 80, message = "a priority tier's label is at most 80 characters") String>
+                    priority,
+
             Boolean oneWinPerMonth,
             Boolean childcareRequiredToWin,
             /** Winners confirm their seat by a deadline; one who does not passes it down the reserve list. */
             Boolean confirmationRequired,
+
             @Min(value = 1, message = "lottery confirmationHours is 1..672 (four weeks)")
             @Max(value = 672, message = "lottery confirmationHours is 1..672 (four weeks)")
             Integer confirmationHours) {
@@ -87,10 +104,14 @@ public record SessionRequest(
 
         public io.ibasho.event.mapping.JsonColumns.LotterySettings toSettings() {
             return new io.ibasho.event.mapping.JsonColumns.LotterySettings(
-                    priority == null ? List.of() : priority.stream().map(String::strip).toList(),
-                    Boolean.TRUE.equals(oneWinPerMonth), childcareRequiredToWin == null || childcareRequiredToWin,
+                    priority == null
+                            ? List.of()
+                            : priority.stream().map(String::strip).toList(),
+                    Boolean.TRUE.equals(oneWinPerMonth),
+                    childcareRequiredToWin == null || childcareRequiredToWin,
                     Boolean.TRUE.equals(confirmationRequired),
-                    confirmationHours == null ? io.ibasho.event.mapping.JsonColumns.LotterySettings.DEFAULT_CONFIRMATION_HOURS
+                    confirmationHours == null
+                            ? io.ibasho.event.mapping.JsonColumns.LotterySettings.DEFAULT_CONFIRMATION_HOURS
                             : confirmationHours);
         }
     }
@@ -98,13 +119,20 @@ public record SessionRequest(
     /** 託児: absent or {@code offered: false} means none. */
     public record ChildcareRequest(
             Boolean offered,
-            @Min(value = 0, message = "childcare minAgeYears is 0..12") @Max(value = 12, message = "childcare minAgeYears is 0..12")
+
+            @Min(value = 0, message = "childcare minAgeYears is 0..12")
+            @Max(value = 12, message = "childcare minAgeYears is 0..12")
             Integer minAgeYears,
-            @Min(value = 0, message = "childcare maxAgeYears is 0..12") @Max(value = 12, message = "childcare maxAgeYears is 0..12")
+
+            @Min(value = 0, message = "childcare maxAgeYears is 0..12")
+            @Max(value = 12, message = "childcare maxAgeYears is 0..12")
             Integer maxAgeYears,
+
             @Min(value = 0, message = "childcare carers cannot be negative")
             Integer carers,
+
             OffsetDateTime deadline,
+
             @Min(value = 1, message = "childcare maxChildren must be at least 1")
             Integer maxChildren) {
 

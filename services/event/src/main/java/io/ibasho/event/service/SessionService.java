@@ -1,13 +1,5 @@
 package io.ibasho.event.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.event.Session;
 import io.ibasho.event.Session.OccurrenceOverrideKind;
@@ -18,21 +10,29 @@ import io.ibasho.event.mapping.SessionChanges;
 import io.ibasho.event.mapping.SessionEvents;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.schedule.RoomBooking;
+import io.ibasho.event.schedule.SessionRules;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.ibasho.event.schedule.RoomBooking;
-import io.ibasho.event.schedule.SessionRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Owns the transactions: a state change and its outbox event are one commit. */
 @ApplicationScoped
 public class SessionService {
-    static final List<SessionStatus> VISIBLE = List.of(SessionStatus.PUBLISHED, SessionStatus.CANCELLED, SessionStatus.COMPLETED);
+    static final List<SessionStatus> VISIBLE =
+            List.of(SessionStatus.PUBLISHED, SessionStatus.CANCELLED, SessionStatus.COMPLETED);
 
     private final Outbox outbox;
 
@@ -41,13 +41,17 @@ public class SessionService {
     }
 
     /** A session with the venue it takes place at (null when online or not set). */
-    public record Located(Session session, Venue venue) {
-    }
+    public record Located(Session session, Venue venue) {}
 
     /** Public list filters; null means "any". */
-    public record Filter(OffsetDateTime from, OffsetDateTime to, UUID venueId, String area, Session.SessionKind kind,
-            Boolean childcareOffered, Boolean online) {
-    }
+    public record Filter(
+            OffsetDateTime from,
+            OffsetDateTime to,
+            UUID venueId,
+            String area,
+            Session.SessionKind kind,
+            Boolean childcareOffered,
+            Boolean online) {}
 
     @WithTransaction
     public Uni<Located> create(String organisationId, SessionRequest request) {
@@ -71,12 +75,18 @@ public class SessionService {
     public Uni<Located> update(String organisationId, UUID sessionId, SessionRequest request) {
         return ownSession(organisationId, sessionId).flatMap(session -> {
             if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.COMPLETED) {
-                return Uni.createFrom().failure(Refusal.conflict("session-closed",
-                        "This session is " + session.status.name().toLowerCase() + "; it can no longer be edited."));
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "session-closed",
+                                "This session is " + session.status.name().toLowerCase()
+                                        + "; it can no longer be edited."));
             }
-            if (session.status == SessionStatus.PUBLISHED && !session.kind.wireName().equals(request.kind())) {
-                return Uni.createFrom().failure(Refusal.invalid("kind-fixed-after-publish",
-                        "A published session keeps its kind; cancel it and create a new one instead."));
+            if (session.status == SessionStatus.PUBLISHED
+                    && !session.kind.wireName().equals(request.kind())) {
+                return Uni.createFrom()
+                        .failure(Refusal.invalid(
+                                "kind-fixed-after-publish",
+                                "A published session keeps its kind; cancel it and create a new one instead."));
             }
             var before = SessionChanges.Snapshot.of(session);
             SessionMapper.apply(request, session);
@@ -100,8 +110,9 @@ public class SessionService {
             return Uni.createFrom().voidItem();
         }
         session.sequence++;
-        return venueFacts(session).flatMap(venue ->
-                outbox.append(EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed, venue)));
+        return venueFacts(session)
+                .flatMap(venue -> outbox.append(
+                        EventTypes.EVENT_CHANGED, session.id, SessionEvents.changed(session, changed, venue)));
     }
 
     @WithTransaction
@@ -111,8 +122,11 @@ public class SessionService {
                 return located(session);
             }
             if (session.status != SessionStatus.DRAFT) {
-                return Uni.createFrom().failure(Refusal.conflict("session-not-draft",
-                        "Only a draft can be published; this session is " + session.status.name().toLowerCase() + "."));
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "session-not-draft",
+                                "Only a draft can be published; this session is "
+                                        + session.status.name().toLowerCase() + "."));
             }
             return publishDraft(session).flatMap(ignored -> located(session));
         });
@@ -121,8 +135,9 @@ public class SessionService {
     Uni<Void> publishDraft(Session session) {
         session.status = SessionStatus.PUBLISHED;
         session.updatedAt = now();
-        return venueFacts(session).flatMap(venue ->
-                outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session, venue)));
+        return venueFacts(session)
+                .flatMap(venue ->
+                        outbox.append(EventTypes.EVENT_PUBLISHED, session.id, SessionEvents.published(session, venue)));
     }
 
     /**
@@ -135,8 +150,11 @@ public class SessionService {
         if (session.venueId == null) {
             return Uni.createFrom().item(SessionEvents.VenueFacts.NONE);
         }
-        return Venue.<Venue>findById(session.venueId).map(venue -> venue == null ? SessionEvents.VenueFacts.NONE
-                : new SessionEvents.VenueFacts(venue.nameJa, venue.nameEn, JsonColumns.strings(venue.partnerGroupsJson)));
+        return Venue.<Venue>findById(session.venueId)
+                .map(venue -> venue == null
+                        ? SessionEvents.VenueFacts.NONE
+                        : new SessionEvents.VenueFacts(
+                                venue.nameJa, venue.nameEn, JsonColumns.strings(venue.partnerGroupsJson)));
     }
 
     /** Cancelling is idempotent; a published session's cancellation is announced, a draft's is not (nobody knew it). */
@@ -144,8 +162,9 @@ public class SessionService {
     public Uni<Located> cancel(String organisationId, UUID sessionId) {
         return ownSession(organisationId, sessionId).flatMap(session -> {
             if (session.status == SessionStatus.COMPLETED) {
-                return Uni.createFrom().failure(Refusal.conflict("session-closed",
-                        "This session took place and is completed; it cannot be cancelled."));
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "session-closed", "This session took place and is completed; it cannot be cancelled."));
             }
             if (session.status == SessionStatus.CANCELLED) {
                 return located(session);
@@ -177,8 +196,11 @@ public class SessionService {
                 return located(session);
             }
             if (session.status != SessionStatus.PUBLISHED) {
-                return Uni.createFrom().failure(Refusal.conflict("session-not-published",
-                        "Only a published session can be completed; this one is " + session.status.name().toLowerCase() + "."));
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "session-not-published",
+                                "Only a published session can be completed; this one is "
+                                        + session.status.name().toLowerCase() + "."));
             }
             return completeSession(session).flatMap(ignored -> located(session));
         });
@@ -195,7 +217,8 @@ public class SessionService {
     @WithTransaction
     public Uni<Integer> completeEnded(int batchSize) {
         return Session.<Session>find("status = ?1 and endsAt < ?2 order by endsAt", SessionStatus.PUBLISHED, now())
-                .page(0, batchSize).list()
+                .page(0, batchSize)
+                .list()
                 .flatMap(ended -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Session session : ended) {
@@ -208,8 +231,11 @@ public class SessionService {
     @WithSession
     public Uni<Session> ownSession(String organisationId, UUID sessionId) {
         // Another organisation's session answers exactly like a missing one: 404, never 403.
-        return Session.<Session>find("id = ?1 and organisationId = ?2", sessionId, organisationId).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("session"));
+        return Session.<Session>find("id = ?1 and organisationId = ?2", sessionId, organisationId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"));
     }
 
     @WithSession
@@ -219,21 +245,27 @@ public class SessionService {
 
     @WithSession
     public Uni<List<Located>> own(String organisationId, int page, int size) {
-        return Session.<Session>find("organisationId = ?1 order by startsAt, id", organisationId).page(page, size).list()
+        return Session.<Session>find("organisationId = ?1 order by startsAt, id", organisationId)
+                .page(page, size)
+                .list()
                 .flatMap(this::withVenues);
     }
 
     @WithSession
     public Uni<Located> publishedSession(UUID sessionId) {
-        return Session.<Session>find("id = ?1 and status in ?2", sessionId, VISIBLE).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
+        return Session.<Session>find("id = ?1 and status in ?2", sessionId, VISIBLE)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"))
                 .flatMap(this::located);
     }
 
     @WithSession
     public Uni<List<Located>> upcoming(Filter filter, int page, int size) {
         StringBuilder query = new StringBuilder("status = :published and endsAt >= :from");
-        Parameters parameters = Parameters.with("published", SessionStatus.PUBLISHED).and("from", filter.from());
+        Parameters parameters =
+                Parameters.with("published", SessionStatus.PUBLISHED).and("from", filter.from());
         if (filter.to() != null) {
             query.append(" and startsAt < :to");
             parameters.and("to", filter.to());
@@ -259,7 +291,10 @@ public class SessionService {
             parameters.and("online", Session.SessionKind.online);
         }
         query.append(" order by startsAt, id");
-        return Session.<Session>find(query.toString(), parameters).page(page, size).list().flatMap(this::withVenues);
+        return Session.<Session>find(query.toString(), parameters)
+                .page(page, size)
+                .list()
+                .flatMap(this::withVenues);
     }
 
     /**
@@ -269,7 +304,8 @@ public class SessionService {
     @WithSession
     public Uni<List<Located>> partnerSchedule(String partnerGroup, OffsetDateTime changedSince, int limit) {
         String venues = "venueId in (select v.id from Venue v where v.partnerGroupsJson like :group)";
-        Parameters parameters = Parameters.with("group", io.ibasho.event.mapping.VenueMapper.partnerGroupPattern(partnerGroup))
+        Parameters parameters = Parameters.with(
+                        "group", io.ibasho.event.mapping.VenueMapper.partnerGroupPattern(partnerGroup))
                 .and("visible", VISIBLE);
         String query;
         if (changedSince != null) {
@@ -290,12 +326,19 @@ public class SessionService {
     }
 
     Uni<List<Located>> withVenues(List<Session> sessions) {
-        List<UUID> venueIds = sessions.stream().map(s -> s.venueId).filter(java.util.Objects::nonNull).distinct().toList();
-        Uni<List<Venue>> venues = venueIds.isEmpty() ? Uni.createFrom().item(List.of()) : Venue.list("id in ?1", venueIds);
+        List<UUID> venueIds = sessions.stream()
+                .map(s -> s.venueId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        Uni<List<Venue>> venues =
+                venueIds.isEmpty() ? Uni.createFrom().item(List.of()) : Venue.list("id in ?1", venueIds);
         return venues.map(list -> {
             Map<UUID, Venue> byId = new HashMap<>();
             list.forEach(v -> byId.put(v.id, v));
-            return sessions.stream().map(s -> new Located(s, s.venueId == null ? null : byId.get(s.venueId))).toList();
+            return sessions.stream()
+                    .map(s -> new Located(s, s.venueId == null ? null : byId.get(s.venueId)))
+                    .toList();
         });
     }
 
@@ -304,30 +347,41 @@ public class SessionService {
      * its room; fails with 422 listing every violation. Returns the venue.
      */
     Uni<Venue> validated(Session session) {
-        Uni<Venue> venue = session.venueId == null ? Uni.createFrom().nullItem()
-                : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId).firstResult();
+        Uni<Venue> venue = session.venueId == null
+                ? Uni.createFrom().nullItem()
+                : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId)
+                        .firstResult();
         return venue.flatMap(found -> {
             List<FieldViolation> violations = new ArrayList<>();
             if (session.venueId != null && found == null) {
-                violations.add(new FieldViolation("venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
+                violations.add(new FieldViolation(
+                        "venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
             }
             if (session.lotteryJson != null && session.allocation != Session.Allocation.LOTTERY) {
-                violations.add(new FieldViolation("lottery", "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY",
+                violations.add(new FieldViolation(
+                        "lottery",
+                        "Lottery rules are only for allocation LOTTERY; remove them or choose LOTTERY",
                         "LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
             }
             if (session.roomId != null) {
                 if (found == null) {
                     violations.add(new FieldViolation("roomId", "A room needs a venue", "ROOM_WITHOUT_VENUE"));
                 } else if (JsonColumns.rooms(found.roomsJson).stream().noneMatch(r -> r.id().equals(session.roomId))) {
-                    violations.add(new FieldViolation("roomId", "Venue " + found.nameJa + " has no room '" + session.roomId + "'",
+                    violations.add(new FieldViolation(
+                            "roomId",
+                            "Venue " + found.nameJa + " has no room '" + session.roomId + "'",
                             "ROOM_UNKNOWN"));
                 }
             }
             return roomBookings(session).map(bookings -> {
                 SessionRules.validate(SessionMapper.toDraft(session, found), bookings)
-                        .forEach(v -> violations.add(new FieldViolation(v.field(), v.message(), v.code().name())));
+                        .forEach(v -> violations.add(new FieldViolation(
+                                v.field(), v.message(), v.code().name())));
                 if (!violations.isEmpty()) {
-                    String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
+                    String summary = violations.stream()
+                            .map(v -> v.field() + ": " + v.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse("");
                     throw Refusal.rules("session-rules", violations.size() + " rule(s) broken: " + summary, violations);
                 }
                 return found;
@@ -339,11 +393,18 @@ public class SessionService {
         if (session.venueId == null || session.roomId == null || session.startsAt == null || session.endsAt == null) {
             return Uni.createFrom().item(List.of());
         }
-        return Session.<Session>list("venueId = ?1 and roomId = ?2 and status in ?3 and startsAt < ?4 and endsAt > ?5 and id <> ?6",
-                        session.venueId, session.roomId, List.of(SessionStatus.DRAFT, SessionStatus.PUBLISHED),
-                        session.endsAt, session.startsAt, session.id)
-                .map(others -> others.stream().map(o -> new RoomBooking(o.id.toString(), o.roomId, Tokyo.local(o.startsAt),
-                        Tokyo.local(o.endsAt))).toList());
+        return Session.<Session>list(
+                        "venueId = ?1 and roomId = ?2 and status in ?3 and startsAt < ?4 and endsAt > ?5 and id <> ?6",
+                        session.venueId,
+                        session.roomId,
+                        List.of(SessionStatus.DRAFT, SessionStatus.PUBLISHED),
+                        session.endsAt,
+                        session.startsAt,
+                        session.id)
+                .map(others -> others.stream()
+                        .map(o -> new RoomBooking(
+                                o.id.toString(), o.roomId, Tokyo.local(o.startsAt), Tokyo.local(o.endsAt)))
+                        .toList());
     }
 
     static OffsetDateTime now() {

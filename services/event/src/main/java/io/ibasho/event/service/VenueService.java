@@ -1,10 +1,5 @@
 package io.ibasho.event.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
 import io.ibasho.event.Session;
 import io.ibasho.event.Venue;
 import io.ibasho.event.mapping.VenueMapper;
@@ -13,6 +8,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 /** Venues of an organisation; another organisation's venue is 404, never 403. */
 @ApplicationScoped
@@ -43,17 +42,24 @@ public class VenueService {
     @WithTransaction
     public Uni<Void> delete(String organisationId, UUID venueId) {
         return own(organisationId, venueId).flatMap(venue -> Session.count("venueId", venueId)
-                .flatMap(sessions -> io.ibasho.event.SessionSeries.count("venueId", venueId).map(series -> sessions + series))
+                .flatMap(sessions ->
+                        io.ibasho.event.SessionSeries.count("venueId", venueId).map(series -> sessions + series))
                 .flatMap(uses -> uses > 0
-                        ? Uni.createFrom().failure(Refusal.conflict("venue-in-use",
-                                "Sessions or series use this venue; move or cancel them first (" + uses + " in use)."))
+                        ? Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "venue-in-use",
+                                        "Sessions or series use this venue; move or cancel them first (" + uses
+                                                + " in use)."))
                         : venue.delete()));
     }
 
     @WithSession
     public Uni<Venue> own(String organisationId, UUID venueId) {
-        return Venue.<Venue>find("id = ?1 and organisationId = ?2", venueId, organisationId).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("venue"));
+        return Venue.<Venue>find("id = ?1 and organisationId = ?2", venueId, organisationId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("venue"));
     }
 
     @WithSession
@@ -84,6 +90,7 @@ public class VenueService {
 
     @WithSession
     public Uni<List<Venue>> linkedTo(String partnerGroup) {
-        return Venue.list("partnerGroupsJson like ?1 order by nameJa, id", VenueMapper.partnerGroupPattern(partnerGroup));
+        return Venue.list(
+                "partnerGroupsJson like ?1 order by nameJa, id", VenueMapper.partnerGroupPattern(partnerGroup));
     }
 }

@@ -3,11 +3,6 @@ package io.ibasho.event.demo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -15,6 +10,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The test profile loads the demo month at start-up (ibasho.demo-data.enabled=true), like the local stack. */
 @QuarkusTest
@@ -26,23 +24,43 @@ class DemoDataTest {
     @Test
     void theDemoMonthIsLoadedOnceWithEveryKindOfSession() throws Throwable {
         String organiser = Tokens.accessToken("organiser1");
-        List<Map<String, Object>> venues = given().auth().oauth2(organiser).get("/api/events/venues/mine").then().statusCode(200)
-                .extract().path("findAll { it.nameJa in ['ひなた交流センター', 'みどり公民館', 'そよかぜ会館', 'こもれびの家'] }");
+        List<Map<String, Object>> venues = given().auth()
+                .oauth2(organiser)
+                .get("/api/events/venues/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.nameJa in ['ひなた交流センター', 'みどり公民館', 'そよかぜ会館', 'こもれびの家'] }");
         assertThat(venues).hasSize(4);
         assertThat(venues).extracting(v -> v.get("addressVisibility")).contains("PUBLIC", "ATTENDEES_ONLY", "NEVER");
 
-        List<Map<String, Object>> sessions = given().auth().oauth2(organiser).queryParam("size", 200)
-                .get("/api/events/sessions/mine").then().statusCode(200).extract().path("findAll { it.status == 'published' }");
+        List<Map<String, Object>> sessions = given().auth()
+                .oauth2(organiser)
+                .queryParam("size", 200)
+                .get("/api/events/sessions/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.status == 'published' }");
         assertThat(sessions).extracting(s -> s.get("kind")).contains("cafe", "workshop", "online", "free-space");
-        assertThat(sessions).filteredOn(s -> "LOTTERY".equals(s.get("allocation"))).isNotEmpty();
-        assertThat(sessions).filteredOn(s -> ((List<?>) s.get("parts")).size() == 2).isNotEmpty();
+        assertThat(sessions)
+                .filteredOn(s -> "LOTTERY".equals(s.get("allocation")))
+                .isNotEmpty();
+        assertThat(sessions)
+                .filteredOn(s -> ((List<?>) s.get("parts")).size() == 2)
+                .isNotEmpty();
         assertThat(sessions).filteredOn(s -> "online".equals(s.get("kind"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(sessions).filteredOn(s -> s.get("seriesId") != null).hasSizeGreaterThanOrEqualTo(4);
 
         // a second start finds the data and adds nothing
         assertThat(VertxContextSupport.<Boolean>subscribeAndAwait(demo::load)).isFalse();
-        List<?> again = given().auth().oauth2(organiser).get("/api/events/venues/mine").then().statusCode(200)
-                .extract().path("findAll { it.nameJa == 'ひなた交流センター' }");
+        List<?> again = given().auth()
+                .oauth2(organiser)
+                .get("/api/events/venues/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.nameJa == 'ひなた交流センター' }");
         assertThat(again).hasSize(1);
     }
 }

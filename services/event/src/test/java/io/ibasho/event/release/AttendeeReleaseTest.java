@@ -2,14 +2,12 @@ package io.ibasho.event.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.event.release.AttendeeRelease.Facts;
 import io.ibasho.event.release.AttendeeRelease.Place;
 import io.ibasho.event.release.AttendeeRelease.Visibility;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class AttendeeReleaseTest {
     private static final Duration LEAD = Duration.ofMinutes(60);
@@ -27,7 +25,7 @@ class AttendeeReleaseTest {
 
     @Test
     void publicAndAttendeesOnlyAddressesAreReleasedToAConfirmedAttendee() {
-        for (Visibility visibility : new Visibility[] { Visibility.PUBLIC, Visibility.ATTENDEES_ONLY }) {
+        for (Visibility visibility : new Visibility[] {Visibility.PUBLIC, Visibility.ATTENDEES_ONLY}) {
             var released = AttendeeRelease.release(atVenue(visibility), START.minus(Duration.ofDays(3)), LEAD);
             assertThat(released.address()).isEqualTo("架空県ひなた市1-1-1");
             assertThat(released.addressNoteEn()).isNull();
@@ -54,7 +52,8 @@ class AttendeeReleaseTest {
         assertThat(tooEarly.addressNoteEn()).as("no venue, nothing to hide").isNull();
 
         assertThat(AttendeeRelease.release(online(), opens, LEAD).meetingLink()).isEqualTo(LINK);
-        assertThat(AttendeeRelease.release(online(), END.minusSeconds(1), LEAD).meetingLink()).isEqualTo(LINK);
+        assertThat(AttendeeRelease.release(online(), END.minusSeconds(1), LEAD).meetingLink())
+                .isEqualTo(LINK);
 
         var over = AttendeeRelease.release(online(), END, LEAD);
         assertThat(over.meetingLink()).isNull();

@@ -15,6 +15,20 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.ibasho.contracts.CloudEvent;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.KafkaTopicWriter;
+import io.ibasho.testsupport.TestServers;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,24 +41,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import io.ibasho.contracts.CloudEvent;
-import io.ibasho.contracts.EventTypes;
-import io.ibasho.contracts.Topics;
-import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.ibasho.testsupport.KafkaTopicWriter;
-import io.ibasho.testsupport.TestServers;
-import io.ibasho.testsupport.Tokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The hidden address and the meeting link reach a confirmed attendee and nobody else. Confirmations arrive as
@@ -53,7 +50,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "event"))
 class AttendeeDetailsTest {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -76,8 +74,8 @@ class AttendeeDetailsTest {
     }
 
     /** A registration-lifecycle CloudEvent in the shape registration's outbox writes (RegistrationEvents.RegistrationState). */
-    private static String registrationEvent(String eventId, String type, String registrationId, String sessionId,
-            String attendeeId, String status) {
+    private static String registrationEvent(
+            String eventId, String type, String registrationId, String sessionId, String attendeeId, String status) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("registrationId", registrationId);
         data.put("sessionId", sessionId);
@@ -89,7 +87,8 @@ class AttendeeDetailsTest {
         if (type.equals(EventTypes.OFFER_EXPIRED)) {
             data.put("declined", false);
         }
-        var event = CloudEvent.of(eventId, "/ibasho/registration", type, OffsetDateTime.now(ZoneOffset.UTC), sessionId, data);
+        var event = CloudEvent.of(
+                eventId, "/ibasho/registration", type, OffsetDateTime.now(ZoneOffset.UTC), sessionId, data);
         try {
             return JSON.writeValueAsString(event);
         } catch (Exception e) {
@@ -103,16 +102,29 @@ class AttendeeDetailsTest {
 
     private static String confirm(String sessionId, String registrationId, String attendeeId) {
         String eventId = UUID.randomUUID().toString();
-        send(sessionId, registrationEvent(eventId, EventTypes.REGISTRATION_CONFIRMED, registrationId, sessionId, attendeeId, "CONFIRMED"));
+        send(
+                sessionId,
+                registrationEvent(
+                        eventId,
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        registrationId,
+                        sessionId,
+                        attendeeId,
+                        "CONFIRMED"));
         return eventId;
     }
 
     private static int detailsStatus(String token, String sessionId) {
-        return given().auth().oauth2(token).get("/api/events/sessions/" + sessionId + "/attendee-details").statusCode();
+        return given().auth()
+                .oauth2(token)
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .statusCode();
     }
 
     private static void awaitDetailsStatus(String token, String sessionId, int status) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(detailsStatus(token, sessionId)).isEqualTo(status));
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(detailsStatus(token, sessionId)).isEqualTo(status));
     }
 
     @Test
@@ -124,8 +136,11 @@ class AttendeeDetailsTest {
         confirm(sessionId, registrationId, subjectOf(hana()));
         awaitDetailsStatus(hana(), sessionId, 200);
 
-        String body = given().auth().oauth2(hana()).get("/api/events/sessions/" + sessionId + "/attendee-details")
-                .then().statusCode(200)
+        String body = given().auth()
+                .oauth2(hana())
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("sessionId", equalTo(sessionId))
                 .body("address", equalTo(ATTENDEES_ADDRESS))
@@ -134,32 +149,72 @@ class AttendeeDetailsTest {
                 .body("venue.address", nullValue())
                 .body("meetingLink", nullValue())
                 .body("meetingLinkAvailableAt", nullValue())
-                .extract().asString();
-        assertThat(OffsetDateTime.parse(given().auth().oauth2(hana()).get("/api/events/sessions/" + sessionId + "/attendee-details")
-                .then().extract().path("startsAt"))).isEqualTo(tokyo(10, 10, 0));
+                .extract()
+                .asString();
+        assertThat(OffsetDateTime.parse(given().auth()
+                        .oauth2(hana())
+                        .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                        .then()
+                        .extract()
+                        .path("startsAt")))
+                .isEqualTo(tokyo(10, 10, 0));
         assertThat(body).contains(ATTENDEES_ADDRESS);
 
         // Everyone else: exactly the answer for a session that does not exist (never 403), and no address anywhere.
-        String unknown = given().auth().oauth2(mei()).get("/api/events/sessions/" + UUID.randomUUID() + "/attendee-details")
-                .then().statusCode(404).extract().path("type");
-        String answer = given().auth().oauth2(mei()).get("/api/events/sessions/" + sessionId + "/attendee-details")
-                .then().statusCode(404).extract().asString();
+        String unknown = given().auth()
+                .oauth2(mei())
+                .get("/api/events/sessions/" + UUID.randomUUID() + "/attendee-details")
+                .then()
+                .statusCode(404)
+                .extract()
+                .path("type");
+        String answer = given().auth()
+                .oauth2(mei())
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
         assertThat(answer).doesNotContain(ATTENDEES_ADDRESS).contains(unknown);
-        // staff and partner accounts are not attendees (ADR 0008): the role check answers before any session is looked at
+        // staff and partner accounts are not attendees (ADR 0008): the role check answers before any session is looked
+        // at
         for (String user : List.of("organiser1", "organiser2", "carer1", "partner1")) {
-            answer = given().auth().oauth2(Tokens.accessToken(user)).get("/api/events/sessions/" + sessionId + "/attendee-details")
-                    .then().statusCode(403).extract().asString();
+            answer = given().auth()
+                    .oauth2(Tokens.accessToken(user))
+                    .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                    .then()
+                    .statusCode(403)
+                    .extract()
+                    .asString();
             assertThat(answer).as(user).doesNotContain(ATTENDEES_ADDRESS);
         }
-        given().get("/api/events/sessions/" + sessionId + "/attendee-details").then().statusCode(401);
-        String partnerClient = Tokens.clientToken(TestServers.get().keycloak().realmUrl(), "partner-tsubomi", "partner-local-secret-change-me");
-        given().auth().oauth2(partnerClient).get("/api/events/sessions/" + sessionId + "/attendee-details").then().statusCode(403);
-        assertThat(given().get("/api/events/sessions/" + sessionId).then().statusCode(200).extract().asString())
+        given().get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .statusCode(401);
+        String partnerClient = Tokens.clientToken(
+                TestServers.get().keycloak().realmUrl(), "partner-tsubomi", "partner-local-secret-change-me");
+        given().auth()
+                .oauth2(partnerClient)
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .statusCode(403);
+        assertThat(given().get("/api/events/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
                 .doesNotContain(ATTENDEES_ADDRESS);
 
         // She cancels: from then on she is like anyone else.
-        send(sessionId, registrationEvent(UUID.randomUUID().toString(), EventTypes.REGISTRATION_CANCELLED, registrationId, sessionId,
-                subjectOf(hana()), "CANCELLED"));
+        send(
+                sessionId,
+                registrationEvent(
+                        UUID.randomUUID().toString(),
+                        EventTypes.REGISTRATION_CANCELLED,
+                        registrationId,
+                        sessionId,
+                        subjectOf(hana()),
+                        "CANCELLED"));
         awaitDetailsStatus(hana(), sessionId, 404);
     }
 
@@ -170,37 +225,63 @@ class AttendeeDetailsTest {
         confirm(sessionId, UUID.randomUUID().toString(), subjectOf(hana()));
         awaitDetailsStatus(hana(), sessionId, 200);
 
-        String body = given().auth().oauth2(hana()).get("/api/events/sessions/" + sessionId + "/attendee-details")
-                .then().statusCode(200)
+        String body = given().auth()
+                .oauth2(hana())
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .statusCode(200)
                 .body("address", nullValue())
                 .body("addressNoteEn", equalTo("The organiser will tell you where to meet"))
                 .body("addressNoteJa", equalTo("集合場所は主催者から直接お知らせします"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(body).doesNotContain(SHELTER_ADDRESS);
     }
 
     @Test
     void theMeetingLinkIsReleasedOnlyFromSixtyMinutesBeforeTheStart() {
-        OffsetDateTime later = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusHours(3).withSecond(0).withNano(0);
+        OffsetDateTime later = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusHours(3)
+                .withSecond(0)
+                .withNano(0);
         String laterId = createPublished(organiser1(), TestData.online(later));
-        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusMinutes(30).withSecond(0).withNano(0);
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusMinutes(30)
+                .withSecond(0)
+                .withNano(0);
         String soonId = createPublished(organiser1(), TestData.online(soon));
         confirm(laterId, UUID.randomUUID().toString(), subjectOf(hana()));
         confirm(soonId, UUID.randomUUID().toString(), subjectOf(hana()));
         awaitDetailsStatus(hana(), laterId, 200);
         awaitDetailsStatus(hana(), soonId, 200);
 
-        var tooEarly = given().auth().oauth2(hana()).get("/api/events/sessions/" + laterId + "/attendee-details")
-                .then().statusCode(200).body("meetingLink", nullValue()).body("address", nullValue())
-                .body("addressNoteEn", nullValue()).extract();
-        assertThat(OffsetDateTime.parse(tooEarly.path("meetingLinkAvailableAt"))).isEqualTo(later.minusMinutes(60));
+        var tooEarly = given().auth()
+                .oauth2(hana())
+                .get("/api/events/sessions/" + laterId + "/attendee-details")
+                .then()
+                .statusCode(200)
+                .body("meetingLink", nullValue())
+                .body("address", nullValue())
+                .body("addressNoteEn", nullValue())
+                .extract();
+        assertThat(OffsetDateTime.parse(tooEarly.path("meetingLinkAvailableAt")))
+                .isEqualTo(later.minusMinutes(60));
         assertThat(tooEarly.asString()).doesNotContain(MEETING_LINK);
 
-        given().auth().oauth2(hana()).get("/api/events/sessions/" + soonId + "/attendee-details")
-                .then().statusCode(200).header("Cache-Control", "no-store")
-                .body("meetingLink", equalTo(MEETING_LINK)).body("meetingLinkAvailableAt", nullValue());
+        given().auth()
+                .oauth2(hana())
+                .get("/api/events/sessions/" + soonId + "/attendee-details")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("meetingLink", equalTo(MEETING_LINK))
+                .body("meetingLinkAvailableAt", nullValue());
         // mei has no place: not even the time the link would appear
-        given().auth().oauth2(mei()).get("/api/events/sessions/" + soonId + "/attendee-details").then().statusCode(404);
+        given().auth()
+                .oauth2(mei())
+                .get("/api/events/sessions/" + soonId + "/attendee-details")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -208,24 +289,45 @@ class AttendeeDetailsTest {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", false, List.of()));
         String sessionId = createPublished(organiser1(), TestData.cafe(venueId, tokyo(12, 10, 0)));
         String hanaRegistration = UUID.randomUUID().toString();
-        String confirmed = registrationEvent(UUID.randomUUID().toString(), EventTypes.REGISTRATION_CONFIRMED, hanaRegistration,
-                sessionId, subjectOf(hana()), "CONFIRMED");
+        String confirmed = registrationEvent(
+                UUID.randomUUID().toString(),
+                EventTypes.REGISTRATION_CONFIRMED,
+                hanaRegistration,
+                sessionId,
+                subjectOf(hana()),
+                "CONFIRMED");
         send(sessionId, confirmed);
         awaitDetailsStatus(hana(), sessionId, 200);
-        send(sessionId, registrationEvent(UUID.randomUUID().toString(), EventTypes.REGISTRATION_CANCELLED, hanaRegistration,
-                sessionId, subjectOf(hana()), "CANCELLED"));
+        send(
+                sessionId,
+                registrationEvent(
+                        UUID.randomUUID().toString(),
+                        EventTypes.REGISTRATION_CANCELLED,
+                        hanaRegistration,
+                        sessionId,
+                        subjectOf(hana()),
+                        "CANCELLED"));
         awaitDetailsStatus(hana(), sessionId, 404);
 
         // Kafka delivers the confirmation again (same CloudEvent id), then mei's offer lapses and she books for real.
         send(sessionId, confirmed);
         String meiRegistration = UUID.randomUUID().toString();
-        send(sessionId, registrationEvent(UUID.randomUUID().toString(), EventTypes.OFFER_EXPIRED, meiRegistration, sessionId,
-                subjectOf(mei()), "EXPIRED"));
+        send(
+                sessionId,
+                registrationEvent(
+                        UUID.randomUUID().toString(),
+                        EventTypes.OFFER_EXPIRED,
+                        meiRegistration,
+                        sessionId,
+                        subjectOf(mei()),
+                        "EXPIRED"));
         String meiBooking = UUID.randomUUID().toString();
         confirm(sessionId, meiBooking, subjectOf(mei()));
         // One partition per session: once mei's later confirmation is visible, the replay before it was handled.
         awaitDetailsStatus(mei(), sessionId, 200);
-        assertThat(detailsStatus(hana(), sessionId)).as("the replayed confirmation was skipped").isEqualTo(404);
+        assertThat(detailsStatus(hana(), sessionId))
+                .as("the replayed confirmation was skipped")
+                .isEqualTo(404);
         try (Connection db = database();
                 PreparedStatement query = db.prepareStatement(
                         "select registration_id::text, confirmed from attendee_confirmation where session_id = ?::uuid order by 1")) {
@@ -236,8 +338,11 @@ class AttendeeDetailsTest {
                     rows.put(result.getString(1), result.getBoolean(2));
                 }
             }
-            assertThat(rows).containsOnly(Map.entry(hanaRegistration, false), Map.entry(meiRegistration, false),
-                    Map.entry(meiBooking, true));
+            assertThat(rows)
+                    .containsOnly(
+                            Map.entry(hanaRegistration, false),
+                            Map.entry(meiRegistration, false),
+                            Map.entry(meiBooking, true));
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
@@ -247,8 +352,8 @@ class AttendeeDetailsTest {
     void aMessageThatIsNotACloudEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         String key = UUID.randomUUID().toString();
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, key, "not a cloud event " + key);
-        var dead = KafkaTopicReader.awaitRecords(Topics.deadLetterOf(Topics.REGISTRATION_LIFECYCLE, "event"),
-                r -> key.equals(r.key()), 1, WAIT);
+        var dead = KafkaTopicReader.awaitRecords(
+                Topics.deadLetterOf(Topics.REGISTRATION_LIFECYCLE, "event"), r -> key.equals(r.key()), 1, WAIT);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).contains(key);
 
@@ -267,20 +372,24 @@ class AttendeeDetailsTest {
         String recentEvent = confirm(recentId, UUID.randomUUID().toString(), subjectOf(hana()));
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            assertThat(count("select count(*) from processed_message where event_id in (?, ?)", oldEvent, recentEvent)).isEqualTo(2);
-            assertThat(count("select count(*) from attendee_confirmation where session_id = ?::uuid", oldId)).isZero();
+            assertThat(count("select count(*) from processed_message where event_id in (?, ?)", oldEvent, recentEvent))
+                    .isEqualTo(2);
+            assertThat(count("select count(*) from attendee_confirmation where session_id = ?::uuid", oldId))
+                    .isZero();
         });
         // the cleanup runs every second in tests: the recent one has survived several runs
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(count("select count(*) from attendee_confirmation where session_id = ?::uuid", recentId)).isEqualTo(1));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                        count("select count(*) from attendee_confirmation where session_id = ?::uuid", recentId))
+                .isEqualTo(1));
     }
 
     @Test
     void handledEventIdsAreForgottenAfterThirtyDays() throws Exception {
         String old = "test-old-" + UUID.randomUUID();
         String recent = "test-recent-" + UUID.randomUUID();
-        try (Connection db = database(); PreparedStatement insert = db.prepareStatement(
-                "insert into processed_message (event_id, consumer, processed_at) values (?, 'event', now() - ?::interval)")) {
+        try (Connection db = database();
+                PreparedStatement insert = db.prepareStatement(
+                        "insert into processed_message (event_id, consumer, processed_at) values (?, 'event', now() - ?::interval)")) {
             insert.setString(1, old);
             insert.setString(2, "31 days");
             insert.executeUpdate();
@@ -288,9 +397,11 @@ class AttendeeDetailsTest {
             insert.setString(2, "29 days");
             insert.executeUpdate();
         }
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(count("select count(*) from processed_message where event_id = ?", old)).isZero());
-        assertThat(count("select count(*) from processed_message where event_id = ?", recent)).isEqualTo(1);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> assertThat(
+                        count("select count(*) from processed_message where event_id = ?", old))
+                .isZero());
+        assertThat(count("select count(*) from processed_message where event_id = ?", recent))
+                .isEqualTo(1);
     }
 
     private static Connection database() throws java.sql.SQLException {
@@ -298,7 +409,8 @@ class AttendeeDetailsTest {
     }
 
     private static long count(String sql, String... parameters) throws java.sql.SQLException {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = database();
+                PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setString(i + 1, parameters[i]);
             }

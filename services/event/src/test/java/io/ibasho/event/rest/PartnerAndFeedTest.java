@@ -17,14 +17,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.StringReader;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
@@ -32,11 +24,17 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
 
 /** The partner API and the iCalendar feeds: the schedule without addresses that are not PUBLIC or meeting links. */
 @QuarkusTest
@@ -49,8 +47,12 @@ class PartnerAndFeedTest {
 
     private static VEvent event(Calendar calendar, String sessionId) {
         return calendar.<VEvent>getComponents(Component.VEVENT).stream()
-                .filter(e -> e.getProperty(Property.UID).map(Property::getValue).orElseThrow().equals(sessionId + "@ibasho"))
-                .findFirst().orElseThrow(() -> new AssertionError("no event for " + sessionId));
+                .filter(e -> e.getProperty(Property.UID)
+                        .map(Property::getValue)
+                        .orElseThrow()
+                        .equals(sessionId + "@ibasho"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no event for " + sessionId));
     }
 
     private static String value(VEvent event, String property) {
@@ -59,7 +61,8 @@ class PartnerAndFeedTest {
 
     private static List<String> uids(Calendar calendar) {
         return calendar.<VEvent>getComponents(Component.VEVENT).stream()
-                .map(e -> e.getProperty(Property.UID).map(Property::getValue).orElseThrow()).toList();
+                .map(e -> e.getProperty(Property.UID).map(Property::getValue).orElseThrow())
+                .toList();
     }
 
     @Test
@@ -73,31 +76,72 @@ class PartnerAndFeedTest {
         String draft = createSession(organiser1(), TestData.cafe(linked, tokyo(19, 10, 0)));
 
         String partner = Tokens.accessToken("partner1");
-        String schedule = given().auth().oauth2(partner).get("/api/events/partner/sessions").then().statusCode(200)
-                .body("id", hasItem(atLinked)).body("id", hasItem(atShelter))
-                .body("id", not(hasItem(atUnlinked))).body("id", not(hasItem(draft)))
-                .extract().asString();
-        assertThat(schedule).doesNotContain(SHELTER_ADDRESS).doesNotContain(ATTENDEES_ADDRESS).doesNotContain(MEETING_LINK)
-                .doesNotContain("meetingLink").doesNotContain("attendee");
-        given().auth().oauth2(partner).get("/api/events/partner/venues").then().statusCode(200)
-                .body("id", hasItem(linked)).body("id", not(hasItem(unlinked)));
+        String schedule = given().auth()
+                .oauth2(partner)
+                .get("/api/events/partner/sessions")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(atLinked))
+                .body("id", hasItem(atShelter))
+                .body("id", not(hasItem(atUnlinked)))
+                .body("id", not(hasItem(draft)))
+                .extract()
+                .asString();
+        assertThat(schedule)
+                .doesNotContain(SHELTER_ADDRESS)
+                .doesNotContain(ATTENDEES_ADDRESS)
+                .doesNotContain(MEETING_LINK)
+                .doesNotContain("meetingLink")
+                .doesNotContain("attendee");
+        given().auth()
+                .oauth2(partner)
+                .get("/api/events/partner/venues")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(linked))
+                .body("id", not(hasItem(unlinked)));
 
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC);
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + atShelter + "/cancel").then().statusCode(200);
-        String changes = given().auth().oauth2(partner).queryParam("changedSince", since.toString())
-                .get("/api/events/partner/sessions").then().statusCode(200)
-                .body("id", hasItem(atShelter)).body("id", not(hasItem(atLinked)))
-                .extract().asString();
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + atShelter + "/cancel")
+                .then()
+                .statusCode(200);
+        String changes = given().auth()
+                .oauth2(partner)
+                .queryParam("changedSince", since.toString())
+                .get("/api/events/partner/sessions")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(atShelter))
+                .body("id", not(hasItem(atLinked)))
+                .extract()
+                .asString();
         assertThat(changes).contains("\"status\":\"cancelled\"").doesNotContain(SHELTER_ADDRESS);
 
         // a partner's system with its client-credentials token sees the same
-        String clientToken = Tokens.clientToken(TestServers.get().keycloak().realmUrl(), "partner-tsubomi", "partner-local-secret-change-me");
-        given().auth().oauth2(clientToken).get("/api/events/partner/sessions").then().statusCode(200).body("id", hasItem(atLinked));
+        String clientToken = Tokens.clientToken(
+                TestServers.get().keycloak().realmUrl(), "partner-tsubomi", "partner-local-secret-change-me");
+        given().auth()
+                .oauth2(clientToken)
+                .get("/api/events/partner/sessions")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(atLinked));
 
-        given().auth().oauth2(organiser1()).get("/api/events/partner/sessions").then().statusCode(403);
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/partner/sessions")
+                .then()
+                .statusCode(403);
         given().get("/api/events/partner/sessions").then().statusCode(401);
-        given().auth().oauth2(partner).queryParam("changedSince", "yesterday").get("/api/events/partner/sessions")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(partner)
+                .queryParam("changedSince", "yesterday")
+                .get("/api/events/partner/sessions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -107,14 +151,27 @@ class PartnerAndFeedTest {
         String changed = createPublished(organiser1(), cafe);
         cafe.put("startsAt", tokyo(22, 11, 0).toString());
         cafe.put("endsAt", tokyo(22, 13, 0).toString());
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafe).put("/api/events/sessions/" + changed)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(cafe)
+                .put("/api/events/sessions/" + changed)
+                .then()
+                .statusCode(200);
         String cancelled = createPublished(organiser1(), TestData.cafe(open, tokyo(23, 10, 0)));
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + cancelled + "/cancel").then().statusCode(200);
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200);
         String draft = createSession(organiser1(), TestData.cafe(open, tokyo(24, 10, 0)));
 
-        String ics = given().get("/api/events/feeds/venues/" + open + ".ics").then().statusCode(200)
-                .contentType(startsWith("text/calendar")).extract().asString();
+        String ics = given().get("/api/events/feeds/venues/" + open + ".ics")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asString();
         Calendar calendar = parse(ics);
         assertThat(uids(calendar)).containsExactlyInAnyOrder(changed + "@ibasho", cancelled + "@ibasho");
         assertThat(uids(calendar)).doesNotContain(draft + "@ibasho");
@@ -122,17 +179,24 @@ class PartnerAndFeedTest {
         assertThat(value(moved, Property.SEQUENCE)).isEqualTo("1");
         assertThat(value(moved, Property.STATUS)).isEqualTo("CONFIRMED");
         assertThat(value(moved, Property.LOCATION)).contains("架空県ひなた市ひかり町1-1-1");
-        assertThat(moved.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID")).get()
-                .extracting(p -> ((net.fortuna.ical4j.model.Parameter) p).getValue()).isEqualTo("Asia/Tokyo");
+        assertThat(moved.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID"))
+                .get()
+                .extracting(p -> ((net.fortuna.ical4j.model.Parameter) p).getValue())
+                .isEqualTo("Asia/Tokyo");
         VEvent gone = event(calendar, cancelled);
         assertThat(value(gone, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(gone, Property.SEQUENCE)).isEqualTo("1");
 
         String shelter = createVenue(organiser1(), venue(uniqueArea(), "NEVER", true, List.of()));
         String atShelter = createPublished(organiser1(), TestData.cafe(shelter, tokyo(22, 10, 0)));
-        String shelterIcs = given().get("/api/events/feeds/venues/" + shelter + ".ics").then().statusCode(200).extract().asString();
+        String shelterIcs = given().get("/api/events/feeds/venues/" + shelter + ".ics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(shelterIcs).doesNotContain(SHELTER_ADDRESS).doesNotContain("しずか町");
-        assertThat(event(parse(shelterIcs), atShelter).getProperty(Property.LOCATION)).isEmpty();
+        assertThat(event(parse(shelterIcs), atShelter).getProperty(Property.LOCATION))
+                .isEmpty();
 
         given().get("/api/events/feeds/venues/not-a-venue.ics").then().statusCode(404);
     }
@@ -146,27 +210,60 @@ class PartnerAndFeedTest {
         String online = createPublished(organiser1(), TestData.online(tokyo(26, 21, 0)));
         String otherOrganisation = createPublished(organiser2(), TestData.online(tokyo(26, 21, 0)));
 
-        String first = given().auth().oauth2(organiser1()).post("/api/events/feeds/organisation/rotate").then().statusCode(200)
-                .extract().path("url");
+        String first = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/feeds/organisation/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         assertThat(first).matches("/api/events/feeds/private/[A-Za-z0-9_-]{43}\\.ics");
-        String ics = given().get(first).then().statusCode(200).contentType(startsWith("text/calendar")).extract().asString();
-        assertThat(uids(parse(ics))).contains(atLinked + "@ibasho", atUnlinked + "@ibasho", online + "@ibasho")
+        String ics = given().get(first)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asString();
+        assertThat(uids(parse(ics)))
+                .contains(atLinked + "@ibasho", atUnlinked + "@ibasho", online + "@ibasho")
                 .doesNotContain(otherOrganisation + "@ibasho");
-        assertThat(ics).doesNotContain(MEETING_LINK).doesNotContain("meet.example.invalid")
-                .doesNotContain(SHELTER_ADDRESS).doesNotContain(ATTENDEES_ADDRESS);
+        assertThat(ics)
+                .doesNotContain(MEETING_LINK)
+                .doesNotContain("meet.example.invalid")
+                .doesNotContain(SHELTER_ADDRESS)
+                .doesNotContain(ATTENDEES_ADDRESS);
 
-        String second = given().auth().oauth2(organiser1()).post("/api/events/feeds/organisation/rotate").then().statusCode(200)
-                .extract().path("url");
+        String second = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/feeds/organisation/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
         given().get(first).then().statusCode(404);
         given().get(second).then().statusCode(200);
 
-        String partnerFeed = given().auth().oauth2(organiser1()).post("/api/events/feeds/partner-groups/tsubomi/rotate")
-                .then().statusCode(200).extract().path("url");
-        List<String> partnerUids = uids(parse(given().get(partnerFeed).then().statusCode(200).extract().asString()));
-        assertThat(partnerUids).contains(atLinked + "@ibasho").doesNotContain(atUnlinked + "@ibasho", online + "@ibasho");
+        String partnerFeed = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/feeds/partner-groups/tsubomi/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        List<String> partnerUids = uids(
+                parse(given().get(partnerFeed).then().statusCode(200).extract().asString()));
+        assertThat(partnerUids)
+                .contains(atLinked + "@ibasho")
+                .doesNotContain(atUnlinked + "@ibasho", online + "@ibasho");
 
-        given().get("/api/events/feeds/private/" + "A".repeat(43) + ".ics").then().statusCode(404);
+        given().get("/api/events/feeds/private/" + "A".repeat(43) + ".ics")
+                .then()
+                .statusCode(404);
         given().post("/api/events/feeds/organisation/rotate").then().statusCode(401);
-        given().auth().oauth2(Tokens.accessToken("partner1")).post("/api/events/feeds/organisation/rotate").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .post("/api/events/feeds/organisation/rotate")
+                .then()
+                .statusCode(403);
     }
 }

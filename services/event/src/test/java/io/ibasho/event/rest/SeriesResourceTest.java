@@ -13,18 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.event.schedule.TokyoTime;
 import io.ibasho.testsupport.IbashoServers;
@@ -33,6 +22,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Series expansion and single-occurrence edits that survive series edits, against real PostgreSQL and Kafka. */
 @QuarkusTest
@@ -64,18 +61,38 @@ class SeriesResourceTest {
         LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
         Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
 
-        JsonPath created = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")
-                .then().log().ifValidationFails().statusCode(201).body("status", equalTo("draft")).extract().jsonPath();
+        JsonPath created = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .body("status", equalTo("draft"))
+                .extract()
+                .jsonPath();
         String seriesId = created.getString("id");
         assertThat(created.getList("occurrences")).hasSize(4);
         for (int i = 0; i < 4; i++) {
-            assertThat(start(created, i)).isEqualTo(firstDay.plusWeeks(i).atTime(10, 0).atZone(TokyoTime.ZONE).toOffsetDateTime());
+            assertThat(start(created, i))
+                    .isEqualTo(firstDay.plusWeeks(i)
+                            .atTime(10, 0)
+                            .atZone(TokyoTime.ZONE)
+                            .toOffsetDateTime());
             assertThat(created.getString("occurrences[" + i + "].status")).isEqualTo("draft");
         }
-        assertThat(created.getString("occurrences[0].recurrenceId")).isEqualTo(firstDay.toString().replace("-", "") + "T100000");
+        assertThat(created.getString("occurrences[0].recurrenceId"))
+                .isEqualTo(firstDay.toString().replace("-", "") + "T100000");
 
-        JsonPath published = given().auth().oauth2(organiser1()).post("/api/events/series/" + seriesId + "/publish")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath published = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(published.getList("occurrences.status")).containsOnly("published");
         List<String> ids = published.getList("occurrences.sessionId");
         given().get("/api/events/sessions/" + ids.get(0)).then().statusCode(200).body("seriesId", equalTo(seriesId));
@@ -84,26 +101,46 @@ class SeriesResourceTest {
         OffsetDateTime second = start(published, 1);
         Map<String, Object> moved = TestData.cafe(venueId, second.plusHours(1));
         moved.put("capacity", 5);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(moved).put("/api/events/sessions/" + ids.get(1))
-                .then().statusCode(200).body("occurrenceOverride", equalTo("CHANGED"));
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + ids.get(2) + "/cancel")
-                .then().statusCode(200).body("occurrenceOverride", equalTo("CANCELLED"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(moved)
+                .put("/api/events/sessions/" + ids.get(1))
+                .then()
+                .statusCode(200)
+                .body("occurrenceOverride", equalTo("CHANGED"));
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + ids.get(2) + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("occurrenceOverride", equalTo("CANCELLED"));
 
         // the series moves to 10:30, grows to 20 places and is renamed
         request.put("firstStart", firstDay.atTime(10, 30).toString());
         request.put("capacity", 20);
         request.put("titleJa", "ひだまりカフェ（冬）");
-        JsonPath edited = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request)
-                .put("/api/events/series/" + seriesId).then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+        JsonPath edited = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .put("/api/events/series/" + seriesId)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         Map<String, Map<String, Object>> byId = new HashMap<>();
         List<Map<String, Object>> occurrences = edited.getList("occurrences");
         occurrences.forEach(o -> byId.put((String) o.get("sessionId"), o));
         assertThat(occurrences).hasSize(4);
 
-        for (int i : new int[] { 0, 3 }) {
+        for (int i : new int[] {0, 3}) {
             Map<String, Object> followed = byId.get(ids.get(i));
-            assertThat(OffsetDateTime.parse((String) followed.get("startsAt")).toLocalTime()).isEqualTo(LocalTime.of(10, 30));
+            assertThat(OffsetDateTime.parse((String) followed.get("startsAt")).toLocalTime())
+                    .isEqualTo(LocalTime.of(10, 30));
             assertThat(followed.get("capacity")).isEqualTo(20);
             assertThat(followed.get("titleJa")).isEqualTo("ひだまりカフェ（冬）");
             assertThat(followed.get("status")).isEqualTo("published");
@@ -111,13 +148,15 @@ class SeriesResourceTest {
             assertThat((String) followed.get("recurrenceId")).endsWith("T103000");
         }
         Map<String, Object> keptChange = byId.get(ids.get(1));
-        assertThat(OffsetDateTime.parse((String) keptChange.get("startsAt")).isEqual(second.plusHours(1))).isTrue();
+        assertThat(OffsetDateTime.parse((String) keptChange.get("startsAt")).isEqual(second.plusHours(1)))
+                .isTrue();
         assertThat(keptChange.get("capacity")).isEqualTo(5);
         assertThat(keptChange.get("titleJa")).isEqualTo("ウィメンズカフェ");
         assertThat(keptChange.get("override")).isEqualTo("CHANGED");
         assertThat(byId.get(ids.get(2)).get("status")).isEqualTo("cancelled");
 
-        JsonNode changed = eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
+        JsonNode changed =
+                eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
         assertThat(changed.path("changed")).extracting(JsonNode::asText).contains("time", "capacity", "title");
         assertThat(changed.path("seriesId").asText()).isEqualTo(seriesId);
         // the individually changed occurrence got only its own change, nothing from the series edit
@@ -127,18 +166,42 @@ class SeriesResourceTest {
     @Test
     void aSeriesShorterThanBeforeCancelsTheOccurrencesItNoLongerHas() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
-        Map<String, Object> request = weeklyCafe(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(3).atTime(14, 0));
+        Map<String, Object> request =
+                weeklyCafe(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(3).atTime(14, 0));
         request.put("roomId", "hall");
-        String seriesId = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")
-                .then().statusCode(201).extract().path("id");
-        List<String> ids = given().auth().oauth2(organiser1()).post("/api/events/series/" + seriesId + "/publish")
-                .then().statusCode(200).extract().path("occurrences.sessionId");
+        String seriesId = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<String> ids = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("occurrences.sessionId");
 
         request.put("count", 2);
-        JsonPath edited = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request)
-                .put("/api/events/series/" + seriesId).then().statusCode(200).extract().jsonPath();
-        assertThat(edited.getList("occurrences.status")).containsExactly("published", "published", "cancelled", "cancelled");
-        assertThat(eventOfType(events(ids.get(3), 2), EventTypes.EVENT_CANCELLED).path("data").path("sessionId").asText())
+        JsonPath edited = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .put("/api/events/series/" + seriesId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(edited.getList("occurrences.status"))
+                .containsExactly("published", "published", "cancelled", "cancelled");
+        assertThat(eventOfType(events(ids.get(3), 2), EventTypes.EVENT_CANCELLED)
+                        .path("data")
+                        .path("sessionId")
+                        .asText())
                 .isEqualTo(ids.get(3));
     }
 
@@ -159,7 +222,9 @@ class SeriesResourceTest {
         series.put("applicationOpensDaysBefore", 14);
         series.put("applicationClosesHoursBefore", 72);
         series.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
-        series.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "maxChildren", 6, "deadlineHoursBefore", 96));
+        series.put(
+                "childcare",
+                Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "maxChildren", 6, "deadlineHoursBefore", 96));
         return series;
     }
 
@@ -173,11 +238,21 @@ class SeriesResourceTest {
         LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(10);
         Map<String, Object> request = weeklyWorkshop(venueId, firstDay.atTime(13, 30));
 
-        JsonPath created = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")
-                .then().log().ifValidationFails().statusCode(201)
-                .body("kind", equalTo("workshop")).body("allocation", equalTo("LOTTERY"))
-                .body("applicationOpensDaysBefore", equalTo(14)).body("applicationClosesHoursBefore", equalTo(72))
-                .extract().jsonPath();
+        JsonPath created = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .body("kind", equalTo("workshop"))
+                .body("allocation", equalTo("LOTTERY"))
+                .body("applicationOpensDaysBefore", equalTo(14))
+                .body("applicationClosesHoursBefore", equalTo(72))
+                .extract()
+                .jsonPath();
         String seriesId = created.getString("id");
         List<Map<String, Object>> occurrences = created.getList("occurrences");
         assertThat(occurrences).hasSize(3);
@@ -187,23 +262,40 @@ class SeriesResourceTest {
             assertThat(at(occurrence, "applicationClosesAt")).isEqualTo(start.minusHours(72));
         }
 
-        List<String> ids = given().auth().oauth2(organiser1()).post("/api/events/series/" + seriesId + "/publish")
-                .then().statusCode(200).extract().path("occurrences.sessionId");
+        List<String> ids = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("occurrences.sessionId");
         OffsetDateTime firstStart = at(occurrences.get(0), "startsAt");
-        given().get("/api/events/sessions/" + ids.get(0)).then().statusCode(200)
-                .body("kind", equalTo("workshop")).body("allocation", equalTo("LOTTERY")).body("capacity", equalTo(10))
+        given().get("/api/events/sessions/" + ids.get(0))
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("workshop"))
+                .body("allocation", equalTo("LOTTERY"))
+                .body("capacity", equalTo(10))
                 .body("targetAudienceJa", equalTo("子育て中の女性"));
-        JsonNode published = eventOfType(events(ids.get(0), 1), EventTypes.EVENT_PUBLISHED).path("data");
+        JsonNode published =
+                eventOfType(events(ids.get(0), 1), EventTypes.EVENT_PUBLISHED).path("data");
         assertThat(published.path("kind").asText()).isEqualTo("workshop");
         assertThat(published.path("allocation").asText()).isEqualTo("LOTTERY");
         assertThat(published.path("bookingRequired").asBoolean()).isTrue();
         assertThat(published.path("seriesId").asText()).isEqualTo(seriesId);
-        assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText())).isEqualTo(firstStart.minusHours(72));
-        assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText())).isEqualTo(firstStart.minusDays(14));
-        assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+        assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText()))
+                .isEqualTo(firstStart.minusHours(72));
+        assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText()))
+                .isEqualTo(firstStart.minusDays(14));
+        assertThat(published.path("venuePartnerGroups"))
+                .extracting(JsonNode::asText)
+                .containsExactly("tsubomi");
         // the template's lottery rules are every occurrence's
-        assertThat(published.path("lottery").path("priority")).extracting(JsonNode::asText).containsExactly("初めての方", "その他");
-        assertThat(published.path("lottery").path("childcareRequiredToWin").asBoolean()).isFalse();
+        assertThat(published.path("lottery").path("priority"))
+                .extracting(JsonNode::asText)
+                .containsExactly("初めての方", "その他");
+        assertThat(published.path("lottery").path("childcareRequiredToWin").asBoolean())
+                .isFalse();
         assertThat(published.path("lottery").path("oneWinPerMonth").asBoolean()).isFalse();
         // ... and so is its childcare offer, the deadline counted back from this occurrence's start
         JsonNode childcare = published.path("childcare");
@@ -228,20 +320,36 @@ class SeriesResourceTest {
         own.put("applicationOpensAt", secondStart.minusDays(14).toString());
         own.put("applicationClosesAt", secondStart.minusHours(96).toString());
         own.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(own).put("/api/events/sessions/" + ids.get(1))
-                .then().statusCode(200).body("occurrenceOverride", equalTo("CHANGED"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(own)
+                .put("/api/events/sessions/" + ids.get(1))
+                .then()
+                .statusCode(200)
+                .body("occurrenceOverride", equalTo("CHANGED"));
 
         // the series now closes applications 48 hours before and becomes first come
         request.put("applicationClosesHoursBefore", 48);
         request.put("allocation", "FIRST_COME");
         request.remove("lottery");
-        JsonPath edited = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request)
-                .put("/api/events/series/" + seriesId).then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+        JsonPath edited = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .put("/api/events/series/" + seriesId)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> byId = new HashMap<>();
         edited.<Map<String, Object>>getList("occurrences").forEach(o -> byId.put((String) o.get("sessionId"), o));
-        for (int i : new int[] { 0, 2 }) {
+        for (int i : new int[] {0, 2}) {
             Map<String, Object> followed = byId.get(ids.get(i));
-            assertThat(at(followed, "applicationClosesAt")).isEqualTo(at(followed, "startsAt").minusHours(48));
+            assertThat(at(followed, "applicationClosesAt"))
+                    .isEqualTo(at(followed, "startsAt").minusHours(48));
             assertThat(followed.get("sequence")).isEqualTo(1);
         }
         Map<String, Object> kept = byId.get(ids.get(1));
@@ -249,106 +357,219 @@ class SeriesResourceTest {
         assertThat(kept.get("override")).isEqualTo("CHANGED");
         given().get("/api/events/sessions/" + ids.get(1)).then().body("allocation", equalTo("LOTTERY"));
 
-        JsonNode changed = eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
-        assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactlyInAnyOrder("application-window", "allocation");
+        JsonNode changed =
+                eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
+        assertThat(changed.path("changed"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("application-window", "allocation");
         assertThat(changed.path("allocation").asText()).isEqualTo("FIRST_COME");
         assertThat(changed.path("lottery").isNull()).isTrue();
-        assertThat(changed.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+        assertThat(changed.path("venuePartnerGroups"))
+                .extracting(JsonNode::asText)
+                .containsExactly("tsubomi");
     }
 
     @Test
     void aWorkshopSeriesWithoutAUsableApplicationWindowIsAProblem() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
-        Map<String, Object> request = weeklyWorkshop(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(10).atTime(13, 30));
+        Map<String, Object> request = weeklyWorkshop(
+                venueId, LocalDate.now(TokyoTime.ZONE).plusDays(10).atTime(13, 30));
 
         Map<String, Object> noWindow = new HashMap<>(request);
         noWindow.remove("applicationOpensDaysBefore");
         noWindow.remove("applicationClosesHoursBefore");
         noWindow.remove("capacity");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(noWindow).post("/api/events/series")
-                .then().statusCode(422).contentType("application/problem+json")
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(noWindow)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", containsString("/session-rules"))
-                .body("violations.field", org.hamcrest.Matchers.hasItems("applicationOpensDaysBefore", "applicationClosesHoursBefore", "capacity"))
-                .body("violations.code", org.hamcrest.Matchers.hasItems("APPLICATION_OPENS_REQUIRED", "DEADLINE_REQUIRED", "CAPACITY_REQUIRED"));
+                .body(
+                        "violations.field",
+                        org.hamcrest.Matchers.hasItems(
+                                "applicationOpensDaysBefore", "applicationClosesHoursBefore", "capacity"))
+                .body(
+                        "violations.code",
+                        org.hamcrest.Matchers.hasItems(
+                                "APPLICATION_OPENS_REQUIRED", "DEADLINE_REQUIRED", "CAPACITY_REQUIRED"));
 
         Map<String, Object> deadlineAtStart = new HashMap<>(request);
         deadlineAtStart.put("applicationClosesHoursBefore", 0);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(deadlineAtStart).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("DEADLINE_NOT_BEFORE_START"))
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(deadlineAtStart)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("DEADLINE_NOT_BEFORE_START"))
                 .body("violations.field", hasItem("applicationClosesHoursBefore"));
 
         Map<String, Object> opensAfterDeadline = new HashMap<>(request);
         opensAfterDeadline.put("applicationOpensDaysBefore", 2);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(opensAfterDeadline).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("APPLICATION_OPENS_NOT_BEFORE_DEADLINE"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(opensAfterDeadline)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("APPLICATION_OPENS_NOT_BEFORE_DEADLINE"));
 
         Map<String, Object> dropIn = new HashMap<>(request);
         dropIn.put("allocation", "NONE");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(dropIn).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("ALLOCATION_REQUIRED"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(dropIn)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("ALLOCATION_REQUIRED"));
 
         Map<String, Object> rulesWithoutLottery = new HashMap<>(request);
         rulesWithoutLottery.put("allocation", "FIRST_COME");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(rulesWithoutLottery).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(rulesWithoutLottery)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
 
         Map<String, Object> freeSpaceLottery = new HashMap<>(request);
         freeSpaceLottery.put("kind", "free-space");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(freeSpaceLottery).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("FREE_SPACE_HAS_NO_BOOKING"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(freeSpaceLottery)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("FREE_SPACE_HAS_NO_BOOKING"));
 
         Map<String, Object> childcareAfterStart = new HashMap<>(request);
-        childcareAfterStart.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "deadlineHoursBefore", -2));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(childcareAfterStart).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("CHILDCARE_DEADLINE_AFTER_START"))
+        childcareAfterStart.put(
+                "childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "deadlineHoursBefore", -2));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(childcareAfterStart)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("CHILDCARE_DEADLINE_AFTER_START"))
                 .body("violations.field", hasItem("childcare.deadlineHoursBefore"));
 
         // childcare at a venue that cannot host it: every occurrence is checked as a session
         String noChildcareVenue = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         Map<String, Object> unsuitable = new HashMap<>(request);
         unsuitable.put("venueId", noChildcareVenue);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(unsuitable).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("CHILDCARE_VENUE_UNSUITABLE"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(unsuitable)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("CHILDCARE_VENUE_UNSUITABLE"));
 
         Map<String, Object> tooEarly = new HashMap<>(request);
         tooEarly.put("applicationOpensDaysBefore", 400);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(tooEarly).post("/api/events/series")
-                .then().statusCode(400).body("violations.field", hasItem("applicationOpensDaysBefore"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(tooEarly)
+                .post("/api/events/series")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("applicationOpensDaysBefore"));
 
         // a workshop occurrence is still checked as a session: more places than the venue holds
         Map<String, Object> tooBig = new HashMap<>(request);
         tooBig.put("capacity", 99);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(tooBig).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("CAPACITY_ABOVE_VENUE_CEILING"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(tooBig)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("CAPACITY_ABOVE_VENUE_CEILING"));
     }
 
     @Test
     void badSeriesAreProblemsAndOtherOrganisationsSeriesAreNotFound() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
-        Map<String, Object> request = weeklyCafe(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(5).atTime(10, 0));
+        Map<String, Object> request =
+                weeklyCafe(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(5).atTime(10, 0));
 
         Map<String, Object> hourly = new HashMap<>(request);
         hourly.put("rrule", "FREQ=HOURLY");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(hourly).post("/api/events/series")
-                .then().statusCode(422).body("type", containsString("/invalid-schedule"))
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(hourly)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("type", containsString("/invalid-schedule"))
                 .body("violations.code", hasItem("RRULE_UNSUPPORTED_FREQUENCY"));
 
         Map<String, Object> garbage = new HashMap<>(request);
         garbage.put("rrule", "EVERY SECOND TUESDAY");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(garbage).post("/api/events/series")
-                .then().statusCode(422).body("violations.field", hasItem("rrule"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(garbage)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.field", hasItem("rrule"));
 
         Map<String, Object> party = new HashMap<>(request);
         party.put("kind", "party");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(party).post("/api/events/series")
-                .then().statusCode(400).body("violations.field", hasItem("kind"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(party)
+                .post("/api/events/series")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("kind"));
 
-        String seriesId = given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")
-                .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(organiser2()).get("/api/events/series/" + seriesId).then().statusCode(404);
-        given().auth().oauth2(organiser2()).post("/api/events/series/" + seriesId + "/publish").then().statusCode(404);
+        String seriesId = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(organiser2())
+                .get("/api/events/series/" + seriesId)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(organiser2())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(404);
         // a second series in the same room at the same times is a double booking
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(request).post("/api/events/series")
-                .then().statusCode(422).body("violations.code", hasItem("ROOM_DOUBLE_BOOKED"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("ROOM_DOUBLE_BOOKED"));
     }
 }

@@ -22,21 +22,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Richer sessions and their lifecycle events, against real PostgreSQL, Kafka and Keycloak. */
 @QuarkusTest
@@ -49,7 +46,9 @@ class SessionLifecycleTest {
         OffsetDateTime start = tokyo(14, 13, 30);
         String id = createPublished(organiser1(), TestData.workshop(venueId, start));
 
-        String body = given().get("/api/events/sessions/" + id).then().statusCode(200)
+        String body = given().get("/api/events/sessions/" + id)
+                .then()
+                .statusCode(200)
                 .body("venue.id", equalTo(venueId))
                 .body("venue.address", nullValue())
                 .body("roomId", equalTo("hall"))
@@ -64,10 +63,12 @@ class SessionLifecycleTest {
                 .body("lottery.childcareRequiredToWin", equalTo(true))
                 .body("lottery.confirmationRequired", equalTo(true))
                 .body("lottery.confirmationHours", equalTo(36))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(body).doesNotContain(ATTENDEES_ADDRESS);
 
-        JsonNode published = eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        JsonNode published =
+                eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
         assertThat(published.path("venueId").asText()).isEqualTo(venueId);
         assertThat(published.path("kind").asText()).isEqualTo("workshop");
         assertThat(published.path("allocation").asText()).isEqualTo("LOTTERY");
@@ -77,10 +78,13 @@ class SessionLifecycleTest {
         assertThat(published.path("sequence").asInt()).isZero();
         assertThat(published.path("titleJa").asText()).isEqualTo("アロマハンドケア");
         assertThat(published.path("titleEn").asText()).isEqualTo("Aroma hand care");
-        assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText())).isEqualTo(start.minusDays(3));
-        assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText())).isEqualTo(start.minusDays(9));
+        assertThat(OffsetDateTime.parse(published.path("applicationClosesAt").asText()))
+                .isEqualTo(start.minusDays(3));
+        assertThat(OffsetDateTime.parse(published.path("applicationOpensAt").asText()))
+                .isEqualTo(start.minusDays(9));
         JsonNode lottery = published.path("lottery");
-        assertThat(lottery.path("priority")).extracting(JsonNode::asText)
+        assertThat(lottery.path("priority"))
+                .extracting(JsonNode::asText)
                 .containsExactly("初めての方 / first-time participants", "その他 / everyone else");
         assertThat(lottery.path("oneWinPerMonth").asBoolean()).isTrue();
         assertThat(lottery.path("childcareRequiredToWin").asBoolean()).isTrue();
@@ -89,7 +93,9 @@ class SessionLifecycleTest {
         assertThat(lottery.path("confirmationHours").asInt()).isEqualTo(36);
         assertThat(published.path("parts")).hasSize(2);
         assertThat(published.path("parts").get(1).path("partId").asText()).isEqualTo("part-2");
-        assertThat(OffsetDateTime.parse(published.path("parts").get(1).path("startsAt").asText())).isEqualTo(start.plusMinutes(70));
+        assertThat(OffsetDateTime.parse(
+                        published.path("parts").get(1).path("startsAt").asText()))
+                .isEqualTo(start.plusMinutes(70));
         JsonNode childcare = published.path("childcare");
         assertThat(childcare.path("offered").asBoolean()).isTrue();
         assertThat(childcare.path("minAgeYears").asInt()).isEqualTo(1);
@@ -105,26 +111,56 @@ class SessionLifecycleTest {
         OffsetDateTime start = tokyo(9, 21, 0);
         String id = createPublished(organiser1(), TestData.online(start));
 
-        given().auth().oauth2(organiser1()).get("/api/events/sessions/" + id + "/manage").then().statusCode(200)
-                .body("meetingLink", equalTo(MEETING_LINK)).body("online", equalTo(true));
-        assertThat(given().get("/api/events/sessions/" + id).then().statusCode(200).extract().asString())
-                .doesNotContain(MEETING_LINK).doesNotContain("meetingLink");
-        assertThat(given().queryParam("online", true).queryParam("size", 100).get("/api/events/sessions").then().statusCode(200)
-                .extract().asString()).doesNotContain(MEETING_LINK);
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/sessions/" + id + "/manage")
+                .then()
+                .statusCode(200)
+                .body("meetingLink", equalTo(MEETING_LINK))
+                .body("online", equalTo(true));
+        assertThat(given().get("/api/events/sessions/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .doesNotContain(MEETING_LINK)
+                .doesNotContain("meetingLink");
+        assertThat(given().queryParam("online", true)
+                        .queryParam("size", 100)
+                        .get("/api/events/sessions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .doesNotContain(MEETING_LINK);
 
         Map<String, Object> moved = TestData.online(start.plusHours(-12));
         moved.put("meetingLink", MEETING_LINK + "-new");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(moved).put("/api/events/sessions/" + id)
-                .then().statusCode(200).body("sequence", equalTo(1));
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + id + "/cancel").then().statusCode(200)
-                .body("status", equalTo("cancelled")).body("sequence", equalTo(2));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(moved)
+                .put("/api/events/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(1));
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + id + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("cancelled"))
+                .body("sequence", equalTo(2));
 
         List<JsonNode> events = events(id, 3);
-        assertThat(events).extracting(e -> e.path("type").asText())
+        assertThat(events)
+                .extracting(e -> e.path("type").asText())
                 .containsExactly(EventTypes.EVENT_PUBLISHED, EventTypes.EVENT_CHANGED, EventTypes.EVENT_CANCELLED);
         events.forEach(TestData::assertMatchesSchema);
         JsonNode changed = events.get(1).path("data");
-        assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactlyInAnyOrder("time", "meeting-link");
+        assertThat(changed.path("changed"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("time", "meeting-link");
         for (JsonNode event : events) {
             assertThat(event.toString()).doesNotContain("meet.example.invalid").doesNotContain("meetingLink");
         }
@@ -140,17 +176,43 @@ class SessionLifecycleTest {
 
         workshop.put("capacity", 12);
         workshop.put("venueId", otherVenue);
-        workshop.put("childcare", Map.of("offered", true, "minAgeYears", 0, "maxAgeYears", 6, "carers", 3,
-                "deadline", start.minusDays(4).toString()));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(workshop).put("/api/events/sessions/" + id)
-                .then().statusCode(200).body("sequence", equalTo(1)).body("capacity", equalTo(12));
+        workshop.put(
+                "childcare",
+                Map.of(
+                        "offered",
+                        true,
+                        "minAgeYears",
+                        0,
+                        "maxAgeYears",
+                        6,
+                        "carers",
+                        3,
+                        "deadline",
+                        start.minusDays(4).toString()));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(workshop)
+                .put("/api/events/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(1))
+                .body("capacity", equalTo(12));
         // the same details again change nothing and announce nothing
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(workshop).put("/api/events/sessions/" + id)
-                .then().statusCode(200).body("sequence", equalTo(1));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(workshop)
+                .put("/api/events/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(1));
 
         JsonNode changed = eventOfType(events(id, 2), EventTypes.EVENT_CHANGED).path("data");
         assertThat(changed.path("sequence").asInt()).isEqualTo(1);
-        assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactlyInAnyOrder("capacity", "venue", "childcare");
+        assertThat(changed.path("changed"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("capacity", "venue", "childcare");
         assertThat(changed.path("venueId").asText()).isEqualTo(otherVenue);
         assertThat(changed.path("capacity").asInt()).isEqualTo(12);
         assertThat(changed.path("childcare").path("carers").asInt()).isEqualTo(3);
@@ -163,28 +225,45 @@ class SessionLifecycleTest {
         String venueId = createVenue(organiser1(), venue);
         Map<String, Object> cafe = TestData.cafe(venueId, tokyo(17, 10, 0));
         String id = createPublished(organiser1(), cafe);
-        JsonNode published = eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
-        assertThat(published.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi", "hikari");
+        JsonNode published =
+                eventOfType(events(id, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        assertThat(published.path("venuePartnerGroups"))
+                .extracting(JsonNode::asText)
+                .containsExactly("tsubomi", "hikari");
         // and its public name (notification names the venue in partners' digests), never its address
         assertThat(published.path("venueNameJa").asText()).isEqualTo(venue.get("nameJa"));
         assertThat(published.path("venueNameEn").asText()).isEqualTo("Hidamari Hall");
 
         // The venue's links change: that is no change of the session, so nothing is announced for it ...
         venue.put("partnerGroups", List.of("tsubomi"));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(venue).put("/api/events/venues/" + venueId)
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(venue)
+                .put("/api/events/venues/" + venueId)
+                .then()
+                .statusCode(200);
         assertThat(events(id, 2, Duration.ofSeconds(3))).hasSize(1);
         // ... but the session's next event carries the list as it is now.
         cafe.put("capacity", 12);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafe).put("/api/events/sessions/" + id)
-                .then().statusCode(200).body("sequence", equalTo(1));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(cafe)
+                .put("/api/events/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .body("sequence", equalTo(1));
         JsonNode changed = eventOfType(events(id, 2), EventTypes.EVENT_CHANGED).path("data");
         assertThat(changed.path("changed")).extracting(JsonNode::asText).containsExactly("capacity");
-        assertThat(changed.path("venuePartnerGroups")).extracting(JsonNode::asText).containsExactly("tsubomi");
+        assertThat(changed.path("venuePartnerGroups"))
+                .extracting(JsonNode::asText)
+                .containsExactly("tsubomi");
 
         // without a venue (online) the list is there and empty
         String online = createPublished(organiser1(), TestData.online(tokyo(17, 21, 0)));
-        JsonNode onlinePublished = eventOfType(events(online, 1), EventTypes.EVENT_PUBLISHED).path("data");
+        JsonNode onlinePublished =
+                eventOfType(events(online, 1), EventTypes.EVENT_PUBLISHED).path("data");
         assertThat(onlinePublished.path("venuePartnerGroups").isArray()).isTrue();
         assertThat(onlinePublished.path("venuePartnerGroups")).isEmpty();
         assertThat(onlinePublished.hasNonNull("venueNameJa")).isFalse();
@@ -194,13 +273,27 @@ class SessionLifecycleTest {
     void cancellingAndCompletingAreAnnounced() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         String cancelled = createPublished(organiser1(), TestData.cafe(venueId, tokyo(15, 10, 0)));
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + cancelled + "/cancel").then().statusCode(200);
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + cancelled + "/cancel").then().statusCode(200); // idempotent
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + cancelled + "/cancel")
+                .then()
+                .statusCode(200); // idempotent
         given().get("/api/events/sessions/" + cancelled).then().statusCode(200).body("status", equalTo("cancelled"));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(TestData.cafe(venueId, tokyo(15, 11, 0)))
-                .put("/api/events/sessions/" + cancelled).then().statusCode(409);
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(TestData.cafe(venueId, tokyo(15, 11, 0)))
+                .put("/api/events/sessions/" + cancelled)
+                .then()
+                .statusCode(409);
 
-        JsonNode cancel = eventOfType(events(cancelled, 2), EventTypes.EVENT_CANCELLED).path("data");
+        JsonNode cancel =
+                eventOfType(events(cancelled, 2), EventTypes.EVENT_CANCELLED).path("data");
         assertThat(cancel.path("sessionId").asText()).isEqualTo(cancelled);
         assertThat(cancel.path("organisationId").asText()).isEqualTo("hinata");
         assertThat(cancel.path("venueId").asText()).isEqualTo(venueId);
@@ -208,10 +301,19 @@ class SessionLifecycleTest {
         assertThat(cancel.hasNonNull("cancelledAt")).isTrue();
 
         String completed = createPublished(organiser1(), TestData.cafe(venueId, tokyo(16, 10, 0)));
-        given().auth().oauth2(organiser2()).post("/api/events/sessions/" + completed + "/complete").then().statusCode(404);
-        given().auth().oauth2(organiser1()).post("/api/events/sessions/" + completed + "/complete").then().statusCode(200)
+        given().auth()
+                .oauth2(organiser2())
+                .post("/api/events/sessions/" + completed + "/complete")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + completed + "/complete")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("completed"));
-        JsonNode complete = eventOfType(events(completed, 2), EventTypes.EVENT_COMPLETED).path("data");
+        JsonNode complete =
+                eventOfType(events(completed, 2), EventTypes.EVENT_COMPLETED).path("data");
         assertThat(complete.path("sessionId").asText()).isEqualTo(completed);
         assertThat(complete.hasNonNull("completedAt")).isTrue();
     }
@@ -221,9 +323,13 @@ class SessionLifecycleTest {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         // yesterday's café, published late (e.g. entered afterwards for the statistics)
         String id = createPublished(organiser1(), TestData.cafe(venueId, tokyo(-1, 10, 0)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(organiser1())
-                .get("/api/events/sessions/" + id + "/manage").then().body("status", equalTo("completed")));
-        assertThat(events(id, 2)).extracting(e -> e.path("type").asText())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/sessions/" + id + "/manage")
+                .then()
+                .body("status", equalTo("completed")));
+        assertThat(events(id, 2))
+                .extracting(e -> e.path("type").asText())
                 .containsExactly(EventTypes.EVENT_PUBLISHED, EventTypes.EVENT_COMPLETED);
     }
 
@@ -235,9 +341,25 @@ class SessionLifecycleTest {
 
         // the same room, overlapping, at a venue that cannot host childcare
         Map<String, Object> clash = TestData.cafe(noChildcare, start.plusMinutes(30));
-        clash.put("childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 1, "deadline", start.minusDays(1).toString()));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(clash).post("/api/events/sessions")
-                .then().statusCode(422).contentType("application/problem+json")
+        clash.put(
+                "childcare",
+                Map.of(
+                        "minAgeYears",
+                        1,
+                        "maxAgeYears",
+                        6,
+                        "carers",
+                        1,
+                        "deadline",
+                        start.minusDays(1).toString()));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(clash)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", containsString("/session-rules"))
                 .body("violations.code", hasItems("ROOM_DOUBLE_BOOKED", "CHILDCARE_VENUE_UNSUITABLE"))
                 .body("violations.field", hasItems("roomId", "childcare"));
@@ -252,24 +374,49 @@ class SessionLifecycleTest {
         workshop.put("roomId", "no-such-room");
         workshop.remove("childcare");
         workshop.put("capacity", 99);
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(workshop).post("/api/events/sessions")
-                .then().statusCode(422)
-                .body("violations.code", hasItems("DEADLINE_NOT_BEFORE_START", "ROOM_UNKNOWN", "CAPACITY_ABOVE_VENUE_CEILING"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(workshop)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .body(
+                        "violations.code",
+                        hasItems("DEADLINE_NOT_BEFORE_START", "ROOM_UNKNOWN", "CAPACITY_ABOVE_VENUE_CEILING"));
 
         Map<String, Object> cafeWithLotteryRules = TestData.cafe(noChildcare, start.plusDays(3));
         cafeWithLotteryRules.put("lottery", Map.of("oneWinPerMonth", true));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafeWithLotteryRules).post("/api/events/sessions")
-                .then().statusCode(422).body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"))
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(cafeWithLotteryRules)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"))
                 .body("violations.field", hasItem("lottery"));
 
         Map<String, Object> onlineWithoutLink = TestData.online(start);
         onlineWithoutLink.remove("meetingLink");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(onlineWithoutLink).post("/api/events/sessions")
-                .then().statusCode(422).body("violations.code", hasItem("MEETING_LINK_REQUIRED"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(onlineWithoutLink)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("MEETING_LINK_REQUIRED"));
 
         String otherOrgsVenue = createVenue(organiser2(), venue(uniqueArea(), "PUBLIC", true, List.of()));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(TestData.cafe(otherOrgsVenue, start))
-                .post("/api/events/sessions").then().statusCode(422).body("violations.code", hasItem("VENUE_UNKNOWN"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(TestData.cafe(otherOrgsVenue, start))
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .body("violations.code", hasItem("VENUE_UNKNOWN"));
     }
 
     @Test
@@ -278,12 +425,28 @@ class SessionLifecycleTest {
         Map<String, Object> cafe = TestData.cafe(venueId, tokyo(25, 10, 0));
         String id = createSession(organiser1(), cafe);
         cafe.put("titleJa", "ママのためのカフェ");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(cafe).put("/api/events/sessions/" + id)
-                .then().statusCode(200).body("titleJa", equalTo("ママのためのカフェ")).body("sequence", equalTo(0))
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(cafe)
+                .put("/api/events/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .body("titleJa", equalTo("ママのためのカフェ"))
+                .body("sequence", equalTo(0))
                 .body("status", equalTo("draft"));
-        given().auth().oauth2(organiser2()).contentType(ContentType.JSON).body(cafe).put("/api/events/sessions/" + id)
-                .then().statusCode(404);
-        given().auth().oauth2(organiser2()).get("/api/events/sessions/" + id + "/manage").then().statusCode(404);
+        given().auth()
+                .oauth2(organiser2())
+                .contentType(ContentType.JSON)
+                .body(cafe)
+                .put("/api/events/sessions/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(organiser2())
+                .get("/api/events/sessions/" + id + "/manage")
+                .then()
+                .statusCode(404);
         assertThat(events(id, 1, Duration.ofSeconds(3))).isEmpty();
     }
 }

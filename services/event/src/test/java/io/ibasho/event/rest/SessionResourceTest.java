@@ -6,16 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.IbashoServers;
@@ -25,6 +17,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Against real PostgreSQL, Kafka and Keycloak: the publish path of the walking skeleton, and its edges. */
 @QuarkusTest
@@ -33,30 +30,65 @@ class SessionResourceTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private static Map<String, Object> workshop() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(10).withHour(13).withMinute(30).withSecond(0).withNano(0);
-        return Map.of("kind", "workshop", "titleJa", "アロマハンドケア", "titleEn", "Aroma hand care",
-                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", 10, "allocation", "FIRST_COME",
-                "applicationOpensAt", start.minusDays(9).toString(), "applicationClosesAt", start.minusDays(2).toString());
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(10)
+                .withHour(13)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
+        return Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "アロマハンドケア",
+                "titleEn",
+                "Aroma hand care",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                10,
+                "allocation",
+                "FIRST_COME",
+                "applicationOpensAt",
+                start.minusDays(9).toString(),
+                "applicationClosesAt",
+                start.minusDays(2).toString());
     }
 
     @Test
     void anOrganiserPublishesASessionAndEventPublishedReachesKafka() throws Exception {
         String token = Tokens.accessToken("organiser1");
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(workshop())
+        String id = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(workshop())
                 .post("/api/events/sessions")
-                .then().log().ifValidationFails().statusCode(201).header("Location", containsString("/api/events/sessions/"))
-                .body("status", equalTo("draft")).extract().path("id");
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .header("Location", containsString("/api/events/sessions/"))
+                .body("status", equalTo("draft"))
+                .extract()
+                .path("id");
 
         // a draft is not public
         given().get("/api/events/sessions/" + id).then().statusCode(404).contentType("application/problem+json");
 
-        given().auth().oauth2(Tokens.accessToken("organiser1")).post("/api/events/sessions/" + id + "/publish")
-                .then().statusCode(200).body("status", equalTo("published"));
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .post("/api/events/sessions/" + id + "/publish")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("published"));
 
         given().get("/api/events/sessions").then().statusCode(200).body("id", hasItem(id));
         given().get("/api/events/sessions/" + id).then().statusCode(200).body("titleJa", equalTo("アロマハンドケア"));
 
-        var records = KafkaTopicReader.awaitRecords(Topics.EVENT_LIFECYCLE, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        var records = KafkaTopicReader.awaitRecords(
+                Topics.EVENT_LIFECYCLE, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         JsonNode event = json.readTree(records.get(0).value());
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
@@ -68,10 +100,22 @@ class SessionResourceTest {
 
     @Test
     void anotherOrganisationsSessionIsNotFoundNotForbidden() {
-        String id = given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body(workshop())
-                .post("/api/events/sessions").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.accessToken("organiser2")).post("/api/events/sessions/" + id + "/publish")
-                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        String id = given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(workshop())
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser2"))
+                .post("/api/events/sessions/" + id + "/publish")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
     }
 
     @Test
@@ -79,24 +123,43 @@ class SessionResourceTest {
         Map<String, Object> backwards = new java.util.HashMap<>(workshop());
         backwards.put("endsAt", OffsetDateTime.now().minusDays(1).toString());
         backwards.put("capacity", 0);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body(backwards)
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(backwards)
                 .post("/api/events/sessions")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", containsString("/validation"))
                 .body("violations.field", hasItem("endAfterStart"))
                 .body("violations.field", hasItem("capacity"));
 
-        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body("{\"kind\": ")
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body("{\"kind\": ")
                 .post("/api/events/sessions")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
 
         given().get("/api/events/sessions/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void onlyOrganisersCreateSessions() {
-        given().contentType(ContentType.JSON).body(workshop()).post("/api/events/sessions").then().statusCode(401);
-        given().auth().oauth2(Tokens.accessToken("hana")).contentType(ContentType.JSON).body(workshop())
-                .post("/api/events/sessions").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(workshop())
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .contentType(ContentType.JSON)
+                .body(workshop())
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(403);
     }
 }

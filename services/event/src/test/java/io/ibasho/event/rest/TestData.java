@@ -2,6 +2,12 @@ package io.ibasho.event.rest;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ibasho.contracts.Topics;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.Tokens;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,14 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.ibasho.contracts.Topics;
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.ibasho.testsupport.Tokens;
-import io.restassured.http.ContentType;
-
 /** Fictional venues and sessions created through the real API, and what the outbox sent to Kafka. */
 final class TestData {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -26,8 +24,7 @@ final class TestData {
     static final String ATTENDEES_ADDRESS = "架空県ひなた市みどり町2-2-2";
     static final String MEETING_LINK = "https://meet.example.invalid/ibasho-secret-room-42";
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static String organiser1() {
         return Tokens.accessToken("organiser1");
@@ -49,26 +46,45 @@ final class TestData {
         venue.put("accessibilityJa", "エレベーターあり");
         venue.put("capacityCeiling", 30);
         venue.put("canHostChildcare", childcare);
-        venue.put("address", switch (visibility) {
-            case "PUBLIC" -> "架空県ひなた市ひかり町1-1-1";
-            case "ATTENDEES_ONLY" -> ATTENDEES_ADDRESS;
-            default -> SHELTER_ADDRESS;
-        });
+        venue.put(
+                "address",
+                switch (visibility) {
+                    case "PUBLIC" -> "架空県ひなた市ひかり町1-1-1";
+                    case "ATTENDEES_ONLY" -> ATTENDEES_ADDRESS;
+                    default -> SHELTER_ADDRESS;
+                });
         venue.put("addressVisibility", visibility);
-        venue.put("rooms", List.of(Map.of("id", "washitsu", "nameJa", "和室", "nameEn", "Tatami room"),
-                Map.of("id", "hall", "nameJa", "ホール")));
+        venue.put(
+                "rooms",
+                List.of(
+                        Map.of("id", "washitsu", "nameJa", "和室", "nameEn", "Tatami room"),
+                        Map.of("id", "hall", "nameJa", "ホール")));
         venue.put("partnerGroups", partnerGroups);
         return venue;
     }
 
     static String createVenue(String token, Map<String, Object> venue) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(venue).post("/api/events/venues")
-                .then().log().ifValidationFails().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(venue)
+                .post("/api/events/venues")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Days ahead at a Tokyo wall-clock time. */
     static OffsetDateTime tokyo(int daysAhead, int hour, int minute) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(9)).plusDays(daysAhead).withHour(hour).withMinute(minute).withSecond(0).withNano(0);
+        return OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(daysAhead)
+                .withHour(hour)
+                .withMinute(minute)
+                .withSecond(0)
+                .withNano(0);
     }
 
     static Map<String, Object> cafe(String venueId, OffsetDateTime start) {
@@ -99,13 +115,49 @@ final class TestData {
         workshop.put("targetAudienceEn", "Women raising children");
         workshop.put("applicationOpensAt", start.minusDays(9).toString());
         workshop.put("applicationClosesAt", start.minusDays(3).toString());
-        workshop.put("parts", List.of(
-                Map.of("label", "1部", "startsAt", start.toString(), "endsAt", start.plusMinutes(60).toString()),
-                Map.of("label", "2部", "startsAt", start.plusMinutes(70).toString(), "endsAt", start.plusMinutes(120).toString())));
-        workshop.put("childcare", Map.of("offered", true, "minAgeYears", 1, "maxAgeYears", 6, "carers", 2,
-                "deadline", start.minusDays(5).toString(), "maxChildren", 6));
-        workshop.put("lottery", Map.of("priority", List.of("初めての方 / first-time participants", "その他 / everyone else"),
-                "oneWinPerMonth", true, "confirmationRequired", true, "confirmationHours", 36));
+        workshop.put(
+                "parts",
+                List.of(
+                        Map.of(
+                                "label",
+                                "1部",
+                                "startsAt",
+                                start.toString(),
+                                "endsAt",
+                                start.plusMinutes(60).toString()),
+                        Map.of(
+                                "label",
+                                "2部",
+                                "startsAt",
+                                start.plusMinutes(70).toString(),
+                                "endsAt",
+                                start.plusMinutes(120).toString())));
+        workshop.put(
+                "childcare",
+                Map.of(
+                        "offered",
+                        true,
+                        "minAgeYears",
+                        1,
+                        "maxAgeYears",
+                        6,
+                        "carers",
+                        2,
+                        "deadline",
+                        start.minusDays(5).toString(),
+                        "maxChildren",
+                        6));
+        workshop.put(
+                "lottery",
+                Map.of(
+                        "priority",
+                        List.of("初めての方 / first-time participants", "その他 / everyone else"),
+                        "oneWinPerMonth",
+                        true,
+                        "confirmationRequired",
+                        true,
+                        "confirmationHours",
+                        36));
         return workshop;
     }
 
@@ -122,13 +174,26 @@ final class TestData {
     }
 
     static String createSession(String token, Map<String, Object> session) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(session).post("/api/events/sessions")
-                .then().log().ifValidationFails().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/api/events/sessions")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String createPublished(String token, Map<String, Object> session) {
         String id = createSession(token, session);
-        given().auth().oauth2(token).post("/api/events/sessions/" + id + "/publish").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .post("/api/events/sessions/" + id + "/publish")
+                .then()
+                .statusCode(200);
         return id;
     }
 
@@ -138,7 +203,8 @@ final class TestData {
     }
 
     static List<JsonNode> events(String sessionId, int count, Duration wait) {
-        var records = KafkaTopicReader.awaitRecords(Topics.EVENT_LIFECYCLE, r -> sessionId.equals(r.key()), count, wait);
+        var records =
+                KafkaTopicReader.awaitRecords(Topics.EVENT_LIFECYCLE, r -> sessionId.equals(r.key()), count, wait);
         List<JsonNode> events = new ArrayList<>();
         for (var record : records) {
             try {
@@ -152,7 +218,9 @@ final class TestData {
 
     /** The first event of the type, after checking its data against the type's JSON Schema in services/contracts. */
     static JsonNode eventOfType(List<JsonNode> events, String type) {
-        JsonNode event = events.stream().filter(e -> type.equals(e.path("type").asText())).findFirst()
+        JsonNode event = events.stream()
+                .filter(e -> type.equals(e.path("type").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " among " + events));
         assertMatchesSchema(event);
         return event;
@@ -160,10 +228,14 @@ final class TestData {
 
     static void assertMatchesSchema(JsonNode cloudEvent) {
         String type = cloudEvent.path("type").asText();
-        try (var in = io.ibasho.contracts.EventTypes.class.getResourceAsStream(io.ibasho.contracts.EventTypes.schemaOf(type))) {
-            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+        try (var in = io.ibasho.contracts.EventTypes.class.getResourceAsStream(
+                io.ibasho.contracts.EventTypes.schemaOf(type))) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                            com.networknt.schema.SpecVersion.VersionFlag.V202012)
                     .getSchema(in);
-            org.assertj.core.api.Assertions.assertThat(schema.validate(cloudEvent.path("data"))).as(type + " against its schema").isEmpty();
+            org.assertj.core.api.Assertions.assertThat(schema.validate(cloudEvent.path("data")))
+                    .as(type + " against its schema")
+                    .isEmpty();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

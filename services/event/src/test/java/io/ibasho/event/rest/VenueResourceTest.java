@@ -15,16 +15,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Venues against real PostgreSQL and Keycloak: CRUD in one's own organisation, and addresses only where allowed. */
 @QuarkusTest
@@ -36,34 +34,76 @@ class VenueResourceTest {
         String area = uniqueArea();
         String id = createVenue(organiser1(), venue(area, "PUBLIC", true, List.of("tsubomi")));
 
-        given().auth().oauth2(organiser1()).get("/api/events/venues/" + id + "/manage").then().statusCode(200)
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/venues/" + id + "/manage")
+                .then()
+                .statusCode(200)
                 .body("organisationId", equalTo("hinata"))
                 .body("addressVisibility", equalTo("PUBLIC"))
                 .body("rooms.id", hasItem("washitsu"))
                 .body("partnerGroups", equalTo(List.of("tsubomi")));
-        given().auth().oauth2(organiser1()).get("/api/events/venues/mine").then().statusCode(200).body("id", hasItem(id));
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/venues/mine")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
 
         Map<String, Object> changed = venue(area, "ATTENDEES_ONLY", false, List.of());
         changed.put("nameJa", "ひだまりホール（新館）");
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(changed).put("/api/events/venues/" + id)
-                .then().statusCode(200).body("nameJa", equalTo("ひだまりホール（新館）"))
-                .body("addressVisibility", equalTo("ATTENDEES_ONLY")).body("canHostChildcare", equalTo(false));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/api/events/venues/" + id)
+                .then()
+                .statusCode(200)
+                .body("nameJa", equalTo("ひだまりホール（新館）"))
+                .body("addressVisibility", equalTo("ATTENDEES_ONLY"))
+                .body("canHostChildcare", equalTo(false));
 
-        given().auth().oauth2(organiser1()).delete("/api/events/venues/" + id).then().statusCode(204);
+        given().auth()
+                .oauth2(organiser1())
+                .delete("/api/events/venues/" + id)
+                .then()
+                .statusCode(204);
         given().get("/api/events/venues/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void anotherOrganisationsVenueIsNotFound() {
         String id = createVenue(organiser1(), venue(uniqueArea(), "NEVER", true, List.of()));
-        given().auth().oauth2(organiser2()).get("/api/events/venues/" + id + "/manage").then().statusCode(404)
+        given().auth()
+                .oauth2(organiser2())
+                .get("/api/events/venues/" + id + "/manage")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(organiser2()).contentType(ContentType.JSON).body(venue("x", "PUBLIC", false, List.of()))
-                .put("/api/events/venues/" + id).then().statusCode(404);
-        given().auth().oauth2(organiser2()).delete("/api/events/venues/" + id).then().statusCode(404);
-        given().auth().oauth2(organiser2()).get("/api/events/venues/mine").then().statusCode(200).body("id", not(hasItem(id)));
+        given().auth()
+                .oauth2(organiser2())
+                .contentType(ContentType.JSON)
+                .body(venue("x", "PUBLIC", false, List.of()))
+                .put("/api/events/venues/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(organiser2())
+                .delete("/api/events/venues/" + id)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(organiser2())
+                .get("/api/events/venues/mine")
+                .then()
+                .statusCode(200)
+                .body("id", not(hasItem(id)));
         // still there for its own organisation
-        given().auth().oauth2(organiser1()).get("/api/events/venues/" + id + "/manage").then().statusCode(200)
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/venues/" + id + "/manage")
+                .then()
+                .statusCode(200)
                 .body("address", equalTo(SHELTER_ADDRESS));
     }
 
@@ -74,13 +114,28 @@ class VenueResourceTest {
         String attendeesOnly = createVenue(organiser1(), venue(area, "ATTENDEES_ONLY", true, List.of()));
         String open = createVenue(organiser1(), venue(area, "PUBLIC", true, List.of()));
 
-        given().get("/api/events/venues/" + shelter).then().statusCode(200).body("address", nullValue()).body("area", equalTo(area));
-        given().get("/api/events/venues/" + attendeesOnly).then().statusCode(200).body("address", nullValue());
+        given().get("/api/events/venues/" + shelter)
+                .then()
+                .statusCode(200)
+                .body("address", nullValue())
+                .body("area", equalTo(area));
+        given().get("/api/events/venues/" + attendeesOnly)
+                .then()
+                .statusCode(200)
+                .body("address", nullValue());
         given().get("/api/events/venues/" + open).then().statusCode(200).body("address", equalTo("架空県ひなた市ひかり町1-1-1"));
 
-        String list = given().queryParam("area", area).get("/api/events/venues").then().statusCode(200)
-                .body("id", hasItem(shelter)).extract().asString();
-        assertThat(list).doesNotContain(SHELTER_ADDRESS).doesNotContain(ATTENDEES_ADDRESS).doesNotContain("partnerGroups")
+        String list = given().queryParam("area", area)
+                .get("/api/events/venues")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(shelter))
+                .extract()
+                .asString();
+        assertThat(list)
+                .doesNotContain(SHELTER_ADDRESS)
+                .doesNotContain(ATTENDEES_ADDRESS)
+                .doesNotContain("partnerGroups")
                 .doesNotContain("addressVisibility");
     }
 
@@ -88,7 +143,11 @@ class VenueResourceTest {
     void aVenueInUseCannotBeDeleted() {
         String id = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         TestData.createSession(organiser1(), TestData.cafe(id, TestData.tokyo(20, 10, 0)));
-        given().auth().oauth2(organiser1()).delete("/api/events/venues/" + id).then().statusCode(409)
+        given().auth()
+                .oauth2(organiser1())
+                .delete("/api/events/venues/" + id)
+                .then()
+                .statusCode(409)
                 .body("type", containsString("venue-in-use"));
     }
 
@@ -97,14 +156,28 @@ class VenueResourceTest {
         Map<String, Object> bad = venue(uniqueArea(), "SOMETIMES", false, List.of("Not A Group"));
         bad.put("capacityCeiling", 0);
         bad.put("rooms", List.of(Map.of("id", "a", "nameJa", "A"), Map.of("id", "a", "nameJa", "B")));
-        given().auth().oauth2(organiser1()).contentType(ContentType.JSON).body(bad).post("/api/events/venues")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(bad)
+                .post("/api/events/venues")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("addressVisibility"))
                 .body("violations.field", hasItem("capacityCeiling"))
                 .body("violations.field", hasItem("roomIdsUnique"));
-        given().contentType(ContentType.JSON).body(venue("x", "PUBLIC", false, List.of())).post("/api/events/venues")
-                .then().statusCode(401);
-        given().auth().oauth2(io.ibasho.testsupport.Tokens.accessToken("hana")).contentType(ContentType.JSON)
-                .body(venue("x", "PUBLIC", false, List.of())).post("/api/events/venues").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(venue("x", "PUBLIC", false, List.of()))
+                .post("/api/events/venues")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(io.ibasho.testsupport.Tokens.accessToken("hana"))
+                .contentType(ContentType.JSON)
+                .body(venue("x", "PUBLIC", false, List.of()))
+                .post("/api/events/venues")
+                .then()
+                .statusCode(403);
     }
 }

@@ -1,11 +1,10 @@
 package io.ibasho.notification.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Everything the notification service can be tuned with, under {@code ibasho.notification.*}. */
 @ConfigMapping(prefix = "ibasho.notification")

@@ -1,10 +1,9 @@
 package io.ibasho.notification.config;
 
-import java.security.SecureRandom;
-
 import io.ibasho.notification.webhook.SecretSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.security.SecureRandom;
 
 /** The one {@link SecretSealer}, with the key from {@code ibasho.notification.webhooks.secret-key}; a bad key fails the start. */
 public class SecretSealerProducer {

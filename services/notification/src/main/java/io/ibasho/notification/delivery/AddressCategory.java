@@ -84,8 +84,7 @@ public enum AddressCategory {
      * IPv6 ranges that carry an IPv4 address (byte offset given): IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96,
      * NAT64 64:ff9b::/96 and 64:ff9b:1::/48, and 6to4 2002::/16. The IPv4 address inside decides.
      */
-    private record Embedding(Range range, int ipv4Offset) {
-    }
+    private record Embedding(Range range, int ipv4Offset) {}
 
     private static final List<Embedding> IPV4_IN_IPV6 = List.of(
             new Embedding(v6("00000000000000000000ffff00000000", 96, PUBLIC), 12),
@@ -115,7 +114,11 @@ public enum AddressCategory {
     }
 
     private static AddressCategory firstMatch(List<Range> ranges, byte[] address) {
-        return ranges.stream().filter(r -> r.contains(address)).map(Range::category).findFirst().orElse(PUBLIC);
+        return ranges.stream()
+                .filter(r -> r.contains(address))
+                .map(Range::category)
+                .findFirst()
+                .orElse(PUBLIC);
     }
 
     private static Range v4(String dotted, int prefixLength, AddressCategory category) {

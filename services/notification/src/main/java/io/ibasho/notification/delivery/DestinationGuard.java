@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public final class DestinationGuard {
     private static final Set<AddressCategory> DEVELOPMENT_EXTRAS =
             EnumSet.of(AddressCategory.LOOPBACK, AddressCategory.PRIVATE, AddressCategory.UNIQUE_LOCAL);
-    private static final Pattern DOTTED_QUAD =
-            Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
+    private static final Pattern DOTTED_QUAD = Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
     /** No top-level domain is numeric, so a host ending in a numeric label is an IP address in some notation. */
     private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(?i)(?:^|.*\\.)(?:0x[0-9a-f]*|[0-9]+)\\.?$");
 
@@ -45,8 +45,7 @@ public final class DestinationGuard {
     }
 
     public DestinationVerdict check(URI uri) {
-        if (uri == null || !uri.isAbsolute() || uri.isOpaque()
-                || !"https".equalsIgnoreCase(uri.getScheme())) {
+        if (uri == null || !uri.isAbsolute() || uri.isOpaque() || !"https".equalsIgnoreCase(uri.getScheme())) {
             return refused(uri, DestinationVerdict.Reason.NOT_HTTPS, "only https URLs are allowed");
         }
         if (uri.getRawUserInfo() != null) {
@@ -74,7 +73,9 @@ public final class DestinationGuard {
         for (InetAddress address : addresses) {
             AddressCategory category = AddressCategory.of(address);
             if (!isAllowed(category)) {
-                return refused(uri, DestinationVerdict.Reason.BLOCKED_ADDRESS,
+                return refused(
+                        uri,
+                        DestinationVerdict.Reason.BLOCKED_ADDRESS,
                         host + " resolves to " + address.getHostAddress() + " (" + category + ")");
             }
         }
@@ -106,7 +107,8 @@ public final class DestinationGuard {
     }
 
     private static boolean isAmbiguousNumeric(String host) {
-        return !host.startsWith("[") && !DOTTED_QUAD.matcher(host).matches()
+        return !host.startsWith("[")
+                && !DOTTED_QUAD.matcher(host).matches()
                 && NUMERIC_LAST_LABEL.matcher(host).matches();
     }
 

@@ -17,8 +17,7 @@ public sealed interface DestinationVerdict {
         }
     }
 
-    record Refused(URI uri, Reason reason, String detail) implements DestinationVerdict {
-    }
+    record Refused(URI uri, Reason reason, String detail) implements DestinationVerdict {}
 
     enum Reason {
         /** Not an absolute https URL with a host. */

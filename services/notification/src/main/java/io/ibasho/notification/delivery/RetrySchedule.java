@@ -96,8 +96,8 @@ public final class RetrySchedule {
         long jitterMillis = (long) (delay.toMillis() * MAX_JITTER_FRACTION * random.nextDouble());
         Instant next = failedAt.plus(delay).minusMillis(jitterMillis);
         if (next.isAfter(firstAttemptAt.plus(maxAge))) {
-            return new RetryDecision.DeadLetter("next attempt would be more than " + maxAge.toHours()
-                    + " h after the first");
+            return new RetryDecision.DeadLetter(
+                    "next attempt would be more than " + maxAge.toHours() + " h after the first");
         }
         return new RetryDecision.RetryAt(next);
     }

@@ -6,9 +6,7 @@ import java.time.Instant;
 public sealed interface SendDecision {
     SendDecision NOW = new SendNow();
 
-    record SendNow() implements SendDecision {
-    }
+    record SendNow() implements SendDecision {}
 
-    record DeferUntil(Instant at) implements SendDecision {
-    }
+    record DeferUntil(Instant at) implements SendDecision {}
 }

@@ -15,8 +15,7 @@ import java.util.Locale;
 public final class VerificationCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private VerificationCodes() {
-    }
+    private VerificationCodes() {}
 
     public static String newCode() {
         return "%06d".formatted(RANDOM.nextInt(1_000_000));
@@ -31,7 +30,8 @@ public final class VerificationCodes {
     public static String hash(String salt, String owner, String address, String code) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((salt + "\n" + owner + "\n" + address.toLowerCase(Locale.ROOT) + "\n" + code).getBytes(StandardCharsets.UTF_8));
+            sha.update((salt + "\n" + owner + "\n" + address.toLowerCase(Locale.ROOT) + "\n" + code)
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -41,6 +41,7 @@ public final class VerificationCodes {
     /** Constant-time comparison of the presented code's hash with the stored one. */
     public static boolean matches(String storedHash, String salt, String owner, String address, String presented) {
         String hash = hash(salt, owner, address, presented == null ? "" : presented.trim());
-        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash.getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

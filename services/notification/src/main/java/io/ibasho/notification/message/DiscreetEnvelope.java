@@ -30,18 +30,23 @@ public record DiscreetEnvelope(String senderName, String subject, String preview
      * @param inboxUrl her inbox in the app; a plain inbox address, not a link that names the session
      * @param details  the kind's details, used only with {@link DetailPreference#FULL_DETAIL}
      */
-    public static DiscreetEnvelope forExternalChannel(MessageKind kind, Language language, DetailPreference preference,
-            URI inboxUrl, Map<MessageDetail, String> details) {
+    public static DiscreetEnvelope forExternalChannel(
+            MessageKind kind,
+            Language language,
+            DetailPreference preference,
+            URI inboxUrl,
+            Map<MessageDetail, String> details) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(preference, "preference");
         Objects.requireNonNull(inboxUrl, "inboxUrl");
         TemplateRef neutral = MessageTemplates.discreetEmail(language, inboxUrl);
-        List<TemplateRef> body = switch (preference) {
-            // The details are not even handed to the template, so no template slip can leak them.
-            case DISCREET -> List.of(neutral);
-            case FULL_DETAIL -> List.of(neutral, MessageTemplates.inApp(kind, language, details));
-        };
+        List<TemplateRef> body =
+                switch (preference) {
+                    // The details are not even handed to the template, so no template slip can leak them.
+                    case DISCREET -> List.of(neutral);
+                    case FULL_DETAIL -> List.of(neutral, MessageTemplates.inApp(kind, language, details));
+                };
         return new DiscreetEnvelope(SENDER_NAME, neutralSubject(language), neutralPreview(language), body);
     }
 

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The languages messages are written in. Japanese unless she chose English. */
 public enum Language {
-    JA("ja"), EN("en");
+    JA("ja"),
+    EN("en");
 
     public static final Language DEFAULT = JA;
 

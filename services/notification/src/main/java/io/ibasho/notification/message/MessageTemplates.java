@@ -16,8 +16,7 @@ public final class MessageTemplates {
     /** The one placeholder of the discreet e-mail. */
     public static final String INBOX_URL = "inboxUrl";
 
-    private MessageTemplates() {
-    }
+    private MessageTemplates() {}
 
     public static String inAppTemplateId(MessageKind kind, Language language) {
         return "messages/" + kind.name() + "." + language.tag() + ".txt";
@@ -37,7 +36,8 @@ public final class MessageTemplates {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(language, "language");
         Set<MessageDetail> required = kind.details();
-        Set<MessageDetail> given = details.isEmpty() ? EnumSet.noneOf(MessageDetail.class) : EnumSet.copyOf(details.keySet());
+        Set<MessageDetail> given =
+                details.isEmpty() ? EnumSet.noneOf(MessageDetail.class) : EnumSet.copyOf(details.keySet());
         if (!given.equals(required)) {
             throw new IllegalArgumentException(kind + " needs exactly " + required + ", got " + given);
         }

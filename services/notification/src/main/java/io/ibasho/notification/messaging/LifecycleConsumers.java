@@ -1,15 +1,6 @@
 package io.ibasho.notification.messaging;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.notification.RegistrationCopy;
@@ -27,6 +18,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns domain events into messages, exactly once per (event, recipient, channel): the event id is recorded in
@@ -43,7 +40,8 @@ public class LifecycleConsumers {
     private final WebhookFanOut webhooks;
     private final VenueLinks venueLinks;
 
-    public LifecycleConsumers(InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
+    public LifecycleConsumers(
+            InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
         this.events = events;
         this.notifier = notifier;
         this.webhooks = webhooks;
@@ -53,7 +51,8 @@ public class LifecycleConsumers {
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onRegistrationEvent(String message) {
-        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event)));
+        return events.read(message)
+                .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event)));
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
@@ -65,7 +64,8 @@ public class LifecycleConsumers {
     @Incoming(Topics.CHILDCARE_LIFECYCLE)
     @WithTransaction
     public Uni<Void> onChildcareEvent(String message) {
-        return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> childcareEvent(event)));
+        return events.read(message)
+                .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> childcareEvent(event)));
     }
 
     // --- registration-lifecycle -------------------------------------------------------------------------------
@@ -75,19 +75,21 @@ public class LifecycleConsumers {
         JsonNode data = event.data();
         String cancelledBy = data.path("cancelledBy").asText("");
         // The state is derived from the event type, not copied from the payload, so it means one thing here.
-        String state = switch (type) {
-            case EventTypes.APPLICATION_RECEIVED -> "APPLIED";
-            case EventTypes.REGISTRATION_CONFIRMED -> "CONFIRMED";
-            case EventTypes.WAITLISTED -> "WAITLISTED";
-            case EventTypes.SEAT_OFFERED -> "OFFERED";
-            case EventTypes.OFFER_EXPIRED -> "EXPIRED";
-            case EventTypes.REGISTRATION_CANCELLED -> "SESSION_CANCELLED".equals(cancelledBy)
-                    ? RegistrationCopy.CANCELLED_WITH_SESSION : "CANCELLED";
-            // A seat held while childcare is asked: nothing to tell her yet, but the childcare reply that follows (on
-            // another topic) must find whom to tell, or it would be dead-lettered.
-            case EventTypes.CHILDCARE_REQUESTED -> RegistrationCopy.PENDING_CHILDCARE;
-            default -> null; // LotteryDrawn (aggregate only), attendance: nothing to tell her
-        };
+        String state =
+                switch (type) {
+                    case EventTypes.APPLICATION_RECEIVED -> "APPLIED";
+                    case EventTypes.REGISTRATION_CONFIRMED -> "CONFIRMED";
+                    case EventTypes.WAITLISTED -> "WAITLISTED";
+                    case EventTypes.SEAT_OFFERED -> "OFFERED";
+                    case EventTypes.OFFER_EXPIRED -> "EXPIRED";
+                    case EventTypes.REGISTRATION_CANCELLED ->
+                        "SESSION_CANCELLED".equals(cancelledBy) ? RegistrationCopy.CANCELLED_WITH_SESSION : "CANCELLED";
+                    // A seat held while childcare is asked: nothing to tell her yet, but the childcare reply that
+                    // follows (on
+                    // another topic) must find whom to tell, or it would be dead-lettered.
+                    case EventTypes.CHILDCARE_REQUESTED -> RegistrationCopy.PENDING_CHILDCARE;
+                    default -> null; // LotteryDrawn (aggregate only), attendance: nothing to tell her
+                };
         if (state == null) {
             return Uni.createFrom().voidItem();
         }
@@ -102,61 +104,105 @@ public class LifecycleConsumers {
         return RegistrationCopy.<RegistrationCopy>findById(registrationId)
                 .map(previous -> previous == null ? null : previous.status)
                 .flatMap(previousState -> keepRegistration(registrationId, sessionId, attendeeId, state)
-                .flatMap(ignored -> SessionCopy.<SessionCopy>findById(sessionId))
-                .flatMap(session -> {
-                    MessageKind kind = switch (type) {
-                        case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
-                        // A confirmation in a lottery session is her lottery win, unless she is confirming an offer
-                        // (the win or a freed seat), which already told her she had a place: then it is a booking.
-                        case EventTypes.REGISTRATION_CONFIRMED -> session != null && "LOTTERY".equals(session.allocation)
-                                && !"OFFERED".equals(previousState) ? MessageKind.LOTTERY_WON : MessageKind.BOOKING_CONFIRMED;
-                        case EventTypes.WAITLISTED -> MessageKind.LOTTERY_RESERVE;
-                        // A lottery win that must be confirmed by the deadline has its own words; absent = waitlist.
-                        case EventTypes.SEAT_OFFERED -> "LOTTERY_WIN".equals(data.path("reason").asText(""))
-                                ? MessageKind.LOTTERY_WON_CONFIRM : MessageKind.SEAT_OFFERED;
-                        case EventTypes.OFFER_EXPIRED -> MessageKind.OFFER_EXPIRED;
-                        case EventTypes.REGISTRATION_CANCELLED -> switch (cancelledBy) {
-                            case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
-                            // The session-cancelled message (from EventCancelled) tells her; one message, not two.
-                            case "SESSION_CANCELLED" -> null;
-                            // The childcare saga let the held seat go. ChildcareRejected already told her, and
-                            // OfferExpired told her of a lapsed offer; only an unanswered childcare request has no
-                            // other message, so it gets the childcare-unavailable one. She did not cancel anything.
-                            case "SYSTEM" -> "CHILDCARE_NO_ANSWER".equals(data.path("reason").asText(""))
-                                    ? MessageKind.CHILDCARE_REJECTED : null;
-                            default -> MessageKind.CANCELLED_BY_ATTENDEE;
-                        };
-                        default -> null;
-                    };
-                    if (kind == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Integer position = data.path("position").isInt() ? data.path("position").asInt() : null;
-                    OffsetDateTime deadline = data.hasNonNull("offerExpiresAt") ? OffsetDateTime.parse(data.path("offerExpiresAt").asText()) : null;
-                    String reason = kind == MessageKind.CANCELLED_BY_ORGANISER && data.hasNonNull("reason") ? data.path("reason").asText() : null;
-                    return notifier.notify(new Notice(kind, attendeeId, sessionId, registrationId, eventId, position, deadline, reason))
-                            .replaceWithVoid();
-                }));
+                        .flatMap(ignored -> SessionCopy.<SessionCopy>findById(sessionId))
+                        .flatMap(session -> {
+                            MessageKind kind =
+                                    switch (type) {
+                                        case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
+                                        // A confirmation in a lottery session is her lottery win, unless she is
+                                        // confirming an offer
+                                        // (the win or a freed seat), which already told her she had a place: then it is
+                                        // a booking.
+                                        case EventTypes.REGISTRATION_CONFIRMED ->
+                                            session != null
+                                                            && "LOTTERY".equals(session.allocation)
+                                                            && !"OFFERED".equals(previousState)
+                                                    ? MessageKind.LOTTERY_WON
+                                                    : MessageKind.BOOKING_CONFIRMED;
+                                        case EventTypes.WAITLISTED -> MessageKind.LOTTERY_RESERVE;
+                                        // A lottery win that must be confirmed by the deadline has its own words;
+                                        // absent = waitlist.
+                                        case EventTypes.SEAT_OFFERED ->
+                                            "LOTTERY_WIN"
+                                                            .equals(data.path("reason")
+                                                                    .asText(""))
+                                                    ? MessageKind.LOTTERY_WON_CONFIRM
+                                                    : MessageKind.SEAT_OFFERED;
+                                        case EventTypes.OFFER_EXPIRED -> MessageKind.OFFER_EXPIRED;
+                                        case EventTypes.REGISTRATION_CANCELLED ->
+                                            switch (cancelledBy) {
+                                                case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
+                                                // The session-cancelled message (from EventCancelled) tells her; one
+                                                // message, not two.
+                                                case "SESSION_CANCELLED" -> null;
+                                                // The childcare saga let the held seat go. ChildcareRejected already
+                                                // told her, and
+                                                // OfferExpired told her of a lapsed offer; only an unanswered childcare
+                                                // request has no
+                                                // other message, so it gets the childcare-unavailable one. She did not
+                                                // cancel anything.
+                                                case "SYSTEM" ->
+                                                    "CHILDCARE_NO_ANSWER"
+                                                                    .equals(data.path("reason")
+                                                                            .asText(""))
+                                                            ? MessageKind.CHILDCARE_REJECTED
+                                                            : null;
+                                                default -> MessageKind.CANCELLED_BY_ATTENDEE;
+                                            };
+                                        default -> null;
+                                    };
+                            if (kind == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            Integer position = data.path("position").isInt()
+                                    ? data.path("position").asInt()
+                                    : null;
+                            OffsetDateTime deadline = data.hasNonNull("offerExpiresAt")
+                                    ? OffsetDateTime.parse(
+                                            data.path("offerExpiresAt").asText())
+                                    : null;
+                            String reason = kind == MessageKind.CANCELLED_BY_ORGANISER && data.hasNonNull("reason")
+                                    ? data.path("reason").asText()
+                                    : null;
+                            return notifier.notify(new Notice(
+                                            kind,
+                                            attendeeId,
+                                            sessionId,
+                                            registrationId,
+                                            eventId,
+                                            position,
+                                            deadline,
+                                            reason))
+                                    .replaceWithVoid();
+                        }));
     }
 
     private Uni<Void> rememberIfUnknown(UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
                 insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
                 values (:registration, :session, :attendee, :status, now())
                 on conflict (registration_id) do nothing""")
-                .setParameter("registration", registrationId).setParameter("session", sessionId)
-                .setParameter("attendee", attendeeId).setParameter("status", state)
-                .executeUpdate()).replaceWithVoid();
+                        .setParameter("registration", registrationId)
+                        .setParameter("session", sessionId)
+                        .setParameter("attendee", attendeeId)
+                        .setParameter("status", state)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private Uni<Void> keepRegistration(UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
                 insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
                 values (:registration, :session, :attendee, :status, now())
                 on conflict (registration_id) do update set status = excluded.status, updated_at = excluded.updated_at""")
-                .setParameter("registration", registrationId).setParameter("session", sessionId)
-                .setParameter("attendee", attendeeId).setParameter("status", state)
-                .executeUpdate()).replaceWithVoid();
+                        .setParameter("registration", registrationId)
+                        .setParameter("session", sessionId)
+                        .setParameter("attendee", attendeeId)
+                        .setParameter("status", state)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     // --- event-lifecycle --------------------------------------------------------------------------------------
@@ -169,23 +215,30 @@ public class LifecycleConsumers {
         String eventId = event.id();
         return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
             if (existing != null && existing.sequence > sequence) {
-                return Uni.createFrom().voidItem(); // an older state arriving late: we already told everyone the newer one
+                return Uni.createFrom()
+                        .voidItem(); // an older state arriving late: we already told everyone the newer one
             }
-            String venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : existing == null ? null : existing.venueId;
+            String venueId = data.hasNonNull("venueId")
+                    ? data.path("venueId").asText()
+                    : existing == null ? null : existing.venueId;
             List<String> linkedGroups = linkedGroups(data);
             return switch (type) {
-                case EventTypes.EVENT_PUBLISHED -> keepSession(existing, sessionId, data, false)
-                        .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
-                        .flatMap(ignored -> webhooks.sessionUpdate("session.published", sessionId, venueId, linkedGroups, List.of(), eventId));
+                case EventTypes.EVENT_PUBLISHED ->
+                    keepSession(existing, sessionId, data, false)
+                            .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                            .flatMap(ignored -> webhooks.sessionUpdate(
+                                    "session.published", sessionId, venueId, linkedGroups, List.of(), eventId));
                 case EventTypes.EVENT_CHANGED -> {
                     List<String> changed = new ArrayList<>();
                     data.path("changed").forEach(c -> changed.add(c.asText()));
                     Uni<Void> attendees = changed.contains("time") || changed.contains("venue")
                             ? tellAttendees(sessionId, MessageKind.SESSION_CHANGED, RegistrationCopy.ACTIVE, eventId)
                             : Uni.createFrom().voidItem();
-                    yield keepSession(existing, sessionId, data, changed.contains("meeting-link")).flatMap(ignored -> attendees)
+                    yield keepSession(existing, sessionId, data, changed.contains("meeting-link"))
+                            .flatMap(ignored -> attendees)
                             .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
-                            .flatMap(ignored -> webhooks.sessionUpdate("session.changed", sessionId, venueId, linkedGroups, changed, eventId));
+                            .flatMap(ignored -> webhooks.sessionUpdate(
+                                    "session.changed", sessionId, venueId, linkedGroups, changed, eventId));
                 }
                 case EventTypes.EVENT_CANCELLED -> {
                     if (existing != null) {
@@ -195,7 +248,8 @@ public class LifecycleConsumers {
                     List<String> whoToTell = new ArrayList<>(RegistrationCopy.ACTIVE);
                     whoToTell.add(RegistrationCopy.CANCELLED_WITH_SESSION);
                     yield tellAttendees(sessionId, MessageKind.SESSION_CANCELLED, whoToTell, eventId)
-                            .flatMap(ignored -> webhooks.sessionUpdate("session.cancelled", sessionId, venueId, null, List.of("status"), eventId));
+                            .flatMap(ignored -> webhooks.sessionUpdate(
+                                    "session.cancelled", sessionId, venueId, null, List.of("status"), eventId));
                 }
                 case EventTypes.EVENT_COMPLETED -> {
                     if (existing != null) {
@@ -239,11 +293,15 @@ public class LifecycleConsumers {
         copy.status = data.path("status").asText();
         copy.sequence = data.path("sequence").asInt();
         copy.venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : null;
-        copy.venueNameJa = data.hasNonNull("venueNameJa") ? data.path("venueNameJa").asText() : null;
-        copy.venueNameEn = data.hasNonNull("venueNameEn") ? data.path("venueNameEn").asText() : null;
+        copy.venueNameJa =
+                data.hasNonNull("venueNameJa") ? data.path("venueNameJa").asText() : null;
+        copy.venueNameEn =
+                data.hasNonNull("venueNameEn") ? data.path("venueNameEn").asText() : null;
         copy.allocation = data.path("allocation").asText(null);
         copy.kind = data.path("kind").asText(null);
-        copy.endsAt = data.hasNonNull("endsAt") ? OffsetDateTime.parse(data.path("endsAt").asText()) : null;
+        copy.endsAt = data.hasNonNull("endsAt")
+                ? OffsetDateTime.parse(data.path("endsAt").asText())
+                : null;
         if (meetingLinkChanged) {
             // A new version means a new notice, if the first one already went out (see ReminderJob).
             copy.meetingLinkVersion++;
@@ -253,21 +311,26 @@ public class LifecycleConsumers {
 
     private Uni<Void> tellAttendees(UUID sessionId, MessageKind kind, List<String> states, String eventId) {
         return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status in ?2", sessionId, states)
-                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
-                        .onItem().transformToUniAndConcatenate(r -> notifier.notify(
-                                Notice.of(kind, r.attendeeId, sessionId, r.registrationId, eventId)))
-                        .collect().last().replaceWithVoid());
+                .flatMap(registrations -> Multi.createFrom()
+                        .iterable(registrations)
+                        .onItem()
+                        .transformToUniAndConcatenate(r ->
+                                notifier.notify(Notice.of(kind, r.attendeeId, sessionId, r.registrationId, eventId)))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
     // --- childcare-lifecycle ----------------------------------------------------------------------------------
 
     private Uni<Void> childcareEvent(InboundEvent event) {
         String type = event.type();
-        MessageKind kind = switch (type) {
-            case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
-            case EventTypes.CHILDCARE_REJECTED -> MessageKind.CHILDCARE_REJECTED;
-            default -> null; // ChildcareReleased follows her own cancellation, which she was already told about
-        };
+        MessageKind kind =
+                switch (type) {
+                    case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
+                    case EventTypes.CHILDCARE_REJECTED -> MessageKind.CHILDCARE_REJECTED;
+                    default -> null; // ChildcareReleased follows her own cancellation, which she was already told about
+                };
         if (kind == null) {
             return Uni.createFrom().voidItem();
         }
@@ -277,10 +340,12 @@ public class LifecycleConsumers {
             if (registration == null) {
                 // Not silently dropped: the dead-letter topic shows it, and it can be replayed once the
                 // registration event has arrived.
-                return Uni.createFrom().failure(new IllegalStateException("childcare reply for a registration not yet known"));
+                return Uni.createFrom()
+                        .failure(new IllegalStateException("childcare reply for a registration not yet known"));
             }
-            return notifier.notify(Notice.of(kind, registration.attendeeId, registration.sessionId, registrationId,
-                    event.id())).replaceWithVoid();
+            return notifier.notify(Notice.of(
+                            kind, registration.attendeeId, registration.sessionId, registrationId, event.id()))
+                    .replaceWithVoid();
         });
     }
 

@@ -1,10 +1,5 @@
 package io.ibasho.notification.rest;
 
-import java.util.List;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.InboxService;
 import io.ibasho.notification.service.InboxView;
@@ -16,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/inbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,7 +33,8 @@ public class InboxResource {
     @Operation(summary = "Her own in-app messages, newest first, in ?lang=ja|en or else the language she chose")
     public Uni<List<InboxView>> mine(@QueryParam("lang") String lang) {
         String me = token.getSubject();
-        Uni<Language> language = lang != null ? Uni.createFrom().item(Language.fromTag(lang))
+        Uni<Language> language = lang != null
+                ? Uni.createFrom().item(Language.fromTag(lang))
                 : preferences.of(me).map(preference -> preference.language());
         return language.flatMap(chosen -> inbox.inboxOf(me, chosen));
     }

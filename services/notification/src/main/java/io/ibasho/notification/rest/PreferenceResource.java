@@ -1,16 +1,5 @@
 package io.ibasho.notification.rest;
 
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.CodeRequests;
@@ -33,6 +22,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Her own notification settings; keyed by her token's subject, so nobody can read or change anyone else's. */
 @Path("/preferences")
@@ -40,31 +38,42 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("attendee")
 public class PreferenceResource {
-    public record QuietHoursView(String start, String end, String zone) {
-    }
+    public record QuietHoursView(String start, String end, String zone) {}
 
-    public record PreferencesView(String language, List<String> channels, boolean fullDetail, QuietHoursView quietHours,
-            String emailAddress, boolean emailVerified, String pendingEmailAddress) {
-    }
+    public record PreferencesView(
+            String language,
+            List<String> channels,
+            boolean fullDetail,
+            QuietHoursView quietHours,
+            String emailAddress,
+            boolean emailVerified,
+            String pendingEmailAddress) {}
 
     public record PreferencesRequest(
-            @NotNull @Pattern(regexp = "ja|en", message = "must be ja or en") String language,
-            @NotNull List<@NotNull @Pattern(regexp = "in-app|email", message = "must be in-app or email") String> channels,
+            @NotNull @Pattern(regexp = "ja|en", message = "must be ja or en")
+            String language,
+
+            @NotNull
+            List<@NotNull @Pattern(regexp = "in-app|email", message = "must be in-app or email") String> channels,
+
             boolean fullDetail,
-            @Valid QuietHoursRequest quietHours) {
-    }
+            @Valid QuietHoursRequest quietHours) {}
 
     public record QuietHoursRequest(
-            @NotBlank @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:mm") String start,
-            @NotBlank @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:mm") String end,
-            @Size(max = 64) String zone) {
-    }
+            @NotBlank @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:mm")
+            String start,
 
-    public record EmailRequest(@NotBlank @Email @Size(max = 254) String address) {
-    }
+            @NotBlank @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:mm")
+            String end,
 
-    public record CodeRequest(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the e-mail") String code) {
-    }
+            @Size(max = 64) String zone) {}
+
+    public record EmailRequest(
+            @NotBlank @Email @Size(max = 254) String address) {}
+
+    public record CodeRequest(
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the e-mail")
+            String code) {}
 
     private final PreferenceService preferences;
     private final JsonWebToken token;
@@ -90,7 +99,9 @@ public class PreferenceResource {
             try {
                 start = LocalTime.parse(request.quietHours().start());
                 end = LocalTime.parse(request.quietHours().end());
-                zone = request.quietHours().zone() == null ? "Asia/Tokyo" : ZoneId.of(request.quietHours().zone()).getId();
+                zone = request.quietHours().zone() == null
+                        ? "Asia/Tokyo"
+                        : ZoneId.of(request.quietHours().zone()).getId();
             } catch (DateTimeParseException e) {
                 throw Refusal.invalid("invalid-quiet-hours", "quietHours.start and .end must be times like 22:00.");
             } catch (DateTimeException e) {
@@ -101,11 +112,15 @@ public class PreferenceResource {
             }
         }
         boolean email = request.channels().contains(Notifier.EMAIL);
-        return preferences.update(token.getSubject(), new PreferenceService.Changes(Language.fromTag(request.language()), email,
-                        request.fullDetail(), start, end, zone))
+        return preferences
+                .update(
+                        token.getSubject(),
+                        new PreferenceService.Changes(
+                                Language.fromTag(request.language()), email, request.fullDetail(), start, end, zone))
                 .map(saved -> {
                     if (saved == null) {
-                        throw Refusal.conflict("email-not-verified",
+                        throw Refusal.conflict(
+                                "email-not-verified",
                                 "Add an e-mail address and confirm the code sent to it before choosing e-mail.");
                     }
                     return view(saved);
@@ -116,10 +131,15 @@ public class PreferenceResource {
     @Path("/email")
     @Operation(summary = "Send a 6-digit code to a new address; it is used only after she confirms the code")
     public Uni<Response> requestCode(@Valid @NotNull EmailRequest request) {
-        return preferences.requestEmailCode(token.getSubject(), request.address())
+        return preferences
+                .requestEmailCode(token.getSubject(), request.address())
                 .map(ignored -> Response.accepted().build())
-                .onFailure(failure -> !(failure instanceof Refusal)).transform(failure -> new Refusal(Refusal.Kind.UNAVAILABLE,
-                        "mail-unavailable", "Mail unavailable", "The code could not be sent just now; please try again later."));
+                .onFailure(failure -> !(failure instanceof Refusal))
+                .transform(failure -> new Refusal(
+                        Refusal.Kind.UNAVAILABLE,
+                        "mail-unavailable",
+                        "Mail unavailable",
+                        "The code could not be sent just now; please try again later."));
     }
 
     @POST
@@ -129,13 +149,22 @@ public class PreferenceResource {
         String me = token.getSubject();
         return preferences.verify(me, request.code()).flatMap(outcome -> switch (outcome) {
             case VERIFIED -> preferences.of(me).map(PreferenceResource::view);
-            case WRONG_CODE -> Uni.createFrom().failure(Refusal.invalid("wrong-code", "That code is not right; please check the e-mail and try again."));
-            case EXPIRED -> Uni.createFrom().failure(Refusal.invalid("code-expired", "The code has expired; ask for a new one."));
-            case TOO_MANY_ATTEMPTS -> preferences.of(me).flatMap(locked -> Uni.createFrom().failure(CodeRequests.tooMany(
-                    locked.verifyLockedUntil == null ? java.time.Duration.ofMinutes(1)
-                            : java.time.Duration.between(java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
-                    "Too many wrong codes; please wait, then ask for a new code.")));
-            case NOTHING_PENDING -> Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));
+            case WRONG_CODE ->
+                Uni.createFrom()
+                        .failure(Refusal.invalid(
+                                "wrong-code", "That code is not right; please check the e-mail and try again."));
+            case EXPIRED ->
+                Uni.createFrom().failure(Refusal.invalid("code-expired", "The code has expired; ask for a new one."));
+            case TOO_MANY_ATTEMPTS ->
+                preferences.of(me).flatMap(locked -> Uni.createFrom()
+                        .failure(CodeRequests.tooMany(
+                                locked.verifyLockedUntil == null
+                                        ? java.time.Duration.ofMinutes(1)
+                                        : java.time.Duration.between(
+                                                java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
+                                "Too many wrong codes; please wait, then ask for a new code.")));
+            case NOTHING_PENDING ->
+                Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));
         });
     }
 
@@ -144,10 +173,18 @@ public class PreferenceResource {
         if (preference.wantsEmail()) {
             channels.add(Notifier.EMAIL);
         }
-        QuietHoursView quiet = preference.quietStart == null ? null
-                : new QuietHoursView(preference.quietStart.toString(), preference.quietEnd.toString(), preference.quietZone);
-        return new PreferencesView(preference.language().tag(), channels, preference.fullDetail, quiet,
-                mask(preference.emailAddress), preference.emailVerifiedAt != null, mask(preference.pendingEmail));
+        QuietHoursView quiet = preference.quietStart == null
+                ? null
+                : new QuietHoursView(
+                        preference.quietStart.toString(), preference.quietEnd.toString(), preference.quietZone);
+        return new PreferencesView(
+                preference.language().tag(),
+                channels,
+                preference.fullDetail,
+                quiet,
+                mask(preference.emailAddress),
+                preference.emailVerifiedAt != null,
+                mask(preference.pendingEmail));
     }
 
     /** Enough for her to recognise the address; not enough for someone glancing at her screen. */

@@ -1,14 +1,5 @@
 package io.ibasho.notification.rest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import io.ibasho.notification.WebhookDelivery;
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.delivery.DestinationVerdict;
@@ -33,6 +24,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * A partner group's webhook endpoints. The group comes from the token's {@code partner_group} claim; another
@@ -44,19 +42,27 @@ import jakarta.ws.rs.core.Response;
 public class WebhookResource {
     public record EndpointRequest(
             @NotBlank @Size(max = 2000) String url,
-            @NotEmpty @Size(max = 50) List<@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a venue id") String> venueIds) {
-    }
 
-    public record EndpointView(UUID id, String url, List<String> venueIds, OffsetDateTime createdAt) {
-    }
+            @NotEmpty @Size(max = 50)
+            List<@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a venue id") String> venueIds) {}
+
+    public record EndpointView(UUID id, String url, List<String> venueIds, OffsetDateTime createdAt) {}
 
     /** The secret appears in this response only; store it now. */
-    public record EndpointWithSecret(UUID id, String url, List<String> venueIds, OffsetDateTime createdAt, String secret) {
-    }
+    public record EndpointWithSecret(
+            UUID id, String url, List<String> venueIds, OffsetDateTime createdAt, String secret) {}
 
-    public record DeliveryView(UUID id, String messageId, String type, String status, int attempts, Integer lastStatusCode,
-            String lastError, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt, OffsetDateTime createdAt) {
-    }
+    public record DeliveryView(
+            UUID id,
+            String messageId,
+            String type,
+            String status,
+            int attempts,
+            Integer lastStatusCode,
+            String lastError,
+            OffsetDateTime nextAttemptAt,
+            OffsetDateTime deliveredAt,
+            OffsetDateTime createdAt) {}
 
     private final WebhookService webhooks;
     private final WebhookDestinations destinations;
@@ -81,28 +87,38 @@ public class WebhookResource {
         } catch (URISyntaxException e) {
             throw Refusal.invalid("invalid-webhook-url", "url is not a URL.");
         }
-        return vertx.executeBlocking(Uni.createFrom().item(() -> destinations.check(url))).flatMap(verdict -> {
-            if (verdict instanceof DestinationVerdict.Refused refused) {
-                return Uni.createFrom().failure(Refusal.invalid("invalid-webhook-url",
-                        "Webhook URLs must be https and reach a public address (" + refused.reason() + ")."));
-            }
-            List<String> venues = request.venueIds().stream().distinct().toList();
-            return webhooks.notLinked(group, venues).flatMap(notLinked -> {
-                if (!notLinked.isEmpty()) {
-                    return Uni.createFrom().failure(Refusal.invalid("venue-not-linked",
-                            "Your partner group is not linked to venue(s) " + String.join(", ", notLinked)
-                                    + "; only venues the organiser linked to your group can be followed."));
-                }
-                return webhooks.register(group, url.toString(), venues).map(created -> Response.status(201)
-                        .entity(withSecret(created.endpoint(), created.secret())).build());
-            });
-        });
+        return vertx.executeBlocking(Uni.createFrom().item(() -> destinations.check(url)))
+                .flatMap(verdict -> {
+                    if (verdict instanceof DestinationVerdict.Refused refused) {
+                        return Uni.createFrom()
+                                .failure(Refusal.invalid(
+                                        "invalid-webhook-url",
+                                        "Webhook URLs must be https and reach a public address (" + refused.reason()
+                                                + ")."));
+                    }
+                    List<String> venues = request.venueIds().stream().distinct().toList();
+                    return webhooks.notLinked(group, venues).flatMap(notLinked -> {
+                        if (!notLinked.isEmpty()) {
+                            return Uni.createFrom()
+                                    .failure(
+                                            Refusal.invalid(
+                                                    "venue-not-linked",
+                                                    "Your partner group is not linked to venue(s) "
+                                                            + String.join(", ", notLinked)
+                                                            + "; only venues the organiser linked to your group can be followed."));
+                        }
+                        return webhooks.register(group, url.toString(), venues).map(created -> Response.status(201)
+                                .entity(withSecret(created.endpoint(), created.secret()))
+                                .build());
+                    });
+                });
     }
 
     @GET
     @Operation(summary = "The group's endpoints (without secrets)")
     public Uni<List<EndpointView>> list() {
-        return webhooks.endpointsOf(partnerGroup()).map(all -> all.stream().map(WebhookResource::view).toList());
+        return webhooks.endpointsOf(partnerGroup())
+                .map(all -> all.stream().map(WebhookResource::view).toList());
     }
 
     @POST
@@ -164,9 +180,16 @@ public class WebhookResource {
     }
 
     private static DeliveryView view(WebhookDelivery delivery) {
-        return new DeliveryView(delivery.id, delivery.messageId, delivery.eventType, delivery.status, delivery.attempts,
-                delivery.lastStatusCode, delivery.lastError, delivery.status.equals(WebhookDelivery.PENDING) ? delivery.nextAttemptAt : null,
-                delivery.deliveredAt, delivery.createdAt);
+        return new DeliveryView(
+                delivery.id,
+                delivery.messageId,
+                delivery.eventType,
+                delivery.status,
+                delivery.attempts,
+                delivery.lastStatusCode,
+                delivery.lastError,
+                delivery.status.equals(WebhookDelivery.PENDING) ? delivery.nextAttemptAt : null,
+                delivery.deliveredAt,
+                delivery.createdAt);
     }
-
 }

@@ -1,15 +1,14 @@
 package io.ibasho.notification.service;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * The rate limit on verification codes, per account: each code mails an address the requester typed, so without a
@@ -30,15 +29,26 @@ public class CodeRequests {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                         select requested_at from code_request where requester = :requester and requested_at > :since
                         order by requested_at""", OffsetDateTime.class)
-                .setParameter("requester", requester).setParameter("since", now.minus(window)).getResultList()
+                .setParameter("requester", requester)
+                .setParameter("since", now.minus(window))
+                .getResultList()
                 .flatMap(recent -> {
                     if (recent.size() >= config.emailVerification().maxRequests()) {
-                        Duration wait = Duration.between(now, recent.get(recent.size() - config.emailVerification().maxRequests()).plus(window));
-                        return Uni.createFrom().failure(tooMany(wait, "Too many codes asked for; please wait before asking again."));
+                        Duration wait = Duration.between(
+                                now,
+                                recent.get(recent.size()
+                                                - config.emailVerification().maxRequests())
+                                        .plus(window));
+                        return Uni.createFrom()
+                                .failure(tooMany(wait, "Too many codes asked for; please wait before asking again."));
                     }
-                    return session.createNativeQuery("insert into code_request (id, requester, requested_at) values (:id, :requester, :now)")
-                            .setParameter("id", UUID.randomUUID()).setParameter("requester", requester).setParameter("now", now)
-                            .executeUpdate().replaceWithVoid();
+                    return session.createNativeQuery(
+                                    "insert into code_request (id, requester, requested_at) values (:id, :requester, :now)")
+                            .setParameter("id", UUID.randomUUID())
+                            .setParameter("requester", requester)
+                            .setParameter("now", now)
+                            .executeUpdate()
+                            .replaceWithVoid();
                 }));
     }
 
@@ -46,8 +56,10 @@ public class CodeRequests {
     public static Uni<Void> checkNotLocked(OffsetDateTime lockedUntil) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
-            return Uni.createFrom().failure(tooMany(Duration.between(now, lockedUntil),
-                    "Too many wrong codes; please wait before trying again."));
+            return Uni.createFrom()
+                    .failure(tooMany(
+                            Duration.between(now, lockedUntil),
+                            "Too many wrong codes; please wait before trying again."));
         }
         return Uni.createFrom().voidItem();
     }

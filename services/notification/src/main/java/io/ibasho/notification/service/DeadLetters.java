@@ -1,21 +1,18 @@
 package io.ibasho.notification.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Deliveries that failed for good go to the {@code notification.delivery.dlq} topic, never silently away. The
@@ -47,7 +44,9 @@ public class DeadLetters {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return emitter.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(deliveryId.toString()).build()));
+        return emitter.sendMessage(Message.of(value)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(deliveryId.toString())
+                        .build()));
     }
 }

@@ -1,12 +1,5 @@
 package io.ibasho.notification.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-
 import io.ibasho.notification.EmailDelivery;
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.RecipientPreference;
@@ -26,6 +19,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 /**
  * Sends the queued e-mails: one per outbox row, deferred through her quiet hours, retried on the RetrySchedule,
@@ -40,15 +39,19 @@ public class EmailRelay {
     private final NotificationConfig config;
     private final RetrySchedule retries;
 
-    public EmailRelay(ReactiveMailer mailer, MessageWording wording, DeadLetters deadLetters, NotificationConfig config) {
+    public EmailRelay(
+            ReactiveMailer mailer, MessageWording wording, DeadLetters deadLetters, NotificationConfig config) {
         this.mailer = mailer;
         this.wording = wording;
         this.deadLetters = deadLetters;
         this.config = config;
-        this.retries = new RetrySchedule(config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
+        this.retries = new RetrySchedule(
+                config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
     }
 
-    @Scheduled(every = "${ibasho.notification.delivery.poll-interval:5s}", delayed = "2s",
+    @Scheduled(
+            every = "${ibasho.notification.delivery.poll-interval:5s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> sendDue() {
@@ -56,7 +59,8 @@ public class EmailRelay {
                 .flatMap(session -> session.createNativeQuery("""
                         select * from email_delivery where status = 'PENDING' and next_attempt_at <= now()
                         order by next_attempt_at limit :limit for update skip locked""", EmailDelivery.class)
-                        .setParameter("limit", config.delivery().batchSize()).getResultList())
+                        .setParameter("limit", config.delivery().batchSize())
+                        .getResultList())
                 .flatMap(this::sendInTurn);
     }
 
@@ -64,7 +68,12 @@ public class EmailRelay {
         if (due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::sendOne).collect().last()
+        return Multi.createFrom()
+                .iterable(due)
+                .onItem()
+                .transformToUniAndConcatenate(this::sendOne)
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 
@@ -77,21 +86,25 @@ public class EmailRelay {
                                 return Uni.createFrom().voidItem();
                             }
                             Instant now = Instant.now();
-                            Optional<Instant> deadline = Optional.ofNullable(message.deadline).map(OffsetDateTime::toInstant);
-                            if (preference.quietHours().decide(now, deadline) instanceof SendDecision.DeferUntil defer) {
+                            Optional<Instant> deadline =
+                                    Optional.ofNullable(message.deadline).map(OffsetDateTime::toInstant);
+                            if (preference.quietHours().decide(now, deadline)
+                                    instanceof SendDecision.DeferUntil defer) {
                                 // Not an attempt: nothing failed, she asked for quiet.
                                 delivery.nextAttemptAt = defer.at().atOffset(ZoneOffset.UTC);
                                 return Uni.createFrom().voidItem();
                             }
-                            Uni<SessionCopy> session = message.sessionId == null ? Uni.createFrom().nullItem()
+                            Uni<SessionCopy> session = message.sessionId == null
+                                    ? Uni.createFrom().nullItem()
                                     : SessionCopy.findById(message.sessionId);
-                            return session.flatMap(copy -> stillWanted(message, copy).flatMap(wanted -> {
-                                if (!wanted) {
-                                    delivery.status = EmailDelivery.WITHDRAWN;
-                                    return Uni.createFrom().voidItem();
-                                }
-                                return send(delivery, preference, message, copy);
-                            }));
+                            return session.flatMap(
+                                    copy -> stillWanted(message, copy).flatMap(wanted -> {
+                                        if (!wanted) {
+                                            delivery.status = EmailDelivery.WITHDRAWN;
+                                            return Uni.createFrom().voidItem();
+                                        }
+                                        return send(delivery, preference, message, copy);
+                                    }));
                         }));
     }
 
@@ -104,15 +117,19 @@ public class EmailRelay {
             return Uni.createFrom().item(true);
         }
         OffsetDateTime end = session == null ? null : session.endsAt != null ? session.endsAt : session.startsAt;
-        if (session == null || !"PUBLISHED".equals(session.status) || end.isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (session == null
+                || !"PUBLISHED".equals(session.status)
+                || end.isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
             return Uni.createFrom().item(false);
         }
-        return message.registrationId == null ? Uni.createFrom().item(false)
+        return message.registrationId == null
+                ? Uni.createFrom().item(false)
                 : RegistrationCopy.<RegistrationCopy>findById(message.registrationId)
                         .map(registration -> registration != null && "CONFIRMED".equals(registration.status));
     }
 
-    private Uni<Void> send(EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {
+    private Uni<Void> send(
+            EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {
         OffsetDateTime attemptAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (delivery.firstAttemptAt == null) {
             delivery.firstAttemptAt = attemptAt;
@@ -120,7 +137,8 @@ public class EmailRelay {
         delivery.attempts++;
         Mail mail;
         try {
-            MessageWording.RenderedMail rendered = wording.email(message, session, preference.language(), preference.detail());
+            MessageWording.RenderedMail rendered =
+                    wording.email(message, session, preference.language(), preference.detail());
             mail = Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
                     .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
         } catch (RuntimeException e) {
@@ -134,18 +152,24 @@ public class EmailRelay {
                     delivery.lastError = null;
                 })
                 // The SMTP error text can quote her address, so only the exception type is kept.
-                .onFailure().recoverWithUni(failure -> failed(delivery, failure.getClass().getSimpleName()));
+                .onFailure()
+                .recoverWithUni(failure -> failed(delivery, failure.getClass().getSimpleName()));
     }
 
     private Uni<Void> failed(EmailDelivery delivery, String error) {
         delivery.lastError = error;
-        RetryDecision decision = retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), Instant.now());
+        RetryDecision decision =
+                retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), Instant.now());
         if (decision instanceof RetryDecision.RetryAt retry) {
             delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
             return Uni.createFrom().voidItem();
         }
         delivery.status = EmailDelivery.DEAD;
-        return deadLetters.publish(Notifier.EMAIL, delivery.id, delivery.sourceEventId, delivery.attempts,
+        return deadLetters.publish(
+                Notifier.EMAIL,
+                delivery.id,
+                delivery.sourceEventId,
+                delivery.attempts,
                 ((RetryDecision.DeadLetter) decision).reason() + "; last error: " + error);
     }
 }

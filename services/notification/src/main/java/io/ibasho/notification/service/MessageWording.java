@@ -1,15 +1,8 @@
 package io.ibasho.notification.service;
 
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.SessionCopy;
+import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.message.DetailPreference;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.message.Language;
@@ -17,9 +10,15 @@ import io.ibasho.notification.message.MessageDetail;
 import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.message.MessageTemplates;
 import io.ibasho.notification.message.TemplateRef;
-import io.ibasho.notification.config.NotificationConfig;
 import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Words a stored message for the inbox or an external channel, in her language, from the stored facts only. */
 @ApplicationScoped
@@ -40,37 +39,54 @@ public class MessageWording {
     }
 
     /** The envelope and rendered body of an e-mail: neutral unless she opted into full detail. */
-    public RenderedMail email(InboxMessage message, SessionCopy session, Language language, DetailPreference preference) {
+    public RenderedMail email(
+            InboxMessage message, SessionCopy session, Language language, DetailPreference preference) {
         MessageKind kind = MessageKind.valueOf(message.kind);
-        DiscreetEnvelope envelope = DiscreetEnvelope.forExternalChannel(kind, language, preference, config.inboxUrl(),
+        DiscreetEnvelope envelope = DiscreetEnvelope.forExternalChannel(
+                kind,
+                language,
+                preference,
+                config.inboxUrl(),
                 preference == DetailPreference.FULL_DETAIL ? details(kind, message, session, language) : Map.of());
         String body = envelope.body().stream().map(this::render).collect(Collectors.joining("\n\n"));
         return new RenderedMail(envelope.senderName(), envelope.subject(), body);
     }
 
-    public record RenderedMail(String senderName, String subject, String body) {
-    }
+    public record RenderedMail(String senderName, String subject, String body) {}
 
     public String render(TemplateRef ref) {
         return qute.getTemplate(ref.id()).data(ref.data()).render();
     }
 
-    private Map<MessageDetail, String> details(MessageKind kind, InboxMessage message, SessionCopy session, Language language) {
+    private Map<MessageDetail, String> details(
+            MessageKind kind, InboxMessage message, SessionCopy session, Language language) {
         Map<MessageDetail, String> details = new EnumMap<>(MessageDetail.class);
         String unknown = language == Language.EN ? "(to be announced)" : "（未定）";
         for (MessageDetail detail : kind.details()) {
-            details.put(detail, switch (detail) {
-                case TITLE -> session == null ? unknown
-                        : language == Language.EN && session.titleEn != null ? session.titleEn : session.titleJa;
-                case STARTS_AT -> session == null ? unknown : formatTime(session.startsAt.atZoneSameInstant(TOKYO), language);
-                case POSITION -> message.position == null ? unknown : message.position.toString();
-                case DEADLINE -> message.deadline == null ? unknown : formatTime(message.deadline.atZoneSameInstant(TOKYO), language);
-                case REASON -> message.reason == null || message.reason.isBlank() ? unknown : message.reason;
-                case SESSION_PAGE -> message.sessionId == null ? config.inboxUrl().toString()
-                        : config.sessionPageBaseUrl() + "/" + message.sessionId;
-                // Venue and organisation names are not in the payloads; the app shows them.
-                default -> unknown;
-            });
+            details.put(
+                    detail,
+                    switch (detail) {
+                        case TITLE ->
+                            session == null
+                                    ? unknown
+                                    : language == Language.EN && session.titleEn != null
+                                            ? session.titleEn
+                                            : session.titleJa;
+                        case STARTS_AT ->
+                            session == null ? unknown : formatTime(session.startsAt.atZoneSameInstant(TOKYO), language);
+                        case POSITION -> message.position == null ? unknown : message.position.toString();
+                        case DEADLINE ->
+                            message.deadline == null
+                                    ? unknown
+                                    : formatTime(message.deadline.atZoneSameInstant(TOKYO), language);
+                        case REASON -> message.reason == null || message.reason.isBlank() ? unknown : message.reason;
+                        case SESSION_PAGE ->
+                            message.sessionId == null
+                                    ? config.inboxUrl().toString()
+                                    : config.sessionPageBaseUrl() + "/" + message.sessionId;
+                        // Venue and organisation names are not in the payloads; the app shows them.
+                        default -> unknown;
+                    });
         }
         return details;
     }

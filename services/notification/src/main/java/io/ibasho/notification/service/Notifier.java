@@ -1,14 +1,13 @@
 package io.ibasho.notification.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.message.MessageKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * Files a message in her inbox and, if she chose e-mail and verified an address, queues exactly one e-mail for it.
@@ -22,9 +21,17 @@ public class Notifier {
     public static final String EMAIL = "email";
 
     /** What happened, for whom: ids, states and at most the organiser's reason; never contact data. */
-    public record Notice(MessageKind kind, String recipientId, UUID sessionId, UUID registrationId, String sourceEventId,
-            Integer position, OffsetDateTime deadline, String reason) {
-        public static Notice of(MessageKind kind, String recipientId, UUID sessionId, UUID registrationId, String sourceEventId) {
+    public record Notice(
+            MessageKind kind,
+            String recipientId,
+            UUID sessionId,
+            UUID registrationId,
+            String sourceEventId,
+            Integer position,
+            OffsetDateTime deadline,
+            String reason) {
+        public static Notice of(
+                MessageKind kind, String recipientId, UUID sessionId, UUID registrationId, String sourceEventId) {
             return new Notice(kind, recipientId, sessionId, registrationId, sourceEventId, null, null, null);
         }
     }
@@ -38,31 +45,43 @@ public class Notifier {
                                            position, deadline, reason, created_at)
                 values (:id, :recipient, :kind, :session, :registration, :source, :channel, :position, :deadline, :reason, :now)
                 on conflict on constraint inbox_once_per_event do nothing""")
-                .setParameter("id", inboxId).setParameter("recipient", notice.recipientId())
-                .setParameter("kind", notice.kind().name()).setParameter("session", notice.sessionId())
-                .setParameter("registration", notice.registrationId()).setParameter("source", notice.sourceEventId())
-                .setParameter("channel", IN_APP).setParameter("position", notice.position())
-                .setParameter("deadline", notice.deadline()).setParameter("reason", notice.reason())
+                .setParameter("id", inboxId)
+                .setParameter("recipient", notice.recipientId())
+                .setParameter("kind", notice.kind().name())
+                .setParameter("session", notice.sessionId())
+                .setParameter("registration", notice.registrationId())
+                .setParameter("source", notice.sourceEventId())
+                .setParameter("channel", IN_APP)
+                .setParameter("position", notice.position())
+                .setParameter("deadline", notice.deadline())
+                .setParameter("reason", notice.reason())
                 .setParameter("now", now)
                 .executeUpdate()
-                .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
+                .flatMap(inserted -> inserted == 0
+                        ? Uni.createFrom().item(false)
                         : queueEmailIfChosen(inboxId, notice, now).replaceWith(true)));
     }
 
     private Uni<Void> queueEmailIfChosen(UUID inboxId, Notice notice, OffsetDateTime now) {
-        return RecipientPreference.<RecipientPreference>findById(notice.recipientId()).flatMap(preference -> {
-            if (preference == null || !preference.wantsEmail()) {
-                return Uni.createFrom().voidItem();
-            }
-            return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return RecipientPreference.<RecipientPreference>findById(notice.recipientId())
+                .flatMap(preference -> {
+                    if (preference == null || !preference.wantsEmail()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Panache.getSession()
+                            .flatMap(session -> session.createNativeQuery("""
                     insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status, attempts,
                                                 next_attempt_at, created_at)
                     values (:id, :inbox, :recipient, :source, :channel, 'PENDING', 0, :now, :now)
                     on conflict on constraint email_once_per_event do nothing""")
-                    .setParameter("id", UUID.randomUUID()).setParameter("inbox", inboxId)
-                    .setParameter("recipient", notice.recipientId()).setParameter("source", notice.sourceEventId())
-                    .setParameter("channel", EMAIL).setParameter("now", now)
-                    .executeUpdate()).replaceWithVoid();
-        });
+                                    .setParameter("id", UUID.randomUUID())
+                                    .setParameter("inbox", inboxId)
+                                    .setParameter("recipient", notice.recipientId())
+                                    .setParameter("source", notice.sourceEventId())
+                                    .setParameter("channel", EMAIL)
+                                    .setParameter("now", now)
+                                    .executeUpdate())
+                            .replaceWithVoid();
+                });
     }
 }

@@ -1,9 +1,5 @@
 package io.ibasho.notification.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-
 import io.ibasho.notification.PartnerContact;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.VerificationCodes;
@@ -18,6 +14,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * A partner group's digest contact: the same proof of address as an attendee's (a code to the new address, a salted
@@ -30,7 +29,8 @@ public class PartnerContactService {
     private final MessageWording wording;
     private final CodeRequests codeRequests;
 
-    public PartnerContactService(NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
+    public PartnerContactService(
+            NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
         this.config = config;
         this.mailer = mailer;
         this.wording = wording;
@@ -39,7 +39,8 @@ public class PartnerContactService {
 
     @WithSession
     public Uni<PartnerContact> of(String group) {
-        return PartnerContact.<PartnerContact>findById(group).map(found -> found != null ? found : PartnerContact.defaults(group));
+        return PartnerContact.<PartnerContact>findById(group)
+                .map(found -> found != null ? found : PartnerContact.defaults(group));
     }
 
     /** @return the saved contact, or null if the digest was asked for without a verified address */
@@ -61,12 +62,15 @@ public class PartnerContactService {
         String code = VerificationCodes.newCode();
         return Panache.withTransaction(() -> findOrCreate(group)
                         .flatMap(contact -> CodeRequests.checkNotLocked(contact.verifyLockedUntil)
-                                .flatMap(ignored -> codeRequests.admit("partner:" + group)).replaceWith(contact))
+                                .flatMap(ignored -> codeRequests.admit("partner:" + group))
+                                .replaceWith(contact))
                         .map(contact -> {
                             contact.pendingEmail = normalised;
                             contact.pendingCodeSalt = VerificationCodes.newSalt();
-                            contact.pendingCodeHash = VerificationCodes.hash(contact.pendingCodeSalt, "partner:" + group, normalised, code);
-                            contact.pendingExpiresAt = now().plus(config.emailVerification().codeValidity());
+                            contact.pendingCodeHash = VerificationCodes.hash(
+                                    contact.pendingCodeSalt, "partner:" + group, normalised, code);
+                            contact.pendingExpiresAt =
+                                    now().plus(config.emailVerification().codeValidity());
                             contact.pendingAttempts = 0;
                             contact.updatedAt = now();
                             return contact.language();
@@ -87,11 +91,13 @@ public class PartnerContactService {
                 clearPending(contact);
                 return VerifyOutcome.EXPIRED;
             }
-            if (!VerificationCodes.matches(contact.pendingCodeHash, contact.pendingCodeSalt, "partner:" + group, contact.pendingEmail, code)) {
+            if (!VerificationCodes.matches(
+                    contact.pendingCodeHash, contact.pendingCodeSalt, "partner:" + group, contact.pendingEmail, code)) {
                 contact.pendingAttempts++;
                 if (contact.pendingAttempts >= config.emailVerification().maxAttempts()) {
                     clearPending(contact);
-                    contact.verifyLockedUntil = now().plus(config.emailVerification().lockDuration());
+                    contact.verifyLockedUntil =
+                            now().plus(config.emailVerification().lockDuration());
                     return VerifyOutcome.TOO_MANY_ATTEMPTS;
                 }
                 return VerifyOutcome.WRONG_CODE;
@@ -105,15 +111,22 @@ public class PartnerContactService {
     }
 
     private Mail codeMail(String address, String code, Language language) {
-        String body = wording.render(new TemplateRef("email/verification-code." + language.tag() + ".txt",
-                Map.of("code", code, "minutes", config.emailVerification().codeValidity().toMinutes())));
+        String body = wording.render(new TemplateRef(
+                "email/verification-code." + language.tag() + ".txt",
+                Map.of(
+                        "code",
+                        code,
+                        "minutes",
+                        config.emailVerification().codeValidity().toMinutes())));
         return Mail.withText(address, DiscreetEnvelope.neutralSubject(language), body)
                 .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
     }
 
     private static Uni<PartnerContact> findOrCreate(String group) {
-        return PartnerContact.<PartnerContact>findById(group).flatMap(found -> found != null ? Uni.createFrom().item(found)
-                : PartnerContact.defaults(group).<PartnerContact>persist());
+        return PartnerContact.<PartnerContact>findById(group)
+                .flatMap(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : PartnerContact.defaults(group).<PartnerContact>persist());
     }
 
     private static void clearPending(PartnerContact contact) {

@@ -1,9 +1,5 @@
 package io.ibasho.notification.service;
 
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.VerificationCodes;
@@ -17,6 +13,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Her preferences and the proof that an e-mail address is hers. A code goes to the new address; only the salted
@@ -25,23 +24,34 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class PreferenceService {
-    public enum VerifyOutcome { VERIFIED, WRONG_CODE, EXPIRED, TOO_MANY_ATTEMPTS, NOTHING_PENDING }
+    public enum VerifyOutcome {
+        VERIFIED,
+        WRONG_CODE,
+        EXPIRED,
+        TOO_MANY_ATTEMPTS,
+        NOTHING_PENDING
+    }
 
     /** The account key of her code requests in the rate limit. */
     static String requester(String recipientId) {
         return "attendee:" + recipientId;
     }
 
-    public record Changes(Language language, boolean email, boolean fullDetail, LocalTime quietStart, LocalTime quietEnd,
-            String quietZone) {
-    }
+    public record Changes(
+            Language language,
+            boolean email,
+            boolean fullDetail,
+            LocalTime quietStart,
+            LocalTime quietEnd,
+            String quietZone) {}
 
     private final NotificationConfig config;
     private final ReactiveMailer mailer;
     private final MessageWording wording;
     private final CodeRequests codeRequests;
 
-    public PreferenceService(NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
+    public PreferenceService(
+            NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
         this.config = config;
         this.mailer = mailer;
         this.wording = wording;
@@ -79,28 +89,35 @@ public class PreferenceService {
     public Uni<Void> requestEmailCode(String recipientId, String address) {
         String normalised = address.trim();
         String code = VerificationCodes.newCode();
-        return Panache.withTransaction(() -> storeCode(recipientId, normalised, code)).flatMap(language -> mailer.send(codeMail(normalised, code, language)));
+        return Panache.withTransaction(() -> storeCode(recipientId, normalised, code))
+                .flatMap(language -> mailer.send(codeMail(normalised, code, language)));
     }
 
     private Uni<Language> storeCode(String recipientId, String address, String code) {
-        return findOrCreate(recipientId).flatMap(preference -> CodeRequests.checkNotLocked(preference.verifyLockedUntil)
-                .flatMap(ignored -> codeRequests.admit(requester(recipientId))).replaceWith(preference))
+        return findOrCreate(recipientId)
+                .flatMap(preference -> CodeRequests.checkNotLocked(preference.verifyLockedUntil)
+                        .flatMap(ignored -> codeRequests.admit(requester(recipientId)))
+                        .replaceWith(preference))
                 .map(preference -> {
-            preference.pendingEmail = address;
-            preference.pendingCodeSalt = VerificationCodes.newSalt();
-            preference.pendingCodeHash = VerificationCodes.hash(preference.pendingCodeSalt, recipientId, address, code);
-            preference.pendingExpiresAt = now().plus(config.emailVerification().codeValidity());
-            preference.pendingAttempts = 0;
-            preference.updatedAt = now();
-            return preference.language();
-        });
+                    preference.pendingEmail = address;
+                    preference.pendingCodeSalt = VerificationCodes.newSalt();
+                    preference.pendingCodeHash =
+                            VerificationCodes.hash(preference.pendingCodeSalt, recipientId, address, code);
+                    preference.pendingExpiresAt =
+                            now().plus(config.emailVerification().codeValidity());
+                    preference.pendingAttempts = 0;
+                    preference.updatedAt = now();
+                    return preference.language();
+                });
     }
 
     /** Never throws for a wrong code: the attempt count must commit, so the caller turns the outcome into a problem. */
     @WithTransaction
     public Uni<VerifyOutcome> verify(String recipientId, String code) {
         return RecipientPreference.<RecipientPreference>findById(recipientId).map(preference -> {
-            if (preference != null && preference.verifyLockedUntil != null && preference.verifyLockedUntil.isAfter(now())) {
+            if (preference != null
+                    && preference.verifyLockedUntil != null
+                    && preference.verifyLockedUntil.isAfter(now())) {
                 return VerifyOutcome.TOO_MANY_ATTEMPTS;
             }
             if (preference == null || preference.pendingEmail == null) {
@@ -110,13 +127,18 @@ public class PreferenceService {
                 clearPending(preference);
                 return VerifyOutcome.EXPIRED;
             }
-            if (!VerificationCodes.matches(preference.pendingCodeHash, preference.pendingCodeSalt, recipientId,
-                    preference.pendingEmail, code)) {
+            if (!VerificationCodes.matches(
+                    preference.pendingCodeHash,
+                    preference.pendingCodeSalt,
+                    recipientId,
+                    preference.pendingEmail,
+                    code)) {
                 preference.pendingAttempts++;
                 if (preference.pendingAttempts >= config.emailVerification().maxAttempts()) {
                     clearPending(preference);
                     // Locked for a while: no guessing on with fresh codes either.
-                    preference.verifyLockedUntil = now().plus(config.emailVerification().lockDuration());
+                    preference.verifyLockedUntil =
+                            now().plus(config.emailVerification().lockDuration());
                     return VerifyOutcome.TOO_MANY_ATTEMPTS;
                 }
                 return VerifyOutcome.WRONG_CODE;
@@ -130,17 +152,23 @@ public class PreferenceService {
     }
 
     private Mail codeMail(String address, String code, Language language) {
-        String body = wording.render(new TemplateRef("email/verification-code." + language.tag() + ".txt",
-                java.util.Map.of("code", code, "minutes", config.emailVerification().codeValidity().toMinutes())));
+        String body = wording.render(new TemplateRef(
+                "email/verification-code." + language.tag() + ".txt",
+                java.util.Map.of(
+                        "code",
+                        code,
+                        "minutes",
+                        config.emailVerification().codeValidity().toMinutes())));
         // The same neutral subject as every other message: the code mail must not say what the service is for.
         return Mail.withText(address, DiscreetEnvelope.neutralSubject(language), body)
                 .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
     }
 
     private static Uni<RecipientPreference> findOrCreate(String recipientId) {
-        return RecipientPreference.<RecipientPreference>findById(recipientId).flatMap(found -> found != null
-                ? Uni.createFrom().item(found)
-                : RecipientPreference.defaults(recipientId).<RecipientPreference>persist());
+        return RecipientPreference.<RecipientPreference>findById(recipientId)
+                .flatMap(found -> found != null
+                        ? Uni.createFrom().item(found)
+                        : RecipientPreference.defaults(recipientId).<RecipientPreference>persist());
     }
 
     private static void clearPending(RecipientPreference preference) {

@@ -1,8 +1,5 @@
 package io.ibasho.notification.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
@@ -13,6 +10,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Scheduled notices about sessions she is confirmed for.
@@ -37,53 +36,82 @@ public class ReminderJob {
         this.config = config;
     }
 
-    @Scheduled(every = "${ibasho.notification.reminders.poll-interval:5m}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.notification.reminders.poll-interval:5m}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> remindTheDayBefore() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return SessionCopy.<SessionCopy>list("status = 'PUBLISHED' and startsAt > ?1 and startsAt <= ?2", now,
+        return SessionCopy.<SessionCopy>list(
+                        "status = 'PUBLISHED' and startsAt > ?1 and startsAt <= ?2",
+                        now,
                         now.plus(config.reminders().lead()))
-                .flatMap(sessions -> Multi.createFrom().iterable(sessions)
-                        .onItem().transformToUniAndConcatenate(this::remindAttendeesOf)
-                        .collect().last().replaceWithVoid());
+                .flatMap(sessions -> Multi.createFrom()
+                        .iterable(sessions)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::remindAttendeesOf)
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
-    @Scheduled(every = "${ibasho.notification.reminders.poll-interval:5m}", delayed = "6s",
+    @Scheduled(
+            every = "${ibasho.notification.reminders.poll-interval:5m}",
+            delayed = "6s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> announceMeetingLinks() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return SessionCopy.<SessionCopy>list("""
-                        status = 'PUBLISHED' and kind = ?1 and startsAt <= ?2 and coalesce(endsAt, startsAt) > ?3""",
-                        SessionCopy.ONLINE, now.plus(config.meetingLink().lead()), now)
-                .flatMap(sessions -> Multi.createFrom().iterable(sessions)
-                        .onItem().transformToUniAndConcatenate(this::announceLinkTo)
-                        .collect().last().replaceWithVoid());
+        return SessionCopy.<SessionCopy>list(
+                        """
+                        status = 'PUBLISHED' and kind = ?1 and startsAt <= ?2 and coalesce(endsAt, startsAt) > ?3""", SessionCopy.ONLINE, now.plus(config.meetingLink().lead()), now)
+                .flatMap(sessions -> Multi.createFrom()
+                        .iterable(sessions)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::announceLinkTo)
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
     /** The source id of a session's meeting-link notice; a new link version or start time makes a new notice. */
     public static String meetingLinkNoticeId(SessionCopy session) {
-        return "meeting-link:" + session.id + ":" + session.startsAt.toEpochSecond() + ":v" + session.meetingLinkVersion;
+        return "meeting-link:" + session.id + ":" + session.startsAt.toEpochSecond() + ":v"
+                + session.meetingLinkVersion;
     }
 
     private Uni<Void> announceLinkTo(SessionCopy session) {
         String noticeId = meetingLinkNoticeId(session);
         return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status = 'CONFIRMED'", session.id)
-                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
+                .flatMap(registrations -> Multi.createFrom()
+                        .iterable(registrations)
                         // The start as the deadline: quiet hours never hold the notice past the moment it is for.
-                        .onItem().transformToUniAndConcatenate(r -> notifier.notify(new Notice(MessageKind.MEETING_LINK,
-                                r.attendeeId, session.id, r.registrationId, noticeId, null, session.startsAt, null)))
-                        .collect().last().replaceWithVoid());
+                        .onItem()
+                        .transformToUniAndConcatenate(r -> notifier.notify(new Notice(
+                                MessageKind.MEETING_LINK,
+                                r.attendeeId,
+                                session.id,
+                                r.registrationId,
+                                noticeId,
+                                null,
+                                session.startsAt,
+                                null)))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
     private Uni<Void> remindAttendeesOf(SessionCopy session) {
         String reminderId = "reminder:" + session.id + ":" + session.startsAt.toEpochSecond();
         return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status = 'CONFIRMED'", session.id)
-                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
-                        .onItem().transformToUniAndConcatenate(r -> notifier.notify(
-                                Notice.of(MessageKind.REMINDER, r.attendeeId, session.id, r.registrationId, reminderId)))
-                        .collect().last().replaceWithVoid());
+                .flatMap(registrations -> Multi.createFrom()
+                        .iterable(registrations)
+                        .onItem()
+                        .transformToUniAndConcatenate(r -> notifier.notify(Notice.of(
+                                MessageKind.REMINDER, r.attendeeId, session.id, r.registrationId, reminderId)))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
-
 }

@@ -1,19 +1,17 @@
 package io.ibasho.notification.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.notification.config.NotificationConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes personal data this service no longer needs, on a schedule: who was told what (inbox), when mail went out
@@ -31,9 +29,13 @@ public class RetentionJob {
         this.config = config;
     }
 
-    @Scheduled(cron = "${ibasho.notification.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "${ibasho.notification.retention.cron:0 30 3 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> nightly() {
-        return deleteExpired(Instant.now()).invoke(counts -> LOG.infof("retention: deleted %s", counts)).replaceWithVoid();
+        return deleteExpired(Instant.now())
+                .invoke(counts -> LOG.infof("retention: deleted %s", counts))
+                .replaceWithVoid();
     }
 
     /** @return rows deleted (or cleared) per kind */
@@ -46,7 +48,10 @@ public class RetentionJob {
                 delete from email_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.emailDeliveries()))
                 // Deleting an inbox message also deletes its e-mail rows (on delete cascade), pending or not: by then
                 // (90 days) a pending one is long dead.
-                .flatMap(ignored -> run(counts, "inbox_message", "delete from inbox_message where created_at < :before",
+                .flatMap(ignored -> run(
+                        counts,
+                        "inbox_message",
+                        "delete from inbox_message where created_at < :before",
                         at.minus(retention.inbox())))
                 .flatMap(ignored -> run(counts, "webhook_delivery", """
                         delete from webhook_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.webhookDeliveries())))
@@ -58,8 +63,12 @@ public class RetentionJob {
                         update partner_contact set pending_email = null, pending_code_hash = null, pending_code_salt = null,
                                pending_expires_at = null, pending_attempts = 0
                         where pending_expires_at < :before""", at.minus(retention.codes())))
-                .flatMap(ignored -> run(counts, "code_request", "delete from code_request where requested_at < :before",
-                        at.minus(retention.codes()).minus(config.emailVerification().requestWindow())))
+                .flatMap(ignored -> run(
+                        counts,
+                        "code_request",
+                        "delete from code_request where requested_at < :before",
+                        at.minus(retention.codes())
+                                .minus(config.emailVerification().requestWindow())))
                 .flatMap(ignored -> run(counts, "registration_copy", """
                         delete from registration_copy r where coalesce(
                             (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
@@ -68,7 +77,11 @@ public class RetentionJob {
     }
 
     private static Uni<Void> run(Map<String, Integer> counts, String name, String sql, OffsetDateTime before) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql).setParameter("before", before).executeUpdate())
-                .invoke(n -> counts.put(name, n)).replaceWithVoid();
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(sql)
+                        .setParameter("before", before)
+                        .executeUpdate())
+                .invoke(n -> counts.put(name, n))
+                .replaceWithVoid();
     }
 }

@@ -1,13 +1,12 @@
 package io.ibasho.notification.service;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.DestinationGuard;
 import io.ibasho.notification.delivery.DestinationVerdict;
 import io.ibasho.notification.delivery.HostResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Where webhooks may go: https only and public addresses only, except with
@@ -32,10 +31,12 @@ public class WebhookDestinations {
         if (allowPrivate && "http".equalsIgnoreCase(url.getScheme())) {
             // Same host and port, judged as if it were https: the address rules still apply.
             try {
-                URI asHttps = new URI("https", url.getRawUserInfo(), url.getHost(), url.getPort(), url.getPath(), null, null);
+                URI asHttps =
+                        new URI("https", url.getRawUserInfo(), url.getHost(), url.getPort(), url.getPath(), null, null);
                 DestinationVerdict verdict = guard.check(asHttps);
                 return verdict instanceof DestinationVerdict.Allowed allowed
-                        ? new DestinationVerdict.Allowed(url, allowed.addresses()) : verdict;
+                        ? new DestinationVerdict.Allowed(url, allowed.addresses())
+                        : verdict;
             } catch (URISyntaxException e) {
                 return new DestinationVerdict.Refused(url, DestinationVerdict.Reason.MALFORMED, "not a URL");
             }

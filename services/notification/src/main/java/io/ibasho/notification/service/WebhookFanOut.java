@@ -1,16 +1,7 @@
 package io.ibasho.notification.service;
 
-import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.webhook.WebhookSigner;
@@ -18,6 +9,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Queues a thin schedule update for every partner endpoint that follows the session's venue, in the consumer's
@@ -43,37 +41,59 @@ public class WebhookFanOut {
      * @param linkedGroups the groups linked to the venue at the time of the event ({@code venuePartnerGroups}), or
      *                     null if the event does not say (EventCancelled): then the last known links
      */
-    public Uni<Void> sessionUpdate(String type, UUID sessionId, String venueId, List<String> linkedGroups, List<String> changed,
+    public Uni<Void> sessionUpdate(
+            String type,
+            UUID sessionId,
+            String venueId,
+            List<String> linkedGroups,
+            List<String> changed,
             String sourceEventId) {
         if (venueId == null || venueId.isBlank()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<List<String>> groups = linkedGroups != null ? Uni.createFrom().item(linkedGroups) : venueLinks.groupsOf(venueId);
-        return groups.flatMap(linked -> linked.isEmpty() ? Uni.createFrom().voidItem()
+        Uni<List<String>> groups =
+                linkedGroups != null ? Uni.createFrom().item(linkedGroups) : venueLinks.groupsOf(venueId);
+        return groups.flatMap(linked -> linked.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : queue(type, sessionId, venueId, linked, changed, sourceEventId));
     }
 
-    private Uni<Void> queue(String type, UUID sessionId, String venueId, List<String> linkedGroups, List<String> changed,
+    private Uni<Void> queue(
+            String type,
+            UUID sessionId,
+            String venueId,
+            List<String> linkedGroups,
+            List<String> changed,
             String sourceEventId) {
         String payload = payload(type, sessionId, changed);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        // venue_ids is a short comma-separated list; the wrapping commas make the match exact ("v1" never matches "v10").
+        // venue_ids is a short comma-separated list; the wrapping commas make the match exact ("v1" never matches
+        // "v10").
         // Only groups linked to the venue when it happened: a group unlinked since hears nothing more about it.
-        return WebhookEndpoint.<WebhookEndpoint>list("active = true and concat(',', venueIds, ',') like ?1 and partnerGroup in ?2",
-                        "%," + venueId + ",%", linkedGroups)
-                .flatMap(endpoints -> Multi.createFrom().iterable(endpoints)
-                        .onItem().transformToUniAndConcatenate(endpoint -> Panache.getSession().flatMap(session -> session
-                                .createNativeQuery("""
+        return WebhookEndpoint.<WebhookEndpoint>list(
+                        "active = true and concat(',', venueIds, ',') like ?1 and partnerGroup in ?2",
+                        "%," + venueId + ",%",
+                        linkedGroups)
+                .flatMap(endpoints -> Multi.createFrom()
+                        .iterable(endpoints)
+                        .onItem()
+                        .transformToUniAndConcatenate(
+                                endpoint -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
                                         insert into webhook_delivery (id, endpoint_id, message_id, source_event_id, event_type,
                                                                       payload, status, attempts, next_attempt_at, created_at)
                                         values (:id, :endpoint, :message, :source, :type, :payload, 'PENDING', 0, :now, :now)
                                         on conflict on constraint webhook_once_per_event do nothing""")
-                                .setParameter("id", UUID.randomUUID()).setParameter("endpoint", endpoint.id)
-                                .setParameter("message", WebhookSigner.newMessageId(RANDOM))
-                                .setParameter("source", sourceEventId).setParameter("type", type)
-                                .setParameter("payload", payload).setParameter("now", now)
-                                .executeUpdate()))
-                        .collect().last().replaceWithVoid());
+                                        .setParameter("id", UUID.randomUUID())
+                                        .setParameter("endpoint", endpoint.id)
+                                        .setParameter("message", WebhookSigner.newMessageId(RANDOM))
+                                        .setParameter("source", sourceEventId)
+                                        .setParameter("type", type)
+                                        .setParameter("payload", payload)
+                                        .setParameter("now", now)
+                                        .executeUpdate()))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
     private String payload(String type, UUID sessionId, List<String> changed) {

@@ -1,14 +1,5 @@
 package io.ibasho.notification.service;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Random;
-
 import io.ibasho.notification.WebhookDelivery;
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.config.NotificationConfig;
@@ -31,6 +22,14 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
 
 /**
  * Posts queued schedule updates to partner endpoints, signed per Standard Webhooks on every attempt (fresh
@@ -51,21 +50,30 @@ public class WebhookRelay {
     private final WebhookSigner signer = new WebhookSigner(Clock.systemUTC());
     private final SecretSealer sealer;
 
-    public WebhookRelay(Vertx vertx, WebhookDestinations destinations, DeadLetters deadLetters, NotificationConfig config,
+    public WebhookRelay(
+            Vertx vertx,
+            WebhookDestinations destinations,
+            DeadLetters deadLetters,
+            NotificationConfig config,
             SecretSealer sealer) {
         this.vertx = vertx;
         this.sealer = sealer;
         this.destinations = destinations;
         this.deadLetters = deadLetters;
         this.config = config;
-        this.retries = new RetrySchedule(config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
+        this.retries = new RetrySchedule(
+                config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
         int timeoutMillis = (int) config.webhooks().requestTimeout().toMillis();
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeoutMillis)
-                .setIdleTimeout(timeoutMillis).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(timeoutMillis)
+                .setIdleTimeout(timeoutMillis)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setVerifyHost(true));
     }
 
-    @Scheduled(every = "${ibasho.notification.delivery.poll-interval:5s}", delayed = "3s",
+    @Scheduled(
+            every = "${ibasho.notification.delivery.poll-interval:5s}",
+            delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> sendDue() {
@@ -73,7 +81,8 @@ public class WebhookRelay {
                 .flatMap(session -> session.createNativeQuery("""
                         select * from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
                         order by next_attempt_at limit :limit for update skip locked""", WebhookDelivery.class)
-                        .setParameter("limit", config.delivery().batchSize()).getResultList())
+                        .setParameter("limit", config.delivery().batchSize())
+                        .getResultList())
                 .flatMap(this::sendInTurn);
     }
 
@@ -81,7 +90,12 @@ public class WebhookRelay {
         if (due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::sendOne).collect().last()
+        return Multi.createFrom()
+                .iterable(due)
+                .onItem()
+                .transformToUniAndConcatenate(this::sendOne)
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 
@@ -105,11 +119,16 @@ public class WebhookRelay {
             return vertx.executeBlocking(Uni.createFrom().item(() -> destinations.check(url)))
                     .flatMap(verdict -> verdict instanceof DestinationVerdict.Allowed allowed
                             ? post(delivery, endpoint, url, allowed)
-                            : failed(delivery, null, "destination refused: " + ((DestinationVerdict.Refused) verdict).reason(), false));
+                            : failed(
+                                    delivery,
+                                    null,
+                                    "destination refused: " + ((DestinationVerdict.Refused) verdict).reason(),
+                                    false));
         });
     }
 
-    private Uni<Void> post(WebhookDelivery delivery, WebhookEndpoint endpoint, URI url, DestinationVerdict.Allowed allowed) {
+    private Uni<Void> post(
+            WebhookDelivery delivery, WebhookEndpoint endpoint, URI url, DestinationVerdict.Allowed allowed) {
         byte[] body = delivery.payload.getBytes(StandardCharsets.UTF_8);
         WebhookHeaders signed;
         try {
@@ -119,8 +138,11 @@ public class WebhookRelay {
             return failed(delivery, null, "cannot sign: " + e.getClass().getSimpleName(), false);
         }
         int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
-                .setServer(SocketAddress.inetSocketAddress(port, allowed.addresses().get(0).getHostAddress()))
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url.toString())
+                .setServer(SocketAddress.inetSocketAddress(
+                        port, allowed.addresses().get(0).getHostAddress()))
                 .setFollowRedirects(false)
                 .putHeader("content-type", "application/json")
                 .putHeader("user-agent", "Ibasho-Webhooks/1");
@@ -137,7 +159,9 @@ public class WebhookRelay {
                     }
                     return failed(delivery, response.statusCode(), "HTTP " + response.statusCode(), false);
                 })
-                .onFailure().recoverWithUni(failure -> failed(delivery, null, failure.getClass().getSimpleName(), false));
+                .onFailure()
+                .recoverWithUni(
+                        failure -> failed(delivery, null, failure.getClass().getSimpleName(), false));
     }
 
     private Uni<Void> failed(WebhookDelivery delivery, Integer statusCode, String error, boolean giveUpNow) {
@@ -145,14 +169,19 @@ public class WebhookRelay {
         if (statusCode != null) {
             delivery.lastStatusCode = statusCode;
         }
-        RetryDecision decision = giveUpNow ? new RetryDecision.DeadLetter(error)
+        RetryDecision decision = giveUpNow
+                ? new RetryDecision.DeadLetter(error)
                 : retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), Instant.now());
         if (decision instanceof RetryDecision.RetryAt retry) {
             delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
             return Uni.createFrom().voidItem();
         }
         delivery.status = WebhookDelivery.DEAD;
-        return deadLetters.publish("webhook", delivery.id, delivery.sourceEventId, delivery.attempts,
+        return deadLetters.publish(
+                "webhook",
+                delivery.id,
+                delivery.sourceEventId,
+                delivery.attempts,
                 ((RetryDecision.DeadLetter) decision).reason() + "; last error: " + error);
     }
 }

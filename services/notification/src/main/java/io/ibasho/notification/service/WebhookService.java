@@ -1,11 +1,5 @@
 package io.ibasho.notification.service;
 
-import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
 import io.ibasho.notification.WebhookDelivery;
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.config.NotificationConfig;
@@ -15,6 +9,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * A partner group's endpoints. Every lookup is by id and partner group together, so another group's endpoint is
@@ -27,8 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Created(WebhookEndpoint endpoint, String secret) {
-    }
+    public record Created(WebhookEndpoint endpoint, String secret) {}
 
     private final NotificationConfig config;
     private final VenueLinks venueLinks;
@@ -46,7 +44,9 @@ public class WebhookService {
      */
     @WithSession
     public Uni<List<String>> notLinked(String partnerGroup, List<String> venueIds) {
-        return venueLinks.venuesOf(partnerGroup).map(linked -> venueIds.stream().filter(v -> !linked.contains(v)).toList());
+        return venueLinks.venuesOf(partnerGroup).map(linked -> venueIds.stream()
+                .filter(v -> !linked.contains(v))
+                .toList());
     }
 
     @WithTransaction
@@ -122,17 +122,24 @@ public class WebhookService {
     /** @return null if the group has no such endpoint */
     @WithSession
     public Uni<List<WebhookDelivery>> deliveries(String partnerGroup, UUID id) {
-        return find(partnerGroup, id).flatMap(endpoint -> endpoint == null ? Uni.createFrom().nullItem()
-                : WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by createdAt desc", id).page(0, 100).list());
+        return find(partnerGroup, id)
+                .flatMap(endpoint -> endpoint == null
+                        ? Uni.createFrom().nullItem()
+                        : WebhookDelivery.<WebhookDelivery>find("endpointId = ?1 order by createdAt desc", id)
+                                .page(0, 100)
+                                .list());
     }
 
     private static Uni<WebhookEndpoint> findActive(String partnerGroup, UUID id) {
-        return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2 and active = true", id, partnerGroup).firstResult();
+        return WebhookEndpoint.<WebhookEndpoint>find(
+                        "id = ?1 and partnerGroup = ?2 and active = true", id, partnerGroup)
+                .firstResult();
     }
 
     /** Removed endpoints included: their delivery log stays readable. */
     private static Uni<WebhookEndpoint> find(String partnerGroup, UUID id) {
-        return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2", id, partnerGroup).firstResult();
+        return WebhookEndpoint.<WebhookEndpoint>find("id = ?1 and partnerGroup = ?2", id, partnerGroup)
+                .firstResult();
     }
 
     private static OffsetDateTime now() {

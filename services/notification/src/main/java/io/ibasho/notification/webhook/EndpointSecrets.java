@@ -44,7 +44,8 @@ public record EndpointSecrets(List<ValiditySpan> secrets) {
      */
     public EndpointSecrets rotate(WebhookSecret next, Instant now, Duration overlap) {
         if (overlap.isNegative() || overlap.isZero()) {
-            throw new IllegalArgumentException("overlap must be positive, or partners would reject deliveries mid-rotation");
+            throw new IllegalArgumentException(
+                    "overlap must be positive, or partners would reject deliveries mid-rotation");
         }
         Instant retireAt = now.plus(overlap);
         List<ValiditySpan> rotated = new ArrayList<>();
@@ -60,6 +61,9 @@ public record EndpointSecrets(List<ValiditySpan> secrets) {
     }
 
     public List<WebhookSecret> validAt(Instant instant) {
-        return secrets.stream().filter(span -> span.isValidAt(instant)).map(ValiditySpan::secret).toList();
+        return secrets.stream()
+                .filter(span -> span.isValidAt(instant))
+                .map(ValiditySpan::secret)
+                .toList();
     }
 }

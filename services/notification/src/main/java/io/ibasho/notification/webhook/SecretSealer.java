@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,7 +34,8 @@ public final class SecretSealer {
             throw new IllegalArgumentException("the webhook secret key is not base64");
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalArgumentException("the webhook secret key must be " + KEY_BYTES + " bytes (base64), not " + bytes.length);
+            throw new IllegalArgumentException(
+                    "the webhook secret key must be " + KEY_BYTES + " bytes (base64), not " + bytes.length);
         }
         this.key = new SecretKeySpec(bytes, "AES");
         this.random = random;
@@ -49,7 +49,12 @@ public final class SecretSealer {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not seal a webhook secret", e);
         }
@@ -76,7 +81,8 @@ public final class SecretSealer {
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             // never the value or the key in the message
-            throw new IllegalStateException("a sealed webhook secret could not be opened (another key, another endpoint, or altered)");
+            throw new IllegalStateException(
+                    "a sealed webhook secret could not be opened (another key, another endpoint, or altered)");
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -55,17 +54,22 @@ public final class WebhookVerifier {
         try {
             timestamp = Long.parseLong(timestampText.trim());
         } catch (NumberFormatException e) {
-            throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_TIMESTAMP,
+            throw new WebhookVerificationException(
+                    WebhookVerificationException.Reason.MALFORMED_TIMESTAMP,
                     "webhook-timestamp is not a number of seconds");
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
         if (skew > tolerance.toSeconds()) {
-            throw new WebhookVerificationException(WebhookVerificationException.Reason.TIMESTAMP_OUT_OF_TOLERANCE,
+            throw new WebhookVerificationException(
+                    WebhookVerificationException.Reason.TIMESTAMP_OUT_OF_TOLERANCE,
                     "webhook-timestamp is " + skew + " s away from now");
         }
 
         byte[] prefix = (id + "." + timestampText.trim() + ".").getBytes(StandardCharsets.UTF_8);
-        byte[] signedContent = ByteBuffer.allocate(prefix.length + body.length).put(prefix).put(body).array();
+        byte[] signedContent = ByteBuffer.allocate(prefix.length + body.length)
+                .put(prefix)
+                .put(body)
+                .array();
         for (WebhookSecret secret : secrets) {
             byte[] expected = hmacSha256(secret, signedContent);
             for (String entry : signatures.trim().split(" +")) {
@@ -85,14 +89,15 @@ public final class WebhookVerifier {
                 }
             }
         }
-        throw new WebhookVerificationException(WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE,
-                "no v1 signature matches any secret");
+        throw new WebhookVerificationException(
+                WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE, "no v1 signature matches any secret");
     }
 
     private static String required(Map<String, String> headers, String name) throws WebhookVerificationException {
         String value = headers.get(name);
         if (value == null || value.isBlank()) {
-            throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_HEADER, name + " is missing");
+            throw new WebhookVerificationException(
+                    WebhookVerificationException.Reason.MISSING_HEADER, name + " is missing");
         }
         return value;
     }

@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,38 +58,38 @@ class DestinationGuardTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            "127.0.0.1, LOOPBACK",
-            "127.255.255.254, LOOPBACK",
-            "10.0.0.1, PRIVATE",
-            "10.255.255.255, PRIVATE",
-            "172.16.0.1, PRIVATE",
-            "172.31.255.255, PRIVATE",
-            "192.168.1.1, PRIVATE",
-            "169.254.169.254, LINK_LOCAL",
-            "169.254.0.1, LINK_LOCAL",
-            "100.64.0.1, CGNAT",
-            "100.127.255.255, CGNAT",
-            "0.0.0.0, UNSPECIFIED",
-            "0.1.2.3, UNSPECIFIED",
-            "224.0.0.1, MULTICAST",
-            "255.255.255.255, RESERVED",
-            "198.18.0.1, RESERVED",
-            "::1, LOOPBACK",
-            "::, UNSPECIFIED",
-            "fc00::1, UNIQUE_LOCAL",
-            "fd12:3456:789a::1, UNIQUE_LOCAL",
-            "fe80::1, LINK_LOCAL",
-            "fec0::1, PRIVATE",
-            "ff02::1, MULTICAST",
-            "::ffff:127.0.0.1, LOOPBACK",
-            "::ffff:10.0.0.1, PRIVATE",
-            "::ffff:169.254.169.254, LINK_LOCAL",
-            "::ffff:100.64.0.1, CGNAT",
-            "::ffff:0.0.0.0, UNSPECIFIED",
-            "::127.0.0.1, LOOPBACK",
-            "64:ff9b::a9fe:a9fe, LINK_LOCAL",
-            "2002:7f00:1::, LOOPBACK",
-            "2001::1, RESERVED",
+        "127.0.0.1, LOOPBACK",
+        "127.255.255.254, LOOPBACK",
+        "10.0.0.1, PRIVATE",
+        "10.255.255.255, PRIVATE",
+        "172.16.0.1, PRIVATE",
+        "172.31.255.255, PRIVATE",
+        "192.168.1.1, PRIVATE",
+        "169.254.169.254, LINK_LOCAL",
+        "169.254.0.1, LINK_LOCAL",
+        "100.64.0.1, CGNAT",
+        "100.127.255.255, CGNAT",
+        "0.0.0.0, UNSPECIFIED",
+        "0.1.2.3, UNSPECIFIED",
+        "224.0.0.1, MULTICAST",
+        "255.255.255.255, RESERVED",
+        "198.18.0.1, RESERVED",
+        "::1, LOOPBACK",
+        "::, UNSPECIFIED",
+        "fc00::1, UNIQUE_LOCAL",
+        "fd12:3456:789a::1, UNIQUE_LOCAL",
+        "fe80::1, LINK_LOCAL",
+        "fec0::1, PRIVATE",
+        "ff02::1, MULTICAST",
+        "::ffff:127.0.0.1, LOOPBACK",
+        "::ffff:10.0.0.1, PRIVATE",
+        "::ffff:169.254.169.254, LINK_LOCAL",
+        "::ffff:100.64.0.1, CGNAT",
+        "::ffff:0.0.0.0, UNSPECIFIED",
+        "::127.0.0.1, LOOPBACK",
+        "64:ff9b::a9fe:a9fe, LINK_LOCAL",
+        "2002:7f00:1::, LOOPBACK",
+        "2001::1, RESERVED",
     })
     void refusesEveryNonPublicRange(String address, AddressCategory expected) {
         assertThat(AddressCategory.of(literal(address))).isEqualTo(expected);
@@ -98,8 +97,20 @@ class DestinationGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.1", "169.253.255.255",
-            "11.0.0.1", "192.169.0.1", "8.8.8.8", "2001:4860:4860::8888", "::ffff:8.8.8.8", "64:ff9b::808:808"})
+    @ValueSource(
+            strings = {
+                "172.15.255.255",
+                "172.32.0.1",
+                "100.63.255.255",
+                "100.128.0.1",
+                "169.253.255.255",
+                "11.0.0.1",
+                "192.169.0.1",
+                "8.8.8.8",
+                "2001:4860:4860::8888",
+                "::ffff:8.8.8.8",
+                "64:ff9b::808:808"
+            })
     void theNeighboursOfBlockedRangesArePublic(String address) {
         assertThat(AddressCategory.of(literal(address))).isEqualTo(AddressCategory.PUBLIC);
         assertThat(checkResolvingTo(address).isAllowed()).isTrue();
@@ -122,8 +133,15 @@ class DestinationGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://127.0.0.1/hook", "https://[::1]/hook", "https://[::ffff:127.0.0.1]/hook",
-            "https://169.254.169.254/latest/meta-data/", "https://[fd00::1]:8443/hook", "https://0.0.0.0/"})
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1/hook",
+                "https://[::1]/hook",
+                "https://[::ffff:127.0.0.1]/hook",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://[fd00::1]:8443/hook",
+                "https://0.0.0.0/"
+            })
     void refusesIpLiteralsWithoutAskingTheResolver(String url) {
         HostResolver noDns = host -> {
             throw new AssertionError("an IP literal must not be resolved: " + host);
@@ -134,8 +152,16 @@ class DestinationGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://2130706433/", "https://0x7f000001/", "https://0x7f.0.0.1/", "https://127.1/",
-            "https://0177.0.0.1/", "https://127.000.000.001/", "https://127.0.0.1./"})
+    @ValueSource(
+            strings = {
+                "https://2130706433/",
+                "https://0x7f000001/",
+                "https://0x7f.0.0.1/",
+                "https://127.1/",
+                "https://0177.0.0.1/",
+                "https://127.000.000.001/",
+                "https://127.0.0.1./"
+            })
     void refusesNumericHostsThatClientsReadDifferently(String url) {
         // java.net.URI already yields no host for some of these (MALFORMED); the guard catches the rest.
         assertThat(refusal(new DestinationGuard(dns(Map.of()), true).check(URI.create(url))))
@@ -143,17 +169,24 @@ class DestinationGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://partner.example/hook", "ftp://partner.example/", "file:///etc/passwd",
-            "//partner.example/hook", "mailto:someone@partner.example"})
+    @ValueSource(
+            strings = {
+                "http://partner.example/hook",
+                "ftp://partner.example/",
+                "file:///etc/passwd",
+                "//partner.example/hook",
+                "mailto:someone@partner.example"
+            })
     void refusesAnythingButHttps(String url) {
         assertThat(refusal(new DestinationGuard(dns(Map.of("partner.example", List.of(PUBLIC_V4))), false)
-                .check(URI.create(url)))).isEqualTo(DestinationVerdict.Reason.NOT_HTTPS);
+                        .check(URI.create(url))))
+                .isEqualTo(DestinationVerdict.Reason.NOT_HTTPS);
     }
 
     @Test
     void refusesCredentialsInTheUrl() {
         assertThat(refusal(new DestinationGuard(dns(Map.of("partner.example", List.of(PUBLIC_V4))), false)
-                .check(URI.create("https://user:pw@partner.example/hook"))))
+                        .check(URI.create("https://user:pw@partner.example/hook"))))
                 .isEqualTo(DestinationVerdict.Reason.CREDENTIALS_IN_URL);
     }
 
@@ -177,7 +210,8 @@ class DestinationGuardTest {
     void developmentModeAllowsLoopbackAndPrivate(String address) {
         var guard = new DestinationGuard(dns(Map.of("receiver.local", List.of(address))), true);
 
-        assertThat(guard.check(URI.create("https://receiver.local/hook")).isAllowed()).isTrue();
+        assertThat(guard.check(URI.create("https://receiver.local/hook")).isAllowed())
+                .isTrue();
     }
 
     @ParameterizedTest

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-
 import org.junit.jupiter.api.Test;
 
 class QuietHoursTest {
@@ -54,7 +53,8 @@ class QuietHoursTest {
 
         assertThat(NIGHT.decide(instant)).isEqualTo(new SendDecision.DeferUntil(Instant.parse("2025-04-01T22:00:00Z")));
         assertThat(QuietHours.between(LocalTime.of(22, 0), LocalTime.of(7, 0), ZoneId.of("Europe/London"))
-                .decide(instant)).isEqualTo(SendDecision.NOW);
+                        .decide(instant))
+                .isEqualTo(SendDecision.NOW);
     }
 
     @Test
@@ -77,12 +77,14 @@ class QuietHoursTest {
     @Test
     void aDeadlineBeforeTheEndOfQuietHoursSendsNow() {
         // A seat offer at 23:00 that must be answered by 06:00: waiting until 07:00 would make it useless.
-        assertThat(NIGHT.decide(tokyo("2025-04-01T23:00"), tokyo("2025-04-02T06:00"))).isEqualTo(SendDecision.NOW);
+        assertThat(NIGHT.decide(tokyo("2025-04-01T23:00"), tokyo("2025-04-02T06:00")))
+                .isEqualTo(SendDecision.NOW);
     }
 
     @Test
     void aDeadlineExactlyAtTheEndOfQuietHoursSendsNow() {
-        assertThat(NIGHT.decide(tokyo("2025-04-01T23:00"), tokyo("2025-04-02T07:00"))).isEqualTo(SendDecision.NOW);
+        assertThat(NIGHT.decide(tokyo("2025-04-01T23:00"), tokyo("2025-04-02T07:00")))
+                .isEqualTo(SendDecision.NOW);
     }
 
     @Test
@@ -93,7 +95,8 @@ class QuietHoursTest {
 
     @Test
     void aDeadlineOutsideQuietHoursChangesNothing() {
-        assertThat(NIGHT.decide(tokyo("2025-04-01T12:00"), tokyo("2025-04-01T13:00"))).isEqualTo(SendDecision.NOW);
+        assertThat(NIGHT.decide(tokyo("2025-04-01T12:00"), tokyo("2025-04-01T13:00")))
+                .isEqualTo(SendDecision.NOW);
     }
 
     @Test
@@ -102,10 +105,12 @@ class QuietHoursTest {
         ZoneId newYork = ZoneId.of("America/New_York");
         QuietHours quiet = QuietHours.between(LocalTime.of(22, 0), LocalTime.of(2, 30), newYork);
 
-        SendDecision decision = quiet.decide(ZonedDateTime.of(2025, 3, 8, 23, 0, 0, 0, newYork).toInstant());
+        SendDecision decision =
+                quiet.decide(ZonedDateTime.of(2025, 3, 8, 23, 0, 0, 0, newYork).toInstant());
 
-        assertThat(decision).isEqualTo(new SendDecision.DeferUntil(
-                ZonedDateTime.of(2025, 3, 9, 3, 30, 0, 0, newYork).toInstant()));
+        assertThat(decision)
+                .isEqualTo(new SendDecision.DeferUntil(
+                        ZonedDateTime.of(2025, 3, 9, 3, 30, 0, 0, newYork).toInstant()));
     }
 
     @Test

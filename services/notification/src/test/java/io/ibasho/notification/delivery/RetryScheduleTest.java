@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
-
 import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
@@ -51,10 +50,18 @@ class RetryScheduleTest {
         for (int i = 1; i < attempts.size(); i++) {
             delays.add(Duration.between(attempts.get(i - 1), attempts.get(i)));
         }
-        assertThat(delays).containsExactly(
-                Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
-                Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10),
-                Duration.ofHours(14), Duration.ofHours(14), Duration.ofHours(14));
+        assertThat(delays)
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(5),
+                        Duration.ofHours(10),
+                        Duration.ofHours(10),
+                        Duration.ofHours(14),
+                        Duration.ofHours(14),
+                        Duration.ofHours(14));
     }
 
     @Test
@@ -80,11 +87,14 @@ class RetryScheduleTest {
     void jitterOnlyShortensADelayByAtMostTenPercent() {
         Instant failedAt = FIRST.plus(Duration.ofMinutes(36));
 
-        var shortest = (RetryDecision.RetryAt) RetrySchedule.standard(constant(0.999_999)).afterFailure(4, FIRST, failedAt);
-        var longest = (RetryDecision.RetryAt) RetrySchedule.standard(constant(0.0)).afterFailure(4, FIRST, failedAt);
+        var shortest = (RetryDecision.RetryAt)
+                RetrySchedule.standard(constant(0.999_999)).afterFailure(4, FIRST, failedAt);
+        var longest =
+                (RetryDecision.RetryAt) RetrySchedule.standard(constant(0.0)).afterFailure(4, FIRST, failedAt);
 
         assertThat(longest.at()).isEqualTo(failedAt.plus(Duration.ofHours(2)));
-        assertThat(shortest.at()).isAfterOrEqualTo(failedAt.plus(Duration.ofMinutes(108)))
+        assertThat(shortest.at())
+                .isAfterOrEqualTo(failedAt.plus(Duration.ofMinutes(108)))
                 .isBefore(longest.at());
     }
 
@@ -98,8 +108,8 @@ class RetryScheduleTest {
     @Test
     void aRetryThatWouldPassThreeDaysIsDeadLettered() {
         // The service was down, so the 9th attempt only failed 60 h in; +14 h would pass the 72 h limit.
-        RetryDecision decision = RetrySchedule.standard(constant(0.0))
-                .afterFailure(9, FIRST, FIRST.plus(Duration.ofHours(60)));
+        RetryDecision decision =
+                RetrySchedule.standard(constant(0.0)).afterFailure(9, FIRST, FIRST.plus(Duration.ofHours(60)));
 
         assertThat(decision).isInstanceOf(RetryDecision.DeadLetter.class);
     }

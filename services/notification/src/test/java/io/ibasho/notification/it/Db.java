@@ -4,24 +4,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads the service's own database over JDBC, to observe states no endpoint shows (outbox rows, copies). */
 public final class Db {
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect() throws java.sql.SQLException {
         var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                config.getOptionalValue("quarkus.datasource.password", String.class)
+                        .orElse(""));
     }
 
     /** Sets up a state no endpoint can produce quickly (rows from long ago); returns the rows changed. */
     public static int update(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -32,7 +33,8 @@ public final class Db {
     }
 
     public static long count(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -6,19 +6,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.IbashoServers;
@@ -26,6 +13,17 @@ import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Her preferences, the proof that an address is hers, and discreet e-mail over real SMTP (GreenMail), against real
@@ -47,23 +45,54 @@ class EmailChannelTest {
     @Order(1) // before any test confirms an address for hana
     void preferencesAreHersAndEmailNeedsAConfirmedAddress() {
         String token = Tokens.accessToken("hana");
-        given().auth().oauth2(token).get("/api/notifications/preferences").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/api/notifications/preferences")
+                .then()
+                .statusCode(200)
                 .body("channels", contains("in-app"));
-        given().auth().oauth2(token).contentType("application/json")
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body("{\"language\":\"en\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}")
-                .put("/api/notifications/preferences").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("email-not-verified"));
-        given().auth().oauth2(token).contentType("application/json")
+                .put("/api/notifications/preferences")
+                .then()
+                .statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("email-not-verified"));
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body("{\"language\":\"fr\",\"channels\":[\"sms\"],\"fullDetail\":false}")
-                .put("/api/notifications/preferences").then().statusCode(400).body("violations", hasSize(2));
-        given().auth().oauth2(token).contentType("application/json")
-                .body("{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false,\"quietHours\":{\"start\":\"22:00\",\"end\":\"22:00\"}}")
-                .put("/api/notifications/preferences").then().statusCode(422);
-        given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"not an address\"}")
-                .post("/api/notifications/preferences/email").then().statusCode(400);
+                .put("/api/notifications/preferences")
+                .then()
+                .statusCode(400)
+                .body("violations", hasSize(2));
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(
+                        "{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false,\"quietHours\":{\"start\":\"22:00\",\"end\":\"22:00\"}}")
+                .put("/api/notifications/preferences")
+                .then()
+                .statusCode(422);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"address\":\"not an address\"}")
+                .post("/api/notifications/preferences/email")
+                .then()
+                .statusCode(400);
         // A partner system's own token (client credentials, role partner only) has no preferences to read.
-        String partnerSystem = Tokens.clientToken(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.oidc.auth-server-url", String.class), "partner-tsubomi", "partner-local-secret-change-me");
-        given().auth().oauth2(partnerSystem).get("/api/notifications/preferences").then().statusCode(403);
+        String partnerSystem = Tokens.clientToken(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("quarkus.oidc.auth-server-url", String.class),
+                "partner-tsubomi",
+                "partner-local-secret-change-me");
+        given().auth()
+                .oauth2(partnerSystem)
+                .get("/api/notifications/preferences")
+                .then()
+                .statusCode(403);
         given().get("/api/notifications/preferences").then().statusCode(401);
     }
 
@@ -71,31 +100,62 @@ class EmailChannelTest {
     void aCodeIsNeededForEveryNewAddressAndWrongCodesRunOut() {
         String token = Tokens.accessToken("hana");
         String address = "hana-" + UUID.randomUUID() + "@example.jp";
-        given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
-                .post("/api/notifications/preferences/email").then().statusCode(202);
-        TestMailbox.Received codeMail = TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20)).get(0);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"address\":\"" + address + "\"}")
+                .post("/api/notifications/preferences/email")
+                .then()
+                .statusCode(202);
+        TestMailbox.Received codeMail =
+                TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20)).get(0);
         assertThat(codeMail.senderName()).isEqualTo("Ibasho");
         assertThat(codeMail.subject()).isIn("Ibasho からのお知らせ", "A message from Ibasho");
         String code = TestMailbox.codeIn(codeMail);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int attempt = 1; attempt < 5; attempt++) {
-            given().auth().oauth2(token).contentType("application/json").body("{\"code\":\"" + wrong + "\"}")
-                    .post("/api/notifications/preferences/email/verify").then().statusCode(422);
+            given().auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body("{\"code\":\"" + wrong + "\"}")
+                    .post("/api/notifications/preferences/email/verify")
+                    .then()
+                    .statusCode(422);
         }
-        given().auth().oauth2(token).contentType("application/json").body("{\"code\":\"" + wrong + "\"}")
-                .post("/api/notifications/preferences/email/verify").then().statusCode(429);
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"code\":\"" + wrong + "\"}")
+                .post("/api/notifications/preferences/email/verify")
+                .then()
+                .statusCode(429);
         // The right code no longer helps: the pending address was voided, and verifying and new codes are locked.
-        given().auth().oauth2(token).contentType("application/json").body("{\"code\":\"" + code + "\"}")
-                .post("/api/notifications/preferences/email/verify").then().statusCode(429)
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"code\":\"" + code + "\"}")
+                .post("/api/notifications/preferences/email/verify")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
-        given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
-                .post("/api/notifications/preferences/email").then().statusCode(429)
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"address\":\"" + address + "\"}")
+                .post("/api/notifications/preferences/email")
+                .then()
+                .statusCode(429)
                 .body("type", org.hamcrest.Matchers.endsWith("too-many-attempts"));
         assertThat(TestMailbox.to(address)).hasSize(1);
-        assertThat(Db.count("select count(*) from recipient_preference where email_address = ?", address)).isZero();
-        assertThat(Db.count("select count(*) from recipient_preference where pending_code_hash like ?", "%" + code + "%")).isZero();
+        assertThat(Db.count("select count(*) from recipient_preference where email_address = ?", address))
+                .isZero();
+        assertThat(Db.count(
+                        "select count(*) from recipient_preference where pending_code_hash like ?", "%" + code + "%"))
+                .isZero();
         // The lock is 15 minutes; lift it so the other tests can use her account.
-        Db.update("update recipient_preference set verify_locked_until = null where recipient_id = ?", Events.subjectOf("hana"));
+        Db.update(
+                "update recipient_preference set verify_locked_until = null where recipient_id = ?",
+                Events.subjectOf("hana"));
     }
 
     @Test
@@ -106,29 +166,49 @@ class EmailChannelTest {
         int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("ibasho.notification.email-verification.max-requests", Integer.class);
         for (int i = 0; i < limit - 1; i++) {
-            Db.update("insert into code_request (id, requester, requested_at) values (?, ?, now() - interval '50 minutes')",
-                    UUID.randomUUID(), "attendee:" + mei);
+            Db.update(
+                    "insert into code_request (id, requester, requested_at) values (?, ?, now() - interval '50 minutes')",
+                    UUID.randomUUID(),
+                    "attendee:" + mei);
         }
         try {
             String address = "mei-" + UUID.randomUUID() + "@example.jp";
             int status = 202;
             int accepted = 0;
             while (status == 202 && accepted < 6) {
-                status = given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
-                        .post("/api/notifications/preferences/email").then().extract().statusCode();
+                status = given().auth()
+                        .oauth2(token)
+                        .contentType("application/json")
+                        .body("{\"address\":\"" + address + "\"}")
+                        .post("/api/notifications/preferences/email")
+                        .then()
+                        .extract()
+                        .statusCode();
                 accepted += status == 202 ? 1 : 0;
             }
             assertThat(accepted).isBetween(0, 1);
-            var refused = given().auth().oauth2(token).contentType("application/json").body("{\"address\":\"" + address + "\"}")
-                    .post("/api/notifications/preferences/email").then().statusCode(429).contentType("application/problem+json")
-                    .body("type", org.hamcrest.Matchers.endsWith("too-many-attempts")).extract();
+            var refused = given().auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body("{\"address\":\"" + address + "\"}")
+                    .post("/api/notifications/preferences/email")
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.endsWith("too-many-attempts"))
+                    .extract();
             // The oldest counted request leaves the one-hour window in about ten minutes.
             assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 3600L);
             assertThat(TestMailbox.to(address)).hasSize(accepted);
             // Another account is not affected.
             String other = "hana-" + UUID.randomUUID() + "@example.jp";
-            given().auth().oauth2(Tokens.accessToken("hana")).contentType("application/json").body("{\"address\":\"" + other + "\"}")
-                    .post("/api/notifications/preferences/email").then().statusCode(202);
+            given().auth()
+                    .oauth2(Tokens.accessToken("hana"))
+                    .contentType("application/json")
+                    .body("{\"address\":\"" + other + "\"}")
+                    .post("/api/notifications/preferences/email")
+                    .then()
+                    .statusCode(202);
         } finally {
             Db.update("delete from code_request where requester = ?", "attendee:" + mei);
         }
@@ -140,27 +220,50 @@ class EmailChannelTest {
         String first = "hana-" + UUID.randomUUID() + "@example.jp";
         Attendees.verifyAddress("hana", first);
         Attendees.choose("hana", "{\"language\":\"en\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}");
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/notifications/preferences").then().statusCode(200)
-                .body("channels", contains("in-app", "email")).body("emailVerified", equalTo(true))
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/notifications/preferences")
+                .then()
+                .statusCode(200)
+                .body("channels", contains("in-app", "email"))
+                .body("emailVerified", equalTo(true))
                 .body("emailAddress", equalTo("h***@example.jp"));
 
         UUID session = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, session, TITLE_JA, TITLE_EN, "FIRST_COME", null,
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(5), 0, null);
-        String confirmed = Events.registration(EventTypes.REGISTRATION_CONFIRMED, session, UUID.randomUUID(), hana, "CONFIRMED", null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                TITLE_JA,
+                TITLE_EN,
+                "FIRST_COME",
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(5),
+                0,
+                null);
+        String confirmed = Events.registration(
+                EventTypes.REGISTRATION_CONFIRMED, session, UUID.randomUUID(), hana, "CONFIRMED", null);
         Events.resend(Topics.REGISTRATION_LIFECYCLE, session, confirmed); // Kafka redelivers
 
         List<TestMailbox.Received> mails = TestMailbox.awaitCount(first, 2, Duration.ofSeconds(30)); // code + message
         TestMailbox.Received message = mails.get(1);
         assertThat(message.senderName()).isEqualTo("Ibasho");
         assertThat(message.subject()).isEqualTo("A message from Ibasho");
-        assertThat(message.body()).startsWith("You have a new message in Ibasho.").contains("https://ibasho.example/inbox")
-                .doesNotContain(TITLE_EN).doesNotContain(TITLE_JA).doesNotContain(session.toString());
+        assertThat(message.body())
+                .startsWith("You have a new message in Ibasho.")
+                .contains("https://ibasho.example/inbox")
+                .doesNotContain(TITLE_EN)
+                .doesNotContain(TITLE_JA)
+                .doesNotContain(session.toString());
 
         // A new address is not used until it is confirmed: meanwhile mail still goes to the confirmed one.
         String second = "hana-" + UUID.randomUUID() + "@example.jp";
-        given().auth().oauth2(Tokens.accessToken("hana")).contentType("application/json").body("{\"address\":\"" + second + "\"}")
-                .post("/api/notifications/preferences/email").then().statusCode(202);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .contentType("application/json")
+                .body("{\"address\":\"" + second + "\"}")
+                .post("/api/notifications/preferences/email")
+                .then()
+                .statusCode(202);
         TestMailbox.awaitCount(second, 1, Duration.ofSeconds(20));
         Events.registration(EventTypes.APPLICATION_RECEIVED, session, UUID.randomUUID(), hana, "APPLIED", null);
         TestMailbox.awaitCount(first, 3, Duration.ofSeconds(30));
@@ -169,7 +272,8 @@ class EmailChannelTest {
         Attendees.verifyAddress("hana", second);
         Attendees.choose("hana", "{\"language\":\"ja\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":true}");
         Events.registration(EventTypes.OFFER_EXPIRED, session, UUID.randomUUID(), hana, "EXPIRED", null);
-        List<TestMailbox.Received> toSecond = TestMailbox.awaitCount(second, 3, Duration.ofSeconds(30)); // 2 codes + message
+        List<TestMailbox.Received> toSecond =
+                TestMailbox.awaitCount(second, 3, Duration.ofSeconds(30)); // 2 codes + message
         TestMailbox.Received detailed = toSecond.get(2);
         assertThat(detailed.subject()).isEqualTo("Ibasho からのお知らせ");
         // Full detail opted in: the title is in the body, after the neutral opening a mail preview shows.
@@ -177,8 +281,10 @@ class EmailChannelTest {
         sleep(Duration.ofSeconds(3));
         assertThat(TestMailbox.to(first)).hasSize(3);
         assertThat(TestMailbox.to(second)).hasSize(3);
-        String ofThisSession = "select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id where m.session_id = ?";
-        assertThat(Db.count(ofThisSession + " and d.status = 'SENT' and d.attempts = 1", session)).isEqualTo(3)
+        String ofThisSession =
+                "select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id where m.session_id = ?";
+        assertThat(Db.count(ofThisSession + " and d.status = 'SENT' and d.attempts = 1", session))
+                .isEqualTo(3)
                 .isEqualTo(Db.count(ofThisSession, session));
     }
 
@@ -192,15 +298,22 @@ class EmailChannelTest {
         Attendees.choose("hana", """
                 {"language":"en","channels":["in-app","email"],"fullDetail":false,
                  "quietHours":{"start":"%s","end":"%s","zone":"UTC"}}
-                """.formatted(now.minusHours(1).format(hhmm), now.plusHours(2).format(hhmm)));
+                """.formatted(
+                        now.minusHours(1).format(hhmm), now.plusHours(2).format(hhmm)));
 
         UUID session = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, session, TITLE_JA, TITLE_EN, "FIRST_COME", null, now.plusDays(4), 0, null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED, session, TITLE_JA, TITLE_EN, "FIRST_COME", null, now.plusDays(4), 0, null);
         UUID waiting = UUID.randomUUID();
         Events.registration(EventTypes.WAITLISTED, session, waiting, hana, "WAITLISTED", ",\"position\":3");
         // A seat offer that lapses before her quiet hours end goes out now: later would be useless.
         UUID offered = UUID.randomUUID();
-        Events.registration(EventTypes.SEAT_OFFERED, session, offered, hana, "OFFERED",
+        Events.registration(
+                EventTypes.SEAT_OFFERED,
+                session,
+                offered,
+                hana,
+                "OFFERED",
                 ",\"offerExpiresAt\":\"" + now.plusMinutes(30) + "\"");
 
         List<TestMailbox.Received> mails = TestMailbox.awaitCount(address, 2, Duration.ofSeconds(30)); // code + offer

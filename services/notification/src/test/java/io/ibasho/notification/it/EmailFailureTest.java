@@ -4,17 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -22,6 +11,15 @@ import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * SMTP goes away (the real GreenMail server is stopped: connections are refused): e-mails are retried on the schedule,
@@ -48,34 +46,64 @@ class EmailFailureTest {
         Attendees.verifyAddress("mei", address);
         Attendees.choose("mei", "{\"language\":\"en\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}");
         UUID session = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "FIRST_COME", null, OffsetDateTime.now(ZoneOffset.UTC).plusDays(6), 0, null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                "カフェ",
+                "Cafe",
+                "FIRST_COME",
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(6),
+                0,
+                null);
 
         UUID lost;
         UUID recovering;
         TestMailbox.stop();
         try {
             // A code cannot be mailed now: a clear 503, not a 500.
-            given().auth().oauth2(Tokens.accessToken("mei")).contentType("application/json")
+            given().auth()
+                    .oauth2(Tokens.accessToken("mei"))
+                    .contentType("application/json")
                     .body("{\"address\":\"mei-" + UUID.randomUUID() + "@example.jp\"}")
-                    .post("/api/notifications/preferences/email").then().statusCode(503)
+                    .post("/api/notifications/preferences/email")
+                    .then()
+                    .statusCode(503)
                     .body("type", org.hamcrest.Matchers.endsWith("mail-unavailable"));
 
             lost = UUID.randomUUID();
             Events.registration(EventTypes.APPLICATION_RECEIVED, session, lost, mei, "APPLIED", null);
             // %test schedule (2s, 2s): three attempts, then the dead-letter topic.
-            await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)")
-                    + " and d.status = 'DEAD' and d.attempts = 3", lost) == 1);
-            String deliveryId = Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)"), lost) == 1 ? deliveryIdOf(lost) : null;
-            var dead = KafkaTopicReader.awaitRecords("notification.delivery.dlq", r -> deliveryId != null && deliveryId.equals(r.key()), 1, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Db.count(
+                                    DELIVERY_OF_REGISTRATION.formatted("count(*)")
+                                            + " and d.status = 'DEAD' and d.attempts = 3",
+                                    lost)
+                            == 1);
+            String deliveryId =
+                    Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)"), lost) == 1 ? deliveryIdOf(lost) : null;
+            var dead = KafkaTopicReader.awaitRecords(
+                    "notification.delivery.dlq",
+                    r -> deliveryId != null && deliveryId.equals(r.key()),
+                    1,
+                    Duration.ofSeconds(30));
             String record = dead.get(0).value();
-            assertThat(record).contains("\"channel\":\"email\"", "\"attempts\":3", "last error")
-                    .doesNotContain(address).doesNotContain(mei).doesNotContain("@");
+            assertThat(record)
+                    .contains("\"channel\":\"email\"", "\"attempts\":3", "last error")
+                    .doesNotContain(address)
+                    .doesNotContain(mei)
+                    .doesNotContain("@");
 
             // A second message fails once; it is held (row-locked, so the relay skips it) while SMTP comes back.
             recovering = UUID.randomUUID();
             Events.registration(EventTypes.REGISTRATION_CONFIRMED, session, recovering, mei, "CONFIRMED", null);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> Db.count(
-                    DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'PENDING' and d.attempts >= 1", recovering) == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> Db.count(
+                                    DELIVERY_OF_REGISTRATION.formatted("count(*)")
+                                            + " and d.status = 'PENDING' and d.attempts >= 1",
+                                    recovering)
+                            == 1);
             String recoveringId = deliveryIdOf(recovering);
             try (Connection connection = Db.connect()) {
                 connection.setAutoCommit(false);
@@ -84,11 +112,14 @@ class EmailFailureTest {
                     lock.setString(1, recoveringId);
                     try (ResultSet row = lock.executeQuery()) {
                         assertThat(row.next()).isTrue();
-                        assertThat(row.getString(1)).as("still retrying when locked").isEqualTo("PENDING");
+                        assertThat(row.getString(1))
+                                .as("still retrying when locked")
+                                .isEqualTo("PENDING");
                     }
                 }
                 TestMailbox.start();
-                try (PreparedStatement due = connection.prepareStatement("update email_delivery set next_attempt_at = now() where id = ?::uuid")) {
+                try (PreparedStatement due = connection.prepareStatement(
+                        "update email_delivery set next_attempt_at = now() where id = ?::uuid")) {
                     due.setString(1, recoveringId);
                     due.executeUpdate();
                 }
@@ -98,17 +129,21 @@ class EmailFailureTest {
             TestMailbox.start();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestMailbox.to(address).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestMailbox.to(address).size() == 1);
         EmailChannelTest.sleep(Duration.ofSeconds(6)); // several relay runs
         assertThat(TestMailbox.to(address)).hasSize(1); // the recovered one, once; the dead one never
-        assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'SENT'", recovering)).isEqualTo(1);
-        assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'DEAD'", lost)).isEqualTo(1);
+        assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'SENT'", recovering))
+                .isEqualTo(1);
+        assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'DEAD'", lost))
+                .isEqualTo(1);
         Attendees.choose("mei", "{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
     }
 
     private static String deliveryIdOf(UUID registration) throws Exception {
         try (Connection connection = Db.connect();
-                PreparedStatement query = connection.prepareStatement(DELIVERY_OF_REGISTRATION.formatted("d.id::text"))) {
+                PreparedStatement query =
+                        connection.prepareStatement(DELIVERY_OF_REGISTRATION.formatted("d.id::text"))) {
             query.setObject(1, registration);
             try (ResultSet row = query.executeQuery()) {
                 row.next();

@@ -5,17 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.notification.service.WeeklyDigest;
 import io.ibasho.testsupport.IbashoServers;
@@ -25,6 +14,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A partner group's digest contact (its own group only, proven by a code) and the weekly digest of the sessions at its
@@ -42,36 +40,79 @@ class PartnerDigestTest {
     }
 
     private static String partnerSystem() {
-        return Tokens.clientToken(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class),
-                "partner-tsubomi", "partner-local-secret-change-me");
+        return Tokens.clientToken(
+                ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class),
+                "partner-tsubomi",
+                "partner-local-secret-change-me");
     }
 
     @Test
     void theContactIsTheGroupsOwnAndNeedsACode() {
         given().get("/api/notifications/partner-contact").then().statusCode(401);
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/notifications/partner-contact").then().statusCode(403);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/notifications/partner-contact").then().statusCode(403);
-        given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json")
-                .body("{\"language\":\"ja\",\"weeklyDigest\":true}").put("/api/notifications/partner-contact")
-                .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("email-not-verified"));
-        given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json")
-                .body("{\"code\":\"123456\"}").post("/api/notifications/partner-contact/email/verify").then().statusCode(409);
-        given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json")
-                .body("{\"language\":\"fr\",\"weeklyDigest\":true}").put("/api/notifications/partner-contact").then().statusCode(400);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/notifications/partner-contact")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/notifications/partner-contact")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body("{\"language\":\"ja\",\"weeklyDigest\":true}")
+                .put("/api/notifications/partner-contact")
+                .then()
+                .statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("email-not-verified"));
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body("{\"code\":\"123456\"}")
+                .post("/api/notifications/partner-contact/email/verify")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body("{\"language\":\"fr\",\"weeklyDigest\":true}")
+                .put("/api/notifications/partner-contact")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void theWeeklyDigestListsTheLinkedVenuesSessionsOncePerWeek() throws Throwable {
         String address = "tsubomi-" + UUID.randomUUID() + "@partner.example";
-        given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json").body("{\"address\":\"" + address + "\"}")
-                .post("/api/notifications/partner-contact/email").then().statusCode(202);
-        String code = TestMailbox.codeIn(TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20)).get(0));
-        given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json").body("{\"code\":\"" + code + "\"}")
-                .post("/api/notifications/partner-contact/email/verify").then().statusCode(200).body("emailVerified", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body("{\"address\":\"" + address + "\"}")
+                .post("/api/notifications/partner-contact/email")
+                .then()
+                .statusCode(202);
+        String code = TestMailbox.codeIn(
+                TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20)).get(0));
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body("{\"code\":\"" + code + "\"}")
+                .post("/api/notifications/partner-contact/email/verify")
+                .then()
+                .statusCode(200)
+                .body("emailVerified", equalTo(true));
         // The partner system (client credentials, same group) sees and sets the same contact.
-        given().auth().oauth2(partnerSystem()).contentType("application/json").body("{\"language\":\"en\",\"weeklyDigest\":true}")
-                .put("/api/notifications/partner-contact").then().statusCode(200)
-                .body("weeklyDigest", equalTo(true)).body("emailAddress", equalTo("t***@partner.example"));
+        given().auth()
+                .oauth2(partnerSystem())
+                .contentType("application/json")
+                .body("{\"language\":\"en\",\"weeklyDigest\":true}")
+                .put("/api/notifications/partner-contact")
+                .then()
+                .statusCode(200)
+                .body("weeklyDigest", equalTo(true))
+                .body("emailAddress", equalTo("t***@partner.example"));
 
         String ours = "venue-" + UUID.randomUUID().toString().substring(0, 8);
         String theirs = "venue-" + UUID.randomUUID().toString().substring(0, 8);
@@ -80,18 +121,73 @@ class PartnerDigestTest {
         UUID cancelled = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
         UUID farAway = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, soon, "春のカフェ", "Spring cafe " + soon, "cafe", "FIRST_COME", ours,
-                "ひだまり会館（架空）", "Hidamari Hall (fictional)", "[\"tsubomi\"]", now.plusDays(3), now.plusDays(3).plusHours(2), 0, null);
-        Events.session(EventTypes.EVENT_PUBLISHED, cancelled, "雨のカフェ", "Rainy cafe " + cancelled, "cafe", "FIRST_COME", ours, "[\"tsubomi\"]",
-                now.plusDays(10), now.plusDays(10).plusHours(2), 0, null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                soon,
+                "春のカフェ",
+                "Spring cafe " + soon,
+                "cafe",
+                "FIRST_COME",
+                ours,
+                "ひだまり会館（架空）",
+                "Hidamari Hall (fictional)",
+                "[\"tsubomi\"]",
+                now.plusDays(3),
+                now.plusDays(3).plusHours(2),
+                0,
+                null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                cancelled,
+                "雨のカフェ",
+                "Rainy cafe " + cancelled,
+                "cafe",
+                "FIRST_COME",
+                ours,
+                "[\"tsubomi\"]",
+                now.plusDays(10),
+                now.plusDays(10).plusHours(2),
+                0,
+                null);
         Events.sessionCancelled(cancelled, ours, 1);
-        Events.session(EventTypes.EVENT_PUBLISHED, elsewhere, "よそのカフェ", "Other cafe " + elsewhere, "cafe", "FIRST_COME", theirs, "[\"himawari\"]",
-                now.plusDays(3), now.plusDays(3).plusHours(2), 0, null);
-        Events.session(EventTypes.EVENT_PUBLISHED, farAway, "秋のカフェ", "Autumn cafe " + farAway, "cafe", "FIRST_COME", ours, "[\"tsubomi\"]",
-                now.plusDays(60), now.plusDays(60).plusHours(2), 0, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from session_copy where id in (?,?,?,?)", soon, cancelled, elsewhere, farAway) == 4
-                && Db.count("select count(*) from session_copy where id = ? and status = 'CANCELLED'", cancelled) == 1);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                elsewhere,
+                "よそのカフェ",
+                "Other cafe " + elsewhere,
+                "cafe",
+                "FIRST_COME",
+                theirs,
+                "[\"himawari\"]",
+                now.plusDays(3),
+                now.plusDays(3).plusHours(2),
+                0,
+                null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                farAway,
+                "秋のカフェ",
+                "Autumn cafe " + farAway,
+                "cafe",
+                "FIRST_COME",
+                ours,
+                "[\"tsubomi\"]",
+                now.plusDays(60),
+                now.plusDays(60).plusHours(2),
+                0,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(
+                                        "select count(*) from session_copy where id in (?,?,?,?)",
+                                        soon,
+                                        cancelled,
+                                        elsewhere,
+                                        farAway)
+                                == 4
+                        && Db.count(
+                                        "select count(*) from session_copy where id = ? and status = 'CANCELLED'",
+                                        cancelled)
+                                == 1);
 
         Instant thisWeek = Instant.now();
         int sent = VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek));
@@ -100,30 +196,47 @@ class PartnerDigestTest {
         TestMailbox.Received weekly = mails.get(1);
         assertThat(weekly.senderName()).isEqualTo("Ibasho");
         // the venue by its public name (an event from an older producer without names still shows its id)
-        assertThat(weekly.body()).contains("Spring cafe " + soon + "  – Hidamari Hall (fictional)",
+        assertThat(weekly.body())
+                .contains(
+                        "Spring cafe " + soon + "  – Hidamari Hall (fictional)",
                         "Rainy cafe " + cancelled + "  [" + ours + "]  (cancelled)")
-                .doesNotContain("Other cafe " + elsewhere).doesNotContain("Autumn cafe " + farAway).doesNotContain("@");
+                .doesNotContain("Other cafe " + elsewhere)
+                .doesNotContain("Autumn cafe " + farAway)
+                .doesNotContain("@");
 
         // Again in the same week (a restart, a second replica): nothing.
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plusSeconds(60)))).isZero();
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plusSeconds(60))))
+                .isZero();
         EmailChannelTest.sleep(Duration.ofSeconds(1));
         assertThat(TestMailbox.to(address)).hasSize(2);
         // The next week the mail server is down: nothing is sent (and it is dead-lettered) and nothing is marked sent,
         // so the job's next run in the same week sends it once the server is back.
         TestMailbox.stop();
         try {
-            assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(7))))).isZero();
+            assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(7)))))
+                    .isZero();
         } finally {
             TestMailbox.start();
         }
         // (the restarted mail server starts with an empty store; had the failed week been marked sent, this would be 0)
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(7)).plusSeconds(3600))))
+        assertThat(VertxContextSupport.subscribeAndAwait(
+                        () -> digest.sendAll(thisWeek.plus(Duration.ofDays(7)).plusSeconds(3600))))
                 .isEqualTo(1);
-        assertThat(TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20)).get(0).body()).contains("Rainy cafe " + cancelled);
+        assertThat(TestMailbox.awaitCount(address, 1, Duration.ofSeconds(20))
+                        .get(0)
+                        .body())
+                .contains("Rainy cafe " + cancelled);
 
         // Switched off: no more digests.
-        given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json").body("{\"language\":\"en\",\"weeklyDigest\":false}")
-                .put("/api/notifications/partner-contact").then().statusCode(200).body("weeklyDigest", equalTo(false));
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(14))))).isZero();
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body("{\"language\":\"en\",\"weeklyDigest\":false}")
+                .put("/api/notifications/partner-contact")
+                .then()
+                .statusCode(200)
+                .body("weeklyDigest", equalTo(false));
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> digest.sendAll(thisWeek.plus(Duration.ofDays(14)))))
+                .isZero();
     }
 }

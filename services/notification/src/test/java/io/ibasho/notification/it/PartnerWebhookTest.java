@@ -8,6 +8,20 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.notification.webhook.WebhookSecret;
+import io.ibasho.notification.webhook.WebhookVerificationException;
+import io.ibasho.notification.webhook.WebhookVerifier;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,26 +34,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-
-import io.ibasho.contracts.EventTypes;
-import io.ibasho.contracts.Topics;
-import io.ibasho.notification.webhook.WebhookSecret;
-import io.ibasho.notification.webhook.WebhookVerificationException;
-import io.ibasho.notification.webhook.WebhookVerifier;
-import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.ibasho.testsupport.Tokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Partner webhooks end to end: registered through the API with a real partner token, triggered by real Kafka
@@ -48,8 +45,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class PartnerWebhookTest {
-    record Received(Map<String, String> headers, byte[] body) {
-    }
+    record Received(Map<String, String> headers, byte[] body) {}
 
     private static HttpServer receiver;
     private static final List<Received> ok = new CopyOnWriteArrayList<>();
@@ -90,21 +86,42 @@ class PartnerWebhookTest {
     /** The event service links a venue to groups by saying so on a session's events (venuePartnerGroups). */
     static void linkVenue(String venue, String groupsJson) {
         UUID session = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, session, "会場案内", "Venue", "cafe", "FIRST_COME", venue, groupsJson,
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(30), OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).plusHours(2), 0, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from session_copy where id = ?", session) == 1);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                "会場案内",
+                "Venue",
+                "cafe",
+                "FIRST_COME",
+                venue,
+                groupsJson,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(30),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).plusHours(2),
+                0,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from session_copy where id = ?", session) == 1);
     }
 
     private static Map<String, Object> register(String path, String venue) {
         linkVenue(venue, "[\"tsubomi\"]");
-        return given().auth().oauth2(Tokens.accessToken("partner1")).contentType("application/json")
+        return given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
                 .body(Map.of("url", url(path), "venueIds", List.of(venue)))
-                .post("/api/notifications/webhooks").then().statusCode(201)
-                .body("secret", startsWith("whsec_")).extract().jsonPath().getMap("$");
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(201)
+                .body("secret", startsWith("whsec_"))
+                .extract()
+                .jsonPath()
+                .getMap("$");
     }
 
     private static List<Received> forSession(List<Received> received, UUID session) {
-        return received.stream().filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains(session.toString())).toList();
+        return received.stream()
+                .filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains(session.toString()))
+                .toList();
     }
 
     @Test
@@ -116,49 +133,87 @@ class PartnerWebhookTest {
 
         UUID session = UUID.randomUUID();
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
-        String published = Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "FIRST_COME", venue, start, 0, null);
+        String published =
+                Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "FIRST_COME", venue, start, 0, null);
         Events.resend(Topics.EVENT_LIFECYCLE, session, published); // a redelivery
         UUID elsewhere = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, elsewhere, "カフェ", "Cafe", "FIRST_COME", "another-venue", start, 0, null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED, elsewhere, "カフェ", "Cafe", "FIRST_COME", "another-venue", start, 0, null);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> forSession(ok, session).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> forSession(ok, session).size() == 1);
         Received delivery = forSession(ok, session).get(0);
-        assertThatCode(() -> verifier.verify(delivery.headers(), delivery.body(), List.of(secret))).doesNotThrowAnyException();
+        assertThatCode(() -> verifier.verify(delivery.headers(), delivery.body(), List.of(secret)))
+                .doesNotThrowAnyException();
         JsonNode payload = JSON.readTree(delivery.body());
         assertThat(payload.path("type").asText()).isEqualTo("session.published");
         assertThat(payload.path("sessionId").asText()).isEqualTo(session.toString());
         assertThat(payload.path("detailsUrl").asText()).endsWith("/" + session);
-        assertThat(payload.fieldNames()).toIterable().containsExactlyInAnyOrder("type", "sessionId", "changed", "detailsUrl");
+        assertThat(payload.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("type", "sessionId", "changed", "detailsUrl");
 
         // Rotation: during the overlap every delivery verifies with the old secret and with the new one.
-        String rotated = given().auth().oauth2(Tokens.accessToken("partner1")).post("/api/notifications/webhooks/" + endpoint.get("id") + "/rotate")
-                .then().statusCode(200).extract().path("secret");
+        String rotated = given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .post("/api/notifications/webhooks/" + endpoint.get("id") + "/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
         WebhookSecret next = WebhookSecret.parse(rotated);
-        // at rest both secrets are sealed (a copy of the database alone cannot sign for us); the deliveries still verify
+        // at rest both secrets are sealed (a copy of the database alone cannot sign for us); the deliveries still
+        // verify
         String secretKey = ((String) endpoint.get("secret")).substring("whsec_".length());
         String rotatedKey = rotated.substring("whsec_".length());
-        assertThat(Db.count("select count(*) from webhook_endpoint where id = cast(? as uuid) and secret_current like 'sealed:v1:%' "
-                + "and secret_previous like 'sealed:v1:%' and position(? in secret_current) = 0 and position(? in secret_previous) = 0",
-                endpoint.get("id"), rotatedKey, secretKey)).isEqualTo(1);
-        Events.session(EventTypes.EVENT_CHANGED, session, "カフェ", "Cafe", "FIRST_COME", venue, start.plusHours(1), 1, "[\"time\"]");
-        await().atMost(Duration.ofSeconds(30)).until(() -> forSession(ok, session).size() == 2);
+        assertThat(Db.count(
+                        "select count(*) from webhook_endpoint where id = cast(? as uuid) and secret_current like 'sealed:v1:%' "
+                                + "and secret_previous like 'sealed:v1:%' and position(? in secret_current) = 0 and position(? in secret_previous) = 0",
+                        endpoint.get("id"), rotatedKey, secretKey))
+                .isEqualTo(1);
+        Events.session(
+                EventTypes.EVENT_CHANGED,
+                session,
+                "カフェ",
+                "Cafe",
+                "FIRST_COME",
+                venue,
+                start.plusHours(1),
+                1,
+                "[\"time\"]");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> forSession(ok, session).size() == 2);
         Received changed = forSession(ok, session).get(1);
-        assertThat(JSON.readTree(changed.body()).path("changed").get(0).asText()).isEqualTo("time");
-        assertThat(changed.headers().get("webhook-id")).isNotEqualTo(delivery.headers().get("webhook-id"));
-        assertThatCode(() -> verifier.verify(changed.headers(), changed.body(), List.of(secret))).doesNotThrowAnyException();
-        assertThatCode(() -> verifier.verify(changed.headers(), changed.body(), List.of(next))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> verifier.verify(changed.headers(), "{\"tampered\":true}".getBytes(StandardCharsets.UTF_8), List.of(next)))
+        assertThat(JSON.readTree(changed.body()).path("changed").get(0).asText())
+                .isEqualTo("time");
+        assertThat(changed.headers().get("webhook-id"))
+                .isNotEqualTo(delivery.headers().get("webhook-id"));
+        assertThatCode(() -> verifier.verify(changed.headers(), changed.body(), List.of(secret)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> verifier.verify(changed.headers(), changed.body(), List.of(next)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> verifier.verify(
+                        changed.headers(), "{\"tampered\":true}".getBytes(StandardCharsets.UTF_8), List.of(next)))
                 .isInstanceOf(WebhookVerificationException.class);
 
         Events.sessionCancelled(session, venue, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> forSession(ok, session).size() == 3);
-        assertThat(JSON.readTree(forSession(ok, session).get(2).body()).path("type").asText()).isEqualTo("session.cancelled");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> forSession(ok, session).size() == 3);
+        assertThat(JSON.readTree(forSession(ok, session).get(2).body())
+                        .path("type")
+                        .asText())
+                .isEqualTo("session.cancelled");
 
         EmailChannelTest.sleep(Duration.ofSeconds(3));
         assertThat(forSession(ok, session)).hasSize(3);
         assertThat(forSession(ok, elsewhere)).isEmpty();
-        given().auth().oauth2(Tokens.accessToken("partner1")).get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
-                .then().statusCode(200).body("size()", equalTo(3)).body("status.unique()", org.hamcrest.Matchers.contains("DELIVERED"));
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(3))
+                .body("status.unique()", org.hamcrest.Matchers.contains("DELIVERED"));
     }
 
     @Test
@@ -168,49 +223,110 @@ class PartnerWebhookTest {
         String theirs = "venue-" + UUID.randomUUID().toString().substring(0, 8);
         linkVenue(theirs, "[\"himawari\"]");
         // Another group's venue and a venue that does not exist get the same answer: nothing is revealed.
-        String otherGroupsVenue = given().auth().oauth2(partner).contentType("application/json")
+        String otherGroupsVenue = given().auth()
+                .oauth2(partner)
+                .contentType("application/json")
                 .body(Map.of("url", url("/ok"), "venueIds", List.of(theirs)))
-                .post("/api/notifications/webhooks").then().statusCode(422)
-                .body("type", org.hamcrest.Matchers.endsWith("venue-not-linked")).extract().path("detail");
-        String unknownVenue = given().auth().oauth2(partner).contentType("application/json")
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("venue-not-linked"))
+                .extract()
+                .path("detail");
+        String unknownVenue = given().auth()
+                .oauth2(partner)
+                .contentType("application/json")
                 .body(Map.of("url", url("/ok"), "venueIds", List.of("no-such-venue")))
-                .post("/api/notifications/webhooks").then().statusCode(422).extract().path("detail");
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(422)
+                .extract()
+                .path("detail");
         assertThat(otherGroupsVenue.replace(theirs, "X")).isEqualTo(unknownVenue.replace("no-such-venue", "X"));
         // The partner system's own client-credentials token is the same group.
-        String partnerSystem = Tokens.clientToken(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.oidc.auth-server-url", String.class), "partner-tsubomi", "partner-local-secret-change-me");
-        given().auth().oauth2(partnerSystem).contentType("application/json")
+        String partnerSystem = Tokens.clientToken(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("quarkus.oidc.auth-server-url", String.class),
+                "partner-tsubomi",
+                "partner-local-secret-change-me");
+        given().auth()
+                .oauth2(partnerSystem)
+                .contentType("application/json")
                 .body(Map.of("url", url("/ok"), "venueIds", List.of(ours, theirs)))
-                .post("/api/notifications/webhooks").then().statusCode(422);
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(422);
         Map<String, Object> endpoint = register("/ok", ours);
 
         UUID session = UUID.randomUUID();
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(9);
-        Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "cafe", "FIRST_COME", ours, "[\"tsubomi\",\"himawari\"]",
-                start, start.plusHours(2), 0, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> forSession(ok, session).size() == 1);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                "カフェ",
+                "Cafe",
+                "cafe",
+                "FIRST_COME",
+                ours,
+                "[\"tsubomi\",\"himawari\"]",
+                start,
+                start.plusHours(2),
+                0,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> forSession(ok, session).size() == 1);
         // The organiser unlinks the venue from tsubomi: the change that says so, and what follows, are not sent to it.
-        Events.session(EventTypes.EVENT_CHANGED, session, "カフェ", "Cafe", "cafe", "FIRST_COME", ours, "[\"himawari\"]",
-                start.plusHours(1), start.plusHours(3), 1, "[\"time\"]");
+        Events.session(
+                EventTypes.EVENT_CHANGED,
+                session,
+                "カフェ",
+                "Cafe",
+                "cafe",
+                "FIRST_COME",
+                ours,
+                "[\"himawari\"]",
+                start.plusHours(1),
+                start.plusHours(3),
+                1,
+                "[\"time\"]");
         Events.sessionCancelled(session, ours, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
-                "select count(*) from session_copy where id = ? and status = 'CANCELLED'", session) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Db.count("select count(*) from session_copy where id = ? and status = 'CANCELLED'", session)
+                                == 1);
         EmailChannelTest.sleep(Duration.ofSeconds(3));
         assertThat(forSession(ok, session)).hasSize(1);
-        given().auth().oauth2(partnerSystem).get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
-                .then().statusCode(200).body("size()", equalTo(1));
+        given().auth()
+                .oauth2(partnerSystem)
+                .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1));
         // Following the venue again is refused while it is not linked.
-        given().auth().oauth2(partner).contentType("application/json").body(Map.of("url", url("/ok"), "venueIds", List.of(ours)))
-                .post("/api/notifications/webhooks").then().statusCode(422);
+        given().auth()
+                .oauth2(partner)
+                .contentType("application/json")
+                .body(Map.of("url", url("/ok"), "venueIds", List.of(ours)))
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(422);
     }
 
     @Test
     void theStandardWebhooksSpecVectorVerifies() {
         // The vector published at standardwebhooks.com, checked with the same verifier the test above relies on.
-        WebhookVerifier atVectorTime = new WebhookVerifier(Clock.fixed(Instant.ofEpochSecond(1614265330L), ZoneOffset.UTC));
-        assertThatCode(() -> atVectorTime.verify(Map.of("webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp", "1614265330",
-                        "webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
-                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8), List.of(WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))))
+        WebhookVerifier atVectorTime =
+                new WebhookVerifier(Clock.fixed(Instant.ofEpochSecond(1614265330L), ZoneOffset.UTC));
+        assertThatCode(() -> atVectorTime.verify(
+                        Map.of(
+                                "webhook-id",
+                                "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                                "webhook-timestamp",
+                                "1614265330",
+                                "webhook-signature",
+                                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="),
+                        "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8),
+                        List.of(WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))))
                 .doesNotThrowAnyException();
     }
 
@@ -219,37 +335,99 @@ class PartnerWebhookTest {
         String venue = "venue-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> endpoint = register("/fail", venue);
         UUID session = UUID.randomUUID();
-        Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "FIRST_COME", venue, OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), 0, null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                "カフェ",
+                "Cafe",
+                "FIRST_COME",
+                venue,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(7),
+                0,
+                null);
 
         // %test schedule: first attempt, then two retries two seconds apart, then the dead-letter topic.
-        var dead = KafkaTopicReader.awaitRecords("notification.delivery.dlq",
-                r -> r.value().contains("\"webhook\"") && forSession(failing, session).size() >= 3, 1, Duration.ofSeconds(60));
+        var dead = KafkaTopicReader.awaitRecords(
+                "notification.delivery.dlq",
+                r -> r.value().contains("\"webhook\"")
+                        && forSession(failing, session).size() >= 3,
+                1,
+                Duration.ofSeconds(60));
         assertThat(forSession(failing, session)).hasSize(3);
-        assertThat(forSession(failing, session).stream().map(r -> r.headers().get("webhook-id")).distinct()).hasSize(1);
-        String record = dead.stream().filter(r -> r.value().contains("HTTP 500")).map(r -> r.value()).findFirst().orElseThrow();
-        assertThat(record).contains("\"attempts\":3").doesNotContain("127.0.0.1").doesNotContain(session.toString());
-        given().auth().oauth2(Tokens.accessToken("partner1")).get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
-                .then().statusCode(200).body("[0].status", equalTo("DEAD")).body("[0].attempts", equalTo(3))
+        assertThat(forSession(failing, session).stream()
+                        .map(r -> r.headers().get("webhook-id"))
+                        .distinct())
+                .hasSize(1);
+        String record = dead.stream()
+                .filter(r -> r.value().contains("HTTP 500"))
+                .map(r -> r.value())
+                .findFirst()
+                .orElseThrow();
+        assertThat(record)
+                .contains("\"attempts\":3")
+                .doesNotContain("127.0.0.1")
+                .doesNotContain(session.toString());
+        given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("[0].status", equalTo("DEAD"))
+                .body("[0].attempts", equalTo(3))
                 .body("[0].lastStatusCode", equalTo(500));
     }
 
     @Test
     void endpointsArePartnersOnlyHttpsOrLocalInTestAndOtherwiseNotFound() {
         String partner = Tokens.accessToken("partner1");
-        given().auth().oauth2(partner).contentType("application/json")
+        given().auth()
+                .oauth2(partner)
+                .contentType("application/json")
                 .body(Map.of("url", "ftp://example.org/hook", "venueIds", List.of("v1")))
-                .post("/api/notifications/webhooks").then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("invalid-webhook-url"));
-        given().auth().oauth2(partner).contentType("application/json")
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("invalid-webhook-url"));
+        given().auth()
+                .oauth2(partner)
+                .contentType("application/json")
                 .body(Map.of("url", "http://169.254.169.254/latest/meta-data", "venueIds", List.of("v1")))
-                .post("/api/notifications/webhooks").then().statusCode(422);
-        given().auth().oauth2(partner).contentType("application/json").body(Map.of("url", url("/ok"), "venueIds", List.of()))
-                .post("/api/notifications/webhooks").then().statusCode(400);
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/notifications/webhooks").then().statusCode(403);
-        given().auth().oauth2(partner).get("/api/notifications/webhooks/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(422);
+        given().auth()
+                .oauth2(partner)
+                .contentType("application/json")
+                .body(Map.of("url", url("/ok"), "venueIds", List.of()))
+                .post("/api/notifications/webhooks")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/notifications/webhooks")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(partner)
+                .get("/api/notifications/webhooks/" + UUID.randomUUID() + "/deliveries")
+                .then()
+                .statusCode(404);
         Map<String, Object> endpoint = register("/ok", "v-delete");
-        given().auth().oauth2(partner).get("/api/notifications/webhooks").then().statusCode(200)
+        given().auth()
+                .oauth2(partner)
+                .get("/api/notifications/webhooks")
+                .then()
+                .statusCode(200)
                 .body("find { it.id == '" + endpoint.get("id") + "' }.secret", org.hamcrest.Matchers.nullValue());
-        given().auth().oauth2(partner).delete("/api/notifications/webhooks/" + endpoint.get("id")).then().statusCode(204);
-        given().auth().oauth2(partner).delete("/api/notifications/webhooks/" + endpoint.get("id")).then().statusCode(404);
+        given().auth()
+                .oauth2(partner)
+                .delete("/api/notifications/webhooks/" + endpoint.get("id"))
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(partner)
+                .delete("/api/notifications/webhooks/" + endpoint.get("id"))
+                .then()
+                .statusCode(404);
     }
 }

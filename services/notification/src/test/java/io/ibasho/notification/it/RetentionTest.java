@@ -2,12 +2,6 @@ package io.ibasho.notification.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.notification.service.RetentionJob;
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
@@ -15,6 +9,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The deletion schedule removes old personal data and keeps what is recent or still to be sent. */
 @QuarkusTest
@@ -36,8 +34,7 @@ class RetentionTest {
         Db.update("""
                 insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status, attempts,
                                             next_attempt_at, created_at)
-                values (?, ?, ?, ?, 'email', ?, 1, now() + interval '1 day', now() - cast(? as interval))""",
-                id, inbox, recipient, UUID.randomUUID().toString(), status, age);
+                values (?, ?, ?, ?, 'email', ?, 1, now() + interval '1 day', now() - cast(? as interval))""", id, inbox, recipient, UUID.randomUUID().toString(), status, age);
         return id;
     }
 
@@ -46,8 +43,7 @@ class RetentionTest {
         Db.update("""
                 insert into webhook_delivery (id, endpoint_id, message_id, source_event_id, event_type, payload, status, attempts,
                                               next_attempt_at, created_at)
-                values (?, ?, ?, ?, 'session.changed', '{}', ?, 1, now() + interval '1 day', now() - cast(? as interval))""",
-                id, endpoint, "msg_" + id, UUID.randomUUID().toString(), status, age);
+                values (?, ?, ?, ?, 'session.changed', '{}', ?, 1, now() + interval '1 day', now() - cast(? as interval))""", id, endpoint, "msg_" + id, UUID.randomUUID().toString(), status, age);
         return id;
     }
 
@@ -63,20 +59,18 @@ class RetentionTest {
         UUID endpoint = UUID.randomUUID();
         Db.update("""
                 insert into webhook_endpoint (id, partner_group, url, venue_ids, secret_current, secret_current_from, active, created_at)
-                values (?, 'retention-group', 'https://partner.example/hook', 'v', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now(), true, now())""",
-                endpoint);
+                values (?, 'retention-group', 'https://partner.example/hook', 'v', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now(), true, now())""", endpoint);
         UUID oldWebhook = webhook(endpoint, "DELIVERED", "40 days");
         UUID oldPendingWebhook = webhook(endpoint, "PENDING", "40 days");
         UUID recentWebhook = webhook(endpoint, "DEAD", "3 days");
 
         String expiredCode = "retention-" + UUID.randomUUID();
         String liveCode = "retention-" + UUID.randomUUID();
-        for (String[] row : new String[][] { { expiredCode, "-2 days" }, { liveCode, "10 minutes" } }) {
+        for (String[] row : new String[][] {{expiredCode, "-2 days"}, {liveCode, "10 minutes"}}) {
             Db.update("""
                     insert into recipient_preference (recipient_id, language, email_enabled, full_detail, pending_email, pending_code_hash,
                                                       pending_code_salt, pending_expires_at, pending_attempts, updated_at)
-                    values (?, 'ja', false, false, 'someone@example.jp', 'hash', 'salt', now() + cast(? as interval), 0, now())""",
-                    row[0], row[1]);
+                    values (?, 'ja', false, false, 'someone@example.jp', 'hash', 'salt', now() + cast(? as interval), 0, now())""", row[0], row[1]);
         }
 
         UUID pastSession = UUID.randomUUID();
@@ -84,31 +78,49 @@ class RetentionTest {
         Db.update("""
                 insert into session_copy (id, title_ja, starts_at, ends_at, status, sequence)
                 values (?, 'むかし', now() - interval '41 days', now() - interval '40 days', 'COMPLETED', 0),
-                       (?, 'これから', now() + interval '5 days', now() + interval '5 days 2 hours', 'PUBLISHED', 0)""",
-                pastSession, comingSession);
+                       (?, 'これから', now() + interval '5 days', now() + interval '5 days 2 hours', 'PUBLISHED', 0)""", pastSession, comingSession);
         UUID pastRegistration = UUID.randomUUID();
         UUID comingRegistration = UUID.randomUUID();
         Db.update("""
                 insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
-                values (?, ?, ?, 'CONFIRMED', now() - interval '45 days'), (?, ?, ?, 'CONFIRMED', now() - interval '45 days')""",
-                pastRegistration, pastSession, someone, comingRegistration, comingSession, someone);
-        Db.update("insert into code_request (id, requester, requested_at) values (?, ?, now() - interval '3 days')",
-                UUID.randomUUID(), "attendee:" + someone);
+                values (?, ?, ?, 'CONFIRMED', now() - interval '45 days'), (?, ?, ?, 'CONFIRMED', now() - interval '45 days')""", pastRegistration, pastSession, someone, comingRegistration, comingSession, someone);
+        Db.update(
+                "insert into code_request (id, requester, requested_at) values (?, ?, now() - interval '3 days')",
+                UUID.randomUUID(),
+                "attendee:" + someone);
 
-        Map<String, Integer> deleted = VertxContextSupport.subscribeAndAwait(() -> retention.deleteExpired(Instant.now()));
+        Map<String, Integer> deleted =
+                VertxContextSupport.subscribeAndAwait(() -> retention.deleteExpired(Instant.now()));
 
-        assertThat(deleted).containsKeys("inbox_message", "email_delivery", "webhook_delivery", "pending_codes", "registration_copy");
-        assertThat(Db.count("select count(*) from inbox_message where id = ?", oldInbox)).isZero();
-        assertThat(Db.count("select count(*) from inbox_message where id = ?", recentInbox)).isOne();
-        assertThat(Db.count("select count(*) from email_delivery where id = ?", oldSentEmail)).isZero();
-        assertThat(Db.count("select count(*) from email_delivery where id in (?, ?)", oldPendingEmail, recentEmail)).isEqualTo(2);
-        assertThat(Db.count("select count(*) from webhook_delivery where id = ?", oldWebhook)).isZero();
-        assertThat(Db.count("select count(*) from webhook_delivery where id in (?, ?)", oldPendingWebhook, recentWebhook)).isEqualTo(2);
-        assertThat(Db.count("select count(*) from recipient_preference where recipient_id = ? and pending_email is null and pending_code_hash is null",
-                expiredCode)).isOne();
-        assertThat(Db.count("select count(*) from recipient_preference where recipient_id = ? and pending_email is not null", liveCode)).isOne();
-        assertThat(Db.count("select count(*) from registration_copy where registration_id = ?", pastRegistration)).isZero();
-        assertThat(Db.count("select count(*) from registration_copy where registration_id = ?", comingRegistration)).isOne();
-        assertThat(Db.count("select count(*) from code_request where requester = ?", "attendee:" + someone)).isZero();
+        assertThat(deleted)
+                .containsKeys(
+                        "inbox_message", "email_delivery", "webhook_delivery", "pending_codes", "registration_copy");
+        assertThat(Db.count("select count(*) from inbox_message where id = ?", oldInbox))
+                .isZero();
+        assertThat(Db.count("select count(*) from inbox_message where id = ?", recentInbox))
+                .isOne();
+        assertThat(Db.count("select count(*) from email_delivery where id = ?", oldSentEmail))
+                .isZero();
+        assertThat(Db.count("select count(*) from email_delivery where id in (?, ?)", oldPendingEmail, recentEmail))
+                .isEqualTo(2);
+        assertThat(Db.count("select count(*) from webhook_delivery where id = ?", oldWebhook))
+                .isZero();
+        assertThat(Db.count(
+                        "select count(*) from webhook_delivery where id in (?, ?)", oldPendingWebhook, recentWebhook))
+                .isEqualTo(2);
+        assertThat(Db.count(
+                        "select count(*) from recipient_preference where recipient_id = ? and pending_email is null and pending_code_hash is null",
+                        expiredCode))
+                .isOne();
+        assertThat(Db.count(
+                        "select count(*) from recipient_preference where recipient_id = ? and pending_email is not null",
+                        liveCode))
+                .isOne();
+        assertThat(Db.count("select count(*) from registration_copy where registration_id = ?", pastRegistration))
+                .isZero();
+        assertThat(Db.count("select count(*) from registration_copy where registration_id = ?", comingRegistration))
+                .isOne();
+        assertThat(Db.count("select count(*) from code_request where requester = ?", "attendee:" + someone))
+                .isZero();
     }
 }

@@ -4,16 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.IbashoServers;
@@ -21,6 +11,14 @@ import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The meeting-link notice of online sessions (scheduled, confirmed attendees only, once per link version) and the
@@ -37,8 +35,10 @@ class ScheduledNoticesTest {
     }
 
     private static long linkNotices(UUID session, String recipient) {
-        return Db.count("select count(*) from inbox_message where session_id = ? and recipient_id = ? and kind = 'MEETING_LINK'",
-                session, recipient);
+        return Db.count(
+                "select count(*) from inbox_message where session_id = ? and recipient_id = ? and kind = 'MEETING_LINK'",
+                session,
+                recipient);
     }
 
     private static long linkNoticesOf(UUID session) {
@@ -59,21 +59,79 @@ class ScheduledNoticesTest {
         Attendees.choose("hana", "{\"language\":\"en\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
-        UUID soon = UUID.randomUUID();         // online, starts in 30 min: within the 60 min lead
-        UUID cafe = UUID.randomUUID();         // in person, same time: no link at all
-        UUID later = UUID.randomUUID();        // online, in 3 h: not yet
-        UUID over = UUID.randomUUID();         // online, ended an hour ago: never
-        Events.session(EventTypes.EVENT_PUBLISHED, soon, TITLE, "Online chat", "online", "FIRST_COME", null, null, now.plusMinutes(30), now.plusMinutes(90), 0, null);
-        Events.session(EventTypes.EVENT_PUBLISHED, cafe, "カフェ", "Cafe", "cafe", "FIRST_COME", null, null, now.plusMinutes(30), now.plusMinutes(90), 0, null);
-        Events.session(EventTypes.EVENT_PUBLISHED, later, TITLE, "Online chat", "online", "FIRST_COME", null, null, now.plusHours(3), now.plusHours(4), 0, null);
-        Events.session(EventTypes.EVENT_PUBLISHED, over, TITLE, "Online chat", "online", "FIRST_COME", null, null, now.minusHours(3), now.minusHours(1), 0, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from session_copy where id in (?,?,?,?)", soon, cafe, later, over) == 4);
+        UUID soon = UUID.randomUUID(); // online, starts in 30 min: within the 60 min lead
+        UUID cafe = UUID.randomUUID(); // in person, same time: no link at all
+        UUID later = UUID.randomUUID(); // online, in 3 h: not yet
+        UUID over = UUID.randomUUID(); // online, ended an hour ago: never
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                soon,
+                TITLE,
+                "Online chat",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                now.plusMinutes(30),
+                now.plusMinutes(90),
+                0,
+                null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                cafe,
+                "カフェ",
+                "Cafe",
+                "cafe",
+                "FIRST_COME",
+                null,
+                null,
+                now.plusMinutes(30),
+                now.plusMinutes(90),
+                0,
+                null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                later,
+                TITLE,
+                "Online chat",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                now.plusHours(3),
+                now.plusHours(4),
+                0,
+                null);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                over,
+                TITLE,
+                "Online chat",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                now.minusHours(3),
+                now.minusHours(1),
+                0,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Db.count("select count(*) from session_copy where id in (?,?,?,?)", soon, cafe, later, over)
+                                == 4);
 
         String cancelled = "attendee-" + UUID.randomUUID();
         String waiting = "attendee-" + UUID.randomUUID();
         UUID cancelledRegistration = UUID.randomUUID();
-        Events.registration(EventTypes.REGISTRATION_CONFIRMED, soon, cancelledRegistration, cancelled, "CONFIRMED", null);
-        Events.registration(EventTypes.REGISTRATION_CANCELLED, soon, cancelledRegistration, cancelled, "CANCELLED", ",\"cancelledBy\":\"ATTENDEE\"");
+        Events.registration(
+                EventTypes.REGISTRATION_CONFIRMED, soon, cancelledRegistration, cancelled, "CONFIRMED", null);
+        Events.registration(
+                EventTypes.REGISTRATION_CANCELLED,
+                soon,
+                cancelledRegistration,
+                cancelled,
+                "CANCELLED",
+                ",\"cancelledBy\":\"ATTENDEE\"");
         Events.registration(EventTypes.WAITLISTED, soon, UUID.randomUUID(), waiting, "WAITLISTED", ",\"position\":1");
         for (UUID session : List.of(soon, cafe, later, over)) {
             Events.registration(EventTypes.REGISTRATION_CONFIRMED, session, UUID.randomUUID(), hana, "CONFIRMED", null);
@@ -83,33 +141,74 @@ class ScheduledNoticesTest {
         EmailChannelTest.sleep(Duration.ofSeconds(5)); // a few more runs of the job
         assertThat(linkNotices(soon, hana)).isEqualTo(1);
         assertThat(linkNoticesOf(soon)).isEqualTo(1); // not the cancelled one, not the waitlisted one
-        assertThat(linkNoticesOf(cafe) + linkNoticesOf(later) + linkNoticesOf(over)).isZero();
+        assertThat(linkNoticesOf(cafe) + linkNoticesOf(later) + linkNoticesOf(over))
+                .isZero();
 
         // The e-mail is the neutral one; the in-app text points to the app's session page, never to a meeting.
         List<TestMailbox.Received> mails = TestMailbox.to(address);
-        assertThat(mails.subList(1, mails.size())).isNotEmpty().allSatisfy(mail -> { // after the code mail
-            assertThat(mail.subject()).isEqualTo("A message from Ibasho");
-            assertThat(mail.body()).doesNotContain(TITLE).doesNotContain(soon.toString());
-        });
-        String notice = given().auth().oauth2(Tokens.accessToken("hana")).queryParam("lang", "en").get("/api/notifications/inbox")
-                .then().statusCode(200).extract().jsonPath()
+        assertThat(mails.subList(1, mails.size()))
+                .isNotEmpty()
+                .allSatisfy(
+                        mail -> { // after the code mail
+                            assertThat(mail.subject()).isEqualTo("A message from Ibasho");
+                            assertThat(mail.body()).doesNotContain(TITLE).doesNotContain(soon.toString());
+                        });
+        String notice = given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .queryParam("lang", "en")
+                .get("/api/notifications/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("find { it.sessionId == '" + soon + "' && it.kind == 'MEETING_LINK' }.text");
-        assertThat(notice).contains("ready in the app").contains("https://ibasho.example/sessions/" + soon)
-                .doesNotContain(TITLE).doesNotContain("Online chat");
+        assertThat(notice)
+                .contains("ready in the app")
+                .contains("https://ibasho.example/sessions/" + soon)
+                .doesNotContain(TITLE)
+                .doesNotContain("Online chat");
 
         // The organiser changes the link after the notice went out: she hears once more, once.
-        String linkChanged = Events.session(EventTypes.EVENT_CHANGED, soon, TITLE, "Online chat", "online", "FIRST_COME", null, null,
-                now.plusMinutes(30), now.plusMinutes(90), 1, "[\"meeting-link\"]");
+        String linkChanged = Events.session(
+                EventTypes.EVENT_CHANGED,
+                soon,
+                TITLE,
+                "Online chat",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                now.plusMinutes(30),
+                now.plusMinutes(90),
+                1,
+                "[\"meeting-link\"]");
         await().atMost(Duration.ofSeconds(30)).until(() -> sentLinkMails(soon) == 2);
         Events.resend(Topics.EVENT_LIFECYCLE, soon, linkChanged);
-        Events.session(EventTypes.EVENT_CHANGED, soon, TITLE, "Online chat 2", "online", "FIRST_COME", null, null,
-                now.plusMinutes(30), now.plusMinutes(90), 2, "[\"title\"]");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from session_copy where id = ? and sequence = 2", soon) == 1);
+        Events.session(
+                EventTypes.EVENT_CHANGED,
+                soon,
+                TITLE,
+                "Online chat 2",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                now.plusMinutes(30),
+                now.plusMinutes(90),
+                2,
+                "[\"title\"]");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from session_copy where id = ? and sequence = 2", soon) == 1);
         EmailChannelTest.sleep(Duration.ofSeconds(5));
         assertThat(linkNotices(soon, hana)).isEqualTo(2);
         assertThat(sentLinkMails(soon)).isEqualTo(2);
-        long sentToHer = Db.count("select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id "
-                + "where m.session_id in (?,?,?,?) and d.status = 'SENT'", soon, cafe, later, over);
+        long sentToHer = Db.count(
+                "select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id "
+                        + "where m.session_id in (?,?,?,?) and d.status = 'SENT'",
+                soon,
+                cafe,
+                later,
+                over);
         assertThat(TestMailbox.to(address)).hasSize(1 + (int) sentToHer); // the code, then one mail per message
         Attendees.choose("hana", "{\"language\":\"en\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
     }
@@ -120,24 +219,45 @@ class ScheduledNoticesTest {
         UUID lottery = UUID.randomUUID();
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(10);
         Events.session(EventTypes.EVENT_PUBLISHED, lottery, "からだの講座", "Body workshop", "LOTTERY", null, start, 0, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from session_copy where id = ?", lottery) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from session_copy where id = ?", lottery) == 1);
         UUID won = UUID.randomUUID();
         UUID freed = UUID.randomUUID();
         OffsetDateTime deadline = OffsetDateTime.of(2031, 5, 2, 3, 0, 0, 0, ZoneOffset.UTC); // 12:00 in Tokyo
-        Events.registration(EventTypes.SEAT_OFFERED, lottery, won, mei, "OFFERED",
+        Events.registration(
+                EventTypes.SEAT_OFFERED,
+                lottery,
+                won,
+                mei,
+                "OFFERED",
                 ",\"offerExpiresAt\":\"" + deadline + "\",\"reason\":\"LOTTERY_WIN\"");
-        Events.registration(EventTypes.SEAT_OFFERED, lottery, freed, mei, "OFFERED", ",\"offerExpiresAt\":\"" + deadline + "\"");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from inbox_message where session_id = ?", lottery) == 2);
+        Events.registration(
+                EventTypes.SEAT_OFFERED, lottery, freed, mei, "OFFERED", ",\"offerExpiresAt\":\"" + deadline + "\"");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from inbox_message where session_id = ?", lottery) == 2);
         // Confirming the win is a booking confirmation, not a second "you won".
         Events.registration(EventTypes.REGISTRATION_CONFIRMED, lottery, won, mei, "CONFIRMED", null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("select count(*) from inbox_message where session_id = ?", lottery) == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from inbox_message where session_id = ?", lottery) == 3);
 
         for (String lang : List.of("en", "ja")) {
-            List<Map<String, Object>> inbox = given().auth().oauth2(Tokens.accessToken("mei")).queryParam("lang", lang)
-                    .get("/api/notifications/inbox").then().statusCode(200).extract().jsonPath()
+            List<Map<String, Object>> inbox = given().auth()
+                    .oauth2(Tokens.accessToken("mei"))
+                    .queryParam("lang", lang)
+                    .get("/api/notifications/inbox")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
                     .getList("findAll { it.sessionId == '" + lottery + "' }");
-            assertThat(inbox).extracting(m -> m.get("kind")).containsExactlyInAnyOrder("LOTTERY_WON_CONFIRM", "SEAT_OFFERED", "BOOKING_CONFIRMED");
-            String win = inbox.stream().filter(m -> m.get("kind").equals("LOTTERY_WON_CONFIRM")).map(m -> (String) m.get("text")).findFirst().orElseThrow();
+            assertThat(inbox)
+                    .extracting(m -> m.get("kind"))
+                    .containsExactlyInAnyOrder("LOTTERY_WON_CONFIRM", "SEAT_OFFERED", "BOOKING_CONFIRMED");
+            String win = inbox.stream()
+                    .filter(m -> m.get("kind").equals("LOTTERY_WON_CONFIRM"))
+                    .map(m -> (String) m.get("text"))
+                    .findFirst()
+                    .orElseThrow();
             if (lang.equals("en")) {
                 assertThat(win).contains("drawn", "Body workshop", "confirm", "2 May 2031, 12:00");
             } else {

@@ -1,19 +1,16 @@
 package io.ibasho.notification.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.awaitility.Awaitility;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import jakarta.mail.Address;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM on the port %test.quarkus.mailer.port names. Started once and
@@ -23,11 +20,9 @@ public final class TestMailbox {
     public static final int SMTP_PORT = 32525;
     private static GreenMail server;
 
-    public record Received(String to, String senderName, String subject, String body) {
-    }
+    public record Received(String to, String senderName, String subject, String body) {}
 
-    private TestMailbox() {
-    }
+    private TestMailbox() {}
 
     public static synchronized void start() {
         if (server == null) {
@@ -46,12 +41,17 @@ public final class TestMailbox {
 
     public static List<Received> to(String address) {
         start();
-        return Arrays.stream(server.getReceivedMessages()).map(TestMailbox::read)
-                .filter(m -> m.to().equalsIgnoreCase(address)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .map(TestMailbox::read)
+                .filter(m -> m.to().equalsIgnoreCase(address))
+                .toList();
     }
 
     public static List<Received> awaitCount(String address, int count, Duration atMost) {
-        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(300)).until(() -> to(address).size() >= count);
+        Awaitility.await()
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> to(address).size() >= count);
         return to(address);
     }
 
@@ -66,7 +66,8 @@ public final class TestMailbox {
     private static Received read(MimeMessage message) {
         try {
             Address[] recipients = message.getAllRecipients();
-            String to = recipients == null || recipients.length == 0 ? "" : ((InternetAddress) recipients[0]).getAddress();
+            String to =
+                    recipients == null || recipients.length == 0 ? "" : ((InternetAddress) recipients[0]).getAddress();
             String sender = ((InternetAddress) message.getFrom()[0]).getPersonal();
             Object content = message.getContent();
             return new Received(to, sender, message.getSubject(), content.toString());

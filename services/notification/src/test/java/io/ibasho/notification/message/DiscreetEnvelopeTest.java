@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -65,8 +64,8 @@ class DiscreetEnvelopeTest {
         details.put(MessageDetail.TITLE, TITLE);
 
         for (Language language : Language.values()) {
-            DiscreetEnvelope envelope = DiscreetEnvelope.forExternalChannel(
-                    kind, language, DetailPreference.DISCREET, INBOX, details);
+            DiscreetEnvelope envelope =
+                    DiscreetEnvelope.forExternalChannel(kind, language, DetailPreference.DISCREET, INBOX, details);
 
             assertThat(envelope.body()).hasSize(1);
             assertThat(envelope.body().getFirst().data()).containsOnlyKeys("inboxUrl");
@@ -78,10 +77,14 @@ class DiscreetEnvelopeTest {
 
     @Test
     void everyKindGetsTheSameNeutralEnvelope() {
-        var first = DiscreetEnvelope.forExternalChannel(MessageKind.BOOKING_CONFIRMED, Language.JA,
-                DetailPreference.DISCREET, INBOX, BOOKING);
-        var other = DiscreetEnvelope.forExternalChannel(MessageKind.SESSION_CANCELLED, Language.JA,
-                DetailPreference.DISCREET, INBOX, Map.of(MessageDetail.TITLE, TITLE));
+        var first = DiscreetEnvelope.forExternalChannel(
+                MessageKind.BOOKING_CONFIRMED, Language.JA, DetailPreference.DISCREET, INBOX, BOOKING);
+        var other = DiscreetEnvelope.forExternalChannel(
+                MessageKind.SESSION_CANCELLED,
+                Language.JA,
+                DetailPreference.DISCREET,
+                INBOX,
+                Map.of(MessageDetail.TITLE, TITLE));
 
         // Identical envelopes: not even the kind of message (cancelled? offered a seat?) can be told from outside.
         assertThat(other).isEqualTo(first);
@@ -93,7 +96,8 @@ class DiscreetEnvelopeTest {
                 MessageKind.BOOKING_CONFIRMED, Language.JA, DetailPreference.FULL_DETAIL, INBOX, BOOKING);
 
         assertThat(envelope.subject()).isEqualTo("Ibasho からのお知らせ");
-        assertThat(envelope.body()).extracting(TemplateRef::id)
+        assertThat(envelope.body())
+                .extracting(TemplateRef::id)
                 .containsExactly("email/discreet.ja.txt", "messages/BOOKING_CONFIRMED.ja.txt");
         String body = renderBody(envelope);
         assertThat(body).contains(TITLE, VENUE, ORGANISATION);

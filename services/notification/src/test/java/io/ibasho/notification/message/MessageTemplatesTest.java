@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +35,8 @@ class MessageTemplatesTest {
     @ParameterizedTest
     @EnumSource(MessageKind.class)
     void everyTemplateUsesExactlyTheDetailsItsKindDeclares(MessageKind kind) {
-        Set<String> declared = kind.details().stream().map(MessageDetail::placeholder).collect(Collectors.toSet());
+        Set<String> declared =
+                kind.details().stream().map(MessageDetail::placeholder).collect(Collectors.toSet());
         for (Language language : Language.values()) {
             String id = MessageTemplates.inAppTemplateId(kind, language);
             assertThat(Templates.placeholders(Templates.read(id))).as(id).containsExactlyInAnyOrderElementsOf(declared);
@@ -66,8 +66,10 @@ class MessageTemplatesTest {
     void japaneseTemplatesAreInJapanese() {
         for (MessageKind kind : MessageKind.values()) {
             String text = Templates.read(MessageTemplates.inAppTemplateId(kind, Language.JA));
-            assertThat(text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA))
-                    .as(kind.name()).isTrue();
+            assertThat(text.codePoints()
+                            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA))
+                    .as(kind.name())
+                    .isTrue();
         }
     }
 
@@ -93,12 +95,13 @@ class MessageTemplatesTest {
 
     @Test
     void inAppCarriesTheDetailsUnderTheirPlaceholderNames() {
-        TemplateRef ref = MessageTemplates.inApp(MessageKind.LOTTERY_RESERVE, Language.JA,
+        TemplateRef ref = MessageTemplates.inApp(
+                MessageKind.LOTTERY_RESERVE,
+                Language.JA,
                 Map.of(MessageDetail.TITLE, "からだとこころのワークショップ", MessageDetail.POSITION, "3"));
 
         assertThat(ref.id()).isEqualTo("messages/LOTTERY_RESERVE.ja.txt");
-        assertThat(ref.data()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("title", "からだとこころのワークショップ", "position", "3"));
+        assertThat(ref.data()).containsExactlyInAnyOrderEntriesOf(Map.of("title", "からだとこころのワークショップ", "position", "3"));
         assertThat(Templates.render(ref)).contains("からだとこころのワークショップ", "3 番目");
     }
 
@@ -116,14 +119,19 @@ class MessageTemplatesTest {
 
     @Test
     void inAppRefusesMissingExtraOrBlankDetails() {
-        assertThatThrownBy(() -> MessageTemplates.inApp(MessageKind.SEAT_OFFERED, Language.JA,
-                Map.of(MessageDetail.TITLE, "t", MessageDetail.STARTS_AT, "s")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DEADLINE");
-        assertThatThrownBy(() -> MessageTemplates.inApp(MessageKind.OFFER_EXPIRED, Language.JA,
-                Map.of(MessageDetail.TITLE, "t", MessageDetail.VENUE, "v")))
+        assertThatThrownBy(() -> MessageTemplates.inApp(
+                        MessageKind.SEAT_OFFERED,
+                        Language.JA,
+                        Map.of(MessageDetail.TITLE, "t", MessageDetail.STARTS_AT, "s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DEADLINE");
+        assertThatThrownBy(() -> MessageTemplates.inApp(
+                        MessageKind.OFFER_EXPIRED,
+                        Language.JA,
+                        Map.of(MessageDetail.TITLE, "t", MessageDetail.VENUE, "v")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageTemplates.inApp(MessageKind.OFFER_EXPIRED, Language.JA,
-                Map.of(MessageDetail.TITLE, " ")))
+        assertThatThrownBy(() -> MessageTemplates.inApp(
+                        MessageKind.OFFER_EXPIRED, Language.JA, Map.of(MessageDetail.TITLE, " ")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -140,10 +148,13 @@ class MessageTemplatesTest {
     @Test
     void theMeetingLinkNoticeNamesNeitherTopicVenueNorLinkOnlyTheAppPage() {
         // The link never reaches this service; the notice only says it is ready and where in the app to look.
-        assertThat(MessageKind.MEETING_LINK.details()).containsExactlyInAnyOrder(MessageDetail.STARTS_AT, MessageDetail.SESSION_PAGE);
+        assertThat(MessageKind.MEETING_LINK.details())
+                .containsExactlyInAnyOrder(MessageDetail.STARTS_AT, MessageDetail.SESSION_PAGE);
         for (Language language : Language.values()) {
             String text = Templates.read(MessageTemplates.inAppTemplateId(MessageKind.MEETING_LINK, language));
-            assertThat(text).doesNotContain("{title}", "{venue}", "{organisation}").contains("{sessionPage}");
+            assertThat(text)
+                    .doesNotContain("{title}", "{venue}", "{organisation}")
+                    .contains("{sessionPage}");
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 final class Templates {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** The template's text, or null if it is not on the classpath. */
     static String read(String id) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 /** Sealing webhook secrets at rest: plain unit tests, no Quarkus. */
@@ -23,7 +22,10 @@ class SecretSealerTest {
     void aSealedSecretOpensWithTheSameKeyForTheSameEndpointAndShowsNothingOfTheSecret() {
         SecretSealer sealer = new SecretSealer(newKey(), RANDOM);
         String sealed = sealer.seal(SECRET, "webhook-endpoint:1");
-        assertThat(sealed).startsWith(SecretSealer.PREFIX).doesNotContain("whsec_").doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        assertThat(sealed)
+                .startsWith(SecretSealer.PREFIX)
+                .doesNotContain("whsec_")
+                .doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
         assertThat(sealer.open(sealed, "webhook-endpoint:1")).isEqualTo(SECRET);
         // a fresh nonce each time: the same secret never seals to the same text
         assertThat(sealer.seal(SECRET, "webhook-endpoint:1")).isNotEqualTo(sealed);
@@ -34,7 +36,8 @@ class SecretSealerTest {
         SecretSealer sealer = new SecretSealer(newKey(), RANDOM);
         String sealed = sealer.seal(SECRET, "webhook-endpoint:1");
         assertThatThrownBy(() -> new SecretSealer(newKey(), RANDOM).open(sealed, "webhook-endpoint:1"))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining(SECRET);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining(SECRET);
         assertThatThrownBy(() -> sealer.open(sealed, "webhook-endpoint:2")).isInstanceOf(IllegalStateException.class);
         byte[] bytes = Base64.getDecoder().decode(sealed.substring(SecretSealer.PREFIX.length()));
         bytes[bytes.length - 1] ^= 1;
@@ -46,7 +49,8 @@ class SecretSealerTest {
 
     @Test
     void aSecretStoredBeforeSealingExistedIsReadAsItIs() {
-        assertThat(new SecretSealer(newKey(), RANDOM).open(SECRET, "webhook-endpoint:1")).isEqualTo(SECRET);
+        assertThat(new SecretSealer(newKey(), RANDOM).open(SECRET, "webhook-endpoint:1"))
+                .isEqualTo(SECRET);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 class WebhookSecretTest {
@@ -24,7 +23,8 @@ class WebhookSecretTest {
     void generatedSecretsDiffer() {
         var random = new SecureRandom();
 
-        assertThat(WebhookSecret.generate(random).encoded()).isNotEqualTo(WebhookSecret.generate(random).encoded());
+        assertThat(WebhookSecret.generate(random).encoded())
+                .isNotEqualTo(WebhookSecret.generate(random).encoded());
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
@@ -37,17 +36,26 @@ class WebhookSignerTest {
         WebhookHeaders headers = new WebhookSigner(at(NOW)).sign(SPEC_MSG_ID, SPEC_PAYLOAD, secrets);
 
         assertThat(headers.signature()).isEqualTo(SPEC_SIGNATURE);
-        assertThat(headers.asMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "webhook-id", SPEC_MSG_ID,
-                "webhook-timestamp", "1614265330",
-                "webhook-signature", SPEC_SIGNATURE));
+        assertThat(headers.asMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "webhook-id", SPEC_MSG_ID,
+                        "webhook-timestamp", "1614265330",
+                        "webhook-signature", SPEC_SIGNATURE));
     }
 
     @Test
     void verifierAcceptsTheSpecTestVector() throws Exception {
-        new WebhookVerifier(at(NOW)).verify(
-                Map.of("webhook-id", SPEC_MSG_ID, "webhook-timestamp", "1614265330", "webhook-signature", SPEC_SIGNATURE),
-                SPEC_PAYLOAD, List.of(WebhookSecret.parse(SPEC_SECRET)));
+        new WebhookVerifier(at(NOW))
+                .verify(
+                        Map.of(
+                                "webhook-id",
+                                SPEC_MSG_ID,
+                                "webhook-timestamp",
+                                "1614265330",
+                                "webhook-signature",
+                                SPEC_SIGNATURE),
+                        SPEC_PAYLOAD,
+                        List.of(WebhookSecret.parse(SPEC_SECRET)));
     }
 
     @Test
@@ -63,34 +71,36 @@ class WebhookSignerTest {
 
     @Test
     void tamperedBodyFails() {
-        var headers = new WebhookSigner(at(NOW)).sign(SPEC_MSG_ID, SPEC_PAYLOAD,
-                EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
+        var headers = new WebhookSigner(at(NOW))
+                .sign(SPEC_MSG_ID, SPEC_PAYLOAD, EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
         byte[] tampered = "{\"test\": 2432232315}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> new WebhookVerifier(at(NOW))
-                .verify(headers.asMap(), tampered, List.of(WebhookSecret.parse(SPEC_SECRET))))
+                        .verify(headers.asMap(), tampered, List.of(WebhookSecret.parse(SPEC_SECRET))))
                 .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
                         .isEqualTo(WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE));
     }
 
     @Test
     void wrongSecretFails() {
-        var headers = new WebhookSigner(at(NOW)).sign(SPEC_MSG_ID, SPEC_PAYLOAD,
-                EndpointSecrets.initial(WebhookSecret.generate(random), NOW));
+        var headers = new WebhookSigner(at(NOW))
+                .sign(SPEC_MSG_ID, SPEC_PAYLOAD, EndpointSecrets.initial(WebhookSecret.generate(random), NOW));
 
         assertThatThrownBy(() -> new WebhookVerifier(at(NOW))
-                .verify(headers.asMap(), SPEC_PAYLOAD, List.of(WebhookSecret.generate(random))))
+                        .verify(headers.asMap(), SPEC_PAYLOAD, List.of(WebhookSecret.generate(random))))
                 .isInstanceOf(WebhookVerificationException.class);
     }
 
     @Test
     void timestampOutsideToleranceFailsInBothDirections() {
-        var headers = new WebhookSigner(at(NOW)).sign(SPEC_MSG_ID, SPEC_PAYLOAD,
-                EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
+        var headers = new WebhookSigner(at(NOW))
+                .sign(SPEC_MSG_ID, SPEC_PAYLOAD, EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
         List<WebhookSecret> secrets = List.of(WebhookSecret.parse(SPEC_SECRET));
 
-        for (Duration offset : List.of(Duration.ofMinutes(5).plusSeconds(1), Duration.ofMinutes(-5).minusSeconds(1))) {
-            assertThatThrownBy(() -> new WebhookVerifier(at(NOW.plus(offset))).verify(headers.asMap(), SPEC_PAYLOAD, secrets))
+        for (Duration offset : List.of(
+                Duration.ofMinutes(5).plusSeconds(1), Duration.ofMinutes(-5).minusSeconds(1))) {
+            assertThatThrownBy(() ->
+                            new WebhookVerifier(at(NOW.plus(offset))).verify(headers.asMap(), SPEC_PAYLOAD, secrets))
                     .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
                             .isEqualTo(WebhookVerificationException.Reason.TIMESTAMP_OUT_OF_TOLERANCE));
         }
@@ -98,8 +108,8 @@ class WebhookSignerTest {
 
     @Test
     void timestampAtTheEdgeOfToleranceIsAccepted() throws Exception {
-        var headers = new WebhookSigner(at(NOW)).sign(SPEC_MSG_ID, SPEC_PAYLOAD,
-                EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
+        var headers = new WebhookSigner(at(NOW))
+                .sign(SPEC_MSG_ID, SPEC_PAYLOAD, EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
 
         new WebhookVerifier(at(NOW.plus(Duration.ofMinutes(5))))
                 .verify(headers.asMap(), SPEC_PAYLOAD, List.of(WebhookSecret.parse(SPEC_SECRET)));
@@ -108,14 +118,14 @@ class WebhookSignerTest {
     @Test
     void replayingASignatureWithAFreshTimestampFails() {
         // The timestamp is signed, so an attacker cannot refresh an old delivery to slip it past the tolerance.
-        var old = new WebhookSigner(at(NOW)).sign(SPEC_MSG_ID, SPEC_PAYLOAD,
-                EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
+        var old = new WebhookSigner(at(NOW))
+                .sign(SPEC_MSG_ID, SPEC_PAYLOAD, EndpointSecrets.initial(WebhookSecret.parse(SPEC_SECRET), NOW));
         Instant later = NOW.plus(Duration.ofHours(1));
         Map<String, String> replayed = new HashMap<>(old.asMap());
         replayed.put("webhook-timestamp", Long.toString(later.getEpochSecond()));
 
         assertThatThrownBy(() -> new WebhookVerifier(at(later))
-                .verify(replayed, SPEC_PAYLOAD, List.of(WebhookSecret.parse(SPEC_SECRET))))
+                        .verify(replayed, SPEC_PAYLOAD, List.of(WebhookSecret.parse(SPEC_SECRET))))
                 .isInstanceOf(WebhookVerificationException.class);
     }
 
@@ -126,8 +136,8 @@ class WebhookSignerTest {
         EndpointSecrets rotated = EndpointSecrets.initial(oldSecret, NOW.minus(Duration.ofDays(30)))
                 .rotate(newSecret, NOW, Duration.ofHours(24));
 
-        WebhookHeaders headers = new WebhookSigner(at(NOW.plus(Duration.ofHours(1))))
-                .sign(SPEC_MSG_ID, SPEC_PAYLOAD, rotated);
+        WebhookHeaders headers =
+                new WebhookSigner(at(NOW.plus(Duration.ofHours(1)))).sign(SPEC_MSG_ID, SPEC_PAYLOAD, rotated);
 
         assertThat(headers.signature().split(" ")).hasSize(2).allMatch(s -> s.startsWith("v1,"));
         var verifier = new WebhookVerifier(at(NOW.plus(Duration.ofHours(1))));
@@ -147,7 +157,8 @@ class WebhookSignerTest {
 
         assertThat(headers.signature().split(" ")).hasSize(1);
         new WebhookVerifier(at(afterOverlap)).verify(headers.asMap(), SPEC_PAYLOAD, List.of(newSecret));
-        assertThatThrownBy(() -> new WebhookVerifier(at(afterOverlap)).verify(headers.asMap(), SPEC_PAYLOAD, List.of(oldSecret)))
+        assertThatThrownBy(() ->
+                        new WebhookVerifier(at(afterOverlap)).verify(headers.asMap(), SPEC_PAYLOAD, List.of(oldSecret)))
                 .isInstanceOf(WebhookVerificationException.class);
     }
 
@@ -165,16 +176,26 @@ class WebhookSignerTest {
     void verifierIgnoresUnknownVersionsAndGarbageEntries() throws Exception {
         String header = "v1a,abc v1,!!!notbase64 " + SPEC_SIGNATURE;
 
-        new WebhookVerifier(at(NOW)).verify(
-                Map.of("Webhook-Id", SPEC_MSG_ID, "Webhook-Timestamp", "1614265330", "Webhook-Signature", header),
-                SPEC_PAYLOAD, List.of(WebhookSecret.parse(SPEC_SECRET)));
+        new WebhookVerifier(at(NOW))
+                .verify(
+                        Map.of(
+                                "Webhook-Id",
+                                SPEC_MSG_ID,
+                                "Webhook-Timestamp",
+                                "1614265330",
+                                "Webhook-Signature",
+                                header),
+                        SPEC_PAYLOAD,
+                        List.of(WebhookSecret.parse(SPEC_SECRET)));
     }
 
     @Test
     void missingHeaderFails() {
-        assertThatThrownBy(() -> new WebhookVerifier(at(NOW)).verify(
-                Map.of("webhook-id", SPEC_MSG_ID, "webhook-signature", SPEC_SIGNATURE),
-                SPEC_PAYLOAD, List.of(WebhookSecret.parse(SPEC_SECRET))))
+        assertThatThrownBy(() -> new WebhookVerifier(at(NOW))
+                        .verify(
+                                Map.of("webhook-id", SPEC_MSG_ID, "webhook-signature", SPEC_SIGNATURE),
+                                SPEC_PAYLOAD,
+                                List.of(WebhookSecret.parse(SPEC_SECRET))))
                 .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
                         .isEqualTo(WebhookVerificationException.Reason.MISSING_HEADER));
     }

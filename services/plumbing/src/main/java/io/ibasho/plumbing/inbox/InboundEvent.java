@@ -1,11 +1,10 @@
 package io.ibasho.plumbing.inbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A CloudEvent as a consumer reads it: the envelope's id and type, its time if given, and {@code data} for the

@@ -1,11 +1,9 @@
 package io.ibasho.plumbing.inbox;
 
-import java.util.function.Supplier;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Inbound deduplication: a CloudEvent id is recorded in the same transaction as the state change it caused, so a
@@ -15,14 +13,16 @@ import io.smallrye.mutiny.Uni;
 public final class ProcessedMessage {
     private static final Logger LOG = Logger.getLogger(ProcessedMessage.class);
 
-    private ProcessedMessage() {
-    }
+    private ProcessedMessage() {}
 
     /** @return true the first time this consumer sees the event id, false for a duplicate */
     public static Uni<Boolean> firstDelivery(String eventId, String consumer) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "insert into processed_message (event_id, consumer, processed_at) values (:id, :consumer, now()) on conflict do nothing")
-                .setParameter("id", eventId).setParameter("consumer", consumer).executeUpdate())
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "insert into processed_message (event_id, consumer, processed_at) values (:id, :consumer, now()) on conflict do nothing")
+                        .setParameter("id", eventId)
+                        .setParameter("consumer", consumer)
+                        .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
 

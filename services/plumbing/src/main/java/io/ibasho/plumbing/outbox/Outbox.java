@@ -1,19 +1,16 @@
 package io.ibasho.plumbing.outbox;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.contracts.CloudEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Appends an integration event to the outbox. Must be called inside the transaction that changes the state, so the
@@ -29,7 +26,10 @@ public class Outbox {
     private final String source;
     private final String topic;
 
-    public Outbox(ObjectMapper json, Clock clock, @ConfigProperty(name = "quarkus.application.name") String application,
+    public Outbox(
+            ObjectMapper json,
+            Clock clock,
+            @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "mp.messaging.outgoing." + OutboxRelay.CHANNEL + ".topic") String topic) {
         this.json = json;
         this.clock = clock;

@@ -1,13 +1,12 @@
 package io.ibasho.plumbing.outbox;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * One Kafka message waiting to be published; {@code id} is the CloudEvent id consumers deduplicate on. The table
@@ -18,13 +17,18 @@ import jakarta.persistence.Table;
 public class OutboxMessage extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String topic;
+
     @Column(name = "message_key")
     public String messageKey;
+
     public String type;
     public String payload;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 }

@@ -1,15 +1,5 @@
 package io.ibasho.plumbing.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,6 +9,14 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes outbox messages to Kafka, at least once, in creation order. {@code FOR UPDATE SKIP LOCKED} lets several
@@ -41,14 +39,19 @@ public class OutboxRelay {
     }
 
     // Not before the application has started: the emitter is wired to Kafka during start-up.
-    @Scheduled(every = "${ibasho.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${ibasho.outbox.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @WithTransaction
     public Uni<Void> publishPending() {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
-                        "select * from outbox_message where published_at is null order by created_at limit :limit for update skip locked",
-                        OutboxMessage.class).setParameter("limit", config.batchSize()).getResultList())
+                                "select * from outbox_message where published_at is null order by created_at limit :limit for update skip locked",
+                                OutboxMessage.class)
+                        .setParameter("limit", config.batchSize())
+                        .getResultList())
                 .flatMap(this::publishInOrder)
                 .replaceWithVoid();
     }
@@ -57,25 +60,32 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Multi.createFrom().iterable(pending)
-                .onItem().transformToUniAndConcatenate(message -> channel.sendMessage(toKafka(message))
-                        .invoke(() -> message.publishedAt = now()))
-                .collect().asList()
+        return Multi.createFrom()
+                .iterable(pending)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        message -> channel.sendMessage(toKafka(message)).invoke(() -> message.publishedAt = now()))
+                .collect()
+                .asList()
                 .map(List::size);
     }
 
     private static Message<String> toKafka(OutboxMessage message) {
-        return Message.of(message.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(message.messageKey)
-                .withHeaders(new RecordHeaders()
-                        .add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)))
-                .build());
+        return Message.of(message.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(message.messageKey)
+                        .withHeaders(new RecordHeaders()
+                                .add(
+                                        "content-type",
+                                        "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)))
+                        .build());
     }
 
     @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @WithTransaction
     public Uni<Void> deletePublished() {
-        return OutboxMessage.delete("publishedAt < ?1", now().minus(config.retention())).replaceWithVoid();
+        return OutboxMessage.delete("publishedAt < ?1", now().minus(config.retention()))
+                .replaceWithVoid();
     }
 
     private OffsetDateTime now() {

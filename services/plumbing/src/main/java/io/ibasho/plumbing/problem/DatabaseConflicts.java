@@ -1,18 +1,15 @@
 package io.ibasho.plumbing.problem;
 
-import java.util.List;
-
-import org.hibernate.JDBCException;
-
 import io.vertx.pgclient.PgException;
+import java.util.List;
+import org.hibernate.JDBCException;
 
 /**
  * The database's own guards, reached only when two requests race past the checks above them: a unique index and
  * PostgreSQL's deadlock / serialisation aborts. Both are the client's cue to look again or retry, never a 500.
  */
 public final class DatabaseConflicts {
-    private DatabaseConflicts() {
-    }
+    private DatabaseConflicts() {}
 
     /** @return the problem for a conflict somewhere in {@code e}'s causes, or null when it holds none */
     public static ProblemDetail problemFor(Throwable e, String path, List<UniqueIndexProblem> uniqueIndexes) {
@@ -26,20 +23,28 @@ public final class DatabaseConflicts {
                 // Hibernate Reactive reports PostgreSQL's errors as JDBCException subclasses, without the PgException
                 sqlState = jdbc.getSQLState();
                 constraint = jdbc instanceof org.hibernate.exception.ConstraintViolationException violation
-                        ? violation.getConstraintName() : null;
+                        ? violation.getConstraintName()
+                        : null;
             }
             if (sqlState == null) {
                 continue;
             }
             if ("23505".equals(sqlState)) {
                 String named = constraint + " " + cause.getMessage();
-                return uniqueIndexes.stream().filter(index -> named.contains(index.index())).findFirst()
+                return uniqueIndexes.stream()
+                        .filter(index -> named.contains(index.index()))
+                        .findFirst()
                         .map(index -> ProblemDetail.of(409, index.type(), "Conflict", index.detail(), path))
-                        .orElseGet(() -> ProblemDetail.of(409, "conflict", "Conflict",
-                                "Someone changed this at the same moment; please look again.", path));
+                        .orElseGet(() -> ProblemDetail.of(
+                                409,
+                                "conflict",
+                                "Conflict",
+                                "Someone changed this at the same moment; please look again.",
+                                path));
             }
             if ("40P01".equals(sqlState) || "40001".equals(sqlState)) {
-                return ProblemDetail.of(503, "busy", "Busy", "Many people are booking at this moment; please try again.", path);
+                return ProblemDetail.of(
+                        503, "busy", "Busy", "Many people are booking at this moment; please try again.", path);
             }
         }
         return null;

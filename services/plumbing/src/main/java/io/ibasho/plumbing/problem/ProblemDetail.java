@@ -1,14 +1,13 @@
 package io.ibasho.plumbing.problem;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.ibasho.plumbing.refusal.FieldViolation;
+import java.util.List;
 
 /** RFC 9457 problem details. {@code type} is a relative URI reference documented in docs/errors.md. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ProblemDetail(String type, String title, int status, String detail, String instance, List<FieldViolation> violations) {
+public record ProblemDetail(
+        String type, String title, int status, String detail, String instance, List<FieldViolation> violations) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://ibasho.example/problems/";
 

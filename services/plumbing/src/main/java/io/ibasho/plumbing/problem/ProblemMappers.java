@@ -1,16 +1,8 @@
 package io.ibasho.plumbing.problem;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
 import jakarta.enterprise.inject.Instance;
@@ -19,6 +11,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves as problem+json with a stable type. Unexpected errors are logged with an id but no request
@@ -38,7 +35,9 @@ public class ProblemMappers {
         if (e.retryAfter() != null) {
             // whole seconds, rounded up, at least one
             long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-            return Response.fromResponse(response).header("Retry-After", seconds).build();
+            return Response.fromResponse(response)
+                    .header("Retry-After", seconds)
+                    .build();
         }
         return response;
     }
@@ -62,18 +61,33 @@ public class ProblemMappers {
                 .map(v -> new FieldViolation(field(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
-        String summary = violations.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
-        return respond(ProblemDetail.invalid(violations.size() + " field(s) need fixing: " + summary, uri.getPath(), violations));
+        String summary = violations.stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        return respond(ProblemDetail.invalid(
+                violations.size() + " field(s) need fixing: " + summary, uri.getPath(), violations));
     }
 
-    @ServerExceptionMapper({ MismatchedInputException.class, InvalidFormatException.class, JsonProcessingException.class })
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class, JsonProcessingException.class
+    })
     public Response unreadable(Exception e, UriInfo uri) {
-        String where = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? " at '" + mismatch.getPath().stream().map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]"
-                        : ref.getFieldName()).reduce((a, b) -> a + "." + b).orElse("") + "'"
+        String where = e instanceof MismatchedInputException mismatch
+                        && !mismatch.getPath().isEmpty()
+                ? " at '"
+                        + mismatch.getPath().stream()
+                                .map(ref ->
+                                        ref.getFieldName() == null ? "[" + ref.getIndex() + "]" : ref.getFieldName())
+                                .reduce((a, b) -> a + "." + b)
+                                .orElse("")
+                        + "'"
                 : "";
-        return respond(ProblemDetail.of(400, "malformed-json", "Malformed JSON",
-                "The body is not the JSON this endpoint expects" + where + ".", uri.getPath()));
+        return respond(ProblemDetail.of(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The body is not the JSON this endpoint expects" + where + ".",
+                uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -82,32 +96,44 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
-        String reason = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String reason = Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(ProblemDetail.of(status, "http-" + status, reason, reason + ".", uri.getPath()));
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        ProblemDetail database = DatabaseConflicts.problemFor(e, uri.getPath(), uniqueIndexes.stream().toList());
+        ProblemDetail database = DatabaseConflicts.problemFor(
+                e, uri.getPath(), uniqueIndexes.stream().toList());
         if (database != null) {
             return respond(database);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("incident %s: %s", incident, e.getClass().getName());
         LOG.debug("incident " + incident, e);
-        return respond(ProblemDetail.of(500, "internal", "Internal error",
-                "Something went wrong on our side; incident " + incident + ". Nothing you sent was lost or shown to anyone.",
+        return respond(ProblemDetail.of(
+                500,
+                "internal",
+                "Internal error",
+                "Something went wrong on our side; incident " + incident
+                        + ". Nothing you sent was lost or shown to anyone.",
                 uri.getPath()));
     }
 
     private static String field(String propertyPath) {
         // "create.request.endsAt" -> "endsAt"; method-level checks like "isEndAfterStart" -> "endAfterStart"
         String last = propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
-        return last.startsWith("is") && last.length() > 2 ? Character.toLowerCase(last.charAt(2)) + last.substring(3) : last;
+        return last.startsWith("is") && last.length() > 2
+                ? Character.toLowerCase(last.charAt(2)) + last.substring(3)
+                : last;
     }
 
     /** For a service's own mappers: the one way a problem leaves. */
     public static Response respond(ProblemDetail problem) {
-        return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(ProblemDetail.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

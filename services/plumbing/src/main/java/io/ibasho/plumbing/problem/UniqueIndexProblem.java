@@ -7,5 +7,4 @@ package io.ibasho.plumbing.problem;
  *
  * @param index the index or constraint name, as PostgreSQL reports it
  */
-public record UniqueIndexProblem(String index, String type, String detail) {
-}
+public record UniqueIndexProblem(String index, String type, String detail) {}

@@ -38,8 +38,8 @@ public class Refusal extends RuntimeException {
         this(kind, type, title, detail, List.of(), null);
     }
 
-    private Refusal(Kind kind, String type, String title, String detail, List<FieldViolation> violations,
-            Duration retryAfter) {
+    private Refusal(
+            Kind kind, String type, String title, String detail, List<FieldViolation> violations, Duration retryAfter) {
         super(detail);
         this.kind = kind;
         this.type = type;
@@ -55,11 +55,20 @@ public class Refusal extends RuntimeException {
 
     /** {@code validation} found by the service rather than by Bean Validation, with one violation per field. */
     public static Refusal invalidFields(List<FieldViolation> violations) {
-        List<FieldViolation> sorted = violations.stream().sorted(Comparator.comparing(FieldViolation::field)).toList();
-        String summary = sorted.stream().map(v -> v.field() + ": " + v.message())
-                .reduce((a, b) -> a + "; " + b).orElse("");
-        return new Refusal(Kind.BAD_INPUT, "validation", "Invalid request",
-                sorted.size() + " field(s) need fixing: " + summary, sorted, null);
+        List<FieldViolation> sorted = violations.stream()
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
+        String summary = sorted.stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        return new Refusal(
+                Kind.BAD_INPUT,
+                "validation",
+                "Invalid request",
+                sorted.size() + " field(s) need fixing: " + summary,
+                sorted,
+                null);
     }
 
     /** Too many attempts; {@code retryAfter} says when to try again. */

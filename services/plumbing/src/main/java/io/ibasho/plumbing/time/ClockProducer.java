@@ -1,10 +1,9 @@
 package io.ibasho.plumbing.time;
 
-import java.time.Clock;
-
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /**
  * The one source of "now" in every service: code asks this clock, never the wall, so a test can move time instead of

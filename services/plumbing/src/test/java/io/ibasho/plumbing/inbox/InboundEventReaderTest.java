@@ -3,12 +3,10 @@ package io.ibasho.plumbing.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class InboundEventReaderTest {
     private final InboundEventReader reader = new InboundEventReader(new ObjectMapper());
@@ -29,7 +27,8 @@ class InboundEventReaderTest {
 
     @Test
     void refusesWhatIsNoCloudEventWithoutRepeatingIt() {
-        assertThatThrownBy(() -> reader.parse("not json")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> reader.parse("not json"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("not a CloudEvent JSON message");
         assertThatThrownBy(() -> reader.parse("[1]")).hasMessage("not a CloudEvent JSON message");
         assertThatThrownBy(() -> reader.parse("{\"type\":\"X\"}")).hasMessage("CloudEvent without id");
@@ -38,7 +37,8 @@ class InboundEventReaderTest {
 
     @Test
     void namesABadFieldButNotItsValue() {
-        InboundEvent event = reader.parse("{\"id\":\"e-3\",\"type\":\"X\",\"time\":\"yesterday\",\"data\":{\"attendeeId\":\"secret\"}}");
+        InboundEvent event = reader.parse(
+                "{\"id\":\"e-3\",\"type\":\"X\",\"time\":\"yesterday\",\"data\":{\"attendeeId\":\"secret\"}}");
 
         assertThatThrownBy(() -> event.uuid("attendeeId")).hasMessage("attendeeId is not a UUID");
         assertThatThrownBy(event::timeOrNull).hasMessage("time is not an RFC 3339 timestamp");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.util.List;
-
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,10 @@ class DatabaseConflictsTest {
     @Test
     void aDeadlockOrSerialisationAbortIsBusyNotAnInternalError() {
         for (String state : List.of("40P01", "40001")) {
-            ProblemDetail problem = DatabaseConflicts.problemFor(new RuntimeException(
-                    new LockAcquisitionException("deadlock", new SQLException("deadlock", state))), "/x", INDEXES);
+            ProblemDetail problem = DatabaseConflicts.problemFor(
+                    new RuntimeException(new LockAcquisitionException("deadlock", new SQLException("deadlock", state))),
+                    "/x",
+                    INDEXES);
             assertThat(problem.status()).isEqualTo(503);
             assertThat(problem.type()).endsWith("/busy");
         }
@@ -25,8 +26,11 @@ class DatabaseConflictsTest {
 
     @Test
     void aKnownUniqueIndexSpeaksTheServicesWords() {
-        ProblemDetail problem = DatabaseConflicts.problemFor(new ConstraintViolationException("duplicate",
-                new SQLException("duplicate key", "23505"), "registration_one_active"), "/r", INDEXES);
+        ProblemDetail problem = DatabaseConflicts.problemFor(
+                new ConstraintViolationException(
+                        "duplicate", new SQLException("duplicate key", "23505"), "registration_one_active"),
+                "/r",
+                INDEXES);
 
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.type()).endsWith("/already-registered");
@@ -36,8 +40,11 @@ class DatabaseConflictsTest {
 
     @Test
     void anyOtherUniqueIndexIsAGenericConflict() {
-        ProblemDetail problem = DatabaseConflicts.problemFor(new ConstraintViolationException("duplicate",
-                new SQLException("duplicate key", "23505"), "venue_name_unique"), "/v", INDEXES);
+        ProblemDetail problem = DatabaseConflicts.problemFor(
+                new ConstraintViolationException(
+                        "duplicate", new SQLException("duplicate key", "23505"), "venue_name_unique"),
+                "/v",
+                INDEXES);
 
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.type()).endsWith("/conflict");
@@ -45,8 +52,12 @@ class DatabaseConflictsTest {
 
     @Test
     void anythingElseIsNotADatabaseConflict() {
-        assertThat(DatabaseConflicts.problemFor(new IllegalStateException("boom"), "/x", INDEXES)).isNull();
-        assertThat(DatabaseConflicts.problemFor(new ConstraintViolationException("check",
-                new SQLException("check", "23514"), "capacity_check"), "/x", INDEXES)).isNull();
+        assertThat(DatabaseConflicts.problemFor(new IllegalStateException("boom"), "/x", INDEXES))
+                .isNull();
+        assertThat(DatabaseConflicts.problemFor(
+                        new ConstraintViolationException("check", new SQLException("check", "23514"), "capacity_check"),
+                        "/x",
+                        INDEXES))
+                .isNull();
     }
 }

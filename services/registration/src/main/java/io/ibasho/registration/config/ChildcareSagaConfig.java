@@ -1,9 +1,8 @@
 package io.ibasho.registration.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The seat-and-childcare saga with childcare-booking (architecture.md): how long a held seat waits for an answer. */
 @ConfigMapping(prefix = "ibasho.registration.childcare")

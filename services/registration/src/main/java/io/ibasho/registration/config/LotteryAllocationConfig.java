@@ -1,9 +1,8 @@
 package io.ibasho.registration.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The lottery's allocation after the draw (docs/lottery.md): asking childcare-booking one applicant at a time. */
 @ConfigMapping(prefix = "ibasho.registration.lottery-allocation")

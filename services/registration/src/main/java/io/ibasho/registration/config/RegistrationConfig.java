@@ -1,9 +1,8 @@
 package io.ibasho.registration.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "ibasho.registration")
 public interface RegistrationConfig {

@@ -1,11 +1,10 @@
 package io.ibasho.registration.idempotency;
 
+import io.ibasho.plumbing.refusal.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import io.ibasho.plumbing.refusal.Refusal;
 
 /**
  * The {@code Idempotency-Key} request header of the IETF draft (an sf-string, e.g. {@code "8e03978e-..."}); clients
@@ -15,8 +14,7 @@ public final class IdempotencyKey {
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_LENGTH = 255;
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     /** @return the key, or null when the header is absent (the request is then simply not idempotent) */
     public static String parse(String header) {
@@ -27,8 +25,13 @@ public final class IdempotencyKey {
         if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
             key = key.substring(1, key.length() - 1);
         }
-        if (key.isEmpty() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e && c != '"' && c != '\\')) {
-            throw new Refusal(Refusal.Kind.BAD_INPUT, "idempotency-key-invalid", "Invalid Idempotency-Key",
+        if (key.isEmpty()
+                || key.length() > MAX_LENGTH
+                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e && c != '"' && c != '\\')) {
+            throw new Refusal(
+                    Refusal.Kind.BAD_INPUT,
+                    "idempotency-key-invalid",
+                    "Invalid Idempotency-Key",
                     "Idempotency-Key must be 1 to " + MAX_LENGTH + " visible ASCII characters, e.g. a UUID.");
         }
         return key;
@@ -38,7 +41,8 @@ public final class IdempotencyKey {
     public static String fingerprint(String method, String path, String canonicalBody) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + "\n" + path + "\n" + (canonicalBody == null ? "" : canonicalBody)).getBytes(StandardCharsets.UTF_8));
+            sha.update((method + "\n" + path + "\n" + (canonicalBody == null ? "" : canonicalBody))
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

@@ -1,15 +1,14 @@
 package io.ibasho.registration.idempotency;
 
-import java.io.Serializable;
-import java.time.OffsetDateTime;
-import java.util.Objects;
-
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
 
 /** A stored first answer, per person and key. The body is her own answer (never shown to anyone else). */
 @Entity
@@ -19,14 +18,19 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Id
     @Column(name = "attendee_id")
     public String attendeeId;
+
     @Id
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
     public String fingerprint;
+
     @Column(name = "status_code")
     public int statusCode;
+
     public String body;
     public String location;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
@@ -36,7 +40,8 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(attendeeId, key.attendeeId)
+            return other instanceof Key key
+                    && Objects.equals(attendeeId, key.attendeeId)
                     && Objects.equals(idempotencyKey, key.idempotencyKey);
         }
 

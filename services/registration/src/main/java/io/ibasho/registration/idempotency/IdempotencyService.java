@@ -1,16 +1,15 @@
 package io.ibasho.registration.idempotency;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.function.Supplier;
-
-import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.ibasho.registration.config.RegistrationConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
  * Idempotency-Key semantics of the IETF draft, in ONE transaction with the change itself:
@@ -36,31 +35,50 @@ public class IdempotencyService {
             return work.get();
         }
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))", Boolean.class)
-                        .setParameter("lock", attendeeId + "\n" + key).getSingleResult())
+                .flatMap(session -> session.createNativeQuery(
+                                "select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))", Boolean.class)
+                        .setParameter("lock", attendeeId + "\n" + key)
+                        .getSingleResult())
                 .flatMap(locked -> {
                     if (!locked) {
-                        return Uni.createFrom().failure(Refusal.conflict("idempotency-key-in-use",
-                                "A request with this Idempotency-Key is still being processed; retry in a moment."));
+                        return Uni.createFrom()
+                                .failure(
+                                        Refusal.conflict(
+                                                "idempotency-key-in-use",
+                                                "A request with this Idempotency-Key is still being processed; retry in a moment."));
                     }
-                    return IdempotencyRecord.<IdempotencyRecord>find("attendeeId = ?1 and idempotencyKey = ?2", attendeeId, key)
+                    return IdempotencyRecord.<IdempotencyRecord>find(
+                                    "attendeeId = ?1 and idempotencyKey = ?2", attendeeId, key)
                             .firstResult()
                             .flatMap(stored -> {
                                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                                if (stored != null && stored.createdAt.isAfter(now.minus(config.idempotency().retention()))) {
+                                if (stored != null
+                                        && stored.createdAt.isAfter(
+                                                now.minus(config.idempotency().retention()))) {
                                     if (!stored.fingerprint.equals(fingerprint)) {
-                                        return Uni.createFrom().failure(Refusal.invalid("idempotency-key-reused",
-                                                "This Idempotency-Key was already used for a different request; use a new key."));
+                                        return Uni.createFrom()
+                                                .failure(
+                                                        Refusal.invalid(
+                                                                "idempotency-key-reused",
+                                                                "This Idempotency-Key was already used for a different request; use a new key."));
                                     }
-                                    return Uni.createFrom().item(new StoredAnswer(stored.statusCode, stored.body, stored.location, true));
+                                    return Uni.createFrom()
+                                            .item(new StoredAnswer(
+                                                    stored.statusCode, stored.body, stored.location, true));
                                 }
                                 // an expired record is overwritten, as if the key were new
-                                return work.get().call(answer -> store(stored, attendeeId, key, fingerprint, answer, now));
+                                return work.get()
+                                        .call(answer -> store(stored, attendeeId, key, fingerprint, answer, now));
                             });
                 });
     }
 
-    private static Uni<?> store(IdempotencyRecord expired, String attendeeId, String key, String fingerprint, StoredAnswer answer,
+    private static Uni<?> store(
+            IdempotencyRecord expired,
+            String attendeeId,
+            String key,
+            String fingerprint,
+            StoredAnswer answer,
             OffsetDateTime now) {
         IdempotencyRecord record = expired != null ? expired : new IdempotencyRecord();
         record.attendeeId = attendeeId;
@@ -76,7 +94,10 @@ public class IdempotencyService {
     @Scheduled(every = "1h", delayed = "1m")
     @WithTransaction
     public Uni<Void> deleteExpired() {
-        return IdempotencyRecord.delete("createdAt < ?1", OffsetDateTime.now(ZoneOffset.UTC).minus(config.idempotency().retention()))
+        return IdempotencyRecord.delete(
+                        "createdAt < ?1",
+                        OffsetDateTime.now(ZoneOffset.UTC)
+                                .minus(config.idempotency().retention()))
                 .replaceWithVoid();
     }
 }

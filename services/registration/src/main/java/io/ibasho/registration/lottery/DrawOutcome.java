@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param reserve          everyone else, in drawn order, positions 1..n
  * @param childcareAnswers the childcare answers that were needed, in the order they were asked
  */
-public record DrawOutcome(List<RankedApplicant> winners, List<ReservePlace> reserve, List<ChildcareAnswer> childcareAnswers) {
+public record DrawOutcome(
+        List<RankedApplicant> winners, List<ReservePlace> reserve, List<ChildcareAnswer> childcareAnswers) {
 
     public DrawOutcome {
         winners = List.copyOf(winners);

@@ -12,9 +12,8 @@ import java.util.List;
 public record DrawPreview(List<RankedApplicant> provisionalOrder, DrawOutcome provisionalOutcome) {
 
     /** Shown with every preview, in both languages the service speaks. */
-    public static final String NOTICE =
-            "プレビュー：本番の抽選ではありません。仮の乱数による例で、当選者を示すものではありません。"
-                    + " / PREVIEW: not the real draw. Made with a throwaway seed; it does not show who will win.";
+    public static final String NOTICE = "プレビュー：本番の抽選ではありません。仮の乱数による例で、当選者を示すものではありません。"
+            + " / PREVIEW: not the real draw. Made with a throwaway seed; it does not show who will win.";
 
     public DrawPreview {
         provisionalOrder = List.copyOf(provisionalOrder);

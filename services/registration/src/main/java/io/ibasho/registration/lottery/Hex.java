@@ -8,8 +8,7 @@ final class Hex {
 
     private static final HexFormat LOWER = HexFormat.of();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     static boolean isHex(String s) {
         // Explicit ASCII ranges: Character.digit would also accept full-width and other Unicode digits.

@@ -20,8 +20,7 @@ public final class InputDigest {
 
     public static final String FORMAT_LINE = "ibasho-lottery-input/1";
 
-    private InputDigest() {
-    }
+    private InputDigest() {}
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@link #canonicalText}. */
     public static String of(LotteryPolicy policy, Collection<LotteryApplicant> applicants) {
@@ -43,10 +42,12 @@ public final class InputDigest {
         line(text, "applications=" + sorted.size());
         for (LotteryApplicant a : sorted) {
             policy.rankGroup(a); // rejects a tier the policy does not have
-            line(text, a.canonicalId()
-                    + " tier=" + a.tier()
-                    + " won-this-month=" + a.alreadyWonThisMonth()
-                    + " needs-childcare=" + a.needsChildcare());
+            line(
+                    text,
+                    a.canonicalId()
+                            + " tier=" + a.tier()
+                            + " won-this-month=" + a.alreadyWonThisMonth()
+                            + " needs-childcare=" + a.needsChildcare());
         }
         return text.toString();
     }

@@ -17,8 +17,7 @@ final class Json {
 
     private static final int MAX_DEPTH = 64;
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Objects become {@link Map}s (in file order), arrays {@link List}s, numbers {@link BigDecimal}s, null null. */
     static Object parse(String text) {
@@ -77,7 +76,9 @@ final class Json {
                 }
                 out.append('\n').append("  ".repeat(indent)).append(']');
             }
-            default -> throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+            default ->
+                throw new IllegalArgumentException(
+                        "cannot write " + value.getClass().getName() + " as JSON");
         }
     }
 

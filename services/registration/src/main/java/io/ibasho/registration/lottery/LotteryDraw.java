@@ -50,10 +50,12 @@ public record LotteryDraw(
 
     /** Draws the order; refuses a seed that does not open the commitment published at opening. */
     public static LotteryDraw perform(
-            LotteryPolicy policy, SeedCommitment commitment, LotterySeed seed,
+            LotteryPolicy policy,
+            SeedCommitment commitment,
+            LotterySeed seed,
             Collection<LotteryApplicant> applicants) {
-        return new LotteryDraw(policy, commitment, seed, InputDigest.of(policy, applicants),
-                rank(policy, seed, applicants));
+        return new LotteryDraw(
+                policy, commitment, seed, InputDigest.of(policy, applicants), rank(policy, seed, applicants));
     }
 
     /** The drawn order alone; the same for the same inputs whatever order they are given in. */
@@ -103,7 +105,9 @@ public record LotteryDraw(
     }
 
     static DrawPreview preview(
-            LotteryPolicy policy, Collection<LotteryApplicant> applicants, Predicate<UUID> childcareAssumed,
+            LotteryPolicy policy,
+            Collection<LotteryApplicant> applicants,
+            Predicate<UUID> childcareAssumed,
             SecureRandom throwaway) {
         List<RankedApplicant> order = rank(policy, LotterySeed.generate(throwaway), applicants);
         return new DrawPreview(order, SeatAllocation.allocate(order, policy, childcareAssumed));
@@ -112,8 +116,7 @@ public record LotteryDraw(
     /** One applicant while sorting; the key bytes are compared unsigned, as a big-endian number. */
     record Entry(LotteryApplicant applicant, int group, byte[] key) {
 
-        static final Comparator<Entry> DRAW_ORDER = Comparator
-                .comparingInt(Entry::group)
+        static final Comparator<Entry> DRAW_ORDER = Comparator.comparingInt(Entry::group)
                 .thenComparing(Entry::key, Arrays::compareUnsigned)
                 .thenComparing(e -> e.applicant.canonicalId());
     }

@@ -45,18 +45,17 @@ public record LotteryPolicy(
     }
 
     public LotteryPolicy withPriorityTiers(String... labels) {
-        return new LotteryPolicy(seats, List.of(labels), oneWinPerMonth, childcareRequiredToWin,
-                winnersMustConfirm, confirmationHours);
+        return new LotteryPolicy(
+                seats, List.of(labels), oneWinPerMonth, childcareRequiredToWin, winnersMustConfirm, confirmationHours);
     }
 
     public LotteryPolicy withOneWinPerMonth(boolean limit) {
-        return new LotteryPolicy(seats, priorityTiers, limit, childcareRequiredToWin,
-                winnersMustConfirm, confirmationHours);
+        return new LotteryPolicy(
+                seats, priorityTiers, limit, childcareRequiredToWin, winnersMustConfirm, confirmationHours);
     }
 
     public LotteryPolicy withChildcareRequiredToWin(boolean required) {
-        return new LotteryPolicy(seats, priorityTiers, oneWinPerMonth, required,
-                winnersMustConfirm, confirmationHours);
+        return new LotteryPolicy(seats, priorityTiers, oneWinPerMonth, required, winnersMustConfirm, confirmationHours);
     }
 
     public LotteryPolicy withConfirmationWithinHours(int hours) {

@@ -28,8 +28,7 @@ import java.util.UUID;
  */
 public final class LotteryVerifier {
 
-    private LotteryVerifier() {
-    }
+    private LotteryVerifier() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -71,8 +70,10 @@ public final class LotteryVerifier {
             return VerificationResult.mismatch(Check.FORMAT, e.getMessage());
         }
         if (!commitment.isOpenedBy(seed)) {
-            return VerificationResult.mismatch(Check.COMMITMENT, "SHA-256 of the published seed is "
-                    + seed.commitment().sha256Hex() + " but the commitment is " + commitment.sha256Hex());
+            return VerificationResult.mismatch(
+                    Check.COMMITMENT,
+                    "SHA-256 of the published seed is " + seed.commitment().sha256Hex() + " but the commitment is "
+                            + commitment.sha256Hex());
         }
 
         String digest;
@@ -83,13 +84,17 @@ public final class LotteryVerifier {
         } catch (IllegalArgumentException e) {
             return VerificationResult.mismatch(Check.FORMAT, e.getMessage());
         }
-        String claimedDigest = published.inputDigest() == null ? "" : published.inputDigest().toLowerCase(Locale.ROOT);
+        String claimedDigest =
+                published.inputDigest() == null ? "" : published.inputDigest().toLowerCase(Locale.ROOT);
         if (!digest.equals(claimedDigest)) {
-            return VerificationResult.mismatch(Check.INPUT_DIGEST, "the published input digest is "
-                    + published.inputDigest() + " but the policy and applications give " + digest);
+            return VerificationResult.mismatch(
+                    Check.INPUT_DIGEST,
+                    "the published input digest is " + published.inputDigest()
+                            + " but the policy and applications give " + digest);
         }
 
-        List<UUID> recomputed = order.stream().map(RankedApplicant::applicationId).toList();
+        List<UUID> recomputed =
+                order.stream().map(RankedApplicant::applicationId).toList();
         Optional<String> orderMismatch = firstDifference("drawn order", published.order(), recomputed);
         if (orderMismatch.isPresent()) {
             return VerificationResult.mismatch(Check.ORDER, orderMismatch.get());
@@ -98,28 +103,33 @@ public final class LotteryVerifier {
         Map<UUID, Boolean> answers = new HashMap<>();
         for (ChildcareAnswer a : published.childcareAnswers()) {
             if (answers.put(a.applicationId(), a.reserved()) != null) {
-                return VerificationResult.mismatch(Check.CHILDCARE_ANSWERS,
-                        "two childcare answers are published for " + a.applicationId());
+                return VerificationResult.mismatch(
+                        Check.CHILDCARE_ANSWERS, "two childcare answers are published for " + a.applicationId());
             }
         }
         SeatAllocation allocation = SeatAllocation.start(order, published.policy());
         Set<UUID> asked = new HashSet<>();
-        for (Optional<RankedApplicant> next = allocation.nextDecisionNeeded(); next.isPresent();
+        for (Optional<RankedApplicant> next = allocation.nextDecisionNeeded();
+                next.isPresent();
                 next = allocation.nextDecisionNeeded()) {
             RankedApplicant applicant = next.get();
             Boolean reserved = answers.get(applicant.applicationId());
             if (reserved == null) {
-                return VerificationResult.mismatch(Check.CHILDCARE_ANSWERS, "application "
-                        + applicant.applicationId() + " (drawn position " + applicant.drawPosition()
-                        + ") needed a childcare answer, but none is published");
+                return VerificationResult.mismatch(
+                        Check.CHILDCARE_ANSWERS,
+                        "application "
+                                + applicant.applicationId() + " (drawn position " + applicant.drawPosition()
+                                + ") needed a childcare answer, but none is published");
             }
             asked.add(applicant.applicationId());
             allocation.recordChildcare(applicant.applicationId(), reserved);
         }
         for (ChildcareAnswer a : published.childcareAnswers()) {
             if (!asked.contains(a.applicationId())) {
-                return VerificationResult.mismatch(Check.CHILDCARE_ANSWERS, "a childcare answer is published for "
-                        + a.applicationId() + ", but the allocation never needed to ask about it");
+                return VerificationResult.mismatch(
+                        Check.CHILDCARE_ANSWERS,
+                        "a childcare answer is published for " + a.applicationId()
+                                + ", but the allocation never needed to ask about it");
             }
         }
         DrawOutcome outcome = allocation.outcome();
@@ -141,8 +151,8 @@ public final class LotteryVerifier {
             String claimed = i < published.size() ? published.get(i).toString() : "(nothing)";
             String actual = i < recomputed.size() ? recomputed.get(i).toString() : "(nothing)";
             if (!claimed.equals(actual)) {
-                return Optional.of(what + ", position " + (i + 1) + ": published " + claimed
-                        + ", recomputed " + actual);
+                return Optional.of(
+                        what + ", position " + (i + 1) + ": published " + claimed + ", recomputed " + actual);
             }
         }
         return Optional.empty();
@@ -154,13 +164,25 @@ public final class LotteryVerifier {
         List<RankedApplicant> order = LotteryDraw.rank(draw.policy(), seed, draw.applications());
         Set<UUID> winners = new HashSet<>(draw.winners());
         List<UUID> reserve = new ArrayList<>(draw.reserve());
-        out.printf(Locale.ROOT, "%3s  %5s  %-64s  %-36s  %s%n",
-                "pos", "group", "rank key (HMAC-SHA256, hex)", "application id", "result");
+        out.printf(
+                Locale.ROOT,
+                "%3s  %5s  %-64s  %-36s  %s%n",
+                "pos",
+                "group",
+                "rank key (HMAC-SHA256, hex)",
+                "application id",
+                "result");
         for (RankedApplicant r : order) {
-            String result = winners.contains(r.applicationId()) ? "won"
-                    : "reserve " + (reserve.indexOf(r.applicationId()) + 1);
-            out.printf(Locale.ROOT, "%3d  %5d  %s  %s  %s%n",
-                    r.drawPosition(), r.rankGroup(), r.rankKeyHex(), r.applicationId(), result);
+            String result =
+                    winners.contains(r.applicationId()) ? "won" : "reserve " + (reserve.indexOf(r.applicationId()) + 1);
+            out.printf(
+                    Locale.ROOT,
+                    "%3d  %5d  %s  %s  %s%n",
+                    r.drawPosition(),
+                    r.rankGroup(),
+                    r.rankKeyHex(),
+                    r.applicationId(),
+                    result);
         }
     }
 }

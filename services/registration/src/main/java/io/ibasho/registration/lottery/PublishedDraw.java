@@ -50,7 +50,8 @@ public record PublishedDraw(
                 draw.commitment().sha256Hex(),
                 draw.seed().toHex(),
                 draw.inputDigest(),
-                InputDigest.sortedById(draw.order().stream().map(RankedApplicant::applicant).toList()),
+                InputDigest.sortedById(
+                        draw.order().stream().map(RankedApplicant::applicant).toList()),
                 draw.order().stream().map(RankedApplicant::applicationId).toList(),
                 outcome.childcareAnswers(),
                 outcome.winnerIds(),

@@ -18,8 +18,7 @@ final class PublishedDrawJson {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private PublishedDrawJson() {
-    }
+    private PublishedDrawJson() {}
 
     static String write(PublishedDraw draw) {
         Map<String, Object> policy = new LinkedHashMap<>();
@@ -66,8 +65,8 @@ final class PublishedDrawJson {
         Map<String, Object> root = object(Json.parse(text), "the file");
         String format = string(root, "format");
         if (!PublishedDraw.FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format is \"" + format + "\"; this verifier reads \""
-                    + PublishedDraw.FORMAT + "\"");
+            throw new IllegalArgumentException(
+                    "format is \"" + format + "\"; this verifier reads \"" + PublishedDraw.FORMAT + "\"");
         }
         Map<String, Object> p = object(root.get("policy"), "policy");
         LotteryPolicy policy = new LotteryPolicy(
@@ -81,15 +80,19 @@ final class PublishedDrawJson {
         List<LotteryApplicant> applications = new ArrayList<>();
         for (Object item : array(root, "applications")) {
             Map<String, Object> a = object(item, "an entry of applications");
-            applications.add(new LotteryApplicant(uuid(string(a, "id")), integer(a, "tier"),
-                    bool(a, "alreadyWonThisMonth"), bool(a, "needsChildcare")));
+            applications.add(new LotteryApplicant(
+                    uuid(string(a, "id")),
+                    integer(a, "tier"),
+                    bool(a, "alreadyWonThisMonth"),
+                    bool(a, "needsChildcare")));
         }
         List<ChildcareAnswer> answers = new ArrayList<>();
         for (Object item : array(root, "childcareAnswers")) {
             Map<String, Object> c = object(item, "an entry of childcareAnswers");
             answers.add(new ChildcareAnswer(uuid(string(c, "id")), bool(c, "reserved")));
         }
-        return new PublishedDraw(policy,
+        return new PublishedDraw(
+                policy,
                 string(root, "commitment"),
                 string(root, "seed"),
                 string(root, "inputDigest"),

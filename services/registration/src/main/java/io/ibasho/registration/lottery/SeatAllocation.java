@@ -62,7 +62,8 @@ public final class SeatAllocation {
     }
 
     /** Rebuilds an allocation after a restart by replaying the answers already received, in order. */
-    public static SeatAllocation resume(List<RankedApplicant> order, LotteryPolicy policy, List<ChildcareAnswer> answers) {
+    public static SeatAllocation resume(
+            List<RankedApplicant> order, LotteryPolicy policy, List<ChildcareAnswer> answers) {
         SeatAllocation allocation = start(order, policy);
         for (ChildcareAnswer answer : answers) {
             allocation.recordChildcare(answer.applicationId(), answer.reserved());
@@ -78,13 +79,15 @@ public final class SeatAllocation {
         return run(new SeatAllocation(order, seats, true), childcareReserved);
     }
 
-    public static DrawOutcome allocate(List<RankedApplicant> order, LotteryPolicy policy, Predicate<UUID> childcareReserved) {
+    public static DrawOutcome allocate(
+            List<RankedApplicant> order, LotteryPolicy policy, Predicate<UUID> childcareReserved) {
         return run(start(order, policy), childcareReserved);
     }
 
     private static DrawOutcome run(SeatAllocation allocation, Predicate<UUID> childcareReserved) {
         Objects.requireNonNull(childcareReserved, "childcareReserved");
-        for (Optional<RankedApplicant> asked = allocation.nextDecisionNeeded(); asked.isPresent();
+        for (Optional<RankedApplicant> asked = allocation.nextDecisionNeeded();
+                asked.isPresent();
                 asked = allocation.nextDecisionNeeded()) {
             UUID id = asked.get().applicationId();
             allocation.recordChildcare(id, childcareReserved.test(id));
@@ -110,8 +113,8 @@ public final class SeatAllocation {
         Boolean earlier = answerById.get(applicationId);
         if (earlier != null) {
             if (earlier != reserved) {
-                throw new IllegalStateException("childcare for application " + applicationId
-                        + " was already answered " + earlier + ", now " + reserved);
+                throw new IllegalStateException("childcare for application " + applicationId + " was already answered "
+                        + earlier + ", now " + reserved);
             }
             return;
         }
@@ -120,7 +123,9 @@ public final class SeatAllocation {
         }
         if (waitingFor == null || !waitingFor.applicationId().equals(applicationId)) {
             throw new IllegalStateException("no childcare question is open for application " + applicationId
-                    + (waitingFor == null ? "; the allocation is complete" : "; waiting for " + waitingFor.applicationId()));
+                    + (waitingFor == null
+                            ? "; the allocation is complete"
+                            : "; waiting for " + waitingFor.applicationId()));
         }
         answers.add(new ChildcareAnswer(applicationId, reserved));
         answerById.put(applicationId, reserved);
@@ -154,7 +159,8 @@ public final class SeatAllocation {
     /** The final result; only once {@link #isComplete()}, since an open question could still change it. */
     public DrawOutcome outcome() {
         if (!isComplete()) {
-            throw new IllegalStateException("still waiting for childcare for application " + waitingFor.applicationId());
+            throw new IllegalStateException(
+                    "still waiting for childcare for application " + waitingFor.applicationId());
         }
         Set<UUID> won = new HashSet<>();
         winners.forEach(w -> won.add(w.applicationId()));

@@ -1,24 +1,37 @@
 package io.ibasho.registration.mapping;
 
-import java.time.OffsetDateTime;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.ibasho.registration.Registration;
+import java.time.OffsetDateTime;
 
 /** Payloads carry ids and states: never the nickname or the booking code. */
 public final class RegistrationEvents {
-    private RegistrationEvents() {
-    }
+    private RegistrationEvents() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RegistrationState(String registrationId, String sessionId, String attendeeId, String status, Integer position,
-            String reason, OffsetDateTime offerExpiresAt, Boolean declined, String cancelledBy, String attendance) {
-    }
+    public record RegistrationState(
+            String registrationId,
+            String sessionId,
+            String attendeeId,
+            String status,
+            Integer position,
+            String reason,
+            OffsetDateTime offerExpiresAt,
+            Boolean declined,
+            String cancelledBy,
+            String attendance) {}
 
     private static RegistrationState state(Registration r, Integer position, String reason, Boolean declined) {
-        return new RegistrationState(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(), position, reason,
-                r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null, declined, r.cancelledBy,
+        return new RegistrationState(
+                r.id.toString(),
+                r.sessionId.toString(),
+                r.attendeeId,
+                r.status.name(),
+                position,
+                reason,
+                r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
+                declined,
+                r.cancelledBy,
                 r.attendance == null ? null : r.attendance.name());
     }
 
@@ -49,16 +62,30 @@ public final class RegistrationEvents {
 
     /** Purposes of a ChildcareRequested, as in the schema and architecture.md's saga. */
     public enum ChildcarePurpose {
-        BOOKING, LOTTERY, WAITLIST_PROMOTION
+        BOOKING,
+        LOTTERY,
+        WAITLIST_PROMOTION
     }
 
     /** Asks childcare-booking to take her children: ids, ages and purpose only; never names. */
-    public record ChildcareRequestedPayload(String registrationId, String sessionId, String attendeeId, String status,
-            String requestId, java.util.List<Integer> childrenAges, String purpose) {
-    }
+    public record ChildcareRequestedPayload(
+            String registrationId,
+            String sessionId,
+            String attendeeId,
+            String status,
+            String requestId,
+            java.util.List<Integer> childrenAges,
+            String purpose) {}
 
-    public static ChildcareRequestedPayload childcareRequested(Registration r, java.util.UUID requestId, ChildcarePurpose purpose) {
-        return new ChildcareRequestedPayload(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(),
-                requestId.toString(), r.childrenAgeList(), purpose.name());
+    public static ChildcareRequestedPayload childcareRequested(
+            Registration r, java.util.UUID requestId, ChildcarePurpose purpose) {
+        return new ChildcareRequestedPayload(
+                r.id.toString(),
+                r.sessionId.toString(),
+                r.attendeeId,
+                r.status.name(),
+                requestId.toString(),
+                r.childrenAgeList(),
+                purpose.name());
     }
 }

@@ -6,8 +6,7 @@ import io.ibasho.registration.service.CheckInService;
 public final class RegistrationMapper {
     static final String CHECK_IN_PREFIX = "ibasho-checkin:";
 
-    private RegistrationMapper() {
-    }
+    private RegistrationMapper() {}
 
     public static RegistrationView toView(Registration registration) {
         return toView(registration, null);
@@ -18,14 +17,27 @@ public final class RegistrationMapper {
     }
 
     /** With the session's parts (1部/2部) that this one booking is for, as GET /mine shows them. */
-    public static RegistrationView toView(Registration r, Integer position, java.util.List<RegistrationView.Part> parts) {
+    public static RegistrationView toView(
+            Registration r, Integer position, java.util.List<RegistrationView.Part> parts) {
         boolean confirmed = r.status == Registration.Status.CONFIRMED;
-        return new RegistrationView(r.id, r.sessionId, r.nickname, r.status.name().toLowerCase(), r.createdAt, position,
+        return new RegistrationView(
+                r.id,
+                r.sessionId,
+                r.nickname,
+                r.status.name().toLowerCase(),
+                r.createdAt,
+                position,
                 r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
-                confirmed ? r.bookingCode : null, confirmed ? checkInPayload(r) : null,
-                r.cancelledBy, r.cancelReason, r.needsChildcare() ? r.childrenAgeList() : null,
-                r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(), r.childcareRejectReason, nextSteps(r),
-                parts, r.status == Registration.Status.WAITLISTED ? r.waitlistReason : null);
+                confirmed ? r.bookingCode : null,
+                confirmed ? checkInPayload(r) : null,
+                r.cancelledBy,
+                r.cancelReason,
+                r.needsChildcare() ? r.childrenAgeList() : null,
+                r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(),
+                r.childcareRejectReason,
+                nextSteps(r),
+                parts,
+                r.status == Registration.Status.WAITLISTED ? r.waitlistReason : null);
     }
 
     /**
@@ -36,14 +48,16 @@ public final class RegistrationMapper {
         return r.bookingCode == null ? null : CHECK_IN_PREFIX + r.bookingCode;
     }
 
-    static final String CHILDCARE_UNAVAILABLE_STEPS = "Childcare could not be arranged for this session, so no seat was kept "
-            + "for you. You can book a seat without childcare, or join the waitlist with your children's ages: you are then "
-            + "offered a seat together with childcare when places free up.";
+    static final String CHILDCARE_UNAVAILABLE_STEPS =
+            "Childcare could not be arranged for this session, so no seat was kept "
+                    + "for you. You can book a seat without childcare, or join the waitlist with your children's ages: you are then "
+                    + "offered a seat together with childcare when places free up.";
     static final String PENDING_CHILDCARE_STEPS = "A seat is held for you while childcare is arranged; your booking is "
             + "confirmed, with its code, as soon as the childcare team answers.";
-    static final String WAITING_FOR_CHILDCARE_STEPS = "Childcare is full for now: you keep your place on the waitlist and "
-            + "are offered a seat together with childcare when childcare places free up. You can also cancel this and book "
-            + "a seat without childcare.";
+    static final String WAITING_FOR_CHILDCARE_STEPS =
+            "Childcare is full for now: you keep your place on the waitlist and "
+                    + "are offered a seat together with childcare when childcare places free up. You can also cancel this and book "
+                    + "a seat without childcare.";
 
     /** What she can do next, in words, whenever 託児 is what stands between her and a seat. */
     static String nextSteps(Registration r) {
@@ -60,9 +74,18 @@ public final class RegistrationMapper {
     }
 
     public static RosterView toView(CheckInService.Roster roster) {
-        return new RosterView(roster.session().id, roster.session().capacity, roster.seatsTaken(), roster.confirmed(),
-                roster.overCapacity(), roster.dropIns(), roster.registrations().stream()
-                        .map(r -> new RosterView.Entry(r.id, r.nickname, r.status.name().toLowerCase(),
+        return new RosterView(
+                roster.session().id,
+                roster.session().capacity,
+                roster.seatsTaken(),
+                roster.confirmed(),
+                roster.overCapacity(),
+                roster.dropIns(),
+                roster.registrations().stream()
+                        .map(r -> new RosterView.Entry(
+                                r.id,
+                                r.nickname,
+                                r.status.name().toLowerCase(),
                                 r.status == Registration.Status.CONFIRMED ? r.bookingCode : null,
                                 r.attendance == null ? null : r.attendance.name()))
                         .toList());

@@ -1,9 +1,8 @@
 package io.ibasho.registration.mapping;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Her own registration as she sees it. With 託児: {@code childrenAges} as she gave them, {@code childcareStatus}
@@ -15,12 +14,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * seat, from the lottery's reserve list in drawn order; CHILDCARE_UNAVAILABLE: a seat and childcare together).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RegistrationView(UUID id, UUID sessionId, String nickname, String status, OffsetDateTime createdAt,
-        Integer position, OffsetDateTime offerExpiresAt, String bookingCode, String checkInPayload, String cancelledBy,
-        String cancelReason, java.util.List<Integer> childrenAges, String childcareStatus, String childcareRejectReason,
-        String nextSteps, java.util.List<Part> parts, String waitlistReason) {
+public record RegistrationView(
+        UUID id,
+        UUID sessionId,
+        String nickname,
+        String status,
+        OffsetDateTime createdAt,
+        Integer position,
+        OffsetDateTime offerExpiresAt,
+        String bookingCode,
+        String checkInPayload,
+        String cancelledBy,
+        String cancelReason,
+        java.util.List<Integer> childrenAges,
+        String childcareStatus,
+        String childcareRejectReason,
+        String nextSteps,
+        java.util.List<Part> parts,
+        String waitlistReason) {
 
     /** A part of the session, booked together with the others. */
-    public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
-    }
+    public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 }

@@ -1,14 +1,12 @@
 package io.ibasho.registration.mapping;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.registration.SessionCopy;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The parts of a session booked together (1部/2部). They are kept as the event service sent them, reduced to the four
@@ -18,8 +16,7 @@ import io.ibasho.registration.SessionCopy;
 public final class SessionParts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SessionParts() {
-    }
+    private SessionParts() {}
 
     /** The event's {@code parts} array as stored on {@link SessionCopy#parts}; null when there are none. */
     public static String fromEvent(JsonNode parts) {
@@ -29,14 +26,18 @@ public final class SessionParts {
         var kept = JSON.createArrayNode();
         for (JsonNode part : parts) {
             if (!part.hasNonNull("partId") || !part.hasNonNull("startsAt") || !part.hasNonNull("endsAt")) {
-                // the schema requires them: a message without them fails (and goes to the DLQ) rather than being half-kept
+                // the schema requires them: a message without them fails (and goes to the DLQ) rather than being
+                // half-kept
                 throw new IllegalArgumentException("a session part without partId, startsAt or endsAt");
             }
             var copy = kept.addObject();
             copy.put("partId", part.path("partId").asText());
             copy.put("label", part.hasNonNull("label") ? part.path("label").asText() : null);
-            copy.put("startsAt", OffsetDateTime.parse(part.path("startsAt").asText()).toString());
-            copy.put("endsAt", OffsetDateTime.parse(part.path("endsAt").asText()).toString());
+            copy.put(
+                    "startsAt",
+                    OffsetDateTime.parse(part.path("startsAt").asText()).toString());
+            copy.put(
+                    "endsAt", OffsetDateTime.parse(part.path("endsAt").asText()).toString());
         }
         return kept.toString();
     }
@@ -49,9 +50,11 @@ public final class SessionParts {
         try {
             List<RegistrationView.Part> parts = new ArrayList<>();
             for (JsonNode part : JSON.readTree(session.parts)) {
-                parts.add(new RegistrationView.Part(part.path("partId").asText(),
+                parts.add(new RegistrationView.Part(
+                        part.path("partId").asText(),
                         part.hasNonNull("label") ? part.path("label").asText() : null,
-                        OffsetDateTime.parse(part.path("startsAt").asText()), OffsetDateTime.parse(part.path("endsAt").asText())));
+                        OffsetDateTime.parse(part.path("startsAt").asText()),
+                        OffsetDateTime.parse(part.path("endsAt").asText())));
             }
             return parts;
         } catch (JsonProcessingException e) {
@@ -62,6 +65,8 @@ public final class SessionParts {
     /** Every part's id, for RegistrationConfirmed: a booking is for all of them together. Empty when none. */
     public static List<String> ids(SessionCopy session) {
         List<RegistrationView.Part> parts = of(session);
-        return parts == null ? List.of() : parts.stream().map(RegistrationView.Part::partId).toList();
+        return parts == null
+                ? List.of()
+                : parts.stream().map(RegistrationView.Part::partId).toList();
     }
 }

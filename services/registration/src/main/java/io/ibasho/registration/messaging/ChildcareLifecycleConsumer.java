@@ -1,12 +1,6 @@
 package io.ibasho.registration.messaging;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
@@ -16,6 +10,9 @@ import io.ibasho.registration.service.ChildcareSaga;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * childcare-booking's answers for first-come bookings and waitlist offers (the saga, architecture.md), idempotently:
@@ -28,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ChildcareLifecycleConsumer {
     /** Its own name in processed_message: the lottery's consumer reads the same events and must see them too. */
     static final String CONSUMER = "registration.childcare-saga";
+
     private static final Logger LOG = Logger.getLogger(ChildcareLifecycleConsumer.class);
 
     private final InboundEventReader events;
@@ -47,7 +45,8 @@ public class ChildcareLifecycleConsumer {
     private Uni<Void> handle(InboundEvent event) {
         String id = event.id();
         String type = event.type();
-        if (!type.equals(EventTypes.CHILDCARE_RESERVED) && !type.equals(EventTypes.CHILDCARE_REJECTED)
+        if (!type.equals(EventTypes.CHILDCARE_RESERVED)
+                && !type.equals(EventTypes.CHILDCARE_REJECTED)
                 && !type.equals(EventTypes.CHILDCARE_RELEASED)) {
             return Uni.createFrom().voidItem();
         }
@@ -73,10 +72,11 @@ public class ChildcareLifecycleConsumer {
                     ? saga.childcareReserved(requestId)
                     : saga.childcareRejected(requestId, reason);
             return applied.invoke(matched -> {
-                if (!matched) {
-                    LOG.debugf("%s for request %s: no pending hold of ours, nothing changed", type, requestId);
-                }
-            }).replaceWithVoid();
+                        if (!matched) {
+                            LOG.debugf("%s for request %s: no pending hold of ours, nothing changed", type, requestId);
+                        }
+                    })
+                    .replaceWithVoid();
         });
     }
 
@@ -88,5 +88,4 @@ public class ChildcareLifecycleConsumer {
         }
         return reason;
     }
-
 }

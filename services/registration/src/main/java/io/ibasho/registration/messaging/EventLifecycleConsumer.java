@@ -1,13 +1,6 @@
 package io.ibasho.registration.messaging;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
@@ -21,6 +14,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps registration's copy of each session from the event service's events, idempotently. A message that cannot be
@@ -55,14 +52,17 @@ public class EventLifecycleConsumer {
             }
             if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
                 String status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
-                return SessionCopy.<SessionCopy>findById(UUID.fromString(data.path("sessionId").asText()))
+                return SessionCopy.<SessionCopy>findById(
+                                UUID.fromString(data.path("sessionId").asText()))
                         .flatMap(copy -> {
                             if (copy == null) {
                                 return Uni.createFrom().voidItem();
                             }
                             copy.status = status;
                             copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                            return "CANCELLED".equals(status) ? bookings.cancelAllOfSession(copy) : Uni.createFrom().voidItem();
+                            return "CANCELLED".equals(status)
+                                    ? bookings.cancelAllOfSession(copy)
+                                    : Uni.createFrom().voidItem();
                         });
             }
             return Uni.createFrom().voidItem();
@@ -76,40 +76,48 @@ public class EventLifecycleConsumer {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom().voidItem(); // an older event arriving late
             }
-            Integer capacity = data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
+            Integer capacity =
+                    data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
             // A lowered capacity removes nobody: remember the seats already taken as the database's limit (before the
             // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
-            Uni<Integer> keepTakenSeats = existing != null && capacity != null
-                    && (existing.capacity == null || capacity < existing.capacity)
-                            ? Panache.getSession().flatMap(s -> s.createNativeQuery("update session_copy set capacity_floor = "
-                                    + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
-                                    .setParameter("capacity", capacity).setParameter("id", sessionId).executeUpdate())
+            Uni<Integer> keepTakenSeats =
+                    existing != null && capacity != null && (existing.capacity == null || capacity < existing.capacity)
+                            ? Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                            "update session_copy set capacity_floor = "
+                                                    + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                                    .setParameter("capacity", capacity)
+                                    .setParameter("id", sessionId)
+                                    .executeUpdate())
                             : Uni.createFrom().item(0);
             return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data));
         });
     }
 
     private Uni<Void> apply(SessionCopy existing, UUID sessionId, int sequence, Integer capacity, JsonNode data) {
-            SessionCopy copy = existing != null ? existing : new SessionCopy();
-            copy.id = sessionId;
-            copy.organisationId = data.path("organisationId").asText();
-            copy.kind = data.path("kind").asText();
-            copy.allocation = data.path("allocation").asText();
-            copy.status = data.path("status").asText();
-            copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
-            copy.endsAt = OffsetDateTime.parse(data.path("endsAt").asText());
-            copy.capacity = capacity;
-            copy.applicationClosesAt = data.hasNonNull("applicationClosesAt")
-                    ? OffsetDateTime.parse(data.path("applicationClosesAt").asText()) : null;
-            copy.lotterySettings = data.path("lottery").isObject() ? data.path("lottery").toString() : null;
-            copy.parts = SessionParts.fromEvent(data.path("parts"));
-            copy.sequence = sequence;
-            copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
-            Uni<Void> saved = existing != null
-                    ? Panache.getSession().flatMap(s -> s.flush()).flatMap(ignored -> bookings.offerFreedSeats(copy))
-                    : copy.persist().call(() -> Panache.getSession().flatMap(s -> s.flush())).replaceWithVoid();
-            // a lottery's seed is made (and its commitment shown) as soon as the session is known
-            return "LOTTERY".equals(copy.allocation) ? saved.call(() -> lottery.ensureSeed(copy.id)) : saved;
+        SessionCopy copy = existing != null ? existing : new SessionCopy();
+        copy.id = sessionId;
+        copy.organisationId = data.path("organisationId").asText();
+        copy.kind = data.path("kind").asText();
+        copy.allocation = data.path("allocation").asText();
+        copy.status = data.path("status").asText();
+        copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+        copy.endsAt = OffsetDateTime.parse(data.path("endsAt").asText());
+        copy.capacity = capacity;
+        copy.applicationClosesAt = data.hasNonNull("applicationClosesAt")
+                ? OffsetDateTime.parse(data.path("applicationClosesAt").asText())
+                : null;
+        copy.lotterySettings =
+                data.path("lottery").isObject() ? data.path("lottery").toString() : null;
+        copy.parts = SessionParts.fromEvent(data.path("parts"));
+        copy.sequence = sequence;
+        copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
+        Uni<Void> saved = existing != null
+                ? Panache.getSession().flatMap(s -> s.flush()).flatMap(ignored -> bookings.offerFreedSeats(copy))
+                : copy.persist()
+                        .call(() -> Panache.getSession().flatMap(s -> s.flush()))
+                        .replaceWithVoid();
+        // a lottery's seed is made (and its commitment shown) as soon as the session is known
+        return "LOTTERY".equals(copy.allocation) ? saved.call(() -> lottery.ensureSeed(copy.id)) : saved;
     }
 }

@@ -1,11 +1,5 @@
 package io.ibasho.registration.messaging;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
@@ -14,6 +8,9 @@ import io.ibasho.registration.service.LotteryAllocationService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * The lottery's side of the childcare saga: ChildcareReserved / ChildcareRejected replies to the questions the
@@ -59,7 +56,10 @@ public class LotteryChildcareConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("requestId is not a UUID"));
         }
         String reason = reserved ? null : event.data().path("reason").asText("UNKNOWN");
-        return LotteryAllocationService.isLotteryQuestion(requestId).flatMap(ours -> !ours ? Uni.createFrom().voidItem()
-                : ProcessedMessage.once(event, CONSUMER, () -> allocations.answer(requestId, reserved, reason)));
+        return LotteryAllocationService.isLotteryQuestion(requestId)
+                .flatMap(ours -> !ours
+                        ? Uni.createFrom().voidItem()
+                        : ProcessedMessage.once(
+                                event, CONSUMER, () -> allocations.answer(requestId, reserved, reason)));
     }
 }

@@ -1,18 +1,16 @@
 package io.ibasho.registration.messaging;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Registration's door to the plumbing kit's {@link Outbox}: it names, on every RegistrationConfirmed, the session's

@@ -1,13 +1,12 @@
 package io.ibasho.registration.rest;
 
-import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /**
  * All she tells us: a nickname of her choosing (never a real name, address or birthdate) and, if she needs 託児, her
@@ -18,10 +17,13 @@ public record BookingRequest(
         @Size(max = 40, message = "nickname is at most 40 characters")
         @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "nickname must not contain < > or control characters")
         String nickname,
+
         @Size(max = 6, message = "childcare can be asked for at most 6 children per booking")
-        List<@NotNull(message = "each child's age is a number from 0 to 17")
-                @Min(value = 0, message = "each child's age is a number from 0 to 17")
-                @Max(value = 17, message = "each child's age is a number from 0 to 17") Integer> childrenAges) {
+        List<
+                        @NotNull(message = "each child's age is a number from 0 to 17")
+                        @Min(value = 0, message = "each child's age is a number from 0 to 17")
+                        @Max(value = 17, message = "each child's age is a number from 0 to 17") Integer>
+                childrenAges) {
 
     public BookingRequest {
         childrenAges = childrenAges == null ? List.of() : List.copyOf(childrenAges);

@@ -1,16 +1,7 @@
 package io.ibasho.registration.rest;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestHeader;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
@@ -43,6 +34,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /** Lottery sessions (抽選): apply, see the policy and commitment, draw, check a published draw. */
 @Path("/")
@@ -54,7 +51,12 @@ public class LotteryResource {
     private final ObjectMapper json;
     private final UriInfo uri;
 
-    public LotteryResource(LotteryService lottery, IdempotencyService idempotency, JsonWebToken token, ObjectMapper json, UriInfo uri) {
+    public LotteryResource(
+            LotteryService lottery,
+            IdempotencyService idempotency,
+            JsonWebToken token,
+            ObjectMapper json,
+            UriInfo uri) {
         this.lottery = lottery;
         this.idempotency = idempotency;
         this.token = token;
@@ -71,12 +73,17 @@ public class LotteryResource {
             @Size(max = 40, message = "nickname is at most 40 characters")
             @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "nickname must not contain < > or control characters")
             String nickname,
-            @Min(value = 0, message = "priorityTier is 0 or more") @Max(value = 20, message = "priorityTier is at most 20")
+
+            @Min(value = 0, message = "priorityTier is 0 or more")
+            @Max(value = 20, message = "priorityTier is at most 20")
             Integer priorityTier,
+
             @Size(max = 6, message = "childcare can be asked for at most 6 children per application")
-            List<@NotNull(message = "each child's age is a number from 0 to 17")
-                    @Min(value = 0, message = "each child's age is a number from 0 to 17")
-                    @Max(value = 17, message = "each child's age is a number from 0 to 17") Integer> childrenAges) {
+            List<
+                            @NotNull(message = "each child's age is a number from 0 to 17")
+                            @Min(value = 0, message = "each child's age is a number from 0 to 17")
+                            @Max(value = 17, message = "each child's age is a number from 0 to 17") Integer>
+                    childrenAges) {
 
         public ApplicationRequest {
             childrenAges = childrenAges == null ? List.of() : List.copyOf(childrenAges);
@@ -84,31 +91,47 @@ public class LotteryResource {
     }
 
     /** @param confirmationHours hours a winner has to confirm; 0 when confirmationRequired is false */
-    public record PolicyView(int seats, List<String> priorityTiers, boolean oneWinPerMonth, boolean childcareRequiredToWin,
-            boolean confirmationRequired, int confirmationHours) {
-    }
+    public record PolicyView(
+            int seats,
+            List<String> priorityTiers,
+            boolean oneWinPerMonth,
+            boolean childcareRequiredToWin,
+            boolean confirmationRequired,
+            int confirmationHours) {}
 
     /**
      * What every applicant sees before applying; the seed is never in it. After the draw: {@code allocation} ALLOCATING
      * while childcare is being asked in drawn order, DONE once every seat is decided; {@code firstComeOpen} once the
      * reserve list is exhausted and the seats left over can be booked first-come.
      */
-    public record LotteryView(UUID sessionId, OffsetDateTime applicationClosesAt, String commitment, boolean drawn, long applications,
-            PolicyView policy, String allocation, boolean firstComeOpen) {
-    }
+    public record LotteryView(
+            UUID sessionId,
+            OffsetDateTime applicationClosesAt,
+            String commitment,
+            boolean drawn,
+            long applications,
+            PolicyView policy,
+            String allocation,
+            boolean firstComeOpen) {}
 
-    public record PreviewView(String notice, List<UUID> provisionalWinners, List<UUID> provisionalReserve) {
-    }
+    public record PreviewView(String notice, List<UUID> provisionalWinners, List<UUID> provisionalReserve) {}
 
     @POST
     @Path("/sessions/{sessionId}/applications")
     @RolesAllowed("attendee")
     @Operation(summary = "Apply to a lottery session before applications close")
-    public Uni<Response> apply(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+    public Uni<Response> apply(
+            @PathParam("sessionId") UUID sessionId,
+            @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid ApplicationRequest request) {
-        return idempotent(key, request, () -> lottery.apply(sessionId, token.getSubject(), request.nickname().strip(), request.priorityTier(),
-                request.childrenAges())
-                .map(applied -> answer(201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
+        return idempotent(key, request, () -> lottery.apply(
+                        sessionId,
+                        token.getSubject(),
+                        request.nickname().strip(),
+                        request.priorityTier(),
+                        request.childrenAges())
+                .map(applied ->
+                        answer(201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
     }
 
     @GET
@@ -116,12 +139,24 @@ public class LotteryResource {
     @Authenticated
     @Operation(summary = "The lottery's policy, deadline and seed commitment, shown before she applies")
     public Uni<LotteryView> info(@PathParam("sessionId") UUID sessionId) {
-        return lottery.info(sessionId).map(info -> new LotteryView(info.session().id, info.session().applicationClosesAt, info.commitment(),
-                info.drawn(), info.applications(), new PolicyView(info.policy().seats(), info.policy().priorityTiers(),
-                        info.policy().oneWinPerMonth(), info.policy().childcareRequiredToWin(), info.policy().winnersMustConfirm(),
-                        info.policy().confirmationHours()),
-                info.allocation() == null ? null : info.allocation().status().name(),
-                info.allocation() != null && info.allocation().firstComeOpen()));
+        return lottery.info(sessionId)
+                .map(info -> new LotteryView(
+                        info.session().id,
+                        info.session().applicationClosesAt,
+                        info.commitment(),
+                        info.drawn(),
+                        info.applications(),
+                        new PolicyView(
+                                info.policy().seats(),
+                                info.policy().priorityTiers(),
+                                info.policy().oneWinPerMonth(),
+                                info.policy().childcareRequiredToWin(),
+                                info.policy().winnersMustConfirm(),
+                                info.policy().confirmationHours()),
+                        info.allocation() == null
+                                ? null
+                                : info.allocation().status().name(),
+                        info.allocation() != null && info.allocation().firstComeOpen()));
     }
 
     @GET
@@ -135,9 +170,11 @@ public class LotteryResource {
     @POST
     @Path("/sessions/{sessionId}/lottery/draw")
     @RolesAllowed("organiser")
-    @Operation(summary = "Organiser: draw now, once applications have closed (409 applications-still-open before the deadline, "
-            + "409 already-drawn afterwards: exactly once). The order is fixed at once; allocation ALLOCATING means childcare is "
-            + "still being asked in drawn order")
+    @Operation(
+            summary =
+                    "Organiser: draw now, once applications have closed (409 applications-still-open before the deadline, "
+                            + "409 already-drawn afterwards: exactly once). The order is fixed at once; allocation ALLOCATING means childcare is "
+                            + "still being asked in drawn order")
     public Uni<Response> draw(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key) {
         return idempotent(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
                 .map(summary -> answer(200, summary, null)));
@@ -146,8 +183,10 @@ public class LotteryResource {
     @GET
     @Path("/sessions/{sessionId}/lottery/draw")
     @RolesAllowed("organiser")
-    @Operation(summary = "Organiser: the draw's audit record (who drew and when, commitment, seed, input digest, how far the "
-            + "allocation is); 404 not-drawn before the draw")
+    @Operation(
+            summary =
+                    "Organiser: the draw's audit record (who drew and when, commitment, seed, input digest, how far the "
+                            + "allocation is); 404 not-drawn before the draw")
     public Uni<DrawSummary> drawRecord(@PathParam("sessionId") UUID sessionId) {
         return lottery.drawRecord(sessionId, organisation());
     }
@@ -155,10 +194,13 @@ public class LotteryResource {
     @GET
     @Path("/sessions/{sessionId}/lottery/published")
     @Authenticated
-    @Operation(summary = "The published draw (policy, commitment, seed, applications, order, childcare answers, result) for "
-            + "anyone to recompute; 409 allocating while childcare is still being asked")
+    @Operation(
+            summary =
+                    "The published draw (policy, commitment, seed, applications, order, childcare answers, result) for "
+                            + "anyone to recompute; 409 allocating while childcare is still being asked")
     public Uni<Response> published(@PathParam("sessionId") UUID sessionId) {
-        return lottery.published(sessionId).map(body -> Response.ok(body, MediaType.APPLICATION_JSON).build());
+        return lottery.published(sessionId)
+                .map(body -> Response.ok(body, MediaType.APPLICATION_JSON).build());
     }
 
     @POST
@@ -171,14 +213,20 @@ public class LotteryResource {
         try {
             published = PublishedDraw.fromJson(publishedJson == null ? "" : publishedJson);
         } catch (RuntimeException e) {
-            throw new Refusal(Refusal.Kind.BAD_INPUT, "malformed-draw", "Malformed published draw",
+            throw new Refusal(
+                    Refusal.Kind.BAD_INPUT,
+                    "malformed-draw",
+                    "Malformed published draw",
                     "The body is not a published draw: " + e.getMessage());
         }
         return LotteryVerifier.verify(published);
     }
 
     private static PreviewView toView(DrawPreview preview) {
-        return new PreviewView(preview.notice(), preview.provisionalOutcome().winnerIds(), preview.provisionalOutcome().reserveIds());
+        return new PreviewView(
+                preview.notice(),
+                preview.provisionalOutcome().winnerIds(),
+                preview.provisionalOutcome().reserveIds());
     }
 
     private String organisation() {
@@ -186,11 +234,14 @@ public class LotteryResource {
         return org == null ? null : org.toString().replace("\"", "");
     }
 
-    private Uni<Response> idempotent(String keyHeader, Object body, java.util.function.Supplier<Uni<StoredAnswer>> work) {
+    private Uni<Response> idempotent(
+            String keyHeader, Object body, java.util.function.Supplier<Uni<StoredAnswer>> work) {
         String key = IdempotencyKey.parse(keyHeader);
         String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
         return idempotency.once(token.getSubject(), key, fingerprint, work).map(answer -> {
-            Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
+            Response.ResponseBuilder response = Response.status(answer.status())
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(answer.body());
             if (answer.location() != null) {
                 response.header("Location", answer.location());
             }

@@ -11,7 +11,7 @@ public class RegistrationConflicts {
     @Produces
     @Singleton
     UniqueIndexProblem oneActiveRegistration() {
-        return new UniqueIndexProblem("registration_one_active", "already-registered",
-                "You already have a booking for this session.");
+        return new UniqueIndexProblem(
+                "registration_one_active", "already-registered", "You already have a booking for this session.");
     }
 }

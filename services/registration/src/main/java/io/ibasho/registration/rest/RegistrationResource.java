@@ -1,16 +1,7 @@
 package io.ibasho.registration.rest;
 
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestHeader;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.plumbing.problem.ProblemDetail;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
@@ -33,11 +24,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /**
  * Thin: every POST goes through {@link IdempotencyService} (the optional {@code Idempotency-Key} header), in the same
@@ -56,8 +53,13 @@ public class RegistrationResource {
     private final ObjectMapper json;
     private final UriInfo uri;
 
-    public RegistrationResource(BookingService bookings, CheckInService checkIn, IdempotencyService idempotency, JsonWebToken token,
-            ObjectMapper json, UriInfo uri) {
+    public RegistrationResource(
+            BookingService bookings,
+            CheckInService checkIn,
+            IdempotencyService idempotency,
+            JsonWebToken token,
+            ObjectMapper json,
+            UriInfo uri) {
         this.bookings = bookings;
         this.checkIn = checkIn;
         this.idempotency = idempotency;
@@ -69,27 +71,38 @@ public class RegistrationResource {
     @POST
     @Path("/sessions/{sessionId}/bookings")
     @RolesAllowed("attendee")
-    @Operation(summary = "Book a seat in a first-come session under a nickname; with children's ages the seat is held "
-            + "(202, pending_childcare) until childcare answers, then confirmed or released: both or neither")
-    public Uni<Response> book(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+    @Operation(
+            summary = "Book a seat in a first-come session under a nickname; with children's ages the seat is held "
+                    + "(202, pending_childcare) until childcare answers, then confirmed or released: both or neither")
+    public Uni<Response> book(
+            @PathParam("sessionId") UUID sessionId,
+            @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return idempotent(key, request, () -> bookings.book(sessionId, token.getSubject(), request.nickname().strip(),
-                        request.childrenAges())
-                // 202: her seat is held but the booking is not done until childcare answers; GET /mine shows the outcome
-                .map(booked -> answer(booked.status == Registration.Status.PENDING_CHILDCARE ? 202 : 201,
-                        RegistrationMapper.toView(booked), MINE + booked.id)));
+        return idempotent(key, request, () -> bookings.book(
+                        sessionId, token.getSubject(), request.nickname().strip(), request.childrenAges())
+                // 202: her seat is held but the booking is not done until childcare answers; GET /mine shows the
+                // outcome
+                .map(booked -> answer(
+                        booked.status == Registration.Status.PENDING_CHILDCARE ? 202 : 201,
+                        RegistrationMapper.toView(booked),
+                        MINE + booked.id)));
     }
 
     @POST
     @Path("/sessions/{sessionId}/waitlist")
     @RolesAllowed("attendee")
-    @Operation(summary = "Join the waitlist of a full first-come session; the answer says her position. With children's "
-            + "ages it is the waitlist for a seat and childcare together")
-    public Uni<Response> joinWaitlist(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+    @Operation(
+            summary = "Join the waitlist of a full first-come session; the answer says her position. With children's "
+                    + "ages it is the waitlist for a seat and childcare together")
+    public Uni<Response> joinWaitlist(
+            @PathParam("sessionId") UUID sessionId,
+            @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return idempotent(key, request, () -> bookings.joinWaitlist(sessionId, token.getSubject(), request.nickname().strip(),
-                        request.childrenAges())
-                .map(place -> answer(201, RegistrationMapper.toView(place.registration(), place.position()),
+        return idempotent(key, request, () -> bookings.joinWaitlist(
+                        sessionId, token.getSubject(), request.nickname().strip(), request.childrenAges())
+                .map(place -> answer(
+                        201,
+                        RegistrationMapper.toView(place.registration(), place.position()),
                         MINE + place.registration().id)));
     }
 
@@ -98,72 +111,100 @@ public class RegistrationResource {
     @RolesAllowed("attendee")
     @Operation(summary = "Her own bookings and applications, with waitlist positions, and nobody else's")
     public Uni<List<RegistrationView>> mine() {
-        return bookings.mine(token.getSubject()).flatMap(list -> bookings.sessionsOf(list).flatMap(sessions -> Multi.createFrom()
-                .iterable(list)
-                .onItem().transformToUniAndConcatenate(r -> BookingService.position(r).map(position -> RegistrationMapper.toView(r,
-                        position, SessionParts.of(sessions.get(r.sessionId)))))
-                .collect().asList()));
+        return bookings.mine(token.getSubject())
+                .flatMap(list -> bookings.sessionsOf(list).flatMap(sessions -> Multi.createFrom()
+                        .iterable(list)
+                        .onItem()
+                        .transformToUniAndConcatenate(r -> BookingService.position(r)
+                                .map(position -> RegistrationMapper.toView(
+                                        r, position, SessionParts.of(sessions.get(r.sessionId)))))
+                        .collect()
+                        .asList()));
     }
 
     @GET
     @Path("/mine/{registrationId}/qr")
     @RolesAllowed("attendee")
-    @Produces({ QR_SVG, ProblemDetail.MEDIA_TYPE })
-    @Operation(summary = "The QR code of her own confirmed booking, as SVG: it encodes the check-in payload (the booking "
-            + "code) and nothing else; never stored by caches")
+    @Produces({QR_SVG, ProblemDetail.MEDIA_TYPE})
+    @Operation(
+            summary = "The QR code of her own confirmed booking, as SVG: it encodes the check-in payload (the booking "
+                    + "code) and nothing else; never stored by caches")
     public Uni<Response> qr(@PathParam("registrationId") UUID registrationId) {
         return bookings.ownConfirmed(registrationId, token.getSubject())
                 .map(registration -> Response.ok(QrCodeSvg.svg(RegistrationMapper.checkInPayload(registration)), QR_SVG)
                         // the image is her ticket: no shared or browser cache may keep it
-                        .header("Cache-Control", "no-store").build());
+                        .header("Cache-Control", "no-store")
+                        .build());
     }
 
     @POST
     @Path("/mine/{registrationId}/accept")
     @RolesAllowed("attendee")
     @Operation(summary = "Accept a seat offered from the waitlist before it expires")
-    public Uni<Response> accept(@PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> bookings.acceptOffer(registrationId, token.getSubject()).map(this::ok));
+    public Uni<Response> accept(
+            @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> bookings.acceptOffer(registrationId, token.getSubject())
+                .map(this::ok));
     }
 
     @POST
     @Path("/mine/{registrationId}/decline")
     @RolesAllowed("attendee")
     @Operation(summary = "Decline a seat offer; it passes to the next person")
-    public Uni<Response> decline(@PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> bookings.declineOffer(registrationId, token.getSubject()).map(this::ok));
+    public Uni<Response> decline(
+            @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> bookings.declineOffer(registrationId, token.getSubject())
+                .map(this::ok));
     }
 
     @POST
     @Path("/mine/{registrationId}/cancel")
     @RolesAllowed("attendee")
     @Operation(summary = "Cancel her own booking (until the cut-off before the start) or waitlist place")
-    public Uni<Response> cancelOwn(@PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> bookings.cancelOwn(registrationId, token.getSubject()).map(this::ok));
+    public Uni<Response> cancelOwn(
+            @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
+        return idempotent(key, null, () -> bookings.cancelOwn(registrationId, token.getSubject())
+                .map(this::ok));
     }
 
     @POST
     @Path("/sessions/{sessionId}/registrations/{registrationId}/cancel")
     @RolesAllowed("organiser")
-    @Operation(summary = "Organiser: cancel anybody's booking in an own-organisation session, with a reason shown to her")
-    public Uni<Response> cancelByOrganiser(@PathParam("sessionId") UUID sessionId, @PathParam("registrationId") UUID registrationId,
+    @Operation(
+            summary = "Organiser: cancel anybody's booking in an own-organisation session, with a reason shown to her")
+    public Uni<Response> cancelByOrganiser(
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("registrationId") UUID registrationId,
             @RestHeader(IdempotencyKey.HEADER) String key,
-            @NotNull(message = "a JSON body with the reason is required") @Valid OrganiserRequests.CancelRequest request) {
-        return idempotent(key, request, () -> bookings.cancelByOrganiser(sessionId, registrationId, organisation(), request.reason().strip())
+            @NotNull(message = "a JSON body with the reason is required") @Valid
+                    OrganiserRequests.CancelRequest request) {
+        return idempotent(key, request, () -> bookings.cancelByOrganiser(
+                        sessionId,
+                        registrationId,
+                        organisation(),
+                        request.reason().strip())
                 .map(this::ok));
     }
 
     @GET
     @Path("/sessions/{sessionId}/roster")
     @RolesAllowed("organiser")
-    @Operation(summary = "Organiser: nickname, status and booking code of everybody booked or waiting, and the drop-in count")
-    public Uni<RosterView> roster(@PathParam("sessionId") UUID sessionId,
-            @QueryParam("reason") String reasonParameter, @RestHeader("X-Audit-Reason") String reasonHeader) {
+    @Operation(
+            summary =
+                    "Organiser: nickname, status and booking code of everybody booked or waiting, and the drop-in count")
+    public Uni<RosterView> roster(
+            @PathParam("sessionId") UUID sessionId,
+            @QueryParam("reason") String reasonParameter,
+            @RestHeader("X-Audit-Reason") String reasonHeader) {
         String reason = reasonParameter != null ? reasonParameter : reasonHeader;
         if (reason != null && (reason.length() > 200 || reason.codePoints().anyMatch(Character::isISOControl))) {
             throw Refusal.badRequest("invalid-audit-reason", "reason is plain text of at most 200 characters.");
         }
-        return checkIn.roster(sessionId, organisation(), token.getSubject(), reason == null || reason.isBlank() ? null : reason.strip())
+        return checkIn.roster(
+                        sessionId,
+                        organisation(),
+                        token.getSubject(),
+                        reason == null || reason.isBlank() ? null : reason.strip())
                 .map(RegistrationMapper::toView);
     }
 
@@ -171,19 +212,28 @@ public class RegistrationResource {
     @Path("/sessions/{sessionId}/registrations/{registrationId}/attendance")
     @RolesAllowed("organiser")
     @Operation(summary = "Organiser: mark a confirmed booking attended or no-show")
-    public Uni<Response> attendance(@PathParam("sessionId") UUID sessionId, @PathParam("registrationId") UUID registrationId,
+    public Uni<Response> attendance(
+            @PathParam("sessionId") UUID sessionId,
+            @PathParam("registrationId") UUID registrationId,
             @RestHeader(IdempotencyKey.HEADER) String key,
-            @NotNull(message = "a JSON body with attendance is required") @Valid OrganiserRequests.AttendanceRequest request) {
-        return idempotent(key, request, () -> checkIn.recordAttendance(sessionId, registrationId, organisation(), request.attendance())
-                .map(r -> answer(200, new RosterView.Entry(r.id, r.nickname, r.status.name().toLowerCase(), r.bookingCode,
-                        r.attendance.name()), null)));
+            @NotNull(message = "a JSON body with attendance is required") @Valid
+                    OrganiserRequests.AttendanceRequest request) {
+        return idempotent(key, request, () -> checkIn.recordAttendance(
+                        sessionId, registrationId, organisation(), request.attendance())
+                .map(r -> answer(
+                        200,
+                        new RosterView.Entry(
+                                r.id, r.nickname, r.status.name().toLowerCase(), r.bookingCode, r.attendance.name()),
+                        null)));
     }
 
     @POST
     @Path("/sessions/{sessionId}/drop-ins")
     @RolesAllowed("organiser")
     @Operation(summary = "Organiser: count café drop-ins, without anything about who they are")
-    public Uni<Response> dropIns(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key,
+    public Uni<Response> dropIns(
+            @PathParam("sessionId") UUID sessionId,
+            @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with count is required") @Valid OrganiserRequests.DropInRequest request) {
         return idempotent(key, request, () -> checkIn.countDropIns(sessionId, organisation(), request.count())
                 .map(total -> answer(200, java.util.Map.of("sessionId", sessionId, "dropIns", total), null)));
@@ -201,7 +251,9 @@ public class RegistrationResource {
     }
 
     private static Response respond(StoredAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body());
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(answer.body());
         if (answer.location() != null) {
             response.header("Location", answer.location());
         }

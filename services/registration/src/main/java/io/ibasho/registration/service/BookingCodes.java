@@ -11,8 +11,7 @@ public final class BookingCodes {
     static final int LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private BookingCodes() {
-    }
+    private BookingCodes() {}
 
     public static String next() {
         StringBuilder code = new StringBuilder(LENGTH);

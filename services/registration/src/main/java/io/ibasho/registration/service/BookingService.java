@@ -1,14 +1,7 @@
 package io.ibasho.registration.service;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
@@ -17,7 +10,6 @@ import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,6 +18,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * First-come booking, the waitlist with its offers, and cancellation.
@@ -36,8 +35,8 @@ import jakarta.persistence.LockModeType;
  */
 @ApplicationScoped
 public class BookingService {
-    static final List<Status> ACTIVE = List.of(Status.CONFIRMED, Status.APPLIED, Status.WAITLISTED, Status.OFFERED,
-            Status.PENDING_CHILDCARE);
+    static final List<Status> ACTIVE =
+            List.of(Status.CONFIRMED, Status.APPLIED, Status.WAITLISTED, Status.OFFERED, Status.PENDING_CHILDCARE);
 
     private final RegistrationOutbox outbox;
     private final RegistrationConfig config;
@@ -63,10 +62,13 @@ public class BookingService {
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
                 .flatMap(session -> takeSeat(session.id).flatMap(taken -> {
                     if (!taken) {
-                        return Uni.createFrom().failure(Refusal.conflict("session-full", withChildren
-                                ? "All seats are taken. You can join the waitlist with your children's ages: a seat is then "
-                                        + "offered to you together with childcare."
-                                : "All seats are taken. You can join the waitlist."));
+                        return Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "session-full",
+                                        withChildren
+                                                ? "All seats are taken. You can join the waitlist with your children's ages: a seat is then "
+                                                        + "offered to you together with childcare."
+                                                : "All seats are taken. You can join the waitlist."));
                     }
                     Registration registration = newRegistration(session, attendeeId, nickname);
                     if (!withChildren) {
@@ -87,14 +89,18 @@ public class BookingService {
      * is what she waits for); each offer asks childcare first.
      */
     @WithTransaction
-    public Uni<WaitlistPlace> joinWaitlist(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
+    public Uni<WaitlistPlace> joinWaitlist(
+            UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         return openFirstComeSession(sessionId)
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
                 .flatMap(session -> seatsFree(session.id).flatMap(free -> {
                     if (free && !withChildren) {
-                        return Uni.createFrom().failure(Refusal.conflict("seats-available",
-                                "This session still has free seats: book one instead of joining the waitlist."));
+                        return Uni.createFrom()
+                                .failure(
+                                        Refusal.conflict(
+                                                "seats-available",
+                                                "This session still has free seats: book one instead of joining the waitlist."));
                     }
                     Registration registration = newRegistration(session, attendeeId, nickname);
                     registration.status = Status.WAITLISTED;
@@ -105,7 +111,9 @@ public class BookingService {
                             .flatMap(number -> registration.<Registration>persist())
                             .call(saved -> flush())
                             .flatMap(saved -> position(saved))
-                            .call(position -> outbox.append(EventTypes.WAITLISTED, sessionId,
+                            .call(position -> outbox.append(
+                                    EventTypes.WAITLISTED,
+                                    sessionId,
                                     RegistrationEvents.waitlisted(registration, position, registration.waitlistReason)))
                             // a seat freed in the meantime goes to the head of the queue, possibly her
                             .call(position -> offerFreedSeats(session))
@@ -113,15 +121,16 @@ public class BookingService {
                 }));
     }
 
-    public record WaitlistPlace(Registration registration, Integer position) {
-    }
+    public record WaitlistPlace(Registration registration, Integer position) {}
 
     @WithTransaction
     public Uni<Registration> acceptOffer(UUID registrationId, String attendeeId) {
         return own(registrationId, attendeeId).flatMap(registration -> {
             if (registration.status != Status.OFFERED || !registration.offerExpiresAt.isAfter(now())) {
-                return Uni.createFrom().failure(Refusal.conflict("no-open-offer",
-                        "There is no open seat offer on this registration (it may have expired)."));
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "no-open-offer",
+                                "There is no open seat offer on this registration (it may have expired)."));
             }
             registration.offerExpiresAt = null;
             return confirm(registration); // the seat was held for her since the offer
@@ -130,9 +139,12 @@ public class BookingService {
 
     @WithTransaction
     public Uni<Registration> declineOffer(UUID registrationId, String attendeeId) {
-        return own(registrationId, attendeeId).flatMap(registration -> registration.status != Status.OFFERED
-                ? Uni.createFrom().failure(Refusal.conflict("no-open-offer", "There is no open seat offer on this registration."))
-                : expire(registration, true).replaceWith(registration));
+        return own(registrationId, attendeeId)
+                .flatMap(registration -> registration.status != Status.OFFERED
+                        ? Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "no-open-offer", "There is no open seat offer on this registration."))
+                        : expire(registration, true).replaceWith(registration));
     }
 
     /** She cancels her own booking or waitlist place; a seat only until the cut-off before the start. */
@@ -140,14 +152,21 @@ public class BookingService {
     public Uni<Registration> cancelOwn(UUID registrationId, String attendeeId) {
         return own(registrationId, attendeeId).flatMap(registration -> {
             if (!registration.status.active()) {
-                return Uni.createFrom().failure(Refusal.conflict("not-active", "This registration is already "
-                        + registration.status.name().toLowerCase() + "."));
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "not-active",
+                                "This registration is already "
+                                        + registration.status.name().toLowerCase() + "."));
             }
             return SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(session -> {
                 boolean holdsSeat = holdsSeat(registration);
-                if (holdsSeat && now().isAfter(session.startsAt.minus(config.cancellation().attendeeCutOff()))) {
-                    return Uni.createFrom().failure(Refusal.conflict("cancellation-closed",
-                            "It is too close to the start to cancel here; please tell the organiser instead."));
+                if (holdsSeat
+                        && now().isAfter(session.startsAt.minus(
+                                config.cancellation().attendeeCutOff()))) {
+                    return Uni.createFrom()
+                            .failure(Refusal.conflict(
+                                    "cancellation-closed",
+                                    "It is too close to the start to cancel here; please tell the organiser instead."));
                 }
                 return cancel(registration, session, "ATTENDEE", null).replaceWith(registration);
             });
@@ -156,28 +175,43 @@ public class BookingService {
 
     /** An organiser of the session's organisation cancels anyone, with a reason that is shown to her. */
     @WithTransaction
-    public Uni<Registration> cancelByOrganiser(UUID sessionId, UUID registrationId, String organisationId, String reason) {
-        return OrganiserAccess.session(sessionId, organisationId)
-                .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                        .onItem().ifNull().failWith(() -> Refusal.notFound("registration"))
-                        .flatMap(registration -> !registration.status.active()
-                                ? Uni.createFrom().failure(Refusal.conflict("not-active", "This registration is already "
-                                        + registration.status.name().toLowerCase() + "."))
-                                : cancel(registration, session, "ORGANISER", reason).replaceWith(registration)));
+    public Uni<Registration> cancelByOrganiser(
+            UUID sessionId, UUID registrationId, String organisationId, String reason) {
+        return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> Registration.<Registration>find(
+                        "id = ?1 and sessionId = ?2", registrationId, sessionId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("registration"))
+                .flatMap(registration -> !registration.status.active()
+                        ? Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "not-active",
+                                        "This registration is already "
+                                                + registration.status.name().toLowerCase() + "."))
+                        : cancel(registration, session, "ORGANISER", reason).replaceWith(registration)));
     }
 
     /** The session itself was cancelled: every active booking, offer, application and waitlist place goes with it. */
     public Uni<Void> cancelAllOfSession(SessionCopy session) {
         return Registration.<Registration>list("sessionId = ?1 and status in ?2", session.id, ACTIVE)
-                .flatMap(registrations -> Multi.createFrom().iterable(registrations)
-                        .onItem().transformToUniAndConcatenate(registration -> {
+                .flatMap(registrations -> Multi.createFrom()
+                        .iterable(registrations)
+                        .onItem()
+                        .transformToUniAndConcatenate(registration -> {
                             markCancelled(registration, "SESSION_CANCELLED", null);
-                            return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration));
+                            return outbox.append(
+                                    EventTypes.REGISTRATION_CANCELLED,
+                                    session.id,
+                                    RegistrationEvents.cancelled(registration));
                         })
-                        .collect().asList())
-                .call(ignored -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update session_copy set confirmed_seats = 0 where id = :id").setParameter("id", session.id).executeUpdate()))
+                        .collect()
+                        .asList())
+                .call(ignored -> Panache.getSession()
+                        .flatMap(s -> s.createNativeQuery("update session_copy set confirmed_seats = 0 where id = :id")
+                                .setParameter("id", session.id)
+                                .executeUpdate()))
                 .replaceWithVoid();
     }
 
@@ -187,12 +221,15 @@ public class BookingService {
         // childcare-booking releases reserved children on this RegistrationCancelled (and one reserved by a reply
         // still on its way: the request and this event share the session's partition, so it is decided first)
         return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration))
-                .call(() -> heldSeat ? releaseSeat(session.id).call(() -> offerFreedSeats(session)) : Uni.createFrom().voidItem());
+                .call(() -> heldSeat
+                        ? releaseSeat(session.id).call(() -> offerFreedSeats(session))
+                        : Uni.createFrom().voidItem());
     }
 
     /** A confirmed booking, an open offer and a hold waiting for childcare's answer each take one seat. */
     static boolean holdsSeat(Registration registration) {
-        return registration.status == Status.CONFIRMED || registration.status == Status.OFFERED
+        return registration.status == Status.CONFIRMED
+                || registration.status == Status.OFFERED
                 || registration.status == Status.PENDING_CHILDCARE;
     }
 
@@ -211,16 +248,24 @@ public class BookingService {
      * Lapsed offers pass to the next person. {@code FOR UPDATE SKIP LOCKED}: with several replicas each lapsed offer is
      * taken by exactly one of them, and a booking being accepted right now is left alone.
      */
-    @Scheduled(every = "${ibasho.registration.waitlist.expiry-check:30s}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.registration.waitlist.expiry-check:30s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> expireLapsedOffers() {
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select * from registration where status = 'OFFERED' and offer_expires_at <= now() "
-                        + "order by offer_expires_at limit 50 for update skip locked", Registration.class).getResultList())
-                .flatMap(lapsed -> Multi.createFrom().iterable(lapsed)
-                        .onItem().transformToUniAndConcatenate(registration -> expire(registration, false))
-                        .collect().asList())
+                .flatMap(session -> session.createNativeQuery(
+                                "select * from registration where status = 'OFFERED' and offer_expires_at <= now() "
+                                        + "order by offer_expires_at limit 50 for update skip locked",
+                                Registration.class)
+                        .getResultList())
+                .flatMap(lapsed -> Multi.createFrom()
+                        .iterable(lapsed)
+                        .onItem()
+                        .transformToUniAndConcatenate(registration -> expire(registration, false))
+                        .collect()
+                        .asList())
                 .replaceWithVoid();
     }
 
@@ -232,12 +277,21 @@ public class BookingService {
         if (childcareReserved) {
             registration.childcareStatus = ChildcareStatus.RELEASED;
         }
-        return outbox.append(EventTypes.OFFER_EXPIRED, registration.sessionId, RegistrationEvents.offerExpired(registration, declined))
-                // the children's places reserved with the offer go back: childcare-booking releases on RegistrationCancelled
-                .call(() -> childcareReserved ? outbox.append(EventTypes.REGISTRATION_CANCELLED, registration.sessionId,
-                        ChildcareRequests.cancelledBySystem(registration, "OFFER_EXPIRED")) : Uni.createFrom().voidItem())
+        return outbox.append(
+                        EventTypes.OFFER_EXPIRED,
+                        registration.sessionId,
+                        RegistrationEvents.offerExpired(registration, declined))
+                // the children's places reserved with the offer go back: childcare-booking releases on
+                // RegistrationCancelled
+                .call(() -> childcareReserved
+                        ? outbox.append(
+                                EventTypes.REGISTRATION_CANCELLED,
+                                registration.sessionId,
+                                ChildcareRequests.cancelledBySystem(registration, "OFFER_EXPIRED"))
+                        : Uni.createFrom().voidItem())
                 .call(() -> releaseSeat(registration.sessionId))
-                .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(this::offerFreedSeats));
+                .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId)
+                        .flatMap(this::offerFreedSeats));
     }
 
     /**
@@ -252,20 +306,26 @@ public class BookingService {
             return Uni.createFrom().voidItem();
         }
         return flush().flatMap(ignored -> Panache.getSession())
-                .flatMap(s -> s.createNativeQuery("select * from registration where session_id = :id and status = 'WAITLISTED' "
-                        + "and (childcare_status is null or childcare_status <> 'REJECTED') "
-                        + "order by waitlist_number limit 1 for update skip locked", Registration.class)
-                        .setParameter("id", session.id).getResultList())
-                .flatMap(next -> next.isEmpty() ? Uni.createFrom().voidItem()
-                        : takeSeat(session.id).flatMap(taken -> taken
-                                ? offer(next.get(0), session).call(() -> offerFreedSeats(session))
-                                : Uni.createFrom().voidItem()));
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from registration where session_id = :id and status = 'WAITLISTED' "
+                                        + "and (childcare_status is null or childcare_status <> 'REJECTED') "
+                                        + "order by waitlist_number limit 1 for update skip locked",
+                                Registration.class)
+                        .setParameter("id", session.id)
+                        .getResultList())
+                .flatMap(next -> next.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : takeSeat(session.id)
+                                .flatMap(taken -> taken
+                                        ? offer(next.get(0), session).call(() -> offerFreedSeats(session))
+                                        : Uni.createFrom().voidItem()));
     }
 
     /** She needs childcare: the seat is held while childcare is asked; the offer stands once it is reserved. */
     private Uni<Void> offer(Registration registration, SessionCopy session) {
         return registration.needsChildcare()
-                ? ChildcareRequests.ask(outbox, registration, ChildcarePurpose.WAITLIST_PROMOTION).replaceWithVoid()
+                ? ChildcareRequests.ask(outbox, registration, ChildcarePurpose.WAITLIST_PROMOTION)
+                        .replaceWithVoid()
                 : offerHeldSeat(registration, session);
     }
 
@@ -279,7 +339,9 @@ public class BookingService {
     /** Default 24 h, but at most half the time left before the start, so a declined seat can still pass on. */
     Duration holdTime(OffsetDateTime startsAt) {
         Duration half = Duration.between(now(), startsAt).dividedBy(2);
-        return half.compareTo(config.waitlist().offerHold()) < 0 ? half : config.waitlist().offerHold();
+        return half.compareTo(config.waitlist().offerHold()) < 0
+                ? half
+                : config.waitlist().offerHold();
     }
 
     @WithSession
@@ -304,12 +366,17 @@ public class BookingService {
      */
     @WithSession
     public Uni<Registration> ownConfirmed(UUID registrationId, String attendeeId) {
-        return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("registration"))
+        return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("registration"))
                 .invoke(registration -> {
                     if (registration.status != Status.CONFIRMED || registration.bookingCode == null) {
-                        throw Refusal.conflict("not-confirmed", "This registration has no booking code yet: "
-                                + "only a confirmed booking has one (and its QR code).");
+                        throw Refusal.conflict(
+                                "not-confirmed",
+                                "This registration has no booking code yet: "
+                                        + "only a confirmed booking has one (and its QR code).");
                     }
                 });
     }
@@ -319,16 +386,22 @@ public class BookingService {
         if (registration.status != Status.WAITLISTED || registration.waitlistNumber == null) {
             return Uni.createFrom().nullItem();
         }
-        return Registration.count("sessionId = ?1 and status = ?2 and waitlistNumber <= ?3", registration.sessionId,
-                Status.WAITLISTED, registration.waitlistNumber).map(Long::intValue);
+        return Registration.count(
+                        "sessionId = ?1 and status = ?2 and waitlistNumber <= ?3",
+                        registration.sessionId,
+                        Status.WAITLISTED,
+                        registration.waitlistNumber)
+                .map(Long::intValue);
     }
 
     Uni<Registration> confirm(Registration registration) {
         registration.status = Status.CONFIRMED;
         registration.bookingCode = BookingCodes.next();
         registration.updatedAt = now();
-        Uni<Registration> saved = registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
-        return saved.call(r -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, r.sessionId, ChildcareRequests.confirmed(r)));
+        Uni<Registration> saved =
+                registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
+        return saved.call(
+                r -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, r.sessionId, ChildcareRequests.confirmed(r)));
     }
 
     private static Registration newRegistration(SessionCopy session, String attendeeId, String nickname) {
@@ -345,10 +418,13 @@ public class BookingService {
 
     private static Uni<SessionCopy> openFirstComeSession(UUID sessionId) {
         return SessionCopy.<SessionCopy>findById(sessionId)
-                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"))
                 .invoke(session -> {
                     if (!"PUBLISHED".equals(session.status)) {
-                        throw Refusal.conflict("session-not-open",
+                        throw Refusal.conflict(
+                                "session-not-open",
                                 "This session is " + session.status.toLowerCase() + " and takes no bookings.");
                     }
                 })
@@ -362,38 +438,52 @@ public class BookingService {
                     if (count > 0) {
                         throw Refusal.conflict("already-registered", "You already have a booking for this session.");
                     }
-                }).replaceWithVoid();
+                })
+                .replaceWithVoid();
     }
 
     /** 404 for somebody else's registration: whether it exists is not hers to know. */
     private static Uni<Registration> own(UUID registrationId, String attendeeId) {
         // locked: childcare's reply or the hold sweep may be changing the same registration right now
         return Registration.<Registration>find("id = ?1 and attendeeId = ?2", registrationId, attendeeId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                .onItem().ifNull().failWith(() -> Refusal.notFound("registration"));
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("registration"));
     }
 
     static Uni<Boolean> takeSeat(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update session_copy set confirmed_seats = confirmed_seats + 1 "
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update session_copy set confirmed_seats = confirmed_seats + 1 "
                                 + "where id = :id and (capacity is null or confirmed_seats < capacity)")
-                .setParameter("id", sessionId).executeUpdate()).map(updated -> updated == 1);
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .map(updated -> updated == 1);
     }
 
     static Uni<Void> releaseSeat(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update session_copy set confirmed_seats = confirmed_seats - 1 where id = :id and confirmed_seats > 0")
-                .setParameter("id", sessionId).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "update session_copy set confirmed_seats = confirmed_seats - 1 where id = :id and confirmed_seats > 0")
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     private static Uni<Boolean> seatsFree(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select count(*) from session_copy where id = :id and (capacity is null or confirmed_seats < capacity)", Long.class)
-                .setParameter("id", sessionId).getSingleResult()).map(count -> count > 0);
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from session_copy where id = :id and (capacity is null or confirmed_seats < capacity)",
+                                Long.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
+                .map(count -> count > 0);
     }
 
     private static Uni<Long> nextWaitlistNumber() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class).getSingleResult());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class)
+                .getSingleResult());
     }
 
     private static Uni<Void> flush() {

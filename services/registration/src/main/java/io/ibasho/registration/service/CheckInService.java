@@ -1,22 +1,20 @@
 package io.ibasho.registration.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
-
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
 /** The organiser's side at the door: the roster, attended / no-show, and drop-ins counted without identity. */
 @ApplicationScoped
@@ -29,7 +27,9 @@ public class CheckInService {
 
     public record Roster(SessionCopy session, int seatsTaken, int dropIns, List<Registration> registrations) {
         public long confirmed() {
-            return registrations.stream().filter(r -> r.status == Status.CONFIRMED).count();
+            return registrations.stream()
+                    .filter(r -> r.status == Status.CONFIRMED)
+                    .count();
         }
 
         /** Capacity was lowered below the confirmed bookings: nobody was removed, the organiser decides. */
@@ -48,29 +48,42 @@ public class CheckInService {
                 .call(session -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "insert into roster_audit (id, session_id, organisation_id, reader, reason, read_at) "
                                         + "values (:id, :session, :org, :reader, :reason, :at)")
-                        .setParameter("id", UUID.randomUUID()).setParameter("session", sessionId)
-                        .setParameter("org", session.organisationId).setParameter("reader", reader)
-                        .setParameter("reason", reason).setParameter("at", OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate()))
+                        .setParameter("id", UUID.randomUUID())
+                        .setParameter("session", sessionId)
+                        .setParameter("org", session.organisationId)
+                        .setParameter("reader", reader)
+                        .setParameter("reason", reason)
+                        .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeUpdate()))
                 .flatMap(session -> counters(sessionId).flatMap(counters -> Registration.<Registration>list(
-                                "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt", sessionId,
+                                "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt",
+                                sessionId,
                                 BookingService.ACTIVE)
                         .map(list -> new Roster(session, counters[0], counters[1], list))));
     }
 
     @WithTransaction
-    public Uni<Registration> recordAttendance(UUID sessionId, UUID registrationId, String organisationId, Registration.Attendance attendance) {
+    public Uni<Registration> recordAttendance(
+            UUID sessionId, UUID registrationId, String organisationId, Registration.Attendance attendance) {
         return OrganiserAccess.session(sessionId, organisationId)
-                .flatMap(session -> Registration.<Registration>find("id = ?1 and sessionId = ?2", registrationId, sessionId)
+                .flatMap(session -> Registration.<Registration>find(
+                                "id = ?1 and sessionId = ?2", registrationId, sessionId)
                         .<Registration>firstResult())
-                .onItem().ifNull().failWith(() -> Refusal.notFound("registration"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("registration"))
                 .flatMap(registration -> {
                     if (registration.status != Status.CONFIRMED) {
-                        return Uni.createFrom().failure(Refusal.conflict("not-confirmed",
-                                "Attendance is recorded for confirmed bookings only."));
+                        return Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "not-confirmed", "Attendance is recorded for confirmed bookings only."));
                     }
                     registration.attendance = attendance;
                     registration.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    return outbox.append(EventTypes.ATTENDANCE_RECORDED, sessionId, RegistrationEvents.attendance(registration))
+                    return outbox.append(
+                                    EventTypes.ATTENDANCE_RECORDED,
+                                    sessionId,
+                                    RegistrationEvents.attendance(registration))
                             .replaceWith(registration);
                 });
     }
@@ -81,14 +94,20 @@ public class CheckInService {
         return OrganiserAccess.session(sessionId, organisationId)
                 .flatMap(session -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "update session_copy set drop_in_count = drop_in_count + :count where id = :id")
-                        .setParameter("count", count).setParameter("id", sessionId).executeUpdate()))
-                .flatMap(updated -> counters(sessionId)).map(counters -> counters[1]);
+                        .setParameter("count", count)
+                        .setParameter("id", sessionId)
+                        .executeUpdate()))
+                .flatMap(updated -> counters(sessionId))
+                .map(counters -> counters[1]);
     }
 
     private static Uni<int[]> counters(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select confirmed_seats, drop_in_count from session_copy where id = :id", Object[].class)
-                .setParameter("id", sessionId).getSingleResult())
-                .map(row -> new int[] { ((Number) row[0]).intValue(), ((Number) row[1]).intValue() });
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select confirmed_seats, drop_in_count from session_copy where id = :id",
+                                Object[].class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
+                .map(row -> new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()});
     }
 }

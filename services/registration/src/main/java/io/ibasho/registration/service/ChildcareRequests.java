@@ -1,11 +1,6 @@
 package io.ibasho.registration.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
@@ -14,6 +9,9 @@ import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
 import io.smallrye.mutiny.Uni;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * Step 1 of the saga (architecture.md): with the seat already held in this transaction, she becomes
@@ -26,8 +24,7 @@ final class ChildcareRequests {
     /** The reject reason of a hold the sweep released because childcare never answered. */
     static final String NO_ANSWER = "NO_ANSWER";
 
-    private ChildcareRequests() {
-    }
+    private ChildcareRequests() {}
 
     /** The reject reason that means "ask again": childcare-booking has not heard of the session yet (childcare.md). */
     static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
@@ -43,10 +40,14 @@ final class ChildcareRequests {
      * time of its first request, so the answer timeout bounds the whole hold, however often it asks.
      */
     static Uni<Registration> askAgain(RegistrationOutbox outbox, Registration registration) {
-        return send(outbox, registration, registration.waitlistNumber != null ? ChildcarePurpose.WAITLIST_PROMOTION : ChildcarePurpose.BOOKING);
+        return send(
+                outbox,
+                registration,
+                registration.waitlistNumber != null ? ChildcarePurpose.WAITLIST_PROMOTION : ChildcarePurpose.BOOKING);
     }
 
-    private static Uni<Registration> send(RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
+    private static Uni<Registration> send(
+            RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         registration.status = Status.PENDING_CHILDCARE;
         registration.childcareStatus = ChildcareStatus.PENDING;
@@ -54,15 +55,18 @@ final class ChildcareRequests {
         registration.childcareRejectReason = null;
         registration.offerExpiresAt = null;
         registration.updatedAt = now;
-        Uni<Registration> saved = registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
-        return saved.call(r -> outbox.append(EventTypes.CHILDCARE_REQUESTED, r.sessionId,
+        Uni<Registration> saved =
+                registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
+        return saved.call(r -> outbox.append(
+                EventTypes.CHILDCARE_REQUESTED,
+                r.sessionId,
                 RegistrationEvents.childcareRequested(r, r.childcareRequestId, purpose)));
     }
 
     /** RegistrationConfirmed: {@code childcareRequested} tells childcare-booking and notification that 託児 is part of it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Confirmed(String registrationId, String sessionId, String attendeeId, String status, Boolean childcareRequested) {
-    }
+    record Confirmed(
+            String registrationId, String sessionId, String attendeeId, String status, Boolean childcareRequested) {}
 
     static Object confirmed(Registration r) {
         return r.childcareStatus == ChildcareStatus.RESERVED
@@ -75,7 +79,16 @@ final class ChildcareRequests {
      * registration (also one reserved by a reply that came too late). {@code status} says what she is now.
      */
     static RegistrationEvents.RegistrationState cancelledBySystem(Registration r, String reason) {
-        return new RegistrationEvents.RegistrationState(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(), null,
-                reason, null, null, SYSTEM, null);
+        return new RegistrationEvents.RegistrationState(
+                r.id.toString(),
+                r.sessionId.toString(),
+                r.attendeeId,
+                r.status.name(),
+                null,
+                reason,
+                null,
+                null,
+                SYSTEM,
+                null);
     }
 }

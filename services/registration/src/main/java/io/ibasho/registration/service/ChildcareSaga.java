@@ -1,11 +1,5 @@
 package io.ibasho.registration.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
@@ -21,6 +15,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Step 3 of the seat-and-childcare saga (architecture.md) for first-come bookings and waitlist offers: childcare's
@@ -59,7 +57,8 @@ public class ChildcareSaga {
                 return bookings.confirm(registration).replaceWith(true);
             }
             return SessionCopy.<SessionCopy>findById(registration.sessionId)
-                    .flatMap(session -> bookings.offerHeldSeat(registration, session)).replaceWith(true);
+                    .flatMap(session -> bookings.offerHeldSeat(registration, session))
+                    .replaceWith(true);
         });
     }
 
@@ -87,20 +86,28 @@ public class ChildcareSaga {
      * answer (not at once: childcare-booking needs a moment to read the session). The answer timeout still bounds the
      * hold as a whole.
      */
-    @Scheduled(every = "${ibasho.registration.childcare.answer-check:30s}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.registration.childcare.answer-check:30s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> askAgainWhereTheSessionWasUnknown() {
         OffsetDateTime answeredBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.answerCheck());
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select * from registration where status = 'PENDING_CHILDCARE' "
-                                + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
-                                + "order by updated_at limit 50 for update skip locked", Registration.class)
-                        .setParameter("unknown", ChildcareRequests.UNKNOWN_SESSION).setParameter("before", answeredBefore)
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from registration where status = 'PENDING_CHILDCARE' "
+                                        + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
+                                        + "order by updated_at limit 50 for update skip locked",
+                                Registration.class)
+                        .setParameter("unknown", ChildcareRequests.UNKNOWN_SESSION)
+                        .setParameter("before", answeredBefore)
                         .getResultList())
-                .flatMap(holds -> Multi.createFrom().iterable(holds)
-                        .onItem().transformToUniAndConcatenate(registration -> ChildcareRequests.askAgain(outbox, registration))
-                        .collect().asList())
+                .flatMap(holds -> Multi.createFrom()
+                        .iterable(holds)
+                        .onItem()
+                        .transformToUniAndConcatenate(registration -> ChildcareRequests.askAgain(outbox, registration))
+                        .collect()
+                        .asList())
                 .replaceWithVoid();
     }
 
@@ -110,9 +117,11 @@ public class ChildcareSaga {
      */
     public Uni<Void> childcareReleased(UUID sessionId) {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update registration set childcare_status = null, childcare_reject_reason = null "
-                                + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
-                        .setParameter("id", sessionId).executeUpdate())
+                .flatMap(s -> s.createNativeQuery(
+                                "update registration set childcare_status = null, childcare_reject_reason = null "
+                                        + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
                 .flatMap(waiting -> SessionCopy.<SessionCopy>findById(sessionId))
                 .flatMap(session -> session == null ? Uni.createFrom().voidItem() : bookings.offerFreedSeats(session));
     }
@@ -123,23 +132,36 @@ public class ChildcareSaga {
      * {@code FOR UPDATE SKIP LOCKED}: a hold being answered right now is left to its answer, and with several replicas
      * each hold is released by exactly one.
      */
-    @Scheduled(every = "${ibasho.registration.childcare.answer-check:30s}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.registration.childcare.answer-check:30s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> releaseUnansweredHolds() {
         OffsetDateTime askedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.answerTimeout());
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select * from registration where status = 'PENDING_CHILDCARE' "
-                                + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
-                        Registration.class).setParameter("before", askedBefore).getResultList())
-                .flatMap(unanswered -> Multi.createFrom().iterable(unanswered)
-                        .onItem().transformToUniAndConcatenate(registration -> {
-                            LOG.infof("childcare never answered request %s; the held seat is released", registration.childcareRequestId);
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from registration where status = 'PENDING_CHILDCARE' "
+                                        + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
+                                Registration.class)
+                        .setParameter("before", askedBefore)
+                        .getResultList())
+                .flatMap(unanswered -> Multi.createFrom()
+                        .iterable(unanswered)
+                        .onItem()
+                        .transformToUniAndConcatenate(registration -> {
+                            LOG.infof(
+                                    "childcare never answered request %s; the held seat is released",
+                                    registration.childcareRequestId);
                             // still "session unknown" after all this time: she is told that, not "no answer"
-                            return releaseHold(registration, ChildcareRequests.UNKNOWN_SESSION.equals(registration.childcareRejectReason)
-                                    ? ChildcareRequests.UNKNOWN_SESSION : ChildcareRequests.NO_ANSWER);
+                            return releaseHold(
+                                    registration,
+                                    ChildcareRequests.UNKNOWN_SESSION.equals(registration.childcareRejectReason)
+                                            ? ChildcareRequests.UNKNOWN_SESSION
+                                            : ChildcareRequests.NO_ANSWER);
                         })
-                        .collect().asList())
+                        .collect()
+                        .asList())
                 .replaceWithVoid();
     }
 
@@ -159,17 +181,24 @@ public class ChildcareSaga {
         if (fromWaitlist(registration)) {
             registration.status = Status.WAITLISTED;
             registration.waitlistReason = "CHILDCARE_UNAVAILABLE";
-            told = Panache.getSession().flatMap(s -> s.flush())
+            told = Panache.getSession()
+                    .flatMap(s -> s.flush())
                     .flatMap(flushed -> BookingService.position(registration))
-                    .flatMap(position -> outbox.append(EventTypes.WAITLISTED, registration.sessionId,
-                            RegistrationEvents.waitlisted(registration, position == null ? 1 : position, registration.waitlistReason)));
+                    .flatMap(position -> outbox.append(
+                            EventTypes.WAITLISTED,
+                            registration.sessionId,
+                            RegistrationEvents.waitlisted(
+                                    registration, position == null ? 1 : position, registration.waitlistReason)));
         } else {
             registration.status = Status.CHILDCARE_UNAVAILABLE;
-            told = outbox.append(EventTypes.REGISTRATION_CANCELLED, registration.sessionId,
+            told = outbox.append(
+                    EventTypes.REGISTRATION_CANCELLED,
+                    registration.sessionId,
                     ChildcareRequests.cancelledBySystem(registration, "CHILDCARE_" + reason));
         }
         return told.call(() -> BookingService.releaseSeat(registration.sessionId))
-                .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId).flatMap(bookings::offerFreedSeats));
+                .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId)
+                        .flatMap(bookings::offerFreedSeats));
     }
 
     /** A waitlist promotion keeps her waitlist number; a first-come booking never has one. */
@@ -178,8 +207,12 @@ public class ChildcareSaga {
     }
 
     private static Uni<Registration> pending(UUID requestId) {
-        return Registration.<Registration>find("childcareRequestId = ?1 and status = ?2 and childcareStatus = ?3", requestId,
-                        Status.PENDING_CHILDCARE, ChildcareStatus.PENDING)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return Registration.<Registration>find(
+                        "childcareRequestId = ?1 and status = ?2 and childcareStatus = ?3",
+                        requestId,
+                        Status.PENDING_CHILDCARE,
+                        ChildcareStatus.PENDING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 }

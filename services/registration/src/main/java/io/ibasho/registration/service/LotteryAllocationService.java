@@ -1,18 +1,5 @@
 package io.ibasho.registration.service;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
@@ -39,6 +26,17 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The allocation after the draw: walks the drawn order (the pure {@link SeatAllocation}), seating applicants who need
@@ -62,13 +60,15 @@ public class LotteryAllocationService {
     public static final String NO_ANSWER = "NO_ANSWER";
     /** She cancelled her application before she was reached: nothing is asked, she cannot win. */
     public static final String WITHDRAWN = "WITHDRAWN";
+
     private static final Logger LOG = Logger.getLogger(LotteryAllocationService.class);
 
     private final RegistrationOutbox outbox;
     private final BookingService bookings;
     private final LotteryAllocationConfig config;
 
-    public LotteryAllocationService(RegistrationOutbox outbox, BookingService bookings, LotteryAllocationConfig config) {
+    public LotteryAllocationService(
+            RegistrationOutbox outbox, BookingService bookings, LotteryAllocationConfig config) {
         this.outbox = outbox;
         this.bookings = bookings;
         this.config = config;
@@ -87,28 +87,36 @@ public class LotteryAllocationService {
      * @param winners winners decided so far (final once DONE)
      * @param reserve the reserve list's length; 0 until DONE
      */
-    public record Progress(AllocationStatus status, int winners, int reserve) {
-    }
+    public record Progress(AllocationStatus status, int winners, int reserve) {}
 
     /** Where a session's allocation stands, as the lottery view shows it. */
-    public record AllocationState(AllocationStatus status, int nextRank, boolean waitingForChildcare, boolean firstComeOpen) {
-    }
+    public record AllocationState(
+            AllocationStatus status, int nextRank, boolean waitingForChildcare, boolean firstComeOpen) {}
 
     /** Starts the allocation in the draw's own transaction (the session row is locked), right after the order is fixed. */
     Uni<Progress> start(SessionCopy session, LotteryDraw draw) {
-        String input = PublishedDraw.of(draw, new DrawOutcome(List.of(), List.of(), List.of())).toJson();
+        String input = PublishedDraw.of(draw, new DrawOutcome(List.of(), List.of(), List.of()))
+                .toJson();
         OffsetDateTime now = now();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into lottery_allocation "
-                        + "(session_id, status, draw_input, next_rank, updated_at) values (:id, 'ALLOCATING', :input, 1, :now)")
-                .setParameter("id", session.id).setParameter("input", input).setParameter("now", now).executeUpdate())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "insert into lottery_allocation "
+                                        + "(session_id, status, draw_input, next_rank, updated_at) values (:id, 'ALLOCATING', :input, 1, :now)")
+                        .setParameter("id", session.id)
+                        .setParameter("input", input)
+                        .setParameter("now", now)
+                        .executeUpdate())
                 .flatMap(ignored -> advance(session, draw, SeatAllocation.start(draw.order(), draw.policy()), 0));
     }
 
     /** Whether this request id is one of a lottery's childcare questions; replies to any other request are not ours. */
     public static Uni<Boolean> isLotteryQuestion(UUID requestId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select count(*) from lottery_childcare_question where request_id = :id", Long.class)
-                .setParameter("id", requestId).getSingleResult()).map(count -> count > 0);
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from lottery_childcare_question where request_id = :id", Long.class)
+                        .setParameter("id", requestId)
+                        .getSingleResult())
+                .map(count -> count > 0);
     }
 
     /**
@@ -117,53 +125,85 @@ public class LotteryAllocationService {
      * not the one open changes nothing.
      */
     public Uni<Void> answer(UUID requestId, boolean reserved, String reason) {
-        return question(requestId).flatMap(question -> question == null ? Uni.createFrom().voidItem()
-                : lockAllocation(question.sessionId()).flatMap(allocation -> {
-                    if (allocation == null || question.answered() || !requestId.equals(allocation.waitingRequestId())) {
-                        if (reserved && question.answered()) {
-                            // ids only: the session and request are not personal data
-                            LOG.warnf("childcare was reserved after lottery question %s of session %s had already counted as %s; "
-                                    + "childcare-booking must release it", requestId, question.sessionId(), question.reason());
-                        }
-                        return Uni.createFrom().voidItem();
-                    }
-                    return record(question, reserved, reason).flatMap(ignored -> resume(question.sessionId())).replaceWithVoid();
-                }));
+        return question(requestId)
+                .flatMap(question -> question == null
+                        ? Uni.createFrom().voidItem()
+                        : lockAllocation(question.sessionId()).flatMap(allocation -> {
+                            if (allocation == null
+                                    || question.answered()
+                                    || !requestId.equals(allocation.waitingRequestId())) {
+                                if (reserved && question.answered()) {
+                                    // ids only: the session and request are not personal data
+                                    LOG.warnf(
+                                            "childcare was reserved after lottery question %s of session %s had already counted as %s; "
+                                                    + "childcare-booking must release it",
+                                            requestId, question.sessionId(), question.reason());
+                                }
+                                return Uni.createFrom().voidItem();
+                            }
+                            return record(question, reserved, reason)
+                                    .flatMap(ignored -> resume(question.sessionId()))
+                                    .replaceWithVoid();
+                        }));
     }
 
     /** Questions unanswered for longer than the timeout count as "no" (NO_ANSWER), so a draw never hangs. */
-    @Scheduled(every = "${ibasho.registration.lottery-allocation.timeout-check:30s}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.registration.lottery-allocation.timeout-check:30s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> answerOverdueQuestions() {
         OffsetDateTime cutOff = now().minus(config.childcareAnswerTimeout());
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select cast(waiting_request_id as text) from lottery_allocation "
-                        + "where status = 'ALLOCATING' and waiting_request_id is not null and asked_at <= :cutOff "
-                        + "order by asked_at limit 10 for update skip locked", String.class)
-                .setParameter("cutOff", cutOff).getResultList())
-                .flatMap(overdue -> Multi.createFrom().iterable(overdue).map(UUID::fromString)
-                        .onItem().transformToUniAndConcatenate(requestId -> question(requestId).flatMap(question -> {
-                            LOG.infof("lottery question %s of session %s unanswered for %s: counts as %s", requestId,
-                                    question.sessionId(), config.childcareAnswerTimeout(), NO_ANSWER);
-                            return record(question, false, NO_ANSWER).flatMap(ignored -> resume(question.sessionId()));
-                        }))
-                        .collect().asList())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(waiting_request_id as text) from lottery_allocation "
+                                        + "where status = 'ALLOCATING' and waiting_request_id is not null and asked_at <= :cutOff "
+                                        + "order by asked_at limit 10 for update skip locked",
+                                String.class)
+                        .setParameter("cutOff", cutOff)
+                        .getResultList())
+                .flatMap(overdue -> Multi.createFrom()
+                        .iterable(overdue)
+                        .map(UUID::fromString)
+                        .onItem()
+                        .transformToUniAndConcatenate(
+                                requestId -> question(requestId).flatMap(question -> {
+                                    LOG.infof(
+                                            "lottery question %s of session %s unanswered for %s: counts as %s",
+                                            requestId,
+                                            question.sessionId(),
+                                            config.childcareAnswerTimeout(),
+                                            NO_ANSWER);
+                                    return record(question, false, NO_ANSWER)
+                                            .flatMap(ignored -> resume(question.sessionId()));
+                                }))
+                        .collect()
+                        .asList())
                 .call(ignored -> LeftoverSeats.recordOpenings())
                 .replaceWithVoid();
     }
 
     /** The allocation's state for the lottery view; null before the draw. */
     public static Uni<AllocationState> state(SessionCopy session) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select status || ';' || next_rank || ';' "
-                        + "|| (waiting_request_id is not null) from lottery_allocation where session_id = :id", String.class)
-                .setParameter("id", session.id).getResultList())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select status || ';' || next_rank || ';' "
+                                        + "|| (waiting_request_id is not null) from lottery_allocation where session_id = :id",
+                                String.class)
+                        .setParameter("id", session.id)
+                        .getResultList())
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().nullItem();
                     }
                     String[] fields = rows.get(0).split(";");
-                    return LeftoverSeats.openForFirstCome(session).map(open -> new AllocationState(AllocationStatus.valueOf(fields[0]),
-                            Integer.parseInt(fields[1]), fields[2].startsWith("t"), open));
+                    return LeftoverSeats.openForFirstCome(session)
+                            .map(open -> new AllocationState(
+                                    AllocationStatus.valueOf(fields[0]),
+                                    Integer.parseInt(fields[1]),
+                                    fields[2].startsWith("t"),
+                                    open));
                 });
     }
 
@@ -172,13 +212,19 @@ public class LotteryAllocationService {
     /** Rebuilds the state machine from the draw's input and the answers so far, then moves it on. */
     private Uni<Progress> resume(UUID sessionId) {
         return SessionCopy.<SessionCopy>findById(sessionId).flatMap(session -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select draw_input from lottery_allocation where session_id = :id", String.class)
-                        .setParameter("id", sessionId).getSingleResult())
+                .flatMap(s -> s.createNativeQuery(
+                                "select draw_input from lottery_allocation where session_id = :id", String.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
                 .flatMap(input -> answers(sessionId).flatMap(answers -> {
                     PublishedDraw published = PublishedDraw.fromJson(input);
-                    LotteryDraw draw = LotteryDraw.perform(published.policy(), new SeedCommitment(published.commitment()),
-                            LotterySeed.fromHex(published.seed()), published.applications());
-                    return advance(session, draw, SeatAllocation.resume(draw.order(), draw.policy(), answers), answers.size());
+                    LotteryDraw draw = LotteryDraw.perform(
+                            published.policy(),
+                            new SeedCommitment(published.commitment()),
+                            LotterySeed.fromHex(published.seed()),
+                            published.applications());
+                    return advance(
+                            session, draw, SeatAllocation.resume(draw.order(), draw.policy(), answers), answers.size());
                 })));
     }
 
@@ -198,21 +244,30 @@ public class LotteryAllocationService {
                             .invoke(() -> allocation.recordChildcare(applicationId, false))
                             .flatMap(x -> advance(session, draw, allocation, asked + 1));
                 }
-                return ask(session, applicant, asked + 1, allocation.winnersSoFar().size(), allocation.cursor());
+                return ask(
+                        session, applicant, asked + 1, allocation.winnersSoFar().size(), allocation.cursor());
             });
         });
     }
 
-    private Uni<Progress> ask(SessionCopy session, Registration applicant, int askedOrder, int winnersSoFar, int cursor) {
+    private Uni<Progress> ask(
+            SessionCopy session, Registration applicant, int askedOrder, int winnersSoFar, int cursor) {
         Question question = new Question(UUID.randomUUID(), session.id, applicant.id, false, null);
         OffsetDateTime now = now();
         return insertQuestion(question, askedOrder)
-                .call(() -> outbox.append(EventTypes.CHILDCARE_REQUESTED, session.id,
-                        RegistrationEvents.childcareRequested(applicant, question.requestId(), ChildcarePurpose.LOTTERY)))
-                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("update lottery_allocation set next_rank = :rank, "
-                                + "waiting_request_id = :request, asked_at = :now, updated_at = :now where session_id = :id")
-                        .setParameter("rank", cursor).setParameter("request", question.requestId()).setParameter("now", now)
-                        .setParameter("id", session.id).executeUpdate()))
+                .call(() -> outbox.append(
+                        EventTypes.CHILDCARE_REQUESTED,
+                        session.id,
+                        RegistrationEvents.childcareRequested(
+                                applicant, question.requestId(), ChildcarePurpose.LOTTERY)))
+                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "update lottery_allocation set next_rank = :rank, "
+                                        + "waiting_request_id = :request, asked_at = :now, updated_at = :now where session_id = :id")
+                        .setParameter("rank", cursor)
+                        .setParameter("request", question.requestId())
+                        .setParameter("now", now)
+                        .setParameter("id", session.id)
+                        .executeUpdate()))
                 .map(ignored -> new Progress(AllocationStatus.ALLOCATING, winnersSoFar, 0));
     }
 
@@ -223,25 +278,33 @@ public class LotteryAllocationService {
         }
         Map<UUID, Integer> rank = new HashMap<>();
         winners.forEach(w -> rank.put(w.applicationId(), w.drawPosition()));
-        return Registration.<Registration>list("id in ?1 and status = ?2", new ArrayList<>(rank.keySet()), Status.APPLIED)
+        return Registration.<Registration>list(
+                        "id in ?1 and status = ?2", new ArrayList<>(rank.keySet()), Status.APPLIED)
                 // the in-memory state decides: a winner seated earlier in this transaction may not be flushed yet
-                .flatMap(waiting -> Multi.createFrom().iterable(waiting.stream().filter(r -> r.status == Status.APPLIED)
-                                .sorted(Comparator.comparing(r -> rank.get(r.id))).toList())
-                        .onItem().transformToUniAndConcatenate(winner -> seat(session, policy, winner))
-                        .collect().asList())
+                .flatMap(waiting -> Multi.createFrom()
+                        .iterable(waiting.stream()
+                                .filter(r -> r.status == Status.APPLIED)
+                                .sorted(Comparator.comparing(r -> rank.get(r.id)))
+                                .toList())
+                        .onItem()
+                        .transformToUniAndConcatenate(winner -> seat(session, policy, winner))
+                        .collect()
+                        .asList())
                 .replaceWithVoid();
     }
 
     private Uni<Void> seat(SessionCopy session, LotteryPolicy policy, Registration winner) {
         return BookingService.takeSeat(session.id).flatMap(taken -> {
             if (!taken) {
-                // only when the capacity was lowered after the draw: never overbook; she heads the reserve list at the end
+                // only when the capacity was lowered after the draw: never overbook; she heads the reserve list at the
+                // end
                 return Uni.createFrom().voidItem();
             }
             winner.updatedAt = now();
             if (policy.winnersMustConfirm()) {
                 winner.status = Status.OFFERED;
-                winner.offerExpiresAt = confirmationDeadline(winner.updatedAt, policy.confirmationHours(), session.startsAt);
+                winner.offerExpiresAt =
+                        confirmationDeadline(winner.updatedAt, policy.confirmationHours(), session.startsAt);
                 return outbox.append(EventTypes.SEAT_OFFERED, session.id, LotteryEvents.winOffered(winner));
             }
             winner.status = Status.CONFIRMED;
@@ -262,117 +325,201 @@ public class LotteryAllocationService {
         return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
                 .flatMap(stillApplied -> {
                     Map<UUID, Registration> byId = new HashMap<>();
-                    stillApplied.stream().filter(r -> r.status == Status.APPLIED).forEach(r -> byId.put(r.id, r));
+                    stillApplied.stream()
+                            .filter(r -> r.status == Status.APPLIED)
+                            .forEach(r -> byId.put(r.id, r));
                     List<Map.Entry<Registration, String>> reserve = new ArrayList<>();
                     // winners who found no seat (capacity lowered meanwhile) outrank the drawn reserve list
-                    outcome.winners().stream().filter(w -> byId.containsKey(w.applicationId()))
+                    outcome.winners().stream()
+                            .filter(w -> byId.containsKey(w.applicationId()))
                             .forEach(w -> reserve.add(Map.entry(byId.get(w.applicationId()), "FULL")));
                     for (ReservePlace place : outcome.reserve()) {
                         if (byId.containsKey(place.applicationId())) {
-                            reserve.add(Map.entry(byId.get(place.applicationId()),
+                            reserve.add(Map.entry(
+                                    byId.get(place.applicationId()),
                                     place.childcareUnavailableAtDraw() ? "CHILDCARE_UNAVAILABLE" : "LOTTERY_RESERVE"));
                         }
                     }
-                    return Multi.createFrom().range(0, reserve.size()).onItem().transformToUniAndConcatenate(i -> Panache.getSession()
-                                    .flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class).getSingleResult())
+                    return Multi.createFrom()
+                            .range(0, reserve.size())
+                            .onItem()
+                            .transformToUniAndConcatenate(i -> Panache.getSession()
+                                    .flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class)
+                                            .getSingleResult())
                                     .flatMap(number -> {
                                         Registration waiting = reserve.get(i).getKey();
                                         waiting.status = Status.WAITLISTED;
                                         waiting.waitlistReason = reserve.get(i).getValue();
                                         waiting.waitlistNumber = number;
                                         waiting.updatedAt = now();
-                                        return outbox.append(EventTypes.WAITLISTED, session.id,
-                                                RegistrationEvents.waitlisted(waiting, i + 1, reserve.get(i).getValue()));
+                                        return outbox.append(
+                                                EventTypes.WAITLISTED,
+                                                session.id,
+                                                RegistrationEvents.waitlisted(
+                                                        waiting,
+                                                        i + 1,
+                                                        reserve.get(i).getValue()));
                                     }))
-                            .collect().asList();
+                            .collect()
+                            .asList();
                 })
                 .flatMap(ignored -> Panache.getSession())
                 .call(s -> s.createNativeQuery("update lottery_draw set published = :published where session_id = :id")
-                        .setParameter("published", published.toJson()).setParameter("id", session.id).executeUpdate())
-                .call(s -> s.createNativeQuery("update lottery_allocation set status = 'DONE', next_rank = :rank, "
-                                + "waiting_request_id = null, asked_at = null, updated_at = now() where session_id = :id")
-                        .setParameter("rank", allocation.cursor()).setParameter("id", session.id).executeUpdate())
-                .flatMap(s -> s.createNativeQuery("select cast(id as text) || ';' "
-                        + "|| cast(floor(extract(epoch from drawn_at) * 1000) as bigint) from lottery_draw where session_id = :id",
-                        String.class).setParameter("id", session.id).getSingleResult())
-                .call(row -> outbox.append(EventTypes.LOTTERY_DRAWN, session.id, Map.of("sessionId", session.id.toString(),
-                        "drawId", row.substring(0, row.indexOf(';')), "commitment", draw.commitment().sha256Hex(),
-                        "seed", draw.seed().toHex(), "inputDigest", draw.inputDigest(), "winners", outcome.winners().size(),
-                        "reserve", outcome.reserve().size(), "childcareAsked", outcome.childcareAnswers().size(),
-                        "drawnAt", OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(Long.parseLong(row.substring(row.indexOf(';') + 1))),
-                                ZoneOffset.UTC).toString())))
+                        .setParameter("published", published.toJson())
+                        .setParameter("id", session.id)
+                        .executeUpdate())
+                .call(s -> s.createNativeQuery(
+                                "update lottery_allocation set status = 'DONE', next_rank = :rank, "
+                                        + "waiting_request_id = null, asked_at = null, updated_at = now() where session_id = :id")
+                        .setParameter("rank", allocation.cursor())
+                        .setParameter("id", session.id)
+                        .executeUpdate())
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(id as text) || ';' "
+                                        + "|| cast(floor(extract(epoch from drawn_at) * 1000) as bigint) from lottery_draw where session_id = :id",
+                                String.class)
+                        .setParameter("id", session.id)
+                        .getSingleResult())
+                .call(row -> outbox.append(
+                        EventTypes.LOTTERY_DRAWN,
+                        session.id,
+                        Map.of(
+                                "sessionId",
+                                session.id.toString(),
+                                "drawId",
+                                row.substring(0, row.indexOf(';')),
+                                "commitment",
+                                draw.commitment().sha256Hex(),
+                                "seed",
+                                draw.seed().toHex(),
+                                "inputDigest",
+                                draw.inputDigest(),
+                                "winners",
+                                outcome.winners().size(),
+                                "reserve",
+                                outcome.reserve().size(),
+                                "childcareAsked",
+                                outcome.childcareAnswers().size(),
+                                "drawnAt",
+                                OffsetDateTime.ofInstant(
+                                                java.time.Instant.ofEpochMilli(
+                                                        Long.parseLong(row.substring(row.indexOf(';') + 1))),
+                                                ZoneOffset.UTC)
+                                        .toString())))
                 // seats left free (winners who withdrew, nobody else to seat) pass down the reserve list as offers
-                .call(() -> Panache.getSession().flatMap(s -> s.flush()).flatMap(x -> bookings.offerFreedSeats(session)))
+                .call(() ->
+                        Panache.getSession().flatMap(s -> s.flush()).flatMap(x -> bookings.offerFreedSeats(session)))
                 .call(() -> LeftoverSeats.recordOpening(session.id))
-                .invoke(() -> LOG.infof("lottery allocation of session %s done: %d winners, %d on the reserve list, %d childcare questions",
-                        session.id, outcome.winners().size(), outcome.reserve().size(), outcome.childcareAnswers().size()))
-                .map(ignored -> new Progress(AllocationStatus.DONE, outcome.winners().size(), outcome.reserve().size()));
+                .invoke(() -> LOG.infof(
+                        "lottery allocation of session %s done: %d winners, %d on the reserve list, %d childcare questions",
+                        session.id,
+                        outcome.winners().size(),
+                        outcome.reserve().size(),
+                        outcome.childcareAnswers().size()))
+                .map(ignored -> new Progress(
+                        AllocationStatus.DONE,
+                        outcome.winners().size(),
+                        outcome.reserve().size()));
     }
 
     // --- persistence helpers ----------------------------------------------------------------------------------------
 
     /** One childcare question of an allocation. */
-    record Question(UUID requestId, UUID sessionId, UUID applicationId, boolean answered, String reason) {
-    }
+    record Question(UUID requestId, UUID sessionId, UUID applicationId, boolean answered, String reason) {}
 
-    private record AllocationRow(UUID waitingRequestId) {
-    }
+    private record AllocationRow(UUID waitingRequestId) {}
 
     private static Uni<Void> insertQuestion(Question question, int askedOrder) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into lottery_childcare_question "
-                        + "(request_id, session_id, application_id, asked_order, asked_at) values (:request, :session, :application, :order, now())")
-                .setParameter("request", question.requestId()).setParameter("session", question.sessionId())
-                .setParameter("application", question.applicationId()).setParameter("order", askedOrder).executeUpdate())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "insert into lottery_childcare_question "
+                                        + "(request_id, session_id, application_id, asked_order, asked_at) values (:request, :session, :application, :order, now())")
+                        .setParameter("request", question.requestId())
+                        .setParameter("session", question.sessionId())
+                        .setParameter("application", question.applicationId())
+                        .setParameter("order", askedOrder)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
     /** Records the answer on the question and on her registration (what she sees: childcare reserved or why not). */
     private static Uni<Void> record(Question question, boolean reserved, String reason) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("update lottery_childcare_question set answered_at = now(), "
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update lottery_childcare_question set answered_at = now(), "
                                 + "reserved = :reserved, reason = :reason where request_id = :request")
-                        .setParameter("reserved", reserved).setParameter("reason", reserved ? "RESERVED" : reason)
-                        .setParameter("request", question.requestId()).executeUpdate())
-                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("update lottery_allocation set waiting_request_id = null, "
-                        + "asked_at = null, updated_at = now() where session_id = :id").setParameter("id", question.sessionId()).executeUpdate()))
-                .flatMap(ignored -> WITHDRAWN.equals(reason) ? Uni.createFrom().voidItem()
-                        : Registration.<Registration>findById(question.applicationId()).invoke(registration -> {
-                            if (registration != null) {
-                                registration.childcareRequestId = question.requestId();
-                                registration.childcareStatus = reserved ? ChildcareStatus.RESERVED : ChildcareStatus.REJECTED;
-                                registration.childcareRejectReason = reserved ? null : reason;
-                                registration.updatedAt = now();
-                            }
-                        }).replaceWithVoid());
+                        .setParameter("reserved", reserved)
+                        .setParameter("reason", reserved ? "RESERVED" : reason)
+                        .setParameter("request", question.requestId())
+                        .executeUpdate())
+                .call(() -> Panache.getSession()
+                        .flatMap(s -> s.createNativeQuery("update lottery_allocation set waiting_request_id = null, "
+                                        + "asked_at = null, updated_at = now() where session_id = :id")
+                                .setParameter("id", question.sessionId())
+                                .executeUpdate()))
+                .flatMap(ignored -> WITHDRAWN.equals(reason)
+                        ? Uni.createFrom().voidItem()
+                        : Registration.<Registration>findById(question.applicationId())
+                                .invoke(registration -> {
+                                    if (registration != null) {
+                                        registration.childcareRequestId = question.requestId();
+                                        registration.childcareStatus =
+                                                reserved ? ChildcareStatus.RESERVED : ChildcareStatus.REJECTED;
+                                        registration.childcareRejectReason = reserved ? null : reason;
+                                        registration.updatedAt = now();
+                                    }
+                                })
+                                .replaceWithVoid());
     }
 
     private static Uni<Question> question(UUID requestId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select cast(session_id as text) || ';' || cast(application_id as text) "
-                        + "|| ';' || (answered_at is not null) || ';' || coalesce(reason, '') from lottery_childcare_question "
-                        + "where request_id = :id", String.class).setParameter("id", requestId).getResultList())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(session_id as text) || ';' || cast(application_id as text) "
+                                        + "|| ';' || (answered_at is not null) || ';' || coalesce(reason, '') from lottery_childcare_question "
+                                        + "where request_id = :id",
+                                String.class)
+                        .setParameter("id", requestId)
+                        .getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         return null;
                     }
                     String[] fields = rows.get(0).split(";", -1);
-                    return new Question(requestId, UUID.fromString(fields[0]), UUID.fromString(fields[1]), fields[2].startsWith("t"),
+                    return new Question(
+                            requestId,
+                            UUID.fromString(fields[0]),
+                            UUID.fromString(fields[1]),
+                            fields[2].startsWith("t"),
                             fields[3].isEmpty() ? null : fields[3]);
                 });
     }
 
     /** Locks the session's allocation row: one step at a time per session, whoever moves it on. */
     private static Uni<AllocationRow> lockAllocation(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select coalesce(cast(waiting_request_id as text), '') "
-                        + "from lottery_allocation where session_id = :id and status = 'ALLOCATING' for update", String.class)
-                .setParameter("id", sessionId).getResultList())
-                .map(rows -> rows.isEmpty() ? null : new AllocationRow(rows.get(0).isEmpty() ? null : UUID.fromString(rows.get(0))));
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select coalesce(cast(waiting_request_id as text), '') "
+                                        + "from lottery_allocation where session_id = :id and status = 'ALLOCATING' for update",
+                                String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .map(rows -> rows.isEmpty()
+                        ? null
+                        : new AllocationRow(rows.get(0).isEmpty() ? null : UUID.fromString(rows.get(0))));
     }
 
     private static Uni<List<ChildcareAnswer>> answers(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select cast(application_id as text) || ';' || reserved "
-                        + "from lottery_childcare_question where session_id = :id and answered_at is not null order by asked_order", String.class)
-                .setParameter("id", sessionId).getResultList())
-                .map(rows -> rows.stream().map(row -> row.split(";"))
-                        .map(fields -> new ChildcareAnswer(UUID.fromString(fields[0]), fields[1].startsWith("t"))).toList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(application_id as text) || ';' || reserved "
+                                        + "from lottery_childcare_question where session_id = :id and answered_at is not null order by asked_order",
+                                String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> row.split(";"))
+                        .map(fields -> new ChildcareAnswer(UUID.fromString(fields[0]), fields[1].startsWith("t")))
+                        .toList());
     }
 
     private static OffsetDateTime now() {

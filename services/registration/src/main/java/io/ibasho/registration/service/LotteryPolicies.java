@@ -1,13 +1,11 @@
 package io.ibasho.registration.service;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.lottery.LotteryPolicy;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The policy of a lottery session, from the event service's settings: seats = capacity; {@code priority} labels
@@ -22,8 +20,7 @@ public final class LotteryPolicies {
     /** Four weeks: longer would hold a seat past any sensible session date. */
     public static final int MAX_CONFIRMATION_HOURS = 672;
 
-    private LotteryPolicies() {
-    }
+    private LotteryPolicies() {}
 
     public static LotteryPolicy of(SessionCopy session) {
         JsonNode settings = read(session.lotterySettings);
@@ -35,8 +32,13 @@ public final class LotteryPolicies {
         if (hours < 1 || hours > MAX_CONFIRMATION_HOURS) {
             hours = DEFAULT_CONFIRMATION_HOURS;
         }
-        return new LotteryPolicy(seats, tiers, settings.path("oneWinPerMonth").asBoolean(false),
-                settings.path("childcareRequiredToWin").asBoolean(true), confirmationRequired, confirmationRequired ? hours : 0);
+        return new LotteryPolicy(
+                seats,
+                tiers,
+                settings.path("oneWinPerMonth").asBoolean(false),
+                settings.path("childcareRequiredToWin").asBoolean(true),
+                confirmationRequired,
+                confirmationRequired ? hours : 0);
     }
 
     private static JsonNode read(String settings) {

@@ -1,16 +1,7 @@
 package io.ibasho.registration.service;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
@@ -23,7 +14,6 @@ import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,6 +21,14 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The lottery in the service: applications, the secret seed and its public commitment, the draw (exactly once), the
@@ -56,54 +54,87 @@ public class LotteryService {
     }
 
     /** @param allocation null before the draw */
-    public record LotteryInfo(SessionCopy session, LotteryPolicy policy, String commitment, boolean drawn, long applications,
-            LotteryAllocationService.AllocationState allocation) {
-    }
+    public record LotteryInfo(
+            SessionCopy session,
+            LotteryPolicy policy,
+            String commitment,
+            boolean drawn,
+            long applications,
+            LotteryAllocationService.AllocationState allocation) {}
 
     /**
      * The draw's answer. The order is fixed at once; the allocation may still be asking childcare
      * ({@code allocation = ALLOCATING}): then {@code winners} counts the winners decided so far and {@code reserve} is 0.
      */
-    public record DrawSummary(UUID drawId, UUID sessionId, String commitment, String seed, String inputDigest, int winners,
-            int reserve, OffsetDateTime drawnAt, String drawnBy, LotteryAllocationService.AllocationStatus allocation) {
-    }
+    public record DrawSummary(
+            UUID drawId,
+            UUID sessionId,
+            String commitment,
+            String seed,
+            String inputDigest,
+            int winners,
+            int reserve,
+            OffsetDateTime drawnAt,
+            String drawnBy,
+            LotteryAllocationService.AllocationStatus allocation) {}
 
     /** Called when a lottery session is first known: a fresh secret seed, whose commitment is public from now on. */
     public Uni<Void> ensureSeed(UUID sessionId) {
         LotterySeed seed = LotterySeed.generate();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("insert into lottery_seed (session_id, seed_hex, commitment, created_at) "
-                        + "values (:id, :seed, :commitment, now()) on conflict do nothing")
-                .setParameter("id", sessionId).setParameter("seed", seed.toHex())
-                .setParameter("commitment", seed.commitment().sha256Hex()).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "insert into lottery_seed (session_id, seed_hex, commitment, created_at) "
+                                        + "values (:id, :seed, :commitment, now()) on conflict do nothing")
+                        .setParameter("id", sessionId)
+                        .setParameter("seed", seed.toHex())
+                        .setParameter("commitment", seed.commitment().sha256Hex())
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     @WithTransaction
-    public Uni<Registration> apply(UUID sessionId, String attendeeId, String nickname, Integer priorityTier,
-            List<Integer> childrenAges) {
+    public Uni<Registration> apply(
+            UUID sessionId, String attendeeId, String nickname, Integer priorityTier, List<Integer> childrenAges) {
         return SessionCopy.<SessionCopy>findById(sessionId)
-                .onItem().ifNull().failWith(() -> Refusal.notFound("session"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"))
                 .flatMap(session -> {
                     if (!"LOTTERY".equals(session.allocation)) {
-                        return Uni.createFrom().failure(Refusal.conflict("not-lottery",
-                                "This session is not allocated by lottery; book it instead."));
+                        return Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "not-lottery", "This session is not allocated by lottery; book it instead."));
                     }
-                    if (!"PUBLISHED".equals(session.status) || (session.applicationClosesAt != null && !now().isBefore(session.applicationClosesAt))) {
-                        return Uni.createFrom().failure(Refusal.conflict("applications-closed",
-                                "Applications for this lottery are closed."));
+                    if (!"PUBLISHED".equals(session.status)
+                            || (session.applicationClosesAt != null && !now().isBefore(session.applicationClosesAt))) {
+                        return Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "applications-closed", "Applications for this lottery are closed."));
                     }
                     LotteryPolicy policy = LotteryPolicies.of(session);
                     if (priorityTier != null && priorityTier >= policy.tierCount()) {
-                        return Uni.createFrom().failure(Refusal.invalid("priority-tier-unknown",
-                                "priorityTier must be below " + policy.tierCount() + " (see GET .../lottery for the tiers)."));
+                        return Uni.createFrom()
+                                .failure(Refusal.invalid(
+                                        "priority-tier-unknown",
+                                        "priorityTier must be below " + policy.tierCount()
+                                                + " (see GET .../lottery for the tiers)."));
                     }
-                    return drawExists(sessionId).flatMap(drawn -> drawn
-                            ? Uni.createFrom().failure(Refusal.conflict("applications-closed", "This lottery has been drawn."))
-                            : Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId,
-                                    BookingService.ACTIVE))
+                    return drawExists(sessionId)
+                            .flatMap(drawn -> drawn
+                                    ? Uni.createFrom()
+                                            .failure(Refusal.conflict(
+                                                    "applications-closed", "This lottery has been drawn."))
+                                    : Registration.count(
+                                            "sessionId = ?1 and attendeeId = ?2 and status in ?3",
+                                            sessionId,
+                                            attendeeId,
+                                            BookingService.ACTIVE))
                             .flatMap(count -> {
                                 if ((Long) count > 0) {
-                                    return Uni.createFrom().failure(Refusal.conflict("already-registered",
-                                            "You have already applied for this session."));
+                                    return Uni.createFrom()
+                                            .failure(Refusal.conflict(
+                                                    "already-registered",
+                                                    "You have already applied for this session."));
                                 }
                                 Registration application = new Registration();
                                 application.id = UUID.randomUUID();
@@ -112,23 +143,34 @@ public class LotteryService {
                                 application.nickname = nickname;
                                 application.status = Status.APPLIED;
                                 application.priorityTier = priorityTier;
-                                // she asks for 託児 with her application; childcare is asked, in drawn order, after the draw
+                                // she asks for 託児 with her application; childcare is asked, in drawn order, after the
+                                // draw
                                 application.childrenAges = Registration.childrenAgesOf(childrenAges);
                                 application.createdAt = now();
                                 application.updatedAt = application.createdAt;
-                                return application.<Registration>persist().call(saved -> outbox.append(EventTypes.APPLICATION_RECEIVED,
-                                        sessionId, RegistrationEvents.confirmed(saved)));
+                                return application
+                                        .<Registration>persist()
+                                        .call(saved -> outbox.append(
+                                                EventTypes.APPLICATION_RECEIVED,
+                                                sessionId,
+                                                RegistrationEvents.confirmed(saved)));
                             });
                 });
     }
 
     @WithSession
     public Uni<LotteryInfo> info(UUID sessionId) {
-        return lotterySession(sessionId).flatMap(session -> commitment(sessionId).flatMap(commitment -> drawExists(sessionId)
-                .flatMap(drawn -> Registration.count("sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
+        return lotterySession(sessionId).flatMap(session -> commitment(sessionId)
+                .flatMap(commitment -> drawExists(sessionId).flatMap(drawn -> Registration.count(
+                                "sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
                         .flatMap(applications -> LotteryAllocationService.state(session)
-                                .map(allocation -> new LotteryInfo(session, LotteryPolicies.of(session), commitment, drawn,
-                                        applications, allocation))))));
+                                .map(allocation -> new LotteryInfo(
+                                        session,
+                                        LotteryPolicies.of(session),
+                                        commitment,
+                                        drawn,
+                                        applications,
+                                        allocation))))));
     }
 
     /** A rehearsal with a throwaway seed: shows how the policy plays out, reveals nothing about the real draw. */
@@ -141,15 +183,20 @@ public class LotteryService {
 
     @WithSession
     public Uni<String> published(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select published from lottery_draw where session_id = :id", String.class)
-                        .setParameter("id", sessionId).getResultList())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select published from lottery_draw where session_id = :id", String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw notDrawn();
                     }
                     if (rows.get(0) == null) {
-                        throw Refusal.conflict("allocating", "The order is drawn; childcare is being asked one applicant "
-                                + "at a time in drawn order. The draw is published as soon as every seat is decided.");
+                        throw Refusal.conflict(
+                                "allocating",
+                                "The order is drawn; childcare is being asked one applicant "
+                                        + "at a time in drawn order. The draw is published as soon as every seat is decided.");
                     }
                     return rows.get(0);
                 });
@@ -168,14 +215,21 @@ public class LotteryService {
                 // lock with a database connection held (the result would be already-drawn anyway)
                 .flatMap(session -> lockSessionNowait(sessionId))
                 .invoke(locked -> {
-                    if (locked != null && locked.applicationClosesAt != null && now().isBefore(locked.applicationClosesAt)) {
-                        throw Refusal.conflict("applications-still-open", "Applications are open until "
-                                + locked.applicationClosesAt + "; the draw runs at that deadline by itself. To close earlier, "
-                                + "change the application deadline of the session first, so that every applicant sees it.");
+                    if (locked != null
+                            && locked.applicationClosesAt != null
+                            && now().isBefore(locked.applicationClosesAt)) {
+                        throw Refusal.conflict(
+                                "applications-still-open",
+                                "Applications are open until "
+                                        + locked.applicationClosesAt
+                                        + "; the draw runs at that deadline by itself. To close earlier, "
+                                        + "change the application deadline of the session first, so that every applicant sees it.");
                     }
                 })
                 .flatMap(locked -> draw(locked, "organiser:" + organiserId))
-                .onItem().ifNull().failWith(() -> Refusal.conflict("already-drawn", "This lottery has already been drawn."));
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.conflict("already-drawn", "This lottery has already been drawn."));
     }
 
     /**
@@ -187,10 +241,12 @@ public class LotteryService {
     @WithSession
     public Uni<DrawSummary> drawRecord(UUID sessionId, String organisationId) {
         return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select cast(id as text), commitment, seed_hex, input_digest, drawn_by, "
-                                + "cast(extract(epoch from drawn_at) * 1000000 as bigint), published from lottery_draw where session_id = :id",
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(id as text), commitment, seed_hex, input_digest, drawn_by, "
+                                        + "cast(extract(epoch from drawn_at) * 1000000 as bigint), published from lottery_draw where session_id = :id",
                                 Object[].class)
-                        .setParameter("id", sessionId).getResultList())
+                        .setParameter("id", sessionId)
+                        .getResultList())
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().failure(notDrawn());
@@ -200,30 +256,52 @@ public class LotteryService {
                     Uni<int[]> counts = published != null
                             ? Uni.createFrom().item(() -> {
                                 PublishedDraw draw = PublishedDraw.fromJson(published);
-                                return new int[] {draw.winners().size(), draw.reserve().size()};
+                                return new int[] {
+                                    draw.winners().size(), draw.reserve().size()
+                                };
                             })
-                            : Registration.count("sessionId = ?1 and status in ?2", sessionId, List.of(Status.CONFIRMED, Status.OFFERED))
+                            : Registration.count(
+                                            "sessionId = ?1 and status in ?2",
+                                            sessionId,
+                                            List.of(Status.CONFIRMED, Status.OFFERED))
                                     .map(decided -> new int[] {decided.intValue(), 0});
-                    return counts.flatMap(winnersAndReserve -> LotteryAllocationService.state(session).map(allocation -> new DrawSummary(
-                            UUID.fromString((String) row[0]), sessionId, (String) row[1], (String) row[2], (String) row[3],
-                            winnersAndReserve[0], winnersAndReserve[1],
-                            Instant.EPOCH.plus(((Number) row[5]).longValue(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
-                            (String) row[4], allocation == null ? null : allocation.status())));
+                    return counts.flatMap(winnersAndReserve -> LotteryAllocationService.state(session)
+                            .map(allocation -> new DrawSummary(
+                                    UUID.fromString((String) row[0]),
+                                    sessionId,
+                                    (String) row[1],
+                                    (String) row[2],
+                                    (String) row[3],
+                                    winnersAndReserve[0],
+                                    winnersAndReserve[1],
+                                    Instant.EPOCH
+                                            .plus(((Number) row[5]).longValue(), ChronoUnit.MICROS)
+                                            .atOffset(ZoneOffset.UTC),
+                                    (String) row[4],
+                                    allocation == null ? null : allocation.status())));
                 }));
     }
 
     /** Draws every lottery whose applications have closed. Replicas skip rows another one is drawing. */
-    @Scheduled(every = "${ibasho.registration.lottery.draw-check:30s}", delayed = "5s",
+    @Scheduled(
+            every = "${ibasho.registration.lottery.draw-check:30s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> drawDueLotteries() {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
-                        + "and c.application_closes_at <= now() and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
-                        + "order by c.application_closes_at limit 5 for update skip locked", SessionCopy.class).getResultList())
-                .flatMap(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(session -> draw(session, "scheduler"))
-                        .collect().asList())
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
+                                        + "and c.application_closes_at <= now() and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
+                                        + "order by c.application_closes_at limit 5 for update skip locked",
+                                SessionCopy.class)
+                        .getResultList())
+                .flatMap(due -> Multi.createFrom()
+                        .iterable(due)
+                        .onItem()
+                        .transformToUniAndConcatenate(session -> draw(session, "scheduler"))
+                        .collect()
+                        .asList())
                 .replaceWithVoid();
     }
 
@@ -232,43 +310,75 @@ public class LotteryService {
         if (session == null) {
             return Uni.createFrom().nullItem();
         }
-        return requireLottery(session).flatMap(ignored -> drawExists(session.id)).flatMap(drawn -> {
-            if (drawn) {
-                return Uni.createFrom().nullItem();
-            }
-            return seed(session.id).flatMap(seed -> applicants(session).flatMap(applicants -> {
-                LotteryPolicy policy = LotteryPolicies.of(session);
-                LotteryDraw draw = LotteryDraw.perform(policy, seed.commitment(), seed, applicants.values());
-                OffsetDateTime drawnAt = now();
-                UUID drawId = UUID.randomUUID();
-                // The order is fixed and recorded now (exactly once); the published draw follows when the allocation,
-                // which may have to wait for childcare answers, is done (LotteryAllocationService).
-                return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                        "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at) "
-                                                + "values (:id, :session, :policy, :commitment, :seed, :digest, null, :by, :at)")
-                                .setParameter("id", drawId).setParameter("session", session.id).setParameter("policy", policy.toString())
-                                .setParameter("commitment", draw.commitment().sha256Hex()).setParameter("seed", seed.toHex())
-                                .setParameter("digest", draw.inputDigest())
-                                .setParameter("by", drawnBy).setParameter("at", drawnAt).executeUpdate())
-                        .flatMap(ignoredToo -> allocations.start(session, draw))
-                        .invoke(progress -> LOG.infof("lottery drawn for session %s by %s: %d applications, allocation %s", session.id,
-                                drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy, applicants.size(), progress.status()))
-                        .map(progress -> new DrawSummary(drawId, session.id, draw.commitment().sha256Hex(), seed.toHex(),
-                                draw.inputDigest(), progress.winners(), progress.reserve(), drawnAt, drawnBy, progress.status()));
-            }));
-        });
+        return requireLottery(session)
+                .flatMap(ignored -> drawExists(session.id))
+                .flatMap(drawn -> {
+                    if (drawn) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return seed(session.id).flatMap(seed -> applicants(session).flatMap(applicants -> {
+                        LotteryPolicy policy = LotteryPolicies.of(session);
+                        LotteryDraw draw = LotteryDraw.perform(policy, seed.commitment(), seed, applicants.values());
+                        OffsetDateTime drawnAt = now();
+                        UUID drawId = UUID.randomUUID();
+                        // The order is fixed and recorded now (exactly once); the published draw follows when the
+                        // allocation,
+                        // which may have to wait for childcare answers, is done (LotteryAllocationService).
+                        return Panache.getSession()
+                                .flatMap(s -> s.createNativeQuery(
+                                                "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at) "
+                                                        + "values (:id, :session, :policy, :commitment, :seed, :digest, null, :by, :at)")
+                                        .setParameter("id", drawId)
+                                        .setParameter("session", session.id)
+                                        .setParameter("policy", policy.toString())
+                                        .setParameter(
+                                                "commitment", draw.commitment().sha256Hex())
+                                        .setParameter("seed", seed.toHex())
+                                        .setParameter("digest", draw.inputDigest())
+                                        .setParameter("by", drawnBy)
+                                        .setParameter("at", drawnAt)
+                                        .executeUpdate())
+                                .flatMap(ignoredToo -> allocations.start(session, draw))
+                                .invoke(progress -> LOG.infof(
+                                        "lottery drawn for session %s by %s: %d applications, allocation %s",
+                                        session.id,
+                                        drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy,
+                                        applicants.size(),
+                                        progress.status()))
+                                .map(progress -> new DrawSummary(
+                                        drawId,
+                                        session.id,
+                                        draw.commitment().sha256Hex(),
+                                        seed.toHex(),
+                                        draw.inputDigest(),
+                                        progress.winners(),
+                                        progress.reserve(),
+                                        drawnAt,
+                                        drawnBy,
+                                        progress.status()));
+                    }));
+                });
     }
 
     /** Every open application, as the draw sees it (ids, tier, the one-win-per-month flag; no names). */
     private Uni<Map<Registration, LotteryApplicant>> applicants(SessionCopy session) {
         LotteryPolicy policy = LotteryPolicies.of(session);
         return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
-                .flatMap(applications -> Multi.createFrom().iterable(applications)
-                        .onItem().transformToUniAndConcatenate(r -> wonThisMonth(session, r.attendeeId)
-                                .map(won -> Map.entry(r, new LotteryApplicant(r.id,
-                                        r.priorityTier == null ? policy.tierCount() - 1 : Math.min(r.priorityTier, policy.tierCount() - 1),
-                                        won, r.needsChildcare()))))
-                        .collect().asList())
+                .flatMap(applications -> Multi.createFrom()
+                        .iterable(applications)
+                        .onItem()
+                        .transformToUniAndConcatenate(r -> wonThisMonth(session, r.attendeeId)
+                                .map(won -> Map.entry(
+                                        r,
+                                        new LotteryApplicant(
+                                                r.id,
+                                                r.priorityTier == null
+                                                        ? policy.tierCount() - 1
+                                                        : Math.min(r.priorityTier, policy.tierCount() - 1),
+                                                won,
+                                                r.needsChildcare()))))
+                        .collect()
+                        .asList())
                 .map(entries -> {
                     Map<Registration, LotteryApplicant> map = new java.util.LinkedHashMap<>();
                     entries.forEach(e -> map.put(e.getKey(), e.getValue()));
@@ -278,24 +388,38 @@ public class LotteryService {
 
     /** Won (confirmed in) another lottery session of the same organisation in the same calendar month (UTC). */
     private static Uni<Boolean> wonThisMonth(SessionCopy session, String attendeeId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from registration r join session_copy c on c.id = r.session_id "
-                        + "where r.attendee_id = :attendee and r.status = 'CONFIRMED' and c.allocation = 'LOTTERY' and c.id <> :session "
-                        + "and c.organisation_id = :org and date_trunc('month', c.starts_at at time zone 'UTC') = "
-                        + "date_trunc('month', cast(:startsAt as timestamptz) at time zone 'UTC')", Long.class)
-                .setParameter("attendee", attendeeId).setParameter("session", session.id).setParameter("org", session.organisationId)
-                .setParameter("startsAt", session.startsAt).getSingleResult()).map(count -> count > 0);
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from registration r join session_copy c on c.id = r.session_id "
+                                        + "where r.attendee_id = :attendee and r.status = 'CONFIRMED' and c.allocation = 'LOTTERY' and c.id <> :session "
+                                        + "and c.organisation_id = :org and date_trunc('month', c.starts_at at time zone 'UTC') = "
+                                        + "date_trunc('month', cast(:startsAt as timestamptz) at time zone 'UTC')",
+                                Long.class)
+                        .setParameter("attendee", attendeeId)
+                        .setParameter("session", session.id)
+                        .setParameter("org", session.organisationId)
+                        .setParameter("startsAt", session.startsAt)
+                        .getSingleResult())
+                .map(count -> count > 0);
     }
 
     private static Refusal notDrawn() {
-        return new Refusal(Refusal.Kind.NOT_FOUND, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
+        return new Refusal(
+                Refusal.Kind.NOT_FOUND, "not-drawn", "Not drawn yet", "This lottery has not been drawn yet.");
     }
 
     private static Uni<SessionCopy> lockSessionNowait(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select * from session_copy where id = :id for update nowait",
-                        SessionCopy.class).setParameter("id", sessionId).getResultList())
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from session_copy where id = :id for update nowait", SessionCopy.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0))
-                .onFailure(LotteryService::lockNotAvailable).transform(failure -> Refusal.conflict("draw-in-progress",
-                        "This lottery is being drawn right now (by the scheduler or another organiser); look at it again in a moment."));
+                .onFailure(LotteryService::lockNotAvailable)
+                .transform(
+                        failure -> Refusal.conflict(
+                                "draw-in-progress",
+                                "This lottery is being drawn right now (by the scheduler or another organiser); look at it again in a moment."));
     }
 
     /** PostgreSQL's lock_not_available (55P03), however deep the persistence layer wrapped it. */
@@ -311,28 +435,45 @@ public class LotteryService {
     }
 
     private static Uni<LotterySeed> seed(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select seed_hex from lottery_seed where session_id = :id", String.class)
-                .setParameter("id", sessionId).getSingleResult()).map(LotterySeed::fromHex);
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select seed_hex from lottery_seed where session_id = :id", String.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
+                .map(LotterySeed::fromHex);
     }
 
     private static Uni<String> commitment(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select commitment from lottery_seed where session_id = :id", String.class)
-                .setParameter("id", sessionId).getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0));
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select commitment from lottery_seed where session_id = :id", String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     private static Uni<Boolean> drawExists(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select count(*) from lottery_draw where session_id = :id", Long.class)
-                .setParameter("id", sessionId).getSingleResult()).map(count -> count > 0);
+        return Panache.getSession()
+                .flatMap(
+                        s -> s.createNativeQuery("select count(*) from lottery_draw where session_id = :id", Long.class)
+                                .setParameter("id", sessionId)
+                                .getSingleResult())
+                .map(count -> count > 0);
     }
 
     private static Uni<SessionCopy> lotterySession(UUID sessionId) {
-        return SessionCopy.<SessionCopy>findById(sessionId).onItem().ifNull().failWith(() -> Refusal.notFound("session"))
+        return SessionCopy.<SessionCopy>findById(sessionId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("session"))
                 .call(LotteryService::requireLottery);
     }
 
     private static Uni<SessionCopy> requireLottery(SessionCopy session) {
-        return "LOTTERY".equals(session.allocation) ? Uni.createFrom().item(session)
-                : Uni.createFrom().failure(Refusal.conflict("not-lottery", "This session is not allocated by lottery."));
+        return "LOTTERY".equals(session.allocation)
+                ? Uni.createFrom().item(session)
+                : Uni.createFrom()
+                        .failure(Refusal.conflict("not-lottery", "This session is not allocated by lottery."));
     }
 
     private static OffsetDateTime now() {

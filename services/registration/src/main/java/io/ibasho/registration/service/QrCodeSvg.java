@@ -11,8 +11,7 @@ public final class QrCodeSvg {
     /** Modules of white around the code (ISO/IEC 18004 asks for at least 4). */
     public static final int QUIET_ZONE = 4;
 
-    private QrCodeSvg() {
-    }
+    private QrCodeSvg() {}
 
     /** Medium error correction: survives a scratched phone screen or a creased printout, and stays small. */
     public static QrCode encode(String text) {
@@ -29,7 +28,11 @@ public final class QrCodeSvg {
         for (int y = 0; y < qr.size; y++) {
             for (int x = 0; x < qr.size; x++) {
                 if (qr.getModule(x, y)) {
-                    dark.append('M').append(x + QUIET_ZONE).append(',').append(y + QUIET_ZONE).append("h1v1h-1z");
+                    dark.append('M')
+                            .append(x + QUIET_ZONE)
+                            .append(',')
+                            .append(y + QUIET_ZONE)
+                            .append("h1v1h-1z");
                 }
             }
         }

@@ -1,11 +1,5 @@
 package io.ibasho.registration.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,6 +8,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Deletes the registrations of sessions that ended more than {@code ibasho.registration.retention.after-session} ago
@@ -33,7 +31,9 @@ public class RegistrationRetentionPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "${ibasho.registration.retention.purge-interval:1h}", delayed = "2m",
+    @Scheduled(
+            every = "${ibasho.registration.retention.purge-interval:1h}",
+            delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
         return anonymiseEndedSessions().replaceWithVoid();
@@ -51,17 +51,27 @@ public class RegistrationRetentionPurge {
         // The session row is locked like every booking locks it, so no seat moves while the totals are taken; a busy
         // session (SKIP LOCKED) waits for the next run instead of blocking this one.
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select * from session_copy c where coalesce(c.ends_at, c.starts_at) < :endedBefore "
-                                + "and not exists (select 1 from session_registration_total t where t.session_id = c.id) "
-                                + "order by c.starts_at limit :limit for update skip locked", SessionCopy.class)
-                        .setParameter("endedBefore", endedBefore).setParameter("limit", config.retention().sessionsPerRun())
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from session_copy c where coalesce(c.ends_at, c.starts_at) < :endedBefore "
+                                        + "and not exists (select 1 from session_registration_total t where t.session_id = c.id) "
+                                        + "order by c.starts_at limit :limit for update skip locked",
+                                SessionCopy.class)
+                        .setParameter("endedBefore", endedBefore)
+                        .setParameter("limit", config.retention().sessionsPerRun())
                         .getResultList())
-                .flatMap(sessions -> sessions.isEmpty() ? Uni.createFrom().item(0)
-                        : Multi.createFrom().iterable(sessions)
-                                .onItem().transformToUniAndConcatenate(session -> anonymise(session, now))
-                                .collect().asList().map(List::size))
-                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("delete from roster_audit where read_at < :before")
-                        .setParameter("before", now.minus(config.retention().rosterAudit())).executeUpdate()))
+                .flatMap(sessions -> sessions.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Multi.createFrom()
+                                .iterable(sessions)
+                                .onItem()
+                                .transformToUniAndConcatenate(session -> anonymise(session, now))
+                                .collect()
+                                .asList()
+                                .map(List::size))
+                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "delete from roster_audit where read_at < :before")
+                        .setParameter("before", now.minus(config.retention().rosterAudit()))
+                        .executeUpdate()))
                 .invoke(sessions -> {
                     if (sessions > 0) {
                         LOG.infof("reduced the registrations of %d past session(s) to anonymous totals", sessions);
@@ -73,20 +83,25 @@ public class RegistrationRetentionPurge {
     private static Uni<java.util.UUID> anonymise(SessionCopy session, OffsetDateTime now) {
         // totals and deletion in one statement pair of the same transaction: nothing personal is copied anywhere
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("insert into session_registration_total (session_id, organisation_id, confirmed, "
-                                + "attended, no_show, cancelled, waitlisted, with_childcare, drop_ins, anonymised_at) "
-                                + "select :id, :org, "
-                                + "count(*) filter (where status = 'CONFIRMED'), "
-                                + "count(*) filter (where status = 'CONFIRMED' and attendance = 'ATTENDED'), "
-                                + "count(*) filter (where status = 'CONFIRMED' and attendance = 'NO_SHOW'), "
-                                + "count(*) filter (where status in ('CANCELLED', 'CHILDCARE_UNAVAILABLE')), "
-                                + "count(*) filter (where status in ('WAITLISTED', 'APPLIED')), "
-                                + "count(*) filter (where status = 'CONFIRMED' and childcare_status = 'RESERVED'), "
-                                + ":dropIns, :now from registration where session_id = :id")
-                        .setParameter("id", session.id).setParameter("org", session.organisationId)
-                        .setParameter("dropIns", session.dropInCount).setParameter("now", now).executeUpdate()
+                .flatMap(s -> s.createNativeQuery(
+                                "insert into session_registration_total (session_id, organisation_id, confirmed, "
+                                        + "attended, no_show, cancelled, waitlisted, with_childcare, drop_ins, anonymised_at) "
+                                        + "select :id, :org, "
+                                        + "count(*) filter (where status = 'CONFIRMED'), "
+                                        + "count(*) filter (where status = 'CONFIRMED' and attendance = 'ATTENDED'), "
+                                        + "count(*) filter (where status = 'CONFIRMED' and attendance = 'NO_SHOW'), "
+                                        + "count(*) filter (where status in ('CANCELLED', 'CHILDCARE_UNAVAILABLE')), "
+                                        + "count(*) filter (where status in ('WAITLISTED', 'APPLIED')), "
+                                        + "count(*) filter (where status = 'CONFIRMED' and childcare_status = 'RESERVED'), "
+                                        + ":dropIns, :now from registration where session_id = :id")
+                        .setParameter("id", session.id)
+                        .setParameter("org", session.organisationId)
+                        .setParameter("dropIns", session.dropInCount)
+                        .setParameter("now", now)
+                        .executeUpdate()
                         .flatMap(ignored -> s.createNativeQuery("delete from registration where session_id = :id")
-                                .setParameter("id", session.id).executeUpdate()))
+                                .setParameter("id", session.id)
+                                .executeUpdate()))
                 .replaceWith(session.id);
     }
 }

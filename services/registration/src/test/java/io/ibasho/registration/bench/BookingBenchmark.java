@@ -2,23 +2,6 @@ package io.ibasho.registration.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import io.ibasho.registration.support.Api;
 import io.ibasho.registration.support.HttpLoad;
 import io.ibasho.registration.support.Sessions;
@@ -27,6 +10,19 @@ import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Booking throughput and latency through real HTTP against the running service on real PostgreSQL. Not a test of
@@ -55,8 +51,10 @@ class BookingBenchmark {
         List<String> people = TestAttendees.create("bench", PEOPLE);
         Map<String, String> tokens = TestAttendees.tokens(people);
         Path results = Path.of("target", "bench-results.md");
-        Files.writeString(results, "| workload | requests | concurrency | 201 | 409 | other | p50 ms | p95 ms | p99 ms | req/s | bookings/s | confirmed check |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        Files.writeString(
+                results,
+                "| workload | requests | concurrency | 201 | 409 | other | p50 ms | p95 ms | p99 ms | req/s | bookings/s | confirmed check |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 
         // warm-up: JIT, connection pools, token verification caches
         UUID warm = known(Sessions.published(PEOPLE));
@@ -70,8 +68,11 @@ class BookingBenchmark {
         Collections.shuffle(requests, new Random(7));
         HttpLoad.Result hot = HttpLoad.fire(url(contended), requests, tokens, CONCURRENCY, Duration.ofMinutes(10));
         int confirmed = Api.roster("organiser1", contended).then().extract().path("confirmed");
-        report(results, "contended (" + CONTENDED_SEATS + " seats)", hot, confirmed + " == " + CONTENDED_SEATS + ": "
-                + (confirmed == CONTENDED_SEATS));
+        report(
+                results,
+                "contended (" + CONTENDED_SEATS + " seats)",
+                hot,
+                confirmed + " == " + CONTENDED_SEATS + ": " + (confirmed == CONTENDED_SEATS));
         assertThat(confirmed).isEqualTo(CONTENDED_SEATS);
 
         List<UUID> roomy = new ArrayList<>();
@@ -86,7 +87,11 @@ class BookingBenchmark {
         for (UUID sessionId : roomy) {
             Thread thread = Thread.ofPlatform().start(() -> {
                 try {
-                    HttpLoad.Result part = HttpLoad.fire(url(sessionId), people, tokens, Math.max(1, CONCURRENCY / ROOMY_SESSIONS),
+                    HttpLoad.Result part = HttpLoad.fire(
+                            url(sessionId),
+                            people,
+                            tokens,
+                            Math.max(1, CONCURRENCY / ROOMY_SESSIONS),
                             Duration.ofMinutes(10));
                     synchronized (parts) {
                         parts.add(part);
@@ -101,17 +106,25 @@ class BookingBenchmark {
             thread.join();
         }
         long wall = System.nanoTime() - t0;
-        List<HttpLoad.Call> all = parts.stream().flatMap(p -> p.calls().stream()).toList();
+        List<HttpLoad.Call> all =
+                parts.stream().flatMap(p -> p.calls().stream()).toList();
         HttpLoad.Result bulk = new HttpLoad.Result(all, wall);
-        int totalConfirmed = roomy.stream().mapToInt(id -> Api.roster("organiser1", id).then().extract().<Integer>path("confirmed")).sum();
-        report(results, "all-succeed (" + ROOMY_SESSIONS + " sessions x " + PEOPLE + " people)", bulk,
-                totalConfirmed + " == " + (ROOMY_SESSIONS * PEOPLE) + ": " + (totalConfirmed == ROOMY_SESSIONS * PEOPLE));
+        int totalConfirmed = roomy.stream()
+                .mapToInt(id -> Api.roster("organiser1", id).then().extract().<Integer>path("confirmed"))
+                .sum();
+        report(
+                results,
+                "all-succeed (" + ROOMY_SESSIONS + " sessions x " + PEOPLE + " people)",
+                bulk,
+                totalConfirmed + " == " + (ROOMY_SESSIONS * PEOPLE) + ": "
+                        + (totalConfirmed == ROOMY_SESSIONS * PEOPLE));
         assertThat(totalConfirmed).isEqualTo(ROOMY_SESSIONS * PEOPLE);
         System.out.println(Files.readString(results));
     }
 
     private static UUID known(UUID sessionId) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> Api.roster("organiser1", sessionId).statusCode() == 200);
         return sessionId;
     }
@@ -122,9 +135,20 @@ class BookingBenchmark {
 
     private static void report(Path results, String workload, HttpLoad.Result r, String check) throws Exception {
         long other = r.calls().size() - r.count(201) - r.count(409);
-        String row = "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %s |%n".formatted(workload, r.calls().size(),
-                CONCURRENCY, r.count(201), r.count(409), other, r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99),
-                r.perSecond(), r.count(201) / (r.wallNanos() / 1e9), check);
+        String row = "| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %s |%n"
+                .formatted(
+                        workload,
+                        r.calls().size(),
+                        CONCURRENCY,
+                        r.count(201),
+                        r.count(409),
+                        other,
+                        r.percentileMillis(50),
+                        r.percentileMillis(95),
+                        r.percentileMillis(99),
+                        r.perSecond(),
+                        r.count(201) / (r.wallNanos() / 1e9),
+                        check);
         Files.writeString(results, row, StandardOpenOption.APPEND);
     }
 }

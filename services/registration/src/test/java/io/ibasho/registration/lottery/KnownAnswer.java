@@ -75,11 +75,11 @@ final class KnownAnswer {
     static final List<UUID> EXPECTED_WINNERS = List.of(G, B, F);
     static final List<UUID> EXPECTED_RESERVE = List.of(A, D, C, H, E);
 
-    private KnownAnswer() {
-    }
+    private KnownAnswer() {}
 
     static LotteryDraw draw() {
-        return LotteryDraw.perform(POLICY, new SeedCommitment(COMMITMENT_HEX), LotterySeed.fromHex(SEED_HEX), APPLICANTS);
+        return LotteryDraw.perform(
+                POLICY, new SeedCommitment(COMMITMENT_HEX), LotterySeed.fromHex(SEED_HEX), APPLICANTS);
     }
 
     private static UUID id(String text) {

@@ -49,7 +49,8 @@ class LotteryDrawTest {
         // Upper-case input text parses to the same UUID, and the key is computed over the lower-case form.
         UUID upper = UUID.fromString(KnownAnswer.G.toString().toUpperCase());
 
-        assertThat(HexFormat.of().formatHex(LotteryDraw.rankKey(SEED, upper))).isEqualTo(KnownAnswer.EXPECTED_KEYS.get(0));
+        assertThat(HexFormat.of().formatHex(LotteryDraw.rankKey(SEED, upper)))
+                .isEqualTo(KnownAnswer.EXPECTED_KEYS.get(0));
     }
 
     // --- determinism ---------------------------------------------------------------------------
@@ -59,7 +60,8 @@ class LotteryDrawTest {
         List<LotteryApplicant> applicants = applicants(30, new Random(1));
 
         List<RankedApplicant> first = LotteryDraw.rank(KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, applicants);
-        List<RankedApplicant> second = LotteryDraw.rank(KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, List.copyOf(applicants));
+        List<RankedApplicant> second =
+                LotteryDraw.rank(KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, List.copyOf(applicants));
 
         assertThat(second).isEqualTo(first);
     }
@@ -83,7 +85,8 @@ class LotteryDrawTest {
     @Test
     void anotherSeedGivesAnotherOrder() {
         List<LotteryApplicant> applicants = applicants(20, new Random(4)).stream()
-                .map(a -> LotteryApplicant.of(a.applicationId())).toList();
+                .map(a -> LotteryApplicant.of(a.applicationId()))
+                .toList();
         LotterySeed other = LotterySeed.fromHex("ff" + KnownAnswer.SEED_HEX.substring(2));
 
         assertThat(ids(LotteryDraw.rank(LotteryPolicy.withSeats(5), other, applicants)))
@@ -96,7 +99,8 @@ class LotteryDrawTest {
     void everyoneInAnEarlierTierIsRankedBeforeEveryoneInALaterTier() {
         LotteryPolicy policy = LotteryPolicy.withSeats(3).withPriorityTiers("first-time", "returning", "others");
         List<LotteryApplicant> applicants = applicants(60, new Random(5)).stream()
-                .map(a -> new LotteryApplicant(a.applicationId(), a.tier() % 3, false, false)).toList();
+                .map(a -> new LotteryApplicant(a.applicationId(), a.tier() % 3, false, false))
+                .toList();
 
         List<RankedApplicant> order = LotteryDraw.rank(policy, SEED, applicants);
 
@@ -105,26 +109,33 @@ class LotteryDrawTest {
         // within a tier, the rank key decides
         for (int i = 1; i < order.size(); i++) {
             if (order.get(i).rankGroup() == order.get(i - 1).rankGroup()) {
-                assertThat(order.get(i).rankKeyHex()).isGreaterThan(order.get(i - 1).rankKeyHex());
+                assertThat(order.get(i).rankKeyHex())
+                        .isGreaterThan(order.get(i - 1).rankKeyHex());
             }
         }
     }
 
     @Test
     void withOneWinPerMonthApplicantsWhoAlreadyWonComeAfterEveryTier() {
-        LotteryPolicy policy = LotteryPolicy.withSeats(2).withPriorityTiers("first-time", "others").withOneWinPerMonth(true);
+        LotteryPolicy policy = LotteryPolicy.withSeats(2)
+                .withPriorityTiers("first-time", "others")
+                .withOneWinPerMonth(true);
         List<LotteryApplicant> applicants = applicants(40, new Random(6));
 
         List<RankedApplicant> order = LotteryDraw.rank(policy, SEED, applicants);
 
         int firstAlreadyWon = IntStream.range(0, order.size())
-                .filter(i -> order.get(i).applicant().alreadyWonThisMonth()).findFirst().orElseThrow();
-        assertThat(order.subList(0, firstAlreadyWon)).noneMatch(r -> r.applicant().alreadyWonThisMonth());
+                .filter(i -> order.get(i).applicant().alreadyWonThisMonth())
+                .findFirst()
+                .orElseThrow();
+        assertThat(order.subList(0, firstAlreadyWon))
+                .noneMatch(r -> r.applicant().alreadyWonThisMonth());
         assertThat(order.subList(firstAlreadyWon, order.size()))
                 .allMatch(r -> r.applicant().alreadyWonThisMonth())
                 .allMatch(r -> r.rankGroup() == 2);
         // a first-time applicant who already won this month still comes after a returning one who did not
-        assertThat(order.subList(firstAlreadyWon, order.size())).anyMatch(r -> r.applicant().tier() == 0);
+        assertThat(order.subList(firstAlreadyWon, order.size()))
+                .anyMatch(r -> r.applicant().tier() == 0);
     }
 
     @Test
@@ -132,8 +143,8 @@ class LotteryDrawTest {
         UUID alreadyWon = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         LotteryPolicy policy = LotteryPolicy.withSeats(2).withOneWinPerMonth(true);
-        List<LotteryApplicant> applicants = List.of(
-                new LotteryApplicant(alreadyWon, 0, true, false), LotteryApplicant.of(other));
+        List<LotteryApplicant> applicants =
+                List.of(new LotteryApplicant(alreadyWon, 0, true, false), LotteryApplicant.of(other));
 
         LotteryDraw draw = LotteryDraw.perform(policy, SEED.commitment(), SEED, applicants);
 
@@ -145,10 +156,12 @@ class LotteryDrawTest {
     void withoutTheMonthlyLimitTheFlagIsIgnored() {
         List<LotteryApplicant> flagged = applicants(30, new Random(7));
         List<LotteryApplicant> unflagged = flagged.stream()
-                .map(a -> new LotteryApplicant(a.applicationId(), a.tier(), false, a.needsChildcare())).toList();
+                .map(a -> new LotteryApplicant(a.applicationId(), a.tier(), false, a.needsChildcare()))
+                .toList();
         LotteryPolicy policy = KnownAnswer.POLICY.withOneWinPerMonth(false);
 
-        assertThat(ids(LotteryDraw.rank(policy, SEED, flagged))).isEqualTo(ids(LotteryDraw.rank(policy, SEED, unflagged)));
+        assertThat(ids(LotteryDraw.rank(policy, SEED, flagged)))
+                .isEqualTo(ids(LotteryDraw.rank(policy, SEED, unflagged)));
     }
 
     @Test
@@ -156,7 +169,8 @@ class LotteryDrawTest {
         List<LotteryApplicant> applicants = List.of(new LotteryApplicant(UUID.randomUUID(), 1, false, false));
 
         assertThatThrownBy(() -> LotteryDraw.rank(LotteryPolicy.withSeats(1), SEED, applicants))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tier");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tier");
     }
 
     @Test
@@ -165,7 +179,8 @@ class LotteryDrawTest {
         List<LotteryApplicant> applicants = List.of(LotteryApplicant.of(id), new LotteryApplicant(id, 0, false, true));
 
         assertThatThrownBy(() -> LotteryDraw.rank(LotteryPolicy.withSeats(1), SEED, applicants))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("twice");
     }
 
     @Test
@@ -184,8 +199,11 @@ class LotteryDrawTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LotteryPolicy(3, List.of(), false, true, false, 24))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(LotteryPolicy.withSeats(3).childcareRequiredToWin()).as("default").isTrue();
-        assertThat(LotteryPolicy.withSeats(3).withConfirmationWithinHours(48).confirmationHours()).isEqualTo(48);
+        assertThat(LotteryPolicy.withSeats(3).childcareRequiredToWin())
+                .as("default")
+                .isTrue();
+        assertThat(LotteryPolicy.withSeats(3).withConfirmationWithinHours(48).confirmationHours())
+                .isEqualTo(48);
     }
 
     // --- input digest --------------------------------------------------------------------------
@@ -195,17 +213,23 @@ class LotteryDrawTest {
         String original = InputDigest.of(KnownAnswer.POLICY, KnownAnswer.APPLICANTS);
         List<LotteryApplicant> retiered = new ArrayList<>(KnownAnswer.APPLICANTS);
         LotteryApplicant first = retiered.get(0);
-        retiered.set(0, new LotteryApplicant(first.applicationId(), 1, first.alreadyWonThisMonth(), first.needsChildcare()));
+        retiered.set(
+                0, new LotteryApplicant(first.applicationId(), 1, first.alreadyWonThisMonth(), first.needsChildcare()));
         List<LotteryApplicant> childcareDropped = new ArrayList<>(KnownAnswer.APPLICANTS);
-        childcareDropped.set(0, new LotteryApplicant(first.applicationId(), first.tier(), first.alreadyWonThisMonth(), false));
+        childcareDropped.set(
+                0, new LotteryApplicant(first.applicationId(), first.tier(), first.alreadyWonThisMonth(), false));
 
         assertThat(List.of(
-                InputDigest.of(KnownAnswer.POLICY, retiered),
-                InputDigest.of(KnownAnswer.POLICY, childcareDropped),
-                InputDigest.of(KnownAnswer.POLICY, KnownAnswer.APPLICANTS.subList(1, 8)),
-                InputDigest.of(LotteryPolicy.withSeats(4).withPriorityTiers("a", "b").withOneWinPerMonth(true), KnownAnswer.APPLICANTS),
-                InputDigest.of(KnownAnswer.POLICY.withOneWinPerMonth(false), KnownAnswer.APPLICANTS),
-                InputDigest.of(KnownAnswer.POLICY.withChildcareRequiredToWin(false), KnownAnswer.APPLICANTS)))
+                        InputDigest.of(KnownAnswer.POLICY, retiered),
+                        InputDigest.of(KnownAnswer.POLICY, childcareDropped),
+                        InputDigest.of(KnownAnswer.POLICY, KnownAnswer.APPLICANTS.subList(1, 8)),
+                        InputDigest.of(
+                                LotteryPolicy.withSeats(4)
+                                        .withPriorityTiers("a", "b")
+                                        .withOneWinPerMonth(true),
+                                KnownAnswer.APPLICANTS),
+                        InputDigest.of(KnownAnswer.POLICY.withOneWinPerMonth(false), KnownAnswer.APPLICANTS),
+                        InputDigest.of(KnownAnswer.POLICY.withChildcareRequiredToWin(false), KnownAnswer.APPLICANTS)))
                 .doesNotContain(original)
                 .doesNotHaveDuplicates();
     }
@@ -251,8 +275,11 @@ class LotteryDrawTest {
         assertThat(preview.isRealDraw()).isFalse();
         assertThat(preview.notice()).contains("本番の抽選ではありません").contains("not the real draw");
         assertThat(preview.toString()).startsWith(DrawPreview.NOTICE);
-        assertThat(preview.provisionalOrder()).extracting(RankedApplicant::rankGroup).isSorted();
-        assertThat(preview.provisionalOrder()).extracting(RankedApplicant::applicationId)
+        assertThat(preview.provisionalOrder())
+                .extracting(RankedApplicant::rankGroup)
+                .isSorted();
+        assertThat(preview.provisionalOrder())
+                .extracting(RankedApplicant::applicationId)
                 .containsExactlyInAnyOrderElementsOf(KnownAnswer.EXPECTED_ORDER);
         assertThat(preview.provisionalOutcome().winners()).hasSize(3);
     }
@@ -261,9 +288,11 @@ class LotteryDrawTest {
     void previewUsesAThrowawaySeedNotTheRealOne() {
         // 8! orders: the previews coinciding with the real draw every time would mean the real seed leaked in.
         long sameAsReal = IntStream.range(0, 5)
-                .mapToObj(i -> LotteryDraw.preview(LotteryPolicy.withSeats(3), single(KnownAnswer.APPLICANTS), id -> true))
-                .filter(p -> ids(p.provisionalOrder()).equals(
-                        ids(LotteryDraw.rank(LotteryPolicy.withSeats(3), SEED, single(KnownAnswer.APPLICANTS)))))
+                .mapToObj(i ->
+                        LotteryDraw.preview(LotteryPolicy.withSeats(3), single(KnownAnswer.APPLICANTS), id -> true))
+                .filter(p -> ids(p.provisionalOrder())
+                        .equals(ids(
+                                LotteryDraw.rank(LotteryPolicy.withSeats(3), SEED, single(KnownAnswer.APPLICANTS)))))
                 .count();
 
         assertThat(sameAsReal).isLessThan(5);
@@ -282,7 +311,9 @@ class LotteryDrawTest {
     }
 
     private static List<LotteryApplicant> single(List<LotteryApplicant> applicants) {
-        return applicants.stream().map(a -> LotteryApplicant.of(a.applicationId())).toList();
+        return applicants.stream()
+                .map(a -> LotteryApplicant.of(a.applicationId()))
+                .toList();
     }
 
     static List<UUID> ids(List<RankedApplicant> order) {

@@ -21,6 +21,7 @@ class LotteryFairnessTest {
 
     /** Chi-square critical values at p = 0.001 (upper tail), from the tables / scipy.stats.chi2.ppf(0.999, df). */
     private static final double CRITICAL_7_DF = 24.322;
+
     private static final double CRITICAL_49_DF = 85.351;
 
     /** counts[applicant][position] over all draws. */
@@ -54,7 +55,8 @@ class LotteryFairnessTest {
                 chiSquare += square(counts[a][p] - expected) / expected;
             }
             // 8 positions, counts sum to DRAWS: 7 degrees of freedom
-            assertThat(chiSquare).as("applicant %d, counts per position %s", a, java.util.Arrays.toString(counts[a]))
+            assertThat(chiSquare)
+                    .as("applicant %d, counts per position %s", a, java.util.Arrays.toString(counts[a]))
                     .isLessThan(CRITICAL_7_DF);
         }
     }
@@ -114,8 +116,14 @@ class LotteryFairnessTest {
     void everyDrawIsAPermutation() {
         for (int i = 0; i < APPLICANTS; i++) {
             final int column = i;
-            assertThat(java.util.Arrays.stream(counts[i]).sum()).as("applicant %d", i).isEqualTo(DRAWS);
-            assertThat(java.util.Arrays.stream(counts).mapToLong(row -> row[column]).sum()).as("position %d", i + 1).isEqualTo(DRAWS);
+            assertThat(java.util.Arrays.stream(counts[i]).sum())
+                    .as("applicant %d", i)
+                    .isEqualTo(DRAWS);
+            assertThat(java.util.Arrays.stream(counts)
+                            .mapToLong(row -> row[column])
+                            .sum())
+                    .as("position %d", i + 1)
+                    .isEqualTo(DRAWS);
         }
     }
 

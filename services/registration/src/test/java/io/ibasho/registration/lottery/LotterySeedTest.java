@@ -50,11 +50,15 @@ class LotterySeedTest {
 
     @Test
     void malformedSeedsAreRefusedRatherThanRepaired() {
-        for (String bad : List.of("", "00", KnownAnswer.SEED_HEX + "00", KnownAnswer.SEED_HEX.substring(2),
-                " " + KnownAnswer.SEED_HEX.substring(1), KnownAnswer.SEED_HEX.replace('0', 'g'),
+        for (String bad : List.of(
+                "",
+                "00",
+                KnownAnswer.SEED_HEX + "00",
+                KnownAnswer.SEED_HEX.substring(2),
+                " " + KnownAnswer.SEED_HEX.substring(1),
+                KnownAnswer.SEED_HEX.replace('0', 'g'),
                 KnownAnswer.SEED_HEX.replace('0', '\uFF10') /* full-width zero */)) {
-            assertThatThrownBy(() -> LotterySeed.fromHex(bad))
-                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> LotterySeed.fromHex(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -72,8 +76,8 @@ class LotterySeedTest {
         SeedCommitment published = LotterySeed.generate().commitment();
         List<LotteryApplicant> applicants = List.of(LotteryApplicant.of(UUID.randomUUID()));
 
-        assertThatThrownBy(() -> LotteryDraw.perform(
-                LotteryPolicy.withSeats(1), published, LotterySeed.generate(), applicants))
+        assertThatThrownBy(() ->
+                        LotteryDraw.perform(LotteryPolicy.withSeats(1), published, LotterySeed.generate(), applicants))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("commitment");
     }

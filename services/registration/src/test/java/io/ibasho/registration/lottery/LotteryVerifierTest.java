@@ -41,7 +41,8 @@ class LotteryVerifierTest {
         LotterySeed seed = LotterySeed.generate();
         SeedCommitment commitment = seed.commitment(); // published when applications open
         List<LotteryApplicant> applicants = LotteryDrawTest.applicants(25, new java.util.Random(9));
-        LotteryPolicy policy = LotteryPolicy.withSeats(10).withPriorityTiers("初めての方", "その他").withOneWinPerMonth(true);
+        LotteryPolicy policy =
+                LotteryPolicy.withSeats(10).withPriorityTiers("初めての方", "その他").withOneWinPerMonth(true);
         LotteryDraw draw = LotteryDraw.perform(policy, commitment, seed, applicants);
         DrawOutcome outcome = draw.allocate(id -> id.getLeastSignificantBits() % 2 == 0);
 
@@ -68,8 +69,8 @@ class LotteryVerifierTest {
     void aTruncatedOrderIsFound() {
         PublishedDraw honest = published();
 
-        VerificationResult result = LotteryVerifier.verify(
-                with(honest, honest.order().subList(0, 7), honest.winners(), honest.reserve()));
+        VerificationResult result =
+                LotteryVerifier.verify(with(honest, honest.order().subList(0, 7), honest.winners(), honest.reserve()));
 
         assertThat(result.failedCheck()).isEqualTo(Check.ORDER);
         assertThat(result.message()).contains("position 8").contains("(nothing)");
@@ -80,9 +81,16 @@ class LotteryVerifierTest {
         PublishedDraw honest = published();
         String otherSeed = LotterySeed.generate().toHex();
 
-        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(honest.policy(), honest.commitment(),
-                otherSeed, honest.inputDigest(), honest.applications(), honest.order(), honest.childcareAnswers(),
-                honest.winners(), honest.reserve()));
+        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.policy(),
+                honest.commitment(),
+                otherSeed,
+                honest.inputDigest(),
+                honest.applications(),
+                honest.order(),
+                honest.childcareAnswers(),
+                honest.winners(),
+                honest.reserve()));
 
         assertThat(result.failedCheck()).isEqualTo(Check.COMMITMENT);
     }
@@ -94,9 +102,16 @@ class LotteryVerifierTest {
         PublishedDraw honest = published();
         LotterySeed other = LotterySeed.generate();
 
-        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(honest.policy(),
-                other.commitment().sha256Hex(), other.toHex(), honest.inputDigest(), honest.applications(),
-                honest.order(), honest.childcareAnswers(), honest.winners(), honest.reserve()));
+        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.policy(),
+                other.commitment().sha256Hex(),
+                other.toHex(),
+                honest.inputDigest(),
+                honest.applications(),
+                honest.order(),
+                honest.childcareAnswers(),
+                honest.winners(),
+                honest.reserve()));
 
         assertThat(result.failedCheck()).isEqualTo(Check.ORDER);
     }
@@ -108,9 +123,16 @@ class LotteryVerifierTest {
         LotteryApplicant last = applications.get(7);
         applications.set(7, new LotteryApplicant(last.applicationId(), 0, false, last.needsChildcare()));
 
-        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(honest.policy(), honest.commitment(),
-                honest.seed(), honest.inputDigest(), applications, honest.order(), honest.childcareAnswers(),
-                honest.winners(), honest.reserve()));
+        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.policy(),
+                honest.commitment(),
+                honest.seed(),
+                honest.inputDigest(),
+                applications,
+                honest.order(),
+                honest.childcareAnswers(),
+                honest.winners(),
+                honest.reserve()));
 
         assertThat(result.failedCheck()).isEqualTo(Check.INPUT_DIGEST);
     }
@@ -121,9 +143,11 @@ class LotteryVerifierTest {
         List<UUID> winners = List.of(KnownAnswer.G, KnownAnswer.B, KnownAnswer.A);
         List<UUID> reserve = List.of(KnownAnswer.D, KnownAnswer.A, KnownAnswer.C, KnownAnswer.H, KnownAnswer.E);
 
-        assertThat(LotteryVerifier.verify(with(honest, honest.order(), winners, honest.reserve())).failedCheck())
+        assertThat(LotteryVerifier.verify(with(honest, honest.order(), winners, honest.reserve()))
+                        .failedCheck())
                 .isEqualTo(Check.WINNERS);
-        assertThat(LotteryVerifier.verify(with(honest, honest.order(), honest.winners(), reserve)).failedCheck())
+        assertThat(LotteryVerifier.verify(with(honest, honest.order(), honest.winners(), reserve))
+                        .failedCheck())
                 .isEqualTo(Check.RESERVE);
     }
 
@@ -132,9 +156,10 @@ class LotteryVerifierTest {
         PublishedDraw honest = published();
 
         VerificationResult missing = LotteryVerifier.verify(withAnswers(honest, List.of()));
-        VerificationResult extra = LotteryVerifier.verify(withAnswers(honest, List.of(
-                new ChildcareAnswer(KnownAnswer.A, false), new ChildcareAnswer(KnownAnswer.D, true))));
-        VerificationResult flipped = LotteryVerifier.verify(withAnswers(honest, List.of(new ChildcareAnswer(KnownAnswer.A, true))));
+        VerificationResult extra = LotteryVerifier.verify(withAnswers(
+                honest, List.of(new ChildcareAnswer(KnownAnswer.A, false), new ChildcareAnswer(KnownAnswer.D, true))));
+        VerificationResult flipped =
+                LotteryVerifier.verify(withAnswers(honest, List.of(new ChildcareAnswer(KnownAnswer.A, true))));
 
         assertThat(missing.failedCheck()).isEqualTo(Check.CHILDCARE_ANSWERS);
         assertThat(missing.message()).contains(KnownAnswer.A.toString()).contains("position 3");
@@ -146,9 +171,16 @@ class LotteryVerifierTest {
     void aMalformedSeedIsAFormatFinding() {
         PublishedDraw honest = published();
 
-        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(honest.policy(), honest.commitment(),
-                "not a seed", honest.inputDigest(), honest.applications(), honest.order(), honest.childcareAnswers(),
-                honest.winners(), honest.reserve()));
+        VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.policy(),
+                honest.commitment(),
+                "not a seed",
+                honest.inputDigest(),
+                honest.applications(),
+                honest.order(),
+                honest.childcareAnswers(),
+                honest.winners(),
+                honest.reserve()));
 
         assertThat(result.failedCheck()).isEqualTo(Check.FORMAT);
     }
@@ -170,7 +202,8 @@ class LotteryVerifierTest {
         Run run = run("--explain", write(published().toJson()).toString());
 
         assertThat(run.status).isZero();
-        assertThat(run.out).contains("  1      0  " + KnownAnswer.EXPECTED_KEYS.get(0) + "  " + KnownAnswer.G + "  won");
+        assertThat(run.out)
+                .contains("  1      0  " + KnownAnswer.EXPECTED_KEYS.get(0) + "  " + KnownAnswer.G + "  won");
         assertThat(run.out).contains(KnownAnswer.A + "  reserve 1");
     }
 
@@ -181,11 +214,14 @@ class LotteryVerifierTest {
         order.remove(KnownAnswer.F);
         order.addFirst(KnownAnswer.F); // as if F had been moved to the top of the list
 
-        Run run = run(write(with(honest, order, honest.winners(), honest.reserve()).toJson()).toString());
+        Run run = run(
+                write(with(honest, order, honest.winners(), honest.reserve()).toJson())
+                        .toString());
 
         assertThat(run.status).isEqualTo(1);
-        assertThat(run.out).startsWith("MISMATCH (ORDER): drawn order, position 1: published " + KnownAnswer.F
-                + ", recomputed " + KnownAnswer.G);
+        assertThat(run.out)
+                .startsWith("MISMATCH (ORDER): drawn order, position 1: published " + KnownAnswer.F + ", recomputed "
+                        + KnownAnswer.G);
     }
 
     @Test
@@ -218,8 +254,9 @@ class LotteryVerifierTest {
 
         assertThatThrownBy(() -> PublishedDraw.fromJson(json.replaceFirst("\\{", "{\"seed\": \"00\",")))
                 .hasMessageContaining("twice");
-        assertThatThrownBy(() -> PublishedDraw.fromJson(json.replaceFirst("\"format\": \"ibasho-lottery-draw/1\"",
-                "\"format\": \"ibasho-lottery-draw/2\""))).hasMessageContaining("format");
+        assertThatThrownBy(() -> PublishedDraw.fromJson(json.replaceFirst(
+                        "\"format\": \"ibasho-lottery-draw/1\"", "\"format\": \"ibasho-lottery-draw/2\"")))
+                .hasMessageContaining("format");
         assertThatThrownBy(() -> PublishedDraw.fromJson(json.replace(KnownAnswer.A.toString(), "1-2-3-4-5")))
                 .hasMessageContaining("1-2-3-4-5");
         assertThatThrownBy(() -> PublishedDraw.fromJson(json + "x")).isInstanceOf(IllegalArgumentException.class);
@@ -234,13 +271,14 @@ class LotteryVerifierTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = LotteryVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = LotteryVerifier.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -250,13 +288,29 @@ class LotteryVerifierTest {
     }
 
     private static PublishedDraw with(PublishedDraw d, List<UUID> order, List<UUID> winners, List<UUID> reserve) {
-        return new PublishedDraw(d.policy(), d.commitment(), d.seed(), d.inputDigest(), d.applications(), order,
-                d.childcareAnswers(), winners, reserve);
+        return new PublishedDraw(
+                d.policy(),
+                d.commitment(),
+                d.seed(),
+                d.inputDigest(),
+                d.applications(),
+                order,
+                d.childcareAnswers(),
+                winners,
+                reserve);
     }
 
     private static PublishedDraw withAnswers(PublishedDraw d, List<ChildcareAnswer> answers) {
-        return new PublishedDraw(d.policy(), d.commitment(), d.seed(), d.inputDigest(), d.applications(), d.order(),
-                answers, d.winners(), d.reserve());
+        return new PublishedDraw(
+                d.policy(),
+                d.commitment(),
+                d.seed(),
+                d.inputDigest(),
+                d.applications(),
+                d.order(),
+                answers,
+                d.winners(),
+                d.reserve());
     }
 
     /** The repository's docs folder, found from wherever the tests run. */
@@ -266,6 +320,7 @@ class LotteryVerifierTest {
                 return p.resolve("docs");
             }
         }
-        throw new IllegalStateException("docs/lottery-known-answer.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/lottery-known-answer.json not found above " + Path.of("").toAbsolutePath());
     }
 }

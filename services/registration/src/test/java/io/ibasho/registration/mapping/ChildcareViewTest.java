@@ -2,14 +2,12 @@ package io.ibasho.registration.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** What she sees of the childcare saga on her own registration: plain unit tests, no server. */
 class ChildcareViewTest {
@@ -29,7 +27,8 @@ class ChildcareViewTest {
 
     @Test
     void aHeldSeatHasNoCodeYetAndSaysWhy() {
-        RegistrationView view = RegistrationMapper.toView(registration(Status.PENDING_CHILDCARE, ChildcareStatus.PENDING, "0,3"));
+        RegistrationView view =
+                RegistrationMapper.toView(registration(Status.PENDING_CHILDCARE, ChildcareStatus.PENDING, "0,3"));
         assertThat(view.status()).isEqualTo("pending_childcare");
         assertThat(view.bookingCode()).isNull();
         assertThat(view.checkInPayload()).isNull();
@@ -45,14 +44,18 @@ class ChildcareViewTest {
         RegistrationView view = RegistrationMapper.toView(r);
         assertThat(view.childcareRejectReason()).isEqualTo("RATIO_EXCEEDED");
         assertThat(view.bookingCode()).isNull();
-        assertThat(view.nextSteps()).contains("book a seat without childcare").contains("join the waitlist with your children's ages");
+        assertThat(view.nextSteps())
+                .contains("book a seat without childcare")
+                .contains("join the waitlist with your children's ages");
     }
 
     @Test
     void waitingForChildcareOnTheWaitlistKeepsHerPlace() {
         Registration r = registration(Status.WAITLISTED, ChildcareStatus.REJECTED, "2");
         assertThat(RegistrationMapper.toView(r, 1).nextSteps()).contains("keep your place");
-        assertThat(RegistrationMapper.toView(registration(Status.WAITLISTED, null, "2"), 1).nextSteps()).isNull();
+        assertThat(RegistrationMapper.toView(registration(Status.WAITLISTED, null, "2"), 1)
+                        .nextSteps())
+                .isNull();
     }
 
     @Test

@@ -7,17 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.IbashoServers;
@@ -28,6 +19,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** Against real PostgreSQL, Kafka and Keycloak: sessions arrive over Kafka, bookings leave over Kafka. */
 @QuarkusTest
@@ -42,34 +39,56 @@ class BookingResourceTest {
                  "datacontenttype":"application/json","data":{"sessionId":"%s","organisationId":"hinata","kind":"workshop",
                  "allocation":"FIRST_COME","status":"PUBLISHED","startsAt":"%s","endsAt":"%s","capacity":%d,
                  "bookingRequired":true,"sequence":%d}}
-                """.formatted(eventId, EventTypes.EVENT_PUBLISHED, OffsetDateTime.now(ZoneOffset.UTC), sessionId, sessionId, start,
-                start.plusHours(2), capacity, sequence);
+                """.formatted(
+                        eventId,
+                        EventTypes.EVENT_PUBLISHED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        sessionId,
+                        start,
+                        start.plusHours(2),
+                        capacity,
+                        sequence);
     }
 
     static UUID publishedSession(int capacity) {
         UUID sessionId = UUID.randomUUID();
-        KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(),
+        KafkaTopicWriter.send(
+                Topics.EVENT_LIFECYCLE,
+                sessionId.toString(),
                 eventPublished(UUID.randomUUID().toString(), sessionId, capacity, 0));
         return sessionId;
     }
 
     static io.restassured.response.Response book(String user, UUID sessionId, Object body) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/registrations/sessions/" + sessionId + "/bookings");
     }
 
     @Test
     void aBookingIsConfirmedAndAnnouncedWithoutHerNickname() throws Exception {
         UUID sessionId = publishedSession(10);
-        await().atMost(Duration.ofSeconds(30)).until(() -> book("hana", sessionId, Map.of("nickname", "はな")).statusCode() == 201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> book("hana", sessionId, Map.of("nickname", "はな")).statusCode() == 201);
 
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/registrations/mine")
-                .then().statusCode(200).body("sessionId", hasItem(sessionId.toString()));
-        given().auth().oauth2(Tokens.accessToken("mei")).get("/api/registrations/mine")
-                .then().statusCode(200).body("sessionId.flatten()", org.hamcrest.Matchers.not(hasItem(sessionId.toString())));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
+                .body("sessionId", hasItem(sessionId.toString()));
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
+                .body("sessionId.flatten()", org.hamcrest.Matchers.not(hasItem(sessionId.toString())));
 
-        var records = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key()), 1,
-                Duration.ofSeconds(30));
+        var records = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         JsonNode event = json.readTree(records.get(0).value());
         assertThat(event.path("type").asText()).isEqualTo(EventTypes.REGISTRATION_CONFIRMED);
@@ -79,10 +98,17 @@ class BookingResourceTest {
     @Test
     void oneBookingPerPersonAndNeverMoreThanTheCapacity() {
         UUID sessionId = publishedSession(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> book("hana", sessionId, Map.of("nickname", "hana")).statusCode() == 201);
-        book("hana", sessionId, Map.of("nickname", "hana again")).then().statusCode(409)
-                .contentType("application/problem+json").body("type", containsString("already-registered"));
-        book("mei", sessionId, Map.of("nickname", "mei")).then().statusCode(409).body("type", containsString("session-full"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> book("hana", sessionId, Map.of("nickname", "hana")).statusCode() == 201);
+        book("hana", sessionId, Map.of("nickname", "hana again"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("already-registered"));
+        book("mei", sessionId, Map.of("nickname", "mei"))
+                .then()
+                .statusCode(409)
+                .body("type", containsString("session-full"));
     }
 
     @Test
@@ -92,18 +118,31 @@ class BookingResourceTest {
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), eventPublished(eventId, sessionId, 1, 0));
         // the same event id again, with other content: must be ignored
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), eventPublished(eventId, sessionId, 5, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> book("hana", sessionId, Map.of("nickname", "h")).statusCode() == 201);
-        book("mei", sessionId, Map.of("nickname", "m")).then().statusCode(409).body("type", containsString("session-full"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> book("hana", sessionId, Map.of("nickname", "h")).statusCode() == 201);
+        book("mei", sessionId, Map.of("nickname", "m"))
+                .then()
+                .statusCode(409)
+                .body("type", containsString("session-full"));
     }
 
     @Test
     void badInputGetsAProblemNeverA500() {
         UUID sessionId = publishedSession(3);
-        book("hana", sessionId, Map.of("nickname", "")).then().statusCode(400).contentType("application/problem+json")
+        book("hana", sessionId, Map.of("nickname", ""))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("nickname"));
         book("hana", sessionId, "{not json").then().statusCode(400).contentType("application/problem+json");
-        book("hana", UUID.randomUUID(), Map.of("nickname", "x")).then().statusCode(404).body("status", equalTo(404));
-        given().contentType(ContentType.JSON).body(Map.of("nickname", "x"))
-                .post("/api/registrations/sessions/" + sessionId + "/bookings").then().statusCode(401);
+        book("hana", UUID.randomUUID(), Map.of("nickname", "x"))
+                .then()
+                .statusCode(404)
+                .body("status", equalTo(404));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("nickname", "x"))
+                .post("/api/registrations/sessions/" + sessionId + "/bookings")
+                .then()
+                .statusCode(401);
     }
 }

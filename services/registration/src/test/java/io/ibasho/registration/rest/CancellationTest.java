@@ -6,16 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
@@ -29,6 +19,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Cancellation by her, by the organiser, by the session; a lowered capacity removes nobody. */
 @QuarkusTest
@@ -42,30 +40,49 @@ class CancellationTest {
     }
 
     static Response organiserCancels(String organiser, UUID sessionId, UUID registrationId, Object body) {
-        return given().auth().oauth2(Tokens.accessToken(organiser)).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(Tokens.accessToken(organiser))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/registrations/sessions/" + sessionId + "/registrations/" + registrationId + "/cancel");
     }
 
     static UUID booked(String user, UUID sessionId) {
-        return UUID.fromString(Api.bookOnceKnown(user, sessionId).then().statusCode(201).extract().path("id"));
+        return UUID.fromString(Api.bookOnceKnown(user, sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     @Test
     void sheCancelsUntilTheCutOffAndTheOrganiserAfterIt() {
         UUID soon = Sessions.published(5, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90)); // cut-off is 2 h
         UUID booking = booked("hana", soon);
-        Api.mine("hana", booking, "cancel").then().statusCode(409).contentType("application/problem+json")
+        Api.mine("hana", booking, "cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", containsString("cancellation-closed"));
         Api.mine("mei", booking, "cancel").then().statusCode(404); // not hers: not even its existence
 
-        organiserCancels("organiser2", soon, booking, Map.of("reason", "x")).then().statusCode(404); // another organisation
-        organiserCancels("organiser1", soon, booking, Map.of("reason", "")).then().statusCode(400)
+        organiserCancels("organiser2", soon, booking, Map.of("reason", "x"))
+                .then()
+                .statusCode(404); // another organisation
+        organiserCancels("organiser1", soon, booking, Map.of("reason", ""))
+                .then()
+                .statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItem("reason"));
         organiserCancels("organiser1", soon, booking, Map.of("reason", "The room is closed for repairs"))
-                .then().statusCode(200).body("status", equalTo("cancelled")).body("cancelledBy", equalTo("ORGANISER"));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("cancelled"))
+                .body("cancelledBy", equalTo("ORGANISER"));
         Map<String, Object> mine = Api.myRegistration("hana", soon);
         assertThat(mine.get("cancelReason")).isEqualTo("The room is closed for repairs");
-        organiserCancels("organiser1", soon, booking, Map.of("reason", "again")).then().statusCode(409)
+        organiserCancels("organiser1", soon, booking, Map.of("reason", "again"))
+                .then()
+                .statusCode(409)
                 .body("type", containsString("not-active"));
         // the freed seat can be booked again, by her too
         Api.book("hana", soon, "hana").then().statusCode(201);
@@ -82,15 +99,20 @@ class CancellationTest {
         booked(people.get(0), sessionId);
         Api.joinWaitlist(people.get(1), sessionId).then().statusCode(201);
         Sessions.cancelled(sessionId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled".equals(Api.myRegistration(people.get(0), sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled"
+                .equals(Api.myRegistration(people.get(0), sessionId).get("status")));
         Map<String, Object> waiting = Api.myRegistration(people.get(1), sessionId);
         assertThat(waiting.get("status")).isEqualTo("cancelled");
         assertThat(waiting.get("cancelledBy")).isEqualTo("SESSION_CANCELLED");
         Api.book(people.get(2), sessionId, "x").then().statusCode(409).body("type", containsString("session-not-open"));
 
-        var records = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.REGISTRATION_CANCELLED), 2, Duration.ofSeconds(30));
-        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.value()).contains("\"cancelledBy\":\"SESSION_CANCELLED\""));
+        var records = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.REGISTRATION_CANCELLED),
+                2,
+                Duration.ofSeconds(30));
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.value())
+                .contains("\"cancelledBy\":\"SESSION_CANCELLED\""));
     }
 
     @Test
@@ -99,12 +121,14 @@ class CancellationTest {
         UUID sessionId = Sessions.published(3, start);
         people.forEach(person -> booked(person, sessionId));
         Sessions.capacityChanged(sessionId, 1, 1, start);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(
-                Api.roster("organiser1", sessionId).then().extract().path("overCapacity")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(
+                        Api.roster("organiser1", sessionId).then().extract().path("overCapacity")));
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(3)).body("capacity", equalTo(1));
         Api.book("hana", sessionId, "hana").then().statusCode(409).body("type", containsString("session-full"));
         // cancelling one of three does not free a seat while still above the new capacity
-        UUID first = UUID.fromString((String) Api.myRegistration(people.get(0), sessionId).get("id"));
+        UUID first = UUID.fromString(
+                (String) Api.myRegistration(people.get(0), sessionId).get("id"));
         Api.mine(people.get(0), first, "cancel").then().statusCode(200);
         Api.book("hana", sessionId, "hana").then().statusCode(409).body("type", containsString("session-full"));
     }

@@ -6,12 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
@@ -24,46 +18,71 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** At the door: booking codes, the organiser's roster, attendance, drop-ins counted without identity. */
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class CheckInTest {
     static Response organiserPost(String organiser, String path, Object body) {
-        return given().auth().oauth2(Tokens.accessToken(organiser)).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(Tokens.accessToken(organiser))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/registrations/sessions/" + path);
     }
 
     @Test
     void aConfirmedBookingHasAShortCodeTheRosterShowsAndAttendanceIsRecorded() {
         UUID sessionId = Sessions.published(5);
-        var booking = Api.bookOnceKnown("hana", sessionId).then().statusCode(201)
+        var booking = Api.bookOnceKnown("hana", sessionId)
+                .then()
+                .statusCode(201)
                 .body("bookingCode", org.hamcrest.Matchers.matchesPattern("[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}"))
                 .extract();
         String code = booking.path("bookingCode");
         assertThat(booking.<String>path("checkInPayload")).isEqualTo("ibasho-checkin:" + code);
         UUID registrationId = UUID.fromString(booking.path("id"));
 
-        Api.roster("organiser1", sessionId).then().statusCode(200)
-                .body("entries.bookingCode", hasItem(code)).body("entries.nickname", hasItem("hana"))
+        Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .body("entries.bookingCode", hasItem(code))
+                .body("entries.nickname", hasItem("hana"))
                 .body("entries[0].keySet()", org.hamcrest.Matchers.not(hasItem("attendeeId")));
         Api.roster("organiser2", sessionId).then().statusCode(404);
         Api.roster("hana", sessionId).then().statusCode(403);
         // every read of the roster is audited inside the service (also when the gateway is bypassed): who, when, why,
         // never the nicknames; another organisation's attempt is a 404 and leaves no record
-        given().auth().oauth2(Tokens.accessToken("organiser1")).queryParam("reason", "受付の準備 / preparing the door")
-                .get("/api/registrations/sessions/" + sessionId + "/roster").then().statusCode(200);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).queryParam("reason", "x".repeat(201))
-                .get("/api/registrations/sessions/" + sessionId + "/roster").then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .queryParam("reason", "受付の準備 / preparing the door")
+                .get("/api/registrations/sessions/" + sessionId + "/roster")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .queryParam("reason", "x".repeat(201))
+                .get("/api/registrations/sessions/" + sessionId + "/roster")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(
-                io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
-                var query = db.prepareStatement("select reader, organisation_id, reason, row_to_json(a)::text from roster_audit a "
-                        + "where session_id = ? order by read_at")) {
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+                var query = db.prepareStatement(
+                        "select reader, organisation_id, reason, row_to_json(a)::text from roster_audit a "
+                                + "where session_id = ? order by read_at")) {
             query.setObject(1, sessionId);
             var rows = query.executeQuery();
             java.util.List<String> reasons = new java.util.ArrayList<>();
-            String organiser = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
-                    .decode(Tokens.accessToken("organiser1").split("\\.")[1])).path("sub").asText();
+            String organiser = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.util.Base64.getUrlDecoder()
+                            .decode(Tokens.accessToken("organiser1").split("\\.")[1]))
+                    .path("sub")
+                    .asText();
             while (rows.next()) {
                 assertThat(rows.getString(1)).isEqualTo(organiser);
                 assertThat(rows.getString(2)).isEqualTo("hinata");
@@ -75,29 +94,60 @@ class CheckInTest {
             throw new IllegalStateException(e);
         }
 
-        organiserPost("organiser1", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "ATTENDED"))
-                .then().statusCode(200).body("attendance", equalTo("ATTENDED"));
-        organiserPost("organiser1", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "MAYBE"))
-                .then().statusCode(400).contentType("application/problem+json");
-        organiserPost("organiser2", sessionId + "/registrations/" + registrationId + "/attendance", Map.of("attendance", "NO_SHOW"))
-                .then().statusCode(404);
+        organiserPost(
+                        "organiser1",
+                        sessionId + "/registrations/" + registrationId + "/attendance",
+                        Map.of("attendance", "ATTENDED"))
+                .then()
+                .statusCode(200)
+                .body("attendance", equalTo("ATTENDED"));
+        organiserPost(
+                        "organiser1",
+                        sessionId + "/registrations/" + registrationId + "/attendance",
+                        Map.of("attendance", "MAYBE"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        organiserPost(
+                        "organiser2",
+                        sessionId + "/registrations/" + registrationId + "/attendance",
+                        Map.of("attendance", "NO_SHOW"))
+                .then()
+                .statusCode(404);
 
-        var records = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.ATTENDANCE_RECORDED), 1, Duration.ofSeconds(30));
+        var records = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.ATTENDANCE_RECORDED),
+                1,
+                Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
-        assertThat(records.get(0).value()).contains("\"attendance\":\"ATTENDED\"").doesNotContain("hana").doesNotContain(code);
+        assertThat(records.get(0).value())
+                .contains("\"attendance\":\"ATTENDED\"")
+                .doesNotContain("hana")
+                .doesNotContain(code);
     }
 
     @Test
     void dropInsAreCountedWithoutIdentity() {
         UUID sessionId = Sessions.published(5);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> Api.roster("organiser1", sessionId).statusCode() == 200);
-        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 3)).then().statusCode(200).body("dropIns", equalTo(3));
-        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 2)).then().statusCode(200).body("dropIns", equalTo(5));
-        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 0)).then().statusCode(400)
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 3))
+                .then()
+                .statusCode(200)
+                .body("dropIns", equalTo(3));
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 2))
+                .then()
+                .statusCode(200)
+                .body("dropIns", equalTo(5));
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 0))
+                .then()
+                .statusCode(400)
                 .body("violations.field", hasItem("count"));
-        organiserPost("organiser2", sessionId + "/drop-ins", Map.of("count", 1)).then().statusCode(404);
+        organiserPost("organiser2", sessionId + "/drop-ins", Map.of("count", 1))
+                .then()
+                .statusCode(404);
         Api.roster("organiser1", sessionId).then().body("dropIns", equalTo(5));
     }
 
@@ -105,8 +155,17 @@ class CheckInTest {
     void attendanceIsForConfirmedBookingsOnly() {
         UUID sessionId = Sessions.published(1);
         Api.bookOnceKnown("hana", sessionId).then().statusCode(201);
-        UUID waiting = UUID.fromString(Api.joinWaitlist("mei", sessionId).then().statusCode(201).extract().path("id"));
-        organiserPost("organiser1", sessionId + "/registrations/" + waiting + "/attendance", Map.of("attendance", "NO_SHOW"))
-                .then().statusCode(409).body("type", containsString("not-confirmed"));
+        UUID waiting = UUID.fromString(Api.joinWaitlist("mei", sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        organiserPost(
+                        "organiser1",
+                        sessionId + "/registrations/" + waiting + "/attendance",
+                        Map.of("attendance", "NO_SHOW"))
+                .then()
+                .statusCode(409)
+                .body("type", containsString("not-confirmed"));
     }
 }

@@ -8,26 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
@@ -43,6 +24,22 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The seat-and-childcare saga for first-come bookings and waitlist offers, end to end: real HTTP in, real Kafka out
@@ -85,7 +82,11 @@ class ChildcareSagaTest {
     }
 
     static int seatsTaken(UUID sessionId) {
-        return Api.roster("organiser1", sessionId).then().statusCode(200).extract().path("seatsTaken");
+        return Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("seatsTaken");
     }
 
     static String statusOf(String user, UUID sessionId) {
@@ -97,20 +98,33 @@ class ChildcareSagaTest {
         String hana = person(0);
         UUID sessionId = Sessions.published(3);
         Response booked = bookWithChildrenOnceKnown(hana, sessionId, List.of(0, 3));
-        booked.then().statusCode(202).body("status", equalTo("pending_childcare")).body("bookingCode", nullValue())
-                .body("childcareStatus", equalTo("pending")).body("nextSteps", containsString("held"))
+        booked.then()
+                .statusCode(202)
+                .body("status", equalTo("pending_childcare"))
+                .body("bookingCode", nullValue())
+                .body("childcareStatus", equalTo("pending"))
+                .body("nextSteps", containsString("held"))
                 .header("Location", containsString("/api/registrations/mine/" + id(booked)));
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
         // the hold is active: a second booking of hers is refused
-        ChildcareService.book(hana, sessionId, List.of(3)).then().statusCode(409).body("type", containsString("already-registered"));
+        ChildcareService.book(hana, sessionId, List.of(3))
+                .then()
+                .statusCode(409)
+                .body("type", containsString("already-registered"));
         // nobody else sees or touches her hold; without a token nobody books
         Api.mine("mei", id(booked), "cancel").then().statusCode(404);
         assertThat(Api.myRegistration("mei", sessionId)).isEmpty();
-        given().contentType(ContentType.JSON).body(Map.of("nickname", "x", "childrenAges", List.of(1)))
-                .post("/api/registrations/sessions/" + sessionId + "/bookings").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("nickname", "x", "childrenAges", List.of(1)))
+                .post("/api/registrations/sessions/" + sessionId + "/bookings")
+                .then()
+                .statusCode(401);
         // bad ages are a clear 400 problem, never a 500
-        ChildcareService.book(person(8), sessionId, List.of(18)).then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("0 to 17"));
+        ChildcareService.book(person(8), sessionId, List.of(18))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("0 to 17"));
 
         JsonNode request = ChildcareService.awaitRequest(id(booked), 1);
         assertThat(request.path("data").path("purpose").asText()).isEqualTo("BOOKING");
@@ -126,9 +140,11 @@ class ChildcareSagaTest {
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
 
         List<JsonNode> events = ChildcareService.awaitEvents(sessionId, 2);
-        assertThat(events).extracting(e -> e.path("type").asText())
+        assertThat(events)
+                .extracting(e -> e.path("type").asText())
                 .containsExactly(EventTypes.CHILDCARE_REQUESTED, EventTypes.REGISTRATION_CONFIRMED);
-        assertThat(events.get(1).path("data").path("childcareRequested").asBoolean()).isTrue();
+        assertThat(events.get(1).path("data").path("childcareRequested").asBoolean())
+                .isTrue();
         assertThat(events.get(1).toString()).doesNotContain((String) confirmed.get("bookingCode"));
     }
 
@@ -141,7 +157,9 @@ class ChildcareSagaTest {
         booked.then().statusCode(202);
         // the held seat is not up for grabs while childcare is asked
         Api.book(other, sessionId, other).then().statusCode(409).body("type", containsString("session-full"));
-        ChildcareService.book(other, sessionId, List.of(4)).then().statusCode(409)
+        ChildcareService.book(other, sessionId, List.of(4))
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("waitlist with your children's ages"));
 
         JsonNode request = ChildcareService.awaitRequest(id(booked), 1);
@@ -151,11 +169,14 @@ class ChildcareSagaTest {
         assertThat(unavailable.get("childcareRejectReason")).isEqualTo("RATIO_EXCEEDED");
         assertThat(unavailable.get("childcareStatus")).isEqualTo("rejected");
         assertThat(unavailable.get("bookingCode")).isNull();
-        assertThat((String) unavailable.get("nextSteps")).contains("book a seat without childcare").contains("join the waitlist");
+        assertThat((String) unavailable.get("nextSteps"))
+                .contains("book a seat without childcare")
+                .contains("join the waitlist");
         assertThat(seatsTaken(sessionId)).isZero();
 
         List<JsonNode> events = ChildcareService.awaitEvents(sessionId, 2);
-        assertThat(events).extracting(e -> e.path("type").asText())
+        assertThat(events)
+                .extracting(e -> e.path("type").asText())
                 .containsExactly(EventTypes.CHILDCARE_REQUESTED, EventTypes.REGISTRATION_CANCELLED);
         JsonNode cancelled = events.get(1).path("data");
         assertThat(cancelled.path("cancelledBy").asText()).isEqualTo("SYSTEM");
@@ -166,12 +187,16 @@ class ChildcareSagaTest {
         ChildcareService.redeliver(sessionId.toString(), rejected);
         ChildcareService.reserve(request);
         // she chooses the seat without childcare: a normal booking, the released seat is hers
-        Api.book(hana, sessionId, hana).then().statusCode(201).body("status", equalTo("confirmed"))
+        Api.book(hana, sessionId, hana)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("confirmed"))
                 .body("bookingCode", matchesPattern("[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> seatsTaken(sessionId) == 1);
         assertThat(Api.myRegistration(hana, sessionId).get("status")).isEqualTo("confirmed");
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(1));
-        assertThat(ChildcareService.awaitEvents(sessionId, 3)).hasSize(3); // no second cancellation, no confirmation of the old hold
+        assertThat(ChildcareService.awaitEvents(sessionId, 3))
+                .hasSize(3); // no second cancellation, no confirmation of the old hold
     }
 
     @Test
@@ -180,9 +205,17 @@ class ChildcareSagaTest {
         String withChildren = person(4);
         String seatOnly = person(5);
         UUID sessionId = Sessions.published(1);
-        UUID firstBooking = id(Api.bookOnceKnown(first, sessionId).then().statusCode(201).extract().response());
-        ChildcareService.joinWaitlist(withChildren, sessionId, List.of(2)).then().statusCode(201)
-                .body("status", equalTo("waitlisted")).body("position", equalTo(1)).body("waitlistReason", equalTo("FULL"));
+        UUID firstBooking = id(Api.bookOnceKnown(first, sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .response());
+        ChildcareService.joinWaitlist(withChildren, sessionId, List.of(2))
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("waitlisted"))
+                .body("position", equalTo(1))
+                .body("waitlistReason", equalTo("FULL"));
         Api.joinWaitlist(seatOnly, sessionId).then().statusCode(201).body("position", equalTo(2));
 
         Api.mine(first, firstBooking, "cancel").then().statusCode(200);
@@ -204,7 +237,9 @@ class ChildcareSagaTest {
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
 
         // the next person declines: the seat is free, but she waits for childcare, not for a seat
-        Api.mine(seatOnly, id(Api.myRegistration(seatOnly, sessionId)), "decline").then().statusCode(200);
+        Api.mine(seatOnly, id(Api.myRegistration(seatOnly, sessionId)), "decline")
+                .then()
+                .statusCode(200);
         assertThat(seatsTaken(sessionId)).isZero();
         assertThat(statusOf(withChildren, sessionId)).isEqualTo("waitlisted");
 
@@ -212,23 +247,39 @@ class ChildcareSagaTest {
         ChildcareService.released(sessionId, UUID.randomUUID());
         JsonNode again = ChildcareService.awaitRequest(waiting, 2);
         assertThat(again.path("data").path("purpose").asText()).isEqualTo("WAITLIST_PROMOTION");
-        assertThat(again.path("data").path("requestId").asText()).isNotEqualTo(promotion.path("data").path("requestId").asText());
+        assertThat(again.path("data").path("requestId").asText())
+                .isNotEqualTo(promotion.path("data").path("requestId").asText());
         assertThat(statusOf(withChildren, sessionId)).isEqualTo("pending_childcare");
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
         ChildcareService.reserve(again);
         await().atMost(Duration.ofSeconds(30)).until(() -> "offered".equals(statusOf(withChildren, sessionId)));
-        assertThat(Api.myRegistration(withChildren, sessionId).get("offerExpiresAt")).isNotNull();
-        Api.mine(withChildren, waiting, "accept").then().statusCode(200).body("status", equalTo("confirmed"))
+        assertThat(Api.myRegistration(withChildren, sessionId).get("offerExpiresAt"))
+                .isNotNull();
+        Api.mine(withChildren, waiting, "accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("confirmed"))
                 .body("childcareStatus", equalTo("reserved"));
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
 
         List<JsonNode> events = ChildcareService.awaitEvents(sessionId, 11);
-        assertThat(events).extracting(e -> e.path("type").asText()).containsExactly(
-                EventTypes.REGISTRATION_CONFIRMED, EventTypes.WAITLISTED, EventTypes.WAITLISTED, EventTypes.REGISTRATION_CANCELLED,
-                EventTypes.CHILDCARE_REQUESTED, EventTypes.WAITLISTED, EventTypes.SEAT_OFFERED, EventTypes.OFFER_EXPIRED,
-                EventTypes.CHILDCARE_REQUESTED, EventTypes.SEAT_OFFERED, EventTypes.REGISTRATION_CONFIRMED);
+        assertThat(events)
+                .extracting(e -> e.path("type").asText())
+                .containsExactly(
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        EventTypes.WAITLISTED,
+                        EventTypes.WAITLISTED,
+                        EventTypes.REGISTRATION_CANCELLED,
+                        EventTypes.CHILDCARE_REQUESTED,
+                        EventTypes.WAITLISTED,
+                        EventTypes.SEAT_OFFERED,
+                        EventTypes.OFFER_EXPIRED,
+                        EventTypes.CHILDCARE_REQUESTED,
+                        EventTypes.SEAT_OFFERED,
+                        EventTypes.REGISTRATION_CONFIRMED);
         assertThat(events.get(5).path("data").path("reason").asText()).isEqualTo("CHILDCARE_UNAVAILABLE");
-        assertThat(events.get(10).path("data").path("childcareRequested").asBoolean()).isTrue();
+        assertThat(events.get(10).path("data").path("childcareRequested").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -239,7 +290,10 @@ class ChildcareSagaTest {
         JsonNode request = ChildcareService.awaitRequest(id(booked), 1);
         ChildcareService.reserve(request);
         await().atMost(Duration.ofSeconds(30)).until(() -> "confirmed".equals(statusOf(hana, sessionId)));
-        Api.mine(hana, id(booked), "cancel").then().statusCode(200).body("status", equalTo("cancelled"))
+        Api.mine(hana, id(booked), "cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("cancelled"))
                 .body("childcareStatus", equalTo("released"));
         assertThat(seatsTaken(sessionId)).isZero();
 
@@ -250,13 +304,19 @@ class ChildcareSagaTest {
         Api.mine(hana, id(pending), "cancel").then().statusCode(200).body("status", equalTo("cancelled"));
         assertThat(seatsTaken(sessionId)).isZero();
         ChildcareService.reserve(second);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> seatsTaken(sessionId) == 0
-                && "cancelled".equals(statusOf(hana, sessionId)));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> seatsTaken(sessionId) == 0 && "cancelled".equals(statusOf(hana, sessionId)));
 
         List<JsonNode> events = ChildcareService.awaitEvents(sessionId, 5);
-        assertThat(events).extracting(e -> e.path("type").asText()).containsExactly(EventTypes.CHILDCARE_REQUESTED,
-                EventTypes.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_CANCELLED, EventTypes.CHILDCARE_REQUESTED,
-                EventTypes.REGISTRATION_CANCELLED);
+        assertThat(events)
+                .extracting(e -> e.path("type").asText())
+                .containsExactly(
+                        EventTypes.CHILDCARE_REQUESTED,
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        EventTypes.REGISTRATION_CANCELLED,
+                        EventTypes.CHILDCARE_REQUESTED,
+                        EventTypes.REGISTRATION_CANCELLED);
     }
 
     @Test
@@ -269,7 +329,8 @@ class ChildcareSagaTest {
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
         // %test answer-timeout is 20 s, checked every second
         await().atMost(Duration.ofSeconds(60)).until(() -> "childcare_unavailable".equals(statusOf(hana, sessionId)));
-        assertThat(Api.myRegistration(hana, sessionId).get("childcareRejectReason")).isEqualTo("NO_ANSWER");
+        assertThat(Api.myRegistration(hana, sessionId).get("childcareRejectReason"))
+                .isEqualTo("NO_ANSWER");
         assertThat(seatsTaken(sessionId)).isZero();
         List<JsonNode> events = ChildcareService.awaitEvents(sessionId, 2);
         assertThat(events.get(1).path("type").asText()).isEqualTo(EventTypes.REGISTRATION_CANCELLED);
@@ -277,7 +338,8 @@ class ChildcareSagaTest {
 
         // the answer comes after all: too late, nothing changes
         ChildcareService.reserve(request);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> "childcare_unavailable".equals(statusOf(hana, sessionId)) && seatsTaken(sessionId) == 0);
     }
 
@@ -289,7 +351,8 @@ class ChildcareSagaTest {
         JsonNode first = ChildcareService.awaitRequest(id(booked), 1);
         ChildcareService.reject(first, "UNKNOWN_SESSION");
         JsonNode again = ChildcareService.awaitRequest(id(booked), 2);
-        assertThat(again.path("data").path("requestId").asText()).isNotEqualTo(first.path("data").path("requestId").asText());
+        assertThat(again.path("data").path("requestId").asText())
+                .isNotEqualTo(first.path("data").path("requestId").asText());
         assertThat(again.path("data").path("purpose").asText()).isEqualTo("BOOKING");
         assertThat(statusOf(hana, sessionId)).isEqualTo("pending_childcare");
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
@@ -306,9 +369,14 @@ class ChildcareSagaTest {
         KafkaTopicWriter.send(Topics.CHILDCARE_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/childcare-booking","type":"%s","time":"2026-11-23T10:00:00Z",
                  "datacontenttype":"application/json","data":{"requestId":"not-a-uuid","sessionId":"%s","reason":"CAP_EXCEEDED"}}
-                """.formatted(eventId, EventTypes.CHILDCARE_REJECTED, sessionId));
-        assertThat(KafkaTopicReader.awaitRecords(Topics.deadLetterOf(Topics.CHILDCARE_LIFECYCLE, "registration"),
-                r -> r.value().contains(eventId), 1, Duration.ofSeconds(30))).hasSize(1);
+                """.formatted(
+                        eventId, EventTypes.CHILDCARE_REJECTED, sessionId));
+        assertThat(KafkaTopicReader.awaitRecords(
+                        Topics.deadLetterOf(Topics.CHILDCARE_LIFECYCLE, "registration"),
+                        r -> r.value().contains(eventId),
+                        1,
+                        Duration.ofSeconds(30)))
+                .hasSize(1);
     }
 
     @Test
@@ -320,17 +388,22 @@ class ChildcareSagaTest {
         bookWithChildrenOnceKnown(bookers.get(0), sessionId, List.of(3)).then().statusCode(202);
 
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(bookers.size() - 1);
         CountDownLatch start = new CountDownLatch(1);
         for (String user : bookers.subList(1, bookers.size())) {
             pool.submit(() -> {
                 start.await();
                 HttpRequest request = HttpRequest.newBuilder(sessionsUrl.resolve(sessionId + "/bookings"))
-                        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + tokens.get(user))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + tokens.get(user))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"nickname\":\"" + user + "\",\"childrenAges\":[1,4]}")).build();
-                statuses.add(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"nickname\":\"" + user + "\",\"childrenAges\":[1,4]}"))
+                        .build();
+                statuses.add(client.send(request, HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
                 return null;
             });
         }
@@ -344,14 +417,17 @@ class ChildcareSagaTest {
 
         // childcare answers: two reserved, two rejected; the seats taken follow exactly
         List<JsonNode> requests = ChildcareService.awaitEvents(sessionId, capacity).stream()
-                .filter(e -> e.path("type").asText().equals(EventTypes.CHILDCARE_REQUESTED)).toList();
+                .filter(e -> e.path("type").asText().equals(EventTypes.CHILDCARE_REQUESTED))
+                .toList();
         assertThat(requests).hasSize(capacity);
         ChildcareService.reserve(requests.get(0));
         ChildcareService.reserve(requests.get(1));
         ChildcareService.reject(requests.get(2), "RATIO_EXCEEDED");
         ChildcareService.reject(requests.get(3), "RATIO_EXCEEDED");
         await().atMost(Duration.ofSeconds(30)).until(() -> seatsTaken(sessionId) == 2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.roster("organiser1", sessionId).then()
-                .body("confirmed", equalTo(2)).body("seatsTaken", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.roster("organiser1", sessionId)
+                .then()
+                .body("confirmed", equalTo(2))
+                .body("seatsTaken", equalTo(2)));
     }
 }

@@ -6,24 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.lottery.DrawOutcome;
@@ -45,6 +31,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The lottery after the draw, over real Kafka: the test plays the childcare service, reading each ChildcareRequested
@@ -63,16 +60,22 @@ class LotteryAllocationTest {
         people = TestAttendees.create("lotalloc", 16);
     }
 
-    record Applied(String user, UUID id, int tier, boolean needsChildcare) {
-    }
+    record Applied(String user, UUID id, int tier, boolean needsChildcare) {}
 
     static Applied apply(String user, UUID sessionId, int tier, List<Integer> childrenAges) {
         Map<String, Object> body = new HashMap<>(Map.of("nickname", user, "priorityTier", tier));
         if (!childrenAges.isEmpty()) {
             body.put("childrenAges", childrenAges);
         }
-        UUID id = UUID.fromString(given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(body)
-                .post("/api/registrations/sessions/" + sessionId + "/applications").then().statusCode(201).extract().path("id"));
+        UUID id = UUID.fromString(given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/registrations/sessions/" + sessionId + "/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         return new Applied(user, id, tier, !childrenAges.isEmpty());
     }
 
@@ -82,7 +85,9 @@ class LotteryAllocationTest {
     }
 
     static Response lottery(UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken("hana")).get("/api/registrations/sessions/" + sessionId + "/lottery");
+        return given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery");
     }
 
     static void awaitSession(UUID sessionId) {
@@ -91,8 +96,14 @@ class LotteryAllocationTest {
 
     /** The ChildcareRequested messages for this session, in the order they were published (one partition per key). */
     List<JsonNode> childcareRequests(UUID sessionId, int count, Duration wait) {
-        return KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.CHILDCARE_REQUESTED), count, wait).stream().map(this::data).toList();
+        return KafkaTopicReader.awaitRecords(
+                        Topics.REGISTRATION_LIFECYCLE,
+                        r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.CHILDCARE_REQUESTED),
+                        count,
+                        wait)
+                .stream()
+                .map(this::data)
+                .toList();
     }
 
     JsonNode data(ConsumerRecord<String, String> record) {
@@ -113,14 +124,24 @@ class LotteryAllocationTest {
         String sessionId = request.path("sessionId").asText();
         String data = reserved
                 ? "{\"requestId\":\"%s\",\"registrationId\":\"%s\",\"sessionId\":\"%s\",\"children\":1}"
-                        .formatted(request.path("requestId").asText(), request.path("registrationId").asText(), sessionId)
+                        .formatted(
+                                request.path("requestId").asText(),
+                                request.path("registrationId").asText(),
+                                sessionId)
                 : "{\"requestId\":\"%s\",\"registrationId\":\"%s\",\"sessionId\":\"%s\",\"reason\":\"RATIO_EXCEEDED\"}"
-                        .formatted(request.path("requestId").asText(), request.path("registrationId").asText(), sessionId);
+                        .formatted(
+                                request.path("requestId").asText(),
+                                request.path("registrationId").asText(),
+                                sessionId);
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/childcare-booking","type":"%s","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":%s}
-                """.formatted(UUID.randomUUID(), reserved ? EventTypes.CHILDCARE_RESERVED : EventTypes.CHILDCARE_REJECTED,
-                OffsetDateTime.now(ZoneOffset.UTC), sessionId, data);
+                """.formatted(
+                        UUID.randomUUID(),
+                        reserved ? EventTypes.CHILDCARE_RESERVED : EventTypes.CHILDCARE_REJECTED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        data);
         for (int i = 0; i < deliveries; i++) {
             KafkaTopicWriter.send(Topics.CHILDCARE_LIFECYCLE, sessionId, event);
         }
@@ -134,9 +155,10 @@ class LotteryAllocationTest {
 
     @Test
     void childcareIsAskedOneAtATimeInDrawnOrderARejectionKeepsHerRankAndNobodyBelowTheSeatsIsAsked() throws Exception {
-        // 10 seats. Tier 0: 10 applicants, 4 of them need childcare. Tier 1: one without. Tier 2: two who need childcare.
-        UUID sessionId = LotterySessions.lottery(10, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
-                "{\"priority\":[\"first\",\"second\",\"third\"]}");
+        // 10 seats. Tier 0: 10 applicants, 4 of them need childcare. Tier 1: one without. Tier 2: two who need
+        // childcare.
+        UUID sessionId = LotterySessions.lottery(
+                10, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[\"first\",\"second\",\"third\"]}");
         awaitSession(sessionId);
         List<Applied> applied = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -145,21 +167,41 @@ class LotteryAllocationTest {
         applied.add(apply(people.get(10), sessionId, 1, List.of()));
         applied.add(apply(people.get(11), sessionId, 2, List.of(2)));
         applied.add(apply(people.get(12), sessionId, 2, List.of(5)));
-        lottery(sessionId).then().body("applications", equalTo(13)).body("allocation", org.hamcrest.Matchers.nullValue());
+        lottery(sessionId)
+                .then()
+                .body("applications", equalTo(13))
+                .body("allocation", org.hamcrest.Matchers.nullValue());
 
-        var drawn = draw(sessionId).then().statusCode(200).body("allocation", equalTo("ALLOCATING")).extract();
+        var drawn = draw(sessionId)
+                .then()
+                .statusCode(200)
+                .body("allocation", equalTo("ALLOCATING"))
+                .extract();
         // everyone in tier 0 above the first one needing childcare is already seated; nothing is published yet
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/registrations/sessions/" + sessionId + "/lottery/published")
-                .then().statusCode(409).body("type", containsString("allocating"));
-        lottery(sessionId).then().body("drawn", equalTo(true)).body("allocation", equalTo("ALLOCATING"))
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(409)
+                .body("type", containsString("allocating"));
+        lottery(sessionId)
+                .then()
+                .body("drawn", equalTo(true))
+                .body("allocation", equalTo("ALLOCATING"))
                 .body("firstComeOpen", equalTo(false));
 
         // the expected run, recomputed from the revealed seed: the first one asked is refused, the others get childcare
         LotteryPolicy policy = LotteryPolicy.withSeats(10).withPriorityTiers("first", "second", "third");
-        List<RankedApplicant> order = LotteryDraw.rank(policy, LotterySeed.fromHex(drawn.path("seed")),
-                applied.stream().map(a -> new LotteryApplicant(a.id(), a.tier(), false, a.needsChildcare())).toList());
-        List<UUID> askedInDrawnOrder = order.stream().filter(r -> r.applicant().needsChildcare() && r.rankGroup() == 0)
-                .map(RankedApplicant::applicationId).toList();
+        List<RankedApplicant> order = LotteryDraw.rank(
+                policy,
+                LotterySeed.fromHex(drawn.path("seed")),
+                applied.stream()
+                        .map(a -> new LotteryApplicant(a.id(), a.tier(), false, a.needsChildcare()))
+                        .toList());
+        List<UUID> askedInDrawnOrder = order.stream()
+                .filter(r -> r.applicant().needsChildcare() && r.rankGroup() == 0)
+                .map(RankedApplicant::applicationId)
+                .toList();
         UUID refused = askedInDrawnOrder.get(0);
         DrawOutcome expected = SeatAllocation.allocate(order, policy, id -> !id.equals(refused));
 
@@ -167,51 +209,89 @@ class LotteryAllocationTest {
         for (int k = 0; k < askedInDrawnOrder.size(); k++) {
             List<JsonNode> requests = childcareRequests(sessionId, k + 1, Duration.ofSeconds(30));
             assertThat(requests).hasSize(k + 1);
-            assertThat(childcareRequests(sessionId, k + 2, Duration.ofSeconds(2))).as("one question at a time").hasSize(k + 1);
+            assertThat(childcareRequests(sessionId, k + 2, Duration.ofSeconds(2)))
+                    .as("one question at a time")
+                    .hasSize(k + 1);
             JsonNode request = requests.get(k);
             assertThat(UUID.fromString(request.path("registrationId").asText())).isEqualTo(askedInDrawnOrder.get(k));
             assertThat(request.path("purpose").asText()).isEqualTo("LOTTERY");
             assertThat(request.has("nickname")).isFalse();
             answer(request, k != 0, k == 0 ? 2 : 1); // the refusal is delivered twice: the second changes nothing
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
         // the two in tier 2 who need childcare were below the seats: never asked, so no childcare without a seat
         List<JsonNode> allRequests = childcareRequests(sessionId, 5, Duration.ofSeconds(3));
         assertThat(allRequests).hasSize(4);
-        assertThat(allRequests.stream().map(r -> UUID.fromString(r.path("registrationId").asText())).toList())
+        assertThat(allRequests.stream()
+                        .map(r -> UUID.fromString(r.path("registrationId").asText()))
+                        .toList())
                 .containsExactlyElementsOf(askedInDrawnOrder);
 
         // the published draw has the answers and anyone can recompute the result from it
-        String published = given().auth().oauth2(Tokens.accessToken("mei"))
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
+        String published = given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode draw = json.readTree(published);
         assertThat(ids(draw.path("winners"))).containsExactlyElementsOf(expected.winnerIds());
         assertThat(ids(draw.path("reserve"))).containsExactlyElementsOf(expected.reserveIds());
         assertThat(draw.path("childcareAnswers")).hasSize(4);
         assertThat(draw.path("childcareAnswers").get(0).path("id").asText()).isEqualTo(refused.toString());
-        assertThat(draw.path("childcareAnswers").get(0).path("reserved").asBoolean()).isFalse();
-        given().contentType(ContentType.JSON).body(published).post("/api/registrations/lottery/verify")
-                .then().statusCode(200).body("ok", equalTo(true));
+        assertThat(draw.path("childcareAnswers").get(0).path("reserved").asBoolean())
+                .isFalse();
+        given().contentType(ContentType.JSON)
+                .body(published)
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
         // a forged answer (she was refused; say she got childcare) no longer matches the published winners
         ObjectNode forged = (ObjectNode) json.readTree(published);
         ((ObjectNode) ((ArrayNode) forged.path("childcareAnswers")).get(0)).put("reserved", true);
-        given().contentType(ContentType.JSON).body(forged.toString()).post("/api/registrations/lottery/verify")
-                .then().statusCode(200).body("ok", equalTo(false)).body("failedCheck", equalTo("WINNERS"));
+        given().contentType(ContentType.JSON)
+                .body(forged.toString())
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("failedCheck", equalTo("WINNERS"));
 
         // the refused one keeps her drawn rank at the head of the reserve list; the tier-1 applicant got the seat
         Applied tierOne = applied.get(10);
         assertThat(expected.winnerIds()).contains(tierOne.id()).doesNotContain(refused);
-        String refusedUser = applied.stream().filter(a -> a.id().equals(refused)).findFirst().orElseThrow().user();
-        assertThat(Api.myRegistration(refusedUser, sessionId)).containsEntry("status", "waitlisted").containsEntry("position", 1)
+        String refusedUser = applied.stream()
+                .filter(a -> a.id().equals(refused))
+                .findFirst()
+                .orElseThrow()
+                .user();
+        assertThat(Api.myRegistration(refusedUser, sessionId))
+                .containsEntry("status", "waitlisted")
+                .containsEntry("position", 1)
                 .containsEntry("waitlistReason", "CHILDCARE_UNAVAILABLE");
         assertThat(Api.myRegistration(tierOne.user(), sessionId)).containsEntry("status", "confirmed");
-        assertThat(Api.myRegistration(applied.get(11).user(), sessionId).get("status")).isEqualTo("waitlisted");
-        var waitlisted = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.WAITLISTED) && r.value().contains(refused.toString()), 1, Duration.ofSeconds(30));
+        assertThat(Api.myRegistration(applied.get(11).user(), sessionId).get("status"))
+                .isEqualTo("waitlisted");
+        var waitlisted = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key())
+                        && r.value().contains(EventTypes.WAITLISTED)
+                        && r.value().contains(refused.toString()),
+                1,
+                Duration.ofSeconds(30));
         assertThat(data(waitlisted.get(0)).path("reason").asText()).isEqualTo("CHILDCARE_UNAVAILABLE");
-        Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(10)).body("seatsTaken", equalTo(10));
-        var lotteryDrawn = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.LOTTERY_DRAWN), 2, Duration.ofSeconds(5));
+        Api.roster("organiser1", sessionId)
+                .then()
+                .body("confirmed", equalTo(10))
+                .body("seatsTaken", equalTo(10));
+        var lotteryDrawn = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.LOTTERY_DRAWN),
+                2,
+                Duration.ofSeconds(5));
         assertThat(lotteryDrawn).hasSize(1);
         assertThat(data(lotteryDrawn.get(0)).path("winners").asInt()).isEqualTo(10);
         assertThat(data(lotteryDrawn.get(0)).path("childcareAsked").asInt()).isEqualTo(4);
@@ -221,55 +301,100 @@ class LotteryAllocationTest {
 
     @Test
     void anUnansweredQuestionCountsAsNoAfterTheTimeoutAndALateReplyChangesNothing() throws Exception {
-        UUID sessionId = LotterySessions.lottery(1, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[\"a\",\"b\"]}");
+        UUID sessionId = LotterySessions.lottery(
+                1, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[\"a\",\"b\"]}");
         awaitSession(sessionId);
         Applied needsChildcare = apply(people.get(13), sessionId, 0, List.of(1));
         Applied other = apply(people.get(14), sessionId, 1, List.of());
-        draw(sessionId).then().statusCode(200).body("allocation", equalTo("ALLOCATING")).body("winners", equalTo(0));
-        JsonNode request = childcareRequests(sessionId, 1, Duration.ofSeconds(30)).get(0);
-        assertThat(request.path("registrationId").asText()).isEqualTo(needsChildcare.id().toString());
+        draw(sessionId)
+                .then()
+                .statusCode(200)
+                .body("allocation", equalTo("ALLOCATING"))
+                .body("winners", equalTo(0));
+        JsonNode request =
+                childcareRequests(sessionId, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(request.path("registrationId").asText())
+                .isEqualTo(needsChildcare.id().toString());
 
         // a reply to somebody else's request (a first-come booking's) is not the lottery's: ignored, not dead-lettered
         String foreignRequest = UUID.randomUUID().toString();
-        ObjectNode foreign = json.createObjectNode().put("sessionId", sessionId.toString()).put("requestId", foreignRequest)
+        ObjectNode foreign = json.createObjectNode()
+                .put("sessionId", sessionId.toString())
+                .put("requestId", foreignRequest)
                 .put("registrationId", UUID.randomUUID().toString());
         answer(foreign, false);
 
         // nobody answers: after the test profile's 20 s it counts as "no" and the next in drawn order wins
-        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
         assertThat(Api.myRegistration(other.user(), sessionId)).containsEntry("status", "confirmed");
-        assertThat(Api.myRegistration(needsChildcare.user(), sessionId)).containsEntry("status", "waitlisted").containsEntry("position", 1);
-        String published = given().auth().oauth2(Tokens.accessToken("hana"))
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
+        assertThat(Api.myRegistration(needsChildcare.user(), sessionId))
+                .containsEntry("status", "waitlisted")
+                .containsEntry("position", 1);
+        String published = given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode draw = json.readTree(published);
-        assertThat(draw.path("childcareAnswers").get(0).path("reserved").asBoolean()).isFalse();
-        given().contentType(ContentType.JSON).body(published).post("/api/registrations/lottery/verify")
-                .then().statusCode(200).body("ok", equalTo(true));
+        assertThat(draw.path("childcareAnswers").get(0).path("reserved").asBoolean())
+                .isFalse();
+        given().contentType(ContentType.JSON)
+                .body(published)
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
 
-        assertThat(KafkaTopicReader.awaitRecords("childcare-lifecycle.registration-lottery.dlq",
-                r -> r.value().contains(foreignRequest), 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(KafkaTopicReader.awaitRecords(
+                        "childcare-lifecycle.registration-lottery.dlq",
+                        r -> r.value().contains(foreignRequest),
+                        1,
+                        Duration.ofSeconds(2)))
+                .isEmpty();
 
         answer(request, true); // too late
         Thread.sleep(3000);
         assertThat(Api.myRegistration(needsChildcare.user(), sessionId)).containsEntry("status", "waitlisted");
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/registrations/sessions/" + sessionId + "/lottery/published")
-                .then().statusCode(200).body("winners[0]", equalTo(other.id().toString()));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .body("winners[0]", equalTo(other.id().toString()));
     }
 
     @Test
     void winnersConfirmByTheDeadlineADeclinedWinPassesDownAndLeftoverSeatsOpenFirstCome() throws Exception {
-        UUID sessionId = LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
+        UUID sessionId = LotterySessions.lottery(
+                2,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
                 "{\"priority\":[],\"confirmationRequired\":true,\"confirmationHours\":24}");
         awaitSession(sessionId);
-        lottery(sessionId).then().body("policy.confirmationRequired", equalTo(true)).body("policy.confirmationHours", equalTo(24));
+        lottery(sessionId)
+                .then()
+                .body("policy.confirmationRequired", equalTo(true))
+                .body("policy.confirmationHours", equalTo(24));
         List<Applied> applied = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             applied.add(apply(people.get(15 - i), sessionId, 0, List.of()));
         }
         OffsetDateTime drawnAround = OffsetDateTime.now(ZoneOffset.UTC);
-        draw(sessionId).then().statusCode(200).body("allocation", equalTo("DONE")).body("winners", equalTo(2)).body("reserve", equalTo(1));
-        JsonNode published = json.readTree(given().auth().oauth2(Tokens.accessToken("hana"))
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString());
+        draw(sessionId)
+                .then()
+                .statusCode(200)
+                .body("allocation", equalTo("DONE"))
+                .body("winners", equalTo(2))
+                .body("reserve", equalTo(1));
+        JsonNode published = json.readTree(given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<UUID> winners = ids(published.path("winners"));
         Map<UUID, String> userOf = new HashMap<>();
         applied.forEach(a -> userOf.put(a.id(), a.user()));
@@ -281,60 +406,95 @@ class LotteryAllocationTest {
         Map<String, Object> offer = Api.myRegistration(first, sessionId);
         assertThat(offer).containsEntry("status", "offered");
         OffsetDateTime deadline = OffsetDateTime.parse((String) offer.get("offerExpiresAt"));
-        assertThat(deadline).isBetween(drawnAround.plusHours(24).minusMinutes(1), drawnAround.plusHours(24).plusMinutes(2));
-        var offered = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.SEAT_OFFERED), 2, Duration.ofSeconds(30));
-        assertThat(offered).hasSize(2).allSatisfy(r -> assertThat(data(r).path("reason").asText()).isEqualTo("LOTTERY_WIN"));
+        assertThat(deadline)
+                .isBetween(
+                        drawnAround.plusHours(24).minusMinutes(1),
+                        drawnAround.plusHours(24).plusMinutes(2));
+        var offered = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.SEAT_OFFERED),
+                2,
+                Duration.ofSeconds(30));
+        assertThat(offered)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(data(r).path("reason").asText()).isEqualTo("LOTTERY_WIN"));
 
         // she accepts: confirmed with a booking code
         Api.mine(first, winners.get(0), "accept").then().statusCode(200);
         assertThat(Api.myRegistration(first, sessionId)).containsEntry("status", "confirmed");
-        assertThat((String) Api.myRegistration(first, sessionId).get("bookingCode")).hasSize(8);
+        assertThat((String) Api.myRegistration(first, sessionId).get("bookingCode"))
+                .hasSize(8);
         // mei cannot accept hana's win, nor can anyone else: 404
-        given().auth().oauth2(Tokens.accessToken("mei")).post("/api/registrations/mine/" + winners.get(1) + "/accept")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .post("/api/registrations/mine/" + winners.get(1) + "/accept")
+                .then()
+                .statusCode(404);
 
         // the other declines: the seat passes down the reserve list as an offer
         lottery(sessionId).then().body("firstComeOpen", equalTo(false));
         String latecomer = people.get(11);
-        firstCome(latecomer, sessionId).then().statusCode(409).contentType("application/problem+json")
+        firstCome(latecomer, sessionId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("not-first-come"));
         Api.mine(second, winners.get(1), "decline").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "offered".equals(Api.myRegistration(reserve, sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "offered"
+                .equals(Api.myRegistration(reserve, sessionId).get("status")));
         lottery(sessionId).then().body("firstComeOpen", equalTo(false));
 
         // the reserve list's last one declines too: nobody is left on it and a seat is free, so it opens first-come
-        UUID reserveId = UUID.fromString((String) Api.myRegistration(reserve, sessionId).get("id"));
+        UUID reserveId =
+                UUID.fromString((String) Api.myRegistration(reserve, sessionId).get("id"));
         Api.mine(reserve, reserveId, "decline").then().statusCode(200);
         lottery(sessionId).then().body("firstComeOpen", equalTo(true));
         Api.roster("organiser1", sessionId).then().body("seatsTaken", equalTo(1));
         // the leftover seat is booked first-come, and then the session is full as any other
         firstCome(latecomer, sessionId).then().statusCode(201).body("status", equalTo("confirmed"));
-        firstCome(people.get(10), sessionId).then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("session-full"));
+        firstCome(people.get(10), sessionId)
+                .then()
+                .statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("session-full"));
         Api.roster("organiser1", sessionId).then().body("seatsTaken", equalTo(2));
     }
 
     private static io.restassured.response.Response firstCome(String user, UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(Map.of("nickname", "latecomer"))
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", "latecomer"))
                 .post("/api/registrations/sessions/" + sessionId + "/bookings");
     }
 
     @Test
     void applicationsTakeChildrensAgesWithTheBookingsRules() {
-        UUID sessionId = LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{}");
+        UUID sessionId =
+                LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{}");
         awaitSession(sessionId);
         for (Object ages : List.of(List.of(18), List.of(-1), List.of(1, 1, 1, 1, 1, 1, 1))) {
-            given().auth().oauth2(Tokens.accessToken("mei")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(Tokens.accessToken("mei"))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("nickname", "mei", "childrenAges", ages))
                     .post("/api/registrations/sessions/" + sessionId + "/applications")
-                    .then().statusCode(400).contentType("application/problem+json");
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
-        given().contentType(ContentType.JSON).body(Map.of("nickname", "x", "childrenAges", List.of(2)))
-                .post("/api/registrations/sessions/" + sessionId + "/applications").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("nickname", "x", "childrenAges", List.of(2)))
+                .post("/api/registrations/sessions/" + sessionId + "/applications")
+                .then()
+                .statusCode(401);
         // ages 0 and 17 are fine
-        given().auth().oauth2(Tokens.accessToken("mei")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("nickname", "mei", "childrenAges", List.of(0, 17)))
-                .post("/api/registrations/sessions/" + sessionId + "/applications").then().statusCode(201)
+                .post("/api/registrations/sessions/" + sessionId + "/applications")
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("applied"));
     }
 }

@@ -6,6 +6,23 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.LotterySessions;
+import io.ibasho.registration.support.TestAttendees;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -20,28 +37,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.ibasho.contracts.EventTypes;
-import io.ibasho.contracts.Topics;
-import io.ibasho.registration.support.Api;
-import io.ibasho.registration.support.LotterySessions;
-import io.ibasho.registration.support.TestAttendees;
-import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.KafkaTopicReader;
-import io.ibasho.testsupport.Tokens;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /** The lottery in the service: commitment before, the draw exactly once, the published draw recomputed. */
 @QuarkusTest
@@ -60,79 +57,128 @@ class LotteryTest {
         if (tier != null) {
             body.put("priorityTier", tier);
         }
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/registrations/sessions/" + sessionId + "/applications");
     }
 
     static Response draw(UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken("organiser1")).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+        return given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
     }
 
     static Response drawRecord(String user, UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken(user)).get("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/draw");
     }
 
     static Response lottery(String user, UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken(user)).get("/api/registrations/sessions/" + sessionId + "/lottery");
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery");
     }
 
     static String awaitCommitment(UUID sessionId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> lottery("hana", sessionId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> lottery("hana", sessionId).statusCode() == 200);
         return lottery("hana", sessionId).then().extract().path("commitment");
     }
 
     @Test
     void applicantsSeeThePolicyAndTheCommitmentButNeverTheSeed() {
-        UUID sessionId = LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
+        UUID sessionId = LotterySessions.lottery(
+                2,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
                 "{\"priority\":[\"初めての方 / first-time\",\"その他 / everyone else\"],\"oneWinPerMonth\":true}");
         String commitment = awaitCommitment(sessionId);
         assertThat(commitment).matches("[0-9a-f]{64}");
-        lottery("hana", sessionId).then().body("policy.seats", equalTo(2)).body("policy.priorityTiers.size()", equalTo(2))
-                .body("policy.oneWinPerMonth", equalTo(true)).body("policy.childcareRequiredToWin", equalTo(true))
-                .body("drawn", equalTo(false)).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("seed")));
-        given().auth().oauth2(Tokens.accessToken("hana")).get("/api/registrations/sessions/" + sessionId + "/lottery/published")
-                .then().statusCode(404).body("type", containsString("not-drawn"));
+        lottery("hana", sessionId)
+                .then()
+                .body("policy.seats", equalTo(2))
+                .body("policy.priorityTiers.size()", equalTo(2))
+                .body("policy.oneWinPerMonth", equalTo(true))
+                .body("policy.childcareRequiredToWin", equalTo(true))
+                .body("drawn", equalTo(false))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("seed")));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(404)
+                .body("type", containsString("not-drawn"));
         apply("hana", sessionId, 5).then().statusCode(422).body("type", containsString("priority-tier-unknown"));
         Api.book("hana", sessionId, "hana").then().statusCode(409).body("type", containsString("not-first-come"));
     }
 
     @Test
     void theDrawConfirmsWinnersPutsTheRestOnTheReserveListAndAnyoneCanRecomputeIt() throws Exception {
-        UUID sessionId = LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[]}");
+        UUID sessionId =
+                LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[]}");
         String commitment = awaitCommitment(sessionId);
         for (String person : people) {
             apply(person, sessionId, null).then().statusCode(201).body("status", equalTo("applied"));
         }
         apply(people.get(0), sessionId, null).then().statusCode(409).body("type", containsString("already-registered"));
-        given().auth().oauth2(Tokens.accessToken("organiser1")).get("/api/registrations/sessions/" + sessionId + "/lottery/preview")
-                .then().statusCode(200).body("provisionalWinners.size()", equalTo(2)).body("provisionalReserve.size()", equalTo(3))
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/preview")
+                .then()
+                .statusCode(200)
+                .body("provisionalWinners.size()", equalTo(2))
+                .body("provisionalReserve.size()", equalTo(3))
                 .body("notice", org.hamcrest.Matchers.notNullValue());
-        given().auth().oauth2(Tokens.accessToken("organiser2")).post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser2"))
+                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
+                .then()
+                .statusCode(404);
         // not before the published deadline: women may still apply until then
         draw(sessionId).then().statusCode(409).body("type", containsString("applications-still-open"));
         drawRecord("organiser1", sessionId).then().statusCode(404).body("type", containsString("not-drawn"));
         lottery("hana", sessionId).then().body("drawn", equalTo(false));
 
-        var drawn = LotterySessions.closeAndDraw(sessionId).then().statusCode(200).body("winners", equalTo(2))
-                .body("reserve", equalTo(3)).body("allocation", equalTo("DONE")).body("drawnAt", org.hamcrest.Matchers.notNullValue())
-                .body("drawnBy", org.hamcrest.Matchers.anyOf(equalTo("scheduler"), org.hamcrest.Matchers.startsWith("organiser:")))
+        var drawn = LotterySessions.closeAndDraw(sessionId)
+                .then()
+                .statusCode(200)
+                .body("winners", equalTo(2))
+                .body("reserve", equalTo(3))
+                .body("allocation", equalTo("DONE"))
+                .body("drawnAt", org.hamcrest.Matchers.notNullValue())
+                .body(
+                        "drawnBy",
+                        org.hamcrest.Matchers.anyOf(
+                                equalTo("scheduler"), org.hamcrest.Matchers.startsWith("organiser:")))
                 .extract();
         drawRecord("organiser2", sessionId).then().statusCode(404);
         drawRecord("hana", sessionId).then().statusCode(403);
         String seed = drawn.path("seed");
-        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(seed))))
+        assertThat(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(HexFormat.of().parseHex(seed))))
                 .isEqualTo(commitment);
         draw(sessionId).then().statusCode(409).body("type", containsString("already-drawn"));
         apply("hana", sessionId, null).then().statusCode(409).body("type", containsString("applications-closed"));
 
-        String published = given().auth().oauth2(Tokens.accessToken("hana"))
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").then().statusCode(200).extract().asString();
+        String published = given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode draw = json.readTree(published);
         assertThat(draw.path("seed").asText()).isEqualTo(seed);
         assertThat(published).doesNotContain("lottery-00"); // no usernames or nicknames, ids only
-        given().contentType(ContentType.JSON).body(published).post("/api/registrations/lottery/verify")
-                .then().statusCode(200).body("ok", equalTo(true));
+        given().contentType(ContentType.JSON)
+                .body(published)
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
         // a tampered result is caught
         ObjectNode tampered = (ObjectNode) json.readTree(published);
         ArrayNode winners = (ArrayNode) tampered.path("winners");
@@ -140,12 +186,21 @@ class LotteryTest {
         JsonNode firstWinner = winners.get(0);
         winners.set(0, reserve.get(0));
         reserve.set(0, firstWinner);
-        given().contentType(ContentType.JSON).body(tampered.toString()).post("/api/registrations/lottery/verify")
-                .then().statusCode(200).body("ok", equalTo(false));
-        given().contentType(ContentType.JSON).body("{\"format\":\"nope\"}").post("/api/registrations/lottery/verify")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(tampered.toString())
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false));
+        given().contentType(ContentType.JSON)
+                .body("{\"format\":\"nope\"}")
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
 
-        // each applicant sees her own result: winners confirmed with a code, the others on the reserve list in drawn order
+        // each applicant sees her own result: winners confirmed with a code, the others on the reserve list in drawn
+        // order
         List<String> winnerIds = new ArrayList<>();
         draw.path("winners").forEach(id -> winnerIds.add(id.asText()));
         List<String> reserveIds = new ArrayList<>();
@@ -162,18 +217,30 @@ class LotteryTest {
             }
         }
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(2)).body("seatsTaken", equalTo(2));
-        var events = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.LOTTERY_DRAWN), 1, Duration.ofSeconds(30));
-        assertThat(json.readTree(events.get(0).value()).path("data").path("seed").asText()).isEqualTo(seed);
+        var events = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.LOTTERY_DRAWN),
+                1,
+                Duration.ofSeconds(30));
+        assertThat(json.readTree(events.get(0).value())
+                        .path("data")
+                        .path("seed")
+                        .asText())
+                .isEqualTo(seed);
     }
 
     @Test
     void priorityTiersGoFirst() {
-        UUID sessionId = LotterySessions.lottery(1, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[\"first-time\",\"everyone\"]}");
+        UUID sessionId = LotterySessions.lottery(
+                1, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[\"first-time\",\"everyone\"]}");
         awaitCommitment(sessionId);
         apply(people.get(0), sessionId, 1).then().statusCode(201);
         apply(people.get(1), sessionId, 1).then().statusCode(201);
-        UUID firstTimer = UUID.fromString(apply(people.get(2), sessionId, 0).then().statusCode(201).extract().path("id"));
+        UUID firstTimer = UUID.fromString(apply(people.get(2), sessionId, 0)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         apply(people.get(3), sessionId, null).then().statusCode(201); // no tier declared: the last tier
         LotterySessions.closeAndDraw(sessionId).then().statusCode(200);
         assertThat(Api.myRegistration(people.get(2), sessionId).get("id")).isEqualTo(firstTimer.toString());
@@ -188,7 +255,8 @@ class LotteryTest {
         for (String person : people.subList(0, 4)) {
             apply(person, sessionId, null).then().statusCode(201);
         }
-        Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(ZoneOffset.UTC), closes).toMillis()));
+        Thread.sleep(Math.max(
+                0, Duration.between(OffsetDateTime.now(ZoneOffset.UTC), closes).toMillis()));
         // the scheduler (every second) and four organisers' requests all try at once. The token is fetched first: four
         // concurrent password logins of one user once got a 400 from the test Keycloak in a full module run (when her
         // cached token had expired), which is not what this test is about.
@@ -205,28 +273,41 @@ class LotteryTest {
         pool.shutdown();
         assertThat(statuses).allMatch(status -> status == 200 || status == 409);
         assertThat(statuses.stream().filter(status -> status == 200).count()).isLessThanOrEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.accessToken("hana"))
-                .get("/api/registrations/sessions/" + sessionId + "/lottery/published").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(Tokens.accessToken("hana"))
+                                .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                                .statusCode()
+                        == 200);
         Thread.sleep(3000); // give a second draw every chance to happen
-        var drawnEvents = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.LOTTERY_DRAWN), 2, Duration.ofSeconds(10));
+        var drawnEvents = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.LOTTERY_DRAWN),
+                2,
+                Duration.ofSeconds(10));
         assertThat(drawnEvents).hasSize(1);
-        var confirmed = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key())
-                && r.value().contains(EventTypes.REGISTRATION_CONFIRMED), 3, Duration.ofSeconds(5));
+        var confirmed = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.REGISTRATION_CONFIRMED),
+                3,
+                Duration.ofSeconds(5));
         assertThat(confirmed).hasSize(2);
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(2));
     }
 
     @Test
     void withNobodyDrawingByHandTheSchedulerDrawsAtTheDeadline() {
-        UUID sessionId = LotterySessions.lottery(3, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20), "{}");
+        UUID sessionId =
+                LotterySessions.lottery(3, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20), "{}");
         awaitCommitment(sessionId);
         apply(people.get(4), sessionId, null).then().statusCode(201);
-        await().atMost(Duration.ofSeconds(60)).until(() -> "confirmed".equals(Api.myRegistration(people.get(4), sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "confirmed"
+                .equals(Api.myRegistration(people.get(4), sessionId).get("status")));
         lottery("hana", sessionId).then().body("drawn", equalTo(true));
     }
 
     static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -6,19 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
@@ -31,6 +20,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The waitlist: order, offers on a freed seat, accept, decline, expiry, raised capacity. */
 @QuarkusTest
@@ -54,18 +51,30 @@ class WaitlistTest {
     @Test
     void theWaitlistIsInOrderAndAFreedSeatGoesDownItAsOffers() throws Exception {
         UUID sessionId = Sessions.published(1);
-        UUID aBooking = UUID.fromString(Api.bookOnceKnown(a, sessionId).then().statusCode(201).extract().path("id"));
-        Api.joinWaitlist(b, sessionId).then().statusCode(201).body("status", equalTo("waitlisted")).body("position", equalTo(1))
+        UUID aBooking = UUID.fromString(
+                Api.bookOnceKnown(a, sessionId).then().statusCode(201).extract().path("id"));
+        Api.joinWaitlist(b, sessionId)
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("waitlisted"))
+                .body("position", equalTo(1))
                 .body("waitlistReason", equalTo("FULL"));
         Api.joinWaitlist(c, sessionId).then().statusCode(201).body("position", equalTo(2));
         Api.joinWaitlist(c, sessionId).then().statusCode(409).body("type", containsString("already-registered"));
         Api.book("hana", sessionId, "hana").then().statusCode(409).body("type", containsString("session-full"));
 
-        Api.mine(a, aBooking, "cancel").then().statusCode(200).body("status", equalTo("cancelled")).body("cancelledBy", equalTo("ATTENDEE"));
+        Api.mine(a, aBooking, "cancel")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("cancelled"))
+                .body("cancelledBy", equalTo("ATTENDEE"));
         Map<String, Object> offerToB = Api.myRegistration(b, sessionId);
         assertThat(offerToB.get("status")).isEqualTo("offered");
         OffsetDateTime expires = OffsetDateTime.parse((String) offerToB.get("offerExpiresAt"));
-        assertThat(expires).isBetween(OffsetDateTime.now(ZoneOffset.UTC).plusHours(23), OffsetDateTime.now(ZoneOffset.UTC).plusHours(25));
+        assertThat(expires)
+                .isBetween(
+                        OffsetDateTime.now(ZoneOffset.UTC).plusHours(23),
+                        OffsetDateTime.now(ZoneOffset.UTC).plusHours(25));
         assertThat(Api.myRegistration(c, sessionId).get("position")).isEqualTo(1);
         // the held seat is not up for grabs
         Api.book(a, sessionId, a).then().statusCode(409).body("type", containsString("session-full"));
@@ -73,30 +82,56 @@ class WaitlistTest {
         Api.mine(b, id(offerToB), "decline").then().statusCode(200).body("status", equalTo("expired"));
         Map<String, Object> offerToC = Api.myRegistration(c, sessionId);
         assertThat(offerToC.get("status")).isEqualTo("offered");
-        Api.mine(c, id(offerToC), "accept").then().statusCode(200).body("status", equalTo("confirmed"))
+        Api.mine(c, id(offerToC), "accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("confirmed"))
                 .body("bookingCode", org.hamcrest.Matchers.matchesPattern("[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}"));
         Api.mine(c, id(offerToC), "accept").then().statusCode(409).body("type", containsString("no-open-offer"));
-        Api.roster("organiser1", sessionId).then().statusCode(200).body("confirmed", equalTo(1)).body("seatsTaken", equalTo(1));
+        Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .body("confirmed", equalTo(1))
+                .body("seatsTaken", equalTo(1));
 
-        var records = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key()), 8,
-                Duration.ofSeconds(30));
-        List<String> types = records.stream().map(r -> read(r.value()).path("type").asText()).toList();
-        assertThat(types).containsExactly(EventTypes.REGISTRATION_CONFIRMED, EventTypes.WAITLISTED, EventTypes.WAITLISTED,
-                EventTypes.REGISTRATION_CANCELLED, EventTypes.SEAT_OFFERED, EventTypes.OFFER_EXPIRED, EventTypes.SEAT_OFFERED,
-                EventTypes.REGISTRATION_CONFIRMED);
+        var records = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key()), 8, Duration.ofSeconds(30));
+        List<String> types =
+                records.stream().map(r -> read(r.value()).path("type").asText()).toList();
+        assertThat(types)
+                .containsExactly(
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        EventTypes.WAITLISTED,
+                        EventTypes.WAITLISTED,
+                        EventTypes.REGISTRATION_CANCELLED,
+                        EventTypes.SEAT_OFFERED,
+                        EventTypes.OFFER_EXPIRED,
+                        EventTypes.SEAT_OFFERED,
+                        EventTypes.REGISTRATION_CONFIRMED);
         JsonNode secondWaitlisted = read(records.get(2).value()).path("data");
         assertThat(secondWaitlisted.path("position").asInt()).isEqualTo(2);
         assertThat(secondWaitlisted.path("reason").asText()).isEqualTo("FULL");
-        assertThat(read(records.get(4).value()).path("data").path("offerExpiresAt").asText()).isNotEmpty();
-        assertThat(read(records.get(5).value()).path("data").path("declined").asBoolean()).isTrue();
-        records.forEach(r -> assertThat(r.value()).doesNotContain("\"nickname\"").doesNotContain(a).doesNotContain(c));
+        assertThat(read(records.get(4).value())
+                        .path("data")
+                        .path("offerExpiresAt")
+                        .asText())
+                .isNotEmpty();
+        assertThat(read(records.get(5).value()).path("data").path("declined").asBoolean())
+                .isTrue();
+        records.forEach(r -> assertThat(r.value())
+                .doesNotContain("\"nickname\"")
+                .doesNotContain(a)
+                .doesNotContain(c));
     }
 
     @Test
     void joiningTheWaitlistOfASessionWithFreeSeatsIsRefused() {
         UUID sessionId = Sessions.published(2);
         Api.bookOnceKnown(a, sessionId).then().statusCode(201);
-        Api.joinWaitlist(b, sessionId).then().statusCode(409).contentType("application/problem+json")
+        Api.joinWaitlist(b, sessionId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", containsString("seats-available"));
     }
 
@@ -107,28 +142,40 @@ class WaitlistTest {
         Api.bookOnceKnown(a, sessionId).then().statusCode(201);
         Api.joinWaitlist(b, sessionId).then().statusCode(201);
         Sessions.capacityChanged(sessionId, 2, 1, start);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "offered".equals(Api.myRegistration(b, sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "offered".equals(Api.myRegistration(b, sessionId).get("status")));
     }
 
     @Test
     void anUnansweredOfferLapsesAndPassesOnAndCloseToTheStartTheHoldIsShort() {
         // starts in 40 s: the hold is at most half the time left (about 20 s), not 24 h
-        UUID sessionId = Sessions.published(1, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(40));
-        UUID aBooking = UUID.fromString(Api.bookOnceKnown(a, sessionId).then().statusCode(201).extract().path("id"));
+        UUID sessionId =
+                Sessions.published(1, OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(40));
+        UUID aBooking = UUID.fromString(
+                Api.bookOnceKnown(a, sessionId).then().statusCode(201).extract().path("id"));
         Api.joinWaitlist(b, sessionId).then().statusCode(201);
         Api.joinWaitlist(c, sessionId).then().statusCode(201);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "Moved to the next session at her request"))
                 .post("/api/registrations/sessions/" + sessionId + "/registrations/" + aBooking + "/cancel")
-                .then().statusCode(200).body("cancelledBy", equalTo("ORGANISER"));
+                .then()
+                .statusCode(200)
+                .body("cancelledBy", equalTo("ORGANISER"));
         Map<String, Object> offer = Api.myRegistration(b, sessionId);
         assertThat(offer.get("status")).isEqualTo("offered");
-        assertThat(OffsetDateTime.parse((String) offer.get("offerExpiresAt"))).isBefore(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(21));
+        assertThat(OffsetDateTime.parse((String) offer.get("offerExpiresAt")))
+                .isBefore(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(21));
 
-        await().atMost(Duration.ofSeconds(35)).until(() -> "offered".equals(Api.myRegistration(c, sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(35))
+                .until(() -> "offered".equals(Api.myRegistration(c, sessionId).get("status")));
         assertThat(Api.myRegistration(b, sessionId).get("status")).isEqualTo("expired");
         Api.mine(b, id(offer), "accept").then().statusCode(409).body("type", containsString("no-open-offer"));
-        Api.mine(c, id(Api.myRegistration(c, sessionId)), "accept").then().statusCode(200).body("status", equalTo("confirmed"));
+        Api.mine(c, id(Api.myRegistration(c, sessionId)), "accept")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("confirmed"));
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(1)).body("seatsTaken", equalTo(1));
     }
 

@@ -2,18 +2,15 @@ package io.ibasho.registration.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nayuki.qrcodegen.QrCode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
-import io.nayuki.qrcodegen.QrCode;
 
 class QrCodeSvgTest {
     private static final String PAYLOAD = "ibasho-checkin:K7QX2M9P";

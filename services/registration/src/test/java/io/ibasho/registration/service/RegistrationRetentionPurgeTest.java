@@ -4,19 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import io.ibasho.registration.support.Api;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
@@ -29,6 +16,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Thirty days after a session the record of who was there is deleted and only anonymous totals stay; recent sessions
@@ -45,7 +43,8 @@ class RegistrationRetentionPurgeTest {
     }
 
     private static long registrationsOf(UUID sessionId) throws SQLException {
-        try (Connection db = db(); var query = db.prepareStatement("select count(*) from registration where session_id = ?")) {
+        try (Connection db = db();
+                var query = db.prepareStatement("select count(*) from registration where session_id = ?")) {
             query.setObject(1, sessionId);
             var rows = query.executeQuery();
             rows.next();
@@ -54,7 +53,8 @@ class RegistrationRetentionPurgeTest {
     }
 
     private static Map<String, Object> totalsOf(UUID sessionId) throws SQLException {
-        try (Connection db = db(); var query = db.prepareStatement("select * from session_registration_total where session_id = ?")) {
+        try (Connection db = db();
+                var query = db.prepareStatement("select * from session_registration_total where session_id = ?")) {
             query.setObject(1, sessionId);
             var rows = query.executeQuery();
             Map<String, Object> totals = new LinkedHashMap<>();
@@ -68,7 +68,8 @@ class RegistrationRetentionPurgeTest {
     }
 
     private static OffsetDateTime startsAtOf(UUID sessionId) throws SQLException {
-        try (Connection db = db(); var query = db.prepareStatement("select starts_at from session_copy where id = ?")) {
+        try (Connection db = db();
+                var query = db.prepareStatement("select starts_at from session_copy where id = ?")) {
             query.setObject(1, sessionId);
             var rows = query.executeQuery();
             return rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
@@ -85,32 +86,64 @@ class RegistrationRetentionPurgeTest {
         OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
         UUID old = Sessions.published(5, startsAt);
         UUID recent = Sessions.published(5);
-        UUID attended = UUID.fromString(Api.bookOnceKnown(people.get(0), old).then().statusCode(201).extract().path("id"));
-        UUID cancelled = UUID.fromString(Api.bookOnceKnown(people.get(1), old).then().statusCode(201).extract().path("id"));
+        UUID attended = UUID.fromString(Api.bookOnceKnown(people.get(0), old)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID cancelled = UUID.fromString(Api.bookOnceKnown(people.get(1), old)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         Api.mine(people.get(1), cancelled, "cancel").then().statusCode(200);
         Api.bookOnceKnown(people.get(2), old).then().statusCode(201);
         Api.bookOnceKnown(people.get(0), recent).then().statusCode(201);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body(Map.of("attendance", "ATTENDED"))
-                .post("/api/registrations/sessions/" + old + "/registrations/" + attended + "/attendance").then().statusCode(200);
-        given().auth().oauth2(Tokens.accessToken("organiser1")).contentType(ContentType.JSON).body(Map.of("count", 2))
-                .post("/api/registrations/sessions/" + old + "/drop-ins").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("attendance", "ATTENDED"))
+                .post("/api/registrations/sessions/" + old + "/registrations/" + attended + "/attendance")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("count", 2))
+                .post("/api/registrations/sessions/" + old + "/drop-ins")
+                .then()
+                .statusCode(200);
 
         // the event service moves it 40 days into the past (as if it had happened then)
         OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40);
         Sessions.capacityChanged(old, 5, 1, past);
-        await().atMost(Duration.ofSeconds(30)).until(() -> startsAtOf(old).isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(39)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> startsAtOf(old)
+                .isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(39)));
 
         assertThat(purgeNow()).isGreaterThanOrEqualTo(1);
         assertThat(registrationsOf(old)).isZero();
         Map<String, Object> totals = totalsOf(old);
-        assertThat(totals).containsEntry("organisation_id", "hinata").containsEntry("confirmed", 2).containsEntry("attended", 1)
-                .containsEntry("no_show", 0).containsEntry("cancelled", 1).containsEntry("waitlisted", 0)
-                .containsEntry("with_childcare", 0).containsEntry("drop_ins", 2);
+        assertThat(totals)
+                .containsEntry("organisation_id", "hinata")
+                .containsEntry("confirmed", 2)
+                .containsEntry("attended", 1)
+                .containsEntry("no_show", 0)
+                .containsEntry("cancelled", 1)
+                .containsEntry("waitlisted", 0)
+                .containsEntry("with_childcare", 0)
+                .containsEntry("drop_ins", 2);
         // nothing in the totals points to a person
         assertThat(totals.toString()).doesNotContain(people.get(0)).doesNotContain(attended.toString());
         // she no longer finds where she was; the roster has nobody in it; the recent session is untouched
-        assertThat(given().auth().oauth2(Tokens.accessToken(people.get(0))).get("/api/registrations/mine").then().statusCode(200)
-                .extract().<List<String>>path("sessionId")).doesNotContain(old.toString()).contains(recent.toString());
+        assertThat(given().auth()
+                        .oauth2(Tokens.accessToken(people.get(0)))
+                        .get("/api/registrations/mine")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("sessionId"))
+                .doesNotContain(old.toString())
+                .contains(recent.toString());
         Api.roster("organiser1", old).then().statusCode(200).body("entries.size()", org.hamcrest.Matchers.equalTo(0));
         assertThat(registrationsOf(recent)).isEqualTo(1);
         assertThat(totalsOf(recent)).isEmpty();
@@ -125,9 +158,11 @@ class RegistrationRetentionPurgeTest {
         UUID sessionId = UUID.randomUUID();
         UUID yearOld = UUID.randomUUID();
         UUID lastMonth = UUID.randomUUID();
-        try (Connection db = db(); var insert = db.prepareStatement("insert into roster_audit (id, session_id, organisation_id, reader, "
-                + "reason, read_at) values (?, ?, 'hinata', 'organiser-subject', null, now() - cast(? as interval))")) {
-            for (Object[] row : new Object[][] { {yearOld, "366 days"}, {lastMonth, "30 days"} }) {
+        try (Connection db = db();
+                var insert = db.prepareStatement(
+                        "insert into roster_audit (id, session_id, organisation_id, reader, "
+                                + "reason, read_at) values (?, ?, 'hinata', 'organiser-subject', null, now() - cast(? as interval))")) {
+            for (Object[] row : new Object[][] {{yearOld, "366 days"}, {lastMonth, "30 days"}}) {
                 insert.setObject(1, row[0]);
                 insert.setObject(2, sessionId);
                 insert.setString(3, (String) row[1]);
@@ -135,7 +170,8 @@ class RegistrationRetentionPurgeTest {
             }
         }
         purgeNow();
-        try (Connection db = db(); var query = db.prepareStatement("select id from roster_audit where session_id = ?")) {
+        try (Connection db = db();
+                var query = db.prepareStatement("select id from roster_audit where session_id = ?")) {
             query.setObject(1, sessionId);
             var rows = query.executeQuery();
             List<UUID> left = new java.util.ArrayList<>();

@@ -3,21 +3,22 @@ package io.ibasho.registration.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.ibasho.testsupport.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import io.ibasho.testsupport.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-
 /** The service's endpoints as the tests call them, with real tokens. */
 public final class Api {
-    private Api() {
-    }
+    private Api() {}
 
     public static Response book(String user, UUID sessionId, String nickname) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(Map.of("nickname", nickname))
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", nickname))
                 .post("/api/registrations/sessions/" + sessionId + "/bookings");
     }
 
@@ -32,23 +33,39 @@ public final class Api {
     }
 
     public static Response joinWaitlist(String user, UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON).body(Map.of("nickname", user))
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", user))
                 .post("/api/registrations/sessions/" + sessionId + "/waitlist");
     }
 
     public static Response mine(String user, UUID registrationId, String action) {
-        return given().auth().oauth2(Tokens.accessToken(user)).post("/api/registrations/mine/" + registrationId + "/" + action);
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .post("/api/registrations/mine/" + registrationId + "/" + action);
     }
 
     /** Her own registration for a session as GET /mine shows it. */
     public static Map<String, Object> myRegistration(String user, UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken(user)).get("/api/registrations/mine").then().statusCode(200).extract()
-                .jsonPath().<Map<String, Object>>getList("findAll { it.sessionId == '" + sessionId + "' }").stream()
+        return given()
+                .auth()
+                .oauth2(Tokens.accessToken(user))
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("findAll { it.sessionId == '" + sessionId + "' }")
+                .stream()
                 .sorted((a, b) -> String.valueOf(b.get("createdAt")).compareTo(String.valueOf(a.get("createdAt"))))
-                .findFirst().orElse(Map.of());
+                .findFirst()
+                .orElse(Map.of());
     }
 
     public static Response roster(String organiser, UUID sessionId) {
-        return given().auth().oauth2(Tokens.accessToken(organiser)).get("/api/registrations/sessions/" + sessionId + "/roster");
+        return given().auth()
+                .oauth2(Tokens.accessToken(organiser))
+                .get("/api/registrations/sessions/" + sessionId + "/roster");
     }
 }

@@ -2,16 +2,8 @@ package io.ibasho.registration.support;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -19,6 +11,12 @@ import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The test plays childcare-booking over the real test Kafka: it reads the ChildcareRequested the service wrote to
@@ -27,25 +25,31 @@ import io.restassured.response.Response;
 public final class ChildcareService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ChildcareService() {
-    }
+    private ChildcareService() {}
 
     public static Response book(String user, UUID sessionId, List<Integer> childrenAges) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
                 .body(Map.of("nickname", user, "childrenAges", childrenAges))
                 .post("/api/registrations/sessions/" + sessionId + "/bookings");
     }
 
     public static Response joinWaitlist(String user, UUID sessionId, List<Integer> childrenAges) {
-        return given().auth().oauth2(Tokens.accessToken(user)).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
                 .body(Map.of("nickname", user, "childrenAges", childrenAges))
                 .post("/api/registrations/sessions/" + sessionId + "/waitlist");
     }
 
     /** The {@code nth} (1 = first) ChildcareRequested of this registration, as a whole CloudEvent. */
     public static JsonNode awaitRequest(UUID registrationId, int nth) {
-        var records = KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE,
-                r -> r.value().contains(EventTypes.CHILDCARE_REQUESTED) && r.value().contains(registrationId.toString()), nth,
+        var records = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> r.value().contains(EventTypes.CHILDCARE_REQUESTED)
+                        && r.value().contains(registrationId.toString()),
+                nth,
                 Duration.ofSeconds(30));
         if (records.size() < nth) {
             throw new AssertionError("no ChildcareRequested #" + nth + " for " + registrationId + " within 30 s");
@@ -55,24 +59,34 @@ public final class ChildcareService {
 
     /** All events of the session on registration-lifecycle so far, once at least {@code count} are there. */
     public static List<JsonNode> awaitEvents(UUID sessionId, int count) {
-        return KafkaTopicReader.awaitRecords(Topics.REGISTRATION_LIFECYCLE, r -> sessionId.toString().equals(r.key()), count,
-                Duration.ofSeconds(30)).stream().map(r -> read(r.value())).toList();
+        return KafkaTopicReader.awaitRecords(
+                        Topics.REGISTRATION_LIFECYCLE,
+                        r -> sessionId.toString().equals(r.key()),
+                        count,
+                        Duration.ofSeconds(30))
+                .stream()
+                .map(r -> read(r.value()))
+                .toList();
     }
 
     /** Answers a request with ChildcareReserved; returns the CloudEvent sent (to send it again as a duplicate). */
     public static String reserve(JsonNode request) {
         JsonNode data = request.path("data");
         return answer(EventTypes.CHILDCARE_RESERVED, data.path("sessionId").asText(), """
-                {"requestId":"%s","registrationId":"%s","sessionId":"%s","children":%d}"""
-                .formatted(data.path("requestId").asText(), data.path("registrationId").asText(), data.path("sessionId").asText(),
+                {"requestId":"%s","registrationId":"%s","sessionId":"%s","children":%d}""".formatted(
+                        data.path("requestId").asText(),
+                        data.path("registrationId").asText(),
+                        data.path("sessionId").asText(),
                         data.path("childrenAges").size()));
     }
 
     public static String reject(JsonNode request, String reason) {
         JsonNode data = request.path("data");
         return answer(EventTypes.CHILDCARE_REJECTED, data.path("sessionId").asText(), """
-                {"requestId":"%s","registrationId":"%s","sessionId":"%s","reason":"%s"}"""
-                .formatted(data.path("requestId").asText(), data.path("registrationId").asText(), data.path("sessionId").asText(),
+                {"requestId":"%s","registrationId":"%s","sessionId":"%s","reason":"%s"}""".formatted(
+                        data.path("requestId").asText(),
+                        data.path("registrationId").asText(),
+                        data.path("sessionId").asText(),
                         reason));
     }
 

@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
  * the same instant; records each status, problem type and latency. Used by the overbooking test and the benchmark.
  */
 public final class HttpLoad {
-    public record Call(String user, int status, String body, long nanos) {
-    }
+    public record Call(String user, int status, String body, long nanos) {}
 
     public record Result(List<Call> calls, long wallNanos) {
         public long count(int status) {
@@ -39,25 +38,31 @@ public final class HttpLoad {
         }
     }
 
-    private HttpLoad() {
-    }
+    private HttpLoad() {}
 
     /**
      * @param bookings one entry per request: the user whose token is used (several entries per user = several tries)
      */
-    public static Result fire(String url, List<String> bookings, java.util.Map<String, String> tokens, int concurrency, Duration limit)
+    public static Result fire(
+            String url, List<String> bookings, java.util.Map<String, String> tokens, int concurrency, Duration limit)
             throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
         for (String user : bookings) {
             pool.submit(() -> {
                 start.await();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + tokens.get(user)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"nickname\":\"" + user + "\"}")).build();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + tokens.get(user))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"nickname\":\"" + user + "\"}"))
+                        .build();
                 long t0 = System.nanoTime();
                 try {
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -73,7 +78,8 @@ public final class HttpLoad {
         pool.shutdown();
         if (!pool.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             pool.shutdownNow();
-            throw new AssertionError("load did not finish within " + limit + ": " + calls.size() + " of " + bookings.size() + " answered");
+            throw new AssertionError("load did not finish within " + limit + ": " + calls.size() + " of "
+                    + bookings.size() + " answered");
         }
         long wall = System.nanoTime() - t0;
         return new Result(List.copyOf(calls), wall);

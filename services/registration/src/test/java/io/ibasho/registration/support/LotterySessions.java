@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.testsupport.KafkaTopicWriter;
+import io.ibasho.testsupport.Tokens;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,26 +17,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.ibasho.contracts.EventTypes;
-import io.ibasho.contracts.Topics;
-import io.ibasho.testsupport.KafkaTopicWriter;
-import io.ibasho.testsupport.Tokens;
-import io.restassured.response.Response;
-
 /** Fictional lottery sessions, announced over the test Kafka like the event service does. */
 public final class LotterySessions {
-    private LotterySessions() {
-    }
+    private LotterySessions() {}
 
-    private record Announced(OffsetDateTime start, int capacity, String lotterySettingsJson) {
-    }
+    private record Announced(OffsetDateTime start, int capacity, String lotterySettingsJson) {}
 
     private static final Map<UUID, Announced> ANNOUNCED = new ConcurrentHashMap<>();
 
     /** A published lottery session of organisation "hinata" a week from now whose applications close at {@code closesAt}. */
     public static UUID lottery(int capacity, OffsetDateTime closesAt, String lotterySettingsJson) {
         UUID sessionId = UUID.randomUUID();
-        Announced announced = new Announced(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), capacity, lotterySettingsJson);
+        Announced announced =
+                new Announced(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), capacity, lotterySettingsJson);
         ANNOUNCED.put(sessionId, announced);
         send(sessionId, announced, EventTypes.EVENT_PUBLISHED, closesAt, 0);
         return sessionId;
@@ -42,7 +40,12 @@ public final class LotterySessions {
      * lottery is drawn only once its applications have closed.
      */
     public static void closeApplications(UUID sessionId) {
-        send(sessionId, ANNOUNCED.get(sessionId), EventTypes.EVENT_CHANGED, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), 1);
+        send(
+                sessionId,
+                ANNOUNCED.get(sessionId),
+                EventTypes.EVENT_CHANGED,
+                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1),
+                1);
     }
 
     /**
@@ -54,17 +57,25 @@ public final class LotterySessions {
         closeApplications(sessionId);
         String organiser = Tokens.accessToken("organiser1");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            String closes = given().auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery")
-                    .then().extract().path("applicationClosesAt");
+            String closes = given().auth()
+                    .oauth2(organiser)
+                    .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                    .then()
+                    .extract()
+                    .path("applicationClosesAt");
             return closes != null && OffsetDateTime.parse(closes).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
         });
-        Response drawn = given().auth().oauth2(organiser).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+        Response drawn =
+                given().auth().oauth2(organiser).post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
         if (drawn.statusCode() != 200) {
             // the scheduler drew first, or is drawing at this very moment
-            drawn.then().statusCode(409).body("type", anyOf(containsString("already-drawn"), containsString("draw-in-progress")));
+            drawn.then()
+                    .statusCode(409)
+                    .body("type", anyOf(containsString("already-drawn"), containsString("draw-in-progress")));
         }
         String record = "/api/registrations/sessions/" + sessionId + "/lottery/draw";
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(organiser).get(record).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth().oauth2(organiser).get(record).statusCode() == 200);
         return given().auth().oauth2(organiser).get(record);
     }
 
@@ -74,9 +85,18 @@ public final class LotterySessions {
                  "datacontenttype":"application/json","data":{"sessionId":"%s","organisationId":"hinata","kind":"workshop",
                  "allocation":"LOTTERY","status":"PUBLISHED","startsAt":"%s","endsAt":"%s","capacity":%d,
                  "bookingRequired":true,"applicationClosesAt":"%s","lottery":%s,"sequence":%d}}
-                """.formatted(UUID.randomUUID(), type, OffsetDateTime.now(ZoneOffset.UTC), sessionId, sessionId,
-                announced.start(), announced.start().plusHours(2), announced.capacity(), closesAt, announced.lotterySettingsJson(),
-                sequence);
+                """.formatted(
+                        UUID.randomUUID(),
+                        type,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        sessionId,
+                        announced.start(),
+                        announced.start().plusHours(2),
+                        announced.capacity(),
+                        closesAt,
+                        announced.lotterySettingsJson(),
+                        sequence);
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), event);
     }
 }

@@ -2,6 +2,9 @@ package io.ibasho.registration.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.ibasho.testsupport.TestServers;
+import io.ibasho.testsupport.Tokens;
+import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,38 +13,52 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import io.ibasho.testsupport.TestServers;
-import io.ibasho.testsupport.Tokens;
-import io.restassured.http.ContentType;
-
 /**
  * Fictional attendee accounts created in the test Keycloak through its admin REST API (partialImport), with the
  * realm's default roles (attendee) and the demo password convention (username + "-ibasho").
  */
 public final class TestAttendees {
-    private TestAttendees() {
-    }
+    private TestAttendees() {}
 
     /** Creates {@code count} attendees named {@code prefix-001...}; existing ones are skipped. */
     public static List<String> create(String prefix, int count) {
-        List<String> names = IntStream.rangeClosed(1, count).mapToObj(i -> "%s-%03d".formatted(prefix, i)).toList();
-        List<Map<String, Object>> users = names.stream().map(name -> Map.<String, Object>of(
-                "username", name,
-                "enabled", true,
-                "realmRoles", List.of("default-roles-ibasho"),
-                "credentials", List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
+        List<String> names = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "%s-%03d".formatted(prefix, i))
+                .toList();
+        List<Map<String, Object>> users = names.stream()
+                .map(name -> Map.<String, Object>of(
+                        "username",
+                        name,
+                        "enabled",
+                        true,
+                        "realmRoles",
+                        List.of("default-roles-ibasho"),
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
                 .toList();
         String base = keycloakBase();
         String admin = adminToken(base);
         // Test Keycloak only (one per test JVM, never deploy/keycloak): hash test passwords with one PBKDF2 round, so
         // creating and signing in hundreds of fictional accounts costs milliseconds instead of minutes of CPU.
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("passwordPolicy", "hashIterations(1)"))
-                .put(base + "/admin/realms/ibasho").then().statusCode(204);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("passwordPolicy", "hashIterations(1)"))
+                .put(base + "/admin/realms/ibasho")
+                .then()
+                .statusCode(204);
         for (int from = 0; from < users.size(); from += 50) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("ifResourceExists", "SKIP", "users", users.subList(from, Math.min(users.size(), from + 50))))
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "ifResourceExists",
+                            "SKIP",
+                            "users",
+                            users.subList(from, Math.min(users.size(), from + 50))))
                     .post(base + "/admin/realms/ibasho/partialImport")
-                    .then().statusCode(200);
+                    .then()
+                    .statusCode(200);
         }
         return names;
     }
@@ -71,9 +88,14 @@ public final class TestAttendees {
     }
 
     private static String adminToken(String base) {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
                 .post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 }
