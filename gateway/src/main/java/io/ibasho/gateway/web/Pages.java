@@ -46,6 +46,8 @@ import org.jboss.logging.Logger;
 public class Pages {
     private static final Logger LOG = Logger.getLogger(Pages.class);
     static final int PAGE_SIZE = 20;
+    /** The registration service answers seat figures for at most this many sessions per call. */
+    static final int MAX_AVAILABILITY_IDS = 50;
 
     @Inject
     Engine engine;
@@ -438,7 +440,7 @@ public class Pages {
                 return Uni.createFrom().item(errorPage(found.status() == 400 ? 404 : 503));
             }
             JsonArray list = found.array();
-            return lotteryCounts(v, list).map(counts -> {
+            return seatFigures(list).map(counts -> {
                 Map<String, Object> data = new HashMap<>();
                 data.put("nav", "find");
                 data.put("groups", groupByDay(list, counts, v.language()));
@@ -478,36 +480,60 @@ public class Pages {
         });
     }
 
-    /** Signed in, the lottery's counts are hers to see (the registration service asks for a login): 「申込 N / 定員 M」. */
-    private Uni<Map<String, Long>> lotteryCounts(Visit v, JsonArray sessions) {
-        if (!v.signedIn()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        List<Uni<Map.Entry<String, Long>>> asks = new ArrayList<>();
+    /**
+     * The public seat figures of these sessions (seats left, lottery applications), in one call per 50 sessions, by
+     * session id. Without them the cards still show the capacity: a failure here never fails the page.
+     */
+    private Uni<Map<String, JsonObject>> seatFigures(JsonArray sessions) {
+        List<String> ids = new ArrayList<>();
         for (Object o : sessions) {
-            if (o instanceof JsonObject s && "LOTTERY".equals(s.getString("allocation"))) {
-                String id = s.getString("id");
-                asks.add(services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                        .map(a -> Map.entry(
-                                id,
-                                a.ok() && a.object().getValue("applications") instanceof Number n
-                                        ? n.longValue()
-                                        : -1L))
-                        .onFailure()
-                        .recoverWithItem(Map.entry(id, -1L)));
+            if (o instanceof JsonObject s
+                    && s.getString("id") != null
+                    && s.getString("allocation") != null
+                    && !"NONE".equals(s.getString("allocation"))) {
+                ids.add(s.getString("id"));
             }
         }
-        if (asks.isEmpty()) {
+        if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Uni.join().all(asks).andCollectFailures().map(entries -> {
-            Map<String, Long> counts = new HashMap<>();
-            entries.stream().filter(e -> e.getValue() >= 0).forEach(e -> counts.put(e.getKey(), e.getValue()));
-            return counts;
-        });
+        List<Uni<JsonArray>> asks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += MAX_AVAILABILITY_IDS) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + MAX_AVAILABILITY_IDS));
+            String query = batch.stream()
+                    .map(id -> "sessionId=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            asks.add(services.get("registration", "/api/registrations/availability?" + query, null)
+                    .map(a -> a.ok() ? a.array() : new JsonArray())
+                    .onFailure()
+                    .recoverWithItem(new JsonArray()));
+        }
+        return Uni.join().all(asks).andCollectFailures().map(Pages::figuresById);
     }
 
-    static List<Views.DayGroup> groupByDay(JsonArray sessions, Map<String, Long> lotteryCounts, Language language) {
+    static Map<String, JsonObject> figuresById(List<JsonArray> answers) {
+        Map<String, JsonObject> figures = new HashMap<>();
+        for (JsonArray answer : answers) {
+            for (Object o : answer) {
+                if (o instanceof JsonObject f && f.getString("sessionId") != null) {
+                    figures.put(f.getString("sessionId"), f);
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** The seats left of a session's figures, or null when unknown. */
+    static Integer seatsLeft(JsonObject figures) {
+        return figures != null && figures.getValue("seatsLeft") instanceof Number n ? n.intValue() : null;
+    }
+
+    /** The lottery applications of a session's figures, or null when unknown or after the draw. */
+    static Long applications(JsonObject figures) {
+        return figures != null && figures.getValue("applications") instanceof Number n ? n.longValue() : null;
+    }
+
+    static List<Views.DayGroup> groupByDay(JsonArray sessions, Map<String, JsonObject> seatFigures, Language language) {
         Map<String, List<Views.SessionCard>> days = new LinkedHashMap<>();
         for (Object o : sessions) {
             if (!(o instanceof JsonObject s)) {
@@ -518,14 +544,15 @@ public class Pages {
                 continue;
             }
             days.computeIfAbsent(Wording.day(starts, language), d -> new ArrayList<>())
-                    .add(card(s, lotteryCounts.get(s.getString("id")), language));
+                    .add(card(s, seatFigures.get(s.getString("id")), language));
         }
         return days.entrySet().stream()
                 .map(e -> new Views.DayGroup(e.getKey(), e.getValue()))
                 .toList();
     }
 
-    static Views.SessionCard card(JsonObject s, Long applications, Language language) {
+    /** {@code figures}: the registration service's seat figures of this session, or null when unknown. */
+    static Views.SessionCard card(JsonObject s, JsonObject figures, Language language) {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
         JsonObject childcare = obj(s, "childcare");
         return new Views.SessionCard(
@@ -538,7 +565,8 @@ public class Pages {
                 Wording.availability(
                         s.getString("allocation"),
                         s.getInteger("capacity"),
-                        applications,
+                        seatsLeft(figures),
+                        applications(figures),
                         time(s.getString("applicationClosesAt")),
                         language),
                 Wording.childcare(
@@ -633,15 +661,11 @@ public class Pages {
                                 .onFailure()
                                 .recoverWithNull()
                         : Uni.createFrom().nullItem();
-                Uni<Long> applications = v.signedIn() && "LOTTERY".equals(s.getString("allocation"))
-                        ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
-                                .map(a -> a.ok() && a.object().getValue("applications") instanceof Number n
-                                        ? n.longValue()
-                                        : null)
-                                .onFailure()
-                                .recoverWithNull()
-                        : Uni.createFrom().nullItem();
-                return Uni.combine().all().unis(details, applications).asTuple().map(both -> {
+                Uni<JsonObject> figures = seatFigures(new JsonArray().add(s))
+                        .map(byId -> byId.get(id.toString()))
+                        .onFailure()
+                        .recoverWithNull();
+                return Uni.combine().all().unis(details, figures).asTuple().map(both -> {
                     Views.SessionPage page = sessionPage(
                             s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
                     return (Result) new Html(200, "session", Map.of("s", page, "nav", "find"));
@@ -653,7 +677,7 @@ public class Pages {
     static Views.SessionPage sessionPage(
             JsonObject s,
             JsonObject details,
-            Long applications,
+            JsonObject figures,
             JsonObject own,
             Language language,
             OffsetDateTime now) {
@@ -721,7 +745,8 @@ public class Pages {
                 Wording.availability(
                         allocation,
                         s.getInteger("capacity"),
-                        applications,
+                        seatsLeft(figures),
+                        applications(figures),
                         time(s.getString("applicationClosesAt")),
                         language),
                 bookLabel,

@@ -77,10 +77,24 @@ public final class Wording {
 
     /**
      * How she gets in: drop-in, first come (with the capacity), or a lottery with its counts and deadline
-     * (「抽選: 申込 N / 定員 M」). {@code applications} is null when unknown (the count is shown to signed-in visitors).
+     * (「抽選: 申込 N / 定員 M」). {@code applications} is null when unknown (then the capacity alone is shown).
      */
     public static String availability(
             String allocation, Integer capacity, Long applications, OffsetDateTime closesAt, Language language) {
+        return availability(allocation, capacity, null, applications, closesAt, language);
+    }
+
+    /**
+     * As above, with the seats left of a first-come session when the registration service told them (null: unknown,
+     * then only the capacity is shown): 「残り N 席」, 「残りわずか」 at two or fewer, 「満席（キャンセル待ち可）」 at none.
+     */
+    public static String availability(
+            String allocation,
+            Integer capacity,
+            Integer seatsLeft,
+            Long applications,
+            OffsetDateTime closesAt,
+            Language language) {
         boolean ja = language == Language.JA;
         String cap = capacity == null ? "" : ja ? "定員 " + capacity + "名" : capacity + " places";
         if (allocation == null || "NONE".equals(allocation)) {
@@ -98,9 +112,20 @@ public final class Wording {
         }
         String deadline =
                 closesAt == null ? "" : (ja ? "（申込締切 " : " (book ") + until(closesAt, language) + (ja ? "）" : ")");
+        String seats = seatsLeft == null ? cap : seatsLeft(seatsLeft, language);
         return (ja ? "要予約（先着順）" : "Booking needed, first come")
-                + (cap.isEmpty() ? "" : (ja ? "・" : ", ") + cap)
+                + (seats.isEmpty() ? "" : (ja ? "・" : ", ") + seats)
                 + deadline;
+    }
+
+    /** 「残り N 席」, with 「残りわずか」 at two or fewer so that she does not wait; at none the waitlist is still open. */
+    static String seatsLeft(int seatsLeft, Language language) {
+        boolean ja = language == Language.JA;
+        if (seatsLeft <= 0) {
+            return ja ? "満席（キャンセル待ち可）" : "full (waitlist open)";
+        }
+        String left = ja ? "残り " + seatsLeft + " 席" : seatsLeft + (seatsLeft == 1 ? " place left" : " places left");
+        return seatsLeft <= 2 ? left + (ja ? "（残りわずか）" : " (almost full)") : left;
     }
 
     /** 「託児あり（1〜6歳、12月1日(火) 17:00まで申込）」 or null when none is offered. */

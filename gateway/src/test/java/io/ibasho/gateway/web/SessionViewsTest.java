@@ -2,8 +2,10 @@ package io.ibasho.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The services leave out, or send null for, what a session does not have: no venue, no childcare, no lottery. */
@@ -34,6 +36,30 @@ class SessionViewsTest {
         assertThat(card.title()).isEqualTo("講座");
         assertThat(card.titleLang()).isEqualTo("ja");
         assertThat(card.kind()).isEqualTo("Workshop");
+    }
+
+    @Test
+    void theSeatFiguresReachTheCardAndThePageOfEveryVisitor() {
+        JsonObject lottery = new JsonObject()
+                .put("sessionId", bare().getString("id"))
+                .put("allocation", "LOTTERY")
+                .put("capacity", 1)
+                .putNull("seatsLeft")
+                .put("applications", 4);
+        assertThat(Pages.card(bare(), lottery, Language.JA).availability())
+                .isEqualTo("抽選: 申込 4 / 定員 1（締切 12月11日(金) 13:30）");
+        assertThat(Pages.sessionPage(bare(), null, lottery, null, Language.EN, NOW)
+                        .availability())
+                .isEqualTo("Lottery: 4 applied / 1 places (closes Fri 11 Dec, 13:30)");
+
+        JsonObject firstCome = bare().put("allocation", "FIRST_COME").put("capacity", 10);
+        JsonObject figures =
+                new JsonObject().put("sessionId", firstCome.getString("id")).put("seatsLeft", 2);
+        assertThat(Pages.card(firstCome, figures, Language.JA).availability()).startsWith("要予約（先着順）・残り 2 席（残りわずか）");
+        // no figures (the call failed): the card still renders, with the capacity
+        assertThat(Pages.card(firstCome, null, Language.JA).availability()).startsWith("要予約（先着順）・定員 10名");
+        assertThat(Pages.figuresById(List.of(new JsonArray().add(figures), new JsonArray())))
+                .containsOnlyKeys(firstCome.getString("id"));
     }
 
     @Test

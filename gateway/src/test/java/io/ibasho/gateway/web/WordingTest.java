@@ -46,6 +46,25 @@ class WordingTest {
     }
 
     @Test
+    void firstComeSaysTheSeatsLeftAlmostFullAndFullWithItsWaitlist() {
+        assertThat(Wording.availability("FIRST_COME", 20, 7, null, null, Language.JA))
+                .isEqualTo("要予約（先着順）・残り 7 席");
+        assertThat(Wording.availability("FIRST_COME", 20, 2, null, null, Language.JA))
+                .isEqualTo("要予約（先着順）・残り 2 席（残りわずか）");
+        assertThat(Wording.availability("FIRST_COME", 20, 0, null, null, Language.JA))
+                .isEqualTo("要予約（先着順）・満席（キャンセル待ち可）");
+        assertThat(Wording.availability("FIRST_COME", 20, 3, null, null, Language.EN))
+                .isEqualTo("Booking needed, first come, 3 places left");
+        assertThat(Wording.availability("FIRST_COME", 20, 1, null, null, Language.EN))
+                .isEqualTo("Booking needed, first come, 1 place left (almost full)");
+        assertThat(Wording.availability("FIRST_COME", 20, 0, null, null, Language.EN))
+                .isEqualTo("Booking needed, first come, full (waitlist open)");
+        // unknown (the registration service did not answer): the capacity, as before
+        assertThat(Wording.availability("FIRST_COME", 20, null, null, null, Language.JA))
+                .isEqualTo("要予約（先着順）・定員 20名");
+    }
+
+    @Test
     void childcareNamesAgesAndItsOwnDeadline() {
         assertThat(Wording.childcare(true, 1, 6, OffsetDateTime.parse("2026-12-01T17:00:00+09:00"), Language.JA))
                 .isEqualTo("託児あり（1〜6歳、12月1日(火) 17:00までに申込）");

@@ -1,0 +1,21 @@
+package io.ibasho.registration.service;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * What anybody may know of a session's seats: aggregates only, never who booked or applied.
+ *
+ * @param allocation FIRST_COME or LOTTERY
+ * @param capacity null when the session has no limit
+ * @param seatsLeft free seats (never below 0); null when there is no limit or while a lottery is not yet drawn
+ * @param applications lottery applications so far, only before the draw; null otherwise
+ * @param applicationClosesAt lottery sessions: when applications close
+ */
+public record SessionAvailability(
+        UUID sessionId,
+        String allocation,
+        Integer capacity,
+        Integer seatsLeft,
+        Long applications,
+        OffsetDateTime applicationClosesAt) {}
