@@ -85,33 +85,7 @@ class LotteryChildcareIT {
             applicationOf.put(applicant, applied.path("id"));
         }
 
-        Map<String, Object> closedNow = new LinkedHashMap<>(withChildcare);
-        closedNow.put(
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        given().baseUri(stack.gateway)
-                .auth()
-                .oauth2(attendees.token("organiser1"))
-                .contentType("application/json")
-                .body(closedNow)
-                .put("/api/events/sessions/" + sessionId)
-                .then()
-                .statusCode(200);
-        // registration learns the new deadline over Kafka: until then the draw answers 409 applications-still-open; a
-        // 409
-        // already-drawn means its scheduler drew first, which is the same draw
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    Response draw = given().baseUri(stack.gateway)
-                            .auth()
-                            .oauth2(attendees.token("organiser1"))
-                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
-                    return draw.statusCode() == 200
-                            || draw.statusCode() == 409 && !draw.asString().contains("applications-still-open");
-                });
+        attendees.closeApplicationsAndDraw(sessionId, withChildcare);
 
         // childcare is asked in drawn order over Kafka; the allocation is DONE once every seat is decided
         await().atMost(Duration.ofSeconds(120))

@@ -3,9 +3,7 @@ package io.ibasho.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.ibasho.e2e.AppPages.button;
 import static io.ibasho.e2e.AppPages.link;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import io.ibasho.e2e.browser.Chromium;
@@ -80,32 +78,7 @@ class LotteryJourneyIT {
             String firstBooking = apply(first, women.get(0), sessionId, "あおい");
             String secondBooking = apply(second, women.get(1), sessionId, "ゆき");
 
-            session.put(
-                    "applicationClosesAt",
-                    OffsetDateTime.now(ZoneOffset.UTC)
-                            .truncatedTo(ChronoUnit.SECONDS)
-                            .toString());
-            given().baseUri(stack.gateway)
-                    .auth()
-                    .oauth2(attendees.token("organiser1"))
-                    .contentType(io.restassured.http.ContentType.JSON)
-                    .body(session)
-                    .put("/api/events/sessions/" + sessionId)
-                    .then()
-                    .statusCode(200);
-            // 409 applications-still-open until registration has the new deadline; 409 already-drawn when its scheduler
-            // was quicker, which is the same draw
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        var drawn = given().baseUri(stack.gateway)
-                                .auth()
-                                .oauth2(attendees.token("organiser1"))
-                                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
-                        return drawn.statusCode() == 200
-                                || drawn.statusCode() == 409
-                                        && !drawn.asString().contains("applications-still-open");
-                    });
+            attendees.closeApplicationsAndDraw(sessionId, session);
 
             // who won is the seed's business: each phone shows what she got
             Page firstPage = first.page();

@@ -1,11 +1,16 @@
 package io.ibasho.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.ibasho.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +70,38 @@ final class StackAttendees {
     }
 
     /** A published hinata session made by organiser1 through the gateway. */
+    /**
+     * organiser1 closes a lottery's application window now, as an organiser would (the session edited with its deadline
+     * moved to now), and draws. Registration learns the new deadline over Kafka: until then the draw answers 409
+     * applications-still-open; a 409 already-drawn means its scheduler drew first, which is the same draw.
+     */
+    void closeApplicationsAndDraw(String sessionId, Map<String, Object> session) {
+        Map<String, Object> closedNow = new LinkedHashMap<>(session);
+        closedNow.put(
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(closedNow)
+                .put("/api/events/sessions/" + sessionId)
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    Response draw = given().baseUri(stack.gateway)
+                            .auth()
+                            .oauth2(token("organiser1"))
+                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+                    return draw.statusCode() == 200
+                            || draw.statusCode() == 409 && !draw.asString().contains("applications-still-open");
+                });
+    }
+
     String publishedSession(Map<String, Object> body) {
         String token = token("organiser1");
         String id = given().baseUri(stack.gateway)
@@ -120,7 +157,7 @@ final class StackAttendees {
      */
     Map<String, Object> withChildcare(Map<String, Object> session, java.time.OffsetDateTime start) {
         String venueId = venue("託児室のある会場", true);
-        Map<String, Object> withCare = new java.util.LinkedHashMap<>(session);
+        Map<String, Object> withCare = new LinkedHashMap<>(session);
         withCare.put("venueId", venueId);
         withCare.put(
                 "childcare",
