@@ -1357,22 +1357,7 @@ public class Pages {
                     null,
                     422);
         }
-        return services.post(
-                        "notification",
-                        "/api/notifications/preferences/email",
-                        v.token(),
-                        new JsonObject().put("address", address),
-                        null,
-                        v.ctx().request())
-                .flatMap(answer -> answer.ok()
-                        ? settings(v, Map.of(), v.text("codeSent"), 200)
-                        : settings(
-                                v,
-                                Map.of(
-                                        "address",
-                                        BookingForm.accountProblem(answer.problem(), answer.status(), v.language())),
-                                null,
-                                answer.status() == 429 ? 429 : 422));
+        return emailStep(v, "/api/notifications/preferences/email", "address", address, "codeSent");
     }
 
     private Uni<Result> verifyEmail(Visit v, MultiMap form) {
@@ -1387,19 +1372,27 @@ public class Pages {
                     null,
                     422);
         }
+        return emailStep(v, "/api/notifications/preferences/email/verify", "code", code, "verified");
+    }
+
+    /**
+     * One step of setting her e-mail channel (send a code, confirm it): the notification service's answer is the
+     * settings page again, with the done message or the problem next to the field.
+     */
+    private Uni<Result> emailStep(Visit v, String path, String field, String value, String doneText) {
         return services.post(
                         "notification",
-                        "/api/notifications/preferences/email/verify",
+                        path,
                         v.token(),
-                        new JsonObject().put("code", code),
+                        new JsonObject().put(field, value),
                         null,
                         v.ctx().request())
                 .flatMap(answer -> answer.ok()
-                        ? settings(v, Map.of(), v.text("verified"), 200)
+                        ? settings(v, Map.of(), v.text(doneText), 200)
                         : settings(
                                 v,
                                 Map.of(
-                                        "code",
+                                        field,
                                         BookingForm.accountProblem(answer.problem(), answer.status(), v.language())),
                                 null,
                                 answer.status() == 429 ? 429 : 422));
