@@ -14,6 +14,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -122,11 +123,21 @@ public class PartnerContactService {
                 .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
     }
 
+    /**
+     * The group's row, locked for this transaction. Two first requests at once (a partner's double tap) would both
+     * miss a plain find and one insert would fail, so the default row is inserted with ON CONFLICT DO NOTHING first.
+     */
     private static Uni<PartnerContact> findOrCreate(String group) {
-        return PartnerContact.<PartnerContact>findById(group)
-                .flatMap(found -> found != null
-                        ? Uni.createFrom().item(found)
-                        : PartnerContact.defaults(group).<PartnerContact>persist());
+        PartnerContact defaults = PartnerContact.defaults(group);
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "insert into partner_contact (partner_group, language, weekly_digest, updated_at)"
+                                        + " values (:group, :language, false, :now) on conflict do nothing")
+                        .setParameter("group", group)
+                        .setParameter("language", defaults.language)
+                        .setParameter("now", defaults.updatedAt)
+                        .executeUpdate())
+                .flatMap(ignored -> PartnerContact.<PartnerContact>findById(group, LockModeType.PESSIMISTIC_WRITE));
     }
 
     private static void clearPending(PartnerContact contact) {

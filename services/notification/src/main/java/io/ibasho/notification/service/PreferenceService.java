@@ -13,6 +13,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -164,11 +165,25 @@ public class PreferenceService {
                 .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
     }
 
+    /**
+     * Her row, locked for this transaction. Two first saves at once (a double tap) would both miss a plain find and
+     * one insert would fail, so the default row is inserted with ON CONFLICT DO NOTHING first.
+     */
     private static Uni<RecipientPreference> findOrCreate(String recipientId) {
-        return RecipientPreference.<RecipientPreference>findById(recipientId)
-                .flatMap(found -> found != null
-                        ? Uni.createFrom().item(found)
-                        : RecipientPreference.defaults(recipientId).<RecipientPreference>persist());
+        RecipientPreference defaults = RecipientPreference.defaults(recipientId);
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("insert into recipient_preference"
+                                + " (recipient_id, language, email_enabled, full_detail, updated_at)"
+                                + " values (:recipient, :language, :emailEnabled, :fullDetail, :now)"
+                                + " on conflict do nothing")
+                        .setParameter("recipient", recipientId)
+                        .setParameter("language", defaults.language)
+                        .setParameter("emailEnabled", defaults.emailEnabled)
+                        .setParameter("fullDetail", defaults.fullDetail)
+                        .setParameter("now", defaults.updatedAt)
+                        .executeUpdate())
+                .flatMap(ignored ->
+                        RecipientPreference.<RecipientPreference>findById(recipientId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     private static void clearPending(RecipientPreference preference) {

@@ -46,6 +46,32 @@ class PartnerDigestTest {
                 "partner-local-secret-change-me");
     }
 
+    /** A double tap on a group's first save (or two staff at once) must not turn into a 409 for one of them. */
+    @Test
+    void firstSavesAtOnceAllSucceed() throws Exception {
+        String token = partnerSystem();
+        Db.update("delete from partner_contact where partner_group = 'tsubomi'");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().auth()
+                        .oauth2(token)
+                        .contentType("application/json")
+                        .body("{\"language\":\"en\",\"weeklyDigest\":false}")
+                        .put("/api/notifications/partner-contact")
+                        .statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.count("select count(*) from partner_contact where partner_group = 'tsubomi'"))
+                .isEqualTo(1);
+    }
+
     @Test
     void theContactIsTheGroupsOwnAndNeedsACode() {
         given().get("/api/notifications/partner-contact").then().statusCode(401);
