@@ -25,6 +25,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -115,7 +116,9 @@ public class SeriesService {
      */
     @WithTransaction
     public Uni<Void> extend(UUID seriesId) {
-        return SessionSeries.<SessionSeries>findById(seriesId).flatMap(series -> {
+        // The series row is locked for the replan: with N replicas the second waits and then replans over the sessions
+        // the first committed, which plans nothing twice.
+        return SessionSeries.<SessionSeries>findById(seriesId, LockModeType.PESSIMISTIC_WRITE).flatMap(series -> {
             if (series == null) {
                 return Uni.createFrom().voidItem();
             }
