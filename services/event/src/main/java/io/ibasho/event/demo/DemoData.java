@@ -3,6 +3,8 @@ package io.ibasho.event.demo;
 import io.ibasho.event.Venue;
 import io.ibasho.event.config.DemoDataConfig;
 import io.ibasho.event.schedule.TokyoTime;
+import io.ibasho.event.service.FlyerRequest;
+import io.ibasho.event.service.FlyerRequest.SpeakerRequest;
 import io.ibasho.event.service.SeriesRequest;
 import io.ibasho.event.service.SeriesService;
 import io.ibasho.event.service.SessionRequest;
@@ -41,6 +43,23 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final String ORGANISATION = "hinata";
     /** The first demo venue; its presence means the demo data is loaded. */
+    /** The cafés are drop-in and free, as in the seed reports (おひとり様歓迎・お子様連れOK). */
+    static final FlyerRequest CAFE_FLYER = new FlyerRequest(
+            "お茶を飲みながら、ゆっくり過ごせる場所です。おひとり様歓迎、お子さま連れもどうぞ。途中の出入りも自由です。",
+            "Tea and time to yourself. Come alone or with your children, and come and go as you like.",
+            List.of(),
+            null,
+            null,
+            0);
+
+    static final FlyerRequest ONLINE_FLYER = new FlyerRequest(
+            "カメラやマイクはオフのままでも参加できます。ニックネームで入ってください。",
+            "You can keep your camera and microphone off. Join with a nickname.",
+            List.of(),
+            null,
+            null,
+            0);
+
     static final String MARKER_VENUE = "ひなた交流センター";
 
     private final DemoDataConfig config;
@@ -176,7 +195,8 @@ public class DemoData {
                                     null,
                                     null,
                                     null,
-                                    null))
+                                    null,
+                                    CAFE_FLYER))
                     .flatMap(created -> series.publish(ORGANISATION, created.series().id)));
         }
 
@@ -200,7 +220,14 @@ public class DemoData {
                 aroma.minusDays(5),
                 null,
                 new ChildcareRequest(true, 1, 6, 2, aroma.minusDays(7), 6),
-                new LotteryRequest(List.of("初めての方 / first-time participants", "その他 / everyone else"), true, true))));
+                new LotteryRequest(List.of("初めての方 / first-time participants", "その他 / everyone else"), true, true),
+                new FlyerRequest(
+                        "アロマオイルで手をほぐしながら、自分をいたわる時間を過ごします。香りは当日えらべます。",
+                        "Ease your hands with aroma oils and take time to look after yourself; choose a scent on the day.",
+                        List.of(new SpeakerRequest("あおい（仮名）", "アロマセラピスト", "Aromatherapist")),
+                        "タオル1枚",
+                        "One towel",
+                        500))));
         OffsetDateTime selfCare = at(today.plusDays(19), 13, 30);
         steps.add(() -> publish(new SessionRequest(
                 "workshop",
@@ -221,7 +248,14 @@ public class DemoData {
                 selfCare.minusDays(3),
                 null,
                 new ChildcareRequest(true, 0, 6, 2, selfCare.minusDays(5), null),
-                null)));
+                null,
+                new FlyerRequest(
+                        "1部はからだをゆるめる呼吸とストレッチ、2部は気持ちを書き出すワークです。話したくないことは話さなくて大丈夫です。",
+                        "Part 1: breathing and gentle stretches. Part 2: writing down how you feel. Nobody has to share.",
+                        List.of(new SpeakerRequest("みずき（仮名）", "公認心理師", "Certified psychologist")),
+                        "筆記用具、動きやすい服装",
+                        "Something to write with; comfortable clothes",
+                        0))));
         OffsetDateTime money = at(today.plusDays(24), 10, 0);
         steps.add(() -> publish(new SessionRequest(
                 "workshop",
@@ -240,7 +274,14 @@ public class DemoData {
                 money.minusDays(2),
                 null,
                 null,
-                null)));
+                null,
+                new FlyerRequest(
+                        "レシートを分けるところから始める、やさしい家計ノートの講座です。",
+                        "A gentle start to a household budget, beginning with sorting receipts.",
+                        List.of(new SpeakerRequest("ゆい（仮名）", "ファイナンシャルプランナー", "Financial planner")),
+                        "筆記用具、電卓（スマートフォンでも可）",
+                        "Something to write with; a calculator (a phone will do)",
+                        0))));
 
         // Two online dialogues, morning and night; the links are fictional and never leave the service publicly.
         OffsetDateTime morning = at(today.plusDays(9), 9, 30);
@@ -261,7 +302,8 @@ public class DemoData {
                 null,
                 "https://meet.example.invalid/ibasho-demo-morning",
                 null,
-                null)));
+                null,
+                ONLINE_FLYER)));
         OffsetDateTime night = at(today.plusDays(16), 21, 0);
         steps.add(() -> publish(new SessionRequest(
                 "online",
@@ -280,7 +322,8 @@ public class DemoData {
                 null,
                 "https://meet.example.invalid/ibasho-demo-night",
                 null,
-                null)));
+                null,
+                ONLINE_FLYER)));
 
         // A free space: open, no booking.
         OffsetDateTime free = at(today.plusDays(6), 10, 0);
@@ -295,6 +338,7 @@ public class DemoData {
                 venueIds.get("centre"),
                 "hall",
                 List.of(),
+                null,
                 null,
                 null,
                 null,
