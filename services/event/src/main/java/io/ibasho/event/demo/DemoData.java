@@ -12,6 +12,8 @@ import io.ibasho.event.service.SessionRequest.ChildcareRequest;
 import io.ibasho.event.service.SessionRequest.LotteryRequest;
 import io.ibasho.event.service.SessionRequest.PartRequest;
 import io.ibasho.event.service.SessionService;
+import io.ibasho.event.service.SupportLineService;
+import io.ibasho.event.service.SupportLinesRequest;
 import io.ibasho.event.service.VenueRequest;
 import io.ibasho.event.service.VenueRequest.RoomRequest;
 import io.ibasho.event.service.VenueService;
@@ -66,13 +68,47 @@ public class DemoData {
     private final VenueService venues;
     private final SessionService sessions;
     private final SeriesService series;
+    private final SupportLineService supportLines;
 
-    public DemoData(DemoDataConfig config, VenueService venues, SessionService sessions, SeriesService series) {
+    public DemoData(
+            DemoDataConfig config,
+            VenueService venues,
+            SessionService sessions,
+            SeriesService series,
+            SupportLineService supportLines) {
         this.config = config;
         this.venues = venues;
         this.sessions = sessions;
         this.series = series;
+        this.supportLines = supportLines;
     }
+
+    /** Public national lines only (as the seed reports list them); the demo invents no local phone numbers. */
+    static final SupportLinesRequest SUPPORT_LINES = new SupportLinesRequest(List.of(
+            new SupportLinesRequest.Line(
+                    "DV相談ナビ",
+                    "DV Soudan Navi",
+                    "#8008",
+                    "全国共通・最寄りの相談窓口につながります",
+                    "Nationwide; connects you to the nearest support centre",
+                    "配偶者や恋人からの暴力の相談",
+                    "Violence from a spouse or partner"),
+            new SupportLinesRequest.Line(
+                    "DV相談＋（プラス）",
+                    "DV Soudan Plus",
+                    "0120-279-889",
+                    "電話は24時間・チャットやメールもあります",
+                    "Phone 24 hours; chat and e-mail too",
+                    "DVの相談、必要なときは安全な場所への同行",
+                    "Advice on domestic violence; help to reach a safe place when needed"),
+            new SupportLinesRequest.Line(
+                    "警察（緊急のとき）",
+                    "Police (emergency)",
+                    "110",
+                    "24時間",
+                    "24 hours",
+                    "いま危険なとき",
+                    "When you are in danger now")));
 
     void onStart(@Observes StartupEvent startup) {
         if (!config.enabled()) {
@@ -99,6 +135,7 @@ public class DemoData {
         LocalDate today = LocalDate.now(TokyoTime.ZONE);
         List<Supplier<Uni<?>>> steps = new ArrayList<>();
         Map<String, UUID> venueIds = new java.util.HashMap<>();
+        steps.add(() -> supportLines.replace(ORGANISATION, SUPPORT_LINES));
 
         steps.add(() -> venues.create(
                         ORGANISATION,
