@@ -21,6 +21,10 @@ public final class UiText {
         put("navBookings", "わたしの予約", "My bookings");
         put("navInbox", "お知らせ", "Messages");
         put("navSettings", "設定", "Settings");
+        put("navStaffSessions", "開催の管理", "Sessions");
+        put("navStaffDashboard", "定員の状況", "Capacity");
+        put("navStaffCare", "託児シート", "Care sheets");
+        put("navStaffPartner", "会場の予定", "Venue schedule");
         put("login", "ログイン・登録", "Sign in");
         put("logout", "ログアウト", "Sign out");
         put("otherLanguage", "English", "日本語");
