@@ -246,6 +246,7 @@ public class PageFlow {
         instance.data("langHref", languageSwitch(ctx, language.other()));
         instance.data("nextParam", URLEncoder.encode(ownPathAndQuery(ctx), StandardCharsets.UTF_8));
         instance.data("nav", "");
+        instance.data("script", null); // a page's own script besides the quick exit (the door's camera)
         // the menu shows each person only what her roles allow
         instance.data("staff", visit.staff());
         instance.data("organiser", visit.hasRole(Roles.ORGANISER));

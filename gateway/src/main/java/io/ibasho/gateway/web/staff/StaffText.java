@@ -29,7 +29,7 @@ public final class StaffText {
         put("date", "日付", "Date");
         put("startTime", "開始時刻", "Starts");
         put("endTime", "終了時刻", "Ends");
-        put("venue", "会場", "Venue");
+        put("venueId", "会場", "Venue");
         put("noVenue", "会場なし（オンラインなど）", "No venue (online etc.)");
         put("allocation", "参加のしかた", "How places are given");
         put("allocationNone", "予約不要（出入り自由）", "No booking (drop in)");
@@ -78,6 +78,54 @@ public final class StaffText {
         put("codeNotFound", "この予約番号は、この開催の確定した予約にありません。", "No confirmed booking of this session has this code.");
         put("seatsTaken", "席", "Seats");
         put("waiting", "キャンセル待ち", "Waiting");
+        // childcare
+        put("careTitle", "託児シート", "Care sheets");
+        put("noCare", "託児のある開催はいまありません。", "No upcoming sessions with childcare.");
+        put("openCareSheet", "託児シートを見る", "Open the care sheet");
+        put("careSheetTitle", "託児シート", "Care sheet");
+        put("children", "子ども", "Children");
+        put("byAgeBand", "年齢ごとの人数", "Children by age band");
+        put("childrenList", "子どもの一覧", "The children");
+        put("noChildren", "託児の予約はまだありません。", "No childcare booked yet.");
+        put("family", "きょうだい", "Family");
+        put("age", "年齢", "Age");
+        put("childNickname", "呼び名", "Called");
+        put("careNotes", "保育のメモ", "Care notes");
+        put(
+                "careSheetNote",
+                "保護者の連絡先は表示しません。このシートを開いた記録（だれが・いつ・なぜ）が残ります。",
+                "Parents' contact details are never shown. Opening this sheet is recorded (who, when, why).");
+        // dashboard
+        put("dashboardTitle", "定員の状況", "Capacity");
+        put("months", "月", "Months");
+        put("noPublished", "この月に公開中の開催はありません。", "No published sessions this month.");
+        put("childcare", "託児", "Childcare");
+        // partner
+        put("partnerTitle", "会場の予定", "Your venues' schedule");
+        put("changedRecently", "この1週間の変更", "Changed in the last week");
+        put("noChanges", "この1週間の変更はありません。", "Nothing changed in the last week.");
+        put("updatedAt", "更新", "Updated");
+        put("upcoming", "これからの開催", "Upcoming");
+        put("noUpcoming", "これからの開催はありません。", "No upcoming sessions.");
+        put("venuesAndFeeds", "会場とカレンダー", "Venues and calendar feeds");
+        put(
+                "feedHelp",
+                "カレンダーアプリにこのURLを登録すると、予定が自動で更新されます。参加者の情報は含まれません。",
+                "Subscribe to this URL in a calendar app to keep the schedule up to date. It holds no attendee data.");
+        put("feedUrl", "カレンダーのURL（iCal）", "Calendar URL (iCal)");
+        put("webhooks", "Webhook（変更の自動通知）", "Webhooks (automatic change notices)");
+        put("noWebhooks", "Webhookはまだありません。", "No webhooks yet.");
+        put("follows", "知らせる会場", "Venues");
+        put("deliveryLog", "送信の記録", "Delivery log");
+        put("rotateSecret", "署名の鍵を作り直す", "Rotate the secret");
+        put("deleteWebhook", "削除する", "Delete");
+        put("newWebhook", "Webhookを追加する", "Add a webhook");
+        put("webhookUrl", "送り先のURL（https://）", "Endpoint URL (https://)");
+        put("addWebhook", "追加する", "Add");
+        put("secretOnce", "署名の鍵です。この画面でしか表示しません。いま控えてください。", "The signing secret: shown only now. Keep it now.");
+        put("noDeliveries", "まだ送信はありません。", "Nothing sent yet.");
+        put("when", "日時", "When");
+        put("attempts", "試行", "Attempts");
     }
 
     private StaffText() {}

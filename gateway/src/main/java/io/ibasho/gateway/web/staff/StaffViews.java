@@ -40,6 +40,63 @@ public final class StaffViews {
     public record SessionRow(
             String id, String title, String when, String kind, String status, String state, String venue) {}
 
+    /** One line of the door's roster: never a contact, only the nickname she chose and her booking code. */
+    @TemplateData
+    public record RosterLine(
+            String id,
+            String nickname,
+            String bookingCode,
+            String status,
+            String attendance,
+            String attendanceState,
+            boolean confirmed) {}
+
+    @TemplateData
+    public record Count(String id, String label, String value) {}
+
+    /** A session with childcare on the carers' list: counts only. */
+    @TemplateData
+    public record CareRow(String id, String title, String when, String children, String carers, boolean isShort) {}
+
+    @TemplateData
+    public record Band(String ages, int children) {}
+
+    /** A child on the care sheet: age and what the mother chose to give (a nickname, notes); no contact, no name. */
+    @TemplateData
+    public record Child(int family, int age, String band, String nickname, String notes) {}
+
+    /** A session on the capacity dashboard: the numbers in words, and the same as a meter's value and maximum. */
+    @TemplateData
+    public record CapacityLine(
+            String id,
+            String title,
+            String when,
+            String venue,
+            String seats,
+            int value,
+            int max,
+            String care,
+            int careValue,
+            int careMax) {}
+
+    @TemplateData
+    public record VenueGroup(String venue, List<CapacityLine> lines) {}
+
+    /** A partner's venue with its public calendar feed. */
+    @TemplateData
+    public record PartnerVenue(String id, String name, String area, String feedUrl) {}
+
+    /** A session on a partner's schedule: its public face only. */
+    @TemplateData
+    public record ScheduleLine(
+            String id, String title, String when, String venue, String status, String state, String updated) {}
+
+    @TemplateData
+    public record Webhook(String id, String url, String venues) {}
+
+    @TemplateData
+    public record Delivery(String type, String status, int attempts, String httpStatus, String at) {}
+
     /** Where each staff member starts: the first screen her role allows. */
     static Uni<Result> home(Visit v) {
         String start = v.hasRole(Roles.ORGANISER)
@@ -110,7 +167,7 @@ public final class StaffViews {
                         new Option(v.getString("id"), name, v.getString("id").equals(venue)));
             }
         }
-        fields.add(new Field("venueId", st.get("venue"), "select", venue, errors.get("venueId"), venueOptions));
+        fields.add(new Field("venueId", st.get("venueId"), "select", venue, errors.get("venueId"), venueOptions));
         fields.add(text("meetingLink", "url", st, values, errors));
         String allocation = values.getOrDefault("allocation", "");
         fields.add(new Field(

@@ -1,0 +1,287 @@
+package io.ibasho.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.ibasho.e2e.AppPages.button;
+import static io.ibasho.e2e.AppPages.link;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.ibasho.e2e.browser.Chromium;
+import io.ibasho.e2e.browser.Phone;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Organisers at work, in a real Chromium with CSP enforced and real Keycloak logins: organiser1 creates a workshop from
+ * the screens (each mistake shown beside its field), publishes it, changes it and cancels it; at the door of a café she
+ * checks one woman in by her typed booking code and another by the QR code on her phone held up to the camera (a video
+ * file of the real QR code fed to Chromium's fake camera), counts two drop-ins, and the roster shows it all. Every page
+ * passes axe-core at 1280 px (a desk) and 390 px (a phone) and is kept as a screenshot.
+ */
+@Order(Order.DEFAULT + 5)
+class StaffJourneyIT {
+    private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private static SecurityStack stack;
+    private static StackAttendees attendees;
+
+    @BeforeAll
+    static void browserAndStack() {
+        Chromium.required();
+        stack = SecurityStack.get();
+        attendees = new StackAttendees(stack);
+    }
+
+    @Test
+    void anOrganiserCreatesAWorkshopFixesWhatTheFormSaysPublishesChangesAndCancelsIt() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(20)
+                .withHour(13)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
+        try (Phone desk = Phone.open("staff-sessions", 1280)) {
+            Page page = desk.page();
+            KeycloakPages.signIn(desk, stack, "organiser1");
+            page.navigate(stack.gateway + "/staff");
+            desk.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/sessions"), "her sessions");
+            // her menu is the organiser's: no booking pages of an attendee (ADR 0008)
+            assertThat(link(page, "開催の管理")).isVisible();
+            assertThat(link(page, "わたしの予約")).hasCount(0);
+            desk.look("sessions");
+
+            link(page, "新しい開催をつくる").click();
+            page.getByLabel("種類").selectOption("workshop");
+            page.getByLabel("日付").fill(start.toLocalDate().toString());
+            page.getByLabel("開始時刻").fill("13:30");
+            page.getByLabel("終了時刻").fill("15:30");
+            page.getByLabel("参加のしかた").selectOption("FIRST_COME");
+            page.getByLabel("定員").fill("12");
+            desk.look("new-session");
+            button(page, "下書きとして保存する").click();
+            // the gateway's own check: the title is missing
+            assertThat(page.locator("#titleJa-error")).hasText("日本語のタイトルを入力してください。");
+            assertThat(page.getByLabel("タイトル（日本語）")).hasAttribute("aria-invalid", "true");
+            desk.look("new-session-title-missing");
+
+            page.getByLabel("タイトル（日本語）").fill("アロマハンドケア講座");
+            button(page, "下書きとして保存する").click();
+            // the event service's rules: a workshop needs its application window, shown beside those fields
+            assertThat(page.locator("#opens-error")).hasText("受付開始の日時を入力してください。");
+            assertThat(page.locator("#closes-error")).hasText("受付締切の日時を入力してください。");
+            assertThat(page.getByLabel("タイトル（日本語）")).hasValue("アロマハンドケア講座");
+            desk.look("new-session-window-missing");
+
+            page.getByLabel("受付開始")
+                    .fill(OffsetDateTime.now(ZoneOffset.ofHours(9))
+                            .minusHours(1)
+                            .format(LOCAL_MINUTE));
+            page.getByLabel("受付締切").fill(start.minusDays(2).format(LOCAL_MINUTE));
+            button(page, "下書きとして保存する").click();
+            desk.waitForUrl(url -> url.contains("done=saved"), "the saved draft");
+            assertThat(page.locator("#message")).hasText("保存しました。");
+            assertThat(page.locator("#session-status")).hasText("下書き");
+            String sessionUrl = page.url().replaceAll("\\?.*", "");
+            String sessionId = sessionUrl.substring(sessionUrl.lastIndexOf('/') + 1);
+            desk.look("draft");
+
+            button(page, "公開する").click();
+            desk.waitForUrl(url -> url.contains("done=published"), "the published session");
+            assertThat(page.locator("#session-status")).hasText("公開中");
+            desk.look("published");
+
+            page.getByLabel("タイトル（日本語）").fill("アロマハンドケア講座（会場変更なし）");
+            page.getByLabel("終了時刻").fill("16:00");
+            button(page, "保存する").click();
+            desk.waitForUrl(url -> url.contains("done=saved"), "the changed session");
+            assertThat(page.getByLabel("終了時刻")).hasValue("16:00");
+            // the women's page shows the change
+            page.navigate(stack.gateway + "/s/" + sessionId);
+            assertThat(page.locator("h1")).hasText("アロマハンドケア講座（会場変更なし）");
+
+            page.navigate(sessionUrl);
+            button(page, "この開催を中止する").click();
+            desk.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled session");
+            assertThat(page.locator("#session-status")).hasText("中止");
+            desk.look("cancelled");
+
+            // the same screens on a phone
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            page.navigate(stack.gateway + "/staff/sessions");
+            assertThat(page.locator("[data-session='" + sessionId + "'] .status"))
+                    .hasText("中止");
+            desk.look("sessions-390");
+            page.navigate(stack.gateway + "/staff/sessions/new");
+            desk.look("new-session-390");
+        }
+    }
+
+    @Test
+    void atTheDoorOneWomanIsFoundByHerTypedCodeAnotherByHerQrCodeAndTwoDropInsAreCounted() throws IOException {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(3)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        String sessionId = attendees.publishedSession(Map.of(
+                "kind",
+                "cafe",
+                "titleJa",
+                "ウィメンズカフェ（受付の練習）",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                10,
+                "allocation",
+                "FIRST_COME",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                "applicationClosesAt",
+                start.minusHours(1).toString()));
+        List<String> women = attendees.create("door", 2);
+        Map<String, Object> typed = book(women.get(0), sessionId, "さくら");
+        Map<String, Object> scanned = book(women.get(1), sessionId, "もも");
+        Path camera = cameraShowing(qrCodeOf(women.get(1), (String) scanned.get("id")));
+
+        try (Phone phone = Phone.withCamera("staff-door", Phone.WIDTH, camera)) {
+            Page page = phone.page();
+            KeycloakPages.signIn(phone, stack, "organiser1");
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/door");
+            assertThat(page.locator("h1")).hasText("受付");
+            assertThat(page.locator("tr[data-registration]")).hasCount(2);
+            phone.look("door");
+
+            page.getByLabel("予約番号").fill(((String) typed.get("bookingCode")).toLowerCase());
+            button(page, "受付する").click();
+            assertThat(page.locator("#message")).hasText("さくらさんを受付しました（出席）。");
+            phone.look("checked-in-by-code");
+
+            button(page, "カメラで読み取る").click();
+            assertThat(page.locator("#message"))
+                    .hasText(
+                            "ももさんを受付しました（出席）。",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                                    .setTimeout(30_000));
+            phone.look("checked-in-by-qr");
+
+            button(page, "飛び入りを1人数える").click();
+            assertThat(page.locator("#message")).hasText("飛び入りを1人数えました。");
+            button(page, "飛び入りを1人数える").click();
+            assertThat(page.locator("#count-drop-ins")).hasText("2");
+            assertThat(page.locator("#count-attended")).hasText("2");
+            assertThat(page.locator("tr[data-registration] .attendance[data-state=attended]"))
+                    .hasCount(2);
+            phone.look("roster-390");
+
+            page.setViewportSize(1280, 800);
+            page.reload();
+            phone.look("roster-1280");
+        }
+    }
+
+    /** She books a seat through the API (the women's journeys test the booking pages); registration may need a moment. */
+    private Map<String, Object> book(String woman, String sessionId, String nickname) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Response response = given().baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(attendees.token(woman))
+                    .contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("nickname", nickname))
+                    .post("/api/registrations/sessions/" + sessionId + "/bookings");
+            if (response.statusCode() == 200 || response.statusCode() == 201) {
+                Map<String, Object> booking = response.jsonPath().getMap("");
+                assertThat(booking.get("status")).isEqualTo("confirmed");
+                return booking;
+            }
+            if (System.nanoTime() > deadline || !(response.statusCode() == 404 || response.statusCode() == 429)) {
+                throw new AssertionError("booking: " + response.statusCode() + " " + response.asString());
+            }
+            StackAttendees.pause(Duration.ofMillis(500));
+        }
+    }
+
+    /** Her QR code as her phone shows it: the service's SVG, drawn by Chromium, as a PNG. */
+    private byte[] qrCodeOf(String woman, String registrationId) {
+        String svg = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(woman))
+                .get("/api/registrations/mine/" + registrationId + "/qr")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        try (Phone screen = Phone.open("staff-door-her-screen", Phone.WIDTH)) {
+            Page page = screen.page();
+            page.setContent("<img id=\"qr\" width=\"300\" height=\"300\" alt=\"QR\" src=\"data:image/svg+xml;base64,"
+                    + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)) + "\">");
+            page.waitForFunction("() => document.getElementById('qr').complete");
+            return page.locator("#qr").screenshot();
+        }
+    }
+
+    /**
+     * A y4m video (what Chromium's fake camera reads) of the QR code on white, 640 × 480: two identical frames, looped by
+     * Chromium. Y4M is raw YUV 4:2:0: the grey level as Y, neutral colour (128) as U and V.
+     */
+    private static Path cameraShowing(byte[] png) throws IOException {
+        BufferedImage qr = ImageIO.read(new ByteArrayInputStream(png));
+        int width = 640;
+        int height = 480;
+        BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.drawImage(qr, (width - qr.getWidth()) / 2, (height - qr.getHeight()) / 2, null);
+        g.dispose();
+        byte[] luma = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = frame.getRGB(x, y);
+                int grey = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
+                luma[y * width + x] = (byte) grey;
+            }
+        }
+        byte[] chroma = new byte[(width / 2) * (height / 2)];
+        java.util.Arrays.fill(chroma, (byte) 128);
+        Path video = Files.createTempFile("ibasho-door-camera", ".y4m");
+        video.toFile().deleteOnExit();
+        try (OutputStream out = Files.newOutputStream(video)) {
+            out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 2; i++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(luma);
+                out.write(chroma);
+                out.write(chroma);
+            }
+        }
+        return video;
+    }
+}
