@@ -129,6 +129,12 @@ class StaffJourneyIT {
             assertThat(page.locator("#session-status")).hasText("中止");
             desk.look("cancelled");
 
+            // the month's capacity across her venues
+            link(page, "定員の状況").click();
+            assertThat(page.locator("h1")).hasText("定員の状況");
+            assertThat(page.locator("meter").first()).isVisible();
+            desk.look("dashboard");
+
             // the same screens on a phone
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
             page.navigate(stack.gateway + "/staff/sessions");
@@ -203,6 +209,171 @@ class StaffJourneyIT {
             page.setViewportSize(1280, 800);
             page.reload();
             phone.look("roster-1280");
+        }
+    }
+
+    @Test
+    void aCarerSeesTheCareSheetWithoutContactsAndAPartnerSeesTheChangeWithoutAttendeeData() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(9)
+                .withHour(10)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
+        // a venue of partner1's group (tsubomi) where childcare can be held
+        Map<String, Object> venue = given()
+                .baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("partner1"))
+                .get("/api/events/partner/venues")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("")
+                .stream()
+                .filter(v -> Boolean.TRUE.equals(v.get("canHostChildcare")))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of(
+                "kind",
+                "cafe",
+                "titleJa",
+                "親子でほっとカフェ",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                8,
+                "allocation",
+                "FIRST_COME",
+                "venueId",
+                venue.get("id"),
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                "applicationClosesAt",
+                start.minusDays(1).toString()));
+        session.put(
+                "childcare",
+                Map.of(
+                        "offered",
+                        true,
+                        "minAgeYears",
+                        0,
+                        "maxAgeYears",
+                        6,
+                        "carers",
+                        2,
+                        "deadline",
+                        start.minusDays(1).toString()));
+        String sessionId = attendees.publishedSession(session);
+        String mother = attendees.create("care", 1).get(0);
+        Map<String, Object> booking = bookWithChildren(mother, sessionId, "ひかり", List.of(2, 4));
+        String code = confirmedCode(mother, (String) booking.get("id"));
+
+        try (Phone phone = Phone.open("staff-care", Phone.WIDTH)) {
+            Page page = phone.page();
+            KeycloakPages.signIn(phone, stack, "carer1");
+            page.navigate(stack.gateway + "/staff");
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/care"), "the care sheets");
+            assertThat(link(page, "開催の管理")).hasCount(0);
+            phone.look("care-list");
+            page.locator("[data-session='" + sessionId + "'] a").click();
+            assertThat(page.locator("#care-sheet tbody tr")).hasCount(2);
+            assertThat(page.locator("#care-sheet")).containsText("2");
+            assertThat(page.locator("#care-sheet")).containsText("4");
+            assertThat(page.locator("main")).not().containsText("ひかり");
+            assertThat(page.locator("main")).not().containsText(mother);
+            assertThat(page.locator("main")).not().containsText(code);
+            phone.look("care-sheet");
+            // the door and the organiser's screens are not hers
+            phone.allow("status of 403");
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/door");
+            assertThat(page.locator("h1")).hasText("このページは表示できません");
+        }
+
+        // organiser1 changes the session; partner1 sees the change, and nobody who booked, on a desk
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(session);
+        changed.put("titleJa", "親子でほっとカフェ（時間変更）");
+        changed.put("endsAt", start.plusHours(3).toString());
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/api/events/sessions/" + sessionId)
+                .then()
+                .statusCode(200);
+        try (Phone desk = Phone.open("staff-partner", 1280)) {
+            Page page = desk.page();
+            KeycloakPages.signIn(desk, stack, "partner1");
+            page.navigate(stack.gateway + "/staff");
+            desk.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/partner"), "the partner's schedule");
+            assertThat(page.locator("#changed [data-session='" + sessionId + "'] .card-title"))
+                    .hasText("親子でほっとカフェ（時間変更）");
+            assertThat(page.locator("#upcoming [data-session='" + sessionId + "']"))
+                    .isVisible();
+            assertThat(page.locator("main")).not().containsText("ひかり");
+            assertThat(page.locator("main")).not().containsText(code);
+            desk.look("partner-schedule");
+            String feed = page.locator("#feed-" + venue.get("id")).inputValue();
+            String calendar = given().get(feed).then().statusCode(200).extract().asString();
+            assertThat(calendar)
+                    .contains("親子でほっとカフェ（時間変更）")
+                    .doesNotContain("ひかり")
+                    .doesNotContain(code);
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            page.reload();
+            desk.look("partner-schedule-390");
+        }
+    }
+
+    private Map<String, Object> bookWithChildren(String woman, String sessionId, String nickname, List<Integer> ages) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Response response = given().baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(attendees.token(woman))
+                    .contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("nickname", nickname, "childrenAges", ages))
+                    .post("/api/registrations/sessions/" + sessionId + "/bookings");
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                return response.jsonPath().getMap("");
+            }
+            if (System.nanoTime() > deadline || !(response.statusCode() == 404 || response.statusCode() == 429)) {
+                throw new AssertionError("booking: " + response.statusCode() + " " + response.asString());
+            }
+            StackAttendees.pause(Duration.ofMillis(500));
+        }
+    }
+
+    /** Childcare answers over Kafka: her booking is confirmed, with its code, once both places are kept. */
+    private String confirmedCode(String woman, String registrationId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            Map<String, Object> mine = given()
+                    .baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(attendees.token(woman))
+                    .get("/api/registrations/mine")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .<Map<String, Object>>getList("")
+                    .stream()
+                    .filter(r -> registrationId.equals(r.get("id")))
+                    .findFirst()
+                    .orElseThrow();
+            if ("confirmed".equals(mine.get("status"))) {
+                return (String) mine.get("bookingCode");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("her booking stayed " + mine.get("status"));
+            }
+            StackAttendees.pause(Duration.ofMillis(500));
         }
     }
 

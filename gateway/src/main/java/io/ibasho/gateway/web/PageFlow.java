@@ -132,6 +132,11 @@ public class PageFlow {
         return Uni.createFrom().item(new Html(status, template, data));
     }
 
+    /** A signed-in person whose roles do not include this page (an attendee on a staff page, a carer at the door). */
+    public static Result notAllowed() {
+        return new Html(403, "error", Map.of("kind", "notAllowed"));
+    }
+
     public static Result errorPage(int status) {
         String kind =
                 switch (status) {

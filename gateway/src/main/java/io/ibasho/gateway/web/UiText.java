@@ -176,6 +176,11 @@ public final class UiText {
         put("signInText", "このページを見るにはログインが必要です。", "You need to sign in to see this page.");
         put("notFoundTitle", "ページが見つかりません", "Page not found");
         put("notFoundText", "アドレスが変わったか、なくなったページです。", "This page has moved or no longer exists.");
+        put("notAllowedTitle", "このページは表示できません", "This page is not for this account");
+        put(
+                "notAllowedText",
+                "このアカウントでは使えないページです。メニューから選んでください。",
+                "This account cannot use this page. Choose from the menu.");
         put("forbiddenTitle", "もう一度お試しください", "Please try again");
         put(
                 "forbiddenText",

@@ -50,7 +50,7 @@ public class CarePages {
     static Function<Visit, Uni<Result>> carer(Function<Visit, Uni<Result>> page) {
         return v -> v.hasRole(Roles.CHILDCARE_STAFF)
                 ? page.apply(v)
-                : Uni.createFrom().item(errorPage(403));
+                : Uni.createFrom().item(PageFlow.notAllowed());
     }
 
     /**

@@ -70,7 +70,7 @@ public class OrganiserSessionPages {
     static java.util.function.Function<Visit, Uni<Result>> organiser(
             java.util.function.Function<Visit, Uni<Result>> page) {
         return v ->
-                v.hasRole(Roles.ORGANISER) ? page.apply(v) : Uni.createFrom().item(errorPage(403));
+                v.hasRole(Roles.ORGANISER) ? page.apply(v) : Uni.createFrom().item(PageFlow.notAllowed());
     }
 
     // ---- the list ----

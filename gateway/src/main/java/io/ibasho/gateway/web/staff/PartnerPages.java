@@ -67,7 +67,7 @@ public class PartnerPages {
     }
 
     static Function<Visit, Uni<Result>> partner(Function<Visit, Uni<Result>> page) {
-        return v -> v.hasRole(Roles.PARTNER) ? page.apply(v) : Uni.createFrom().item(errorPage(403));
+        return v -> v.hasRole(Roles.PARTNER) ? page.apply(v) : Uni.createFrom().item(PageFlow.notAllowed());
     }
 
     private Uni<Result> schedule(Visit v, String secret, String webhookError, int status) {

@@ -1,7 +1,5 @@
 package io.ibasho.gateway.web.staff;
 
-import static io.ibasho.gateway.web.PageFlow.errorPage;
-
 import io.ibasho.gateway.web.Language;
 import io.ibasho.gateway.web.PageFlow;
 import io.ibasho.gateway.web.PageFlow.Redirect;
@@ -102,7 +100,7 @@ public final class StaffViews {
         String start = v.hasRole(Roles.ORGANISER)
                 ? "/staff/sessions"
                 : v.hasRole(Roles.CHILDCARE_STAFF) ? "/staff/care" : v.hasRole(Roles.PARTNER) ? "/staff/partner" : null;
-        return Uni.createFrom().item(start == null ? errorPage(403) : new Redirect(start));
+        return Uni.createFrom().item(start == null ? PageFlow.notAllowed() : new Redirect(start));
     }
 
     static SessionRow row(JsonObject s, Language language) {
