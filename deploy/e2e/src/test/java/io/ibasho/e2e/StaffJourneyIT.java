@@ -329,6 +329,96 @@ class StaffJourneyIT {
         }
     }
 
+    @Test
+    void anOrganiserRunsALotteryFromTheScreensAndTheCheckPasses() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(12)
+                .withHour(13)
+                .withMinute(30)
+                .withSecond(0)
+                .withNano(0);
+        String sessionId = attendees.publishedSession(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "コーヒー焙煎ワークショップ",
+                "targetAudienceJa",
+                "女性どなたでも",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                1,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
+                "applicationClosesAt",
+                start.minusDays(2).toString()));
+        for (String woman : attendees.create("draw", 2)) {
+            attendees.postUntil(
+                    woman,
+                    "/api/registrations/sessions/" + sessionId + "/applications",
+                    Map.of("nickname", "なな"),
+                    201,
+                    Duration.ofSeconds(60));
+        }
+        try (Phone desk = Phone.open("staff-lottery", 1280)) {
+            Page page = desk.page();
+            desk.allow("status of 409"); // drawing before the deadline is refused in words
+            KeycloakPages.signIn(desk, stack, "organiser1");
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/lottery");
+            // the commitment is public before the deadline
+            assertThat(page.locator("#lottery-commitment"))
+                    .hasText(java.util.regex.Pattern.compile("^\\s*[0-9a-f]{64}\\s*$"));
+            assertThat(page.locator("#lottery-applications")).hasText("2 / 1");
+            desk.look("lottery-open");
+            button(page, "試しに抽選する（本番ではありません）").click();
+            assertThat(page.locator("#preview")).containsText("当選 1人、補欠 1人");
+            button(page, "抽選する").click();
+            assertThat(page.locator("#message")).hasText("まだ申込の受付中です。締切の後に抽選できます。");
+            desk.look("lottery-too-early");
+
+            // she closes the window on the session's form, then draws (registration hears of it over Kafka)
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
+            page.getByLabel("受付締切")
+                    .fill(OffsetDateTime.now(ZoneOffset.ofHours(9)).format(LOCAL_MINUTE));
+            button(page, "保存する").click();
+            desk.waitForUrl(url -> url.contains("done=saved"), "the session with its window closed");
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/lottery");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (page.locator("#lottery-results").count() == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(
+                            "never drawn: " + page.locator("main").innerText());
+                }
+                StackAttendees.pause(Duration.ofSeconds(1));
+                button(page, "抽選する").click();
+                page.waitForLoadState();
+            }
+            assertThat(page.locator("#lottery-results")).hasText("当選 1人・補欠 1人");
+            desk.look("lottery-drawn");
+
+            button(page, "この抽選を確かめる").click();
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (page.locator("#check").count() == 0) { // the file is published once every seat is decided
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(
+                            "never checked: " + page.locator("main").innerText());
+                }
+                StackAttendees.pause(Duration.ofSeconds(1));
+                button(page, "この抽選を確かめる").click();
+                page.waitForLoadState();
+            }
+            assertThat(page.locator("#check")).hasAttribute("data-ok", "true");
+            assertThat(page.locator("#check")).containsText("この抽選は正しく行われています。");
+            desk.look("lottery-checked");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            desk.look("lottery-checked-390");
+        }
+    }
+
     private Map<String, Object> bookWithChildren(String woman, String sessionId, String nickname, List<Integer> ages) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {

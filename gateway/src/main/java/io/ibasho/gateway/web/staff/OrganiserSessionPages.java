@@ -252,6 +252,7 @@ public class OrganiserSessionPages {
                     data.put("errorList", StaffViews.errorList(errors, v.language()));
                     data.put("message", message);
                     data.put("status", session == null ? "" : session.getString("status", ""));
+                    data.put("lottery", session != null && "LOTTERY".equals(session.getString("allocation")));
                     return (Result) new Html(status, "staff/session-form", data);
                 });
     }

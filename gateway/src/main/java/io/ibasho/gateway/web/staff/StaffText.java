@@ -78,6 +78,18 @@ public final class StaffText {
         put("codeNotFound", "この予約番号は、この開催の確定した予約にありません。", "No confirmed booking of this session has this code.");
         put("seatsTaken", "席", "Seats");
         put("waiting", "キャンセル待ち", "Waiting");
+        // lottery
+        put("lotteryTitle", "抽選", "Lottery");
+        put("lottery", "抽選", "Lottery");
+        put("commitment", "種のコミットメント（SHA-256）", "Seed commitment (SHA-256)");
+        put(
+                "commitmentHelp",
+                "抽選に使う種のハッシュです。申込の受付開始から公開しているので、抽選後にだれでも結果を計算し直して確かめられます。",
+                "The hash of the seed the draw will use. It is public from the moment applications open, so anyone can"
+                        + " recompute the result after the draw.");
+        put("dryRun", "試しに抽選する（本番ではありません）", "Dry run (not the real draw)");
+        put("draw", "抽選する", "Draw now");
+        put("checkDraw", "この抽選を確かめる", "Check this draw");
         // childcare
         put("careTitle", "託児シート", "Care sheets");
         put("noCare", "託児のある開催はいまありません。", "No upcoming sessions with childcare.");

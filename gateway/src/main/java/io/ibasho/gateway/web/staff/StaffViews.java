@@ -36,7 +36,14 @@ public final class StaffViews {
     /** A session on the organiser's list (and the heading of its own pages). */
     @TemplateData
     public record SessionRow(
-            String id, String title, String when, String kind, String status, String state, String venue) {}
+            String id,
+            String title,
+            String when,
+            String kind,
+            String status,
+            String state,
+            String venue,
+            boolean lottery) {}
 
     /** One line of the door's roster: never a contact, only the nickname she chose and her booking code. */
     @TemplateData
@@ -119,7 +126,8 @@ public final class StaffViews {
                 Wording.kind(s.getString("kind"), language),
                 status(state, language),
                 state,
-                venueName);
+                venueName,
+                "LOTTERY".equals(s.getString("allocation")));
     }
 
     static String status(String state, Language language) {
