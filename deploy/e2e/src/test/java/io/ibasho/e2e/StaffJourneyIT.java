@@ -6,6 +6,7 @@ import static io.ibasho.e2e.AppPages.link;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
@@ -326,6 +327,86 @@ class StaffJourneyIT {
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
             page.reload();
             desk.look("partner-schedule-390");
+        }
+    }
+
+    @Test
+    void aMonthlyCafeSeriesAtTwoVenuesIsPublishedOneDateChangesAndThePartnerOfOneVenueSeesIt() {
+        Map<String, Object> partnerVenue = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("partner1"))
+                .get("/api/events/partner/venues")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .<Map<String, Object>>getList("")
+                .get(0);
+        String otherVenueName = "ひなた第二会場-" + UUID.randomUUID().toString().substring(0, 6);
+        attendees.venue(otherVenueName, false);
+        java.time.LocalDate first =
+                java.time.LocalDate.now(ZoneOffset.ofHours(9)).plusDays(20);
+        String title = "ひだまりカフェ-" + UUID.randomUUID().toString().substring(0, 4);
+        String changedId;
+        try (Phone desk = Phone.open("staff-series", 1280)) {
+            Page page = desk.page();
+            desk.allow("status of 422");
+            KeycloakPages.signIn(desk, stack, "organiser1");
+            page.navigate(stack.gateway + "/staff/sessions");
+            link(page, "くり返しの開催をつくる").click();
+            page.getByLabel("種類").selectOption("cafe");
+            page.getByLabel("タイトル（日本語）").fill(title);
+            page.getByLabel("くり返し").selectOption("monthly");
+            page.getByLabel("初回の日付").fill(first.toString());
+            page.getByLabel("開始時刻").fill("10:00");
+            page.getByLabel("終了時刻").fill("12:00");
+            page.getByLabel("回数").fill("3");
+            page.getByLabel("参加のしかた").selectOption("NONE");
+            desk.look("series-form");
+            button(page, "日程を下書きでつくる").click();
+            // no venue chosen: said beside the venues
+            assertThat(page.locator("#venues-error")).hasText("会場を1つ以上選んでください。");
+            page.getByLabel((String) partnerVenue.get("nameJa")).check();
+            page.getByLabel(otherVenueName).check();
+            button(page, "日程を下書きでつくる").click();
+            desk.waitForUrl(url -> url.contains("/staff/series/"), "the series' dates");
+            assertThat(page.locator("section.series")).hasCount(2);
+            assertThat(page.locator("section.series").first().locator("li[data-session]"))
+                    .hasCount(3);
+            assertThat(page.locator("section.series .rule").first())
+                    .hasText(java.util.regex.Pattern.compile("^毎月(第\\d|最終)"));
+            desk.look("series-drafts");
+            for (int i = 0; i < 2; i++) {
+                page.locator("section.series form button").first().click();
+                desk.waitForUrl(url -> url.contains("done=published"), "the published series");
+            }
+            assertThat(page.locator("section.series li[data-session] .status[data-state=published]"))
+                    .hasCount(6);
+            desk.look("series-published");
+
+            Locator partnerSeries = page.locator("section.series")
+                    .filter(new Locator.FilterOptions().setHasText((String) partnerVenue.get("nameJa")));
+            changedId = partnerSeries.locator("li[data-session]").nth(1).getAttribute("data-session");
+            page.navigate(stack.gateway + "/staff/sessions/" + changedId);
+            page.getByLabel("タイトル（日本語）").fill(title + "（この回は午後）");
+            page.getByLabel("開始時刻").fill("13:00");
+            page.getByLabel("終了時刻").fill("15:00");
+            button(page, "保存する").click();
+            desk.waitForUrl(url -> url.contains("done=saved"), "the changed date");
+            desk.look("occurrence-changed");
+        }
+        try (Phone phone = Phone.open("staff-series-partner", Phone.WIDTH)) {
+            Page page = phone.page();
+            KeycloakPages.signIn(phone, stack, "partner1");
+            page.navigate(stack.gateway + "/staff/partner");
+            assertThat(page.locator("#changed [data-session='" + changedId + "'] .card-title"))
+                    .hasText(title + "（この回は午後）");
+            assertThat(page.locator("#upcoming [data-session='" + changedId + "'] .card-when"))
+                    .containsText("13:00");
+            phone.look("partner-sees-the-change");
+            String feed = page.locator("#feed-" + partnerVenue.get("id")).inputValue();
+            assertThat(given().get(feed).then().statusCode(200).extract().asString())
+                    .contains(title + "（この回は午後）");
         }
     }
 

@@ -183,11 +183,13 @@ public class LotteryPages {
                 "deadline",
                 ja ? "申込締切" : "Applications close",
                 Wording.when(PageFlow.time(lottery.getString("applicationClosesAt")), null, language)));
-        facts.add(new StaffViews.Count(
-                "applications",
-                ja ? "申込 / 定員" : "Applications / seats",
-                lottery.getValue("applications") + " / " + policy.getValue("seats")));
         boolean drawn = Boolean.TRUE.equals(lottery.getValue("drawn"));
+        if (!drawn) { // after the draw the results say it; the service counts applications until then
+            facts.add(new StaffViews.Count(
+                    "applications",
+                    ja ? "申込 / 定員" : "Applications / seats",
+                    lottery.getValue("applications") + " / " + policy.getValue("seats")));
+        }
         String state = !drawn
                 ? (ja ? "未抽選" : "Not drawn yet")
                 : "DONE".equals(lottery.getString("allocation"))

@@ -78,6 +78,24 @@ public final class StaffText {
         put("codeNotFound", "この予約番号は、この開催の確定した予約にありません。", "No confirmed booking of this session has this code.");
         put("seatsTaken", "席", "Seats");
         put("waiting", "キャンセル待ち", "Waiting");
+        // series
+        put("newSeries", "くり返しの開催をつくる", "Create a repeating series");
+        put("seriesFormTitle", "くり返しの開催", "Repeating series");
+        put("repeat", "くり返し", "Repeats");
+        put("repeatMonthly", "毎月（初回と同じ第何週の同じ曜日）", "Monthly (same week and weekday as the first date)");
+        put("repeatWeekly", "毎週（同じ曜日）", "Weekly (same weekday)");
+        put("firstDate", "初回の日付", "First date");
+        put("count", "回数", "Number of times");
+        put("opensDaysBefore", "受付開始（各回の何日前）", "Applications open (days before each)");
+        put("closesHoursBefore", "受付締切（各回の何時間前）", "Applications close (hours before each)");
+        put("venues", "会場（複数選べます。会場ごとにシリーズをつくります）", "Venues (one series per venue)");
+        put("makeDrafts", "日程を下書きでつくる", "Make the dates as drafts");
+        put("seriesTitle", "くり返しの開催の日程", "The series' dates");
+        put(
+                "seriesHelp",
+                "下書きの日程です。確かめてから公開してください。1回だけ変えるときは、その回の「編集」から。",
+                "These dates are drafts: check them, then publish. To change one date only, use its Edit.");
+        put("publishSeries", "このシリーズを公開する", "Publish this series");
         // lottery
         put("lotteryTitle", "抽選", "Lottery");
         put("lottery", "抽選", "Lottery");

@@ -102,6 +102,11 @@ public final class StaffViews {
     @TemplateData
     public record Delivery(String type, String status, int attempts, String httpStatus, String at) {}
 
+    /** One series made by the repeat form: its rule in words and every date it made. */
+    @TemplateData
+    public record SeriesBlock(
+            String id, String title, String venue, String rule, String state, List<ScheduleLine> dates) {}
+
     /** Where each staff member starts: the first screen her role allows. */
     static Uni<Result> home(Visit v) {
         String start = v.hasRole(Roles.ORGANISER)
