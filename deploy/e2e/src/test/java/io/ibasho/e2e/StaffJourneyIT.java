@@ -404,14 +404,14 @@ class StaffJourneyIT {
             assertThat(page.locator("#upcoming [data-session='" + changedId + "'] .card-when"))
                     .containsText("13:00");
             phone.look("partner-sees-the-change");
+            String feed = page.locator("#feed-" + partnerVenue.get("id")).inputValue();
+            assertThat(given().get(feed).then().statusCode(200).extract().asString())
+                    .contains(title + "（この回は午後）");
             // the door (who booked) is not for partners
             phone.allow("status of 403");
             page.navigate(stack.gateway + "/staff/sessions/" + changedId + "/door");
             assertThat(page.locator("h1")).hasText("このページは表示できません");
             assertThat(page.locator("table.roster")).hasCount(0);
-            String feed = page.locator("#feed-" + partnerVenue.get("id")).inputValue();
-            assertThat(given().get(feed).then().statusCode(200).extract().asString())
-                    .contains(title + "（この回は午後）");
         }
     }
 
