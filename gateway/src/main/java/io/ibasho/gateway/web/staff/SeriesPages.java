@@ -324,6 +324,10 @@ public class SeriesPages {
                         data.put("nav", "staff-sessions");
                         data.put("st", StaffText.of(v.language()));
                         data.put("blocks", blocks);
+                        data.put(
+                                "anyDraft",
+                                blocks.stream().flatMap(b -> b.dates().stream()).anyMatch(d -> "draft"
+                                        .equals(d.state())));
                         data.put("also", also == null ? "" : also);
                         String done = v.ctx().request().getParam("done");
                         data.put(

@@ -95,6 +95,10 @@ public final class StaffText {
                 "seriesHelp",
                 "下書きの日程です。確かめてから公開してください。1回だけ変えるときは、その回の「編集」から。",
                 "These dates are drafts: check them, then publish. To change one date only, use its Edit.");
+        put(
+                "seriesPublishedHelp",
+                "公開中の日程です。1回だけ変えるときは、その回の「編集」から。",
+                "These dates are published. To change one date only, use its Edit.");
         put("publishSeries", "このシリーズを公開する", "Publish this series");
         // lottery
         put("lotteryTitle", "抽選", "Lottery");
