@@ -159,6 +159,15 @@ class StaffJourneyIT {
             assertThat(page.locator("meter").first()).isVisible();
             desk.look("dashboard");
 
+            // English is one tap away, on her screens too
+            page.navigate(stack.gateway + "/staff/sessions/new");
+            link(page, "English").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h1")).hasText("New session");
+            assertThat(page.getByLabel("Title (Japanese)")).isVisible();
+            desk.look("new-session-en");
+            page.navigate(stack.gateway + "/staff/sessions?lang=ja");
+
             // the same screens on a phone
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
             page.navigate(stack.gateway + "/staff/sessions");
