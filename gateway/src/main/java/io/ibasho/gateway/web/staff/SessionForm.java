@@ -30,6 +30,9 @@ public final class SessionForm {
             "titleJa",
             "titleEn",
             "targetAudienceJa",
+            "descriptionJa",
+            "bringJa",
+            "feeYen",
             "date",
             "startTime",
             "endTime",
@@ -98,6 +101,7 @@ public final class SessionForm {
         } else {
             request.put("targetAudienceJa", audience);
         }
+        flyer(form, current, request, errors, ja);
         LocalDate date = date(value(form, "date"));
         if (date == null) {
             errors.put("date", ja ? "日付を 2026-12-08 のように入力してください。" : "Enter a date like 2026-12-08.");
@@ -169,6 +173,36 @@ public final class SessionForm {
         return errors.isEmpty() ? new Parsed(request, Map.of()) : new Parsed(null, errors);
     }
 
+    /**
+     * What the flyer says, as far as the form shows it (theme, 持ち物, 参加費); the rest of the session's flyer (speakers,
+     * English texts) is kept as it was, so an edit here never drops it.
+     */
+    private static void flyer(
+            Map<String, String> form, JsonObject current, JsonObject request, Map<String, String> errors, boolean ja) {
+        JsonObject flyer = current != null && current.getValue("flyer") instanceof JsonObject kept
+                ? kept.copy()
+                : new JsonObject();
+        String description = value(form, "descriptionJa");
+        if (description != null && description.length() > 2000) {
+            errors.put("descriptionJa", ja ? "内容は2000文字までです。" : "At most 2000 characters.");
+        }
+        flyer.put("descriptionJa", description);
+        String bring = value(form, "bringJa");
+        if (bring != null && bring.length() > 300) {
+            errors.put("bringJa", ja ? "持ち物は300文字までです。" : "At most 300 characters.");
+        }
+        flyer.put("bringJa", bring);
+        String fee = value(form, "feeYen");
+        Integer yen = fee == null
+                ? null
+                : integer(fee.replace(",", "").replace("円", "").strip());
+        if (fee != null && (yen == null || yen < 0 || yen > 100_000)) {
+            errors.put("feeYen", ja ? "参加費は円の数字で入力してください（無料は 0）。" : "Enter the fee in yen (0 for free).");
+        }
+        flyer.put("feeYen", yen);
+        request.put("flyer", flyer);
+    }
+
     /** The form's values for a session as the service describes it (times shown in Tokyo). */
     public static Map<String, String> valuesOf(JsonObject s) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -176,6 +210,10 @@ public final class SessionForm {
         values.put("titleJa", s.getString("titleJa", ""));
         values.put("titleEn", s.getString("titleEn", ""));
         values.put("targetAudienceJa", s.getString("targetAudienceJa", ""));
+        JsonObject flyer = s.getValue("flyer") instanceof JsonObject given ? given : new JsonObject();
+        values.put("descriptionJa", flyer.getString("descriptionJa", ""));
+        values.put("bringJa", flyer.getString("bringJa", ""));
+        values.put("feeYen", flyer.getValue("feeYen") == null ? "" : String.valueOf(flyer.getValue("feeYen")));
         LocalDateTime starts = local(s.getString("startsAt"));
         LocalDateTime ends = local(s.getString("endsAt"));
         values.put("date", starts == null ? "" : starts.toLocalDate().toString());
@@ -211,6 +249,9 @@ public final class SessionForm {
             case "title.ja", "titleJa" -> "titleJa";
             case "titleEn", "title.en" -> "titleEn";
             case "targetAudience.ja", "targetAudienceJa" -> "targetAudienceJa";
+            case "flyer.descriptionJa" -> "descriptionJa";
+            case "flyer.bringJa" -> "bringJa";
+            case "flyer.feeYen" -> "feeYen";
             case "start", "startsAt" -> "startTime";
             case "end", "endsAt", "endAfterStart" -> "endTime";
             case "venueId", "roomId" -> "venueId";

@@ -26,6 +26,9 @@ public final class StaffText {
         put("titleJa", "タイトル（日本語）", "Title (Japanese)");
         put("titleEn", "タイトル（英語・任意）", "Title (English, optional)");
         put("targetAudienceJa", "対象（例: 子育て中の方）", "Who it is for (in Japanese)");
+        put("descriptionJa", "内容・プログラム", "Theme and programme (in Japanese)");
+        put("bringJa", "持ち物", "What to bring (in Japanese)");
+        put("feeYen", "参加費（円、無料は 0）", "Fee in yen (0 for free)");
         put("date", "日付", "Date");
         put("startTime", "開始時刻", "Starts");
         put("endTime", "終了時刻", "Ends");

@@ -163,6 +163,9 @@ public final class StaffViews {
         fields.add(text("titleJa", "text", st, values, errors));
         fields.add(text("titleEn", "text", st, values, errors));
         fields.add(text("targetAudienceJa", "text", st, values, errors));
+        fields.add(text("descriptionJa", "text", st, values, errors));
+        fields.add(text("bringJa", "text", st, values, errors));
+        fields.add(text("feeYen", "number", st, values, errors));
         fields.add(text("date", "date", st, values, errors));
         fields.add(text("startTime", "time", st, values, errors));
         fields.add(text("endTime", "time", st, values, errors));

@@ -57,6 +57,35 @@ class SessionFormTest {
     }
 
     @Test
+    void theFlyerFieldsAreSentAndAnEditKeepsItsSpeakersAndEnglish() {
+        JsonObject current = new JsonObject()
+                .put(
+                        "flyer",
+                        new JsonObject()
+                                .put("descriptionJa", "古い説明")
+                                .put("bringEn", "A towel")
+                                .put("speakers", new JsonArray().add(new JsonObject().put("name", "あおい（仮名）"))));
+        Map<String, String> form = café();
+        form.put("descriptionJa", "お茶を飲みながら話します。");
+        form.put("bringJa", "タオル");
+        form.put("feeYen", "1,500円");
+        JsonObject flyer =
+                SessionForm.read(form, current, Language.JA).request().getJsonObject("flyer");
+        assertThat(flyer.getString("descriptionJa")).isEqualTo("お茶を飲みながら話します。");
+        assertThat(flyer.getInteger("feeYen")).isEqualTo(1500);
+        assertThat(flyer.getString("bringEn")).isEqualTo("A towel");
+        assertThat(flyer.getJsonArray("speakers")).hasSize(1);
+        assertThat(SessionForm.valuesOf(new JsonObject().put("flyer", flyer)))
+                .containsEntry("bringJa", "タオル")
+                .containsEntry("feeYen", "1500");
+
+        form.put("feeYen", "-5");
+        assertThat(SessionForm.read(form, current, Language.JA).errors())
+                .containsEntry("feeYen", "参加費は円の数字で入力してください（無料は 0）。");
+        assertThat(SessionForm.fieldOf("flyer.feeYen")).isEqualTo("feeYen");
+    }
+
+    @Test
     void editingKeepsWhatTheFormDoesNotShowAndReadsBackTheSameValues() {
         JsonObject current = new JsonObject()
                 .put("id", "s1")
