@@ -152,6 +152,8 @@ final class MatrixObjects {
             case "email" -> Map.of("address", "matrix@example.invalid");
             case "code" -> Map.of("code", "000000");
             case "partner-contact" -> Map.of("language", "ja", "weeklyDigest", false);
+            // the national line the demo lists too, so the stack's help page keeps a line whoever saved last
+            case "support-lines" -> Map.of("lines", List.of(Map.of("nameJa", "DV相談ナビ", "phone", "#8008")));
             case "webhook" ->
                 Map.of(
                         "url",

@@ -502,7 +502,34 @@ public class Pages {
                 cancelled,
                 past,
                 online,
-                own == null ? null : myBooking(own, s, language));
+                own == null ? null : myBooking(own, s, language),
+                flyer(obj(s, "flyer"), language));
+    }
+
+    /** The flyer's details in her language (Japanese where no English was given, marked so); null when none. */
+    static Views.Flyer flyer(JsonObject flyer, Language language) {
+        if (flyer.isEmpty()) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        String[] description = title(flyer.getString("descriptionJa"), flyer.getString("descriptionEn"), language);
+        List<String> speakers = new ArrayList<>();
+        for (Object o : arr(flyer, "speakers")) {
+            if (o instanceof JsonObject speaker) {
+                String role =
+                        ja ? speaker.getString("roleJa") : speaker.getString("roleEn", speaker.getString("roleJa"));
+                String name = speaker.getString("name", "");
+                speakers.add(role == null ? name : ja ? name + "（" + role + "）" : name + " (" + role + ")");
+            }
+        }
+        String[] bring = title(flyer.getString("bringJa"), flyer.getString("bringEn"), language);
+        return new Views.Flyer(
+                description[0].isBlank() ? null : description[0],
+                description[1],
+                speakers,
+                bring[0].isBlank() ? null : bring[0],
+                bring[1],
+                Wording.fee(flyer.getInteger("feeYen"), language));
     }
 
     // ---- book or apply --------------------------------------------------------------------------------------------

@@ -54,6 +54,9 @@ public final class UiText {
         put("where", "場所", "Where");
         put("audience", "対象", "Who it is for");
         put("parts", "プログラム", "Parts");
+        put("speakers", "講師", "Speaker");
+        put("bring", "持ち物", "What to bring");
+        put("fee", "参加費", "Fee");
         put("childcare", "託児", "Childcare");
         put("howToBook", "参加のしかた", "How to take part");
         put("noChildcare", "託児はありません", "No childcare");
