@@ -75,19 +75,29 @@ class PublicPagesIT {
                 .withSecond(0)
                 .withNano(0);
         Map<String, Object> workshop = new LinkedHashMap<>(Map.of(
-                "kind", "workshop",
-                "titleJa", "はじめての家計ノート",
-                "titleEn", "First steps with a household budget",
-                "startsAt", start.toString(),
-                "endsAt", start.plusHours(2).toString(),
-                "capacity", 8,
-                "allocation", "FIRST_COME",
-                "applicationClosesAt", start.minusDays(1).toString()));
+                "kind",
+                "workshop",
+                "titleJa",
+                "はじめての家計ノート",
+                "titleEn",
+                "First steps with a household budget",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                8,
+                "allocation",
+                "FIRST_COME",
+                "applicationClosesAt",
+                start.minusDays(1).toString()));
         workshop.put(
                 "flyer",
                 Map.of(
                         "descriptionJa", "レシートを分けるところから始めます。",
-                        "speakers", List.of(Map.of("name", "ゆい（仮名）", "roleJa", "ファイナンシャルプランナー", "roleEn", "Financial planner")),
+                        "speakers",
+                                List.of(Map.of(
+                                        "name", "ゆい（仮名）", "roleJa", "ファイナンシャルプランナー", "roleEn", "Financial planner")),
                         "bringJa", "筆記用具",
                         "bringEn", "Something to write with",
                         "feeYen", 500));
