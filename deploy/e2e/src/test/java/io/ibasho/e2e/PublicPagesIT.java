@@ -92,6 +92,9 @@ class PublicPagesIT {
                 "applicationClosesAt",
                 start.minusDays(1).toString()));
         workshop.put(
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        workshop.put(
                 "flyer",
                 Map.of(
                         "descriptionJa", "レシートを分けるところから始めます。",

@@ -39,12 +39,14 @@ public class HelpPage {
             if (!found.ok()) {
                 return PageFlow.errorPage(503);
             }
-            List<Line> lines = found.array().stream()
+            // Several organisations list the same national line: she sees it once, where it first appears.
+            Map<String, Line> byNumber = new java.util.LinkedHashMap<>();
+            found.array().stream()
                     .filter(JsonObject.class::isInstance)
                     .map(JsonObject.class::cast)
                     .map(line -> line(line, v.language()))
-                    .distinct()
-                    .toList();
+                    .forEach(line -> byNumber.putIfAbsent(line.phone() == null ? line.name() : line.phone(), line));
+            List<Line> lines = List.copyOf(byNumber.values());
             return new PageFlow.Html(200, "help", Map.of("nav", "help", "lines", lines));
         });
     }
