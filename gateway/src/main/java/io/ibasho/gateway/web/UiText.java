@@ -207,6 +207,15 @@ public final class UiText {
                 "閲覧履歴が心配なときは、ブラウザの履歴も消してください。",
                 "If someone may look at your browsing history, clear it in your browser too.");
         put("safetyTitle", "安全に使うために", "Staying safe");
+        put("helpTitle", "相談できるところ", "Places to talk to");
+        put(
+                "helpIntro",
+                "話してみたいときの窓口です。名前を言わずに相談できるところもあります。電話の履歴が心配なときは、安全な電話からかけてください。",
+                "Places you can talk to. Some do not need your name. If someone may check your phone's call history, call from a safe phone.");
+        put("helpCall", "電話する", "Call");
+        put("helpNone", "いまは表示できる窓口がありません。", "No places to show just now.");
+        put("helpEmergency", "いま危ないときは、110番に電話してください。", "If you are in danger now, call 110 (police).");
+        put("helpLink", "相談できるところ", "Places to talk to");
     }
 
     private UiText() {}
