@@ -124,7 +124,7 @@ public class Pages {
 
     // ---- plumbing -------------------------------------------------------------------------------------------------
 
-    private void page(RoutingContext ctx, boolean signInNeeded, Function<Visit, Uni<Result>> work) {
+    void page(RoutingContext ctx, boolean signInNeeded, Function<Visit, Uni<Result>> work) {
         Language language = language(ctx);
         boolean hasSession = BrowserSessions.hasSessionCookie(ctx.request());
         if ("POST".equals(ctx.request().method().name()) && ctx.request().path().matches("/s/[0-9a-fA-F-]{36}/book")) {

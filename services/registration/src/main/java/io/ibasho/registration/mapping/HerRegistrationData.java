@@ -42,10 +42,12 @@ public record HerRegistrationData(String service, List<Entry> registrations) {
                                     r.sessionId,
                                     session == null ? null : session.startsAt,
                                     r.nickname,
-                                    r.status.name(),
+                                    r.status.name().toLowerCase(),
                                     r.bookingCode,
                                     r.childrenAges == null ? null : r.childrenAgeList(),
-                                    r.childcareStatus == null ? null : r.childcareStatus.name(),
+                                    r.childcareStatus == null
+                                            ? null
+                                            : r.childcareStatus.name().toLowerCase(),
                                     r.attendance == null ? null : r.attendance.name(),
                                     r.cancelledBy,
                                     r.offerExpiresAt,

@@ -88,6 +88,8 @@ public class HerDataResource {
             seconds = n.longValue();
         } else if (authTime instanceof jakarta.json.JsonNumber n) {
             seconds = n.longValue();
+        } else if (authTime != null && authTime.toString().matches("\\d{1,12}")) {
+            seconds = Long.parseLong(authTime.toString());
         } else {
             return false;
         }
