@@ -30,6 +30,16 @@ public class AccountDeletion {
 
     private WebClient client;
 
+    /** Like the gateway's other secrets: the demo realm's value never reaches a Keycloak that is not local. */
+    void refuseDemoSecretOutsideLocalhost(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        String host = java.net.URI.create(realmUrl).getHost();
+        boolean local = "localhost".equals(host) || "127.0.0.1".equals(host) || "::1".equals(host);
+        if (!local && config.clientSecret().contains("change-me")) {
+            throw new IllegalStateException("The gateway is configured with the demo account-deletion secret against "
+                    + host + ": set IBASHO_GATEWAY_ACCOUNT_DELETION_CLIENT_SECRET (see docs/security.md).");
+        }
+    }
+
     @PostConstruct
     void init() {
         client = WebClient.create(

@@ -71,10 +71,13 @@ public class HerDataErasure {
                                                             + " now. Please try again; nothing is erased twice.")));
                         }))
                 .onFailure(HerDataCollector.Incomplete.class)
-                .recoverWithItem(failure -> new Refused(problem(
-                        503,
-                        "service-unavailable",
-                        "Not every part of Ibasho answered, so nothing was erased. Please try again later.")));
+                .recoverWithItem(failure -> ((HerDataCollector.Incomplete) failure).status == 403
+                        // staff and partner accounts are not attendees: they hold no data of this kind (ADR 0008)
+                        ? new Refused(problem(403, "forbidden", "Only an attendee's own account can be erased here."))
+                        : new Refused(problem(
+                                503,
+                                "service-unavailable",
+                                "Not every part of Ibasho answered, so nothing was erased. Please try again later.")));
     }
 
     static Answer problem(int status, String type, String detail) {
@@ -82,7 +85,13 @@ public class HerDataErasure {
                 status,
                 io.vertx.core.buffer.Buffer.buffer(new JsonObject()
                         .put("type", "https://ibasho.example/problems/" + type)
-                        .put("title", status == 503 ? "Service unavailable" : "Bad gateway")
+                        .put(
+                                "title",
+                                switch (status) {
+                                    case 403 -> "Forbidden";
+                                    case 503 -> "Service unavailable";
+                                    default -> "Bad gateway";
+                                })
                         .put("status", status)
                         .put("detail", detail)
                         .encode()),
