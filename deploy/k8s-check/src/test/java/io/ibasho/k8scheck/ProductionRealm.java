@@ -131,7 +131,8 @@ final class ProductionRealm {
         ObjectNode secret = placeholders.putObject(GATEWAY_SECRET_PLACEHOLDER).putObject("secret");
         secret.put("name", "gateway-oidc");
         secret.put("key", "client-secret");
-        ObjectNode eraserSecret = placeholders.putObject(ERASER_SECRET_PLACEHOLDER).putObject("secret");
+        ObjectNode eraserSecret =
+                placeholders.putObject(ERASER_SECRET_PLACEHOLDER).putObject("secret");
         eraserSecret.put("name", "gateway-oidc");
         eraserSecret.put("key", "account-deletion-secret");
         spec.set("realm", from(devRealm));
