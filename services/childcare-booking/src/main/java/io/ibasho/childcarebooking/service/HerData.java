@@ -82,7 +82,6 @@ public class HerData {
     /** Inside the consumer's transaction; idempotent (a second run finds nothing linked to her). */
     public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        UUID[] ids = registrationIds.toArray(UUID[]::new);
         return ChildcareBooking.<ChildcareBooking>list(
                         "(attendeeId = ?1 or registrationId in ?2) and status = ?3 and sessionId in "
                                 + "(select o.sessionId from SessionOffer o where o.startsAt > ?4)",
@@ -98,19 +97,25 @@ public class HerData {
                         .collect()
                         .asList()
                         .map(List::size))
-                .flatMap(released -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "update booked_child set child_nickname = null, care_notes = null, notes_updated_at = null "
-                                        + "where booking_id in (select id from childcare_booking "
-                                        + "where attendee_id = :who or registration_id = any(:ids))")
-                        .setParameter("who", attendeeId)
-                        .setParameter("ids", ids)
-                        .executeUpdate()
-                        .flatMap(children -> s.createNativeQuery(
-                                        "update childcare_booking set attendee_id = 'erased:' || gen_random_uuid() "
-                                                + "where attendee_id = :who or registration_id = any(:ids)")
-                                .setParameter("who", attendeeId)
-                                .setParameter("ids", ids)
-                                .executeUpdate()
-                                .map(bookings -> new Erased(bookings, children, released)))));
+                .flatMap(released -> Panache.getSession().flatMap(s -> {
+                    // a list parameter (expanded by Hibernate), only when there is one: "in ()" is no SQL
+                    String hers =
+                            "attendee_id = :who" + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)");
+                    var children = s.createNativeQuery(
+                                    "update booked_child set child_nickname = null, care_notes = null, "
+                                            + "notes_updated_at = null where booking_id in "
+                                            + "(select id from childcare_booking where " + hers + ")")
+                            .setParameter("who", attendeeId);
+                    var bookings = s.createNativeQuery(
+                                    "update childcare_booking set attendee_id = 'erased:' || gen_random_uuid() where "
+                                            + hers)
+                            .setParameter("who", attendeeId);
+                    if (!registrationIds.isEmpty()) {
+                        children.setParameter("ids", registrationIds);
+                        bookings.setParameter("ids", registrationIds);
+                    }
+                    return children.executeUpdate().flatMap(clearedChildren -> bookings.executeUpdate()
+                            .map(unlinked -> new Erased(unlinked, clearedChildren, released)));
+                }));
     }
 }

@@ -42,10 +42,15 @@ public class HerData {
      * @return how many rows went
      */
     public Uni<Integer> erase(String attendeeId, List<UUID> registrationIds) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "delete from attendee_confirmation where attendee_id = :who or registration_id = any(:ids)")
-                .setParameter("who", attendeeId)
-                .setParameter("ids", registrationIds.toArray(UUID[]::new))
-                .executeUpdate());
+        // a list parameter (expanded by Hibernate), only when there is one: "in ()" is no SQL
+        return Panache.getSession().flatMap(s -> {
+            var delete = s.createNativeQuery("delete from attendee_confirmation where attendee_id = :who"
+                            + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)"))
+                    .setParameter("who", attendeeId);
+            if (!registrationIds.isEmpty()) {
+                delete.setParameter("ids", registrationIds);
+            }
+            return delete.executeUpdate();
+        });
     }
 }

@@ -86,7 +86,6 @@ public class HerData {
 
     /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */
     public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
-        UUID[] ids = registrationIds.toArray(UUID[]::new);
         return Panache.getSession().flatMap(s -> delete(
                         s, "delete from email_delivery where recipient_id = :who", attendeeId)
                 .flatMap(deliveries -> delete(s, "delete from inbox_message where recipient_id = :who", attendeeId)
@@ -94,14 +93,21 @@ public class HerData {
                                         s, "delete from recipient_preference where recipient_id = :who", attendeeId)
                                 .flatMap(settings -> delete(
                                                 s, "delete from code_request where requester = :who", attendeeId)
-                                        .flatMap(codes -> s.createNativeQuery(
-                                                        "delete from registration_copy where attendee_id = :who "
-                                                                + "or registration_id = any(:ids)")
-                                                .setParameter("who", attendeeId)
-                                                .setParameter("ids", ids)
-                                                .executeUpdate()
+                                        .flatMap(codes -> deleteCopies(s, attendeeId, registrationIds)
                                                 .map(copies ->
                                                         new Erased(messages, deliveries, settings, copies, codes)))))));
+    }
+
+    /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */
+    private static Uni<Integer> deleteCopies(
+            org.hibernate.reactive.mutiny.Mutiny.Session s, String who, List<UUID> registrationIds) {
+        var delete = s.createNativeQuery("delete from registration_copy where attendee_id = :who"
+                        + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)"))
+                .setParameter("who", who);
+        if (!registrationIds.isEmpty()) {
+            delete.setParameter("ids", registrationIds);
+        }
+        return delete.executeUpdate();
     }
 
     private static Uni<Integer> delete(org.hibernate.reactive.mutiny.Mutiny.Session s, String sql, String who) {
