@@ -67,19 +67,24 @@ public class HerDataPages {
     private Uni<Pages.Result> page(Pages.Visit v, String error, int status) {
         return collector
                 .collect(v.token(), subject(v))
-                .map(export -> {
-                    Map<String, Object> data = new HashMap<>();
-                    data.put("nav", "settings");
-                    data.put("sections", sections(export, v.ja()));
-                    data.put("recentSignIn", recentSignIn(v));
-                    data.put("maxMinutes", maxSignInAge.toMinutes());
-                    data.put("error", error == null ? "" : error);
-                    return (Pages.Result) new Pages.Html(status, "mydata", data);
-                })
+                .map(export -> (Pages.Result)
+                        new Pages.Html(status, "mydata", view(sections(export, v.ja()), recentSignIn(v), false, error)))
                 .onFailure(HerDataCollector.Incomplete.class)
                 .recoverWithItem(failure -> ((HerDataCollector.Incomplete) failure).status == 403
-                        ? new Pages.Html(200, "mydata", Map.of("nav", "settings", "notAttendee", true))
+                        ? new Pages.Html(200, "mydata", view(null, false, true, null))
                         : new Pages.Html(503, "error", Map.of("kind", "unavailable")));
+    }
+
+    /** Every name the template asks for, always (Qute renders strictly: a missing one is an error). */
+    private Map<String, Object> view(List<Section> sections, boolean recentSignIn, boolean notAttendee, String error) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("nav", "settings");
+        data.put("sections", sections);
+        data.put("recentSignIn", recentSignIn);
+        data.put("notAttendee", notAttendee);
+        data.put("maxMinutes", maxSignInAge.toMinutes());
+        data.put("error", error == null ? "" : error);
+        return data;
     }
 
     private Uni<Pages.Result> download(Pages.Visit v) {
@@ -139,7 +144,7 @@ public class HerDataPages {
                                 };
                         yield "account-not-deleted".equals(problem)
                                 ? Uni.createFrom().item((Pages.Result)
-                                        new Pages.Html(502, "mydata", Map.of("nav", "settings", "error", message)))
+                                        new Pages.Html(502, "mydata", view(null, false, false, message)))
                                 : page(v, message, refused.answer().status() == 403 ? 403 : 422);
                     }
                 });
