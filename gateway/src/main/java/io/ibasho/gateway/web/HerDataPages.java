@@ -2,6 +2,7 @@ package io.ibasho.gateway.web;
 
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.herdata.ErasureConfig;
 import io.ibasho.gateway.herdata.HerDataCollector;
 import io.ibasho.gateway.herdata.HerDataErasure;
 import io.quarkus.qute.TemplateData;
@@ -15,13 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -41,8 +40,8 @@ public class HerDataPages {
     @Inject
     HerDataErasure erasure;
 
-    @ConfigProperty(name = "ibasho.gateway.erasure.max-sign-in-age", defaultValue = "PT10M")
-    Duration maxSignInAge;
+    @Inject
+    ErasureConfig erasureConfig;
 
     Clock clock = Clock.systemUTC();
 
@@ -82,7 +81,7 @@ public class HerDataPages {
         data.put("sections", sections);
         data.put("recentSignIn", recentSignIn);
         data.put("notAttendee", notAttendee);
-        data.put("maxMinutes", maxSignInAge.toMinutes());
+        data.put("maxMinutes", erasureConfig.maxSignInAge().toMinutes());
         data.put("error", error == null ? "" : error);
         return data;
     }
@@ -130,9 +129,14 @@ public class HerDataPages {
                                         v.ja() ? "削除するには、確認のチェックを入れてください。" : "Tick the confirmation to delete.";
                                     case "reauthentication-required" ->
                                         v.ja()
-                                                ? "安全のため、ログインし直してから " + maxSignInAge.toMinutes() + " 分以内に削除してください。"
+                                                ? "安全のため、ログインし直してから "
+                                                        + erasureConfig
+                                                                .maxSignInAge()
+                                                                .toMinutes() + " 分以内に削除してください。"
                                                 : "For your safety, sign in again and delete within "
-                                                        + maxSignInAge.toMinutes() + " minutes.";
+                                                        + erasureConfig
+                                                                .maxSignInAge()
+                                                                .toMinutes() + " minutes.";
                                     case "account-not-deleted" ->
                                         v.ja()
                                                 ? "データは削除しましたが、アカウントの削除ができませんでした。もう一度お試しください。"
@@ -164,7 +168,7 @@ public class HerDataPages {
             return false;
         }
         return !Instant.ofEpochSecond(Long.parseLong(authTime.toString()))
-                .isBefore(clock.instant().minus(maxSignInAge));
+                .isBefore(clock.instant().minus(erasureConfig.maxSignInAge()));
     }
 
     static List<Section> sections(JsonObject export, boolean ja) {
