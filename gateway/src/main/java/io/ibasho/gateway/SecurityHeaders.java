@@ -17,6 +17,11 @@ public class SecurityHeaders {
                     + " font-src 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
     static final String PERMISSIONS =
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+    /** The door page reads booking QR codes with the organiser's camera; no other page may ask for it. */
+    static final String PERMISSIONS_WITH_CAMERA =
+            "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+
+    static final java.util.regex.Pattern CAMERA_PAGES = java.util.regex.Pattern.compile("/staff/sessions/[^/]+/door");
 
     void register(@Observes Filters filters) {
         filters.register(this::apply, 1000);
@@ -30,7 +35,9 @@ public class SecurityHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Permissions-Policy", PERMISSIONS);
+            headers.set(
+                    "Permissions-Policy",
+                    CAMERA_PAGES.matcher(ctx.normalizedPath()).matches() ? PERMISSIONS_WITH_CAMERA : PERMISSIONS);
             headers.set("Cross-Origin-Opener-Policy", "same-origin");
             headers.set("Cross-Origin-Resource-Policy", "same-origin");
             headers.set("Cache-Control", "no-store");

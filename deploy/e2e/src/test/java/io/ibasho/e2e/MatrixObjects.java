@@ -154,6 +154,8 @@ final class MatrixObjects {
             // never "ERASE": the matrix checks who may ask, and must not delete hana's or mei's account
             case "unconfirmed-erasure" -> Map.of("confirm", "no");
             case "partner-contact" -> Map.of("language", "ja", "weeklyDigest", false);
+            // the national line the demo lists too, so the stack's help page keeps a line whoever saved last
+            case "support-lines" -> Map.of("lines", List.of(Map.of("nameJa", "DV相談ナビ", "phone", "#8008")));
             case "webhook" ->
                 Map.of(
                         "url",

@@ -342,20 +342,12 @@ class HouseRulesTest {
         assertThat(divisor)
                 .as("IBASHO_GATEWAY_RATE_LIMIT_REPLICAS")
                 .isEqualTo(gateway.path("spec").path("replicas").asText());
-        // event stays at one replica until SeriesHorizonJob and SessionCompletionJob lock (docs/deploy.md "What runs
-        // once").
-        assertThat(manifests
-                        .named("Deployment", "event")
-                        .path("spec")
-                        .path("replicas")
-                        .asInt())
-                .isEqualTo(1);
         assertThat(manifests.ofKind("HorizontalPodAutoscaler").map(h -> h.path("spec")
                         .path("scaleTargetRef")
                         .path("name")
                         .asText()))
                 .as("autoscaled")
-                .containsExactlyInAnyOrder("registration", "childcare-booking", "notification");
+                .containsExactlyInAnyOrder("event", "registration", "childcare-booking", "notification");
         assertThat(manifests.ofKind("PodDisruptionBudget").map(Manifests::name))
                 .containsExactlyInAnyOrder("event", "registration", "childcare-booking", "notification", "gateway");
     }

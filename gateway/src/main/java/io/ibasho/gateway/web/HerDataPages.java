@@ -32,7 +32,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class HerDataPages {
     @Inject
-    Pages pages;
+    PageFlow flow;
 
     @Inject
     HerDataCollector collector;
@@ -56,22 +56,22 @@ public class HerDataPages {
     public record Section(String title, List<Item> items) {}
 
     void routes(@Observes Router router) {
-        router.get("/app/settings/data").order(899).handler(ctx -> pages.page(ctx, true, v -> page(v, null, 200)));
-        router.get("/app/settings/data.json").order(899).handler(ctx -> pages.page(ctx, true, this::download));
+        router.get("/app/settings/data").order(899).handler(ctx -> flow.page(ctx, true, v -> page(v, null, 200)));
+        router.get("/app/settings/data.json").order(899).handler(ctx -> flow.page(ctx, true, this::download));
         router.post("/app/settings/data/erase")
                 .order(899)
-                .handler(ctx -> FormBody.read(ctx, form -> pages.page(ctx, true, v -> erase(v, form))));
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> erase(v, form))));
     }
 
-    private Uni<Pages.Result> page(Pages.Visit v, String error, int status) {
+    private Uni<PageFlow.Result> page(PageFlow.Visit v, String error, int status) {
         return collector
                 .collect(v.token(), subject(v))
-                .map(export -> (Pages.Result)
-                        new Pages.Html(status, "mydata", view(sections(export, v.ja()), recentSignIn(v), false, error)))
+                .map(export -> (PageFlow.Result) new PageFlow.Html(
+                        status, "mydata", view(sections(export, v.ja()), recentSignIn(v), false, error)))
                 .onFailure(HerDataCollector.Incomplete.class)
                 .recoverWithItem(failure -> ((HerDataCollector.Incomplete) failure).status == 403
-                        ? new Pages.Html(200, "mydata", view(null, false, true, null))
-                        : new Pages.Html(503, "error", Map.of("kind", "unavailable")));
+                        ? new PageFlow.Html(200, "mydata", view(null, false, true, null))
+                        : new PageFlow.Html(503, "error", Map.of("kind", "unavailable")));
     }
 
     /** Every name the template asks for, always (Qute renders strictly: a missing one is an error). */
@@ -86,7 +86,7 @@ public class HerDataPages {
         return data;
     }
 
-    private Uni<Pages.Result> download(Pages.Visit v) {
+    private Uni<PageFlow.Result> download(PageFlow.Visit v) {
         return collector
                 .collect(v.token(), subject(v))
                 .map(export -> {
@@ -94,11 +94,11 @@ public class HerDataPages {
                             .response()
                             .putHeader("Content-Disposition", "attachment; filename=\"ibasho-my-data.json\"")
                             .putHeader("Cache-Control", "no-store");
-                    return (Pages.Result) new Pages.Raw(
+                    return (PageFlow.Result) new PageFlow.Raw(
                             200, "application/json; charset=utf-8", Buffer.buffer(export.encodePrettily()));
                 })
                 .onFailure(HerDataCollector.Incomplete.class)
-                .recoverWithItem(failure -> new Pages.Html(
+                .recoverWithItem(failure -> new PageFlow.Html(
                         ((HerDataCollector.Incomplete) failure).status == 403 ? 403 : 503,
                         "error",
                         Map.of(
@@ -106,9 +106,9 @@ public class HerDataPages {
                                 ((HerDataCollector.Incomplete) failure).status == 403 ? "forbidden" : "unavailable")));
     }
 
-    private Uni<Pages.Result> erase(Pages.Visit v, MultiMap form) {
+    private Uni<PageFlow.Result> erase(PageFlow.Visit v, MultiMap form) {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
-            return Uni.createFrom().item(new Pages.Html(403, "error", Map.of("kind", "forbidden")));
+            return Uni.createFrom().item(new PageFlow.Html(403, "error", Map.of("kind", "forbidden")));
         }
         return erasure.erase(v.token(), subject(v), form.get("confirm"), v.ctx().request())
                 .flatMap(outcome -> switch (outcome) {
@@ -116,7 +116,7 @@ public class HerDataPages {
                         // her account is gone: so is this browser's session with it
                         BrowserSessions.clearCookies(v.ctx());
                         v.ctx().response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
-                        yield Uni.createFrom().item((Pages.Result) new Pages.Html(
+                        yield Uni.createFrom().item((PageFlow.Result) new PageFlow.Html(
                                 200,
                                 "erased",
                                 Map.of("counts", counts(done.receipt().getJsonObject("erased"), v.ja()))));
@@ -147,19 +147,19 @@ public class HerDataPages {
                                                 : "This could not be done just now; please try again later.";
                                 };
                         yield "account-not-deleted".equals(problem)
-                                ? Uni.createFrom().item((Pages.Result)
-                                        new Pages.Html(502, "mydata", view(null, false, false, message)))
+                                ? Uni.createFrom().item((PageFlow.Result)
+                                        new PageFlow.Html(502, "mydata", view(null, false, false, message)))
                                 : page(v, message, refused.answer().status() == 403 ? 403 : 422);
                     }
                 });
     }
 
-    private static String subject(Pages.Visit v) {
+    private static String subject(PageFlow.Visit v) {
         return v.identity().getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
     }
 
     /** From her ID token's auth_time: whether the delete button is offered, or "sign in again" first. */
-    private boolean recentSignIn(Pages.Visit v) {
+    private boolean recentSignIn(PageFlow.Visit v) {
         if (!(v.identity().getPrincipal() instanceof JsonWebToken jwt)) {
             return false;
         }

@@ -101,6 +101,13 @@ public class ServiceCalls {
                 .chain(refused -> refused != null ? Uni.createFrom().item(refused) : put(service, path, token, json));
     }
 
+    public Uni<Answer> delete(String service, String path, String token, io.vertx.core.http.HttpServerRequest from) {
+        return refusedByRateLimit("DELETE", path, token, from)
+                .chain(refused -> refused != null
+                        ? Uni.createFrom().item(refused)
+                        : send(request("DELETE", service, path, token), null));
+    }
+
     private Uni<Answer> refusedByRateLimit(
             String method, String path, String token, io.vertx.core.http.HttpServerRequest from) {
         return gateway.rateLimit(method, path, token, from).map(wait -> {

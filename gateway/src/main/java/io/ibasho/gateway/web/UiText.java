@@ -21,6 +21,10 @@ public final class UiText {
         put("navBookings", "わたしの予約", "My bookings");
         put("navInbox", "お知らせ", "Messages");
         put("navSettings", "設定", "Settings");
+        put("navStaffSessions", "開催の管理", "Sessions");
+        put("navStaffDashboard", "定員の状況", "Capacity");
+        put("navStaffCare", "託児シート", "Care sheets");
+        put("navStaffPartner", "会場の予定", "Venue schedule");
         put("login", "ログイン・登録", "Sign in");
         put("logout", "ログアウト", "Sign out");
         put("otherLanguage", "English", "日本語");
@@ -50,6 +54,9 @@ public final class UiText {
         put("where", "場所", "Where");
         put("audience", "対象", "Who it is for");
         put("parts", "プログラム", "Parts");
+        put("speakers", "講師", "Speaker");
+        put("bring", "持ち物", "What to bring");
+        put("fee", "参加費", "Fee");
         put("childcare", "託児", "Childcare");
         put("howToBook", "参加のしかた", "How to take part");
         put("noChildcare", "託児はありません", "No childcare");
@@ -172,6 +179,11 @@ public final class UiText {
         put("signInText", "このページを見るにはログインが必要です。", "You need to sign in to see this page.");
         put("notFoundTitle", "ページが見つかりません", "Page not found");
         put("notFoundText", "アドレスが変わったか、なくなったページです。", "This page has moved or no longer exists.");
+        put("notAllowedTitle", "このページは表示できません", "This page is not for this account");
+        put(
+                "notAllowedText",
+                "このアカウントでは使えないページです。メニューから選んでください。",
+                "This account cannot use this page. Choose from the menu.");
         put("forbiddenTitle", "もう一度お試しください", "Please try again");
         put(
                 "forbiddenText",

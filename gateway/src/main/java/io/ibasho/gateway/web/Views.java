@@ -55,7 +55,18 @@ final class Views {
             boolean cancelled,
             boolean past,
             boolean online,
-            MyBooking mine) {}
+            MyBooking mine,
+            Flyer flyer) {}
+
+    /** What the flyer says: the theme and programme, 講師, 持ち物, 参加費 (null parts are not shown). */
+    @TemplateData
+    record Flyer(
+            String description,
+            String descriptionLang,
+            List<String> speakers,
+            String bring,
+            String bringLang,
+            String fee) {}
 
     /** Her registration, as a line on My bookings and on the booking's own page. */
     @TemplateData

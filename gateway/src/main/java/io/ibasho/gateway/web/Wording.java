@@ -61,6 +61,18 @@ public final class Wording {
     }
 
     /** 「12月1日(火) 23:59」 / "Tue 1 Dec, 23:59". */
+    /** 参加費: 無料 / 500円; null when the organiser did not say. */
+    public static String fee(Integer yen, Language language) {
+        if (yen == null) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        if (yen == 0) {
+            return ja ? "無料" : "Free";
+        }
+        return ja ? String.format("%,d円", yen) : String.format("¥%,d", yen);
+    }
+
     public static String at(OffsetDateTime time, Language language) {
         return day(time, language)
                 + (language == Language.JA ? " " : ", ")

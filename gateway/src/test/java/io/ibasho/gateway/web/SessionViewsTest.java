@@ -90,4 +90,30 @@ class SessionViewsTest {
                         .href())
                 .isEqualTo("/s/s1");
     }
+
+    @Test
+    void theFlyerSaysThemeSpeakerWhatToBringAndTheFeeInHerLanguage() {
+        JsonObject session = bare().put("flyer", new JsonObject("""
+                {"descriptionJa":"手をほぐします。","descriptionEn":null,
+                 "speakers":[{"name":"あおい（仮名）","roleJa":"アロマセラピスト","roleEn":"Aromatherapist"}],
+                 "bringJa":"タオル1枚","bringEn":null,"feeYen":1500}
+                """));
+        Views.Flyer ja =
+                Pages.sessionPage(session, null, null, null, Language.JA, NOW).flyer();
+        assertThat(ja.description()).isEqualTo("手をほぐします。");
+        assertThat(ja.descriptionLang()).isEqualTo("ja");
+        assertThat(ja.speakers()).containsExactly("あおい（仮名）（アロマセラピスト）");
+        assertThat(ja.bring()).isEqualTo("タオル1枚");
+        assertThat(ja.fee()).isEqualTo("1,500円");
+        Views.Flyer en =
+                Pages.sessionPage(session, null, null, null, Language.EN, NOW).flyer();
+        // No English text was given: the Japanese one is shown, marked lang="ja".
+        assertThat(en.descriptionLang()).isEqualTo("ja");
+        assertThat(en.speakers()).containsExactly("あおい（仮名） (Aromatherapist)");
+        assertThat(en.fee()).isEqualTo("¥1,500");
+        assertThat(Wording.fee(0, Language.JA)).isEqualTo("無料");
+        assertThat(Wording.fee(null, Language.EN)).isNull();
+        assertThat(Pages.sessionPage(bare(), null, null, null, Language.JA, NOW).flyer())
+                .isNull();
+    }
 }

@@ -72,6 +72,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "lottery_json")
     public String lotteryJson;
 
+    /** {@link io.ibasho.event.mapping.Flyer} as JSON (theme, 講師, 持ち物, 参加費); public; null: none. */
+    @Column(name = "flyer_json")
+    public String flyerJson;
+
     @Column(name = "childcare_offered")
     public boolean childcareOffered;
 

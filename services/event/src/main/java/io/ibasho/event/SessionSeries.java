@@ -72,6 +72,10 @@ public class SessionSeries extends PanacheEntityBase {
     /** The childcare offer every occurrence gets, as {@link io.ibasho.event.mapping.JsonColumns.SeriesChildcare}; null: none. */
     @Column(name = "childcare_json")
     public String childcareJson;
+
+    /** {@link io.ibasho.event.mapping.Flyer} as JSON, copied to every occurrence; null: none. */
+    @Column(name = "flyer_json")
+    public String flyerJson;
     /** The lottery rules every occurrence gets, as on a session. */
     @Column(name = "lottery_json")
     public String lotteryJson;

@@ -70,17 +70,37 @@ public final class Phone implements AutoCloseable {
         return new Phone(journey, PhoneBrowser.get().newContext(options()));
     }
 
+    /**
+     * A fresh browser context {@code width} px wide: 390 is her phone, 1280 an organiser's laptop at a desk (no touch,
+     * 800 px high).
+     */
+    public static Phone open(String journey, int width) {
+        return new Phone(journey, PhoneBrowser.get().newContext(options(width)));
+    }
+
+    /** Like {@link #open(String, int)}, with a camera that shows the video file (y4m) and may be used without asking. */
+    public static Phone withCamera(String journey, int width, Path video) {
+        Phone phone = new Phone(journey, PhoneBrowser.withCamera(video).newContext(options(width)));
+        phone.context.grantPermissions(List.of("camera"));
+        return phone;
+    }
+
     /** A phone that starts with the cookies and storage of another one, saved earlier with {@link #savedState()}. */
     public static Phone withState(String journey, String storageState) {
         return new Phone(journey, PhoneBrowser.get().newContext(options().setStorageState(storageState)));
     }
 
     private static Browser.NewContextOptions options() {
+        return options(WIDTH);
+    }
+
+    private static Browser.NewContextOptions options(int width) {
+        boolean phone = width < 1024;
         return new Browser.NewContextOptions()
-                .setViewportSize(WIDTH, HEIGHT)
+                .setViewportSize(width, phone ? HEIGHT : 800)
                 .setDeviceScaleFactor(1)
-                .setIsMobile(true)
-                .setHasTouch(true)
+                .setIsMobile(phone)
+                .setHasTouch(phone)
                 .setLocale("ja-JP")
                 .setTimezoneId("Asia/Tokyo")
                 .setBypassCSP(false);

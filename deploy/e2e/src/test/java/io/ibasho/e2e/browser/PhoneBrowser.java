@@ -43,6 +43,24 @@ final class PhoneBrowser {
         return browser;
     }
 
+    /**
+     * A second Chromium whose camera is a video file (y4m): the door's QR scan in a test. Chromium takes the file at
+     * launch, so each file gets its own browser; closed with the others when the JVM ends.
+     */
+    static synchronized Browser withCamera(java.nio.file.Path video) {
+        get();
+        List<String> flags = new java.util.ArrayList<>(FLAGS);
+        flags.add("--use-fake-ui-for-media-stream");
+        flags.add("--use-fake-device-for-media-stream");
+        flags.add("--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Chromium.required())
+                        .setHeadless(true)
+                        .setArgs(flags));
+    }
+
     static synchronized Playwright playwright() {
         get();
         return playwright;

@@ -3,6 +3,8 @@ package io.ibasho.event.demo;
 import io.ibasho.event.Venue;
 import io.ibasho.event.config.DemoDataConfig;
 import io.ibasho.event.schedule.TokyoTime;
+import io.ibasho.event.service.FlyerRequest;
+import io.ibasho.event.service.FlyerRequest.SpeakerRequest;
 import io.ibasho.event.service.SeriesRequest;
 import io.ibasho.event.service.SeriesService;
 import io.ibasho.event.service.SessionRequest;
@@ -10,6 +12,8 @@ import io.ibasho.event.service.SessionRequest.ChildcareRequest;
 import io.ibasho.event.service.SessionRequest.LotteryRequest;
 import io.ibasho.event.service.SessionRequest.PartRequest;
 import io.ibasho.event.service.SessionService;
+import io.ibasho.event.service.SupportLineService;
+import io.ibasho.event.service.SupportLinesRequest;
 import io.ibasho.event.service.VenueRequest;
 import io.ibasho.event.service.VenueRequest.RoomRequest;
 import io.ibasho.event.service.VenueService;
@@ -41,19 +45,70 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final String ORGANISATION = "hinata";
     /** The first demo venue; its presence means the demo data is loaded. */
+    /** The cafés are drop-in and free, as in the seed reports (おひとり様歓迎・お子様連れOK). */
+    static final FlyerRequest CAFE_FLYER = new FlyerRequest(
+            "お茶を飲みながら、ゆっくり過ごせる場所です。おひとり様歓迎、お子さま連れもどうぞ。途中の出入りも自由です。",
+            "Tea and time to yourself. Come alone or with your children, and come and go as you like.",
+            List.of(),
+            null,
+            null,
+            0);
+
+    static final FlyerRequest ONLINE_FLYER = new FlyerRequest(
+            "カメラやマイクはオフのままでも参加できます。ニックネームで入ってください。",
+            "You can keep your camera and microphone off. Join with a nickname.",
+            List.of(),
+            null,
+            null,
+            0);
+
     static final String MARKER_VENUE = "ひなた交流センター";
 
     private final DemoDataConfig config;
     private final VenueService venues;
     private final SessionService sessions;
     private final SeriesService series;
+    private final SupportLineService supportLines;
 
-    public DemoData(DemoDataConfig config, VenueService venues, SessionService sessions, SeriesService series) {
+    public DemoData(
+            DemoDataConfig config,
+            VenueService venues,
+            SessionService sessions,
+            SeriesService series,
+            SupportLineService supportLines) {
         this.config = config;
         this.venues = venues;
         this.sessions = sessions;
         this.series = series;
+        this.supportLines = supportLines;
     }
+
+    /** Public national lines only (as the seed reports list them); the demo invents no local phone numbers. */
+    static final SupportLinesRequest SUPPORT_LINES = new SupportLinesRequest(List.of(
+            new SupportLinesRequest.Line(
+                    "DV相談ナビ",
+                    "DV Soudan Navi",
+                    "#8008",
+                    "全国共通・最寄りの相談窓口につながります",
+                    "Nationwide; connects you to the nearest support centre",
+                    "配偶者や恋人からの暴力の相談",
+                    "Violence from a spouse or partner"),
+            new SupportLinesRequest.Line(
+                    "DV相談＋（プラス）",
+                    "DV Soudan Plus",
+                    "0120-279-889",
+                    "電話は24時間・チャットやメールもあります",
+                    "Phone 24 hours; chat and e-mail too",
+                    "DVの相談、必要なときは安全な場所への同行",
+                    "Advice on domestic violence; help to reach a safe place when needed"),
+            new SupportLinesRequest.Line(
+                    "警察（緊急のとき）",
+                    "Police (emergency)",
+                    "110",
+                    "24時間",
+                    "24 hours",
+                    "いま危険なとき",
+                    "When you are in danger now")));
 
     void onStart(@Observes StartupEvent startup) {
         if (!config.enabled()) {
@@ -80,6 +135,7 @@ public class DemoData {
         LocalDate today = LocalDate.now(TokyoTime.ZONE);
         List<Supplier<Uni<?>>> steps = new ArrayList<>();
         Map<String, UUID> venueIds = new java.util.HashMap<>();
+        steps.add(() -> supportLines.replace(ORGANISATION, SUPPORT_LINES));
 
         steps.add(() -> venues.create(
                         ORGANISATION,
@@ -176,7 +232,8 @@ public class DemoData {
                                     null,
                                     null,
                                     null,
-                                    null))
+                                    null,
+                                    CAFE_FLYER))
                     .flatMap(created -> series.publish(ORGANISATION, created.series().id)));
         }
 
@@ -200,7 +257,14 @@ public class DemoData {
                 aroma.minusDays(5),
                 null,
                 new ChildcareRequest(true, 1, 6, 2, aroma.minusDays(7), 6),
-                new LotteryRequest(List.of("初めての方 / first-time participants", "その他 / everyone else"), true, true))));
+                new LotteryRequest(List.of("初めての方 / first-time participants", "その他 / everyone else"), true, true),
+                new FlyerRequest(
+                        "アロマオイルで手をほぐしながら、自分をいたわる時間を過ごします。香りは当日えらべます。",
+                        "Ease your hands with aroma oils and take time to look after yourself; choose a scent on the day.",
+                        List.of(new SpeakerRequest("あおい（仮名）", "アロマセラピスト", "Aromatherapist")),
+                        "タオル1枚",
+                        "One towel",
+                        500))));
         OffsetDateTime selfCare = at(today.plusDays(19), 13, 30);
         steps.add(() -> publish(new SessionRequest(
                 "workshop",
@@ -221,7 +285,14 @@ public class DemoData {
                 selfCare.minusDays(3),
                 null,
                 new ChildcareRequest(true, 0, 6, 2, selfCare.minusDays(5), null),
-                null)));
+                null,
+                new FlyerRequest(
+                        "1部はからだをゆるめる呼吸とストレッチ、2部は気持ちを書き出すワークです。話したくないことは話さなくて大丈夫です。",
+                        "Part 1: breathing and gentle stretches. Part 2: writing down how you feel. Nobody has to share.",
+                        List.of(new SpeakerRequest("みずき（仮名）", "公認心理師", "Certified psychologist")),
+                        "筆記用具、動きやすい服装",
+                        "Something to write with; comfortable clothes",
+                        0))));
         OffsetDateTime money = at(today.plusDays(24), 10, 0);
         steps.add(() -> publish(new SessionRequest(
                 "workshop",
@@ -240,7 +311,14 @@ public class DemoData {
                 money.minusDays(2),
                 null,
                 null,
-                null)));
+                null,
+                new FlyerRequest(
+                        "レシートを分けるところから始める、やさしい家計ノートの講座です。",
+                        "A gentle start to a household budget, beginning with sorting receipts.",
+                        List.of(new SpeakerRequest("ゆい（仮名）", "ファイナンシャルプランナー", "Financial planner")),
+                        "筆記用具、電卓（スマートフォンでも可）",
+                        "Something to write with; a calculator (a phone will do)",
+                        0))));
 
         // Two online dialogues, morning and night; the links are fictional and never leave the service publicly.
         OffsetDateTime morning = at(today.plusDays(9), 9, 30);
@@ -261,7 +339,8 @@ public class DemoData {
                 null,
                 "https://meet.example.invalid/ibasho-demo-morning",
                 null,
-                null)));
+                null,
+                ONLINE_FLYER)));
         OffsetDateTime night = at(today.plusDays(16), 21, 0);
         steps.add(() -> publish(new SessionRequest(
                 "online",
@@ -280,7 +359,8 @@ public class DemoData {
                 null,
                 "https://meet.example.invalid/ibasho-demo-night",
                 null,
-                null)));
+                null,
+                ONLINE_FLYER)));
 
         // A free space: open, no booking.
         OffsetDateTime free = at(today.plusDays(6), 10, 0);
@@ -295,6 +375,7 @@ public class DemoData {
                 venueIds.get("centre"),
                 "hall",
                 List.of(),
+                null,
                 null,
                 null,
                 null,

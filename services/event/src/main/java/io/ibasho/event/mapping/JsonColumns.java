@@ -80,6 +80,14 @@ public final class JsonColumns {
         }
     }
 
+    public static <T> T readValue(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON column unreadable", e);
+        }
+    }
+
     public static String writeValue(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -36,7 +36,8 @@ public final class SessionChanges {
             String targetAudienceJa,
             String targetAudienceEn,
             String meetingLink,
-            String lotteryJson) {
+            String lotteryJson,
+            Flyer flyer) {
 
         public static Snapshot of(Session s) {
             return new Snapshot(
@@ -60,7 +61,8 @@ public final class SessionChanges {
                     s.targetAudienceJa,
                     s.targetAudienceEn,
                     s.meetingLink,
-                    s.lotteryJson);
+                    s.lotteryJson,
+                    Flyer.read(s.flyerJson));
         }
     }
 
@@ -99,7 +101,8 @@ public final class SessionChanges {
             changed.add("title");
         }
         if (!Objects.equals(before.targetAudienceJa(), after.targetAudienceJa())
-                || !Objects.equals(before.targetAudienceEn(), after.targetAudienceEn())) {
+                || !Objects.equals(before.targetAudienceEn(), after.targetAudienceEn())
+                || !Objects.equals(before.flyer(), after.flyer())) {
             changed.add("description");
         }
         if (!Objects.equals(before.meetingLink(), after.meetingLink())) {

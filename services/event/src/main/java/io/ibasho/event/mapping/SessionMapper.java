@@ -58,6 +58,7 @@ public final class SessionMapper {
         session.childcareCarers = offered ? childcare.carers() : null;
         session.childcareDeadline = offered ? Tokyo.offset(childcare.deadline()) : null;
         session.childcareMaxChildren = offered ? childcare.maxChildren() : null;
+        session.flyerJson = Flyer.write(request.flyer());
     }
 
     /** Cafés and free spaces take drop-ins; workshops and online dialogues give places first come unless told otherwise. */
@@ -136,7 +137,8 @@ public final class SessionMapper {
                                 Tokyo.offset(session.childcareDeadline))
                         : new SessionView.ChildcareView(false, null, null, null),
                 Tokyo.offset(session.updatedAt),
-                lotteryView(session));
+                lotteryView(session),
+                Flyer.read(session.flyerJson));
     }
 
     public static OrganiserSessionView toOrganiserView(Session session, Venue venue) {

@@ -30,7 +30,8 @@ public record SessionView(
         OffsetDateTime applicationClosesAt,
         ChildcareView childcare,
         OffsetDateTime updatedAt,
-        LotteryView lottery) {
+        LotteryView lottery,
+        Flyer flyer) {
 
     /** A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying. */
     public record LotteryView(

@@ -81,7 +81,7 @@ public final class VenueMapper {
         return "%\"" + partnerGroup + "\"%";
     }
 
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

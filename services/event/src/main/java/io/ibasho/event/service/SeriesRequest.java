@@ -76,7 +76,8 @@ public record SeriesRequest(
         Integer applicationClosesHoursBefore,
 
         @jakarta.validation.Valid SessionRequest.LotteryRequest lottery,
-        @jakarta.validation.Valid ChildcareTemplate childcare) {
+        @jakarta.validation.Valid ChildcareTemplate childcare,
+        @jakarta.validation.Valid FlyerRequest flyer) {
 
     /**
      * 託児 at every occurrence: ages, carers, an optional cap, and the request deadline in hours before each

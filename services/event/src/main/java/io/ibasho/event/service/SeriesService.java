@@ -25,6 +25,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -115,15 +116,18 @@ public class SeriesService {
      */
     @WithTransaction
     public Uni<Void> extend(UUID seriesId) {
-        return SessionSeries.<SessionSeries>findById(seriesId).flatMap(series -> {
-            if (series == null) {
-                return Uni.createFrom().voidItem();
-            }
-            LocalDate today = LocalDate.now(TokyoTime.ZONE);
-            ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
-            return Session.<Session>list("seriesId = ?1", series.id)
-                    .flatMap(stored -> replan(series, toDomain(series), stored, window));
-        });
+        // The series row is locked for the replan: with N replicas the second waits and then replans over the sessions
+        // the first committed, which plans nothing twice.
+        return SessionSeries.<SessionSeries>findById(seriesId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(series -> {
+                    if (series == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    LocalDate today = LocalDate.now(TokyoTime.ZONE);
+                    ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
+                    return Session.<Session>list("seriesId = ?1", series.id)
+                            .flatMap(stored -> replan(series, toDomain(series), stored, window));
+                });
     }
 
     @WithSession
@@ -253,6 +257,7 @@ public class SeriesService {
         session.allocation = series.allocation;
         session.meetingLink = series.meetingLink;
         session.lotteryJson = series.lotteryJson;
+        session.flyerJson = series.flyerJson;
         // The childcare offer, its deadline counted back from this occurrence's start (checked by SessionRules:
         // venue able to host it, ages, carers, deadline not after the start).
         var childcare = io.ibasho.event.mapping.JsonColumns.seriesChildcare(series.childcareJson);
@@ -290,6 +295,7 @@ public class SeriesService {
                 ? Session.Allocation.valueOf(request.allocation())
                 : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
         series.meetingLink = blankToNull(request.meetingLink());
+        series.flyerJson = io.ibasho.event.mapping.Flyer.write(request.flyer());
         var childcare = request.childcare();
         series.childcareJson = childcare == null || !childcare.isOffered()
                 ? null

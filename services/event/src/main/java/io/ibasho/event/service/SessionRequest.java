@@ -63,7 +63,8 @@ public record SessionRequest(
         String meetingLink,
 
         @Valid ChildcareRequest childcare,
-        @Valid LotteryRequest lottery) {
+        @Valid LotteryRequest lottery,
+        @Valid FlyerRequest flyer) {
 
     @AssertTrue(message = "endsAt must be after startsAt")
     public boolean isEndAfterStart() {

@@ -15,6 +15,7 @@ import io.ibasho.event.schedule.SessionRules;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -213,12 +214,22 @@ public class SessionService {
         return outbox.append(EventTypes.EVENT_COMPLETED, session.id, SessionEvents.completed(session, now));
     }
 
-    /** Completes published sessions whose end has passed (EventCompleted starts the other services' deletion clocks). */
+    /**
+     * Completes published sessions whose end has passed (EventCompleted starts the other services' deletion clocks).
+     * The rows are locked and rows another replica holds are skipped, so with N replicas each session is completed, and
+     * announced, exactly once.
+     */
     @WithTransaction
     public Uni<Integer> completeEnded(int batchSize) {
-        return Session.<Session>find("status = ?1 and endsAt < ?2 order by endsAt", SessionStatus.PUBLISHED, now())
-                .page(0, batchSize)
-                .list()
+        return Panache.getSession()
+                .flatMap(db -> db.createNativeQuery(
+                                "select * from session where status = :published and ends_at < :now"
+                                        + " order by ends_at limit :limit for update skip locked",
+                                Session.class)
+                        .setParameter("published", SessionStatus.PUBLISHED.name())
+                        .setParameter("now", now())
+                        .setParameter("limit", batchSize)
+                        .getResultList())
                 .flatMap(ended -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Session session : ended) {

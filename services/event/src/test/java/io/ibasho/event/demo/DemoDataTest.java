@@ -51,6 +51,24 @@ class DemoDataTest {
                 .isNotEmpty();
         assertThat(sessions).filteredOn(s -> "online".equals(s.get("kind"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(sessions).filteredOn(s -> s.get("seriesId") != null).hasSizeGreaterThanOrEqualTo(4);
+        // what the flyers say: a speaker, something to bring, a fee
+        assertThat(sessions)
+                .filteredOn(s -> s.get("flyer") instanceof Map<?, ?> flyer
+                        && flyer.get("bringJa") != null
+                        && !((List<?>) flyer.get("speakers")).isEmpty())
+                .isNotEmpty();
+        assertThat(sessions)
+                .filteredOn(s -> s.get("flyer") instanceof Map<?, ?> flyer
+                        && Integer.valueOf(500).equals(flyer.get("feeYen")))
+                .isNotEmpty();
+        // the places to turn to, readable without an account
+        List<String> phones = given().queryParam("organisation", "hinata")
+                .get("/api/events/support-lines")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("phone");
+        assertThat(phones).containsExactly("#8008", "0120-279-889", "110");
 
         // a second start finds the data and adds nothing
         assertThat(VertxContextSupport.<Boolean>subscribeAndAwait(demo::load)).isFalse();

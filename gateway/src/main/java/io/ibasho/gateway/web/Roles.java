@@ -1,0 +1,10 @@
+package io.ibasho.gateway.web;
+
+/** The realm roles the pages tell apart (deploy/keycloak/ibasho-realm.json). */
+public final class Roles {
+    public static final String ORGANISER = "organiser";
+    public static final String CHILDCARE_STAFF = "childcare-staff";
+    public static final String PARTNER = "partner";
+
+    private Roles() {}
+}

@@ -1,0 +1,215 @@
+package io.ibasho.gateway.web.staff;
+
+import static io.ibasho.gateway.web.PageFlow.errorPage;
+
+import io.ibasho.gateway.web.Language;
+import io.ibasho.gateway.web.PageFlow;
+import io.ibasho.gateway.web.PageFlow.Html;
+import io.ibasho.gateway.web.PageFlow.Result;
+import io.ibasho.gateway.web.PageFlow.Visit;
+import io.ibasho.gateway.web.ServiceCalls;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The organiser's capacity dashboard for a month across her venues: per session, seats taken of the capacity (or
+ * lottery applications against the seats) and childcare (children against places, carers against those needed). Counts
+ * only, from the services' count endpoints; drawn as {@code <meter>} with the numbers in words beside it, so that
+ * nothing depends on colour.
+ */
+@ApplicationScoped
+public class DashboardPages {
+    /** The registration service answers seat figures for at most this many sessions per call. */
+    static final int MAX_AVAILABILITY_IDS = 50;
+
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    ServiceCalls services;
+
+    Clock clock = Clock.systemUTC();
+
+    void routes(@Observes Router router) {
+        router.get("/staff/dashboard")
+                .order(900)
+                .handler(ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(this::dashboard)));
+    }
+
+    private Uni<Result> dashboard(Visit v) {
+        YearMonth month = month(v.ctx().request().getParam("month"));
+        return services.get("event", "/api/events/sessions/mine?size=200", v.token())
+                .flatMap(found -> {
+                    if (!found.ok()) {
+                        return Uni.createFrom().item(errorPage(found.status() == 403 ? 403 : 503));
+                    }
+                    List<JsonObject> sessions = found.array().stream()
+                            .filter(JsonObject.class::isInstance)
+                            .map(JsonObject.class::cast)
+                            .filter(s -> "published".equals(s.getString("status")))
+                            .filter(s -> {
+                                var starts = PageFlow.time(s.getString("startsAt"));
+                                return starts != null
+                                        && YearMonth.from(starts.atZoneSameInstant(SessionForm.TOKYO))
+                                                .equals(month);
+                            })
+                            .sorted(java.util.Comparator.comparing(s -> s.getString("startsAt", "")))
+                            .limit(MAX_AVAILABILITY_IDS)
+                            .toList();
+                    Uni<Map<String, JsonObject>> seats = sessions.isEmpty()
+                            ? Uni.createFrom().item(Map.of())
+                            : services.get(
+                                            "registration",
+                                            "/api/registrations/availability?"
+                                                    + sessions.stream()
+                                                            .map(s -> "sessionId=" + s.getString("id"))
+                                                            .collect(Collectors.joining("&")),
+                                            null)
+                                    .map(a -> byId(a.ok() ? a.array() : new JsonArray()))
+                                    .onFailure()
+                                    .recoverWithItem(Map.of());
+                    List<Uni<JsonObject>> care = sessions.stream()
+                            .map(s -> s.getJsonObject("childcare") != null
+                                            && Boolean.TRUE.equals(
+                                                    s.getJsonObject("childcare").getValue("offered"))
+                                    ? services.get(
+                                                    "childcare-booking",
+                                                    "/api/childcare/sessions/" + s.getString("id"),
+                                                    v.token())
+                                            .map(a -> a.ok() ? a.object() : null)
+                                            .onFailure()
+                                            .recoverWithNull()
+                                    : Uni.createFrom().<JsonObject>nullItem())
+                            .toList();
+                    Uni<List<JsonObject>> allCare = care.isEmpty()
+                            ? Uni.createFrom().item(List.of())
+                            : Uni.join().all(care).andCollectFailures();
+                    return Uni.combine().all().unis(seats, allCare).asTuple().map(both -> {
+                        Map<String, List<StaffViews.CapacityLine>> byVenue = new LinkedHashMap<>();
+                        for (int i = 0; i < sessions.size(); i++) {
+                            JsonObject s = sessions.get(i);
+                            StaffViews.CapacityLine line = line(
+                                    s,
+                                    both.getItem1().get(s.getString("id")),
+                                    both.getItem2().get(i),
+                                    v.language());
+                            byVenue.computeIfAbsent(line.venue(), k -> new ArrayList<>())
+                                    .add(line);
+                        }
+                        Map<String, Object> data = new HashMap<>();
+                        data.put("nav", "staff-dashboard");
+                        data.put("st", StaffText.of(v.language()));
+                        data.put(
+                                "heading",
+                                v.ja() ? month.getYear() + "年" + month.getMonthValue() + "月" : month.toString());
+                        data.put(
+                                "venues",
+                                byVenue.entrySet().stream()
+                                        .map(e -> new StaffViews.VenueGroup(e.getKey(), e.getValue()))
+                                        .toList());
+                        data.put("prevHref", "/staff/dashboard?month=" + month.minusMonths(1));
+                        data.put("nextHref", "/staff/dashboard?month=" + month.plusMonths(1));
+                        return (Result) new Html(200, "staff/dashboard", data);
+                    });
+                });
+    }
+
+    static StaffViews.CapacityLine line(JsonObject s, JsonObject seats, JsonObject care, Language language) {
+        boolean ja = language == Language.JA;
+        StaffViews.SessionRow row = StaffViews.row(s, language);
+        Integer capacity = s.getInteger("capacity");
+        String allocation = s.getString("allocation", "NONE");
+        int value = 0;
+        int max = capacity == null ? 0 : capacity;
+        String seatsText;
+        if ("NONE".equals(allocation) || capacity == null) {
+            seatsText = ja ? "予約不要" : "No booking";
+        } else if ("LOTTERY".equals(allocation)
+                && seats != null
+                && seats.getValue("applications") instanceof Number n) {
+            value = n.intValue();
+            max = Math.max(capacity, value);
+            seatsText = ja
+                    ? "抽選: 申込 " + value + " / 定員 " + capacity
+                    : "Lottery: " + value + " applications for " + capacity + " seats";
+        } else if (seats != null && seats.getValue("seatsLeft") instanceof Number left) {
+            value = Math.max(0, capacity - left.intValue());
+            seatsText = ja
+                    ? "予約 " + value + " / 定員 " + capacity + "（残り " + left.intValue() + "）"
+                    : value + " of " + capacity + " seats taken (" + left.intValue() + " left)";
+        } else {
+            seatsText = ja ? "定員 " + capacity + "（予約数は取得できませんでした）" : capacity + " seats (bookings unknown)";
+        }
+        String careText = null;
+        int careValue = 0;
+        int careMax = 0;
+        if (care != null) {
+            careValue = care.getInteger("totalChildren", 0);
+            careMax = care.getValue("capApplied") instanceof Number cap ? cap.intValue() : Math.max(careValue, 1);
+            StringBuilder text =
+                    new StringBuilder(ja ? "託児: 子ども " + careValue + "人" : "Childcare: " + careValue + " children");
+            if (care.getValue("capApplied") instanceof Number cap) {
+                text.append(ja ? " / 上限 " + cap.intValue() + "人" : " of " + cap.intValue());
+            }
+            text.append(
+                    ja
+                            ? "、保育者 " + care.getInteger("carers", 0) + "人（必要 " + care.getInteger("carersNeeded", 0)
+                                    + "人）"
+                            : ", " + care.getInteger("carers", 0) + " carers (" + care.getInteger("carersNeeded", 0)
+                                    + " needed)");
+            for (Object o : care.getJsonArray("childrenByBand", new JsonArray())) {
+                if (o instanceof JsonObject band && band.getInteger("children", 0) > 0) {
+                    text.append(ja ? "・" : "; ")
+                            .append(band.getString("ages"))
+                            .append(ja ? " " : ": ")
+                            .append(band.getInteger("children"));
+                }
+            }
+            careText = text.toString();
+        }
+        return new StaffViews.CapacityLine(
+                row.id(),
+                row.title(),
+                row.when(),
+                row.venue().isEmpty() ? (ja ? "会場なし" : "No venue") : row.venue(),
+                seatsText,
+                value,
+                max,
+                careText,
+                careValue,
+                careMax);
+    }
+
+    private YearMonth month(String param) {
+        try {
+            return param == null ? YearMonth.now(clock.withZone(SessionForm.TOKYO)) : YearMonth.parse(param);
+        } catch (DateTimeParseException e) {
+            return YearMonth.from(LocalDate.now(clock.withZone(SessionForm.TOKYO)));
+        }
+    }
+
+    private static Map<String, JsonObject> byId(JsonArray figures) {
+        Map<String, JsonObject> byId = new HashMap<>();
+        for (Object o : figures) {
+            if (o instanceof JsonObject f && f.getString("sessionId") != null) {
+                byId.put(f.getString("sessionId"), f);
+            }
+        }
+        return byId;
+    }
+}

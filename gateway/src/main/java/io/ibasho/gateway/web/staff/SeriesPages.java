@@ -1,0 +1,465 @@
+package io.ibasho.gateway.web.staff;
+
+import static io.ibasho.gateway.web.PageFlow.errorPage;
+import static io.ibasho.gateway.web.PageFlow.uuid;
+
+import io.ibasho.gateway.BrowserSessions;
+import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.web.Language;
+import io.ibasho.gateway.web.PageFlow;
+import io.ibasho.gateway.web.PageFlow.Html;
+import io.ibasho.gateway.web.PageFlow.Redirect;
+import io.ibasho.gateway.web.PageFlow.Result;
+import io.ibasho.gateway.web.PageFlow.Visit;
+import io.ibasho.gateway.web.ServiceCalls;
+import io.ibasho.gateway.web.Wording;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A series by a repeat form: "monthly on the 2nd Tuesday" (from the first date), at one or more venues (one series per
+ * venue), made as drafts so that the next page shows every date it makes before anything is published; one
+ * occurrence is changed on its own session page (the event service keeps it as an override).
+ */
+@ApplicationScoped
+public class SeriesPages {
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    ServiceCalls services;
+
+    void routes(@Observes Router router) {
+        router.get("/staff/series/new")
+                .order(900)
+                .handler(ctx -> flow.page(
+                        ctx,
+                        true,
+                        OrganiserSessionPages.organiser(v -> form(v, defaults(), List.of(), Map.of(), 200))));
+        router.post("/staff/series/new")
+                .order(900)
+                .handler(ctx -> FormBody.read(
+                        ctx, form -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> create(v, form)))));
+        router.get("/staff/series/:id")
+                .order(900)
+                .handler(ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(this::series)));
+        router.post("/staff/series/:id/publish")
+                .order(900)
+                .handler(ctx -> FormBody.read(
+                        ctx, form -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> publish(v, form)))));
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> values = new HashMap<>();
+        values.put("kind", "cafe");
+        values.put("repeat", "monthly");
+        values.put("count", "6");
+        values.put("allocation", "FIRST_COME");
+        values.put("opensDaysBefore", "30");
+        values.put("closesHoursBefore", "24");
+        return values;
+    }
+
+    private Uni<Result> form(
+            Visit v, Map<String, String> values, List<String> chosenVenues, Map<String, String> errors, int status) {
+        return services.get("event", "/api/events/venues/mine", v.token())
+                .map(a -> a.ok() ? a.array() : new JsonArray())
+                .onFailure()
+                .recoverWithItem(new JsonArray())
+                .map(venues -> {
+                    Language language = v.language();
+                    Map<String, String> st = StaffText.of(language);
+                    List<StaffViews.Option> venueOptions = new ArrayList<>();
+                    for (Object o : venues) {
+                        if (o instanceof JsonObject venue && venue.getString("id") != null) {
+                            String name = language == Language.EN && venue.getString("nameEn") != null
+                                    ? venue.getString("nameEn")
+                                    : venue.getString("nameJa", "");
+                            venueOptions.add(new StaffViews.Option(
+                                    venue.getString("id"), name, chosenVenues.contains(venue.getString("id"))));
+                        }
+                    }
+                    List<StaffViews.Field> fields = new ArrayList<>();
+                    String kind = values.getOrDefault("kind", "");
+                    fields.add(new StaffViews.Field(
+                            "kind",
+                            st.get("kind"),
+                            "select",
+                            kind,
+                            errors.get("kind"),
+                            SessionForm.KINDS.stream()
+                                    .map(k -> new StaffViews.Option(k, Wording.kind(k, language), k.equals(kind)))
+                                    .toList()));
+                    fields.add(text("titleJa", "text", st, values, errors));
+                    String repeat = values.getOrDefault("repeat", "monthly");
+                    fields.add(new StaffViews.Field(
+                            "repeat",
+                            st.get("repeat"),
+                            "select",
+                            repeat,
+                            errors.get("repeat"),
+                            List.of(
+                                    new StaffViews.Option("monthly", st.get("repeatMonthly"), "monthly".equals(repeat)),
+                                    new StaffViews.Option("weekly", st.get("repeatWeekly"), "weekly".equals(repeat)))));
+                    fields.add(text("firstDate", "date", st, values, errors));
+                    fields.add(text("startTime", "time", st, values, errors));
+                    fields.add(text("endTime", "time", st, values, errors));
+                    fields.add(text("count", "number", st, values, errors));
+                    String allocation = values.getOrDefault("allocation", "");
+                    fields.add(new StaffViews.Field(
+                            "allocation",
+                            st.get("allocation"),
+                            "select",
+                            allocation,
+                            errors.get("allocation"),
+                            List.of(
+                                    new StaffViews.Option("NONE", st.get("allocationNone"), "NONE".equals(allocation)),
+                                    new StaffViews.Option(
+                                            "FIRST_COME",
+                                            st.get("allocationFirstCome"),
+                                            "FIRST_COME".equals(allocation)))));
+                    fields.add(text("capacity", "number", st, values, errors));
+                    fields.add(text("opensDaysBefore", "number", st, values, errors));
+                    fields.add(text("closesHoursBefore", "number", st, values, errors));
+                    Map<String, Object> data = new HashMap<>();
+                    data.put("nav", "staff-sessions");
+                    data.put("st", st);
+                    data.put("fields", fields);
+                    data.put("venues", venueOptions);
+                    data.put("venuesError", errors.get("venues"));
+                    data.put("formError", errors.get("form"));
+                    List<StaffViews.ErrorLink> list = new ArrayList<>();
+                    errors.forEach((field, message) -> list.add(new StaffViews.ErrorLink(field, message)));
+                    data.put("errorList", list);
+                    data.put("hasErrors", !errors.isEmpty());
+                    return (Result) new Html(status, "staff/series-form", data);
+                });
+    }
+
+    private Uni<Result> create(Visit v, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        boolean ja = v.ja();
+        Map<String, String> values = new HashMap<>();
+        for (String field : List.of(
+                "kind",
+                "titleJa",
+                "repeat",
+                "firstDate",
+                "startTime",
+                "endTime",
+                "count",
+                "allocation",
+                "capacity",
+                "opensDaysBefore",
+                "closesHoursBefore")) {
+            String value = form.get(field);
+            values.put(field, value == null ? "" : value.strip());
+        }
+        List<String> venues = form.getAll("venueId").stream()
+                .filter(id -> uuid(id) != null)
+                .distinct()
+                .toList();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!SessionForm.KINDS.contains(values.get("kind"))) {
+            errors.put("kind", ja ? "種類を選んでください。" : "Choose a kind.");
+        }
+        if (values.get("titleJa").isEmpty()) {
+            errors.put("titleJa", ja ? "日本語のタイトルを入力してください。" : "Enter a Japanese title.");
+        }
+        if (!RepeatRule.CHOICES.contains(values.get("repeat"))) {
+            errors.put("repeat", ja ? "くり返し方を選んでください。" : "Choose how it repeats.");
+        }
+        LocalDate first = date(values.get("firstDate"));
+        if (first == null) {
+            errors.put("firstDate", ja ? "初回の日付を入力してください。" : "Enter the first date.");
+        }
+        LocalTime start = time(values.get("startTime"));
+        LocalTime end = time(values.get("endTime"));
+        if (start == null) {
+            errors.put("startTime", ja ? "開始時刻を 13:30 のように入力してください。" : "Enter a start time like 13:30.");
+        }
+        if (end == null || (start != null && !end.isAfter(start))) {
+            errors.put("endTime", ja ? "終了時刻は開始時刻より後にしてください。" : "The end must be after the start.");
+        }
+        Integer count = number(values.get("count"), 1, 52);
+        if (count == null) {
+            errors.put("count", ja ? "回数は1から52までの数字で入力してください。" : "Enter a number of times from 1 to 52.");
+        }
+        if (venues.isEmpty()) {
+            errors.put("venues", ja ? "会場を1つ以上選んでください。" : "Choose at least one venue.");
+        }
+        Integer capacity = values.get("capacity").isEmpty() ? null : number(values.get("capacity"), 1, 10_000);
+        if (!values.get("capacity").isEmpty() && capacity == null) {
+            errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
+        }
+        Integer opens = number(values.get("opensDaysBefore"), 1, 365);
+        Integer closes = number(values.get("closesHoursBefore"), -8760, 8760);
+        if (!"NONE".equals(values.get("allocation"))) {
+            if (opens == null) {
+                errors.put("opensDaysBefore", ja ? "1から365までの数字で入力してください。" : "Enter a number from 1 to 365.");
+            }
+            if (closes == null) {
+                errors.put("closesHoursBefore", ja ? "時間数を数字で入力してください。" : "Enter a number of hours.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return form(v, values, venues, errors, 422);
+        }
+        JsonObject base = new JsonObject()
+                .put("rrule", RepeatRule.rrule(values.get("repeat"), first))
+                .put("firstStart", first.atTime(start).toString())
+                .put("durationMinutes", (int) Duration.between(start, end).toMinutes())
+                .put("count", count)
+                .put("kind", values.get("kind"))
+                .put("titleJa", values.get("titleJa"))
+                .put("allocation", values.get("allocation"));
+        if (capacity != null) {
+            base.put("capacity", capacity);
+        }
+        if (!"NONE".equals(values.get("allocation"))) {
+            base.put("applicationOpensDaysBefore", opens).put("applicationClosesHoursBefore", closes);
+        }
+        // one series per venue, one after the other: the first refusal is shown beside its field
+        Uni<List<String>> made = Uni.createFrom().item(new ArrayList<>());
+        for (String venue : venues) {
+            made = made.flatMap(ids -> services.post(
+                            "event",
+                            "/api/events/series",
+                            v.token(),
+                            base.copy().put("venueId", venue),
+                            null,
+                            v.ctx().request())
+                    .map(answer -> {
+                        if (!answer.ok()) {
+                            throw new Refused(answer);
+                        }
+                        ids.add(answer.object().getString("id"));
+                        return ids;
+                    }));
+        }
+        return made.map(ids -> (Result) new Redirect(
+                        "/staff/series/" + ids.get(0) + "?also=" + String.join(",", ids.subList(1, ids.size()))))
+                .onFailure(Refused.class)
+                .recoverWithUni(failure -> {
+                    ServiceCalls.Answer answer = ((Refused) failure).answer;
+                    if (answer.status() >= 500) {
+                        return Uni.createFrom().item(errorPage(503));
+                    }
+                    Map<String, String> refused = new LinkedHashMap<>();
+                    for (Object o : answer.object().getJsonArray("violations", new JsonArray())) {
+                        if (o instanceof JsonObject violation) {
+                            refused.merge(
+                                    seriesField(violation.getString("field")),
+                                    SessionForm.message(
+                                            violation.getString("code"), violation.getString("message"), v.language()),
+                                    (a, b) -> a + " " + b);
+                        }
+                    }
+                    if (refused.isEmpty()) {
+                        refused.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
+                    }
+                    return form(v, values, venues, refused, 422);
+                });
+    }
+
+    /** The series' occurrences with their dates; the others made by the same form are linked ("also"). */
+    private Uni<Result> series(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        List<UUID> all = new ArrayList<>();
+        all.add(id);
+        String also = v.ctx().request().getParam("also");
+        if (also != null) {
+            for (String other : also.split(",")) {
+                UUID o = uuid(other);
+                if (o != null && all.size() < 10) {
+                    all.add(o);
+                }
+            }
+        }
+        List<Uni<JsonObject>> asks = all.stream()
+                .map(s -> services.get("event", "/api/events/series/" + s, v.token())
+                        .map(a -> a.ok() ? a.object() : null))
+                .toList();
+        return Uni.join().all(asks).andCollectFailures().flatMap(found -> {
+            if (found.get(0) == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            return services.get("event", "/api/events/venues/mine", v.token())
+                    .map(a -> a.ok() ? a.array() : new JsonArray())
+                    .map(venues -> {
+                        Map<String, String> names = new HashMap<>();
+                        for (Object o : venues) {
+                            if (o instanceof JsonObject venue) {
+                                names.put(venue.getString("id"), venue.getString("nameJa", ""));
+                            }
+                        }
+                        List<StaffViews.SeriesBlock> blocks = new ArrayList<>();
+                        for (JsonObject s : found) {
+                            if (s != null) {
+                                blocks.add(block(s, names, v.language()));
+                            }
+                        }
+                        Map<String, Object> data = new HashMap<>();
+                        data.put("nav", "staff-sessions");
+                        data.put("st", StaffText.of(v.language()));
+                        data.put("blocks", blocks);
+                        data.put(
+                                "anyDraft",
+                                blocks.stream().flatMap(b -> b.dates().stream()).anyMatch(d -> "draft"
+                                        .equals(d.state())));
+                        data.put("also", also == null ? "" : also);
+                        String done = v.ctx().request().getParam("done");
+                        data.put(
+                                "message",
+                                "published".equals(done)
+                                        ? StaffText.of(v.language()).get("published")
+                                        : null);
+                        return (Result) new Html(200, "staff/series", data);
+                    });
+        });
+    }
+
+    private Uni<Result> publish(Visit v, MultiMap form) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        String back = form.get("back");
+        UUID backTo = uuid(back);
+        String also = form.get("also") == null ? "" : form.get("also").replaceAll("[^0-9a-fA-F,-]", "");
+        return services.post(
+                        "event",
+                        "/api/events/series/" + id + "/publish",
+                        v.token(),
+                        null,
+                        null,
+                        v.ctx().request())
+                .map(answer -> answer.ok()
+                        ? new Redirect(
+                                "/staff/series/" + (backTo == null ? id : backTo) + "?done=published&also=" + also)
+                        : errorPage(answer.status() == 404 ? 404 : 503));
+    }
+
+    static StaffViews.SeriesBlock block(JsonObject s, Map<String, String> venueNames, Language language) {
+        List<StaffViews.ScheduleLine> dates = new ArrayList<>();
+        for (Object o : s.getJsonArray("occurrences", new JsonArray())) {
+            if (o instanceof JsonObject occurrence) {
+                String state = occurrence.getString("status", "").toLowerCase(java.util.Locale.ROOT);
+                dates.add(new StaffViews.ScheduleLine(
+                        occurrence.getString("sessionId"),
+                        occurrence.getString("titleJa", s.getString("titleJa", "")),
+                        Wording.when(
+                                PageFlow.time(occurrence.getString("startsAt")),
+                                PageFlow.time(occurrence.getString("endsAt")),
+                                language),
+                        "",
+                        StaffViews.status(state, language),
+                        state,
+                        occurrence.getString("override") == null
+                                ? ""
+                                : (language == Language.JA ? "この回だけ変更" : "changed on its own")));
+            }
+        }
+        String first = s.getString("firstStart", "");
+        LocalDate firstDate = first.length() >= 10 ? date(first.substring(0, 10)) : null;
+        String rule = s.getString("rrule", "");
+        String choice = rule.startsWith("FREQ=WEEKLY") ? "weekly" : "monthly";
+        return new StaffViews.SeriesBlock(
+                s.getString("id"),
+                s.getString("titleJa", ""),
+                venueNames.getOrDefault(s.getString("venueId"), ""),
+                firstDate == null ? rule : RepeatRule.words(choice, firstDate, language),
+                s.getString("status", "").toLowerCase(java.util.Locale.ROOT),
+                dates);
+    }
+
+    static String seriesField(String field) {
+        if (field == null) {
+            return "form";
+        }
+        return switch (field) {
+            case "rrule" -> "repeat";
+            case "firstStart" -> "firstDate";
+            case "durationMinutes" -> "endTime";
+            case "count", "lastDay" -> "count";
+            case "venueId", "roomId" -> "venues";
+            case "applicationOpensDaysBefore" -> "opensDaysBefore";
+            case "applicationClosesHoursBefore" -> "closesHoursBefore";
+            default -> {
+                String mapped = SessionForm.fieldOf(field.replaceFirst("^occurrences\\[\\d+\\]\\.", ""));
+                yield switch (mapped) {
+                    case "opens" -> "opensDaysBefore";
+                    case "closes" -> "closesHoursBefore";
+                    case "startTime", "date" -> "firstDate";
+                    case "kind", "titleJa", "endTime", "capacity", "allocation" -> mapped;
+                    default -> "form";
+                };
+            }
+        };
+    }
+
+    /** A refusal of one series while several are made: carries the service's answer out of the chain. */
+    private static final class Refused extends RuntimeException {
+        final transient ServiceCalls.Answer answer;
+
+        Refused(ServiceCalls.Answer answer) {
+            super(null, null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    private static StaffViews.Field text(
+            String name, String type, Map<String, String> st, Map<String, String> values, Map<String, String> errors) {
+        return new StaffViews.Field(
+                name, st.get(name), type, values.getOrDefault(name, ""), errors.get(name), List.of());
+    }
+
+    private static LocalDate date(String v) {
+        try {
+            return v == null || v.isBlank() ? null : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalTime time(String v) {
+        try {
+            return v == null || v.isBlank() ? null : LocalTime.parse(v);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Integer number(String v, int min, int max) {
+        try {
+            int n = Integer.parseInt(v.strip());
+            return n < min || n > max ? null : n;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

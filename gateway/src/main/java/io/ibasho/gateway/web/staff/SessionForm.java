@@ -1,0 +1,379 @@
+package io.ibasho.gateway.web.staff;
+
+import io.ibasho.gateway.web.Language;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The organiser's session form, both ways: what she typed becomes the event service's SessionRequest (times in Tokyo),
+ * or a message next to each field that needs fixing; a session from the service becomes the form's values again. The
+ * service's own rules (SessionRules) answer with field names and stable codes, which {@link #fieldOf} and
+ * {@link #message} turn into the same messages next to the same fields. Pure: no Quarkus, plain unit tests.
+ */
+public final class SessionForm {
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final List<String> KINDS = List.of("cafe", "workshop", "online", "free-space");
+    static final List<String> ALLOCATIONS = List.of("NONE", "FIRST_COME", "LOTTERY");
+
+    /** The form's fields, in the order they are shown (and errors are listed). */
+    static final List<String> FIELDS = List.of(
+            "kind",
+            "titleJa",
+            "titleEn",
+            "targetAudienceJa",
+            "date",
+            "startTime",
+            "endTime",
+            "venueId",
+            "meetingLink",
+            "allocation",
+            "capacity",
+            "opens",
+            "closes",
+            "childcare",
+            "childMinAge",
+            "childMaxAge",
+            "carers",
+            "childcareDeadline");
+
+    private SessionForm() {}
+
+    /** What came of a form: the request to send, or the messages by field (never both). */
+    public record Parsed(JsonObject request, Map<String, String> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * Reads the typed values. {@code current}: the session being edited (its parts, room and lottery rules, which the
+     * form does not show, are kept), or null for a new one.
+     */
+    public static Parsed read(Map<String, String> form, JsonObject current, Language language) {
+        boolean ja = language == Language.JA;
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonObject request = new JsonObject();
+        if (current != null) {
+            for (String kept : List.of("roomId", "parts", "lottery", "meetingLink", "targetAudienceEn")) {
+                if (current.getValue(kept) != null) {
+                    request.put(kept, current.getValue(kept));
+                }
+            }
+            if (request.getValue("parts") instanceof JsonArray parts) {
+                request.put("parts", partsForRequest(parts));
+            }
+        }
+        String kind = value(form, "kind");
+        if (kind == null || !KINDS.contains(kind)) {
+            errors.put("kind", ja ? "種類を選んでください。" : "Choose a kind.");
+        } else {
+            request.put("kind", kind);
+        }
+        String titleJa = value(form, "titleJa");
+        if (titleJa == null) {
+            errors.put("titleJa", ja ? "日本語のタイトルを入力してください。" : "Enter a Japanese title.");
+        } else if (titleJa.length() > 200) {
+            errors.put("titleJa", ja ? "タイトルは200文字までです。" : "The title is at most 200 characters.");
+        } else {
+            request.put("titleJa", titleJa);
+        }
+        String titleEn = value(form, "titleEn");
+        if (titleEn != null && titleEn.length() > 200) {
+            errors.put("titleEn", ja ? "タイトルは200文字までです。" : "The title is at most 200 characters.");
+        } else {
+            request.put("titleEn", titleEn);
+        }
+        String audience = value(form, "targetAudienceJa");
+        if (audience != null && audience.length() > 200) {
+            errors.put("targetAudienceJa", ja ? "対象は200文字までです。" : "At most 200 characters.");
+        } else {
+            request.put("targetAudienceJa", audience);
+        }
+        LocalDate date = date(value(form, "date"));
+        if (date == null) {
+            errors.put("date", ja ? "日付を 2026-12-08 のように入力してください。" : "Enter a date like 2026-12-08.");
+        }
+        LocalTime start = time(value(form, "startTime"));
+        LocalTime end = time(value(form, "endTime"));
+        if (start == null) {
+            errors.put("startTime", ja ? "開始時刻を 13:30 のように入力してください。" : "Enter a start time like 13:30.");
+        }
+        if (end == null) {
+            errors.put("endTime", ja ? "終了時刻を 15:30 のように入力してください。" : "Enter an end time like 15:30.");
+        } else if (start != null && !end.isAfter(start)) {
+            errors.put("endTime", ja ? "終了時刻は開始時刻より後にしてください。" : "The end must be after the start.");
+        }
+        if (date != null && start != null && end != null) {
+            request.put("startsAt", tokyo(date.atTime(start)));
+            request.put("endsAt", tokyo(date.atTime(end)));
+        }
+        String venue = value(form, "venueId");
+        request.put("venueId", venue);
+        if (venue == null) {
+            request.remove("roomId"); // a room belongs to a venue
+        } else if (current != null && !venue.equals(venueIdOf(current))) {
+            request.remove("roomId");
+        }
+        String link = value(form, "meetingLink");
+        if (link != null || form.containsKey("meetingLink")) {
+            request.put("meetingLink", link);
+        }
+        String allocation = value(form, "allocation");
+        if (allocation == null || !ALLOCATIONS.contains(allocation)) {
+            errors.put("allocation", ja ? "参加のしかたを選んでください。" : "Choose how places are given.");
+        } else {
+            request.put("allocation", allocation);
+            if (!"LOTTERY".equals(allocation)) {
+                request.remove("lottery");
+            }
+        }
+        String capacity = value(form, "capacity");
+        if (capacity != null) {
+            Integer seats = integer(capacity);
+            if (seats == null || seats < 1 || seats > 10_000) {
+                errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
+            } else {
+                request.put("capacity", seats);
+            }
+        }
+        dateTime(form, "opens", "applicationOpensAt", request, errors, ja);
+        dateTime(form, "closes", "applicationClosesAt", request, errors, ja);
+        if ("1".equals(form.get("childcare"))) {
+            JsonObject childcare = new JsonObject().put("offered", true);
+            ageOrCount(form, "childMinAge", "minAgeYears", 0, 12, childcare, errors, ja);
+            ageOrCount(form, "childMaxAge", "maxAgeYears", 0, 12, childcare, errors, ja);
+            ageOrCount(form, "carers", "carers", 0, 100, childcare, errors, ja);
+            Integer min = childcare.getInteger("minAgeYears");
+            Integer max = childcare.getInteger("maxAgeYears");
+            if (min != null && max != null && min > max) {
+                errors.put(
+                        "childMaxAge", ja ? "「何歳まで」は「何歳から」以上にしてください。" : "The upper age must not be below the lower.");
+            }
+            dateTime(form, "childcareDeadline", "deadline", childcare, errors, ja);
+            if (current != null && current.getValue("childcareMaxChildren") instanceof Number n) {
+                childcare.put("maxChildren", n.intValue());
+            }
+            request.put("childcare", childcare);
+        } else {
+            request.put("childcare", new JsonObject().put("offered", false));
+        }
+        return errors.isEmpty() ? new Parsed(request, Map.of()) : new Parsed(null, errors);
+    }
+
+    /** The form's values for a session as the service describes it (times shown in Tokyo). */
+    public static Map<String, String> valuesOf(JsonObject s) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("kind", s.getString("kind", ""));
+        values.put("titleJa", s.getString("titleJa", ""));
+        values.put("titleEn", s.getString("titleEn", ""));
+        values.put("targetAudienceJa", s.getString("targetAudienceJa", ""));
+        LocalDateTime starts = local(s.getString("startsAt"));
+        LocalDateTime ends = local(s.getString("endsAt"));
+        values.put("date", starts == null ? "" : starts.toLocalDate().toString());
+        values.put("startTime", starts == null ? "" : starts.toLocalTime().toString());
+        values.put("endTime", ends == null ? "" : ends.toLocalTime().toString());
+        String venue = venueIdOf(s);
+        values.put("venueId", venue == null ? "" : venue);
+        values.put("meetingLink", s.getString("meetingLink", ""));
+        values.put("allocation", s.getString("allocation", "NONE"));
+        values.put("capacity", s.getValue("capacity") == null ? "" : String.valueOf(s.getValue("capacity")));
+        values.put("opens", dateTimeValue(s.getString("applicationOpensAt")));
+        values.put("closes", dateTimeValue(s.getString("applicationClosesAt")));
+        JsonObject childcare = s.getValue("childcare") instanceof JsonObject c ? c : new JsonObject();
+        boolean offered = Boolean.TRUE.equals(childcare.getValue("offered"));
+        values.put("childcare", offered ? "1" : "");
+        values.put("childMinAge", number(childcare.getValue("minAgeYears")));
+        values.put("childMaxAge", number(childcare.getValue("maxAgeYears")));
+        values.put("carers", number(s.getValue("childcareCarers")));
+        values.put("childcareDeadline", dateTimeValue(childcare.getString("deadline")));
+        return values;
+    }
+
+    /**
+     * The form field beside which a violation of the event service is shown (its field names are SessionRequest's or
+     * SessionRules'); "form" for one that belongs to no field shown.
+     */
+    public static String fieldOf(String serviceField) {
+        if (serviceField == null) {
+            return "form";
+        }
+        return switch (serviceField) {
+            case "kind" -> "kind";
+            case "title.ja", "titleJa" -> "titleJa";
+            case "titleEn", "title.en" -> "titleEn";
+            case "targetAudience.ja", "targetAudienceJa" -> "targetAudienceJa";
+            case "start", "startsAt" -> "startTime";
+            case "end", "endsAt", "endAfterStart" -> "endTime";
+            case "venueId", "roomId" -> "venueId";
+            case "meetingLink" -> "meetingLink";
+            case "allocation", "bookingEnabled", "lottery" -> "allocation";
+            case "capacity" -> "capacity";
+            case "applicationOpens", "applicationOpensAt" -> "opens";
+            case "applicationCloses", "applicationClosesAt" -> "closes";
+            case "childcare", "childcare.agesAndCarersGiven", "childcare.offered" -> "childcare";
+            case "childcare.minAgeYears" -> "childMinAge";
+            case "childcare.maxAgeYears" -> "childMaxAge";
+            case "childcare.carers" -> "carers";
+            case "childcare.deadline" -> "childcareDeadline";
+            default -> serviceField.startsWith("parts") ? "startTime" : "form";
+        };
+    }
+
+    /** A violation in the organiser's language: by its stable code where we know it, else the service's own words. */
+    public static String message(String code, String serviceMessage, Language language) {
+        if (language != Language.JA || code == null) {
+            return serviceMessage;
+        }
+        return switch (code) {
+            case "TARGET_AUDIENCE_JA_REQUIRED" -> "講座には対象を入力してください。";
+            case "CAPACITY_REQUIRED" -> "定員を入力してください。";
+            case "CAPACITY_BELOW_ONE" -> "定員は1以上にしてください。";
+            case "CAPACITY_ABOVE_VENUE_CEILING" -> "定員が会場の収容人数を超えています。";
+            case "APPLICATION_OPENS_REQUIRED" -> "受付開始の日時を入力してください。";
+            case "DEADLINE_REQUIRED" -> "受付締切の日時を入力してください。";
+            case "APPLICATION_OPENS_NOT_BEFORE_DEADLINE" -> "受付開始は締切より前にしてください。";
+            case "DEADLINE_NOT_BEFORE_START" -> "受付締切は開始より前にしてください。";
+            case "ALLOCATION_REQUIRED" -> "先着順か抽選かを選んでください。";
+            case "MEETING_LINK_REQUIRED" -> "オンラインの開催にはURLを入力してください。";
+            case "MEETING_LINK_INVALID" -> "URLは https:// で始まるものにしてください。";
+            case "MEETING_LINK_ONLY_FOR_ONLINE" -> "URLはオンラインの開催だけに入力します。";
+            case "FREE_SPACE_HAS_NO_BOOKING" -> "フリースペースは予約不要にしてください。";
+            case "CHILDCARE_DEADLINE_REQUIRED" -> "託児の申込締切を入力してください。";
+            case "CHILDCARE_DEADLINE_AFTER_START" -> "託児の申込締切は開始より前にしてください。";
+            case "CHILDCARE_VENUE_UNSUITABLE" -> "この会場では託児ができません。";
+            case "CHILDCARE_AGE_RANGE_INVALID" -> "託児の対象年齢を確かめてください。";
+            case "CHILDCARE_CARERS_REQUIRED" -> "保育者の人数を入力してください。";
+            case "ROOM_DOUBLE_BOOKED" -> "この部屋は同じ時間に別の開催で使われています。";
+            case "VENUE_UNKNOWN" -> "この会場は選べません。";
+            case "END_NOT_AFTER_START" -> "終了時刻は開始時刻より後にしてください。";
+            case "TITLE_JA_REQUIRED" -> "日本語のタイトルを入力してください。";
+            default -> serviceMessage;
+        };
+    }
+
+    // ---- parsing ----
+
+    private static void dateTime(
+            Map<String, String> form,
+            String field,
+            String key,
+            JsonObject into,
+            Map<String, String> errors,
+            boolean ja) {
+        String typed = value(form, field);
+        if (typed == null) {
+            return;
+        }
+        try {
+            into.put(key, tokyo(LocalDateTime.parse(typed)));
+        } catch (DateTimeParseException e) {
+            errors.put(
+                    field, ja ? "日時を 2026-12-01T12:00 のように入力してください。" : "Enter a date and time like 2026-12-01T12:00.");
+        }
+    }
+
+    private static void ageOrCount(
+            Map<String, String> form,
+            String field,
+            String key,
+            int min,
+            int max,
+            JsonObject into,
+            Map<String, String> errors,
+            boolean ja) {
+        String typed = value(form, field);
+        if (typed == null) {
+            return;
+        }
+        Integer n = integer(typed);
+        if (n == null || n < min || n > max) {
+            errors.put(
+                    field,
+                    ja ? min + "から" + max + "までの数字で入力してください。" : "Enter a number from " + min + " to " + max + ".");
+        } else {
+            into.put(key, n);
+        }
+    }
+
+    private static JsonArray partsForRequest(JsonArray parts) {
+        JsonArray out = new JsonArray();
+        for (Object o : parts) {
+            if (o instanceof JsonObject p) {
+                out.add(new JsonObject()
+                        .put("label", p.getString("label"))
+                        .put("startsAt", p.getString("startsAt"))
+                        .put("endsAt", p.getString("endsAt")));
+            }
+        }
+        return out;
+    }
+
+    private static String venueIdOf(JsonObject s) {
+        if (s.getValue("venueId") instanceof String id) {
+            return id;
+        }
+        return s.getValue("venue") instanceof JsonObject venue ? venue.getString("id") : null;
+    }
+
+    static String tokyo(LocalDateTime local) {
+        return local.atZone(TOKYO).toOffsetDateTime().toString();
+    }
+
+    private static LocalDateTime local(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(iso).atZoneSameInstant(TOKYO).toLocalDateTime();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String dateTimeValue(String iso) {
+        LocalDateTime local = local(iso);
+        return local == null ? "" : local.withSecond(0).withNano(0).toString();
+    }
+
+    private static String number(Object value) {
+        return value instanceof Number n ? String.valueOf(n.intValue()) : "";
+    }
+
+    private static String value(Map<String, String> form, String field) {
+        String v = form.get(field);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static LocalDate date(String v) {
+        try {
+            return v == null ? null : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalTime time(String v) {
+        try {
+            return v == null ? null : LocalTime.parse(v);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Integer integer(String v) {
+        try {
+            return Integer.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.ibasho.gateway.web.staff;
+
+import io.ibasho.gateway.web.Language;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The staff screens' fixed words, Japanese and English side by side (like UiText for hers). Templates read them as
+ * {@code {st.key}}; sentences made from a service's data are made in the page classes.
+ */
+public final class StaffText {
+    private static final Map<String, String> JA = new LinkedHashMap<>();
+    private static final Map<String, String> EN = new LinkedHashMap<>();
+
+    static {
+        // sessions
+        put("sessionsTitle", "開催の管理", "Your sessions");
+        put("newSession", "新しい開催をつくる", "Create a session");
+        put("newSessionTitle", "新しい開催", "New session");
+        put("editSessionTitle", "開催の編集", "Edit session");
+        put("noOwnSessions", "まだ開催はありません。", "No sessions yet.");
+        put("edit", "編集", "Edit");
+        put("door", "受付", "Door");
+        put("capacity", "定員", "Capacity");
+        put("kind", "種類", "Kind");
+        put("titleJa", "タイトル（日本語）", "Title (Japanese)");
+        put("titleEn", "タイトル（英語・任意）", "Title (English, optional)");
+        put("targetAudienceJa", "対象（例: 子育て中の方）", "Who it is for (in Japanese)");
+        put("date", "日付", "Date");
+        put("startTime", "開始時刻", "Starts");
+        put("endTime", "終了時刻", "Ends");
+        put("venueId", "会場", "Venue");
+        put("noVenue", "会場なし（オンラインなど）", "No venue (online etc.)");
+        put("allocation", "参加のしかた", "How places are given");
+        put("allocationNone", "予約不要（出入り自由）", "No booking (drop in)");
+        put("allocationFirstCome", "先着順", "First come");
+        put("allocationLottery", "抽選", "Lottery");
+        put("opens", "受付開始", "Applications open");
+        put("closes", "受付締切", "Applications close");
+        put("meetingLink", "オンラインのURL（https://…）", "Online meeting link (https://…)");
+        put("childcareOffered", "託児あり", "Childcare offered");
+        put("childMinAge", "託児の対象（何歳から）", "Childcare from age");
+        put("childMaxAge", "託児の対象（何歳まで）", "Childcare up to age");
+        put("carers", "保育者の人数", "Carers");
+        put("childcareDeadline", "託児の申込締切", "Childcare deadline");
+        put("save", "保存する", "Save");
+        put("create", "下書きとして保存する", "Save as draft");
+        put("publish", "公開する", "Publish");
+        put("cancelSession", "この開催を中止する", "Cancel this session");
+        put("complete", "終了にする", "Mark as taken place");
+        put("fixErrors", "入力を確かめてください。", "Please check the fields marked below.");
+        put("saved", "保存しました。", "Saved.");
+        put("published", "公開しました。", "Published.");
+        put("cancelled", "中止にしました。参加予定の方にはお知らせが届きます。", "Cancelled. People booked are told.");
+        put("completed", "終了にしました。", "Marked as taken place.");
+        put("status", "状態", "Status");
+        put("back", "一覧へ戻る", "Back to the list");
+        put("optional", "任意", "optional");
+        // door
+        put("doorTitle", "受付", "At the door");
+        put("checkInByCode", "予約番号で受付", "Check in by booking code");
+        put("bookingCode", "予約番号", "Booking code");
+        put("checkIn", "受付する", "Check in");
+        put("scanTitle", "QRコードを読み取る", "Scan the QR code");
+        put("startCamera", "カメラで読み取る", "Scan with the camera");
+        put("scanHelp", "予約画面のQRコードをカメラに向けてください。", "Hold the booking's QR code up to the camera.");
+        put("roster", "参加者", "Roster");
+        put("nickname", "ニックネーム", "Nickname");
+        put("attendance", "出欠", "Attendance");
+        put("attended", "出席", "Attended");
+        put("noShow", "欠席", "No-show");
+        put("notYet", "未受付", "Not yet");
+        put("markAttended", "出席にする", "Mark attended");
+        put("markNoShow", "欠席にする", "Mark no-show");
+        put("dropIns", "飛び入り（予約なし）", "Drop-ins (no booking)");
+        put("addDropIn", "飛び入りを1人数える", "Count one drop-in");
+        put("noRoster", "予約はまだありません。", "No bookings yet.");
+        put("codeNotFound", "この予約番号は、この開催の確定した予約にありません。", "No confirmed booking of this session has this code.");
+        put("seatsTaken", "席", "Seats");
+        put("waiting", "キャンセル待ち", "Waiting");
+        // series
+        put("newSeries", "くり返しの開催をつくる", "Create a repeating series");
+        put("seriesFormTitle", "くり返しの開催", "Repeating series");
+        put("repeat", "くり返し", "Repeats");
+        put("repeatMonthly", "毎月（初回と同じ第何週の同じ曜日）", "Monthly (same week and weekday as the first date)");
+        put("repeatWeekly", "毎週（同じ曜日）", "Weekly (same weekday)");
+        put("firstDate", "初回の日付", "First date");
+        put("count", "回数", "Number of times");
+        put("opensDaysBefore", "受付開始（各回の何日前）", "Applications open (days before each)");
+        put("closesHoursBefore", "受付締切（各回の何時間前）", "Applications close (hours before each)");
+        put("venues", "会場（複数選べます。会場ごとにシリーズをつくります）", "Venues (one series per venue)");
+        put("makeDrafts", "日程を下書きでつくる", "Make the dates as drafts");
+        put("seriesTitle", "くり返しの開催の日程", "The series' dates");
+        put(
+                "seriesHelp",
+                "下書きの日程です。確かめてから公開してください。1回だけ変えるときは、その回の「編集」から。",
+                "These dates are drafts: check them, then publish. To change one date only, use its Edit.");
+        put(
+                "seriesPublishedHelp",
+                "公開中の日程です。1回だけ変えるときは、その回の「編集」から。",
+                "These dates are published. To change one date only, use its Edit.");
+        put("publishSeries", "このシリーズを公開する", "Publish this series");
+        // lottery
+        put("lotteryTitle", "抽選", "Lottery");
+        put("lottery", "抽選", "Lottery");
+        put("commitment", "種のコミットメント（SHA-256）", "Seed commitment (SHA-256)");
+        put(
+                "commitmentHelp",
+                "抽選に使う種のハッシュです。申込の受付開始から公開しているので、抽選後にだれでも結果を計算し直して確かめられます。",
+                "The hash of the seed the draw will use. It is public from the moment applications open, so anyone can"
+                        + " recompute the result after the draw.");
+        put("dryRun", "試しに抽選する（本番ではありません）", "Dry run (not the real draw)");
+        put("draw", "抽選する", "Draw now");
+        put("checkDraw", "この抽選を確かめる", "Check this draw");
+        // childcare
+        put("careTitle", "託児シート", "Care sheets");
+        put("noCare", "託児のある開催はいまありません。", "No upcoming sessions with childcare.");
+        put("openCareSheet", "託児シートを見る", "Open the care sheet");
+        put("careSheetTitle", "託児シート", "Care sheet");
+        put("children", "子ども", "Children");
+        put("byAgeBand", "年齢ごとの人数", "Children by age band");
+        put("childrenList", "子どもの一覧", "The children");
+        put("noChildren", "託児の予約はまだありません。", "No childcare booked yet.");
+        put("family", "きょうだい", "Family");
+        put("age", "年齢", "Age");
+        put("childNickname", "呼び名", "Called");
+        put("careNotes", "保育のメモ", "Care notes");
+        put(
+                "careSheetNote",
+                "保護者の連絡先は表示しません。このシートを開いた記録（だれが・いつ・なぜ）が残ります。",
+                "Parents' contact details are never shown. Opening this sheet is recorded (who, when, why).");
+        // dashboard
+        put("dashboardTitle", "定員の状況", "Capacity");
+        put("months", "月", "Months");
+        put("noPublished", "この月に公開中の開催はありません。", "No published sessions this month.");
+        put("childcare", "託児", "Childcare");
+        // partner
+        put("partnerTitle", "会場の予定", "Your venues' schedule");
+        put("changedRecently", "この1週間の変更", "Changed in the last week");
+        put("noChanges", "この1週間の変更はありません。", "Nothing changed in the last week.");
+        put("updatedAt", "更新", "Updated");
+        put("upcoming", "これからの開催", "Upcoming");
+        put("noUpcoming", "これからの開催はありません。", "No upcoming sessions.");
+        put("venuesAndFeeds", "会場とカレンダー", "Venues and calendar feeds");
+        put(
+                "feedHelp",
+                "カレンダーアプリにこのURLを登録すると、予定が自動で更新されます。参加者の情報は含まれません。",
+                "Subscribe to this URL in a calendar app to keep the schedule up to date. It holds no attendee data.");
+        put("feedUrl", "カレンダーのURL（iCal）", "Calendar URL (iCal)");
+        put("webhooks", "Webhook（変更の自動通知）", "Webhooks (automatic change notices)");
+        put("noWebhooks", "Webhookはまだありません。", "No webhooks yet.");
+        put("follows", "知らせる会場", "Venues");
+        put("deliveryLog", "送信の記録", "Delivery log");
+        put("rotateSecret", "署名の鍵を作り直す", "Rotate the secret");
+        put("deleteWebhook", "削除する", "Delete");
+        put("newWebhook", "Webhookを追加する", "Add a webhook");
+        put("webhookUrl", "送り先のURL（https://）", "Endpoint URL (https://)");
+        put("addWebhook", "追加する", "Add");
+        put("secretOnce", "署名の鍵です。この画面でしか表示しません。いま控えてください。", "The signing secret: shown only now. Keep it now.");
+        put("noDeliveries", "まだ送信はありません。", "Nothing sent yet.");
+        put("when", "日時", "When");
+        put("attempts", "試行", "Attempts");
+    }
+
+    private StaffText() {}
+
+    private static void put(String key, String ja, String en) {
+        JA.put(key, ja);
+        EN.put(key, en);
+    }
+
+    public static Map<String, String> of(Language language) {
+        return language == Language.EN ? EN : JA;
+    }
+
+    static Map<String, String> japanese() {
+        return JA;
+    }
+
+    static Map<String, String> english() {
+        return EN;
+    }
+}

@@ -1,0 +1,226 @@
+package io.ibasho.gateway.web.staff;
+
+import io.ibasho.gateway.web.Language;
+import io.ibasho.gateway.web.PageFlow;
+import io.ibasho.gateway.web.PageFlow.Redirect;
+import io.ibasho.gateway.web.PageFlow.Result;
+import io.ibasho.gateway.web.PageFlow.Visit;
+import io.ibasho.gateway.web.Roles;
+import io.ibasho.gateway.web.Wording;
+import io.quarkus.qute.TemplateData;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the staff templates show: words already made, nothing for a template to compute or translate. */
+public final class StaffViews {
+    private StaffViews() {}
+
+    @TemplateData
+    public record Option(String value, String label, boolean selected) {}
+
+    /** One form field: its input type, its value as typed, and the message beside it when it needs fixing. */
+    @TemplateData
+    public record Field(String name, String label, String type, String value, String error, List<Option> options) {
+        public boolean checked() {
+            return "1".equals(value);
+        }
+    }
+
+    @TemplateData
+    public record ErrorLink(String field, String message) {}
+
+    /** A session on the organiser's list (and the heading of its own pages). */
+    @TemplateData
+    public record SessionRow(
+            String id,
+            String title,
+            String when,
+            String kind,
+            String status,
+            String state,
+            String venue,
+            boolean lottery) {}
+
+    /** One line of the door's roster: never a contact, only the nickname she chose and her booking code. */
+    @TemplateData
+    public record RosterLine(
+            String id,
+            String nickname,
+            String bookingCode,
+            String status,
+            String attendance,
+            String attendanceState,
+            boolean confirmed) {}
+
+    @TemplateData
+    public record Count(String id, String label, String value) {}
+
+    /** A session with childcare on the carers' list: counts only. */
+    @TemplateData
+    public record CareRow(String id, String title, String when, String children, String carers, boolean isShort) {}
+
+    @TemplateData
+    public record Band(String ages, int children) {}
+
+    /** A child on the care sheet: age and what the mother chose to give (a nickname, notes); no contact, no name. */
+    @TemplateData
+    public record Child(int family, int age, String band, String nickname, String notes) {}
+
+    /** A session on the capacity dashboard: the numbers in words, and the same as a meter's value and maximum. */
+    @TemplateData
+    public record CapacityLine(
+            String id,
+            String title,
+            String when,
+            String venue,
+            String seats,
+            int value,
+            int max,
+            String care,
+            int careValue,
+            int careMax) {}
+
+    @TemplateData
+    public record VenueGroup(String venue, List<CapacityLine> lines) {}
+
+    /** A partner's venue with its public calendar feed. */
+    @TemplateData
+    public record PartnerVenue(String id, String name, String area, String feedUrl) {}
+
+    /** A session on a partner's schedule: its public face only. */
+    @TemplateData
+    public record ScheduleLine(
+            String id, String title, String when, String venue, String status, String state, String updated) {}
+
+    @TemplateData
+    public record Webhook(String id, String url, String venues) {}
+
+    @TemplateData
+    public record Delivery(String type, String status, int attempts, String httpStatus, String at) {}
+
+    /** One series made by the repeat form: its rule in words and every date it made. */
+    @TemplateData
+    public record SeriesBlock(
+            String id, String title, String venue, String rule, String state, List<ScheduleLine> dates) {}
+
+    /** Where each staff member starts: the first screen her role allows. */
+    static Uni<Result> home(Visit v) {
+        String start = v.hasRole(Roles.ORGANISER)
+                ? "/staff/sessions"
+                : v.hasRole(Roles.CHILDCARE_STAFF) ? "/staff/care" : v.hasRole(Roles.PARTNER) ? "/staff/partner" : null;
+        return Uni.createFrom().item(start == null ? PageFlow.notAllowed() : new Redirect(start));
+    }
+
+    static SessionRow row(JsonObject s, Language language) {
+        String ja = s.getString("titleJa");
+        String en = s.getString("titleEn");
+        String title = language == Language.EN && en != null && !en.isBlank() ? en : ja == null ? "" : ja;
+        String state = s.getString("status", "").toLowerCase(java.util.Locale.ROOT);
+        JsonObject venue = s.getValue("venue") instanceof JsonObject o ? o : new JsonObject();
+        String venueName = language == Language.EN && venue.getString("nameEn") != null
+                ? venue.getString("nameEn")
+                : venue.getString("nameJa", "");
+        return new SessionRow(
+                s.getString("id"),
+                title,
+                Wording.when(PageFlow.time(s.getString("startsAt")), PageFlow.time(s.getString("endsAt")), language),
+                Wording.kind(s.getString("kind"), language),
+                status(state, language),
+                state,
+                venueName,
+                "LOTTERY".equals(s.getString("allocation")));
+    }
+
+    static String status(String state, Language language) {
+        boolean ja = language == Language.JA;
+        return switch (state) {
+            case "draft" -> ja ? "下書き" : "Draft";
+            case "published" -> ja ? "公開中" : "Published";
+            case "cancelled" -> ja ? "中止" : "Cancelled";
+            case "completed" -> ja ? "終了" : "Taken place";
+            default -> state;
+        };
+    }
+
+    static List<Field> sessionFields(
+            Map<String, String> values, Map<String, String> errors, JsonArray venues, Language language) {
+        Map<String, String> st = StaffText.of(language);
+        List<Field> fields = new ArrayList<>();
+        String kind = values.getOrDefault("kind", "");
+        fields.add(new Field(
+                "kind",
+                st.get("kind"),
+                "select",
+                kind,
+                errors.get("kind"),
+                SessionForm.KINDS.stream()
+                        .map(k -> new Option(k, Wording.kind(k, language), k.equals(kind)))
+                        .toList()));
+        fields.add(text("titleJa", "text", st, values, errors));
+        fields.add(text("titleEn", "text", st, values, errors));
+        fields.add(text("targetAudienceJa", "text", st, values, errors));
+        fields.add(text("date", "date", st, values, errors));
+        fields.add(text("startTime", "time", st, values, errors));
+        fields.add(text("endTime", "time", st, values, errors));
+        String venue = values.getOrDefault("venueId", "");
+        List<Option> venueOptions = new ArrayList<>();
+        venueOptions.add(new Option("", st.get("noVenue"), venue.isEmpty()));
+        for (Object o : venues) {
+            if (o instanceof JsonObject v && v.getString("id") != null) {
+                String name = language == Language.EN && v.getString("nameEn") != null
+                        ? v.getString("nameEn")
+                        : v.getString("nameJa", "");
+                venueOptions.add(
+                        new Option(v.getString("id"), name, v.getString("id").equals(venue)));
+            }
+        }
+        fields.add(new Field("venueId", st.get("venueId"), "select", venue, errors.get("venueId"), venueOptions));
+        fields.add(text("meetingLink", "url", st, values, errors));
+        String allocation = values.getOrDefault("allocation", "");
+        fields.add(new Field(
+                "allocation",
+                st.get("allocation"),
+                "select",
+                allocation,
+                errors.get("allocation"),
+                List.of(
+                        new Option("NONE", st.get("allocationNone"), "NONE".equals(allocation)),
+                        new Option("FIRST_COME", st.get("allocationFirstCome"), "FIRST_COME".equals(allocation)),
+                        new Option("LOTTERY", st.get("allocationLottery"), "LOTTERY".equals(allocation)))));
+        fields.add(text("capacity", "number", st, values, errors));
+        fields.add(text("opens", "datetime-local", st, values, errors));
+        fields.add(text("closes", "datetime-local", st, values, errors));
+        fields.add(new Field(
+                "childcare",
+                st.get("childcareOffered"),
+                "checkbox",
+                "1".equals(values.get("childcare")) ? "1" : "",
+                errors.get("childcare"),
+                List.of()));
+        fields.add(text("childMinAge", "number", st, values, errors));
+        fields.add(text("childMaxAge", "number", st, values, errors));
+        fields.add(text("carers", "number", st, values, errors));
+        fields.add(text("childcareDeadline", "datetime-local", st, values, errors));
+        return fields;
+    }
+
+    /** The summary above a form that needs fixing: each message links to its field. */
+    static List<ErrorLink> errorList(Map<String, String> errors, Language language) {
+        List<ErrorLink> list = new ArrayList<>();
+        for (String field : SessionForm.FIELDS) {
+            if (errors.containsKey(field)) {
+                list.add(new ErrorLink(field, errors.get(field)));
+            }
+        }
+        return list;
+    }
+
+    private static Field text(
+            String name, String type, Map<String, String> st, Map<String, String> values, Map<String, String> errors) {
+        return new Field(name, st.get(name), type, values.getOrDefault(name, ""), errors.get(name), List.of());
+    }
+}

@@ -1,0 +1,137 @@
+package io.ibasho.gateway.web.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ibasho.gateway.web.Language;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SessionFormTest {
+    private static Map<String, String> café() {
+        Map<String, String> form = new HashMap<>();
+        form.put("kind", "cafe");
+        form.put("titleJa", "ウィメンズカフェ");
+        form.put("date", "2026-12-08");
+        form.put("startTime", "13:30");
+        form.put("endTime", "15:30");
+        form.put("allocation", "FIRST_COME");
+        form.put("capacity", "12");
+        form.put("opens", "2026-11-20T09:00");
+        form.put("closes", "2026-12-07T18:00");
+        return form;
+    }
+
+    @Test
+    void whatSheTypedBecomesTheServicesRequestInTokyoTime() {
+        SessionForm.Parsed parsed = SessionForm.read(café(), null, Language.JA);
+
+        assertThat(parsed.errors()).isEmpty();
+        JsonObject request = parsed.request();
+        assertThat(request.getString("startsAt")).isEqualTo("2026-12-08T13:30+09:00");
+        assertThat(request.getString("endsAt")).isEqualTo("2026-12-08T15:30+09:00");
+        assertThat(request.getString("applicationClosesAt")).isEqualTo("2026-12-07T18:00+09:00");
+        assertThat(request.getInteger("capacity")).isEqualTo(12);
+        assertThat(request.getJsonObject("childcare").getBoolean("offered")).isFalse();
+    }
+
+    @Test
+    void eachMistakeIsNamedBesideItsOwnField() {
+        Map<String, String> form = café();
+        form.put("titleJa", " ");
+        form.put("endTime", "13:00");
+        form.put("capacity", "zero");
+        form.put("closes", "next week");
+
+        SessionForm.Parsed parsed = SessionForm.read(form, null, Language.JA);
+
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.request()).isNull();
+        assertThat(parsed.errors())
+                .containsOnlyKeys("titleJa", "endTime", "capacity", "closes")
+                .containsEntry("endTime", "終了時刻は開始時刻より後にしてください。");
+        assertThat(SessionForm.read(form, null, Language.EN).errors().get("capacity"))
+                .isEqualTo("Enter a capacity of 1 or more.");
+    }
+
+    @Test
+    void editingKeepsWhatTheFormDoesNotShowAndReadsBackTheSameValues() {
+        JsonObject current = new JsonObject()
+                .put("id", "s1")
+                .put("kind", "workshop")
+                .put("titleJa", "アロマハンドケア")
+                .put("startsAt", "2026-12-08T04:30:00Z")
+                .put("endsAt", "2026-12-08T06:30:00Z")
+                .put("allocation", "LOTTERY")
+                .put("capacity", 10)
+                .put("applicationOpensAt", "2026-11-20T00:00:00Z")
+                .put("applicationClosesAt", "2026-12-01T09:00:00Z")
+                .put("roomId", "room-a")
+                .put("venue", new JsonObject().put("id", "v1"))
+                .put("lottery", new JsonObject().put("oneWinPerMonth", true))
+                .put(
+                        "parts",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("partId", "p1")
+                                        .put("label", "1部")
+                                        .put("startsAt", "2026-12-08T04:30:00Z")
+                                        .put("endsAt", "2026-12-08T05:30:00Z")))
+                .put(
+                        "childcare",
+                        new JsonObject()
+                                .put("offered", true)
+                                .put("minAgeYears", 1)
+                                .put("maxAgeYears", 6)
+                                .put("deadline", "2026-12-01T09:00:00Z"))
+                .put("childcareCarers", 2)
+                .put("childcareMaxChildren", 8);
+
+        Map<String, String> values = SessionForm.valuesOf(current);
+        assertThat(values)
+                .containsEntry("date", "2026-12-08")
+                .containsEntry("startTime", "13:30")
+                .containsEntry("closes", "2026-12-01T18:00")
+                .containsEntry("venueId", "v1")
+                .containsEntry("childcare", "1")
+                .containsEntry("carers", "2");
+
+        values.put("startTime", "14:00");
+        SessionForm.Parsed parsed = SessionForm.read(values, current, Language.JA);
+        assertThat(parsed.errors()).isEmpty();
+        JsonObject request = parsed.request();
+        assertThat(request.getString("startsAt")).isEqualTo("2026-12-08T14:00+09:00");
+        assertThat(request.getString("roomId")).isEqualTo("room-a");
+        assertThat(request.getJsonObject("lottery").getBoolean("oneWinPerMonth"))
+                .isTrue();
+        assertThat(request.getJsonArray("parts").getJsonObject(0).containsKey("partId"))
+                .isFalse();
+        assertThat(request.getJsonObject("childcare").getInteger("maxChildren")).isEqualTo(8);
+        assertThat(request.getJsonObject("childcare").getInteger("carers")).isEqualTo(2);
+    }
+
+    @Test
+    void theServicesRulesLandBesideTheFieldsInHerLanguage() {
+        assertThat(SessionForm.fieldOf("applicationCloses")).isEqualTo("closes");
+        assertThat(SessionForm.fieldOf("childcare.deadline")).isEqualTo("childcareDeadline");
+        assertThat(SessionForm.fieldOf("title.ja")).isEqualTo("titleJa");
+        assertThat(SessionForm.fieldOf("somethingNew")).isEqualTo("form");
+        assertThat(SessionForm.message("DEADLINE_REQUIRED", "A workshop needs an application deadline", Language.JA))
+                .isEqualTo("受付締切の日時を入力してください。");
+        assertThat(SessionForm.message("DEADLINE_REQUIRED", "A workshop needs an application deadline", Language.EN))
+                .isEqualTo("A workshop needs an application deadline");
+        assertThat(SessionForm.message("SOME_NEW_CODE", "Service words", Language.JA))
+                .isEqualTo("Service words");
+    }
+
+    @Test
+    void everyStaffWordHasBothLanguages() {
+        assertThat(StaffText.japanese().keySet()).isEqualTo(StaffText.english().keySet());
+        assertThat(StaffText.japanese().keySet())
+                .containsAll(SessionForm.FIELDS.stream()
+                        .filter(f -> !f.equals("childcare"))
+                        .toList());
+    }
+}

@@ -1,0 +1,93 @@
+package io.ibasho.gateway.web.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ibasho.gateway.web.Language;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The staff screens' sentences made from the services' answers. */
+class StaffWordsTest {
+    private static final JsonArray ROSTER = new JsonArray()
+            .add(new JsonObject()
+                    .put("registrationId", "r1")
+                    .put("nickname", "さくら")
+                    .put("status", "confirmed")
+                    .put("bookingCode", "K7M3P9QX")
+                    .put("attendance", "ATTENDED"))
+            .add(new JsonObject()
+                    .put("registrationId", "r2")
+                    .put("nickname", "もも")
+                    .put("status", "waitlisted")
+                    .put("bookingCode", "AB12CD34"));
+
+    @Test
+    void theDoorFindsOnlyAConfirmedBookingByItsCode() {
+        assertThat(DoorPages.byCode(ROSTER, "k7m3p9qx").getString("registrationId"))
+                .isEqualTo("r1");
+        assertThat(DoorPages.byCode(ROSTER, "AB12CD34"))
+                .as("waitlisted: no seat to check in")
+                .isNull();
+        assertThat(DoorPages.byCode(ROSTER, "ZZZZZZZZ")).isNull();
+    }
+
+    @Test
+    void theRosterSaysAttendanceInWordsAndCountsTheDoor() {
+        var lines = DoorPages.entries(ROSTER, Language.JA);
+        assertThat(lines.get(0).attendance()).isEqualTo("出席");
+        assertThat(lines.get(1).attendance()).isEqualTo("未受付");
+        assertThat(lines.get(1).confirmed()).isFalse();
+
+        var counts = DoorPages.counts(
+                new JsonObject()
+                        .put("confirmed", 1)
+                        .put("capacity", 10)
+                        .put("dropIns", 2)
+                        .put("entries", ROSTER),
+                Language.JA);
+        assertThat(counts).extracting(StaffViews.Count::value).containsExactly("1 / 10", "1", "2");
+    }
+
+    @Test
+    void theVerifiersAnswerIsSaidInWords() {
+        assertThat(LotteryPages.verdict(true, null, null, Language.JA)).endsWith("この抽選は正しく行われています。");
+        assertThat(LotteryPages.verdict(false, "COMMITMENT", "seed mismatch", Language.EN))
+                .isEqualTo("The check failed: The seed does not match the commitment. (seed mismatch)");
+    }
+
+    @Test
+    void theDashboardSaysSeatsAndChildcareInWordsBesideTheMeter() {
+        JsonObject session = new JsonObject()
+                .put("id", "s1")
+                .put("titleJa", "カフェ")
+                .put("startsAt", "2026-12-08T01:00:00Z")
+                .put("endsAt", "2026-12-08T03:00:00Z")
+                .put("capacity", 10)
+                .put("allocation", "FIRST_COME");
+        JsonObject care = new JsonObject()
+                .put("totalChildren", 3)
+                .put("capApplied", 6)
+                .put("carers", 1)
+                .put("carersNeeded", 2)
+                .put(
+                        "childrenByBand",
+                        new JsonArray().add(new JsonObject().put("ages", "0-2").put("children", 3)));
+
+        StaffViews.CapacityLine line =
+                DashboardPages.line(session, new JsonObject().put("seatsLeft", 4), care, Language.JA);
+
+        assertThat(line.seats()).isEqualTo("予約 6 / 定員 10（残り 4）");
+        assertThat(line.value()).isEqualTo(6);
+        assertThat(line.max()).isEqualTo(10);
+        assertThat(line.care()).isEqualTo("託児: 子ども 3人 / 上限 6人、保育者 1人（必要 2人）・0-2 3");
+    }
+
+    @Test
+    void aSeriesRuleBrokenByTheServiceLandsBesideTheRepeatFormsField() {
+        assertThat(SeriesPages.seriesField("rrule")).isEqualTo("repeat");
+        assertThat(SeriesPages.seriesField("occurrences[0].applicationCloses")).isEqualTo("closesHoursBefore");
+        assertThat(SeriesPages.seriesField("venueId")).isEqualTo("venues");
+        assertThat(SeriesPages.seriesField("somethingNew")).isEqualTo("form");
+    }
+}
