@@ -151,6 +151,8 @@ final class MatrixObjects {
             case "preferences" -> Map.of("language", "ja", "channels", List.of("in-app"), "fullDetail", false);
             case "email" -> Map.of("address", "matrix@example.invalid");
             case "code" -> Map.of("code", "000000");
+            // never "ERASE": the matrix checks who may ask, and must not delete hana's or mei's account
+            case "unconfirmed-erasure" -> Map.of("confirm", "no");
             case "partner-contact" -> Map.of("language", "ja", "weeklyDigest", false);
             // the national line the demo lists too, so the stack's help page keeps a line whoever saved last
             case "support-lines" -> Map.of("lines", List.of(Map.of("nameJa", "DV相談ナビ", "phone", "#8008")));

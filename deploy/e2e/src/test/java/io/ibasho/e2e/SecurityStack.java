@@ -153,6 +153,8 @@ final class SecurityStack {
                     case "registration" -> settings.registrationPort();
                     case "childcare-booking" -> settings.childcareBookingPort();
                     case "notification" -> settings.notificationPort();
+                    // the gateway's own endpoints (her data across every service): there is no way around it
+                    case "gateway" -> settings.gatewayPort();
                     default -> throw new IllegalArgumentException("unknown service " + service);
                 };
         return "http://127.0.0.1:" + port;

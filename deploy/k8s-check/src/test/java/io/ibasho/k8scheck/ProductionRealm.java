@@ -28,6 +28,10 @@ final class ProductionRealm {
     static final String CLAIMS_SCOPE = "ibasho-claims";
     /** Keycloak operator placeholder, filled from Secret gateway-oidc key client-secret. */
     static final String GATEWAY_SECRET_PLACEHOLDER = "IBASHO_GATEWAY_CLIENT_SECRET";
+    /** Keycloak operator placeholder, filled from Secret gateway-oidc key account-deletion-secret (docs/adr/0014). */
+    static final String ERASER_SECRET_PLACEHOLDER = "IBASHO_GATEWAY_ACCOUNT_DELETION_CLIENT_SECRET";
+
+    static final String ERASER_CLIENT = "ibasho-account-eraser";
 
     private static final Set<String> DEMO_CLIENTS = Set.of("ibasho-test", "partner-tsubomi");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -35,7 +39,17 @@ final class ProductionRealm {
     /** The realm of the KeycloakRealmImport. */
     static ObjectNode from(JsonNode devRealm) {
         ObjectNode realm = devRealm.deepCopy();
+        // no demo users; the eraser's service account stays, it holds the one role that client needs
+        ArrayNode serviceAccounts = JSON.arrayNode();
+        for (JsonNode user : realm.path("users")) {
+            if (ERASER_CLIENT.equals(user.path("serviceAccountClientId").asText())) {
+                serviceAccounts.add(user.deepCopy());
+            }
+        }
         realm.remove("users");
+        if (!serviceAccounts.isEmpty()) {
+            realm.set("users", serviceAccounts);
+        }
         realm.put("sslRequired", "all");
 
         ArrayNode roles = (ArrayNode) realm.path("roles").path("realm");
@@ -79,6 +93,9 @@ final class ProductionRealm {
                 continue;
             }
             ObjectNode copy = client.deepCopy();
+            if (copy.path("clientId").asText().equals(ERASER_CLIENT)) {
+                copy.put("secret", "${" + ERASER_SECRET_PLACEHOLDER + "}");
+            }
             if (copy.path("clientId").asText().equals(GATEWAY_CLIENT)) {
                 copy.put("secret", "${" + GATEWAY_SECRET_PLACEHOLDER + "}");
                 copy.set("redirectUris", JSON.arrayNode().add("https://ibasho.example/app/login"));
@@ -114,6 +131,10 @@ final class ProductionRealm {
         ObjectNode secret = placeholders.putObject(GATEWAY_SECRET_PLACEHOLDER).putObject("secret");
         secret.put("name", "gateway-oidc");
         secret.put("key", "client-secret");
+        ObjectNode eraserSecret =
+                placeholders.putObject(ERASER_SECRET_PLACEHOLDER).putObject("secret");
+        eraserSecret.put("name", "gateway-oidc");
+        eraserSecret.put("key", "account-deletion-secret");
         spec.set("realm", from(devRealm));
         return object;
     }
@@ -137,7 +158,11 @@ final class ProductionRealm {
     }
 
     static Map<String, String> placeholders() {
-        return Map.of(GATEWAY_SECRET_PLACEHOLDER, "gateway-oidc/client-secret");
+        return Map.of(
+                GATEWAY_SECRET_PLACEHOLDER,
+                "gateway-oidc/client-secret",
+                ERASER_SECRET_PLACEHOLDER,
+                "gateway-oidc/account-deletion-secret");
     }
 
     private ProductionRealm() {}

@@ -48,10 +48,13 @@ class ProductionRealmTest {
     @Test
     void noTestClientNoUsersNoLiteralSecretNoLocalhost() throws IOException {
         JsonNode realm = Manifests.readYamlFile(REALM_IMPORT).path("spec").path("realm");
-        assertThat(realm.has("users")).isFalse();
+        // no people: only the account-deletion client's service account (docs/adr/0014)
+        realm.path("users")
+                .forEach(user -> assertThat(user.path("serviceAccountClientId").asText())
+                        .isEqualTo(ProductionRealm.ERASER_CLIENT));
         List<String> clientIds = new ArrayList<>();
         realm.path("clients").forEach(c -> clientIds.add(c.path("clientId").asText()));
-        assertThat(clientIds).containsExactly("ibasho-gateway");
+        assertThat(clientIds).containsExactly("ibasho-gateway", ProductionRealm.ERASER_CLIENT);
         for (JsonNode client : realm.path("clients")) {
             assertThat(client.path("directAccessGrantsEnabled").asBoolean(false))
                     .as("password grant")

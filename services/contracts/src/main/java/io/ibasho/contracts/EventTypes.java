@@ -23,6 +23,11 @@ public final class EventTypes {
     public static final String REGISTRATION_CANCELLED = PREFIX + "registration.RegistrationCancelled.v1";
     public static final String ATTENDANCE_RECORDED = PREFIX + "registration.AttendanceRecorded.v1";
     public static final String CHILDCARE_REQUESTED = PREFIX + "registration.ChildcareRequested.v1";
+    /**
+     * She deleted her account: every service deletes or anonymises what it holds about her. The one type keyed by
+     * the subject (her account id), not a session id (docs/adr/0014).
+     */
+    public static final String SUBJECT_ERASED = PREFIX + "registration.SubjectErased.v1";
 
     public static final String CHILDCARE_RESERVED = PREFIX + "childcare.ChildcareReserved.v1";
     public static final String CHILDCARE_REJECTED = PREFIX + "childcare.ChildcareRejected.v1";
@@ -42,6 +47,7 @@ public final class EventTypes {
             REGISTRATION_CANCELLED,
             ATTENDANCE_RECORDED,
             CHILDCARE_REQUESTED,
+            SUBJECT_ERASED,
             CHILDCARE_RESERVED,
             CHILDCARE_REJECTED,
             CHILDCARE_RELEASED);

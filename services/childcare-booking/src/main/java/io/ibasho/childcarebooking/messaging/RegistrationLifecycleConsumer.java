@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.service.ChildcareRequest;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
+import io.ibasho.childcarebooking.service.HerData;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
@@ -45,10 +46,12 @@ public class RegistrationLifecycleConsumer {
     private final InboundEventReader events;
     private final ChildcareReservationService reservations;
     private final Clock clock;
+    private final HerData herData;
 
     public RegistrationLifecycleConsumer(
-            InboundEventReader events, ChildcareReservationService reservations, Clock clock) {
+            InboundEventReader events, ChildcareReservationService reservations, Clock clock, HerData herData) {
         this.clock = clock;
+        this.herData = herData;
         this.events = events;
         this.reservations = reservations;
     }
@@ -62,6 +65,9 @@ public class RegistrationLifecycleConsumer {
     private Uni<Void> handle(InboundEvent event) {
         String id = event.id();
         String type = event.type();
+        if (event.is(EventTypes.SUBJECT_ERASED)) {
+            return erase(event);
+        }
         ChildcareEvents.ReleaseCause releaseCause = RELEASING.get(type);
         if (!type.equals(EventTypes.CHILDCARE_REQUESTED) && releaseCause == null) {
             return Uni.createFrom().voidItem();
@@ -90,6 +96,20 @@ public class RegistrationLifecycleConsumer {
                         : reservations
                                 .release(registrationCancelled, releaseCause)
                                 .replaceWithVoid());
+    }
+
+    /** She deleted her account: her places still to come are released, her nicknames and notes go (docs/adr/0014). */
+    private Uni<Void> erase(InboundEvent event) {
+        ErasedSubject subject;
+        try {
+            subject = ErasedSubject.of(event);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("unreadable %s %s: %s", event.type(), event.id(), e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return ProcessedMessage.once(
+                event, CONSUMER, () -> herData.erase(subject.attendeeId(), subject.registrationIds())
+                        .replaceWithVoid());
     }
 
     private ChildcareRequest request(InboundEvent event) {

@@ -2,6 +2,7 @@ package io.ibasho.event.messaging;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.event.service.HerData;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
@@ -25,15 +26,20 @@ public class RegistrationLifecycleConsumer {
     static final String CONSUMER = "event";
 
     private final InboundEventReader events;
+    private final HerData herData;
 
-    public RegistrationLifecycleConsumer(InboundEventReader events) {
+    public RegistrationLifecycleConsumer(InboundEventReader events, HerData herData) {
         this.events = events;
+        this.herData = herData;
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     @WithTransaction
     public Uni<Void> consume(String message) {
         return events.read(message).flatMap(event -> {
+            if (event.is(EventTypes.SUBJECT_ERASED)) {
+                return erase(event);
+            }
             Boolean confirmed = confirmedAfter(event.type());
             if (confirmed == null) {
                 return Uni.createFrom().voidItem(); // a type this service does not need: acknowledged and skipped
@@ -49,6 +55,21 @@ public class RegistrationLifecycleConsumer {
             }
             return ProcessedMessage.once(event, CONSUMER, () -> record(confirmation));
         });
+    }
+
+    /** She deleted her account: her confirmations go (docs/adr/0014). */
+    private Uni<Void> erase(InboundEvent event) {
+        ErasedSubject subject;
+        try {
+            subject = ErasedSubject.of(event);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom()
+                    .failure(new IllegalArgumentException(
+                            "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+        }
+        return ProcessedMessage.once(
+                event, CONSUMER, () -> herData.erase(subject.attendeeId(), subject.registrationIds())
+                        .replaceWithVoid());
     }
 
     /** true/false for the types that change a confirmation, null for the others. */

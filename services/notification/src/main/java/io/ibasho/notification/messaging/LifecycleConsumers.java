@@ -6,6 +6,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.service.HerData;
 import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.Notifier.Notice;
 import io.ibasho.notification.service.VenueLinks;
@@ -39,9 +40,15 @@ public class LifecycleConsumers {
     private final Notifier notifier;
     private final WebhookFanOut webhooks;
     private final VenueLinks venueLinks;
+    private final HerData herData;
 
     public LifecycleConsumers(
-            InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
+            InboundEventReader events,
+            Notifier notifier,
+            WebhookFanOut webhooks,
+            VenueLinks venueLinks,
+            HerData herData) {
+        this.herData = herData;
         this.events = events;
         this.notifier = notifier;
         this.webhooks = webhooks;
@@ -72,6 +79,12 @@ public class LifecycleConsumers {
 
     private Uni<Void> registrationEvent(InboundEvent event) {
         String type = event.type();
+        if (event.is(EventTypes.SUBJECT_ERASED)) {
+            // She deleted her account: everything kept for her goes (docs/adr/0014)
+            ErasedSubject subject = ErasedSubject.of(event);
+            return herData.erase(subject.attendeeId(), subject.registrationIds())
+                    .replaceWithVoid();
+        }
         JsonNode data = event.data();
         String cancelledBy = data.path("cancelledBy").asText("");
         // The state is derived from the event type, not copied from the payload, so it means one thing here.

@@ -1,0 +1,329 @@
+package io.ibasho.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.ibasho.localstack.LocalStack;
+import io.ibasho.localstack.PostgresServer;
+import io.ibasho.testsupport.FreshSignIn;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Done when" of issue #18: a woman leaves canary personal data across a journey (a booking with childcare, her
+ * child's nickname and care notes, a lottery application, an e-mail address, the messages she was sent), sees it in
+ * her export, and deletes her account (a sign-in just now, the confirmation word). Then no database of the stack
+ * (every table, outboxes included), no Kafka topic and no log file holds any canary, her account is gone, and another
+ * woman's booking of the same session is untouched.
+ */
+class HerDataErasureIT {
+
+    @Test
+    void afterSheErasesHerAccountNoCanaryIsLeftAnywhere() throws Exception {
+        SecurityStack stack = SecurityStack.get();
+        StackAttendees attendees = new StackAttendees(stack);
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String nickname = "カナリア" + marker;
+        String childNickname = "ひな" + marker;
+        String careNotes = "canary-notes-" + marker;
+        String lotteryNickname = "抽選カナリア" + marker;
+        String email = "canary-" + marker + "@example.invalid";
+        List<String> people = attendees.create("erasure", 2);
+        String her = people.get(0);
+        String other = people.get(1);
+
+        // a first-come session with childcare: she books with a child, the other woman without
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(14)
+                .withHour(13)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> cafe = new LinkedHashMap<>(Map.of(
+                "kind",
+                "cafe",
+                "titleJa",
+                "託児つきカフェ",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                5,
+                "allocation",
+                "FIRST_COME"));
+        String session = attendees.publishedSession(attendees.withChildcare(cafe, start));
+        String registration = attendees
+                .postUntil(
+                        her,
+                        "/api/registrations/sessions/" + session + "/bookings",
+                        Map.of("nickname", nickname, "childrenAges", List.of(2)),
+                        202,
+                        Duration.ofSeconds(60))
+                .path("id");
+        attendees.postUntil(
+                other,
+                "/api/registrations/sessions/" + session + "/bookings",
+                Map.of("nickname", "となりの人"),
+                201,
+                Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().baseUri(stack.gateway)
+                        .auth()
+                        .oauth2(attendees.token(her))
+                        .get("/api/registrations/mine")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.id == '" + registration + "' }.childcareStatus", equalTo("reserved")));
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(her))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "children",
+                        List.of(Map.of("position", 1, "childNickname", childNickname, "careNotes", careNotes))))
+                .put("/api/childcare/bookings/" + registration + "/notes")
+                .then()
+                .statusCode(200);
+
+        // a lottery application under another canary nickname
+        Map<String, Object> lottery = new LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "抽選のワークショップ",
+                "startsAt",
+                start.plusDays(1).toString(),
+                "endsAt",
+                start.plusDays(1).plusHours(2).toString(),
+                "capacity",
+                2,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString()));
+        String lotterySession = attendees.publishedSession(lottery);
+        attendees.postUntil(
+                her,
+                "/api/registrations/sessions/" + lotterySession + "/applications",
+                Map.of("nickname", lotteryNickname),
+                201,
+                Duration.ofSeconds(60));
+
+        // an e-mail address (no SMTP server locally: the code cannot be sent, the address waits for it)
+        int emailStatus = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(her))
+                .contentType(ContentType.JSON)
+                .body(Map.of("address", email))
+                .post("/api/notifications/preferences/email")
+                .statusCode();
+        assertThat(emailStatus).isIn(202, 503);
+
+        // her messages have arrived (the booking's confirmation travelled over Kafka to notification)
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().baseUri(stack.gateway)
+                        .auth()
+                        .oauth2(attendees.token(her))
+                        .get("/api/notifications/inbox")
+                        .then()
+                        .statusCode(200)
+                        .body("sessionId", hasItem(session)));
+
+        // she sees all of it in her export
+        String export = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(her))
+                .get("/api/me/data")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", containsString("attachment"))
+                .extract()
+                .asString();
+        assertThat(export).contains(nickname, lotteryNickname, childNickname, careNotes);
+
+        // she deletes her account: with a sign-in just now and the confirmation word
+        Response receipt = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(FreshSignIn.accessToken(stack.realm, her))
+                .contentType(ContentType.JSON)
+                .body(Map.of("confirm", "ERASE"))
+                .post("/api/me/erasure");
+        receipt.then()
+                .statusCode(200)
+                .body("account", equalTo("deleted"))
+                .body("erased.registration.bookings", equalTo(1))
+                .body("erased.registration.lotteryApplications", equalTo(1))
+                .body("erased.'childcare-booking'.children", equalTo(1));
+        assertThat(receipt.asString()).doesNotContain(nickname, childNickname, careNotes, email);
+
+        // her account is gone: she cannot sign in any more
+        given().formParam("grant_type", "password")
+                .formParam("client_id", "ibasho-test")
+                .formParam("username", her)
+                .formParam("password", her + "-ibasho")
+                .post(stack.realm.replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(400, 401)) // Keycloak: 400 for an account that no longer exists
+                .body("error", equalTo("invalid_grant"));
+
+        // each canary carries the run's marker after a prefix: the bare 8 hex digits could occur in any UUID
+        List<String> canaries = List.of(nickname, childNickname, careNotes, lotteryNickname, email);
+        // the other services act on SubjectErased from Kafka within moments
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(databaseLeaks(stack, canaries)).isEmpty());
+        assertThat(topicLeaks(stack, canaries)).as("canaries in Kafka").isEmpty();
+        assertThat(logLeaks(stack, canaries)).as("canaries in log files").isEmpty();
+
+        // the other woman's booking of the same session is untouched
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(other))
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
+                .body("find { it.sessionId == '" + session + "' }.status", equalTo("confirmed"));
+    }
+
+    /** Every row of every table (outboxes, inboxes, audit tables included) of every service's database, as text. */
+    static List<String> databaseLeaks(SecurityStack stack, List<String> canaries) throws SQLException {
+        PostgresServer postgres = stack.stack.postgres();
+        List<String> leaks = new ArrayList<>();
+        for (String service : LocalStack.SERVICES) {
+            String database = LocalStack.databaseOf(service);
+            try (Connection connection =
+                    DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, "")) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("select table_name from information_schema.tables "
+                                + "where table_schema = 'public' and table_type = 'BASE TABLE'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    for (String canary : canaries) {
+                        try (PreparedStatement query = connection.prepareStatement(
+                                "select count(*) from \"" + table + "\" r where cast(r as text) like ?")) {
+                            query.setString(1, "%" + canary + "%");
+                            try (ResultSet rs = query.executeQuery()) {
+                                rs.next();
+                                if (rs.getLong(1) > 0) {
+                                    leaks.add(database + "." + table + " holds " + canary);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return leaks;
+    }
+
+    /** Every record (key and value) of every topic, dead-letter topics included, from the beginning. */
+    static List<String> topicLeaks(SecurityStack stack, List<String> canaries) throws Exception {
+        String bootstrap = stack.stack.kafka().bootstrapServers();
+        Set<String> topics;
+        Properties adminProperties = new Properties();
+        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(adminProperties)) {
+            topics = admin.listTopics().names().get();
+        }
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "canary-search-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> leaks = new ArrayList<>();
+        int records = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    records++;
+                    String text = record.key() + " " + record.value();
+                    for (String canary : canaries) {
+                        if (text.contains(canary)) {
+                            leaks.add(record.topic() + "@" + record.offset() + " holds " + canary);
+                        }
+                    }
+                }
+            }
+            assertThat(partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p)))
+                    .as("every topic read to its end")
+                    .isTrue();
+        }
+        System.out.printf("[canary] searched %d records of %d topics%n", records, topics.size());
+        return leaks;
+    }
+
+    static List<String> logLeaks(SecurityStack stack, List<String> canaries) throws IOException {
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(stack.logs())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                for (String canary : canaries) {
+                    if (text.contains(canary)) {
+                        leaks.add(file.getFileName() + " holds " + canary);
+                    }
+                }
+            }
+        }
+        return leaks;
+    }
+}

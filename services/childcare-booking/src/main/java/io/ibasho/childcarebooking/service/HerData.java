@@ -1,0 +1,121 @@
+package io.ibasho.childcarebooking.service;
+
+import io.ibasho.childcarebooking.BookedChild;
+import io.ibasho.childcarebooking.ChildcareBooking;
+import io.ibasho.childcarebooking.mapping.ChildcareEvents;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * What childcare-booking holds about her (issue #18): her childcare bookings with each child's age, the nickname and
+ * the care notes she gave. Exported on her request; on her erasure the places of sessions still to come are released
+ * (announced as on a cancellation) and every booking loses its link to her and its nicknames and notes, while the
+ * children's ages stay for the session's anonymous totals until retention.
+ */
+@ApplicationScoped
+public class HerData {
+    private final ChildcareReservationService reservations;
+    private final Clock clock;
+
+    public HerData(ChildcareReservationService reservations, Clock clock) {
+        this.reservations = reservations;
+        this.clock = clock;
+    }
+
+    public record Child(int position, int ageYears, String nickname, String careNotes, OffsetDateTime notesUpdatedAt) {}
+
+    public record Booking(
+            UUID registrationId,
+            UUID sessionId,
+            String status,
+            OffsetDateTime createdAt,
+            OffsetDateTime releasedAt,
+            List<Child> children) {}
+
+    public record Export(String service, List<Booking> childcareBookings) {}
+
+    /** What went: counts per kind, never content. */
+    public record Erased(int bookings, int children, int released) {}
+
+    @WithSession
+    public Uni<Export> export(String attendeeId) {
+        return ChildcareBooking.<ChildcareBooking>list("attendeeId = ?1 order by createdAt", attendeeId)
+                .flatMap(bookings -> {
+                    List<UUID> ids = bookings.stream().map(b -> b.id).toList();
+                    Uni<List<BookedChild>> children = ids.isEmpty()
+                            ? Uni.createFrom().item(List.of())
+                            : BookedChild.list("bookingId in ?1 order by position", ids);
+                    return children.map(all -> {
+                        Map<UUID, List<BookedChild>> byBooking =
+                                all.stream().collect(Collectors.groupingBy(c -> c.bookingId));
+                        return new Export(
+                                "childcare-booking",
+                                bookings.stream()
+                                        .map(b -> new Booking(
+                                                b.registrationId,
+                                                b.sessionId,
+                                                b.status.name(),
+                                                b.createdAt,
+                                                b.releasedAt,
+                                                byBooking.getOrDefault(b.id, List.of()).stream()
+                                                        .map(c -> new Child(
+                                                                c.position,
+                                                                c.ageYears,
+                                                                c.childNickname,
+                                                                c.careNotes,
+                                                                c.notesUpdatedAt))
+                                                        .toList()))
+                                        .toList());
+                    });
+                });
+    }
+
+    /** Inside the consumer's transaction; idempotent (a second run finds nothing linked to her). */
+    public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return ChildcareBooking.<ChildcareBooking>list(
+                        "(attendeeId = ?1 or registrationId in ?2) and status = ?3 and sessionId in "
+                                + "(select o.sessionId from SessionOffer o where o.startsAt > ?4)",
+                        attendeeId,
+                        registrationIds.isEmpty() ? List.of(new UUID(0, 0)) : registrationIds,
+                        ChildcareBooking.Status.RESERVED,
+                        now)
+                .flatMap(toRelease -> Multi.createFrom()
+                        .iterable(toRelease)
+                        .onItem()
+                        .transformToUniAndConcatenate(booking -> reservations.release(
+                                booking.registrationId, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED))
+                        .collect()
+                        .asList()
+                        .map(List::size))
+                .flatMap(released -> Panache.getSession().flatMap(s -> {
+                    // a list parameter (expanded by Hibernate), only when there is one: "in ()" is no SQL
+                    String hers =
+                            "attendee_id = :who" + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)");
+                    var children = s.createNativeQuery(
+                                    "update booked_child set child_nickname = null, care_notes = null, "
+                                            + "notes_updated_at = null where booking_id in "
+                                            + "(select id from childcare_booking where " + hers + ")")
+                            .setParameter("who", attendeeId);
+                    var bookings = s.createNativeQuery(
+                                    "update childcare_booking set attendee_id = 'erased:' || gen_random_uuid() where "
+                                            + hers)
+                            .setParameter("who", attendeeId);
+                    if (!registrationIds.isEmpty()) {
+                        children.setParameter("ids", registrationIds);
+                        bookings.setParameter("ids", registrationIds);
+                    }
+                    return children.executeUpdate().flatMap(clearedChildren -> bookings.executeUpdate()
+                            .map(unlinked -> new Erased(unlinked, clearedChildren, released)));
+                }));
+    }
+}

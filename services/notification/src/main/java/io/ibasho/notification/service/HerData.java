@@ -1,0 +1,116 @@
+package io.ibasho.notification.service;
+
+import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.RecipientPreference;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the notification service holds about her (issue #18): her settings (language, e-mail address, quiet hours),
+ * the messages in her inbox and what was mailed. Exported on her request; on her erasure every row keyed by her
+ * account, and the copies of her registrations, are deleted (messages are not counted in any total).
+ */
+@ApplicationScoped
+public class HerData {
+
+    public record Settings(
+            String language,
+            boolean emailEnabled,
+            boolean fullDetail,
+            String emailAddress,
+            OffsetDateTime emailVerifiedAt,
+            String pendingEmail,
+            LocalTime quietStart,
+            LocalTime quietEnd,
+            String quietZone,
+            OffsetDateTime updatedAt) {}
+
+    public record Message(
+            UUID id,
+            String kind,
+            UUID sessionId,
+            UUID registrationId,
+            String channel,
+            OffsetDateTime createdAt,
+            OffsetDateTime readAt) {}
+
+    public record Export(String service, Settings settings, List<Message> messages, long emailDeliveries) {}
+
+    /** What went: counts per kind, never content. */
+    public record Erased(int messages, int emailDeliveries, int settings, int registrationCopies, int codeRequests) {}
+
+    @WithSession
+    public Uni<Export> export(String attendeeId) {
+        return RecipientPreference.<RecipientPreference>findById(attendeeId)
+                .flatMap(preference -> InboxMessage.<InboxMessage>list(
+                                "recipientId = ?1 order by createdAt desc", attendeeId)
+                        .flatMap(messages -> Panache.getSession()
+                                .flatMap(s -> s.createNativeQuery(
+                                                "select count(*) from email_delivery where recipient_id = :who",
+                                                Long.class)
+                                        .setParameter("who", attendeeId)
+                                        .getSingleResult())
+                                .map(deliveries -> new Export(
+                                        "notification",
+                                        preference == null
+                                                ? null
+                                                : new Settings(
+                                                        preference.language,
+                                                        preference.emailEnabled,
+                                                        preference.fullDetail,
+                                                        preference.emailAddress,
+                                                        preference.emailVerifiedAt,
+                                                        preference.pendingEmail,
+                                                        preference.quietStart,
+                                                        preference.quietEnd,
+                                                        preference.quietZone,
+                                                        preference.updatedAt),
+                                        messages.stream()
+                                                .map(m -> new Message(
+                                                        m.id,
+                                                        m.kind,
+                                                        m.sessionId,
+                                                        m.registrationId,
+                                                        m.channel,
+                                                        m.createdAt,
+                                                        m.readAt))
+                                                .toList(),
+                                        deliveries))));
+    }
+
+    /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */
+    public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
+        return Panache.getSession().flatMap(s -> delete(
+                        s, "delete from email_delivery where recipient_id = :who", attendeeId)
+                .flatMap(deliveries -> delete(s, "delete from inbox_message where recipient_id = :who", attendeeId)
+                        .flatMap(messages -> delete(
+                                        s, "delete from recipient_preference where recipient_id = :who", attendeeId)
+                                .flatMap(settings -> delete(
+                                                s, "delete from code_request where requester = :who", attendeeId)
+                                        .flatMap(codes -> deleteCopies(s, attendeeId, registrationIds)
+                                                .map(copies ->
+                                                        new Erased(messages, deliveries, settings, copies, codes)))))));
+    }
+
+    /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */
+    private static Uni<Integer> deleteCopies(
+            org.hibernate.reactive.mutiny.Mutiny.Session s, String who, List<UUID> registrationIds) {
+        var delete = s.createNativeQuery("delete from registration_copy where attendee_id = :who"
+                        + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)"))
+                .setParameter("who", who);
+        if (!registrationIds.isEmpty()) {
+            delete.setParameter("ids", registrationIds);
+        }
+        return delete.executeUpdate();
+    }
+
+    private static Uni<Integer> delete(org.hibernate.reactive.mutiny.Mutiny.Session s, String sql, String who) {
+        return s.createNativeQuery(sql).setParameter("who", who).executeUpdate();
+    }
+}
