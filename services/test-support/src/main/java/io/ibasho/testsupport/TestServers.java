@@ -13,8 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,7 +51,14 @@ public final class TestServers {
     /** The environment variable naming the build's shared servers' directory (set by {@code ./ibasho test}). */
     public static final String SHARED_ENV = "IBASHO_SHARED_TEST_SERVERS";
 
+    /**
+     * How many sets of shared servers ({@code lane-0}, {@code lane-1}, ...) the build has, one per module that may run
+     * at the same time ({@code ./ibasho test} sets it with {@code -T}); 1 when unset.
+     */
+    public static final String LANES_ENV = "IBASHO_TEST_LANES";
+
     private static TestServers instance;
+    private static FileLock laneLock;
 
     private final Path runDir;
     private final Path dist;
@@ -69,6 +79,42 @@ public final class TestServers {
                 : home.resolve("test-runs").resolve(UUID.randomUUID().toString());
     }
 
+    /**
+     * The lane this test JVM takes for its whole life: the first of {@value #LANES_ENV} sub-folders of the shared
+     * directory whose lock no other JVM holds. {@code ./ibasho test} runs as many modules side by side ({@code -T}) as
+     * there are lanes, so one is always free; each lane is a set of servers of its own, and a module's clean slate
+     * only ever touches its own lane. The lock is the operating system's: it goes when the JVM ends, however it ends.
+     */
+    private static Path freeLane(Path sharedRoot) {
+        int lanes = Math.max(1, Integer.parseInt(System.getenv().getOrDefault(LANES_ENV, "1")));
+        try {
+            Files.createDirectories(sharedRoot);
+            for (int attempt = 0; ; attempt++) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    Path dir = sharedRoot.toAbsolutePath().resolve("lane-" + lane);
+                    Files.createDirectories(dir);
+                    FileChannel channel = FileChannel.open(
+                            dir.resolve("in-use.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.tryLock();
+                    if (lock != null) {
+                        laneLock = lock; // held, not closed, until the JVM ends
+                        return dir;
+                    }
+                    channel.close();
+                }
+                if (attempt == 0) {
+                    System.out.println("[test-servers] all " + lanes + " lanes busy; waiting for one");
+                }
+                Thread.sleep(500); // bounded by the other module's run; only when more JVMs than lanes run at once
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not take a lane of the shared test servers: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a lane of the shared test servers", e);
+        }
+    }
+
     /** True under {@code ./ibasho test}: this JVM uses the build's shared servers. */
     public static boolean sharedByTheBuild() {
         String sharedDir = System.getenv(SHARED_ENV);
@@ -77,8 +123,8 @@ public final class TestServers {
 
     public static synchronized TestServers get() {
         if (instance == null) {
-            TestServers servers = new TestServers(
-                    sharedByTheBuild() ? Path.of(System.getenv(SHARED_ENV)).toAbsolutePath() : null);
+            TestServers servers =
+                    new TestServers(sharedByTheBuild() ? freeLane(Path.of(System.getenv(SHARED_ENV))) : null);
             if (servers.shared) {
                 servers.joinTheBuildsServers();
             } else {
@@ -124,7 +170,16 @@ public final class TestServers {
     }
 
     private void joinTheBuildsServers() {
-        SharedServers.Joined joined = new SharedServers(runDir, dist, artifacts).startOrJoin(System.out);
+        SharedServers.Joined joined;
+        // Lanes start their servers one after another: two first starts of Keycloak at once would both build the one
+        // unpacked distribution they share. Joining running servers takes this lock only for a moment.
+        Path startLock = runDir.getParent().resolve("start.lock");
+        try (FileChannel channel = FileChannel.open(startLock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            joined = new SharedServers(runDir, dist, artifacts).startOrJoin(System.out);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not lock " + startLock + ": " + e.getMessage(), e);
+        }
         postgres = joined.servers().postgres();
         kafka = joined.servers().kafka();
         keycloak = joined.servers().keycloak();
