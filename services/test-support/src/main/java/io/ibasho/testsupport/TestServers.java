@@ -38,11 +38,12 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
  * Real PostgreSQL, Kafka and Keycloak for one test JVM. Two ways, no Docker either way (the same launchers as
  * ./ibasho):
  * <ul>
- * <li>{@code ./ibasho test} sets {@value #SHARED_ENV} to a directory: the build's one set of servers, started by the
- * first test JVM and joined by the next ones ({@link SharedServers}); the script stops them when the build ends. Each
- * JVM (one Maven module) first gives itself a clean slate on them: no databases, no topics or consumer groups, the
- * realm as shipped. Modules therefore run one after another (no {@code -T}); see
- * docs/adr/0012-one-set-of-test-servers-per-build.md.</li>
+ * <li>{@code ./ibasho test} sets {@value #SHARED_ENV} to a directory: the build's sets of servers, one per lane
+ * ({@value #LANES_ENV}), each started by the first test JVM on its lane and joined by the next ones
+ * ({@link SharedServers}); the script stops them when the build ends. Each JVM (one Maven module) holds its lane for its
+ * life and first gives itself a clean slate on it: no databases, no topics or consumer groups, the realm as shipped.
+ * As many modules run side by side as there are lanes; see docs/adr/0012-one-set-of-test-servers-per-build.md and
+ * docs/adr/0016-modules-side-by-side-on-lanes-of-test-servers.md.</li>
  * <li>Otherwise ({@code ./mvnw verify}, one module alone, an IDE): the JVM's own servers on free ports in a throw-away
  * directory, started side by side on first use and stopped when the JVM ends (also when tests fail).</li>
  * </ul>
