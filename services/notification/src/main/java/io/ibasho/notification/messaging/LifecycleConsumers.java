@@ -18,8 +18,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +40,11 @@ public class LifecycleConsumers {
     private final WebhookFanOut webhooks;
     private final VenueLinks venueLinks;
 
+    private final Clock clock;
+
     public LifecycleConsumers(
-            InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks) {
+            InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.notifier = notifier;
         this.webhooks = webhooks;
@@ -357,7 +360,7 @@ public class LifecycleConsumers {
         return value;
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }
