@@ -58,8 +58,9 @@ public final class TestServers {
      */
     public static final String LANES_ENV = "IBASHO_TEST_LANES";
 
+    private static final String LANE_PROPERTY = "ibasho.test-servers.lane";
+
     private static TestServers instance;
-    private static FileLock laneLock;
 
     private final Path runDir;
     private final Path dist;
@@ -87,6 +88,12 @@ public final class TestServers {
      * only ever touches its own lane. The lock is the operating system's: it goes when the JVM ends, however it ends.
      */
     private static Path freeLane(Path sharedRoot) {
+        // Quarkus loads this class again for each test profile in the same JVM: the lane is the JVM's, not the class
+        // loader's, so its name is kept where every loader sees it
+        String taken = System.getProperty(LANE_PROPERTY);
+        if (taken != null) {
+            return Path.of(taken);
+        }
         int lanes = Math.max(1, Integer.parseInt(System.getenv().getOrDefault(LANES_ENV, "1")));
         try {
             Files.createDirectories(sharedRoot);
@@ -98,7 +105,8 @@ public final class TestServers {
                             dir.resolve("in-use.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.tryLock();
                     if (lock != null) {
-                        laneLock = lock; // held, not closed, until the JVM ends
+                        holdForTheJvmsLife(lock);
+                        System.setProperty(LANE_PROPERTY, dir.toString());
                         return dir;
                     }
                     channel.close();
@@ -114,6 +122,22 @@ public final class TestServers {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a lane of the shared test servers", e);
         }
+    }
+
+    /**
+     * A thread is a root the collector never frees: the lock stays referenced after Quarkus drops the class loader that
+     * took it (a channel that is collected may be closed, and its lock released, while the JVM still uses the lane).
+     */
+    private static void holdForTheJvmsLife(FileLock lock) {
+        Thread holder = new Thread(
+                () -> {
+                    while (lock.isValid()) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                },
+                "ibasho-test-lane-lock");
+        holder.setDaemon(true);
+        holder.start();
     }
 
     /** True under {@code ./ibasho test}: this JVM uses the build's shared servers. */
