@@ -76,7 +76,11 @@ class TwoRegistrationInstancesIT {
                 env,
                 secondLog,
                 stack.settings.run().resolve("registration-2.pid"));
+        // started here, waited for only once the lottery's applications are in: it boots while they are made
         second.launch();
+    }
+
+    private static void awaitTheSecondInstance() {
         try {
             second.awaitHealthy(Duration.ofSeconds(Long.getLong("ibasho.e2e.extra-start-seconds", 600)));
         } catch (RuntimeException e) {
@@ -139,6 +143,7 @@ class TwoRegistrationInstancesIT {
                     201,
                     Duration.ofSeconds(60));
         }
+        awaitTheSecondInstance(); // before the deadline is moved close: both instances must be up for the race
         OffsetDateTime closes =
                 OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         session.put("applicationClosesAt", closes.toString());

@@ -200,6 +200,23 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Every reply about the session up to and including the reply to {@code markerRequest}, a request sent after the
+     * ones whose replies are counted: the service answers one session's requests in order, so a reply that was going
+     * to come (a double processing, a second release) is on the topic before the marker's reply.
+     */
+    public static List<JsonNode> repliesUntilAnswerTo(UUID sessionId, UUID markerRequest) {
+        return KafkaTopicReader.recordsUntil(
+                        Topics.CHILDCARE_LIFECYCLE,
+                        record -> sessionId.toString().equals(record.key()),
+                        record -> sessionId.toString().equals(record.key())
+                                && record.value().contains(markerRequest.toString()),
+                        Duration.ofSeconds(60))
+                .stream()
+                .map(record -> parse(record.value()))
+                .toList();
+    }
+
     /** The reply to one request, waiting until it arrives. */
     public static JsonNode replyTo(UUID sessionId, UUID requestId) {
         List<ConsumerRecord<String, String>> records = KafkaTopicReader.awaitRecords(

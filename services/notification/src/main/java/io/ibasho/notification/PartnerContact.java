@@ -48,11 +48,11 @@ public class PartnerContact extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    public static PartnerContact defaults(String partnerGroup) {
+    public static PartnerContact defaults(String partnerGroup, OffsetDateTime now) {
         PartnerContact contact = new PartnerContact();
         contact.partnerGroup = partnerGroup;
         contact.language = Language.DEFAULT.tag();
-        contact.updatedAt = OffsetDateTime.now();
+        contact.updatedAt = now;
         return contact;
     }
 

@@ -64,11 +64,11 @@ public class RecipientPreference extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    public static RecipientPreference defaults(String recipientId) {
+    public static RecipientPreference defaults(String recipientId, OffsetDateTime now) {
         RecipientPreference preference = new RecipientPreference();
         preference.recipientId = recipientId;
         preference.language = Language.DEFAULT.tag();
-        preference.updatedAt = OffsetDateTime.now();
+        preference.updatedAt = now;
         return preference;
     }
 

@@ -13,8 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,11 +38,12 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
  * Real PostgreSQL, Kafka and Keycloak for one test JVM. Two ways, no Docker either way (the same launchers as
  * ./ibasho):
  * <ul>
- * <li>{@code ./ibasho test} sets {@value #SHARED_ENV} to a directory: the build's one set of servers, started by the
- * first test JVM and joined by the next ones ({@link SharedServers}); the script stops them when the build ends. Each
- * JVM (one Maven module) first gives itself a clean slate on them: no databases, no topics or consumer groups, the
- * realm as shipped. Modules therefore run one after another (no {@code -T}); see
- * docs/adr/0012-one-set-of-test-servers-per-build.md.</li>
+ * <li>{@code ./ibasho test} sets {@value #SHARED_ENV} to a directory: the build's sets of servers, one per lane
+ * ({@value #LANES_ENV}), each started by the first test JVM on its lane and joined by the next ones
+ * ({@link SharedServers}); the script stops them when the build ends. Each JVM (one Maven module) holds its lane for its
+ * life and first gives itself a clean slate on it: no databases, no topics or consumer groups, the realm as shipped.
+ * As many modules run side by side as there are lanes; see docs/adr/0012-one-set-of-test-servers-per-build.md and
+ * docs/adr/0016-modules-side-by-side-on-lanes-of-test-servers.md.</li>
  * <li>Otherwise ({@code ./mvnw verify}, one module alone, an IDE): the JVM's own servers on free ports in a throw-away
  * directory, started side by side on first use and stopped when the JVM ends (also when tests fail).</li>
  * </ul>
@@ -47,6 +51,14 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 public final class TestServers {
     /** The environment variable naming the build's shared servers' directory (set by {@code ./ibasho test}). */
     public static final String SHARED_ENV = "IBASHO_SHARED_TEST_SERVERS";
+
+    /**
+     * How many sets of shared servers ({@code lane-0}, {@code lane-1}, ...) the build has, one per module that may run
+     * at the same time ({@code ./ibasho test} sets it with {@code -T}); 1 when unset.
+     */
+    public static final String LANES_ENV = "IBASHO_TEST_LANES";
+
+    private static final String LANE_PROPERTY = "ibasho.test-servers.lane";
 
     private static TestServers instance;
 
@@ -69,6 +81,65 @@ public final class TestServers {
                 : home.resolve("test-runs").resolve(UUID.randomUUID().toString());
     }
 
+    /**
+     * The lane this test JVM takes for its whole life: the first of {@value #LANES_ENV} sub-folders of the shared
+     * directory whose lock no other JVM holds. {@code ./ibasho test} runs as many modules side by side ({@code -T}) as
+     * there are lanes, so one is always free; each lane is a set of servers of its own, and a module's clean slate
+     * only ever touches its own lane. The lock is the operating system's: it goes when the JVM ends, however it ends.
+     */
+    private static Path freeLane(Path sharedRoot) {
+        // Quarkus loads this class again for each test profile in the same JVM: the lane is the JVM's, not the class
+        // loader's, so its name is kept where every loader sees it
+        String taken = System.getProperty(LANE_PROPERTY);
+        if (taken != null) {
+            return Path.of(taken);
+        }
+        int lanes = Math.max(1, Integer.parseInt(System.getenv().getOrDefault(LANES_ENV, "1")));
+        try {
+            Files.createDirectories(sharedRoot);
+            for (int attempt = 0; ; attempt++) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    Path dir = sharedRoot.toAbsolutePath().resolve("lane-" + lane);
+                    Files.createDirectories(dir);
+                    FileChannel channel = FileChannel.open(
+                            dir.resolve("in-use.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.tryLock();
+                    if (lock != null) {
+                        holdForTheJvmsLife(lock);
+                        System.setProperty(LANE_PROPERTY, dir.toString());
+                        return dir;
+                    }
+                    channel.close();
+                }
+                if (attempt == 0) {
+                    System.out.println("[test-servers] all " + lanes + " lanes busy; waiting for one");
+                }
+                Thread.sleep(500); // bounded by the other module's run; only when more JVMs than lanes run at once
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not take a lane of the shared test servers: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a lane of the shared test servers", e);
+        }
+    }
+
+    /**
+     * A thread is a root the collector never frees: the lock stays referenced after Quarkus drops the class loader that
+     * took it (a channel that is collected may be closed, and its lock released, while the JVM still uses the lane).
+     */
+    private static void holdForTheJvmsLife(FileLock lock) {
+        Thread holder = new Thread(
+                () -> {
+                    while (lock.isValid()) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                },
+                "ibasho-test-lane-lock");
+        holder.setDaemon(true);
+        holder.start();
+    }
+
     /** True under {@code ./ibasho test}: this JVM uses the build's shared servers. */
     public static boolean sharedByTheBuild() {
         String sharedDir = System.getenv(SHARED_ENV);
@@ -77,8 +148,8 @@ public final class TestServers {
 
     public static synchronized TestServers get() {
         if (instance == null) {
-            TestServers servers = new TestServers(
-                    sharedByTheBuild() ? Path.of(System.getenv(SHARED_ENV)).toAbsolutePath() : null);
+            TestServers servers =
+                    new TestServers(sharedByTheBuild() ? freeLane(Path.of(System.getenv(SHARED_ENV))) : null);
             if (servers.shared) {
                 servers.joinTheBuildsServers();
             } else {
@@ -124,7 +195,16 @@ public final class TestServers {
     }
 
     private void joinTheBuildsServers() {
-        SharedServers.Joined joined = new SharedServers(runDir, dist, artifacts).startOrJoin(System.out);
+        SharedServers.Joined joined;
+        // Lanes start their servers one after another: two first starts of Keycloak at once would both build the one
+        // unpacked distribution they share. Joining running servers takes this lock only for a moment.
+        Path startLock = runDir.getParent().resolve("start.lock");
+        try (FileChannel channel = FileChannel.open(startLock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            joined = new SharedServers(runDir, dist, artifacts).startOrJoin(System.out);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not lock " + startLock + ": " + e.getMessage(), e);
+        }
         postgres = joined.servers().postgres();
         kafka = joined.servers().kafka();
         keycloak = joined.servers().keycloak();

@@ -23,6 +23,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -69,13 +70,16 @@ public class DemoData {
     private final SessionService sessions;
     private final SeriesService series;
     private final SupportLineService supportLines;
+    private final Clock clock;
 
     public DemoData(
             DemoDataConfig config,
             VenueService venues,
             SessionService sessions,
             SeriesService series,
-            SupportLineService supportLines) {
+            SupportLineService supportLines,
+            Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.venues = venues;
         this.sessions = sessions;
@@ -132,7 +136,7 @@ public class DemoData {
     }
 
     private Uni<Void> insert() {
-        LocalDate today = LocalDate.now(TokyoTime.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
         List<Supplier<Uni<?>>> steps = new ArrayList<>();
         Map<String, UUID> venueIds = new java.util.HashMap<>();
         steps.add(() -> supportLines.replace(ORGANISATION, SUPPORT_LINES));
@@ -238,7 +242,8 @@ public class DemoData {
         }
 
         // Three workshops: one by lottery with childcare, one in two parts, one first come.
-        OffsetDateTime now = OffsetDateTime.now(TokyoTime.ZONE).withSecond(0).withNano(0);
+        OffsetDateTime now =
+                OffsetDateTime.now(clock.withZone(TokyoTime.ZONE)).withSecond(0).withNano(0);
         OffsetDateTime aroma = at(today.plusDays(12), 13, 30);
         steps.add(() -> publish(new SessionRequest(
                 "workshop",

@@ -28,8 +28,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -44,12 +44,15 @@ public class SessionResource {
     private final AttendeeDetailsService attendeeDetails;
     private final OrganiserContext organiser;
     private final JsonWebToken token;
+    private final Clock clock;
 
     public SessionResource(
             SessionService sessions,
             AttendeeDetailsService attendeeDetails,
             OrganiserContext organiser,
-            JsonWebToken token) {
+            JsonWebToken token,
+            Clock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.attendeeDetails = attendeeDetails;
         this.organiser = organiser;
@@ -80,7 +83,7 @@ public class SessionResource {
         OffsetDateTime fromTime = TimeParams.parse("from", from);
         OffsetDateTime toTime = TimeParams.parse("to", to);
         if (fromTime == null) {
-            fromTime = OffsetDateTime.now(ZoneOffset.UTC);
+            fromTime = OffsetDateTime.now(clock);
         }
         if (toTime != null && !toTime.isAfter(fromTime)) {
             throw Refusal.badRequest("invalid-parameter", "to must be after from");

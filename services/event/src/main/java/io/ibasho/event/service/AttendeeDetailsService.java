@@ -14,7 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -26,9 +26,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttendeeDetailsService {
     private final AttendeeDetailsConfig config;
+    private final Clock clock;
 
-    public AttendeeDetailsService(AttendeeDetailsConfig config) {
+    public AttendeeDetailsService(AttendeeDetailsConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -63,7 +65,7 @@ public class AttendeeDetailsService {
                         session.meetingLink,
                         session.startsAt.toInstant(),
                         session.endsAt.toInstant()),
-                Instant.now(),
+                clock.instant(),
                 config.meetingLinkLeadTime());
         return new AttendeeDetailsView(
                 session.id,
@@ -85,7 +87,7 @@ public class AttendeeDetailsService {
     /** Forgets handled event ids older than the processed-message retention. Returns how many rows went. */
     @WithTransaction
     public Uni<Integer> deleteOldProcessedMessages() {
-        OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.processedMessageRetention());
+        OffsetDateTime cutOff = OffsetDateTime.now(clock).minus(config.processedMessageRetention());
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("delete from processed_message where processed_at < :cutOff")
                         .setParameter("cutOff", cutOff)
@@ -98,7 +100,7 @@ public class AttendeeDetailsService {
      */
     @WithTransaction
     public Uni<Integer> deleteExpiredConfirmations() {
-        OffsetDateTime cutOff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
+        OffsetDateTime cutOff = OffsetDateTime.now(clock).minus(config.retention());
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("delete from attendee_confirmation c where not exists "
                                 + "(select 1 from session s where s.id = c.session_id and s.ends_at >= :cutOff)")

@@ -21,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,9 +39,11 @@ public class FeedService {
 
     private final SecureRandom random = new SecureRandom();
     private final SessionService sessions;
+    private final Clock clock;
 
-    public FeedService(SessionService sessions) {
+    public FeedService(SessionService sessions, Clock clock) {
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @WithSession
@@ -116,7 +117,7 @@ public class FeedService {
                     feed.scope = scope;
                     feed.partnerGroup = partnerGroup;
                     feed.tokenHash = hash(token);
-                    feed.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    feed.createdAt = OffsetDateTime.now(clock);
                     return feed.persist();
                 })
                 .replaceWith(token);
@@ -145,11 +146,11 @@ public class FeedService {
                             s.updatedAt.toInstant());
                 })
                 .toList();
-        return new ScheduleFeed(calendarName, Clock.systemUTC()).build(entries);
+        return new ScheduleFeed(calendarName, clock).build(entries);
     }
 
-    private static OffsetDateTime since() {
-        return OffsetDateTime.now(ZoneOffset.UTC).minus(HISTORY);
+    private OffsetDateTime since() {
+        return OffsetDateTime.now(clock).minus(HISTORY);
     }
 
     static String hash(String token) {

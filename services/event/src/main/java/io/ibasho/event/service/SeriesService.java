@@ -26,10 +26,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,10 @@ import java.util.UUID;
 public class SeriesService {
     private final SessionService sessions;
     private final SeriesConfig config;
+    private final Clock clock;
 
-    public SeriesService(SessionService sessions, SeriesConfig config) {
+    public SeriesService(SessionService sessions, SeriesConfig config, Clock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.config = config;
     }
@@ -53,7 +55,7 @@ public class SeriesService {
 
     @WithTransaction
     public Uni<SeriesWithOccurrences> create(String organisationId, SeriesRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         SessionSeries series = new SessionSeries();
         series.id = UUID.randomUUID();
         series.organisationId = organisationId;
@@ -62,7 +64,7 @@ public class SeriesService {
         apply(request, series);
         checkTemplate(series);
         Series domain = toDomain(series);
-        LocalDate today = LocalDate.now(TokyoTime.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
         return series.persist()
                 .flatMap(ignored ->
                         replan(series, domain, List.of(), ScheduleWindow.days(today, today.plus(config.horizon()))))
@@ -82,7 +84,7 @@ public class SeriesService {
             apply(request, series);
             checkTemplate(series);
             Series domain = toDomain(series);
-            LocalDate today = LocalDate.now(TokyoTime.ZONE);
+            LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
             // From tomorrow: today's occurrence may be under way, and what took place is history.
             ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
             return Session.<Session>list("seriesId = ?1", series.id)
@@ -96,7 +98,7 @@ public class SeriesService {
     public Uni<SeriesWithOccurrences> publish(String organisationId, UUID seriesId) {
         return own(organisationId, seriesId).flatMap(series -> {
             series.status = SessionStatus.PUBLISHED;
-            series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            series.updatedAt = OffsetDateTime.now(clock);
             return Session.<Session>list(
                             "seriesId = ?1 and status = ?2 order by startsAt", series.id, SessionStatus.DRAFT)
                     .flatMap(drafts -> {
@@ -123,7 +125,7 @@ public class SeriesService {
                     if (series == null) {
                         return Uni.createFrom().voidItem();
                     }
-                    LocalDate today = LocalDate.now(TokyoTime.ZONE);
+                    LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
                     ScheduleWindow window = ScheduleWindow.days(today.plusDays(1), today.plus(config.horizon()));
                     return Session.<Session>list("seriesId = ?1", series.id)
                             .flatMap(stored -> replan(series, toDomain(series), stored, window));
@@ -197,7 +199,7 @@ public class SeriesService {
     }
 
     private Uni<Void> createOccurrence(SessionSeries series, Occurrence occurrence) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.organisationId = series.organisationId;
@@ -277,7 +279,7 @@ public class SeriesService {
                 : session.startsAt.minusHours(series.applicationClosesHoursBefore);
     }
 
-    private static void apply(SeriesRequest request, SessionSeries series) {
+    private void apply(SeriesRequest request, SessionSeries series) {
         series.rrule = request.rrule().strip();
         series.firstStart = request.firstStart();
         series.durationMinutes = request.durationMinutes();
@@ -312,7 +314,7 @@ public class SeriesService {
                         request.lottery().toSettings());
         series.applicationOpensDaysBefore = request.applicationOpensDaysBefore();
         series.applicationClosesHoursBefore = request.applicationClosesHoursBefore();
-        series.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        series.updatedAt = OffsetDateTime.now(clock);
     }
 
     /** 422 {@code session-rules} on the series' own fields, before any occurrence is planned. */

@@ -21,8 +21,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +36,11 @@ public class SessionService {
             List.of(SessionStatus.PUBLISHED, SessionStatus.CANCELLED, SessionStatus.COMPLETED);
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public SessionService(Outbox outbox) {
+    public SessionService(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** A session with the venue it takes place at (null when online or not set). */
@@ -418,7 +420,7 @@ public class SessionService {
                         .toList());
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -8,18 +8,23 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /** Venues of an organisation; another organisation's venue is 404, never 403. */
 @ApplicationScoped
 public class VenueService {
+    private final Clock clock;
+
+    public VenueService(Clock clock) {
+        this.clock = clock;
+    }
 
     @WithTransaction
     public Uni<Venue> create(String organisationId, VenueRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Venue venue = new Venue();
         venue.id = UUID.randomUUID();
         venue.organisationId = organisationId;
@@ -33,7 +38,7 @@ public class VenueService {
     public Uni<Venue> update(String organisationId, UUID venueId, VenueRequest request) {
         return own(organisationId, venueId).map(venue -> {
             VenueMapper.apply(request, venue);
-            venue.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            venue.updatedAt = OffsetDateTime.now(clock);
             return venue;
         });
     }

@@ -19,8 +19,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,13 +42,17 @@ public class LifecycleConsumers {
     private final VenueLinks venueLinks;
     private final HerData herData;
 
+    private final Clock clock;
+
     public LifecycleConsumers(
             InboundEventReader events,
             Notifier notifier,
             WebhookFanOut webhooks,
             VenueLinks venueLinks,
-            HerData herData) {
+            HerData herData,
+            Clock clock) {
         this.herData = herData;
+        this.clock = clock;
         this.events = events;
         this.notifier = notifier;
         this.webhooks = webhooks;
@@ -370,7 +374,7 @@ public class LifecycleConsumers {
         return value;
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

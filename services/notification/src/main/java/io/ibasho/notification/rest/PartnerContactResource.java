@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -46,7 +47,10 @@ public class PartnerContactResource {
     private final PartnerContactService contacts;
     private final JsonWebToken token;
 
-    public PartnerContactResource(PartnerContactService contacts, JsonWebToken token) {
+    private final Clock clock;
+
+    public PartnerContactResource(PartnerContactService contacts, JsonWebToken token, Clock clock) {
+        this.clock = clock;
         this.contacts = contacts;
         this.token = token;
     }
@@ -107,7 +111,7 @@ public class PartnerContactResource {
                                 locked.verifyLockedUntil == null
                                         ? java.time.Duration.ofMinutes(1)
                                         : java.time.Duration.between(
-                                                java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
+                                                java.time.OffsetDateTime.now(clock), locked.verifyLockedUntil),
                                 "Too many wrong codes; please wait, then ask for a new code.")));
             case NOTHING_PENDING ->
                 Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));

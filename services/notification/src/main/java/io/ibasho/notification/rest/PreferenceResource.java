@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -78,7 +79,10 @@ public class PreferenceResource {
     private final PreferenceService preferences;
     private final JsonWebToken token;
 
-    public PreferenceResource(PreferenceService preferences, JsonWebToken token) {
+    private final Clock clock;
+
+    public PreferenceResource(PreferenceService preferences, JsonWebToken token, Clock clock) {
+        this.clock = clock;
         this.preferences = preferences;
         this.token = token;
     }
@@ -161,7 +165,7 @@ public class PreferenceResource {
                                 locked.verifyLockedUntil == null
                                         ? java.time.Duration.ofMinutes(1)
                                         : java.time.Duration.between(
-                                                java.time.OffsetDateTime.now(), locked.verifyLockedUntil),
+                                                java.time.OffsetDateTime.now(clock), locked.verifyLockedUntil),
                                 "Too many wrong codes; please wait, then ask for a new code.")));
             case NOTHING_PENDING ->
                 Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));

@@ -5,9 +5,9 @@ import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -18,13 +18,16 @@ import java.util.UUID;
 public class CodeRequests {
     private final NotificationConfig config;
 
-    public CodeRequests(NotificationConfig config) {
+    private final Clock clock;
+
+    public CodeRequests(NotificationConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
     /** Records one request, or fails with 429 and Retry-After if the account has used up its window. */
     public Uni<Void> admit(String requester) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Duration window = config.emailVerification().requestWindow();
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                         select requested_at from code_request where requester = :requester and requested_at > :since
@@ -53,8 +56,8 @@ public class CodeRequests {
     }
 
     /** Fails with 429 while verifying is locked after too many wrong codes. */
-    public static Uni<Void> checkNotLocked(OffsetDateTime lockedUntil) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    public Uni<Void> checkNotLocked(OffsetDateTime lockedUntil) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (lockedUntil != null && lockedUntil.isAfter(now)) {
             return Uni.createFrom()
                     .failure(tooMany(

@@ -6,8 +6,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +25,10 @@ public class DeadLetters {
     private final MutinyEmitter<String> emitter;
     private final ObjectMapper json;
 
-    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper json) {
+    private final Clock clock;
+
+    public DeadLetters(@Channel(CHANNEL) MutinyEmitter<String> emitter, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.emitter = emitter;
         this.json = json;
     }
@@ -37,7 +40,7 @@ public class DeadLetters {
         record.put("sourceEventId", sourceEventId);
         record.put("attempts", attempts);
         record.put("reason", reason);
-        record.put("deadAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        record.put("deadAt", OffsetDateTime.now(clock).toString());
         String value;
         try {
             value = json.writeValueAsString(record);

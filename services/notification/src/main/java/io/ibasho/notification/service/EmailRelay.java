@@ -19,6 +19,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,8 +40,15 @@ public class EmailRelay {
     private final NotificationConfig config;
     private final RetrySchedule retries;
 
+    private final Clock clock;
+
     public EmailRelay(
-            ReactiveMailer mailer, MessageWording wording, DeadLetters deadLetters, NotificationConfig config) {
+            ReactiveMailer mailer,
+            MessageWording wording,
+            DeadLetters deadLetters,
+            NotificationConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.mailer = mailer;
         this.wording = wording;
         this.deadLetters = deadLetters;
@@ -85,7 +93,7 @@ public class EmailRelay {
                                 delivery.status = EmailDelivery.WITHDRAWN;
                                 return Uni.createFrom().voidItem();
                             }
-                            Instant now = Instant.now();
+                            Instant now = clock.instant();
                             Optional<Instant> deadline =
                                     Optional.ofNullable(message.deadline).map(OffsetDateTime::toInstant);
                             if (preference.quietHours().decide(now, deadline)
@@ -112,14 +120,12 @@ public class EmailRelay {
      * A meeting-link notice still queued (a retry, an SMTP outage) is dropped once it is pointless or wrong: she
      * cancelled, the session was cancelled, or it is over.
      */
-    private static Uni<Boolean> stillWanted(InboxMessage message, SessionCopy session) {
+    private Uni<Boolean> stillWanted(InboxMessage message, SessionCopy session) {
         if (!MessageKind.MEETING_LINK.name().equals(message.kind)) {
             return Uni.createFrom().item(true);
         }
         OffsetDateTime end = session == null ? null : session.endsAt != null ? session.endsAt : session.startsAt;
-        if (session == null
-                || !"PUBLISHED".equals(session.status)
-                || end.isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (session == null || !"PUBLISHED".equals(session.status) || end.isBefore(OffsetDateTime.now(clock))) {
             return Uni.createFrom().item(false);
         }
         return message.registrationId == null
@@ -130,7 +136,7 @@ public class EmailRelay {
 
     private Uni<Void> send(
             EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {
-        OffsetDateTime attemptAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime attemptAt = OffsetDateTime.now(clock);
         if (delivery.firstAttemptAt == null) {
             delivery.firstAttemptAt = attemptAt;
         }
@@ -148,7 +154,7 @@ public class EmailRelay {
         return mailer.send(mail)
                 .invoke(() -> {
                     delivery.status = EmailDelivery.SENT;
-                    delivery.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    delivery.sentAt = OffsetDateTime.now(clock);
                     delivery.lastError = null;
                 })
                 // The SMTP error text can quote her address, so only the exception type is kept.
@@ -159,7 +165,7 @@ public class EmailRelay {
     private Uni<Void> failed(EmailDelivery delivery, String error) {
         delivery.lastError = error;
         RetryDecision decision =
-                retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), Instant.now());
+                retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), clock.instant());
         if (decision instanceof RetryDecision.RetryAt retry) {
             delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
             return Uni.createFrom().voidItem();

@@ -5,8 +5,8 @@ import io.ibasho.notification.message.MessageKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -17,6 +17,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Notifier {
+    private final Clock clock;
+
+    public Notifier(Clock clock) {
+        this.clock = clock;
+    }
+
     public static final String IN_APP = "in-app";
     public static final String EMAIL = "email";
 
@@ -39,7 +45,7 @@ public class Notifier {
     /** @return true if the message is new, false if this (event, recipient) was already filed */
     public Uni<Boolean> notify(Notice notice) {
         UUID inboxId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 insert into inbox_message (id, recipient_id, kind, session_id, registration_id, source_event_id, channel,
                                            position, deadline, reason, created_at)

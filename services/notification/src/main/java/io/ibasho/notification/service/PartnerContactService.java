@@ -15,8 +15,8 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -30,8 +30,15 @@ public class PartnerContactService {
     private final MessageWording wording;
     private final CodeRequests codeRequests;
 
+    private final Clock clock;
+
     public PartnerContactService(
-            NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
+            NotificationConfig config,
+            ReactiveMailer mailer,
+            MessageWording wording,
+            CodeRequests codeRequests,
+            Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.mailer = mailer;
         this.wording = wording;
@@ -41,7 +48,7 @@ public class PartnerContactService {
     @WithSession
     public Uni<PartnerContact> of(String group) {
         return PartnerContact.<PartnerContact>findById(group)
-                .map(found -> found != null ? found : PartnerContact.defaults(group));
+                .map(found -> found != null ? found : PartnerContact.defaults(group, now()));
     }
 
     /** @return the saved contact, or null if the digest was asked for without a verified address */
@@ -62,7 +69,8 @@ public class PartnerContactService {
         String normalised = address.trim();
         String code = VerificationCodes.newCode();
         return Panache.withTransaction(() -> findOrCreate(group)
-                        .flatMap(contact -> CodeRequests.checkNotLocked(contact.verifyLockedUntil)
+                        .flatMap(contact -> codeRequests
+                                .checkNotLocked(contact.verifyLockedUntil)
                                 .flatMap(ignored -> codeRequests.admit("partner:" + group))
                                 .replaceWith(contact))
                         .map(contact -> {
@@ -127,8 +135,8 @@ public class PartnerContactService {
      * The group's row, locked for this transaction. Two first requests at once (a partner's double tap) would both
      * miss a plain find and one insert would fail, so the default row is inserted with ON CONFLICT DO NOTHING first.
      */
-    private static Uni<PartnerContact> findOrCreate(String group) {
-        PartnerContact defaults = PartnerContact.defaults(group);
+    private Uni<PartnerContact> findOrCreate(String group) {
+        PartnerContact defaults = PartnerContact.defaults(group, now());
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                                 "insert into partner_contact (partner_group, language, weekly_digest, updated_at)"
@@ -148,7 +156,7 @@ public class PartnerContactService {
         contact.pendingAttempts = 0;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

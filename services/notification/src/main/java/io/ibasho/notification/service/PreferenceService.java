@@ -14,9 +14,9 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Her preferences and the proof that an e-mail address is hers. A code goes to the new address; only the salted
@@ -51,8 +51,15 @@ public class PreferenceService {
     private final MessageWording wording;
     private final CodeRequests codeRequests;
 
+    private final Clock clock;
+
     public PreferenceService(
-            NotificationConfig config, ReactiveMailer mailer, MessageWording wording, CodeRequests codeRequests) {
+            NotificationConfig config,
+            ReactiveMailer mailer,
+            MessageWording wording,
+            CodeRequests codeRequests,
+            Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.mailer = mailer;
         this.wording = wording;
@@ -62,7 +69,7 @@ public class PreferenceService {
     @WithSession
     public Uni<RecipientPreference> of(String recipientId) {
         return RecipientPreference.<RecipientPreference>findById(recipientId)
-                .map(found -> found != null ? found : RecipientPreference.defaults(recipientId));
+                .map(found -> found != null ? found : RecipientPreference.defaults(recipientId, now()));
     }
 
     /** @return the saved preferences, or null if she asked for e-mail without a verified address */
@@ -96,7 +103,8 @@ public class PreferenceService {
 
     private Uni<Language> storeCode(String recipientId, String address, String code) {
         return findOrCreate(recipientId)
-                .flatMap(preference -> CodeRequests.checkNotLocked(preference.verifyLockedUntil)
+                .flatMap(preference -> codeRequests
+                        .checkNotLocked(preference.verifyLockedUntil)
                         .flatMap(ignored -> codeRequests.admit(requester(recipientId)))
                         .replaceWith(preference))
                 .map(preference -> {
@@ -169,8 +177,8 @@ public class PreferenceService {
      * Her row, locked for this transaction. Two first saves at once (a double tap) would both miss a plain find and
      * one insert would fail, so the default row is inserted with ON CONFLICT DO NOTHING first.
      */
-    private static Uni<RecipientPreference> findOrCreate(String recipientId) {
-        RecipientPreference defaults = RecipientPreference.defaults(recipientId);
+    private Uni<RecipientPreference> findOrCreate(String recipientId) {
+        RecipientPreference defaults = RecipientPreference.defaults(recipientId, now());
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("insert into recipient_preference"
                                 + " (recipient_id, language, email_enabled, full_detail, updated_at)"
@@ -194,7 +202,7 @@ public class PreferenceService {
         preference.pendingAttempts = 0;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -10,8 +10,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Scheduled notices about sessions she is confirmed for.
@@ -31,7 +31,10 @@ public class ReminderJob {
     private final Notifier notifier;
     private final NotificationConfig config;
 
-    public ReminderJob(Notifier notifier, NotificationConfig config) {
+    private final Clock clock;
+
+    public ReminderJob(Notifier notifier, NotificationConfig config, Clock clock) {
+        this.clock = clock;
         this.notifier = notifier;
         this.config = config;
     }
@@ -42,7 +45,7 @@ public class ReminderJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> remindTheDayBefore() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return SessionCopy.<SessionCopy>list(
                         "status = 'PUBLISHED' and startsAt > ?1 and startsAt <= ?2",
                         now,
@@ -62,7 +65,7 @@ public class ReminderJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> announceMeetingLinks() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return SessionCopy.<SessionCopy>list(
                         """
                         status = 'PUBLISHED' and kind = ?1 and startsAt <= ?2 and coalesce(endsAt, startsAt) > ?3""", SessionCopy.ONLINE, now.plus(config.meetingLink().lead()), now)

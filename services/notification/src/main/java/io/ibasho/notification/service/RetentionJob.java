@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +26,10 @@ public class RetentionJob {
 
     private final NotificationConfig config;
 
-    public RetentionJob(NotificationConfig config) {
+    private final Clock clock;
+
+    public RetentionJob(NotificationConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -33,7 +37,7 @@ public class RetentionJob {
             cron = "${ibasho.notification.retention.cron:0 30 3 * * ?}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> nightly() {
-        return deleteExpired(Instant.now())
+        return deleteExpired(clock.instant())
                 .invoke(counts -> LOG.infof("retention: deleted %s", counts))
                 .replaceWithVoid();
     }

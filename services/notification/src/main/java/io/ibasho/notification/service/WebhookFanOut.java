@@ -10,8 +10,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,10 @@ public class WebhookFanOut {
     private final NotificationConfig config;
     private final VenueLinks venueLinks;
 
-    public WebhookFanOut(ObjectMapper json, NotificationConfig config, VenueLinks venueLinks) {
+    private final Clock clock;
+
+    public WebhookFanOut(ObjectMapper json, NotificationConfig config, VenueLinks venueLinks, Clock clock) {
+        this.clock = clock;
         this.json = json;
         this.config = config;
         this.venueLinks = venueLinks;
@@ -66,7 +69,7 @@ public class WebhookFanOut {
             List<String> changed,
             String sourceEventId) {
         String payload = payload(type, sessionId, changed);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         // venue_ids is a short comma-separated list; the wrapping commas make the match exact ("v1" never matches
         // "v10").
         // Only groups linked to the venue when it happened: a group unlinked since hears nothing more about it.

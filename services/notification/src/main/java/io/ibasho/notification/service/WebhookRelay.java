@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,12 +49,16 @@ public class WebhookRelay {
     private final WebhookSigner signer = new WebhookSigner(Clock.systemUTC());
     private final SecretSealer sealer;
 
+    private final Clock clock;
+
     public WebhookRelay(
             Vertx vertx,
             WebhookDestinations destinations,
             DeadLetters deadLetters,
             NotificationConfig config,
-            SecretSealer sealer) {
+            SecretSealer sealer,
+            Clock clock) {
+        this.clock = clock;
         this.vertx = vertx;
         this.sealer = sealer;
         this.destinations = destinations;
@@ -101,7 +104,7 @@ public class WebhookRelay {
 
     private Uni<Void> sendOne(WebhookDelivery delivery) {
         return WebhookEndpoint.<WebhookEndpoint>findById(delivery.endpointId).flatMap(endpoint -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(clock);
             if (delivery.firstAttemptAt == null) {
                 delivery.firstAttemptAt = now;
             }
@@ -153,7 +156,7 @@ public class WebhookRelay {
                     delivery.lastStatusCode = response.statusCode();
                     if (response.statusCode() >= 200 && response.statusCode() < 300) {
                         delivery.status = WebhookDelivery.DELIVERED;
-                        delivery.deliveredAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        delivery.deliveredAt = OffsetDateTime.now(clock);
                         delivery.lastError = null;
                         return Uni.createFrom().voidItem();
                     }
@@ -171,7 +174,7 @@ public class WebhookRelay {
         }
         RetryDecision decision = giveUpNow
                 ? new RetryDecision.DeadLetter(error)
-                : retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), Instant.now());
+                : retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), clock.instant());
         if (decision instanceof RetryDecision.RetryAt retry) {
             delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
             return Uni.createFrom().voidItem();

@@ -10,8 +10,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +32,10 @@ public class WebhookService {
     private final VenueLinks venueLinks;
     private final SecretSealer sealer;
 
-    public WebhookService(NotificationConfig config, VenueLinks venueLinks, SecretSealer sealer) {
+    private final Clock clock;
+
+    public WebhookService(NotificationConfig config, VenueLinks venueLinks, SecretSealer sealer, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.venueLinks = venueLinks;
         this.sealer = sealer;
@@ -142,7 +145,7 @@ public class WebhookService {
                 .firstResult();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

@@ -13,6 +13,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,12 +47,16 @@ public class WeeklyDigest {
     private final VenueLinks venueLinks;
     private final DeadLetters deadLetters;
 
+    private final Clock clock;
+
     public WeeklyDigest(
             NotificationConfig config,
             ReactiveMailer mailer,
             MessageWording wording,
             VenueLinks venueLinks,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters,
+            Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.mailer = mailer;
         this.wording = wording;
@@ -64,7 +69,7 @@ public class WeeklyDigest {
             timeZone = "${ibasho.notification.digest.zone:Asia/Tokyo}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> weekly() {
-        return sendAll(Instant.now()).replaceWithVoid();
+        return sendAll(clock.instant()).replaceWithVoid();
     }
 
     /** Sends this week's digest to every group that asked for it and has not had it yet. @return digests sent */

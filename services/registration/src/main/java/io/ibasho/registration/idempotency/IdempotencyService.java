@@ -7,8 +7,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +24,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyService {
     private final RegistrationConfig config;
+    private final Clock clock;
 
-    public IdempotencyService(RegistrationConfig config) {
+    public IdempotencyService(RegistrationConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @WithTransaction
@@ -51,7 +53,7 @@ public class IdempotencyService {
                                     "attendeeId = ?1 and idempotencyKey = ?2", attendeeId, key)
                             .firstResult()
                             .flatMap(stored -> {
-                                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                                OffsetDateTime now = OffsetDateTime.now(clock);
                                 if (stored != null
                                         && stored.createdAt.isAfter(
                                                 now.minus(config.idempotency().retention()))) {
@@ -96,8 +98,7 @@ public class IdempotencyService {
     public Uni<Void> deleteExpired() {
         return IdempotencyRecord.delete(
                         "createdAt < ?1",
-                        OffsetDateTime.now(ZoneOffset.UTC)
-                                .minus(config.idempotency().retention()))
+                        OffsetDateTime.now(clock).minus(config.idempotency().retention()))
                 .replaceWithVoid();
     }
 }

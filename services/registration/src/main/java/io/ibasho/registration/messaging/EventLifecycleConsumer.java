@@ -14,8 +14,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,11 +30,14 @@ public class EventLifecycleConsumer {
     private final InboundEventReader events;
     private final BookingService bookings;
     private final LotteryService lottery;
+    private final Clock clock;
 
-    public EventLifecycleConsumer(InboundEventReader events, BookingService bookings, LotteryService lottery) {
+    public EventLifecycleConsumer(
+            InboundEventReader events, BookingService bookings, LotteryService lottery, Clock clock) {
         this.events = events;
         this.bookings = bookings;
         this.lottery = lottery;
+        this.clock = clock;
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
@@ -59,7 +62,7 @@ public class EventLifecycleConsumer {
                                 return Uni.createFrom().voidItem();
                             }
                             copy.status = status;
-                            copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                            copy.updatedAt = OffsetDateTime.now(clock);
                             return "CANCELLED".equals(status)
                                     ? bookings.cancelAllOfSession(copy)
                                     : Uni.createFrom().voidItem();
@@ -110,7 +113,7 @@ public class EventLifecycleConsumer {
                 data.path("lottery").isObject() ? data.path("lottery").toString() : null;
         copy.parts = SessionParts.fromEvent(data.path("parts"));
         copy.sequence = sequence;
-        copy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        copy.updatedAt = OffsetDateTime.now(clock);
         // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
         Uni<Void> saved = existing != null
                 ? Panache.getSession().flatMap(s -> s.flush()).flatMap(ignored -> bookings.offerFreedSeats(copy))

@@ -18,9 +18,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,10 +40,12 @@ public class BookingService {
 
     private final RegistrationOutbox outbox;
     private final RegistrationConfig config;
+    private final Clock clock;
 
-    public BookingService(RegistrationOutbox outbox, RegistrationConfig config) {
+    public BookingService(RegistrationOutbox outbox, RegistrationConfig config, Clock clock) {
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname) {
@@ -75,7 +77,7 @@ public class BookingService {
                         return confirm(registration);
                     }
                     registration.childrenAges = Registration.childrenAgesOf(childrenAges);
-                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING);
+                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
                 }));
     }
 
@@ -233,7 +235,7 @@ public class BookingService {
                 || registration.status == Status.PENDING_CHILDCARE;
     }
 
-    private static void markCancelled(Registration registration, String cancelledBy, String reason) {
+    private void markCancelled(Registration registration, String cancelledBy, String reason) {
         if (registration.childcareStatus == ChildcareStatus.RESERVED) {
             registration.childcareStatus = ChildcareStatus.RELEASED;
         }
@@ -256,9 +258,10 @@ public class BookingService {
     public Uni<Void> expireLapsedOffers() {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
-                                "select * from registration where status = 'OFFERED' and offer_expires_at <= now() "
+                                "select * from registration where status = 'OFFERED' and offer_expires_at <= :now "
                                         + "order by offer_expires_at limit 50 for update skip locked",
                                 Registration.class)
+                        .setParameter("now", now())
                         .getResultList())
                 .flatMap(lapsed -> Multi.createFrom()
                         .iterable(lapsed)
@@ -324,7 +327,7 @@ public class BookingService {
     /** She needs childcare: the seat is held while childcare is asked; the offer stands once it is reserved. */
     private Uni<Void> offer(Registration registration, SessionCopy session) {
         return registration.needsChildcare()
-                ? ChildcareRequests.ask(outbox, registration, ChildcarePurpose.WAITLIST_PROMOTION)
+                ? ChildcareRequests.ask(outbox, registration, ChildcarePurpose.WAITLIST_PROMOTION, now())
                         .replaceWithVoid()
                 : offerHeldSeat(registration, session);
     }
@@ -404,7 +407,7 @@ public class BookingService {
                 r -> outbox.append(EventTypes.REGISTRATION_CONFIRMED, r.sessionId, ChildcareRequests.confirmed(r)));
     }
 
-    private static Registration newRegistration(SessionCopy session, String attendeeId, String nickname) {
+    private Registration newRegistration(SessionCopy session, String attendeeId, String nickname) {
         OffsetDateTime now = now();
         Registration registration = new Registration();
         registration.id = UUID.randomUUID();
@@ -416,7 +419,7 @@ public class BookingService {
         return registration;
     }
 
-    private static Uni<SessionCopy> openFirstComeSession(UUID sessionId) {
+    private Uni<SessionCopy> openFirstComeSession(UUID sessionId) {
         return SessionCopy.<SessionCopy>findById(sessionId)
                 .onItem()
                 .ifNull()
@@ -429,7 +432,7 @@ public class BookingService {
                     }
                 })
                 // a lottery session opens its leftover seats first-come once the reserve list is exhausted
-                .call(LeftoverSeats::requireFirstCome);
+                .call(session -> LeftoverSeats.requireFirstCome(session, now()));
     }
 
     private static Uni<Void> noActiveRegistration(UUID sessionId, String attendeeId) {
@@ -490,7 +493,7 @@ public class BookingService {
         return Panache.getSession().flatMap(s -> s.flush());
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

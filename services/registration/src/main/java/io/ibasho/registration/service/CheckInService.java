@@ -11,8 +11,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,9 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CheckInService {
     private final RegistrationOutbox outbox;
+    private final Clock clock;
 
-    public CheckInService(RegistrationOutbox outbox) {
+    public CheckInService(RegistrationOutbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public record Roster(SessionCopy session, int seatsTaken, int dropIns, List<Registration> registrations) {
@@ -53,7 +55,7 @@ public class CheckInService {
                         .setParameter("org", session.organisationId)
                         .setParameter("reader", reader)
                         .setParameter("reason", reason)
-                        .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter("at", OffsetDateTime.now(clock))
                         .executeUpdate()))
                 .flatMap(session -> counters(sessionId).flatMap(counters -> Registration.<Registration>list(
                                 "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt",
@@ -79,7 +81,7 @@ public class CheckInService {
                                         "not-confirmed", "Attendance is recorded for confirmed bookings only."));
                     }
                     registration.attendance = attendance;
-                    registration.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    registration.updatedAt = OffsetDateTime.now(clock);
                     return outbox.append(
                                     EventTypes.ATTENDANCE_RECORDED,
                                     sessionId,

@@ -10,7 +10,6 @@ import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -30,25 +29,26 @@ final class ChildcareRequests {
     static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
 
     /** The registration must hold a seat already; persists it when new. */
-    static Uni<Registration> ask(RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
-        registration.childcareRequestedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return send(outbox, registration, purpose);
+    static Uni<Registration> ask(
+            RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose, OffsetDateTime now) {
+        registration.childcareRequestedAt = now;
+        return send(outbox, registration, purpose, now);
     }
 
     /**
      * The same hold asks again under a new request id (replies to the old one are then ignored). The hold keeps the
      * time of its first request, so the answer timeout bounds the whole hold, however often it asks.
      */
-    static Uni<Registration> askAgain(RegistrationOutbox outbox, Registration registration) {
+    static Uni<Registration> askAgain(RegistrationOutbox outbox, Registration registration, OffsetDateTime now) {
         return send(
                 outbox,
                 registration,
-                registration.waitlistNumber != null ? ChildcarePurpose.WAITLIST_PROMOTION : ChildcarePurpose.BOOKING);
+                registration.waitlistNumber != null ? ChildcarePurpose.WAITLIST_PROMOTION : ChildcarePurpose.BOOKING,
+                now);
     }
 
     private static Uni<Registration> send(
-            RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            RegistrationOutbox outbox, Registration registration, ChildcarePurpose purpose, OffsetDateTime now) {
         registration.status = Status.PENDING_CHILDCARE;
         registration.childcareStatus = ChildcareStatus.PENDING;
         registration.childcareRequestId = UUID.randomUUID();

@@ -15,8 +15,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -37,11 +37,13 @@ public class ChildcareSaga {
     private final BookingService bookings;
     private final RegistrationOutbox outbox;
     private final ChildcareSagaConfig config;
+    private final Clock clock;
 
-    public ChildcareSaga(BookingService bookings, RegistrationOutbox outbox, ChildcareSagaConfig config) {
+    public ChildcareSaga(BookingService bookings, RegistrationOutbox outbox, ChildcareSagaConfig config, Clock clock) {
         this.bookings = bookings;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     /** ChildcareReserved: a booking is confirmed (with its code); a waitlist offer now stands. */
@@ -74,7 +76,7 @@ public class ChildcareSaga {
             }
             if (ChildcareRequests.UNKNOWN_SESSION.equals(reason)) {
                 registration.childcareRejectReason = reason;
-                registration.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                registration.updatedAt = OffsetDateTime.now(clock);
                 return Uni.createFrom().item(true);
             }
             return releaseHold(registration, reason).replaceWith(true);
@@ -92,7 +94,7 @@ public class ChildcareSaga {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> askAgainWhereTheSessionWasUnknown() {
-        OffsetDateTime answeredBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.answerCheck());
+        OffsetDateTime answeredBefore = OffsetDateTime.now(clock).minus(config.answerCheck());
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "select * from registration where status = 'PENDING_CHILDCARE' "
@@ -105,7 +107,8 @@ public class ChildcareSaga {
                 .flatMap(holds -> Multi.createFrom()
                         .iterable(holds)
                         .onItem()
-                        .transformToUniAndConcatenate(registration -> ChildcareRequests.askAgain(outbox, registration))
+                        .transformToUniAndConcatenate(registration ->
+                                ChildcareRequests.askAgain(outbox, registration, OffsetDateTime.now(clock)))
                         .collect()
                         .asList())
                 .replaceWithVoid();
@@ -138,7 +141,7 @@ public class ChildcareSaga {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> releaseUnansweredHolds() {
-        OffsetDateTime askedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(config.answerTimeout());
+        OffsetDateTime askedBefore = OffsetDateTime.now(clock).minus(config.answerTimeout());
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "select * from registration where status = 'PENDING_CHILDCARE' "
@@ -171,7 +174,7 @@ public class ChildcareSaga {
      * childcare (Waitlisted with reason CHILDCARE_UNAVAILABLE). Either way the seat goes to the next person.
      */
     private Uni<Void> releaseHold(Registration registration, String reason) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         registration.childcareStatus = ChildcareStatus.REJECTED;
         registration.childcareRejectReason = reason;
         registration.childcareRequestedAt = null;

@@ -4,6 +4,7 @@ import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.SessionCopy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -38,14 +39,14 @@ public final class LeftoverSeats {
      * The check for BookingService's first-come paths (book, join the waitlist): a first-come session passes, a lottery
      * session passes once its leftover seats are open, anything else is the same 409 not-first-come as before.
      */
-    public static Uni<Void> requireFirstCome(SessionCopy session) {
+    public static Uni<Void> requireFirstCome(SessionCopy session, OffsetDateTime now) {
         if ("FIRST_COME".equals(session.allocation)) {
             return Uni.createFrom().voidItem();
         }
         // an opening seen here is recorded at once, so the session stays open once its leftover seats are booked
         return openForFirstCome(session)
                 .call(open ->
-                        open ? recordOpening(session.id) : Uni.createFrom().nullItem())
+                        open ? recordOpening(session.id, now) : Uni.createFrom().nullItem())
                 .invoke(open -> {
                     if (!open) {
                         throw Refusal.conflict(
@@ -60,22 +61,24 @@ public final class LeftoverSeats {
     }
 
     private static final String RECORD_OPENINGS =
-            "update lottery_allocation a set first_come_opened_at = now() from session_copy c "
+            "update lottery_allocation a set first_come_opened_at = :now from session_copy c "
                     + "where c.id = a.session_id and a.status = 'DONE' and a.first_come_opened_at is null "
                     + "and not exists (select 1 from registration r where r.session_id = a.session_id and r.status = 'WAITLISTED') "
                     + "and (c.capacity is null or c.confirmed_seats < c.capacity)";
 
     /** Records the opening of one session (so it stays open); called when its allocation is done. */
-    static Uni<Integer> recordOpening(UUID sessionId) {
+    static Uni<Integer> recordOpening(UUID sessionId, OffsetDateTime now) {
         return Panache.getSession().flatMap(s -> s.flush().replaceWith(s)).flatMap(s -> s.createNativeQuery(
                         RECORD_OPENINGS + " and a.session_id = :id")
                 .setParameter("id", sessionId)
+                .setParameter("now", now)
                 .executeUpdate());
     }
 
     /** Records every opening that has come about since (reserve lists run out through declines, expiries, cancellations). */
-    static Uni<Integer> recordOpenings() {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(RECORD_OPENINGS).executeUpdate());
+    static Uni<Integer> recordOpenings(OffsetDateTime now) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(RECORD_OPENINGS)
+                .setParameter("now", now)
+                .executeUpdate());
     }
 }

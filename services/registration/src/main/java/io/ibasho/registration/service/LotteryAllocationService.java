@@ -26,6 +26,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,12 +67,14 @@ public class LotteryAllocationService {
     private final RegistrationOutbox outbox;
     private final BookingService bookings;
     private final LotteryAllocationConfig config;
+    private final Clock clock;
 
     public LotteryAllocationService(
-            RegistrationOutbox outbox, BookingService bookings, LotteryAllocationConfig config) {
+            RegistrationOutbox outbox, BookingService bookings, LotteryAllocationConfig config, Clock clock) {
         this.outbox = outbox;
         this.bookings = bookings;
         this.config = config;
+        this.clock = clock;
     }
 
     public enum AllocationStatus {
@@ -180,7 +183,7 @@ public class LotteryAllocationService {
                                 }))
                         .collect()
                         .asList())
-                .call(ignored -> LeftoverSeats.recordOpenings())
+                .call(ignored -> LeftoverSeats.recordOpenings(now()))
                 .replaceWithVoid();
     }
 
@@ -370,8 +373,9 @@ public class LotteryAllocationService {
                         .executeUpdate())
                 .call(s -> s.createNativeQuery(
                                 "update lottery_allocation set status = 'DONE', next_rank = :rank, "
-                                        + "waiting_request_id = null, asked_at = null, updated_at = now() where session_id = :id")
+                                        + "waiting_request_id = null, asked_at = null, updated_at = :now where session_id = :id")
                         .setParameter("rank", allocation.cursor())
+                        .setParameter("now", now())
                         .setParameter("id", session.id)
                         .executeUpdate())
                 .flatMap(s -> s.createNativeQuery(
@@ -409,7 +413,7 @@ public class LotteryAllocationService {
                 // seats left free (winners who withdrew, nobody else to seat) pass down the reserve list as offers
                 .call(() ->
                         Panache.getSession().flatMap(s -> s.flush()).flatMap(x -> bookings.offerFreedSeats(session)))
-                .call(() -> LeftoverSeats.recordOpening(session.id))
+                .call(() -> LeftoverSeats.recordOpening(session.id, now()))
                 .invoke(() -> LOG.infof(
                         "lottery allocation of session %s done: %d winners, %d on the reserve list, %d childcare questions",
                         session.id,
@@ -429,11 +433,12 @@ public class LotteryAllocationService {
 
     private record AllocationRow(UUID waitingRequestId) {}
 
-    private static Uni<Void> insertQuestion(Question question, int askedOrder) {
+    private Uni<Void> insertQuestion(Question question, int askedOrder) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "insert into lottery_childcare_question "
-                                        + "(request_id, session_id, application_id, asked_order, asked_at) values (:request, :session, :application, :order, now())")
+                                        + "(request_id, session_id, application_id, asked_order, asked_at) values (:request, :session, :application, :order, :now)")
+                        .setParameter("now", now())
                         .setParameter("request", question.requestId())
                         .setParameter("session", question.sessionId())
                         .setParameter("application", question.applicationId())
@@ -443,17 +448,19 @@ public class LotteryAllocationService {
     }
 
     /** Records the answer on the question and on her registration (what she sees: childcare reserved or why not). */
-    private static Uni<Void> record(Question question, boolean reserved, String reason) {
+    private Uni<Void> record(Question question, boolean reserved, String reason) {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update lottery_childcare_question set answered_at = now(), "
+                .flatMap(s -> s.createNativeQuery("update lottery_childcare_question set answered_at = :now, "
                                 + "reserved = :reserved, reason = :reason where request_id = :request")
+                        .setParameter("now", now())
                         .setParameter("reserved", reserved)
                         .setParameter("reason", reserved ? "RESERVED" : reason)
                         .setParameter("request", question.requestId())
                         .executeUpdate())
                 .call(() -> Panache.getSession()
                         .flatMap(s -> s.createNativeQuery("update lottery_allocation set waiting_request_id = null, "
-                                        + "asked_at = null, updated_at = now() where session_id = :id")
+                                        + "asked_at = null, updated_at = :now where session_id = :id")
+                                .setParameter("now", now())
                                 .setParameter("id", question.sessionId())
                                 .executeUpdate()))
                 .flatMap(ignored -> WITHDRAWN.equals(reason)
@@ -522,7 +529,7 @@ public class LotteryAllocationService {
                         .toList());
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

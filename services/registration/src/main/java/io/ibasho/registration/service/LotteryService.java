@@ -21,6 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,10 +48,12 @@ public class LotteryService {
 
     private final RegistrationOutbox outbox;
     private final LotteryAllocationService allocations;
+    private final Clock clock;
 
-    public LotteryService(RegistrationOutbox outbox, LotteryAllocationService allocations) {
+    public LotteryService(RegistrationOutbox outbox, LotteryAllocationService allocations, Clock clock) {
         this.outbox = outbox;
         this.allocations = allocations;
+        this.clock = clock;
     }
 
     /** @param allocation null before the draw */
@@ -84,7 +87,8 @@ public class LotteryService {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "insert into lottery_seed (session_id, seed_hex, commitment, created_at) "
-                                        + "values (:id, :seed, :commitment, now()) on conflict do nothing")
+                                        + "values (:id, :seed, :commitment, :now) on conflict do nothing")
+                        .setParameter("now", now())
                         .setParameter("id", sessionId)
                         .setParameter("seed", seed.toHex())
                         .setParameter("commitment", seed.commitment().sha256Hex())
@@ -292,9 +296,10 @@ public class LotteryService {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
-                                        + "and c.application_closes_at <= now() and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
+                                        + "and c.application_closes_at <= :now and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
                                         + "order by c.application_closes_at limit 5 for update skip locked",
                                 SessionCopy.class)
+                        .setParameter("now", now())
                         .getResultList())
                 .flatMap(due -> Multi.createFrom()
                         .iterable(due)
@@ -476,8 +481,8 @@ public class LotteryService {
                         .failure(Refusal.conflict("not-lottery", "This session is not allocated by lottery."));
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     static SeedCommitment commitmentOf(LotterySeed seed) {

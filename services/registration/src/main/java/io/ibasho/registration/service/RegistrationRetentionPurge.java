@@ -8,8 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -26,9 +26,11 @@ public class RegistrationRetentionPurge {
     private static final Logger LOG = Logger.getLogger(RegistrationRetentionPurge.class);
 
     private final RegistrationConfig config;
+    private final Clock clock;
 
-    public RegistrationRetentionPurge(RegistrationConfig config) {
+    public RegistrationRetentionPurge(RegistrationConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -46,7 +48,7 @@ public class RegistrationRetentionPurge {
      */
     @WithTransaction
     public Uni<Integer> anonymiseEndedSessions() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime endedBefore = now.minus(config.retention().afterSession());
         // The session row is locked like every booking locks it, so no seat moves while the totals are taken; a busy
         // session (SKIP LOCKED) waits for the next run instead of blocking this one.

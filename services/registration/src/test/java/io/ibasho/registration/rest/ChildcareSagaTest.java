@@ -13,6 +13,7 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
 import io.ibasho.registration.support.ChildcareService;
+import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
@@ -24,6 +25,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,14 @@ class ChildcareSagaTest {
 
     @TestHTTPResource("/api/registrations/sessions/")
     URI sessionsUrl;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void clockBack() {
+        clock.reset(); // the other test classes share the application and its clock
+    }
 
     @BeforeAll
     static void people() {
@@ -327,8 +338,9 @@ class ChildcareSagaTest {
         booked.then().statusCode(202);
         JsonNode request = ChildcareService.awaitRequest(id(booked), 1);
         assertThat(seatsTaken(sessionId)).isEqualTo(1);
-        // %test answer-timeout is 20 s, checked every second
-        await().atMost(Duration.ofSeconds(60)).until(() -> "childcare_unavailable".equals(statusOf(hana, sessionId)));
+        // %test answer-timeout is 20 s, checked every second: 20 s pass on the service's clock, not on the wall
+        clock.advance(Duration.ofSeconds(21));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "childcare_unavailable".equals(statusOf(hana, sessionId)));
         assertThat(Api.myRegistration(hana, sessionId).get("childcareRejectReason"))
                 .isEqualTo("NO_ANSWER");
         assertThat(seatsTaken(sessionId)).isZero();
