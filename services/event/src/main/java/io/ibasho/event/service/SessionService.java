@@ -89,7 +89,23 @@ public class SessionService {
                                 "A published session keeps its kind; cancel it and create a new one instead."));
             }
             var before = SessionChanges.Snapshot.of(session);
+            var rulesBefore = FrozenLotteryRules.Rules.of(session);
+            boolean lotteryOpen = FrozenLotteryRules.applicationsOpen(session.status, rulesBefore, now());
             SessionMapper.apply(request, session);
+            if (lotteryOpen) {
+                List<String> frozen =
+                        FrozenLotteryRules.touched(rulesBefore, FrozenLotteryRules.Rules.of(session), now());
+                if (!frozen.isEmpty()) {
+                    // the transaction rolls back: the entity changed above is never written
+                    return Uni.createFrom()
+                            .failure(
+                                    Refusal.conflict(
+                                            "lottery-rules-frozen",
+                                            "Applications to this lottery are open, so these cannot change any more: "
+                                                    + String.join(", ", frozen)
+                                                    + ". Texts, the venue, the times and a deadline that has not passed yet may still change."));
+                }
+            }
             List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
             return validated(session).flatMap(venue -> {
                 if (changed.isEmpty()) {
