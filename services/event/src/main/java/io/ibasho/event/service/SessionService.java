@@ -373,6 +373,22 @@ public class SessionService {
                 violations.add(new FieldViolation(
                         "venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
             }
+            // workshops are held to both by SessionRules already; a lottery of any other kind is held here
+            if (session.allocation == Session.Allocation.LOTTERY && session.kind != Session.SessionKind.workshop) {
+                // a lottery without a deadline would never draw, and without a capacity it has no seats to draw
+                if (session.applicationClosesAt == null) {
+                    violations.add(new FieldViolation(
+                            "applicationCloses",
+                            "A lottery needs an application deadline: it is drawn when applications close",
+                            "DEADLINE_REQUIRED"));
+                }
+                if (session.capacity == null) {
+                    violations.add(new FieldViolation(
+                            "capacity",
+                            "A lottery needs a capacity: the number of seats it draws",
+                            "CAPACITY_REQUIRED"));
+                }
+            }
             if (session.lotteryJson != null && session.allocation != Session.Allocation.LOTTERY) {
                 violations.add(new FieldViolation(
                         "lottery",

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
@@ -79,7 +80,7 @@ class LotteryRulesFrozenTest {
         given().get("/api/events/sessions/" + id)
                 .then()
                 .body("capacity", equalTo(2))
-                .body("lottery.priority.size()", equalTo(2))
+                .body("lottery.priorityTiers.size()", equalTo(2))
                 .body("sequence", equalTo(0));
 
         // texts and a later deadline (still before the start) may change
@@ -99,6 +100,23 @@ class LotteryRulesFrozenTest {
                 .statusCode(409)
                 .body("type", endsWith("/lottery-rules-frozen"))
                 .body("detail", allOf(containsString("applicationClosesAt")));
+    }
+
+    /** Finding 8: a lottery of any kind needs a deadline (else it never draws) and a capacity (else "1 seat"). */
+    @Test
+    void aLotteryOfAnyKindNeedsADeadlineAndACapacity() {
+        Map<String, Object> online = new HashMap<>(TestData.online(tokyo(8, 20, 0)));
+        online.put("allocation", "LOTTERY");
+        online.remove("capacity");
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(online)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .body("type", endsWith("/session-rules"))
+                .body("violations.code", hasItems("DEADLINE_REQUIRED", "CAPACITY_REQUIRED"));
     }
 
     @Test

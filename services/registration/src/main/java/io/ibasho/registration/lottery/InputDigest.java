@@ -45,7 +45,7 @@ public final class InputDigest {
         line(text, "tiers=" + policy.tierCount());
         line(text, "one-win-per-month=" + policy.oneWinPerMonth());
         line(text, "childcare-required-to-win=" + policy.childcareRequiredToWin());
-        line(text, "confirmation-required=" + policy.winnersMustConfirm());
+        line(text, "confirmation-required=" + policy.confirmationRequired());
         line(text, "confirmation-hours=" + policy.confirmationHours());
         line(text, "applications=" + sorted.size());
         for (LotteryApplicant a : sorted) {

@@ -27,7 +27,7 @@ final class PublishedDrawJson {
         policy.put("priorityTiers", draw.policy().priorityTiers());
         policy.put("oneWinPerMonth", draw.policy().oneWinPerMonth());
         policy.put("childcareRequiredToWin", draw.policy().childcareRequiredToWin());
-        policy.put("confirmationRequired", draw.policy().winnersMustConfirm());
+        policy.put("confirmationRequired", draw.policy().confirmationRequired());
         policy.put("confirmationHours", draw.policy().confirmationHours());
 
         List<Object> applications = new ArrayList<>();

@@ -161,7 +161,7 @@ public class LotteryResource {
                                 info.policy().priorityTiers(),
                                 info.policy().oneWinPerMonth(),
                                 info.policy().childcareRequiredToWin(),
-                                info.policy().winnersMustConfirm(),
+                                info.policy().confirmationRequired(),
                                 info.policy().confirmationHours()),
                         info.allocation() == null
                                 ? null

@@ -311,7 +311,7 @@ public class LotteryAllocationService {
                 return Uni.createFrom().voidItem();
             }
             winner.updatedAt = now();
-            if (policy.winnersMustConfirm()) {
+            if (policy.confirmationRequired()) {
                 winner.status = Status.OFFERED;
                 winner.offerExpiresAt =
                         confirmationDeadline(winner.updatedAt, policy.confirmationHours(), session.startsAt);
