@@ -3,6 +3,7 @@ package io.ibasho.event.service;
 import io.ibasho.event.Session;
 import io.ibasho.event.mapping.JsonColumns;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +70,10 @@ final class FrozenLotteryRules {
         return touched;
     }
 
+    /** To the microsecond, as PostgreSQL keeps it: the stored time against the time sent again unchanged. */
     private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
-        return a == null ? b == null : b != null && a.isEqual(b);
+        return a == null
+                ? b == null
+                : b != null && a.truncatedTo(ChronoUnit.MICROS).isEqual(b.truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,8 @@ class LotteryRulesFrozenTest {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
         OffsetDateTime start = tokyo(6, 10, 0);
         // applications opened yesterday and close three days before the start
-        Map<String, Object> workshop =
-                lotteryWorkshop(venueId, start, OffsetDateTime.now().minusDays(1));
+        Map<String, Object> workshop = lotteryWorkshop(
+                venueId, start, OffsetDateTime.now().minusDays(1).truncatedTo(ChronoUnit.SECONDS));
         String id = createPublished(organiser1(), workshop);
 
         for (Map.Entry<String, Object> change : List.of(

@@ -26,7 +26,6 @@ import io.ibasho.registration.support.LotterySessions;
 import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.KafkaTopicReader;
 import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -122,7 +121,7 @@ class LotteryAllocationTest {
 
     /** The ChildcareRequested messages for this session, in the order they were published (one partition per key). */
     List<JsonNode> childcareRequests(UUID sessionId, int count, Duration wait) {
-        return KafkaTopicReader.awaitRecords(
+        return LotteryRecords.awaitRecords(
                         Topics.REGISTRATION_LIFECYCLE,
                         r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.CHILDCARE_REQUESTED),
                         count,
@@ -305,7 +304,7 @@ class LotteryAllocationTest {
         assertThat(Api.myRegistration(tierOne.user(), sessionId)).containsEntry("status", "confirmed");
         assertThat(Api.myRegistration(applied.get(11).user(), sessionId).get("status"))
                 .isEqualTo("waitlisted");
-        var waitlisted = KafkaTopicReader.awaitRecords(
+        var waitlisted = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key())
                         && r.value().contains(EventTypes.WAITLISTED)
@@ -319,7 +318,7 @@ class LotteryAllocationTest {
                 .body("seatsTaken", equalTo(10));
         assertThat(LotteryRecords.outboxEvents(sessionId, EventTypes.LOTTERY_DRAWN))
                 .isEqualTo(1);
-        var lotteryDrawn = KafkaTopicReader.awaitRecords(
+        var lotteryDrawn = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.LOTTERY_DRAWN),
                 1,
@@ -441,7 +440,7 @@ class LotteryAllocationTest {
                 .isBetween(
                         drawnAround.plusHours(24).minusMinutes(1),
                         drawnAround.plusHours(24).plusMinutes(2));
-        var offered = KafkaTopicReader.awaitRecords(
+        var offered = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.SEAT_OFFERED),
                 2,

@@ -19,7 +19,6 @@ import io.ibasho.registration.support.LotterySessions;
 import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.KafkaTopicReader;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -235,7 +234,7 @@ class LotteryTest {
             }
         }
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(2)).body("seatsTaken", equalTo(2));
-        var events = KafkaTopicReader.awaitRecords(
+        var events = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.LOTTERY_DRAWN),
                 1,

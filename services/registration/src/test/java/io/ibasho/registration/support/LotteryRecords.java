@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,23 +72,39 @@ public final class LotteryRecords {
         }
     }
 
+    /**
+     * Waits until {@code count} records of a topic match (or the timeout passes), reading from the beginning. The
+     * consumer is assigned every partition instead of joining a group, so it starts reading at once: a group join
+     * costs seconds per call, and the allocation test reads once per childcare question.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String topic, Predicate<ConsumerRecord<String, String>> wanted, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties())) {
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                partitions = partitions(consumer, topic);
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (found.size() < count && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The records of a topic matching {@code wanted}, from the beginning up to the end the broker has now. */
     public static List<ConsumerRecord<String, String>> recordsSoFar(
             String topic, Predicate<ConsumerRecord<String, String>> wanted) {
-        Properties properties = new Properties();
-        properties.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestServers.get().kafka().bootstrapServers());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions =
-                    consumer.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of()).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties())) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             if (partitions.isEmpty()) {
                 return found;
             }
@@ -103,5 +120,23 @@ public final class LotteryRecords {
             }
         }
         return found;
+    }
+
+    /** No consumer group: the partitions are assigned, so nothing waits for a group to form. */
+    private static Properties properties() {
+        Properties properties = new Properties();
+        properties.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServers.get().kafka().bootstrapServers());
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of()).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
     }
 }
