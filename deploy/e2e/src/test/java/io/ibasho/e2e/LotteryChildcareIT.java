@@ -174,18 +174,24 @@ class LotteryChildcareIT {
                         JsonPath.from(r.value()).getString("data.reason"))
                 .isEqualTo("CHILDCARE_UNAVAILABLE"));
 
-        // and the published draw agrees with what everyone sees
+        // and the published draw agrees with what everyone sees: anyone checks it through the gateway without a token,
+        // against the closing's digest and count that the public lottery view showed from the closing on
         String published = given().baseUri(stack.gateway)
-                .auth()
-                .oauth2(attendees.token(applicants.get(0)))
                 .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
         given().baseUri(stack.gateway)
-                .auth()
-                .oauth2(attendees.token(applicants.get(0)))
+                .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                .then()
+                .statusCode(200)
+                .body("applications", org.hamcrest.Matchers.equalTo(3))
+                .body(
+                        "inputDigest",
+                        org.hamcrest.Matchers.equalTo(JsonPath.from(published).getString("inputDigest")));
+        assertThat(JsonPath.from(published).getString("sessionId")).isEqualTo(sessionId);
+        given().baseUri(stack.gateway)
                 .contentType("application/json")
                 .body(published)
                 .post("/api/registrations/lottery/verify")

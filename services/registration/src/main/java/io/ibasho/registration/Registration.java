@@ -37,6 +37,12 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "waitlist_number")
     public Long waitlistNumber;
     /**
+     * Her number on a lottery's reserve list as published and as she was told (補欠の何番目); it stays hers when
+     * others ahead of her get an offer. Null outside a lottery's reserve list.
+     */
+    @Column(name = "reserve_number")
+    public Integer reserveNumber;
+    /**
      * Why she is waiting, as in the Waitlisted event: FULL (every seat taken), LOTTERY_RESERVE (the draw's reserve list)
      * or CHILDCARE_UNAVAILABLE (she waits for a seat and childcare together). Shown to her with her position.
      */

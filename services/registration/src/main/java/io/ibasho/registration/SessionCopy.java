@@ -42,6 +42,12 @@ public class SessionCopy extends PanacheEntityBase {
     /** Café drop-ins counted at the door, without identity. */
     @Column(name = "drop_in_count", insertable = false, updatable = false)
     public int dropInCount;
+    /** Applications and bookings are refused before this (null: from publication on). */
+    @Column(name = "application_opens_at")
+    public OffsetDateTime applicationOpensAt;
+    /** Whether the session offers childcare (託児); a lottery application asking for it elsewhere is refused. */
+    @Column(name = "childcare_offered")
+    public boolean childcareOffered;
     /** Lottery sessions: applications close here and the draw runs by itself. */
     @Column(name = "application_closes_at")
     public OffsetDateTime applicationClosesAt;

@@ -23,13 +23,18 @@ public final class SessionEvents {
             OffsetDateTime deadline,
             Integer maxChildren) {}
 
-    /** EventPublished's {@code lottery}: registration's draw follows these rules. */
+    /**
+     * EventPublished's {@code lottery}: registration's draw follows these rules (the published draw's names;
+     * {@code confirmationHours} 0 when no confirmation is required). {@code priority} repeats {@code priorityTiers} for
+     * consumers reading the old name.
+     */
     public record Lottery(
-            List<String> priority,
+            List<String> priorityTiers,
             boolean oneWinPerMonth,
             boolean childcareRequiredToWin,
             boolean confirmationRequired,
-            int confirmationHours) {}
+            int confirmationHours,
+            List<String> priority) {}
 
     /**
      * What the events say about the session's venue: its public name and the partner groups linked to it now (ids
@@ -178,7 +183,8 @@ public final class SessionEvents {
                 settings.oneWinPerMonth(),
                 settings.childcareRequiredToWin(),
                 settings.confirmationRequired(),
-                settings.confirmationHours());
+                settings.confirmationRequired() ? settings.confirmationHours() : 0,
+                settings.priority());
     }
 
     private static Childcare childcare(Session s) {

@@ -155,13 +155,7 @@ public final class SessionMapper {
         if (session.allocation != Allocation.LOTTERY) {
             return null;
         }
-        var settings = JsonColumns.lottery(session.lotteryJson);
-        return new SessionView.LotteryView(
-                settings.priority(),
-                settings.oneWinPerMonth(),
-                settings.childcareRequiredToWin(),
-                settings.confirmationRequired(),
-                settings.confirmationHours());
+        return SessionView.LotteryView.of(JsonColumns.lottery(session.lotteryJson));
     }
 
     static List<SessionView.PartView> parts(Session session) {

@@ -33,13 +33,30 @@ public record SessionView(
         LotteryView lottery,
         Flyer flyer) {
 
-    /** A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying. */
+    /**
+     * A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying; frozen once
+     * applications open. The names are those of registration's lottery view and of the published draw
+     * (docs/lottery.md §7); {@code confirmationHours} is 0 when no confirmation is required. {@code priority} repeats
+     * {@code priorityTiers} under its old name for clients not yet moved over; it will go.
+     */
     public record LotteryView(
-            List<String> priority,
+            List<String> priorityTiers,
             boolean oneWinPerMonth,
             boolean childcareRequiredToWin,
             boolean confirmationRequired,
-            int confirmationHours) {}
+            int confirmationHours,
+            @Deprecated List<String> priority) {
+
+        public static LotteryView of(io.ibasho.event.mapping.JsonColumns.LotterySettings settings) {
+            return new LotteryView(
+                    settings.priority(),
+                    settings.oneWinPerMonth(),
+                    settings.childcareRequiredToWin(),
+                    settings.confirmationRequired(),
+                    settings.confirmationRequired() ? settings.confirmationHours() : 0,
+                    settings.priority());
+        }
+    }
 
     /** {@code address} only when the venue's address is PUBLIC. */
     public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String address) {}

@@ -73,13 +73,7 @@ public class SeriesResource {
         if (series.allocation != io.ibasho.event.Session.Allocation.LOTTERY) {
             return null;
         }
-        var settings = io.ibasho.event.mapping.JsonColumns.lottery(series.lotteryJson);
-        return new SessionView.LotteryView(
-                settings.priority(),
-                settings.oneWinPerMonth(),
-                settings.childcareRequiredToWin(),
-                settings.confirmationRequired(),
-                settings.confirmationHours());
+        return SessionView.LotteryView.of(io.ibasho.event.mapping.JsonColumns.lottery(series.lotteryJson));
     }
 
     static SeriesView view(SeriesWithOccurrences result) {

@@ -92,7 +92,23 @@ public class SessionService {
                                 "A published session keeps its kind; cancel it and create a new one instead."));
             }
             var before = SessionChanges.Snapshot.of(session);
+            var rulesBefore = FrozenLotteryRules.Rules.of(session);
+            boolean lotteryOpen = FrozenLotteryRules.applicationsOpen(session.status, rulesBefore, now());
             SessionMapper.apply(request, session);
+            if (lotteryOpen) {
+                List<String> frozen =
+                        FrozenLotteryRules.touched(rulesBefore, FrozenLotteryRules.Rules.of(session), now());
+                if (!frozen.isEmpty()) {
+                    // the transaction rolls back: the entity changed above is never written
+                    return Uni.createFrom()
+                            .failure(
+                                    Refusal.conflict(
+                                            "lottery-rules-frozen",
+                                            "Applications to this lottery are open, so these cannot change any more: "
+                                                    + String.join(", ", frozen)
+                                                    + ". Texts, the venue, the times and a deadline that has not passed yet may still change."));
+                }
+            }
             List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
             return validated(session).flatMap(venue -> {
                 if (changed.isEmpty()) {
@@ -369,6 +385,22 @@ public class SessionService {
             if (session.venueId != null && found == null) {
                 violations.add(new FieldViolation(
                         "venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));
+            }
+            // workshops are held to both by SessionRules already; a lottery of any other kind is held here
+            if (session.allocation == Session.Allocation.LOTTERY && session.kind != Session.SessionKind.workshop) {
+                // a lottery without a deadline would never draw, and without a capacity it has no seats to draw
+                if (session.applicationClosesAt == null) {
+                    violations.add(new FieldViolation(
+                            "applicationCloses",
+                            "A lottery needs an application deadline: it is drawn when applications close",
+                            "DEADLINE_REQUIRED"));
+                }
+                if (session.capacity == null) {
+                    violations.add(new FieldViolation(
+                            "capacity",
+                            "A lottery needs a capacity: the number of seats it draws",
+                            "CAPACITY_REQUIRED"));
+                }
             }
             if (session.lotteryJson != null && session.allocation != Session.Allocation.LOTTERY) {
                 violations.add(new FieldViolation(

@@ -14,7 +14,10 @@ public interface LotteryAllocationConfig {
     @WithDefault("PT10M")
     Duration childcareAnswerTimeout();
 
-    /** How often unanswered questions are looked for (read by the @Scheduled job); also how late a timeout can act. */
+    /**
+     * How often unanswered questions are looked for (read by the @Scheduled job); also how late a timeout can act.
+     * "off" disables the timer (tests run the job themselves).
+     */
     @WithDefault("30s")
-    Duration timeoutCheck();
+    String timeoutCheck();
 }

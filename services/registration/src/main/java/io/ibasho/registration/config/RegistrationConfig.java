@@ -39,9 +39,12 @@ public interface RegistrationConfig {
     }
 
     interface Lottery {
-        /** How often lotteries whose applications have closed are looked for and drawn (read by the @Scheduled job). */
+        /**
+         * How often lotteries whose applications have closed are looked for and drawn (read by the @Scheduled job);
+         * "off" disables the timer (tests run the job themselves).
+         */
         @WithDefault("30s")
-        Duration drawCheck();
+        String drawCheck();
     }
 
     interface Idempotency {

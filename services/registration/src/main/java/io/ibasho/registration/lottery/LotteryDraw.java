@@ -20,9 +20,16 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The order is: rank group ascending (tier, or after every tier for applicants who already won
  * this month under the one-win-per-month rule), then HMAC-SHA256(key = the 32 seed bytes,
- * message = UTF-8 of the lower-case application id) as an unsigned big-endian number ascending,
+ * message = UTF-8 of "inputDigest:id", the id in lower case) as an unsigned big-endian number ascending,
  * then the id text ascending. docs/lottery.md specifies it byte for byte; keep both in step.
  *
+ * <p>Why the input digest is in the key: the seed exists from the opening on, and whoever can read it
+ * (an operator, a careless backup) could otherwise compute an application's rank the moment its id is
+ * made, then cancel and re-apply until an id ranks well. With the digest of the final set of
+ * applications in every key, any change by anyone (one more application, one cancellation) changes every
+ * rank, so nothing about the order is known until applications close.
+ *
+ * @param subject     the session and its closing
  * @param policy      the rules that applied
  * @param commitment  the commitment published when applications opened
  * @param seed        the revealed seed
@@ -30,6 +37,7 @@ import javax.crypto.spec.SecretKeySpec;
  * @param order       every applicant, in drawn order
  */
 public record LotteryDraw(
+        DrawSubject subject,
         LotteryPolicy policy,
         SeedCommitment commitment,
         LotterySeed seed,
@@ -37,6 +45,7 @@ public record LotteryDraw(
         List<RankedApplicant> order) {
 
     public LotteryDraw {
+        Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(commitment, "commitment");
         Objects.requireNonNull(seed, "seed");
@@ -50,20 +59,27 @@ public record LotteryDraw(
 
     /** Draws the order; refuses a seed that does not open the commitment published at opening. */
     public static LotteryDraw perform(
+            DrawSubject subject,
             LotteryPolicy policy,
             SeedCommitment commitment,
             LotterySeed seed,
             Collection<LotteryApplicant> applicants) {
-        return new LotteryDraw(
-                policy, commitment, seed, InputDigest.of(policy, applicants), rank(policy, seed, applicants));
+        String digest = InputDigest.of(subject, policy, applicants);
+        return new LotteryDraw(subject, policy, commitment, seed, digest, rank(policy, seed, digest, applicants));
+    }
+
+    /** The drawn order alone, with the input digest computed here. */
+    public static List<RankedApplicant> rank(
+            DrawSubject subject, LotteryPolicy policy, LotterySeed seed, Collection<LotteryApplicant> applicants) {
+        return rank(policy, seed, InputDigest.of(subject, policy, applicants), applicants);
     }
 
     /** The drawn order alone; the same for the same inputs whatever order they are given in. */
     public static List<RankedApplicant> rank(
-            LotteryPolicy policy, LotterySeed seed, Collection<LotteryApplicant> applicants) {
+            LotteryPolicy policy, LotterySeed seed, String inputDigest, Collection<LotteryApplicant> applicants) {
         List<Entry> entries = new ArrayList<>();
         for (LotteryApplicant a : InputDigest.sortedById(applicants)) {
-            entries.add(new Entry(a, policy.rankGroup(a), rankKey(seed, a.applicationId())));
+            entries.add(new Entry(a, policy.rankGroup(a), rankKey(seed, inputDigest, a.applicationId())));
         }
         entries.sort(Entry.DRAW_ORDER);
         List<RankedApplicant> ranked = new ArrayList<>(entries.size());
@@ -73,12 +89,16 @@ public record LotteryDraw(
         return List.copyOf(ranked);
     }
 
-    /** HMAC-SHA256 with the raw seed bytes as key over the UTF-8 bytes of the lower-case id text. */
-    public static byte[] rankKey(LotterySeed seed, UUID applicationId) {
+    /**
+     * HMAC-SHA256 with the raw seed bytes as key over the UTF-8 bytes of the input digest (64 lower-case hex), a colon
+     * and the lower-case id text.
+     */
+    public static byte[] rankKey(LotterySeed seed, String inputDigest, UUID applicationId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(seed.bytes(), "HmacSHA256"));
-            return mac.doFinal(applicationId.toString().getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal((inputDigest.toLowerCase(java.util.Locale.ROOT) + ":" + applicationId)
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime must provide HmacSHA256", e);
         }
@@ -109,7 +129,12 @@ public record LotteryDraw(
             Collection<LotteryApplicant> applicants,
             Predicate<UUID> childcareAssumed,
             SecureRandom throwaway) {
-        List<RankedApplicant> order = rank(policy, LotterySeed.generate(throwaway), applicants);
+        // a throwaway digest too: the preview must not hint at the real keys
+        List<RankedApplicant> order = rank(
+                policy,
+                LotterySeed.generate(throwaway),
+                LotterySeed.generate(throwaway).toHex(),
+                applicants);
         return new DrawPreview(order, SeatAllocation.allocate(order, policy, childcareAssumed));
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  *                               after everyone else (they can still win a seat nobody else wanted)
  * @param childcareRequiredToWin if true, an applicant who needs childcare wins only if childcare could be
  *                               reserved for her children; otherwise she keeps her rank on the reserve list
- * @param winnersMustConfirm     winners confirm their seat by a deadline, else it is offered to the reserve list
+ * @param confirmationRequired     winners confirm their seat by a deadline, else it is offered to the reserve list
  * @param confirmationHours      hours to confirm after being told; 0 when no confirmation is asked for
  */
 public record LotteryPolicy(
@@ -23,7 +23,7 @@ public record LotteryPolicy(
         List<String> priorityTiers,
         boolean oneWinPerMonth,
         boolean childcareRequiredToWin,
-        boolean winnersMustConfirm,
+        boolean confirmationRequired,
         int confirmationHours) {
 
     public LotteryPolicy {
@@ -31,10 +31,10 @@ public record LotteryPolicy(
             throw new IllegalArgumentException("a lottery needs at least one seat, was " + seats);
         }
         priorityTiers = List.copyOf(Objects.requireNonNull(priorityTiers, "priorityTiers"));
-        if (winnersMustConfirm && confirmationHours < 1) {
+        if (confirmationRequired && confirmationHours < 1) {
             throw new IllegalArgumentException("winners who must confirm need at least one hour to do so");
         }
-        if (!winnersMustConfirm && confirmationHours != 0) {
+        if (!confirmationRequired && confirmationHours != 0) {
             throw new IllegalArgumentException("confirmationHours is only meaningful when winners must confirm");
         }
     }
@@ -46,16 +46,22 @@ public record LotteryPolicy(
 
     public LotteryPolicy withPriorityTiers(String... labels) {
         return new LotteryPolicy(
-                seats, List.of(labels), oneWinPerMonth, childcareRequiredToWin, winnersMustConfirm, confirmationHours);
+                seats,
+                List.of(labels),
+                oneWinPerMonth,
+                childcareRequiredToWin,
+                confirmationRequired,
+                confirmationHours);
     }
 
     public LotteryPolicy withOneWinPerMonth(boolean limit) {
         return new LotteryPolicy(
-                seats, priorityTiers, limit, childcareRequiredToWin, winnersMustConfirm, confirmationHours);
+                seats, priorityTiers, limit, childcareRequiredToWin, confirmationRequired, confirmationHours);
     }
 
     public LotteryPolicy withChildcareRequiredToWin(boolean required) {
-        return new LotteryPolicy(seats, priorityTiers, oneWinPerMonth, required, winnersMustConfirm, confirmationHours);
+        return new LotteryPolicy(
+                seats, priorityTiers, oneWinPerMonth, required, confirmationRequired, confirmationHours);
     }
 
     public LotteryPolicy withConfirmationWithinHours(int hours) {

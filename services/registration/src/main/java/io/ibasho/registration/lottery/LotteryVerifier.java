@@ -76,11 +76,17 @@ public final class LotteryVerifier {
                             + commitment.sha256Hex());
         }
 
+        if (published.drawnAt().isBefore(published.subject().applicationsClosedAt())) {
+            return VerificationResult.mismatch(
+                    Check.DRAWN_AT,
+                    "drawn at " + published.drawnAt() + ", before applications closed at "
+                            + published.subject().applicationsClosedAt());
+        }
         String digest;
         List<RankedApplicant> order;
         try {
-            digest = InputDigest.of(published.policy(), published.applications());
-            order = LotteryDraw.rank(published.policy(), seed, published.applications());
+            digest = InputDigest.of(published.subject(), published.policy(), published.applications());
+            order = LotteryDraw.rank(published.policy(), seed, digest, published.applications());
         } catch (IllegalArgumentException e) {
             return VerificationResult.mismatch(Check.FORMAT, e.getMessage());
         }
@@ -90,7 +96,7 @@ public final class LotteryVerifier {
             return VerificationResult.mismatch(
                     Check.INPUT_DIGEST,
                     "the published input digest is " + published.inputDigest()
-                            + " but the policy and applications give " + digest);
+                            + " but the session, closing time, policy and applications give " + digest);
         }
 
         List<UUID> recomputed =
@@ -161,7 +167,7 @@ public final class LotteryVerifier {
     /** The recomputed order line by line, so an applicant can find her own id and rank key. */
     private static void explain(PublishedDraw draw, PrintStream out) {
         LotterySeed seed = LotterySeed.fromHex(draw.seed());
-        List<RankedApplicant> order = LotteryDraw.rank(draw.policy(), seed, draw.applications());
+        List<RankedApplicant> order = LotteryDraw.rank(draw.subject(), draw.policy(), seed, draw.applications());
         Set<UUID> winners = new HashSet<>(draw.winners());
         List<UUID> reserve = new ArrayList<>(draw.reserve());
         out.printf(

@@ -1,5 +1,7 @@
 package io.ibasho.registration.lottery;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,6 +11,8 @@ import java.util.UUID;
  * commitment and digest stay text here: checking them is the verifier's job, and a malformed value must
  * come back as a finding, not as an exception while reading.
  *
+ * @param subject          the session and the time its applications closed (part of the input digest)
+ * @param drawnAt          when the order was drawn (never before the closing), to the second
  * @param policy           the rules shown to applicants
  * @param commitment       SHA-256 of the seed, published when applications opened
  * @param seed             the seed revealed at the draw
@@ -21,6 +25,8 @@ import java.util.UUID;
  * @param reserve          the claimed reserve list, position 1 first
  */
 public record PublishedDraw(
+        DrawSubject subject,
+        Instant drawnAt,
         LotteryPolicy policy,
         String commitment,
         String seed,
@@ -32,9 +38,11 @@ public record PublishedDraw(
         List<UUID> reserve) {
 
     /** Names the JSON layout; bump it with any change to the algorithm or the canonical input. */
-    public static final String FORMAT = "ibasho-lottery-draw/1";
+    public static final String FORMAT = "ibasho-lottery-draw/2";
 
     public PublishedDraw {
+        Objects.requireNonNull(subject, "subject");
+        drawnAt = Objects.requireNonNull(drawnAt, "drawnAt").truncatedTo(ChronoUnit.SECONDS);
         Objects.requireNonNull(policy, "policy");
         applications = List.copyOf(applications);
         order = List.copyOf(order);
@@ -44,8 +52,10 @@ public record PublishedDraw(
     }
 
     /** What the service publishes once the allocation is complete. */
-    public static PublishedDraw of(LotteryDraw draw, DrawOutcome outcome) {
+    public static PublishedDraw of(LotteryDraw draw, Instant drawnAt, DrawOutcome outcome) {
         return new PublishedDraw(
+                draw.subject(),
+                drawnAt,
                 draw.policy(),
                 draw.commitment().sha256Hex(),
                 draw.seed().toHex(),

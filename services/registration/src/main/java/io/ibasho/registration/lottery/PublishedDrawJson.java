@@ -1,6 +1,7 @@
 package io.ibasho.registration.lottery;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class PublishedDrawJson {
         policy.put("priorityTiers", draw.policy().priorityTiers());
         policy.put("oneWinPerMonth", draw.policy().oneWinPerMonth());
         policy.put("childcareRequiredToWin", draw.policy().childcareRequiredToWin());
-        policy.put("winnersMustConfirm", draw.policy().winnersMustConfirm());
+        policy.put("confirmationRequired", draw.policy().confirmationRequired());
         policy.put("confirmationHours", draw.policy().confirmationHours());
 
         List<Object> applications = new ArrayList<>();
@@ -47,6 +48,10 @@ final class PublishedDrawJson {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", PublishedDraw.FORMAT);
+        root.put("sessionId", draw.subject().sessionId().toString());
+        root.put("applicationsClosedAt", DrawSubject.text(draw.subject().applicationsClosedAt()));
+        root.put("winMonth", draw.subject().winMonth().toString());
+        root.put("drawnAt", DrawSubject.text(draw.drawnAt()));
         root.put("policy", policy);
         root.put("commitment", draw.commitment());
         root.put("seed", draw.seed());
@@ -68,13 +73,20 @@ final class PublishedDrawJson {
             throw new IllegalArgumentException(
                     "format is \"" + format + "\"; this verifier reads \"" + PublishedDraw.FORMAT + "\"");
         }
+        DrawSubject subject = new DrawSubject(uuid(string(root, "sessionId")), instant(root, "applicationsClosedAt"));
+        String winMonth = string(root, "winMonth");
+        if (!winMonth.equals(subject.winMonth().toString())) {
+            throw new IllegalArgumentException("winMonth is \"" + winMonth + "\" but applications closed in "
+                    + subject.winMonth() + " (Asia/Tokyo)");
+        }
+        Instant drawnAt = instant(root, "drawnAt");
         Map<String, Object> p = object(root.get("policy"), "policy");
         LotteryPolicy policy = new LotteryPolicy(
                 integer(p, "seats"),
                 strings(p, "priorityTiers"),
                 bool(p, "oneWinPerMonth"),
                 bool(p, "childcareRequiredToWin"),
-                bool(p, "winnersMustConfirm"),
+                bool(p, "confirmationRequired"),
                 integer(p, "confirmationHours"));
 
         List<LotteryApplicant> applications = new ArrayList<>();
@@ -92,6 +104,8 @@ final class PublishedDrawJson {
             answers.add(new ChildcareAnswer(uuid(string(c, "id")), bool(c, "reserved")));
         }
         return new PublishedDraw(
+                subject,
+                drawnAt,
                 policy,
                 string(root, "commitment"),
                 string(root, "seed"),
@@ -101,6 +115,22 @@ final class PublishedDrawJson {
                 answers,
                 uuids(root, "winners"),
                 uuids(root, "reserve"));
+    }
+
+    /** Only {@code 2026-12-03T12:00:00Z}: to the second, in UTC, so that every reader writes it alike. */
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+    private static Instant instant(Map<String, Object> m, String key) {
+        String text = string(m, key);
+        if (!INSTANT.matcher(text).matches()) {
+            throw new IllegalArgumentException(
+                    "\"" + key + "\" must be a UTC time to the second like 2026-12-03T12:00:00Z, was \"" + text + "\"");
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + key + "\" is not a valid time: " + text);
+        }
     }
 
     private static List<String> ids(List<UUID> ids) {

@@ -19,7 +19,12 @@ public record VerificationResult(boolean ok, Check failedCheck, String message) 
         FORMAT,
         /** SHA-256 of the revealed seed is not the commitment published when applications opened. */
         COMMITMENT,
-        /** The policy or applications are not the ones fingerprinted when applications closed. */
+        /** The draw is dated before applications closed. */
+        DRAWN_AT,
+        /**
+         * The session, closing time, policy or applications are not the ones fingerprinted when applications
+         * closed.
+         */
         INPUT_DIGEST,
         /** The published order is not the order the seed gives. */
         ORDER,
@@ -40,7 +45,7 @@ public record VerificationResult(boolean ok, Check failedCheck, String message) 
         return new VerificationResult(true, null, summary);
     }
 
-    static VerificationResult mismatch(Check check, String message) {
+    public static VerificationResult mismatch(Check check, String message) {
         return new VerificationResult(false, check, message);
     }
 

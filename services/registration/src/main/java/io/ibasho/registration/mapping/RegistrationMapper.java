@@ -16,17 +16,23 @@ public final class RegistrationMapper {
         return toView(r, position, null);
     }
 
-    /** With the session's parts (1部/2部) that this one booking is for, as GET /mine shows them. */
+    /**
+     * With the session's parts (1部/2部) that this one booking is for, as GET /mine shows them.
+     *
+     * @param position her place among those still waiting (1 = next); on a lottery's reserve list the view shows her
+     *     published reserve number instead, and this as {@code aheadOfYou}
+     */
     public static RegistrationView toView(
             Registration r, Integer position, java.util.List<RegistrationView.Part> parts) {
         boolean confirmed = r.status == Registration.Status.CONFIRMED;
+        boolean waiting = r.status == Registration.Status.WAITLISTED;
         return new RegistrationView(
                 r.id,
                 r.sessionId,
                 r.nickname,
                 r.status.name().toLowerCase(),
                 r.createdAt,
-                position,
+                waiting && r.reserveNumber != null ? r.reserveNumber : position,
                 r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
                 confirmed ? r.bookingCode : null,
                 confirmed ? checkInPayload(r) : null,
@@ -37,7 +43,8 @@ public final class RegistrationMapper {
                 r.childcareRejectReason,
                 nextSteps(r),
                 parts,
-                r.status == Registration.Status.WAITLISTED ? r.waitlistReason : null);
+                waiting ? r.waitlistReason : null,
+                waiting && position != null ? position - 1 : null);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.UUID;
  * code with a prefix); the app can render it itself or fetch it as SVG from {@code GET /mine/{id}/qr}. {@code parts}: the
  * session's parts (1部/2部), all of which this one booking is for; left out when the session has none. While she waits:
  * {@code position} in the queue and {@code waitlistReason}, what she is waiting for (FULL: a seat; LOTTERY_RESERVE: a
- * seat, from the lottery's reserve list in drawn order; CHILDCARE_UNAVAILABLE: a seat and childcare together).
+ * seat, from the lottery's reserve list in drawn order; CHILDCARE_UNAVAILABLE: a seat and childcare together). On a
+ * lottery's reserve list {@code position} is her published reserve number (補欠の何番目), which never changes;
+ * {@code aheadOfYou} counts those still waiting before her (0: she is next).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegistrationView(
@@ -31,7 +33,8 @@ public record RegistrationView(
         String childcareRejectReason,
         String nextSteps,
         java.util.List<Part> parts,
-        String waitlistReason) {
+        String waitlistReason,
+        Integer aheadOfYou) {
 
     /** A part of the session, booked together with the others. */
     public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}

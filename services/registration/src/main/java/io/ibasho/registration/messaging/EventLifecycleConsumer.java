@@ -106,6 +106,10 @@ public class EventLifecycleConsumer {
         copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
         copy.endsAt = OffsetDateTime.parse(data.path("endsAt").asText());
         copy.capacity = capacity;
+        copy.applicationOpensAt = data.hasNonNull("applicationOpensAt")
+                ? OffsetDateTime.parse(data.path("applicationOpensAt").asText())
+                : null;
+        copy.childcareOffered = data.path("childcare").path("offered").asBoolean(false);
         copy.applicationClosesAt = data.hasNonNull("applicationClosesAt")
                 ? OffsetDateTime.parse(data.path("applicationClosesAt").asText())
                 : null;

@@ -2,7 +2,6 @@ package io.ibasho.registration.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
 import io.ibasho.registration.idempotency.StoredAnswer;
@@ -14,7 +13,6 @@ import io.ibasho.registration.lottery.VerificationResult;
 import io.ibasho.registration.mapping.RegistrationMapper;
 import io.ibasho.registration.service.LotteryService;
 import io.ibasho.registration.service.LotteryService.DrawSummary;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,16 +98,22 @@ public class LotteryResource {
             int confirmationHours) {}
 
     /**
-     * What every applicant sees before applying; the seed is never in it. After the draw: {@code allocation} ALLOCATING
-     * while childcare is being asked in drawn order, DONE once every seat is decided; {@code firstComeOpen} once the
-     * reserve list is exhausted and the seats left over can be booked first-come.
+     * What everyone sees, signed in or not, from the moment the session is known: the application window, the frozen
+     * rules and the seed's commitment; the seed is never in it. From the closing on, {@code inputDigest} and
+     * {@code applications} are the set drawn (recorded at the closing, in the draw's transaction) and
+     * {@code drawnAt} when. After the draw: {@code allocation} ALLOCATING while childcare is being asked in drawn
+     * order, DONE once every seat is decided (then the published draw is at {@code .../lottery/published});
+     * {@code firstComeOpen} once the reserve list is exhausted and the seats left over can be booked first-come.
      */
     public record LotteryView(
             UUID sessionId,
+            OffsetDateTime applicationOpensAt,
             OffsetDateTime applicationClosesAt,
             String commitment,
             boolean drawn,
             long applications,
+            String inputDigest,
+            OffsetDateTime drawnAt,
             PolicyView policy,
             String allocation,
             boolean firstComeOpen) {}
@@ -136,22 +140,28 @@ public class LotteryResource {
 
     @GET
     @Path("/sessions/{sessionId}/lottery")
-    @Authenticated
-    @Operation(summary = "The lottery's policy, deadline and seed commitment, shown before she applies")
+    @PermitAll
+    @Operation(
+            summary =
+                    "Public, no token: the lottery's window, frozen rules and seed commitment before she applies; the "
+                            + "closing's input digest and number of applications as soon as it has closed")
     public Uni<LotteryView> info(@PathParam("sessionId") UUID sessionId) {
         return lottery.info(sessionId)
                 .map(info -> new LotteryView(
                         info.session().id,
+                        info.session().applicationOpensAt,
                         info.session().applicationClosesAt,
                         info.commitment(),
                         info.drawn(),
                         info.applications(),
+                        info.closing() == null ? null : info.closing().inputDigest(),
+                        info.closing() == null ? null : info.closing().drawnAt(),
                         new PolicyView(
                                 info.policy().seats(),
                                 info.policy().priorityTiers(),
                                 info.policy().oneWinPerMonth(),
                                 info.policy().childcareRequiredToWin(),
-                                info.policy().winnersMustConfirm(),
+                                info.policy().confirmationRequired(),
                                 info.policy().confirmationHours()),
                         info.allocation() == null
                                 ? null
@@ -193,11 +203,12 @@ public class LotteryResource {
 
     @GET
     @Path("/sessions/{sessionId}/lottery/published")
-    @Authenticated
+    @PermitAll
     @Operation(
             summary =
-                    "The published draw (policy, commitment, seed, applications, order, childcare answers, result) for "
-                            + "anyone to recompute; 409 allocating while childcare is still being asked")
+                    "Public, no token: the published draw (session, times, rules, commitment, seed, applications by id, "
+                            + "order, childcare answers, result; no personal data) for anyone to recompute; 409 allocating "
+                            + "while childcare is still being asked")
     public Uni<Response> published(@PathParam("sessionId") UUID sessionId) {
         return lottery.published(sessionId)
                 .map(body -> Response.ok(body, MediaType.APPLICATION_JSON).build());
@@ -209,15 +220,13 @@ public class LotteryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recompute a published draw from its own data (the same check as the LotteryVerifier command)")
     public VerificationResult verify(String publishedJson) {
+        // Always a verdict, like the command line: a body that is not a published draw is the FORMAT check failing
         PublishedDraw published;
         try {
             published = PublishedDraw.fromJson(publishedJson == null ? "" : publishedJson);
         } catch (RuntimeException e) {
-            throw new Refusal(
-                    Refusal.Kind.BAD_INPUT,
-                    "malformed-draw",
-                    "Malformed published draw",
-                    "The body is not a published draw: " + e.getMessage());
+            return VerificationResult.mismatch(
+                    VerificationResult.Check.FORMAT, "not a published draw: " + e.getMessage());
         }
         return LotteryVerifier.verify(published);
     }

@@ -430,6 +430,11 @@ public class BookingService {
                                 "session-not-open",
                                 "This session is " + session.status.toLowerCase() + " and takes no bookings.");
                     }
+                    // a lottery's leftover seats open after the draw, so after its deadline: only the start applies
+                    ApplicationWindow.refusal(session, now(), !"LOTTERY".equals(session.allocation))
+                            .ifPresent(refusal -> {
+                                throw refusal;
+                            });
                 })
                 // a lottery session opens its leftover seats first-come once the reserve list is exhausted
                 .call(session -> LeftoverSeats.requireFirstCome(session, now()));

@@ -97,8 +97,8 @@ public class LotteryAllocationService {
             AllocationStatus status, int nextRank, boolean waitingForChildcare, boolean firstComeOpen) {}
 
     /** Starts the allocation in the draw's own transaction (the session row is locked), right after the order is fixed. */
-    Uni<Progress> start(SessionCopy session, LotteryDraw draw) {
-        String input = PublishedDraw.of(draw, new DrawOutcome(List.of(), List.of(), List.of()))
+    Uni<Progress> start(SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt) {
+        String input = PublishedDraw.of(draw, drawnAt, new DrawOutcome(List.of(), List.of(), List.of()))
                 .toJson();
         OffsetDateTime now = now();
         return Panache.getSession()
@@ -109,7 +109,8 @@ public class LotteryAllocationService {
                         .setParameter("input", input)
                         .setParameter("now", now)
                         .executeUpdate())
-                .flatMap(ignored -> advance(session, draw, SeatAllocation.start(draw.order(), draw.policy()), 0));
+                .flatMap(ignored ->
+                        advance(session, draw, drawnAt, SeatAllocation.start(draw.order(), draw.policy()), 0));
     }
 
     /** Whether this request id is one of a lottery's childcare questions; replies to any other request are not ours. */
@@ -222,21 +223,27 @@ public class LotteryAllocationService {
                 .flatMap(input -> answers(sessionId).flatMap(answers -> {
                     PublishedDraw published = PublishedDraw.fromJson(input);
                     LotteryDraw draw = LotteryDraw.perform(
+                            published.subject(),
                             published.policy(),
                             new SeedCommitment(published.commitment()),
                             LotterySeed.fromHex(published.seed()),
                             published.applications());
                     return advance(
-                            session, draw, SeatAllocation.resume(draw.order(), draw.policy(), answers), answers.size());
+                            session,
+                            draw,
+                            published.drawnAt(),
+                            SeatAllocation.resume(draw.order(), draw.policy(), answers),
+                            answers.size());
                 })));
     }
 
     /** Seats the winners decided so far, then asks the next question or finishes. */
-    private Uni<Progress> advance(SessionCopy session, LotteryDraw draw, SeatAllocation allocation, int asked) {
+    private Uni<Progress> advance(
+            SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt, SeatAllocation allocation, int asked) {
         return seatWinners(session, draw.policy(), allocation.winnersSoFar()).flatMap(ignored -> {
             Optional<RankedApplicant> next = allocation.nextDecisionNeeded();
             if (next.isEmpty()) {
-                return finish(session, draw, allocation);
+                return finish(session, draw, drawnAt, allocation);
             }
             UUID applicationId = next.get().applicationId();
             return Registration.<Registration>findById(applicationId).flatMap(applicant -> {
@@ -245,7 +252,7 @@ public class LotteryAllocationService {
                     return insertQuestion(withdrawn, asked + 1)
                             .flatMap(x -> record(withdrawn, false, WITHDRAWN))
                             .invoke(() -> allocation.recordChildcare(applicationId, false))
-                            .flatMap(x -> advance(session, draw, allocation, asked + 1));
+                            .flatMap(x -> advance(session, draw, drawnAt, allocation, asked + 1));
                 }
                 return ask(
                         session, applicant, asked + 1, allocation.winnersSoFar().size(), allocation.cursor());
@@ -304,7 +311,7 @@ public class LotteryAllocationService {
                 return Uni.createFrom().voidItem();
             }
             winner.updatedAt = now();
-            if (policy.winnersMustConfirm()) {
+            if (policy.confirmationRequired()) {
                 winner.status = Status.OFFERED;
                 winner.offerExpiresAt =
                         confirmationDeadline(winner.updatedAt, policy.confirmationHours(), session.startsAt);
@@ -322,9 +329,10 @@ public class LotteryAllocationService {
         return startsAt != null && startsAt.isBefore(deadline) ? startsAt : deadline;
     }
 
-    private Uni<Progress> finish(SessionCopy session, LotteryDraw draw, SeatAllocation allocation) {
+    private Uni<Progress> finish(
+            SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt, SeatAllocation allocation) {
         DrawOutcome outcome = allocation.outcome();
-        PublishedDraw published = PublishedDraw.of(draw, outcome);
+        PublishedDraw published = PublishedDraw.of(draw, drawnAt, outcome);
         return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
                 .flatMap(stillApplied -> {
                     Map<UUID, Registration> byId = new HashMap<>();
@@ -354,6 +362,7 @@ public class LotteryAllocationService {
                                         waiting.status = Status.WAITLISTED;
                                         waiting.waitlistReason = reserve.get(i).getValue();
                                         waiting.waitlistNumber = number;
+                                        waiting.reserveNumber = i + 1;
                                         waiting.updatedAt = now();
                                         return outbox.append(
                                                 EventTypes.WAITLISTED,

@@ -25,7 +25,9 @@ public final class LotteryPolicies {
     public static LotteryPolicy of(SessionCopy session) {
         JsonNode settings = read(session.lotterySettings);
         List<String> tiers = new ArrayList<>();
-        settings.path("priority").forEach(label -> tiers.add(label.asText()));
+        // priorityTiers is the name everywhere now; priority is what older events carry
+        settings.path(settings.has("priorityTiers") ? "priorityTiers" : "priority")
+                .forEach(label -> tiers.add(label.asText()));
         int seats = session.capacity == null || session.capacity < 1 ? 1 : session.capacity;
         boolean confirmationRequired = settings.path("confirmationRequired").asBoolean(false);
         int hours = settings.path("confirmationHours").asInt(DEFAULT_CONFIRMATION_HOURS);

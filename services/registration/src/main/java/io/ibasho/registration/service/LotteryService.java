@@ -6,6 +6,7 @@ import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.lottery.DrawPreview;
+import io.ibasho.registration.lottery.DrawSubject;
 import io.ibasho.registration.lottery.LotteryApplicant;
 import io.ibasho.registration.lottery.LotteryDraw;
 import io.ibasho.registration.lottery.LotteryPolicy;
@@ -21,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -56,14 +58,25 @@ public class LotteryService {
         this.clock = clock;
     }
 
-    /** @param allocation null before the draw */
+    /**
+     * @param applications open applications before the closing; from the closing on, the number in the draw
+     * @param closing null before applications closed and the set was recorded
+     * @param allocation null before the draw
+     */
     public record LotteryInfo(
             SessionCopy session,
             LotteryPolicy policy,
             String commitment,
             boolean drawn,
             long applications,
+            Closing closing,
             LotteryAllocationService.AllocationState allocation) {}
+
+    /**
+     * What is recorded, and shown to everyone, at the closing: the input digest of the set of applications drawn and
+     * their number, and when the order was drawn from them (the same transaction).
+     */
+    public record Closing(String inputDigest, int applications, OffsetDateTime drawnAt) {}
 
     /**
      * The draw's answer. The order is fixed at once; the allocation may still be asking childcare
@@ -96,10 +109,15 @@ public class LotteryService {
                 .replaceWithVoid();
     }
 
+    /**
+     * Her application. The session's row is locked for share, as the draw locks it for update: an application either
+     * commits before the draw takes its snapshot of the applications (and is in it), or waits and then finds the
+     * lottery drawn. Never one left behind, applied forever.
+     */
     @WithTransaction
     public Uni<Registration> apply(
             UUID sessionId, String attendeeId, String nickname, Integer priorityTier, List<Integer> childrenAges) {
-        return SessionCopy.<SessionCopy>findById(sessionId)
+        return SessionCopy.<SessionCopy>findById(sessionId, LockModeType.PESSIMISTIC_READ)
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("session"))
@@ -109,11 +127,22 @@ public class LotteryService {
                                 .failure(Refusal.conflict(
                                         "not-lottery", "This session is not allocated by lottery; book it instead."));
                     }
-                    if (!"PUBLISHED".equals(session.status)
-                            || (session.applicationClosesAt != null && !now().isBefore(session.applicationClosesAt))) {
+                    if (!"PUBLISHED".equals(session.status)) {
                         return Uni.createFrom()
                                 .failure(Refusal.conflict(
                                         "applications-closed", "Applications for this lottery are closed."));
+                    }
+                    var outsideWindow = ApplicationWindow.refusal(session, now(), true);
+                    if (outsideWindow.isPresent()) {
+                        return Uni.createFrom().failure(outsideWindow.get());
+                    }
+                    if (childrenAges != null && !childrenAges.isEmpty() && !session.childcareOffered) {
+                        // she could never win: childcare would be asked for a session that has none
+                        return Uni.createFrom()
+                                .failure(
+                                        Refusal.conflict(
+                                                "childcare-not-offered",
+                                                "This session offers no childcare; apply without children's ages, or choose a session with childcare (託児)."));
                     }
                     LotteryPolicy policy = LotteryPolicies.of(session);
                     if (priorityTier != null && priorityTier >= policy.tierCount()) {
@@ -146,7 +175,9 @@ public class LotteryService {
                                 application.attendeeId = attendeeId;
                                 application.nickname = nickname;
                                 application.status = Status.APPLIED;
-                                application.priorityTier = priorityTier;
+                                // the tier is fixed now: no tier declared is the last tier of the rules she applied
+                                // under
+                                application.priorityTier = priorityTier == null ? policy.tierCount() - 1 : priorityTier;
                                 // she asks for 託児 with her application; childcare is asked, in drawn order, after the
                                 // draw
                                 application.childrenAges = Registration.childrenAgesOf(childrenAges);
@@ -165,23 +196,46 @@ public class LotteryService {
     @WithSession
     public Uni<LotteryInfo> info(UUID sessionId) {
         return lotterySession(sessionId).flatMap(session -> commitment(sessionId)
-                .flatMap(commitment -> drawExists(sessionId).flatMap(drawn -> Registration.count(
+                .flatMap(commitment -> closing(sessionId).flatMap(closing -> Registration.count(
                                 "sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
                         .flatMap(applications -> LotteryAllocationService.state(session)
                                 .map(allocation -> new LotteryInfo(
                                         session,
                                         LotteryPolicies.of(session),
                                         commitment,
-                                        drawn,
-                                        applications,
+                                        closing != null,
+                                        closing != null ? closing.applications() : applications,
+                                        closing,
                                         allocation))))));
+    }
+
+    private static Uni<Closing> closing(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select input_digest, coalesce(applications, -1), "
+                                        + "cast(extract(epoch from drawn_at) * 1000000 as bigint) from lottery_draw where session_id = :id",
+                                Object[].class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = rows.get(0);
+                    return new Closing(
+                            (String) row[0],
+                            ((Number) row[1]).intValue(),
+                            Instant.EPOCH
+                                    .plus(((Number) row[2]).longValue(), ChronoUnit.MICROS)
+                                    .atOffset(ZoneOffset.UTC));
+                });
     }
 
     /** A rehearsal with a throwaway seed: shows how the policy plays out, reveals nothing about the real draw. */
     @WithSession
     public Uni<DrawPreview> preview(UUID sessionId, String organisationId) {
         return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> requireLottery(session)
-                .flatMap(ignored -> applicants(session))
+                .flatMap(ignored -> applicants(session, new DrawSubject(session.id, now().toInstant())))
                 .map(applicants -> LotteryDraw.preview(LotteryPolicies.of(session), applicants.values(), id -> true)));
     }
 
@@ -218,6 +272,12 @@ public class LotteryService {
                 // NOWAIT: while another replica or request is drawing, answer at once instead of queueing on the row
                 // lock with a database connection held (the result would be already-drawn anyway)
                 .flatMap(session -> lockSessionNowait(sessionId))
+                // drawn first: a deadline moved after the draw must not make a drawn lottery look open
+                .call(locked -> drawExists(sessionId).invoke(drawn -> {
+                    if (drawn) {
+                        throw alreadyDrawn();
+                    }
+                }))
                 .invoke(locked -> {
                     if (locked != null
                             && locked.applicationClosesAt != null
@@ -233,7 +293,11 @@ public class LotteryService {
                 .flatMap(locked -> draw(locked, "organiser:" + organiserId))
                 .onItem()
                 .ifNull()
-                .failWith(() -> Refusal.conflict("already-drawn", "This lottery has already been drawn."));
+                .failWith(LotteryService::alreadyDrawn);
+    }
+
+    private static Refusal alreadyDrawn() {
+        return Refusal.conflict("already-drawn", "This lottery has already been drawn.");
     }
 
     /**
@@ -321,65 +385,74 @@ public class LotteryService {
                     if (drawn) {
                         return Uni.createFrom().nullItem();
                     }
-                    return seed(session.id).flatMap(seed -> applicants(session).flatMap(applicants -> {
-                        LotteryPolicy policy = LotteryPolicies.of(session);
-                        LotteryDraw draw = LotteryDraw.perform(policy, seed.commitment(), seed, applicants.values());
-                        OffsetDateTime drawnAt = now();
-                        UUID drawId = UUID.randomUUID();
-                        // The order is fixed and recorded now (exactly once); the published draw follows when the
-                        // allocation,
-                        // which may have to wait for childcare answers, is done (LotteryAllocationService).
-                        return Panache.getSession()
-                                .flatMap(s -> s.createNativeQuery(
-                                                "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at) "
-                                                        + "values (:id, :session, :policy, :commitment, :seed, :digest, null, :by, :at)")
-                                        .setParameter("id", drawId)
-                                        .setParameter("session", session.id)
-                                        .setParameter("policy", policy.toString())
-                                        .setParameter(
-                                                "commitment", draw.commitment().sha256Hex())
-                                        .setParameter("seed", seed.toHex())
-                                        .setParameter("digest", draw.inputDigest())
-                                        .setParameter("by", drawnBy)
-                                        .setParameter("at", drawnAt)
-                                        .executeUpdate())
-                                .flatMap(ignoredToo -> allocations.start(session, draw))
-                                .invoke(progress -> LOG.infof(
-                                        "lottery drawn for session %s by %s: %d applications, allocation %s",
-                                        session.id,
-                                        drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy,
-                                        applicants.size(),
-                                        progress.status()))
-                                .map(progress -> new DrawSummary(
-                                        drawId,
-                                        session.id,
-                                        draw.commitment().sha256Hex(),
-                                        seed.toHex(),
-                                        draw.inputDigest(),
-                                        progress.winners(),
-                                        progress.reserve(),
-                                        drawnAt,
-                                        drawnBy,
-                                        progress.status()));
-                    }));
+                    OffsetDateTime drawnAt = now();
+                    // closing and drawing are one step under the session's lock: the set recorded here is the set drawn
+                    DrawSubject subject = new DrawSubject(
+                            session.id,
+                            (session.applicationClosesAt != null ? session.applicationClosesAt : drawnAt).toInstant());
+                    return seed(session.id)
+                            .flatMap(seed -> applicants(session, subject).flatMap(applicants -> {
+                                LotteryPolicy policy = LotteryPolicies.of(session);
+                                LotteryDraw draw = LotteryDraw.perform(
+                                        subject, policy, seed.commitment(), seed, applicants.values());
+                                UUID drawId = UUID.randomUUID();
+                                // The order is fixed and recorded now (exactly once); the published draw follows when
+                                // the
+                                // allocation, which may have to wait for childcare answers, is done
+                                // (LotteryAllocationService).
+                                return Panache.getSession()
+                                        .flatMap(s -> s.createNativeQuery(
+                                                        "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at, applications) "
+                                                                + "values (:id, :session, :policy, :commitment, :seed, :digest, null, :by, :at, :applications)")
+                                                .setParameter("applications", applicants.size())
+                                                .setParameter("id", drawId)
+                                                .setParameter("session", session.id)
+                                                .setParameter("policy", policy.toString())
+                                                .setParameter(
+                                                        "commitment",
+                                                        draw.commitment().sha256Hex())
+                                                .setParameter("seed", seed.toHex())
+                                                .setParameter("digest", draw.inputDigest())
+                                                .setParameter("by", drawnBy)
+                                                .setParameter("at", drawnAt)
+                                                .executeUpdate())
+                                        .flatMap(ignoredToo -> allocations.start(session, draw, drawnAt.toInstant()))
+                                        .invoke(progress -> LOG.infof(
+                                                "lottery drawn for session %s by %s: %d applications, allocation %s",
+                                                session.id,
+                                                drawnBy.startsWith("organiser:") ? "an organiser" : drawnBy,
+                                                applicants.size(),
+                                                progress.status()))
+                                        .map(progress -> new DrawSummary(
+                                                drawId,
+                                                session.id,
+                                                draw.commitment().sha256Hex(),
+                                                seed.toHex(),
+                                                draw.inputDigest(),
+                                                progress.winners(),
+                                                progress.reserve(),
+                                                drawnAt,
+                                                drawnBy,
+                                                progress.status()));
+                            }));
                 });
     }
 
     /** Every open application, as the draw sees it (ids, tier, the one-win-per-month flag; no names). */
-    private Uni<Map<Registration, LotteryApplicant>> applicants(SessionCopy session) {
+    private Uni<Map<Registration, LotteryApplicant>> applicants(SessionCopy session, DrawSubject subject) {
         LotteryPolicy policy = LotteryPolicies.of(session);
         return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
                 .flatMap(applications -> Multi.createFrom()
                         .iterable(applications)
                         .onItem()
-                        .transformToUniAndConcatenate(r -> wonThisMonth(session, r.attendeeId)
+                        .transformToUniAndConcatenate(r -> wonThisMonth(session, subject, r.attendeeId)
                                 .map(won -> Map.entry(
                                         r,
+                                        // her tier as fixed when she applied (the rules are frozen since); a tier the
+                                        // policy does not have refuses the draw (docs/lottery.md §2), never moves her
                                         new LotteryApplicant(
                                                 r.id,
-                                                r.priorityTier == null
-                                                        ? policy.tierCount() - 1
-                                                        : Math.min(r.priorityTier, policy.tierCount() - 1),
+                                                r.priorityTier == null ? policy.tierCount() - 1 : r.priorityTier,
                                                 won,
                                                 r.needsChildcare()))))
                         .collect()
@@ -391,19 +464,22 @@ public class LotteryService {
                 });
     }
 
-    /** Won (confirmed in) another lottery session of the same organisation in the same calendar month (UTC). */
-    private static Uni<Boolean> wonThisMonth(SessionCopy session, String attendeeId) {
+    /**
+     * The once-a-month rule (docs/lottery.md, "Once a month"): she holds a seat, confirmed or offered to her and not
+     * lapsed, in another lottery session of any organisation on Ibasho, of any kind, whose applications closed in the
+     * same calendar month (Asia/Tokyo) as this one's. A cancelled or declined win does not count.
+     */
+    private static Uni<Boolean> wonThisMonth(SessionCopy session, DrawSubject subject, String attendeeId) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "select count(*) from registration r join session_copy c on c.id = r.session_id "
-                                        + "where r.attendee_id = :attendee and r.status = 'CONFIRMED' and c.allocation = 'LOTTERY' and c.id <> :session "
-                                        + "and c.organisation_id = :org and date_trunc('month', c.starts_at at time zone 'UTC') = "
-                                        + "date_trunc('month', cast(:startsAt as timestamptz) at time zone 'UTC')",
+                                        + "where r.attendee_id = :attendee and r.status in ('CONFIRMED', 'OFFERED') "
+                                        + "and c.allocation = 'LOTTERY' and c.id <> :session "
+                                        + "and to_char(c.application_closes_at at time zone 'Asia/Tokyo', 'YYYY-MM') = :month",
                                 Long.class)
                         .setParameter("attendee", attendeeId)
                         .setParameter("session", session.id)
-                        .setParameter("org", session.organisationId)
-                        .setParameter("startsAt", session.startsAt)
+                        .setParameter("month", subject.winMonth().toString())
                         .getSingleResult())
                 .map(count -> count > 0);
     }

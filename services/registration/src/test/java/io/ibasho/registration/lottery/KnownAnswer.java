@@ -1,5 +1,6 @@
 package io.ibasho.registration.lottery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,24 +38,34 @@ final class KnownAnswer {
             new LotteryApplicant(G, 0, false, false),
             new LotteryApplicant(H, 1, true, true));
 
-    static final List<UUID> EXPECTED_ORDER = List.of(G, B, A, F, D, C, H, E);
+    /** Session and closing of the vector: applications closed at 12:00 in Tokyo on 10 December 2026. */
+    static final DrawSubject SUBJECT = new DrawSubject(
+            UUID.fromString("5f0c1a3e-8b2d-4e6f-9a7b-1c2d3e4f5a6b"), Instant.parse("2026-12-10T03:00:00Z"));
+
+    static final Instant DRAWN_AT = Instant.parse("2026-12-10T03:00:12Z");
+
+    static final List<UUID> EXPECTED_ORDER = List.of(A, B, G, C, F, D, H, E);
     static final List<Integer> EXPECTED_GROUPS = List.of(0, 0, 0, 1, 1, 1, 2, 2);
     static final List<String> EXPECTED_KEYS = List.of(
-            "5e4f90613551ad48a1c0609b3022d8eb752a85e6af09a226babef2c7b4610700",
-            "6a177132f140e84f733e1d3f4d5a52ef85a1c9aead9f6ba7051adf28e6dd44a7",
-            "95287a8218f5d73ebf79e7ba9160ee3c5e6a7909ad52840258c4e9acfd77fc62",
-            "c59475d8e04076bfa82f7294fc2481256567e036162f590e702f94807d3b18f1",
-            "e1c0ab78261f74f70de0bd6e13be346c4ea23c32d1813ad60358a3df4533eebb",
-            "fa82289d31fd3ae3ac6103cd21629e6be8c6b80ef4bda3792c0342e070dccbab",
-            "266dc4c056693c9f237406e1740f0b372e3e08ef775f9d40ce5a4e1436bfa085",
-            "ab9a6a3d2bd8d4b297589ec2c829b0834a5b170871dd8668fee0820bc2964bb0");
+            "155259817924d0b0baed3243be7e5fdc113139797a60b0dca36ba752a91892a8",
+            "822302339af7f185a97c48ce48b37e932b0cc0f5645e8a3d57d660bdca5c7600",
+            "bf21df20b61a8c8c5361ed5629cc27227cfc1b9e1cd92ae32017383704e5e106",
+            "1b3d41291ad54a3433bb2030c573ea50577c464f9637c87fde10a0f694246f7c",
+            "8c138067b7966270ed140c45d6a4b6dbdeee8c837ca1fa4842599572fa0823f7",
+            "ebf952c23840d0cf7acdaab4357f46c55161acf2902cd8d4eeed7cebfb059650",
+            "044bbaef6df00d9140d09050e26de2346e4b5338ade995361029617f2ee1f711",
+            "0773feb8187b7cf62abbdea794602672339ca0a89e7f99b56e3fc90c2688c96b");
 
     static final String EXPECTED_CANONICAL_INPUT = """
-            ibasho-lottery-input/1
+            ibasho-lottery-input/2
+            session=5f0c1a3e-8b2d-4e6f-9a7b-1c2d3e4f5a6b
+            applications-closed-at=2026-12-10T03:00:00Z
             seats=3
             tiers=2
             one-win-per-month=true
             childcare-required-to-win=true
+            confirmation-required=true
+            confirmation-hours=48
             applications=8
             0db755cc-0344-43aa-85c0-771f0a0a71cf tier=1 won-this-month=false needs-childcare=true
             0f00dd63-0a58-4e4e-a5a5-1be927a826b0 tier=1 won-this-month=false needs-childcare=false
@@ -65,21 +76,21 @@ final class KnownAnswer {
             be558035-7907-40c9-b3a2-9bef19d5b69b tier=1 won-this-month=false needs-childcare=false
             d6f379ea-6f44-47cd-81cc-d7a7c36d2410 tier=0 won-this-month=true needs-childcare=false
             """;
-    static final String EXPECTED_INPUT_DIGEST = "5387ef3aa93582dd79d196086f12cf8deb49dbae76c9c5df16dc757dccb8c2eb";
+    static final String EXPECTED_INPUT_DIGEST = "0e337096cb61cbbb4ac9d3c21ca44e90f5d1f220e06fe8281da9eafd22dc54ad";
 
     /** In the vector, childcare cannot be reserved for A, the only applicant asked about. */
     static boolean childcareReserved(UUID applicationId) {
         return !applicationId.equals(A);
     }
 
-    static final List<UUID> EXPECTED_WINNERS = List.of(G, B, F);
-    static final List<UUID> EXPECTED_RESERVE = List.of(A, D, C, H, E);
+    static final List<UUID> EXPECTED_WINNERS = List.of(B, G, C);
+    static final List<UUID> EXPECTED_RESERVE = List.of(A, F, D, H, E);
 
     private KnownAnswer() {}
 
     static LotteryDraw draw() {
         return LotteryDraw.perform(
-                POLICY, new SeedCommitment(COMMITMENT_HEX), LotterySeed.fromHex(SEED_HEX), APPLICANTS);
+                SUBJECT, POLICY, new SeedCommitment(COMMITMENT_HEX), LotterySeed.fromHex(SEED_HEX), APPLICANTS);
     }
 
     private static UUID id(String text) {

@@ -30,7 +30,7 @@ class LotteryDrawTest {
 
     @Test
     void knownAnswerInputDigestAndCanonicalText() {
-        assertThat(InputDigest.canonicalText(KnownAnswer.POLICY, KnownAnswer.APPLICANTS))
+        assertThat(InputDigest.canonicalText(KnownAnswer.SUBJECT, KnownAnswer.POLICY, KnownAnswer.APPLICANTS))
                 .isEqualTo(KnownAnswer.EXPECTED_CANONICAL_INPUT);
         assertThat(KnownAnswer.draw().inputDigest()).isEqualTo(KnownAnswer.EXPECTED_INPUT_DIGEST);
     }
@@ -45,12 +45,28 @@ class LotteryDrawTest {
     }
 
     @Test
-    void rankKeyIsHmacOfTheLowerCaseIdText() {
+    void rankKeyIsHmacOfTheInputDigestAndTheLowerCaseIdText() {
         // Upper-case input text parses to the same UUID, and the key is computed over the lower-case form.
-        UUID upper = UUID.fromString(KnownAnswer.G.toString().toUpperCase());
+        UUID upper = UUID.fromString(KnownAnswer.A.toString().toUpperCase());
 
-        assertThat(HexFormat.of().formatHex(LotteryDraw.rankKey(SEED, upper)))
+        assertThat(HexFormat.of()
+                        .formatHex(LotteryDraw.rankKey(
+                                SEED, KnownAnswer.EXPECTED_INPUT_DIGEST.toUpperCase(java.util.Locale.ROOT), upper)))
                 .isEqualTo(KnownAnswer.EXPECTED_KEYS.get(0));
+    }
+
+    @Test
+    void knowingTheSeedBeforeClosingDoesNotGiveTheRankBecauseEveryChangeToTheSetChangesEveryKey() {
+        // an insider who can read the seed computes A's key with the applications known so far ...
+        List<LotteryApplicant> soFar = KnownAnswer.APPLICANTS.subList(0, 7);
+        String digestSoFar = InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, soFar);
+        // ... but one more application before the deadline changes the digest, and with it every rank key
+        String finalDigest = InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, KnownAnswer.APPLICANTS);
+        assertThat(digestSoFar).isNotEqualTo(finalDigest);
+        for (LotteryApplicant a : soFar) {
+            assertThat(LotteryDraw.rankKey(SEED, digestSoFar, a.applicationId()))
+                    .isNotEqualTo(LotteryDraw.rankKey(SEED, finalDigest, a.applicationId()));
+        }
     }
 
     // --- determinism ---------------------------------------------------------------------------
@@ -59,9 +75,10 @@ class LotteryDrawTest {
     void sameInputsGiveTheSameOrder() {
         List<LotteryApplicant> applicants = applicants(30, new Random(1));
 
-        List<RankedApplicant> first = LotteryDraw.rank(KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, applicants);
-        List<RankedApplicant> second =
-                LotteryDraw.rank(KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, List.copyOf(applicants));
+        List<RankedApplicant> first =
+                LotteryDraw.rank(KnownAnswer.SUBJECT, KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, applicants);
+        List<RankedApplicant> second = LotteryDraw.rank(
+                KnownAnswer.SUBJECT, KnownAnswer.POLICY.withOneWinPerMonth(false), SEED, List.copyOf(applicants));
 
         assertThat(second).isEqualTo(first);
     }
@@ -69,16 +86,18 @@ class LotteryDrawTest {
     @Test
     void orderInWhichApplicationsArrivedDoesNotMatter() {
         List<LotteryApplicant> applicants = applicants(30, new Random(2));
-        List<RankedApplicant> reference = LotteryDraw.rank(KnownAnswer.POLICY, SEED, applicants);
-        String digest = InputDigest.of(KnownAnswer.POLICY, applicants);
+        List<RankedApplicant> reference = LotteryDraw.rank(KnownAnswer.SUBJECT, KnownAnswer.POLICY, SEED, applicants);
+        String digest = InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, applicants);
         Random shuffler = new Random(3);
 
         for (int i = 0; i < 20; i++) {
             List<LotteryApplicant> shuffled = new ArrayList<>(applicants);
             Collections.shuffle(shuffled, shuffler);
 
-            assertThat(LotteryDraw.rank(KnownAnswer.POLICY, SEED, shuffled)).isEqualTo(reference);
-            assertThat(InputDigest.of(KnownAnswer.POLICY, shuffled)).isEqualTo(digest);
+            assertThat(LotteryDraw.rank(KnownAnswer.SUBJECT, KnownAnswer.POLICY, SEED, shuffled))
+                    .isEqualTo(reference);
+            assertThat(InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, shuffled))
+                    .isEqualTo(digest);
         }
     }
 
@@ -89,8 +108,8 @@ class LotteryDrawTest {
                 .toList();
         LotterySeed other = LotterySeed.fromHex("ff" + KnownAnswer.SEED_HEX.substring(2));
 
-        assertThat(ids(LotteryDraw.rank(LotteryPolicy.withSeats(5), other, applicants)))
-                .isNotEqualTo(ids(LotteryDraw.rank(LotteryPolicy.withSeats(5), SEED, applicants)));
+        assertThat(ids(LotteryDraw.rank(KnownAnswer.SUBJECT, LotteryPolicy.withSeats(5), other, applicants)))
+                .isNotEqualTo(ids(LotteryDraw.rank(KnownAnswer.SUBJECT, LotteryPolicy.withSeats(5), SEED, applicants)));
     }
 
     // --- policies ------------------------------------------------------------------------------
@@ -102,7 +121,7 @@ class LotteryDrawTest {
                 .map(a -> new LotteryApplicant(a.applicationId(), a.tier() % 3, false, false))
                 .toList();
 
-        List<RankedApplicant> order = LotteryDraw.rank(policy, SEED, applicants);
+        List<RankedApplicant> order = LotteryDraw.rank(KnownAnswer.SUBJECT, policy, SEED, applicants);
 
         assertThat(order).extracting(RankedApplicant::rankGroup).isSorted();
         assertThat(order).extracting(r -> r.applicant().tier()).isSorted();
@@ -122,7 +141,7 @@ class LotteryDrawTest {
                 .withOneWinPerMonth(true);
         List<LotteryApplicant> applicants = applicants(40, new Random(6));
 
-        List<RankedApplicant> order = LotteryDraw.rank(policy, SEED, applicants);
+        List<RankedApplicant> order = LotteryDraw.rank(KnownAnswer.SUBJECT, policy, SEED, applicants);
 
         int firstAlreadyWon = IntStream.range(0, order.size())
                 .filter(i -> order.get(i).applicant().alreadyWonThisMonth())
@@ -146,7 +165,7 @@ class LotteryDrawTest {
         List<LotteryApplicant> applicants =
                 List.of(new LotteryApplicant(alreadyWon, 0, true, false), LotteryApplicant.of(other));
 
-        LotteryDraw draw = LotteryDraw.perform(policy, SEED.commitment(), SEED, applicants);
+        LotteryDraw draw = LotteryDraw.perform(KnownAnswer.SUBJECT, policy, SEED.commitment(), SEED, applicants);
 
         assertThat(ids(draw.order())).containsExactly(other, alreadyWon);
         assertThat(draw.allocate(id -> true).winnerIds()).containsExactly(other, alreadyWon);
@@ -160,15 +179,17 @@ class LotteryDrawTest {
                 .toList();
         LotteryPolicy policy = KnownAnswer.POLICY.withOneWinPerMonth(false);
 
-        assertThat(ids(LotteryDraw.rank(policy, SEED, flagged)))
-                .isEqualTo(ids(LotteryDraw.rank(policy, SEED, unflagged)));
+        // the flag is in the input digest (so in the keys), but without the limit it puts nobody in a later group
+        String digest = InputDigest.of(KnownAnswer.SUBJECT, policy, flagged);
+        assertThat(ids(LotteryDraw.rank(policy, SEED, digest, flagged)))
+                .isEqualTo(ids(LotteryDraw.rank(policy, SEED, digest, unflagged)));
     }
 
     @Test
     void aTierThePolicyDoesNotHaveIsRefused() {
         List<LotteryApplicant> applicants = List.of(new LotteryApplicant(UUID.randomUUID(), 1, false, false));
 
-        assertThatThrownBy(() -> LotteryDraw.rank(LotteryPolicy.withSeats(1), SEED, applicants))
+        assertThatThrownBy(() -> LotteryDraw.rank(KnownAnswer.SUBJECT, LotteryPolicy.withSeats(1), SEED, applicants))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tier");
     }
@@ -178,14 +199,15 @@ class LotteryDrawTest {
         UUID id = UUID.randomUUID();
         List<LotteryApplicant> applicants = List.of(LotteryApplicant.of(id), new LotteryApplicant(id, 0, false, true));
 
-        assertThatThrownBy(() -> LotteryDraw.rank(LotteryPolicy.withSeats(1), SEED, applicants))
+        assertThatThrownBy(() -> LotteryDraw.rank(KnownAnswer.SUBJECT, LotteryPolicy.withSeats(1), SEED, applicants))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("twice");
     }
 
     @Test
     void noApplicantsGiveAnEmptyOrder() {
-        LotteryDraw draw = LotteryDraw.perform(LotteryPolicy.withSeats(10), SEED.commitment(), SEED, List.of());
+        LotteryDraw draw = LotteryDraw.perform(
+                KnownAnswer.SUBJECT, LotteryPolicy.withSeats(10), SEED.commitment(), SEED, List.of());
 
         assertThat(draw.order()).isEmpty();
         assertThat(draw.allocate(id -> true).winners()).isEmpty();
@@ -210,7 +232,7 @@ class LotteryDrawTest {
 
     @Test
     void inputDigestChangesWhenAnyApplicationOrRuleChanges() {
-        String original = InputDigest.of(KnownAnswer.POLICY, KnownAnswer.APPLICANTS);
+        String original = InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, KnownAnswer.APPLICANTS);
         List<LotteryApplicant> retiered = new ArrayList<>(KnownAnswer.APPLICANTS);
         LotteryApplicant first = retiered.get(0);
         retiered.set(
@@ -220,16 +242,23 @@ class LotteryDrawTest {
                 0, new LotteryApplicant(first.applicationId(), first.tier(), first.alreadyWonThisMonth(), false));
 
         assertThat(List.of(
-                        InputDigest.of(KnownAnswer.POLICY, retiered),
-                        InputDigest.of(KnownAnswer.POLICY, childcareDropped),
-                        InputDigest.of(KnownAnswer.POLICY, KnownAnswer.APPLICANTS.subList(1, 8)),
+                        InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, retiered),
+                        InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, childcareDropped),
+                        InputDigest.of(KnownAnswer.SUBJECT, KnownAnswer.POLICY, KnownAnswer.APPLICANTS.subList(1, 8)),
                         InputDigest.of(
+                                KnownAnswer.SUBJECT,
                                 LotteryPolicy.withSeats(4)
                                         .withPriorityTiers("a", "b")
                                         .withOneWinPerMonth(true),
                                 KnownAnswer.APPLICANTS),
-                        InputDigest.of(KnownAnswer.POLICY.withOneWinPerMonth(false), KnownAnswer.APPLICANTS),
-                        InputDigest.of(KnownAnswer.POLICY.withChildcareRequiredToWin(false), KnownAnswer.APPLICANTS)))
+                        InputDigest.of(
+                                KnownAnswer.SUBJECT,
+                                KnownAnswer.POLICY.withOneWinPerMonth(false),
+                                KnownAnswer.APPLICANTS),
+                        InputDigest.of(
+                                KnownAnswer.SUBJECT,
+                                KnownAnswer.POLICY.withChildcareRequiredToWin(false),
+                                KnownAnswer.APPLICANTS)))
                 .doesNotContain(original)
                 .doesNotHaveDuplicates();
     }
@@ -291,8 +320,11 @@ class LotteryDrawTest {
                 .mapToObj(i ->
                         LotteryDraw.preview(LotteryPolicy.withSeats(3), single(KnownAnswer.APPLICANTS), id -> true))
                 .filter(p -> ids(p.provisionalOrder())
-                        .equals(ids(
-                                LotteryDraw.rank(LotteryPolicy.withSeats(3), SEED, single(KnownAnswer.APPLICANTS)))))
+                        .equals(ids(LotteryDraw.rank(
+                                KnownAnswer.SUBJECT,
+                                LotteryPolicy.withSeats(3),
+                                SEED,
+                                single(KnownAnswer.APPLICANTS)))))
                 .count();
 
         assertThat(sameAsReal).isLessThan(5);

@@ -39,7 +39,8 @@ class LotteryFairnessTest {
         for (int d = 0; d < DRAWS; d++) {
             byte[] seed = new byte[LotterySeed.LENGTH_BYTES];
             seeds.nextBytes(seed);
-            List<RankedApplicant> order = LotteryDraw.rank(policy, LotterySeed.fromHex(Hex.of(seed)), applicants);
+            List<RankedApplicant> order =
+                    LotteryDraw.rank(KnownAnswer.SUBJECT, policy, LotterySeed.fromHex(Hex.of(seed)), applicants);
             for (RankedApplicant r : order) {
                 counts[applicants.indexOf(r.applicant())][r.drawPosition() - 1]++;
             }

@@ -76,8 +76,8 @@ class LotterySeedTest {
         SeedCommitment published = LotterySeed.generate().commitment();
         List<LotteryApplicant> applicants = List.of(LotteryApplicant.of(UUID.randomUUID()));
 
-        assertThatThrownBy(() ->
-                        LotteryDraw.perform(LotteryPolicy.withSeats(1), published, LotterySeed.generate(), applicants))
+        assertThatThrownBy(() -> LotteryDraw.perform(
+                        KnownAnswer.SUBJECT, LotteryPolicy.withSeats(1), published, LotterySeed.generate(), applicants))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("commitment");
     }

@@ -24,7 +24,7 @@ class LotteryVerifierTest {
 
     private static PublishedDraw published() {
         LotteryDraw draw = KnownAnswer.draw();
-        return PublishedDraw.of(draw, draw.allocate(KnownAnswer::childcareReserved));
+        return PublishedDraw.of(draw, KnownAnswer.DRAWN_AT, draw.allocate(KnownAnswer::childcareReserved));
     }
 
     @Test
@@ -43,13 +43,13 @@ class LotteryVerifierTest {
         List<LotteryApplicant> applicants = LotteryDrawTest.applicants(25, new java.util.Random(9));
         LotteryPolicy policy =
                 LotteryPolicy.withSeats(10).withPriorityTiers("初めての方", "その他").withOneWinPerMonth(true);
-        LotteryDraw draw = LotteryDraw.perform(policy, commitment, seed, applicants);
+        LotteryDraw draw = LotteryDraw.perform(KnownAnswer.SUBJECT, policy, commitment, seed, applicants);
         DrawOutcome outcome = draw.allocate(id -> id.getLeastSignificantBits() % 2 == 0);
 
-        String json = PublishedDraw.of(draw, outcome).toJson();
+        String json = PublishedDraw.of(draw, KnownAnswer.DRAWN_AT, outcome).toJson();
         PublishedDraw read = PublishedDraw.fromJson(json);
 
-        assertThat(read).isEqualTo(PublishedDraw.of(draw, outcome));
+        assertThat(read).isEqualTo(PublishedDraw.of(draw, KnownAnswer.DRAWN_AT, outcome));
         assertThat(LotteryVerifier.verify(read).ok()).isTrue();
     }
 
@@ -62,7 +62,7 @@ class LotteryVerifierTest {
         VerificationResult result = LotteryVerifier.verify(with(honest, order, honest.winners(), honest.reserve()));
 
         assertThat(result.failedCheck()).isEqualTo(Check.ORDER);
-        assertThat(result.message()).contains("position 3").contains(KnownAnswer.A.toString());
+        assertThat(result.message()).contains("position 3").contains(KnownAnswer.G.toString());
     }
 
     @Test
@@ -82,6 +82,8 @@ class LotteryVerifierTest {
         String otherSeed = LotterySeed.generate().toHex();
 
         VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.subject(),
+                honest.drawnAt(),
                 honest.policy(),
                 honest.commitment(),
                 otherSeed,
@@ -103,6 +105,8 @@ class LotteryVerifierTest {
         LotterySeed other = LotterySeed.generate();
 
         VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.subject(),
+                honest.drawnAt(),
                 honest.policy(),
                 other.commitment().sha256Hex(),
                 other.toHex(),
@@ -124,6 +128,8 @@ class LotteryVerifierTest {
         applications.set(7, new LotteryApplicant(last.applicationId(), 0, false, last.needsChildcare()));
 
         VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.subject(),
+                honest.drawnAt(),
                 honest.policy(),
                 honest.commitment(),
                 honest.seed(),
@@ -162,7 +168,7 @@ class LotteryVerifierTest {
                 LotteryVerifier.verify(withAnswers(honest, List.of(new ChildcareAnswer(KnownAnswer.A, true))));
 
         assertThat(missing.failedCheck()).isEqualTo(Check.CHILDCARE_ANSWERS);
-        assertThat(missing.message()).contains(KnownAnswer.A.toString()).contains("position 3");
+        assertThat(missing.message()).contains(KnownAnswer.A.toString()).contains("position 1");
         assertThat(extra.failedCheck()).isEqualTo(Check.CHILDCARE_ANSWERS);
         assertThat(flipped.failedCheck()).as("with childcare, A would have won").isEqualTo(Check.WINNERS);
     }
@@ -172,6 +178,8 @@ class LotteryVerifierTest {
         PublishedDraw honest = published();
 
         VerificationResult result = LotteryVerifier.verify(new PublishedDraw(
+                honest.subject(),
+                honest.drawnAt(),
                 honest.policy(),
                 honest.commitment(),
                 "not a seed",
@@ -203,8 +211,8 @@ class LotteryVerifierTest {
 
         assertThat(run.status).isZero();
         assertThat(run.out)
-                .contains("  1      0  " + KnownAnswer.EXPECTED_KEYS.get(0) + "  " + KnownAnswer.G + "  won");
-        assertThat(run.out).contains(KnownAnswer.A + "  reserve 1");
+                .contains("  1      0  " + KnownAnswer.EXPECTED_KEYS.get(0) + "  " + KnownAnswer.A + "  reserve 1");
+        assertThat(run.out).contains(KnownAnswer.B + "  won");
     }
 
     @Test
@@ -221,7 +229,7 @@ class LotteryVerifierTest {
         assertThat(run.status).isEqualTo(1);
         assertThat(run.out)
                 .startsWith("MISMATCH (ORDER): drawn order, position 1: published " + KnownAnswer.F + ", recomputed "
-                        + KnownAnswer.G);
+                        + KnownAnswer.A);
     }
 
     @Test
@@ -255,7 +263,7 @@ class LotteryVerifierTest {
         assertThatThrownBy(() -> PublishedDraw.fromJson(json.replaceFirst("\\{", "{\"seed\": \"00\",")))
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> PublishedDraw.fromJson(json.replaceFirst(
-                        "\"format\": \"ibasho-lottery-draw/1\"", "\"format\": \"ibasho-lottery-draw/2\"")))
+                        "\"format\": \"ibasho-lottery-draw/2\"", "\"format\": \"ibasho-lottery-draw/1\"")))
                 .hasMessageContaining("format");
         assertThatThrownBy(() -> PublishedDraw.fromJson(json.replace(KnownAnswer.A.toString(), "1-2-3-4-5")))
                 .hasMessageContaining("1-2-3-4-5");
@@ -289,6 +297,8 @@ class LotteryVerifierTest {
 
     private static PublishedDraw with(PublishedDraw d, List<UUID> order, List<UUID> winners, List<UUID> reserve) {
         return new PublishedDraw(
+                d.subject(),
+                d.drawnAt(),
                 d.policy(),
                 d.commitment(),
                 d.seed(),
@@ -302,6 +312,8 @@ class LotteryVerifierTest {
 
     private static PublishedDraw withAnswers(PublishedDraw d, List<ChildcareAnswer> answers) {
         return new PublishedDraw(
+                d.subject(),
+                d.drawnAt(),
                 d.policy(),
                 d.commitment(),
                 d.seed(),

@@ -218,7 +218,8 @@ class SeatAllocationTest {
                     .withChildcareRequiredToWin(random.nextBoolean());
             byte[] seedBytes = new byte[32];
             random.nextBytes(seedBytes);
-            List<RankedApplicant> order = LotteryDraw.rank(policy, LotterySeed.fromHex(Hex.of(seedBytes)), applicants);
+            List<RankedApplicant> order =
+                    LotteryDraw.rank(KnownAnswer.SUBJECT, policy, LotterySeed.fromHex(Hex.of(seedBytes)), applicants);
             Set<UUID> available = new HashSet<>();
             applicants.stream().filter(a -> random.nextBoolean()).forEach(a -> available.add(a.applicationId()));
 

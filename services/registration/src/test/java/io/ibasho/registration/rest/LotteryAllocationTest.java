@@ -19,18 +19,22 @@ import io.ibasho.registration.lottery.LotteryPolicy;
 import io.ibasho.registration.lottery.LotterySeed;
 import io.ibasho.registration.lottery.RankedApplicant;
 import io.ibasho.registration.lottery.SeatAllocation;
+import io.ibasho.registration.service.LotteryAllocationService;
 import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.LotteryRecords;
 import io.ibasho.registration.support.LotterySessions;
+import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.KafkaTopicReader;
 import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,26 @@ import org.junit.jupiter.api.Test;
 class LotteryAllocationTest {
     static List<String> people;
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    LotteryAllocationService allocations;
+
+    @AfterEach
+    void clockBack() {
+        clock.reset();
+    }
+
+    /** The timeout job, run now (the test profile turns its timer off). */
+    void answerOverdueQuestions() {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> allocations.answerOverdueQuestions());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeAll
     static void people() {
@@ -96,7 +121,7 @@ class LotteryAllocationTest {
 
     /** The ChildcareRequested messages for this session, in the order they were published (one partition per key). */
     List<JsonNode> childcareRequests(UUID sessionId, int count, Duration wait) {
-        return KafkaTopicReader.awaitRecords(
+        return LotteryRecords.awaitRecords(
                         Topics.REGISTRATION_LIFECYCLE,
                         r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.CHILDCARE_REQUESTED),
                         count,
@@ -115,12 +140,12 @@ class LotteryAllocationTest {
     }
 
     /** Answers as childcare-booking would: a CloudEvent on childcare-lifecycle, keyed by the session id. */
-    static void answer(JsonNode request, boolean reserved) {
-        answer(request, reserved, 1);
+    static String answer(JsonNode request, boolean reserved) {
+        return answer(request, reserved, 1);
     }
 
     /** {@code deliveries} > 1 sends the very same CloudEvent again, as Kafka may (at-least-once). */
-    static void answer(JsonNode request, boolean reserved, int deliveries) {
+    static String answer(JsonNode request, boolean reserved, int deliveries) {
         String sessionId = request.path("sessionId").asText();
         String data = reserved
                 ? "{\"requestId\":\"%s\",\"registrationId\":\"%s\",\"sessionId\":\"%s\",\"children\":1}"
@@ -133,11 +158,12 @@ class LotteryAllocationTest {
                                 request.path("requestId").asText(),
                                 request.path("registrationId").asText(),
                                 sessionId);
+        String eventId = UUID.randomUUID().toString();
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/childcare-booking","type":"%s","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":%s}
                 """.formatted(
-                        UUID.randomUUID(),
+                        eventId,
                         reserved ? EventTypes.CHILDCARE_RESERVED : EventTypes.CHILDCARE_REJECTED,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         sessionId,
@@ -145,6 +171,7 @@ class LotteryAllocationTest {
         for (int i = 0; i < deliveries; i++) {
             KafkaTopicWriter.send(Topics.CHILDCARE_LIFECYCLE, sessionId, event);
         }
+        return eventId;
     }
 
     static List<UUID> ids(JsonNode array) {
@@ -195,6 +222,7 @@ class LotteryAllocationTest {
         List<RankedApplicant> order = LotteryDraw.rank(
                 policy,
                 LotterySeed.fromHex(drawn.path("seed")),
+                drawn.<String>path("inputDigest"),
                 applied.stream()
                         .map(a -> new LotteryApplicant(a.id(), a.tier(), false, a.needsChildcare()))
                         .toList());
@@ -209,9 +237,9 @@ class LotteryAllocationTest {
         for (int k = 0; k < askedInDrawnOrder.size(); k++) {
             List<JsonNode> requests = childcareRequests(sessionId, k + 1, Duration.ofSeconds(30));
             assertThat(requests).hasSize(k + 1);
-            assertThat(childcareRequests(sessionId, k + 2, Duration.ofSeconds(2)))
+            assertThat(LotteryRecords.outboxEvents(sessionId, EventTypes.CHILDCARE_REQUESTED))
                     .as("one question at a time")
-                    .hasSize(k + 1);
+                    .isEqualTo(k + 1);
             JsonNode request = requests.get(k);
             assertThat(UUID.fromString(request.path("registrationId").asText())).isEqualTo(askedInDrawnOrder.get(k));
             assertThat(request.path("purpose").asText()).isEqualTo("LOTTERY");
@@ -221,8 +249,9 @@ class LotteryAllocationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
         // the two in tier 2 who need childcare were below the seats: never asked, so no childcare without a seat
-        List<JsonNode> allRequests = childcareRequests(sessionId, 5, Duration.ofSeconds(3));
-        assertThat(allRequests).hasSize(4);
+        assertThat(LotteryRecords.outboxEvents(sessionId, EventTypes.CHILDCARE_REQUESTED))
+                .isEqualTo(4);
+        List<JsonNode> allRequests = childcareRequests(sessionId, 4, Duration.ofSeconds(30));
         assertThat(allRequests.stream()
                         .map(r -> UUID.fromString(r.path("registrationId").asText()))
                         .toList())
@@ -275,7 +304,7 @@ class LotteryAllocationTest {
         assertThat(Api.myRegistration(tierOne.user(), sessionId)).containsEntry("status", "confirmed");
         assertThat(Api.myRegistration(applied.get(11).user(), sessionId).get("status"))
                 .isEqualTo("waitlisted");
-        var waitlisted = KafkaTopicReader.awaitRecords(
+        var waitlisted = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key())
                         && r.value().contains(EventTypes.WAITLISTED)
@@ -287,12 +316,13 @@ class LotteryAllocationTest {
                 .then()
                 .body("confirmed", equalTo(10))
                 .body("seatsTaken", equalTo(10));
-        var lotteryDrawn = KafkaTopicReader.awaitRecords(
+        assertThat(LotteryRecords.outboxEvents(sessionId, EventTypes.LOTTERY_DRAWN))
+                .isEqualTo(1);
+        var lotteryDrawn = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.LOTTERY_DRAWN),
-                2,
-                Duration.ofSeconds(5));
-        assertThat(lotteryDrawn).hasSize(1);
+                1,
+                Duration.ofSeconds(30));
         assertThat(data(lotteryDrawn.get(0)).path("winners").asInt()).isEqualTo(10);
         assertThat(data(lotteryDrawn.get(0)).path("childcareAsked").asInt()).isEqualTo(4);
         // the reserve list is not exhausted: no first-come booking
@@ -324,9 +354,12 @@ class LotteryAllocationTest {
                 .put("registrationId", UUID.randomUUID().toString());
         answer(foreign, false);
 
-        // nobody answers: after the test profile's 20 s it counts as "no" and the next in drawn order wins
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "DONE".equals(lottery(sessionId).then().extract().path("allocation")));
+        // nobody answers: once the timeout has passed, the job counts it as "no" and the next in drawn order wins
+        answerOverdueQuestions();
+        lottery(sessionId).then().body("allocation", equalTo("ALLOCATING"));
+        clock.advance(Duration.ofMinutes(11));
+        answerOverdueQuestions();
+        lottery(sessionId).then().body("allocation", equalTo("DONE"));
         assertThat(Api.myRegistration(other.user(), sessionId)).containsEntry("status", "confirmed");
         assertThat(Api.myRegistration(needsChildcare.user(), sessionId))
                 .containsEntry("status", "waitlisted")
@@ -348,15 +381,12 @@ class LotteryAllocationTest {
                 .statusCode(200)
                 .body("ok", equalTo(true));
 
-        assertThat(KafkaTopicReader.awaitRecords(
-                        "childcare-lifecycle.registration-lottery.dlq",
-                        r -> r.value().contains(foreignRequest),
-                        1,
-                        Duration.ofSeconds(2)))
+        String late = answer(request, true); // too late
+        // the consumer reads one partition in order: once the late reply is handled, so was the foreign one before it
+        await().atMost(Duration.ofSeconds(30)).until(() -> LotteryRecords.processed(late, "registration-lottery"));
+        assertThat(LotteryRecords.recordsSoFar("childcare-lifecycle.registration-lottery.dlq", r -> r.value()
+                        .contains(foreignRequest)))
                 .isEmpty();
-
-        answer(request, true); // too late
-        Thread.sleep(3000);
         assertThat(Api.myRegistration(needsChildcare.user(), sessionId)).containsEntry("status", "waitlisted");
         given().auth()
                 .oauth2(Tokens.accessToken("hana"))
@@ -410,7 +440,7 @@ class LotteryAllocationTest {
                 .isBetween(
                         drawnAround.plusHours(24).minusMinutes(1),
                         drawnAround.plusHours(24).plusMinutes(2));
-        var offered = KafkaTopicReader.awaitRecords(
+        var offered = LotteryRecords.awaitRecords(
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.SEAT_OFFERED),
                 2,

@@ -21,7 +21,7 @@ class LotteryPoliciesTest {
     @Test
     void withoutConfirmationWinnersAreConfirmedAtOnce() {
         LotteryPolicy policy = policy("{}");
-        assertThat(policy.winnersMustConfirm()).isFalse();
+        assertThat(policy.confirmationRequired()).isFalse();
         assertThat(policy.confirmationHours()).isZero();
         assertThat(policy.childcareRequiredToWin()).isTrue();
     }
@@ -40,8 +40,8 @@ class LotteryPoliciesTest {
         assertThat(policy("{\"confirmationRequired\":true,\"confirmationHours\":100000}")
                         .confirmationHours())
                 .isEqualTo(48);
-        assertThat(policy("{\"confirmationHours\":24}").winnersMustConfirm()).isFalse();
-        assertThat(policy("not json").winnersMustConfirm()).isFalse();
+        assertThat(policy("{\"confirmationHours\":24}").confirmationRequired()).isFalse();
+        assertThat(policy("not json").confirmationRequired()).isFalse();
     }
 
     @Test

@@ -21,15 +21,43 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LotterySessions {
     private LotterySessions() {}
 
-    private record Announced(OffsetDateTime start, int capacity, String lotterySettingsJson) {}
+    private record Announced(
+            String organisationId,
+            OffsetDateTime opens,
+            OffsetDateTime start,
+            int capacity,
+            boolean childcare,
+            String lotterySettingsJson) {}
 
     private static final Map<UUID, Announced> ANNOUNCED = new ConcurrentHashMap<>();
 
     /** A published lottery session of organisation "hinata" a week from now whose applications close at {@code closesAt}. */
     public static UUID lottery(int capacity, OffsetDateTime closesAt, String lotterySettingsJson) {
+        return lottery(
+                "hinata",
+                capacity,
+                null,
+                closesAt,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(7),
+                true,
+                lotterySettingsJson);
+    }
+
+    /**
+     * A published lottery session of {@code organisationId} starting at {@code startsAt}, open for applications from
+     * {@code opensAt} (null: from now) until {@code closesAt}, with or without childcare (託児).
+     */
+    public static UUID lottery(
+            String organisationId,
+            int capacity,
+            OffsetDateTime opensAt,
+            OffsetDateTime closesAt,
+            OffsetDateTime startsAt,
+            boolean childcare,
+            String lotterySettingsJson) {
         UUID sessionId = UUID.randomUUID();
         Announced announced =
-                new Announced(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7), capacity, lotterySettingsJson);
+                new Announced(organisationId, opensAt, startsAt, capacity, childcare, lotterySettingsJson);
         ANNOUNCED.put(sessionId, announced);
         send(sessionId, announced, EventTypes.EVENT_PUBLISHED, closesAt, 0);
         return sessionId;
@@ -40,12 +68,12 @@ public final class LotterySessions {
      * lottery is drawn only once its applications have closed.
      */
     public static void closeApplications(UUID sessionId) {
-        send(
-                sessionId,
-                ANNOUNCED.get(sessionId),
-                EventTypes.EVENT_CHANGED,
-                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1),
-                1);
+        moveDeadline(sessionId, OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), 1);
+    }
+
+    /** The event service announces a new application deadline (an EventChanged with this sequence). */
+    public static void moveDeadline(UUID sessionId, OffsetDateTime closesAt, int sequence) {
+        send(sessionId, ANNOUNCED.get(sessionId), EventTypes.EVENT_CHANGED, closesAt, sequence);
     }
 
     /**
@@ -82,21 +110,25 @@ public final class LotterySessions {
     private static void send(UUID sessionId, Announced announced, String type, OffsetDateTime closesAt, int sequence) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",
-                 "datacontenttype":"application/json","data":{"sessionId":"%s","organisationId":"hinata","kind":"workshop",
+                 "datacontenttype":"application/json","data":{"sessionId":"%s","organisationId":"%s","kind":"workshop",
                  "allocation":"LOTTERY","status":"PUBLISHED","startsAt":"%s","endsAt":"%s","capacity":%d,
-                 "bookingRequired":true,"applicationClosesAt":"%s","lottery":%s,"sequence":%d}}
+                 "bookingRequired":true,"applicationOpensAt":%s,"applicationClosesAt":"%s","lottery":%s,"sequence":%d,
+                 "childcare":{"offered":%s,"minAgeYears":0,"maxAgeYears":17,"carers":2}}}
                 """.formatted(
                         UUID.randomUUID(),
                         type,
                         OffsetDateTime.now(ZoneOffset.UTC),
                         sessionId,
                         sessionId,
+                        announced.organisationId(),
                         announced.start(),
                         announced.start().plusHours(2),
                         announced.capacity(),
+                        announced.opens() == null ? "null" : "\"" + announced.opens() + "\"",
                         closesAt,
                         announced.lotterySettingsJson(),
-                        sequence);
+                        sequence,
+                        announced.childcare());
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), event);
     }
 }

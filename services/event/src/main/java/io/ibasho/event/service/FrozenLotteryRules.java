@@ -1,0 +1,79 @@
+package io.ibasho.event.service;
+
+import io.ibasho.event.Session;
+import io.ibasho.event.mapping.JsonColumns;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Once a lottery's applications are open, what decides who wins is frozen (docs/lottery.md, "What may change"): the
+ * allocation, the capacity (the seats drawn), the lottery rules (priority tiers, once a month, childcare required to
+ * win, confirmation), whether childcare is offered, and when applications opened. Applicants applied under these rules,
+ * and the draw's input digest covers them. Texts, the venue and the times may still change; the deadline may move while
+ * applications are open (later, or earlier to close now: the change is announced as EventChanged and shown on the
+ * session), but not once it has passed, which would reopen a closed lottery.
+ */
+final class FrozenLotteryRules {
+    private FrozenLotteryRules() {}
+
+    record Rules(
+            Session.Allocation allocation,
+            Integer capacity,
+            JsonColumns.LotterySettings settings,
+            boolean childcareOffered,
+            OffsetDateTime applicationOpensAt,
+            OffsetDateTime applicationClosesAt) {
+
+        static Rules of(Session session) {
+            return new Rules(
+                    session.allocation,
+                    session.capacity,
+                    session.allocation == Session.Allocation.LOTTERY ? JsonColumns.lottery(session.lotteryJson) : null,
+                    session.childcareOffered,
+                    session.applicationOpensAt,
+                    session.applicationClosesAt);
+        }
+    }
+
+    /** A published lottery whose applications have opened (no opening time: open since publication). */
+    static boolean applicationsOpen(Session.SessionStatus status, Rules rules, OffsetDateTime now) {
+        return status == Session.SessionStatus.PUBLISHED
+                && rules.allocation() == Session.Allocation.LOTTERY
+                && (rules.applicationOpensAt() == null || !now.isBefore(rules.applicationOpensAt()));
+    }
+
+    /** The frozen fields this change touches, by their request names; empty when the change may go ahead. */
+    static List<String> touched(Rules before, Rules after, OffsetDateTime now) {
+        List<String> touched = new ArrayList<>();
+        if (before.allocation() != after.allocation()) {
+            touched.add("allocation");
+        }
+        if (!Objects.equals(before.capacity(), after.capacity())) {
+            touched.add("capacity");
+        }
+        if (!Objects.equals(before.settings(), after.settings())) {
+            touched.add("lottery");
+        }
+        if (before.childcareOffered() != after.childcareOffered()) {
+            touched.add("childcare.offered");
+        }
+        if (!sameInstant(before.applicationOpensAt(), after.applicationOpensAt())) {
+            touched.add("applicationOpensAt");
+        }
+        boolean closed = before.applicationClosesAt() != null && !now.isBefore(before.applicationClosesAt());
+        if (closed && !sameInstant(before.applicationClosesAt(), after.applicationClosesAt())) {
+            touched.add("applicationClosesAt");
+        }
+        return touched;
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it: the stored time against the time sent again unchanged. */
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null
+                ? b == null
+                : b != null && a.truncatedTo(ChronoUnit.MICROS).isEqual(b.truncatedTo(ChronoUnit.MICROS));
+    }
+}

@@ -1,0 +1,133 @@
+package io.ibasho.event.rest;
+
+import static io.ibasho.event.rest.TestData.createPublished;
+import static io.ibasho.event.rest.TestData.createVenue;
+import static io.ibasho.event.rest.TestData.organiser1;
+import static io.ibasho.event.rest.TestData.tokyo;
+import static io.ibasho.event.rest.TestData.uniqueArea;
+import static io.ibasho.event.rest.TestData.venue;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.ibasho.testsupport.IbashoServers;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #13, finding 1: once a lottery's applications are open, what decides who wins cannot change (409
+ * lottery-rules-frozen naming the fields); texts and a deadline that has not passed may. Before opening, all of it may.
+ */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "event"))
+class LotteryRulesFrozenTest {
+
+    private static Response put(String id, Map<String, Object> session) {
+        return given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(session)
+                .put("/api/events/sessions/" + id);
+    }
+
+    private static Map<String, Object> lotteryWorkshop(String venueId, OffsetDateTime start, OffsetDateTime opens) {
+        Map<String, Object> workshop = new HashMap<>(TestData.workshop(venueId, start));
+        workshop.put("applicationOpensAt", opens.toString());
+        workshop.put("capacity", 2);
+        workshop.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "oneWinPerMonth", false));
+        return workshop;
+    }
+
+    @Test
+    void onceApplicationsAreOpenTheRulesAreFrozenButTextsAndAnOpenDeadlineMayChange() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        OffsetDateTime start = tokyo(6, 10, 0);
+        // applications opened yesterday and close three days before the start
+        Map<String, Object> workshop = lotteryWorkshop(
+                venueId, start, OffsetDateTime.now().minusDays(1).truncatedTo(ChronoUnit.SECONDS));
+        String id = createPublished(organiser1(), workshop);
+
+        for (Map.Entry<String, Object> change : List.of(
+                Map.entry("capacity", (Object) 3),
+                Map.entry("lottery", (Object) Map.of("priority", List.of("初めての方", "その他", "どなたでも"))),
+                Map.entry("lottery", (Object) Map.of("priority", List.of("初めての方", "その他"), "oneWinPerMonth", true)),
+                Map.entry("allocation", (Object) "FIRST_COME"),
+                Map.entry("applicationOpensAt", (Object)
+                        OffsetDateTime.now().plusHours(1).toString()))) {
+            Map<String, Object> changed = new HashMap<>(workshop);
+            changed.put(change.getKey(), change.getValue());
+            if (change.getKey().equals("allocation")) {
+                changed.remove("lottery");
+            }
+            put(id, changed)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/lottery-rules-frozen"))
+                    .body("detail", containsString(change.getKey()));
+        }
+        given().get("/api/events/sessions/" + id)
+                .then()
+                .body("capacity", equalTo(2))
+                .body("lottery.priorityTiers.size()", equalTo(2))
+                .body("sequence", equalTo(0));
+
+        // texts and a later deadline (still before the start) may change
+        Map<String, Object> retitled = new HashMap<>(workshop);
+        retitled.put("titleEn", "Aroma hand care (bring a towel)");
+        retitled.put("applicationClosesAt", start.minusDays(2).toString());
+        put(id, retitled).then().statusCode(200).body("sequence", equalTo(1));
+        // an earlier deadline, closing now: the change is announced like any other
+        Map<String, Object> closing = new HashMap<>(retitled);
+        closing.put("applicationClosesAt", OffsetDateTime.now().minusSeconds(1).toString());
+        put(id, closing).then().statusCode(200).body("sequence", equalTo(2));
+        // once the deadline has passed it stays: moving it would reopen a closed lottery
+        Map<String, Object> reopening = new HashMap<>(closing);
+        reopening.put("applicationClosesAt", start.minusDays(1).toString());
+        put(id, reopening)
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/lottery-rules-frozen"))
+                .body("detail", allOf(containsString("applicationClosesAt")));
+    }
+
+    /** Finding 8: a lottery of any kind needs a deadline (else it never draws) and a capacity (else "1 seat"). */
+    @Test
+    void aLotteryOfAnyKindNeedsADeadlineAndACapacity() {
+        Map<String, Object> online = new HashMap<>(TestData.online(tokyo(8, 20, 0)));
+        online.put("allocation", "LOTTERY");
+        online.remove("capacity");
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(online)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .body("type", endsWith("/session-rules"))
+                .body("violations.code", hasItems("DEADLINE_REQUIRED", "CAPACITY_REQUIRED"));
+    }
+
+    @Test
+    void beforeApplicationsOpenTheRulesMayStillChange() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        OffsetDateTime start = tokyo(20, 10, 0);
+        Map<String, Object> workshop = lotteryWorkshop(venueId, start, start.minusDays(9));
+        String id = createPublished(organiser1(), workshop);
+        workshop.put("capacity", 3);
+        workshop.put("lottery", Map.of("priority", List.of("初めての方", "その他", "どなたでも"), "oneWinPerMonth", true));
+        put(id, workshop).then().statusCode(200).body("capacity", equalTo(3)).body("sequence", equalTo(1));
+    }
+}

@@ -1,0 +1,394 @@
+package io.ibasho.registration.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.registration.lottery.DrawSubject;
+import io.ibasho.registration.lottery.InputDigest;
+import io.ibasho.registration.lottery.LotteryApplicant;
+import io.ibasho.registration.lottery.LotteryDraw;
+import io.ibasho.registration.lottery.LotteryPolicy;
+import io.ibasho.registration.lottery.LotterySeed;
+import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.LotteryRecords;
+import io.ibasho.registration.support.LotterySessions;
+import io.ibasho.registration.support.MovableClock;
+import io.ibasho.registration.support.TestAttendees;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicWriter;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #13: the promises of docs/lottery.md, each against the real servers through the service's API, the public
+ * ones without a token. Time is the service's movable clock; nothing here waits for a deadline.
+ */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class LotteryPromisesTest {
+    static List<String> people;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeAll
+    static void people() {
+        people = TestAttendees.create("promises", 8);
+    }
+
+    @AfterEach
+    void clockBack() {
+        clock.reset();
+    }
+
+    static Response apply(String user, UUID sessionId, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("nickname", "nick"));
+        body.putAll(extra);
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/registrations/sessions/" + sessionId + "/applications");
+    }
+
+    static Response apply(String user, UUID sessionId) {
+        return apply(user, sessionId, Map.of());
+    }
+
+    /** The public lottery view, without a token. */
+    static Response lottery(UUID sessionId) {
+        return given().get("/api/registrations/sessions/" + sessionId + "/lottery");
+    }
+
+    static void awaitKnown(UUID sessionId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> lottery(sessionId).statusCode() == 200);
+    }
+
+    /** Finding 3: the window is kept in both paths, with one problem per reason. */
+    @Test
+    void applicationsAndBookingsAreRefusedOutsideTheWindow() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime opens = now.plusHours(1);
+        OffsetDateTime closes = now.plusDays(1);
+        OffsetDateTime starts = now.plusDays(2);
+        UUID lotteryId = LotterySessions.lottery("hinata", 2, opens, closes, starts, true, "{}");
+        awaitKnown(lotteryId);
+        lottery(lotteryId).then().body("applicationOpensAt", notNullValue());
+
+        apply(people.get(0), lotteryId).then().statusCode(409).body("type", endsWith("/not-open-yet"));
+        clock.moveTo(opens);
+        apply(people.get(0), lotteryId).then().statusCode(201);
+        clock.moveTo(closes);
+        apply(people.get(1), lotteryId).then().statusCode(409).body("type", endsWith("/applications-closed"));
+        clock.moveTo(starts);
+        apply(people.get(1), lotteryId).then().statusCode(409).body("type", endsWith("/session-started"));
+        clock.reset();
+
+        // a first-come session with the same window
+        UUID firstCome = UUID.randomUUID();
+        KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, firstCome.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",
+                 "datacontenttype":"application/json","data":{"sessionId":"%s","organisationId":"hinata","kind":"workshop",
+                 "allocation":"FIRST_COME","status":"PUBLISHED","startsAt":"%s","endsAt":"%s","capacity":1,
+                 "bookingRequired":true,"applicationOpensAt":"%s","applicationClosesAt":"%s","sequence":0}}
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.EVENT_PUBLISHED,
+                        now,
+                        firstCome,
+                        firstCome,
+                        starts,
+                        starts.plusHours(2),
+                        opens,
+                        closes));
+        Response early = Api.bookOnceKnown(people.get(2), firstCome);
+        early.then().statusCode(409).body("type", endsWith("/not-open-yet"));
+        Api.joinWaitlist(people.get(2), firstCome).then().statusCode(409).body("type", endsWith("/not-open-yet"));
+        clock.moveTo(closes);
+        Api.book(people.get(2), firstCome, "nick")
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/applications-closed"));
+        clock.moveTo(starts.plusMinutes(1));
+        Api.book(people.get(2), firstCome, "nick").then().statusCode(409).body("type", endsWith("/session-started"));
+        clock.moveTo(opens);
+        Api.book(people.get(2), firstCome, "nick").then().statusCode(201);
+    }
+
+    /**
+     * Findings 2, 4, 7 and the small ones of 8: the view is public from the opening (rules, commitment), the closing's
+     * digest and count are shown from the closing on and stay, the published draw is public and binds the session and
+     * the times; a rank computed with the seed before the closing is not the rank drawn.
+     */
+    @Test
+    void theClosingIsPublishedAtOnceAndAnyoneCanCheckTheDrawWithoutSigningIn() throws Exception {
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusHours(2);
+        UUID sessionId = LotterySessions.lottery(
+                "hinata",
+                1,
+                null,
+                closes,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(3),
+                true,
+                "{\"priority\":[\"初めての方\",\"その他\"],\"confirmationRequired\":false}");
+        awaitKnown(sessionId);
+        lottery(sessionId)
+                .then()
+                .statusCode(200)
+                .body("commitment", matchesPattern("[0-9a-f]{64}"))
+                .body("policy.priorityTiers.size()", equalTo(2))
+                .body("policy.confirmationRequired", equalTo(false))
+                .body("policy.confirmationHours", equalTo(0))
+                .body("inputDigest", nullValue())
+                .body("drawn", equalTo(false));
+        given().get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(404)
+                .body("type", endsWith("/not-drawn"));
+
+        List<UUID> applied = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            applied.add(UUID.fromString(apply(people.get(3 + i), sessionId)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id")));
+        }
+        lottery(sessionId).then().body("applications", equalTo(3));
+        // an insider reads the seed and ranks the applications known so far ...
+        LotterySeed seed = LotterySeed.fromHex(LotteryRecords.storedSeed(sessionId));
+        LotteryPolicy policy = LotteryPolicy.withSeats(1).withPriorityTiers("初めての方", "その他");
+        DrawSubject subject = new DrawSubject(sessionId, closes.toInstant());
+        List<LotteryApplicant> soFar = applied.stream()
+                .map(id -> new LotteryApplicant(id, 1, false, false))
+                .toList();
+        String digestSoFar = InputDigest.of(subject, policy, soFar);
+        // ... but one more application comes before the deadline
+        applied.add(UUID.fromString(
+                apply(people.get(6), sessionId).then().statusCode(201).extract().path("id")));
+
+        clock.moveTo(closes);
+        // the drawn lottery's deadline moved later afterwards changes nothing: it is drawn
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
+                .then()
+                .statusCode(200);
+        JsonNode view = json.readTree(
+                lottery(sessionId).then().statusCode(200).extract().asString());
+        assertThat(view.path("drawn").asBoolean()).isTrue();
+        assertThat(view.path("applications").asInt())
+                .as("the count at closing stays")
+                .isEqualTo(4);
+        assertThat(view.path("inputDigest").asText()).matches("[0-9a-f]{64}");
+
+        String published = given().get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        JsonNode draw = json.readTree(published);
+        assertThat(draw.path("format").asText()).isEqualTo("ibasho-lottery-draw/2");
+        assertThat(draw.path("sessionId").asText()).isEqualTo(sessionId.toString());
+        assertThat(draw.path("applicationsClosedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(draw.path("drawnAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(draw.path("inputDigest").asText())
+                .isEqualTo(view.path("inputDigest").asText());
+        assertThat(draw.path("applications")).hasSize(4);
+        assertThat(draw.path("policy").path("confirmationRequired").asBoolean()).isFalse();
+        assertThat(published).doesNotContain("nick").doesNotContain("promises-");
+        // no tier declared is the last tier of the rules she applied under
+        assertThat(draw.path("applications").findValuesAsText("tier")).containsOnly("1");
+        given().contentType(ContentType.JSON)
+                .body(published)
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
+
+        // the insider's model is right: with the final set it gives the published digest ...
+        List<LotteryApplicant> all = applied.stream()
+                .map(id -> new LotteryApplicant(id, 1, false, false))
+                .toList();
+        assertThat(InputDigest.of(subject, policy, all))
+                .isEqualTo(draw.path("inputDigest").asText());
+        // ... but the ranks known to her before the closing are not the ones drawn: every key changed
+        for (UUID id : applied.subList(0, 3)) {
+            assertThat(LotteryDraw.rankKey(seed, digestSoFar, id))
+                    .isNotEqualTo(
+                            LotteryDraw.rankKey(seed, draw.path("inputDigest").asText(), id));
+        }
+
+        LotterySessions.moveDeadline(sessionId, closes.plusDays(1), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> OffsetDateTime.parse(
+                        lottery(sessionId).then().extract().path("applicationClosesAt"))
+                .isAfter(closes));
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/already-drawn"));
+        apply(people.get(7), sessionId).then().statusCode(409).body("type", endsWith("/applications-closed"));
+        // a body that is not a draw is a verdict too, like the command line's
+        given().contentType(ContentType.JSON)
+                .body("not json")
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("failedCheck", equalTo("FORMAT"));
+    }
+
+    /** Finding 8: childcare asked for a session without any could never be given; refused at once. */
+    @Test
+    void childrensAgesForASessionWithoutChildcareAreRefused() {
+        UUID sessionId = LotterySessions.lottery(
+                "hinata",
+                2,
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(3),
+                false,
+                "{}");
+        awaitKnown(sessionId);
+        apply(people.get(0), sessionId, Map.of("childrenAges", List.of(3)))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/childcare-not-offered"));
+        apply(people.get(0), sessionId).then().statusCode(201);
+    }
+
+    /** Finding 6: her published reserve number stays hers; how many are ahead of her is shown separately. */
+    @Test
+    void aPublishedReserveNumberIsKeptWhenThoseAheadGetAnOffer() throws Exception {
+        UUID sessionId = LotterySessions.lottery(
+                "hinata",
+                1,
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(3),
+                true,
+                "{}");
+        awaitKnown(sessionId);
+        Map<UUID, String> userOf = new HashMap<>();
+        for (String person : people.subList(0, 3)) {
+            userOf.put(
+                    UUID.fromString(apply(person, sessionId)
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id")),
+                    person);
+        }
+        LotterySessions.closeAndDraw(sessionId).then().statusCode(200);
+        JsonNode draw = json.readTree(given().get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        String winner = userOf.get(UUID.fromString(draw.path("winners").get(0).asText()));
+        String first = userOf.get(UUID.fromString(draw.path("reserve").get(0).asText()));
+        String second = userOf.get(UUID.fromString(draw.path("reserve").get(1).asText()));
+        assertThat(Api.myRegistration(second, sessionId))
+                .containsEntry("position", 2)
+                .containsEntry("aheadOfYou", 1);
+
+        // the winner cancels: reserve number 1 is offered the seat
+        UUID winnerId =
+                UUID.fromString((String) Api.myRegistration(winner, sessionId).get("id"));
+        Api.mine(winner, winnerId, "cancel").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "offered"
+                .equals(Api.myRegistration(first, sessionId).get("status")));
+        assertThat(Api.myRegistration(second, sessionId))
+                .as("still 補欠の2番目, now next in line")
+                .containsEntry("position", 2)
+                .containsEntry("aheadOfYou", 0);
+    }
+
+    /**
+     * Finding 5: a seat won in another organisation's lottery whose applications closed in the same Tokyo month counts;
+     * a cancelled win does not.
+     */
+    @Test
+    void aWinInAnotherOrganisationsLotteryThisMonthCountsAndACancelledOneDoesNot() throws Exception {
+        OffsetDateTime closes = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
+        OffsetDateTime starts = closes.plusDays(2);
+        UUID elsewhere = LotterySessions.lottery("minato", 2, null, closes, starts, true, "{}");
+        UUID cancelledElsewhere = LotterySessions.lottery("minato", 2, null, closes, starts, true, "{}");
+        UUID here = LotterySessions.lottery("hinata", 2, null, closes, starts, true, "{\"oneWinPerMonth\":true}");
+        awaitKnown(elsewhere);
+        awaitKnown(cancelledElsewhere);
+        awaitKnown(here);
+        // two women who won nothing else (the class's other tests seat its people this month)
+        List<String> fresh = TestAttendees.create("monthly", 2);
+        String winner = fresh.get(0);
+        String cancelled = fresh.get(1);
+        apply(winner, elsewhere).then().statusCode(201);
+        UUID cancelledWin = UUID.fromString(apply(cancelled, cancelledElsewhere)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        UUID winnerHere = UUID.fromString(
+                apply(winner, here).then().statusCode(201).extract().path("id"));
+        UUID cancelledHere = UUID.fromString(
+                apply(cancelled, here).then().statusCode(201).extract().path("id"));
+
+        clock.moveTo(closes);
+        for (UUID other : List.of(elsewhere, cancelledElsewhere)) {
+            given().auth()
+                    .oauth2(Tokens.accessToken("organiser2"))
+                    .post("/api/registrations/sessions/" + other + "/lottery/draw")
+                    .then()
+                    .statusCode(200);
+        }
+        assertThat(Api.myRegistration(winner, elsewhere)).containsEntry("status", "confirmed");
+        Api.mine(cancelled, cancelledWin, "cancel").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .post("/api/registrations/sessions/" + here + "/lottery/draw")
+                .then()
+                .statusCode(200);
+        JsonNode draw = json.readTree(given().get("/api/registrations/sessions/" + here + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(draw.path("winMonth").asText()).matches("\\d{4}-\\d{2}");
+        Map<String, Boolean> won = new HashMap<>();
+        draw.path("applications")
+                .forEach(a -> won.put(
+                        a.path("id").asText(), a.path("alreadyWonThisMonth").asBoolean()));
+        assertThat(won).containsEntry(winnerHere.toString(), true).containsEntry(cancelledHere.toString(), false);
+        assertThat(draw.toString()).doesNotContain(elsewhere.toString());
+    }
+}
