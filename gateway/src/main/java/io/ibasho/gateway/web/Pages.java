@@ -618,7 +618,7 @@ public class Pages {
         List<Views.Option> tiers = new ArrayList<>();
         JsonObject lottery = obj(s, "lottery");
         if ("apply".equals(mode)) {
-            JsonArray priority = arr(lottery, "priority");
+            JsonArray priority = arr(lottery, "priorityTiers");
             for (int i = 0; i < priority.size(); i++) {
                 tiers.add(new Views.Option(
                         Integer.toString(i),

@@ -57,6 +57,21 @@ class SessionFormTest {
     }
 
     @Test
+    void anEditSendsTheLotteryRulesBackInTheRequestsWords() {
+        JsonObject view = new JsonObject()
+                .put("priorityTiers", new JsonArray().add("初めての方").add("その他"))
+                .put("priority", new JsonArray().add("初めての方").add("その他"))
+                .put("oneWinPerMonth", true)
+                .put("confirmationRequired", false)
+                .put("confirmationHours", 0);
+        JsonObject rules = SessionForm.lotteryForRequest(view);
+        assertThat(rules.getJsonArray("priority")).containsExactly("初めての方", "その他");
+        assertThat(rules.containsKey("priorityTiers")).isFalse();
+        assertThat(rules.containsKey("confirmationHours")).isFalse();
+        assertThat(rules.getBoolean("oneWinPerMonth")).isTrue();
+    }
+
+    @Test
     void theFlyerFieldsAreSentAndAnEditKeepsItsSpeakersAndEnglish() {
         JsonObject current = new JsonObject()
                 .put(
