@@ -39,13 +39,11 @@ public class HerDataErasure {
         return collector
                 .collect(accessToken, subject)
                 .map(HerDataCollector::counts)
-                .flatMap(counts -> services.post(
+                .flatMap(counts -> services.postNotRateLimited(
                                 "registration",
                                 "/api/registrations/me/erasure",
                                 accessToken,
-                                Map.of("confirm", confirm == null ? "" : confirm),
-                                null,
-                                from)
+                                Map.of("confirm", confirm == null ? "" : confirm))
                         .flatMap(answer -> {
                             if (!answer.ok()) {
                                 return Uni.createFrom().item((Outcome) new Refused(answer));

@@ -154,6 +154,8 @@ public final class SessionForm {
         }
         dateTime(form, "opens", "applicationOpensAt", request, errors, ja);
         dateTime(form, "closes", "applicationClosesAt", request, errors, ja);
+        keepUnchangedTime(current, "applicationOpensAt", request);
+        keepUnchangedTime(current, "applicationClosesAt", request);
         if ("1".equals(form.get("childcare"))) {
             JsonObject childcare = new JsonObject().put("offered", true);
             ageOrCount(form, "childMinAge", "minAgeYears", 0, 12, childcare, errors, ja);
@@ -338,6 +340,23 @@ public final class SessionForm {
         } catch (DateTimeParseException e) {
             errors.put(
                     field, ja ? "日時を 2026-12-01T12:00 のように入力してください。" : "Enter a date and time like 2026-12-01T12:00.");
+        }
+    }
+
+    /**
+     * The form shows times to the minute. A time she left as it was goes back with its stored seconds, so an edit of
+     * a text does not move it (a lottery's opening is frozen once applications open).
+     */
+    private static void keepUnchangedTime(JsonObject current, String key, JsonObject request) {
+        if (current == null || !(current.getValue(key) instanceof String stored) || request.getString(key) == null) {
+            return;
+        }
+        LocalDateTime storedLocal = local(stored);
+        LocalDateTime sent = local(request.getString(key));
+        if (storedLocal != null
+                && sent != null
+                && storedLocal.withSecond(0).withNano(0).equals(sent)) {
+            request.put(key, stored);
         }
     }
 

@@ -57,6 +57,18 @@ class SessionFormTest {
     }
 
     @Test
+    void aTimeLeftAsItWasKeepsItsSeconds() {
+        JsonObject current = new JsonObject()
+                .put("applicationOpensAt", "2026-11-20T09:00:37+09:00")
+                .put("applicationClosesAt", "2026-12-07T18:00:12+09:00");
+        Map<String, String> form = café();
+        form.put("closes", "2026-12-07T19:00");
+        JsonObject request = SessionForm.read(form, current, Language.JA).request();
+        assertThat(request.getString("applicationOpensAt")).isEqualTo("2026-11-20T09:00:37+09:00");
+        assertThat(request.getString("applicationClosesAt")).isEqualTo("2026-12-07T19:00+09:00");
+    }
+
+    @Test
     void anEditSendsTheLotteryRulesBackInTheRequestsWords() {
         JsonObject view = new JsonObject()
                 .put("priorityTiers", new JsonArray().add("初めての方").add("その他"))
