@@ -64,7 +64,7 @@ public class HerDataApi {
             confirm = null;
         }
         String confirmation = confirm;
-        verified(ctx, token, subject -> erasure.erase(token, subject, confirmation, ctx.request())
+        verified(ctx, token, subject -> erasure.erase(token, subject, confirmation)
                 .subscribe()
                 .with(
                         outcome -> {

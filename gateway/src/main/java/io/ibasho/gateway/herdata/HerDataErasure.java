@@ -3,7 +3,6 @@ package io.ibasho.gateway.herdata;
 import io.ibasho.gateway.web.ServiceCalls;
 import io.ibasho.gateway.web.ServiceCalls.Answer;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ public class HerDataErasure {
     /** @param answer a problem+json answer: the service's own refusal, or the gateway's */
     public record Refused(Answer answer) implements Outcome {}
 
-    public Uni<Outcome> erase(String accessToken, String subject, String confirm, HttpServerRequest from) {
+    public Uni<Outcome> erase(String accessToken, String subject, String confirm) {
         return collector
                 .collect(accessToken, subject)
                 .map(HerDataCollector::counts)

@@ -110,48 +110,41 @@ public class HerDataPages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(new PageFlow.Html(403, "error", Map.of("kind", "forbidden")));
         }
-        return erasure.erase(v.token(), subject(v), form.get("confirm"), v.ctx().request())
-                .flatMap(outcome -> switch (outcome) {
-                    case HerDataErasure.Done done -> {
-                        // her account is gone: so is this browser's session with it
-                        BrowserSessions.clearCookies(v.ctx());
-                        v.ctx().response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
-                        yield Uni.createFrom().item((PageFlow.Result) new PageFlow.Html(
-                                200,
-                                "erased",
-                                Map.of("counts", counts(done.receipt().getJsonObject("erased"), v.ja()))));
-                    }
-                    case HerDataErasure.Refused refused -> {
-                        String problem = refused.answer().problem();
-                        String message =
-                                switch (problem) {
-                                    case "erasure-not-confirmed" ->
-                                        v.ja() ? "削除するには、確認のチェックを入れてください。" : "Tick the confirmation to delete.";
-                                    case "reauthentication-required" ->
-                                        v.ja()
-                                                ? "安全のため、ログインし直してから "
-                                                        + erasureConfig
-                                                                .maxSignInAge()
-                                                                .toMinutes() + " 分以内に削除してください。"
-                                                : "For your safety, sign in again and delete within "
-                                                        + erasureConfig
-                                                                .maxSignInAge()
-                                                                .toMinutes() + " minutes.";
-                                    case "account-not-deleted" ->
-                                        v.ja()
-                                                ? "データは削除しましたが、アカウントの削除ができませんでした。もう一度お試しください。"
-                                                : "Your data was deleted, but the account could not be; please try again.";
-                                    default ->
-                                        v.ja()
-                                                ? "いまは削除できませんでした。しばらくしてからお試しください。"
-                                                : "This could not be done just now; please try again later.";
-                                };
-                        yield "account-not-deleted".equals(problem)
-                                ? Uni.createFrom().item((PageFlow.Result)
-                                        new PageFlow.Html(502, "mydata", view(null, false, false, message)))
-                                : page(v, message, refused.answer().status() == 403 ? 403 : 422);
-                    }
-                });
+        return erasure.erase(v.token(), subject(v), form.get("confirm")).flatMap(outcome -> switch (outcome) {
+            case HerDataErasure.Done done -> {
+                // her account is gone: so is this browser's session with it
+                BrowserSessions.clearCookies(v.ctx());
+                v.ctx().response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
+                yield Uni.createFrom().item((PageFlow.Result) new PageFlow.Html(
+                        200, "erased", Map.of("counts", counts(done.receipt().getJsonObject("erased"), v.ja()))));
+            }
+            case HerDataErasure.Refused refused -> {
+                String problem = refused.answer().problem();
+                String message =
+                        switch (problem) {
+                            case "erasure-not-confirmed" ->
+                                v.ja() ? "削除するには、確認のチェックを入れてください。" : "Tick the confirmation to delete.";
+                            case "reauthentication-required" ->
+                                v.ja()
+                                        ? "安全のため、ログインし直してから "
+                                                + erasureConfig.maxSignInAge().toMinutes() + " 分以内に削除してください。"
+                                        : "For your safety, sign in again and delete within "
+                                                + erasureConfig.maxSignInAge().toMinutes() + " minutes.";
+                            case "account-not-deleted" ->
+                                v.ja()
+                                        ? "データは削除しましたが、アカウントの削除ができませんでした。もう一度お試しください。"
+                                        : "Your data was deleted, but the account could not be; please try again.";
+                            default ->
+                                v.ja()
+                                        ? "いまは削除できませんでした。しばらくしてからお試しください。"
+                                        : "This could not be done just now; please try again later.";
+                        };
+                yield "account-not-deleted".equals(problem)
+                        ? Uni.createFrom().item((PageFlow.Result)
+                                new PageFlow.Html(502, "mydata", view(null, false, false, message)))
+                        : page(v, message, refused.answer().status() == 403 ? 403 : 422);
+            }
+        });
     }
 
     private static String subject(PageFlow.Visit v) {
