@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * The reserved childcare places of one registration. {@code attendeeId} (the opaque account id) is kept only so the
+ * The reserved childcare places of one registration, or of a drop-in reservation (then {@code registrationId} is the
+ * booking's own id). {@code attendeeId} (the opaque account id) is kept only so the
  * mother herself can add care notes; it never appears in a staff view or an event.
  */
 @Entity
@@ -22,8 +23,21 @@ public class ChildcareBooking extends PanacheEntityBase {
         RELEASED
     }
 
+    /** SEAT: with a booked seat, through registration's saga. DROP_IN: childcare alone at a drop-in session. */
+    public enum Kind {
+        SEAT,
+        DROP_IN
+    }
+
     @Id
     public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind = Kind.SEAT;
+
+    /** The code she shows the carers at the handover; drop-in reservations only. */
+    @Column(name = "handover_code")
+    public String handoverCode;
 
     @Column(name = "request_id")
     public UUID requestId;

@@ -39,6 +39,14 @@ public class SessionOffer extends PanacheEntityBase {
     @Column(name = "ends_at")
     public OffsetDateTime endsAt;
 
+    /** FIRST_COME, LOTTERY or NONE (drop-in); null for offers stored before V8, treated as not drop-in. */
+    public String allocation;
+
     public String status;
     public int sequence;
+
+    /** A session without bookings (allocation NONE) whose childcare a mother reserves on its own. */
+    public boolean dropIn() {
+        return "NONE".equals(allocation);
+    }
 }

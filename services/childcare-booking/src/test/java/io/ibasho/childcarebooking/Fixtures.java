@@ -58,9 +58,14 @@ public final class Fixtures {
     }
 
     public static void publish(Session session, String type, int sequence) {
+        publish(session, type, sequence, "FIRST_COME");
+    }
+
+    /** As the event service announces it, with the session's allocation (FIRST_COME, LOTTERY or NONE for drop-in). */
+    public static void publish(Session session, String type, int sequence, String allocation) {
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, session.id().toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","subject":"%s","data":{"sessionId":"%s",
-                 "organisationId":"%s","kind":"cafe","allocation":"FIRST_COME","status":"PUBLISHED","startsAt":"%s","endsAt":"%s",
+                 "organisationId":"%s","kind":"cafe","allocation":"%s","status":"PUBLISHED","startsAt":"%s","endsAt":"%s",
                  "sequence":%d,"changed":["childcare"],"childcare":{"offered":true,"minAgeYears":%d,"maxAgeYears":%d,"carers":%d,
                  "deadline":"%s","maxChildren":%s}}}
                 """.formatted(
@@ -69,6 +74,7 @@ public final class Fixtures {
                         session.id(),
                         session.id(),
                         session.organisation(),
+                        allocation,
                         session.startsAt(),
                         session.endsAt(),
                         sequence,
@@ -81,7 +87,12 @@ public final class Fixtures {
 
     /** Publishes the session and waits until the service knows it (through the staff view). */
     public static Session published(Session session) {
-        publish(session, EventTypes.EVENT_PUBLISHED, 0);
+        return published(session, "FIRST_COME");
+    }
+
+    /** Publishes the session with the given allocation and waits until the service knows it. */
+    public static Session published(Session session, String allocation) {
+        publish(session, EventTypes.EVENT_PUBLISHED, 0, allocation);
         String staff = session.organisation().equals("hinata") ? "carer1" : "organiser2";
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> given().auth()

@@ -94,6 +94,7 @@ public class EventLifecycleConsumer {
             offer.endsAt = data.hasNonNull("endsAt")
                     ? OffsetDateTime.parse(data.path("endsAt").asText())
                     : null;
+            offer.allocation = data.path("allocation").asText(null);
             offer.status = data.path("status").asText();
             offer.sequence = data.path("sequence").asInt();
             if (existing == null) {

@@ -75,10 +75,14 @@ public class ChildcareReservationService {
                                 return BookedChild.update(
                                         "childNickname = null, careNotes = null where bookingId = ?1", booking.id);
                             })
-                            .call(() -> outbox.append(
-                                    EventTypes.CHILDCARE_RELEASED,
-                                    booking.sessionId,
-                                    new ChildcareEvents.Released(booking.registrationId, booking.sessionId, cause)))
+                            // A drop-in reservation belongs to no registration: nobody else waits for its release.
+                            .call(() -> booking.kind == ChildcareBooking.Kind.DROP_IN
+                                    ? Uni.createFrom().voidItem()
+                                    : outbox.append(
+                                            EventTypes.CHILDCARE_RELEASED,
+                                            booking.sessionId,
+                                            new ChildcareEvents.Released(
+                                                    booking.registrationId, booking.sessionId, cause)))
                             .replaceWith(true);
                 });
     }

@@ -33,9 +33,12 @@ public class HerData {
 
     public record Child(int position, int ageYears, String nickname, String careNotes, OffsetDateTime notesUpdatedAt) {}
 
+    /** {@code kind} SEAT or DROP_IN; a drop-in reservation has no registration, so its registrationId is its own id. */
     public record Booking(
+            String kind,
             UUID registrationId,
             UUID sessionId,
+            String handoverCode,
             String status,
             OffsetDateTime createdAt,
             OffsetDateTime releasedAt,
@@ -61,8 +64,10 @@ public class HerData {
                                 "childcare-booking",
                                 bookings.stream()
                                         .map(b -> new Booking(
+                                                b.kind.name(),
                                                 b.registrationId,
                                                 b.sessionId,
+                                                b.handoverCode,
                                                 b.status.name(),
                                                 b.createdAt,
                                                 b.releasedAt,

@@ -175,8 +175,12 @@ public class StaffViewService {
             List<ChildcareBooking> bookings,
             List<BookedChild> children) {
         Map<UUID, Integer> familyNumber = new LinkedHashMap<>();
+        Map<UUID, String> dropInCode = new java.util.HashMap<>();
         for (ChildcareBooking booking : bookings) {
             familyNumber.put(booking.id, familyNumber.size() + 1);
+            if (booking.kind == ChildcareBooking.Kind.DROP_IN) {
+                dropInCode.put(booking.id, booking.handoverCode);
+            }
         }
         List<StaffViews.CareSheetChild> sheet = new ArrayList<>();
         children.stream()
@@ -188,7 +192,8 @@ public class StaffViewService {
                         child.ageYears,
                         rules.ratios().bandOf(ChildAge.of(child.ageYears)).label(),
                         child.childNickname,
-                        child.careNotes)));
+                        child.careNotes,
+                        dropInCode.get(child.bookingId))));
         return new StaffViews.CareSheetView(
                 offer.sessionId,
                 offer.startsAt.toInstant(),

@@ -44,9 +44,11 @@ public final class StaffViews {
 
     /**
      * One child on the carers' sheet. {@code family} numbers siblings together on this sheet only (1, 2, ...); it is
-     * not an id and means nothing elsewhere.
+     * not an id and means nothing elsewhere. {@code dropInCode} is the handover code of childcare reserved alone at a
+     * drop-in session (the mother shows it at the handover), null for children who came with a booked seat.
      */
-    public record CareSheetChild(int family, int ageYears, String ageBand, String childNickname, String careNotes) {}
+    public record CareSheetChild(
+            int family, int ageYears, String ageBand, String childNickname, String careNotes, String dropInCode) {}
 
     /** The childcare staff's sheet for one session: the aggregates plus each child's age, nickname and notes. */
     public record CareSheetView(

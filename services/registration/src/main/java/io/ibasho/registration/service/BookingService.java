@@ -1,6 +1,7 @@
 package io.ibasho.registration.service;
 
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
@@ -399,7 +400,7 @@ public class BookingService {
 
     Uni<Registration> confirm(Registration registration) {
         registration.status = Status.CONFIRMED;
-        registration.bookingCode = BookingCodes.next();
+        registration.bookingCode = DoorCodes.next();
         registration.updatedAt = now();
         Uni<Registration> saved =
                 registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();

@@ -1,6 +1,7 @@
 package io.ibasho.registration.service;
 
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
@@ -318,7 +319,7 @@ public class LotteryAllocationService {
                 return outbox.append(EventTypes.SEAT_OFFERED, session.id, LotteryEvents.winOffered(winner));
             }
             winner.status = Status.CONFIRMED;
-            winner.bookingCode = BookingCodes.next();
+            winner.bookingCode = DoorCodes.next();
             return outbox.append(EventTypes.REGISTRATION_CONFIRMED, session.id, RegistrationEvents.confirmed(winner));
         });
     }

@@ -1,0 +1,180 @@
+package io.ibasho.childcarebooking.rest;
+
+import static io.ibasho.childcarebooking.Fixtures.published;
+import static io.ibasho.childcarebooking.Fixtures.replyTo;
+import static io.ibasho.childcarebooking.Fixtures.requestChildcare;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.ibasho.childcarebooking.Fixtures.Session;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 託児 alone at a drop-in café (issue #17): she reserves childcare without a seat, under the same rules and the same
+ * places as childcare with a seat; the carers see the children and the handover code, never who she is. Against real
+ * PostgreSQL, Kafka and Keycloak.
+ */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "childcare_booking"))
+class DropInChildcareTest {
+
+    /** A drop-in café of hinata with childcare for ages 0-6 and at most {@code maxChildren} children. */
+    private static Session dropInCafe(Integer maxChildren, OffsetDateTime deadline) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
+        return published(
+                new Session(UUID.randomUUID(), "hinata", 2, 0, 6, start, start.plusHours(2), deadline, maxChildren),
+                "NONE");
+    }
+
+    private static Response reserve(String user, UUID sessionId, Object children) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("sessionId", sessionId, "children", children))
+                .post("/api/childcare/drop-in-childcare");
+    }
+
+    private static JsonPath careSheet(UUID sessionId) {
+        return given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + sessionId + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    @Test
+    void sheReservesChildcareAloneAndTheCarersSeeTheChildrenWithTheHandoverCodeOnly() {
+        Session cafe = dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
+
+        Response created = reserve(
+                "hana",
+                cafe.id(),
+                List.of(Map.of("ageYears", 1, "careNotes", "卵アレルギー"), Map.of("ageYears", 4, "childNickname", "そら")));
+        created.then()
+                .statusCode(201)
+                .body("status", equalTo("RESERVED"))
+                .body("handoverCode", matchesPattern("[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}"))
+                .body("children.ageYears", equalTo(List.of(1, 4)));
+        String code = created.jsonPath().getString("handoverCode");
+        String id = created.jsonPath().getString("id");
+        assertThat(created.header("Location")).isEqualTo("/api/childcare/drop-in-childcare/" + id);
+
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/drop-in-childcare/mine")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + id + "' }.handoverCode", equalTo(code));
+
+        JsonPath sheet = careSheet(cafe.id());
+        assertThat(sheet.getList("children.ageYears", Integer.class)).containsExactly(1, 4);
+        assertThat(sheet.getList("children.dropInCode", String.class)).containsExactly(code, code);
+        assertThat(sheet.getList("children.careNotes", String.class)).contains("卵アレルギー");
+        assertThat(sheet.getInt("summary.totalChildren")).isEqualTo(2);
+        String sheetText = sheet.prettify();
+        assertThat(sheetText).doesNotContain("hana").doesNotContain(id);
+
+        // A second tap reserves nothing more.
+        reserve("hana", cafe.id(), List.of(Map.of("ageYears", 2)))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", matchesPattern(".*already-reserved"));
+    }
+
+    @Test
+    void dropInAndSeatChildcareShareThePlacesAndACancellationGivesThemBackAtOnce() {
+        Session cafe = dropInCafe(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
+        String hanas = reserve("hana", cafe.id(), List.of(Map.of("ageYears", 2), Map.of("ageYears", 3)))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        reserve("mei", cafe.id(), List.of(Map.of("ageYears", 2)))
+                .then()
+                .statusCode(409)
+                .body("type", matchesPattern(".*childcare-full"));
+        // The saga's request for a seat's childcare sees the same full places.
+        UUID request = requestChildcare(cafe.id(), 3);
+        assertThat(replyTo(cafe.id(), request).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_REJECTED);
+
+        // Nobody else can read or cancel hers: indistinguishable from none.
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .delete("/api/childcare/drop-in-childcare/" + hanas)
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .get("/api/childcare/drop-in-childcare/" + hanas)
+                .then()
+                .statusCode(404);
+
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .delete("/api/childcare/drop-in-childcare/" + hanas)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/drop-in-childcare/" + hanas)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RELEASED"));
+        reserve("mei", cafe.id(), List.of(Map.of("ageYears", 2))).then().statusCode(201);
+        assertThat(careSheet(cafe.id()).getInt("summary.totalChildren")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameRulesAsWithASeatRefuseWithClearProblems() {
+        Session pastDeadline =
+                dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+        reserve("hana", pastDeadline.id(), List.of(Map.of("ageYears", 2)))
+                .then()
+                .statusCode(409)
+                .body("type", matchesPattern(".*childcare-deadline-passed"));
+
+        Session cafe = dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
+        reserve("hana", cafe.id(), List.of(Map.of("ageYears", 9)))
+                .then()
+                .statusCode(409)
+                .body("type", matchesPattern(".*childcare-age-out-of-range"));
+        reserve("hana", cafe.id(), List.of(Map.of("ageYears", 18)))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        reserve("hana", cafe.id(), List.of()).then().statusCode(400);
+        reserve("hana", UUID.randomUUID(), List.of(Map.of("ageYears", 2)))
+                .then()
+                .statusCode(404);
+
+        // A session with bookings takes childcare with the seat, not alone.
+        Session bookable = published(Session.of("hinata", 2));
+        reserve("hana", bookable.id(), List.of(Map.of("ageYears", 2)))
+                .then()
+                .statusCode(409)
+                .body("type", matchesPattern(".*not-drop-in"));
+
+        // Staff accounts are not attendees (ADR 0008).
+        reserve("carer1", cafe.id(), List.of(Map.of("ageYears", 2))).then().statusCode(403);
+    }
+}
