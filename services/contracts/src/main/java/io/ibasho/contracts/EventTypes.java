@@ -32,6 +32,10 @@ public final class EventTypes {
     public static final String CHILDCARE_RESERVED = PREFIX + "childcare.ChildcareReserved.v1";
     public static final String CHILDCARE_REJECTED = PREFIX + "childcare.ChildcareRejected.v1";
     public static final String CHILDCARE_RELEASED = PREFIX + "childcare.ChildcareReleased.v1";
+    /** Childcare reserved alone at a drop-in session (no registration): only notification listens, to tell her. */
+    public static final String DROP_IN_CHILDCARE_RESERVED = PREFIX + "childcare.DropInChildcareReserved.v1";
+
+    public static final String DROP_IN_CHILDCARE_CANCELLED = PREFIX + "childcare.DropInChildcareCancelled.v1";
 
     public static final List<String> ALL = List.of(
             EVENT_PUBLISHED,
@@ -50,7 +54,9 @@ public final class EventTypes {
             SUBJECT_ERASED,
             CHILDCARE_RESERVED,
             CHILDCARE_REJECTED,
-            CHILDCARE_RELEASED);
+            CHILDCARE_RELEASED,
+            DROP_IN_CHILDCARE_RESERVED,
+            DROP_IN_CHILDCARE_CANCELLED);
 
     /** The classpath location of the type's JSON Schema, also used as the CloudEvents {@code dataschema}. */
     public static String schemaOf(String type) {

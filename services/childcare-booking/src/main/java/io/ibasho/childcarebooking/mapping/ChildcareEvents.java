@@ -24,6 +24,18 @@ public final class ChildcareEvents {
     /** io.ibasho.childcare.ChildcareReleased.v1 */
     public record Released(UUID registrationId, UUID sessionId, ReleaseCause cause) {}
 
+    /** io.ibasho.childcare.DropInChildcareReserved.v1: to tell her in her safe channel; no notes, no code. */
+    public record DropInReserved(UUID reservationId, UUID sessionId, String attendeeId, int children) {}
+
+    /** Why a drop-in childcare reservation ended. */
+    public enum DropInCancelCause {
+        ATTENDEE,
+        SESSION_CANCELLED
+    }
+
+    /** io.ibasho.childcare.DropInChildcareCancelled.v1 */
+    public record DropInCancelled(UUID reservationId, UUID sessionId, String attendeeId, DropInCancelCause cause) {}
+
     public static Reserved reserved(ChildcareDecision decision) {
         return new Reserved(decision.requestId, decision.registrationId, decision.sessionId, decision.children);
     }

@@ -5,6 +5,7 @@ import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.childcarebooking.capacity.CarerRecount;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
+import io.ibasho.childcarebooking.service.DropInChildcareService;
 import io.ibasho.childcarebooking.service.OrganisationRatiosService;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
@@ -25,9 +26,11 @@ public class EventLifecycleConsumer {
     private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
 
     private final InboundEventReader events;
+    private final DropInChildcareService dropIns;
 
-    public EventLifecycleConsumer(InboundEventReader events) {
+    public EventLifecycleConsumer(InboundEventReader events, DropInChildcareService dropIns) {
         this.events = events;
+        this.dropIns = dropIns;
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
@@ -66,7 +69,10 @@ public class EventLifecycleConsumer {
                 if (existing != null) {
                     existing.status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
                 }
-                return Uni.createFrom().voidItem();
+                // Seat childcare is released by registration's cancellations; drop-in childcare has no registration.
+                return type.equals(EventTypes.EVENT_CANCELLED)
+                        ? dropIns.endAllOf(sessionId)
+                        : Uni.createFrom().voidItem();
             }
             if (!type.equals(EventTypes.EVENT_PUBLISHED) && !type.equals(EventTypes.EVENT_CHANGED)) {
                 return Uni.createFrom().voidItem();

@@ -67,24 +67,29 @@ public class ChildcareReservationService {
                     }
                     // Lock the session like a reservation does, so a release and a reservation never interleave.
                     return SessionOffer.findById(booking.sessionId, LockModeType.PESSIMISTIC_WRITE)
-                            .flatMap(locked -> {
-                                booking.status = ChildcareBooking.Status.RELEASED;
-                                booking.releasedAt = OffsetDateTime.now(clock);
-                                // She cancelled: the carers no longer need her notes, so they go now, not after the
-                                // session.
-                                return BookedChild.update(
-                                        "childNickname = null, careNotes = null where bookingId = ?1", booking.id);
-                            })
-                            // A drop-in reservation belongs to no registration: nobody else waits for its release.
-                            .call(() -> booking.kind == ChildcareBooking.Kind.DROP_IN
-                                    ? Uni.createFrom().voidItem()
-                                    : outbox.append(
-                                            EventTypes.CHILDCARE_RELEASED,
-                                            booking.sessionId,
-                                            new ChildcareEvents.Released(
-                                                    booking.registrationId, booking.sessionId, cause)))
+                            .flatMap(locked -> releaseUnderLock(booking, cause))
                             .replaceWith(true);
                 });
+    }
+
+    /**
+     * Releases one booking whose session row the caller has already locked. (Hibernate Reactive cannot lock an offer
+     * already loaded in the session: it writes the attribute name into the SQL; so a caller holding the offer locks
+     * the row with SQL and comes here.)
+     */
+    Uni<Void> releaseUnderLock(ChildcareBooking booking, ChildcareEvents.ReleaseCause cause) {
+        booking.status = ChildcareBooking.Status.RELEASED;
+        booking.releasedAt = OffsetDateTime.now(clock);
+        // She cancelled: the carers no longer need her notes, so they go now, not after the session.
+        return BookedChild.update("childNickname = null, careNotes = null where bookingId = ?1", booking.id)
+                // A drop-in reservation belongs to no registration: nobody else waits for its release.
+                .call(() -> booking.kind == ChildcareBooking.Kind.DROP_IN
+                        ? Uni.createFrom().voidItem()
+                        : outbox.append(
+                                EventTypes.CHILDCARE_RELEASED,
+                                booking.sessionId,
+                                new ChildcareEvents.Released(booking.registrationId, booking.sessionId, cause)))
+                .replaceWithVoid();
     }
 
     /** Ages of the children currently reserved for the session: the "existing" of every assessment. */

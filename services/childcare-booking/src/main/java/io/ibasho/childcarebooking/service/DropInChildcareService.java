@@ -7,10 +7,14 @@ import io.ibasho.childcarebooking.capacity.Assessment;
 import io.ibasho.childcarebooking.capacity.ChildAge;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
+import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.code.DoorCodes;
+import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,15 +31,18 @@ import java.util.stream.Collectors;
  * 託児 at a drop-in session (allocation NONE): there is no seat to book, so she reserves childcare alone. The same
  * rules as with a seat decide (the childcare deadline, the ages the carers take, the organisation's ratio table and
  * cap), under the same lock of the session's offer row, so drop-in and seat reservations never overfill the carers
- * together. Nothing of it travels on Kafka: no other service needs to know, and the carers read it on the care sheet.
+ * together. Only ids travel on Kafka (DropInChildcareReserved / DropInChildcareCancelled), so that notification can tell
+ * her in her safe channel; the carers read the children on the care sheet.
  */
 @ApplicationScoped
 public class DropInChildcareService {
     private final ChildcareReservationService reservations;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public DropInChildcareService(ChildcareReservationService reservations, Clock clock) {
+    public DropInChildcareService(ChildcareReservationService reservations, Outbox outbox, Clock clock) {
         this.reservations = reservations;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -106,9 +113,48 @@ public class DropInChildcareService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("childcare reservation"))
-                .flatMap(booking -> reservations.release(
-                        booking.registrationId, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED))
+                .flatMap(booking -> end(booking, ChildcareEvents.DropInCancelCause.ATTENDEE));
+    }
+
+    /**
+     * The session was cancelled: every drop-in reservation of it ends and she is told (her seat-less reservation has
+     * no registration that registration's cancellation would reach). Inside the consumer's transaction; idempotent.
+     */
+    public Uni<Void> endAllOf(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select session_id from session_offer where session_id = :id for update")
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .flatMap(locked -> ChildcareBooking.<ChildcareBooking>list(
+                                "sessionId = ?1 and kind = ?2 and status = ?3",
+                                sessionId,
+                                ChildcareBooking.Kind.DROP_IN,
+                                ChildcareBooking.Status.RESERVED)
+                        .flatMap(bookings -> Multi.createFrom()
+                                .iterable(bookings)
+                                .onItem()
+                                .transformToUniAndConcatenate(booking -> reservations
+                                        .releaseUnderLock(booking, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED)
+                                        .call(() -> announceEnd(
+                                                booking, ChildcareEvents.DropInCancelCause.SESSION_CANCELLED)))
+                                .collect()
+                                .asList()))
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> end(ChildcareBooking booking, ChildcareEvents.DropInCancelCause cause) {
+        return reservations
+                .release(booking.registrationId, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED)
+                .call(() -> announceEnd(booking, cause))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> announceEnd(ChildcareBooking booking, ChildcareEvents.DropInCancelCause cause) {
+        return outbox.append(
+                EventTypes.DROP_IN_CHILDCARE_CANCELLED,
+                booking.sessionId,
+                new ChildcareEvents.DropInCancelled(booking.id, booking.sessionId, booking.attendeeId, cause));
     }
 
     private Uni<DropInChildcareView> assessAndReserve(
@@ -155,6 +201,10 @@ public class DropInChildcareService {
         }
         return booking.persist()
                 .call(() -> BookedChild.persist(children))
+                .call(() -> outbox.append(
+                        EventTypes.DROP_IN_CHILDCARE_RESERVED,
+                        booking.sessionId,
+                        new ChildcareEvents.DropInReserved(booking.id, booking.sessionId, attendeeId, children.size())))
                 .map(ignored -> view(booking, offer, children));
     }
 

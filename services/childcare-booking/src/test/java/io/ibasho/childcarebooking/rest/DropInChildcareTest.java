@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ibasho.childcarebooking.Fixtures;
 import io.ibasho.childcarebooking.Fixtures.Session;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.testsupport.IbashoServers;
@@ -92,12 +94,44 @@ class DropInChildcareTest {
         String sheetText = sheet.prettify();
         assertThat(sheetText).doesNotContain("hana").doesNotContain(id);
 
+        // Only ids travel, so that notification can tell her: never the code, a nickname or a note.
+        JsonNode announced = Fixtures.replies(cafe.id(), 1).getFirst();
+        assertThat(announced.path("type").asText()).isEqualTo(EventTypes.DROP_IN_CHILDCARE_RESERVED);
+        assertThat(announced.path("data").path("reservationId").asText()).isEqualTo(id);
+        assertThat(announced.path("data").path("children").asInt()).isEqualTo(2);
+        assertThat(announced.toString())
+                .doesNotContain(code)
+                .doesNotContain("卵")
+                .doesNotContain("そら");
+
         // A second tap reserves nothing more.
         reserve("hana", cafe.id(), List.of(Map.of("ageYears", 2)))
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", matchesPattern(".*already-reserved"));
+    }
+
+    @Test
+    void aCancelledCafeEndsHerReservationAndSheIsTold() {
+        Session cafe = dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
+        String id = reserve("hana", cafe.id(), List.of(Map.of("ageYears", 3)))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        Fixtures.publish(cafe, EventTypes.EVENT_CANCELLED, 1, "NONE");
+
+        JsonNode cancelled = Fixtures.replies(cafe.id(), 2).get(1);
+        assertThat(cancelled.path("type").asText()).isEqualTo(EventTypes.DROP_IN_CHILDCARE_CANCELLED);
+        assertThat(cancelled.path("data").path("cause").asText()).isEqualTo("SESSION_CANCELLED");
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/childcare/drop-in-childcare/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RELEASED"));
     }
 
     @Test

@@ -342,6 +342,9 @@ public class LifecycleConsumers {
 
     private Uni<Void> childcareEvent(InboundEvent event) {
         String type = event.type();
+        if (event.is(EventTypes.DROP_IN_CHILDCARE_RESERVED) || event.is(EventTypes.DROP_IN_CHILDCARE_CANCELLED)) {
+            return dropInChildcareEvent(event);
+        }
         MessageKind kind =
                 switch (type) {
                     case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
@@ -364,6 +367,27 @@ public class LifecycleConsumers {
                             kind, registration.attendeeId, registration.sessionId, registrationId, event.id()))
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * Childcare reserved alone at a drop-in session has no registration: the event names her. She is told it is
+     * reserved, and that the session was cancelled; her own cancellation in the app needs no message.
+     */
+    private Uni<Void> dropInChildcareEvent(InboundEvent event) {
+        JsonNode data = event.data();
+        MessageKind kind = event.is(EventTypes.DROP_IN_CHILDCARE_RESERVED)
+                ? MessageKind.CHILDCARE_RESERVED
+                : "SESSION_CANCELLED".equals(data.path("cause").asText()) ? MessageKind.SESSION_CANCELLED : null;
+        if (kind == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return notifier.notify(Notice.of(
+                        kind,
+                        requiredText(data, "attendeeId"),
+                        UUID.fromString(requiredText(data, "sessionId")),
+                        UUID.fromString(requiredText(data, "reservationId")),
+                        event.id()))
+                .replaceWithVoid();
     }
 
     private static String requiredText(JsonNode data, String field) {
