@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The objects and bodies the rows of authorization-matrix.csv name, made by their rightful owners (organiser1 for
@@ -148,6 +149,8 @@ final class MatrixObjects {
             case "attendance" -> Map.of("attendance", "ATTENDED");
             case "drop-ins" -> Map.of("count", 1);
             case "care-notes" -> Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")));
+            case "drop-in-unknown" ->
+                Map.of("sessionId", UUID.randomUUID().toString(), "children", List.of(Map.of("ageYears", 2)));
             case "preferences" -> Map.of("language", "ja", "channels", List.of("in-app"), "fullDetail", false);
             case "email" -> Map.of("address", "matrix@example.invalid");
             case "code" -> Map.of("code", "000000");
