@@ -311,7 +311,7 @@ class EmailChannelTest {
         // Full detail opted in: the title is in the body, after the neutral opening a mail preview shows.
         assertThat(detailed.body()).startsWith("Ibasho に新しいお知らせが届いています。").contains(TITLE_JA);
         sleep(Duration.ofSeconds(3));
-        assertThat(TestMailbox.to(first)).hasSize(3);
+        assertThat(TestMailbox.to(first)).hasSize(4); // code, two messages, and the notice that it was replaced
         assertThat(TestMailbox.to(second)).hasSize(3);
         String ofThisSession =
                 "select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id where m.session_id = ?";
