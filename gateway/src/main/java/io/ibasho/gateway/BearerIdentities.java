@@ -42,6 +42,19 @@ public class BearerIdentities {
                 });
     }
 
+    /** The verified token itself (its claims), or empty for a missing, forged or expired one (never a failure). */
+    public Uni<Optional<JsonWebToken>> verifiedToken(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return verifier.authenticate(new AccessTokenCredential(bearerToken))
+                .map(identity -> identity.getPrincipal() instanceof JsonWebToken jwt
+                        ? Optional.of(jwt)
+                        : Optional.<JsonWebToken>empty())
+                .onFailure()
+                .recoverWithItem(failure -> Optional.empty());
+    }
+
     /** The bearer token of an Authorization header, or null. */
     public static String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -90,7 +90,8 @@ public interface GatewayConfig {
          */
         @WithDefault("POST /api/registrations,PUT /api/registrations,DELETE /api/registrations,"
                 + "POST /api/childcare,PUT /api/childcare,DELETE /api/childcare,"
-                + "POST /api/notifications,PUT /api/notifications,DELETE /api/notifications")
+                + "POST /api/notifications,PUT /api/notifications,DELETE /api/notifications,"
+                + "POST /app/recover")
         List<String> limited();
 
         /** Per signed-in person (the sub of a bearer token whose signature the gateway verified). */

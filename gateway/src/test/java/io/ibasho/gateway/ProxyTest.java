@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -278,10 +277,7 @@ class ProxyTest {
                     .then()
                     .statusCode(200);
         }
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .header("Cache-Control", equalTo("no-store"))
-                .body("checks.name", not(hasItem("nothing")));
+        // health is not on the public port (the management interface serves it: MetricsTest)
+        given().get("/q/health/ready").then().statusCode(404);
     }
 }

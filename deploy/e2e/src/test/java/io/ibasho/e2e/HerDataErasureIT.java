@@ -155,7 +155,7 @@ class HerDataErasureIT {
         // an e-mail address (no SMTP server locally: the code cannot be sent, the address waits for it)
         int emailStatus = given().baseUri(stack.gateway)
                 .auth()
-                .oauth2(attendees.token(her))
+                .oauth2(FreshSignIn.accessToken(stack.realm, her)) // a new address needs a recent sign-in
                 .contentType(ContentType.JSON)
                 .body(Map.of("address", email))
                 .post("/api/notifications/preferences/email")

@@ -118,8 +118,7 @@ final class SecurityStack {
             boolean ready = stack.apps().stream().allMatch(app -> {
                 try {
                     return http.send(
-                                            HttpRequest.newBuilder(URI.create(
-                                                            "http://127.0.0.1:" + app.port() + "/q/health/ready"))
+                                            HttpRequest.newBuilder(URI.create(app.managementUrl() + "/q/health/ready"))
                                                     .timeout(Duration.ofSeconds(3))
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding())
@@ -158,6 +157,15 @@ final class SecurityStack {
                     default -> throw new IllegalArgumentException("unknown service " + service);
                 };
         return "http://127.0.0.1:" + port;
+    }
+
+    /** An application's management interface (health, metrics, OpenAPI), which its public port does not serve. */
+    String management(String service) {
+        return stack.apps().stream()
+                .filter(app -> app.name().equals(service))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + service))
+                .managementUrl();
     }
 
     /** A real token for a caller of the matrix, or null for anonymous. */

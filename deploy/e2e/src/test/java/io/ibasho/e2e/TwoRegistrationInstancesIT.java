@@ -73,6 +73,7 @@ class TwoRegistrationInstancesIT {
                 "registration-2",
                 stack.settings.projectDir().resolve("services/registration"),
                 Ports.freePort(),
+                Ports.freePort(),
                 env,
                 secondLog,
                 stack.settings.run().resolve("registration-2.pid"));

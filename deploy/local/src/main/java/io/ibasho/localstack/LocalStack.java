@@ -107,6 +107,7 @@ public final class LocalStack {
                     service,
                     settings.projectDir().resolve("services").resolve(service),
                     ports.get(service),
+                    managementPorts().get(service),
                     env,
                     settings.logs().resolve(service + ".log"),
                     settings.run().resolve(service + ".pid")));
@@ -133,6 +134,7 @@ public final class LocalStack {
                 "gateway",
                 settings.projectDir().resolve("gateway"),
                 settings.gatewayPort(),
+                settings.gatewayManagementPort(),
                 gatewayEnv,
                 settings.logs().resolve("gateway.log"),
                 settings.run().resolve("gateway.pid")));
@@ -175,6 +177,18 @@ public final class LocalStack {
                 settings.childcareBookingPort(),
                 "notification",
                 settings.notificationPort());
+    }
+
+    private Map<String, Integer> managementPorts() {
+        return Map.of(
+                "event",
+                settings.eventManagementPort(),
+                "registration",
+                settings.registrationManagementPort(),
+                "childcare-booking",
+                settings.childcareBookingManagementPort(),
+                "notification",
+                settings.notificationManagementPort());
     }
 
     public void up(boolean fresh) {
@@ -257,6 +271,10 @@ public final class LocalStack {
                         app.port(),
                         app.name(),
                         "IBASHO_" + app.name().toUpperCase().replace('-', '_') + "_PORT");
+                Ports.requireFree(
+                        app.managementPort(),
+                        app.name() + "'s management interface",
+                        "IBASHO_" + app.name().toUpperCase().replace('-', '_') + "_MANAGEMENT_PORT");
             }
         }
     }

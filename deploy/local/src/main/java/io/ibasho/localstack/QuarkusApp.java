@@ -17,16 +17,24 @@ public final class QuarkusApp {
     private final String name;
     private final Path appJar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path logFile;
     private final Path pidFile;
     private ManagedProcess process;
 
     public QuarkusApp(
-            String name, Path moduleDir, int port, Map<String, String> environment, Path logFile, Path pidFile) {
+            String name,
+            Path moduleDir,
+            int port,
+            int managementPort,
+            Map<String, String> environment,
+            Path logFile,
+            Path pidFile) {
         this.name = name;
         this.appJar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.logFile = logFile;
         this.pidFile = pidFile;
@@ -38,6 +46,16 @@ public final class QuarkusApp {
 
     public int port() {
         return port;
+    }
+
+    /** Health, metrics and OpenAPI (quarkus.management): not on the public port. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The management interface's base URL, e.g. for {@code /q/health/ready}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Optional<ProcessHandle> runningProcess() {
@@ -53,6 +71,8 @@ public final class QuarkusApp {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         process = ManagedProcess.start(
                 name,
                 List.of(
@@ -77,7 +97,7 @@ public final class QuarkusApp {
     private boolean isReady(HttpClient http) {
         try {
             return http.send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                                             .timeout(Duration.ofSeconds(3))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())

@@ -20,7 +20,12 @@ public record StackSettings(
         int eventPort,
         int registrationPort,
         int childcareBookingPort,
-        int notificationPort) {
+        int notificationPort,
+        int gatewayManagementPort,
+        int eventManagementPort,
+        int registrationManagementPort,
+        int childcareBookingManagementPort,
+        int notificationManagementPort) {
 
     public static StackSettings fromEnvironment(Path projectDir, Map<String, String> env) {
         Path home = env.containsKey("IBASHO_HOME") ? Path.of(env.get("IBASHO_HOME")) : projectDir.resolve(".ibasho");
@@ -38,7 +43,13 @@ public record StackSettings(
                 port(env, "IBASHO_EVENT_PORT", 8081),
                 port(env, "IBASHO_REGISTRATION_PORT", 8082),
                 port(env, "IBASHO_CHILDCARE_BOOKING_PORT", 8083),
-                port(env, "IBASHO_NOTIFICATION_PORT", 8084));
+                port(env, "IBASHO_NOTIFICATION_PORT", 8084),
+                // health, metrics and OpenAPI: each application's management interface, never its public port
+                port(env, "IBASHO_GATEWAY_MANAGEMENT_PORT", 9080),
+                port(env, "IBASHO_EVENT_MANAGEMENT_PORT", 9081),
+                port(env, "IBASHO_REGISTRATION_MANAGEMENT_PORT", 9082),
+                port(env, "IBASHO_CHILDCARE_BOOKING_MANAGEMENT_PORT", 9083),
+                port(env, "IBASHO_NOTIFICATION_MANAGEMENT_PORT", 9084));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -63,6 +74,11 @@ public record StackSettings(
                 projectDir,
                 newHome,
                 dist,
+                freePort.getAsInt(),
+                freePort.getAsInt(),
+                freePort.getAsInt(),
+                freePort.getAsInt(),
+                freePort.getAsInt(),
                 freePort.getAsInt(),
                 freePort.getAsInt(),
                 freePort.getAsInt(),

@@ -230,6 +230,10 @@ public final class BookingForm {
                 ja ? "コードが違います。メールを確かめてもう一度入力してください。" : "That code is not right. Check the e-mail and try again.";
             case "code-expired" -> ja ? "コードの期限が切れました。新しいコードを送ってください。" : "The code has expired. Ask for a new one.";
             case "no-code-pending" -> ja ? "先に確認コードを送ってください。" : "Ask for a code first.";
+            case "reauthentication-required" ->
+                ja
+                        ? "安全のため、ログアウトしてからもう一度ログインし、10 分以内にメールアドレスを変更してください。"
+                        : "For your safety, sign out, sign in again, and change the address within 10 minutes.";
             case "too-many-attempts", "rate-limited" ->
                 ja ? "回数が多すぎます。しばらくしてからお試しください。" : "Too many tries. Please wait a while.";
             case "mail-unavailable" ->

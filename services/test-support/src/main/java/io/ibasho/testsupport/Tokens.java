@@ -10,6 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
     private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
+    /**
+     * One password grant at a time per user: Keycloak's brute-force protection refuses a login while another login of
+     * the same user is in progress (user_temporarily_disabled), which parallel test code asking for one user's token
+     * at once would otherwise meet.
+     */
+    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     private Tokens() {}
 
@@ -44,6 +50,12 @@ public final class Tokens {
 
     /** A cached token that still has a minute to live (a caller may retry with it for a while), else a new one. */
     private static String cached(String key, String realmUrl, Map<String, String> form) {
+        synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+            return cachedOrNew(key, realmUrl, form);
+        }
+    }
+
+    private static String cachedOrNew(String key, String realmUrl, Map<String, String> form) {
         CachedToken cached = CACHE.get(key);
         if (cached != null && cached.expiresAt() > System.currentTimeMillis() + 60_000) {
             return cached.token();

@@ -73,6 +73,13 @@ public interface NotificationConfig {
 
         @WithDefault("1h")
         Duration requestWindow();
+
+        /**
+         * How recent her sign-in (the token's {@code auth_time}) must be to send a code to a new address: a phone left
+         * signed in must not be enough to move her messages to someone else's address (threat T6).
+         */
+        @WithDefault("10m")
+        Duration maxSignInAge();
     }
 
     interface Reminders {

@@ -1,6 +1,7 @@
 package io.ibasho.notification.rest;
 
 import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.service.CodeRequests;
 import io.ibasho.notification.service.Notifier;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -78,10 +80,13 @@ public class PreferenceResource {
 
     private final PreferenceService preferences;
     private final JsonWebToken token;
+    private final NotificationConfig config;
 
     private final Clock clock;
 
-    public PreferenceResource(PreferenceService preferences, JsonWebToken token, Clock clock) {
+    public PreferenceResource(
+            PreferenceService preferences, JsonWebToken token, NotificationConfig config, Clock clock) {
+        this.config = config;
         this.clock = clock;
         this.preferences = preferences;
         this.token = token;
@@ -133,8 +138,21 @@ public class PreferenceResource {
 
     @POST
     @Path("/email")
-    @Operation(summary = "Send a 6-digit code to a new address; it is used only after she confirms the code")
+    @Operation(
+            summary =
+                    "Send a 6-digit code to a new address; it is used only after she confirms the code. Needs a sign-in"
+                            + " within the last minutes (403 reauthentication-required otherwise); once confirmed, the address"
+                            + " it replaces is told, in neutral words, that it no longer receives messages")
     public Uni<Response> requestCode(@Valid @NotNull EmailRequest request) {
+        Duration maxAge = config.emailVerification().maxSignInAge();
+        if (!RecentSignIn.within(token, maxAge, clock.instant())) {
+            // Impersonation is the known attack (threat T6): a phone left signed in must not move her messages.
+            return Uni.createFrom()
+                    .failure(Refusal.forbidden(
+                            "reauthentication-required",
+                            "Sign in again (with your password) and change the address within " + maxAge.toMinutes()
+                                    + " minutes."));
+        }
         return preferences
                 .requestEmailCode(token.getSubject(), request.address())
                 .map(ignored -> Response.accepted().build())

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import org.jboss.logging.Logger;
 
 /**
  * Her preferences and the proof that an e-mail address is hers. A code goes to the new address; only the salted
@@ -25,6 +26,8 @@ import java.time.OffsetDateTime;
  */
 @ApplicationScoped
 public class PreferenceService {
+    private static final Logger LOG = Logger.getLogger(PreferenceService.class);
+
     public enum VerifyOutcome {
         VERIFIED,
         WRONG_CODE,
@@ -120,21 +123,49 @@ public class PreferenceService {
                 });
     }
 
-    /** Never throws for a wrong code: the attempt count must commit, so the caller turns the outcome into a problem. */
-    @WithTransaction
+    /** The outcome, and the verified address the new one replaced (to be told), if any. */
+    private record Verification(VerifyOutcome outcome, String replacedAddress, Language language) {
+        static Verification of(VerifyOutcome outcome) {
+            return new Verification(outcome, null, null);
+        }
+    }
+
+    /**
+     * Never throws for a wrong code: the attempt count must commit, so the caller turns the outcome into a problem. When
+     * the confirmed address replaces another verified one, that one is told (after the commit) that it no longer
+     * receives messages: if someone else moved her channel, she learns it where she used to read.
+     */
     public Uni<VerifyOutcome> verify(String recipientId, String code) {
+        return Panache.withTransaction(() -> check(recipientId, code)).flatMap(verification -> {
+            if (verification.replacedAddress() == null) {
+                return Uni.createFrom().item(verification.outcome());
+            }
+            return mailer.send(changedMail(verification.replacedAddress(), verification.language()))
+                    .onFailure()
+                    .recoverWithUni(failure -> {
+                        // the change stands; the address is not logged
+                        LOG.warnf(
+                                "could not tell the replaced address of a channel change: %s",
+                                failure.getClass().getSimpleName());
+                        return Uni.createFrom().voidItem();
+                    })
+                    .replaceWith(verification.outcome());
+        });
+    }
+
+    private Uni<Verification> check(String recipientId, String code) {
         return RecipientPreference.<RecipientPreference>findById(recipientId).map(preference -> {
             if (preference != null
                     && preference.verifyLockedUntil != null
                     && preference.verifyLockedUntil.isAfter(now())) {
-                return VerifyOutcome.TOO_MANY_ATTEMPTS;
+                return Verification.of(VerifyOutcome.TOO_MANY_ATTEMPTS);
             }
             if (preference == null || preference.pendingEmail == null) {
-                return VerifyOutcome.NOTHING_PENDING;
+                return Verification.of(VerifyOutcome.NOTHING_PENDING);
             }
             if (preference.pendingExpiresAt.isBefore(now())) {
                 clearPending(preference);
-                return VerifyOutcome.EXPIRED;
+                return Verification.of(VerifyOutcome.EXPIRED);
             }
             if (!VerificationCodes.matches(
                     preference.pendingCodeHash,
@@ -148,16 +179,29 @@ public class PreferenceService {
                     // Locked for a while: no guessing on with fresh codes either.
                     preference.verifyLockedUntil =
                             now().plus(config.emailVerification().lockDuration());
-                    return VerifyOutcome.TOO_MANY_ATTEMPTS;
+                    return Verification.of(VerifyOutcome.TOO_MANY_ATTEMPTS);
                 }
-                return VerifyOutcome.WRONG_CODE;
+                return Verification.of(VerifyOutcome.WRONG_CODE);
             }
+            String replaced = preference.emailVerifiedAt != null
+                            && preference.emailAddress != null
+                            && !preference.emailAddress.equalsIgnoreCase(preference.pendingEmail)
+                    ? preference.emailAddress
+                    : null;
             preference.emailAddress = preference.pendingEmail;
             preference.emailVerifiedAt = now();
             clearPending(preference);
             preference.updatedAt = now();
-            return VerifyOutcome.VERIFIED;
+            return new Verification(VerifyOutcome.VERIFIED, replaced, preference.language());
         });
+    }
+
+    /** To the address she used before: neutral words, not the new address, nothing about what the service is for. */
+    private Mail changedMail(String address, Language language) {
+        String body = wording.render(
+                new TemplateRef("email/address-replaced." + language.tag() + ".txt", java.util.Map.of()));
+        return Mail.withText(address, DiscreetEnvelope.neutralSubject(language), body)
+                .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
     }
 
     private Mail codeMail(String address, String code, Language language) {

@@ -2,6 +2,7 @@ package io.ibasho.notification.it;
 
 import static io.restassured.RestAssured.given;
 
+import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.Tokens;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class Attendees {
     public static void verifyAddress(String user, String address) {
         int before = TestMailbox.to(address).size();
         given().auth()
-                .oauth2(Tokens.accessToken(user))
+                .oauth2(FreshSignIn.accessToken(user))
                 .contentType("application/json")
                 .body("{\"address\":\"" + address + "\"}")
                 .post("/api/notifications/preferences/email")

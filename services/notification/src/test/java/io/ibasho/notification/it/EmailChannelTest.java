@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -97,8 +98,31 @@ class EmailChannelTest {
     }
 
     @Test
+    void aNewAddressNeedsARecentSignIn() {
+        // the password grant's token carries no auth_time: like a phone left signed in, it is not a recent sign-in
+        String address = "mei-" + UUID.randomUUID() + "@example.jp";
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .contentType("application/json")
+                .body("{\"address\":\"" + address + "\"}")
+                .post("/api/notifications/preferences/email")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("reauthentication-required"));
+        assertThat(TestMailbox.to(address)).isEmpty();
+        given().auth()
+                .oauth2(FreshSignIn.accessToken("mei"))
+                .contentType("application/json")
+                .body("{\"address\":\"" + address + "\"}")
+                .post("/api/notifications/preferences/email")
+                .then()
+                .statusCode(202);
+    }
+
+    @Test
     void aCodeIsNeededForEveryNewAddressAndWrongCodesRunOut() {
-        String token = Tokens.accessToken("hana");
+        String token = FreshSignIn.accessToken("hana");
         String address = "hana-" + UUID.randomUUID() + "@example.jp";
         given().auth()
                 .oauth2(token)
@@ -160,7 +184,7 @@ class EmailChannelTest {
 
     @Test
     void codeRequestsAreLimitedPerAccountWithRetryAfter() {
-        String token = Tokens.accessToken("mei");
+        String token = FreshSignIn.accessToken("mei");
         String mei = Events.subjectOf("mei");
         // One short of the limit earlier this hour (other tests' own requests may add to them).
         int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
@@ -203,7 +227,7 @@ class EmailChannelTest {
             // Another account is not affected.
             String other = "hana-" + UUID.randomUUID() + "@example.jp";
             given().auth()
-                    .oauth2(Tokens.accessToken("hana"))
+                    .oauth2(FreshSignIn.accessToken("hana"))
                     .contentType("application/json")
                     .body("{\"address\":\"" + other + "\"}")
                     .post("/api/notifications/preferences/email")
@@ -258,7 +282,7 @@ class EmailChannelTest {
         // A new address is not used until it is confirmed: meanwhile mail still goes to the confirmed one.
         String second = "hana-" + UUID.randomUUID() + "@example.jp";
         given().auth()
-                .oauth2(Tokens.accessToken("hana"))
+                .oauth2(FreshSignIn.accessToken("hana"))
                 .contentType("application/json")
                 .body("{\"address\":\"" + second + "\"}")
                 .post("/api/notifications/preferences/email")
@@ -270,6 +294,14 @@ class EmailChannelTest {
         assertThat(TestMailbox.to(second)).hasSize(1); // only the code
 
         Attendees.verifyAddress("hana", second);
+        // the address it replaced is told, in neutral words and without the new address, that it is no longer used
+        TestMailbox.Received told =
+                TestMailbox.awaitCount(first, 4, Duration.ofSeconds(20)).get(3);
+        assertThat(told.subject()).isEqualTo("A message from Ibasho");
+        assertThat(told.body())
+                .startsWith("Your Ibasho message settings were changed.")
+                .doesNotContain(second)
+                .doesNotContain("@");
         Attendees.choose("hana", "{\"language\":\"ja\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":true}");
         Events.registration(EventTypes.OFFER_EXPIRED, session, UUID.randomUUID(), hana, "EXPIRED", null);
         List<TestMailbox.Received> toSecond =
@@ -279,7 +311,7 @@ class EmailChannelTest {
         // Full detail opted in: the title is in the body, after the neutral opening a mail preview shows.
         assertThat(detailed.body()).startsWith("Ibasho に新しいお知らせが届いています。").contains(TITLE_JA);
         sleep(Duration.ofSeconds(3));
-        assertThat(TestMailbox.to(first)).hasSize(3);
+        assertThat(TestMailbox.to(first)).hasSize(4); // code, two messages, and the notice that it was replaced
         assertThat(TestMailbox.to(second)).hasSize(3);
         String ofThisSession =
                 "select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id where m.session_id = ?";

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
-import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +63,7 @@ class EmailFailureTest {
         try {
             // A code cannot be mailed now: a clear 503, not a 500.
             given().auth()
-                    .oauth2(Tokens.accessToken("mei"))
+                    .oauth2(FreshSignIn.accessToken("mei"))
                     .contentType("application/json")
                     .body("{\"address\":\"mei-" + UUID.randomUUID() + "@example.jp\"}")
                     .post("/api/notifications/preferences/email")
