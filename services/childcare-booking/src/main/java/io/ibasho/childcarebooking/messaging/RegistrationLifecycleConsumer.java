@@ -35,11 +35,14 @@ public class RegistrationLifecycleConsumer {
     /**
      * The registration events after which a registration holds no seat and no pending offer, so childcare reserved
      * for it must be freed: a cancellation (by her, the organiser or the session's cancellation), and a seat offer
-     * (waitlist promotion, for which childcare was reserved first) that expired or was declined.
+     * (waitlist promotion, for which childcare was reserved first) that expired or was declined, and a request that
+     * registration stopped waiting for (ChildcareHoldWithdrawn: places reserved for an answer nobody waits for any more
+     * would otherwise stay taken).
      */
     static final Map<String, ChildcareEvents.ReleaseCause> RELEASING = Map.of(
             EventTypes.REGISTRATION_CANCELLED, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED,
-            EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED);
+            EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED,
+            EventTypes.CHILDCARE_HOLD_WITHDRAWN, ChildcareEvents.ReleaseCause.HOLD_WITHDRAWN);
 
     private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
 
