@@ -12,8 +12,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Bad input found by the outside audit (issue #14): a 400 problem naming what is wrong, never a 404, a 500 or silence. */
@@ -45,6 +50,31 @@ class BadInputTest {
                 .get("/api/events/sessions")
                 .then()
                 .statusCode(200);
+    }
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    /** Issue #14: a body over 1 MiB got a bare 413 (or a reset); it is a problem, refused before it is read. */
+    @Test
+    void aBodyOverOneMebibyteIsA413Problem() throws Exception {
+        String tooLarge = "{\"titleJa\":\"" + "あ".repeat(400_000) + "\"}"; // 1.2 MB in UTF-8
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events/sessions"))
+                        .header("Authorization", "Bearer " + organiser1())
+                        .header("Content-Type", "application/json")
+                        // the client waits for the server's word before sending the body, as a careful client does
+                        .expectContinue(true)
+                        .POST(HttpRequest.BodyPublishers.ofString(tooLarge))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type ->
+                        org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("body-too-large");
     }
 
     @Test
