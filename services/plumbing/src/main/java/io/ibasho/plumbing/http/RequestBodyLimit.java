@@ -15,8 +15,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class RequestBodyLimit {
-    /** Before every route, Quarkus' own body-size check included. */
-    static final int ORDER = Integer.MIN_VALUE + 100;
+    /**
+     * Among the very first routes: before a body handler (RouteConstants.ROUTE_ORDER_BODY_HANDLER, MIN_VALUE + 1)
+     * could start reading, and before Quarkus' own upload limit (ROUTE_ORDER_UPLOAD_LIMIT, -2).
+     */
+    static final int ORDER = Integer.MIN_VALUE;
 
     void install(@Observes Router router) {
         long limit = ConfigProvider.getConfig()
