@@ -53,6 +53,10 @@ public class WebhookService {
             every = "${ibasho.notification.webhooks.reseal-interval:1h}",
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sealPlaintextSecretsOnSchedule() {
+        return sealPlaintextSecrets().replaceWithVoid();
+    }
+
     @WithTransaction
     public Uni<Integer> sealPlaintextSecrets() {
         return WebhookEndpoint.<WebhookEndpoint>list(
