@@ -145,7 +145,7 @@ final class MatrixObjects {
             case "booking", "application" -> Map.of("nickname", "マトリクス");
             case "venue" -> venueBody();
             case "series" -> seriesBody();
-            case "reason" -> Map.of("reason", "会場の都合で中止になりました");
+            case "reason" -> Map.of("reason", "VENUE");
             case "attendance" -> Map.of("attendance", "ATTENDED");
             case "drop-ins" -> Map.of("count", 1);
             case "care-notes" -> Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")));

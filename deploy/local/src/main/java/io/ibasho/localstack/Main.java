@@ -18,6 +18,15 @@ public final class Main {
                 new SharedServers(Path.of(arguments.get(1)), settings.dist(), Artifacts.load()).stop(System.out);
                 return;
             }
+            if (command.equals("replay-dead-letters")) {
+                // ./ibasho replay-dead-letters <topic>.<consumer>.dlq: against the running local stack's Kafka
+                if (arguments.size() != 2) {
+                    throw new StackException("usage: ibasho replay-dead-letters <topic>.<consumer>.dlq");
+                }
+                StackSettings settings = StackSettings.fromEnvironment(project, System.getenv());
+                DeadLetterReplay.replay("127.0.0.1:" + settings.kafkaPort(), arguments.get(1), System.out);
+                return;
+            }
             LocalStack stack = new LocalStack(
                     StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out);
             switch (command) {
@@ -25,7 +34,8 @@ public final class Main {
                 case "down" -> stack.down();
                 case "status" -> System.exit(stack.status() ? 0 : 3);
                 default -> {
-                    System.out.println("usage: ibasho up [--fresh] | down | status | test");
+                    System.out.println(
+                            "usage: ibasho up [--fresh] | down | status | test | replay-dead-letters <topic>.<consumer>.dlq");
                     System.exit(command.equals("help") ? 0 : 2);
                 }
             }

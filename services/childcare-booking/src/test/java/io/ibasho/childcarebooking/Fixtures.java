@@ -150,6 +150,20 @@ public final class Fixtures {
                         attendeeId));
     }
 
+    /** Registration stopped waiting for the answer to {@code requestId} (its hold timed out). */
+    public static void holdWithdrawn(UUID sessionId, UUID registrationId, UUID requestId) {
+        KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","subject":"%s",
+                 "data":{"registrationId":"%s","sessionId":"%s","requestId":"%s","reason":"NO_ANSWER"}}
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.CHILDCARE_HOLD_WITHDRAWN,
+                        sessionId,
+                        registrationId,
+                        sessionId,
+                        requestId));
+    }
+
     /** A seat offer (waitlist promotion) that was not accepted in time, or was declined. */
     public static void offerExpired(UUID sessionId, UUID registrationId, String attendeeId, boolean declined) {
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """

@@ -24,6 +24,12 @@ public final class EventTypes {
     public static final String ATTENDANCE_RECORDED = PREFIX + "registration.AttendanceRecorded.v1";
     public static final String CHILDCARE_REQUESTED = PREFIX + "registration.ChildcareRequested.v1";
     /**
+     * The compensation of a ChildcareRequested that registration stopped waiting for (no answer in time, or an answer
+     * that came after its question had counted as "no"): childcare-booking releases whatever it reserved for the
+     * registration. It follows its request on the session's partition, so it is always decided after it.
+     */
+    public static final String CHILDCARE_HOLD_WITHDRAWN = PREFIX + "registration.ChildcareHoldWithdrawn.v1";
+    /**
      * She deleted her account: every service deletes or anonymises what it holds about her. The one type keyed by
      * the subject (her account id), not a session id (docs/adr/0014).
      */
@@ -51,6 +57,7 @@ public final class EventTypes {
             REGISTRATION_CANCELLED,
             ATTENDANCE_RECORDED,
             CHILDCARE_REQUESTED,
+            CHILDCARE_HOLD_WITHDRAWN,
             SUBJECT_ERASED,
             CHILDCARE_RESERVED,
             CHILDCARE_REJECTED,

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -82,6 +83,12 @@ public class Registration extends PanacheEntityBase {
     /** When the pending ChildcareRequested was written: a hold unanswered for too long is released (NO_ANSWER). */
     @Column(name = "childcare_requested_at")
     public OffsetDateTime childcareRequestedAt;
+    /**
+     * Optimistic lock behind the row locks: a change written from a stale read fails instead of overwriting a newer
+     * status (a lost update). Native updates of the table bump it too.
+     */
+    @Version
+    public Long version;
 
     public boolean needsChildcare() {
         return childrenAges != null && !childrenAges.isBlank();

@@ -18,7 +18,9 @@ public final class ChildcareEvents {
         /** RegistrationCancelled: by her, the organiser, or because the session was cancelled. */
         REGISTRATION_CANCELLED,
         /** OfferExpired: a seat offered from the waitlist was not accepted in time, or was declined. */
-        OFFER_EXPIRED
+        OFFER_EXPIRED,
+        /** ChildcareHoldWithdrawn: registration stopped waiting for the answer (a timeout, or an answer too late). */
+        HOLD_WITHDRAWN
     }
 
     /** io.ibasho.childcare.ChildcareReleased.v1 */

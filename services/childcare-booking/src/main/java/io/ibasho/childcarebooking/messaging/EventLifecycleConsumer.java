@@ -11,7 +11,7 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -34,8 +34,13 @@ public class EventLifecycleConsumer {
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> consume(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+    }
+
+    private Uni<Void> consumeOnce(String message) {
         return events.read(message)
                 .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> apply(event.type(), event.data())));
     }

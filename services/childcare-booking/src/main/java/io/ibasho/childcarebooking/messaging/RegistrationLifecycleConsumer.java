@@ -10,7 +10,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,11 +35,14 @@ public class RegistrationLifecycleConsumer {
     /**
      * The registration events after which a registration holds no seat and no pending offer, so childcare reserved
      * for it must be freed: a cancellation (by her, the organiser or the session's cancellation), and a seat offer
-     * (waitlist promotion, for which childcare was reserved first) that expired or was declined.
+     * (waitlist promotion, for which childcare was reserved first) that expired or was declined, and a request that
+     * registration stopped waiting for (ChildcareHoldWithdrawn: places reserved for an answer nobody waits for any more
+     * would otherwise stay taken).
      */
     static final Map<String, ChildcareEvents.ReleaseCause> RELEASING = Map.of(
             EventTypes.REGISTRATION_CANCELLED, ChildcareEvents.ReleaseCause.REGISTRATION_CANCELLED,
-            EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED);
+            EventTypes.OFFER_EXPIRED, ChildcareEvents.ReleaseCause.OFFER_EXPIRED,
+            EventTypes.CHILDCARE_HOLD_WITHDRAWN, ChildcareEvents.ReleaseCause.HOLD_WITHDRAWN);
 
     private static final Logger LOG = Logger.getLogger(RegistrationLifecycleConsumer.class);
 
@@ -57,8 +60,13 @@ public class RegistrationLifecycleConsumer {
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> consume(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+    }
+
+    private Uni<Void> consumeOnce(String message) {
         return events.read(message).flatMap(this::handle);
     }
 

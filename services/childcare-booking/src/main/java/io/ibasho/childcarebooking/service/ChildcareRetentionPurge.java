@@ -12,6 +12,7 @@ import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
 import io.ibasho.childcarebooking.capacity.ChildcareSummary;
 import io.ibasho.childcarebooking.config.RetentionConfig;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -50,7 +51,13 @@ public class ChildcareRetentionPurge {
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return anonymiseEndedSessions().replaceWithVoid();
+        return anonymiseEndedSessions().call(this::forgetHandledEventIds).replaceWithVoid();
+    }
+
+    /** Handled event ids older than {@link ProcessedMessage#REMEMBERED} are forgotten (the table only grew: #14). */
+    @WithTransaction
+    public Uni<Integer> forgetHandledEventIds() {
+        return ProcessedMessage.forgetHandledBefore(OffsetDateTime.now(clock).minus(ProcessedMessage.REMEMBERED));
     }
 
     /**

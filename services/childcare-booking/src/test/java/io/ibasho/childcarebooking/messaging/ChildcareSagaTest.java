@@ -258,6 +258,33 @@ class ChildcareSagaTest {
         }
     }
 
+    /**
+     * Issue #14, places leaked after timeouts: childcare-booking was away longer than registration waits, so
+     * registration released the hold and withdrew the request; the request and its withdrawal are then read in order.
+     * The places reserved for an answer nobody waits for go back, and ChildcareReleased tells registration to offer
+     * again.
+     */
+    @Test
+    void aRequestWithdrawnAfterItsTimeoutReleasesWhatItReserved() {
+        Session session = published(Session.of("hinata", 1));
+        UUID registrationId = UUID.randomUUID();
+        UUID request = requestChildcare(
+                "WAITLIST_PROMOTION", session.id(), registrationId, "attendee-w", UUID.randomUUID(), 0, 0, 0);
+        Fixtures.holdWithdrawn(session.id(), registrationId, request);
+        assertThat(replyTo(session.id(), request).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+
+        JsonNode released =
+                Fixtures.releases(session.id(), 1, Duration.ofSeconds(60)).get(0);
+        assertThat(released.path("data").path("registrationId").asText()).isEqualTo(registrationId.toString());
+        assertThat(released.path("data").path("cause").asText()).isEqualTo("HOLD_WITHDRAWN");
+        await().atMost(Duration.ofSeconds(30)).until(() -> totalChildren(session.id()) == 0);
+        // the three places are free for the next mother: not CAP_EXCEEDED / RATIO_EXCEEDED
+        assertThat(replyTo(session.id(), requestChildcare(session.id(), 0, 0, 0))
+                        .path("type")
+                        .asText())
+                .isEqualTo(EventTypes.CHILDCARE_RESERVED);
+    }
+
     @Test
     void anExpiredOrDeclinedSeatOfferReleasesItsChildcare() {
         // A waitlisted mother is offered a freed seat: registration asks childcare first (WAITLIST_PROMOTION).

@@ -6,8 +6,8 @@ import io.ibasho.event.service.HerData;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -34,8 +34,13 @@ public class RegistrationLifecycleConsumer {
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> consume(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+    }
+
+    private Uni<Void> consumeOnce(String message) {
         return events.read(message).flatMap(event -> {
             if (event.is(EventTypes.SUBJECT_ERASED)) {
                 return erase(event);
@@ -87,24 +92,35 @@ public class RegistrationLifecycleConsumer {
         // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
-                                "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed) "
-                                        + "values (:registration, :session, :attendee, :confirmed) "
-                                        + "on conflict (registration_id) do update set confirmed = excluded.confirmed")
+                                "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
+                                        + "values (:registration, :session, :attendee, :confirmed, cast(:sequence as bigint)) "
+                                        + "on conflict (registration_id) do update set confirmed = excluded.confirmed, "
+                                        + "sequence = excluded.sequence "
+                                        // an event older than the one applied (another relay's, read late) is dropped:
+                                        // a Confirmed after its Cancelled must not confirm her again
+                                        + "where attendee_confirmation.sequence is null or excluded.sequence is null "
+                                        + "or excluded.sequence > attendee_confirmation.sequence")
                         .setParameter("registration", c.registrationId())
                         .setParameter("session", c.sessionId())
                         .setParameter("attendee", c.attendeeId())
                         .setParameter("confirmed", c.confirmed())
+                        .setParameter("sequence", c.sequence())
                         .executeUpdate())
                 .replaceWithVoid();
     }
 
-    record Confirmation(UUID registrationId, UUID sessionId, String attendeeId, boolean confirmed) {
+    /** {@code sequence}: the registration event's, null from a producer that did not send one yet. */
+    record Confirmation(UUID registrationId, UUID sessionId, String attendeeId, boolean confirmed, Long sequence) {
         static Confirmation of(InboundEvent event, boolean confirmed) {
             String attendee = event.data().path("attendeeId").asText("");
             if (attendee.isBlank()) {
                 throw new IllegalArgumentException("attendeeId missing");
             }
-            return new Confirmation(event.uuid("registrationId"), event.uuid("sessionId"), attendee, confirmed);
+            Long sequence = event.data().path("sequence").isIntegralNumber()
+                    ? event.data().path("sequence").asLong()
+                    : null;
+            return new Confirmation(
+                    event.uuid("registrationId"), event.uuid("sessionId"), attendee, confirmed, sequence);
         }
     }
 }

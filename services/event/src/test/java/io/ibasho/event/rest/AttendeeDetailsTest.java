@@ -96,6 +96,60 @@ class AttendeeDetailsTest {
         }
     }
 
+    /** The same event as registration writes it today: with the sequence drawn in its transaction. */
+    private static String sequenced(String cloudEvent, long sequence) {
+        return cloudEvent.replace("\"status\":", "\"sequence\":" + sequence + ",\"status\":");
+    }
+
+    /**
+     * Issue #14, order across replicas: two relays publish in parallel, so her RegistrationConfirmed (sequence 1) can
+     * be read after her RegistrationCancelled (sequence 2). The older event is dropped: she is not confirmed again and
+     * the attendees-only address stays hidden from a woman who cancelled.
+     */
+    @Test
+    void aConfirmationReadAfterItsCancellationDoesNotConfirmHerAgain() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", false, List.of()));
+        String sessionId = createPublished(organiser1(), TestData.cafe(venueId, tokyo(13, 10, 0)));
+        String registration = UUID.randomUUID().toString();
+        String cancelled = sequenced(
+                registrationEvent(
+                        UUID.randomUUID().toString(),
+                        EventTypes.REGISTRATION_CANCELLED,
+                        registration,
+                        sessionId,
+                        subjectOf(hana()),
+                        "CANCELLED"),
+                2);
+        String confirmedEarlier = sequenced(
+                registrationEvent(
+                        UUID.randomUUID().toString(),
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        registration,
+                        sessionId,
+                        subjectOf(hana()),
+                        "CONFIRMED"),
+                1);
+        send(sessionId, cancelled);
+        send(sessionId, confirmedEarlier);
+        // mei's confirmation on the same partition, after both: once she sees the address, both were handled
+        String meiRegistration = UUID.randomUUID().toString();
+        send(
+                sessionId,
+                sequenced(
+                        registrationEvent(
+                                UUID.randomUUID().toString(),
+                                EventTypes.REGISTRATION_CONFIRMED,
+                                meiRegistration,
+                                sessionId,
+                                subjectOf(mei()),
+                                "CONFIRMED"),
+                        3));
+        awaitDetailsStatus(mei(), sessionId, 200);
+        assertThat(detailsStatus(hana(), sessionId))
+                .as("the stale confirmation was dropped")
+                .isEqualTo(404);
+    }
+
     private static void send(String sessionId, String cloudEvent) {
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId, cloudEvent);
     }

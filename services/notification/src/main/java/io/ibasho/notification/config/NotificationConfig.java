@@ -83,9 +83,16 @@ public interface NotificationConfig {
     }
 
     interface Reminders {
-        /** How long before the start the day-before reminder goes out. */
-        @WithDefault("24h")
-        Duration lead();
+        /**
+         * The hour of the day before the session at which its reminder goes out, the same for every session, so the
+         * message's time says nothing about the start (threat T4). Her quiet hours move it later.
+         */
+        @WithDefault("10:00")
+        java.time.LocalTime sendAt();
+
+        /** The time zone of {@link #sendAt()} and of "the day before". */
+        @WithDefault("Asia/Tokyo")
+        java.time.ZoneId zone();
 
         /** How often the reminder job looks for sessions entering the lead time (read by its @Scheduled). */
         @WithDefault("5m")

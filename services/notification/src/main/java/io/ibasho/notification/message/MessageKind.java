@@ -18,10 +18,14 @@ public enum MessageKind {
     APPLICATION_RECEIVED(TITLE),
     LOTTERY_WON(TITLE, STARTS_AT, VENUE, ORGANISATION),
     LOTTERY_RESERVE(TITLE, POSITION),
+    /** A first-come waitlist place (full, or waiting for childcare): no lottery in its words. */
+    WAITLISTED(TITLE, POSITION),
     SEAT_OFFERED(TITLE, STARTS_AT, DEADLINE),
     /** She won a lottery that asks winners to confirm; the seat lapses at the deadline. */
     LOTTERY_WON_CONFIRM(TITLE, STARTS_AT, DEADLINE),
     OFFER_EXPIRED(TITLE),
+    /** She declined the offered seat herself: acknowledged, never worded as a missed deadline. */
+    OFFER_DECLINED(TITLE),
     CANCELLED_BY_ATTENDEE(TITLE),
     CANCELLED_BY_ORGANISER(TITLE, REASON),
     SESSION_CHANGED(TITLE, STARTS_AT, VENUE),

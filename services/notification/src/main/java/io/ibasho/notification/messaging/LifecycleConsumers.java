@@ -14,8 +14,8 @@ import io.ibasho.notification.service.WebhookFanOut;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,21 +60,36 @@ public class LifecycleConsumers {
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> onRegistrationEvent(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> onRegistrationEventOnce(message));
+    }
+
+    private Uni<Void> onRegistrationEventOnce(String message) {
         return events.read(message)
                 .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event)));
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> onEventLifecycle(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> onEventLifecycleOnce(message));
+    }
+
+    private Uni<Void> onEventLifecycleOnce(String message) {
         return events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> sessionEvent(event)));
     }
 
     @Incoming(Topics.CHILDCARE_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> onChildcareEvent(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> onChildcareEventOnce(message));
+    }
+
+    private Uni<Void> onChildcareEventOnce(String message) {
         return events.read(message)
                 .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> childcareEvent(event)));
     }
@@ -136,7 +151,13 @@ public class LifecycleConsumers {
                                                             && !"OFFERED".equals(previousState)
                                                     ? MessageKind.LOTTERY_WON
                                                     : MessageKind.BOOKING_CONFIRMED;
-                                        case EventTypes.WAITLISTED -> MessageKind.LOTTERY_RESERVE;
+                                        // the reserve list of a lottery, or a first-come waitlist (no 抽選 in it)
+                                        case EventTypes.WAITLISTED ->
+                                            "LOTTERY_RESERVE"
+                                                            .equals(data.path("reason")
+                                                                    .asText(""))
+                                                    ? MessageKind.LOTTERY_RESERVE
+                                                    : MessageKind.WAITLISTED;
                                         // A lottery win that must be confirmed by the deadline has its own words;
                                         // absent = waitlist.
                                         case EventTypes.SEAT_OFFERED ->
@@ -145,7 +166,11 @@ public class LifecycleConsumers {
                                                                     .asText(""))
                                                     ? MessageKind.LOTTERY_WON_CONFIRM
                                                     : MessageKind.SEAT_OFFERED;
-                                        case EventTypes.OFFER_EXPIRED -> MessageKind.OFFER_EXPIRED;
+                                        // she said no herself: not "the time to answer has passed"
+                                        case EventTypes.OFFER_EXPIRED ->
+                                            data.path("declined").asBoolean(false)
+                                                    ? MessageKind.OFFER_DECLINED
+                                                    : MessageKind.OFFER_EXPIRED;
                                         case EventTypes.REGISTRATION_CANCELLED ->
                                             switch (cancelledBy) {
                                                 case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;

@@ -79,16 +79,38 @@ public class MessageWording {
                             message.deadline == null
                                     ? unknown
                                     : formatTime(message.deadline.atZoneSameInstant(TOKYO), language);
-                        case REASON -> message.reason == null || message.reason.isBlank() ? unknown : message.reason;
+                        // a code, worded here: free text never travels in the events
+                        case REASON ->
+                            message.reason == null || message.reason.isBlank()
+                                    ? unknown
+                                    : io.ibasho.notification.message.CancellationReason.of(message.reason)
+                                            .wording(language);
                         case SESSION_PAGE ->
                             message.sessionId == null
                                     ? config.inboxUrl().toString()
                                     : config.sessionPageBaseUrl() + "/" + message.sessionId;
-                        // Venue and organisation names are not in the payloads; the app shows them.
+                        // the venue's public name from the session copy (never an address: none travels), or
+                        // online; a hidden-address venue is named as its organisation published it
+                        case VENUE -> venue(session, language, unknown);
+                        // the organisation's name does not travel in the events: the app shows it, say so
+                        case ORGANISATION -> language == Language.EN ? "shown in the app" : "アプリでご確認ください";
                         default -> unknown;
                     });
         }
         return details;
+    }
+
+    private static String venue(SessionCopy session, Language language, String unknown) {
+        if (session == null) {
+            return unknown;
+        }
+        if (SessionCopy.ONLINE.equals(session.kind)) {
+            return language == Language.EN ? "Online (the link is in the app)" : "オンライン（リンクはアプリで）";
+        }
+        if (language == Language.EN && session.venueNameEn != null && !session.venueNameEn.isBlank()) {
+            return session.venueNameEn;
+        }
+        return session.venueNameJa == null || session.venueNameJa.isBlank() ? unknown : session.venueNameJa;
     }
 
     private static String formatTime(ZonedDateTime time, Language language) {

@@ -3,6 +3,7 @@ package io.ibasho.notification.service;
 import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.delivery.ReminderHour;
 import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.service.Notifier.Notice;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -16,8 +17,9 @@ import java.time.OffsetDateTime;
 /**
  * Scheduled notices about sessions she is confirmed for.
  *
- * <p>The reminder the day before: sessions starting within the configured lead time. Its id names the session and
- * its start, so it is sent once per start time: if the session moves, she is reminded of the new time.
+ * <p>The reminder the day before: at one fixed hour of the day before (10:00 Asia/Tokyo, {@link ReminderHour}), never
+ * a fixed time before the start, which would give the start away. Its id names the session and its start, so it is
+ * sent once per start time: if the session moves, she is reminded of the new time.
  *
  * <p>The meeting-link notice: for {@code online} sessions, from {@code meeting-link.lead} before the start until
  * the end, "your session link is ready in the app" with the app's session page. The link itself never reaches this
@@ -46,10 +48,12 @@ public class ReminderJob {
     @WithTransaction
     public Uni<Void> remindTheDayBefore() {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        ReminderHour hour =
+                new ReminderHour(config.reminders().sendAt(), config.reminders().zone());
         return SessionCopy.<SessionCopy>list(
-                        "status = 'PUBLISHED' and startsAt > ?1 and startsAt <= ?2",
+                        "status = 'PUBLISHED' and startsAt > ?1 and startsAt < ?2",
                         now,
-                        now.plus(config.reminders().lead()))
+                        OffsetDateTime.ofInstant(hour.remindStartsBefore(now.toInstant()), java.time.ZoneOffset.UTC))
                 .flatMap(sessions -> Multi.createFrom()
                         .iterable(sessions)
                         .onItem()

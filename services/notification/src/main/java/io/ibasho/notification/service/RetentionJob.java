@@ -77,8 +77,18 @@ public class RetentionJob {
                         delete from registration_copy r where coalesce(
                             (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
                           and r.updated_at < :before""", at.minus(retention.registrationCopies())))
+                // handled event ids (deduplication): forgotten after 30 days, long after Kafka can redeliver them
+                // (topic retention 7 days); nothing personal, but the table must not grow forever (issue #14)
+                .flatMap(ignored -> run(
+                        counts,
+                        "processed_message",
+                        "delete from processed_message where processed_at < :before",
+                        at.minus(HANDLED_EVENT_IDS)))
                 .replaceWith(counts);
     }
+
+    /** How long a handled event id is remembered for deduplication. */
+    static final java.time.Duration HANDLED_EVENT_IDS = java.time.Duration.ofDays(30);
 
     private static Uni<Void> run(Map<String, Integer> counts, String name, String sql, OffsetDateTime before) {
         return Panache.getSession()

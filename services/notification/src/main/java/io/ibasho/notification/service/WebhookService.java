@@ -7,6 +7,7 @@ import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookSecret;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -39,6 +40,44 @@ public class WebhookService {
         this.config = config;
         this.venueLinks = venueLinks;
         this.sealer = sealer;
+    }
+
+    /**
+     * Secrets stored before sealing existed stay readable ({@link SecretSealer#open} passes them through) but must not
+     * stay in plaintext: every hour, and once soon after start, they are sealed in place (issue #14). Idempotent: a
+     * sealed value is left alone.
+     *
+     * @return how many secrets were sealed
+     */
+    @Scheduled(
+            every = "${ibasho.notification.webhooks.reseal-interval:1h}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sealPlaintextSecretsOnSchedule() {
+        return sealPlaintextSecrets().replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Integer> sealPlaintextSecrets() {
+        return WebhookEndpoint.<WebhookEndpoint>list(
+                        "(secretCurrent is not null and secretCurrent not like ?1) "
+                                + "or (secretPrevious is not null and secretPrevious not like ?1)",
+                        SecretSealer.PREFIX + "%")
+                .map(endpoints -> {
+                    int sealed = 0;
+                    for (WebhookEndpoint endpoint : endpoints) {
+                        if (endpoint.secretCurrent != null && !endpoint.secretCurrent.startsWith(SecretSealer.PREFIX)) {
+                            endpoint.secretCurrent = sealer.seal(endpoint.secretCurrent, endpoint.sealedFor());
+                            sealed++;
+                        }
+                        if (endpoint.secretPrevious != null
+                                && !endpoint.secretPrevious.startsWith(SecretSealer.PREFIX)) {
+                            endpoint.secretPrevious = sealer.seal(endpoint.secretPrevious, endpoint.sealedFor());
+                            sealed++;
+                        }
+                    }
+                    return sealed;
+                });
     }
 
     /**

@@ -32,6 +32,21 @@ public final class Db {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String string(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long count(String sql, Object... parameters) {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

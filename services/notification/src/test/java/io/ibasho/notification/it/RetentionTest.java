@@ -89,8 +89,22 @@ class RetentionTest {
                 UUID.randomUUID(),
                 "attendee:" + someone);
 
+        String oldEventId = "retention-old-" + UUID.randomUUID();
+        String recentEventId = "retention-recent-" + UUID.randomUUID();
+        Db.update(
+                "insert into processed_message (event_id, consumer, processed_at) values "
+                        + "(?, 'notification', now() - interval '31 days'), (?, 'notification', now() - interval '29 days')",
+                oldEventId,
+                recentEventId);
+
         Map<String, Integer> deleted =
                 VertxContextSupport.subscribeAndAwait(() -> retention.deleteExpired(Instant.now()));
+
+        // handled event ids are forgotten after 30 days (issue #14: the table only grew)
+        assertThat(Db.count("select count(*) from processed_message where event_id = ?", oldEventId))
+                .isZero();
+        assertThat(Db.count("select count(*) from processed_message where event_id = ?", recentEventId))
+                .isOne();
 
         assertThat(deleted)
                 .containsKeys(

@@ -26,6 +26,20 @@ public final class ProcessedMessage {
                 .map(inserted -> inserted == 1);
     }
 
+    /**
+     * Forgets the event ids handled before {@code before}: a message older than Kafka's retention cannot be
+     * redelivered, and the table must not grow forever (issue #14). Runs in the caller's transaction.
+     */
+    public static Uni<Integer> forgetHandledBefore(java.time.OffsetDateTime before) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "delete from processed_message where processed_at < :before")
+                .setParameter("before", before)
+                .executeUpdate());
+    }
+
+    /** How long a handled event id is remembered: well past Kafka's retention (7 days) and a dead letter's replay. */
+    public static final java.time.Duration REMEMBERED = java.time.Duration.ofDays(30);
+
     /** Runs {@code handling} on the first delivery of the event only; a duplicate is acknowledged and skipped. */
     public static Uni<Void> once(InboundEvent event, String consumer, Supplier<Uni<Void>> handling) {
         return firstDelivery(event.id(), consumer).flatMap(first -> {

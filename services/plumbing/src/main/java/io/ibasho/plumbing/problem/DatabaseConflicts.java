@@ -5,8 +5,9 @@ import java.util.List;
 import org.hibernate.JDBCException;
 
 /**
- * The database's own guards, reached only when two requests race past the checks above them: a unique index and
- * PostgreSQL's deadlock / serialisation aborts. Both are the client's cue to look again or retry, never a 500.
+ * The database's own guards, reached only when two requests race past the checks above them (a unique index,
+ * PostgreSQL's deadlock / serialisation aborts, an optimistic lock's version) or when a value slipped past validation
+ * that PostgreSQL cannot store (its data exceptions, SQLSTATE class 22). None of them is a 500.
  */
 public final class DatabaseConflicts {
     private DatabaseConflicts() {}
@@ -14,6 +15,16 @@ public final class DatabaseConflicts {
     /** @return the problem for a conflict somewhere in {@code e}'s causes, or null when it holds none */
     public static ProblemDetail problemFor(Throwable e, String path, List<UniqueIndexProblem> uniqueIndexes) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                // a row's @Version moved between our read and our write: somebody else's change won
+                return ProblemDetail.of(
+                        409,
+                        "conflict",
+                        "Conflict",
+                        "Someone changed this at the same moment; please look again.",
+                        path);
+            }
             String sqlState = null;
             String constraint = null;
             if (cause instanceof PgException pg) {
@@ -41,6 +52,17 @@ public final class DatabaseConflicts {
                                 "Conflict",
                                 "Someone changed this at the same moment; please look again.",
                                 path));
+            }
+            if (sqlState.startsWith("22")) {
+                // PostgreSQL's data exceptions: a value it cannot store (a date beyond its range, a NUL, text too
+                // long for its column). Only a request carries such a value, so it is the request's fault: 400.
+                return ProblemDetail.of(
+                        400,
+                        "invalid-value",
+                        "Invalid value",
+                        "A value cannot be stored: a date or time out of range (years 1 to 9999), text too long, or a "
+                                + "character that is not allowed.",
+                        path);
             }
             if ("40P01".equals(sqlState) || "40001".equals(sqlState)) {
                 return ProblemDetail.of(

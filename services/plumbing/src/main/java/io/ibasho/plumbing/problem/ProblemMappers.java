@@ -92,6 +92,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e instanceof StrictQueryParameters.InvalidQueryParameter invalid) {
+            return respond(ProblemDetail.of(
+                            400,
+                            "invalid-parameter",
+                            "Invalid parameter",
+                            "Query parameter '" + invalid.parameter() + "' must be " + invalid.expected() + ".",
+                            uri.getPath())
+                    .withViolations(List.of(new FieldViolation(
+                            invalid.parameter(), invalid.parameter() + " must be " + invalid.expected()))));
+        }
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);

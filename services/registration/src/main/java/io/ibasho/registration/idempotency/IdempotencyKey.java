@@ -16,6 +16,17 @@ public final class IdempotencyKey {
 
     private IdempotencyKey() {}
 
+    /**
+     * The header as sent: an empty {@code Idempotency-Key:} reaches the resource as null (JAX-RS reads an empty value
+     * as absent), but she asked for idempotency and must hear that the key is invalid, not be served without it.
+     */
+    public static String sent(String parsedHeader, java.util.List<String> rawValues) {
+        if (parsedHeader != null) {
+            return parsedHeader;
+        }
+        return rawValues == null || rawValues.isEmpty() ? null : String.valueOf(rawValues.get(0));
+    }
+
     /** @return the key, or null when the header is absent (the request is then simply not idempotent) */
     public static String parse(String header) {
         if (header == null) {

@@ -6,12 +6,12 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
 import io.ibasho.registration.service.LotteryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -41,8 +41,13 @@ public class EventLifecycleConsumer {
     }
 
     @Incoming(Topics.EVENT_LIFECYCLE)
-    @WithTransaction
     public Uni<Void> consume(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+    }
+
+    private Uni<Void> consumeOnce(String message) {
         return events.read(message).flatMap(this::handle);
     }
 
@@ -61,6 +66,12 @@ public class EventLifecycleConsumer {
                             if (copy == null) {
                                 return Uni.createFrom().voidItem();
                             }
+                            // the end of a session is final, and its sequence moves the copy on: an older
+                            // EventChanged read after it (another relay's, or a redelivery) is then recognised as stale
+                            if (data.path("sequence").isInt()) {
+                                copy.sequence = Math.max(
+                                        copy.sequence, data.path("sequence").asInt());
+                            }
                             copy.status = status;
                             copy.updatedAt = OffsetDateTime.now(clock);
                             return "CANCELLED".equals(status)
@@ -78,6 +89,9 @@ public class EventLifecycleConsumer {
         return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom().voidItem(); // an older event arriving late
+            }
+            if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
+                return Uni.createFrom().voidItem(); // nothing reopens a session that was cancelled or took place
             }
             Integer capacity =
                     data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;

@@ -4,8 +4,8 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.ibasho.registration.service.LotteryAllocationService;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -35,8 +35,13 @@ public class LotteryChildcareConsumer {
     }
 
     @Incoming(CHANNEL)
-    @WithTransaction
     public Uni<Void> consume(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+    }
+
+    private Uni<Void> consumeOnce(String message) {
         return events.read(message).flatMap(this::handle);
     }
 

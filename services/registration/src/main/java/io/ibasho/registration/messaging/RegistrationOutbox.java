@@ -7,6 +7,7 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -27,17 +28,32 @@ public class RegistrationOutbox {
     }
 
     public Uni<Void> append(String type, UUID sessionId, Object data) {
-        if (EventTypes.REGISTRATION_CONFIRMED.equals(type)) {
-            // Every path that confirms a seat (booking, accepted offer, childcare's answer, lottery win) comes through
-            // here, so the session's parts are named in one place: one booking is for all parts together, never split.
-            return SessionCopy.<SessionCopy>findById(sessionId)
-                    .flatMap(session -> outbox.append(type, sessionId, withPartIds(data, SessionParts.ids(session))));
-        }
-        return outbox.append(type, sessionId, data);
+        return nextSequence().flatMap(sequence -> {
+            ObjectNode payload = json.valueToTree(data);
+            payload.put("sequence", sequence);
+            if (EventTypes.REGISTRATION_CONFIRMED.equals(type)) {
+                // Every path that confirms a seat (booking, accepted offer, childcare's answer, lottery win) comes
+                // through here, so the session's parts are named in one place: one booking is for all parts together.
+                return SessionCopy.<SessionCopy>findById(sessionId)
+                        .flatMap(session ->
+                                outbox.append(type, sessionId, withPartIds(payload, SessionParts.ids(session))));
+            }
+            return outbox.append(type, sessionId, payload);
+        });
     }
 
-    private ObjectNode withPartIds(Object data, List<String> partIds) {
-        ObjectNode payload = json.valueToTree(data);
+    /**
+     * Drawn in the transaction that writes the event: a registration's changes happen one after the other under its
+     * row lock, so a later change of the same registration always carries a larger number, whichever replica's relay
+     * publishes it first. Consumers drop an event older than the one they applied (issue #14).
+     */
+    private static Uni<Long> nextSequence() {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select nextval('registration_event_sequence')", Long.class)
+                        .getSingleResult());
+    }
+
+    private static ObjectNode withPartIds(ObjectNode payload, List<String> partIds) {
         ArrayNode ids = payload.putArray("partIds");
         partIds.forEach(ids::add);
         return payload;

@@ -15,7 +15,15 @@ import java.util.List;
 public record BookingRequest(
         @NotBlank(message = "nickname is required: any name you like, it need not be your real name")
         @Size(max = 40, message = "nickname is at most 40 characters")
-        @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "nickname must not contain < > or control characters")
+        @Pattern.List({
+            @Pattern(
+                    regexp = "[^<>\\p{Cntrl}\\p{Cf}]*",
+                    message = "nickname must not contain < >, control characters or invisible formatting characters "
+                            + "(zero-width or direction marks)"),
+            @Pattern(
+                    regexp = "(?s)(|.*[^\\s\\p{Z}].*)",
+                    message = "nickname must contain a visible character, not only spaces")
+        })
         String nickname,
 
         @Size(max = 6, message = "childcare can be asked for at most 6 children per booking")

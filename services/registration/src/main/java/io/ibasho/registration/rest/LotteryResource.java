@@ -29,6 +29,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -48,18 +49,21 @@ public class LotteryResource {
     private final JsonWebToken token;
     private final ObjectMapper json;
     private final UriInfo uri;
+    private final HttpHeaders headers;
 
     public LotteryResource(
             LotteryService lottery,
             IdempotencyService idempotency,
             JsonWebToken token,
             ObjectMapper json,
-            UriInfo uri) {
+            UriInfo uri,
+            HttpHeaders headers) {
         this.lottery = lottery;
         this.idempotency = idempotency;
         this.token = token;
         this.json = json;
         this.uri = uri;
+        this.headers = headers;
     }
 
     /**
@@ -69,7 +73,16 @@ public class LotteryResource {
     public record ApplicationRequest(
             @NotBlank(message = "nickname is required: any name you like, it need not be your real name")
             @Size(max = 40, message = "nickname is at most 40 characters")
-            @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "nickname must not contain < > or control characters")
+            @Pattern.List({
+                @Pattern(
+                        regexp = "[^<>\\p{Cntrl}\\p{Cf}]*",
+                        message =
+                                "nickname must not contain < >, control characters or invisible formatting characters "
+                                        + "(zero-width or direction marks)"),
+                @Pattern(
+                        regexp = "(?s)(|.*[^\\s\\p{Z}].*)",
+                        message = "nickname must contain a visible character, not only spaces")
+            })
             String nickname,
 
             @Min(value = 0, message = "priorityTier is 0 or more")
@@ -122,6 +135,7 @@ public class LotteryResource {
 
     @POST
     @Path("/sessions/{sessionId}/applications")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("attendee")
     @Operation(summary = "Apply to a lottery session before applications close")
     public Uni<Response> apply(
@@ -245,7 +259,8 @@ public class LotteryResource {
 
     private Uni<Response> idempotent(
             String keyHeader, Object body, java.util.function.Supplier<Uni<StoredAnswer>> work) {
-        String key = IdempotencyKey.parse(keyHeader);
+        String key =
+                IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
         String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
         return idempotency.once(token.getSubject(), key, fingerprint, work).map(answer -> {
             Response.ResponseBuilder response = Response.status(answer.status())

@@ -3,20 +3,22 @@ package io.ibasho.registration.rest;
 import io.ibasho.registration.Registration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Request bodies of the organiser's endpoints. */
 public final class OrganiserRequests {
     private OrganiserRequests() {}
 
-    /** The reason is shown to her: say what happened, never anything about another person. */
+    /**
+     * The reason is a code from a short list, shown to her in the notification's own words (会場の都合, 講師の都合, 天候,
+     * その他): free text would travel in registration-lifecycle, and events carry ids, states and codes only (ADR 0005).
+     */
     public record CancelRequest(
-            @NotBlank(message = "reason is required: it is shown to her")
-            @Size(max = 500, message = "reason is at most 500 characters")
-            @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "reason must not contain < > or control characters")
+            @NotNull(message = "reason is required: VENUE, SPEAKER, WEATHER or OTHER (it is shown to her)")
+            @Pattern(
+                    regexp = "VENUE|SPEAKER|WEATHER|OTHER",
+                    message = "reason is one of VENUE (会場の都合), SPEAKER (講師の都合), WEATHER (天候), OTHER (その他)")
             String reason) {}
 
     public record AttendanceRequest(

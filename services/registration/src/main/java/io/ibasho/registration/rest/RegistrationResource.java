@@ -20,12 +20,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -52,6 +54,7 @@ public class RegistrationResource {
     private final JsonWebToken token;
     private final ObjectMapper json;
     private final UriInfo uri;
+    private final HttpHeaders headers;
 
     public RegistrationResource(
             BookingService bookings,
@@ -59,17 +62,20 @@ public class RegistrationResource {
             IdempotencyService idempotency,
             JsonWebToken token,
             ObjectMapper json,
-            UriInfo uri) {
+            UriInfo uri,
+            HttpHeaders headers) {
         this.bookings = bookings;
         this.checkIn = checkIn;
         this.idempotency = idempotency;
         this.token = token;
         this.json = json;
         this.uri = uri;
+        this.headers = headers;
     }
 
     @POST
     @Path("/sessions/{sessionId}/bookings")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("attendee")
     @Operation(
             summary = "Book a seat in a first-come session under a nickname; with children's ages the seat is held "
@@ -90,6 +96,7 @@ public class RegistrationResource {
 
     @POST
     @Path("/sessions/{sessionId}/waitlist")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("attendee")
     @Operation(
             summary = "Join the waitlist of a full first-come session; the answer says her position. With children's "
@@ -245,7 +252,8 @@ public class RegistrationResource {
     }
 
     private Uni<Response> idempotent(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
-        String key = IdempotencyKey.parse(keyHeader);
+        String key =
+                IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
         String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
         return idempotency.once(token.getSubject(), key, fingerprint, work).map(RegistrationResource::respond);
     }

@@ -96,6 +96,9 @@ public class BookingService {
             UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         return openFirstComeSession(sessionId)
+                // joins of one session queue on its row: her number is drawn and her position counted only after
+                // everyone ahead of her has committed, so no two women are told the same position
+                .call(session -> lockSessionRow(session.id))
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
                 .flatMap(session -> seatsFree(session.id).flatMap(free -> {
                     if (free && !withChildren) {
@@ -198,7 +201,10 @@ public class BookingService {
 
     /** The session itself was cancelled: every active booking, offer, application and waitlist place goes with it. */
     public Uni<Void> cancelAllOfSession(SessionCopy session) {
-        return Registration.<Registration>list("sessionId = ?1 and status in ?2", session.id, ACTIVE)
+        // locked, in one order: an attendee cancelling or accepting at this moment goes first or finds it cancelled
+        return Registration.<Registration>find("sessionId = ?1 and status in ?2 order by id", session.id, ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
                 .flatMap(registrations -> Multi.createFrom()
                         .iterable(registrations)
                         .onItem()
@@ -488,6 +494,15 @@ public class BookingService {
                         .setParameter("id", sessionId)
                         .getSingleResult())
                 .map(count -> count > 0);
+    }
+
+    private static Uni<Void> lockSessionRow(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(id as text) from session_copy where id = :id for update", String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .replaceWithVoid();
     }
 
     private static Uni<Long> nextWaitlistNumber() {

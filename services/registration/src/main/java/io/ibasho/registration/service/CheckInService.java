@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -68,8 +69,10 @@ public class CheckInService {
     public Uni<Registration> recordAttendance(
             UUID sessionId, UUID registrationId, String organisationId, Registration.Attendance attendance) {
         return OrganiserAccess.session(sessionId, organisationId)
+                // locked: a cancellation at the same moment must not be overwritten by a stale CONFIRMED
                 .flatMap(session -> Registration.<Registration>find(
                                 "id = ?1 and sessionId = ?2", registrationId, sessionId)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .<Registration>firstResult())
                 .onItem()
                 .ifNull()

@@ -63,6 +63,22 @@ final class ChildcareRequests {
                 RegistrationEvents.childcareRequested(r, r.childcareRequestId, purpose)));
     }
 
+    /** ChildcareHoldWithdrawn: ids and a reason code only. */
+    record HoldWithdrawn(String registrationId, String sessionId, String requestId, String reason) {}
+
+    /**
+     * Registration stops waiting for the answer to {@code requestId}: whatever childcare-booking reserves or reserved
+     * for it is released (the compensation; it follows the request on the session's partition). Once released,
+     * childcare-booking's ChildcareReleased puts her back in line for an offer ({@link ChildcareSaga#childcareReleased}).
+     */
+    static Uni<Void> withdraw(
+            RegistrationOutbox outbox, UUID registrationId, UUID sessionId, UUID requestId, String reason) {
+        return outbox.append(
+                EventTypes.CHILDCARE_HOLD_WITHDRAWN,
+                sessionId,
+                new HoldWithdrawn(registrationId.toString(), sessionId.toString(), requestId.toString(), reason));
+    }
+
     /** RegistrationConfirmed: {@code childcareRequested} tells childcare-booking and notification that 託児 is part of it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Confirmed(

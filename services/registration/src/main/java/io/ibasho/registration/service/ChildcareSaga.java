@@ -121,7 +121,7 @@ public class ChildcareSaga {
     public Uni<Void> childcareReleased(UUID sessionId) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
-                                "update registration set childcare_status = null, childcare_reject_reason = null "
+                                "update registration set childcare_status = null, childcare_reject_reason = null, version = version + 1 "
                                         + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
                         .setParameter("id", sessionId)
                         .executeUpdate())
@@ -157,11 +157,19 @@ public class ChildcareSaga {
                                     "childcare never answered request %s; the held seat is released",
                                     registration.childcareRequestId);
                             // still "session unknown" after all this time: she is told that, not "no answer"
-                            return releaseHold(
-                                    registration,
-                                    ChildcareRequests.UNKNOWN_SESSION.equals(registration.childcareRejectReason)
-                                            ? ChildcareRequests.UNKNOWN_SESSION
-                                            : ChildcareRequests.NO_ANSWER);
+                            String reason = ChildcareRequests.UNKNOWN_SESSION.equals(registration.childcareRejectReason)
+                                    ? ChildcareRequests.UNKNOWN_SESSION
+                                    : ChildcareRequests.NO_ANSWER;
+                            // childcare-booking may still read the request and reserve places for it. A booking's
+                            // RegistrationCancelled releases them; a waitlist promotion withdraws the request, so the
+                            // places come back (and she is offered again) instead of staying taken for nobody.
+                            boolean promotion = fromWaitlist(registration);
+                            UUID requestId = registration.childcareRequestId;
+                            return releaseHold(registration, reason)
+                                    .call(() -> promotion
+                                            ? ChildcareRequests.withdraw(
+                                                    outbox, registration.id, registration.sessionId, requestId, reason)
+                                            : Uni.createFrom().voidItem());
                         })
                         .collect()
                         .asList())

@@ -27,6 +27,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -137,12 +138,20 @@ public class LotteryAllocationService {
                             if (allocation == null
                                     || question.answered()
                                     || !requestId.equals(allocation.waitingRequestId())) {
-                                if (reserved && question.answered()) {
-                                    // ids only: the session and request are not personal data
-                                    LOG.warnf(
-                                            "childcare was reserved after lottery question %s of session %s had already counted as %s; "
-                                                    + "childcare-booking must release it",
-                                            requestId, question.sessionId(), question.reason());
+                                if (reserved && !question.answered()) {
+                                    // a reservation for a question that is not the open one (the allocation moved on
+                                    // or ended): released, never left taken. An answer after NO_ANSWER needs nothing:
+                                    // the timeout already withdrew the request; an answered RESERVED is a redelivery.
+                                    // Ids only: the session and request are not personal data.
+                                    LOG.infof(
+                                            "childcare reserved for lottery question %s of session %s that no longer waits; withdrawn",
+                                            requestId, question.sessionId());
+                                    return ChildcareRequests.withdraw(
+                                            outbox,
+                                            question.applicationId(),
+                                            question.sessionId(),
+                                            requestId,
+                                            "LATE_ANSWER");
                                 }
                                 return Uni.createFrom().voidItem();
                             }
@@ -180,7 +189,14 @@ public class LotteryAllocationService {
                                             question.sessionId(),
                                             config.childcareAnswerTimeout(),
                                             NO_ANSWER);
-                                    return record(question, false, NO_ANSWER)
+                                    // a reservation childcare-booking makes later (or made, unheard) is released
+                                    return ChildcareRequests.withdraw(
+                                                    outbox,
+                                                    question.applicationId(),
+                                                    question.sessionId(),
+                                                    requestId,
+                                                    NO_ANSWER)
+                                            .flatMap(ignored -> record(question, false, NO_ANSWER))
                                             .flatMap(ignored -> resume(question.sessionId()));
                                 }))
                         .collect()
@@ -247,17 +263,23 @@ public class LotteryAllocationService {
                 return finish(session, draw, drawnAt, allocation);
             }
             UUID applicationId = next.get().applicationId();
-            return Registration.<Registration>findById(applicationId).flatMap(applicant -> {
-                if (applicant == null || applicant.status != Status.APPLIED) {
-                    Question withdrawn = new Question(UUID.randomUUID(), session.id, applicationId, false, null);
-                    return insertQuestion(withdrawn, asked + 1)
-                            .flatMap(x -> record(withdrawn, false, WITHDRAWN))
-                            .invoke(() -> allocation.recordChildcare(applicationId, false))
-                            .flatMap(x -> advance(session, draw, drawnAt, allocation, asked + 1));
-                }
-                return ask(
-                        session, applicant, asked + 1, allocation.winnersSoFar().size(), allocation.cursor());
-            });
+            return Registration.<Registration>findById(applicationId, LockModeType.PESSIMISTIC_WRITE)
+                    .flatMap(applicant -> {
+                        if (applicant == null || applicant.status != Status.APPLIED) {
+                            Question withdrawn =
+                                    new Question(UUID.randomUUID(), session.id, applicationId, false, null);
+                            return insertQuestion(withdrawn, asked + 1)
+                                    .flatMap(x -> record(withdrawn, false, WITHDRAWN))
+                                    .invoke(() -> allocation.recordChildcare(applicationId, false))
+                                    .flatMap(x -> advance(session, draw, drawnAt, allocation, asked + 1));
+                        }
+                        return ask(
+                                session,
+                                applicant,
+                                asked + 1,
+                                allocation.winnersSoFar().size(),
+                                allocation.cursor());
+                    });
         });
     }
 
@@ -289,8 +311,11 @@ public class LotteryAllocationService {
         }
         Map<UUID, Integer> rank = new HashMap<>();
         winners.forEach(w -> rank.put(w.applicationId(), w.drawPosition()));
-        return Registration.<Registration>list(
-                        "id in ?1 and status = ?2", new ArrayList<>(rank.keySet()), Status.APPLIED)
+        // locked: a winner withdrawing at this moment is either seated before or finds herself withdrawn, never both
+        return Registration.<Registration>find(
+                        "id in ?1 and status = ?2 order by id", new ArrayList<>(rank.keySet()), Status.APPLIED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
                 // the in-memory state decides: a winner seated earlier in this transaction may not be flushed yet
                 .flatMap(waiting -> Multi.createFrom()
                         .iterable(waiting.stream()
@@ -334,7 +359,9 @@ public class LotteryAllocationService {
             SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt, SeatAllocation allocation) {
         DrawOutcome outcome = allocation.outcome();
         PublishedDraw published = PublishedDraw.of(draw, drawnAt, outcome);
-        return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
+        return Registration.<Registration>find("sessionId = ?1 and status = ?2 order by id", session.id, Status.APPLIED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
                 .flatMap(stillApplied -> {
                     Map<UUID, Registration> byId = new HashMap<>();
                     stillApplied.stream()
@@ -475,7 +502,7 @@ public class LotteryAllocationService {
                                 .executeUpdate()))
                 .flatMap(ignored -> WITHDRAWN.equals(reason)
                         ? Uni.createFrom().voidItem()
-                        : Registration.<Registration>findById(question.applicationId())
+                        : Registration.<Registration>findById(question.applicationId(), LockModeType.PESSIMISTIC_WRITE)
                                 .invoke(registration -> {
                                     if (registration != null) {
                                         registration.childcareRequestId = question.requestId();

@@ -1,5 +1,6 @@
 package io.ibasho.registration.service;
 
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,7 +39,13 @@ public class RegistrationRetentionPurge {
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return anonymiseEndedSessions().replaceWithVoid();
+        return anonymiseEndedSessions().call(this::forgetHandledEventIds).replaceWithVoid();
+    }
+
+    /** Handled event ids older than {@link ProcessedMessage#REMEMBERED} are forgotten (the table only grew: #14). */
+    @WithTransaction
+    public Uni<Integer> forgetHandledEventIds() {
+        return ProcessedMessage.forgetHandledBefore(OffsetDateTime.now(clock).minus(ProcessedMessage.REMEMBERED));
     }
 
     /**

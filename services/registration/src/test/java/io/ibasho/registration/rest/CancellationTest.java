@@ -66,21 +66,34 @@ class CancellationTest {
                 .body("type", containsString("cancellation-closed"));
         Api.mine("mei", booking, "cancel").then().statusCode(404); // not hers: not even its existence
 
-        organiserCancels("organiser2", soon, booking, Map.of("reason", "x"))
+        organiserCancels("organiser2", soon, booking, Map.of("reason", "VENUE"))
                 .then()
                 .statusCode(404); // another organisation
         organiserCancels("organiser1", soon, booking, Map.of("reason", ""))
                 .then()
                 .statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItem("reason"));
-        organiserCancels("organiser1", soon, booking, Map.of("reason", "The room is closed for repairs"))
+        // issue #14: free text would travel in registration-lifecycle; the reason is a code from the list
+        organiserCancels("organiser1", soon, booking, Map.of("reason", "会場の都合 (the room is closed for repairs)"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("reason"))
+                .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("VENUE")));
+        organiserCancels("organiser1", soon, booking, Map.of("reason", "VENUE"))
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("cancelled"))
                 .body("cancelledBy", equalTo("ORGANISER"));
         Map<String, Object> mine = Api.myRegistration("hana", soon);
-        assertThat(mine.get("cancelReason")).isEqualTo("The room is closed for repairs");
-        organiserCancels("organiser1", soon, booking, Map.of("reason", "again"))
+        assertThat(mine.get("cancelReason")).isEqualTo("VENUE");
+        var cancelled = KafkaTopicReader.awaitRecords(
+                Topics.REGISTRATION_LIFECYCLE,
+                r -> r.value().contains(booking.toString()) && r.value().contains(EventTypes.REGISTRATION_CANCELLED),
+                1,
+                Duration.ofSeconds(30));
+        assertThat(cancelled.get(0).value()).contains("\"reason\":\"VENUE\"").doesNotContain("repairs");
+        organiserCancels("organiser1", soon, booking, Map.of("reason", "OTHER"))
                 .then()
                 .statusCode(409)
                 .body("type", containsString("not-active"));
@@ -91,6 +104,40 @@ class CancellationTest {
         UUID laterBooking = booked("hana", later);
         Api.mine("hana", laterBooking, "cancel").then().statusCode(200).body("cancelledBy", equalTo("ATTENDEE"));
         Api.roster("organiser1", later).then().body("seatsTaken", equalTo(0));
+    }
+
+    /**
+     * Issue #14, order across replicas: an EventChanged written before the cancellation but read after it (two
+     * relays, or a redelivery) must not reopen the cancelled session.
+     */
+    @Test
+    void anOlderChangeReadAfterTheCancellationDoesNotReopenTheSession() {
+        OffsetDateTime startsAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
+        UUID sessionId = Sessions.published(5, startsAt);
+        booked(people.get(0), sessionId);
+        Sessions.capacityChanged(sessionId, 6, 1, startsAt);
+        Sessions.cancelled(sessionId, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled"
+                .equals(Api.myRegistration(people.get(0), sessionId).get("status")));
+        // the stale one, read late
+        String stale = Sessions.event(EventTypes.EVENT_CHANGED, sessionId, "hinata", "PUBLISHED", 6, 1, startsAt);
+        String staleId = stale.substring(stale.indexOf("\"id\":\"") + 6, stale.indexOf("\"id\":\"") + 42);
+        io.ibasho.testsupport.KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), stale);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(staleId));
+        Api.book(people.get(1), sessionId, "x").then().statusCode(409).body("type", containsString("session-not-open"));
+    }
+
+    private static boolean processed(String eventId) {
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+                var query = db.prepareStatement("select count(*) from processed_message where event_id = ?")) {
+            query.setString(1, eventId);
+            var rows = query.executeQuery();
+            rows.next();
+            return rows.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -355,6 +355,63 @@ class ChildcareSagaTest {
                 .until(() -> "childcare_unavailable".equals(statusOf(hana, sessionId)) && seatsTaken(sessionId) == 0);
     }
 
+    /**
+     * Issue #14, places leaked after timeouts: childcare-booking is away (nobody reads the request) for longer than the
+     * answer timeout while a seat is held for a waitlisted mother. The hold is released, the request is withdrawn (the
+     * compensation childcare-booking acts on, deploy/e2e and childcare-booking's own test show its side), and when
+     * childcare-booking comes back and releases what it reserved late, she is offered again.
+     */
+    @Test
+    void aWaitlistHoldNobodyAnswersIsWithdrawnAndSheIsOfferedAgainWhenChildcareReturns() {
+        String first = person(20);
+        String mother = person(21);
+        UUID sessionId = Sessions.published(1);
+        UUID firstBooking = id(Api.bookOnceKnown(first, sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .response());
+        ChildcareService.joinWaitlist(mother, sessionId, List.of(1)).then().statusCode(201);
+        UUID waiting = id(Api.myRegistration(mother, sessionId));
+        Api.mine(first, firstBooking, "cancel").then().statusCode(200);
+        JsonNode request = ChildcareService.awaitRequest(waiting, 1);
+        assertThat(statusOf(mother, sessionId)).isEqualTo("pending_childcare");
+
+        // childcare-booking is down: 21 s pass on the service's clock (the %test answer timeout is 20 s)
+        clock.advance(Duration.ofSeconds(21));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "waitlisted".equals(statusOf(mother, sessionId)));
+        assertThat(Api.myRegistration(mother, sessionId).get("childcareRejectReason"))
+                .isEqualTo("NO_ANSWER");
+        assertThat(seatsTaken(sessionId)).isZero();
+        JsonNode withdrawn = KafkaTopicReader.awaitRecords(
+                        Topics.REGISTRATION_LIFECYCLE,
+                        r -> sessionId.toString().equals(r.key())
+                                && r.value().contains(EventTypes.CHILDCARE_HOLD_WITHDRAWN),
+                        1,
+                        Duration.ofSeconds(30))
+                .stream()
+                .map(r -> ChildcareService.read(r.value()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ChildcareHoldWithdrawn"));
+        assertThat(withdrawn.path("data").path("requestId").asText())
+                .isEqualTo(request.path("data").path("requestId").asText());
+        assertThat(withdrawn.path("data").path("registrationId").asText()).isEqualTo(waiting.toString());
+        assertThat(withdrawn.path("data").path("reason").asText()).isEqualTo("NO_ANSWER");
+        assertThat(withdrawn.path("data").has("attendeeId")).isFalse();
+
+        // childcare-booking returns: it reserves for the old request (too late, nothing changes here), then reads the
+        // withdrawal and releases those places (ChildcareReleased); she is asked again for the free seat
+        ChildcareService.reserve(request);
+        ChildcareService.released(sessionId, waiting);
+        JsonNode again = ChildcareService.awaitRequest(waiting, 2);
+        assertThat(again.path("data").path("requestId").asText())
+                .isNotEqualTo(request.path("data").path("requestId").asText());
+        assertThat(statusOf(mother, sessionId)).isEqualTo("pending_childcare");
+        assertThat(seatsTaken(sessionId)).isEqualTo(1);
+        ChildcareService.reserve(again);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "offered".equals(statusOf(mother, sessionId)));
+    }
+
     @Test
     void whenChildcareDoesNotKnowTheSessionYetTheHoldStaysAndAsksAgain() {
         String hana = person(9);

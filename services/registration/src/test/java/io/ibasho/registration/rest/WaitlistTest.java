@@ -169,7 +169,7 @@ class WaitlistTest {
         given().auth()
                 .oauth2(Tokens.accessToken("organiser1"))
                 .contentType(ContentType.JSON)
-                .body(Map.of("reason", "Moved to the next session at her request"))
+                .body(Map.of("reason", "OTHER"))
                 .post("/api/registrations/sessions/" + sessionId + "/registrations/" + aBooking + "/cancel")
                 .then()
                 .statusCode(200)

@@ -76,6 +76,36 @@ class RegistrationRetentionPurgeTest {
         }
     }
 
+    /** Issue #14: processed_message was never purged; ids older than 30 days are forgotten, newer ones kept. */
+    @Test
+    void handledEventIdsAreForgottenAfterThirtyDays() throws Throwable {
+        String old = "purge-old-" + UUID.randomUUID();
+        String recent = "purge-recent-" + UUID.randomUUID();
+        try (Connection db = db();
+                var insert = db.prepareStatement("insert into processed_message (event_id, consumer, processed_at) "
+                        + "values (?, 'registration', now() - cast(? as interval))")) {
+            insert.setString(1, old);
+            insert.setString(2, "31 days");
+            insert.executeUpdate();
+            insert.setString(1, recent);
+            insert.setString(2, "29 days");
+            insert.executeUpdate();
+        }
+        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> purge.forgetHandledEventIds()))
+                .isPositive();
+        try (Connection db = db();
+                var query = db.prepareStatement("select event_id from processed_message where event_id in (?, ?)")) {
+            query.setString(1, old);
+            query.setString(2, recent);
+            var rows = query.executeQuery();
+            List<String> left = new java.util.ArrayList<>();
+            while (rows.next()) {
+                left.add(rows.getString(1));
+            }
+            assertThat(left).containsExactly(recent);
+        }
+    }
+
     private int purgeNow() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> purge.anonymiseEndedSessions());
     }

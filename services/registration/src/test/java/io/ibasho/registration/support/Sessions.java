@@ -81,6 +81,20 @@ public final class Sessions {
                 event(EventTypes.EVENT_CHANGED, sessionId, "hinata", "PUBLISHED", capacity, sequence, startsAt));
     }
 
+    /** EventCancelled as the event service writes it, with the session's sequence. */
+    public static void cancelled(UUID sessionId, int sequence) {
+        KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",
+                 "datacontenttype":"application/json","data":{"sessionId":"%s","status":"CANCELLED","sequence":%d}}
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.EVENT_CANCELLED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        sessionId,
+                        sequence));
+    }
+
     public static void cancelled(UUID sessionId) {
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",

@@ -1,0 +1,60 @@
+package io.ibasho.plumbing.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.hibernate.JDBCException;
+import org.jboss.logging.Logger;
+
+/**
+ * A consumed message is handled in its own transaction, and a <em>transient</em> failure (the database restarting, a
+ * dropped connection, a deadlock or serialisation abort, a lock timeout) is retried with backoff before anything goes
+ * to the dead-letter topic. Only what fails again and again, or fails for a reason no retry can fix (a message that
+ * cannot be read), is dead-lettered: issue #14 found a transient database error sent messages to the DLQ for good.
+ */
+public final class TransientFailures {
+    private static final Logger LOG = Logger.getLogger(TransientFailures.class);
+    /** PostgreSQL SQLSTATEs worth another try: aborts, lock timeouts, the server going away or starting up. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03");
+
+    static final int ATTEMPTS = 5;
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private TransientFailures() {}
+
+    /** Runs {@code handling} in a transaction, again (a new transaction each time) after a transient failure. */
+    public static Uni<Void> inTransactionWithRetry(Supplier<Uni<Void>> handling) {
+        return Uni.createFrom()
+                .deferred(() -> Panache.withTransaction(handling))
+                .onFailure(TransientFailures::isTransient)
+                .invoke(e -> LOG.infof(
+                        "transient failure (%s), retrying", e.getClass().getSimpleName()))
+                .onFailure(TransientFailures::isTransient)
+                .retry()
+                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                .atMost(ATTEMPTS - 1);
+    }
+
+    /** Whether another try may succeed: a database state in {@link #TRANSIENT_STATES} or a lost connection. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = cause instanceof PgException pg
+                    ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null) {
+                return TRANSIENT_STATES.contains(state) || state.startsWith("08");
+            }
+            if (cause instanceof java.net.ConnectException
+                    || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof io.vertx.core.VertxException vertx
+                            && String.valueOf(vertx.getMessage()).contains("closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

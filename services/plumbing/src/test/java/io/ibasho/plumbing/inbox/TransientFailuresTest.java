@@ -1,0 +1,32 @@
+package io.ibasho.plumbing.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.pgclient.PgException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are retried before dead-lettering, and which go to the dead-letter topic at once. */
+class TransientFailuresTest {
+    private static PgException state(String sqlState) {
+        return new PgException("x", "ERROR", sqlState, "x");
+    }
+
+    @Test
+    void abortsLockTimeoutsAndLostConnectionsAreTransient() {
+        for (String sqlState : new String[] {"40001", "40P01", "55P03", "57P01", "08006"}) {
+            assertThat(TransientFailures.isTransient(new RuntimeException("wrapped", state(sqlState))))
+                    .as(sqlState)
+                    .isTrue();
+        }
+        assertThat(TransientFailures.isTransient(new java.net.ConnectException("refused")))
+                .isTrue();
+    }
+
+    @Test
+    void unreadableMessagesAndDataErrorsArePoison() {
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("requestId is not a UUID")))
+                .isFalse();
+        assertThat(TransientFailures.isTransient(state("23505"))).isFalse();
+        assertThat(TransientFailures.isTransient(state("22008"))).isFalse();
+    }
+}
