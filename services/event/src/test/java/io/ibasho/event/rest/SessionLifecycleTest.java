@@ -253,7 +253,7 @@ class SessionLifecycleTest {
                 .then()
                 .statusCode(200)
                 .body("sequence", equalTo(1));
-        List<JsonNode> upToTheChange = eventsUntil(id, EventTypes.EVENT_CHANGED);
+        List<JsonNode> upToTheChange = TestData.eventsUntil(id, EventTypes.EVENT_CHANGED);
         assertThat(upToTheChange)
                 .as("nothing announced for the venue's links")
                 .extracting(e -> e.path("type").asText())
@@ -457,7 +457,7 @@ class SessionLifecycleTest {
                 .post("/api/events/sessions/" + id + "/publish")
                 .then()
                 .statusCode(200);
-        assertThat(eventsUntil(id, EventTypes.EVENT_PUBLISHED))
+        assertThat(TestData.eventsUntil(id, EventTypes.EVENT_PUBLISHED))
                 .extracting(e -> e.path("type").asText())
                 .containsExactly(EventTypes.EVENT_PUBLISHED);
     }
