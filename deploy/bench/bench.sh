@@ -209,6 +209,8 @@ for app in event registration childcare-booking notification gateway; do
   [ -n "$pid" ] && RSS="$RSS $app $(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024)) MB,"
 done
 LOAD_AFTER="$(loadavg)"
+# what registration's readiness is made of (PostgreSQL and Kafka should both be in it)
+READINESS=$(curl -s "$REGISTRATION/q/health/ready" | jq -r '[.checks[] | "\(.name) \(.status)"] | join(", ")' 2>/dev/null || true)
 
 # --- JFR: where registration spent its CPU during the direct bookings ---------------------------------------------
 HOT=""
@@ -239,7 +241,8 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
   echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario, wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
-  echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. Idle RSS after the run:${RSS%,}."
+  echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
+  echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
   echo
   echo "| scenario | req/s | 2xx | 409 | other (5xx, 429, errors) | p50 ms | p99 ms | successes/s |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
