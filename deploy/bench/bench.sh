@@ -71,7 +71,12 @@ trap stop_stack EXIT
 LOAD_BEFORE="$(loadavg)"
 say "starting the stack on ports $BASE+ (load average $LOAD_BEFORE)"
 t0=$(date +%s)
-./ibasho up
+# the stack gives each application 120 s; on a loaded machine one may need more: up again starts only what is not up
+for attempt in 1 2 3; do
+  ./ibasho up && break
+  [ "$attempt" = 3 ] && { say "the stack did not come up"; exit 1; }
+  say "not all up yet (attempt $attempt, load average $(loadavg)); up again"
+done
 UP_SECONDS=$(($(date +%s) - t0))
 say "stack healthy in ${UP_SECONDS} s"
 
