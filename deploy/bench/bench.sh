@@ -92,19 +92,22 @@ token() { # a password grant of the realm's test client (password = username + -
 export -f token
 export KEYCLOAK
 
-# --- accounts: created in one partial import per 250, each with a real token --------------------------------------
+# --- accounts: created in one partial import per 100, each with a real token --------------------------------------
 RUN_ID="$(date +%s)"
 say "creating $PEOPLE attendee accounts"
-ADMIN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-  "$KEYCLOAK/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+admin_token() { # the master realm's admin tokens live one minute: a fresh one per request
+  curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$KEYCLOAK/realms/master/protocol/openid-connect/token" | jq -r .access_token
+}
 seq 1 "$PEOPLE" | sed "s/^/bench-$RUN_ID-/" > "$OUT/people.txt"
-split -l 250 "$OUT/people.txt" "$OUT/people-part-"
+split -l 100 "$OUT/people.txt" "$OUT/people-part-"
 for part in "$OUT"/people-part-*; do
+  ADMIN=$(admin_token)
   jq -R '{username: ., enabled: true, realmRoles: ["default-roles-ibasho"],
           credentials: [{type: "password", value: (. + "-ibasho"), temporary: false}]}' "$part" \
     | jq -s '{ifResourceExists: "SKIP", users: .}' \
     | curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' --data-binary @- \
-        "$KEYCLOAK/admin/realms/ibasho/partialImport"
+        "$KEYCLOAK/admin/realms/ibasho/partialImport" || { say "creating the accounts of $part failed"; exit 1; }
   rm -f "$part"
 done
 t0=$(date +%s)
