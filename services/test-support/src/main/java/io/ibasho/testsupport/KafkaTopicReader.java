@@ -49,9 +49,19 @@ public final class KafkaTopicReader {
             Predicate<ConsumerRecord<String, String>> wanted,
             Predicate<ConsumerRecord<String, String>> last,
             Duration timeout) {
+        return recordsUntil(TestServers.get().kafka().bootstrapServers(), topic, wanted, last, timeout);
+    }
+
+    /** {@link #recordsUntil(String, Predicate, Predicate, Duration)} on a given broker (the end-to-end stack's own). */
+    public static List<ConsumerRecord<String, String>> recordsUntil(
+            String bootstrapServers,
+            String topic,
+            Predicate<ConsumerRecord<String, String>> wanted,
+            Predicate<ConsumerRecord<String, String>> last,
+            Duration timeout) {
         boolean[] seenLast = new boolean[1];
         List<ConsumerRecord<String, String>> found = read(
-                TestServers.get().kafka().bootstrapServers(),
+                bootstrapServers,
                 topic,
                 record -> {
                     if (seenLast[0]) {

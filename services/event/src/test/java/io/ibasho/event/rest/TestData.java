@@ -202,9 +202,25 @@ final class TestData {
         return events(sessionId, count, Duration.ofSeconds(30));
     }
 
+    /**
+     * The session's events up to and including the first of type {@code last}, a marker the test caused after what it
+     * counts: the relay publishes in creation order, so no fixed wait is needed for events that must not come.
+     */
+    static List<JsonNode> eventsUntil(String sessionId, String last) {
+        return parsed(KafkaTopicReader.recordsUntil(
+                Topics.EVENT_LIFECYCLE,
+                r -> sessionId.equals(r.key()),
+                r -> sessionId.equals(r.key()) && r.value().contains("\"type\":\"" + last + "\""),
+                Duration.ofSeconds(30)));
+    }
+
     static List<JsonNode> events(String sessionId, int count, Duration wait) {
-        var records =
-                KafkaTopicReader.awaitRecords(Topics.EVENT_LIFECYCLE, r -> sessionId.equals(r.key()), count, wait);
+        return parsed(
+                KafkaTopicReader.awaitRecords(Topics.EVENT_LIFECYCLE, r -> sessionId.equals(r.key()), count, wait));
+    }
+
+    private static List<JsonNode> parsed(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records) {
         List<JsonNode> events = new ArrayList<>();
         for (var record : records) {
             try {

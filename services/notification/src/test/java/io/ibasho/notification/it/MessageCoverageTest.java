@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.notification.service.EmailRelay;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class MessageCoverageTest {
+    @Inject
+    EmailRelay emailRelay;
 
     @BeforeAll
     static void mailServer() {
@@ -266,7 +270,11 @@ class MessageCoverageTest {
 
         // Replay every event: Kafka is at-least-once, she must not hear anything twice.
         sent.forEach(record -> Events.resend((String) record[0], (UUID) record[1], (String) record[2]));
-        EmailChannelTest.sleep(Duration.ofSeconds(8));
+        Map<String, List<UUID>> replayed = new java.util.HashMap<>();
+        sent.forEach(record -> replayed.computeIfAbsent((String) record[0], topic -> new ArrayList<>())
+                .add((UUID) record[1]));
+        Markers.awaitHandled(replayed);
+        Markers.runEmailRelay(emailRelay);
         assertThat(kindsBySession(sessions)).isEqualTo(expected);
         mails = TestMailbox.to(address);
         assertThat(mails).hasSize(1 + total);
@@ -385,7 +393,8 @@ class MessageCoverageTest {
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() ->
                         assertThat(kindsBySession(Set.of(session)).get(session)).isEqualTo(expected));
-        EmailChannelTest.sleep(Duration.ofSeconds(5));
+        Markers.awaitHandled(
+                Map.of(Topics.REGISTRATION_LIFECYCLE, List.of(session), Topics.CHILDCARE_LIFECYCLE, List.of(session)));
         assertThat(kindsBySession(Set.of(session)).get(session))
                 .as("nothing more arrives, and never 'you cancelled'")
                 .isEqualTo(expected);

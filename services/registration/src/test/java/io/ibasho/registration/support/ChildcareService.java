@@ -1,16 +1,24 @@
 package io.ibasho.registration.support;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.localstack.PostgresServer;
 import io.ibasho.testsupport.KafkaTopicReader;
 import io.ibasho.testsupport.KafkaTopicWriter;
+import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -94,6 +102,43 @@ public final class ChildcareService {
     public static String released(UUID sessionId, UUID registrationId) {
         return answer(EventTypes.CHILDCARE_RELEASED, sessionId.toString(), """
                 {"registrationId":"%s","sessionId":"%s"}""".formatted(registrationId, sessionId));
+    }
+
+    /**
+     * Waits until registration has handled every answer sent so far for the session, without a fixed wait for a change
+     * that must not come: a marker follows them under the same key (so on the same partition, which the service reads in
+     * order), and once the marker is in registration's {@code processed_message}, so is everything before it. The
+     * marker is a ChildcareReleased for a session nobody has: recorded as processed, it changes nothing.
+     */
+    public static void awaitHandled(UUID sessionId) {
+        String id = UUID.randomUUID().toString();
+        String marker = """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/test","type":"%s","time":"%s","subject":"%s",
+                 "datacontenttype":"application/json","data":{"registrationId":"%s","sessionId":"%s"}}
+                """.formatted(
+                        id,
+                        EventTypes.CHILDCARE_RELEASED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        UUID.randomUUID(),
+                        UUID.randomUUID());
+        KafkaTopicWriter.send(Topics.CHILDCARE_LIFECYCLE, sessionId.toString(), marker);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> handled(id));
+    }
+
+    private static boolean handled(String eventId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                        TestServers.get().postgres().jdbcUrl("registration"), PostgresServer.USER, "");
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from processed_message where event_id = ? and consumer = ?")) {
+            count.setString(1, eventId);
+            count.setString(2, "registration.childcare-saga");
+            try (ResultSet result = count.executeQuery()) {
+                return result.next() && result.getLong(1) == 1;
+            }
+        }
     }
 
     /** Publishes an already sent CloudEvent again, as Kafka's at-least-once delivery may. */

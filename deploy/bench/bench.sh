@@ -1,0 +1,291 @@
+#!/usr/bin/env bash
+# The benchmark of issue 15, in one command: starts the local stack (./ibasho up, on ports of its own), creates attendee
+# accounts with real Keycloak tokens, runs every scenario with wrk, runs pgbench's same-shape transaction on the
+# stack's own PostgreSQL in the same run, records a JFR profile of registration during the booking run, stops the
+# stack, and writes a table with the machine's details and every ratio between the markers in docs/benchmarks.md.
+#
+#   deploy/bench/bench.sh                 # 1,000 people, 64 connections, 20 s per scenario
+#   BENCH_PEOPLE=200 BENCH_SECONDS=10 deploy/bench/bench.sh --no-write   # a quick look; docs/benchmarks.md untouched
+#
+# Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
+# BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432).
+# Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
+# The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
+# sessions within a minute): the limits themselves are tested by the gateway's RateLimit*Test, not measured here.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PROJECT_DIR="$PWD"
+WRITE=true
+[ "${1:-}" = "--no-write" ] && WRITE=false
+
+PEOPLE="${BENCH_PEOPLE:-1000}"
+CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+RUN_SECONDS="${BENCH_SECONDS:-20}"
+SESSIONS="${BENCH_SESSIONS:-10}"
+THREADS=2
+BASE="${BENCH_PORT_BASE:-32000}"
+OUT="$PROJECT_DIR/target/bench"
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt "$OUT"/*.jfr
+
+export IBASHO_GATEWAY_PORT=$((BASE + 80)) IBASHO_EVENT_PORT=$((BASE + 81)) IBASHO_REGISTRATION_PORT=$((BASE + 82))
+export IBASHO_CHILDCARE_BOOKING_PORT=$((BASE + 83)) IBASHO_NOTIFICATION_PORT=$((BASE + 84))
+export IBASHO_KEYCLOAK_PORT=$((BASE + 180)) IBASHO_KEYCLOAK_MANAGEMENT_PORT=$((BASE + 190))
+export IBASHO_KAFKA_PORT=$((BASE + 92)) IBASHO_KAFKA_CONTROLLER_PORT=$((BASE + 93)) IBASHO_PG_PORT=$((BASE + 432))
+export IBASHO_GATEWAY_RATE_LIMIT_PER_IP_CAPACITY=100000000 IBASHO_GATEWAY_RATE_LIMIT_PER_USER_CAPACITY=100000
+
+find_jdk() { # as ./ibasho looks: JAVA_HOME, the PATH, the usual JDK folder; a JDK 21+ (jcmd and jfr for the profile)
+  local home major
+  for home in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
+    [ -n "$home" ] && [ -x "$home/bin/jcmd" ] || continue
+    major=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1)
+    [ "${major:-0}" -ge 21 ] && { echo "$home"; return 0; }
+  done
+  return 1
+}
+JAVA_HOME="$(find_jdk)" || { echo "bench: no JDK 21 or newer found (JAVA_HOME, PATH, /usr/lib/jvm)" >&2; exit 1; }
+export JAVA_HOME
+
+need() { # the tools the benchmark drives; Debian packages when missing and run as root
+  local missing=()
+  for tool in curl jq wrk pgbench psql; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    local packages=("${missing[@]/pgbench/postgresql-client}")
+    packages=("${packages[@]/psql/postgresql-client}")
+    echo "bench: installing ${packages[*]} (apt-get)"
+    apt-get install -y -qq "${packages[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${packages[@]}" >/dev/null; }
+  else
+    echo "bench: missing ${missing[*]}: install them (Debian: wrk, postgresql-client, curl, jq)" >&2
+    exit 1
+  fi
+}
+need
+
+say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+stop_stack() { say "stopping the stack"; ./ibasho down >/dev/null 2>&1 || true; }
+trap stop_stack EXIT
+
+LOAD_BEFORE="$(loadavg)"
+say "starting the stack on ports $BASE+ (load average $LOAD_BEFORE)"
+t0=$(date +%s)
+# the stack gives each application 120 s; on a loaded machine one may need more: up again starts only what is not up
+for attempt in 1 2 3; do
+  ./ibasho up && break
+  [ "$attempt" = 3 ] && { say "the stack did not come up"; exit 1; }
+  say "not all up yet (attempt $attempt, load average $(loadavg)); up again"
+done
+UP_SECONDS=$(($(date +%s) - t0))
+say "stack healthy in ${UP_SECONDS} s"
+
+GATEWAY="http://127.0.0.1:$IBASHO_GATEWAY_PORT"
+REGISTRATION="http://127.0.0.1:$IBASHO_REGISTRATION_PORT"
+EVENT="http://127.0.0.1:$IBASHO_EVENT_PORT"
+KEYCLOAK="http://127.0.0.1:$IBASHO_KEYCLOAK_PORT"
+
+token() { # a password grant of the realm's test client (password = username + -ibasho)
+  curl -sf -d grant_type=password -d client_id=ibasho-test -d "username=$1" -d "password=$1-ibasho" -d scope=openid \
+    "$KEYCLOAK/realms/ibasho/protocol/openid-connect/token" | jq -r .access_token
+}
+export -f token
+export KEYCLOAK
+
+# --- accounts: created in one partial import per 100, each with a real token --------------------------------------
+RUN_ID="$(date +%s)"
+say "creating $PEOPLE attendee accounts"
+admin_token() { # the master realm's admin tokens live one minute: a fresh one per request
+  curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$KEYCLOAK/realms/master/protocol/openid-connect/token" | jq -r .access_token
+}
+seq 1 "$PEOPLE" | sed "s/^/bench-$RUN_ID-/" > "$OUT/people.txt"
+split -l 100 "$OUT/people.txt" "$OUT/people-part-"
+for part in "$OUT"/people-part-*; do
+  ADMIN=$(admin_token)
+  jq -R '{username: ., enabled: true, realmRoles: ["default-roles-ibasho"],
+          credentials: [{type: "password", value: (. + "-ibasho"), temporary: false}]}' "$part" \
+    | jq -s '{ifResourceExists: "SKIP", users: .}' \
+    | curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' --data-binary @- \
+        "$KEYCLOAK/admin/realms/ibasho/partialImport" || { say "creating the accounts of $part failed"; exit 1; }
+  rm -f "$part"
+done
+t0=$(date +%s)
+# tokens live 5 minutes (the realm's setting): fetched last, right before the scenarios
+xargs -P 4 -I{} bash -c 'printf "%s %s\n" {} "$(token {})"' < "$OUT/people.txt" > "$OUT/tokens.txt"
+TOKEN_SECONDS=$(($(date +%s) - t0))
+[ "$(awk 'length($2) > 100' "$OUT/tokens.txt" | wc -l)" -eq "$PEOPLE" ] || { say "some token grants failed"; exit 1; }
+say "$PEOPLE password grants in ${TOKEN_SECONDS} s"
+
+# --- sessions: organiser1 makes and publishes them; registration hears of them over Kafka ------------------------
+ORGANISER=$(token organiser1)
+session() { # capacity -> id of a published first-come session that registration already knows
+  local starts id
+  starts=$(date -u -d "+20 days" +%Y-%m-%dT10:00:00Z)
+  id=$(jq -n --arg s "$starts" --arg e "$(date -u -d "+20 days" +%Y-%m-%dT12:00:00Z)" --argjson c "$1" \
+      '{kind: "cafe", titleJa: "ベンチマークのカフェ", startsAt: $s, endsAt: $e, capacity: $c, allocation: "FIRST_COME"}' \
+    | curl -sf -H "Authorization: Bearer $ORGANISER" -H 'Content-Type: application/json' --data-binary @- \
+        "$GATEWAY/api/events/sessions" | jq -r .id)
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ORGANISER" "$GATEWAY/api/events/sessions/$id/publish"
+  for _ in $(seq 1 300); do
+    curl -sf -o /dev/null -H "Authorization: Bearer $ORGANISER" "$REGISTRATION/api/registrations/sessions/$id/roster" && break
+    sleep 0.2
+  done
+  echo "$id"
+}
+confirmed() { curl -sf -H "Authorization: Bearer $ORGANISER" "$REGISTRATION/api/registrations/sessions/$1/roster" | jq .confirmed; }
+
+# (token, session) pairs, person-major, each pair once: every booking of a run can succeed
+pairs() { # file of session ids -> work file
+  awk 'NR == FNR { s[n++] = $1; next } { for (i = 0; i < n; i++) print $2, s[(i + FNR) % n] }' "$1" "$OUT/tokens.txt"
+}
+
+run_wrk() { # name mode url [work file] -> the RESULT line, also kept in $OUT/name.txt
+  local name=$1 mode=$2 url=$3 work=${4:-}
+  BENCH_MODE=$mode BENCH_WORK=$work BENCH_THREADS=$THREADS \
+    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${RUN_SECONDS}s" --timeout 10s -s deploy/bench/wrk.lua "$url" \
+    > "$OUT/$name.txt" 2>&1 || true
+  grep '^RESULT' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; echo "RESULT requests=0"; }
+}
+field() { local value; value=$(echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"); echo "${value:-0}"; }
+
+# --- pgbench: a seat UPDATE plus two INSERTs (booking, outbox), on the stack's PostgreSQL, now ------------------
+say "pgbench: the booking's transaction shape on the stack's own PostgreSQL"
+export PGHOST=127.0.0.1 PGPORT=$IBASHO_PG_PORT PGUSER=postgres
+psql -q -d postgres -c 'drop database if exists bench' -c 'create database bench' >/dev/null
+psql -q -d bench >/dev/null <<SQL
+create table seat (session_id int primary key, capacity int not null, taken int not null);
+insert into seat select g, 1000000000, 0 from generate_series(1, $SESSIONS) g;
+create table booking (id uuid primary key, session_id int not null, person text not null, status text not null,
+                      created_at timestamptz not null);
+create table outbox (id uuid primary key, topic text not null, message_key text not null, type text not null,
+                     payload text not null, created_at timestamptz not null, published_at timestamptz);
+SQL
+cat > "$OUT/booking.sql" <<SQL
+\set s random(1, $SESSIONS)
+BEGIN;
+UPDATE seat SET taken = taken + 1 WHERE session_id = :s AND taken < capacity;
+INSERT INTO booking VALUES (gen_random_uuid(), :s, md5(random()::text), 'CONFIRMED', now());
+INSERT INTO outbox VALUES (gen_random_uuid(), 'registration-lifecycle', :s::text, 'RegistrationConfirmed',
+  repeat('x', 400), now(), null);
+END;
+SQL
+PG8=$(pgbench -n -c 8 -j 2 -T "$RUN_SECONDS" -f "$OUT/booking.sql" bench 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+PGC=$(pgbench -n -c "$CONNECTIONS" -j 2 -T "$RUN_SECONDS" -f "$OUT/booking.sql" bench 2>&1 | tee "$OUT/pgbench.txt" \
+  | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+PGC_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench.txt")
+psql -q -d postgres -c 'drop database bench' >/dev/null
+say "pgbench: $PG8 tx/s at 8 clients, $PGC tx/s at $CONNECTIONS clients"
+
+# --- browsing: the public list, direct and through the gateway ---------------------------------------------------
+say "browse"
+BROWSE_DIRECT=$(run_wrk browse-direct get "$EVENT/api/events/sessions")
+BROWSE_GATEWAY=$(run_wrk browse-gateway get "$GATEWAY/api/events/sessions")
+
+# --- bookings that succeed: direct (with a JFR recording of registration), then through the gateway -------------
+REG_PID=$(pgrep -f "$PROJECT_DIR/services/registration/target/quarkus-app" | head -1 || true)
+for target in direct gateway; do
+  : > "$OUT/sessions-$target.txt"
+  for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
+  pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
+done
+say "bookings that succeed, direct (JFR on registration pid ${REG_PID:-?})"
+if [ -n "$REG_PID" ]; then
+  "$JAVA_HOME/bin/jcmd" "$REG_PID" JFR.start name=bench settings=profile duration="${RUN_SECONDS}s" \
+    filename="$OUT/registration-booking.jfr" >/dev/null 2>&1 || say "JFR could not be started"
+fi
+BOOK_DIRECT=$(run_wrk book-direct book "$REGISTRATION" "$OUT/work-direct.txt")
+say "bookings that succeed, through the gateway"
+BOOK_GATEWAY=$(run_wrk book-gateway book "$GATEWAY" "$OUT/work-gateway.txt")
+CHECK_DIRECT=0
+while read -r id; do CHECK_DIRECT=$((CHECK_DIRECT + $(confirmed "$id"))); done < "$OUT/sessions-direct.txt"
+CHECK_GATEWAY=0
+while read -r id; do CHECK_GATEWAY=$((CHECK_GATEWAY + $(confirmed "$id"))); done < "$OUT/sessions-gateway.txt"
+
+# --- the rush: everyone at one 10-seat session through the gateway -----------------------------------------------
+say "rush on one 10-seat session"
+session 10 > "$OUT/sessions-rush.txt"
+pairs "$OUT/sessions-rush.txt" > "$OUT/work-rush.txt"
+RUSH=$(run_wrk rush book "$GATEWAY" "$OUT/work-rush.txt")
+RUSH_CONFIRMED=$(confirmed "$(cat "$OUT/sessions-rush.txt")")
+
+# --- idle footprint of each service ---------------------------------------------------------------------------------
+RSS=""
+for app in event registration childcare-booking notification gateway; do
+  dir="$PROJECT_DIR/services/$app"; [ "$app" = gateway ] && dir="$PROJECT_DIR/gateway"
+  pid=$(pgrep -f "$dir/target/quarkus-app" | head -1 || true)
+  [ -n "$pid" ] && RSS="$RSS $app $(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024)) MB,"
+done
+LOAD_AFTER="$(loadavg)"
+# what registration's readiness is made of (PostgreSQL and Kafka should both be in it)
+READINESS=$(curl -s "$REGISTRATION/q/health/ready" | jq -r '[.checks[] | "\(.name) \(.status)"] | join(", ")' 2>/dev/null || true)
+
+# --- JFR: where registration spent its CPU during the direct bookings ---------------------------------------------
+HOT=""
+if [ -f "$OUT/registration-booking.jfr" ]; then
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/registration-booking.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jfr" summary "$OUT/registration-booking.jfr" > "$OUT/jfr-summary.txt" 2>&1 || true
+  HOT=$(sed -n '1,30p' "$OUT/hot-methods.txt")
+fi
+
+# --- the table ------------------------------------------------------------------------------------------------------
+div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
+rate() { div "$(field "$1" ok)" "$(field "$1" seconds)" "%.0f"; }
+reqrate() { div "$(field "$1" requests)" "$(field "$1" seconds)" "%.0f"; }
+ratio() { div "$1" "$2" "%.2f"; }
+row() { # label result
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(reqrate "$2")" "$(field "$2" ok)" "$(field "$2" conflict)" \
+    "$(($(field "$2" fivexx) + $(field "$2" other) + $(field "$2" limited) + $(field "$2" errors)))" \
+    "$(field "$2" p50)" "$(field "$2" p99)" "$(rate "$2")"
+}
+BD=$(rate "$BOOK_DIRECT"); BG=$(rate "$BOOK_GATEWAY")
+VD=$(reqrate "$BROWSE_DIRECT"); VG=$(reqrate "$BROWSE_GATEWAY")
+JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+{
+  echo "Run of \`deploy/bench/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)."
+  echo
+  echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo),"
+  echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $(psql -At -d postgres -c 'show server_version' 2>/dev/null || echo '?'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
+  echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
+  echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
+  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario, wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
+  echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
+  echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
+  echo
+  echo "| scenario | req/s | 2xx | 409 | other (5xx, 429, errors) | p50 ms | p99 ms | successes/s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  row "browse \`GET /api/events/sessions\`, direct" "$BROWSE_DIRECT"
+  row "browse, through the gateway" "$BROWSE_GATEWAY"
+  row "bookings that succeed ($SESSIONS roomy sessions), direct" "$BOOK_DIRECT"
+  row "bookings that succeed, through the gateway" "$BOOK_GATEWAY"
+  row "rush: everyone at one 10-seat session, through the gateway" "$RUSH"
+  echo
+  echo "| ratio | value | target (issue 15) |"
+  echo "|---|---:|---|"
+  echo "| pgbench same shape (seat UPDATE + 2 INSERTs), tx/s at 8 / $CONNECTIONS clients | $PG8 / $PGC (avg ${PGC_LAT} ms) | (the limit) |"
+  echo "| bookings that succeed direct / pgbench at $CONNECTIONS clients | $(ratio "$BD" "$PGC") | ≥ 0.30 |"
+  echo "| bookings that succeed through the gateway / pgbench at $CONNECTIONS clients | $(ratio "$BG" "$PGC") | ≥ 0.30 |"
+  echo "| browse through the gateway / direct | $(ratio "$VG" "$VD") | ≥ 0.90 |"
+  echo "| confirmed in the roster: direct / gateway / rush | $CHECK_DIRECT == $(field "$BOOK_DIRECT" ok), $CHECK_GATEWAY == $(field "$BOOK_GATEWAY" ok), $RUSH_CONFIRMED == 10 | exact |"
+} > "$OUT/results.md"
+cat "$OUT/results.md"
+if [ -n "$HOT" ]; then
+  echo; echo "JFR hot methods of registration during the direct bookings ($OUT/hot-methods.txt):"; echo "$HOT"
+fi
+
+if $WRITE; then
+  # the run replaces whatever stands between the markers; the analysis around them is written by people
+  python3 - "$PROJECT_DIR/docs/benchmarks.md" "$OUT/results.md" <<'PY'
+import sys
+doc, results = sys.argv[1], open(sys.argv[2]).read()
+text = open(doc).read()
+begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+block = begin + "\n" + results.rstrip() + "\n" + end
+if begin in text and end in text:
+    text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip() + "\n\n## The benchmark command (`deploy/bench/bench.sh`)\n\n" + block + "\n"
+open(doc, "w").write(text)
+PY
+  say "results written to docs/benchmarks.md"
+fi

@@ -1,0 +1,71 @@
+-- One wrk script for every scenario of deploy/bench/bench.sh.
+--   BENCH_MODE=book   POST a booking for the next (token, session) line of BENCH_WORK; the lines are dealt out to the
+--                     threads, each line once, then again from the start (a repeat is a 409 already-registered)
+--   BENCH_MODE=get    GET the URL given to wrk (the public list of sessions)
+-- Every mode prints one machine-readable RESULT line with the status counts and the latency percentiles.
+local mode = os.getenv("BENCH_MODE") or "get"
+local prefix = os.getenv("BENCH_PREFIX") or "/api/registrations/sessions/"
+local threads = {}
+local next_id = 0
+
+function setup(thread)
+    thread:set("id", next_id)
+    next_id = next_id + 1
+    table.insert(threads, thread)
+end
+
+function init(args)
+    ok, conflict, limited, fivexx, other = 0, 0, 0, 0, 0
+    work = {}
+    position = 0
+    if mode == "book" then
+        local n = tonumber(os.getenv("BENCH_THREADS"))
+        local line_no = 0
+        for line in io.lines(os.getenv("BENCH_WORK")) do
+            if line_no % n == id then
+                local token, session = line:match("(%S+) (%S+)")
+                table.insert(work, { token, session })
+            end
+            line_no = line_no + 1
+        end
+    end
+end
+
+function request()
+    if mode ~= "book" then
+        return wrk.format("GET")
+    end
+    position = position % #work + 1
+    local item = work[position]
+    return wrk.format("POST", prefix .. item[2] .. "/bookings",
+        { ["Authorization"] = "Bearer " .. item[1], ["Content-Type"] = "application/json" },
+        '{"nickname":"bench"}')
+end
+
+function response(status, headers, body)
+    if status == 200 or status == 201 or status == 304 then
+        ok = ok + 1
+    elseif status == 409 then
+        conflict = conflict + 1
+    elseif status == 429 then
+        limited = limited + 1
+    elseif status >= 500 then
+        fivexx = fivexx + 1
+    else
+        other = other + 1
+    end
+end
+
+function done(summary, latency, requests)
+    local total = { ok = 0, conflict = 0, limited = 0, fivexx = 0, other = 0 }
+    for _, thread in ipairs(threads) do
+        for key, _ in pairs(total) do
+            total[key] = total[key] + thread:get(key)
+        end
+    end
+    io.write(string.format(
+        "RESULT requests=%d seconds=%.2f ok=%d conflict=%d limited=%d fivexx=%d other=%d errors=%d p50=%.1f p90=%.1f p99=%.1f\n",
+        summary.requests, summary.duration / 1e6, total.ok, total.conflict, total.limited, total.fivexx, total.other,
+        summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+        latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+end

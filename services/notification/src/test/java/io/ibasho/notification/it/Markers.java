@@ -1,0 +1,72 @@
+package io.ibasho.notification.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.ibasho.notification.service.EmailRelay;
+import io.ibasho.notification.service.WebhookRelay;
+import io.quarkus.vertx.VertxContextSupport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Checks that something did not happen without waiting a fixed time for it. The test's producer sends in order, one
+ * key always lands on one partition, and the service handles a partition's records one after another: once a marker
+ * sent after the records, on the same topic and key, is in {@code processed_message}, every record before it was
+ * handled. A relay's run is not waited for either: the test calls the job itself, as its scheduler would.
+ */
+final class Markers {
+    /** A type no consumer acts on: it is only recorded as processed. */
+    static final String TYPE = "io.ibasho.test.Marker.v1";
+
+    private Markers() {}
+
+    /** Sends a marker after everything sent so far on each topic and key, and waits until the service handled them. */
+    static void awaitHandled(Map<String, ? extends Iterable<UUID>> keysByTopic) {
+        List<String> markers = new ArrayList<>();
+        keysByTopic.forEach((topic, keys) -> {
+            Set<UUID> distinct = new LinkedHashSet<>();
+            keys.forEach(distinct::add);
+            for (UUID key : distinct) {
+                String id = "marker-" + UUID.randomUUID();
+                // sessionId and sequence 0: the session consumer reads both before it looks at the type
+                Events.send(
+                        topic,
+                        key,
+                        Events.envelope(
+                                id, "/ibasho/test", TYPE, key, "{\"sessionId\":\"" + key + "\",\"sequence\":0}"));
+                markers.add(id);
+            }
+        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> markers.stream()
+                        .allMatch(
+                                id -> Db.count("select count(*) from processed_message where event_id = ?", id) == 1));
+    }
+
+    /** Runs the e-mail relay now, twice: whatever was due is sent, and a second run finds nothing more to send. */
+    static void runEmailRelay(EmailRelay relay) {
+        run(relay::sendDue);
+        run(relay::sendDue);
+    }
+
+    /** Runs the webhook relay now, twice, as {@link #runEmailRelay} does. */
+    static void runWebhookRelay(WebhookRelay relay) {
+        run(relay::sendDue);
+        run(relay::sendDue);
+    }
+
+    static void run(Supplier<io.smallrye.mutiny.Uni<Void>> job) {
+        try {
+            VertxContextSupport.subscribeAndAwait(job);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the job failed: " + e.getMessage(), e);
+        }
+    }
+}
