@@ -101,7 +101,11 @@ public class SubjectErasure {
             registration.attendeeId = ERASED_PREFIX + UUID.randomUUID();
             registration.nickname = "";
             registration.bookingCode = null;
-            registration.childrenAges = null;
+            if (stillToCome) {
+                registration.childrenAges = null;
+            }
+            // a session already held keeps the children's ages (unlinked from her now) for the childcare report's
+            // age bands, as childcare-booking keeps its booked children's ages; retention deletes them with the row
             registration.updatedAt = now;
             Uni<Void> seat = givesUpPlace && heldSeat
                     ? BookingService.releaseSeat(session.id)
