@@ -132,6 +132,7 @@ final class MatrixObjects {
             case "webhook" -> Made.of(newWebhook());
             case "group" -> Made.of("tsubomi");
             case "feed-token" -> Made.of(feedToken());
+            case "year" -> Made.of("2026");
             default -> null;
         };
     }
@@ -147,6 +148,7 @@ final class MatrixObjects {
             case "reason" -> Map.of("reason", "会場の都合で中止になりました");
             case "attendance" -> Map.of("attendance", "ATTENDED");
             case "drop-ins" -> Map.of("count", 1);
+            case "targets" -> Map.of("targets", Map.of("participants", 400));
             case "care-notes" -> Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")));
             case "preferences" -> Map.of("language", "ja", "channels", List.of("in-app"), "fullDetail", false);
             case "email" -> Map.of("address", "matrix@example.invalid");
