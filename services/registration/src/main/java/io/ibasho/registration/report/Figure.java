@@ -21,7 +21,13 @@ public enum Figure {
     /** 託児延べ by age band. */
     CHILDREN_0_2("children0to2", true),
     CHILDREN_3_5("children3to5", true),
-    CHILDREN_6_UP("children6up", true);
+    CHILDREN_6_UP("children6up", true),
+    /** Survey answers (one per attendance at most). */
+    SURVEY_ANSWERS("surveyAnswers", true),
+    /** Answers of 4 or 5 on the satisfaction scale: 満足度 = satisfied / answers. */
+    SATISFIED("satisfied", true),
+    /** Answers "would come again". */
+    COME_AGAIN("comeAgain", true);
 
     public static final List<Figure> ALL = List.of(values());
 

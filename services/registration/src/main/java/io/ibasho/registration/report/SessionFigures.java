@@ -23,7 +23,10 @@ public record SessionFigures(
         int applications,
         int children0to2,
         int children3to5,
-        int children6up) {
+        int children6up,
+        int surveyAnswers,
+        int satisfied,
+        int comeAgain) {
 
     int unmarked() {
         return Math.max(0, bookings - attended - noShows);
@@ -42,6 +45,9 @@ public record SessionFigures(
             case CHILDREN_0_2 -> children0to2;
             case CHILDREN_3_5 -> children3to5;
             case CHILDREN_6_UP -> children6up;
+            case SURVEY_ANSWERS -> surveyAnswers;
+            case SATISFIED -> satisfied;
+            case COME_AGAIN -> comeAgain;
         };
     }
 }

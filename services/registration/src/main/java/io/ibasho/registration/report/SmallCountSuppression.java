@@ -87,7 +87,9 @@ public final class SmallCountSuppression {
                 hiddenMemberSum += value(member);
             }
         }
-        boolean anyHidden = unknown > 0 || isHidden(equation.total());
+        // a never-shown part of 1 or 2 (two bookings nobody marked, two answers not satisfied) is a small count too
+        boolean smallUnseen = equation.unseen() > 0 && equation.unseen() < THRESHOLD;
+        boolean anyHidden = unknown > 0 || isHidden(equation.total()) || smallUnseen;
         if (!anyHidden) {
             return false;
         }

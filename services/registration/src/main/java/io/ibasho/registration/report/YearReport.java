@@ -94,6 +94,16 @@ public record YearReport(int year, List<Line> lines, Line total) {
                         List.of(cell(Figure.ATTENDED, l, c), cell(Figure.DROP_INS, l, c)),
                         cell(Figure.PARTICIPANTS, l, c),
                         0));
+                // the answers that were not "satisfied" / not "come again" are never shown, but follow by subtraction
+                int answers = values[Figure.SURVEY_ANSWERS.ordinal()][l][c];
+                suppression.add(new SmallCountSuppression.Equation(
+                        List.of(cell(Figure.SATISFIED, l, c)),
+                        cell(Figure.SURVEY_ANSWERS, l, c),
+                        answers - values[Figure.SATISFIED.ordinal()][l][c]));
+                suppression.add(new SmallCountSuppression.Equation(
+                        List.of(cell(Figure.COME_AGAIN, l, c)),
+                        cell(Figure.SURVEY_ANSWERS, l, c),
+                        answers - values[Figure.COME_AGAIN.ordinal()][l][c]));
             }
         }
         boolean[][][] hidden = suppression.apply();

@@ -30,7 +30,8 @@ public class ReportService {
             + "coalesce(t.confirmed, l.confirmed), coalesce(t.attended, l.attended), coalesce(t.no_show, l.no_show), "
             + "coalesce(t.drop_ins, c.drop_in_count), coalesce(t.applications, l.applications), "
             + "coalesce(t.children_0_2, l.children_0_2), coalesce(t.children_3_5, l.children_3_5), "
-            + "coalesce(t.children_6_up, l.children_6_up) "
+            + "coalesce(t.children_6_up, l.children_6_up), "
+            + "sv.answers, sv.satisfied, sv.come_again "
             + "from session_copy c "
             + "left join session_registration_total t on t.session_id = c.id "
             + "left join lateral (select "
@@ -42,6 +43,9 @@ public class ReportService {
             + "coalesce(sum(k.band_6_up), 0) as children_6_up "
             + "from registration r " + ReportFigures.CHILDREN_OF_EACH_BOOKING
             + "where r.session_id = c.id) l on t.session_id is null "
+            // survey answers name no registration: they stay through retention and erasure as they are
+            + "left join lateral (select count(*) as answers, count(*) filter (where a.satisfaction >= 4) as satisfied, "
+            + "count(*) filter (where a.come_again) as come_again from survey_answer a where a.session_id = c.id) sv on true "
             + "where c.organisation_id = :org and c.status <> 'CANCELLED' "
             + "and coalesce(c.ends_at, c.starts_at) < :now and c.starts_at >= :from and c.starts_at < :to";
 
@@ -136,7 +140,10 @@ public class ReportService {
                 number(row[10]),
                 number(row[11]),
                 number(row[12]),
-                number(row[13]));
+                number(row[13]),
+                number(row[14]),
+                number(row[15]),
+                number(row[16]));
     }
 
     private static int number(Object value) {

@@ -24,7 +24,22 @@ class YearReportTest {
                 0,
                 0,
                 0,
+                0,
+                0,
+                0,
                 0);
+    }
+
+    @Test
+    void satisfactionOfTwoAmongTenAnswersIsHiddenWithWhatWouldRevealIt() {
+        SessionFigures surveyed =
+                new SessionFigures(4, "a", "a会館", "a", "cafe", 10, 10, 10, 0, 0, 0, 0, 0, 0, 10, 8, 9);
+        YearReport report = YearReport.of(2026, List.of(surveyed));
+
+        assertThat(report.total().year().get("surveyAnswers")).isEqualTo(10);
+        // 8 satisfied means 2 were not: with the answers shown, 8 would reveal those two
+        assertThat(report.total().year().get("satisfied")).isNull();
+        assertThat(report.total().year().get("comeAgain")).isNull();
     }
 
     private static YearReport.Line line(YearReport report, String venue) {

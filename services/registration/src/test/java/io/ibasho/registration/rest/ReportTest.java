@@ -74,7 +74,33 @@ class ReportTest {
                 .jsonPath();
     }
 
-    /** {@code women} book a café, all attend, and it is moved to April of {@code year}. */
+    /** Her open invitation's token for that session, or null. */
+    private static String surveyToken(String woman, UUID session) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(woman))
+                .get("/api/registrations/surveys/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("find { it.sessionId == '" + session + "' }.token");
+    }
+
+    private static io.restassured.response.Response answerSurvey(String woman, UUID session, Object answer) {
+        String token = surveyToken(woman, session);
+        assertThat(token).as("her survey invitation").isNotNull();
+        return answerWith(woman, token, answer);
+    }
+
+    private static io.restassured.response.Response answerWith(String woman, String token, Object answer) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(woman))
+                .contentType(ContentType.JSON)
+                .body(answer)
+                .post("/api/registrations/surveys/" + token + "/answer");
+    }
+
+    /** {@code women} book a café, all attend and answer the survey, and it is moved to April of {@code year}. */
     private static void heldWith(int women, int year) {
         UUID session = UUID.randomUUID();
         announce(
@@ -98,6 +124,11 @@ class ReportTest {
                     .post("/api/registrations/sessions/" + session + "/registrations/" + id + "/attendance")
                     .then()
                     .statusCode(200);
+        }
+        for (int i = 0; i < women; i++) {
+            answerSurvey(people.get(i), session, Map.of("satisfaction", 5, "comeAgain", true))
+                    .then()
+                    .statusCode(204);
         }
         announce(EventTypes.EVENT_CHANGED, session, 1, OffsetDateTime.of(year, 4, 14, 4, 0, 0, 0, ZoneOffset.UTC));
         await().atMost(Duration.ofSeconds(30))
@@ -125,7 +156,11 @@ class ReportTest {
             assertThat(hidden.getInt("total.year.sessions")).isEqualTo(1);
             assertThat(hidden.getInt("total.year.seats")).isEqualTo(10);
         }
+        assertThat((Object) report("organiser1", 2011).get("total.year.surveyAnswers"))
+                .isNull();
         JsonPath three = report("organiser1", 2013);
+        assertThat(three.getInt("total.year.surveyAnswers")).isEqualTo(3);
+        assertThat(three.getInt("total.year.satisfied")).isEqualTo(3);
         assertThat(three.getInt("lines[0].months.attended[3]")).isEqualTo(3);
         assertThat(three.getInt("total.year.attended")).isEqualTo(3);
         assertThat(three.getInt("total.year.participants")).isEqualTo(3);
@@ -141,11 +176,86 @@ class ReportTest {
         JsonPath afterRetention = report("organiser1", 2013);
         assertThat(afterRetention.getInt("total.year.attended")).isEqualTo(3);
         assertThat(afterRetention.getInt("total.year.bookings")).isEqualTo(3);
+        assertThat(afterRetention.getInt("total.year.surveyAnswers")).isEqualTo(3);
+        assertThat(afterRetention.getInt("total.year.comeAgain")).isEqualTo(3);
         assertThat((Object) report("organiser1", 2012).get("total.year.attended"))
                 .isNull();
 
         // another organisation sees nothing of it
         assertThat(report("organiser2", 2013).getList("lines")).isEmpty();
+    }
+
+    @Test
+    void oneAnswerPerAttendanceWithTheOrganisationsOwnQuestionAndNothingThatLinksItToHer() throws Exception {
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "questions", List.of(Map.of("key", "feltSafe", "textJa", "安心して過ごせましたか", "kind", "YES_NO"))))
+                .put("/api/registrations/surveys/questions")
+                .then()
+                .statusCode(200);
+        UUID session = UUID.randomUUID();
+        announce(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                0,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(3));
+        String her = people.get(0);
+        String id =
+                Api.bookOnceKnown(her, session).then().statusCode(201).extract().path("id");
+        assertThat(surveyToken(her, session))
+                .as("no survey before she attended")
+                .isNull();
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("attendance", "ATTENDED"))
+                .post("/api/registrations/sessions/" + session + "/registrations/" + id + "/attendance")
+                .then()
+                .statusCode(200);
+        String token = surveyToken(her, session);
+        assertThat(token).isNotNull();
+
+        // nobody else can use her token; a wrong answer says what to fix
+        answerWith(people.get(1), token, Map.of("satisfaction", 5, "comeAgain", true))
+                .then()
+                .statusCode(404);
+        answerWith(her, token, Map.of("satisfaction", 9, "extra", Map.of("feltSafe", 3)))
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("satisfaction"))
+                .body("detail", containsString("comeAgain"))
+                .body("detail", containsString("extra.feltSafe"));
+        answerWith(her, token, Map.of("satisfaction", 4, "comeAgain", false, "extra", Map.of("feltSafe", 1)))
+                .then()
+                .statusCode(204);
+        // once
+        answerWith(her, token, Map.of("satisfaction", 1, "comeAgain", false))
+                .then()
+                .statusCode(404);
+        assertThat(surveyToken(her, session)).isNull();
+
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+                var columns = db.prepareStatement(
+                        "select column_name from information_schema.columns " + "where table_name = 'survey_answer'");
+                var answers =
+                        db.prepareStatement("select count(*), max(extra) from survey_answer where session_id = ?")) {
+            List<String> names = new ArrayList<>();
+            var rows = columns.executeQuery();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            assertThat(names)
+                    .doesNotContain("registration_id", "attendee_id", "token")
+                    .contains("token_hash");
+            answers.setObject(1, session);
+            var answer = answers.executeQuery();
+            answer.next();
+            assertThat(answer.getInt(1)).isEqualTo(1);
+            assertThat(answer.getString(2)).isEqualTo("{\"feltSafe\":1}");
+        }
     }
 
     @Test
