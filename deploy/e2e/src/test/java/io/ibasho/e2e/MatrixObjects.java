@@ -149,6 +149,9 @@ final class MatrixObjects {
             case "attendance" -> Map.of("attendance", "ATTENDED");
             case "drop-ins" -> Map.of("count", 1);
             case "targets" -> Map.of("targets", Map.of("participants", 400));
+            case "survey-answer" -> Map.of("satisfaction", 5, "comeAgain", true);
+            case "survey-questions" ->
+                Map.of("questions", List.of(Map.of("key", "feltSafe", "textJa", "安心して過ごせましたか", "kind", "YES_NO")));
             case "care-notes" -> Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")));
             case "preferences" -> Map.of("language", "ja", "channels", List.of("in-app"), "fullDetail", false);
             case "email" -> Map.of("address", "matrix@example.invalid");
