@@ -81,6 +81,9 @@ public class ReportPages {
         names.put("children0to2", ja ? "託児延べ 0〜2歳" : "Childcare, ages 0-2");
         names.put("children3to5", ja ? "託児延べ 3〜5歳" : "Childcare, ages 3-5");
         names.put("children6up", ja ? "託児延べ 6歳以上" : "Childcare, ages 6+");
+        names.put("surveyAnswers", ja ? "アンケートの回答" : "Survey answers");
+        names.put("satisfied", ja ? "満足（5段階の4・5）" : "Satisfied (4 or 5 of 5)");
+        names.put("comeAgain", ja ? "また来たい" : "Would come again");
         return names;
     }
 
@@ -137,6 +140,19 @@ public class ReportPages {
                         rate,
                         target == null ? "" : target.toString()));
             });
+            // 満足度: the seeds' headline figure, satisfied of the answers, beside its target in per cent
+            Integer answers = yearTotals.getInteger("surveyAnswers");
+            Integer satisfied = yearTotals.getInteger("satisfied");
+            Integer satisfactionTarget = targets.getInteger("satisfactionPercent");
+            yearRows.add(new YearRow(
+                    "satisfactionPercent",
+                    ja ? "満足度（%）" : "Satisfaction (%)",
+                    answers == null || satisfied == null || answers == 0
+                            ? HIDDEN
+                            : Math.round(satisfied * 1000.0 / answers) / 10.0 + " %",
+                    satisfactionTarget == null ? "" : satisfactionTarget + " %",
+                    "",
+                    satisfactionTarget == null ? "" : satisfactionTarget.toString()));
             List<MonthRow> monthRows = new ArrayList<>();
             names.forEach((key, label) -> monthRows.add(new MonthRow(
                     label, cells(monthTotals.getJsonArray(key, new JsonArray())), cell(yearTotals.getInteger(key)))));
@@ -291,7 +307,9 @@ public class ReportPages {
         int year = Integer.parseInt(yearText);
         boolean ja = v.ja();
         Map<String, Object> targets = new LinkedHashMap<>();
-        for (String key : figureNames(v.language()).keySet()) {
+        List<String> keys = new ArrayList<>(figureNames(v.language()).keySet());
+        keys.add("satisfactionPercent");
+        for (String key : keys) {
             String value = form.get("target-" + key);
             if (value == null) {
                 continue;

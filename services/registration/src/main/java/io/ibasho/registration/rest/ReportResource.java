@@ -87,10 +87,17 @@ public class ReportResource {
                     "a JSON body {\"targets\": {\"participants\": 400}} with at least one figure is required.");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        Map<Figure, Integer> targets = new LinkedHashMap<>();
+        Map<String, Integer> targets = new LinkedHashMap<>();
         request.targets().forEach((key, value) -> {
             var figure = Figure.byKey(key);
-            if (figure.isEmpty()) {
+            if (ReportService.SATISFACTION_PERCENT.equals(key)) {
+                if (value != null && (value < 0 || value > 100)) {
+                    violations.add(
+                            new FieldViolation("targets." + key, "a percentage from 0 to 100", "TARGET_OUT_OF_RANGE"));
+                } else {
+                    targets.put(key, value);
+                }
+            } else if (figure.isEmpty()) {
                 violations.add(new FieldViolation(
                         "targets." + key,
                         "unknown figure; one of "
@@ -102,7 +109,7 @@ public class ReportResource {
                 violations.add(new FieldViolation(
                         "targets." + key, "a target is a whole number from 0 to " + MAX_TARGET, "TARGET_OUT_OF_RANGE"));
             } else {
-                targets.put(figure.get(), value);
+                targets.put(figure.get().key(), value);
             }
         });
         if (!violations.isEmpty()) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +50,9 @@ public class ReportService {
             + "where c.organisation_id = :org and c.status <> 'CANCELLED' "
             + "and coalesce(c.ends_at, c.starts_at) < :now and c.starts_at >= :from and c.starts_at < :to";
 
+    /** A target that is no count: 満足度 in per cent (satisfied / survey answers), e.g. 80. */
+    public static final String SATISFACTION_PERCENT = "satisfactionPercent";
+
     private final Clock clock;
 
     public ReportService(Clock clock) {
@@ -78,10 +82,10 @@ public class ReportService {
 
     /** Sets (or, with null, removes) the year's targets given; the others stay. Unknown figures are refused earlier. */
     @WithTransaction
-    public Uni<Map<String, Integer>> setTargets(String organisationId, int year, Map<Figure, Integer> targets) {
+    public Uni<Map<String, Integer>> setTargets(String organisationId, int year, Map<String, Integer> targets) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Uni<Integer> all = Uni.createFrom().item(0);
-        for (Map.Entry<Figure, Integer> target : targets.entrySet()) {
+        for (Map.Entry<String, Integer> target : targets.entrySet()) {
             all = all.flatMap(ignored -> Panache.getSession()
                     .flatMap(s -> target.getValue() == null
                             ? s.createNativeQuery(
@@ -89,7 +93,7 @@ public class ReportService {
                                                     + "and figure = :figure")
                                     .setParameter("org", organisationId)
                                     .setParameter("year", year)
-                                    .setParameter("figure", target.getKey().key())
+                                    .setParameter("figure", target.getKey())
                                     .executeUpdate()
                             : s.createNativeQuery(
                                             "insert into report_target (organisation_id, year, figure, target, set_at) "
@@ -97,7 +101,7 @@ public class ReportService {
                                                     + "do update set target = excluded.target, set_at = excluded.set_at")
                                     .setParameter("org", organisationId)
                                     .setParameter("year", year)
-                                    .setParameter("figure", target.getKey().key())
+                                    .setParameter("figure", target.getKey())
                                     .setParameter("target", target.getValue())
                                     .setParameter("now", now)
                                     .executeUpdate()));
@@ -115,11 +119,14 @@ public class ReportService {
                         .getResultList())
                 .map(rows -> {
                     Map<String, Integer> targets = new LinkedHashMap<>();
-                    for (Figure figure : Figure.ALL) {
+                    List<String> keys = new java.util.ArrayList<>(
+                            Figure.ALL.stream().map(Figure::key).toList());
+                    keys.add(SATISFACTION_PERCENT);
+                    for (String key : keys) {
                         rows.stream()
-                                .filter(row -> figure.key().equals(row[0]))
+                                .filter(row -> key.equals(row[0]))
                                 .findFirst()
-                                .ifPresent(row -> targets.put(figure.key(), ((Number) row[1]).intValue()));
+                                .ifPresent(row -> targets.put(key, ((Number) row[1]).intValue()));
                     }
                     return targets;
                 });
