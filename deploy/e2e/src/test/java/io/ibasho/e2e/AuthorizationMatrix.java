@@ -97,7 +97,46 @@ final class AuthorizationMatrix {
         if (callers == null) {
             throw new IllegalArgumentException("authorization-matrix.csv has no header line");
         }
-        return new AuthorizationMatrix(callers, List.copyOf(rows));
+        return withFunder(callers, rows);
+    }
+
+    /** The read-only funder of organisation 1 (hinata); its column is derived, see {@link #funderExpects}. */
+    static final String FUNDER = "funder1";
+
+    /**
+     * Adds the funder's column without a column in the file (one more column would touch every row of a file many
+     * branches add rows to): she reads her organisation's reports like its organiser and is refused everything else
+     * that needs a role (403), and public endpoints answer her as they answer anybody.
+     */
+    private static AuthorizationMatrix withFunder(List<String> callers, List<Row> rows) {
+        if (callers.contains(FUNDER)) {
+            return new AuthorizationMatrix(callers, List.copyOf(rows));
+        }
+        List<String> withFunder = new ArrayList<>(callers);
+        withFunder.add(FUNDER);
+        List<Row> derived = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Integer> expected = new LinkedHashMap<>(row.expected());
+            expected.put(FUNDER, funderExpects(row));
+            derived.add(new Row(
+                    row.line(),
+                    row.service(),
+                    row.method(),
+                    row.path(),
+                    row.object(),
+                    row.body(),
+                    expected,
+                    row.why()));
+        }
+        return new AuthorizationMatrix(List.copyOf(withFunder), List.copyOf(derived));
+    }
+
+    static int funderExpects(Row row) {
+        if ("GET".equals(row.method()) && row.path().startsWith("/api/registrations/reports/")) {
+            return row.expected().get("organiser1");
+        }
+        int anonymous = row.expected().get("anonymous");
+        return anonymous == 401 ? 403 : anonymous;
     }
 
     /** The Markdown table for docs/security.md. */

@@ -49,7 +49,8 @@ class AuthorizationMatrixDocTest {
                         "organiser2",
                         "carer1",
                         "partner1",
-                        "partner-tsubomi");
+                        "partner-tsubomi",
+                        "funder1");
         assertThat(matrix.rows).isNotEmpty().allSatisfy(row -> {
             assertThat(row.expected().values())
                     .allSatisfy(status -> assertThat(status).isBetween(200, 599));

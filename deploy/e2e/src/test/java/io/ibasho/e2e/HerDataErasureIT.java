@@ -120,6 +120,33 @@ class HerDataErasureIT {
                 .then()
                 .statusCode(200);
 
+        // she was there (recorded at the door) and answers the anonymous survey
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("attendance", "ATTENDED"))
+                .post("/api/registrations/sessions/" + session + "/registrations/" + registration + "/attendance")
+                .then()
+                .statusCode(200);
+        String surveyToken = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(her))
+                .get("/api/registrations/surveys/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.sessionId == '" + session + "' }.token");
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(her))
+                .contentType(ContentType.JSON)
+                .body(Map.of("satisfaction", 5, "comeAgain", true))
+                .post("/api/registrations/surveys/" + surveyToken + "/answer")
+                .then()
+                .statusCode(204);
+        String surveyAggregate = surveyAggregate(stack, session);
+
         // a lottery application under another canary nickname
         Map<String, Object> lottery = new LinkedHashMap<>(Map.of(
                 "kind",
@@ -218,6 +245,8 @@ class HerDataErasureIT {
                 .untilAsserted(() -> assertThat(databaseLeaks(stack, canaries)).isEmpty());
         assertThat(topicLeaks(stack, canaries)).as("canaries in Kafka").isEmpty();
         assertThat(logLeaks(stack, canaries)).as("canaries in log files").isEmpty();
+        // her survey answer was anonymous from the start: the aggregate is the same after her erasure
+        assertThat(surveyAggregate(stack, session)).isEqualTo(surveyAggregate).isEqualTo("1 answers, 5 satisfaction");
 
         // the other woman's booking of the same session is untouched
         given().baseUri(stack.gateway)
@@ -227,6 +256,21 @@ class HerDataErasureIT {
                 .then()
                 .statusCode(200)
                 .body("find { it.sessionId == '" + session + "' }.status", equalTo("confirmed"));
+    }
+
+    /** The session's survey answers in registration's database, as the report counts them. */
+    static String surveyAggregate(SecurityStack stack, String session) throws SQLException {
+        PostgresServer postgres = stack.stack.postgres();
+        try (Connection connection = DriverManager.getConnection(
+                        postgres.jdbcUrl(LocalStack.databaseOf("registration")), PostgresServer.USER, "");
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*), coalesce(sum(satisfaction), 0) from survey_answer where session_id = ?")) {
+            query.setObject(1, UUID.fromString(session));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + " answers, " + rs.getLong(2) + " satisfaction";
+            }
+        }
     }
 
     /** Every row of every table (outboxes, inboxes, audit tables included) of every service's database, as text. */

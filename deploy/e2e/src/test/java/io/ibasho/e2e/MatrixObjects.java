@@ -133,6 +133,7 @@ final class MatrixObjects {
             case "webhook" -> Made.of(newWebhook());
             case "group" -> Made.of("tsubomi");
             case "feed-token" -> Made.of(feedToken());
+            case "year" -> Made.of("2026");
             default -> null;
         };
     }
@@ -148,6 +149,10 @@ final class MatrixObjects {
             case "reason" -> Map.of("reason", "VENUE");
             case "attendance" -> Map.of("attendance", "ATTENDED");
             case "drop-ins" -> Map.of("count", 1);
+            case "targets" -> Map.of("targets", Map.of("participants", 400));
+            case "survey-answer" -> Map.of("satisfaction", 5, "comeAgain", true);
+            case "survey-questions" ->
+                Map.of("questions", List.of(Map.of("key", "feltSafe", "textJa", "安心して過ごせましたか", "kind", "YES_NO")));
             case "care-notes" -> Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")));
             case "drop-in-unknown" ->
                 Map.of("sessionId", UUID.randomUUID().toString(), "children", List.of(Map.of("ageYears", 2)));

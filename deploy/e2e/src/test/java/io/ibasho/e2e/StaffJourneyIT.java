@@ -447,6 +447,45 @@ class StaffJourneyIT {
     }
 
     @Test
+    void anOrganiserSetsATargetOnTheReportAndTheFunderReadsItOnHerPhoneWithTheCsv() {
+        Phone desk = organiserDesk();
+        Page page = desk.page();
+        page.navigate(stack.gateway + "/staff/report");
+        assertThat(link(page, "組織のレポート")).hasAttribute("aria-current", "page");
+        page.locator("#target-participants").fill("400");
+        button(page, "目標を保存").click();
+        assertThat(page.locator("#report-message")).hasText("目標を保存しました。");
+        assertThat(page.locator("#report-year-table tr[data-figure='participants'] .target"))
+                .hasText("400");
+        assertThat(page.locator(".report-chart title")).containsText("延べ参加者");
+        desk.look("report");
+        page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+        page.navigate(stack.gateway + "/staff/report");
+        desk.look("report-390");
+
+        try (Phone phone = Phone.open("staff-funder", Phone.WIDTH)) {
+            Page hers = phone.page();
+            KeycloakPages.signIn(phone, stack, "funder1");
+            hers.navigate(stack.gateway + "/staff");
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/report"), "the report");
+            // read-only: her menu is the report alone, the targets are shown but not hers to set
+            assertThat(link(hers, "開催の管理")).hasCount(0);
+            assertThat(link(hers, "定員の状況")).hasCount(0);
+            assertThat(hers.locator("#report-targets")).hasCount(0);
+            assertThat(hers.locator("#report-year-table tr[data-figure='participants'] .target"))
+                    .hasText("400");
+            phone.look("funder-report");
+            var csv = hers.context().request().get(stack.gateway + "/staff/report.csv");
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.headers().get("content-disposition")).contains("ibasho-report-");
+            assertThat(csv.text()).contains("\"participants\"").contains("\"400\"");
+            phone.allow("status of 403");
+            hers.navigate(stack.gateway + "/staff/sessions");
+            assertThat(hers.locator("h1")).hasText("このページは表示できません");
+        }
+    }
+
+    @Test
     void anOrganiserRunsALotteryFromTheScreensAndTheCheckPasses() {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
                 .plusDays(12)

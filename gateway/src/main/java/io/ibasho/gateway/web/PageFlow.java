@@ -71,7 +71,10 @@ public class PageFlow {
 
         /** Staff and partner accounts are not attendees (ADR 0008): they get the staff menu instead of hers. */
         public boolean staff() {
-            return hasRole(Roles.ORGANISER) || hasRole(Roles.CHILDCARE_STAFF) || hasRole(Roles.PARTNER);
+            return hasRole(Roles.ORGANISER)
+                    || hasRole(Roles.CHILDCARE_STAFF)
+                    || hasRole(Roles.PARTNER)
+                    || hasRole(Roles.FUNDER);
         }
     }
 
@@ -257,6 +260,7 @@ public class PageFlow {
         instance.data("organiser", visit.hasRole(Roles.ORGANISER));
         instance.data("carer", visit.hasRole(Roles.CHILDCARE_STAFF));
         instance.data("partner", visit.hasRole(Roles.PARTNER));
+        instance.data("reports", visit.hasRole(Roles.ORGANISER) || visit.hasRole(Roles.FUNDER));
         page.data().forEach(instance::data);
         return instance.render();
     }

@@ -5,6 +5,8 @@ public final class Roles {
     public static final String ORGANISER = "organiser";
     public static final String CHILDCARE_STAFF = "childcare-staff";
     public static final String PARTNER = "partner";
+    /** A funder or city office of one organisation: its anonymous reports, read-only. */
+    public static final String FUNDER = "funder";
 
     private Roles() {}
 }

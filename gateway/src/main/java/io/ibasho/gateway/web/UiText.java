@@ -25,6 +25,7 @@ public final class UiText {
         put("navStaffDashboard", "定員の状況", "Capacity");
         put("navStaffCare", "託児シート", "Care sheets");
         put("navStaffPartner", "会場の予定", "Venue schedule");
+        put("navStaffReport", "組織のレポート", "Report");
         put("login", "ログイン・登録", "Sign in");
         put("logout", "ログアウト", "Sign out");
         put("otherLanguage", "English", "日本語");

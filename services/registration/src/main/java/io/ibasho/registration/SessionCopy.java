@@ -23,6 +23,17 @@ public class SessionCopy extends PanacheEntityBase {
     public String organisationId;
 
     public String kind;
+
+    /** The venue's id and public names, as published (null online or without a venue): reports count per venue. */
+    @Column(name = "venue_id")
+    public String venueId;
+
+    @Column(name = "venue_name_ja")
+    public String venueNameJa;
+
+    @Column(name = "venue_name_en")
+    public String venueNameEn;
+
     public String allocation;
     public String status;
 

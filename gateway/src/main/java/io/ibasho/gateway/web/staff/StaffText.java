@@ -135,6 +135,34 @@ public final class StaffText {
         // dashboard
         put("dashboardTitle", "定員の状況", "Capacity");
         put("months", "月", "Months");
+        // the report (組織のレポート)
+        put("reportTitle", "組織のレポート", "Organisation report");
+        put("years", "年", "Years");
+        put("prevYear", "前の年", "Previous year");
+        put("nextYear", "次の年", "Next year");
+        put(
+                "reportIntro",
+                "終わった開催の匿名の合計です（中止した開催は含みません）。だれが来たかは含まれません。",
+                "Anonymous totals of sessions held (cancelled ones excluded). Nobody is named in them.");
+        put(
+                "reportHiddenRule",
+                "「—」は非表示です: 3人未満の数、または他の数から3人未満の数が計算できてしまう数は表示しません。",
+                "「—」 is hidden: a count below 3 people, or a count from which one below 3 could be worked out.");
+        put("reportCsv", "CSVをダウンロード", "Download CSV");
+        put("reportYear", "年間の結果と目標", "The year: results and targets");
+        put("reportFigure", "項目", "Figure");
+        put("reportResult", "結果", "Result");
+        put("reportTarget", "目標", "Target");
+        put("reportRate", "達成率", "Of target");
+        put("reportMonths", "月ごとの推移", "Month by month");
+        put("reportYearTotal", "年間", "Year");
+        put("reportByVenue", "会場・種類ごと（年間）", "By venue and kind (the year)");
+        put("reportVenue", "会場", "Venue");
+        put("reportNothing", "この年に終わった開催はまだありません。", "No sessions held in this year yet.");
+        put("reportSetTargets", "目標を設定する", "Set the targets");
+        put("reportTargetsHint", "空欄にすると目標を消します。", "Leave a field empty to remove its target.");
+        put("reportSaveTargets", "目標を保存", "Save targets");
+        put("reportTableScroll", "表（横にスクロールできます）", "Table (scrolls sideways)");
         put("noPublished", "この月に公開中の開催はありません。", "No published sessions this month.");
         put("childcare", "託児", "Childcare");
         // partner

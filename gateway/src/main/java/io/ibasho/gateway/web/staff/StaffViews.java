@@ -111,7 +111,11 @@ public final class StaffViews {
     static Uni<Result> home(Visit v) {
         String start = v.hasRole(Roles.ORGANISER)
                 ? "/staff/sessions"
-                : v.hasRole(Roles.CHILDCARE_STAFF) ? "/staff/care" : v.hasRole(Roles.PARTNER) ? "/staff/partner" : null;
+                : v.hasRole(Roles.CHILDCARE_STAFF)
+                        ? "/staff/care"
+                        : v.hasRole(Roles.PARTNER)
+                                ? "/staff/partner"
+                                : v.hasRole(Roles.FUNDER) ? "/staff/report" : null;
         return Uni.createFrom().item(start == null ? PageFlow.notAllowed() : new Redirect(start));
     }
 

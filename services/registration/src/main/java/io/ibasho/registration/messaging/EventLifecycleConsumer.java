@@ -115,6 +115,11 @@ public class EventLifecycleConsumer {
         copy.id = sessionId;
         copy.organisationId = data.path("organisationId").asText();
         copy.kind = data.path("kind").asText();
+        copy.venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : null;
+        copy.venueNameJa =
+                data.hasNonNull("venueNameJa") ? data.path("venueNameJa").asText() : null;
+        copy.venueNameEn =
+                data.hasNonNull("venueNameEn") ? data.path("venueNameEn").asText() : null;
         copy.allocation = data.path("allocation").asText();
         copy.status = data.path("status").asText();
         copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());

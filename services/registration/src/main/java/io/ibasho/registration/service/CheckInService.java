@@ -85,11 +85,14 @@ public class CheckInService {
                     }
                     registration.attendance = attendance;
                     registration.updatedAt = OffsetDateTime.now(clock);
-                    return outbox.append(
+                    Uni<Void> survey = attendance == Registration.Attendance.ATTENDED
+                            ? SurveyService.invite(registration, OffsetDateTime.now(clock))
+                            : SurveyService.withdrawInvitation(registration);
+                    return survey.flatMap(ignored -> outbox.append(
                                     EventTypes.ATTENDANCE_RECORDED,
                                     sessionId,
                                     RegistrationEvents.attendance(registration))
-                            .replaceWith(registration);
+                            .replaceWith(registration));
                 });
     }
 

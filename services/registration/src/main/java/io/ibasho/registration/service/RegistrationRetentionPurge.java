@@ -94,15 +94,21 @@ public class RegistrationRetentionPurge {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "insert into session_registration_total (session_id, organisation_id, confirmed, "
-                                        + "attended, no_show, cancelled, waitlisted, with_childcare, drop_ins, anonymised_at) "
+                                        + "attended, no_show, cancelled, waitlisted, with_childcare, drop_ins, anonymised_at, "
+                                        + "applications, children_0_2, children_3_5, children_6_up) "
                                         + "select :id, :org, "
-                                        + "count(*) filter (where status = 'CONFIRMED'), "
-                                        + "count(*) filter (where status = 'CONFIRMED' and attendance = 'ATTENDED'), "
-                                        + "count(*) filter (where status = 'CONFIRMED' and attendance = 'NO_SHOW'), "
-                                        + "count(*) filter (where status in ('CANCELLED', 'CHILDCARE_UNAVAILABLE')), "
-                                        + "count(*) filter (where status in ('WAITLISTED', 'APPLIED')), "
-                                        + "count(*) filter (where status = 'CONFIRMED' and childcare_status = 'RESERVED'), "
-                                        + ":dropIns, :now from registration where session_id = :id")
+                                        + "count(*) filter (where r.status = 'CONFIRMED'), "
+                                        + "count(*) filter (where r.status = 'CONFIRMED' and r.attendance = 'ATTENDED'), "
+                                        + "count(*) filter (where r.status = 'CONFIRMED' and r.attendance = 'NO_SHOW'), "
+                                        + "count(*) filter (where r.status in ('CANCELLED', 'CHILDCARE_UNAVAILABLE')), "
+                                        + "count(*) filter (where r.status in ('WAITLISTED', 'APPLIED')), "
+                                        + "count(*) filter (where r.status = 'CONFIRMED' and r.childcare_status = 'RESERVED'), "
+                                        + ":dropIns, :now, "
+                                        + ReportFigures.APPLICATIONS + ", "
+                                        + ReportFigures.CHILDREN_BY_BAND
+                                        + " from registration r join session_copy c on c.id = r.session_id "
+                                        + ReportFigures.CHILDREN_OF_EACH_BOOKING
+                                        + " where r.session_id = :id")
                         .setParameter("id", session.id)
                         .setParameter("org", session.organisationId)
                         .setParameter("dropIns", session.dropInCount)

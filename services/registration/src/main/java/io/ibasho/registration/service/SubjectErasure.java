@@ -59,6 +59,7 @@ public class SubjectErasure {
                         .transformToUniAndConcatenate(registration -> anonymise(registration, now))
                         .collect()
                         .asList()
+                        .call(() -> deleteSurveyInvitations(registrations))
                         .flatMap(kinds -> deleteStoredAnswers(attendeeId).flatMap(answers -> {
                             Map<String, Integer> erased = new LinkedHashMap<>();
                             kinds.forEach(kind -> erased.merge(kind, 1, Integer::sum));
@@ -101,7 +102,11 @@ public class SubjectErasure {
             registration.attendeeId = ERASED_PREFIX + UUID.randomUUID();
             registration.nickname = "";
             registration.bookingCode = null;
-            registration.childrenAges = null;
+            if (stillToCome) {
+                registration.childrenAges = null;
+            }
+            // a session already held keeps the children's ages (unlinked from her now) for the childcare report's
+            // age bands, as childcare-booking keeps its booked children's ages; retention deletes them with the row
             registration.updatedAt = now;
             Uni<Void> seat = givesUpPlace && heldSeat
                     ? BookingService.releaseSeat(session.id)
@@ -119,6 +124,17 @@ public class SubjectErasure {
             case CONFIRMED, PENDING_CHILDCARE -> "bookings";
             default -> "pastOrCancelledRegistrations";
         };
+    }
+
+    /** Surveys she was invited to and did not answer: the invitation names her registration. Answers stay (anonymous). */
+    private static Uni<Integer> deleteSurveyInvitations(List<Registration> registrations) {
+        if (registrations.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "delete from survey_invitation where registration_id in (:ids)")
+                .setParameter("ids", registrations.stream().map(r -> r.id).toList())
+                .executeUpdate());
     }
 
     private static Uni<Integer> deleteStoredAnswers(String attendeeId) {
