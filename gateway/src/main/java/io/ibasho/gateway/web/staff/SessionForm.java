@@ -74,9 +74,6 @@ public final class SessionForm {
             if (request.getValue("parts") instanceof JsonArray parts) {
                 request.put("parts", partsForRequest(parts));
             }
-            if (request.getValue("lottery") instanceof JsonObject rules) {
-                request.put("lottery", lotteryForRequest(rules));
-            }
         }
         String kind = value(form, "kind");
         if (kind == null || !KINDS.contains(kind)) {
@@ -206,22 +203,6 @@ public final class SessionForm {
         }
         flyer.put("feeYen", yen);
         request.put("flyer", flyer);
-    }
-
-    /**
-     * The lottery's rules as the session view shows them, in the request's words: the view names the tiers
-     * {@code priorityTiers} and says 0 hours when winners need not confirm, which the request leaves out.
-     */
-    static JsonObject lotteryForRequest(JsonObject view) {
-        JsonObject rules = view.copy();
-        if (rules.getValue("priorityTiers") instanceof JsonArray tiers) {
-            rules.put("priority", tiers);
-        }
-        rules.remove("priorityTiers");
-        if (rules.getValue("confirmationHours") instanceof Number hours && hours.intValue() < 1) {
-            rules.remove("confirmationHours");
-        }
-        return rules;
     }
 
     /** The form's values for a session as the service describes it (times shown in Tokyo). */
