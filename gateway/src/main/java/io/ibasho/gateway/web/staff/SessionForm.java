@@ -42,6 +42,11 @@ public final class SessionForm {
             "capacity",
             "opens",
             "closes",
+            "priorityTiers",
+            "oneWinPerMonth",
+            "childcareRequiredToWin",
+            "confirmationRequired",
+            "confirmationHours",
             "childcare",
             "childMinAge",
             "childMaxAge",
@@ -58,15 +63,15 @@ public final class SessionForm {
     }
 
     /**
-     * Reads the typed values. {@code current}: the session being edited (its parts, room and lottery rules, which the
-     * form does not show, are kept), or null for a new one.
+     * Reads the typed values. {@code current}: the session being edited (its parts and room, which the form does not
+     * show, are kept), or null for a new one.
      */
     public static Parsed read(Map<String, String> form, JsonObject current, Language language) {
         boolean ja = language == Language.JA;
         Map<String, String> errors = new LinkedHashMap<>();
         JsonObject request = new JsonObject();
         if (current != null) {
-            for (String kept : List.of("roomId", "parts", "lottery", "meetingLink", "targetAudienceEn")) {
+            for (String kept : List.of("roomId", "parts", "meetingLink", "targetAudienceEn")) {
                 if (current.getValue(kept) != null) {
                     request.put(kept, current.getValue(kept));
                 }
@@ -136,8 +141,8 @@ public final class SessionForm {
             errors.put("allocation", ja ? "参加のしかたを選んでください。" : "Choose how places are given.");
         } else {
             request.put("allocation", allocation);
-            if (!"LOTTERY".equals(allocation)) {
-                request.remove("lottery");
+            if ("LOTTERY".equals(allocation)) {
+                request.put("lottery", lottery(form, errors, ja));
             }
         }
         String capacity = value(form, "capacity");
@@ -173,6 +178,44 @@ public final class SessionForm {
             request.put("childcare", new JsonObject().put("offered", false));
         }
         return errors.isEmpty() ? new Parsed(request, Map.of()) : new Parsed(null, errors);
+    }
+
+    /** Tiers are typed on one line, separated by 、 or a comma; a label may hold " / " for its English. */
+    private static final java.util.regex.Pattern TIER_SEPARATOR = java.util.regex.Pattern.compile("[、,，]");
+
+    /**
+     * The lottery's rules in the event service's words (the same as its session view's, so rules left as they were
+     * go back unchanged and never trip the freeze once applications are open).
+     */
+    private static JsonObject lottery(Map<String, String> form, Map<String, String> errors, boolean ja) {
+        JsonArray tiers = new JsonArray();
+        String typed = value(form, "priorityTiers");
+        if (typed != null) {
+            for (String label : TIER_SEPARATOR.split(typed)) {
+                if (!label.isBlank()) {
+                    tiers.add(label.strip());
+                }
+            }
+        }
+        if (tiers.size() > 5 || tiers.stream().anyMatch(t -> ((String) t).length() > 80)) {
+            errors.put("priorityTiers", ja ? "優先枠は5つまで、それぞれ80文字までです。" : "At most 5 tiers, each at most 80 characters.");
+        }
+        boolean confirm = "1".equals(form.get("confirmationRequired"));
+        int hours = 0;
+        if (confirm) {
+            Integer given = integer(value(form, "confirmationHours") == null ? "48" : value(form, "confirmationHours"));
+            if (given == null || given < 1 || given > 672) {
+                errors.put("confirmationHours", ja ? "参加確認の期限は1〜672時間で入力してください。" : "Enter 1 to 672 hours to confirm.");
+            } else {
+                hours = given;
+            }
+        }
+        return new JsonObject()
+                .put("priorityTiers", tiers)
+                .put("oneWinPerMonth", "1".equals(form.get("oneWinPerMonth")))
+                .put("childcareRequiredToWin", "1".equals(form.get("childcareRequiredToWin")))
+                .put("confirmationRequired", confirm)
+                .put("confirmationHours", hours);
     }
 
     /**
@@ -228,6 +271,20 @@ public final class SessionForm {
         values.put("capacity", s.getValue("capacity") == null ? "" : String.valueOf(s.getValue("capacity")));
         values.put("opens", dateTimeValue(s.getString("applicationOpensAt")));
         values.put("closes", dateTimeValue(s.getString("applicationClosesAt")));
+        JsonObject lottery = s.getValue("lottery") instanceof JsonObject l ? l : null;
+        JsonArray tiers =
+                lottery != null && lottery.getValue("priorityTiers") instanceof JsonArray t ? t : new JsonArray();
+        values.put(
+                "priorityTiers",
+                String.join("、", tiers.stream().map(String::valueOf).toList()));
+        values.put("oneWinPerMonth", lottery != null && lottery.getBoolean("oneWinPerMonth", false) ? "1" : "");
+        // a new lottery requires childcare to win unless she unticks it, as the service's default
+        values.put(
+                "childcareRequiredToWin",
+                lottery == null || lottery.getBoolean("childcareRequiredToWin", true) ? "1" : "");
+        boolean confirm = lottery != null && lottery.getBoolean("confirmationRequired", false);
+        values.put("confirmationRequired", confirm ? "1" : "");
+        values.put("confirmationHours", confirm ? number(lottery.getValue("confirmationHours")) : "");
         JsonObject childcare = s.getValue("childcare") instanceof JsonObject c ? c : new JsonObject();
         boolean offered = Boolean.TRUE.equals(childcare.getValue("offered"));
         values.put("childcare", offered ? "1" : "");
@@ -259,6 +316,8 @@ public final class SessionForm {
             case "venueId", "roomId" -> "venueId";
             case "meetingLink" -> "meetingLink";
             case "allocation", "bookingEnabled", "lottery" -> "allocation";
+            case "lottery.priorityTiers" -> "priorityTiers";
+            case "lottery.confirmationHours", "lottery.confirmationHoursUsable" -> "confirmationHours";
             case "capacity" -> "capacity";
             case "applicationOpens", "applicationOpensAt" -> "opens";
             case "applicationCloses", "applicationClosesAt" -> "closes";

@@ -40,6 +40,17 @@ public final class StaffText {
         put("allocationLottery", "抽選", "Lottery");
         put("opens", "受付開始", "Applications open");
         put("closes", "受付締切", "Applications close");
+        put(
+                "priorityTiers",
+                "抽選の優先枠（先の枠ほど優先。「、」で区切る）",
+                "Lottery priority tiers (first tier first, separated by commas)");
+        put("oneWinPerMonth", "抽選：同じ月の当選は1人1回まで", "Lottery: at most one win per person per month");
+        put(
+                "childcareRequiredToWin",
+                "抽選：託児を希望した方は託児の受け入れができる場合だけ当選",
+                "Lottery: applicants needing childcare win only if childcare can take them");
+        put("confirmationRequired", "抽選：当選した方に参加の確認をお願いする", "Lottery: winners confirm their seat");
+        put("confirmationHours", "参加確認の期限（時間）", "Hours to confirm");
         put("meetingLink", "オンラインのURL（https://…）", "Online meeting link (https://…)");
         put("childcareOffered", "託児あり", "Childcare offered");
         put("childMinAge", "託児の対象（何歳から）", "Childcare from age");
