@@ -72,6 +72,14 @@ public final class StaffText {
         put("optional", "任意", "optional");
         // door
         put("doorTitle", "受付", "At the door");
+        put("waitlist", "キャンセル待ち・ご案内", "Waitlist and offers");
+        put("waitlistTitle", "キャンセル待ちとご案内", "Waitlist and offers");
+        put("waitingTitle", "待っている方", "Waiting");
+        put("waitingPlace", "順番（抽選の補欠は公開した番号）", "Place (a lottery's reserve: its published number)");
+        put("noWaiting", "待っている方はいません。", "Nobody is waiting.");
+        put("offersTitle", "ご案内中の席", "Seats offered");
+        put("offerUntil", "返事の期限", "Answer by");
+        put("noOffers", "ご案内中の席はありません。", "No seat is on offer.");
         put("checkInByCode", "予約番号で受付", "Check in by booking code");
         put("bookingCode", "予約番号", "Booking code");
         put("checkIn", "受付する", "Check in");

@@ -442,6 +442,21 @@ class LotteryPromisesTest {
                 .as("still 補欠の2番目, now next in line")
                 .containsEntry("position", 2)
                 .containsEntry("aheadOfYou", 0);
+        // the organiser's waitlist (the audited roster): who waits with her published number, and the offer out
+        // with its deadline
+        io.restassured.path.json.JsonPath roster = Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String firstId = (String) Api.myRegistration(first, sessionId).get("id");
+        String secondId = (String) Api.myRegistration(second, sessionId).get("id");
+        assertThat(roster.getString("entries.find { it.registrationId == '" + firstId + "' }.status"))
+                .isEqualTo("offered");
+        assertThat(roster.getString("entries.find { it.registrationId == '" + firstId + "' }.offerExpiresAt"))
+                .isEqualTo(Api.myRegistration(first, sessionId).get("offerExpiresAt"));
+        assertThat(roster.getInt("entries.find { it.registrationId == '" + secondId + "' }.position"))
+                .isEqualTo(2);
     }
 
     /**
