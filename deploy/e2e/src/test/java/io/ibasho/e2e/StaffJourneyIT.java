@@ -532,6 +532,20 @@ class StaffJourneyIT {
             desk.look("lottery-checked");
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
             desk.look("lottery-checked-390");
+
+            // who waits: the one not drawn, by her published reserve number; no seat is on offer
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/waitlist");
+            assertThat(page.locator("#waiting tbody tr")).hasCount(1);
+            assertThat(page.locator("#waiting tbody tr").first()).containsText("1");
+            assertThat(page.locator("#waiting tbody tr").first()).containsText("なな");
+            assertThat(page.locator("#no-offers")).isVisible();
+            desk.look("waitlist-390");
+            page.setViewportSize(1280, 800);
+            desk.look("waitlist");
+            // the session's form shows the lottery's rules as they were set
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
+            assertThat(page.getByLabel("抽選：託児を希望した方は託児の受け入れができる場合だけ当選")).isChecked();
+            assertThat(link(page, "キャンセル待ち・ご案内")).isVisible();
         }
     }
 
