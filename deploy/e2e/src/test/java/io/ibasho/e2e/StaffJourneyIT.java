@@ -356,8 +356,17 @@ class StaffJourneyIT {
                     .contains("親子でほっとカフェ（時間変更）")
                     .doesNotContain("ひかり")
                     .doesNotContain(code);
+            // the group's private feed: a new URL, shown once, with the change and still nobody who booked
+            button(page, "新しいURLを発行する（前のURLは使えなくなります）").click();
+            String groupFeed = page.locator("#group-feed").inputValue();
+            assertThat(groupFeed).contains("/api/events/feeds/private/");
+            assertThat(given().get(groupFeed).then().statusCode(200).extract().asString())
+                    .contains("親子でほっとカフェ（時間変更）")
+                    .doesNotContain("ひかり")
+                    .doesNotContain(code);
+            desk.look("partner-feed-rotated");
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
-            page.reload();
+            page.navigate(stack.gateway + "/staff/partner");
             desk.look("partner-schedule-390");
         }
     }

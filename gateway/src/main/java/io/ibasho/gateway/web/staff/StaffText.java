@@ -72,6 +72,16 @@ public final class StaffText {
         put("optional", "任意", "optional");
         // door
         put("doorTitle", "受付", "At the door");
+        put("groupFeed", "グループ専用のカレンダーURL", "Your group's private calendar URL");
+        put(
+                "groupFeedHelp",
+                "リンクしている会場すべての予定（変更・中止を含む）をひとつのURLで受け取れます。URLが人に知られたときは、新しくすると前のURLは使えなくなります。",
+                "One URL for the schedule of all your linked venues (changes and cancellations included). If the URL got out, make a new one: the old one stops working.");
+        put("groupFeedRotate", "新しいURLを発行する（前のURLは使えなくなります）", "Issue a new URL (the old one stops working)");
+        put(
+                "groupFeedOnce",
+                "このURLは今だけ表示されます。パスワードのように扱い、カレンダーアプリに登録してください。",
+                "This URL is shown only now: keep it like a password and add it to your calendar app.");
         put("waitlist", "キャンセル待ち・ご案内", "Waitlist and offers");
         put("waitlistTitle", "キャンセル待ちとご案内", "Waitlist and offers");
         put("waitingTitle", "待っている方", "Waiting");
