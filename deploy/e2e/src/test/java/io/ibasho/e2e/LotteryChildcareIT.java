@@ -76,7 +76,14 @@ class LotteryChildcareIT {
         Map<String, Object> withChildcare = attendees.withChildcare(body, start);
         String sessionId = attendees.publishedSession(withChildcare);
 
-        // from the opening on, anyone sees the rules and the seed's commitment without signing in
+        // from the opening on, anyone sees the rules and the seed's commitment without signing in (once registration
+        // has heard of the session over Kafka)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(stack.gateway)
+                                .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                                .statusCode()
+                        == 200);
         String commitment = given().baseUri(stack.gateway)
                 .get("/api/registrations/sessions/" + sessionId + "/lottery")
                 .then()
