@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * national standard), three applicants with two babies each and two seats: only the first applicant in drawn order
  * can get childcare, so exactly one wins, and the two others go to the reserve list because childcare was unavailable.
  * The proof is the invariant, whatever order the seed gives: every winner who asked for childcare has it reserved in
- * childcare-booking, and no reserved childcare belongs to anyone who did not win.
+ * childcare-booking, and no reserved childcare belongs to anyone who did not win. The draw's whole life runs through
+ * the gateway with real tokens (issue #13): commitment and rules public from the opening, rules frozen, applications,
+ * closing digest and count, draw, allocation with childcare, the published draw checked without a token, and a
+ * cancellation whose seat is offered down the reserve list (published numbers kept).
  */
 class LotteryChildcareIT {
     private static SecurityStack stack;
@@ -72,6 +75,38 @@ class LotteryChildcareIT {
                         .toString()));
         Map<String, Object> withChildcare = attendees.withChildcare(body, start);
         String sessionId = attendees.publishedSession(withChildcare);
+
+        // from the opening on, anyone sees the rules and the seed's commitment without signing in (once registration
+        // has heard of the session over Kafka)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(stack.gateway)
+                                .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                                .statusCode()
+                        == 200);
+        String commitment = given().baseUri(stack.gateway)
+                .get("/api/registrations/sessions/" + sessionId + "/lottery")
+                .then()
+                .statusCode(200)
+                .body("policy.seats", org.hamcrest.Matchers.equalTo(2))
+                .body("drawn", org.hamcrest.Matchers.equalTo(false))
+                .body("inputDigest", org.hamcrest.Matchers.nullValue())
+                .extract()
+                .path("commitment");
+        assertThat(commitment).matches("[0-9a-f]{64}");
+        // and the rules are frozen: the organiser cannot add a seat now that applications are open
+        Map<String, Object> oneMoreSeat = new LinkedHashMap<>(withChildcare);
+        oneMoreSeat.put("capacity", 3);
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .contentType("application/json")
+                .body(oneMoreSeat)
+                .put("/api/events/sessions/" + sessionId)
+                .then()
+                .statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("/lottery-rules-frozen"))
+                .body("detail", org.hamcrest.Matchers.containsString("capacity"));
 
         List<String> applicants = attendees.create("lottery-childcare", 3);
         Map<String, String> applicationOf = new HashMap<>();
@@ -191,6 +226,7 @@ class LotteryChildcareIT {
                         "inputDigest",
                         org.hamcrest.Matchers.equalTo(JsonPath.from(published).getString("inputDigest")));
         assertThat(JsonPath.from(published).getString("sessionId")).isEqualTo(sessionId);
+        assertThat(JsonPath.from(published).getString("commitment")).isEqualTo(commitment);
         given().baseUri(stack.gateway)
                 .contentType("application/json")
                 .body(published)
@@ -198,6 +234,51 @@ class LotteryChildcareIT {
                 .then()
                 .statusCode(200)
                 .body("ok", org.hamcrest.Matchers.equalTo(true));
+
+        // the winner cancels: her children's places go back, and the seat is offered to reserve number 1 with
+        // childcare asked again; number 2 keeps her published number
+        String winner = winners.get(0);
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(winner))
+                .post("/api/registrations/mine/" + applicationOf.get(winner) + "/cancel")
+                .then()
+                .statusCode(200);
+        String first = reserve.stream()
+                .filter(r -> ((Number) mine.get(r).get("position")).intValue() == 1)
+                .findFirst()
+                .orElseThrow();
+        String second =
+                reserve.stream().filter(r -> !r.equals(first)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(hers(first, sessionId).get("status"))
+                        .as(first + " offered the freed seat")
+                        .isEqualTo("offered"));
+        Map<String, Object> stillWaiting = hers(second, sessionId);
+        assertThat(stillWaiting.get("status")).isEqualTo("waitlisted");
+        assertThat(((Number) stillWaiting.get("position")).intValue()).isEqualTo(2);
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(first))
+                .post("/api/registrations/mine/" + applicationOf.get(first) + "/accept")
+                .then()
+                .statusCode(200);
+        Map<String, Object> accepted = hers(first, sessionId);
+        assertThat(accepted.get("status")).isEqualTo("confirmed");
+        assertThat(accepted.get("childcareStatus")).isEqualTo("reserved");
+    }
+
+    private static Map<String, Object> hers(String applicant, String sessionId) {
+        return given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token(applicant))
+                .get("/api/registrations/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("find { it.sessionId == '" + sessionId + "' }");
     }
 
     @Test

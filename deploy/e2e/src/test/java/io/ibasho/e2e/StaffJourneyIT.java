@@ -356,8 +356,17 @@ class StaffJourneyIT {
                     .contains("親子でほっとカフェ（時間変更）")
                     .doesNotContain("ひかり")
                     .doesNotContain(code);
+            // the group's private feed: a new URL, shown once, with the change and still nobody who booked
+            button(page, "新しいURLを発行する（前のURLは使えなくなります）").click();
+            String groupFeed = page.locator("#group-feed").inputValue();
+            assertThat(groupFeed).contains("/api/events/feeds/private/");
+            assertThat(given().get(groupFeed).then().statusCode(200).extract().asString())
+                    .contains("親子でほっとカフェ（時間変更）")
+                    .doesNotContain("ひかり")
+                    .doesNotContain(code);
+            desk.look("partner-feed-rotated");
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
-            page.reload();
+            page.navigate(stack.gateway + "/staff/partner");
             desk.look("partner-schedule-390");
         }
     }
@@ -571,6 +580,20 @@ class StaffJourneyIT {
             desk.look("lottery-checked");
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
             desk.look("lottery-checked-390");
+
+            // who waits: the one not drawn, by her published reserve number; no seat is on offer
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/waitlist");
+            assertThat(page.locator("#waiting tbody tr")).hasCount(1);
+            assertThat(page.locator("#waiting tbody tr").first()).containsText("1");
+            assertThat(page.locator("#waiting tbody tr").first()).containsText("なな");
+            assertThat(page.locator("#no-offers")).isVisible();
+            desk.look("waitlist-390");
+            page.setViewportSize(1280, 800);
+            desk.look("waitlist");
+            // the session's form shows the lottery's rules as they were set
+            page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
+            assertThat(page.getByLabel("抽選：託児を希望した方は託児の受け入れができる場合だけ当選")).isChecked();
+            assertThat(link(page, "キャンセル待ち・ご案内")).isVisible();
         }
     }
 

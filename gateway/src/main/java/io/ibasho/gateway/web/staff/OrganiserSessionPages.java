@@ -275,6 +275,7 @@ public class OrganiserSessionPages {
         Map<String, String> values = new HashMap<>();
         values.put("kind", "cafe");
         values.put("allocation", "FIRST_COME");
+        values.put("childcareRequiredToWin", "1"); // the service's default, shown ticked
         return values;
     }
 

@@ -58,6 +58,9 @@ public class PartnerPages {
         router.post("/staff/partner/webhooks")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, partner(v -> create(v, form)))));
+        router.post("/staff/partner/feed/rotate")
+                .order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, partner(v -> rotateFeed(v, form)))));
         router.get("/staff/partner/webhooks/:id")
                 .order(900)
                 .handler(ctx -> flow.page(ctx, true, partner(this::deliveries)));
@@ -71,6 +74,30 @@ public class PartnerPages {
     }
 
     private Uni<Result> schedule(Visit v, String secret, String webhookError, int status) {
+        return schedule(v, secret, webhookError, null, status);
+    }
+
+    /**
+     * A new URL for the group's private feed (its venues of its organisation, changes included), shown once; the old
+     * URL stops working, which is what she wants when it leaked.
+     */
+    private Uni<Result> rotateFeed(Visit v, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        return services.post(
+                        "event",
+                        "/api/events/partner/feed/rotate",
+                        v.token(),
+                        null,
+                        null,
+                        v.ctx().request())
+                .flatMap(answer -> answer.ok()
+                        ? schedule(v, null, null, origin(v) + answer.object().getString("url"), 200)
+                        : Uni.createFrom().item(errorPage(answer.status() == 403 ? 403 : 503)));
+    }
+
+    private Uni<Result> schedule(Visit v, String secret, String webhookError, String groupFeed, int status) {
         String since = OffsetDateTime.now(clock)
                 .minusDays(CHANGED_DAYS)
                 .truncatedTo(ChronoUnit.SECONDS)
@@ -115,6 +142,7 @@ public class PartnerPages {
                             "webhooks",
                             webhooks(all.getItem4().ok() ? all.getItem4().array() : new JsonArray(), venueViews));
                     data.put("secret", secret);
+                    data.put("groupFeed", groupFeed);
                     data.put("webhookError", webhookError);
                     return (Result) new Html(status, "staff/partner", data);
                 });

@@ -42,6 +42,11 @@ public final class SessionForm {
             "capacity",
             "opens",
             "closes",
+            "priorityTiers",
+            "oneWinPerMonth",
+            "childcareRequiredToWin",
+            "confirmationRequired",
+            "confirmationHours",
             "childcare",
             "childMinAge",
             "childMaxAge",
@@ -58,24 +63,21 @@ public final class SessionForm {
     }
 
     /**
-     * Reads the typed values. {@code current}: the session being edited (its parts, room and lottery rules, which the
-     * form does not show, are kept), or null for a new one.
+     * Reads the typed values. {@code current}: the session being edited (its parts and room, which the form does not
+     * show, are kept), or null for a new one.
      */
     public static Parsed read(Map<String, String> form, JsonObject current, Language language) {
         boolean ja = language == Language.JA;
         Map<String, String> errors = new LinkedHashMap<>();
         JsonObject request = new JsonObject();
         if (current != null) {
-            for (String kept : List.of("roomId", "parts", "lottery", "meetingLink", "targetAudienceEn")) {
+            for (String kept : List.of("roomId", "parts", "meetingLink", "targetAudienceEn")) {
                 if (current.getValue(kept) != null) {
                     request.put(kept, current.getValue(kept));
                 }
             }
             if (request.getValue("parts") instanceof JsonArray parts) {
                 request.put("parts", partsForRequest(parts));
-            }
-            if (request.getValue("lottery") instanceof JsonObject rules) {
-                request.put("lottery", lotteryForRequest(rules));
             }
         }
         String kind = value(form, "kind");
@@ -139,8 +141,8 @@ public final class SessionForm {
             errors.put("allocation", ja ? "参加のしかたを選んでください。" : "Choose how places are given.");
         } else {
             request.put("allocation", allocation);
-            if (!"LOTTERY".equals(allocation)) {
-                request.remove("lottery");
+            if ("LOTTERY".equals(allocation)) {
+                request.put("lottery", lottery(form, errors, ja));
             }
         }
         String capacity = value(form, "capacity");
@@ -178,6 +180,44 @@ public final class SessionForm {
         return errors.isEmpty() ? new Parsed(request, Map.of()) : new Parsed(null, errors);
     }
 
+    /** Tiers are typed on one line, separated by 、 or a comma; a label may hold " / " for its English. */
+    private static final java.util.regex.Pattern TIER_SEPARATOR = java.util.regex.Pattern.compile("[、,，]");
+
+    /**
+     * The lottery's rules in the event service's words (the same as its session view's, so rules left as they were
+     * go back unchanged and never trip the freeze once applications are open).
+     */
+    private static JsonObject lottery(Map<String, String> form, Map<String, String> errors, boolean ja) {
+        JsonArray tiers = new JsonArray();
+        String typed = value(form, "priorityTiers");
+        if (typed != null) {
+            for (String label : TIER_SEPARATOR.split(typed)) {
+                if (!label.isBlank()) {
+                    tiers.add(label.strip());
+                }
+            }
+        }
+        if (tiers.size() > 5 || tiers.stream().anyMatch(t -> ((String) t).length() > 80)) {
+            errors.put("priorityTiers", ja ? "優先枠は5つまで、それぞれ80文字までです。" : "At most 5 tiers, each at most 80 characters.");
+        }
+        boolean confirm = "1".equals(form.get("confirmationRequired"));
+        int hours = 0;
+        if (confirm) {
+            Integer given = integer(value(form, "confirmationHours") == null ? "48" : value(form, "confirmationHours"));
+            if (given == null || given < 1 || given > 672) {
+                errors.put("confirmationHours", ja ? "参加確認の期限は1〜672時間で入力してください。" : "Enter 1 to 672 hours to confirm.");
+            } else {
+                hours = given;
+            }
+        }
+        return new JsonObject()
+                .put("priorityTiers", tiers)
+                .put("oneWinPerMonth", "1".equals(form.get("oneWinPerMonth")))
+                .put("childcareRequiredToWin", "1".equals(form.get("childcareRequiredToWin")))
+                .put("confirmationRequired", confirm)
+                .put("confirmationHours", hours);
+    }
+
     /**
      * What the flyer says, as far as the form shows it (theme, 持ち物, 参加費); the rest of the session's flyer (speakers,
      * English texts) is kept as it was, so an edit here never drops it.
@@ -208,22 +248,6 @@ public final class SessionForm {
         request.put("flyer", flyer);
     }
 
-    /**
-     * The lottery's rules as the session view shows them, in the request's words: the view names the tiers
-     * {@code priorityTiers} and says 0 hours when winners need not confirm, which the request leaves out.
-     */
-    static JsonObject lotteryForRequest(JsonObject view) {
-        JsonObject rules = view.copy();
-        if (rules.getValue("priorityTiers") instanceof JsonArray tiers) {
-            rules.put("priority", tiers);
-        }
-        rules.remove("priorityTiers");
-        if (rules.getValue("confirmationHours") instanceof Number hours && hours.intValue() < 1) {
-            rules.remove("confirmationHours");
-        }
-        return rules;
-    }
-
     /** The form's values for a session as the service describes it (times shown in Tokyo). */
     public static Map<String, String> valuesOf(JsonObject s) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -247,6 +271,20 @@ public final class SessionForm {
         values.put("capacity", s.getValue("capacity") == null ? "" : String.valueOf(s.getValue("capacity")));
         values.put("opens", dateTimeValue(s.getString("applicationOpensAt")));
         values.put("closes", dateTimeValue(s.getString("applicationClosesAt")));
+        JsonObject lottery = s.getValue("lottery") instanceof JsonObject l ? l : null;
+        JsonArray tiers =
+                lottery != null && lottery.getValue("priorityTiers") instanceof JsonArray t ? t : new JsonArray();
+        values.put(
+                "priorityTiers",
+                String.join("、", tiers.stream().map(String::valueOf).toList()));
+        values.put("oneWinPerMonth", lottery != null && lottery.getBoolean("oneWinPerMonth", false) ? "1" : "");
+        // a new lottery requires childcare to win unless she unticks it, as the service's default
+        values.put(
+                "childcareRequiredToWin",
+                lottery == null || lottery.getBoolean("childcareRequiredToWin", true) ? "1" : "");
+        boolean confirm = lottery != null && lottery.getBoolean("confirmationRequired", false);
+        values.put("confirmationRequired", confirm ? "1" : "");
+        values.put("confirmationHours", confirm ? number(lottery.getValue("confirmationHours")) : "");
         JsonObject childcare = s.getValue("childcare") instanceof JsonObject c ? c : new JsonObject();
         boolean offered = Boolean.TRUE.equals(childcare.getValue("offered"));
         values.put("childcare", offered ? "1" : "");
@@ -278,6 +316,8 @@ public final class SessionForm {
             case "venueId", "roomId" -> "venueId";
             case "meetingLink" -> "meetingLink";
             case "allocation", "bookingEnabled", "lottery" -> "allocation";
+            case "lottery.priorityTiers" -> "priorityTiers";
+            case "lottery.confirmationHours", "lottery.confirmationHoursUsable" -> "confirmationHours";
             case "capacity" -> "capacity";
             case "applicationOpens", "applicationOpensAt" -> "opens";
             case "applicationCloses", "applicationClosesAt" -> "closes";

@@ -40,6 +40,17 @@ public final class StaffText {
         put("allocationLottery", "抽選", "Lottery");
         put("opens", "受付開始", "Applications open");
         put("closes", "受付締切", "Applications close");
+        put(
+                "priorityTiers",
+                "抽選の優先枠（先の枠ほど優先。「、」で区切る）",
+                "Lottery priority tiers (first tier first, separated by commas)");
+        put("oneWinPerMonth", "抽選：同じ月の当選は1人1回まで", "Lottery: at most one win per person per month");
+        put(
+                "childcareRequiredToWin",
+                "抽選：託児を希望した方は託児の受け入れができる場合だけ当選",
+                "Lottery: applicants needing childcare win only if childcare can take them");
+        put("confirmationRequired", "抽選：当選した方に参加の確認をお願いする", "Lottery: winners confirm their seat");
+        put("confirmationHours", "参加確認の期限（時間）", "Hours to confirm");
         put("meetingLink", "オンラインのURL（https://…）", "Online meeting link (https://…)");
         put("childcareOffered", "託児あり", "Childcare offered");
         put("childMinAge", "託児の対象（何歳から）", "Childcare from age");
@@ -61,6 +72,24 @@ public final class StaffText {
         put("optional", "任意", "optional");
         // door
         put("doorTitle", "受付", "At the door");
+        put("groupFeed", "グループ専用のカレンダーURL", "Your group's private calendar URL");
+        put(
+                "groupFeedHelp",
+                "リンクしている会場すべての予定（変更・中止を含む）をひとつのURLで受け取れます。URLが人に知られたときは、新しくすると前のURLは使えなくなります。",
+                "One URL for the schedule of all your linked venues (changes and cancellations included). If the URL got out, make a new one: the old one stops working.");
+        put("groupFeedRotate", "新しいURLを発行する（前のURLは使えなくなります）", "Issue a new URL (the old one stops working)");
+        put(
+                "groupFeedOnce",
+                "このURLは今だけ表示されます。パスワードのように扱い、カレンダーアプリに登録してください。",
+                "This URL is shown only now: keep it like a password and add it to your calendar app.");
+        put("waitlist", "キャンセル待ち・ご案内", "Waitlist and offers");
+        put("waitlistTitle", "キャンセル待ちとご案内", "Waitlist and offers");
+        put("waitingTitle", "待っている方", "Waiting");
+        put("waitingPlace", "順番（抽選の補欠は公開した番号）", "Place (a lottery's reserve: its published number)");
+        put("noWaiting", "待っている方はいません。", "Nobody is waiting.");
+        put("offersTitle", "ご案内中の席", "Seats offered");
+        put("offerUntil", "返事の期限", "Answer by");
+        put("noOffers", "ご案内中の席はありません。", "No seat is on offer.");
         put("checkInByCode", "予約番号で受付", "Check in by booking code");
         put("bookingCode", "予約番号", "Booking code");
         put("checkIn", "受付する", "Check in");

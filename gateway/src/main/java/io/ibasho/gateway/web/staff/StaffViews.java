@@ -201,6 +201,11 @@ public final class StaffViews {
         fields.add(text("capacity", "number", st, values, errors));
         fields.add(text("opens", "datetime-local", st, values, errors));
         fields.add(text("closes", "datetime-local", st, values, errors));
+        fields.add(text("priorityTiers", "text", st, values, errors));
+        fields.add(checkbox("oneWinPerMonth", st, values, errors));
+        fields.add(checkbox("childcareRequiredToWin", st, values, errors));
+        fields.add(checkbox("confirmationRequired", st, values, errors));
+        fields.add(text("confirmationHours", "number", st, values, errors));
         fields.add(new Field(
                 "childcare",
                 st.get("childcareOffered"),
@@ -224,6 +229,12 @@ public final class StaffViews {
             }
         }
         return list;
+    }
+
+    private static Field checkbox(
+            String name, Map<String, String> st, Map<String, String> values, Map<String, String> errors) {
+        return new Field(
+                name, st.get(name), "checkbox", "1".equals(values.get(name)) ? "1" : "", errors.get(name), List.of());
     }
 
     private static Field text(

@@ -69,18 +69,48 @@ class SessionFormTest {
     }
 
     @Test
-    void anEditSendsTheLotteryRulesBackInTheRequestsWords() {
+    void theLotteryRulesAreTypedInTheFormAndSentInTheServicesWords() {
+        Map<String, String> form = café();
+        form.put("allocation", "LOTTERY");
+        form.put("priorityTiers", "初めての方 / first-time participants、その他");
+        form.put("oneWinPerMonth", "1");
+        form.put("confirmationRequired", "1");
+        form.put("confirmationHours", "36");
+        JsonObject rules = SessionForm.read(form, null, Language.JA).request().getJsonObject("lottery");
+        assertThat(rules.getJsonArray("priorityTiers")).containsExactly("初めての方 / first-time participants", "その他");
+        assertThat(rules.getBoolean("oneWinPerMonth")).isTrue();
+        assertThat(rules.getBoolean("childcareRequiredToWin")).as("unticked").isFalse();
+        assertThat(rules.getBoolean("confirmationRequired")).isTrue();
+        assertThat(rules.getInteger("confirmationHours")).isEqualTo(36);
+
+        form.put("confirmationHours", "0");
+        assertThat(SessionForm.read(form, null, Language.JA).errors()).containsKey("confirmationHours");
+        form.put("allocation", "FIRST_COME");
+        assertThat(SessionForm.read(café(), null, Language.JA).request().containsKey("lottery"))
+                .isFalse();
+    }
+
+    @Test
+    void rulesShownInTheFormGoBackExactlyAsTheViewHasThem() {
+        // an edit that leaves the rules alone must not change them: they are frozen once applications are open
         JsonObject view = new JsonObject()
                 .put("priorityTiers", new JsonArray().add("初めての方").add("その他"))
-                .put("priority", new JsonArray().add("初めての方").add("その他"))
                 .put("oneWinPerMonth", true)
+                .put("childcareRequiredToWin", true)
                 .put("confirmationRequired", false)
                 .put("confirmationHours", 0);
-        JsonObject rules = SessionForm.lotteryForRequest(view);
-        assertThat(rules.getJsonArray("priority")).containsExactly("初めての方", "その他");
-        assertThat(rules.containsKey("priorityTiers")).isFalse();
-        assertThat(rules.containsKey("confirmationHours")).isFalse();
-        assertThat(rules.getBoolean("oneWinPerMonth")).isTrue();
+        JsonObject session = new JsonObject()
+                .put("kind", "workshop")
+                .put("titleJa", "アロマ")
+                .put("startsAt", "2026-12-08T13:30:00+09:00")
+                .put("endsAt", "2026-12-08T15:30:00+09:00")
+                .put("allocation", "LOTTERY")
+                .put("capacity", 10)
+                .put("lottery", view);
+        Map<String, String> shown = SessionForm.valuesOf(session);
+        JsonObject rules =
+                SessionForm.read(shown, session, Language.JA).request().getJsonObject("lottery");
+        assertThat(rules).isEqualTo(view);
     }
 
     @Test

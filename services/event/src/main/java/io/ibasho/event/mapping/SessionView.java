@@ -36,16 +36,15 @@ public record SessionView(
     /**
      * A lottery's rules (null unless allocation is LOTTERY), so applicants know them before applying; frozen once
      * applications open. The names are those of registration's lottery view and of the published draw
-     * (docs/lottery.md §7); {@code confirmationHours} is 0 when no confirmation is required. {@code priority} repeats
-     * {@code priorityTiers} under its old name for clients not yet moved over; it will go.
+     * (docs/lottery.md §7); {@code confirmationHours} is 0 when no confirmation is required. Requests use the same names, so
+     * an organiser's client can send back what it read.
      */
     public record LotteryView(
             List<String> priorityTiers,
             boolean oneWinPerMonth,
             boolean childcareRequiredToWin,
             boolean confirmationRequired,
-            int confirmationHours,
-            @Deprecated List<String> priority) {
+            int confirmationHours) {
 
         public static LotteryView of(io.ibasho.event.mapping.JsonColumns.LotterySettings settings) {
             return new LotteryView(
@@ -53,8 +52,7 @@ public record SessionView(
                     settings.oneWinPerMonth(),
                     settings.childcareRequiredToWin(),
                     settings.confirmationRequired(),
-                    settings.confirmationRequired() ? settings.confirmationHours() : 0,
-                    settings.priority());
+                    settings.confirmationRequired() ? settings.confirmationHours() : 0);
         }
     }
 

@@ -85,7 +85,7 @@ public class FeedResource {
                 .map(FeedResource::url);
     }
 
-    private static FeedUrl url(String token) {
+    static FeedUrl url(String token) {
         return new FeedUrl(
                 "/api/events/feeds/private/" + token + ".ics",
                 "Shown once: keep it like a password. Rotating issues a new URL and the old one stops working.");

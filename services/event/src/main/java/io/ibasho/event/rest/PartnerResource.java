@@ -1,14 +1,17 @@
 package io.ibasho.event.rest;
 
+import io.ibasho.event.FeedToken;
 import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.mapping.VenueView;
+import io.ibasho.event.service.FeedService;
 import io.ibasho.event.service.SessionService;
 import io.ibasho.event.service.VenueService;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -32,12 +35,35 @@ public class PartnerResource {
 
     private final SessionService sessions;
     private final VenueService venues;
+    private final FeedService feeds;
+    private final OrganiserContext organisation;
     private final JsonWebToken token;
 
-    public PartnerResource(SessionService sessions, VenueService venues, JsonWebToken token) {
+    public PartnerResource(
+            SessionService sessions,
+            VenueService venues,
+            FeedService feeds,
+            OrganiserContext organisation,
+            JsonWebToken token) {
         this.sessions = sessions;
         this.venues = venues;
+        this.feeds = feeds;
+        this.organisation = organisation;
         this.token = token;
+    }
+
+    /**
+     * The group rotates its own private feed (its venues of the organisation it belongs to) when the URL leaked: the
+     * same rotation an organiser can make for the group (FeedResource), without waiting for her.
+     */
+    @POST
+    @Path("/feed/rotate")
+    @Operation(
+            summary =
+                    "New secret URL for the partner group's own feed of its organisation's linked venues; the old URL stops working")
+    public Uni<FeedResource.FeedUrl> rotateFeed() {
+        return feeds.rotate(organisation.organisationId(), FeedToken.Scope.PARTNER_GROUP, partnerGroup())
+                .map(FeedResource::url);
     }
 
     @GET

@@ -70,6 +70,30 @@ final class FrozenLotteryRules {
         return touched;
     }
 
+    /**
+     * A series edit reaches an occurrence whose applications are open: the occurrence follows the series' texts, times
+     * and venue, but keeps what it froze (docs/lottery.md, "Series"). Refusing the whole edit instead would block every
+     * change to a monthly lottery series, which nearly always has one occurrence open; the next occurrences take the new
+     * rules when they open.
+     */
+    static void keepFrozen(Session frozen, Session edited, OffsetDateTime now) {
+        edited.allocation = frozen.allocation;
+        edited.capacity = frozen.capacity;
+        edited.lotteryJson = frozen.lotteryJson;
+        edited.applicationOpensAt = frozen.applicationOpensAt;
+        if (frozen.applicationClosesAt != null && !now.isBefore(frozen.applicationClosesAt)) {
+            edited.applicationClosesAt = frozen.applicationClosesAt;
+        }
+        if (frozen.childcareOffered != edited.childcareOffered) {
+            edited.childcareOffered = frozen.childcareOffered;
+            edited.childcareMinAge = frozen.childcareMinAge;
+            edited.childcareMaxAge = frozen.childcareMaxAge;
+            edited.childcareCarers = frozen.childcareCarers;
+            edited.childcareMaxChildren = frozen.childcareMaxChildren;
+            edited.childcareDeadline = frozen.childcareDeadline;
+        }
+    }
+
     /** To the microsecond, as PostgreSQL keeps it: the stored time against the time sent again unchanged. */
     private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
         return a == null

@@ -71,7 +71,10 @@ public class SeriesService {
                 .flatMap(ignored -> withOccurrences(series));
     }
 
-    /** Edits the rule or the defaults; from tomorrow on, the stored occurrences follow, individually edited ones excepted. */
+    /**
+     * Edits the rule or the defaults; from tomorrow on, the stored occurrences follow, individually edited ones excepted.
+     * An occurrence whose lottery applications are open follows too but keeps its frozen rules (FrozenLotteryRules).
+     */
     @WithTransaction
     public Uni<SeriesWithOccurrences> update(String organisationId, UUID seriesId, SeriesRequest request) {
         return own(organisationId, seriesId).flatMap(series -> {
@@ -218,12 +221,36 @@ public class SeriesService {
 
     private Uni<Void> follow(SessionSeries series, Session session, Occurrence planned) {
         var before = SessionChanges.Snapshot.of(session);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Session frozen = FrozenLotteryRules.applicationsOpen(session.status, FrozenLotteryRules.Rules.of(session), now)
+                ? frozenCopy(session)
+                : null;
         applyOccurrence(series, planned, session);
+        if (frozen != null) {
+            FrozenLotteryRules.keepFrozen(frozen, session, now);
+        }
         List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
         if (changed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return validated(session, planned).flatMap(ignored -> sessions.announceChange(session, changed));
+    }
+
+    /** The fields FrozenLotteryRules.keepFrozen puts back, as they were before the series edit. */
+    private static Session frozenCopy(Session session) {
+        Session copy = new Session();
+        copy.allocation = session.allocation;
+        copy.capacity = session.capacity;
+        copy.lotteryJson = session.lotteryJson;
+        copy.applicationOpensAt = session.applicationOpensAt;
+        copy.applicationClosesAt = session.applicationClosesAt;
+        copy.childcareOffered = session.childcareOffered;
+        copy.childcareMinAge = session.childcareMinAge;
+        copy.childcareMaxAge = session.childcareMaxAge;
+        copy.childcareCarers = session.childcareCarers;
+        copy.childcareMaxChildren = session.childcareMaxChildren;
+        copy.childcareDeadline = session.childcareDeadline;
+        return copy;
     }
 
     private Uni<Void> validated(Session session, Occurrence occurrence) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -81,37 +82,49 @@ public record SessionRequest(
 
     /**
      * The rules of a lottery (allocation LOTTERY only; absent: no priority tiers, no monthly limit, childcare required
-     * to win). Public: applicants see them before applying.
+     * to win). Public: applicants see them before applying. The names are those of the session view, registration's
+     * lottery view and the published draw (docs/lottery.md §7), so a client can send back what it read:
+     * {@code priorityTiers}, and {@code confirmationHours} 0 when no confirmation is required. The old name
+     * {@code priority} is refused by its own message rather than ignored, so tiers are never dropped silently.
      */
     public record LotteryRequest(
             @Size(max = 5, message = "at most 5 priority tiers")
             List<
                             @NotBlank(message = "a priority tier needs a label")
                             @Size(max = 80, message = "a priority tier's label is at most 80 characters") String>
-                    priority,
+                    priorityTiers,
 
             Boolean oneWinPerMonth,
             Boolean childcareRequiredToWin,
             /** Winners confirm their seat by a deadline; one who does not passes it down the reserve list. */
             Boolean confirmationRequired,
 
-            @Min(value = 1, message = "lottery confirmationHours is 1..672 (four weeks)")
-            @Max(value = 672, message = "lottery confirmationHours is 1..672 (four weeks)")
-            Integer confirmationHours) {
+            @Min(value = 0, message = "lottery confirmationHours is 1..672 (four weeks), or 0 without confirmation")
+            @Max(value = 672, message = "lottery confirmationHours is 1..672 (four weeks), or 0 without confirmation")
+            Integer confirmationHours,
 
-        public LotteryRequest(List<String> priority, Boolean oneWinPerMonth, Boolean childcareRequiredToWin) {
-            this(priority, oneWinPerMonth, childcareRequiredToWin, null, null);
+            @Null(message = "lottery priority is now called priorityTiers") @Deprecated
+            List<String> priority) {
+
+        public LotteryRequest(List<String> priorityTiers, Boolean oneWinPerMonth, Boolean childcareRequiredToWin) {
+            this(priorityTiers, oneWinPerMonth, childcareRequiredToWin, null, null, null);
+        }
+
+        /** 0 hours means "no confirmation", which only a lottery without confirmation may say. */
+        @AssertTrue(message = "lottery confirmationHours is 1..672 (four weeks) when confirmationRequired is true")
+        public boolean isConfirmationHoursUsable() {
+            return !Boolean.TRUE.equals(confirmationRequired) || confirmationHours == null || confirmationHours >= 1;
         }
 
         public io.ibasho.event.mapping.JsonColumns.LotterySettings toSettings() {
             return new io.ibasho.event.mapping.JsonColumns.LotterySettings(
-                    priority == null
+                    priorityTiers == null
                             ? List.of()
-                            : priority.stream().map(String::strip).toList(),
+                            : priorityTiers.stream().map(String::strip).toList(),
                     Boolean.TRUE.equals(oneWinPerMonth),
                     childcareRequiredToWin == null || childcareRequiredToWin,
                     Boolean.TRUE.equals(confirmationRequired),
-                    confirmationHours == null
+                    confirmationHours == null || confirmationHours < 1
                             ? io.ibasho.event.mapping.JsonColumns.LotterySettings.DEFAULT_CONFIRMATION_HOURS
                             : confirmationHours);
         }

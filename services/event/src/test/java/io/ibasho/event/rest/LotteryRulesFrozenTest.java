@@ -46,7 +46,7 @@ class LotteryRulesFrozenTest {
         Map<String, Object> workshop = new HashMap<>(TestData.workshop(venueId, start));
         workshop.put("applicationOpensAt", opens.toString());
         workshop.put("capacity", 2);
-        workshop.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "oneWinPerMonth", false));
+        workshop.put("lottery", Map.of("priorityTiers", List.of("初めての方", "その他"), "oneWinPerMonth", false));
         return workshop;
     }
 
@@ -61,8 +61,8 @@ class LotteryRulesFrozenTest {
 
         for (Map.Entry<String, Object> change : List.of(
                 Map.entry("capacity", (Object) 3),
-                Map.entry("lottery", (Object) Map.of("priority", List.of("初めての方", "その他", "どなたでも"))),
-                Map.entry("lottery", (Object) Map.of("priority", List.of("初めての方", "その他"), "oneWinPerMonth", true)),
+                Map.entry("lottery", (Object) Map.of("priorityTiers", List.of("初めての方", "その他", "どなたでも"))),
+                Map.entry("lottery", (Object) Map.of("priorityTiers", List.of("初めての方", "その他"), "oneWinPerMonth", true)),
                 Map.entry("allocation", (Object) "FIRST_COME"),
                 Map.entry("applicationOpensAt", (Object)
                         OffsetDateTime.now().plusHours(1).toString()))) {
@@ -103,6 +103,41 @@ class LotteryRulesFrozenTest {
                 .body("detail", allOf(containsString("applicationClosesAt")));
     }
 
+    /**
+     * One vocabulary: the rules exactly as the session view shows them ({@code priorityTiers}, 0 hours without
+     * confirmation) are a valid request, so sending them back unchanged while applications are open changes nothing;
+     * the old name {@code priority} is refused, never dropped.
+     */
+    @Test
+    void theRulesAsTheViewShowsThemAreTheRequestsWords() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        OffsetDateTime start = tokyo(7, 10, 0);
+        Map<String, Object> workshop = lotteryWorkshop(
+                venueId, start, OffsetDateTime.now().minusDays(1).truncatedTo(ChronoUnit.SECONDS));
+        String id = createPublished(organiser1(), workshop);
+        Map<String, Object> shown =
+                given().get("/api/events/sessions/" + id).then().extract().path("lottery");
+        org.assertj.core.api.Assertions.assertThat(shown)
+                .containsEntry("confirmationHours", 0)
+                .doesNotContainKey("priority");
+        Map<String, Object> sentBack = new HashMap<>(workshop);
+        sentBack.put("lottery", shown);
+        put(id, sentBack).then().statusCode(200).body("sequence", equalTo(0));
+
+        Map<String, Object> oldName = new HashMap<>(workshop);
+        oldName.put("lottery", Map.of("priority", List.of("初めての方", "その他")));
+        put(id, oldName)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(containsString("priorityTiers"));
+        Map<String, Object> zeroHoursToConfirm = new HashMap<>(workshop);
+        zeroHoursToConfirm.put(
+                "lottery",
+                Map.of("priorityTiers", List.of("初めての方", "その他"), "confirmationRequired", true, "confirmationHours", 0));
+        put(id, zeroHoursToConfirm).then().statusCode(400).body(containsString("confirmationHours"));
+    }
+
     /** Finding 8: a lottery of any kind needs a deadline (else it never draws) and a capacity (else "1 seat"). */
     @Test
     void aLotteryOfAnyKindNeedsADeadlineAndACapacity() {
@@ -127,7 +162,7 @@ class LotteryRulesFrozenTest {
         Map<String, Object> workshop = lotteryWorkshop(venueId, start, start.minusDays(9));
         String id = createPublished(organiser1(), workshop);
         workshop.put("capacity", 3);
-        workshop.put("lottery", Map.of("priority", List.of("初めての方", "その他", "どなたでも"), "oneWinPerMonth", true));
+        workshop.put("lottery", Map.of("priorityTiers", List.of("初めての方", "その他", "どなたでも"), "oneWinPerMonth", true));
         put(id, workshop).then().statusCode(200).body("capacity", equalTo(3)).body("sequence", equalTo(1));
     }
 }

@@ -255,6 +255,28 @@ class PartnerAndFeedTest {
         assertThat(partnerUids)
                 .contains(atLinked + "@ibasho")
                 .doesNotContain(atUnlinked + "@ibasho", online + "@ibasho");
+        // the group rotates its own feed when its URL leaked: a new URL with the same schedule, the old one gone
+        String rotatedByPartner = given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .post("/api/events/partner/feed/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("url");
+        assertThat(rotatedByPartner).isNotEqualTo(partnerFeed);
+        given().get(partnerFeed).then().statusCode(404);
+        assertThat(uids(parse(given().get(rotatedByPartner)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())))
+                .contains(atLinked + "@ibasho")
+                .doesNotContain(atUnlinked + "@ibasho", online + "@ibasho");
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/partner/feed/rotate")
+                .then()
+                .statusCode(403);
 
         given().get("/api/events/feeds/private/" + "A".repeat(43) + ".ics")
                 .then()

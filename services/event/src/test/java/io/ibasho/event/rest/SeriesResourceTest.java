@@ -229,7 +229,7 @@ class SeriesResourceTest {
         series.put("allocation", "LOTTERY");
         series.put("applicationOpensDaysBefore", 14);
         series.put("applicationClosesHoursBefore", 72);
-        series.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
+        series.put("lottery", Map.of("priorityTiers", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
         series.put(
                 "childcare",
                 Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "maxChildren", 6, "deadlineHoursBefore", 96));
@@ -327,7 +327,7 @@ class SeriesResourceTest {
         own.put("roomId", "hall");
         own.put("applicationOpensAt", secondStart.minusDays(14).toString());
         own.put("applicationClosesAt", secondStart.minusHours(96).toString());
-        own.put("lottery", Map.of("priority", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
+        own.put("lottery", Map.of("priorityTiers", List.of("初めての方", "その他"), "childcareRequiredToWin", false));
         given().auth()
                 .oauth2(organiser1())
                 .contentType(ContentType.JSON)
@@ -337,8 +337,11 @@ class SeriesResourceTest {
                 .statusCode(200)
                 .body("occurrenceOverride", equalTo("CHANGED"));
 
-        // the series now closes applications 48 hours before and becomes first come
+        // the series now closes applications 48 hours before, has 12 seats and becomes first come; the first
+        // occurrence's applications are open (they opened 14 days before it, 4 days ago), so it keeps its frozen
+        // lottery rules and seats and takes only the later deadline (docs/lottery.md, "What is frozen")
         request.put("applicationClosesHoursBefore", 48);
+        request.put("capacity", 12);
         request.put("allocation", "FIRST_COME");
         request.remove("lottery");
         JsonPath edited = given().auth()
@@ -364,12 +367,23 @@ class SeriesResourceTest {
         assertThat(at(kept, "applicationClosesAt")).isEqualTo(secondStart.minusHours(96));
         assertThat(kept.get("override")).isEqualTo("CHANGED");
         given().get("/api/events/sessions/" + ids.get(1)).then().body("allocation", equalTo("LOTTERY"));
+        given().get("/api/events/sessions/" + ids.get(0))
+                .then()
+                .body("allocation", equalTo("LOTTERY"))
+                .body("capacity", equalTo(10))
+                .body("lottery.priorityTiers", equalTo(List.of("初めての方", "その他")));
+        given().get("/api/events/sessions/" + ids.get(2))
+                .then()
+                .body("allocation", equalTo("FIRST_COME"))
+                .body("capacity", equalTo(12));
 
-        JsonNode changed =
+        JsonNode frozen =
                 eventOfType(events(ids.get(0), 2), EventTypes.EVENT_CHANGED).path("data");
-        assertThat(changed.path("changed"))
-                .extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("application-window", "allocation");
+        assertThat(frozen.path("changed")).extracting(JsonNode::asText).containsExactly("application-window");
+        assertThat(frozen.path("allocation").asText()).isEqualTo("LOTTERY");
+        JsonNode changed =
+                eventOfType(events(ids.get(2), 2), EventTypes.EVENT_CHANGED).path("data");
+        assertThat(changed.path("changed")).extracting(JsonNode::asText).contains("application-window", "allocation");
         assertThat(changed.path("allocation").asText()).isEqualTo("FIRST_COME");
         assertThat(changed.path("lottery").isNull()).isTrue();
         assertThat(changed.path("venuePartnerGroups"))

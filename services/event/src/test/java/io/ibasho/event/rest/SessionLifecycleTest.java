@@ -58,7 +58,9 @@ class SessionLifecycleTest {
                 .body("childcare.offered", equalTo(true))
                 .body("childcare.maxAgeYears", equalTo(6))
                 .body("allocation", equalTo("LOTTERY"))
-                .body("lottery.priority", equalTo(List.of("初めての方 / first-time participants", "その他 / everyone else")))
+                .body(
+                        "lottery.priorityTiers",
+                        equalTo(List.of("初めての方 / first-time participants", "その他 / everyone else")))
                 .body("lottery.oneWinPerMonth", equalTo(true))
                 .body("lottery.childcareRequiredToWin", equalTo(true))
                 .body("lottery.confirmationRequired", equalTo(true))

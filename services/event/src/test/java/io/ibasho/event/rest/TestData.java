@@ -150,7 +150,7 @@ final class TestData {
         workshop.put(
                 "lottery",
                 Map.of(
-                        "priority",
+                        "priorityTiers",
                         List.of("初めての方 / first-time participants", "その他 / everyone else"),
                         "oneWinPerMonth",
                         true,

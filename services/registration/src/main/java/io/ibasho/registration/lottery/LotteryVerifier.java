@@ -98,6 +98,18 @@ public final class LotteryVerifier {
                     "the published input digest is " + published.inputDigest()
                             + " but the session, closing time, policy and applications give " + digest);
         }
+        if (published.monthWins() != null) {
+            var contradicted = published.monthWins().contradicted(published.applications());
+            if (contradicted.isPresent()) {
+                return VerificationResult.mismatch(
+                        Check.MONTH_FLAGS,
+                        "application " + contradicted.get().canonicalId() + " is published with alreadyWonThisMonth "
+                                + contradicted.get().alreadyWonThisMonth()
+                                + " but its monthWins token is "
+                                + (contradicted.get().alreadyWonThisMonth() ? "not " : "")
+                                + "among the holders");
+            }
+        }
 
         List<UUID> recomputed =
                 order.stream().map(RankedApplicant::applicationId).toList();

@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param childcareAnswers the childcare service's answers used during the allocation
  * @param winners          the claimed winners, in drawn order
  * @param reserve          the claimed reserve list, position 1 first
+ * @param monthWins        the once-a-month flags made checkable ({@link MonthWins}); null in draws made before it
  */
 public record PublishedDraw(
         DrawSubject subject,
@@ -35,10 +36,22 @@ public record PublishedDraw(
         List<UUID> order,
         List<ChildcareAnswer> childcareAnswers,
         List<UUID> winners,
-        List<UUID> reserve) {
+        List<UUID> reserve,
+        MonthWins monthWins) {
 
     /** Names the JSON layout; bump it with any change to the algorithm or the canonical input. */
     public static final String FORMAT = "ibasho-lottery-draw/2";
+
+    /**
+     * Draws made before ADR 0013 ranked by {@code HMAC(seed, id)} over another input digest: checked under /2's rules
+     * they would fail for reasons that say nothing about the draw, so they are refused as FORMAT with this answer.
+     */
+    public static final String OLD_FORMAT = "ibasho-lottery-draw/1";
+
+    public static final String OLD_FORMAT_ANSWER =
+            "format is \"ibasho-lottery-draw/1\": a draw in the old format cannot"
+                    + " be checked under ibasho-lottery-draw/2's rules (another rank key and input digest, ADR 0013); check it with"
+                    + " the /1 verifier of commit 413f67cc19 (docs/lottery.md §8)";
 
     public PublishedDraw {
         Objects.requireNonNull(subject, "subject");
@@ -49,6 +62,49 @@ public record PublishedDraw(
         childcareAnswers = List.copyOf(childcareAnswers);
         winners = List.copyOf(winners);
         reserve = List.copyOf(reserve);
+    }
+
+    public PublishedDraw(
+            DrawSubject subject,
+            Instant drawnAt,
+            LotteryPolicy policy,
+            String commitment,
+            String seed,
+            String inputDigest,
+            List<LotteryApplicant> applications,
+            List<UUID> order,
+            List<ChildcareAnswer> childcareAnswers,
+            List<UUID> winners,
+            List<UUID> reserve) {
+        this(
+                subject,
+                drawnAt,
+                policy,
+                commitment,
+                seed,
+                inputDigest,
+                applications,
+                order,
+                childcareAnswers,
+                winners,
+                reserve,
+                null);
+    }
+
+    public PublishedDraw withMonthWins(MonthWins wins) {
+        return new PublishedDraw(
+                subject,
+                drawnAt,
+                policy,
+                commitment,
+                seed,
+                inputDigest,
+                applications,
+                order,
+                childcareAnswers,
+                winners,
+                reserve,
+                wins);
     }
 
     /** What the service publishes once the allocation is complete. */

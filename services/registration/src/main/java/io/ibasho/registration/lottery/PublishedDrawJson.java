@@ -56,6 +56,12 @@ final class PublishedDrawJson {
         root.put("commitment", draw.commitment());
         root.put("seed", draw.seed());
         root.put("inputDigest", draw.inputDigest());
+        if (draw.monthWins() != null) {
+            Map<String, Object> wins = new LinkedHashMap<>();
+            wins.put("holders", draw.monthWins().holders());
+            wins.put("tokens", draw.monthWins().tokens());
+            root.put("monthWins", wins);
+        }
         root.put("applications", applications);
         root.put("order", ids(draw.order()));
         root.put("childcareAnswers", answers);
@@ -69,6 +75,9 @@ final class PublishedDrawJson {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json; // files saved by Notepad
         Map<String, Object> root = object(Json.parse(text), "the file");
         String format = string(root, "format");
+        if (PublishedDraw.OLD_FORMAT.equals(format)) {
+            throw new IllegalArgumentException(PublishedDraw.OLD_FORMAT_ANSWER);
+        }
         if (!PublishedDraw.FORMAT.equals(format)) {
             throw new IllegalArgumentException(
                     "format is \"" + format + "\"; this verifier reads \"" + PublishedDraw.FORMAT + "\"");
@@ -114,7 +123,38 @@ final class PublishedDrawJson {
                 uuids(root, "order"),
                 answers,
                 uuids(root, "winners"),
-                uuids(root, "reserve"));
+                uuids(root, "reserve"),
+                monthWins(root.get("monthWins"), applications));
+    }
+
+    /** Optional (draws made before it have none); when given, one token per application and sorted unique holders. */
+    private static MonthWins monthWins(Object value, List<LotteryApplicant> applications) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> wins = object(value, "monthWins");
+        List<String> holders = new ArrayList<>();
+        for (Object item : array(wins, "holders")) {
+            String holder = Hex.requireHex(item instanceof String h ? h : null, 32, "a monthWins holder");
+            if (!holders.isEmpty() && holders.getLast().compareTo(holder) >= 0) {
+                throw new IllegalArgumentException("monthWins holders must be sorted, each once");
+            }
+            holders.add(holder);
+        }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (var entry : object(wins.get("tokens"), "monthWins tokens").entrySet()) {
+            String id = uuid(entry.getKey()).toString();
+            String token =
+                    Hex.requireHex(entry.getValue() instanceof String t ? t : null, 32, "the monthWins token of " + id);
+            if (tokens.put(id, token) != null) {
+                throw new IllegalArgumentException("monthWins tokens name " + id + " twice");
+            }
+        }
+        var ids = applications.stream().map(LotteryApplicant::canonicalId).collect(java.util.stream.Collectors.toSet());
+        if (!tokens.keySet().equals(ids)) {
+            throw new IllegalArgumentException("monthWins tokens must name every application, and only those");
+        }
+        return new MonthWins(holders, tokens);
     }
 
     /** Only {@code 2026-12-03T12:00:00Z}: to the second, in UTC, so that every reader writes it alike. */

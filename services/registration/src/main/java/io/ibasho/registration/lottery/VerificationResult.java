@@ -26,6 +26,8 @@ public record VerificationResult(boolean ok, Check failedCheck, String message) 
          * closed.
          */
         INPUT_DIGEST,
+        /** An application's once-a-month flag disagrees with the published month wins (MonthWins). */
+        MONTH_FLAGS,
         /** The published order is not the order the seed gives. */
         ORDER,
         /** A needed childcare answer is missing, or one is published that was never needed. */

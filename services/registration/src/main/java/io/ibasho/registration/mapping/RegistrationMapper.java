@@ -94,7 +94,26 @@ public final class RegistrationMapper {
                                 r.nickname,
                                 r.status.name().toLowerCase(),
                                 r.status == Registration.Status.CONFIRMED ? r.bookingCode : null,
-                                r.attendance == null ? null : r.attendance.name()))
+                                r.attendance == null ? null : r.attendance.name(),
+                                waitingPlace(r, roster.registrations()),
+                                r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null))
                         .toList());
+    }
+
+    /** As GET /mine shows it to her: the published reserve number, else her place among those still waiting. */
+    private static Integer waitingPlace(Registration r, java.util.List<Registration> all) {
+        if (r.status != Registration.Status.WAITLISTED) {
+            return null;
+        }
+        if (r.reserveNumber != null) {
+            return r.reserveNumber;
+        }
+        long ahead = all.stream()
+                .filter(o -> o.status == Registration.Status.WAITLISTED
+                        && o.waitlistNumber != null
+                        && r.waitlistNumber != null
+                        && o.waitlistNumber < r.waitlistNumber)
+                .count();
+        return (int) ahead + 1;
     }
 }

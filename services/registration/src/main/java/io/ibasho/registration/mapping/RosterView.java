@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
 
-/** The organiser's list at the door: nickname, status and code only; nothing else about anybody is recorded. */
+/**
+ * The organiser's list at the door and of who waits: nickname, status, code, a waiting place and an offer's deadline
+ * only; nothing else about anybody is recorded.
+ */
 public record RosterView(
         UUID sessionId,
         Integer capacity,
@@ -14,5 +17,20 @@ public record RosterView(
         int dropIns,
         List<Entry> entries) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(UUID registrationId, String nickname, String status, String bookingCode, String attendance) {}
+    /**
+     * @param position       waiting only: her place (1 = next), or on a lottery's reserve list her published number
+     * @param offerExpiresAt offered only: until when the seat is kept for her
+     */
+    public record Entry(
+            UUID registrationId,
+            String nickname,
+            String status,
+            String bookingCode,
+            String attendance,
+            Integer position,
+            java.time.OffsetDateTime offerExpiresAt) {
+        public Entry(UUID registrationId, String nickname, String status, String bookingCode, String attendance) {
+            this(registrationId, nickname, status, bookingCode, attendance, null, null);
+        }
+    }
 }

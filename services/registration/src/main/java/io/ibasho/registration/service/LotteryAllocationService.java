@@ -99,8 +99,14 @@ public class LotteryAllocationService {
             AllocationStatus status, int nextRank, boolean waitingForChildcare, boolean firstComeOpen) {}
 
     /** Starts the allocation in the draw's own transaction (the session row is locked), right after the order is fixed. */
-    Uni<Progress> start(SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt) {
+    Uni<Progress> start(
+            SessionCopy session,
+            LotteryDraw draw,
+            java.time.Instant drawnAt,
+            io.ibasho.registration.lottery.MonthWins monthWins) {
+        // the month wins are fixed at the closing with the flags, kept with the input and published with the result
         String input = PublishedDraw.of(draw, drawnAt, new DrawOutcome(List.of(), List.of(), List.of()))
+                .withMonthWins(monthWins)
                 .toJson();
         OffsetDateTime now = now();
         return Panache.getSession()
@@ -358,7 +364,6 @@ public class LotteryAllocationService {
     private Uni<Progress> finish(
             SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt, SeatAllocation allocation) {
         DrawOutcome outcome = allocation.outcome();
-        PublishedDraw published = PublishedDraw.of(draw, drawnAt, outcome);
         return Registration.<Registration>find("sessionId = ?1 and status = ?2 order by id", session.id, Status.APPLIED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
@@ -404,10 +409,21 @@ public class LotteryAllocationService {
                             .asList();
                 })
                 .flatMap(ignored -> Panache.getSession())
-                .call(s -> s.createNativeQuery("update lottery_draw set published = :published where session_id = :id")
-                        .setParameter("published", published.toJson())
+                // the month wins were fixed at the closing with the flags; they are kept in the draw's input
+                .call(s -> s.createNativeQuery(
+                                "select draw_input from lottery_allocation where session_id = :id", String.class)
                         .setParameter("id", session.id)
-                        .executeUpdate())
+                        .getSingleResult()
+                        .flatMap(input -> s.createNativeQuery(
+                                        "update lottery_draw set published = :published where session_id = :id")
+                                .setParameter(
+                                        "published",
+                                        PublishedDraw.of(draw, drawnAt, outcome)
+                                                .withMonthWins(PublishedDraw.fromJson(input)
+                                                        .monthWins())
+                                                .toJson())
+                                .setParameter("id", session.id)
+                                .executeUpdate()))
                 .call(s -> s.createNativeQuery(
                                 "update lottery_allocation set status = 'DONE', next_rank = :rank, "
                                         + "waiting_request_id = null, asked_at = null, updated_at = :now where session_id = :id")

@@ -11,6 +11,7 @@ import io.ibasho.registration.lottery.LotteryApplicant;
 import io.ibasho.registration.lottery.LotteryDraw;
 import io.ibasho.registration.lottery.LotteryPolicy;
 import io.ibasho.registration.lottery.LotterySeed;
+import io.ibasho.registration.lottery.MonthWins;
 import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
@@ -236,7 +237,8 @@ public class LotteryService {
     public Uni<DrawPreview> preview(UUID sessionId, String organisationId) {
         return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> requireLottery(session)
                 .flatMap(ignored -> applicants(session, new DrawSubject(session.id, now().toInstant())))
-                .map(applicants -> LotteryDraw.preview(LotteryPolicies.of(session), applicants.values(), id -> true)));
+                .map(closing -> LotteryDraw.preview(
+                        LotteryPolicies.of(session), closing.applicants().values(), id -> true)));
     }
 
     @WithSession
@@ -391,7 +393,8 @@ public class LotteryService {
                             session.id,
                             (session.applicationClosesAt != null ? session.applicationClosesAt : drawnAt).toInstant());
                     return seed(session.id)
-                            .flatMap(seed -> applicants(session, subject).flatMap(applicants -> {
+                            .flatMap(seed -> applicants(session, subject).flatMap(closing -> {
+                                var applicants = closing.applicants();
                                 LotteryPolicy policy = LotteryPolicies.of(session);
                                 LotteryDraw draw = LotteryDraw.perform(
                                         subject, policy, seed.commitment(), seed, applicants.values());
@@ -416,7 +419,8 @@ public class LotteryService {
                                                 .setParameter("by", drawnBy)
                                                 .setParameter("at", drawnAt)
                                                 .executeUpdate())
-                                        .flatMap(ignoredToo -> allocations.start(session, draw, drawnAt.toInstant()))
+                                        .flatMap(ignoredToo -> allocations.start(
+                                                session, draw, drawnAt.toInstant(), closing.monthWins()))
                                         .invoke(progress -> LOG.infof(
                                                 "lottery drawn for session %s by %s: %d applications, allocation %s",
                                                 session.id,
@@ -438,50 +442,55 @@ public class LotteryService {
                 });
     }
 
-    /** Every open application, as the draw sees it (ids, tier, the one-win-per-month flag; no names). */
-    private Uni<Map<Registration, LotteryApplicant>> applicants(SessionCopy session, DrawSubject subject) {
+    /** The applications as the draw sees them (ids, tier, the once-a-month flag; no names) and their month tokens. */
+    private record ClosingSet(Map<Registration, LotteryApplicant> applicants, MonthWins monthWins) {}
+
+    /** Every open application, as the draw sees it, with the month wins that decide and publish the flags. */
+    private Uni<ClosingSet> applicants(SessionCopy session, DrawSubject subject) {
         LotteryPolicy policy = LotteryPolicies.of(session);
-        return Registration.<Registration>list("sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
-                .flatMap(applications -> Multi.createFrom()
-                        .iterable(applications)
-                        .onItem()
-                        .transformToUniAndConcatenate(r -> wonThisMonth(session, subject, r.attendeeId)
-                                .map(won -> Map.entry(
-                                        r,
-                                        // her tier as fixed when she applied (the rules are frozen since); a tier the
-                                        // policy does not have refuses the draw (docs/lottery.md §2), never moves her
-                                        new LotteryApplicant(
-                                                r.id,
-                                                r.priorityTier == null ? policy.tierCount() - 1 : r.priorityTier,
-                                                won,
-                                                r.needsChildcare()))))
-                        .collect()
-                        .asList())
-                .map(entries -> {
+        return monthWinHolders(session, subject).flatMap(holders -> Registration.<Registration>list(
+                        "sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
+                .map(applications -> {
                     Map<Registration, LotteryApplicant> map = new java.util.LinkedHashMap<>();
-                    entries.forEach(e -> map.put(e.getKey(), e.getValue()));
-                    return map;
-                });
+                    Map<UUID, String> accounts = new java.util.HashMap<>();
+                    for (Registration r : applications) {
+                        // her tier as fixed when she applied (the rules are frozen since); a tier the policy does
+                        // not have refuses the draw (docs/lottery.md §2), never moves her
+                        map.put(
+                                r,
+                                new LotteryApplicant(
+                                        r.id,
+                                        r.priorityTier == null ? policy.tierCount() - 1 : r.priorityTier,
+                                        holders.contains(r.attendeeId),
+                                        r.needsChildcare()));
+                        accounts.put(r.id, r.attendeeId);
+                    }
+                    // a salt for this draw alone, never kept: see MonthWins for why
+                    byte[] salt = new byte[32];
+                    SALTS.nextBytes(salt);
+                    return new ClosingSet(map, MonthWins.of(salt, holders, accounts));
+                }));
     }
 
+    private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
+
     /**
-     * The once-a-month rule (docs/lottery.md, "Once a month"): she holds a seat, confirmed or offered to her and not
-     * lapsed, in another lottery session of any organisation on Ibasho, of any kind, whose applications closed in the
-     * same calendar month (Asia/Tokyo) as this one's. A cancelled or declined win does not count.
+     * The once-a-month rule (docs/lottery.md, "Once a month"): the accounts holding a seat, confirmed or offered and
+     * not lapsed, in another lottery session of any organisation on Ibasho, of any kind, whose applications closed in
+     * the same calendar month (Asia/Tokyo) as this one's. A cancelled or declined win does not count.
      */
-    private static Uni<Boolean> wonThisMonth(SessionCopy session, DrawSubject subject, String attendeeId) {
+    private static Uni<java.util.Set<String>> monthWinHolders(SessionCopy session, DrawSubject subject) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
-                                "select count(*) from registration r join session_copy c on c.id = r.session_id "
-                                        + "where r.attendee_id = :attendee and r.status in ('CONFIRMED', 'OFFERED') "
+                                "select distinct r.attendee_id from registration r join session_copy c on c.id = r.session_id "
+                                        + "where r.status in ('CONFIRMED', 'OFFERED') "
                                         + "and c.allocation = 'LOTTERY' and c.id <> :session "
                                         + "and to_char(c.application_closes_at at time zone 'Asia/Tokyo', 'YYYY-MM') = :month",
-                                Long.class)
-                        .setParameter("attendee", attendeeId)
+                                String.class)
                         .setParameter("session", session.id)
                         .setParameter("month", subject.winMonth().toString())
-                        .getSingleResult())
-                .map(count -> count > 0);
+                        .getResultList())
+                .map(java.util.Set::copyOf);
     }
 
     private static Refusal notDrawn() {

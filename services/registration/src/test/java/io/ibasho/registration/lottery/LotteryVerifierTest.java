@@ -193,6 +193,21 @@ class LotteryVerifierTest {
         assertThat(result.failedCheck()).isEqualTo(Check.FORMAT);
     }
 
+    /** Finding 4 of the reviewer: a /1 file is refused with an answer that says why, not as if it were broken. */
+    @Test
+    void aDrawInTheOldFormatIsRefusedWithTheReasonAndWhereToCheckIt() throws IOException {
+        String old = published().toJson().replace("ibasho-lottery-draw/2", "ibasho-lottery-draw/1");
+
+        Run run = run(write(old).toString());
+
+        assertThat(run.status).isEqualTo(1);
+        assertThat(run.out)
+                .startsWith("MISMATCH (FORMAT): format is \"ibasho-lottery-draw/1\"")
+                .contains("cannot be checked under ibasho-lottery-draw/2's rules")
+                .contains("ADR 0013")
+                .contains("commit 413f67cc19");
+    }
+
     // --- command line --------------------------------------------------------------------------
 
     @Test

@@ -3,6 +3,7 @@ package io.ibasho.registration.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -33,6 +34,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,6 +46,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +68,9 @@ class LotteryPromisesTest {
 
     @Inject
     MovableClock clock;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @BeforeAll
     static void people() {
@@ -265,6 +279,102 @@ class LotteryPromisesTest {
                 .statusCode(200)
                 .body("ok", equalTo(false))
                 .body("failedCheck", equalTo("FORMAT"));
+        // a draw in the old format is a FORMAT verdict that says why it cannot be checked here, and where it can
+        given().contentType(ContentType.JSON)
+                .body(published.replace("ibasho-lottery-draw/2", "ibasho-lottery-draw/1"))
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("failedCheck", equalTo("FORMAT"))
+                .body("message", containsString("cannot be checked under ibasho-lottery-draw/2's rules"));
+    }
+
+    /**
+     * Finding 8, the apply lock: applications racing the closing and the draw are each either in the set drawn or
+     * refused as closed, never left applied. Half of them are in flight when the service's clock passes the deadline
+     * and the organiser draws; the other half are released at that same moment. No wall-clock wait: the second half
+     * starts once the first applications have been answered.
+     */
+    @Test
+    void applicationsRacingTheClosingAreEitherDrawnOrRefused() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime closes = now.plusHours(1);
+        UUID sessionId = LotterySessions.lottery("hinata", 3, null, closes, now.plusDays(2), false, "{}");
+        awaitKnown(sessionId);
+        List<String> racers = TestAttendees.create("race", 24);
+        Map<String, String> tokens = TestAttendees.tokens(racers);
+        String organiser = Tokens.accessToken("organiser1");
+        String applyUrl = "http://127.0.0.1:" + port + "/api/registrations/sessions/" + sessionId + "/applications";
+
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
+                .build();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        CountDownLatch firstHalf = new CountDownLatch(1);
+        CountDownLatch secondHalf = new CountDownLatch(1);
+        CountDownLatch firstAnswers = new CountDownLatch(4);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < racers.size(); i++) {
+            CountDownLatch release = i % 2 == 0 ? firstHalf : secondHalf;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(applyUrl))
+                    .header("Authorization", "Bearer " + tokens.get(racers.get(i)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"nickname\":\"nick\"}"))
+                    .build();
+            calls.add(pool.submit(() -> {
+                release.await();
+                HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                firstAnswers.countDown();
+                return answer;
+            }));
+        }
+        firstHalf.countDown();
+        firstAnswers.await(60, TimeUnit.SECONDS);
+        clock.moveTo(closes);
+        secondHalf.countDown();
+        // the organiser's draw does not queue behind the applications' share locks (NOWAIT): draw-in-progress
+        // means "try again", as the staff screen says
+        List<Response> draws = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    Response answer = given().auth()
+                            .oauth2(organiser)
+                            .post("/api/registrations/sessions/" + sessionId + "/lottery/draw");
+                    draws.add(answer);
+                    return !answer.asString().contains("draw-in-progress");
+                });
+        pool.shutdown();
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        draws.getLast().then().statusCode(200);
+
+        List<String> applied = new ArrayList<>();
+        for (Future<HttpResponse<String>> call : calls) {
+            HttpResponse<String> answer = call.get();
+            if (answer.statusCode() == 201) {
+                applied.add(json.readTree(answer.body()).path("id").asText());
+            } else {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+                assertThat(answer.body()).contains("/applications-closed");
+            }
+        }
+        assertThat(applied).as("answered before the clock moved").hasSizeGreaterThanOrEqualTo(4);
+
+        JsonNode draw = json.readTree(given().get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(draw.path("applications").findValuesAsText("id"))
+                .as("the set drawn is exactly the applications accepted")
+                .containsExactlyInAnyOrderElementsOf(applied);
+        lottery(sessionId).then().body("applications", equalTo(applied.size()));
+        assertThat(LotteryRecords.registrations(sessionId, "APPLIED")).isZero();
+        assertThat(LotteryRecords.registrations(sessionId, "CONFIRMED")
+                        + LotteryRecords.registrations(sessionId, "WAITLISTED"))
+                .isEqualTo(applied.size());
     }
 
     /** Finding 8: childcare asked for a session without any could never be given; refused at once. */
@@ -332,6 +442,21 @@ class LotteryPromisesTest {
                 .as("still 補欠の2番目, now next in line")
                 .containsEntry("position", 2)
                 .containsEntry("aheadOfYou", 0);
+        // the organiser's waitlist (the audited roster): who waits with her published number, and the offer out
+        // with its deadline
+        io.restassured.path.json.JsonPath roster = Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String firstId = (String) Api.myRegistration(first, sessionId).get("id");
+        String secondId = (String) Api.myRegistration(second, sessionId).get("id");
+        assertThat(roster.getString("entries.find { it.registrationId == '" + firstId + "' }.status"))
+                .isEqualTo("offered");
+        assertThat(roster.getString("entries.find { it.registrationId == '" + firstId + "' }.offerExpiresAt"))
+                .isEqualTo(Api.myRegistration(first, sessionId).get("offerExpiresAt"));
+        assertThat(roster.getInt("entries.find { it.registrationId == '" + secondId + "' }.position"))
+                .isEqualTo(2);
     }
 
     /**
@@ -390,5 +515,50 @@ class LotteryPromisesTest {
                         a.path("id").asText(), a.path("alreadyWonThisMonth").asBoolean()));
         assertThat(won).containsEntry(winnerHere.toString(), true).containsEntry(cancelledHere.toString(), false);
         assertThat(draw.toString()).doesNotContain(elsewhere.toString());
+
+        // anyone can check each flag against the month wins, which name neither her account nor where she won
+        JsonNode monthWins = draw.path("monthWins");
+        List<String> holders = new ArrayList<>();
+        monthWins.path("holders").forEach(h -> holders.add(h.asText()));
+        assertThat(holders)
+                .as("sorted, each once")
+                .isSortedAccordingTo(String::compareTo)
+                .doesNotHaveDuplicates();
+        assertThat(holders)
+                .contains(monthWins.path("tokens").path(winnerHere.toString()).asText());
+        assertThat(holders)
+                .doesNotContain(
+                        monthWins.path("tokens").path(cancelledHere.toString()).asText());
+        assertThat(draw.toString()).doesNotContain(accountId(winner));
+        given().contentType(ContentType.JSON)
+                .body(draw.toString())
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
+        // the month wins are not in the input digest: a holder taken out is caught by the flag it contradicts
+        com.fasterxml.jackson.databind.node.ArrayNode held =
+                (com.fasterxml.jackson.databind.node.ArrayNode) monthWins.path("holders");
+        held.removeAll();
+        holders.stream()
+                .filter(h -> !h.equals(
+                        monthWins.path("tokens").path(winnerHere.toString()).asText()))
+                .forEach(held::add);
+        given().contentType(ContentType.JSON)
+                .body(draw.toString())
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("failedCheck", equalTo("MONTH_FLAGS"))
+                .body("message", containsString(winnerHere.toString()));
+    }
+
+    /** Her account id, as the service knows her: the token's subject. */
+    private String accountId(String user) throws java.io.IOException {
+        String payload = Tokens.accessToken(user).split("\\.")[1];
+        return json.readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                .path("sub")
+                .asText();
     }
 }

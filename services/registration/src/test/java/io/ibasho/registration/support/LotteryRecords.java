@@ -45,6 +45,21 @@ public final class LotteryRecords {
         }
     }
 
+    /** Registrations of the session still in this status, e.g. APPLIED after a draw (which must leave none). */
+    public static long registrations(UUID sessionId, String status) {
+        try (Connection db = db();
+                var query =
+                        db.prepareStatement("select count(*) from registration where session_id = ? and status = ?")) {
+            query.setObject(1, sessionId);
+            query.setString(2, status);
+            var rows = query.executeQuery();
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the consumer has handled (and recorded) this CloudEvent id. */
     public static boolean processed(String eventId, String consumer) {
         try (Connection db = db();
