@@ -46,7 +46,10 @@ class KeycloakLockoutTest {
         for (int i = 0; i < 20; i++) {
             login(realm, username, "guess-" + i);
         }
-        assertThat(lockedOut(base, admin, userId)).isTrue();
+        // Keycloak records failed logins on its own queue, a moment after it answers them
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(lockedOut(base, admin, userId)).isTrue());
         Map<?, ?> user = given().auth()
                 .oauth2(admin)
                 .get(base + "/admin/realms/ibasho/users/" + userId)

@@ -10,6 +10,7 @@ import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.schedule.BilingualText;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -109,7 +110,15 @@ public class FeedService {
         Object[] parameters = partnerGroup == null
                 ? new Object[] {organisationId, scope}
                 : new Object[] {organisationId, scope, partnerGroup};
-        return FeedToken.delete("organisationId = ?1 and scope = ?2 and " + groupQuery, parameters)
+        // Two rotations of one feed at once (two tabs, a retry) must not both insert: they take turns on this feed's
+        // lock, and the later one's secret is the one that works.
+        String feedKey = organisationId + "|" + scope + "|" + (partnerGroup == null ? "" : partnerGroup);
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select 1 from (select pg_advisory_xact_lock(hashtext(:feed))) locked")
+                        .setParameter("feed", feedKey)
+                        .getSingleResult())
+                .flatMap(locked -> FeedToken.delete("organisationId = ?1 and scope = ?2 and " + groupQuery, parameters))
                 .flatMap(ignored -> {
                     FeedToken feed = new FeedToken();
                     feed.id = UUID.randomUUID();

@@ -288,4 +288,28 @@ class PartnerAndFeedTest {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void rotationsOfOneFeedAtOnceAllSucceedAndExactlyOneUrlWorks() throws Exception {
+        String token = Tokens.accessToken("partner1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(token).post("/api/events/partner/feed/rotate")));
+            }
+            List<String> urls = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                io.restassured.response.Response response = answer.get();
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                urls.add(response.path("url"));
+            }
+            long working = urls.stream()
+                    .filter(url -> given().get(url).statusCode() == 200)
+                    .count();
+            assertThat(working).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

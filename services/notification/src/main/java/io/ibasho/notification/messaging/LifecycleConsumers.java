@@ -13,6 +13,7 @@ import io.ibasho.notification.service.VenueLinks;
 import io.ibasho.notification.service.WebhookFanOut;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.NotYetKnown;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.plumbing.inbox.TransientFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -383,10 +384,9 @@ public class LifecycleConsumers {
         UUID registrationId = UUID.fromString(data.path("registrationId").asText());
         return RegistrationCopy.<RegistrationCopy>findById(registrationId).flatMap(registration -> {
             if (registration == null) {
-                // Not silently dropped: the dead-letter topic shows it, and it can be replayed once the
-                // registration event has arrived.
-                return Uni.createFrom()
-                        .failure(new IllegalStateException("childcare reply for a registration not yet known"));
+                // Its registration event is on another topic and may come a moment later: retried, and only
+                // dead-lettered (to be replayed) if it never comes.
+                return Uni.createFrom().failure(new NotYetKnown("the registration of a childcare reply"));
             }
             return notifier.notify(Notice.of(
                             kind, registration.attendeeId, registration.sessionId, registrationId, event.id()))

@@ -39,9 +39,15 @@ public final class TransientFailures {
                 .atMost(ATTEMPTS - 1);
     }
 
-    /** Whether another try may succeed: a database state in {@link #TRANSIENT_STATES} or a lost connection. */
+    /**
+     * Whether another try may succeed: a database state in {@link #TRANSIENT_STATES}, a lost connection, or a message
+     * ahead of the one it depends on ({@link NotYetKnown}).
+     */
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof NotYetKnown) {
+                return true;
+            }
             String state = cause instanceof PgException pg
                     ? pg.getSqlState()
                     : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;

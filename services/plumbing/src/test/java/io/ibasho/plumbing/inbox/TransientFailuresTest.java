@@ -23,6 +23,14 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aMessageAheadOfTheOneItDependsOnIsTriedAgain() {
+        assertThat(TransientFailures.isTransient(new NotYetKnown("the registration")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException("anything else")))
+                .isFalse();
+    }
+
+    @Test
     void unreadableMessagesAndDataErrorsArePoison() {
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("requestId is not a UUID")))
                 .isFalse();
