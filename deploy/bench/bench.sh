@@ -33,6 +33,8 @@ export IBASHO_CHILDCARE_BOOKING_PORT=$((BASE + 83)) IBASHO_NOTIFICATION_PORT=$((
 export IBASHO_KEYCLOAK_PORT=$((BASE + 180)) IBASHO_KEYCLOAK_MANAGEMENT_PORT=$((BASE + 190))
 export IBASHO_KAFKA_PORT=$((BASE + 92)) IBASHO_KAFKA_CONTROLLER_PORT=$((BASE + 93)) IBASHO_PG_PORT=$((BASE + 432))
 export IBASHO_GATEWAY_RATE_LIMIT_PER_IP_CAPACITY=100000000 IBASHO_GATEWAY_RATE_LIMIT_PER_USER_CAPACITY=100000
+# Peak throughput is measured: the services and Kafka get the C2 compiler (./ibasho up starts them C1-only).
+export IBASHO_JVM_QUICK_START=false
 
 find_jdk() { # as ./ibasho looks: JAVA_HOME, the PATH, the usual JDK folder; a JDK 21+ (jcmd and jfr for the profile)
   local home major

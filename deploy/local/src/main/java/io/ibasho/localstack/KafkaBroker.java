@@ -57,14 +57,10 @@ public final class KafkaBroker {
             Files.writeString(config, serverProperties(logs));
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
-            List<String> jvm = List.of(
-                    ManagedProcess.javaExecutable(),
-                    "-Xms128m",
-                    "-Xmx512m",
-                    "-XX:+UseSerialGC",
-                    "-Dlog4j2.configurationFile=" + log4j,
-                    "-cp",
-                    classpath);
+            List<String> jvm =
+                    new java.util.ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m"));
+            jvm.addAll(ManagedProcess.quickStartOptions());
+            jvm.addAll(List.of("-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath));
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 List<String> format = new java.util.ArrayList<>(jvm);
                 format.addAll(List.of(

@@ -156,6 +156,17 @@ public final class ManagedProcess {
         }
     }
 
+    /**
+     * JVM options for a quick start: C1 only. Local stacks and test servers live minutes, and on two cores the C2
+     * compiler's threads compete with the start itself; the benchmark turns this off
+     * ({@code IBASHO_JVM_QUICK_START=false}) to measure peak throughput.
+     */
+    static List<String> quickStartOptions() {
+        return "false".equalsIgnoreCase(System.getenv("IBASHO_JVM_QUICK_START"))
+                ? List.of()
+                : List.of("-XX:TieredStopAtLevel=1");
+    }
+
     static String javaExecutable() {
         return ProcessHandle.current()
                 .info()

@@ -73,19 +73,11 @@ public final class QuarkusApp {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
-        process = ManagedProcess.start(
-                name,
-                List.of(
-                        ManagedProcess.javaExecutable(),
-                        "-Xms64m",
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        appJar.toString()),
-                env,
-                appJar.getParent(),
-                logFile,
-                pidFile);
+        List<String> command =
+                new java.util.ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m"));
+        command.addAll(ManagedProcess.quickStartOptions());
+        command.addAll(List.of("-XX:+UseSerialGC", "-jar", appJar.toString()));
+        process = ManagedProcess.start(name, command, env, appJar.getParent(), logFile, pidFile);
     }
 
     public void awaitHealthy(Duration timeout) {

@@ -50,9 +50,9 @@ public interface NotificationConfig {
         @WithDefault("20")
         int batchSize();
 
-        /** How often the senders look for due e-mails and webhooks (read by their @Scheduled). */
-        @WithDefault("5s")
-        String pollInterval();
+        /** How often the senders look for due e-mails and webhooks (a Vert.x timer: below a second works). */
+        @WithDefault("500ms")
+        Duration pollInterval();
     }
 
     interface EmailVerification {

@@ -11,15 +11,18 @@ import io.ibasho.notification.delivery.RetrySchedule;
 import io.ibasho.notification.delivery.SendDecision;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,10 +60,11 @@ public class EmailRelay {
                 config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
     }
 
-    @Scheduled(
-            every = "${ibasho.notification.delivery.poll-interval:5s}",
-            delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
+    void startSending(@Observes StartupEvent event, FrequentPolls polls) {
+        polls.every("EmailRelay", config.delivery().pollInterval(), Duration.ofSeconds(2), this::sendDue);
+    }
+
     @WithTransaction
     public Uni<Void> sendDue() {
         return Panache.getSession()

@@ -9,9 +9,10 @@ import io.ibasho.notification.delivery.RetrySchedule;
 import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookHeaders;
 import io.ibasho.notification.webhook.WebhookSigner;
+import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -22,9 +23,11 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,10 +77,11 @@ public class WebhookRelay {
                 .setVerifyHost(true));
     }
 
-    @Scheduled(
-            every = "${ibasho.notification.delivery.poll-interval:5s}",
-            delayed = "3s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
+    void startSending(@Observes StartupEvent event, FrequentPolls polls) {
+        polls.every("WebhookRelay", config.delivery().pollInterval(), Duration.ofSeconds(3), this::sendDue);
+    }
+
     @WithTransaction
     public Uni<Void> sendDue() {
         return Panache.getSession()

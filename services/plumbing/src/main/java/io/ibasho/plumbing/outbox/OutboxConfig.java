@@ -13,8 +13,11 @@ public interface OutboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** How often the relay looks for unpublished messages; also the worst-case publication delay. */
-    @WithDefault("500ms")
+    /**
+     * How often the relay looks for unpublished messages; also the worst-case publication delay. An indexed look-up
+     * that finds nothing costs little, so a fifth of a second is cheap and keeps every Kafka hop short.
+     */
+    @WithDefault("200ms")
     Duration pollInterval();
 
     @WithDefault("100")

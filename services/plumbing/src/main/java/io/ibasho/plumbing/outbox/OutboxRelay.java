@@ -1,16 +1,20 @@
 package io.ibasho.plumbing.outbox;
 
+import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,12 +42,12 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    // Not before the application has started: the emitter is wired to Kafka during start-up.
-    @Scheduled(
-            every = "${ibasho.outbox.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s",
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    // Not before the application has started: the emitter is wired to Kafka during start-up. A Vert.x timer, not
+    // @Scheduled: the scheduler cannot poll more often than once a second, and every hop of a booking waited for it.
+    void startRelaying(@Observes StartupEvent event, FrequentPolls polls) {
+        polls.every("outbox relay", config.pollInterval(), Duration.ofSeconds(1), this::publishPending);
+    }
+
     @WithTransaction
     public Uni<Void> publishPending() {
         return Panache.getSession()

@@ -1,0 +1,68 @@
+package io.ibasho.plumbing.time;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Polls that must run more often than once a second: the outbox relays and the message deliveries. Quarkus' scheduler
+ * checks its triggers once a second, so an {@code every} below 1 s runs about once a second anyway, and each Kafka hop
+ * of a booking waited up to a second for its relay. A Vert.x timer has millisecond resolution. Like
+ * {@code @Scheduled(concurrentExecution = SKIP)}, a tick is skipped while the previous run is still going; each run gets
+ * its own safe duplicated context, which Hibernate Reactive requires.
+ */
+@Singleton
+public class FrequentPolls {
+    private static final Logger LOG = Logger.getLogger(FrequentPolls.class);
+
+    private final Vertx vertx;
+    private final List<Long> timers = new CopyOnWriteArrayList<>();
+
+    public FrequentPolls(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /**
+     * Runs {@code poll} every {@code interval}, the first time after {@code firstAfter}; call it from a
+     * {@code StartupEvent} observer, so that nothing polls before the application (and its Kafka emitters) started.
+     */
+    public void every(String name, Duration interval, Duration firstAfter, Supplier<Uni<Void>> poll) {
+        AtomicBoolean running = new AtomicBoolean();
+        long timer = vertx.setPeriodic(Math.max(1, firstAfter.toMillis()), Math.max(1, interval.toMillis()), id -> {
+            if (!running.compareAndSet(false, true)) {
+                return; // the previous run is still going
+            }
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> {
+                Uni<Void> run;
+                try {
+                    run = poll.get();
+                } catch (RuntimeException e) {
+                    run = Uni.createFrom().failure(e);
+                }
+                run.subscribe().with(done -> running.set(false), failure -> {
+                    running.set(false);
+                    // the class only: a message may carry a row's values
+                    LOG.warnf("%s failed: %s", name, failure.getClass().getName());
+                });
+            });
+        });
+        timers.add(timer);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        timers.forEach(vertx::cancelTimer);
+    }
+}
