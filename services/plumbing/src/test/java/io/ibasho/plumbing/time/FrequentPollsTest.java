@@ -1,0 +1,59 @@
+package io.ibasho.plumbing.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FrequentPollsTest {
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void pollsMoreOftenThanOnceASecondOnASafeDuplicatedContext() throws InterruptedException {
+        FrequentPolls polls = new FrequentPolls(vertx);
+        CountDownLatch fiveRuns = new CountDownLatch(5);
+        AtomicBoolean everyRunSafe = new AtomicBoolean(true);
+        polls.every("test", Duration.ofMillis(20), Duration.ofMillis(1), () -> {
+            var context = vertx.getOrCreateContext();
+            everyRunSafe.compareAndSet(
+                    true,
+                    VertxContext.isOnDuplicatedContext() && VertxContextSafetyToggle.isExplicitlyMarkedAsSafe(context));
+            fiveRuns.countDown();
+            return Uni.createFrom().voidItem();
+        });
+        // Quarkus' scheduler would need five seconds for five runs: it checks its triggers once a second
+        assertThat(fiveRuns.await(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(everyRunSafe).isTrue();
+    }
+
+    @Test
+    void aRunStillGoingIsNotStartedAgainAndAFailedRunDoesNotStopThePoll() throws InterruptedException {
+        FrequentPolls polls = new FrequentPolls(vertx);
+        AtomicInteger slowRuns = new AtomicInteger();
+        polls.every("never ends", Duration.ofMillis(10), Duration.ofMillis(1), () -> {
+            slowRuns.incrementAndGet();
+            return Uni.createFrom().nothing();
+        });
+        CountDownLatch runsAfterFailures = new CountDownLatch(3);
+        polls.every("fails", Duration.ofMillis(10), Duration.ofMillis(1), () -> {
+            runsAfterFailures.countDown();
+            return Uni.createFrom().failure(new IllegalStateException("a database hiccup"));
+        });
+        assertThat(runsAfterFailures.await(3, TimeUnit.SECONDS)).isTrue();
+        assertThat(slowRuns).hasValue(1);
+    }
+}
