@@ -123,10 +123,19 @@ public final class KafkaBroker {
                 """.formatted(port, controllerPort, logs);
     }
 
-    private static String randomClusterId() {
+    /**
+     * Like Kafka's own {@code Uuid.randomUuid()}: an id starting with "-" is drawn again, or the storage tool reads it as
+     * an option ("argument --cluster-id/-t: expected one argument") and one start in 64 failed and was retried.
+     */
+    static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static final String LOG4J = """
