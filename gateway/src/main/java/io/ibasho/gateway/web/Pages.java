@@ -60,6 +60,9 @@ public class Pages {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    DropInChildcarePages dropIns;
+
     Clock clock = Clock.systemUTC();
 
     void routes(@Observes Router router) {
@@ -412,11 +415,23 @@ public class Pages {
                         .map(byId -> byId.get(id.toString()))
                         .onFailure()
                         .recoverWithNull();
-                return Uni.combine().all().unis(details, figures).asTuple().map(both -> {
-                    Views.SessionPage page = sessionPage(
-                            s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
-                    return (Result) new Html(200, "session", Map.of("s", page, "nav", "find"));
-                });
+                Uni<List<DropInChildcarePages.Reservation>> care = dropIns.mine(v);
+                return Uni.combine()
+                        .all()
+                        .unis(details, figures, care)
+                        .asTuple()
+                        .map(all -> {
+                            OffsetDateTime now = OffsetDateTime.now(clock);
+                            Views.SessionPage page =
+                                    sessionPage(s, all.getItem1(), all.getItem2(), own, v.language(), now);
+                            Map<String, Object> data = new HashMap<>();
+                            data.put("s", page);
+                            data.put("nav", "find");
+                            // 託児 alone at a drop-in café: her reservation, or the way to make one
+                            data.put("dropInMine", DropInChildcarePages.forSession(all.getItem3(), id.toString()));
+                            data.put("dropInOffered", DropInChildcarePages.offered(s, now));
+                            return (Result) new Html(200, "session", data);
+                        });
             });
         });
     }
@@ -787,29 +802,55 @@ public class Pages {
                 .flatMap(answer -> {
                     if (answer.status() == 403) {
                         return html(
-                                200, "bookings", Map.of("nav", "bookings", "items", List.of(), "notAttendee", true));
+                                200,
+                                "bookings",
+                                Map.of(
+                                        "nav",
+                                        "bookings",
+                                        "items",
+                                        List.of(),
+                                        "dropIns",
+                                        List.of(),
+                                        "notAttendee",
+                                        true));
                     }
                     if (!answer.ok()) {
                         return Uni.createFrom().item(errorPage(503));
                     }
                     JsonArray list = answer.array();
-                    return sessionsOf(list).map(sessions -> {
-                        List<Views.MyBooking> active = new ArrayList<>();
-                        List<Views.MyBooking> ended = new ArrayList<>();
-                        for (Object o : list) {
-                            if (o instanceof JsonObject r) {
-                                Views.MyBooking item = myBooking(
-                                        r,
-                                        sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
-                                        v.language());
-                                (item.active() ? active : ended).add(item);
-                            }
-                        }
-                        return (Result) new Html(
-                                200,
-                                "bookings",
-                                Map.of("nav", "bookings", "items", active, "ended", ended, "notAttendee", false));
-                    });
+                    Uni<List<DropInChildcarePages.Reservation>> care = dropIns.mine(v);
+                    return Uni.combine()
+                            .all()
+                            .unis(sessionsOf(list), care)
+                            .asTuple()
+                            .map(both -> {
+                                Map<String, JsonObject> sessions = both.getItem1();
+                                List<Views.MyBooking> active = new ArrayList<>();
+                                List<Views.MyBooking> ended = new ArrayList<>();
+                                for (Object o : list) {
+                                    if (o instanceof JsonObject r) {
+                                        Views.MyBooking item = myBooking(
+                                                r,
+                                                sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
+                                                v.language());
+                                        (item.active() ? active : ended).add(item);
+                                    }
+                                }
+                                return (Result) new Html(
+                                        200,
+                                        "bookings",
+                                        Map.of(
+                                                "nav",
+                                                "bookings",
+                                                "items",
+                                                active,
+                                                "ended",
+                                                ended,
+                                                "dropIns",
+                                                both.getItem2(),
+                                                "notAttendee",
+                                                false));
+                            });
                 });
     }
 
