@@ -468,7 +468,8 @@ public class Pages {
             if (o instanceof JsonObject p) {
                 parts.add(new Views.Part(
                         p.getString("label", ""),
-                        Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language)));
+                        Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language),
+                        partPlace(obj(p, "venue"), language)));
             }
         }
         JsonObject childcare = obj(s, "childcare");
@@ -519,6 +520,21 @@ public class Pages {
                 online,
                 own == null ? null : myBooking(own, s, language),
                 flyer(obj(s, "flyer"), language));
+    }
+
+    /** A part's own place (Nagaoka's 第3部 met elsewhere): the venue's name and area, its address only if public. */
+    static String partPlace(JsonObject venue, Language language) {
+        if (venue.isEmpty()) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        String name = ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
+        String area = venue.getString("area");
+        String place = name == null
+                ? (area == null ? "" : area)
+                : area == null ? name : name + (ja ? "（" + area + "）" : " (" + area + ")");
+        String address = venue.getString("address");
+        return address == null ? place : place + (ja ? "　" : ", ") + address;
     }
 
     /** The flyer's details in her language (Japanese where no English was given, marked so); null when none. */

@@ -278,6 +278,8 @@ public final class UiText {
         put("dropInCancelNo", "取り消さない", "No, keep it");
         put("dropInListTitle", "託児の予約（予約なしで参加できる回）", "Childcare at drop-in sessions");
         put("dropInCodeShort", "コード", "Code");
+        // a part of a session that meets at another venue
+        put("partPlace", "この部の会場", "This part meets at");
     }
 
     private UiText() {}

@@ -82,10 +82,14 @@ class DropInChildcareFormTest {
     @Test
     void theFormIsOfferedOnlyAtAnOpenDropInSessionWithChildcareBeforeItsDeadline() {
         OffsetDateTime before = DEADLINE.minusMinutes(1);
-        assertThat(DropInChildcareForm.open(true, true, DEADLINE, false, before)).isTrue();
-        assertThat(DropInChildcareForm.open(true, true, DEADLINE, false, DEADLINE)).isFalse();
-        assertThat(DropInChildcareForm.open(false, true, DEADLINE, false, before)).isFalse();
-        assertThat(DropInChildcareForm.open(true, false, DEADLINE, false, before)).isFalse();
+        assertThat(DropInChildcareForm.open(true, true, DEADLINE, false, before))
+                .isTrue();
+        assertThat(DropInChildcareForm.open(true, true, DEADLINE, false, DEADLINE))
+                .isFalse();
+        assertThat(DropInChildcareForm.open(false, true, DEADLINE, false, before))
+                .isFalse();
+        assertThat(DropInChildcareForm.open(true, false, DEADLINE, false, before))
+                .isFalse();
         assertThat(DropInChildcareForm.open(true, true, DEADLINE, true, before)).isFalse();
         assertThat(DropInChildcareForm.ages(1, 3)).containsExactly(1, 2, 3);
         assertThat(DropInChildcareForm.ages(null, null)).hasSize(18);
