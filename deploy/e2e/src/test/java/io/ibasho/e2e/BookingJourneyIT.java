@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A new woman, on her phone, in a real Chromium with CSP enforced: she registers on the themed Keycloak page, books a
  * first-come workshop with childcare for her two children, sees it confirmed with its code and QR, opens it again from
- * the confirmation in her inbox, and cancels it. Every page passes axe-core and is kept as a screenshot.
+ * the confirmation in her inbox, and cancels it. At a drop-in café a mother reserves childcare alone (no seat), shows
+ * her code, the carer's care sheet lists the children with it, and she cancels it after a confirmation step. Every page
+ * passes axe-core and is kept as a screenshot.
  */
 @Order(Order.DEFAULT + 2)
 class BookingJourneyIT {

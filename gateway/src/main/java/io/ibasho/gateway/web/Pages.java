@@ -469,7 +469,7 @@ public class Pages {
                 parts.add(new Views.Part(
                         p.getString("label", ""),
                         Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language),
-                        partPlace(obj(p, "venue"), language)));
+                        partPlace(obj(p, "venue"), partDetails(details, p.getString("partId")), language)));
             }
         }
         JsonObject childcare = obj(s, "childcare");
@@ -522,12 +522,35 @@ public class Pages {
                 flyer(obj(s, "flyer"), language));
     }
 
-    /** A part's own place (Nagaoka's 第3部 met elsewhere): the venue's name and area, its address only if public. */
-    static String partPlace(JsonObject venue, Language language) {
+    /** What the attendee details say of this part (its place released to her once confirmed), or an empty object. */
+    static JsonObject partDetails(JsonObject details, String partId) {
+        for (Object o : arr(details, "parts")) {
+            if (o instanceof JsonObject part && partId != null && partId.equals(part.getString("partId"))) {
+                return part;
+            }
+        }
+        return new JsonObject();
+    }
+
+    /**
+     * A part's own place (Nagaoka's 第3部 met elsewhere): the venue's name and area, and its address when public or,
+     * once her place is confirmed, when the attendee details release it (a shelter's never: then their note).
+     */
+    static String partPlace(JsonObject venue, JsonObject released, Language language) {
         if (venue.isEmpty()) {
             return null;
         }
         boolean ja = language == Language.JA;
+        if (released.getString("address") != null) {
+            venue = venue.copy().put("address", released.getString("address"));
+        } else if (released.getString("addressNoteJa") != null && venue.getString("address") == null) {
+            venue = venue.copy()
+                    .put(
+                            "address",
+                            ja
+                                    ? released.getString("addressNoteJa")
+                                    : released.getString("addressNoteEn", released.getString("addressNoteJa")));
+        }
         String name = ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
         String area = venue.getString("area");
         String place = name == null
