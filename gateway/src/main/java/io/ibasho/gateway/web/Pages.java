@@ -970,7 +970,7 @@ public class Pages {
         if (session == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        return mine(v).map(list -> {
+        return mine(v).flatMap(list -> {
             JsonObject own = activeFor(list, session.toString());
             if (own == null) {
                 for (Object o : list) {
@@ -979,7 +979,16 @@ public class Pages {
                     }
                 }
             }
-            return own == null ? new Redirect("/s/" + session) : new Redirect("/app/bookings/" + own.getString("id"));
+            if (own != null) {
+                return Uni.createFrom().item((Result) new Redirect("/app/bookings/" + own.getString("id")));
+            }
+            // no seat: a message about childcare reserved alone at a drop-in café leads to that reservation
+            return dropIns.mine(v).map(care -> {
+                DropInChildcarePages.Reservation reserved =
+                        DropInChildcarePages.forSession(care, session.toString());
+                return (Result) new Redirect(
+                        reserved == null ? "/s/" + session : "/app/childcare/" + reserved.id());
+            });
         });
     }
 
