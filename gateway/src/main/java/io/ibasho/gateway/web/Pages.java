@@ -984,10 +984,8 @@ public class Pages {
             }
             // no seat: a message about childcare reserved alone at a drop-in café leads to that reservation
             return dropIns.mine(v).map(care -> {
-                DropInChildcarePages.Reservation reserved =
-                        DropInChildcarePages.forSession(care, session.toString());
-                return (Result) new Redirect(
-                        reserved == null ? "/s/" + session : "/app/childcare/" + reserved.id());
+                DropInChildcarePages.Reservation reserved = DropInChildcarePages.forSession(care, session.toString());
+                return (Result) new Redirect(reserved == null ? "/s/" + session : "/app/childcare/" + reserved.id());
             });
         });
     }
