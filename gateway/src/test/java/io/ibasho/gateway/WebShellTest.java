@@ -113,6 +113,11 @@ class WebShellTest {
         String id = "6f1c1d2e-2b7c-4c39-9d7e-1d2f3a4b5c6d";
         assertThat(page("/s/" + id, 200)).contains("<title>いばしょ</title>").contains("id=\"quick-exit\"");
         assertThat(page("/s/" + id + "/book", 200)).contains("<title>いばしょ</title>");
+        // no childcare offered: the drop-in childcare page says so, and offers no form
+        assertThat(page("/s/" + id + "/childcare", 200))
+                .contains("<title>いばしょ</title>")
+                .contains("id=\"dropin-closed\"")
+                .doesNotContain("id=\"dropin-childcare\"");
         assertThat(page("/s/not-an-id", 404)).contains("ページが見つかりません");
     }
 

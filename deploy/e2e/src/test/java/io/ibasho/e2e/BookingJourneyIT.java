@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.ibasho.e2e.AppPages.button;
 import static io.ibasho.e2e.AppPages.link;
 import static io.ibasho.e2e.KeycloakPages.named;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A new woman, on her phone, in a real Chromium with CSP enforced: she registers on the themed Keycloak page, books a
  * first-come workshop with childcare for her two children, sees it confirmed with its code and QR, opens it again from
- * the confirmation in her inbox, and cancels it. Every page passes axe-core and is kept as a screenshot.
+ * the confirmation in her inbox, and cancels it. At a drop-in café a mother reserves childcare alone (no seat), shows
+ * her code, the carer's care sheet lists the children with it, and she cancels it after a confirmation step. Every page
+ * passes axe-core and is kept as a screenshot.
  */
 @Order(Order.DEFAULT + 2)
 class BookingJourneyIT {
@@ -142,6 +146,127 @@ class BookingJourneyIT {
             assertThat(page.locator("#booking-code")).hasCount(0);
             phone.look("cancelled");
         }
+    }
+
+    @Test
+    void atADropInCafeSheReservesChildcareAloneShowsHerCodeTheCarerSeesTheChildAndSheCancels() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(11)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        // as in the demo month: a café without booking (出入り自由) that offers childcare
+        Map<String, Object> cafe = new LinkedHashMap<>(Map.of(
+                "kind",
+                "cafe",
+                "titleJa",
+                "子連れでどうぞ ウィメンズカフェ",
+                "titleEn",
+                "Women's Café, children welcome",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                15,
+                "allocation",
+                "NONE"));
+        String sessionId = attendees.publishedSession(attendees.withChildcare(cafe, start));
+        String mother = attendees.create("dropin", 1).get(0);
+        // childcare-booking learns the session over Kafka; the carers' summary answers once it has
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(stack.gateway)
+                                .auth()
+                                .oauth2(attendees.token("carer1"))
+                                .get("/api/childcare/sessions/" + sessionId)
+                                .statusCode()
+                        == 200);
+
+        String code;
+        try (Phone phone = Phone.open("dropin-childcare")) {
+            Page page = phone.page();
+            phone.allow("status of 409"); // her second try is answered 409 with the form, as the page says
+            KeycloakPages.signIn(phone, stack, mother);
+            page.navigate(stack.gateway + "/s/" + sessionId);
+            assertThat(page.locator("h1")).hasText("子連れでどうぞ ウィメンズカフェ");
+            assertThat(link(page, "予約へ進む")).hasCount(0);
+            phone.look("dropin-session");
+
+            link(page, "この回の託児を予約する").click();
+            phone.waitForUrl(url -> url.endsWith("/s/" + sessionId + "/childcare"), "the childcare form");
+            assertThat(page.locator("#dropin-deadline")).containsText("託児の申込締切");
+            page.getByLabel("1人目").selectOption("2");
+            page.locator(".child-row").first().locator("summary").click();
+            page.locator("#child-nickname-1").fill("そら");
+            page.locator("#care-notes-1").fill("卵アレルギーがあります");
+            page.getByLabel("2人目").selectOption("4");
+            phone.look("dropin-form");
+            button(page, "託児を予約する").click();
+
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/app/childcare/"), "her code's page");
+            assertThat(page.locator("#message")).containsText("託児を予約しました");
+            code = page.locator("#dropin-code").innerText().strip();
+            assertThat(code).hasSize(8);
+            assertThat(page.locator("main")).containsText("2歳（そら）");
+            assertThat(page.locator("main")).containsText("4歳");
+            phone.look("dropin-code");
+            String reservationUrl = page.url().replaceAll("\\?.*", "");
+
+            // a second reservation for the same café is told in words, next to the form
+            page.navigate(stack.gateway + "/s/" + sessionId + "/childcare");
+            page.getByLabel("1人目").selectOption("1");
+            button(page, "託児を予約する").click();
+            assertThat(page.locator("#dropin-already")).containsText("すでに予約しています");
+            phone.look("dropin-already");
+
+            page.getByRole(AriaRole.NAVIGATION)
+                    .getByRole(
+                            AriaRole.LINK,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                    .setName("わたしの予約")
+                                    .setExact(true))
+                    .click();
+            assertThat(page.locator("#dropin-childcare-list")).containsText(code);
+            assertThat(page.locator("#dropin-childcare-list")).containsText("子連れでどうぞ ウィメンズカフェ");
+            phone.look("bookings-with-dropin");
+
+            // the carer's care sheet lists the children with her code, never who she is
+            try (Phone carer = Phone.open("dropin-carer")) {
+                Page sheet = carer.page();
+                KeycloakPages.signIn(carer, stack, "carer1");
+                sheet.navigate(stack.gateway + "/staff/care/" + sessionId);
+                assertThat(sheet.locator("#care-sheet tbody tr")).hasCount(2);
+                assertThat(sheet.locator("#care-sheet")).containsText(code);
+                assertThat(sheet.locator("#care-sheet")).containsText("そら");
+                assertThat(sheet.locator("#care-sheet")).containsText("卵アレルギーがあります");
+                assertThat(sheet.locator("main")).not().containsText(mother);
+                carer.look("care-sheet-with-dropin");
+            }
+
+            // she cancels from My bookings, after one more question
+            page.locator("#dropin-childcare-list a[href$='/cancel']").click();
+            assertThat(page.locator("h1")).hasText("託児の予約を取り消しますか");
+            phone.look("dropin-cancel-confirm");
+            button(page, "取り消す").click();
+            phone.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled reservation");
+            assertThat(page.url().replaceAll("\\?.*", "")).isEqualTo(reservationUrl);
+            assertThat(page.locator("#message")).hasText("託児の予約を取り消しました。");
+            assertThat(AppPages.status(page)).hasText("取り消し済み");
+            assertThat(page.locator("#dropin-code")).hasCount(0);
+            phone.look("dropin-cancelled");
+        }
+        // the places are back and her children are off the sheet
+        String sheet = given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("carer1"))
+                .get("/api/childcare/sessions/" + sessionId + "/care-sheet")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(sheet).doesNotContain(code).doesNotContain("そら");
     }
 
     @Test

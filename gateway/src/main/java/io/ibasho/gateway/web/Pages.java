@@ -60,6 +60,9 @@ public class Pages {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    DropInChildcarePages dropIns;
+
     Clock clock = Clock.systemUTC();
 
     void routes(@Observes Router router) {
@@ -412,11 +415,23 @@ public class Pages {
                         .map(byId -> byId.get(id.toString()))
                         .onFailure()
                         .recoverWithNull();
-                return Uni.combine().all().unis(details, figures).asTuple().map(both -> {
-                    Views.SessionPage page = sessionPage(
-                            s, both.getItem1(), both.getItem2(), own, v.language(), OffsetDateTime.now(clock));
-                    return (Result) new Html(200, "session", Map.of("s", page, "nav", "find"));
-                });
+                Uni<List<DropInChildcarePages.Reservation>> care = dropIns.mine(v);
+                return Uni.combine()
+                        .all()
+                        .unis(details, figures, care)
+                        .asTuple()
+                        .map(all -> {
+                            OffsetDateTime now = OffsetDateTime.now(clock);
+                            Views.SessionPage page =
+                                    sessionPage(s, all.getItem1(), all.getItem2(), own, v.language(), now);
+                            Map<String, Object> data = new HashMap<>();
+                            data.put("s", page);
+                            data.put("nav", "find");
+                            // 託児 alone at a drop-in café: her reservation, or the way to make one
+                            data.put("dropInMine", DropInChildcarePages.forSession(all.getItem3(), id.toString()));
+                            data.put("dropInOffered", DropInChildcarePages.offered(s, now));
+                            return (Result) new Html(200, "session", data);
+                        });
             });
         });
     }
@@ -453,7 +468,8 @@ public class Pages {
             if (o instanceof JsonObject p) {
                 parts.add(new Views.Part(
                         p.getString("label", ""),
-                        Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language)));
+                        Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language),
+                        partPlace(obj(p, "venue"), partDetails(details, p.getString("partId")), language)));
             }
         }
         JsonObject childcare = obj(s, "childcare");
@@ -504,6 +520,44 @@ public class Pages {
                 online,
                 own == null ? null : myBooking(own, s, language),
                 flyer(obj(s, "flyer"), language));
+    }
+
+    /** What the attendee details say of this part (its place released to her once confirmed), or an empty object. */
+    static JsonObject partDetails(JsonObject details, String partId) {
+        for (Object o : arr(details, "parts")) {
+            if (o instanceof JsonObject part && partId != null && partId.equals(part.getString("partId"))) {
+                return part;
+            }
+        }
+        return new JsonObject();
+    }
+
+    /**
+     * A part's own place (Nagaoka's 第3部 met elsewhere): the venue's name and area, and its address when public or,
+     * once her place is confirmed, when the attendee details release it (a shelter's never: then their note).
+     */
+    static String partPlace(JsonObject venue, JsonObject released, Language language) {
+        if (venue.isEmpty()) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        if (released.getString("address") != null) {
+            venue = venue.copy().put("address", released.getString("address"));
+        } else if (released.getString("addressNoteJa") != null && venue.getString("address") == null) {
+            venue = venue.copy()
+                    .put(
+                            "address",
+                            ja
+                                    ? released.getString("addressNoteJa")
+                                    : released.getString("addressNoteEn", released.getString("addressNoteJa")));
+        }
+        String name = ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
+        String area = venue.getString("area");
+        String place = name == null
+                ? (area == null ? "" : area)
+                : area == null ? name : name + (ja ? "（" + area + "）" : " (" + area + ")");
+        String address = venue.getString("address");
+        return address == null ? place : place + (ja ? "　" : ", ") + address;
     }
 
     /** The flyer's details in her language (Japanese where no English was given, marked so); null when none. */
@@ -787,29 +841,55 @@ public class Pages {
                 .flatMap(answer -> {
                     if (answer.status() == 403) {
                         return html(
-                                200, "bookings", Map.of("nav", "bookings", "items", List.of(), "notAttendee", true));
+                                200,
+                                "bookings",
+                                Map.of(
+                                        "nav",
+                                        "bookings",
+                                        "items",
+                                        List.of(),
+                                        "dropIns",
+                                        List.of(),
+                                        "notAttendee",
+                                        true));
                     }
                     if (!answer.ok()) {
                         return Uni.createFrom().item(errorPage(503));
                     }
                     JsonArray list = answer.array();
-                    return sessionsOf(list).map(sessions -> {
-                        List<Views.MyBooking> active = new ArrayList<>();
-                        List<Views.MyBooking> ended = new ArrayList<>();
-                        for (Object o : list) {
-                            if (o instanceof JsonObject r) {
-                                Views.MyBooking item = myBooking(
-                                        r,
-                                        sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
-                                        v.language());
-                                (item.active() ? active : ended).add(item);
-                            }
-                        }
-                        return (Result) new Html(
-                                200,
-                                "bookings",
-                                Map.of("nav", "bookings", "items", active, "ended", ended, "notAttendee", false));
-                    });
+                    Uni<List<DropInChildcarePages.Reservation>> care = dropIns.mine(v);
+                    return Uni.combine()
+                            .all()
+                            .unis(sessionsOf(list), care)
+                            .asTuple()
+                            .map(both -> {
+                                Map<String, JsonObject> sessions = both.getItem1();
+                                List<Views.MyBooking> active = new ArrayList<>();
+                                List<Views.MyBooking> ended = new ArrayList<>();
+                                for (Object o : list) {
+                                    if (o instanceof JsonObject r) {
+                                        Views.MyBooking item = myBooking(
+                                                r,
+                                                sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
+                                                v.language());
+                                        (item.active() ? active : ended).add(item);
+                                    }
+                                }
+                                return (Result) new Html(
+                                        200,
+                                        "bookings",
+                                        Map.of(
+                                                "nav",
+                                                "bookings",
+                                                "items",
+                                                active,
+                                                "ended",
+                                                ended,
+                                                "dropIns",
+                                                both.getItem2(),
+                                                "notAttendee",
+                                                false));
+                            });
                 });
     }
 
@@ -890,7 +970,7 @@ public class Pages {
         if (session == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        return mine(v).map(list -> {
+        return mine(v).flatMap(list -> {
             JsonObject own = activeFor(list, session.toString());
             if (own == null) {
                 for (Object o : list) {
@@ -899,7 +979,14 @@ public class Pages {
                     }
                 }
             }
-            return own == null ? new Redirect("/s/" + session) : new Redirect("/app/bookings/" + own.getString("id"));
+            if (own != null) {
+                return Uni.createFrom().item((Result) new Redirect("/app/bookings/" + own.getString("id")));
+            }
+            // no seat: a message about childcare reserved alone at a drop-in café leads to that reservation
+            return dropIns.mine(v).map(care -> {
+                DropInChildcarePages.Reservation reserved = DropInChildcarePages.forSession(care, session.toString());
+                return (Result) new Redirect(reserved == null ? "/s/" + session : "/app/childcare/" + reserved.id());
+            });
         });
     }
 

@@ -217,6 +217,69 @@ public final class UiText {
         put("helpNone", "いまは表示できる窓口がありません。", "No places to show just now.");
         put("helpEmergency", "いま危ないときは、110番に電話してください。", "If you are in danger now, call 110 (police).");
         put("helpLink", "相談できるところ", "Places to talk to");
+        // 託児 alone at a drop-in café (DropInChildcarePages)
+        put("goDropInChildcare", "この回の託児を予約する", "Reserve childcare for this session");
+        put(
+                "dropInOffer",
+                "予約なしで参加できる回です。託児を使うときだけ、お子さんの分を予約してください。",
+                "No booking is needed to come. Reserve only if your children need childcare.");
+        put("dropInHeld", "この回の託児を予約しています", "You reserved childcare for this session");
+        put("dropInTitle", "託児を予約する", "Reserve childcare");
+        put(
+                "dropInIntro",
+                "席の予約はいりません。託児が必要なお子さんの年齢を選んでください。お預かりのときに見せるコードをお渡しします。",
+                "You need no seat. Choose the ages of the children who need childcare; you get a code to show the carers.");
+        put("dropInDeadline", "託児の申込締切", "Childcare deadline");
+        put(
+                "dropInClosed",
+                "この回の託児は予約できません（託児がないか、締切を過ぎたか、終了した回です）。",
+                "Childcare cannot be reserved for this session (none is offered, its deadline has passed, or it is over).");
+        put(
+                "dropInSignInWhy",
+                "託児の予約にはログインが必要です。ニックネームだけで登録できます。",
+                "Reserving childcare needs an account. A nickname is enough to register.");
+        put("dropInSignIn", "ログインして託児を予約する", "Sign in to reserve childcare");
+        put(
+                "dropInAlready",
+                "この回の託児はすでに予約しています。内容は「わたしの予約」で確かめられます。",
+                "You already reserved childcare for this session. You can see it in My bookings.");
+        put("dropInMore", "呼び名や保育者への連絡（任意）", "A name to call and notes for the carers (optional)");
+        put("dropInNickname", "お子さんの呼び名（任意）", "What to call the child (optional)");
+        put(
+                "dropInNicknameHelp",
+                "保育者が呼ぶ名前です。本名でなくてかまいません（20文字まで）。",
+                "The carers call the child by it; it need not be a real name (up to 20 characters).");
+        put("dropInNotes", "保育者への連絡（任意）", "Notes for the carers (optional)");
+        put(
+                "dropInNotesHelp",
+                "アレルギーや体調など（500文字まで）。回の終了から24時間後に削除します。",
+                "Allergies, health and the like (up to 500 characters). Deleted 24 hours after the session.");
+        put("dropInSubmit", "託児を予約する", "Reserve childcare");
+        put("dropInYours", "託児の予約", "Your childcare reservation");
+        put(
+                "dropInReserved",
+                "託児を予約しました。お預かりのときに、このコードを保育者に見せてください。",
+                "Childcare is reserved. Show this code to the carers when you hand over your children.");
+        put("dropInCancelled", "託児の予約を取り消しました。", "Your childcare reservation is cancelled.");
+        put("dropInCode", "保育者に見せるコード", "Code for the carers");
+        put("dropInCodeHelp", "コードには、あなたの名前や連絡先は含まれていません。", "The code says nothing about who you are.");
+        put("dropInChildren", "お子さん", "Children");
+        put("dropInCancel", "託児の予約を取り消す", "Cancel the childcare reservation");
+        put(
+                "dropInCancelHelp",
+                "使わなくなったら取り消してください。枠はほかのお子さんに回ります。",
+                "If you no longer need it, please cancel: the place goes to another child.");
+        put("dropInCancelConfirmTitle", "託児の予約を取り消しますか", "Cancel this childcare reservation?");
+        put(
+                "dropInCancelConfirmText",
+                "取り消すと、連絡事項もすぐに削除されます。あとからもう一度予約することはできます（空きがあれば）。",
+                "Cancelling deletes your notes at once. You can reserve again later if places are left.");
+        put("dropInCancelYes", "取り消す", "Yes, cancel it");
+        put("dropInCancelNo", "取り消さない", "No, keep it");
+        put("dropInListTitle", "託児の予約（予約なしで参加できる回）", "Childcare at drop-in sessions");
+        put("dropInCodeShort", "コード", "Code");
+        // a part of a session that meets at another venue
+        put("partPlace", "この部の会場", "This part meets at");
     }
 
     private UiText() {}

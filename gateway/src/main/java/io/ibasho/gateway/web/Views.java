@@ -29,8 +29,13 @@ final class Views {
     @TemplateData
     record Link(String href, String label) {}
 
+    /** {@code place}: where this part meets when not at the session's venue (address only if public), else null. */
     @TemplateData
-    record Part(String label, String when) {}
+    record Part(String label, String when, String place) {
+        Part(String label, String when) {
+            this(label, when, null);
+        }
+    }
 
     /** A session's own page. {@code address} is shown only when public or when she is confirmed. */
     @TemplateData

@@ -116,4 +116,29 @@ class SessionViewsTest {
         assertThat(Pages.sessionPage(bare(), null, null, null, Language.JA, NOW).flyer())
                 .isNull();
     }
+
+    @Test
+    void aPartAtAnotherVenueShowsThatPlaceAndItsAddressOnlyWhenPublicOrReleasedToHer() {
+        JsonObject session = bare().put("parts", new JsonArray("""
+                        [{"partId":"part-1","label":"1部","startsAt":"2026-12-16T13:30:00+09:00",
+                          "endsAt":"2026-12-16T14:30:00+09:00","venue":null},
+                         {"partId":"part-2","label":"2部","startsAt":"2026-12-16T14:40:00+09:00",
+                          "endsAt":"2026-12-16T15:30:00+09:00",
+                          "venue":{"id":"v2","nameJa":"そよかぜ会館","nameEn":"Soyokaze Hall","area":"そよかぜ区",
+                                   "address":null}}]
+                        """));
+        List<Views.Part> parts =
+                Pages.sessionPage(session, null, null, null, Language.JA, NOW).parts();
+        assertThat(parts.get(0).place()).isNull();
+        assertThat(parts.get(1).place()).isEqualTo("そよかぜ会館（そよかぜ区）");
+        // confirmed: the attendee details release the attendees-only address of that part
+        JsonObject details = new JsonObject("""
+                {"parts":[{"partId":"part-2","address":"架空県ひなた市そよかぜ区港7-8-9"}]}
+                """);
+        assertThat(Pages.sessionPage(session, details, null, null, Language.EN, NOW)
+                        .parts()
+                        .get(1)
+                        .place())
+                .isEqualTo("Soyokaze Hall (そよかぜ区), 架空県ひなた市そよかぜ区港7-8-9");
+    }
 }

@@ -171,7 +171,8 @@ public class CarePages {
                         c.getInteger("ageYears", 0),
                         c.getString("ageBand", ""),
                         c.getString("childNickname", ""),
-                        c.getString("careNotes", "")));
+                        c.getString("careNotes", ""),
+                        c.getString("dropInCode")));
             }
         }
         return list;

@@ -427,10 +427,15 @@ public final class SessionForm {
         JsonArray out = new JsonArray();
         for (Object o : parts) {
             if (o instanceof JsonObject p) {
-                out.add(new JsonObject()
+                JsonObject part = new JsonObject()
                         .put("label", p.getString("label"))
                         .put("startsAt", p.getString("startsAt"))
-                        .put("endsAt", p.getString("endsAt")));
+                        .put("endsAt", p.getString("endsAt"));
+                // a part that meets at another venue keeps it: the form edits the session, not its programme
+                if (p.getValue("venue") instanceof JsonObject venue && venue.getString("id") != null) {
+                    part.put("venueId", venue.getString("id"));
+                }
+                out.add(part);
             }
         }
         return out;

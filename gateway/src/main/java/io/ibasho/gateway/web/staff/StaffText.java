@@ -157,6 +157,7 @@ public final class StaffText {
         put("age", "年齢", "Age");
         put("childNickname", "呼び名", "Called");
         put("careNotes", "保育のメモ", "Care notes");
+        put("dropInCode", "託児のみのコード", "Childcare-only code");
         put(
                 "careSheetNote",
                 "保護者の連絡先は表示しません。このシートを開いた記録（だれが・いつ・なぜ）が残ります。",

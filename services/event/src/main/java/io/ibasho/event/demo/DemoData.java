@@ -37,9 +37,10 @@ import org.jboss.logging.Logger;
 
 /**
  * A realistic, wholly fictional month for organisation {@code hinata} on the local stack: four venues with monthly
- * cafés (series), three workshops (one by lottery, one in two parts), two online dialogues (morning and night) and a
- * free space. Goes through the services, so EventPublished flows to the other services. Loaded once: a second start
- * finds the first venue and does nothing. Off unless {@code ibasho.demo-data.enabled=true}.
+ * cafés (series), a drop-in café with 託児 reserved alone, four workshops (one by lottery, one in two parts, one whose
+ * third part meets at another venue), two online dialogues (morning and night) and a free space. Goes through the
+ * services, so EventPublished flows to the other services. Loaded once: a second start finds the first venue and does
+ * nothing. Off unless {@code ibasho.demo-data.enabled=true}.
  */
 @ApplicationScoped
 public class DemoData {
@@ -366,6 +367,68 @@ public class DemoData {
                 null,
                 null,
                 ONLINE_FLYER)));
+
+        // A drop-in Women's Café with 託児: no booking to come, childcare reserved alone in the app (code for the
+        // carers).
+        OffsetDateTime childrenWelcome = at(today.plusDays(8), 10, 0);
+        steps.add(() -> publish(new SessionRequest(
+                "cafe",
+                "子連れでどうぞ ウィメンズカフェ（託児あり）",
+                "Women's Café, children welcome (with childcare)",
+                childrenWelcome,
+                childrenWelcome.plusHours(2),
+                15,
+                "NONE",
+                venueIds.get("midori"),
+                "kidsroom",
+                List.of(),
+                "女性どなたでも（お子さま連れ歓迎）",
+                "Any woman (children welcome)",
+                null,
+                null,
+                null,
+                new ChildcareRequest(true, 0, 6, 2, at(today.plusDays(7), 17, 0), 8),
+                null,
+                new FlyerRequest(
+                        "予約なしで、いつでも来て、いつでも帰れるカフェです。託児を使う方だけ、前日17時までにアプリでお子さんの分を予約してください。",
+                        "Come and go as you like, no booking. If you want childcare, reserve it for your children in the"
+                                + " app by 17:00 the day before.",
+                        List.of(),
+                        null,
+                        null,
+                        0))));
+
+        // Three parts, the third at another venue (as Nagaoka's 第3部 met elsewhere): each part shows its own place.
+        OffsetDateTime walk = at(today.plusDays(22), 10, 0);
+        steps.add(() -> publish(new SessionRequest(
+                "workshop",
+                "ゆるっとつながる女子部 ―― 話して、歩いて、お茶をする",
+                "Loosely connected: talk, walk and tea",
+                walk,
+                walk.plusHours(4),
+                12,
+                "FIRST_COME",
+                venueIds.get("centre"),
+                "hall",
+                List.of(
+                        new PartRequest("1部", walk, walk.plusMinutes(60)),
+                        new PartRequest("2部", walk.plusMinutes(70), walk.plusMinutes(130)),
+                        new PartRequest("3部", walk.plusMinutes(180), walk.plusMinutes(240), venueIds.get("soyokaze"))),
+                "女性どなたでも",
+                "Any woman",
+                now,
+                walk.minusDays(2),
+                null,
+                null,
+                null,
+                new FlyerRequest(
+                        "1部・2部はひなた交流センターで自己紹介と街歩き、3部はそよかぜ会館に移ってお茶をしながら振り返ります。",
+                        "Parts 1 and 2 at Hinata Community Centre (introductions and a walk); part 3 over tea at"
+                                + " Soyokaze Hall.",
+                        List.of(),
+                        "歩きやすい靴",
+                        "Comfortable shoes",
+                        0))));
 
         // A free space: open, no booking.
         OffsetDateTime free = at(today.plusDays(6), 10, 0);

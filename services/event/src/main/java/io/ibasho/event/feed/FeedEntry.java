@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param venueName the venue's public display name, or null
  * @param publicAddress the venue's address if and only if it is public, otherwise null
  * @param sequence how often the session was changed after publication (RFC 5545 SEQUENCE), from 0
+ * @param partPlaces the parts that meet at another venue than the session's, in order (usually none)
  */
 public record FeedEntry(
         String sessionId,
@@ -24,9 +25,34 @@ public record FeedEntry(
         int sequence,
         String venueName,
         String publicAddress,
-        Instant lastModified) {
+        Instant lastModified,
+        java.util.List<PartPlace> partPlaces) {
+
+    public FeedEntry(
+            String sessionId,
+            BilingualText title,
+            LocalDateTime start,
+            LocalDateTime end,
+            FeedStatus status,
+            int sequence,
+            String venueName,
+            String publicAddress,
+            Instant lastModified) {
+        this(
+                sessionId,
+                title,
+                start,
+                end,
+                status,
+                sequence,
+                venueName,
+                publicAddress,
+                lastModified,
+                java.util.List.of());
+    }
 
     public FeedEntry {
+        partPlaces = partPlaces == null ? java.util.List.of() : java.util.List.copyOf(partPlaces);
         if (sessionId == null || sessionId.isBlank()) {
             throw new IllegalArgumentException("A feed entry needs a session id");
         }

@@ -51,6 +51,8 @@ public final class ScheduleFeed {
 
     private static final String CANCELLED_PREFIX = "【中止】";
     private static final int MAX_LINE_OCTETS = 75;
+    private static final java.time.format.DateTimeFormatter HOUR_MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     private final String calendarName;
     private final URI organizer;
@@ -117,6 +119,7 @@ public final class ScheduleFeed {
         event.add(new DtStart<>(TokyoTime.at(entry.start())));
         event.add(new DtEnd<>(TokyoTime.at(entry.end())));
         event.add(new Summary(summary(entry)));
+        List<String> description = new java.util.ArrayList<>();
         if (entry.publicAddress() != null) {
             event.add(new Location(
                     entry.venueName() == null
@@ -125,7 +128,22 @@ public final class ScheduleFeed {
         } else if (entry.venueName() != null) {
             // Not LOCATION: calendar apps geocode LOCATION into a map pin, and a venue name alone can be found on a
             // map. The name stays readable in the description without pointing anywhere.
-            event.add(new Description("会場 / Venue: " + entry.venueName()));
+            description.add("会場 / Venue: " + entry.venueName());
+        }
+        // A part at another place is one line each; its address only when that venue's is public, like LOCATION.
+        for (PartPlace part : entry.partPlaces()) {
+            if (part.venueName() == null && part.publicAddress() == null) {
+                continue;
+            }
+            String place = part.venueName() == null
+                    ? part.publicAddress()
+                    : part.publicAddress() == null ? part.venueName() : part.venueName() + ", " + part.publicAddress();
+            description.add((part.label() == null ? "" : part.label() + " ")
+                    + part.start().format(HOUR_MINUTE) + "-" + part.end().format(HOUR_MINUTE)
+                    + " 会場 / Venue: " + place);
+        }
+        if (!description.isEmpty()) {
+            event.add(new Description(String.join("\n", description)));
         }
         event.add(new Sequence(entry.sequence()));
         event.add(

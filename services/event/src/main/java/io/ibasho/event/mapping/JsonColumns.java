@@ -25,8 +25,13 @@ public final class JsonColumns {
     /** A room of a venue; {@code id} is chosen by the organiser (e.g. "washitsu") and stable. */
     public record Room(String id, String nameJa, String nameEn) {}
 
-    /** A part of a session (1部, 2部); times in Asia/Tokyo offset so equal parts serialise equally. */
-    public record StoredPart(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
+    /**
+     * A part of a session (1部, 2部); times in Asia/Tokyo offset so equal parts serialise equally. {@code venueId} is
+     * set only for a part that meets somewhere else than the session (parts stored before it existed read null).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record StoredPart(
+            String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt, java.util.UUID venueId) {}
 
     /**
      * A lottery's rules, public so applicants know them before applying: priority tiers (labels, first tier first, e.g.

@@ -119,7 +119,7 @@ public final class SessionChanges {
     private static String normalisedParts(String json) {
         return JsonColumns.write(JsonColumns.parts(json).stream()
                 .map(p -> new JsonColumns.StoredPart(
-                        p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
+                        p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt()), p.venueId()))
                 .toList());
     }
 }

@@ -11,6 +11,8 @@ import io.ibasho.event.schedule.SessionPart;
 import io.ibasho.event.service.SessionRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Entities never cross the REST boundary: requests map in, views map out. */
 public final class SessionMapper {
@@ -38,7 +40,9 @@ public final class SessionMapper {
                         "part-" + (i + 1),
                         VenueMapper.blankToNull(part.label()),
                         Tokyo.offset(part.startsAt()),
-                        Tokyo.offset(part.endsAt())));
+                        Tokyo.offset(part.endsAt()),
+                        // the session's own venue named again is no other place
+                        part.venueId() == null || part.venueId().equals(request.venueId()) ? null : part.venueId()));
             }
         }
         session.partsJson = JsonColumns.write(parts);
@@ -109,6 +113,11 @@ public final class SessionMapper {
     }
 
     public static SessionView toView(Session session, Venue venue) {
+        return toView(session, venue, Map.of());
+    }
+
+    /** {@code partVenues}: the venues of parts that meet elsewhere, by id (a missing one shows no place). */
+    public static SessionView toView(Session session, Venue venue, Map<UUID, Venue> partVenues) {
         return new SessionView(
                 session.id,
                 session.kind.wireName(),
@@ -124,7 +133,7 @@ public final class SessionMapper {
                 session.seriesId,
                 VenueMapper.toSummary(venue),
                 session.roomId,
-                parts(session),
+                parts(session, partVenues),
                 session.targetAudienceJa,
                 session.targetAudienceEn,
                 Tokyo.offset(session.applicationOpensAt),
@@ -142,8 +151,12 @@ public final class SessionMapper {
     }
 
     public static OrganiserSessionView toOrganiserView(Session session, Venue venue) {
+        return toOrganiserView(session, venue, Map.of());
+    }
+
+    public static OrganiserSessionView toOrganiserView(Session session, Venue venue, Map<UUID, Venue> partVenues) {
         return new OrganiserSessionView(
-                toView(session, venue),
+                toView(session, venue, partVenues),
                 session.meetingLink,
                 session.childcareCarers,
                 session.childcareMaxChildren,
@@ -158,10 +171,24 @@ public final class SessionMapper {
         return SessionView.LotteryView.of(JsonColumns.lottery(session.lotteryJson));
     }
 
-    static List<SessionView.PartView> parts(Session session) {
+    static List<SessionView.PartView> parts(Session session, Map<UUID, Venue> partVenues) {
         return JsonColumns.parts(session.partsJson).stream()
                 .map(p -> new SessionView.PartView(
-                        p.partId(), p.label(), Tokyo.offset(p.startsAt()), Tokyo.offset(p.endsAt())))
+                        p.partId(),
+                        p.label(),
+                        Tokyo.offset(p.startsAt()),
+                        Tokyo.offset(p.endsAt()),
+                        p.venueId() == null ? null : VenueMapper.toSummary(partVenues.get(p.venueId()))))
                 .toList();
+    }
+
+    /** The venues that parts of these sessions meet at, other than the sessions' own. */
+    public static java.util.Set<UUID> partVenueIds(Session session) {
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        JsonColumns.parts(session.partsJson).stream()
+                .map(JsonColumns.StoredPart::venueId)
+                .filter(java.util.Objects::nonNull)
+                .forEach(ids::add);
+        return ids;
     }
 }

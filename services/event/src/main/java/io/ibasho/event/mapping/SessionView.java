@@ -59,7 +59,12 @@ public record SessionView(
     /** {@code address} only when the venue's address is PUBLIC. */
     public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String address) {}
 
-    public record PartView(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
+    /**
+     * {@code venue}: where this part meets when it is not the session's venue (its address only when that venue's is
+     * PUBLIC), else null.
+     */
+    public record PartView(
+            String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt, VenueSummary venue) {}
 
     public record ChildcareView(boolean offered, Integer minAgeYears, Integer maxAgeYears, OffsetDateTime deadline) {}
 }

@@ -104,7 +104,7 @@ public class SessionResource {
     @PermitAll
     @Operation(summary = "A published (or cancelled/completed) session's public details")
     public Uni<SessionView> published(@PathParam("id") UUID id) {
-        return sessions.publishedSession(id).map(l -> SessionMapper.toView(l.session(), l.venue()));
+        return sessions.publishedSession(id).map(l -> SessionMapper.toView(l.session(), l.venue(), l.partVenues()));
     }
 
     @GET
@@ -128,7 +128,7 @@ public class SessionResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return sessions.own(organiser.organisationId(), page, size).map(list -> list.stream()
-                .map(l -> SessionMapper.toOrganiserView(l.session(), l.venue()))
+                .map(l -> SessionMapper.toOrganiserView(l.session(), l.venue(), l.partVenues()))
                 .toList());
     }
 
@@ -184,12 +184,12 @@ public class SessionResource {
     }
 
     private static OrganiserSessionView organiserView(Located located) {
-        return SessionMapper.toOrganiserView(located.session(), located.venue());
+        return SessionMapper.toOrganiserView(located.session(), located.venue(), located.partVenues());
     }
 
     static List<SessionView> views(List<Located> list) {
         return list.stream()
-                .map(l -> SessionMapper.toView(l.session(), l.venue()))
+                .map(l -> SessionMapper.toView(l.session(), l.venue(), l.partVenues()))
                 .toList();
     }
 }

@@ -5,6 +5,8 @@ import io.ibasho.event.Session;
 import io.ibasho.event.Session.SessionStatus;
 import io.ibasho.event.Venue;
 import io.ibasho.event.config.AttendeeDetailsConfig;
+import io.ibasho.event.mapping.JsonColumns;
+import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.release.AttendeeRelease;
@@ -48,12 +50,51 @@ public class AttendeeDetailsService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("session"))
-                .flatMap(session -> session.venueId == null
-                        ? Uni.createFrom().item(view(session, null))
-                        : Venue.<Venue>findById(session.venueId).map(venue -> view(session, venue)));
+                .flatMap(session -> {
+                    java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(SessionMapper.partVenueIds(session));
+                    if (session.venueId != null) {
+                        ids.add(session.venueId);
+                    }
+                    Uni<java.util.List<Venue>> venues = ids.isEmpty()
+                            ? Uni.createFrom().item(java.util.List.of())
+                            : Venue.list("id in ?1", java.util.List.copyOf(ids));
+                    return venues.map(found -> {
+                        java.util.Map<UUID, Venue> byId = new java.util.HashMap<>();
+                        found.forEach(v -> byId.put(v.id, v));
+                        return view(session, session.venueId == null ? null : byId.get(session.venueId), byId);
+                    });
+                });
     }
 
-    private AttendeeDetailsView view(Session session, Venue venue) {
+    /** Each part at another venue, its address released as the session's is (never a shelter's). */
+    private java.util.List<AttendeeDetailsView.PartDetails> parts(Session session, java.util.Map<UUID, Venue> venues) {
+        return JsonColumns.parts(session.partsJson).stream()
+                .filter(p -> p.venueId() != null && venues.containsKey(p.venueId()))
+                .map(p -> {
+                    Venue venue = venues.get(p.venueId());
+                    var released = AttendeeRelease.release(
+                            new AttendeeRelease.Facts(
+                                    new AttendeeRelease.Place(
+                                            venue.address,
+                                            AttendeeRelease.Visibility.valueOf(venue.addressVisibility.name())),
+                                    false,
+                                    null,
+                                    p.startsAt().toInstant(),
+                                    p.endsAt().toInstant()),
+                            clock.instant(),
+                            config.meetingLinkLeadTime());
+                    return new AttendeeDetailsView.PartDetails(
+                            p.partId(),
+                            p.label(),
+                            VenueMapper.toSummary(venue),
+                            released.address(),
+                            released.addressNoteJa(),
+                            released.addressNoteEn());
+                })
+                .toList();
+    }
+
+    private AttendeeDetailsView view(Session session, Venue venue, java.util.Map<UUID, Venue> venues) {
         AttendeeRelease.Place place = venue == null
                 ? null
                 : new AttendeeRelease.Place(
@@ -81,7 +122,8 @@ public class AttendeeDetailsService {
                 released.meetingLink(),
                 released.meetingLinkAvailableAt() == null
                         ? null
-                        : Tokyo.offset(released.meetingLinkAvailableAt().atOffset(ZoneOffset.UTC)));
+                        : Tokyo.offset(released.meetingLinkAvailableAt().atOffset(ZoneOffset.UTC)),
+                parts(session, venues));
     }
 
     /** Forgets handled event ids older than the processed-message retention. Returns how many rows went. */

@@ -21,7 +21,25 @@ public record AttendeeDetailsView(
         String addressNoteJa,
         String addressNoteEn,
         String meetingLink,
-        OffsetDateTime meetingLinkAvailableAt) {
+        OffsetDateTime meetingLinkAvailableAt,
+        java.util.List<PartDetails> parts) {
+
+    /**
+     * A part that meets at another venue than the session's, released by the same rule as the session's address: the
+     * address unless that venue's is never shown (then a note).
+     */
+    public record PartDetails(
+            String partId,
+            String label,
+            SessionView.VenueSummary venue,
+            String address,
+            String addressNoteJa,
+            String addressNoteEn) {
+        @Override
+        public String toString() {
+            return "PartDetails[partId=" + partId + ", address=" + (address == null ? "none" : "(hidden)") + "]";
+        }
+    }
 
     /** The address and link stay out of logs. */
     @Override

@@ -5,7 +5,9 @@ import io.ibasho.event.Session;
 import io.ibasho.event.Venue;
 import io.ibasho.event.feed.FeedEntry;
 import io.ibasho.event.feed.FeedStatus;
+import io.ibasho.event.feed.PartPlace;
 import io.ibasho.event.feed.ScheduleFeed;
+import io.ibasho.event.mapping.JsonColumns;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.schedule.BilingualText;
@@ -53,11 +55,13 @@ public class FeedService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("venue"))
+                // a session one of whose parts meets here is on this venue's calendar too
                 .flatMap(venue -> Session.<Session>find(
-                                "venueId = ?1 and status in ?2 and endsAt >= ?3 order by startsAt",
+                                "(venueId = ?1 or partsJson like ?4) and status in ?2 and endsAt >= ?3 order by startsAt",
                                 venueId,
                                 SessionService.VISIBLE,
-                                since())
+                                since(),
+                                "%\"venueId\":\"" + venueId + "\"%")
                         .page(0, MAX_ENTRIES)
                         .list()
                         .flatMap(sessions::withVenues)
@@ -152,10 +156,27 @@ public class FeedService {
                             s.sequence,
                             venue == null ? null : venue.nameJa,
                             venue == null ? null : venue.publicAddress(),
-                            s.updatedAt.toInstant());
+                            s.updatedAt.toInstant(),
+                            partPlaces(s, l.partVenues()));
                 })
                 .toList();
         return new ScheduleFeed(calendarName, clock).build(entries);
+    }
+
+    /** The parts meeting elsewhere, with that venue's name and (only if public) address. */
+    static List<PartPlace> partPlaces(Session session, java.util.Map<UUID, Venue> partVenues) {
+        return JsonColumns.parts(session.partsJson).stream()
+                .filter(p -> p.venueId() != null && partVenues.containsKey(p.venueId()))
+                .map(p -> {
+                    Venue venue = partVenues.get(p.venueId());
+                    return new PartPlace(
+                            p.label(),
+                            Tokyo.local(p.startsAt()),
+                            Tokyo.local(p.endsAt()),
+                            venue.nameJa,
+                            venue.publicAddress());
+                })
+                .toList();
     }
 
     private OffsetDateTime since() {

@@ -78,7 +78,17 @@ public record SessionRequest(
             String label,
 
             @NotNull(message = "a part needs startsAt") OffsetDateTime startsAt,
-            @NotNull(message = "a part needs endsAt") OffsetDateTime endsAt) {}
+            @NotNull(message = "a part needs endsAt") OffsetDateTime endsAt,
+            /**
+             * Where this part meets when not where the session does (Nagaoka's 第3部 met elsewhere): a venue of the
+             * same organisation; absent means the session's own venue.
+             */
+            UUID venueId) {
+
+        public PartRequest(String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {
+            this(label, startsAt, endsAt, null);
+        }
+    }
 
     /**
      * The rules of a lottery (allocation LOTTERY only; absent: no priority tiers, no monthly limit, childcare required

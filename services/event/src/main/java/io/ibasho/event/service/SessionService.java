@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Owns the transactions: a state change and its outbox event are one commit. */
@@ -43,8 +44,15 @@ public class SessionService {
         this.clock = clock;
     }
 
-    /** A session with the venue it takes place at (null when online or not set). */
-    public record Located(Session session, Venue venue) {}
+    /**
+     * A session with the venue it takes place at (null when online or not set), and the venues of its parts that meet
+     * elsewhere, by id.
+     */
+    public record Located(Session session, Venue venue, Map<UUID, Venue> partVenues) {
+        public Located(Session session, Venue venue) {
+            this(session, venue, Map.of());
+        }
+    }
 
     /** Public list filters; null means "any". */
     public record Filter(
@@ -67,7 +75,9 @@ public class SessionService {
         session.sequence = 0;
         session.createdAt = now;
         session.updatedAt = now;
-        return validated(session).flatMap(venue -> session.persist().replaceWith(new Located(session, venue)));
+        return validated(session)
+                .flatMap(venue -> session.persist().replaceWith(venue))
+                .flatMap(venue -> withPartVenues(new Located(session, venue)));
     }
 
     /**
@@ -112,12 +122,12 @@ public class SessionService {
             List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
             return validated(session).flatMap(venue -> {
                 if (changed.isEmpty()) {
-                    return Uni.createFrom().item(new Located(session, venue));
+                    return withPartVenues(new Located(session, venue));
                 }
                 if (session.seriesId != null) {
                     session.occurrenceOverride = OccurrenceOverrideKind.CHANGED;
                 }
-                return announceChange(session, changed).replaceWith(new Located(session, venue));
+                return announceChange(session, changed).flatMap(ignored -> withPartVenues(new Located(session, venue)));
             });
         });
     }
@@ -349,26 +359,80 @@ public class SessionService {
 
     Uni<Located> located(Session session) {
         if (session.venueId == null) {
-            return Uni.createFrom().item(new Located(session, null));
+            return withPartVenues(new Located(session, null));
         }
-        return Venue.<Venue>findById(session.venueId).map(venue -> new Located(session, venue));
+        return Venue.<Venue>findById(session.venueId).flatMap(venue -> withPartVenues(new Located(session, venue)));
+    }
+
+    /** The venues of the session's parts that meet elsewhere (none for most sessions: no query then). */
+    private static Uni<Located> withPartVenues(Located located) {
+        Set<UUID> ids = SessionMapper.partVenueIds(located.session());
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(located);
+        }
+        return Venue.<Venue>list("id in ?1", List.copyOf(ids)).map(found -> {
+            Map<UUID, Venue> byId = new HashMap<>();
+            found.forEach(v -> byId.put(v.id, v));
+            return new Located(located.session(), located.venue(), byId);
+        });
     }
 
     Uni<List<Located>> withVenues(List<Session> sessions) {
-        List<UUID> venueIds = sessions.stream()
-                .map(s -> s.venueId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
+        // the sessions' venues and the venues their parts meet at elsewhere, in one query
+        Set<UUID> allIds = new java.util.LinkedHashSet<>();
+        sessions.stream().map(s -> s.venueId).filter(java.util.Objects::nonNull).forEach(allIds::add);
+        sessions.forEach(s -> allIds.addAll(SessionMapper.partVenueIds(s)));
+        List<UUID> venueIds = List.copyOf(allIds);
         Uni<List<Venue>> venues =
                 venueIds.isEmpty() ? Uni.createFrom().item(List.of()) : Venue.list("id in ?1", venueIds);
         return venues.map(list -> {
             Map<UUID, Venue> byId = new HashMap<>();
             list.forEach(v -> byId.put(v.id, v));
             return sessions.stream()
-                    .map(s -> new Located(s, s.venueId == null ? null : byId.get(s.venueId)))
+                    .map(s -> new Located(s, s.venueId == null ? null : byId.get(s.venueId), partVenuesOf(s, byId)))
                     .toList();
         });
+    }
+
+    private static Map<UUID, Venue> partVenuesOf(Session session, Map<UUID, Venue> byId) {
+        Set<UUID> ids = SessionMapper.partVenueIds(session);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Venue> own = new HashMap<>();
+        ids.stream().filter(byId::containsKey).forEach(id -> own.put(id, byId.get(id)));
+        return own;
+    }
+
+    /**
+     * A part may meet at another venue, but only one of the session's own organisation: anything else is a bad request
+     * (400, {@code parts[n].venueId}), checked before the rules, as a venue that is not hers does not exist for her.
+     */
+    private static Uni<Void> partVenuesKnown(Session session) {
+        Set<UUID> ids = SessionMapper.partVenueIds(session);
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Venue.<Venue>list("id in ?1 and organisationId = ?2", List.copyOf(ids), session.organisationId)
+                .map(found -> {
+                    Set<UUID> known = new java.util.HashSet<>();
+                    found.forEach(v -> known.add(v.id));
+                    List<FieldViolation> violations = new ArrayList<>();
+                    List<JsonColumns.StoredPart> parts = JsonColumns.parts(session.partsJson);
+                    for (int i = 0; i < parts.size(); i++) {
+                        UUID venueId = parts.get(i).venueId();
+                        if (venueId != null && !known.contains(venueId)) {
+                            violations.add(new FieldViolation(
+                                    "parts[" + i + "].venueId",
+                                    "No venue " + venueId + " in your organisation",
+                                    "VENUE_UNKNOWN"));
+                        }
+                    }
+                    if (!violations.isEmpty()) {
+                        throw Refusal.invalidFields(violations);
+                    }
+                    return null;
+                });
     }
 
     /**
@@ -376,10 +440,11 @@ public class SessionService {
      * its room; fails with 422 listing every violation. Returns the venue.
      */
     Uni<Venue> validated(Session session) {
-        Uni<Venue> venue = session.venueId == null
-                ? Uni.createFrom().nullItem()
-                : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId)
-                        .firstResult();
+        Uni<Venue> venue = partVenuesKnown(session)
+                .flatMap(ignored -> session.venueId == null
+                        ? Uni.createFrom().<Venue>nullItem()
+                        : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId)
+                                .firstResult());
         return venue.flatMap(found -> {
             List<FieldViolation> violations = new ArrayList<>();
             if (session.venueId != null && found == null) {

@@ -49,6 +49,16 @@ class DemoDataTest {
         assertThat(sessions)
                 .filteredOn(s -> ((List<?>) s.get("parts")).size() == 2)
                 .isNotEmpty();
+        // a drop-in café whose childcare is reserved alone, and a part that meets at another venue
+        assertThat(sessions)
+                .filteredOn(s -> "NONE".equals(s.get("allocation"))
+                        && s.get("childcare") instanceof Map<?, ?> childcare
+                        && Boolean.TRUE.equals(childcare.get("offered")))
+                .isNotEmpty();
+        assertThat(sessions)
+                .filteredOn(s -> ((List<?>) s.get("parts"))
+                        .stream().anyMatch(p -> p instanceof Map<?, ?> part && part.get("venue") != null))
+                .isNotEmpty();
         assertThat(sessions).filteredOn(s -> "online".equals(s.get("kind"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(sessions).filteredOn(s -> s.get("seriesId") != null).hasSizeGreaterThanOrEqualTo(4);
         // what the flyers say: a speaker, something to bring, a fee

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.ibasho.contracts.CloudEvent;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.event.release.AttendeeRelease;
 import io.ibasho.event.service.AttendeeConfirmationCleanupJob;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -185,6 +186,65 @@ class AttendeeDetailsTest {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(detailsStatus(token, sessionId)).isEqualTo(status));
+    }
+
+    /** A part at another venue (Nagaoka's 第3部) is released by the same rule as the session's own address. */
+    @Test
+    void aConfirmedAttendeeGetsThePlaceOfEachPartAtAnotherVenueButNeverAShelters() {
+        String hall = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
+        String attendeesOnly = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", false, List.of()));
+        String shelter = createVenue(organiser1(), venue(uniqueArea(), "NEVER", false, List.of()));
+        OffsetDateTime start = tokyo(14, 13, 0);
+        java.util.Map<String, Object> session = TestData.cafe(hall, start);
+        session.put(
+                "parts",
+                List.of(
+                        java.util.Map.of(
+                                "label", "1部",
+                                "startsAt", start.toString(),
+                                "endsAt", start.plusMinutes(40).toString()),
+                        java.util.Map.of(
+                                "label",
+                                "2部",
+                                "startsAt",
+                                start.plusMinutes(45).toString(),
+                                "endsAt",
+                                start.plusMinutes(80).toString(),
+                                "venueId",
+                                attendeesOnly),
+                        java.util.Map.of(
+                                "label",
+                                "3部",
+                                "startsAt",
+                                start.plusMinutes(85).toString(),
+                                "endsAt",
+                                start.plusMinutes(120).toString(),
+                                "venueId",
+                                shelter)));
+        String sessionId = createPublished(organiser1(), session);
+        // the public view names the places and hides both addresses
+        given().get("/api/events/sessions/" + sessionId)
+                .then()
+                .body("parts[1].venue.address", nullValue())
+                .body("parts[2].venue.address", nullValue());
+
+        confirm(sessionId, UUID.randomUUID().toString(), subjectOf(hana()));
+        awaitDetailsStatus(hana(), sessionId, 200);
+        String body = given().auth()
+                .oauth2(hana())
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .statusCode(200)
+                .body("parts.size()", equalTo(2))
+                .body("parts[0].partId", equalTo("part-2"))
+                .body("parts[0].venue.id", equalTo(attendeesOnly))
+                .body("parts[0].address", equalTo(ATTENDEES_ADDRESS))
+                .body("parts[1].partId", equalTo("part-3"))
+                .body("parts[1].address", nullValue())
+                .body("parts[1].addressNoteJa", equalTo(AttendeeRelease.NEVER_SHOWN_NOTE_JA))
+                .extract()
+                .asString();
+        assertThat(body).doesNotContain(TestData.SHELTER_ADDRESS);
     }
 
     @Test
