@@ -58,6 +58,9 @@ public class Pages {
     ServiceCalls services;
 
     @Inject
+    SurveyPages surveys;
+
+    @Inject
     GatewayConfig config;
 
     Clock clock = Clock.systemUTC();
@@ -787,29 +790,54 @@ public class Pages {
                 .flatMap(answer -> {
                     if (answer.status() == 403) {
                         return html(
-                                200, "bookings", Map.of("nav", "bookings", "items", List.of(), "notAttendee", true));
+                                200,
+                                "bookings",
+                                Map.of(
+                                        "nav",
+                                        "bookings",
+                                        "items",
+                                        List.of(),
+                                        "notAttendee",
+                                        true,
+                                        "surveys",
+                                        List.of()));
                     }
                     if (!answer.ok()) {
                         return Uni.createFrom().item(errorPage(503));
                     }
                     JsonArray list = answer.array();
-                    return sessionsOf(list).map(sessions -> {
-                        List<Views.MyBooking> active = new ArrayList<>();
-                        List<Views.MyBooking> ended = new ArrayList<>();
-                        for (Object o : list) {
-                            if (o instanceof JsonObject r) {
-                                Views.MyBooking item = myBooking(
-                                        r,
-                                        sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
-                                        v.language());
-                                (item.active() ? active : ended).add(item);
-                            }
-                        }
-                        return (Result) new Html(
-                                200,
-                                "bookings",
-                                Map.of("nav", "bookings", "items", active, "ended", ended, "notAttendee", false));
-                    });
+                    return Uni.combine()
+                            .all()
+                            .unis(sessionsOf(list), surveys.invitations(v))
+                            .asTuple()
+                            .map(found -> {
+                                Map<String, JsonObject> sessions = found.getItem1();
+                                List<Views.MyBooking> active = new ArrayList<>();
+                                List<Views.MyBooking> ended = new ArrayList<>();
+                                for (Object o : list) {
+                                    if (o instanceof JsonObject r) {
+                                        Views.MyBooking item = myBooking(
+                                                r,
+                                                sessions.getOrDefault(r.getString("sessionId"), new JsonObject()),
+                                                v.language());
+                                        (item.active() ? active : ended).add(item);
+                                    }
+                                }
+                                return (Result) new Html(
+                                        200,
+                                        "bookings",
+                                        Map.of(
+                                                "nav",
+                                                "bookings",
+                                                "items",
+                                                active,
+                                                "ended",
+                                                ended,
+                                                "notAttendee",
+                                                false,
+                                                "surveys",
+                                                SurveyPages.offered(found.getItem2(), sessions, v.language())));
+                            });
                 });
     }
 
