@@ -54,6 +54,9 @@ public class BrowserLogin {
     @Inject
     io.ibasho.gateway.web.Pages pages;
 
+    @Inject
+    io.ibasho.gateway.recovery.FirstRecoveryCodes firstRecoveryCodes;
+
     /** Where to land after the login (a path of this site), set by /app/signin. */
     static final String NEXT_COOKIE = "ibasho_next";
     /** Set by the quick exit for ten minutes: the pages' script sends a Back navigation on to the neutral site. */
@@ -100,7 +103,8 @@ public class BrowserLogin {
             ctx.response().addCookie(expired(ctx, NEXT_COOKIE));
         }
         ctx.response().addCookie(expired(ctx, EXITED_COOKIE));
-        redirect(ctx, path);
+        // just registered: her recovery codes first, once (docs/adr/0019)
+        firstRecoveryCodes.landed(ctx, path);
     }
 
     /** ログイン: remembers where she was (only a path of this site: no open redirect) and starts the login. */

@@ -92,6 +92,7 @@ class BookingJourneyIT {
             page.getByLabel(KeycloakPages.PASSWORD_LABEL).fill(PASSWORD);
             page.getByLabel("パスワード（もう一度）").fill(PASSWORD);
             button(page, "登録する").click();
+            KeycloakPages.noteFirstRecoveryCodes(phone, stack);
             phone.waitForUrl(
                     url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"),
                     "the booking form after registering");
@@ -305,5 +306,71 @@ class BookingJourneyIT {
             assertThat(page.locator("h1")).hasText("夜のおしゃべり会");
             phone.look("session");
         }
+    }
+
+    /** After a session she attended, My bookings offers the short survey; she answers once and it is gone. */
+    @Test
+    void afterASessionSheAttendedSheAnswersTheSurveyOnce() throws Exception {
+        String her = attendees.create("survey", 1).get(0);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(16)
+                .withHour(13)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        String session = attendees.publishedSession(new LinkedHashMap<>(Map.of(
+                "kind",
+                "cafe",
+                "titleJa",
+                "アンケートのある女性カフェ",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                5,
+                "allocation",
+                "FIRST_COME")));
+        String registration = attendees
+                .postUntil(
+                        her,
+                        "/api/registrations/sessions/" + session + "/bookings",
+                        Map.of("nickname", "あおい"),
+                        201,
+                        Duration.ofSeconds(60))
+                .path("id");
+        io.restassured.RestAssured.given()
+                .baseUri(stack.gateway)
+                .auth()
+                .oauth2(attendees.token("organiser1"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("attendance", "ATTENDED"))
+                .post("/api/registrations/sessions/" + session + "/registrations/" + registration + "/attendance")
+                .then()
+                .statusCode(200);
+
+        try (Phone phone = Phone.open("survey")) {
+            Page page = phone.page();
+            page.navigate(stack.gateway + "/app/signin?next=/app/bookings");
+            KeycloakPages.signInHere(phone, stack, her, her + "-ibasho");
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/app/bookings"), "my bookings");
+            assertThat(page.locator("#surveys")).containsText("アンケートのある女性カフェ");
+            phone.look("bookings-with-survey");
+
+            link(page, java.util.regex.Pattern.compile("^アンケートに答える")).click();
+            assertThat(page.locator("h1")).hasText("アンケート");
+            phone.look("survey");
+            page.locator("#satisfaction-5").check();
+            page.locator("#comeAgain-yes").check();
+            button(page, "回答を送る").click();
+            assertThat(page.locator("h1")).hasText("ご回答ありがとうございました");
+            assertThat(page.locator("#message")).containsText("結びつかない形で保存しました");
+            phone.look("survey-thanks");
+
+            page.navigate(stack.gateway + "/app/bookings");
+            assertThat(page.locator("#surveys")).hasCount(0);
+        }
+        // one anonymous answer for the session: nothing beside it names her or her registration
+        assertThat(HerDataErasureIT.surveyAggregate(stack, session)).isEqualTo("1 answers, 5 satisfaction");
     }
 }

@@ -224,6 +224,7 @@ class HerDataErasureIT {
                 .body("account", equalTo("deleted"))
                 .body("erased.registration.bookings", equalTo(1))
                 .body("erased.registration.lotteryApplications", equalTo(1))
+                .body("erased.registration.childcareRequests", equalTo(1))
                 .body("erased.'childcare-booking'.children", equalTo(1));
         assertThat(receipt.asString()).doesNotContain(nickname, childNickname, careNotes, email);
 
@@ -256,6 +257,114 @@ class HerDataErasureIT {
                 .then()
                 .statusCode(200)
                 .body("find { it.sessionId == '" + session + "' }.status", equalTo("confirmed"));
+
+        // Retention, as if both sessions were long over: their times are moved two months back in every service's
+        // copy, and each service runs its retention now (on its management port). Nothing of hers reappears, her
+        // rows become anonymous totals, and the survey's aggregate stays as it was.
+        Map<String, Object> totalsBefore = registrationTotals(stack, session);
+        assertThat(totalsBefore).as("no totals before retention").isEmpty();
+        moveIntoThePast(stack, List.of(session, lotterySession));
+        for (String service : List.of("registration", "childcare-booking", "notification")) {
+            given().post("http://127.0.0.1:" + managementPort(stack, service) + "/q/retention/run")
+                    .then()
+                    .statusCode(200);
+        }
+        assertThat(databaseLeaks(stack, canaries))
+                .as("canaries after retention")
+                .isEmpty();
+        assertThat(registrationTotals(stack, session))
+                .as("the session's anonymous totals: the other woman's seat, her given-up one")
+                .containsEntry("confirmed", 1)
+                .containsEntry("cancelled", 1);
+        assertThat(countOf(stack, "registration", "select count(*) from registration where session_id = ?", session))
+                .isZero();
+        assertThat(countOf(
+                        stack,
+                        "childcare-booking",
+                        "select count(*) from session_childcare_total where session_id = ?",
+                        session))
+                .isEqualTo(1);
+        assertThat(surveyAggregate(stack, session)).isEqualTo(surveyAggregate);
+    }
+
+    private static int managementPort(SecurityStack stack, String service) {
+        return switch (service) {
+            case "registration" -> stack.settings.registrationManagementPort();
+            case "childcare-booking" -> stack.settings.childcareBookingManagementPort();
+            case "notification" -> stack.settings.notificationManagementPort();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** The sessions' times (and notification's copies of her registrations) two months earlier in each service. */
+    static void moveIntoThePast(SecurityStack stack, List<String> sessions) throws SQLException {
+        String[][] tables = {
+            {"registration", "session_copy", "id"},
+            {"childcare-booking", "session_offer", "session_id"},
+            {"notification", "session_copy", "id"},
+            {"notification", "registration_copy", "session_id"}
+        };
+        PostgresServer postgres = stack.stack.postgres();
+        for (String[] table : tables) {
+            try (Connection connection = DriverManager.getConnection(
+                    postgres.jdbcUrl(LocalStack.databaseOf(table[0])), PostgresServer.USER, "")) {
+                List<String> columns = new ArrayList<>();
+                try (PreparedStatement query = connection.prepareStatement(
+                        "select column_name from information_schema.columns where table_name = ? "
+                                + "and column_name in ('starts_at', 'ends_at', 'updated_at')")) {
+                    query.setString(1, table[1]);
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            columns.add(rs.getString(1));
+                        }
+                    }
+                }
+                String set = String.join(
+                        ", ",
+                        columns.stream()
+                                .map(c -> c + " = " + c + " - interval '60 days'")
+                                .toList());
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update " + table[1] + " set " + set + " where " + table[2] + " = ?")) {
+                    for (String session : sessions) {
+                        update.setObject(1, UUID.fromString(session));
+                        update.executeUpdate();
+                    }
+                }
+            }
+        }
+    }
+
+    static Map<String, Object> registrationTotals(SecurityStack stack, String session) throws SQLException {
+        PostgresServer postgres = stack.stack.postgres();
+        try (Connection connection = DriverManager.getConnection(
+                        postgres.jdbcUrl(LocalStack.databaseOf("registration")), PostgresServer.USER, "");
+                PreparedStatement query =
+                        connection.prepareStatement("select * from session_registration_total where session_id = ?")) {
+            query.setObject(1, UUID.fromString(session));
+            Map<String, Object> totals = new LinkedHashMap<>();
+            try (ResultSet rs = query.executeQuery()) {
+                if (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        totals.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+                    }
+                }
+            }
+            return totals;
+        }
+    }
+
+    static long countOf(SecurityStack stack, String service, String sql, String session) throws SQLException {
+        PostgresServer postgres = stack.stack.postgres();
+        try (Connection connection = DriverManager.getConnection(
+                        postgres.jdbcUrl(LocalStack.databaseOf(service)), PostgresServer.USER, "");
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, UUID.fromString(session));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The session's survey answers in registration's database, as the report counts them. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.ibasho.e2e.browser.Phone;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Her steps on Keycloak's themed login and registration pages (deploy/keycloak/themes/ibasho). */
@@ -49,5 +50,22 @@ final class KeycloakPages {
     static void signIn(Phone phone, SecurityStack stack, String username) {
         phone.page().navigate(stack.gateway + "/app/login");
         signInHere(phone, stack, username, username + "-ibasho");
+    }
+
+    /**
+     * Just registered, she lands on her recovery codes (shown once, docs/adr/0019): reads them, ticks that she noted
+     * them, and goes on to where she was going.
+     */
+    static List<String> noteFirstRecoveryCodes(Phone phone, SecurityStack stack) {
+        Page page = phone.page();
+        phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after registering");
+        assertThat(page.locator("h1")).hasText("あなたの回復コード");
+        assertThat(page.locator("#keep-safe")).containsText("ほかの人も使うスマートフォン");
+        List<String> codes = page.locator("#codes code").allTextContents();
+        assertThat(codes).hasSize(10).allMatch(code -> code.matches("([0-9A-Z]{4}-){3}[0-9A-Z]{4}"));
+        phone.look("recovery-codes-once");
+        page.getByLabel("コードを安全な場所に控えました").check();
+        page.getByRole(AriaRole.BUTTON, named("続ける")).click();
+        return codes;
     }
 }

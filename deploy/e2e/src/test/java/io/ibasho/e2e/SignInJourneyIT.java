@@ -9,6 +9,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +64,8 @@ class SignInJourneyIT {
             page.getByLabel(KeycloakPages.PASSWORD_LABEL).fill(PASSWORD);
             page.getByLabel("パスワード（もう一度）").fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, named("登録する")).click();
-            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after registering");
+            List<String> codes = KeycloakPages.noteFirstRecoveryCodes(phone, stack);
+            phone.waitForUrl(url -> !url.contains("/app/login"), "the app after noting her codes");
             assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
                     .isVisible();
             phone.look("registered-and-signed-in");
@@ -86,7 +88,32 @@ class SignInJourneyIT {
                     .startsWith(stack.realm + "/");
             assertThat(page.getByLabel(KeycloakPages.PASSWORD_LABEL)).isVisible();
             phone.look("login-again");
+
+            // She forgot her password: one of her codes sets a new one, and works only once.
+            String newPassword = "umi-no-oto-" + 42;
+            recover(phone, nickname, codes.get(3), newPassword);
+            assertThat(page.locator("#message")).containsText("新しいパスワードを設定しました");
+            phone.look("recovered");
+            page.locator("#signin").click();
+            KeycloakPages.signInHere(phone, stack, nickname, newPassword);
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                    .isVisible();
+            phone.allow("422");
+            recover(phone, nickname, codes.get(3), "kaze-no-uta-" + 42);
+            assertThat(page.locator("#message")).hasText("ユーザー名か回復コードが違うか、そのコードはもう使われています。まだ使っていない別のコードでお試しください。");
+            phone.look("code-used-again");
         }
+    }
+
+    private static void recover(Phone phone, String username, String code, String newPassword) {
+        Page page = phone.page();
+        page.navigate(stack.gateway + "/app/recover");
+        page.getByLabel("ユーザー名").fill(username);
+        page.getByLabel(Pattern.compile("^回復コード")).fill(code);
+        page.getByLabel("新しいパスワード（10文字以上）").fill(newPassword);
+        page.getByLabel("新しいパスワード（確認のためもう一度）").fill(newPassword);
+        page.getByRole(AriaRole.BUTTON, named("新しいパスワードを設定する")).click();
+        page.waitForLoadState();
     }
 
     @Test

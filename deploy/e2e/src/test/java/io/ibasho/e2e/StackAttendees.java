@@ -42,6 +42,9 @@ final class StackAttendees {
                         true,
                         "realmRoles",
                         List.of("default-roles-ibasho"),
+                        // made by the test, not registered by her: no recovery codes page at the first sign-in
+                        "attributes",
+                        Map.of("recovery_codes_offered", List.of("test account")),
                         "credentials",
                         List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
                 .toList();

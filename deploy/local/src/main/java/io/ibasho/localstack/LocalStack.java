@@ -97,6 +97,8 @@ public final class LocalStack {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka().bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
             env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + settings.gatewayPort());
+            // POST /retention/run on the management port (127.0.0.1 here): the canary test runs retention at once
+            env.put("IBASHO_RETENTION_ON_DEMAND", "true");
             if (service.equals("event")) {
                 env.put("IBASHO_DEMO_DATA_ENABLED", "true"); // a fictional month for organisation "hinata", loaded once
             }

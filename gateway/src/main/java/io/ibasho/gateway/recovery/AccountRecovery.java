@@ -3,6 +3,8 @@ package io.ibasho.gateway.recovery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,14 +39,38 @@ public class AccountRecovery {
     /** One attempt per account at a time in this replica, so that one code cannot be spent twice at once. */
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
+    Clock clock = Clock.systemUTC();
+
     /** Fresh codes for her account, replacing any earlier ones; only their hashes are kept. */
     public Uni<List<String>> issue(String userId) {
         List<String> codes = RecoveryCodes.generate(RecoveryCodes.COUNT);
         List<String> hashes = codes.stream().map(RecoveryCodes::hash).toList();
         return accounts.adminToken()
-                .flatMap(admin ->
-                        accounts.user(admin, userId).flatMap(user -> accounts.storeCodes(admin, userId, user, hashes)))
+                .flatMap(admin -> accounts.user(admin, userId)
+                        .flatMap(user -> accounts.storeCodes(admin, userId, user, hashes, offeredNow())))
                 .replaceWith(codes);
+    }
+
+    /**
+     * Her first codes, right after she registered: made only if she was never given any, so they are shown once (a
+     * second sign-in, a reload, gets nothing). Empty when she already had codes.
+     */
+    public Uni<List<String>> issueFirst(String userId) {
+        return accounts.adminToken()
+                .flatMap(admin -> accounts.user(admin, userId).flatMap(user -> {
+                    if (KeycloakAccounts.codesOffered(user)) {
+                        return Uni.createFrom().item(List.<String>of());
+                    }
+                    List<String> codes = RecoveryCodes.generate(RecoveryCodes.COUNT);
+                    List<String> hashes =
+                            codes.stream().map(RecoveryCodes::hash).toList();
+                    return accounts.storeCodes(admin, userId, user, hashes, offeredNow())
+                            .replaceWith(codes);
+                }));
+    }
+
+    private String offeredNow() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** How many unused codes she has. */

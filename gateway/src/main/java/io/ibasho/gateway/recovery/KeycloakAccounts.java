@@ -26,6 +26,12 @@ public class KeycloakAccounts {
     /** The user attribute holding her recovery codes' hashes: admin-only in the realm's user profile. */
     public static final String CODES_ATTRIBUTE = "recovery_codes";
 
+    /**
+     * When she was first given codes (admin-only too): the codes shown after her registration are shown once, and not
+     * again when she has spent them all.
+     */
+    public static final String OFFERED_ATTRIBUTE = "recovery_codes_offered";
+
     /** Keycloak refused the call (status), or could not be reached. */
     public static final class Unavailable extends RuntimeException {
         public Unavailable(String what) {
@@ -107,14 +113,28 @@ public class KeycloakAccounts {
         return codes.stream().map(String::valueOf).toList();
     }
 
+    /** Whether she was ever given codes (she may have spent them all since). */
+    public static boolean codesOffered(JsonObject user) {
+        JsonObject attributes = user.getJsonObject("attributes", new JsonObject());
+        return attributes.containsKey(OFFERED_ATTRIBUTE) || !storedCodes(user).isEmpty();
+    }
+
     /** Replaces her stored code hashes (none: the attribute is removed). */
     public Uni<Void> storeCodes(String admin, String userId, JsonObject user, List<String> hashes) {
+        return storeCodes(admin, userId, user, hashes, null);
+    }
+
+    /** Replaces her stored code hashes, and notes when codes were given to her (when {@code offeredAt} is set). */
+    public Uni<Void> storeCodes(String admin, String userId, JsonObject user, List<String> hashes, String offeredAt) {
         JsonObject attributes =
                 user.getJsonObject("attributes", new JsonObject()).copy();
         if (hashes.isEmpty()) {
             attributes.remove(CODES_ATTRIBUTE);
         } else {
             attributes.put(CODES_ATTRIBUTE, new JsonArray(hashes));
+        }
+        if (offeredAt != null) {
+            attributes.put(OFFERED_ATTRIBUTE, new JsonArray().add(offeredAt));
         }
         JsonObject changed = user.copy().put("attributes", attributes);
         return client.putAbs(userPath(userId))

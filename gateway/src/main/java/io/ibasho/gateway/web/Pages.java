@@ -58,6 +58,9 @@ public class Pages {
     ServiceCalls services;
 
     @Inject
+    SurveyPages surveys;
+
+    @Inject
     GatewayConfig config;
 
     @Inject
@@ -851,7 +854,9 @@ public class Pages {
                                         "dropIns",
                                         List.of(),
                                         "notAttendee",
-                                        true));
+                                        true,
+                                        "surveys",
+                                        List.of()));
                     }
                     if (!answer.ok()) {
                         return Uni.createFrom().item(errorPage(503));
@@ -860,10 +865,10 @@ public class Pages {
                     Uni<List<DropInChildcarePages.Reservation>> care = dropIns.mine(v);
                     return Uni.combine()
                             .all()
-                            .unis(sessionsOf(list), care)
+                            .unis(sessionsOf(list), care, surveys.invitations(v))
                             .asTuple()
-                            .map(both -> {
-                                Map<String, JsonObject> sessions = both.getItem1();
+                            .map(found -> {
+                                Map<String, JsonObject> sessions = found.getItem1();
                                 List<Views.MyBooking> active = new ArrayList<>();
                                 List<Views.MyBooking> ended = new ArrayList<>();
                                 for (Object o : list) {
@@ -886,9 +891,11 @@ public class Pages {
                                                 "ended",
                                                 ended,
                                                 "dropIns",
-                                                both.getItem2(),
+                                                found.getItem2(),
                                                 "notAttendee",
-                                                false));
+                                                false,
+                                                "surveys",
+                                                SurveyPages.offered(found.getItem3(), sessions, v.language())));
                             });
                 });
     }

@@ -2,11 +2,13 @@ package io.ibasho.childcarebooking.service;
 
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.config.CareNotesConfig;
+import io.ibasho.plumbing.retention.RetentionStep;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
@@ -16,7 +18,7 @@ import org.jboss.logging.Logger;
  * aggregates need.
  */
 @ApplicationScoped
-public class CareNotesPurge {
+public class CareNotesPurge implements RetentionStep {
     private static final Logger LOG = Logger.getLogger(CareNotesPurge.class);
 
     private final CareNotesConfig config;
@@ -39,7 +41,23 @@ public class CareNotesPurge {
     /** The job's work, callable directly (tests, an operator's console). @return how many children's notes were deleted */
     @WithTransaction
     public Uni<Integer> deleteNotesOfEndedSessions() {
-        OffsetDateTime endedBefore = OffsetDateTime.now(clock).minus(config.retentionAfterSession());
+        return deleteNotesOfEndedSessions(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "care-notes";
+    }
+
+    /** The job's work as of {@code at} (the schedule passes the clock's now; RetentionOnDemand any time). */
+    @Override
+    public Uni<Integer> runAsOf(Instant at) {
+        return deleteNotesOfEndedSessions(at);
+    }
+
+    @WithTransaction
+    public Uni<Integer> deleteNotesOfEndedSessions(Instant at) {
+        OffsetDateTime endedBefore = at.atOffset(java.time.ZoneOffset.UTC).minus(config.retentionAfterSession());
         return BookedChild.update(
                         "childNickname = null, careNotes = null, notesUpdatedAt = null"
                                 + " where (childNickname is not null or careNotes is not null)"

@@ -13,6 +13,7 @@ import io.ibasho.childcarebooking.capacity.ChildcareSummary;
 import io.ibasho.childcarebooking.config.RetentionConfig;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.retention.RetentionStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ import org.jboss.logging.Logger;
  * (a year).
  */
 @ApplicationScoped
-public class ChildcareRetentionPurge {
+public class ChildcareRetentionPurge implements RetentionStep {
     private static final Logger LOG = Logger.getLogger(ChildcareRetentionPurge.class);
 
     private final RetentionConfig config;
@@ -67,7 +69,24 @@ public class ChildcareRetentionPurge {
      */
     @WithTransaction
     public Uni<Integer> anonymiseEndedSessions() {
-        OffsetDateTime endedBefore = OffsetDateTime.now(clock).minus(config.afterSession());
+        return anonymiseEndedSessions(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "childcare-sessions";
+    }
+
+    /** The job's work as of {@code at} (the schedule passes the clock's now; RetentionOnDemand any time). */
+    @Override
+    public Uni<Integer> runAsOf(Instant at) {
+        return anonymiseEndedSessions(at);
+    }
+
+    @WithTransaction
+    public Uni<Integer> anonymiseEndedSessions(Instant at) {
+        OffsetDateTime now = at.atOffset(java.time.ZoneOffset.UTC);
+        OffsetDateTime endedBefore = now.minus(config.afterSession());
         // Locked here (the same row lock as reservations and releases), so nothing is reserved or released while
         // the totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
         return Panache.getSession()
@@ -94,8 +113,7 @@ public class ChildcareRetentionPurge {
                 .call(() -> ChildcareDecision.delete(
                         "decidedAt < ?1 and sessionId not in" + " (select s.sessionId from SessionOffer s)",
                         endedBefore))
-                .call(() -> CareNotesAudit.delete(
-                        "readAt < ?1", OffsetDateTime.now(clock).minus(config.audit())))
+                .call(() -> CareNotesAudit.delete("readAt < ?1", now.minus(config.audit())))
                 .invoke(sessions -> {
                     if (sessions > 0) {
                         LOG.infof("reduced the childcare of %d past session(s) to anonymous totals", sessions);

@@ -1,6 +1,7 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.plumbing.retention.RetentionStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
  * waiting to be sent are never deleted. Only counts are logged.
  */
 @ApplicationScoped
-public class RetentionJob {
+public class RetentionJob implements RetentionStep {
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
     private final NotificationConfig config;
@@ -40,6 +41,19 @@ public class RetentionJob {
         return deleteExpired(clock.instant())
                 .invoke(counts -> LOG.infof("retention: deleted %s", counts))
                 .replaceWithVoid();
+    }
+
+    @Override
+    public String name() {
+        return "notification";
+    }
+
+    /** The job's work as of {@code at}: how many rows it deleted or cleared, all kinds together. */
+    @Override
+    public Uni<Integer> runAsOf(Instant at) {
+        return deleteExpired(at)
+                .map(counts ->
+                        counts.values().stream().mapToInt(Integer::intValue).sum());
     }
 
     /** @return rows deleted (or cleared) per kind */

@@ -1,6 +1,7 @@
 package io.ibasho.registration.service;
 
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.retention.RetentionStep;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -23,7 +25,7 @@ import org.jboss.logging.Logger;
  * they name registration ids only, and a past draw must stay checkable.
  */
 @ApplicationScoped
-public class RegistrationRetentionPurge {
+public class RegistrationRetentionPurge implements RetentionStep {
     private static final Logger LOG = Logger.getLogger(RegistrationRetentionPurge.class);
 
     private final RegistrationConfig config;
@@ -55,7 +57,23 @@ public class RegistrationRetentionPurge {
      */
     @WithTransaction
     public Uni<Integer> anonymiseEndedSessions() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        return anonymiseEndedSessions(clock.instant());
+    }
+
+    @Override
+    public String name() {
+        return "registration-sessions";
+    }
+
+    /** The job's work as of {@code at} (the schedule passes the clock's now; RetentionOnDemand any time). */
+    @Override
+    public Uni<Integer> runAsOf(Instant at) {
+        return anonymiseEndedSessions(at);
+    }
+
+    @WithTransaction
+    public Uni<Integer> anonymiseEndedSessions(Instant at) {
+        OffsetDateTime now = at.atOffset(java.time.ZoneOffset.UTC);
         OffsetDateTime endedBefore = now.minus(config.retention().afterSession());
         // The session row is locked like every booking locks it, so no seat moves while the totals are taken; a busy
         // session (SKIP LOCKED) waits for the next run instead of blocking this one.

@@ -53,32 +53,36 @@ public class SubjectErasure {
         return Registration.<Registration>find("attendeeId = ?1 order by createdAt", attendeeId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
-                .flatMap(registrations -> Multi.createFrom()
-                        .iterable(registrations)
-                        .onItem()
-                        .transformToUniAndConcatenate(registration -> anonymise(registration, now))
-                        .collect()
-                        .asList()
-                        .call(() -> deleteSurveyInvitations(registrations))
-                        .flatMap(kinds -> deleteStoredAnswers(attendeeId).flatMap(answers -> {
-                            Map<String, Integer> erased = new LinkedHashMap<>();
-                            kinds.forEach(kind -> erased.merge(kind, 1, Integer::sum));
-                            erased.put("childcareRequests", (int) registrations.stream()
-                                    .filter(r -> r.childrenAges != null)
-                                    .count());
-                            erased.put("storedAnswers", answers);
-                            List<String> ids = registrations.stream()
-                                    .map(r -> r.id.toString())
-                                    .toList();
-                            Map<String, Object> event = new LinkedHashMap<>();
-                            event.put("erasureId", erasureId.toString());
-                            event.put("attendeeId", attendeeId);
-                            event.put("registrationIds", ids);
-                            event.put("erasedAt", now.toString());
-                            // keyed by the erasure's own id, not by her account id or a session id
-                            return outbox.append(EventTypes.SUBJECT_ERASED, erasureId, event)
-                                    .replaceWith(new Receipt(erasureId, now, erased));
-                        })));
+                .flatMap(registrations -> {
+                    // counted before anonymising: that clears the ages of sessions still to come
+                    int childcareRequests = (int) registrations.stream()
+                            .filter(Registration::needsChildcare)
+                            .count();
+                    return Multi.createFrom()
+                            .iterable(registrations)
+                            .onItem()
+                            .transformToUniAndConcatenate(registration -> anonymise(registration, now))
+                            .collect()
+                            .asList()
+                            .call(() -> deleteSurveyInvitations(registrations))
+                            .flatMap(kinds -> deleteStoredAnswers(attendeeId).flatMap(answers -> {
+                                Map<String, Integer> erased = new LinkedHashMap<>();
+                                kinds.forEach(kind -> erased.merge(kind, 1, Integer::sum));
+                                erased.put("childcareRequests", childcareRequests);
+                                erased.put("storedAnswers", answers);
+                                List<String> ids = registrations.stream()
+                                        .map(r -> r.id.toString())
+                                        .toList();
+                                Map<String, Object> event = new LinkedHashMap<>();
+                                event.put("erasureId", erasureId.toString());
+                                event.put("attendeeId", attendeeId);
+                                event.put("registrationIds", ids);
+                                event.put("erasedAt", now.toString());
+                                // keyed by the erasure's own id, not by her account id or a session id
+                                return outbox.append(EventTypes.SUBJECT_ERASED, erasureId, event)
+                                        .replaceWith(new Receipt(erasureId, now, erased));
+                            }));
+                });
     }
 
     /** @return the kind of registration it was (booking, application, waitlist place, ...) for her receipt */

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.ChildcareService;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.FreshSignIn;
@@ -37,7 +38,7 @@ class HerDataTest {
 
     @BeforeAll
     static void people() {
-        people = TestAttendees.create("herdata", 2);
+        people = TestAttendees.create("herdata", 3);
     }
 
     /** With a token from a sign-in just now (Keycloak's form): only such a token says when she signed in. */
@@ -125,5 +126,20 @@ class HerDataTest {
                 .then()
                 .statusCode(200)
                 .body("erased.bookings", org.hamcrest.Matchers.nullValue());
+    }
+
+    /** Her receipt counts the childcare she asked for, also for a session still to come (whose ages are cleared). */
+    @Test
+    void herReceiptCountsTheChildcareSheAskedFor() {
+        String her = people.get(2);
+        UUID session = Sessions.published(3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ChildcareService.book(her, session, List.of(1, 4)).statusCode() == 202);
+
+        erase(her, Map.of("confirm", "ERASE"))
+                .then()
+                .statusCode(200)
+                .body("erased.bookings", equalTo(1))
+                .body("erased.childcareRequests", equalTo(1));
     }
 }

@@ -38,6 +38,9 @@ class RegistrationRetentionPurgeTest {
     @Inject
     RegistrationRetentionPurge purge;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     private static Connection db() throws SQLException {
         return DriverManager.getConnection(TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
     }
@@ -181,6 +184,33 @@ class RegistrationRetentionPurgeTest {
         // a second run finds nothing more to do for it
         purgeNow();
         assertThat(totalsOf(old)).containsEntry("confirmed", 2);
+    }
+
+    /** Retention as of a time it is given, on the management port (the end-to-end canary test runs it so). */
+    @Test
+    void retentionRunsOnDemandAsOfTheTimeItIsGiven() throws Throwable {
+        String retentionOnDemand = "http://" + management.getHost() + ":" + management.getPort() + "/q/retention/run";
+        String her = TestAttendees.create("retention-on-demand", 1).get(0);
+        UUID session = Sessions.published(5, OffsetDateTime.now(ZoneOffset.UTC).plusDays(3));
+        Api.bookOnceKnown(her, session).then().statusCode(201);
+
+        given().queryParam("at", "next tuesday")
+                .post(retentionOnDemand)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam(
+                        "at",
+                        OffsetDateTime.now(ZoneOffset.UTC)
+                                .plusDays(40)
+                                .toInstant()
+                                .toString())
+                .post(retentionOnDemand)
+                .then()
+                .statusCode(200)
+                .body("'registration-sessions'", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        assertThat(registrationsOf(session)).isZero();
+        assertThat(totalsOf(session)).containsEntry("confirmed", 1);
     }
 
     @Test
