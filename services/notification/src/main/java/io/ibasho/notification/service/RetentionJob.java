@@ -77,6 +77,14 @@ public class RetentionJob {
                         delete from registration_copy r where coalesce(
                             (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
                           and r.updated_at < :before""", at.minus(retention.registrationCopies())))
+                // requests to talk: a set time after they were closed, her number and note with them (docs/adr/0023)
+                .flatMap(ignored -> run(counts, "talk_request", """
+                        delete from talk_request where status = 'CLOSED' and closed_at < :before""", at.minus(retention.talkRequests())))
+                .flatMap(ignored -> run(
+                        counts,
+                        "talk_request_audit",
+                        "delete from talk_request_audit where at < :before",
+                        at.minus(retention.talkRequestAudit())))
                 // handled event ids (deduplication): forgotten after 30 days, long after Kafka can redeliver them
                 // (topic retention 7 days); nothing personal, but the table must not grow forever (issue #14)
                 .flatMap(ignored -> run(
