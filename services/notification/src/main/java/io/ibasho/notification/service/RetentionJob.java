@@ -78,8 +78,7 @@ public class RetentionJob {
                             (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
                           and r.updated_at < :before""", at.minus(retention.registrationCopies())))
                 // requests to talk: a set time after they were closed, her number and note with them (docs/adr/0023)
-                .flatMap(ignored -> run(counts, "talk_request", """
-                        delete from talk_request where status = 'CLOSED' and closed_at < :before""", at.minus(retention.talkRequests())))
+                .flatMap(ignored -> run(counts, "talk_request", CLOSED_TALK_REQUESTS, closedBefore(now)))
                 .flatMap(ignored -> run(
                         counts,
                         "talk_request_audit",
@@ -93,6 +92,24 @@ public class RetentionJob {
                         "delete from processed_message where processed_at < :before",
                         at.minus(HANDLED_EVENT_IDS)))
                 .replaceWith(counts);
+    }
+
+    /**
+     * Only the requests to talk closed longer than retention.talk-requests before {@code now} (the nightly run does the
+     * same): lets a test move the clock for them without touching anything else.
+     */
+    @WithTransaction
+    public Uni<Integer> deleteClosedTalkRequests(Instant now) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        return run(counts, "talk_request", CLOSED_TALK_REQUESTS, closedBefore(now))
+                .map(ignored -> counts.get("talk_request"));
+    }
+
+    private static final String CLOSED_TALK_REQUESTS =
+            "delete from talk_request where status = 'CLOSED' and closed_at < :before";
+
+    private OffsetDateTime closedBefore(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).minus(config.retention().talkRequests());
     }
 
     /** How long a handled event id is remembered for deduplication. */
