@@ -217,6 +217,14 @@ public final class UiText {
         put("helpNone", "いまは表示できる窓口がありません。", "No places to show just now.");
         put("helpEmergency", "いま危ないときは、110番に電話してください。", "If you are in danger now, call 110 (police).");
         put("helpLink", "相談できるところ", "Places to talk to");
+        // requests to talk (TalkPages): the menu says nothing about consultation, the page says what happens
+        put("navTalk", "話したいこと", "Ask to talk");
+        put("navStaffConsultation", "話したいことの連絡", "Requests to talk");
+        put(
+                "helpTalk",
+                "Ibasho を使っている団体のスタッフと話したいときは、連絡の方法と時間帯を伝えられます（理由は書かなくて大丈夫です）。",
+                "If you would like to talk to the staff of an organisation on Ibasho, tell them how and when to reach you (no reason needed).");
+        put("helpTalkLink", "話したいことがあります", "I would like to talk");
     }
 
     private UiText() {}
