@@ -114,10 +114,12 @@ final class AuthorizationMatrix {
         }
         List<String> withFunder = new ArrayList<>(callers);
         withFunder.add(FUNDER);
+        withFunder.add(CONSULTATION);
         List<Row> derived = new ArrayList<>();
         for (Row row : rows) {
             Map<String, Integer> expected = new LinkedHashMap<>(row.expected());
             expected.put(FUNDER, funderExpects(row));
+            expected.put(CONSULTATION, consultationExpects(row));
             derived.add(new Row(
                     row.line(),
                     row.service(),
@@ -129,6 +131,22 @@ final class AuthorizationMatrix {
                     row.why()));
         }
         return new AuthorizationMatrix(List.copyOf(withFunder), List.copyOf(derived));
+    }
+
+    /** Consultation staff of organisation 1 (hinata); its column is derived too, see {@link #consultationExpects}. */
+    static final String CONSULTATION = "consult1";
+
+    /**
+     * consult1 reaches hinata's requests to talk and nothing else: on the consultation paths a request of hinata
+     * answers 200, anything else (another organisation's, an unknown id) 404 like a missing one; every other endpoint
+     * that needs a role is 403 (not an attendee, organiser, carer or partner), public ones answer as to anybody.
+     */
+    static int consultationExpects(Row row) {
+        if (row.path().startsWith("/api/notifications/consultation/")) {
+            return "-".equals(row.object()) || "talk-request".equals(row.object()) ? 200 : 404;
+        }
+        int anonymous = row.expected().get("anonymous");
+        return anonymous == 401 ? 403 : anonymous;
     }
 
     static int funderExpects(Row row) {

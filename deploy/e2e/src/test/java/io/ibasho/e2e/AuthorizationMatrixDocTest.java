@@ -50,7 +50,8 @@ class AuthorizationMatrixDocTest {
                         "carer1",
                         "partner1",
                         "partner-tsubomi",
-                        "funder1");
+                        "funder1",
+                        "consult1");
         assertThat(matrix.rows).isNotEmpty().allSatisfy(row -> {
             assertThat(row.expected().values())
                     .allSatisfy(status -> assertThat(status).isBetween(200, 599));

@@ -134,6 +134,8 @@ final class MatrixObjects {
             case "group" -> Made.of("tsubomi");
             case "feed-token" -> Made.of(feedToken());
             case "year" -> Made.of("2026");
+            case "talk-request" -> Made.of(talkRequest("hinata"));
+            case "minato-talk-request" -> Made.of(talkRequest("minato"));
             default -> null;
         };
     }
@@ -369,6 +371,14 @@ final class MatrixObjects {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** hana's request to talk to an organisation's consultation staff (hinata's consult1 reads only hinata's). */
+    private String talkRequest(String organisation) {
+        return untilCreated(
+                "hana",
+                "/api/notifications/talk-requests",
+                Map.of("organisationId", organisation, "channel", "in-app", "timeWindow", "weekday-evening"));
     }
 
     private String newWebhook() {

@@ -494,6 +494,72 @@ class StaffJourneyIT {
         }
     }
 
+    /**
+     * 「話したいことがあります」: from the help page she asks hinata to talk to her at the quiet corner on weekday evenings;
+     * consult1 signs in, sees how and when to reach her, acknowledges; she sees it received, and her inbox has only
+     * neutral words.
+     */
+    @Test
+    void sheAsksToTalkAndTheConsultationStaffAcknowledgeIt() {
+        // hinata lists a place to turn to, so it can be chosen (the same line the matrix and the help test keep)
+        given().baseUri(stack.gateway)
+                .auth()
+                .oauth2(stack.tokenOf("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("lines", List.of(Map.of("nameJa", "DV相談ナビ", "phone", "#8008"))))
+                .put("/api/events/support-lines/mine")
+                .then()
+                .statusCode(200);
+        String reference;
+        try (Phone phone = Phone.open("talk-request")) {
+            Page hers = phone.page();
+            KeycloakPages.signIn(phone, stack, "mei");
+            hers.navigate(stack.gateway + "/help");
+            hers.locator("#talk-link").click();
+            assertThat(hers.locator("h1")).hasText("話したいことがあります");
+            hers.locator("#talk-organisation").selectOption("hinata");
+            hers.locator("#how-in-person").check();
+            hers.locator("#when-weekday-evening").check();
+            hers.locator("#talk-note").fill("カフェのあとなら");
+            phone.look("talk-form");
+            button(hers, "送る").click();
+            assertThat(hers.locator("#message")).hasText("送りました。");
+            Locator mine = hers.locator(".talk-request").first();
+            assertThat(mine.locator(".talk-status")).hasText("送信しました（受け付けをお待ちください）");
+            reference = mine.locator(".talk-reference").innerText();
+            phone.look("talk-sent");
+
+            try (Phone desk = Phone.open("consultation-staff", 1280)) {
+                Page staff = desk.page();
+                KeycloakPages.signIn(desk, stack, "consult1");
+                staff.navigate(stack.gateway + "/staff");
+                desk.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/consultation"), "the requests to talk");
+                assertThat(link(staff, "開催の管理")).hasCount(0);
+                Locator request = staff.locator(".talk-request", new Page.LocatorOptions().setHasText(reference));
+                assertThat(request.locator(".talk-how")).hasText("次の開催の、静かに話せるコーナーで");
+                assertThat(request.locator(".talk-when")).hasText("平日の夕方・夜");
+                assertThat(request.locator(".talk-note")).hasText("カフェのあとなら");
+                desk.look("consultation-list");
+                staff.locator("#acknowledge-" + reference).click();
+                assertThat(staff.locator("#message")).hasText("ご本人に、中立的な文面でお知らせしました。");
+                desk.look("consultation-acknowledged");
+            }
+
+            hers.navigate(stack.gateway + "/app/talk");
+            assertThat(hers.locator(".talk-request", new Page.LocatorOptions().setHasText(reference))
+                            .locator(".talk-status"))
+                    .hasText("受け付けました。ご指定の方法でご連絡します");
+            hers.navigate(stack.gateway + "/app/inbox");
+            assertThat(hers.getByText("お問い合わせありがとうございます。ご指定の方法でご連絡します。")).isVisible();
+            phone.look("talk-inbox");
+        }
+        // an organiser of the same organisation has no way in
+        Phone desk = organiserDesk();
+        desk.allow("status of 403");
+        desk.page().navigate(stack.gateway + "/staff/consultation");
+        assertThat(desk.page().locator("h1")).hasText("このページは表示できません");
+    }
+
     @Test
     void anOrganiserRunsALotteryFromTheScreensAndTheCheckPasses() {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))

@@ -346,6 +346,7 @@ public final class LocalStack {
         out.println("    hana, mei               attendees");
         out.println("    organiser1 / organiser2 organisers of 'hinata' / 'minato'");
         out.println("    carer1                  childcare staff of 'hinata'");
+        out.println("    consult1                consultation staff of 'hinata' (requests to talk)");
         out.println("    partner1                partner group 'tsubomi' (client partner-tsubomi for machines)");
         out.println("    admin1                  platform admin");
         out.println();

@@ -102,6 +102,11 @@ public class HerDataCollector {
                                                 .size())
                                 .put("settings", settings == null ? 0 : 1)
                                 .put(
+                                        "talkRequests",
+                                        notification
+                                                .getJsonArray("talkRequests", new JsonArray())
+                                                .size())
+                                .put(
                                         "emailAddresses",
                                         settings == null
                                                 ? 0

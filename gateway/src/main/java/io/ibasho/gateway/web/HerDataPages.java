@@ -220,6 +220,30 @@ public class HerDataPages {
             add(messageLines, m.getString("createdAt", ""), m.getString("kind"));
         }
         contact.add(new Item((ja ? "お知らせ " : "Messages ") + messages.size(), messageLines));
+        // her requests to talk, as she sent them (docs/consultation.md)
+        JsonArray talks = notification.getJsonArray("talkRequests", new JsonArray());
+        if (!talks.isEmpty()) {
+            List<Line> talkLines = new ArrayList<>();
+            for (Object o : talks) {
+                JsonObject t = (JsonObject) o;
+                add(
+                        talkLines,
+                        t.getString("createdAt", ""),
+                        String.join(
+                                " / ",
+                                java.util.stream.Stream.of(
+                                                t.getString("organisationId"),
+                                                t.getString("channel"),
+                                                t.getString("callbackPhone"),
+                                                t.getString("timeWindow"),
+                                                t.getString("days"),
+                                                t.getString("note"),
+                                                t.getString("status"))
+                                        .filter(java.util.Objects::nonNull)
+                                        .toList()));
+            }
+            contact.add(new Item((ja ? "話したいことの連絡 " : "Requests to talk ") + talks.size(), talkLines));
+        }
         sections.add(new Section(ja ? "連絡先とお知らせ" : "Contact and messages", contact));
 
         int confirmations = export.getJsonObject("event", new JsonObject())
@@ -256,6 +280,7 @@ public class HerDataPages {
                         Map.entry("messages", "お知らせ"),
                         Map.entry("settings", "設定"),
                         Map.entry("emailAddresses", "メールアドレス"),
+                        Map.entry("talkRequests", "話したいことの連絡"),
                         Map.entry("attendeeConfirmations", "会場案内の記録"))
                 : Map.of();
         List<Line> lines = new ArrayList<>();

@@ -74,7 +74,8 @@ public class PageFlow {
             return hasRole(Roles.ORGANISER)
                     || hasRole(Roles.CHILDCARE_STAFF)
                     || hasRole(Roles.PARTNER)
-                    || hasRole(Roles.FUNDER);
+                    || hasRole(Roles.FUNDER)
+                    || hasRole(Roles.CONSULTATION);
         }
     }
 
@@ -261,6 +262,7 @@ public class PageFlow {
         instance.data("carer", visit.hasRole(Roles.CHILDCARE_STAFF));
         instance.data("partner", visit.hasRole(Roles.PARTNER));
         instance.data("reports", visit.hasRole(Roles.ORGANISER) || visit.hasRole(Roles.FUNDER));
+        instance.data("consultation", visit.hasRole(Roles.CONSULTATION));
         page.data().forEach(instance::data);
         return instance.render();
     }

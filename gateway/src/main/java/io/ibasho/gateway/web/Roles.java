@@ -7,6 +7,8 @@ public final class Roles {
     public static final String PARTNER = "partner";
     /** A funder or city office of one organisation: its anonymous reports, read-only. */
     public static final String FUNDER = "funder";
+    /** Consultation staff of one organisation: its requests to talk, nothing else (docs/consultation.md). */
+    public static final String CONSULTATION = "consultation";
 
     private Roles() {}
 }

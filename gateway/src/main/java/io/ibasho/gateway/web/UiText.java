@@ -280,6 +280,14 @@ public final class UiText {
         put("dropInCodeShort", "コード", "Code");
         // a part of a session that meets at another venue
         put("partPlace", "この部の会場", "This part meets at");
+        // requests to talk (TalkPages): the menu says nothing about consultation, the page says what happens
+        put("navTalk", "話したいこと", "Ask to talk");
+        put("navStaffConsultation", "話したいことの連絡", "Requests to talk");
+        put(
+                "helpTalk",
+                "Ibasho を使っている団体のスタッフと話したいときは、連絡の方法と時間帯を伝えられます（理由は書かなくて大丈夫です）。",
+                "If you would like to talk to the staff of an organisation on Ibasho, tell them how and when to reach you (no reason needed).");
+        put("helpTalkLink", "話したいことがあります", "I would like to talk");
     }
 
     private UiText() {}

@@ -120,7 +120,9 @@ public final class StaffViews {
                         ? "/staff/care"
                         : v.hasRole(Roles.PARTNER)
                                 ? "/staff/partner"
-                                : v.hasRole(Roles.FUNDER) ? "/staff/report" : null;
+                                : v.hasRole(Roles.FUNDER)
+                                        ? "/staff/report"
+                                        : v.hasRole(Roles.CONSULTATION) ? "/staff/consultation" : null;
         return Uni.createFrom().item(start == null ? PageFlow.notAllowed() : new Redirect(start));
     }
 

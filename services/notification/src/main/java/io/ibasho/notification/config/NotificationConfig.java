@@ -163,5 +163,13 @@ public interface NotificationConfig {
         /** Who-registered-for-what copies, counted from the session's end (or last change if the session is unknown). */
         @WithDefault("30d")
         Duration registrationCopies();
+
+        /** Requests to talk (with her contact and note), counted from when they were closed. */
+        @WithDefault("30d")
+        Duration talkRequests();
+
+        /** Who of the staff read or changed which request to talk (names no woman); kept for accountability. */
+        @WithDefault("365d")
+        Duration talkRequestAudit();
     }
 }

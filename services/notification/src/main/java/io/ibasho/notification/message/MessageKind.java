@@ -34,9 +34,18 @@ public enum MessageKind {
     CHILDCARE_REJECTED(TITLE),
     REMINDER(TITLE, STARTS_AT, VENUE),
     /** "Your session link is ready in the app": no link, title or venue, only the time and the app page. */
-    MEETING_LINK(STARTS_AT, SESSION_PAGE);
+    MEETING_LINK(STARTS_AT, SESSION_PAGE),
+    /**
+     * Consultation staff acknowledged her request to talk: no detail at all, and words that say nothing about
+     * consultation, so the message is safe on any screen (docs/consultation.md).
+     */
+    TALK_ACKNOWLEDGED();
 
     private final Set<MessageDetail> details;
+
+    MessageKind() {
+        this.details = EnumSet.noneOf(MessageDetail.class);
+    }
 
     MessageKind(MessageDetail first, MessageDetail... rest) {
         this.details = EnumSet.of(first, rest);

@@ -2,6 +2,7 @@ package io.ibasho.notification.service;
 
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.TalkRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -40,10 +41,35 @@ public class HerData {
             OffsetDateTime createdAt,
             OffsetDateTime readAt) {}
 
-    public record Export(String service, Settings settings, List<Message> messages, long emailDeliveries) {}
+    /** A request to talk as she sent it (docs/consultation.md). */
+    public record TalkRequestExport(
+            UUID id,
+            String organisationId,
+            String channel,
+            String callbackPhone,
+            String timeWindow,
+            String days,
+            String note,
+            String status,
+            OffsetDateTime createdAt,
+            OffsetDateTime acknowledgedAt,
+            OffsetDateTime closedAt) {}
+
+    public record Export(
+            String service,
+            Settings settings,
+            List<Message> messages,
+            long emailDeliveries,
+            List<TalkRequestExport> talkRequests) {}
 
     /** What went: counts per kind, never content. */
-    public record Erased(int messages, int emailDeliveries, int settings, int registrationCopies, int codeRequests) {}
+    public record Erased(
+            int messages,
+            int emailDeliveries,
+            int settings,
+            int registrationCopies,
+            int codeRequests,
+            int talkRequests) {}
 
     @WithSession
     public Uni<Export> export(String attendeeId) {
@@ -56,32 +82,48 @@ public class HerData {
                                                 Long.class)
                                         .setParameter("who", attendeeId)
                                         .getSingleResult())
-                                .map(deliveries -> new Export(
-                                        "notification",
-                                        preference == null
-                                                ? null
-                                                : new Settings(
-                                                        preference.language,
-                                                        preference.emailEnabled,
-                                                        preference.fullDetail,
-                                                        preference.emailAddress,
-                                                        preference.emailVerifiedAt,
-                                                        preference.pendingEmail,
-                                                        preference.quietStart,
-                                                        preference.quietEnd,
-                                                        preference.quietZone,
-                                                        preference.updatedAt),
-                                        messages.stream()
-                                                .map(m -> new Message(
-                                                        m.id,
-                                                        m.kind,
-                                                        m.sessionId,
-                                                        m.registrationId,
-                                                        m.channel,
-                                                        m.createdAt,
-                                                        m.readAt))
-                                                .toList(),
-                                        deliveries))));
+                                .flatMap(deliveries -> TalkRequest.<TalkRequest>list(
+                                                "requester = ?1 order by createdAt desc", attendeeId)
+                                        .map(talks -> new Export(
+                                                "notification",
+                                                preference == null
+                                                        ? null
+                                                        : new Settings(
+                                                                preference.language,
+                                                                preference.emailEnabled,
+                                                                preference.fullDetail,
+                                                                preference.emailAddress,
+                                                                preference.emailVerifiedAt,
+                                                                preference.pendingEmail,
+                                                                preference.quietStart,
+                                                                preference.quietEnd,
+                                                                preference.quietZone,
+                                                                preference.updatedAt),
+                                                messages.stream()
+                                                        .map(m -> new Message(
+                                                                m.id,
+                                                                m.kind,
+                                                                m.sessionId,
+                                                                m.registrationId,
+                                                                m.channel,
+                                                                m.createdAt,
+                                                                m.readAt))
+                                                        .toList(),
+                                                deliveries,
+                                                talks.stream()
+                                                        .map(t -> new TalkRequestExport(
+                                                                t.id,
+                                                                t.organisationId,
+                                                                t.channel,
+                                                                t.callbackPhone,
+                                                                t.timeWindow,
+                                                                t.days,
+                                                                t.note,
+                                                                t.status,
+                                                                t.createdAt,
+                                                                t.acknowledgedAt,
+                                                                t.closedAt))
+                                                        .toList())))));
     }
 
     /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */
@@ -94,8 +136,17 @@ public class HerData {
                                 .flatMap(settings -> delete(
                                                 s, "delete from code_request where requester = :who", attendeeId)
                                         .flatMap(codes -> deleteCopies(s, attendeeId, registrationIds)
-                                                .map(copies ->
-                                                        new Erased(messages, deliveries, settings, copies, codes)))))));
+                                                .flatMap(copies -> delete(
+                                                                s,
+                                                                "delete from talk_request where requester = :who",
+                                                                attendeeId)
+                                                        .map(talks -> new Erased(
+                                                                messages,
+                                                                deliveries,
+                                                                settings,
+                                                                copies,
+                                                                codes,
+                                                                talks))))))));
     }
 
     /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */

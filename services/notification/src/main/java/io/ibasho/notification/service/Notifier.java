@@ -44,6 +44,14 @@ public class Notifier {
 
     /** @return true if the message is new, false if this (event, recipient) was already filed */
     public Uni<Boolean> notify(Notice notice) {
+        return notify(notice, true);
+    }
+
+    /**
+     * @param emailIfChosen false when she chose another way for this one message (a request to talk answered in the
+     *                      app only): then no e-mail is queued even if e-mail is among her channels
+     */
+    public Uni<Boolean> notify(Notice notice, boolean emailIfChosen) {
         UUID inboxId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
@@ -65,7 +73,9 @@ public class Notifier {
                 .executeUpdate()
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
-                        : queueEmailIfChosen(inboxId, notice, now).replaceWith(true)));
+                        : emailIfChosen
+                                ? queueEmailIfChosen(inboxId, notice, now).replaceWith(true)
+                                : Uni.createFrom().item(true)));
     }
 
     private Uni<Void> queueEmailIfChosen(UUID inboxId, Notice notice, OffsetDateTime now) {

@@ -91,6 +91,13 @@ public class RetentionJob implements RetentionStep {
                         delete from registration_copy r where coalesce(
                             (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
                           and r.updated_at < :before""", at.minus(retention.registrationCopies())))
+                // requests to talk: a set time after they were closed, her number and note with them (docs/adr/0023)
+                .flatMap(ignored -> run(counts, "talk_request", CLOSED_TALK_REQUESTS, closedBefore(now)))
+                .flatMap(ignored -> run(
+                        counts,
+                        "talk_request_audit",
+                        "delete from talk_request_audit where at < :before",
+                        at.minus(retention.talkRequestAudit())))
                 // handled event ids (deduplication): forgotten after 30 days, long after Kafka can redeliver them
                 // (topic retention 7 days); nothing personal, but the table must not grow forever (issue #14)
                 .flatMap(ignored -> run(
@@ -99,6 +106,24 @@ public class RetentionJob implements RetentionStep {
                         "delete from processed_message where processed_at < :before",
                         at.minus(HANDLED_EVENT_IDS)))
                 .replaceWith(counts);
+    }
+
+    /**
+     * Only the requests to talk closed longer than retention.talk-requests before {@code now} (the nightly run does the
+     * same): lets a test move the clock for them without touching anything else.
+     */
+    @WithTransaction
+    public Uni<Integer> deleteClosedTalkRequests(Instant now) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        return run(counts, "talk_request", CLOSED_TALK_REQUESTS, closedBefore(now))
+                .map(ignored -> counts.get("talk_request"));
+    }
+
+    private static final String CLOSED_TALK_REQUESTS =
+            "delete from talk_request where status = 'CLOSED' and closed_at < :before";
+
+    private OffsetDateTime closedBefore(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).minus(config.retention().talkRequests());
     }
 
     /** How long a handled event id is remembered for deduplication. */

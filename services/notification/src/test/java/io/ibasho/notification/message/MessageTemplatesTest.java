@@ -141,8 +141,21 @@ class MessageTemplatesTest {
         assertThat(MessageKind.SEAT_OFFERED.details()).contains(MessageDetail.DEADLINE);
         assertThat(MessageKind.CANCELLED_BY_ORGANISER.details()).contains(MessageDetail.REASON);
         assertThat(MessageKind.LOTTERY_WON_CONFIRM.details()).contains(MessageDetail.DEADLINE);
-        assertThat(Arrays.stream(MessageKind.values()).filter(k -> k != MessageKind.MEETING_LINK))
+        assertThat(Arrays.stream(MessageKind.values())
+                        .filter(k -> k != MessageKind.MEETING_LINK && k != MessageKind.TALK_ACKNOWLEDGED))
                 .allMatch(k -> k.details().contains(MessageDetail.TITLE));
+    }
+
+    @Test
+    void theAcknowledgementOfARequestToTalkCarriesNothingAndSaysNothingAboutConsultation() {
+        // Whoever looks at her phone must not learn from it that she asked to talk to anyone.
+        assertThat(MessageKind.TALK_ACKNOWLEDGED.details()).isEmpty();
+        assertThat(Templates.read(MessageTemplates.inAppTemplateId(MessageKind.TALK_ACKNOWLEDGED, Language.JA)))
+                .doesNotContain("相談", "DV", "暴力", "{")
+                .contains("ご指定の方法でご連絡します");
+        assertThat(Templates.read(MessageTemplates.inAppTemplateId(MessageKind.TALK_ACKNOWLEDGED, Language.EN)))
+                .doesNotContainIgnoringCase("consult")
+                .doesNotContain("DV", "abuse", "violence", "{");
     }
 
     @Test
