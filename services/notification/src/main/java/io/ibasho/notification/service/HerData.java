@@ -1,6 +1,7 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,10 +41,20 @@ public class HerData {
             OffsetDateTime createdAt,
             OffsetDateTime readAt) {}
 
-    public record Export(String service, Settings settings, List<Message> messages, long emailDeliveries) {}
+    /** Her linked LINE account (the userId LINE gave us), if any, and how many pushes went or wait to go there. */
+    public record Line(String lineUserId, OffsetDateTime linkedAt, long deliveries) {}
+
+    public record Export(String service, Settings settings, List<Message> messages, long emailDeliveries, Line line) {}
 
     /** What went: counts per kind, never content. */
-    public record Erased(int messages, int emailDeliveries, int settings, int registrationCopies, int codeRequests) {}
+    public record Erased(
+            int messages,
+            int emailDeliveries,
+            int settings,
+            int registrationCopies,
+            int codeRequests,
+            int lineLinks,
+            int lineDeliveries) {}
 
     @WithSession
     public Uni<Export> export(String attendeeId) {
@@ -56,46 +67,77 @@ public class HerData {
                                                 Long.class)
                                         .setParameter("who", attendeeId)
                                         .getSingleResult())
-                                .map(deliveries -> new Export(
-                                        "notification",
-                                        preference == null
-                                                ? null
-                                                : new Settings(
-                                                        preference.language,
-                                                        preference.emailEnabled,
-                                                        preference.fullDetail,
-                                                        preference.emailAddress,
-                                                        preference.emailVerifiedAt,
-                                                        preference.pendingEmail,
-                                                        preference.quietStart,
-                                                        preference.quietEnd,
-                                                        preference.quietZone,
-                                                        preference.updatedAt),
-                                        messages.stream()
-                                                .map(m -> new Message(
-                                                        m.id,
-                                                        m.kind,
-                                                        m.sessionId,
-                                                        m.registrationId,
-                                                        m.channel,
-                                                        m.createdAt,
-                                                        m.readAt))
-                                                .toList(),
-                                        deliveries))));
+                                .flatMap(deliveries -> line(attendeeId)
+                                        .map(line -> new Export(
+                                                "notification",
+                                                preference == null
+                                                        ? null
+                                                        : new Settings(
+                                                                preference.language,
+                                                                preference.emailEnabled,
+                                                                preference.fullDetail,
+                                                                preference.emailAddress,
+                                                                preference.emailVerifiedAt,
+                                                                preference.pendingEmail,
+                                                                preference.quietStart,
+                                                                preference.quietEnd,
+                                                                preference.quietZone,
+                                                                preference.updatedAt),
+                                                messages.stream()
+                                                        .map(m -> new Message(
+                                                                m.id,
+                                                                m.kind,
+                                                                m.sessionId,
+                                                                m.registrationId,
+                                                                m.channel,
+                                                                m.createdAt,
+                                                                m.readAt))
+                                                        .toList(),
+                                                deliveries,
+                                                line)))));
+    }
+
+    private static Uni<Line> line(String attendeeId) {
+        return LineLink.<LineLink>findById(attendeeId).flatMap(link -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from line_delivery where recipient_id = :who", Long.class)
+                        .setParameter("who", attendeeId)
+                        .getSingleResult())
+                .map(count -> link == null || !link.linked()
+                        ? (count == 0 ? null : new Line(null, null, count))
+                        : new Line(link.lineUserId, link.linkedAt, count)));
     }
 
     /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */
     public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
         return Panache.getSession().flatMap(s -> delete(
-                        s, "delete from email_delivery where recipient_id = :who", attendeeId)
+                        s, "delete from line_delivery where recipient_id = :who", attendeeId)
+                .flatMap(lineDeliveries -> delete(s, "delete from line_link where recipient_id = :who", attendeeId)
+                        .flatMap(
+                                lineLinks -> eraseTheRest(s, attendeeId, registrationIds, lineLinks, lineDeliveries))));
+    }
+
+    private Uni<Erased> eraseTheRest(
+            org.hibernate.reactive.mutiny.Mutiny.Session s,
+            String attendeeId,
+            List<UUID> registrationIds,
+            int lineLinks,
+            int lineDeliveries) {
+        return delete(s, "delete from email_delivery where recipient_id = :who", attendeeId)
                 .flatMap(deliveries -> delete(s, "delete from inbox_message where recipient_id = :who", attendeeId)
                         .flatMap(messages -> delete(
                                         s, "delete from recipient_preference where recipient_id = :who", attendeeId)
                                 .flatMap(settings -> delete(
                                                 s, "delete from code_request where requester = :who", attendeeId)
                                         .flatMap(codes -> deleteCopies(s, attendeeId, registrationIds)
-                                                .map(copies ->
-                                                        new Erased(messages, deliveries, settings, copies, codes)))))));
+                                                .map(copies -> new Erased(
+                                                        messages,
+                                                        deliveries,
+                                                        settings,
+                                                        copies,
+                                                        codes,
+                                                        lineLinks,
+                                                        lineDeliveries))))));
     }
 
     /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */
