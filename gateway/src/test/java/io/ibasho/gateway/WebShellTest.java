@@ -39,9 +39,16 @@ class WebShellTest {
 
     @Test
     void everyPageHasOneH1AndTheLayout() {
-        for (String path :
-                new String[] {"/", "/safety", "/bye", "/app/bookings", "/app/inbox", "/app/settings", "/no-such-page"
-                }) {
+        for (String path : new String[] {
+            "/",
+            "/safety",
+            "/bye",
+            "/app/bookings",
+            "/app/inbox",
+            "/app/settings",
+            "/app/settings/line",
+            "/no-such-page"
+        }) {
             String html = given().redirects()
                     .follow(false)
                     .get(path)

@@ -154,6 +154,10 @@ final class AuthorizationMatrix {
             return row.expected().get("organiser1");
         }
         int anonymous = row.expected().get("anonymous");
+        if (row.expected().values().stream().distinct().count() == 1) {
+            // answered alike whoever calls, a token or none (LINE's webhook: only its signature counts): her too
+            return anonymous;
+        }
         return anonymous == 401 ? 403 : anonymous;
     }
 

@@ -4,6 +4,7 @@ import io.ibasho.localstack.Artifacts;
 import io.ibasho.localstack.LocalStack;
 import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.StackSettings;
+import io.ibasho.testsupport.LineApiFake;
 import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
 import java.io.IOException;
@@ -53,6 +54,16 @@ final class SecurityStack {
         TestServers servers = TestServers.sharedByTheBuild() ? TestServers.get() : null;
         stack = new LocalStack(settings, Artifacts.load(), System.out, servers == null ? null : servers.asExternal());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "ibasho-security-stack-stop"));
+        // LINE as a safe channel, against a local fake of the LINE API in this JVM (there is no internet here).
+        stack.withNotificationLine(Map.of(
+                "IBASHO_NOTIFICATION_LINE_API_BASE_URL",
+                LineApiFake.get().baseUrl(),
+                "IBASHO_NOTIFICATION_LINE_CHANNEL_ACCESS_TOKEN",
+                LineApiFake.CHANNEL_ACCESS_TOKEN,
+                "IBASHO_NOTIFICATION_LINE_CHANNEL_SECRET",
+                LineApiFake.CHANNEL_SECRET,
+                "IBASHO_NOTIFICATION_LINE_FRIEND_URL",
+                "https://line.me/R/ti/p/@ibasho-demo"));
         try {
             stack.up(false);
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
 import java.util.List;
+import io.ibasho.testsupport.LineApiFake;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +115,60 @@ class SignInJourneyIT {
         page.getByLabel("新しいパスワード（確認のためもう一度）").fill(newPassword);
         page.getByRole(AriaRole.BUTTON, named("新しいパスワードを設定する")).click();
         page.waitForLoadState();
+    }
+
+    @Test
+    void sheLinksLineWithACodeSentThroughLinesSignedWebhookAndUnlinksIt() throws Exception {
+        try (Phone phone = Phone.open("line")) {
+            Page page = phone.page();
+            page.navigate(stack.gateway + "/");
+            KeycloakPages.signIn(phone, stack, "mei"); // a fresh sign-in: linking a channel asks for one
+            page.navigate(stack.gateway + "/app/settings");
+            page.locator("#line-settings").click();
+            page.waitForURL(url -> url.endsWith("/app/settings/line"));
+            assertThat(page.locator("#line-not-linked")).isVisible();
+            assertThat(page.locator("#line-caution")).isVisible();
+            phone.look("line-settings");
+
+            page.getByRole(AriaRole.BUTTON, named("LINE をつなぐ（コードを表示）")).click();
+            page.waitForLoadState();
+            String code = page.locator("#line-code").innerText();
+            assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+            assertThat(page.locator("#line-steps")).isVisible();
+            phone.look("line-code");
+
+            // She sends the code to the official account in LINE; LINE posts it to the gateway's public webhook.
+            String lineUser = LineApiFake.newUserId();
+            String body = LineApiFake.textMessageWebhook(lineUser, code, System.currentTimeMillis());
+            assertThat(postWebhook(body, LineApiFake.sign("not-the-channel-secret", body))
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(postWebhook(body, LineApiFake.sign(body)).statusCode()).isEqualTo(200);
+
+            page.locator("#line-check").click();
+            page.waitForLoadState();
+            assertThat(page.locator("#line-linked")).isVisible();
+            phone.look("line-linked");
+
+            page.getByRole(AriaRole.BUTTON, named("LINE とのつながりを解除する")).click();
+            page.waitForLoadState();
+            assertThat(page.locator("#message")).containsText("解除しました");
+            assertThat(page.locator("#line-not-linked")).isVisible();
+            phone.look("line-unlinked");
+            phone.assertNothingWentWrong();
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> postWebhook(String body, String signature) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(stack.gateway + "/api/notifications/line/webhook"))
+                                .header("Content-Type", "application/json; charset=UTF-8")
+                                .header("X-Line-Signature", signature)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

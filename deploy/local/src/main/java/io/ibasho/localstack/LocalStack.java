@@ -83,6 +83,17 @@ public final class LocalStack {
         return service.replace('-', '_');
     }
 
+    private final Map<String, String> notificationLine = new LinkedHashMap<>();
+
+    /**
+     * LINE settings for the notification service ({@code IBASHO_NOTIFICATION_LINE_*}), e.g. pointing at a local fake
+     * of the LINE API; set before {@code up}.
+     */
+    public LocalStack withNotificationLine(Map<String, String> lineEnv) {
+        notificationLine.putAll(lineEnv);
+        return this;
+    }
+
     public List<QuarkusApp> apps() {
         List<QuarkusApp> apps = new ArrayList<>();
         Map<String, Integer> ports = servicePorts();
@@ -104,6 +115,13 @@ public final class LocalStack {
             }
             if (service.equals("notification")) {
                 env.put("IBASHO_NOTIFICATION_WEBHOOKS_SECRET_KEY", webhookSecretKey());
+                // LINE is off unless an official account is configured: from this shell's environment, or a test's fake
+                System.getenv().forEach((name, value) -> {
+                    if (name.startsWith("IBASHO_NOTIFICATION_LINE_")) {
+                        env.put(name, value);
+                    }
+                });
+                env.putAll(notificationLine);
             }
             apps.add(new QuarkusApp(
                     service,

@@ -1106,6 +1106,15 @@ public class Pages {
     // ---- settings -------------------------------------------------------------------------------------------------
 
     private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status) {
+        // LINE is linked on a page of its own (LinePages); here only a link to it, if this installation offers LINE.
+        Uni<Boolean> lineOffered = services.get("notification", "/api/notifications/line", v.token())
+                .map(answer -> answer.ok() && bool(answer.object(), "available"))
+                .onFailure()
+                .recoverWithItem(false);
+        return lineOffered.flatMap(line -> settings(v, errors, message, status, line));
+    }
+
+    private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status, boolean line) {
         return services.get("notification", "/api/notifications/preferences", v.token())
                 .map(answer -> {
                     if (!answer.ok()) {
@@ -1129,6 +1138,7 @@ public class Pages {
                     data.put("pendingEmail", p.getString("pendingEmailAddress"));
                     data.put("errors", errors);
                     data.put("message", message);
+                    data.put("lineOffered", line);
                     return new Html(status, "settings", data);
                 });
     }

@@ -39,6 +39,8 @@ public interface NotificationConfig {
 
     Retention retention();
 
+    Line line();
+
     interface Delivery {
         /** Waits between attempts (see RetrySchedule for the standard table); short in %test. */
         @WithDefault("5s,5m,30m,2h,5h,10h,10h,14h,14h,14h")
@@ -171,5 +173,32 @@ public interface NotificationConfig {
         /** Who of the staff read or changed which request to talk (names no woman); kept for accountability. */
         @WithDefault("365d")
         Duration talkRequestAudit();
+    }
+
+    /**
+     * LINE as a safe channel (docs/notifications.md, docs/adr/0024). Off unless both the channel access token and the
+     * channel secret are set: then the app does not offer LINE and nothing is pushed.
+     */
+    interface Line {
+        /** The Messaging API's base; a local fake in tests. */
+        @WithDefault("https://api.line.me")
+        URI apiBaseUrl();
+
+        /** The channel access token of the organisation's official account (Bearer on every push). */
+        java.util.Optional<String> channelAccessToken();
+
+        /** The channel secret: LINE signs its webhooks with it (X-Line-Signature). */
+        java.util.Optional<String> channelSecret();
+
+        /** The official account's add-friend link (e.g. https://line.me/R/ti/p/@...), shown in her linking steps. */
+        java.util.Optional<String> friendUrl();
+
+        /** How long her one-time link code can be sent. */
+        @WithDefault("15m")
+        Duration codeValidity();
+
+        /** No answer from LINE within this is a failed attempt (retried with the same retry key). */
+        @WithDefault("10s")
+        Duration requestTimeout();
     }
 }

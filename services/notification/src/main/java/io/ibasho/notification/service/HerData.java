@@ -1,6 +1,7 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.TalkRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,6 +42,9 @@ public class HerData {
             OffsetDateTime createdAt,
             OffsetDateTime readAt) {}
 
+    /** Her linked LINE account (the userId LINE gave us), if any, and how many pushes went or wait to go there. */
+    public record Line(String lineUserId, OffsetDateTime linkedAt, long deliveries) {}
+
     /** A request to talk as she sent it (docs/consultation.md). */
     public record TalkRequestExport(
             UUID id,
@@ -60,7 +64,8 @@ public class HerData {
             Settings settings,
             List<Message> messages,
             long emailDeliveries,
-            List<TalkRequestExport> talkRequests) {}
+            List<TalkRequestExport> talkRequests,
+            Line line) {}
 
     /** What went: counts per kind, never content. */
     public record Erased(
@@ -69,7 +74,9 @@ public class HerData {
             int settings,
             int registrationCopies,
             int codeRequests,
-            int talkRequests) {}
+            int talkRequests,
+            int lineLinks,
+            int lineDeliveries) {}
 
     @WithSession
     public Uni<Export> export(String attendeeId) {
@@ -84,7 +91,7 @@ public class HerData {
                                         .getSingleResult())
                                 .flatMap(deliveries -> TalkRequest.<TalkRequest>list(
                                                 "requester = ?1 order by createdAt desc", attendeeId)
-                                        .map(talks -> new Export(
+                                        .flatMap(talks -> line(attendeeId).map(line -> new Export(
                                                 "notification",
                                                 preference == null
                                                         ? null
@@ -123,13 +130,37 @@ public class HerData {
                                                                 t.createdAt,
                                                                 t.acknowledgedAt,
                                                                 t.closedAt))
-                                                        .toList())))));
+                                                        .toList(),
+                                                line))))));
+    }
+
+    private static Uni<Line> line(String attendeeId) {
+        return LineLink.<LineLink>findById(attendeeId).flatMap(link -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from line_delivery where recipient_id = :who", Long.class)
+                        .setParameter("who", attendeeId)
+                        .getSingleResult())
+                .map(count -> link == null || !link.linked()
+                        ? (count == 0 ? null : new Line(null, null, count))
+                        : new Line(link.lineUserId, link.linkedAt, count)));
     }
 
     /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */
     public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
         return Panache.getSession().flatMap(s -> delete(
-                        s, "delete from email_delivery where recipient_id = :who", attendeeId)
+                        s, "delete from line_delivery where recipient_id = :who", attendeeId)
+                .flatMap(lineDeliveries -> delete(s, "delete from line_link where recipient_id = :who", attendeeId)
+                        .flatMap(
+                                lineLinks -> eraseTheRest(s, attendeeId, registrationIds, lineLinks, lineDeliveries))));
+    }
+
+    private Uni<Erased> eraseTheRest(
+            org.hibernate.reactive.mutiny.Mutiny.Session s,
+            String attendeeId,
+            List<UUID> registrationIds,
+            int lineLinks,
+            int lineDeliveries) {
+        return delete(s, "delete from email_delivery where recipient_id = :who", attendeeId)
                 .flatMap(deliveries -> delete(s, "delete from inbox_message where recipient_id = :who", attendeeId)
                         .flatMap(messages -> delete(
                                         s, "delete from recipient_preference where recipient_id = :who", attendeeId)
@@ -146,7 +177,9 @@ public class HerData {
                                                                 settings,
                                                                 copies,
                                                                 codes,
-                                                                talks))))))));
+                                                                talks,
+                                                                lineLinks,
+                                                                lineDeliveries))))))));
     }
 
     /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */

@@ -52,6 +52,14 @@ public class MessageWording {
         return new RenderedMail(envelope.senderName(), envelope.subject(), body);
     }
 
+    /**
+     * The text of a LINE push: the same neutral body as an e-mail (its subject has no place in LINE), full detail only
+     * if she opted in. LINE shows the official account's name as the sender, so that name must be neutral too.
+     */
+    public String lineText(InboxMessage message, SessionCopy session, Language language, DetailPreference preference) {
+        return email(message, session, language, preference).body();
+    }
+
     public record RenderedMail(String senderName, String subject, String body) {}
 
     public String render(TemplateRef ref) {

@@ -18,13 +18,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Notifier {
     private final Clock clock;
+    private final LineChannel line;
 
-    public Notifier(Clock clock) {
+    public Notifier(Clock clock, LineChannel line) {
         this.clock = clock;
+        this.line = line;
     }
 
     public static final String IN_APP = "in-app";
     public static final String EMAIL = "email";
+    public static final String LINE = "line";
 
     /** What happened, for whom: ids, states and at most the organiser's reason; never contact data. */
     public record Notice(
@@ -74,7 +77,9 @@ public class Notifier {
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
                         : emailIfChosen
-                                ? queueEmailIfChosen(inboxId, notice, now).replaceWith(true)
+                                ? queueEmailIfChosen(inboxId, notice, now)
+                                        .call(() -> queueLineIfLinked(inboxId, notice, now))
+                                        .replaceWith(true)
                                 : Uni.createFrom().item(true)));
     }
 
@@ -99,5 +104,26 @@ public class Notifier {
                                     .executeUpdate())
                             .replaceWithVoid();
                 });
+    }
+
+    /** One LINE push per message if she linked LINE (and this installation offers it). */
+    private Uni<Void> queueLineIfLinked(UUID inboxId, Notice notice, OffsetDateTime now) {
+        if (!line.available()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                insert into line_delivery (id, inbox_message_id, recipient_id, source_event_id, status, attempts,
+                                           next_attempt_at, created_at)
+                select :id, :inbox, :recipient, :source, 'PENDING', 0, :now, :now
+                where exists (select 1 from line_link where recipient_id = :recipient and line_user_id is not null)
+                on conflict on constraint line_once_per_event do nothing""")
+                        .setParameter("id", UUID.randomUUID())
+                        .setParameter("inbox", inboxId)
+                        .setParameter("recipient", notice.recipientId())
+                        .setParameter("source", notice.sourceEventId())
+                        .setParameter("now", now)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

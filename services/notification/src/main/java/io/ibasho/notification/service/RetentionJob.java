@@ -81,6 +81,14 @@ public class RetentionJob implements RetentionStep {
                         update partner_contact set pending_email = null, pending_code_hash = null, pending_code_salt = null,
                                pending_expires_at = null, pending_attempts = 0
                         where pending_expires_at < :before""", at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, "line_delivery", """
+                        delete from line_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.emailDeliveries())))
+                // A LINE link code nobody sent: the row (it holds only her id) goes; a linked row only loses the code.
+                .flatMap(ignored -> run(counts, "line_unused_codes", """
+                        delete from line_link where line_user_id is null and pending_expires_at < :before""", at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, "line_pending_codes", """
+                        update line_link set pending_code_hash = null, pending_expires_at = null
+                        where pending_expires_at < :before""", at.minus(retention.codes())))
                 .flatMap(ignored -> run(
                         counts,
                         "code_request",

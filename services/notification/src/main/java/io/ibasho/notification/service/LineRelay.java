@@ -1,0 +1,246 @@
+package io.ibasho.notification.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.LineDelivery;
+import io.ibasho.notification.LineLink;
+import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.SessionCopy;
+import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.delivery.RetryDecision;
+import io.ibasho.notification.delivery.RetrySchedule;
+import io.ibasho.notification.delivery.SendDecision;
+import io.ibasho.notification.message.DetailPreference;
+import io.ibasho.notification.message.Language;
+import io.ibasho.notification.message.MessageKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Pushes the queued LINE messages through the Messaging API ({@code POST /v2/bot/message/push}), with the same
+ * discreet words, quiet hours, retry schedule and dead-lettering as e-mail. Every attempt of one delivery carries the
+ * delivery's id as {@code X-Line-Retry-Key}: when an answer is lost (a timeout, a 5xx) the retry cannot be delivered
+ * twice, and LINE's {@code 409} for a key it already accepted means it went out. 429 and 5xx are retried; any other
+ * 4xx is permanent (a bad token, a userId that is not ours) and dead-letters at once.
+ */
+@ApplicationScoped
+public class LineRelay {
+    static final String PUSH_PATH = "/v2/bot/message/push";
+    /** LINE's limit for one text message. */
+    static final int MAX_TEXT_LENGTH = 5000;
+
+    private final HttpClient http;
+    private final MessageWording wording;
+    private final DeadLetters deadLetters;
+    private final NotificationConfig config;
+    private final LineChannel line;
+    private final RetrySchedule retries;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public LineRelay(
+            Vertx vertx,
+            MessageWording wording,
+            DeadLetters deadLetters,
+            NotificationConfig config,
+            LineChannel line,
+            ObjectMapper json,
+            Clock clock) {
+        this.wording = wording;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.line = line;
+        this.json = json;
+        this.clock = clock;
+        this.retries = new RetrySchedule(
+                config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
+        int timeoutMillis = (int) config.line().requestTimeout().toMillis();
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(timeoutMillis)
+                .setIdleTimeout(timeoutMillis)
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Scheduled(
+            every = "${ibasho.notification.delivery.poll-interval:5s}",
+            delayed = "4s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> sendDue() {
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
+                        select * from line_delivery where status = 'PENDING' and next_attempt_at <= now()
+                        order by next_attempt_at limit :limit for update skip locked""", LineDelivery.class)
+                        .setParameter("limit", config.delivery().batchSize())
+                        .getResultList())
+                .flatMap(this::sendInTurn);
+    }
+
+    private Uni<Void> sendInTurn(List<LineDelivery> due) {
+        if (due.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom()
+                .iterable(due)
+                .onItem()
+                .transformToUniAndConcatenate(this::sendOne)
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> sendOne(LineDelivery delivery) {
+        if (!line.available()) {
+            delivery.status = LineDelivery.WITHDRAWN;
+            return Uni.createFrom().voidItem();
+        }
+        return LineLink.<LineLink>findById(delivery.recipientId)
+                .flatMap(link -> RecipientPreference.<RecipientPreference>findById(delivery.recipientId)
+                        .flatMap(preference -> InboxMessage.<InboxMessage>findById(delivery.inboxMessageId)
+                                .flatMap(message -> {
+                                    if (link == null || !link.linked() || message == null) {
+                                        // She unlinked (or blocked the account) since: nothing goes out.
+                                        delivery.status = LineDelivery.WITHDRAWN;
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    Instant now = clock.instant();
+                                    Optional<Instant> deadline = Optional.ofNullable(message.deadline)
+                                            .map(OffsetDateTime::toInstant);
+                                    if (preference != null
+                                            && preference.quietHours().decide(now, deadline)
+                                                    instanceof SendDecision.DeferUntil defer) {
+                                        // Not an attempt: nothing failed, she asked for quiet.
+                                        delivery.nextAttemptAt = defer.at().atOffset(ZoneOffset.UTC);
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    Uni<SessionCopy> session = message.sessionId == null
+                                            ? Uni.createFrom().nullItem()
+                                            : SessionCopy.findById(message.sessionId);
+                                    return session.flatMap(
+                                            copy -> stillWanted(message, copy).flatMap(wanted -> {
+                                                if (!wanted) {
+                                                    delivery.status = LineDelivery.WITHDRAWN;
+                                                    return Uni.createFrom().voidItem();
+                                                }
+                                                return push(delivery, link, preference, message, copy);
+                                            }));
+                                })));
+    }
+
+    /** As for e-mail: a queued meeting-link notice is dropped once it is pointless (see EmailRelay). */
+    private Uni<Boolean> stillWanted(InboxMessage message, SessionCopy session) {
+        if (!MessageKind.MEETING_LINK.name().equals(message.kind)) {
+            return Uni.createFrom().item(true);
+        }
+        OffsetDateTime end = session == null ? null : session.endsAt != null ? session.endsAt : session.startsAt;
+        if (session == null || !"PUBLISHED".equals(session.status) || end.isBefore(OffsetDateTime.now(clock))) {
+            return Uni.createFrom().item(false);
+        }
+        return message.registrationId == null
+                ? Uni.createFrom().item(false)
+                : io.ibasho.notification.RegistrationCopy.<io.ibasho.notification.RegistrationCopy>findById(
+                                message.registrationId)
+                        .map(registration -> registration != null && "CONFIRMED".equals(registration.status));
+    }
+
+    private Uni<Void> push(
+            LineDelivery delivery,
+            LineLink link,
+            RecipientPreference preference,
+            InboxMessage message,
+            SessionCopy session) {
+        OffsetDateTime attemptAt = OffsetDateTime.now(clock);
+        if (delivery.firstAttemptAt == null) {
+            delivery.firstAttemptAt = attemptAt;
+        }
+        delivery.attempts++;
+        String body;
+        try {
+            Language language = preference == null ? Language.DEFAULT : preference.language();
+            DetailPreference detail = preference == null ? DetailPreference.DISCREET : preference.detail();
+            String text = limit(wording.lineText(message, session, language, detail));
+            ObjectNode request = json.createObjectNode().put("to", link.lineUserId);
+            request.putArray("messages").addObject().put("type", "text").put("text", text);
+            body = json.writeValueAsString(request);
+        } catch (Exception e) {
+            // One message that cannot be worded must not hold up the batch; it retries and then dead-letters.
+            return failed(delivery, null, e.getClass().getSimpleName(), false);
+        }
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(config.line().apiBaseUrl().resolve(PUSH_PATH).toString())
+                .setFollowRedirects(false)
+                .setIdleTimeout(config.line().requestTimeout().toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader(
+                        "authorization",
+                        "Bearer " + config.line().channelAccessToken().orElseThrow())
+                .putHeader("x-line-retry-key", delivery.id.toString());
+        return http.request(request)
+                .flatMap(req -> req.send(Buffer.buffer(body)))
+                .flatMap(response -> response.body().map(ignored -> response.statusCode()))
+                .flatMap(status -> {
+                    delivery.lastStatusCode = status;
+                    // 409: LINE already accepted this retry key, so an earlier attempt went out.
+                    if ((status >= 200 && status < 300) || status == 409) {
+                        delivery.status = LineDelivery.SENT;
+                        delivery.sentAt = OffsetDateTime.now(clock);
+                        delivery.lastError = null;
+                        return Uni.createFrom().voidItem();
+                    }
+                    boolean permanent = status >= 400 && status < 500 && status != 429;
+                    return failed(delivery, status, "HTTP " + status, permanent);
+                })
+                // Only the exception type: a client error text is not ours to keep.
+                .onFailure()
+                .recoverWithUni(
+                        failure -> failed(delivery, null, failure.getClass().getSimpleName(), false));
+    }
+
+    /** A text over LINE's limit is cut rather than refused (only full detail could ever come near it). */
+    static String limit(String text) {
+        if (text.codePointCount(0, text.length()) <= MAX_TEXT_LENGTH) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_TEXT_LENGTH - 1)) + "…";
+    }
+
+    private Uni<Void> failed(LineDelivery delivery, Integer status, String error, boolean giveUpNow) {
+        delivery.lastError = error;
+        if (status != null) {
+            delivery.lastStatusCode = status;
+        }
+        RetryDecision decision = giveUpNow
+                ? new RetryDecision.DeadLetter("permanent failure")
+                : retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), clock.instant());
+        if (decision instanceof RetryDecision.RetryAt retry) {
+            delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
+            return Uni.createFrom().voidItem();
+        }
+        delivery.status = LineDelivery.DEAD;
+        return deadLetters.publish(
+                Notifier.LINE,
+                delivery.id,
+                delivery.sourceEventId,
+                delivery.attempts,
+                ((RetryDecision.DeadLetter) decision).reason() + "; last error: " + error);
+    }
+}
