@@ -91,47 +91,48 @@ public class HerData {
                                         .getSingleResult())
                                 .flatMap(deliveries -> TalkRequest.<TalkRequest>list(
                                                 "requester = ?1 order by createdAt desc", attendeeId)
-                                        .flatMap(talks -> line(attendeeId).map(line -> new Export(
-                                                "notification",
-                                                preference == null
-                                                        ? null
-                                                        : new Settings(
-                                                                preference.language,
-                                                                preference.emailEnabled,
-                                                                preference.fullDetail,
-                                                                preference.emailAddress,
-                                                                preference.emailVerifiedAt,
-                                                                preference.pendingEmail,
-                                                                preference.quietStart,
-                                                                preference.quietEnd,
-                                                                preference.quietZone,
-                                                                preference.updatedAt),
-                                                messages.stream()
-                                                        .map(m -> new Message(
-                                                                m.id,
-                                                                m.kind,
-                                                                m.sessionId,
-                                                                m.registrationId,
-                                                                m.channel,
-                                                                m.createdAt,
-                                                                m.readAt))
-                                                        .toList(),
-                                                deliveries,
-                                                talks.stream()
-                                                        .map(t -> new TalkRequestExport(
-                                                                t.id,
-                                                                t.organisationId,
-                                                                t.channel,
-                                                                t.callbackPhone,
-                                                                t.timeWindow,
-                                                                t.days,
-                                                                t.note,
-                                                                t.status,
-                                                                t.createdAt,
-                                                                t.acknowledgedAt,
-                                                                t.closedAt))
-                                                        .toList(),
-                                                line))))));
+                                        .flatMap(talks -> line(attendeeId)
+                                                .map(line -> new Export(
+                                                        "notification",
+                                                        preference == null
+                                                                ? null
+                                                                : new Settings(
+                                                                        preference.language,
+                                                                        preference.emailEnabled,
+                                                                        preference.fullDetail,
+                                                                        preference.emailAddress,
+                                                                        preference.emailVerifiedAt,
+                                                                        preference.pendingEmail,
+                                                                        preference.quietStart,
+                                                                        preference.quietEnd,
+                                                                        preference.quietZone,
+                                                                        preference.updatedAt),
+                                                        messages.stream()
+                                                                .map(m -> new Message(
+                                                                        m.id,
+                                                                        m.kind,
+                                                                        m.sessionId,
+                                                                        m.registrationId,
+                                                                        m.channel,
+                                                                        m.createdAt,
+                                                                        m.readAt))
+                                                                .toList(),
+                                                        deliveries,
+                                                        talks.stream()
+                                                                .map(t -> new TalkRequestExport(
+                                                                        t.id,
+                                                                        t.organisationId,
+                                                                        t.channel,
+                                                                        t.callbackPhone,
+                                                                        t.timeWindow,
+                                                                        t.days,
+                                                                        t.note,
+                                                                        t.status,
+                                                                        t.createdAt,
+                                                                        t.acknowledgedAt,
+                                                                        t.closedAt))
+                                                                .toList(),
+                                                        line))))));
     }
 
     private static Uni<Line> line(String attendeeId) {
@@ -179,7 +180,7 @@ public class HerData {
                                                                 codes,
                                                                 talks,
                                                                 lineLinks,
-                                                                lineDeliveries))))))));
+                                                                lineDeliveries)))))));
     }
 
     /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */
