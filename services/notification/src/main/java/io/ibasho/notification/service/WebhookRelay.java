@@ -154,8 +154,9 @@ public class WebhookRelay {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (WebhookDelivery delivery : batch.deliveries()) {
             chain = chain.flatMap(ignored -> {
+                // a removed endpoint or a malformed URL is not a slow partner: those are all given up in this batch
                 Outcome failedBefore = outcomes.stream()
-                        .filter(o -> o.error() != null)
+                        .filter(o -> o.error() != null && !o.giveUpNow())
                         .findFirst()
                         .orElse(null);
                 if (failedBefore != null) {
