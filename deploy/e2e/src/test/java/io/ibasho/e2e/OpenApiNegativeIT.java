@@ -502,7 +502,6 @@ class OpenApiNegativeIT {
             request.header("Authorization", "Bearer " + token);
         }
         request.header("Idempotency-Key", UUID.randomUUID().toString());
-        request.header("Accept", "application/json");
         if (c.body() != null) {
             request.header("Content-Type", "application/json");
             request.method(c.method(), HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
