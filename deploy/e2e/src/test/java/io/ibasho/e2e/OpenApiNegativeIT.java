@@ -242,8 +242,7 @@ class OpenApiNegativeIT {
                     "object".equals(schema.path("type").asText()) || schema.has("properties") ? "[1,2]" : "{\"x\":{}}",
                     true));
             cases.add(new Case(caller, method, operationName, "missing fields", validPath, "{}", false));
-            ObjectNode extra = (ObjectNode) plausible(schema, document, 0);
-            if (extra != null && extra.isObject()) {
+            if (plausible(schema, document, 0) instanceof ObjectNode extra) {
                 extra.put("unexpectedExtraField", "x");
                 cases.add(
                         new Case(caller, method, operationName, "an extra field", validPath, extra.toString(), false));
