@@ -35,7 +35,26 @@ public final class FormBody {
         }
         Buffer body = Buffer.buffer();
         boolean[] done = {false};
+        long[] received = {0};
+        long serverLimit = serverLimit();
         request.handler(chunk -> {
+            if (done[0]) {
+                return;
+            }
+            received[0] += chunk.length();
+            if (received[0] > serverLimit) {
+                // A chunked body has no length to refuse up front; past the server's limit (what a Content-Length
+                // over it gets, too) the answer is the gateway's own 413 problem, not Vert.x's bare one or a reset.
+                done[0] = true;
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                Problems.send(
+                        ctx,
+                        413,
+                        "payload-too-large",
+                        "Request too large",
+                        "Requests may carry at most " + (serverLimit / 1024) + " KiB.");
+                return;
+            }
             if (body.length() + chunk.length() <= LIMIT) {
                 body.appendBuffer(chunk);
             }
@@ -53,6 +72,15 @@ public final class FormBody {
             }
         });
         request.resume();
+    }
+
+    /** quarkus.http.limits.max-body-size (1M in this gateway), the limit a Content-Length is refused at. */
+    private static long serverLimit() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(
+                        "quarkus.http.limits.max-body-size", io.quarkus.runtime.configuration.MemorySize.class)
+                .map(io.quarkus.runtime.configuration.MemorySize::asLongValue)
+                .orElse(1024L * 1024);
     }
 
     static MultiMap parse(String contentType, Buffer body) {

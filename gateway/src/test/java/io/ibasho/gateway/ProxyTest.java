@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(EchoUpstream.class)
 class ProxyTest {
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI gateway;
 
     @Test
     void eachPrefixReachesItsServiceWithPathAndQueryUnchanged() {
@@ -207,6 +209,41 @@ class ProxyTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
+    }
+
+    /**
+     * A chunked body has no length to refuse up front: the gateway must still answer its own 413 problem, and read (and
+     * drop) the rest of the body so that the client gets the answer instead of a reset; both for the API (its 64 KiB)
+     * and for the web app's form posts (the server's 1 MiB).
+     */
+    @Test
+    void aLargeChunkedBodyGetsTheGatewaysOwn413ProblemNotAReset() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        byte[] big = new byte[3 * 1024 * 1024];
+        Arrays.fill(big, (byte) 'd');
+        for (String path : new String[] {"/api/registrations/applications", "/app/settings", "/app/logout"}) {
+            // ofInputStream has no known length, so the JDK client sends Transfer-Encoding: chunked
+            java.net.http.HttpResponse<String> answer = client.send(
+                    java.net.http.HttpRequest.newBuilder(gateway.resolve(path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new ByteArrayInputStream(big)))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(answer.statusCode())
+                    .as(path)
+                    .isEqualTo(413);
+            org.assertj.core.api.Assertions.assertThat(answer.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .hasValueSatisfying(type ->
+                            org.assertj.core.api.Assertions.assertThat(type).startsWith("application/problem+json"));
+            org.assertj.core.api.Assertions.assertThat(answer.body())
+                    .as(path)
+                    .contains("payload-too-large")
+                    .doesNotContain("Exception");
+        }
     }
 
     @Test

@@ -921,7 +921,12 @@ public class Pages {
                 title[0],
                 title[1],
                 starts == null ? "" : Wording.when(starts, time(s.getString("endsAt")), language),
-                Wording.status(status, r.getString("waitlistReason"), r.getInteger("position"), language),
+                Wording.status(
+                        status,
+                        r.getString("waitlistReason"),
+                        r.getInteger("position"),
+                        r.getString("cancelledBy"),
+                        language),
                 status,
                 "confirmed".equals(status) ? r.getString("bookingCode") : null,
                 "confirmed".equals(status),

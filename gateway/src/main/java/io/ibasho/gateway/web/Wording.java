@@ -168,6 +168,15 @@ public final class Wording {
      * Her registration's state in words. {@code position} and {@code waitlistReason} come with waitlisted ones.
      */
     public static String status(String status, String waitlistReason, Integer position, Language language) {
+        return status(status, waitlistReason, position, null, language);
+    }
+
+    /**
+     * As above; {@code cancelledBy} tells who ended it: an offer she declined herself ({@code ATTENDEE}) is said as
+     * declined, never as a missed deadline.
+     */
+    public static String status(
+            String status, String waitlistReason, Integer position, String cancelledBy, Language language) {
         boolean ja = language == Language.JA;
         if (status == null) {
             return "";
@@ -179,7 +188,10 @@ public final class Wording {
             case "waitlisted" -> waiting(waitlistReason, position, ja);
             case "offered" -> ja ? "席が空きました。期限までにお返事ください" : "A seat is free for you: please answer before the deadline";
             case "cancelled" -> ja ? "キャンセル済み" : "Cancelled";
-            case "expired" -> ja ? "お返事の期限が過ぎました" : "The offer has expired";
+            case "expired" ->
+                "ATTENDEE".equals(cancelledBy)
+                        ? ja ? "お席のご案内をお断りしました" : "You declined the offered seat"
+                        : ja ? "お返事の期限が過ぎました" : "The offer has expired";
             case "childcare_unavailable" -> ja ? "託児の空きがありませんでした" : "No childcare place was free";
             case "rejected", "not_won", "lost" -> ja ? "今回は当選しませんでした" : "Not drawn this time";
             default -> status;

@@ -3,6 +3,8 @@ package io.ibasho.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The sentences a woman reads, without a server. */
@@ -78,6 +80,53 @@ class WordingTest {
                 .isEqualTo("抽選の補欠（2番目）");
         assertThat(Wording.status("waitlisted", "FULL", 1, Language.EN)).isEqualTo("On the waitlist (number 1)");
         assertThat(Wording.status("offered", null, null, Language.JA)).contains("期限");
+    }
+
+    @Test
+    void aDeclinedOfferIsSaidAsDeclinedNotAsAMissedDeadline() {
+        // registration answers EXPIRED for both; cancelledBy ATTENDEE says she declined it herself
+        assertThat(Wording.status("expired", null, null, "ATTENDEE", Language.JA))
+                .isEqualTo("お席のご案内をお断りしました")
+                .doesNotContain("期限");
+        assertThat(Wording.status("expired", null, null, "ATTENDEE", Language.EN))
+                .isEqualTo("You declined the offered seat");
+        assertThat(Wording.status("expired", null, null, null, Language.JA)).isEqualTo("お返事の期限が過ぎました");
+        assertThat(Wording.status("expired", null, null, null, Language.EN)).isEqualTo("The offer has expired");
+    }
+
+    @Test
+    void everyStatusRegistrationCanAnswerIsASentenceInBothLanguagesWithNothingLeftOpen() {
+        // every Registration.Status in its wire form, with the reasons and positions that travel with it
+        List<String> statuses = List.of(
+                "confirmed",
+                "applied",
+                "waitlisted",
+                "offered",
+                "cancelled",
+                "expired",
+                "pending_childcare",
+                "childcare_unavailable");
+        List<String> reasons = Arrays.asList(null, "FULL", "LOTTERY_RESERVE", "CHILDCARE_UNAVAILABLE");
+        List<String> cancelledBy = Arrays.asList(null, "ATTENDEE", "ORGANISER", "SESSION_CANCELLED");
+        for (Language language : Language.values()) {
+            for (String status : statuses) {
+                for (String reason : reasons) {
+                    for (String by : cancelledBy) {
+                        String said = Wording.status(status, reason, 3, by, language);
+                        assertThat(said)
+                                .as("%s %s %s %s", status, reason, by, language)
+                                .isNotBlank()
+                                .isNotEqualTo(status)
+                                .doesNotContain("{", "}", "null", "_", "未定", "announced");
+                        if (language == Language.JA) {
+                            assertThat(said.codePoints().anyMatch(c -> c > 0x3000))
+                                    .as(said)
+                                    .isTrue();
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test

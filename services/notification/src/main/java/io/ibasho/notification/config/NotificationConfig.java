@@ -117,8 +117,19 @@ public interface NotificationConfig {
         @WithDefault("24h")
         Duration rotationOverlap();
 
+        /**
+         * How long one attempt to one endpoint may take (connecting, and each wait for data); a partner that hangs
+         * costs at most this, and only its own deliveries.
+         */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /**
+         * How many endpoints a batch posts to side by side. Each endpoint gets one attempt at a time, in order; after
+         * a failure its other deliveries of the batch wait for its next retry instead of each hanging in turn.
+         */
+        @WithDefault("8")
+        int parallelEndpoints();
     }
 
     interface MeetingLink {

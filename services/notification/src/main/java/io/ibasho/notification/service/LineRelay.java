@@ -1,5 +1,9 @@
 package io.ibasho.notification.service;
 
+import java.time.Duration;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.StartupEvent;
+import io.ibasho.plumbing.time.FrequentPolls;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ibasho.notification.InboxMessage;
@@ -79,10 +83,11 @@ public class LineRelay {
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
-    @Scheduled(
-            every = "${ibasho.notification.delivery.poll-interval:5s}",
-            delayed = "4s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
+    void startSending(@Observes StartupEvent event, FrequentPolls polls) {
+        polls.every("LineRelay", config.delivery().pollInterval(), Duration.ofSeconds(4), this::sendDue);
+    }
+
     @WithTransaction
     public Uni<Void> sendDue() {
         return Panache.getSession()

@@ -55,6 +55,12 @@ class PartnerWebhookTest {
     private static HttpServer receiver;
     private static final List<Received> ok = new CopyOnWriteArrayList<>();
     private static final List<Received> failing = new CopyOnWriteArrayList<>();
+    private static final List<Received> hung = new CopyOnWriteArrayList<>();
+    private static final List<Received> answered = new CopyOnWriteArrayList<>();
+    /** How many requests the hanging partner had received when each of the answering partner's arrived. */
+    private static final List<Integer> hungWhenAnswered = new CopyOnWriteArrayList<>();
+
+    private static final java.util.concurrent.CountDownLatch releaseHung = new java.util.concurrent.CountDownLatch(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -70,11 +76,30 @@ class PartnerWebhookTest {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
         });
+        // a partner that accepts the request and never answers
+        receiver.createContext("/hang", exchange -> {
+            hung.add(read(exchange));
+            try {
+                releaseHung.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        receiver.createContext("/answers", exchange -> {
+            hungWhenAnswered.add(hung.size());
+            answered.add(read(exchange));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        // one thread per request, so that the hanging handler holds only its own request here
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.start();
     }
 
     @AfterAll
     static void stopReceiver() {
+        releaseHung.countDown();
         receiver.stop(0);
     }
 
@@ -315,6 +340,37 @@ class PartnerWebhookTest {
                 .post("/api/notifications/webhooks")
                 .then()
                 .statusCode(422);
+    }
+
+    /**
+     * Issue #14: one partner endpoint that hangs must not stall every partner's deliveries. The hanging partner's three
+     * deliveries are due before the answering partner's three, in the same batch. The answering partner gets all of
+     * its own while the hanging one has seen only its first request (each endpoint is tried once at a time, the others
+     * side by side; the rest of a failing endpoint's deliveries wait for its retry). Before, the relay posted the batch
+     * one after another: the answering partner waited behind three timeouts, and the hanging one had all three.
+     * Causal, not timed: no sleep, and no bound on the machine's speed beyond awaitility's patience.
+     */
+    @Test
+    void aHangingPartnerHoldsUpOnlyItsOwnDeliveries() {
+        Map<String, Object> hanging =
+                register("/hang", "venue-" + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, Object> answering =
+                register("/answers", "venue-" + UUID.randomUUID().toString().substring(0, 8));
+        // one statement, so that all six become due together; the hanging partner's first
+        Db.update("""
+                insert into webhook_delivery (id, endpoint_id, message_id, source_event_id, event_type, payload,
+                                              status, attempts, next_attempt_at, created_at)
+                select gen_random_uuid(), e.id, 'msg_' || replace(gen_random_uuid()::text, '-', ''),
+                       gen_random_uuid()::text, 'session.changed', '{"type":"session.changed"}', 'PENDING', 0,
+                       now() - make_interval(secs => (1 - e.ord) * 10 + (4 - n)), now()
+                from (values (cast(? as uuid), 0), (cast(? as uuid), 1)) as e(id, ord), generate_series(1, 3) as n
+                """, hanging.get("id"), answering.get("id"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() == 3);
+        // 0 when the answering partner's first request overtook the hanging one's
+        assertThat(hungWhenAnswered).allMatch(seen -> seen <= 1);
+        // the hanging partner is switched off so that its retries do not reach the other tests
+        Db.update("update webhook_endpoint set active = false where id = cast(? as uuid)", hanging.get("id"));
     }
 
     @Test

@@ -282,6 +282,8 @@ public class BookingService {
     private Uni<Void> expire(Registration registration, boolean declined) {
         boolean childcareReserved = registration.childcareStatus == ChildcareStatus.RESERVED;
         registration.status = Status.EXPIRED;
+        // who ended the offer, so that her list says "you declined" rather than "the deadline passed"
+        registration.cancelledBy = declined ? "ATTENDEE" : null;
         registration.offerExpiresAt = null;
         registration.updatedAt = now();
         if (childcareReserved) {

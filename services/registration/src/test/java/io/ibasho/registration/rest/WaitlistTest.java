@@ -90,7 +90,11 @@ class WaitlistTest {
         // the held seat is not up for grabs
         Api.book(a, sessionId, a).then().statusCode(409).body("type", containsString("session-full"));
 
-        Api.mine(b, id(offerToB), "decline").then().statusCode(200).body("status", equalTo("expired"));
+        Api.mine(b, id(offerToB), "decline")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("expired"))
+                .body("cancelledBy", equalTo("ATTENDEE"));
         Map<String, Object> offerToC = Api.myRegistration(c, sessionId);
         assertThat(offerToC.get("status")).isEqualTo("offered");
         Api.mine(c, id(offerToC), "accept")
