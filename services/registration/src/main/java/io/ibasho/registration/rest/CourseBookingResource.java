@@ -82,7 +82,7 @@ public class CourseBookingResource {
             @NotNull(message = "a JSON body with your nickname is required") @Valid CourseBookingRequest request) {
         return idempotent(key, request, () -> courses.book(
                         courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
-                .flatMap(this::view)
+                .flatMap(CourseBookingResource::view)
                 .map(view -> answer(
                         view.dates().stream().anyMatch(date -> "pending_childcare"
                                         .equals(date.registration().status()))
@@ -118,7 +118,7 @@ public class CourseBookingResource {
     public Uni<Response> cancel(
             @PathParam("courseBookingId") UUID courseBookingId, @RestHeader(IdempotencyKey.HEADER) String key) {
         return idempotent(key, null, () -> courses.cancelCourse(courseBookingId, token.getSubject())
-                .flatMap(this::view)
+                .flatMap(CourseBookingResource::view)
                 .map(view -> answer(200, view, null)));
     }
 
