@@ -76,7 +76,7 @@ class CourseResourceTest {
                         .then()
                         .statusCode(200)
                         .extract()
-                        .<String>path("id"))
+                        .<List<String>>path("id"))
                 .contains(courseId);
         // registration learns the course from CoursePublished, keyed by the course id, with its dates in order
         JsonNode event = TestData.eventOfType(TestData.events(courseId, 1), EventTypes.COURSE_PUBLISHED);
@@ -103,7 +103,7 @@ class CourseResourceTest {
                         .then()
                         .statusCode(200)
                         .extract()
-                        .<String>path("id"))
+                        .<List<String>>path("id"))
                 .doesNotContain(courseId);
     }
 
