@@ -64,6 +64,7 @@ public class CoursePages {
             String id, String courseId, String title, String status, boolean booked, List<DateLine> dates) {}
 
     void routes(@Observes Router router) {
+        router.get("/c").order(898).handler(ctx -> flow.page(ctx, false, this::list));
         router.get("/c/:id").order(898).handler(ctx -> flow.page(ctx, false, v -> course(v, null, 200)));
         router.post("/c/:id/book")
                 .order(898)
@@ -72,6 +73,45 @@ public class CoursePages {
         router.post("/app/courses/:id/cancel")
                 .order(898)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> cancel(v, form))));
+    }
+
+    /** Upcoming courses, each one offer with its number of dates. */
+    private Uni<Result> list(Visit v) {
+        return services.get("event", "/api/events/courses", null).map(found -> {
+            if (!found.ok()) {
+                return errorPage(503);
+            }
+            List<CourseLine> courses = new ArrayList<>();
+            for (Object o : found.array()) {
+                JsonObject c = (JsonObject) o;
+                List<DateLine> dates = new ArrayList<>();
+                for (Object d : arrayOf(c, "dates")) {
+                    JsonObject date = (JsonObject) d;
+                    dates.add(new DateLine(
+                            date.getString("sessionId"),
+                            when(v, date.getString("startsAt")),
+                            "",
+                            "",
+                            false,
+                            "",
+                            "",
+                            "",
+                            false));
+                }
+                courses.add(new CourseLine(
+                        "",
+                        c.getString("id"),
+                        v.ja() || c.getString("titleEn") == null ? c.getString("titleJa") : c.getString("titleEn"),
+                        text(v, "全" + c.getInteger("dateCount") + "回", c.getInteger("dateCount") + " dates"),
+                        false,
+                        dates));
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "find");
+            data.put("courses", courses);
+            data.put("c", strings(v));
+            return new PageFlow.Html(200, "courselist", data);
+        });
     }
 
     private Uni<Result> course(Visit v, String problem, int status) {
@@ -250,6 +290,7 @@ public class CoursePages {
                         "全部の回に席があるときだけ予約できます。あとから1回だけ取り消すこともできます。",
                         "You get a seat on every date or none; later you can cancel a single date."));
         s.put("myCourses", text(v, "わたしのコース", "My courses"));
+        s.put("courses", text(v, "連続講座（まとめて予約）", "Courses (booked as one)"));
         s.put("none", text(v, "コースの予約はありません。", "You have no course bookings."));
         s.put("cancelDate", text(v, "この回だけ取り消す", "Cancel this date only"));
         s.put("cancelAll", text(v, "コース全体を取り消す", "Cancel the whole course"));
