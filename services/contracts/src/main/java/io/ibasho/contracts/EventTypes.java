@@ -13,6 +13,11 @@ public final class EventTypes {
     public static final String EVENT_CHANGED = PREFIX + "event.EventChanged.v1";
     public static final String EVENT_CANCELLED = PREFIX + "event.EventCancelled.v1";
     public static final String EVENT_COMPLETED = PREFIX + "event.EventCompleted.v1";
+    /**
+     * A course (全6回: dated sessions booked as one) was published or changed; keyed by the course id, not a session id
+     * (docs/adr/0022).
+     */
+    public static final String COURSE_PUBLISHED = PREFIX + "event.CoursePublished.v1";
 
     public static final String APPLICATION_RECEIVED = PREFIX + "registration.ApplicationReceived.v1";
     public static final String REGISTRATION_CONFIRMED = PREFIX + "registration.RegistrationConfirmed.v1";
@@ -34,6 +39,10 @@ public final class EventTypes {
      * the subject (her account id), not a session id (docs/adr/0014).
      */
     public static final String SUBJECT_ERASED = PREFIX + "registration.SubjectErased.v1";
+    /** One booking for a whole course: one message to her instead of one per date; keyed by the course id. */
+    public static final String COURSE_BOOKED = PREFIX + "registration.CourseBooked.v1";
+    /** Her whole course booking ended (she cancelled it, or every date was cancelled); keyed by the course id. */
+    public static final String COURSE_CANCELLED = PREFIX + "registration.CourseCancelled.v1";
 
     public static final String CHILDCARE_RESERVED = PREFIX + "childcare.ChildcareReserved.v1";
     public static final String CHILDCARE_REJECTED = PREFIX + "childcare.ChildcareRejected.v1";
@@ -63,7 +72,10 @@ public final class EventTypes {
             CHILDCARE_REJECTED,
             CHILDCARE_RELEASED,
             DROP_IN_CHILDCARE_RESERVED,
-            DROP_IN_CHILDCARE_CANCELLED);
+            DROP_IN_CHILDCARE_CANCELLED,
+            COURSE_PUBLISHED,
+            COURSE_BOOKED,
+            COURSE_CANCELLED);
 
     /** The classpath location of the type's JSON Schema, also used as the CloudEvents {@code dataschema}. */
     public static String schemaOf(String type) {

@@ -89,6 +89,12 @@ public class Registration extends PanacheEntityBase {
      */
     @Version
     public Long version;
+    /**
+     * The course booking this date belongs to (a course booked as one); null for a single session. The date is still an
+     * ordinary registration: its own seat, waitlist, childcare and cancellation.
+     */
+    @Column(name = "course_booking_id")
+    public UUID courseBookingId;
 
     public boolean needsChildcare() {
         return childrenAges != null && !childrenAges.isBlank();

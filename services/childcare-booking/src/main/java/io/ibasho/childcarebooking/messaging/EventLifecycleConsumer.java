@@ -65,6 +65,9 @@ public class EventLifecycleConsumer {
     }
 
     private Uni<Void> apply(String type, JsonNode data) {
+        if (type.equals(EventTypes.COURSE_PUBLISHED)) {
+            return Uni.createFrom().voidItem(); // a course has no session id: each date's own events carry childcare
+        }
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         return SessionOffer.<SessionOffer>findById(sessionId).flatMap(existing -> {
             if (existing != null && existing.sequence > data.path("sequence").asInt()) {

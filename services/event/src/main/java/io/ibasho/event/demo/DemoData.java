@@ -3,6 +3,8 @@ package io.ibasho.event.demo;
 import io.ibasho.event.Venue;
 import io.ibasho.event.config.DemoDataConfig;
 import io.ibasho.event.schedule.TokyoTime;
+import io.ibasho.event.service.CourseRequest;
+import io.ibasho.event.service.CourseService;
 import io.ibasho.event.service.FlyerRequest;
 import io.ibasho.event.service.FlyerRequest.SpeakerRequest;
 import io.ibasho.event.service.SeriesRequest;
@@ -71,6 +73,7 @@ public class DemoData {
     private final SessionService sessions;
     private final SeriesService series;
     private final SupportLineService supportLines;
+    private final CourseService courses;
     private final Clock clock;
 
     public DemoData(
@@ -79,7 +82,9 @@ public class DemoData {
             SessionService sessions,
             SeriesService series,
             SupportLineService supportLines,
+            CourseService courses,
             Clock clock) {
+        this.courses = courses;
         this.clock = clock;
         this.config = config;
         this.venues = venues;
@@ -451,6 +456,52 @@ public class DemoData {
                 null,
                 null,
                 null)));
+
+        // A course booked as one (全3回, docs/courses.md): three evening dates with childcare, then the course over them.
+        List<UUID> courseDates = new ArrayList<>();
+        String[][] themes = {
+            {"第1回 からだをゆるめる", "Part 1: easing the body"},
+            {"第2回 気持ちに名前をつける", "Part 2: naming feelings"},
+            {"第3回 これからのわたし", "Part 3: the me ahead"}
+        };
+        for (int i = 0; i < themes.length; i++) {
+            OffsetDateTime start = at(today.plusDays(15 + 7L * i), 18, 30);
+            String[] theme = themes[i];
+            steps.add(() -> sessions.create(
+                            ORGANISATION,
+                            new SessionRequest(
+                                    "workshop",
+                                    "こころとからだのセルフケア講座 " + theme[0],
+                                    "Self-care for mind and body, " + theme[1],
+                                    start,
+                                    start.plusMinutes(90),
+                                    12,
+                                    "FIRST_COME",
+                                    venueIds.get("centre"),
+                                    "hall",
+                                    List.of(),
+                                    "女性どなたでも",
+                                    "Any woman",
+                                    now,
+                                    start.minusDays(1),
+                                    null,
+                                    new ChildcareRequest(true, 1, 6, 2, start.minusDays(3), 6),
+                                    null,
+                                    null))
+                    .flatMap(created -> sessions.publish(ORGANISATION, created.session().id))
+                    .invoke(published -> courseDates.add(published.session().id)));
+        }
+        steps.add(() -> courses.create(
+                ORGANISATION,
+                new CourseRequest(
+                        "全3回 こころとからだのセルフケア講座",
+                        "Self-care for mind and body (3 evenings)",
+                        "3回まとめてのお申込みです。託児は回ごとに選べます。都合の悪い回だけ取り消すこともできます。",
+                        "One booking for all three evenings; choose childcare per evening; you can cancel a single evening.",
+                        10,
+                        "FIRST_COME",
+                        courseDates,
+                        null)));
 
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Supplier<Uni<?>> step : steps) {

@@ -71,6 +71,17 @@ class DemoDataTest {
                 .filteredOn(s -> s.get("flyer") instanceof Map<?, ?> flyer
                         && Integer.valueOf(500).equals(flyer.get("feeYen")))
                 .isNotEmpty();
+        // a course booked as one: three dates with childcare, shown as one offer
+        List<Map<String, Object>> courses = given().get("/api/events/courses")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertThat(courses)
+                .filteredOn(c -> "hinata".equals(c.get("organisationId"))
+                        && Integer.valueOf(3).equals(c.get("dateCount")))
+                .isNotEmpty();
         // the places to turn to, readable without an account
         List<String> phones = given().queryParam("organisation", "hinata")
                 .get("/api/events/support-lines")

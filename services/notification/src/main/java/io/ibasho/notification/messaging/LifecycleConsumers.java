@@ -252,6 +252,9 @@ public class LifecycleConsumers {
 
     private Uni<Void> sessionEvent(InboundEvent event) {
         String type = event.type();
+        if (type.equals(EventTypes.COURSE_PUBLISHED)) {
+            return Uni.createFrom().voidItem(); // a course is not a session: each date's own events are worded
+        }
         JsonNode data = event.data();
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         int sequence = data.path("sequence").asInt();

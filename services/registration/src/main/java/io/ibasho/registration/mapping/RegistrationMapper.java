@@ -44,7 +44,8 @@ public final class RegistrationMapper {
                 nextSteps(r),
                 parts,
                 waiting ? r.waitlistReason : null,
-                waiting && position != null ? position - 1 : null);
+                waiting && position != null ? position - 1 : null,
+                r.courseBookingId);
     }
 
     /**
@@ -66,8 +67,18 @@ public final class RegistrationMapper {
                     + "are offered a seat together with childcare when childcare places free up. You can also cancel this and book "
                     + "a seat without childcare.";
 
+    static final String COURSE_DATE_WITHOUT_CHILDCARE_STEPS =
+            "Childcare could not be arranged for this date of your course. Your seat on this date is kept, without "
+                    + "childcare; your other dates are unchanged. If you cannot come without childcare, you can cancel "
+                    + "this date alone.";
+
     /** What she can do next, in words, whenever 託児 is what stands between her and a seat. */
     static String nextSteps(Registration r) {
+        if (r.courseBookingId != null
+                && r.status == Registration.Status.CONFIRMED
+                && r.childcareStatus == Registration.ChildcareStatus.REJECTED) {
+            return COURSE_DATE_WITHOUT_CHILDCARE_STEPS;
+        }
         if (r.status == Registration.Status.CHILDCARE_UNAVAILABLE) {
             return CHILDCARE_UNAVAILABLE_STEPS;
         }

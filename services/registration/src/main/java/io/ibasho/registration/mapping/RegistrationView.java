@@ -34,7 +34,9 @@ public record RegistrationView(
         String nextSteps,
         java.util.List<Part> parts,
         String waitlistReason,
-        Integer aheadOfYou) {
+        Integer aheadOfYou,
+        /** A date of a course booked as one: its course booking (cancel this date alone, or the whole course). */
+        UUID courseBookingId) {
 
     /** A part of the session, booked together with the others. */
     public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}

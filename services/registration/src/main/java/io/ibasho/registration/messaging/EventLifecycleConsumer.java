@@ -7,6 +7,7 @@ import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.plumbing.inbox.TransientFailures;
+import io.ibasho.registration.CourseCopy;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
@@ -16,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -58,6 +61,9 @@ public class EventLifecycleConsumer {
             if (type.equals(EventTypes.EVENT_PUBLISHED) || type.equals(EventTypes.EVENT_CHANGED)) {
                 return upsert(data);
             }
+            if (type.equals(EventTypes.COURSE_PUBLISHED)) {
+                return upsertCourse(data);
+            }
             if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
                 String status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
                 return SessionCopy.<SessionCopy>findById(
@@ -80,6 +86,37 @@ public class EventLifecycleConsumer {
                         });
             }
             return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * A course's copy: its dates, capacity and status. The places taken stay as counted here (never written from the
+     * event), and an older CoursePublished read late is dropped by its sequence.
+     */
+    private Uni<Void> upsertCourse(JsonNode data) {
+        UUID courseId = UUID.fromString(data.path("courseId").asText());
+        int sequence = data.path("sequence").asInt();
+        return CourseCopy.<CourseCopy>findById(courseId).flatMap(existing -> {
+            if (existing != null && existing.sequence > sequence) {
+                return Uni.createFrom().voidItem();
+            }
+            CourseCopy copy = existing != null ? existing : new CourseCopy();
+            copy.id = courseId;
+            copy.organisationId = data.path("organisationId").asText();
+            copy.titleJa = data.hasNonNull("titleJa") ? data.path("titleJa").asText() : null;
+            copy.titleEn = data.hasNonNull("titleEn") ? data.path("titleEn").asText() : null;
+            copy.status = data.path("status").asText();
+            copy.allocation = data.path("allocation").asText();
+            copy.capacity = data.path("capacity").asInt();
+            List<String> ids = new ArrayList<>();
+            data.path("sessionIds")
+                    .forEach(id -> ids.add(UUID.fromString(id.asText()).toString()));
+            copy.sessionIds = String.join(",", ids);
+            copy.sequence = sequence;
+            copy.updatedAt = OffsetDateTime.now(clock);
+            return existing != null
+                    ? Uni.createFrom().voidItem()
+                    : copy.persist().replaceWithVoid();
         });
     }
 

@@ -224,7 +224,7 @@ public class BookingService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> cancel(Registration registration, SessionCopy session, String cancelledBy, String reason) {
+    Uni<Void> cancel(Registration registration, SessionCopy session, String cancelledBy, String reason) {
         boolean heldSeat = holdsSeat(registration);
         markCancelled(registration, cancelledBy, reason);
         // childcare-booking releases reserved children on this RegistrationCancelled (and one reserved by a reply
@@ -232,7 +232,16 @@ public class BookingService {
         return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration))
                 .call(() -> heldSeat
                         ? releaseSeat(session.id).call(() -> offerFreedSeats(session))
-                        : Uni.createFrom().voidItem());
+                        : Uni.createFrom().voidItem())
+                // a date of a course: the course place goes once no date of it is left (the other dates stay hers)
+                .call(() -> registration.courseBookingId == null
+                        ? Uni.createFrom().voidItem()
+                        : CoursePlaces.endIfNoDateLeft(outbox, registration.courseBookingId, cancelledBy, now()));
+    }
+
+    /** Too close to the start for her to cancel a seat herself (she tells the organiser instead). */
+    boolean pastCancellationCutOff(SessionCopy session) {
+        return now().isAfter(session.startsAt.minus(config.cancellation().attendeeCutOff()));
     }
 
     /** A confirmed booking, an open offer and a hold waiting for childcare's answer each take one seat. */
@@ -449,7 +458,7 @@ public class BookingService {
                 .call(session -> LeftoverSeats.requireFirstCome(session, now()));
     }
 
-    private static Uni<Void> noActiveRegistration(UUID sessionId, String attendeeId) {
+    static Uni<Void> noActiveRegistration(UUID sessionId, String attendeeId) {
         return Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId, ACTIVE)
                 .invoke(count -> {
                     if (count > 0) {
@@ -516,7 +525,7 @@ public class BookingService {
         return Panache.getSession().flatMap(s -> s.flush());
     }
 
-    private OffsetDateTime now() {
+    OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
 }

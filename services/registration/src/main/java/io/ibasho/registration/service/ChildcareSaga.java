@@ -79,7 +79,10 @@ public class ChildcareSaga {
                 registration.updatedAt = OffsetDateTime.now(clock);
                 return Uni.createFrom().item(true);
             }
-            return releaseHold(registration, reason).replaceWith(true);
+            return (courseDate(registration)
+                            ? keepSeatWithoutChildcare(registration, reason)
+                            : releaseHold(registration, reason))
+                    .replaceWith(true);
         });
     }
 
@@ -164,9 +167,14 @@ public class ChildcareSaga {
                             // RegistrationCancelled releases them; a waitlist promotion withdraws the request, so the
                             // places come back (and she is offered again) instead of staying taken for nobody.
                             boolean promotion = fromWaitlist(registration);
+                            boolean courseDate = courseDate(registration);
                             UUID requestId = registration.childcareRequestId;
-                            return releaseHold(registration, reason)
-                                    .call(() -> promotion
+                            return (courseDate
+                                            ? keepSeatWithoutChildcare(registration, reason)
+                                            : releaseHold(registration, reason))
+                                    // a course date keeps its seat, so nothing else would release children's places
+                                    // reserved by a late answer: withdrawn like a promotion's hold
+                                    .call(() -> promotion || courseDate
                                             ? ChildcareRequests.withdraw(
                                                     outbox, registration.id, registration.sessionId, requestId, reason)
                                             : Uni.createFrom().voidItem());
@@ -210,6 +218,26 @@ public class ChildcareSaga {
         return told.call(() -> BookingService.releaseSeat(registration.sessionId))
                 .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId)
                         .flatMap(bookings::offerFreedSeats));
+    }
+
+    /**
+     * A date of a course she booked whose childcare was refused (docs/adr/0022): she keeps the course, and this date's
+     * seat, without childcare. The seat is confirmed (RegistrationConfirmed, no childcare); ChildcareRejected already
+     * tells her, discreetly, that childcare could not be arranged for that date, and the app shows it beside the date.
+     * Releasing the seat instead would take the date away from a woman who may still come without her children, or
+     * with someone else looking after them; she can cancel the date herself.
+     */
+    private Uni<Void> keepSeatWithoutChildcare(Registration registration, String reason) {
+        registration.childcareStatus = ChildcareStatus.REJECTED;
+        registration.childcareRejectReason = reason;
+        registration.childcareRequestedAt = null;
+        registration.offerExpiresAt = null;
+        return bookings.confirm(registration).replaceWithVoid();
+    }
+
+    /** A date of a booked course, taken with the course (not a waitlist offer of that date). */
+    private static boolean courseDate(Registration registration) {
+        return registration.courseBookingId != null && !fromWaitlist(registration);
     }
 
     /** A waitlist promotion keeps her waitlist number; a first-come booking never has one. */

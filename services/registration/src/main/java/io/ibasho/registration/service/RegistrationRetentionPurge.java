@@ -134,6 +134,10 @@ public class RegistrationRetentionPurge implements RetentionStep {
                         .executeUpdate()
                         .flatMap(ignored -> s.createNativeQuery("delete from registration where session_id = :id")
                                 .setParameter("id", session.id)
+                                .executeUpdate())
+                        // a course booking whose every date has been deleted holds nothing but her account id
+                        .flatMap(ignored -> s.createNativeQuery("delete from course_booking b where not exists "
+                                        + "(select 1 from registration r where r.course_booking_id = b.id)")
                                 .executeUpdate()))
                 .replaceWith(session.id);
     }

@@ -65,6 +65,7 @@ public class SubjectErasure {
                             .collect()
                             .asList()
                             .call(() -> deleteSurveyInvitations(registrations))
+                            .call(() -> unlinkCourseBookings(attendeeId))
                             .flatMap(kinds -> deleteStoredAnswers(attendeeId).flatMap(answers -> {
                                 Map<String, Integer> erased = new LinkedHashMap<>();
                                 kinds.forEach(kind -> erased.merge(kind, 1, Integer::sum));
@@ -139,6 +140,26 @@ public class SubjectErasure {
                         "delete from survey_invitation where registration_id in (:ids)")
                 .setParameter("ids", registrations.stream().map(r -> r.id).toList())
                 .executeUpdate());
+    }
+
+    /**
+     * Her course bookings: unlinked from her like her registrations, and those still held end, giving their course
+     * places back (each date's seat went with its registration above).
+     */
+    private static Uni<Void> unlinkCourseBookings(String attendeeId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update course_copy c set booked_places = booked_places - "
+                                + "(select count(*) from course_booking b where b.course_id = c.id and b.attendee_id = :who "
+                                + "and b.status = 'BOOKED') where c.id in (select course_id from course_booking "
+                                + "where attendee_id = :who and status = 'BOOKED')")
+                        .setParameter("who", attendeeId)
+                        .executeUpdate()
+                        .flatMap(ignored -> s.createNativeQuery("update course_booking set status = 'CANCELLED', "
+                                        + "cancelled_by = coalesce(cancelled_by, 'ATTENDEE'), attendee_id = 'erased:' || id "
+                                        + "where attendee_id = :who")
+                                .setParameter("who", attendeeId)
+                                .executeUpdate()))
+                .replaceWithVoid();
     }
 
     private static Uni<Integer> deleteStoredAnswers(String attendeeId) {

@@ -1,0 +1,130 @@
+package io.ibasho.event.rest;
+
+import static io.ibasho.event.rest.TestData.organiser1;
+import static io.ibasho.event.rest.TestData.organiser2;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.testsupport.IbashoServers;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Courses (全6回): an organiser makes one from her published sessions; anyone reads it as one offer with its dates. */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "event"))
+class CourseResourceTest {
+
+    private static String firstComeWorkshop(String venueId, int daysAhead) {
+        Map<String, Object> workshop = new HashMap<>(TestData.workshop(venueId, TestData.tokyo(daysAhead, 13, 30)));
+        workshop.put("allocation", "FIRST_COME");
+        workshop.remove("lottery");
+        return TestData.createPublished(organiser1(), workshop);
+    }
+
+    private static Response create(String token, Map<String, Object> course) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(course)
+                .post("/api/events/courses");
+    }
+
+    @Test
+    void anOrganiserMakesACourseFromHerSessionsAndAnyoneReadsItAsOneOfferWithItsDates() {
+        String venue =
+                TestData.createVenue(organiser1(), TestData.venue(TestData.uniqueArea(), "PUBLIC", true, List.of()));
+        String third = firstComeWorkshop(venue, 40);
+        String first = firstComeWorkshop(venue, 26);
+        String second = firstComeWorkshop(venue, 33);
+        JsonPath created = create(
+                        organiser1(),
+                        Map.of(
+                                "titleJa",
+                                "全3回 こころのワークショップ",
+                                "capacity",
+                                12,
+                                "sessionIds",
+                                List.of(third, first, second)))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String courseId = created.getString("id");
+        // one offer listing its dates in date order, whatever order she chose them in
+        JsonPath published = given().get("/api/events/courses/" + courseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(published.getInt("dateCount")).isEqualTo(3);
+        assertThat(published.getList("dates.sessionId")).containsExactly(first, second, third);
+        assertThat(published.getList("dates.childcareOffered")).containsOnly(true);
+        assertThat(published.getString("allocation")).isEqualTo("FIRST_COME");
+        assertThat(given().get("/api/events/courses")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("id"))
+                .contains(courseId);
+        // registration learns the course from CoursePublished, keyed by the course id, with its dates in order
+        JsonNode event = TestData.eventOfType(TestData.events(courseId, 1), EventTypes.COURSE_PUBLISHED);
+        assertThat(event.path("subject").asText()).isEqualTo(courseId);
+        assertThat(event.path("data").path("capacity").asInt()).isEqualTo(12);
+        assertThat(event.path("data").path("sessionIds").toString())
+                .isEqualTo("[\"" + first + "\",\"" + second + "\",\"" + third + "\"]");
+
+        // a date belongs to one course only; a course needs two dates; another organisation's sessions are unknown
+        Response taken =
+                create(organiser1(), Map.of("titleJa", "重複", "capacity", 5, "sessionIds", List.of(first, second)));
+        taken.then().statusCode(409);
+        assertThat(taken.jsonPath().getString("type")).endsWith("/course-date-taken");
+        String fourth = firstComeWorkshop(venue, 47);
+        Response single = create(organiser1(), Map.of("titleJa", "1回だけ", "capacity", 5, "sessionIds", List.of(fourth)));
+        single.then().statusCode(409);
+        assertThat(single.jsonPath().getString("type")).endsWith("/course-needs-dates");
+        create(organiser2(), Map.of("titleJa", "他団体", "capacity", 5, "sessionIds", List.of(fourth, first)))
+                .then()
+                .statusCode(404);
+        assertThat(given().auth()
+                        .oauth2(organiser2())
+                        .get("/api/events/courses/mine")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("id"))
+                .doesNotContain(courseId);
+    }
+
+    @Test
+    void aLotterySessionCannotBeADateAndTheRequestSaysWhatToFix() {
+        String venue =
+                TestData.createVenue(organiser1(), TestData.venue(TestData.uniqueArea(), "PUBLIC", true, List.of()));
+        String lottery = TestData.createPublished(organiser1(), TestData.workshop(venue, TestData.tokyo(30, 10, 0)));
+        String firstCome = firstComeWorkshop(venue, 37);
+        Response refused = create(
+                organiser1(), Map.of("titleJa", "抽選まじり", "capacity", 5, "sessionIds", List.of(lottery, firstCome)));
+        refused.then().statusCode(409);
+        assertThat(refused.jsonPath().getString("type")).endsWith("/course-date-not-first-come");
+        create(organiser1(), Map.of("capacity", 0, "sessionIds", List.of(firstCome)))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("titleJa", "x", "capacity", 5, "sessionIds", List.of(firstCome)))
+                .post("/api/events/courses")
+                .then()
+                .statusCode(401);
+    }
+}
