@@ -217,6 +217,7 @@ public final class UiText {
         put("helpNone", "いまは表示できる窓口がありません。", "No places to show just now.");
         put("helpEmergency", "いま危ないときは、110番に電話してください。", "If you are in danger now, call 110 (police).");
         put("helpLink", "相談できるところ", "Places to talk to");
+        put("navStaffVenues", "会場の管理", "Venues");
     }
 
     private UiText() {}

@@ -134,6 +134,8 @@ public class SeriesPages {
                                             "FIRST_COME",
                                             st.get("allocationFirstCome"),
                                             "FIRST_COME".equals(allocation)))));
+                    fields.add(StaffViews.roomField(
+                            values.getOrDefault("roomId", ""), errors.get("roomId"), venues, language));
                     fields.add(text("capacity", "number", st, values, errors));
                     fields.add(text("opensDaysBefore", "number", st, values, errors));
                     fields.add(text("closesHoursBefore", "number", st, values, errors));
@@ -168,6 +170,7 @@ public class SeriesPages {
                 "count",
                 "allocation",
                 "capacity",
+                "roomId",
                 "opensDaysBefore",
                 "closesHoursBefore")) {
             String value = form.get(field);
@@ -205,6 +208,15 @@ public class SeriesPages {
         }
         if (venues.isEmpty()) {
             errors.put("venues", ja ? "会場を1つ以上選んでください。" : "Choose at least one venue.");
+        }
+        String room = values.get("roomId");
+        String roomVenue = room.contains("/") ? room.substring(0, room.indexOf('/')) : null;
+        if (!room.isEmpty() && !venues.contains(roomVenue)) {
+            errors.put(
+                    "roomId",
+                    ja
+                            ? "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。"
+                            : "This room is not at a chosen venue: choose one of its rooms.");
         }
         Integer capacity = values.get("capacity").isEmpty() ? null : number(values.get("capacity"), 1, 10_000);
         if (!values.get("capacity").isEmpty() && capacity == null) {
@@ -244,7 +256,7 @@ public class SeriesPages {
                             "event",
                             "/api/events/series",
                             v.token(),
-                            base.copy().put("venueId", venue),
+                            withRoom(base.copy().put("venueId", venue), room),
                             null,
                             v.ctx().request())
                     .map(answer -> {
@@ -278,6 +290,15 @@ public class SeriesPages {
                     }
                     return form(v, values, venues, refused, 422);
                 });
+    }
+
+    /** The room chosen as "venueId/roomId" goes to the series at that venue only. */
+    static JsonObject withRoom(JsonObject series, String room) {
+        String prefix = series.getString("venueId") + "/";
+        if (room != null && room.startsWith(prefix)) {
+            series.put("roomId", room.substring(prefix.length()));
+        }
+        return series;
     }
 
     /** The series' occurrences with their dates; the others made by the same form are linked ("also"). */
@@ -406,7 +427,8 @@ public class SeriesPages {
             case "firstStart" -> "firstDate";
             case "durationMinutes" -> "endTime";
             case "count", "lastDay" -> "count";
-            case "venueId", "roomId" -> "venues";
+            case "venueId" -> "venues";
+            case "roomId" -> "roomId";
             case "applicationOpensDaysBefore" -> "opensDaysBefore";
             case "applicationClosesHoursBefore" -> "closesHoursBefore";
             default -> {
