@@ -355,7 +355,10 @@ public class SeriesPages {
                                 "message",
                                 "published".equals(done)
                                         ? StaffText.of(v.language()).get("published")
-                                        : null);
+                                        : "changed".equals(done)
+                                                ? VenueText.of(v.language()).get("seriesChanged")
+                                                : null);
+                        data.put("vt", VenueText.of(v.language()));
                         return (Result) new Html(200, "staff/series", data);
                     });
         });
