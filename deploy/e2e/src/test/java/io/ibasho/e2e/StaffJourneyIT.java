@@ -514,6 +514,14 @@ class StaffJourneyIT {
             String feed = page.locator("#feed-" + partnerVenue.get("id")).inputValue();
             assertThat(given().get(feed).then().statusCode(200).extract().asString())
                     .contains(title + "（この回は午後）");
+            // the weekly digest: switched on only with a confirmed contact address, said beside the choice
+            link(page, "週1回のお知らせメールの設定").click();
+            assertThat(page.locator("h1")).hasText("週1回のお知らせメール");
+            phone.allow("status of 422");
+            page.getByLabel("週1回のお知らせを受け取る").check();
+            button(page, "設定を保存する").click();
+            assertThat(page.locator("#weeklyDigest-error")).hasText("先に連絡先のアドレスを登録し、確認コードで確認してください。");
+            phone.look("partner-digest");
             // the door (who booked) is not for partners
             phone.allow("status of 403");
             page.navigate(stack.gateway + "/staff/sessions/" + changedId + "/door");

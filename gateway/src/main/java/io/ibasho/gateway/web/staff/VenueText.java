@@ -64,6 +64,39 @@ public final class VenueText {
         put("seriesChanged", "この日以降の日程を変更しました。", "The dates from that day on are changed.");
         put("before", "変更前", "Before");
         put("after", "変更後", "After");
+        // a partner group's weekly digest contact
+        put("digestTitle", "週1回のお知らせメール", "The weekly digest e-mail");
+        put("digestLink", "週1回のお知らせメールの設定", "Weekly digest e-mail settings");
+        put(
+                "digestHelp",
+                "会場の予定を週に1回、団体の連絡先にメールで送ります。参加者の情報は含みません。",
+                "Once a week, your venues' schedule is sent to your group's contact address. It never holds anything about who attends.");
+        put("digestAddress", "連絡先のメールアドレス", "Contact address");
+        put("digestNoAddress", "まだ登録されていません。", "None yet.");
+        put("digestPending", "確認を待っているアドレス", "Waiting for confirmation");
+        put("digestNewAddress", "新しい連絡先のメールアドレス", "New contact address");
+        put("digestSendCode", "確認コードを送る", "Send a code");
+        put(
+                "digestCodeSent",
+                "確認コードを送りました。メールに書かれた6桁の数字を入力してください。",
+                "A code is on its way: enter the 6 digits from the e-mail.");
+        put("digestCode", "確認コード（6桁）", "Code (6 digits)");
+        put("digestVerify", "確認する", "Confirm");
+        put("digestVerified", "連絡先を確認しました。", "The contact address is confirmed.");
+        put("digestWanted", "週1回のお知らせを受け取る", "Send the weekly digest");
+        put("digestLanguage", "お知らせの言語", "Language of the digest");
+        put("digestSave", "設定を保存する", "Save the settings");
+        put("digestSaved", "設定を保存しました。", "The settings are saved.");
+        put(
+                "digestNeedsAddress",
+                "先に連絡先のアドレスを登録し、確認コードで確認してください。",
+                "Add a contact address and confirm it with the code first.");
+        put("digestBadAddress", "メールアドレスを name@example.jp のように入力してください。", "Enter an address like name@example.jp.");
+        put("digestBadCode", "確認コードが違うか、期限が切れています。", "That code is wrong or has expired.");
+        put(
+                "digestMailDown",
+                "いまはメールを送れません。しばらくしてからもう一度お試しください。",
+                "Mail cannot be sent just now; please try again later.");
         put("changeOne", "この回だけ変更・中止", "Change or cancel this date only");
     }
 
