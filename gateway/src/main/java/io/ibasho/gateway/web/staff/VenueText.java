@@ -97,6 +97,7 @@ public final class VenueText {
                 "digestMailDown",
                 "いまはメールを送れません。しばらくしてからもう一度お試しください。",
                 "Mail cannot be sent just now; please try again later.");
+        put("childcareHoursBefore", "託児の申込締切（各回の何時間前）", "Childcare requests close (hours before each)");
         put("changeOne", "この回だけ変更・中止", "Change or cancel this date only");
     }
 

@@ -69,6 +69,29 @@ class VenueFormTest {
         assertThat(parsed.request().getString("roomId")).isEqualTo("washitsu");
     }
 
+    @Test
+    void aSeriesOffersChildcareOnlyWhenTickedAndWithUsableNumbers() {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "childcare", "1", "childMinAge", "3", "childMaxAge", "1", "carers", "2", "childcareHoursBefore", "48"));
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        assertThat(SeriesPages.childcare(values, errors, true)).isNull();
+        assertThat(errors).containsOnlyKeys("childMaxAge");
+
+        values.put("childMaxAge", "6");
+        errors.clear();
+        assertThat(SeriesPages.childcare(values, errors, true))
+                .isEqualTo(new JsonObject()
+                        .put("minAgeYears", 3)
+                        .put("maxAgeYears", 6)
+                        .put("carers", 2)
+                        .put("deadlineHoursBefore", 48));
+        assertThat(errors).isEmpty();
+
+        values.put("childcare", "");
+        assertThat(SeriesPages.childcare(values, errors, true)).isNull();
+        assertThat(errors).isEmpty();
+    }
+
     private static JsonObject series() {
         return new JsonObject()
                 .put("id", "s1")
