@@ -418,14 +418,14 @@ class StaffJourneyIT {
             page.getByLabel("部屋の名前 2").fill("多目的室");
             button(page, "保存する").click();
             desk.waitForUrl(url -> url.contains("done=saved"), "the venue with two rooms");
-            link(page, "会場").click();
+            link(page, "会場の一覧へ戻る").click();
             Locator otherVenue =
                     page.locator("[data-venue]").filter(new Locator.FilterOptions().setHasText(otherVenueName));
             assertThat(otherVenue.locator(".rooms")).hasText("和室、多目的室");
             assertThat(otherVenue.locator(".visibility")).hasText("予約が確定した人だけ");
             desk.look("venues");
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
-            link(page, "編集: " + otherVenueName).click();
+            otherVenue.locator(".row-links a").click();
             desk.look("venue-390");
             page.setViewportSize(1280, 800);
 

@@ -15,6 +15,7 @@ public final class VenueText {
     static {
         // venues
         put("venuesTitle", "会場", "Venues");
+        put("venuesList", "会場の一覧へ戻る", "Back to the venues");
         put("newVenue", "新しい会場を登録する", "Add a venue");
         put("newVenueTitle", "新しい会場", "New venue");
         put("editVenueTitle", "会場の編集", "Edit venue");
