@@ -126,6 +126,8 @@ final class MatrixObjects {
             case "venue" -> Made.of(newVenue());
             case "linked-venue" -> Made.of(newLinkedVenue());
             case "series" -> Made.of(newSeries());
+            case "series-day" ->
+                new Made(Map.of("id", newSeries(), "from", seriesSecondDay().toString()));
             case "lottery" -> Made.of(newSession(lotteryBody(), true));
             case "drawn-lottery" -> drawnLottery();
             case "full" -> fullSession();
@@ -148,6 +150,7 @@ final class MatrixObjects {
             case "booking", "application" -> Map.of("nickname", "マトリクス");
             case "venue" -> venueBody();
             case "series" -> seriesBody();
+            case "series-from" -> seriesFromBody();
             case "reason" -> Map.of("reason", "VENUE");
             case "attendance" -> Map.of("attendance", "ATTENDED");
             case "drop-ins" -> Map.of("count", 1);
@@ -233,6 +236,20 @@ final class MatrixObjects {
                 "NEVER",
                 "partnerGroups",
                 List.of("tsubomi"));
+    }
+
+    /** The second date of a series made of seriesBody (weekly): where a change "from a date on" starts. */
+    private static java.time.LocalDate seriesSecondDay() {
+        return java.time.LocalDate.parse(((String) seriesBody().get("firstStart")).substring(0, 10))
+                .plusWeeks(1);
+    }
+
+    /** seriesBody changed from its second date on: an hour later, once. */
+    private static Map<String, Object> seriesFromBody() {
+        Map<String, Object> body = new java.util.HashMap<>(seriesBody());
+        body.put("firstStart", seriesSecondDay().atTime(14, 30).toString());
+        body.put("count", 1);
+        return body;
     }
 
     private static Map<String, Object> seriesBody() {

@@ -384,7 +384,6 @@ class StaffJourneyIT {
                 .<Map<String, Object>>getList("")
                 .get(0);
         String otherVenueName = "ひなた第二会場-" + UUID.randomUUID().toString().substring(0, 6);
-        attendees.venue(otherVenueName, false);
         java.time.LocalDate first =
                 java.time.LocalDate.now(ZoneOffset.ofHours(9)).plusDays(20);
         String title = "ひだまりカフェ-" + UUID.randomUUID().toString().substring(0, 4);
@@ -392,6 +391,44 @@ class StaffJourneyIT {
         {
             Phone desk = organiserDesk();
             Page page = desk.page();
+            // the second venue is added from the screens: its address for confirmed bookings only, two rooms
+            page.navigate(stack.gateway + "/staff/sessions");
+            link(page, "会場の管理").click();
+            link(page, "新しい会場を登録する").click();
+            page.getByLabel("会場名（日本語）").fill(otherVenueName);
+            page.getByLabel("地域（例: 中央区。公開されます）").fill("港区");
+            page.getByLabel("誰でも（公開）").check();
+            page.getByLabel("部屋の名前 1").fill("和室");
+            page.getByLabel("この会場の予定を見られる協力団体（IDを「、」か空白で区切る）").fill("Tsubomi!");
+            button(page, "登録する").click();
+            // a public address needs the address; a partner group id has its own spelling: both said beside the field
+            assertThat(page.locator("#address-error")).containsText("住所を公開するときは住所を入力してください。");
+            assertThat(page.getByLabel("住所", new Page.GetByLabelOptions().setExact(true)))
+                    .hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#partnerGroups-error")).containsText("Tsubomi!");
+            assertThat(page.getByLabel("部屋の名前 1")).hasValue("和室");
+            desk.look("venue-mistakes");
+            page.getByLabel("予約が確定した人だけ").check();
+            page.getByLabel("住所", new Page.GetByLabelOptions().setExact(true)).fill("港区みなと1-2-3");
+            page.getByLabel("この会場の予定を見られる協力団体（IDを「、」か空白で区切る）").fill("");
+            page.getByLabel("バリアフリー・アクセスの案内（日本語）").fill("入口に段差はありません。");
+            button(page, "登録する").click();
+            desk.waitForUrl(url -> url.contains("done=saved"), "the saved venue");
+            assertThat(page.locator("#message")).hasText("会場を保存しました。");
+            page.getByLabel("部屋の名前 2").fill("多目的室");
+            button(page, "保存する").click();
+            desk.waitForUrl(url -> url.contains("done=saved"), "the venue with two rooms");
+            link(page, "会場の一覧へ戻る").click();
+            Locator otherVenue =
+                    page.locator("[data-venue]").filter(new Locator.FilterOptions().setHasText(otherVenueName));
+            assertThat(otherVenue.locator(".rooms")).hasText("和室、多目的室");
+            assertThat(otherVenue.locator(".visibility")).hasText("予約が確定した人だけ");
+            desk.look("venues");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            otherVenue.locator(".row-links a").click();
+            desk.look("venue-390");
+            page.setViewportSize(1280, 800);
+
             page.navigate(stack.gateway + "/staff/sessions");
             link(page, "くり返しの開催をつくる").click();
             page.getByLabel("種類").selectOption("cafe");
@@ -408,8 +445,13 @@ class StaffJourneyIT {
             assertThat(page.locator("#venues-error")).hasText("会場を1つ以上選んでください。");
             page.getByLabel((String) partnerVenue.get("nameJa")).check();
             page.getByLabel(otherVenueName).check();
+            // the room is one of the venue's, chosen from the list
+            page.getByLabel("部屋", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(
+                            new com.microsoft.playwright.options.SelectOption().setLabel(otherVenueName + " ・ 和室"));
             button(page, "日程を下書きでつくる").click();
             desk.waitForUrl(url -> url.contains("/staff/series/"), "the series' dates");
+            String seriesUrl = page.url();
             assertThat(page.locator("section.series")).hasCount(2);
             assertThat(page.locator("section.series").first().locator("li[data-session]"))
                     .hasCount(3);
@@ -434,6 +476,31 @@ class StaffJourneyIT {
             button(page, "保存する").click();
             desk.waitForUrl(url -> url.contains("done=saved"), "the changed date");
             desk.look("occurrence-changed");
+
+            // the other venue's series from its second date on: 14:00, and the dates it changes shown before saving
+            page.navigate(seriesUrl);
+            link(page, "この日以降をまとめて変更する: " + otherVenueName).click();
+            Locator dates = page.getByLabel("変更する最初の回").locator("option");
+            assertThat(dates).hasCount(3);
+            page.getByLabel("変更する最初の回").selectOption(dates.nth(1).getAttribute("value"));
+            page.getByLabel("開始時刻").fill("14:00");
+            page.getByLabel("終了時刻").fill("13:00");
+            button(page, "変わる日程を確かめる").click();
+            assertThat(page.locator("#endTime-error")).hasText("終了時刻は開始時刻より後にしてください。");
+            page.getByLabel("終了時刻").fill("16:00");
+            button(page, "変わる日程を確かめる").click();
+            assertThat(page.locator("#affected tbody tr")).hasCount(2);
+            assertThat(page.locator("#affected tbody tr .after").first()).containsText("14:00");
+            desk.look("series-change-preview");
+            button(page, "この内容で変更する").click();
+            desk.waitForUrl(url -> url.contains("done=changed"), "the series changed from that date");
+            assertThat(page.locator("#message")).hasText("この日以降の日程を変更しました。");
+            Locator changedSeries = page.locator("section.series").first();
+            assertThat(changedSeries.locator("li[data-session]")).hasCount(2);
+            assertThat(changedSeries.locator(".card-when").first()).containsText("14:00");
+            assertThat(page.locator("section.series").nth(1).locator("li[data-session]"))
+                    .hasCount(1);
+            desk.look("series-changed-from");
         }
         try (Phone phone = Phone.open("staff-series-partner", Phone.WIDTH)) {
             Page page = phone.page();
@@ -447,6 +514,14 @@ class StaffJourneyIT {
             String feed = page.locator("#feed-" + partnerVenue.get("id")).inputValue();
             assertThat(given().get(feed).then().statusCode(200).extract().asString())
                     .contains(title + "（この回は午後）");
+            // the weekly digest: switched on only with a confirmed contact address, said beside the choice
+            link(page, "週1回のお知らせメールの設定").click();
+            assertThat(page.locator("h1")).hasText("週1回のお知らせメール");
+            phone.allow("status of 422");
+            page.getByLabel("週1回のお知らせを受け取る").check();
+            button(page, "設定を保存する").click();
+            assertThat(page.locator("#weeklyDigest-error")).hasText("先に連絡先のアドレスを登録し、確認コードで確認してください。");
+            phone.look("partner-digest");
             // the door (who booked) is not for partners
             phone.allow("status of 403");
             page.navigate(stack.gateway + "/staff/sessions/" + changedId + "/door");

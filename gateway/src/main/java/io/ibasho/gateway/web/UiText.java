@@ -288,6 +288,7 @@ public final class UiText {
                 "Ibasho を使っている団体のスタッフと話したいときは、連絡の方法と時間帯を伝えられます（理由は書かなくて大丈夫です）。",
                 "If you would like to talk to the staff of an organisation on Ibasho, tell them how and when to reach you (no reason needed).");
         put("helpTalkLink", "話したいことがあります", "I would like to talk");
+        put("navStaffVenues", "会場の管理", "Venues");
     }
 
     private UiText() {}

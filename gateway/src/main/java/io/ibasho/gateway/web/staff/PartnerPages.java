@@ -133,6 +133,7 @@ public class PartnerPages {
                     Map<String, Object> data = new HashMap<>();
                     data.put("nav", "staff-partner");
                     data.put("st", StaffText.of(v.language()));
+                    data.put("vt", VenueText.of(v.language()));
                     data.put("venues", venueViews);
                     data.put("upcoming", scheduleLines(all.getItem2().array(), v.language()));
                     data.put(

@@ -134,9 +134,29 @@ public class SeriesPages {
                                             "FIRST_COME",
                                             st.get("allocationFirstCome"),
                                             "FIRST_COME".equals(allocation)))));
+                    fields.add(StaffViews.roomField(
+                            values.getOrDefault("roomId", ""), errors.get("roomId"), venues, language));
                     fields.add(text("capacity", "number", st, values, errors));
                     fields.add(text("opensDaysBefore", "number", st, values, errors));
                     fields.add(text("closesHoursBefore", "number", st, values, errors));
+                    // 託児 at every date: ages, carers, and the request deadline counted back from each date
+                    fields.add(new StaffViews.Field(
+                            "childcare",
+                            st.get("childcareOffered"),
+                            "checkbox",
+                            "1".equals(values.get("childcare")) ? "1" : "",
+                            errors.get("childcare"),
+                            List.of()));
+                    fields.add(text("childMinAge", "number", st, values, errors));
+                    fields.add(text("childMaxAge", "number", st, values, errors));
+                    fields.add(text("carers", "number", st, values, errors));
+                    fields.add(new StaffViews.Field(
+                            "childcareHoursBefore",
+                            VenueText.of(language).get("childcareHoursBefore"),
+                            "number",
+                            values.getOrDefault("childcareHoursBefore", ""),
+                            errors.get("childcareHoursBefore"),
+                            List.of()));
                     Map<String, Object> data = new HashMap<>();
                     data.put("nav", "staff-sessions");
                     data.put("st", st);
@@ -168,8 +188,14 @@ public class SeriesPages {
                 "count",
                 "allocation",
                 "capacity",
+                "roomId",
                 "opensDaysBefore",
-                "closesHoursBefore")) {
+                "closesHoursBefore",
+                "childcare",
+                "childMinAge",
+                "childMaxAge",
+                "carers",
+                "childcareHoursBefore")) {
             String value = form.get(field);
             values.put(field, value == null ? "" : value.strip());
         }
@@ -206,6 +232,15 @@ public class SeriesPages {
         if (venues.isEmpty()) {
             errors.put("venues", ja ? "会場を1つ以上選んでください。" : "Choose at least one venue.");
         }
+        String room = values.get("roomId");
+        String roomVenue = room.contains("/") ? room.substring(0, room.indexOf('/')) : null;
+        if (!room.isEmpty() && !venues.contains(roomVenue)) {
+            errors.put(
+                    "roomId",
+                    ja
+                            ? "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。"
+                            : "This room is not at a chosen venue: choose one of its rooms.");
+        }
         Integer capacity = values.get("capacity").isEmpty() ? null : number(values.get("capacity"), 1, 10_000);
         if (!values.get("capacity").isEmpty() && capacity == null) {
             errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
@@ -220,6 +255,7 @@ public class SeriesPages {
                 errors.put("closesHoursBefore", ja ? "時間数を数字で入力してください。" : "Enter a number of hours.");
             }
         }
+        JsonObject childcare = childcare(values, errors, ja);
         if (!errors.isEmpty()) {
             return form(v, values, venues, errors, 422);
         }
@@ -237,6 +273,9 @@ public class SeriesPages {
         if (!"NONE".equals(values.get("allocation"))) {
             base.put("applicationOpensDaysBefore", opens).put("applicationClosesHoursBefore", closes);
         }
+        if (childcare != null) {
+            base.put("childcare", childcare);
+        }
         // one series per venue, one after the other: the first refusal is shown beside its field
         Uni<List<String>> made = Uni.createFrom().item(new ArrayList<>());
         for (String venue : venues) {
@@ -244,7 +283,7 @@ public class SeriesPages {
                             "event",
                             "/api/events/series",
                             v.token(),
-                            base.copy().put("venueId", venue),
+                            withRoom(base.copy().put("venueId", venue), room),
                             null,
                             v.ctx().request())
                     .map(answer -> {
@@ -278,6 +317,51 @@ public class SeriesPages {
                     }
                     return form(v, values, venues, refused, 422);
                 });
+    }
+
+    /**
+     * The series' childcare offer when "childcare" is ticked (ages 0 to 12, carers, the request deadline in hours before
+     * each date, which the event service checks against each date's start), or null; mistakes go into {@code errors}.
+     */
+    static JsonObject childcare(Map<String, String> values, Map<String, String> errors, boolean ja) {
+        if (!"1".equals(values.get("childcare"))) {
+            return null;
+        }
+        Integer min = number(values.getOrDefault("childMinAge", ""), 0, 12);
+        Integer max = number(values.getOrDefault("childMaxAge", ""), 0, 12);
+        Integer carers = number(values.getOrDefault("carers", ""), 0, 100);
+        Integer hours = number(values.getOrDefault("childcareHoursBefore", ""), -8760, 8760);
+        if (min == null) {
+            errors.put("childMinAge", ja ? "0から12までの数字で入力してください。" : "Enter an age from 0 to 12.");
+        }
+        if (max == null || (min != null && max < min)) {
+            errors.put(
+                    "childMaxAge",
+                    ja ? "0から12まで、「何歳から」以上の数字で入力してください。" : "Enter an age from 0 to 12, not below the first.");
+        }
+        if (carers == null) {
+            errors.put("carers", ja ? "保育者の人数を数字で入力してください。" : "Enter the number of carers.");
+        }
+        if (hours == null) {
+            errors.put("childcareHoursBefore", ja ? "時間数を数字で入力してください。" : "Enter a number of hours.");
+        }
+        if (min == null || max == null || carers == null || hours == null || max < min) {
+            return null;
+        }
+        return new JsonObject()
+                .put("minAgeYears", min)
+                .put("maxAgeYears", max)
+                .put("carers", carers)
+                .put("deadlineHoursBefore", hours);
+    }
+
+    /** The room chosen as "venueId/roomId" goes to the series at that venue only. */
+    static JsonObject withRoom(JsonObject series, String room) {
+        String prefix = series.getString("venueId") + "/";
+        if (room != null && room.startsWith(prefix)) {
+            series.put("roomId", room.substring(prefix.length()));
+        }
+        return series;
     }
 
     /** The series' occurrences with their dates; the others made by the same form are linked ("also"). */
@@ -334,7 +418,10 @@ public class SeriesPages {
                                 "message",
                                 "published".equals(done)
                                         ? StaffText.of(v.language()).get("published")
-                                        : null);
+                                        : "changed".equals(done)
+                                                ? VenueText.of(v.language()).get("seriesChanged")
+                                                : null);
+                        data.put("vt", VenueText.of(v.language()));
                         return (Result) new Html(200, "staff/series", data);
                     });
         });
@@ -406,7 +493,8 @@ public class SeriesPages {
             case "firstStart" -> "firstDate";
             case "durationMinutes" -> "endTime";
             case "count", "lastDay" -> "count";
-            case "venueId", "roomId" -> "venues";
+            case "venueId" -> "venues";
+            case "roomId" -> "roomId";
             case "applicationOpensDaysBefore" -> "opensDaysBefore";
             case "applicationClosesHoursBefore" -> "closesHoursBefore";
             default -> {
@@ -416,6 +504,8 @@ public class SeriesPages {
                     case "closes" -> "closesHoursBefore";
                     case "startTime", "date" -> "firstDate";
                     case "kind", "titleJa", "endTime", "capacity", "allocation" -> mapped;
+                    case "childcare", "childMinAge", "childMaxAge", "carers" -> mapped;
+                    case "childcareDeadline" -> "childcareHoursBefore";
                     default -> "form";
                 };
             }

@@ -37,6 +37,7 @@ public final class SessionForm {
             "startTime",
             "endTime",
             "venueId",
+            "roomId",
             "meetingLink",
             "allocation",
             "capacity",
@@ -131,6 +132,22 @@ public final class SessionForm {
             request.remove("roomId"); // a room belongs to a venue
         } else if (current != null && !venue.equals(venueIdOf(current))) {
             request.remove("roomId");
+        }
+        if (form.containsKey("roomId")) {
+            // the form offers each venue's rooms as "venueId/roomId": a room belongs to one venue
+            String room = value(form, "roomId");
+            int slash = room == null ? -1 : room.indexOf('/');
+            if (room == null) {
+                request.remove("roomId");
+            } else if (slash < 0 || venue == null || !venue.equals(room.substring(0, slash))) {
+                errors.put(
+                        "roomId",
+                        ja
+                                ? "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。"
+                                : "This room is not at the chosen venue: choose one of its rooms.");
+            } else {
+                request.put("roomId", room.substring(slash + 1));
+            }
         }
         String link = value(form, "meetingLink");
         if (link != null || form.containsKey("meetingLink")) {
@@ -266,6 +283,8 @@ public final class SessionForm {
         values.put("endTime", ends == null ? "" : ends.toLocalTime().toString());
         String venue = venueIdOf(s);
         values.put("venueId", venue == null ? "" : venue);
+        String room = s.getString("roomId");
+        values.put("roomId", venue == null || room == null ? "" : venue + "/" + room);
         values.put("meetingLink", s.getString("meetingLink", ""));
         values.put("allocation", s.getString("allocation", "NONE"));
         values.put("capacity", s.getValue("capacity") == null ? "" : String.valueOf(s.getValue("capacity")));
@@ -313,7 +332,8 @@ public final class SessionForm {
             case "flyer.feeYen" -> "feeYen";
             case "start", "startsAt" -> "startTime";
             case "end", "endsAt", "endAfterStart" -> "endTime";
-            case "venueId", "roomId" -> "venueId";
+            case "venueId" -> "venueId";
+            case "roomId" -> "roomId";
             case "meetingLink" -> "meetingLink";
             case "allocation", "bookingEnabled", "lottery" -> "allocation";
             case "lottery.priorityTiers" -> "priorityTiers";

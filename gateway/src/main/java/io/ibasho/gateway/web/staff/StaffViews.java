@@ -193,6 +193,7 @@ public final class StaffViews {
             }
         }
         fields.add(new Field("venueId", st.get("venueId"), "select", venue, errors.get("venueId"), venueOptions));
+        fields.add(roomField(values.getOrDefault("roomId", ""), errors.get("roomId"), venues, language));
         fields.add(text("meetingLink", "url", st, values, errors));
         String allocation = values.getOrDefault("allocation", "");
         fields.add(new Field(
@@ -225,6 +226,30 @@ public final class StaffViews {
         fields.add(text("carers", "number", st, values, errors));
         fields.add(text("childcareDeadline", "datetime-local", st, values, errors));
         return fields;
+    }
+
+    /** Every room of her venues, as "venue ・ room" with the value "venueId/roomId" (a room belongs to one venue). */
+    static Field roomField(String chosen, String error, JsonArray venues, Language language) {
+        Map<String, String> vt = VenueText.of(language);
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", vt.get("noRoom"), chosen.isEmpty()));
+        for (Object o : venues) {
+            if (o instanceof JsonObject v && v.getString("id") != null) {
+                String name = language == Language.EN && v.getString("nameEn") != null
+                        ? v.getString("nameEn")
+                        : v.getString("nameJa", "");
+                for (Object r : v.getJsonArray("rooms", new JsonArray())) {
+                    if (r instanceof JsonObject room && room.getString("id") != null) {
+                        String value = v.getString("id") + "/" + room.getString("id");
+                        options.add(new Option(
+                                value,
+                                name + " ・ " + room.getString("nameJa", room.getString("id")),
+                                value.equals(chosen)));
+                    }
+                }
+            }
+        }
+        return new Field("roomId", vt.get("roomId"), "select", chosen, error, options);
     }
 
     /** The summary above a form that needs fixing: each message links to its field. */

@@ -217,7 +217,10 @@ class SessionFormTest {
         assertThat(StaffText.japanese().keySet()).isEqualTo(StaffText.english().keySet());
         assertThat(StaffText.japanese().keySet())
                 .containsAll(SessionForm.FIELDS.stream()
-                        .filter(f -> !f.equals("childcare"))
+                        .filter(f -> !f.equals("childcare") && !f.equals("roomId"))
                         .toList());
+        // the room is labelled with the venue screens' words
+        assertThat(VenueText.japanese().keySet()).isEqualTo(VenueText.english().keySet());
+        assertThat(VenueText.japanese()).containsKey("roomId");
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,6 +60,21 @@ public class SeriesResource {
     public Uni<SeriesView> update(
             @PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
         return series.update(organiser.organisationId(), id, request).map(SeriesResource::view);
+    }
+
+    @POST
+    @Path("/{id}/from/{from}")
+    @Operation(
+            summary = "Change the series from a date on: it ends the day before, a new series takes over the later"
+                    + " occurrences in place (their bookings stay); dates changed or cancelled on their own are kept")
+    public Uni<Response> changeFrom(
+            @PathParam("id") UUID id,
+            @PathParam("from") LocalDate from,
+            @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
+        return series.changeFrom(organiser.organisationId(), id, from, request)
+                .map(changed -> Response.created(URI.create("/api/events/series/" + changed.series().id))
+                        .entity(view(changed))
+                        .build());
     }
 
     @POST

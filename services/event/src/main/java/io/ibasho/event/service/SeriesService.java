@@ -11,6 +11,7 @@ import io.ibasho.event.schedule.Allocation;
 import io.ibasho.event.schedule.Occurrence;
 import io.ibasho.event.schedule.OccurrenceDetails;
 import io.ibasho.event.schedule.OccurrenceOverride;
+import io.ibasho.event.schedule.RecurrenceExpansion;
 import io.ibasho.event.schedule.RecurrenceId;
 import io.ibasho.event.schedule.ScheduleWindow;
 import io.ibasho.event.schedule.Series;
@@ -93,6 +94,110 @@ public class SeriesService {
             return Session.<Session>list("seriesId = ?1", series.id)
                     .flatMap(stored -> replan(series, domain, stored, window))
                     .flatMap(ignored -> withOccurrences(series));
+        });
+    }
+
+    /**
+     * Changes the series from {@code from} on ("this date and the ones after"): the series ends the day before, and a new
+     * series made of {@code request} (its first start on or after {@code from}) takes over the stored occurrences from
+     * that day, which it moves or re-equips in place so that their bookings stay with them. Dates changed or cancelled
+     * on their own stay as they are, and an occurrence whose lottery applications are open keeps its frozen rules, as in
+     * {@link #update}. What took place before {@code from} is history and is not touched.
+     */
+    @WithTransaction
+    public Uni<SeriesWithOccurrences> changeFrom(
+            String organisationId, UUID seriesId, LocalDate from, SeriesRequest request) {
+        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
+        if (!from.isAfter(today)) {
+            return Uni.createFrom()
+                    .failure(Refusal.rules(
+                            "series-change-from-past",
+                            "A series changes from tomorrow on at the earliest; change today's session on its own.",
+                            List.of(new FieldViolation(
+                                    "from", "from must be after today (" + today + ")", "FROM_NOT_AFTER_TODAY"))));
+        }
+        if (request.firstStart().toLocalDate().isBefore(from)) {
+            return Uni.createFrom()
+                    .failure(Refusal.rules(
+                            "series-change-from-past",
+                            "The changed series starts on or after " + from + ".",
+                            List.of(new FieldViolation(
+                                    "firstStart",
+                                    "firstStart must be on or after " + from,
+                                    "FIRST_START_BEFORE_FROM"))));
+        }
+        return own(organisationId, seriesId).flatMap(old -> {
+            if (!from.isAfter(old.firstStart.toLocalDate())) {
+                // from its first date on: the whole series changes, as an edit does
+                return update(organisationId, seriesId, request);
+            }
+            if (old.status != SessionStatus.DRAFT && !old.kind.wireName().equals(request.kind())) {
+                return Uni.createFrom()
+                        .failure(Refusal.invalid(
+                                "kind-fixed-after-publish",
+                                "A published series keeps its kind; end it and create a new one instead."));
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            SessionSeries next = new SessionSeries();
+            next.id = UUID.randomUUID();
+            next.organisationId = organisationId;
+            next.status = old.status;
+            next.createdAt = now;
+            apply(request, next);
+            // what the organisers' view of a series leaves out is kept unless the request gives it anew
+            if (request.targetAudienceJa() == null) {
+                next.targetAudienceJa = old.targetAudienceJa;
+            }
+            if (request.targetAudienceEn() == null) {
+                next.targetAudienceEn = old.targetAudienceEn;
+            }
+            if (request.meetingLink() == null) {
+                next.meetingLink = old.meetingLink;
+            }
+            if (request.flyer() == null) {
+                next.flyerJson = old.flyerJson;
+            }
+            checkTemplate(next);
+            Series domain = toDomain(next);
+            LocalDate dayBefore = from.minusDays(1);
+            if (old.count != null) {
+                // a series ends by a count or a last day, not both: the count becomes the day before, unless it
+                // ended earlier anyway
+                int before = RecurrenceExpansion.expand(
+                                toDomain(old).schedule(), ScheduleWindow.days(old.firstStart.toLocalDate(), from))
+                        .slots()
+                        .size();
+                if (before >= old.count) {
+                    return Uni.createFrom()
+                            .failure(Refusal.rules(
+                                    "series-change-from-past",
+                                    "The series has no dates from " + from + " on.",
+                                    List.of(new FieldViolation(
+                                            "from", "the series ends before " + from, "SERIES_ENDS_BEFORE_FROM"))));
+                }
+                old.count = null;
+                old.lastDay = dayBefore;
+            } else if (old.lastDay == null || old.lastDay.isAfter(dayBefore)) {
+                old.lastDay = dayBefore;
+            }
+            old.updatedAt = now;
+            toDomain(old); // the shortened rule must still be usable
+            LocalDate horizonEnd = today.plus(config.horizon());
+            return Session.<Session>list("seriesId = ?1", old.id)
+                    .flatMap(stored -> {
+                        // the occurrences from that day on change series, keeping their rows (and bookings)
+                        List<Session> moved = stored.stream()
+                                .filter(s -> !RecurrenceId.parse(s.recurrenceId)
+                                        .day()
+                                        .isBefore(from))
+                                .toList();
+                        moved.forEach(s -> s.seriesId = next.id);
+                        return next.persist()
+                                .flatMap(ignored -> from.isBefore(horizonEnd)
+                                        ? replan(next, domain, moved, ScheduleWindow.days(from, horizonEnd))
+                                        : Uni.createFrom().voidItem());
+                    })
+                    .flatMap(ignored -> withOccurrences(next));
         });
     }
 

@@ -172,6 +172,102 @@ class SeriesResourceTest {
     }
 
     @Test
+    void aSeriesChangedFromADateOnMovesThoseDatesInPlaceAndLeavesTheEarlierOnesAndTheOwnChanges() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
+        Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
+        String seriesId = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        JsonPath published = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> ids = published.getList("occurrences.sessionId");
+        // the third date is cancelled on its own
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + ids.get(2) + "/cancel")
+                .then()
+                .statusCode(200);
+
+        LocalDate from = firstDay.plusWeeks(1);
+        Map<String, Object> later = new HashMap<>(request);
+        later.put("firstStart", from.atTime(13, 0).toString());
+        later.put("count", 3);
+        later.put("capacity", 8);
+        // today is not "from a date on": today's session is changed on its own
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + LocalDate.now(TokyoTime.ZONE))
+                .then()
+                .statusCode(422)
+                .body("violations.field", hasItem("from"));
+        // another organisation's series is not found
+        given().auth()
+                .oauth2(organiser2())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + from)
+                .then()
+                .statusCode(404);
+
+        JsonPath changed = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + from)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .body("status", equalTo("published"))
+                .extract()
+                .jsonPath();
+        // the same rows (their bookings stay with them), at 13:00 with 8 places; the own cancellation kept
+        assertThat(changed.getList("occurrences.sessionId", String.class))
+                .containsExactly(ids.get(1), ids.get(2), ids.get(3));
+        assertThat(start(changed, 0))
+                .isEqualTo(from.atTime(13, 0).atZone(TokyoTime.ZONE).toOffsetDateTime());
+        assertThat(changed.getInt("occurrences[0].capacity")).isEqualTo(8);
+        assertThat(changed.getString("occurrences[1].status")).isEqualTo("cancelled");
+        assertThat(changed.getString("occurrences[1].override")).isEqualTo("CANCELLED");
+        assertThat(start(changed, 2))
+                .isEqualTo(
+                        from.plusWeeks(2).atTime(13, 0).atZone(TokyoTime.ZONE).toOffsetDateTime());
+        assertThat(changed.getString("occurrences[2].status")).isEqualTo("published");
+        given().get("/api/events/sessions/" + ids.get(3))
+                .then()
+                .statusCode(200)
+                .body("seriesId", equalTo(changed.getString("id")));
+
+        // the first series ends the day before, its first date as it was
+        JsonPath before = given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/series/" + seriesId)
+                .then()
+                .statusCode(200)
+                .body("lastDay", equalTo(from.minusDays(1).toString()))
+                .extract()
+                .jsonPath();
+        assertThat(before.getList("occurrences.sessionId", String.class)).containsExactly(ids.get(0));
+        assertThat(start(before, 0))
+                .isEqualTo(firstDay.atTime(10, 0).atZone(TokyoTime.ZONE).toOffsetDateTime());
+        assertThat(before.getInt("occurrences[0].capacity")).isEqualTo(15);
+    }
+
+    @Test
     void aSeriesShorterThanBeforeCancelsTheOccurrencesItNoLongerHas() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
         Map<String, Object> request =

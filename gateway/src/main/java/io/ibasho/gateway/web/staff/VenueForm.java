@@ -1,0 +1,274 @@
+package io.ibasho.gateway.web.staff;
+
+import io.ibasho.gateway.web.Language;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The venue form, read into the event service's venue request or into messages beside the fields (the same checks the
+ * service makes, said in her language). Rooms are rows with a name; a row keeps its room's id (sessions point at it)
+ * when she renames it, and a new row gets the next free {@code room-N}. Pure: no Quarkus, plain unit tests.
+ */
+public final class VenueForm {
+    static final List<String> VISIBILITIES = List.of("PUBLIC", "ATTENDEES_ONLY", "NEVER");
+    /** The fields in the order they are shown (and errors are listed); room rows are {@code roomName0..}. */
+    static final List<String> FIELDS = List.of(
+            "nameJa",
+            "nameEn",
+            "area",
+            "address",
+            "addressVisibility",
+            "accessibilityJa",
+            "accessibilityEn",
+            "capacityCeiling",
+            "canHostChildcare",
+            "rooms",
+            "partnerGroups");
+
+    static final int BLANK_ROOM_ROWS = 2;
+    static final int MAX_ROOMS = 50;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private VenueForm() {}
+
+    /** A room row as the form shows it: its id (hidden) and its name. */
+    @io.quarkus.qute.TemplateData
+    public record RoomRow(int index, String id, String name, String error) {
+        /** Counted from 1, as she reads it. */
+        public int number() {
+            return index + 1;
+        }
+    }
+
+    public record Parsed(JsonObject request, Map<String, String> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * @param values the single fields as typed
+     * @param roomIds the hidden room ids, row by row ("" for a new row)
+     * @param roomNames the room names, row by row
+     */
+    public static Parsed read(
+            Map<String, String> values, List<String> roomIds, List<String> roomNames, Language language) {
+        boolean ja = language == Language.JA;
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonObject request = new JsonObject();
+        String nameJa = value(values, "nameJa");
+        if (nameJa == null) {
+            errors.put("nameJa", ja ? "会場名（日本語）を入力してください。" : "Enter the venue's Japanese name.");
+        } else if (nameJa.length() > 200) {
+            errors.put("nameJa", ja ? "会場名は200文字までです。" : "The name is at most 200 characters.");
+        }
+        request.put("nameJa", nameJa);
+        limit(values, "nameEn", 200, request, errors, ja);
+        limit(values, "area", 100, request, errors, ja);
+        limit(values, "accessibilityJa", 2000, request, errors, ja);
+        limit(values, "accessibilityEn", 2000, request, errors, ja);
+        limit(values, "address", 500, request, errors, ja);
+        String visibility = value(values, "addressVisibility");
+        if (visibility == null || !VISIBILITIES.contains(visibility)) {
+            errors.put("addressVisibility", ja ? "住所を見せる相手を選んでください。" : "Choose who may see the address.");
+        } else {
+            request.put("addressVisibility", visibility);
+            if ("PUBLIC".equals(visibility) && value(values, "address") == null) {
+                errors.put(
+                        "address",
+                        ja
+                                ? "住所を公開するときは住所を入力してください。公開しないときは「住所を見せる相手」を変えてください。"
+                                : "A public address needs the address; or choose who may see it.");
+            }
+        }
+        String ceiling = value(values, "capacityCeiling");
+        if (ceiling != null) {
+            Integer n = number(ceiling);
+            if (n == null || n < 1 || n > 100_000) {
+                errors.put("capacityCeiling", ja ? "収容人数は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
+            } else {
+                request.put("capacityCeiling", n);
+            }
+        }
+        request.put("canHostChildcare", "1".equals(values.get("canHostChildcare")));
+        request.put("rooms", rooms(roomIds, roomNames, errors, ja));
+        request.put("partnerGroups", partnerGroups(value(values, "partnerGroups"), errors, ja));
+        return new Parsed(request, errors);
+    }
+
+    private static JsonArray rooms(List<String> ids, List<String> names, Map<String, String> errors, boolean ja) {
+        Set<String> taken = new HashSet<>();
+        for (String id : ids) {
+            if (id != null && ID.matcher(id).matches()) {
+                taken.add(id);
+            }
+        }
+        JsonArray rooms = new JsonArray();
+        Set<String> used = new HashSet<>();
+        int next = 1;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            if (name.isEmpty()) {
+                continue; // an emptied row removes the room
+            }
+            if (name.length() > 100) {
+                errors.put("roomName" + i, ja ? "部屋の名前は100文字までです。" : "A room name is at most 100 characters.");
+                continue;
+            }
+            String id = i < ids.size() ? ids.get(i) : null;
+            if (id == null || !ID.matcher(id).matches() || used.contains(id)) {
+                while (taken.contains("room-" + next) || used.contains("room-" + next)) {
+                    next++;
+                }
+                id = "room-" + next;
+            }
+            used.add(id);
+            rooms.add(new JsonObject().put("id", id).put("nameJa", name));
+        }
+        if (rooms.size() > MAX_ROOMS) {
+            errors.put("rooms", ja ? "部屋は50までです。" : "At most 50 rooms.");
+        }
+        return rooms;
+    }
+
+    private static JsonArray partnerGroups(String typed, Map<String, String> errors, boolean ja) {
+        JsonArray groups = new JsonArray();
+        if (typed == null) {
+            return groups;
+        }
+        List<String> bad = new ArrayList<>();
+        for (String id : typed.split("[\\s,、，]+")) {
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!ID.matcher(id).matches()) {
+                bad.add(id);
+            } else if (!groups.contains(id)) {
+                groups.add(id);
+            }
+        }
+        if (!bad.isEmpty()) {
+            errors.put(
+                    "partnerGroups",
+                    (ja
+                                    ? "協力団体のIDは半角の小文字・数字・「-」です（例: tsubomi）。直してください: "
+                                    : "Partner group ids are lower-case letters, digits and '-' (e.g. tsubomi). Fix: ")
+                            + String.join(" ", bad));
+        } else if (groups.size() > 50) {
+            errors.put("partnerGroups", ja ? "協力団体は50までです。" : "At most 50 partner groups.");
+        }
+        return groups;
+    }
+
+    /** The form's values of a stored venue. */
+    public static Map<String, String> valuesOf(JsonObject venue) {
+        Map<String, String> values = new HashMap<>();
+        for (String field : List.of(
+                "nameJa", "nameEn", "area", "address", "addressVisibility", "accessibilityJa", "accessibilityEn")) {
+            String v = venue.getString(field);
+            values.put(field, v == null ? "" : v);
+        }
+        Object ceiling = venue.getValue("capacityCeiling");
+        values.put("capacityCeiling", ceiling == null ? "" : ceiling.toString());
+        values.put("canHostChildcare", venue.getBoolean("canHostChildcare", false) ? "1" : "");
+        List<String> groups = new ArrayList<>();
+        for (Object g : venue.getJsonArray("partnerGroups", new JsonArray())) {
+            groups.add(String.valueOf(g));
+        }
+        values.put("partnerGroups", String.join(" ", groups));
+        return values;
+    }
+
+    /** The room rows of a stored venue, then blank rows for new rooms. */
+    public static List<RoomRow> roomRows(JsonObject venue) {
+        List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Object o : venue == null ? new JsonArray() : venue.getJsonArray("rooms", new JsonArray())) {
+            if (o instanceof JsonObject room) {
+                ids.add(room.getString("id", ""));
+                names.add(room.getString("nameJa", ""));
+            }
+        }
+        return roomRows(ids, names, Map.of());
+    }
+
+    /** The rows as typed (ids and names, blank rows already left out), each with its message, then blank rows. */
+    public static List<RoomRow> roomRows(List<String> ids, List<String> names, Map<String, String> errors) {
+        List<RoomRow> rows = new ArrayList<>();
+        for (int i = 0; i < names.size() && rows.size() < MAX_ROOMS; i++) {
+            String id = i < ids.size() && ids.get(i) != null ? ids.get(i) : "";
+            rows.add(new RoomRow(i, id, names.get(i) == null ? "" : names.get(i), errors.get("roomName" + i)));
+        }
+        for (int i = 0; i < BLANK_ROOM_ROWS && rows.size() < MAX_ROOMS; i++) {
+            rows.add(new RoomRow(rows.size(), "", "", null));
+        }
+        return rows;
+    }
+
+    /** Leaves out the rows she left empty (an emptied row removes its room), keeping ids and names in step. */
+    public static List<List<String>> withoutBlankRows(List<String> ids, List<String> names) {
+        List<String> keptIds = new ArrayList<>();
+        List<String> keptNames = new ArrayList<>();
+        for (int i = 0; i < names.size() && keptNames.size() < MAX_ROOMS + 1; i++) {
+            if (names.get(i) != null && !names.get(i).isBlank()) {
+                keptIds.add(i < ids.size() && ids.get(i) != null ? ids.get(i) : "");
+                keptNames.add(names.get(i).strip());
+            }
+        }
+        return List.of(keptIds, keptNames);
+    }
+
+    /** The venue service's field names (last path segment of a bean-validation path) as the form's fields. */
+    static String fieldOf(String serviceField) {
+        if (serviceField == null) {
+            return "form";
+        }
+        String last = serviceField.replaceAll(".*\\.", "");
+        if (serviceField.contains("rooms")) {
+            return "rooms";
+        }
+        if (serviceField.contains("partnerGroups")) {
+            return "partnerGroups";
+        }
+        return switch (last) {
+            case "publicAddressGiven" -> "address";
+            case "roomIdsUnique" -> "rooms";
+            default -> FIELDS.contains(last) ? last : "form";
+        };
+    }
+
+    private static void limit(
+            Map<String, String> values,
+            String field,
+            int max,
+            JsonObject request,
+            Map<String, String> errors,
+            boolean ja) {
+        String v = value(values, field);
+        if (v != null && v.length() > max) {
+            errors.put(field, ja ? max + "文字までです。" : "At most " + max + " characters.");
+        }
+        request.put(field, v);
+    }
+
+    private static String value(Map<String, String> values, String field) {
+        String v = values.get(field);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Integer number(String v) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

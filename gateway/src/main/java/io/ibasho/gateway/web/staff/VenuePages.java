@@ -1,0 +1,346 @@
+package io.ibasho.gateway.web.staff;
+
+import static io.ibasho.gateway.web.PageFlow.arr;
+import static io.ibasho.gateway.web.PageFlow.errorPage;
+import static io.ibasho.gateway.web.PageFlow.uuid;
+
+import io.ibasho.gateway.BrowserSessions;
+import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.web.Language;
+import io.ibasho.gateway.web.PageFlow;
+import io.ibasho.gateway.web.PageFlow.Html;
+import io.ibasho.gateway.web.PageFlow.Redirect;
+import io.ibasho.gateway.web.PageFlow.Result;
+import io.ibasho.gateway.web.PageFlow.Visit;
+import io.ibasho.gateway.web.ServiceCalls;
+import io.ibasho.gateway.web.ServiceCalls.Answer;
+import io.quarkus.qute.TemplateData;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An organiser's venues (her organisation's only; the event service decides which those are): the list, a new venue
+ * and editing one, with its address and who may see it, rooms, accessibility notes and the partner groups who see its
+ * schedule. Every problem is shown next to its field. The session and series forms choose venue and room from these.
+ */
+@ApplicationScoped
+public class VenuePages {
+    @Inject
+    PageFlow flow;
+
+    @Inject
+    ServiceCalls services;
+
+    /** A venue on the list: what the organiser needs to recognise it, the address only as she set it to be shown. */
+    @TemplateData
+    public record VenueRow(
+            String id, String name, String area, String visibility, String rooms, String partners, String address) {}
+
+    void routes(@Observes Router router) {
+        router.get("/staff/venues").order(900).handler(ctx -> flow.page(ctx, true, organiser(this::list)));
+        router.get("/staff/venues/new")
+                .order(900)
+                .handler(ctx -> flow.page(
+                        ctx,
+                        true,
+                        organiser(v -> form(
+                                v,
+                                null,
+                                Map.of("addressVisibility", "ATTENDEES_ONLY"),
+                                VenueForm.roomRows(null),
+                                Map.of(),
+                                null,
+                                200))));
+        router.post("/staff/venues/new")
+                .order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> save(v, null, form)))));
+        router.get("/staff/venues/:id").order(900).handler(ctx -> flow.page(ctx, true, organiser(this::edit)));
+        router.post("/staff/venues/:id")
+                .order(900)
+                .handler(ctx -> FormBody.read(
+                        ctx,
+                        form -> flow.page(
+                                ctx, true, organiser(v -> save(v, uuid(v.ctx().pathParam("id")), form)))));
+        router.post("/staff/venues/:id/delete")
+                .order(900)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> delete(v, form)))));
+    }
+
+    private static java.util.function.Function<Visit, Uni<Result>> organiser(
+            java.util.function.Function<Visit, Uni<Result>> page) {
+        return OrganiserSessionPages.organiser(page);
+    }
+
+    private Uni<Result> list(Visit v) {
+        return services.get("event", "/api/events/venues/mine", v.token()).map(answer -> {
+            if (!answer.ok()) {
+                return errorPage(answer.status() == 403 ? 403 : 503);
+            }
+            List<VenueRow> rows = new ArrayList<>();
+            for (Object o : answer.array()) {
+                if (o instanceof JsonObject venue) {
+                    rows.add(row(venue, v.language()));
+                }
+            }
+            Map<String, Object> data = page(v);
+            data.put("rows", rows);
+            String done = v.ctx().request().getParam("done");
+            data.put(
+                    "message",
+                    "deleted".equals(done) ? VenueText.of(v.language()).get("venueDeleted") : null);
+            return new Html(200, "staff/venues", data);
+        });
+    }
+
+    static VenueRow row(JsonObject venue, Language language) {
+        Map<String, String> vt = VenueText.of(language);
+        String name = language == Language.EN && venue.getString("nameEn") != null
+                ? venue.getString("nameEn")
+                : venue.getString("nameJa", "");
+        List<String> rooms = new ArrayList<>();
+        for (Object o : venue.getJsonArray("rooms", new JsonArray())) {
+            if (o instanceof JsonObject room) {
+                rooms.add(room.getString("nameJa", room.getString("id", "")));
+            }
+        }
+        List<String> partners = new ArrayList<>();
+        for (Object g : venue.getJsonArray("partnerGroups", new JsonArray())) {
+            partners.add(String.valueOf(g));
+        }
+        String address = venue.getString("address");
+        return new VenueRow(
+                venue.getString("id"),
+                name,
+                venue.getString("area", ""),
+                visibility(venue.getString("addressVisibility"), language),
+                String.join(language == Language.JA ? "、" : ", ", rooms),
+                String.join(" ", partners),
+                address == null || address.isBlank() ? vt.get("noAddress") : address);
+    }
+
+    static String visibility(String visibility, Language language) {
+        Map<String, String> vt = VenueText.of(language);
+        return switch (visibility == null ? "" : visibility) {
+            case "PUBLIC" -> vt.get("visibilityPublic");
+            case "ATTENDEES_ONLY" -> vt.get("visibilityAttendees");
+            case "NEVER" -> vt.get("visibilityNever");
+            default -> "";
+        };
+    }
+
+    private Uni<Result> edit(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return manage(v, id).flatMap(venue -> {
+            if (venue == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            String done = v.ctx().request().getParam("done");
+            return form(
+                    v,
+                    venue,
+                    VenueForm.valuesOf(venue),
+                    VenueForm.roomRows(venue),
+                    Map.of(),
+                    "saved".equals(done) ? VenueText.of(v.language()).get("venueSaved") : null,
+                    200);
+        });
+    }
+
+    private Uni<Result> save(Visit v, UUID id, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        if (id == null && v.ctx().pathParam("id") != null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        Map<String, String> typed = new HashMap<>();
+        for (String field : VenueForm.FIELDS) {
+            String value = form.get(field);
+            if (value != null) {
+                typed.put(field, value.length() > 3000 ? value.substring(0, 3000) : value);
+            }
+        }
+        List<List<String>> rooms = VenueForm.withoutBlankRows(form.getAll("roomId"), form.getAll("roomName"));
+        List<String> roomIds = rooms.get(0);
+        List<String> roomNames = rooms.get(1);
+        Uni<JsonObject> current = id == null ? Uni.createFrom().nullItem() : manage(v, id);
+        return current.flatMap(venue -> {
+            if (id != null && venue == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            VenueForm.Parsed parsed = VenueForm.read(typed, roomIds, roomNames, v.language());
+            if (!parsed.valid()) {
+                return form(
+                        v,
+                        venue,
+                        typed,
+                        VenueForm.roomRows(roomIds, roomNames, parsed.errors()),
+                        parsed.errors(),
+                        null,
+                        422);
+            }
+            Uni<Answer> sent = id == null
+                    ? services.post(
+                            "event",
+                            "/api/events/venues",
+                            v.token(),
+                            parsed.request(),
+                            null,
+                            v.ctx().request())
+                    : services.put(
+                            "event",
+                            "/api/events/venues/" + id,
+                            v.token(),
+                            parsed.request(),
+                            v.ctx().request());
+            return sent.flatMap(answer -> {
+                if (answer.ok()) {
+                    return Uni.createFrom()
+                            .item(new Redirect(
+                                    "/staff/venues/" + answer.object().getString("id") + "?done=saved"));
+                }
+                if (answer.status() >= 500 || answer.status() == 401) {
+                    return Uni.createFrom().item(errorPage(503));
+                }
+                if (answer.status() == 403 || answer.status() == 404) {
+                    return Uni.createFrom().item(errorPage(answer.status()));
+                }
+                Map<String, String> errors = new LinkedHashMap<>();
+                for (Object o : arr(answer.object(), "violations")) {
+                    if (o instanceof JsonObject violation) {
+                        errors.merge(
+                                VenueForm.fieldOf(violation.getString("field")),
+                                violation.getString("message", ""),
+                                (a, b) -> a + " " + b);
+                    }
+                }
+                if (errors.isEmpty()) {
+                    errors.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
+                }
+                return form(v, venue, typed, VenueForm.roomRows(roomIds, roomNames, errors), errors, null, 422);
+            });
+        });
+    }
+
+    private Uni<Result> delete(Visit v, MultiMap form) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        return services.delete(
+                        "event", "/api/events/venues/" + id, v.token(), v.ctx().request())
+                .flatMap(answer -> {
+                    if (answer.ok()) {
+                        return Uni.createFrom().item(new Redirect("/staff/venues?done=deleted"));
+                    }
+                    if (answer.status() != 409) {
+                        return Uni.createFrom().item(errorPage(answer.status() == 404 ? 404 : 503));
+                    }
+                    // still used by sessions or series: said on the venue's own page, nothing deleted
+                    return manage(v, id)
+                            .flatMap(venue -> venue == null
+                                    ? Uni.createFrom().item(errorPage(404))
+                                    : form(
+                                            v,
+                                            venue,
+                                            VenueForm.valuesOf(venue),
+                                            VenueForm.roomRows(venue),
+                                            Map.of(
+                                                    "form",
+                                                    VenueText.of(v.language()).get("venueInUse")),
+                                            null,
+                                            409));
+                });
+    }
+
+    private Uni<Result> form(
+            Visit v,
+            JsonObject venue,
+            Map<String, String> values,
+            List<VenueForm.RoomRow> rooms,
+            Map<String, String> errors,
+            String message,
+            int status) {
+        Language language = v.language();
+        Map<String, String> vt = VenueText.of(language);
+        Map<String, Object> data = page(v);
+        data.put("venue", venue == null ? null : row(venue, language));
+        data.put("action", venue == null ? "/staff/venues/new" : "/staff/venues/" + venue.getString("id"));
+        List<StaffViews.Field> fields = new ArrayList<>();
+        for (String name : List.of("nameJa", "nameEn", "area", "address")) {
+            fields.add(field(name, "text", vt, values, errors));
+        }
+        data.put("fields", fields);
+        String visibility = values.getOrDefault("addressVisibility", "");
+        data.put(
+                "visibilities",
+                VenueForm.VISIBILITIES.stream()
+                        .map(value ->
+                                new StaffViews.Option(value, visibility(value, language), value.equals(visibility)))
+                        .toList());
+        data.put("visibilityError", errors.get("addressVisibility"));
+        data.put(
+                "notes",
+                List.of(
+                        field("accessibilityJa", "textarea", vt, values, errors),
+                        field("accessibilityEn", "textarea", vt, values, errors),
+                        field("capacityCeiling", "number", vt, values, errors),
+                        field("canHostChildcare", "checkbox", vt, values, errors),
+                        field("partnerGroups", "text", vt, values, errors)));
+        data.put("rooms", rooms);
+        data.put("roomsError", errors.get("rooms"));
+        List<StaffViews.ErrorLink> list = new ArrayList<>();
+        for (String field : VenueForm.FIELDS) {
+            if (errors.containsKey(field)) {
+                list.add(new StaffViews.ErrorLink(field, errors.get(field)));
+            }
+        }
+        for (VenueForm.RoomRow room : rooms) {
+            if (room.error() != null) {
+                list.add(new StaffViews.ErrorLink("roomName" + room.index(), room.error()));
+            }
+        }
+        data.put("errorList", list);
+        data.put("formError", errors.get("form"));
+        data.put("hasErrors", !errors.isEmpty());
+        data.put("message", message);
+        return Uni.createFrom().item(new Html(status, "staff/venue-form", data));
+    }
+
+    private Map<String, Object> page(Visit v) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("nav", "staff-venues");
+        data.put("st", StaffText.of(v.language()));
+        data.put("vt", VenueText.of(v.language()));
+        return data;
+    }
+
+    private Uni<JsonObject> manage(Visit v, UUID id) {
+        return services.get("event", "/api/events/venues/" + id + "/manage", v.token())
+                .map(answer -> answer.ok() ? answer.object() : null);
+    }
+
+    private static StaffViews.Field field(
+            String name, String type, Map<String, String> vt, Map<String, String> values, Map<String, String> errors) {
+        return new StaffViews.Field(
+                name, vt.get(name), type, values.getOrDefault(name, ""), errors.get(name), List.of());
+    }
+}
