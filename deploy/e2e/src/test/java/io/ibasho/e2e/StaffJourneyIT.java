@@ -479,7 +479,11 @@ class StaffJourneyIT {
 
             // the other venue's series from its second date on: 14:00, and the dates it changes shown before saving
             page.navigate(seriesUrl);
-            link(page, "この日以降をまとめて変更する: " + otherVenueName).click();
+            page.locator("section.series")
+                    .filter(new Locator.FilterOptions().setHasText(otherVenueName))
+                    .locator("a[href$='/change']")
+                    .click();
+            page.waitForURL(url -> url.contains("/change"));
             Locator dates = page.getByLabel("変更する最初の回").locator("option");
             assertThat(dates).hasCount(3);
             page.getByLabel("変更する最初の回").selectOption(dates.nth(1).getAttribute("value"));
