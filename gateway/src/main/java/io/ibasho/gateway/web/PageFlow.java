@@ -121,10 +121,16 @@ public class PageFlow {
     private void failed(Visit visit, Throwable failure) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(
-                "page %s failed, incident %s: %s",
+                "page %s failed, incident %s: %s at %s",
                 visit.ctx().normalizedPath().replaceAll("[0-9a-f-]{36}", "{id}"),
                 incident,
-                failure.getClass().getName());
+                failure.getClass().getName(),
+                // where in our code (class, method and line: never a message, which may hold her data)
+                java.util.Arrays.stream(failure.getStackTrace())
+                        .filter(frame -> frame.getClassName().startsWith("io.ibasho."))
+                        .limit(3)
+                        .map(StackTraceElement::toString)
+                        .toList());
         LOG.debug("incident " + incident, failure);
         boolean unavailable = failure instanceof java.net.ConnectException
                 || failure.getClass().getSimpleName().contains("Timeout")

@@ -100,11 +100,7 @@ public class SeriesChangePages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        Map<String, String> values = new HashMap<>();
-        for (String field : FIELDS) {
-            String value = form.get(field);
-            values.put(field, value == null ? "" : PageFlow.trimmed(value.strip(), 200));
-        }
+        Map<String, String> values = valuesFrom(form);
         boolean confirmed = "1".equals(form.get("confirm"));
         return series(v, id).flatMap(series -> {
             if (series == null) {
@@ -155,6 +151,16 @@ public class SeriesChangePages {
                         return page(v, id, series, values, refused, null, 422);
                     });
         });
+    }
+
+    /** The form's fields, each "" when left empty (no room chosen): never null, which check() would trip over. */
+    static Map<String, String> valuesFrom(MultiMap form) {
+        Map<String, String> values = new HashMap<>();
+        for (String field : FIELDS) {
+            String kept = PageFlow.trimmed(form.get(field), 200); // null for a missing or blank value
+            values.put(field, kept == null ? "" : kept);
+        }
+        return values;
     }
 
     /** The dates from which a change may start: the series' live dates after today (today's is changed on its own). */
