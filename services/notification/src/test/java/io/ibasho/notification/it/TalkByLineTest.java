@@ -25,7 +25,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +52,9 @@ class TalkByLineTest {
         return given().auth().oauth2(Tokens.accessToken(user)).contentType("application/json");
     }
 
-    @BeforeAll
-    static void hinataReadsRequests() {
+    // before each test, not once: a static @BeforeAll runs before the application listens
+    @org.junit.jupiter.api.BeforeEach
+    void hinataReadsRequests() {
         as("consult1").body(HINATA.formatted(true)).put(OWN_ORGANISATION).then().statusCode(200);
     }
 

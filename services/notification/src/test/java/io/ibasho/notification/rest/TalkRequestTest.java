@@ -40,8 +40,9 @@ class TalkRequestTest {
     RetentionJob retention;
 
     /** Requests go only to an organisation whose consultation staff read them (TalkByLineTest checks the list). */
-    @org.junit.jupiter.api.BeforeAll
-    static void hinataReadsRequests() {
+    // before each test, not once: a static @BeforeAll runs before the application listens
+    @org.junit.jupiter.api.BeforeEach
+    void hinataReadsRequests() {
         as("consult1")
                 .body("""
                         {"nameJa":"ひなたの会","nameEn":"Hinata Women's Network","accepting":true}""")
