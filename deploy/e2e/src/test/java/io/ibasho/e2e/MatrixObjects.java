@@ -170,6 +170,8 @@ final class MatrixObjects {
             case "unconfirmed-erasure" -> Map.of("confirm", "no");
             case "partner-contact" -> Map.of("language", "ja", "weeklyDigest", false);
             // the national line the demo lists too, so the stack's help page keeps a line whoever saved last
+            case "talk-organisation" ->
+                Map.of("nameJa", "ひなたの会", "nameEn", "Hinata Women's Network", "accepting", true);
             case "support-lines" -> Map.of("lines", List.of(Map.of("nameJa", "DV相談ナビ", "phone", "#8008")));
             case "webhook" ->
                 Map.of(

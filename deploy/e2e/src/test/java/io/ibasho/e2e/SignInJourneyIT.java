@@ -4,9 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.ibasho.e2e.KeycloakPages.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
 import io.ibasho.testsupport.LineApiFake;
@@ -149,6 +151,46 @@ class SignInJourneyIT {
             page.waitForLoadState();
             assertThat(page.locator("#line-linked")).isVisible();
             phone.look("line-linked");
+
+            // Linked, LINE is a way to be reached for a request to talk, and the acknowledgement goes there.
+            page.navigate(stack.gateway + "/app/talk");
+            page.locator("#talk-organisation").selectOption(new SelectOption().setLabel("ひなたの会"));
+            assertThat(page.locator("#how-line")).isEnabled();
+            page.locator("#how-line").check();
+            page.locator("#when-weekend").check();
+            phone.look("talk-by-line");
+            page.getByRole(AriaRole.BUTTON, named("送る")).click();
+            assertThat(page.locator("#message")).hasText("送りました。");
+            Locator mine = page.locator(".talk-request").first();
+            assertThat(mine).containsText("LINE で");
+            assertThat(mine).containsText("ひなたの会");
+            String reference = mine.locator(".talk-reference").innerText();
+            try (Phone desk = Phone.open("consultation-line", 1280)) {
+                Page staff = desk.page();
+                KeycloakPages.signIn(desk, stack, "consult1");
+                staff.navigate(stack.gateway + "/staff/consultation");
+                Locator request = staff.locator(".talk-request", new Page.LocatorOptions().setHasText(reference));
+                // that she chose LINE, never her LINE account
+                assertThat(request.locator(".talk-how")).hasText("LINE で（受け付けのお知らせはこのアプリから届きます）");
+                assertThat(staff.content()).doesNotContain(lineUser);
+                desk.look("consultation-line");
+                staff.locator("#acknowledge-" + reference).click();
+                assertThat(staff.locator("#message")).hasText("ご本人に、中立的な文面でお知らせしました。");
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(30))
+                        .until(() -> !LineApiFake.get().acceptedFor(lineUser).isEmpty());
+                assertThat(LineApiFake.get()
+                                .acceptedFor(lineUser)
+                                .get(0)
+                                .texts()
+                                .get(0))
+                        .doesNotContain("話")
+                        .doesNotContain("相談");
+                staff.locator("#close-" + reference).click();
+                assertThat(staff.locator("#message")).hasText("終了にしました。30日後に消えます。");
+                desk.assertNothingWentWrong();
+            }
+            page.navigate(stack.gateway + "/app/settings/line");
 
             page.getByRole(AriaRole.BUTTON, named("LINE とのつながりを解除する")).click();
             page.waitForLoadState();

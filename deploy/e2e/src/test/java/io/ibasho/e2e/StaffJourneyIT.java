@@ -574,13 +574,13 @@ class StaffJourneyIT {
     }
 
     /**
-     * 「話したいことがあります」: from the help page she asks hinata to talk to her at the quiet corner on weekday evenings;
-     * consult1 signs in, sees how and when to reach her, acknowledges; she sees it received, and her inbox has only
-     * neutral words.
+     * 「話したいことがあります」: from the help page, where hinata's places are listed under its public name, she asks hinata
+     * to talk to her at the quiet corner on weekday evenings; consult1 signs in, sees how and when to reach her,
+     * acknowledges; she sees it received, and her inbox has only neutral words.
      */
     @Test
     void sheAsksToTalkAndTheConsultationStaffAcknowledgeIt() {
-        // hinata lists a place to turn to, so it can be chosen (the same line the matrix and the help test keep)
+        // hinata lists a place to turn to, shown under its name (the same line the matrix and the help test keep)
         given().baseUri(stack.gateway)
                 .auth()
                 .oauth2(stack.tokenOf("organiser1"))
@@ -594,9 +594,15 @@ class StaffJourneyIT {
             Page hers = phone.page();
             KeycloakPages.signIn(phone, stack, "mei");
             hers.navigate(stack.gateway + "/help");
-            hers.locator("#talk-link").click();
+            // by its public name (the local stack's demo listing, as consult1 would set it), its places under it
+            assertThat(hers.locator("#organisation-hinata h2")).hasText("ひなたの会");
+            assertThat(hers.locator("#organisation-hinata .help-line").first()).containsText("DV相談ナビ");
+            phone.look("help-by-organisation");
+            hers.locator("#talk-to-hinata").click();
             assertThat(hers.locator("h1")).hasText("話したいことがあります");
-            hers.locator("#talk-organisation").selectOption("hinata");
+            // chosen already, and offered by name, never by id
+            assertThat(hers.locator("#talk-organisation")).hasValue("hinata");
+            assertThat(hers.locator("#talk-organisation option[value=hinata]")).hasText("ひなたの会");
             hers.locator("#how-in-person").check();
             hers.locator("#when-weekday-evening").check();
             hers.locator("#talk-note").fill("カフェのあとなら");

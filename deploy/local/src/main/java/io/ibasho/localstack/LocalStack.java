@@ -85,6 +85,42 @@ public final class LocalStack {
 
     private final Map<String, String> notificationLine = new LinkedHashMap<>();
 
+    /** Where LINE settings may come from besides a test's fake: this shell's environment. */
+    private Map<String, String> environment = System.getenv();
+
+    /** The LINE stand-in's port when {@code up} should run one (./ibasho), or null (tests bring their own fake). */
+    private Integer lineStandInPort;
+
+    /**
+     * Runs {@link LineStandIn} on {@code port} with the stack, so that linking LINE works locally, unless LINE is
+     * configured otherwise (a real official account in this shell's environment, or {@link #withNotificationLine}).
+     */
+    public LocalStack withLineStandIn(int port) {
+        this.lineStandInPort = port;
+        return this;
+    }
+
+    /** For tests: the environment read instead of this process's own. */
+    LocalStack withEnvironment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** Whether this stack runs the LINE stand-in: asked for, and LINE not configured otherwise. */
+    public boolean lineStandInUsed() {
+        return lineStandInPort != null
+                && notificationLine.isEmpty()
+                && environment.keySet().stream().noneMatch(name -> name.startsWith("IBASHO_NOTIFICATION_LINE_"));
+    }
+
+    private java.nio.file.Path lineStandInPidFile() {
+        return settings.run().resolve("line-stand-in.pid");
+    }
+
+    private java.net.URI lineWebhook() {
+        return java.net.URI.create("http://127.0.0.1:" + settings.gatewayPort() + "/api/notifications/line/webhook");
+    }
+
     /**
      * LINE settings for the notification service ({@code IBASHO_NOTIFICATION_LINE_*}), e.g. pointing at a local fake
      * of the LINE API; set before {@code up}.
@@ -115,13 +151,19 @@ public final class LocalStack {
             }
             if (service.equals("notification")) {
                 env.put("IBASHO_NOTIFICATION_WEBHOOKS_SECRET_KEY", webhookSecretKey());
-                // LINE is off unless an official account is configured: from this shell's environment, or a test's fake
-                System.getenv().forEach((name, value) -> {
+                // hinata (and minato) in the list she picks from for a request to talk, as their staff would set it
+                env.put("IBASHO_DEMO_DATA_ENABLED", "true");
+                // LINE is off unless an official account is configured: from this shell's environment, a test's
+                // fake, or ./ibasho up's local stand-in
+                environment.forEach((name, value) -> {
                     if (name.startsWith("IBASHO_NOTIFICATION_LINE_")) {
                         env.put(name, value);
                     }
                 });
                 env.putAll(notificationLine);
+                if (lineStandInUsed()) {
+                    env.putAll(LineStandIn.notificationEnvironment(lineStandInPort));
+                }
             }
             apps.add(new QuarkusApp(
                     service,
@@ -254,6 +296,16 @@ public final class LocalStack {
                 throw kafkaFailure[0];
             }
         }
+        if (lineStandInUsed() && ManagedProcess.running(lineStandInPidFile()).isEmpty()) {
+            step("LINE stand-in", () -> ManagedProcess.start(
+                            "the LINE stand-in",
+                            LineStandIn.command(lineStandInPort, lineWebhook()),
+                            Map.of(),
+                            settings.projectDir(),
+                            settings.logs().resolve("line-stand-in.log"),
+                            lineStandInPidFile())
+                    .awaitReady(Duration.ofSeconds(30), () -> Ports.isOpen(lineStandInPort)));
+        }
         List<QuarkusApp> toStart =
                 apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
         toStart.forEach(QuarkusApp::launch);
@@ -285,6 +337,9 @@ public final class LocalStack {
                     "Keycloak's management interface",
                     "IBASHO_KEYCLOAK_MANAGEMENT_PORT");
         }
+        if (lineStandInUsed() && ManagedProcess.running(lineStandInPidFile()).isEmpty()) {
+            Ports.requireFree(lineStandInPort, "the LINE stand-in", "IBASHO_LINE_STAND_IN_PORT");
+        }
         for (QuarkusApp app : apps()) {
             if (app.runningProcess().isEmpty()) {
                 Ports.requireFree(
@@ -308,6 +363,11 @@ public final class LocalStack {
                 out.println("  stopped " + app.name() + " (pid " + p.pid() + ")");
             });
         }
+        // stopped whether or not it is still wanted: up may have started it with other settings
+        ManagedProcess.running(lineStandInPidFile()).ifPresent(p -> {
+            ManagedProcess.stop(p, Duration.ofSeconds(5));
+            out.println("  stopped LINE stand-in (pid " + p.pid() + ")");
+        });
         if (external != null) {
             return; // their owner stops them
         }
@@ -329,6 +389,9 @@ public final class LocalStack {
         all.put("postgres  :" + settings.postgresPort(), postgres().process());
         all.put("kafka     :" + settings.kafkaPort(), kafka().runningProcess());
         all.put("keycloak  :" + settings.keycloakPort(), keycloak().runningProcess());
+        if (lineStandInUsed()) {
+            all.put("line      :" + lineStandInPort, ManagedProcess.running(lineStandInPidFile()));
+        }
         for (QuarkusApp app : apps()) {
             all.put(
                     String.format(
@@ -357,6 +420,10 @@ public final class LocalStack {
         out.println("  Services                 event :" + settings.eventPort() + "  registration :"
                 + settings.registrationPort() + "  childcare-booking :" + settings.childcareBookingPort()
                 + "  notification :" + settings.notificationPort());
+        if (lineStandInUsed()) {
+            out.println("  LINE stand-in (her LINE) http://localhost:" + lineStandInPort
+                    + "/   (link LINE with the code from Settings; docs/notifications.md)");
+        }
         out.println("  Kafka                    127.0.0.1:" + settings.kafkaPort() + "   PostgreSQL 127.0.0.1:"
                 + settings.postgresPort() + " (user postgres)");
         out.println();

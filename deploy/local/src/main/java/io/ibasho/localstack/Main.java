@@ -7,6 +7,23 @@ import java.util.List;
 public final class Main {
     private Main() {}
 
+    /** The LINE stand-in's port: {@code IBASHO_LINE_STAND_IN_PORT}, 8190 unless moved. */
+    static int lineStandInPort(java.util.Map<String, String> env) {
+        String value = env.get("IBASHO_LINE_STAND_IN_PORT");
+        if (value == null || value.isBlank()) {
+            return 8190;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StackException("IBASHO_LINE_STAND_IN_PORT must be a port number (1-65535), not '" + value + "'");
+    }
+
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
@@ -28,7 +45,8 @@ public final class Main {
                 return;
             }
             LocalStack stack = new LocalStack(
-                    StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out);
+                            StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out)
+                    .withLineStandIn(lineStandInPort(System.getenv()));
             switch (command) {
                 case "up" -> stack.up(arguments.contains("--fresh"));
                 case "down" -> stack.down();

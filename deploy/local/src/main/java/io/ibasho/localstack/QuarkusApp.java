@@ -44,6 +44,11 @@ public final class QuarkusApp {
         return name;
     }
 
+    /** The settings it is launched with (besides the shell's own environment). */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
     public int port() {
         return port;
     }

@@ -37,6 +37,10 @@ public class TalkPages {
 
     static final List<String> DAY_CODES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
+    /** An organisation she can choose, by its public name in her language. */
+    @TemplateData
+    public record Choice(String id, String name, String lang) {}
+
     /** One of her requests, worded for her. */
     @TemplateData
     public record Sent(String id, String reference, String organisation, String how, String when, String status) {}
@@ -56,63 +60,85 @@ public class TalkPages {
         Uni<ServiceCalls.Answer> mine = services.get("notification", "/api/notifications/talk-requests", v.token());
         Uni<ServiceCalls.Answer> preferences =
                 services.get("notification", "/api/notifications/preferences", v.token());
-        Uni<ServiceCalls.Answer> lines = services.get("event", "/api/events/support-lines", null);
-        return Uni.combine().all().unis(mine, preferences, lines).asTuple().map(all -> {
-            ServiceCalls.Answer requests = all.getItem1();
-            Map<String, Object> data = new HashMap<>();
-            data.put("nav", "talk");
-            data.put("tt", tt);
-            data.put("dayCodes", DAY_CODES);
-            data.put("error", error == null ? "" : error);
-            String done = v.ctx().request().getParam("done");
-            data.put("message", "sent".equals(done) || "withdrawn".equals(done) ? tt.get(done) : "");
-            if (requests.status() == 403) {
-                data.put("notAttendee", true);
-                data.put("organisations", List.of());
-                data.put("sent", List.of());
-                data.put("emailSafe", false);
-                data.put("form", formValues(null));
-                return (Result) new Html(200, "talk", data);
-            }
-            if (!requests.ok()) {
-                return PageFlow.errorPage(503);
-            }
-            JsonObject prefs = all.getItem2().ok() ? all.getItem2().object() : new JsonObject();
-            boolean emailSafe = prefs.getBoolean("emailVerified", false)
-                    && prefs.getJsonArray("channels", new JsonArray()).contains("email");
-            data.put("notAttendee", false);
-            data.put("emailSafe", emailSafe);
-            data.put("organisations", organisations(all.getItem3()));
-            data.put(
-                    "sent",
-                    requests.array().stream()
-                            .filter(JsonObject.class::isInstance)
-                            .map(JsonObject.class::cast)
-                            .map(r -> sent(r, tt))
-                            .toList());
-            data.put("form", formValues(form));
-            return (Result) new Html(status, "talk", data);
-        });
+        Uni<ServiceCalls.Answer> organisations = services.get("notification", "/api/notifications/organisations", null);
+        Uni<ServiceCalls.Answer> line = services.get("notification", "/api/notifications/line", v.token());
+        return Uni.combine()
+                .all()
+                .unis(mine, preferences, organisations, line)
+                .asTuple()
+                .map(all -> {
+                    ServiceCalls.Answer requests = all.getItem1();
+                    Map<String, Object> data = new HashMap<>();
+                    data.put("nav", "talk");
+                    data.put("tt", tt);
+                    data.put("dayCodes", DAY_CODES);
+                    data.put("error", error == null ? "" : error);
+                    String done = v.ctx().request().getParam("done");
+                    data.put("message", "sent".equals(done) || "withdrawn".equals(done) ? tt.get(done) : "");
+                    if (requests.status() == 403) {
+                        data.put("notAttendee", true);
+                        data.put("organisations", List.of());
+                        data.put("sent", List.of());
+                        data.put("emailSafe", false);
+                        data.put("lineSafe", false);
+                        data.put("lineOffered", false);
+                        data.put("form", formValues(null, null));
+                        return (Result) new Html(200, "talk", data);
+                    }
+                    if (!requests.ok()) {
+                        return PageFlow.errorPage(503);
+                    }
+                    JsonObject prefs = all.getItem2().ok() ? all.getItem2().object() : new JsonObject();
+                    boolean emailSafe = prefs.getBoolean("emailVerified", false)
+                            && prefs.getJsonArray("channels", new JsonArray()).contains("email");
+                    JsonObject lineState = all.getItem4().ok() ? all.getItem4().object() : new JsonObject();
+                    List<JsonObject> named = all.getItem3().ok()
+                            ? all.getItem3().array().stream()
+                                    .filter(JsonObject.class::isInstance)
+                                    .map(JsonObject.class::cast)
+                                    .toList()
+                            : List.of();
+                    Map<String, String> names = new HashMap<>();
+                    named.forEach(o -> names.put(
+                            o.getString("id"),
+                            Pages.title(o.getString("nameJa"), o.getString("nameEn"), v.language())[0]));
+                    data.put("notAttendee", false);
+                    data.put("emailSafe", emailSafe);
+                    data.put("lineOffered", lineState.getBoolean("available", false));
+                    data.put("lineSafe", lineState.getBoolean("linked", false));
+                    data.put("organisations", choices(named, v.language()));
+                    data.put(
+                            "sent",
+                            requests.array().stream()
+                                    .filter(JsonObject.class::isInstance)
+                                    .map(JsonObject.class::cast)
+                                    .map(r -> sent(r, tt, names))
+                                    .toList());
+                    data.put("form", formValues(form, v.ctx().request().getParam("organisation")));
+                    return (Result) new Html(status, "talk", data);
+                });
     }
 
-    /** The organisations that publish places to turn to, each once, in the order they come. */
-    static List<String> organisations(ServiceCalls.Answer lines) {
-        if (!lines.ok()) {
-            return List.of();
-        }
-        return lines.array().stream()
-                .filter(JsonObject.class::isInstance)
-                .map(l -> ((JsonObject) l).getString("organisationId"))
-                .filter(Objects::nonNull)
-                .distinct()
+    /**
+     * The organisations whose consultation staff read requests now, by public name, in the list's order: also those
+     * that publish no places to turn to.
+     */
+    static List<Choice> choices(List<JsonObject> organisations, Language language) {
+        return organisations.stream()
+                .filter(o -> o.getBoolean("acceptsRequests", false) && o.getString("id") != null)
+                .map(o -> {
+                    String[] name = Pages.title(o.getString("nameJa"), o.getString("nameEn"), language);
+                    return new Choice(o.getString("id"), name[0], name[1]);
+                })
                 .toList();
     }
 
-    static Sent sent(JsonObject r, Map<String, String> tt) {
+    static Sent sent(JsonObject r, Map<String, String> tt, Map<String, String> names) {
+        String organisation = r.getString("organisationId", "");
         return new Sent(
                 r.getString("id"),
                 r.getString("reference", ""),
-                r.getString("organisationId", ""),
+                names.getOrDefault(organisation, organisation),
                 how(r, tt),
                 when(r, tt),
                 tt.getOrDefault(r.getString("status", ""), r.getString("status", "")));
@@ -123,6 +149,7 @@ public class TalkPages {
         return switch (r.getString("channel", "")) {
             case "in-app" -> tt.get("howInApp");
             case "email" -> tt.get("howEmail");
+            case "line" -> tt.get("howLine");
             case "in-person" -> tt.get("howInPerson");
             case "callback" -> tt.get("phone") + ": " + r.getString("callbackPhone", "");
             default -> "";
@@ -146,9 +173,13 @@ public class TalkPages {
     }
 
     /** What she typed, to show again after a refusal (never stored anywhere else). */
-    private static Map<String, Object> formValues(MultiMap form) {
+    private static Map<String, Object> formValues(MultiMap form, String chosenOrganisation) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("organisationId", form == null ? "" : Objects.toString(form.get("organisationId"), ""));
+        values.put(
+                "organisationId",
+                form == null
+                        ? Objects.toString(chosenOrganisation, "")
+                        : Objects.toString(form.get("organisationId"), ""));
         values.put("channel", form == null ? "in-app" : Objects.toString(form.get("channel"), "in-app"));
         values.put("callbackPhone", form == null ? "" : Objects.toString(form.get("callbackPhone"), ""));
         values.put(
@@ -214,18 +245,36 @@ public class TalkPages {
             return ja ? "少し時間をおいてからお試しください。" : "Please wait a moment and try again.";
         }
         JsonArray violations = answer.object().getJsonArray("violations", new JsonArray());
-        List<String> fields = violations.stream()
+        List<JsonObject> all = violations.stream()
                 .filter(JsonObject.class::isInstance)
-                .map(x -> ((JsonObject) x).getString("field", ""))
+                .map(JsonObject.class::cast)
+                .toList();
+        // what only the service knows (LINE not linked, an organisation that paused) says what to do, in full
+        Map<String, String> tt = TalkText.of(language);
+        List<String> said = new java.util.ArrayList<>();
+        all.stream().map(x -> x.getString("code", "")).distinct().forEach(code -> {
+            if ("line-not-linked".equals(code)) {
+                said.add(tt.get("lineNotLinked"));
+            } else if ("not-accepting".equals(code)) {
+                said.add(tt.get("notAccepting"));
+            }
+        });
+        List<String> fields = all.stream()
+                .filter(x ->
+                        !"line-not-linked".equals(x.getString("code")) && !"not-accepting".equals(x.getString("code")))
+                .map(x -> x.getString("field", ""))
                 .distinct()
                 .toList();
-        if (fields.isEmpty()) {
+        if (fields.isEmpty() && said.isEmpty()) {
             return ja ? "いまは送れませんでした。しばらくしてからお試しください。" : "This could not be sent just now; please try again later.";
         }
-        return (ja ? "確認してください: " : "Please check: ")
-                + String.join(
-                        ja ? "、" : ", ",
-                        fields.stream().map(f -> fieldName(f, language)).toList());
+        if (!fields.isEmpty()) {
+            said.add((ja ? "確認してください: " : "Please check: ")
+                    + String.join(
+                            ja ? "、" : ", ",
+                            fields.stream().map(f -> fieldName(f, language)).toList()));
+        }
+        return String.join(" ", said);
     }
 
     private static String fieldName(String field, Language language) {

@@ -27,6 +27,18 @@ public final class TalkText {
         put("howInApp", "このアプリのお知らせで", "Through this app's messages");
         put("howEmail", "確認済みのメールアドレスに", "At the e-mail address you confirmed");
         put("howEmailOff", "（設定でメールを選ぶと使えます）", "(choose e-mail in your settings to use this)");
+        put("howLine", "LINE で（つないだ LINE に、中立的な文面でお知らせします）", "By LINE (the LINE you linked gets neutral words)");
+        put("howLineOff", "（設定で LINE をつなぐと使えます）", "(link LINE in your settings to use this)");
+        put(
+                "lineNotLinked",
+                "LINE は、設定で LINE をつないでから選べます。ほかの方法を選んでください。",
+                "LINE can be chosen once you link it in your settings; please choose another way.");
+        put(
+                "notAccepting",
+                "この団体は、いまは連絡を受け付けていません。ほかの団体を選んでください。",
+                "This organisation is not taking requests just now; please choose another.");
+        put("otherPlaces", "ほかの相談窓口", "Other places to turn to");
+        put("askThisOrganisation", "この団体に「話したいことがあります」と伝える", "Ask this organisation to talk");
         put("howInPerson", "次の開催の、静かに話せるコーナーで", "In person, at the quiet corner of the next session");
         put(
                 "howCallback",
@@ -75,6 +87,21 @@ public final class TalkText {
         put("staffACKNOWLEDGED", "受け付け済み", "Acknowledged");
         put("acknowledged", "ご本人に、中立的な文面でお知らせしました。", "She was told, in neutral words.");
         put("closed", "終了にしました。30日後に消えます。", "Closed. It will be deleted in 30 days.");
+        put(
+                "howLineStaff",
+                "LINE で（受け付けのお知らせはこのアプリから届きます）",
+                "By LINE (the acknowledgement reaches her there from this app)");
+        put("listing", "一覧での表示", "How you are listed");
+        put(
+                "listingIntro",
+                "利用者が連絡先を選ぶ一覧と「相談できるところ」に、この名前で表示されます。受け付けを止めると、新しい連絡は届きません（届いている連絡はそのままです）。",
+                "Women choose you by this name, and the places-to-turn-to page lists you by it. While you pause, no new requests arrive (those already sent stay).");
+        put("nameJa", "団体の名前（日本語）", "Public name (Japanese)");
+        put("nameEn", "団体の名前（英語・任意）", "Public name (English, optional)");
+        put("accepting", "いま連絡を受け付けている", "We read requests to talk now");
+        put("save", "保存する", "Save");
+        put("saved", "保存しました。", "Saved.");
+        put("notListed", "まだ一覧に表示されていません。", "Not listed yet.");
         put("failed", "いまはできませんでした。しばらくしてからお試しください。", "That did not work just now; please try again later.");
     }
 

@@ -22,9 +22,34 @@ class TalkPagesTest {
         assertThat(TalkPages.how(request, TalkText.of(Language.JA))).isEqualTo("電話番号: 090-0000-1234");
         assertThat(TalkPages.when(request, TalkText.of(Language.JA))).isEqualTo("月・木");
         assertThat(TalkPages.when(request, TalkText.of(Language.EN))).isEqualTo("Mon・Thu");
-        TalkPages.Sent sent = TalkPages.sent(request, TalkText.of(Language.EN));
+        TalkPages.Sent sent = TalkPages.sent(request, TalkText.of(Language.EN), java.util.Map.of("hinata", "Hinata"));
         assertThat(sent.status()).isEqualTo("Received: we will contact you");
-        assertThat(TalkPages.sent(request, TalkText.of(Language.JA)).status()).startsWith("受け付けました");
+        assertThat(sent.organisation()).isEqualTo("Hinata");
+        assertThat(TalkPages.sent(request, TalkText.of(Language.JA), java.util.Map.of())
+                        .status())
+                .startsWith("受け付けました");
+        assertThat(TalkPages.how(request.copy().put("channel", "line"), TalkText.of(Language.JA)))
+                .startsWith("LINE で");
+    }
+
+    @Test
+    void sheChoosesByPublicNameOnlyAmongOrganisationsThatReadRequestsNow() {
+        java.util.List<JsonObject> listed = java.util.List.of(
+                new JsonObject()
+                        .put("id", "hinata")
+                        .put("nameJa", "ひなたの会")
+                        .put("nameEn", "Hinata Women's Network")
+                        .put("acceptsRequests", true),
+                new JsonObject().put("id", "paused").put("nameJa", "休止中の会").put("acceptsRequests", false),
+                new JsonObject()
+                        .put("id", "no-english")
+                        .put("nameJa", "英語名のない会")
+                        .put("acceptsRequests", true));
+        assertThat(TalkPages.choices(listed, Language.EN))
+                .containsExactly(
+                        new TalkPages.Choice("hinata", "Hinata Women's Network", "en"),
+                        new TalkPages.Choice("no-english", "英語名のない会", "ja"));
+        assertThat(TalkPages.choices(listed, Language.JA).get(0).name()).isEqualTo("ひなたの会");
     }
 
     @Test
@@ -48,6 +73,28 @@ class TalkPagesTest {
                         .encode()),
                 "application/problem+json");
         assertThat(TalkPages.refusal(notSafe, Language.EN)).contains("choose another way");
+        // what only the service can know is said in full, with the other fields to check
+        ServiceCalls.Answer notLinked = new ServiceCalls.Answer(
+                400,
+                Buffer.buffer(new JsonObject()
+                        .put("type", "https://ibasho.example/problems/validation")
+                        .put(
+                                "violations",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("field", "channel")
+                                                .put("code", "line-not-linked"))
+                                        .add(new JsonObject()
+                                                .put("field", "organisationId")
+                                                .put("code", "not-accepting"))
+                                        .add(new JsonObject()
+                                                .put("field", "days")
+                                                .put("code", "required")))
+                        .encode()),
+                "application/problem+json");
+        assertThat(TalkPages.refusal(notLinked, Language.JA))
+                .isEqualTo("LINE は、設定で LINE をつないでから選べます。ほかの方法を選んでください。"
+                        + " この団体は、いまは連絡を受け付けていません。ほかの団体を選んでください。 確認してください: 曜日");
     }
 
     @Test

@@ -51,6 +51,9 @@ public class ConsultationPages {
 
     void routes(@Observes Router router) {
         router.get("/staff/consultation").order(900).handler(ctx -> flow.page(ctx, true, this::list));
+        router.post("/staff/consultation/organisation")
+                .order(899)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> describe(v, form))));
         router.post("/staff/consultation/:id/:action")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> act(v, form))));
@@ -61,28 +64,43 @@ public class ConsultationPages {
             return Uni.createFrom().item(PageFlow.notAllowed());
         }
         Map<String, String> tt = TalkText.of(v.language());
-        return services.get("notification", "/api/notifications/consultation/requests", v.token())
-                .map(answer -> {
-                    if (!answer.ok()) {
-                        return PageFlow.errorPage(answer.status() == 403 ? 403 : 503);
-                    }
-                    List<Request> requests = answer.array().stream()
-                            .filter(JsonObject.class::isInstance)
-                            .map(JsonObject.class::cast)
-                            .map(r -> request(r, tt, v))
-                            .toList();
-                    String done = v.ctx().request().getParam("done");
-                    Map<String, Object> data = new HashMap<>();
-                    data.put("nav", "staff-consultation");
-                    data.put("tt", tt);
-                    data.put("requests", requests);
-                    data.put(
-                            "message",
-                            "acknowledged".equals(done) || "closed".equals(done) || "failed".equals(done)
-                                    ? tt.get(done)
-                                    : "");
-                    return (Result) new Html(200, "staff/consultation", data);
-                });
+        Uni<ServiceCalls.Answer> requests =
+                services.get("notification", "/api/notifications/consultation/requests", v.token());
+        Uni<ServiceCalls.Answer> listing =
+                services.get("notification", "/api/notifications/consultation/organisation", v.token());
+        return Uni.combine().all().unis(requests, listing).asTuple().map(both -> {
+            ServiceCalls.Answer answer = both.getItem1();
+            if (!answer.ok()) {
+                return PageFlow.errorPage(answer.status() == 403 ? 403 : 503);
+            }
+            List<Request> list = answer.array().stream()
+                    .filter(JsonObject.class::isInstance)
+                    .map(JsonObject.class::cast)
+                    .map(r -> request(r, tt, v))
+                    .toList();
+            String done = v.ctx().request().getParam("done");
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "staff-consultation");
+            data.put("tt", tt);
+            data.put("requests", list);
+            JsonObject own = both.getItem2().ok() ? both.getItem2().object() : new JsonObject();
+            data.put(
+                    "listing",
+                    Map.of(
+                            "nameJa", own.getString("nameJa", ""),
+                            "nameEn", own.getString("nameEn", ""),
+                            "accepting", own.getBoolean("acceptsRequests", false),
+                            "listed", own.getString("nameJa") != null));
+            data.put(
+                    "message",
+                    "acknowledged".equals(done)
+                                    || "closed".equals(done)
+                                    || "failed".equals(done)
+                                    || "saved".equals(done)
+                            ? tt.get(done)
+                            : "");
+            return (Result) new Html(200, "staff/consultation", data);
+        });
     }
 
     private static Request request(JsonObject r, Map<String, String> tt, Visit v) {
@@ -91,11 +109,33 @@ public class ConsultationPages {
                 r.getString("id"),
                 r.getString("reference", ""),
                 Wording.when(PageFlow.time(r.getString("createdAt")), null, v.language()),
-                TalkPages.how(r, tt),
+                // LINE: only that she chose it; her LINE account is never in what the service answers
+                "line".equals(r.getString("channel")) ? tt.get("howLineStaff") : TalkPages.how(r, tt),
                 TalkPages.when(r, tt),
                 r.getString("note", ""),
                 tt.getOrDefault("staff" + status, status),
                 "OPEN".equals(status));
+    }
+
+    /** Their organisation's public names and whether requests are read now (the list she picks from). */
+    private Uni<Result> describe(Visit v, MultiMap form) {
+        if (!v.hasRole(Roles.CONSULTATION)) {
+            return Uni.createFrom().item(PageFlow.notAllowed());
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(PageFlow.errorPage(403));
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("nameJa", PageFlow.trimmed(form.get("nameJa"), 200));
+        body.put("nameEn", PageFlow.trimmed(form.get("nameEn"), 200));
+        body.put("accepting", "on".equals(form.get("accepting")));
+        return services.put(
+                        "notification",
+                        "/api/notifications/consultation/organisation",
+                        v.token(),
+                        body,
+                        v.ctx().request())
+                .map(answer -> (Result) new Redirect("/staff/consultation?done=" + (answer.ok() ? "saved" : "failed")));
     }
 
     private Uni<Result> act(Visit v, MultiMap form) {

@@ -59,6 +59,11 @@ public class ConsultationResource {
     }
 
     private String organisation() {
+        return organisationOf(token);
+    }
+
+    /** The staff member's organisation, from the token's {@code org} claim. */
+    static String organisationOf(JsonWebToken token) {
         Object org = token.getClaim("org");
         return org == null ? null : org.toString().replace("\"", "");
     }

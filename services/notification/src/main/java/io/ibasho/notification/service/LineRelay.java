@@ -8,17 +8,11 @@ import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
-import io.ibasho.notification.delivery.RetryDecision;
-import io.ibasho.notification.delivery.RetrySchedule;
-import io.ibasho.notification.delivery.SendDecision;
 import io.ibasho.notification.message.DetailPreference;
 import io.ibasho.notification.message.Language;
-import io.ibasho.notification.message.MessageKind;
 import io.ibasho.plumbing.time.FrequentPolls;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -28,14 +22,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 
 /**
  * Pushes the queued LINE messages through the Messaging API ({@code POST /v2/bot/message/push}), with the same
@@ -52,29 +39,23 @@ public class LineRelay {
 
     private final HttpClient http;
     private final MessageWording wording;
-    private final DeadLetters deadLetters;
+    private final DeliveryAttempts attempts;
     private final NotificationConfig config;
     private final LineChannel line;
-    private final RetrySchedule retries;
     private final ObjectMapper json;
-    private final Clock clock;
 
     public LineRelay(
             Vertx vertx,
             MessageWording wording,
-            DeadLetters deadLetters,
+            DeliveryAttempts attempts,
             NotificationConfig config,
             LineChannel line,
-            ObjectMapper json,
-            Clock clock) {
+            ObjectMapper json) {
         this.wording = wording;
-        this.deadLetters = deadLetters;
+        this.attempts = attempts;
         this.config = config;
         this.line = line;
         this.json = json;
-        this.clock = clock;
-        this.retries = new RetrySchedule(
-                config.delivery().retryDelays(), config.delivery().maxAge(), new Random());
         int timeoutMillis = (int) config.line().requestTimeout().toMillis();
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(timeoutMillis)
@@ -89,26 +70,7 @@ public class LineRelay {
 
     @WithTransaction
     public Uni<Void> sendDue() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        select * from line_delivery where status = 'PENDING' and next_attempt_at <= now()
-                        order by next_attempt_at limit :limit for update skip locked""", LineDelivery.class)
-                        .setParameter("limit", config.delivery().batchSize())
-                        .getResultList())
-                .flatMap(this::sendInTurn);
-    }
-
-    private Uni<Void> sendInTurn(List<LineDelivery> due) {
-        if (due.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Multi.createFrom()
-                .iterable(due)
-                .onItem()
-                .transformToUniAndConcatenate(this::sendOne)
-                .collect()
-                .last()
-                .replaceWithVoid();
+        return attempts.due("line_delivery", LineDelivery.class).flatMap(due -> attempts.inTurn(due, this::sendOne));
     }
 
     private Uni<Void> sendOne(LineDelivery delivery) {
@@ -125,21 +87,12 @@ public class LineRelay {
                                         delivery.status = LineDelivery.WITHDRAWN;
                                         return Uni.createFrom().voidItem();
                                     }
-                                    Instant now = clock.instant();
-                                    Optional<Instant> deadline = Optional.ofNullable(message.deadline)
-                                            .map(OffsetDateTime::toInstant);
-                                    if (preference != null
-                                            && preference.quietHours().decide(now, deadline)
-                                                    instanceof SendDecision.DeferUntil defer) {
-                                        // Not an attempt: nothing failed, she asked for quiet.
-                                        delivery.nextAttemptAt = defer.at().atOffset(ZoneOffset.UTC);
+                                    if (attempts.deferredForQuiet(delivery, preference, message)) {
                                         return Uni.createFrom().voidItem();
                                     }
-                                    Uni<SessionCopy> session = message.sessionId == null
-                                            ? Uni.createFrom().nullItem()
-                                            : SessionCopy.findById(message.sessionId);
-                                    return session.flatMap(
-                                            copy -> stillWanted(message, copy).flatMap(wanted -> {
+                                    return attempts.sessionOf(message).flatMap(copy -> attempts.stillWanted(
+                                                    message, copy)
+                                            .flatMap(wanted -> {
                                                 if (!wanted) {
                                                     delivery.status = LineDelivery.WITHDRAWN;
                                                     return Uni.createFrom().voidItem();
@@ -149,33 +102,13 @@ public class LineRelay {
                                 })));
     }
 
-    /** As for e-mail: a queued meeting-link notice is dropped once it is pointless (see EmailRelay). */
-    private Uni<Boolean> stillWanted(InboxMessage message, SessionCopy session) {
-        if (!MessageKind.MEETING_LINK.name().equals(message.kind)) {
-            return Uni.createFrom().item(true);
-        }
-        OffsetDateTime end = session == null ? null : session.endsAt != null ? session.endsAt : session.startsAt;
-        if (session == null || !"PUBLISHED".equals(session.status) || end.isBefore(OffsetDateTime.now(clock))) {
-            return Uni.createFrom().item(false);
-        }
-        return message.registrationId == null
-                ? Uni.createFrom().item(false)
-                : io.ibasho.notification.RegistrationCopy.<io.ibasho.notification.RegistrationCopy>findById(
-                                message.registrationId)
-                        .map(registration -> registration != null && "CONFIRMED".equals(registration.status));
-    }
-
     private Uni<Void> push(
             LineDelivery delivery,
             LineLink link,
             RecipientPreference preference,
             InboxMessage message,
             SessionCopy session) {
-        OffsetDateTime attemptAt = OffsetDateTime.now(clock);
-        if (delivery.firstAttemptAt == null) {
-            delivery.firstAttemptAt = attemptAt;
-        }
-        delivery.attempts++;
+        attempts.attempting(delivery);
         String body;
         try {
             Language language = preference == null ? Language.DEFAULT : preference.language();
@@ -205,9 +138,7 @@ public class LineRelay {
                     delivery.lastStatusCode = status;
                     // 409: LINE already accepted this retry key, so an earlier attempt went out.
                     if ((status >= 200 && status < 300) || status == 409) {
-                        delivery.status = LineDelivery.SENT;
-                        delivery.sentAt = OffsetDateTime.now(clock);
-                        delivery.lastError = null;
+                        attempts.sent(delivery);
                         return Uni.createFrom().voidItem();
                     }
                     boolean permanent = status >= 400 && status < 500 && status != 429;
@@ -228,23 +159,9 @@ public class LineRelay {
     }
 
     private Uni<Void> failed(LineDelivery delivery, Integer status, String error, boolean giveUpNow) {
-        delivery.lastError = error;
         if (status != null) {
             delivery.lastStatusCode = status;
         }
-        RetryDecision decision = giveUpNow
-                ? new RetryDecision.DeadLetter("permanent failure")
-                : retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), clock.instant());
-        if (decision instanceof RetryDecision.RetryAt retry) {
-            delivery.nextAttemptAt = retry.at().atOffset(ZoneOffset.UTC);
-            return Uni.createFrom().voidItem();
-        }
-        delivery.status = LineDelivery.DEAD;
-        return deadLetters.publish(
-                Notifier.LINE,
-                delivery.id,
-                delivery.sourceEventId,
-                delivery.attempts,
-                ((RetryDecision.DeadLetter) decision).reason() + "; last error: " + error);
+        return attempts.failed(delivery, Notifier.LINE, error, giveUpNow);
     }
 }

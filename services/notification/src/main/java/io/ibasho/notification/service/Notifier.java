@@ -45,16 +45,36 @@ public class Notifier {
         }
     }
 
-    /** @return true if the message is new, false if this (event, recipient) was already filed */
-    public Uni<Boolean> notify(Notice notice) {
-        return notify(notice, true);
+    /**
+     * Which of her channels a message goes through besides her inbox (which always has it). A request to talk is
+     * answered only the way she chose for it; everything else goes through every channel she chose.
+     */
+    public enum Reach {
+        /** E-mail if she chose and confirmed it, LINE if she linked it. */
+        HER_CHANNELS,
+        /** The inbox only. */
+        INBOX_ONLY,
+        /** The inbox and e-mail, if e-mail is among her channels. */
+        EMAIL,
+        /** The inbox and LINE, if she linked it. */
+        LINE;
+
+        boolean email() {
+            return this == HER_CHANNELS || this == EMAIL;
+        }
+
+        boolean line() {
+            return this == HER_CHANNELS || this == LINE;
+        }
     }
 
-    /**
-     * @param emailIfChosen false when she chose another way for this one message (a request to talk answered in the
-     *                      app only): then no e-mail is queued even if e-mail is among her channels
-     */
-    public Uni<Boolean> notify(Notice notice, boolean emailIfChosen) {
+    /** @return true if the message is new, false if this (event, recipient) was already filed */
+    public Uni<Boolean> notify(Notice notice) {
+        return notify(notice, Reach.HER_CHANNELS);
+    }
+
+    /** @param reach the channels besides her inbox this one message may go through */
+    public Uni<Boolean> notify(Notice notice, Reach reach) {
         UUID inboxId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
@@ -76,11 +96,13 @@ public class Notifier {
                 .executeUpdate()
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
-                        : emailIfChosen
-                                ? queueEmailIfChosen(inboxId, notice, now)
-                                        .call(() -> queueLineIfLinked(inboxId, notice, now))
-                                        .replaceWith(true)
-                                : Uni.createFrom().item(true)));
+                        : (reach.email()
+                                        ? queueEmailIfChosen(inboxId, notice, now)
+                                        : Uni.createFrom().voidItem())
+                                .call(() -> reach.line()
+                                        ? queueLineIfLinked(inboxId, notice, now)
+                                        : Uni.createFrom().voidItem())
+                                .replaceWith(true)));
     }
 
     private Uni<Void> queueEmailIfChosen(UUID inboxId, Notice notice, OffsetDateTime now) {

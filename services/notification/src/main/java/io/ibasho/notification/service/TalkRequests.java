@@ -1,5 +1,6 @@
 package io.ibasho.notification.service;
 
+import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.TalkRequest;
 import io.ibasho.notification.message.MessageKind;
@@ -28,7 +29,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TalkRequests {
-    public static final Set<String> CHANNELS = Set.of("in-app", "email", "in-person", "callback");
+    public static final Set<String> CHANNELS = Set.of("in-app", "email", "line", "in-person", "callback");
     public static final Set<String> TIME_WINDOWS =
             Set.of("weekday-daytime", "weekday-evening", "weekend", "specific-days");
     public static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
@@ -86,10 +87,14 @@ public class TalkRequests {
     }
 
     private final Notifier notifier;
+    private final LineChannel line;
+    private final TalkOrganisations organisations;
     private final Clock clock;
 
-    public TalkRequests(Notifier notifier, Clock clock) {
+    public TalkRequests(Notifier notifier, LineChannel line, TalkOrganisations organisations, Clock clock) {
         this.notifier = notifier;
+        this.line = line;
+        this.organisations = organisations;
         this.clock = clock;
     }
 
@@ -102,6 +107,7 @@ public class TalkRequests {
             return Uni.createFrom().failure(Refusal.invalidFields(problems));
         }
         return safeChannel(requester, request.channel())
+                .call(() -> organisationReadsAndLineLinked(requester, request))
                 .flatMap(ignored -> TalkRequest.count("requester = ?1 and status <> ?2", requester, TalkRequest.CLOSED))
                 .flatMap(open -> {
                     if (open >= MAX_OPEN) {
@@ -147,6 +153,39 @@ public class TalkRequests {
                                                         "E-mail is not one of your safe channels: choose and confirm an address in your settings first, or choose another way.")));
     }
 
+    /**
+     * What only the database can tell, refused like the other fields (400, every reason at once): the organisation
+     * must be one whose consultation staff read requests now, and LINE must be linked to her account (and offered
+     * here) to be the way she is reached. Her LINE userId never leaves this service; staff see only "LINE".
+     */
+    private Uni<Void> organisationReadsAndLineLinked(String requester, NewRequest request) {
+        Uni<Boolean> lineLinked = "line".equals(request.channel())
+                ? (line.available()
+                        ? LineLink.<LineLink>findById(requester).map(link -> link != null && link.linked())
+                        : Uni.createFrom().item(false))
+                : Uni.createFrom().item(true);
+        return organisations
+                .accepting(request.organisationId())
+                .flatMap(accepting -> lineLinked.flatMap(linked -> {
+                    List<FieldViolation> problems = new ArrayList<>();
+                    if (!accepting) {
+                        problems.add(new FieldViolation(
+                                "organisationId",
+                                "choose one of the organisations listed at /api/notifications/organisations that read requests now",
+                                "not-accepting"));
+                    }
+                    if (!linked) {
+                        problems.add(new FieldViolation(
+                                "channel",
+                                "LINE is not linked to your account: link it in your settings first, or choose another way",
+                                "line-not-linked"));
+                    }
+                    return problems.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(Refusal.invalidFields(problems));
+                }));
+    }
+
     @WithSession
     public Uni<List<View>> mine(String requester) {
         return TalkRequest.<TalkRequest>list("requester = ?1 order by createdAt desc", requester)
@@ -182,8 +221,8 @@ public class TalkRequests {
 
     /**
      * She is told, in words that say nothing about consultation, through the channel she chose (the in-app inbox
-     * always; e-mail too when she chose e-mail, sent by the e-mail relay outside her quiet hours). Acknowledging twice
-     * tells her once.
+     * always; e-mail too when she chose e-mail, LINE when she chose LINE, each sent by its relay outside her quiet
+     * hours). Acknowledging twice tells her once.
      */
     @WithTransaction
     public Uni<View> acknowledge(String organisationId, String actor, UUID id) {
@@ -203,12 +242,21 @@ public class TalkRequests {
                                         null,
                                         null,
                                         "talk-acknowledged:" + row.id),
-                                "email".equals(row.channel))
+                                reachOf(row.channel))
                         .replaceWithVoid();
             }
             return told.call(() -> audit(List.of(row.id), organisationId, actor, "acknowledge"))
                     .map(ignored -> View.of(row));
         });
+    }
+
+    /** Only the way she chose for this request, besides her inbox: e-mail or LINE, never both, never unasked. */
+    static Notifier.Reach reachOf(String channel) {
+        return switch (channel) {
+            case "email" -> Notifier.Reach.EMAIL;
+            case "line" -> Notifier.Reach.LINE;
+            default -> Notifier.Reach.INBOX_ONLY;
+        };
     }
 
     @WithTransaction
@@ -265,7 +313,8 @@ public class TalkRequests {
             problems.add(new FieldViolation("organisationId", "choose an organisation", "required"));
         }
         if (request.channel() == null || !CHANNELS.contains(request.channel())) {
-            problems.add(new FieldViolation("channel", "must be one of in-app, email, in-person, callback", "choice"));
+            problems.add(
+                    new FieldViolation("channel", "must be one of in-app, email, line, in-person, callback", "choice"));
         }
         boolean callback = "callback".equals(request.channel());
         String phone = request.callbackPhone();

@@ -39,6 +39,18 @@ class TalkRequestTest {
     @Inject
     RetentionJob retention;
 
+    /** Requests go only to an organisation whose consultation staff read them (TalkByLineTest checks the list). */
+    // before each test, not once: a static @BeforeAll runs before the application listens
+    @org.junit.jupiter.api.BeforeEach
+    void hinataReadsRequests() {
+        as("consult1")
+                .body("""
+                        {"nameJa":"ひなたの会","nameEn":"Hinata Women's Network","accepting":true}""")
+                .put("/api/notifications/consultation/organisation")
+                .then()
+                .statusCode(200);
+    }
+
     private static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.accessToken(user)).contentType("application/json");
     }
