@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>The second replica's relay hears back from Kafka slowly: its producer waits {@value #SLOW_RELAY_MS} ms before it
  * sends (Kafka's {@code linger.ms}), as a replica far from the broker or in a GC pause does. A batch it took from the
  * shared outbox stays locked that long while the other relay publishes the rows created after it, so the two publish
- * one session's events out of order often enough to be seen in every run (issue #14). What is published is the same.
+ * one session's events out of order often enough that the test can require it (issue #14). What is published is the same.
  * (At 300 ms the loaded CI machine's HTTP calls were slower than the hold: one stale arrival among 25 records, none
  * among 24 session events.)
  */
