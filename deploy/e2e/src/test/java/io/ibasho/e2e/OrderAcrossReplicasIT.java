@@ -257,7 +257,8 @@ class OrderAcrossReplicasIT {
      */
     private static List<ConsumerRecord<String, String>> publishedRecords(
             String service, String topic, List<String> sessions) throws SQLException {
-        await().atMost(Duration.ofSeconds(60))
+        // the slow replica may hold a batch of several rows, each waiting SLOW_RELAY_MS
+        await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> outboxRows(service, sessions, " and published_at is null") == 0);
         long rows = outboxRows(service, sessions, "");
