@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ibasho.localstack.LocalStack;
-import io.ibasho.localstack.ManagedProcess;
-import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.PostgresServer;
 import io.ibasho.localstack.QuarkusApp;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -34,14 +32,13 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4, done when "exactly one draw with two instances of the service running at once": a second registration
- * process (the same jar, database, Kafka and Keycloak as the stack's, on another port, configured as shipped) runs
- * beside the first; when a lottery's window closes, organiser1's manual draws hit both instances at the
+ * process (the same jar, database, Kafka and Keycloak as the stack's, on another port, configured as shipped but for
+ * a slower relay: {@link SecondReplicas}) runs beside the first; when a lottery's window closes, organiser1's manual draws hit both instances at the
  * same moment from several threads while the schedulers race too. Exactly one draw is made: one LotteryDrawn on
  * Kafka, the same published draw from both instances, one 200 among the manual draws only if an organiser (not a
  * scheduler) made it, every other answer 409 already-drawn (or 503 busy), and as many winners as seats.
@@ -59,47 +56,17 @@ class TwoRegistrationInstancesIT {
     static void startASecondRegistrationInstance() {
         stack = SecurityStack.get();
         attendees = new StackAttendees(stack);
-        LocalStack local = stack.stack;
-        // the environment LocalStack gives registration, with another port. Both schedulers keep the shipped cadence
-        // (every 30 s): with one checking every second, the scheduler beat the manual draws (a run saw eight 409s and
-        // the draw
-        // "by scheduler"), so the manual draws would never be shown racing each other.
-        Map<String, String> env = new LinkedHashMap<>();
-        String database = LocalStack.databaseOf("registration");
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", local.postgres().reactiveUrl(database));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", local.postgres().jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", local.kafka().bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", local.keycloak().realmUrl());
-        env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + stack.settings.gatewayPort());
-        secondLog = stack.settings.logs().resolve("registration-2.log");
-        second = new QuarkusApp(
-                "registration-2",
-                stack.settings.projectDir().resolve("services/registration"),
-                Ports.freePort(),
-                Ports.freePort(),
-                env,
-                secondLog,
-                stack.settings.run().resolve("registration-2.pid"));
-        // started here, waited for only once the lottery's applications are in: it boots while they are made
-        second.launch();
+        // the environment LocalStack gives registration, with another port (shared with OrderAcrossReplicasIT). Both
+        // schedulers keep the shipped cadence (every 30 s): with one checking every second, the scheduler beat the
+        // manual draws (a run saw eight 409s and the draw "by scheduler"), so the manual draws would never be shown
+        // racing each other. Started here, waited for only once the lottery's applications are in: it boots while they
+        // are made
+        second = SecondReplicas.of("registration");
+        secondLog = stack.logs().resolve("registration-2.log");
     }
 
     private static void awaitTheSecondInstance() {
-        try {
-            second.awaitHealthy(Duration.ofSeconds(Long.getLong("ibasho.e2e.extra-start-seconds", 600)));
-        } catch (RuntimeException e) {
-            stopTheSecondInstance();
-            throw e;
-        }
-    }
-
-    @AfterAll
-    static void stopTheSecondInstance() {
-        if (second != null) {
-            second.runningProcess().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(15)));
-        }
+        SecondReplicas.awaitReady(second);
     }
 
     @Test

@@ -76,6 +76,10 @@ public class EventLifecycleConsumer {
             if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
                 if (existing != null) {
                     existing.status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
+                    // its sequence moves the offer on, so an older EventChanged read after it (another relay's) is
+                    // recognised as stale instead of opening the cancelled session to drop-in childcare again
+                    existing.sequence =
+                            Math.max(existing.sequence, data.path("sequence").asInt());
                 }
                 // Seat childcare is released by registration's cancellations; drop-in childcare has no registration.
                 return type.equals(EventTypes.EVENT_CANCELLED)
@@ -84,6 +88,9 @@ public class EventLifecycleConsumer {
             }
             if (!type.equals(EventTypes.EVENT_PUBLISHED) && !type.equals(EventTypes.EVENT_CHANGED)) {
                 return Uni.createFrom().voidItem();
+            }
+            if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
+                return Uni.createFrom().voidItem(); // the end of a session is final: nothing reopens it
             }
             SessionOffer offer = existing != null ? existing : new SessionOffer();
             JsonNode childcare = data.path("childcare");

@@ -5,6 +5,7 @@ import static io.ibasho.childcarebooking.Fixtures.replyTo;
 import static io.ibasho.childcarebooking.Fixtures.requestChildcare;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -132,6 +134,38 @@ class DropInChildcareTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("RELEASED"));
+    }
+
+    /**
+     * Issue #14, order across replicas: the event service's second relay may publish a change after the cancellation
+     * that followed it. The older change is dropped; before, the cancellation did not move the offer's sequence on and
+     * the late change made the cancelled café take drop-in children again.
+     */
+    @Test
+    void anOlderChangeReadAfterTheCancellationNeverOpensTheCafeToDropInsAgain() {
+        Session cafe = dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
+        Fixtures.publish(cafe, EventTypes.EVENT_CANCELLED, 2, "NONE");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CANCELLED".equals(offerStatus(cafe.id())));
+
+        Fixtures.publish(cafe, EventTypes.EVENT_CHANGED, 1, "NONE");
+
+        // nothing marks the moment the stale change was read: the café must stay cancelled while it is
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> "CANCELLED"
+                .equals(offerStatus(cafe.id())));
+        reserve("mei", cafe.id(), List.of(Map.of("ageYears", 3)))
+                .then()
+                .statusCode(409)
+                .body("type", matchesPattern(".*childcare-not-offered"));
+    }
+
+    private static String offerStatus(UUID sessionId) {
+        return given().auth()
+                .oauth2(Tokens.accessToken("carer1"))
+                .get("/api/childcare/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 
     @Test

@@ -300,6 +300,8 @@ public class LifecycleConsumers {
                 case EventTypes.EVENT_COMPLETED -> {
                     if (existing != null) {
                         existing.status = "COMPLETED";
+                        // as with a cancellation: an older EventChanged read after it is then dropped as stale
+                        existing.sequence = Math.max(existing.sequence, sequence);
                     }
                     yield Uni.createFrom().voidItem();
                 }
