@@ -11,6 +11,7 @@ import io.ibasho.localstack.LocalStack;
 import io.ibasho.localstack.PostgresServer;
 import io.ibasho.testsupport.FreshSignIn;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,10 @@ class HerDataErasureIT {
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "children",
-                        List.of(Map.of("position", 1, "childNickname", childNickname, "careNotes", careNotes))))
+                        List.of(Map.of("position", 1, "childNickname", childNickname, "careNotes", careNotes)),
+                        // the form showed the consent wording in Japanese: her consent is recorded (issue #18)
+                        "consentLanguage",
+                        "ja"))
                 .put("/api/childcare/bookings/" + registration + "/notes")
                 .then()
                 .statusCode(200);
@@ -211,6 +215,9 @@ class HerDataErasureIT {
                 .extract()
                 .asString();
         assertThat(export).contains(nickname, lotteryNickname, childNickname, careNotes);
+        JsonPath consents = JsonPath.from(export);
+        assertThat(consents.getList("childcareBooking.consents.purpose")).containsExactly("childcare-notes");
+        assertThat(consents.getList("childcareBooking.consents.language")).containsExactly("ja");
 
         // she deletes her account: with a sign-in just now and the confirmation word
         Response receipt = given().baseUri(stack.gateway)
@@ -225,7 +232,8 @@ class HerDataErasureIT {
                 .body("erased.registration.bookings", equalTo(1))
                 .body("erased.registration.lotteryApplications", equalTo(1))
                 .body("erased.registration.childcareRequests", equalTo(1))
-                .body("erased.'childcare-booking'.children", equalTo(1));
+                .body("erased.'childcare-booking'.children", equalTo(1))
+                .body("erased.'childcare-booking'.consentRecords", equalTo(1));
         assertThat(receipt.asString()).doesNotContain(nickname, childNickname, careNotes, email);
 
         // her account is gone: she cannot sign in any more

@@ -91,7 +91,12 @@ public class HerDataCollector {
                         new JsonObject()
                                 .put("childcareBookings", bookings.size())
                                 .put("children", children)
-                                .put("childrenWithNicknameOrNotes", notes))
+                                .put("childrenWithNicknameOrNotes", notes)
+                                .put(
+                                        "consentRecords",
+                                        childcare
+                                                .getJsonArray("consents", new JsonArray())
+                                                .size()))
                 .put(
                         "notification",
                         new JsonObject()
@@ -111,7 +116,12 @@ public class HerDataCollector {
                                         settings == null
                                                 ? 0
                                                 : (settings.getString("emailAddress") == null ? 0 : 1)
-                                                        + (settings.getString("pendingEmail") == null ? 0 : 1)))
+                                                        + (settings.getString("pendingEmail") == null ? 0 : 1))
+                                .put(
+                                        "consentRecords",
+                                        notification
+                                                .getJsonArray("consents", new JsonArray())
+                                                .size()))
                 .put(
                         "event",
                         new JsonObject()

@@ -214,6 +214,12 @@ public class DropInChildcarePages {
             return form(v, rows, checked.errors(), 422);
         }
         JsonObject body = new JsonObject().put("sessionId", id.toString()).put("children", checked.children());
+        if (checked.children().stream()
+                .anyMatch(c ->
+                        ((JsonObject) c).containsKey("childNickname") || ((JsonObject) c).containsKey("careNotes"))) {
+            // the form showed the consent wording in this language (issue #18): childcare-booking records it
+            body.put("consentLanguage", v.language().tag());
+        }
         return services.post(
                         "childcare-booking", API, v.token(), body, null, v.ctx().request())
                 .flatMap(answer -> {

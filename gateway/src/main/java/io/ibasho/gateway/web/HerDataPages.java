@@ -43,6 +43,9 @@ public class HerDataPages {
     @Inject
     ErasureConfig erasureConfig;
 
+    @Inject
+    ServiceCalls services;
+
     Clock clock = Clock.systemUTC();
 
     /** A readable block of the export: a heading and label/value lines. */
@@ -55,23 +58,119 @@ public class HerDataPages {
     @TemplateData
     public record Section(String title, List<Item> items) {}
 
+    /**
+     * One of her consents as she gave it: what for, the words she was shown (in the language of the page then), when,
+     * and whether it still holds (then a button withdraws it).
+     */
+    @TemplateData
+    public record Consent(
+            String purpose,
+            String title,
+            String wording,
+            String language,
+            String version,
+            String givenAt,
+            String withdrawnAt) {
+        public boolean inForce() {
+            return withdrawnAt == null;
+        }
+    }
+
+    /** The purposes she can withdraw here, each with the service that holds it and the path that withdraws it. */
+    static final Map<String, String[]> WITHDRAWALS = Map.of(
+            "childcare-notes",
+            new String[] {"childcare-booking", "/api/childcare/me/consents/childcare-notes/withdrawal"},
+            "email-channel",
+            new String[] {"notification", "/api/notifications/me/consents/email-channel/withdrawal"});
+
     void routes(@Observes Router router) {
         router.get("/app/settings/data").order(899).handler(ctx -> flow.page(ctx, true, v -> page(v, null, 200)));
         router.get("/app/settings/data.json").order(899).handler(ctx -> flow.page(ctx, true, this::download));
+        router.post("/app/settings/data/consents")
+                .order(899)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> withdraw(v, form))));
         router.post("/app/settings/data/erase")
                 .order(899)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> erase(v, form))));
     }
 
     private Uni<PageFlow.Result> page(PageFlow.Visit v, String error, int status) {
+        return page(v, error, null, status);
+    }
+
+    private Uni<PageFlow.Result> page(PageFlow.Visit v, String error, String done, int status) {
         return collector
                 .collect(v.token(), subject(v))
-                .map(export -> (PageFlow.Result) new PageFlow.Html(
-                        status, "mydata", view(sections(export, v.ja()), recentSignIn(v), false, error)))
+                .map(export -> {
+                    Map<String, Object> data = view(sections(export, v.ja()), recentSignIn(v), false, error);
+                    data.put("consents", consents(export, v.ja()));
+                    data.put("done", done == null ? "" : done);
+                    return (PageFlow.Result) new PageFlow.Html(status, "mydata", data);
+                })
                 .onFailure(HerDataCollector.Incomplete.class)
                 .recoverWithItem(failure -> ((HerDataCollector.Incomplete) failure).status == 403
                         ? new PageFlow.Html(200, "mydata", view(null, false, true, null))
                         : new PageFlow.Html(503, "error", Map.of("kind", "unavailable")));
+    }
+
+    /** Withdraws one of her consents in the service that holds it, then shows her data again with what changed. */
+    private Uni<PageFlow.Result> withdraw(PageFlow.Visit v, MultiMap form) {
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(new PageFlow.Html(403, "error", Map.of("kind", "forbidden")));
+        }
+        String[] target = WITHDRAWALS.get(String.valueOf(form.get("purpose")));
+        if (target == null) {
+            return page(v, v.ja() ? "取り消す同意を選んでください。" : "Choose a consent to withdraw.", 422);
+        }
+        return services.post(
+                        target[0],
+                        target[1],
+                        v.token(),
+                        new JsonObject(),
+                        null,
+                        v.ctx().request())
+                .flatMap(answer -> answer.ok()
+                        ? page(
+                                v,
+                                null,
+                                "childcare-notes".equals(form.get("purpose"))
+                                        ? (v.ja()
+                                                ? "同意を取り消しました。お子さんの呼び名とメモは削除しました。"
+                                                : "Consent withdrawn. Your children's nicknames and notes are deleted.")
+                                        : (v.ja()
+                                                ? "同意を取り消しました。メールアドレスは削除し、メールはもう送りません。"
+                                                : "Consent withdrawn. The address is removed and nothing more is mailed."),
+                                200)
+                        : page(
+                                v,
+                                v.ja()
+                                        ? "いまは取り消せませんでした。しばらくしてからお試しください。"
+                                        : "This could not be done just now; please try again later.",
+                                answer.status() == 429 ? 429 : 503));
+    }
+
+    /** Her consents from every service that holds one, oldest first per service. */
+    static List<Consent> consents(JsonObject export, boolean ja) {
+        List<Consent> consents = new ArrayList<>();
+        for (String key : List.of("childcareBooking", "notification")) {
+            for (Object o : export.getJsonObject(key, new JsonObject()).getJsonArray("consents", new JsonArray())) {
+                JsonObject c = (JsonObject) o;
+                String purpose = c.getString("purpose", "");
+                consents.add(new Consent(
+                        purpose,
+                        switch (purpose) {
+                            case "childcare-notes" -> ja ? "お子さんの呼び名と保育へのメモ" : "Children's nicknames and care notes";
+                            case "email-channel" -> ja ? "メールでのお知らせ" : "Messages by e-mail";
+                            default -> purpose;
+                        },
+                        c.getString("wording"),
+                        c.getString("language"),
+                        c.getString("wordingVersion"),
+                        c.getString("givenAt"),
+                        c.getString("withdrawnAt")));
+            }
+        }
+        return consents;
     }
 
     /** Every name the template asks for, always (Qute renders strictly: a missing one is an error). */
@@ -83,6 +182,8 @@ public class HerDataPages {
         data.put("notAttendee", notAttendee);
         data.put("maxMinutes", erasureConfig.maxSignInAge().toMinutes());
         data.put("error", error == null ? "" : error);
+        data.put("consents", List.of());
+        data.put("done", "");
         return data;
     }
 
@@ -281,7 +382,8 @@ public class HerDataPages {
                         Map.entry("settings", "設定"),
                         Map.entry("emailAddresses", "メールアドレス"),
                         Map.entry("talkRequests", "話したいことの連絡"),
-                        Map.entry("attendeeConfirmations", "会場案内の記録"))
+                        Map.entry("attendeeConfirmations", "会場案内の記録"),
+                        Map.entry("consentRecords", "同意の記録"))
                 : Map.of();
         List<Line> lines = new ArrayList<>();
         for (String service : List.of("registration", "childcare-booking", "notification", "event")) {

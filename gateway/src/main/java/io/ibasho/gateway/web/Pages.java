@@ -1240,7 +1240,12 @@ public class Pages {
                     null,
                     422);
         }
-        return emailStep(v, "/api/notifications/preferences/email", "address", address, "codeSent");
+        return emailStep(
+                v,
+                "/api/notifications/preferences/email",
+                "address",
+                new JsonObject().put("address", address),
+                "codeSent");
     }
 
     private Uni<Result> verifyEmail(Visit v, MultiMap form) {
@@ -1255,21 +1260,24 @@ public class Pages {
                     null,
                     422);
         }
-        return emailStep(v, "/api/notifications/preferences/email/verify", "code", code, "verified");
+        // the page showed the consent wording in this language (issue #18): notification records it
+        return emailStep(
+                v,
+                "/api/notifications/preferences/email/verify",
+                "code",
+                new JsonObject()
+                        .put("code", code)
+                        .put("consentLanguage", v.language().tag()),
+                "verified");
     }
 
     /**
      * One step of setting her e-mail channel (send a code, confirm it): the notification service's answer is the
      * settings page again, with the done message or the problem next to the field.
      */
-    private Uni<Result> emailStep(Visit v, String path, String field, String value, String doneText) {
+    private Uni<Result> emailStep(Visit v, String path, String field, JsonObject body, String doneText) {
         return services.post(
-                        "notification",
-                        path,
-                        v.token(),
-                        new JsonObject().put(field, value),
-                        null,
-                        v.ctx().request())
+                        "notification", path, v.token(), body, null, v.ctx().request())
                 .flatMap(answer -> answer.ok()
                         ? settings(v, Map.of(), v.text(doneText), 200)
                         : settings(

@@ -254,6 +254,19 @@ public final class UiText {
                 "dropInNotesHelp",
                 "アレルギーや体調など（500文字まで）。回の終了から24時間後に削除します。",
                 "Allergies, health and the like (up to 500 characters). Deleted 24 hours after the session.");
+        // The consent wordings, version 2026-12: the same words as the services' ConsentWording, which record the
+        // version with her consent; a change of words is a new version there and here.
+        put(
+                "notesConsent",
+                "お子さんの呼び名と保育へのメモは、その回の託児スタッフだけが読み、回のあと削除されます。" + "「わたしのデータ」からいつでも同意を取り消せます（メモはそのとき削除されます）。",
+                "Your children's nicknames and care notes are read only by the carers of that session and deleted"
+                        + " after it. You can withdraw this consent at any time under My data (the notes are deleted"
+                        + " then).");
+        put(
+                "emailConsent",
+                "確認したメールアドレスに、目立たない件名でお知らせを送ることに同意します。" + "「わたしのデータ」からいつでも取り消せます（アドレスはそのとき削除されます）。",
+                "I agree that discreet messages are sent to the address I confirm. I can withdraw this at any time"
+                        + " under My data (the address is removed then).");
         put("dropInSubmit", "託児を予約する", "Reserve childcare");
         put("dropInYours", "託児の予約", "Your childcare reservation");
         put(

@@ -69,4 +69,53 @@ class HerDataViewsTest {
                         new HerDataPages.Line("会場案内の記録", "1"),
                         new HerDataPages.Line("アカウント", "1"));
     }
+
+    /** Her consents as the services export them (issue #18): one still in force, one withdrawn. */
+    static JsonObject withConsents() {
+        JsonObject export = EXPORT.copy();
+        export.getJsonObject("childcareBooking")
+                .put(
+                        "consents",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("purpose", "childcare-notes")
+                                        .put("language", "ja")
+                                        .put("wordingVersion", "2026-12")
+                                        .put("wording", "お子さんの呼び名と保育へのメモは")
+                                        .put("givenAt", "2026-12-01T10:00:00Z")));
+        export.getJsonObject("notification")
+                .put(
+                        "consents",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("purpose", "email-channel")
+                                        .put("language", "en")
+                                        .put("wordingVersion", "2026-12")
+                                        .put("wording", "I agree that discreet messages")
+                                        .put("givenAt", "2026-12-01T10:00:00Z")
+                                        .put("withdrawnAt", "2026-12-02T10:00:00Z")));
+        return export;
+    }
+
+    @Test
+    void herConsentsAreShownWithTheirWordsLanguageAndTimeAndOnlyThoseInForceCanBeWithdrawn() {
+        List<HerDataPages.Consent> consents = HerDataPages.consents(withConsents(), true);
+        assertThat(consents)
+                .extracting(
+                        HerDataPages.Consent::purpose, HerDataPages.Consent::language, HerDataPages.Consent::inForce)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("childcare-notes", "ja", true),
+                        org.assertj.core.groups.Tuple.tuple("email-channel", "en", false));
+        assertThat(consents.get(0).title()).isEqualTo("お子さんの呼び名と保育へのメモ");
+        assertThat(consents.get(1).wording()).startsWith("I agree");
+        assertThat(consents.get(1).withdrawnAt()).isEqualTo("2026-12-02T10:00:00Z");
+        // every purpose shown can be withdrawn in the service that holds it
+        assertThat(HerDataPages.WITHDRAWALS).containsKeys("childcare-notes", "email-channel");
+    }
+
+    @Test
+    void theConfirmationCountsHerConsentRecords() {
+        List<HerDataPages.Line> lines = HerDataPages.counts(HerDataCollector.counts(withConsents()), true);
+        assertThat(lines).filteredOn(l -> l.label().equals("同意の記録")).hasSize(2);
+    }
 }

@@ -22,9 +22,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CareNotesService {
     private final Clock clock;
+    private final Consents consents;
 
-    public CareNotesService(Clock clock) {
+    public CareNotesService(Clock clock, Consents consents) {
         this.clock = clock;
+        this.consents = consents;
     }
 
     public enum Mode {
@@ -39,7 +41,10 @@ public class CareNotesService {
 
     @WithTransaction
     public Uni<CareNotesView> write(UUID registrationId, String attendeeId, CareNotesRequest request, Mode mode) {
+        boolean storesNotes =
+                request.children().stream().anyMatch(c -> !isBlank(c.childNickname()) || !isBlank(c.careNotes()));
         return ownReservedBooking(registrationId, attendeeId)
+                .call(booking -> consents.beforeNotes(attendeeId, request.consentLanguage(), storesNotes))
                 .flatMap(booking -> BookedChild.<BookedChild>list("bookingId = ?1 order by position", booking.id))
                 .map(children -> {
                     Map<Integer, CareNotesRequest.ChildNotes> byPosition = byPosition(request, children.size());
@@ -99,6 +104,10 @@ public class CareNotesService {
             }
         }
         return byPosition;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String blankToNull(String text) {

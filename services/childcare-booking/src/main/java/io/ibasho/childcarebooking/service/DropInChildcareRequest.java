@@ -15,7 +15,11 @@ import java.util.UUID;
  */
 public record DropInChildcareRequest(
         @NotNull UUID sessionId,
-        @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Child> children) {
+        @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Child> children,
+
+        /** As in CareNotesRequest: the language the form showed the consent wording in, when it did. */
+        @Pattern(regexp = "ja|en", message = "must be ja or en")
+        String consentLanguage) {
 
     public record Child(
             @NotNull @Min(0) @Max(17) Integer ageYears,

@@ -40,7 +40,11 @@ public class DropInChildcareService {
     private final Outbox outbox;
     private final Clock clock;
 
-    public DropInChildcareService(ChildcareReservationService reservations, Outbox outbox, Clock clock) {
+    private final Consents consents;
+
+    public DropInChildcareService(
+            ChildcareReservationService reservations, Outbox outbox, Clock clock, Consents consents) {
+        this.consents = consents;
         this.reservations = reservations;
         this.outbox = outbox;
         this.clock = clock;
@@ -72,7 +76,13 @@ public class DropInChildcareService {
                                             "You already reserved childcare for this session; change or cancel it"
                                                     + " under My bookings.");
                                 }
-                                return assessAndReserve(offer, attendeeId, request);
+                                boolean storesNotes = request.children().stream()
+                                        .anyMatch(c -> (c.childNickname() != null
+                                                        && !c.childNickname().isBlank())
+                                                || (c.careNotes() != null
+                                                        && !c.careNotes().isBlank()));
+                                return consents.beforeNotes(attendeeId, request.consentLanguage(), storesNotes)
+                                        .flatMap(ignored -> assessAndReserve(offer, attendeeId, request));
                             });
                 });
     }

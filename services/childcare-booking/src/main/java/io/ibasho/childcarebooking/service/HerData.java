@@ -2,6 +2,7 @@ package io.ibasho.childcarebooking.service;
 
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.ChildcareBooking;
+import io.ibasho.childcarebooking.ConsentRecord;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,9 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * What childcare-booking holds about her (issue #18): her childcare bookings with each child's age, the nickname and
- * the care notes she gave. Exported on her request; on her erasure the places of sessions still to come are released
+ * the care notes she gave, and her consent records. Exported on her request; on her erasure the places of sessions still to come are released
  * (announced as on a cancellation) and every booking loses its link to her and its nicknames and notes, while the
- * children's ages stay for the session's anonymous totals until retention.
+ * children's ages stay for the session's anonymous totals until retention; her consent records are deleted.
  */
 @ApplicationScoped
 public class HerData {
@@ -44,13 +45,39 @@ public class HerData {
             OffsetDateTime releasedAt,
             List<Child> children) {}
 
-    public record Export(String service, List<Booking> childcareBookings) {}
+    /** What she agreed to, in the words and language she was shown (ConsentWording), and when; withdrawn or not. */
+    public record Consent(
+            String purpose,
+            String language,
+            String wordingVersion,
+            String wording,
+            OffsetDateTime givenAt,
+            OffsetDateTime withdrawnAt) {}
+
+    public record Export(String service, List<Booking> childcareBookings, List<Consent> consents) {}
 
     /** What went: counts per kind, never content. */
-    public record Erased(int bookings, int children, int released) {}
+    public record Erased(int bookings, int children, int released, int consentRecords) {}
 
     @WithSession
     public Uni<Export> export(String attendeeId) {
+        return bookings(attendeeId)
+                .flatMap(export -> ConsentRecord.<ConsentRecord>list("attendeeId = ?1 order by givenAt", attendeeId)
+                        .map(records -> new Export(
+                                export.service(),
+                                export.childcareBookings(),
+                                records.stream()
+                                        .map(r -> new Consent(
+                                                r.purpose,
+                                                r.language,
+                                                r.wordingVersion,
+                                                ConsentWording.text(r.purpose, r.wordingVersion, r.language),
+                                                r.givenAt,
+                                                r.withdrawnAt))
+                                        .toList())));
+    }
+
+    private Uni<Export> bookings(String attendeeId) {
         return ChildcareBooking.<ChildcareBooking>list("attendeeId = ?1 order by createdAt", attendeeId)
                 .flatMap(bookings -> {
                     List<UUID> ids = bookings.stream().map(b -> b.id).toList();
@@ -79,7 +106,8 @@ public class HerData {
                                                                 c.careNotes,
                                                                 c.notesUpdatedAt))
                                                         .toList()))
-                                        .toList());
+                                        .toList(),
+                                List.of());
                     });
                 });
     }
@@ -119,8 +147,11 @@ public class HerData {
                         children.setParameter("ids", registrationIds);
                         bookings.setParameter("ids", registrationIds);
                     }
+                    var consents = s.createNativeQuery("delete from consent_record where attendee_id = :who")
+                            .setParameter("who", attendeeId);
                     return children.executeUpdate().flatMap(clearedChildren -> bookings.executeUpdate()
-                            .map(unlinked -> new Erased(unlinked, clearedChildren, released)));
+                            .flatMap(unlinked -> consents.executeUpdate()
+                                    .map(records -> new Erased(unlinked, clearedChildren, released, records))));
                 }));
     }
 }

@@ -74,9 +74,13 @@ public class PreferenceResource {
     public record EmailRequest(
             @NotBlank @Email @Size(max = 254) String address) {}
 
+    /** {@code consentLanguage}: the language the page showed the consent wording in; her settings' when absent. */
     public record CodeRequest(
             @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the e-mail")
-            String code) {}
+            String code,
+
+            @Pattern(regexp = "ja|en", message = "must be ja or en")
+            String consentLanguage) {}
 
     private final PreferenceService preferences;
     private final JsonWebToken token;
@@ -169,7 +173,7 @@ public class PreferenceResource {
     @Operation(summary = "Confirm the code; the address becomes the one e-mails go to")
     public Uni<PreferencesView> verify(@Valid @NotNull CodeRequest request) {
         String me = token.getSubject();
-        return preferences.verify(me, request.code()).flatMap(outcome -> switch (outcome) {
+        return preferences.verify(me, request.code(), request.consentLanguage()).flatMap(outcome -> switch (outcome) {
             case VERIFIED -> preferences.of(me).map(PreferenceResource::view);
             case WRONG_CODE ->
                 Uni.createFrom()

@@ -1,5 +1,6 @@
 package io.ibasho.notification.service;
 
+import io.ibasho.notification.ConsentRecord;
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
@@ -15,7 +16,7 @@ import java.util.UUID;
 
 /**
  * What the notification service holds about her (issue #18): her settings (language, e-mail address, quiet hours),
- * the messages in her inbox and what was mailed. Exported on her request; on her erasure every row keyed by her
+ * the messages in her inbox, what was mailed, and her consent records. Exported on her request; on her erasure every row keyed by her
  * account, and the copies of her registrations, are deleted (messages are not counted in any total).
  */
 @ApplicationScoped
@@ -59,13 +60,23 @@ public class HerData {
             OffsetDateTime acknowledgedAt,
             OffsetDateTime closedAt) {}
 
+    /** What she agreed to, in the words and language she was shown (ConsentWording), and when; withdrawn or not. */
+    public record Consent(
+            String purpose,
+            String language,
+            String wordingVersion,
+            String wording,
+            OffsetDateTime givenAt,
+            OffsetDateTime withdrawnAt) {}
+
     public record Export(
             String service,
             Settings settings,
             List<Message> messages,
             long emailDeliveries,
             List<TalkRequestExport> talkRequests,
-            Line line) {}
+            Line line,
+            List<Consent> consents) {}
 
     /** What went: counts per kind, never content. */
     public record Erased(
@@ -76,10 +87,32 @@ public class HerData {
             int codeRequests,
             int talkRequests,
             int lineLinks,
-            int lineDeliveries) {}
+            int lineDeliveries,
+            int consentRecords) {}
 
     @WithSession
     public Uni<Export> export(String attendeeId) {
+        return withoutConsents(attendeeId)
+                .flatMap(export -> ConsentRecord.<ConsentRecord>list("recipientId = ?1 order by givenAt", attendeeId)
+                        .map(records -> new Export(
+                                export.service(),
+                                export.settings(),
+                                export.messages(),
+                                export.emailDeliveries(),
+                                export.talkRequests(),
+                                export.line(),
+                                records.stream()
+                                        .map(r -> new Consent(
+                                                r.purpose,
+                                                r.language,
+                                                r.wordingVersion,
+                                                ConsentWording.text(r.purpose, r.wordingVersion, r.language),
+                                                r.givenAt,
+                                                r.withdrawnAt))
+                                        .toList())));
+    }
+
+    private Uni<Export> withoutConsents(String attendeeId) {
         return RecipientPreference.<RecipientPreference>findById(attendeeId)
                 .flatMap(preference -> InboxMessage.<InboxMessage>list(
                                 "recipientId = ?1 order by createdAt desc", attendeeId)
@@ -132,7 +165,8 @@ public class HerData {
                                                                         t.acknowledgedAt,
                                                                         t.closedAt))
                                                                 .toList(),
-                                                        line))))));
+                                                        line,
+                                                        List.of()))))));
     }
 
     private static Uni<Line> line(String attendeeId) {
@@ -172,15 +206,21 @@ public class HerData {
                                                                 s,
                                                                 "delete from talk_request where requester = :who",
                                                                 attendeeId)
-                                                        .map(talks -> new Erased(
-                                                                messages,
-                                                                deliveries,
-                                                                settings,
-                                                                copies,
-                                                                codes,
-                                                                talks,
-                                                                lineLinks,
-                                                                lineDeliveries)))))));
+                                                        .flatMap(talks -> delete(
+                                                                        s,
+                                                                        "delete from consent_record where"
+                                                                                + " recipient_id = :who",
+                                                                        attendeeId)
+                                                                .map(consents -> new Erased(
+                                                                        messages,
+                                                                        deliveries,
+                                                                        settings,
+                                                                        copies,
+                                                                        codes,
+                                                                        talks,
+                                                                        lineLinks,
+                                                                        lineDeliveries,
+                                                                        consents))))))));
     }
 
     /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
  * Her preferences and the proof that an e-mail address is hers. A code goes to the new address; only the salted
  * hash is kept, it expires, and a few wrong guesses void it. Until the code is confirmed the old verified address
  * (if any) stays the one in use: someone who got hold of her account cannot silently redirect her messages.
+ * Confirming records her consent to messages by e-mail (Consents), in the language the page showed its wording in.
  */
 @ApplicationScoped
 public class PreferenceService {
@@ -53,6 +54,7 @@ public class PreferenceService {
     private final ReactiveMailer mailer;
     private final MessageWording wording;
     private final CodeRequests codeRequests;
+    private final Consents consents;
 
     private final Clock clock;
 
@@ -61,7 +63,9 @@ public class PreferenceService {
             ReactiveMailer mailer,
             MessageWording wording,
             CodeRequests codeRequests,
+            Consents consents,
             Clock clock) {
+        this.consents = consents;
         this.clock = clock;
         this.config = config;
         this.mailer = mailer;
@@ -135,22 +139,30 @@ public class PreferenceService {
      * the confirmed address replaces another verified one, that one is told (after the commit) that it no longer
      * receives messages: if someone else moved her channel, she learns it where she used to read.
      */
-    public Uni<VerifyOutcome> verify(String recipientId, String code) {
-        return Panache.withTransaction(() -> check(recipientId, code)).flatMap(verification -> {
-            if (verification.replacedAddress() == null) {
-                return Uni.createFrom().item(verification.outcome());
-            }
-            return mailer.send(changedMail(verification.replacedAddress(), verification.language()))
-                    .onFailure()
-                    .recoverWithUni(failure -> {
-                        // the change stands; the address is not logged
-                        LOG.warnf(
-                                "could not tell the replaced address of a channel change: %s",
-                                failure.getClass().getSimpleName());
-                        return Uni.createFrom().voidItem();
-                    })
-                    .replaceWith(verification.outcome());
-        });
+    public Uni<VerifyOutcome> verify(String recipientId, String code, String consentLanguage) {
+        return Panache.withTransaction(() -> check(recipientId, code)
+                        .call(verification -> verification.outcome() == VerifyOutcome.VERIFIED
+                                ? consents.emailConfirmed(
+                                        recipientId,
+                                        consentLanguage != null
+                                                ? consentLanguage
+                                                : verification.language().tag())
+                                : Uni.createFrom().voidItem()))
+                .flatMap(verification -> {
+                    if (verification.replacedAddress() == null) {
+                        return Uni.createFrom().item(verification.outcome());
+                    }
+                    return mailer.send(changedMail(verification.replacedAddress(), verification.language()))
+                            .onFailure()
+                            .recoverWithUni(failure -> {
+                                // the change stands; the address is not logged
+                                LOG.warnf(
+                                        "could not tell the replaced address of a channel change: %s",
+                                        failure.getClass().getSimpleName());
+                                return Uni.createFrom().voidItem();
+                            })
+                            .replaceWith(verification.outcome());
+                });
     }
 
     private Uni<Verification> check(String recipientId, String code) {

@@ -1,0 +1,103 @@
+package io.ibasho.childcarebooking.service;
+
+import io.ibasho.childcarebooking.ConsentRecord;
+import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Her consent to storing her children's nicknames and care notes (issue #18): recorded when a form that showed the
+ * wording sends its language along with the notes, withdrawn from her data page. Withdrawing deletes every nickname and
+ * note she gave; after it, notes are taken again only with a fresh consent, so an old page or client cannot quietly
+ * start storing them again.
+ */
+@ApplicationScoped
+public class Consents {
+    private final Clock clock;
+
+    public Consents(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** What a withdrawal did: how many records it closed and how many children's nicknames or notes it deleted. */
+    public record Withdrawal(String purpose, int records, int childrenCleared, OffsetDateTime withdrawnAt) {}
+
+    /**
+     * Inside the caller's transaction, before notes are stored: records her consent when the form sent its language
+     * ({@code ja}/{@code en}), and otherwise refuses notes once she has withdrawn and not agreed again.
+     */
+    public Uni<Void> beforeNotes(String attendeeId, String consentLanguage, boolean storesNotes) {
+        if (consentLanguage != null) {
+            return given(attendeeId, consentLanguage);
+        }
+        if (!storesNotes) {
+            return Uni.createFrom().voidItem();
+        }
+        return ConsentRecord.<ConsentRecord>find(
+                        "attendeeId = ?1 and purpose = ?2 order by givenAt desc",
+                        attendeeId,
+                        ConsentWording.CHILDCARE_NOTES)
+                .firstResult()
+                .invoke(latest -> {
+                    if (latest != null && latest.withdrawnAt != null) {
+                        throw Refusal.conflict(
+                                "consent-withdrawn",
+                                "You withdrew your consent to storing care notes; agree again on the form to add"
+                                        + " notes.");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** A new record unless one for the same wording and language is still in force (a second save adds nothing). */
+    private Uni<Void> given(String attendeeId, String language) {
+        return ConsentRecord.count(
+                        "attendeeId = ?1 and purpose = ?2 and wordingVersion = ?3 and language = ?4"
+                                + " and withdrawnAt is null",
+                        attendeeId,
+                        ConsentWording.CHILDCARE_NOTES,
+                        ConsentWording.CURRENT_VERSION,
+                        language)
+                .flatMap(inForce -> {
+                    if (inForce > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ConsentRecord record = new ConsentRecord();
+                    record.id = UUID.randomUUID();
+                    record.attendeeId = attendeeId;
+                    record.purpose = ConsentWording.CHILDCARE_NOTES;
+                    record.language = language;
+                    record.wordingVersion = ConsentWording.CURRENT_VERSION;
+                    record.givenAt = OffsetDateTime.now(clock);
+                    return record.persist().replaceWithVoid();
+                });
+    }
+
+    /** Closes her records for the purpose and deletes every child's nickname and notes of hers; idempotent. */
+    @WithTransaction
+    public Uni<Withdrawal> withdraw(String attendeeId, String purpose) {
+        if (!ConsentWording.CHILDCARE_NOTES.equals(purpose)) {
+            return Uni.createFrom().failure(Refusal.notFound("consent"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return ConsentRecord.update(
+                        "withdrawnAt = ?1 where attendeeId = ?2 and purpose = ?3 and withdrawnAt is null",
+                        now,
+                        attendeeId,
+                        purpose)
+                .flatMap(records -> Panache.getSession()
+                        .flatMap(s -> s.createNativeQuery("update booked_child set child_nickname = null,"
+                                        + " care_notes = null, notes_updated_at = :now where booking_id in"
+                                        + " (select id from childcare_booking where attendee_id = :who)"
+                                        + " and (child_nickname is not null or care_notes is not null)")
+                                .setParameter("now", now)
+                                .setParameter("who", attendeeId)
+                                .executeUpdate())
+                        .map(cleared -> new Withdrawal(purpose, records, cleared, now)));
+    }
+}

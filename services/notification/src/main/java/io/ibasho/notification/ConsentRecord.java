@@ -1,0 +1,36 @@
+package io.ibasho.notification;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One time she agreed to be messaged on a channel (the e-mail address she confirmed): the language and the version of
+ * the wording she was shown, when, and when she withdrew it. Never the address.
+ */
+@Entity
+@Table(name = "consent_record")
+public class ConsentRecord extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "recipient_id")
+    public String recipientId;
+
+    public String purpose;
+
+    public String language;
+
+    @Column(name = "wording_version")
+    public String wordingVersion;
+
+    @Column(name = "given_at")
+    public OffsetDateTime givenAt;
+
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+}

@@ -1,0 +1,84 @@
+package io.ibasho.notification.service;
+
+import io.ibasho.notification.ConsentRecord;
+import io.ibasho.notification.RecipientPreference;
+import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Her consent to messages by e-mail (issue #18): recorded when she confirms an address (the code proves the address
+ * is hers, the page showed the wording), withdrawn from her data page. Withdrawing removes the address, so nothing
+ * more is mailed (the relay looks at her settings when it sends, queued messages included).
+ */
+@ApplicationScoped
+public class Consents {
+    private final Clock clock;
+
+    public Consents(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Withdrawal(String purpose, int records, boolean addressRemoved, OffsetDateTime withdrawnAt) {}
+
+    /** Inside the verifying transaction: a new record unless one for the same wording and language is in force. */
+    Uni<Void> emailConfirmed(String recipientId, String language) {
+        return ConsentRecord.count(
+                        "recipientId = ?1 and purpose = ?2 and wordingVersion = ?3 and language = ?4"
+                                + " and withdrawnAt is null",
+                        recipientId,
+                        ConsentWording.EMAIL_CHANNEL,
+                        ConsentWording.CURRENT_VERSION,
+                        language)
+                .flatMap(inForce -> {
+                    if (inForce > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ConsentRecord record = new ConsentRecord();
+                    record.id = UUID.randomUUID();
+                    record.recipientId = recipientId;
+                    record.purpose = ConsentWording.EMAIL_CHANNEL;
+                    record.language = language;
+                    record.wordingVersion = ConsentWording.CURRENT_VERSION;
+                    record.givenAt = OffsetDateTime.now(clock);
+                    return record.persist().replaceWithVoid();
+                });
+    }
+
+    /** Closes her records and removes her address (and one being confirmed); idempotent. */
+    @WithTransaction
+    public Uni<Withdrawal> withdraw(String recipientId, String purpose) {
+        if (!ConsentWording.EMAIL_CHANNEL.equals(purpose)) {
+            return Uni.createFrom().failure(Refusal.notFound("consent"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return ConsentRecord.update(
+                        "withdrawnAt = ?1 where recipientId = ?2 and purpose = ?3 and withdrawnAt is null",
+                        now,
+                        recipientId,
+                        purpose)
+                .flatMap(records -> RecipientPreference.<RecipientPreference>findById(
+                                recipientId, LockModeType.PESSIMISTIC_WRITE)
+                        .map(preference -> {
+                            boolean removed = preference != null
+                                    && (preference.emailAddress != null || preference.pendingEmail != null);
+                            if (preference != null) {
+                                preference.emailEnabled = false;
+                                preference.emailAddress = null;
+                                preference.emailVerifiedAt = null;
+                                preference.pendingEmail = null;
+                                preference.pendingCodeHash = null;
+                                preference.pendingCodeSalt = null;
+                                preference.pendingExpiresAt = null;
+                                preference.pendingAttempts = 0;
+                                preference.updatedAt = now;
+                            }
+                            return new Withdrawal(purpose, records, removed, now);
+                        }));
+    }
+}
