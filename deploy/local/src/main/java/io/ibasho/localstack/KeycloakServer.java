@@ -40,6 +40,7 @@ public final class KeycloakServer {
     private final int managementPort;
     private final String appUrl;
     private ManagedProcess process;
+    private boolean forTests;
 
     public KeycloakServer(
             Path zip,
@@ -72,6 +73,40 @@ public final class KeycloakServer {
         this.pidFile = pidFile;
         this.port = port;
         this.managementPort = managementPort;
+    }
+
+    /**
+     * A Keycloak for tests only (the build's test servers, never {@code ./ibasho up} nor deploy/keycloak): the realm as
+     * shipped, except that passwords are hashed with one PBKDF2 round ({@link #realmForTests()}).
+     */
+    public KeycloakServer forTests() {
+        this.forTests = true;
+        return this;
+    }
+
+    /**
+     * The project's realm for test servers: the shipped policy plus one cheap hash round. Every password grant and every
+     * account a test makes costs the shipped hash (about 0.15 s of CPU here); the tests make hundreds, on two cores.
+     * The policy rules a woman meets (length, not the username) are unchanged.
+     */
+    public static byte[] realmForTests() {
+        String realm;
+        try (InputStream in = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (in == null) {
+                throw new StackException("The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
+            }
+            realm = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StackException("Cannot read the realm file: " + e.getMessage(), e);
+        }
+        java.util.regex.Matcher policy = java.util.regex.Pattern.compile("\"passwordPolicy\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(realm);
+        if (!policy.find()) {
+            throw new StackException("The realm file has no passwordPolicy to make cheap for tests");
+        }
+        String cheap = policy.group(1) + " and hashAlgorithm(pbkdf2-sha256) and hashIterations(1)";
+        return (realm.substring(0, policy.start(1)) + cheap + realm.substring(policy.end(1)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The base URL clients use; the issuer is {@code baseUrl()/realms/ibasho}. */
@@ -110,12 +145,16 @@ public final class KeycloakServer {
             Path importDir = installDir.resolve("data/import");
             Files.createDirectories(importDir);
             Path staged = Files.createTempFile(importDir, "realm", ".tmp");
-            try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
-                if (realm == null) {
-                    throw new StackException(
-                            "The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
+            if (forTests) {
+                Files.write(staged, realmForTests());
+            } else {
+                try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+                    if (realm == null) {
+                        throw new StackException(
+                                "The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
+                    }
+                    Files.copy(realm, staged, StandardCopyOption.REPLACE_EXISTING);
                 }
-                Files.copy(realm, staged, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(
                     staged,
@@ -146,6 +185,30 @@ public final class KeycloakServer {
         if (appUrl != null) {
             environment.put("IBASHO_APP_URL", appUrl); // read by the theme's theme.properties
         }
+        if (Files.exists(builtMarker())) {
+            launch(command, environment, readyWithin);
+            return;
+        }
+        // The first start of an unpacked distribution also builds it (Quarkus' re-augmentation, written into the
+        // distribution): two first starts at once would both write it. The first one builds under this lock; a
+        // concurrent start (another lane) waits only for that, then starts on the built distribution.
+        Path lockFile = installDir.getParent().resolve(installDir.getFileName() + ".build.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            launch(command, environment, readyWithin);
+            if (!Files.exists(builtMarker())) {
+                Files.writeString(builtMarker(), "built by the first start-dev\n");
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot lock Keycloak's distribution for its first build: " + e.getMessage(), e);
+        }
+    }
+
+    private Path builtMarker() {
+        return installDir.resolve(".ibasho-built");
+    }
+
+    private void launch(List<String> command, Map<String, String> environment, Duration readyWithin) {
         process = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

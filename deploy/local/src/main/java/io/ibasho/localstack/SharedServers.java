@@ -193,14 +193,15 @@ public final class SharedServers {
 
     private KeycloakServer keycloak(int port, int managementPort) {
         return new KeycloakServer(
-                artifacts.keycloakZip(),
-                artifacts.keycloakVersion(),
-                dist,
-                dir.resolve("keycloak"),
-                dir.resolve("keycloak.log"),
-                dir.resolve("keycloak.pid"),
-                port,
-                managementPort);
+                        artifacts.keycloakZip(),
+                        artifacts.keycloakVersion(),
+                        dist,
+                        dir.resolve("keycloak"),
+                        dir.resolve("keycloak.log"),
+                        dir.resolve("keycloak.pid"),
+                        port,
+                        managementPort)
+                .forTests();
     }
 
     private static int port(Properties ports, String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.CloudEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -51,6 +52,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable: " + type, e));
         }
-        return message.persist().replaceWithVoid();
+        // delivered by PostgreSQL only if and when this transaction commits: the relay publishes at once (OutboxWakeUp)
+        return message.persist()
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(
+                                "select cast(pg_notify('" + OutboxWakeUp.CHANNEL + "', '') as text)")
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 }

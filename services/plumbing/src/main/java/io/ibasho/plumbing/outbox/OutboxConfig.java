@@ -14,10 +14,11 @@ public interface OutboxConfig {
     boolean enabled();
 
     /**
-     * How often the relay looks for unpublished messages; also the worst-case publication delay. An indexed look-up
-     * that finds nothing costs little, so a fifth of a second is cheap and keeps every Kafka hop short.
+     * How often the relay looks for unpublished messages without being woken: each commit that appends wakes it at once
+     * (OutboxWakeUp), so this is the safety net for a wake-up lost while the listening connection reconnects, and the
+     * retry delay after Kafka refused a message.
      */
-    @WithDefault("200ms")
+    @WithDefault("1s")
     Duration pollInterval();
 
     @WithDefault("100")

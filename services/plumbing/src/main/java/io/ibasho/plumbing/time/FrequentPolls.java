@@ -36,13 +36,46 @@ public class FrequentPolls {
     /**
      * Runs {@code poll} every {@code interval}, the first time after {@code firstAfter}; call it from a
      * {@code StartupEvent} observer, so that nothing polls before the application (and its Kafka emitters) started.
+     * The answer runs it at once on demand ({@link Poll#now()}), for a wake-up that comes before the next tick.
      */
-    public void every(String name, Duration interval, Duration firstAfter, Supplier<Uni<Void>> poll) {
-        AtomicBoolean running = new AtomicBoolean();
-        long timer = vertx.setPeriodic(Math.max(1, firstAfter.toMillis()), Math.max(1, interval.toMillis()), id -> {
-            if (!running.compareAndSet(false, true)) {
-                return; // the previous run is still going
+    public Poll every(String name, Duration interval, Duration firstAfter, Supplier<Uni<Void>> poll) {
+        Poll handle = new Poll(name, poll);
+        long timer = vertx.setPeriodic(
+                Math.max(1, firstAfter.toMillis()), Math.max(1, interval.toMillis()), id -> handle.tick());
+        timers.add(timer);
+        return handle;
+    }
+
+    /** One registered poll; never two of its runs at once. */
+    public final class Poll {
+        private final String name;
+        private final Supplier<Uni<Void>> poll;
+        private final AtomicBoolean running = new AtomicBoolean();
+        // asked for while a run was going: that run may have looked before what woke us was there, so one more follows
+        private final AtomicBoolean again = new AtomicBoolean();
+
+        private Poll(String name, Supplier<Uni<Void>> poll) {
+            this.name = name;
+            this.poll = poll;
+        }
+
+        /** Runs the poll now, or right after the run that is going. */
+        public void now() {
+            again.set(true); // before the check: a run that ends meanwhile sees it (finished)
+            if (running.compareAndSet(false, true)) {
+                run();
             }
+        }
+
+        // a timer tick while a run is going is skipped, like @Scheduled(concurrentExecution = SKIP)
+        private void tick() {
+            if (running.compareAndSet(false, true)) {
+                run();
+            }
+        }
+
+        private void run() {
+            again.set(false);
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> {
@@ -52,14 +85,20 @@ public class FrequentPolls {
                 } catch (RuntimeException e) {
                     run = Uni.createFrom().failure(e);
                 }
-                run.subscribe().with(done -> running.set(false), failure -> {
-                    running.set(false);
+                run.subscribe().with(done -> finished(), failure -> {
                     // the class only: a message may carry a row's values
                     LOG.warnf("%s failed: %s", name, failure.getClass().getName());
+                    finished();
                 });
             });
-        });
-        timers.add(timer);
+        }
+
+        private void finished() {
+            running.set(false);
+            if (again.get() && running.compareAndSet(false, true)) {
+                run();
+            }
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -56,4 +56,40 @@ class FrequentPollsTest {
         assertThat(runsAfterFailures.await(3, TimeUnit.SECONDS)).isTrue();
         assertThat(slowRuns).hasValue(1);
     }
+
+    @Test
+    void aWakeUpRunsAtOnceAndOneDuringARunStartsOneMoreRightAfterIt() throws InterruptedException {
+        FrequentPolls polls = new FrequentPolls(vertx);
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch letFirstEnd = new CountDownLatch(1);
+        CountDownLatch secondRun = new CountDownLatch(1);
+        // an hour between ticks: every run here is a wake-up
+        FrequentPolls.Poll poll = polls.every("woken", Duration.ofHours(1), Duration.ofHours(1), () -> {
+            if (runs.incrementAndGet() == 1) {
+                firstStarted.countDown();
+                return Uni.createFrom()
+                        .voidItem()
+                        .invoke(() -> {
+                            try {
+                                letFirstEnd.await(5, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        })
+                        .runSubscriptionOn(java.util.concurrent.ForkJoinPool.commonPool());
+            }
+            secondRun.countDown();
+            return Uni.createFrom().voidItem();
+        });
+        poll.now();
+        assertThat(firstStarted.await(3, TimeUnit.SECONDS)).isTrue();
+        // two wake-ups while the first run is going (it may have looked before what woke us): one more run, not two
+        poll.now();
+        poll.now();
+        letFirstEnd.countDown();
+        assertThat(secondRun.await(3, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200); // a third run would come at once; none may
+        assertThat(runs).hasValue(2);
+    }
 }

@@ -1,0 +1,36 @@
+package io.ibasho.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TestRealmTest {
+    private static final Pattern POLICY = Pattern.compile("\"passwordPolicy\"\\s*:\\s*\"([^\"]*)\"");
+
+    @Test
+    void theTestServersRealmKeepsEveryRuleSheMeetsAndOnlyHashesCheaper() throws IOException {
+        String shipped;
+        try (InputStream in = KeycloakServer.class.getResourceAsStream(KeycloakServer.REALM_RESOURCE)) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String forTests = new String(KeycloakServer.realmForTests(), StandardCharsets.UTF_8);
+
+        String shippedPolicy = policyOf(shipped);
+        assertEquals(shippedPolicy + " and hashAlgorithm(pbkdf2-sha256) and hashIterations(1)", policyOf(forTests));
+        assertTrue(shippedPolicy.contains("length("), shippedPolicy);
+        // nothing else differs: same realm, users, clients and roles
+        assertEquals(shipped.replace(shippedPolicy, ""), forTests.replace(policyOf(forTests), ""));
+    }
+
+    private static String policyOf(String realm) {
+        Matcher matcher = POLICY.matcher(realm);
+        assertTrue(matcher.find(), "a passwordPolicy");
+        return matcher.group(1);
+    }
+}
