@@ -107,7 +107,7 @@ public class CoursePages {
                         dates));
             }
             Map<String, Object> data = new HashMap<>();
-            data.put("nav", "find");
+            data.put("nav", "courses");
             data.put("courses", courses);
             data.put("c", strings(v));
             return new PageFlow.Html(200, "courselist", data);
@@ -154,6 +154,20 @@ public class CoursePages {
             data.put("dates", dates);
             data.put("idem", UUID.randomUUID().toString());
             data.put("problem", problem == null ? "" : problemText(v, problem));
+            // a lottery course is applied for; a full first-come course offers its waitlist (docs/adr/0026)
+            String type = problem == null ? "" : problem.substring(problem.lastIndexOf('/') + 1);
+            boolean lottery = "LOTTERY".equals(c.getString("allocation"));
+            String mode = lottery
+                    ? "apply"
+                    : List.of("course-full", "course-date-full").contains(type) ? "waitlist" : "book";
+            data.put("mode", mode);
+            data.put(
+                    "submitLabel",
+                    switch (mode) {
+                        case "apply" -> text(v, "全部の回にまとめて応募する（抽選）", "Apply for every date (lottery)");
+                        case "waitlist" -> text(v, "コース全体のキャンセル待ちに並ぶ", "Join the waitlist for the whole course");
+                        default -> strings(v).get("bookAll");
+                    });
             data.put("c", strings(v));
             return new PageFlow.Html(status, "course", data);
         });
@@ -186,16 +200,26 @@ public class CoursePages {
         body.put("nickname", nickname == null ? "" : nickname);
         body.put("childcare", childcare);
         String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}") ? form.get("idem") : null;
+        // only these three: the form says which, the service decides whether it is allowed
+        String endpoint =
+                switch (nullToEmpty(form.get("mode"))) {
+                    case "apply" -> "applications";
+                    case "waitlist" -> "waitlist";
+                    default -> "bookings";
+                };
         return services.post(
                         "registration",
-                        "/api/registrations/courses/" + id + "/bookings",
+                        "/api/registrations/courses/" + id + "/" + endpoint,
                         v.token(),
                         body,
                         key,
                         v.ctx().request())
                 .flatMap(answer -> {
                     if (answer.ok()) {
-                        return Uni.createFrom().item((Result) new Redirect("/app/courses?done=booked"));
+                        return Uni.createFrom().item((Result) new Redirect(
+                                "bookings".equals(endpoint)
+                                        ? "/app/courses?done=booked"
+                                        : "/app/courses?done=requested"));
                     }
                     if (answer.status() >= 500) {
                         return Uni.createFrom().item(errorPage(503));
@@ -296,6 +320,12 @@ public class CoursePages {
         s.put("cancelAll", text(v, "コース全体を取り消す", "Cancel the whole course"));
         s.put("booked", text(v, "コースを予約しました。", "Your course is booked."));
         s.put("cancelled", text(v, "コースを取り消しました。", "Your course is cancelled."));
+        s.put(
+                "requested",
+                text(
+                        v,
+                        "受け付けました。結果やご案内はお知らせで届きます。",
+                        "Received. The result or an offer will reach you in your messages."));
         return s;
     }
 
@@ -327,7 +357,9 @@ public class CoursePages {
                         "満席の回があるため、コースは予約できませんでした（席は取っていません）。",
                         "One date is full, so the course could not be booked (no seat was taken).");
             case "course-full" -> text(v, "このコースは満席です。", "This course is full.");
-            case "already-registered" -> text(v, "このコースはすでに予約しています。", "You have already booked this course.");
+            case "already-registered" ->
+                text(v, "このコースはすでに予約・応募しています。", "You have already booked or applied for this course.");
+            case "applications-closed" -> text(v, "このコースの応募は締め切りました。", "Applications for this course are closed.");
             default -> text(v, "予約できませんでした。入力を確かめてください。", "The course could not be booked; please check the form.");
         };
     }

@@ -43,6 +43,11 @@ public final class EventTypes {
     public static final String COURSE_BOOKED = PREFIX + "registration.CourseBooked.v1";
     /** Her whole course booking ended (she cancelled it, or every date was cancelled); keyed by the course id. */
     public static final String COURSE_CANCELLED = PREFIX + "registration.CourseCancelled.v1";
+    /**
+     * Her application to a course lottery, or her place on a course's waitlist or reserve list, changed: applied,
+     * waiting (with her position), offered the whole course, expired, withdrawn or booked; keyed by the course id.
+     */
+    public static final String COURSE_REQUEST_CHANGED = PREFIX + "registration.CourseRequestChanged.v1";
 
     public static final String CHILDCARE_RESERVED = PREFIX + "childcare.ChildcareReserved.v1";
     public static final String CHILDCARE_REJECTED = PREFIX + "childcare.ChildcareRejected.v1";
@@ -75,7 +80,8 @@ public final class EventTypes {
             DROP_IN_CHILDCARE_CANCELLED,
             COURSE_PUBLISHED,
             COURSE_BOOKED,
-            COURSE_CANCELLED);
+            COURSE_CANCELLED,
+            COURSE_REQUEST_CHANGED);
 
     /** The classpath location of the type's JSON Schema, also used as the CloudEvents {@code dataschema}. */
     public static String schemaOf(String type) {

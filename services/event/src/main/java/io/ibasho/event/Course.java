@@ -35,8 +35,12 @@ public class Course extends PanacheEntityBase {
 
     /** How many women can book the whole course; each date's own capacity still applies. */
     public int capacity;
-    /** FIRST_COME only for now: a lottery over a course is not offered yet (docs/adr/0022). */
+    /** FIRST_COME, or LOTTERY: one application for every date, drawn when applications close (docs/adr/0026). */
     public String allocation;
+
+    /** When applications for a LOTTERY course close and the draw is made; null for a first-come course. */
+    @Column(name = "applications_close_at")
+    public OffsetDateTime applicationsCloseAt;
 
     public String status;
     /** Grows on every change announced, so registration drops a stale CoursePublished. */

@@ -41,8 +41,16 @@ public class CourseCopy extends PanacheEntityBase {
 
     public int sequence;
 
+    /** When applications for a LOTTERY course close and it is drawn; null for a first-come course. */
+    @Column(name = "applications_close_at")
+    public OffsetDateTime applicationsCloseAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    public boolean lottery() {
+        return "LOTTERY".equals(allocation);
+    }
 
     public List<UUID> sessionIdList() {
         return Arrays.stream(sessionIds.split(",")).map(UUID::fromString).toList();

@@ -500,6 +500,7 @@ public class DemoData {
                         "One booking for all three evenings; choose childcare per evening; you can cancel a single evening.",
                         10,
                         "FIRST_COME",
+                        null,
                         courseDates,
                         null)));
 

@@ -16,6 +16,7 @@ public final class CourseEvents {
             String status,
             String allocation,
             int capacity,
+            String applicationsCloseAt,
             List<String> sessionIds,
             int sequence) {}
 
@@ -28,6 +29,9 @@ public final class CourseEvents {
                 course.status,
                 course.allocation,
                 course.capacity,
+                course.applicationsCloseAt == null
+                        ? null
+                        : course.applicationsCloseAt.toInstant().toString(),
                 sessionIds.stream().map(UUID::toString).toList(),
                 course.sequence);
     }

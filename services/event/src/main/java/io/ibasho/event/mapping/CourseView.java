@@ -17,6 +17,7 @@ public record CourseView(
         String descriptionEn,
         int capacity,
         String allocation,
+        OffsetDateTime applicationsCloseAt,
         String status,
         int dateCount,
         List<CourseDateView> dates) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,10 +33,11 @@ public record CourseRequest(
         @Max(value = 500, message = "capacity is 1..500")
         Integer capacity,
 
-        @Pattern(
-                regexp = "FIRST_COME",
-                message = "allocation is FIRST_COME (a lottery over a course is not offered yet)")
+        @Pattern(regexp = "FIRST_COME|LOTTERY", message = "allocation is FIRST_COME or LOTTERY")
         String allocation,
+
+        /** Required for a LOTTERY course: when applications close and the draw is made (before its first date). */
+        OffsetDateTime applicationsCloseAt,
 
         @Size(max = 30, message = "a course has at most 30 dates")
         List<@NotNull(message = "sessionIds holds session ids") UUID> sessionIds,

@@ -98,6 +98,7 @@ public class CourseService {
             course.descriptionEn = blankToNull(request.descriptionEn());
             course.capacity = request.capacity();
             course.allocation = request.allocation() == null ? "FIRST_COME" : request.allocation();
+            course.applicationsCloseAt = lotteryClosing(course.allocation, request.applicationsCloseAt(), dates, now);
             course.status = "PUBLISHED";
             course.sequence = 0;
             course.createdAt = now;
@@ -182,6 +183,7 @@ public class CourseService {
                 course.descriptionEn,
                 course.capacity,
                 course.allocation,
+                course.applicationsCloseAt == null ? null : Tokyo.offset(course.applicationsCloseAt),
                 course.status,
                 dates.size(),
                 dates.stream()
@@ -235,6 +237,33 @@ public class CourseService {
                     .executeUpdate()));
         }
         return chain;
+    }
+
+    /**
+     * A lottery course needs the time applications close: in the future and before its first date, so the draw is
+     * made before anyone could come. A first-come course has none.
+     */
+    private static OffsetDateTime lotteryClosing(
+            String allocation, OffsetDateTime closing, List<Session> dates, OffsetDateTime now) {
+        if (!"LOTTERY".equals(allocation)) {
+            if (closing != null) {
+                throw Refusal.invalid(
+                        "course-closing-without-lottery",
+                        "applicationsCloseAt is only for a LOTTERY course; a first-come course takes bookings at once.");
+            }
+            return null;
+        }
+        if (closing == null || !closing.isAfter(now)) {
+            throw Refusal.invalid(
+                    "course-lottery-closing",
+                    "A LOTTERY course needs applicationsCloseAt in the future: when applications close and the draw is made.");
+        }
+        if (!dates.isEmpty() && !closing.isBefore(dates.get(0).startsAt)) {
+            throw Refusal.invalid(
+                    "course-lottery-closing",
+                    "applicationsCloseAt must be before the course's first date, so winners know in time.");
+        }
+        return closing;
     }
 
     private static String blankToNull(String text) {

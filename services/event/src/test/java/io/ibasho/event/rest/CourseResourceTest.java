@@ -127,4 +127,73 @@ class CourseResourceTest {
                 .then()
                 .statusCode(401);
     }
+
+    @Test
+    void aLotteryCourseNeedsItsClosingBeforeTheFirstDateAndAnnouncesIt() {
+        String venue =
+                TestData.createVenue(organiser1(), TestData.venue(TestData.uniqueArea(), "PUBLIC", true, List.of()));
+        String first = firstComeWorkshop(venue, 30);
+        String second = firstComeWorkshop(venue, 37);
+        Response noClosing = create(
+                organiser1(),
+                Map.of(
+                        "titleJa",
+                        "抽選コース",
+                        "capacity",
+                        4,
+                        "allocation",
+                        "LOTTERY",
+                        "sessionIds",
+                        List.of(first, second)));
+        noClosing.then().statusCode(422).contentType("application/problem+json");
+        assertThat(noClosing.jsonPath().getString("type")).endsWith("/course-lottery-closing");
+        Response tooLate = create(
+                organiser1(),
+                Map.of(
+                        "titleJa",
+                        "抽選コース",
+                        "capacity",
+                        4,
+                        "allocation",
+                        "LOTTERY",
+                        "applicationsCloseAt",
+                        TestData.tokyo(31, 10, 0).toString(),
+                        "sessionIds",
+                        List.of(first, second)));
+        tooLate.then().statusCode(422);
+        assertThat(tooLate.jsonPath().getString("type")).endsWith("/course-lottery-closing");
+        String closing = TestData.tokyo(20, 12, 0).toString();
+        String courseId = create(
+                        organiser1(),
+                        Map.of(
+                                "titleJa",
+                                "全2回 抽選の講座",
+                                "capacity",
+                                4,
+                                "allocation",
+                                "LOTTERY",
+                                "applicationsCloseAt",
+                                closing,
+                                "sessionIds",
+                                List.of(first, second)))
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        JsonPath published = given().get("/api/events/courses/" + courseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(published.getString("allocation")).isEqualTo("LOTTERY");
+        assertThat(java.time.OffsetDateTime.parse(published.getString("applicationsCloseAt")))
+                .isEqualTo(java.time.OffsetDateTime.parse(closing));
+        JsonNode event = TestData.eventOfType(TestData.events(courseId, 1), EventTypes.COURSE_PUBLISHED);
+        assertThat(event.path("data").path("allocation").asText()).isEqualTo("LOTTERY");
+        assertThat(java.time.Instant.parse(
+                        event.path("data").path("applicationsCloseAt").asText()))
+                .isEqualTo(java.time.OffsetDateTime.parse(closing).toInstant());
+    }
 }

@@ -11,6 +11,8 @@ import io.ibasho.registration.CourseCopy;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.service.BookingService;
+import io.ibasho.registration.service.CourseLotteryService;
+import io.ibasho.registration.service.CourseRequestService;
 import io.ibasho.registration.service.LotteryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +34,17 @@ public class EventLifecycleConsumer {
 
     private final InboundEventReader events;
     private final BookingService bookings;
+    private final CourseRequestService courseRequests;
     private final LotteryService lottery;
     private final Clock clock;
 
     public EventLifecycleConsumer(
-            InboundEventReader events, BookingService bookings, LotteryService lottery, Clock clock) {
+            InboundEventReader events,
+            BookingService bookings,
+            CourseRequestService courseRequests,
+            LotteryService lottery,
+            Clock clock) {
+        this.courseRequests = courseRequests;
         this.events = events;
         this.bookings = bookings;
         this.lottery = lottery;
@@ -82,6 +90,7 @@ public class EventLifecycleConsumer {
                             copy.updatedAt = OffsetDateTime.now(clock);
                             return "CANCELLED".equals(status)
                                     ? bookings.cancelAllOfSession(copy)
+                                            .call(() -> courseRequests.sessionCancelled(copy))
                                     : Uni.createFrom().voidItem();
                         });
             }
@@ -108,15 +117,20 @@ public class EventLifecycleConsumer {
             copy.status = data.path("status").asText();
             copy.allocation = data.path("allocation").asText();
             copy.capacity = data.path("capacity").asInt();
+            copy.applicationsCloseAt = data.hasNonNull("applicationsCloseAt")
+                    ? OffsetDateTime.parse(data.path("applicationsCloseAt").asText())
+                    : null;
             List<String> ids = new ArrayList<>();
             data.path("sessionIds")
                     .forEach(id -> ids.add(UUID.fromString(id.asText()).toString()));
             copy.sessionIds = String.join(",", ids);
             copy.sequence = sequence;
             copy.updatedAt = OffsetDateTime.now(clock);
-            return existing != null
+            Uni<Void> saved = existing != null
                     ? Uni.createFrom().voidItem()
                     : copy.persist().replaceWithVoid();
+            // a lottery course's seed is made once, when it is first known: its commitment is public from then on
+            return copy.lottery() ? saved.call(() -> CourseLotteryService.ensureSeed(courseId, clock)) : saved;
         });
     }
 

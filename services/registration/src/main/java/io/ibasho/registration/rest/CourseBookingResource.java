@@ -178,7 +178,7 @@ public class CourseBookingResource {
                         .toList());
     }
 
-    private static Uni<CourseBookingView> view(CourseDates dates) {
+    static Uni<CourseBookingView> view(CourseDates dates) {
         return Uni.createFrom().item(toView(dates, dates.sessions()));
     }
 

@@ -60,6 +60,12 @@ public class CourseBookingService {
             UUID courseId, String attendeeId, String nickname, Map<UUID, List<Integer>> childcareByDate) {
         OffsetDateTime now = now();
         return openCourse(courseId).flatMap(course -> {
+            if (course.lottery()) {
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "course-by-lottery",
+                                "This course is allocated by lottery: apply for it (one application for every date)."));
+            }
             List<UUID> dateIds = course.sessionIdList();
             for (UUID asked : childcareByDate.keySet()) {
                 if (!dateIds.contains(asked)) {
@@ -91,27 +97,52 @@ public class CourseBookingService {
                             seats = seats.call(() -> takeDateSeat(session, attendeeId, wantsChildcare, now));
                         }
                         return seats.flatMap(ignored -> CoursePlaces.take(courseId))
-                                .flatMap(placed -> placed
-                                        ? Uni.createFrom().voidItem()
-                                        : Uni.createFrom()
-                                                .<Void>failure(Refusal.conflict(
-                                                        "course-full",
-                                                        "Every place of this course is taken. Single dates may still "
-                                                                + "have seats: they can be booked one by one.")))
-                                .flatMap(ignored -> newBooking(course, attendeeId, now))
-                                .flatMap(booking -> datesOf(
-                                                booking,
-                                                dateIds.stream().map(byId::get).toList(),
-                                                nickname,
-                                                childcareByDate,
-                                                now)
-                                        .call(dates -> outbox.append(
-                                                EventTypes.COURSE_BOOKED,
-                                                courseId,
-                                                CourseEvents.booked(booking, dates)))
-                                        .map(dates -> new CourseDates(booking, course, dates, byId)));
+                                .flatMap(
+                                        placed -> placed
+                                                ? Uni.createFrom().voidItem()
+                                                : Uni.createFrom()
+                                                        .<Void>failure(
+                                                                Refusal.conflict(
+                                                                        "course-full",
+                                                                        "Every place of this course is taken. You can join the course's "
+                                                                                + "waitlist, or book single dates that still have seats.")))
+                                .flatMap(ignored ->
+                                        bookTakenSeats(course, attendeeId, nickname, childcareByDate, byId, now))
+                                // she booked it herself: a waitlist place she still held is no longer needed
+                                .call(ignored -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                                "update course_request set status = 'WITHDRAWN', updated_at = :now "
+                                                        + "where course_id = :course and attendee_id = :who and status = 'WAITING'")
+                                        .setParameter("now", now)
+                                        .setParameter("course", courseId)
+                                        .setParameter("who", attendeeId)
+                                        .executeUpdate()));
                     });
         });
+    }
+
+    /**
+     * Her course booking once its seats and course place are taken (a first-come booking, a lottery win, an accepted
+     * offer): the booking and one registration per date, with CourseBooked.
+     */
+    Uni<CourseDates> bookTakenSeats(
+            CourseCopy course,
+            String attendeeId,
+            String nickname,
+            Map<UUID, List<Integer>> childcareByDate,
+            Map<UUID, SessionCopy> byId,
+            OffsetDateTime now) {
+        return newBooking(course, attendeeId, now).flatMap(booking -> datesOf(
+                        booking,
+                        // a date its organiser cancelled while the course was offered holds no seat and gets no booking
+                        course.sessionIdList().stream()
+                                .map(byId::get)
+                                .filter(session -> !"CANCELLED".equals(session.status))
+                                .toList(),
+                        nickname,
+                        childcareByDate,
+                        now)
+                .call(dates -> outbox.append(EventTypes.COURSE_BOOKED, course.id, CourseEvents.booked(booking, dates)))
+                .map(dates -> new CourseDates(booking, course, dates, byId)));
     }
 
     /**
@@ -316,7 +347,7 @@ public class CourseBookingService {
         return chain.replaceWith(dates);
     }
 
-    private static Uni<CourseCopy> openCourse(UUID courseId) {
+    static Uni<CourseCopy> openCourse(UUID courseId) {
         return CourseCopy.<CourseCopy>findById(courseId)
                 .onItem()
                 .ifNull()
@@ -330,7 +361,7 @@ public class CourseBookingService {
                 });
     }
 
-    private static Uni<Void> noActiveCourseBooking(UUID courseId, String attendeeId) {
+    static Uni<Void> noActiveCourseBooking(UUID courseId, String attendeeId) {
         return CourseBooking.count(
                         "courseId = ?1 and attendeeId = ?2 and status = ?3", courseId, attendeeId, CourseBooking.BOOKED)
                 .invoke(count -> {

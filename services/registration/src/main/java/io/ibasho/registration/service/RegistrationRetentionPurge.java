@@ -136,6 +136,11 @@ public class RegistrationRetentionPurge implements RetentionStep {
                                 .setParameter("id", session.id)
                                 .executeUpdate())
                         // a course booking whose every date has been deleted holds nothing but her account id
+                        // a course's applications and waitlist places go with its last date (session_ids ends with it)
+                        .flatMap(ignored -> s.createNativeQuery("delete from course_request q where q.course_id in "
+                                        + "(select c.id from course_copy c where c.session_ids like :last)")
+                                .setParameter("last", "%" + session.id)
+                                .executeUpdate())
                         .flatMap(ignored -> s.createNativeQuery("delete from course_booking b where not exists "
                                         + "(select 1 from registration r where r.course_booking_id = b.id)")
                                 .executeUpdate()))

@@ -154,6 +154,26 @@ public class SubjectErasure {
                                 + "where attendee_id = :who and status = 'BOOKED')")
                         .setParameter("who", attendeeId)
                         .executeUpdate()
+                        // an offer of a whole course held its place and a seat on every date (docs/adr/0026): they go
+                        // back, and her applications and waitlist places (nickname, children's ages) are deleted
+                        .flatMap(ignored -> s.createNativeQuery(
+                                        "update session_copy x set confirmed_seats = "
+                                                + "greatest(0, confirmed_seats - (select count(*) from course_request q join course_copy c "
+                                                + "on c.id = q.course_id where q.attendee_id = :who and q.status = 'OFFERED' "
+                                                + "and position(cast(x.id as text) in c.session_ids) > 0)) where exists (select 1 "
+                                                + "from course_request q join course_copy c on c.id = q.course_id where q.attendee_id = :who "
+                                                + "and q.status = 'OFFERED' and position(cast(x.id as text) in c.session_ids) > 0)")
+                                .setParameter("who", attendeeId)
+                                .executeUpdate())
+                        .flatMap(ignored -> s.createNativeQuery("update course_copy c set booked_places = greatest(0, "
+                                        + "booked_places - (select count(*) from course_request q where q.course_id = c.id "
+                                        + "and q.attendee_id = :who and q.status = 'OFFERED')) where c.id in (select course_id "
+                                        + "from course_request where attendee_id = :who and status = 'OFFERED')")
+                                .setParameter("who", attendeeId)
+                                .executeUpdate())
+                        .flatMap(ignored -> s.createNativeQuery("delete from course_request where attendee_id = :who")
+                                .setParameter("who", attendeeId)
+                                .executeUpdate())
                         .flatMap(ignored -> s.createNativeQuery("update course_booking set status = 'CANCELLED', "
                                         + "cancelled_by = coalesce(cancelled_by, 'ATTENDEE'), attendee_id = 'erased:' || id "
                                         + "where attendee_id = :who")

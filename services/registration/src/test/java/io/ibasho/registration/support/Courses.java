@@ -64,6 +64,59 @@ public final class Courses {
         return courseId;
     }
 
+    /** CoursePublished for a LOTTERY course whose applications close at {@code closing}. */
+    public static UUID publishedLottery(int capacity, List<UUID> dates, OffsetDateTime closing) {
+        UUID courseId = UUID.randomUUID();
+        String ids = dates.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, courseId.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",
+                 "datacontenttype":"application/json","data":{"courseId":"%s","organisationId":"hinata",
+                 "titleJa":"全%d回 抽選の講座","status":"PUBLISHED","allocation":"LOTTERY","capacity":%d,
+                 "applicationsCloseAt":"%s","sessionIds":[%s],"sequence":0}}
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.COURSE_PUBLISHED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        courseId,
+                        courseId,
+                        dates.size(),
+                        capacity,
+                        closing.toInstant(),
+                        ids));
+        return courseId;
+    }
+
+    /** POST to a course endpoint as her, with her nickname and no childcare. */
+    public static Response ask(String user, UUID courseId, String what) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(Map.of("nickname", user))
+                .post("/api/registrations/courses/" + courseId + "/" + what);
+    }
+
+    /** Asks once the course has arrived over Kafka (until then: 404). */
+    public static Response askOnceKnown(String user, UUID courseId, String what) {
+        Response[] last = new Response[1];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    last[0] = ask(user, courseId, what);
+                    return last[0].statusCode() != 404;
+                });
+        return last[0];
+    }
+
+    public static Response requests(String user) {
+        return given().auth().oauth2(Tokens.accessToken(user)).get("/api/registrations/mine/course-requests");
+    }
+
+    public static Response request(String user, String requestId, String action) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .post("/api/registrations/mine/course-requests/" + requestId + "/" + action);
+    }
+
     public static Response book(String user, UUID courseId, List<Map<String, Object>> childcare) {
         return given().auth()
                 .oauth2(Tokens.accessToken(user))
