@@ -136,13 +136,11 @@ public class LotteryAllocationService {
                                             || question.answered()
                                             || !requestId.equals(allocation.waitingRequestId())) {
                                         if (reserved && !question.answered()) {
-                                            // a reservation for a question that is not the open one (the allocation
-                                            // moved on
-                                            // or ended): released, never left taken. An answer after NO_ANSWER needs
-                                            // nothing:
-                                            // the timeout already withdrew the request; an answered RESERVED is a
-                                            // redelivery.
-                                            // Ids only: the session and request are not personal data.
+                                            // a reservation for a question that is not the open one (the
+                                            // allocation moved on or ended): released, never left taken. An
+                                            // answer after NO_ANSWER needs nothing: the timeout already withdrew
+                                            // the request; an answered RESERVED is a redelivery. Ids only: the
+                                            // session and request are not personal data.
                                             LOG.infof(
                                                     "childcare reserved for lottery question %s of session %s that no longer waits; withdrawn",
                                                     requestId, question.sessionId());
