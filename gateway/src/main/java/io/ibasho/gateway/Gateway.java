@@ -65,8 +65,8 @@ public class Gateway {
     @Inject
     BearerIdentities bearerIdentities;
 
-    @Inject
-    java.time.Clock clock;
+    /** The audit log's time, as the pages read theirs (a test may set another). */
+    java.time.Clock clock = java.time.Clock.systemUTC();
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<io.quarkus.runtime.configuration.MemorySize> serverMaxBodySize;
