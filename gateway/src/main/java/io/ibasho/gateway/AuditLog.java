@@ -3,6 +3,7 @@ package io.ibasho.gateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +28,10 @@ final class AuditLog {
     private final List<String> pathPrefixes;
     private final Set<String> roles;
 
-    AuditLog(GatewayConfig.Audit config) {
+    private final Clock clock;
+
+    AuditLog(GatewayConfig.Audit config, Clock clock) {
+        this.clock = clock;
         this.enabled = config.enabled();
         this.pathPrefixes = config.pathPrefixes().stream()
                 .map(p -> p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p)
@@ -56,7 +60,7 @@ final class AuditLog {
             return Optional.empty();
         }
         JsonObject entry = new JsonObject()
-                .put("at", Instant.now().toString())
+                .put("at", Instant.now(clock).toString())
                 .put("actor", claims.getString("sub"))
                 .put("org", claims.getString("org"))
                 .put("roles", audited)

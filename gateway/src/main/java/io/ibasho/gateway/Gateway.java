@@ -65,6 +65,9 @@ public class Gateway {
     @Inject
     BearerIdentities bearerIdentities;
 
+    /** The audit log's time, as the pages read theirs (a test may set another). */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<io.quarkus.runtime.configuration.MemorySize> serverMaxBodySize;
 
@@ -98,7 +101,7 @@ public class Gateway {
                         "/api/notifications",
                         routes.notification().url()));
         rateLimiter = new RateLimiter(config.rateLimit());
-        auditLog = new AuditLog(config.audit());
+        auditLog = new AuditLog(config.audit(), clock);
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true));

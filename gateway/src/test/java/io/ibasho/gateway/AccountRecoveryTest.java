@@ -14,7 +14,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +29,9 @@ class AccountRecoveryTest {
     @Test
     void aCodeSetsANewPasswordOnceAndOnlyHashesAreKept() {
         String realm = TestServers.get().keycloak().realmUrl();
-        String base = TestServers.get().keycloak().baseUrl();
-        String admin = adminToken(base);
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
         String username = "recover-" + UUID.randomUUID().toString().substring(0, 8);
-        String userId = createAttendee(base, admin, username);
+        String userId = accounts.createAttendee(username);
 
         // a token without a recent sign-in (the password grant has no auth_time) cannot make codes
         given().auth()
@@ -57,14 +55,7 @@ class AccountRecoveryTest {
                 .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("([0-9A-Z]{4}-){3}[0-9A-Z]{4}"));
 
-        List<String> stored = given().auth()
-                .oauth2(admin)
-                .get(base + "/admin/realms/ibasho/users/" + userId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("attributes.recovery_codes", String.class);
+        List<String> stored = accounts.user(userId).getList("attributes.recovery_codes", String.class);
         assertThat(stored).hasSize(10);
         assertThat(String.join(" ", stored))
                 .as("only hashes are kept")
@@ -103,16 +94,10 @@ class AccountRecoveryTest {
         String typedLoosely = codes.get(1).replace("-", "").toLowerCase(Locale.ROOT);
         recover(username, typedLoosely, "the-third-password").then().statusCode(200);
         assertThat(login(realm, username, "the-third-password")).isEqualTo(200);
-        assertThat(given().auth()
-                        .oauth2(admin)
-                        .get(base + "/admin/realms/ibasho/users/" + userId)
-                        .then()
-                        .extract()
-                        .jsonPath()
-                        .getList("attributes.recovery_codes", String.class))
+        assertThat(accounts.user(userId).getList("attributes.recovery_codes", String.class))
                 .hasSize(8);
 
-        given().auth().oauth2(admin).delete(base + "/admin/realms/ibasho/users/" + userId);
+        accounts.delete(userId);
     }
 
     private static Response recover(String username, String code, String password) {
@@ -133,37 +118,5 @@ class AccountRecoveryTest {
                 .formParam("password", password)
                 .post(realm + "/protocol/openid-connect/token")
                 .statusCode();
-    }
-
-    private static String adminToken(String base) {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
-    }
-
-    /** An attendee as self-registration makes her; password by the demo convention, which FreshSignIn types. */
-    private static String createAttendee(String base, String admin, String username) {
-        String location = given().auth()
-                .oauth2(admin)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        username,
-                        "enabled",
-                        true,
-                        "credentials",
-                        List.of(Map.of("type", "password", "value", username + "-ibasho", "temporary", false))))
-                .post(base + "/admin/realms/ibasho/users")
-                .then()
-                .statusCode(201)
-                .extract()
-                .header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 }

@@ -3,7 +3,6 @@ package io.ibasho.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ibasho.testsupport.TestServers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +10,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -35,10 +33,9 @@ class FirstRecoveryCodesTest {
     @Test
     void herFirstSignInShowsTenCodesOnceAndTheNextGoesStraightOn() throws Exception {
         String base = root.toString().replace("localhost", "127.0.0.1").replaceAll("/$", "");
-        String keycloak = TestServers.get().keycloak().baseUrl();
-        String admin = adminToken(keycloak);
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
         String username = "first-codes-" + UUID.randomUUID().toString().substring(0, 8);
-        String userId = createAttendee(keycloak, admin, username);
+        String userId = accounts.createAttendee(username);
 
         List<String> codes;
         try (WebClient browser = browser()) {
@@ -58,7 +55,7 @@ class FirstRecoveryCodesTest {
                     .allMatch(code -> code.matches("([0-9A-Z]{4}-){3}[0-9A-Z]{4}"));
 
             // only hashes are kept, and the account notes that she was given codes
-            JsonPath stored = user(keycloak, admin, userId);
+            JsonPath stored = accounts.user(userId);
             assertThat(stored.getList("attributes.recovery_codes", String.class))
                     .hasSize(10)
                     .noneMatch(hash -> hash.contains(codes.get(0)));
@@ -77,7 +74,7 @@ class FirstRecoveryCodesTest {
             assertThat(landed.getUrl().toString()).isEqualTo(base + "/");
             assertThat(landed.getElementById("codes")).isNull();
         }
-        assertThat(user(keycloak, admin, userId).getList("attributes.recovery_codes", String.class))
+        assertThat(accounts.user(userId).getList("attributes.recovery_codes", String.class))
                 .hasSize(10);
 
         // one of them sets a new password
@@ -90,7 +87,7 @@ class FirstRecoveryCodesTest {
                 .then()
                 .statusCode(200);
 
-        given().auth().oauth2(admin).delete(keycloak + "/admin/realms/ibasho/users/" + userId);
+        accounts.delete(userId);
     }
 
     @Test
@@ -117,47 +114,5 @@ class FirstRecoveryCodesTest {
         form.getInputByName("username").setValue(username);
         form.getInputByName("password").setValue(username + "-ibasho");
         return login.getHtmlElementById("kc-login").click();
-    }
-
-    private static JsonPath user(String keycloak, String admin, String userId) {
-        return given().auth()
-                .oauth2(admin)
-                .get(keycloak + "/admin/realms/ibasho/users/" + userId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-    }
-
-    private static String adminToken(String base) {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
-    }
-
-    /** An attendee as self-registration makes her (the realm's default roles), never given codes. */
-    private static String createAttendee(String base, String admin, String username) {
-        String location = given().auth()
-                .oauth2(admin)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        username,
-                        "enabled",
-                        true,
-                        "credentials",
-                        List.of(Map.of("type", "password", "value", username + "-ibasho", "temporary", false))))
-                .post(base + "/admin/realms/ibasho/users")
-                .then()
-                .statusCode(201)
-                .extract()
-                .header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 }

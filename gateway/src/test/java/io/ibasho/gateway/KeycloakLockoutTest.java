@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ibasho.testsupport.TestServers;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +23,9 @@ class KeycloakLockoutTest {
     @Test
     void tenWrongPasswordsDoNotLockHerOutAndAStreamOfThemSlowsTheGuesserDown() {
         String realm = TestServers.get().keycloak().realmUrl();
-        String base = TestServers.get().keycloak().baseUrl();
-        String admin = adminToken(base);
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
         String username = "lockout-" + UUID.randomUUID().toString().substring(0, 8);
-        String userId = createUser(base, admin, username);
+        String userId = accounts.create(username, PASSWORD);
 
         // what the audit did (and some): before, five wrong passwords disabled her for a minute, growing to 15
         for (int i = 0; i < 10; i++) {
@@ -40,7 +36,7 @@ class KeycloakLockoutTest {
         assertThat(hers.statusCode())
                 .as("her own password still signs her in: " + hers.asString())
                 .isEqualTo(200);
-        assertThat(lockedOut(base, admin, userId)).isFalse();
+        assertThat(accounts.waitingAfterFailedLogins(userId)).isFalse();
 
         // twenty failures in a row (a guesser, not a typo): a short, temporary wait, never a permanent lock
         for (int i = 0; i < 20; i++) {
@@ -49,17 +45,13 @@ class KeycloakLockoutTest {
         // Keycloak records failed logins on its own queue, a moment after it answers them
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(lockedOut(base, admin, userId)).isTrue());
-        Map<?, ?> user = given().auth()
-                .oauth2(admin)
-                .get(base + "/admin/realms/ibasho/users/" + userId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .as(Map.class);
-        assertThat(user.get("enabled")).as("never disabled for good").isEqualTo(true);
+                .untilAsserted(() ->
+                        assertThat(accounts.waitingAfterFailedLogins(userId)).isTrue());
+        assertThat(accounts.user(userId).getBoolean("enabled"))
+                .as("never disabled for good")
+                .isTrue();
 
-        given().auth().oauth2(admin).delete(base + "/admin/realms/ibasho/users/" + userId);
+        accounts.delete(userId);
     }
 
     private static Response login(String realm, String username, String password) {
@@ -68,47 +60,5 @@ class KeycloakLockoutTest {
                 .formParam("username", username)
                 .formParam("password", password)
                 .post(realm + "/protocol/openid-connect/token");
-    }
-
-    private static boolean lockedOut(String base, String admin, String userId) {
-        return given().auth()
-                .oauth2(admin)
-                .get(base + "/admin/realms/ibasho/attack-detection/brute-force/users/" + userId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getBoolean("disabled");
-    }
-
-    private static String adminToken(String base) {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
-    }
-
-    private static String createUser(String base, String admin, String username) {
-        String location = given().auth()
-                .oauth2(admin)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "username",
-                        username,
-                        "enabled",
-                        true,
-                        "credentials",
-                        List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
-                .post(base + "/admin/realms/ibasho/users")
-                .then()
-                .statusCode(201)
-                .extract()
-                .header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 }

@@ -104,6 +104,8 @@ class SignInJourneyIT {
             phone.allow("422");
             recover(phone, nickname, codes.get(3), "kaze-no-uta-" + 42);
             assertThat(page.locator("#message")).hasText("ユーザー名か回復コードが違うか、そのコードはもう使われています。まだ使っていない別のコードでお試しください。");
+            // a refusal reads as an error, never in the green box that says something worked
+            assertThat(page.locator("#message")).hasClass("error-summary");
             phone.look("code-used-again");
         }
     }

@@ -37,4 +37,13 @@ public record InboundEvent(String id, String type, String time, JsonNode data) {
             throw new IllegalArgumentException(field + " is not a UUID");
         }
     }
+
+    /** A required, non-blank text of {@code data}; the message names the field only. */
+    public String text(String field) {
+        String value = data.path(field).asText(null);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("data." + field + " is missing");
+        }
+        return value;
+    }
 }

@@ -1,13 +1,11 @@
 package io.ibasho.registration.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
-import io.ibasho.registration.idempotency.StoredAnswer;
 import io.ibasho.registration.mapping.CourseBookingView;
 import io.ibasho.registration.mapping.CourseRosterView;
 import io.ibasho.registration.mapping.RegistrationMapper;
@@ -32,7 +30,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -47,11 +44,8 @@ public class CourseBookingResource {
     private static final String MINE = "/api/registrations/mine/courses/";
 
     private final CourseBookingService courses;
-    private final IdempotencyService idempotency;
     private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final UriInfo uri;
-    private final HttpHeaders headers;
+    private final IdempotentPosts posts;
 
     public CourseBookingResource(
             CourseBookingService courses,
@@ -61,11 +55,8 @@ public class CourseBookingResource {
             UriInfo uri,
             HttpHeaders headers) {
         this.courses = courses;
-        this.idempotency = idempotency;
         this.token = token;
-        this.json = json;
-        this.uri = uri;
-        this.headers = headers;
+        this.posts = new IdempotentPosts(idempotency, token, json, uri, headers);
     }
 
     @POST
@@ -80,10 +71,10 @@ public class CourseBookingResource {
             @PathParam("courseId") UUID courseId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid CourseBookingRequest request) {
-        return idempotent(key, request, () -> courses.book(
+        return posts.once(key, request, () -> courses.book(
                         courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
                 .flatMap(CourseBookingResource::view)
-                .map(view -> answer(
+                .map(view -> posts.answer(
                         view.dates().stream().anyMatch(date -> "pending_childcare"
                                         .equals(date.registration().status()))
                                 ? 202
@@ -117,9 +108,9 @@ public class CourseBookingResource {
                     + "place; each date's seat and childcare are released and offered down that date's waitlist")
     public Uni<Response> cancel(
             @PathParam("courseBookingId") UUID courseBookingId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> courses.cancelCourse(courseBookingId, token.getSubject())
+        return posts.once(key, null, () -> courses.cancelCourse(courseBookingId, token.getSubject())
                 .flatMap(CourseBookingResource::view)
-                .map(view -> answer(200, view, null)));
+                .map(view -> posts.answer(200, view, null)));
     }
 
     @GET
@@ -200,40 +191,5 @@ public class CourseBookingResource {
                                     RegistrationMapper.toView(r));
                         })
                         .toList());
-    }
-
-    private Uni<Response> idempotent(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
-        String key =
-                IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
-        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
-        return idempotency.once(token.getSubject(), key, fingerprint, work).map(CourseBookingResource::respond);
-    }
-
-    private static Response respond(StoredAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(answer.body());
-        if (answer.location() != null) {
-            response.header("Location", answer.location());
-        }
-        if (answer.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
-    }
-
-    private StoredAnswer answer(int status, Object view, String location) {
-        return new StoredAnswer(status, serialise(view), location, false);
-    }
-
-    private String serialise(Object value) {
-        if (value == null) {
-            return "";
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer not serialisable", e);
-        }
     }
 }

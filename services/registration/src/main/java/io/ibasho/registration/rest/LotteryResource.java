@@ -1,10 +1,8 @@
 package io.ibasho.registration.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
-import io.ibasho.registration.idempotency.StoredAnswer;
 import io.ibasho.registration.lottery.DrawPreview;
 import io.ibasho.registration.lottery.LotteryVerifier;
 import io.ibasho.registration.lottery.PublishedDraw;
@@ -45,11 +43,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Produces(MediaType.APPLICATION_JSON)
 public class LotteryResource {
     private final LotteryService lottery;
-    private final IdempotencyService idempotency;
     private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final UriInfo uri;
-    private final HttpHeaders headers;
+    private final IdempotentPosts posts;
 
     public LotteryResource(
             LotteryService lottery,
@@ -59,11 +54,8 @@ public class LotteryResource {
             UriInfo uri,
             HttpHeaders headers) {
         this.lottery = lottery;
-        this.idempotency = idempotency;
         this.token = token;
-        this.json = json;
-        this.uri = uri;
-        this.headers = headers;
+        this.posts = new IdempotentPosts(idempotency, token, json, uri, headers);
     }
 
     /**
@@ -142,14 +134,14 @@ public class LotteryResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid ApplicationRequest request) {
-        return idempotent(key, request, () -> lottery.apply(
+        return posts.once(key, request, () -> lottery.apply(
                         sessionId,
                         token.getSubject(),
                         request.nickname().strip(),
                         request.priorityTier(),
                         request.childrenAges())
-                .map(applied ->
-                        answer(201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
+                .map(applied -> posts.answer(
+                        201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
     }
 
     @GET
@@ -200,8 +192,8 @@ public class LotteryResource {
                             + "409 already-drawn afterwards: exactly once). The order is fixed at once; allocation ALLOCATING means childcare is "
                             + "still being asked in drawn order")
     public Uni<Response> draw(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
-                .map(summary -> answer(200, summary, null)));
+        return posts.once(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
+                .map(summary -> posts.answer(200, summary, null)));
     }
 
     @GET
@@ -255,40 +247,6 @@ public class LotteryResource {
     private String organisation() {
         Object org = token.getClaim("org");
         return org == null ? null : org.toString().replace("\"", "");
-    }
-
-    private Uni<Response> idempotent(
-            String keyHeader, Object body, java.util.function.Supplier<Uni<StoredAnswer>> work) {
-        String key =
-                IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
-        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
-        return idempotency.once(token.getSubject(), key, fingerprint, work).map(answer -> {
-            Response.ResponseBuilder response = Response.status(answer.status())
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(answer.body());
-            if (answer.location() != null) {
-                response.header("Location", answer.location());
-            }
-            if (answer.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
-    }
-
-    private StoredAnswer answer(int status, Object view, String location) {
-        return new StoredAnswer(status, serialise(view), location, false);
-    }
-
-    private String serialise(Object value) {
-        if (value == null) {
-            return "";
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer not serialisable", e);
-        }
     }
 
     static List<UUID> ids(List<RankedApplicant> applicants) {

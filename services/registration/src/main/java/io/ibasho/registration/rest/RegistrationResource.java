@@ -1,6 +1,5 @@
 package io.ibasho.registration.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.plumbing.problem.ProblemDetail;
 import io.ibasho.plumbing.refusal.Refusal;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -50,11 +48,8 @@ public class RegistrationResource {
 
     private final BookingService bookings;
     private final CheckInService checkIn;
-    private final IdempotencyService idempotency;
     private final JsonWebToken token;
-    private final ObjectMapper json;
-    private final UriInfo uri;
-    private final HttpHeaders headers;
+    private final IdempotentPosts posts;
 
     public RegistrationResource(
             BookingService bookings,
@@ -66,11 +61,8 @@ public class RegistrationResource {
             HttpHeaders headers) {
         this.bookings = bookings;
         this.checkIn = checkIn;
-        this.idempotency = idempotency;
         this.token = token;
-        this.json = json;
-        this.uri = uri;
-        this.headers = headers;
+        this.posts = new IdempotentPosts(idempotency, token, json, uri, headers);
     }
 
     @POST
@@ -84,11 +76,11 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return idempotent(key, request, () -> bookings.book(
+        return posts.once(key, request, () -> bookings.book(
                         sessionId, token.getSubject(), request.nickname().strip(), request.childrenAges())
                 // 202: her seat is held but the booking is not done until childcare answers; GET /mine shows the
                 // outcome
-                .map(booked -> answer(
+                .map(booked -> posts.answer(
                         booked.status == Registration.Status.PENDING_CHILDCARE ? 202 : 201,
                         RegistrationMapper.toView(booked),
                         MINE + booked.id)));
@@ -105,9 +97,9 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return idempotent(key, request, () -> bookings.joinWaitlist(
+        return posts.once(key, request, () -> bookings.joinWaitlist(
                         sessionId, token.getSubject(), request.nickname().strip(), request.childrenAges())
-                .map(place -> answer(
+                .map(place -> posts.answer(
                         201,
                         RegistrationMapper.toView(place.registration(), place.position()),
                         MINE + place.registration().id)));
@@ -150,7 +142,7 @@ public class RegistrationResource {
     @Operation(summary = "Accept a seat offered from the waitlist before it expires")
     public Uni<Response> accept(
             @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> bookings.acceptOffer(registrationId, token.getSubject())
+        return posts.once(key, null, () -> bookings.acceptOffer(registrationId, token.getSubject())
                 .map(this::ok));
     }
 
@@ -160,7 +152,7 @@ public class RegistrationResource {
     @Operation(summary = "Decline a seat offer; it passes to the next person")
     public Uni<Response> decline(
             @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> bookings.declineOffer(registrationId, token.getSubject())
+        return posts.once(key, null, () -> bookings.declineOffer(registrationId, token.getSubject())
                 .map(this::ok));
     }
 
@@ -170,7 +162,7 @@ public class RegistrationResource {
     @Operation(summary = "Cancel her own booking (until the cut-off before the start) or waitlist place")
     public Uni<Response> cancelOwn(
             @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> bookings.cancelOwn(registrationId, token.getSubject())
+        return posts.once(key, null, () -> bookings.cancelOwn(registrationId, token.getSubject())
                 .map(this::ok));
     }
 
@@ -185,7 +177,7 @@ public class RegistrationResource {
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with the reason is required") @Valid
                     OrganiserRequests.CancelRequest request) {
-        return idempotent(key, request, () -> bookings.cancelByOrganiser(
+        return posts.once(key, request, () -> bookings.cancelByOrganiser(
                         sessionId,
                         registrationId,
                         organisation(),
@@ -225,9 +217,9 @@ public class RegistrationResource {
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with attendance is required") @Valid
                     OrganiserRequests.AttendanceRequest request) {
-        return idempotent(key, request, () -> checkIn.recordAttendance(
+        return posts.once(key, request, () -> checkIn.recordAttendance(
                         sessionId, registrationId, organisation(), request.attendance())
-                .map(r -> answer(
+                .map(r -> posts.answer(
                         200,
                         new RosterView.Entry(
                                 r.id, r.nickname, r.status.name().toLowerCase(), r.bookingCode, r.attendance.name()),
@@ -242,8 +234,8 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with count is required") @Valid OrganiserRequests.DropInRequest request) {
-        return idempotent(key, request, () -> checkIn.countDropIns(sessionId, organisation(), request.count())
-                .map(total -> answer(200, java.util.Map.of("sessionId", sessionId, "dropIns", total), null)));
+        return posts.once(key, request, () -> checkIn.countDropIns(sessionId, organisation(), request.count())
+                .map(total -> posts.answer(200, java.util.Map.of("sessionId", sessionId, "dropIns", total), null)));
     }
 
     private String organisation() {
@@ -251,42 +243,7 @@ public class RegistrationResource {
         return org == null ? null : org.toString().replace("\"", "");
     }
 
-    private Uni<Response> idempotent(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
-        String key =
-                IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
-        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
-        return idempotency.once(token.getSubject(), key, fingerprint, work).map(RegistrationResource::respond);
-    }
-
-    private static Response respond(StoredAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(answer.body());
-        if (answer.location() != null) {
-            response.header("Location", answer.location());
-        }
-        if (answer.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
-    }
-
     private StoredAnswer ok(Registration registration) {
-        return answer(200, RegistrationMapper.toView(registration), null);
-    }
-
-    private StoredAnswer answer(int status, Object view, String location) {
-        return new StoredAnswer(status, serialise(view), location, false);
-    }
-
-    private String serialise(Object value) {
-        if (value == null) {
-            return "";
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer not serialisable", e);
-        }
+        return posts.answer(200, RegistrationMapper.toView(registration), null);
     }
 }

@@ -11,6 +11,8 @@ import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.SeatLedger;
+import io.ibasho.registration.repository.Waitlist;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -63,7 +65,7 @@ public class BookingService {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         return openFirstComeSession(sessionId)
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
-                .flatMap(session -> takeSeat(session.id).flatMap(taken -> {
+                .flatMap(session -> SeatLedger.take(session.id).flatMap(taken -> {
                     if (!taken) {
                         return Uni.createFrom()
                                 .failure(Refusal.conflict(
@@ -98,9 +100,9 @@ public class BookingService {
         return openFirstComeSession(sessionId)
                 // joins of one session queue on its row: her number is drawn and her position counted only after
                 // everyone ahead of her has committed, so no two women are told the same position
-                .call(session -> lockSessionRow(session.id))
+                .call(session -> SeatLedger.lockSession(session.id))
                 .call(session -> noActiveRegistration(sessionId, attendeeId))
-                .flatMap(session -> seatsFree(session.id).flatMap(free -> {
+                .flatMap(session -> SeatLedger.hasFreeSeat(session.id).flatMap(free -> {
                     if (free && !withChildren) {
                         return Uni.createFrom()
                                 .failure(
@@ -112,7 +114,7 @@ public class BookingService {
                     registration.status = Status.WAITLISTED;
                     registration.waitlistReason = free ? "CHILDCARE_UNAVAILABLE" : "FULL";
                     registration.childrenAges = Registration.childrenAgesOf(childrenAges);
-                    return nextWaitlistNumber()
+                    return Waitlist.nextNumber()
                             .invoke(number -> registration.waitlistNumber = number)
                             .flatMap(number -> registration.<Registration>persist())
                             .call(saved -> flush())
@@ -217,10 +219,7 @@ public class BookingService {
                         })
                         .collect()
                         .asList())
-                .call(ignored -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery("update session_copy set confirmed_seats = 0 where id = :id")
-                                .setParameter("id", session.id)
-                                .executeUpdate()))
+                .call(ignored -> SeatLedger.releaseAll(session.id))
                 .replaceWithVoid();
     }
 
@@ -231,7 +230,7 @@ public class BookingService {
         // still on its way: the request and this event share the session's partition, so it is decided first)
         return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration))
                 .call(() -> heldSeat
-                        ? releaseSeat(session.id).call(() -> offerFreedSeats(session))
+                        ? SeatLedger.release(session.id).call(() -> offerFreedSeats(session))
                         : Uni.createFrom().voidItem())
                 // a date of a course: the course place goes once no date of it is left (the other dates stay hers)
                 .call(() -> registration.courseBookingId == null
@@ -272,13 +271,7 @@ public class BookingService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> expireLapsedOffers() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select * from registration where status = 'OFFERED' and offer_expires_at <= :now "
-                                        + "order by offer_expires_at limit 50 for update skip locked",
-                                Registration.class)
-                        .setParameter("now", now())
-                        .getResultList())
+        return Waitlist.lapsedOffers(now())
                 .flatMap(lapsed -> Multi.createFrom()
                         .iterable(lapsed)
                         .onItem()
@@ -310,7 +303,7 @@ public class BookingService {
                                 registration.sessionId,
                                 ChildcareRequests.cancelledBySystem(registration, "OFFER_EXPIRED"))
                         : Uni.createFrom().voidItem())
-                .call(() -> releaseSeat(registration.sessionId))
+                .call(() -> SeatLedger.release(registration.sessionId))
                 .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId)
                         .flatMap(this::offerFreedSeats));
     }
@@ -326,17 +319,10 @@ public class BookingService {
         if (!"PUBLISHED".equals(session.status) || !session.startsAt.isAfter(now())) {
             return Uni.createFrom().voidItem();
         }
-        return flush().flatMap(ignored -> Panache.getSession())
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from registration where session_id = :id and status = 'WAITLISTED' "
-                                        + "and (childcare_status is null or childcare_status <> 'REJECTED') "
-                                        + "order by waitlist_number limit 1 for update skip locked",
-                                Registration.class)
-                        .setParameter("id", session.id)
-                        .getResultList())
+        return flush().flatMap(ignored -> Waitlist.firstInLine(session.id))
                 .flatMap(next -> next.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : takeSeat(session.id)
+                        : SeatLedger.take(session.id)
                                 .flatMap(taken -> taken
                                         ? offer(next.get(0), session).call(() -> offerFreedSeats(session))
                                         : Uni.createFrom().voidItem()));
@@ -477,48 +463,6 @@ public class BookingService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("registration"));
-    }
-
-    static Uni<Boolean> takeSeat(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update session_copy set confirmed_seats = confirmed_seats + 1 "
-                                + "where id = :id and (capacity is null or confirmed_seats < capacity)")
-                        .setParameter("id", sessionId)
-                        .executeUpdate())
-                .map(updated -> updated == 1);
-    }
-
-    static Uni<Void> releaseSeat(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "update session_copy set confirmed_seats = confirmed_seats - 1 where id = :id and confirmed_seats > 0")
-                        .setParameter("id", sessionId)
-                        .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    private static Uni<Boolean> seatsFree(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select count(*) from session_copy where id = :id and (capacity is null or confirmed_seats < capacity)",
-                                Long.class)
-                        .setParameter("id", sessionId)
-                        .getSingleResult())
-                .map(count -> count > 0);
-    }
-
-    private static Uni<Void> lockSessionRow(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select cast(id as text) from session_copy where id = :id for update", String.class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .replaceWithVoid();
-    }
-
-    private static Uni<Long> nextWaitlistNumber() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class)
-                .getSingleResult());
     }
 
     private static Uni<Void> flush() {

@@ -8,6 +8,7 @@ import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.ChildcareSagaConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -215,7 +216,7 @@ public class ChildcareSaga {
                     registration.sessionId,
                     ChildcareRequests.cancelledBySystem(registration, "CHILDCARE_" + reason));
         }
-        return told.call(() -> BookingService.releaseSeat(registration.sessionId))
+        return told.call(() -> SeatLedger.release(registration.sessionId))
                 .call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId)
                         .flatMap(bookings::offerFreedSeats));
     }

@@ -9,6 +9,7 @@ import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.CourseEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -296,7 +297,7 @@ public class CourseBookingService {
                                     + "that offer it."));
         }
         return BookingService.noActiveRegistration(session.id, attendeeId)
-                .flatMap(ignored -> BookingService.takeSeat(session.id))
+                .flatMap(ignored -> SeatLedger.take(session.id))
                 .flatMap(taken -> taken
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom()

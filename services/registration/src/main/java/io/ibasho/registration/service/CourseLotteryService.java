@@ -13,6 +13,7 @@ import io.ibasho.registration.lottery.LotterySeed;
 import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.RankedApplicant;
 import io.ibasho.registration.lottery.SeedCommitment;
+import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -296,7 +297,7 @@ public class CourseLotteryService {
     private Uni<Void> win(CourseCopy course, CourseRequest request) {
         Uni<Void> seats = Uni.createFrom().voidItem();
         for (UUID sessionId : course.sessionIdList().stream().sorted().toList()) {
-            seats = seats.call(() -> BookingService.takeSeat(sessionId).invoke(taken -> {
+            seats = seats.call(() -> SeatLedger.take(sessionId).invoke(taken -> {
                 if (!taken) {
                     throw new IllegalStateException("a seat counted free under its lock was not free");
                 }

@@ -8,6 +8,7 @@ import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.CourseRequestEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.SeatLedger;
 import io.ibasho.registration.service.CourseBookingService.CourseDates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -266,7 +267,7 @@ public class CourseRequestService {
         for (SessionCopy session : lockOrder.stream()
                 .sorted(Comparator.comparing((SessionCopy x) -> x.id))
                 .toList()) {
-            seats = seats.call(() -> BookingService.takeSeat(session.id).invoke(taken -> {
+            seats = seats.call(() -> SeatLedger.take(session.id).invoke(taken -> {
                 if (!taken) {
                     throw new IllegalStateException("a seat counted free under its lock was not free");
                 }
@@ -292,7 +293,7 @@ public class CourseRequestService {
                             course.sessionIdList().stream().sorted().toList();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID sessionId : lockOrder) {
-                        chain = chain.call(() -> BookingService.releaseSeat(sessionId));
+                        chain = chain.call(() -> SeatLedger.release(sessionId));
                     }
                     return chain.call(() -> CoursePlaces.release(course.id))
                             .call(() -> offerDownTheLine(course.id))

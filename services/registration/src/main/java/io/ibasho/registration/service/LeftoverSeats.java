@@ -2,7 +2,7 @@ package io.ibasho.registration.service;
 
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.SessionCopy;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.LotteryAllocationStore;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -14,12 +14,6 @@ import java.util.UUID;
  * later full house behaves like any first-come session.
  */
 public final class LeftoverSeats {
-    private static final String OPEN =
-            "select count(*) from lottery_allocation a join session_copy c on c.id = a.session_id "
-                    + "where a.session_id = :id and a.status = 'DONE' and (a.first_come_opened_at is not null "
-                    + "or (not exists (select 1 from registration r where r.session_id = a.session_id and r.status = 'WAITLISTED') "
-                    + "and (c.capacity is null or c.confirmed_seats < c.capacity)))";
-
     private LeftoverSeats() {}
 
     /** True when this lottery session takes first-come bookings now. Always false for a session that is not a lottery. */
@@ -27,12 +21,7 @@ public final class LeftoverSeats {
         if (session == null || !"LOTTERY".equals(session.allocation)) {
             return Uni.createFrom().item(false);
         }
-        return Panache.getSession()
-                .flatMap(s -> s.flush().replaceWith(s))
-                .flatMap(s -> s.createNativeQuery(OPEN, Long.class)
-                        .setParameter("id", session.id)
-                        .getSingleResult())
-                .map(count -> count > 0);
+        return LotteryAllocationStore.openForFirstCome(session.id);
     }
 
     /**
@@ -60,25 +49,13 @@ public final class LeftoverSeats {
                 .replaceWithVoid();
     }
 
-    private static final String RECORD_OPENINGS =
-            "update lottery_allocation a set first_come_opened_at = :now from session_copy c "
-                    + "where c.id = a.session_id and a.status = 'DONE' and a.first_come_opened_at is null "
-                    + "and not exists (select 1 from registration r where r.session_id = a.session_id and r.status = 'WAITLISTED') "
-                    + "and (c.capacity is null or c.confirmed_seats < c.capacity)";
-
     /** Records the opening of one session (so it stays open); called when its allocation is done. */
     static Uni<Integer> recordOpening(UUID sessionId, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.flush().replaceWith(s)).flatMap(s -> s.createNativeQuery(
-                        RECORD_OPENINGS + " and a.session_id = :id")
-                .setParameter("id", sessionId)
-                .setParameter("now", now)
-                .executeUpdate());
+        return LotteryAllocationStore.recordFirstComeOpening(sessionId, now);
     }
 
     /** Records every opening that has come about since (reserve lists run out through declines, expiries, cancellations). */
     static Uni<Integer> recordOpenings(OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(RECORD_OPENINGS)
-                .setParameter("now", now)
-                .executeUpdate());
+        return LotteryAllocationStore.recordFirstComeOpenings(now);
     }
 }

@@ -7,7 +7,6 @@ import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.LotteryAllocationConfig;
-import io.ibasho.registration.lottery.ChildcareAnswer;
 import io.ibasho.registration.lottery.DrawOutcome;
 import io.ibasho.registration.lottery.LotteryDraw;
 import io.ibasho.registration.lottery.LotteryPolicy;
@@ -21,6 +20,11 @@ import io.ibasho.registration.mapping.LotteryEvents;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.LotteryAllocationStore;
+import io.ibasho.registration.repository.LotteryAllocationStore.Question;
+import io.ibasho.registration.repository.LotteryDrawStore;
+import io.ibasho.registration.repository.SeatLedger;
+import io.ibasho.registration.repository.Waitlist;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +35,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +53,7 @@ import org.jboss.logging.Logger;
  * <p>
  * The state is persisted ({@code lottery_allocation}, {@code lottery_childcare_question}) and every step runs in one
  * transaction holding the allocation row's lock, whoever moves it on: the draw, a childcare reply (from
- * {@code LotteryChildcareConsumer}) or the timeout job. After a restart the state machine is rebuilt from the draw's
+ * {@code ChildcareLifecycleConsumer}) or the timeout job. After a restart the state machine is rebuilt from the draw's
  * input and the answers so far ({@link SeatAllocation#resume}); the drawn order is a pure function of them.
  * <p>
  * When the allocation is done the published draw (with the answers, so anyone can recompute the winners) is written,
@@ -108,27 +111,14 @@ public class LotteryAllocationService {
         String input = PublishedDraw.of(draw, drawnAt, new DrawOutcome(List.of(), List.of(), List.of()))
                 .withMonthWins(monthWins)
                 .toJson();
-        OffsetDateTime now = now();
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into lottery_allocation "
-                                        + "(session_id, status, draw_input, next_rank, updated_at) values (:id, 'ALLOCATING', :input, 1, :now)")
-                        .setParameter("id", session.id)
-                        .setParameter("input", input)
-                        .setParameter("now", now)
-                        .executeUpdate())
+        return LotteryAllocationStore.start(session.id, input, now())
                 .flatMap(ignored ->
                         advance(session, draw, drawnAt, SeatAllocation.start(draw.order(), draw.policy()), 0));
     }
 
     /** Whether this request id is one of a lottery's childcare questions; replies to any other request are not ours. */
     public static Uni<Boolean> isLotteryQuestion(UUID requestId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select count(*) from lottery_childcare_question where request_id = :id", Long.class)
-                        .setParameter("id", requestId)
-                        .getSingleResult())
-                .map(count -> count > 0);
+        return LotteryAllocationStore.isQuestion(requestId);
     }
 
     /**
@@ -137,34 +127,36 @@ public class LotteryAllocationService {
      * not the one open changes nothing.
      */
     public Uni<Void> answer(UUID requestId, boolean reserved, String reason) {
-        return question(requestId)
+        return LotteryAllocationStore.question(requestId)
                 .flatMap(question -> question == null
                         ? Uni.createFrom().voidItem()
-                        : lockAllocation(question.sessionId()).flatMap(allocation -> {
-                            if (allocation == null
-                                    || question.answered()
-                                    || !requestId.equals(allocation.waitingRequestId())) {
-                                if (reserved && !question.answered()) {
-                                    // a reservation for a question that is not the open one (the allocation moved on
-                                    // or ended): released, never left taken. An answer after NO_ANSWER needs nothing:
-                                    // the timeout already withdrew the request; an answered RESERVED is a redelivery.
-                                    // Ids only: the session and request are not personal data.
-                                    LOG.infof(
-                                            "childcare reserved for lottery question %s of session %s that no longer waits; withdrawn",
-                                            requestId, question.sessionId());
-                                    return ChildcareRequests.withdraw(
-                                            outbox,
-                                            question.applicationId(),
-                                            question.sessionId(),
-                                            requestId,
-                                            "LATE_ANSWER");
-                                }
-                                return Uni.createFrom().voidItem();
-                            }
-                            return record(question, reserved, reason)
-                                    .flatMap(ignored -> resume(question.sessionId()))
-                                    .replaceWithVoid();
-                        }));
+                        : LotteryAllocationStore.lockAllocating(question.sessionId())
+                                .flatMap(allocation -> {
+                                    if (allocation == null
+                                            || question.answered()
+                                            || !requestId.equals(allocation.waitingRequestId())) {
+                                        if (reserved && !question.answered()) {
+                                            // a reservation for a question that is not the open one (the
+                                            // allocation moved on or ended): released, never left taken. An
+                                            // answer after NO_ANSWER needs nothing: the timeout already withdrew
+                                            // the request; an answered RESERVED is a redelivery. Ids only: the
+                                            // session and request are not personal data.
+                                            LOG.infof(
+                                                    "childcare reserved for lottery question %s of session %s that no longer waits; withdrawn",
+                                                    requestId, question.sessionId());
+                                            return ChildcareRequests.withdraw(
+                                                    outbox,
+                                                    question.applicationId(),
+                                                    question.sessionId(),
+                                                    requestId,
+                                                    "LATE_ANSWER");
+                                        }
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    return record(question, reserved, reason)
+                                            .flatMap(ignored -> resume(question.sessionId()))
+                                            .replaceWithVoid();
+                                }));
     }
 
     /** Questions unanswered for longer than the timeout count as "no" (NO_ANSWER), so a draw never hangs. */
@@ -175,20 +167,12 @@ public class LotteryAllocationService {
     @WithTransaction
     public Uni<Void> answerOverdueQuestions() {
         OffsetDateTime cutOff = now().minus(config.childcareAnswerTimeout());
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select cast(waiting_request_id as text) from lottery_allocation "
-                                        + "where status = 'ALLOCATING' and waiting_request_id is not null and asked_at <= :cutOff "
-                                        + "order by asked_at limit 10 for update skip locked",
-                                String.class)
-                        .setParameter("cutOff", cutOff)
-                        .getResultList())
+        return LotteryAllocationStore.overdueQuestions(cutOff)
                 .flatMap(overdue -> Multi.createFrom()
                         .iterable(overdue)
-                        .map(UUID::fromString)
                         .onItem()
-                        .transformToUniAndConcatenate(
-                                requestId -> question(requestId).flatMap(question -> {
+                        .transformToUniAndConcatenate(requestId -> LotteryAllocationStore.question(requestId)
+                                .flatMap(question -> {
                                     LOG.infof(
                                             "lottery question %s of session %s unanswered for %s: counts as %s",
                                             requestId,
@@ -213,37 +197,24 @@ public class LotteryAllocationService {
 
     /** The allocation's state for the lottery view; null before the draw. */
     public static Uni<AllocationState> state(SessionCopy session) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select status || ';' || next_rank || ';' "
-                                        + "|| (waiting_request_id is not null) from lottery_allocation where session_id = :id",
-                                String.class)
-                        .setParameter("id", session.id)
-                        .getResultList())
-                .flatMap(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    String[] fields = rows.get(0).split(";");
-                    return LeftoverSeats.openForFirstCome(session)
-                            .map(open -> new AllocationState(
-                                    AllocationStatus.valueOf(fields[0]),
-                                    Integer.parseInt(fields[1]),
-                                    fields[2].startsWith("t"),
-                                    open));
-                });
+        return LotteryAllocationStore.state(session.id)
+                .flatMap(row -> row == null
+                        ? Uni.createFrom().nullItem()
+                        : LeftoverSeats.openForFirstCome(session)
+                                .map(open -> new AllocationState(
+                                        AllocationStatus.valueOf(row.status()),
+                                        row.nextRank(),
+                                        row.waitingForChildcare(),
+                                        open)));
     }
 
     // --- the state machine ------------------------------------------------------------------------------------------
 
     /** Rebuilds the state machine from the draw's input and the answers so far, then moves it on. */
     private Uni<Progress> resume(UUID sessionId) {
-        return SessionCopy.<SessionCopy>findById(sessionId).flatMap(session -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select draw_input from lottery_allocation where session_id = :id", String.class)
-                        .setParameter("id", sessionId)
-                        .getSingleResult())
-                .flatMap(input -> answers(sessionId).flatMap(answers -> {
+        return SessionCopy.<SessionCopy>findById(sessionId).flatMap(session -> LotteryAllocationStore.drawInput(
+                        sessionId)
+                .flatMap(input -> LotteryAllocationStore.answers(sessionId).flatMap(answers -> {
                     PublishedDraw published = PublishedDraw.fromJson(input);
                     LotteryDraw draw = LotteryDraw.perform(
                             published.subject(),
@@ -299,14 +270,7 @@ public class LotteryAllocationService {
                         session.id,
                         RegistrationEvents.childcareRequested(
                                 applicant, question.requestId(), ChildcarePurpose.LOTTERY)))
-                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "update lottery_allocation set next_rank = :rank, "
-                                        + "waiting_request_id = :request, asked_at = :now, updated_at = :now where session_id = :id")
-                        .setParameter("rank", cursor)
-                        .setParameter("request", question.requestId())
-                        .setParameter("now", now)
-                        .setParameter("id", session.id)
-                        .executeUpdate()))
+                .call(() -> LotteryAllocationStore.waitFor(session.id, cursor, question.requestId(), now))
                 .map(ignored -> new Progress(AllocationStatus.ALLOCATING, winnersSoFar, 0));
     }
 
@@ -336,7 +300,7 @@ public class LotteryAllocationService {
     }
 
     private Uni<Void> seat(SessionCopy session, LotteryPolicy policy, Registration winner) {
-        return BookingService.takeSeat(session.id).flatMap(taken -> {
+        return SeatLedger.take(session.id).flatMap(taken -> {
             if (!taken) {
                 // only when the capacity was lowered after the draw: never overbook; she heads the reserve list at the
                 // end
@@ -387,10 +351,8 @@ public class LotteryAllocationService {
                     return Multi.createFrom()
                             .range(0, reserve.size())
                             .onItem()
-                            .transformToUniAndConcatenate(i -> Panache.getSession()
-                                    .flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class)
-                                            .getSingleResult())
-                                    .flatMap(number -> {
+                            .transformToUniAndConcatenate(
+                                    i -> Waitlist.nextNumber().flatMap(number -> {
                                         Registration waiting = reserve.get(i).getKey();
                                         waiting.status = Status.WAITLISTED;
                                         waiting.waitlistReason = reserve.get(i).getValue();
@@ -408,43 +370,23 @@ public class LotteryAllocationService {
                             .collect()
                             .asList();
                 })
-                .flatMap(ignored -> Panache.getSession())
                 // the month wins were fixed at the closing with the flags; they are kept in the draw's input
-                .call(s -> s.createNativeQuery(
-                                "select draw_input from lottery_allocation where session_id = :id", String.class)
-                        .setParameter("id", session.id)
-                        .getSingleResult()
-                        .flatMap(input -> s.createNativeQuery(
-                                        "update lottery_draw set published = :published where session_id = :id")
-                                .setParameter(
-                                        "published",
-                                        PublishedDraw.of(draw, drawnAt, outcome)
-                                                .withMonthWins(PublishedDraw.fromJson(input)
-                                                        .monthWins())
-                                                .toJson())
-                                .setParameter("id", session.id)
-                                .executeUpdate()))
-                .call(s -> s.createNativeQuery(
-                                "update lottery_allocation set status = 'DONE', next_rank = :rank, "
-                                        + "waiting_request_id = null, asked_at = null, updated_at = :now where session_id = :id")
-                        .setParameter("rank", allocation.cursor())
-                        .setParameter("now", now())
-                        .setParameter("id", session.id)
-                        .executeUpdate())
-                .flatMap(s -> s.createNativeQuery(
-                                "select cast(id as text) || ';' "
-                                        + "|| cast(floor(extract(epoch from drawn_at) * 1000) as bigint) from lottery_draw where session_id = :id",
-                                String.class)
-                        .setParameter("id", session.id)
-                        .getSingleResult())
-                .call(row -> outbox.append(
+                .flatMap(ignored -> LotteryAllocationStore.drawInput(session.id))
+                .call(input -> LotteryDrawStore.publish(
+                        session.id,
+                        PublishedDraw.of(draw, drawnAt, outcome)
+                                .withMonthWins(PublishedDraw.fromJson(input).monthWins())
+                                .toJson()))
+                .call(() -> LotteryAllocationStore.done(session.id, allocation.cursor(), now()))
+                .flatMap(ignored -> LotteryDrawStore.stamp(session.id))
+                .call(stamp -> outbox.append(
                         EventTypes.LOTTERY_DRAWN,
                         session.id,
                         Map.of(
                                 "sessionId",
                                 session.id.toString(),
                                 "drawId",
-                                row.substring(0, row.indexOf(';')),
+                                stamp.drawId(),
                                 "commitment",
                                 draw.commitment().sha256Hex(),
                                 "seed",
@@ -458,11 +400,7 @@ public class LotteryAllocationService {
                                 "childcareAsked",
                                 outcome.childcareAnswers().size(),
                                 "drawnAt",
-                                OffsetDateTime.ofInstant(
-                                                java.time.Instant.ofEpochMilli(
-                                                        Long.parseLong(row.substring(row.indexOf(';') + 1))),
-                                                ZoneOffset.UTC)
-                                        .toString())))
+                                stamp.drawnAt().toString())))
                 // seats left free (winners who withdrew, nobody else to seat) pass down the reserve list as offers
                 .call(() ->
                         Panache.getSession().flatMap(s -> s.flush()).flatMap(x -> bookings.offerFreedSeats(session)))
@@ -479,43 +417,14 @@ public class LotteryAllocationService {
                         outcome.reserve().size()));
     }
 
-    // --- persistence helpers ----------------------------------------------------------------------------------------
-
-    /** One childcare question of an allocation. */
-    record Question(UUID requestId, UUID sessionId, UUID applicationId, boolean answered, String reason) {}
-
-    private record AllocationRow(UUID waitingRequestId) {}
-
     private Uni<Void> insertQuestion(Question question, int askedOrder) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into lottery_childcare_question "
-                                        + "(request_id, session_id, application_id, asked_order, asked_at) values (:request, :session, :application, :order, :now)")
-                        .setParameter("now", now())
-                        .setParameter("request", question.requestId())
-                        .setParameter("session", question.sessionId())
-                        .setParameter("application", question.applicationId())
-                        .setParameter("order", askedOrder)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return LotteryAllocationStore.ask(question, askedOrder, now());
     }
 
     /** Records the answer on the question and on her registration (what she sees: childcare reserved or why not). */
     private Uni<Void> record(Question question, boolean reserved, String reason) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update lottery_childcare_question set answered_at = :now, "
-                                + "reserved = :reserved, reason = :reason where request_id = :request")
-                        .setParameter("now", now())
-                        .setParameter("reserved", reserved)
-                        .setParameter("reason", reserved ? "RESERVED" : reason)
-                        .setParameter("request", question.requestId())
-                        .executeUpdate())
-                .call(() -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery("update lottery_allocation set waiting_request_id = null, "
-                                        + "asked_at = null, updated_at = :now where session_id = :id")
-                                .setParameter("now", now())
-                                .setParameter("id", question.sessionId())
-                                .executeUpdate()))
+        return LotteryAllocationStore.answer(question.requestId(), reserved, reason, now())
+                .call(() -> LotteryAllocationStore.stopWaiting(question.sessionId(), now()))
                 .flatMap(ignored -> WITHDRAWN.equals(reason)
                         ? Uni.createFrom().voidItem()
                         : Registration.<Registration>findById(question.applicationId(), LockModeType.PESSIMISTIC_WRITE)
@@ -529,57 +438,6 @@ public class LotteryAllocationService {
                                     }
                                 })
                                 .replaceWithVoid());
-    }
-
-    private static Uni<Question> question(UUID requestId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select cast(session_id as text) || ';' || cast(application_id as text) "
-                                        + "|| ';' || (answered_at is not null) || ';' || coalesce(reason, '') from lottery_childcare_question "
-                                        + "where request_id = :id",
-                                String.class)
-                        .setParameter("id", requestId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return null;
-                    }
-                    String[] fields = rows.get(0).split(";", -1);
-                    return new Question(
-                            requestId,
-                            UUID.fromString(fields[0]),
-                            UUID.fromString(fields[1]),
-                            fields[2].startsWith("t"),
-                            fields[3].isEmpty() ? null : fields[3]);
-                });
-    }
-
-    /** Locks the session's allocation row: one step at a time per session, whoever moves it on. */
-    private static Uni<AllocationRow> lockAllocation(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select coalesce(cast(waiting_request_id as text), '') "
-                                        + "from lottery_allocation where session_id = :id and status = 'ALLOCATING' for update",
-                                String.class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .map(rows -> rows.isEmpty()
-                        ? null
-                        : new AllocationRow(rows.get(0).isEmpty() ? null : UUID.fromString(rows.get(0))));
-    }
-
-    private static Uni<List<ChildcareAnswer>> answers(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select cast(application_id as text) || ';' || reserved "
-                                        + "from lottery_childcare_question where session_id = :id and answered_at is not null order by asked_order",
-                                String.class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> row.split(";"))
-                        .map(fields -> new ChildcareAnswer(UUID.fromString(fields[0]), fields[1].startsWith("t")))
-                        .toList());
     }
 
     private OffsetDateTime now() {

@@ -16,7 +16,9 @@ import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.LotteryDrawStore;
+import io.ibasho.registration.repository.MonthWinners;
+import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -25,10 +27,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,16 +97,7 @@ public class LotteryService {
     /** Called when a lottery session is first known: a fresh secret seed, whose commitment is public from now on. */
     public Uni<Void> ensureSeed(UUID sessionId) {
         LotterySeed seed = LotterySeed.generate();
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into lottery_seed (session_id, seed_hex, commitment, created_at) "
-                                        + "values (:id, :seed, :commitment, :now) on conflict do nothing")
-                        .setParameter("now", now())
-                        .setParameter("id", sessionId)
-                        .setParameter("seed", seed.toHex())
-                        .setParameter("commitment", seed.commitment().sha256Hex())
-                        .executeUpdate())
-                .replaceWithVoid();
+        return LotteryDrawStore.keepSeed(sessionId, seed, now());
     }
 
     /**
@@ -211,25 +201,8 @@ public class LotteryService {
     }
 
     private static Uni<Closing> closing(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select input_digest, coalesce(applications, -1), "
-                                        + "cast(extract(epoch from drawn_at) * 1000000 as bigint) from lottery_draw where session_id = :id",
-                                Object[].class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return null;
-                    }
-                    Object[] row = rows.get(0);
-                    return new Closing(
-                            (String) row[0],
-                            ((Number) row[1]).intValue(),
-                            Instant.EPOCH
-                                    .plus(((Number) row[2]).longValue(), ChronoUnit.MICROS)
-                                    .atOffset(ZoneOffset.UTC));
-                });
+        return LotteryDrawStore.closing(sessionId)
+                .map(row -> row == null ? null : new Closing(row.inputDigest(), row.applications(), row.drawnAt()));
     }
 
     /** A rehearsal with a throwaway seed: shows how the policy plays out, reveals nothing about the real draw. */
@@ -243,23 +216,18 @@ public class LotteryService {
 
     @WithSession
     public Uni<String> published(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select published from lottery_draw where session_id = :id", String.class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw notDrawn();
-                    }
-                    if (rows.get(0) == null) {
-                        throw Refusal.conflict(
-                                "allocating",
-                                "The order is drawn; childcare is being asked one applicant "
-                                        + "at a time in drawn order. The draw is published as soon as every seat is decided.");
-                    }
-                    return rows.get(0);
-                });
+        return LotteryDrawStore.published(sessionId).map(rows -> {
+            if (rows.isEmpty()) {
+                throw notDrawn();
+            }
+            if (rows.get(0) == null) {
+                throw Refusal.conflict(
+                        "allocating",
+                        "The order is drawn; childcare is being asked one applicant "
+                                + "at a time in drawn order. The draw is published as soon as every seat is decided.");
+            }
+            return rows.get(0);
+        });
     }
 
     /**
@@ -310,19 +278,12 @@ public class LotteryService {
      */
     @WithSession
     public Uni<DrawSummary> drawRecord(UUID sessionId, String organisationId) {
-        return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select cast(id as text), commitment, seed_hex, input_digest, drawn_by, "
-                                        + "cast(extract(epoch from drawn_at) * 1000000 as bigint), published from lottery_draw where session_id = :id",
-                                Object[].class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .flatMap(rows -> {
-                    if (rows.isEmpty()) {
+        return OrganiserAccess.session(sessionId, organisationId)
+                .flatMap(session -> LotteryDrawStore.draw(sessionId).flatMap(row -> {
+                    if (row == null) {
                         return Uni.createFrom().failure(notDrawn());
                     }
-                    Object[] row = rows.get(0);
-                    String published = (String) row[6];
+                    String published = row.published();
                     Uni<int[]> counts = published != null
                             ? Uni.createFrom().item(() -> {
                                 PublishedDraw draw = PublishedDraw.fromJson(published);
@@ -337,17 +298,15 @@ public class LotteryService {
                                     .map(decided -> new int[] {decided.intValue(), 0});
                     return counts.flatMap(winnersAndReserve -> LotteryAllocationService.state(session)
                             .map(allocation -> new DrawSummary(
-                                    UUID.fromString((String) row[0]),
+                                    row.id(),
                                     sessionId,
-                                    (String) row[1],
-                                    (String) row[2],
-                                    (String) row[3],
+                                    row.commitment(),
+                                    row.seedHex(),
+                                    row.inputDigest(),
                                     winnersAndReserve[0],
                                     winnersAndReserve[1],
-                                    Instant.EPOCH
-                                            .plus(((Number) row[5]).longValue(), ChronoUnit.MICROS)
-                                            .atOffset(ZoneOffset.UTC),
-                                    (String) row[4],
+                                    row.drawnAt(),
+                                    row.drawnBy(),
                                     allocation == null ? null : allocation.status())));
                 }));
     }
@@ -359,14 +318,7 @@ public class LotteryService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     public Uni<Void> drawDueLotteries() {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
-                                        + "and c.application_closes_at <= :now and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
-                                        + "order by c.application_closes_at limit 5 for update skip locked",
-                                SessionCopy.class)
-                        .setParameter("now", now())
-                        .getResultList())
+        return LotteryDrawStore.dueForDrawing(now())
                 .flatMap(due -> Multi.createFrom()
                         .iterable(due)
                         .onItem()
@@ -403,22 +355,16 @@ public class LotteryService {
                                 // the
                                 // allocation, which may have to wait for childcare answers, is done
                                 // (LotteryAllocationService).
-                                return Panache.getSession()
-                                        .flatMap(s -> s.createNativeQuery(
-                                                        "insert into lottery_draw (id, session_id, policy, commitment, seed_hex, input_digest, published, drawn_by, drawn_at, applications) "
-                                                                + "values (:id, :session, :policy, :commitment, :seed, :digest, null, :by, :at, :applications)")
-                                                .setParameter("applications", applicants.size())
-                                                .setParameter("id", drawId)
-                                                .setParameter("session", session.id)
-                                                .setParameter("policy", policy.toString())
-                                                .setParameter(
-                                                        "commitment",
-                                                        draw.commitment().sha256Hex())
-                                                .setParameter("seed", seed.toHex())
-                                                .setParameter("digest", draw.inputDigest())
-                                                .setParameter("by", drawnBy)
-                                                .setParameter("at", drawnAt)
-                                                .executeUpdate())
+                                return LotteryDrawStore.record(new LotteryDrawStore.NewDraw(
+                                                drawId,
+                                                session.id,
+                                                policy.toString(),
+                                                draw.commitment().sha256Hex(),
+                                                seed.toHex(),
+                                                draw.inputDigest(),
+                                                drawnBy,
+                                                drawnAt,
+                                                applicants.size()))
                                         .flatMap(ignoredToo -> allocations.start(
                                                 session, draw, drawnAt.toInstant(), closing.monthWins()))
                                         .invoke(progress -> LOG.infof(
@@ -480,17 +426,7 @@ public class LotteryService {
      * the same calendar month (Asia/Tokyo) as this one's. A cancelled or declined win does not count.
      */
     private static Uni<java.util.Set<String>> monthWinHolders(SessionCopy session, DrawSubject subject) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select distinct r.attendee_id from registration r join session_copy c on c.id = r.session_id "
-                                        + "where r.status in ('CONFIRMED', 'OFFERED') "
-                                        + "and c.allocation = 'LOTTERY' and c.id <> :session "
-                                        + "and to_char(c.application_closes_at at time zone 'Asia/Tokyo', 'YYYY-MM') = :month",
-                                String.class)
-                        .setParameter("session", session.id)
-                        .setParameter("month", subject.winMonth().toString())
-                        .getResultList())
-                .map(java.util.Set::copyOf);
+        return MonthWinners.accountsHoldingASeat(subject.winMonth(), session.id);
     }
 
     private static Refusal notDrawn() {
@@ -499,12 +435,7 @@ public class LotteryService {
     }
 
     private static Uni<SessionCopy> lockSessionNowait(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from session_copy where id = :id for update nowait", SessionCopy.class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0))
+        return SeatLedger.lockSessionNowait(sessionId)
                 .onFailure(LotteryService::lockNotAvailable)
                 .transform(
                         failure -> Refusal.conflict(
@@ -525,30 +456,15 @@ public class LotteryService {
     }
 
     private static Uni<LotterySeed> seed(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select seed_hex from lottery_seed where session_id = :id", String.class)
-                        .setParameter("id", sessionId)
-                        .getSingleResult())
-                .map(LotterySeed::fromHex);
+        return LotteryDrawStore.seed(sessionId);
     }
 
     private static Uni<String> commitment(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select commitment from lottery_seed where session_id = :id", String.class)
-                        .setParameter("id", sessionId)
-                        .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+        return LotteryDrawStore.commitment(sessionId);
     }
 
     private static Uni<Boolean> drawExists(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(
-                        s -> s.createNativeQuery("select count(*) from lottery_draw where session_id = :id", Long.class)
-                                .setParameter("id", sessionId)
-                                .getSingleResult())
-                .map(count -> count > 0);
+        return LotteryDrawStore.drawn(sessionId);
     }
 
     private static Uni<SessionCopy> lotterySession(UUID sessionId) {

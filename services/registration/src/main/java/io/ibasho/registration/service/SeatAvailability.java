@@ -2,11 +2,11 @@ package io.ibasho.registration.service;
 
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.repository.LotteryDrawStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,12 +62,7 @@ public class SeatAvailability {
         if (lotteries.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select session_id from lottery_draw where session_id in (:ids)", UUID.class)
-                        .setParameter("ids", lotteries)
-                        .getResultList())
-                .map(HashSet::new);
+        return LotteryDrawStore.drawnAmong(lotteries);
     }
 
     private static Uni<Map<UUID, Long>> applications(List<UUID> lotteries) {

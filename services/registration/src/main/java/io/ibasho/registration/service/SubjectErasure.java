@@ -6,6 +6,7 @@ import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -114,7 +115,7 @@ public class SubjectErasure {
             // age bands, as childcare-booking keeps its booked children's ages; retention deletes them with the row
             registration.updatedAt = now;
             Uni<Void> seat = givesUpPlace && heldSeat
-                    ? BookingService.releaseSeat(session.id)
+                    ? SeatLedger.release(session.id)
                             .call(() -> Panache.getSession().flatMap(s -> s.flush()))
                             .call(() -> bookings.offerFreedSeats(session))
                     : Uni.createFrom().voidItem();

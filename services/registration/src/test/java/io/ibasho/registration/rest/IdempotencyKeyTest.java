@@ -2,6 +2,7 @@ package io.ibasho.registration.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -153,7 +157,8 @@ class IdempotencyKeyTest {
                 insert.executeUpdate();
             }
             var racing = java.util.concurrent.CompletableFuture.supplyAsync(() -> Api.book("hana", sessionId, "はな"));
-            Thread.sleep(2000); // her request now waits on the unique index for the other transaction
+            // her request now waits on the unique index for the other transaction: seen in PostgreSQL, not slept for
+            await().atMost(Duration.ofSeconds(20)).until(IdempotencyKeyTest::someoneWaitsOnALock);
             db.commit();
             racing.get()
                     .then()
@@ -163,6 +168,20 @@ class IdempotencyKeyTest {
         }
         assertThat(Api.roster("organiser1", sessionId).then().extract().<Integer>path("seatsTaken"))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Whether a connection to registration's database waits for a lock (here: the uncommitted row's). Asked on a
+     * connection of its own: PostgreSQL keeps one snapshot of pg_stat_activity per transaction.
+     */
+    private static boolean someoneWaitsOnALock() throws SQLException {
+        try (Connection db = DriverManager.getConnection(
+                        TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+                PreparedStatement waiting = db.prepareStatement("select count(*) from pg_stat_activity "
+                        + "where datname = current_database() and wait_event_type = 'Lock'");
+                ResultSet count = waiting.executeQuery()) {
+            return count.next() && count.getLong(1) > 0;
+        }
     }
 
     @Test

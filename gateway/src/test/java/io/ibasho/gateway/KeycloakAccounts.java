@@ -1,0 +1,95 @@
+package io.ibasho.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import io.ibasho.testsupport.TestServers;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Throwaway accounts in the test Keycloak's {@code ibasho} realm, made and read through its admin REST API (the realm
+ * is shared by the modules of a lane, so each test makes its own account and deletes it at the end).
+ */
+final class KeycloakAccounts {
+    private final String base;
+    private final String adminToken;
+
+    private KeycloakAccounts(String base, String adminToken) {
+        this.base = base;
+        this.adminToken = adminToken;
+    }
+
+    /** Signed in as the test Keycloak's admin. */
+    static KeycloakAccounts asAdmin() {
+        String base = TestServers.get().keycloak().baseUrl();
+        String token = given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
+                .post(base + "/realms/master/protocol/openid-connect/token")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+        return new KeycloakAccounts(base, token);
+    }
+
+    /**
+     * An enabled account with the realm's default roles (attendee), as self-registration makes her, with the demo
+     * password convention (username + "-ibasho") that FreshSignIn types.
+     *
+     * @return its id
+     */
+    String createAttendee(String username) {
+        return create(username, username + "-ibasho");
+    }
+
+    /** @return its id */
+    String create(String username, String password) {
+        String location = given().auth()
+                .oauth2(adminToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        username,
+                        "enabled",
+                        true,
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", password, "temporary", false))))
+                .post(base + "/admin/realms/ibasho/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** The account as the admin API shows it (attributes, enabled). */
+    JsonPath user(String userId) {
+        return given().auth()
+                .oauth2(adminToken)
+                .get(base + "/admin/realms/ibasho/users/" + userId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Whether the brute-force detection makes her wait right now. */
+    boolean waitingAfterFailedLogins(String userId) {
+        return given().auth()
+                .oauth2(adminToken)
+                .get(base + "/admin/realms/ibasho/attack-detection/brute-force/users/" + userId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getBoolean("disabled");
+    }
+
+    void delete(String userId) {
+        given().auth().oauth2(adminToken).delete(base + "/admin/realms/ibasho/users/" + userId);
+    }
+}

@@ -1,0 +1,182 @@
+package io.ibasho.notification.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
+import io.ibasho.notification.RegistrationCopy;
+import io.ibasho.notification.SessionCopy;
+import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.service.Notifier;
+import io.ibasho.notification.service.Notifier.Notice;
+import io.ibasho.notification.service.VenueLinks;
+import io.ibasho.notification.service.WebhookFanOut;
+import io.ibasho.plumbing.inbox.InboundEvent;
+import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.TransientFailures;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code event-lifecycle}: the session copy, the venue's partner links, messages to the women booked when a session
+ * changes or is cancelled, and the partners' webhooks. The event id is recorded in the same transaction as everything the event causes, so each is handled exactly
+ * once per (event, recipient, channel); unreadable messages fail to the consumer's dead-letter topic.
+ */
+@ApplicationScoped
+public class EventLifecycleConsumer {
+    /** The name under which notification records the events it handled, the same for its three topics. */
+    static final String CONSUMER = "notification";
+
+    private final InboundEventReader events;
+    private final Notifier notifier;
+    private final WebhookFanOut webhooks;
+    private final VenueLinks venueLinks;
+    private final Clock clock;
+
+    public EventLifecycleConsumer(
+            InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks, Clock clock) {
+        this.events = events;
+        this.notifier = notifier;
+        this.webhooks = webhooks;
+        this.venueLinks = venueLinks;
+        this.clock = clock;
+    }
+
+    @Incoming(Topics.EVENT_LIFECYCLE)
+    public Uni<Void> consume(String message) {
+        // in a transaction of its own; a transient failure is retried with backoff, only poison is
+        // dead-lettered (issue #14)
+        return TransientFailures.inTransactionWithRetry(() -> events.read(message)
+                .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> sessionEvent(event))));
+    }
+
+    private Uni<Void> sessionEvent(InboundEvent event) {
+        String type = event.type();
+        if (type.equals(EventTypes.COURSE_PUBLISHED)) {
+            return Uni.createFrom().voidItem(); // a course is not a session: each date's own events are worded
+        }
+        JsonNode data = event.data();
+        UUID sessionId = UUID.fromString(data.path("sessionId").asText());
+        int sequence = data.path("sequence").asInt();
+        String eventId = event.id();
+        return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
+            if (existing != null && existing.sequence > sequence) {
+                return Uni.createFrom()
+                        .voidItem(); // an older state arriving late: we already told everyone the newer one
+            }
+            String venueId = data.hasNonNull("venueId")
+                    ? data.path("venueId").asText()
+                    : existing == null ? null : existing.venueId;
+            List<String> linkedGroups = linkedGroups(data);
+            return switch (type) {
+                case EventTypes.EVENT_PUBLISHED ->
+                    keepSession(existing, sessionId, data, false)
+                            .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                            .flatMap(ignored -> webhooks.sessionUpdate(
+                                    "session.published", sessionId, venueId, linkedGroups, List.of(), eventId));
+                case EventTypes.EVENT_CHANGED -> {
+                    List<String> changed = new ArrayList<>();
+                    data.path("changed").forEach(c -> changed.add(c.asText()));
+                    Uni<Void> attendees = changed.contains("time") || changed.contains("venue")
+                            ? tellAttendees(sessionId, MessageKind.SESSION_CHANGED, RegistrationCopy.ACTIVE, eventId)
+                            : Uni.createFrom().voidItem();
+                    yield keepSession(existing, sessionId, data, changed.contains("meeting-link"))
+                            .flatMap(ignored -> attendees)
+                            .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                            .flatMap(ignored -> webhooks.sessionUpdate(
+                                    "session.changed", sessionId, venueId, linkedGroups, changed, eventId));
+                }
+                case EventTypes.EVENT_CANCELLED -> {
+                    if (existing != null) {
+                        existing.status = "CANCELLED";
+                        existing.sequence = sequence;
+                    }
+                    List<String> whoToTell = new ArrayList<>(RegistrationCopy.ACTIVE);
+                    whoToTell.add(RegistrationCopy.CANCELLED_WITH_SESSION);
+                    yield tellAttendees(sessionId, MessageKind.SESSION_CANCELLED, whoToTell, eventId)
+                            .flatMap(ignored -> webhooks.sessionUpdate(
+                                    "session.cancelled", sessionId, venueId, null, List.of("status"), eventId));
+                }
+                case EventTypes.EVENT_COMPLETED -> {
+                    if (existing != null) {
+                        existing.status = "COMPLETED";
+                        // as with a cancellation: an older EventChanged read after it is then dropped as stale
+                        existing.sequence = Math.max(existing.sequence, sequence);
+                    }
+                    yield Uni.createFrom().voidItem();
+                }
+                default -> Uni.createFrom().voidItem();
+            };
+        });
+    }
+
+    /** {@code venuePartnerGroups} of the event, or null if the event does not carry it (older producers). */
+    private static List<String> linkedGroups(JsonNode data) {
+        if (!data.path("venuePartnerGroups").isArray()) {
+            return null;
+        }
+        List<String> groups = new ArrayList<>();
+        data.path("venuePartnerGroups").forEach(g -> {
+            if (g.isTextual() && !g.asText().isBlank()) {
+                groups.add(g.asText());
+            }
+        });
+        return groups;
+    }
+
+    private Uni<Void> keepVenueLinks(String venueId, List<String> linkedGroups, InboundEvent event) {
+        if (venueId == null || linkedGroups == null) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime asOf = event.time() != null ? OffsetDateTime.parse(event.time()) : now();
+        return venueLinks.record(venueId, linkedGroups, asOf);
+    }
+
+    private Uni<Void> keepSession(SessionCopy existing, UUID sessionId, JsonNode data, boolean meetingLinkChanged) {
+        SessionCopy copy = existing != null ? existing : new SessionCopy();
+        copy.id = sessionId;
+        copy.titleJa = data.path("titleJa").asText("");
+        copy.titleEn = data.hasNonNull("titleEn") ? data.path("titleEn").asText() : null;
+        copy.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+        copy.status = data.path("status").asText();
+        copy.sequence = data.path("sequence").asInt();
+        copy.venueId = data.hasNonNull("venueId") ? data.path("venueId").asText() : null;
+        copy.venueNameJa =
+                data.hasNonNull("venueNameJa") ? data.path("venueNameJa").asText() : null;
+        copy.venueNameEn =
+                data.hasNonNull("venueNameEn") ? data.path("venueNameEn").asText() : null;
+        copy.allocation = data.path("allocation").asText(null);
+        copy.kind = data.path("kind").asText(null);
+        copy.endsAt = data.hasNonNull("endsAt")
+                ? OffsetDateTime.parse(data.path("endsAt").asText())
+                : null;
+        if (meetingLinkChanged) {
+            // A new version means a new notice, if the first one already went out (see ReminderJob).
+            copy.meetingLinkVersion++;
+        }
+        return existing != null ? Uni.createFrom().voidItem() : copy.persist().replaceWithVoid();
+    }
+
+    private Uni<Void> tellAttendees(UUID sessionId, MessageKind kind, List<String> states, String eventId) {
+        return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status in ?2", sessionId, states)
+                .flatMap(registrations -> Multi.createFrom()
+                        .iterable(registrations)
+                        .onItem()
+                        .transformToUniAndConcatenate(r ->
+                                notifier.notify(Notice.of(kind, r.attendeeId, sessionId, r.registrationId, eventId)))
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,77 @@
+package io.ibasho.registration.repository;
+
+import io.ibasho.registration.SessionCopy;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
+/**
+ * The seat ledger: a session's count of taken seats ({@code session_copy.confirmed_seats}) against its capacity, moved
+ * by single guarded updates so two bookings can never take the last seat twice, and the session row's locks that order
+ * bookings, applications and the draw.
+ */
+public final class SeatLedger {
+    private SeatLedger() {}
+
+    /** Takes one seat if one is free; false when the session is full. */
+    public static Uni<Boolean> take(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update session_copy set confirmed_seats = confirmed_seats + 1 "
+                                + "where id = :id and (capacity is null or confirmed_seats < capacity)")
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    /** Gives one seat back (never below zero). */
+    public static Uni<Void> release(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "update session_copy set confirmed_seats = confirmed_seats - 1 where id = :id and confirmed_seats > 0")
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Every seat given back at once (the session was cancelled). */
+    public static Uni<Void> releaseAll(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update session_copy set confirmed_seats = 0 where id = :id")
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public static Uni<Boolean> hasFreeSeat(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from session_copy where id = :id and (capacity is null or confirmed_seats < capacity)",
+                                Long.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
+                .map(count -> count > 0);
+    }
+
+    /** Locks the session's row until the transaction ends (waits for another holder). */
+    public static Uni<Void> lockSession(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(id as text) from session_copy where id = :id for update", String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Locks the session's row without waiting: fails with PostgreSQL's lock_not_available (55P03) while another
+     * transaction holds it. Null when there is no such session.
+     */
+    public static Uni<SessionCopy> lockSessionNowait(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from session_copy where id = :id for update nowait", SessionCopy.class)
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+}

@@ -1,0 +1,73 @@
+package io.ibasho.registration.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ibasho.registration.idempotency.IdempotencyKey;
+import io.ibasho.registration.idempotency.IdempotencyService;
+import io.ibasho.registration.idempotency.StoredAnswer;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * How every resource of registration answers a POST with the optional {@code Idempotency-Key} (docs/errors.md): done
+ * once per key and caller, the stored answer given again on a retry with {@code Idempotent-Replayed}. One place, so the
+ * resources answer alike.
+ */
+final class IdempotentPosts {
+    private final IdempotencyService idempotency;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
+    private final UriInfo uri;
+    private final HttpHeaders headers;
+
+    IdempotentPosts(
+            IdempotencyService idempotency, JsonWebToken token, ObjectMapper json, UriInfo uri, HttpHeaders headers) {
+        this.idempotency = idempotency;
+        this.token = token;
+        this.json = json;
+        this.uri = uri;
+        this.headers = headers;
+    }
+
+    /** Runs {@code work} once for this key (from the header or the request), or answers as it did the first time. */
+    Uni<Response> once(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
+        String key =
+                IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
+        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
+        return idempotency.once(token.getSubject(), key, fingerprint, work).map(IdempotentPosts::respond);
+    }
+
+    /** An answer to keep: the status, the view as JSON and the Location, if any. */
+    StoredAnswer answer(int status, Object view, String location) {
+        return new StoredAnswer(status, serialise(view), location, false);
+    }
+
+    private static Response respond(StoredAnswer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(answer.body());
+        if (answer.location() != null) {
+            response.header("Location", answer.location());
+        }
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    private String serialise(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer not serialisable", e);
+        }
+    }
+}
