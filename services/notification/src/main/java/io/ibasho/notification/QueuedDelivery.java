@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One message to her through one channel beyond the inbox (an e-mail, a LINE push): the outbox row its relay works
+ * One message to her through one channel beyond the inbox (an e-mail, a LINE push): the outbox row its sender works
  * through, with what every such row records of its attempts. Each channel's table adds what only it knows.
  */
 @MappedSuperclass

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * Her consent to messages by e-mail (issue #18): recorded when she confirms an address (the code proves the address
  * is hers, the page showed the wording), withdrawn from her data page. Withdrawing removes the address, so nothing
- * more is mailed (the relay looks at her settings when it sends, queued messages included).
+ * more is mailed (the sender looks at her settings when it sends, queued messages included).
  */
 @ApplicationScoped
 public class Consents {

@@ -25,7 +25,7 @@ import java.util.function.Function;
 /**
  * The steps every message to her through a channel beyond the inbox takes, whatever the channel (issue #12): the due
  * rows taken in turn, her quiet hours, a meeting link no longer wanted, an attempt counted, and a failure retried on
- * the RetrySchedule or dead-lettered. The e-mail and LINE relays add only how they send.
+ * the RetrySchedule or dead-lettered. The e-mail and LINE senders add only how they send.
  */
 @ApplicationScoped
 public class DeliveryAttempts {
@@ -43,7 +43,7 @@ public class DeliveryAttempts {
     }
 
     /**
-     * The due rows of one outbox table, locked so that another instance's relay skips them; call inside a transaction.
+     * The due rows of one outbox table, locked so that another instance's sender skips them; call inside a transaction.
      */
     public <D extends QueuedDelivery> Uni<List<D>> due(String table, Class<D> type) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(

@@ -221,7 +221,7 @@ public class TalkRequests {
 
     /**
      * She is told, in words that say nothing about consultation, through the channel she chose (the in-app inbox
-     * always; e-mail too when she chose e-mail, LINE when she chose LINE, each sent by its relay outside her quiet
+     * always; e-mail too when she chose e-mail, LINE when she chose LINE, each sent by its sender outside her quiet
      * hours). Acknowledging twice tells her once.
      */
     @WithTransaction

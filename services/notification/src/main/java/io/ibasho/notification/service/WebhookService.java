@@ -155,7 +155,7 @@ public class WebhookService {
             if (endpoint == null) {
                 return false;
             }
-            // Kept (inactive) so its delivery log stays readable; pending deliveries are dropped by the relay.
+            // Kept (inactive) so its delivery log stays readable; pending deliveries are dropped by the sender.
             endpoint.active = false;
             return true;
         });

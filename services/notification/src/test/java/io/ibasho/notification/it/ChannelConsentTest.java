@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.notification.service.ConsentWording;
-import io.ibasho.notification.service.EmailRelay;
+import io.ibasho.notification.service.EmailSender;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class ChannelConsentTest {
     @Inject
-    EmailRelay emailRelay;
+    EmailSender emailSender;
 
     @BeforeAll
     static void mailServer() {
@@ -150,7 +150,7 @@ class ChannelConsentTest {
                                 mei,
                                 session)
                         == 1);
-        VertxContextSupport.subscribeAndAwait(() -> emailRelay.sendDue());
+        VertxContextSupport.subscribeAndAwait(() -> emailSender.sendDue());
         Thread.sleep(1000);
         assertThat(TestMailbox.to(address)).hasSize(mailed);
     }

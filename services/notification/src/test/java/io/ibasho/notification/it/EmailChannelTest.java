@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.service.EmailRelay;
+import io.ibasho.notification.service.EmailSender;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class EmailChannelTest {
     @Inject
-    EmailRelay emailRelay;
+    EmailSender emailSender;
 
     private static final String TITLE_JA = "ウィメンズカフェ（ひなた）";
     private static final String TITLE_EN = "Women's Cafe Hinata";
@@ -316,9 +316,9 @@ class EmailChannelTest {
         assertThat(detailed.subject()).isEqualTo("Ibasho からのお知らせ");
         // Full detail opted in: the title is in the body, after the neutral opening a mail preview shows.
         assertThat(detailed.body()).startsWith("Ibasho に新しいお知らせが届いています。").contains(TITLE_JA);
-        // the notice that it was replaced is mailed as the new address is confirmed, not by the relay
+        // the notice that it was replaced is mailed as the new address is confirmed, not by the sender
         await().atMost(Duration.ofSeconds(30)).until(() -> TestMailbox.to(first).size() >= 4);
-        Markers.runEmailRelay(emailRelay); // anything else due would be sent now
+        Markers.runEmailSender(emailSender); // anything else due would be sent now
         assertThat(TestMailbox.to(first)).hasSize(4); // code, two messages, and the notice that it was replaced
         assertThat(TestMailbox.to(second)).hasSize(3);
         String ofThisSession =
@@ -358,7 +358,7 @@ class EmailChannelTest {
 
         List<TestMailbox.Received> mails = TestMailbox.awaitCount(address, 2, Duration.ofSeconds(30)); // code + offer
         assertThat(mails.get(1).subject()).isEqualTo("A message from Ibasho");
-        Markers.runEmailRelay(emailRelay); // the reserve-list mail, were it due, would be sent now
+        Markers.runEmailSender(emailSender); // the reserve-list mail, were it due, would be sent now
         assertThat(TestMailbox.to(address)).hasSize(2);
         // The reserve-list message waits in the outbox until the quiet hours end.
         assertThat(Db.count("""

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
-import io.ibasho.notification.service.EmailRelay;
+import io.ibasho.notification.service.EmailSender;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class EmailFailureTest {
     @Inject
-    EmailRelay emailRelay;
+    EmailSender emailSender;
 
     @AfterAll
     static void smtpBack() {
@@ -98,7 +98,7 @@ class EmailFailureTest {
                     .doesNotContain(mei)
                     .doesNotContain("@");
 
-            // A second message fails once; it is held (row-locked, so the relay skips it) while SMTP comes back.
+            // A second message fails once; it is held (row-locked, so the sender skips it) while SMTP comes back.
             recovering = UUID.randomUUID();
             Events.registration(EventTypes.REGISTRATION_CONFIRMED, session, recovering, mei, "CONFIRMED", null);
             await().atMost(Duration.ofSeconds(30))
@@ -135,7 +135,7 @@ class EmailFailureTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TestMailbox.to(address).size() == 1);
-        Markers.runEmailRelay(emailRelay); // more runs of the relay, now
+        Markers.runEmailSender(emailSender); // more runs of the sender, now
         assertThat(TestMailbox.to(address)).hasSize(1); // the recovered one, once; the dead one never
         assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'SENT'", recovering))
                 .isEqualTo(1);

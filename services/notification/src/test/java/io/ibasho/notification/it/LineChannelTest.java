@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.service.LineRelay;
+import io.ibasho.notification.service.LineSender;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -58,7 +58,7 @@ class LineChannelTest {
     private static UUID heldBack;
 
     @Inject
-    LineRelay lineRelay;
+    LineSender lineSender;
 
     private final LineApiFake line = LineApiFake.get();
 
@@ -146,7 +146,7 @@ class LineChannelTest {
                         == 1);
         String key = Db.string(DELIVERY_OF_REGISTRATION.formatted("d.id::text"), registration);
         Db.update("update line_delivery set next_attempt_at = now() where id = ?::uuid", key);
-        Markers.run(lineRelay::sendDue);
+        Markers.run(lineSender::sendDue);
         awaitStatus(registration, "SENT");
 
         // The retry carried the same key: LINE answered 409 and nothing arrived twice.
@@ -178,7 +178,7 @@ class LineChannelTest {
             Db.update(
                     "update line_delivery set next_attempt_at = now() where id = ?::uuid",
                     Db.string(DELIVERY_OF_REGISTRATION.formatted("d.id::text"), retried));
-            Markers.run(lineRelay::sendDue);
+            Markers.run(lineSender::sendDue);
         }
         awaitStatus(retried, "SENT");
         assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.attempts = 3", retried))
@@ -218,7 +218,7 @@ class LineChannelTest {
             Events.registration(EventTypes.WAITLISTED, session, waiting, hana, "WAITLISTED", ",\"position\":3");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)"), waiting) == 1);
-            Markers.run(lineRelay::sendDue);
+            Markers.run(lineSender::sendDue);
             assertThat(Db.count(
                             DELIVERY_OF_REGISTRATION.formatted("count(*)")
                                     + " and d.status = 'PENDING' and d.attempts = 0"
@@ -250,7 +250,7 @@ class LineChannelTest {
         // The push held back by her quiet hours comes due after she unlinked: withdrawn, never pushed.
         Db.update(
                 "update line_delivery set next_attempt_at = now() where recipient_id = ? and status = 'PENDING'", hana);
-        Markers.run(lineRelay::sendDue);
+        Markers.run(lineSender::sendDue);
         assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'WITHDRAWN'", heldBack))
                 .isEqualTo(1);
         UUID afterUnlink = UUID.randomUUID();

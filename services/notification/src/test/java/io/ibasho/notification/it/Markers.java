@@ -2,8 +2,8 @@ package io.ibasho.notification.it;
 
 import static org.awaitility.Awaitility.await;
 
-import io.ibasho.notification.service.EmailRelay;
-import io.ibasho.notification.service.WebhookRelay;
+import io.ibasho.notification.service.EmailSender;
+import io.ibasho.notification.service.WebhookSender;
 import io.quarkus.vertx.VertxContextSupport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Checks that something did not happen without waiting a fixed time for it. The test's producer sends in order, one
  * key always lands on one partition, and the service handles a partition's records one after another: once a marker
  * sent after the records, on the same topic and key, is in {@code processed_message}, every record before it was
- * handled. A relay's run is not waited for either: the test calls the job itself, as its scheduler would.
+ * handled. A sender's run is not waited for either: the test calls the job itself, as its scheduler would.
  */
 final class Markers {
     /** A type no consumer acts on: it is only recorded as processed. */
@@ -50,16 +50,16 @@ final class Markers {
                                 id -> Db.count("select count(*) from processed_message where event_id = ?", id) == 1));
     }
 
-    /** Runs the e-mail relay now, twice: whatever was due is sent, and a second run finds nothing more to send. */
-    static void runEmailRelay(EmailRelay relay) {
-        run(relay::sendDue);
-        run(relay::sendDue);
+    /** Runs the e-mail sender now, twice: whatever was due is sent, and a second run finds nothing more to send. */
+    static void runEmailSender(EmailSender sender) {
+        run(sender::sendDue);
+        run(sender::sendDue);
     }
 
-    /** Runs the webhook relay now, twice, as {@link #runEmailRelay} does. */
-    static void runWebhookRelay(WebhookRelay relay) {
-        run(relay::sendDue);
-        run(relay::sendDue);
+    /** Runs the webhook sender now, twice, as {@link #runEmailSender} does. */
+    static void runWebhookSender(WebhookSender sender) {
+        run(sender::sendDue);
+        run(sender::sendDue);
     }
 
     static void run(Supplier<io.smallrye.mutiny.Uni<Void>> job) {

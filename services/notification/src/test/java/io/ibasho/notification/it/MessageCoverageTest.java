@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.service.EmailRelay;
+import io.ibasho.notification.service.EmailSender;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class MessageCoverageTest {
     @Inject
-    EmailRelay emailRelay;
+    EmailSender emailSender;
 
     @BeforeAll
     static void mailServer() {
@@ -274,7 +274,7 @@ class MessageCoverageTest {
         sent.forEach(record -> replayed.computeIfAbsent((String) record[0], topic -> new ArrayList<>())
                 .add((UUID) record[1]));
         Markers.awaitHandled(replayed);
-        Markers.runEmailRelay(emailRelay);
+        Markers.runEmailSender(emailSender);
         assertThat(kindsBySession(sessions)).isEqualTo(expected);
         mails = TestMailbox.to(address);
         assertThat(mails).hasSize(1 + total);

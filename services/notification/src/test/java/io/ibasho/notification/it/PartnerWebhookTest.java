@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.service.WebhookRelay;
+import io.ibasho.notification.service.WebhookSender;
 import io.ibasho.notification.webhook.WebhookSecret;
 import io.ibasho.notification.webhook.WebhookVerificationException;
 import io.ibasho.notification.webhook.WebhookVerifier;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class PartnerWebhookTest {
     @Inject
-    WebhookRelay webhookRelay;
+    WebhookSender webhookSender;
 
     record Received(Map<String, String> headers, byte[] body) {}
 
@@ -234,7 +234,7 @@ class PartnerWebhookTest {
                         .asText())
                 .isEqualTo("session.cancelled");
 
-        Markers.runWebhookRelay(webhookRelay); // anything else due would be delivered now
+        Markers.runWebhookSender(webhookSender); // anything else due would be delivered now
         assertThat(forSession(ok, session)).hasSize(3);
         assertThat(forSession(ok, elsewhere)).isEmpty();
         given().auth()
@@ -324,7 +324,7 @@ class PartnerWebhookTest {
                 .until(() ->
                         Db.count("select count(*) from session_copy where id = ? and status = 'CANCELLED'", session)
                                 == 1);
-        Markers.runWebhookRelay(webhookRelay); // anything else due would be delivered now
+        Markers.runWebhookSender(webhookSender); // anything else due would be delivered now
         assertThat(forSession(ok, session)).hasSize(1);
         given().auth()
                 .oauth2(partnerSystem)
@@ -346,7 +346,7 @@ class PartnerWebhookTest {
      * Issue #14: one partner endpoint that hangs must not stall every partner's deliveries. The hanging partner's three
      * deliveries are due before the answering partner's three, in the same batch. The answering partner gets all of
      * its own while the hanging one has seen only its first request (each endpoint is tried once at a time, the others
-     * side by side; the rest of a failing endpoint's deliveries wait for its retry). Before, the relay posted the batch
+     * side by side; the rest of a failing endpoint's deliveries wait for its retry). Before, the sender posted the batch
      * one after another: the answering partner waited behind three timeouts, and the hanging one had all three.
      * Causal, not timed: no sleep, and no bound on the machine's speed beyond awaitility's patience.
      */

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.service.EmailRelay;
+import io.ibasho.notification.service.EmailSender;
 import io.ibasho.notification.service.ReminderJob;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
@@ -34,7 +34,7 @@ class ScheduledNoticesTest {
     ReminderJob reminders;
 
     @Inject
-    EmailRelay emailRelay;
+    EmailSender emailSender;
 
     private static final String TITLE = "オンラインおしゃべり会";
 
@@ -147,10 +147,10 @@ class ScheduledNoticesTest {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sentLinkMails(soon) == 1);
-        // two more runs of the job and of the e-mail relay, now rather than on their schedule
+        // two more runs of the job and of the e-mail sender, now rather than on their schedule
         Markers.run(reminders::announceMeetingLinks);
         Markers.run(reminders::announceMeetingLinks);
-        Markers.runEmailRelay(emailRelay);
+        Markers.runEmailSender(emailSender);
         assertThat(linkNotices(soon, hana)).isEqualTo(1);
         assertThat(linkNoticesOf(soon)).isEqualTo(1); // not the cancelled one, not the waitlisted one
         assertThat(linkNoticesOf(cafe) + linkNoticesOf(later) + linkNoticesOf(over))
@@ -213,7 +213,7 @@ class ScheduledNoticesTest {
                 .until(() -> Db.count("select count(*) from session_copy where id = ? and sequence = 2", soon) == 1);
         Markers.run(reminders::announceMeetingLinks);
         Markers.run(reminders::announceMeetingLinks);
-        Markers.runEmailRelay(emailRelay);
+        Markers.runEmailSender(emailSender);
         assertThat(linkNotices(soon, hana)).isEqualTo(2);
         assertThat(sentLinkMails(soon)).isEqualTo(2);
         long sentToHer = Db.count(

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import io.ibasho.notification.service.LineRelay;
+import io.ibasho.notification.service.LineSender;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.LineApiFake;
 import io.ibasho.testsupport.Tokens;
@@ -44,7 +44,7 @@ class TalkByLineTest {
             {"nameJa":"ひなたの会","nameEn":"Hinata Women's Network","accepting":%s}""";
 
     @Inject
-    LineRelay lineRelay;
+    LineSender lineSender;
 
     private final LineApiFake line = LineApiFake.get();
 
@@ -158,7 +158,7 @@ class TalkByLineTest {
                     .post("/api/notifications/consultation/requests/" + id + "/acknowledge")
                     .then()
                     .statusCode(200);
-            Markers.run(lineRelay::sendDue);
+            Markers.run(lineSender::sendDue);
             assertThat(Db.count(
                             "select count(*) from line_delivery where recipient_id = ? and status = 'PENDING' "
                                     + "and attempts = 0 and next_attempt_at > now() + interval '90 minutes'",

@@ -214,7 +214,7 @@ class TalkRequestTest {
     }
 
     @Test
-    void anAcknowledgementByEmailIsQueuedForTheRelayWhichKeepsHerQuietHours() {
+    void anAcknowledgementByEmailIsQueuedForTheSenderWhichKeepsHerQuietHours() {
         String someone = "talk-" + UUID.randomUUID();
         Db.update("""
                 insert into recipient_preference (recipient_id, language, email_enabled, full_detail, email_address,

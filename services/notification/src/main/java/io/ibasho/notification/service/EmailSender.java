@@ -22,13 +22,13 @@ import java.time.Duration;
  * read at send time, so switching e-mail off stops mails already queued.
  */
 @ApplicationScoped
-public class EmailRelay {
+public class EmailSender {
     private final ReactiveMailer mailer;
     private final MessageWording wording;
     private final DeliveryAttempts attempts;
     private final NotificationConfig config;
 
-    public EmailRelay(
+    public EmailSender(
             ReactiveMailer mailer, MessageWording wording, DeliveryAttempts attempts, NotificationConfig config) {
         this.mailer = mailer;
         this.wording = wording;
@@ -38,7 +38,7 @@ public class EmailRelay {
 
     // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
     void startSending(@Observes StartupEvent event, FrequentPolls polls) {
-        polls.every("EmailRelay", config.delivery().pollInterval(), Duration.ofSeconds(2), this::sendDue);
+        polls.every("EmailSender", config.delivery().pollInterval(), Duration.ofSeconds(2), this::sendDue);
     }
 
     @WithTransaction

@@ -32,7 +32,7 @@ import java.time.Duration;
  * 4xx is permanent (a bad token, a userId that is not ours) and dead-letters at once.
  */
 @ApplicationScoped
-public class LineRelay {
+public class LineSender {
     static final String PUSH_PATH = "/v2/bot/message/push";
     /** LINE's limit for one text message. */
     static final int MAX_TEXT_LENGTH = 5000;
@@ -44,7 +44,7 @@ public class LineRelay {
     private final LineChannel line;
     private final ObjectMapper json;
 
-    public LineRelay(
+    public LineSender(
             Vertx vertx,
             MessageWording wording,
             DeliveryAttempts attempts,
@@ -65,7 +65,7 @@ public class LineRelay {
 
     // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
     void startSending(@Observes StartupEvent event, FrequentPolls polls) {
-        polls.every("LineRelay", config.delivery().pollInterval(), Duration.ofSeconds(4), this::sendDue);
+        polls.every("LineSender", config.delivery().pollInterval(), Duration.ofSeconds(4), this::sendDue);
     }
 
     @WithTransaction

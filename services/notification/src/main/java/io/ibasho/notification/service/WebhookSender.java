@@ -46,7 +46,7 @@ import java.util.UUID;
  * address would walk around the check.
  */
 @ApplicationScoped
-public class WebhookRelay {
+public class WebhookSender {
     private final Vertx vertx;
     private final HttpClient http;
     private final WebhookDestinations destinations;
@@ -58,7 +58,7 @@ public class WebhookRelay {
 
     private final Clock clock;
 
-    public WebhookRelay(
+    public WebhookSender(
             Vertx vertx,
             WebhookDestinations destinations,
             DeadLetters deadLetters,
@@ -83,7 +83,7 @@ public class WebhookRelay {
 
     // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
     void startSending(@Observes StartupEvent event, FrequentPolls polls) {
-        polls.every("WebhookRelay", config.delivery().pollInterval(), Duration.ofSeconds(3), this::sendDue);
+        polls.every("WebhookSender", config.delivery().pollInterval(), Duration.ofSeconds(3), this::sendDue);
     }
 
     @WithTransaction
