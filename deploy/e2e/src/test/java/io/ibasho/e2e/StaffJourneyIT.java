@@ -505,7 +505,7 @@ class StaffJourneyIT {
             page.getByLabel("曜日", new Page.GetByLabelOptions().setExact(true)).selectOption(weekday);
             page.getByLabel("参加のしかた").selectOption("LOTTERY");
             button(page, "変わる日程を確かめる").click();
-            assertThat(page.locator("#capacity-error")).hasText("定員を入力してください。");
+            assertThat(page.locator("#capacity-error")).containsText("定員を入力してください。");
             assertThat(page.locator("#closesHoursBefore-error")).containsText("受付締切");
             assertThat(page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)))
                     .hasAttribute("aria-invalid", "true");
