@@ -492,16 +492,21 @@ class StaffJourneyIT {
             page.waitForURL(url -> url.contains("/change"));
             Locator dates = page.getByLabel("変更する最初の回").locator("option");
             assertThat(dates).hasCount(3);
-            page.getByLabel("変更する最初の回").selectOption(dates.nth(1).getAttribute("value"));
+            String fromDay = dates.nth(1).getAttribute("value");
+            page.getByLabel("変更する最初の回").selectOption(fromDay);
             page.getByLabel("開始時刻").fill("14:00");
             page.getByLabel("終了時刻").fill("13:00");
             button(page, "変わる日程を確かめる").click();
             assertThat(page.locator("#endTime-error")).hasText("終了時刻は開始時刻より後にしてください。");
             page.getByLabel("終了時刻").fill("16:00");
-            // a new repeat rule (the 3rd week, two weekdays later) and a lottery: the service's rules beside the fields
-            String weekday = first.plusDays(2).getDayOfWeek().name().substring(0, 2);
-            page.getByLabel("新しいくり返し").selectOption("monthly");
-            page.getByLabel("第何週（毎月のとき）").selectOption("3");
+            // a new repeat rule (weekly, two days after that date: both its dates within the 3 months planned ahead;
+            // monthly rules are SeriesChangeFormTest's) and a lottery: the service's rules beside the fields
+            String weekday = java.time.LocalDate.parse(fromDay)
+                    .plusDays(2)
+                    .getDayOfWeek()
+                    .name()
+                    .substring(0, 2);
+            page.getByLabel("新しいくり返し").selectOption("weekly");
             page.getByLabel("曜日", new Page.GetByLabelOptions().setExact(true)).selectOption(weekday);
             page.getByLabel("参加のしかた").selectOption("LOTTERY");
             button(page, "変わる日程を確かめる").click();
