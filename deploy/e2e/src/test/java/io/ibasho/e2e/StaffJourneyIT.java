@@ -320,6 +320,9 @@ class StaffJourneyIT {
             assertThat(page.locator("main")).not().containsText(mother);
             assertThat(page.locator("main")).not().containsText(code);
             phone.look("care-sheet");
+            page.setViewportSize(1280, 800);
+            assertThat(page.locator("#care-sheet tbody tr")).hasCount(2);
+            phone.look("care-sheet-1280");
             // the door and the organiser's screens are not hers
             phone.allow("status of 403");
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/door");
@@ -343,6 +346,9 @@ class StaffJourneyIT {
             KeycloakPages.signIn(desk, stack, "partner1");
             page.navigate(stack.gateway + "/staff");
             desk.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/partner"), "the partner's schedule");
+            // what changed since her last visit (kept per account by the event service), the last week on her first
+            assertThat(page.locator("#changed-heading"))
+                    .hasText(java.util.regex.Pattern.compile("^(この1週間の変更|前回ご覧になった時（.+）からの変更)$"));
             assertThat(page.locator("#changed [data-session='" + sessionId + "'] .card-title"))
                     .hasText("親子でほっとカフェ（時間変更）");
             assertThat(page.locator("#upcoming [data-session='" + sessionId + "']"))
@@ -486,25 +492,68 @@ class StaffJourneyIT {
             page.waitForURL(url -> url.contains("/change"));
             Locator dates = page.getByLabel("変更する最初の回").locator("option");
             assertThat(dates).hasCount(3);
-            page.getByLabel("変更する最初の回").selectOption(dates.nth(1).getAttribute("value"));
+            String fromDay = dates.nth(1).getAttribute("value");
+            page.getByLabel("変更する最初の回").selectOption(fromDay);
             page.getByLabel("開始時刻").fill("14:00");
             page.getByLabel("終了時刻").fill("13:00");
             button(page, "変わる日程を確かめる").click();
             assertThat(page.locator("#endTime-error")).hasText("終了時刻は開始時刻より後にしてください。");
             page.getByLabel("終了時刻").fill("16:00");
+            // a new repeat rule (weekly, two days after that date: both its dates within the 3 months planned ahead;
+            // monthly rules are SeriesChangeFormTest's) and a lottery: the service's rules beside the fields
+            String weekday = java.time.LocalDate.parse(fromDay)
+                    .plusDays(2)
+                    .getDayOfWeek()
+                    .name()
+                    .substring(0, 2);
+            page.getByLabel("新しいくり返し").selectOption("weekly");
+            page.getByLabel("曜日", new Page.GetByLabelOptions().setExact(true)).selectOption(weekday);
+            page.getByLabel("参加のしかた").selectOption("LOTTERY");
             button(page, "変わる日程を確かめる").click();
-            assertThat(page.locator("#affected tbody tr")).hasCount(2);
-            assertThat(page.locator("#affected tbody tr .after").first()).containsText("14:00");
+            assertThat(page.locator("#capacity-error")).containsText("定員を入力してください。");
+            assertThat(page.locator("#closesHoursBefore-error")).containsText("受付締切");
+            assertThat(page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)))
+                    .hasAttribute("aria-invalid", "true");
+            desk.look("series-change-mistakes");
+            page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)).fill("10");
+            page.getByLabel("受付開始（各回の何日前）").fill("30");
+            page.getByLabel("受付締切（各回の何時間前）").fill("72");
+            page.getByLabel("抽選の優先枠（先の枠ほど優先。「、」で区切る）").fill("はじめての方、子育て中の方");
+            button(page, "変わる日程を確かめる").click();
+            // the two dates of the old rule are cancelled, two of the new rule are made, at 14:00
+            assertThat(page.locator("#affected tbody tr[data-change=REMOVED]")).hasCount(2);
+            assertThat(page.locator("#affected tbody tr[data-change=ADDED]")).hasCount(2);
+            assertThat(page.locator("#affected tbody tr[data-change=ADDED] .after")
+                            .first())
+                    .containsText("14:00");
+            assertThat(page.locator("#affected tbody tr[data-change=REMOVED] .what")
+                            .first())
+                    .hasText("中止（予約した方にお知らせ）");
             desk.look("series-change-preview");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            desk.look("series-change-preview-390");
+            page.setViewportSize(1280, 800);
             button(page, "この内容で変更する").click();
             desk.waitForUrl(url -> url.contains("done=changed"), "the series changed from that date");
             assertThat(page.locator("#message")).hasText("この日以降の日程を変更しました。");
             Locator changedSeries = page.locator("section.series").first();
-            assertThat(changedSeries.locator("li[data-session]")).hasCount(2);
-            assertThat(changedSeries.locator(".card-when").first()).containsText("14:00");
+            assertThat(changedSeries.locator("li[data-session] .status[data-state=published]"))
+                    .hasCount(2);
+            assertThat(changedSeries.locator("li[data-session] .status[data-state=cancelled]"))
+                    .hasCount(2);
+            Locator newDate = changedSeries
+                    .locator("li[data-session]")
+                    .filter(new Locator.FilterOptions().setHas(page.locator(".status[data-state=published]")))
+                    .first();
+            assertThat(newDate.locator(".card-when")).containsText("14:00");
+            String newDateId = newDate.getAttribute("data-session");
             assertThat(page.locator("section.series").nth(1).locator("li[data-session]"))
                     .hasCount(1);
             desk.look("series-changed-from");
+            // the new dates are a lottery with the tiers she typed
+            page.navigate(stack.gateway + "/staff/sessions/" + newDateId);
+            assertThat(page.getByLabel("参加のしかた")).hasValue("LOTTERY");
+            assertThat(page.getByLabel("抽選の優先枠（先の枠ほど優先。「、」で区切る）")).hasValue("はじめての方、子育て中の方");
         }
         try (Phone phone = Phone.open("staff-series-partner", Phone.WIDTH)) {
             Page page = phone.page();
@@ -741,6 +790,16 @@ class StaffJourneyIT {
             desk.look("waitlist-390");
             page.setViewportSize(1280, 800);
             desk.look("waitlist");
+            // the month's dashboard says it in numbers: one waiting, no offer out, and each venue's month added up
+            page.navigate(stack.gateway + "/staff/dashboard?month=" + java.time.YearMonth.from(start));
+            Locator card = page.locator("li[data-session='" + sessionId + "']");
+            assertThat(card.locator(".waitlist")).hasAttribute("data-waiting", "1");
+            assertThat(card.locator(".waitlist-text")).hasText("キャンセル待ち 1人・ご案内中 0件");
+            assertThat(page.locator("#by-venue tbody tr").first()).isVisible();
+            desk.look("dashboard-waitlist");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            desk.look("dashboard-waitlist-390");
+            page.setViewportSize(1280, 800);
             // the session's form shows the lottery's rules as they were set
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
             assertThat(page.getByLabel("抽選：託児を希望した方は託児の受け入れができる場合だけ当選")).isChecked();

@@ -98,7 +98,8 @@ public class ServiceCalls {
     /**
      * A write on her behalf that the write limits do not count: her erasure. It already needs a sign-in within the
      * last minutes and a confirmation word, erasing twice erases nothing more, and a spent booking budget must never
-     * keep a woman from deleting her data.
+     * keep a woman from deleting her data. Also a page's own bookkeeping that the woman or partner did not ask for as a
+     * write (a partner's visit to her schedule, recorded on every look): reloading a page must not spend her budget.
      */
     public Uni<Answer> postNotRateLimited(String service, String path, String token, Object json) {
         return post(service, path, token, json, null);

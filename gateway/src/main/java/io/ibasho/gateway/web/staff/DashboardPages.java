@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * The organiser's capacity dashboard for a month across her venues: per session, seats taken of the capacity (or
- * lottery applications against the seats) and childcare (children against places, carers against those needed). Counts
- * only, from the services' count endpoints; drawn as {@code <meter>} with the numbers in words beside it, so that
- * nothing depends on colour.
+ * lottery applications against the seats), how many wait and the offers out (with the first deadline) and childcare
+ * (children against places, carers against those needed), and a table of each venue's month added up. Counts only,
+ * from the services' count endpoints; drawn as {@code <meter>} with the numbers in words beside it, so that nothing
+ * depends on colour.
  */
 @ApplicationScoped
 public class DashboardPages {
@@ -53,7 +54,18 @@ public class DashboardPages {
 
     private Uni<Result> dashboard(Visit v) {
         YearMonth month = month(v.ctx().request().getParam("month"));
-        return services.get("event", "/api/events/sessions/mine?size=200", v.token())
+        String window = "&startsFrom="
+                + PageFlow.enc(month.atDay(1)
+                        .atStartOfDay(SessionForm.TOKYO)
+                        .toOffsetDateTime()
+                        .toString())
+                + "&startsBefore="
+                + PageFlow.enc(month.plusMonths(1)
+                        .atDay(1)
+                        .atStartOfDay(SessionForm.TOKYO)
+                        .toOffsetDateTime()
+                        .toString());
+        return services.get("event", "/api/events/sessions/mine?size=200" + window, v.token())
                 .flatMap(found -> {
                     if (!found.ok()) {
                         return Uni.createFrom().item(errorPage(found.status() == 403 ? 403 : 503));
@@ -69,20 +81,8 @@ public class DashboardPages {
                                                 .equals(month);
                             })
                             .sorted(java.util.Comparator.comparing(s -> s.getString("startsAt", "")))
-                            .limit(MAX_AVAILABILITY_IDS)
                             .toList();
-                    Uni<Map<String, JsonObject>> seats = sessions.isEmpty()
-                            ? Uni.createFrom().item(Map.of())
-                            : services.get(
-                                            "registration",
-                                            "/api/registrations/availability?"
-                                                    + sessions.stream()
-                                                            .map(s -> "sessionId=" + s.getString("id"))
-                                                            .collect(Collectors.joining("&")),
-                                            null)
-                                    .map(a -> byId(a.ok() ? a.array() : new JsonArray()))
-                                    .onFailure()
-                                    .recoverWithItem(Map.of());
+                    Uni<Map<String, JsonObject>> seats = counts("/api/registrations/availability?", sessions, null);
                     List<Uni<JsonObject>> care = sessions.stream()
                             .map(s -> s.getJsonObject("childcare") != null
                                             && Boolean.TRUE.equals(
@@ -99,37 +99,102 @@ public class DashboardPages {
                     Uni<List<JsonObject>> allCare = care.isEmpty()
                             ? Uni.createFrom().item(List.of())
                             : Uni.join().all(care).andCollectFailures();
-                    return Uni.combine().all().unis(seats, allCare).asTuple().map(both -> {
-                        Map<String, List<StaffViews.CapacityLine>> byVenue = new LinkedHashMap<>();
-                        for (int i = 0; i < sessions.size(); i++) {
-                            JsonObject s = sessions.get(i);
-                            StaffViews.CapacityLine line = line(
-                                    s,
-                                    both.getItem1().get(s.getString("id")),
-                                    both.getItem2().get(i),
-                                    v.language());
-                            byVenue.computeIfAbsent(line.venue(), k -> new ArrayList<>())
-                                    .add(line);
-                        }
-                        Map<String, Object> data = new HashMap<>();
-                        data.put("nav", "staff-dashboard");
-                        data.put("st", StaffText.of(v.language()));
-                        data.put(
-                                "heading",
-                                v.ja() ? month.getYear() + "年" + month.getMonthValue() + "月" : month.toString());
-                        data.put(
-                                "venues",
-                                byVenue.entrySet().stream()
+                    List<JsonObject> booked = sessions.stream()
+                            .filter(s -> !"NONE".equals(s.getString("allocation", "NONE")))
+                            .toList();
+                    // counts only, so no audited roster read: who waits is on each session's waitlist page
+                    Uni<Map<String, JsonObject>> waits =
+                            counts("/api/registrations/waitlist-counts?", booked, v.token());
+                    return Uni.combine()
+                            .all()
+                            .unis(seats, allCare, waits)
+                            .asTuple()
+                            .map(all -> {
+                                Map<String, List<StaffViews.CapacityLine>> byVenue = new LinkedHashMap<>();
+                                for (int i = 0; i < sessions.size(); i++) {
+                                    JsonObject s = sessions.get(i);
+                                    StaffViews.CapacityLine line = line(
+                                            s,
+                                            all.getItem1().get(s.getString("id")),
+                                            all.getItem2().get(i),
+                                            all.getItem3().get(s.getString("id")),
+                                            v.language());
+                                    byVenue.computeIfAbsent(line.venue(), k -> new ArrayList<>())
+                                            .add(line);
+                                }
+                                Map<String, Object> data = new HashMap<>();
+                                data.put("nav", "staff-dashboard");
+                                data.put("st", StaffText.of(v.language()));
+                                data.put(
+                                        "heading",
+                                        v.ja()
+                                                ? month.getYear() + "年" + month.getMonthValue() + "月"
+                                                : month.toString());
+                                List<StaffViews.VenueGroup> groups = byVenue.entrySet().stream()
                                         .map(e -> new StaffViews.VenueGroup(e.getKey(), e.getValue()))
-                                        .toList());
-                        data.put("prevHref", "/staff/dashboard?month=" + month.minusMonths(1));
-                        data.put("nextHref", "/staff/dashboard?month=" + month.plusMonths(1));
-                        return (Result) new Html(200, "staff/dashboard", data);
-                    });
+                                        .toList();
+                                data.put("venues", groups);
+                                data.put(
+                                        "summary",
+                                        groups.stream()
+                                                .map(DashboardPages::summary)
+                                                .toList());
+                                data.put("prevHref", "/staff/dashboard?month=" + month.minusMonths(1));
+                                data.put("nextHref", "/staff/dashboard?month=" + month.plusMonths(1));
+                                return (Result) new Html(200, "staff/dashboard", data);
+                            });
                 });
     }
 
+    /** One venue's month in a row of numbers: the same figures as its cards, added up. */
+    static StaffViews.VenueSummary summary(StaffViews.VenueGroup group) {
+        int seatsTaken = 0;
+        int capacity = 0;
+        long waiting = 0;
+        long offersOut = 0;
+        for (StaffViews.CapacityLine line : group.lines()) {
+            if (line.firstCome()) {
+                seatsTaken += line.value();
+                capacity += line.max();
+            }
+            waiting += Math.max(0, line.waiting());
+            offersOut += Math.max(0, line.offersOut());
+        }
+        return new StaffViews.VenueSummary(
+                group.venue(), group.lines().size(), seatsTaken, capacity, waiting, offersOut);
+    }
+
+    /** Who waits and the offers out, in words: counts and the first deadline, never who. Null without bookings. */
+    static String waitlistText(JsonObject session, JsonObject waits, Language language) {
+        boolean ja = language == Language.JA;
+        if ("NONE".equals(session.getString("allocation", "NONE")) || session.getInteger("capacity") == null) {
+            return null;
+        }
+        if (waits == null) {
+            return ja ? "キャンセル待ち: 人数を取得できませんでした" : "Waitlist: counts unknown";
+        }
+        long waiting = waits.getLong("waiting", 0L);
+        long offers = waits.getLong("offersOut", 0L);
+        StringBuilder text = new StringBuilder(
+                ja
+                        ? "キャンセル待ち " + waiting + "人・ご案内中 " + offers + "件"
+                        : waiting + " waiting · " + offers + (offers == 1 ? " offer out" : " offers out"));
+        var first = PageFlow.time(waits.getString("firstOfferExpiresAt"));
+        if (offers > 0 && first != null) {
+            text.append(
+                    ja
+                            ? "（最も早い回答期限 " + io.ibasho.gateway.web.Wording.when(first, null, language) + "）"
+                            : " (first answer due " + io.ibasho.gateway.web.Wording.when(first, null, language) + ")");
+        }
+        return text.toString();
+    }
+
     static StaffViews.CapacityLine line(JsonObject s, JsonObject seats, JsonObject care, Language language) {
+        return line(s, seats, care, null, language);
+    }
+
+    static StaffViews.CapacityLine line(
+            JsonObject s, JsonObject seats, JsonObject care, JsonObject waits, Language language) {
         boolean ja = language == Language.JA;
         StaffViews.SessionRow row = StaffViews.row(s, language);
         Integer capacity = s.getInteger("capacity");
@@ -192,7 +257,33 @@ public class DashboardPages {
                 max,
                 careText,
                 careValue,
-                careMax);
+                careMax,
+                "FIRST_COME".equals(allocation) && capacity != null && seats != null,
+                waitlistText(s, waits, language),
+                waits == null ? -1 : waits.getLong("waiting", 0L),
+                waits == null ? -1 : waits.getLong("offersOut", 0L));
+    }
+
+    /** Registration's figures for the sessions, by id, asked in groups of at most 50 (its limit per call). */
+    private Uni<Map<String, JsonObject>> counts(String pathAndQuery, List<JsonObject> sessions, String token) {
+        List<Uni<Map<String, JsonObject>>> calls = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i += MAX_AVAILABILITY_IDS) {
+            String ids = sessions.subList(i, Math.min(sessions.size(), i + MAX_AVAILABILITY_IDS)).stream()
+                    .map(s -> "sessionId=" + s.getString("id"))
+                    .collect(Collectors.joining("&"));
+            calls.add(services.get("registration", pathAndQuery + ids, token)
+                    .map(a -> byId(a.ok() ? a.array() : new JsonArray()))
+                    .onFailure()
+                    .recoverWithItem(Map.of()));
+        }
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Uni.join().all(calls).andCollectFailures().map(parts -> {
+            Map<String, JsonObject> all = new HashMap<>();
+            parts.forEach(all::putAll);
+            return all;
+        });
     }
 
     private YearMonth month(String param) {

@@ -34,13 +34,14 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * A partner group's screens: the schedule of the venues linked to it (and what changed in the last week), each venue's
+ * A partner group's screens: the schedule of the venues linked to it (and what changed since her last visit, kept by
+ * the event service per account; on her first visit, the last week), each venue's
  * calendar feed to subscribe to, and its webhook endpoints (create, rotate the secret, delete, the delivery log). Only
  * what the services give partners: sessions' public faces, never who booked.
  */
 @ApplicationScoped
 public class PartnerPages {
-    /** "Changed recently": what a partner who looks in once a week has not seen yet. */
+    /** "Changed recently" on her first visit: what a partner who looks in once a week has not seen yet. */
     static final int CHANGED_DAYS = 7;
 
     @Inject
@@ -98,8 +99,22 @@ public class PartnerPages {
     }
 
     private Uni<Result> schedule(Visit v, String secret, String webhookError, String groupFeed, int status) {
-        String since = OffsetDateTime.now(clock)
-                .minusDays(CHANGED_DAYS)
+        // her visit is recorded by the event service (never in her browser); reloads within a visit answer the same
+        return services.postNotRateLimited("event", "/api/events/partner/visits", v.token(), null)
+                .map(answer -> answer.ok() ? PageFlow.time(answer.object().getString("previousVisitAt")) : null)
+                .onFailure()
+                .recoverWithNull()
+                .flatMap(lastVisit -> schedule(v, secret, webhookError, groupFeed, status, lastVisit));
+    }
+
+    /** Where "what changed" starts: her last visit, or the last week on her first (or when it is not known). */
+    static OffsetDateTime changedSince(OffsetDateTime lastVisit, OffsetDateTime now) {
+        return lastVisit != null ? lastVisit : now.minusDays(CHANGED_DAYS);
+    }
+
+    private Uni<Result> schedule(
+            Visit v, String secret, String webhookError, String groupFeed, int status, OffsetDateTime lastVisit) {
+        String since = changedSince(lastVisit, OffsetDateTime.now(clock))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .withOffsetSameInstant(ZoneOffset.UTC)
                 .toString();
@@ -135,6 +150,19 @@ public class PartnerPages {
                     data.put("st", StaffText.of(v.language()));
                     data.put("vt", VenueText.of(v.language()));
                     data.put("venues", venueViews);
+                    data.put(
+                            "changedHeading",
+                            lastVisit == null
+                                    ? StaffText.of(v.language()).get("changedRecently")
+                                    : (v.ja()
+                                            ? "前回ご覧になった時（" + Wording.when(lastVisit, null, v.language()) + "）からの変更"
+                                            : "Changed since your last visit ("
+                                                    + Wording.when(lastVisit, null, v.language()) + ")"));
+                    data.put(
+                            "noChanges",
+                            lastVisit == null
+                                    ? StaffText.of(v.language()).get("noChanges")
+                                    : (v.ja() ? "前回ご覧になった時からの変更はありません。" : "Nothing changed since your last visit."));
                     data.put("upcoming", scheduleLines(all.getItem2().array(), v.language()));
                     data.put(
                             "changed",

@@ -38,15 +38,43 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A series' later edits from the screens: "this date and the ones after" get a new time, room, capacity or title. The
- * first step shows every date it will change (before and after; dates changed or cancelled on their own are said to
- * stay) and only the second sends it to the event service, which ends the series the day before and lets a new one
+ * A series' later edits from the screens: "this date and the ones after" get a new repeat rule (the 2nd Tuesday becomes
+ * the 3rd Thursday), time, room, capacity, title, way of giving places (first come, lottery) with the application
+ * window counted back from each date, and the lottery's rules. The first step asks the event service what it would do
+ * (the same checks as the change itself, nothing stored) and shows every date: new, changed, the same, changed on its
+ * own (stays) or cancelled; only the second sends the change, which ends the series the day before and lets a new one
  * take over those dates in place (their bookings stay). One date alone is changed or cancelled on its own session page.
  */
 @ApplicationScoped
 public class SeriesChangePages {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    static final List<String> FIELDS = List.of("from", "titleJa", "startTime", "endTime", "roomId", "capacity");
+    static final List<String> FIELDS = List.of(
+            "from",
+            "repeat",
+            "week",
+            "weekday",
+            "titleJa",
+            "startTime",
+            "endTime",
+            "roomId",
+            "capacity",
+            "allocation",
+            "opensDaysBefore",
+            "closesHoursBefore",
+            "priorityTiers",
+            "oneWinPerMonth",
+            "childcareRequiredToWin",
+            "confirmationRequired",
+            "confirmationHours");
+
+    static final List<String> CHECKBOXES = List.of("oneWinPerMonth", "childcareRequiredToWin", "confirmationRequired");
+
+    static final List<String> WEEKDAYS = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
+
+    private static final java.util.regex.Pattern MONTHLY =
+            java.util.regex.Pattern.compile("FREQ=MONTHLY;BYDAY=(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)");
+    private static final java.util.regex.Pattern WEEKLY =
+            java.util.regex.Pattern.compile("FREQ=WEEKLY;BYDAY=(MO|TU|WE|TH|FR|SA|SU)");
 
     @Inject
     PageFlow flow;
@@ -57,9 +85,16 @@ public class SeriesChangePages {
     /** Which dates are still to come (the gateway's pages read the clock like this; tests may set it). */
     Clock clock = Clock.systemUTC();
 
-    /** One date the change reaches: how it is now and how it will be. */
+    /**
+     * One date the change reaches: how it is now and how it will be, and what happens to it in words (the change's
+     * code too, for the page's tests; the words never depend on colour).
+     */
     @TemplateData
-    public record AffectedDate(String id, String before, String after, boolean keptOnItsOwn) {}
+    public record AffectedDate(String id, String before, String after, String change, String what) {
+        public boolean keptOnItsOwn() {
+            return "OWN".equals(change);
+        }
+    }
 
     void routes(@Observes Router router) {
         router.get("/staff/series/:id/change")
@@ -107,58 +142,68 @@ public class SeriesChangePages {
                 return Uni.createFrom().item(errorPage(404));
             }
             Map<String, String> errors = check(series, values, today(), v.language());
+            JsonObject request = errors.isEmpty() ? request(series, values, errors, v.language()) : null;
             if (!errors.isEmpty()) {
                 return page(v, id, series, values, errors, null, 422);
             }
-            List<AffectedDate> affected = affected(series, values, v.language());
-            if (!confirmed) {
-                return page(v, id, series, values, Map.of(), affected, 200);
-            }
             LocalDate from = date(values.get("from"));
+            String path = "/api/events/series/" + id + "/from/" + from;
+            if (!confirmed) {
+                // a dry run that stores nothing: not a write for the rate limits
+                return services.postNotRateLimited("event", path + "/preview", v.token(), request)
+                        .flatMap(answer -> answer.ok()
+                                ? page(v, id, series, values, Map.of(), affected(answer.object(), v.language()), 200)
+                                : refused(v, id, series, values, answer));
+            }
             return services.post(
-                            "event",
-                            "/api/events/series/" + id + "/from/" + from,
-                            v.token(),
-                            request(series, values),
-                            null,
-                            v.ctx().request())
-                    .flatMap(answer -> {
-                        if (answer.ok()) {
-                            return Uni.createFrom().item((Result) new Redirect(
-                                    "/staff/series/" + answer.object().getString("id") + "?done=changed&also=" + id));
-                        }
-                        if (answer.status() >= 500 || answer.status() == 401) {
-                            return Uni.createFrom().item(errorPage(503));
-                        }
-                        if (answer.status() == 403 || answer.status() == 404) {
-                            return Uni.createFrom().item(errorPage(answer.status()));
-                        }
-                        Map<String, String> refused = new LinkedHashMap<>();
-                        for (Object o : arr(answer.object(), "violations")) {
-                            if (o instanceof JsonObject violation) {
-                                refused.merge(
-                                        fieldOf(violation.getString("field")),
-                                        SessionForm.message(
-                                                violation.getString("code"),
-                                                violation.getString("message"),
-                                                v.language()),
-                                        (a, b) -> a + " " + b);
-                            }
-                        }
-                        if (refused.isEmpty()) {
-                            refused.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
-                        }
-                        return page(v, id, series, values, refused, null, 422);
-                    });
+                            "event", path, v.token(), request, null, v.ctx().request())
+                    .flatMap(answer -> answer.ok()
+                            ? Uni.createFrom().item((Result) new Redirect(
+                                    "/staff/series/" + answer.object().getString("id") + "?done=changed&also=" + id))
+                            : refused(v, id, series, values, answer));
         });
+    }
+
+    /** The event service said no: its reasons beside the fields they are about, in her language. */
+    private Uni<Result> refused(
+            Visit v, UUID id, JsonObject series, Map<String, String> values, ServiceCalls.Answer answer) {
+        if (answer.status() >= 500 || answer.status() == 401) {
+            return Uni.createFrom().item(errorPage(503));
+        }
+        if (answer.status() == 403 || answer.status() == 404) {
+            return Uni.createFrom().item(errorPage(answer.status()));
+        }
+        return page(v, id, series, values, refusals(answer.object(), v.language()), null, 422);
+    }
+
+    static Map<String, String> refusals(JsonObject problem, Language language) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (Object o : arr(problem, "violations")) {
+            if (o instanceof JsonObject violation) {
+                refused.merge(
+                        fieldOf(violation.getString("field")),
+                        SessionForm.message(violation.getString("code"), violation.getString("message"), language),
+                        (a, b) -> a + " " + b);
+            }
+        }
+        if (refused.isEmpty()) {
+            refused.put("form", problem == null ? "" : problem.getString("detail", ""));
+        }
+        return refused;
     }
 
     /** The form's fields, each "" when left empty (no room chosen): never null, which check() would trip over. */
     static Map<String, String> valuesFrom(MultiMap form) {
         Map<String, String> values = new HashMap<>();
         for (String field : FIELDS) {
-            String kept = PageFlow.trimmed(form.get(field), 200); // null for a missing or blank value
+            String kept = PageFlow.trimmed(form.get(field), 500); // null for a missing or blank value
             values.put(field, kept == null ? "" : kept);
+        }
+        for (String box : CHECKBOXES) {
+            values.put(box, "1".equals(form.get(box)) ? "1" : "");
+        }
+        if (values.get("repeat").isEmpty()) {
+            values.put("repeat", "keep");
         }
         return values;
     }
@@ -208,37 +253,116 @@ public class SeriesChangePages {
                 errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
             }
         }
+        String repeat = values.getOrDefault("repeat", "keep");
+        if (!List.of("keep", "monthly", "weekly").contains(repeat)) {
+            errors.put("repeat", ja ? "くり返しを選んでください。" : "Choose how it repeats.");
+        }
+        if (!"keep".equals(repeat) && !WEEKDAYS.contains(values.getOrDefault("weekday", ""))) {
+            errors.put("weekday", ja ? "曜日を選んでください。" : "Choose a weekday.");
+        }
+        if ("monthly".equals(repeat)
+                && !List.of("1", "2", "3", "4", "last").contains(values.getOrDefault("week", ""))) {
+            errors.put("week", ja ? "第何週かを選んでください。" : "Choose the week of the month.");
+        }
+        if (!List.of("NONE", "FIRST_COME", "LOTTERY").contains(values.getOrDefault("allocation", ""))) {
+            errors.put("allocation", ja ? "参加のしかたを選んでください。" : "Choose how places are given.");
+        }
+        String opens = values.getOrDefault("opensDaysBefore", "");
+        if (!opens.isEmpty() && (number(opens) == null || number(opens) < 1 || number(opens) > 365)) {
+            errors.put("opensDaysBefore", ja ? "1から365までの数字で入力してください。" : "Enter a number from 1 to 365.");
+        }
+        String closes = values.getOrDefault("closesHoursBefore", "");
+        if (!closes.isEmpty() && (number(closes) == null || Math.abs(number(closes)) > 8760)) {
+            errors.put("closesHoursBefore", ja ? "時間数を数字で入力してください。" : "Enter a number of hours.");
+        }
+        if ("LOTTERY".equals(values.get("allocation"))) {
+            SessionForm.lottery(values, errors, ja);
+        }
         return errors;
     }
 
-    /** Every date from the chosen one on, now and after the change; dates changed on their own stay as they are. */
-    static List<AffectedDate> affected(JsonObject series, Map<String, String> values, Language language) {
-        LocalDate from = date(values.get("from"));
-        LocalTime start = time(values.get("startTime"));
-        LocalTime end = time(values.get("endTime"));
+    /** The series' repeat rule for the event service: as it is, or monthly / weekly on the chosen week and weekday. */
+    static String rrule(JsonObject series, Map<String, String> values) {
+        String weekday = values.getOrDefault("weekday", "");
+        return switch (values.getOrDefault("repeat", "keep")) {
+            case "monthly" ->
+                "FREQ=MONTHLY;BYDAY=" + ("last".equals(values.get("week")) ? "-1" : values.get("week")) + weekday;
+            case "weekly" -> "FREQ=WEEKLY;BYDAY=" + weekday;
+            default -> series.getString("rrule");
+        };
+    }
+
+    /**
+     * The first date of the changed series: the chosen date when the rule stays, otherwise the first day on or after
+     * it that the new rule has (the 3rd Thursday after a 2nd Tuesday).
+     */
+    static LocalDate firstDate(LocalDate from, Map<String, String> values) {
+        String repeat = values.getOrDefault("repeat", "keep");
+        if ("keep".equals(repeat)) {
+            return from;
+        }
+        java.time.DayOfWeek day = java.time.DayOfWeek.of(WEEKDAYS.indexOf(values.get("weekday")) + 1);
+        if ("weekly".equals(repeat)) {
+            return from.with(java.time.temporal.TemporalAdjusters.nextOrSame(day));
+        }
+        String week = values.get("week");
+        for (java.time.YearMonth month = java.time.YearMonth.from(from); ; month = month.plusMonths(1)) {
+            LocalDate candidate = "last".equals(week)
+                    ? month.atEndOfMonth().with(java.time.temporal.TemporalAdjusters.previousOrSame(day))
+                    : month.atDay(1)
+                            .with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(Integer.parseInt(week), day));
+            if (!candidate.isBefore(from)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The series' rule as the form shows it: "keep" when it is not a plain monthly or weekly one. */
+    static void ruleValues(String rrule, Map<String, String> values) {
+        var monthly = MONTHLY.matcher(rrule == null ? "" : rrule);
+        var weekly = WEEKLY.matcher(rrule == null ? "" : rrule);
+        if (monthly.matches()) {
+            values.put("repeat", "monthly");
+            values.put("week", "-1".equals(monthly.group(1)) ? "last" : monthly.group(1));
+            values.put("weekday", monthly.group(2));
+        } else if (weekly.matches()) {
+            values.put("repeat", "weekly");
+            values.put("week", "");
+            values.put("weekday", weekly.group(1));
+        } else {
+            values.put("repeat", "keep");
+            values.put("week", "");
+            values.put("weekday", "");
+        }
+    }
+
+    /** The event service's preview as lines: every date from the chosen one on, now and after, and what happens. */
+    static List<AffectedDate> affected(JsonObject preview, Language language) {
+        Map<String, String> vt = VenueText.of(language);
         List<AffectedDate> affected = new ArrayList<>();
-        for (Object o : series.getJsonArray("occurrences", new JsonArray())) {
-            if (!(o instanceof JsonObject occurrence)) {
+        for (Object o : preview.getJsonArray("dates", new JsonArray())) {
+            if (!(o instanceof JsonObject date)) {
                 continue;
             }
-            LocalDate day = day(occurrence);
-            boolean cancelledByPlan =
-                    "cancelled".equals(occurrence.getString("status")) && occurrence.getString("override") == null;
-            if (day == null || day.isBefore(from) || cancelledByPlan) {
-                continue;
-            }
-            String before = Wording.when(
-                    PageFlow.time(occurrence.getString("startsAt")),
-                    PageFlow.time(occurrence.getString("endsAt")),
-                    language);
-            boolean own = occurrence.getString("override") != null;
-            String after = own
-                    ? before
+            String change = date.getString("change", "");
+            String before = date.getString("startsBefore") == null
+                    ? "—"
                     : Wording.when(
-                            day.atTime(start).atZone(TOKYO).toOffsetDateTime(),
-                            day.atTime(end).atZone(TOKYO).toOffsetDateTime(),
+                            PageFlow.time(date.getString("startsBefore")),
+                            PageFlow.time(date.getString("endsBefore")),
                             language);
-            affected.add(new AffectedDate(occurrence.getString("sessionId"), before, after, own));
+            String after = date.getString("startsAfter") == null
+                    ? "—"
+                    : Wording.when(
+                            PageFlow.time(date.getString("startsAfter")),
+                            PageFlow.time(date.getString("endsAfter")),
+                            language);
+            affected.add(new AffectedDate(
+                    date.getString("sessionId", ""),
+                    before,
+                    after,
+                    change,
+                    vt.getOrDefault("change" + change, change)));
         }
         return affected;
     }
@@ -248,22 +372,44 @@ public class SeriesChangePages {
      * the dates its count still had from that day on).
      */
     static JsonObject request(JsonObject series, Map<String, String> values) {
+        return request(series, values, new HashMap<>(), Language.JA);
+    }
+
+    static JsonObject request(
+            JsonObject series, Map<String, String> values, Map<String, String> errors, Language language) {
         LocalDate from = date(values.get("from"));
         LocalTime start = time(values.get("startTime"));
         LocalTime end = time(values.get("endTime"));
+        String allocation = values.getOrDefault("allocation", series.getString("allocation"));
         JsonObject request = new JsonObject()
-                .put("rrule", series.getString("rrule"))
-                .put("firstStart", LocalDateTime.of(from, start).toString())
+                .put("rrule", rrule(series, values))
+                .put(
+                        "firstStart",
+                        LocalDateTime.of(firstDate(from, values), start).toString())
                 .put("durationMinutes", (int)
                         java.time.Duration.between(start, end).toMinutes())
                 .put("kind", series.getString("kind"))
                 .put("titleJa", values.get("titleJa"))
                 .put("titleEn", series.getString("titleEn"))
                 .put("venueId", series.getString("venueId"))
-                .put("allocation", series.getString("allocation"))
-                .put("applicationOpensDaysBefore", series.getValue("applicationOpensDaysBefore"))
-                .put("applicationClosesHoursBefore", series.getValue("applicationClosesHoursBefore"))
-                .put("lottery", series.getValue("lottery"))
+                .put("allocation", allocation)
+                .put(
+                        "applicationOpensDaysBefore",
+                        values.containsKey("opensDaysBefore")
+                                ? number(values.get("opensDaysBefore"))
+                                : series.getValue("applicationOpensDaysBefore"))
+                .put(
+                        "applicationClosesHoursBefore",
+                        values.containsKey("closesHoursBefore")
+                                ? number(values.get("closesHoursBefore"))
+                                : series.getValue("applicationClosesHoursBefore"))
+                .put(
+                        "lottery",
+                        !"LOTTERY".equals(allocation)
+                                ? null
+                                : values.containsKey("priorityTiers")
+                                        ? SessionForm.lottery(values, errors, language == Language.JA)
+                                        : series.getValue("lottery"))
                 .put("childcare", series.getValue("childcare"));
         String room = values.getOrDefault("roomId", "");
         if (!room.isEmpty()) {
@@ -305,7 +451,29 @@ public class SeriesChangePages {
         String room = series.getString("roomId");
         values.put("roomId", room == null ? "" : series.getString("venueId") + "/" + room);
         values.put("capacity", series.getValue("capacity") == null ? "" : String.valueOf(series.getValue("capacity")));
+        ruleValues(series.getString("rrule"), values);
+        values.put("allocation", series.getString("allocation", "NONE"));
+        values.put("opensDaysBefore", text(series.getValue("applicationOpensDaysBefore")));
+        values.put("closesHoursBefore", text(series.getValue("applicationClosesHoursBefore")));
+        JsonObject lottery = series.getValue("lottery") instanceof JsonObject l ? l : null;
+        JsonArray tiers =
+                lottery != null && lottery.getValue("priorityTiers") instanceof JsonArray t ? t : new JsonArray();
+        values.put(
+                "priorityTiers",
+                String.join("、", tiers.stream().map(String::valueOf).toList()));
+        values.put("oneWinPerMonth", lottery != null && lottery.getBoolean("oneWinPerMonth", false) ? "1" : "");
+        // a new lottery requires childcare to win unless she unticks it, as the service's default
+        values.put(
+                "childcareRequiredToWin",
+                lottery == null || lottery.getBoolean("childcareRequiredToWin", true) ? "1" : "");
+        boolean confirm = lottery != null && lottery.getBoolean("confirmationRequired", false);
+        values.put("confirmationRequired", confirm ? "1" : "");
+        values.put("confirmationHours", confirm ? text(lottery.getValue("confirmationHours")) : "");
         return values;
+    }
+
+    private static String text(Object number) {
+        return number == null ? "" : String.valueOf(number);
     }
 
     private Uni<Result> page(
@@ -358,6 +526,70 @@ public class SeriesChangePages {
                     fields.add(StaffViews.roomField(
                             values.getOrDefault("roomId", ""), errors.get("roomId"), seriesVenue, language));
                     fields.add(field("capacity", st.get("capacity"), "number", values, errors));
+                    List<StaffViews.Field> ruleFields = new ArrayList<>();
+                    String repeat = values.getOrDefault("repeat", "keep");
+                    ruleFields.add(select(
+                            "repeat",
+                            vt.get("newRule"),
+                            repeat,
+                            errors,
+                            List.of(
+                                    new StaffViews.Option(
+                                            "keep",
+                                            vt.get("repeatKeep") + keptRule(series, language),
+                                            "keep".equals(repeat)),
+                                    new StaffViews.Option(
+                                            "monthly", vt.get("repeatMonthlyOn"), "monthly".equals(repeat)),
+                                    new StaffViews.Option(
+                                            "weekly", vt.get("repeatWeeklyOn"), "weekly".equals(repeat)))));
+                    String week = values.getOrDefault("week", "");
+                    List<StaffViews.Option> weeks = new ArrayList<>();
+                    weeks.add(new StaffViews.Option("", "—", week.isEmpty()));
+                    for (String w : List.of("1", "2", "3", "4")) {
+                        weeks.add(new StaffViews.Option(
+                                w, language == Language.JA ? "第" + w : ordinal(w), w.equals(week)));
+                    }
+                    weeks.add(new StaffViews.Option("last", vt.get("weekLast"), "last".equals(week)));
+                    ruleFields.add(select("week", vt.get("week"), week, errors, weeks));
+                    String weekday = values.getOrDefault("weekday", "");
+                    List<StaffViews.Option> weekdays = new ArrayList<>();
+                    weekdays.add(new StaffViews.Option("", "—", weekday.isEmpty()));
+                    for (int i = 0; i < WEEKDAYS.size(); i++) {
+                        weekdays.add(new StaffViews.Option(
+                                WEEKDAYS.get(i),
+                                java.time.DayOfWeek.of(i + 1)
+                                        .getDisplayName(
+                                                java.time.format.TextStyle.FULL,
+                                                language == Language.JA
+                                                        ? java.util.Locale.JAPANESE
+                                                        : java.util.Locale.ENGLISH),
+                                WEEKDAYS.get(i).equals(weekday)));
+                    }
+                    ruleFields.add(select("weekday", vt.get("weekday"), weekday, errors, weekdays));
+                    List<StaffViews.Field> placeFields = new ArrayList<>();
+                    String allocation = values.getOrDefault("allocation", "NONE");
+                    placeFields.add(select(
+                            "allocation",
+                            st.get("allocation"),
+                            allocation,
+                            errors,
+                            List.of(
+                                    new StaffViews.Option("NONE", st.get("allocationNone"), "NONE".equals(allocation)),
+                                    new StaffViews.Option(
+                                            "FIRST_COME",
+                                            st.get("allocationFirstCome"),
+                                            "FIRST_COME".equals(allocation)),
+                                    new StaffViews.Option(
+                                            "LOTTERY", st.get("allocationLottery"), "LOTTERY".equals(allocation)))));
+                    placeFields.add(field("opensDaysBefore", st.get("opensDaysBefore"), "number", values, errors));
+                    placeFields.add(field("closesHoursBefore", st.get("closesHoursBefore"), "number", values, errors));
+                    placeFields.add(field("priorityTiers", st.get("priorityTiers"), "text", values, errors));
+                    placeFields.add(field("oneWinPerMonth", st.get("oneWinPerMonth"), "checkbox", values, errors));
+                    placeFields.add(field(
+                            "childcareRequiredToWin", st.get("childcareRequiredToWin"), "checkbox", values, errors));
+                    placeFields.add(
+                            field("confirmationRequired", st.get("confirmationRequired"), "checkbox", values, errors));
+                    placeFields.add(field("confirmationHours", st.get("confirmationHours"), "number", values, errors));
                     List<StaffViews.ErrorLink> list = new ArrayList<>();
                     for (String f : FIELDS) {
                         if (errors.containsKey(f)) {
@@ -372,6 +604,8 @@ public class SeriesChangePages {
                     data.put("title", series.getString("titleJa", ""));
                     data.put("venue", venueName);
                     data.put("fields", fields);
+                    data.put("ruleFields", ruleFields);
+                    data.put("placeFields", placeFields);
                     data.put("errorList", list);
                     data.put("formError", errors.get("form"));
                     data.put("hasErrors", !errors.isEmpty());
@@ -397,11 +631,53 @@ public class SeriesChangePages {
             case "from", "firstStart" -> "from";
             case "durationMinutes" -> "endTime";
             case "roomId" -> "roomId";
+            case "rrule", "count", "lastDay" -> "repeat";
+            case "applicationOpensDaysBefore" -> "opensDaysBefore";
+            case "applicationClosesHoursBefore" -> "closesHoursBefore";
+            case "lottery" -> "allocation";
             default -> {
                 String mapped = SessionForm.fieldOf(serviceField.replaceFirst("^occurrences\\[[^\\]]*\\]\\.", ""));
-                yield FIELDS.contains(mapped) ? mapped : "form";
+                yield switch (mapped) {
+                    case "opens" -> "opensDaysBefore";
+                    case "closes" -> "closesHoursBefore";
+                    default -> FIELDS.contains(mapped) ? mapped : "form";
+                };
             }
         };
+    }
+
+    private static StaffViews.Field select(
+            String name, String label, String value, Map<String, String> errors, List<StaffViews.Option> options) {
+        return new StaffViews.Field(name, label, "select", value, errors.get(name), options);
+    }
+
+    /** The series' rule as it is, in words, beside 今のまま: （毎月第2火曜日）. */
+    private static String keptRule(JsonObject series, Language language) {
+        Map<String, String> values = new HashMap<>();
+        ruleValues(series.getString("rrule"), values);
+        LocalDateTime first = localDateTime(series.getString("firstStart"));
+        if ("keep".equals(values.get("repeat")) || first == null) {
+            return "";
+        }
+        String words = "last".equals(values.get("week"))
+                ? (language == Language.JA ? "毎月最終" : "Every last ")
+                        + first.getDayOfWeek()
+                                .getDisplayName(
+                                        java.time.format.TextStyle.FULL,
+                                        language == Language.JA ? java.util.Locale.JAPANESE : java.util.Locale.ENGLISH)
+                        + (language == Language.JA ? "" : " of the month")
+                : RepeatRule.words(values.get("repeat"), first.toLocalDate(), language);
+        return language == Language.JA ? "（" + words + "）" : " (" + words + ")";
+    }
+
+    private static String ordinal(String n) {
+        return n
+                + switch (n) {
+                    case "1" -> "st";
+                    case "2" -> "nd";
+                    case "3" -> "rd";
+                    default -> "th";
+                };
     }
 
     private static StaffViews.Field field(

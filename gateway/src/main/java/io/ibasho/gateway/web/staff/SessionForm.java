@@ -204,7 +204,7 @@ public final class SessionForm {
      * The lottery's rules in the event service's words (the same as its session view's, so rules left as they were
      * go back unchanged and never trip the freeze once applications are open).
      */
-    private static JsonObject lottery(Map<String, String> form, Map<String, String> errors, boolean ja) {
+    static JsonObject lottery(Map<String, String> form, Map<String, String> errors, boolean ja) {
         JsonArray tiers = new JsonArray();
         String typed = value(form, "priorityTiers");
         if (typed != null) {

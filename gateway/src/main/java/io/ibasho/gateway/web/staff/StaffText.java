@@ -165,6 +165,11 @@ public final class StaffText {
         // dashboard
         put("dashboardTitle", "定員の状況", "Capacity");
         put("months", "月", "Months");
+        put("monthByVenue", "会場ごとのまとめ", "By venue");
+        put("sessionsCount", "開催数", "Sessions");
+        put("seatsFirstCome", "予約 / 定員（先着順）", "Booked / seats (first come)");
+        put("waitingCount", "キャンセル待ち（人）", "Waiting");
+        put("offersCount", "ご案内中（件）", "Offers out");
         // the report (組織のレポート)
         put("reportTitle", "組織のレポート", "Organisation report");
         put("years", "年", "Years");

@@ -87,10 +87,19 @@ public final class StaffViews {
             int max,
             String care,
             int careValue,
-            int careMax) {}
+            int careMax,
+            boolean firstCome,
+            String waitlist,
+            long waiting,
+            long offersOut) {}
 
     @TemplateData
     public record VenueGroup(String venue, List<CapacityLine> lines) {}
+
+    /** A venue's month on the dashboard, added up (first-come seats; waiting and offers of every booked session). */
+    @TemplateData
+    public record VenueSummary(
+            String venue, int sessions, int seatsTaken, int capacity, long waiting, long offersOut) {}
 
     /** A partner's venue with its public calendar feed. */
     @TemplateData

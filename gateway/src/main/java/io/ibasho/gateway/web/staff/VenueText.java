@@ -57,9 +57,27 @@ public final class VenueText {
         put("affected", "変わる日程", "The dates it will change");
         put(
                 "affectedHelp",
-                "次の回が新しい時刻・部屋・定員になります。この回だけ変更した日と中止した日はそのままです。",
-                "These dates take the new time, room and capacity. Dates changed on their own or cancelled stay as they are.");
+                "この日以降の回が新しい内容になります。新しいくり返しにない日は中止になり、予約した方にお知らせします。この回だけ変更した日と中止した日はそのままです。受付中の抽選は、決めた時のルールのままです。",
+                "These dates take the new settings. A date the new repeat rule does not have is cancelled, and whoever"
+                        + " booked it is told. Dates changed on their own or cancelled stay as they are. A lottery whose"
+                        + " applications are open keeps the rules it was announced with.");
         put("keptOnItsOwn", "この回だけ変更済み（そのまま）", "changed on its own (stays)");
+        put("date", "日程", "Date");
+        put("whatHappens", "どうなるか", "What happens");
+        put("changeADDED", "新しい日程", "New date");
+        put("changeCHANGED", "変更", "Changed");
+        put("changeUNCHANGED", "日時はそのまま（設定は新しい内容に）", "Same date and time (new settings)");
+        put("changeOWN", "この回だけ変更済み（そのまま）", "Changed on its own (stays)");
+        put("changeREMOVED", "中止（予約した方にお知らせ）", "Cancelled (whoever booked is told)");
+        put("repeatRule", "くり返し", "Repeats");
+        put("repeatKeep", "今のまま", "As it is");
+        put("repeatMonthlyOn", "毎月（第何週・何曜日を下で選ぶ）", "Monthly (week and weekday below)");
+        put("repeatWeeklyOn", "毎週（曜日を下で選ぶ）", "Weekly (weekday below)");
+        put("week", "第何週（毎月のとき）", "Week of the month (monthly)");
+        put("weekLast", "最終", "Last");
+        put("weekday", "曜日", "Weekday");
+        put("rulesTitle", "参加のしかたと抽選のルール", "How places are given, and the lottery's rules");
+        put("newRule", "新しいくり返し", "New repeat rule");
         put("showAffected", "変わる日程を確かめる", "Show the dates it will change");
         put("saveFrom", "この内容で変更する", "Change these dates");
         put("seriesChanged", "この日以降の日程を変更しました。", "The dates from that day on are changed.");

@@ -84,6 +84,39 @@ class StaffWordsTest {
     }
 
     @Test
+    void theDashboardSaysWhoWaitsAndTheOffersOutAsCountsInWordsAndAddsThemUpPerVenue() {
+        JsonObject session = new JsonObject()
+                .put("id", "s1")
+                .put("titleJa", "カフェ")
+                .put("startsAt", "2026-12-08T01:00:00Z")
+                .put("endsAt", "2026-12-08T03:00:00Z")
+                .put("capacity", 2)
+                .put("allocation", "FIRST_COME");
+        JsonObject waits = new JsonObject()
+                .put("waiting", 3)
+                .put("offersOut", 1)
+                .put("firstOfferExpiresAt", "2026-12-05T01:00:00Z");
+
+        StaffViews.CapacityLine line =
+                DashboardPages.line(session, new JsonObject().put("seatsLeft", 0), null, waits, Language.JA);
+
+        assertThat(line.waitlist()).startsWith("キャンセル待ち 3人・ご案内中 1件（最も早い回答期限 ").contains("10:00");
+        assertThat(DashboardPages.waitlistText(session, waits, Language.EN)).startsWith("3 waiting · 1 offer out");
+        assertThat(DashboardPages.waitlistText(session, null, Language.JA)).isEqualTo("キャンセル待ち: 人数を取得できませんでした");
+        assertThat(DashboardPages.waitlistText(session.copy().put("allocation", "NONE"), waits, Language.JA))
+                .isNull();
+        StaffViews.CapacityLine quiet = DashboardPages.line(
+                session.copy().put("id", "s2").put("capacity", 10),
+                new JsonObject().put("seatsLeft", 9),
+                null,
+                new JsonObject().put("waiting", 0).put("offersOut", 0),
+                Language.JA);
+        StaffViews.VenueSummary month =
+                DashboardPages.summary(new StaffViews.VenueGroup("ひなた", java.util.List.of(line, quiet)));
+        assertThat(month).isEqualTo(new StaffViews.VenueSummary("ひなた", 2, 3, 12, 3, 1));
+    }
+
+    @Test
     void aSeriesRuleBrokenByTheServiceLandsBesideTheRepeatFormsField() {
         assertThat(SeriesPages.seriesField("rrule")).isEqualTo("repeat");
         assertThat(SeriesPages.seriesField("occurrences[0].applicationCloses")).isEqualTo("closesHoursBefore");

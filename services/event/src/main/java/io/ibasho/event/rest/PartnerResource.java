@@ -5,6 +5,7 @@ import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.mapping.VenueView;
 import io.ibasho.event.service.FeedService;
+import io.ibasho.event.service.PartnerVisits;
 import io.ibasho.event.service.SessionService;
 import io.ibasho.event.service.VenueService;
 import io.ibasho.plumbing.refusal.Refusal;
@@ -36,6 +37,7 @@ public class PartnerResource {
     private final SessionService sessions;
     private final VenueService venues;
     private final FeedService feeds;
+    private final PartnerVisits visits;
     private final OrganiserContext organisation;
     private final JsonWebToken token;
 
@@ -43,11 +45,13 @@ public class PartnerResource {
             SessionService sessions,
             VenueService venues,
             FeedService feeds,
+            PartnerVisits visits,
             OrganiserContext organisation,
             JsonWebToken token) {
         this.sessions = sessions;
         this.venues = venues;
         this.feeds = feeds;
+        this.visits = visits;
         this.organisation = organisation;
         this.token = token;
     }
@@ -74,6 +78,25 @@ public class PartnerResource {
     public Uni<List<SessionView>> sessions(@QueryParam("changedSince") String changedSince) {
         OffsetDateTime since = TimeParams.parse("changedSince", changedSince);
         return sessions.partnerSchedule(partnerGroup(), since, MAX_SESSIONS).map(SessionResource::views);
+    }
+
+    /** When her previous visit began: her schedule's "changes since your last visit" start there. */
+    public record Visit(OffsetDateTime previousVisitAt) {}
+
+    @POST
+    @Path("/visits")
+    @Operation(
+            summary =
+                    "Record that this partner account looks at its schedule now; answers when its previous visit began"
+                            + " (null on the first), for \"changes since your last visit\". Requests within 30 minutes of a"
+                            + " visit's start belong to it")
+    public Uni<Visit> visit() {
+        String group = partnerGroup();
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw Refusal.forbidden("no-subject", "Your token names no account.");
+        }
+        return visits.visit(subject, group).map(Visit::new);
     }
 
     @GET

@@ -78,6 +78,20 @@ public class SeriesResource {
     }
 
     @POST
+    @Path("/{id}/from/{from}/preview")
+    @Operation(
+            summary = "What changing the series from a date on would do, without doing it: every date from then on as"
+                    + " ADDED, CHANGED, UNCHANGED, OWN (changed or cancelled on its own: stays) or REMOVED, before and"
+                    + " after; the same checks and refusals as the change itself")
+    public Uni<SeriesService.ChangePreview> previewChangeFrom(
+            @PathParam("id") UUID id,
+            @PathParam("from") LocalDate from,
+            @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
+        return series.previewChangeFrom(organiser.organisationId(), id, from, request)
+                .map(SeriesService.ChangePreview::new);
+    }
+
+    @POST
     @Path("/{id}/publish")
     @Operation(
             summary = "Publish the series' draft occurrences (EventPublished each) and later ones as they are planned")

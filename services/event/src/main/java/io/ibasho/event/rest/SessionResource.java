@@ -123,13 +123,21 @@ public class SessionResource {
     @GET
     @Path("/mine")
     @RolesAllowed("organiser")
-    @Operation(summary = "The caller's organisation's sessions, drafts included, with private fields")
+    @Operation(
+            summary = "The caller's organisation's sessions, drafts included, with private fields; optionally only"
+                    + " those starting in [startsFrom, startsBefore)")
     public Uni<List<OrganiserSessionView>> mine(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return sessions.own(organiser.organisationId(), page, size).map(list -> list.stream()
-                .map(l -> SessionMapper.toOrganiserView(l.session(), l.venue(), l.partVenues()))
-                .toList());
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
+            @QueryParam("startsFrom") String startsFrom,
+            @QueryParam("startsBefore") String startsBefore) {
+        // a window (the dashboard's month) so that a busy organisation's later months are not beyond the first page
+        OffsetDateTime from = TimeParams.parse("startsFrom", startsFrom);
+        OffsetDateTime before = TimeParams.parse("startsBefore", startsBefore);
+        return sessions.own(organiser.organisationId(), from, before, page, size)
+                .map(list -> list.stream()
+                        .map(l -> SessionMapper.toOrganiserView(l.session(), l.venue(), l.partVenues()))
+                        .toList());
     }
 
     @GET

@@ -264,7 +264,159 @@ public class SeriesService {
                 .map(list -> new SeriesWithOccurrences(series, list));
     }
 
-    private Uni<Void> replan(SessionSeries series, Series domain, List<Session> stored, ScheduleWindow window) {
+    /**
+     * What {@link #changeFrom} would do to the dates from {@code from} on, without doing it: the same checks (so the
+     * same refusals, field by field) and the same plan, as one line per date. Nothing is stored or announced.
+     */
+    @WithSession
+    public Uni<List<PlannedDate>> previewChangeFrom(
+            String organisationId, UUID seriesId, LocalDate from, SeriesRequest request) {
+        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
+        if (!from.isAfter(today)) {
+            return Uni.createFrom()
+                    .failure(Refusal.rules(
+                            "series-change-from-past",
+                            "A series changes from tomorrow on at the earliest; change today's session on its own.",
+                            List.of(new FieldViolation(
+                                    "from", "from must be after today (" + today + ")", "FROM_NOT_AFTER_TODAY"))));
+        }
+        if (request.firstStart().toLocalDate().isBefore(from)) {
+            return Uni.createFrom()
+                    .failure(Refusal.rules(
+                            "series-change-from-past",
+                            "The changed series starts on or after " + from + ".",
+                            List.of(new FieldViolation(
+                                    "firstStart",
+                                    "firstStart must be on or after " + from,
+                                    "FIRST_START_BEFORE_FROM"))));
+        }
+        return own(organisationId, seriesId).flatMap(old -> {
+            if (old.status != SessionStatus.DRAFT && !old.kind.wireName().equals(request.kind())) {
+                return Uni.createFrom()
+                        .failure(Refusal.invalid(
+                                "kind-fixed-after-publish",
+                                "A published series keeps its kind; end it and create a new one instead."));
+            }
+            SessionSeries next = new SessionSeries();
+            next.id = UUID.randomUUID();
+            next.organisationId = organisationId;
+            next.status = old.status;
+            apply(request, next);
+            checkTemplate(next);
+            Series domain = toDomain(next);
+            boolean whole = !from.isAfter(old.firstStart.toLocalDate());
+            if (!whole && old.count != null) {
+                int before = RecurrenceExpansion.expand(
+                                toDomain(old).schedule(), ScheduleWindow.days(old.firstStart.toLocalDate(), from))
+                        .slots()
+                        .size();
+                if (before >= old.count) {
+                    return Uni.createFrom()
+                            .failure(Refusal.rules(
+                                    "series-change-from-past",
+                                    "The series has no dates from " + from + " on.",
+                                    List.of(new FieldViolation(
+                                            "from", "the series ends before " + from, "SERIES_ENDS_BEFORE_FROM"))));
+                }
+            }
+            // as the change itself: the whole series from tomorrow, or the dates from that day on
+            LocalDate start = whole ? today.plusDays(1) : from;
+            LocalDate horizonEnd = today.plus(config.horizon());
+            return Session.<Session>list("seriesId = ?1", old.id).flatMap(stored -> {
+                if (!start.isBefore(horizonEnd)) {
+                    return Uni.createFrom().item(List.<PlannedDate>of());
+                }
+                List<Session> taken = stored.stream()
+                        .filter(s -> !RecurrenceId.parse(s.recurrenceId).day().isBefore(start))
+                        .toList();
+                Planned planned = planOf(domain, taken, ScheduleWindow.days(start, horizonEnd));
+                // every date the change would create or re-equip meets the session rules, as when it is saved; on
+                // unsaved copies, so nothing of this reaches the stored rows
+                Uni<Void> checked = Uni.createFrom().voidItem();
+                for (Occurrence created : planned.plan().toCreate()) {
+                    checked = checked.flatMap(ignored -> validated(unsaved(next, null, created), created));
+                }
+                for (var update : planned.plan().toUpdate()) {
+                    Session row = planned.byRecurrenceId()
+                            .get(update.current().recurrenceId().toString());
+                    checked = checked.flatMap(
+                            ignored -> validated(unsaved(next, row, update.planned()), update.planned()));
+                }
+                for (Occurrence kept : planned.plan().toKeep()) {
+                    Session row =
+                            planned.byRecurrenceId().get(kept.recurrenceId().toString());
+                    if (row.occurrenceOverride == null) {
+                        checked = checked.flatMap(ignored -> validated(unsaved(next, row, kept), kept));
+                    }
+                }
+                return checked.map(ignored -> planned.dates());
+            });
+        });
+    }
+
+    /**
+     * One date of a previewed change. {@code change}: ADDED (a new date), CHANGED (moved or re-equipped in place, its
+     * bookings stay), UNCHANGED (same time and place; the series' other settings still follow), OWN (changed or
+     * cancelled on its own: stays as it is), REMOVED (the new rule has no such date: it is cancelled).
+     */
+    public record PlannedDate(
+            LocalDate day,
+            String change,
+            UUID sessionId,
+            OffsetDateTime startsBefore,
+            OffsetDateTime endsBefore,
+            OffsetDateTime startsAfter,
+            OffsetDateTime endsAfter) {}
+
+    /** The answer of a preview: every date it reaches, in day order. */
+    public record ChangePreview(List<PlannedDate> dates) {}
+
+    private record Planned(SeriesPlan plan, Map<String, Session> byRecurrenceId) {
+        List<PlannedDate> dates() {
+            List<PlannedDate> dates = new java.util.ArrayList<>();
+            for (Occurrence o : plan.toCreate()) {
+                dates.add(new PlannedDate(
+                        o.recurrenceId().day(), "ADDED", null, null, null, Tokyo.at(o.start()), Tokyo.at(o.end())));
+            }
+            for (var u : plan.toUpdate()) {
+                Session s = byRecurrenceId.get(u.current().recurrenceId().toString());
+                dates.add(new PlannedDate(
+                        u.current().recurrenceId().day(),
+                        "CHANGED",
+                        s.id,
+                        Tokyo.offset(s.startsAt),
+                        Tokyo.offset(s.endsAt),
+                        Tokyo.at(u.planned().start()),
+                        Tokyo.at(u.planned().end())));
+            }
+            for (Occurrence o : plan.toKeep()) {
+                Session s = byRecurrenceId.get(o.recurrenceId().toString());
+                dates.add(new PlannedDate(
+                        o.recurrenceId().day(),
+                        s.occurrenceOverride == null ? "UNCHANGED" : "OWN",
+                        s.id,
+                        Tokyo.offset(s.startsAt),
+                        Tokyo.offset(s.endsAt),
+                        Tokyo.offset(s.startsAt),
+                        Tokyo.offset(s.endsAt)));
+            }
+            for (Occurrence o : plan.toCancel()) {
+                Session s = byRecurrenceId.get(o.recurrenceId().toString());
+                dates.add(new PlannedDate(
+                        o.recurrenceId().day(),
+                        "REMOVED",
+                        s.id,
+                        Tokyo.offset(s.startsAt),
+                        Tokyo.offset(s.endsAt),
+                        null,
+                        null));
+            }
+            dates.sort(java.util.Comparator.comparing(PlannedDate::day));
+            return dates;
+        }
+    }
+
+    private static Planned planOf(Series domain, List<Session> stored, ScheduleWindow window) {
         // Rows a previous plan cancelled are history, not occurrences: the planner may create their day again.
         List<Session> live = stored.stream()
                 .filter(s -> !(s.status == SessionStatus.CANCELLED && s.occurrenceOverride == null))
@@ -281,8 +433,19 @@ public class SeriesService {
                 .toList();
         Map<String, Session> byRecurrenceId = new HashMap<>();
         live.forEach(s -> byRecurrenceId.put(s.recurrenceId, s));
-        SeriesPlan plan = SeriesPlanner.plan(
-                domain, overrides, live.stream().map(SeriesService::occurrence).toList(), window);
+        return new Planned(
+                SeriesPlanner.plan(
+                        domain,
+                        overrides,
+                        live.stream().map(SeriesService::occurrence).toList(),
+                        window),
+                byRecurrenceId);
+    }
+
+    private Uni<Void> replan(SessionSeries series, Series domain, List<Session> stored, ScheduleWindow window) {
+        Planned planned = planOf(domain, stored, window);
+        SeriesPlan plan = planned.plan();
+        Map<String, Session> byRecurrenceId = planned.byRecurrenceId();
 
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Occurrence created : plan.toCreate()) {
@@ -339,6 +502,18 @@ public class SeriesService {
             return Uni.createFrom().voidItem();
         }
         return validated(session, planned).flatMap(ignored -> sessions.announceChange(session, changed));
+    }
+
+    /** A date as the series would make it, never stored: the stored row's id keeps its own room from clashing. */
+    private static Session unsaved(SessionSeries series, Session stored, Occurrence occurrence) {
+        Session session = new Session();
+        session.id = stored == null ? UUID.randomUUID() : stored.id;
+        session.organisationId = series.organisationId;
+        session.seriesId = series.id;
+        session.status = SessionStatus.DRAFT;
+        session.sequence = 0;
+        applyOccurrence(series, occurrence, session);
+        return session;
     }
 
     /** The fields FrozenLotteryRules.keepFrozen puts back, as they were before the series edit. */

@@ -284,10 +284,21 @@ public class SessionService {
 
     @WithSession
     public Uni<List<Located>> own(String organisationId, int page, int size) {
-        return Session.<Session>find("organisationId = ?1 order by startsAt, id", organisationId)
-                .page(page, size)
-                .list()
-                .flatMap(this::withVenues);
+        return own(organisationId, null, null, page, size);
+    }
+
+    /** Her organisation's sessions starting in [from, before), either end open when null. */
+    @WithSession
+    public Uni<List<Located>> own(
+            String organisationId, OffsetDateTime from, OffsetDateTime before, int page, int size) {
+        var query = from == null && before == null
+                ? Session.<Session>find("organisationId = ?1 order by startsAt, id", organisationId)
+                : Session.<Session>find(
+                        "organisationId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id",
+                        organisationId,
+                        from == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : from,
+                        before == null ? OffsetDateTime.parse("9999-01-01T00:00:00Z") : before);
+        return query.page(page, size).list().flatMap(this::withVenues);
     }
 
     @WithSession

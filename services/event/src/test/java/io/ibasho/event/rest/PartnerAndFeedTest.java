@@ -65,6 +65,31 @@ class PartnerAndFeedTest {
                 .toList();
     }
 
+    /**
+     * "Changes since your last visit": the first visit has none to start from (the screen shows the last 7 days); a
+     * reload within the same visit answers the same, so the changes she reads do not vanish. Kept per account.
+     */
+    @Test
+    void aPartnersVisitsAreRecordedPerAccountAndAReloadIsTheSameVisit() {
+        String partner = Tokens.accessToken("partner1");
+        var first = given().auth().oauth2(partner).post("/api/events/partner/visits");
+        first.then().statusCode(200);
+        String before = first.jsonPath().getString("previousVisitAt");
+        // the class's other tests may have visited already: either way a reload is the same visit
+        given().auth()
+                .oauth2(partner)
+                .post("/api/events/partner/visits")
+                .then()
+                .statusCode(200)
+                .body("previousVisitAt", org.hamcrest.Matchers.equalTo(before));
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/partner/visits")
+                .then()
+                .statusCode(403);
+        given().post("/api/events/partner/visits").then().statusCode(401);
+    }
+
     @Test
     void aPartnerSeesTheScheduleOfItsLinkedVenuesAndWhatChangedSince() {
         String linked = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", true, List.of("tsubomi")));

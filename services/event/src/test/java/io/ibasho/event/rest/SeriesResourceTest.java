@@ -171,6 +171,108 @@ class SeriesResourceTest {
         assertThat(ofTheChangedOne.get(2).path("type").asText()).isEqualTo(EventTypes.EVENT_CANCELLED);
     }
 
+    /** The screens show what a new repeat rule would do before it is saved: the same plan, nothing stored. */
+    @Test
+    void aPreviewOfANewRepeatRuleSaysWhichDatesComeAndGoAndChangesNothing() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
+        Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
+        String seriesId = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<String> ids = given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("occurrences.sessionId");
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + ids.get(2) + "/cancel")
+                .then()
+                .statusCode(200);
+
+        // from the second date on, two days later in the week, three times
+        LocalDate from = firstDay.plusWeeks(1);
+        LocalDate newFirst = from.plusDays(2);
+        Map<String, Object> later = new HashMap<>(request);
+        later.put("rrule", "FREQ=WEEKLY;BYDAY=" + newFirst.getDayOfWeek().name().substring(0, 2));
+        later.put("firstStart", newFirst.atTime(10, 0).toString());
+        later.put("count", 3);
+        JsonPath preview = given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + from + "/preview")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(preview.getList("dates.day", String.class))
+                .containsExactly(
+                        from.toString(),
+                        newFirst.toString(),
+                        from.plusWeeks(1).toString(),
+                        newFirst.plusWeeks(1).toString(),
+                        from.plusWeeks(2).toString(),
+                        newFirst.plusWeeks(2).toString());
+        assertThat(preview.getList("dates.change", String.class))
+                .containsExactly("REMOVED", "ADDED", "OWN", "ADDED", "REMOVED", "ADDED");
+        assertThat(preview.getString("dates[0].sessionId")).isEqualTo(ids.get(1));
+        assertThat(preview.getString("dates[0].startsAfter")).isNull();
+        assertThat(OffsetDateTime.parse(preview.getString("dates[1].startsAfter")))
+                .isEqualTo(newFirst.atTime(10, 0).atZone(TokyoTime.ZONE).toOffsetDateTime());
+        assertThat(preview.getString("dates[2].sessionId")).isEqualTo(ids.get(2));
+
+        // nothing changed: the series still has its four dates, the later ones published
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/series/" + seriesId)
+                .then()
+                .statusCode(200)
+                .body("lastDay", org.hamcrest.Matchers.nullValue())
+                .body("occurrences.sessionId", org.hamcrest.Matchers.contains(ids.toArray()))
+                .body("occurrences[3].status", equalTo("published"));
+        // the same refusals as the change itself, by field
+        Map<String, Object> lotteryRulesOnFirstCome = new HashMap<>(later);
+        lotteryRulesOnFirstCome.put("allocation", "FIRST_COME");
+        lotteryRulesOnFirstCome.put("lottery", Map.of("priorityTiers", List.of("はじめての方")));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(lotteryRulesOnFirstCome)
+                .post("/api/events/series/" + seriesId + "/from/" + from + "/preview")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("lottery"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + LocalDate.now(TokyoTime.ZONE) + "/preview")
+                .then()
+                .statusCode(422)
+                .body("violations.field", hasItem("from"));
+        given().auth()
+                .oauth2(organiser2())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + from + "/preview")
+                .then()
+                .statusCode(404);
+    }
+
     @Test
     void aSeriesChangedFromADateOnMovesThoseDatesInPlaceAndLeavesTheEarlierOnesAndTheOwnChanges() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));

@@ -139,6 +139,68 @@ class WaitlistTest {
                 .doesNotContain(c));
     }
 
+    /** The organiser's dashboard: how many wait and how many offers are out, counts only, her organisation only. */
+    @Test
+    void theOrganiserSeesHowManyWaitAndTheOffersOutAsCountsOnly() {
+        UUID sessionId = Sessions.published(1);
+        UUID aBooking = UUID.fromString(
+                Api.bookOnceKnown(a, sessionId).then().statusCode(201).extract().path("id"));
+        Api.joinWaitlist(b, sessionId).then().statusCode(201);
+        Api.joinWaitlist(c, sessionId).then().statusCode(201);
+        UUID quiet = Sessions.published(5);
+        UUID unknown = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> waitlistCounts("organiser1", quiet)
+                                .jsonPath()
+                                .getList("$")
+                                .size()
+                        == 1);
+        waitlistCounts("organiser1", sessionId, quiet, unknown)
+                .then()
+                .statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(2)) // in the order asked; the unknown id is left out
+                .body("[0].sessionId", equalTo(sessionId.toString()))
+                .body("[0].waiting", equalTo(2))
+                .body("[0].offersOut", equalTo(0))
+                .body("[0].firstOfferExpiresAt", org.hamcrest.Matchers.nullValue())
+                .body("[1].sessionId", equalTo(quiet.toString()))
+                .body("[1].waiting", equalTo(0))
+                .body("[1].offersOut", equalTo(0));
+
+        Api.mine(a, aBooking, "cancel").then().statusCode(200);
+        String counts = waitlistCounts("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .body("[0].waiting", equalTo(1))
+                .body("[0].offersOut", equalTo(1))
+                .body("[0].firstOfferExpiresAt", org.hamcrest.Matchers.notNullValue())
+                .extract()
+                .asString();
+        assertThat(counts).doesNotContain(a).doesNotContain(b).doesNotContain(c).doesNotContain("nickname");
+        // another organisation's organiser learns nothing, not even that the session exists
+        waitlistCounts("organiser2", sessionId).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+        given().auth()
+                .oauth2(Tokens.accessToken(a))
+                .queryParam("sessionId", sessionId)
+                .get("/api/registrations/waitlist-counts")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .queryParam("sessionId", "not-an-id")
+                .get("/api/registrations/waitlist-counts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.Response waitlistCounts(String organiser, Object... sessionIds) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(organiser))
+                .queryParam("sessionId", List.of(sessionIds))
+                .get("/api/registrations/waitlist-counts");
+    }
+
     @Test
     void joiningTheWaitlistOfASessionWithFreeSeatsIsRefused() {
         UUID sessionId = Sessions.published(2);
