@@ -193,14 +193,35 @@ public final class KeycloakServer {
         // distribution): two first starts at once would both write it. The first one builds under this lock; a
         // concurrent start (another lane) waits only for that, then starts on the built distribution.
         Path lockFile = installDir.getParent().resolve(installDir.getFileName() + ".build.lock");
+        ManagedProcess building = null;
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
-            launch(command, environment, readyWithin);
             if (!Files.exists(builtMarker())) {
+                long logBefore = Files.exists(logFile) ? Files.size(logFile) : 0;
+                building = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
+                // the build is written before the server starts: the next lane may start as soon as it is
+                building.awaitReady(readyWithin, () -> logSince(logBefore).contains("Running the server"));
                 Files.writeString(builtMarker(), "built by the first start-dev\n");
             }
         } catch (IOException e) {
             throw new StackException("Cannot lock Keycloak's distribution for its first build: " + e.getMessage(), e);
+        }
+        if (building == null) { // another start built it while this one waited for the lock
+            launch(command, environment, readyWithin);
+            return;
+        }
+        process = building;
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        process.awaitReady(readyWithin, () -> isRealmServed(http));
+    }
+
+    private String logSince(long offset) {
+        try (var in = Files.newInputStream(logFile)) {
+            in.skipNBytes(Math.min(offset, Files.size(logFile)));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
