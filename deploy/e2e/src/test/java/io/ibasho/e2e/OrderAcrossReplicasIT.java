@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,11 @@ class OrderAcrossReplicasIT {
     private static StackAttendees attendees;
     private static QuarkusApp registrationTwo;
     private static QuarkusApp eventTwo;
+
+    @AfterAll
+    static void doneWithTheSecondReplicas() {
+        SecondReplicas.doneWith(OrderAcrossReplicasIT.class);
+    }
 
     @BeforeAll
     static void startTheSecondReplicas() {

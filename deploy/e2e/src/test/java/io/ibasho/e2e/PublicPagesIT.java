@@ -58,7 +58,7 @@ class PublicPagesIT {
             assertThat(page.locator("#quick-exit")).isVisible();
             phone.look("help-ja");
             page.navigate(stack.gateway + "/help?lang=en");
-            assertThat(page.locator("h2[lang=en]", new Page.LocatorOptions().setHasText("DV Soudan Plus")))
+            assertThat(page.locator("h3[lang=en]", new Page.LocatorOptions().setHasText("DV Soudan Plus")))
                     .isVisible();
             assertThat(page.getByText("Phone 24 hours")).isVisible();
             phone.look("help-en");

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,11 @@ class TwoRegistrationInstancesIT {
     private static StackAttendees attendees;
     private static QuarkusApp second;
     private static Path secondLog;
+
+    @AfterAll
+    static void doneWithTheSecondReplicas() {
+        SecondReplicas.doneWith(TwoRegistrationInstancesIT.class);
+    }
 
     @BeforeAll
     static void startASecondRegistrationInstance() {

@@ -21,6 +21,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * Whether the relay listens for the commits that append (ADR 0032). Off only where PostgreSQL's NOTIFY does not
+     * reach the service (a connection pooler in transaction mode): then set a shorter poll interval.
+     */
+    @WithDefault("true")
+    boolean wakeUp();
+
     @WithDefault("100")
     int batchSize();
 

@@ -45,7 +45,11 @@ public class OutboxRelay {
     // Not before the application has started: the emitter is wired to Kafka during start-up. A Vert.x timer, not
     // @Scheduled: the scheduler cannot poll more often than once a second, and every hop of a booking waited for it.
     void startRelaying(@Observes StartupEvent event, FrequentPolls polls, OutboxWakeUp wakeUp) {
-        wakeUp.listen(polls.every("outbox relay", config.pollInterval(), Duration.ofSeconds(1), this::publishPending));
+        FrequentPolls.Poll relay =
+                polls.every("outbox relay", config.pollInterval(), Duration.ofSeconds(1), this::publishPending);
+        if (config.wakeUp()) {
+            wakeUp.listen(relay);
+        }
     }
 
     @WithTransaction
