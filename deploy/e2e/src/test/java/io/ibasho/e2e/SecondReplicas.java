@@ -52,9 +52,8 @@ final class SecondReplicas {
         env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + stack.settings.gatewayPort());
         // a system property, which SmallRye passes to the outbox channel's Kafka producer as linger.ms
         env.put("JAVA_TOOL_OPTIONS", "-Dmp.messaging.outgoing.outbox.linger.ms=" + SLOW_RELAY_MS);
-        // Every replica is woken by each commit (ADR 0032), and the stack's warm one would take every row first: this
-        // one polls every 10 ms instead, so that it takes rows often enough for the race the tests need.
-        env.put("IBASHO_OUTBOX_WAKE_UP", "false");
+        // Every replica is woken by each commit (ADR 0032), and the stack's warm one would take most rows first: this
+        // one also polls every 10 ms, so that it takes rows often enough for the race the tests need.
         env.put("IBASHO_OUTBOX_POLL_INTERVAL", "10ms");
         String name = service + "-2";
         QuarkusApp app = new QuarkusApp(

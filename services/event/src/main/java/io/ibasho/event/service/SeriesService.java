@@ -107,25 +107,11 @@ public class SeriesService {
     @WithTransaction
     public Uni<SeriesWithOccurrences> changeFrom(
             String organisationId, UUID seriesId, LocalDate from, SeriesRequest request) {
+        Refusal tooEarly = changeFromRefusal(from, request);
+        if (tooEarly != null) {
+            return Uni.createFrom().failure(tooEarly);
+        }
         LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
-        if (!from.isAfter(today)) {
-            return Uni.createFrom()
-                    .failure(Refusal.rules(
-                            "series-change-from-past",
-                            "A series changes from tomorrow on at the earliest; change today's session on its own.",
-                            List.of(new FieldViolation(
-                                    "from", "from must be after today (" + today + ")", "FROM_NOT_AFTER_TODAY"))));
-        }
-        if (request.firstStart().toLocalDate().isBefore(from)) {
-            return Uni.createFrom()
-                    .failure(Refusal.rules(
-                            "series-change-from-past",
-                            "The changed series starts on or after " + from + ".",
-                            List.of(new FieldViolation(
-                                    "firstStart",
-                                    "firstStart must be on or after " + from,
-                                    "FIRST_START_BEFORE_FROM"))));
-        }
         return own(organisationId, seriesId).flatMap(old -> {
             if (!from.isAfter(old.firstStart.toLocalDate())) {
                 // from its first date on: the whole series changes, as an edit does
@@ -259,6 +245,26 @@ public class SeriesService {
                 .failWith(() -> Refusal.notFound("series"));
     }
 
+    /** Why a change from {@code from} on cannot be made (or previewed), or null: the same refusals for both. */
+    private Refusal changeFromRefusal(LocalDate from, SeriesRequest request) {
+        LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
+        if (!from.isAfter(today)) {
+            return Refusal.rules(
+                    "series-change-from-past",
+                    "A series changes from tomorrow on at the earliest; change today's session on its own.",
+                    List.of(new FieldViolation(
+                            "from", "from must be after today (" + today + ")", "FROM_NOT_AFTER_TODAY")));
+        }
+        if (request.firstStart().toLocalDate().isBefore(from)) {
+            return Refusal.rules(
+                    "series-change-from-past",
+                    "The changed series starts on or after " + from + ".",
+                    List.of(new FieldViolation(
+                            "firstStart", "firstStart must be on or after " + from, "FIRST_START_BEFORE_FROM")));
+        }
+        return null;
+    }
+
     private Uni<SeriesWithOccurrences> withOccurrences(SessionSeries series) {
         return Session.<Session>list("seriesId = ?1 order by startsAt, id", series.id)
                 .map(list -> new SeriesWithOccurrences(series, list));
@@ -271,25 +277,11 @@ public class SeriesService {
     @WithSession
     public Uni<List<PlannedDate>> previewChangeFrom(
             String organisationId, UUID seriesId, LocalDate from, SeriesRequest request) {
+        Refusal tooEarly = changeFromRefusal(from, request);
+        if (tooEarly != null) {
+            return Uni.createFrom().failure(tooEarly);
+        }
         LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
-        if (!from.isAfter(today)) {
-            return Uni.createFrom()
-                    .failure(Refusal.rules(
-                            "series-change-from-past",
-                            "A series changes from tomorrow on at the earliest; change today's session on its own.",
-                            List.of(new FieldViolation(
-                                    "from", "from must be after today (" + today + ")", "FROM_NOT_AFTER_TODAY"))));
-        }
-        if (request.firstStart().toLocalDate().isBefore(from)) {
-            return Uni.createFrom()
-                    .failure(Refusal.rules(
-                            "series-change-from-past",
-                            "The changed series starts on or after " + from + ".",
-                            List.of(new FieldViolation(
-                                    "firstStart",
-                                    "firstStart must be on or after " + from,
-                                    "FIRST_START_BEFORE_FROM"))));
-        }
         return own(organisationId, seriesId).flatMap(old -> {
             if (old.status != SessionStatus.DRAFT && !old.kind.wireName().equals(request.kind())) {
                 return Uni.createFrom()
