@@ -147,6 +147,24 @@ public class KeycloakAccounts {
                 });
     }
 
+    /**
+     * Puts the address the notification service confirmed with a code into her account as verified, or removes it
+     * (empty) when she withdrew or replaced the channel (docs/adr/0027): Keycloak's reset mails only a verified
+     * address, and only the gateway ever writes this field (admin-only in the realm's user profile).
+     */
+    public Uni<Void> storeConfirmedEmail(String admin, String userId, JsonObject user, Optional<String> address) {
+        // an empty string, not null: Keycloak leaves a null field unchanged
+        JsonObject changed = user.copy().put("email", address.orElse("")).put("emailVerified", address.isPresent());
+        return client.putAbs(userPath(userId))
+                .bearerTokenAuthentication(admin)
+                .timeout(10_000)
+                .sendJsonObject(changed)
+                .map(answer -> {
+                    require(answer, 204, "store confirmed e-mail");
+                    return null;
+                });
+    }
+
     /** @return empty when set, otherwise Keycloak's reason (its password policy) */
     public Uni<Optional<String>> setPassword(String admin, String userId, String password) {
         return client.putAbs(userPath(userId) + "/reset-password")
