@@ -6,6 +6,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.inbox.TransientFailures;
 import io.ibasho.registration.CourseCopy;
 import io.ibasho.registration.SessionCopy;
@@ -78,7 +79,12 @@ public class EventLifecycleConsumer {
                                 UUID.fromString(data.path("sessionId").asText()))
                         .flatMap(copy -> {
                             if (copy == null) {
-                                return Uni.createFrom().voidItem();
+                                // read before the session's publication (another relay's, issue #14): remembered, so
+                                // the older EventPublished read next does not open it to bookings
+                                return SessionTombstone.remember(
+                                        UUID.fromString(data.path("sessionId").asText()),
+                                        status,
+                                        data.path("sequence").asInt());
                             }
                             // the end of a session is final, and its sequence moves the copy on: an older
                             // EventChanged read after it (another relay's, or a redelivery) is then recognised as stale
@@ -141,24 +147,35 @@ public class EventLifecycleConsumer {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom().voidItem(); // an older event arriving late
             }
-            if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
-                return Uni.createFrom().voidItem(); // nothing reopens a session that was cancelled or took place
+            if (existing == null) {
+                // its end may have been read first (a tombstone): then this older event is dropped
+                return SessionTombstone.endedAtOrAfter(sessionId, sequence)
+                        .flatMap(ended -> ended != null
+                                ? Uni.createFrom().voidItem()
+                                : copyAndApply(null, sessionId, sequence, data));
             }
-            Integer capacity =
-                    data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
-            // A lowered capacity removes nobody: remember the seats already taken as the database's limit (before the
-            // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
-            Uni<Integer> keepTakenSeats =
-                    existing != null && capacity != null && (existing.capacity == null || capacity < existing.capacity)
-                            ? Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                            "update session_copy set capacity_floor = "
-                                                    + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
-                                    .setParameter("capacity", capacity)
-                                    .setParameter("id", sessionId)
-                                    .executeUpdate())
-                            : Uni.createFrom().item(0);
-            return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data));
+            return copyAndApply(existing, sessionId, sequence, data);
         });
+    }
+
+    private Uni<Void> copyAndApply(SessionCopy existing, UUID sessionId, int sequence, JsonNode data) {
+        if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
+            return Uni.createFrom().voidItem(); // nothing reopens a session that was cancelled or took place
+        }
+        Integer capacity =
+                data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
+        // A lowered capacity removes nobody: remember the seats already taken as the database's limit (before the
+        // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
+        Uni<Integer> keepTakenSeats =
+                existing != null && capacity != null && (existing.capacity == null || capacity < existing.capacity)
+                        ? Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                        "update session_copy set capacity_floor = "
+                                                + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                                .setParameter("capacity", capacity)
+                                .setParameter("id", sessionId)
+                                .executeUpdate())
+                        : Uni.createFrom().item(0);
+        return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data));
     }
 
     private Uni<Void> apply(SessionCopy existing, UUID sessionId, int sequence, Integer capacity, JsonNode data) {
