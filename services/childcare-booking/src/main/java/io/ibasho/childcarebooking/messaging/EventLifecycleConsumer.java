@@ -102,17 +102,17 @@ public class EventLifecycleConsumer {
                 return Uni.createFrom().voidItem(); // the end of a session is final: nothing reopens it
             }
             if (existing == null) {
-                // its end may have been read first (a tombstone): then this older event is dropped
+                // its end may have been read first (a tombstone, issue #14): the offer is then made already ended, so
+                // childcare is refused and staff see it cancelled, as for any cancelled session
                 return SessionTombstone.endedAtOrAfter(
                                 sessionId, data.path("sequence").asInt())
-                        .flatMap(ended ->
-                                ended != null ? Uni.createFrom().voidItem() : keepOffer(null, sessionId, data));
+                        .flatMap(ended -> keepOffer(null, sessionId, data, ended));
             }
-            return keepOffer(existing, sessionId, data);
+            return keepOffer(existing, sessionId, data, null);
         });
     }
 
-    private Uni<Void> keepOffer(SessionOffer existing, UUID sessionId, JsonNode data) {
+    private Uni<Void> keepOffer(SessionOffer existing, UUID sessionId, JsonNode data, SessionTombstone.Ended ended) {
         SessionOffer offer = existing != null ? existing : new SessionOffer();
         JsonNode childcare = data.path("childcare");
         offer.sessionId = sessionId;
@@ -139,6 +139,10 @@ public class EventLifecycleConsumer {
         offer.allocation = data.path("allocation").asText(null);
         offer.status = data.path("status").asText();
         offer.sequence = data.path("sequence").asInt();
+        if (ended != null) {
+            offer.status = ended.status();
+            offer.sequence = Math.max(offer.sequence, ended.sequence());
+        }
         if (existing == null) {
             return offer.persist().replaceWithVoid();
         }

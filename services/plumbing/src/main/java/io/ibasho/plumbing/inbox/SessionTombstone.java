@@ -36,19 +36,24 @@ public final class SessionTombstone {
                 .replaceWithVoid();
     }
 
+    /** How a session ended and at which of its sequence numbers. */
+    public record Ended(String status, int sequence) {}
+
     /**
-     * @return how the session ended (CANCELLED or COMPLETED) if a tombstone outranks an event with {@code sequence}
-     *     (lower or equal), else null
+     * @return how the session ended if a tombstone outranks an event with {@code sequence} (lower or equal), else
+     *     null
      */
-    public static Uni<String> endedAtOrAfter(UUID sessionId, int sequence) {
+    public static Uni<Ended> endedAtOrAfter(UUID sessionId, int sequence) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
-                                "select status from session_tombstone where session_id = :id and sequence >= :sequence",
-                                String.class)
+                                "select status, sequence from session_tombstone where session_id = :id and sequence >= :sequence",
+                                Object[].class)
                         .setParameter("id", sessionId)
                         .setParameter("sequence", sequence)
                         .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+                .map(rows -> rows.isEmpty()
+                        ? null
+                        : new Ended((String) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue()));
     }
 
     /** Forgets the tombstones recorded before {@code before} (the retention jobs pass now minus {@link #KEPT}). */

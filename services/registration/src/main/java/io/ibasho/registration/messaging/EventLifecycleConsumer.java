@@ -148,17 +148,17 @@ public class EventLifecycleConsumer {
                 return Uni.createFrom().voidItem(); // an older event arriving late
             }
             if (existing == null) {
-                // its end may have been read first (a tombstone): then this older event is dropped
+                // its end may have been read first (a tombstone, issue #14): the copy is then made already ended,
+                // so a booking is refused as for any cancelled session
                 return SessionTombstone.endedAtOrAfter(sessionId, sequence)
-                        .flatMap(ended -> ended != null
-                                ? Uni.createFrom().voidItem()
-                                : copyAndApply(null, sessionId, sequence, data));
+                        .flatMap(ended -> copyAndApply(null, sessionId, sequence, data, ended));
             }
-            return copyAndApply(existing, sessionId, sequence, data);
+            return copyAndApply(existing, sessionId, sequence, data, null);
         });
     }
 
-    private Uni<Void> copyAndApply(SessionCopy existing, UUID sessionId, int sequence, JsonNode data) {
+    private Uni<Void> copyAndApply(
+            SessionCopy existing, UUID sessionId, int sequence, JsonNode data, SessionTombstone.Ended ended) {
         if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
             return Uni.createFrom().voidItem(); // nothing reopens a session that was cancelled or took place
         }
@@ -175,10 +175,16 @@ public class EventLifecycleConsumer {
                                 .setParameter("id", sessionId)
                                 .executeUpdate())
                         : Uni.createFrom().item(0);
-        return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data));
+        return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data, ended));
     }
 
-    private Uni<Void> apply(SessionCopy existing, UUID sessionId, int sequence, Integer capacity, JsonNode data) {
+    private Uni<Void> apply(
+            SessionCopy existing,
+            UUID sessionId,
+            int sequence,
+            Integer capacity,
+            JsonNode data,
+            SessionTombstone.Ended ended) {
         SessionCopy copy = existing != null ? existing : new SessionCopy();
         copy.id = sessionId;
         copy.organisationId = data.path("organisationId").asText();
@@ -204,6 +210,10 @@ public class EventLifecycleConsumer {
                 data.path("lottery").isObject() ? data.path("lottery").toString() : null;
         copy.parts = SessionParts.fromEvent(data.path("parts"));
         copy.sequence = sequence;
+        if (ended != null) {
+            copy.status = ended.status();
+            copy.sequence = Math.max(sequence, ended.sequence());
+        }
         copy.updatedAt = OffsetDateTime.now(clock);
         // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
         Uni<Void> saved = existing != null
@@ -212,6 +222,8 @@ public class EventLifecycleConsumer {
                         .call(() -> Panache.getSession().flatMap(s -> s.flush()))
                         .replaceWithVoid();
         // a lottery's seed is made (and its commitment shown) as soon as the session is known
-        return "LOTTERY".equals(copy.allocation) ? saved.call(() -> lottery.ensureSeed(copy.id)) : saved;
+        return "LOTTERY".equals(copy.allocation) && ended == null
+                ? saved.call(() -> lottery.ensureSeed(copy.id))
+                : saved;
     }
 }
