@@ -272,7 +272,7 @@ class PartnerWebhookTest {
                 1,
                 "[\"time\"]");
         Markers.awaitHandled(Map.of(Topics.EVENT_LIFECYCLE, List.of(session)));
-        Markers.runWebhookRelay(webhookRelay); // whatever was due is delivered now
+        Markers.runWebhookSender(webhookSender); // whatever was due is delivered now
 
         assertThat(forSession(ok, session)).hasSize(1);
         assertThat(JSON.readTree(forSession(ok, session).get(0).body())
