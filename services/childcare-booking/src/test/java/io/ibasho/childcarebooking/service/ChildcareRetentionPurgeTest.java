@@ -210,6 +210,6 @@ class ChildcareRetentionPurgeTest {
                         .setParameter("old", old)
                         .setParameter("recent", recent)
                         .getResultList())));
-        assertThat(left).containsExactly(recent);
+        assertThat(left.stream().map(String::valueOf).toList()).containsExactly(recent.toString());
     }
 }
