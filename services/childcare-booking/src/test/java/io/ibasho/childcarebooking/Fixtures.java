@@ -61,15 +61,20 @@ public final class Fixtures {
         publish(session, type, sequence, "FIRST_COME");
     }
 
-    /** As the event service announces it, with the session's allocation (FIRST_COME, LOTTERY or NONE for drop-in). */
-    public static void publish(Session session, String type, int sequence, String allocation) {
+    /**
+     * As the event service announces it, with the session's allocation (FIRST_COME, LOTTERY or NONE for drop-in).
+     *
+     * @return the CloudEvent id (to wait until it was handled)
+     */
+    public static UUID publish(Session session, String type, int sequence, String allocation) {
+        UUID eventId = UUID.randomUUID();
         KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, session.id().toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","subject":"%s","data":{"sessionId":"%s",
                  "organisationId":"%s","kind":"cafe","allocation":"%s","status":"PUBLISHED","startsAt":"%s","endsAt":"%s",
                  "sequence":%d,"changed":["childcare"],"childcare":{"offered":true,"minAgeYears":%d,"maxAgeYears":%d,"carers":%d,
                  "deadline":"%s","maxChildren":%s}}}
                 """.formatted(
-                        UUID.randomUUID(),
+                        eventId,
                         type,
                         session.id(),
                         session.id(),
@@ -83,6 +88,7 @@ public final class Fixtures {
                         session.carers(),
                         session.deadline(),
                         session.maxChildren()));
+        return eventId;
     }
 
     /** Publishes the session and waits until the service knows it (through the staff view). */

@@ -11,6 +11,7 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,17 +75,25 @@ public class EventLifecycleConsumer {
                 return Uni.createFrom().voidItem();
             }
             if (type.equals(EventTypes.EVENT_CANCELLED) || type.equals(EventTypes.EVENT_COMPLETED)) {
+                String ended = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
+                Uni<Void> kept;
                 if (existing != null) {
-                    existing.status = type.equals(EventTypes.EVENT_CANCELLED) ? "CANCELLED" : "COMPLETED";
+                    existing.status = ended;
                     // its sequence moves the offer on, so an older EventChanged read after it (another relay's) is
                     // recognised as stale instead of opening the cancelled session to drop-in childcare again
                     existing.sequence =
                             Math.max(existing.sequence, data.path("sequence").asInt());
+                    kept = Uni.createFrom().voidItem();
+                } else {
+                    // read before the session's publication (another relay's, issue #14): remembered, so the older
+                    // EventPublished read next does not open it to childcare
+                    kept = SessionTombstone.remember(
+                            sessionId, ended, data.path("sequence").asInt());
                 }
                 // Seat childcare is released by registration's cancellations; drop-in childcare has no registration.
                 return type.equals(EventTypes.EVENT_CANCELLED)
-                        ? dropIns.endAllOf(sessionId)
-                        : Uni.createFrom().voidItem();
+                        ? kept.flatMap(ignored -> dropIns.endAllOf(sessionId))
+                        : kept;
             }
             if (!type.equals(EventTypes.EVENT_PUBLISHED) && !type.equals(EventTypes.EVENT_CHANGED)) {
                 return Uni.createFrom().voidItem();
@@ -92,38 +101,53 @@ public class EventLifecycleConsumer {
             if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
                 return Uni.createFrom().voidItem(); // the end of a session is final: nothing reopens it
             }
-            SessionOffer offer = existing != null ? existing : new SessionOffer();
-            JsonNode childcare = data.path("childcare");
-            offer.sessionId = sessionId;
-            offer.organisationId = data.path("organisationId").asText();
-            offer.offered = childcare.path("offered").asBoolean(false);
-            offer.minAgeYears = childcare.path("minAgeYears").isInt()
-                    ? childcare.path("minAgeYears").asInt()
-                    : null;
-            offer.maxAgeYears = childcare.path("maxAgeYears").isInt()
-                    ? childcare.path("maxAgeYears").asInt()
-                    : null;
-            int carersBefore = existing != null ? existing.carers : 0;
-            offer.carers = childcare.path("carers").asInt(0);
-            offer.deadline = childcare.hasNonNull("deadline")
-                    ? OffsetDateTime.parse(childcare.path("deadline").asText())
-                    : null;
-            offer.maxChildren = childcare.path("maxChildren").isInt()
-                    ? childcare.path("maxChildren").asInt()
-                    : null;
-            offer.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
-            offer.endsAt = data.hasNonNull("endsAt")
-                    ? OffsetDateTime.parse(data.path("endsAt").asText())
-                    : null;
-            offer.allocation = data.path("allocation").asText(null);
-            offer.status = data.path("status").asText();
-            offer.sequence = data.path("sequence").asInt();
             if (existing == null) {
-                return offer.persist().replaceWithVoid();
+                // its end may have been read first (a tombstone, issue #14): the offer is then made already ended, so
+                // childcare is refused and staff see it cancelled, as for any cancelled session
+                return SessionTombstone.endedAtOrAfter(
+                                sessionId, data.path("sequence").asInt())
+                        .flatMap(ended -> keepOffer(null, sessionId, data, ended));
             }
-            return offer.carers < carersBefore
-                    ? reportShortfall(offer)
-                    : Uni.createFrom().voidItem();
+            return keepOffer(existing, sessionId, data, null);
         });
+    }
+
+    private Uni<Void> keepOffer(SessionOffer existing, UUID sessionId, JsonNode data, SessionTombstone.Ended ended) {
+        SessionOffer offer = existing != null ? existing : new SessionOffer();
+        JsonNode childcare = data.path("childcare");
+        offer.sessionId = sessionId;
+        offer.organisationId = data.path("organisationId").asText();
+        offer.offered = childcare.path("offered").asBoolean(false);
+        offer.minAgeYears = childcare.path("minAgeYears").isInt()
+                ? childcare.path("minAgeYears").asInt()
+                : null;
+        offer.maxAgeYears = childcare.path("maxAgeYears").isInt()
+                ? childcare.path("maxAgeYears").asInt()
+                : null;
+        int carersBefore = existing != null ? existing.carers : 0;
+        offer.carers = childcare.path("carers").asInt(0);
+        offer.deadline = childcare.hasNonNull("deadline")
+                ? OffsetDateTime.parse(childcare.path("deadline").asText())
+                : null;
+        offer.maxChildren = childcare.path("maxChildren").isInt()
+                ? childcare.path("maxChildren").asInt()
+                : null;
+        offer.startsAt = OffsetDateTime.parse(data.path("startsAt").asText());
+        offer.endsAt = data.hasNonNull("endsAt")
+                ? OffsetDateTime.parse(data.path("endsAt").asText())
+                : null;
+        offer.allocation = data.path("allocation").asText(null);
+        offer.status = data.path("status").asText();
+        offer.sequence = data.path("sequence").asInt();
+        if (ended != null) {
+            offer.status = ended.status();
+            offer.sequence = Math.max(offer.sequence, ended.sequence());
+        }
+        if (existing == null) {
+            return offer.persist().replaceWithVoid();
+        }
+        return offer.carers < carersBefore
+                ? reportShortfall(offer)
+                : Uni.createFrom().voidItem();
     }
 }

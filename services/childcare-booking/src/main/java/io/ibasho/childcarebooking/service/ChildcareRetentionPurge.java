@@ -13,6 +13,7 @@ import io.ibasho.childcarebooking.capacity.ChildcareSummary;
 import io.ibasho.childcarebooking.config.RetentionConfig;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.retention.RetentionStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -53,7 +54,16 @@ public class ChildcareRetentionPurge implements RetentionStep {
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return anonymiseEndedSessions().call(this::forgetHandledEventIds).replaceWithVoid();
+        return anonymiseEndedSessions()
+                .call(this::forgetHandledEventIds)
+                .call(this::forgetSessionTombstones)
+                .replaceWithVoid();
+    }
+
+    /** Ends of sessions read before their publication are forgotten after {@link SessionTombstone#KEPT}. */
+    @WithTransaction
+    public Uni<Integer> forgetSessionTombstones() {
+        return SessionTombstone.forgetBefore(OffsetDateTime.now(clock).minus(SessionTombstone.KEPT));
     }
 
     /** Handled event ids older than {@link ProcessedMessage#REMEMBERED} are forgotten (the table only grew: #14). */

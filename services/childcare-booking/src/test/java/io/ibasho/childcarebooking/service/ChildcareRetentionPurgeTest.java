@@ -187,4 +187,29 @@ class ChildcareRetentionPurgeTest {
                         .toList();
         assertThat(left).containsExactly(lastMonth.id);
     }
+
+    /** Issue #14: the end of a session read before its publication is remembered for 30 days, then forgotten. */
+    @Test
+    void sessionTombstonesAreForgottenAfterThirtyDays() throws Exception {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        awaitOnVertx(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("insert into session_tombstone (session_id, status, sequence, "
+                                + "recorded_at) values (:old, 'CANCELLED', 2, now() - interval '31 days'), "
+                                + "(:recent, 'COMPLETED', 3, now() - interval '29 days')")
+                        .setParameter("old", old)
+                        .setParameter("recent", recent)
+                        .executeUpdate())));
+
+        int forgotten = awaitOnVertx(() -> purge.forgetSessionTombstones());
+
+        assertThat(forgotten).isPositive();
+        List<?> left = awaitOnVertx(
+                () -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "select session_id from session_tombstone where session_id in (:old, :recent)")
+                        .setParameter("old", old)
+                        .setParameter("recent", recent)
+                        .getResultList())));
+        assertThat(left.stream().map(String::valueOf).toList()).containsExactly(recent.toString());
+    }
 }

@@ -13,6 +13,7 @@ import io.ibasho.notification.service.WebhookFanOut;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,56 +66,76 @@ public class EventLifecycleConsumer {
         JsonNode data = event.data();
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         int sequence = data.path("sequence").asInt();
-        String eventId = event.id();
         return SessionCopy.<SessionCopy>findById(sessionId).flatMap(existing -> {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom()
                         .voidItem(); // an older state arriving late: we already told everyone the newer one
             }
-            String venueId = data.hasNonNull("venueId")
-                    ? data.path("venueId").asText()
-                    : existing == null ? null : existing.venueId;
-            List<String> linkedGroups = linkedGroups(data);
-            return switch (type) {
-                case EventTypes.EVENT_PUBLISHED ->
-                    keepSession(existing, sessionId, data, false)
-                            .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
-                            .flatMap(ignored -> webhooks.sessionUpdate(
-                                    "session.published", sessionId, venueId, linkedGroups, List.of(), eventId));
-                case EventTypes.EVENT_CHANGED -> {
-                    List<String> changed = new ArrayList<>();
-                    data.path("changed").forEach(c -> changed.add(c.asText()));
-                    Uni<Void> attendees = changed.contains("time") || changed.contains("venue")
-                            ? tellAttendees(sessionId, MessageKind.SESSION_CHANGED, RegistrationCopy.ACTIVE, eventId)
-                            : Uni.createFrom().voidItem();
-                    yield keepSession(existing, sessionId, data, changed.contains("meeting-link"))
-                            .flatMap(ignored -> attendees)
-                            .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
-                            .flatMap(ignored -> webhooks.sessionUpdate(
-                                    "session.changed", sessionId, venueId, linkedGroups, changed, eventId));
+            if (existing == null
+                    && (type.equals(EventTypes.EVENT_PUBLISHED) || type.equals(EventTypes.EVENT_CHANGED))) {
+                // its end may have been read first (a tombstone, issue #14): then partners are not told "published"
+                // after "cancelled", and no copy is made of a session that is over
+                return SessionTombstone.endedAtOrAfter(sessionId, sequence)
+                        .flatMap(ended -> ended != null
+                                ? Uni.createFrom().voidItem()
+                                : applySessionEvent(event, type, data, sessionId, sequence, null));
+            }
+            return applySessionEvent(event, type, data, sessionId, sequence, existing);
+        });
+    }
+
+    private Uni<Void> applySessionEvent(
+            InboundEvent event, String type, JsonNode data, UUID sessionId, int sequence, SessionCopy existing) {
+        String eventId = event.id();
+        String venueId =
+                data.hasNonNull("venueId") ? data.path("venueId").asText() : existing == null ? null : existing.venueId;
+        List<String> linkedGroups = linkedGroups(data);
+        return switch (type) {
+            case EventTypes.EVENT_PUBLISHED ->
+                keepSession(existing, sessionId, data, false)
+                        .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                        .flatMap(ignored -> webhooks.sessionUpdate(
+                                "session.published", sessionId, venueId, linkedGroups, List.of(), eventId));
+            case EventTypes.EVENT_CHANGED -> {
+                List<String> changed = new ArrayList<>();
+                data.path("changed").forEach(c -> changed.add(c.asText()));
+                Uni<Void> attendees = changed.contains("time") || changed.contains("venue")
+                        ? tellAttendees(sessionId, MessageKind.SESSION_CHANGED, RegistrationCopy.ACTIVE, eventId)
+                        : Uni.createFrom().voidItem();
+                yield keepSession(existing, sessionId, data, changed.contains("meeting-link"))
+                        .flatMap(ignored -> attendees)
+                        .flatMap(ignored -> keepVenueLinks(venueId, linkedGroups, event))
+                        .flatMap(ignored -> webhooks.sessionUpdate(
+                                "session.changed", sessionId, venueId, linkedGroups, changed, eventId));
+            }
+            case EventTypes.EVENT_CANCELLED -> {
+                Uni<Void> kept;
+                if (existing != null) {
+                    existing.status = "CANCELLED";
+                    existing.sequence = sequence;
+                    kept = Uni.createFrom().voidItem();
+                } else {
+                    // read before the session's publication (another relay's, issue #14): remembered
+                    kept = SessionTombstone.remember(sessionId, "CANCELLED", sequence);
                 }
-                case EventTypes.EVENT_CANCELLED -> {
-                    if (existing != null) {
-                        existing.status = "CANCELLED";
-                        existing.sequence = sequence;
-                    }
-                    List<String> whoToTell = new ArrayList<>(RegistrationCopy.ACTIVE);
-                    whoToTell.add(RegistrationCopy.CANCELLED_WITH_SESSION);
-                    yield tellAttendees(sessionId, MessageKind.SESSION_CANCELLED, whoToTell, eventId)
-                            .flatMap(ignored -> webhooks.sessionUpdate(
-                                    "session.cancelled", sessionId, venueId, null, List.of("status"), eventId));
-                }
-                case EventTypes.EVENT_COMPLETED -> {
-                    if (existing != null) {
-                        existing.status = "COMPLETED";
-                        // as with a cancellation: an older EventChanged read after it is then dropped as stale
-                        existing.sequence = Math.max(existing.sequence, sequence);
-                    }
+                List<String> whoToTell = new ArrayList<>(RegistrationCopy.ACTIVE);
+                whoToTell.add(RegistrationCopy.CANCELLED_WITH_SESSION);
+                yield kept.flatMap(
+                                ignored -> tellAttendees(sessionId, MessageKind.SESSION_CANCELLED, whoToTell, eventId))
+                        .flatMap(ignored -> webhooks.sessionUpdate(
+                                "session.cancelled", sessionId, venueId, null, List.of("status"), eventId));
+            }
+            case EventTypes.EVENT_COMPLETED -> {
+                if (existing != null) {
+                    existing.status = "COMPLETED";
+                    // as with a cancellation: an older EventChanged read after it is then dropped as stale
+                    existing.sequence = Math.max(existing.sequence, sequence);
                     yield Uni.createFrom().voidItem();
                 }
-                default -> Uni.createFrom().voidItem();
-            };
-        });
+                yield SessionTombstone.remember(sessionId, "COMPLETED", sequence);
+            }
+            default -> Uni.createFrom().voidItem();
+        };
     }
 
     /** {@code venuePartnerGroups} of the event, or null if the event does not carry it (older producers). */

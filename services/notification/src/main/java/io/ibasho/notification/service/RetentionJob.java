@@ -1,6 +1,7 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.retention.RetentionStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -113,6 +114,12 @@ public class RetentionJob implements RetentionStep {
                         "processed_message",
                         "delete from processed_message where processed_at < :before",
                         at.minus(HANDLED_EVENT_IDS)))
+                // ends of sessions read before their publication (issue #14): ids and sequences only
+                .flatMap(ignored -> run(
+                        counts,
+                        "session_tombstone",
+                        "delete from session_tombstone where recorded_at < :before",
+                        at.minus(SessionTombstone.KEPT)))
                 .replaceWith(counts);
     }
 

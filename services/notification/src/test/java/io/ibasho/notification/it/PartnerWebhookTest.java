@@ -246,6 +246,50 @@ class PartnerWebhookTest {
                 .body("status.unique()", org.hamcrest.Matchers.contains("DELIVERED"));
     }
 
+    /**
+     * Issue #14, order across replicas: a session cancelled within the relays' lag of its publication. The service
+     * reads the EventCancelled before it knows the session, then the older EventPublished and EventChanged: partners
+     * hear "cancelled" once and never "published" after it.
+     */
+    @Test
+    void aPublicationReadAfterTheCancellationIsNeverAnnouncedToPartners() throws Exception {
+        String venue = "venue-" + UUID.randomUUID().toString().substring(0, 8);
+        register("/ok", venue);
+        UUID session = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(7);
+        // one key, one partition: the cancellation is read first, as when the other relay was slower
+        String cancelled = Events.sessionCancelled(session, venue, 2);
+        Events.resend(Topics.EVENT_LIFECYCLE, session, cancelled); // a redelivery
+        Events.session(EventTypes.EVENT_PUBLISHED, session, "カフェ", "Cafe", "FIRST_COME", venue, start, 0, null);
+        Events.session(
+                EventTypes.EVENT_CHANGED,
+                session,
+                "カフェ",
+                "Cafe",
+                "FIRST_COME",
+                venue,
+                start.plusHours(1),
+                1,
+                "[\"time\"]");
+        Markers.awaitHandled(Map.of(Topics.EVENT_LIFECYCLE, List.of(session)));
+        Markers.runWebhookSender(webhookSender); // whatever was due is delivered now
+
+        assertThat(forSession(ok, session)).hasSize(1);
+        assertThat(JSON.readTree(forSession(ok, session).get(0).body())
+                        .path("type")
+                        .asText())
+                .isEqualTo("session.cancelled");
+        assertThat(Db.count("select count(*) from webhook_delivery where payload like ?", "%" + session + "%"))
+                .isEqualTo(1);
+        // no copy of a session that is over; its tombstone holds only the id, how it ended and the sequence
+        assertThat(Db.count("select count(*) from session_copy where id = cast(? as uuid)", session.toString()))
+                .isZero();
+        assertThat(Db.string(
+                        "select status || ':' || sequence from session_tombstone where session_id = cast(? as uuid)",
+                        session.toString()))
+                .isEqualTo("CANCELLED:2");
+    }
+
     @Test
     void groupsFollowOnlyTheirLinkedVenuesAndHearOnlyWhileLinked() throws Exception {
         String partner = Tokens.accessToken("partner1");

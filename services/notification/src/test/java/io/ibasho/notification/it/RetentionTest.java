@@ -97,8 +97,22 @@ class RetentionTest {
                 oldEventId,
                 recentEventId);
 
+        // ends of sessions read before their publication (issue #14): kept 30 days too
+        UUID oldTombstone = UUID.randomUUID();
+        UUID recentTombstone = UUID.randomUUID();
+        Db.update(
+                "insert into session_tombstone (session_id, status, sequence, recorded_at) values "
+                        + "(?, 'CANCELLED', 2, now() - interval '31 days'), (?, 'CANCELLED', 2, now() - interval '29 days')",
+                oldTombstone,
+                recentTombstone);
+
         Map<String, Integer> deleted =
                 VertxContextSupport.subscribeAndAwait(() -> retention.deleteExpired(Instant.now()));
+
+        assertThat(Db.count("select count(*) from session_tombstone where session_id = ?", oldTombstone))
+                .isZero();
+        assertThat(Db.count("select count(*) from session_tombstone where session_id = ?", recentTombstone))
+                .isOne();
 
         // handled event ids are forgotten after 30 days (issue #14: the table only grew)
         assertThat(Db.count("select count(*) from processed_message where event_id = ?", oldEventId))

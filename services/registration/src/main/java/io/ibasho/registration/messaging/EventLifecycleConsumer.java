@@ -6,6 +6,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.inbox.TransientFailures;
 import io.ibasho.registration.CourseCopy;
 import io.ibasho.registration.SessionCopy;
@@ -78,7 +79,12 @@ public class EventLifecycleConsumer {
                                 UUID.fromString(data.path("sessionId").asText()))
                         .flatMap(copy -> {
                             if (copy == null) {
-                                return Uni.createFrom().voidItem();
+                                // read before the session's publication (another relay's, issue #14): remembered, so
+                                // the older EventPublished read next does not open it to bookings
+                                return SessionTombstone.remember(
+                                        UUID.fromString(data.path("sessionId").asText()),
+                                        status,
+                                        data.path("sequence").asInt());
                             }
                             // the end of a session is final, and its sequence moves the copy on: an older
                             // EventChanged read after it (another relay's, or a redelivery) is then recognised as stale
@@ -141,27 +147,44 @@ public class EventLifecycleConsumer {
             if (existing != null && existing.sequence > sequence) {
                 return Uni.createFrom().voidItem(); // an older event arriving late
             }
-            if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
-                return Uni.createFrom().voidItem(); // nothing reopens a session that was cancelled or took place
+            if (existing == null) {
+                // its end may have been read first (a tombstone, issue #14): the copy is then made already ended,
+                // so a booking is refused as for any cancelled session
+                return SessionTombstone.endedAtOrAfter(sessionId, sequence)
+                        .flatMap(ended -> copyAndApply(null, sessionId, sequence, data, ended));
             }
-            Integer capacity =
-                    data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
-            // A lowered capacity removes nobody: remember the seats already taken as the database's limit (before the
-            // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
-            Uni<Integer> keepTakenSeats =
-                    existing != null && capacity != null && (existing.capacity == null || capacity < existing.capacity)
-                            ? Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                            "update session_copy set capacity_floor = "
-                                                    + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
-                                    .setParameter("capacity", capacity)
-                                    .setParameter("id", sessionId)
-                                    .executeUpdate())
-                            : Uni.createFrom().item(0);
-            return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data));
+            return copyAndApply(existing, sessionId, sequence, data, null);
         });
     }
 
-    private Uni<Void> apply(SessionCopy existing, UUID sessionId, int sequence, Integer capacity, JsonNode data) {
+    private Uni<Void> copyAndApply(
+            SessionCopy existing, UUID sessionId, int sequence, JsonNode data, SessionTombstone.Ended ended) {
+        if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
+            return Uni.createFrom().voidItem(); // nothing reopens a session that was cancelled or took place
+        }
+        Integer capacity =
+                data.path("capacity").isNumber() ? data.path("capacity").asInt() : null;
+        // A lowered capacity removes nobody: remember the seats already taken as the database's limit (before the
+        // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
+        Uni<Integer> keepTakenSeats =
+                existing != null && capacity != null && (existing.capacity == null || capacity < existing.capacity)
+                        ? Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                        "update session_copy set capacity_floor = "
+                                                + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                                .setParameter("capacity", capacity)
+                                .setParameter("id", sessionId)
+                                .executeUpdate())
+                        : Uni.createFrom().item(0);
+        return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data, ended));
+    }
+
+    private Uni<Void> apply(
+            SessionCopy existing,
+            UUID sessionId,
+            int sequence,
+            Integer capacity,
+            JsonNode data,
+            SessionTombstone.Ended ended) {
         SessionCopy copy = existing != null ? existing : new SessionCopy();
         copy.id = sessionId;
         copy.organisationId = data.path("organisationId").asText();
@@ -187,6 +210,10 @@ public class EventLifecycleConsumer {
                 data.path("lottery").isObject() ? data.path("lottery").toString() : null;
         copy.parts = SessionParts.fromEvent(data.path("parts"));
         copy.sequence = sequence;
+        if (ended != null) {
+            copy.status = ended.status();
+            copy.sequence = Math.max(sequence, ended.sequence());
+        }
         copy.updatedAt = OffsetDateTime.now(clock);
         // a raised capacity (or a re-published session) passes the new seats down the waitlist as offers
         Uni<Void> saved = existing != null
@@ -195,6 +222,8 @@ public class EventLifecycleConsumer {
                         .call(() -> Panache.getSession().flatMap(s -> s.flush()))
                         .replaceWithVoid();
         // a lottery's seed is made (and its commitment shown) as soon as the session is known
-        return "LOTTERY".equals(copy.allocation) ? saved.call(() -> lottery.ensureSeed(copy.id)) : saved;
+        return "LOTTERY".equals(copy.allocation) && ended == null
+                ? saved.call(() -> lottery.ensureSeed(copy.id))
+                : saved;
     }
 }

@@ -1,6 +1,7 @@
 package io.ibasho.registration.service;
 
 import io.ibasho.plumbing.inbox.ProcessedMessage;
+import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.retention.RetentionStep;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
@@ -41,13 +42,22 @@ public class RegistrationRetentionPurge implements RetentionStep {
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return anonymiseEndedSessions().call(this::forgetHandledEventIds).replaceWithVoid();
+        return anonymiseEndedSessions()
+                .call(this::forgetHandledEventIds)
+                .call(this::forgetSessionTombstones)
+                .replaceWithVoid();
     }
 
     /** Handled event ids older than {@link ProcessedMessage#REMEMBERED} are forgotten (the table only grew: #14). */
     @WithTransaction
     public Uni<Integer> forgetHandledEventIds() {
         return ProcessedMessage.forgetHandledBefore(OffsetDateTime.now(clock).minus(ProcessedMessage.REMEMBERED));
+    }
+
+    /** Ends of sessions read before their publication are forgotten after {@link SessionTombstone#KEPT}. */
+    @WithTransaction
+    public Uni<Integer> forgetSessionTombstones() {
+        return SessionTombstone.forgetBefore(OffsetDateTime.now(clock).minus(SessionTombstone.KEPT));
     }
 
     /**

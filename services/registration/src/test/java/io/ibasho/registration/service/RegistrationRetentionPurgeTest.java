@@ -79,6 +79,37 @@ class RegistrationRetentionPurgeTest {
         }
     }
 
+    /** Issue #14: the end of a session read before its publication is remembered for 30 days, then forgotten. */
+    @Test
+    void sessionTombstonesAreForgottenAfterThirtyDays() throws Throwable {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        try (Connection db = db();
+                var insert = db.prepareStatement("insert into session_tombstone (session_id, status, sequence, "
+                        + "recorded_at) values (?, 'CANCELLED', 2, now() - cast(? as interval))")) {
+            insert.setObject(1, old);
+            insert.setString(2, "31 days");
+            insert.executeUpdate();
+            insert.setObject(1, recent);
+            insert.setString(2, "29 days");
+            insert.executeUpdate();
+        }
+        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> purge.forgetSessionTombstones()))
+                .isPositive();
+        try (Connection db = db();
+                var query =
+                        db.prepareStatement("select session_id from session_tombstone where session_id in (?, ?)")) {
+            query.setObject(1, old);
+            query.setObject(2, recent);
+            var rows = query.executeQuery();
+            List<UUID> left = new java.util.ArrayList<>();
+            while (rows.next()) {
+                left.add(rows.getObject(1, UUID.class));
+            }
+            assertThat(left).containsExactly(recent);
+        }
+    }
+
     /** Issue #14: processed_message was never purged; ids older than 30 days are forgotten, newer ones kept. */
     @Test
     void handledEventIdsAreForgottenAfterThirtyDays() throws Throwable {
