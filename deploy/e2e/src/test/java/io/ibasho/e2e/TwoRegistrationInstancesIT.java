@@ -55,7 +55,7 @@ class TwoRegistrationInstancesIT {
 
     @AfterAll
     static void doneWithTheSecondReplicas() {
-        SecondReplicas.doneWith(TwoRegistrationInstancesIT.class);
+        SecondReplicas.stopAllNow();
     }
 
     @BeforeAll
