@@ -121,9 +121,9 @@ class OrderAcrossReplicasIT {
         long stale = staleArrivals(records, record -> data(record).getString("registrationId"));
         System.out.println("[order-across-replicas] registration-lifecycle: " + records.size() + " records of "
                 + (WOMEN_WHO_CANCEL + 1) + " registrations, " + stale + " read after a newer one");
-        assertThat(stale)
-                .as("registration events that reached Kafka after a newer one about the same registration")
-                .isPositive();
+        // Not required: whether the slow replica takes a row first is a race the stack usually wins (runs have seen
+        // 0-3 out-of-order arrivals). The consumers' stale checks are proven deterministically in the services' tests
+        // (an older event sent after a newer one); here the end state is checked whatever the order was.
 
         // event has read every confirmation and cancellation (recorded in its processed_message with the change)
         List<String> handled = records.stream()
@@ -218,9 +218,8 @@ class OrderAcrossReplicasIT {
         long stale = staleArrivals(records, record -> data(record).getString("sessionId"));
         System.out.println("[order-across-replicas] event-lifecycle: " + records.size() + " records of "
                 + SESSIONS_CANCELLED + " sessions, " + stale + " read after a newer one");
-        assertThat(stale)
-                .as("session events that reached Kafka after a newer one about the same session")
-                .isPositive();
+        // Not required, as above (runs have seen 0-1); CancellationReadFirstTest and DropInChildcareTest send the
+        // events out of order on purpose.
 
         List<String> ids = records.stream()
                 .map(r -> JsonPath.from(r.value()).getString("id"))
