@@ -455,20 +455,7 @@ public class SeriesChangePages {
         values.put("allocation", series.getString("allocation", "NONE"));
         values.put("opensDaysBefore", text(series.getValue("applicationOpensDaysBefore")));
         values.put("closesHoursBefore", text(series.getValue("applicationClosesHoursBefore")));
-        JsonObject lottery = series.getValue("lottery") instanceof JsonObject l ? l : null;
-        JsonArray tiers =
-                lottery != null && lottery.getValue("priorityTiers") instanceof JsonArray t ? t : new JsonArray();
-        values.put(
-                "priorityTiers",
-                String.join("、", tiers.stream().map(String::valueOf).toList()));
-        values.put("oneWinPerMonth", lottery != null && lottery.getBoolean("oneWinPerMonth", false) ? "1" : "");
-        // a new lottery requires childcare to win unless she unticks it, as the service's default
-        values.put(
-                "childcareRequiredToWin",
-                lottery == null || lottery.getBoolean("childcareRequiredToWin", true) ? "1" : "");
-        boolean confirm = lottery != null && lottery.getBoolean("confirmationRequired", false);
-        values.put("confirmationRequired", confirm ? "1" : "");
-        values.put("confirmationHours", confirm ? text(lottery.getValue("confirmationHours")) : "");
+        SessionForm.putLotteryValues(series.getValue("lottery"), values);
         return values;
     }
 

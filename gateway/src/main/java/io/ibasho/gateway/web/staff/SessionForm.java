@@ -290,20 +290,7 @@ public final class SessionForm {
         values.put("capacity", s.getValue("capacity") == null ? "" : String.valueOf(s.getValue("capacity")));
         values.put("opens", dateTimeValue(s.getString("applicationOpensAt")));
         values.put("closes", dateTimeValue(s.getString("applicationClosesAt")));
-        JsonObject lottery = s.getValue("lottery") instanceof JsonObject l ? l : null;
-        JsonArray tiers =
-                lottery != null && lottery.getValue("priorityTiers") instanceof JsonArray t ? t : new JsonArray();
-        values.put(
-                "priorityTiers",
-                String.join("、", tiers.stream().map(String::valueOf).toList()));
-        values.put("oneWinPerMonth", lottery != null && lottery.getBoolean("oneWinPerMonth", false) ? "1" : "");
-        // a new lottery requires childcare to win unless she unticks it, as the service's default
-        values.put(
-                "childcareRequiredToWin",
-                lottery == null || lottery.getBoolean("childcareRequiredToWin", true) ? "1" : "");
-        boolean confirm = lottery != null && lottery.getBoolean("confirmationRequired", false);
-        values.put("confirmationRequired", confirm ? "1" : "");
-        values.put("confirmationHours", confirm ? number(lottery.getValue("confirmationHours")) : "");
+        putLotteryValues(s.getValue("lottery"), values);
         JsonObject childcare = s.getValue("childcare") instanceof JsonObject c ? c : new JsonObject();
         boolean offered = Boolean.TRUE.equals(childcare.getValue("offered"));
         values.put("childcare", offered ? "1" : "");
@@ -486,6 +473,24 @@ public final class SessionForm {
     private static String dateTimeValue(String iso) {
         LocalDateTime local = local(iso);
         return local == null ? "" : local.withSecond(0).withNano(0).toString();
+    }
+
+    /** The form's lottery fields from a session's or a series' {@code lottery} object (absent: a new lottery's defaults). */
+    static void putLotteryValues(Object lotteryValue, Map<String, String> values) {
+        JsonObject lottery = lotteryValue instanceof JsonObject l ? l : null;
+        JsonArray tiers =
+                lottery != null && lottery.getValue("priorityTiers") instanceof JsonArray t ? t : new JsonArray();
+        values.put(
+                "priorityTiers",
+                String.join("、", tiers.stream().map(String::valueOf).toList()));
+        values.put("oneWinPerMonth", lottery != null && lottery.getBoolean("oneWinPerMonth", false) ? "1" : "");
+        // a new lottery requires childcare to win unless she unticks it, as the service's default
+        values.put(
+                "childcareRequiredToWin",
+                lottery == null || lottery.getBoolean("childcareRequiredToWin", true) ? "1" : "");
+        boolean confirm = lottery != null && lottery.getBoolean("confirmationRequired", false);
+        values.put("confirmationRequired", confirm ? "1" : "");
+        values.put("confirmationHours", confirm ? number(lottery.getValue("confirmationHours")) : "");
     }
 
     private static String number(Object value) {
