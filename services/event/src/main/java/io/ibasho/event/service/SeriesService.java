@@ -149,17 +149,8 @@ public class SeriesService {
             if (old.count != null) {
                 // a series ends by a count or a last day, not both: the count becomes the day before, unless it
                 // ended earlier anyway
-                int before = RecurrenceExpansion.expand(
-                                toDomain(old).schedule(), ScheduleWindow.days(old.firstStart.toLocalDate(), from))
-                        .slots()
-                        .size();
-                if (before >= old.count) {
-                    return Uni.createFrom()
-                            .failure(Refusal.rules(
-                                    "series-change-from-past",
-                                    "The series has no dates from " + from + " on.",
-                                    List.of(new FieldViolation(
-                                            "from", "the series ends before " + from, "SERIES_ENDS_BEFORE_FROM"))));
+                if (endsBefore(old, from)) {
+                    return Uni.createFrom().failure(noDatesFrom(from));
                 }
                 old.count = null;
                 old.lastDay = dayBefore;
@@ -245,6 +236,22 @@ public class SeriesService {
                 .failWith(() -> Refusal.notFound("series"));
     }
 
+    /** Whether a series that ends after a count of dates has had them all before {@code from}. */
+    private boolean endsBefore(SessionSeries old, LocalDate from) {
+        int before = RecurrenceExpansion.expand(
+                        toDomain(old).schedule(), ScheduleWindow.days(old.firstStart.toLocalDate(), from))
+                .slots()
+                .size();
+        return before >= old.count;
+    }
+
+    private static Refusal noDatesFrom(LocalDate from) {
+        return Refusal.rules(
+                "series-change-from-past",
+                "The series has no dates from " + from + " on.",
+                List.of(new FieldViolation("from", "the series ends before " + from, "SERIES_ENDS_BEFORE_FROM")));
+    }
+
     /** Why a change from {@code from} on cannot be made (or previewed), or null: the same refusals for both. */
     private Refusal changeFromRefusal(LocalDate from, SeriesRequest request) {
         LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
@@ -298,17 +305,8 @@ public class SeriesService {
             Series domain = toDomain(next);
             boolean whole = !from.isAfter(old.firstStart.toLocalDate());
             if (!whole && old.count != null) {
-                int before = RecurrenceExpansion.expand(
-                                toDomain(old).schedule(), ScheduleWindow.days(old.firstStart.toLocalDate(), from))
-                        .slots()
-                        .size();
-                if (before >= old.count) {
-                    return Uni.createFrom()
-                            .failure(Refusal.rules(
-                                    "series-change-from-past",
-                                    "The series has no dates from " + from + " on.",
-                                    List.of(new FieldViolation(
-                                            "from", "the series ends before " + from, "SERIES_ENDS_BEFORE_FROM"))));
+                if (endsBefore(old, from)) {
+                    return Uni.createFrom().failure(noDatesFrom(from));
                 }
             }
             // as the change itself: the whole series from tomorrow, or the dates from that day on
