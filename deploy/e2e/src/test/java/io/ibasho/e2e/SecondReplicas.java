@@ -18,8 +18,8 @@ import java.util.Map;
  * <p>The second replica's relay hears back from Kafka slowly: its producer waits {@value #SLOW_RELAY_MS} ms before it
  * sends (Kafka's {@code linger.ms}), as a replica far from the broker or in a GC pause does. When it takes a change
  * first, the change stays locked that long while the stack's relay publishes the one that follows, and one
- * aggregate's events reach Kafka out of order. Whether it takes a change first is a race, which the stack's relay
- * mostly wins: runs have seen 0-3 out-of-order arrivals, so the test reports them and checks the end state either way.
+ * aggregate's events reach Kafka out of order. Whether it takes a change first is a race, which the stack's warm
+ * relay mostly wins: runs have seen 0-3 out-of-order arrivals, so the test reports them and checks the end state either way.
  */
 final class SecondReplicas {
     static final int SLOW_RELAY_MS = 2500;
@@ -51,10 +51,8 @@ final class SecondReplicas {
         env.put("IBASHO_PUBLIC_BASE_URL", "http://localhost:" + stack.settings.gatewayPort());
         // a system property, which SmallRye passes to the outbox channel's Kafka producer as linger.ms
         env.put("JAVA_TOOL_OPTIONS", "-Dmp.messaging.outgoing.outbox.linger.ms=" + SLOW_RELAY_MS);
-        // The stack's relays only poll (every 100 ms, deploy/e2e's pom); this one is woken by each commit (ADR 0032),
-        // so it takes a change first, and the stack's relay publishes the next one while this one holds it.
-        env.put("IBASHO_OUTBOX_WAKE_UP", "true");
-        env.put("IBASHO_OUTBOX_POLL_INTERVAL", "1s");
+        // its relay, like the stack's, is woken by each commit (ADR 0032): whichever replica takes a change first
+        // publishes it
         String name = service + "-2";
         QuarkusApp app = new QuarkusApp(
                 name,
@@ -93,6 +91,14 @@ final class SecondReplicas {
     static synchronized void stopAllNow() {
         stopAll();
         started.clear();
+    }
+
+    /** Stops the second replica of {@code service} only, if it runs. */
+    static synchronized void stopNow(String service) {
+        QuarkusApp app = started.remove(service);
+        if (app != null) {
+            app.runningProcess().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(15)));
+        }
     }
 
     private static synchronized void stopAll() {

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * Kafka, the same published draw from both instances, one 200 among the manual draws only if an organiser (not a
  * scheduler) made it, every other answer 409 already-drawn (or 503 busy), and as many winners as seats.
  */
+@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT - 1) // right after OrderAcrossReplicasIT: its replica
 class TwoRegistrationInstancesIT {
     private static final int CAPACITY = 2;
     private static final int DRAWS_PER_INSTANCE = 4;
