@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.ScreenshotType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -178,16 +177,13 @@ public final class Phone implements AutoCloseable {
 
     /**
      * Keeps a screenshot of the page for people to look at: the whole page, or its first {@value #SCREENSHOT_HEIGHT} px
-     * when it is longer (the organisers' lists grow with every test's sessions), as a JPEG. Encoding a full-length PNG
-     * was half of what a look cost Chromium (docs/benchmarks.md, round 6); what a look checks is unchanged.
+     * when it is longer (the organisers' lists grow with every test's sessions, to 12,000 px). Encoding full-length
+     * PNGs was half of what a look cost Chromium (docs/benchmarks.md, round 6); what a look checks is unchanged.
      */
     public void screenshot(String name) {
         shots++;
-        Page.ScreenshotOptions options = new Page.ScreenshotOptions()
-                .setFullPage(true)
-                .setType(ScreenshotType.JPEG)
-                .setQuality(80)
-                .setPath(lastScreenshot(name));
+        Page.ScreenshotOptions options =
+                new Page.ScreenshotOptions().setFullPage(true).setPath(lastScreenshot(name));
         Number height = (Number) page.evaluate("() => document.documentElement.scrollHeight");
         if (height != null && height.intValue() > SCREENSHOT_HEIGHT) {
             options.setClip(0, 0, page.viewportSize().width, SCREENSHOT_HEIGHT);
@@ -196,7 +192,7 @@ public final class Phone implements AutoCloseable {
     }
 
     private Path lastScreenshot(String name) {
-        return SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s.jpg", shots, name));
+        return SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s.png", shots, name));
     }
 
     /**
