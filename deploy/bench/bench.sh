@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark of issue 15, in one command: starts the local stack (./ibasho up, on ports of its own), creates attendee
-# accounts with real Keycloak tokens, runs every scenario with wrk, runs pgbench's same-shape transaction on the
-# stack's own PostgreSQL in the same run, records a JFR profile of registration during the booking run, stops the
+# The benchmark of issue 15, in one command: times the lottery draw with JMH (deploy/bench, -Pbench), starts the local
+# stack (./ibasho up, on ports of its own), creates attendee accounts with real Keycloak tokens, runs every scenario with
+# wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of registration during the booking run, stops the
 # stack, and writes a table with the machine's details and every ratio between the markers in docs/benchmarks.md.
 #
 #   deploy/bench/bench.sh                 # 1,000 people, 64 connections, 20 s per scenario
@@ -69,6 +69,24 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 stop_stack() { say "stopping the stack"; ./ibasho down >/dev/null 2>&1 || true; }
 trap stop_stack EXIT
+
+# --- the lottery draw alone (JMH, deploy/bench), before the stack starts: nothing else on the cores -----------------
+say "lottery draw: JMH on the pure lottery package (deploy/bench, -Pbench)"
+./mvnw -B -q -Pbench -pl deploy/bench -am package -DskipTests -Dquarkus.build.skip=true
+./mvnw -B -q -Pbench -pl deploy/bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+"$JAVA_HOME/bin/java" -cp "deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat deploy/bench/target/classpath.txt)" \
+  org.openjdk.jmh.Main LotteryDrawBenchmark -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.txt" 2>&1 \
+  || { tail -20 "$OUT/jmh.txt" >&2; say "the lottery benchmark failed"; }
+jmh_ms() { # applications -> "score ± error" in ms of the draw of that many applications
+  python3 - "$OUT/jmh.csv" "$1" <<'PY' 2>/dev/null || echo "?"
+import csv, sys
+for row in csv.DictReader(open(sys.argv[1])):
+    if row["Param: applications"] == sys.argv[2]:
+        print(f'{float(row["Score"]):.0f} ± {float(row["Score Error (99.9%)"]):.0f}')
+PY
+}
+DRAW_1K=$(jmh_ms 1000); DRAW_100K=$(jmh_ms 100000)
+say "lottery draw: 1,000 applications $DRAW_1K ms, 100,000 applications $DRAW_100K ms"
 
 LOAD_BEFORE="$(loadavg)"
 say "starting the stack on ports $BASE+ (load average $LOAD_BEFORE)"
@@ -268,6 +286,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "| bookings that succeed direct / pgbench at $CONNECTIONS clients | $(ratio "$BD" "$PGC") | ≥ 0.30 |"
   echo "| bookings that succeed through the gateway / pgbench at $CONNECTIONS clients | $(ratio "$BG" "$PGC") | ≥ 0.30 |"
   echo "| browse through the gateway / direct | $(ratio "$VG" "$VD") | ≥ 0.90 |"
+  echo "| lottery draw with three tiers, the monthly rule and childcare answers (JMH, ms): 1,000 / 100,000 applications | $DRAW_1K / $DRAW_100K | < 1,000 for 100,000 |"
   echo "| confirmed in the roster: direct / gateway / rush | $CHECK_DIRECT == $(field "$BOOK_DIRECT" ok), $CHECK_GATEWAY == $(field "$BOOK_GATEWAY" ok), $RUSH_CONFIRMED == 10 | exact |"
 } > "$OUT/results.md"
 cat "$OUT/results.md"

@@ -3,10 +3,7 @@ package io.ibasho.registration.lottery;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A fingerprint of everything that decides the outcome apart from the seed and the childcare answers:
@@ -62,15 +59,14 @@ public final class InputDigest {
 
     /** Sorted by canonical id text; a duplicate id is an error, never silently merged. */
     static List<LotteryApplicant> sortedById(Collection<LotteryApplicant> applicants) {
-        List<LotteryApplicant> sorted = new ArrayList<>(applicants);
-        Set<String> seen = new HashSet<>();
-        for (LotteryApplicant a : sorted) {
-            if (!seen.add(a.canonicalId())) {
+        // each id's text made once, not twice per comparison (a draw of 100,000 sorted 3.4 million of them)
+        java.util.TreeMap<String, LotteryApplicant> byId = new java.util.TreeMap<>();
+        for (LotteryApplicant a : applicants) {
+            if (byId.put(a.canonicalId(), a) != null) {
                 throw new IllegalArgumentException("application " + a.canonicalId() + " is entered twice");
             }
         }
-        sorted.sort(Comparator.comparing(LotteryApplicant::canonicalId));
-        return sorted;
+        return new ArrayList<>(byId.values());
     }
 
     private static void line(StringBuilder text, String line) {

@@ -77,9 +77,12 @@ public record LotteryDraw(
     /** The drawn order alone; the same for the same inputs whatever order they are given in. */
     public static List<RankedApplicant> rank(
             LotteryPolicy policy, LotterySeed seed, String inputDigest, Collection<LotteryApplicant> applicants) {
-        List<Entry> entries = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>(applicants.size());
+        // one keyed MAC for the whole draw (doFinal resets it): looking one up per application was most of the time
+        Mac mac = keyedWith(seed);
+        String digest = inputDigest.toLowerCase(java.util.Locale.ROOT);
         for (LotteryApplicant a : InputDigest.sortedById(applicants)) {
-            entries.add(new Entry(a, policy.rankGroup(a), rankKey(seed, inputDigest, a.applicationId())));
+            entries.add(new Entry(a, policy.rankGroup(a), rankKey(mac, digest, a.applicationId())));
         }
         entries.sort(Entry.DRAW_ORDER);
         List<RankedApplicant> ranked = new ArrayList<>(entries.size());
@@ -94,11 +97,18 @@ public record LotteryDraw(
      * and the lower-case id text.
      */
     public static byte[] rankKey(LotterySeed seed, String inputDigest, UUID applicationId) {
+        return rankKey(keyedWith(seed), inputDigest.toLowerCase(java.util.Locale.ROOT), applicationId);
+    }
+
+    private static byte[] rankKey(Mac keyed, String lowerCaseDigest, UUID applicationId) {
+        return keyed.doFinal((lowerCaseDigest + ":" + applicationId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac keyedWith(LotterySeed seed) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(seed.bytes(), "HmacSHA256"));
-            return mac.doFinal((inputDigest.toLowerCase(java.util.Locale.ROOT) + ":" + applicationId)
-                    .getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime must provide HmacSHA256", e);
         }
