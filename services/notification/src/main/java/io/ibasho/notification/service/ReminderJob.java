@@ -30,6 +30,9 @@ import java.time.OffsetDateTime;
  */
 @ApplicationScoped
 public class ReminderJob {
+    /** The meeting-link job's name for the scheduler (tests pause it while they set up a session's attendees). */
+    public static final String MEETING_LINKS = "meeting-links";
+
     private final Notifier notifier;
     private final NotificationConfig config;
 
@@ -64,6 +67,7 @@ public class ReminderJob {
     }
 
     @Scheduled(
+            identity = MEETING_LINKS,
             every = "${ibasho.notification.reminders.poll-interval:5m}",
             delayed = "6s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
