@@ -42,9 +42,10 @@ class KeycloakLockoutTest {
         for (int i = 0; i < 20; i++) {
             login(realm, username, "guess-" + i);
         }
-        // Keycloak records failed logins on its own queue, a moment after it answers them
+        // Keycloak records failed logins on its own queue, a moment after it answers them (at a load of 25 on two
+        // cores, more than 20 s later); the wait it imposes lasts 60 s, so 45 s still see it
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(20))
+                .atMost(java.time.Duration.ofSeconds(45))
                 .untilAsserted(() ->
                         assertThat(accounts.waitingAfterFailedLogins(userId)).isTrue());
         assertThat(accounts.user(userId).getBoolean("enabled"))
