@@ -45,7 +45,7 @@ class MetricsAndReadinessTest {
         UUID session = Sessions.published(1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Api.book(women.get(0), session, nicknames[0]).statusCode() != 404);
-        assertThat(Api.myRegistration(women.get(0), session)).containsEntry("status", "CONFIRMED");
+        assertThat(Api.myRegistration(women.get(0), session)).containsEntry("status", "confirmed");
         Api.book(women.get(1), session, nicknames[1]).then().statusCode(409);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -70,9 +70,9 @@ class MetricsAndReadinessTest {
     }
 
     @Test
-    void readinessListsPostgresqlAndKafkaAndBothAreUp() {
-        JsonPath ready = given().baseUri(management.toString())
-                .get("/q/health/ready")
+    void readinessListsPostgresqlAndKafkaAndBothAreUp() throws Exception {
+        JsonPath ready = given().get(
+                        management.toURI().resolve("/q/health/ready").toString())
                 .then()
                 .statusCode(200)
                 .extract()
