@@ -3,6 +3,7 @@ package io.ibasho.plumbing.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.CloudEvent;
+import io.ibasho.plumbing.telemetry.TraceParent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,7 @@ public class Outbox {
         message.messageKey = subject.toString();
         message.type = type;
         message.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        message.traceparent = TraceParent.ofCurrent();
         try {
             message.payload = json.writeValueAsString(
                     CloudEvent.of(message.id.toString(), source, type, message.createdAt, message.messageKey, data));

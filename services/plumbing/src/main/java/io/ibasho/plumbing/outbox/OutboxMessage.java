@@ -31,4 +31,7 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** W3C trace context of the request that appended it (null when tracing is off): the record continues its trace */
+    public String traceparent;
 }

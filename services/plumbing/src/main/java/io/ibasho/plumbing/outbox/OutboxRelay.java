@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.outbox;
 
+import io.ibasho.plumbing.telemetry.TraceParent;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -9,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,11 +37,14 @@ public class OutboxRelay {
     private final MutinyEmitter<String> channel;
     private final OutboxConfig config;
     private final Clock clock;
+    private final OutboxMeters meters;
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> channel, OutboxConfig config, Clock clock) {
+    public OutboxRelay(
+            @Channel(CHANNEL) MutinyEmitter<String> channel, OutboxConfig config, Clock clock, OutboxMeters meters) {
         this.channel = channel;
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
     }
 
     // Not before the application has started: the emitter is wired to Kafka during start-up. A Vert.x timer, not
@@ -72,7 +77,10 @@ public class OutboxRelay {
                 .iterable(pending)
                 .onItem()
                 .transformToUniAndConcatenate(
-                        message -> channel.sendMessage(toKafka(message)).invoke(() -> message.publishedAt = now()))
+                        message -> channel.sendMessage(toKafka(message)).invoke(() -> {
+                            message.publishedAt = now();
+                            meters.published(message);
+                        }))
                 .collect()
                 .asList()
                 .map(List::size);
@@ -80,6 +88,9 @@ public class OutboxRelay {
 
     private static Message<String> toKafka(OutboxMessage message) {
         return Message.of(message.payload)
+                // the producer span and the record's traceparent header continue the appending request's trace, not
+                // the relay's poll (a row appended while tracing was off starts a trace of its own)
+                .addMetadata(TracingMetadata.withCurrent(TraceParent.toContext(message.traceparent)))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(message.messageKey)
                         .withHeaders(new RecordHeaders()

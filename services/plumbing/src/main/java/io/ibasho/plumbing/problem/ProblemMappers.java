@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -28,8 +30,18 @@ public class ProblemMappers {
     @Inject
     Instance<UniqueIndexProblem> uniqueIndexes;
 
+    @Inject
+    MeterRegistry meters;
+
     @ServerExceptionMapper
     public Response refusal(Refusal e, UriInfo uri) {
+        // by its stable problem type (a closed set such as session-full), never by path, id or detail
+        Counter.builder("ibasho.refusals")
+                .description("Requests refused with a problem type, e.g. a booking refused because the session is full")
+                .tag("type", e.type())
+                .tag("status", Integer.toString(status(e.kind())))
+                .register(meters)
+                .increment();
         ProblemDetail problem = ProblemDetail.of(status(e.kind()), e.type(), e.title(), e.getMessage(), uri.getPath());
         Response response = respond(e.violations().isEmpty() ? problem : problem.withViolations(e.violations()));
         if (e.retryAfter() != null) {
