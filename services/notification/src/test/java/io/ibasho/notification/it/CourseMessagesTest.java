@@ -217,10 +217,12 @@ class CourseMessagesTest {
             assertThat(text)
                     .as("no topic words in %s", message.get("kind"))
                     .doesNotContain(TOPIC_WORDS.toArray(String[]::new));
+            // as many mails as inbox messages with these words (two offers of the same course read alike)
+            long alike = inbox.stream().filter(m -> text.equals(m.get("text"))).count();
             assertThat(mails)
-                    .as("one mail for %s", message.get("kind"))
+                    .as("one mail per message for %s", message.get("kind"))
                     .filteredOn(m -> m.body().replace("\r\n", "\n").contains(text.strip()))
-                    .hasSize(1);
+                    .hasSize((int) alike);
         }
         Map<String, String> firstComeTexts = inbox.stream()
                 .filter(m -> firstCome.toString().equals(m.get("courseId")))
