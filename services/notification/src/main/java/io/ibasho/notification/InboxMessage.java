@@ -34,6 +34,13 @@ public class InboxMessage extends PanacheEntityBase {
     public OffsetDateTime deadline;
     public String reason;
 
+    /** Set on course messages only: her course page and the dates' start times (ISO instants, space-separated). */
+    @Column(name = "course_id")
+    public UUID courseId;
+
+    @Column(name = "course_dates")
+    public String courseDates;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

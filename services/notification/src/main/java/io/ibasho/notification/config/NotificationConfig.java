@@ -25,6 +25,9 @@ public interface NotificationConfig {
      */
     String sessionPageBaseUrl();
 
+    /** Her courses in the app, e.g. {@code https://ibasho.example/app/courses}: every course message links there. */
+    String coursePageUrl();
+
     Delivery delivery();
 
     EmailVerification emailVerification();

@@ -22,7 +22,11 @@ public enum MessageDetail {
      * The app's page of the session (it shows the meeting link to her after login). There is deliberately no detail
      * for the meeting link itself: it never reaches this service, so no message can carry it.
      */
-    SESSION_PAGE("sessionPage");
+    SESSION_PAGE("sessionPage"),
+    /** A course's dates and times, one per line: a course message names no title, only its dates. */
+    COURSE_DATES("courseDates"),
+    /** Her course page in the app, where she answers an offer or cancels. */
+    COURSE_PAGE("coursePage");
 
     private final String placeholder;
 

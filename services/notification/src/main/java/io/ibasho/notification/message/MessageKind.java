@@ -1,5 +1,7 @@
 package io.ibasho.notification.message;
 
+import static io.ibasho.notification.message.MessageDetail.COURSE_DATES;
+import static io.ibasho.notification.message.MessageDetail.COURSE_PAGE;
 import static io.ibasho.notification.message.MessageDetail.DEADLINE;
 import static io.ibasho.notification.message.MessageDetail.ORGANISATION;
 import static io.ibasho.notification.message.MessageDetail.POSITION;
@@ -39,7 +41,31 @@ public enum MessageKind {
      * Consultation staff acknowledged her request to talk: no detail at all, and words that say nothing about
      * consultation, so the message is safe on any screen (docs/consultation.md).
      */
-    TALK_ACKNOWLEDGED();
+    TALK_ACKNOWLEDGED(),
+    /*
+     * A course (docs/courses.md): one message per course, never one per date. Each names the course's dates and links
+     * to her course page; no title, like every message worded from ids.
+     */
+    /** She booked a whole course (first-come, or an offer she accepted). */
+    COURSE_BOOKED(COURSE_DATES, COURSE_PAGE),
+    /** She was drawn in a course lottery: every date is booked for her. */
+    COURSE_LOTTERY_WON(COURSE_DATES, COURSE_PAGE),
+    /** Her application to a course lottery arrived. */
+    COURSE_APPLICATION_RECEIVED(COURSE_DATES, COURSE_PAGE),
+    /** Not drawn: her place on the course's reserve list. */
+    COURSE_LOTTERY_RESERVE(POSITION, COURSE_DATES, COURSE_PAGE),
+    /** Her place on a full course's waitlist (no lottery in its words). */
+    COURSE_WAITLISTED(POSITION, COURSE_DATES, COURSE_PAGE),
+    /** The whole course is offered to her until the deadline: the one that must not lapse unseen. */
+    COURSE_OFFERED(DEADLINE, COURSE_DATES, COURSE_PAGE),
+    /** The time to answer the course offer passed. */
+    COURSE_OFFER_EXPIRED(COURSE_DATES, COURSE_PAGE),
+    /** She declined the course offer herself: acknowledged, never worded as a missed deadline. */
+    COURSE_OFFER_DECLINED(COURSE_DATES, COURSE_PAGE),
+    /** She cancelled her whole course booking. */
+    COURSE_CANCELLED_BY_ATTENDEE(COURSE_DATES, COURSE_PAGE),
+    /** Her course booking or place in line ended because no date of the course is left. */
+    COURSE_ENDED(COURSE_DATES, COURSE_PAGE);
 
     private final Set<MessageDetail> details;
 

@@ -6,6 +6,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.service.CourseNotices;
 import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.Notifier.Notice;
 import io.ibasho.notification.service.VenueLinks;
@@ -40,9 +41,16 @@ public class EventLifecycleConsumer {
     private final WebhookFanOut webhooks;
     private final VenueLinks venueLinks;
     private final Clock clock;
+    private final CourseNotices courses;
 
     public EventLifecycleConsumer(
-            InboundEventReader events, Notifier notifier, WebhookFanOut webhooks, VenueLinks venueLinks, Clock clock) {
+            InboundEventReader events,
+            Notifier notifier,
+            WebhookFanOut webhooks,
+            VenueLinks venueLinks,
+            Clock clock,
+            CourseNotices courses) {
+        this.courses = courses;
         this.events = events;
         this.notifier = notifier;
         this.webhooks = webhooks;
@@ -61,7 +69,8 @@ public class EventLifecycleConsumer {
     private Uni<Void> sessionEvent(InboundEvent event) {
         String type = event.type();
         if (type.equals(EventTypes.COURSE_PUBLISHED)) {
-            return Uni.createFrom().voidItem(); // a course is not a session: each date's own events are worded
+            // a course is not a session: its copy (dates, allocation) words her course messages
+            return courses.keepCourse(event.data());
         }
         JsonNode data = event.data();
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());

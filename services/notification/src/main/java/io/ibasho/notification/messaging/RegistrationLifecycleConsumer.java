@@ -6,6 +6,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.service.CourseNotices;
 import io.ibasho.notification.service.HerData;
 import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.Notifier.Notice;
@@ -33,11 +34,14 @@ public class RegistrationLifecycleConsumer {
     private final InboundEventReader events;
     private final Notifier notifier;
     private final HerData herData;
+    private final CourseNotices courses;
 
-    public RegistrationLifecycleConsumer(InboundEventReader events, Notifier notifier, HerData herData) {
+    public RegistrationLifecycleConsumer(
+            InboundEventReader events, Notifier notifier, HerData herData, CourseNotices courses) {
         this.events = events;
         this.notifier = notifier;
         this.herData = herData;
+        this.courses = courses;
     }
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
@@ -55,6 +59,11 @@ public class RegistrationLifecycleConsumer {
             ErasedSubject subject = ErasedSubject.of(event);
             return herData.erase(subject.attendeeId(), subject.registrationIds())
                     .replaceWithVoid();
+        }
+        if (event.is(EventTypes.COURSE_BOOKED)
+                || event.is(EventTypes.COURSE_CANCELLED)
+                || event.is(EventTypes.COURSE_REQUEST_CHANGED)) {
+            return courses.courseEvent(event); // one message per course, not one per date
         }
         JsonNode data = event.data();
         String cancelledBy = data.path("cancelledBy").asText("");
@@ -90,6 +99,12 @@ public class RegistrationLifecycleConsumer {
                 .flatMap(previousState -> keepRegistration(registrationId, sessionId, attendeeId, state)
                         .flatMap(ignored -> SessionCopy.<SessionCopy>findById(sessionId))
                         .flatMap(session -> {
+                            // a date booked or cancelled with her whole course: the course's one message tells her
+                            if (data.hasNonNull("courseBookingId")
+                                    && (type.equals(EventTypes.REGISTRATION_CONFIRMED)
+                                            || type.equals(EventTypes.REGISTRATION_CANCELLED))) {
+                                return Uni.createFrom().voidItem();
+                            }
                             MessageKind kind =
                                     switch (type) {
                                         case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;

@@ -43,7 +43,8 @@ public class InboxService {
                                         m.sessionId,
                                         wording.inAppText(m, byId.get(m.sessionId), language),
                                         m.createdAt,
-                                        m.readAt != null))
+                                        m.readAt != null,
+                                        m.courseId))
                                 .toList();
                     });
                 });

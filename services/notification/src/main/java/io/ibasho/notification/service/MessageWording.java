@@ -93,6 +93,8 @@ public class MessageWording {
                                     ? unknown
                                     : io.ibasho.notification.message.CancellationReason.of(message.reason)
                                             .wording(language);
+                        case COURSE_DATES -> courseDates(message.courseDates, language, unknown);
+                        case COURSE_PAGE -> config.coursePageUrl();
                         case SESSION_PAGE ->
                             message.sessionId == null
                                     ? config.inboxUrl().toString()
@@ -106,6 +108,17 @@ public class MessageWording {
                     });
         }
         return details;
+    }
+
+    /** One date per line, in her language and Japan time, as the course had them when the message was filed. */
+    private static String courseDates(String stored, Language language, String unknown) {
+        if (stored == null || stored.isBlank()) {
+            return unknown;
+        }
+        return java.util.Arrays.stream(stored.trim().split(" "))
+                .map(instant ->
+                        "・" + formatTime(java.time.Instant.parse(instant).atZone(TOKYO), language))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String venue(SessionCopy session, Language language, String unknown) {

@@ -7,7 +7,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Files a message in her inbox and, if she chose e-mail and verified an address, queues exactly one e-mail for it.
@@ -38,7 +40,44 @@ public class Notifier {
             String sourceEventId,
             Integer position,
             OffsetDateTime deadline,
-            String reason) {
+            String reason,
+            UUID courseId,
+            List<OffsetDateTime> courseDates) {
+        /** A message about one session (not a course). */
+        public Notice(
+                MessageKind kind,
+                String recipientId,
+                UUID sessionId,
+                UUID registrationId,
+                String sourceEventId,
+                Integer position,
+                OffsetDateTime deadline,
+                String reason) {
+            this(kind, recipientId, sessionId, registrationId, sourceEventId, position, deadline, reason, null, null);
+        }
+
+        /** A message about a whole course: it names the course's dates (start times), never one date's session. */
+        public static Notice course(
+                MessageKind kind,
+                String recipientId,
+                UUID courseId,
+                List<OffsetDateTime> dates,
+                String sourceEventId,
+                Integer position,
+                OffsetDateTime deadline) {
+            return new Notice(
+                    kind,
+                    recipientId,
+                    null,
+                    null,
+                    sourceEventId,
+                    position,
+                    deadline,
+                    null,
+                    courseId,
+                    List.copyOf(dates));
+        }
+
         public static Notice of(
                 MessageKind kind, String recipientId, UUID sessionId, UUID registrationId, String sourceEventId) {
             return new Notice(kind, recipientId, sessionId, registrationId, sourceEventId, null, null, null);
@@ -79,8 +118,9 @@ public class Notifier {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 insert into inbox_message (id, recipient_id, kind, session_id, registration_id, source_event_id, channel,
-                                           position, deadline, reason, created_at)
-                values (:id, :recipient, :kind, :session, :registration, :source, :channel, :position, :deadline, :reason, :now)
+                                           position, deadline, reason, course_id, course_dates, created_at)
+                values (:id, :recipient, :kind, :session, :registration, :source, :channel, :position, :deadline, :reason,
+                        :course, :courseDates, :now)
                 on conflict on constraint inbox_once_per_event do nothing""")
                 .setParameter("id", inboxId)
                 .setParameter("recipient", notice.recipientId())
@@ -92,6 +132,14 @@ public class Notifier {
                 .setParameter("position", notice.position())
                 .setParameter("deadline", notice.deadline())
                 .setParameter("reason", notice.reason())
+                .setParameter("course", notice.courseId())
+                .setParameter(
+                        "courseDates",
+                        notice.courseDates() == null
+                                ? null
+                                : notice.courseDates().stream()
+                                        .map(date -> date.toInstant().toString())
+                                        .collect(Collectors.joining(" ")))
                 .setParameter("now", now)
                 .executeUpdate()
                 .flatMap(inserted -> inserted == 0

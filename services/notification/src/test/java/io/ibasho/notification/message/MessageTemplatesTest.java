@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -142,8 +143,25 @@ class MessageTemplatesTest {
         assertThat(MessageKind.CANCELLED_BY_ORGANISER.details()).contains(MessageDetail.REASON);
         assertThat(MessageKind.LOTTERY_WON_CONFIRM.details()).contains(MessageDetail.DEADLINE);
         assertThat(Arrays.stream(MessageKind.values())
-                        .filter(k -> k != MessageKind.MEETING_LINK && k != MessageKind.TALK_ACKNOWLEDGED))
+                        .filter(k -> k != MessageKind.MEETING_LINK && k != MessageKind.TALK_ACKNOWLEDGED)
+                        .filter(k -> !k.name().startsWith("COURSE_")))
                 .allMatch(k -> k.details().contains(MessageDetail.TITLE));
+    }
+
+    @Test
+    void courseMessagesNameTheDatesAndHerCoursePageNeverATitleAndTheOfferItsDeadline() {
+        List<MessageKind> course = Arrays.stream(MessageKind.values())
+                .filter(k -> k.name().startsWith("COURSE_"))
+                .toList();
+        assertThat(course).hasSize(10);
+        assertThat(course)
+                .allMatch(k -> k.details().contains(MessageDetail.COURSE_DATES)
+                        && k.details().contains(MessageDetail.COURSE_PAGE)
+                        && !k.details().contains(MessageDetail.TITLE)
+                        && !k.details().contains(MessageDetail.VENUE));
+        assertThat(MessageKind.COURSE_OFFERED.details()).contains(MessageDetail.DEADLINE);
+        assertThat(MessageKind.COURSE_LOTTERY_RESERVE.details()).contains(MessageDetail.POSITION);
+        assertThat(MessageKind.COURSE_WAITLISTED.details()).contains(MessageDetail.POSITION);
     }
 
     @Test

@@ -17,10 +17,17 @@ public final class CourseRequestEvents {
             Integer position,
             String offerExpiresAt,
             String courseBookingId,
-            List<String> sessionIds) {}
+            List<String> sessionIds,
+            Boolean declined) {}
 
     /** @param position her place in line (1 = next), only while WAITING */
     public static CourseRequestChanged changed(CourseRequest request, Integer position, List<UUID> sessionIds) {
+        return changed(request, position, sessionIds, null);
+    }
+
+    /** @param declined EXPIRED: true when she declined the offer herself, false when its time ran out */
+    public static CourseRequestChanged changed(
+            CourseRequest request, Integer position, List<UUID> sessionIds, Boolean declined) {
         return new CourseRequestChanged(
                 request.id.toString(),
                 request.courseId.toString(),
@@ -32,6 +39,7 @@ public final class CourseRequestEvents {
                         ? null
                         : request.offerExpiresAt.toInstant().toString(),
                 request.courseBookingId == null ? null : request.courseBookingId.toString(),
-                sessionIds.stream().map(UUID::toString).toList());
+                sessionIds.stream().map(UUID::toString).toList(),
+                declined);
     }
 }

@@ -19,9 +19,41 @@ public final class RegistrationEvents {
             OffsetDateTime offerExpiresAt,
             Boolean declined,
             String cancelledBy,
-            String attendance) {}
+            String attendance,
+            String courseBookingId) {
+        /** Without a course booking: a date booked or cancelled on its own, or an ordinary session. */
+        public RegistrationState(
+                String registrationId,
+                String sessionId,
+                String attendeeId,
+                String status,
+                Integer position,
+                String reason,
+                OffsetDateTime offerExpiresAt,
+                Boolean declined,
+                String cancelledBy,
+                String attendance) {
+            this(
+                    registrationId,
+                    sessionId,
+                    attendeeId,
+                    status,
+                    position,
+                    reason,
+                    offerExpiresAt,
+                    declined,
+                    cancelledBy,
+                    attendance,
+                    null);
+        }
+    }
 
     private static RegistrationState state(Registration r, Integer position, String reason, Boolean declined) {
+        return state(r, position, reason, declined, null);
+    }
+
+    private static RegistrationState state(
+            Registration r, Integer position, String reason, Boolean declined, java.util.UUID courseBookingId) {
         return new RegistrationState(
                 r.id.toString(),
                 r.sessionId.toString(),
@@ -32,11 +64,16 @@ public final class RegistrationEvents {
                 r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
                 declined,
                 r.cancelledBy,
-                r.attendance == null ? null : r.attendance.name());
+                r.attendance == null ? null : r.attendance.name(),
+                courseBookingId == null ? null : courseBookingId.toString());
     }
 
+    /**
+     * A date of a course booking carries the booking's id: notification tells her once, by CourseBooked, instead of
+     * once per date (docs/events.md).
+     */
     public static RegistrationState confirmed(Registration registration) {
-        return state(registration, null, null, null);
+        return state(registration, null, null, null, registration.courseBookingId);
     }
 
     public static RegistrationState waitlisted(Registration registration, int position, String reason) {
@@ -54,6 +91,14 @@ public final class RegistrationEvents {
     /** The organiser's reason goes in {@code reason}: it is shown to her and is never personal data. */
     public static RegistrationState cancelled(Registration registration) {
         return state(registration, null, registration.cancelReason, null);
+    }
+
+    /**
+     * A date cancelled because her whole course booking was cancelled: it carries the course booking's id, so she is
+     * told once, by CourseCancelled. A date she cancels on its own has no such id and gets its own message.
+     */
+    public static RegistrationState cancelledWithCourse(Registration registration) {
+        return state(registration, null, registration.cancelReason, null, registration.courseBookingId);
     }
 
     public static RegistrationState attendance(Registration registration) {

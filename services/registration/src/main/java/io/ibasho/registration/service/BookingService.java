@@ -224,11 +224,22 @@ public class BookingService {
     }
 
     Uni<Void> cancel(Registration registration, SessionCopy session, String cancelledBy, String reason) {
+        return cancel(registration, session, cancelledBy, reason, false);
+    }
+
+    /** @param withCourse the date goes because her whole course booking is cancelled (she is told once, per course) */
+    Uni<Void> cancel(
+            Registration registration, SessionCopy session, String cancelledBy, String reason, boolean withCourse) {
         boolean heldSeat = holdsSeat(registration);
         markCancelled(registration, cancelledBy, reason);
         // childcare-booking releases reserved children on this RegistrationCancelled (and one reserved by a reply
         // still on its way: the request and this event share the session's partition, so it is decided first)
-        return outbox.append(EventTypes.REGISTRATION_CANCELLED, session.id, RegistrationEvents.cancelled(registration))
+        return outbox.append(
+                        EventTypes.REGISTRATION_CANCELLED,
+                        session.id,
+                        withCourse
+                                ? RegistrationEvents.cancelledWithCourse(registration)
+                                : RegistrationEvents.cancelled(registration))
                 .call(() -> heldSeat
                         ? SeatLedger.release(session.id).call(() -> offerFreedSeats(session))
                         : Uni.createFrom().voidItem())

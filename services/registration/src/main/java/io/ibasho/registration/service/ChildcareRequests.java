@@ -82,11 +82,22 @@ final class ChildcareRequests {
     /** RegistrationConfirmed: {@code childcareRequested} tells childcare-booking and notification that 託児 is part of it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Confirmed(
-            String registrationId, String sessionId, String attendeeId, String status, Boolean childcareRequested) {}
+            String registrationId,
+            String sessionId,
+            String attendeeId,
+            String status,
+            Boolean childcareRequested,
+            String courseBookingId) {}
 
     static Object confirmed(Registration r) {
         return r.childcareStatus == ChildcareStatus.RESERVED
-                ? new Confirmed(r.id.toString(), r.sessionId.toString(), r.attendeeId, r.status.name(), true)
+                ? new Confirmed(
+                        r.id.toString(),
+                        r.sessionId.toString(),
+                        r.attendeeId,
+                        r.status.name(),
+                        true,
+                        r.courseBookingId == null ? null : r.courseBookingId.toString())
                 : RegistrationEvents.confirmed(r);
     }
 

@@ -259,14 +259,23 @@ public class CourseBookingService {
     }
 
     private Uni<Void> cancelDates(List<Registration> active) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Registration registration : active) {
-            chain = chain.call(() -> SessionCopy.<SessionCopy>findById(registration.sessionId)
-                    .flatMap(session -> tooCloseToCancel(registration, session)
-                            ? Uni.createFrom().voidItem()
-                            : bookings.cancel(registration, session, "ATTENDEE", null)));
-        }
-        return chain;
+        return SessionCopy.<SessionCopy>list(
+                        "id in ?1", active.stream().map(r -> r.sessionId).toList())
+                .flatMap(sessions -> {
+                    Map<UUID, SessionCopy> byId =
+                            sessions.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+                    // every date goes: she is told once, by CourseCancelled; if a date too close to its start stays,
+                    // the course is not cancelled as a whole and each date she gave back gets its own message
+                    boolean whole = active.stream().noneMatch(r -> tooCloseToCancel(r, byId.get(r.sessionId)));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Registration registration : active) {
+                        SessionCopy session = byId.get(registration.sessionId);
+                        chain = chain.call(() -> tooCloseToCancel(registration, session)
+                                ? Uni.createFrom().voidItem()
+                                : bookings.cancel(registration, session, "ATTENDEE", null, whole));
+                    }
+                    return chain;
+                });
     }
 
     private boolean tooCloseToCancel(Registration registration, SessionCopy session) {

@@ -180,7 +180,7 @@ public class CourseRequestService {
                 .flatMap(request -> !CourseRequest.OFFERED.equals(request.status)
                         ? Uni.createFrom()
                                 .failure(Refusal.conflict("no-open-offer", "There is no open offer of this course."))
-                        : giveBack(request).flatMap(ignored -> placeOf(request)));
+                        : giveBack(request, true).flatMap(ignored -> placeOf(request)));
     }
 
     /**
@@ -202,7 +202,7 @@ public class CourseRequestService {
                         .flatMap(lapsed -> {
                             Uni<Void> chain = Uni.createFrom().voidItem();
                             for (CourseRequest request : lapsed) {
-                                chain = chain.call(() -> giveBack(request));
+                                chain = chain.call(() -> giveBack(request, false));
                             }
                             return chain;
                         }))
@@ -284,9 +284,9 @@ public class CourseRequestService {
     }
 
     /** An offer ends unaccepted: its seats and place go back, first down the course's line, then each date's. */
-    private Uni<Void> giveBack(CourseRequest request) {
+    private Uni<Void> giveBack(CourseRequest request, boolean declined) {
         request.offerExpiresAt = null;
-        return change(request, CourseRequest.EXPIRED)
+        return change(request, CourseRequest.EXPIRED, declined)
                 .flatMap(ignored -> CourseCopy.<CourseCopy>findById(request.courseId))
                 .flatMap(course -> {
                     List<UUID> lockOrder =
@@ -404,6 +404,10 @@ public class CourseRequestService {
 
     /** Changes her request's state and announces it (one event per course, never one per date). */
     Uni<CourseRequest> change(CourseRequest request, String status) {
+        return change(request, status, null);
+    }
+
+    private Uni<CourseRequest> change(CourseRequest request, String status, Boolean declined) {
         request.status = status;
         request.updatedAt = now();
         return CourseCopy.<CourseCopy>findById(request.courseId)
@@ -413,7 +417,7 @@ public class CourseRequestService {
                         .flatMap(position -> outbox.append(
                                 EventTypes.COURSE_REQUEST_CHANGED,
                                 request.courseId,
-                                CourseRequestEvents.changed(request, position, course.sessionIdList()))))
+                                CourseRequestEvents.changed(request, position, course.sessionIdList(), declined))))
                 .replaceWith(request);
     }
 

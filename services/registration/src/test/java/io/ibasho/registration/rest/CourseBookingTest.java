@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.support.Api;
 import io.ibasho.registration.support.ChildcareService;
 import io.ibasho.registration.support.Courses;
+import io.ibasho.registration.support.LotteryRecords;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
@@ -155,6 +157,14 @@ class CourseBookingTest {
         String bookingId = booked.getString("id");
         assertThat(booked.getList("dates.registration.status")).containsOnly("confirmed");
         assertThat(booked.getList("dates.registration.courseBookingId")).containsOnly(bookingId);
+        // each date's confirmation says it belongs to the course booking: she is told once, by CourseBooked
+        List<String> herDates = booked.getList("dates.registration.id");
+        for (UUID date : List.of(first, second, third)) {
+            assertThat(dateEvents(date, EventTypes.REGISTRATION_CONFIRMED, herDates))
+                    .singleElement()
+                    .satisfies(data ->
+                            assertThat(data.path("courseBookingId").asText()).isEqualTo(bookingId));
+        }
         // the 2nd date is full now: another woman waits for it
         UUID waiting = UUID.fromString(Api.joinWaitlist(people.get(4), second)
                 .then()
@@ -163,6 +173,10 @@ class CourseBookingTest {
                 .path("id"));
         UUID secondDate = UUID.fromString(booked.getString("dates[1].registration.id"));
         Api.mine(her, secondDate, "cancel").then().statusCode(200);
+        // a date cancelled on its own is told on its own: no course booking id
+        assertThat(dateEvents(second, EventTypes.REGISTRATION_CANCELLED, herDates))
+                .singleElement()
+                .satisfies(data -> assertThat(data.has("courseBookingId")).isFalse());
         JsonPath mine = Courses.mine(her).then().statusCode(200).extract().jsonPath();
         Map<String, Object> hers = mine.getMap("find { it.id == '" + bookingId + "' }");
         assertThat(hers.get("status")).isEqualTo("booked");
@@ -185,6 +199,16 @@ class CourseBookingTest {
                 .jsonPath();
         assertThat(cancelled.getString("status")).isEqualTo("cancelled");
         assertThat(cancelled.getList("dates.registration.status")).containsOnly("cancelled");
+        // the dates that went with the whole course carry its id (CourseCancelled tells her once)
+        for (UUID date : List.of(first, third)) {
+            assertThat(dateEvents(date, EventTypes.REGISTRATION_CANCELLED, herDates))
+                    .singleElement()
+                    .satisfies(data ->
+                            assertThat(data.path("courseBookingId").asText()).isEqualTo(bookingId));
+        }
+        assertThat(LotteryRecords.outboxData(course, EventTypes.COURSE_CANCELLED))
+                .singleElement()
+                .satisfies(data -> assertThat(data.path("cancelledBy").asText()).isEqualTo("ATTENDEE"));
         assertThat(Courses.seatsAndHolders(first)).containsExactly(0, 10, 0);
         assertThat(Courses.seatsAndHolders(third)).containsExactly(0, 10, 0);
         assertThat(Courses.bookedPlaces(course)).isZero();
@@ -268,5 +292,13 @@ class CourseBookingTest {
         assertThat(response.jsonPath().getString("type")).endsWith("/childcare-not-offered");
         assertThat(Courses.seatsAndHolders(first)).containsExactly(0, 10, 0);
         assertThat(Courses.bookedPlaces(course)).isZero();
+    }
+
+    /** Her events of this type for the date, from registration's outbox (what it decided to publish). */
+    private static List<JsonNode> dateEvents(UUID sessionId, String type, List<String> herRegistrations) {
+        return LotteryRecords.outboxData(sessionId, type).stream()
+                .filter(data ->
+                        herRegistrations.contains(data.path("registrationId").asText()))
+                .toList();
     }
 }

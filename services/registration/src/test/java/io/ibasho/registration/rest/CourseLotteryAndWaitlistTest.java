@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.support.Courses;
+import io.ibasho.registration.support.LotteryRecords;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
@@ -213,6 +215,14 @@ class CourseLotteryAndWaitlistTest {
         String offerId = (String) requestOf(next, course).get("id");
         Courses.request(next, offerId, "decline").then().statusCode(200);
         assertThat(statusOf(next, course)).isEqualTo("expired");
+        // her decline is announced as hers, so she is never told the time to answer ran out
+        assertThat(LotteryRecords.outboxData(course, EventTypes.COURSE_REQUEST_CHANGED).stream()
+                        .filter(data ->
+                                offerId.equals(data.path("courseRequestId").asText())
+                                        && "EXPIRED".equals(data.path("status").asText())))
+                .singleElement()
+                .satisfies(data ->
+                        assertThat(data.path("declined").asBoolean(false)).isTrue());
         await().atMost(Duration.ofSeconds(20)).until(() -> "offered".equals(statusOf(after, course)));
         assertThat(Courses.bookedPlaces(course)).isEqualTo(1);
         int[] ledger = Courses.seatsAndHolders(first);

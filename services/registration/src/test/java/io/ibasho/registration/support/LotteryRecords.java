@@ -45,6 +45,29 @@ public final class LotteryRecords {
         }
     }
 
+    /**
+     * The data of every event of this type written to the outbox under this key (a session id), as JSON, in the order
+     * written.
+     */
+    public static java.util.List<com.fasterxml.jackson.databind.JsonNode> outboxData(UUID key, String type) {
+        try (Connection db = db();
+                var query = db.prepareStatement(
+                        "select payload from outbox_message where message_key = ? and type = ? order by created_at")) {
+            query.setString(1, key.toString());
+            query.setString(2, type);
+            var rows = query.executeQuery();
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                var event = mapper.readTree(rows.getString(1));
+                found.add(event.has("data") ? event.get("data") : event);
+            }
+            return found;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Registrations of the session still in this status, e.g. APPLIED after a draw (which must leave none). */
     public static long registrations(UUID sessionId, String status) {
         try (Connection db = db();
