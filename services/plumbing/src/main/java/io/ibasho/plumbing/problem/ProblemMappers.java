@@ -117,7 +117,10 @@ public class ProblemMappers {
         ProblemDetail database = DatabaseConflicts.problemFor(
                 e, uri.getPath(), uniqueIndexes.stream().toList());
         if (database != null) {
-            return respond(database);
+            Response response = respond(database);
+            return database.status() == 503
+                    ? Response.fromResponse(response).header("Retry-After", 5).build()
+                    : response;
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("incident %s: %s", incident, e.getClass().getName());
