@@ -19,7 +19,7 @@ class KafkaOutageFaultIT {
     void bookingsCommitWhileKafkaIsDownAndEveryOneIsDeliveredOnceAfterwards() throws Exception {
         StackFaults faults = StackFaults.onOwnStack();
         long drainedAfterMillis;
-        SteadyBookings bookings = new SteadyBookings(faults.stack(), "カフェ（障害試験 Kafka）", 4, 60);
+        SteadyBookings bookings = new SteadyBookings(faults.stack(), "カフェ（障害試験 Kafka）", 4, 100);
         try (bookings) {
             bookings.start(4);
             SteadyBookings.hold(Duration.ofSeconds(8));

@@ -62,6 +62,14 @@ public final class TransientFailures {
      */
     public static boolean isDatabaseUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // a failed transaction whose rollback failed too (the connection went with the server): either will do
+            if (cause instanceof io.smallrye.mutiny.CompositeException composite) {
+                return composite.getCauses().stream()
+                        .anyMatch(part -> part != composite && isDatabaseUnreachable(part));
+            }
+            if (cause.getClass().getSimpleName().equals("ClosedConnectionException")) {
+                return true; // "the underlying connection may have been lost unexpectedly"
+            }
             String state = cause instanceof PgException pg
                     ? pg.getSqlState()
                     : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;

@@ -33,7 +33,11 @@ class DatabaseConflictsTest {
                 new RuntimeException(new java.net.ConnectException("Connection refused")),
                 new JDBCConnectionException("x", new SQLException("terminating connection", "57P01")),
                 new JDBCConnectionException("x", new SQLException("the database system is starting up", "57P03")),
-                new RuntimeException(new io.vertx.core.VertxException("Connection was closed", true)));
+                new RuntimeException(new io.vertx.core.VertxException("Connection was closed", true)),
+                // the request's failure and its failed rollback together
+                new io.smallrye.mutiny.CompositeException(
+                        new IllegalStateException("the transaction failed"),
+                        new JDBCConnectionException("x", new SQLException("terminating connection", "57P01"))));
         for (Throwable failure : failures) {
             ProblemDetail problem = DatabaseConflicts.problemFor(failure, "/x", INDEXES);
             assertThat(problem).as(failure.toString()).isNotNull();
