@@ -5,7 +5,7 @@
 #   KafkaOutageFaultIT      the broker killed with -9 for 30 s
 #   PostgresRestartFaultIT  PostgreSQL stopped for 10 s and started again
 #   ServiceKillFaultIT      registration, then notification, killed with -9 and started again
-# About 12-15 minutes on a 2-core machine (most of it building and starting the stack, and the services' restarts).
+# About 30 minutes on a loaded 2-core machine: building (16 min), starting the stack (4 min), the faults (12 min).
 #
 #   deploy/faults/run.sh                              # every fault
 #   deploy/faults/run.sh -Dit.test=KafkaOutageFaultIT # one of them
