@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -67,14 +68,14 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        // Handed to the producer in creation order (Uni.join subscribes one after the other) and acknowledged as a
-        // batch: waiting for each acknowledgement before sending the next took 11 s to drain 200 rows after a Kafka
-        // outage (KafkaOutageFaultIT). The producer keeps the order (acks=all, so idempotent: retries do not reorder).
-        // One failure fails the batch: its transaction rolls back and every row is sent again (consumers deduplicate).
-        List<Uni<Void>> sends = pending.stream()
-                .map(message -> channel.sendMessage(toKafka(message)).invoke(() -> message.publishedAt = now()))
-                .toList();
-        return Uni.join().all(sends).andCollectFailures().map(List::size);
+        return Multi.createFrom()
+                .iterable(pending)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        message -> channel.sendMessage(toKafka(message)).invoke(() -> message.publishedAt = now()))
+                .collect()
+                .asList()
+                .map(List::size);
     }
 
     private static Message<String> toKafka(OutboxMessage message) {
