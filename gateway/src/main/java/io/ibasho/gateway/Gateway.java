@@ -471,7 +471,9 @@ public class Gateway {
         proxyRequest.release();
         boolean timeout =
                 e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
-        audit(ctx, timeout ? 504 : 502);
+        // A service that cannot be reached (stopped, restarting, killed) is temporarily unavailable: 503 with
+        // Retry-After, which clients and the pages treat as "try again shortly". 502 would say it answered badly.
+        audit(ctx, timeout ? 504 : 503);
         LOG.warnf("%s unreachable: %s", upstream.service(), e.getClass().getSimpleName());
         if (timeout) {
             Problems.send(
@@ -485,7 +487,7 @@ public class Gateway {
             ctx.response().putHeader("Retry-After", "30");
             Problems.send(
                     ctx,
-                    502,
+                    503,
                     "upstream-unavailable",
                     "Service unavailable",
                     "The " + upstream.service()

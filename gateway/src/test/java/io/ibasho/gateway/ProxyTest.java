@@ -247,14 +247,14 @@ class ProxyTest {
     }
 
     @Test
-    void aServiceThatIsDownIsA502ProblemNotAStackTrace() {
+    void aServiceThatIsDownIsA503ProblemNotAStackTrace() {
         given().header("Authorization", "Bearer x")
                 .get("/api/notifications/preferences")
                 .then()
-                .statusCode(502)
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
-                .body("status", equalTo(502))
+                .body("status", equalTo(503))
                 .body("type", endsWith("/upstream-unavailable"))
                 .body("title", equalTo("Service unavailable"))
                 .body("detail", containsString("notification"))
@@ -303,7 +303,7 @@ class ProxyTest {
                 .statusCode(404)
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Cache-Control", equalTo("no-store"));
-        given().get("/api/notifications/x").then().statusCode(502).header("X-Content-Type-Options", equalTo("nosniff"));
+        given().get("/api/notifications/x").then().statusCode(503).header("X-Content-Type-Options", equalTo("nosniff"));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Real tokens from the test Keycloak (the person buckets count verified subs only; any account will do, since the gateway
  * counts and the services check roles). One test method, because the address
  * bucket is shared by everything this class sends. In these tests the notification route points at a port where
- * nothing listens (EchoUpstream): a request the limits let through is answered 502 by the gateway, one they stop 429.
+ * nothing listens (EchoUpstream): a request the limits let through is answered 503 by the gateway, one they stop 429.
  */
 @QuarkusTest
 @WithTestResource(EchoUpstream.class)
@@ -27,7 +27,7 @@ class RateLimitAccountTest {
     private static final String EMAIL = "/api/notifications/preferences/email";
     private static final String VERIFY = "/api/notifications/preferences/email/verify";
 
-    private static final int PASSED_THE_LIMITS = 502;
+    private static final int PASSED_THE_LIMITS = 503;
 
     @Test
     void changingAndConfirmingHerEmailHaveTheirOwnStricterLimitPerPersonAndPerAddress() {

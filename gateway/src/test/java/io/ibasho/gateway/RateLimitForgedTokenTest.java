@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EchoUpstream.class)
 class RateLimitForgedTokenTest {
     private static final String EMAIL = "/api/notifications/preferences/email";
-    /** The notification route points at a dead port (EchoUpstream): passing the limits there means 502. */
-    private static final int PASSED_THE_LIMITS = 502;
+    /** The notification route points at a dead port (EchoUpstream): passing the limits there means 503. */
+    private static final int PASSED_THE_LIMITS = 503;
 
     public static class HighAddressLimits implements QuarkusTestProfile {
         @Override

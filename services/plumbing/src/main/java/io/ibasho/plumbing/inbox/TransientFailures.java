@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
@@ -20,23 +21,68 @@ public final class TransientFailures {
     /** PostgreSQL SQLSTATEs worth another try: aborts, lock timeouts, the server going away or starting up. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03");
 
+    /** PostgreSQL going away or starting up: another try succeeds once it is back. */
+    private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03");
+
     static final int ATTEMPTS = 5;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * How long a message waits for an unreachable database before it is dead-lettered: longer than a PostgreSQL restart
+     * (the fault tests stop it for 10 s), shorter than the Kafka connector's 60 s limit for an unacknowledged record
+     * (throttled commits), past which the channel reports itself unhealthy.
+     */
+    static final Duration UNREACHABLE_FOR = Duration.ofSeconds(45);
 
     private TransientFailures() {}
 
     /** Runs {@code handling} in a transaction, again (a new transaction each time) after a transient failure. */
     public static Uni<Void> inTransactionWithRetry(Supplier<Uni<Void>> handling) {
-        return Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(handling))
-                .onFailure(TransientFailures::isTransient)
-                .invoke(e -> LOG.infof(
-                        "transient failure (%s), retrying", e.getClass().getSimpleName()))
-                .onFailure(TransientFailures::isTransient)
-                .retry()
-                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
-                .atMost(ATTEMPTS - 1);
+        return Uni.createFrom().deferred(() -> {
+            // A database that is down is waited for (up to UNREACHABLE_FOR): five quick tries took 3 s, and every
+            // message read during a PostgreSQL restart went to the dead-letter topic (found by PostgresRestartFaultIT).
+            // Other transient failures get ATTEMPTS tries.
+            AtomicInteger otherFailures = new AtomicInteger();
+            return Uni.createFrom()
+                    .deferred(() -> Panache.withTransaction(handling))
+                    .onFailure(TransientFailures::isTransient)
+                    .invoke(e -> LOG.infof(
+                            "transient failure (%s), retrying", e.getClass().getSimpleName()))
+                    .onFailure(e ->
+                            isDatabaseUnreachable(e) || isTransient(e) && otherFailures.incrementAndGet() < ATTEMPTS)
+                    .retry()
+                    .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                    .expireIn(UNREACHABLE_FOR.toMillis());
+        });
+    }
+
+    /**
+     * Whether the database cannot be reached at all (refused or lost connections, the server shutting down or
+     * starting): worth waiting for, and for a request a 503, never a 500.
+     */
+    public static boolean isDatabaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // a failed transaction whose rollback failed too (the connection went with the server): either will do
+            if (cause instanceof io.smallrye.mutiny.CompositeException composite) {
+                return composite.getCauses().stream()
+                        .anyMatch(part -> part != composite && isDatabaseUnreachable(part));
+            }
+            if (cause.getClass().getSimpleName().equals("ClosedConnectionException")) {
+                return true; // "the underlying connection may have been lost unexpectedly"
+            }
+            String state = cause instanceof PgException pg
+                    ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null) {
+                return UNREACHABLE_STATES.contains(state) || state.startsWith("08");
+            }
+            if (cause instanceof java.net.ConnectException
+                    || cause instanceof io.vertx.core.VertxException vertx
+                            && String.valueOf(vertx.getMessage()).contains("closed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

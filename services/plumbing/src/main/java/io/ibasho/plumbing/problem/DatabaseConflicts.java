@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.problem;
 
+import io.ibasho.plumbing.inbox.TransientFailures;
 import io.vertx.pgclient.PgException;
 import java.util.List;
 import org.hibernate.JDBCException;
@@ -7,13 +8,23 @@ import org.hibernate.JDBCException;
 /**
  * The database's own guards, reached only when two requests race past the checks above them (a unique index,
  * PostgreSQL's deadlock / serialisation aborts, an optimistic lock's version) or when a value slipped past validation
- * that PostgreSQL cannot store (its data exceptions, SQLSTATE class 22). None of them is a 500.
+ * that PostgreSQL cannot store (its data exceptions, SQLSTATE class 22), and the database being unreachable (a
+ * restart: 503). None of them is a 500.
  */
 public final class DatabaseConflicts {
     private DatabaseConflicts() {}
 
     /** @return the problem for a conflict somewhere in {@code e}'s causes, or null when it holds none */
     public static ProblemDetail problemFor(Throwable e, String path, List<UniqueIndexProblem> uniqueIndexes) {
+        if (TransientFailures.isDatabaseUnreachable(e)) {
+            // PostgreSQL restarting or gone: nothing was saved, and the same request will work once it is back
+            return ProblemDetail.of(
+                    503,
+                    "database-unavailable",
+                    "Unavailable",
+                    "This cannot be done right now; nothing was saved. Please try again in a moment.",
+                    path);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof jakarta.persistence.OptimisticLockException
                     || cause instanceof org.hibernate.StaleStateException) {

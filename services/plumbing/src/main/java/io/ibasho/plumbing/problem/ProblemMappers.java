@@ -124,12 +124,25 @@ public class ProblemMappers {
         return respond(ProblemDetail.of(status, "http-" + status, reason, reason + ".", uri.getPath()));
     }
 
+    /**
+     * A connection that could not be made (the database is down) fails the request with a checked exception, which
+     * {@link #unexpected} does not see: Quarkus answered it with a bare 500 and logged nothing (PostgresRestartFaultIT).
+     */
+    @ServerExceptionMapper
+    public Response unreachable(java.net.ConnectException e, UriInfo uri) {
+        return unavailable(DatabaseConflicts.problemFor(e, uri.getPath(), List.of()));
+    }
+
+    private static Response unavailable(ProblemDetail problem) {
+        return Response.fromResponse(respond(problem)).header("Retry-After", 5).build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
         ProblemDetail database = DatabaseConflicts.problemFor(
                 e, uri.getPath(), uniqueIndexes.stream().toList());
         if (database != null) {
-            return respond(database);
+            return database.status() == 503 ? unavailable(database) : respond(database);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("incident %s: %s", incident, e.getClass().getName());

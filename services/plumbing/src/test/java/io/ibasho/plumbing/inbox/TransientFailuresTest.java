@@ -23,6 +23,24 @@ class TransientFailuresTest {
     }
 
     @Test
+    void onlyALostOrRefusedConnectionOrAServerGoingAwayIsAnUnreachableDatabase() {
+        for (String sqlState : new String[] {"57P01", "57P03", "08006", "08001"}) {
+            assertThat(TransientFailures.isDatabaseUnreachable(new RuntimeException("wrapped", state(sqlState))))
+                    .as(sqlState)
+                    .isTrue();
+        }
+        assertThat(TransientFailures.isDatabaseUnreachable(new java.net.ConnectException("refused")))
+                .isTrue();
+        for (String sqlState : new String[] {"40001", "40P01", "55P03", "23505"}) {
+            assertThat(TransientFailures.isDatabaseUnreachable(state(sqlState)))
+                    .as(sqlState)
+                    .isFalse();
+        }
+        assertThat(TransientFailures.isDatabaseUnreachable(new NotYetKnown("the registration")))
+                .isFalse();
+    }
+
+    @Test
     void aMessageAheadOfTheOneItDependsOnIsTriedAgain() {
         assertThat(TransientFailures.isTransient(new NotYetKnown("the registration")))
                 .isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.util.List;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,27 @@ class DatabaseConflictsTest {
                     INDEXES);
             assertThat(problem.status()).isEqualTo(503);
             assertThat(problem.type()).endsWith("/busy");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsUnavailableNotAnInternalError() {
+        // refused connections while PostgreSQL is down, 57P01 when it shuts down mid-query, 57P03 while it starts, a
+        // pooled connection it closed
+        List<Throwable> failures = List.of(
+                new RuntimeException(new java.net.ConnectException("Connection refused")),
+                new JDBCConnectionException("x", new SQLException("terminating connection", "57P01")),
+                new JDBCConnectionException("x", new SQLException("the database system is starting up", "57P03")),
+                new RuntimeException(new io.vertx.core.VertxException("Connection was closed", true)),
+                // the request's failure and its failed rollback together
+                new io.smallrye.mutiny.CompositeException(
+                        new IllegalStateException("the transaction failed"),
+                        new JDBCConnectionException("x", new SQLException("terminating connection", "57P01"))));
+        for (Throwable failure : failures) {
+            ProblemDetail problem = DatabaseConflicts.problemFor(failure, "/x", INDEXES);
+            assertThat(problem).as(failure.toString()).isNotNull();
+            assertThat(problem.status()).isEqualTo(503);
+            assertThat(problem.type()).endsWith("/database-unavailable");
         }
     }
 
