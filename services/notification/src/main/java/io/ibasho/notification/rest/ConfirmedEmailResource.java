@@ -36,7 +36,7 @@ public class ConfirmedEmailResource {
     @Operation(summary = "The address she confirmed with a code, or null (the gateway's account service account only)")
     public Uni<ConfirmedEmail> of(@PathParam("recipientId") String recipientId) {
         if (recipientId == null || !recipientId.matches("[0-9a-fA-F-]{36}")) {
-            throw Refusal.invalid("invalid-recipient", "recipientId must be an account id.");
+            throw Refusal.badRequest("invalid-recipient", "recipientId must be an account id.");
         }
         return preferences
                 .of(recipientId)
