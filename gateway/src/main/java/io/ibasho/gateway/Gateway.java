@@ -153,8 +153,7 @@ public class Gateway {
         String path = ctx.normalizedPath();
         Optional<Upstream> found =
                 upstreams.stream().filter(u -> u.matches(path)).findFirst();
-        // the services' internal reads (her confirmed address, docs/adr/0027) are for the gateway itself, never relayed
-        if (found.isEmpty() || path.startsWith("/api/notifications/internal/")) {
+        if (found.isEmpty()) {
             Problems.send(ctx, 404, "not-found", "Not found", "There is no API at this path.");
             return;
         }
