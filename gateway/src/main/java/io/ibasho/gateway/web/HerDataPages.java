@@ -81,7 +81,9 @@ public class HerDataPages {
             "childcare-notes",
             new String[] {"childcare-booking", "/api/childcare/me/consents/childcare-notes/withdrawal"},
             "email-channel",
-            new String[] {"notification", "/api/notifications/me/consents/email-channel/withdrawal"});
+            new String[] {"notification", "/api/notifications/me/consents/email-channel/withdrawal"},
+            "line-channel",
+            new String[] {"notification", "/api/notifications/me/consents/line-channel/withdrawal"});
 
     @Inject
     io.ibasho.gateway.recovery.ConfirmedEmailSync confirmedEmails;
@@ -144,9 +146,13 @@ public class HerDataPages {
                                         ? (v.ja()
                                                 ? "同意を取り消しました。お子さんの呼び名とメモは削除しました。"
                                                 : "Consent withdrawn. Your children's nicknames and notes are deleted.")
-                                        : (v.ja()
-                                                ? "同意を取り消しました。メールアドレスは削除し、メールはもう送りません。"
-                                                : "Consent withdrawn. The address is removed and nothing more is mailed."),
+                                        : "line-channel".equals(form.get("purpose"))
+                                                ? (v.ja()
+                                                        ? "同意を取り消しました。LINEとのつながりを解除し、もう送りません。"
+                                                        : "Consent withdrawn. LINE is unlinked and nothing more is sent there.")
+                                                : (v.ja()
+                                                        ? "同意を取り消しました。メールアドレスは削除し、メールはもう送りません。"
+                                                        : "Consent withdrawn. The address is removed and nothing more is mailed."),
                                 200)
                         : page(
                                 v,
@@ -168,6 +174,7 @@ public class HerDataPages {
                         switch (purpose) {
                             case "childcare-notes" -> ja ? "お子さんの呼び名と保育へのメモ" : "Children's nicknames and care notes";
                             case "email-channel" -> ja ? "メールでのお知らせ" : "Messages by e-mail";
+                            case "line-channel" -> ja ? "LINEでのお知らせ" : "Notices through LINE";
                             default -> purpose;
                         },
                         c.getString("wording"),
