@@ -330,9 +330,10 @@ class LineChannelTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("consents.findAll { it.purpose == 'line-channel' && it.withdrawnAt == null }");
+                .getList(
+                        "consents.findAll { it.purpose == 'line-channel' && it.withdrawnAt == null && it.language == 'en' }");
+        // one new record in en (the earlier links, from pages in ja, have theirs)
         assertThat(consents).hasSize(1);
-        assertThat(consents.get(0).get("language")).isEqualTo("en");
         assertThat(consents.get(0).get("givenAt")).isNotNull();
         assertThat((String) consents.get(0).get("wording")).contains("LINE account I link");
         // the record holds no LINE userId
