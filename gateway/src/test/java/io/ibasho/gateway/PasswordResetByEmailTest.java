@@ -131,7 +131,11 @@ class PasswordResetByEmailTest {
                             .map(Object::toString)
                             .toList())
                     .containsExactly(address);
-            String text = reset.getSubject() + "\n" + GreenMailUtil.getBody(reset);
+            // the words she (or someone at her screen) reads: quoted-printable lines joined, the link's token left out
+            String text = (reset.getSubject() + "\n" + GreenMailUtil.getBody(reset))
+                    .replace("=\r\n", "")
+                    .replace("=\n", "")
+                    .replaceAll("https?://[^\\s\"<>]+", "<link>");
             for (String word : TOPIC_WORDS) {
                 assertThat(text).as("reset mail mentions " + word).doesNotContainIgnoringCase(word);
             }
