@@ -160,12 +160,7 @@ class PasswordResetByEmailTest {
                         .orElseThrow(() -> new AssertionError("no new-password form: " + choose.asNormalizedText()));
                 form.getInputByName("password-new").setValue(newPassword);
                 form.getInputByName("password-confirm").setValue(newPassword);
-                form.getElementsByTagName("input").stream()
-                        .filter(e -> "submit".equals(e.getAttribute("type")))
-                        .findFirst()
-                        .or(() -> form.getElementsByTagName("button").stream().findFirst())
-                        .orElseThrow()
-                        .click();
+                submit(form).click();
             }
             given().formParam("grant_type", "password")
                     .formParam("client_id", "ibasho-test")
@@ -210,14 +205,18 @@ class PasswordResetByEmailTest {
         HtmlPage resetPage = forgot.click();
         HtmlForm form = resetPage.getForms().get(0);
         form.getInputByName("username").setValue(username);
-        HtmlPage answered = form.getElementsByTagName("input").stream()
-                .filter(e -> "submit".equals(e.getAttribute("type")))
-                .findFirst()
-                .or(() -> form.getElementsByTagName("button").stream().findFirst())
-                .orElseThrow()
-                .click();
+        HtmlPage answered = submit(form).click();
         // the form keeps the name she typed; everything else must be the same whoever she named
         return answered.asNormalizedText().replace(username, "<name>");
+    }
+
+    /** The form's submit control (Keycloak's forms also hold "show password" buttons). */
+    private static org.htmlunit.html.HtmlElement submit(HtmlForm form) {
+        return java.util.stream.Stream.concat(
+                        form.getElementsByTagName("input").stream(), form.getElementsByTagName("button").stream())
+                .filter(e -> "submit".equals(e.getAttribute("type")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no submit control in " + form.asXml()));
     }
 
     private static String resetLink(String body) {
