@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -64,6 +65,13 @@ public class Gateway {
 
     @Inject
     BearerIdentities bearerIdentities;
+
+    @Inject
+    io.ibasho.gateway.recovery.ConfirmedEmailSync confirmedEmails;
+
+    /** Her writes after which the address Keycloak's reset may mail has to follow notification's (docs/adr/0027). */
+    private static final Set<String> CONFIRMED_EMAIL_CHANGES = Set.of(
+            "/api/notifications/preferences/email/verify", "/api/notifications/me/consents/email-channel/withdrawal");
 
     /** The audit log's time, as the pages read theirs (a test may set another). */
     java.time.Clock clock = java.time.Clock.systemUTC();
@@ -363,8 +371,37 @@ public class Gateway {
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options)
                 .compose(proxyRequest::send)
-                .onSuccess(response -> relay(ctx, upstream, response))
+                .onSuccess(response -> afterConfirmedEmailChange(ctx, response, () -> relay(ctx, upstream, response)))
                 .onFailure(e -> upstreamFailed(ctx, upstream, proxyRequest, e));
+    }
+
+    /**
+     * After she confirmed an e-mail code or withdrew the e-mail consent through the API, her Keycloak account gets the
+     * confirmed address or loses it before the answer goes back, as on the pages (a failed copy is retried when she
+     * opens her settings).
+     */
+    private void afterConfirmedEmailChange(RoutingContext ctx, ProxyResponse response, Runnable relay) {
+        int status = response.getStatusCode();
+        if (!HttpMethod.POST.equals(ctx.request().method())
+                || status < 200
+                || status >= 300
+                || !CONFIRMED_EMAIL_CHANGES.contains(ctx.normalizedPath())) {
+            relay.run();
+            return;
+        }
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        String relayed = ctx.get(RELAYED_AUTHORIZATION);
+        String bearer = BearerIdentities.bearerToken(
+                relayed != null ? relayed : ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+        bearerIdentities
+                .verifiedSubject(bearer)
+                .flatMap(subject -> subject.isPresent()
+                        ? confirmedEmails.sync(subject.get()).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .subscribe()
+                .with(
+                        ignored -> context.runOnContext(v -> relay.run()),
+                        failure -> context.runOnContext(v -> relay.run()));
     }
 
     private void relay(RoutingContext ctx, Upstream upstream, ProxyResponse response) {

@@ -160,7 +160,8 @@ final class MatrixObjects {
             case "survey-answer" -> Map.of("satisfaction", 5, "comeAgain", true);
             case "survey-questions" ->
                 Map.of("questions", List.of(Map.of("key", "feltSafe", "textJa", "安心して過ごせましたか", "kind", "YES_NO")));
-            case "care-notes" -> Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")));
+            case "care-notes" ->
+                Map.of("children", List.of(Map.of("position", 1, "careNotes", "卵アレルギー")), "consentLanguage", "ja");
             case "drop-in-unknown" ->
                 Map.of("sessionId", UUID.randomUUID().toString(), "children", List.of(Map.of("ageYears", 2)));
             case "preferences" -> Map.of("language", "ja", "channels", List.of("in-app"), "fullDetail", false);

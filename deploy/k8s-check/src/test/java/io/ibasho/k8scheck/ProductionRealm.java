@@ -33,6 +33,16 @@ final class ProductionRealm {
 
     static final String ERASER_CLIENT = "ibasho-account-eraser";
 
+    /**
+     * Keycloak operator placeholders for the reset mail's SMTP server (docs/adr/0027), from Secret keycloak-smtp: the
+     * test realm's mail sink (127.0.0.1, no auth) never reaches production.
+     */
+    static final Map<String, String> SMTP_PLACEHOLDERS = Map.of(
+            "IBASHO_SMTP_HOST", "host",
+            "IBASHO_SMTP_PORT", "port",
+            "IBASHO_SMTP_USER", "user",
+            "IBASHO_SMTP_PASSWORD", "password");
+
     private static final Set<String> DEMO_CLIENTS = Set.of("ibasho-test", "partner-tsubomi");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -51,6 +61,15 @@ final class ProductionRealm {
             realm.set("users", serviceAccounts);
         }
         realm.put("sslRequired", "all");
+        if (realm.has("smtpServer")) {
+            ObjectNode smtp = (ObjectNode) realm.get("smtpServer");
+            smtp.put("host", "${IBASHO_SMTP_HOST}");
+            smtp.put("port", "${IBASHO_SMTP_PORT}");
+            smtp.put("auth", "true");
+            smtp.put("user", "${IBASHO_SMTP_USER}");
+            smtp.put("password", "${IBASHO_SMTP_PASSWORD}");
+            smtp.put("starttls", "true");
+        }
 
         ArrayNode roles = (ArrayNode) realm.path("roles").path("realm");
         for (JsonNode role : roles) {
@@ -135,6 +154,11 @@ final class ProductionRealm {
                 placeholders.putObject(ERASER_SECRET_PLACEHOLDER).putObject("secret");
         eraserSecret.put("name", "gateway-oidc");
         eraserSecret.put("key", "account-deletion-secret");
+        new java.util.TreeMap<>(SMTP_PLACEHOLDERS).forEach((placeholder, key) -> {
+            ObjectNode smtpSecret = placeholders.putObject(placeholder).putObject("secret");
+            smtpSecret.put("name", "keycloak-smtp");
+            smtpSecret.put("key", key);
+        });
         spec.set("realm", from(devRealm));
         return object;
     }

@@ -112,6 +112,25 @@ class ProductionRealmTest {
                         "audience-notification");
     }
 
+    @Test
+    void resetMailsGoThroughTheSmtpServerOfTheSecretAndOnlyToAnAddressAdminsSet() throws IOException {
+        JsonNode realm = Manifests.readYamlFile(REALM_IMPORT).path("spec").path("realm");
+        // docs/adr/0027: the link goes to the address the gateway copied from her confirmed channel
+        assertThat(realm.path("resetPasswordAllowed").asBoolean()).isTrue();
+        assertThat(realm.path("loginWithEmailAllowed").asBoolean(true)).isFalse();
+        assertThat(realm.path("smtpServer").path("host").asText()).isEqualTo("${IBASHO_SMTP_HOST}");
+        assertThat(realm.path("smtpServer").path("password").asText()).isEqualTo("${IBASHO_SMTP_PASSWORD}");
+        assertThat(realm.path("smtpServer").path("starttls").asText()).isEqualTo("true");
+        JsonNode placeholders =
+                Manifests.readYamlFile(REALM_IMPORT).path("spec").path("placeholders");
+        ProductionRealm.SMTP_PLACEHOLDERS.forEach((placeholder, key) -> assertThat(placeholders
+                        .path(placeholder)
+                        .path("secret")
+                        .path("key")
+                        .asText())
+                .isEqualTo(key));
+    }
+
     private static JsonNode devRealm() throws IOException {
         return new ObjectMapper().readTree(DEV_REALM.toFile());
     }

@@ -81,7 +81,12 @@ public class HerDataPages {
             "childcare-notes",
             new String[] {"childcare-booking", "/api/childcare/me/consents/childcare-notes/withdrawal"},
             "email-channel",
-            new String[] {"notification", "/api/notifications/me/consents/email-channel/withdrawal"});
+            new String[] {"notification", "/api/notifications/me/consents/email-channel/withdrawal"},
+            "line-channel",
+            new String[] {"notification", "/api/notifications/me/consents/line-channel/withdrawal"});
+
+    @Inject
+    io.ibasho.gateway.recovery.ConfirmedEmailSync confirmedEmails;
 
     void routes(@Observes Router router) {
         router.get("/app/settings/data").order(899).handler(ctx -> flow.page(ctx, true, v -> page(v, null, 200)));
@@ -129,6 +134,10 @@ public class HerDataPages {
                         new JsonObject(),
                         null,
                         v.ctx().request())
+                .flatMap(answer -> answer.ok() && "email-channel".equals(form.get("purpose"))
+                        // her address is gone from notification: Keycloak's reset must not mail it (docs/adr/0027)
+                        ? confirmedEmails.sync(subject(v)).replaceWith(answer)
+                        : Uni.createFrom().item(answer))
                 .flatMap(answer -> answer.ok()
                         ? page(
                                 v,
@@ -137,9 +146,13 @@ public class HerDataPages {
                                         ? (v.ja()
                                                 ? "同意を取り消しました。お子さんの呼び名とメモは削除しました。"
                                                 : "Consent withdrawn. Your children's nicknames and notes are deleted.")
-                                        : (v.ja()
-                                                ? "同意を取り消しました。メールアドレスは削除し、メールはもう送りません。"
-                                                : "Consent withdrawn. The address is removed and nothing more is mailed."),
+                                        : "line-channel".equals(form.get("purpose"))
+                                                ? (v.ja()
+                                                        ? "同意を取り消しました。LINEとのつながりを解除し、もう送りません。"
+                                                        : "Consent withdrawn. LINE is unlinked and nothing more is sent there.")
+                                                : (v.ja()
+                                                        ? "同意を取り消しました。メールアドレスは削除し、メールはもう送りません。"
+                                                        : "Consent withdrawn. The address is removed and nothing more is mailed."),
                                 200)
                         : page(
                                 v,
@@ -161,6 +174,7 @@ public class HerDataPages {
                         switch (purpose) {
                             case "childcare-notes" -> ja ? "お子さんの呼び名と保育へのメモ" : "Children's nicknames and care notes";
                             case "email-channel" -> ja ? "メールでのお知らせ" : "Messages by e-mail";
+                            case "line-channel" -> ja ? "LINEでのお知らせ" : "Notices through LINE";
                             default -> purpose;
                         },
                         c.getString("wording"),

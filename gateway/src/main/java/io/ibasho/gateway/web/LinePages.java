@@ -73,7 +73,9 @@ public class LinePages {
         }
         return services.post(
                         "notification",
-                        "/api/notifications/line/code",
+                        // the page showed the consent wording in this language: recorded when LINE confirms the link
+                        "/api/notifications/line/code?consentLanguage="
+                                + v.language().tag(),
                         v.token(),
                         new JsonObject(),
                         null,

@@ -30,6 +30,10 @@ public class LineLink extends PanacheEntityBase {
     @Column(name = "pending_expires_at")
     public OffsetDateTime pendingExpiresAt;
 
+    /** The language the page showed the consent wording in when she asked for the code (ConsentWording). */
+    @Column(name = "pending_consent_language")
+    public String pendingConsentLanguage;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

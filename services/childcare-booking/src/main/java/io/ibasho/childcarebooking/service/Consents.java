@@ -1,6 +1,7 @@
 package io.ibasho.childcarebooking.service;
 
 import io.ibasho.childcarebooking.ConsentRecord;
+import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -8,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,8 +30,9 @@ public class Consents {
     public record Withdrawal(String purpose, int records, int childrenCleared, OffsetDateTime withdrawnAt) {}
 
     /**
-     * Inside the caller's transaction, before notes are stored: records her consent when the form sent its language
-     * ({@code ja}/{@code en}), and otherwise refuses notes once she has withdrawn and not agreed again.
+     * Inside the caller's transaction, before notes are stored: records her consent in the language the form showed
+     * the wording in ({@code ja}/{@code en}). Nicknames or notes without that language are refused (a clear 400 on the
+     * field), so nothing is ever stored without a consent on record, also after she withdrew one.
      */
     public Uni<Void> beforeNotes(String attendeeId, String consentLanguage, boolean storesNotes) {
         if (consentLanguage != null) {
@@ -38,20 +41,11 @@ public class Consents {
         if (!storesNotes) {
             return Uni.createFrom().voidItem();
         }
-        return ConsentRecord.<ConsentRecord>find(
-                        "attendeeId = ?1 and purpose = ?2 order by givenAt desc",
-                        attendeeId,
-                        ConsentWording.CHILDCARE_NOTES)
-                .firstResult()
-                .invoke(latest -> {
-                    if (latest != null && latest.withdrawnAt != null) {
-                        throw Refusal.conflict(
-                                "consent-withdrawn",
-                                "You withdrew your consent to storing care notes; agree again on the form to add"
-                                        + " notes.");
-                    }
-                })
-                .replaceWithVoid();
+        return Uni.createFrom()
+                .failure(Refusal.invalidFields(List.of(new FieldViolation(
+                        "consentLanguage",
+                        "required with children's nicknames or care notes: the language (ja or en) the form showed"
+                                + " the consent wording in"))));
     }
 
     /** A new record unless one for the same wording and language is still in force (a second save adds nothing). */

@@ -49,7 +49,10 @@ class CareNotesAuditTest {
                 .oauth2(Tokens.accessToken("hana"))
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "children", List.of(Map.of("position", 1, "childNickname", CHILD_NICKNAME, "careNotes", NOTE))))
+                        "children",
+                        List.of(Map.of("position", 1, "childNickname", CHILD_NICKNAME, "careNotes", NOTE)),
+                        "consentLanguage",
+                        "ja"))
                 .put("/api/childcare/bookings/" + registrationId + "/notes")
                 .then()
                 .statusCode(200);

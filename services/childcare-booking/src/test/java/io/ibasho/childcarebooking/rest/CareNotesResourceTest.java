@@ -62,7 +62,8 @@ class CareNotesResourceTest {
     }
 
     private static Map<String, Object> notes(Object... children) {
-        return Map.of("children", List.of(children));
+        // the form's language: nicknames and notes are stored only with her consent on record (issue #18)
+        return Map.of("children", List.of(children), "consentLanguage", "ja");
     }
 
     private static Map<String, Object> child(int position, String childNickname, String careNotes) {

@@ -6,6 +6,7 @@ import static io.ibasho.childcarebooking.Fixtures.requestChildcare;
 import static io.ibasho.childcarebooking.Fixtures.subjectOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -117,13 +118,13 @@ class ConsentTest {
                 .body("children[0].careNotes", nullValue())
                 .body("children[0].childNickname", nullValue());
 
-        // withdrawn: notes are not stored again without a fresh consent, a clear 409 says why
+        // withdrawn: notes are not stored again without a fresh consent, a clear 400 on the field says why
         writeNotes(registrationId, "卵アレルギー", null)
                 .then()
-                .statusCode(409)
+                .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", endsWith("/consent-withdrawn"))
-                .body("detail", containsString("agree again"));
+                .body("violations.field", contains("consentLanguage"))
+                .body("violations[0].message", containsString("consent wording"));
         // agreeing again on the English form: a new record in en, the notes stored
         writeNotes(registrationId, "egg allergy", "en")
                 .then()
@@ -134,6 +135,30 @@ class ConsentTest {
         assertThat(latest.get("language")).isEqualTo("en");
         assertThat(latest.get("withdrawnAt")).isNull();
         assertThat((String) latest.get("wording")).contains("read only by the carers");
+    }
+
+    @Test
+    void notesSentWithoutTheConsentLanguageAreRefusedAndNotStored() {
+        Session session = published(Session.of("hinata", 2));
+        UUID registrationId = UUID.randomUUID();
+        UUID requestId = requestChildcare(session.id(), registrationId, subjectOf("mei"), UUID.randomUUID(), 1);
+        assertThat(replyTo(session.id(), requestId).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        int before = herData().getList("consents").size();
+
+        writeNotes(registrationId, "ぜんそく", null)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/validation"))
+                .body("violations.field", contains("consentLanguage"));
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .get("/api/childcare/bookings/" + registrationId + "/notes")
+                .then()
+                .statusCode(200)
+                .body("children[0].careNotes", nullValue())
+                .body("children[0].childNickname", nullValue());
+        assertThat(herData().getList("consents")).hasSize(before);
     }
 
     @Test

@@ -50,7 +50,7 @@ class DropInChildcareTest {
         return given().auth()
                 .oauth2(Tokens.accessToken(user))
                 .contentType(ContentType.JSON)
-                .body(Map.of("sessionId", sessionId, "children", children))
+                .body(Map.of("sessionId", sessionId, "children", children, "consentLanguage", "ja"))
                 .post("/api/childcare/drop-in-childcare");
     }
 
@@ -62,6 +62,28 @@ class DropInChildcareTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    @Test
+    void notesWithoutTheConsentLanguageAreRefusedAndNothingIsReserved() {
+        Session cafe = dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).plusDays(5));
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("sessionId", cafe.id(), "children", List.of(Map.of("ageYears", 2, "careNotes", "ぜんそく"))))
+                .post("/api/childcare/drop-in-childcare")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("consentLanguage")));
+        // ages alone need no consent
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("sessionId", cafe.id(), "children", List.of(Map.of("ageYears", 2))))
+                .post("/api/childcare/drop-in-childcare")
+                .then()
+                .statusCode(201);
     }
 
     @Test

@@ -63,7 +63,7 @@ class ChildcareRetentionPurgeTest {
         given().auth()
                 .oauth2(Tokens.accessToken("hana"))
                 .contentType(ContentType.JSON)
-                .body(Map.of("children", List.of(Map.of("position", 1, "careNotes", "ぜんそく"))))
+                .body(Map.of("children", List.of(Map.of("position", 1, "careNotes", "ぜんそく")), "consentLanguage", "ja"))
                 .put("/api/childcare/bookings/" + hanasRegistration + "/notes")
                 .then()
                 .statusCode(200);

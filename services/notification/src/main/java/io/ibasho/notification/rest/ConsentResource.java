@@ -27,8 +27,8 @@ public class ConsentResource {
     @POST
     @Path("/{purpose}/withdrawal")
     @Operation(
-            summary = "Withdraw her consent to messages by e-mail (email-channel): her address is removed and nothing"
-                    + " more is mailed to it")
+            summary = "Withdraw her consent to messages by e-mail (email-channel: her address is removed and nothing"
+                    + " more is mailed to it) or through LINE (line-channel: LINE is unlinked)")
     public Uni<Consents.Withdrawal> withdraw(@PathParam("purpose") String purpose) {
         return consents.withdraw(token.getSubject(), purpose);
     }

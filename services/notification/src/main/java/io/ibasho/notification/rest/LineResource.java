@@ -2,14 +2,17 @@ package io.ibasho.notification.rest;
 
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.service.LineChannel;
+import io.ibasho.notification.service.PreferenceService;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +38,15 @@ public class LineResource {
     private final JsonWebToken token;
     private final NotificationConfig config;
     private final Clock clock;
+    private final PreferenceService preferences;
 
-    public LineResource(LineChannel line, JsonWebToken token, NotificationConfig config, Clock clock) {
+    public LineResource(
+            LineChannel line,
+            JsonWebToken token,
+            NotificationConfig config,
+            Clock clock,
+            PreferenceService preferences) {
+        this.preferences = preferences;
         this.line = line;
         this.token = token;
         this.config = config;
@@ -56,7 +66,9 @@ public class LineResource {
     @Operation(
             summary = "A one-time code (shown once) to send to the official account in LINE; it expires in minutes."
                     + " Needs a recent sign-in, like a new e-mail address (403 reauthentication-required otherwise)")
-    public Uni<CodeView> code() {
+    public Uni<CodeView> code(
+            @QueryParam("consentLanguage") @Pattern(regexp = "ja|en", message = "must be ja or en")
+                    String consentLanguage) {
         if (!line.available()) {
             return Uni.createFrom().failure(notOffered());
         }
@@ -69,7 +81,11 @@ public class LineResource {
                             "Sign in again (with your password) and link LINE within " + maxAge.toMinutes()
                                     + " minutes."));
         }
-        return line.newCode(token.getSubject())
+        // the page showed the consent wording in this language (issue #18); her settings' language when absent
+        Uni<String> language = consentLanguage != null
+                ? Uni.createFrom().item(consentLanguage)
+                : preferences.of(token.getSubject()).map(p -> p.language().tag());
+        return language.flatMap(shownIn -> line.newCode(token.getSubject(), shownIn))
                 .map(code -> new CodeView(
                         code.code(), code.expiresAt(), config.line().friendUrl().orElse(null)));
     }

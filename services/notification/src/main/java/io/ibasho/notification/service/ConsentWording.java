@@ -7,13 +7,23 @@ package io.ibasho.notification.service;
  */
 public final class ConsentWording {
     public static final String EMAIL_CHANNEL = "email-channel";
+    public static final String LINE_CHANNEL = "line-channel";
     public static final String CURRENT_VERSION = "2026-12";
 
     private ConsentWording() {}
 
     /** The wording of {@code version} in {@code language} ("ja" or "en"); null for a version never shown. */
     public static String text(String purpose, String version, String language) {
-        if (!EMAIL_CHANNEL.equals(purpose) || !CURRENT_VERSION.equals(version)) {
+        if (!CURRENT_VERSION.equals(version)) {
+            return null;
+        }
+        if (LINE_CHANNEL.equals(purpose)) {
+            return "ja".equals(language)
+                    ? "つないだLINEに、目立たない文面でお知らせを送ることに同意します。「わたしのデータ」からいつでも取り消せます（LINEとのつながりはそのとき解除されます）。"
+                    : "I agree that discreet notices are sent to the LINE account I link. I can withdraw this at any time"
+                            + " under My data (LINE is unlinked then).";
+        }
+        if (!EMAIL_CHANNEL.equals(purpose)) {
             return null;
         }
         return "ja".equals(language)

@@ -1,6 +1,7 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.ConsentRecord;
+import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -24,15 +25,25 @@ public class Consents {
         this.clock = clock;
     }
 
+    /** {@code addressRemoved}: her address (e-mail) or her LINE link was there and is gone. */
     public record Withdrawal(String purpose, int records, boolean addressRemoved, OffsetDateTime withdrawnAt) {}
 
     /** Inside the verifying transaction: a new record unless one for the same wording and language is in force. */
     Uni<Void> emailConfirmed(String recipientId, String language) {
+        return given(recipientId, ConsentWording.EMAIL_CHANNEL, language);
+    }
+
+    /** Inside the linking transaction (LINE's webhook): her code was asked for on a page in {@code language}. */
+    Uni<Void> lineLinked(String recipientId, String language) {
+        return given(recipientId, ConsentWording.LINE_CHANNEL, language == null ? "ja" : language);
+    }
+
+    private Uni<Void> given(String recipientId, String purpose, String language) {
         return ConsentRecord.count(
                         "recipientId = ?1 and purpose = ?2 and wordingVersion = ?3 and language = ?4"
                                 + " and withdrawnAt is null",
                         recipientId,
-                        ConsentWording.EMAIL_CHANNEL,
+                        purpose,
                         ConsentWording.CURRENT_VERSION,
                         language)
                 .flatMap(inForce -> {
@@ -42,7 +53,7 @@ public class Consents {
                     ConsentRecord record = new ConsentRecord();
                     record.id = UUID.randomUUID();
                     record.recipientId = recipientId;
-                    record.purpose = ConsentWording.EMAIL_CHANNEL;
+                    record.purpose = purpose;
                     record.language = language;
                     record.wordingVersion = ConsentWording.CURRENT_VERSION;
                     record.givenAt = OffsetDateTime.now(clock);
@@ -53,6 +64,9 @@ public class Consents {
     /** Closes her records and removes her address (and one being confirmed); idempotent. */
     @WithTransaction
     public Uni<Withdrawal> withdraw(String recipientId, String purpose) {
+        if (ConsentWording.LINE_CHANNEL.equals(purpose)) {
+            return withdrawLine(recipientId);
+        }
         if (!ConsentWording.EMAIL_CHANNEL.equals(purpose)) {
             return Uni.createFrom().failure(Refusal.notFound("consent"));
         }
@@ -80,5 +94,17 @@ public class Consents {
                             }
                             return new Withdrawal(purpose, records, removed, now);
                         }));
+    }
+
+    /** Closes her LINE records and unlinks LINE (and a code waiting to be sent): nothing more is pushed there. */
+    private Uni<Withdrawal> withdrawLine(String recipientId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return ConsentRecord.update(
+                        "withdrawnAt = ?1 where recipientId = ?2 and purpose = ?3 and withdrawnAt is null",
+                        now,
+                        recipientId,
+                        ConsentWording.LINE_CHANNEL)
+                .flatMap(records -> LineLink.delete("recipientId", recipientId)
+                        .map(unlinked -> new Withdrawal(ConsentWording.LINE_CHANNEL, records, unlinked > 0, now)));
     }
 }

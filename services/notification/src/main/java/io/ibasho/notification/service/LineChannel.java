@@ -48,10 +48,12 @@ public class LineChannel {
 
     private final NotificationConfig config;
     private final Clock clock;
+    private final Consents consents;
 
-    public LineChannel(NotificationConfig config, Clock clock) {
+    public LineChannel(NotificationConfig config, Clock clock, Consents consents) {
         this.config = config;
         this.clock = clock;
+        this.consents = consents;
     }
 
     /** LINE is offered only when this installation has an official account (token and secret both set). */
@@ -86,7 +88,7 @@ public class LineChannel {
 
     /** A fresh code replaces any earlier one; the link in place (if any) stays until a new one is made. */
     @WithTransaction
-    public Uni<NewCode> newCode(String recipientId) {
+    public Uni<NewCode> newCode(String recipientId, String consentLanguage) {
         String code = LineLinkCodes.newCode();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(config.line().codeValidity());
@@ -98,6 +100,7 @@ public class LineChannel {
             }
             link.pendingCodeHash = LineLinkCodes.hash(channelSecret().orElseThrow(), code);
             link.pendingExpiresAt = expires;
+            link.pendingConsentLanguage = consentLanguage;
             link.updatedAt = now;
             return (found == null ? link.<LineLink>persist() : Uni.createFrom().item(link))
                     .replaceWith(new NewCode(LineLinkCodes.display(code), expires));
@@ -149,13 +152,16 @@ public class LineChannel {
                             .setParameter("line", lineUserId)
                             .setParameter("who", link.recipientId)
                             .executeUpdate())
-                    .map(ignored -> {
+                    .flatMap(ignored -> {
+                        String language = link.pendingConsentLanguage;
                         link.lineUserId = lineUserId;
                         link.linkedAt = now;
                         link.pendingCodeHash = null;
                         link.pendingExpiresAt = null;
+                        link.pendingConsentLanguage = null;
                         link.updatedAt = now;
-                        return true;
+                        // linking is when her consent takes effect, in the language of the page that gave the code
+                        return consents.lineLinked(link.recipientId, language).replaceWith(true);
                     });
         });
     }

@@ -302,6 +302,73 @@ class LineChannelTest {
                 .isZero();
     }
 
+    @Test
+    @Order(7)
+    void linkingRecordsHerConsentInThePagesLanguageAndWithdrawingItUnlinks() {
+        String hana = Events.subjectOf("hana");
+        long before = Db.count(
+                "select count(*) from consent_record where recipient_id = ? and purpose = 'line-channel'", hana);
+        String code = given().auth()
+                .oauth2(FreshSignIn.accessToken("hana"))
+                .post("/api/notifications/line/code?consentLanguage=en")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
+        // asking for a code is not yet consent: only the link LINE confirms is
+        assertThat(Db.count(
+                        "select count(*) from consent_record where recipient_id = ? and purpose = 'line-channel'",
+                        hana))
+                .isEqualTo(before);
+        String body = LineApiFake.textMessageWebhook(HANA_LINE, code, System.currentTimeMillis());
+        webhook(body, LineApiFake.sign(body)).then().statusCode(200);
+
+        List<Map<String, Object>> consents = given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/notifications/me/data")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList(
+                        "consents.findAll { it.purpose == 'line-channel' && it.withdrawnAt == null && it.language == 'en' }");
+        // one new record in en (the earlier links, from pages in ja, have theirs)
+        assertThat(consents).hasSize(1);
+        assertThat(consents.get(0).get("givenAt")).isNotNull();
+        assertThat((String) consents.get(0).get("wording")).contains("LINE account I link");
+        // the record holds no LINE userId
+        assertThat(Db.count(
+                        "select count(*) from consent_record where recipient_id = ? and purpose = 'line-channel'"
+                                + " and language = 'en'",
+                        hana))
+                .isGreaterThanOrEqualTo(1);
+
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .post("/api/notifications/me/consents/line-channel/withdrawal")
+                .then()
+                .statusCode(200)
+                .body("purpose", equalTo("line-channel"))
+                .body("addressRemoved", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.accessToken("hana"))
+                .get("/api/notifications/line")
+                .then()
+                .body("linked", equalTo(false));
+        assertThat(Db.count(
+                        "select count(*) from consent_record where recipient_id = ? and purpose = 'line-channel'"
+                                + " and withdrawn_at is null",
+                        hana))
+                .isZero();
+        // an invalid page language is refused, not recorded
+        given().auth()
+                .oauth2(FreshSignIn.accessToken("hana"))
+                .post("/api/notifications/line/code?consentLanguage=fr")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     private static String newCode(String user) {
         return given().auth()
                 .oauth2(FreshSignIn.accessToken(user))

@@ -1,0 +1,46 @@
+package io.ibasho.notification.rest;
+
+import io.ibasho.notification.service.PreferenceService;
+import io.ibasho.plumbing.refusal.Refusal;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Her confirmed address, unmasked, for the one reader that copies it into her Keycloak account so that Keycloak's
+ * password reset can mail her (docs/adr/0027): the gateway's account service account, which alone has the realm role
+ * {@code confirmed-email-reader}. An address she only asked a code for is never answered.
+ */
+@Path("/internal/confirmed-email")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ConfirmedEmailResource.ROLE)
+public class ConfirmedEmailResource {
+    public static final String ROLE = "confirmed-email-reader";
+
+    /** {@code address} null: no confirmed address (never set, withdrawn, or only waiting for its code). */
+    public record ConfirmedEmail(String address) {}
+
+    private final PreferenceService preferences;
+
+    public ConfirmedEmailResource(PreferenceService preferences) {
+        this.preferences = preferences;
+    }
+
+    @GET
+    @Path("/{recipientId}")
+    @Operation(summary = "The address she confirmed with a code, or null (the gateway's account service account only)")
+    public Uni<ConfirmedEmail> of(@PathParam("recipientId") String recipientId) {
+        if (recipientId == null || !recipientId.matches("[0-9a-fA-F-]{36}")) {
+            throw Refusal.badRequest("invalid-recipient", "recipientId must be an account id.");
+        }
+        return preferences
+                .of(recipientId)
+                .map(preference ->
+                        new ConfirmedEmail(preference.emailVerifiedAt != null ? preference.emailAddress : null));
+    }
+}
