@@ -98,4 +98,16 @@ public final class SeatLedger {
                         .executeUpdate())
                 .replaceWithVoid();
     }
+
+    /**
+     * The capacity is lowered: the seats already taken beyond it become the database's limit ({@code capacity_floor}),
+     * written before the new capacity so the CHECK constraint holds at every step.
+     */
+    public static Uni<Integer> keepTakenSeatsAbove(UUID sessionId, int capacity) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("update session_copy set capacity_floor = "
+                        + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                .setParameter("capacity", capacity)
+                .setParameter("id", sessionId)
+                .executeUpdate());
+    }
 }
