@@ -66,7 +66,8 @@ public class Pages {
     @Inject
     DropInChildcarePages dropIns;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/").order(900).handler(ctx -> page(ctx, false, this::find));
