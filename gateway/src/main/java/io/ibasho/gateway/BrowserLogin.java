@@ -33,6 +33,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class BrowserLogin {
+    /** Sessions ended by sign-out or quick exit: an old copy of their cookie is refused. */
+    @Inject
+    EndedSessions endedSessions;
+
     private static final Logger LOG = Logger.getLogger(BrowserLogin.class);
     static final String LOCAL_SECRET_MARKER = "change-me";
 
@@ -131,7 +135,7 @@ public class BrowserLogin {
             ctx.response().end(new JsonObject().put("signedIn", false).encode());
             return;
         }
-        BrowserSessions.identity(ctx)
+        BrowserSessions.identity(ctx, endedSessions)
                 .subscribe()
                 .with(
                         identity -> {
@@ -241,36 +245,39 @@ public class BrowserLogin {
 
     /** Ends Keycloak's SSO session (back channel, with the session's refresh token) and forgets the gateway's. */
     Uni<Void> endBothSessions(RoutingContext ctx) {
-        return BrowserSessions.identity(ctx).onFailure().recoverWithNull().flatMap(identity -> {
-            BrowserSessions.clearCookies(ctx);
-            if (identity == null) {
-                return Uni.createFrom().voidItem();
-            }
-            BrowserSessions.ENDED.end(EndedSessions.sessionIdOf(BrowserSessions.idToken(identity)));
-            String refreshToken = BrowserSessions.refreshToken(identity);
-            if (refreshToken == null) {
-                return Uni.createFrom().voidItem();
-            }
-            io.vertx.mutiny.core.MultiMap form = io.vertx.mutiny.core.MultiMap.caseInsensitiveMultiMap()
-                    .add("client_id", clientId)
-                    .add("client_secret", clientSecret)
-                    .add("refresh_token", refreshToken);
-            return keycloak.postAbs(issuer + "/protocol/openid-connect/logout")
-                    .timeout(5000)
-                    .sendForm(form)
-                    .invoke(response -> {
-                        if (response.statusCode() >= 300) {
-                            LOG.warnf("Keycloak did not end a session: status %d", response.statusCode());
-                        }
-                    })
-                    .onFailure()
-                    .invoke(e -> LOG.warnf(
-                            "Keycloak unreachable while ending a session: %s",
-                            e.getClass().getSimpleName()))
-                    .onFailure()
-                    .recoverWithNull()
-                    .replaceWithVoid();
-        });
+        return BrowserSessions.identity(ctx, endedSessions)
+                .onFailure()
+                .recoverWithNull()
+                .flatMap(identity -> {
+                    BrowserSessions.clearCookies(ctx);
+                    if (identity == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    endedSessions.end(EndedSessions.sessionIdOf(BrowserSessions.idToken(identity)));
+                    String refreshToken = BrowserSessions.refreshToken(identity);
+                    if (refreshToken == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    io.vertx.mutiny.core.MultiMap form = io.vertx.mutiny.core.MultiMap.caseInsensitiveMultiMap()
+                            .add("client_id", clientId)
+                            .add("client_secret", clientSecret)
+                            .add("refresh_token", refreshToken);
+                    return keycloak.postAbs(issuer + "/protocol/openid-connect/logout")
+                            .timeout(5000)
+                            .sendForm(form)
+                            .invoke(response -> {
+                                if (response.statusCode() >= 300) {
+                                    LOG.warnf("Keycloak did not end a session: status %d", response.statusCode());
+                                }
+                            })
+                            .onFailure()
+                            .invoke(e -> LOG.warnf(
+                                    "Keycloak unreachable while ending a session: %s",
+                                    e.getClass().getSimpleName()))
+                            .onFailure()
+                            .recoverWithNull()
+                            .replaceWithVoid();
+                });
     }
 
     /** Whatever goes wrong while signing out is answered, never a 500 (the cookies are cleared first). */

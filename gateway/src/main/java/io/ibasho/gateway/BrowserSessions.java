@@ -33,8 +33,6 @@ public final class BrowserSessions {
     public static final String CSRF_FORM_FIELD = "csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Sessions ended by sign-out or quick exit: an old copy of their cookie is refused (see EndedSessions). */
-    public static final EndedSessions ENDED = new EndedSessions(java.time.Clock.systemUTC());
 
     private BrowserSessions() {}
 
@@ -52,7 +50,7 @@ public final class BrowserSessions {
      * The signed-in person of this browser session, resolved lazily by quarkus-oidc's code-flow mechanism (cookie
      * decrypted, ID token verified, tokens refreshed if expired). Null without a usable session.
      */
-    public static Uni<SecurityIdentity> identity(RoutingContext ctx) {
+    public static Uni<SecurityIdentity> identity(RoutingContext ctx, EndedSessions ended) {
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (deferred == null) {
             return Uni.createFrom().nullItem();
@@ -64,7 +62,7 @@ public final class BrowserSessions {
         return deferred.onItem()
                 .transform(identity -> identity == null
                                 || identity.isAnonymous()
-                                || ENDED.isEnded(EndedSessions.sessionIdOf(idToken(identity)))
+                                || ended.isEnded(EndedSessions.sessionIdOf(idToken(identity)))
                         ? null
                         : identity);
     }

@@ -1,6 +1,7 @@
 package io.ibasho.gateway;
 
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * session id ({@code sid}, the same across token refreshes) refuses such a copy at once. In memory, per replica, like
  * the rate limiter: a multi-replica gateway needs a shared store (docs/webapp.md).
  */
-public final class EndedSessions {
+@Singleton
+public class EndedSessions {
     /** Longer than Keycloak's longest SSO session (realm: 10 h): after that the tokens in any old cookie are dead anyway. */
     static final Duration REMEMBER = Duration.ofHours(12);
 

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Gateway {
+    /** Sessions ended by sign-out or quick exit: an old copy of their cookie is refused. */
+    @Inject
+    EndedSessions endedSessions;
+
     private static final Logger LOG = Logger.getLogger(Gateway.class);
 
     /** RFC 9110 7.6.1 plus the de-facto ones; headers named in Connection are dropped too. */
@@ -73,8 +78,9 @@ public class Gateway {
     private static final Set<String> CONFIRMED_EMAIL_CHANGES = Set.of(
             "/api/notifications/preferences/email/verify", "/api/notifications/me/consents/email-channel/withdrawal");
 
-    /** The audit log's time, as the pages read theirs (a test may set another). */
-    java.time.Clock clock = java.time.Clock.systemUTC();
+    /** The audit log's time: the gateway's clock (GatewayClock), as the pages read theirs. */
+    @Inject
+    Clock clock;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<io.quarkus.runtime.configuration.MemorySize> serverMaxBodySize;
@@ -177,7 +183,7 @@ public class Gateway {
                             + " header. Please reload the page and try again.");
             return;
         }
-        BrowserSessions.identity(ctx)
+        BrowserSessions.identity(ctx, endedSessions)
                 .subscribe()
                 .with(
                         identity -> {

@@ -3,6 +3,7 @@ package io.ibasho.gateway;
 import static io.restassured.RestAssured.given;
 
 import io.ibasho.testsupport.TestServers;
+import io.ibasho.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -24,15 +25,7 @@ final class KeycloakAccounts {
     /** Signed in as the test Keycloak's admin. */
     static KeycloakAccounts asAdmin() {
         String base = TestServers.get().keycloak().baseUrl();
-        String token = given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        String token = Tokens.keycloakAdmin(base);
         return new KeycloakAccounts(base, token);
     }
 

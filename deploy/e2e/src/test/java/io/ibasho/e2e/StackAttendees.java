@@ -49,15 +49,7 @@ final class StackAttendees {
                         List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
                 .toList();
         String base = stack.stack.keycloak().baseUrl().replace("localhost", "127.0.0.1");
-        String admin = given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        String admin = Tokens.keycloakAdmin(base);
         given().auth()
                 .oauth2(admin)
                 .contentType(ContentType.JSON)

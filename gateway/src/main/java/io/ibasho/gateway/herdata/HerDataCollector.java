@@ -30,7 +30,8 @@ public class HerDataCollector {
     @Inject
     ServiceCalls services;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A part could not be had; names the service, never anything of hers. */
     public static final class Incomplete extends RuntimeException {

@@ -39,7 +39,8 @@ public class AccountRecovery {
     /** One attempt per account at a time in this replica, so that one code cannot be spent twice at once. */
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Fresh codes for her account, replacing any earlier ones; only their hashes are kept. */
     public Uni<List<String>> issue(String userId) {

@@ -50,7 +50,8 @@ public class RecoveryPages {
     @Inject
     Gateway gateway;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/app/recover").order(899).handler(ctx -> flow.page(ctx, false, v -> form(null, 200)));

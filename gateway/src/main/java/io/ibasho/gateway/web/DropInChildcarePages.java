@@ -44,7 +44,8 @@ public class DropInChildcarePages {
     @Inject
     ServiceCalls services;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/s/:id/childcare")

@@ -46,7 +46,8 @@ public class HerDataPages {
     @Inject
     ServiceCalls services;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A readable block of the export: a heading and label/value lines. */
     @TemplateData

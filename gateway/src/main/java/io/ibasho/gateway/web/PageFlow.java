@@ -1,6 +1,7 @@
 package io.ibasho.gateway.web;
 
 import io.ibasho.gateway.BrowserSessions;
+import io.ibasho.gateway.EndedSessions;
 import io.ibasho.gateway.GatewayConfig;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
@@ -33,6 +34,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PageFlow {
+    /** Sessions ended by sign-out or quick exit: an old copy of their cookie is refused. */
+    @Inject
+    EndedSessions endedSessions;
+
     private static final Logger LOG = Logger.getLogger(PageFlow.class);
 
     @Inject
@@ -89,7 +94,7 @@ public class PageFlow {
             ctx.put(BrowserSessions.AFTER_DEAD_SESSION, ctx.request().path());
         }
         Uni<SecurityIdentity> who = hasSession
-                ? BrowserSessions.identity(ctx).onFailure().recoverWithNull()
+                ? BrowserSessions.identity(ctx, endedSessions).onFailure().recoverWithNull()
                 : Uni.createFrom().nullItem();
         who.subscribe()
                 .with(

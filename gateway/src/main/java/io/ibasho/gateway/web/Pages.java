@@ -69,7 +69,8 @@ public class Pages {
     @Inject
     io.ibasho.gateway.recovery.ConfirmedEmailSync confirmedEmails;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/").order(900).handler(ctx -> page(ctx, false, this::find));

@@ -1,6 +1,7 @@
 package io.ibasho.registration;
 
 import io.ibasho.testsupport.ServiceLayersTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * This service's layers ({@link ServiceLayersTest}): {@code rest} → service layer (service, repository, mapping, messaging, idempotency) → pure domain (lottery: the draw and its verification).
@@ -11,5 +12,10 @@ class ArchitectureTest extends ServiceLayersTest {
                 "io.ibasho.registration",
                 new String[] {"service", "repository", "mapping", "messaging", "idempotency"},
                 "lottery");
+    }
+
+    @Test
+    void sqlOnlyInRepository() {
+        noSqlOutsideRepositoryIn("service", "messaging", "mapping", "rest");
     }
 }

@@ -3,7 +3,9 @@ package io.ibasho.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Arrays;
@@ -15,9 +17,20 @@ import org.junit.jupiter.api.Test;
  * extends this and names its own packages. Plain JUnit rather than ArchUnit's own engine, which does not run on JUnit 6.
  */
 public abstract class ServiceLayersTest {
+    private static final DescribedPredicate<JavaMethodCall> NATIVE_QUERY = DescribedPredicate.describe(
+            "a native query (Hibernate's createNativeQuery, Vert.x's query or preparedQuery)", call -> {
+                String owner = call.getTargetOwner().getPackageName();
+                return switch (call.getName()) {
+                    case "createNativeQuery" -> owner.startsWith("org.hibernate");
+                    case "query", "preparedQuery" -> owner.startsWith("io.vertx");
+                    default -> false;
+                };
+            });
+
     private final String rest;
     private final String[] serviceLayer;
     private final String[] pureDomain;
+    private final String root;
     private final JavaClasses mainCode;
 
     /**
@@ -26,6 +39,7 @@ public abstract class ServiceLayersTest {
      * @param pureDomain the sub-packages of the pure domain, e.g. {@code lottery}
      */
     protected ServiceLayersTest(String root, String[] serviceLayer, String... pureDomain) {
+        this.root = root;
         this.rest = root + ".rest..";
         this.serviceLayer = packages(root, serviceLayer);
         this.pureDomain = packages(root, pureDomain);
@@ -87,6 +101,21 @@ public abstract class ServiceLayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.quarkus..", "jakarta..", "io.smallrye..", "io.vertx..", "org.hibernate..")
+                .check(mainCode);
+    }
+
+    /**
+     * SQL lives in {@code repository}: the given sub-packages (e.g. {@code service}, {@code messaging}) call no native
+     * query of Hibernate Reactive or Vert.x, so they read as domain steps. A service calls this from its own test once
+     * its SQL has moved (HQL through Panache entities stays where it is read).
+     */
+    protected void noSqlOutsideRepositoryIn(String... subPackages) {
+        noClasses()
+                .that()
+                .resideInAnyPackage(packages(root, subPackages))
+                .should()
+                .callMethodWhere(NATIVE_QUERY)
+                .because("native SQL belongs in the repository package")
                 .check(mainCode);
     }
 }

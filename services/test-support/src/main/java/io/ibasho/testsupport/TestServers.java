@@ -1,6 +1,5 @@
 package io.ibasho.testsupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.localstack.Artifacts;
 import io.ibasho.localstack.ExternalServers;
 import io.ibasho.localstack.KafkaBroker;
@@ -294,18 +293,7 @@ public final class TestServers {
         String base = keycloak.baseUrl().replace("localhost", "127.0.0.1");
         HttpClient http = HttpClient.newHttpClient();
         try {
-            String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-            HttpResponse<String> login = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            require(login, 200, "admin login");
-            String admin = new ObjectMapper()
-                    .readTree(login.body())
-                    .path("access_token")
-                    .asText();
+            String admin = Tokens.keycloakAdmin(base);
             HttpResponse<String> deleted = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + KeycloakServer.REALM))
                             .header("Authorization", "Bearer " + admin)

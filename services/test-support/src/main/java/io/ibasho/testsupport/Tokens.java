@@ -1,6 +1,11 @@
 package io.ibasho.testsupport;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -70,6 +75,44 @@ public final class Tokens {
         int expiresIn = response.path("expires_in");
         CACHE.put(key, new CachedToken(token, System.currentTimeMillis() + expiresIn * 1000L));
         return token;
+    }
+
+    /**
+     * A token of the test Keycloak's own admin (master realm, {@code admin-cli}), for tests that make, change or reset
+     * accounts through the admin API. Not cached: it lives a minute.
+     *
+     * @param keycloakBaseUrl Keycloak's base address, e.g. {@code TestServers.get().keycloak().baseUrl()}
+     */
+    public static String keycloakAdmin(String keycloakBaseUrl) {
+        String url = keycloakBaseUrl.replace("localhost", "127.0.0.1") + "/realms/master/protocol/openid-connect/token";
+        try {
+            HttpResponse<String> login = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "the test Keycloak's admin login answered " + login.statusCode() + ": " + login.body());
+            }
+            return new ObjectMapper()
+                    .readTree(login.body())
+                    .path("access_token")
+                    .asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the test Keycloak's admin login failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the test Keycloak's admin login", e);
+        }
+    }
+
+    /** A token of the shared test Keycloak's own admin. */
+    public static String keycloakAdmin() {
+        return keycloakAdmin(TestServers.get().keycloak().baseUrl());
     }
 
     private record CachedToken(String token, long expiresAt) {}

@@ -44,7 +44,8 @@ public class DashboardPages {
     @Inject
     ServiceCalls services;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/staff/dashboard")

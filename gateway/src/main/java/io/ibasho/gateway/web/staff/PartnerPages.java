@@ -50,7 +50,8 @@ public class PartnerPages {
     @Inject
     ServiceCalls services;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/staff/partner")

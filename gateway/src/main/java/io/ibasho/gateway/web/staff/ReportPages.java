@@ -49,7 +49,8 @@ public class ReportPages {
     @Inject
     ServiceCalls services;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/staff/report").order(900).handler(ctx -> flow.page(ctx, true, reader(this::report)));

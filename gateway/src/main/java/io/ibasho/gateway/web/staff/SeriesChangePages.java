@@ -83,7 +83,8 @@ public class SeriesChangePages {
     ServiceCalls services;
 
     /** Which dates are still to come (the gateway's pages read the clock like this; tests may set it). */
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /**
      * One date the change reaches: how it is now and how it will be, and what happens to it in words (the change's

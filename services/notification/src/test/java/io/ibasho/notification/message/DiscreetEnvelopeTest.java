@@ -2,6 +2,7 @@ package io.ibasho.notification.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ibasho.notification.support.Templates;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

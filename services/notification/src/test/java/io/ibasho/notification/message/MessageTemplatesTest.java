@@ -3,6 +3,7 @@ package io.ibasho.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ibasho.notification.support.Templates;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.EnumMap;

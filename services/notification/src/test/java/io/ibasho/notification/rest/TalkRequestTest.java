@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.not;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.it.Db;
 import io.ibasho.notification.service.RetentionJob;
+import io.ibasho.notification.support.Db;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.Tokens;

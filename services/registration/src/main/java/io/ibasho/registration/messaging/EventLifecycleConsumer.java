@@ -11,6 +11,7 @@ import io.ibasho.plumbing.inbox.TransientFailures;
 import io.ibasho.registration.CourseCopy;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
+import io.ibasho.registration.repository.SeatLedger;
 import io.ibasho.registration.service.BookingService;
 import io.ibasho.registration.service.CourseLotteryService;
 import io.ibasho.registration.service.CourseRequestService;
@@ -168,12 +169,7 @@ public class EventLifecycleConsumer {
         // new capacity is written, so the CHECK constraint holds at every step). The organiser sees the excess.
         Uni<Integer> keepTakenSeats =
                 existing != null && capacity != null && (existing.capacity == null || capacity < existing.capacity)
-                        ? Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                        "update session_copy set capacity_floor = "
-                                                + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
-                                .setParameter("capacity", capacity)
-                                .setParameter("id", sessionId)
-                                .executeUpdate())
+                        ? SeatLedger.keepTakenSeatsAbove(sessionId, capacity)
                         : Uni.createFrom().item(0);
         return keepTakenSeats.flatMap(ignored -> apply(existing, sessionId, sequence, capacity, data, ended));
     }

@@ -7,7 +7,7 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.EventSequence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -28,7 +28,7 @@ public class RegistrationOutbox {
     }
 
     public Uni<Void> append(String type, UUID sessionId, Object data) {
-        return nextSequence().flatMap(sequence -> {
+        return EventSequence.next().flatMap(sequence -> {
             ObjectNode payload = json.valueToTree(data);
             payload.put("sequence", sequence);
             if (EventTypes.REGISTRATION_CONFIRMED.equals(type)) {
@@ -40,17 +40,6 @@ public class RegistrationOutbox {
             }
             return outbox.append(type, sessionId, payload);
         });
-    }
-
-    /**
-     * Drawn in the transaction that writes the event: a registration's changes happen one after the other under its
-     * row lock, so a later change of the same registration always carries a larger number, whichever replica's relay
-     * publishes it first. Consumers drop an event older than the one they applied (issue #14).
-     */
-    private static Uni<Long> nextSequence() {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select nextval('registration_event_sequence')", Long.class)
-                        .getSingleResult());
     }
 
     private static ObjectNode withPartIds(ObjectNode payload, List<String> partIds) {

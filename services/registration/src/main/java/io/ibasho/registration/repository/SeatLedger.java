@@ -74,4 +74,40 @@ public final class SeatLedger {
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
+
+    /** Seats taken and walk-ins counted, as they stand in the database. */
+    public record Counters(int confirmedSeats, int dropIns) {}
+
+    public static Uni<Counters> counters(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select confirmed_seats, drop_in_count from session_copy where id = :id",
+                                Object[].class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
+                .map(row -> new Counters(((Number) row[0]).intValue(), ((Number) row[1]).intValue()));
+    }
+
+    /** Adds walk-ins to the session's count (nothing about who they are is kept). */
+    public static Uni<Void> addDropIns(UUID sessionId, int count) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "update session_copy set drop_in_count = drop_in_count + :count where id = :id")
+                        .setParameter("count", count)
+                        .setParameter("id", sessionId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The capacity is lowered: the seats already taken beyond it become the database's limit ({@code capacity_floor}),
+     * written before the new capacity so the CHECK constraint holds at every step.
+     */
+    public static Uni<Integer> keepTakenSeatsAbove(UUID sessionId, int capacity) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("update session_copy set capacity_floor = "
+                        + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                .setParameter("capacity", capacity)
+                .setParameter("id", sessionId)
+                .executeUpdate());
+    }
 }

@@ -7,7 +7,8 @@ import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.RosterAudit;
+import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,21 +49,13 @@ public class CheckInService {
     @WithTransaction
     public Uni<Roster> roster(UUID sessionId, String organisationId, String reader, String reason) {
         return OrganiserAccess.session(sessionId, organisationId)
-                .call(session -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "insert into roster_audit (id, session_id, organisation_id, reader, reason, read_at) "
-                                        + "values (:id, :session, :org, :reader, :reason, :at)")
-                        .setParameter("id", UUID.randomUUID())
-                        .setParameter("session", sessionId)
-                        .setParameter("org", session.organisationId)
-                        .setParameter("reader", reader)
-                        .setParameter("reason", reason)
-                        .setParameter("at", OffsetDateTime.now(clock))
-                        .executeUpdate()))
-                .flatMap(session -> counters(sessionId).flatMap(counters -> Registration.<Registration>list(
+                .call(session -> RosterAudit.record(
+                        sessionId, session.organisationId, reader, reason, OffsetDateTime.now(clock)))
+                .flatMap(session -> SeatLedger.counters(sessionId).flatMap(counters -> Registration.<Registration>list(
                                 "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt",
                                 sessionId,
                                 BookingService.ACTIVE)
-                        .map(list -> new Roster(session, counters[0], counters[1], list))));
+                        .map(list -> new Roster(session, counters.confirmedSeats(), counters.dropIns(), list))));
     }
 
     @WithTransaction
@@ -100,22 +93,8 @@ public class CheckInService {
     @WithTransaction
     public Uni<Integer> countDropIns(UUID sessionId, String organisationId, int count) {
         return OrganiserAccess.session(sessionId, organisationId)
-                .flatMap(session -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "update session_copy set drop_in_count = drop_in_count + :count where id = :id")
-                        .setParameter("count", count)
-                        .setParameter("id", sessionId)
-                        .executeUpdate()))
-                .flatMap(updated -> counters(sessionId))
-                .map(counters -> counters[1]);
-    }
-
-    private static Uni<int[]> counters(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select confirmed_seats, drop_in_count from session_copy where id = :id",
-                                Object[].class)
-                        .setParameter("id", sessionId)
-                        .getSingleResult())
-                .map(row -> new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()});
+                .flatMap(session -> SeatLedger.addDropIns(sessionId, count))
+                .flatMap(added -> SeatLedger.counters(sessionId))
+                .map(SeatLedger.Counters::dropIns);
     }
 }

@@ -8,6 +8,7 @@ import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.ChildcareSagaConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.ChildcareHolds;
 import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -99,15 +100,7 @@ public class ChildcareSaga {
     @WithTransaction
     public Uni<Void> askAgainWhereTheSessionWasUnknown() {
         OffsetDateTime answeredBefore = OffsetDateTime.now(clock).minus(config.answerCheck());
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from registration where status = 'PENDING_CHILDCARE' "
-                                        + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
-                                        + "order by updated_at limit 50 for update skip locked",
-                                Registration.class)
-                        .setParameter("unknown", ChildcareRequests.UNKNOWN_SESSION)
-                        .setParameter("before", answeredBefore)
-                        .getResultList())
+        return ChildcareHolds.answeredUnknownSession(ChildcareRequests.UNKNOWN_SESSION, answeredBefore)
                 .flatMap(holds -> Multi.createFrom()
                         .iterable(holds)
                         .onItem()
@@ -123,12 +116,7 @@ public class ChildcareSaga {
      * childcare is in line again at her own place, and a free seat is offered (childcare asked first) at once.
      */
     public Uni<Void> childcareReleased(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "update registration set childcare_status = null, childcare_reject_reason = null, version = version + 1 "
-                                        + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
-                        .setParameter("id", sessionId)
-                        .executeUpdate())
+        return ChildcareHolds.backInLine(sessionId)
                 .flatMap(waiting -> SessionCopy.<SessionCopy>findById(sessionId))
                 .flatMap(session -> session == null ? Uni.createFrom().voidItem() : bookings.offerFreedSeats(session));
     }
@@ -146,13 +134,7 @@ public class ChildcareSaga {
     @WithTransaction
     public Uni<Void> releaseUnansweredHolds() {
         OffsetDateTime askedBefore = OffsetDateTime.now(clock).minus(config.answerTimeout());
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from registration where status = 'PENDING_CHILDCARE' "
-                                        + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
-                                Registration.class)
-                        .setParameter("before", askedBefore)
-                        .getResultList())
+        return ChildcareHolds.unansweredSince(askedBefore)
                 .flatMap(unanswered -> Multi.createFrom()
                         .iterable(unanswered)
                         .onItem()

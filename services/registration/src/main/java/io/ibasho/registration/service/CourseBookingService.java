@@ -9,6 +9,9 @@ import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.CourseEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.CourseLedger;
+import io.ibasho.registration.repository.CourseWaitlist;
+import io.ibasho.registration.repository.RosterAudit;
 import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -97,7 +100,7 @@ public class CourseBookingService {
                             boolean wantsChildcare = childcareByDate.containsKey(session.id);
                             seats = seats.call(() -> takeDateSeat(session, attendeeId, wantsChildcare, now));
                         }
-                        return seats.flatMap(ignored -> CoursePlaces.take(courseId))
+                        return seats.flatMap(ignored -> CourseLedger.take(courseId))
                                 .flatMap(
                                         placed -> placed
                                                 ? Uni.createFrom().voidItem()
@@ -110,13 +113,7 @@ public class CourseBookingService {
                                 .flatMap(ignored ->
                                         bookTakenSeats(course, attendeeId, nickname, childcareByDate, byId, now))
                                 // she booked it herself: a waitlist place she still held is no longer needed
-                                .call(ignored -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                                "update course_request set status = 'WITHDRAWN', updated_at = :now "
-                                                        + "where course_id = :course and attendee_id = :who and status = 'WAITING'")
-                                        .setParameter("now", now)
-                                        .setParameter("course", courseId)
-                                        .setParameter("who", attendeeId)
-                                        .executeUpdate()));
+                                .call(ignored -> CourseWaitlist.withdraw(courseId, attendeeId, now));
                     });
         });
     }
@@ -215,17 +212,8 @@ public class CourseBookingService {
                                     .toList();
                             Uni<Void> audited = Uni.createFrom().voidItem();
                             for (SessionCopy date : dates) {
-                                audited =
-                                        audited.call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                                        "insert into roster_audit (id, session_id, organisation_id, reader, reason, read_at) "
-                                                                + "values (:id, :session, :org, :reader, :reason, :at)")
-                                                .setParameter("id", UUID.randomUUID())
-                                                .setParameter("session", date.id)
-                                                .setParameter("org", organisationId)
-                                                .setParameter("reader", reader)
-                                                .setParameter("reason", reason)
-                                                .setParameter("at", now())
-                                                .executeUpdate()));
+                                audited = audited.call(
+                                        () -> RosterAudit.record(date.id, organisationId, reader, reason, now()));
                             }
                             return audited.flatMap(ignored -> Registration.<Registration>list(
                                             "courseBookingId in (select b.id from CourseBooking b where b.courseId = ?1) "

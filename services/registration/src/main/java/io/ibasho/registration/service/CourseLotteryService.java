@@ -13,6 +13,8 @@ import io.ibasho.registration.lottery.LotterySeed;
 import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.RankedApplicant;
 import io.ibasho.registration.lottery.SeedCommitment;
+import io.ibasho.registration.repository.CourseLedger;
+import io.ibasho.registration.repository.CourseLotteryStore;
 import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -76,76 +78,40 @@ public class CourseLotteryService {
 
     /** A fresh secret seed when a lottery course is first known; its commitment is public from then on. */
     public static Uni<Void> ensureSeed(UUID courseId, Clock clock) {
-        LotterySeed seed = LotterySeed.generate();
-        return Panache.getSession()
-                .flatMap(s -> s.flush().flatMap(flushed -> s.createNativeQuery(
-                                "insert into course_lottery (course_id, seed_hex, commitment, created_at) "
-                                        + "values (:id, :seed, :commitment, :now) on conflict do nothing")
-                        .setParameter("id", courseId)
-                        .setParameter("seed", seed.toHex())
-                        .setParameter("commitment", seed.commitment().sha256Hex())
-                        .setParameter("now", OffsetDateTime.now(clock))
-                        .executeUpdate()))
-                .replaceWithVoid();
+        return CourseLotteryStore.keepSeed(courseId, LotterySeed.generate(), OffsetDateTime.now(clock));
     }
 
     static Uni<Boolean> drawn(UUID courseId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select count(*) from course_lottery where course_id = :id and drawn_at is not null",
-                                Long.class)
-                        .setParameter("id", courseId)
-                        .getSingleResult())
-                .map(count -> count > 0);
+        return CourseLotteryStore.drawn(courseId);
     }
 
     @WithSession
     public Uni<CourseLotteryInfo> info(UUID courseId) {
-        return lotteryCourse(courseId).flatMap(course -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select commitment, drawn_at from course_lottery where course_id = :id", Object[].class)
-                        .setParameter("id", courseId)
-                        .getResultList())
-                .flatMap(rows -> CourseRequest.count("courseId = ?1 and kind = ?2", courseId, CourseRequest.LOTTERY)
-                        .map(applications -> {
-                            Object[] row = rows.isEmpty() ? new Object[2] : rows.get(0);
-                            OffsetDateTime drawnAt = timestamp(row[1]);
-                            return new CourseLotteryInfo(
-                                    course, (String) row[0], applications, drawnAt != null, drawnAt);
-                        })));
+        return lotteryCourse(courseId).flatMap(course -> CourseLotteryStore.status(courseId)
+                .flatMap(status -> CourseRequest.count("courseId = ?1 and kind = ?2", courseId, CourseRequest.LOTTERY)
+                        .map(applications -> new CourseLotteryInfo(
+                                course,
+                                status.commitment(),
+                                applications,
+                                status.drawnAt() != null,
+                                status.drawnAt()))));
     }
 
     /** The published draw, for anyone to recompute with the verifier (no personal data: ids, rules, seed). */
     @WithSession
     public Uni<String> published(UUID courseId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select published from course_lottery where course_id = :id and published is not null",
-                                String.class)
-                        .setParameter("id", courseId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw notDrawn();
-                    }
-                    return rows.get(0);
-                });
+        return publishedDraw(courseId).map(CourseLotteryStore.Published::json);
     }
 
     @WithSession
     public Uni<CourseDrawRecord> drawRecord(UUID courseId, String organisationId) {
-        return ownCourse(courseId, organisationId).flatMap(course -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select published, drawn_by from course_lottery where course_id = :id and published is not null",
-                                Object[].class)
-                        .setParameter("id", courseId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw notDrawn();
-                    }
-                    return record(courseId, PublishedDraw.fromJson((String) rows.get(0)[0]), (String) rows.get(0)[1]);
-                }));
+        return ownCourse(courseId, organisationId)
+                .flatMap(course -> publishedDraw(courseId))
+                .map(draw -> record(courseId, PublishedDraw.fromJson(draw.json()), draw.drawnBy()));
+    }
+
+    private static Uni<CourseLotteryStore.Published> publishedDraw(UUID courseId) {
+        return CourseLotteryStore.published(courseId).onItem().ifNull().failWith(CourseLotteryService::notDrawn);
     }
 
     /** An organiser of the course's organisation draws once applications have closed (else the scheduler will). */
@@ -178,13 +144,7 @@ public class CourseLotteryService {
             delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> drawDue() {
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "select c.id from course_copy c join course_lottery l on l.course_id = c.id "
-                                        + "where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
-                                        + "and c.applications_close_at <= :now and l.drawn_at is null",
-                                UUID.class)
-                        .setParameter("now", now())
-                        .getResultList()))
+        return Panache.withSession(() -> CourseLotteryStore.dueForDrawing(now()))
                 .flatMap(due -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID courseId : due) {
@@ -209,50 +169,24 @@ public class CourseLotteryService {
     private Uni<CourseDrawRecord> draw(CourseCopy course, String drawnBy) {
         List<UUID> lockOrder = course.sessionIdList().stream().sorted().toList();
         OffsetDateTime now = now();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select id from session_copy where id in (:ids) order by id for update", UUID.class)
-                .setParameter("ids", lockOrder)
-                .getResultList()
-                .flatMap(locked -> s.createNativeQuery(
-                                "select seed_hex, commitment, drawn_at from course_lottery where course_id = :id for update",
-                                Object[].class)
-                        .setParameter("id", course.id)
-                        .getResultList())
-                .flatMap(lottery -> {
-                    if (lottery.isEmpty() || lottery.get(0)[2] != null) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    return s.createNativeQuery(
-                                    "select least(c.capacity - c.booked_places, coalesce((select min(x.capacity - x.confirmed_seats) "
-                                            + "from session_copy x where x.id in (:ids) and x.capacity is not null), c.capacity)) "
-                                            + "from course_copy c where c.id = :course for update",
-                                    Integer.class)
-                            .setParameter("ids", lockOrder)
-                            .setParameter("course", course.id)
-                            .getSingleResult()
-                            .flatMap(free -> free < 1
-                                    ? Uni.createFrom().<CourseDrawRecord>nullItem()
-                                    : drawAndBook(course, lottery.get(0), free, drawnBy, now));
-                }));
+        return CourseLedger.lockDates(lockOrder)
+                .flatMap(locked -> CourseLotteryStore.lockUndrawn(course.id))
+                .flatMap(lottery -> lottery == null
+                        ? Uni.createFrom().<CourseDrawRecord>nullItem()
+                        : CourseLedger.lockFreeOnEveryDate(course.id, lockOrder)
+                                .flatMap(free -> free < 1
+                                        ? Uni.createFrom().<CourseDrawRecord>nullItem()
+                                        : drawAndBook(course, lottery, free, drawnBy, now)));
     }
 
     private Uni<CourseDrawRecord> drawAndBook(
-            CourseCopy course, Object[] lottery, int seats, String drawnBy, OffsetDateTime now) {
-        LotterySeed seed = LotterySeed.fromHex((String) lottery[0]);
-        SeedCommitment commitment = new SeedCommitment((String) lottery[1]);
+            CourseCopy course, CourseLotteryStore.Undrawn lottery, int seats, String drawnBy, OffsetDateTime now) {
+        SeedCommitment commitment = new SeedCommitment(lottery.commitment());
         DrawSubject subject = new DrawSubject(course.id, course.applicationsCloseAt.toInstant());
         LotteryPolicy policy = LotteryPolicy.withSeats(seats).withChildcareRequiredToWin(false);
         // she booked a date of it on her own since applying: her application ends before the draw (she cannot hold
         // that date twice), and the set drawn is the one recorded in the input digest
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update course_request q set status = 'ENDED', updated_at = :now "
-                                + "where q.course_id = :id and q.status = 'APPLIED' and exists (select 1 from registration r "
-                                + "where r.attendee_id = q.attendee_id and r.session_id in (:dates) and r.status in "
-                                + "('CONFIRMED', 'APPLIED', 'WAITLISTED', 'OFFERED', 'PENDING_CHILDCARE'))")
-                        .setParameter("now", now)
-                        .setParameter("id", course.id)
-                        .setParameter("dates", course.sessionIdList())
-                        .executeUpdate())
+        return CourseLotteryStore.endApplicationsHoldingADate(course.id, course.sessionIdList(), now)
                 .flatMap(ended -> CourseRequest.<CourseRequest>list(
                         "courseId = ?1 and status = ?2", course.id, CourseRequest.APPLIED))
                 .flatMap(applications -> {
@@ -262,7 +196,7 @@ public class CourseLotteryService {
                             subject,
                             policy,
                             commitment,
-                            seed,
+                            lottery.seed(),
                             applications.stream()
                                     .map(r -> new LotteryApplicant(r.id, 0, false, r.childcare != null))
                                     .toList());
@@ -280,15 +214,8 @@ public class CourseLotteryService {
                             return requests.change(request, CourseRequest.WAITING);
                         });
                     }
-                    return chain.call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                            "update course_lottery set input_digest = :digest, drawn_at = :at, drawn_by = :by, "
-                                                    + "published = :published where course_id = :id")
-                                    .setParameter("digest", draw.inputDigest())
-                                    .setParameter("at", now)
-                                    .setParameter("by", drawnBy)
-                                    .setParameter("published", published.toJson())
-                                    .setParameter("id", course.id)
-                                    .executeUpdate()))
+                    return chain.call(() -> CourseLotteryStore.recordDraw(
+                                    course.id, draw.inputDigest(), now, drawnBy, published.toJson()))
                             .map(ignored -> record(course.id, published, drawnBy));
                 });
     }
@@ -303,7 +230,7 @@ public class CourseLotteryService {
                 }
             }));
         }
-        return seats.call(() -> CoursePlaces.take(course.id))
+        return seats.call(() -> CourseLedger.take(course.id))
                 .flatMap(ignored -> SessionCopy.<SessionCopy>list("id in ?1", course.sessionIdList()))
                 .flatMap(sessions -> courses.bookTakenSeats(
                         course,
@@ -351,22 +278,6 @@ public class CourseLotteryService {
 
     private static Refusal notDrawn() {
         return Refusal.notFound("course draw");
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
     }
 
     private OffsetDateTime now() {

@@ -5,6 +5,7 @@ import io.ibasho.registration.CourseBooking;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.mapping.CourseEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.CourseLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.LockModeType;
@@ -12,30 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A course's places, taken and given back by conditional UPDATEs on its copy (never a flush of a stale count), in the
- * same transaction as the dates' seats. Lock order everywhere: the dates' session rows (by session id), then the
- * course row, so a booking and a cancellation of the same course can never wait on each other in a circle.
+ * A course booking's end: when no date of it is still hers, its place goes back ({@link CourseLedger}, where the course
+ * lock order is described) and CourseCancelled is told.
  */
 final class CoursePlaces {
     private CoursePlaces() {}
-
-    static Uni<Boolean> take(UUID courseId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update course_copy set booked_places = booked_places + 1 "
-                                + "where id = :id and booked_places < capacity")
-                        .setParameter("id", courseId)
-                        .executeUpdate())
-                .map(updated -> updated == 1);
-    }
-
-    static Uni<Void> release(UUID courseId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update course_copy set booked_places = booked_places - 1 "
-                                + "where id = :id and booked_places > 0")
-                        .setParameter("id", courseId)
-                        .executeUpdate())
-                .replaceWithVoid();
-    }
 
     /**
      * After one date was cancelled: when no date of the course booking is still hers, the booking ends and its course
@@ -62,7 +44,7 @@ final class CoursePlaces {
         booking.status = CourseBooking.CANCELLED;
         booking.cancelledBy = cancelledBy;
         booking.updatedAt = now;
-        return release(booking.courseId)
+        return CourseLedger.release(booking.courseId)
                 .call(() ->
                         outbox.append(EventTypes.COURSE_CANCELLED, booking.courseId, CourseEvents.cancelled(booking)));
     }

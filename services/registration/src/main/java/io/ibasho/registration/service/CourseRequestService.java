@@ -8,6 +8,8 @@ import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.CourseRequestEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.CourseLedger;
+import io.ibasho.registration.repository.CourseWaitlist;
 import io.ibasho.registration.repository.SeatLedger;
 import io.ibasho.registration.service.CourseBookingService.CourseDates;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -110,9 +112,7 @@ public class CourseRequestService {
                                     .<Long>failure(Refusal.conflict(
                                             "course-not-full",
                                             "This course still has a place on every date: book it instead."))
-                            : Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                            "select nextval('course_waitlist_number')", Long.class)
-                                    .getSingleResult()))
+                            : CourseWaitlist.nextNumber())
                     .flatMap(number -> persist(course, attendeeId, nickname, childcare, CourseRequest.WAITLIST, number))
                     .flatMap(request -> positionOf(request).map(position -> new Place(request, course, position)));
         });
@@ -192,25 +192,14 @@ public class CourseRequestService {
             delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> sweep() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery(
-                                        "select * from course_request where status = 'OFFERED' and offer_expires_at <= :now "
-                                                + "order by offer_expires_at limit 50 for update skip locked",
-                                        CourseRequest.class)
-                                .setParameter("now", now())
-                                .getResultList())
-                        .flatMap(lapsed -> {
-                            Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (CourseRequest request : lapsed) {
-                                chain = chain.call(() -> giveBack(request, false));
-                            }
-                            return chain;
-                        }))
-                .flatMap(ignored ->
-                        Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                        "select distinct course_id from course_request where status = 'WAITING'",
-                                        UUID.class)
-                                .getResultList())))
+        return Panache.withTransaction(() -> CourseWaitlist.lapsedOffers(now()).flatMap(lapsed -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (CourseRequest request : lapsed) {
+                        chain = chain.call(() -> giveBack(request, false));
+                    }
+                    return chain;
+                }))
+                .flatMap(ignored -> Panache.withSession(CourseWaitlist::coursesWithSomebodyWaiting))
                 .flatMap(courseIds -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID courseId : courseIds) {
@@ -232,28 +221,14 @@ public class CourseRequestService {
             List<UUID> lockOrder = course.sessionIdList().stream().sorted().toList();
             // counted in SQL under the locks: the seat and place counters change only by conditional UPDATEs, so a
             // copy already loaded in this session may be stale
-            return Panache.getSession()
-                    .flatMap(s -> s.createNativeQuery(
-                                    "select id from session_copy where id in (:ids) order by id for update", UUID.class)
-                            .setParameter("ids", lockOrder)
-                            .getResultList()
-                            .flatMap(locked -> s.createNativeQuery(
-                                            "select count(*) from session_copy where id in (:ids) and status = 'PUBLISHED' "
-                                                    + "and starts_at > :now and (capacity is null or confirmed_seats < capacity)",
-                                            Long.class)
-                                    .setParameter("ids", lockOrder)
-                                    .setParameter("now", now())
-                                    .getSingleResult())
-                            .flatMap(open -> open != lockOrder.size()
-                                    ? Uni.createFrom().item(false)
-                                    : s.createNativeQuery(
-                                                    "select booked_places < capacity from course_copy where id = :id for update",
-                                                    Boolean.class)
-                                            .setParameter("id", courseId)
-                                            .getSingleResult()))
+            return CourseLedger.lockDates(lockOrder)
+                    .flatMap(locked -> CourseLedger.openDatesWithFreeSeat(lockOrder, now()))
+                    .flatMap(open -> open != lockOrder.size()
+                            ? Uni.createFrom().item(false)
+                            : CourseLedger.lockHasFreePlace(courseId))
                     .flatMap(free -> !free
                             ? Uni.createFrom().voidItem()
-                            : nextInLine(courseId)
+                            : CourseWaitlist.firstInLine(courseId)
                                     .flatMap(next -> next == null
                                             ? Uni.createFrom().voidItem()
                                             : SessionCopy.<SessionCopy>list("id in ?1", lockOrder)
@@ -277,7 +252,7 @@ public class CourseRequestService {
                 .map(s -> s.startsAt)
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
-        return seats.call(() -> CoursePlaces.take(course.id)).flatMap(ignored -> {
+        return seats.call(() -> CourseLedger.take(course.id)).flatMap(ignored -> {
             request.offerExpiresAt = now().plus(bookings.holdTime(firstDate));
             return change(request, CourseRequest.OFFERED).replaceWithVoid();
         });
@@ -295,7 +270,7 @@ public class CourseRequestService {
                     for (UUID sessionId : lockOrder) {
                         chain = chain.call(() -> SeatLedger.release(sessionId));
                     }
-                    return chain.call(() -> CoursePlaces.release(course.id))
+                    return chain.call(() -> CourseLedger.release(course.id))
                             .call(() -> offerDownTheLine(course.id))
                             .call(() -> SessionCopy.<SessionCopy>list("id in ?1", lockOrder)
                                     .flatMap(sessions -> {
@@ -306,17 +281,6 @@ public class CourseRequestService {
                                         return offers;
                                     }));
                 });
-    }
-
-    private static Uni<CourseRequest> nextInLine(UUID courseId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from course_request where course_id = :id and status = 'WAITING' "
-                                        + "order by position limit 1 for update skip locked",
-                                CourseRequest.class)
-                        .setParameter("id", courseId)
-                        .getResultList())
-                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     /** Whether a first-come booking of the whole course could succeed now (then there is no line to join). */

@@ -5,7 +5,7 @@ import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.retention.RetentionStep;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.RetentionStore;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -87,15 +87,8 @@ public class RegistrationRetentionPurge implements RetentionStep {
         OffsetDateTime endedBefore = now.minus(config.retention().afterSession());
         // The session row is locked like every booking locks it, so no seat moves while the totals are taken; a busy
         // session (SKIP LOCKED) waits for the next run instead of blocking this one.
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from session_copy c where coalesce(c.ends_at, c.starts_at) < :endedBefore "
-                                        + "and not exists (select 1 from session_registration_total t where t.session_id = c.id) "
-                                        + "order by c.starts_at limit :limit for update skip locked",
-                                SessionCopy.class)
-                        .setParameter("endedBefore", endedBefore)
-                        .setParameter("limit", config.retention().sessionsPerRun())
-                        .getResultList())
+        return RetentionStore.endedSessionsNotReduced(
+                        endedBefore, config.retention().sessionsPerRun())
                 .flatMap(sessions -> sessions.isEmpty()
                         ? Uni.createFrom().item(0)
                         : Multi.createFrom()
@@ -105,10 +98,8 @@ public class RegistrationRetentionPurge implements RetentionStep {
                                 .collect()
                                 .asList()
                                 .map(List::size))
-                .call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "delete from roster_audit where read_at < :before")
-                        .setParameter("before", now.minus(config.retention().rosterAudit()))
-                        .executeUpdate()))
+                .call(() -> RetentionStore.forgetRosterReadsBefore(
+                        now.minus(config.retention().rosterAudit())))
                 .invoke(sessions -> {
                     if (sessions > 0) {
                         LOG.infof("reduced the registrations of %d past session(s) to anonymous totals", sessions);
@@ -118,42 +109,6 @@ public class RegistrationRetentionPurge implements RetentionStep {
 
     /** Returns the session's id (not void: a Multi drops null items, and the caller counts them). */
     private static Uni<java.util.UUID> anonymise(SessionCopy session, OffsetDateTime now) {
-        // totals and deletion in one statement pair of the same transaction: nothing personal is copied anywhere
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into session_registration_total (session_id, organisation_id, confirmed, "
-                                        + "attended, no_show, cancelled, waitlisted, with_childcare, drop_ins, anonymised_at, "
-                                        + "applications, children_0_2, children_3_5, children_6_up) "
-                                        + "select :id, :org, "
-                                        + "count(*) filter (where r.status = 'CONFIRMED'), "
-                                        + "count(*) filter (where r.status = 'CONFIRMED' and r.attendance = 'ATTENDED'), "
-                                        + "count(*) filter (where r.status = 'CONFIRMED' and r.attendance = 'NO_SHOW'), "
-                                        + "count(*) filter (where r.status in ('CANCELLED', 'CHILDCARE_UNAVAILABLE')), "
-                                        + "count(*) filter (where r.status in ('WAITLISTED', 'APPLIED')), "
-                                        + "count(*) filter (where r.status = 'CONFIRMED' and r.childcare_status = 'RESERVED'), "
-                                        + ":dropIns, :now, "
-                                        + ReportFigures.APPLICATIONS + ", "
-                                        + ReportFigures.CHILDREN_BY_BAND
-                                        + " from registration r join session_copy c on c.id = r.session_id "
-                                        + ReportFigures.CHILDREN_OF_EACH_BOOKING
-                                        + " where r.session_id = :id")
-                        .setParameter("id", session.id)
-                        .setParameter("org", session.organisationId)
-                        .setParameter("dropIns", session.dropInCount)
-                        .setParameter("now", now)
-                        .executeUpdate()
-                        .flatMap(ignored -> s.createNativeQuery("delete from registration where session_id = :id")
-                                .setParameter("id", session.id)
-                                .executeUpdate())
-                        // a course booking whose every date has been deleted holds nothing but her account id
-                        // a course's applications and waitlist places go with its last date (session_ids ends with it)
-                        .flatMap(ignored -> s.createNativeQuery("delete from course_request q where q.course_id in "
-                                        + "(select c.id from course_copy c where c.session_ids like :last)")
-                                .setParameter("last", "%" + session.id)
-                                .executeUpdate())
-                        .flatMap(ignored -> s.createNativeQuery("delete from course_booking b where not exists "
-                                        + "(select 1 from registration r where r.course_booking_id = b.id)")
-                                .executeUpdate()))
-                .replaceWith(session.id);
+        return RetentionStore.reduceToTotals(session, now).replaceWith(session.id);
     }
 }

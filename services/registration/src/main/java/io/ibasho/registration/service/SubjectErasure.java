@@ -6,6 +6,7 @@ import io.ibasho.registration.Registration.ChildcareStatus;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.ErasureStore;
 import io.ibasho.registration.repository.SeatLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -66,24 +67,26 @@ public class SubjectErasure {
                             .collect()
                             .asList()
                             .call(() -> deleteSurveyInvitations(registrations))
-                            .call(() -> unlinkCourseBookings(attendeeId))
-                            .flatMap(kinds -> deleteStoredAnswers(attendeeId).flatMap(answers -> {
-                                Map<String, Integer> erased = new LinkedHashMap<>();
-                                kinds.forEach(kind -> erased.merge(kind, 1, Integer::sum));
-                                erased.put("childcareRequests", childcareRequests);
-                                erased.put("storedAnswers", answers);
-                                List<String> ids = registrations.stream()
-                                        .map(r -> r.id.toString())
-                                        .toList();
-                                Map<String, Object> event = new LinkedHashMap<>();
-                                event.put("erasureId", erasureId.toString());
-                                event.put("attendeeId", attendeeId);
-                                event.put("registrationIds", ids);
-                                event.put("erasedAt", now.toString());
-                                // keyed by the erasure's own id, not by her account id or a session id
-                                return outbox.append(EventTypes.SUBJECT_ERASED, erasureId, event)
-                                        .replaceWith(new Receipt(erasureId, now, erased));
-                            }));
+                            // her course bookings are unlinked too, those still held end and give their places back
+                            .call(() -> ErasureStore.unlinkCourseBookings(attendeeId))
+                            .flatMap(kinds -> ErasureStore.deleteIdempotencyRecords(attendeeId)
+                                    .flatMap(answers -> {
+                                        Map<String, Integer> erased = new LinkedHashMap<>();
+                                        kinds.forEach(kind -> erased.merge(kind, 1, Integer::sum));
+                                        erased.put("childcareRequests", childcareRequests);
+                                        erased.put("storedAnswers", answers);
+                                        List<String> ids = registrations.stream()
+                                                .map(r -> r.id.toString())
+                                                .toList();
+                                        Map<String, Object> event = new LinkedHashMap<>();
+                                        event.put("erasureId", erasureId.toString());
+                                        event.put("attendeeId", attendeeId);
+                                        event.put("registrationIds", ids);
+                                        event.put("erasedAt", now.toString());
+                                        // keyed by the erasure's own id, not by her account id or a session id
+                                        return outbox.append(EventTypes.SUBJECT_ERASED, erasureId, event)
+                                                .replaceWith(new Receipt(erasureId, now, erased));
+                                    }));
                 });
     }
 
@@ -137,57 +140,7 @@ public class SubjectErasure {
         if (registrations.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "delete from survey_invitation where registration_id in (:ids)")
-                .setParameter("ids", registrations.stream().map(r -> r.id).toList())
-                .executeUpdate());
-    }
-
-    /**
-     * Her course bookings: unlinked from her like her registrations, and those still held end, giving their course
-     * places back (each date's seat went with its registration above).
-     */
-    private static Uni<Void> unlinkCourseBookings(String attendeeId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update course_copy c set booked_places = booked_places - "
-                                + "(select count(*) from course_booking b where b.course_id = c.id and b.attendee_id = :who "
-                                + "and b.status = 'BOOKED') where c.id in (select course_id from course_booking "
-                                + "where attendee_id = :who and status = 'BOOKED')")
-                        .setParameter("who", attendeeId)
-                        .executeUpdate()
-                        // an offer of a whole course held its place and a seat on every date (docs/adr/0026): they go
-                        // back, and her applications and waitlist places (nickname, children's ages) are deleted
-                        .flatMap(ignored -> s.createNativeQuery(
-                                        "update session_copy x set confirmed_seats = "
-                                                + "greatest(0, confirmed_seats - (select count(*) from course_request q join course_copy c "
-                                                + "on c.id = q.course_id where q.attendee_id = :who and q.status = 'OFFERED' "
-                                                + "and position(cast(x.id as text) in c.session_ids) > 0)) where exists (select 1 "
-                                                + "from course_request q join course_copy c on c.id = q.course_id where q.attendee_id = :who "
-                                                + "and q.status = 'OFFERED' and position(cast(x.id as text) in c.session_ids) > 0)")
-                                .setParameter("who", attendeeId)
-                                .executeUpdate())
-                        .flatMap(ignored -> s.createNativeQuery("update course_copy c set booked_places = greatest(0, "
-                                        + "booked_places - (select count(*) from course_request q where q.course_id = c.id "
-                                        + "and q.attendee_id = :who and q.status = 'OFFERED')) where c.id in (select course_id "
-                                        + "from course_request where attendee_id = :who and status = 'OFFERED')")
-                                .setParameter("who", attendeeId)
-                                .executeUpdate())
-                        .flatMap(ignored -> s.createNativeQuery("delete from course_request where attendee_id = :who")
-                                .setParameter("who", attendeeId)
-                                .executeUpdate())
-                        .flatMap(ignored -> s.createNativeQuery("update course_booking set status = 'CANCELLED', "
-                                        + "cancelled_by = coalesce(cancelled_by, 'ATTENDEE'), attendee_id = 'erased:' || id "
-                                        + "where attendee_id = :who")
-                                .setParameter("who", attendeeId)
-                                .executeUpdate()))
-                .replaceWithVoid();
-    }
-
-    private static Uni<Integer> deleteStoredAnswers(String attendeeId) {
-        // replayable answers of her idempotent requests hold her nickname
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("delete from idempotency_record where attendee_id = :who")
-                        .setParameter("who", attendeeId)
-                        .executeUpdate());
+        return ErasureStore.deleteSurveyInvitations(
+                registrations.stream().map(r -> r.id).toList());
     }
 }

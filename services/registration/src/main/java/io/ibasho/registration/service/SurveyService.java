@@ -3,7 +3,7 @@ package io.ibasho.registration.service;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.SurveyStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -51,94 +51,53 @@ public class SurveyService {
     static Uni<Void> invite(Registration registration, OffsetDateTime now) {
         byte[] token = new byte[24];
         RANDOM.nextBytes(token);
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into survey_invitation (token, registration_id, session_id, created_at) "
-                                        + "values (:token, :registration, :session, :now) on conflict (registration_id) do nothing")
-                        .setParameter(
-                                "token", Base64.getUrlEncoder().withoutPadding().encodeToString(token))
-                        .setParameter("registration", registration.id)
-                        .setParameter("session", registration.sessionId)
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return SurveyStore.invite(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(token),
+                registration.id,
+                registration.sessionId,
+                now);
     }
 
     /** Attendance corrected to a no-show: no survey for a session she did not attend. */
     static Uni<Void> withdrawInvitation(Registration registration) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("delete from survey_invitation where registration_id = :registration")
-                        .setParameter("registration", registration.id)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return SurveyStore.withdrawInvitation(registration.id);
     }
 
     @WithSession
     public Uni<List<Invitation>> open(String attendeeId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select i.token, i.registration_id, i.session_id, c.organisation_id from survey_invitation i "
-                                        + "join registration r on r.id = i.registration_id "
-                                        + "join session_copy c on c.id = i.session_id "
-                                        + "where r.attendee_id = :me order by i.created_at",
-                                Object[].class)
-                        .setParameter("me", attendeeId)
-                        .getResultList())
-                .flatMap(rows -> {
-                    Uni<List<Invitation>> all = Uni.createFrom().item(new ArrayList<>());
-                    for (Object[] row : rows) {
-                        all = all.flatMap(list -> questions((String) row[3]).map(questions -> {
-                            list.add(new Invitation((String) row[0], (UUID) row[1], (UUID) row[2], questions));
-                            return list;
-                        }));
-                    }
-                    return all;
-                });
+        return SurveyStore.openInvitations(attendeeId).flatMap(rows -> {
+            Uni<List<Invitation>> all = Uni.createFrom().item(new ArrayList<>());
+            for (SurveyStore.OpenInvitation row : rows) {
+                all = all.flatMap(list -> questions(row.organisationId()).map(questions -> {
+                    list.add(new Invitation(row.token(), row.registrationId(), row.sessionId(), questions));
+                    return list;
+                }));
+            }
+            return all;
+        });
     }
 
     @WithTransaction
     public Uni<Void> answer(String attendeeId, String token, Answer answer) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select i.session_id, c.organisation_id from survey_invitation i "
-                                        + "join registration r on r.id = i.registration_id "
-                                        + "join session_copy c on c.id = i.session_id "
-                                        + "where i.token = :token and r.attendee_id = :me for update of i",
-                                Object[].class)
-                        .setParameter("token", token)
-                        .setParameter("me", attendeeId)
-                        .getResultList())
-                .flatMap(rows -> {
-                    if (rows.isEmpty()) {
-                        // answered already, or not hers: the same answer either way
-                        return Uni.createFrom().failure(Refusal.notFound("survey invitation"));
-                    }
-                    UUID sessionId = (UUID) rows.get(0)[0];
-                    String organisationId = (String) rows.get(0)[1];
-                    return questions(organisationId).flatMap(questions -> {
-                        String extra = checked(answer, questions);
-                        return Panache.getSession()
-                                .flatMap(s -> s.createNativeQuery("delete from survey_invitation where token = :token")
-                                        .setParameter("token", token)
-                                        .executeUpdate()
-                                        .flatMap(ignored -> s.createNativeQuery(
-                                                        "insert into survey_answer (id, token_hash, session_id, organisation_id, "
-                                                                + "answered_on, satisfaction, come_again, extra) values "
-                                                                + "(:id, :hash, :session, :org, :day, :satisfaction, :again, :extra)")
-                                                .setParameter("id", UUID.randomUUID())
-                                                .setParameter("hash", sha256(token))
-                                                .setParameter("session", sessionId)
-                                                .setParameter("org", organisationId)
-                                                .setParameter(
-                                                        "day",
-                                                        LocalDate.ofInstant(clock.instant(), ReportService.TOKYO))
-                                                .setParameter("satisfaction", answer.satisfaction())
-                                                .setParameter("again", answer.comeAgain())
-                                                .setParameter("extra", extra)
-                                                .executeUpdate()))
-                                .replaceWithVoid();
-                    });
-                });
+        return SurveyStore.lockInvitation(token, attendeeId).flatMap(invited -> {
+            if (invited == null) {
+                // answered already, or not hers: the same answer either way
+                return Uni.createFrom().failure(Refusal.notFound("survey invitation"));
+            }
+            return questions(invited.organisationId()).flatMap(questions -> {
+                String extra = checked(answer, questions);
+                return SurveyStore.replaceInvitationWithAnswer(
+                        token,
+                        new SurveyStore.AnswerRow(
+                                sha256(token),
+                                invited.sessionId(),
+                                invited.organisationId(),
+                                LocalDate.ofInstant(clock.instant(), ReportService.TOKYO),
+                                answer.satisfaction(),
+                                answer.comeAgain(),
+                                extra));
+            });
+        });
     }
 
     /** The answer's extra part as JSON of numbers, or a refusal naming every field to fix. */
@@ -188,40 +147,20 @@ public class SurveyService {
     }
 
     private static Uni<List<Question>> questions(String organisationId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select key, text_ja, text_en, kind from survey_question where organisation_id = :org "
-                                        + "order by position",
-                                Object[].class)
-                        .setParameter("org", organisationId)
-                        .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new Question((String) row[0], (String) row[1], (String) row[2], (String) row[3]))
-                        .toList());
+        return SurveyStore.questions(organisationId).map(rows -> rows.stream()
+                .map(row -> new Question(row.key(), row.textJa(), row.textEn(), row.kind()))
+                .toList());
     }
 
     /** Replaces the organisation's own questions (answers already given keep their numbers). */
     @WithTransaction
     public Uni<List<Question>> setQuestions(String organisationId, List<Question> questions) {
-        Uni<Integer> all = Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("delete from survey_question where organisation_id = :org")
-                        .setParameter("org", organisationId)
-                        .executeUpdate());
-        for (int i = 0; i < questions.size(); i++) {
-            Question q = questions.get(i);
-            int position = i;
-            all = all.flatMap(ignored -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                            "insert into survey_question (organisation_id, key, position, text_ja, text_en, kind) "
-                                    + "values (:org, :key, :position, :ja, :en, :kind)")
-                    .setParameter("org", organisationId)
-                    .setParameter("key", q.key())
-                    .setParameter("position", position)
-                    .setParameter("ja", q.textJa())
-                    .setParameter("en", q.textEn())
-                    .setParameter("kind", q.kind())
-                    .executeUpdate()));
-        }
-        return all.flatMap(ignored -> questions(organisationId));
+        return SurveyStore.replaceQuestions(
+                        organisationId,
+                        questions.stream()
+                                .map(q -> new SurveyStore.QuestionRow(q.key(), q.textJa(), q.textEn(), q.kind()))
+                                .toList())
+                .flatMap(ignored -> questions(organisationId));
     }
 
     static String sha256(String token) {

@@ -37,7 +37,7 @@ public final class TestAttendees {
                         List.of(Map.of("type", "password", "value", name + "-ibasho", "temporary", false))))
                 .toList();
         String base = keycloakBase();
-        String admin = adminToken(base);
+        String admin = Tokens.keycloakAdmin(base);
         // The test servers' realm already hashes passwords with one round (KeycloakServer.realmForTests): creating
         // and signing in hundreds of fictional accounts costs milliseconds instead of minutes of CPU.
         for (int from = 0; from < users.size(); from += 50) {
@@ -78,17 +78,5 @@ public final class TestAttendees {
 
     private static String keycloakBase() {
         return TestServers.get().keycloak().baseUrl().replace("localhost", "127.0.0.1");
-    }
-
-    private static String adminToken(String base) {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli")
-                .formParam("username", "admin")
-                .formParam("password", "admin")
-                .post(base + "/realms/master/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
     }
 }

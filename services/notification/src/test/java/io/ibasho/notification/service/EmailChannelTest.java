@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
-import io.ibasho.notification.service.EmailSender;
+import io.ibasho.notification.support.Attendees;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.Markers;
+import io.ibasho.notification.support.TestMailbox;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;

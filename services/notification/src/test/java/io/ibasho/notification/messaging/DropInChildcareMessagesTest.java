@@ -1,10 +1,12 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

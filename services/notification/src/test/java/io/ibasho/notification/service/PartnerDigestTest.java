@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ibasho.contracts.EventTypes;
-import io.ibasho.notification.service.WeeklyDigest;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.TestMailbox;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;

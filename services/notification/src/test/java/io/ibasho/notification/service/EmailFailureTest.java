@@ -1,11 +1,15 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ibasho.contracts.EventTypes;
-import io.ibasho.notification.service.EmailSender;
+import io.ibasho.notification.support.Attendees;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.Markers;
+import io.ibasho.notification.support.TestMailbox;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;

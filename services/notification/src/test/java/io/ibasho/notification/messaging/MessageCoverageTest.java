@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.notification.service.EmailSender;
+import io.ibasho.notification.support.Attendees;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.Markers;
+import io.ibasho.notification.support.TestMailbox;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;

@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -20,14 +20,14 @@ import java.util.function.Supplier;
  * sent after the records, on the same topic and key, is in {@code processed_message}, every record before it was
  * handled. A sender's run is not waited for either: the test calls the job itself, as its scheduler would.
  */
-final class Markers {
+public final class Markers {
     /** A type no consumer acts on: it is only recorded as processed. */
-    static final String TYPE = "io.ibasho.test.Marker.v1";
+    public static final String TYPE = "io.ibasho.test.Marker.v1";
 
     private Markers() {}
 
     /** Sends a marker after everything sent so far on each topic and key, and waits until the service handled them. */
-    static void awaitHandled(Map<String, ? extends Iterable<UUID>> keysByTopic) {
+    public static void awaitHandled(Map<String, ? extends Iterable<UUID>> keysByTopic) {
         List<String> markers = new ArrayList<>();
         keysByTopic.forEach((topic, keys) -> {
             Set<UUID> distinct = new LinkedHashSet<>();
@@ -51,18 +51,18 @@ final class Markers {
     }
 
     /** Runs the e-mail sender now, twice: whatever was due is sent, and a second run finds nothing more to send. */
-    static void runEmailSender(EmailSender sender) {
+    public static void runEmailSender(EmailSender sender) {
         run(sender::sendDue);
         run(sender::sendDue);
     }
 
     /** Runs the webhook sender now, twice, as {@link #runEmailSender} does. */
-    static void runWebhookSender(WebhookSender sender) {
+    public static void runWebhookSender(WebhookSender sender) {
         run(sender::sendDue);
         run(sender::sendDue);
     }
 
-    static void run(Supplier<io.smallrye.mutiny.Uni<Void>> job) {
+    public static void run(Supplier<io.smallrye.mutiny.Uni<Void>> job) {
         try {
             VertxContextSupport.subscribeAndAwait(job);
         } catch (Throwable e) {

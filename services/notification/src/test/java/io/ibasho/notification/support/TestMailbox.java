@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

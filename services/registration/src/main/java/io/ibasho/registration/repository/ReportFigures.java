@@ -1,4 +1,4 @@
-package io.ibasho.registration.service;
+package io.ibasho.registration.repository;
 
 /**
  * The SQL that counts a session's report figures from its registrations (alias {@code r}, session copy {@code c}),

@@ -1,8 +1,8 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ibasho.notification.service.RetentionJob;
+import io.ibasho.notification.support.Db;
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.ibasho.notification.service.LineSender;
+import io.ibasho.notification.support.Attendees;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.Markers;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.LineApiFake;
 import io.ibasho.testsupport.Tokens;

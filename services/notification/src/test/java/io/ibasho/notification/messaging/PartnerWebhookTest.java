@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.notification.service.WebhookSender;
+import io.ibasho.notification.support.Db;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.Markers;
 import io.ibasho.notification.webhook.WebhookSecret;
 import io.ibasho.notification.webhook.WebhookVerificationException;
 import io.ibasho.notification.webhook.WebhookVerifier;

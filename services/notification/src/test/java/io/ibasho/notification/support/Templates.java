@@ -1,5 +1,6 @@
-package io.ibasho.notification.message;
+package io.ibasho.notification.support;
 
+import io.ibasho.notification.message.TemplateRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,13 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the templates from the classpath and renders simple {@code {name}} placeholders, as Qute would. */
-final class Templates {
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+public final class Templates {
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     private Templates() {}
 
     /** The template's text, or null if it is not on the classpath. */
-    static String read(String id) {
+    public static String read(String id) {
         try (InputStream in = Templates.class.getClassLoader().getResourceAsStream("templates/" + id)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -24,7 +25,7 @@ final class Templates {
         }
     }
 
-    static Set<String> placeholders(String text) {
+    public static Set<String> placeholders(String text) {
         Set<String> names = new LinkedHashSet<>();
         Matcher matcher = PLACEHOLDER.matcher(text);
         while (matcher.find()) {
@@ -33,7 +34,7 @@ final class Templates {
         return names;
     }
 
-    static String render(TemplateRef ref) {
+    public static String render(TemplateRef ref) {
         String text = read(ref.id());
         if (text == null) {
             throw new IllegalArgumentException("no template " + ref.id());

@@ -1,9 +1,12 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.ibasho.notification.support.Attendees;
+import io.ibasho.notification.support.Events;
+import io.ibasho.notification.support.TestMailbox;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.TestServers;

@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

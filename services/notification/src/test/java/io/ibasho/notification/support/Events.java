@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.EventTypes;

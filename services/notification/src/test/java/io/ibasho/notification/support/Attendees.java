@@ -1,4 +1,4 @@
-package io.ibasho.notification.it;
+package io.ibasho.notification.support;
 
 import static io.restassured.RestAssured.given;
 

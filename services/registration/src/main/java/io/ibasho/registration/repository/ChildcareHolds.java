@@ -1,0 +1,47 @@
+package io.ibasho.registration.repository;
+
+import io.ibasho.registration.Registration;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Seats held while childcare answers (PENDING_CHILDCARE), and those waiting for childcare rather than a seat. Rows are
+ * taken {@code FOR UPDATE SKIP LOCKED}, up to 50 at a time: with several replicas each hold is handled by exactly one.
+ */
+public final class ChildcareHolds {
+    private ChildcareHolds() {}
+
+    /** Holds whose answer was "session unknown" (given with {@code unknownReason}) before the given time, locked. */
+    public static Uni<List<Registration>> answeredUnknownSession(String unknownReason, OffsetDateTime answeredBefore) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select * from registration where status = 'PENDING_CHILDCARE' "
+                                + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
+                                + "order by updated_at limit 50 for update skip locked",
+                        Registration.class)
+                .setParameter("unknown", unknownReason)
+                .setParameter("before", answeredBefore)
+                .getResultList());
+    }
+
+    /** Holds asked before the given time and never answered, locked, the oldest first. */
+    public static Uni<List<Registration>> unansweredSince(OffsetDateTime askedBefore) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select * from registration where status = 'PENDING_CHILDCARE' "
+                                + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
+                        Registration.class)
+                .setParameter("before", askedBefore)
+                .getResultList());
+    }
+
+    /** Whoever waits on the session's waitlist for childcare is in line again at her own place. */
+    public static Uni<Integer> backInLine(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update registration set childcare_status = null, childcare_reject_reason = null, version = version + 1 "
+                                + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
+                .setParameter("id", sessionId)
+                .executeUpdate());
+    }
+}
