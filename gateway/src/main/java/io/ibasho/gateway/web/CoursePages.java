@@ -63,13 +63,43 @@ public class CoursePages {
     public record CourseLine(
             String id, String courseId, String title, String status, boolean booked, List<DateLine> dates) {}
 
+    /**
+     * One of her course applications or waitlist places as she sees it: her own position only, and until when an offer
+     * of the whole course is held for her.
+     */
+    @TemplateData
+    public record RequestLine(
+            String id,
+            String courseId,
+            String title,
+            String kind,
+            String state,
+            String status,
+            String offerUntil,
+            boolean offered,
+            boolean canWithdraw) {}
+
     void routes(@Observes Router router) {
         router.get("/c").order(898).handler(ctx -> flow.page(ctx, false, this::list));
         router.get("/c/:id").order(898).handler(ctx -> flow.page(ctx, false, v -> course(v, null, 200)));
         router.post("/c/:id/book")
                 .order(898)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> book(v, form))));
-        router.get("/app/courses").order(898).handler(ctx -> flow.page(ctx, true, this::mine));
+        router.get("/app/courses").order(898).handler(ctx -> flow.page(ctx, true, v -> mine(v, null, 200)));
+        // every change she makes is asked once more on a page of its own (as cancelling a session is), then posted
+        router.get("/app/courses/requests/:id/:action")
+                .order(898)
+                .handler(ctx -> flow.page(ctx, true, this::confirmRequest));
+        router.post("/app/courses/requests/:id/:action")
+                .order(898)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> answerRequest(v, form))));
+        router.get("/app/courses/:id/dates/:registrationId/cancel")
+                .order(898)
+                .handler(ctx -> flow.page(ctx, true, this::confirmDateCancel));
+        router.post("/app/courses/:id/dates/:registrationId/cancel")
+                .order(898)
+                .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> cancelDate(v, form))));
+        router.get("/app/courses/:id/cancel").order(898).handler(ctx -> flow.page(ctx, true, this::confirmCancel));
         router.post("/app/courses/:id/cancel")
                 .order(898)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> cancel(v, form))));
@@ -228,53 +258,313 @@ public class CoursePages {
                 });
     }
 
-    private Uni<Result> mine(Visit v) {
-        return services.get("registration", "/api/registrations/mine/courses", v.token())
+    private Uni<Result> mine(Visit v, String problem, int status) {
+        Uni<ServiceCalls.Answer> bookings = services.get("registration", "/api/registrations/mine/courses", v.token());
+        Uni<ServiceCalls.Answer> requests =
+                services.get("registration", "/api/registrations/mine/course-requests", v.token());
+        return Uni.combine().all().unis(bookings, requests).asTuple().map(both -> {
+            ServiceCalls.Answer booked = both.getItem1();
+            ServiceCalls.Answer asked = both.getItem2();
+            if (booked.status() == 403 || asked.status() == 403) {
+                return errorPage(403);
+            }
+            if (!booked.ok() || !asked.ok()) {
+                return errorPage(503);
+            }
+            List<RequestLine> lines = new ArrayList<>();
+            for (Object o : asked.array()) {
+                lines.add(requestLine(v, (JsonObject) o));
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "my-courses");
+            data.put("courses", courseLines(v, booked.array()));
+            data.put("offers", lines.stream().filter(RequestLine::offered).toList());
+            data.put(
+                    "requests",
+                    lines.stream()
+                            .filter(r -> !r.offered() && OPEN_OR_DECIDED.contains(r.state()))
+                            .toList());
+            data.put(
+                    "closed",
+                    lines.stream()
+                            .filter(r -> !r.offered() && !OPEN_OR_DECIDED.contains(r.state()))
+                            .toList());
+            data.put("done", doneText(v, nullToEmpty(v.ctx().request().getParam("done"))));
+            data.put("problem", problem == null ? "" : actionProblem(v, problem));
+            data.put("c", strings(v));
+            return new PageFlow.Html(status, "courses", data);
+        });
+    }
+
+    /** Applications and places still open, and lottery results she will want to see; the rest are listed apart. */
+    private static final List<String> OPEN_OR_DECIDED = List.of("applied", "waiting", "booked");
+
+    private static List<CourseLine> courseLines(Visit v, JsonArray array) {
+        List<CourseLine> courses = new ArrayList<>();
+        for (Object o : array) {
+            JsonObject c = (JsonObject) o;
+            boolean booked = "booked".equals(c.getString("status"));
+            List<DateLine> dates = new ArrayList<>();
+            for (Object d : arrayOf(c, "dates")) {
+                JsonObject date = (JsonObject) d;
+                JsonObject r = date.getJsonObject("registration", new JsonObject());
+                String status = r.getString("status", "");
+                String childcare = r.getString("childcareStatus");
+                dates.add(new DateLine(
+                        date.getString("sessionId"),
+                        when(v, date.getString("startsAt")),
+                        "",
+                        "",
+                        false,
+                        r.getString("id", ""),
+                        statusText(v, status),
+                        childcare == null ? "" : childcareText(v, childcare),
+                        booked && List.of("confirmed", "pending_childcare").contains(status)));
+            }
+            courses.add(new CourseLine(
+                    c.getString("id"),
+                    c.getString("courseId"),
+                    titleOf(v, c),
+                    booked ? text(v, "予約中", "Booked") : text(v, "取り消しずみ", "Cancelled"),
+                    booked,
+                    dates));
+        }
+        return courses;
+    }
+
+    static RequestLine requestLine(Visit v, JsonObject r) {
+        String kind = r.getString("kind", "");
+        String state = r.getString("status", "");
+        Integer position = r.getInteger("position");
+        boolean lottery = "lottery".equals(kind);
+        OffsetDateTime until = PageFlow.time(r.getString("offerExpiresAt"));
+        String place = position == null ? "" : text(v, "（" + position + "番目）", " (number " + position + ")");
+        String status =
+                switch (state) {
+                    case "applied" -> text(v, "抽選に応募済み（結果を待っています）", "Applied (waiting for the draw)");
+                    case "waiting" ->
+                        lottery
+                                ? text(v, "抽選の結果: 補欠", "Not drawn: on the reserve list") + place
+                                : text(v, "コース全体のキャンセル待ち", "Waiting for the whole course") + place;
+                    case "offered" ->
+                        text(
+                                v,
+                                "コース全体の席が空きました。期限までにお返事ください",
+                                "A place on the whole course is free: please answer by the deadline");
+                    case "booked" ->
+                        lottery
+                                ? text(v, "抽選の結果: 当選（全部の回を予約しました）", "Drawn: every date is booked for you")
+                                : text(v, "ご案内を受けました（全部の回を予約しました）", "Accepted: every date is booked for you");
+                    case "expired" -> text(v, "ご案内の期限が過ぎたか、お断りしました", "The offer was declined or lapsed");
+                    case "withdrawn" -> text(v, "取り下げました", "Withdrawn");
+                    case "ended" -> text(v, "このコースは終わりました", "This course has ended");
+                    default -> state;
+                };
+        return new RequestLine(
+                r.getString("id"),
+                r.getString("courseId"),
+                titleOf(v, r),
+                lottery ? text(v, "抽選への応募", "Lottery application") : text(v, "キャンセル待ち", "Waitlist"),
+                state,
+                status,
+                until == null ? "" : Wording.until(until, v.language()),
+                "offered".equals(state),
+                List.of("applied", "waiting").contains(state));
+    }
+
+    /** The page that asks once more before she withdraws, accepts or declines. */
+    private Uni<Result> confirmRequest(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        String action = v.ctx().pathParam("action");
+        if (id == null || !REQUEST_ACTIONS.contains(action)) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return services.get("registration", "/api/registrations/mine/course-requests", v.token())
                 .map(answer -> {
-                    if (answer.status() == 403) {
-                        return errorPage(403);
-                    }
                     if (!answer.ok()) {
-                        return errorPage(503);
+                        return errorPage(answer.status() == 403 ? 403 : 503);
                     }
-                    List<CourseLine> courses = new ArrayList<>();
+                    JsonObject own = null;
                     for (Object o : answer.array()) {
-                        JsonObject c = (JsonObject) o;
-                        List<DateLine> dates = new ArrayList<>();
-                        for (Object d : arrayOf(c, "dates")) {
-                            JsonObject date = (JsonObject) d;
-                            JsonObject r = date.getJsonObject("registration", new JsonObject());
-                            String status = r.getString("status", "");
-                            String childcare = r.getString("childcareStatus");
-                            dates.add(new DateLine(
-                                    date.getString("sessionId"),
-                                    when(v, date.getString("startsAt")),
-                                    "",
-                                    "",
-                                    false,
-                                    r.getString("id", ""),
-                                    statusText(v, status),
-                                    childcare == null ? "" : childcareText(v, childcare),
-                                    List.of("confirmed", "pending_childcare").contains(status)));
+                        if (o instanceof JsonObject r && id.toString().equals(r.getString("id"))) {
+                            own = r;
                         }
-                        boolean booked = "booked".equals(c.getString("status"));
-                        courses.add(new CourseLine(
-                                c.getString("id"),
-                                c.getString("courseId"),
-                                v.ja() || c.getString("titleEn") == null
-                                        ? c.getString("titleJa")
-                                        : c.getString("titleEn"),
-                                booked ? text(v, "予約中", "Booked") : text(v, "取り消しずみ", "Cancelled"),
-                                booked,
-                                dates));
                     }
-                    Map<String, Object> data = new HashMap<>();
-                    data.put("nav", "bookings");
-                    data.put("courses", courses);
-                    data.put("done", nullToEmpty(v.ctx().request().getParam("done")));
-                    data.put("c", strings(v));
-                    return new PageFlow.Html(200, "courses", data);
+                    if (own == null) {
+                        return errorPage(404);
+                    }
+                    RequestLine line = requestLine(v, own);
+                    boolean possible = "withdraw".equals(action) ? line.canWithdraw() : line.offered();
+                    if (!possible) {
+                        // already answered (another tab, a lapse): her list says where it stands
+                        return new Redirect("/app/courses");
+                    }
+                    Map<String, Object> data = confirmData(v, line.title());
+                    data.put("status", line.status());
+                    data.put("deadline", line.offerUntil());
+                    data.put("action", "/app/courses/requests/" + id + "/" + action);
+                    switch (action) {
+                        case "accept" -> {
+                            data.put("heading", text(v, "コースを受けますか", "Take the course?"));
+                            data.put(
+                                    "explain",
+                                    text(
+                                            v,
+                                            "受けると、全部の回の席があなたの予約になります。あとから1回だけ取り消すこともできます。",
+                                            "Accepting books every date for you; later you can still cancel a single date."));
+                            data.put("yes", text(v, "受ける", "Accept"));
+                            data.put("danger", false);
+                        }
+                        case "decline" -> {
+                            data.put("heading", text(v, "ご案内を断りますか", "Decline the offer?"));
+                            data.put(
+                                    "explain",
+                                    text(
+                                            v,
+                                            "断ると、この席は次に待っている方にご案内されます。",
+                                            "Declining passes the place to the next person waiting."));
+                            data.put("yes", text(v, "断る", "Decline"));
+                            data.put("danger", true);
+                        }
+                        default -> {
+                            data.put(
+                                    "heading",
+                                    "lottery".equals(own.getString("kind"))
+                                            ? text(v, "応募を取り下げますか", "Withdraw your application?")
+                                            : text(v, "キャンセル待ちをやめますか", "Leave the waitlist?"));
+                            data.put(
+                                    "explain",
+                                    text(
+                                            v,
+                                            "取り下げると、もとの順番には戻れません。",
+                                            "Once withdrawn, your place in line cannot be given back."));
+                            data.put("yes", text(v, "取り下げる", "Withdraw"));
+                            data.put("danger", true);
+                        }
+                    }
+                    return new PageFlow.Html(200, "course-confirm", data);
                 });
+    }
+
+    private static final List<String> REQUEST_ACTIONS = List.of("withdraw", "accept", "decline");
+
+    private Uni<Result> answerRequest(Visit v, MultiMap form) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        String action = v.ctx().pathParam("action");
+        if (id == null || !REQUEST_ACTIONS.contains(action)) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        return services.post(
+                        "registration",
+                        "/api/registrations/mine/course-requests/" + id + "/" + action,
+                        v.token(),
+                        null,
+                        idempotencyKey(form),
+                        v.ctx().request())
+                .flatMap(answer -> afterChange(
+                        v,
+                        answer,
+                        switch (action) {
+                            case "accept" -> "accepted";
+                            case "decline" -> "declined";
+                            default -> "withdrawn";
+                        }));
+    }
+
+    private Uni<Result> confirmDateCancel(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        UUID registration = uuid(v.ctx().pathParam("registrationId"));
+        if (id == null || registration == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return ownBooking(v, id).map(found -> {
+            if (found == null) {
+                return errorPage(404);
+            }
+            DateLine date = found.dates().stream()
+                    .filter(d -> registration.toString().equals(d.registrationId()))
+                    .findFirst()
+                    .orElse(null);
+            if (date == null) {
+                return errorPage(404);
+            }
+            if (!date.cancellable()) {
+                return new Redirect("/app/courses");
+            }
+            Map<String, Object> data = confirmData(v, found.title());
+            data.put("heading", text(v, "この回だけ取り消しますか", "Cancel this date only?"));
+            data.put("dates", List.of(date));
+            data.put(
+                    "explain",
+                    text(
+                            v,
+                            "この回の席（と託児）を取り消します。ほかの回の予約はそのままです。",
+                            "This date's seat (and childcare) is given back; your other dates stay booked."));
+            data.put("yes", text(v, "この回だけ取り消す", "Cancel this date only"));
+            data.put("danger", true);
+            data.put("action", "/app/courses/" + id + "/dates/" + registration + "/cancel");
+            return new PageFlow.Html(200, "course-confirm", data);
+        });
+    }
+
+    private Uni<Result> cancelDate(Visit v, MultiMap form) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        UUID registration = uuid(v.ctx().pathParam("registrationId"));
+        if (id == null || registration == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
+            return Uni.createFrom().item(errorPage(403));
+        }
+        // the date must be one of this course booking of hers: the form's two ids are checked against her own list
+        return ownBooking(v, id).flatMap(found -> {
+            if (found == null
+                    || found.dates().stream()
+                            .noneMatch(d -> registration.toString().equals(d.registrationId()))) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            return services.post(
+                            "registration",
+                            "/api/registrations/mine/" + registration + "/cancel",
+                            v.token(),
+                            null,
+                            idempotencyKey(form),
+                            v.ctx().request())
+                    .flatMap(answer -> afterChange(v, answer, "date-cancelled"));
+        });
+    }
+
+    private Uni<Result> confirmCancel(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return ownBooking(v, id).map(found -> {
+            if (found == null) {
+                return errorPage(404);
+            }
+            if (!found.booked()) {
+                return new Redirect("/app/courses");
+            }
+            Map<String, Object> data = confirmData(v, found.title());
+            data.put("heading", text(v, "コース全体を取り消しますか", "Cancel the whole course?"));
+            data.put(
+                    "dates",
+                    found.dates().stream().filter(DateLine::cancellable).toList());
+            data.put(
+                    "explain",
+                    text(
+                            v,
+                            "これからの回の席（と託児）をすべて取り消します。取り消した席は、待っている方にご案内されます。",
+                            "Every date still to come is given back (with its childcare) and offered to those waiting."));
+            data.put("yes", text(v, "コース全体を取り消す", "Cancel the whole course"));
+            data.put("danger", true);
+            data.put("action", "/app/courses/" + id + "/cancel");
+            return new PageFlow.Html(200, "course-confirm", data);
+        });
     }
 
     private Uni<Result> cancel(Visit v, MultiMap form) {
@@ -290,11 +580,84 @@ public class CoursePages {
                         "/api/registrations/mine/courses/" + id + "/cancel",
                         v.token(),
                         null,
-                        null,
+                        idempotencyKey(form),
                         v.ctx().request())
+                .flatMap(answer -> afterChange(v, answer, "cancelled"));
+    }
+
+    /** POST-redirect-GET: done, her list says so; refused (a lapsed offer, a date past its cut-off), it says why. */
+    private Uni<Result> afterChange(Visit v, ServiceCalls.Answer answer, String done) {
+        if (answer.ok()) {
+            return Uni.createFrom().item(new Redirect("/app/courses?done=" + done));
+        }
+        if (answer.status() == 404) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        if (answer.status() >= 500) {
+            return Uni.createFrom().item(errorPage(503));
+        }
+        return mine(v, answer.problem().isEmpty() ? "http-" + answer.status() : answer.problem(), 409);
+    }
+
+    private Uni<CourseLine> ownBooking(Visit v, UUID id) {
+        return services.get("registration", "/api/registrations/mine/courses", v.token())
                 .map(answer -> answer.ok()
-                        ? (Result) new Redirect("/app/courses?done=cancelled")
-                        : errorPage(answer.status() == 404 ? 404 : answer.status() >= 500 ? 503 : 409));
+                        ? courseLines(v, answer.array()).stream()
+                                .filter(c -> id.toString().equals(c.id()))
+                                .findFirst()
+                                .orElse(null)
+                        : null);
+    }
+
+    private static Map<String, Object> confirmData(Visit v, String title) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("nav", "my-courses");
+        data.put("title", title);
+        data.put("dates", List.of());
+        data.put("status", "");
+        data.put("deadline", "");
+        data.put("idem", UUID.randomUUID().toString());
+        data.put("c", strings(v));
+        return data;
+    }
+
+    private static String idempotencyKey(MultiMap form) {
+        String key = form.get("idem");
+        return key != null && key.matches("[0-9a-f-]{36}") ? key : null;
+    }
+
+    private static String doneText(Visit v, String done) {
+        return switch (done) {
+            case "booked" -> strings(v).get("booked");
+            case "requested" -> strings(v).get("requested");
+            case "cancelled" -> strings(v).get("cancelled");
+            case "date-cancelled" ->
+                text(v, "この回を取り消しました。ほかの回の予約はそのままです。", "That date is cancelled; your other dates stay booked.");
+            case "accepted" -> text(v, "コースを受けました。全部の回の席を予約しました。", "You took the course: every date is booked.");
+            case "declined" -> text(v, "ご案内をお断りしました。", "You declined the offer.");
+            case "withdrawn" -> text(v, "取り下げました。", "Withdrawn.");
+            default -> "";
+        };
+    }
+
+    private static String actionProblem(Visit v, String problem) {
+        String type = problem.substring(problem.lastIndexOf('/') + 1);
+        return switch (type) {
+            case "no-open-offer" ->
+                text(v, "このご案内は期限が過ぎたか、すでにお返事ずみです。", "This offer has lapsed or has already been answered.");
+            case "cancellation-closed" ->
+                text(v, "この回は取り消しの締切を過ぎています。", "This date can no longer be cancelled online.");
+            case "not-active" -> text(v, "すでに取り消し・取り下げずみです。", "This was already cancelled or withdrawn.");
+            default -> text(v, "いまはできませんでした。少し待ってからもう一度。", "That did not work now; please try again shortly.");
+        };
+    }
+
+    private static String titleOf(Visit v, JsonObject o) {
+        return v.ja()
+                        || o.getString("titleEn") == null
+                        || o.getString("titleEn").isBlank()
+                ? nullToEmpty(o.getString("titleJa"))
+                : o.getString("titleEn");
     }
 
     private static Map<String, String> strings(Visit v) {
@@ -316,6 +679,16 @@ public class CoursePages {
         s.put("myCourses", text(v, "わたしのコース", "My courses"));
         s.put("courses", text(v, "連続講座（まとめて予約）", "Courses (booked as one)"));
         s.put("none", text(v, "コースの予約はありません。", "You have no course bookings."));
+        s.put("bookedTitle", text(v, "予約しているコース", "Courses you booked"));
+        s.put("offersTitle", text(v, "お返事をお待ちしているご案内", "Offers waiting for your answer"));
+        s.put("requestsTitle", text(v, "応募・キャンセル待ち", "Applications and waitlists"));
+        s.put("closedTitle", text(v, "終わった応募・ご案内", "Past applications and offers"));
+        s.put("answerBy", text(v, "お返事の期限", "Answer by"));
+        s.put("accept", text(v, "受ける", "Accept"));
+        s.put("decline", text(v, "断る", "Decline"));
+        s.put("withdraw", text(v, "取り下げる", "Withdraw"));
+        s.put("back", text(v, "やめる（わたしのコースへ戻る）", "Go back (My courses)"));
+        s.put("findCourses", text(v, "連続講座をさがす", "Find courses"));
         s.put("cancelDate", text(v, "この回だけ取り消す", "Cancel this date only"));
         s.put("cancelAll", text(v, "コース全体を取り消す", "Cancel the whole course"));
         s.put("booked", text(v, "コースを予約しました。", "Your course is booked."));

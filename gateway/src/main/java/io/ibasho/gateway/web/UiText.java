@@ -20,6 +20,8 @@ public final class UiText {
         put("navFind", "さがす", "Find");
         put("navBookings", "わたしの予約", "My bookings");
         put("navCourses", "連続講座", "Courses");
+        put("navMyCourses", "わたしのコース", "My courses");
+        put("navStaffCourses", "連続講座の管理", "Courses");
         put("findCourses", "連続講座（全部の回をまとめて予約）をさがす", "Find courses (all dates booked as one)");
         put("navInbox", "お知らせ", "Messages");
         put("navSettings", "設定", "Settings");

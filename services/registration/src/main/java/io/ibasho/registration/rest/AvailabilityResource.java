@@ -1,6 +1,7 @@
 package io.ibasho.registration.rest;
 
 import io.ibasho.plumbing.refusal.Refusal;
+import io.ibasho.registration.service.CourseCounts;
 import io.ibasho.registration.service.SeatAvailability;
 import io.ibasho.registration.service.WaitlistCounts;
 import io.smallrye.mutiny.Uni;
@@ -20,18 +21,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The public figures on the session cards, for a whole page of sessions in one call, and the organiser's waitlist
- * counts for her dashboard.
+ * and course counts for her screens.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class AvailabilityResource {
     private final SeatAvailability availability;
     private final WaitlistCounts waitlists;
+    private final CourseCounts courses;
     private final JsonWebToken token;
 
-    public AvailabilityResource(SeatAvailability availability, WaitlistCounts waitlists, JsonWebToken token) {
+    public AvailabilityResource(
+            SeatAvailability availability, WaitlistCounts waitlists, CourseCounts courses, JsonWebToken token) {
         this.availability = availability;
         this.waitlists = waitlists;
+        this.courses = courses;
         this.token = token;
     }
 
@@ -61,21 +65,38 @@ public class AvailabilityResource {
                 parse(sessionIds), org == null ? null : org.toString().replace("\"", ""));
     }
 
+    @GET
+    @Path("/course-counts")
+    @RolesAllowed("organiser")
+    @Operation(
+            summary = "Organiser: for up to 50 courses of her own organisation, places booked of the capacity, lottery"
+                    + " applications, how many wait, the offers out (earliest deadline) and each date's seats taken of"
+                    + " its capacity, as counts only; other courses are left out")
+    public Uni<List<CourseCounts.Counts>> courseCounts(@QueryParam("courseId") List<String> courseIds) {
+        Object org = token.getClaim("org");
+        return courses.of(
+                ids(courseIds, "invalid-course-ids", "courseId", "course", CourseCounts.MAX_COURSES),
+                org == null ? null : org.toString().replace("\"", ""));
+    }
+
     private static List<UUID> parse(List<String> sessionIds) {
-        if (sessionIds == null) {
+        return ids(sessionIds, "invalid-session-ids", "sessionId", "session", SeatAvailability.MAX_SESSIONS);
+    }
+
+    private static List<UUID> ids(List<String> raw, String problem, String parameter, String what, int most) {
+        if (raw == null) {
             return List.of();
         }
-        if (sessionIds.size() > SeatAvailability.MAX_SESSIONS) {
+        if (raw.size() > most) {
             throw Refusal.badRequest(
-                    "invalid-session-ids",
-                    "Ask for at most " + SeatAvailability.MAX_SESSIONS + " sessions at once (sessionId, repeated).");
+                    problem, "Ask for at most " + most + " " + what + "s at once (" + parameter + ", repeated).");
         }
-        List<UUID> ids = new ArrayList<>(sessionIds.size());
-        for (String id : sessionIds) {
+        List<UUID> ids = new ArrayList<>(raw.size());
+        for (String id : raw) {
             try {
                 ids.add(UUID.fromString(id.strip()));
             } catch (IllegalArgumentException e) {
-                throw Refusal.badRequest("invalid-session-ids", "Every sessionId must be a session's id (a UUID).");
+                throw Refusal.badRequest(problem, "Every " + parameter + " must be a " + what + "'s id (a UUID).");
             }
         }
         return ids;
