@@ -1097,11 +1097,16 @@ public class Pages {
             "CHILDCARE_RESERVED",
             "CHILDCARE_REJECTED");
 
-    /** A message's link goes to her booking (messages about it) or to the session's page; never to a dead address. */
+    /**
+     * A message's link goes to her booking (messages about it), to the session's page, or for a course to her courses
+     * (a course message names no session); never to a dead address.
+     */
     static Views.Message message(JsonObject m, Language language) {
         String session = m.getString("sessionId");
         Views.Link link = null;
-        if (session != null) {
+        if (session == null && m.getString("courseId") != null) {
+            link = new Views.Link("/app/courses", UiText.of(language).get("navMyCourses"));
+        } else if (session != null) {
             boolean aboutBooking = ABOUT_HER_BOOKING.contains(
                     String.valueOf(m.getString("kind")).toUpperCase(java.util.Locale.ROOT));
             link = aboutBooking

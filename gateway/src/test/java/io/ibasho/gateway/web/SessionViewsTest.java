@@ -89,6 +89,10 @@ class SessionViewsTest {
                         .link()
                         .href())
                 .isEqualTo("/s/s1");
+        Views.Message aboutHerCourse = Pages.message(
+                new JsonObject().put("kind", "COURSE_OFFERED").put("courseId", "c1"), Language.EN);
+        assertThat(aboutHerCourse.link().href()).isEqualTo("/app/courses");
+        assertThat(aboutHerCourse.link().label()).isEqualTo("My courses");
     }
 
     @Test
