@@ -89,8 +89,8 @@ class SessionViewsTest {
                         .link()
                         .href())
                 .isEqualTo("/s/s1");
-        Views.Message aboutHerCourse = Pages.message(
-                new JsonObject().put("kind", "COURSE_OFFERED").put("courseId", "c1"), Language.EN);
+        Views.Message aboutHerCourse =
+                Pages.message(new JsonObject().put("kind", "COURSE_OFFERED").put("courseId", "c1"), Language.EN);
         assertThat(aboutHerCourse.link().href()).isEqualTo("/app/courses");
         assertThat(aboutHerCourse.link().label()).isEqualTo("My courses");
     }

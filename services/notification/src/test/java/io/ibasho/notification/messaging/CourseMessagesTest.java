@@ -40,6 +40,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class CourseMessagesTest {
+    @org.junit.jupiter.api.AfterEach
+    void meiStartsAfreshForTheNextClass() { // mails held by quiet hours must not reach another class's address
+        Attendees.startAfresh("mei");
+    }
+
     /** Words that would say what the sessions are about: none may be in any course message. */
     private static final List<String> TOPIC_WORDS =
             List.of("DV", "暴力", "被害", "相談", "支援", "シェルター", "violence", "abuse", "survivor", "shelter");

@@ -40,6 +40,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class ChannelConsentTest {
+    @org.junit.jupiter.api.BeforeEach // (a static @BeforeAll cannot reach the application yet)
+    void meiHasNoConsentInForce() { // an earlier class may have confirmed an address for her
+        Attendees.startAfresh("mei");
+    }
+
     @Inject
     EmailSender emailSender;
 

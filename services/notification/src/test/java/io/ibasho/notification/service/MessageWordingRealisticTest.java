@@ -75,6 +75,11 @@ class MessageWordingRealisticTest {
         message.position = 2;
         message.deadline = OffsetDateTime.parse("2026-12-03T23:59:00+09:00");
         message.reason = "WEATHER";
+        if (kind.name().startsWith("COURSE_")) { // a course message names its dates, not one session
+            message.sessionId = null;
+            message.courseId = UUID.fromString("0c7e5a1b-2d3f-4e6a-8b9c-1d2e3f4a5b6c");
+            message.courseDates = "2026-12-05T04:30:00Z 2026-12-12T04:30:00Z 2026-12-19T04:30:00Z";
+        }
         return message;
     }
 
@@ -121,7 +126,7 @@ class MessageWordingRealisticTest {
         return Engine.builder().addDefaults().addLocator(classpath).build();
     }
 
-    /** Only the two addresses the wording reads; the configuration interface has no other use here. */
+    /** Only the addresses the wording reads; the configuration interface has no other use here. */
     private static NotificationConfig config() {
         return (NotificationConfig) Proxy.newProxyInstance(
                 NotificationConfig.class.getClassLoader(),
@@ -130,6 +135,7 @@ class MessageWordingRealisticTest {
                     case "inboxUrl" -> URI.create("https://ibasho.example.jp/inbox");
                     case "sessionPageBaseUrl" -> "https://ibasho.example.jp/s";
                     case "sessionDetailsBaseUrl" -> "https://ibasho.example.jp/s";
+                    case "coursePageUrl" -> "https://ibasho.example.jp/app/courses";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
