@@ -52,9 +52,8 @@ class CourseJourneyIT {
                 .withSecond(0)
                 .withNano(0);
         // a lottery course whose applications close in two minutes: she applies first, the rest of her journey runs
-        // while it
-        // is open, and organiser1 draws once it has closed (the scheduler, every 30 s, may draw first: the same draw,
-        // and the page then shows it drawn). (200 s left the journey idle for two minutes on a quiet machine.)
+        // while it is open, and organiser1 draws once it has closed (the scheduler, every 30 s, may draw first: the
+        // same draw, and the page then shows it drawn). 200 s left the journey idle for two minutes on a quiet machine.
         OffsetDateTime closing =
                 OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
         String lottery = course(
