@@ -255,8 +255,16 @@ class LotteryChildcareIT {
                 .untilAsserted(() -> assertThat(hers(first, sessionId).get("status"))
                         .as(first + " offered the freed seat")
                         .isEqualTo("offered"));
+        // Number 2 ends up waiting with her number. For a moment she may be asked for childcare herself: the winner's
+        // released childcare places travel on another topic than number 1's new request, so childcare-booking can
+        // answer number 1 before it has them, number 1 is passed over until they arrive, and number 2 is asked;
+        // her request is then refused and she waits again (a fresh-clone run saw pending_childcare here).
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(hers(second, sessionId).get("status"))
+                        .as(second + " waiting again with her number")
+                        .isEqualTo("waitlisted"));
         Map<String, Object> stillWaiting = hers(second, sessionId);
-        assertThat(stillWaiting.get("status")).isEqualTo("waitlisted");
         assertThat(((Number) stillWaiting.get("position")).intValue()).isEqualTo(2);
         given().baseUri(stack.gateway)
                 .auth()
