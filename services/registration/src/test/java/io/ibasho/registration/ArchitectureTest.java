@@ -16,6 +16,6 @@ class ArchitectureTest extends ServiceLayersTest {
 
     @Test
     void sqlOnlyInRepository() {
-        noSqlOutsideRepositoryIn("service", "messaging", "mapping", "rest");
+        noSqlOutsideRepositoryIn("service", "messaging", "mapping", "rest", "idempotency");
     }
 }

@@ -12,8 +12,8 @@ import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
 import io.ibasho.childcarebooking.capacity.ChildcareSummary;
 import io.ibasho.childcarebooking.config.RetentionConfig;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
-import io.ibasho.plumbing.inbox.ProcessedMessage;
-import io.ibasho.plumbing.inbox.SessionTombstone;
+import io.ibasho.childcarebooking.repository.SessionOffers;
+import io.ibasho.plumbing.inbox.InboxHousekeeping;
 import io.ibasho.plumbing.retention.RetentionStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -43,8 +43,10 @@ public class ChildcareRetentionPurge implements RetentionStep {
 
     private final RetentionConfig config;
     private final Clock clock;
+    private final InboxHousekeeping inbox;
 
-    public ChildcareRetentionPurge(RetentionConfig config, Clock clock) {
+    public ChildcareRetentionPurge(RetentionConfig config, Clock clock, InboxHousekeeping inbox) {
+        this.inbox = inbox;
         this.clock = clock;
         this.config = config;
     }
@@ -55,21 +57,9 @@ public class ChildcareRetentionPurge implements RetentionStep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
         return anonymiseEndedSessions()
-                .call(this::forgetHandledEventIds)
-                .call(this::forgetSessionTombstones)
+                .call(inbox::forgetHandledEventIds)
+                .call(inbox::forgetSessionTombstones)
                 .replaceWithVoid();
-    }
-
-    /** Ends of sessions read before their publication are forgotten after {@link SessionTombstone#KEPT}. */
-    @WithTransaction
-    public Uni<Integer> forgetSessionTombstones() {
-        return SessionTombstone.forgetBefore(OffsetDateTime.now(clock).minus(SessionTombstone.KEPT));
-    }
-
-    /** Handled event ids older than {@link ProcessedMessage#REMEMBERED} are forgotten (the table only grew: #14). */
-    @WithTransaction
-    public Uni<Integer> forgetHandledEventIds() {
-        return ProcessedMessage.forgetHandledBefore(OffsetDateTime.now(clock).minus(ProcessedMessage.REMEMBERED));
     }
 
     /**
@@ -99,16 +89,7 @@ public class ChildcareRetentionPurge implements RetentionStep {
         OffsetDateTime endedBefore = now.minus(config.afterSession());
         // Locked here (the same row lock as reservations and releases), so nothing is reserved or released while
         // the totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select * from session_offer"
-                                        + " where coalesce(ends_at, starts_at) < :endedBefore and session_id not in"
-                                        + " (select t.session_id from session_childcare_total t)"
-                                        + " order by starts_at limit :limit for update skip locked",
-                                SessionOffer.class)
-                        .setParameter("endedBefore", endedBefore)
-                        .setParameter("limit", config.sessionsPerRun())
-                        .getResultList())
+        return SessionOffers.lockEndedWithoutTotals(endedBefore, config.sessionsPerRun())
                 .flatMap(sessions -> sessions.isEmpty()
                         ? Uni.createFrom().item(0)
                         : Multi.createFrom()

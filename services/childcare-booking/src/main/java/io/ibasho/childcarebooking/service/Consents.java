@@ -1,9 +1,9 @@
 package io.ibasho.childcarebooking.service;
 
 import io.ibasho.childcarebooking.ConsentRecord;
+import io.ibasho.childcarebooking.repository.ChildDetails;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,14 +84,7 @@ public class Consents {
                         now,
                         attendeeId,
                         purpose)
-                .flatMap(records -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery("update booked_child set child_nickname = null,"
-                                        + " care_notes = null, notes_updated_at = :now where booking_id in"
-                                        + " (select id from childcare_booking where attendee_id = :who)"
-                                        + " and (child_nickname is not null or care_notes is not null)")
-                                .setParameter("now", now)
-                                .setParameter("who", attendeeId)
-                                .executeUpdate())
+                .flatMap(records -> ChildDetails.clearAllOf(attendeeId, now)
                         .map(cleared -> new Withdrawal(purpose, records, cleared, now)));
     }
 }

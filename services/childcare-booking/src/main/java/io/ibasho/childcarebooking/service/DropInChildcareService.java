@@ -7,11 +7,11 @@ import io.ibasho.childcarebooking.capacity.Assessment;
 import io.ibasho.childcarebooking.capacity.ChildAge;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
+import io.ibasho.childcarebooking.repository.SessionOffers;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -131,11 +131,7 @@ public class DropInChildcareService {
      * no registration that registration's cancellation would reach). Inside the consumer's transaction; idempotent.
      */
     public Uni<Void> endAllOf(UUID sessionId) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select session_id from session_offer where session_id = :id for update")
-                        .setParameter("id", sessionId)
-                        .getResultList())
+        return SessionOffers.lock(sessionId)
                 .flatMap(locked -> ChildcareBooking.<ChildcareBooking>list(
                                 "sessionId = ?1 and kind = ?2 and status = ?3",
                                 sessionId,

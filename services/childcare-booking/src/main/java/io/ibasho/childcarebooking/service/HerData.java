@@ -4,7 +4,7 @@ import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.childcarebooking.ConsentRecord;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.childcarebooking.repository.ErasureStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -130,28 +130,9 @@ public class HerData {
                         .collect()
                         .asList()
                         .map(List::size))
-                .flatMap(released -> Panache.getSession().flatMap(s -> {
-                    // a list parameter (expanded by Hibernate), only when there is one: "in ()" is no SQL
-                    String hers =
-                            "attendee_id = :who" + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)");
-                    var children = s.createNativeQuery(
-                                    "update booked_child set child_nickname = null, care_notes = null, "
-                                            + "notes_updated_at = null where booking_id in "
-                                            + "(select id from childcare_booking where " + hers + ")")
-                            .setParameter("who", attendeeId);
-                    var bookings = s.createNativeQuery(
-                                    "update childcare_booking set attendee_id = 'erased:' || gen_random_uuid() where "
-                                            + hers)
-                            .setParameter("who", attendeeId);
-                    if (!registrationIds.isEmpty()) {
-                        children.setParameter("ids", registrationIds);
-                        bookings.setParameter("ids", registrationIds);
-                    }
-                    var consents = s.createNativeQuery("delete from consent_record where attendee_id = :who")
-                            .setParameter("who", attendeeId);
-                    return children.executeUpdate().flatMap(clearedChildren -> bookings.executeUpdate()
-                            .flatMap(unlinked -> consents.executeUpdate()
-                                    .map(records -> new Erased(unlinked, clearedChildren, released, records))));
-                }));
+                .flatMap(released -> ErasureStore.clearChildren(attendeeId, registrationIds)
+                        .flatMap(clearedChildren -> ErasureStore.unlinkBookings(attendeeId, registrationIds)
+                                .flatMap(unlinked -> ErasureStore.deleteConsents(attendeeId)
+                                        .map(records -> new Erased(unlinked, clearedChildren, released, records)))));
     }
 }

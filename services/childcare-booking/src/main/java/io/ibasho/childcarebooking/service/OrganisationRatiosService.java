@@ -10,6 +10,7 @@ import io.ibasho.childcarebooking.capacity.ChildcareCapacity;
 import io.ibasho.childcarebooking.capacity.OrganisationRules;
 import io.ibasho.childcarebooking.capacity.RatioTableCheck;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
+import io.ibasho.childcarebooking.repository.OrganisationRatioRows;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -84,12 +85,7 @@ public class OrganisationRatiosService {
         CarerRatios ratios = RatioTableCheck.toRatios(bands);
         // Create the row if missing, then lock it: two organisers saving at once are applied one after the other
         // (the last one wins whole) instead of one failing on the primary key or mixing bands.
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("insert into organisation_ratios (organisation_id,"
-                                + " updated_at) values (:organisation, :now) on conflict do nothing")
-                        .setParameter("organisation", organisationId)
-                        .setParameter("now", OffsetDateTime.now(clock))
-                        .executeUpdate())
+        return OrganisationRatioRows.ensure(organisationId, OffsetDateTime.now(clock))
                 .flatMap(ignored ->
                         OrganisationRatios.<OrganisationRatios>findById(organisationId, LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(settings -> {

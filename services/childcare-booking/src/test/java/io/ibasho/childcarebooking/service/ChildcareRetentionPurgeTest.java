@@ -18,6 +18,7 @@ import io.ibasho.childcarebooking.ChildcareDecision;
 import io.ibasho.childcarebooking.Fixtures;
 import io.ibasho.childcarebooking.Fixtures.Session;
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.plumbing.inbox.InboxHousekeeping;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -45,6 +46,9 @@ class ChildcareRetentionPurgeTest {
 
     @Inject
     ChildcareRetentionPurge purge;
+
+    @Inject
+    InboxHousekeeping inbox;
 
     /** Hana's 1- and 4-year-old (with a note) and another family's infant; returns hana's registration id. */
     private static UUID twoFamilies(Session session) {
@@ -201,7 +205,7 @@ class ChildcareRetentionPurgeTest {
                         .setParameter("recent", recent)
                         .executeUpdate())));
 
-        int forgotten = awaitOnVertx(() -> purge.forgetSessionTombstones());
+        int forgotten = awaitOnVertx(() -> inbox.forgetSessionTombstones());
 
         assertThat(forgotten).isPositive();
         List<?> left = awaitOnVertx(

@@ -2,12 +2,12 @@ package io.ibasho.event.messaging;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.event.repository.AttendeeConfirmations;
 import io.ibasho.event.service.HerData;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.plumbing.inbox.TransientFailures;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -90,23 +90,8 @@ public class RegistrationLifecycleConsumer {
 
     private static Uni<Void> record(Confirmation c) {
         // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
-                                        + "values (:registration, :session, :attendee, :confirmed, cast(:sequence as bigint)) "
-                                        + "on conflict (registration_id) do update set confirmed = excluded.confirmed, "
-                                        + "sequence = excluded.sequence "
-                                        // an event older than the one applied (another relay's, read late) is dropped:
-                                        // a Confirmed after its Cancelled must not confirm her again
-                                        + "where attendee_confirmation.sequence is null or excluded.sequence is null "
-                                        + "or excluded.sequence > attendee_confirmation.sequence")
-                        .setParameter("registration", c.registrationId())
-                        .setParameter("session", c.sessionId())
-                        .setParameter("attendee", c.attendeeId())
-                        .setParameter("confirmed", c.confirmed())
-                        .setParameter("sequence", c.sequence())
-                        .executeUpdate())
-                .replaceWithVoid();
+        return AttendeeConfirmations.record(
+                c.registrationId(), c.sessionId(), c.attendeeId(), c.confirmed(), c.sequence());
     }
 
     /** {@code sequence}: the registration event's, null from a producer that did not send one yet. */

@@ -10,8 +10,9 @@ import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
 import io.ibasho.event.release.AttendeeRelease;
+import io.ibasho.event.repository.AttendeeConfirmations;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -130,10 +131,7 @@ public class AttendeeDetailsService {
     @WithTransaction
     public Uni<Integer> deleteOldProcessedMessages() {
         OffsetDateTime cutOff = OffsetDateTime.now(clock).minus(config.processedMessageRetention());
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("delete from processed_message where processed_at < :cutOff")
-                        .setParameter("cutOff", cutOff)
-                        .executeUpdate());
+        return ProcessedMessage.forgetHandledBefore(cutOff);
     }
 
     /**
@@ -143,10 +141,6 @@ public class AttendeeDetailsService {
     @WithTransaction
     public Uni<Integer> deleteExpiredConfirmations() {
         OffsetDateTime cutOff = OffsetDateTime.now(clock).minus(config.retention());
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("delete from attendee_confirmation c where not exists "
-                                + "(select 1 from session s where s.id = c.session_id and s.ends_at >= :cutOff)")
-                        .setParameter("cutOff", cutOff)
-                        .executeUpdate());
+        return AttendeeConfirmations.deleteOfSessionsEndedBefore(cutOff);
     }
 }

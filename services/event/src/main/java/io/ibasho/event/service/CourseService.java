@@ -9,6 +9,7 @@ import io.ibasho.event.mapping.CourseEvents;
 import io.ibasho.event.mapping.CourseView;
 import io.ibasho.event.mapping.CourseView.CourseDateView;
 import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.repository.CourseDates;
 import io.ibasho.event.schedule.CourseRules;
 import io.ibasho.event.schedule.CourseRules.CourseDate;
 import io.ibasho.plumbing.outbox.Outbox;
@@ -106,7 +107,7 @@ public class CourseService {
             List<UUID> ids = dates.stream().map(s -> s.id).toList();
             return course.persist()
                     .call(() -> Panache.getSession().flatMap(s -> s.flush()))
-                    .call(() -> insertDates(course.id, ids))
+                    .call(() -> CourseDates.add(course.id, ids))
                     .call(() ->
                             outbox.append(EventTypes.COURSE_PUBLISHED, course.id, CourseEvents.published(course, ids)))
                     .flatMap(ignored -> view(course, dates));
@@ -155,7 +156,7 @@ public class CourseService {
     }
 
     private Uni<CourseView> view(Course course) {
-        return dateIds(course.id)
+        return CourseDates.of(course.id)
                 .flatMap(ids -> Session.<Session>list("id in ?1", ids).map(sessions -> {
                     Map<UUID, Session> byId =
                             sessions.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
@@ -206,37 +207,8 @@ public class CourseService {
                         .toList()));
     }
 
-    private static Uni<List<UUID>> dateIds(UUID courseId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select session_id from course_session where course_id = :id order by position", UUID.class)
-                .setParameter("id", courseId)
-                .getResultList());
-    }
-
     private static Uni<Set<UUID>> inOtherCourses(List<Session> sessions) {
-        if (sessions.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select session_id from course_session where session_id in (:ids)", UUID.class)
-                        .setParameter("ids", sessions.stream().map(x -> x.id).toList())
-                        .getResultList())
-                .map(Set::copyOf);
-    }
-
-    private static Uni<Void> insertDates(UUID courseId, List<UUID> sessionIds) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < sessionIds.size(); i++) {
-            int position = i;
-            chain = chain.call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                            "insert into course_session (course_id, session_id, position) values (:course, :session, :position)")
-                    .setParameter("course", courseId)
-                    .setParameter("session", sessionIds.get(position))
-                    .setParameter("position", position)
-                    .executeUpdate()));
-        }
-        return chain;
+        return CourseDates.alreadyInACourse(sessions.stream().map(x -> x.id).toList());
     }
 
     /**

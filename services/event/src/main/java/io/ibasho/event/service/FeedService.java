@@ -10,9 +10,9 @@ import io.ibasho.event.feed.ScheduleFeed;
 import io.ibasho.event.mapping.JsonColumns;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.repository.TransactionLocks;
 import io.ibasho.event.schedule.BilingualText;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -117,11 +117,7 @@ public class FeedService {
         // Two rotations of one feed at once (two tabs, a retry) must not both insert: they take turns on this feed's
         // lock, and the later one's secret is the one that works.
         String feedKey = organisationId + "|" + scope + "|" + (partnerGroup == null ? "" : partnerGroup);
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select 1 from (select pg_advisory_xact_lock(hashtext(:feed))) locked")
-                        .setParameter("feed", feedKey)
-                        .getSingleResult())
+        return TransactionLocks.take(feedKey)
                 .flatMap(locked -> FeedToken.delete("organisationId = ?1 and scope = ?2 and " + groupQuery, parameters))
                 .flatMap(ignored -> {
                     FeedToken feed = new FeedToken();

@@ -1,6 +1,6 @@
 package io.ibasho.event.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.event.repository.AttendeeConfirmations;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,17 +21,11 @@ public class HerData {
 
     @WithSession
     public Uni<Export> export(String attendeeId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select registration_id, session_id, confirmed from attendee_confirmation "
-                                        + "where attendee_id = :who order by session_id",
-                                Object[].class)
-                        .setParameter("who", attendeeId)
-                        .getResultList())
+        return AttendeeConfirmations.of(attendeeId)
                 .map(rows -> new Export(
                         "event",
                         rows.stream()
-                                .map(row -> new Confirmation((UUID) row[0], (UUID) row[1], (Boolean) row[2]))
+                                .map(row -> new Confirmation(row.registrationId(), row.sessionId(), row.confirmed()))
                                 .toList()));
     }
 
@@ -42,15 +36,6 @@ public class HerData {
      * @return how many rows went
      */
     public Uni<Integer> erase(String attendeeId, List<UUID> registrationIds) {
-        // a list parameter (expanded by Hibernate), only when there is one: "in ()" is no SQL
-        return Panache.getSession().flatMap(s -> {
-            var delete = s.createNativeQuery("delete from attendee_confirmation where attendee_id = :who"
-                            + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)"))
-                    .setParameter("who", attendeeId);
-            if (!registrationIds.isEmpty()) {
-                delete.setParameter("ids", registrationIds);
-            }
-            return delete.executeUpdate();
-        });
+        return AttendeeConfirmations.erase(attendeeId, registrationIds);
     }
 }

@@ -1,7 +1,7 @@
 package io.ibasho.event.service;
 
 import io.ibasho.event.PartnerVisit;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.event.repository.PartnerVisitLog;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +27,8 @@ public class PartnerVisits {
     public Uni<OffsetDateTime> visit(String subject, String partnerGroup) {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         // the first visit inserts; two tabs opened at once must not both try to (a unique-key failure)
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into partner_visit (subject, partner_group, visit_started_at) values (:subject,"
-                                        + " :group, :now) on conflict (subject) do nothing")
-                        .setParameter("subject", subject)
-                        .setParameter("group", partnerGroup)
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .flatMap(inserted -> inserted == 1
+        return PartnerVisitLog.recordFirstVisit(subject, partnerGroup, now)
+                .flatMap(first -> first
                         ? Uni.createFrom().nullItem()
                         : PartnerVisit.<PartnerVisit>findById(subject, LockModeType.PESSIMISTIC_WRITE)
                                 .map(visit -> {

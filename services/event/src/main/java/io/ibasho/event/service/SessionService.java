@@ -10,12 +10,12 @@ import io.ibasho.event.mapping.SessionChanges;
 import io.ibasho.event.mapping.SessionEvents;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
+import io.ibasho.event.repository.EndedSessions;
 import io.ibasho.event.schedule.RoomBooking;
 import io.ibasho.event.schedule.SessionRules;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -249,22 +249,13 @@ public class SessionService {
      */
     @WithTransaction
     public Uni<Integer> completeEnded(int batchSize) {
-        return Panache.getSession()
-                .flatMap(db -> db.createNativeQuery(
-                                "select * from session where status = :published and ends_at < :now"
-                                        + " order by ends_at limit :limit for update skip locked",
-                                Session.class)
-                        .setParameter("published", SessionStatus.PUBLISHED.name())
-                        .setParameter("now", now())
-                        .setParameter("limit", batchSize)
-                        .getResultList())
-                .flatMap(ended -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Session session : ended) {
-                        chain = chain.flatMap(ignored -> completeSession(session));
-                    }
-                    return chain.replaceWith(ended.size());
-                });
+        return EndedSessions.lockBatch(now(), batchSize).flatMap(ended -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Session session : ended) {
+                chain = chain.flatMap(ignored -> completeSession(session));
+            }
+            return chain.replaceWith(ended.size());
+        });
     }
 
     @WithSession

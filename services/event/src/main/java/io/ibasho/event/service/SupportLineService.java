@@ -2,6 +2,7 @@ package io.ibasho.event.service;
 
 import io.ibasho.event.SupportLine;
 import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.repository.TransactionLocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -52,11 +53,7 @@ public class SupportLineService {
         }
         // One replacement per organisation at a time (two organisers saving at once would otherwise both delete
         // the old list and collide on the positions); deleted and flushed before the new rows take the positions.
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select 1 from (select pg_advisory_xact_lock(hashtext(:key))) locked")
-                        .setParameter("key", "support-lines:" + organisationId)
-                        .getSingleResult())
+        return TransactionLocks.take("support-lines:" + organisationId)
                 .call(ignored -> SupportLine.delete("organisationId", organisationId))
                 .call(ignored -> Panache.getSession().flatMap(session -> session.flush()))
                 .call(ignored -> lines.isEmpty() ? Uni.createFrom().voidItem() : SupportLine.persist(lines))

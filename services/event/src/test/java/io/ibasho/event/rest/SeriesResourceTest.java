@@ -22,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -49,6 +50,76 @@ class SeriesResourceTest {
         series.put("roomId", "washitsu");
         series.put("capacity", 15);
         return series;
+    }
+
+    /** A weekly café series of four dates created and published by organiser1, its third date then cancelled. */
+    private record PublishedSeries(Map<String, Object> request, String id, List<String> sessionIds) {}
+
+    private static PublishedSeries publishedWeeklyCafeWithThirdDateCancelled(LocalDate firstDay) {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
+        String seriesId = createSeries(request);
+        List<String> ids = publishSeries(seriesId).getList("occurrences.sessionId");
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + ids.get(2) + "/cancel")
+                .then()
+                .statusCode(200);
+        return new PublishedSeries(request, seriesId, ids);
+    }
+
+    /** Posts a series as organiser1 and answers the response to check. */
+    private static ValidatableResponse postSeries(Map<String, Object> request) {
+        return given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .post("/api/events/series")
+                .then()
+                .log()
+                .ifValidationFails();
+    }
+
+    private static String createSeries(Map<String, Object> request) {
+        return postSeries(request).statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath publishSeries(String seriesId) {
+        return given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/series/" + seriesId + "/publish")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Changes the whole series as organiser1. */
+    private static JsonPath editSeries(String seriesId, Map<String, Object> request) {
+        return given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(request)
+                .put("/api/events/series/" + seriesId)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static Map<String, Map<String, Object>> occurrencesBySessionId(JsonPath series) {
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        series.<Map<String, Object>>getList("occurrences").forEach(o -> byId.put((String) o.get("sessionId"), o));
+        return byId;
+    }
+
+    /** A copy of the request with one field changed. */
+    private static Map<String, Object> with(Map<String, Object> request, String field, Object value) {
+        Map<String, Object> changed = new HashMap<>(request);
+        changed.put(field, value);
+        return changed;
     }
 
     private static OffsetDateTime start(JsonPath series, int index) {
@@ -120,22 +191,10 @@ class SeriesResourceTest {
         request.put("firstStart", firstDay.atTime(10, 30).toString());
         request.put("capacity", 20);
         request.put("titleJa", "ひだまりカフェ（冬）");
-        JsonPath edited = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .put("/api/events/series/" + seriesId)
-                .then()
-                .log()
-                .ifValidationFails()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath edited = editSeries(seriesId, request);
 
-        Map<String, Map<String, Object>> byId = new HashMap<>();
-        List<Map<String, Object>> occurrences = edited.getList("occurrences");
-        occurrences.forEach(o -> byId.put((String) o.get("sessionId"), o));
-        assertThat(occurrences).hasSize(4);
+        Map<String, Map<String, Object>> byId = occurrencesBySessionId(edited);
+        assertThat(byId).hasSize(4);
 
         for (int i : new int[] {0, 3}) {
             Map<String, Object> followed = byId.get(ids.get(i));
@@ -174,31 +233,11 @@ class SeriesResourceTest {
     /** The screens show what a new repeat rule would do before it is saved: the same plan, nothing stored. */
     @Test
     void aPreviewOfANewRepeatRuleSaysWhichDatesComeAndGoAndChangesNothing() {
-        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
         LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
-        Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
-        String seriesId = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/events/series")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        List<String> ids = given().auth()
-                .oauth2(organiser1())
-                .post("/api/events/series/" + seriesId + "/publish")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("occurrences.sessionId");
-        given().auth()
-                .oauth2(organiser1())
-                .post("/api/events/sessions/" + ids.get(2) + "/cancel")
-                .then()
-                .statusCode(200);
+        PublishedSeries series = publishedWeeklyCafeWithThirdDateCancelled(firstDay);
+        Map<String, Object> request = series.request();
+        String seriesId = series.id();
+        List<String> ids = series.sessionIds();
 
         // from the second date on, two days later in the week, three times
         LocalDate from = firstDay.plusWeeks(1);
@@ -275,32 +314,12 @@ class SeriesResourceTest {
 
     @Test
     void aSeriesChangedFromADateOnMovesThoseDatesInPlaceAndLeavesTheEarlierOnesAndTheOwnChanges() {
-        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
         LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
-        Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
-        String seriesId = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/events/series")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        JsonPath published = given().auth()
-                .oauth2(organiser1())
-                .post("/api/events/series/" + seriesId + "/publish")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        List<String> ids = published.getList("occurrences.sessionId");
         // the third date is cancelled on its own
-        given().auth()
-                .oauth2(organiser1())
-                .post("/api/events/sessions/" + ids.get(2) + "/cancel")
-                .then()
-                .statusCode(200);
+        PublishedSeries series = publishedWeeklyCafeWithThirdDateCancelled(firstDay);
+        Map<String, Object> request = series.request();
+        String seriesId = series.id();
+        List<String> ids = series.sessionIds();
 
         LocalDate from = firstDay.plusWeeks(1);
         Map<String, Object> later = new HashMap<>(request);
@@ -375,33 +394,11 @@ class SeriesResourceTest {
         Map<String, Object> request =
                 weeklyCafe(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(3).atTime(14, 0));
         request.put("roomId", "hall");
-        String seriesId = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/events/series")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        List<String> ids = given().auth()
-                .oauth2(organiser1())
-                .post("/api/events/series/" + seriesId + "/publish")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("occurrences.sessionId");
+        String seriesId = createSeries(request);
+        List<String> ids = publishSeries(seriesId).getList("occurrences.sessionId");
 
         request.put("count", 2);
-        JsonPath edited = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .put("/api/events/series/" + seriesId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath edited = editSeries(seriesId, request);
         assertThat(edited.getList("occurrences.status"))
                 .containsExactly("published", "published", "cancelled", "cancelled");
         assertThat(eventOfType(events(ids.get(3), 2), EventTypes.EVENT_CANCELLED)
@@ -542,19 +539,8 @@ class SeriesResourceTest {
         request.put("capacity", 12);
         request.put("allocation", "FIRST_COME");
         request.remove("lottery");
-        JsonPath edited = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .put("/api/events/series/" + seriesId)
-                .then()
-                .log()
-                .ifValidationFails()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        Map<String, Map<String, Object>> byId = new HashMap<>();
-        edited.<Map<String, Object>>getList("occurrences").forEach(o -> byId.put((String) o.get("sessionId"), o));
+        JsonPath edited = editSeries(seriesId, request);
+        Map<String, Map<String, Object>> byId = occurrencesBySessionId(edited);
         for (int i : new int[] {0, 2}) {
             Map<String, Object> followed = byId.get(ids.get(i));
             assertThat(at(followed, "applicationClosesAt"))
@@ -599,12 +585,7 @@ class SeriesResourceTest {
         noWindow.remove("applicationOpensDaysBefore");
         noWindow.remove("applicationClosesHoursBefore");
         noWindow.remove("capacity");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(noWindow)
-                .post("/api/events/series")
-                .then()
+        postSeries(noWindow)
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", containsString("/session-rules"))
@@ -617,108 +598,47 @@ class SeriesResourceTest {
                         org.hamcrest.Matchers.hasItems(
                                 "APPLICATION_OPENS_REQUIRED", "DEADLINE_REQUIRED", "CAPACITY_REQUIRED"));
 
-        Map<String, Object> deadlineAtStart = new HashMap<>(request);
-        deadlineAtStart.put("applicationClosesHoursBefore", 0);
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(deadlineAtStart)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "applicationClosesHoursBefore", 0))
                 .statusCode(422)
                 .body("violations.code", hasItem("DEADLINE_NOT_BEFORE_START"))
                 .body("violations.field", hasItem("applicationClosesHoursBefore"));
 
-        Map<String, Object> opensAfterDeadline = new HashMap<>(request);
-        opensAfterDeadline.put("applicationOpensDaysBefore", 2);
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(opensAfterDeadline)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "applicationOpensDaysBefore", 2))
                 .statusCode(422)
                 .body("violations.code", hasItem("APPLICATION_OPENS_NOT_BEFORE_DEADLINE"));
 
-        Map<String, Object> dropIn = new HashMap<>(request);
-        dropIn.put("allocation", "NONE");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(dropIn)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "allocation", "NONE"))
                 .statusCode(422)
                 .body("violations.code", hasItem("ALLOCATION_REQUIRED"));
 
-        Map<String, Object> rulesWithoutLottery = new HashMap<>(request);
-        rulesWithoutLottery.put("allocation", "FIRST_COME");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(rulesWithoutLottery)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "allocation", "FIRST_COME"))
                 .statusCode(422)
                 .body("violations.code", hasItem("LOTTERY_SETTINGS_WITHOUT_LOTTERY"));
 
-        Map<String, Object> freeSpaceLottery = new HashMap<>(request);
-        freeSpaceLottery.put("kind", "free-space");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(freeSpaceLottery)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "kind", "free-space"))
                 .statusCode(422)
                 .body("violations.code", hasItem("FREE_SPACE_HAS_NO_BOOKING"));
 
-        Map<String, Object> childcareAfterStart = new HashMap<>(request);
-        childcareAfterStart.put(
-                "childcare", Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "deadlineHoursBefore", -2));
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(childcareAfterStart)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(
+                        request,
+                        "childcare",
+                        Map.of("minAgeYears", 1, "maxAgeYears", 6, "carers", 2, "deadlineHoursBefore", -2)))
                 .statusCode(422)
                 .body("violations.code", hasItem("CHILDCARE_DEADLINE_AFTER_START"))
                 .body("violations.field", hasItem("childcare.deadlineHoursBefore"));
 
         // childcare at a venue that cannot host it: every occurrence is checked as a session
         String noChildcareVenue = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
-        Map<String, Object> unsuitable = new HashMap<>(request);
-        unsuitable.put("venueId", noChildcareVenue);
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(unsuitable)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "venueId", noChildcareVenue))
                 .statusCode(422)
                 .body("violations.code", hasItem("CHILDCARE_VENUE_UNSUITABLE"));
 
-        Map<String, Object> tooEarly = new HashMap<>(request);
-        tooEarly.put("applicationOpensDaysBefore", 400);
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(tooEarly)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "applicationOpensDaysBefore", 400))
                 .statusCode(400)
                 .body("violations.field", hasItem("applicationOpensDaysBefore"));
 
         // a workshop occurrence is still checked as a session: more places than the venue holds
-        Map<String, Object> tooBig = new HashMap<>(request);
-        tooBig.put("capacity", 99);
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(tooBig)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "capacity", 99))
                 .statusCode(422)
                 .body("violations.code", hasItem("CAPACITY_ABOVE_VENUE_CEILING"));
     }
@@ -729,49 +649,18 @@ class SeriesResourceTest {
         Map<String, Object> request =
                 weeklyCafe(venueId, LocalDate.now(TokyoTime.ZONE).plusDays(5).atTime(10, 0));
 
-        Map<String, Object> hourly = new HashMap<>(request);
-        hourly.put("rrule", "FREQ=HOURLY");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(hourly)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "rrule", "FREQ=HOURLY"))
                 .statusCode(422)
                 .body("type", containsString("/invalid-schedule"))
                 .body("violations.code", hasItem("RRULE_UNSUPPORTED_FREQUENCY"));
 
-        Map<String, Object> garbage = new HashMap<>(request);
-        garbage.put("rrule", "EVERY SECOND TUESDAY");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(garbage)
-                .post("/api/events/series")
-                .then()
+        postSeries(with(request, "rrule", "EVERY SECOND TUESDAY"))
                 .statusCode(422)
                 .body("violations.field", hasItem("rrule"));
 
-        Map<String, Object> party = new HashMap<>(request);
-        party.put("kind", "party");
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(party)
-                .post("/api/events/series")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("kind"));
+        postSeries(with(request, "kind", "party")).statusCode(400).body("violations.field", hasItem("kind"));
 
-        String seriesId = given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/events/series")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String seriesId = createSeries(request);
         given().auth()
                 .oauth2(organiser2())
                 .get("/api/events/series/" + seriesId)
@@ -783,13 +672,6 @@ class SeriesResourceTest {
                 .then()
                 .statusCode(404);
         // a second series in the same room at the same times is a double booking
-        given().auth()
-                .oauth2(organiser1())
-                .contentType(ContentType.JSON)
-                .body(request)
-                .post("/api/events/series")
-                .then()
-                .statusCode(422)
-                .body("violations.code", hasItem("ROOM_DOUBLE_BOOKED"));
+        postSeries(request).statusCode(422).body("violations.code", hasItem("ROOM_DOUBLE_BOOKED"));
     }
 }

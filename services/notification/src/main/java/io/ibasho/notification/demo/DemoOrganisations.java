@@ -1,5 +1,6 @@
 package io.ibasho.notification.demo;
 
+import io.ibasho.notification.repository.TalkOrganisationRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -46,13 +47,6 @@ public class DemoOrganisations {
 
     public Uni<Void> load() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session ->
-                        session.createNativeQuery("""
-                        insert into talk_organisation (organisation_id, name_ja, name_en, accepting, updated_at, updated_by)
-                        values ('hinata', 'ひなたの会', 'Hinata Women''s Network', true, :now, 'demo-data'),
-                               ('minato', 'みなと女性センター', 'Minato Women''s Centre', true, :now, 'demo-data')
-                        on conflict (organisation_id) do nothing""").setParameter("now", now).executeUpdate())
-                .replaceWithVoid());
+        return Panache.withTransaction(() -> TalkOrganisationRows.insertDemoOrganisations(now));
     }
 }

@@ -6,6 +6,7 @@ import io.ibasho.contracts.Topics;
 import io.ibasho.notification.RegistrationCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.repository.RegistrationCopies;
 import io.ibasho.notification.service.CourseNotices;
 import io.ibasho.notification.service.HerData;
 import io.ibasho.notification.service.Notifier;
@@ -14,7 +15,6 @@ import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.plumbing.inbox.TransientFailures;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -187,30 +187,10 @@ public class RegistrationLifecycleConsumer {
     }
 
     private Uni<Void> rememberIfUnknown(UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
-                values (:registration, :session, :attendee, :status, now())
-                on conflict (registration_id) do nothing""")
-                        .setParameter("registration", registrationId)
-                        .setParameter("session", sessionId)
-                        .setParameter("attendee", attendeeId)
-                        .setParameter("status", state)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return RegistrationCopies.keepIfUnknown(registrationId, sessionId, attendeeId, state);
     }
 
     private Uni<Void> keepRegistration(UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
-                values (:registration, :session, :attendee, :status, now())
-                on conflict (registration_id) do update set status = excluded.status, updated_at = excluded.updated_at""")
-                        .setParameter("registration", registrationId)
-                        .setParameter("session", sessionId)
-                        .setParameter("attendee", attendeeId)
-                        .setParameter("status", state)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return RegistrationCopies.keep(registrationId, sessionId, attendeeId, state);
     }
 }

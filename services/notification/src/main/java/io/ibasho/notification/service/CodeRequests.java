@@ -1,14 +1,13 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.repository.CodeRequestLog;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * The rate limit on verification codes, per account: each code mails an address the requester typed, so without a
@@ -29,30 +28,17 @@ public class CodeRequests {
     public Uni<Void> admit(String requester) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Duration window = config.emailVerification().requestWindow();
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        select requested_at from code_request where requester = :requester and requested_at > :since
-                        order by requested_at""", OffsetDateTime.class)
-                .setParameter("requester", requester)
-                .setParameter("since", now.minus(window))
-                .getResultList()
-                .flatMap(recent -> {
-                    if (recent.size() >= config.emailVerification().maxRequests()) {
-                        Duration wait = Duration.between(
-                                now,
-                                recent.get(recent.size()
-                                                - config.emailVerification().maxRequests())
-                                        .plus(window));
-                        return Uni.createFrom()
-                                .failure(tooMany(wait, "Too many codes asked for; please wait before asking again."));
-                    }
-                    return session.createNativeQuery(
-                                    "insert into code_request (id, requester, requested_at) values (:id, :requester, :now)")
-                            .setParameter("id", UUID.randomUUID())
-                            .setParameter("requester", requester)
-                            .setParameter("now", now)
-                            .executeUpdate()
-                            .replaceWithVoid();
-                }));
+        return CodeRequestLog.since(requester, now.minus(window)).flatMap(recent -> {
+            if (recent.size() >= config.emailVerification().maxRequests()) {
+                Duration wait = Duration.between(
+                        now,
+                        recent.get(recent.size() - config.emailVerification().maxRequests())
+                                .plus(window));
+                return Uni.createFrom()
+                        .failure(tooMany(wait, "Too many codes asked for; please wait before asking again."));
+            }
+            return CodeRequestLog.record(requester, now);
+        });
     }
 
     /** Fails with 429 while verifying is locked after too many wrong codes. */

@@ -5,9 +5,9 @@ import io.ibasho.contracts.EventTypes;
 import io.ibasho.notification.CourseCopy;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.repository.CourseCopies;
 import io.ibasho.notification.service.Notifier.Notice;
 import io.ibasho.plumbing.inbox.InboundEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -39,21 +39,13 @@ public class CourseNotices {
         List<String> sessionIds = new ArrayList<>();
         data.path("sessionIds")
                 .forEach(id -> sessionIds.add(UUID.fromString(id.asText()).toString()));
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                insert into course_copy (id, session_ids, allocation, status, sequence, updated_at)
-                values (:id, :sessions, :allocation, :status, :sequence, :now)
-                on conflict (id) do update set session_ids = excluded.session_ids, allocation = excluded.allocation,
-                    status = excluded.status, sequence = excluded.sequence, updated_at = excluded.updated_at
-                where course_copy.sequence <= excluded.sequence""")
-                        .setParameter("id", courseId)
-                        .setParameter("sessions", String.join(",", sessionIds))
-                        .setParameter("allocation", data.path("allocation").asText("FIRST_COME"))
-                        .setParameter("status", data.path("status").asText("PUBLISHED"))
-                        .setParameter("sequence", data.path("sequence").asInt())
-                        .setParameter("now", OffsetDateTime.now(clock))
-                        .executeUpdate())
-                .replaceWithVoid();
+        return CourseCopies.keep(
+                courseId,
+                sessionIds,
+                data.path("allocation").asText("FIRST_COME"),
+                data.path("status").asText("PUBLISHED"),
+                data.path("sequence").asInt(),
+                OffsetDateTime.now(clock));
     }
 
     /** A course event on registration-lifecycle: at most one message to her. */
@@ -120,15 +112,7 @@ public class CourseNotices {
 
     /** Whether she was offered this course before (then a booking is an accepted offer, not a lottery win). */
     private static Uni<Boolean> offeredBefore(UUID courseId, String attendeeId) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select count(*) from inbox_message where recipient_id = :who and course_id = :course "
-                                        + "and kind = 'COURSE_OFFERED'",
-                                Long.class)
-                        .setParameter("who", attendeeId)
-                        .setParameter("course", courseId)
-                        .getSingleResult())
-                .map(count -> count > 0);
+        return CourseCopies.offeredBefore(courseId, attendeeId);
     }
 
     /**

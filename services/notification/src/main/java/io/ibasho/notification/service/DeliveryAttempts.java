@@ -10,7 +10,7 @@ import io.ibasho.notification.delivery.RetryDecision;
 import io.ibasho.notification.delivery.RetrySchedule;
 import io.ibasho.notification.delivery.SendDecision;
 import io.ibasho.notification.message.MessageKind;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.notification.repository.DueDeliveries;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +46,7 @@ public class DeliveryAttempts {
      * The due rows of one outbox table, locked so that another instance's sender skips them; call inside a transaction.
      */
     public <D extends QueuedDelivery> Uni<List<D>> due(String table, Class<D> type) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from " + table + " where status = 'PENDING' and next_attempt_at <= now() "
-                                + "order by next_attempt_at limit :limit for update skip locked",
-                        type)
-                .setParameter("limit", config.delivery().batchSize())
-                .getResultList());
+        return DueDeliveries.claim(table, type, config.delivery().batchSize(), OffsetDateTime.now(clock));
     }
 
     /** One after another: one reactive session must never run two statements at once. */

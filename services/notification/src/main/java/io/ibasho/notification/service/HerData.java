@@ -5,7 +5,7 @@ import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.TalkRequest;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.notification.repository.ErasureStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,12 +116,7 @@ public class HerData {
         return RecipientPreference.<RecipientPreference>findById(attendeeId)
                 .flatMap(preference -> InboxMessage.<InboxMessage>list(
                                 "recipientId = ?1 order by createdAt desc", attendeeId)
-                        .flatMap(messages -> Panache.getSession()
-                                .flatMap(s -> s.createNativeQuery(
-                                                "select count(*) from email_delivery where recipient_id = :who",
-                                                Long.class)
-                                        .setParameter("who", attendeeId)
-                                        .getSingleResult())
+                        .flatMap(messages -> ErasureStore.emailDeliveries(attendeeId)
                                 .flatMap(deliveries -> TalkRequest.<TalkRequest>list(
                                                 "requester = ?1 order by createdAt desc", attendeeId)
                                         .flatMap(talks -> line(attendeeId)
@@ -170,11 +165,7 @@ public class HerData {
     }
 
     private static Uni<Line> line(String attendeeId) {
-        return LineLink.<LineLink>findById(attendeeId).flatMap(link -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select count(*) from line_delivery where recipient_id = :who", Long.class)
-                        .setParameter("who", attendeeId)
-                        .getSingleResult())
+        return LineLink.<LineLink>findById(attendeeId).flatMap(link -> ErasureStore.lineDeliveries(attendeeId)
                 .map(count -> link == null || !link.linked()
                         ? (count == 0 ? null : new Line(null, null, count))
                         : new Line(link.lineUserId, link.linkedAt, count)));
@@ -182,60 +173,16 @@ public class HerData {
 
     /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */
     public Uni<Erased> erase(String attendeeId, List<UUID> registrationIds) {
-        return Panache.getSession().flatMap(s -> delete(
-                        s, "delete from line_delivery where recipient_id = :who", attendeeId)
-                .flatMap(lineDeliveries -> delete(s, "delete from line_link where recipient_id = :who", attendeeId)
-                        .flatMap(
-                                lineLinks -> eraseTheRest(s, attendeeId, registrationIds, lineLinks, lineDeliveries))));
-    }
-
-    private Uni<Erased> eraseTheRest(
-            org.hibernate.reactive.mutiny.Mutiny.Session s,
-            String attendeeId,
-            List<UUID> registrationIds,
-            int lineLinks,
-            int lineDeliveries) {
-        return delete(s, "delete from email_delivery where recipient_id = :who", attendeeId)
-                .flatMap(deliveries -> delete(s, "delete from inbox_message where recipient_id = :who", attendeeId)
-                        .flatMap(messages -> delete(
-                                        s, "delete from recipient_preference where recipient_id = :who", attendeeId)
-                                .flatMap(settings -> delete(
-                                                s, "delete from code_request where requester = :who", attendeeId)
-                                        .flatMap(codes -> deleteCopies(s, attendeeId, registrationIds)
-                                                .flatMap(copies -> delete(
-                                                                s,
-                                                                "delete from talk_request where requester = :who",
-                                                                attendeeId)
-                                                        .flatMap(talks -> delete(
-                                                                        s,
-                                                                        "delete from consent_record where"
-                                                                                + " recipient_id = :who",
-                                                                        attendeeId)
-                                                                .map(consents -> new Erased(
-                                                                        messages,
-                                                                        deliveries,
-                                                                        settings,
-                                                                        copies,
-                                                                        codes,
-                                                                        talks,
-                                                                        lineLinks,
-                                                                        lineDeliveries,
-                                                                        consents))))))));
-    }
-
-    /** Her copies by account and by registration: a list parameter only when there is one ("in ()" is no SQL). */
-    private static Uni<Integer> deleteCopies(
-            org.hibernate.reactive.mutiny.Mutiny.Session s, String who, List<UUID> registrationIds) {
-        var delete = s.createNativeQuery("delete from registration_copy where attendee_id = :who"
-                        + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)"))
-                .setParameter("who", who);
-        if (!registrationIds.isEmpty()) {
-            delete.setParameter("ids", registrationIds);
-        }
-        return delete.executeUpdate();
-    }
-
-    private static Uni<Integer> delete(org.hibernate.reactive.mutiny.Mutiny.Session s, String sql, String who) {
-        return s.createNativeQuery(sql).setParameter("who", who).executeUpdate();
+        return ErasureStore.erase(attendeeId, registrationIds)
+                .map(gone -> new Erased(
+                        gone.messages(),
+                        gone.emailDeliveries(),
+                        gone.settings(),
+                        gone.registrationCopies(),
+                        gone.codeRequests(),
+                        gone.talkRequests(),
+                        gone.lineLinks(),
+                        gone.lineDeliveries(),
+                        gone.consents()));
     }
 }

@@ -3,7 +3,7 @@ package io.ibasho.notification.service;
 import io.ibasho.notification.LineLink;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.LineLinkCodes;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.notification.repository.LineLinks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -146,31 +146,21 @@ public class LineChannel {
                 return Uni.createFrom().item(false);
             }
             // One LINE account reaches one person: linking it here takes it from any other account it was linked to.
-            return Panache.getSession()
-                    .flatMap(session -> session.createNativeQuery(
-                                    "delete from line_link where line_user_id = :line and recipient_id <> :who")
-                            .setParameter("line", lineUserId)
-                            .setParameter("who", link.recipientId)
-                            .executeUpdate())
-                    .flatMap(ignored -> {
-                        String language = link.pendingConsentLanguage;
-                        link.lineUserId = lineUserId;
-                        link.linkedAt = now;
-                        link.pendingCodeHash = null;
-                        link.pendingExpiresAt = null;
-                        link.pendingConsentLanguage = null;
-                        link.updatedAt = now;
-                        // linking is when her consent takes effect, in the language of the page that gave the code
-                        return consents.lineLinked(link.recipientId, language).replaceWith(true);
-                    });
+            return LineLinks.takeFromOthers(lineUserId, link.recipientId).flatMap(ignored -> {
+                String language = link.pendingConsentLanguage;
+                link.lineUserId = lineUserId;
+                link.linkedAt = now;
+                link.pendingCodeHash = null;
+                link.pendingExpiresAt = null;
+                link.pendingConsentLanguage = null;
+                link.updatedAt = now;
+                // linking is when her consent takes effect, in the language of the page that gave the code
+                return consents.lineLinked(link.recipientId, language).replaceWith(true);
+            });
         });
     }
 
     private Uni<Integer> unlinkLineUser(String lineUserId, Instant at) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "delete from line_link where line_user_id = :line and linked_at <= :at")
-                .setParameter("line", lineUserId)
-                .setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .executeUpdate());
+        return LineLinks.unlinkLinkedBy(lineUserId, at.atOffset(ZoneOffset.UTC));
     }
 }

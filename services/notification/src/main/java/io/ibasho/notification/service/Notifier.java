@@ -2,7 +2,7 @@ package io.ibasho.notification.service;
 
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.message.MessageKind;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.notification.repository.DeliveryQueue;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -116,33 +116,25 @@ public class Notifier {
     public Uni<Boolean> notify(Notice notice, Reach reach) {
         UUID inboxId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                insert into inbox_message (id, recipient_id, kind, session_id, registration_id, source_event_id, channel,
-                                           position, deadline, reason, course_id, course_dates, created_at)
-                values (:id, :recipient, :kind, :session, :registration, :source, :channel, :position, :deadline, :reason,
-                        :course, :courseDates, :now)
-                on conflict on constraint inbox_once_per_event do nothing""")
-                .setParameter("id", inboxId)
-                .setParameter("recipient", notice.recipientId())
-                .setParameter("kind", notice.kind().name())
-                .setParameter("session", notice.sessionId())
-                .setParameter("registration", notice.registrationId())
-                .setParameter("source", notice.sourceEventId())
-                .setParameter("channel", IN_APP)
-                .setParameter("position", notice.position())
-                .setParameter("deadline", notice.deadline())
-                .setParameter("reason", notice.reason())
-                .setParameter("course", notice.courseId())
-                .setParameter(
-                        "courseDates",
-                        notice.courseDates() == null
-                                ? null
-                                : notice.courseDates().stream()
-                                        .map(date -> date.toInstant().toString())
-                                        .collect(Collectors.joining(" ")))
-                .setParameter("now", now)
-                .executeUpdate()
-                .flatMap(inserted -> inserted == 0
+        DeliveryQueue.InboxRow row = new DeliveryQueue.InboxRow(
+                inboxId,
+                notice.recipientId(),
+                notice.kind().name(),
+                notice.sessionId(),
+                notice.registrationId(),
+                notice.sourceEventId(),
+                IN_APP,
+                notice.position(),
+                notice.deadline(),
+                notice.reason(),
+                notice.courseId(),
+                notice.courseDates() == null
+                        ? null
+                        : notice.courseDates().stream()
+                                .map(date -> date.toInstant().toString())
+                                .collect(Collectors.joining(" ")));
+        return DeliveryQueue.fileInInbox(row, now)
+                .flatMap(filed -> !filed
                         ? Uni.createFrom().item(false)
                         : (reach.email()
                                         ? queueEmailIfChosen(inboxId, notice, now)
@@ -150,7 +142,7 @@ public class Notifier {
                                 .call(() -> reach.line()
                                         ? queueLineIfLinked(inboxId, notice, now)
                                         : Uni.createFrom().voidItem())
-                                .replaceWith(true)));
+                                .replaceWith(true));
     }
 
     private Uni<Void> queueEmailIfChosen(UUID inboxId, Notice notice, OffsetDateTime now) {
@@ -159,20 +151,7 @@ public class Notifier {
                     if (preference == null || !preference.wantsEmail()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return Panache.getSession()
-                            .flatMap(session -> session.createNativeQuery("""
-                    insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status, attempts,
-                                                next_attempt_at, created_at)
-                    values (:id, :inbox, :recipient, :source, :channel, 'PENDING', 0, :now, :now)
-                    on conflict on constraint email_once_per_event do nothing""")
-                                    .setParameter("id", UUID.randomUUID())
-                                    .setParameter("inbox", inboxId)
-                                    .setParameter("recipient", notice.recipientId())
-                                    .setParameter("source", notice.sourceEventId())
-                                    .setParameter("channel", EMAIL)
-                                    .setParameter("now", now)
-                                    .executeUpdate())
-                            .replaceWithVoid();
+                    return DeliveryQueue.queueEmail(inboxId, notice.recipientId(), notice.sourceEventId(), EMAIL, now);
                 });
     }
 
@@ -181,19 +160,6 @@ public class Notifier {
         if (!line.available()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                insert into line_delivery (id, inbox_message_id, recipient_id, source_event_id, status, attempts,
-                                           next_attempt_at, created_at)
-                select :id, :inbox, :recipient, :source, 'PENDING', 0, :now, :now
-                where exists (select 1 from line_link where recipient_id = :recipient and line_user_id is not null)
-                on conflict on constraint line_once_per_event do nothing""")
-                        .setParameter("id", UUID.randomUUID())
-                        .setParameter("inbox", inboxId)
-                        .setParameter("recipient", notice.recipientId())
-                        .setParameter("source", notice.sourceEventId())
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return DeliveryQueue.queueLineIfLinked(inboxId, notice.recipientId(), notice.sourceEventId(), now);
     }
 }

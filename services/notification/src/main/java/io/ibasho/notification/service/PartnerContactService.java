@@ -6,6 +6,7 @@ import io.ibasho.notification.delivery.VerificationCodes;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.message.TemplateRef;
+import io.ibasho.notification.repository.SettingsRows;
 import io.ibasho.notification.service.PreferenceService.VerifyOutcome;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -137,14 +138,7 @@ public class PartnerContactService {
      */
     private Uni<PartnerContact> findOrCreate(String group) {
         PartnerContact defaults = PartnerContact.defaults(group, now());
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "insert into partner_contact (partner_group, language, weekly_digest, updated_at)"
-                                        + " values (:group, :language, false, :now) on conflict do nothing")
-                        .setParameter("group", group)
-                        .setParameter("language", defaults.language)
-                        .setParameter("now", defaults.updatedAt)
-                        .executeUpdate())
+        return SettingsRows.ensurePartnerGroup(group, defaults.language, defaults.updatedAt)
                 .flatMap(ignored -> PartnerContact.<PartnerContact>findById(group, LockModeType.PESSIMISTIC_WRITE));
     }
 

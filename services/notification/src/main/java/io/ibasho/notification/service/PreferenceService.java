@@ -6,6 +6,7 @@ import io.ibasho.notification.delivery.VerificationCodes;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.message.TemplateRef;
+import io.ibasho.notification.repository.SettingsRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -235,17 +236,8 @@ public class PreferenceService {
      */
     private Uni<RecipientPreference> findOrCreate(String recipientId) {
         RecipientPreference defaults = RecipientPreference.defaults(recipientId, now());
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("insert into recipient_preference"
-                                + " (recipient_id, language, email_enabled, full_detail, updated_at)"
-                                + " values (:recipient, :language, :emailEnabled, :fullDetail, :now)"
-                                + " on conflict do nothing")
-                        .setParameter("recipient", recipientId)
-                        .setParameter("language", defaults.language)
-                        .setParameter("emailEnabled", defaults.emailEnabled)
-                        .setParameter("fullDetail", defaults.fullDetail)
-                        .setParameter("now", defaults.updatedAt)
-                        .executeUpdate())
+        return SettingsRows.ensureRecipient(
+                        recipientId, defaults.language, defaults.emailEnabled, defaults.fullDetail, defaults.updatedAt)
                 .flatMap(ignored ->
                         RecipientPreference.<RecipientPreference>findById(recipientId, LockModeType.PESSIMISTIC_WRITE));
     }

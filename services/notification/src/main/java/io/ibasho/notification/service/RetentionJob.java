@@ -1,9 +1,10 @@
 package io.ibasho.notification.service;
 
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.repository.RetentionStore;
+import io.ibasho.plumbing.inbox.ProcessedMessage;
 import io.ibasho.plumbing.inbox.SessionTombstone;
 import io.ibasho.plumbing.retention.RetentionStep;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -63,63 +64,32 @@ public class RetentionJob implements RetentionStep {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         var retention = config.retention();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        return run(counts, "email_delivery", """
-                delete from email_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.emailDeliveries()))
-                // Deleting an inbox message also deletes its e-mail rows (on delete cascade), pending or not: by then
-                // (90 days) a pending one is long dead.
+        return run(counts, RetentionStore.EMAIL_DELIVERIES, at.minus(retention.emailDeliveries()))
+                .flatMap(ignored -> run(counts, RetentionStore.INBOX, at.minus(retention.inbox())))
+                .flatMap(ignored ->
+                        run(counts, RetentionStore.WEBHOOK_DELIVERIES, at.minus(retention.webhookDeliveries())))
+                .flatMap(ignored -> run(counts, RetentionStore.PENDING_CODES, at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, RetentionStore.PARTNER_PENDING_CODES, at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, RetentionStore.LINE_DELIVERIES, at.minus(retention.emailDeliveries())))
+                .flatMap(ignored -> run(counts, RetentionStore.LINE_UNUSED_CODES, at.minus(retention.codes())))
+                .flatMap(ignored -> run(counts, RetentionStore.LINE_PENDING_CODES, at.minus(retention.codes())))
                 .flatMap(ignored -> run(
                         counts,
-                        "inbox_message",
-                        "delete from inbox_message where created_at < :before",
-                        at.minus(retention.inbox())))
-                .flatMap(ignored -> run(counts, "webhook_delivery", """
-                        delete from webhook_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.webhookDeliveries())))
-                .flatMap(ignored -> run(counts, "pending_codes", """
-                        update recipient_preference set pending_email = null, pending_code_hash = null, pending_code_salt = null,
-                               pending_expires_at = null, pending_attempts = 0
-                        where pending_expires_at < :before""", at.minus(retention.codes())))
-                .flatMap(ignored -> run(counts, "partner_pending_codes", """
-                        update partner_contact set pending_email = null, pending_code_hash = null, pending_code_salt = null,
-                               pending_expires_at = null, pending_attempts = 0
-                        where pending_expires_at < :before""", at.minus(retention.codes())))
-                .flatMap(ignored -> run(counts, "line_delivery", """
-                        delete from line_delivery where status <> 'PENDING' and created_at < :before""", at.minus(retention.emailDeliveries())))
-                // A LINE link code nobody sent: the row (it holds only her id) goes; a linked row only loses the code.
-                .flatMap(ignored -> run(counts, "line_unused_codes", """
-                        delete from line_link where line_user_id is null and pending_expires_at < :before""", at.minus(retention.codes())))
-                .flatMap(ignored -> run(counts, "line_pending_codes", """
-                        update line_link set pending_code_hash = null, pending_expires_at = null
-                        where pending_expires_at < :before""", at.minus(retention.codes())))
-                .flatMap(ignored -> run(
-                        counts,
-                        "code_request",
-                        "delete from code_request where requested_at < :before",
+                        RetentionStore.CODE_REQUESTS,
                         at.minus(retention.codes())
                                 .minus(config.emailVerification().requestWindow())))
-                .flatMap(ignored -> run(counts, "registration_copy", """
-                        delete from registration_copy r where coalesce(
-                            (select coalesce(s.ends_at, s.starts_at) from session_copy s where s.id = r.session_id), r.updated_at) < :before
-                          and r.updated_at < :before""", at.minus(retention.registrationCopies())))
-                // requests to talk: a set time after they were closed, her number and note with them (docs/adr/0023)
-                .flatMap(ignored -> run(counts, "talk_request", CLOSED_TALK_REQUESTS, closedBefore(now)))
-                .flatMap(ignored -> run(
-                        counts,
-                        "talk_request_audit",
-                        "delete from talk_request_audit where at < :before",
-                        at.minus(retention.talkRequestAudit())))
+                .flatMap(ignored ->
+                        run(counts, RetentionStore.REGISTRATION_COPIES, at.minus(retention.registrationCopies())))
+                .flatMap(ignored -> run(counts, RetentionStore.CLOSED_TALK_REQUESTS, closedBefore(now)))
+                .flatMap(ignored ->
+                        run(counts, RetentionStore.TALK_REQUEST_AUDIT, at.minus(retention.talkRequestAudit())))
                 // handled event ids (deduplication): forgotten after 30 days, long after Kafka can redeliver them
                 // (topic retention 7 days); nothing personal, but the table must not grow forever (issue #14)
-                .flatMap(ignored -> run(
-                        counts,
-                        "processed_message",
-                        "delete from processed_message where processed_at < :before",
-                        at.minus(HANDLED_EVENT_IDS)))
+                .flatMap(ignored -> ProcessedMessage.forgetHandledBefore(at.minus(HANDLED_EVENT_IDS))
+                        .invoke(n -> counts.put("processed_message", n)))
                 // ends of sessions read before their publication (issue #14): ids and sequences only
-                .flatMap(ignored -> run(
-                        counts,
-                        "session_tombstone",
-                        "delete from session_tombstone where recorded_at < :before",
-                        at.minus(SessionTombstone.KEPT)))
+                .flatMap(ignored -> SessionTombstone.forgetBefore(at.minus(SessionTombstone.KEPT))
+                        .invoke(n -> counts.put("session_tombstone", n)))
                 .replaceWith(counts);
     }
 
@@ -129,27 +99,17 @@ public class RetentionJob implements RetentionStep {
      */
     @WithTransaction
     public Uni<Integer> deleteClosedTalkRequests(Instant now) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        return run(counts, "talk_request", CLOSED_TALK_REQUESTS, closedBefore(now))
-                .map(ignored -> counts.get("talk_request"));
+        return RetentionStore.CLOSED_TALK_REQUESTS.before(closedBefore(now));
     }
-
-    private static final String CLOSED_TALK_REQUESTS =
-            "delete from talk_request where status = 'CLOSED' and closed_at < :before";
 
     private OffsetDateTime closedBefore(Instant now) {
         return now.atOffset(ZoneOffset.UTC).minus(config.retention().talkRequests());
     }
 
     /** How long a handled event id is remembered for deduplication. */
-    static final java.time.Duration HANDLED_EVENT_IDS = java.time.Duration.ofDays(30);
+    static final java.time.Duration HANDLED_EVENT_IDS = ProcessedMessage.REMEMBERED;
 
-    private static Uni<Void> run(Map<String, Integer> counts, String name, String sql, OffsetDateTime before) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(sql)
-                        .setParameter("before", before)
-                        .executeUpdate())
-                .invoke(n -> counts.put(name, n))
-                .replaceWithVoid();
+    private static Uni<Void> run(Map<String, Integer> counts, RetentionStore kind, OffsetDateTime before) {
+        return kind.before(before).invoke(n -> counts.put(kind.label, n)).replaceWithVoid();
     }
 }

@@ -4,9 +4,9 @@ import io.ibasho.notification.LineLink;
 import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.TalkRequest;
 import io.ibasho.notification.message.MessageKind;
+import io.ibasho.notification.repository.TalkRequestAudit;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -286,24 +286,7 @@ public class TalkRequests {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.getSession()
-                .flatMap(session -> {
-                    Uni<Integer> chain = Uni.createFrom().item(0);
-                    for (UUID requestId : requestIds) {
-                        chain = chain.flatMap(ignored -> session.createNativeQuery(
-                                        "insert into talk_request_audit (id, request_id, organisation_id, actor, action, at) "
-                                                + "values (:id, :request, :org, :actor, :action, :at)")
-                                .setParameter("id", UUID.randomUUID())
-                                .setParameter("request", requestId)
-                                .setParameter("org", organisationId)
-                                .setParameter("actor", actor)
-                                .setParameter("action", action)
-                                .setParameter("at", now)
-                                .executeUpdate());
-                    }
-                    return chain;
-                })
-                .replaceWithVoid();
+        return TalkRequestAudit.record(requestIds, organisationId, actor, action, now);
     }
 
     /** Every broken rule at once, so the form can show them together. */

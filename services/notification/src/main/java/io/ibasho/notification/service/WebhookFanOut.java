@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.repository.DeliveryQueue;
+import io.ibasho.notification.repository.VenueLinks;
 import io.ibasho.notification.webhook.WebhookSigner;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,20 +81,8 @@ public class WebhookFanOut {
                 .flatMap(endpoints -> Multi.createFrom()
                         .iterable(endpoints)
                         .onItem()
-                        .transformToUniAndConcatenate(
-                                endpoint -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                                        insert into webhook_delivery (id, endpoint_id, message_id, source_event_id, event_type,
-                                                                      payload, status, attempts, next_attempt_at, created_at)
-                                        values (:id, :endpoint, :message, :source, :type, :payload, 'PENDING', 0, :now, :now)
-                                        on conflict on constraint webhook_once_per_event do nothing""")
-                                        .setParameter("id", UUID.randomUUID())
-                                        .setParameter("endpoint", endpoint.id)
-                                        .setParameter("message", WebhookSigner.newMessageId(RANDOM))
-                                        .setParameter("source", sourceEventId)
-                                        .setParameter("type", type)
-                                        .setParameter("payload", payload)
-                                        .setParameter("now", now)
-                                        .executeUpdate()))
+                        .transformToUniAndConcatenate(endpoint -> DeliveryQueue.queueWebhook(
+                                endpoint.id, WebhookSigner.newMessageId(RANDOM), sourceEventId, type, payload, now))
                         .collect()
                         .last()
                         .replaceWithVoid());

@@ -6,11 +6,11 @@ import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.DestinationVerdict;
 import io.ibasho.notification.delivery.RetryDecision;
 import io.ibasho.notification.delivery.RetrySchedule;
+import io.ibasho.notification.repository.DueDeliveries;
 import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookHeaders;
 import io.ibasho.notification.webhook.WebhookSigner;
 import io.ibasho.plumbing.time.FrequentPolls;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -88,12 +88,11 @@ public class WebhookSender {
 
     @WithTransaction
     public Uni<Void> sendDue() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
-                        select * from webhook_delivery where status = 'PENDING' and next_attempt_at <= now()
-                        order by next_attempt_at limit :limit for update skip locked""", WebhookDelivery.class)
-                        .setParameter("limit", config.delivery().batchSize())
-                        .getResultList())
+        return DueDeliveries.claim(
+                        "webhook_delivery",
+                        WebhookDelivery.class,
+                        config.delivery().batchSize(),
+                        OffsetDateTime.now(clock))
                 .flatMap(this::sendInTurn);
     }
 

@@ -3,6 +3,7 @@ package io.ibasho.notification.service;
 import io.ibasho.notification.WebhookDelivery;
 import io.ibasho.notification.WebhookEndpoint;
 import io.ibasho.notification.config.NotificationConfig;
+import io.ibasho.notification.repository.VenueLinks;
 import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookSecret;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -6,6 +6,8 @@ import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.message.Language;
 import io.ibasho.notification.message.TemplateRef;
+import io.ibasho.notification.repository.PartnerDigests;
+import io.ibasho.notification.repository.VenueLinks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -99,22 +101,11 @@ public class WeeklyDigest {
                             if (contact == null || !contact.wantsDigest()) {
                                 return Uni.createFrom().item(false);
                             }
-                            return Panache.getSession()
-                                    .flatMap(session -> session.createNativeQuery("""
-                    insert into partner_digest (partner_group, week_start, sessions, sent_at) values (:group, :week, 0, now())
-                    on conflict do nothing""")
-                                            .setParameter("group", group)
-                                            .setParameter("week", weekStart)
-                                            .executeUpdate())
-                                    .flatMap(inserted -> inserted == 0
+                            return PartnerDigests.claim(group, weekStart)
+                                    .flatMap(claimed -> !claimed
                                             ? Uni.createFrom().item(false)
-                                            : sessionsFor(group, now).flatMap(sessions -> Panache.getSession()
-                                                    .flatMap(session -> session.createNativeQuery(
-                                                                    "update partner_digest set sessions = :n where partner_group = :group and week_start = :week")
-                                                            .setParameter("n", sessions.size())
-                                                            .setParameter("group", group)
-                                                            .setParameter("week", weekStart)
-                                                            .executeUpdate())
+                                            : sessionsFor(group, now).flatMap(sessions -> PartnerDigests.recordSessions(
+                                                            group, weekStart, sessions.size())
                                                     .flatMap(ignored ->
                                                             mailer.send(mail(contact, weekStart, sessions, zone)))
                                                     .replaceWith(true)));

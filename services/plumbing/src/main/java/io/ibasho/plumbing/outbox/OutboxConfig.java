@@ -22,6 +22,13 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /**
+     * When the relay first looks after start-up, for what a stopped instance left unpublished. A test that must see
+     * only wake-ups sets it as long as the poll interval instead of waiting the first poll out.
+     */
+    @WithDefault("1s")
+    Duration firstPollAfter();
+
+    /**
      * Whether the relay listens for the commits that append (ADR 0032). Off only where PostgreSQL's NOTIFY does not
      * reach the service (a connection pooler in transaction mode): then set a shorter poll interval.
      */

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -51,7 +50,7 @@ public class OutboxRelay {
     // @Scheduled: the scheduler cannot poll more often than once a second, and every hop of a booking waited for it.
     void startRelaying(@Observes StartupEvent event, FrequentPolls polls, OutboxWakeUp wakeUp) {
         FrequentPolls.Poll relay =
-                polls.every("outbox relay", config.pollInterval(), Duration.ofSeconds(1), this::publishPending);
+                polls.every("outbox relay", config.pollInterval(), config.firstPollAfter(), this::publishPending);
         if (config.wakeUp()) {
             wakeUp.listen(relay);
         }

@@ -2,7 +2,7 @@ package io.ibasho.registration.idempotency;
 
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.config.RegistrationConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.registration.repository.IdempotencyLocks;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -36,43 +36,34 @@ public class IdempotencyService {
         if (key == null) {
             return work.get();
         }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))", Boolean.class)
-                        .setParameter("lock", attendeeId + "\n" + key)
-                        .getSingleResult())
-                .flatMap(locked -> {
-                    if (!locked) {
-                        return Uni.createFrom()
-                                .failure(
-                                        Refusal.conflict(
-                                                "idempotency-key-in-use",
-                                                "A request with this Idempotency-Key is still being processed; retry in a moment."));
-                    }
-                    return IdempotencyRecord.<IdempotencyRecord>find(
-                                    "attendeeId = ?1 and idempotencyKey = ?2", attendeeId, key)
-                            .firstResult()
-                            .flatMap(stored -> {
-                                OffsetDateTime now = OffsetDateTime.now(clock);
-                                if (stored != null
-                                        && stored.createdAt.isAfter(
-                                                now.minus(config.idempotency().retention()))) {
-                                    if (!stored.fingerprint.equals(fingerprint)) {
-                                        return Uni.createFrom()
-                                                .failure(
-                                                        Refusal.invalid(
-                                                                "idempotency-key-reused",
-                                                                "This Idempotency-Key was already used for a different request; use a new key."));
-                                    }
-                                    return Uni.createFrom()
-                                            .item(new StoredAnswer(
-                                                    stored.statusCode, stored.body, stored.location, true));
-                                }
-                                // an expired record is overwritten, as if the key were new
-                                return work.get()
-                                        .call(answer -> store(stored, attendeeId, key, fingerprint, answer, now));
-                            });
-                });
+        return IdempotencyLocks.tryTake(attendeeId, key).flatMap(locked -> {
+            if (!locked) {
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "idempotency-key-in-use",
+                                "A request with this Idempotency-Key is still being processed; retry in a moment."));
+            }
+            return IdempotencyRecord.<IdempotencyRecord>find("attendeeId = ?1 and idempotencyKey = ?2", attendeeId, key)
+                    .firstResult()
+                    .flatMap(stored -> {
+                        OffsetDateTime now = OffsetDateTime.now(clock);
+                        if (stored != null
+                                && stored.createdAt.isAfter(
+                                        now.minus(config.idempotency().retention()))) {
+                            if (!stored.fingerprint.equals(fingerprint)) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                Refusal.invalid(
+                                                        "idempotency-key-reused",
+                                                        "This Idempotency-Key was already used for a different request; use a new key."));
+                            }
+                            return Uni.createFrom()
+                                    .item(new StoredAnswer(stored.statusCode, stored.body, stored.location, true));
+                        }
+                        // an expired record is overwritten, as if the key were new
+                        return work.get().call(answer -> store(stored, attendeeId, key, fingerprint, answer, now));
+                    });
+        });
     }
 
     private static Uni<?> store(

@@ -1,7 +1,6 @@
 package io.ibasho.registration.service;
 
-import io.ibasho.plumbing.inbox.ProcessedMessage;
-import io.ibasho.plumbing.inbox.SessionTombstone;
+import io.ibasho.plumbing.inbox.InboxHousekeeping;
 import io.ibasho.plumbing.retention.RetentionStep;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
@@ -31,8 +30,10 @@ public class RegistrationRetentionPurge implements RetentionStep {
 
     private final RegistrationConfig config;
     private final Clock clock;
+    private final InboxHousekeeping inbox;
 
-    public RegistrationRetentionPurge(RegistrationConfig config, Clock clock) {
+    public RegistrationRetentionPurge(RegistrationConfig config, Clock clock, InboxHousekeeping inbox) {
+        this.inbox = inbox;
         this.config = config;
         this.clock = clock;
     }
@@ -43,21 +44,9 @@ public class RegistrationRetentionPurge implements RetentionStep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
         return anonymiseEndedSessions()
-                .call(this::forgetHandledEventIds)
-                .call(this::forgetSessionTombstones)
+                .call(inbox::forgetHandledEventIds)
+                .call(inbox::forgetSessionTombstones)
                 .replaceWithVoid();
-    }
-
-    /** Handled event ids older than {@link ProcessedMessage#REMEMBERED} are forgotten (the table only grew: #14). */
-    @WithTransaction
-    public Uni<Integer> forgetHandledEventIds() {
-        return ProcessedMessage.forgetHandledBefore(OffsetDateTime.now(clock).minus(ProcessedMessage.REMEMBERED));
-    }
-
-    /** Ends of sessions read before their publication are forgotten after {@link SessionTombstone#KEPT}. */
-    @WithTransaction
-    public Uni<Integer> forgetSessionTombstones() {
-        return SessionTombstone.forgetBefore(OffsetDateTime.now(clock).minus(SessionTombstone.KEPT));
     }
 
     /**

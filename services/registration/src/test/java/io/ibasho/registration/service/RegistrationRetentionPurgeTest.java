@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ibasho.plumbing.inbox.InboxHousekeeping;
 import io.ibasho.registration.support.Api;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class RegistrationRetentionPurgeTest {
     @Inject
     RegistrationRetentionPurge purge;
+
+    @Inject
+    InboxHousekeeping inbox;
 
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
     java.net.URL management;
@@ -94,7 +98,7 @@ class RegistrationRetentionPurgeTest {
             insert.setString(2, "29 days");
             insert.executeUpdate();
         }
-        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> purge.forgetSessionTombstones()))
+        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> inbox.forgetSessionTombstones()))
                 .isPositive();
         try (Connection db = db();
                 var query =
@@ -125,7 +129,7 @@ class RegistrationRetentionPurgeTest {
             insert.setString(2, "29 days");
             insert.executeUpdate();
         }
-        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> purge.forgetHandledEventIds()))
+        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> inbox.forgetHandledEventIds()))
                 .isPositive();
         try (Connection db = db();
                 var query = db.prepareStatement("select event_id from processed_message where event_id in (?, ?)")) {

@@ -1,4 +1,4 @@
-package io.ibasho.plumbing.telemetry;
+package io.ibasho.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Context;

@@ -1,4 +1,4 @@
-package io.ibasho.notification.service;
+package io.ibasho.notification.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
