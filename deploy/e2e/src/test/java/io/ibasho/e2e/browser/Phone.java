@@ -227,6 +227,7 @@ public final class Phone implements AutoCloseable {
         } finally {
             context.close();
         }
+        System.out.println("[phone] " + journey + ": " + Axe.tally());
         assertThat(findings)
                 .as(
                         "accessibility, CSP, console and network findings of journey '%s' (screenshots in %s)",
