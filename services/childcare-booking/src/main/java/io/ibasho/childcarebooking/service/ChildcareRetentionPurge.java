@@ -14,15 +14,13 @@ import io.ibasho.childcarebooking.config.RetentionConfig;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
 import io.ibasho.childcarebooking.repository.SessionOffers;
 import io.ibasho.plumbing.inbox.InboxHousekeeping;
-import io.ibasho.plumbing.retention.RetentionStep;
+import io.ibasho.plumbing.retention.EndedSessionsRetention;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +36,12 @@ import org.jboss.logging.Logger;
  * (a year).
  */
 @ApplicationScoped
-public class ChildcareRetentionPurge implements RetentionStep {
-    private static final Logger LOG = Logger.getLogger(ChildcareRetentionPurge.class);
-
+public class ChildcareRetentionPurge extends EndedSessionsRetention<SessionOffer> {
     private final RetentionConfig config;
     private final Clock clock;
-    private final InboxHousekeeping inbox;
 
     public ChildcareRetentionPurge(RetentionConfig config, Clock clock, InboxHousekeeping inbox) {
-        this.inbox = inbox;
+        super(clock, inbox, Logger.getLogger(ChildcareRetentionPurge.class));
         this.clock = clock;
         this.config = config;
     }
@@ -56,20 +51,7 @@ public class ChildcareRetentionPurge implements RetentionStep {
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return anonymiseEndedSessions()
-                .call(inbox::forgetHandledEventIds)
-                .call(inbox::forgetSessionTombstones)
-                .replaceWithVoid();
-    }
-
-    /**
-     * The job's work, callable directly (tests, an operator's console).
-     *
-     * @return how many sessions were reduced to totals in this run
-     */
-    @WithTransaction
-    public Uni<Integer> anonymiseEndedSessions() {
-        return anonymiseEndedSessions(clock.instant());
+        return scheduledRun();
     }
 
     @Override
@@ -77,39 +59,40 @@ public class ChildcareRetentionPurge implements RetentionStep {
         return "childcare-sessions";
     }
 
-    /** The job's work as of {@code at} (the schedule passes the clock's now; RetentionOnDemand any time). */
     @Override
-    public Uni<Integer> runAsOf(Instant at) {
-        return anonymiseEndedSessions(at);
+    protected Duration afterSession() {
+        return config.afterSession();
     }
 
-    @WithTransaction
-    public Uni<Integer> anonymiseEndedSessions(Instant at) {
-        OffsetDateTime now = at.atOffset(java.time.ZoneOffset.UTC);
-        OffsetDateTime endedBefore = now.minus(config.afterSession());
-        // Locked here (the same row lock as reservations and releases), so nothing is reserved or released while
-        // the totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
-        return SessionOffers.lockEndedWithoutTotals(endedBefore, config.sessionsPerRun())
-                .flatMap(sessions -> sessions.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : Multi.createFrom()
-                                .iterable(sessions)
-                                .onItem()
-                                .transformToUniAndConcatenate(this::anonymise)
-                                .collect()
-                                .asList()
-                                .map(List::size))
-                // Answers to requests for sessions this service never knew (UNKNOWN_SESSION) have no session to
-                // wait for: they go once they are as old as the retention.
-                .call(() -> ChildcareDecision.delete(
+    /**
+     * Locked here (the same row lock as reservations and releases), so nothing is reserved or released while the
+     * totals are taken; SKIP LOCKED lets a busy session wait for the next run instead of blocking this one.
+     */
+    @Override
+    protected Uni<List<SessionOffer>> lockEndedSessions(OffsetDateTime endedBefore) {
+        return SessionOffers.lockEndedWithoutTotals(endedBefore, config.sessionsPerRun());
+    }
+
+    @Override
+    protected Uni<?> reduce(SessionOffer offer, OffsetDateTime now) {
+        return anonymise(offer);
+    }
+
+    /**
+     * Answers to requests for sessions this service never knew (UNKNOWN_SESSION) have no session to wait for: they go
+     * once they are as old as the retention. Care-sheet read audit rows go after their own time.
+     */
+    @Override
+    protected Uni<?> forgetOlderRows(OffsetDateTime now, OffsetDateTime endedBefore) {
+        return ChildcareDecision.delete(
                         "decidedAt < ?1 and sessionId not in" + " (select s.sessionId from SessionOffer s)",
-                        endedBefore))
-                .call(() -> CareNotesAudit.delete("readAt < ?1", now.minus(config.audit())))
-                .invoke(sessions -> {
-                    if (sessions > 0) {
-                        LOG.infof("reduced the childcare of %d past session(s) to anonymous totals", sessions);
-                    }
-                });
+                        endedBefore)
+                .call(() -> CareNotesAudit.delete("readAt < ?1", now.minus(config.audit())));
+    }
+
+    @Override
+    protected String reducedMessage() {
+        return "reduced the childcare of %d past session(s) to anonymous totals";
     }
 
     private Uni<UUID> anonymise(SessionOffer offer) {

@@ -1,17 +1,15 @@
 package io.ibasho.registration.service;
 
 import io.ibasho.plumbing.inbox.InboxHousekeeping;
-import io.ibasho.plumbing.retention.RetentionStep;
+import io.ibasho.plumbing.retention.EndedSessionsRetention;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.repository.RetentionStore;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,17 +23,12 @@ import org.jboss.logging.Logger;
  * they name registration ids only, and a past draw must stay checkable.
  */
 @ApplicationScoped
-public class RegistrationRetentionPurge implements RetentionStep {
-    private static final Logger LOG = Logger.getLogger(RegistrationRetentionPurge.class);
-
+public class RegistrationRetentionPurge extends EndedSessionsRetention<SessionCopy> {
     private final RegistrationConfig config;
-    private final Clock clock;
-    private final InboxHousekeeping inbox;
 
     public RegistrationRetentionPurge(RegistrationConfig config, Clock clock, InboxHousekeeping inbox) {
-        this.inbox = inbox;
+        super(clock, inbox, Logger.getLogger(RegistrationRetentionPurge.class));
         this.config = config;
-        this.clock = clock;
     }
 
     @Scheduled(
@@ -43,20 +36,7 @@ public class RegistrationRetentionPurge implements RetentionStep {
             delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {
-        return anonymiseEndedSessions()
-                .call(inbox::forgetHandledEventIds)
-                .call(inbox::forgetSessionTombstones)
-                .replaceWithVoid();
-    }
-
-    /**
-     * The job's work, callable directly (tests, an operator's console).
-     *
-     * @return how many sessions were reduced to totals in this run
-     */
-    @WithTransaction
-    public Uni<Integer> anonymiseEndedSessions() {
-        return anonymiseEndedSessions(clock.instant());
+        return scheduledRun();
     }
 
     @Override
@@ -64,40 +44,34 @@ public class RegistrationRetentionPurge implements RetentionStep {
         return "registration-sessions";
     }
 
-    /** The job's work as of {@code at} (the schedule passes the clock's now; RetentionOnDemand any time). */
     @Override
-    public Uni<Integer> runAsOf(Instant at) {
-        return anonymiseEndedSessions(at);
+    protected Duration afterSession() {
+        return config.retention().afterSession();
     }
 
-    @WithTransaction
-    public Uni<Integer> anonymiseEndedSessions(Instant at) {
-        OffsetDateTime now = at.atOffset(java.time.ZoneOffset.UTC);
-        OffsetDateTime endedBefore = now.minus(config.retention().afterSession());
-        // The session row is locked like every booking locks it, so no seat moves while the totals are taken; a busy
-        // session (SKIP LOCKED) waits for the next run instead of blocking this one.
+    /**
+     * The session row is locked like every booking locks it, so no seat moves while the totals are taken; a busy
+     * session (SKIP LOCKED) waits for the next run instead of blocking this one.
+     */
+    @Override
+    protected Uni<List<SessionCopy>> lockEndedSessions(OffsetDateTime endedBefore) {
         return RetentionStore.endedSessionsNotReduced(
-                        endedBefore, config.retention().sessionsPerRun())
-                .flatMap(sessions -> sessions.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : Multi.createFrom()
-                                .iterable(sessions)
-                                .onItem()
-                                .transformToUniAndConcatenate(session -> anonymise(session, now))
-                                .collect()
-                                .asList()
-                                .map(List::size))
-                .call(() -> RetentionStore.forgetRosterReadsBefore(
-                        now.minus(config.retention().rosterAudit())))
-                .invoke(sessions -> {
-                    if (sessions > 0) {
-                        LOG.infof("reduced the registrations of %d past session(s) to anonymous totals", sessions);
-                    }
-                });
+                endedBefore, config.retention().sessionsPerRun());
     }
 
-    /** Returns the session's id (not void: a Multi drops null items, and the caller counts them). */
-    private static Uni<java.util.UUID> anonymise(SessionCopy session, OffsetDateTime now) {
-        return RetentionStore.reduceToTotals(session, now).replaceWith(session.id);
+    @Override
+    protected Uni<?> reduce(SessionCopy session, OffsetDateTime now) {
+        return RetentionStore.reduceToTotals(session, now);
+    }
+
+    @Override
+    protected Uni<?> forgetOlderRows(OffsetDateTime now, OffsetDateTime endedBefore) {
+        return RetentionStore.forgetRosterReadsBefore(
+                now.minus(config.retention().rosterAudit()));
+    }
+
+    @Override
+    protected String reducedMessage() {
+        return "reduced the registrations of %d past session(s) to anonymous totals";
     }
 }
