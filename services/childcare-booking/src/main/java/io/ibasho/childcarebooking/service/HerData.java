@@ -149,7 +149,11 @@ public class HerData {
                     }
                     var consents = s.createNativeQuery("delete from consent_record where attendee_id = :who")
                             .setParameter("who", attendeeId);
+                    // a request of hers still waiting for a release on its way (docs/adr/0039) goes unanswered
+                    var waiting = s.createNativeQuery("delete from deferred_childcare_request where attendee_id = :who")
+                            .setParameter("who", attendeeId);
                     return children.executeUpdate().flatMap(clearedChildren -> bookings.executeUpdate()
+                            .call(unlinked -> waiting.executeUpdate())
                             .flatMap(unlinked -> consents.executeUpdate()
                                     .map(records -> new Erased(unlinked, clearedChildren, released, records))));
                 }));
