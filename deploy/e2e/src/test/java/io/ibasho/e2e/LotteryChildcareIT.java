@@ -259,13 +259,19 @@ class LotteryChildcareIT {
             Map<String, Object> two = hers(second, sessionId);
             Map<String, Object> one = hers(first, sessionId);
             if ("offered".equals(one.get("status"))) {
-                assertThat(one.get("childcareStatus")).as(first + "'s childcare").isEqualTo("reserved");
+                assertThat(one.get("childcareStatus"))
+                        .as(first + "'s childcare")
+                        .isEqualTo("reserved");
                 break;
             }
             assertThat(one.get("status")).as(first + " before her offer").isIn("waitlisted", "pending_childcare");
-            assertThat(two.get("status")).as(second + " while number 1 is asked").isEqualTo("waitlisted");
+            assertThat(two.get("status"))
+                    .as(second + " while number 1 is asked")
+                    .isEqualTo("waitlisted");
             assertThat(((Number) two.get("position")).intValue()).isEqualTo(2);
-            assertThat(System.nanoTime()).as(first + " offered the freed seat in time").isLessThan(until);
+            assertThat(System.nanoTime())
+                    .as(first + " offered the freed seat in time")
+                    .isLessThan(until);
             sleep(Duration.ofMillis(200));
         }
         // The second free seat (two seats, one winner) then goes down the list: number 2 is asked for childcare, which
