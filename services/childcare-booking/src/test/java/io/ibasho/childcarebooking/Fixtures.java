@@ -138,6 +138,34 @@ public final class Fixtures {
         return requestId;
     }
 
+    /**
+     * A ChildcareRequested for a waitlist promotion as registration sends it after letting other places go: it names
+     * the registrations whose release it must follow ({@code awaitsReleaseOf}, docs/adr/0039).
+     */
+    public static UUID requestChildcareAfterRelease(
+            UUID sessionId, UUID registrationId, UUID requestId, List<UUID> awaitsReleaseOf, int... ages) {
+        String childrenAges =
+                java.util.Arrays.stream(ages).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        String awaited = awaitsReleaseOf.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","time":"%s","subject":"%s",
+                 "datacontenttype":"application/json","data":{"requestId":"%s","registrationId":"%s","sessionId":"%s",
+                 "attendeeId":"attendee-%s","status":"PENDING_CHILDCARE","childrenAges":[%s],
+                 "purpose":"WAITLIST_PROMOTION","awaitsReleaseOf":[%s]}}
+                """.formatted(
+                        UUID.randomUUID(),
+                        EventTypes.CHILDCARE_REQUESTED,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        sessionId,
+                        requestId,
+                        registrationId,
+                        sessionId,
+                        registrationId,
+                        childrenAges,
+                        awaited));
+        return requestId;
+    }
+
     public static UUID requestChildcare(UUID sessionId, int... ages) {
         return requestChildcare(sessionId, UUID.randomUUID(), "attendee-" + UUID.randomUUID(), UUID.randomUUID(), ages);
     }

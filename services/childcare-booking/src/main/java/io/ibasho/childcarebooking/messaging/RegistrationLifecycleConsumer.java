@@ -137,12 +137,22 @@ public class RegistrationLifecycleConsumer {
         if (attendeeId.isBlank()) {
             throw new IllegalArgumentException("attendeeId is missing");
         }
+        // optional (added to ChildcareRequested.v1): the releases registration sent before asking (docs/adr/0039)
+        List<UUID> awaitsReleaseOf = new ArrayList<>();
+        for (JsonNode id : data.path("awaitsReleaseOf")) {
+            try {
+                awaitsReleaseOf.add(UUID.fromString(id.asText("")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("awaitsReleaseOf must hold registration ids");
+            }
+        }
         return new ChildcareRequest(
                 event.uuid("requestId"),
                 event.uuid("registrationId"),
                 event.uuid("sessionId"),
                 attendeeId,
                 childrenAges,
-                ChildcareReservationService.requestedAt(event.timeOrNull(), clock.instant()));
+                ChildcareReservationService.requestedAt(event.timeOrNull(), clock.instant()),
+                awaitsReleaseOf);
     }
 }

@@ -36,6 +36,14 @@ public final class ErasureStore {
                         .executeUpdate());
     }
 
+    /** Deletes a request of hers still waiting for a release on its way (docs/adr/0039): it goes unanswered. */
+    public static Uni<Integer> dropWaitingRequests(String attendeeId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("delete from deferred_childcare_request where attendee_id = :who")
+                        .setParameter("who", attendeeId)
+                        .executeUpdate());
+    }
+
     private static Uni<Integer> hers(String statement, String attendeeId, List<UUID> registrationIds) {
         // a list parameter (expanded by Hibernate), only when there is one: "in ()" is no SQL
         String hers = "attendee_id = :who" + (registrationIds.isEmpty() ? "" : " or registration_id in (:ids)");

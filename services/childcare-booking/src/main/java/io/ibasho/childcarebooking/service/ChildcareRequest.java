@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * The fields of a ChildcareRequested this service acts on. {@code requestedAt} is when registration committed the
  * request (the CloudEvent time): a mother who asked before the deadline is not refused because a relay was slow.
+ * {@code awaitsReleaseOf}: registrations of the session whose children's places registration had already let go when
+ * it asked; a refusal for want of places waits for those releases (docs/adr/0039). Empty when none.
  */
 public record ChildcareRequest(
         UUID requestId,
@@ -15,7 +17,18 @@ public record ChildcareRequest(
         UUID sessionId,
         String attendeeId,
         List<Integer> childrenAges,
-        Instant requestedAt) {
+        Instant requestedAt,
+        List<UUID> awaitsReleaseOf) {
+
+    public ChildcareRequest(
+            UUID requestId,
+            UUID registrationId,
+            UUID sessionId,
+            String attendeeId,
+            List<Integer> childrenAges,
+            Instant requestedAt) {
+        this(requestId, registrationId, sessionId, attendeeId, childrenAges, requestedAt, List.of());
+    }
 
     public ChildcareRequest {
         Objects.requireNonNull(requestId, "requestId");
@@ -24,6 +37,7 @@ public record ChildcareRequest(
         Objects.requireNonNull(attendeeId, "attendeeId");
         Objects.requireNonNull(requestedAt, "requestedAt");
         childrenAges = List.copyOf(childrenAges);
+        awaitsReleaseOf = awaitsReleaseOf == null ? List.of() : List.copyOf(awaitsReleaseOf);
         if (childrenAges.isEmpty()) {
             throw new IllegalArgumentException("a childcare request needs at least one child");
         }

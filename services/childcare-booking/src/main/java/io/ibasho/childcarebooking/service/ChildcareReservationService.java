@@ -3,6 +3,7 @@ package io.ibasho.childcarebooking.service;
 import io.ibasho.childcarebooking.BookedChild;
 import io.ibasho.childcarebooking.ChildcareBooking;
 import io.ibasho.childcarebooking.ChildcareDecision;
+import io.ibasho.childcarebooking.DeferredChildcareRequest;
 import io.ibasho.childcarebooking.SessionOffer;
 import io.ibasho.childcarebooking.capacity.Assessment;
 import io.ibasho.childcarebooking.capacity.AssessmentOutcome;
@@ -11,15 +12,22 @@ import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.mapping.SessionCapacity;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,18 +38,35 @@ import org.jboss.logging.Logger;
  * UPDATE}) before the confirmed children are counted, so two requests racing for the last places are decided one
  * after the other, each seeing the other's children; the second waits for the first to commit. This holds across
  * replicas and whatever the Kafka consumer's concurrency.
+ *
+ * <p><b>A release on its way is waited for.</b> Registration lets a woman's places go (RegistrationCancelled,
+ * OfferExpired) and may ask for the next woman's children in the same breath; both travel on the session's partition,
+ * but two outbox relays can put the request first. A request that names such releases ({@code awaitsReleaseOf}) and
+ * finds too few places while one of them is still reserved here is not refused: it waits ({@link
+ * DeferredChildcareRequest}) and is decided again when that release is applied, or as things stand after
+ * {@code ibasho.childcare.release-wait} (docs/adr/0039). So reserve number 1 is never passed over because her request
+ * overtook the cancellation that freed her places.
  */
 @ApplicationScoped
 public class ChildcareReservationService {
     private static final Logger LOG = Logger.getLogger(ChildcareReservationService.class);
     static final String UNKNOWN_SESSION = "UNKNOWN_SESSION";
 
+    /** The refusals a release still on its way could turn into a reservation. */
+    private static final Set<String> FOR_WANT_OF_PLACES =
+            Set.of(AssessmentOutcome.RATIO_EXCEEDED.name(), AssessmentOutcome.CAP_EXCEEDED.name());
+
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration releaseWait;
 
-    public ChildcareReservationService(Outbox outbox, Clock clock) {
+    public ChildcareReservationService(
+            Outbox outbox,
+            Clock clock,
+            @ConfigProperty(name = "ibasho.childcare.release-wait", defaultValue = "PT1M") Duration releaseWait) {
         this.clock = clock;
         this.outbox = outbox;
+        this.releaseWait = releaseWait;
     }
 
     /** Decides the request (or repeats the earlier answer to the same requestId) and publishes the answer. */
@@ -49,7 +74,7 @@ public class ChildcareReservationService {
     public Uni<ChildcareDecision> decide(ChildcareRequest request) {
         return SessionOffer.<SessionOffer>findById(request.sessionId(), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(offer -> ChildcareDecision.<ChildcareDecision>findById(request.requestId())
-                        .flatMap(earlier -> earlier != null ? repeat(earlier) : decideFirstTime(request, offer)));
+                        .flatMap(earlier -> earlier != null ? repeat(earlier) : decideFirstTime(request, offer, true)));
     }
 
     /**
@@ -58,18 +83,121 @@ public class ChildcareReservationService {
      */
     @WithTransaction
     public Uni<Boolean> release(UUID registrationId, ChildcareEvents.ReleaseCause cause) {
-        return ChildcareBooking.<ChildcareBooking>find(
-                        "registrationId = ?1 and status = ?2", registrationId, ChildcareBooking.Status.RESERVED)
-                .firstResult()
+        // her own request still waiting for places is moot now: she was cancelled, her offer ended, or registration
+        // stopped waiting for the answer
+        return DeferredChildcareRequest.delete("registrationId", registrationId)
+                .<ChildcareBooking>flatMap(dropped -> ChildcareBooking.<ChildcareBooking>find(
+                                "registrationId = ?1 and status = ?2", registrationId, ChildcareBooking.Status.RESERVED)
+                        .firstResult())
                 .flatMap(booking -> {
                     if (booking == null) {
                         return Uni.createFrom().item(false);
                     }
                     // Lock the session like a reservation does, so a release and a reservation never interleave.
-                    return SessionOffer.findById(booking.sessionId, LockModeType.PESSIMISTIC_WRITE)
-                            .flatMap(locked -> releaseUnderLock(booking, cause))
+                    return SessionOffer.<SessionOffer>findById(booking.sessionId, LockModeType.PESSIMISTIC_WRITE)
+                            .flatMap(locked -> releaseUnderLock(booking, cause)
+                                    .call(() -> Panache.getSession().flatMap(s -> s.flush()))
+                                    // the requests that waited for this release are decided now, in arrival order
+                                    .call(() -> decideDeferred(booking.sessionId, locked, true)))
                             .replaceWith(true);
                 });
+    }
+
+    /**
+     * Requests that waited longer than {@code ibasho.childcare.release-wait} are decided as things stand: a release
+     * that never comes (lost, or registration named one this service never reserved) cannot hold a woman's answer.
+     */
+    @Scheduled(
+            every = "${ibasho.childcare.release-wait-check:5s}",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    public Uni<Void> decideOverdueDeferrals() {
+        OffsetDateTime cutOff = OffsetDateTime.now(clock).minus(releaseWait);
+        return DeferredChildcareRequest.<DeferredChildcareRequest>list("deferredAt <= ?1", cutOff)
+                .flatMap(overdue -> Multi.createFrom()
+                        .iterable(overdue.stream()
+                                .map(deferred -> deferred.sessionId)
+                                .distinct()
+                                .toList())
+                        .onItem()
+                        .transformToUniAndConcatenate(sessionId -> SessionOffer.<SessionOffer>findById(
+                                        sessionId, LockModeType.PESSIMISTIC_WRITE)
+                                .flatMap(offer -> decideDeferred(sessionId, offer, false)))
+                        .collect()
+                        .asList())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The session's waiting requests, oldest first, under the session's lock. With {@code mayWaitMore} a request whose
+     * awaited releases are still not all applied keeps waiting; without, each is decided as things stand.
+     */
+    private Uni<Void> decideDeferred(UUID sessionId, SessionOffer offer, boolean mayWaitMore) {
+        return DeferredChildcareRequest.<DeferredChildcareRequest>list("sessionId = ?1 order by deferredAt", sessionId)
+                .flatMap(waiting -> Multi.createFrom()
+                        .iterable(waiting)
+                        .onItem()
+                        .transformToUniAndConcatenate(
+                                deferred -> decideFirstTime(toRequest(deferred), offer, mayWaitMore)
+                                        .call(decision -> decision == null
+                                                ? Uni.createFrom().voidItem() // still waiting
+                                                : deferred.delete().call(() -> Panache.getSession()
+                                                        .flatMap(s -> s.flush()))))
+                        .collect()
+                        .asList())
+                .replaceWithVoid();
+    }
+
+    private static ChildcareRequest toRequest(DeferredChildcareRequest deferred) {
+        return new ChildcareRequest(
+                deferred.requestId,
+                deferred.registrationId,
+                deferred.sessionId,
+                deferred.attendeeId,
+                deferred.ages(),
+                deferred.requestedAt.toInstant(),
+                deferred.awaited());
+    }
+
+    /**
+     * Refused for want of places, but a release the request names is still reserved here: it waits (no answer yet).
+     * A redelivered request that already waits changes nothing.
+     */
+    private Uni<ChildcareDecision> waitForRelease(ChildcareRequest request, String refusal) {
+        return DeferredChildcareRequest.<DeferredChildcareRequest>findById(request.requestId())
+                .flatMap(already -> {
+                    if (already != null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    // ids and a reason code only
+                    LOG.infof(
+                            "childcare request %s of session %s (%s) waits for a release on its way",
+                            request.requestId(), request.sessionId(), refusal);
+                    DeferredChildcareRequest deferred = new DeferredChildcareRequest();
+                    deferred.requestId = request.requestId();
+                    deferred.registrationId = request.registrationId();
+                    deferred.sessionId = request.sessionId();
+                    deferred.attendeeId = request.attendeeId();
+                    deferred.childrenAges = DeferredChildcareRequest.join(request.childrenAges());
+                    deferred.requestedAt = request.requestedAt().atOffset(ZoneOffset.UTC);
+                    deferred.awaitsReleaseOf = DeferredChildcareRequest.join(request.awaitsReleaseOf());
+                    deferred.deferredAt = OffsetDateTime.now(clock);
+                    return deferred.persist().replaceWith(Uni.createFrom().<ChildcareDecision>nullItem());
+                });
+    }
+
+    /** Whether any of the named registrations still holds children's places of the session here. */
+    private static Uni<Boolean> releaseStillOnItsWay(ChildcareRequest request) {
+        if (request.awaitsReleaseOf().isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return ChildcareBooking.count(
+                        "sessionId = ?1 and status = ?2 and registrationId in ?3",
+                        request.sessionId(),
+                        ChildcareBooking.Status.RESERVED,
+                        request.awaitsReleaseOf())
+                .map(count -> count > 0);
     }
 
     /**
@@ -109,7 +237,8 @@ public class ChildcareReservationService {
         return publish(earlier);
     }
 
-    private Uni<ChildcareDecision> decideFirstTime(ChildcareRequest request, SessionOffer offer) {
+    /** @return the decision, or null when the request waits for a release on its way ({@code mayWait}) */
+    private Uni<ChildcareDecision> decideFirstTime(ChildcareRequest request, SessionOffer offer, boolean mayWait) {
         if (offer == null) {
             // The session may simply not have arrived yet; registration retries with a new requestId
             // (docs/childcare.md).
@@ -137,10 +266,17 @@ public class ChildcareReservationService {
                             .flatMap(rules -> reservedChildren(offer.sessionId).flatMap(existing -> {
                                 Assessment assessment = SessionCapacity.of(offer, rules)
                                         .assess(existing, requested, request.requestedAt());
-                                return assessment.accepted()
-                                        ? reserve(request)
-                                                .flatMap(ignored -> record(request, ChildcareDecision.RESERVED))
-                                        : record(request, assessment.outcome().name());
+                                if (assessment.accepted()) {
+                                    return reserve(request)
+                                            .flatMap(ignored -> record(request, ChildcareDecision.RESERVED));
+                                }
+                                String refusal = assessment.outcome().name();
+                                if (!mayWait || !FOR_WANT_OF_PLACES.contains(refusal)) {
+                                    return record(request, refusal);
+                                }
+                                return releaseStillOnItsWay(request)
+                                        .flatMap(onItsWay ->
+                                                onItsWay ? waitForRelease(request, refusal) : record(request, refusal));
                             }));
                 });
     }

@@ -132,6 +132,7 @@ public class HerData {
                         .map(List::size))
                 .flatMap(released -> ErasureStore.clearChildren(attendeeId, registrationIds)
                         .flatMap(clearedChildren -> ErasureStore.unlinkBookings(attendeeId, registrationIds)
+                                .call(unlinked -> ErasureStore.dropWaitingRequests(attendeeId))
                                 .flatMap(unlinked -> ErasureStore.deleteConsents(attendeeId)
                                         .map(records -> new Erased(unlinked, clearedChildren, released, records)))));
     }

@@ -112,7 +112,11 @@ public final class RegistrationEvents {
         WAITLIST_PROMOTION
     }
 
-    /** Asks childcare-booking to take her children: ids, ages and purpose only; never names. */
+    /**
+     * Asks childcare-booking to take her children: ids, ages and purpose only; never names. {@code awaitsReleaseOf}
+     * (left out when empty): the session's registrations whose children's places registration let go shortly before,
+     * so a refusal for want of places waits for those releases if they have not arrived yet (docs/adr/0039).
+     */
     public record ChildcareRequestedPayload(
             String registrationId,
             String sessionId,
@@ -120,10 +124,19 @@ public final class RegistrationEvents {
             String status,
             String requestId,
             java.util.List<Integer> childrenAges,
-            String purpose) {}
+            String purpose,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<String> awaitsReleaseOf) {}
 
     public static ChildcareRequestedPayload childcareRequested(
             Registration r, java.util.UUID requestId, ChildcarePurpose purpose) {
+        return childcareRequested(r, requestId, purpose, java.util.List.of());
+    }
+
+    public static ChildcareRequestedPayload childcareRequested(
+            Registration r,
+            java.util.UUID requestId,
+            ChildcarePurpose purpose,
+            java.util.List<String> awaitsReleaseOf) {
         return new ChildcareRequestedPayload(
                 r.id.toString(),
                 r.sessionId.toString(),
@@ -131,6 +144,7 @@ public final class RegistrationEvents {
                 r.status.name(),
                 requestId.toString(),
                 r.childrenAgeList(),
-                purpose.name());
+                purpose.name(),
+                awaitsReleaseOf);
     }
 }

@@ -44,4 +44,19 @@ public final class ChildcareHolds {
                 .setParameter("id", sessionId)
                 .executeUpdate());
     }
+
+    /**
+     * Registrations of the session whose reserved children's places registration let go (her cancellation, an offer
+     * that lapsed or was declined) since the given time, the latest first, at most 50: the releases a new childcare
+     * request of the session names, so it is not refused before they reach childcare-booking (docs/adr/0039).
+     */
+    public static Uni<List<String>> releasedSince(UUID sessionId, OffsetDateTime since) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select cast(id as text) from registration where session_id = :id and childcare_status = 'RELEASED' "
+                                + "and updated_at >= :since order by updated_at desc limit 50",
+                        String.class)
+                .setParameter("id", sessionId)
+                .setParameter("since", since)
+                .getResultList());
+    }
 }

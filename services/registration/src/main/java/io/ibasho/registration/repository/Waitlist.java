@@ -35,6 +35,20 @@ public final class Waitlist {
                 .getResultList());
     }
 
+    /**
+     * Whether someone of the session's waitlist holds a seat while childcare is asked for her: the next one in line
+     * waits for that answer, so two promotions never compete for the same children's places (docs/adr/0039).
+     */
+    public static Uni<Boolean> promotionAskingChildcare(UUID sessionId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select count(*) from registration where session_id = :id and status = 'PENDING_CHILDCARE' "
+                                + "and waitlist_number is not null",
+                        Long.class)
+                .setParameter("id", sessionId)
+                .getSingleResult()
+                .map(count -> count > 0));
+    }
+
     /** Up to 50 offers whose deadline has passed, locked, the oldest first. */
     public static Uni<List<Registration>> lapsedOffers(OffsetDateTime now) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(

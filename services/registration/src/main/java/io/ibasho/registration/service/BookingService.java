@@ -322,15 +322,25 @@ public class BookingService {
     /**
      * While a seat is free and somebody waits, the first in line gets an offer that holds the seat. Called after a
      * cancellation, a declined or lapsed offer, a raised capacity, when somebody joins the waitlist, after a childcare
-     * rejection and when childcare places are released. Somebody whose children childcare could not take waits for
-     * childcare, not for a seat: she is passed over until childcare places are released
-     * ({@link ChildcareSaga#childcareReleased}).
+     * rejection, when childcare places are released and when a promotion's childcare is reserved. Somebody whose
+     * children childcare could not take waits for childcare, not for a seat: she is passed over until childcare places
+     * are released ({@link ChildcareSaga#childcareReleased}). While someone's childcare is being asked, nobody behind
+     * her is offered anything: her answer continues the line.
      */
     public Uni<Void> offerFreedSeats(SessionCopy session) {
         if (!"PUBLISHED".equals(session.status) || !session.startsAt.isAfter(now())) {
             return Uni.createFrom().voidItem();
         }
-        return flush().flatMap(ignored -> Waitlist.firstInLine(session.id))
+        // One promotion asks childcare at a time, in line order (as the lottery's allocation does): two asked at once
+        // could reach childcare-booking in either order, and number 2 would take the places number 1 needed. Under the
+        // session's lock, so two transactions freeing seats at once cannot each ask someone (docs/adr/0039).
+        return flush().flatMap(ignored -> SeatLedger.lockSession(session.id))
+                .flatMap(locked -> Waitlist.promotionAskingChildcare(session.id))
+                .flatMap(asking -> asking ? Uni.createFrom().<Void>voidItem() : offerToFirstInLine(session));
+    }
+
+    private Uni<Void> offerToFirstInLine(SessionCopy session) {
+        return Waitlist.firstInLine(session.id)
                 .flatMap(next -> next.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : SeatLedger.take(session.id)

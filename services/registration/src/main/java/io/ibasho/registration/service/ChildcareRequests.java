@@ -8,8 +8,12 @@ import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.ChildcareHolds;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,6 +26,12 @@ final class ChildcareRequests {
     static final String SYSTEM = "SYSTEM";
     /** The reject reason of a hold the sweep released because childcare never answered. */
     static final String NO_ANSWER = "NO_ANSWER";
+
+    /**
+     * How far back a request names released places: far longer than a release takes to reach childcare-booking; a
+     * release it already applied is simply ignored there.
+     */
+    static final Duration RELEASES_NAMED = Duration.ofHours(1);
 
     private ChildcareRequests() {}
 
@@ -57,10 +67,23 @@ final class ChildcareRequests {
         registration.updatedAt = now;
         Uni<Registration> saved =
                 registration.isPersistent() ? Uni.createFrom().item(registration) : registration.persist();
-        return saved.call(r -> outbox.append(
-                EventTypes.CHILDCARE_REQUESTED,
-                r.sessionId,
-                RegistrationEvents.childcareRequested(r, r.childcareRequestId, purpose)));
+        return saved.call(r -> releasesOnTheirWay(r.sessionId, now)
+                .flatMap(awaited -> outbox.append(
+                        EventTypes.CHILDCARE_REQUESTED,
+                        r.sessionId,
+                        RegistrationEvents.childcareRequested(r, r.childcareRequestId, purpose, awaited))));
+    }
+
+    /**
+     * The session's registrations whose children's places were let go within {@link #RELEASES_NAMED} (also in this
+     * very transaction, hence the flush): a ChildcareRequested names them, and childcare-booking waits for those it has
+     * not released yet before refusing for want of places (docs/adr/0039). Two outbox relays can put this request on
+     * the partition before the cancellation that freed the places; the woman asked must not pay for that.
+     */
+    static Uni<List<String>> releasesOnTheirWay(UUID sessionId, OffsetDateTime now) {
+        return Panache.getSession()
+                .flatMap(s -> s.flush())
+                .flatMap(flushed -> ChildcareHolds.releasedSince(sessionId, now.minus(RELEASES_NAMED)));
     }
 
     /** ChildcareHoldWithdrawn: ids and a reason code only. */

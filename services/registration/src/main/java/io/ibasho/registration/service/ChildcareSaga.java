@@ -60,8 +60,10 @@ public class ChildcareSaga {
             if (!fromWaitlist(registration)) {
                 return bookings.confirm(registration).replaceWith(true);
             }
+            // the offer stands; the line moves on to the next free seat, if any (one childcare question at a time)
             return SessionCopy.<SessionCopy>findById(registration.sessionId)
-                    .flatMap(session -> bookings.offerHeldSeat(registration, session))
+                    .call(session -> bookings.offerHeldSeat(registration, session))
+                    .call(session -> bookings.offerFreedSeats(session))
                     .replaceWith(true);
         });
     }

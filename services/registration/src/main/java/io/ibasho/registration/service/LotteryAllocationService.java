@@ -265,11 +265,13 @@ public class LotteryAllocationService {
         Question question = new Question(UUID.randomUUID(), session.id, applicant.id, false, null);
         OffsetDateTime now = now();
         return insertQuestion(question, askedOrder)
-                .call(() -> outbox.append(
-                        EventTypes.CHILDCARE_REQUESTED,
-                        session.id,
-                        RegistrationEvents.childcareRequested(
-                                applicant, question.requestId(), ChildcarePurpose.LOTTERY)))
+                // a winner who cancelled during the allocation let her places go: this question must not overtake it
+                .call(() -> ChildcareRequests.releasesOnTheirWay(session.id, now)
+                        .flatMap(awaited -> outbox.append(
+                                EventTypes.CHILDCARE_REQUESTED,
+                                session.id,
+                                RegistrationEvents.childcareRequested(
+                                        applicant, question.requestId(), ChildcarePurpose.LOTTERY, awaited))))
                 .call(() -> LotteryAllocationStore.waitFor(session.id, cursor, question.requestId(), now))
                 .map(ignored -> new Progress(AllocationStatus.ALLOCATING, winnersSoFar, 0));
     }
