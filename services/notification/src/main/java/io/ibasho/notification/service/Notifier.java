@@ -21,10 +21,12 @@ import java.util.stream.Collectors;
 public class Notifier {
     private final Clock clock;
     private final LineChannel line;
+    private final NotificationMeters meters;
 
-    public Notifier(Clock clock, LineChannel line) {
+    public Notifier(Clock clock, LineChannel line, NotificationMeters meters) {
         this.clock = clock;
         this.line = line;
+        this.meters = meters;
     }
 
     public static final String IN_APP = "in-app";
@@ -142,6 +144,13 @@ public class Notifier {
                                         .collect(Collectors.joining(" ")))
                 .setParameter("now", now)
                 .executeUpdate()
+                // filed: counted as sent in-app when the statement succeeds (a transaction rolled back after it and
+                // retried counts it twice; the inbox row itself stays once per event)
+                .invoke(inserted -> {
+                    if (inserted > 0) {
+                        meters.sent(NotificationMeters.DeliveryChannel.IN_APP);
+                    }
+                })
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
                         : (reach.email()
