@@ -104,6 +104,18 @@ done
 UP_SECONDS=$(($(date +%s) - t0))
 say "stack healthy in ${UP_SECONDS} s"
 
+GATEWAY="http://127.0.0.1:$IBASHO_GATEWAY_PORT"
+REGISTRATION="http://127.0.0.1:$IBASHO_REGISTRATION_PORT"
+EVENT="http://127.0.0.1:$IBASHO_EVENT_PORT"
+KEYCLOAK="http://127.0.0.1:$IBASHO_KEYCLOAK_PORT"
+
+token() { # a password grant of the realm's test client (password = username + -ibasho)
+  curl -sf -d grant_type=password -d client_id=ibasho-test -d "username=$1" -d "password=$1-ibasho" -d scope=openid \
+    "$KEYCLOAK/realms/ibasho/protocol/openid-connect/token" | jq -r .access_token
+}
+export -f token
+export KEYCLOAK
+
 # --- JFR: a recording (settings=profile) of every application during each scenario -------------------------------
 app_pid() { # application -> pid of its JVM
   local dir="$PROJECT_DIR/services/$1"; [ "$1" = gateway ] && dir="$PROJECT_DIR/gateway"
