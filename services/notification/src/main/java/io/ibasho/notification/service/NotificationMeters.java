@@ -2,6 +2,7 @@ package io.ibasho.notification.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,8 +10,10 @@ import java.util.Map;
 /**
  * What notification tells an operator per channel (docs/notifications.md, "Meters"): messages sent, failed attempts and
  * messages dead-lettered. The only label is the channel, a closed set: never a recipient, an address, a text or an id.
- * Every series exists from the start (at 0), so a dashboard or an alert sees a channel before its first message.
+ * Every series exists from the start (at 0), so a dashboard or an alert sees a channel before its first message: the
+ * bean is made at start-up, not at the first message.
  */
+@Startup
 @ApplicationScoped
 public class NotificationMeters {
     /** The channels a message goes through; the label values are these names and nothing else. */
