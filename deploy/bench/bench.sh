@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark of issue 15, in one command: times the lottery draw with JMH (deploy/bench, -Pbench), starts the local
 # stack (./ibasho up, on ports of its own), creates attendee accounts with real Keycloak tokens, runs every scenario with
-# wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of registration during the booking run, stops the
+# wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of every application in every scenario, stops the
 # stack, and writes a table with the machine's details and every ratio between the markers in docs/benchmarks.md.
 #
 #   deploy/bench/bench.sh                 # 1,000 people, 64 connections, 20 s per scenario
 #   BENCH_PEOPLE=200 BENCH_SECONDS=10 deploy/bench/bench.sh --no-write   # a quick look; docs/benchmarks.md untouched
 #
 # Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
-# BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: JFR on every application, cut per scenario),
+# BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: a JFR recording of every application per scenario),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
@@ -230,7 +230,7 @@ say "browse"
 BROWSE_DIRECT=$(run_wrk browse-direct get "$EVENT/api/events/sessions")
 BROWSE_GATEWAY=$(run_wrk browse-gateway get "$GATEWAY/api/events/sessions")
 
-# --- bookings that succeed: direct (with a JFR recording of registration), then through the gateway -------------
+# --- bookings that succeed: direct, then through the gateway ---------------------------------------------------
 for target in direct gateway; do
   : > "$OUT/sessions-$target.txt"
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
