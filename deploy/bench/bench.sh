@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark of issue 15, in one command: times the lottery draw with JMH (deploy/bench, -Pbench), starts the local
 # stack (./ibasho up, on ports of its own), creates attendee accounts with real Keycloak tokens, runs every scenario with
-# wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of registration during the booking run, stops the
+# wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of every application in every scenario, stops the
 # stack, and writes a table with the machine's details and every ratio between the markers in docs/benchmarks.md.
 #
 #   deploy/bench/bench.sh                 # 1,000 people, 64 connections, 20 s per scenario
 #   BENCH_PEOPLE=200 BENCH_SECONDS=10 deploy/bench/bench.sh --no-write   # a quick look; docs/benchmarks.md untouched
 #
 # Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
+# BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: a JFR recording of every application per scenario),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
@@ -26,7 +27,7 @@ THREADS=2
 BASE="${BENCH_PORT_BASE:-32000}"
 OUT="$PROJECT_DIR/target/bench"
 mkdir -p "$OUT"
-rm -f "$OUT"/*.txt "$OUT"/*.jfr
+rm -f "$OUT"/*.txt "$OUT"/*.jfr "$OUT"/*.csv "$OUT"/*.samples
 
 export IBASHO_GATEWAY_PORT=$((BASE + 80)) IBASHO_EVENT_PORT=$((BASE + 81)) IBASHO_REGISTRATION_PORT=$((BASE + 82))
 export IBASHO_CHILDCARE_BOOKING_PORT=$((BASE + 83)) IBASHO_NOTIFICATION_PORT=$((BASE + 84))
@@ -71,22 +72,25 @@ stop_stack() { say "stopping the stack"; ./ibasho down >/dev/null 2>&1 || true; 
 trap stop_stack EXIT
 
 # --- the lottery draw alone (JMH, deploy/bench), before the stack starts: nothing else on the cores -----------------
-say "lottery draw: JMH on the pure lottery package (deploy/bench, -Pbench)"
-./mvnw -B -q -Pbench -pl deploy/bench -am package -DskipTests -Dquarkus.build.skip=true
-./mvnw -B -q -Pbench -pl deploy/bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-"$JAVA_HOME/bin/java" -cp "deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat deploy/bench/target/classpath.txt)" \
-  org.openjdk.jmh.Main LotteryDrawBenchmark -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.txt" 2>&1 \
-  || { tail -20 "$OUT/jmh.txt" >&2; say "the lottery benchmark failed"; }
-jmh_ms() { # applications -> "score ± error" in ms of the draw of that many applications
-  python3 - "$OUT/jmh.csv" "$1" <<'PY' 2>/dev/null || echo "?"
+DRAW_1K="not run"; DRAW_100K="not run"
+if [ "${BENCH_LOTTERY:-true}" = true ]; then
+  say "lottery draw: JMH on the pure lottery package (deploy/bench, -Pbench)"
+  ./mvnw -B -q -Pbench -pl deploy/bench -am package -DskipTests -Dquarkus.build.skip=true
+  ./mvnw -B -q -Pbench -pl deploy/bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+  "$JAVA_HOME/bin/java" -cp "deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat deploy/bench/target/classpath.txt)" \
+    org.openjdk.jmh.Main LotteryDrawBenchmark -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.txt" 2>&1 \
+    || { tail -20 "$OUT/jmh.txt" >&2; say "the lottery benchmark failed"; }
+  jmh_ms() { # applications -> "score ± error" in ms of the draw of that many applications
+    python3 - "$OUT/jmh.csv" "$1" <<'PY' 2>/dev/null || echo "?"
 import csv, sys
 for row in csv.DictReader(open(sys.argv[1])):
     if row["Param: applications"] == sys.argv[2]:
         print(f'{float(row["Score"]):.0f} ± {float(row["Score Error (99.9%)"]):.0f}')
 PY
-}
-DRAW_1K=$(jmh_ms 1000); DRAW_100K=$(jmh_ms 100000)
-say "lottery draw: 1,000 applications $DRAW_1K ms, 100,000 applications $DRAW_100K ms"
+  }
+  DRAW_1K=$(jmh_ms 1000); DRAW_100K=$(jmh_ms 100000)
+  say "lottery draw: 1,000 applications $DRAW_1K ms, 100,000 applications $DRAW_100K ms"
+fi
 
 LOAD_BEFORE="$(loadavg)"
 say "starting the stack on ports $BASE+ (load average $LOAD_BEFORE)"
@@ -111,6 +115,29 @@ token() { # a password grant of the realm's test client (password = username + -
 }
 export -f token
 export KEYCLOAK
+
+# --- JFR: a recording (settings=profile) of every application during each scenario -------------------------------
+app_pid() { # application -> pid of its JVM
+  local dir="$PROJECT_DIR/services/$1"; [ "$1" = gateway ] && dir="$PROJECT_DIR/gateway"
+  pgrep -f "$dir/target/quarkus-app" | head -1 || true
+}
+APPS="event registration childcare-booking notification gateway"
+profile() { # scenario name: records every application for the scenario's duration, side by side
+  [ "${BENCH_PROFILE:-true}" = true ] || return 0
+  local app pid
+  for app in $APPS; do
+    pid=$(app_pid "$app"); [ -n "$pid" ] || continue
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$1" settings=profile duration="${RUN_SECONDS}s" \
+      filename="$OUT/$1-$app.jfr" </dev/null >/dev/null 2>&1 &
+  done
+  wait
+}
+# realm setting for this stack only: tokens live an hour, so that a slow machine's grants outlive the scenarios
+REALM_ADMIN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+  "http://127.0.0.1:$IBASHO_KEYCLOAK_PORT/realms/master/protocol/openid-connect/token" | jq -r .access_token)
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $REALM_ADMIN" -H 'Content-Type: application/json' \
+  -d '{"accessTokenLifespan": 3600}' "http://127.0.0.1:$IBASHO_KEYCLOAK_PORT/admin/realms/ibasho" \
+  || say "could not lengthen the tokens' lifespan"
 
 # --- accounts: created in one partial import per 100, each with a real token --------------------------------------
 RUN_ID="$(date +%s)"
@@ -162,6 +189,7 @@ pairs() { # file of session ids -> work file
 
 run_wrk() { # name mode url [work file] -> the RESULT line, also kept in $OUT/name.txt
   local name=$1 mode=$2 url=$3 work=${4:-}
+  profile "$name"
   BENCH_MODE=$mode BENCH_WORK=$work BENCH_THREADS=$THREADS \
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${RUN_SECONDS}s" --timeout 10s -s deploy/bench/wrk.lua "$url" \
     > "$OUT/$name.txt" 2>&1 || true
@@ -202,18 +230,13 @@ say "browse"
 BROWSE_DIRECT=$(run_wrk browse-direct get "$EVENT/api/events/sessions")
 BROWSE_GATEWAY=$(run_wrk browse-gateway get "$GATEWAY/api/events/sessions")
 
-# --- bookings that succeed: direct (with a JFR recording of registration), then through the gateway -------------
-REG_PID=$(pgrep -f "$PROJECT_DIR/services/registration/target/quarkus-app" | head -1 || true)
+# --- bookings that succeed: direct, then through the gateway ---------------------------------------------------
 for target in direct gateway; do
   : > "$OUT/sessions-$target.txt"
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
   pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
 done
-say "bookings that succeed, direct (JFR on registration pid ${REG_PID:-?})"
-if [ -n "$REG_PID" ]; then
-  "$JAVA_HOME/bin/jcmd" "$REG_PID" JFR.start name=bench settings=profile duration="${RUN_SECONDS}s" \
-    filename="$OUT/registration-booking.jfr" >/dev/null 2>&1 || say "JFR could not be started"
-fi
+say "bookings that succeed, direct"
 BOOK_DIRECT=$(run_wrk book-direct book "$REGISTRATION" "$OUT/work-direct.txt")
 say "bookings that succeed, through the gateway"
 BOOK_GATEWAY=$(run_wrk book-gateway book "$GATEWAY" "$OUT/work-gateway.txt")
@@ -267,13 +290,18 @@ LOAD_AFTER="$(loadavg)"
 # what registration's readiness is made of (PostgreSQL and Kafka should both be in it)
 READINESS=$(curl -s "$REGISTRATION/q/health/ready" | jq -r '[.checks[] | "\(.name) \(.status)"] | join(", ")' 2>/dev/null || true)
 
-# --- JFR: where registration spent its CPU during the direct bookings ---------------------------------------------
+# --- JFR: where each application spent its CPU in each scenario (shares by library, hot methods, GC, exceptions) ----
 HOT=""
-if [ -f "$OUT/registration-booking.jfr" ]; then
-  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/registration-booking.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
-  "$JAVA_HOME/bin/jfr" summary "$OUT/registration-booking.jfr" > "$OUT/jfr-summary.txt" 2>&1 || true
-  HOT=$(sed -n '1,30p' "$OUT/hot-methods.txt")
-fi
+for file in "$OUT"/*.jfr; do
+  [ -f "$file" ] || continue
+  "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$file" > "${file%.jfr}.samples" 2>/dev/null || continue
+  { python3 deploy/bench/jfr-shares.py "${file%.jfr}.samples"
+    for view in hot-methods gc exception-by-type; do
+      echo "== $view"; "$JAVA_HOME/bin/jfr" view --width 180 "$view" "$file" 2>&1 | sed -n '1,28p'
+    done; } > "${file%.jfr}.txt"
+  rm -f "${file%.jfr}.samples"
+done
+HOT=$(sed -n '1,30p' "$OUT/book-direct-registration.txt" 2>/dev/null || true)
 
 # --- the table ------------------------------------------------------------------------------------------------------
 div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
@@ -319,7 +347,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 } > "$OUT/results.md"
 cat "$OUT/results.md"
 if [ -n "$HOT" ]; then
-  echo; echo "JFR hot methods of registration during the direct bookings ($OUT/hot-methods.txt):"; echo "$HOT"
+  echo; echo "JFR of registration during the direct bookings ($OUT/book-direct-registration.txt; every scenario and application: $OUT/*.txt):"; echo "$HOT"
 fi
 
 if $WRITE; then

@@ -33,9 +33,12 @@ public class DeliveryAttempts {
     private final NotificationConfig config;
     private final RetrySchedule retries;
     private final Clock clock;
+    private final NotificationMeters meters;
 
-    public DeliveryAttempts(DeadLetters deadLetters, NotificationConfig config, Clock clock) {
+    public DeliveryAttempts(
+            DeadLetters deadLetters, NotificationConfig config, Clock clock, NotificationMeters meters) {
         this.deadLetters = deadLetters;
+        this.meters = meters;
         this.config = config;
         this.clock = clock;
         this.retries = new RetrySchedule(
@@ -110,7 +113,8 @@ public class DeliveryAttempts {
         delivery.attempts++;
     }
 
-    public void sent(QueuedDelivery delivery) {
+    public void sent(QueuedDelivery delivery, String channel) {
+        meters.sent(NotificationMeters.DeliveryChannel.of(channel));
         delivery.status = QueuedDelivery.SENT;
         delivery.sentAt = OffsetDateTime.now(clock);
         delivery.lastError = null;
@@ -123,6 +127,8 @@ public class DeliveryAttempts {
      */
     public Uni<Void> failed(QueuedDelivery delivery, String channel, String error, boolean giveUpNow) {
         delivery.lastError = error;
+        NotificationMeters.DeliveryChannel meter = NotificationMeters.DeliveryChannel.of(channel);
+        meters.failed(meter);
         RetryDecision decision = giveUpNow
                 ? new RetryDecision.DeadLetter("permanent failure")
                 : retries.afterFailure(delivery.attempts, delivery.firstAttemptAt.toInstant(), clock.instant());
@@ -131,6 +137,7 @@ public class DeliveryAttempts {
             return Uni.createFrom().voidItem();
         }
         delivery.status = QueuedDelivery.DEAD;
+        meters.deadLettered(meter);
         return deadLetters.publish(
                 channel,
                 delivery.id,

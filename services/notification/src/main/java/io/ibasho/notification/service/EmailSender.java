@@ -82,7 +82,7 @@ public class EmailSender {
             return attempts.failed(delivery, Notifier.EMAIL, e.getClass().getSimpleName(), false);
         }
         return mailer.send(mail)
-                .invoke(() -> attempts.sent(delivery))
+                .invoke(() -> attempts.sent(delivery, Notifier.EMAIL))
                 // The SMTP error text can quote her address, so only the exception type is kept.
                 .onFailure()
                 .recoverWithUni(failure -> attempts.failed(

@@ -138,7 +138,7 @@ public class LineSender {
                     delivery.lastStatusCode = status;
                     // 409: LINE already accepted this retry key, so an earlier attempt went out.
                     if ((status >= 200 && status < 300) || status == 409) {
-                        attempts.sent(delivery);
+                        attempts.sent(delivery, Notifier.LINE);
                         return Uni.createFrom().voidItem();
                     }
                     boolean permanent = status >= 400 && status < 500 && status != 429;

@@ -21,10 +21,12 @@ import java.util.stream.Collectors;
 public class Notifier {
     private final Clock clock;
     private final LineChannel line;
+    private final NotificationMeters meters;
 
-    public Notifier(Clock clock, LineChannel line) {
+    public Notifier(Clock clock, LineChannel line, NotificationMeters meters) {
         this.clock = clock;
         this.line = line;
+        this.meters = meters;
     }
 
     public static final String IN_APP = "in-app";
@@ -134,6 +136,13 @@ public class Notifier {
                                 .map(date -> date.toInstant().toString())
                                 .collect(Collectors.joining(" ")));
         return DeliveryQueue.fileInInbox(row, now)
+                // filed: counted as sent in-app when the statement succeeds (a transaction rolled back after it and
+                // retried counts it twice; the inbox row itself stays once per event)
+                .invoke(filed -> {
+                    if (filed) {
+                        meters.sent(NotificationMeters.DeliveryChannel.IN_APP);
+                    }
+                })
                 .flatMap(filed -> !filed
                         ? Uni.createFrom().item(false)
                         : (reach.email()

@@ -57,6 +57,7 @@ public class WebhookSender {
     private final SecretSealer sealer;
 
     private final Clock clock;
+    private final NotificationMeters meters;
 
     public WebhookSender(
             Vertx vertx,
@@ -64,8 +65,10 @@ public class WebhookSender {
             DeadLetters deadLetters,
             NotificationConfig config,
             SecretSealer sealer,
-            Clock clock) {
+            Clock clock,
+            NotificationMeters meters) {
         this.clock = clock;
+        this.meters = meters;
         this.vertx = vertx;
         this.sealer = sealer;
         this.destinations = destinations;
@@ -249,15 +252,18 @@ public class WebhookSender {
             delivery.status = WebhookDelivery.DELIVERED;
             delivery.deliveredAt = OffsetDateTime.now(clock);
             delivery.lastError = null;
+            meters.sent(NotificationMeters.DeliveryChannel.WEBHOOK);
             return Uni.createFrom().voidItem();
         }
+        meters.failed(NotificationMeters.DeliveryChannel.WEBHOOK);
         RetryDecision decision = outcome.decision();
         if (decision instanceof RetryDecision.RetryAt) {
             return Uni.createFrom().voidItem();
         }
         delivery.status = WebhookDelivery.DEAD;
+        meters.deadLettered(NotificationMeters.DeliveryChannel.WEBHOOK);
         return deadLetters.publish(
-                "webhook",
+                NotificationMeters.DeliveryChannel.WEBHOOK.label(),
                 delivery.id,
                 delivery.sourceEventId,
                 delivery.attempts,

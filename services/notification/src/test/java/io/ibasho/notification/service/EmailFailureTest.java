@@ -13,6 +13,7 @@ import io.ibasho.notification.support.TestMailbox;
 import io.ibasho.testsupport.FreshSignIn;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
+import io.ibasho.testsupport.MetricsPage;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class EmailFailureTest {
     @Inject
     EmailSender emailSender;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
 
     @AfterAll
     static void smtpBack() {
@@ -67,6 +72,8 @@ class EmailFailureTest {
 
         UUID lost;
         UUID recovering;
+        Map<String, String> byEmail = Map.of("channel", "email");
+        MetricsPage before = MetricsPage.scrape(management.toURI());
         TestMailbox.stop();
         try {
             // A code cannot be mailed now: a clear 503, not a 500.
@@ -101,6 +108,12 @@ class EmailFailureTest {
                     .doesNotContain(address)
                     .doesNotContain(mei)
                     .doesNotContain("@");
+            // the operator's figures: three failed attempts and one dead letter, by channel (NotificationMeters)
+            MetricsPage after = MetricsPage.scrape(management.toURI());
+            assertThat(after.sum("ibasho_notifications_failed_total", byEmail))
+                    .isGreaterThanOrEqualTo(before.sum("ibasho_notifications_failed_total", byEmail) + 3);
+            assertThat(after.sum("ibasho_notifications_dead_lettered_total", byEmail))
+                    .isGreaterThanOrEqualTo(before.sum("ibasho_notifications_dead_lettered_total", byEmail) + 1);
 
             // A second message fails once; it is held (row-locked, so the sender skips it) while SMTP comes back.
             recovering = UUID.randomUUID();

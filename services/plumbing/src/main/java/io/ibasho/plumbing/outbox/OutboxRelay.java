@@ -72,14 +72,19 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        // Handed to the producer in creation order and acknowledged side by side: one send at a time waited for the
+        // producer's linger (5 ms since Kafka 4) and the broker's ack per row, which capped a relay at ~150 rows a
+        // second and queued every booking's message behind the ones before it (docs/benchmarks.md, round 8). The
+        // idempotent producer (acks=all) keeps the order within a partition with several requests in flight; a
+        // failed send fails the batch, whose rows stay unpublished and go again (consumers deduplicate).
         return Multi.createFrom()
                 .iterable(pending)
                 .onItem()
-                .transformToUniAndConcatenate(
-                        message -> channel.sendMessage(toKafka(message)).invoke(() -> {
-                            message.publishedAt = now();
-                            meters.published(message);
-                        }))
+                .transformToUni(message -> channel.sendMessage(toKafka(message)).invoke(() -> {
+                    message.publishedAt = now();
+                    meters.published(message);
+                }))
+                .merge(pending.size())
                 .collect()
                 .asList()
                 .map(List::size);
