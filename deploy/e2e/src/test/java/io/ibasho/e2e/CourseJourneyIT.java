@@ -173,6 +173,7 @@ class CourseJourneyIT {
             // organiser1 at her desk: the courses in numbers, then the lottery course's page
             try (Phone desk = Phone.open("course-organiser", 1280)) {
                 desk.allow("status of 409");
+                desk.allow("status of 422"); // the course form with her mistake beside its field
                 KeycloakPages.signIn(desk, stack, "organiser1");
                 Page staff = desk.page();
                 staff.navigate(stack.gateway + "/staff/courses");
