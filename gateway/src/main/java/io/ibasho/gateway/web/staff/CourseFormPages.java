@@ -53,6 +53,9 @@ public class CourseFormPages {
     @Inject
     ServiceCalls services;
 
+    @Inject
+    java.time.Clock clock;
+
     /** A date she may choose (or a date of the course being edited), with its childcare in words. */
     @TemplateData
     public record DateChoice(String id, String title, String when, String venue, String childcare, boolean chosen) {}
@@ -285,7 +288,7 @@ public class CourseFormPages {
                     taken.add(((JsonObject) d).getString("sessionId"));
                 }
             }
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             return both.getItem1().stream()
                     .map(JsonObject.class::cast)
                     .filter(s -> "PUBLISHED".equals(s.getString("status"))
