@@ -277,31 +277,50 @@ public class CourseFormPages {
 
     /** Her published first-come sessions still ahead and in no course yet: the dates a new course may have. */
     private Uni<List<DateChoice>> choices(Visit v, Set<String> chosen) {
-        Uni<JsonArray> sessions = services.get("event", "/api/events/sessions/mine?size=200", v.token())
-                .map(a -> a.ok() ? a.array() : new JsonArray());
+        // the coming sessions only, soonest first: two pages of the service's largest (a busy organisation has years
+        // of past sessions, which could never be a course's dates)
+        String upcoming = "/api/events/sessions/mine?size=200&startsFrom="
+                + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Uni<JsonArray> sessions = services.get("event", upcoming + "&page=0", v.token())
+                .flatMap(first -> {
+                    JsonArray found = first.ok() ? first.array() : new JsonArray();
+                    if (found.size() < 200) {
+                        return Uni.createFrom().item(found);
+                    }
+                    return services.get("event", upcoming + "&page=1", v.token())
+                            .map(second -> second.ok() ? found.copy().addAll(second.array()) : found);
+                });
         Uni<JsonArray> courses = services.get("event", "/api/events/courses/mine", v.token())
                 .map(a -> a.ok() ? a.array() : new JsonArray());
-        return Uni.combine().all().unis(sessions, courses).asTuple().map(both -> {
-            Set<String> taken = new HashSet<>();
-            for (Object c : both.getItem2()) {
-                for (Object d : ((JsonObject) c).getJsonArray("dates", new JsonArray())) {
-                    taken.add(((JsonObject) d).getString("sessionId"));
-                }
+        return Uni.combine()
+                .all()
+                .unis(sessions, courses)
+                .asTuple()
+                .map(both ->
+                        candidates(both.getItem1(), both.getItem2(), chosen, OffsetDateTime.now(clock), v.language()));
+    }
+
+    /** Of her sessions, those a new course may have: published, first come, still ahead, in no course yet. */
+    static List<DateChoice> candidates(
+            JsonArray sessions, JsonArray courses, Set<String> chosen, OffsetDateTime now, Language language) {
+        Set<String> taken = new HashSet<>();
+        for (Object c : courses) {
+            for (Object d : ((JsonObject) c).getJsonArray("dates", new JsonArray())) {
+                taken.add(((JsonObject) d).getString("sessionId"));
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            return both.getItem1().stream()
-                    .map(JsonObject.class::cast)
-                    .filter(s -> "PUBLISHED".equals(s.getString("status"))
-                            && "FIRST_COME".equals(s.getString("allocation"))
-                            && !taken.contains(s.getString("id")))
-                    .filter(s -> {
-                        OffsetDateTime starts = PageFlow.time(s.getString("startsAt"));
-                        return starts != null && starts.isAfter(now);
-                    })
-                    .sorted(Comparator.comparing(s -> PageFlow.time(s.getString("startsAt"))))
-                    .map(s -> sessionChoice(s, chosen.contains(s.getString("id")), v.language()))
-                    .toList();
-        });
+        }
+        return sessions.stream()
+                .map(JsonObject.class::cast)
+                .filter(s -> "published".equalsIgnoreCase(s.getString("status"))
+                        && "FIRST_COME".equalsIgnoreCase(s.getString("allocation"))
+                        && !taken.contains(s.getString("id")))
+                .filter(s -> {
+                    OffsetDateTime starts = PageFlow.time(s.getString("startsAt"));
+                    return starts != null && starts.isAfter(now);
+                })
+                .sorted(Comparator.comparing(s -> PageFlow.time(s.getString("startsAt"))))
+                .map(s -> sessionChoice(s, chosen.contains(s.getString("id")), language))
+                .toList();
     }
 
     static DateChoice sessionChoice(JsonObject s, boolean chosen, Language language) {

@@ -162,4 +162,37 @@ class CourseFormTest {
         assertThat(dates.get(1).people()).isEmpty();
         assertThat(dates.get(1).venue()).isEqualTo("オンライン");
     }
+
+    @Test
+    void aNewCourseOffersHerPublishedFirstComeSessionsStillAheadAndInNoCourse() {
+        java.util.function.BiFunction<String, String[], JsonObject> session = (id, facts) -> new JsonObject()
+                .put("id", id)
+                .put("titleJa", "講座 " + id)
+                .put("status", facts[0]) // as the event service writes it: lower case
+                .put("allocation", facts[1])
+                .put("startsAt", facts[2])
+                .put("endsAt", facts[2])
+                .put(
+                        "childcare",
+                        new JsonObject()
+                                .put("offered", true)
+                                .put("minAgeYears", 1)
+                                .put("maxAgeYears", 6));
+        JsonArray sessions = new JsonArray()
+                .add(session.apply("later", new String[] {"published", "FIRST_COME", "2026-12-20T04:00:00Z"}))
+                .add(session.apply("sooner", new String[] {"published", "FIRST_COME", "2026-12-10T04:00:00Z"}))
+                .add(session.apply("draft", new String[] {"draft", "FIRST_COME", "2026-12-10T04:00:00Z"}))
+                .add(session.apply("lottery", new String[] {"published", "LOTTERY", "2026-12-10T04:00:00Z"}))
+                .add(session.apply("past", new String[] {"published", "FIRST_COME", "2026-11-10T04:00:00Z"}))
+                .add(session.apply(FIRST, new String[] {"published", "FIRST_COME", "2026-12-10T04:00:00Z"}));
+        List<CourseFormPages.DateChoice> choices = CourseFormPages.candidates(
+                sessions,
+                new JsonArray().add(course()),
+                java.util.Set.of("later"),
+                java.time.OffsetDateTime.parse("2026-12-01T00:00:00Z"),
+                Language.JA);
+        assertThat(choices).extracting(CourseFormPages.DateChoice::id).containsExactly("sooner", "later");
+        assertThat(choices).extracting(CourseFormPages.DateChoice::chosen).containsExactly(false, true);
+        assertThat(choices.get(0).childcare()).isEqualTo("託児あり（1〜6歳）");
+    }
 }
