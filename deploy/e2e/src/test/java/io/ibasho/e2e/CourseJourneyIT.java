@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
  * Courses on her phone and on the organiser's desk (docs/courses.md): she applies for a course by lottery, and on a
  * first-come course that another woman holds she joins the waitlist; the other gives it back, she sees the offer of
  * the whole course with its deadline in わたしのコース and accepts it on its own confirmation page, then cancels one date
- * and keeps the others. organiser1 sees her courses in numbers (places, waiting, offers, seats per date) and draws the
- * lottery course from its page, and checks the draw; she sees the result. Another woman's steps go through the API.
+ * and keeps the others. organiser1 sees her courses in numbers (places, waiting, offers, seats per date), makes a
+ * course on the form (a mistake beside 日程), changes it (a smaller capacity refused beside 定員, then a larger one),
+ * reads the booked course's roster by nickname, draws the lottery course from its page, and checks the draw; she sees
+ * the result. Another woman's steps go through the API.
  */
 @Order(Order.DEFAULT + 4)
 class CourseJourneyIT {
@@ -71,6 +73,9 @@ class CourseJourneyIT {
                         date("女子部 第1回", venue, firstDay.plusDays(1)),
                         date("女子部 第2回", venue, firstDay.plusDays(8)),
                         date("女子部 第3回", venue, firstDay.plusDays(15))));
+        // two more dates, which organiser1 makes into a course on the form (one with childcare)
+        String formFirst = date("ひだまり講座 第1回", venue, firstDay.plusDays(2));
+        String formSecond = date("ひだまり講座 第2回", venue, firstDay.plusDays(9));
         List<String> women = attendees.create("course-browser", 2);
         String her = women.get(0);
         String other = women.get(1);
@@ -168,6 +173,7 @@ class CourseJourneyIT {
             // organiser1 at her desk: the courses in numbers, then the lottery course's page
             try (Phone desk = Phone.open("course-organiser", 1280)) {
                 desk.allow("status of 409");
+                desk.allow("status of 422"); // the course form with her mistake beside its field
                 KeycloakPages.signIn(desk, stack, "organiser1");
                 Page staff = desk.page();
                 staff.navigate(stack.gateway + "/staff/courses");
@@ -186,6 +192,52 @@ class CourseJourneyIT {
                 staff.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
                 desk.look("courses-390");
                 staff.setViewportSize(1280, 800);
+
+                // while the lottery is open: she makes a course on the form, changes it, and reads a roster
+                staff.navigate(stack.gateway + "/staff/courses");
+                link(staff, "新しいコースをつくる").click();
+                assertThat(staff.locator("h1")).hasText("新しいコース");
+                staff.getByLabel("コースのタイトル（日本語）").fill("全2回 ひだまり講座");
+                staff.getByLabel("内容・各回のプログラム").fill("第1回 自分を大切にする／第2回 つながりをつくる");
+                staff.getByLabel("コースの定員（コース全体を申し込める人数）").fill("3");
+                staff.locator("#date-" + formFirst).check();
+                button(staff, "コースをつくって公開する").click();
+                // one date is not a course: said beside 日程
+                assertThat(staff.locator("#sessionIds-error")).hasText("日程を2つ以上選んでください。");
+                assertThat(staff.locator("#date-" + formFirst)).isChecked();
+                desk.look("course-new-mistake");
+                staff.locator("#date-" + formSecond).check();
+                button(staff, "コースをつくって公開する").click();
+                desk.waitForUrl(url -> url.contains("/edit?done=saved"), "the new course's page");
+                assertThat(staff.locator("#message")).hasText("保存しました。");
+                assertThat(staff.locator(".course-date .childcare")).hasCount(2);
+                desk.look("course-edit");
+                // fewer places than given is refused by the event service, beside 定員
+                staff.getByLabel("コースの定員（コース全体を申し込める人数）").fill("2");
+                button(staff, "保存する").click();
+                assertThat(staff.locator("#capacity-error")).hasText("コースの定員は増やせますが、減らせません（予約した方の席は取り消せません）。");
+                assertThat(staff.locator("#f-capacity")).hasAttribute("aria-invalid", "true");
+                desk.look("course-edit-refused");
+                staff.getByLabel("コースの定員（コース全体を申し込める人数）").fill("4");
+                staff.getByLabel("コースのタイトル（日本語）").fill("全2回 ひだまり講座（定員をふやしました）");
+                button(staff, "保存する").click();
+                assertThat(staff.locator("#message")).hasText("保存しました。");
+                assertThat(staff.getByLabel("コースの定員（コース全体を申し込める人数）")).hasValue("4");
+                // the first-come course's roster: she booked it (her first date cancelled), by her nickname only
+                staff.navigate(stack.gateway + "/staff/courses");
+                held.locator("a[href$='/roster']").click();
+                assertThat(staff.locator("h1")).hasText("コースの名簿");
+                Locator dates = staff.locator("section.course-roster-date");
+                assertThat(dates).hasCount(3);
+                // the first date she gave back, and the other woman gave back the whole course: only she is booked
+                assertThat(dates.nth(0).locator("tbody tr")).hasCount(0);
+                assertThat(dates.nth(1).locator("tbody tr")).hasCount(1);
+                assertThat(dates.nth(1).locator("tbody tr td")).hasText(new String[] {"あおい", "予約確定", "なし", "未受付"});
+                desk.look("course-roster");
+                staff.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+                desk.look("course-roster-390");
+                staff.setViewportSize(1280, 800);
+                staff.navigate(stack.gateway + "/staff/courses");
 
                 while (OffsetDateTime.now(ZoneOffset.UTC).isBefore(closing.plusSeconds(1))) {
                     StackAttendees.pause(Duration.ofSeconds(1));

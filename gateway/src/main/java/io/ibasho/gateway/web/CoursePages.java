@@ -399,50 +399,44 @@ public class CoursePages {
                         // already answered (another tab, a lapse): her list says where it stands
                         return new Redirect("/app/courses");
                     }
-                    Map<String, Object> data = confirmData(v, line.title());
-                    data.put("status", line.status());
-                    data.put("deadline", line.offerUntil());
-                    data.put("action", "/app/courses/requests/" + id + "/" + action);
-                    switch (action) {
-                        case "accept" -> {
-                            data.put("heading", text(v, "コースを受けますか", "Take the course?"));
-                            data.put(
-                                    "explain",
-                                    text(
-                                            v,
-                                            "受けると、全部の回の席があなたの予約になります。あとから1回だけ取り消すこともできます。",
-                                            "Accepting books every date for you; later you can still cancel a single date."));
-                            data.put("yes", text(v, "受ける", "Accept"));
-                            data.put("danger", false);
-                        }
-                        case "decline" -> {
-                            data.put("heading", text(v, "ご案内を断りますか", "Decline the offer?"));
-                            data.put(
-                                    "explain",
-                                    text(
-                                            v,
-                                            "断ると、この席は次に待っている方にご案内されます。",
-                                            "Declining passes the place to the next person waiting."));
-                            data.put("yes", text(v, "断る", "Decline"));
-                            data.put("danger", true);
-                        }
-                        default -> {
-                            data.put(
-                                    "heading",
-                                    "lottery".equals(own.getString("kind"))
-                                            ? text(v, "応募を取り下げますか", "Withdraw your application?")
-                                            : text(v, "キャンセル待ちをやめますか", "Leave the waitlist?"));
-                            data.put(
-                                    "explain",
-                                    text(
-                                            v,
-                                            "取り下げると、もとの順番には戻れません。",
-                                            "Once withdrawn, your place in line cannot be given back."));
-                            data.put("yes", text(v, "取り下げる", "Withdraw"));
-                            data.put("danger", true);
-                        }
-                    }
-                    return new PageFlow.Html(200, "course-confirm", data);
+                    String path = "/app/courses/requests/" + id + "/" + action;
+                    Ask ask =
+                            switch (action) {
+                                case "accept" ->
+                                    new Ask(
+                                            text(v, "コースを受けますか", "Take the course?"),
+                                            text(
+                                                    v,
+                                                    "受けると、全部の回の席があなたの予約になります。あとから1回だけ取り消すこともできます。",
+                                                    "Accepting books every date for you; later you can still cancel a single"
+                                                            + " date."),
+                                            text(v, "受ける", "Accept"),
+                                            false,
+                                            path);
+                                case "decline" ->
+                                    new Ask(
+                                            text(v, "ご案内を断りますか", "Decline the offer?"),
+                                            text(
+                                                    v,
+                                                    "断ると、この席は次に待っている方にご案内されます。",
+                                                    "Declining passes the place to the next person waiting."),
+                                            text(v, "断る", "Decline"),
+                                            true,
+                                            path);
+                                default ->
+                                    new Ask(
+                                            "lottery".equals(own.getString("kind"))
+                                                    ? text(v, "応募を取り下げますか", "Withdraw your application?")
+                                                    : text(v, "キャンセル待ちをやめますか", "Leave the waitlist?"),
+                                            text(
+                                                    v,
+                                                    "取り下げると、もとの順番には戻れません。",
+                                                    "Once withdrawn, your place in line cannot be given back."),
+                                            text(v, "取り下げる", "Withdraw"),
+                                            true,
+                                            path);
+                            };
+                    return confirmPage(v, line.title(), ask, List.of(), line.status(), line.offerUntil());
                 });
     }
 
@@ -494,19 +488,21 @@ public class CoursePages {
             if (!date.cancellable()) {
                 return new Redirect("/app/courses");
             }
-            Map<String, Object> data = confirmData(v, found.title());
-            data.put("heading", text(v, "この回だけ取り消しますか", "Cancel this date only?"));
-            data.put("dates", List.of(date));
-            data.put(
-                    "explain",
-                    text(
-                            v,
-                            "この回の席（と託児）を取り消します。ほかの回の予約はそのままです。",
-                            "This date's seat (and childcare) is given back; your other dates stay booked."));
-            data.put("yes", text(v, "この回だけ取り消す", "Cancel this date only"));
-            data.put("danger", true);
-            data.put("action", "/app/courses/" + id + "/dates/" + registration + "/cancel");
-            return new PageFlow.Html(200, "course-confirm", data);
+            return confirmPage(
+                    v,
+                    found.title(),
+                    new Ask(
+                            text(v, "この回だけ取り消しますか", "Cancel this date only?"),
+                            text(
+                                    v,
+                                    "この回の席（と託児）を取り消します。ほかの回の予約はそのままです。",
+                                    "This date's seat (and childcare) is given back; your other dates stay booked."),
+                            text(v, "この回だけ取り消す", "Cancel this date only"),
+                            true,
+                            "/app/courses/" + id + "/dates/" + registration + "/cancel"),
+                    List.of(date),
+                    "",
+                    "");
         });
     }
 
@@ -549,21 +545,22 @@ public class CoursePages {
             if (!found.booked()) {
                 return new Redirect("/app/courses");
             }
-            Map<String, Object> data = confirmData(v, found.title());
-            data.put("heading", text(v, "コース全体を取り消しますか", "Cancel the whole course?"));
-            data.put(
-                    "dates",
-                    found.dates().stream().filter(DateLine::cancellable).toList());
-            data.put(
-                    "explain",
-                    text(
-                            v,
-                            "これからの回の席（と託児）をすべて取り消します。取り消した席は、待っている方にご案内されます。",
-                            "Every date still to come is given back (with its childcare) and offered to those waiting."));
-            data.put("yes", text(v, "コース全体を取り消す", "Cancel the whole course"));
-            data.put("danger", true);
-            data.put("action", "/app/courses/" + id + "/cancel");
-            return new PageFlow.Html(200, "course-confirm", data);
+            return confirmPage(
+                    v,
+                    found.title(),
+                    new Ask(
+                            text(v, "コース全体を取り消しますか", "Cancel the whole course?"),
+                            text(
+                                    v,
+                                    "これからの回の席（と託児）をすべて取り消します。取り消した席は、待っている方にご案内されます。",
+                                    "Every date still to come is given back (with its childcare) and offered to those"
+                                            + " waiting."),
+                            text(v, "コース全体を取り消す", "Cancel the whole course"),
+                            true,
+                            "/app/courses/" + id + "/cancel"),
+                    found.dates().stream().filter(DateLine::cancellable).toList(),
+                    "",
+                    "");
         });
     }
 
@@ -609,16 +606,26 @@ public class CoursePages {
                         : null);
     }
 
-    private static Map<String, Object> confirmData(Visit v, String title) {
+    /** What a confirmation page asks: its heading, what happens, the button (red when it gives something up). */
+    record Ask(String heading, String explain, String yes, boolean danger, String action) {}
+
+    /** The one page that asks once more before she accepts, declines, withdraws or cancels. */
+    private static Result confirmPage(
+            Visit v, String title, Ask ask, List<DateLine> dates, String status, String deadline) {
         Map<String, Object> data = new HashMap<>();
         data.put("nav", "my-courses");
         data.put("title", title);
-        data.put("dates", List.of());
-        data.put("status", "");
-        data.put("deadline", "");
+        data.put("dates", dates);
+        data.put("status", status);
+        data.put("deadline", deadline);
+        data.put("heading", ask.heading());
+        data.put("explain", ask.explain());
+        data.put("yes", ask.yes());
+        data.put("danger", ask.danger());
+        data.put("action", ask.action());
         data.put("idem", UUID.randomUUID().toString());
         data.put("c", strings(v));
-        return data;
+        return new PageFlow.Html(200, "course-confirm", data);
     }
 
     private static String idempotencyKey(MultiMap form) {

@@ -190,14 +190,7 @@ public class CourseStaffPages {
             return Uni.createFrom().item(errorPage(404));
         }
         String base = "/api/registrations/courses/" + id + "/lottery";
-        Uni<JsonObject> course = services.get("event", "/api/events/courses/mine", v.token())
-                .map(a -> a.ok()
-                        ? a.array().stream()
-                                .map(JsonObject.class::cast)
-                                .filter(c -> id.toString().equals(c.getString("id")))
-                                .findFirst()
-                                .orElse(null)
-                        : null);
+        Uni<JsonObject> course = CourseFormPages.own(services, v, id);
         Uni<ServiceCalls.Answer> info = services.get("registration", base, v.token());
         Uni<ServiceCalls.Answer> record = services.get("registration", base + "/draw", v.token());
         return Uni.combine().all().unis(course, info, record).asTuple().map(all -> {
@@ -291,32 +284,12 @@ public class CourseStaffPages {
                             ? lottery(v, ja ? "抽選しました。" : "Drawn.", null, 200)
                             : lottery(v, problem(answer, ja), null, answer.status() >= 500 ? 503 : 409));
         }
-        return services.get("registration", base + "/published", v.token()).flatMap(published -> {
-            if (!published.ok()) {
-                return lottery(v, problem(published, ja), null, published.status() >= 500 ? 503 : 409);
-            }
-            return services.post(
-                            "registration",
-                            "/api/registrations/lottery/verify",
-                            v.token(),
-                            published.object(),
-                            null,
-                            v.ctx().request())
-                    .flatMap(result -> {
-                        if (!result.ok()) {
-                            return lottery(v, problem(result, ja), null, result.status() >= 500 ? 503 : 422);
-                        }
-                        JsonObject r = result.object();
-                        boolean ok = Boolean.TRUE.equals(r.getValue("ok"));
-                        Map<String, Object> extra = new HashMap<>();
-                        extra.put(
-                                "check",
-                                LotteryPages.verdict(
-                                        ok, r.getString("failedCheck"), r.getString("message"), v.language()));
-                        extra.put("checkOk", ok);
-                        return lottery(v, null, extra, 200);
-                    });
-        });
+        return LotteryCheck.run(
+                services,
+                v,
+                base,
+                answer -> problem(answer, ja),
+                (message, extra, status) -> lottery(v, message, extra, status));
     }
 
     private static String problem(ServiceCalls.Answer answer, boolean ja) {
@@ -354,6 +327,48 @@ public class CourseStaffPages {
         w.put("lottery", ja ? "抽選のページ" : "Lottery page");
         w.put("lotteryTitle", ja ? "コースの抽選" : "Course lottery");
         w.put("back", ja ? "連続講座の一覧へ戻る" : "Back to your courses");
+        w.put("newCourse", ja ? "新しいコースをつくる" : "Make a course");
+        w.put("edit", ja ? "コースを変更する" : "Change the course");
+        w.put("roster", ja ? "コースの名簿" : "Course roster");
+        w.put("newTitle", ja ? "新しいコース" : "New course");
+        w.put("editTitle", ja ? "コースの変更" : "Change a course");
+        w.put("datesLegend", ja ? "日程（各回の託児）" : "Dates (childcare per date)");
+        w.put(
+                "datesHelp",
+                ja
+                        ? "公開ずみの先着順の講座から、2回以上を選んでください。会場・時間・定員・託児は各回のページで決めます。"
+                        : "Choose two or more of your published first-come sessions. Each date's venue, time, capacity"
+                                + " and childcare are set on its own page.");
+        w.put(
+                "datesFixed",
+                ja
+                        ? "公開したコースの日程は変えられません（予約した方は全部の回をまとめて予約しています）。1回の時間・部屋・託児の変更や中止は、その回のページで行います。"
+                        : "A published course keeps its dates (women booked them as one). Change one date's time, room or"
+                                + " childcare, or cancel it, on its own page.");
+        w.put(
+                "noDates",
+                ja
+                        ? "選べる講座がありません。先に先着順の講座を作って公開してください。"
+                        : "No session to choose: make and publish first-come sessions first.");
+        w.put("changeDate", ja ? "この回を変更する" : "Change this date");
+        w.put("allocation", ja ? "参加のしかた" : "How places are given");
+        w.put("firstCome", ja ? "先着順（すぐに予約を受け付けます）" : "First come (bookings open at once)");
+        w.put("byLottery", ja ? "抽選（応募締切のあとに抽選します）" : "Lottery (drawn after applications close)");
+        w.put("closing", ja ? "抽選の応募締切（抽選のときだけ）" : "Lottery closing (lottery only)");
+        w.put(
+                "closingHelp",
+                ja
+                        ? "いまより後で、最初の回より前にしてください。公開したあとは、締切の前に後ろへ延ばすことだけができます。"
+                        : "In the future and before the first date. Once published it can only move later, before it"
+                                + " passes.");
+        w.put("create", ja ? "コースをつくって公開する" : "Make and publish the course");
+        w.put("rosterTitle", ja ? "コースの名簿" : "Course roster");
+        w.put(
+                "rosterHelp",
+                ja
+                        ? "コースで予約した方を回ごとに表示します（ニックネーム、状態、託児、受付）。見た記録は残ります。受付は各回の「受付」で行います。"
+                        : "Who booked the course, per date (nickname, state, childcare, check-in). Every look is recorded."
+                                + " Check-in is done at each date's door.");
         return w;
     }
 }

@@ -126,31 +126,12 @@ public class LotteryPages {
                                 ? lottery(v, ja ? "抽選しました。" : "Drawn.", null, 200)
                                 : lottery(v, problem(answer, ja), null, answer.status() >= 500 ? 503 : 409));
             default ->
-                services.get("registration", base + "/published", v.token()).flatMap(published -> {
-                    if (!published.ok()) {
-                        return lottery(v, problem(published, ja), null, published.status() >= 500 ? 503 : 409);
-                    }
-                    return services.post(
-                                    "registration",
-                                    "/api/registrations/lottery/verify",
-                                    v.token(),
-                                    published.object(),
-                                    null,
-                                    v.ctx().request())
-                            .flatMap(result -> {
-                                if (!result.ok()) {
-                                    return lottery(v, problem(result, ja), null, result.status() >= 500 ? 503 : 422);
-                                }
-                                JsonObject r = result.object();
-                                boolean ok = Boolean.TRUE.equals(r.getValue("ok"));
-                                Map<String, Object> extra = new HashMap<>();
-                                extra.put(
-                                        "check",
-                                        verdict(ok, r.getString("failedCheck"), r.getString("message"), v.language()));
-                                extra.put("checkOk", ok);
-                                return lottery(v, null, extra, 200);
-                            });
-                });
+                LotteryCheck.run(
+                        services,
+                        v,
+                        base,
+                        answer -> problem(answer, ja),
+                        (message, extra, status) -> lottery(v, message, extra, status));
         };
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -67,5 +68,17 @@ public class CourseResource {
                 .map(created -> Response.created(URI.create("/api/events/courses/" + created.id()))
                         .entity(created)
                         .build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("organiser")
+    @Operation(
+            summary = "Change a course of her organisation: titles and description always; the capacity may grow; a"
+                    + " lottery's closing may move later while open. Dates and allocation are fixed (409), as the body"
+                    + " of POST with the same sessionIds (or none) and allocation (or none)")
+    public Uni<CourseView> update(
+            @PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid CourseRequest request) {
+        return courses.update(organiser.organisationId(), id, request);
     }
 }

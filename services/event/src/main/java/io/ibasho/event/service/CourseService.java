@@ -10,6 +10,7 @@ import io.ibasho.event.mapping.CourseView;
 import io.ibasho.event.mapping.CourseView.CourseDateView;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.repository.CourseDates;
+import io.ibasho.event.schedule.CourseChangeRules;
 import io.ibasho.event.schedule.CourseRules;
 import io.ibasho.event.schedule.CourseRules.CourseDate;
 import io.ibasho.plumbing.outbox.Outbox;
@@ -112,6 +113,82 @@ public class CourseService {
                             outbox.append(EventTypes.COURSE_PUBLISHED, course.id, CourseEvents.published(course, ids)))
                     .flatMap(ignored -> view(course, dates));
         }));
+    }
+
+    /**
+     * Changes a course of her organisation within {@link CourseChangeRules}: texts always, a larger capacity, a lottery's
+     * closing moved later while open. Announced as CoursePublished with sequence + 1, so registration and notification
+     * replace their copies; nothing is announced when nothing changed. Another organisation's course is not found.
+     */
+    @WithTransaction
+    public Uni<CourseView> update(String organisationId, UUID courseId, CourseRequest request) {
+        return Course.<Course>find("id = ?1 and organisationId = ?2", courseId, organisationId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("course"))
+                .flatMap(course -> dateIds(course.id)
+                        .flatMap(ids -> Session.<Session>list("id in ?1", ids).flatMap(sessions -> {
+                            Map<UUID, Session> byId =
+                                    sessions.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+                            List<Session> dates = ids.stream().map(byId::get).toList();
+                            OffsetDateTime first = dates.stream()
+                                    .map(s -> s.startsAt)
+                                    .min(Comparator.naturalOrder())
+                                    .orElse(null);
+                            CourseChangeRules.check(
+                                            new CourseChangeRules.Current(
+                                                    course.status,
+                                                    course.allocation,
+                                                    course.capacity,
+                                                    course.applicationsCloseAt,
+                                                    ids,
+                                                    first),
+                                            new CourseChangeRules.Wanted(
+                                                    request.capacity(),
+                                                    request.allocation(),
+                                                    request.applicationsCloseAt(),
+                                                    request.sessionIds(),
+                                                    request.seriesId()),
+                                            OffsetDateTime.now(clock))
+                                    .ifPresent(broken -> {
+                                        throw "course-lottery-closing".equals(broken.code())
+                                                ? Refusal.invalid(broken.code(), broken.message())
+                                                : Refusal.conflict(broken.code(), broken.message());
+                                    });
+                            boolean changed = apply(course, request);
+                            if (!changed) {
+                                return view(course, dates);
+                            }
+                            course.sequence++;
+                            course.updatedAt = OffsetDateTime.now(clock);
+                            return outbox.append(
+                                            EventTypes.COURSE_PUBLISHED, course.id, CourseEvents.published(course, ids))
+                                    .flatMap(ignored -> view(course, dates));
+                        })));
+    }
+
+    /** Copies what may change; true when anything did. */
+    private static boolean apply(Course course, CourseRequest request) {
+        String titleJa = request.titleJa().strip();
+        String titleEn = blankToNull(request.titleEn());
+        String descriptionJa = blankToNull(request.descriptionJa());
+        String descriptionEn = blankToNull(request.descriptionEn());
+        OffsetDateTime closing =
+                request.applicationsCloseAt() == null ? course.applicationsCloseAt : request.applicationsCloseAt();
+        boolean changed = !titleJa.equals(course.titleJa)
+                || !java.util.Objects.equals(titleEn, course.titleEn)
+                || !java.util.Objects.equals(descriptionJa, course.descriptionJa)
+                || !java.util.Objects.equals(descriptionEn, course.descriptionEn)
+                || request.capacity() != course.capacity
+                || (closing != null && !closing.isEqual(course.applicationsCloseAt));
+        course.titleJa = titleJa;
+        course.titleEn = titleEn;
+        course.descriptionJa = descriptionJa;
+        course.descriptionEn = descriptionEn;
+        course.capacity = request.capacity();
+        course.applicationsCloseAt = closing;
+        return changed;
     }
 
     /** A published course with its dates, for anyone (no sign-in). */

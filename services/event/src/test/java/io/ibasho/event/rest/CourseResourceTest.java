@@ -196,4 +196,114 @@ class CourseResourceTest {
                         event.path("data").path("applicationsCloseAt").asText()))
                 .isEqualTo(java.time.OffsetDateTime.parse(closing).toInstant());
     }
+
+    private static Response update(String token, String courseId, Object body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/events/courses/" + courseId);
+    }
+
+    @Test
+    void anOrganiserChangesHerCourseWithinTheRulesABookingReliesOn() {
+        String venue =
+                TestData.createVenue(organiser1(), TestData.venue(TestData.uniqueArea(), "PUBLIC", true, List.of()));
+        String first = firstComeWorkshop(venue, 30);
+        String second = firstComeWorkshop(venue, 37);
+        String closing = TestData.tokyo(20, 12, 0).toString();
+        String courseId = create(
+                        organiser1(),
+                        Map.of(
+                                "titleJa",
+                                "全2回 変更前",
+                                "capacity",
+                                4,
+                                "allocation",
+                                "LOTTERY",
+                                "applicationsCloseAt",
+                                closing,
+                                "sessionIds",
+                                List.of(first, second)))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Map<String, Object> change = new HashMap<>();
+        change.put("titleJa", "全2回 こころの講座");
+        change.put("descriptionJa", "第1回 自分を知る／第2回 つながる");
+        change.put("capacity", 6);
+        change.put("allocation", "LOTTERY");
+        change.put("applicationsCloseAt", TestData.tokyo(22, 12, 0).toString());
+        change.put("sessionIds", List.of(second, first));
+        JsonPath changed = update(organiser1(), courseId, change)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(changed.getString("titleJa")).isEqualTo("全2回 こころの講座");
+        assertThat(changed.getString("descriptionJa")).isEqualTo("第1回 自分を知る／第2回 つながる");
+        assertThat(changed.getInt("capacity")).isEqualTo(6);
+        assertThat(changed.getList("dates.sessionId")).containsExactly(first, second);
+        // registration and notification replace their copies: CoursePublished again, sequence + 1
+        List<JsonNode> published = TestData.events(courseId, 2).stream()
+                .filter(e -> EventTypes.COURSE_PUBLISHED.equals(e.path("type").asText()))
+                .toList();
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1).path("data").path("sequence").asInt()).isEqualTo(1);
+        assertThat(published.get(1).path("data").path("capacity").asInt()).isEqualTo(6);
+
+        // what a booking relies on stays: each refusal is a 409 problem with its own type
+        Map<String, Object> fewer = new HashMap<>(change);
+        fewer.put("capacity", 5);
+        assertRefused(update(organiser1(), courseId, fewer), 409, "course-capacity-lowered");
+        Map<String, Object> otherDates = new HashMap<>(change);
+        otherDates.put("sessionIds", List.of(first, firstComeWorkshop(venue, 44)));
+        assertRefused(update(organiser1(), courseId, otherDates), 409, "course-dates-fixed");
+        Map<String, Object> firstCome = new HashMap<>(change);
+        firstCome.put("allocation", "FIRST_COME");
+        firstCome.remove("applicationsCloseAt");
+        assertRefused(update(organiser1(), courseId, firstCome), 409, "course-allocation-fixed");
+        Map<String, Object> earlier = new HashMap<>(change);
+        earlier.put("applicationsCloseAt", TestData.tokyo(21, 12, 0).toString());
+        assertRefused(update(organiser1(), courseId, earlier), 409, "course-closing-fixed");
+        Map<String, Object> afterFirstDate = new HashMap<>(change);
+        afterFirstDate.put("applicationsCloseAt", TestData.tokyo(31, 12, 0).toString());
+        assertRefused(update(organiser1(), courseId, afterFirstDate), 422, "course-lottery-closing");
+
+        // bad input is a 400 problem, another organisation's course is not found, no token is 401
+        Map<String, Object> noTitle = new HashMap<>(change);
+        noTitle.put("titleJa", " ");
+        update(organiser1(), courseId, noTitle).then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body("{\"titleJa\": ")
+                .put("/api/events/courses/" + courseId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        update(organiser1(), courseId, Map.of("titleJa", "x", "capacity", "many"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        update(organiser2(), courseId, change).then().statusCode(404).contentType("application/problem+json");
+        update(organiser1(), java.util.UUID.randomUUID().toString(), change)
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(change)
+                .put("/api/events/courses/" + courseId)
+                .then()
+                .statusCode(401);
+        assertThat(given().get("/api/events/courses/" + courseId).jsonPath().getInt("capacity"))
+                .isEqualTo(6);
+    }
+
+    private static void assertRefused(Response response, int status, String type) {
+        response.then().log().ifValidationFails().statusCode(status).contentType("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).endsWith("/" + type);
+    }
 }

@@ -301,6 +301,57 @@ class CourseMessagesTest {
         Attendees.choose("mei", "{\"language\":\"en\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
     }
 
+    @Test
+    void cancellingHerLastRemainingDateIsOneMessageTheCoursesInWhicheverOrderTheEventsArrive() {
+        String mei = Events.subjectOf("mei");
+        Attendees.choose("mei", "{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
+        List<Object[]> sent = new ArrayList<>();
+        UUID course = UUID.randomUUID();
+        List<UUID> dates = dates(
+                sent,
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusDays(12)
+                        .withHour(1)
+                        .withMinute(0)
+                        .withSecond(0)
+                        .withNano(0),
+                2);
+        sent.add(course(course, "FIRST_COME", dates));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from course_copy where id = ?", course) == 1);
+        UUID booking = UUID.randomUUID();
+        List<UUID> registrations = bookCourse(sent, booking, course, mei, dates);
+        // the first date on its own: told for that date
+        sent.add(perDate(
+                EventTypes.REGISTRATION_CANCELLED,
+                dates.get(0),
+                registrations.get(0),
+                mei,
+                "CANCELLED",
+                ",\"cancelledBy\":\"ATTENDEE\""));
+        // then her last date: registration ends the course booking in the same transaction and marks the date with the
+        // course booking's id (docs/adr/0030); the course's event may well arrive before the date's
+        sent.add(courseBooking(EventTypes.COURSE_CANCELLED, booking, course, mei, "CANCELLED", "ATTENDEE", null));
+        sent.add(perDate(
+                EventTypes.REGISTRATION_CANCELLED,
+                dates.get(1),
+                registrations.get(1),
+                mei,
+                "CANCELLED",
+                ",\"cancelledBy\":\"ATTENDEE\",\"courseBookingId\":\"" + booking + "\""));
+        Markers.awaitHandled(Map.of(
+                Topics.REGISTRATION_LIFECYCLE,
+                Stream.concat(dates.stream(), Stream.of(course)).toList()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        kindsByCourse(java.util.Set.of(course)).get(course))
+                .containsExactly("COURSE_BOOKED", "COURSE_CANCELLED_BY_ATTENDEE"));
+        assertThat(perDateKinds(dates))
+                .as("the date cancelled alone is told; the last one is told by the course's one message")
+                .containsExactly("CANCELLED_BY_ATTENDEE");
+        assertThat(Db.count("select count(*) from inbox_message where session_id = ?", dates.get(1)))
+                .isZero();
+    }
+
     /** Publishes {@code count} first-come sessions a day apart from {@code first}, as the course's dates. */
     private static List<UUID> dates(List<Object[]> sent, OffsetDateTime first, int count) {
         List<UUID> ids = new ArrayList<>();

@@ -18,5 +18,7 @@ public record CourseRosterView(UUID courseId, String titleJa, int capacity, int 
             String status,
             String bookingCode,
             String childcareStatus,
-            int children) {}
+            int children,
+            /** ATTENDED or NO_SHOW once marked at the date's door; null until then. */
+            String attendance) {}
 }

@@ -163,7 +163,8 @@ public class CourseBookingResource {
                                                             : r.childcareStatus
                                                                     .name()
                                                                     .toLowerCase(),
-                                                    r.childrenAgeList().size()))
+                                                    r.childrenAgeList().size(),
+                                                    r.attendance == null ? null : r.attendance.name()))
                                             .toList());
                         })
                         .toList());

@@ -234,12 +234,13 @@ public class BookingService {
         markCancelled(registration, cancelledBy, reason);
         // childcare-booking releases reserved children on this RegistrationCancelled (and one reserved by a reply
         // still on its way: the request and this event share the session's partition, so it is decided first)
-        return outbox.append(
+        return endsHerCourse(registration, cancelledBy, withCourse)
+                .flatMap(endsCourse -> outbox.append(
                         EventTypes.REGISTRATION_CANCELLED,
                         session.id,
-                        withCourse
+                        withCourse || endsCourse
                                 ? RegistrationEvents.cancelledWithCourse(registration)
-                                : RegistrationEvents.cancelled(registration))
+                                : RegistrationEvents.cancelled(registration)))
                 .call(() -> heldSeat
                         ? SeatLedger.release(session.id).call(() -> offerFreedSeats(session))
                         : Uni.createFrom().voidItem())
@@ -247,6 +248,29 @@ public class BookingService {
                 .call(() -> registration.courseBookingId == null
                         ? Uni.createFrom().voidItem()
                         : CoursePlaces.endIfNoDateLeft(outbox, registration.courseBookingId, cancelledBy, now()));
+    }
+
+    /**
+     * Whether she is cancelling the last date she still holds of a booked course: then CourseCancelled follows in this
+     * transaction and is her one message, so this date's event carries the course booking's id like the dates of a
+     * whole-course cancellation (docs/adr/0030). An organiser's cancellation keeps its own message (and its reason).
+     */
+    private static Uni<Boolean> endsHerCourse(Registration registration, String cancelledBy, boolean withCourse) {
+        if (withCourse || registration.courseBookingId == null || !"ATTENDEE".equals(cancelledBy)) {
+            return Uni.createFrom().item(false);
+        }
+        return Registration.count(
+                        "courseBookingId = ?1 and status in ?2 and id <> ?3",
+                        registration.courseBookingId,
+                        ACTIVE,
+                        registration.id)
+                .flatMap(others -> others > 0
+                        ? Uni.createFrom().item(false)
+                        : io.ibasho.registration.CourseBooking.count(
+                                        "id = ?1 and status = ?2",
+                                        registration.courseBookingId,
+                                        io.ibasho.registration.CourseBooking.BOOKED)
+                                .map(booked -> booked > 0));
     }
 
     /** Too close to the start for her to cancel a seat herself (she tells the organiser instead). */

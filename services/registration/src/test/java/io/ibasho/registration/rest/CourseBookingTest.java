@@ -221,6 +221,38 @@ class CourseBookingTest {
     }
 
     @Test
+    void cancellingHerLastRemainingDateEndsTheCourseAndThatDateCarriesTheCourseBookingSoSheIsToldOnce()
+            throws Exception {
+        UUID first = Courses.date(10, 12, false);
+        UUID second = Courses.date(10, 19, false);
+        UUID course = Courses.published(5, List.of(first, second));
+        String her = people.get(12);
+        JsonPath booked = Courses.bookOnceKnown(her, course, List.of())
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String bookingId = booked.getString("id");
+        List<String> herDates = booked.getList("dates.registration.id");
+        Api.mine(her, UUID.fromString(herDates.get(0)), "cancel").then().statusCode(200);
+        assertThat(dateEvents(first, EventTypes.REGISTRATION_CANCELLED, herDates))
+                .singleElement()
+                .satisfies(data -> assertThat(data.has("courseBookingId")).isFalse());
+        assertThat(LotteryRecords.outboxData(course, EventTypes.COURSE_CANCELLED))
+                .isEmpty();
+        // her last date: the course booking ends with it, and the date says so (one message, the course's)
+        Api.mine(her, UUID.fromString(herDates.get(1)), "cancel").then().statusCode(200);
+        assertThat(dateEvents(second, EventTypes.REGISTRATION_CANCELLED, herDates))
+                .singleElement()
+                .satisfies(data ->
+                        assertThat(data.path("courseBookingId").asText()).isEqualTo(bookingId));
+        assertThat(LotteryRecords.outboxData(course, EventTypes.COURSE_CANCELLED))
+                .singleElement()
+                .satisfies(data -> assertThat(data.path("cancelledBy").asText()).isEqualTo("ATTENDEE"));
+        assertThat(Courses.bookedPlaces(course)).isZero();
+    }
+
+    @Test
     void childcareIsAskedPerDateAndARefusedDateKeepsItsSeatWithoutChildcare() throws Exception {
         UUID first = Courses.date(10, 11, true);
         UUID second = Courses.date(10, 18, true);
