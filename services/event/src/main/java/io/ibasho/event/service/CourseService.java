@@ -127,7 +127,7 @@ public class CourseService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("course"))
-                .flatMap(course -> dateIds(course.id)
+                .flatMap(course -> CourseDates.of(course.id)
                         .flatMap(ids -> Session.<Session>list("id in ?1", ids).flatMap(sessions -> {
                             Map<UUID, Session> byId =
                                     sessions.stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
