@@ -77,12 +77,25 @@ public final class TransientFailures {
                 return UNREACHABLE_STATES.contains(state) || state.startsWith("08");
             }
             if (cause instanceof java.net.ConnectException
+                    || isLostConnection(cause)
                     || cause instanceof io.vertx.core.VertxException vertx
                             && String.valueOf(vertx.getMessage()).contains("closed")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A connection the server cut under a query (PostgreSQL stopping: the socket reset or already closed when the
+     * request writes to it). Netty reports these as checked I/O exceptions, not as the SQL client's own.
+     */
+    private static boolean isLostConnection(Throwable cause) {
+        return cause instanceof java.net.SocketException
+                || cause instanceof java.nio.channels.ClosedChannelException
+                || cause instanceof java.io.EOFException
+                || cause instanceof java.io.IOException
+                        && cause.getClass().getName().startsWith("io.netty.");
     }
 
     /**

@@ -137,8 +137,13 @@ public class ProblemMappers {
         return Response.fromResponse(respond(problem)).header("Retry-After", 5).build();
     }
 
+    /**
+     * Anything no other mapper knows, checked exceptions too: PostgreSQL stopping under a request can fail it with a
+     * checked I/O exception (a reset or closed socket), which a {@code RuntimeException} mapper never saw, and Quarkus
+     * answered a bare 500 that said nothing in the log above DEBUG (PostgresRestartFaultIT, docs/faults.md).
+     */
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri) {
         ProblemDetail database = DatabaseConflicts.problemFor(
                 e, uri.getPath(), uniqueIndexes.stream().toList());
         if (database != null) {
