@@ -58,8 +58,8 @@ class DatabaseConnectionsCutTest {
         int cut = 0;
         try (Connection admin =
                 DriverManager.getConnection(TestServers.get().postgres().jdbcUrl("postgres"), "postgres", "")) {
-            for (int round = 0; round < 10; round++) {
-                Thread.sleep(300);
+            for (int round = 0; round < 25; round++) {
+                Thread.sleep(200);
                 try (var rows = admin.createStatement()
                         .executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity"
                                 + " where datname = 'event' and pid <> pg_backend_pid()")) {

@@ -37,6 +37,12 @@ class DatabaseConflictsTest {
                 // PostgreSQL stopping under a query: the socket reset, or closed when the request writes to it
                 new java.net.SocketException("Connection reset"),
                 new RuntimeException(new java.nio.channels.ClosedChannelException()),
+                // the SQL client on a connection the server closed, for the request and for its rollback
+                new io.smallrye.mutiny.CompositeException(
+                        new io.vertx.core.impl.NoStackTraceThrowable(
+                                "Connection is not active now, current status: CLOSED"),
+                        new io.vertx.core.impl.NoStackTraceThrowable(
+                                "Pending requests failed to be sent due to connection has been closed.")),
                 // the request's failure and its failed rollback together
                 new io.smallrye.mutiny.CompositeException(
                         new IllegalStateException("the transaction failed"),
