@@ -76,8 +76,13 @@ public final class KafkaBroker {
             }
             List<String> broker = new java.util.ArrayList<>(jvm);
             broker.addAll(List.of("kafka.Kafka", config.toString()));
+            // the log is appended to: a restart must see its own "started", not the one of the start before. The port
+            // alone says little: the broker binds it early and serves only once its logs are recovered and it has
+            // caught up with the metadata (seconds after a SIGKILL)
+            long logBefore = Files.exists(logFile) ? Files.size(logFile) : 0;
             process = ManagedProcess.start("kafka", broker, Map.of(), dataDir, logFile, pidFile);
-            process.awaitReady(readyWithin, () -> Ports.isOpen(port) && logSays("Kafka Server started"));
+            process.awaitReady(
+                    readyWithin, () -> Ports.isOpen(port) && logSaysAfter(logBefore, "Kafka Server started"));
         } catch (IOException e) {
             throw new StackException("Cannot prepare Kafka in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -91,9 +96,12 @@ public final class KafkaBroker {
         }
     }
 
-    private boolean logSays(String text) {
+    private boolean logSaysAfter(long offset, String text) {
         try {
-            return Files.readString(logFile).contains(text);
+            byte[] log = Files.readAllBytes(logFile);
+            return offset <= log.length
+                    && new String(log, (int) offset, log.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8)
+                            .contains(text);
         } catch (IOException e) {
             return false;
         }

@@ -77,12 +77,32 @@ public final class TransientFailures {
                 return UNREACHABLE_STATES.contains(state) || state.startsWith("08");
             }
             if (cause instanceof java.net.ConnectException
+                    || isLostConnection(cause)
                     || cause instanceof io.vertx.core.VertxException vertx
                             && String.valueOf(vertx.getMessage()).contains("closed")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A connection the server cut under a query (PostgreSQL stopping: the socket reset or already closed when the
+     * request writes to it). Netty reports these as checked I/O exceptions, not as the SQL client's own.
+     */
+    private static boolean isLostConnection(Throwable cause) {
+        if (cause.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
+            // the SQL client's own words for a connection the server closed: "Connection is not active now, current
+            // status: CLOSED" (a query or the rollback after it), "Pending requests failed to be sent due to
+            // connection has been closed." A checked Throwable, not an Exception
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            return message.contains("connection") && (message.contains("closed") || message.contains("not active"));
+        }
+        return cause instanceof java.net.SocketException
+                || cause instanceof java.nio.channels.ClosedChannelException
+                || cause instanceof java.io.EOFException
+                || cause instanceof java.io.IOException
+                        && cause.getClass().getName().startsWith("io.netty.");
     }
 
     /**

@@ -137,15 +137,22 @@ public class ProblemMappers {
         return Response.fromResponse(respond(problem)).header("Retry-After", 5).build();
     }
 
+    /**
+     * Anything no other mapper knows, checked throwables too: PostgreSQL stopping under a request can fail it with the
+     * SQL client's {@code NoStackTraceThrowable} ("Connection is not active now, current status: CLOSED", a Throwable,
+     * not even an Exception) or a checked I/O exception, which a {@code RuntimeException} mapper never saw, and Quarkus
+     * answered a bare 500 that said nothing in the log above DEBUG (PostgresRestartFaultIT, DatabaseConnectionsCutTest,
+     * docs/faults.md).
+     */
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         ProblemDetail database = DatabaseConflicts.problemFor(
                 e, uri.getPath(), uniqueIndexes.stream().toList());
         if (database != null) {
             return database.status() == 503 ? unavailable(database) : respond(database);
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("incident %s: %s", incident, e.getClass().getName());
+        LOG.errorf("incident %s: %s", incident, classesOf(e));
         LOG.debug("incident " + incident, e);
         return respond(ProblemDetail.of(
                 500,
@@ -154,6 +161,31 @@ public class ProblemMappers {
                 "Something went wrong on our side; incident " + incident
                         + ". Nothing you sent was lost or shown to anyone.",
                 uri.getPath()));
+    }
+
+    /**
+     * The classes along the failure's causes, and each part of a Mutiny {@code CompositeException} (a failure and its
+     * failed rollback): enough to tell what broke; never a message, which may carry a row's values.
+     */
+    static String classesOf(Throwable e) {
+        StringBuilder classes = new StringBuilder();
+        int depth = 0;
+        for (Throwable cause = e;
+                cause != null && depth < 8;
+                cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (depth++ > 0) {
+                classes.append(" <- ");
+            }
+            classes.append(cause.getClass().getName());
+            if (cause instanceof io.smallrye.mutiny.CompositeException composite) {
+                classes.append(composite.getCauses().stream()
+                        .filter(part -> part != composite)
+                        .map(ProblemMappers::classesOf)
+                        .collect(java.util.stream.Collectors.joining(" | ", " [", "]")));
+                break;
+            }
+        }
+        return classes.toString();
     }
 
     private static String field(String propertyPath) {

@@ -34,6 +34,15 @@ class DatabaseConflictsTest {
                 new JDBCConnectionException("x", new SQLException("terminating connection", "57P01")),
                 new JDBCConnectionException("x", new SQLException("the database system is starting up", "57P03")),
                 new RuntimeException(new io.vertx.core.VertxException("Connection was closed", true)),
+                // PostgreSQL stopping under a query: the socket reset, or closed when the request writes to it
+                new java.net.SocketException("Connection reset"),
+                new RuntimeException(new java.nio.channels.ClosedChannelException()),
+                // the SQL client on a connection the server closed, for the request and for its rollback
+                new io.smallrye.mutiny.CompositeException(
+                        new io.vertx.core.impl.NoStackTraceThrowable(
+                                "Connection is not active now, current status: CLOSED"),
+                        new io.vertx.core.impl.NoStackTraceThrowable(
+                                "Pending requests failed to be sent due to connection has been closed.")),
                 // the request's failure and its failed rollback together
                 new io.smallrye.mutiny.CompositeException(
                         new IllegalStateException("the transaction failed"),
@@ -78,6 +87,13 @@ class DatabaseConflictsTest {
                 .isNull();
         assertThat(DatabaseConflicts.problemFor(
                         new ConstraintViolationException("check", new SQLException("check", "23514"), "capacity_check"),
+                        "/x",
+                        INDEXES))
+                .isNull();
+        // an event payload that Jackson could not write is an I/O exception too, but not the database's
+        assertThat(DatabaseConflicts.problemFor(
+                        new IllegalStateException(new com.fasterxml.jackson.core.JsonGenerationException(
+                                "x", (com.fasterxml.jackson.core.JsonGenerator) null)),
                         "/x",
                         INDEXES))
                 .isNull();
