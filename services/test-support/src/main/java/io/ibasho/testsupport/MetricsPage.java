@@ -37,6 +37,12 @@ public final class MetricsPage {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
+            // an exemplar (OpenMetrics: "value # {trace_id=...,span_id=...} value") is not part of the sample: with
+            // tracing on, a counter carries the trace it was last counted in
+            int exemplar = line.indexOf(" # ");
+            if (exemplar >= 0) {
+                line = line.substring(0, exemplar);
+            }
             Matcher sample = SAMPLE.matcher(line);
             if (!sample.find()) {
                 continue;
