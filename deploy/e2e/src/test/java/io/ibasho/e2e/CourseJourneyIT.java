@@ -227,6 +227,8 @@ class CourseJourneyIT {
                 staff.navigate(stack.gateway + "/staff/courses");
                 held.locator("a[href$='/roster']").click();
                 assertThat(staff.locator("h1")).hasText("コースの名簿");
+                // the course's places as the list counts them (the header once said 0 while she held the course)
+                assertThat(staff.locator(".places-text")).hasText("コースの予約 1 / 1");
                 Locator dates = staff.locator("section.course-roster-date");
                 assertThat(dates).hasCount(3);
                 // the first date she gave back, and the other woman gave back the whole course: only she is booked

@@ -389,29 +389,33 @@ public class CourseFormPages {
             if (course == null) {
                 return Uni.createFrom().item(errorPage(404));
             }
+            // the course's places booked, as the course list shows them (counts only)
+            Uni<JsonObject> counts = services.get(
+                            "registration", "/api/registrations/course-counts?courseId=" + id, v.token())
+                    .map(a -> a.ok() && !a.array().isEmpty() ? a.array().getJsonObject(0) : null);
             return services.get(
                             "registration",
                             "/api/registrations/courses/" + id + "/roster?reason=" + AUDIT_REASON.replace(" ", "%20"),
                             v.token())
-                    .map(answer -> {
+                    .flatMap(answer -> counts.map(numbers -> {
                         if (answer.status() == 404) {
                             // registration has not heard of the course yet: nobody can have booked it
-                            return rosterPage(v, course, new JsonObject());
+                            return rosterPage(v, course, numbers, new JsonObject());
                         }
                         if (!answer.ok()) {
                             return errorPage(answer.status() == 403 ? 403 : 503);
                         }
-                        return rosterPage(v, course, answer.object());
-                    });
+                        return rosterPage(v, course, numbers, answer.object());
+                    }));
         });
     }
 
-    private static Result rosterPage(Visit v, JsonObject course, JsonObject roster) {
+    private static Result rosterPage(Visit v, JsonObject course, JsonObject counts, JsonObject roster) {
         Map<String, Object> data = new HashMap<>();
         data.put("nav", "staff-courses");
         data.put("st", StaffText.of(v.language()));
         data.put("ct", CourseStaffPages.words(v.language()));
-        data.put("course", CourseStaffPages.block(course, null, v.language()));
+        data.put("course", CourseStaffPages.block(course, counts, v.language()));
         data.put("dates", rosterDates(course, roster, v.language()));
         return new Html(200, "staff/course-roster", data);
     }
