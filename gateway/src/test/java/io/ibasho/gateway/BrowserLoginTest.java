@@ -43,7 +43,9 @@ class BrowserLoginTest {
 
             HtmlPage login = browser.getPage(base + "/app/login");
             assertThat(login.getUrl().toString())
-                    .contains("/realms/ibasho/protocol/openid-connect/auth")
+                    .contains("/realms/"
+                            + io.ibasho.testsupport.TestServers.get().keycloak().realm()
+                            + "/protocol/openid-connect/auth")
                     .contains("code_challenge_method=S256")
                     .contains("client_id=ibasho-gateway");
             HtmlForm form = login.getForms().get(0);

@@ -51,7 +51,7 @@ final class KeycloakAccounts {
                         true,
                         "credentials",
                         List.of(Map.of("type", "password", "value", password, "temporary", false))))
-                .post(base + "/admin/realms/ibasho/users")
+                .post(base + "/admin/realms/" + TestServers.get().keycloak().realm() + "/users")
                 .then()
                 .statusCode(201)
                 .extract()
@@ -63,7 +63,7 @@ final class KeycloakAccounts {
     JsonPath user(String userId) {
         return given().auth()
                 .oauth2(adminToken)
-                .get(base + "/admin/realms/ibasho/users/" + userId)
+                .get(base + "/admin/realms/" + TestServers.get().keycloak().realm() + "/users/" + userId)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -74,7 +74,8 @@ final class KeycloakAccounts {
     boolean waitingAfterFailedLogins(String userId) {
         return given().auth()
                 .oauth2(adminToken)
-                .get(base + "/admin/realms/ibasho/attack-detection/brute-force/users/" + userId)
+                .get(base + "/admin/realms/" + TestServers.get().keycloak().realm()
+                        + "/attack-detection/brute-force/users/" + userId)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -83,6 +84,8 @@ final class KeycloakAccounts {
     }
 
     void delete(String userId) {
-        given().auth().oauth2(adminToken).delete(base + "/admin/realms/ibasho/users/" + userId);
+        given().auth()
+                .oauth2(adminToken)
+                .delete(base + "/admin/realms/" + TestServers.get().keycloak().realm() + "/users/" + userId);
     }
 }

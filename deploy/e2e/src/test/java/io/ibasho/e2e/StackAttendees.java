@@ -54,7 +54,7 @@ final class StackAttendees {
                 .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of("ifResourceExists", "SKIP", "users", users))
-                .post(base + "/admin/realms/ibasho/partialImport")
+                .post(base + "/admin/realms/" + stack.stack.keycloak().realm() + "/partialImport")
                 .then()
                 .statusCode(200);
         return names;

@@ -41,6 +41,8 @@ public final class KeycloakServer {
     private final String appUrl;
     private ManagedProcess process;
     private boolean forTests;
+    private boolean importsRealm = true;
+    private String realm = REALM;
 
     public KeycloakServer(
             Path zip,
@@ -85,6 +87,60 @@ public final class KeycloakServer {
     }
 
     /**
+     * A Keycloak started without the project's realm (only {@code master}): the build's one Keycloak for every lane of
+     * test servers, where each lane makes its own copy of the realm ({@link #realmForTests(String)}) and names it in
+     * {@link #inRealm(String)}. Ready once {@code master} is served.
+     */
+    public KeycloakServer withoutRealmImport() {
+        this.importsRealm = false;
+        return this;
+    }
+
+    /**
+     * The same running server, seen through another realm: {@link #realmUrl()} (the issuer) names {@code realm}. Only
+     * for a server this object does not start or stop (the build's shared Keycloak, one realm per lane).
+     */
+    public KeycloakServer inRealm(String realm) {
+        if (!realm.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("realm name " + realm);
+        }
+        KeycloakServer view = new KeycloakServer(this);
+        view.realm = realm;
+        return view;
+    }
+
+    private KeycloakServer(KeycloakServer server) {
+        this.appUrl = server.appUrl;
+        this.zip = server.zip;
+        this.installDir = server.installDir;
+        this.dataDir = server.dataDir;
+        this.logFile = server.logFile;
+        this.pidFile = server.pidFile;
+        this.port = server.port;
+        this.managementPort = server.managementPort;
+        this.forTests = server.forTests;
+        this.importsRealm = server.importsRealm;
+        this.realm = server.realm;
+    }
+
+    /** The realm the services under test trust: {@value #REALM} as shipped, or a lane's copy of it in tests. */
+    public String realm() {
+        return realm;
+    }
+
+    /** The project's realm for tests under another name: one copy per lane of test servers on the one Keycloak. */
+    public static byte[] realmForTests(String realmName) {
+        String realm = new String(realmForTests(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("\"realm\"\\s*:\\s*\"" + REALM + "\"")
+                .matcher(realm);
+        if (!name.find()) {
+            throw new StackException("The realm file names no realm \"" + REALM + "\" to rename for a lane");
+        }
+        return (realm.substring(0, name.start()) + "\"realm\": \"" + realmName + "\"" + realm.substring(name.end()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * The project's realm for test servers: the shipped policy plus one cheap hash round. Every password grant and every
      * account a test makes costs the shipped hash (about 0.15 s of CPU here); the tests make hundreds, on two cores.
      * The policy rules a woman meets (length, not the username) are unchanged.
@@ -109,13 +165,13 @@ public final class KeycloakServer {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The base URL clients use; the issuer is {@code baseUrl()/realms/ibasho}. */
+    /** The base URL clients use; the issuer is {@code baseUrl()/realms/<realm>} ({@link #realmUrl()}). */
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
     public String realmUrl() {
-        return baseUrl() + "/realms/" + REALM;
+        return baseUrl() + "/realms/" + realm;
     }
 
     public int port() {
@@ -166,7 +222,7 @@ public final class KeycloakServer {
         }
         String javaHome =
                 Path.of(ManagedProcess.javaExecutable()).getParent().getParent().toString();
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 "bash",
                 installDir.resolve("bin/kc.sh").toString(),
                 "start-dev",
@@ -174,9 +230,11 @@ public final class KeycloakServer {
                 "--http-port=" + port,
                 "--hostname=" + baseUrl(),
                 "--http-management-port=" + managementPort,
-                "--import-realm",
                 // Each instance keeps its own database (the stack's survives restarts; a test's is thrown away).
-                "--db-url=jdbc:h2:file:" + dataDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE");
+                "--db-url=jdbc:h2:file:" + dataDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE"));
+        if (importsRealm) {
+            command.add("--import-realm");
+        }
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", javaHome,
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
@@ -247,7 +305,8 @@ public final class KeycloakServer {
     private boolean isRealmServed(HttpClient http) {
         try {
             HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/realms/" + REALM
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/realms/"
+                                    + (importsRealm ? realm : "master")
                                     + "/.well-known/openid-configuration"))
                             .timeout(Duration.ofSeconds(3))
                             .build(),

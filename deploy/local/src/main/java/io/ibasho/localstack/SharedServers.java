@@ -17,10 +17,13 @@ import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
- * One PostgreSQL, Kafka and Keycloak for a whole build ({@code ./ibasho test}): the first test JVM that asks starts them
- * in one directory and writes their ports there; every later test JVM finds them through that directory. They outlive
- * the JVM that started them; the script that owns the directory stops them ({@code stop-test-servers}) when the build
- * ends, also after a failure. Why, and how to undo: docs/adr/0012-one-set-of-test-servers-per-build.md.
+ * One PostgreSQL and Kafka per lane of a build ({@code ./ibasho test}), and one Keycloak for all its lanes: the first
+ * test JVM on a lane starts the lane's servers in the lane's directory and writes their ports there; every later test
+ * JVM finds them through that directory. The Keycloak lives beside the lanes ({@code keycloak/}, its own lock and ports
+ * file): the first lane that needs it starts it, the others join it, and each lane uses its own copy of the realm on it
+ * (the test harness's {@code TestServers}). They outlive the JVM that started them; the script that owns the directory
+ * stops them ({@code stop-test-servers}, once per sub-directory) when the build ends, also after a failure. Why, and
+ * how to undo: docs/adr/0012-one-set-of-test-servers-per-build.md, docs/adr/0042-one-keycloak-for-every-lane.md.
  */
 public final class SharedServers {
     private static final String PORTS_FILE = "ports.properties";
@@ -44,24 +47,120 @@ public final class SharedServers {
     /** The servers, and whether this JVM has just started them (then they hold nothing yet). */
     public record Joined(ExternalServers servers, boolean fresh) {}
 
-    /** The running servers, started here if no earlier JVM of this build did (JVMs of one build serialise on a lock). */
+    /**
+     * The running servers, started here if no earlier JVM of this build did (JVMs of one lane serialise on the lane's
+     * lock, the lanes on the Keycloak's). The Keycloak is started or joined beside the lane's own servers.
+     */
     public Joined startOrJoin(PrintStream out) {
+        long t0 = System.nanoTime();
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> startOrJoinKeycloak(out));
         try {
             Files.createDirectories(dir);
             try (FileChannel channel =
                             FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
-                ExternalServers running = running();
+                LaneServers running = running();
                 if (running != null) {
-                    out.println("[test-servers] joined the build's servers in " + dir);
-                    return new Joined(running, false);
+                    out.println("[test-servers] joined the lane's servers in " + dir);
+                    return new Joined(running.with(join(keycloak)), false);
                 }
                 stopAll(); // a half-started or crashed set: start afresh
-                return new Joined(startAll(out), true);
+                LaneServers started = startAll(out);
+                ExternalServers servers = started.with(join(keycloak));
+                out.printf(
+                        "[test-servers] the lane's PostgreSQL :%d, Kafka %s and the build's Keycloak %s ready in %.1f s"
+                                + " (in %s)%n",
+                        servers.postgres().port(),
+                        servers.kafka().bootstrapServers(),
+                        servers.keycloak().baseUrl(),
+                        (System.nanoTime() - t0) / 1e9,
+                        dir);
+                return new Joined(servers, true);
             }
         } catch (IOException e) {
             throw new StackException("Cannot use the shared test servers in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            keycloak.exceptionally(x -> null).join(); // never leave its start behind, whatever happened here
         }
+    }
+
+    private static KeycloakServer join(CompletableFuture<KeycloakServer> keycloak) {
+        try {
+            return keycloak.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The lane's own servers, before the build's Keycloak is added. */
+    private record LaneServers(PostgresServer postgres, KafkaBroker kafka) {
+        ExternalServers with(KeycloakServer keycloak) {
+            return new ExternalServers(postgres, kafka, keycloak);
+        }
+    }
+
+    /** The build's one Keycloak, beside the lanes' directories: started by the first lane that asks, then joined. */
+    private Path keycloakDir() {
+        return dir.getParent().resolve("keycloak");
+    }
+
+    private KeycloakServer startOrJoinKeycloak(PrintStream out) {
+        Path keycloakDir = keycloakDir();
+        try {
+            Files.createDirectories(keycloakDir);
+            try (FileChannel channel = FileChannel.open(
+                            keycloakDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                Properties ports = readPorts(keycloakDir);
+                if (ports != null) {
+                    KeycloakServer running =
+                            keycloak(keycloakDir, port(ports, "keycloak"), port(ports, "keycloak.management"));
+                    if (running.runningProcess().isPresent()) {
+                        out.println("[test-servers] joined the build's Keycloak " + running.baseUrl());
+                        return running;
+                    }
+                }
+                keycloak(keycloakDir, 0, 0).stop(); // a half-started or crashed one: start afresh
+                long t0 = System.nanoTime();
+                KeycloakServer started = withRetries(
+                        keycloakDir,
+                        "Keycloak",
+                        "keycloak",
+                        attempt -> start(
+                                keycloak(keycloakDir, Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)),
+                        out);
+                Properties written = new Properties();
+                written.setProperty("keycloak", Integer.toString(started.port()));
+                written.setProperty("keycloak.management", Integer.toString(started.managementPort()));
+                writePorts(keycloakDir, written);
+                out.printf(
+                        "[test-servers] the build's Keycloak %s ready in %.1f s (in %s)%n",
+                        started.baseUrl(), (System.nanoTime() - t0) / 1e9, keycloakDir);
+                return started;
+            }
+        } catch (IOException e) {
+            throw new StackException("Cannot use the build's Keycloak in " + keycloakDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties readPorts(Path directory) throws IOException {
+        Path portsFile = directory.resolve(PORTS_FILE);
+        if (!Files.exists(portsFile)) {
+            return null;
+        }
+        Properties ports = new Properties();
+        try (Reader in = Files.newBufferedReader(portsFile)) {
+            ports.load(in);
+        }
+        return ports;
+    }
+
+    private static void writePorts(Path directory, Properties ports) throws IOException {
+        Path staged = directory.resolve(PORTS_FILE + ".tmp");
+        try (Writer writer = Files.newBufferedWriter(staged)) {
+            ports.store(writer, "the build's shared test servers (./ibasho test)");
+        }
+        Files.move(staged, directory.resolve(PORTS_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Stops whatever this directory's servers still run, then deletes the directory. */
@@ -75,66 +174,43 @@ public final class SharedServers {
         out.printf("[test-servers] stopped the build's servers in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    private ExternalServers running() throws IOException {
-        Path portsFile = dir.resolve(PORTS_FILE);
-        if (!Files.exists(portsFile)) {
+    private LaneServers running() throws IOException {
+        Properties ports = readPorts(dir);
+        if (ports == null) {
             return null;
         }
-        Properties ports = new Properties();
-        try (Reader in = Files.newBufferedReader(portsFile)) {
-            ports.load(in);
-        }
-        ExternalServers servers = new ExternalServers(
-                postgres(port(ports, "postgres")),
-                kafka(port(ports, "kafka"), port(ports, "kafka.controller")),
-                keycloak(port(ports, "keycloak"), port(ports, "keycloak.management")));
+        LaneServers servers = new LaneServers(
+                postgres(port(ports, "postgres")), kafka(port(ports, "kafka"), port(ports, "kafka.controller")));
         boolean alive = servers.postgres().isRunning()
-                && servers.kafka().runningProcess().isPresent()
-                && servers.keycloak().runningProcess().isPresent();
+                && servers.kafka().runningProcess().isPresent();
         return alive ? servers : null;
     }
 
-    private ExternalServers startAll(PrintStream out) throws IOException {
-        long t0 = System.nanoTime();
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> withRetries(
-                "Keycloak",
-                "keycloak",
-                attempt -> start(keycloak(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)),
-                out));
+    private LaneServers startAll(PrintStream out) throws IOException {
         CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> withRetries(
+                dir,
                 "Kafka",
                 "kafka",
                 attempt -> start(kafka(Ports.freePort(), Ports.freePort()), k -> k.start(READY_WITHIN)),
                 out));
         try {
             PostgresServer postgres = withRetries(
-                    "PostgreSQL", "postgres", attempt -> start(postgres(Ports.freePort()), PostgresServer::start), out);
-            ExternalServers servers = new ExternalServers(postgres, kafka.join(), keycloak.join());
+                    dir,
+                    "PostgreSQL",
+                    "postgres",
+                    attempt -> start(postgres(Ports.freePort()), PostgresServer::start),
+                    out);
+            LaneServers servers = new LaneServers(postgres, kafka.join());
             Properties ports = new Properties();
             ports.setProperty("postgres", Integer.toString(postgres.port()));
             ports.setProperty("kafka", Integer.toString(servers.kafka().port()));
             ports.setProperty(
                     "kafka.controller", Integer.toString(servers.kafka().controllerPort()));
-            ports.setProperty("keycloak", Integer.toString(servers.keycloak().port()));
-            ports.setProperty(
-                    "keycloak.management", Integer.toString(servers.keycloak().managementPort()));
-            Path staged = dir.resolve(PORTS_FILE + ".tmp");
-            try (Writer writer = Files.newBufferedWriter(staged)) {
-                ports.store(writer, "the build's shared test servers (./ibasho test)");
-            }
-            Files.move(staged, dir.resolve(PORTS_FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            out.printf(
-                    "[test-servers] the build's PostgreSQL :%d, Kafka %s, Keycloak %s ready in %.1f s (in %s)%n",
-                    postgres.port(),
-                    servers.kafka().bootstrapServers(),
-                    servers.keycloak().baseUrl(),
-                    (System.nanoTime() - t0) / 1e9,
-                    dir);
+            writePorts(dir, ports);
             return servers;
         } catch (RuntimeException e) {
             // never leave a half-started set behind
-            CompletableFuture.allOf(keycloak.exceptionally(x -> null), kafka.exceptionally(x -> null))
-                    .join();
+            kafka.exceptionally(x -> null).join();
             stopAll();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -147,9 +223,10 @@ public final class SharedServers {
 
     // A free port can be taken by another process between the check and the server's bind: each attempt gets fresh
     // ports and an empty directory.
-    private <T> T withRetries(String what, String subdirectory, IntFunction<T> start, PrintStream out) {
+    private static <T> T withRetries(
+            Path directory, String what, String subdirectory, IntFunction<T> start, PrintStream out) {
         for (int attempt = 1; ; attempt++) {
-            deleteRecursively(dir.resolve(subdirectory));
+            deleteRecursively(directory.resolve(subdirectory));
             try {
                 return start.apply(attempt);
             } catch (RuntimeException e) {
@@ -163,9 +240,10 @@ public final class SharedServers {
         }
     }
 
+    /** Whatever this directory holds: a lane's PostgreSQL and Kafka, or the build's Keycloak ({@code keycloak/}). */
     private void stopAll() {
         try {
-            keycloak(0, 0).stop();
+            keycloak(dir, 0, 0).stop();
         } finally {
             try {
                 kafka(0, 0).stop();
@@ -183,25 +261,27 @@ public final class SharedServers {
 
     private KafkaBroker kafka(int port, int controllerPort) {
         return new KafkaBroker(
-                artifacts.kafkaClasspath(),
-                dir.resolve("kafka"),
-                dir.resolve("kafka.log"),
-                dir.resolve("kafka.pid"),
-                port,
-                controllerPort);
+                        artifacts.kafkaClasspath(),
+                        dir.resolve("kafka"),
+                        dir.resolve("kafka.log"),
+                        dir.resolve("kafka.pid"),
+                        port,
+                        controllerPort)
+                .forTests();
     }
 
-    private KeycloakServer keycloak(int port, int managementPort) {
+    private KeycloakServer keycloak(Path directory, int port, int managementPort) {
         return new KeycloakServer(
                         artifacts.keycloakZip(),
                         artifacts.keycloakVersion(),
                         dist,
-                        dir.resolve("keycloak"),
-                        dir.resolve("keycloak.log"),
-                        dir.resolve("keycloak.pid"),
+                        directory.resolve("keycloak"),
+                        directory.resolve("keycloak.log"),
+                        directory.resolve("keycloak.pid"),
                         port,
                         managementPort)
-                .forTests();
+                .forTests()
+                .withoutRealmImport();
     }
 
     private static int port(Properties ports, String name) {

@@ -28,6 +28,16 @@ class TestRealmTest {
         assertEquals(shipped.replace(shippedPolicy, ""), forTests.replace(policyOf(forTests), ""));
     }
 
+    @Test
+    void aLanesCopyOfTheRealmDiffersOnlyInItsName() {
+        String forTests = new String(KeycloakServer.realmForTests(), StandardCharsets.UTF_8);
+        String lane = new String(KeycloakServer.realmForTests("ibasho-lane-1"), StandardCharsets.UTF_8);
+
+        assertTrue(lane.contains("\"realm\": \"ibasho-lane-1\""), "the lane's realm name");
+        // the login theme and the default roles keep their names: the tests and the pages ask for them
+        assertEquals(forTests.replaceFirst("\"realm\"\\s*:\\s*\"ibasho\"", "\"realm\": \"ibasho-lane-1\""), lane);
+    }
+
     private static String policyOf(String realm) {
         Matcher matcher = POLICY.matcher(realm);
         assertTrue(matcher.find(), "a passwordPolicy");

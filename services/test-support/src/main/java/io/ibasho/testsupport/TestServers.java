@@ -39,10 +39,12 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
  * <ul>
  * <li>{@code ./ibasho test} sets {@value #SHARED_ENV} to a directory: the build's sets of servers, one per lane
  * ({@value #LANES_ENV}), each started by the first test JVM on its lane and joined by the next ones
- * ({@link SharedServers}); the script stops them when the build ends. Each JVM (one Maven module) holds its lane for its
- * life and first gives itself a clean slate on it: no databases, no topics or consumer groups, the realm as shipped.
- * As many modules run side by side as there are lanes; see docs/adr/0012-one-set-of-test-servers-per-build.md and
- * docs/adr/0016-modules-side-by-side-on-lanes-of-test-servers.md.</li>
+ * ({@link SharedServers}); the script stops them when the build ends. A lane is a PostgreSQL and a Kafka of its own
+ * and a realm of its own ({@code ibasho-lane-N}, the shipped realm under another name) on the build's one Keycloak.
+ * Each JVM (one Maven module) holds its lane for its life and first gives itself a clean slate on it: no databases, no
+ * topics or consumer groups, the realm as shipped. As many modules run side by side as there are lanes; see
+ * docs/adr/0012-one-set-of-test-servers-per-build.md, docs/adr/0016-modules-side-by-side-on-lanes-of-test-servers.md
+ * and docs/adr/0042-one-keycloak-for-every-lane.md.</li>
  * <li>Otherwise ({@code ./mvnw verify}, one module alone, an IDE): the JVM's own servers on free ports in a throw-away
  * directory, started side by side on first use and stopped when the JVM ends (also when tests fail).</li>
  * </ul>
@@ -199,12 +201,16 @@ public final class TestServers {
         SharedServers.Joined joined = new SharedServers(runDir, dist, artifacts).startOrJoin(System.out);
         postgres = joined.servers().postgres();
         kafka = joined.servers().kafka();
-        keycloak = joined.servers().keycloak();
+        // one Keycloak for every lane (docs/adr/0042-one-keycloak-for-every-lane.md): the lane's own copy of the realm
+        keycloak = joined.servers().keycloak().inRealm(KeycloakServer.REALM + "-" + runDir.getFileName());
+        long t0 = System.nanoTime();
         if (joined.fresh()) {
+            // the lane's PostgreSQL and Kafka are new and empty; its realm may not exist yet, or be an earlier build's
+            double realmImport = timed(this::reimportRealm);
+            System.out.printf("[test-servers] realm %s imported in %.1f s%n", keycloak.realm(), realmImport);
             return;
         }
         // what an earlier module left: its databases, topics, consumer groups (committed offsets) and realm changes
-        long t0 = System.nanoTime();
         CompletableFuture<Double> realm = CompletableFuture.supplyAsync(() -> timed(this::reimportRealm));
         CompletableFuture<Double> broker = CompletableFuture.supplyAsync(() -> timed(this::emptyBroker));
         double databases = timed(this::dropDatabases);
@@ -325,20 +331,27 @@ public final class TestServers {
         }
     }
 
-    /** Deletes the realm (users, sessions, a changed password policy) and imports it again as shipped. */
+    /**
+     * Deletes the lane's realm (users, sessions, a changed password policy) and imports it again as shipped, under the
+     * lane's name. The other lanes' realms on the same Keycloak are not touched.
+     */
     private void reimportRealm() {
         String base = keycloak.baseUrl().replace("localhost", "127.0.0.1");
         HttpClient http = HttpClient.newHttpClient();
         try {
             String admin = Tokens.keycloakAdmin(base);
+            long t0 = System.nanoTime();
             HttpResponse<String> deleted = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + KeycloakServer.REALM))
+                    HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + keycloak.realm()))
                             .header("Authorization", "Bearer " + admin)
                             .DELETE()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            require(deleted, 204, "realm deletion");
-            byte[] realm = KeycloakServer.realmForTests();
+            if (deleted.statusCode() != 404) { // none yet: the lane's first module
+                require(deleted, 204, "realm deletion");
+            }
+            long t1 = System.nanoTime();
+            byte[] realm = KeycloakServer.realmForTests(keycloak.realm());
             HttpResponse<String> created = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/admin/realms"))
                             .header("Authorization", "Bearer " + admin)
@@ -347,6 +360,9 @@ public final class TestServers {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             require(created, 201, "realm import");
+            System.out.printf(
+                    "[test-servers] realm %s: deleted in %.1f s, imported in %.1f s%n",
+                    keycloak.realm(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
         } catch (IOException e) {
             throw new IllegalStateException("could not reset the realm on the shared Keycloak: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -376,12 +392,13 @@ public final class TestServers {
 
     private void startKafka(int attempt) {
         kafka = new KafkaBroker(
-                artifacts.kafkaClasspath(),
-                runDir.resolve("kafka-" + attempt),
-                runDir.resolve("kafka-" + attempt + ".log"),
-                runDir.resolve("kafka.pid"),
-                Ports.freePort(),
-                Ports.freePort());
+                        artifacts.kafkaClasspath(),
+                        runDir.resolve("kafka-" + attempt),
+                        runDir.resolve("kafka-" + attempt + ".log"),
+                        runDir.resolve("kafka.pid"),
+                        Ports.freePort(),
+                        Ports.freePort())
+                .forTests();
         kafka.start();
     }
 

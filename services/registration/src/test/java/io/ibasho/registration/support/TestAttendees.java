@@ -49,7 +49,7 @@ public final class TestAttendees {
                             "SKIP",
                             "users",
                             users.subList(from, Math.min(users.size(), from + 50))))
-                    .post(base + "/admin/realms/ibasho/partialImport")
+                    .post(base + "/admin/realms/" + TestServers.get().keycloak().realm() + "/partialImport")
                     .then()
                     .statusCode(200);
         }
