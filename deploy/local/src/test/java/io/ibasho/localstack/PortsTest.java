@@ -1,6 +1,7 @@
 package io.ibasho.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,12 +15,12 @@ class PortsTest {
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 300; i++) {
             int port = Ports.freePort();
-            assertThat(ports.add(port)).as("port %d handed out twice", port).isTrue();
-            assertThat(port).isBetween(20_000, 31_999);
+            assertTrue(ports.add(port), "port " + port + " handed out twice");
+            assertTrue(port >= 20_000 && port <= 31_999, "port " + port + " outside 20000-31999");
         }
         int port = Ports.freePort();
         try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(server.getLocalPort()).isEqualTo(port);
+            assertEquals(port, server.getLocalPort());
         }
     }
 }
