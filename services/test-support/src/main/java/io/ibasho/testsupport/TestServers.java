@@ -59,6 +59,9 @@ public final class TestServers {
 
     private static final String LANE_PROPERTY = "ibasho.test-servers.lane";
 
+    /** The lane whose clean slate this JVM has already made (see {@link #joinTheBuildsServers()}). */
+    private static final String CLEANED_PROPERTY = "ibasho.test-servers.cleaned";
+
     private static TestServers instance;
 
     private final Path runDir;
@@ -201,6 +204,14 @@ public final class TestServers {
         kafka = joined.servers().kafka();
         keycloak = joined.servers().keycloak();
         if (joined.fresh()) {
+            System.setProperty(CLEANED_PROPERTY, runDir.toString());
+            return;
+        }
+        // Quarkus starts the application again, in a new class loader, for a test class with other test resources or
+        // a test profile: the module is the same, and what it left on its lane is its own, as between any two of its
+        // classes that share one start. The slate is cleaned once per JVM (it cost 3-10 s per restart, the realm's
+        // re-import most of it); the JVM's mark is kept where every class loader sees it, like the lane.
+        if (runDir.toString().equals(System.getProperty(CLEANED_PROPERTY))) {
             return;
         }
         // what an earlier module left: its databases, topics, consumer groups (committed offsets) and realm changes
@@ -214,6 +225,7 @@ public final class TestServers {
                 "[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
                         + " deleted %.1f s, realm re-imported %.1f s, side by side)%n",
                 (System.nanoTime() - t0) / 1e9, databases, topics, realmImport);
+        System.setProperty(CLEANED_PROPERTY, runDir.toString());
     }
 
     private static double timed(Runnable step) {
