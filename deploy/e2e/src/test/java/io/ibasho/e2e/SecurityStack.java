@@ -194,6 +194,11 @@ final class SecurityStack {
 
     private void stop() {
         try {
+            // Every application is told to stop at once, then each is waited for. One after another (the stack's
+            // down) took more than the 30 s that failsafe gives a finished JVM's shutdown hooks: it then killed this
+            // JVM, 30 s of every run lost, and a standalone run left its PostgreSQL, Kafka and Keycloak running
+            // (docs/benchmarks.md, round 10).
+            stack.apps().forEach(app -> app.runningProcess().ifPresent(ProcessHandle::destroy));
             stack.down();
         } finally {
             try (Stream<Path> paths = Files.walk(settings.home())) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,29 +88,65 @@ public final class KafkaTopicReader {
             Predicate<ConsumerRecord<String, String>> wanted,
             Predicate<List<ConsumerRecord<String, String>>> done,
             Duration timeout) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
-            if (partitions.isEmpty()) {
-                return found; // the topic was never created: nothing was published to it in time
+        TopicLog log = LOGS.computeIfAbsent(bootstrapServers + " " + topic, key -> new TopicLog(bootstrapServers));
+        synchronized (log) {
+            return log.read(topic, wanted, done, Instant.now().plus(timeout));
+        }
+    }
+
+    /**
+     * Every read is from the topic's beginning. A new consumer per read (a connection, metadata, offsets, and the
+     * whole topic fetched and decoded again) cost more with every record a module published, and the tests read
+     * hundreds of times. So each topic keeps one consumer for the JVM's life and the records it has read, in the order
+     * it read them: a read first goes through those, then polls for more. What a read returns is what a new consumer
+     * would: every wanted record from the beginning, until {@code done}.
+     */
+    private static final Map<String, TopicLog> LOGS = new ConcurrentHashMap<>();
+
+    private static final class TopicLog {
+        private final KafkaConsumer<String, String> consumer;
+        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        private boolean assigned;
+
+        TopicLog(String bootstrapServers) {
+            Properties properties = new Properties();
+            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            this.consumer = new KafkaConsumer<>(properties);
+        }
+
+        List<ConsumerRecord<String, String>> read(
+                String topic,
+                Predicate<ConsumerRecord<String, String>> wanted,
+                Predicate<List<ConsumerRecord<String, String>>> done,
+                Instant deadline) {
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                if (wanted.test(record)) {
+                    found.add(record);
+                }
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            if (!assigned) {
+                List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
+                if (partitions.isEmpty()) {
+                    return found; // the topic was never created: nothing was published to it in time
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                assigned = true;
+            }
             while (!done.test(found) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    records.add(record);
                     if (wanted.test(record)) {
                         found.add(record);
                     }
                 }
             }
+            return found;
         }
-        return found;
     }
 
     /** The topic's partitions, waiting until the deadline for a topic that a service has yet to create. */

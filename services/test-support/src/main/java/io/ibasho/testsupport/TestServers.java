@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Real PostgreSQL, Kafka and Keycloak for one test JVM. Two ways, no Docker either way (the same launchers as
@@ -60,6 +64,9 @@ public final class TestServers {
     public static final String LANES_ENV = "IBASHO_TEST_LANES";
 
     private static final String LANE_PROPERTY = "ibasho.test-servers.lane";
+
+    /** The lane whose clean slate this JVM has already made (see {@link #joinTheBuildsServers()}). */
+    private static final String CLEANED_PROPERTY = "ibasho.test-servers.cleaned";
 
     private static TestServers instance;
 
@@ -208,6 +215,14 @@ public final class TestServers {
             // the lane's PostgreSQL and Kafka are new and empty; its realm may not exist yet, or be an earlier build's
             double realmImport = timed(this::reimportRealm);
             System.out.printf("[test-servers] realm %s imported in %.1f s%n", keycloak.realm(), realmImport);
+            System.setProperty(CLEANED_PROPERTY, runDir.toString());
+            return;
+        }
+        // Quarkus starts the application again, in a new class loader, for a test class with other test resources or
+        // a test profile: the module is the same, and what it left on its lane is its own, as between any two of its
+        // classes that share one start. The slate is cleaned once per JVM (it cost 3-10 s per restart, the realm's
+        // re-import most of it); the JVM's mark is kept where every class loader sees it, like the lane.
+        if (runDir.toString().equals(System.getProperty(CLEANED_PROPERTY))) {
             return;
         }
         // what an earlier module left: its databases, topics, consumer groups (committed offsets) and realm changes
@@ -217,9 +232,10 @@ public final class TestServers {
         double topics = broker.join();
         double realmImport = realm.join();
         System.out.printf(
-                "[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics and groups"
+                "[test-servers] clean slate for this module in %.1f s (databases dropped %.1f s, topics emptied and groups"
                         + " deleted %.1f s, realm re-imported %.1f s, side by side)%n",
                 (System.nanoTime() - t0) / 1e9, databases, topics, realmImport);
+        System.setProperty(CLEANED_PROPERTY, runDir.toString());
     }
 
     private static double timed(Runnable step) {
@@ -255,8 +271,12 @@ public final class TestServers {
     }
 
     /**
-     * Deletes every topic and consumer group, so that this module's services never read another module's leftover
-     * messages nor resume from its committed offsets (the group ids are the services' names in every module).
+     * Empties every topic and deletes every consumer group, so that this module's services never read another module's
+     * leftover messages nor resume from its committed offsets (the group ids are the services' names in every module).
+     * The topics themselves stay, emptied: each partition's records are deleted up to its end, so a new group (offset
+     * reset to the earliest) and a reader from the beginning find nothing. Deleting the topics instead made every
+     * service's consumers of the next module join with no partitions and rebalance again once their topics were
+     * created anew, seconds that the module's first test waited for (and the deletion itself was waited out).
      */
     private void emptyBroker() {
         // Quarkus starts test resources on its own threads, whose context class loader need not be the one that loaded
@@ -276,16 +296,25 @@ public final class TestServers {
                 deleteGroups(admin, groups);
             }
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (!topics.isEmpty()) {
-                admin.deleteTopics(topics).all().get(60, TimeUnit.SECONDS);
+            if (topics.isEmpty()) {
+                return;
             }
-            // deletion completes asynchronously: wait until no topic is left before the services auto-create theirs
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka still lists deleted topics after 60 s");
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description
+                            .partitions()
+                            .forEach(partition ->
+                                    ends.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, RecordsToDelete> upToTheEnd = new HashMap<>();
+            admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).forEach((partition, end) -> {
+                if (end.offset() > 0) {
+                    upToTheEnd.put(partition, RecordsToDelete.beforeOffset(end.offset()));
                 }
-                Thread.sleep(100);
+            });
+            if (!upToTheEnd.isEmpty()) {
+                admin.deleteRecords(upToTheEnd).all().get(60, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("could not empty the shared Kafka broker: " + e.getMessage(), e);

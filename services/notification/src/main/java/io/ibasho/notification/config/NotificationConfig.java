@@ -55,8 +55,11 @@ public interface NotificationConfig {
         @WithDefault("20")
         int batchSize();
 
-        /** How often the senders look for due e-mails and webhooks (a Vert.x timer: below a second works). */
-        @WithDefault("500ms")
+        /**
+         * How often the senders look for due e-mails, LINE pushes and webhooks besides being woken by the commit that
+         * queued one: the safety net, and the lateness of a retry at most.
+         */
+        @WithDefault("2s")
         Duration pollInterval();
     }
 

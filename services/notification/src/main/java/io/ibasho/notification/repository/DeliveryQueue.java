@@ -1,5 +1,6 @@
 package io.ibasho.notification.repository;
 
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
@@ -10,6 +11,12 @@ import java.util.UUID;
  * event files nothing twice (the once-per-event constraints).
  */
 public final class DeliveryQueue {
+    /** The commit of a queued e-mail, LINE push or webhook wakes its sender on these channels (CommitWakeUp). */
+    public static final String EMAIL_QUEUED = "ibasho_email_queued";
+
+    public static final String LINE_QUEUED = "ibasho_line_queued";
+    public static final String WEBHOOK_QUEUED = "ibasho_webhook_queued";
+
     private DeliveryQueue() {}
 
     /** The inbox row of one message; the fields a message kind does not use are null. */
@@ -69,7 +76,7 @@ public final class DeliveryQueue {
                         .setParameter("channel", channel)
                         .setParameter("now", now)
                         .executeUpdate())
-                .replaceWithVoid();
+                .flatMap(queued -> wakeSenderIf(queued, EMAIL_QUEUED));
     }
 
     /** Queues one LINE push of the inbox message, due now, if she has linked LINE. */
@@ -88,7 +95,7 @@ public final class DeliveryQueue {
                         .setParameter("source", sourceEventId)
                         .setParameter("now", now)
                         .executeUpdate())
-                .replaceWithVoid();
+                .flatMap(queued -> wakeSenderIf(queued, LINE_QUEUED));
     }
 
     /** Queues one signed webhook for an endpoint, due now. */
@@ -108,6 +115,10 @@ public final class DeliveryQueue {
                         .setParameter("payload", payload)
                         .setParameter("now", now)
                         .executeUpdate())
-                .replaceWithVoid();
+                .flatMap(queued -> wakeSenderIf(queued, WEBHOOK_QUEUED));
+    }
+
+    private static Uni<Void> wakeSenderIf(int queued, String channel) {
+        return queued > 0 ? CommitWakeUp.signal(channel) : Uni.createFrom().voidItem();
     }
 }

@@ -6,6 +6,8 @@ import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.message.DiscreetEnvelope;
+import io.ibasho.notification.repository.DeliveryQueue;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.mailer.Mail;
@@ -36,9 +38,12 @@ public class EmailSender {
         this.config = config;
     }
 
-    // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
-    void startSending(@Observes StartupEvent event, FrequentPolls polls) {
-        polls.every("EmailSender", config.delivery().pollInterval(), Duration.ofSeconds(2), this::sendDue);
+    // woken by the commit that queued a delivery; the Vert.x timer is the safety net and finds the retries that came
+    // due
+    void startSending(@Observes StartupEvent event, FrequentPolls polls, CommitWakeUp wakeUp) {
+        wakeUp.listen(
+                DeliveryQueue.EMAIL_QUEUED,
+                polls.every("EmailSender", config.delivery().pollInterval(), Duration.ofSeconds(2), this::sendDue));
     }
 
     @WithTransaction

@@ -10,6 +10,8 @@ import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.message.DetailPreference;
 import io.ibasho.notification.message.Language;
+import io.ibasho.notification.repository.DeliveryQueue;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -63,9 +65,12 @@ public class LineSender {
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
-    // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
-    void startSending(@Observes StartupEvent event, FrequentPolls polls) {
-        polls.every("LineSender", config.delivery().pollInterval(), Duration.ofSeconds(4), this::sendDue);
+    // woken by the commit that queued a delivery; the Vert.x timer is the safety net and finds the retries that came
+    // due
+    void startSending(@Observes StartupEvent event, FrequentPolls polls, CommitWakeUp wakeUp) {
+        wakeUp.listen(
+                DeliveryQueue.LINE_QUEUED,
+                polls.every("LineSender", config.delivery().pollInterval(), Duration.ofSeconds(4), this::sendDue));
     }
 
     @WithTransaction

@@ -6,10 +6,12 @@ import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.delivery.DestinationVerdict;
 import io.ibasho.notification.delivery.RetryDecision;
 import io.ibasho.notification.delivery.RetrySchedule;
+import io.ibasho.notification.repository.DeliveryQueue;
 import io.ibasho.notification.repository.DueDeliveries;
 import io.ibasho.notification.webhook.SecretSealer;
 import io.ibasho.notification.webhook.WebhookHeaders;
 import io.ibasho.notification.webhook.WebhookSigner;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -84,9 +86,12 @@ public class WebhookSender {
                 .setVerifyHost(true));
     }
 
-    // a Vert.x timer, not @Scheduled: the scheduler cannot poll more often than once a second
-    void startSending(@Observes StartupEvent event, FrequentPolls polls) {
-        polls.every("WebhookSender", config.delivery().pollInterval(), Duration.ofSeconds(3), this::sendDue);
+    // woken by the commit that queued a delivery; the Vert.x timer is the safety net and finds the retries that came
+    // due
+    void startSending(@Observes StartupEvent event, FrequentPolls polls, CommitWakeUp wakeUp) {
+        wakeUp.listen(
+                DeliveryQueue.WEBHOOK_QUEUED,
+                polls.every("WebhookSender", config.delivery().pollInterval(), Duration.ofSeconds(3), this::sendDue));
     }
 
     @WithTransaction

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.contracts.CloudEvent;
 import io.ibasho.plumbing.telemetry.TraceParent;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -54,12 +54,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable: " + type, e));
         }
-        // delivered by PostgreSQL only if and when this transaction commits: the relay publishes at once (OutboxWakeUp)
-        return message.persist()
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery(
-                                "select cast(pg_notify('" + OutboxWakeUp.CHANNEL + "', '') as text)")
-                        .getSingleResult())
-                .replaceWithVoid();
+        // delivered by PostgreSQL only if and when this transaction commits: the relay publishes at once
+        return message.persist().chain(() -> CommitWakeUp.signal(OutboxRelay.WAKE_UP_CHANNEL));
     }
 }

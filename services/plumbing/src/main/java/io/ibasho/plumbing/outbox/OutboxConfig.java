@@ -15,7 +15,7 @@ public interface OutboxConfig {
 
     /**
      * How often the relay looks for unpublished messages without being woken: each commit that appends wakes it at once
-     * (OutboxWakeUp), so this is the safety net for a wake-up lost while the listening connection reconnects, and the
+     * (CommitWakeUp), so this is the safety net for a wake-up lost while the listening connection reconnects, and the
      * retry delay after Kafka refused a message.
      */
     @WithDefault("1s")

@@ -1,6 +1,7 @@
 package io.ibasho.plumbing.outbox;
 
 import io.ibasho.plumbing.telemetry.TraceParent;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,6 +33,9 @@ import org.jboss.logging.Logger;
 @IfBuildProperty(name = "ibasho.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
     public static final String CHANNEL = "outbox";
+    /** The PostgreSQL NOTIFY channel an append signals (CommitWakeUp). */
+    static final String WAKE_UP_CHANNEL = "ibasho_outbox";
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> channel;
@@ -50,10 +54,10 @@ public class OutboxRelay {
 
     // Not before the application has started: the emitter is wired to Kafka during start-up. A Vert.x timer, not
     // @Scheduled: the scheduler cannot poll more often than once a second, and every hop of a booking waited for it.
-    void startRelaying(@Observes StartupEvent event, FrequentPolls polls, OutboxWakeUp wakeUp) {
+    void startRelaying(@Observes StartupEvent event, FrequentPolls polls, CommitWakeUp wakeUp) {
         relay = polls.every("outbox relay", config.pollInterval(), config.firstPollAfter(), this::publishPending);
         if (config.wakeUp()) {
-            wakeUp.listen(relay);
+            wakeUp.listen(WAKE_UP_CHANNEL, relay);
         }
     }
 

@@ -28,6 +28,8 @@ public class FrequentPolls {
 
     private final Vertx vertx;
     private final List<Long> timers = new CopyOnWriteArrayList<>();
+    private final List<Poll> polls = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean ticksHeld = new AtomicBoolean();
 
     public FrequentPolls(Vertx vertx) {
         this.vertx = vertx;
@@ -40,10 +42,33 @@ public class FrequentPolls {
      */
     public Poll every(String name, Duration interval, Duration firstAfter, Supplier<Uni<Void>> poll) {
         Poll handle = new Poll(name, poll);
+        polls.add(handle);
         long timer = vertx.setPeriodic(
                 Math.max(1, firstAfter.toMillis()), Math.max(1, interval.toMillis()), id -> handle.tick());
         timers.add(timer);
         return handle;
+    }
+
+    /**
+     * For a test that must see what only a wake-up ({@link Poll#now()}) does, in the application every other test of its
+     * module shares (a configuration profile of its own would cost a second start of the application): from now on the
+     * timers' ticks run nothing, and this returns once no run that a tick may have started is still going. Wake-ups
+     * still run. {@link #resumeTicks()} undoes it. Nothing in the applications calls it.
+     */
+    public void holdTicks(Duration atMost) throws InterruptedException {
+        ticksHeld.set(true);
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (polls.stream().anyMatch(p -> p.running.get())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a poll was still running after " + atMost);
+            }
+            Thread.sleep(10); // only ever on a test's thread
+        }
+    }
+
+    /** The timers' ticks run their polls again (after {@link #holdTicks}). */
+    public void resumeTicks() {
+        ticksHeld.set(false);
     }
 
     /** One registered poll; never two of its runs at once. */
@@ -69,7 +94,7 @@ public class FrequentPolls {
 
         // a timer tick while a run is going is skipped, like @Scheduled(concurrentExecution = SKIP)
         private void tick() {
-            if (running.compareAndSet(false, true)) {
+            if (!ticksHeld.get() && running.compareAndSet(false, true)) {
                 run();
             }
         }

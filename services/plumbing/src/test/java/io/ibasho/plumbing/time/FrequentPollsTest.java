@@ -92,4 +92,35 @@ class FrequentPollsTest {
         Thread.sleep(200); // a third run would come at once; none may
         assertThat(runs).hasValue(2);
     }
+
+    @Test
+    void heldTicksRunNothingWhileAWakeUpStillRuns() throws InterruptedException {
+        FrequentPolls polls = new FrequentPolls(vertx);
+        AtomicInteger runs = new AtomicInteger();
+        FrequentPolls.Poll poll = polls.every("held", Duration.ofMillis(10), Duration.ofMillis(1), () -> {
+            runs.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        });
+        while (runs.get() < 2) {
+            Thread.sleep(5);
+        }
+        polls.holdTicks(Duration.ofSeconds(5));
+        int held = runs.get();
+        Thread.sleep(200); // twenty ticks
+        assertThat(runs).as("no tick ran while held").hasValue(held);
+
+        poll.now();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (runs.get() == held && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(runs).as("a wake-up runs while ticks are held").hasValue(held + 1);
+
+        polls.resumeTicks();
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (runs.get() < held + 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(runs.get()).as("ticks run again").isGreaterThanOrEqualTo(held + 3);
+    }
 }

@@ -24,14 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * 140 women join a full session's waitlist at the same moment (issue #14: 37 positions were given to more than one
+ * Women join a full session's waitlist at the same moment (issue #14: of 140, 37 positions were given to more than one
  * woman). The position each is told, in the answer and in the Waitlisted event her inbox message is made from, is hers
- * alone.
+ * alone. The build runs 60 women over 32 connections (still about 32 joins at once, each one contending for the next
+ * position); {@code -Dibasho.load.full=true} runs the 140 of the issue (docs/benchmarks.md, "CI time").
  */
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class ConcurrentWaitlistTest {
-    private static final int WOMEN = 140;
+    private static final int WOMEN = Boolean.getBoolean("ibasho.load.full") ? 140 : 60;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "quarkus.http.test-port")

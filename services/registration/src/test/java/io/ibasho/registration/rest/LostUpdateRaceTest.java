@@ -33,7 +33,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class LostUpdateRaceTest {
+    /**
+     * Rounds race until both orders have been seen, at least {@link #MIN_ROUNDS} and at most {@link #ROUNDS}; every
+     * round checks everything. {@code -Dibasho.load.full=true} always runs all 150 (docs/benchmarks.md, "CI time").
+     */
     private static final int ROUNDS = 150;
+
+    private static final int MIN_ROUNDS = Boolean.getBoolean("ibasho.load.full") ? ROUNDS : 40;
 
     @Test
     void attendanceRecordedWhileSheCancelsNeverRevivesTheCancelledBooking() throws Exception {
@@ -45,7 +51,12 @@ class LostUpdateRaceTest {
         List<Integer> attendanceStatuses = new ArrayList<>();
         try (Connection db =
                 DriverManager.getConnection(TestServers.get().postgres().jdbcUrl("registration"), "postgres", "")) {
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0;
+                    round < ROUNDS
+                            && (round < MIN_ROUNDS
+                                    || !attendanceStatuses.contains(200)
+                                    || !attendanceStatuses.contains(409));
+                    round++) {
                 UUID registrationId = round == 0 ? activeRegistration(db, sessionId) : book(hana, sessionId);
                 CyclicBarrier together = new CyclicBarrier(2);
                 CompletableFuture<Integer> attendance = CompletableFuture.supplyAsync(

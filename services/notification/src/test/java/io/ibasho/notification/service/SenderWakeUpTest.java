@@ -1,0 +1,128 @@
+package io.ibasho.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.ibasho.notification.repository.DeliveryQueue;
+import io.ibasho.plumbing.time.CommitWakeUp;
+import io.ibasho.plumbing.time.FrequentPolls;
+import io.ibasho.testsupport.IbashoServers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The senders are woken by the commit that queued a delivery (CommitWakeUp, ADR 0032), not by their poll: here a poll
+ * that would next run in an hour runs within seconds of such a commit, and not for a transaction rolled back.
+ */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class SenderWakeUpTest {
+    private static final Duration AN_HOUR = Duration.ofHours(1);
+
+    @Inject
+    FrequentPolls polls;
+
+    @Inject
+    CommitWakeUp wakeUp;
+
+    @Test
+    void aCommitWakesThePollsOfItsChannelAndARollbackWakesNone() throws Throwable {
+        String channel = "ibasho_test_" + UUID.randomUUID().toString().replace("-", "");
+        awaitListening(channel);
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        wakeUp.listen(channel, polls.every("first", AN_HOUR, AN_HOUR, counting(first)));
+        wakeUp.listen(channel, polls.every("second", AN_HOUR, AN_HOUR, counting(second)));
+
+        assertThatThrownBy(() -> inTransaction(() -> CommitWakeUp.signal(channel)
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back")))))
+                .hasMessageContaining("rolled back");
+        inTransaction(() -> CommitWakeUp.signal(channel));
+
+        // notifications arrive in commit order: had the rolled-back one been delivered, it would count first
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.get() >= 1 && second.get() >= 1);
+        Thread.sleep(300); // nothing more on its way
+        assertThat(first).hasValue(1);
+        assertThat(second).hasValue(1);
+    }
+
+    @Test
+    void queueingAnEmailWakesTheEmailSenderButAnInAppMessageAloneDoesNot() throws Throwable {
+        awaitListening(DeliveryQueue.EMAIL_QUEUED);
+        AtomicInteger emailWakeUps = new AtomicInteger();
+        wakeUp.listen(
+                DeliveryQueue.EMAIL_QUEUED, polls.every("e-mail watcher", AN_HOUR, AN_HOUR, counting(emailWakeUps)));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        UUID inAppOnly = UUID.randomUUID();
+        inTransaction(() -> DeliveryQueue.fileInInbox(row(inAppOnly), now).replaceWithVoid());
+        UUID withEmail = UUID.randomUUID();
+        inTransaction(() -> DeliveryQueue.fileInInbox(row(withEmail), now)
+                .chain(() ->
+                        DeliveryQueue.queueEmail(withEmail, "wake-up-test", "wake-up:" + withEmail, "email", now)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> emailWakeUps.get() >= 1);
+        Thread.sleep(300);
+        assertThat(emailWakeUps).hasValue(1);
+    }
+
+    private static DeliveryQueue.InboxRow row(UUID id) {
+        return new DeliveryQueue.InboxRow(
+                id,
+                "wake-up-test",
+                "BOOKING_CONFIRMED",
+                null,
+                null,
+                "wake-up:" + id,
+                "in-app",
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static Supplier<Uni<Void>> counting(AtomicInteger runs) {
+        return () -> {
+            runs.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        };
+    }
+
+    // LISTEN is sent on the subscriber's own connection once it is up: wait until a signal gets through, then let the
+    // probes still on their way arrive before the polls under test join the channel
+    private void awaitListening(String channel) throws Throwable {
+        AtomicInteger probe = new AtomicInteger();
+        wakeUp.listen(channel, polls.every("probe", AN_HOUR, AN_HOUR, counting(probe)));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    inTransaction(() -> CommitWakeUp.signal(channel));
+                    return probe.get() > 0;
+                });
+        Thread.sleep(500);
+    }
+
+    private static void inTransaction(Supplier<Uni<Void>> work) throws Exception {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
