@@ -154,51 +154,12 @@ public final class TestServers {
         return sharedDir != null && !sharedDir.isBlank();
     }
 
-    /**
-     * The end-to-end module is the build's longest and the services' lanes finish minutes before it, so under
-     * {@code ./ibasho test} (which sets {@value #YIELD_ENV}) the services' test JVMs (surefire's, which set this property;
-     * failsafe's end-to-end JVM does not) give way to it on a busy machine.
-     */
-    static final String YIELD_PROPERTY = "ibasho.test.yield";
-
-    static final String YIELD_ENV = "IBASHO_TEST_YIELD";
-
-    // After the lane's servers are up (they keep the normal priority: the next module on the lane uses them too), this
-    // JVM's threads and the ones they start lower their priority (nice 10). Best effort: no renice, no change.
-    private static void yieldTheCpu() {
-        List<String> ids = new java.util.ArrayList<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            tasks.forEach(task -> ids.add(task.getFileName().toString()));
-        } catch (IOException | RuntimeException e) {
-            ids.add(Long.toString(ProcessHandle.current().pid())); // not Linux: the process
-        }
-        List<String> command = new java.util.ArrayList<>(List.of("renice", "-n", "10", "-p"));
-        command.addAll(ids);
-        try {
-            Process renice = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            boolean done = renice.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            System.out.println(
-                    "[test-servers] this module's test JVM yields the CPU to the end-to-end module (nice 10): "
-                            + (done && renice.exitValue() == 0 ? "done" : "renice failed, unchanged"));
-        } catch (IOException e) {
-            System.out.println("[test-servers] no renice here: this module's test JVM keeps its priority");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     public static synchronized TestServers get() {
         if (instance == null) {
             TestServers servers =
                     new TestServers(sharedByTheBuild() ? freeLane(Path.of(System.getenv(SHARED_ENV))) : null);
             if (servers.shared) {
                 servers.joinTheBuildsServers();
-                if (Boolean.getBoolean(YIELD_PROPERTY) && "true".equals(System.getenv(YIELD_ENV))) {
-                    yieldTheCpu();
-                }
             } else {
                 Runtime.getRuntime().addShutdownHook(new Thread(servers::stopAll, "ibasho-test-servers-stop"));
                 servers.startAll();
