@@ -35,6 +35,22 @@ public final class Main {
                 new SharedServers(Path.of(arguments.get(1)), settings.dist(), Artifacts.load()).stop(System.out);
                 return;
             }
+            if (command.equals("start-test-servers")) {
+                // ./ibasho test, during its packaging pass: every lane's servers and the build's Keycloak, so that the
+                // test JVMs find them running instead of waiting for them
+                // (docs/adr/0045-test-servers-start-while-packaging.md)
+                if (arguments.size() != 3) {
+                    throw new StackException("usage: start-test-servers <directory> <lanes>");
+                }
+                StackSettings settings = StackSettings.fromEnvironment(project, System.getenv());
+                SharedServers.startLanes(
+                        Path.of(arguments.get(1)),
+                        Integer.parseInt(arguments.get(2)),
+                        settings.dist(),
+                        Artifacts.load(),
+                        System.out);
+                return;
+            }
             if (command.equals("replay-dead-letters")) {
                 // ./ibasho replay-dead-letters <topic>.<consumer>.dlq: against the running local stack's Kafka
                 if (arguments.size() != 2) {

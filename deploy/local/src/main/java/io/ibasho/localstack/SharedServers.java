@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -84,6 +86,40 @@ public final class SharedServers {
         }
     }
 
+    /**
+     * Starts the servers of lanes {@code lane-0} to {@code lane-(lanes-1)} under {@code root} side by side, and the
+     * build's Keycloak with the first of them: what each lane's first test JVM would otherwise start and wait for. A
+     * test JVM that comes while a lane is still starting waits on the lane's lock and then joins it; a lane whose start
+     * failed here is started again by its first test JVM.
+     */
+    public static void startLanes(Path root, int lanes, Path dist, Artifacts artifacts, PrintStream out) {
+        long t0 = System.nanoTime();
+        // a thread of its own per lane: each mostly waits for its servers, and the common pool may have one thread
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+        List<CompletableFuture<Void>> starts = IntStream.range(0, Math.max(1, lanes))
+                .mapToObj(lane -> CompletableFuture.runAsync(
+                        () -> new SharedServers(root.resolve("lane-" + lane), dist, artifacts).startOrJoin(out),
+                        threads))
+                .toList();
+        threads.shutdown();
+        int failed = 0;
+        for (CompletableFuture<Void> start : starts) {
+            try {
+                start.join();
+            } catch (CompletionException e) {
+                failed++;
+                out.println("[test-servers] a lane did not start here (its first test JVM will try again): "
+                        + String.valueOf(e.getCause().getMessage())
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
+            }
+        }
+        out.printf(
+                "[test-servers] %d of %d lanes started in %.1f s%n",
+                starts.size() - failed, starts.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
     private static KeycloakServer join(CompletableFuture<KeycloakServer> keycloak) {
         try {
             return keycloak.join();
@@ -104,7 +140,19 @@ public final class SharedServers {
         return dir.getParent().resolve("keycloak");
     }
 
+    /**
+     * A JVM may hold a file's lock only once ({@link java.nio.channels.OverlappingFileLockException}): the lanes started
+     * by one JVM ({@link #startLanes}) take turns at the Keycloak's lock here first.
+     */
+    private static final Object KEYCLOAK_LOCK_IN_THIS_JVM = new Object();
+
     private KeycloakServer startOrJoinKeycloak(PrintStream out) {
+        synchronized (KEYCLOAK_LOCK_IN_THIS_JVM) {
+            return startOrJoinKeycloakLocked(out);
+        }
+    }
+
+    private KeycloakServer startOrJoinKeycloakLocked(PrintStream out) {
         Path keycloakDir = keycloakDir();
         try {
             Files.createDirectories(keycloakDir);
