@@ -6,12 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Enumeration;
@@ -251,16 +248,20 @@ public final class KeycloakServer {
         // distribution): two first starts at once would both write it. The first one builds under this lock; a
         // concurrent start (another lane) waits only for that, then starts on the built distribution.
         Path lockFile = installDir.getParent().resolve(installDir.getFileName() + ".build.lock");
-        ManagedProcess building = null;
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock()) {
-            if (!Files.exists(builtMarker())) {
+        ManagedProcess building;
+        try {
+            building = FileLocks.holding(lockFile, () -> {
+                if (Files.exists(builtMarker())) {
+                    return null;
+                }
                 long logBefore = Files.exists(logFile) ? Files.size(logFile) : 0;
-                building = ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
+                ManagedProcess first =
+                        ManagedProcess.start("keycloak", command, environment, installDir, logFile, pidFile);
                 // the build is written before the server starts: the next lane may start as soon as it is
-                building.awaitReady(readyWithin, () -> logSince(logBefore).contains("Running the server"));
+                first.awaitReady(readyWithin, () -> logSince(logBefore).contains("Running the server"));
                 Files.writeString(builtMarker(), "built by the first start-dev\n");
-            }
+                return first;
+            });
         } catch (IOException e) {
             throw new StackException("Cannot lock Keycloak's distribution for its first build: " + e.getMessage(), e);
         }
@@ -383,15 +384,15 @@ public final class KeycloakServer {
         try {
             Files.createDirectories(installDir.getParent());
             Path lockFile = installDir.getParent().resolve(installDir.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+            FileLocks.holding(lockFile, () -> {
                 if (Files.exists(installDir.resolve("bin/kc.sh"))) {
-                    return;
+                    return null;
                 }
                 Path staging = Files.createTempDirectory(installDir.getParent(), "keycloak-extract");
                 unzipWithoutTopFolder(zip, staging);
                 Files.move(staging, installDir, StandardCopyOption.ATOMIC_MOVE);
-            }
+                return null;
+            });
         } catch (IOException e) {
             throw new StackException("Cannot unpack Keycloak into " + installDir + ": " + e.getMessage(), e);
         }

@@ -3,13 +3,10 @@ package io.ibasho.localstack;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
@@ -207,7 +204,7 @@ public final class PostgresServer {
         }
     }
 
-    /** Extracts the server binaries once; concurrent test JVMs serialise on a file lock. */
+    /** Extracts the server binaries once; concurrent test JVMs (and lanes started by one JVM) serialise on a file lock. */
     private void installBinaries() {
         if (Files.isExecutable(installDir.resolve("bin/pg_ctl"))) {
             return;
@@ -215,10 +212,9 @@ public final class PostgresServer {
         try {
             Files.createDirectories(installDir.getParent());
             Path lockFile = installDir.getParent().resolve(installDir.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+            FileLocks.holding(lockFile, () -> {
                 if (Files.isExecutable(installDir.resolve("bin/pg_ctl"))) {
-                    return;
+                    return null;
                 }
                 Path staging = Files.createTempDirectory(installDir.getParent(), "postgres-extract");
                 try (InputStream archive = openBinaryArchive();
@@ -228,7 +224,8 @@ public final class PostgresServer {
                 }
                 makeWorldReadable(staging);
                 Files.move(staging, installDir, StandardCopyOption.ATOMIC_MOVE);
-            }
+                return null;
+            });
         } catch (IOException e) {
             throw new StackException(
                     "Cannot install the PostgreSQL binaries into " + installDir + ": " + e.getMessage(), e);

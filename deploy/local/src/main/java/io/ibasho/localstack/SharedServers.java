@@ -140,25 +140,12 @@ public final class SharedServers {
         return dir.getParent().resolve("keycloak");
     }
 
-    /**
-     * A JVM may hold a file's lock only once ({@link java.nio.channels.OverlappingFileLockException}): the lanes started
-     * by one JVM ({@link #startLanes}) take turns at the Keycloak's lock here first.
-     */
-    private static final Object KEYCLOAK_LOCK_IN_THIS_JVM = new Object();
-
     private KeycloakServer startOrJoinKeycloak(PrintStream out) {
-        synchronized (KEYCLOAK_LOCK_IN_THIS_JVM) {
-            return startOrJoinKeycloakLocked(out);
-        }
-    }
-
-    private KeycloakServer startOrJoinKeycloakLocked(PrintStream out) {
         Path keycloakDir = keycloakDir();
         try {
             Files.createDirectories(keycloakDir);
-            try (FileChannel channel = FileChannel.open(
-                            keycloakDir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+            // the lanes one JVM starts (startLanes) take turns here too
+            return FileLocks.holding(keycloakDir.resolve("lock"), () -> {
                 Properties ports = readPorts(keycloakDir);
                 if (ports != null) {
                     KeycloakServer running =
@@ -185,7 +172,7 @@ public final class SharedServers {
                         "[test-servers] the build's Keycloak %s ready in %.1f s (in %s)%n",
                         started.baseUrl(), (System.nanoTime() - t0) / 1e9, keycloakDir);
                 return started;
-            }
+            });
         } catch (IOException e) {
             throw new StackException("Cannot use the build's Keycloak in " + keycloakDir + ": " + e.getMessage(), e);
         }
@@ -283,7 +270,7 @@ public final class SharedServers {
                 }
                 out.println("[test-servers] " + what + " failed to start (attempt " + attempt
                         + "), retrying on new ports: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                        + e.toString().lines().findFirst().orElse(""));
             }
         }
     }
