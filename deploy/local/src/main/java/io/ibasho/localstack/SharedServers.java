@@ -46,14 +46,30 @@ public final class SharedServers {
         this.artifacts = artifacts;
     }
 
-    /** The servers, and whether this JVM has just started them (then they hold nothing yet). */
-    public record Joined(ExternalServers servers, boolean fresh) {}
+    /**
+     * The servers; whether this JVM has just started them (then they hold nothing yet, and the lane's realm may not
+     * exist); and whether the lane is untouched: started in the background by {@link #startLanes} with its realm
+     * imported, and this JVM the first to take it (then it needs no clean slate at all).
+     */
+    public record Joined(ExternalServers servers, boolean fresh, boolean untouched) {}
+
+    /** Written by {@link #startLanes} once a lane's servers run and its realm is imported; taken by its first JVM. */
+    private static final String UNTOUCHED = "untouched";
 
     /**
      * The running servers, started here if no earlier JVM of this build did (JVMs of one lane serialise on the lane's
      * lock, the lanes on the Keycloak's). The Keycloak is started or joined beside the lane's own servers.
      */
     public Joined startOrJoin(PrintStream out) {
+        return startOrJoin(out, false);
+    }
+
+    /**
+     * As {@link #startOrJoin(PrintStream)}; when this call starts the lane and {@code leaveUntouched}, it also imports
+     * the lane's realm ({@code ibasho-lane-N}, as a test JVM's clean slate would) and marks the lane untouched, still
+     * under the lane's lock, so that its first test JVM skips the clean slate.
+     */
+    private Joined startOrJoin(PrintStream out, boolean leaveUntouched) {
         long t0 = System.nanoTime();
         CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> startOrJoinKeycloak(out));
         try {
@@ -63,8 +79,10 @@ public final class SharedServers {
                     FileLock ignored = channel.lock()) {
                 LaneServers running = running();
                 if (running != null) {
-                    out.println("[test-servers] joined the lane's servers in " + dir);
-                    return new Joined(running.with(join(keycloak)), false);
+                    boolean untouched = Files.deleteIfExists(dir.resolve(UNTOUCHED));
+                    out.println("[test-servers] joined the lane's servers in " + dir
+                            + (untouched ? " (untouched: started while packaging, its realm imported)" : ""));
+                    return new Joined(running.with(join(keycloak)), false, untouched);
                 }
                 stopAll(); // a half-started or crashed set: start afresh
                 LaneServers started = startAll(out);
@@ -77,7 +95,16 @@ public final class SharedServers {
                         servers.keycloak().baseUrl(),
                         (System.nanoTime() - t0) / 1e9,
                         dir);
-                return new Joined(servers, true);
+                if (leaveUntouched) {
+                    long imported = System.nanoTime();
+                    KeycloakServer realm = servers.keycloak().inRealm(KeycloakServer.REALM + "-" + dir.getFileName());
+                    realm.resetRealm();
+                    Files.writeString(dir.resolve(UNTOUCHED), "started while packaging; realm imported\n");
+                    out.printf(
+                            "[test-servers] realm %s imported in %.1f s%n",
+                            realm.realm(), (System.nanoTime() - imported) / 1e9);
+                }
+                return new Joined(servers, true, false);
             }
         } catch (IOException e) {
             throw new StackException("Cannot use the shared test servers in " + dir + ": " + e.getMessage(), e);
@@ -98,7 +125,7 @@ public final class SharedServers {
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
         List<CompletableFuture<Void>> starts = IntStream.range(0, Math.max(1, lanes))
                 .mapToObj(lane -> CompletableFuture.runAsync(
-                        () -> new SharedServers(root.resolve("lane-" + lane), dist, artifacts).startOrJoin(out),
+                        () -> new SharedServers(root.resolve("lane-" + lane), dist, artifacts).startOrJoin(out, true),
                         threads))
                 .toList();
         threads.shutdown();

@@ -8,10 +8,6 @@ import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.PostgresServer;
 import io.ibasho.localstack.SharedServers;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -211,6 +207,11 @@ public final class TestServers {
         // one Keycloak for every lane (docs/adr/0042-one-keycloak-for-every-lane.md): the lane's own copy of the realm
         keycloak = joined.servers().keycloak().inRealm(KeycloakServer.REALM + "-" + runDir.getFileName());
         long t0 = System.nanoTime();
+        if (joined.untouched()) {
+            // started while the applications were packaged, its realm imported, and no JVM before this one
+            System.setProperty(CLEANED_PROPERTY, runDir.toString());
+            return;
+        }
         if (joined.fresh()) {
             // the lane's PostgreSQL and Kafka are new and empty; its realm may not exist yet, or be an earlier build's
             double realmImport = timed(this::reimportRealm);
@@ -365,46 +366,7 @@ public final class TestServers {
      * lane's name. The other lanes' realms on the same Keycloak are not touched.
      */
     private void reimportRealm() {
-        String base = keycloak.baseUrl().replace("localhost", "127.0.0.1");
-        HttpClient http = HttpClient.newHttpClient();
-        try {
-            String admin = Tokens.keycloakAdmin(base);
-            long t0 = System.nanoTime();
-            HttpResponse<String> deleted = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + keycloak.realm()))
-                            .header("Authorization", "Bearer " + admin)
-                            .DELETE()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (deleted.statusCode() != 404) { // none yet: the lane's first module
-                require(deleted, 204, "realm deletion");
-            }
-            long t1 = System.nanoTime();
-            byte[] realm = KeycloakServer.realmForTests(keycloak.realm());
-            HttpResponse<String> created = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/admin/realms"))
-                            .header("Authorization", "Bearer " + admin)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(realm))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            require(created, 201, "realm import");
-            System.out.printf(
-                    "[test-servers] realm %s: deleted in %.1f s, imported in %.1f s%n",
-                    keycloak.realm(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not reset the realm on the shared Keycloak: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resetting the realm", e);
-        }
-    }
-
-    private static void require(HttpResponse<String> response, int status, String what) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(
-                    what + " on the shared Keycloak answered " + response.statusCode() + ": " + response.body());
-        }
+        keycloak.resetRealm();
     }
 
     // A free port can be taken by another process between the check and the server's bind (parallel builds):
