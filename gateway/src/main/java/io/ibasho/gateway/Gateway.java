@@ -64,6 +64,12 @@ public class Gateway {
             "x-forwarded-port",
             "x-forwarded-prefix",
             "x-real-ip");
+    /**
+     * The caller's W3C trace context. With tracing on, the gateway's server span has already continued it, and the
+     * proxied request must carry the gateway's own client span instead (which Quarkus' Vert.x instrumentation injects
+     * only where no such header is set): a copy made the service's span skip the gateway's hops (ADR 0046).
+     */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
 
     @Inject
     GatewayConfig config;
@@ -81,6 +87,10 @@ public class Gateway {
     /** The audit log's time: the gateway's clock (GatewayClock), as the pages read theirs. */
     @Inject
     Clock clock;
+
+    /** Tracing off (the default): the caller's trace context passes through untouched, as any other header. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "true")
+    boolean tracingOff;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<io.quarkus.runtime.configuration.MemorySize> serverMaxBodySize;
@@ -357,6 +367,9 @@ public class Gateway {
         }
         headers.remove(BrowserSessions.CSRF_HEADER);
         CLIENT_FORWARDING.forEach(headers::remove);
+        if (!tracingOff) {
+            TRACE_CONTEXT.forEach(headers::remove);
+        }
         headers.set("X-Forwarded-For", clientIp(request));
         headers.set("X-Forwarded-Proto", request.scheme());
         if (request.authority() != null) {

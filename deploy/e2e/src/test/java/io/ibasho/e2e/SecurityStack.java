@@ -5,6 +5,7 @@ import io.ibasho.localstack.LocalStack;
 import io.ibasho.localstack.Ports;
 import io.ibasho.localstack.StackSettings;
 import io.ibasho.testsupport.LineApiFake;
+import io.ibasho.testsupport.OtlpTraceReceiver;
 import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
 import java.io.IOException;
@@ -32,6 +33,11 @@ final class SecurityStack {
     final StackSettings settings;
     final String gateway;
     final String realm;
+    /**
+     * Where every application of this stack sends its traces (OneTraceAcrossTheStackIT), or null when tracing is off
+     * ({@code -Dibasho.e2e.tracing=false}, or a running stack).
+     */
+    final OtlpTraceReceiver traces;
 
     private SecurityStack() {
         Path project = Path.of(System.getProperty("ibasho.project", "../.."))
@@ -44,6 +50,7 @@ final class SecurityStack {
             stack = new LocalStack(settings, Artifacts.load(), System.out);
             gateway = "http://127.0.0.1:" + settings.gatewayPort();
             realm = stack.keycloak().realmUrl();
+            traces = null;
             return;
         }
         StackSettings defaults = StackSettings.fromEnvironment(project, Map.of());
@@ -64,6 +71,12 @@ final class SecurityStack {
                 LineApiFake.CHANNEL_SECRET,
                 "IBASHO_NOTIFICATION_LINE_FRIEND_URL",
                 "https://line.me/R/ti/p/@ibasho-demo"));
+        // Traces on, as IBASHO_TRACING_ENDPOINT turns them on for ./ibasho up: a receiver in this JVM, batches sent
+        // every 200 ms (docs/benchmarks.md, round 11: what it costs the stack)
+        traces = Boolean.parseBoolean(System.getProperty("ibasho.e2e.tracing", "true")) ? startReceiver() : null;
+        if (traces != null) {
+            stack.withTracing(traces.endpoint(), Duration.ofMillis(200));
+        }
         try {
             stack.up(false);
         } catch (RuntimeException e) {
@@ -95,6 +108,14 @@ final class SecurityStack {
             } catch (IOException e) {
                 System.out.println("[security-stack] could not link " + log + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static OtlpTraceReceiver startReceiver() {
+        try {
+            return new OtlpTraceReceiver();
+        } catch (IOException e) {
+            throw new IllegalStateException("the OTLP receiver did not start", e);
         }
     }
 
@@ -201,6 +222,9 @@ final class SecurityStack {
             stack.apps().forEach(app -> app.runningProcess().ifPresent(ProcessHandle::destroy));
             stack.down();
         } finally {
+            if (traces != null) {
+                traces.close();
+            }
             try (Stream<Path> paths = Files.walk(settings.home())) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {

@@ -130,12 +130,50 @@ public final class LocalStack {
         return this;
     }
 
+    /** The OTLP/HTTP collector a test gives, or null: then {@value #TRACING_ENDPOINT} of this shell decides. */
+    private String tracingEndpoint;
+
+    private Duration tracingExportDelay;
+
+    /**
+     * Traces from every application to {@code endpoint} (OTLP/HTTP), batched and sent every {@code exportDelay}; set
+     * before {@code up}. Without it, {@value #TRACING_ENDPOINT} in this shell's environment turns tracing on.
+     */
+    public LocalStack withTracing(String endpoint, Duration exportDelay) {
+        this.tracingEndpoint = endpoint;
+        this.tracingExportDelay = exportDelay;
+        return this;
+    }
+
+    /** The one setting that turns tracing on for the whole stack: the collector's OTLP/HTTP base URL. */
+    public static final String TRACING_ENDPOINT = "IBASHO_TRACING_ENDPOINT";
+
+    /**
+     * What every application gets for tracing: nothing while it is off (the applications' own default, ADR 0033); with
+     * an endpoint, the SDK switched on and the endpoint passed on (each application's
+     * {@code quarkus.otel.exporter.otlp.traces.endpoint} reads {@value #TRACING_ENDPOINT}).
+     */
+    Map<String, String> tracingEnvironment() {
+        String endpoint = tracingEndpoint != null ? tracingEndpoint : environment.get(TRACING_ENDPOINT);
+        if (endpoint == null || endpoint.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        env.put(TRACING_ENDPOINT, endpoint.strip());
+        if (tracingExportDelay != null) {
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", tracingExportDelay.toMillis() + "ms");
+        }
+        return env;
+    }
+
     public List<QuarkusApp> apps() {
         List<QuarkusApp> apps = new ArrayList<>();
         Map<String, Integer> ports = servicePorts();
         String issuer = keycloak().realmUrl();
+        Map<String, String> tracing = tracingEnvironment();
         for (String service : SERVICES) {
-            Map<String, String> env = new LinkedHashMap<>();
+            Map<String, String> env = new LinkedHashMap<>(tracing);
             String database = databaseOf(service);
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres().reactiveUrl(database));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres().jdbcUrl(database));
@@ -174,7 +212,7 @@ public final class LocalStack {
                     settings.logs().resolve(service + ".log"),
                     settings.run().resolve(service + ".pid")));
         }
-        Map<String, String> gatewayEnv = new LinkedHashMap<>();
+        Map<String, String> gatewayEnv = new LinkedHashMap<>(tracing);
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
         gatewayEnv.put(
                 "IBASHO_GATEWAY_AUDIT_FILE",
@@ -424,6 +462,11 @@ public final class LocalStack {
             out.println("  LINE stand-in (her LINE) http://localhost:" + lineStandInPort
                     + "/   (link LINE with the code from Settings; docs/notifications.md)");
         }
+        String traces = tracingEnvironment().get(TRACING_ENDPOINT);
+        out.println("  Traces (OpenTelemetry)   "
+                + (traces == null
+                        ? "off (set " + TRACING_ENDPOINT + " to a collector's OTLP/HTTP URL)"
+                        : "to " + traces));
         out.println("  Kafka                    127.0.0.1:" + settings.kafkaPort() + "   PostgreSQL 127.0.0.1:"
                 + settings.postgresPort() + " (user postgres)");
         out.println();
