@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Test;
  * callers run side by side, each through the gateway and then directly. The shared objects are made up front, side
  * by side.
  */
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
+// rotates tsubomi's feed and saves minato's places to turn to (rows of the matrix), and writes hundreds of times a
+// minute
+@org.junit.jupiter.api.parallel.ResourceLock(SharedState.TSUBOMI_FEED)
+@org.junit.jupiter.api.parallel.ResourceLock(SharedState.MINATO_SUPPORT_LINES)
+@org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class AuthorizationMatrixIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Map<String, String> REST_ROOTS = Map.of(

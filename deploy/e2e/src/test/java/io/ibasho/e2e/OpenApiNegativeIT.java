@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * stays well under a minute. Operations with nothing to vary (no path or query parameter, no body) are not called:
  * they would only repeat the matrix, and some (rotating a feed) would change what other classes rely on.
  */
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
+@org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class OpenApiNegativeIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Map<String, String> REST_ROOTS = Map.of(
