@@ -27,10 +27,7 @@ import org.junit.jupiter.api.Test;
  * callers run side by side, each through the gateway and then directly. The shared objects are made up front, side
  * by side.
  */
-// rotates tsubomi's feed and saves minato's places to turn to (rows of the matrix), and writes hundreds of times a
-// minute
-@org.junit.jupiter.api.parallel.ResourceLock(SharedState.TSUBOMI_FEED)
-@org.junit.jupiter.api.parallel.ResourceLock(SharedState.MINATO_SUPPORT_LINES)
+// hundreds of writes a minute through the gateway, from the one address of every test
 @org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class AuthorizationMatrixIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
@@ -113,6 +110,9 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    // rows rotate tsubomi's feed and save minato's places to turn to, which other classes read back meanwhile
+    @org.junit.jupiter.api.parallel.ResourceLock(SharedState.TSUBOMI_FEED)
+    @org.junit.jupiter.api.parallel.ResourceLock(SharedState.MINATO_SUPPORT_LINES)
     void everyCallerGetsExactlyWhatTheMatrixSaysThroughTheGatewayAndDirectly() throws Exception {
         long started = System.nanoTime();
         java.util.concurrent.ExecutorService callers =
