@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * callers run side by side, each through the gateway and then directly. The shared objects are made up front, side
  * by side.
  */
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
+// hundreds of writes a minute through the gateway, from the one address of every test
+@org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class AuthorizationMatrixIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Map<String, String> REST_ROOTS = Map.of(
@@ -109,6 +110,9 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    // rows rotate tsubomi's feed and save minato's places to turn to, which other classes read back meanwhile
+    @org.junit.jupiter.api.parallel.ResourceLock(SharedState.TSUBOMI_FEED)
+    @org.junit.jupiter.api.parallel.ResourceLock(SharedState.MINATO_SUPPORT_LINES)
     void everyCallerGetsExactlyWhatTheMatrixSaysThroughTheGatewayAndDirectly() throws Exception {
         long started = System.nanoTime();
         java.util.concurrent.ExecutorService callers =

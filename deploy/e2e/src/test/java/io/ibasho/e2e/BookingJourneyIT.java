@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * her code, the carer's care sheet lists the children with it, and she cancels it after a confirmation step. Every page
  * passes axe-core and is kept as a screenshot.
  */
-@Order(Order.DEFAULT + 2)
 class BookingJourneyIT {
     private static final String PASSWORD = "hoshi-no-michi-3";
 

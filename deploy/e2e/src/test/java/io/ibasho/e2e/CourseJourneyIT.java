@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * reads the booked course's roster by nickname, draws the lottery course from its page, and checks the draw; she sees
  * the result. Another woman's steps go through the API.
  */
-@Order(Order.DEFAULT + 4)
 class CourseJourneyIT {
     private static SecurityStack stack;
     private static StackAttendees attendees;

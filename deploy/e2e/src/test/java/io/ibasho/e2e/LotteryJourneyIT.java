@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * (organiser1 draws through the API, as LotteryChildcareIT does). The winner sees her seat confirmed, the other her
  * place on the reserve list; the winner cancels in the app, and the other accepts the seat it offers her.
  */
-@Order(Order.DEFAULT + 3)
 class LotteryJourneyIT {
     private static SecurityStack stack;
     private static StackAttendees attendees;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * request that echoes the nickname back), and then no log file of the stack (the four services, the gateway, Kafka,
  * PostgreSQL, Keycloak) may contain either canary.
  */
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
+// alone, after every other class: it reads every log of the stack, which must hold what all of them did
+@org.junit.jupiter.api.parallel.Isolated
 class NoPersonalDataInLogsIT {
 
     @Test

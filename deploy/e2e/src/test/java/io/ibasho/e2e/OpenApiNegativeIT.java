@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * stays well under a minute. Operations with nothing to vary (no path or query parameter, no body) are not called:
  * they would only repeat the matrix, and some (rotating a feed) would change what other classes rely on.
  */
-@org.junit.jupiter.api.Order(Integer.MAX_VALUE) // after WalkingSkeletonIT, which stops its own stack
+@org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class OpenApiNegativeIT {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Map<String, String> REST_ROOTS = Map.of(
@@ -155,7 +155,11 @@ class OpenApiNegativeIT {
     }
 
     private static JsonNode openApi(String service) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient()
+        // HTTP/1.1, as for the cases below: the default (HTTP/2, offered by an h2c upgrade) once read a 2 MB document's
+        // spaces as an HTTP/2 frame header ("Frame type(32) length(2105376) exceeds MAX_FRAME_SIZE", round 11)
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(stack.management(service) + "/q/openapi?format=json"))
                                 .header("Accept", "application/json")

@@ -31,6 +31,7 @@ class PublicPagesIT {
     }
 
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(SharedState.MINATO_SUPPORT_LINES) // saved here, then read on /help
     void thePlacesToTurnToAreThereWithoutSigningInWithACallButtonAndTheQuickExit() {
         given().baseUri(stack.gateway)
                 .auth()

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * Kafka, the same published draw from both instances, one 200 among the manual draws only if an organiser (not a
  * scheduler) made it, every other answer 409 already-drawn (or 503 busy), and as many winners as seats.
  */
-@org.junit.jupiter.api.Order(org.junit.jupiter.api.Order.DEFAULT - 1) // right after OrderAcrossReplicasIT: its replica
+@org.junit.jupiter.api.parallel.ResourceLock(
+        SharedState.SECOND_REPLICAS) // right after OrderAcrossReplicasIT (LongestFirst): its replica
 class TwoRegistrationInstancesIT {
     private static final int CAPACITY = 2;
     private static final int DRAWS_PER_INSTANCE = 4;
@@ -54,9 +55,13 @@ class TwoRegistrationInstancesIT {
     private static QuarkusApp second;
     private static Path secondLog;
 
+    /** Whether this class has run and stopped the second replicas (OrderAcrossReplicasIT then stops its own). */
+    static volatile boolean done;
+
     @AfterAll
     static void doneWithTheSecondReplicas() {
         SecondReplicas.stopAllNow();
+        done = true;
     }
 
     @BeforeAll

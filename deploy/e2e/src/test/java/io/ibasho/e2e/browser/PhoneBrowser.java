@@ -3,12 +3,17 @@ package io.ibasho.e2e.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One headless Chromium for every browser test of this JVM (starting one costs about a second; each journey gets a
- * fresh context of its own, see {@link Phone}). Closed when the JVM ends.
+ * One headless Chromium per test thread for every browser test of this JVM (starting one costs about a second; each
+ * journey gets a fresh context of its own, see {@link Phone}). The module's classes run two at a time
+ * (docs/adr/0043-end-to-end-classes-side-by-side.md), and Playwright is not thread-safe: a Playwright, and every
+ * browser, context and page it made, may only be used from the thread that created it. So each thread gets its own
+ * Playwright and Chromium (a class's tests all run on the thread that started the class). All are closed when the JVM
+ * ends.
  */
 final class PhoneBrowser {
     /** The flags measured to work for Debian's chromium run as root without a display (docs/browser-tests.md). */
@@ -21,39 +26,55 @@ final class PhoneBrowser {
             "--disable-sync",
             "--no-first-run");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private record Own(Playwright playwright, Browser browser) {}
+
+    private static final ThreadLocal<Own> OWN = new ThreadLocal<>();
+    /** Every thread's Playwright, to close them all when the JVM ends. */
+    private static final List<Playwright> ALL = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PhoneBrowser::close, "ibasho-phone-browser-close"));
+    }
 
     private PhoneBrowser() {}
 
-    static synchronized Browser get() {
-        if (browser == null) {
+    /** This thread's Chromium, launched at its first call. */
+    static Browser get() {
+        return own().browser();
+    }
+
+    private static Own own() {
+        Own own = OWN.get();
+        if (own == null) {
             var executable = Chromium.required();
             // Playwright must never try to download its own browsers: they are unreachable here.
-            playwright = Playwright.create(
+            Playwright playwright = Playwright.create(
                     new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright
+            synchronized (ALL) {
+                ALL.add(playwright);
+            }
+            Browser browser = playwright
                     .chromium()
                     .launch(new BrowserType.LaunchOptions()
                             .setExecutablePath(executable)
                             .setHeadless(true)
                             .setArgs(FLAGS));
-            Runtime.getRuntime().addShutdownHook(new Thread(PhoneBrowser::close, "ibasho-phone-browser-close"));
+            own = new Own(playwright, browser);
+            OWN.set(own);
         }
-        return browser;
+        return own;
     }
 
     /**
-     * A second Chromium whose camera is a video file (y4m): the door's QR scan in a test. Chromium takes the file at
-     * launch, so each file gets its own browser; closed with the others when the JVM ends.
+     * A second Chromium of this thread whose camera is a video file (y4m): the door's QR scan in a test. Chromium takes
+     * the file at launch, so each file gets its own browser; closed with the others when the JVM ends.
      */
-    static synchronized Browser withCamera(java.nio.file.Path video) {
-        get();
-        List<String> flags = new java.util.ArrayList<>(FLAGS);
+    static Browser withCamera(java.nio.file.Path video) {
+        List<String> flags = new ArrayList<>(FLAGS);
         flags.add("--use-fake-ui-for-media-stream");
         flags.add("--use-fake-device-for-media-stream");
         flags.add("--use-file-for-fake-video-capture=" + video.toAbsolutePath());
-        return playwright
+        return own().playwright()
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Chromium.required())
@@ -61,18 +82,22 @@ final class PhoneBrowser {
                         .setArgs(flags));
     }
 
-    static synchronized Playwright playwright() {
-        get();
-        return playwright;
+    /** This thread's Playwright. */
+    static Playwright playwright() {
+        return own().playwright();
     }
 
-    private static synchronized void close() {
-        try {
-            if (playwright != null) {
+    private static void close() {
+        List<Playwright> all;
+        synchronized (ALL) {
+            all = List.copyOf(ALL);
+        }
+        for (Playwright playwright : all) {
+            try {
                 playwright.close();
+            } catch (RuntimeException e) {
+                System.err.println("[phone-browser] close: " + e.getMessage());
             }
-        } catch (RuntimeException e) {
-            System.err.println("[phone-browser] close: " + e.getMessage());
         }
     }
 }
