@@ -187,6 +187,42 @@ pairs() { # file of session ids -> work file
   awk 'NR == FNR { s[n++] = $1; next } { for (i = 0; i < n; i++) print $2, s[(i + FNR) % n] }' "$1" "$OUT/tokens.txt"
 }
 
+# --- CPU per booking: each process's user+sys ticks (/proc/PID/stat, 100 a second) before and after a scenario ------
+ticks() { # pid -> its user+sys ticks, and with "all" those of its reaped children (PostgreSQL's exited backends)
+  [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
+  sed 's/.*) //' "/proc/$1/stat" | awk -v all="${2:-}" '{ print $12 + $13 + (all ? $14 + $15 : 0) }'
+}
+pg_ticks() { # the postmaster with its reaped backends, plus every backend still alive
+  local pm total child
+  pm=$(head -1 "$PROJECT_DIR/.ibasho/data/postgres/postmaster.pid" 2>/dev/null || true)
+  [ -n "$pm" ] || { echo 0; return; }
+  total=$(ticks "$pm" all)
+  for child in $(pgrep -P "$pm" 2>/dev/null || true); do total=$((total + $(ticks "$child"))); done
+  echo "$total"
+}
+CPU_KINDS="registration gateway event childcare-booking notification postgres kafka"
+cpu_snapshot() { # -> "kind ticks" per line
+  local app
+  for app in $APPS; do echo "$app $(ticks "$(app_pid "$app")")"; done
+  echo "postgres $(pg_ticks)"
+  echo "kafka $(ticks "$(cat "$PROJECT_DIR/.ibasho/run/kafka.pid" 2>/dev/null || true)")"
+}
+cpu_per() { # before-file after-file count -> "kind ms" per line: CPU milliseconds per counted item
+  awk -v n="$3" 'NR == FNR { before[$1] = $2; next }
+    { printf "%s %s\n", $1, (n > 0 ? sprintf("%.1f", ($2 - before[$1]) * 10 / n) : "?") }' "$1" "$2"
+}
+cpu_cell() { awk -v k="$2" '$1 == k { print $2 }' "$1"; }
+catch_up() { # sessions file: waits (30 s at most) until notification told every booking of those sessions
+  local in booked told
+  in="'$(paste -sd, "$1" | sed "s/,/','/g")'"
+  for _ in $(seq 1 30); do
+    booked=$(psql -At -d registration -c "select count(*) from registration where status = 'CONFIRMED' and session_id in ($in)")
+    told=$(psql -At -d notification -c "select count(distinct registration_id) from inbox_message where session_id in ($in)")
+    [ "${told:-0}" -ge "${booked:-0}" ] && break
+    sleep 1
+  done
+}
+
 run_wrk() { # name mode url [work file] -> the RESULT line, also kept in $OUT/name.txt
   local name=$1 mode=$2 url=$3 work=${4:-}
   profile "$name"
@@ -236,24 +272,33 @@ for target in direct gateway; do
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
   pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
 done
+# CPU of each process from the scenario's start until notification has told every booking of it (the fan-out that
+# lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
+book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt and $OUT/confirmed-<target>.txt
+  local target=$1 url=$2 result count=0 t0 id
+  cpu_snapshot > "$OUT/cpu-before-$target.txt"; t0=$(date +%s.%N)
+  result=$(run_wrk "book-$target" book "$url" "$OUT/work-$target.txt")
+  catch_up "$OUT/sessions-$target.txt"
+  cpu_snapshot > "$OUT/cpu-after-$target.txt"
+  echo "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') $(loadavg)" > "$OUT/window-$target.txt"
+  while read -r id; do count=$((count + $(confirmed "$id"))); done < "$OUT/sessions-$target.txt"
+  echo "$count" > "$OUT/confirmed-$target.txt"
+  cpu_per "$OUT/cpu-before-$target.txt" "$OUT/cpu-after-$target.txt" "$count" > "$OUT/cpu-book-$target.txt"
+  echo "$result"
+}
 say "bookings that succeed, direct"
-BOOK_DIRECT=$(run_wrk book-direct book "$REGISTRATION" "$OUT/work-direct.txt")
+BOOK_DIRECT=$(book_scenario direct "$REGISTRATION")
+say "CPU ms per booking, direct: $(tr '\n' ' ' < "$OUT/cpu-book-direct.txt")"
 say "bookings that succeed, through the gateway"
-BOOK_GATEWAY=$(run_wrk book-gateway book "$GATEWAY" "$OUT/work-gateway.txt")
-CHECK_DIRECT=0
-while read -r id; do CHECK_DIRECT=$((CHECK_DIRECT + $(confirmed "$id"))); done < "$OUT/sessions-direct.txt"
-CHECK_GATEWAY=0
-while read -r id; do CHECK_GATEWAY=$((CHECK_GATEWAY + $(confirmed "$id"))); done < "$OUT/sessions-gateway.txt"
+BOOK_GATEWAY=$(book_scenario gateway "$GATEWAY")
+say "CPU ms per booking, through the gateway: $(tr '\n' ' ' < "$OUT/cpu-book-gateway.txt")"
+CHECK_DIRECT=$(cat "$OUT/confirmed-direct.txt")
+CHECK_GATEWAY=$(cat "$OUT/confirmed-gateway.txt")
 
 # --- booking committed -> her in-app message, from the two services' own rows (the gateway run's bookings) -------
 say "booking -> message: waiting for notification to catch up"
 IN_SESSIONS="'$(paste -sd, "$OUT/sessions-gateway.txt" | sed "s/,/','/g")'"
-for _ in $(seq 1 30); do
-  booked=$(psql -At -d registration -c "select count(*) from registration where status = 'CONFIRMED' and session_id in ($IN_SESSIONS)")
-  told=$(psql -At -d notification -c "select count(distinct registration_id) from inbox_message where session_id in ($IN_SESSIONS)")
-  [ "${told:-0}" -ge "${booked:-0}" ] && break
-  sleep 1
-done
+catch_up "$OUT/sessions-gateway.txt"
 psql -At -F, -d registration -c "select id, extract(epoch from created_at) from registration
   where status = 'CONFIRMED' and session_id in ($IN_SESSIONS)" > "$OUT/booked.csv"
 psql -At -F, -d notification -c "select registration_id, min(extract(epoch from created_at)) from inbox_message
@@ -276,7 +321,10 @@ say "booking -> message: $MESSAGE_LATENCY"
 say "rush on one 10-seat session"
 session 10 > "$OUT/sessions-rush.txt"
 pairs "$OUT/sessions-rush.txt" > "$OUT/work-rush.txt"
+cpu_snapshot > "$OUT/cpu-before-rush.txt"
 RUSH=$(run_wrk rush book "$GATEWAY" "$OUT/work-rush.txt")
+cpu_snapshot > "$OUT/cpu-after-rush.txt"
+cpu_per "$OUT/cpu-before-rush.txt" "$OUT/cpu-after-rush.txt" "$(field "$RUSH" requests)" > "$OUT/cpu-rush.txt"
 RUSH_CONFIRMED=$(confirmed "$(cat "$OUT/sessions-rush.txt")")
 
 # --- idle footprint of each service ---------------------------------------------------------------------------------
@@ -334,6 +382,20 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   row "bookings that succeed ($SESSIONS roomy sessions), direct" "$BOOK_DIRECT"
   row "bookings that succeed, through the gateway" "$BOOK_GATEWAY"
   row "rush: everyone at one 10-seat session, through the gateway" "$RUSH"
+  echo
+  echo "CPU milliseconds of each process (user+sys from /proc/PID/stat, JFR recording included when on) per booking the"
+  echo "roster confirms, from the scenario's start until notification had told every booking of it; the rush per request."
+  echo
+  echo "| CPU ms per | bookings | window s, load | $(echo $CPU_KINDS | sed 's/ / | /g') | sum |"
+  echo "|---|---:|---|$(for _ in $CPU_KINDS; do printf -- '---:|'; done)---:|"
+  for target in direct gateway; do
+    printf '| booking, %s | %s | %s |' "$target" "$(cat "$OUT/confirmed-$target.txt")" "$(cat "$OUT/window-$target.txt")"
+    for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-book-$target.txt" "$kind")"; done
+    printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/cpu-book-$target.txt")"
+  done
+  printf '| rush request (%s requests) | 10 | %s s |' "$(field "$RUSH" requests)" "$RUN_SECONDS"
+  for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-rush.txt" "$kind")"; done
+  printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/cpu-rush.txt")"
   echo
   echo "| ratio | value | target (issue 15) |"
   echo "|---|---:|---|"
