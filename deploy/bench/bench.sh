@@ -9,6 +9,7 @@
 #
 # Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
 # BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: a JFR recording of every application per scenario),
+# BENCH_STATEMENTS (0: N bookings one at a time with every statement of registration's database logged, and counted),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
@@ -187,6 +188,7 @@ pairs() { # file of session ids -> work file
   awk 'NR == FNR { s[n++] = $1; next } { for (i = 0; i < n; i++) print $2, s[(i + FNR) % n] }' "$1" "$OUT/tokens.txt"
 }
 
+div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
 # --- CPU per booking: each process's user+sys ticks (/proc/PID/stat, 100 a second) before and after a scenario ------
 ticks() { # pid -> its user+sys ticks, and with "all" those of its reaped children (PostgreSQL's exited backends)
   [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
@@ -327,6 +329,28 @@ cpu_snapshot > "$OUT/cpu-after-rush.txt"
 cpu_per "$OUT/cpu-before-rush.txt" "$OUT/cpu-after-rush.txt" "$(field "$RUSH" requests)" > "$OUT/cpu-rush.txt"
 RUSH_CONFIRMED=$(confirmed "$(cat "$OUT/sessions-rush.txt")")
 
+# --- statements per booking (BENCH_STATEMENTS=N, off by default): N bookings one after the other into a fresh session
+# with every statement of the registration database logged; counts what PostgreSQL received, the relay's included ------
+STATEMENTS="not counted (BENCH_STATEMENTS=0)"
+if [ "${BENCH_STATEMENTS:-0}" -gt 0 ]; then
+  session 100000 > "$OUT/sessions-statements.txt"
+  PG_LOG="$PROJECT_DIR/.ibasho/logs/postgres.log"
+  psql -q -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%d:%p '" \
+    -c 'select pg_reload_conf()' >/dev/null
+  sleep 1
+  from=$(wc -l < "$PG_LOG")
+  head -"$BENCH_STATEMENTS" "$OUT/tokens.txt" | while read -r _ bearer; do
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' \
+      -d '{"nickname":"bench"}' "$REGISTRATION/api/registrations/sessions/$(cat "$OUT/sessions-statements.txt")/bookings"
+  done
+  sleep 2 # the relay publishes the last ones
+  psql -q -d postgres -c 'alter system reset log_statement' -c 'alter system reset log_line_prefix' \
+    -c 'select pg_reload_conf()' >/dev/null
+  tail -n +"$((from + 1))" "$PG_LOG" | grep -E '^registration:[0-9]+ .*(statement|execute [^:]*):' > "$OUT/statements.log" || true
+  STATEMENTS="$(div "$(wc -l < "$OUT/statements.log")" "$BENCH_STATEMENTS" "%.1f") per booking ($BENCH_STATEMENTS bookings one at a time, $OUT/statements.log)"
+  say "statements received by the registration database: $STATEMENTS"
+fi
+
 # --- idle footprint of each service ---------------------------------------------------------------------------------
 RSS=""
 for app in event registration childcare-booking notification gateway; do
@@ -352,7 +376,6 @@ done
 HOT=$(sed -n '1,30p' "$OUT/book-direct-registration.txt" 2>/dev/null || true)
 
 # --- the table ------------------------------------------------------------------------------------------------------
-div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
 rate() { div "$(field "$1" ok)" "$(field "$1" seconds)" "%.0f"; }
 reqrate() { div "$(field "$1" requests)" "$(field "$1" seconds)" "%.0f"; }
 ratio() { div "$1" "$2" "%.2f"; }
@@ -405,6 +428,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "| browse through the gateway / direct | $(ratio "$VG" "$VD") | ≥ 0.90 |"
   echo "| booking committed -> her in-app message stored (the gateway run, $(rate "$BOOK_GATEWAY") bookings/s) | $MESSAGE_LATENCY | p99 < 1,000 ms at 100 bookings/s (e-mail to SMTP not measured here: the accounts have in-app only) |"
   echo "| lottery draw with three tiers, the monthly rule and childcare answers (JMH, ms): 1,000 / 100,000 applications | $DRAW_1K / $DRAW_100K | < 1,000 for 100,000 |"
+  echo "| statements the registration database received per booking (BENCH_STATEMENTS) | $STATEMENTS | |"
   echo "| confirmed in the roster: direct / gateway / rush | $CHECK_DIRECT == $(field "$BOOK_DIRECT" ok), $CHECK_GATEWAY == $(field "$BOOK_GATEWAY" ok), $RUSH_CONFIRMED == 10 | exact |"
 } > "$OUT/results.md"
 cat "$OUT/results.md"
