@@ -192,7 +192,9 @@ div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) pri
 # --- CPU per booking: each process's user+sys ticks (/proc/PID/stat, 100 a second) before and after a scenario ------
 ticks() { # pid -> its user+sys ticks, and with "all" those of its reaped children (PostgreSQL's exited backends)
   [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
-  sed 's/.*) //' "/proc/$1/stat" | awk -v all="${2:-}" '{ print $12 + $13 + (all ? $14 + $15 : 0) }'
+  # a process that ends meanwhile (a PostgreSQL backend closing) counts as 0 here and in its parent's reaped ticks
+  { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null || true; } | awk -v all="${2:-}" '
+    { t = $12 + $13 + (all ? $14 + $15 : 0) } END { print t + 0 }'
 }
 pg_ticks() { # the postmaster with its reaped backends, plus every backend still alive
   local pm total child
@@ -278,7 +280,10 @@ done
 # lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
 book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt and $OUT/confirmed-<target>.txt
   local target=$1 url=$2 result count=0 t0 id
+  # what each process burns with no request at all (polls, timers, JFR, the JIT finishing), over 10 s right before
+  cpu_snapshot > "$OUT/cpu-idle-$target.txt"; sleep 10
   cpu_snapshot > "$OUT/cpu-before-$target.txt"; t0=$(date +%s.%N)
+  cpu_per "$OUT/cpu-idle-$target.txt" "$OUT/cpu-before-$target.txt" 10 > "$OUT/idle-$target.txt"
   result=$(run_wrk "book-$target" book "$url" "$OUT/work-$target.txt")
   catch_up "$OUT/sessions-$target.txt"
   cpu_snapshot > "$OUT/cpu-after-$target.txt"
@@ -334,7 +339,7 @@ RUSH_CONFIRMED=$(confirmed "$(cat "$OUT/sessions-rush.txt")")
 STATEMENTS="not counted (BENCH_STATEMENTS=0)"
 if [ "${BENCH_STATEMENTS:-0}" -gt 0 ]; then
   session 100000 > "$OUT/sessions-statements.txt"
-  PG_LOG="$PROJECT_DIR/.ibasho/logs/postgres.log"
+  PG_LOG="$PROJECT_DIR/.ibasho/data/postgres/server.log" # the server's own log (the stack's postgres.log has its start)
   psql -q -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%d:%p '" \
     -c 'select pg_reload_conf()' >/dev/null
   sleep 1
@@ -407,7 +412,8 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   row "rush: everyone at one 10-seat session, through the gateway" "$RUSH"
   echo
   echo "CPU milliseconds of each process (user+sys from /proc/PID/stat, JFR recording included when on) per booking the"
-  echo "roster confirms, from the scenario's start until notification had told every booking of it; the rush per request."
+  echo "roster confirms, from the scenario's start until notification had told every booking of it; the rush per request;"
+  echo "the idle rows: CPU ms per second of each process with no request, measured right before each booking scenario."
   echo
   echo "| CPU ms per | bookings | window s, load | $(echo $CPU_KINDS | sed 's/ / | /g') | sum |"
   echo "|---|---:|---|$(for _ in $CPU_KINDS; do printf -- '---:|'; done)---:|"
@@ -415,6 +421,11 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
     printf '| booking, %s | %s | %s |' "$target" "$(cat "$OUT/confirmed-$target.txt")" "$(cat "$OUT/window-$target.txt")"
     for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-book-$target.txt" "$kind")"; done
     printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/cpu-book-$target.txt")"
+  done
+  for target in direct gateway; do
+    printf '| idle second, 10 s before the %s bookings | | |' "$target"
+    for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/idle-$target.txt" "$kind")"; done
+    printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/idle-$target.txt")"
   done
   printf '| rush request (%s requests) | 10 | %s s |' "$(field "$RUSH" requests)" "$RUN_SECONDS"
   for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-rush.txt" "$kind")"; done
