@@ -64,14 +64,29 @@ public class BookingService {
     @WithTransaction
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
-        // The seat first, in one statement that also returns the session and the event's sequence number (ADR 0047).
-        // A seat taken for a session that is not bookable, or by somebody who already holds one, goes back with the
-        // rollback that her refusal causes. Nothing taken: the session is read to say why, in the order of the checks.
+        // A first-come session's seat first, in one statement that also returns the session and the event's sequence
+        // number (ADR 0047). A seat taken for a session that is not bookable, or by somebody who already holds one,
+        // goes back with the rollback that her refusal causes.
         return SeatLedger.takeReturningSession(sessionId).flatMap(taken -> {
             if (taken == null) {
+                // nothing taken: a full first-come session, a lottery's leftover seats or no such session: the checks
+                // in their order, then the seat as before (a lottery session opens only while a seat is free)
                 return openFirstComeSession(sessionId)
                         .call(session -> noActiveRegistration(sessionId, attendeeId))
-                        .flatMap(session -> Uni.createFrom().failure(sessionFull(withChildren)));
+                        .flatMap(session -> ("FIRST_COME".equals(session.allocation)
+                                        ? Uni.createFrom().item(false)
+                                        : SeatLedger.take(session.id))
+                                .flatMap(seat -> {
+                                    if (!seat) {
+                                        return Uni.createFrom().failure(sessionFull(withChildren));
+                                    }
+                                    Registration registration = newRegistration(session, attendeeId, nickname);
+                                    if (!withChildren) {
+                                        return confirm(registration);
+                                    }
+                                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
+                                }));
             }
             return requireOpenFirstCome(taken.session()).flatMap(session -> {
                 Registration registration = newRegistration(session, attendeeId, nickname);
