@@ -9,6 +9,7 @@
 #
 # Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
 # BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: a JFR recording of every application per scenario),
+# BENCH_STATEMENTS (0: N bookings one at a time with every statement of registration's database logged, and counted),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
@@ -187,6 +188,45 @@ pairs() { # file of session ids -> work file
   awk 'NR == FNR { s[n++] = $1; next } { for (i = 0; i < n; i++) print $2, s[(i + FNR) % n] }' "$1" "$OUT/tokens.txt"
 }
 
+div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
+# --- CPU per booking: each process's user+sys ticks (/proc/PID/stat, 100 a second) before and after a scenario ------
+ticks() { # pid -> its user+sys ticks, and with "all" those of its reaped children (PostgreSQL's exited backends)
+  [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
+  # a process that ends meanwhile (a PostgreSQL backend closing) counts as 0 here and in its parent's reaped ticks
+  { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null || true; } | awk -v all="${2:-}" '
+    { t = $12 + $13 + (all ? $14 + $15 : 0) } END { print t + 0 }'
+}
+pg_ticks() { # the postmaster with its reaped backends, plus every backend still alive
+  local pm total child
+  pm=$(head -1 "$PROJECT_DIR/.ibasho/data/postgres/postmaster.pid" 2>/dev/null || true)
+  [ -n "$pm" ] || { echo 0; return; }
+  total=$(ticks "$pm" all)
+  for child in $(pgrep -P "$pm" 2>/dev/null || true); do total=$((total + $(ticks "$child"))); done
+  echo "$total"
+}
+CPU_KINDS="registration gateway event childcare-booking notification postgres kafka"
+cpu_snapshot() { # -> "kind ticks" per line
+  local app
+  for app in $APPS; do echo "$app $(ticks "$(app_pid "$app")")"; done
+  echo "postgres $(pg_ticks)"
+  echo "kafka $(ticks "$(cat "$PROJECT_DIR/.ibasho/run/kafka.pid" 2>/dev/null || true)")"
+}
+cpu_per() { # before-file after-file count -> "kind ms" per line: CPU milliseconds per counted item
+  awk -v n="$3" 'NR == FNR { before[$1] = $2; next }
+    { printf "%s %s\n", $1, (n > 0 ? sprintf("%.1f", ($2 - before[$1]) * 10 / n) : "?") }' "$1" "$2"
+}
+cpu_cell() { awk -v k="$2" '$1 == k { print $2 }' "$1"; }
+catch_up() { # sessions file: waits (30 s at most) until notification told every booking of those sessions
+  local in booked told
+  in="'$(paste -sd, "$1" | sed "s/,/','/g")'"
+  for _ in $(seq 1 30); do
+    booked=$(psql -At -d registration -c "select count(*) from registration where status = 'CONFIRMED' and session_id in ($in)")
+    told=$(psql -At -d notification -c "select count(distinct registration_id) from inbox_message where session_id in ($in)")
+    [ "${told:-0}" -ge "${booked:-0}" ] && break
+    sleep 1
+  done
+}
+
 run_wrk() { # name mode url [work file] -> the RESULT line, also kept in $OUT/name.txt
   local name=$1 mode=$2 url=$3 work=${4:-}
   profile "$name"
@@ -236,24 +276,36 @@ for target in direct gateway; do
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
   pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
 done
+# CPU of each process from the scenario's start until notification has told every booking of it (the fan-out that
+# lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
+book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt and $OUT/confirmed-<target>.txt
+  local target=$1 url=$2 result count=0 t0 id
+  # what each process burns with no request at all (polls, timers, JFR, the JIT finishing), over 10 s right before
+  cpu_snapshot > "$OUT/cpu-idle-$target.txt"; sleep 10
+  cpu_snapshot > "$OUT/cpu-before-$target.txt"; t0=$(date +%s.%N)
+  cpu_per "$OUT/cpu-idle-$target.txt" "$OUT/cpu-before-$target.txt" 10 > "$OUT/idle-$target.txt"
+  result=$(run_wrk "book-$target" book "$url" "$OUT/work-$target.txt")
+  catch_up "$OUT/sessions-$target.txt"
+  cpu_snapshot > "$OUT/cpu-after-$target.txt"
+  echo "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') $(loadavg)" > "$OUT/window-$target.txt"
+  while read -r id; do count=$((count + $(confirmed "$id"))); done < "$OUT/sessions-$target.txt"
+  echo "$count" > "$OUT/confirmed-$target.txt"
+  cpu_per "$OUT/cpu-before-$target.txt" "$OUT/cpu-after-$target.txt" "$count" > "$OUT/cpu-book-$target.txt"
+  echo "$result"
+}
 say "bookings that succeed, direct"
-BOOK_DIRECT=$(run_wrk book-direct book "$REGISTRATION" "$OUT/work-direct.txt")
+BOOK_DIRECT=$(book_scenario direct "$REGISTRATION")
+say "CPU ms per booking, direct: $(tr '\n' ' ' < "$OUT/cpu-book-direct.txt")"
 say "bookings that succeed, through the gateway"
-BOOK_GATEWAY=$(run_wrk book-gateway book "$GATEWAY" "$OUT/work-gateway.txt")
-CHECK_DIRECT=0
-while read -r id; do CHECK_DIRECT=$((CHECK_DIRECT + $(confirmed "$id"))); done < "$OUT/sessions-direct.txt"
-CHECK_GATEWAY=0
-while read -r id; do CHECK_GATEWAY=$((CHECK_GATEWAY + $(confirmed "$id"))); done < "$OUT/sessions-gateway.txt"
+BOOK_GATEWAY=$(book_scenario gateway "$GATEWAY")
+say "CPU ms per booking, through the gateway: $(tr '\n' ' ' < "$OUT/cpu-book-gateway.txt")"
+CHECK_DIRECT=$(cat "$OUT/confirmed-direct.txt")
+CHECK_GATEWAY=$(cat "$OUT/confirmed-gateway.txt")
 
 # --- booking committed -> her in-app message, from the two services' own rows (the gateway run's bookings) -------
 say "booking -> message: waiting for notification to catch up"
 IN_SESSIONS="'$(paste -sd, "$OUT/sessions-gateway.txt" | sed "s/,/','/g")'"
-for _ in $(seq 1 30); do
-  booked=$(psql -At -d registration -c "select count(*) from registration where status = 'CONFIRMED' and session_id in ($IN_SESSIONS)")
-  told=$(psql -At -d notification -c "select count(distinct registration_id) from inbox_message where session_id in ($IN_SESSIONS)")
-  [ "${told:-0}" -ge "${booked:-0}" ] && break
-  sleep 1
-done
+catch_up "$OUT/sessions-gateway.txt"
 psql -At -F, -d registration -c "select id, extract(epoch from created_at) from registration
   where status = 'CONFIRMED' and session_id in ($IN_SESSIONS)" > "$OUT/booked.csv"
 psql -At -F, -d notification -c "select registration_id, min(extract(epoch from created_at)) from inbox_message
@@ -276,8 +328,33 @@ say "booking -> message: $MESSAGE_LATENCY"
 say "rush on one 10-seat session"
 session 10 > "$OUT/sessions-rush.txt"
 pairs "$OUT/sessions-rush.txt" > "$OUT/work-rush.txt"
+cpu_snapshot > "$OUT/cpu-before-rush.txt"
 RUSH=$(run_wrk rush book "$GATEWAY" "$OUT/work-rush.txt")
+cpu_snapshot > "$OUT/cpu-after-rush.txt"
+cpu_per "$OUT/cpu-before-rush.txt" "$OUT/cpu-after-rush.txt" "$(field "$RUSH" requests)" > "$OUT/cpu-rush.txt"
 RUSH_CONFIRMED=$(confirmed "$(cat "$OUT/sessions-rush.txt")")
+
+# --- statements per booking (BENCH_STATEMENTS=N, off by default): N bookings one after the other into a fresh session
+# with every statement of the registration database logged; counts what PostgreSQL received, the relay's included ------
+STATEMENTS="not counted (BENCH_STATEMENTS=0)"
+if [ "${BENCH_STATEMENTS:-0}" -gt 0 ]; then
+  session 100000 > "$OUT/sessions-statements.txt"
+  PG_LOG="$PROJECT_DIR/.ibasho/data/postgres/server.log" # the server's own log (the stack's postgres.log has its start)
+  psql -q -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%d:%p '" \
+    -c 'select pg_reload_conf()' >/dev/null
+  sleep 1
+  from=$(wc -l < "$PG_LOG")
+  head -"$BENCH_STATEMENTS" "$OUT/tokens.txt" | while read -r _ bearer; do
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' \
+      -d '{"nickname":"bench"}' "$REGISTRATION/api/registrations/sessions/$(cat "$OUT/sessions-statements.txt")/bookings"
+  done
+  sleep 2 # the relay publishes the last ones
+  psql -q -d postgres -c 'alter system reset log_statement' -c 'alter system reset log_line_prefix' \
+    -c 'select pg_reload_conf()' >/dev/null
+  tail -n +"$((from + 1))" "$PG_LOG" | grep -E '^registration:[0-9]+ .*(statement|execute [^:]*):' > "$OUT/statements.log" || true
+  STATEMENTS="$(div "$(wc -l < "$OUT/statements.log")" "$BENCH_STATEMENTS" "%.1f") per booking ($BENCH_STATEMENTS bookings one at a time, $OUT/statements.log)"
+  say "statements received by the registration database: $STATEMENTS"
+fi
 
 # --- idle footprint of each service ---------------------------------------------------------------------------------
 RSS=""
@@ -304,7 +381,6 @@ done
 HOT=$(sed -n '1,30p' "$OUT/book-direct-registration.txt" 2>/dev/null || true)
 
 # --- the table ------------------------------------------------------------------------------------------------------
-div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
 rate() { div "$(field "$1" ok)" "$(field "$1" seconds)" "%.0f"; }
 reqrate() { div "$(field "$1" requests)" "$(field "$1" seconds)" "%.0f"; }
 ratio() { div "$1" "$2" "%.2f"; }
@@ -335,6 +411,26 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   row "bookings that succeed, through the gateway" "$BOOK_GATEWAY"
   row "rush: everyone at one 10-seat session, through the gateway" "$RUSH"
   echo
+  echo "CPU milliseconds of each process (user+sys from /proc/PID/stat, JFR recording included when on) per booking the"
+  echo "roster confirms, from the scenario's start until notification had told every booking of it; the rush per request;"
+  echo "the idle rows: CPU ms per second of each process with no request, measured right before each booking scenario."
+  echo
+  echo "| CPU ms per | bookings | window s, load | $(echo $CPU_KINDS | sed 's/ / | /g') | sum |"
+  echo "|---|---:|---|$(for _ in $CPU_KINDS; do printf -- '---:|'; done)---:|"
+  for target in direct gateway; do
+    printf '| booking, %s | %s | %s |' "$target" "$(cat "$OUT/confirmed-$target.txt")" "$(cat "$OUT/window-$target.txt")"
+    for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-book-$target.txt" "$kind")"; done
+    printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/cpu-book-$target.txt")"
+  done
+  for target in direct gateway; do
+    printf '| idle second, 10 s before the %s bookings | | |' "$target"
+    for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/idle-$target.txt" "$kind")"; done
+    printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/idle-$target.txt")"
+  done
+  printf '| rush request (%s requests) | 10 | %s s |' "$(field "$RUSH" requests)" "$RUN_SECONDS"
+  for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-rush.txt" "$kind")"; done
+  printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/cpu-rush.txt")"
+  echo
   echo "| ratio | value | target (issue 15) |"
   echo "|---|---:|---|"
   echo "| pgbench same shape (seat UPDATE + 2 INSERTs), tx/s at 8 / $CONNECTIONS clients | $PG8 / $PGC (avg ${PGC_LAT} ms) | (the limit) |"
@@ -343,6 +439,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "| browse through the gateway / direct | $(ratio "$VG" "$VD") | ≥ 0.90 |"
   echo "| booking committed -> her in-app message stored (the gateway run, $(rate "$BOOK_GATEWAY") bookings/s) | $MESSAGE_LATENCY | p99 < 1,000 ms at 100 bookings/s (e-mail to SMTP not measured here: the accounts have in-app only) |"
   echo "| lottery draw with three tiers, the monthly rule and childcare answers (JMH, ms): 1,000 / 100,000 applications | $DRAW_1K / $DRAW_100K | < 1,000 for 100,000 |"
+  echo "| statements the registration database received per booking (BENCH_STATEMENTS) | $STATEMENTS | |"
   echo "| confirmed in the roster: direct / gateway / rush | $CHECK_DIRECT == $(field "$BOOK_DIRECT" ok), $CHECK_GATEWAY == $(field "$BOOK_GATEWAY" ok), $RUSH_CONFIRMED == 10 | exact |"
 } > "$OUT/results.md"
 cat "$OUT/results.md"

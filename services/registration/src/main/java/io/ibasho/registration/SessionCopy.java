@@ -2,8 +2,11 @@ package io.ibasho.registration;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -15,7 +18,14 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "session_copy")
+@SqlResultSetMapping(
+        name = SessionCopy.WITH_EVENT_SEQUENCE,
+        entities = @EntityResult(entityClass = SessionCopy.class),
+        columns = @ColumnResult(name = "event_sequence", type = Long.class))
 public class SessionCopy extends PanacheEntityBase {
+    /** A session row with the next event sequence number beside it (the first-come booking's seat statement). */
+    public static final String WITH_EVENT_SEQUENCE = "SessionCopy.withEventSequence";
+
     @Id
     public UUID id;
 

@@ -23,6 +23,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @IfBuildProperty(name = "ibasho.outbox.enabled", stringValue = "true")
 public class Outbox {
+    /**
+     * The channel whose NOTIFY wakes the relay: a caller that writes {@link #prepare}d rows with its own SQL sends
+     * {@code pg_notify} on it in the same transaction (in the same statement, if it likes).
+     */
+    public static final String WAKE_UP_CHANNEL = OutboxRelay.WAKE_UP_CHANNEL;
+
     private final ObjectMapper json;
     private final Clock clock;
     private final String source;
@@ -41,6 +47,23 @@ public class Outbox {
 
     /** @param subject the aggregate id: the Kafka key and the CloudEvent subject, so its events stay in order */
     public Uni<Void> append(String type, UUID subject, Object data) {
+        OutboxMessage message;
+        try {
+            message = prepare(type, subject, data);
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
+        // delivered by PostgreSQL only if and when this transaction commits: the relay publishes at once
+        return message.persist().chain(() -> CommitWakeUp.signal(WAKE_UP_CHANNEL));
+    }
+
+    /**
+     * The outbox row of an event, not yet written: for a hot path that writes it with its own SQL in the transaction
+     * that changes the state (then it also signals {@link #WAKE_UP_CHANNEL}); everybody else calls {@link #append}.
+     *
+     * @throws IllegalStateException when the payload cannot be serialised
+     */
+    public OutboxMessage prepare(String type, UUID subject, Object data) {
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.randomUUID();
         message.topic = topic;
@@ -52,9 +75,8 @@ public class Outbox {
             message.payload = json.writeValueAsString(
                     CloudEvent.of(message.id.toString(), source, type, message.createdAt, message.messageKey, data));
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable: " + type, e));
+            throw new IllegalStateException("event payload not serialisable: " + type, e);
         }
-        // delivered by PostgreSQL only if and when this transaction commits: the relay publishes at once
-        return message.persist().chain(() -> CommitWakeUp.signal(OutboxRelay.WAKE_UP_CHANNEL));
+        return message;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.plumbing.outbox.Outbox;
+import io.ibasho.plumbing.outbox.OutboxMessage;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.registration.mapping.SessionParts;
 import io.ibasho.registration.repository.EventSequence;
@@ -40,6 +41,18 @@ public class RegistrationOutbox {
             }
             return outbox.append(type, sessionId, payload);
         });
+    }
+
+    /**
+     * The outbox row of a RegistrationConfirmed, not yet written, for the first-come booking's own SQL
+     * ({@link io.ibasho.registration.repository.BookingRows}): the same payload as {@link #append} writes, with the
+     * event sequence number drawn by the statement that took the seat and the parts of the session it returned.
+     */
+    public OutboxMessage confirmed(long sequence, SessionCopy session, Object data) {
+        ObjectNode payload = json.valueToTree(data);
+        payload.put("sequence", sequence);
+        return outbox.prepare(
+                EventTypes.REGISTRATION_CONFIRMED, session.id, withPartIds(payload, SessionParts.ids(session)));
     }
 
     private static ObjectNode withPartIds(ObjectNode payload, List<String> partIds) {

@@ -23,6 +23,31 @@ public final class SeatLedger {
                 .map(updated -> updated == 1);
     }
 
+    /** A seat taken by {@link #takeReturningSession}: the session's row and the next event sequence number. */
+    public record SeatTaken(SessionCopy session, long eventSequence) {}
+
+    /**
+     * The first-come booking's first statement: takes one seat of a first-come session if one is free (the same
+     * guarded UPDATE as {@link #take}) and returns the session's row, now in the ORM session, with the next
+     * {@link EventSequence} number for the booking's event. Null when nothing was taken (full, a lottery session, or no
+     * such session): the caller then reads the session to say why, or takes a lottery's leftover seat as before. A
+     * seat taken for a session that turns out not to be bookable goes back with the transaction's rollback.
+     */
+    public static Uni<SeatTaken> takeReturningSession(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "update session_copy set confirmed_seats = confirmed_seats + 1 "
+                                        + "where id = :id and allocation = 'FIRST_COME' "
+                                        + "and (capacity is null or confirmed_seats < capacity) "
+                                        + "returning *, nextval('registration_event_sequence') as event_sequence",
+                                s.getResultSetMapping(Object[].class, SessionCopy.WITH_EVENT_SEQUENCE))
+                        .setParameter("id", sessionId)
+                        .getResultList())
+                .map(rows -> rows.isEmpty()
+                        ? null
+                        : new SeatTaken((SessionCopy) rows.get(0)[0], ((Number) rows.get(0)[1]).longValue()));
+    }
+
     /** Gives one seat back (never below zero). */
     public static Uni<Void> release(UUID sessionId) {
         return Panache.getSession()

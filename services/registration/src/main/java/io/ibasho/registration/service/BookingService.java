@@ -11,6 +11,7 @@ import io.ibasho.registration.config.RegistrationConfig;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.mapping.RegistrationEvents.ChildcarePurpose;
 import io.ibasho.registration.messaging.RegistrationOutbox;
+import io.ibasho.registration.repository.BookingRows;
 import io.ibasho.registration.repository.SeatLedger;
 import io.ibasho.registration.repository.Waitlist;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -63,25 +64,68 @@ public class BookingService {
     @WithTransaction
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
-        return openFirstComeSession(sessionId)
-                .call(session -> noActiveRegistration(sessionId, attendeeId))
-                .flatMap(session -> SeatLedger.take(session.id).flatMap(taken -> {
-                    if (!taken) {
-                        return Uni.createFrom()
-                                .failure(Refusal.conflict(
-                                        "session-full",
-                                        withChildren
-                                                ? "All seats are taken. You can join the waitlist with your children's ages: a seat is then "
-                                                        + "offered to you together with childcare."
-                                                : "All seats are taken. You can join the waitlist."));
+        // A first-come session's seat first, in one statement that also returns the session and the event's sequence
+        // number (ADR 0047). A seat taken for a session that is not bookable, or by somebody who already holds one,
+        // goes back with the rollback that her refusal causes.
+        return SeatLedger.takeReturningSession(sessionId).flatMap(taken -> {
+            if (taken == null) {
+                // nothing taken: a full first-come session, a lottery's leftover seats or no such session: the checks
+                // in their order, then the seat as before (a lottery session opens only while a seat is free)
+                return openFirstComeSession(sessionId)
+                        .call(session -> noActiveRegistration(sessionId, attendeeId))
+                        .flatMap(session -> ("FIRST_COME".equals(session.allocation)
+                                        ? Uni.createFrom().item(false)
+                                        : SeatLedger.take(session.id))
+                                .flatMap(seat -> {
+                                    if (!seat) {
+                                        return Uni.createFrom().failure(sessionFull(withChildren));
+                                    }
+                                    Registration registration = newRegistration(session, attendeeId, nickname);
+                                    if (!withChildren) {
+                                        return confirm(registration);
+                                    }
+                                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
+                                }));
+            }
+            return requireOpenFirstCome(taken.session()).flatMap(session -> {
+                Registration registration = newRegistration(session, attendeeId, nickname);
+                if (!withChildren) {
+                    // her second active booking is caught by the unique index registration_one_active
+                    return confirmNew(registration, session, taken.eventSequence());
+                }
+                registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                return noActiveRegistration(sessionId, attendeeId)
+                        .flatMap(ignored ->
+                                ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now()));
+            });
+        });
+    }
+
+    private static Refusal sessionFull(boolean withChildren) {
+        return Refusal.conflict(
+                "session-full",
+                withChildren
+                        ? "All seats are taken. You can join the waitlist with your children's ages: a seat is then "
+                                + "offered to you together with childcare."
+                        : "All seats are taken. You can join the waitlist.");
+    }
+
+    /** A new booking confirmed at once: its row, its event and the relay's wake-up in one statement (BookingRows). */
+    private Uni<Registration> confirmNew(Registration registration, SessionCopy session, long eventSequence) {
+        registration.status = Status.CONFIRMED;
+        registration.bookingCode = DoorCodes.next();
+        registration.updatedAt = now();
+        registration.version = 0L;
+        return BookingRows.insertConfirmed(
+                        registration,
+                        outbox.confirmed(eventSequence, session, ChildcareRequests.confirmed(registration)))
+                .map(inserted -> {
+                    if (!inserted) {
+                        throw alreadyRegistered();
                     }
-                    Registration registration = newRegistration(session, attendeeId, nickname);
-                    if (!withChildren) {
-                        return confirm(registration);
-                    }
-                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
-                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
-                }));
+                    return registration;
+                });
     }
 
     public Uni<WaitlistPlace> joinWaitlist(UUID sessionId, String attendeeId, String nickname) {
@@ -473,6 +517,13 @@ public class BookingService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> Refusal.notFound("session"))
+                .flatMap(this::requireOpenFirstCome);
+    }
+
+    /** The session takes first-come bookings now, or the refusal that says why not. */
+    private Uni<SessionCopy> requireOpenFirstCome(SessionCopy found) {
+        return Uni.createFrom()
+                .item(found)
                 .invoke(session -> {
                     if (!"PUBLISHED".equals(session.status)) {
                         throw Refusal.conflict(
@@ -493,10 +544,14 @@ public class BookingService {
         return Registration.count("sessionId = ?1 and attendeeId = ?2 and status in ?3", sessionId, attendeeId, ACTIVE)
                 .invoke(count -> {
                     if (count > 0) {
-                        throw Refusal.conflict("already-registered", "You already have a booking for this session.");
+                        throw alreadyRegistered();
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    private static Refusal alreadyRegistered() {
+        return Refusal.conflict("already-registered", "You already have a booking for this session.");
     }
 
     /** 404 for somebody else's registration: whether it exists is not hers to know. */

@@ -111,6 +111,60 @@ class BookingResourceTest {
                 .body("type", containsString("session-full"));
     }
 
+    /**
+     * Her second booking while seats are free: the seat statement takes one before the unique index refuses her row
+     * (ADR 0047). The seat goes back with the rollback (mei gets the last one) and no event of the refused booking is
+     * written.
+     */
+    @Test
+    void aSecondBookingWhileSeatsAreFreeTakesNoSeatAndSendsNoEvent() {
+        UUID sessionId = publishedSession(2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> book("hana", sessionId, Map.of("nickname", "hana")).statusCode() == 201);
+        book("hana", sessionId, Map.of("nickname", "hana again"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("already-registered"));
+        String meis = book("mei", sessionId, Map.of("nickname", "mei"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        book("mei", sessionId, Map.of("nickname", "mei again"))
+                .then()
+                .statusCode(409)
+                .body("type", containsString("already-registered"));
+        // a marker after the refusals: her cancellation's event comes after anything they could have written
+        given().auth()
+                .oauth2(Tokens.accessToken("mei"))
+                .post("/api/registrations/mine/" + meis + "/cancel")
+                .then()
+                .statusCode(200);
+
+        var types = KafkaTopicReader.recordsUntil(
+                        Topics.REGISTRATION_LIFECYCLE,
+                        r -> sessionId.toString().equals(r.key()),
+                        r -> EventTypes.REGISTRATION_CANCELLED.equals(type(r.value())),
+                        Duration.ofSeconds(30))
+                .stream()
+                .map(r -> type(r.value()))
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        EventTypes.REGISTRATION_CONFIRMED,
+                        EventTypes.REGISTRATION_CANCELLED);
+    }
+
+    private String type(String event) {
+        try {
+            return json.readTree(event).path("type").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aDuplicateKafkaDeliveryChangesNothing() {
         UUID sessionId = UUID.randomUUID();
