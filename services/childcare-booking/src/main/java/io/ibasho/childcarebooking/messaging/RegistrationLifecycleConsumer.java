@@ -63,11 +63,19 @@ public class RegistrationLifecycleConsumer {
     public Uni<Void> consume(String message) {
         // in a transaction of its own; a transient failure is retried with backoff, only poison is
         // dead-lettered (issue #14)
-        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+        return events.read(message)
+                .flatMap(event -> concernsChildcare(event)
+                        ? TransientFailures.inTransactionWithRetry(() -> handle(event))
+                        // most of the topic (every booking's RegistrationConfirmed): acknowledged without a
+                        // transaction,
+                        // which cost a pool connection and two round trips for nothing (docs/benchmarks.md, round 12)
+                        : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> consumeOnce(String message) {
-        return events.read(message).flatMap(this::handle);
+    private static boolean concernsChildcare(InboundEvent event) {
+        return event.is(EventTypes.SUBJECT_ERASED)
+                || event.is(EventTypes.CHILDCARE_REQUESTED)
+                || RELEASING.containsKey(event.type());
     }
 
     private Uni<Void> handle(InboundEvent event) {

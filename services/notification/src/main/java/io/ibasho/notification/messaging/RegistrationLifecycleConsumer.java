@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.notification.RegistrationCopy;
-import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.repository.RegistrationCopies;
 import io.ibasho.notification.service.CourseNotices;
@@ -94,103 +93,84 @@ public class RegistrationLifecycleConsumer {
             // Only remembered when unknown: a waitlisted or applying woman keeps her state until the outcome arrives.
             return rememberIfUnknown(registrationId, sessionId, attendeeId, state);
         }
-        return RegistrationCopy.<RegistrationCopy>findById(registrationId)
-                .map(previous -> previous == null ? null : previous.status)
-                .flatMap(previousState -> keepRegistration(registrationId, sessionId, attendeeId, state)
-                        .flatMap(ignored -> SessionCopy.<SessionCopy>findById(sessionId))
-                        .flatMap(session -> {
-                            // a date booked or cancelled with her whole course: the course's one message tells her
-                            if (data.hasNonNull("courseBookingId")
-                                    && (type.equals(EventTypes.REGISTRATION_CONFIRMED)
-                                            || type.equals(EventTypes.REGISTRATION_CANCELLED))) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            MessageKind kind =
-                                    switch (type) {
-                                        case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
-                                        // A confirmation in a lottery session is her lottery win, unless she is
-                                        // confirming an offer
-                                        // (the win or a freed seat), which already told her she had a place: then it is
-                                        // a booking.
-                                        case EventTypes.REGISTRATION_CONFIRMED ->
-                                            session != null
-                                                            && "LOTTERY".equals(session.allocation)
-                                                            && !"OFFERED".equals(previousState)
-                                                    ? MessageKind.LOTTERY_WON
-                                                    : MessageKind.BOOKING_CONFIRMED;
-                                        // the reserve list of a lottery, or a first-come waitlist (no 抽選 in it)
-                                        case EventTypes.WAITLISTED ->
-                                            "LOTTERY_RESERVE"
+        // the copy kept, its state before and the session's allocation: one statement
+        return RegistrationCopies.keepAndRecall(registrationId, sessionId, attendeeId, state)
+                .flatMap(recalled -> {
+                    String previousState = recalled.previousState();
+                    // a date booked or cancelled with her whole course: the course's one message tells her
+                    if (data.hasNonNull("courseBookingId")
+                            && (type.equals(EventTypes.REGISTRATION_CONFIRMED)
+                                    || type.equals(EventTypes.REGISTRATION_CANCELLED))) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    MessageKind kind =
+                            switch (type) {
+                                case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
+                                // A confirmation in a lottery session is her lottery win, unless she is
+                                // confirming an offer
+                                // (the win or a freed seat), which already told her she had a place: then it is
+                                // a booking.
+                                case EventTypes.REGISTRATION_CONFIRMED ->
+                                    "LOTTERY".equals(recalled.allocation()) && !"OFFERED".equals(previousState)
+                                            ? MessageKind.LOTTERY_WON
+                                            : MessageKind.BOOKING_CONFIRMED;
+                                // the reserve list of a lottery, or a first-come waitlist (no 抽選 in it)
+                                case EventTypes.WAITLISTED ->
+                                    "LOTTERY_RESERVE".equals(data.path("reason").asText(""))
+                                            ? MessageKind.LOTTERY_RESERVE
+                                            : MessageKind.WAITLISTED;
+                                // A lottery win that must be confirmed by the deadline has its own words;
+                                // absent = waitlist.
+                                case EventTypes.SEAT_OFFERED ->
+                                    "LOTTERY_WIN".equals(data.path("reason").asText(""))
+                                            ? MessageKind.LOTTERY_WON_CONFIRM
+                                            : MessageKind.SEAT_OFFERED;
+                                // she said no herself: not "the time to answer has passed"
+                                case EventTypes.OFFER_EXPIRED ->
+                                    data.path("declined").asBoolean(false)
+                                            ? MessageKind.OFFER_DECLINED
+                                            : MessageKind.OFFER_EXPIRED;
+                                case EventTypes.REGISTRATION_CANCELLED ->
+                                    switch (cancelledBy) {
+                                        case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
+                                        // The session-cancelled message (from EventCancelled) tells her; one
+                                        // message, not two.
+                                        case "SESSION_CANCELLED" -> null;
+                                        // The childcare saga let the held seat go. ChildcareRejected already
+                                        // told her, and
+                                        // OfferExpired told her of a lapsed offer; only an unanswered childcare
+                                        // request has no
+                                        // other message, so it gets the childcare-unavailable one. She did not
+                                        // cancel anything.
+                                        case "SYSTEM" ->
+                                            "CHILDCARE_NO_ANSWER"
                                                             .equals(data.path("reason")
                                                                     .asText(""))
-                                                    ? MessageKind.LOTTERY_RESERVE
-                                                    : MessageKind.WAITLISTED;
-                                        // A lottery win that must be confirmed by the deadline has its own words;
-                                        // absent = waitlist.
-                                        case EventTypes.SEAT_OFFERED ->
-                                            "LOTTERY_WIN"
-                                                            .equals(data.path("reason")
-                                                                    .asText(""))
-                                                    ? MessageKind.LOTTERY_WON_CONFIRM
-                                                    : MessageKind.SEAT_OFFERED;
-                                        // she said no herself: not "the time to answer has passed"
-                                        case EventTypes.OFFER_EXPIRED ->
-                                            data.path("declined").asBoolean(false)
-                                                    ? MessageKind.OFFER_DECLINED
-                                                    : MessageKind.OFFER_EXPIRED;
-                                        case EventTypes.REGISTRATION_CANCELLED ->
-                                            switch (cancelledBy) {
-                                                case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
-                                                // The session-cancelled message (from EventCancelled) tells her; one
-                                                // message, not two.
-                                                case "SESSION_CANCELLED" -> null;
-                                                // The childcare saga let the held seat go. ChildcareRejected already
-                                                // told her, and
-                                                // OfferExpired told her of a lapsed offer; only an unanswered childcare
-                                                // request has no
-                                                // other message, so it gets the childcare-unavailable one. She did not
-                                                // cancel anything.
-                                                case "SYSTEM" ->
-                                                    "CHILDCARE_NO_ANSWER"
-                                                                    .equals(data.path("reason")
-                                                                            .asText(""))
-                                                            ? MessageKind.CHILDCARE_REJECTED
-                                                            : null;
-                                                default -> MessageKind.CANCELLED_BY_ATTENDEE;
-                                            };
-                                        default -> null;
+                                                    ? MessageKind.CHILDCARE_REJECTED
+                                                    : null;
+                                        default -> MessageKind.CANCELLED_BY_ATTENDEE;
                                     };
-                            if (kind == null) {
-                                return Uni.createFrom().voidItem();
-                            }
-                            Integer position = data.path("position").isInt()
-                                    ? data.path("position").asInt()
-                                    : null;
-                            OffsetDateTime deadline = data.hasNonNull("offerExpiresAt")
-                                    ? OffsetDateTime.parse(
-                                            data.path("offerExpiresAt").asText())
-                                    : null;
-                            String reason = kind == MessageKind.CANCELLED_BY_ORGANISER && data.hasNonNull("reason")
-                                    ? data.path("reason").asText()
-                                    : null;
-                            return notifier.notify(new Notice(
-                                            kind,
-                                            attendeeId,
-                                            sessionId,
-                                            registrationId,
-                                            eventId,
-                                            position,
-                                            deadline,
-                                            reason))
-                                    .replaceWithVoid();
-                        }));
+                                default -> null;
+                            };
+                    if (kind == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Integer position = data.path("position").isInt()
+                            ? data.path("position").asInt()
+                            : null;
+                    OffsetDateTime deadline = data.hasNonNull("offerExpiresAt")
+                            ? OffsetDateTime.parse(data.path("offerExpiresAt").asText())
+                            : null;
+                    String reason = kind == MessageKind.CANCELLED_BY_ORGANISER && data.hasNonNull("reason")
+                            ? data.path("reason").asText()
+                            : null;
+                    return notifier.notify(new Notice(
+                                    kind, attendeeId, sessionId, registrationId, eventId, position, deadline, reason))
+                            .replaceWithVoid();
+                });
     }
 
     private Uni<Void> rememberIfUnknown(UUID registrationId, UUID sessionId, String attendeeId, String state) {
         return RegistrationCopies.keepIfUnknown(registrationId, sessionId, attendeeId, state);
-    }
-
-    private Uni<Void> keepRegistration(UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        return RegistrationCopies.keep(registrationId, sessionId, attendeeId, state);
     }
 }

@@ -1,6 +1,5 @@
 package io.ibasho.notification.service;
 
-import io.ibasho.notification.RecipientPreference;
 import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.repository.DeliveryQueue;
 import io.smallrye.mutiny.Uni;
@@ -135,40 +134,15 @@ public class Notifier {
                         : notice.courseDates().stream()
                                 .map(date -> date.toInstant().toString())
                                 .collect(Collectors.joining(" ")));
-        return DeliveryQueue.fileInInbox(row, now)
+        // filed, e-mail and LINE queued as she chose, their senders signalled: one statement (round 12)
+        return DeliveryQueue.fileAndQueue(row, reach.email(), reach.line() && line.available(), now)
                 // filed: counted as sent in-app when the statement succeeds (a transaction rolled back after it and
                 // retried counts it twice; the inbox row itself stays once per event)
-                .invoke(filed -> {
-                    if (filed) {
+                .map(filed -> {
+                    if (filed.filed()) {
                         meters.sent(NotificationMeters.DeliveryChannel.IN_APP);
                     }
-                })
-                .flatMap(filed -> !filed
-                        ? Uni.createFrom().item(false)
-                        : (reach.email()
-                                        ? queueEmailIfChosen(inboxId, notice, now)
-                                        : Uni.createFrom().voidItem())
-                                .call(() -> reach.line()
-                                        ? queueLineIfLinked(inboxId, notice, now)
-                                        : Uni.createFrom().voidItem())
-                                .replaceWith(true));
-    }
-
-    private Uni<Void> queueEmailIfChosen(UUID inboxId, Notice notice, OffsetDateTime now) {
-        return RecipientPreference.<RecipientPreference>findById(notice.recipientId())
-                .flatMap(preference -> {
-                    if (preference == null || !preference.wantsEmail()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return DeliveryQueue.queueEmail(inboxId, notice.recipientId(), notice.sourceEventId(), EMAIL, now);
+                    return filed.filed();
                 });
-    }
-
-    /** One LINE push per message if she linked LINE (and this installation offers it). */
-    private Uni<Void> queueLineIfLinked(UUID inboxId, Notice notice, OffsetDateTime now) {
-        if (!line.available()) {
-            return Uni.createFrom().voidItem();
-        }
-        return DeliveryQueue.queueLineIfLinked(inboxId, notice.recipientId(), notice.sourceEventId(), now);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ibasho.notification.repository.DeliveryQueue;
+import io.ibasho.notification.support.Db;
 import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.ibasho.testsupport.IbashoServers;
@@ -67,22 +68,33 @@ class SenderWakeUpTest {
                 DeliveryQueue.EMAIL_QUEUED, polls.every("e-mail watcher", AN_HOUR, AN_HOUR, counting(emailWakeUps)));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
+        // she confirmed an e-mail address; the other recipient has no preference at all (in-app only)
+        Db.update(
+                "insert into recipient_preference (recipient_id, language, email_enabled, full_detail, email_address,"
+                        + " email_verified_at, updated_at) values (?, 'ja', true, false, ?, now(), now())"
+                        + " on conflict (recipient_id) do nothing",
+                "wake-up-test",
+                "wake-up-test@example.jp");
         UUID inAppOnly = UUID.randomUUID();
-        inTransaction(() -> DeliveryQueue.fileInInbox(row(inAppOnly), now).replaceWithVoid());
+        inTransaction(() -> DeliveryQueue.fileAndQueue(row(inAppOnly, "wake-up-in-app"), true, false, now)
+                .replaceWithVoid());
         UUID withEmail = UUID.randomUUID();
-        inTransaction(() -> DeliveryQueue.fileInInbox(row(withEmail), now)
-                .chain(() ->
-                        DeliveryQueue.queueEmail(withEmail, "wake-up-test", "wake-up:" + withEmail, "email", now)));
+        inTransaction(() -> DeliveryQueue.fileAndQueue(row(withEmail, "wake-up-test"), true, false, now)
+                .replaceWithVoid());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> emailWakeUps.get() >= 1);
         Thread.sleep(300);
         assertThat(emailWakeUps).hasValue(1);
+        assertThat(Db.count("select count(*) from email_delivery where inbox_message_id = ?", inAppOnly))
+                .isZero();
+        assertThat(Db.count("select count(*) from email_delivery where inbox_message_id = ?", withEmail))
+                .isEqualTo(1);
     }
 
-    private static DeliveryQueue.InboxRow row(UUID id) {
+    private static DeliveryQueue.InboxRow row(UUID id, String recipient) {
         return new DeliveryQueue.InboxRow(
                 id,
-                "wake-up-test",
+                recipient,
                 "BOOKING_CONFIRMED",
                 null,
                 null,
