@@ -135,6 +135,8 @@ public final class LocalStack {
 
     private Duration tracingExportDelay;
 
+    private String tracingSampler;
+
     /**
      * Traces from every application to {@code endpoint} (OTLP/HTTP), batched and sent every {@code exportDelay}; set
      * before {@code up}. Without it, {@value #TRACING_ENDPOINT} in this shell's environment turns tracing on.
@@ -142,6 +144,17 @@ public final class LocalStack {
     public LocalStack withTracing(String endpoint, Duration exportDelay) {
         this.tracingEndpoint = endpoint;
         this.tracingExportDelay = exportDelay;
+        return this;
+    }
+
+    /**
+     * Which traces the applications record while tracing is on: an OpenTelemetry sampler name
+     * ({@code quarkus.otel.traces.sampler}), e.g. {@code parentbased_always_off} for only the traces a caller starts
+     * sampled (the end-to-end stack, ADR 0046); set before {@code up}. Without it the applications' own default
+     * (record every trace) stays.
+     */
+    public LocalStack withTraceSampler(String sampler) {
+        this.tracingSampler = sampler;
         return this;
     }
 
@@ -163,6 +176,9 @@ public final class LocalStack {
         env.put(TRACING_ENDPOINT, endpoint.strip());
         if (tracingExportDelay != null) {
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", tracingExportDelay.toMillis() + "ms");
+        }
+        if (tracingSampler != null) {
+            env.put("QUARKUS_OTEL_TRACES_SAMPLER", tracingSampler);
         }
         return env;
     }
