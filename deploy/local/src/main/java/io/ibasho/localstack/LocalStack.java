@@ -135,7 +135,7 @@ public final class LocalStack {
 
     private Duration tracingExportDelay;
 
-    private String tracingSampler;
+    private Double tracingRootRatio;
 
     /**
      * Traces from every application to {@code endpoint} (OTLP/HTTP), batched and sent every {@code exportDelay}; set
@@ -148,13 +148,17 @@ public final class LocalStack {
     }
 
     /**
-     * Which traces the applications record while tracing is on: an OpenTelemetry sampler name
-     * ({@code quarkus.otel.traces.sampler}), e.g. {@code parentbased_always_off} for only the traces a caller starts
-     * sampled (the end-to-end stack, ADR 0046); set before {@code up}. Without it the applications' own default
-     * (record every trace) stays.
+     * Which share of the traces that start in the applications (a request without a sampled caller's
+     * {@code traceparent}, a scheduled job, a relay's poll) are recorded while tracing is on, from 0 to 1: the ratio of
+     * their build-time sampler {@code parentbased_traceidratio} ({@code QUARKUS_OTEL_TRACES_SAMPLER_ARG}); a span whose
+     * parent is sampled is always recorded. The end-to-end stack sets 0 (ADR 0046, amended); set before {@code up}.
+     * Without it the applications record every trace.
      */
-    public LocalStack withTraceSampler(String sampler) {
-        this.tracingSampler = sampler;
+    public LocalStack withRootTraceRatio(double ratio) {
+        if (ratio < 0 || ratio > 1) {
+            throw new IllegalArgumentException("a ratio from 0 to 1: " + ratio);
+        }
+        this.tracingRootRatio = ratio;
         return this;
     }
 
@@ -177,8 +181,8 @@ public final class LocalStack {
         if (tracingExportDelay != null) {
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", tracingExportDelay.toMillis() + "ms");
         }
-        if (tracingSampler != null) {
-            env.put("QUARKUS_OTEL_TRACES_SAMPLER", tracingSampler);
+        if (tracingRootRatio != null) {
+            env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", Double.toString(tracingRootRatio));
         }
         return env;
     }
