@@ -14,8 +14,6 @@ import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,31 +41,11 @@ class BookingJourneyIT {
 
     @Test
     void sheRegistersBooksAWorkshopWithChildcareForTwoFindsItFromHerInboxAndCancelsIt() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(15)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        Map<String, Object> workshop = new LinkedHashMap<>(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "親子で木のスプーンづくり",
-                "titleEn",
-                "Carving a wooden spoon",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                8,
-                "allocation",
-                "FIRST_COME",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt",
-                start.minusDays(2).toString()));
+        OffsetDateTime start = SessionBody.inDays(15, 10);
+        Map<String, Object> workshop = SessionBody.workshop("親子で木のスプーンづくり", start, Duration.ofHours(2), 8, "FIRST_COME")
+                .titleEn("Carving a wooden spoon")
+                .applicationsOpenUntil(start.minusDays(2))
+                .build();
         String sessionId = attendees.publishedSession(attendees.withChildcare(workshop, start));
 
         try (Phone phone = Phone.open("book-with-childcare")) {
@@ -149,28 +127,11 @@ class BookingJourneyIT {
 
     @Test
     void atADropInCafeSheReservesChildcareAloneShowsHerCodeTheCarerSeesTheChildAndSheCancels() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(11)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
+        OffsetDateTime start = SessionBody.inDays(11, 10);
         // as in the demo month: a café without booking (出入り自由) that offers childcare
-        Map<String, Object> cafe = new LinkedHashMap<>(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "子連れでどうぞ ウィメンズカフェ",
-                "titleEn",
-                "Women's Café, children welcome",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                15,
-                "allocation",
-                "NONE"));
+        Map<String, Object> cafe = SessionBody.cafe("子連れでどうぞ ウィメンズカフェ", start, Duration.ofHours(2), 15, "NONE")
+                .titleEn("Women's Café, children welcome")
+                .build();
         String sessionId = attendees.publishedSession(attendees.withChildcare(cafe, start));
         String mother = attendees.create("dropin", 1).get(0);
         // childcare-booking learns the session over Kafka; the carers' summary answers once it has
@@ -271,29 +232,11 @@ class BookingJourneyIT {
     @Test
     void aSessionWithoutAVenueHasItsPageToo() {
         // online sessions and sessions whose place is still open have no venue: their page must still be there
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(17)
-                .withHour(20)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        String sessionId = attendees.publishedSession(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "夜のおしゃべり会",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(1).toString(),
-                "capacity",
-                6,
-                "allocation",
-                "FIRST_COME",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt",
-                start.minusDays(1).toString()));
+        OffsetDateTime start = SessionBody.inDays(17, 20);
+        String sessionId =
+                attendees.publishedSession(SessionBody.workshop("夜のおしゃべり会", start, Duration.ofHours(1), 6, "FIRST_COME")
+                        .applicationsOpenUntil(start.minusDays(1))
+                        .build());
         try (Phone phone = Phone.open("session-without-venue")) {
             Page page = phone.page();
             phone.allow("500"); // reported below with the page's own words, not as a console line
@@ -310,25 +253,10 @@ class BookingJourneyIT {
     @Test
     void afterASessionSheAttendedSheAnswersTheSurveyOnce() throws Exception {
         String her = attendees.create("survey", 1).get(0);
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(16)
-                .withHour(13)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        String session = attendees.publishedSession(new LinkedHashMap<>(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "アンケートのある女性カフェ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                5,
-                "allocation",
-                "FIRST_COME")));
+        OffsetDateTime start = SessionBody.inDays(16, 13);
+        String session = attendees.publishedSession(
+                SessionBody.cafe("アンケートのある女性カフェ", start, Duration.ofHours(2), 5, "FIRST_COME")
+                        .build());
         String registration = attendees
                 .postUntil(
                         her,

@@ -24,8 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,25 +65,9 @@ class HerDataErasureIT {
         String other = people.get(1);
 
         // a first-come session with childcare: she books with a child, the other woman without
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(14)
-                .withHour(13)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        Map<String, Object> cafe = new LinkedHashMap<>(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "託児つきカフェ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                5,
-                "allocation",
-                "FIRST_COME"));
+        OffsetDateTime start = SessionBody.inDays(14, 13);
+        Map<String, Object> cafe = SessionBody.cafe("託児つきカフェ", start, Duration.ofHours(2), 5, "FIRST_COME")
+                .build();
         String session = attendees.publishedSession(attendees.withChildcare(cafe, start));
         String registration = attendees
                 .postUntil(
@@ -152,29 +134,10 @@ class HerDataErasureIT {
         String surveyAggregate = surveyAggregate(stack, session);
 
         // a lottery application under another canary nickname
-        Map<String, Object> lottery = new LinkedHashMap<>(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "抽選のワークショップ",
-                "startsAt",
-                start.plusDays(1).toString(),
-                "endsAt",
-                start.plusDays(1).plusHours(2).toString(),
-                "capacity",
-                2,
-                "allocation",
-                "LOTTERY",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString(),
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .plusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString()));
+        Map<String, Object> lottery = SessionBody.workshop(
+                        "抽選のワークショップ", start.plusDays(1), Duration.ofHours(2), 2, "LOTTERY")
+                .applicationsOpenUntil(SessionBody.nowUtc().plusHours(1))
+                .build();
         String lotterySession = attendees.publishedSession(lottery);
         attendees.postUntil(
                 her,

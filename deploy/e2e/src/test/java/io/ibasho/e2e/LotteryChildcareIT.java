@@ -9,8 +9,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,37 +40,12 @@ class LotteryChildcareIT {
 
     @Test
     void onlyWinnersHoldChildcareAndThoseChildcareCouldNotTakeAreOnTheReserveList() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(10)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
+        OffsetDateTime start = SessionBody.inDays(10, 10);
         // the window is open now and closes in an hour; once the three applications are in, organiser1 ends it early
         // (as the draw's own problem tells an organiser to) and draws: no waiting for a deadline on the wall clock
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "抽選と託児のワークショップ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                2,
-                "allocation",
-                "LOTTERY",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString(),
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .plusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString()));
+        Map<String, Object> body = SessionBody.workshop("抽選と託児のワークショップ", start, Duration.ofHours(2), 2, "LOTTERY")
+                .applicationsOpenUntil(SessionBody.nowUtc().plusHours(1))
+                .build();
         Map<String, Object> withChildcare = attendees.withChildcare(body, start);
         String sessionId = attendees.publishedSession(withChildcare);
 
@@ -320,25 +293,9 @@ class LotteryChildcareIT {
 
     @Test
     void aFirstComeBookingWithChildrenIsHeldThenConfirmedWithChildcareReserved() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(12)
-                .withHour(13)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "託児つきカフェ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                5,
-                "allocation",
-                "FIRST_COME"));
+        OffsetDateTime start = SessionBody.inDays(12, 13);
+        Map<String, Object> body = SessionBody.cafe("託児つきカフェ", start, Duration.ofHours(2), 5, "FIRST_COME")
+                .build();
         String sessionId = attendees.publishedSession(attendees.withChildcare(body, start));
         String booker = attendees.create("first-come-childcare", 1).get(0);
 

@@ -191,36 +191,13 @@ final class MatrixObjects {
     }
 
     static Map<String, Object> sessionBody(String kind, int capacity, String allocation) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(21)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "kind",
-                kind,
-                "titleJa",
-                "権限テストのカフェ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                capacity,
-                "allocation",
-                allocation));
+        OffsetDateTime start = SessionBody.inDays(21, 10);
+        SessionBody body = SessionBody.of(kind, "権限テストのカフェ", start, Duration.ofHours(2), capacity, allocation);
         if (kind.equals("workshop")) {
             // applications are open now and close the day before
-            body.put(
-                    "applicationOpensAt",
-                    OffsetDateTime.now(ZoneOffset.UTC)
-                            .minusHours(1)
-                            .truncatedTo(ChronoUnit.SECONDS)
-                            .toString());
-            body.put("applicationClosesAt", start.minusDays(1).toString());
+            body.applicationsOpenUntil(start.minusDays(1));
         }
-        return body;
+        return body.build();
     }
 
     private static Map<String, Object> lotteryBody() {

@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,25 +52,9 @@ class OneTraceAcrossTheStackIT {
     @Test
     void aBookingWithChildcareIsOneTraceFromTheGatewayToHerNotification() {
         Assumptions.assumeTrue(stack.traces != null, "tracing is off for this stack (-Dibasho.e2e.tracing=false)");
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(14)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "追跡つきカフェ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                5,
-                "allocation",
-                "FIRST_COME"));
+        OffsetDateTime start = SessionBody.inDays(14, 10);
+        Map<String, Object> body = SessionBody.cafe("追跡つきカフェ", start, Duration.ofHours(2), 5, "FIRST_COME")
+                .build();
         String sessionId = attendees.publishedSession(attendees.withChildcare(body, start));
         String she = attendees.create("traced", 1).get(0);
         String token = attendees.token(she);

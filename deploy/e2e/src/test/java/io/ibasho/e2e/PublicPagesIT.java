@@ -7,9 +7,9 @@ import com.microsoft.playwright.Page;
 import io.ibasho.e2e.browser.Chromium;
 import io.ibasho.e2e.browser.Phone;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,26 +75,10 @@ class PublicPagesIT {
                 .withMinute(30)
                 .withSecond(0)
                 .withNano(0);
-        Map<String, Object> workshop = new LinkedHashMap<>(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "はじめての家計ノート",
-                "titleEn",
-                "First steps with a household budget",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                8,
-                "allocation",
-                "FIRST_COME",
-                "applicationClosesAt",
-                start.minusDays(1).toString()));
-        workshop.put(
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString());
+        Map<String, Object> workshop = SessionBody.workshop("はじめての家計ノート", start, Duration.ofHours(2), 8, "FIRST_COME")
+                .titleEn("First steps with a household budget")
+                .applicationsOpenUntil(start.minusDays(1))
+                .build();
         workshop.put(
                 "flyer",
                 Map.of(

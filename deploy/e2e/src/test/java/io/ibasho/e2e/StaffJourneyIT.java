@@ -50,6 +50,13 @@ class StaffJourneyIT {
     /** organiser1 at her desk, signed in once for the tests of this class that need her (each login costs seconds). */
     private static Phone organiser;
 
+    /**
+     * The cookies of each staff member of this class once she has signed in: her later phones in this class start
+     * signed in (Keycloak's pages cost Chromium seconds at every sign-in, docs/benchmarks.md round 12). No test here is
+     * about signing in or out; SignInJourneyIT's are, and keep their own.
+     */
+    private static final Map<String, String> signedIn = new java.util.HashMap<>();
+
     @BeforeAll
     static void browserAndStack() {
         Chromium.required();
@@ -67,15 +74,33 @@ class StaffJourneyIT {
 
     private static Phone organiserDesk() {
         if (organiser == null) {
-            organiser = Phone.open("staff-organiser", 1280);
+            String state = signedIn.get("organiser1");
+            organiser = state == null
+                    ? Phone.open("staff-organiser", 1280)
+                    : Phone.withState("staff-organiser", 1280, state);
             // a form shown again with its mistakes answers 422 and a draw before the deadline 409, which Chromium logs
             // as failed document loads
             organiser.allow("status of 422");
             organiser.allow("status of 409");
-            KeycloakPages.signIn(organiser, stack, "organiser1");
+            if (state == null) {
+                KeycloakPages.signIn(organiser, stack, "organiser1");
+                signedIn.put("organiser1", organiser.savedState());
+            }
         }
         organiser.page().setViewportSize(1280, 800);
         return organiser;
+    }
+
+    /** A phone (or desk) of {@code user}, signed in: on Keycloak's page her first time in this class. */
+    private static Phone signedInPhone(String user, String journey, int width) {
+        String state = signedIn.get(user);
+        if (state != null) {
+            return Phone.withState(journey, width, state);
+        }
+        Phone phone = Phone.open(journey, width);
+        KeycloakPages.signIn(phone, stack, user);
+        signedIn.put(user, phone.savedState());
+        return phone;
     }
 
     @Test
@@ -179,37 +204,25 @@ class StaffJourneyIT {
 
     @Test
     void atTheDoorOneWomanIsFoundByHerTypedCodeAnotherByHerQrCodeAndTwoDropInsAreCounted() throws IOException {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(3)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        String sessionId = attendees.publishedSession(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "ウィメンズカフェ（受付の練習）",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                10,
-                "allocation",
-                "FIRST_COME",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt",
-                start.minusHours(1).toString()));
+        OffsetDateTime start = SessionBody.inDays(3, 10);
+        String sessionId = attendees.publishedSession(
+                SessionBody.cafe("ウィメンズカフェ（受付の練習）", start, Duration.ofHours(2), 10, "FIRST_COME")
+                        .applicationsOpenUntil(start.minusHours(1))
+                        .build());
         List<String> women = attendees.create("door", 2);
         Map<String, Object> typed = book(women.get(0), sessionId, "さくら");
         Map<String, Object> scanned = book(women.get(1), sessionId, "もも");
         Path camera = cameraShowing(qrCodeOf(women.get(1), (String) scanned.get("id")));
 
-        try (Phone phone = Phone.withCamera("staff-door", Phone.WIDTH, camera)) {
+        String organisersState = signedIn.get("organiser1");
+        try (Phone phone = organisersState == null
+                ? Phone.withCamera("staff-door", Phone.WIDTH, camera)
+                : Phone.withCamera("staff-door", Phone.WIDTH, camera, organisersState)) {
             Page page = phone.page();
-            KeycloakPages.signIn(phone, stack, "organiser1");
+            if (organisersState == null) {
+                KeycloakPages.signIn(phone, stack, "organiser1");
+                signedIn.put("organiser1", phone.savedState());
+            }
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/door");
             assertThat(page.locator("h1")).hasText("受付");
             assertThat(page.locator("tr[data-registration]")).hasCount(2);
@@ -267,25 +280,10 @@ class StaffJourneyIT {
                 .filter(v -> Boolean.TRUE.equals(v.get("canHostChildcare")))
                 .findFirst()
                 .orElseThrow();
-        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of(
-                "kind",
-                "cafe",
-                "titleJa",
-                "親子でほっとカフェ",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                8,
-                "allocation",
-                "FIRST_COME",
-                "venueId",
-                venue.get("id"),
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt",
-                start.minusDays(1).toString()));
+        Map<String, Object> session = SessionBody.cafe("親子でほっとカフェ", start, Duration.ofHours(2), 8, "FIRST_COME")
+                .with("venueId", venue.get("id"))
+                .applicationsOpenUntil(start.minusDays(1))
+                .build();
         session.put(
                 "childcare",
                 Map.of(
@@ -340,9 +338,8 @@ class StaffJourneyIT {
                 .put("/api/events/sessions/" + sessionId)
                 .then()
                 .statusCode(200);
-        try (Phone desk = Phone.open("staff-partner", 1280)) {
+        try (Phone desk = signedInPhone("partner1", "staff-partner", 1280)) {
             Page page = desk.page();
-            KeycloakPages.signIn(desk, stack, "partner1");
             page.navigate(stack.gateway + "/staff");
             desk.waitForUrl(url -> url.startsWith(stack.gateway + "/staff/partner"), "the partner's schedule");
             // what changed since her last visit (kept per account by the event service), the last week on her first
@@ -554,9 +551,8 @@ class StaffJourneyIT {
             assertThat(page.getByLabel("参加のしかた")).hasValue("LOTTERY");
             assertThat(page.getByLabel("抽選の優先枠（先の枠ほど優先。「、」で区切る）")).hasValue("はじめての方、子育て中の方");
         }
-        try (Phone phone = Phone.open("staff-series-partner", Phone.WIDTH)) {
+        try (Phone phone = signedInPhone("partner1", "staff-series-partner", Phone.WIDTH)) {
             Page page = phone.page();
-            KeycloakPages.signIn(phone, stack, "partner1");
             page.navigate(stack.gateway + "/staff/partner");
             assertThat(page.locator("#changed [data-session='" + changedId + "'] .card-title"))
                     .hasText(title + "（この回は午後）");
@@ -707,25 +703,11 @@ class StaffJourneyIT {
                 .withMinute(30)
                 .withSecond(0)
                 .withNano(0);
-        String sessionId = attendees.publishedSession(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "コーヒー焙煎ワークショップ",
-                "targetAudienceJa",
-                "女性どなたでも",
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                1,
-                "allocation",
-                "LOTTERY",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0).toString(),
-                "applicationClosesAt",
-                start.minusDays(2).toString()));
+        String sessionId = attendees.publishedSession(
+                SessionBody.workshop("コーヒー焙煎ワークショップ", start, Duration.ofHours(2), 1, "LOTTERY")
+                        .with("targetAudienceJa", "女性どなたでも")
+                        .applicationsOpenUntil(start.minusDays(2))
+                        .build());
         for (String woman : attendees.create("draw", 2)) {
             attendees.postUntil(
                     woman,

@@ -135,6 +135,8 @@ public final class LocalStack {
 
     private Duration tracingExportDelay;
 
+    private Double tracingRootRatio;
+
     /**
      * Traces from every application to {@code endpoint} (OTLP/HTTP), batched and sent every {@code exportDelay}; set
      * before {@code up}. Without it, {@value #TRACING_ENDPOINT} in this shell's environment turns tracing on.
@@ -142,6 +144,21 @@ public final class LocalStack {
     public LocalStack withTracing(String endpoint, Duration exportDelay) {
         this.tracingEndpoint = endpoint;
         this.tracingExportDelay = exportDelay;
+        return this;
+    }
+
+    /**
+     * Which share of the traces that start in the applications (a request without a sampled caller's
+     * {@code traceparent}, a scheduled job, a relay's poll) are recorded while tracing is on, from 0 to 1: the ratio of
+     * their build-time sampler {@code parentbased_traceidratio} ({@code QUARKUS_OTEL_TRACES_SAMPLER_ARG}); a span whose
+     * parent is sampled is always recorded. The end-to-end stack sets 0 (ADR 0046, amended); set before {@code up}.
+     * Without it the applications record every trace.
+     */
+    public LocalStack withRootTraceRatio(double ratio) {
+        if (ratio < 0 || ratio > 1) {
+            throw new IllegalArgumentException("a ratio from 0 to 1: " + ratio);
+        }
+        this.tracingRootRatio = ratio;
         return this;
     }
 
@@ -163,6 +180,9 @@ public final class LocalStack {
         env.put(TRACING_ENDPOINT, endpoint.strip());
         if (tracingExportDelay != null) {
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", tracingExportDelay.toMillis() + "ms");
+        }
+        if (tracingRootRatio != null) {
+            env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", Double.toString(tracingRootRatio));
         }
         return env;
     }

@@ -48,6 +48,23 @@ class TracingSwitchTest {
         test.apps().forEach(app -> {
             assertEquals("false", app.environment().get("QUARKUS_OTEL_SDK_DISABLED"), app.name());
             assertEquals("200ms", app.environment().get("QUARKUS_OTEL_BSP_SCHEDULE_DELAY"), app.name());
+            assertFalse(app.environment().containsKey("QUARKUS_OTEL_TRACES_SAMPLER_ARG"), app.name());
         });
+
+        // the end-to-end stack's: only the traces a caller starts sampled
+        LocalStack sampled = new LocalStack(settings, Artifacts.load(), out)
+                .withEnvironment(Map.of())
+                .withTracing("http://127.0.0.1:39999", Duration.ofMillis(200))
+                .withRootTraceRatio(0);
+        sampled.apps()
+                .forEach(app ->
+                        assertEquals("0.0", app.environment().get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"), app.name()));
+        // and nothing while tracing is off
+        new LocalStack(settings, Artifacts.load(), out)
+                .withEnvironment(Map.of())
+                .withRootTraceRatio(0)
+                .apps()
+                .forEach(app ->
+                        assertFalse(app.environment().containsKey("QUARKUS_OTEL_TRACES_SAMPLER_ARG"), app.name()));
     }
 }

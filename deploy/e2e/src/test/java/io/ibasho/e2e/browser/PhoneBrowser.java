@@ -16,15 +16,20 @@ import java.util.Map;
  * ends.
  */
 final class PhoneBrowser {
-    /** The flags measured to work for Debian's chromium run as root without a display (docs/browser-tests.md). */
-    private static final List<String> FLAGS = List.of(
+    /**
+     * The flags measured to work for Debian's chromium run as root without a display (docs/browser-tests.md), and no name
+     * resolving but the loopback's: no request leaves the machine (Phone notes every one to a third party as a finding
+     * and answers the neutral site with a stand-in; ADR 0049).
+     */
+    static final List<String> FLAGS = List.of(
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--no-first-run");
+            "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
 
     private record Own(Playwright playwright, Browser browser) {}
 
