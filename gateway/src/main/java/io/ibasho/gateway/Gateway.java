@@ -144,9 +144,13 @@ public class Gateway {
                 .handler(this::refuseOverServerLimit);
         router.route("/api/*").order(1000).handler(this::handle).failureHandler(this::failure);
         router.route("/api").order(1000).handler(this::handle).failureHandler(this::failure);
-        router.get("/shell-config.json").order(1000).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("quickExitUrl", config.quickExitUrl()).encode()));
+        router.get("/shell-config.json")
+                .order(1000)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("quickExitUrl", config.quickExitUrl())
+                                .encode()));
         upstreams.forEach(u -> LOG.infof("route %s/** -> %s (%s)", u.prefix(), u.url(), u.service()));
     }
 

@@ -267,19 +267,17 @@ class AuthorizationMatrixIT {
      * id; a registration fills {sessionId} with its session and every other parameter with its own id.
      */
     private static String fill(AuthorizationMatrix.Row row) {
-        Map<String, String> values =
-                switch (row.object()) {
-                    case "-" -> null;
-                    case "unknown" -> Map.of("*", UUID.randomUUID().toString());
-                    default -> {
-                        MatrixObjects.Made made = objects.make(row.object());
-                        if (made == null) {
-                            throw new IllegalArgumentException(
-                                    "line " + row.line() + ": unknown object " + row.object());
-                        }
-                        yield made.parameters();
-                    }
-                };
+        Map<String, String> values = switch (row.object()) {
+            case "-" -> null;
+            case "unknown" -> Map.of("*", UUID.randomUUID().toString());
+            default -> {
+                MatrixObjects.Made made = objects.make(row.object());
+                if (made == null) {
+                    throw new IllegalArgumentException("line " + row.line() + ": unknown object " + row.object());
+                }
+                yield made.parameters();
+            }
+        };
         String path = row.path();
         if (values == null) {
             assertThat(path)

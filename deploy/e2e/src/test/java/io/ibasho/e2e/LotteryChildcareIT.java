@@ -178,9 +178,10 @@ class LotteryChildcareIT {
                                 JsonPath.from(record.value()).getString("data.registrationId")),
                 reserveApplications.size(),
                 Duration.ofSeconds(30));
-        assertThat(waitlisted).hasSize(reserveApplications.size()).allSatisfy(r -> assertThat(
-                        JsonPath.from(r.value()).getString("data.reason"))
-                .isEqualTo("CHILDCARE_UNAVAILABLE"));
+        assertThat(waitlisted)
+                .hasSize(reserveApplications.size())
+                .allSatisfy(r -> assertThat(JsonPath.from(r.value()).getString("data.reason"))
+                        .isEqualTo("CHILDCARE_UNAVAILABLE"));
 
         // and the published draw agrees with what everyone sees: anyone checks it through the gateway without a token,
         // against the closing's digest and count that the public lottery view showed from the closing on

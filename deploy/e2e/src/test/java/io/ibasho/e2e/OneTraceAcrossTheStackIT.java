@@ -172,10 +172,12 @@ class OneTraceAcrossTheStackIT {
                     // one tree: every span hangs from another span of the trace, up to the test's own
                     Map<String, Span> byId =
                             spans.stream().collect(Collectors.toMap(Span::spanId, span -> span, (a, b) -> a));
-                    assertThat(spans).as("every span's parent is in the trace").allSatisfy(span -> assertThat(
-                                    root.equals(span.parentSpanId()) || byId.containsKey(span.parentSpanId()))
-                            .as(describe(span) + " has parent " + span.parentSpanId())
-                            .isTrue());
+                    assertThat(spans)
+                            .as("every span's parent is in the trace")
+                            .allSatisfy(span -> assertThat(
+                                            root.equals(span.parentSpanId()) || byId.containsKey(span.parentSpanId()))
+                                    .as(describe(span) + " has parent " + span.parentSpanId())
+                                    .isTrue());
                     assertThat(spans.stream().filter(span -> root.equals(span.parentSpanId())))
                             .as("one root under the caller: the gateway's server span")
                             .containsExactly(gateway);

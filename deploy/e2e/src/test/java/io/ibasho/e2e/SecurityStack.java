@@ -181,16 +181,15 @@ final class SecurityStack {
 
     /** Base URL of a service, bypassing the gateway. */
     String direct(String service) {
-        int port =
-                switch (service) {
-                    case "event" -> settings.eventPort();
-                    case "registration" -> settings.registrationPort();
-                    case "childcare-booking" -> settings.childcareBookingPort();
-                    case "notification" -> settings.notificationPort();
-                    // the gateway's own endpoints (her data across every service): there is no way around it
-                    case "gateway" -> settings.gatewayPort();
-                    default -> throw new IllegalArgumentException("unknown service " + service);
-                };
+        int port = switch (service) {
+            case "event" -> settings.eventPort();
+            case "registration" -> settings.registrationPort();
+            case "childcare-booking" -> settings.childcareBookingPort();
+            case "notification" -> settings.notificationPort();
+            // the gateway's own endpoints (her data across every service): there is no way around it
+            case "gateway" -> settings.gatewayPort();
+            default -> throw new IllegalArgumentException("unknown service " + service);
+        };
         return "http://127.0.0.1:" + port;
     }
 

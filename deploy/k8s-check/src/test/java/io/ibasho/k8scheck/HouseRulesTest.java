@@ -172,11 +172,13 @@ class HouseRulesTest {
     void everyImageIsPinned(String overlay) {
         Manifests manifests = Manifests.overlay(overlay);
         List<String> images = new ArrayList<>();
-        manifests.ofKind("Deployment").forEach(d -> d.path("spec")
-                .path("template")
-                .path("spec")
-                .path("containers")
-                .forEach(c -> images.add(c.path("image").asText())));
+        manifests
+                .ofKind("Deployment")
+                .forEach(d -> d.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .forEach(c -> images.add(c.path("image").asText())));
         images.add(manifests
                 .named("Cluster", "ibasho-postgres")
                 .path("spec")
@@ -187,10 +189,12 @@ class HouseRulesTest {
                 .path("spec")
                 .path("image")
                 .asText());
-        assertThat(images).hasSizeGreaterThan(6).allSatisfy(image -> assertThat(image)
-                .matches(PINNED_IMAGE)
-                .doesNotContain(":latest")
-                .doesNotContain("SNAPSHOT"));
+        assertThat(images)
+                .hasSizeGreaterThan(6)
+                .allSatisfy(image -> assertThat(image)
+                        .matches(PINNED_IMAGE)
+                        .doesNotContain(":latest")
+                        .doesNotContain("SNAPSHOT"));
         assertThat(manifests
                         .named("Kafka", "ibasho-kafka")
                         .path("spec")
@@ -342,10 +346,12 @@ class HouseRulesTest {
         assertThat(divisor)
                 .as("IBASHO_GATEWAY_RATE_LIMIT_REPLICAS")
                 .isEqualTo(gateway.path("spec").path("replicas").asText());
-        assertThat(manifests.ofKind("HorizontalPodAutoscaler").map(h -> h.path("spec")
-                        .path("scaleTargetRef")
-                        .path("name")
-                        .asText()))
+        assertThat(manifests
+                        .ofKind("HorizontalPodAutoscaler")
+                        .map(h -> h.path("spec")
+                                .path("scaleTargetRef")
+                                .path("name")
+                                .asText()))
                 .as("autoscaled")
                 .containsExactlyInAnyOrder("event", "registration", "childcare-booking", "notification");
         assertThat(manifests.ofKind("PodDisruptionBudget").map(Manifests::name))

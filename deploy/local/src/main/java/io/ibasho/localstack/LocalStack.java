@@ -355,14 +355,16 @@ public final class LocalStack {
             }
         }
         if (lineStandInUsed() && ManagedProcess.running(lineStandInPidFile()).isEmpty()) {
-            step("LINE stand-in", () -> ManagedProcess.start(
-                            "the LINE stand-in",
-                            LineStandIn.command(lineStandInPort, lineWebhook()),
-                            Map.of(),
-                            settings.projectDir(),
-                            settings.logs().resolve("line-stand-in.log"),
-                            lineStandInPidFile())
-                    .awaitReady(Duration.ofSeconds(30), () -> Ports.isOpen(lineStandInPort)));
+            step(
+                    "LINE stand-in",
+                    () -> ManagedProcess.start(
+                                    "the LINE stand-in",
+                                    LineStandIn.command(lineStandInPort, lineWebhook()),
+                                    Map.of(),
+                                    settings.projectDir(),
+                                    settings.logs().resolve("line-stand-in.log"),
+                                    lineStandInPidFile())
+                            .awaitReady(Duration.ofSeconds(30), () -> Ports.isOpen(lineStandInPort)));
         }
         List<QuarkusApp> toStart =
                 apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();

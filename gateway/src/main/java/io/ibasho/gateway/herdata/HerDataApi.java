@@ -36,22 +36,26 @@ public class HerDataApi {
 
     private void export(RoutingContext ctx) {
         String token = BearerIdentities.bearerToken(ctx.request().getHeader("Authorization"));
-        verified(ctx, token, subject -> collector
-                .collect(token, subject)
-                .subscribe()
-                .with(
-                        export -> ctx.response()
-                                .putHeader("Content-Type", "application/json")
-                                .putHeader("Content-Disposition", "attachment; filename=\"ibasho-my-data.json\"")
-                                .putHeader("Cache-Control", "no-store")
-                                .end(export.encodePrettily()),
-                        failure -> problem(
-                                ctx,
-                                failure instanceof HerDataCollector.Incomplete i && i.status == 403 ? 403 : 503,
-                                failure instanceof HerDataCollector.Incomplete i && i.status == 403
-                                        ? "forbidden"
-                                        : "service-unavailable",
-                                "Her data could not be assembled from every service; please try again later.")));
+        verified(
+                ctx,
+                token,
+                subject -> collector
+                        .collect(token, subject)
+                        .subscribe()
+                        .with(
+                                export -> ctx.response()
+                                        .putHeader("Content-Type", "application/json")
+                                        .putHeader(
+                                                "Content-Disposition", "attachment; filename=\"ibasho-my-data.json\"")
+                                        .putHeader("Cache-Control", "no-store")
+                                        .end(export.encodePrettily()),
+                                failure -> problem(
+                                        ctx,
+                                        failure instanceof HerDataCollector.Incomplete i && i.status == 403 ? 403 : 503,
+                                        failure instanceof HerDataCollector.Incomplete i && i.status == 403
+                                                ? "forbidden"
+                                                : "service-unavailable",
+                                        "Her data could not be assembled from every service; please try again later.")));
     }
 
     private void erase(RoutingContext ctx) {
@@ -64,28 +68,32 @@ public class HerDataApi {
             confirm = null;
         }
         String confirmation = confirm;
-        verified(ctx, token, subject -> erasure.erase(token, subject, confirmation)
-                .subscribe()
-                .with(
-                        outcome -> {
-                            switch (outcome) {
-                                case HerDataErasure.Done done ->
-                                    ctx.response()
-                                            .putHeader("Content-Type", "application/json")
-                                            .putHeader("Cache-Control", "no-store")
-                                            .end(done.receipt().encode());
-                                case HerDataErasure.Refused refused ->
-                                    ctx.response()
-                                            .setStatusCode(refused.answer().status())
-                                            .putHeader("Content-Type", "application/problem+json")
-                                            .end(refused.answer().body());
-                            }
-                        },
-                        failure -> problem(
-                                ctx,
-                                503,
-                                "service-unavailable",
-                                "Nothing could be erased just now; please try again.")));
+        verified(
+                ctx,
+                token,
+                subject -> erasure.erase(token, subject, confirmation)
+                        .subscribe()
+                        .with(
+                                outcome -> {
+                                    switch (outcome) {
+                                        case HerDataErasure.Done done ->
+                                            ctx.response()
+                                                    .putHeader("Content-Type", "application/json")
+                                                    .putHeader("Cache-Control", "no-store")
+                                                    .end(done.receipt().encode());
+                                        case HerDataErasure.Refused refused ->
+                                            ctx.response()
+                                                    .setStatusCode(
+                                                            refused.answer().status())
+                                                    .putHeader("Content-Type", "application/problem+json")
+                                                    .end(refused.answer().body());
+                                    }
+                                },
+                                failure -> problem(
+                                        ctx,
+                                        503,
+                                        "service-unavailable",
+                                        "Nothing could be erased just now; please try again.")));
     }
 
     private void verified(RoutingContext ctx, String token, java.util.function.Consumer<String> work) {

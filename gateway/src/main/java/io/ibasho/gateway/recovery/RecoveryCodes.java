@@ -77,13 +77,12 @@ public final class RecoveryCodes {
         // NFKC first: a Japanese keyboard may give full-width letters, digits and hyphens
         String plain = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC);
         for (char ch : plain.toUpperCase(Locale.ROOT).toCharArray()) {
-            char c =
-                    switch (ch) {
-                        case 'O' -> '0';
-                        case 'I', 'L' -> '1';
-                        case '-', ' ' -> 0;
-                        default -> ch;
-                    };
+            char c = switch (ch) {
+                case 'O' -> '0';
+                case 'I', 'L' -> '1';
+                case '-', ' ' -> 0;
+                default -> ch;
+            };
             if (c == 0) {
                 continue;
             }

@@ -135,8 +135,8 @@ public class RecoveryPages {
             return Uni.createFrom().item(PageFlow.errorPage(403));
         }
         if (!recent(v.identity().getPrincipal() instanceof JsonWebToken jwt ? jwt : null)) {
-            return recovery.remaining(subject(v))
-                    .map(count -> (PageFlow.Result) new PageFlow.Html(403, "recovery", view(v, count, List.of(), "")));
+            return recovery.remaining(subject(v)).map(count ->
+                    (PageFlow.Result) new PageFlow.Html(403, "recovery", view(v, count, List.of(), "")));
         }
         return recovery.issue(subject(v))
                 .map(codes -> {

@@ -231,12 +231,11 @@ public class CoursePages {
         body.put("childcare", childcare);
         String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}") ? form.get("idem") : null;
         // only these three: the form says which, the service decides whether it is allowed
-        String endpoint =
-                switch (nullToEmpty(form.get("mode"))) {
-                    case "apply" -> "applications";
-                    case "waitlist" -> "waitlist";
-                    default -> "bookings";
-                };
+        String endpoint = switch (nullToEmpty(form.get("mode"))) {
+            case "apply" -> "applications";
+            case "waitlist" -> "waitlist";
+            default -> "bookings";
+        };
         return services.post(
                         "registration",
                         "/api/registrations/courses/" + id + "/" + endpoint,
@@ -339,27 +338,26 @@ public class CoursePages {
         boolean lottery = "lottery".equals(kind);
         OffsetDateTime until = PageFlow.time(r.getString("offerExpiresAt"));
         String place = position == null ? "" : text(v, "（" + position + "番目）", " (number " + position + ")");
-        String status =
-                switch (state) {
-                    case "applied" -> text(v, "抽選に応募済み（結果を待っています）", "Applied (waiting for the draw)");
-                    case "waiting" ->
-                        lottery
-                                ? text(v, "抽選の結果: 補欠", "Not drawn: on the reserve list") + place
-                                : text(v, "コース全体のキャンセル待ち", "Waiting for the whole course") + place;
-                    case "offered" ->
-                        text(
-                                v,
-                                "コース全体の席が空きました。期限までにお返事ください",
-                                "A place on the whole course is free: please answer by the deadline");
-                    case "booked" ->
-                        lottery
-                                ? text(v, "抽選の結果: 当選（全部の回を予約しました）", "Drawn: every date is booked for you")
-                                : text(v, "ご案内を受けました（全部の回を予約しました）", "Accepted: every date is booked for you");
-                    case "expired" -> text(v, "ご案内の期限が過ぎたか、お断りしました", "The offer was declined or lapsed");
-                    case "withdrawn" -> text(v, "取り下げました", "Withdrawn");
-                    case "ended" -> text(v, "このコースは終わりました", "This course has ended");
-                    default -> state;
-                };
+        String status = switch (state) {
+            case "applied" -> text(v, "抽選に応募済み（結果を待っています）", "Applied (waiting for the draw)");
+            case "waiting" ->
+                lottery
+                        ? text(v, "抽選の結果: 補欠", "Not drawn: on the reserve list") + place
+                        : text(v, "コース全体のキャンセル待ち", "Waiting for the whole course") + place;
+            case "offered" ->
+                text(
+                        v,
+                        "コース全体の席が空きました。期限までにお返事ください",
+                        "A place on the whole course is free: please answer by the deadline");
+            case "booked" ->
+                lottery
+                        ? text(v, "抽選の結果: 当選（全部の回を予約しました）", "Drawn: every date is booked for you")
+                        : text(v, "ご案内を受けました（全部の回を予約しました）", "Accepted: every date is booked for you");
+            case "expired" -> text(v, "ご案内の期限が過ぎたか、お断りしました", "The offer was declined or lapsed");
+            case "withdrawn" -> text(v, "取り下げました", "Withdrawn");
+            case "ended" -> text(v, "このコースは終わりました", "This course has ended");
+            default -> state;
+        };
         return new RequestLine(
                 r.getString("id"),
                 r.getString("courseId"),
@@ -400,42 +398,41 @@ public class CoursePages {
                         return new Redirect("/app/courses");
                     }
                     String path = "/app/courses/requests/" + id + "/" + action;
-                    Ask ask =
-                            switch (action) {
-                                case "accept" ->
-                                    new Ask(
-                                            text(v, "コースを受けますか", "Take the course?"),
-                                            text(
-                                                    v,
-                                                    "受けると、全部の回の席があなたの予約になります。あとから1回だけ取り消すこともできます。",
-                                                    "Accepting books every date for you; later you can still cancel a single"
-                                                            + " date."),
-                                            text(v, "受ける", "Accept"),
-                                            false,
-                                            path);
-                                case "decline" ->
-                                    new Ask(
-                                            text(v, "ご案内を断りますか", "Decline the offer?"),
-                                            text(
-                                                    v,
-                                                    "断ると、この席は次に待っている方にご案内されます。",
-                                                    "Declining passes the place to the next person waiting."),
-                                            text(v, "断る", "Decline"),
-                                            true,
-                                            path);
-                                default ->
-                                    new Ask(
-                                            "lottery".equals(own.getString("kind"))
-                                                    ? text(v, "応募を取り下げますか", "Withdraw your application?")
-                                                    : text(v, "キャンセル待ちをやめますか", "Leave the waitlist?"),
-                                            text(
-                                                    v,
-                                                    "取り下げると、もとの順番には戻れません。",
-                                                    "Once withdrawn, your place in line cannot be given back."),
-                                            text(v, "取り下げる", "Withdraw"),
-                                            true,
-                                            path);
-                            };
+                    Ask ask = switch (action) {
+                        case "accept" ->
+                            new Ask(
+                                    text(v, "コースを受けますか", "Take the course?"),
+                                    text(
+                                            v,
+                                            "受けると、全部の回の席があなたの予約になります。あとから1回だけ取り消すこともできます。",
+                                            "Accepting books every date for you; later you can still cancel a single"
+                                                    + " date."),
+                                    text(v, "受ける", "Accept"),
+                                    false,
+                                    path);
+                        case "decline" ->
+                            new Ask(
+                                    text(v, "ご案内を断りますか", "Decline the offer?"),
+                                    text(
+                                            v,
+                                            "断ると、この席は次に待っている方にご案内されます。",
+                                            "Declining passes the place to the next person waiting."),
+                                    text(v, "断る", "Decline"),
+                                    true,
+                                    path);
+                        default ->
+                            new Ask(
+                                    "lottery".equals(own.getString("kind"))
+                                            ? text(v, "応募を取り下げますか", "Withdraw your application?")
+                                            : text(v, "キャンセル待ちをやめますか", "Leave the waitlist?"),
+                                    text(
+                                            v,
+                                            "取り下げると、もとの順番には戻れません。",
+                                            "Once withdrawn, your place in line cannot be given back."),
+                                    text(v, "取り下げる", "Withdraw"),
+                                    true,
+                                    path);
+                    };
                     return confirmPage(v, line.title(), ask, List.of(), line.status(), line.offerUntil());
                 });
     }

@@ -236,25 +236,24 @@ public class HerDataPages {
             }
             case HerDataErasure.Refused refused -> {
                 String problem = refused.answer().problem();
-                String message =
-                        switch (problem) {
-                            case "erasure-not-confirmed" ->
-                                v.ja() ? "削除するには、確認のチェックを入れてください。" : "Tick the confirmation to delete.";
-                            case "reauthentication-required" ->
-                                v.ja()
-                                        ? "安全のため、ログインし直してから "
-                                                + erasureConfig.maxSignInAge().toMinutes() + " 分以内に削除してください。"
-                                        : "For your safety, sign in again and delete within "
-                                                + erasureConfig.maxSignInAge().toMinutes() + " minutes.";
-                            case "account-not-deleted" ->
-                                v.ja()
-                                        ? "データは削除しましたが、アカウントの削除ができませんでした。もう一度お試しください。"
-                                        : "Your data was deleted, but the account could not be; please try again.";
-                            default ->
-                                v.ja()
-                                        ? "いまは削除できませんでした。しばらくしてからお試しください。"
-                                        : "This could not be done just now; please try again later.";
-                        };
+                String message = switch (problem) {
+                    case "erasure-not-confirmed" ->
+                        v.ja() ? "削除するには、確認のチェックを入れてください。" : "Tick the confirmation to delete.";
+                    case "reauthentication-required" ->
+                        v.ja()
+                                ? "安全のため、ログインし直してから "
+                                        + erasureConfig.maxSignInAge().toMinutes() + " 分以内に削除してください。"
+                                : "For your safety, sign in again and delete within "
+                                        + erasureConfig.maxSignInAge().toMinutes() + " minutes.";
+                    case "account-not-deleted" ->
+                        v.ja()
+                                ? "データは削除しましたが、アカウントの削除ができませんでした。もう一度お試しください。"
+                                : "Your data was deleted, but the account could not be; please try again.";
+                    default ->
+                        v.ja()
+                                ? "いまは削除できませんでした。しばらくしてからお試しください。"
+                                : "This could not be done just now; please try again later.";
+                };
                 yield "account-not-deleted".equals(problem)
                         ? Uni.createFrom().item((PageFlow.Result)
                                 new PageFlow.Html(502, "mydata", view(null, false, false, message)))

@@ -84,21 +84,20 @@ public class LinePages {
                     if (answer.ok()) {
                         return page(v, answer.object(), null, 200);
                     }
-                    String message =
-                            switch (answer.problem()) {
-                                case "reauthentication-required" ->
-                                    v.ja()
-                                            ? "安全のため、ログインし直してから LINE をつないでください（ログアウトしてからログインし、すぐにこのページへ）。"
-                                            : "For your safety, sign in again before linking LINE: sign out, sign in, and come straight back here.";
-                                case "rate-limited" ->
-                                    v.ja()
-                                            ? "続けて何度も試されました。しばらくしてからもう一度どうぞ。"
-                                            : "Too many tries in a row; please wait a little and try again.";
-                                default ->
-                                    v.ja()
-                                            ? "いまはコードを出せませんでした。しばらくしてからお試しください。"
-                                            : "No code could be made just now; please try again later.";
-                            };
+                    String message = switch (answer.problem()) {
+                        case "reauthentication-required" ->
+                            v.ja()
+                                    ? "安全のため、ログインし直してから LINE をつないでください（ログアウトしてからログインし、すぐにこのページへ）。"
+                                    : "For your safety, sign in again before linking LINE: sign out, sign in, and come straight back here.";
+                        case "rate-limited" ->
+                            v.ja()
+                                    ? "続けて何度も試されました。しばらくしてからもう一度どうぞ。"
+                                    : "Too many tries in a row; please wait a little and try again.";
+                        default ->
+                            v.ja()
+                                    ? "いまはコードを出せませんでした。しばらくしてからお試しください。"
+                                    : "No code could be made just now; please try again later.";
+                    };
                     return page(v, null, message, answer.status() == 403 ? 403 : answer.status() == 429 ? 429 : 503);
                 });
     }

@@ -153,13 +153,12 @@ public class PageFlow {
     }
 
     public static Result errorPage(int status) {
-        String kind =
-                switch (status) {
-                    case 404 -> "notFound";
-                    case 403 -> "forbidden";
-                    case 502, 503, 504 -> "unavailable";
-                    default -> "error";
-                };
+        String kind = switch (status) {
+            case 404 -> "notFound";
+            case 403 -> "forbidden";
+            case 502, 503, 504 -> "unavailable";
+            default -> "error";
+        };
         return new Html(status, "error", Map.of("kind", kind));
     }
 

@@ -1042,12 +1042,11 @@ public class Pages {
                         v.ctx().request())
                 .flatMap(answer -> {
                     if (answer.ok()) {
-                        String done =
-                                switch (action) {
-                                    case "cancel" -> "cancelled";
-                                    case "accept" -> "accepted";
-                                    default -> "declined";
-                                };
+                        String done = switch (action) {
+                            case "cancel" -> "cancelled";
+                            case "accept" -> "accepted";
+                            default -> "declined";
+                        };
                         return Uni.createFrom().item(new Redirect("/app/bookings/" + id + "?done=" + done));
                     }
                     if (answer.status() == 404) {

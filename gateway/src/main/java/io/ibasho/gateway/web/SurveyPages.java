@@ -76,12 +76,13 @@ public class SurveyPages {
 
     private Uni<JsonObject> invitationOf(PageFlow.Visit v) {
         String registrationId = v.ctx().pathParam("registrationId");
-        return invitations(v).map(all -> all.stream()
-                .filter(JsonObject.class::isInstance)
-                .map(JsonObject.class::cast)
-                .filter(i -> registrationId.equals(i.getString("registrationId")))
-                .findFirst()
-                .orElse(null));
+        return invitations(v)
+                .map(all -> all.stream()
+                        .filter(JsonObject.class::isInstance)
+                        .map(JsonObject.class::cast)
+                        .filter(i -> registrationId.equals(i.getString("registrationId")))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private Uni<PageFlow.Result> form(PageFlow.Visit v, Map<String, String> chosen, int status, String error) {

@@ -464,14 +464,13 @@ public class CourseFormPages {
         if (status == null || children == 0) {
             return ja ? "なし" : "None";
         }
-        String state =
-                switch (status) {
-                    case "reserved" -> ja ? "確定" : "Confirmed";
-                    case "pending" -> ja ? "確認中" : "Being asked";
-                    case "rejected" -> ja ? "お受けできず" : "Not possible";
-                    case "released" -> ja ? "取消" : "Released";
-                    default -> status;
-                };
+        String state = switch (status) {
+            case "reserved" -> ja ? "確定" : "Confirmed";
+            case "pending" -> ja ? "確認中" : "Being asked";
+            case "rejected" -> ja ? "お受けできず" : "Not possible";
+            case "released" -> ja ? "取消" : "Released";
+            default -> status;
+        };
         return ja
                 ? state + "（" + children + "人）"
                 : state + " (" + children + (children == 1 ? " child)" : " children)");

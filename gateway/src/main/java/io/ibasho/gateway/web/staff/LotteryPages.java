@@ -144,15 +144,12 @@ public class LotteryPages {
                     : "Checked. The revealed seed matches the commitment published at the start, the applications are those"
                             + " fingerprinted at the deadline, and the seed gives the same order. This draw is sound.";
         }
-        String what =
-                switch (failedCheck == null ? "" : failedCheck) {
-                    case "COMMITMENT" -> ja ? "種が、最初に公開したコミットメントと一致しません。" : "The seed does not match the commitment.";
-                    case "INPUT_DIGEST" ->
-                        ja ? "申込の内容が、締切時の記録と違います。" : "The applications differ from those at the deadline.";
-                    case "ORDER" ->
-                        ja ? "公開された当選順が、種から出る順番と違います。" : "The published order is not the order the seed gives.";
-                    default -> ja ? "公開されたファイルを確かめられませんでした。" : "The published file could not be checked.";
-                };
+        String what = switch (failedCheck == null ? "" : failedCheck) {
+            case "COMMITMENT" -> ja ? "種が、最初に公開したコミットメントと一致しません。" : "The seed does not match the commitment.";
+            case "INPUT_DIGEST" -> ja ? "申込の内容が、締切時の記録と違います。" : "The applications differ from those at the deadline.";
+            case "ORDER" -> ja ? "公開された当選順が、種から出る順番と違います。" : "The published order is not the order the seed gives.";
+            default -> ja ? "公開されたファイルを確かめられませんでした。" : "The published file could not be checked.";
+        };
         return (ja ? "確かめた結果、問題がありました: " : "The check failed: ") + what + (message == null ? "" : " (" + message + ")");
     }
 

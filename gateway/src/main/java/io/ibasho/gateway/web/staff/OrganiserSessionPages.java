@@ -52,8 +52,8 @@ public class OrganiserSessionPages {
         router.get("/staff/sessions").order(900).handler(ctx -> flow.page(ctx, true, organiser(this::list)));
         router.get("/staff/sessions/new")
                 .order(900)
-                .handler(
-                        ctx -> flow.page(ctx, true, organiser(v -> form(v, null, blankValues(), Map.of(), null, 200))));
+                .handler(ctx ->
+                        flow.page(ctx, true, organiser(v -> form(v, null, blankValues(), Map.of(), null, 200))));
         router.post("/staff/sessions/new")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> create(v, form)))));
@@ -178,12 +178,11 @@ public class OrganiserSessionPages {
                         v.ctx().request())
                 .flatMap(answer -> {
                     if (answer.ok()) {
-                        String done =
-                                switch (action) {
-                                    case "publish" -> "published";
-                                    case "cancel" -> "cancelled";
-                                    default -> "completed";
-                                };
+                        String done = switch (action) {
+                            case "publish" -> "published";
+                            case "cancel" -> "cancelled";
+                            default -> "completed";
+                        };
                         return Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "?done=" + done));
                     }
                     if (answer.status() == 404) {

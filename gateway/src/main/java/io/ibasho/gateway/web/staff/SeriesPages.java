@@ -410,8 +410,9 @@ public class SeriesPages {
                         data.put("blocks", blocks);
                         data.put(
                                 "anyDraft",
-                                blocks.stream().flatMap(b -> b.dates().stream()).anyMatch(d -> "draft"
-                                        .equals(d.state())));
+                                blocks.stream()
+                                        .flatMap(b -> b.dates().stream())
+                                        .anyMatch(d -> "draft".equals(d.state())));
                         data.put("also", also == null ? "" : also);
                         String done = v.ctx().request().getParam("done");
                         data.put(

@@ -124,7 +124,9 @@ public class RegistrationLifecycleConsumer {
             return Uni.createFrom().failure(e);
         }
         return ProcessedMessage.once(
-                event, CONSUMER, () -> herData.erase(subject.attendeeId(), subject.registrationIds())
+                event,
+                CONSUMER,
+                () -> herData.erase(subject.attendeeId(), subject.registrationIds())
                         .replaceWithVoid());
     }
 

@@ -13,12 +13,13 @@ public final class ChildDetails {
      * one.
      */
     public static Uni<Integer> clearAllOf(String attendeeId, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("update booked_child set child_nickname = null,"
-                        + " care_notes = null, notes_updated_at = :now where booking_id in"
-                        + " (select id from childcare_booking where attendee_id = :who)"
-                        + " and (child_nickname is not null or care_notes is not null)")
-                .setParameter("now", now)
-                .setParameter("who", attendeeId)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update booked_child set child_nickname = null,"
+                                + " care_notes = null, notes_updated_at = :now where booking_id in"
+                                + " (select id from childcare_booking where attendee_id = :who)"
+                                + " and (child_nickname is not null or care_notes is not null)")
+                        .setParameter("now", now)
+                        .setParameter("who", attendeeId)
+                        .executeUpdate());
     }
 }

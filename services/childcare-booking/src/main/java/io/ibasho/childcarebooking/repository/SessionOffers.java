@@ -29,14 +29,15 @@ public final class SessionOffers {
      * earliest first, locked; a busy session is skipped and waits for the next run instead of blocking this one.
      */
     public static Uni<List<SessionOffer>> lockEndedWithoutTotals(OffsetDateTime endedBefore, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from session_offer"
-                                + " where coalesce(ends_at, starts_at) < :endedBefore and session_id not in"
-                                + " (select t.session_id from session_childcare_total t)"
-                                + " order by starts_at limit :limit for update skip locked",
-                        SessionOffer.class)
-                .setParameter("endedBefore", endedBefore)
-                .setParameter("limit", limit)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select * from session_offer"
+                                        + " where coalesce(ends_at, starts_at) < :endedBefore and session_id not in"
+                                        + " (select t.session_id from session_childcare_total t)"
+                                        + " order by starts_at limit :limit for update skip locked",
+                                SessionOffer.class)
+                        .setParameter("endedBefore", endedBefore)
+                        .setParameter("limit", limit)
+                        .getResultList());
     }
 }

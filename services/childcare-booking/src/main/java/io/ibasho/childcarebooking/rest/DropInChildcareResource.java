@@ -40,11 +40,12 @@ public class DropInChildcareResource {
             summary =
                     "Reserve childcare at a drop-in session (no seat is booked); one reservation per session at a time")
     public Uni<Response> reserve(@NotNull(message = "a JSON body is required") @Valid DropInChildcareRequest request) {
-        return dropIns.reserve(token.getSubject(), request).map(view -> Response.status(Response.Status.CREATED)
-                // relative, as the gateway serves it: never this service's own host
-                .header("Location", "/api/childcare/drop-in-childcare/" + view.id())
-                .entity(view)
-                .build());
+        return dropIns.reserve(token.getSubject(), request)
+                .map(view -> Response.status(Response.Status.CREATED)
+                        // relative, as the gateway serves it: never this service's own host
+                        .header("Location", "/api/childcare/drop-in-childcare/" + view.id())
+                        .entity(view)
+                        .build());
     }
 
     @GET

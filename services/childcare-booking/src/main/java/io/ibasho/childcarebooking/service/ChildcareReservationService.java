@@ -138,12 +138,12 @@ public class ChildcareReservationService {
                 .flatMap(waiting -> Multi.createFrom()
                         .iterable(waiting)
                         .onItem()
-                        .transformToUniAndConcatenate(
-                                deferred -> decideFirstTime(toRequest(deferred), offer, mayWaitMore)
-                                        .call(decision -> decision == null
-                                                ? Uni.createFrom().voidItem() // still waiting
-                                                : deferred.delete().call(() -> Panache.getSession()
-                                                        .flatMap(s -> s.flush()))))
+                        .transformToUniAndConcatenate(deferred -> decideFirstTime(
+                                        toRequest(deferred), offer, mayWaitMore)
+                                .call(decision -> decision == null
+                                        ? Uni.createFrom().voidItem() // still waiting
+                                        : deferred.delete()
+                                                .call(() -> Panache.getSession().flatMap(s -> s.flush()))))
                         .collect()
                         .asList())
                 .replaceWithVoid();

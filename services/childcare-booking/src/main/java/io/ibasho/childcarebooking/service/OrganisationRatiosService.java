@@ -134,19 +134,20 @@ public class OrganisationRatiosService {
 
     private Uni<RatioTableView> view(String organisationId) {
         return OrganisationRatios.<OrganisationRatios>findById(organisationId)
-                .flatMap(settings -> rulesOf(organisationId).flatMap(rules -> sessionsShort(organisationId, rules)
-                        .map(short_ -> new RatioTableView(
-                                organisationId,
-                                settings == null,
-                                rules.ratios().bands().stream()
-                                        .map(ratio -> new RatioTableView.Band(
-                                                ratio.band().label(),
-                                                ratio.band().youngest(),
-                                                ratio.band().oldest(),
-                                                ratio.childrenPerCarer()))
-                                        .toList(),
-                                settings == null ? null : settings.maxChildrenPerSession,
-                                short_))));
+                .flatMap(settings -> rulesOf(organisationId)
+                        .flatMap(rules -> sessionsShort(organisationId, rules)
+                                .map(short_ -> new RatioTableView(
+                                        organisationId,
+                                        settings == null,
+                                        rules.ratios().bands().stream()
+                                                .map(ratio -> new RatioTableView.Band(
+                                                        ratio.band().label(),
+                                                        ratio.band().youngest(),
+                                                        ratio.band().oldest(),
+                                                        ratio.childrenPerCarer()))
+                                                .toList(),
+                                        settings == null ? null : settings.maxChildrenPerSession,
+                                        short_))));
     }
 
     /** The organisation's published sessions that have not ended and whose confirmed children no longer fit. */

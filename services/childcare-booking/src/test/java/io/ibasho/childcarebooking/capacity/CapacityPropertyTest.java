@@ -46,8 +46,9 @@ class CapacityPropertyTest {
                 assertThat(capacity.carersNeeded(confirmed)).as(where).isLessThanOrEqualTo(carers);
                 capacity.maxChildrenPerSession()
                         .ifPresent(cap -> assertThat(confirmed).as(where).hasSizeLessThanOrEqualTo(cap));
-                assertThat(confirmed).as(where).allMatch(child -> capacity.offer()
-                        .acceptsAge(child));
+                assertThat(confirmed)
+                        .as(where)
+                        .allMatch(child -> capacity.offer().acceptsAge(child));
             }
         }
         // Guard against a vacuous pass: the random sessions must exercise both sides of the rule.

@@ -154,9 +154,10 @@ class ChildcareSagaTest {
                 .map(record -> record.value())
                 .map(Fixtures::parse)
                 .toList();
-        assertThat(toRejected).hasSize(2).allSatisfy(answer -> assertThat(
-                        answer.path("data").path("reason").asText())
-                .isEqualTo("RATIO_EXCEEDED"));
+        assertThat(toRejected)
+                .hasSize(2)
+                .allSatisfy(answer ->
+                        assertThat(answer.path("data").path("reason").asText()).isEqualTo("RATIO_EXCEEDED"));
         assertThat(totalChildren(session.id())).isZero();
     }
 
@@ -367,16 +368,17 @@ class ChildcareSagaTest {
 
         Fixtures.publish(session.withCarers(1), EventTypes.EVENT_CHANGED, 1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(Tokens.accessToken("organiser1"))
-                .get("/api/childcare/sessions/" + session.id())
-                .then()
-                .statusCode(200)
-                .body("carers", equalTo(1))
-                .body("totalChildren", equalTo(6))
-                .body("carersNeeded", equalTo(2))
-                .body("carersShort", equalTo(1))
-                .body("overCapacity", equalTo(true)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.accessToken("organiser1"))
+                        .get("/api/childcare/sessions/" + session.id())
+                        .then()
+                        .statusCode(200)
+                        .body("carers", equalTo(1))
+                        .body("totalChildren", equalTo(6))
+                        .body("carersNeeded", equalTo(2))
+                        .body("carersShort", equalTo(1))
+                        .body("overCapacity", equalTo(true)));
         assertThat(replyTo(session.id(), requestChildcare(session.id(), 5))
                         .path("data")
                         .path("reason")

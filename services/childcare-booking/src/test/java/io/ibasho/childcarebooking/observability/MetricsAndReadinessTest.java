@@ -46,15 +46,17 @@ class MetricsAndReadinessTest {
         requestChildcare(session.id(), UUID.randomUUID(), attendee, request, 2);
         assertThat(replyTo(session.id(), request).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                        MetricsPage.scrape(metrics).sum("ibasho_events_published_total", RESERVED))
-                .as("reservations published")
-                .isGreaterThanOrEqualTo(before.sum("ibasho_events_published_total", RESERVED) + 1));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(MetricsPage.scrape(metrics).sum("ibasho_events_published_total", RESERVED))
+                                .as("reservations published")
+                                .isGreaterThanOrEqualTo(before.sum("ibasho_events_published_total", RESERVED) + 1));
         MetricsPage page = MetricsPage.scrape(metrics);
         assertThat(page.has("ibasho_outbox_pending")).isTrue();
         assertThat(page.has("ibasho_outbox_oldest_pending_age_seconds")).isTrue();
-        assertThat(page.samples()).as("consumer lag meters").anyMatch(s -> s.name()
-                .startsWith("kafka_consumer_fetch_manager_records_lag"));
+        assertThat(page.samples())
+                .as("consumer lag meters")
+                .anyMatch(s -> s.name().startsWith("kafka_consumer_fetch_manager_records_lag"));
         assertThat(page.personalLabelValues(List.of(attendee, "hinata-carer"))).isEmpty();
         assertThat(page.labelValues()).isNotEmpty();
     }

@@ -258,14 +258,15 @@ class CareNotesResourceTest {
 
         // The first session is moved to the day before yesterday, so it ended more than 24 hours ago.
         Fixtures.publish(ended.withTimes(now.minusDays(2), now.minusDays(2).plusHours(2)), EventTypes.EVENT_CHANGED, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
-                .oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + ended.id() + "/care-sheet")
-                .then()
-                .extract()
-                .<String>path("endsAt")
-                .transform(java.time.Instant::parse)
-                .isBefore(now.minusDays(1).toInstant()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(Tokens.accessToken("carer1"))
+                        .get("/api/childcare/sessions/" + ended.id() + "/care-sheet")
+                        .then()
+                        .extract()
+                        .<String>path("endsAt")
+                        .transform(java.time.Instant::parse)
+                        .isBefore(now.minusDays(1).toInstant()));
 
         int deleted = VertxContextSupport.subscribeAndAwait(() -> purge.deleteNotesOfEndedSessions());
 
@@ -287,13 +288,14 @@ class CareNotesResourceTest {
 
         // Cancelling deletes her notes at once and takes her children off the sheet.
         Fixtures.cancelRegistration(upcoming.id(), upcomingRegistration, subjectOf("hana"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + upcoming.id() + "/care-sheet")
-                .then()
-                .statusCode(200)
-                .body("summary.totalChildren", equalTo(0))
-                .body("children.size()", equalTo(0)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.accessToken("carer1"))
+                        .get("/api/childcare/sessions/" + upcoming.id() + "/care-sheet")
+                        .then()
+                        .statusCode(200)
+                        .body("summary.totalChildren", equalTo(0))
+                        .body("children.size()", equalTo(0)));
         writeNotes("hana", upcomingRegistration, notes(child(1, "ねこ", "ぜんそく")))
                 .then()
                 .statusCode(404);

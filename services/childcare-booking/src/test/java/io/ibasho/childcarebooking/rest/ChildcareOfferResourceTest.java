@@ -41,15 +41,16 @@ class ChildcareOfferResourceTest {
                         start.plusHours(2),
                         start.minusDays(1)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + sessionId)
-                .then()
-                .statusCode(200)
-                .body("offered", equalTo(true))
-                .body("carers", equalTo(2))
-                // two carers take 6 infants (1:3)
-                .body("placesLeftByBand.morePlaces", hasItem(6)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.accessToken("carer1"))
+                        .get("/api/childcare/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .body("offered", equalTo(true))
+                        .body("carers", equalTo(2))
+                        // two carers take 6 infants (1:3)
+                        .body("placesLeftByBand.morePlaces", hasItem(6)));
 
         given().auth()
                 .oauth2(Tokens.accessToken("organiser2"))

@@ -172,8 +172,9 @@ class DropInChildcareTest {
         Fixtures.publish(cafe, EventTypes.EVENT_CHANGED, 1, "NONE");
 
         // nothing marks the moment the stale change was read: the café must stay cancelled while it is
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> "CANCELLED"
-                .equals(offerStatus(cafe.id())));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> "CANCELLED".equals(offerStatus(cafe.id())));
         reserve("mei", cafe.id(), List.of(Map.of("ageYears", 3)))
                 .then()
                 .statusCode(409)

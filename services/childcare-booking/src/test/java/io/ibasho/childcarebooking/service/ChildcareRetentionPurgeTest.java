@@ -78,14 +78,15 @@ class ChildcareRetentionPurgeTest {
     private static void movedToThePast(Session session, int daysAgo) {
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(daysAgo);
         Fixtures.publish(session.withTimes(start, start.plusHours(2)), EventTypes.EVENT_CHANGED, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
-                .oauth2(Tokens.accessToken("carer1"))
-                .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
-                .then()
-                .extract()
-                .<String>path("endsAt")
-                .transform(Instant::parse)
-                .isBefore(Instant.now().minus(Duration.ofDays(daysAgo - 1))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                        .oauth2(Tokens.accessToken("carer1"))
+                        .get("/api/childcare/sessions/" + session.id() + "/care-sheet")
+                        .then()
+                        .extract()
+                        .<String>path("endsAt")
+                        .transform(Instant::parse)
+                        .isBefore(Instant.now().minus(Duration.ofDays(daysAgo - 1))));
     }
 
     private static long rowsOf(UUID sessionId) throws Exception {
@@ -208,8 +209,8 @@ class ChildcareRetentionPurgeTest {
         int forgotten = awaitOnVertx(() -> inbox.forgetSessionTombstones());
 
         assertThat(forgotten).isPositive();
-        List<?> left = awaitOnVertx(
-                () -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+        List<?> left = awaitOnVertx(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
                                 "select session_id from session_tombstone where session_id in (:old, :recent)")
                         .setParameter("old", old)
                         .setParameter("recent", recent)

@@ -73,7 +73,9 @@ public class RegistrationLifecycleConsumer {
                             "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
         }
         return ProcessedMessage.once(
-                event, CONSUMER, () -> herData.erase(subject.attendeeId(), subject.registrationIds())
+                event,
+                CONSUMER,
+                () -> herData.erase(subject.attendeeId(), subject.registrationIds())
                         .replaceWithVoid());
     }
 

@@ -13,10 +13,12 @@ public final class CourseDates {
 
     /** The course's dates, first date first. */
     public static Uni<List<UUID>> of(UUID courseId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select session_id from course_session where course_id = :id order by position", UUID.class)
-                .setParameter("id", courseId)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select session_id from course_session where course_id = :id order by position",
+                                UUID.class)
+                        .setParameter("id", courseId)
+                        .getResultList());
     }
 
     /** Those of the given sessions that are already a date of a course. */
@@ -37,12 +39,13 @@ public final class CourseDates {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < sessionIds.size(); i++) {
             int position = i;
-            chain = chain.call(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                            "insert into course_session (course_id, session_id, position) values (:course, :session, :position)")
-                    .setParameter("course", courseId)
-                    .setParameter("session", sessionIds.get(position))
-                    .setParameter("position", position)
-                    .executeUpdate()));
+            chain = chain.call(() -> Panache.getSession()
+                    .flatMap(s -> s.createNativeQuery(
+                                    "insert into course_session (course_id, session_id, position) values (:course, :session, :position)")
+                            .setParameter("course", courseId)
+                            .setParameter("session", sessionIds.get(position))
+                            .setParameter("position", position)
+                            .executeUpdate()));
         }
         return chain;
     }

@@ -16,13 +16,14 @@ public final class EndedSessions {
      * transaction; rows another replica holds are skipped, so replicas complete side by side.
      */
     public static Uni<List<Session>> lockBatch(OffsetDateTime now, int limit) {
-        return Panache.getSession().flatMap(db -> db.createNativeQuery(
-                        "select * from session where status = :published and ends_at < :now"
-                                + " order by ends_at limit :limit for update skip locked",
-                        Session.class)
-                .setParameter("published", SessionStatus.PUBLISHED.name())
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(db -> db.createNativeQuery(
+                                "select * from session where status = :published and ends_at < :now"
+                                        + " order by ends_at limit :limit for update skip locked",
+                                Session.class)
+                        .setParameter("published", SessionStatus.PUBLISHED.name())
+                        .setParameter("now", now)
+                        .setParameter("limit", limit)
+                        .getResultList());
     }
 }

@@ -13,14 +13,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ScheduleProblemMapper {
     @ServerExceptionMapper
     public Response schedule(InvalidScheduleException e, UriInfo uri) {
-        String field =
-                switch (e.reason()) {
-                    case DURATION_OUT_OF_RANGE -> "durationMinutes";
-                    case LAST_DAY_BEFORE_FIRST_START -> "lastDay";
-                    case COUNT_OUT_OF_RANGE -> "count";
-                    case MISSING_VALUE -> "firstStart";
-                    default -> "rrule";
-                };
+        String field = switch (e.reason()) {
+            case DURATION_OUT_OF_RANGE -> "durationMinutes";
+            case LAST_DAY_BEFORE_FIRST_START -> "lastDay";
+            case COUNT_OUT_OF_RANGE -> "count";
+            case MISSING_VALUE -> "firstStart";
+            default -> "rrule";
+        };
         var violation = new FieldViolation(field, e.getMessage(), e.reason().name());
         return ProblemMappers.respond(
                 ProblemDetail.of(422, "invalid-schedule", "Unprocessable request", e.getMessage(), uri.getPath())

@@ -114,10 +114,12 @@ public class SessionResource {
             summary = "For a confirmed attendee only: the address (unless never shown) and, shortly before an online "
                     + "session, its meeting link. 404 for anyone without a confirmed place; never cached")
     public Uni<Response> attendeeDetails(@PathParam("id") UUID id) {
-        return attendeeDetails.detailsFor(id, token.getSubject()).map(details -> Response.ok(details)
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
-                .build());
+        return attendeeDetails
+                .detailsFor(id, token.getSubject())
+                .map(details -> Response.ok(details)
+                        .header("Cache-Control", "no-store")
+                        .header("Pragma", "no-cache")
+                        .build());
     }
 
     @GET

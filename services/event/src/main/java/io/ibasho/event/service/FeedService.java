@@ -137,12 +137,11 @@ public class FeedService {
                 .map(l -> {
                     Session s = l.session();
                     Venue venue = l.venue();
-                    FeedStatus status =
-                            switch (s.status) {
-                                case CANCELLED -> FeedStatus.CANCELLED;
-                                case COMPLETED -> FeedStatus.COMPLETED;
-                                default -> s.sequence > 0 ? FeedStatus.CHANGED : FeedStatus.PUBLISHED;
-                            };
+                    FeedStatus status = switch (s.status) {
+                        case CANCELLED -> FeedStatus.CANCELLED;
+                        case COMPLETED -> FeedStatus.COMPLETED;
+                        default -> s.sequence > 0 ? FeedStatus.CHANGED : FeedStatus.PUBLISHED;
+                    };
                     return new FeedEntry(
                             s.id.toString(),
                             BilingualText.of(s.titleJa, s.titleEn),

@@ -46,16 +46,17 @@ public class VenueService {
     /** A venue that sessions or series use stays: their history and bookings point at it. */
     @WithTransaction
     public Uni<Void> delete(String organisationId, UUID venueId) {
-        return own(organisationId, venueId).flatMap(venue -> Session.count("venueId", venueId)
-                .flatMap(sessions ->
-                        io.ibasho.event.SessionSeries.count("venueId", venueId).map(series -> sessions + series))
-                .flatMap(uses -> uses > 0
-                        ? Uni.createFrom()
-                                .failure(Refusal.conflict(
-                                        "venue-in-use",
-                                        "Sessions or series use this venue; move or cancel them first (" + uses
-                                                + " in use)."))
-                        : venue.delete()));
+        return own(organisationId, venueId)
+                .flatMap(venue -> Session.count("venueId", venueId)
+                        .flatMap(sessions -> io.ibasho.event.SessionSeries.count("venueId", venueId)
+                                .map(series -> sessions + series))
+                        .flatMap(uses -> uses > 0
+                                ? Uni.createFrom()
+                                        .failure(Refusal.conflict(
+                                                "venue-in-use",
+                                                "Sessions or series use this venue; move or cancel them first (" + uses
+                                                        + " in use)."))
+                                : venue.delete()));
     }
 
     @WithSession

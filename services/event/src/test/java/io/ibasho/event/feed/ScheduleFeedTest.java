@@ -244,8 +244,9 @@ class ScheduleFeedTest {
 
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(ics.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
-        assertThat(ics.split("\r\n")).allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length)
-                .isLessThanOrEqualTo(75));
+        assertThat(ics.split("\r\n"))
+                .allSatisfy(line ->
+                        assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
         assertThat(value(event(parse(ics), "s-long"), Property.SUMMARY)).isEqualTo(longTitle);
     }
 

@@ -519,9 +519,10 @@ class AttendeeDetailsTest {
             insert.setString(2, "29 days");
             insert.executeUpdate();
         }
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> assertThat(
-                        count("select count(*) from processed_message where event_id = ?", old))
-                .isZero());
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(count("select count(*) from processed_message where event_id = ?", old))
+                        .isZero());
         assertThat(count("select count(*) from processed_message where event_id = ?", recent))
                 .isEqualTo(1);
     }

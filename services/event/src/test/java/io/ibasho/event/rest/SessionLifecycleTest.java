@@ -329,11 +329,12 @@ class SessionLifecycleTest {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
         // yesterday's café, published late (e.g. entered afterwards for the statistics)
         String id = createPublished(organiser1(), TestData.cafe(venueId, tokyo(-1, 10, 0)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(organiser1())
-                .get("/api/events/sessions/" + id + "/manage")
-                .then()
-                .body("status", equalTo("completed")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(organiser1())
+                        .get("/api/events/sessions/" + id + "/manage")
+                        .then()
+                        .body("status", equalTo("completed")));
         assertThat(events(id, 2))
                 .extracting(e -> e.path("type").asText())
                 .containsExactly(EventTypes.EVENT_PUBLISHED, EventTypes.EVENT_COMPLETED);

@@ -214,8 +214,9 @@ class SeriesPlannerTest {
                         List.of(),
                         List.of(),
                         ScheduleWindow.days(LocalDate.of(2026, 1, 1), LocalDate.of(2028, 1, 1))))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.WINDOW_TOO_LARGE))
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WINDOW_TOO_LARGE))
                 .hasMessageContaining("series-space")
                 .hasMessageContaining("366");
     }

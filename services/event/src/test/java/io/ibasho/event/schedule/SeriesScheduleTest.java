@@ -43,16 +43,18 @@ class SeriesScheduleTest {
             })
     void rejectsRulesWithAClearMessage(String rrule, Reason reason, String messagePart) {
         assertThatThrownBy(() -> SeriesSchedule.of(rrule, FIRST, TWO_HOURS))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(reason))
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining(messagePart);
     }
 
     @Test
     void rejectsAnEmptyRule() {
         assertThatThrownBy(() -> SeriesSchedule.of("  ", FIRST, TWO_HOURS))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.RRULE_EMPTY))
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.RRULE_EMPTY))
                 .hasMessageContaining("FREQ=MONTHLY;BYDAY=2TU");
         assertThatThrownBy(() -> SeriesSchedule.of(null, FIRST, TWO_HOURS))
                 .isInstanceOf(InvalidScheduleException.class);
@@ -86,19 +88,22 @@ class SeriesScheduleTest {
     void rejectsImpossibleDurations() {
         for (Duration duration : new Duration[] {Duration.ZERO, Duration.ofMinutes(-30), Duration.ofHours(25)}) {
             assertThatThrownBy(() -> SeriesSchedule.of("FREQ=WEEKLY", FIRST, duration))
-                    .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                            .isEqualTo(Reason.DURATION_OUT_OF_RANGE));
+                    .isInstanceOfSatisfying(
+                            InvalidScheduleException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.DURATION_OUT_OF_RANGE));
         }
     }
 
     @Test
     void rejectsMissingValues() {
         assertThatThrownBy(() -> SeriesSchedule.of("FREQ=WEEKLY", null, TWO_HOURS))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.MISSING_VALUE));
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_VALUE));
         assertThatThrownBy(() -> SeriesSchedule.of("FREQ=WEEKLY", FIRST, null))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.MISSING_VALUE));
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_VALUE));
     }
 
     @Test
@@ -107,16 +112,19 @@ class SeriesScheduleTest {
 
         assertThatThrownBy(() ->
                         new SeriesSchedule("FREQ=MONTHLY;BYDAY=2TU", FIRST, TWO_HOURS, LocalDate.of(2026, 12, 31), 5))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.RRULE_COUNT_AND_UNTIL));
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.RRULE_COUNT_AND_UNTIL));
         assertThatThrownBy(() -> SeriesSchedule.of("FREQ=MONTHLY;BYDAY=2TU;COUNT=5", FIRST, TWO_HOURS)
                         .withLastDay(LocalDate.of(2026, 12, 31)))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.RRULE_COUNT_AND_UNTIL))
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.RRULE_COUNT_AND_UNTIL))
                 .hasMessageContaining("already ends the series");
         assertThatThrownBy(() -> monthly.withCount(0))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.COUNT_OUT_OF_RANGE));
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.COUNT_OUT_OF_RANGE));
         // Switching from a count to a last day replaces it.
         assertThat(monthly.withCount(5).withLastDay(LocalDate.of(2026, 12, 31)).count())
                 .isNull();
@@ -126,8 +134,9 @@ class SeriesScheduleTest {
     void rejectsALastDayBeforeTheFirstStart() {
         assertThatThrownBy(
                         () -> SeriesSchedule.of("FREQ=WEEKLY", FIRST, TWO_HOURS).withLastDay(LocalDate.of(2026, 1, 12)))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.LAST_DAY_BEFORE_FIRST_START));
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.LAST_DAY_BEFORE_FIRST_START));
     }
 
     @Test
@@ -136,8 +145,9 @@ class SeriesScheduleTest {
         assertThatThrownBy(() -> SeriesSchedule.of(
                                 "FREQ=MONTHLY;BYDAY=2TU", LocalDateTime.of(2026, 4, 1, 13, 30), TWO_HOURS)
                         .withLastDay(LocalDate.of(2026, 4, 13)))
-                .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.RRULE_NO_OCCURRENCES))
+                .isInstanceOfSatisfying(
+                        InvalidScheduleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.RRULE_NO_OCCURRENCES))
                 .hasMessageContaining("until 2026-04-13");
     }
 

@@ -41,12 +41,11 @@ public record DiscreetEnvelope(String senderName, String subject, String preview
         Objects.requireNonNull(preference, "preference");
         Objects.requireNonNull(inboxUrl, "inboxUrl");
         TemplateRef neutral = MessageTemplates.discreetEmail(language, inboxUrl);
-        List<TemplateRef> body =
-                switch (preference) {
-                    // The details are not even handed to the template, so no template slip can leak them.
-                    case DISCREET -> List.of(neutral);
-                    case FULL_DETAIL -> List.of(neutral, MessageTemplates.inApp(kind, language, details));
-                };
+        List<TemplateRef> body = switch (preference) {
+            // The details are not even handed to the template, so no template slip can leak them.
+            case DISCREET -> List.of(neutral);
+            case FULL_DETAIL -> List.of(neutral, MessageTemplates.inApp(kind, language, details));
+        };
         return new DiscreetEnvelope(SENDER_NAME, neutralSubject(language), neutralPreview(language), body);
     }
 

@@ -48,12 +48,11 @@ public class ChildcareLifecycleConsumer {
         if (event.is(EventTypes.DROP_IN_CHILDCARE_RESERVED) || event.is(EventTypes.DROP_IN_CHILDCARE_CANCELLED)) {
             return dropInChildcareEvent(event);
         }
-        MessageKind kind =
-                switch (type) {
-                    case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
-                    case EventTypes.CHILDCARE_REJECTED -> MessageKind.CHILDCARE_REJECTED;
-                    default -> null; // ChildcareReleased follows her own cancellation, which she was already told about
-                };
+        MessageKind kind = switch (type) {
+            case EventTypes.CHILDCARE_RESERVED -> MessageKind.CHILDCARE_RESERVED;
+            case EventTypes.CHILDCARE_REJECTED -> MessageKind.CHILDCARE_REJECTED;
+            default -> null; // ChildcareReleased follows her own cancellation, which she was already told about
+        };
         if (kind == null) {
             return Uni.createFrom().voidItem();
         }

@@ -67,21 +67,20 @@ public class RegistrationLifecycleConsumer {
         JsonNode data = event.data();
         String cancelledBy = data.path("cancelledBy").asText("");
         // The state is derived from the event type, not copied from the payload, so it means one thing here.
-        String state =
-                switch (type) {
-                    case EventTypes.APPLICATION_RECEIVED -> "APPLIED";
-                    case EventTypes.REGISTRATION_CONFIRMED -> "CONFIRMED";
-                    case EventTypes.WAITLISTED -> "WAITLISTED";
-                    case EventTypes.SEAT_OFFERED -> "OFFERED";
-                    case EventTypes.OFFER_EXPIRED -> "EXPIRED";
-                    case EventTypes.REGISTRATION_CANCELLED ->
-                        "SESSION_CANCELLED".equals(cancelledBy) ? RegistrationCopy.CANCELLED_WITH_SESSION : "CANCELLED";
-                    // A seat held while childcare is asked: nothing to tell her yet, but the childcare reply that
-                    // follows (on
-                    // another topic) must find whom to tell, or it would be dead-lettered.
-                    case EventTypes.CHILDCARE_REQUESTED -> RegistrationCopy.PENDING_CHILDCARE;
-                    default -> null; // LotteryDrawn (aggregate only), attendance: nothing to tell her
-                };
+        String state = switch (type) {
+            case EventTypes.APPLICATION_RECEIVED -> "APPLIED";
+            case EventTypes.REGISTRATION_CONFIRMED -> "CONFIRMED";
+            case EventTypes.WAITLISTED -> "WAITLISTED";
+            case EventTypes.SEAT_OFFERED -> "OFFERED";
+            case EventTypes.OFFER_EXPIRED -> "EXPIRED";
+            case EventTypes.REGISTRATION_CANCELLED ->
+                "SESSION_CANCELLED".equals(cancelledBy) ? RegistrationCopy.CANCELLED_WITH_SESSION : "CANCELLED";
+            // A seat held while childcare is asked: nothing to tell her yet, but the childcare reply that
+            // follows (on
+            // another topic) must find whom to tell, or it would be dead-lettered.
+            case EventTypes.CHILDCARE_REQUESTED -> RegistrationCopy.PENDING_CHILDCARE;
+            default -> null; // LotteryDrawn (aggregate only), attendance: nothing to tell her
+        };
         if (state == null) {
             return Uni.createFrom().voidItem();
         }
@@ -103,55 +102,53 @@ public class RegistrationLifecycleConsumer {
                                     || type.equals(EventTypes.REGISTRATION_CANCELLED))) {
                         return Uni.createFrom().voidItem();
                     }
-                    MessageKind kind =
-                            switch (type) {
-                                case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
-                                // A confirmation in a lottery session is her lottery win, unless she is
-                                // confirming an offer
-                                // (the win or a freed seat), which already told her she had a place: then it is
-                                // a booking.
-                                case EventTypes.REGISTRATION_CONFIRMED ->
-                                    "LOTTERY".equals(recalled.allocation()) && !"OFFERED".equals(previousState)
-                                            ? MessageKind.LOTTERY_WON
-                                            : MessageKind.BOOKING_CONFIRMED;
-                                // the reserve list of a lottery, or a first-come waitlist (no 抽選 in it)
-                                case EventTypes.WAITLISTED ->
-                                    "LOTTERY_RESERVE".equals(data.path("reason").asText(""))
-                                            ? MessageKind.LOTTERY_RESERVE
-                                            : MessageKind.WAITLISTED;
-                                // A lottery win that must be confirmed by the deadline has its own words;
-                                // absent = waitlist.
-                                case EventTypes.SEAT_OFFERED ->
-                                    "LOTTERY_WIN".equals(data.path("reason").asText(""))
-                                            ? MessageKind.LOTTERY_WON_CONFIRM
-                                            : MessageKind.SEAT_OFFERED;
-                                // she said no herself: not "the time to answer has passed"
-                                case EventTypes.OFFER_EXPIRED ->
-                                    data.path("declined").asBoolean(false)
-                                            ? MessageKind.OFFER_DECLINED
-                                            : MessageKind.OFFER_EXPIRED;
-                                case EventTypes.REGISTRATION_CANCELLED ->
-                                    switch (cancelledBy) {
-                                        case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
-                                        // The session-cancelled message (from EventCancelled) tells her; one
-                                        // message, not two.
-                                        case "SESSION_CANCELLED" -> null;
-                                        // The childcare saga let the held seat go. ChildcareRejected already
-                                        // told her, and
-                                        // OfferExpired told her of a lapsed offer; only an unanswered childcare
-                                        // request has no
-                                        // other message, so it gets the childcare-unavailable one. She did not
-                                        // cancel anything.
-                                        case "SYSTEM" ->
-                                            "CHILDCARE_NO_ANSWER"
-                                                            .equals(data.path("reason")
-                                                                    .asText(""))
-                                                    ? MessageKind.CHILDCARE_REJECTED
-                                                    : null;
-                                        default -> MessageKind.CANCELLED_BY_ATTENDEE;
-                                    };
-                                default -> null;
+                    MessageKind kind = switch (type) {
+                        case EventTypes.APPLICATION_RECEIVED -> MessageKind.APPLICATION_RECEIVED;
+                        // A confirmation in a lottery session is her lottery win, unless she is
+                        // confirming an offer
+                        // (the win or a freed seat), which already told her she had a place: then it is
+                        // a booking.
+                        case EventTypes.REGISTRATION_CONFIRMED ->
+                            "LOTTERY".equals(recalled.allocation()) && !"OFFERED".equals(previousState)
+                                    ? MessageKind.LOTTERY_WON
+                                    : MessageKind.BOOKING_CONFIRMED;
+                        // the reserve list of a lottery, or a first-come waitlist (no 抽選 in it)
+                        case EventTypes.WAITLISTED ->
+                            "LOTTERY_RESERVE".equals(data.path("reason").asText(""))
+                                    ? MessageKind.LOTTERY_RESERVE
+                                    : MessageKind.WAITLISTED;
+                        // A lottery win that must be confirmed by the deadline has its own words;
+                        // absent = waitlist.
+                        case EventTypes.SEAT_OFFERED ->
+                            "LOTTERY_WIN".equals(data.path("reason").asText(""))
+                                    ? MessageKind.LOTTERY_WON_CONFIRM
+                                    : MessageKind.SEAT_OFFERED;
+                        // she said no herself: not "the time to answer has passed"
+                        case EventTypes.OFFER_EXPIRED ->
+                            data.path("declined").asBoolean(false)
+                                    ? MessageKind.OFFER_DECLINED
+                                    : MessageKind.OFFER_EXPIRED;
+                        case EventTypes.REGISTRATION_CANCELLED ->
+                            switch (cancelledBy) {
+                                case "ORGANISER" -> MessageKind.CANCELLED_BY_ORGANISER;
+                                // The session-cancelled message (from EventCancelled) tells her; one
+                                // message, not two.
+                                case "SESSION_CANCELLED" -> null;
+                                // The childcare saga let the held seat go. ChildcareRejected already
+                                // told her, and
+                                // OfferExpired told her of a lapsed offer; only an unanswered childcare
+                                // request has no
+                                // other message, so it gets the childcare-unavailable one. She did not
+                                // cancel anything.
+                                case "SYSTEM" ->
+                                    "CHILDCARE_NO_ANSWER"
+                                                    .equals(data.path("reason").asText(""))
+                                            ? MessageKind.CHILDCARE_REJECTED
+                                            : null;
+                                default -> MessageKind.CANCELLED_BY_ATTENDEE;
                             };
+                        default -> null;
+                    };
                     if (kind == null) {
                         return Uni.createFrom().voidItem();
                     }

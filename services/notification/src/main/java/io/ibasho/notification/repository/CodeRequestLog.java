@@ -12,12 +12,13 @@ public final class CodeRequestLog {
 
     /** Her requests after {@code since}, oldest first. */
     public static Uni<List<OffsetDateTime>> since(String requester, OffsetDateTime since) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
                         select requested_at from code_request where requester = :requester and requested_at > :since
                         order by requested_at""", OffsetDateTime.class)
-                .setParameter("requester", requester)
-                .setParameter("since", since)
-                .getResultList());
+                        .setParameter("requester", requester)
+                        .setParameter("since", since)
+                        .getResultList());
     }
 
     /** Records a request made {@code now}. */

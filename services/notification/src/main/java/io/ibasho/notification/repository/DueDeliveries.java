@@ -25,12 +25,13 @@ public final class DueDeliveries {
         if (!TABLES.contains(table)) {
             throw new IllegalArgumentException("not a delivery table: " + table);
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from " + table + " where status = 'PENDING' and next_attempt_at <= :now "
-                                + "order by next_attempt_at limit :limit for update skip locked",
-                        type)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select * from " + table + " where status = 'PENDING' and next_attempt_at <= :now "
+                                        + "order by next_attempt_at limit :limit for update skip locked",
+                                type)
+                        .setParameter("now", now)
+                        .setParameter("limit", limit)
+                        .getResultList());
     }
 }

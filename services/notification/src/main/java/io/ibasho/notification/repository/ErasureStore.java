@@ -88,8 +88,9 @@ public final class ErasureStore {
     }
 
     private static Uni<Long> count(String sql, String who) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter("who", who)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(sql, Long.class)
+                        .setParameter("who", who)
+                        .getSingleResult());
     }
 }

@@ -51,8 +51,9 @@ public enum RetentionStore {
 
     /** Deletes (or clears) the rows of this kind older than {@code before}; returns how many. */
     public Uni<Integer> before(OffsetDateTime before) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql)
-                .setParameter("before", before)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(sql)
+                        .setParameter("before", before)
+                        .executeUpdate());
     }
 }

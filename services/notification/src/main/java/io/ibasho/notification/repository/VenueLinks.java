@@ -41,10 +41,11 @@ public class VenueLinks {
 
     /** The venues linked to the group now. */
     public Uni<List<String>> venuesOf(String partnerGroup) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("""
                 select venue_id from venue_partner_groups where concat(',', partner_groups, ',') like :group order by venue_id""", String.class)
-                .setParameter("group", "%," + partnerGroup + ",%")
-                .getResultList());
+                        .setParameter("group", "%," + partnerGroup + ",%")
+                        .getResultList());
     }
 
     private static List<String> split(String groups) {

@@ -106,13 +106,14 @@ public class PartnerContactResource {
             case EXPIRED ->
                 Uni.createFrom().failure(Refusal.invalid("code-expired", "The code has expired; ask for a new one."));
             case TOO_MANY_ATTEMPTS ->
-                contacts.of(group).flatMap(locked -> Uni.createFrom()
-                        .failure(CodeRequests.tooMany(
-                                locked.verifyLockedUntil == null
-                                        ? java.time.Duration.ofMinutes(1)
-                                        : java.time.Duration.between(
-                                                java.time.OffsetDateTime.now(clock), locked.verifyLockedUntil),
-                                "Too many wrong codes; please wait, then ask for a new code.")));
+                contacts.of(group)
+                        .flatMap(locked -> Uni.createFrom()
+                                .failure(CodeRequests.tooMany(
+                                        locked.verifyLockedUntil == null
+                                                ? java.time.Duration.ofMinutes(1)
+                                                : java.time.Duration.between(
+                                                        java.time.OffsetDateTime.now(clock), locked.verifyLockedUntil),
+                                        "Too many wrong codes; please wait, then ask for a new code.")));
             case NOTHING_PENDING ->
                 Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));
         });

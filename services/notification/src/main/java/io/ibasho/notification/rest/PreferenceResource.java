@@ -182,13 +182,15 @@ public class PreferenceResource {
             case EXPIRED ->
                 Uni.createFrom().failure(Refusal.invalid("code-expired", "The code has expired; ask for a new one."));
             case TOO_MANY_ATTEMPTS ->
-                preferences.of(me).flatMap(locked -> Uni.createFrom()
-                        .failure(CodeRequests.tooMany(
-                                locked.verifyLockedUntil == null
-                                        ? java.time.Duration.ofMinutes(1)
-                                        : java.time.Duration.between(
-                                                java.time.OffsetDateTime.now(clock), locked.verifyLockedUntil),
-                                "Too many wrong codes; please wait, then ask for a new code.")));
+                preferences
+                        .of(me)
+                        .flatMap(locked -> Uni.createFrom()
+                                .failure(CodeRequests.tooMany(
+                                        locked.verifyLockedUntil == null
+                                                ? java.time.Duration.ofMinutes(1)
+                                                : java.time.Duration.between(
+                                                        java.time.OffsetDateTime.now(clock), locked.verifyLockedUntil),
+                                        "Too many wrong codes; please wait, then ask for a new code.")));
             case NOTHING_PENDING ->
                 Uni.createFrom().failure(Refusal.conflict("no-code-pending", "Ask for a code first."));
         });

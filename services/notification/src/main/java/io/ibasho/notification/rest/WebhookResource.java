@@ -107,9 +107,10 @@ public class WebhookResource {
                                                             + String.join(", ", notLinked)
                                                             + "; only venues the organiser linked to your group can be followed."));
                         }
-                        return webhooks.register(group, url.toString(), venues).map(created -> Response.status(201)
-                                .entity(withSecret(created.endpoint(), created.secret()))
-                                .build());
+                        return webhooks.register(group, url.toString(), venues)
+                                .map(created -> Response.status(201)
+                                        .entity(withSecret(created.endpoint(), created.secret()))
+                                        .build());
                     });
                 });
     }

@@ -89,21 +89,19 @@ public class CourseNotices {
                                         : MessageKind.COURSE_ENDED);
             case EventTypes.COURSE_REQUEST_CHANGED -> {
                 boolean lottery = "LOTTERY".equals(data.path("kind").asText(""));
-                MessageKind kind =
-                        switch (status) {
-                            case "APPLIED" -> MessageKind.COURSE_APPLICATION_RECEIVED;
-                            case "WAITING" ->
-                                lottery ? MessageKind.COURSE_LOTTERY_RESERVE : MessageKind.COURSE_WAITLISTED;
-                            case "OFFERED" -> MessageKind.COURSE_OFFERED;
-                            case "EXPIRED" ->
-                                data.path("declined").asBoolean(false)
-                                        ? MessageKind.COURSE_OFFER_DECLINED
-                                        : MessageKind.COURSE_OFFER_EXPIRED;
-                            case "ENDED" -> MessageKind.COURSE_ENDED;
-                            // BOOKED: CourseBooked, just before it in the same transaction, told her;
-                            // WITHDRAWN: she did it herself in the app, which shows it
-                            default -> null;
-                        };
+                MessageKind kind = switch (status) {
+                    case "APPLIED" -> MessageKind.COURSE_APPLICATION_RECEIVED;
+                    case "WAITING" -> lottery ? MessageKind.COURSE_LOTTERY_RESERVE : MessageKind.COURSE_WAITLISTED;
+                    case "OFFERED" -> MessageKind.COURSE_OFFERED;
+                    case "EXPIRED" ->
+                        data.path("declined").asBoolean(false)
+                                ? MessageKind.COURSE_OFFER_DECLINED
+                                : MessageKind.COURSE_OFFER_EXPIRED;
+                    case "ENDED" -> MessageKind.COURSE_ENDED;
+                    // BOOKED: CourseBooked, just before it in the same transaction, told her;
+                    // WITHDRAWN: she did it herself in the app, which shows it
+                    default -> null;
+                };
                 yield Uni.createFrom().item(kind);
             }
             default -> Uni.createFrom().nullItem();
@@ -128,10 +126,11 @@ public class CourseNotices {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return SessionCopy.<SessionCopy>list("id in ?1", ids).map(sessions -> sessions.stream()
-                .filter(session -> withCancelled || !"CANCELLED".equals(session.status))
-                .map(session -> session.startsAt)
-                .sorted(Comparator.naturalOrder())
-                .collect(Collectors.toList()));
+        return SessionCopy.<SessionCopy>list("id in ?1", ids)
+                .map(sessions -> sessions.stream()
+                        .filter(session -> withCancelled || !"CANCELLED".equals(session.status))
+                        .map(session -> session.startsAt)
+                        .sorted(Comparator.naturalOrder())
+                        .collect(Collectors.toList()));
     }
 }

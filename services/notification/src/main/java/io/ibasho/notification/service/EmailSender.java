@@ -62,14 +62,15 @@ public class EmailSender {
                             if (attempts.deferredForQuiet(delivery, preference, message)) {
                                 return Uni.createFrom().voidItem();
                             }
-                            return attempts.sessionOf(message).flatMap(copy -> attempts.stillWanted(message, copy)
-                                    .flatMap(wanted -> {
-                                        if (!wanted) {
-                                            delivery.status = EmailDelivery.WITHDRAWN;
-                                            return Uni.createFrom().voidItem();
-                                        }
-                                        return send(delivery, preference, message, copy);
-                                    }));
+                            return attempts.sessionOf(message)
+                                    .flatMap(copy -> attempts.stillWanted(message, copy)
+                                            .flatMap(wanted -> {
+                                                if (!wanted) {
+                                                    delivery.status = EmailDelivery.WITHDRAWN;
+                                                    return Uni.createFrom().voidItem();
+                                                }
+                                                return send(delivery, preference, message, copy);
+                                            }));
                         }));
     }
 

@@ -165,10 +165,11 @@ public class HerData {
     }
 
     private static Uni<Line> line(String attendeeId) {
-        return LineLink.<LineLink>findById(attendeeId).flatMap(link -> ErasureStore.lineDeliveries(attendeeId)
-                .map(count -> link == null || !link.linked()
-                        ? (count == 0 ? null : new Line(null, null, count))
-                        : new Line(link.lineUserId, link.linkedAt, count)));
+        return LineLink.<LineLink>findById(attendeeId)
+                .flatMap(link -> ErasureStore.lineDeliveries(attendeeId)
+                        .map(count -> link == null || !link.linked()
+                                ? (count == 0 ? null : new Line(null, null, count))
+                                : new Line(link.lineUserId, link.linkedAt, count)));
     }
 
     /** Inside the consumer's transaction; idempotent (a second run deletes nothing). */

@@ -95,15 +95,16 @@ public class LineSender {
                                     if (attempts.deferredForQuiet(delivery, preference, message)) {
                                         return Uni.createFrom().voidItem();
                                     }
-                                    return attempts.sessionOf(message).flatMap(copy -> attempts.stillWanted(
-                                                    message, copy)
-                                            .flatMap(wanted -> {
-                                                if (!wanted) {
-                                                    delivery.status = LineDelivery.WITHDRAWN;
-                                                    return Uni.createFrom().voidItem();
-                                                }
-                                                return push(delivery, link, preference, message, copy);
-                                            }));
+                                    return attempts.sessionOf(message)
+                                            .flatMap(copy -> attempts.stillWanted(message, copy)
+                                                    .flatMap(wanted -> {
+                                                        if (!wanted) {
+                                                            delivery.status = LineDelivery.WITHDRAWN;
+                                                            return Uni.createFrom()
+                                                                    .voidItem();
+                                                        }
+                                                        return push(delivery, link, preference, message, copy);
+                                                    }));
                                 })));
     }
 

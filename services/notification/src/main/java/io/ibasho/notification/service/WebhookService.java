@@ -87,9 +87,10 @@ public class WebhookService {
      */
     @WithSession
     public Uni<List<String>> notLinked(String partnerGroup, List<String> venueIds) {
-        return venueLinks.venuesOf(partnerGroup).map(linked -> venueIds.stream()
-                .filter(v -> !linked.contains(v))
-                .toList());
+        return venueLinks
+                .venuesOf(partnerGroup)
+                .map(linked ->
+                        venueIds.stream().filter(v -> !linked.contains(v)).toList());
     }
 
     @WithTransaction

@@ -96,19 +96,20 @@ public class WeeklyDigest {
 
     private Uni<Boolean> sendOne(String group, LocalDate weekStart, Instant now, ZoneId zone) {
         String digestId = "digest:" + group + ":" + weekStart;
-        return Panache.withTransaction(
-                        () -> PartnerContact.<PartnerContact>findById(group).flatMap(contact -> {
+        return Panache.withTransaction(() -> PartnerContact.<PartnerContact>findById(group)
+                        .flatMap(contact -> {
                             if (contact == null || !contact.wantsDigest()) {
                                 return Uni.createFrom().item(false);
                             }
                             return PartnerDigests.claim(group, weekStart)
                                     .flatMap(claimed -> !claimed
                                             ? Uni.createFrom().item(false)
-                                            : sessionsFor(group, now).flatMap(sessions -> PartnerDigests.recordSessions(
-                                                            group, weekStart, sessions.size())
-                                                    .flatMap(ignored ->
-                                                            mailer.send(mail(contact, weekStart, sessions, zone)))
-                                                    .replaceWith(true)));
+                                            : sessionsFor(group, now)
+                                                    .flatMap(sessions -> PartnerDigests.recordSessions(
+                                                                    group, weekStart, sessions.size())
+                                                            .flatMap(ignored -> mailer.send(
+                                                                    mail(contact, weekStart, sessions, zone)))
+                                                            .replaceWith(true)));
                         }))
                 .onFailure()
                 .recoverWithUni(failure -> {

@@ -182,8 +182,9 @@ class CourseMessagesTest {
                                 "COURSE_LOTTERY_RESERVE",
                                 "COURSE_OFFERED"));
         int total = expected.values().stream().mapToInt(List::size).sum() + 1; // + the date she cancelled alone
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kindsByCourse(expected.keySet()))
-                .isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(kindsByCourse(expected.keySet())).isEqualTo(expected));
         List<UUID> allDates = Stream.of(firstComeDates, lotteryDates, reserveDates)
                 .flatMap(List::stream)
                 .toList();
@@ -342,9 +343,10 @@ class CourseMessagesTest {
         Markers.awaitHandled(Map.of(
                 Topics.REGISTRATION_LIFECYCLE,
                 Stream.concat(dates.stream(), Stream.of(course)).toList()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        kindsByCourse(java.util.Set.of(course)).get(course))
-                .containsExactly("COURSE_BOOKED", "COURSE_CANCELLED_BY_ATTENDEE"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(kindsByCourse(java.util.Set.of(course)).get(course))
+                                .containsExactly("COURSE_BOOKED", "COURSE_CANCELLED_BY_ATTENDEE"));
         assertThat(perDateKinds(dates))
                 .as("the date cancelled alone is told; the last one is told by the course's one message")
                 .containsExactly("CANCELLED_BY_ATTENDEE");
@@ -373,8 +375,9 @@ class CourseMessagesTest {
                         null)
             });
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream()
-                .allMatch(id -> Db.count("select count(*) from session_copy where id = ?", id) == 1));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ids.stream()
+                        .allMatch(id -> Db.count("select count(*) from session_copy where id = ?", id) == 1));
         return ids;
     }
 

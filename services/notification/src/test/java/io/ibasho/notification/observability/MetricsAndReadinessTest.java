@@ -58,8 +58,9 @@ class MetricsAndReadinessTest {
                                 registration.toString())
                         == 1);
         MetricsPage page = MetricsPage.scrape(metrics);
-        assertThat(page.samples()).as("consumer lag meters").anyMatch(s -> s.name()
-                .startsWith("kafka_consumer_fetch_manager_records_lag"));
+        assertThat(page.samples())
+                .as("consumer lag meters")
+                .anyMatch(s -> s.name().startsWith("kafka_consumer_fetch_manager_records_lag"));
         assertThat(page.personalLabelValues(List.of(hana, "hana", "ウィメンズカフェ"))).isEmpty();
         assertThat(page.labelValues()).isNotEmpty();
     }

@@ -65,17 +65,18 @@ class InboxResourceTest {
         KafkaTopicWriter.send(
                 Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), confirmed(eventId, sessionId, hana)); // redelivery
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(Tokens.accessToken("hana"))
-                .queryParam("lang", "ja")
-                .get("/api/notifications/inbox")
-                .then()
-                .statusCode(200)
-                .body("findAll { it.sessionId == '" + sessionId + "' }", hasSize(1))
-                .body(
-                        "find { it.sessionId == '" + sessionId + "' }.kind",
-                        org.hamcrest.Matchers.equalTo("BOOKING_CONFIRMED"))
-                .body("find { it.sessionId == '" + sessionId + "' }.text", containsString("ウィメンズカフェ")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.accessToken("hana"))
+                        .queryParam("lang", "ja")
+                        .get("/api/notifications/inbox")
+                        .then()
+                        .statusCode(200)
+                        .body("findAll { it.sessionId == '" + sessionId + "' }", hasSize(1))
+                        .body(
+                                "find { it.sessionId == '" + sessionId + "' }.kind",
+                                org.hamcrest.Matchers.equalTo("BOOKING_CONFIRMED"))
+                        .body("find { it.sessionId == '" + sessionId + "' }.text", containsString("ウィメンズカフェ")));
 
         given().auth()
                 .oauth2(Tokens.accessToken("hana"))

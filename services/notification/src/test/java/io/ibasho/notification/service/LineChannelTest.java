@@ -160,9 +160,11 @@ class LineChannelTest {
                 .toList();
         assertThat(arrived).hasSize(1);
         // The same discreet words as e-mail: the neutral line and the inbox link; no title, no place, no time.
-        assertThat(arrived.get(0).texts()).singleElement().satisfies(text -> assertThat(text)
-                .contains("Ibasho に新しいお知らせが届いています。", "https://ibasho.example/inbox")
-                .doesNotContain(TITLE_JA, TITLE_EN));
+        assertThat(arrived.get(0).texts())
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .contains("Ibasho に新しいお知らせが届いています。", "https://ibasho.example/inbox")
+                        .doesNotContain(TITLE_JA, TITLE_EN));
         assertThat(line.rejected()).isEmpty();
     }
 

@@ -77,8 +77,10 @@ class WebhookSignerTest {
 
         assertThatThrownBy(() -> new WebhookVerifier(at(NOW))
                         .verify(headers.asMap(), tampered, List.of(WebhookSecret.parse(SPEC_SECRET))))
-                .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
-                        .isEqualTo(WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE));
+                .isInstanceOfSatisfying(
+                        WebhookVerificationException.class,
+                        e -> assertThat(e.reason())
+                                .isEqualTo(WebhookVerificationException.Reason.NO_MATCHING_SIGNATURE));
     }
 
     @Test
@@ -101,8 +103,10 @@ class WebhookSignerTest {
                 Duration.ofMinutes(5).plusSeconds(1), Duration.ofMinutes(-5).minusSeconds(1))) {
             assertThatThrownBy(() ->
                             new WebhookVerifier(at(NOW.plus(offset))).verify(headers.asMap(), SPEC_PAYLOAD, secrets))
-                    .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
-                            .isEqualTo(WebhookVerificationException.Reason.TIMESTAMP_OUT_OF_TOLERANCE));
+                    .isInstanceOfSatisfying(
+                            WebhookVerificationException.class,
+                            e -> assertThat(e.reason())
+                                    .isEqualTo(WebhookVerificationException.Reason.TIMESTAMP_OUT_OF_TOLERANCE));
         }
     }
 
@@ -196,8 +200,9 @@ class WebhookSignerTest {
                                 Map.of("webhook-id", SPEC_MSG_ID, "webhook-signature", SPEC_SIGNATURE),
                                 SPEC_PAYLOAD,
                                 List.of(WebhookSecret.parse(SPEC_SECRET))))
-                .isInstanceOfSatisfying(WebhookVerificationException.class, e -> assertThat(e.reason())
-                        .isEqualTo(WebhookVerificationException.Reason.MISSING_HEADER));
+                .isInstanceOfSatisfying(
+                        WebhookVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.MISSING_HEADER));
     }
 
     @Test

@@ -31,10 +31,11 @@ public final class ProcessedMessage {
      * redelivered, and the table must not grow forever (issue #14). Runs in the caller's transaction.
      */
     public static Uni<Integer> forgetHandledBefore(java.time.OffsetDateTime before) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "delete from processed_message where processed_at < :before")
-                .setParameter("before", before)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "delete from processed_message where processed_at < :before")
+                        .setParameter("before", before)
+                        .executeUpdate());
     }
 
     /** How long a handled event id is remembered: well past Kafka's retention (7 days) and a dead letter's replay. */

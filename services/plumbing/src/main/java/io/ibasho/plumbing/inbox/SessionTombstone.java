@@ -58,9 +58,10 @@ public final class SessionTombstone {
 
     /** Forgets the tombstones recorded before {@code before} (the retention jobs pass now minus {@link #KEPT}). */
     public static Uni<Integer> forgetBefore(OffsetDateTime before) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "delete from session_tombstone where recorded_at < :before")
-                .setParameter("before", before)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "delete from session_tombstone where recorded_at < :before")
+                        .setParameter("before", before)
+                        .executeUpdate());
     }
 }

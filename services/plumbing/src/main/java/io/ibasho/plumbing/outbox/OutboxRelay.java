@@ -128,11 +128,12 @@ public class OutboxRelay {
         if (published.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "update outbox_message set published_at = :now where id in (:ids)")
-                .setParameter("now", now())
-                .setParameter("ids", published)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "update outbox_message set published_at = :now where id in (:ids)")
+                        .setParameter("now", now())
+                        .setParameter("ids", published)
+                        .executeUpdate());
     }
 
     private static Message<String> toKafka(OutboxMessage message) {

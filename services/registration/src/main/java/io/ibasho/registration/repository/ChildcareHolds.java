@@ -16,33 +16,36 @@ public final class ChildcareHolds {
 
     /** Holds whose answer was "session unknown" (given with {@code unknownReason}) before the given time, locked. */
     public static Uni<List<Registration>> answeredUnknownSession(String unknownReason, OffsetDateTime answeredBefore) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select * from registration where status = 'PENDING_CHILDCARE' "
-                                + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
-                                + "order by updated_at limit 50 for update skip locked",
-                        Registration.class)
-                .setParameter("unknown", unknownReason)
-                .setParameter("before", answeredBefore)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from registration where status = 'PENDING_CHILDCARE' "
+                                        + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
+                                        + "order by updated_at limit 50 for update skip locked",
+                                Registration.class)
+                        .setParameter("unknown", unknownReason)
+                        .setParameter("before", answeredBefore)
+                        .getResultList());
     }
 
     /** Holds asked before the given time and never answered, locked, the oldest first. */
     public static Uni<List<Registration>> unansweredSince(OffsetDateTime askedBefore) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select * from registration where status = 'PENDING_CHILDCARE' "
-                                + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
-                        Registration.class)
-                .setParameter("before", askedBefore)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from registration where status = 'PENDING_CHILDCARE' "
+                                        + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
+                                Registration.class)
+                        .setParameter("before", askedBefore)
+                        .getResultList());
     }
 
     /** Whoever waits on the session's waitlist for childcare is in line again at her own place. */
     public static Uni<Integer> backInLine(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update registration set childcare_status = null, childcare_reject_reason = null, version = version + 1 "
-                                + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
-                .setParameter("id", sessionId)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "update registration set childcare_status = null, childcare_reject_reason = null, version = version + 1 "
+                                        + "where session_id = :id and status = 'WAITLISTED' and childcare_status = 'REJECTED'")
+                        .setParameter("id", sessionId)
+                        .executeUpdate());
     }
 
     /**
@@ -51,12 +54,13 @@ public final class ChildcareHolds {
      * request of the session names, so it is not refused before they reach childcare-booking (docs/adr/0039).
      */
     public static Uni<List<String>> releasedSince(UUID sessionId, OffsetDateTime since) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select cast(id as text) from registration where session_id = :id and childcare_status = 'RELEASED' "
-                                + "and updated_at >= :since order by updated_at desc limit 50",
-                        String.class)
-                .setParameter("id", sessionId)
-                .setParameter("since", since)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select cast(id as text) from registration where session_id = :id and childcare_status = 'RELEASED' "
+                                        + "and updated_at >= :since order by updated_at desc limit 50",
+                                String.class)
+                        .setParameter("id", sessionId)
+                        .setParameter("since", since)
+                        .getResultList());
     }
 }

@@ -47,21 +47,24 @@ public final class CourseLedger {
 
     /** How many of these dates are published, still ahead and have a free seat (counted in SQL, not from copies). */
     public static Uni<Long> openDatesWithFreeSeat(List<UUID> sessionIds, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select count(*) from session_copy where id in (:ids) and status = 'PUBLISHED' "
-                                + "and starts_at > :now and (capacity is null or confirmed_seats < capacity)",
-                        Long.class)
-                .setParameter("ids", sessionIds)
-                .setParameter("now", now)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from session_copy where id in (:ids) and status = 'PUBLISHED' "
+                                        + "and starts_at > :now and (capacity is null or confirmed_seats < capacity)",
+                                Long.class)
+                        .setParameter("ids", sessionIds)
+                        .setParameter("now", now)
+                        .getSingleResult());
     }
 
     /** Locks the course row: the last step of the course lock order; whether it has a free place. */
     public static Uni<Boolean> lockHasFreePlace(UUID courseId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select booked_places < capacity from course_copy where id = :id for update", Boolean.class)
-                .setParameter("id", courseId)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select booked_places < capacity from course_copy where id = :id for update",
+                                Boolean.class)
+                        .setParameter("id", courseId)
+                        .getSingleResult());
     }
 
     /**
@@ -69,13 +72,14 @@ public final class CourseLedger {
      * fewest free seats of any date.
      */
     public static Uni<Integer> lockFreeOnEveryDate(UUID courseId, List<UUID> sessionIds) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select least(c.capacity - c.booked_places, coalesce((select min(x.capacity - x.confirmed_seats) "
-                                + "from session_copy x where x.id in (:ids) and x.capacity is not null), c.capacity)) "
-                                + "from course_copy c where c.id = :course for update",
-                        Integer.class)
-                .setParameter("ids", sessionIds)
-                .setParameter("course", courseId)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select least(c.capacity - c.booked_places, coalesce((select min(x.capacity - x.confirmed_seats) "
+                                        + "from session_copy x where x.id in (:ids) and x.capacity is not null), c.capacity)) "
+                                        + "from course_copy c where c.id = :course for update",
+                                Integer.class)
+                        .setParameter("ids", sessionIds)
+                        .setParameter("course", courseId)
+                        .getSingleResult());
     }
 }

@@ -29,14 +29,15 @@ public final class CourseLotteryStore {
     /** Keeps a fresh seed for the course unless it has one already (flushes first: the course row may be new). */
     public static Uni<Void> keepSeed(UUID courseId, LotterySeed seed, OffsetDateTime now) {
         return Panache.getSession()
-                .flatMap(s -> s.flush().flatMap(flushed -> s.createNativeQuery(
-                                "insert into course_lottery (course_id, seed_hex, commitment, created_at) "
-                                        + "values (:id, :seed, :commitment, :now) on conflict do nothing")
-                        .setParameter("id", courseId)
-                        .setParameter("seed", seed.toHex())
-                        .setParameter("commitment", seed.commitment().sha256Hex())
-                        .setParameter("now", now)
-                        .executeUpdate()))
+                .flatMap(s -> s.flush()
+                        .flatMap(flushed -> s.createNativeQuery(
+                                        "insert into course_lottery (course_id, seed_hex, commitment, created_at) "
+                                                + "values (:id, :seed, :commitment, :now) on conflict do nothing")
+                                .setParameter("id", courseId)
+                                .setParameter("seed", seed.toHex())
+                                .setParameter("commitment", seed.commitment().sha256Hex())
+                                .setParameter("now", now)
+                                .executeUpdate()))
                 .replaceWithVoid();
     }
 
@@ -75,13 +76,14 @@ public final class CourseLotteryStore {
 
     /** The lottery courses whose applications have closed and that are not drawn. */
     public static Uni<List<UUID>> dueForDrawing(OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select c.id from course_copy c join course_lottery l on l.course_id = c.id "
-                                + "where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
-                                + "and c.applications_close_at <= :now and l.drawn_at is null",
-                        UUID.class)
-                .setParameter("now", now)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select c.id from course_copy c join course_lottery l on l.course_id = c.id "
+                                        + "where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
+                                        + "and c.applications_close_at <= :now and l.drawn_at is null",
+                                UUID.class)
+                        .setParameter("now", now)
+                        .getResultList());
     }
 
     /** Locks the course's lottery row; null when there is none or it is drawn already. */

@@ -23,19 +23,21 @@ public final class CourseWaitlist {
 
     /** Up to 50 course offers whose deadline has passed, locked, the oldest first. */
     public static Uni<List<CourseRequest>> lapsedOffers(OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select * from course_request where status = 'OFFERED' and offer_expires_at <= :now "
-                                + "order by offer_expires_at limit 50 for update skip locked",
-                        CourseRequest.class)
-                .setParameter("now", now)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from course_request where status = 'OFFERED' and offer_expires_at <= :now "
+                                        + "order by offer_expires_at limit 50 for update skip locked",
+                                CourseRequest.class)
+                        .setParameter("now", now)
+                        .getResultList());
     }
 
     /** The courses somebody waits for. */
     public static Uni<List<UUID>> coursesWithSomebodyWaiting() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select distinct course_id from course_request where status = 'WAITING'", UUID.class)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select distinct course_id from course_request where status = 'WAITING'", UUID.class)
+                        .getResultList());
     }
 
     /** The first one waiting for the course, locked; null when nobody waits. */

@@ -9,9 +9,10 @@ public final class IdempotencyLocks {
 
     /** Takes the lock if nobody holds it; false at once, without waiting, while another request holds it. */
     public static Uni<Boolean> tryTake(String attendeeId, String key) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))", Boolean.class)
-                .setParameter("lock", attendeeId + "\n" + key)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))", Boolean.class)
+                        .setParameter("lock", attendeeId + "\n" + key)
+                        .getSingleResult());
     }
 }

@@ -56,10 +56,11 @@ public final class LotteryAllocationStore {
 
     /** The draw's input as kept at the draw (policy, seed, applications, month wins). */
     public static Uni<String> drawInput(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select draw_input from lottery_allocation where session_id = :id", String.class)
-                .setParameter("id", sessionId)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select draw_input from lottery_allocation where session_id = :id", String.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult());
     }
 
     /** Locks the session's allocation row: one step at a time per session; null when it is not allocating. */
@@ -230,17 +231,19 @@ public final class LotteryAllocationStore {
 
     /** Records the opening of one session, if it has come about (so it stays open). */
     public static Uni<Integer> recordFirstComeOpening(UUID sessionId, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.flush().replaceWith(s)).flatMap(s -> s.createNativeQuery(
-                        RECORD_OPENINGS + " and a.session_id = :id")
-                .setParameter("id", sessionId)
-                .setParameter("now", now)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.flush().replaceWith(s))
+                .flatMap(s -> s.createNativeQuery(RECORD_OPENINGS + " and a.session_id = :id")
+                        .setParameter("id", sessionId)
+                        .setParameter("now", now)
+                        .executeUpdate());
     }
 
     /** Records every opening that has come about. */
     public static Uni<Integer> recordFirstComeOpenings(OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(RECORD_OPENINGS)
-                .setParameter("now", now)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(RECORD_OPENINGS)
+                        .setParameter("now", now)
+                        .executeUpdate());
     }
 }

@@ -100,13 +100,14 @@ public final class LotteryDrawStore {
 
     /** Up to five published lottery sessions whose applications have closed and that are not drawn, locked. */
     public static Uni<List<SessionCopy>> dueForDrawing(OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
-                                + "and c.application_closes_at <= :now and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
-                                + "order by c.application_closes_at limit 5 for update skip locked",
-                        SessionCopy.class)
-                .setParameter("now", now)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from session_copy c where c.allocation = 'LOTTERY' and c.status = 'PUBLISHED' "
+                                        + "and c.application_closes_at <= :now and not exists (select 1 from lottery_draw d where d.session_id = c.id) "
+                                        + "order by c.application_closes_at limit 5 for update skip locked",
+                                SessionCopy.class)
+                        .setParameter("now", now)
+                        .getResultList());
     }
 
     /** The closing as recorded with the draw; null before the draw. */
@@ -156,10 +157,11 @@ public final class LotteryDrawStore {
      * The published draw: empty when the session is not drawn, a list holding null while the allocation still runs.
      */
     public static Uni<List<String>> published(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select published from lottery_draw where session_id = :id", String.class)
-                .setParameter("id", sessionId)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select published from lottery_draw where session_id = :id", String.class)
+                        .setParameter("id", sessionId)
+                        .getResultList());
     }
 
     public static Uni<Void> record(NewDraw draw) {

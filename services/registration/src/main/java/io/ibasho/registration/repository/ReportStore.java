@@ -73,25 +73,27 @@ public final class ReportStore {
 
     public static Uni<Integer> setTarget(
             String organisationId, int year, String figure, int target, OffsetDateTime now) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "insert into report_target (organisation_id, year, figure, target, set_at) "
-                                + "values (:org, :year, :figure, :target, :now) on conflict (organisation_id, year, figure) "
-                                + "do update set target = excluded.target, set_at = excluded.set_at")
-                .setParameter("org", organisationId)
-                .setParameter("year", year)
-                .setParameter("figure", figure)
-                .setParameter("target", target)
-                .setParameter("now", now)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "insert into report_target (organisation_id, year, figure, target, set_at) "
+                                        + "values (:org, :year, :figure, :target, :now) on conflict (organisation_id, year, figure) "
+                                        + "do update set target = excluded.target, set_at = excluded.set_at")
+                        .setParameter("org", organisationId)
+                        .setParameter("year", year)
+                        .setParameter("figure", figure)
+                        .setParameter("target", target)
+                        .setParameter("now", now)
+                        .executeUpdate());
     }
 
     public static Uni<Integer> removeTarget(String organisationId, int year, String figure) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "delete from report_target where organisation_id = :org and year = :year and figure = :figure")
-                .setParameter("org", organisationId)
-                .setParameter("year", year)
-                .setParameter("figure", figure)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "delete from report_target where organisation_id = :org and year = :year and figure = :figure")
+                        .setParameter("org", organisationId)
+                        .setParameter("year", year)
+                        .setParameter("figure", figure)
+                        .executeUpdate());
     }
 
     private static SessionFigures figures(Object[] row) {

@@ -19,14 +19,15 @@ public final class RetentionStore {
      * ({@code SKIP LOCKED}: a busy session waits for the next run instead of blocking this one).
      */
     public static Uni<List<SessionCopy>> endedSessionsNotReduced(OffsetDateTime endedBefore, int limit) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select * from session_copy c where coalesce(c.ends_at, c.starts_at) < :endedBefore "
-                                + "and not exists (select 1 from session_registration_total t where t.session_id = c.id) "
-                                + "order by c.starts_at limit :limit for update skip locked",
-                        SessionCopy.class)
-                .setParameter("endedBefore", endedBefore)
-                .setParameter("limit", limit)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from session_copy c where coalesce(c.ends_at, c.starts_at) < :endedBefore "
+                                        + "and not exists (select 1 from session_registration_total t where t.session_id = c.id) "
+                                        + "order by c.starts_at limit :limit for update skip locked",
+                                SessionCopy.class)
+                        .setParameter("endedBefore", endedBefore)
+                        .setParameter("limit", limit)
+                        .getResultList());
     }
 
     /**
@@ -72,8 +73,9 @@ public final class RetentionStore {
     }
 
     public static Uni<Integer> forgetRosterReadsBefore(OffsetDateTime before) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from roster_audit where read_at < :before")
-                .setParameter("before", before)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("delete from roster_audit where read_at < :before")
+                        .setParameter("before", before)
+                        .executeUpdate());
     }
 }

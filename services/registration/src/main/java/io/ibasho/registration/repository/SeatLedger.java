@@ -129,10 +129,12 @@ public final class SeatLedger {
      * written before the new capacity so the CHECK constraint holds at every step.
      */
     public static Uni<Integer> keepTakenSeatsAbove(UUID sessionId, int capacity) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("update session_copy set capacity_floor = "
-                        + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
-                .setParameter("capacity", capacity)
-                .setParameter("id", sessionId)
-                .executeUpdate());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "update session_copy set capacity_floor = "
+                                        + "case when confirmed_seats > :capacity then confirmed_seats else 0 end where id = :id")
+                        .setParameter("capacity", capacity)
+                        .setParameter("id", sessionId)
+                        .executeUpdate());
     }
 }

@@ -131,16 +131,17 @@ public final class SurveyStore {
         for (int i = 0; i < questions.size(); i++) {
             QuestionRow q = questions.get(i);
             int position = i;
-            all = all.flatMap(ignored -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                            "insert into survey_question (organisation_id, key, position, text_ja, text_en, kind) "
-                                    + "values (:org, :key, :position, :ja, :en, :kind)")
-                    .setParameter("org", organisationId)
-                    .setParameter("key", q.key())
-                    .setParameter("position", position)
-                    .setParameter("ja", q.textJa())
-                    .setParameter("en", q.textEn())
-                    .setParameter("kind", q.kind())
-                    .executeUpdate()));
+            all = all.flatMap(ignored -> Panache.getSession()
+                    .flatMap(s -> s.createNativeQuery(
+                                    "insert into survey_question (organisation_id, key, position, text_ja, text_en, kind) "
+                                            + "values (:org, :key, :position, :ja, :en, :kind)")
+                            .setParameter("org", organisationId)
+                            .setParameter("key", q.key())
+                            .setParameter("position", position)
+                            .setParameter("ja", q.textJa())
+                            .setParameter("en", q.textEn())
+                            .setParameter("kind", q.kind())
+                            .executeUpdate()));
         }
         return all.replaceWithVoid();
     }

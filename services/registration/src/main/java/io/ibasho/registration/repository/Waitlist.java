@@ -17,8 +17,9 @@ public final class Waitlist {
 
     /** The next waitlist (and reserve list) position. */
     public static Uni<Long> nextNumber() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class)
-                .getSingleResult());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select nextval('waitlist_order')", Long.class)
+                        .getSingleResult());
     }
 
     /**
@@ -26,13 +27,14 @@ public final class Waitlist {
      * childcare could not take waits for childcare, not for a seat: she is passed over.
      */
     public static Uni<List<Registration>> firstInLine(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select * from registration where session_id = :id and status = 'WAITLISTED' "
-                                + "and (childcare_status is null or childcare_status <> 'REJECTED') "
-                                + "order by waitlist_number limit 1 for update skip locked",
-                        Registration.class)
-                .setParameter("id", sessionId)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select * from registration where session_id = :id and status = 'WAITLISTED' "
+                                        + "and (childcare_status is null or childcare_status <> 'REJECTED') "
+                                        + "order by waitlist_number limit 1 for update skip locked",
+                                Registration.class)
+                        .setParameter("id", sessionId)
+                        .getResultList());
     }
 
     /**
@@ -40,22 +42,24 @@ public final class Waitlist {
      * waits for that answer, so two promotions never compete for the same children's places (docs/adr/0039).
      */
     public static Uni<Boolean> promotionAskingChildcare(UUID sessionId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select count(*) from registration where session_id = :id and status = 'PENDING_CHILDCARE' "
-                                + "and waitlist_number is not null",
-                        Long.class)
-                .setParameter("id", sessionId)
-                .getSingleResult()
-                .map(count -> count > 0));
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from registration where session_id = :id and status = 'PENDING_CHILDCARE' "
+                                        + "and waitlist_number is not null",
+                                Long.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult()
+                        .map(count -> count > 0));
     }
 
     /** Up to 50 offers whose deadline has passed, locked, the oldest first. */
     public static Uni<List<Registration>> lapsedOffers(OffsetDateTime now) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from registration where status = 'OFFERED' and offer_expires_at <= :now "
-                                + "order by offer_expires_at limit 50 for update skip locked",
-                        Registration.class)
-                .setParameter("now", now)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select * from registration where status = 'OFFERED' and offer_expires_at <= :now "
+                                        + "order by offer_expires_at limit 50 for update skip locked",
+                                Registration.class)
+                        .setParameter("now", now)
+                        .getResultList());
     }
 }

@@ -47,10 +47,12 @@ public class AvailabilityResource {
                     + "to 50 sessions, as counts only; unknown sessions are left out")
     public Uni<Response> availability(@QueryParam("sessionId") List<String> sessionIds) {
         List<UUID> ids = parse(sessionIds);
-        return availability.of(ids).map(figures -> Response.ok(figures)
-                // counts change with every booking: a short cache spares the database on busy pages
-                .header("Cache-Control", "public, max-age=10")
-                .build());
+        return availability
+                .of(ids)
+                .map(figures -> Response.ok(figures)
+                        // counts change with every booking: a short cache spares the database on busy pages
+                        .header("Cache-Control", "public, max-age=10")
+                        .build());
     }
 
     @GET

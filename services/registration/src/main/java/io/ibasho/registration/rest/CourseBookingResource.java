@@ -71,16 +71,21 @@ public class CourseBookingResource {
             @PathParam("courseId") UUID courseId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid CourseBookingRequest request) {
-        return posts.once(key, request, () -> courses.book(
-                        courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
-                .flatMap(CourseBookingResource::view)
-                .map(view -> posts.answer(
-                        view.dates().stream().anyMatch(date -> "pending_childcare"
-                                        .equals(date.registration().status()))
-                                ? 202
-                                : 201,
-                        view,
-                        MINE + view.id())));
+        return posts.once(
+                key,
+                request,
+                () -> courses.book(
+                                courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
+                        .flatMap(CourseBookingResource::view)
+                        .map(view -> posts.answer(
+                                view.dates().stream()
+                                                .anyMatch(date -> "pending_childcare"
+                                                        .equals(date.registration()
+                                                                .status()))
+                                        ? 202
+                                        : 201,
+                                view,
+                                MINE + view.id())));
     }
 
     @GET
@@ -108,9 +113,12 @@ public class CourseBookingResource {
                     + "place; each date's seat and childcare are released and offered down that date's waitlist")
     public Uni<Response> cancel(
             @PathParam("courseBookingId") UUID courseBookingId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return posts.once(key, null, () -> courses.cancelCourse(courseBookingId, token.getSubject())
-                .flatMap(CourseBookingResource::view)
-                .map(view -> posts.answer(200, view, null)));
+        return posts.once(
+                key,
+                null,
+                () -> courses.cancelCourse(courseBookingId, token.getSubject())
+                        .flatMap(CourseBookingResource::view)
+                        .map(view -> posts.answer(200, view, null)));
     }
 
     @GET

@@ -88,9 +88,12 @@ public class CourseRequestResource {
             @PathParam("courseId") UUID courseId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid CourseBookingRequest request) {
-        return idempotent(key, request, () -> requests.apply(
-                        courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
-                .map(place -> answer(201, view(place), MINE + place.request().id)));
+        return idempotent(
+                key,
+                request,
+                () -> requests.apply(
+                                courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
+                        .map(place -> answer(201, view(place), MINE + place.request().id)));
     }
 
     @POST
@@ -104,9 +107,12 @@ public class CourseRequestResource {
             @PathParam("courseId") UUID courseId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid CourseBookingRequest request) {
-        return idempotent(key, request, () -> requests.joinWaitlist(
-                        courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
-                .map(place -> answer(201, view(place), MINE + place.request().id)));
+        return idempotent(
+                key,
+                request,
+                () -> requests.joinWaitlist(
+                                courseId, token.getSubject(), request.nickname().strip(), request.childcareByDate())
+                        .map(place -> answer(201, view(place), MINE + place.request().id)));
     }
 
     @GET
@@ -124,8 +130,10 @@ public class CourseRequestResource {
     @Operation(summary = "Withdraw her course application or leave the course's waitlist or reserve list")
     public Uni<Response> withdraw(
             @PathParam("requestId") UUID requestId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> requests.withdraw(requestId, token.getSubject())
-                .map(place -> answer(200, view(place), null)));
+        return idempotent(
+                key,
+                null,
+                () -> requests.withdraw(requestId, token.getSubject()).map(place -> answer(200, view(place), null)));
     }
 
     @POST
@@ -136,15 +144,20 @@ public class CourseRequestResource {
                     "Accept the whole course offered to her: the held seats become her course booking (201; 202 while "
                             + "childcare is asked for the dates that need it); 409 no-open-offer once it lapsed")
     public Uni<Response> accept(@PathParam("requestId") UUID requestId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> requests.accept(requestId, token.getSubject())
-                .flatMap(CourseBookingResource::view)
-                .map(view -> answer(
-                        view.dates().stream().anyMatch(date -> "pending_childcare"
-                                        .equals(date.registration().status()))
-                                ? 202
-                                : 201,
-                        view,
-                        "/api/registrations/mine/courses/" + view.id())));
+        return idempotent(
+                key,
+                null,
+                () -> requests.accept(requestId, token.getSubject())
+                        .flatMap(CourseBookingResource::view)
+                        .map(view -> answer(
+                                view.dates().stream()
+                                                .anyMatch(date -> "pending_childcare"
+                                                        .equals(date.registration()
+                                                                .status()))
+                                        ? 202
+                                        : 201,
+                                view,
+                                "/api/registrations/mine/courses/" + view.id())));
     }
 
     @POST
@@ -153,8 +166,10 @@ public class CourseRequestResource {
     @Operation(summary = "Decline the course offered to her: the held place and seats go to the next in line")
     public Uni<Response> decline(
             @PathParam("requestId") UUID requestId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> requests.decline(requestId, token.getSubject())
-                .map(place -> answer(200, view(place), null)));
+        return idempotent(
+                key,
+                null,
+                () -> requests.decline(requestId, token.getSubject()).map(place -> answer(200, view(place), null)));
     }
 
     @GET
@@ -194,8 +209,11 @@ public class CourseRequestResource {
                     + "applications-still-open before; 409 already-drawn afterwards: exactly once); winners are booked "
                     + "on every date at once")
     public Uni<Response> draw(@PathParam("courseId") UUID courseId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return idempotent(key, null, () -> lottery.drawByHand(courseId, organisation(), token.getSubject())
-                .map(record -> answer(200, record, null)));
+        return idempotent(
+                key,
+                null,
+                () -> lottery.drawByHand(courseId, organisation(), token.getSubject())
+                        .map(record -> answer(200, record, null)));
     }
 
     @GET

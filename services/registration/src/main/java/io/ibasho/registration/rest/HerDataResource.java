@@ -52,8 +52,9 @@ public class HerDataResource {
     @Operation(summary = "Everything this service holds about her (her data export)")
     public Uni<HerRegistrationData> data() {
         String me = token.getSubject();
-        return bookings.mine(me).flatMap(registrations -> bookings.sessionsOf(registrations)
-                .map(sessions -> HerRegistrationData.of(registrations, sessions)));
+        return bookings.mine(me)
+                .flatMap(registrations -> bookings.sessionsOf(registrations)
+                        .map(sessions -> HerRegistrationData.of(registrations, sessions)));
     }
 
     @POST

@@ -134,14 +134,17 @@ public class LotteryResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid ApplicationRequest request) {
-        return posts.once(key, request, () -> lottery.apply(
-                        sessionId,
-                        token.getSubject(),
-                        request.nickname().strip(),
-                        request.priorityTier(),
-                        request.childrenAges())
-                .map(applied -> posts.answer(
-                        201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
+        return posts.once(
+                key,
+                request,
+                () -> lottery.apply(
+                                sessionId,
+                                token.getSubject(),
+                                request.nickname().strip(),
+                                request.priorityTier(),
+                                request.childrenAges())
+                        .map(applied -> posts.answer(
+                                201, RegistrationMapper.toView(applied), "/api/registrations/mine/" + applied.id)));
     }
 
     @GET
@@ -192,8 +195,11 @@ public class LotteryResource {
                             + "409 already-drawn afterwards: exactly once). The order is fixed at once; allocation ALLOCATING means childcare is "
                             + "still being asked in drawn order")
     public Uni<Response> draw(@PathParam("sessionId") UUID sessionId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return posts.once(key, null, () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
-                .map(summary -> posts.answer(200, summary, null)));
+        return posts.once(
+                key,
+                null,
+                () -> lottery.drawByHand(sessionId, organisation(), token.getSubject())
+                        .map(summary -> posts.answer(200, summary, null)));
     }
 
     @GET

@@ -76,14 +76,21 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return posts.once(key, request, () -> bookings.book(
-                        sessionId, token.getSubject(), request.nickname().strip(), request.childrenAges())
-                // 202: her seat is held but the booking is not done until childcare answers; GET /mine shows the
-                // outcome
-                .map(booked -> posts.answer(
-                        booked.status == Registration.Status.PENDING_CHILDCARE ? 202 : 201,
-                        RegistrationMapper.toView(booked),
-                        MINE + booked.id)));
+        return posts.once(
+                key,
+                request,
+                () -> bookings.book(
+                                sessionId,
+                                token.getSubject(),
+                                request.nickname().strip(),
+                                request.childrenAges())
+                        // 202: her seat is held but the booking is not done until childcare answers; GET /mine shows
+                        // the
+                        // outcome
+                        .map(booked -> posts.answer(
+                                booked.status == Registration.Status.PENDING_CHILDCARE ? 202 : 201,
+                                RegistrationMapper.toView(booked),
+                                MINE + booked.id)));
     }
 
     @POST
@@ -97,12 +104,18 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return posts.once(key, request, () -> bookings.joinWaitlist(
-                        sessionId, token.getSubject(), request.nickname().strip(), request.childrenAges())
-                .map(place -> posts.answer(
-                        201,
-                        RegistrationMapper.toView(place.registration(), place.position()),
-                        MINE + place.registration().id)));
+        return posts.once(
+                key,
+                request,
+                () -> bookings.joinWaitlist(
+                                sessionId,
+                                token.getSubject(),
+                                request.nickname().strip(),
+                                request.childrenAges())
+                        .map(place -> posts.answer(
+                                201,
+                                RegistrationMapper.toView(place.registration(), place.position()),
+                                MINE + place.registration().id)));
     }
 
     @GET
@@ -111,14 +124,15 @@ public class RegistrationResource {
     @Operation(summary = "Her own bookings and applications, with waitlist positions, and nobody else's")
     public Uni<List<RegistrationView>> mine() {
         return bookings.mine(token.getSubject())
-                .flatMap(list -> bookings.sessionsOf(list).flatMap(sessions -> Multi.createFrom()
-                        .iterable(list)
-                        .onItem()
-                        .transformToUniAndConcatenate(r -> BookingService.position(r)
-                                .map(position -> RegistrationMapper.toView(
-                                        r, position, SessionParts.of(sessions.get(r.sessionId)))))
-                        .collect()
-                        .asList()));
+                .flatMap(list -> bookings.sessionsOf(list)
+                        .flatMap(sessions -> Multi.createFrom()
+                                .iterable(list)
+                                .onItem()
+                                .transformToUniAndConcatenate(r -> BookingService.position(r)
+                                        .map(position -> RegistrationMapper.toView(
+                                                r, position, SessionParts.of(sessions.get(r.sessionId)))))
+                                .collect()
+                                .asList()));
     }
 
     @GET
@@ -142,8 +156,10 @@ public class RegistrationResource {
     @Operation(summary = "Accept a seat offered from the waitlist before it expires")
     public Uni<Response> accept(
             @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return posts.once(key, null, () -> bookings.acceptOffer(registrationId, token.getSubject())
-                .map(this::ok));
+        return posts.once(
+                key,
+                null,
+                () -> bookings.acceptOffer(registrationId, token.getSubject()).map(this::ok));
     }
 
     @POST
@@ -152,8 +168,10 @@ public class RegistrationResource {
     @Operation(summary = "Decline a seat offer; it passes to the next person")
     public Uni<Response> decline(
             @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return posts.once(key, null, () -> bookings.declineOffer(registrationId, token.getSubject())
-                .map(this::ok));
+        return posts.once(
+                key,
+                null,
+                () -> bookings.declineOffer(registrationId, token.getSubject()).map(this::ok));
     }
 
     @POST
@@ -162,8 +180,10 @@ public class RegistrationResource {
     @Operation(summary = "Cancel her own booking (until the cut-off before the start) or waitlist place")
     public Uni<Response> cancelOwn(
             @PathParam("registrationId") UUID registrationId, @RestHeader(IdempotencyKey.HEADER) String key) {
-        return posts.once(key, null, () -> bookings.cancelOwn(registrationId, token.getSubject())
-                .map(this::ok));
+        return posts.once(
+                key,
+                null,
+                () -> bookings.cancelOwn(registrationId, token.getSubject()).map(this::ok));
     }
 
     @POST
@@ -177,12 +197,15 @@ public class RegistrationResource {
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with the reason is required") @Valid
                     OrganiserRequests.CancelRequest request) {
-        return posts.once(key, request, () -> bookings.cancelByOrganiser(
-                        sessionId,
-                        registrationId,
-                        organisation(),
-                        request.reason().strip())
-                .map(this::ok));
+        return posts.once(
+                key,
+                request,
+                () -> bookings.cancelByOrganiser(
+                                sessionId,
+                                registrationId,
+                                organisation(),
+                                request.reason().strip())
+                        .map(this::ok));
     }
 
     @GET
@@ -217,13 +240,19 @@ public class RegistrationResource {
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with attendance is required") @Valid
                     OrganiserRequests.AttendanceRequest request) {
-        return posts.once(key, request, () -> checkIn.recordAttendance(
-                        sessionId, registrationId, organisation(), request.attendance())
-                .map(r -> posts.answer(
-                        200,
-                        new RosterView.Entry(
-                                r.id, r.nickname, r.status.name().toLowerCase(), r.bookingCode, r.attendance.name()),
-                        null)));
+        return posts.once(
+                key,
+                request,
+                () -> checkIn.recordAttendance(sessionId, registrationId, organisation(), request.attendance())
+                        .map(r -> posts.answer(
+                                200,
+                                new RosterView.Entry(
+                                        r.id,
+                                        r.nickname,
+                                        r.status.name().toLowerCase(),
+                                        r.bookingCode,
+                                        r.attendance.name()),
+                                null)));
     }
 
     @POST
@@ -234,8 +263,12 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with count is required") @Valid OrganiserRequests.DropInRequest request) {
-        return posts.once(key, request, () -> checkIn.countDropIns(sessionId, organisation(), request.count())
-                .map(total -> posts.answer(200, java.util.Map.of("sessionId", sessionId, "dropIns", total), null)));
+        return posts.once(
+                key,
+                request,
+                () -> checkIn.countDropIns(sessionId, organisation(), request.count())
+                        .map(total ->
+                                posts.answer(200, java.util.Map.of("sessionId", sessionId, "dropIns", total), null)));
     }
 
     private String organisation() {

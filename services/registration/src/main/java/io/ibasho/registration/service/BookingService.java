@@ -229,20 +229,25 @@ public class BookingService {
     @WithTransaction
     public Uni<Registration> cancelByOrganiser(
             UUID sessionId, UUID registrationId, String organisationId, String reason) {
-        return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> Registration.<Registration>find(
-                        "id = ?1 and sessionId = ?2", registrationId, sessionId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult()
-                .onItem()
-                .ifNull()
-                .failWith(() -> Refusal.notFound("registration"))
-                .flatMap(registration -> !registration.status.active()
-                        ? Uni.createFrom()
-                                .failure(Refusal.conflict(
-                                        "not-active",
-                                        "This registration is already "
-                                                + registration.status.name().toLowerCase() + "."))
-                        : cancel(registration, session, "ORGANISER", reason).replaceWith(registration)));
+        return OrganiserAccess.session(sessionId, organisationId)
+                .flatMap(session -> Registration.<Registration>find(
+                                "id = ?1 and sessionId = ?2", registrationId, sessionId)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResult()
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> Refusal.notFound("registration"))
+                        .flatMap(registration -> !registration.status.active()
+                                ? Uni.createFrom()
+                                        .failure(Refusal.conflict(
+                                                "not-active",
+                                                "This registration is already "
+                                                        + registration
+                                                                .status
+                                                                .name()
+                                                                .toLowerCase() + "."))
+                                : cancel(registration, session, "ORGANISER", reason)
+                                        .replaceWith(registration)));
     }
 
     /** The session itself was cancelled: every active booking, offer, application and waitlist place goes with it. */
@@ -452,8 +457,9 @@ public class BookingService {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return SessionCopy.<SessionCopy>list("id in ?1", ids).map(sessions -> sessions.stream()
-                .collect(Collectors.toMap(session -> session.id, session -> session)));
+        return SessionCopy.<SessionCopy>list("id in ?1", ids)
+                .map(sessions ->
+                        sessions.stream().collect(Collectors.toMap(session -> session.id, session -> session)));
     }
 
     /**

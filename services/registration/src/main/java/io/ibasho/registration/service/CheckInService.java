@@ -51,11 +51,13 @@ public class CheckInService {
         return OrganiserAccess.session(sessionId, organisationId)
                 .call(session -> RosterAudit.record(
                         sessionId, session.organisationId, reader, reason, OffsetDateTime.now(clock)))
-                .flatMap(session -> SeatLedger.counters(sessionId).flatMap(counters -> Registration.<Registration>list(
-                                "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt",
-                                sessionId,
-                                BookingService.ACTIVE)
-                        .map(list -> new Roster(session, counters.confirmedSeats(), counters.dropIns(), list))));
+                .flatMap(session -> SeatLedger.counters(sessionId)
+                        .flatMap(counters -> Registration.<Registration>list(
+                                        "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt",
+                                        sessionId,
+                                        BookingService.ACTIVE)
+                                .map(list ->
+                                        new Roster(session, counters.confirmedSeats(), counters.dropIns(), list))));
     }
 
     @WithTransaction

@@ -129,18 +129,21 @@ public class CourseBookingService {
             Map<UUID, List<Integer>> childcareByDate,
             Map<UUID, SessionCopy> byId,
             OffsetDateTime now) {
-        return newBooking(course, attendeeId, now).flatMap(booking -> datesOf(
-                        booking,
-                        // a date its organiser cancelled while the course was offered holds no seat and gets no booking
-                        course.sessionIdList().stream()
-                                .map(byId::get)
-                                .filter(session -> !"CANCELLED".equals(session.status))
-                                .toList(),
-                        nickname,
-                        childcareByDate,
-                        now)
-                .call(dates -> outbox.append(EventTypes.COURSE_BOOKED, course.id, CourseEvents.booked(booking, dates)))
-                .map(dates -> new CourseDates(booking, course, dates, byId)));
+        return newBooking(course, attendeeId, now)
+                .flatMap(booking -> datesOf(
+                                booking,
+                                // a date its organiser cancelled while the course was offered holds no seat and gets no
+                                // booking
+                                course.sessionIdList().stream()
+                                        .map(byId::get)
+                                        .filter(session -> !"CANCELLED".equals(session.status))
+                                        .toList(),
+                                nickname,
+                                childcareByDate,
+                                now)
+                        .call(dates ->
+                                outbox.append(EventTypes.COURSE_BOOKED, course.id, CourseEvents.booked(booking, dates)))
+                        .map(dates -> new CourseDates(booking, course, dates, byId)));
     }
 
     /**
@@ -231,19 +234,20 @@ public class CourseBookingService {
     }
 
     private Uni<CourseDates> mineOf(CourseBooking booking) {
-        return CourseCopy.<CourseCopy>findById(booking.courseId).flatMap(course -> Registration.<Registration>list(
-                        "courseBookingId = ?1", booking.id)
-                .flatMap(dates -> SessionCopy.<SessionCopy>list("id in ?1", course.sessionIdList())
-                        .map(sessions -> {
-                            List<UUID> order = course.sessionIdList();
-                            return new CourseDates(
-                                    booking,
-                                    course,
-                                    dates.stream()
-                                            .sorted(Comparator.comparingInt(r -> order.indexOf(r.sessionId)))
-                                            .toList(),
-                                    sessions.stream().collect(Collectors.toMap(s -> s.id, Function.identity())));
-                        })));
+        return CourseCopy.<CourseCopy>findById(booking.courseId)
+                .flatMap(course -> Registration.<Registration>list("courseBookingId = ?1", booking.id)
+                        .flatMap(dates -> SessionCopy.<SessionCopy>list("id in ?1", course.sessionIdList())
+                                .map(sessions -> {
+                                    List<UUID> order = course.sessionIdList();
+                                    return new CourseDates(
+                                            booking,
+                                            course,
+                                            dates.stream()
+                                                    .sorted(Comparator.comparingInt(r -> order.indexOf(r.sessionId)))
+                                                    .toList(),
+                                            sessions.stream()
+                                                    .collect(Collectors.toMap(s -> s.id, Function.identity())));
+                                })));
     }
 
     private Uni<Void> cancelDates(List<Registration> active) {

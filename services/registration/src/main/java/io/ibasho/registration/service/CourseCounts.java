@@ -73,14 +73,15 @@ public class CourseCounts {
     }
 
     private static Uni<List<Object[]>> requestCounts(Set<UUID> courseIds) {
-        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
-                        "select r.courseId, r.status, count(r), min(r.offerExpiresAt) from CourseRequest r"
-                                + " where r.courseId in :ids and r.status in :open group by r.courseId,"
-                                + " r.status",
-                        Object[].class)
-                .setParameter("ids", courseIds)
-                .setParameter("open", CourseRequest.OPEN)
-                .getResultList());
+        return Panache.getSession()
+                .flatMap(s -> s.createSelectionQuery(
+                                "select r.courseId, r.status, count(r), min(r.offerExpiresAt) from CourseRequest r"
+                                        + " where r.courseId in :ids and r.status in :open group by r.courseId,"
+                                        + " r.status",
+                                Object[].class)
+                        .setParameter("ids", courseIds)
+                        .setParameter("open", CourseRequest.OPEN)
+                        .getResultList());
     }
 
     static Counts counts(CourseCopy course, Map<UUID, SessionCopy> sessions, List<Object[]> rows) {

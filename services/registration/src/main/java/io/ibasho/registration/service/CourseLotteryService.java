@@ -87,14 +87,16 @@ public class CourseLotteryService {
 
     @WithSession
     public Uni<CourseLotteryInfo> info(UUID courseId) {
-        return lotteryCourse(courseId).flatMap(course -> CourseLotteryStore.status(courseId)
-                .flatMap(status -> CourseRequest.count("courseId = ?1 and kind = ?2", courseId, CourseRequest.LOTTERY)
-                        .map(applications -> new CourseLotteryInfo(
-                                course,
-                                status.commitment(),
-                                applications,
-                                status.drawnAt() != null,
-                                status.drawnAt()))));
+        return lotteryCourse(courseId)
+                .flatMap(course -> CourseLotteryStore.status(courseId)
+                        .flatMap(status -> CourseRequest.count(
+                                        "courseId = ?1 and kind = ?2", courseId, CourseRequest.LOTTERY)
+                                .map(applications -> new CourseLotteryInfo(
+                                        course,
+                                        status.commitment(),
+                                        applications,
+                                        status.drawnAt() != null,
+                                        status.drawnAt()))));
     }
 
     /** The published draw, for anyone to recompute with the verifier (no personal data: ids, rules, seed). */

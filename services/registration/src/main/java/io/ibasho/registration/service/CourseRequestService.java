@@ -162,14 +162,15 @@ public class CourseRequestService {
                         .failure(Refusal.conflict(
                                 "no-open-offer", "There is no open offer of this course (it may have expired)."));
             }
-            return CourseCopy.<CourseCopy>findById(request.courseId).flatMap(course -> sessionsOf(course)
-                    .flatMap(byId -> courses.bookTakenSeats(
-                            course, attendeeId, request.nickname, request.childcareByDate(), byId, now()))
-                    .call(dates -> {
-                        request.courseBookingId = dates.booking().id;
-                        request.offerExpiresAt = null;
-                        return change(request, CourseRequest.BOOKED);
-                    }));
+            return CourseCopy.<CourseCopy>findById(request.courseId)
+                    .flatMap(course -> sessionsOf(course)
+                            .flatMap(byId -> courses.bookTakenSeats(
+                                    course, attendeeId, request.nickname, request.childcareByDate(), byId, now()))
+                            .call(dates -> {
+                                request.courseBookingId = dates.booking().id;
+                                request.offerExpiresAt = null;
+                                return change(request, CourseRequest.BOOKED);
+                            }));
         });
     }
 
@@ -359,11 +360,12 @@ public class CourseRequestService {
         request.position = position;
         request.createdAt = now();
         request.updatedAt = request.createdAt;
-        return request.<CourseRequest>persist().call(saved -> positionOf(saved)
-                .flatMap(place -> outbox.append(
-                        EventTypes.COURSE_REQUEST_CHANGED,
-                        course.id,
-                        CourseRequestEvents.changed(saved, place, course.sessionIdList()))));
+        return request.<CourseRequest>persist()
+                .call(saved -> positionOf(saved)
+                        .flatMap(place -> outbox.append(
+                                EventTypes.COURSE_REQUEST_CHANGED,
+                                course.id,
+                                CourseRequestEvents.changed(saved, place, course.sessionIdList()))));
     }
 
     /** Changes her request's state and announces it (one event per course, never one per date). */

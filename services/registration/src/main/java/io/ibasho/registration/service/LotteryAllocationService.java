@@ -212,23 +212,24 @@ public class LotteryAllocationService {
 
     /** Rebuilds the state machine from the draw's input and the answers so far, then moves it on. */
     private Uni<Progress> resume(UUID sessionId) {
-        return SessionCopy.<SessionCopy>findById(sessionId).flatMap(session -> LotteryAllocationStore.drawInput(
-                        sessionId)
-                .flatMap(input -> LotteryAllocationStore.answers(sessionId).flatMap(answers -> {
-                    PublishedDraw published = PublishedDraw.fromJson(input);
-                    LotteryDraw draw = LotteryDraw.perform(
-                            published.subject(),
-                            published.policy(),
-                            new SeedCommitment(published.commitment()),
-                            LotterySeed.fromHex(published.seed()),
-                            published.applications());
-                    return advance(
-                            session,
-                            draw,
-                            published.drawnAt(),
-                            SeatAllocation.resume(draw.order(), draw.policy(), answers),
-                            answers.size());
-                })));
+        return SessionCopy.<SessionCopy>findById(sessionId)
+                .flatMap(session -> LotteryAllocationStore.drawInput(sessionId)
+                        .flatMap(input -> LotteryAllocationStore.answers(sessionId)
+                                .flatMap(answers -> {
+                                    PublishedDraw published = PublishedDraw.fromJson(input);
+                                    LotteryDraw draw = LotteryDraw.perform(
+                                            published.subject(),
+                                            published.policy(),
+                                            new SeedCommitment(published.commitment()),
+                                            LotterySeed.fromHex(published.seed()),
+                                            published.applications());
+                                    return advance(
+                                            session,
+                                            draw,
+                                            published.drawnAt(),
+                                            SeatAllocation.resume(draw.order(), draw.policy(), answers),
+                                            answers.size());
+                                })));
     }
 
     /** Seats the winners decided so far, then asks the next question or finishes. */
@@ -353,8 +354,8 @@ public class LotteryAllocationService {
                     return Multi.createFrom()
                             .range(0, reserve.size())
                             .onItem()
-                            .transformToUniAndConcatenate(
-                                    i -> Waitlist.nextNumber().flatMap(number -> {
+                            .transformToUniAndConcatenate(i -> Waitlist.nextNumber()
+                                    .flatMap(number -> {
                                         Registration waiting = reserve.get(i).getKey();
                                         waiting.status = Status.WAITLISTED;
                                         waiting.waitlistReason = reserve.get(i).getValue();

@@ -186,18 +186,20 @@ public class LotteryService {
 
     @WithSession
     public Uni<LotteryInfo> info(UUID sessionId) {
-        return lotterySession(sessionId).flatMap(session -> commitment(sessionId)
-                .flatMap(commitment -> closing(sessionId).flatMap(closing -> Registration.count(
-                                "sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
-                        .flatMap(applications -> LotteryAllocationService.state(session)
-                                .map(allocation -> new LotteryInfo(
-                                        session,
-                                        LotteryPolicies.of(session),
-                                        commitment,
-                                        closing != null,
-                                        closing != null ? closing.applications() : applications,
-                                        closing,
-                                        allocation))))));
+        return lotterySession(sessionId)
+                .flatMap(session -> commitment(sessionId)
+                        .flatMap(commitment -> closing(sessionId)
+                                .flatMap(closing -> Registration.count(
+                                                "sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
+                                        .flatMap(applications -> LotteryAllocationService.state(session)
+                                                .map(allocation -> new LotteryInfo(
+                                                        session,
+                                                        LotteryPolicies.of(session),
+                                                        commitment,
+                                                        closing != null,
+                                                        closing != null ? closing.applications() : applications,
+                                                        closing,
+                                                        allocation))))));
     }
 
     private static Uni<Closing> closing(UUID sessionId) {
@@ -208,10 +210,13 @@ public class LotteryService {
     /** A rehearsal with a throwaway seed: shows how the policy plays out, reveals nothing about the real draw. */
     @WithSession
     public Uni<DrawPreview> preview(UUID sessionId, String organisationId) {
-        return OrganiserAccess.session(sessionId, organisationId).flatMap(session -> requireLottery(session)
-                .flatMap(ignored -> applicants(session, new DrawSubject(session.id, now().toInstant())))
-                .map(closing -> LotteryDraw.preview(
-                        LotteryPolicies.of(session), closing.applicants().values(), id -> true)));
+        return OrganiserAccess.session(sessionId, organisationId)
+                .flatMap(session -> requireLottery(session)
+                        .flatMap(ignored -> applicants(session, new DrawSubject(session.id, now().toInstant())))
+                        .map(closing -> LotteryDraw.preview(
+                                LotteryPolicies.of(session),
+                                closing.applicants().values(),
+                                id -> true)));
     }
 
     @WithSession
@@ -394,28 +399,30 @@ public class LotteryService {
     /** Every open application, as the draw sees it, with the month wins that decide and publish the flags. */
     private Uni<ClosingSet> applicants(SessionCopy session, DrawSubject subject) {
         LotteryPolicy policy = LotteryPolicies.of(session);
-        return monthWinHolders(session, subject).flatMap(holders -> Registration.<Registration>list(
-                        "sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
-                .map(applications -> {
-                    Map<Registration, LotteryApplicant> map = new java.util.LinkedHashMap<>();
-                    Map<UUID, String> accounts = new java.util.HashMap<>();
-                    for (Registration r : applications) {
-                        // her tier as fixed when she applied (the rules are frozen since); a tier the policy does
-                        // not have refuses the draw (docs/lottery.md §2), never moves her
-                        map.put(
-                                r,
-                                new LotteryApplicant(
-                                        r.id,
-                                        r.priorityTier == null ? policy.tierCount() - 1 : r.priorityTier,
-                                        holders.contains(r.attendeeId),
-                                        r.needsChildcare()));
-                        accounts.put(r.id, r.attendeeId);
-                    }
-                    // a salt for this draw alone, never kept: see MonthWins for why
-                    byte[] salt = new byte[32];
-                    SALTS.nextBytes(salt);
-                    return new ClosingSet(map, MonthWins.of(salt, holders, accounts));
-                }));
+        return monthWinHolders(session, subject)
+                .flatMap(holders -> Registration.<Registration>list(
+                                "sessionId = ?1 and status = ?2", session.id, Status.APPLIED)
+                        .map(applications -> {
+                            Map<Registration, LotteryApplicant> map = new java.util.LinkedHashMap<>();
+                            Map<UUID, String> accounts = new java.util.HashMap<>();
+                            for (Registration r : applications) {
+                                // her tier as fixed when she applied (the rules are frozen since); a tier the policy
+                                // does
+                                // not have refuses the draw (docs/lottery.md §2), never moves her
+                                map.put(
+                                        r,
+                                        new LotteryApplicant(
+                                                r.id,
+                                                r.priorityTier == null ? policy.tierCount() - 1 : r.priorityTier,
+                                                holders.contains(r.attendeeId),
+                                                r.needsChildcare()));
+                                accounts.put(r.id, r.attendeeId);
+                            }
+                            // a salt for this draw alone, never kept: see MonthWins for why
+                            byte[] salt = new byte[32];
+                            SALTS.nextBytes(salt);
+                            return new ClosingSet(map, MonthWins.of(salt, holders, accounts));
+                        }));
     }
 
     private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();

@@ -33,14 +33,16 @@ public class SeatAvailability {
                     .filter(session -> "LOTTERY".equals(session.allocation))
                     .map(session -> session.id)
                     .toList();
-            return drawn(lotteries).flatMap(drawn -> applications(lotteries).map(applications -> {
-                Map<UUID, SessionCopy> byId =
-                        sessions.stream().collect(Collectors.toMap(session -> session.id, session -> session));
-                return ids.stream()
-                        .filter(byId::containsKey)
-                        .map(id -> availability(byId.get(id), drawn.contains(id), applications.getOrDefault(id, 0L)))
-                        .toList();
-            }));
+            return drawn(lotteries)
+                    .flatMap(drawn -> applications(lotteries).map(applications -> {
+                        Map<UUID, SessionCopy> byId =
+                                sessions.stream().collect(Collectors.toMap(session -> session.id, session -> session));
+                        return ids.stream()
+                                .filter(byId::containsKey)
+                                .map(id -> availability(
+                                        byId.get(id), drawn.contains(id), applications.getOrDefault(id, 0L)))
+                                .toList();
+                    }));
         });
     }
 

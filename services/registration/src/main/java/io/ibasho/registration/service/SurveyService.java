@@ -147,9 +147,10 @@ public class SurveyService {
     }
 
     private static Uni<List<Question>> questions(String organisationId) {
-        return SurveyStore.questions(organisationId).map(rows -> rows.stream()
-                .map(row -> new Question(row.key(), row.textJa(), row.textEn(), row.kind()))
-                .toList());
+        return SurveyStore.questions(organisationId)
+                .map(rows -> rows.stream()
+                        .map(row -> new Question(row.key(), row.textJa(), row.textEn(), row.kind()))
+                        .toList());
     }
 
     /** Replaces the organisation's own questions (answers already given keep their numbers). */

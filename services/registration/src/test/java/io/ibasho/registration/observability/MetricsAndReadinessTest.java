@@ -60,8 +60,9 @@ class MetricsAndReadinessTest {
         assertThat(page.has("ibasho_outbox_pending")).isTrue();
         assertThat(page.has("ibasho_outbox_oldest_pending_age_seconds")).isTrue();
         // consumer lag, per consumer group and partition, from the Kafka clients' own metrics
-        assertThat(page.samples()).as("consumer lag meters").anyMatch(s -> s.name()
-                .startsWith("kafka_consumer_fetch_manager_records_lag"));
+        assertThat(page.samples())
+                .as("consumer lag meters")
+                .anyMatch(s -> s.name().startsWith("kafka_consumer_fetch_manager_records_lag"));
         List<String> everyUser = new java.util.ArrayList<>(women);
         everyUser.addAll(List.of(nicknames));
         assertThat(page.personalLabelValues(everyUser)).isEmpty();

@@ -74,9 +74,10 @@ class TraceAcrossTheOutboxTest {
                     .anyMatch(span -> span.kind() == OtlpTraceReceiver.PRODUCER
                             && span.name().contains(Topics.REGISTRATION_LIFECYCLE));
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.spans().stream()
-                .anyMatch(span ->
-                        span.kind() == OtlpTraceReceiver.SERVER && span.name().startsWith("GET")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.spans().stream()
+                        .anyMatch(span -> span.kind() == OtlpTraceReceiver.SERVER
+                                && span.name().startsWith("GET")));
         assertThat(receiver.spans())
                 .as("no span attribute holds her nickname or a query string")
                 .allSatisfy(span -> assertThat(span.attributes().values())

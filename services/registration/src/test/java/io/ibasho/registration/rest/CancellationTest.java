@@ -117,8 +117,9 @@ class CancellationTest {
         booked(people.get(0), sessionId);
         Sessions.capacityChanged(sessionId, 6, 1, startsAt);
         Sessions.cancelled(sessionId, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled"
-                .equals(Api.myRegistration(people.get(0), sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "cancelled"
+                        .equals(Api.myRegistration(people.get(0), sessionId).get("status")));
         // the stale one, read late
         String stale = Sessions.event(EventTypes.EVENT_CHANGED, sessionId, "hinata", "PUBLISHED", 6, 1, startsAt);
         String staleId = stale.substring(stale.indexOf("\"id\":\"") + 6, stale.indexOf("\"id\":\"") + 42);
@@ -146,8 +147,9 @@ class CancellationTest {
         booked(people.get(0), sessionId);
         Api.joinWaitlist(people.get(1), sessionId).then().statusCode(201);
         Sessions.cancelled(sessionId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled"
-                .equals(Api.myRegistration(people.get(0), sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "cancelled"
+                        .equals(Api.myRegistration(people.get(0), sessionId).get("status")));
         Map<String, Object> waiting = Api.myRegistration(people.get(1), sessionId);
         assertThat(waiting.get("status")).isEqualTo("cancelled");
         assertThat(waiting.get("cancelledBy")).isEqualTo("SESSION_CANCELLED");
@@ -158,8 +160,9 @@ class CancellationTest {
                 r -> sessionId.toString().equals(r.key()) && r.value().contains(EventTypes.REGISTRATION_CANCELLED),
                 2,
                 Duration.ofSeconds(30));
-        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.value())
-                .contains("\"cancelledBy\":\"SESSION_CANCELLED\""));
+        assertThat(records)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.value()).contains("\"cancelledBy\":\"SESSION_CANCELLED\""));
     }
 
     @Test

@@ -495,9 +495,10 @@ class ChildcareSagaTest {
         ChildcareService.reject(requests.get(2), "RATIO_EXCEEDED");
         ChildcareService.reject(requests.get(3), "RATIO_EXCEEDED");
         await().atMost(Duration.ofSeconds(30)).until(() -> seatsTaken(sessionId) == 2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.roster("organiser1", sessionId)
-                .then()
-                .body("confirmed", equalTo(2))
-                .body("seatsTaken", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> Api.roster("organiser1", sessionId)
+                        .then()
+                        .body("confirmed", equalTo(2))
+                        .body("seatsTaken", equalTo(2)));
     }
 }

@@ -183,8 +183,9 @@ class CourseBookingTest {
         assertThat(mine.getList("find { it.id == '" + bookingId + "' }.dates.registration.status"))
                 .containsExactly("confirmed", "cancelled", "confirmed");
         // that date's seat went to the first in its waitlist, and the other dates kept theirs
-        await().atMost(Duration.ofSeconds(10)).until(() -> "offered"
-                .equals(Api.myRegistration(people.get(4), second).get("status")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "offered"
+                        .equals(Api.myRegistration(people.get(4), second).get("status")));
         assertThat(Api.myRegistration(people.get(4), second).get("id")).isEqualTo(waiting.toString());
         assertThat(Courses.seatsAndHolders(first)).containsExactly(1, 10, 1);
         assertThat(Courses.seatsAndHolders(third)).containsExactly(1, 10, 1);

@@ -239,10 +239,11 @@ class CourseLotteryAndWaitlistTest {
         String her = people.get(7);
         Courses.bookOnceKnown(her, course, List.of()).then().statusCode(201);
         Sessions.cancelled(first, 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Courses.mine(her)
-                .jsonPath()
-                .getList("[0].dates.registration.status")
-                .equals(List.of("cancelled", "confirmed")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Courses.mine(her)
+                        .jsonPath()
+                        .getList("[0].dates.registration.status")
+                        .equals(List.of("cancelled", "confirmed")));
         assertThat(Courses.mine(her).jsonPath().getString("[0].status")).isEqualTo("booked");
         Sessions.cancelled(second, 1);
         await().atMost(Duration.ofSeconds(20))

@@ -108,9 +108,10 @@ class HerDataTest {
                 .body("registrations.size()", equalTo(0));
         Api.roster("organiser1", session).then().statusCode(200).body(not(containsString(canary)));
         // her seat was freed like a cancellation: the woman waiting is offered it
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                        Api.myRegistration(next, session).get("status"))
-                .isEqualTo("offered"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(Api.myRegistration(next, session).get("status"))
+                                .isEqualTo("offered"));
 
         // the other services hear of it: ids only, keyed by the erasure, never her nickname
         var records = KafkaTopicReader.awaitRecords(

@@ -384,8 +384,9 @@ class LotteryAllocationTest {
         String late = answer(request, true); // too late
         // the consumer reads one partition in order: once the late reply is handled, so was the foreign one before it
         await().atMost(Duration.ofSeconds(30)).until(() -> LotteryRecords.processed(late, "registration-lottery"));
-        assertThat(LotteryRecords.recordsSoFar("childcare-lifecycle.registration-lottery.dlq", r -> r.value()
-                        .contains(foreignRequest)))
+        assertThat(LotteryRecords.recordsSoFar(
+                        "childcare-lifecycle.registration-lottery.dlq",
+                        r -> r.value().contains(foreignRequest)))
                 .isEmpty();
         assertThat(Api.myRegistration(needsChildcare.user(), sessionId)).containsEntry("status", "waitlisted");
         given().auth()
@@ -470,8 +471,9 @@ class LotteryAllocationTest {
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("not-first-come"));
         Api.mine(second, winners.get(1), "decline").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "offered"
-                .equals(Api.myRegistration(reserve, sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        "offered".equals(Api.myRegistration(reserve, sessionId).get("status")));
         lottery(sessionId).then().body("firstComeOpen", equalTo(false));
 
         // the reserve list's last one declines too: nobody is left on it and a seat is free, so it opens first-come

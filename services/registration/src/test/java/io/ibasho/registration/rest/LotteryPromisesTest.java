@@ -261,9 +261,10 @@ class LotteryPromisesTest {
         }
 
         LotterySessions.moveDeadline(sessionId, closes.plusDays(1), 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> OffsetDateTime.parse(
-                        lottery(sessionId).then().extract().path("applicationClosesAt"))
-                .isAfter(closes));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> OffsetDateTime.parse(
+                                lottery(sessionId).then().extract().path("applicationClosesAt"))
+                        .isAfter(closes));
         given().auth()
                 .oauth2(Tokens.accessToken("organiser1"))
                 .post("/api/registrations/sessions/" + sessionId + "/lottery/draw")
@@ -436,8 +437,9 @@ class LotteryPromisesTest {
         UUID winnerId =
                 UUID.fromString((String) Api.myRegistration(winner, sessionId).get("id"));
         Api.mine(winner, winnerId, "cancel").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "offered"
-                .equals(Api.myRegistration(first, sessionId).get("status")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        "offered".equals(Api.myRegistration(first, sessionId).get("status")));
         assertThat(Api.myRegistration(second, sessionId))
                 .as("still 補欠の2番目, now next in line")
                 .containsEntry("position", 2)

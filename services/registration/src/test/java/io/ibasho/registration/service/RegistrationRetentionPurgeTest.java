@@ -185,8 +185,9 @@ class RegistrationRetentionPurgeTest {
         // the event service moves it 40 days into the past (as if it had happened then)
         OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusDays(40);
         Sessions.capacityChanged(old, 5, 1, past);
-        await().atMost(Duration.ofSeconds(30)).until(() -> startsAtOf(old)
-                .isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(39)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> startsAtOf(old)
+                        .isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(39)));
 
         assertThat(purgeNow()).isGreaterThanOrEqualTo(1);
         assertThat(registrationsOf(old)).isZero();
