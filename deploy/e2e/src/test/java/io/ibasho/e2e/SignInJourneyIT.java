@@ -19,7 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * In a real Chromium at 390 px with the pages' CSP enforced, against the whole stack and a real Keycloak: she
+ * In Debian's full chromium (never the headless shell: this class is about what her browser keeps of her session)
+ * at 390 px with the pages' CSP enforced, against the whole stack and a real Keycloak: she
  * registers on the themed pages, signing out really signs her out, quick exit leaves nothing a Back or an old cookie
  * could reopen, and the 404 page is a page of the app. Every page passes axe-core and is kept as a screenshot
  * (target/screenshots/).
@@ -37,7 +38,7 @@ class SignInJourneyIT {
 
     @Test
     void sheRegistersOnTheThemedPagesAndSigningOutAsksForHerPasswordAgain() {
-        try (Phone phone = Phone.open("register-and-sign-out")) {
+        try (Phone phone = Phone.inFullChromium("register-and-sign-out")) {
             Page page = phone.page();
             page.navigate(stack.gateway + "/");
             phone.look("start");
@@ -121,7 +122,7 @@ class SignInJourneyIT {
 
     @Test
     void sheLinksLineWithACodeSentThroughLinesSignedWebhookAndUnlinksIt() throws Exception {
-        try (Phone phone = Phone.open("line")) {
+        try (Phone phone = Phone.inFullChromium("line")) {
             Page page = phone.page();
             page.navigate(stack.gateway + "/");
             // a woman of this journey's own (not the demo's mei, whose requests to talk other classes make and read
@@ -168,7 +169,7 @@ class SignInJourneyIT {
             assertThat(mine).containsText("LINE で");
             assertThat(mine).containsText("ひなたの会");
             String reference = mine.locator(".talk-reference").innerText();
-            try (Phone desk = Phone.open("consultation-line", 1280)) {
+            try (Phone desk = Phone.inFullChromium("consultation-line", 1280)) {
                 Page staff = desk.page();
                 KeycloakPages.signIn(desk, stack, "consult1");
                 staff.navigate(stack.gateway + "/staff/consultation");
@@ -219,7 +220,7 @@ class SignInJourneyIT {
     @Test
     void quickExitLeavesNoPageBehindBackAndTheOldCookiesOpenNothing() {
         String cookiesBeforeExit;
-        try (Phone phone = Phone.open("quick-exit")) {
+        try (Phone phone = Phone.inFullChromium("quick-exit")) {
             Page page = phone.page();
             page.navigate(stack.gateway + "/");
             // her own account: the quick exit ends her session, and other classes use the demo's hana meanwhile
@@ -256,7 +257,7 @@ class SignInJourneyIT {
             phone.assertNothingWentWrong();
         }
         // Someone who copied her cookies before she left gets nothing with them.
-        try (Phone replay = Phone.withState("quick-exit-old-cookies", cookiesBeforeExit)) {
+        try (Phone replay = Phone.withStateInFullChromium("quick-exit-old-cookies", cookiesBeforeExit)) {
             Page page = replay.page();
             replay.allow("401");
             Response bookings = page.navigate(stack.gateway + "/app/bookings");
@@ -271,7 +272,7 @@ class SignInJourneyIT {
 
     @Test
     void theNotFoundPageIsAPageOfTheAppWithItsQuickExit() {
-        try (Phone phone = Phone.open("not-found")) {
+        try (Phone phone = Phone.inFullChromium("not-found")) {
             Page page = phone.page();
             phone.allow("404");
             Response response = page.navigate(stack.gateway + "/no-such-page-" + UUID.randomUUID());

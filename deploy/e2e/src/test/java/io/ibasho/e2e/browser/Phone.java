@@ -109,6 +109,25 @@ public final class Phone implements AutoCloseable {
         return new Phone(journey, PhoneBrowser.get().newContext(options().setStorageState(storageState)));
     }
 
+    /**
+     * A fresh phone in Debian's full chromium, not the headless shell the other journeys use: for the journeys about
+     * what her browser keeps of her session (signing out, the quick exit, the back button), which must meet the
+     * browser she has, back/forward cache included (docs/adr/0050-journeys-in-the-headless-shell.md).
+     */
+    public static Phone inFullChromium(String journey) {
+        return inFullChromium(journey, WIDTH);
+    }
+
+    /** Like {@link #inFullChromium(String)}, {@code width} px wide (see {@link #open(String, int)}). */
+    public static Phone inFullChromium(String journey, int width) {
+        return new Phone(journey, PhoneBrowser.full().newContext(options(width)));
+    }
+
+    /** Like {@link #withState(String, String)}, in Debian's full chromium (see {@link #inFullChromium(String)}). */
+    public static Phone withStateInFullChromium(String journey, String storageState) {
+        return new Phone(journey, PhoneBrowser.full().newContext(options().setStorageState(storageState)));
+    }
+
     /** Like {@link #withState(String, String)}, {@code width} px wide (see {@link #open(String, int)}). */
     public static Phone withState(String journey, int width, String storageState) {
         return new Phone(journey, PhoneBrowser.get().newContext(options(width).setStorageState(storageState)));

@@ -31,7 +31,22 @@ final class PhoneBrowser {
             "--no-first-run",
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
 
-    private record Own(Playwright playwright, Browser browser) {}
+    /**
+     * A thread's Playwright, the browser its journeys run in (Debian's headless shell when installed, else the full
+     * chromium) and, launched at the first call, the full chromium for the journeys about her session.
+     */
+    private static final class Own {
+        final Playwright playwright;
+        final boolean journeysInFull;
+        final Browser journeys;
+        Browser full;
+
+        Own(Playwright playwright, boolean journeysInFull, Browser journeys) {
+            this.playwright = playwright;
+            this.journeysInFull = journeysInFull;
+            this.journeys = journeys;
+        }
+    }
 
     private static final ThreadLocal<Own> OWN = new ThreadLocal<>();
     /** Every thread's Playwright, to close them all when the JVM ends. */
@@ -43,31 +58,54 @@ final class PhoneBrowser {
 
     private PhoneBrowser() {}
 
-    /** This thread's Chromium, launched at its first call. */
+    /**
+     * This thread's browser for journeys, launched at its first call: Debian's chromium-headless-shell when installed
+     * (a quarter of the CPU per page), else the full chromium (docs/adr/0050-journeys-in-the-headless-shell.md).
+     */
     static Browser get() {
-        return own().browser();
+        return own().journeys;
+    }
+
+    /**
+     * This thread's full Debian chromium: for the journeys about what the browser keeps of her session (signing out,
+     * the quick exit and the back button), which must run in the browser she has, with its back/forward cache.
+     */
+    static Browser full() {
+        Own own = own();
+        if (own.full == null) {
+            own.full = own.journeysInFull ? own.journeys : launch(own.playwright, fullExecutable(), FLAGS);
+        }
+        return own.full;
+    }
+
+    private static java.nio.file.Path fullExecutable() {
+        return Chromium.required();
     }
 
     private static Own own() {
         Own own = OWN.get();
         if (own == null) {
-            var executable = Chromium.required();
+            var full = Chromium.required();
             // Playwright must never try to download its own browsers: they are unreachable here.
             Playwright playwright = Playwright.create(
                     new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             synchronized (ALL) {
                 ALL.add(playwright);
             }
-            Browser browser = playwright
-                    .chromium()
-                    .launch(new BrowserType.LaunchOptions()
-                            .setExecutablePath(executable)
-                            .setHeadless(true)
-                            .setArgs(FLAGS));
-            own = new Own(playwright, browser);
+            var shell = Chromium.headlessShell();
+            own = new Own(playwright, shell.isEmpty(), launch(playwright, shell.orElse(full), FLAGS));
             OWN.set(own);
         }
         return own;
+    }
+
+    private static Browser launch(Playwright playwright, java.nio.file.Path executable, List<String> flags) {
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(executable)
+                        .setHeadless(true)
+                        .setArgs(flags));
     }
 
     /**
@@ -79,17 +117,12 @@ final class PhoneBrowser {
         flags.add("--use-fake-ui-for-media-stream");
         flags.add("--use-fake-device-for-media-stream");
         flags.add("--use-file-for-fake-video-capture=" + video.toAbsolutePath());
-        return own().playwright()
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Chromium.required())
-                        .setHeadless(true)
-                        .setArgs(flags));
+        return launch(own().playwright, Chromium.headlessShell().orElse(fullExecutable()), flags);
     }
 
     /** This thread's Playwright. */
     static Playwright playwright() {
-        return own().playwright();
+        return own().playwright;
     }
 
     private static void close() {
