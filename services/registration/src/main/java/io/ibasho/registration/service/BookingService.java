@@ -69,24 +69,22 @@ public class BookingService {
         // goes back with the rollback that her refusal causes.
         return SeatLedger.takeReturningSession(sessionId).flatMap(taken -> {
             if (taken == null) {
-                // nothing taken: a full first-come session, a lottery's leftover seats or no such session: the checks
-                // in their order, then the seat as before (a lottery session opens only while a seat is free)
+                // nothing taken: a full first-come session, a lottery's leftover seats, no such session, or a session
+                // whose copy arrived just after the first statement (a fresh 50-seat session once answered 409
+                // session-full this way): the checks in their order, then the guarded seat UPDATE as before
                 return openFirstComeSession(sessionId)
                         .call(session -> noActiveRegistration(sessionId, attendeeId))
-                        .flatMap(session -> ("FIRST_COME".equals(session.allocation)
-                                        ? Uni.createFrom().item(false)
-                                        : SeatLedger.take(session.id))
-                                .flatMap(seat -> {
-                                    if (!seat) {
-                                        return Uni.createFrom().failure(sessionFull(withChildren));
-                                    }
-                                    Registration registration = newRegistration(session, attendeeId, nickname);
-                                    if (!withChildren) {
-                                        return confirm(registration);
-                                    }
-                                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
-                                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
-                                }));
+                        .flatMap(session -> SeatLedger.take(session.id).flatMap(seat -> {
+                            if (!seat) {
+                                return Uni.createFrom().failure(sessionFull(withChildren));
+                            }
+                            Registration registration = newRegistration(session, attendeeId, nickname);
+                            if (!withChildren) {
+                                return confirm(registration);
+                            }
+                            registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                            return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
+                        }));
             }
             return requireOpenFirstCome(taken.session()).flatMap(session -> {
                 Registration registration = newRegistration(session, attendeeId, nickname);
