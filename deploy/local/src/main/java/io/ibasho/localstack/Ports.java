@@ -5,6 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,16 +26,49 @@ public final class Ports {
     private static final int LAST_FREE_PORT = 31_999;
     // one JVM chooses all the ports of a stack before it starts any server: the same port twice would meet only then
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /**
+     * Ports handed out by any JVM of this machine, one empty file each: the test JVMs of a build choose ports side by
+     * side, and the e2e stack holds its ports unbound for a minute or more while its services start. A lane's Kafka
+     * once bound a port the e2e stack had chosen for registration, which then could never start (fresh-clone run j3).
+     */
+    private static final Path RESERVED = Path.of(System.getProperty("java.io.tmpdir"), "ibasho-ports");
+    /** A reservation this old is a leftover of an earlier run: its port may be handed out again if it is free. */
+    private static final Duration RESERVATION_LASTS = Duration.ofHours(2);
 
-    /** A port that was free a moment ago and that this JVM has not handed out before (tests run many servers). */
+    /**
+     * A port that was free a moment ago and that no JVM of this machine has handed out in the last two hours (tests run
+     * many servers, several test JVMs at once).
+     */
     public static int freePort() {
         for (int attempt = 0; attempt < 500; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(FIRST_FREE_PORT, LAST_FREE_PORT + 1);
-            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+            if (!HANDED_OUT.contains(port) && bindable(port) && reserve(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
         throw new StackException("No free TCP port on 127.0.0.1 between " + FIRST_FREE_PORT + " and " + LAST_FREE_PORT);
+    }
+
+    /** Claims the port for this JVM across the machine: false when another JVM claimed it within the last two hours. */
+    static boolean reserve(int port) {
+        Path claim = RESERVED.resolve(Integer.toString(port));
+        try {
+            Files.createDirectories(RESERVED);
+            try {
+                Files.createFile(claim);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                FileTime claimed = Files.getLastModifiedTime(claim);
+                if (claimed.toInstant().isAfter(Instant.now().minus(RESERVATION_LASTS))) {
+                    return false;
+                }
+                // a leftover: claimed again by touching it; two JVMs doing so at once is as unlikely as before
+                Files.setLastModifiedTime(claim, FileTime.from(Instant.now()));
+                return true;
+            }
+        } catch (IOException e) {
+            return true; // no shared folder (read-only tmp): the bind check and this JVM's own set still hold
+        }
     }
 
     private static boolean bindable(int port) {

@@ -1,6 +1,7 @@
 package io.ibasho.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -22,5 +23,12 @@ class PortsTest {
         try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertEquals(port, server.getLocalPort());
         }
+    }
+
+    @Test
+    void aPortClaimedByAnotherJvmIsNotHandedOutAgain() {
+        int port = Ports.freePort();
+        // another JVM of the machine asks for the same port: its claim fails while this one's lasts
+        assertFalse(Ports.reserve(port), "port " + port + " claimed twice");
     }
 }
