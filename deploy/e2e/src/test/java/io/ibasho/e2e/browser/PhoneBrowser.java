@@ -73,13 +73,9 @@ final class PhoneBrowser {
     static Browser full() {
         Own own = own();
         if (own.full == null) {
-            own.full = own.journeysInFull ? own.journeys : launch(own.playwright, fullExecutable(), FLAGS);
+            own.full = own.journeysInFull ? own.journeys : launch(own.playwright, Chromium.required(), FLAGS);
         }
         return own.full;
-    }
-
-    private static java.nio.file.Path fullExecutable() {
-        return Chromium.required();
     }
 
     private static Own own() {
@@ -117,7 +113,7 @@ final class PhoneBrowser {
         flags.add("--use-fake-ui-for-media-stream");
         flags.add("--use-fake-device-for-media-stream");
         flags.add("--use-file-for-fake-video-capture=" + video.toAbsolutePath());
-        return launch(own().playwright, Chromium.headlessShell().orElse(fullExecutable()), flags);
+        return launch(own().playwright, Chromium.headlessShell().orElse(Chromium.required()), flags);
     }
 
     /** This thread's Playwright. */

@@ -60,6 +60,17 @@ class BookingResourceTest {
         return sessionId;
     }
 
+    /** hana books a seat (once registration has the session), then a second booking of hers is 409 already-registered. */
+    private static void hanaBooksAndHerSecondBookingIsRefused(UUID sessionId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> book("hana", sessionId, Map.of("nickname", "hana")).statusCode() == 201);
+        book("hana", sessionId, Map.of("nickname", "hana again"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("already-registered"));
+    }
+
     static io.restassured.response.Response book(String user, UUID sessionId, Object body) {
         return given().auth()
                 .oauth2(Tokens.accessToken(user))
@@ -98,13 +109,7 @@ class BookingResourceTest {
     @Test
     void oneBookingPerPersonAndNeverMoreThanTheCapacity() {
         UUID sessionId = publishedSession(1);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> book("hana", sessionId, Map.of("nickname", "hana")).statusCode() == 201);
-        book("hana", sessionId, Map.of("nickname", "hana again"))
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("type", containsString("already-registered"));
+        hanaBooksAndHerSecondBookingIsRefused(sessionId);
         book("mei", sessionId, Map.of("nickname", "mei"))
                 .then()
                 .statusCode(409)
@@ -119,13 +124,7 @@ class BookingResourceTest {
     @Test
     void aSecondBookingWhileSeatsAreFreeTakesNoSeatAndSendsNoEvent() {
         UUID sessionId = publishedSession(2);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> book("hana", sessionId, Map.of("nickname", "hana")).statusCode() == 201);
-        book("hana", sessionId, Map.of("nickname", "hana again"))
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("type", containsString("already-registered"));
+        hanaBooksAndHerSecondBookingIsRefused(sessionId);
         String meis = book("mei", sessionId, Map.of("nickname", "mei"))
                 .then()
                 .statusCode(201)
