@@ -72,6 +72,11 @@ final class KeycloakAccounts {
 
     /** Whether the brute-force detection makes her wait right now. */
     boolean waitingAfterFailedLogins(String userId) {
+        return bruteForceStatus(userId).getBoolean("disabled");
+    }
+
+    /** What the brute-force detection holds on her: {@code disabled}, {@code numFailures}, {@code lastFailure}. */
+    JsonPath bruteForceStatus(String userId) {
         return given().auth()
                 .oauth2(adminToken)
                 .get(base + "/admin/realms/" + TestServers.get().keycloak().realm()
@@ -79,8 +84,7 @@ final class KeycloakAccounts {
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath()
-                .getBoolean("disabled");
+                .jsonPath();
     }
 
     void delete(String userId) {
