@@ -70,6 +70,8 @@ public class Gateway {
      * only where no such header is set): a copy made the service's span skip the gateway's hops (ADR 0046).
      */
     private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+    /** The public list of sessions: the one answer that may be cached, when asked anonymously (SecurityHeaders). */
+    private static final String PUBLIC_LIST = "/api/events/sessions";
 
     @Inject
     GatewayConfig config;
@@ -181,6 +183,9 @@ public class Gateway {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null || !BrowserSessions.hasSessionCookie(request)) {
             // machines (partners' client-credentials tokens) and anonymous callers: relayed as they are
+            if (authorization == null && HttpMethod.GET.equals(request.method()) && PUBLIC_LIST.equals(path)) {
+                ctx.put(SecurityHeaders.PUBLIC_LIST, Boolean.TRUE);
+            }
             proceed(ctx, upstream, authorization, false);
             return;
         }

@@ -103,6 +103,12 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             out.set("Connection", "X-Upstream-Internal");
             out.set("X-Upstream-Internal", "should-be-stripped");
             out.set("Cache-Control", "public, max-age=3600");
+            // the event service's public list: a short public max-age and an ETag (docs/adr/0051)
+            String cacheControl = exchange.getRequestHeaders().getFirst("X-Test-Cache-Control");
+            if (cacheControl != null) {
+                out.set("Cache-Control", cacheControl);
+                out.set("ETag", "\"echo-list\"");
+            }
             out.set("X-Upstream-Visible", "yes");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream body = exchange.getResponseBody()) {

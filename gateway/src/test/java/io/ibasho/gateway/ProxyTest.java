@@ -307,6 +307,41 @@ class ProxyTest {
     }
 
     @Test
+    void onlyThePublicListAskedAnonymouslyKeepsTheServicesShortPublicCaching() {
+        given().header("X-Test-Cache-Control", "public, max-age=5")
+                .get("/api/events/sessions")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=5"))
+                .header("ETag", equalTo("\"echo-list\""))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        // with a token, another path, a longer max-age, or from a browser with a session: no-store, no ETag
+        given().auth()
+                .oauth2("any-token")
+                .header("X-Test-Cache-Control", "public, max-age=5")
+                .get("/api/events/sessions")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+        given().header("X-Test-Cache-Control", "public, max-age=5")
+                .get("/api/events/sessions/some-id")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+        given().header("X-Test-Cache-Control", "public, max-age=60")
+                .get("/api/events/sessions")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+        given().header("X-Test-Cache-Control", "public, max-age=5")
+                .cookie("q_session", "not-a-real-session")
+                .get("/api/events/sessions")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+    }
+
+    @Test
     void readsAreNotRateLimited() {
         for (int i = 0; i < 10; i++) {
             given().header("Authorization", "Bearer not-a-jwt")
