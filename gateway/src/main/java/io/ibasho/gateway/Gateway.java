@@ -442,6 +442,18 @@ public class Gateway {
         if (location != null) {
             response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
         }
+        if (response.getStatusCode() == 304) {
+            // A 304 has no body by definition. Relayed as a body of unknown length, the proxy announced a chunked one
+            // that never came, and a client that reads by the framing (wrk) waited for it on the kept-alive connection.
+            Body upstreamBody = response.getBody();
+            response.setBody(null);
+            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+            if (upstreamBody != null) {
+                upstreamBody.stream().handler(ignored -> {}).resume();
+            }
+            send(response);
+            return;
+        }
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")

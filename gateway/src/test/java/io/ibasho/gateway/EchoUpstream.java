@@ -97,6 +97,13 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 }
                 return;
             }
+            if (exchange.getRequestHeaders().getFirst("If-None-Match") != null) {
+                // the event service's answer to a returning client: 304, no body, no length
+                out.set("ETag", "\"echo-list\"");
+                out.set("Cache-Control", "public, max-age=5");
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
             out.set("Content-Type", "application/json");
             // Things a service might send that must not reach the browser as is.
             out.set("Keep-Alive", "timeout=5");
