@@ -267,8 +267,21 @@ say "pgbench: $PG8 tx/s at 8 clients, $PGC tx/s at $CONNECTIONS clients"
 
 # --- browsing: the public list, direct and through the gateway ---------------------------------------------------
 say "browse"
-BROWSE_DIRECT=$(run_wrk browse-direct get "$EVENT/api/events/sessions")
-BROWSE_GATEWAY=$(run_wrk browse-gateway get "$GATEWAY/api/events/sessions")
+browse_run() { # name url -> RESULT line; leaves $OUT/cpu-<name>.txt: CPU ms per request of each process
+  local result
+  cpu_snapshot > "$OUT/cpu-before-$1.txt"
+  result=$(run_wrk "$1" get "$2")
+  cpu_snapshot > "$OUT/cpu-after-$1.txt"
+  cpu_per "$OUT/cpu-before-$1.txt" "$OUT/cpu-after-$1.txt" "$(field "$result" requests)" > "$OUT/cpu-$1.txt"
+  echo "$result"
+}
+BROWSE_DIRECT=$(browse_run browse-direct "$EVENT/api/events/sessions")
+BROWSE_GATEWAY=$(browse_run browse-gateway "$GATEWAY/api/events/sessions")
+# a returning browser: it kept the list and its ETag, and asks with If-None-Match (304 while the list is unchanged)
+BENCH_IF_NONE_MATCH=$(curl -s -D- -o /dev/null "$EVENT/api/events/sessions" | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' | tr -d '\r')
+export BENCH_IF_NONE_MATCH
+BROWSE_RETURNING=$(browse_run browse-returning "$GATEWAY/api/events/sessions")
+unset BENCH_IF_NONE_MATCH
 
 # --- bookings that succeed: direct, then through the gateway ---------------------------------------------------
 for target in direct gateway; do
@@ -407,6 +420,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   row "browse \`GET /api/events/sessions\`, direct" "$BROWSE_DIRECT"
   row "browse, through the gateway" "$BROWSE_GATEWAY"
+  row "browse, a returning browser (If-None-Match), through the gateway" "$BROWSE_RETURNING"
   row "bookings that succeed ($SESSIONS roomy sessions), direct" "$BOOK_DIRECT"
   row "bookings that succeed, through the gateway" "$BOOK_GATEWAY"
   row "rush: everyone at one 10-seat session, through the gateway" "$RUSH"
@@ -426,6 +440,11 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
     printf '| idle second, 10 s before the %s bookings | | |' "$target"
     for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/idle-$target.txt" "$kind")"; done
     printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/idle-$target.txt")"
+  done
+  for name in browse-direct browse-gateway browse-returning; do
+    printf '| %s request | | %s s |' "$name" "$RUN_SECONDS"
+    for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-$name.txt" "$kind")"; done
+    printf ' %s |\n' "$(awk '{ s += $2 } END { printf "%.1f", s }' "$OUT/cpu-$name.txt")"
   done
   printf '| rush request (%s requests) | 10 | %s s |' "$(field "$RUSH" requests)" "$RUN_SECONDS"
   for kind in $CPU_KINDS; do printf ' %s |' "$(cpu_cell "$OUT/cpu-rush.txt" "$kind")"; done

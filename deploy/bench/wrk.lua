@@ -1,10 +1,12 @@
 -- One wrk script for every scenario of deploy/bench/bench.sh.
 --   BENCH_MODE=book   POST a booking for the next (token, session) line of BENCH_WORK; the lines are dealt out to the
 --                     threads, each line once, then again from the start (a repeat is a 409 already-registered)
---   BENCH_MODE=get    GET the URL given to wrk (the public list of sessions)
+--   BENCH_MODE=get    GET the URL given to wrk (the public list of sessions); with BENCH_IF_NONE_MATCH set, each GET
+--                     sends it as If-None-Match (a returning browser that kept the list: 304 while it is unchanged)
 -- Every mode prints one machine-readable RESULT line with the status counts and the latency percentiles.
 local mode = os.getenv("BENCH_MODE") or "get"
 local prefix = os.getenv("BENCH_PREFIX") or "/api/registrations/sessions/"
+local if_none_match = os.getenv("BENCH_IF_NONE_MATCH")
 local threads = {}
 local next_id = 0
 
@@ -33,6 +35,9 @@ end
 
 function request()
     if mode ~= "book" then
+        if if_none_match and if_none_match ~= "" then
+            return wrk.format("GET", nil, { ["If-None-Match"] = if_none_match })
+        end
         return wrk.format("GET")
     end
     position = position % #work + 1

@@ -70,6 +70,8 @@ public class Gateway {
      * only where no such header is set): a copy made the service's span skip the gateway's hops (ADR 0046).
      */
     private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
+    /** The public list of sessions: the one answer that may be cached, when asked anonymously (SecurityHeaders). */
+    private static final String PUBLIC_LIST = "/api/events/sessions";
 
     @Inject
     GatewayConfig config;
@@ -181,6 +183,9 @@ public class Gateway {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null || !BrowserSessions.hasSessionCookie(request)) {
             // machines (partners' client-credentials tokens) and anonymous callers: relayed as they are
+            if (authorization == null && HttpMethod.GET.equals(request.method()) && PUBLIC_LIST.equals(path)) {
+                ctx.put(SecurityHeaders.PUBLIC_LIST, Boolean.TRUE);
+            }
             proceed(ctx, upstream, authorization, false);
             return;
         }
@@ -436,6 +441,18 @@ public class Gateway {
         String location = response.headers().get(HttpHeaders.LOCATION);
         if (location != null) {
             response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
+        }
+        if (response.getStatusCode() == 304) {
+            // A 304 has no body by definition. Relayed as a body of unknown length, the proxy announced a chunked one
+            // that never came, and a client that reads by the framing (wrk) waited for it on the kept-alive connection.
+            Body upstreamBody = response.getBody();
+            response.setBody(null);
+            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+            if (upstreamBody != null) {
+                upstreamBody.stream().handler(ignored -> {}).resume();
+            }
+            send(response);
+            return;
         }
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null

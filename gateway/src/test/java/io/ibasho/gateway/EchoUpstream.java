@@ -97,12 +97,25 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 }
                 return;
             }
+            if (exchange.getRequestHeaders().getFirst("If-None-Match") != null) {
+                // the event service's answer to a returning client: 304, no body, no length
+                out.set("ETag", "\"echo-list\"");
+                out.set("Cache-Control", "public, max-age=5");
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
             out.set("Content-Type", "application/json");
             // Things a service might send that must not reach the browser as is.
             out.set("Keep-Alive", "timeout=5");
             out.set("Connection", "X-Upstream-Internal");
             out.set("X-Upstream-Internal", "should-be-stripped");
             out.set("Cache-Control", "public, max-age=3600");
+            // the event service's public list: a short public max-age and an ETag (docs/adr/0051)
+            String cacheControl = exchange.getRequestHeaders().getFirst("X-Test-Cache-Control");
+            if (cacheControl != null) {
+                out.set("Cache-Control", cacheControl);
+                out.set("ETag", "\"echo-list\"");
+            }
             out.set("X-Upstream-Visible", "yes");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream body = exchange.getResponseBody()) {

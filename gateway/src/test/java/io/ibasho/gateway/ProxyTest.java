@@ -1,6 +1,7 @@
 package io.ibasho.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -304,6 +305,64 @@ class ProxyTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Cache-Control", equalTo("no-store"));
         given().get("/api/notifications/x").then().statusCode(503).header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
+    void onlyThePublicListAskedAnonymouslyKeepsTheServicesShortPublicCaching() {
+        given().header("X-Test-Cache-Control", "public, max-age=5")
+                .get("/api/events/sessions")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=5"))
+                .header("ETag", equalTo("\"echo-list\""))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        // with a token, another path, a longer max-age, or from a browser with a session: no-store, no ETag
+        given().auth()
+                .oauth2("any-token")
+                .header("X-Test-Cache-Control", "public, max-age=5")
+                .get("/api/events/sessions")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+        given().header("X-Test-Cache-Control", "public, max-age=5")
+                .get("/api/events/sessions/some-id")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+        given().header("X-Test-Cache-Control", "public, max-age=60")
+                .get("/api/events/sessions")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+        given().header("X-Test-Cache-Control", "public, max-age=5")
+                .cookie("q_session", "not-a-real-session")
+                .get("/api/events/sessions")
+                .then()
+                .header("Cache-Control", equalTo("no-store"))
+                .header("ETag", nullValue());
+    }
+
+    @Test
+    void a304IsRelayedWithoutABodyAndTheConnectionStaysUsable() throws Exception {
+        try (var socket = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(5000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            var out = socket.getOutputStream();
+            for (int i = 0; i < 2; i++) { // the second answer arrives only if the first one's framing was right
+                out.write(("GET /api/events/sessions HTTP/1.1\r\nHost: " + gateway.getHost()
+                                + "\r\nIf-None-Match: \"echo-list\"\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+                assertThat(in.readLine()).startsWith("HTTP/1.1 304");
+                java.util.List<String> headers = new java.util.ArrayList<>();
+                for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                    headers.add(line.toLowerCase(java.util.Locale.ROOT));
+                }
+                assertThat(headers).noneMatch(h -> h.startsWith("transfer-encoding"));
+                assertThat(headers).contains("etag: \"echo-list\"", "cache-control: public, max-age=5");
+            }
+        }
     }
 
     @Test

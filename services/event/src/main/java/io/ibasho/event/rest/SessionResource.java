@@ -5,6 +5,7 @@ import io.ibasho.event.mapping.OrganiserSessionView;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.SessionView;
 import io.ibasho.event.service.AttendeeDetailsService;
+import io.ibasho.event.service.PublicSessionList;
 import io.ibasho.event.service.SessionRequest;
 import io.ibasho.event.service.SessionService;
 import io.ibasho.event.service.SessionService.Located;
@@ -19,12 +20,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -34,6 +37,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/sessions")
@@ -41,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "sessions")
 public class SessionResource {
     private final SessionService sessions;
+    private final PublicSessionList publicList;
     private final AttendeeDetailsService attendeeDetails;
     private final OrganiserContext organiser;
     private final JsonWebToken token;
@@ -48,12 +56,14 @@ public class SessionResource {
 
     public SessionResource(
             SessionService sessions,
+            PublicSessionList publicList,
             AttendeeDetailsService attendeeDetails,
             OrganiserContext organiser,
             JsonWebToken token,
             Clock clock) {
         this.clock = clock;
         this.sessions = sessions;
+        this.publicList = publicList;
         this.attendeeDetails = attendeeDetails;
         this.organiser = organiser;
         this.token = token;
@@ -61,8 +71,15 @@ public class SessionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Upcoming published sessions (public, no login), filtered and paged")
-    public Uni<List<SessionView>> upcoming(
+    @Operation(
+            summary = "Upcoming published sessions (public, no login), filtered and paged. Anonymous answers carry a"
+                    + " strong ETag (If-None-Match: 304) and Cache-Control: public with a max-age of a few seconds;"
+                    + " answers to a request with a token are no-store")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    @APIResponse(responseCode = "304", description = "The list is still the one named in If-None-Match")
+    public Uni<Response> upcoming(
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("venueId") UUID venueId,
@@ -79,15 +96,15 @@ public class SessionResource {
                     @DefaultValue("20")
                     @Min(value = 1, message = "size is 1..100")
                     @Max(value = 100, message = "size is 1..100")
-                    int size) {
+                    int size,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         OffsetDateTime fromTime = TimeParams.parse("from", from);
         OffsetDateTime toTime = TimeParams.parse("to", to);
-        if (fromTime == null) {
-            fromTime = OffsetDateTime.now(clock);
-        }
-        if (toTime != null && !toTime.isAfter(fromTime)) {
+        if (toTime != null && !toTime.isAfter(fromTime == null ? OffsetDateTime.now(clock) : fromTime)) {
             throw Refusal.badRequest("invalid-parameter", "to must be after from");
         }
+        // from == null: from now, which the public list's copy treats as "now" at each request
         var filter = new SessionService.Filter(
                 fromTime,
                 toTime,
@@ -96,7 +113,9 @@ public class SessionResource {
                 kind == null ? null : Session.SessionKind.fromWireName(kind),
                 childcareOffered,
                 online);
-        return sessions.upcoming(filter, page, size).map(SessionResource::views);
+        return publicList
+                .upcoming(filter, page, size)
+                .map(answer -> PublicListAnswers.of(answer, ifNoneMatch, authorization));
     }
 
     @GET

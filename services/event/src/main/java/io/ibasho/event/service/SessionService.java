@@ -16,6 +16,7 @@ import io.ibasho.event.schedule.SessionRules;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -302,11 +303,36 @@ public class SessionService {
                 .flatMap(this::located);
     }
 
+    /** A page of the public list, and the earliest end among every session the filter matches (null: none). */
+    public record UpcomingPage(List<Located> sessions, OffsetDateTime firstEnd) {}
+
+    /**
+     * A page of upcoming published sessions, and the moment the first session the filter matches ends (the page may
+     * change then).
+     */
     @WithSession
-    public Uni<List<Located>> upcoming(Filter filter, int page, int size) {
+    public Uni<UpcomingPage> upcomingPage(Filter filter, int page, int size) {
+        Parameters parameters = new Parameters();
+        String where = upcomingWhere(filter, parameters);
+        return Session.<Session>find(where + " order by startsAt, id", parameters)
+                .page(page, size)
+                .list()
+                .flatMap(this::withVenues)
+                .flatMap(found -> found.isEmpty() && page == 0
+                        ? Uni.createFrom().item(new UpcomingPage(found, null))
+                        : Panache.getSession()
+                                .flatMap(session -> {
+                                    var query = session.createSelectionQuery(
+                                            "select min(endsAt) from Session where " + where, OffsetDateTime.class);
+                                    parameters.map().forEach(query::setParameter);
+                                    return query.getSingleResultOrNull();
+                                })
+                                .map(firstEnd -> new UpcomingPage(found, firstEnd)));
+    }
+
+    private static String upcomingWhere(Filter filter, Parameters parameters) {
         StringBuilder query = new StringBuilder("status = :published and endsAt >= :from");
-        Parameters parameters =
-                Parameters.with("published", SessionStatus.PUBLISHED).and("from", filter.from());
+        parameters.and("published", SessionStatus.PUBLISHED).and("from", filter.from());
         if (filter.to() != null) {
             query.append(" and startsAt < :to");
             parameters.and("to", filter.to());
@@ -331,11 +357,7 @@ public class SessionService {
             query.append(filter.online() ? " and kind = :online" : " and kind <> :online");
             parameters.and("online", Session.SessionKind.online);
         }
-        query.append(" order by startsAt, id");
-        return Session.<Session>find(query.toString(), parameters)
-                .page(page, size)
-                .list()
-                .flatMap(this::withVenues);
+        return query.toString();
     }
 
     /**

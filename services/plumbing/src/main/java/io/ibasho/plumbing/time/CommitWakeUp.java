@@ -28,7 +28,10 @@ public class CommitWakeUp {
     private static final Logger LOG = Logger.getLogger(CommitWakeUp.class);
 
     private final Vertx vertx;
-    private final Map<String, List<FrequentPolls.Poll>> polls = new HashMap<>();
+    private final Map<String, List<Runnable>> polls = new HashMap<>();
+    /** Told each time the connection listens (again): notifications sent while it was away are lost. */
+    private final List<Runnable> listening = new CopyOnWriteArrayList<>();
+
     private PgSubscriber subscriber;
     private boolean off;
 
@@ -49,11 +52,26 @@ public class CommitWakeUp {
     }
 
     /** Runs {@code poll} at once for every commit that signalled {@code channel}; a channel may wake several polls. */
-    public synchronized void listen(String channel, FrequentPolls.Poll poll) {
+    public void listen(String channel, FrequentPolls.Poll poll) {
+        onCommit(channel, poll::now);
+    }
+
+    /**
+     * Runs {@code action} (on an event loop: it must not block) for every commit that signalled {@code channel}, also
+     * when a database trigger sent the NOTIFY. {@code listeningAgain} runs each time the connection starts listening,
+     * the first time included: a caller that keeps a copy of data drops it then, as notifications sent while the
+     * connection was away are lost. Without a reactive datasource nothing is ever told: callers bound their copies' age.
+     */
+    public synchronized void onCommit(String channel, Runnable action, Runnable listeningAgain) {
+        listening.add(listeningAgain);
+        onCommit(channel, action);
+    }
+
+    private synchronized void onCommit(String channel, Runnable poll) {
         if (off) {
             return;
         }
-        List<FrequentPolls.Poll> woken = polls.get(channel);
+        List<Runnable> woken = polls.get(channel);
         if (woken != null) {
             woken.add(poll);
             return;
@@ -83,8 +101,11 @@ public class CommitWakeUp {
         }
     }
 
-    private void wakeOn(String channel, List<FrequentPolls.Poll> woken) {
-        subscriber.channel(channel).handler(payload -> woken.forEach(FrequentPolls.Poll::now));
+    private void wakeOn(String channel, List<Runnable> woken) {
+        subscriber
+                .channel(channel)
+                .subscribeHandler(v -> listening.forEach(Runnable::run))
+                .handler(payload -> woken.forEach(Runnable::run));
     }
 
     void stop(@Observes ShutdownEvent event) {
