@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SecondClassGate implements BeforeAllCallback {
     /** How long no other test JVM of this checkout must run before the second permit. */
-    static final Duration QUIET = Duration.ofSeconds(20);
+    static final Duration QUIET = Duration.ofSeconds(10);
 
     private static final Semaphore PERMITS = new Semaphore(1, true);
     private static final Path CHECKOUT = checkout();
