@@ -26,7 +26,8 @@ unset IBASHO_TRACING_ENDPOINT IBASHO_JVM_QUICK_START # as a developer's ./ibasho
 
 say() { printf '[footprint %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-trap './ibasho down >/dev/null 2>&1 || true' EXIT
+# FOOTPRINT_KEEP_UP=true leaves the stack running for a closer look (stop it with IBASHO_HOME=$PWD/.ibasho/footprint ./ibasho down)
+[ "${FOOTPRINT_KEEP_UP:-false}" = true ] || trap './ibasho down >/dev/null 2>&1 || true' EXIT
 
 APPS="event registration childcare-booking notification gateway"
 RUN="$IBASHO_HOME/run"
