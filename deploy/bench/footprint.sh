@@ -121,9 +121,9 @@ start_alone() { # app -> "wall-seconds quarkus-seconds rss-mb"; the new PID goes
     sleep 0.05
   done
   seconds=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
-  local quarkus; quarkus=$(tail -c +"$((from + 1))" "$log" | sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' | tail -1)
   local cpu; cpu=$(awk -v t="$(tree_ticks "$pid")" 'BEGIN { printf "%.1f", t / 100 }')
-  sleep 10
+  sleep 10 # also lets the main thread log its "started in", which may come after the first ready answer
+  local quarkus; quarkus=$(tail -c +"$((from + 1))" "$log" | sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' | tail -1)
   echo "$seconds ${quarkus:-?} $cpu $(rss_mb "$pid")"
 }
 : > "$OUT/starts.txt"
