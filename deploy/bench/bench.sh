@@ -10,6 +10,7 @@
 # Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
 # BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: a JFR recording of every application per scenario),
 # BENCH_STATEMENTS (0: N bookings one at a time with every statement of registration's database logged, and counted),
+# BENCH_FOOTPRINT (true: deploy/bench/footprint.sh last, on a stack of its own: start alone, RSS idle, idle CPU),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
@@ -393,6 +394,14 @@ for file in "$OUT"/*.jfr; do
 done
 HOT=$(sed -n '1,30p' "$OUT/book-direct-registration.txt" 2>/dev/null || true)
 
+# --- footprint (BENCH_FOOTPRINT, on by default): its own stack once this one is down (deploy/bench/footprint.sh) -------
+FOOTPRINT="not measured (BENCH_FOOTPRINT=false)"
+if [ "${BENCH_FOOTPRINT:-true}" = true ]; then
+  stop_stack
+  say "footprint: ./ibasho up built and warm, each application alone, idle CPU without a profiler"
+  FOOTPRINT=$(env -u IBASHO_JVM_QUICK_START deploy/bench/footprint.sh) || FOOTPRINT="footprint.sh failed (see the output above)"
+fi
+
 # --- the table ------------------------------------------------------------------------------------------------------
 rate() { div "$(field "$1" ok)" "$(field "$1" seconds)" "%.0f"; }
 reqrate() { div "$(field "$1" requests)" "$(field "$1" seconds)" "%.0f"; }
@@ -460,6 +469,8 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "| lottery draw with three tiers, the monthly rule and childcare answers (JMH, ms): 1,000 / 100,000 applications | $DRAW_1K / $DRAW_100K | < 1,000 for 100,000 |"
   echo "| statements the registration database received per booking (BENCH_STATEMENTS) | $STATEMENTS | |"
   echo "| confirmed in the roster: direct / gateway / rush | $CHECK_DIRECT == $(field "$BOOK_DIRECT" ok), $CHECK_GATEWAY == $(field "$BOOK_GATEWAY" ok), $RUSH_CONFIRMED == 10 | exact |"
+  echo
+  echo "$FOOTPRINT"
 } > "$OUT/results.md"
 cat "$OUT/results.md"
 if [ -n "$HOT" ]; then

@@ -329,30 +329,24 @@ public final class LocalStack {
         }
         KafkaBroker kafka = kafka();
         KeycloakServer keycloak = keycloak();
-        // Keycloak takes longest; Kafka and Keycloak boot side by side.
-        Thread kafkaStarter = null;
-        RuntimeException[] kafkaFailure = new RuntimeException[1];
-        if (kafka.runningProcess().isEmpty()) {
-            kafkaStarter = Thread.ofPlatform().start(() -> {
+        // Keycloak takes longest: it boots beside Kafka, and the applications boot beside it as soon as Kafka serves
+        // (their
+        // readiness needs PostgreSQL and Kafka; their OIDC tenants connect to Keycloak on the first request that needs
+        // it when Keycloak was not serving yet at their start). up returns once Keycloak and every application are
+        // ready (docs/adr/0053-applications-start-while-keycloak-starts.md).
+        RuntimeException[] keycloakFailure = new RuntimeException[1];
+        Thread keycloakStarter = null;
+        if (keycloak.runningProcess().isEmpty()) {
+            keycloakStarter = Thread.ofPlatform().start(() -> {
                 try {
-                    step("Kafka", kafka::start);
+                    step("Keycloak", keycloak::start);
                 } catch (RuntimeException e) {
-                    kafkaFailure[0] = e;
+                    keycloakFailure[0] = e;
                 }
             });
         }
-        if (keycloak.runningProcess().isEmpty()) {
-            step("Keycloak", keycloak::start);
-        }
-        if (kafkaStarter != null) {
-            try {
-                kafkaStarter.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (kafkaFailure[0] != null) {
-                throw kafkaFailure[0];
-            }
+        if (kafka.runningProcess().isEmpty()) {
+            step("Kafka", kafka::start);
         }
         if (lineStandInUsed() && ManagedProcess.running(lineStandInPidFile()).isEmpty()) {
             step(
@@ -366,14 +360,37 @@ public final class LocalStack {
                                     lineStandInPidFile())
                             .awaitReady(Duration.ofSeconds(30), () -> Ports.isOpen(lineStandInPort)));
         }
+        join(keycloakStarter, keycloakFailure, false);
         List<QuarkusApp> toStart =
                 apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
         toStart.forEach(QuarkusApp::launch);
+        join(keycloakStarter, keycloakFailure, true);
         for (QuarkusApp app : toStart) {
             step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(120)));
         }
         out.printf("%nIbasho is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         printGuide();
+    }
+
+    /**
+     * Keycloak's start, run beside the others: with {@code await}, waits for it and rethrows its failure; without, only
+     * rethrows a failure it already had (so that nothing more is launched after Keycloak failed).
+     */
+    private static void join(Thread starter, RuntimeException[] failure, boolean await) {
+        if (starter == null) {
+            return;
+        }
+        if (await) {
+            try {
+                starter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while Keycloak started", e);
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     private void step(String what, Runnable action) {
