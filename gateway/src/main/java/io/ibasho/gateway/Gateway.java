@@ -126,11 +126,13 @@ public class Gateway {
                         routes.notification().url()));
         rateLimiter = new RateLimiter(config.rateLimit());
         auditLog = new AuditLog(config.audit(), clock);
-        client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setMaxPoolSize(config.upstreamConnections())
-                .setMaxWaitQueueSize(config.upstreamQueueSize()));
+        client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setKeepAlive(true),
+                new io.vertx.core.http.PoolOptions()
+                        .setHttp1MaxSize(config.upstreamConnections())
+                        .setMaxWaitQueueSize(config.upstreamQueueSize()));
         vertx.setPeriodic(
                 60_000,
                 id -> vertx.executeBlocking(
