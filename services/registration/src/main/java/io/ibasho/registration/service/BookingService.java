@@ -77,16 +77,16 @@ public class BookingService {
                         .flatMap(session -> fullWhenRead(session)
                                 ? Uni.createFrom().failure(sessionFull(withChildren))
                                 : SeatLedger.take(session.id).flatMap(seat -> {
-                            if (!seat) {
-                                return Uni.createFrom().failure(sessionFull(withChildren));
-                            }
-                            Registration registration = newRegistration(session, attendeeId, nickname);
-                            if (!withChildren) {
-                                return confirm(registration);
-                            }
-                            registration.childrenAges = Registration.childrenAgesOf(childrenAges);
-                            return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
-                        }));
+                                    if (!seat) {
+                                        return Uni.createFrom().failure(sessionFull(withChildren));
+                                    }
+                                    Registration registration = newRegistration(session, attendeeId, nickname);
+                                    if (!withChildren) {
+                                        return confirm(registration);
+                                    }
+                                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
+                                }));
             }
             return requireOpenFirstCome(taken.session()).flatMap(session -> {
                 Registration registration = newRegistration(session, attendeeId, nickname);
