@@ -24,6 +24,8 @@ public class BearerIdentities {
     @Tenant("bearer")
     TenantIdentityProvider verifier;
 
+    private final VerifiedTokens verifiedTokens = new VerifiedTokens(10_000, System::currentTimeMillis);
+
     /** @return the verified {@code sub}, or empty for a missing, unreadable, forged or expired token (never a failure) */
     public Uni<Optional<String>> verifiedSubject(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
@@ -34,6 +36,41 @@ public class BearerIdentities {
                         ? Optional.ofNullable(jwt.getSubject())
                         : Optional.<String>empty())
                 .map(sub -> sub.filter(s -> !s.isBlank()))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.debugf(
+                            "bearer token not verified: %s", failure.getClass().getSimpleName());
+                    return Optional.empty();
+                });
+    }
+
+    /**
+     * {@link #verifiedSubject}, remembered until the token expires: the per-person rate limit asks for every booking,
+     * and checking the signature (RSA, jose4j's JSON parsing) was half of the gateway's CPU in the rush
+     * (docs/benchmarks.md, round 13). Only a verified token is remembered, keyed by the SHA-256 of the whole token
+     * (never the token itself), and only until its own {@code exp}: a forged or altered token hashes differently and is
+     * verified (and refused) as before. Used only to choose a rate-limit bucket; what a token may do, the services
+     * decide on every request.
+     */
+    public Uni<Optional<String>> verifiedSubjectForRateLimit(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String key = VerifiedTokens.key(bearerToken);
+        Optional<String> known = verifiedTokens.subject(key);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(known);
+        }
+        return verifier.authenticate(new AccessTokenCredential(bearerToken))
+                .map(identity -> {
+                    if (identity.getPrincipal() instanceof JsonWebToken jwt
+                            && jwt.getSubject() != null
+                            && !jwt.getSubject().isBlank()) {
+                        verifiedTokens.remember(key, jwt.getSubject(), jwt.getExpirationTime());
+                        return Optional.of(jwt.getSubject());
+                    }
+                    return Optional.<String>empty();
+                })
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.debugf(

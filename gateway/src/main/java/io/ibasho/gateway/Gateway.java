@@ -128,9 +128,13 @@ public class Gateway {
                         routes.notification().url()));
         rateLimiter = new RateLimiter(config.rateLimit());
         auditLog = new AuditLog(config.audit(), clock);
-        client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true));
+        client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setKeepAlive(true),
+                new io.vertx.core.http.PoolOptions()
+                        .setHttp1MaxSize(config.upstreamConnections())
+                        .setMaxWaitQueueSize(config.upstreamQueueSize()));
         vertx.setPeriodic(
                 60_000,
                 id -> vertx.executeBlocking(
@@ -166,7 +170,7 @@ public class Gateway {
         }
         String clientIp = clientIp(from);
         return bearerIdentities
-                .verifiedSubject(bearerToken)
+                .verifiedSubjectForRateLimit(bearerToken)
                 .map(subject -> rateLimiter.check(method, path, subject, clientIp));
     }
 
@@ -395,7 +399,9 @@ public class Gateway {
                 .setHost(url.getHost())
                 .setPort(url.getPort() > 0 ? url.getPort() : (https ? 443 : 80))
                 .setSsl(https)
-                .setConnectTimeout(config.connectTimeout().toMillis())
+                // the time to get a connection, the wait for a pooled one included (Vert.x 4.5); the TCP connect
+                // itself is bounded by the client's connect timeout
+                .setConnectTimeout(config.upstreamQueueWait().toMillis())
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
         client.request(options)
                 .compose(proxyRequest::send)
@@ -546,6 +552,21 @@ public class Gateway {
 
     private void upstreamFailed(RoutingContext ctx, Upstream upstream, ProxyRequest proxyRequest, Throwable e) {
         proxyRequest.release();
+        if (waitedForBusyConnections(e)) {
+            // every connection to the service was busy for upstream-queue-wait (or too many waited): the request was
+            // never sent, so nothing changed; overload is a 503 with Retry-After, never a 504 or 500
+            audit(ctx, 503);
+            LOG.debugf("%s busy: %s", upstream.service(), e.getClass().getSimpleName());
+            ctx.response().putHeader("Retry-After", "2");
+            Problems.send(
+                    ctx,
+                    503,
+                    "upstream-busy",
+                    "Busy",
+                    "Many people are using the " + upstream.service()
+                            + " service at this moment. Nothing was changed; please try again in a few seconds.");
+            return;
+        }
         boolean timeout =
                 e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout");
         // A service that cannot be reached (stopped, restarting, killed) is temporarily unavailable: 503 with
@@ -570,6 +591,17 @@ public class Gateway {
                     "The " + upstream.service()
                             + " service cannot be reached right now. Please try again in a moment.");
         }
+    }
+
+    /** The request waited for a pooled connection that never came free, or the queue of waiting requests was full. */
+    static boolean waitedForBusyConnections(Throwable e) {
+        if (e instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+            return true;
+        }
+        // Vert.x 4.5: "The timeout of N ms has been exceeded when getting a connection to host:port"
+        return e instanceof io.vertx.core.impl.NoStackTraceTimeoutException
+                && e.getMessage() != null
+                && e.getMessage().contains("getting a connection");
     }
 
     private void audit(RoutingContext ctx, int status) {

@@ -20,8 +20,28 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
+    /** How long opening a new connection to a service may take (TCP connect). */
     @WithDefault("5s")
     Duration connectTimeout();
+
+    /**
+     * Connections the gateway keeps open to each service. Vert.x' default is 5: under a rush, 59 of 64 requests queued
+     * in the gateway for one of them, and those that waited longer than the connect timeout were answered 504 although
+     * the service was fine (docs/benchmarks.md, round 13).
+     */
+    @WithDefault("64")
+    int upstreamConnections();
+
+    /**
+     * How long a request may wait for one of a service's connections when all are busy; then the gateway answers 503
+     * {@code upstream-busy} with Retry-After, and the request never reached the service.
+     */
+    @WithDefault("10s")
+    Duration upstreamQueueWait();
+
+    /** Requests that may wait for a service's connections at once; one more is answered 503 {@code upstream-busy}. */
+    @WithDefault("1024")
+    int upstreamQueueSize();
 
     RateLimit rateLimit();
 

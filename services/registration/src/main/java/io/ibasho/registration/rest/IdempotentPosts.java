@@ -39,7 +39,19 @@ final class IdempotentPosts {
         String key =
                 IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
         String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
-        return idempotency.once(token.getSubject(), key, fingerprint, work).map(IdempotentPosts::respond);
+        Uni<StoredAnswer> once = idempotency.once(token.getSubject(), key, fingerprint, work);
+        return runToTheEnd(once).map(IdempotentPosts::respond);
+    }
+
+    /**
+     * A change, once started, runs to its commit or rollback even when the caller goes away: a closed connection (wrk
+     * stopping, a gateway giving up) cancelled the request's Uni, and its transaction was cut off between statements
+     * ("Session is closed", "Live transaction detected while closing the connection", "Failed to commit", round 13).
+     * PostgreSQL kept it atomic, but whether it committed was left to chance; now it finishes and only the answer is
+     * dropped. Subscribed here, on the request's own context, so the transaction's session is found as before.
+     */
+    static <T> Uni<T> runToTheEnd(Uni<T> change) {
+        return Uni.createFrom().emitter(emitter -> change.subscribe().with(emitter::complete, emitter::fail));
     }
 
     /** An answer to keep: the status, the view as JSON and the Location, if any. */

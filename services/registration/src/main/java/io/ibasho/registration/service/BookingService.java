@@ -74,17 +74,19 @@ public class BookingService {
                 // session-full this way): the checks in their order, then the guarded seat UPDATE as before
                 return openFirstComeSession(sessionId)
                         .call(session -> noActiveRegistration(sessionId, attendeeId))
-                        .flatMap(session -> SeatLedger.take(session.id).flatMap(seat -> {
-                            if (!seat) {
-                                return Uni.createFrom().failure(sessionFull(withChildren));
-                            }
-                            Registration registration = newRegistration(session, attendeeId, nickname);
-                            if (!withChildren) {
-                                return confirm(registration);
-                            }
-                            registration.childrenAges = Registration.childrenAgesOf(childrenAges);
-                            return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
-                        }));
+                        .flatMap(session -> fullWhenRead(session)
+                                ? Uni.createFrom().failure(sessionFull(withChildren))
+                                : SeatLedger.take(session.id).flatMap(seat -> {
+                                    if (!seat) {
+                                        return Uni.createFrom().failure(sessionFull(withChildren));
+                                    }
+                                    Registration registration = newRegistration(session, attendeeId, nickname);
+                                    if (!withChildren) {
+                                        return confirm(registration);
+                                    }
+                                    registration.childrenAges = Registration.childrenAgesOf(childrenAges);
+                                    return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
+                                }));
             }
             return requireOpenFirstCome(taken.session()).flatMap(session -> {
                 Registration registration = newRegistration(session, attendeeId, nickname);
@@ -98,6 +100,20 @@ public class BookingService {
                                 ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now()));
             });
         });
+    }
+
+    /**
+     * A first-come session the guarded UPDATE found without a free seat, and whose row, read after it in the same
+     * transaction, still says full: the answer is "full" without asking the UPDATE a second time (the rush: almost
+     * every attempt ends here, round 13). Only ever a refusal, so it cannot overbook; the read is a moment at which the
+     * session was full, as the UPDATE's was. A seat freed since (a cancellation) or a copy that just arrived shows as a
+     * free seat in the read, and the guarded UPDATE decides again, as before (ADR 0047). Lottery sessions keep the old
+     * order.
+     */
+    private static boolean fullWhenRead(SessionCopy session) {
+        return "FIRST_COME".equals(session.allocation)
+                && session.capacity != null
+                && session.confirmedSeats >= session.capacity;
     }
 
     private static Refusal sessionFull(boolean withChildren) {

@@ -1,0 +1,69 @@
+package io.ibasho.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Overload at the gateway is a 503 problem, never a 504 or 500: with every connection to a service busy, a request
+ * waits at most upstream-queue-wait for one and is then answered 503 {@code upstream-busy} with Retry-After (round 13:
+ * with Vert.x' five connections per service, a third of the bookings of a loaded rush were answered 504).
+ */
+@QuarkusTest
+@TestProfile(UpstreamBusyTest.OneConnection.class)
+@WithTestResource(EchoUpstream.class)
+class UpstreamBusyTest {
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    URI gateway;
+
+    public static class OneConnection implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "ibasho.gateway.upstream-connections", "1",
+                    "ibasho.gateway.upstream-queue-wait", "500ms",
+                    // the slow answer (3 s) arrives: it holds the one connection, it does not time out
+                    "ibasho.gateway.upstream-timeout", "10s");
+        }
+    }
+
+    @Test
+    void aRequestThatFindsEveryConnectionBusyIsA503ProblemAndTheNextOneWorks() throws Exception {
+        // a plain client for the slow one (RestAssured's retries a request it thinks lost)
+        CompletableFuture<Integer> slow = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(gateway.resolve("/api/events/slow"))
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
+        Thread.sleep(1500); // the slow request holds the only connection to the echo upstream by now
+
+        given().get("/api/events/sessions")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("2"))
+                .body("status", equalTo(503))
+                .body("type", endsWith("/upstream-busy"))
+                .body("detail", containsString("Nothing was changed"));
+
+        assertEquals(200, slow.get(20, TimeUnit.SECONDS));
+        given().get("/api/events/sessions").then().statusCode(200).body("uri", equalTo("/api/events/sessions"));
+    }
+}
