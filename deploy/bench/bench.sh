@@ -265,6 +265,8 @@ PGC=$(pgbench -n -c "$CONNECTIONS" -j 2 -T "$RUN_SECONDS" -f "$OUT/booking.sql" 
 PGC_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench.txt")
 psql -q -d postgres -c 'drop database bench' >/dev/null
 say "pgbench: $PG8 tx/s at 8 clients, $PGC tx/s at $CONNECTIONS clients"
+# read while the stack runs: the table is written after the footprint run has stopped it
+PG_VERSION=$(psql -At -d postgres -c 'show server_version' 2>/dev/null || echo '?')
 
 # --- browsing: the public list, direct and through the gateway ---------------------------------------------------
 say "browse"
@@ -418,7 +420,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "Run of \`deploy/bench/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)."
   echo
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo),"
-  echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $(psql -At -d postgres -c 'show server_version' 2>/dev/null || echo '?'), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
+  echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $PG_VERSION, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
   echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario, wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
