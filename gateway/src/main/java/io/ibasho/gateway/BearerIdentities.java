@@ -6,6 +6,7 @@ import io.quarkus.oidc.TenantIdentityProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -24,24 +25,15 @@ public class BearerIdentities {
     @Tenant("bearer")
     TenantIdentityProvider verifier;
 
-    private final VerifiedTokens verifiedTokens = new VerifiedTokens(10_000, System::currentTimeMillis);
+    /** The gateway's clock (GatewayClock): a remembered token is forgotten at its own {@code exp}. */
+    @Inject
+    Clock clock;
+
+    private final VerifiedTokens verifiedTokens = new VerifiedTokens(10_000, () -> clock.millis());
 
     /** @return the verified {@code sub}, or empty for a missing, unreadable, forged or expired token (never a failure) */
     public Uni<Optional<String>> verifiedSubject(String bearerToken) {
-        if (bearerToken == null || bearerToken.isBlank()) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return verifier.authenticate(new AccessTokenCredential(bearerToken))
-                .map(identity -> identity.getPrincipal() instanceof JsonWebToken jwt
-                        ? Optional.ofNullable(jwt.getSubject())
-                        : Optional.<String>empty())
-                .map(sub -> sub.filter(s -> !s.isBlank()))
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.debugf(
-                            "bearer token not verified: %s", failure.getClass().getSimpleName());
-                    return Optional.empty();
-                });
+        return verifiedToken(bearerToken).map(BearerIdentities::subjectOf);
     }
 
     /**
@@ -61,22 +53,11 @@ public class BearerIdentities {
         if (known.isPresent()) {
             return Uni.createFrom().item(known);
         }
-        return verifier.authenticate(new AccessTokenCredential(bearerToken))
-                .map(identity -> {
-                    if (identity.getPrincipal() instanceof JsonWebToken jwt
-                            && jwt.getSubject() != null
-                            && !jwt.getSubject().isBlank()) {
-                        verifiedTokens.remember(key, jwt.getSubject(), jwt.getExpirationTime());
-                        return Optional.of(jwt.getSubject());
-                    }
-                    return Optional.<String>empty();
-                })
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.debugf(
-                            "bearer token not verified: %s", failure.getClass().getSimpleName());
-                    return Optional.empty();
-                });
+        return verifiedToken(bearerToken).map(jwt -> {
+            Optional<String> subject = subjectOf(jwt);
+            subject.ifPresent(sub -> verifiedTokens.remember(key, sub, jwt.get().getExpirationTime()));
+            return subject;
+        });
     }
 
     /** The verified token itself (its claims), or empty for a missing, forged or expired one (never a failure). */
@@ -89,7 +70,15 @@ public class BearerIdentities {
                         ? Optional.of(jwt)
                         : Optional.<JsonWebToken>empty())
                 .onFailure()
-                .recoverWithItem(failure -> Optional.empty());
+                .recoverWithItem(failure -> {
+                    LOG.debugf(
+                            "bearer token not verified: %s", failure.getClass().getSimpleName());
+                    return Optional.empty();
+                });
+    }
+
+    private static Optional<String> subjectOf(Optional<JsonWebToken> jwt) {
+        return jwt.map(JsonWebToken::getSubject).filter(sub -> !sub.isBlank());
     }
 
     /** The bearer token of an Authorization header, or null. */
