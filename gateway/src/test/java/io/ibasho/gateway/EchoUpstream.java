@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * A real upstream for the gateway's tests: a JDK HTTP server on a free port that answers every request with what it
  * received (method, raw URI, headers, body) as JSON. event, registration and childcare-booking point at it;
  * notification points at a port where nothing listens, to see the gateway answer for a service that is down.
- * {@code .../slow} answers after 3 s, past the test's upstream timeout.
+ * {@code .../slow} answers after 3 s, past the test's upstream timeout; {@code .../hold} after 8 s, holding its connection.
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
@@ -51,9 +51,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             try (InputStream in = exchange.getRequestBody()) {
                 received = in.readAllBytes();
             }
-            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/slow") || path.endsWith("/hold")) {
                 try {
-                    Thread.sleep(3000);
+                    Thread.sleep(path.endsWith("/hold") ? 8000 : 3000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
