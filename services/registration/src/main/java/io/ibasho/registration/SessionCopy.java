@@ -19,12 +19,18 @@ import java.util.UUID;
 @Entity
 @Table(name = "session_copy")
 @SqlResultSetMapping(
-        name = SessionCopy.WITH_EVENT_SEQUENCE,
+        name = SessionCopy.SEAT_OR_WHY,
         entities = @EntityResult(entityClass = SessionCopy.class),
-        columns = @ColumnResult(name = "event_sequence", type = Long.class))
+        columns = {
+            @ColumnResult(name = "event_sequence", type = Long.class),
+            @ColumnResult(name = "her_active", type = Long.class)
+        })
 public class SessionCopy extends PanacheEntityBase {
-    /** A session row with the next event sequence number beside it (the first-come booking's seat statement). */
-    public static final String WITH_EVENT_SEQUENCE = "SessionCopy.withEventSequence";
+    /**
+     * A session row with, beside it, the next event sequence number when a seat was taken, or her active registrations
+     * of it when none was (the first-come booking's one statement, SeatLedger.takeOrSayWhy).
+     */
+    public static final String SEAT_OR_WHY = "SessionCopy.seatOrWhy";
 
     @Id
     public UUID id;

@@ -23,30 +23,60 @@ public final class SeatLedger {
                 .map(updated -> updated == 1);
     }
 
-    /** A seat taken by {@link #takeReturningSession}: the session's row and the next event sequence number. */
-    public record SeatTaken(SessionCopy session, long eventSequence) {}
+    /**
+     * The first-come booking's one statement ({@link #takeOrSayWhy}): the session's row (null: no such session), the
+     * event's sequence number when a seat was taken (null when none was), and otherwise her active registrations of
+     * the session.
+     */
+    public record SeatOrWhy(SessionCopy session, Long eventSequence, long herActive) {
+        public boolean taken() {
+            return eventSequence != null;
+        }
+    }
 
     /**
-     * The first-come booking's first statement: takes one seat of a first-come session if one is free (the same
-     * guarded UPDATE as {@link #take}) and returns the session's row, now in the ORM session, with the next
-     * {@link EventSequence} number for the booking's event. Null when nothing was taken (full, a lottery session, or no
-     * such session): the caller then reads the session to say why, or takes a lottery's leftover seat as before. A
-     * seat taken for a session that turns out not to be bookable goes back with the transaction's rollback.
+     * The first-come booking's first statement, and for a refused attempt its only one (docs/adr/0056): takes one seat
+     * of a first-come session if one is free (the same guarded UPDATE as {@link #take}) and returns the session's row,
+     * now in the ORM session, with the next {@link EventSequence} number for the booking's event. When nothing was
+     * taken (full, a lottery session), the same statement returns the session's row as its snapshot shows it and the
+     * count of her active registrations of it, so the caller can say why without another round trip; no row at all: no
+     * such session. A seat taken for a session that turns out not to be bookable goes back with the rollback.
+     * <p>
+     * The row read when nothing was taken is the statement's snapshot: when a concurrent booking or release changed
+     * the row while the UPDATE waited for it, that snapshot can be older than what the UPDATE saw. Only a refusal is
+     * ever decided from it ("full" only when it too shows no free seat); a free seat in it sends the caller to the
+     * guarded UPDATE again (ADR 0047's amendment), so it can never overbook nor hide a seat just freed.
      */
-    public static Uni<SeatTaken> takeReturningSession(UUID sessionId) {
+    public static Uni<SeatOrWhy> takeOrSayWhy(UUID sessionId, String attendeeId) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
-                                "update session_copy set confirmed_seats = confirmed_seats + 1 "
-                                        + "where id = :id and allocation = 'FIRST_COME' "
-                                        + "and (capacity is null or confirmed_seats < capacity) "
-                                        + "returning *, nextval('registration_event_sequence') as event_sequence",
-                                s.getResultSetMapping(Object[].class, SessionCopy.WITH_EVENT_SEQUENCE))
+                                TAKE_OR_SAY_WHY, s.getResultSetMapping(Object[].class, SessionCopy.SEAT_OR_WHY))
                         .setParameter("id", sessionId)
+                        .setParameter("attendee", attendeeId)
                         .getResultList())
-                .map(rows -> rows.isEmpty()
-                        ? null
-                        : new SeatTaken((SessionCopy) rows.get(0)[0], ((Number) rows.get(0)[1]).longValue()));
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return new SeatOrWhy(null, null, 0);
+                    }
+                    Object[] row = rows.get(0);
+                    return new SeatOrWhy(
+                            (SessionCopy) row[0],
+                            row[1] == null ? null : ((Number) row[1]).longValue(),
+                            row[2] == null ? 0 : ((Number) row[2]).longValue());
+                });
     }
+
+    private static final String TAKE_OR_SAY_WHY = "with taken as ("
+            + "update session_copy set confirmed_seats = confirmed_seats + 1 "
+            + "where id = :id and allocation = 'FIRST_COME' and (capacity is null or confirmed_seats < capacity) "
+            + "returning *, nextval('registration_event_sequence') as event_sequence) "
+            + "select taken.*, cast(0 as bigint) as her_active from taken "
+            + "union all "
+            + "select s.*, cast(null as bigint) as event_sequence, "
+            // the statuses of BookingService.ACTIVE, as in the partial unique index registration_one_active (V6)
+            + "(select count(*) from registration r where r.session_id = s.id and r.attendee_id = :attendee "
+            + "and r.status in ('CONFIRMED', 'APPLIED', 'WAITLISTED', 'OFFERED', 'PENDING_CHILDCARE')) as her_active "
+            + "from session_copy s where s.id = :id and not exists (select 1 from taken)";
 
     /** Gives one seat back (never below zero). */
     public static Uni<Void> release(UUID sessionId) {

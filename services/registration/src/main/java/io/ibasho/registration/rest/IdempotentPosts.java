@@ -38,7 +38,8 @@ final class IdempotentPosts {
     Uni<Response> once(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
         String key =
                 IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
-        String fingerprint = IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
+        // without a key nothing is stored nor compared: no fingerprint (a JSON serialisation and a SHA-256) to make
+        String fingerprint = key == null ? null : IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
         Uni<StoredAnswer> once = idempotency.once(token.getSubject(), key, fingerprint, work);
         return runToTheEnd(once).map(IdempotentPosts::respond);
     }

@@ -65,19 +65,27 @@ public class BookingService {
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         // A first-come session's seat first, in one statement that also returns the session and the event's sequence
-        // number (ADR 0047). A seat taken for a session that is not bookable, or by somebody who already holds one,
-        // goes back with the rollback that her refusal causes.
-        return SeatLedger.takeReturningSession(sessionId).flatMap(taken -> {
-            if (taken == null) {
-                // nothing taken: a full first-come session, a lottery's leftover seats, no such session, or a session
-                // whose copy arrived just after the first statement (a fresh 50-seat session once answered 409
-                // session-full this way): the checks in their order, then the guarded seat UPDATE as before
-                return openFirstComeSession(sessionId)
-                        .call(session -> noActiveRegistration(sessionId, attendeeId))
+        // number (ADR 0047), or, when no seat was taken, the session and her active registrations of it: a refused
+        // attempt (the rush) is this one statement (ADR 0056). A seat taken for a session that is not bookable, or by
+        // somebody who already holds one, goes back with the rollback that her refusal causes.
+        return SeatLedger.takeOrSayWhy(sessionId, attendeeId).flatMap(seat -> {
+            if (!seat.taken()) {
+                // nothing taken: no such session, one not open, a lottery's leftover seats, her second booking, a full
+                // first-come session, or a seat freed or a copy changed while the UPDATE waited (the row read shows
+                // a free seat): the checks in their old order, then the guarded seat UPDATE as before
+                if (seat.session() == null) {
+                    return Uni.createFrom().failure(Refusal.notFound("session"));
+                }
+                return requireOpenFirstCome(seat.session())
+                        .invoke(session -> {
+                            if (seat.herActive() > 0) {
+                                throw alreadyRegistered();
+                            }
+                        })
                         .flatMap(session -> fullWhenRead(session)
                                 ? Uni.createFrom().failure(sessionFull(withChildren))
-                                : SeatLedger.take(session.id).flatMap(seat -> {
-                                    if (!seat) {
+                                : SeatLedger.take(session.id).flatMap(taken -> {
+                                    if (!taken) {
                                         return Uni.createFrom().failure(sessionFull(withChildren));
                                     }
                                     Registration registration = newRegistration(session, attendeeId, nickname);
@@ -88,11 +96,11 @@ public class BookingService {
                                     return ChildcareRequests.ask(outbox, registration, ChildcarePurpose.BOOKING, now());
                                 }));
             }
-            return requireOpenFirstCome(taken.session()).flatMap(session -> {
+            return requireOpenFirstCome(seat.session()).flatMap(session -> {
                 Registration registration = newRegistration(session, attendeeId, nickname);
                 if (!withChildren) {
                     // her second active booking is caught by the unique index registration_one_active
-                    return confirmNew(registration, session, taken.eventSequence());
+                    return confirmNew(registration, session, seat.eventSequence());
                 }
                 registration.childrenAges = Registration.childrenAgesOf(childrenAges);
                 return noActiveRegistration(sessionId, attendeeId)
