@@ -36,6 +36,20 @@ class KafkaTracingFollowsTracesTest {
     }
 
     @Test
+    void theLocalStacksSwitchAnEnvironmentVariableTurnsItOn() {
+        // ./ibasho up with IBASHO_TRACING_ENDPOINT starts every application with QUARKUS_OTEL_SDK_DISABLED=false
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(
+                        new MapBackedConfigSource(
+                                "application.properties", Map.of("quarkus.otel.sdk.disabled", "true"), 250) {})
+                .withSources(new io.smallrye.config.EnvConfigSource(Map.of("QUARKUS_OTEL_SDK_DISABLED", "false"), 300))
+                .withSources(new KafkaTracingFollowsTraces())
+                .build();
+        assertThat(config.getValue(KafkaTracingFollowsTraces.CONNECTOR_TRACING, Boolean.class))
+                .isTrue();
+    }
+
+    @Test
     void aServicesOwnSettingWins() {
         SmallRyeConfig config = config(
                 Map.of("quarkus.otel.sdk.disabled", "true", KafkaTracingFollowsTraces.CONNECTOR_TRACING, "true"));
