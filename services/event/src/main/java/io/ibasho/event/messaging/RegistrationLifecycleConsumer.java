@@ -35,31 +35,42 @@ public class RegistrationLifecycleConsumer {
 
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
     public Uni<Void> consume(String message) {
-        // in a transaction of its own; a transient failure is retried with backoff, only poison is
-        // dead-lettered (issue #14)
-        return TransientFailures.inTransactionWithRetry(() -> consumeOnce(message));
+        // Read first: a type this service does not need (most of a booking's events) is acknowledged and skipped
+        // without a pool connection or a transaction (docs/benchmarks.md, round 14). The others each in a
+        // transaction of their own; a transient failure is retried with backoff, only poison is dead-lettered
+        // (issue #14). An unreadable message fails here, before any transaction, to the dead-letter topic as before.
+        return events.read(message).flatMap(event -> {
+            if (!event.is(EventTypes.SUBJECT_ERASED) && confirmedAfter(event.type()) == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return TransientFailures.inTransactionWithRetry(() -> consumeOnce(event));
+        });
     }
 
-    private Uni<Void> consumeOnce(String message) {
-        return events.read(message).flatMap(event -> {
-            if (event.is(EventTypes.SUBJECT_ERASED)) {
-                return erase(event);
-            }
-            Boolean confirmed = confirmedAfter(event.type());
-            if (confirmed == null) {
-                return Uni.createFrom().voidItem(); // a type this service does not need: acknowledged and skipped
-            }
-            Confirmation confirmation;
-            try {
-                confirmation = Confirmation.of(event, confirmed);
-            } catch (IllegalArgumentException e) {
-                // The event id only: the payload holds an attendee id next to a session id.
-                return Uni.createFrom()
-                        .failure(new IllegalArgumentException(
-                                "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
-            }
-            return ProcessedMessage.once(event, CONSUMER, () -> record(confirmation));
-        });
+    private Uni<Void> consumeOnce(InboundEvent event) {
+        if (event.is(EventTypes.SUBJECT_ERASED)) {
+            return erase(event);
+        }
+        boolean confirmed = confirmedAfter(event.type());
+        Confirmation confirmation;
+        try {
+            confirmation = Confirmation.of(event, confirmed);
+        } catch (IllegalArgumentException e) {
+            // The event id only: the payload holds an attendee id next to a session id.
+            return Uni.createFrom()
+                    .failure(new IllegalArgumentException(
+                            "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+        }
+        // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
+        // The event id and the confirmation in one statement: exactly once, one round trip (round 14).
+        return AttendeeConfirmations.recordOnce(
+                event.id(),
+                CONSUMER,
+                confirmation.registrationId(),
+                confirmation.sessionId(),
+                confirmation.attendeeId(),
+                confirmation.confirmed(),
+                confirmation.sequence());
     }
 
     /** She deleted her account: her confirmations go (docs/adr/0014). */
@@ -88,12 +99,6 @@ public class RegistrationLifecycleConsumer {
             return false;
         }
         return null;
-    }
-
-    private static Uni<Void> record(Confirmation c) {
-        // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
-        return AttendeeConfirmations.record(
-                c.registrationId(), c.sessionId(), c.attendeeId(), c.confirmed(), c.sequence());
     }
 
     /** {@code sequence}: the registration event's, null from a producer that did not send one yet. */

@@ -19,20 +19,36 @@ public final class AttendeeConfirmations {
 
     /**
      * Records a registration as confirmed or not, keyed by registration (she may cancel and book again, which is a new
-     * registration of the same session). An event older than the one applied ({@code sequence} lower, another relay's
-     * read late) is dropped: a Confirmed after its Cancelled must not confirm her again. {@code sequence} is null from
-     * a producer that did not send one.
+     * registration of the same session), on the first delivery of the event only. An event older than the one applied
+     * ({@code sequence} lower, another relay's read late) is dropped: a Confirmed after its Cancelled must not confirm
+     * her again. {@code sequence} is null from a producer that did not send one.
+     *
+     * <p>The event id is recorded (table processed_message) in the same statement: a data-modifying CTE whose upsert
+     * reads the id's insert, so a redelivered event (the id already there) inserts nothing and changes nothing. One
+     * round trip where ProcessedMessage.once and the upsert took two (docs/benchmarks.md, round 14); in the caller's
+     * transaction, as before.
      */
-    public static Uni<Void> record(
-            UUID registrationId, UUID sessionId, String attendeeId, boolean confirmed, Long sequence) {
+    public static Uni<Void> recordOnce(
+            String eventId,
+            String consumer,
+            UUID registrationId,
+            UUID sessionId,
+            String attendeeId,
+            boolean confirmed,
+            Long sequence) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
-                                "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
-                                        + "values (:registration, :session, :attendee, :confirmed, cast(:sequence as bigint)) "
+                                "with first_delivery as (insert into processed_message (event_id, consumer, processed_at) "
+                                        + "values (:event, :consumer, now()) on conflict do nothing returning event_id) "
+                                        + "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
+                                        + "select cast(:registration as uuid), cast(:session as uuid), cast(:attendee as text), "
+                                        + "cast(:confirmed as boolean), cast(:sequence as bigint) from first_delivery "
                                         + "on conflict (registration_id) do update set confirmed = excluded.confirmed, "
                                         + "sequence = excluded.sequence "
                                         + "where attendee_confirmation.sequence is null or excluded.sequence is null "
                                         + "or excluded.sequence > attendee_confirmation.sequence")
+                        .setParameter("event", eventId)
+                        .setParameter("consumer", consumer)
                         .setParameter("registration", registrationId)
                         .setParameter("session", sessionId)
                         .setParameter("attendee", attendeeId)

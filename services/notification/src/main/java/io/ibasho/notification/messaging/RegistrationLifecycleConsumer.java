@@ -48,8 +48,24 @@ public class RegistrationLifecycleConsumer {
         // in a transaction of its own; a transient failure is retried with backoff, only poison is
         // dead-lettered (issue #14)
         return TransientFailures.inTransactionWithRetry(() -> events.read(message)
-                .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event))));
+                .flatMap(event -> KEPT_WITH_THE_EVENT_ID.contains(event.type())
+                        // the event id is recorded by the statement that keeps her copy (round 14)
+                        ? registrationEvent(event)
+                        : ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event))));
     }
+
+    /**
+     * The types whose registration copy is kept by {@link RegistrationCopies#keepAndRecallOnce}, which records the
+     * event id in the same statement (a booking's record: four round trips, not five): exactly the types of the
+     * state switch below except CHILDCARE_REQUESTED. Every other type goes through {@link ProcessedMessage#once}.
+     */
+    static final java.util.Set<String> KEPT_WITH_THE_EVENT_ID = java.util.Set.of(
+            EventTypes.APPLICATION_RECEIVED,
+            EventTypes.REGISTRATION_CONFIRMED,
+            EventTypes.WAITLISTED,
+            EventTypes.SEAT_OFFERED,
+            EventTypes.OFFER_EXPIRED,
+            EventTypes.REGISTRATION_CANCELLED);
 
     private Uni<Void> registrationEvent(InboundEvent event) {
         String type = event.type();
@@ -92,9 +108,12 @@ public class RegistrationLifecycleConsumer {
             // Only remembered when unknown: a waitlisted or applying woman keeps her state until the outcome arrives.
             return rememberIfUnknown(registrationId, sessionId, attendeeId, state);
         }
-        // the copy kept, its state before and the session's allocation: one statement
-        return RegistrationCopies.keepAndRecall(registrationId, sessionId, attendeeId, state)
+        // the event id recorded, the copy kept, its state before and the session's allocation: one statement
+        return RegistrationCopies.keepAndRecallOnce(eventId, CONSUMER, registrationId, sessionId, attendeeId, state)
                 .flatMap(recalled -> {
+                    if (!recalled.firstDelivery()) {
+                        return Uni.createFrom().voidItem(); // a redelivered event: nothing kept, nothing told
+                    }
                     String previousState = recalled.previousState();
                     // a date booked or cancelled with her whole course: the course's one message tells her
                     if (data.hasNonNull("courseBookingId")

@@ -9,25 +9,38 @@ import java.util.UUID;
 public final class RegistrationCopies {
     private RegistrationCopies() {}
 
-    /** The state kept before a {@link #keepAndRecall}, and how her session is allocated; either may be null. */
-    public record Recalled(String previousState, String allocation) {}
+    /**
+     * Whether this was the event's first delivery, the state kept before a {@link #keepAndRecallOnce} and how her
+     * session is allocated; either of the last two may be null.
+     */
+    public record Recalled(boolean firstDelivery, String previousState, String allocation) {}
 
     /**
-     * Keeps the registration in the given state and answers, in the same statement, the state kept before and the
-     * allocation of her session (from the session copy): one round trip where reading the copy, writing it and
-     * reading the session took three (docs/benchmarks.md, round 12). The read sees the row as it was before the
-     * write: a statement's parts all see one snapshot.
+     * On the event's first delivery only: records the event id (table processed_message, as ProcessedMessage.once
+     * does), keeps the registration in the given state and answers, in the same statement, the state kept before and
+     * the allocation of her session (from the session copy). One round trip where recording the id, reading the copy,
+     * writing it and reading the session took four (docs/benchmarks.md, rounds 12 and 14). A redelivered event (its id
+     * recorded) keeps nothing: the copy's insert selects from the id's. The reads see the rows as they were before the
+     * writes: a statement's parts all see one snapshot. In the caller's transaction.
      */
-    public static Uni<Recalled> keepAndRecall(UUID registrationId, UUID sessionId, String attendeeId, String state) {
+    public static Uni<Recalled> keepAndRecallOnce(
+            String eventId, String consumer, UUID registrationId, UUID sessionId, String attendeeId, String state) {
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("""
-                with previous as (select status from registration_copy where registration_id = :registration),
+                with first_delivery as (insert into processed_message (event_id, consumer, processed_at)
+                                        values (:event, :consumer, now()) on conflict do nothing returning event_id),
+                     previous as (select status from registration_copy where registration_id = :registration),
                      kept as (insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
-                              values (:registration, :session, :attendee, :status, now())
+                              select cast(:registration as uuid), cast(:session as uuid), cast(:attendee as text),
+                                     cast(:status as text), now()
+                              from first_delivery
                               on conflict (registration_id)
                               do update set status = excluded.status, updated_at = excluded.updated_at)
-                select (select status from previous),
+                select (select count(*) from first_delivery),
+                       (select status from previous),
                        (select allocation from session_copy where id = :session)""", Object[].class)
+                        .setParameter("event", eventId)
+                        .setParameter("consumer", consumer)
                         .setParameter("registration", registrationId)
                         .setParameter("session", sessionId)
                         .setParameter("attendee", attendeeId)
@@ -38,7 +51,7 @@ public final class RegistrationCopies {
 
     private static Recalled recalled(List<Object[]> rows) {
         Object[] row = rows.get(0);
-        return new Recalled((String) row[0], (String) row[1]);
+        return new Recalled(((Number) row[0]).intValue() > 0, (String) row[1], (String) row[2]);
     }
 
     /** Keeps the registration only if none is kept yet: an older state never replaces a newer one. */
