@@ -441,7 +441,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $PG_VERSION, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
-  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario, wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
+  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
   echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
   echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
   echo
