@@ -461,6 +461,10 @@ public class Gateway {
         if (stale != null) {
             // the gateway's own question (is the copy still the list?); the client's tag is answered from the copy
             headers.set(HttpHeaders.IF_NONE_MATCH, stale.etag());
+        } else if (ctx.get(PUBLIC_LIST_KEY) != null) {
+            // no copy yet: ask for the list itself, so that a returning browser's request also fills the copy (her
+            // 304 is then answered from it)
+            headers.remove(HttpHeaders.IF_NONE_MATCH);
         }
         CLIENT_FORWARDING.forEach(headers::remove);
         if (!tracingOff) {

@@ -137,6 +137,25 @@ class PublicListCopyTest {
     }
 
     @Test
+    void aReturningBrowsersFirstRequestFillsTheCopy() {
+        String url = LIST + "?returning=" + UUID.randomUUID();
+        // no copy yet: the gateway asks for the list itself (the service never sees her tag) and answers her 304
+        given().header("X-Test-Cache-Control", "public, max-age=9")
+                .header("If-None-Match", "\"echo-list\"")
+                .get(url)
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo("\"echo-list\""));
+        String copy = given().header("X-Test-Marker", "later")
+                .get(url)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(copy).doesNotContain("later").doesNotContain("if-none-match");
+    }
+
+    @Test
     void smallAnswersOfKnownLengthArriveWholeWithTheServicesHeaders() {
         // not the public list: relayed, read whole and written at once; hop-by-hop headers still stripped
         given().get("/api/registrations/mine?whole=" + UUID.randomUUID())
