@@ -711,9 +711,8 @@ public class Gateway {
             } catch (RuntimeException notJson) {
                 // relayed as the service sent it
             }
-            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
-            response.setBody(Body.body(relayed));
-            send(response);
+            // in one write, as any small answer (a rush's 409s are all problems)
+            writeWhole(ctx, response, relayed);
         });
         stream.resume();
     }
