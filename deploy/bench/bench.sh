@@ -35,6 +35,8 @@ export IBASHO_GATEWAY_PORT=$((BASE + 80)) IBASHO_EVENT_PORT=$((BASE + 81)) IBASH
 export IBASHO_CHILDCARE_BOOKING_PORT=$((BASE + 83)) IBASHO_NOTIFICATION_PORT=$((BASE + 84))
 export IBASHO_KEYCLOAK_PORT=$((BASE + 180)) IBASHO_KEYCLOAK_MANAGEMENT_PORT=$((BASE + 190))
 export IBASHO_KAFKA_PORT=$((BASE + 92)) IBASHO_KAFKA_CONTROLLER_PORT=$((BASE + 93)) IBASHO_PG_PORT=$((BASE + 432))
+# the gateway's metrics (its verified-token memory, its copy of the public list) are read from its management port
+export IBASHO_GATEWAY_MANAGEMENT_PORT=$((BASE + 70))
 export IBASHO_GATEWAY_RATE_LIMIT_PER_IP_CAPACITY=100000000 IBASHO_GATEWAY_RATE_LIMIT_PER_USER_CAPACITY=100000
 # Peak throughput is measured: the services and Kafka get the C2 compiler (./ibasho up starts them C1-only).
 export IBASHO_JVM_QUICK_START=false
@@ -228,14 +230,27 @@ catch_up() { # sessions file: waits (30 s at most) until notification told every
   done
 }
 
-run_wrk() { # name mode url [work file] -> the RESULT line, also kept in $OUT/name.txt
+gw_counters() { # the gateway's counters: "verified_tokens:hit N", "public_list:fresh N", ... (numbers, no token data)
+  curl -s "http://127.0.0.1:$IBASHO_GATEWAY_MANAGEMENT_PORT/q/metrics" 2>/dev/null \
+    | sed -n 's/^ibasho_gateway_\(verified_tokens\|public_list\)_total{.*result="\([a-z]*\)".*} \([0-9.E+]*\)$/\1:\2 \3/p'
+}
+run_wrk() { # name mode url [work file] -> the RESULT line, also kept in $OUT/name.txt; $OUT/gw-name.txt: counters' growth
   local name=$1 mode=$2 url=$3 work=${4:-}
   profile "$name"
+  gw_counters > "$OUT/gw-before-$name.txt"
   BENCH_MODE=$mode BENCH_WORK=$work BENCH_THREADS=$THREADS \
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${RUN_SECONDS}s" --timeout 10s -s deploy/bench/wrk.lua "$url" \
     > "$OUT/$name.txt" 2>&1 || true
+  gw_counters | awk 'NR == FNR { b[$1] = $2; next } { printf "%s %d\n", $1, $2 - b[$1] }' "$OUT/gw-before-$name.txt" - \
+    > "$OUT/gw-$name.txt"
   grep '^RESULT' "$OUT/$name.txt" || { cat "$OUT/$name.txt" >&2; echo "RESULT requests=0"; }
 }
+gw_count() { awk -v k="$2" '$1 == k { print $2 }' "$OUT/gw-$1.txt" 2>/dev/null | grep . || echo "?"; }
+gw_tokens() { # scenario -> "hits / misses (hit rate)" of the gateway's verified-token memory
+  local hit miss; hit=$(gw_count "$1" verified_tokens:hit); miss=$(gw_count "$1" verified_tokens:miss)
+  echo "$hit / $miss ($(awk -v h="$hit" -v m="$miss" 'BEGIN { if (h + m > 0) printf "%.0f %%", 100 * h / (h + m); else print "?" }'))"
+}
+gw_list() { echo "$(gw_count "$1" public_list:fresh) / $(gw_count "$1" public_list:revalidated) / $(gw_count "$1" public_list:fetched)"; }
 field() { local value; value=$(echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"); echo "${value:-0}"; }
 
 # --- pgbench: a seat UPDATE plus two INSERTs (booking, outbox), on the stack's PostgreSQL, now ------------------
@@ -272,6 +287,9 @@ PG_VERSION=$(psql -At -d postgres -c 'show server_version' 2>/dev/null || echo '
 say "browse"
 browse_run() { # name url -> RESULT line; leaves $OUT/cpu-<name>.txt: CPU ms per request of each process
   local result
+  # unmeasured warm-up (BENCH_WARMUP s, 5 by default): the JIT's first seconds are not the steady state measured here
+  BENCH_MODE=get wrk -t "$THREADS" -c "$CONNECTIONS" -d "${BENCH_WARMUP:-5}s" --timeout 10s -s deploy/bench/wrk.lua "$2" \
+    > /dev/null 2>&1 || true
   cpu_snapshot > "$OUT/cpu-before-$1.txt"
   result=$(run_wrk "$1" get "$2")
   cpu_snapshot > "$OUT/cpu-after-$1.txt"
@@ -423,7 +441,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $PG_VERSION, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
-  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario, wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
+  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
   echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
   echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
   echo
@@ -467,6 +485,8 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "| bookings that succeed direct / pgbench at $CONNECTIONS clients | $(ratio "$BD" "$PGC") | ≥ 0.30 |"
   echo "| bookings that succeed through the gateway / pgbench at $CONNECTIONS clients | $(ratio "$BG" "$PGC") | ≥ 0.30 |"
   echo "| browse through the gateway / direct | $(ratio "$VG" "$VD") | ≥ 0.90 |"
+  echo "| the gateway's copy of the public list: fresh / revalidated / fetched, cold client; returning browser | $(gw_list browse-gateway); $(gw_list browse-returning) | |"
+  echo "| the gateway's verified-token memory: hits / misses (hit rate), bookings through the gateway; rush | $(gw_tokens book-gateway); $(gw_tokens rush) | |"
   echo "| booking committed -> her in-app message stored (the gateway run, $(rate "$BOOK_GATEWAY") bookings/s) | $MESSAGE_LATENCY | p99 < 1,000 ms at 100 bookings/s (e-mail to SMTP not measured here: the accounts have in-app only) |"
   echo "| lottery draw with three tiers, the monthly rule and childcare answers (JMH, ms): 1,000 / 100,000 applications | $DRAW_1K / $DRAW_100K | < 1,000 for 100,000 |"
   echo "| statements the registration database received per booking (BENCH_STATEMENTS) | $STATEMENTS | |"

@@ -22,6 +22,7 @@ RULES = [
     ("netty", r"io\.netty"),
     ("other", r"."),
 ]
+OIDC_ROUTES = re.compile(r"io\.quarkus\.oidc\.runtime\.(BackChannelLogoutHandler|ResourceMetadataHandler)\.handle$")
 FRAME = re.compile(r"^[\w$.]+\.[\w$<>]+\(")
 
 def samples(path):
@@ -40,7 +41,9 @@ def samples(path):
 shares, firsts, total = collections.Counter(), collections.Counter(), 0
 for stack in samples(sys.argv[1]):
     total += 1
-    joined = "\n".join(stack)
+    # quarkus-oidc's pass-through route handlers sit under every request (they check the path and call next()):
+    # counting them made all of the gateway's work look like token verification (round 14, branch edge)
+    joined = "\n".join(frame for frame in stack if not OIDC_ROUTES.match(frame))
     shares[next(name for name, rule in RULES if re.search(rule, joined))] += 1
     ours = [frame for frame in stack if frame.startswith("io.ibasho.")]
     firsts[ours[0] if ours else "(no Ibasho frame)"] += 1

@@ -41,28 +41,34 @@ final class AuditLog {
 
     /** The entry to write once the answer is known, or empty when this request is not audited. */
     Optional<JsonObject> begin(String method, String path, String accessToken, String reason) {
+        return begin(method, path, BearerToken.of(accessToken), reason);
+    }
+
+    /**
+     * As above, with the request's token whose claims are read at most once per request (the verified ones when the
+     * rate limit or an earlier request verified it, else its payload as it stands) and only for an audited path.
+     */
+    Optional<JsonObject> begin(String method, String path, BearerToken token, String reason) {
         if (!enabled
-                || accessToken == null
+                || token == null
                 || pathPrefixes.stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"))) {
             return Optional.empty();
         }
-        JsonObject claims = claimsOf(accessToken);
+        TokenClaims claims = token.claims();
         if (claims == null) {
             return Optional.empty();
         }
-        JsonArray tokenRoles = Optional.ofNullable(claims.getJsonObject("realm_access"))
-                .map(r -> r.getJsonArray("roles"))
-                .orElse(new JsonArray());
-        JsonArray audited = new JsonArray(tokenRoles.stream()
-                .filter(r -> r instanceof String s && roles.contains(s))
+        JsonArray audited = new JsonArray(claims.roles().stream()
+                .filter(roles::contains)
+                .map(Object.class::cast)
                 .toList());
         if (audited.isEmpty()) {
             return Optional.empty();
         }
         JsonObject entry = new JsonObject()
                 .put("at", Instant.now(clock).toString())
-                .put("actor", claims.getString("sub"))
-                .put("org", claims.getString("org"))
+                .put("actor", claims.subject())
+                .put("org", claims.org())
                 .put("roles", audited)
                 .put("method", method)
                 .put("path", path);

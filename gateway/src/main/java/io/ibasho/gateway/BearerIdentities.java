@@ -31,6 +31,20 @@ public class BearerIdentities {
 
     private final VerifiedTokens verifiedTokens = new VerifiedTokens(10_000, () -> clock.millis());
 
+    /** Hits and misses of the verified-token memory: counts only, nothing of a token or a person. */
+    void registerMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "ibasho.gateway.verified.tokens", verifiedTokens, VerifiedTokens::hits)
+                .tag("result", "hit")
+                .description("Bearer tokens found verified in memory (no signature check)")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "ibasho.gateway.verified.tokens", verifiedTokens, VerifiedTokens::misses)
+                .tag("result", "miss")
+                .description("Bearer tokens whose signature was checked (not in memory)")
+                .register(registry);
+    }
+
     /** @return the verified {@code sub}, or empty for a missing, unreadable, forged or expired token (never a failure) */
     public Uni<Optional<String>> verifiedSubject(String bearerToken) {
         return verifiedToken(bearerToken).map(BearerIdentities::subjectOf);
@@ -39,24 +53,44 @@ public class BearerIdentities {
     /**
      * {@link #verifiedSubject}, remembered until the token expires: the per-person rate limit asks for every booking,
      * and checking the signature (RSA, jose4j's JSON parsing) was half of the gateway's CPU in the rush
-     * (docs/benchmarks.md, round 13). Only a verified token is remembered, keyed by the SHA-256 of the whole token
-     * (never the token itself), and only until its own {@code exp}: a forged or altered token hashes differently and is
-     * verified (and refused) as before. Used only to choose a rate-limit bucket; what a token may do, the services
+     * (docs/benchmarks.md, round 13). Used only to choose a rate-limit bucket; what a token may do, the services
      * decide on every request.
      */
     public Uni<Optional<String>> verifiedSubjectForRateLimit(String bearerToken) {
-        if (bearerToken == null || bearerToken.isBlank()) {
-            return Uni.createFrom().item(Optional.empty());
+        return verified(BearerToken.of(bearerToken))
+                .map(claims -> claims == null ? Optional.<String>empty() : claims.verifiedSubject());
+    }
+
+    /**
+     * The verified claims of a request's token, or null for a missing, unreadable, forged or expired one (never a
+     * failure). Remembered until the token's own {@code exp} (docs/adr/0055), keyed by the SHA-256 of the whole token
+     * (never the token itself): a forged or altered token hashes differently and is verified (and refused) as
+     * before. Verification is local (the realm's keys, no introspection), so for one token it gives the same answer
+     * until {@code exp}. Asked once per request: the answer stays with the {@link BearerToken}.
+     */
+    Uni<TokenClaims> verified(BearerToken token) {
+        if (token == null) {
+            return Uni.createFrom().nullItem();
         }
-        String key = VerifiedTokens.key(bearerToken);
-        Optional<String> known = verifiedTokens.subject(key);
-        if (known.isPresent()) {
+        if (token.verificationAsked()) {
+            return Uni.createFrom().item(token.verified());
+        }
+        TokenClaims known = verifiedTokens.lookUp(token.key());
+        if (known != null) {
+            token.verified(known);
             return Uni.createFrom().item(known);
         }
-        return verifiedToken(bearerToken).map(jwt -> {
-            Optional<String> subject = subjectOf(jwt);
-            subject.ifPresent(sub -> verifiedTokens.remember(key, sub, jwt.get().getExpirationTime()));
-            return subject;
+        return verifiedToken(token.value()).map(jwt -> {
+            TokenClaims claims = null;
+            if (subjectOf(jwt).isPresent()) {
+                TokenClaims read = TokenClaims.read(token.value());
+                if (read != null && read.verifiedSubject().equals(subjectOf(jwt))) {
+                    claims = read;
+                    verifiedTokens.remember(token.key(), claims);
+                }
+            }
+            token.verified(claims);
+            return claims;
         });
     }
 

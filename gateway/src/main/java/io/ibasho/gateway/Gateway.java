@@ -72,12 +72,26 @@ public class Gateway {
     private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
     /** The public list of sessions: the one answer that may be cached, when asked anonymously (SecurityHeaders). */
     private static final String PUBLIC_LIST = "/api/events/sessions";
+    /** The public list's query string (its copy's key) and the stale copy asked about, on an anonymous request. */
+    private static final String PUBLIC_LIST_KEY = "ibasho.public-list-key";
+
+    private static final String PUBLIC_LIST_STALE = "ibasho.public-list-stale";
+    /**
+     * The services' routes come before the pages' (898-901), so that an API request is not matched against every
+     * page's path pattern first; /api/me/** (her data, recovery codes: the gateway's own) is not under them.
+     */
+    static final int SERVICE_ROUTE_ORDER = 897;
+    /** A relayed answer up to this length is read whole and written at once instead of piped chunk by chunk. */
+    private static final long WHOLE_BODY_LIMIT = 64 * 1024;
 
     @Inject
     GatewayConfig config;
 
     @Inject
     BearerIdentities bearerIdentities;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Inject
     io.ibasho.gateway.recovery.ConfirmedEmailSync confirmedEmails;
@@ -103,6 +117,8 @@ public class Gateway {
     private static final String AUDIT_ENTRY = "ibasho.audit-entry";
     private static final String RELAYED_AUTHORIZATION = "ibasho.relayed-authorization";
     private HttpClient client;
+    /** Null when switched off (ibasho.gateway.public-list.max-entries=0). */
+    private PublicListCopies publicList;
 
     record Upstream(String service, String prefix, URI url) {
         boolean matches(String path) {
@@ -128,6 +144,14 @@ public class Gateway {
                         routes.notification().url()));
         rateLimiter = new RateLimiter(config.rateLimit());
         auditLog = new AuditLog(config.audit(), clock);
+        bearerIdentities.registerMetrics(meters);
+        if (config.publicList().maxEntries() > 0) {
+            publicList = new PublicListCopies(
+                    config.publicList().maxEntries(),
+                    (int) config.publicList().maxBytes().asLongValue(),
+                    () -> clock.millis());
+            registerPublicListMetrics(publicList);
+        }
         client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -148,6 +172,17 @@ public class Gateway {
         router.route()
                 .order(io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(this::refuseOverServerLimit);
+        for (Upstream upstream : upstreams) {
+            router.route(upstream.prefix())
+                    .order(SERVICE_ROUTE_ORDER)
+                    .handler(this::handle)
+                    .failureHandler(this::failure);
+            router.route(upstream.prefix() + "/*")
+                    .order(SERVICE_ROUTE_ORDER)
+                    .handler(this::handle)
+                    .failureHandler(this::failure);
+        }
+        // everything else under /api that no page or the gateway's own /api/me/** took: 404 problem
         router.route("/api/*").order(1000).handler(this::handle).failureHandler(this::failure);
         router.route("/api").order(1000).handler(this::handle).failureHandler(this::failure);
         router.get("/shell-config.json")
@@ -168,10 +203,34 @@ public class Gateway {
         if (!rateLimiter.applies(method, path)) {
             return Uni.createFrom().item(Optional.empty());
         }
+        return limited(method, path, BearerToken.of(bearerToken), from);
+    }
+
+    /** The limits for a request they apply to; the token is verified (or found verified) once for the request. */
+    private Uni<Optional<Duration>> limited(String method, String path, BearerToken token, HttpServerRequest from) {
         String clientIp = clientIp(from);
         return bearerIdentities
-                .verifiedSubjectForRateLimit(bearerToken)
-                .map(subject -> rateLimiter.check(method, path, subject, clientIp));
+                .verified(token)
+                .map(claims -> rateLimiter.check(
+                        method, path, claims == null ? Optional.empty() : claims.verifiedSubject(), clientIp));
+    }
+
+    private void registerPublicListMetrics(PublicListCopies copies) {
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "ibasho.gateway.public.list", copies, PublicListCopies::freshAnswers)
+                .tag("result", "fresh")
+                .description("Anonymous public lists answered from the gateway's copy")
+                .register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "ibasho.gateway.public.list", copies, PublicListCopies::revalidations)
+                .tag("result", "revalidated")
+                .description("Stale copies the event service confirmed with 304")
+                .register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "ibasho.gateway.public.list", copies, PublicListCopies::fetches)
+                .tag("result", "fetched")
+                .description("Copies fetched (200) from the event service")
+                .register(meters);
     }
 
     private void handle(RoutingContext ctx) {
@@ -189,6 +248,19 @@ public class Gateway {
             // machines (partners' client-credentials tokens) and anonymous callers: relayed as they are
             if (authorization == null && HttpMethod.GET.equals(request.method()) && PUBLIC_LIST.equals(path)) {
                 ctx.put(SecurityHeaders.PUBLIC_LIST, Boolean.TRUE);
+                if (publicList != null) {
+                    String key = PublicListCopies.key(request.query());
+                    PublicListCopies.Copy fresh = publicList.fresh(key);
+                    if (fresh != null) {
+                        answerFromCopy(ctx, fresh, fresh.body(), "public, max-age=" + publicList.secondsLeft(fresh));
+                        return;
+                    }
+                    ctx.put(PUBLIC_LIST_KEY, key);
+                    PublicListCopies.Copy stale = publicList.any(key);
+                    if (stale != null) {
+                        ctx.put(PUBLIC_LIST_STALE, stale);
+                    }
+                }
             }
             proceed(ctx, upstream, authorization, false);
             return;
@@ -241,19 +313,18 @@ public class Gateway {
     private void proceed(RoutingContext ctx, Upstream found, String authorization, boolean relayedToken) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
-        String bearer = BearerIdentities.bearerToken(authorization);
-        Optional<JsonObject> audit =
-                auditLog.begin(request.method().name(), path, bearer, request.getHeader(AuditLog.REASON_HEADER));
-        audit.ifPresent(entry -> ctx.put(AUDIT_ENTRY, entry));
+        String method = request.method().name();
+        BearerToken token = BearerToken.of(BearerIdentities.bearerToken(authorization));
         if (relayedToken) {
             ctx.put(RELAYED_AUTHORIZATION, authorization);
         }
-        if (!rateLimiter.applies(request.method().name(), path)) {
+        if (!rateLimiter.applies(method, path)) {
+            beginAudit(ctx, method, path, token);
             readBodyAndForward(ctx, found);
             return;
         }
         // Only a verified token has a person bucket; the request stays paused (its body unread) meanwhile.
-        rateLimit(request.method().name(), path, bearer, request)
+        limited(method, path, token, request)
                 .subscribe()
                 .with(
                         wait -> {
@@ -267,10 +338,17 @@ public class Gateway {
                                         "Too many requests",
                                         "Please wait " + seconds + " seconds and try again. Nothing was changed.");
                             } else {
+                                beginAudit(ctx, method, path, token);
                                 readBodyAndForward(ctx, found);
                             }
                         },
                         ctx::fail);
+    }
+
+    /** The audit entry, from the claims the rate limit verified or else read once from the token. */
+    private void beginAudit(RoutingContext ctx, String method, String path, BearerToken token) {
+        auditLog.begin(method, path, token, ctx.request().getHeader(AuditLog.REASON_HEADER))
+                .ifPresent(entry -> ctx.put(AUDIT_ENTRY, entry));
     }
 
     private void readBodyAndForward(RoutingContext ctx, Upstream found) {
@@ -379,6 +457,15 @@ public class Gateway {
             headers.set(HttpHeaders.AUTHORIZATION, relayed);
         }
         headers.remove(BrowserSessions.CSRF_HEADER);
+        PublicListCopies.Copy stale = ctx.get(PUBLIC_LIST_STALE);
+        if (stale != null) {
+            // the gateway's own question (is the copy still the list?); the client's tag is answered from the copy
+            headers.set(HttpHeaders.IF_NONE_MATCH, stale.etag());
+        } else if (ctx.get(PUBLIC_LIST_KEY) != null) {
+            // no copy yet: ask for the list itself, so that a returning browser's request also fills the copy (her
+            // 304 is then answered from it)
+            headers.remove(HttpHeaders.IF_NONE_MATCH);
+        }
         CLIENT_FORWARDING.forEach(headers::remove);
         if (!tracingOff) {
             TRACE_CONTEXT.forEach(headers::remove);
@@ -448,6 +535,10 @@ public class Gateway {
         if (location != null) {
             response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
         }
+        String publicListKey = ctx.get(PUBLIC_LIST_KEY);
+        if (publicListKey != null && answeredFromPublicList(ctx, publicListKey, response)) {
+            return;
+        }
         if (response.getStatusCode() == 304) {
             // A 304 has no body by definition. Relayed as a body of unknown length, the proxy announced a chunked one
             // that never came, and a client that reads by the framing (wrk) waited for it on the kept-alive connection.
@@ -467,7 +558,128 @@ public class Gateway {
             publicProblemInstance(ctx, upstream, response);
             return;
         }
+        long length = knownLength(response);
+        if (length >= 0
+                && length <= WHOLE_BODY_LIMIT
+                && !HttpMethod.HEAD.equals(ctx.request().method())) {
+            // a small answer of known length: read whole, written at once (the proxy's pipe wrote it chunk by chunk)
+            readWhole(ctx, response, body -> writeWhole(ctx, response, body));
+            return;
+        }
         send(response);
+    }
+
+    /**
+     * The event service's answer to an anonymous public list (docs/adr/0055): a 200 that may be kept becomes the
+     * gateway's copy, a 304 to the stale copy's ETag makes that copy fresh again; either way the client is answered
+     * from the copy (304 when her If-None-Match names it). Anything else is relayed as it came.
+     */
+    private boolean answeredFromPublicList(RoutingContext ctx, String key, ProxyResponse response) {
+        PublicListCopies.Copy stale = ctx.get(PUBLIC_LIST_STALE);
+        String etag = response.headers().get(HttpHeaders.ETAG);
+        String cacheControl = response.headers().get(HttpHeaders.CACHE_CONTROL);
+        int status = response.getStatusCode();
+        if (status == 304 && stale != null && (etag == null || stale.etag().equals(etag))) {
+            // the list is still the copy's: answer from it, fresh again for the max-age of this 304 (or, without one,
+            // as the event service said, which SecurityHeaders turns into no-store)
+            releaseBody(response);
+            PublicListCopies.Copy copy = publicList.revalidated(key, stale, etag, cacheControl);
+            answerFromCopy(
+                    ctx,
+                    stale,
+                    stale.body(),
+                    copy != null ? "public, max-age=" + publicList.secondsLeft(copy) : cacheControl);
+            return true;
+        }
+        long length = knownLength(response);
+        if (status != 200 || etag == null || PublicListCopies.maxAge(cacheControl) < 0 || !publicList.fits(length)) {
+            if (stale != null) {
+                publicList.drop(key, stale); // nothing to keep: the next request asks the event service afresh
+            }
+            return false;
+        }
+        String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
+        readWhole(ctx, response, body -> {
+            PublicListCopies.Copy copy = publicList.store(key, body, etag, contentType, cacheControl);
+            answerFromCopy(
+                    ctx,
+                    new PublicListCopies.Copy(body, etag, contentType, 0),
+                    body,
+                    copy != null ? "public, max-age=" + publicList.secondsLeft(copy) : cacheControl);
+        });
+        return true;
+    }
+
+    /** The list from a copy: 304 when her If-None-Match names it, else the bytes, in one write. */
+    private static void answerFromCopy(
+            RoutingContext ctx, PublicListCopies.Copy copy, Buffer body, String cacheControl) {
+        var out = ctx.response();
+        if (out.ended() || out.closed()) {
+            return;
+        }
+        out.putHeader(HttpHeaders.ETAG, copy.etag());
+        if (cacheControl != null) {
+            out.putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
+        if (PublicListCopies.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), copy.etag())) {
+            out.setStatusCode(304).end();
+            return;
+        }
+        if (copy.contentType() != null) {
+            out.putHeader(HttpHeaders.CONTENT_TYPE, copy.contentType());
+        }
+        out.setStatusCode(200).end(body);
+    }
+
+    /** The answer's Content-Length, or -1 when it has none (chunked) or no body. */
+    private static long knownLength(ProxyResponse response) {
+        String length = response.headers().get(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || response.getBody() == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void releaseBody(ProxyResponse response) {
+        Body body = response.getBody();
+        if (body != null) {
+            body.stream().handler(ignored -> {}).resume();
+        }
+    }
+
+    private static void readWhole(
+            RoutingContext ctx, ProxyResponse response, java.util.function.Consumer<Buffer> then) {
+        var stream = response.getBody().stream();
+        Buffer body = Buffer.buffer((int) Math.max(0, knownLength(response)));
+        stream.handler(body::appendBuffer);
+        stream.exceptionHandler(e -> {
+            // the service broke off mid-answer: the client must not wait for the rest
+            LOG.debugf("response relay aborted: %s", e.getClass().getSimpleName());
+            if (!ctx.response().ended()) {
+                ctx.response().reset();
+            }
+        });
+        stream.endHandler(v -> then.accept(body));
+        stream.resume();
+    }
+
+    /** The service's status and headers (hop-by-hop already gone) and the whole body, in one write. */
+    private static void writeWhole(RoutingContext ctx, ProxyResponse response, Buffer body) {
+        var out = ctx.response();
+        if (out.ended() || out.closed()) {
+            return;
+        }
+        out.setStatusCode(response.getStatusCode());
+        if (response.getStatusMessage() != null) {
+            out.setStatusMessage(response.getStatusMessage());
+        }
+        response.headers().forEach(header -> out.headers().add(header.getKey(), header.getValue()));
+        out.headers().remove(HttpHeaders.CONTENT_LENGTH);
+        out.end(body);
     }
 
     private static void send(ProxyResponse response) {
@@ -499,9 +711,8 @@ public class Gateway {
             } catch (RuntimeException notJson) {
                 // relayed as the service sent it
             }
-            response.headers().remove(HttpHeaders.CONTENT_LENGTH);
-            response.setBody(Body.body(relayed));
-            send(response);
+            // in one write, as any small answer (a rush's 409s are all problems)
+            writeWhole(ctx, response, relayed);
         });
         stream.resume();
     }

@@ -45,6 +45,19 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** The gateway's copy of the anonymous public list of sessions (docs/adr/0055). */
+    PublicList publicList();
+
+    interface PublicList {
+        /** Query strings (filters, page) kept at once; 0 switches the copy off (every request asks the event service). */
+        @WithDefault("100")
+        int maxEntries();
+
+        /** A larger answer is relayed and not kept. */
+        @WithDefault("128K")
+        MemorySize maxBytes();
+    }
+
     /** Where the quick-exit button goes: a neutral, everyday page. */
     @WithDefault("https://tenki.jp/")
     String quickExitUrl();

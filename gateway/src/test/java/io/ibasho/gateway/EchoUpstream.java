@@ -98,10 +98,16 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 }
                 return;
             }
-            if (exchange.getRequestHeaders().getFirst("If-None-Match") != null) {
+            // X-Test-List-Version names the list's version: its ETag is then "echo-list-<version>", and only that tag
+            // gets a 304 (without it, any If-None-Match does)
+            String version = exchange.getRequestHeaders().getFirst("X-Test-List-Version");
+            String listEtag = "\"echo-list" + (version == null ? "" : "-" + version) + "\"";
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            if (ifNoneMatch != null && (version == null || ifNoneMatch.equals(listEtag))) {
                 // the event service's answer to a returning client: 304, no body, no length
-                out.set("ETag", "\"echo-list\"");
-                out.set("Cache-Control", "public, max-age=5");
+                String cacheControl = exchange.getRequestHeaders().getFirst("X-Test-Cache-Control");
+                out.set("ETag", listEtag);
+                out.set("Cache-Control", cacheControl == null ? "public, max-age=5" : cacheControl);
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
@@ -115,7 +121,7 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             String cacheControl = exchange.getRequestHeaders().getFirst("X-Test-Cache-Control");
             if (cacheControl != null) {
                 out.set("Cache-Control", cacheControl);
-                out.set("ETag", "\"echo-list\"");
+                out.set("ETag", listEtag);
             }
             out.set("X-Upstream-Visible", "yes");
             exchange.sendResponseHeaders(200, answer.length);

@@ -3,8 +3,12 @@ package io.ibasho.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -12,17 +16,25 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokensTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
 
+    private static TokenClaims claims(String sub, long exp) {
+        return new TokenClaims(sub, "hinata", List.of("attendee"), exp);
+    }
+
+    private static Optional<String> subject(VerifiedTokens tokens, String key) {
+        return Optional.ofNullable(tokens.claims(key)).map(TokenClaims::subject);
+    }
+
     @Test
     void aVerifiedTokenIsRememberedUntilItsOwnExpiryAndNoLonger() {
         VerifiedTokens tokens = new VerifiedTokens(10, now::get);
         String key = VerifiedTokens.key("header.payload.signature");
         long exp = now.get() / 1000 + 60;
-        tokens.remember(key, "hana", exp);
-        assertEquals(Optional.of("hana"), tokens.subject(key));
+        tokens.remember(key, claims("hana", exp));
+        assertEquals(Optional.of("hana"), subject(tokens, key));
         now.set(exp * 1000 - 1);
-        assertEquals(Optional.of("hana"), tokens.subject(key));
+        assertEquals(Optional.of("hana"), subject(tokens, key));
         now.set(exp * 1000);
-        assertEquals(Optional.empty(), tokens.subject(key));
+        assertEquals(Optional.empty(), subject(tokens, key));
         assertEquals(0, tokens.size());
     }
 
@@ -30,11 +42,12 @@ class VerifiedTokensTest {
     void anAlteredTokenIsAnotherKeyAndTheTokenItselfIsNotKept() {
         String key = VerifiedTokens.key("header.payload.signature");
         assertNotEquals(key, VerifiedTokens.key("header.payload.signaturf"));
+        assertEquals(key, VerifiedTokens.key("header.payload.signature"));
         assertFalse(key.contains("payload"));
         VerifiedTokens tokens = new VerifiedTokens(10, now::get);
-        tokens.remember(key, "hana", now.get() / 1000 + 60);
+        tokens.remember(key, claims("hana", now.get() / 1000 + 60));
         assertTrue(
-                tokens.subject(VerifiedTokens.key("header.payload.signaturf")).isEmpty());
+                subject(tokens, VerifiedTokens.key("header.payload.signaturf")).isEmpty());
     }
 
     @Test
@@ -42,15 +55,50 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = new VerifiedTokens(2, now::get);
         long soon = now.get() / 1000 + 1;
         long later = now.get() / 1000 + 600;
-        tokens.remember("a", "a", soon);
-        tokens.remember("b", "b", later);
-        tokens.remember("c", "c", later); // full, nothing expired: not remembered
-        assertTrue(tokens.subject("c").isEmpty());
+        tokens.remember("a", claims("a", soon));
+        tokens.remember("b", claims("b", later));
+        tokens.remember("c", claims("c", later)); // full, nothing expired: not remembered
+        assertTrue(subject(tokens, "c").isEmpty());
         now.addAndGet(2000);
-        tokens.remember("c", "c", later); // "a" expired and made room
-        assertEquals(Optional.of("c"), tokens.subject("c"));
-        assertEquals(Optional.of("b"), tokens.subject("b"));
-        tokens.remember("d", "d", 0); // no exp: never remembered
-        assertTrue(tokens.subject("d").isEmpty());
+        tokens.remember("c", claims("c", later)); // "a" expired and made room
+        assertEquals(Optional.of("c"), subject(tokens, "c"));
+        assertEquals(Optional.of("b"), subject(tokens, "b"));
+        tokens.remember("d", claims("d", 0)); // no exp: never remembered
+        assertTrue(subject(tokens, "d").isEmpty());
+    }
+
+    @Test
+    void lookUpsAreCountedAsHitsAndMisses() {
+        VerifiedTokens tokens = new VerifiedTokens(10, now::get);
+        assertNull(tokens.lookUp("k"));
+        tokens.remember("k", claims("hana", now.get() / 1000 + 60));
+        assertEquals("hana", tokens.lookUp("k").subject());
+        assertEquals("hana", tokens.lookUp("k").subject());
+        assertEquals(2, tokens.hits());
+        assertEquals(1, tokens.misses());
+    }
+
+    @Test
+    void aRequestsTokenIsHashedAndReadOnce() {
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        "{\"sub\":\"s-1\",\"org\":\"hinata\",\"exp\":2000000000,\"realm_access\":{\"roles\":[\"organiser\",7]}}"
+                                .getBytes(StandardCharsets.UTF_8));
+        BearerToken token = BearerToken.of("e30." + payload + ".sig");
+        assertTrue(token.key() == token.key(), "the SHA-256 is computed once");
+        TokenClaims read = token.claims();
+        assertTrue(read == token.claims(), "the payload is parsed once");
+        assertEquals("s-1", read.subject());
+        assertEquals("hinata", read.org());
+        assertEquals(List.of("organiser"), read.roles());
+        assertEquals(2_000_000_000L, read.expiresAtSeconds());
+        assertFalse(token.verificationAsked());
+        TokenClaims verified = claims("s-1", 2_000_000_000L);
+        token.verified(verified);
+        assertTrue(token.verificationAsked());
+        assertTrue(verified == token.claims(), "once verified, the verified claims are the ones used");
+        assertNull(BearerToken.of(" "));
+        assertNull(BearerToken.of("not-a-jwt").claims());
     }
 }
