@@ -388,7 +388,8 @@ public final class LocalStack {
         }
         join(keycloakStarter, keycloakFailure, true);
         for (QuarkusApp app : toStart) {
-            step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(120)));
+            // a training run of the start-up cache takes about twice the CPU of a start with it
+            step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(app.trainsStartupCache() ? 240 : 120)));
         }
         out.printf("%nIbasho is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         printGuide();
