@@ -40,6 +40,8 @@ export IBASHO_GATEWAY_MANAGEMENT_PORT=$((BASE + 70))
 export IBASHO_GATEWAY_RATE_LIMIT_PER_IP_CAPACITY=100000000 IBASHO_GATEWAY_RATE_LIMIT_PER_USER_CAPACITY=100000
 # Peak throughput is measured: the services and Kafka get the C2 compiler (./ibasho up starts them C1-only).
 export IBASHO_JVM_QUICK_START=false
+# ... and without the start-up cache (a training run records while it serves; footprint.sh uses it: ADR 0057).
+export IBASHO_AOT_CACHE=false
 
 find_jdk() { # as ./ibasho looks: JAVA_HOME, the PATH, the usual JDK folder; a JDK 21+ (jcmd and jfr for the profile)
   local home major

@@ -22,7 +22,7 @@ export IBASHO_REGISTRATION_MANAGEMENT_PORT=$((BASE + 92)) IBASHO_CHILDCARE_BOOKI
 export IBASHO_NOTIFICATION_MANAGEMENT_PORT=$((BASE + 94)) IBASHO_LINE_STAND_IN_PORT=$((BASE + 95))
 export IBASHO_KEYCLOAK_PORT=$((BASE + 180)) IBASHO_KEYCLOAK_MANAGEMENT_PORT=$((BASE + 190))
 export IBASHO_KAFKA_PORT=$((BASE + 196)) IBASHO_KAFKA_CONTROLLER_PORT=$((BASE + 197)) IBASHO_PG_PORT=$((BASE + 432))
-unset IBASHO_TRACING_ENDPOINT IBASHO_JVM_QUICK_START # as a developer's ./ibasho up runs
+unset IBASHO_TRACING_ENDPOINT IBASHO_JVM_QUICK_START IBASHO_AOT_CACHE # as a developer's ./ibasho up runs
 
 say() { printf '[footprint %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }

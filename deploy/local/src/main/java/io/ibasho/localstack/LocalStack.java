@@ -88,6 +88,18 @@ public final class LocalStack {
     /** Where LINE settings may come from besides a test's fake: this shell's environment. */
     private Map<String, String> environment = System.getenv();
 
+    /** The applications' start-up cache (./ibasho up with a JDK 25 or newer), or null: they start without one. */
+    private StartupCache startupCache;
+
+    /**
+     * Starts every application with its JDK AOT cache, trained on its first start and written when {@code down} stops
+     * it (docs/adr/0057-a-start-up-cache-per-application.md); set before {@code up}.
+     */
+    public LocalStack withStartupCache(Optional<StartupCache> cache) {
+        this.startupCache = cache.orElse(null);
+        return this;
+    }
+
     /** The LINE stand-in's port when {@code up} should run one (./ibasho), or null (tests bring their own fake). */
     private Integer lineStandInPort;
 
@@ -224,13 +236,14 @@ public final class LocalStack {
                 }
             }
             apps.add(new QuarkusApp(
-                    service,
-                    settings.projectDir().resolve("services").resolve(service),
-                    ports.get(service),
-                    managementPorts().get(service),
-                    env,
-                    settings.logs().resolve(service + ".log"),
-                    settings.run().resolve(service + ".pid")));
+                            service,
+                            settings.projectDir().resolve("services").resolve(service),
+                            ports.get(service),
+                            managementPorts().get(service),
+                            env,
+                            settings.logs().resolve(service + ".log"),
+                            settings.run().resolve(service + ".pid"))
+                    .withStartupCache(startupCache));
         }
         Map<String, String> gatewayEnv = new LinkedHashMap<>(tracing);
         gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
@@ -251,13 +264,14 @@ public final class LocalStack {
                     "http://127.0.0.1:" + ports.get(service));
         }
         apps.add(new QuarkusApp(
-                "gateway",
-                settings.projectDir().resolve("gateway"),
-                settings.gatewayPort(),
-                settings.gatewayManagementPort(),
-                gatewayEnv,
-                settings.logs().resolve("gateway.log"),
-                settings.run().resolve("gateway.pid")));
+                        "gateway",
+                        settings.projectDir().resolve("gateway"),
+                        settings.gatewayPort(),
+                        settings.gatewayManagementPort(),
+                        gatewayEnv,
+                        settings.logs().resolve("gateway.log"),
+                        settings.run().resolve("gateway.pid"))
+                .withStartupCache(startupCache));
         return apps;
     }
 
@@ -364,9 +378,18 @@ public final class LocalStack {
         List<QuarkusApp> toStart =
                 apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
         toStart.forEach(QuarkusApp::launch);
+        List<String> training = toStart.stream()
+                .filter(QuarkusApp::trainsStartupCache)
+                .map(QuarkusApp::name)
+                .toList();
+        if (!training.isEmpty()) {
+            out.println("  start-up cache: first start of " + String.join(", ", training)
+                    + " since its build, slower; the cache is written when it stops (./ibasho down), and used after");
+        }
         join(keycloakStarter, keycloakFailure, true);
         for (QuarkusApp app : toStart) {
-            step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(120)));
+            // a training run of the start-up cache takes about twice the CPU of a start with it
+            step(app.name(), () -> app.awaitHealthy(Duration.ofSeconds(app.trainsStartupCache() ? 240 : 120)));
         }
         out.printf("%nIbasho is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         printGuide();
@@ -432,14 +455,7 @@ public final class LocalStack {
     }
 
     public void down() {
-        List<QuarkusApp> apps = new ArrayList<>(apps());
-        java.util.Collections.reverse(apps);
-        for (QuarkusApp app : apps) {
-            app.runningProcess().ifPresent(p -> {
-                ManagedProcess.stop(p, Duration.ofSeconds(15));
-                out.println("  stopped " + app.name() + " (pid " + p.pid() + ")");
-            });
-        }
+        stopApps();
         // stopped whether or not it is still wanted: up may have started it with other settings
         ManagedProcess.running(lineStandInPidFile()).ifPresent(p -> {
             ManagedProcess.stop(p, Duration.ofSeconds(5));
@@ -451,6 +467,56 @@ public final class LocalStack {
         stopIfRunning("keycloak", keycloak().runningProcess(), keycloak()::stop);
         stopIfRunning("kafka", kafka().runningProcess(), kafka()::stop);
         stopIfRunning("postgres", postgres().process(), postgres()::stop);
+    }
+
+    /**
+     * Every application stopped side by side: SIGTERM to all, then each waited for (15 s, then SIGKILL). A training run
+     * of the start-up cache gets {@link StartupCache#trainingGrace()}: its JVM writes the cache as it exits, and the
+     * cache is kept only when it finished (docs/adr/0057-a-start-up-cache-per-application.md).
+     */
+    private void stopApps() {
+        record Stopping(QuarkusApp app, ProcessHandle process, Optional<Path> training) {}
+        List<Stopping> stopping = new ArrayList<>();
+        List<QuarkusApp> apps = new ArrayList<>(apps());
+        java.util.Collections.reverse(apps);
+        for (QuarkusApp app : apps) {
+            app.runningProcess()
+                    .ifPresent(p -> stopping.add(new Stopping(
+                            app,
+                            p,
+                            StartupCache.trainingOutput(
+                                    p.info().arguments().map(List::of).orElse(List.of())))));
+        }
+        stopping.forEach(s -> s.process().destroy());
+        if (stopping.stream().anyMatch(s -> s.training().isPresent())) {
+            out.println("  writing the start-up cache of the applications started the first time (once per build)...");
+        }
+        for (Stopping s : stopping) {
+            long t0 = System.nanoTime();
+            boolean exited = waitFor(
+                    s.process(), s.training().isPresent() ? StartupCache.trainingGrace() : Duration.ofSeconds(15));
+            ManagedProcess.stop(s.process(), Duration.ZERO); // SIGKILL for what is still running, and its children
+            String cache = s.training()
+                    .map(t -> StartupCache.promote(t, exited)
+                            ? String.format(", start-up cache written in %.0f s", (System.nanoTime() - t0) / 1e9)
+                            : ", start-up cache not written")
+                    .orElse("");
+            out.println("  stopped " + s.app().name() + " (pid " + s.process().pid() + ")" + cache);
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void stopIfRunning(String name, Optional<ProcessHandle> process, Runnable stop) {

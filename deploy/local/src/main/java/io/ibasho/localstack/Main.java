@@ -62,7 +62,10 @@ public final class Main {
             }
             LocalStack stack = new LocalStack(
                             StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out)
-                    .withLineStandIn(lineStandInPort(System.getenv()));
+                    .withLineStandIn(lineStandInPort(System.getenv()))
+                    // ./ibasho's own stack: each application's JDK AOT cache, in the git-ignored .ibasho/aot (ADR 0057)
+                    .withStartupCache(StartupCache.forThisJdk(
+                            project.toAbsolutePath().resolve(".ibasho").resolve("aot"), System.getenv()));
             switch (command) {
                 case "up" -> stack.up(arguments.contains("--fresh"));
                 case "down" -> stack.down();

@@ -22,6 +22,10 @@ public final class QuarkusApp {
     private final Path logFile;
     private final Path pidFile;
     private ManagedProcess process;
+    /** The JDK's AOT cache for this application, when {@code ./ibasho up} keeps one (docs/adr/0057). */
+    private StartupCache startupCache;
+
+    private boolean training;
 
     public QuarkusApp(
             String name,
@@ -63,6 +67,12 @@ public final class QuarkusApp {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    /** Starts it with the start-up cache of this application (trained on the first start); set before {@code launch}. */
+    public QuarkusApp withStartupCache(StartupCache cache) {
+        this.startupCache = cache;
+        return this;
+    }
+
     public Optional<ProcessHandle> runningProcess() {
         return ManagedProcess.running(pidFile);
     }
@@ -81,8 +91,18 @@ public final class QuarkusApp {
         List<String> command =
                 new java.util.ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m"));
         command.addAll(ManagedProcess.quickStartOptions());
+        if (startupCache != null) {
+            List<String> cacheOptions = startupCache.optionsFor(name, appJar.getParent());
+            training = StartupCache.trainingOutput(cacheOptions).isPresent();
+            command.addAll(cacheOptions);
+        }
         command.addAll(List.of("-XX:+UseSerialGC", "-jar", appJar.toString()));
         process = ManagedProcess.start(name, command, env, appJar.getParent(), logFile, pidFile);
+    }
+
+    /** Whether this start is the training run that writes the start-up cache when the application exits. */
+    public boolean trainsStartupCache() {
+        return training;
     }
 
     public void awaitHealthy(Duration timeout) {
