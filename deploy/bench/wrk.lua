@@ -3,8 +3,16 @@
 --                     threads, each line once, then again from the start (a repeat is a 409 already-registered)
 --   BENCH_MODE=get    GET the URL given to wrk (the public list of sessions); with BENCH_IF_NONE_MATCH set, each GET
 --                     sends it as If-None-Match (a returning browser that kept the list: 304 while it is unchanged)
+--   BENCH_PACE_MS=N   each connection waits N ms after an answer before its next request (a browser's pace rather
+--                     than as fast as possible: 64 connections at 20 ms offer about 3,000 requests a second)
 -- Every mode prints one machine-readable RESULT line with the status counts and the latency percentiles.
 local mode = os.getenv("BENCH_MODE") or "get"
+local pace_ms = tonumber(os.getenv("BENCH_PACE_MS") or "0")
+if pace_ms > 0 then
+    function delay()
+        return pace_ms
+    end
+end
 local prefix = os.getenv("BENCH_PREFIX") or "/api/registrations/sessions/"
 local if_none_match = os.getenv("BENCH_IF_NONE_MATCH")
 local threads = {}

@@ -111,7 +111,10 @@ final class PublicListCopies {
         return Math.max(0, (copy.expiresAtMillis() - clockMillis.getAsLong()) / 1000);
     }
 
-    /** RFC 9110 13.1.2: a list of entity tags or "*", compared weakly (as the event service compares). */
+    /**
+     * RFC 9110 13.1.2: a list of entity tags or "*", compared weakly (as the event service's PublicListAnswers
+     * compares; kept twice on purpose: the gateway does not depend on plumbing, which brings Hibernate).
+     */
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank() || etag == null) {
             return false;
