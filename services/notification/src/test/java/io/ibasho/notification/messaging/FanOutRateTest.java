@@ -113,7 +113,6 @@ class FanOutRateTest {
                 gaps.get(gaps.size() - 1),
                 cpuMsPerRecord,
                 plansAdded);
-        QueryPlans.statements().forEach((sql, plans) -> System.out.printf("query plans %4d  %s%n", plans, sql));
         // traces are off in this profile, so the Kafka connector does not trace each record either (round 14)
         assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
                         .getValue("mp.messaging.connector.smallrye-kafka.tracing-enabled", Boolean.class))
