@@ -75,6 +75,8 @@ public class Gateway {
     /** The public list's query string (its copy's key) and the stale copy asked about, on an anonymous request. */
     private static final String PUBLIC_LIST_KEY = "ibasho.public-list-key";
 
+    private static final String PUBLIC_LIST_CHANGES_SEEN = "ibasho.public-list-changes-seen";
+
     private static final String PUBLIC_LIST_STALE = "ibasho.public-list-stale";
     /**
      * The services' routes come before the pages' (898-901), so that an API request is not matched against every
@@ -256,6 +258,7 @@ public class Gateway {
                         return;
                     }
                     ctx.put(PUBLIC_LIST_KEY, key);
+                    ctx.put(PUBLIC_LIST_CHANGES_SEEN, publicList.changesSeen());
                     PublicListCopies.Copy stale = publicList.any(key);
                     if (stale != null) {
                         ctx.put(PUBLIC_LIST_STALE, stale);
@@ -535,6 +538,7 @@ public class Gateway {
         if (location != null) {
             response.headers().set(HttpHeaders.LOCATION, publicLocation(location, upstream, authority));
         }
+        forgetPublicListAfterChange(ctx, upstream, response.getStatusCode());
         String publicListKey = ctx.get(PUBLIC_LIST_KEY);
         if (publicListKey != null && answeredFromPublicList(ctx, publicListKey, response)) {
             return;
@@ -570,6 +574,19 @@ public class Gateway {
     }
 
     /**
+     * An accepted write to the event service (publish, change, cancel, a new session) may change the public list: the
+     * copies go, so the organiser and everyone after her see the change at once (docs/adr/0055's amendment).
+     */
+    private void forgetPublicListAfterChange(RoutingContext ctx, Upstream upstream, int status) {
+        if (publicList != null
+                && status < 400
+                && "event".equals(upstream.service())
+                && !BrowserSessions.isSafe(ctx.request().method().name())) {
+            publicList.forgetAll();
+        }
+    }
+
+    /**
      * The event service's answer to an anonymous public list (docs/adr/0055): a 200 that may be kept becomes the
      * gateway's copy, a 304 to the stale copy's ETag makes that copy fresh again; either way the client is answered
      * from the copy (304 when her If-None-Match names it). Anything else is relayed as it came.
@@ -583,7 +600,8 @@ public class Gateway {
             // the list is still the copy's: answer from it, fresh again for the max-age of this 304 (or, without one,
             // as the event service said, which SecurityHeaders turns into no-store)
             releaseBody(response);
-            PublicListCopies.Copy copy = publicList.revalidated(key, stale, etag, cacheControl);
+            PublicListCopies.Copy copy =
+                    publicList.revalidated(key, stale, etag, cacheControl, ctx.get(PUBLIC_LIST_CHANGES_SEEN));
             answerFromCopy(
                     ctx,
                     stale,
@@ -600,7 +618,8 @@ public class Gateway {
         }
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
         readWhole(ctx, response, body -> {
-            PublicListCopies.Copy copy = publicList.store(key, body, etag, contentType, cacheControl);
+            PublicListCopies.Copy copy =
+                    publicList.store(key, body, etag, contentType, cacheControl, ctx.get(PUBLIC_LIST_CHANGES_SEEN));
             answerFromCopy(
                     ctx,
                     new PublicListCopies.Copy(body, etag, contentType, 0),

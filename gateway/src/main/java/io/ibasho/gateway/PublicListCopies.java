@@ -2,6 +2,7 @@ package io.ibasho.gateway;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  * be reused ({@code Cache-Control: public, max-age=N}, N at most 9). A copy is used while fresh, never longer than
  * that max-age from the moment it arrived, and answered with the seconds it has left, so a browser that keeps it never
  * keeps it past the event service's limit. A stale copy is asked about with If-None-Match (a 304 makes it fresh
- * again). Only anonymous requests ever see or fill it (Gateway decides).
+ * again). Only anonymous requests ever see or fill it (Gateway decides). A change made through this gateway (an
+ * organiser's write to the event service) forgets every copy, and an answer asked for before that change is not kept:
+ * she sees what she just published at once, not up to max-age later.
  */
 final class PublicListCopies {
     /** The one Cache-Control the event service gives an anonymous list (SecurityHeaders keeps the same, no other). */
@@ -28,6 +31,8 @@ final class PublicListCopies {
     private final LongAdder fresh = new LongAdder();
     private final LongAdder revalidated = new LongAdder();
     private final LongAdder fetched = new LongAdder();
+    /** Counts the changes seen: an answer asked for under an older count may show the list before the change. */
+    private final AtomicLong changes = new AtomicLong();
 
     PublicListCopies(int maxEntries, int maxBytes, LongSupplier clockMillis) {
         this.maxEntries = maxEntries;
@@ -68,9 +73,26 @@ final class PublicListCopies {
         return contentLength >= 0 && contentLength <= maxBytes;
     }
 
-    /** Keeps the event service's 200; null when it may not be kept (no ETag, not the short public max-age, too big). */
-    Copy store(String key, Buffer body, String etag, String contentType, String cacheControl) {
+    /** What {@link #store} and {@link #revalidated} are given back: the changes seen when the question was asked. */
+    long changesSeen() {
+        return changes.get();
+    }
+
+    /** The event service's sessions changed through this gateway: no copy made before may be used or made. */
+    void forgetAll() {
+        changes.incrementAndGet();
+        copies.clear();
+    }
+
+    /**
+     * Keeps the event service's 200; null when it may not be kept (no ETag, not the short public max-age, too big, or
+     * a change went through since it was asked for).
+     */
+    Copy store(String key, Buffer body, String etag, String contentType, String cacheControl, long changesSeen) {
         int maxAge = maxAge(cacheControl);
+        if (changesSeen != changes.get()) {
+            return null; // it may predate the change; the next request asks again
+        }
         if (maxAge < 0 || etag == null || !fits(body.length())) {
             copies.remove(key);
             return null;
@@ -87,10 +109,14 @@ final class PublicListCopies {
 
     /**
      * The event service said 304 to the stale copy's ETag: the copy is fresh again for the max-age of that answer. Null
-     * when the 304 was about another ETag or came with no short public max-age (the copy is then dropped).
+     * when the 304 was about another ETag or came with no short public max-age (the copy is then dropped), or a change
+     * went through since it was asked.
      */
-    Copy revalidated(String key, Copy stale, String etag, String cacheControl) {
+    Copy revalidated(String key, Copy stale, String etag, String cacheControl, long changesSeen) {
         int maxAge = maxAge(cacheControl);
+        if (changesSeen != changes.get()) {
+            return null;
+        }
         if (maxAge < 0 || (etag != null && !etag.equals(stale.etag()))) {
             copies.remove(key, stale);
             return null;

@@ -18,7 +18,7 @@ class PublicListCopiesTest {
 
     @Test
     void aCopyIsUsedForTheMaxAgeTheEventServiceGaveAndNeverLonger() {
-        var stored = copies.store("", Buffer.buffer("[1]"), "\"a\"", JSON, "public, max-age=5");
+        var stored = copies.store("", Buffer.buffer("[1]"), "\"a\"", JSON, "public, max-age=5", copies.changesSeen());
         assertNotNull(stored);
         assertEquals(5, copies.secondsLeft(stored));
         now.addAndGet(1_500);
@@ -35,36 +35,53 @@ class PublicListCopiesTest {
 
     @Test
     void aStaleCopyConfirmedBy304IsFreshAgainForThe304sMaxAge() {
-        var stored = copies.store("page=1", Buffer.buffer("[1]"), "\"a\"", JSON, "public, max-age=2");
+        var stored =
+                copies.store("page=1", Buffer.buffer("[1]"), "\"a\"", JSON, "public, max-age=2", copies.changesSeen());
         now.addAndGet(2_000);
         assertNull(copies.fresh("page=1"));
-        var again = copies.revalidated("page=1", stored, "\"a\"", "public, max-age=4");
+        var again = copies.revalidated("page=1", stored, "\"a\"", "public, max-age=4", copies.changesSeen());
         assertNotNull(again);
         assertEquals("[1]", again.body().toString());
         assertEquals(4, copies.secondsLeft(copies.fresh("page=1")));
         assertEquals(1, copies.revalidations());
         // a 304 without the short public max-age (the event service's copy about to lapse: no-cache): not kept
         now.addAndGet(4_000);
-        assertNull(copies.revalidated("page=1", again, "\"a\"", "no-cache"));
+        assertNull(copies.revalidated("page=1", again, "\"a\"", "no-cache", copies.changesSeen()));
         assertNull(copies.any("page=1"));
     }
 
     @Test
     void onlyTheShortPublicAnswerWithAnEtagAndABoundedSizeIsKept() {
-        assertNull(copies.store("a", Buffer.buffer("[]"), null, JSON, "public, max-age=5"));
-        assertNull(copies.store("b", Buffer.buffer("[]"), "\"b\"", JSON, "no-cache"));
-        assertNull(copies.store("c", Buffer.buffer("[]"), "\"c\"", JSON, "public, max-age=60"));
-        assertNull(copies.store("d", Buffer.buffer(new byte[1025]), "\"d\"", JSON, "public, max-age=5"));
-        assertNull(copies.store("e", Buffer.buffer("[]"), "\"e\"", JSON, "private, max-age=5"));
+        assertNull(copies.store("a", Buffer.buffer("[]"), null, JSON, "public, max-age=5", copies.changesSeen()));
+        assertNull(copies.store("b", Buffer.buffer("[]"), "\"b\"", JSON, "no-cache", copies.changesSeen()));
+        assertNull(copies.store("c", Buffer.buffer("[]"), "\"c\"", JSON, "public, max-age=60", copies.changesSeen()));
+        assertNull(copies.store(
+                "d", Buffer.buffer(new byte[1025]), "\"d\"", JSON, "public, max-age=5", copies.changesSeen()));
+        assertNull(copies.store("e", Buffer.buffer("[]"), "\"e\"", JSON, "private, max-age=5", copies.changesSeen()));
         assertEquals(0, copies.size());
         assertTrue(copies.fits(1024));
         assertFalse(copies.fits(-1));
     }
 
     @Test
+    void aChangeForgetsEveryCopyAndAnAnswerAskedForBeforeItIsNotKept() {
+        copies.store("", Buffer.buffer("[1]"), "\"a\"", JSON, "public, max-age=5", copies.changesSeen());
+        long askedBefore = copies.changesSeen();
+        copies.forgetAll();
+        assertNull(copies.fresh(""));
+        assertNull(copies.any(""));
+        // an answer that left the event service before the change may show the list without it
+        assertNull(copies.store("", Buffer.buffer("[1]"), "\"a\"", JSON, "public, max-age=5", askedBefore));
+        assertEquals(0, copies.size());
+        assertNotNull(
+                copies.store("", Buffer.buffer("[1,2]"), "\"b\"", JSON, "public, max-age=5", copies.changesSeen()));
+    }
+
+    @Test
     void madeUpQueryStringsCannotFillMemory() {
         for (int i = 0; i < 10; i++) {
-            copies.store("q=" + i, Buffer.buffer("[]"), "\"" + i + "\"", JSON, "public, max-age=5");
+            copies.store(
+                    "q=" + i, Buffer.buffer("[]"), "\"" + i + "\"", JSON, "public, max-age=5", copies.changesSeen());
             assertTrue(copies.size() <= 3);
         }
         assertNotNull(copies.fresh("q=9"));

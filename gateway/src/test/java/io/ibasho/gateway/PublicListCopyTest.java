@@ -137,6 +137,40 @@ class PublicListCopyTest {
     }
 
     @Test
+    void aChangeToTheEventServiceThroughTheGatewayIsSeenAtOnce() {
+        String url = LIST + "?change=" + UUID.randomUUID();
+        given().header("X-Test-Cache-Control", "public, max-age=9")
+                .header("X-Test-Marker", "before")
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("headers.x-test-marker[0]", equalTo("before"));
+        // the organiser publishes (the echo answers 200 as the event service would)
+        given().auth()
+                .oauth2("organiser-token")
+                .post(LIST + "/" + UUID.randomUUID() + "/publish")
+                .then()
+                .statusCode(200);
+        // the copy is gone: the next anonymous list reaches the service, nine seconds of max-age or not
+        given().header("X-Test-Cache-Control", "public, max-age=9")
+                .header("X-Test-Marker", "after")
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("headers.x-test-marker[0]", equalTo("after"));
+        // and a refused write leaves the copy alone
+        given().header("X-Test-Problem-Instance", "/sessions/none")
+                .post(LIST + "/" + UUID.randomUUID() + "/publish")
+                .then()
+                .statusCode(404);
+        given().header("X-Test-Marker", "kept")
+                .get(url)
+                .then()
+                .statusCode(200)
+                .body("headers.x-test-marker[0]", equalTo("after"));
+    }
+
+    @Test
     void aReturningBrowsersFirstRequestFillsTheCopy() {
         String url = LIST + "?returning=" + UUID.randomUUID();
         // no copy yet: the gateway asks for the list itself (the service never sees her tag) and answers her 304
