@@ -76,7 +76,9 @@ public final class KeycloakServer {
 
     /**
      * A Keycloak for tests only (the build's test servers, never {@code ./ibasho up} nor deploy/keycloak): the realm as
-     * shipped, except that passwords are hashed with one PBKDF2 round ({@link #realmForTests()}).
+     * shipped, except that passwords are hashed with one PBKDF2 round ({@link #realmForTests()}) and that its RS256
+     * signing key is made once per server instead of at every import ({@link #realmForTests(String, String)}); user
+     * sessions are kept in memory only (the server lives as long as the build, and is never restarted under it).
      */
     public KeycloakServer forTests() {
         this.forTests = true;
@@ -157,7 +159,7 @@ public final class KeycloakServer {
                     HttpRequest.newBuilder(URI.create(base + "/admin/realms"))
                             .header("Authorization", bearer)
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(realmForTests(realm)))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(realmForTests(realm, testSigningKey())))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             requireStatus(created, 201, "the realm's import");
@@ -178,6 +180,61 @@ public final class KeycloakServer {
     /** The realm the services under test trust: {@value #REALM} as shipped, or a lane's copy of it in tests. */
     public String realm() {
         return realm;
+    }
+
+    /**
+     * A lane's realm for tests, signing with the given RS256 key (PKCS#8, base64) instead of keys Keycloak generates at
+     * import. Generating them (an RSA key for signatures and one for encryption, two 2048-bit prime searches in a C1-only
+     * JVM) was two thirds of an import's CPU: 1.5-2.9 CPU s against 0.5-0.8 s with a given key, 3-6 s against 1-3 s of
+     * wall time (docs/benchmarks.md, round 15). Tokens are still RS256 with a 2048-bit key, as the services expect;
+     * the encryption key was never used (no client asks for encrypted tokens).
+     */
+    public static byte[] realmForTests(String realmName, String signingKeyPkcs8) {
+        String realm = new String(realmForTests(realmName), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher components =
+                java.util.regex.Pattern.compile("\"components\"\\s*:\\s*\\{").matcher(realm);
+        if (!components.find()) {
+            throw new StackException("The realm file has no components to add the test signing key to");
+        }
+        String keys = "\"org.keycloak.keys.KeyProvider\": ["
+                + "{\"name\": \"rsa\", \"providerId\": \"rsa\", \"subComponents\": {}, \"config\": {\"priority\": [\"100\"],"
+                + " \"algorithm\": [\"RS256\"], \"privateKey\": [\"" + signingKeyPkcs8 + "\"]}},"
+                + "{\"name\": \"hmac-generated\", \"providerId\": \"hmac-generated\", \"subComponents\": {},"
+                + " \"config\": {\"priority\": [\"100\"], \"algorithm\": [\"HS512\"]}},"
+                + "{\"name\": \"aes-generated\", \"providerId\": \"aes-generated\", \"subComponents\": {},"
+                + " \"config\": {\"priority\": [\"100\"]}}],";
+        return (realm.substring(0, components.end()) + keys + realm.substring(components.end()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The RS256 key this test server's realms sign with: made once (the first import) and kept beside the server's
+     * data, where every lane's import reads it. Two first imports at once may both make one; each realm then signs with
+     * the key it was imported with, which is all a realm needs.
+     */
+    String testSigningKey() {
+        Path file = dataDir.resolve("test-realm-signing-key.pk8");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String key = java.util.Base64.getEncoder()
+                    .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+            Files.createDirectories(dataDir);
+            Path staged = Files.createTempFile(dataDir, "signing-key", ".tmp");
+            Files.writeString(staged, key);
+            try {
+                Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                Files.deleteIfExists(staged);
+            }
+            return Files.readString(file).strip();
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new StackException(
+                    "Cannot make the test realm's signing key in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The project's realm for tests under another name: one copy per lane of test servers on the one Keycloak. */
@@ -254,7 +311,7 @@ public final class KeycloakServer {
             Files.createDirectories(importDir);
             Path staged = Files.createTempFile(importDir, "realm", ".tmp");
             if (forTests) {
-                Files.write(staged, realmForTests());
+                Files.write(staged, realmForTests(REALM, testSigningKey()));
             } else {
                 try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
                     if (realm == null) {
@@ -286,6 +343,12 @@ public final class KeycloakServer {
                 "--db-url=jdbc:h2:file:" + dataDir.resolve("h2/keycloakdb") + ";NON_KEYWORDS=VALUE"));
         if (importsRealm) {
             command.add("--import-realm");
+        }
+        if (forTests) {
+            // Sessions in memory: a password grant without its two database writes took half the time (63 against 132
+            // ms each, round 15). A build feature: a distribution shared with ./ibasho up is built again when
+            // switching.
+            command.add("--features-disabled=persistent-user-sessions");
         }
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", javaHome,

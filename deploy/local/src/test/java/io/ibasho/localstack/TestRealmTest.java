@@ -38,6 +38,20 @@ class TestRealmTest {
         assertEquals(forTests.replaceFirst("\"realm\"\\s*:\\s*\"ibasho\"", "\"realm\": \"ibasho-lane-1\""), lane);
     }
 
+    @Test
+    void aLaneSignsWithTheGivenKeyAndNothingElseChanges() {
+        String lane = new String(KeycloakServer.realmForTests("ibasho-lane-1"), StandardCharsets.UTF_8);
+        String keyed =
+                new String(KeycloakServer.realmForTests("ibasho-lane-1", "MIIEkeyBase64"), StandardCharsets.UTF_8);
+
+        int start = keyed.indexOf("\"org.keycloak.keys.KeyProvider\"");
+        String providers = keyed.substring(start, keyed.indexOf("}}],", start) + 4);
+        assertTrue(providers.contains("\"providerId\": \"rsa\""), providers);
+        assertTrue(providers.contains("\"algorithm\": [\"RS256\"], \"privateKey\": [\"MIIEkeyBase64\"]"), providers);
+        assertTrue(providers.contains("\"hmac-generated\"") && providers.contains("\"aes-generated\""), providers);
+        assertEquals(lane, keyed.replace(providers, ""));
+    }
+
     private static String policyOf(String realm) {
         Matcher matcher = POLICY.matcher(realm);
         assertTrue(matcher.find(), "a passwordPolicy");

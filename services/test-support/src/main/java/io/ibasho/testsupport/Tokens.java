@@ -40,9 +40,7 @@ public final class Tokens {
                         "username",
                         username,
                         "password",
-                        username + "-ibasho",
-                        "scope",
-                        "openid"));
+                        username + "-ibasho"));
     }
 
     /** A client-credentials token, as a partner's system would get it. */
