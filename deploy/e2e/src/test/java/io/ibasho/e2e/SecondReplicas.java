@@ -64,7 +64,8 @@ final class SecondReplicas {
                 stack.settings.run().resolve(name + ".pid"));
         app.launch();
         if (started.isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(SecondReplicas::stopAll, "ibasho-second-replicas-stop"));
+            // at the JVM's end (a class that failed before its @AfterAll): killed with the stack's applications
+            Runtime.getRuntime().addShutdownHook(new Thread(SecondReplicas::killAll, "ibasho-second-replicas-stop"));
         }
         started.put(service, app);
         return app;
@@ -99,6 +100,16 @@ final class SecondReplicas {
         if (app != null) {
             app.runningProcess().ifPresent(p -> ManagedProcess.stop(p, Duration.ofSeconds(15)));
         }
+    }
+
+    /**
+     * At the JVM's end, when the stack's data are thrown away too: killed at once (SecurityStack). During the run a
+     * replica is stopped gracefully instead, so that its Kafka consumers leave their groups at once: a killed member
+     * would hold its partitions from the stack's own replica until its session times out.
+     */
+    private static synchronized void killAll() {
+        SecurityStack.killApplications(
+                started.values().stream().map(QuarkusApp::runningProcess).toList());
     }
 
     private static synchronized void stopAll() {

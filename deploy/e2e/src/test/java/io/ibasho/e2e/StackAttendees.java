@@ -190,7 +190,8 @@ final class StackAttendees {
                 throw new AssertionError(
                         "POST " + path + " as " + caller + ": " + response.statusCode() + " " + response.asString());
             }
-            pause(Duration.ofMillis(500));
+            // a 404 is a Kafka hop (tens of milliseconds) still under way; a 429 waits longer
+            pause(Duration.ofMillis(response.statusCode() == 404 ? 100 : 500));
         }
     }
 
