@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * (%test: 3 general, 2 for account actions) can refuse.
  */
 @QuarkusTest
-@TestProfile(OneUpstreamConnectionProfile.class) // high address limits for account actions
+@TestProfile(OneConnectionTracedProfile.class) // high address limits for account actions
 @WithTestResource(EchoUpstream.class)
 class RateLimitForgedTokenTest {
     private static final String EMAIL = "/api/notifications/preferences/email";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * with Vert.x' five connections per service, a third of the bookings of a loaded rush were answered 504).
  */
 @QuarkusTest
-@TestProfile(OneUpstreamConnectionProfile.class) // one connection per upstream service
+@TestProfile(OneConnectionTracedProfile.class) // one connection per upstream service
 @WithTestResource(EchoUpstream.class)
 class UpstreamBusyTest {
     @io.quarkus.test.common.http.TestHTTPResource("/")

@@ -1,12 +1,16 @@
 package io.ibasho.gateway;
 
+import io.ibasho.testsupport.OtlpTraceReceiver;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One gateway, started once, for two test classes whose settings do not touch each other's checks (each own profile
- * cost a Quarkus start, about 10-20 CPU s; docs/benchmarks.md, round 15):
+ * One gateway, started once, for three test classes whose settings do not touch each other's checks (each own
+ * profile or test resource cost a Quarkus start, about 8-9 CPU s; docs/benchmarks.md, round 15):
  * <ul>
+ *   <li>{@link TracePropagationTest}: traces on, exported to a real OTLP receiver (its {@link #testResources()}). It
+ *       sends two reads, each answered at once.</li>
  *   <li>{@link UpstreamBusyTest}: one connection per upstream service, a 500 ms wait for it, and an upstream timeout
  *       (10 s) longer than the held answer (8 s), so that the held request keeps the only connection busy. It sends
  *       only reads, which no rate limit counts.</li>
@@ -16,7 +20,12 @@ import java.util.Map;
  *       them as five would.</li>
  * </ul>
  */
-public class OneUpstreamConnectionProfile implements QuarkusTestProfile {
+public class OneConnectionTracedProfile implements QuarkusTestProfile {
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(OtlpTraceReceiver.Resource.class));
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
