@@ -6,36 +6,27 @@ import static org.hamcrest.Matchers.equalTo;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The lock-out attack of issue #14: someone who knows her id writes it into made-up tokens
  * ({@code {"alg":"RS256"}.{"sub":"<her id>"}.x}) to empty her buckets, so that her real booking, or her move to a safe
  * e-mail address, answers 429. Only tokens signed by the realm (the real test Keycloak) count as her; made-up ones are
- * counted against their address alone. Address limits are high here (own profile), so that only the person buckets
+ * counted against their address alone. Address limits are high here (a profile shared with UpstreamBusyTest), so that only the person buckets
  * (%test: 3 general, 2 for account actions) can refuse.
  */
 @QuarkusTest
-@TestProfile(RateLimitForgedTokenTest.HighAddressLimits.class)
+@TestProfile(OneConnectionTracedProfile.class) // high address limits for account actions
 @WithTestResource(EchoUpstream.class)
 class RateLimitForgedTokenTest {
     private static final String EMAIL = "/api/notifications/preferences/email";
     /** The notification route points at a dead port (EchoUpstream): passing the limits there means 503. */
     private static final int PASSED_THE_LIMITS = 503;
-
-    public static class HighAddressLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ibasho.gateway.rate-limit.account.per-ip.capacity", "1000");
-        }
-    }
 
     @Test
     void forgedTokensWithHerSubDoNotEmptyHerBuckets() {

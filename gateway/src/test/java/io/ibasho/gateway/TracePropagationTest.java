@@ -8,6 +8,7 @@ import io.ibasho.testsupport.OtlpTraceReceiver;
 import io.ibasho.testsupport.OtlpTraceReceiver.Span;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(EchoUpstream.class)
-@WithTestResource(OtlpTraceReceiver.Resource.class)
+@TestProfile(OneConnectionTracedProfile.class) // the OTLP receiver, traces on
 class TracePropagationTest {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,22 +23,11 @@ import org.junit.jupiter.api.Test;
  * with Vert.x' five connections per service, a third of the bookings of a loaded rush were answered 504).
  */
 @QuarkusTest
-@TestProfile(UpstreamBusyTest.OneConnection.class)
+@TestProfile(OneConnectionTracedProfile.class) // one connection per upstream service
 @WithTestResource(EchoUpstream.class)
 class UpstreamBusyTest {
     @io.quarkus.test.common.http.TestHTTPResource("/")
     URI gateway;
-
-    public static class OneConnection implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "ibasho.gateway.upstream-connections", "1",
-                    "ibasho.gateway.upstream-queue-wait", "500ms",
-                    // the held answer (8 s) arrives: it holds the one connection, it does not time out
-                    "ibasho.gateway.upstream-timeout", "10s");
-        }
-    }
 
     @Test
     void aRequestThatFindsEveryConnectionBusyIsA503ProblemAndTheNextOneWorks() throws Exception {

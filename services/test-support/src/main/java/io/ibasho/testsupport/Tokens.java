@@ -1,13 +1,16 @@
 package io.ibasho.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.RestAssured;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Real access tokens from the test Keycloak for the realm's demo users (password = username + "-ibasho"), through
@@ -15,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Tokens {
     private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * One password grant at a time per user: Keycloak's brute-force protection refuses a login while another login of
      * the same user is in progress (user_temporarily_disabled), which parallel test code asking for one user's token
@@ -63,16 +69,39 @@ public final class Tokens {
         if (cached != null && cached.expiresAt() > System.currentTimeMillis() + 60_000) {
             return cached.token();
         }
-        var response = RestAssured.given()
-                .formParams(form)
-                .post(realmUrl.replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token")
-                .then()
-                .statusCode(200)
-                .extract();
-        String token = response.path("access_token");
-        int expiresIn = response.path("expires_in");
+        // The JDK's client and one Jackson parse, not REST Assured: its GPath compiles a Groovy script per path, which
+        // made these two reads ~6 % of the registration tests' JVM CPU (docs/benchmarks.md, round 15).
+        String url = realmUrl.replace("localhost", "127.0.0.1") + "/protocol/openid-connect/token";
+        JsonNode answer = postForm(url, form);
+        String token = answer.path("access_token").asText();
+        int expiresIn = answer.path("expires_in").asInt();
         CACHE.put(key, new CachedToken(token, System.currentTimeMillis() + expiresIn * 1000L));
         return token;
+    }
+
+    private static JsonNode postForm(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("the test Keycloak's token endpoint answered " + answer.statusCode()
+                        + " (expected 200): " + answer.body());
+            }
+            return JSON.readTree(answer.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the test Keycloak's token endpoint failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching a test token", e);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.JsonBody;
 import io.ibasho.testsupport.KafkaTopicReader;
 import io.ibasho.testsupport.KafkaTopicWriter;
 import io.quarkus.test.common.ResourceArg;
@@ -75,7 +76,7 @@ class ChildcareSagaTest {
     }
 
     static UUID id(Response response) {
-        return UUID.fromString(response.then().extract().path("id"));
+        return UUID.fromString(JsonBody.text(response, "id"));
     }
 
     static UUID id(Map<String, Object> registration) {
@@ -93,11 +94,13 @@ class ChildcareSagaTest {
     }
 
     static int seatsTaken(UUID sessionId) {
-        return Api.roster("organiser1", sessionId)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("seatsTaken");
+        return JsonBody.integer(
+                Api.roster("organiser1", sessionId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .response(),
+                "seatsTaken");
     }
 
     static String statusOf(String user, UUID sessionId) {

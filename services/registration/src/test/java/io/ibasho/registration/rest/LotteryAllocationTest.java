@@ -26,6 +26,7 @@ import io.ibasho.registration.support.LotterySessions;
 import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.JsonBody;
 import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -92,15 +93,17 @@ class LotteryAllocationTest {
         if (!childrenAges.isEmpty()) {
             body.put("childrenAges", childrenAges);
         }
-        UUID id = UUID.fromString(given().auth()
-                .oauth2(Tokens.accessToken(user))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/registrations/sessions/" + sessionId + "/applications")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        UUID id = UUID.fromString(JsonBody.text(
+                given().auth()
+                        .oauth2(Tokens.accessToken(user))
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/registrations/sessions/" + sessionId + "/applications")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .response(),
+                "id"));
         return new Applied(user, id, tier, !childrenAges.isEmpty());
     }
 

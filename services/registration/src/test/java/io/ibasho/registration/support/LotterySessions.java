@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
+import io.ibasho.testsupport.JsonBody;
 import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.Tokens;
 import io.restassured.response.Response;
@@ -85,12 +86,9 @@ public final class LotterySessions {
         closeApplications(sessionId);
         String organiser = Tokens.accessToken("organiser1");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            String closes = given().auth()
-                    .oauth2(organiser)
-                    .get("/api/registrations/sessions/" + sessionId + "/lottery")
-                    .then()
-                    .extract()
-                    .path("applicationClosesAt");
+            String closes = JsonBody.text(
+                    given().auth().oauth2(organiser).get("/api/registrations/sessions/" + sessionId + "/lottery"),
+                    "applicationClosesAt");
             return closes != null && OffsetDateTime.parse(closes).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
         });
         Response drawn =
