@@ -63,7 +63,9 @@ final class Axe {
 
     /** The violations on this page, or none when a page of the same shape was checked already in this run. */
     static List<String> violations(Page page) {
-        if (!CHECKED.add(sha256((String) page.evaluate(SHAPE)))) {
+        boolean seen = !CHECKED.add(sha256((String) page.evaluate(SHAPE)));
+        LookCpu.step("shape");
+        if (seen) {
             SKIPPED.incrementAndGet();
             return List.of();
         }
@@ -81,8 +83,11 @@ final class Axe {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
             page.evaluate(source() + "\n;undefined");
         }
-        return ((List<Object>) page.evaluate(RUN, TAGS))
+        LookCpu.step("inject");
+        List<String> found = ((List<Object>) page.evaluate(RUN, TAGS))
                 .stream().map(v -> "axe: " + v).toList();
+        LookCpu.step("axe");
+        return found;
     }
 
     private static String sha256(String shape) {
