@@ -66,7 +66,7 @@ final class LookCpu {
         }
     }
 
-    private static long chromiumNanos() {
+    static long chromiumNanos() {
         Long driver = DRIVER.get();
         if (driver == null) {
             return 0;

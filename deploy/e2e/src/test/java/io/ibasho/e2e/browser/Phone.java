@@ -237,7 +237,7 @@ public final class Phone implements AutoCloseable {
         LookCpu.step("load");
         screenshot(name);
         LookCpu.step("shot");
-        List<String> found = new ArrayList<>(Axe.violations(page));
+        List<String> found = new ArrayList<>(Axe.violations(page, devTools));
         found.addAll(TapTargets.tooSmall(page));
         LookCpu.step("tap");
         if (LookCpu.ON) {
