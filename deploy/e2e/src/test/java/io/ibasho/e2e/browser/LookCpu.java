@@ -23,19 +23,25 @@ final class LookCpu {
         last = chromiumNanos();
     }
 
-    /** Called around the creation of this thread's Playwright: its driver is the JVM's child that was not there before. */
-    static Set<Long> children() {
-        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
-    }
-
-    static void driverStarted(Set<Long> before) {
-        if (ON) {
+    /**
+     * Creates this thread's Playwright and, when on, notes its driver: the JVM's child that was not there before (one
+     * thread at a time, so that two classes starting together do not take each other's driver).
+     */
+    static <T> T underDriver(java.util.function.Supplier<T> create) {
+        if (!ON) {
+            return create.get();
+        }
+        synchronized (LookCpu.class) {
+            Set<Long> before =
+                    ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+            T created = create.get();
             ProcessHandle.current()
                     .children()
                     .map(ProcessHandle::pid)
                     .filter(p -> !before.contains(p))
                     .findFirst()
                     .ifPresent(DRIVER::set);
+            return created;
         }
     }
 

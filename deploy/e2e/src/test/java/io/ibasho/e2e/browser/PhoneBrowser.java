@@ -82,11 +82,9 @@ final class PhoneBrowser {
         Own own = OWN.get();
         if (own == null) {
             var full = Chromium.required();
-            var before = LookCpu.children();
             // Playwright must never try to download its own browsers: they are unreachable here.
-            Playwright playwright = Playwright.create(
-                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            LookCpu.driverStarted(before);
+            Playwright playwright = LookCpu.underDriver(() -> Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))));
             synchronized (ALL) {
                 ALL.add(playwright);
             }
