@@ -232,10 +232,22 @@ public final class Phone implements AutoCloseable {
      * reached); her steps themselves are asserted at once by the journey.
      */
     public Page look(String name) {
+        LookCpu.start();
         page.waitForLoadState(LoadState.LOAD);
+        LookCpu.step("load");
         screenshot(name);
-        List<String> found = new ArrayList<>(Axe.violations(page));
+        LookCpu.step("shot");
+        List<String> found = new ArrayList<>(Axe.violations(page, devTools));
         found.addAll(TapTargets.tooSmall(page));
+        LookCpu.step("tap");
+        if (LookCpu.ON) {
+            LookCpu.end(
+                    journey,
+                    name,
+                    page.url(),
+                    page.evaluate(
+                            "() => document.documentElement.scrollWidth + 'x' + document.documentElement.scrollHeight + 'x' + document.querySelectorAll('*').length"));
+        }
         found.addAll(problems());
         problems.clear();
         for (String finding : found) {

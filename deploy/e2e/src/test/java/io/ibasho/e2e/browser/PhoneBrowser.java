@@ -83,8 +83,8 @@ final class PhoneBrowser {
         if (own == null) {
             var full = Chromium.required();
             // Playwright must never try to download its own browsers: they are unreachable here.
-            Playwright playwright = Playwright.create(
-                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            Playwright playwright = LookCpu.underDriver(() -> Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))));
             synchronized (ALL) {
                 ALL.add(playwright);
             }
