@@ -112,29 +112,19 @@ public final class Tokens {
      */
     public static String keycloakAdmin(String keycloakBaseUrl) {
         String url = keycloakBaseUrl.replace("localhost", "127.0.0.1") + "/realms/master/protocol/openid-connect/token";
-        try {
-            HttpResponse<String> login = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(
-                                            "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (login.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "the test Keycloak's admin login answered " + login.statusCode() + ": " + login.body());
-            }
-            return new ObjectMapper()
-                    .readTree(login.body())
-                    .path("access_token")
-                    .asText();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the test Keycloak's admin login failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the test Keycloak's admin login", e);
-        }
+        return postForm(
+                        url,
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                "admin",
+                                "password",
+                                "admin"))
+                .path("access_token")
+                .asText();
     }
 
     /** A token of the shared test Keycloak's own admin. */
