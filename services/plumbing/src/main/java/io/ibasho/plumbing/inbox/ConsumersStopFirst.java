@@ -58,7 +58,9 @@ public class ConsumersStopFirst {
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (KafkaSource<?, ?> source : stopping) {
+            // daemon: a stop still running past the bound (a broker that is gone) must not hold the JVM's exit
             threads.add(Thread.ofPlatform()
+                    .daemon(true)
                     .name("ibasho-consumer-stop-" + source.getChannel())
                     .start(source::closeQuietly));
         }
