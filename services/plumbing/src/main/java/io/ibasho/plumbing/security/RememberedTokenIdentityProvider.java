@@ -31,10 +31,13 @@ public class RememberedTokenIdentityProvider implements IdentityProvider<TokenAu
         return TokenAuthenticationRequest.class;
     }
 
-    /** quarkus-oidc's provider keeps the default (0); higher is asked first. */
+    /**
+     * Higher is asked first. quarkus-oidc's provider keeps the interface's default, {@code SYSTEM_FIRST + 1} (1001, not
+     * 0: round 13's provider at 100 was therefore asked after quarkus-oidc, which always answered, so never).
+     */
     @Override
     public int priority() {
-        return 100;
+        return IdentityProvider.SYSTEM_FIRST + 1000;
     }
 
     @Override
