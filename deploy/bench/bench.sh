@@ -23,6 +23,7 @@ WRITE=true
 
 PEOPLE="${BENCH_PEOPLE:-1000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+export BENCH_CONNECTIONS="$CONNECTIONS" # wrk.lua: the answers' mean latency by Little's law (round 16)
 RUN_SECONDS="${BENCH_SECONDS:-20}"
 SESSIONS="${BENCH_SESSIONS:-10}"
 THREADS=2
@@ -455,6 +456,12 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   row "bookings that succeed ($SESSIONS roomy sessions), direct" "$BOOK_DIRECT"
   row "bookings that succeed, through the gateway" "$BOOK_GATEWAY"
   row "rush: everyone at one 10-seat session, through the gateway" "$RUSH"
+  echo
+  echo "p50 and p99 are wrk's, which it corrects for coordinated omission (what a client sending at the mean rate, open loop,"
+  echo "would see: each answer slower than twice the mean gap of its connection adds made-up samples), so a few stalls of the"
+  echo "shared cores become the p99 at tens of thousands of answers a second. The answers' own mean latency (Little's law,"
+  echo "$CONNECTIONS connections x run time / answers) against wrk's corrected mean, ms: browse direct $(field "$BROWSE_DIRECT" answer_mean_ms) / $(field "$BROWSE_DIRECT" mean_ms),"
+  echo "through the gateway $(field "$BROWSE_GATEWAY" answer_mean_ms) / $(field "$BROWSE_GATEWAY" mean_ms), returning $(field "$BROWSE_RETURNING" answer_mean_ms) / $(field "$BROWSE_RETURNING" mean_ms), rush $(field "$RUSH" answer_mean_ms) / $(field "$RUSH" mean_ms) (docs/benchmarks.md, round 16)."
   echo
   echo "CPU milliseconds of each process (user+sys from /proc/PID/stat, JFR recording included when on) per booking the"
   echo "roster confirms, from the scenario's start until notification had told every booking of it; the rush per request;"
