@@ -82,7 +82,8 @@ public class EmailSender {
             MessageWording.RenderedMail rendered =
                     wording.email(message, session, preference.language(), preference.detail());
             mail = Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
-                    .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">");
+                    .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">")
+                    .addHeader("Message-ID", messageId(delivery));
         } catch (RuntimeException e) {
             // One message that cannot be worded must not hold up the batch; it retries and then dead-letters.
             return attempts.failed(delivery, Notifier.EMAIL, e.getClass().getSimpleName(), false);
@@ -93,5 +94,14 @@ public class EmailSender {
                 .onFailure()
                 .recoverWithUni(failure -> attempts.failed(
                         delivery, Notifier.EMAIL, failure.getClass().getSimpleName(), false));
+    }
+
+    /**
+     * The same Message-ID on every attempt of one delivery (its row's random id at the sender's domain), so that a
+     * retry after a lost {@code 250} is recognisably the same mail; it says nothing about her or the message.
+     */
+    String messageId(EmailDelivery delivery) {
+        String sender = config.senderAddress();
+        return "<" + delivery.id + "@" + sender.substring(sender.indexOf('@') + 1) + ">";
     }
 }
