@@ -123,11 +123,30 @@ class SmtpStandInTest {
                             + "=E3=82=B3=E3=83=BC=E3=83=89 =\r\n654321\r\n..\r\n.\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             assertTrue(in.readLine().startsWith("250 "));
+            // pipelined (RFC 2920), as Vert.x' client sends when PIPELINING is offered: answered in order
+            assertTrue(send(out, in, "EHLO test").startsWith("250-"));
+            String capability;
+            boolean pipelining = false;
+            do {
+                capability = in.readLine();
+                pipelining |= capability.endsWith("PIPELINING");
+            } while (capability.startsWith("250-"));
+            assertTrue(pipelining);
+            out.write(("MAIL FROM:<no-reply@ibasho.example>\r\nRCPT TO:<b@example.invalid>\r\nDATA\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("250 OK", in.readLine());
+            assertEquals("250 OK", in.readLine());
+            assertTrue(in.readLine().startsWith("354 "));
+            out.write("Subject: two\r\n\r\nsecond\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(in.readLine().startsWith("250 "));
             assertEquals("221 Bye", send(out, in, "QUIT"));
         } finally {
             standIn.stop();
         }
-        SmtpStandIn.Received mail = standIn.received().get(0);
+        assertEquals(2, standIn.acceptedCount());
+        assertEquals("second\r\n", standIn.received().get(0).body());
+        SmtpStandIn.Received mail = standIn.received().get(1);
         assertEquals("Ibasho からのお知らせ", mail.subject());
         assertEquals("コード 654321\r\n.\r\n", mail.body());
         assertEquals("", mail.messageId());
