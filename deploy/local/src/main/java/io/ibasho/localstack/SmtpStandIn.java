@@ -170,8 +170,10 @@ public final class SmtpStandIn {
     private void converse(Socket socket) {
         try (socket) {
             socket.setSoTimeout(300_000);
+            // no Nagle: with it, the second of two pipelined answers waited for the client's delayed ACK (40 ms a mail)
+            socket.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
+            OutputStream out = new PipelinedAnswers(socket.getOutputStream(), in);
             reply(out, "220 localhost ESMTP Ibasho's local SMTP stand-in");
             List<String> recipients = new ArrayList<>();
             boolean mailFrom = false;
@@ -245,6 +247,32 @@ public final class SmtpStandIn {
         }
         if (receipts.size() < MAX_RECEIPTS) {
             receipts.add(new Receipt(at.toEpochMilli(), mail.messageId()));
+        }
+    }
+
+    /**
+     * Answers buffered while more pipelined commands are already waiting, and sent when the client waits (RFC 2920: one
+     * segment for the answers to MAIL, RCPT and DATA).
+     */
+    private static final class PipelinedAnswers extends java.io.BufferedOutputStream {
+        private final InputStream in;
+
+        PipelinedAnswers(OutputStream out, InputStream in) {
+            super(out);
+            this.in = in;
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (in.available() == 0) {
+                super.flush();
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            super.flush();
+            super.close();
         }
     }
 

@@ -44,16 +44,33 @@ public class EmailSender {
     // woken by the commit that queued a delivery; the Vert.x timer is the safety net and finds the retries that came
     // due
     void startSending(@Observes StartupEvent event, FrequentPolls polls, CommitWakeUp wakeUp) {
-        wakeUp.listen(
-                DeliveryQueue.EMAIL_QUEUED,
-                polls.every("EmailSender", config.delivery().pollInterval(), Duration.ofSeconds(2), this::sendDue));
+        FrequentPolls.Poll[] poll = new FrequentPolls.Poll[1];
+        // a full batch leaves more due rows behind: the next batch follows at once, not at the next tick or commit
+        poll[0] = polls.every(
+                "EmailSender",
+                config.delivery().pollInterval(),
+                Duration.ofSeconds(2),
+                () -> sendBatch()
+                        .invoke(full -> {
+                            if (full) {
+                                poll[0].now();
+                            }
+                        })
+                        .replaceWithVoid());
+        wakeUp.listen(DeliveryQueue.EMAIL_QUEUED, poll[0]);
     }
 
-    @WithTransaction
     public Uni<Void> sendDue() {
+        return sendBatch().replaceWithVoid();
+    }
+
+    /** @return whether the batch was full (more rows may be due) */
+    @WithTransaction
+    Uni<Boolean> sendBatch() {
         return attempts.due("email_delivery", EmailDelivery.class)
                 .call(this::loadTogether)
-                .flatMap(due -> attempts.inTurn(due, this::sendOne));
+                .flatMap(due -> attempts.inTurn(due, this::sendOne)
+                        .replaceWith(due.size() >= config.delivery().batchSize()));
     }
 
     /**
