@@ -112,6 +112,31 @@ public final class LocalStack {
         return this;
     }
 
+    /** The SMTP stand-in's SMTP and page ports when {@code up} should run one (./ibasho), or null. */
+    private int[] smtpStandInPorts;
+
+    /**
+     * Runs {@link SmtpStandIn} with the stack (SMTP on {@code smtpPort}, its page on {@code pagePort}) and points the
+     * notification service's mailer at it, unless a real SMTP server is configured ({@code QUARKUS_MAILER_HOST} in this
+     * shell's environment): docs/adr/0066-an-smtp-stand-in-in-the-local-stack.md.
+     */
+    public LocalStack withSmtpStandIn(int smtpPort, int pagePort) {
+        this.smtpStandInPorts = new int[] {smtpPort, pagePort};
+        return this;
+    }
+
+    /** Whether this stack runs the SMTP stand-in: asked for, and no SMTP server configured in the environment. */
+    public boolean smtpStandInUsed() {
+        return smtpStandInPorts != null
+                && Optional.ofNullable(environment.get("QUARKUS_MAILER_HOST"))
+                        .filter(host -> !host.isBlank())
+                        .isEmpty();
+    }
+
+    private Path smtpStandInPidFile() {
+        return settings.run().resolve("smtp-stand-in.pid");
+    }
+
     /** For tests: the environment read instead of this process's own. */
     LocalStack withEnvironment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -233,6 +258,10 @@ public final class LocalStack {
                 env.putAll(notificationLine);
                 if (lineStandInUsed()) {
                     env.putAll(LineStandIn.notificationEnvironment(lineStandInPort));
+                }
+                // no SMTP server on a developer's machine: her e-mails go to the stand-in, unless one is configured
+                if (smtpStandInUsed()) {
+                    env.putAll(SmtpStandIn.notificationEnvironment(smtpStandInPorts[0]));
                 }
             }
             apps.add(new QuarkusApp(
@@ -374,6 +403,20 @@ public final class LocalStack {
                                     lineStandInPidFile())
                             .awaitReady(Duration.ofSeconds(30), () -> Ports.isOpen(lineStandInPort)));
         }
+        if (smtpStandInUsed() && ManagedProcess.running(smtpStandInPidFile()).isEmpty()) {
+            step(
+                    "SMTP stand-in",
+                    () -> ManagedProcess.start(
+                                    "the SMTP stand-in",
+                                    SmtpStandIn.command(smtpStandInPorts[0], smtpStandInPorts[1]),
+                                    Map.of(),
+                                    settings.projectDir(),
+                                    settings.logs().resolve("smtp-stand-in.log"),
+                                    smtpStandInPidFile())
+                            .awaitReady(
+                                    Duration.ofSeconds(30),
+                                    () -> Ports.isOpen(smtpStandInPorts[0]) && Ports.isOpen(smtpStandInPorts[1])));
+        }
         join(keycloakStarter, keycloakFailure, false);
         List<QuarkusApp> toStart =
                 apps().stream().filter(app -> app.runningProcess().isEmpty()).toList();
@@ -440,6 +483,10 @@ public final class LocalStack {
         if (lineStandInUsed() && ManagedProcess.running(lineStandInPidFile()).isEmpty()) {
             Ports.requireFree(lineStandInPort, "the LINE stand-in", "IBASHO_LINE_STAND_IN_PORT");
         }
+        if (smtpStandInUsed() && ManagedProcess.running(smtpStandInPidFile()).isEmpty()) {
+            Ports.requireFree(smtpStandInPorts[0], "the SMTP stand-in", "IBASHO_SMTP_STAND_IN_PORT");
+            Ports.requireFree(smtpStandInPorts[1], "the SMTP stand-in's page", "IBASHO_SMTP_STAND_IN_PAGE_PORT");
+        }
         for (QuarkusApp app : apps()) {
             if (app.runningProcess().isEmpty()) {
                 Ports.requireFree(
@@ -460,6 +507,10 @@ public final class LocalStack {
         ManagedProcess.running(lineStandInPidFile()).ifPresent(p -> {
             ManagedProcess.stop(p, Duration.ofSeconds(5));
             out.println("  stopped LINE stand-in (pid " + p.pid() + ")");
+        });
+        ManagedProcess.running(smtpStandInPidFile()).ifPresent(p -> {
+            ManagedProcess.stop(p, Duration.ofSeconds(5));
+            out.println("  stopped SMTP stand-in (pid " + p.pid() + ")");
         });
         if (external != null) {
             return; // their owner stops them
@@ -535,6 +586,9 @@ public final class LocalStack {
         if (lineStandInUsed()) {
             all.put("line      :" + lineStandInPort, ManagedProcess.running(lineStandInPidFile()));
         }
+        if (smtpStandInUsed()) {
+            all.put("smtp      :" + smtpStandInPorts[0], ManagedProcess.running(smtpStandInPidFile()));
+        }
         for (QuarkusApp app : apps()) {
             all.put(
                     String.format(
@@ -566,6 +620,10 @@ public final class LocalStack {
         if (lineStandInUsed()) {
             out.println("  LINE stand-in (her LINE) http://localhost:" + lineStandInPort
                     + "/   (link LINE with the code from Settings; docs/notifications.md)");
+        }
+        if (smtpStandInUsed()) {
+            out.println("  Her e-mails (stand-in)   http://localhost:" + smtpStandInPorts[1] + "/   (SMTP 127.0.0.1:"
+                    + smtpStandInPorts[0] + "; choose e-mail in Settings, read the code here)");
         }
         String traces = tracingEnvironment().get(TRACING_ENDPOINT);
         out.println("  Traces (OpenTelemetry)   "

@@ -9,9 +9,23 @@ public final class Main {
 
     /** The LINE stand-in's port: {@code IBASHO_LINE_STAND_IN_PORT}, 8190 unless moved. */
     static int lineStandInPort(java.util.Map<String, String> env) {
-        String value = env.get("IBASHO_LINE_STAND_IN_PORT");
+        return port(env, "IBASHO_LINE_STAND_IN_PORT", 8190);
+    }
+
+    /** The SMTP stand-in's SMTP port: {@code IBASHO_SMTP_STAND_IN_PORT}, 8125 unless moved. */
+    static int smtpStandInPort(java.util.Map<String, String> env) {
+        return port(env, "IBASHO_SMTP_STAND_IN_PORT", 8125);
+    }
+
+    /** The SMTP stand-in's page: {@code IBASHO_SMTP_STAND_IN_PAGE_PORT}, 8191 unless moved. */
+    static int smtpStandInPagePort(java.util.Map<String, String> env) {
+        return port(env, "IBASHO_SMTP_STAND_IN_PAGE_PORT", 8191);
+    }
+
+    private static int port(java.util.Map<String, String> env, String variable, int byDefault) {
+        String value = env.get(variable);
         if (value == null || value.isBlank()) {
-            return 8190;
+            return byDefault;
         }
         try {
             int port = Integer.parseInt(value.strip());
@@ -21,7 +35,7 @@ public final class Main {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new StackException("IBASHO_LINE_STAND_IN_PORT must be a port number (1-65535), not '" + value + "'");
+        throw new StackException(variable + " must be a port number (1-65535), not '" + value + "'");
     }
 
     public static void main(String[] args) {
@@ -63,6 +77,7 @@ public final class Main {
             LocalStack stack = new LocalStack(
                             StackSettings.fromEnvironment(project, System.getenv()), Artifacts.load(), System.out)
                     .withLineStandIn(lineStandInPort(System.getenv()))
+                    .withSmtpStandIn(smtpStandInPort(System.getenv()), smtpStandInPagePort(System.getenv()))
                     // ./ibasho's own stack: each application's JDK AOT cache, in the git-ignored .ibasho/aot (ADR 0057)
                     .withStartupCache(StartupCache.forThisJdk(
                             project.toAbsolutePath().resolve(".ibasho").resolve("aot"), System.getenv()));

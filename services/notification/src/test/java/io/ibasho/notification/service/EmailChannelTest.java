@@ -299,6 +299,14 @@ class EmailChannelTest {
                 .doesNotContain(TITLE_EN)
                 .doesNotContain(TITLE_JA)
                 .doesNotContain(session.toString());
+        // its Message-ID is its delivery row's random id (the same on a retry), nothing about her or the session
+        assertThat(message.messageId())
+                .isEqualTo("<"
+                        + Db.string(
+                                "select d.id::text from email_delivery d join inbox_message m on m.id = d.inbox_message_id"
+                                        + " where m.session_id = ?",
+                                session)
+                        + "@ibasho.example>");
 
         // A new address is not used until it is confirmed: meanwhile mail still goes to the confirmed one.
         String second = "hana-" + UUID.randomUUID() + "@example.jp";

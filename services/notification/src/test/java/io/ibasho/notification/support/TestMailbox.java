@@ -20,7 +20,7 @@ public final class TestMailbox {
     public static final int SMTP_PORT = 32525;
     private static GreenMail server;
 
-    public record Received(String to, String senderName, String subject, String body) {}
+    public record Received(String to, String senderName, String subject, String body, String messageId) {}
 
     private TestMailbox() {}
 
@@ -70,7 +70,7 @@ public final class TestMailbox {
                     recipients == null || recipients.length == 0 ? "" : ((InternetAddress) recipients[0]).getAddress();
             String sender = ((InternetAddress) message.getFrom()[0]).getPersonal();
             Object content = message.getContent();
-            return new Received(to, sender, message.getSubject(), content.toString());
+            return new Received(to, sender, message.getSubject(), content.toString(), message.getMessageID());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
