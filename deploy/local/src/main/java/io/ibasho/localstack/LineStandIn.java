@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,24 +116,7 @@ public final class LineStandIn {
 
     /** The command that runs it as a process of its own, with the launcher's own code. */
     static List<String> command(int port, URI webhook) {
-        String classPath;
-        try {
-            classPath = Path.of(LineStandIn.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new StackException("cannot find the launcher's own code: " + e.getMessage(), e);
-        }
-        List<String> command = new ArrayList<>();
-        command.add(ManagedProcess.javaExecutable());
-        command.add("-Xmx32m");
-        command.addAll(ManagedProcess.quickStartOptions());
-        command.addAll(
-                List.of("-cp", classPath, LineStandIn.class.getName(), Integer.toString(port), webhook.toString()));
-        return command;
+        return ManagedProcess.ownClassCommand("32m", LineStandIn.class, Integer.toString(port), webhook.toString());
     }
 
     private void handle(HttpExchange exchange) throws IOException {

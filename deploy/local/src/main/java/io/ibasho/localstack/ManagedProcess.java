@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +166,31 @@ public final class ManagedProcess {
         return "false".equalsIgnoreCase(System.getenv("IBASHO_JVM_QUICK_START"))
                 ? List.of()
                 : List.of("-XX:TieredStopAtLevel=1");
+    }
+
+    /**
+     * The command that runs one of the launcher's own classes as a process of its own (the stand-ins), from the
+     * launcher's own code, with a small heap and the quick-start options.
+     */
+    static List<String> ownClassCommand(String maxHeap, Class<?> mainClass, String... args) {
+        String classPath;
+        try {
+            classPath = Path.of(mainClass
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new StackException("cannot find the launcher's own code: " + e.getMessage(), e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.add("-Xmx" + maxHeap);
+        command.addAll(quickStartOptions());
+        command.addAll(List.of("-cp", classPath, mainClass.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     static String javaExecutable() {

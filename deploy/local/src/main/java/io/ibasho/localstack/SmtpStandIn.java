@@ -14,7 +14,6 @@ import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -131,24 +130,8 @@ public final class SmtpStandIn {
 
     /** The command that runs it as a process of its own, with the launcher's own code. */
     static List<String> command(int smtpPort, int pagePort) {
-        String classPath;
-        try {
-            classPath = Path.of(SmtpStandIn.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new StackException("cannot find the launcher's own code: " + e.getMessage(), e);
-        }
-        List<String> command = new ArrayList<>();
-        command.add(ManagedProcess.javaExecutable());
-        command.add("-Xmx64m");
-        command.addAll(ManagedProcess.quickStartOptions());
-        command.addAll(List.of(
-                "-cp", classPath, SmtpStandIn.class.getName(), Integer.toString(smtpPort), Integer.toString(pagePort)));
-        return command;
+        return ManagedProcess.ownClassCommand(
+                "64m", SmtpStandIn.class, Integer.toString(smtpPort), Integer.toString(pagePort));
     }
 
     private void acceptLoop() {
