@@ -1,5 +1,6 @@
 package io.ibasho.gateway;
 
+import io.ibasho.tokenmemory.VerifiedTokenMemory;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
@@ -29,17 +30,18 @@ public class BearerIdentities {
     @Inject
     Clock clock;
 
-    private final VerifiedTokens verifiedTokens = new VerifiedTokens(10_000, () -> clock.millis());
+    private final VerifiedTokenMemory<TokenClaims> verifiedTokens =
+            new VerifiedTokenMemory<>(10_000, () -> clock.millis());
 
     /** Hits and misses of the verified-token memory: counts only, nothing of a token or a person. */
     void registerMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
         io.micrometer.core.instrument.FunctionCounter.builder(
-                        "ibasho.gateway.verified.tokens", verifiedTokens, VerifiedTokens::hits)
+                        "ibasho.gateway.verified.tokens", verifiedTokens, VerifiedTokenMemory::hits)
                 .tag("result", "hit")
                 .description("Bearer tokens found verified in memory (no signature check)")
                 .register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder(
-                        "ibasho.gateway.verified.tokens", verifiedTokens, VerifiedTokens::misses)
+                        "ibasho.gateway.verified.tokens", verifiedTokens, VerifiedTokenMemory::misses)
                 .tag("result", "miss")
                 .description("Bearer tokens whose signature was checked (not in memory)")
                 .register(registry);
@@ -75,7 +77,7 @@ public class BearerIdentities {
         if (token.verificationAsked()) {
             return Uni.createFrom().item(token.verified());
         }
-        TokenClaims known = verifiedTokens.lookUp(token.key());
+        TokenClaims known = verifiedTokens.recall(token.key());
         if (known != null) {
             token.verified(known);
             return Uni.createFrom().item(known);
@@ -86,7 +88,7 @@ public class BearerIdentities {
                 TokenClaims read = TokenClaims.read(token.value());
                 if (read != null && read.verifiedSubject().equals(subjectOf(jwt))) {
                     claims = read;
-                    verifiedTokens.remember(token.key(), claims);
+                    verifiedTokens.remember(token.key(), claims, claims.expiresAtSeconds());
                 }
             }
             token.verified(claims);

@@ -1,5 +1,7 @@
 package io.ibasho.gateway;
 
+import io.ibasho.tokenmemory.VerifiedTokenMemory;
+
 /**
  * One request's bearer token, with what the gateway works out about it kept for the rest of the request: its
  * SHA-256 (the verified-token memory's key) is computed once, its claims are read once, and whether it was verified
@@ -28,7 +30,7 @@ final class BearerToken {
 
     String key() {
         if (key == null) {
-            key = VerifiedTokens.key(value);
+            key = VerifiedTokenMemory.key(value);
         }
         return key;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ibasho.tokenmemory.VerifiedTokenMemory;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -20,16 +21,21 @@ class VerifiedTokensTest {
         return new TokenClaims(sub, "hinata", List.of("attendee"), exp);
     }
 
-    private static Optional<String> subject(VerifiedTokens tokens, String key) {
-        return Optional.ofNullable(tokens.claims(key)).map(TokenClaims::subject);
+    private static Optional<String> subject(VerifiedTokenMemory<TokenClaims> tokens, String key) {
+        return Optional.ofNullable(tokens.recall(key)).map(TokenClaims::subject);
+    }
+
+    /** As BearerIdentities remembers a verified token: until the claims' own {@code exp}. */
+    private static void remember(VerifiedTokenMemory<TokenClaims> tokens, String key, TokenClaims claims) {
+        tokens.remember(key, claims, claims.expiresAtSeconds());
     }
 
     @Test
     void aVerifiedTokenIsRememberedUntilItsOwnExpiryAndNoLonger() {
-        VerifiedTokens tokens = new VerifiedTokens(10, now::get);
-        String key = VerifiedTokens.key("header.payload.signature");
+        VerifiedTokenMemory<TokenClaims> tokens = new VerifiedTokenMemory<>(10, now::get);
+        String key = VerifiedTokenMemory.key("header.payload.signature");
         long exp = now.get() / 1000 + 60;
-        tokens.remember(key, claims("hana", exp));
+        remember(tokens, key, claims("hana", exp));
         assertEquals(Optional.of("hana"), subject(tokens, key));
         now.set(exp * 1000 - 1);
         assertEquals(Optional.of("hana"), subject(tokens, key));
@@ -40,40 +46,40 @@ class VerifiedTokensTest {
 
     @Test
     void anAlteredTokenIsAnotherKeyAndTheTokenItselfIsNotKept() {
-        String key = VerifiedTokens.key("header.payload.signature");
-        assertNotEquals(key, VerifiedTokens.key("header.payload.signaturf"));
-        assertEquals(key, VerifiedTokens.key("header.payload.signature"));
+        String key = VerifiedTokenMemory.key("header.payload.signature");
+        assertNotEquals(key, VerifiedTokenMemory.key("header.payload.signaturf"));
+        assertEquals(key, VerifiedTokenMemory.key("header.payload.signature"));
         assertFalse(key.contains("payload"));
-        VerifiedTokens tokens = new VerifiedTokens(10, now::get);
-        tokens.remember(key, claims("hana", now.get() / 1000 + 60));
-        assertTrue(
-                subject(tokens, VerifiedTokens.key("header.payload.signaturf")).isEmpty());
+        VerifiedTokenMemory<TokenClaims> tokens = new VerifiedTokenMemory<>(10, now::get);
+        remember(tokens, key, claims("hana", now.get() / 1000 + 60));
+        assertTrue(subject(tokens, VerifiedTokenMemory.key("header.payload.signaturf"))
+                .isEmpty());
     }
 
     @Test
     void whenFullTheExpiredGoAndOtherwiseNothingNewIsRemembered() {
-        VerifiedTokens tokens = new VerifiedTokens(2, now::get);
+        VerifiedTokenMemory<TokenClaims> tokens = new VerifiedTokenMemory<>(2, now::get);
         long soon = now.get() / 1000 + 1;
         long later = now.get() / 1000 + 600;
-        tokens.remember("a", claims("a", soon));
-        tokens.remember("b", claims("b", later));
-        tokens.remember("c", claims("c", later)); // full, nothing expired: not remembered
+        remember(tokens, "a", claims("a", soon));
+        remember(tokens, "b", claims("b", later));
+        remember(tokens, "c", claims("c", later)); // full, nothing expired: not remembered
         assertTrue(subject(tokens, "c").isEmpty());
         now.addAndGet(2000);
-        tokens.remember("c", claims("c", later)); // "a" expired and made room
+        remember(tokens, "c", claims("c", later)); // "a" expired and made room
         assertEquals(Optional.of("c"), subject(tokens, "c"));
         assertEquals(Optional.of("b"), subject(tokens, "b"));
-        tokens.remember("d", claims("d", 0)); // no exp: never remembered
+        remember(tokens, "d", claims("d", 0)); // no exp: never remembered
         assertTrue(subject(tokens, "d").isEmpty());
     }
 
     @Test
     void lookUpsAreCountedAsHitsAndMisses() {
-        VerifiedTokens tokens = new VerifiedTokens(10, now::get);
-        assertNull(tokens.lookUp("k"));
-        tokens.remember("k", claims("hana", now.get() / 1000 + 60));
-        assertEquals("hana", tokens.lookUp("k").subject());
-        assertEquals("hana", tokens.lookUp("k").subject());
+        VerifiedTokenMemory<TokenClaims> tokens = new VerifiedTokenMemory<>(10, now::get);
+        assertNull(tokens.recall("k"));
+        remember(tokens, "k", claims("hana", now.get() / 1000 + 60));
+        assertEquals("hana", tokens.recall("k").subject());
+        assertEquals("hana", tokens.recall("k").subject());
         assertEquals(2, tokens.hits());
         assertEquals(1, tokens.misses());
     }

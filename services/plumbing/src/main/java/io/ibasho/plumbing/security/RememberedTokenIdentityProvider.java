@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.security;
 
+import io.ibasho.tokenmemory.VerifiedTokenMemory;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;

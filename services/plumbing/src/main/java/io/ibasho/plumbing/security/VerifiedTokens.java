@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.security;
 
+import io.ibasho.tokenmemory.VerifiedTokenMemory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;

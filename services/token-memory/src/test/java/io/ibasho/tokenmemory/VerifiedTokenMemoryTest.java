@@ -1,4 +1,4 @@
-package io.ibasho.plumbing.security;
+package io.ibasho.tokenmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.ibasho.plumbing.security;
+package io.ibasho.tokenmemory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
