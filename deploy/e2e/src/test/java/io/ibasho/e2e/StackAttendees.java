@@ -186,13 +186,26 @@ final class StackAttendees {
             if (response.statusCode() == wanted) {
                 return response;
             }
-            if (System.nanoTime() > deadline || !(response.statusCode() == 404 || response.statusCode() == 429)) {
+            if (System.nanoTime() > deadline || !stillArriving(response)) {
                 throw new AssertionError(
                         "POST " + path + " as " + caller + ": " + response.statusCode() + " " + response.asString());
             }
-            // a 404 is a Kafka hop (tens of milliseconds) still under way; a 429 waits longer
-            pause(Duration.ofMillis(response.statusCode() == 404 ? 100 : 500));
+            // a Kafka hop (tens of milliseconds) still under way; a 429 waits longer
+            pause(Duration.ofMillis(response.statusCode() == 429 ? 500 : 100));
         }
+    }
+
+    /**
+     * What a Kafka hop still under way answers: 404 (the session or course not heard of yet), 409 course-not-open (the
+     * course heard of before all of its dates: each date is a message keyed by its session, so on partitions of its
+     * own), or a 429 of the rate limit.
+     */
+    private static boolean stillArriving(Response response) {
+        return switch (response.statusCode()) {
+            case 404, 429 -> true;
+            case 409 -> response.asString().contains("/problems/course-not-open\"");
+            default -> false;
+        };
     }
 
     static void pause(Duration duration) {
