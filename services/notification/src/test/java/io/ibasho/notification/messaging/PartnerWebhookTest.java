@@ -478,14 +478,16 @@ class PartnerWebhookTest {
                 .contains("\"attempts\":3")
                 .doesNotContain("127.0.0.1")
                 .doesNotContain(session.toString());
-        given().auth()
-                .oauth2(Tokens.accessToken("partner1"))
-                .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
-                .then()
-                .statusCode(200)
-                .body("[0].status", equalTo("DEAD"))
-                .body("[0].attempts", equalTo(3))
-                .body("[0].lastStatusCode", equalTo(500));
+        // the dead letter is on its topic a moment before the sender's transaction commits the delivery as dead
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.accessToken("partner1"))
+                        .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .body("[0].status", equalTo("DEAD"))
+                        .body("[0].attempts", equalTo(3))
+                        .body("[0].lastStatusCode", equalTo(500)));
     }
 
     @Test

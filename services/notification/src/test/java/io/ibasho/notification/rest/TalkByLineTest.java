@@ -162,12 +162,13 @@ class TalkByLineTest {
                     .post("/api/notifications/consultation/requests/" + id + "/acknowledge")
                     .then()
                     .statusCode(200);
-            Markers.run(lineSender::sendDue);
-            assertThat(Db.count(
-                            "select count(*) from line_delivery where recipient_id = ? and status = 'PENDING' "
-                                    + "and attempts = 0 and next_attempt_at > now() + interval '90 minutes'",
-                            someone))
-                    .isOne();
+            Markers.runUntil(
+                    lineSender::sendDue,
+                    () -> Db.count(
+                                    "select count(*) from line_delivery where recipient_id = ? and status = 'PENDING' "
+                                            + "and attempts = 0 and next_attempt_at > now() + interval '90 minutes'",
+                                    someone)
+                            == 1);
             assertThat(line.acceptedFor(lineUser)).isEmpty();
         } finally {
             Db.update("delete from line_link where recipient_id = ?", someone);

@@ -223,13 +223,14 @@ class LineChannelTest {
             Events.registration(EventTypes.WAITLISTED, session, waiting, hana, "WAITLISTED", ",\"position\":3");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)"), waiting) == 1);
-            Markers.run(lineSender::sendDue);
-            assertThat(Db.count(
-                            DELIVERY_OF_REGISTRATION.formatted("count(*)")
-                                    + " and d.status = 'PENDING' and d.attempts = 0"
-                                    + " and d.next_attempt_at > now() + interval '90 minutes'",
-                            waiting))
-                    .isEqualTo(1);
+            Markers.runUntil(
+                    lineSender::sendDue,
+                    () -> Db.count(
+                                    DELIVERY_OF_REGISTRATION.formatted("count(*)")
+                                            + " and d.status = 'PENDING' and d.attempts = 0"
+                                            + " and d.next_attempt_at > now() + interval '90 minutes'",
+                                    waiting)
+                            == 1);
             String key = Db.string(DELIVERY_OF_REGISTRATION.formatted("d.id::text"), waiting);
             assertThat(line.accepted()).noneMatch(push -> push.retryKey().equals(key));
         } finally {
@@ -255,9 +256,10 @@ class LineChannelTest {
         // The push held back by her quiet hours comes due after she unlinked: withdrawn, never pushed.
         Db.update(
                 "update line_delivery set next_attempt_at = now() where recipient_id = ? and status = 'PENDING'", hana);
-        Markers.run(lineSender::sendDue);
-        assertThat(Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'WITHDRAWN'", heldBack))
-                .isEqualTo(1);
+        Markers.runUntil(
+                lineSender::sendDue,
+                () -> Db.count(DELIVERY_OF_REGISTRATION.formatted("count(*)") + " and d.status = 'WITHDRAWN'", heldBack)
+                        == 1);
         UUID afterUnlink = UUID.randomUUID();
         Events.registration(EventTypes.REGISTRATION_CONFIRMED, session, afterUnlink, hana, "CONFIRMED", null);
         Markers.awaitHandled(Map.of(Topics.REGISTRATION_LIFECYCLE, List.of(session)));
