@@ -2,11 +2,8 @@ package io.ibasho.registration;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityResult;
 import jakarta.persistence.Id;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -18,20 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "session_copy")
-@SqlResultSetMapping(
-        name = SessionCopy.SEAT_OR_WHY,
-        entities = @EntityResult(entityClass = SessionCopy.class),
-        columns = {
-            @ColumnResult(name = "event_sequence", type = Long.class),
-            @ColumnResult(name = "her_active", type = Long.class)
-        })
 public class SessionCopy extends PanacheEntityBase {
-    /**
-     * A session row with, beside it, the next event sequence number when a seat was taken, or her active registrations
-     * of it when none was (the first-come booking's one statement, SeatLedger.takeOrSayWhy).
-     */
-    public static final String SEAT_OR_WHY = "SessionCopy.seatOrWhy";
-
     @Id
     public UUID id;
 

@@ -1,9 +1,13 @@
 package io.ibasho.registration.repository;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.SessionCopy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The seat ledger: a session's count of taken seats ({@code session_copy.confirmed_seats}) against its capacity, moved
@@ -36,47 +40,111 @@ public final class SeatLedger {
 
     /**
      * The first-come booking's first statement, and for a refused attempt its only one (docs/adr/0056): takes one seat
-     * of a first-come session if one is free (the same guarded UPDATE as {@link #take}) and returns the session's row,
-     * now in the ORM session, with the next {@link EventSequence} number for the booking's event. When nothing was
-     * taken (full, a lottery session), the same statement returns the session's row as its snapshot shows it and the
-     * count of her active registrations of it, so the caller can say why without another round trip; no row at all: no
-     * such session. A seat taken for a session that turns out not to be bookable goes back with the rollback.
+     * of a first-come session if one is free (the same guarded UPDATE as {@link #take}) and returns the session's row
+     * with the next {@link EventSequence} number for the booking's event. When nothing was taken (full, a lottery
+     * session), the same statement returns the session's row as its snapshot shows it and the count of her active
+     * registrations of it, so the caller can say why without another round trip; no row at all: no such session. A seat
+     * taken for a session that turns out not to be bookable goes back with the rollback.
      * <p>
      * The row read when nothing was taken is the statement's snapshot: when a concurrent booking or release changed
      * the row while the UPDATE waited for it, that snapshot can be older than what the UPDATE saw. Only a refusal is
      * ever decided from it ("full" only when it too shows no free seat); a free seat in it sends the caller to the
      * guarded UPDATE again (ADR 0047's amendment), so it can never overbook nor hide a seat just freed.
+     * <p>
+     * It runs on the ORM session's own connection, in its transaction, past Hibernate's query machinery (ADR 0069):
+     * a rush is hundreds of these a second, and as a native query each built a new plan, walked the plan cache's dead
+     * ones of the same SQL first, and hydrated the row as a managed entity. The session comes back as a copy that is
+     * not in the ORM session; nothing on the booking's paths writes it (its counters change only through SQL).
      */
     public static Uni<SeatOrWhy> takeOrSayWhy(UUID sessionId, String attendeeId) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                TAKE_OR_SAY_WHY, s.getResultSetMapping(Object[].class, SessionCopy.SEAT_OR_WHY))
-                        .setParameter("id", sessionId)
-                        .setParameter("attendee", attendeeId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return new SeatOrWhy(null, null, 0);
-                    }
-                    Object[] row = rows.get(0);
-                    return new SeatOrWhy(
-                            (SessionCopy) row[0],
-                            row[1] == null ? null : ((Number) row[1]).longValue(),
-                            row[2] == null ? 0 : ((Number) row[2]).longValue());
-                });
+        return SessionConnection.select(TAKE_OR_SAY_WHY, sessionId, attendeeId).map(rows -> {
+            if (rows.isEmpty()) {
+                return new SeatOrWhy(null, null, 0);
+            }
+            Object[] row = rows.get(0);
+            Object eventSequence = row[EVENT_SEQUENCE];
+            Object herActive = row[HER_ACTIVE];
+            return new SeatOrWhy(
+                    sessionOf(row),
+                    eventSequence == null ? null : ((Number) eventSequence).longValue(),
+                    herActive == null ? 0 : ((Number) herActive).longValue());
+        });
     }
+
+    /**
+     * Every column of session_copy, in the order {@link #sessionOf} reads them (SeatLedgerRowTest fails when the table
+     * has a column this list lacks, and when a field read differs from the ORM's load).
+     */
+    static final List<String> SESSION_COLUMNS = List.of(
+            "id",
+            "organisation_id",
+            "kind",
+            "venue_id",
+            "venue_name_ja",
+            "venue_name_en",
+            "allocation",
+            "status",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "confirmed_seats",
+            "capacity_floor",
+            "drop_in_count",
+            "application_opens_at",
+            "childcare_offered",
+            "application_closes_at",
+            "lottery_settings",
+            "parts",
+            "sequence",
+            "updated_at");
+
+    /** The statement's two columns after the session's. */
+    private static final int EVENT_SEQUENCE = SESSION_COLUMNS.size();
+
+    private static final int HER_ACTIVE = EVENT_SEQUENCE + 1;
+
+    /** The session as the ORM would load it, from the columns of {@link #SESSION_COLUMNS} at the row's start. */
+    static SessionCopy sessionOf(Object[] row) {
+        SessionCopy session = new SessionCopy();
+        session.id = (UUID) row[0];
+        session.organisationId = (String) row[1];
+        session.kind = (String) row[2];
+        session.venueId = (String) row[3];
+        session.venueNameJa = (String) row[4];
+        session.venueNameEn = (String) row[5];
+        session.allocation = (String) row[6];
+        session.status = (String) row[7];
+        session.startsAt = (OffsetDateTime) row[8];
+        session.endsAt = (OffsetDateTime) row[9];
+        session.capacity = (Integer) row[10];
+        session.confirmedSeats = (Integer) row[11];
+        session.capacityFloor = (Integer) row[12];
+        session.dropInCount = (Integer) row[13];
+        session.applicationOpensAt = (OffsetDateTime) row[14];
+        session.childcareOffered = (Boolean) row[15];
+        session.applicationClosesAt = (OffsetDateTime) row[16];
+        session.lotterySettings = (String) row[17];
+        session.parts = (String) row[18];
+        session.sequence = (Integer) row[19];
+        session.updatedAt = (OffsetDateTime) row[20];
+        return session;
+    }
+
+    private static final String TAKEN_COLUMNS = String.join(", ", SESSION_COLUMNS);
+    private static final String SESSION_ROW_COLUMNS =
+            SESSION_COLUMNS.stream().map(column -> "s." + column).collect(Collectors.joining(", "));
 
     private static final String TAKE_OR_SAY_WHY = "with taken as ("
             + "update session_copy set confirmed_seats = confirmed_seats + 1 "
-            + "where id = :id and allocation = 'FIRST_COME' and (capacity is null or confirmed_seats < capacity) "
-            + "returning *, nextval('registration_event_sequence') as event_sequence) "
-            + "select taken.*, cast(0 as bigint) as her_active from taken "
+            + "where id = $1 and allocation = 'FIRST_COME' and (capacity is null or confirmed_seats < capacity) "
+            + "returning " + TAKEN_COLUMNS + ", nextval('registration_event_sequence') as event_sequence) "
+            + "select " + TAKEN_COLUMNS + ", event_sequence, cast(0 as bigint) as her_active from taken "
             + "union all "
-            + "select s.*, cast(null as bigint) as event_sequence, "
+            + "select " + SESSION_ROW_COLUMNS + ", cast(null as bigint) as event_sequence, "
             // the statuses of BookingService.ACTIVE, as in the partial unique index registration_one_active (V6)
-            + "(select count(*) from registration r where r.session_id = s.id and r.attendee_id = :attendee "
+            + "(select count(*) from registration r where r.session_id = s.id and r.attendee_id = $2 "
             + "and r.status in ('CONFIRMED', 'APPLIED', 'WAITLISTED', 'OFFERED', 'PENDING_CHILDCARE')) as her_active "
-            + "from session_copy s where s.id = :id and not exists (select 1 from taken)";
+            + "from session_copy s where s.id = $1 and not exists (select 1 from taken)";
 
     /** Gives one seat back (never below zero). */
     public static Uni<Void> release(UUID sessionId) {

@@ -1,0 +1,45 @@
+package io.ibasho.plumbing.sql;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
+import org.hibernate.reactive.pool.ReactiveConnection;
+
+/**
+ * A select on the connection of the current Hibernate Reactive session, so inside its transaction, without Hibernate's
+ * query machinery (docs/adr/0069): for a hot statement whose cost is that machinery. Hibernate Reactive 3.2 never finds
+ * a native select's plan again in its plan cache (its result-set mapping has no equals: ADR 0058), so each call builds
+ * the plan and walks the dead ones of the same SQL first; the rows come back hydrated as managed entities. Here the
+ * statement goes to PostgreSQL as it is written ({@code $1}, {@code $2} … for the parameters) and each row is the
+ * columns' values as the PostgreSQL client reads them ({@code uuid} a UUID, {@code timestamptz} an OffsetDateTime,
+ * {@code integer} an Integer, {@code bigint} a Long, {@code text} a String, SQL null a null).
+ * <p>
+ * Only for statements whose rows the caller maps itself and never writes back through the ORM session (nothing read
+ * here is in it).
+ */
+public final class SessionConnection {
+    private SessionConnection() {}
+
+    public static Uni<List<Object[]>> select(String sql, Object... parameters) {
+        return Panache.getSession()
+                .flatMap(session -> Uni.createFrom()
+                        .completionStage(() -> connectionOf(session).select(sql, parameters)))
+                .map(result -> {
+                    List<Object[]> rows = new ArrayList<>(result.size());
+                    result.forEachRemaining(rows::add);
+                    return rows;
+                });
+    }
+
+    private static ReactiveConnection connectionOf(Mutiny.Session session) {
+        // Mutiny.Session does not expose its connection; its only implementation does (Hibernate Reactive 3.2)
+        if (session instanceof MutinySessionImpl impl) {
+            return impl.getReactiveConnection();
+        }
+        throw new IllegalStateException(
+                "the Hibernate Reactive session is a " + session.getClass().getName() + ", not MutinySessionImpl");
+    }
+}
