@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ibasho.localstack.PostgresServer;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.QueryPlans;
 import io.ibasho.testsupport.TestServers;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -31,8 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,14 +114,14 @@ class SeatLedgerRowTest {
                         + "'FIRST_COME', 'PUBLISHED', now() + interval '7 days', now() + interval '8 days', 1, 1, 0, "
                         + "now())",
                 full);
-        int before = cachedQueryPlans();
+        int before = QueryPlans.cached();
         for (int attempt = 0; attempt < 100; attempt++) {
             assertThat(onVertx(() -> Panache.withTransaction(() -> SeatLedger.takeOrSayWhy(full, "her")))
                             .taken())
                     .isFalse();
         }
         // the service's own pollers may add a few meanwhile; a hundred refusals added a hundred before
-        assertThat(cachedQueryPlans() - before).isLessThan(20);
+        assertThat(QueryPlans.cached() - before).isLessThan(20);
     }
 
     @Test
@@ -137,21 +134,6 @@ class SeatLedgerRowTest {
 
     private SessionCopy ormLoad(UUID id) {
         return onVertx(() -> Panache.withSession(() -> SessionCopy.<SessionCopy>findById(id)));
-    }
-
-    private static int cachedQueryPlans() {
-        Object factory = ClientProxy.unwrap(
-                Arc.container().instance(Mutiny.SessionFactory.class).get());
-        try {
-            Field delegate = factory.getClass().getDeclaredField("delegate");
-            delegate.setAccessible(true);
-            return ((SessionFactoryImplementor) delegate.get(factory))
-                    .getQueryEngine()
-                    .getInterpretationCache()
-                    .getNumberOfCachedQueryPlans();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Hibernate Reactive's session factory changed shape", e);
-        }
     }
 
     private static void assertSameFields(SessionCopy read, SessionCopy loaded) throws IllegalAccessException {

@@ -1,4 +1,4 @@
-package io.ibasho.notification.support;
+package io.ibasho.testsupport;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
