@@ -240,13 +240,10 @@ class PartnerWebhookTest {
         Markers.runWebhookSender(webhookSender); // anything else due would be delivered now
         assertThat(forSession(ok, session)).hasSize(3);
         assertThat(forSession(ok, elsewhere)).isEmpty();
-        // the partner's receiver has the third call before the sender commits its row as delivered: wait for that
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.accessToken("partner1"))
-                        .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
-                        .then()
-                        .statusCode(200)
+        // the partner's receiver has the third call before the sender commits its row as delivered
+        awaitDeliveries(
+                endpoint.get("id"),
+                deliveries -> deliveries
                         .body("size()", equalTo(3))
                         .body("status.unique()", org.hamcrest.Matchers.contains("DELIVERED")));
         assertThat(forSession(ok, session)).hasSize(3); // and none of them sent twice meanwhile
@@ -479,15 +476,26 @@ class PartnerWebhookTest {
                 .doesNotContain("127.0.0.1")
                 .doesNotContain(session.toString());
         // the dead letter is on its topic a moment before the sender's transaction commits the delivery as dead
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.accessToken("partner1"))
-                        .get("/api/notifications/webhooks/" + endpoint.get("id") + "/deliveries")
-                        .then()
-                        .statusCode(200)
+        awaitDeliveries(
+                endpoint.get("id"),
+                deliveries -> deliveries
                         .body("[0].status", equalTo("DEAD"))
                         .body("[0].attempts", equalTo(3))
                         .body("[0].lastStatusCode", equalTo(500)));
+    }
+
+    /**
+     * The partner's list of an endpoint's deliveries, once it shows what is expected (within 10 s): the sender commits
+     * a delivery's outcome a moment after the call it made or the dead letter it published.
+     */
+    private static void awaitDeliveries(
+            Object endpointId, java.util.function.Consumer<io.restassured.response.ValidatableResponse> expected) {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> expected.accept(given().auth()
+                        .oauth2(Tokens.accessToken("partner1"))
+                        .get("/api/notifications/webhooks/" + endpointId + "/deliveries")
+                        .then()
+                        .statusCode(200)));
     }
 
     @Test
