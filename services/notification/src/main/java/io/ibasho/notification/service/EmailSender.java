@@ -13,12 +13,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -71,67 +69,13 @@ public class EmailSender {
     Uni<Boolean> sendBatch() {
         return attempts.due("email_delivery", EmailDelivery.class)
                 .call(this::loadTogether)
-                .flatMap(due -> {
-                    List<Addressed> addressed = new ArrayList<>(due.size());
-                    return attempts.inTurn(
-                                    due,
-                                    delivery -> address(delivery)
-                                            .invoke(mail -> {
-                                                if (mail != null) {
-                                                    addressed.add(new Addressed(delivery, mail));
-                                                }
-                                            })
-                                            .replaceWithVoid())
-                            .chain(() -> sendSideBySide(addressed))
-                            .replaceWith(due.size() >= config.delivery().batchSize());
-                });
-    }
-
-    /** A due delivery and its mail, worded and addressed. */
-    private record Addressed(EmailDelivery delivery, Mail mail) {}
-
-    /**
-     * The batch's mails handed to the mailer side by side (its pool of SMTP connections), so that each does not wait
-     * for the answers to all before it: one after another, the sender's rate stayed below a booking rush's and her
-     * mail waited seconds (docs/benchmarks.md, round 17). Only the sends overlap: the rows are read before and
-     * written after, one at a time, on the batch's one reactive session.
-     */
-    private Uni<Void> sendSideBySide(List<Addressed> addressed) {
-        if (addressed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Uni<Throwable>> sends = addressed.stream()
-                .map(one -> mailer.send(one.mail())
-                        .<Throwable>map(ignored -> null)
-                        .onFailure()
-                        .recoverWithItem(failure -> failure))
-                .toList();
-        return Uni.join().all(sends).andFailFast().flatMap(failures -> {
-            List<Uni<Void>> outcomes = new ArrayList<>(addressed.size());
-            for (int i = 0; i < addressed.size(); i++) {
-                EmailDelivery delivery = addressed.get(i).delivery();
-                Throwable failure = failures.get(i);
-                if (failure == null) {
-                    attempts.sent(delivery, Notifier.EMAIL);
-                } else {
-                    // The SMTP error text can quote her address, so only the exception type is kept.
-                    outcomes.add(attempts.failed(
-                            delivery, Notifier.EMAIL, failure.getClass().getSimpleName(), false));
-                }
-            }
-            return Multi.createFrom()
-                    .iterable(outcomes)
-                    .onItem()
-                    .transformToUniAndConcatenate(outcome -> outcome)
-                    .collect()
-                    .last()
-                    .replaceWithVoid();
-        });
+                .flatMap(due -> attempts.inTurn(due, this::sendOne)
+                        .replaceWith(due.size() >= config.delivery().batchSize()));
     }
 
     /**
      * The batch's preferences, messages and sessions in three statements, so that each mail's lookups in
-     * {@link #address} find them in the session instead of asking the database three times per mail: under load each
+     * {@link #sendOne} find them in the session instead of asking the database three times per mail: under load each
      * round trip waits for the CPU, and the mails of a batch wait for each other's (docs/benchmarks.md, round 16).
      */
     private Uni<Void> loadTogether(List<EmailDelivery> due) {
@@ -156,45 +100,49 @@ public class EmailSender {
                 });
     }
 
-    /** @return the delivery's mail, or null when it is not sent now (withdrawn, her quiet hours, not worded) */
-    private Uni<Mail> address(EmailDelivery delivery) {
+    private Uni<Void> sendOne(EmailDelivery delivery) {
         return RecipientPreference.<RecipientPreference>findById(delivery.recipientId)
                 .flatMap(preference -> InboxMessage.<InboxMessage>findById(delivery.inboxMessageId)
                         .flatMap(message -> {
                             if (preference == null || !preference.wantsEmail() || message == null) {
                                 delivery.status = EmailDelivery.WITHDRAWN;
-                                return Uni.createFrom().nullItem();
+                                return Uni.createFrom().voidItem();
                             }
                             if (attempts.deferredForQuiet(delivery, preference, message)) {
-                                return Uni.createFrom().nullItem();
+                                return Uni.createFrom().voidItem();
                             }
                             return attempts.sessionOf(message)
                                     .flatMap(copy -> attempts.stillWanted(message, copy)
                                             .flatMap(wanted -> {
                                                 if (!wanted) {
                                                     delivery.status = EmailDelivery.WITHDRAWN;
-                                                    return Uni.createFrom().nullItem();
+                                                    return Uni.createFrom().voidItem();
                                                 }
-                                                return worded(delivery, preference, message, copy);
+                                                return send(delivery, preference, message, copy);
                                             }));
                         }));
     }
 
-    private Uni<Mail> worded(
+    private Uni<Void> send(
             EmailDelivery delivery, RecipientPreference preference, InboxMessage message, SessionCopy session) {
         attempts.attempting(delivery);
+        Mail mail;
         try {
             MessageWording.RenderedMail rendered =
                     wording.email(message, session, preference.language(), preference.detail());
-            return Uni.createFrom()
-                    .item(Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
-                            .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">")
-                            .addHeader("Message-ID", messageId(delivery)));
+            mail = Mail.withText(preference.emailAddress, rendered.subject(), rendered.body())
+                    .setFrom(DiscreetEnvelope.SENDER_NAME + " <" + config.senderAddress() + ">")
+                    .addHeader("Message-ID", messageId(delivery));
         } catch (RuntimeException e) {
             // One message that cannot be worded must not hold up the batch; it retries and then dead-letters.
-            return attempts.failed(delivery, Notifier.EMAIL, e.getClass().getSimpleName(), false)
-                    .replaceWith((Mail) null);
+            return attempts.failed(delivery, Notifier.EMAIL, e.getClass().getSimpleName(), false);
         }
+        return mailer.send(mail)
+                .invoke(() -> attempts.sent(delivery, Notifier.EMAIL))
+                // The SMTP error text can quote her address, so only the exception type is kept.
+                .onFailure()
+                .recoverWithUni(failure -> attempts.failed(
+                        delivery, Notifier.EMAIL, failure.getClass().getSimpleName(), false));
     }
 
     /**
