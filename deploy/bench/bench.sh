@@ -14,7 +14,7 @@
 # BENCH_EMAIL_PEOPLE (all: how many of the accounts confirm an e-mail address and choose e-mail, through the API as she
 # does, with the code read from the stack's SMTP stand-in; 0: in-app only),
 # BENCH_OPEN_BROWSE_RATE (3000) and BENCH_OPEN_BOOK_RATE (100): the open-loop rows' arrivals a second (Gatling,
-# deploy/bench/open-loop; 0 leaves them out),
+# deploy/bench/open-loop; 0 leaves them out), BENCH_OPEN_WARMUP (10: their first seconds of arrivals, not counted),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432,
 # the SMTP stand-in 32025 and its page 32026).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
@@ -264,12 +264,13 @@ catch_up() { # sessions file: waits (30 s at most) until notification told every
 }
 
 # Open loop (Gatling, deploy/bench/open-loop): arrivals at a set rate whatever the answers take, and what each answer
-# took, uncorrected; wrk's rows keep $CONNECTIONS connections busy instead. The first BENCH_WARMUP s of arrivals (5) are
-# not counted: the load generator's own JIT and first connections. No JFR recording during these rows.
+# took, uncorrected; wrk's rows keep $CONNECTIONS connections busy instead. The first BENCH_OPEN_WARMUP s of arrivals (10)
+# are not counted: the load generator's own start, JIT and first connections (with 5 s, one run still had a stall of
+# 0.5-0.7 s in its 6th second, none after). No JFR recording during these rows.
 open_loop() { # name simulation rate url [work file] -> the RESULT line of deploy/bench/open-loop's Answers (ms)
   local name=$1 simulation=$2 rate=$3 url=$4 work=${5:-}
   ./mvnw -B -q -o -Pbench -pl deploy/bench/open-loop gatling:test -Dgatling.simulationClass="io.ibasho.bench.$simulation" \
-    -Dbench.url="$url" -Dbench.rate="$rate" -Dbench.seconds="$RUN_SECONDS" -Dbench.warmup="${BENCH_WARMUP:-5}" \
+    -Dbench.url="$url" -Dbench.rate="$rate" -Dbench.seconds="$RUN_SECONDS" -Dbench.warmup="${BENCH_OPEN_WARMUP:-10}" \
     -Dbench.work="$work" > "$OUT/$name.txt" 2>&1 || true
   grep '^RESULT' "$OUT/$name.txt" || { tail -20 "$OUT/$name.txt" >&2; echo "RESULT requests=0"; }
 }
@@ -584,7 +585,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "through the gateway $(field "$BROWSE_GATEWAY" answer_mean_ms) / $(field "$BROWSE_GATEWAY" mean_ms), returning $(field "$BROWSE_RETURNING" answer_mean_ms) / $(field "$BROWSE_RETURNING" mean_ms), rush $(field "$RUSH" answer_mean_ms) / $(field "$RUSH" mean_ms) (docs/benchmarks.md, round 16)."
   echo
   echo "Open loop (Gatling $(sed -n 's:.*<gatling.version>\(.*\)</gatling.version>.*:\1:p' deploy/bench/open-loop/pom.xml), deploy/bench/open-loop): arrivals at a set rate for $RUN_SECONDS s whatever the answers take, on"
-  echo "shared keep-alive connections, after ${BENCH_WARMUP:-5} s of arrivals not counted; what each answer took, not corrected (ms). No JFR"
+  echo "shared keep-alive connections, after ${BENCH_OPEN_WARMUP:-10} s of arrivals not counted; what each answer took, not corrected (ms). No JFR"
   echo "recording during these rows."
   echo
   echo "| open loop | arrivals/s set | answers/s | 2xx | other | p50 | p90 | p99 | p99.9 | max |"

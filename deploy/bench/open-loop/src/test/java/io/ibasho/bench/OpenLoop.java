@@ -33,7 +33,7 @@ final class OpenLoop {
 
     /** Arrivals at the same rate before the measured window, not counted (see {@link Answers}). */
     static long warmupSeconds() {
-        return Long.getLong("bench.warmup", 5);
+        return Long.getLong("bench.warmup", 10);
     }
 
     static OpenInjectionStep arrivals() {
