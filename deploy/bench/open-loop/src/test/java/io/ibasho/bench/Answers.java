@@ -59,14 +59,17 @@ final class Answers {
         tookMillis[count++] = took;
     }
 
-    /** One line in the shape of deploy/bench/wrk.lua's, which bench.sh reads with the same field(). */
+    /**
+     * One line in the shape of deploy/bench/wrk.lua's, which bench.sh reads with the same field(); with the measured
+     * window's bounds (epoch ms), so that what the bookings caused downstream is timed over the same window.
+     */
     static synchronized String result(long seconds) {
         long[] sorted = Arrays.copyOf(tookMillis, count);
         Arrays.sort(sorted);
         long answers = ok.sum() + conflict.sum() + other.sum();
         return String.format(
                 "RESULT requests=%d seconds=%d ok=%d conflict=%d other=%d p50=%d p90=%d p99=%d p999=%d max=%d mean_ms=%.1f"
-                        + " rps=%.0f ok_warmup_included=%d",
+                        + " rps=%.0f ok_warmup_included=%d from_ms=%d until_ms=%d",
                 answers,
                 seconds,
                 ok.sum(),
@@ -79,7 +82,9 @@ final class Answers {
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                 Arrays.stream(sorted).average().orElse(0),
                 (double) answers / seconds,
-                okWarmupIncluded.sum());
+                okWarmupIncluded.sum(),
+                measuredFromMillis,
+                measuredUntilMillis);
     }
 
     private static long at(long[] sorted, double quantile) {
