@@ -269,7 +269,8 @@ catch_up() { # sessions file: waits (30 s at most) until notification told every
 # 0.5-0.7 s in its 6th second, none after). No JFR recording during these rows.
 open_loop() { # name simulation rate url [work file] -> the RESULT line of deploy/bench/open-loop's Answers (ms)
   local name=$1 simulation=$2 rate=$3 url=$4 work=${5:-}
-  ./mvnw -B -q -o -Pbench -pl deploy/bench/open-loop gatling:test -Dgatling.simulationClass="io.ibasho.bench.$simulation" \
+  # gatling:test runs the lifecycle to test-compile first: built and checked at the start, so no format check here
+  ./mvnw -B -q -o -Pbench -pl deploy/bench/open-loop gatling:test -Dspotless.check.skip=true -Dgatling.simulationClass="io.ibasho.bench.$simulation" \
     -Dbench.url="$url" -Dbench.rate="$rate" -Dbench.seconds="$RUN_SECONDS" -Dbench.warmup="${BENCH_OPEN_WARMUP:-10}" \
     -Dbench.work="$work" > "$OUT/$name.txt" 2>&1 || true
   grep '^RESULT' "$OUT/$name.txt" || { tail -20 "$OUT/$name.txt" >&2; echo "RESULT requests=0"; }

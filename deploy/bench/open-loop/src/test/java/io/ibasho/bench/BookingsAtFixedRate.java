@@ -4,7 +4,6 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import io.gatling.javaapi.core.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import java.util.Map;
  * Bookings at a fixed rate: each arrival takes the next "token session" line of {@code bench.work} (the same work
  * file as wrk's, each line once, so every booking can succeed) and books that session with that attendee's token.
  */
-public class BookingsAtFixedRate extends Simulation {
+public class BookingsAtFixedRate extends MeasuredSimulation {
     private static Iterator<Map<String, Object>> work() {
         try (var lines = Files.lines(Path.of(System.getProperty("bench.work")))) {
             List<Map<String, Object>> pairs = lines.filter(line -> !line.isBlank())
@@ -45,15 +44,5 @@ public class BookingsAtFixedRate extends Simulation {
                         .check(OpenLoop.measured()))
                 .exec(Answers::record);
         setUp(book.injectOpen(OpenLoop.arrivals())).protocols(OpenLoop.protocol());
-    }
-
-    @Override
-    public void before() {
-        OpenLoop.start();
-    }
-
-    @Override
-    public void after() {
-        OpenLoop.end();
     }
 }

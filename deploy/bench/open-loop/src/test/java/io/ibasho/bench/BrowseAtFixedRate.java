@@ -3,10 +3,8 @@ package io.ibasho.bench;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import io.gatling.javaapi.core.Simulation;
-
 /** The public list of sessions, {@code GET bench.path}, asked for at a fixed rate by visitors who arrive and leave. */
-public class BrowseAtFixedRate extends Simulation {
+public class BrowseAtFixedRate extends MeasuredSimulation {
     {
         var browse = scenario("browse")
                 .exec(http("list")
@@ -14,15 +12,5 @@ public class BrowseAtFixedRate extends Simulation {
                         .check(OpenLoop.measured()))
                 .exec(Answers::record);
         setUp(browse.injectOpen(OpenLoop.arrivals())).protocols(OpenLoop.protocol());
-    }
-
-    @Override
-    public void before() {
-        OpenLoop.start();
-    }
-
-    @Override
-    public void after() {
-        OpenLoop.end();
     }
 }

@@ -55,13 +55,4 @@ final class OpenLoop {
     static HttpProtocolBuilder protocol() {
         return http.baseUrl(url()).shareConnections().disableWarmUp().disableCaching();
     }
-
-    static void start() {
-        Answers.window(warmupSeconds(), seconds());
-    }
-
-    /** The RESULT line bench.sh reads, on the console. */
-    static void end() {
-        System.out.println(Answers.result(seconds()));
-    }
 }
