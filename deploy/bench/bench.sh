@@ -245,9 +245,9 @@ cpu_snapshot() { # -> "kind ticks" per line
   echo "postgres $(pg_ticks)"
   echo "kafka $(ticks "$(cat "$PROJECT_DIR/.ibasho/run/kafka.pid" 2>/dev/null || true)")"
 }
-cpu_per() { # before-file after-file count -> "kind ms" per line: CPU milliseconds per counted item
-  awk -v n="$3" 'NR == FNR { before[$1] = $2; next }
-    { printf "%s %s\n", $1, (n > 0 ? sprintf("%.1f", ($2 - before[$1]) * 10 / n) : "?") }' "$1" "$2"
+cpu_per() { # before-file after-file count [printf format, %.1f] -> "kind ms" per line: CPU milliseconds per counted item
+  awk -v n="$3" -v f="${4:-%.1f}" 'NR == FNR { before[$1] = $2; next }
+    { printf "%s %s\n", $1, (n > 0 ? sprintf(f, ($2 - before[$1]) * 10 / n) : "?") }' "$1" "$2"
 }
 cpu_cell() { awk -v k="$2" '$1 == k { print $2 }' "$1"; }
 catch_up() { # sessions file: waits (30 s at most) until notification told every booking of those sessions, e-mail too
@@ -417,7 +417,8 @@ browse_run() { # name url -> RESULT line; leaves $OUT/cpu-<name>.txt: CPU ms per
   cpu_snapshot > "$OUT/cpu-before-$1.txt"
   result=$(run_wrk "$1" get "$2")
   cpu_snapshot > "$OUT/cpu-after-$1.txt"
-  cpu_per "$OUT/cpu-before-$1.txt" "$OUT/cpu-after-$1.txt" "$(field "$result" requests)" > "$OUT/cpu-$1.txt"
+  # three decimals: a list answered from memory costs hundredths of a millisecond, which one decimal showed as 0.0
+  cpu_per "$OUT/cpu-before-$1.txt" "$OUT/cpu-after-$1.txt" "$(field "$result" requests)" %.3f > "$OUT/cpu-$1.txt"
   echo "$result"
 }
 BROWSE_DIRECT=$(browse_run browse-direct "$EVENT/api/events/sessions")
