@@ -277,35 +277,18 @@ open_loop() { # name simulation rate url [work file] -> the RESULT line of deplo
 }
 
 # With a window (epoch ms, the open loop's measured one), only the bookings committed in it are timed: the load
-# generator's first seconds take CPU from the services too (round 18). The whole run's p99 is given beside.
+# generator's first seconds take CPU from the services too (round 18). The arithmetic: deploy/bench/latencies.py.
 message_latency() { # sessions file [from_ms until_ms] -> "N of M told; p50 … ms, p99 … ms": booking -> in-app message
   local in; in="'$(paste -sd, "$1" | sed "s/,/','/g")'"
   psql -At -F, -d registration -c "select id, extract(epoch from created_at) from registration
     where status = 'CONFIRMED' and session_id in ($in)" > "$OUT/booked.csv"
   psql -At -F, -d notification -c "select registration_id, min(extract(epoch from created_at)) from inbox_message
     where session_id in ($in) group by 1" > "$OUT/told.csv"
-  python3 - "$OUT/booked.csv" "$OUT/told.csv" "${2:-}" "${3:-}" <<'PY'
-import sys
-booked = dict(line.strip().split(",") for line in open(sys.argv[1]) if line.strip())
-told = dict(line.strip().split(",") for line in open(sys.argv[2]) if line.strip())
-window = (float(sys.argv[3]), float(sys.argv[4])) if sys.argv[3] and float(sys.argv[3]) > 0 else None
-pick = lambda gaps, q: gaps[min(len(gaps) - 1, int(q * len(gaps)))] if gaps else float("nan")
-gaps = sorted((float(told[r]) - float(at)) * 1000 for r, at in booked.items() if r in told)
-if not gaps:
-    print(f"0 of {len(booked)} told")
-elif window:
-    timed = sorted((float(told[r]) - float(at)) * 1000 for r, at in booked.items()
-                   if r in told and window[0] <= float(at) * 1000 < window[1])
-    print(f"{len(gaps)} of {len(booked)} told; the {len(timed)} of the measured window: p50 {pick(timed, 0.5):.0f} ms, "
-          f"p99 {pick(timed, 0.99):.0f} ms (all of the run, warm-up included: p99 {pick(gaps, 0.99):.0f} ms)")
-else:
-    print(f"{len(gaps)} of {len(booked)} told; p50 {pick(gaps, 0.5):.0f} ms, p99 {pick(gaps, 0.99):.0f} ms")
-PY
+  python3 deploy/bench/latencies.py message "$OUT/booked.csv" "$OUT/told.csv" ${2:+"$2" "$3"}
 }
 
-# Booking committed -> her e-mail accepted by the SMTP stand-in (its 250 after DATA). Each e-mail's Message-ID is its
-# email_delivery row's id: delivery -> inbox message -> registration. Exactly once: no Message-ID received twice, and
-# every booking of an account that chose e-mail received. Reads $OUT/booked.csv: call message_latency first.
+# Booking committed -> her e-mail accepted by the SMTP stand-in (its 250 after DATA), each exactly once (latencies.py).
+# Reads $OUT/booked.csv: call message_latency first.
 email_latency() { # sessions file [from_ms until_ms] -> "N of M e-mailed, each exactly once; p50 … ms, p99 … ms"
   local in; in="'$(paste -sd, "$1" | sed "s/,/','/g")'"
   psql -At -F, -d registration -c "select id, attendee_id from registration
@@ -315,43 +298,8 @@ email_latency() { # sessions file [from_ms until_ms] -> "N of M e-mailed, each e
   psql -At -F, -d notification -c "select d.id, m.registration_id from email_delivery d
     join inbox_message m on m.id = d.inbox_message_id where m.session_id in ($in)" > "$OUT/deliveries.csv"
   curl -sf "$STAND_IN/receipts" > "$OUT/receipts.txt" || : > "$OUT/receipts.txt"
-  python3 - "$OUT/booked.csv" "$OUT/booked-by.csv" "$OUT/emailing.csv" "$OUT/deliveries.csv" "$OUT/receipts.txt" \
-      "${2:-}" "${3:-}" <<'PY'
-import collections, sys
-rows = lambda f: [l.strip().split(",") for l in open(f) if l.strip()]
-booked = {r: float(at) for r, at in rows(sys.argv[1])}
-by = dict(rows(sys.argv[2]))
-emailing = {r[0] for r in rows(sys.argv[3])}
-registration_of = dict(rows(sys.argv[4]))  # delivery id -> registration id
-received = collections.defaultdict(list)   # delivery id -> receive times (ms)
-for line in open(sys.argv[5]):
-    parts = line.split()
-    if len(parts) == 2 and parts[1].startswith("<") and "@" in parts[1]:
-        received[parts[1][1:parts[1].index("@")]].append(int(parts[0]))
-expected = [r for r in booked if by.get(r) in emailing]
-first = {}
-twice = 0
-for delivery, registration in registration_of.items():
-    times = received.get(delivery, [])
-    twice += len(times) > 1
-    if times and registration in booked:
-        first[registration] = min(first.get(registration, min(times)), min(times))
-gaps = sorted(first[r] - booked[r] * 1000 for r in expected if r in first)
-missing = len(expected) - len(gaps)
-once = "each exactly once" if twice == 0 and missing == 0 else f"{twice} received twice, {missing} missing"
-window = (float(sys.argv[6]), float(sys.argv[7])) if sys.argv[6] and float(sys.argv[6]) > 0 else None
-pick = lambda gaps, q: gaps[min(len(gaps) - 1, int(q * len(gaps)))] if gaps else float("nan")
-if not gaps:
-    print(f"0 of {len(expected)} e-mailed ({once})")
-elif window:
-    timed = sorted(first[r] - booked[r] * 1000 for r in expected
-                   if r in first and window[0] <= booked[r] * 1000 < window[1])
-    print(f"{len(gaps)} of {len(expected)} e-mailed, {once}; the {len(timed)} of the measured window: "
-          f"p50 {pick(timed, 0.5):.0f} ms, p99 {pick(timed, 0.99):.0f} ms "
-          f"(all of the run, warm-up included: p99 {pick(gaps, 0.99):.0f} ms)")
-else:
-    print(f"{len(gaps)} of {len(expected)} e-mailed, {once}; p50 {pick(gaps, 0.5):.0f} ms, p99 {pick(gaps, 0.99):.0f} ms")
-PY
+  python3 deploy/bench/latencies.py email "$OUT/booked.csv" "$OUT/booked-by.csv" "$OUT/emailing.csv" \
+    "$OUT/deliveries.csv" "$OUT/receipts.txt" ${2:+"$2" "$3"}
 }
 
 gw_counters() { # the gateway's counters: "verified_tokens:hit N", "public_list:fresh N", ... (numbers, no token data)
