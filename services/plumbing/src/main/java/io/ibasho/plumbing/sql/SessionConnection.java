@@ -18,7 +18,8 @@ import org.hibernate.reactive.pool.ReactiveConnection;
  * {@code integer} an Integer, {@code bigint} a Long, {@code text} a String, SQL null a null).
  * <p>
  * Only for statements whose rows the caller maps itself and never writes back through the ORM session (nothing read
- * here is in it).
+ * here is in it), and that need nothing the session holds unwritten: Hibernate flushes its pending changes before a
+ * native query of its own, this does not.
  */
 public final class SessionConnection {
     private SessionConnection() {}
@@ -32,6 +33,17 @@ public final class SessionConnection {
                     result.forEachRemaining(rows::add);
                     return rows;
                 });
+    }
+
+    /**
+     * An insert, update or delete on the same connection, past the ORM as {@link #select} is: the rows it changed.
+     * Hibernate flushes the session before a native statement of its own; this does not, so only for a statement that
+     * needs nothing the session holds unwritten.
+     */
+    public static Uni<Integer> update(String sql, Object... parameters) {
+        return Panache.getSession()
+                .flatMap(session -> Uni.createFrom()
+                        .completionStage(() -> connectionOf(session).update(sql, parameters)));
     }
 
     private static ReactiveConnection connectionOf(Mutiny.Session session) {
