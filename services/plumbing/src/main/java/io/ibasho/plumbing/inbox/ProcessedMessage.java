@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.inbox;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
@@ -17,12 +18,11 @@ public final class ProcessedMessage {
 
     /** @return true the first time this consumer sees the event id, false for a duplicate */
     public static Uni<Boolean> firstDelivery(String eventId, String consumer) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "insert into processed_message (event_id, consumer, processed_at) values (:id, :consumer, now()) on conflict do nothing")
-                        .setParameter("id", eventId)
-                        .setParameter("consumer", consumer)
-                        .executeUpdate())
+        // the first statement of the record's transaction, so nothing is unwritten yet: past the ORM (docs/adr/0070)
+        return SessionConnection.update(
+                        "insert into processed_message (event_id, consumer, processed_at) values ($1, $2, now()) on conflict do nothing",
+                        eventId,
+                        consumer)
                 .map(inserted -> inserted == 1);
     }
 

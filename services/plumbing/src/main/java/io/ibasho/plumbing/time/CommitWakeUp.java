@@ -1,6 +1,6 @@
 package io.ibasho.plumbing.time;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -44,10 +44,8 @@ public class CommitWakeUp {
      * The channel is a constant of the caller, never data.
      */
     public static Uni<Void> signal(String channel) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select cast(pg_notify(:channel, '') as text)")
-                        .setParameter("channel", channel)
-                        .getSingleResult())
+        // past the ORM (docs/adr/0070): as a native select it stored a new query plan at every call (ADR 0058)
+        return SessionConnection.select("select cast(pg_notify($1, '') as text)", channel)
                 .replaceWithVoid();
     }
 
