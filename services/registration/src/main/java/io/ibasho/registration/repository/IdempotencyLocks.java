@@ -1,6 +1,6 @@
 package io.ibasho.registration.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.smallrye.mutiny.Uni;
 
 /** The lock on one person's Idempotency-Key, for the rest of the caller's transaction (an advisory lock). */
@@ -9,10 +9,10 @@ public final class IdempotencyLocks {
 
     /** Takes the lock if nobody holds it; false at once, without waiting, while another request holds it. */
     public static Uni<Boolean> tryTake(String attendeeId, String key) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select pg_try_advisory_xact_lock(hashtextextended(:lock, 0))", Boolean.class)
-                        .setParameter("lock", attendeeId + "\n" + key)
-                        .getSingleResult());
+        // the first statement of the request's transaction; past the ORM (docs/adr/0070), as a native select it stored
+        // a new query plan at every keyed POST (ADR 0058)
+        return SessionConnection.select(
+                        "select pg_try_advisory_xact_lock(hashtextextended($1, 0))", attendeeId + "\n" + key)
+                .map(rows -> (Boolean) rows.get(0)[0]);
     }
 }

@@ -1,0 +1,172 @@
+package io.ibasho.registration.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ibasho.localstack.PostgresServer;
+import io.ibasho.plumbing.outbox.Outbox;
+import io.ibasho.registration.Registration;
+import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.QueryPlans;
+import io.ibasho.testsupport.TestServers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A first-come booking's rows, its event and the relay that publishes it run past Hibernate's query machinery (ADR
+ * 0070): the rows written must be those the ORM would have written, the relay must still publish and stamp every
+ * event, and none of it may store a query plan (each call stored one before: ADR 0058).
+ */
+@QuarkusTest
+@WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
+class BookingRowsTest {
+    private static final int BOOKINGS = 100;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void aHundredBookingsAreWrittenPublishedAndStoreNoQueryPlan() throws Exception {
+        UUID session = roomySession();
+        int plansBefore = QueryPlans.cached();
+
+        for (int person = 0; person < BOOKINGS; person++) {
+            String attendee = "booker-" + person;
+            boolean written = onVertx(() -> Panache.withTransaction(() -> SeatLedger.takeOrSayWhy(session, attendee)
+                    .flatMap(seat -> BookingRows.insertConfirmed(
+                            confirmed(session, attendee),
+                            outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", attendee))))));
+            assertThat(written).as(attendee).isTrue();
+        }
+
+        assertThat(count(
+                        "select count(*) from registration where session_id = ? and status = 'CONFIRMED' "
+                                + "and booking_code is not null and version = 0 and nickname = 'Hana'",
+                        session))
+                .isEqualTo(BOOKINGS);
+        // the relay, woken by each commit, reads the rows and stamps them past the ORM
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (count("select count(*) from outbox_message where message_key = ? and published_at is null", session) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(count(
+                        "select count(*) from outbox_message where message_key = ? and published_at is not null",
+                        session))
+                .isEqualTo(BOOKINGS);
+        // the service's own pollers may add a few meanwhile; a hundred bookings and their relay runs added 200 or more
+        assertThat(QueryPlans.cached() - plansBefore).isLessThan(20);
+    }
+
+    @Test
+    void aSecondActiveBookingOfHersWritesNeitherRowNorEvent() throws Exception {
+        UUID session = roomySession();
+        String attendee = "twice";
+        assertThat(onVertx(() -> Panache.withTransaction(() -> BookingRows.insertConfirmed(
+                        confirmed(session, attendee),
+                        outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", attendee))))))
+                .isTrue();
+
+        assertThat(onVertx(() -> Panache.withTransaction(() -> BookingRows.insertConfirmed(
+                        confirmed(session, attendee),
+                        outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", attendee))))))
+                .isFalse();
+
+        assertThat(count("select count(*) from registration where session_id = ?", session))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbox_message where message_key = ?", session))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeysLockIsHeldForTheTransactionAndStoresNoQueryPlan() {
+        int plansBefore = QueryPlans.cached();
+        for (int attempt = 0; attempt < BOOKINGS; attempt++) {
+            String key = "key-" + attempt;
+            // taken, and taken again by the same transaction (advisory locks are re-entrant), then freed by its end
+            boolean both = onVertx(() -> Panache.withTransaction(() -> IdempotencyLocks.tryTake("her", key)
+                    .flatMap(first -> IdempotencyLocks.tryTake("her", key).map(second -> first && second))));
+            assertThat(both).isTrue();
+        }
+        assertThat(QueryPlans.cached() - plansBefore).isLessThan(20);
+    }
+
+    private static Registration confirmed(UUID session, String attendee) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Registration registration = new Registration();
+        registration.id = UUID.randomUUID();
+        registration.sessionId = session;
+        registration.attendeeId = attendee;
+        registration.nickname = "Hana";
+        registration.status = Registration.Status.CONFIRMED;
+        registration.createdAt = now;
+        registration.updatedAt = now;
+        registration.bookingCode = "A" + (registration.id.hashCode() & 0xffff);
+        registration.version = 0L;
+        return registration;
+    }
+
+    private static UUID roomySession() throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = database();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into session_copy (id, organisation_id, kind, allocation, status, starts_at, ends_at, "
+                                + "capacity, sequence, updated_at) values (?, 'minato', 'cafe', 'FIRST_COME', "
+                                + "'PUBLISHED', now() + interval '7 days', now() + interval '8 days', null, 0, now())")) {
+            insert.setObject(1, id);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static long count(String sql, UUID id) throws SQLException {
+        try (Connection connection = database();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, sql.contains("message_key") ? id.toString() : id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private <T> T onVertx(Supplier<Uni<T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        CompletableFuture<T> done = new CompletableFuture<>();
+        context.runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
+        try {
+            return done.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(
+                TestServers.get().postgres().jdbcUrl("registration"), PostgresServer.USER, "");
+    }
+}
