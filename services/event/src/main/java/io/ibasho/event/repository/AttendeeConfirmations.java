@@ -1,5 +1,6 @@
 package io.ibasho.event.repository;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
@@ -36,25 +37,24 @@ public final class AttendeeConfirmations {
             String attendeeId,
             boolean confirmed,
             Long sequence) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "with first_delivery as (insert into processed_message (event_id, consumer, processed_at) "
-                                        + "values (:event, :consumer, now()) on conflict do nothing returning event_id) "
-                                        + "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
-                                        + "select cast(:registration as uuid), cast(:session as uuid), cast(:attendee as text), "
-                                        + "cast(:confirmed as boolean), cast(:sequence as bigint) from first_delivery "
-                                        + "on conflict (registration_id) do update set confirmed = excluded.confirmed, "
-                                        + "sequence = excluded.sequence "
-                                        + "where attendee_confirmation.sequence is null or excluded.sequence is null "
-                                        + "or excluded.sequence > attendee_confirmation.sequence")
-                        .setParameter("event", eventId)
-                        .setParameter("consumer", consumer)
-                        .setParameter("registration", registrationId)
-                        .setParameter("session", sessionId)
-                        .setParameter("attendee", attendeeId)
-                        .setParameter("confirmed", confirmed)
-                        .setParameter("sequence", sequence)
-                        .executeUpdate())
+        // the record's only statement, on the session's connection past the ORM (docs/adr/0070)
+        return SessionConnection.update(
+                        "with first_delivery as (insert into processed_message (event_id, consumer, processed_at) "
+                                + "values ($1, $2, now()) on conflict do nothing returning event_id) "
+                                + "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
+                                + "select cast($3 as uuid), cast($4 as uuid), cast($5 as text), "
+                                + "cast($6 as boolean), cast($7 as bigint) from first_delivery "
+                                + "on conflict (registration_id) do update set confirmed = excluded.confirmed, "
+                                + "sequence = excluded.sequence "
+                                + "where attendee_confirmation.sequence is null or excluded.sequence is null "
+                                + "or excluded.sequence > attendee_confirmation.sequence",
+                        eventId,
+                        consumer,
+                        registrationId,
+                        sessionId,
+                        attendeeId,
+                        confirmed,
+                        sequence)
                 .replaceWithVoid();
     }
 
