@@ -1,5 +1,6 @@
 package io.ibasho.notification.repository;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.plumbing.time.CommitWakeUp;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,58 +46,60 @@ public final class DeliveryQueue {
      * signals reach the senders on commit only, as {@link CommitWakeUp#signal} does.
      */
     public static Uni<Filed> fileAndQueue(InboxRow row, boolean email, boolean line, OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+        // Past the ORM (docs/adr/0069, docs/benchmarks.md round 19): every message runs it, and as a native query it
+        // built a plan, resolved a result mapping and auto-flushed each time (ADR 0058). Nothing it reads or writes
+        // (inbox, deliveries, her preference, her LINE link) is written through the ORM earlier in any caller's
+        // transaction, so it needs no flush before it.
+        return SessionConnection.select(
+                        """
                 with filed as (
                     insert into inbox_message (id, recipient_id, kind, session_id, registration_id, source_event_id,
                                                channel, position, deadline, reason, course_id, course_dates, created_at)
-                    values (:id, :recipient, :kind, :session, :registration, :source, :channel, :position, :deadline,
-                            :reason, :course, :courseDates, :now)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                     on conflict on constraint inbox_once_per_event do nothing
                     returning id),
                 email as (
                     insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status,
                                                 attempts, next_attempt_at, created_at)
-                    select :emailId, filed.id, :recipient, :source, 'email', 'PENDING', 0, :now, :now
+                    select $14, filed.id, $2, $6, 'email', 'PENDING', 0, $13, $13
                     from filed
-                    where cast(:email as boolean)
+                    where cast($15 as boolean)
                       and exists (select 1 from recipient_preference p
-                                  where p.recipient_id = :recipient and p.email_enabled
+                                  where p.recipient_id = $2 and p.email_enabled
                                     and p.email_address is not null and p.email_verified_at is not null)
                     on conflict on constraint email_once_per_event do nothing
                     returning id),
                 line as (
                     insert into line_delivery (id, inbox_message_id, recipient_id, source_event_id, status, attempts,
                                                next_attempt_at, created_at)
-                    select :lineId, filed.id, :recipient, :source, 'PENDING', 0, :now, :now
+                    select $16, filed.id, $2, $6, 'PENDING', 0, $13, $13
                     from filed
-                    where cast(:line as boolean)
-                      and exists (select 1 from line_link where recipient_id = :recipient and line_user_id is not null)
+                    where cast($17 as boolean)
+                      and exists (select 1 from line_link where recipient_id = $2 and line_user_id is not null)
                     on conflict on constraint line_once_per_event do nothing
                     returning id)
                 select (select count(*) from filed),
-                       (select count(cast(pg_notify(:emailQueued, '') as text)) from email),
-                       (select count(cast(pg_notify(:lineQueued, '') as text)) from line)""", Object[].class)
-                        .setParameter("id", row.id())
-                        .setParameter("recipient", row.recipientId())
-                        .setParameter("kind", row.kind())
-                        .setParameter("session", row.sessionId())
-                        .setParameter("registration", row.registrationId())
-                        .setParameter("source", row.sourceEventId())
-                        .setParameter("channel", row.channel())
-                        .setParameter("position", row.position())
-                        .setParameter("deadline", row.deadline())
-                        .setParameter("reason", row.reason())
-                        .setParameter("course", row.courseId())
-                        .setParameter("courseDates", row.courseDates())
-                        .setParameter("now", now)
-                        .setParameter("emailId", UUID.randomUUID())
-                        .setParameter("email", email)
-                        .setParameter("lineId", UUID.randomUUID())
-                        .setParameter("line", line)
-                        .setParameter("emailQueued", EMAIL_QUEUED)
-                        .setParameter("lineQueued", LINE_QUEUED)
-                        .getResultList())
+                       (select count(cast(pg_notify($18, '') as text)) from email),
+                       (select count(cast(pg_notify($19, '') as text)) from line)""",
+                        row.id(),
+                        row.recipientId(),
+                        row.kind(),
+                        row.sessionId(),
+                        row.registrationId(),
+                        row.sourceEventId(),
+                        row.channel(),
+                        row.position(),
+                        row.deadline(),
+                        row.reason(),
+                        row.courseId(),
+                        row.courseDates(),
+                        now,
+                        UUID.randomUUID(),
+                        email,
+                        UUID.randomUUID(),
+                        line,
+                        EMAIL_QUEUED,
+                        LINE_QUEUED)
                 .map(rows -> {
                     Object[] counts = rows.get(0);
                     return new Filed(

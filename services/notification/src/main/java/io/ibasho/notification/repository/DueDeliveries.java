@@ -1,11 +1,14 @@
 package io.ibasho.notification.repository;
 
+import io.ibasho.notification.EmailDelivery;
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The claim step every sender shares (e-mail, LINE, webhooks): the rows of one delivery table that are due, locked so
@@ -33,5 +36,72 @@ public final class DueDeliveries {
                         .setParameter("now", now)
                         .setParameter("limit", limit)
                         .getResultList());
+    }
+
+    /** Every column of email_delivery, in the order {@link #emailOf} reads them (EmailDeliveryRowTest checks both). */
+    static final List<String> EMAIL_COLUMNS = List.of(
+            "id",
+            "inbox_message_id",
+            "recipient_id",
+            "source_event_id",
+            "channel",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "first_attempt_at",
+            "last_error",
+            "sent_at",
+            "created_at");
+
+    /**
+     * {@link #claim} for email_delivery past the ORM (docs/adr/0069, docs/benchmarks.md round 19): every e-mail is
+     * claimed, and as a native query the claim built a plan, resolved the entity mapping and auto-flushed each time
+     * (ADR 0058). The same statement and rows, but not in the ORM session: the caller writes what its attempt changed
+     * with {@link #recordEmailAttempt}, as the session's flush did. It runs first in the sender's transaction, so
+     * nothing unwritten precedes it.
+     */
+    public static Uni<List<EmailDelivery>> claimEmails(int limit, OffsetDateTime now) {
+        return SessionConnection.select(
+                        "select " + String.join(", ", EMAIL_COLUMNS)
+                                + " from email_delivery where status = 'PENDING' and next_attempt_at <= $1"
+                                + " order by next_attempt_at limit $2 for update skip locked",
+                        now,
+                        (long) limit)
+                .map(rows -> rows.stream().map(DueDeliveries::emailOf).toList());
+    }
+
+    static EmailDelivery emailOf(Object[] row) {
+        EmailDelivery delivery = new EmailDelivery();
+        delivery.id = (UUID) row[0];
+        delivery.inboxMessageId = (UUID) row[1];
+        delivery.recipientId = (String) row[2];
+        delivery.sourceEventId = (String) row[3];
+        delivery.channel = (String) row[4];
+        delivery.status = (String) row[5];
+        delivery.attempts = (Integer) row[6];
+        delivery.nextAttemptAt = (OffsetDateTime) row[7];
+        delivery.firstAttemptAt = (OffsetDateTime) row[8];
+        delivery.lastError = (String) row[9];
+        delivery.sentAt = (OffsetDateTime) row[10];
+        delivery.createdAt = (OffsetDateTime) row[11];
+        return delivery;
+    }
+
+    /**
+     * Writes what an attempt may change of a claimed e-mail (status, attempt count and times, last error), as the ORM
+     * session's flush wrote its managed row before the claim went past the ORM.
+     */
+    public static Uni<Void> recordEmailAttempt(EmailDelivery delivery) {
+        return SessionConnection.update(
+                        "update email_delivery set status = $2, attempts = $3, next_attempt_at = $4,"
+                                + " first_attempt_at = $5, last_error = $6, sent_at = $7 where id = $1",
+                        delivery.id,
+                        delivery.status,
+                        delivery.attempts,
+                        delivery.nextAttemptAt,
+                        delivery.firstAttemptAt,
+                        delivery.lastError,
+                        delivery.sentAt)
+                .replaceWithVoid();
     }
 }

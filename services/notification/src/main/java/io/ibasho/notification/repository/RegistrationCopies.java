@@ -1,5 +1,6 @@
 package io.ibasho.notification.repository;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -25,27 +26,21 @@ public final class RegistrationCopies {
      */
     public static Uni<Recalled> keepAndRecallOnce(
             String eventId, String consumer, UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("""
+        // Past the ORM (docs/adr/0069, docs/benchmarks.md round 19): every booking runs it, and as a native query it
+        // built a plan, resolved a result mapping and auto-flushed each time (ADR 0058). Nothing unwritten in the
+        // session precedes it: the consumer's transaction starts with it.
+        return SessionConnection.select("""
                 with first_delivery as (insert into processed_message (event_id, consumer, processed_at)
-                                        values (:event, :consumer, now()) on conflict do nothing returning event_id),
-                     previous as (select status from registration_copy where registration_id = :registration),
+                                        values ($1, $2, now()) on conflict do nothing returning event_id),
+                     previous as (select status from registration_copy where registration_id = $3),
                      kept as (insert into registration_copy (registration_id, session_id, attendee_id, status, updated_at)
-                              select cast(:registration as uuid), cast(:session as uuid), cast(:attendee as text),
-                                     cast(:status as text), now()
+                              select cast($3 as uuid), cast($4 as uuid), cast($5 as text), cast($6 as text), now()
                               from first_delivery
                               on conflict (registration_id)
                               do update set status = excluded.status, updated_at = excluded.updated_at)
                 select (select count(*) from first_delivery),
                        (select status from previous),
-                       (select allocation from session_copy where id = :session)""", Object[].class)
-                        .setParameter("event", eventId)
-                        .setParameter("consumer", consumer)
-                        .setParameter("registration", registrationId)
-                        .setParameter("session", sessionId)
-                        .setParameter("attendee", attendeeId)
-                        .setParameter("status", state)
-                        .getResultList())
+                       (select allocation from session_copy where id = $4)""", eventId, consumer, registrationId, sessionId, attendeeId, state)
                 .map(RegistrationCopies::recalled);
     }
 

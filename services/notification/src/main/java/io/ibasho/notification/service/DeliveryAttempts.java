@@ -1,5 +1,6 @@
 package io.ibasho.notification.service;
 
+import io.ibasho.notification.EmailDelivery;
 import io.ibasho.notification.InboxMessage;
 import io.ibasho.notification.QueuedDelivery;
 import io.ibasho.notification.RecipientPreference;
@@ -50,6 +51,14 @@ public class DeliveryAttempts {
      */
     public <D extends QueuedDelivery> Uni<List<D>> due(String table, Class<D> type) {
         return DueDeliveries.claim(table, type, config.delivery().batchSize(), OffsetDateTime.now(clock));
+    }
+
+    /**
+     * The due e-mails, locked as {@link #due} locks them, but read past the ORM (docs/adr/0069): not in the session,
+     * so the caller writes each one's attempt with {@link DueDeliveries#recordEmailAttempt}.
+     */
+    public Uni<List<EmailDelivery>> dueEmails() {
+        return DueDeliveries.claimEmails(config.delivery().batchSize(), OffsetDateTime.now(clock));
     }
 
     /** One after another: one reactive session must never run two statements at once. */

@@ -7,6 +7,7 @@ import io.ibasho.notification.SessionCopy;
 import io.ibasho.notification.config.NotificationConfig;
 import io.ibasho.notification.message.DiscreetEnvelope;
 import io.ibasho.notification.repository.DeliveryQueue;
+import io.ibasho.notification.repository.DueDeliveries;
 import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -67,9 +68,12 @@ public class EmailSender {
     /** @return whether the batch was full (more rows may be due) */
     @WithTransaction
     Uni<Boolean> sendBatch() {
-        return attempts.due("email_delivery", EmailDelivery.class)
+        // claimed past the ORM (docs/adr/0069, docs/benchmarks.md round 19): the rows are not in the session, so each
+        // attempt is written after the batch, in the claim's order, where the session's flush wrote them at commit
+        return attempts.dueEmails()
                 .call(this::loadTogether)
                 .flatMap(due -> attempts.inTurn(due, this::sendOne)
+                        .call(() -> attempts.inTurn(due, DueDeliveries::recordEmailAttempt))
                         .replaceWith(due.size() >= config.delivery().batchSize()));
     }
 
