@@ -46,7 +46,7 @@ public final class DeliveryQueue {
      * signals reach the senders on commit only, as {@link CommitWakeUp#signal} does.
      */
     public static Uni<Filed> fileAndQueue(InboxRow row, boolean email, boolean line, OffsetDateTime now) {
-        // Past the ORM (docs/adr/0069, docs/benchmarks.md round 19): every message runs it, and as a native query it
+        // Past the ORM (docs/adr/0070): every message runs it, and as a native query it
         // built a plan, resolved a result mapping and auto-flushed each time (ADR 0058). Nothing it reads or writes
         // (inbox, deliveries, her preference, her LINE link) is written through the ORM earlier in any caller's
         // transaction, so it needs no flush before it.

@@ -26,7 +26,7 @@ public final class RegistrationCopies {
      */
     public static Uni<Recalled> keepAndRecallOnce(
             String eventId, String consumer, UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        // Past the ORM (docs/adr/0069, docs/benchmarks.md round 19): every booking runs it, and as a native query it
+        // Past the ORM (docs/adr/0070): every booking runs it, and as a native query it
         // built a plan, resolved a result mapping and auto-flushed each time (ADR 0058). Nothing unwritten in the
         // session precedes it: the consumer's transaction starts with it.
         return SessionConnection.select("""

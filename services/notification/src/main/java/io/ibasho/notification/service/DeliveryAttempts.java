@@ -54,7 +54,7 @@ public class DeliveryAttempts {
     }
 
     /**
-     * The due e-mails, locked as {@link #due} locks them, but read past the ORM (docs/adr/0069): not in the session,
+     * The due e-mails, locked as {@link #due} locks them, but read past the ORM (docs/adr/0070): not in the session,
      * so the caller writes each one's attempt with {@link DueDeliveries#recordEmailAttempt}.
      */
     public Uni<List<EmailDelivery>> dueEmails() {

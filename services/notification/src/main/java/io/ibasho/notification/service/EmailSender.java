@@ -68,7 +68,7 @@ public class EmailSender {
     /** @return whether the batch was full (more rows may be due) */
     @WithTransaction
     Uni<Boolean> sendBatch() {
-        // claimed past the ORM (docs/adr/0069, docs/benchmarks.md round 19): the rows are not in the session, so each
+        // claimed past the ORM (docs/adr/0070): the rows are not in the session, so each
         // attempt is written after the batch, in the claim's order, where the session's flush wrote them at commit
         return attempts.dueEmails()
                 .call(this::loadTogether)

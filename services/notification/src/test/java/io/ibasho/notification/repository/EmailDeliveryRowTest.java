@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The e-mail sender claims its rows past the ORM and writes each attempt back itself (ADR 0069): the claimed row must be
+ * The e-mail sender claims its rows past the ORM and writes each attempt back itself (ADR 0070): the claimed row must be
  * the row as the ORM loads it, field for field, with every column of the table, and what the attempt writes must be
  * what the ORM then loads.
  */
