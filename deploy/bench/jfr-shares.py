@@ -17,6 +17,7 @@ RULES = [
     ("json (jackson)", r"fasterxml\.jackson"),
     ("kafka client", r"org\.apache\.kafka"),
     ("reactive messaging", r"smallrye\.reactive\.messaging"),
+    ("validation (hibernate validator)", r"org\.hibernate\.validator"),
     ("hibernate (orm, reactive)", r"org\.hibernate"),
     ("postgresql client", r"vertx\.pgclient|vertx\.sqlclient"),
     ("http (resteasy, vert.x web)", r"resteasy|vertx\.core\.http|vertx\.ext\.web|quarkus\.vertx\.http"),
