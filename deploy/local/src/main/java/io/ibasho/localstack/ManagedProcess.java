@@ -110,7 +110,14 @@ public final class ManagedProcess {
         stop(process.toHandle(), grace);
     }
 
-    /** The process whose PID the file holds, if it still runs. */
+    /**
+     * The process whose PID the file holds, if it still runs and is the one the file was written for. A PID file
+     * outlives its process ({@code down} leaves it, a reboot too), and the system hands its number to another process
+     * sooner or later: trusting the number alone, {@code up} once skipped a service as "running" and {@code down}
+     * would have stopped a stranger (docs/benchmarks.md, round 19). A process that started after the file was written
+     * cannot be the one it names; the file is written right after its process starts, by this class, by PostgreSQL
+     * ({@code postmaster.pid}) or by a script.
+     */
     public static Optional<ProcessHandle> running(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
@@ -121,11 +128,25 @@ public final class ManagedProcess {
             if (firstLine.isEmpty()) {
                 return Optional.empty();
             }
-            return ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive);
+            Instant written = Files.getLastModifiedTime(pidFile).toInstant();
+            return ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> startedBy(process, written));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
+
+    /** Whether the process had started when its PID file was written (a system that cannot tell is believed). */
+    static boolean startedBy(ProcessHandle process, Instant written) {
+        // the start time is read in clock ticks and a file's time may be coarse: a second of slack either way
+        return process.info()
+                .startInstant()
+                .map(started -> !started.isAfter(written.plus(PID_FILE_SLACK)))
+                .orElse(true);
+    }
+
+    private static final Duration PID_FILE_SLACK = Duration.ofSeconds(1);
 
     /** SIGTERM first (servers shut down cleanly), then SIGKILL for the process and anything it spawned. */
     public static void stop(ProcessHandle handle, Duration grace) {
