@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ibasho.notification.EmailDelivery;
 import io.ibasho.notification.support.Db;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.OnVertx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
@@ -22,8 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -112,14 +108,6 @@ class EmailDeliveryRowTest {
     }
 
     private <T> T onVertx(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        CompletableFuture<T> done = new CompletableFuture<>();
-        context.runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
-        try {
-            return done.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return OnVertx.await(vertx, work);
     }
 }

@@ -6,16 +6,14 @@ import io.ibasho.localstack.PostgresServer;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.registration.Registration;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.OnVertx;
 import io.ibasho.testsupport.QueryPlans;
 import io.ibasho.testsupport.TestServers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -27,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -154,15 +151,7 @@ class BookingRowsTest {
     }
 
     private <T> T onVertx(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        CompletableFuture<T> done = new CompletableFuture<>();
-        context.runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
-        try {
-            return done.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return OnVertx.await(vertx, work);
     }
 
     private static Connection database() throws SQLException {

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ibasho.localstack.PostgresServer;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.OnVertx;
 import io.ibasho.testsupport.QueryPlans;
 import io.ibasho.testsupport.TestServers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
@@ -27,8 +25,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -152,15 +148,7 @@ class SeatLedgerRowTest {
     }
 
     private <T> T onVertx(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        CompletableFuture<T> done = new CompletableFuture<>();
-        context.runOnContext(ignored -> work.get().subscribe().with(done::complete, done::completeExceptionally));
-        try {
-            return done.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return OnVertx.await(vertx, work);
     }
 
     private static void execute(String sql, UUID id) throws SQLException {
