@@ -139,7 +139,7 @@ public final class ManagedProcess {
 
     /** Whether the process had started when its PID file was written (a system that cannot tell is believed). */
     static boolean startedBy(ProcessHandle process, Instant written) {
-        // the start time is read in clock ticks and a file's time may be coarse: a second of slack either way
+        // the start time is read in clock ticks and a file's time may be coarse: a second of slack
         return process.info()
                 .startInstant()
                 .map(started -> !started.isAfter(written.plus(PID_FILE_SLACK)))

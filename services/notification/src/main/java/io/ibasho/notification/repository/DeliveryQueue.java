@@ -46,10 +46,10 @@ public final class DeliveryQueue {
      * signals reach the senders on commit only, as {@link CommitWakeUp#signal} does.
      */
     public static Uni<Filed> fileAndQueue(InboxRow row, boolean email, boolean line, OffsetDateTime now) {
-        // Past the ORM (docs/adr/0070): every message runs it, and as a native query it
-        // built a plan, resolved a result mapping and auto-flushed each time (ADR 0058). Nothing it reads or writes
-        // (inbox, deliveries, her preference, her LINE link) is written through the ORM earlier in any caller's
-        // transaction, so it needs no flush before it.
+        // Past the ORM (docs/adr/0070): every message runs it, and as a native query it built a plan, resolved a
+        // result mapping and auto-flushed each time (ADR 0058). Nothing it reads or writes (inbox, deliveries, her
+        // preference, her LINE link) is written through the ORM earlier in any caller's transaction, so it needs no
+        // flush before it.
         return SessionConnection.select(
                         """
                 with filed as (

@@ -54,21 +54,20 @@ public final class DueDeliveries {
             "created_at");
 
     /**
-     * {@link #claim} for email_delivery past the ORM (docs/adr/0070): every e-mail is
-     * claimed, and as a native query the claim built a plan, resolved the entity mapping and auto-flushed each time
-     * (ADR 0058). The same statement and rows, but not in the ORM session: the caller writes what its attempt changed
-     * with {@link #recordEmailAttempt}, as the session's flush did. It runs first in the sender's transaction, so
-     * nothing unwritten precedes it.
+     * {@link #claim} for email_delivery past the ORM (docs/adr/0070): every e-mail is claimed, and as a native query
+     * the claim built a plan, resolved the entity mapping and auto-flushed each time (ADR 0058). The same statement
+     * and rows, but not in the ORM session: the caller writes what its attempt changed with
+     * {@link #recordEmailAttempt}, as the session's flush did. It runs first in the sender's transaction, so nothing
+     * unwritten precedes it.
      */
     public static Uni<List<EmailDelivery>> claimEmails(int limit, OffsetDateTime now) {
-        return SessionConnection.select(
-                        "select " + String.join(", ", EMAIL_COLUMNS)
-                                + " from email_delivery where status = 'PENDING' and next_attempt_at <= $1"
-                                + " order by next_attempt_at limit $2 for update skip locked",
-                        now,
-                        (long) limit)
+        return SessionConnection.select(CLAIM_EMAILS, now, (long) limit)
                 .map(rows -> rows.stream().map(DueDeliveries::emailOf).toList());
     }
+
+    private static final String CLAIM_EMAILS = "select " + String.join(", ", EMAIL_COLUMNS)
+            + " from email_delivery where status = 'PENDING' and next_attempt_at <= $1"
+            + " order by next_attempt_at limit $2 for update skip locked";
 
     static EmailDelivery emailOf(Object[] row) {
         EmailDelivery delivery = new EmailDelivery();

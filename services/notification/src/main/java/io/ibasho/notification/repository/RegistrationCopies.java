@@ -26,9 +26,9 @@ public final class RegistrationCopies {
      */
     public static Uni<Recalled> keepAndRecallOnce(
             String eventId, String consumer, UUID registrationId, UUID sessionId, String attendeeId, String state) {
-        // Past the ORM (docs/adr/0070): every booking runs it, and as a native query it
-        // built a plan, resolved a result mapping and auto-flushed each time (ADR 0058). Nothing unwritten in the
-        // session precedes it: the consumer's transaction starts with it.
+        // Past the ORM (docs/adr/0070): every booking runs it, and as a native query it built a plan, resolved a
+        // result mapping and auto-flushed each time (ADR 0058). Nothing unwritten in the session precedes it: the
+        // consumer's transaction starts with it.
         return SessionConnection.select("""
                 with first_delivery as (insert into processed_message (event_id, consumer, processed_at)
                                         values ($1, $2, now()) on conflict do nothing returning event_id),

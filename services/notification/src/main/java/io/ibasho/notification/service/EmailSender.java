@@ -68,8 +68,8 @@ public class EmailSender {
     /** @return whether the batch was full (more rows may be due) */
     @WithTransaction
     Uni<Boolean> sendBatch() {
-        // claimed past the ORM (docs/adr/0070): the rows are not in the session, so each
-        // attempt is written after the batch, in the claim's order, where the session's flush wrote them at commit
+        // claimed past the ORM (docs/adr/0070): the rows are not in the session, so each attempt is written after the
+        // batch, in the claim's order, where the session's flush wrote them at commit
         return attempts.dueEmails()
                 .call(this::loadTogether)
                 .flatMap(due -> attempts.inTurn(due, this::sendOne)

@@ -66,13 +66,16 @@ class BookingRowsTest {
                 .isEqualTo(BOOKINGS);
         // the relay, woken by each commit, reads the rows and stamps them past the ORM
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (count("select count(*) from outbox_message where message_key = ? and published_at is null", session) > 0
+        while (count(
+                                "select count(*) from outbox_message where message_key = ? and published_at is null",
+                                session.toString())
+                        > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(count(
                         "select count(*) from outbox_message where message_key = ? and published_at is not null",
-                        session))
+                        session.toString()))
                 .isEqualTo(BOOKINGS);
         // the service's own pollers may add a few meanwhile; a hundred bookings and their relay runs added 200 or more
         assertThat(QueryPlans.cached() - plansBefore).isLessThan(20);
@@ -94,7 +97,7 @@ class BookingRowsTest {
 
         assertThat(count("select count(*) from registration where session_id = ?", session))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from outbox_message where message_key = ?", session))
+        assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
                 .isEqualTo(1);
     }
 
@@ -139,10 +142,10 @@ class BookingRowsTest {
         return id;
     }
 
-    private static long count(String sql, UUID id) throws SQLException {
+    private static long count(String sql, Object parameter) throws SQLException {
         try (Connection connection = database();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, sql.contains("message_key") ? id.toString() : id);
+            select.setObject(1, parameter);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
