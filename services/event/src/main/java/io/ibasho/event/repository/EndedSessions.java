@@ -2,7 +2,7 @@ package io.ibasho.event.repository;
 
 import io.ibasho.event.Session;
 import io.ibasho.event.Session.SessionStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,14 +16,13 @@ public final class EndedSessions {
      * transaction; rows another replica holds are skipped, so replicas complete side by side.
      */
     public static Uni<List<Session>> lockBatch(OffsetDateTime now, int limit) {
-        return Panache.getSession()
-                .flatMap(db -> db.createNativeQuery(
-                                "select * from session where status = :published and ends_at < :now"
-                                        + " order by ends_at limit :limit for update skip locked",
-                                Session.class)
-                        .setParameter("published", SessionStatus.PUBLISHED.name())
-                        .setParameter("now", now)
-                        .setParameter("limit", limit)
-                        .getResultList());
+        // a poll, nearly always empty: past the query machinery, where each run stored a plan (ADR 0071)
+        return SessionConnection.selectEntities(
+                Session.class,
+                "select id from session where status = $1 and ends_at < $2 order by ends_at limit $3 "
+                        + "for update skip locked",
+                SessionStatus.PUBLISHED.name(),
+                now,
+                limit);
     }
 }

@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.inbox;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -44,13 +45,11 @@ public final class SessionTombstone {
      *     null
      */
     public static Uni<Ended> endedAtOrAfter(UUID sessionId, int sequence) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select status, sequence from session_tombstone where session_id = :id and sequence >= :sequence",
-                                Object[].class)
-                        .setParameter("id", sessionId)
-                        .setParameter("sequence", sequence)
-                        .getResultList())
+        // past the query machinery: a native select stored a plan per call (ADR 0071); no entity maps this table
+        return SessionConnection.select(
+                        "select status, sequence from session_tombstone where session_id = $1 and sequence >= $2",
+                        sessionId,
+                        sequence)
                 .map(rows -> rows.isEmpty()
                         ? null
                         : new Ended((String) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue()));

@@ -1,10 +1,10 @@
 package io.ibasho.plumbing.outbox;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -56,14 +56,12 @@ public class OutboxMeters {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @WithSession
     Uni<Void> measureLag() {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select count(*), min(created_at) from outbox_message where published_at is null",
-                                Object[].class)
-                        .getSingleResult())
-                .invoke(row -> {
-                    pending.set(((Number) row[0]).longValue());
-                    oldestPending.set(row[1] == null ? null : toOffsetDateTime(row[1]));
+        // past the query machinery: a native select stored a plan each run (ADR 0071); created_at is a timestamptz
+        return SessionConnection.select(
+                        "select count(*), min(created_at) from outbox_message where published_at is null")
+                .invoke(rows -> {
+                    pending.set((Long) rows.get(0)[0]);
+                    oldestPending.set((OffsetDateTime) rows.get(0)[1]);
                 })
                 .replaceWithVoid();
     }
@@ -74,22 +72,5 @@ public class OutboxMeters {
                 ? 0
                 : Math.max(
                         0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0);
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException(
-                "unexpected timestamp type " + value.getClass().getName());
     }
 }

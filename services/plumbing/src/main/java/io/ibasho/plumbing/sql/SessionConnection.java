@@ -36,6 +36,22 @@ public final class SessionConnection {
     }
 
     /**
+     * The entities whose ids a select on the same connection returns, in its order, loaded by id as managed entities:
+     * for a poll that locks rows ({@code select id … for update skip locked}) and then changes them through the ORM.
+     * The select goes past the query machinery as {@link #select} does, and loading by id uses the entity's own loader,
+     * so neither stores a query plan (a native select returning entities stored one per call: ADR 0058, 0071).
+     */
+    public static <T> Uni<List<T>> selectEntities(Class<T> type, String idSql, Object... parameters) {
+        return select(idSql, parameters).flatMap(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(List.<T>of());
+            }
+            Object[] ids = rows.stream().map(row -> row[0]).toArray();
+            return Panache.getSession().flatMap(session -> session.find(type, ids));
+        });
+    }
+
+    /**
      * An insert, update or delete on the same connection, past the ORM as {@link #select} is: the rows it changed.
      * Hibernate flushes the session before a native statement of its own; this does not, so only for a statement that
      * needs nothing the session holds unwritten.

@@ -1,5 +1,6 @@
 package io.ibasho.registration.repository;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,28 +15,27 @@ import java.util.UUID;
 public final class ChildcareHolds {
     private ChildcareHolds() {}
 
-    /** Holds whose answer was "session unknown" (given with {@code unknownReason}) before the given time, locked. */
+    /**
+     * Holds whose answer was "session unknown" (given with {@code unknownReason}) before the given time, locked. Both
+     * polls here run every 30 s and are almost always empty: past the query machinery (ADR 0071).
+     */
     public static Uni<List<Registration>> answeredUnknownSession(String unknownReason, OffsetDateTime answeredBefore) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from registration where status = 'PENDING_CHILDCARE' "
-                                        + "and childcare_status = 'PENDING' and childcare_reject_reason = :unknown and updated_at <= :before "
-                                        + "order by updated_at limit 50 for update skip locked",
-                                Registration.class)
-                        .setParameter("unknown", unknownReason)
-                        .setParameter("before", answeredBefore)
-                        .getResultList());
+        return SessionConnection.selectEntities(
+                Registration.class,
+                "select id from registration where status = 'PENDING_CHILDCARE' and childcare_status = 'PENDING' "
+                        + "and childcare_reject_reason = $1 and updated_at <= $2 "
+                        + "order by updated_at limit 50 for update skip locked",
+                unknownReason,
+                answeredBefore);
     }
 
     /** Holds asked before the given time and never answered, locked, the oldest first. */
     public static Uni<List<Registration>> unansweredSince(OffsetDateTime askedBefore) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from registration where status = 'PENDING_CHILDCARE' "
-                                        + "and childcare_requested_at <= :before order by childcare_requested_at limit 50 for update skip locked",
-                                Registration.class)
-                        .setParameter("before", askedBefore)
-                        .getResultList());
+        return SessionConnection.selectEntities(
+                Registration.class,
+                "select id from registration where status = 'PENDING_CHILDCARE' and childcare_requested_at <= $1 "
+                        + "order by childcare_requested_at limit 50 for update skip locked",
+                askedBefore);
     }
 
     /** Whoever waits on the session's waitlist for childcare is in line again at her own place. */

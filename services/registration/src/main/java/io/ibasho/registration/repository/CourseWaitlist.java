@@ -1,5 +1,6 @@
 package io.ibasho.registration.repository;
 
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.CourseRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,23 +22,22 @@ public final class CourseWaitlist {
                         .getSingleResult());
     }
 
-    /** Up to 50 course offers whose deadline has passed, locked, the oldest first. */
+    /**
+     * Up to 50 course offers whose deadline has passed, locked, the oldest first. This and the next are the course
+     * sweep's polls (every 30 s, almost always empty): past the query machinery (ADR 0071).
+     */
     public static Uni<List<CourseRequest>> lapsedOffers(OffsetDateTime now) {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select * from course_request where status = 'OFFERED' and offer_expires_at <= :now "
-                                        + "order by offer_expires_at limit 50 for update skip locked",
-                                CourseRequest.class)
-                        .setParameter("now", now)
-                        .getResultList());
+        return SessionConnection.selectEntities(
+                CourseRequest.class,
+                "select id from course_request where status = 'OFFERED' and offer_expires_at <= $1 "
+                        + "order by offer_expires_at limit 50 for update skip locked",
+                now);
     }
 
     /** The courses somebody waits for. */
     public static Uni<List<UUID>> coursesWithSomebodyWaiting() {
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "select distinct course_id from course_request where status = 'WAITING'", UUID.class)
-                        .getResultList());
+        return SessionConnection.select("select distinct course_id from course_request where status = 'WAITING'")
+                .map(rows -> rows.stream().map(row -> (UUID) row[0]).toList());
     }
 
     /** The first one waiting for the course, locked; null when nobody waits. */

@@ -48,7 +48,7 @@ class BookingRowsTest {
     @Test
     void aHundredBookingsAreWrittenPublishedAndStoreNoQueryPlan() throws Exception {
         UUID session = roomySession();
-        int plansBefore = QueryPlans.cached();
+        int plansBefore = plansOnceQuiet();
 
         for (int person = 0; person < BOOKINGS; person++) {
             String attendee = "booker-" + person;
@@ -77,8 +77,8 @@ class BookingRowsTest {
                         "select count(*) from outbox_message where message_key = ? and published_at is not null",
                         session.toString()))
                 .isEqualTo(BOOKINGS);
-        // the service's own pollers may add a few meanwhile; a hundred bookings and their relay runs added 200 or more
-        assertThat(QueryPlans.cached() - plansBefore).isLessThan(20);
+        // one or more per booking before (101 measured); the service's own consumers may add a few meanwhile
+        assertThat(QueryPlans.cached() - plansBefore).isLessThan(BOOKINGS / 4);
     }
 
     @Test
@@ -102,8 +102,8 @@ class BookingRowsTest {
     }
 
     @Test
-    void anIdempotencyKeysLockIsHeldForTheTransactionAndStoresNoQueryPlan() {
-        int plansBefore = QueryPlans.cached();
+    void anIdempotencyKeysLockIsHeldForTheTransactionAndStoresNoQueryPlan() throws Exception {
+        int plansBefore = plansOnceQuiet();
         for (int attempt = 0; attempt < BOOKINGS; attempt++) {
             String key = "key-" + attempt;
             // taken, and taken again by the same transaction (advisory locks are re-entrant), then freed by its end
@@ -111,7 +111,45 @@ class BookingRowsTest {
                     .flatMap(first -> IdempotencyLocks.tryTake("her", key).map(second -> first && second))));
             assertThat(both).isTrue();
         }
-        assertThat(QueryPlans.cached() - plansBefore).isLessThan(20);
+        assertThat(QueryPlans.cached() - plansBefore).isLessThan(BOOKINGS / 4);
+    }
+
+    @Test
+    void theServicesPollsStoreNoQueryPlan() throws Exception {
+        // the waitlist, childcare and course polls run every second in tests (every 30 s shipped) and are nearly always
+        // empty; each run stored a plan per poll before (ADR 0071): five a second, so about 17 in this window
+        int plansBefore = plansOnceQuiet();
+        Thread.sleep(3500);
+        assertThat(QueryPlans.cached() - plansBefore).isLessThan(3);
+    }
+
+    /**
+     * The plans cached once the work earlier test classes left behind is done (the load test's outbox backlog and the
+     * records it feeds back can run for seconds on a slow machine): nothing left unpublished, and no plan added for a
+     * second; at most ten seconds, then the count as it is.
+     */
+    private static int plansOnceQuiet() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int plans = QueryPlans.cached();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            int now = QueryPlans.cached();
+            if (now == plans && unpublished() == 0) {
+                return now;
+            }
+            plans = now;
+        }
+        return plans;
+    }
+
+    private static long unpublished() throws SQLException {
+        try (Connection connection = database();
+                PreparedStatement select =
+                        connection.prepareStatement("select count(*) from outbox_message where published_at is null");
+                ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static Registration confirmed(UUID session, String attendee) {
