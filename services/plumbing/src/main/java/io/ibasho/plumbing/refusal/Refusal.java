@@ -40,7 +40,9 @@ public class Refusal extends RuntimeException {
 
     private Refusal(
             Kind kind, String type, String title, String detail, List<FieldViolation> violations, Duration retryAfter) {
-        super(detail);
+        // an answer, not a fault: nobody reads its stack, and a rush refuses thousands a second from deep reactive
+        // stacks, each of which the JVM would otherwise walk and copy
+        super(detail, null, false, false);
         this.kind = kind;
         this.type = type;
         this.title = title;
