@@ -1,12 +1,16 @@
 package io.ibasho.notification.repository;
 
 import io.ibasho.notification.EmailDelivery;
+import io.ibasho.notification.InboxMessage;
+import io.ibasho.notification.RecipientPreference;
+import io.ibasho.notification.SessionCopy;
 import io.ibasho.plumbing.sql.SessionConnection;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,14 +32,14 @@ public final class DueDeliveries {
         if (!TABLES.contains(table)) {
             throw new IllegalArgumentException("not a delivery table: " + table);
         }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select * from " + table + " where status = 'PENDING' and next_attempt_at <= :now "
-                                        + "order by next_attempt_at limit :limit for update skip locked",
-                                type)
-                        .setParameter("now", now)
-                        .setParameter("limit", limit)
-                        .getResultList());
+        // the LINE and webhook senders poll it (nearly always empty): past the query machinery, where each poll
+        // translated or stored a plan (ADR 0071)
+        return SessionConnection.selectEntities(
+                type,
+                "select id from " + table + " where status = 'PENDING' and next_attempt_at <= $1 "
+                        + "order by next_attempt_at limit $2 for update skip locked",
+                now,
+                limit);
     }
 
     /** Every column of email_delivery, in the order {@link #emailOf} reads them (EmailDeliveryRowTest checks both). */
@@ -52,6 +56,34 @@ public final class DueDeliveries {
             "last_error",
             "sent_at",
             "created_at");
+
+    /**
+     * Loads the batch's preferences, messages and their sessions into the session in three statements, so that each
+     * mail's lookups find them there instead of asking the database three times per mail: under load each round trip
+     * waits for the CPU, and the mails of a batch wait for each other's (docs/benchmarks.md, round 16). By id, with the
+     * entities' own loaders: an {@code in ?1} query was translated per batch (the plan cache is off), and binding its
+     * list threw and caught an exception first.
+     */
+    public static Uni<Void> loadTogether(List<EmailDelivery> due) {
+        Object[] recipients =
+                due.stream().map(delivery -> delivery.recipientId).distinct().toArray();
+        Object[] messages =
+                due.stream().map(delivery -> delivery.inboxMessageId).distinct().toArray();
+        return Panache.getSession()
+                .flatMap(session -> session.find(RecipientPreference.class, recipients)
+                        .flatMap(ignored -> session.find(InboxMessage.class, messages))
+                        .flatMap(found -> {
+                            Object[] sessions = found.stream()
+                                    .filter(Objects::nonNull)
+                                    .map(message -> message.sessionId)
+                                    .filter(Objects::nonNull)
+                                    .distinct()
+                                    .toArray();
+                            return sessions.length == 0
+                                    ? Uni.createFrom().voidItem()
+                                    : session.find(SessionCopy.class, sessions).replaceWithVoid();
+                        }));
+    }
 
     /**
      * {@link #claim} for email_delivery past the ORM (docs/adr/0070): every e-mail is claimed, and as a native query

@@ -19,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Sends the queued e-mails: one per outbox row, deferred through her quiet hours, retried on the RetrySchedule,
@@ -77,31 +75,8 @@ public class EmailSender {
                         .replaceWith(due.size() >= config.delivery().batchSize()));
     }
 
-    /**
-     * The batch's preferences, messages and sessions in three statements, so that each mail's lookups in
-     * {@link #sendOne} find them in the session instead of asking the database three times per mail: under load each
-     * round trip waits for the CPU, and the mails of a batch wait for each other's (docs/benchmarks.md, round 16).
-     */
     private Uni<Void> loadTogether(List<EmailDelivery> due) {
-        if (due.size() < 2) {
-            return Uni.createFrom().voidItem();
-        }
-        List<String> recipients =
-                due.stream().map(delivery -> delivery.recipientId).distinct().toList();
-        List<UUID> messages =
-                due.stream().map(delivery -> delivery.inboxMessageId).distinct().toList();
-        return RecipientPreference.list("recipientId in ?1", recipients)
-                .flatMap(ignored -> InboxMessage.<InboxMessage>list("id in ?1", messages))
-                .flatMap(found -> {
-                    List<UUID> sessions = found.stream()
-                            .map(message -> message.sessionId)
-                            .filter(Objects::nonNull)
-                            .distinct()
-                            .toList();
-                    return sessions.isEmpty()
-                            ? Uni.createFrom().voidItem()
-                            : SessionCopy.list("id in ?1", sessions).replaceWithVoid();
-                });
+        return due.size() < 2 ? Uni.createFrom().voidItem() : DueDeliveries.loadTogether(due);
     }
 
     private Uni<Void> sendOne(EmailDelivery delivery) {

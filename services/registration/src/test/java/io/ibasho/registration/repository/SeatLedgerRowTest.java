@@ -116,7 +116,7 @@ class SeatLedgerRowTest {
                             .taken())
                     .isFalse();
         }
-        // the service's own pollers may add a few meanwhile; a hundred refusals added a hundred before
+        // its polls store none (ADR 0071), its consumers may add a few; a hundred refusals added a hundred before
         assertThat(QueryPlans.cached() - before).isLessThan(20);
     }
 
