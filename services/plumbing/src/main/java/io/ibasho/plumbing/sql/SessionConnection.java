@@ -17,9 +17,10 @@ import org.hibernate.reactive.pool.ReactiveConnection;
  * columns' values as the PostgreSQL client reads them ({@code uuid} a UUID, {@code timestamptz} an OffsetDateTime,
  * {@code integer} an Integer, {@code bigint} a Long, {@code text} a String, SQL null a null).
  * <p>
- * Only for statements whose rows the caller maps itself and never writes back through the ORM session (nothing read
- * here is in it), and that need nothing the session holds unwritten: Hibernate flushes its pending changes before a
- * native query of its own, this does not.
+ * The rows of {@link #select} are not in the ORM session, so the caller maps them itself and never writes them back
+ * through it; {@link #selectEntities} loads managed entities by the ids it selects. Every method here is only for
+ * statements that need nothing the session holds unwritten: Hibernate flushes its pending changes before a native
+ * query of its own, these do not.
  */
 public final class SessionConnection {
     private SessionConnection() {}
