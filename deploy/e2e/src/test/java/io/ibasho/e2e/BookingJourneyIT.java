@@ -90,7 +90,8 @@ class BookingJourneyIT {
             assertThat(AppPages.status(page)).hasText("予約確定");
             String code = page.locator("#booking-code").innerText().strip();
             assertThat(code).isNotBlank();
-            assertThat(page.getByText("託児: 確保しました")).isVisible();
+            // under the label 託児, the state alone (the list of her bookings says 託児: 確保しました on one line)
+            assertThat(page.locator("dt:text-is('託児') + dd")).hasText("確保しました");
             var qr = page.getByRole(AriaRole.IMG, named("受付用のQRコード"));
             assertThat(qr).isVisible();
             assertThat((Boolean) qr.evaluate("img => img.complete && img.naturalWidth > 0"))

@@ -915,10 +915,10 @@ public class Pages {
         String childcare = null;
         if (r.getString("childcareStatus") != null) {
             childcare = switch (r.getString("childcareStatus")) {
-                case "reserved" -> language == Language.JA ? "託児: 確保しました" : "Childcare: reserved";
-                case "pending" -> language == Language.JA ? "託児: 確認中" : "Childcare: being checked";
-                case "rejected" -> language == Language.JA ? "託児: 空きがありませんでした" : "Childcare: no place was free";
-                case "released" -> language == Language.JA ? "託児: 取り消しました" : "Childcare: released";
+                case "reserved" -> language == Language.JA ? "確保しました" : "reserved";
+                case "pending" -> language == Language.JA ? "確認中" : "being checked";
+                case "rejected" -> language == Language.JA ? "空きがありませんでした" : "no place was free";
+                case "released" -> language == Language.JA ? "取り消しました" : "released";
                 default -> null;
             };
         }
