@@ -243,7 +243,7 @@ cpu_snapshot() { # -> "kind ticks" per line
   local app
   for app in $APPS; do echo "$app $(ticks "$(app_pid "$app")")"; done
   echo "postgres $(pg_ticks)"
-  echo "kafka $(ticks "$(cat "$PROJECT_DIR/.ibasho/run/kafka.pid" 2>/dev/null || true)")"
+  echo "kafka $(ticks "$(head -1 "$PROJECT_DIR/.ibasho/run/kafka.pid" 2>/dev/null || true)")"
 }
 cpu_per() { # before-file after-file count [printf format, %.1f] -> "kind ms" per line: CPU milliseconds per counted item
   awk -v n="$3" -v f="${4:-%.1f}" 'NR == FNR { before[$1] = $2; next }

@@ -31,7 +31,7 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 APPS="event registration childcare-booking notification gateway"
 RUN="$IBASHO_HOME/run"
-app_pid() { cat "$RUN/$1.pid" 2>/dev/null || true; }
+app_pid() { head -1 "$RUN/$1.pid" 2>/dev/null || true; } # the PID; the launcher adds its start on line 2
 tree_ticks() { # pid -> user+sys ticks (100 a second) of it, its live descendants and its reaped children
   local pid=$1 total=0 child
   [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
@@ -43,7 +43,7 @@ KINDS="$APPS postgres kafka keycloak"
 kind_pid() {
   case $1 in
     postgres) head -1 "$IBASHO_HOME/data/postgres/postmaster.pid" 2>/dev/null || true ;;
-    kafka | keycloak) cat "$RUN/$1.pid" 2>/dev/null || true ;;
+    kafka | keycloak) head -1 "$RUN/$1.pid" 2>/dev/null || true ;;
     *) app_pid "$1" ;;
   esac
 }
@@ -115,7 +115,8 @@ start_alone() { # app -> "wall-seconds quarkus-seconds rss-mb"; the new PID goes
   t0=$(date +%s.%N)
   (cd "$cwd" && exec setsid env -i "${envs[@]}" "${cmd[@]}" >> "$log" 2>&1 < /dev/null) &
   pid=$!
-  echo "$pid" > "$RUN/$app.pid"
+  # as the launcher writes it: the PID, then its start in clock ticks since boot (ManagedProcess.running)
+  printf '%s\nstarted ticks:%s\n' "$pid" "$(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $20 }')" > "$RUN/$app.pid"
   until ready "http://127.0.0.1:$mport/q/health/ready"; do
     kill -0 "$pid" 2>/dev/null || { say "$app exited during its start"; tail -c +"$((from + 1))" "$log" | tail -20 >&2; exit 1; }
     sleep 0.05

@@ -46,7 +46,7 @@ public final class ManagedProcess {
             Process process = builder.start();
             if (pidFile != null) {
                 Files.createDirectories(pidFile.getParent());
-                Files.writeString(pidFile, Long.toString(process.pid()));
+                Files.writeString(pidFile, pidFileText(process.toHandle()));
             }
             return new ManagedProcess(name, process, logFile);
         } catch (IOException e) {
@@ -114,27 +114,82 @@ public final class ManagedProcess {
      * The process whose PID the file holds, if it still runs and is the one the file was written for. A PID file
      * outlives its process ({@code down} leaves it, a reboot too), and the system hands its number to another process
      * sooner or later: trusting the number alone, {@code up} once skipped a service as "running" and {@code down}
-     * would have stopped a stranger (docs/benchmarks.md, round 19). A process that started after the file was written
-     * cannot be the one it names; the file is written right after its process starts, by this class, by PostgreSQL
-     * ({@code postmaster.pid}) or by a script.
+     * would have stopped a stranger (docs/benchmarks.md, round 19). How a file tells its own process:
+     * <ul>
+     *   <li>this launcher's (and footprint.sh's): a second line {@code started <token>}, the process's start as the
+     *       kernel keeps it ({@link #startToken}); the live process must have the same;
+     *   <li>PostgreSQL's {@code postmaster.pid}: its second line is the data directory, which the server's command
+     *       line names;
+     *   <li>a file with the PID alone (an older launcher's): the process must have started before the file was
+     *       written, with a second of slack.
+     * </ul>
+     * The first two compare nothing across clocks. The third compares the process's start, as the JDK computes it
+     * from the boot time, with the file's time on the wall clock. These two drift apart on a machine that has been up
+     * for hours or was suspended: on this one, by 15 s after ten hours, and {@code down} left a whole stack running
+     * (docs/benchmarks.md, round 21).
      */
     public static Optional<ProcessHandle> running(Path pidFile) {
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            String firstLine =
-                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            List<String> lines = Files.readAllLines(pidFile);
+            String firstLine = lines.isEmpty() ? "" : lines.get(0).trim();
             if (firstLine.isEmpty()) {
                 return Optional.empty();
             }
+            String secondLine = lines.size() > 1 ? lines.get(1).trim() : "";
             Instant written = Files.getLastModifiedTime(pidFile).toInstant();
             return ProcessHandle.of(Long.parseLong(firstLine))
                     .filter(ProcessHandle::isAlive)
-                    .filter(process -> startedBy(process, written));
+                    .filter(process -> isTheOneNamed(process, secondLine, written));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isTheOneNamed(ProcessHandle process, String secondLine, Instant written) {
+        if (secondLine.startsWith(STARTED)) {
+            return startToken(process)
+                    .map(token -> token.equals(secondLine.substring(STARTED.length())))
+                    .orElse(true);
+        }
+        if (!secondLine.isEmpty()) {
+            // postmaster.pid: a system that shows no command line is believed
+            return process.info()
+                    .commandLine()
+                    .map(line -> line.contains(secondLine))
+                    .orElse(true);
+        }
+        return startedBy(process, written);
+    }
+
+    /** What this launcher writes into a PID file: the PID, then the process's start token. */
+    static String pidFileText(ProcessHandle process) {
+        return process.pid()
+                + startToken(process).map(token -> "\n" + STARTED + token).orElse("") + "\n";
+    }
+
+    private static final String STARTED = "started ";
+
+    /**
+     * A process's start as the kernel keeps it, the same for as long as it runs: on Linux its start time in clock
+     * ticks since boot ({@code /proc/PID/stat}, field 22), elsewhere the start instant the system reports.
+     */
+    static Optional<String> startToken(ProcessHandle process) {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        if (Files.isReadable(stat)) {
+            try {
+                String text = Files.readString(stat);
+                // the fields after the command's name, which may hold spaces and ends at the last ')': state first
+                String[] fields =
+                        text.substring(text.lastIndexOf(')') + 2).trim().split(" ");
+                return Optional.of("ticks:" + fields[19]);
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return process.info().startInstant().map(started -> "instant:" + started.toEpochMilli());
     }
 
     /** Whether the process had started when its PID file was written (a system that cannot tell is believed). */
