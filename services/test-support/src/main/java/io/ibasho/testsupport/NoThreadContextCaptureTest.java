@@ -7,6 +7,7 @@ import io.smallrye.context.SmallRyeContextManager;
 import io.smallrye.context.SmallRyeContextManagerProvider;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,13 @@ public abstract class NoThreadContextCaptureTest {
     public void mutinyRunsCallbacksBare() {
         Function<Object, Object> callback = item -> item;
         assertSame(callback, Infrastructure.decorate(callback), "a callback after Mutiny's decorators");
+    }
+
+    @Test
+    public void mutinyWrapsNoCompletableFuture() {
+        // a Uni turned into a CompletionStage (the messaging connector does so for every record) stays a plain future
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        assertSame(future, Infrastructure.wrapCompletableFuture(future), "a future after Mutiny's wrapper");
     }
 
     @Test
