@@ -124,9 +124,9 @@ public final class ManagedProcess {
      *       written, with a second of slack.
      * </ul>
      * The first two compare nothing across clocks. The third compares the process's start, as the JDK computes it
-     * from the boot time, with the file's time on the wall clock. These two drift apart on a machine that has been up
-     * for hours or was suspended: on this one, by 15 s after ten hours, and {@code down} left a whole stack running
-     * (docs/benchmarks.md, round 21).
+     * from the boot time, with the file's time on the wall clock. These two move apart whenever the wall clock is set
+     * again (NTP, a virtual machine resumed by its host): on this machine by 15 s while a stack ran, and {@code down}
+     * left that whole stack running (docs/benchmarks.md, round 21).
      */
     public static Optional<ProcessHandle> running(Path pidFile) {
         try {

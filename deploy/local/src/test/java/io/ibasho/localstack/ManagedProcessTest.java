@@ -45,8 +45,8 @@ class ManagedProcessTest {
                 "sleeper", List.of("sleep", "30"), Map.of(), dir, dir.resolve("sleeper.log"), pidFile);
         try {
             long pid = ManagedProcess.running(pidFile).orElseThrow().pid();
-            // the JDK's start instant (from the boot time) and the file's time (the wall clock) 15 s apart after ten
-            // hours up made every process look younger than its file (docs/benchmarks.md, round 21): here, an hour
+            // the wall clock set 15 s ahead of the boot clock while a stack ran made every process look younger
+            // than its own file, and down left the stack running (docs/benchmarks.md, round 21): here, an hour
             Instant started =
                     ProcessHandle.of(pid).orElseThrow().info().startInstant().orElseThrow();
             Files.setLastModifiedTime(pidFile, FileTime.from(started.minus(Duration.ofHours(1))));
