@@ -122,9 +122,30 @@ public final class TransientFailures {
             }
             if (cause instanceof java.net.ConnectException
                     || cause instanceof java.util.concurrent.TimeoutException
+                    || isPoolBusy(cause)
                     || cause instanceof io.vertx.core.VertxException vertx
                             && String.valueOf(vertx.getMessage()).contains("closed")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} or a cause is the pool's refusal to wait longer for a free connection (every connection
+     * busy for the whole wait, or the wait queue full): the database is up but overloaded, and another try later may
+     * succeed. The SQL client says so in a bare {@code NoStackTraceThrowable}: "Timeout", "Timeout waiting for
+     * connection", "Connection pool reached max wait queue size of N".
+     */
+    public static boolean isPoolBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
+                String message = String.valueOf(cause.getMessage());
+                if (message.equals("Timeout")
+                        || message.startsWith("Timeout waiting for connection")
+                        || message.contains("max wait queue size")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -8,8 +8,8 @@ import org.hibernate.JDBCException;
 /**
  * The database's own guards, reached only when two requests race past the checks above them (a unique index,
  * PostgreSQL's deadlock / serialisation aborts, an optimistic lock's version) or when a value slipped past validation
- * that PostgreSQL cannot store (its data exceptions, SQLSTATE class 22), and the database being unreachable (a
- * restart: 503). None of them is a 500.
+ * that PostgreSQL cannot store (its data exceptions, SQLSTATE class 22), the database being unreachable (a
+ * restart: 503) and the connection pool too busy to give a connection in time (503). None of them is a 500.
  */
 public final class DatabaseConflicts {
     private DatabaseConflicts() {}
@@ -23,6 +23,16 @@ public final class DatabaseConflicts {
                     "database-unavailable",
                     "Unavailable",
                     "This cannot be done right now; nothing was saved. Please try again in a moment.",
+                    path);
+        }
+        if (TransientFailures.isPoolBusy(e)) {
+            // every connection stayed busy for the pool's whole wait: overloaded, not broken (the open-loop browse
+            // of round 22 answered 29,073 of these with 500)
+            return ProblemDetail.of(
+                    503,
+                    "busy",
+                    "Busy",
+                    "Many people are using this at the moment; nothing was saved. Please try again in a moment.",
                     path);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

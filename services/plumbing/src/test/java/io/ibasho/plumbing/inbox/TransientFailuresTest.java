@@ -41,6 +41,26 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aPoolThatGaveNoConnectionInTimeIsBusyAndTriedAgainButNotUnreachable() {
+        // the SQL client's words (vertx-sql-client 4.5: SqlConnectionPool and its PoolRequest)
+        for (String words : new String[] {
+            "Timeout", "Timeout waiting for connection", "Connection pool reached max wait queue size of 200"
+        }) {
+            Throwable failure = new RuntimeException(new io.vertx.core.impl.NoStackTraceThrowable(words));
+            assertThat(TransientFailures.isPoolBusy(failure)).as(words).isTrue();
+            assertThat(TransientFailures.isTransient(failure)).as(words).isTrue();
+            assertThat(TransientFailures.isDatabaseUnreachable(failure))
+                    .as(words)
+                    .isFalse();
+        }
+        assertThat(TransientFailures.isPoolBusy(new io.vertx.core.impl.NoStackTraceThrowable("something else")))
+                .isFalse();
+        assertThat(TransientFailures.isPoolBusy(new IllegalStateException("Timeout")))
+                .as("only the SQL client's own refusal")
+                .isFalse();
+    }
+
+    @Test
     void aMessageAheadOfTheOneItDependsOnIsTriedAgain() {
         assertThat(TransientFailures.isTransient(new NotYetKnown("the registration")))
                 .isTrue();

@@ -56,6 +56,16 @@ class DatabaseConflictsTest {
     }
 
     @Test
+    void aPoolThatGaveNoConnectionInTimeIsBusyNotAnInternalError() {
+        ProblemDetail problem = DatabaseConflicts.problemFor(
+                new RuntimeException(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")), "/x", INDEXES);
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.type()).endsWith("/busy");
+        assertThat(problem.detail()).contains("nothing was saved");
+    }
+
+    @Test
     void aKnownUniqueIndexSpeaksTheServicesWords() {
         ProblemDetail problem = DatabaseConflicts.problemFor(
                 new ConstraintViolationException(
