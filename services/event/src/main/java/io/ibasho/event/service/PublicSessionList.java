@@ -6,8 +6,15 @@ import io.ibasho.event.config.PublicListConfig;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.SessionView;
 import io.ibasho.plumbing.time.CommitWakeUp;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.MessageDigest;
@@ -17,8 +24,10 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The public list of upcoming sessions, answered from a copy in memory (docs/adr/0051). Reading it from the database
@@ -57,6 +66,9 @@ public class PublicSessionList {
 
     private record Copy(long generation, long madeAt, long expiresAt, byte[] json, String fingerprint) {}
 
+    /** A copy being made for the list as it was at {@code generation}; done when the query has answered. */
+    private record Refill(long generation, CompletableFuture<Copy> copy) {}
+
     private final SessionService sessions;
     private final ObjectMapper json;
     private final Clock clock;
@@ -64,14 +76,36 @@ public class PublicSessionList {
     private final CommitWakeUp commits;
     private final AtomicLong generation = new AtomicLong();
     private final ConcurrentHashMap<Key, Copy> copies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Refill> refills = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final LongAdder fromCopy = new LongAdder();
+    private final LongAdder queries = new LongAdder();
+    private final LongAdder joined = new LongAdder();
 
     public PublicSessionList(
-            SessionService sessions, ObjectMapper json, Clock clock, PublicListConfig config, CommitWakeUp commits) {
+            SessionService sessions,
+            ObjectMapper json,
+            Clock clock,
+            PublicListConfig config,
+            CommitWakeUp commits,
+            Vertx vertx,
+            MeterRegistry meters) {
         this.sessions = sessions;
         this.json = json;
         this.clock = clock;
         this.config = config;
         this.commits = commits;
+        this.vertx = vertx;
+        count(meters, "copy", fromCopy, "Public lists answered from the copy in memory");
+        count(meters, "query", queries, "Public lists read from the database to make a copy");
+        count(meters, "joined", joined, "Public lists that waited for a copy another request was making");
+    }
+
+    private static void count(MeterRegistry meters, String result, LongAdder counter, String description) {
+        FunctionCounter.builder("ibasho.event.public.list", counter, LongAdder::sum)
+                .tag("result", result)
+                .description(description)
+                .register(meters);
     }
 
     void listen(@Observes StartupEvent startup) {
@@ -86,17 +120,69 @@ public class PublicSessionList {
 
     /**
      * Upcoming published sessions; {@code filter.from()} null means from now (by the injected clock).
+     *
+     * <p>A missing or stale copy is made once, however many requests want it meanwhile: the first starts the query,
+     * the others wait for its answer (docs/adr/0073). Before, every request that arrived while a copy was being made
+     * ran the same query, and at 3,000 requests a second each expiry (every 5 s) queued hundreds of them for the
+     * connection pool: the open-loop browse of round 22 collapsed into 30 s waits and 500s.
      */
     public Uni<Answer> upcoming(SessionService.Filter filter, int page, int size) {
         long now = clock.millis();
-        long maxAge = config.maxAge().toMillis();
         Key key = new Key(filter, page, size);
         Copy copy = copies.get(key);
         if (copy != null && copy.generation() == generation.get() && now >= copy.madeAt() && now < copy.expiresAt()) {
-            return Uni.createFrom()
-                    .item(new Answer(copy.json(), copy.fingerprint(), secondsLeft(copy.expiresAt(), now)));
+            fromCopy.increment();
+            return Uni.createFrom().item(answer(copy, now));
         }
         long seen = generation.get();
+        if (config.maxAge().toMillis() <= 0) {
+            // no copies kept (turned off): every request asks the database itself
+            queries.increment();
+            return fetch(key, seen, now).map(made -> answer(made, clock.millis()));
+        }
+        Refill mine = new Refill(seen, new CompletableFuture<>());
+        // a refill started before a change is not joined: it may show the list as it was
+        Refill running =
+                refills.compute(key, (k, current) -> current != null && current.generation() == seen ? current : mine);
+        if (running == mine) {
+            queries.increment();
+            refill(key, mine, now);
+        } else {
+            joined.increment();
+        }
+        Uni<Copy> made = Uni.createFrom().completionStage(running.copy());
+        Context caller = Vertx.currentContext();
+        if (caller != null) {
+            // the refill ends on a context of its own; each request goes on on its own
+            made = made.emitOn(work -> caller.runOnContext(ignored -> work.run()));
+        }
+        return made.map(ready -> answer(ready, clock.millis()));
+    }
+
+    /**
+     * Makes the copy on a context of its own, with its own Hibernate Reactive session, so that no one request's end or
+     * cancellation ends the query the others wait for.
+     */
+    private void refill(Key key, Refill refill, long now) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Panache.withSession(() -> fetch(key, refill.generation(), now))
+                .subscribe()
+                .with(
+                        copy -> {
+                            refills.remove(key, refill);
+                            refill.copy().complete(copy);
+                        },
+                        failure -> {
+                            // the next request starts another; these get the failure (503 when it is the database's)
+                            refills.remove(key, refill);
+                            refill.copy().completeExceptionally(failure);
+                        }));
+    }
+
+    /** The list from the database as a copy, kept when nothing changed since {@code seen} (and copies are kept). */
+    private Uni<Copy> fetch(Key key, long seen, long now) {
+        SessionService.Filter filter = key.filter();
         OffsetDateTime from =
                 filter.from() != null ? filter.from() : OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
         SessionService.Filter query = new SessionService.Filter(
@@ -107,24 +193,35 @@ public class PublicSessionList {
                 filter.kind(),
                 filter.childcareOffered(),
                 filter.online());
-        return sessions.upcomingPage(query, page, size).map(found -> {
-            byte[] body = write(found.sessions().stream()
-                    .map(l -> SessionMapper.toView(l.session(), l.venue(), l.partVenues()))
-                    .toList());
-            String fingerprint = fingerprint(body);
-            long expiresAt = now + maxAge;
-            if (filter.from() == null && found.firstEnd() != null) {
-                // the first of them to end leaves the list then (a session shows while endsAt >= now)
-                expiresAt = Math.min(expiresAt, found.firstEnd().toInstant().toEpochMilli() + 1);
-            }
-            if (maxAge > 0 && generation.get() == seen) {
-                if (copies.size() >= config.maxEntries()) {
-                    copies.clear();
-                }
-                copies.put(key, new Copy(seen, now, expiresAt, body, fingerprint));
-            }
-            return new Answer(body, fingerprint, maxAge > 0 ? secondsLeft(expiresAt, now) : 0);
-        });
+        long maxAge = config.maxAge().toMillis();
+        return Uni.createFrom()
+                .deferred(() -> sessions.upcomingPage(query, key.page(), key.size()))
+                .map(found -> {
+                    byte[] body = write(found.sessions().stream()
+                            .map(l -> SessionMapper.toView(l.session(), l.venue(), l.partVenues()))
+                            .toList());
+                    long expiresAt = now + maxAge;
+                    if (filter.from() == null && found.firstEnd() != null) {
+                        // the first of them to end leaves the list then (a session shows while endsAt >= now)
+                        expiresAt =
+                                Math.min(expiresAt, found.firstEnd().toInstant().toEpochMilli() + 1);
+                    }
+                    Copy copy = new Copy(seen, now, expiresAt, body, fingerprint(body));
+                    if (maxAge > 0 && generation.get() == seen) {
+                        if (copies.size() >= config.maxEntries()) {
+                            copies.clear();
+                        }
+                        copies.put(key, copy);
+                    }
+                    return copy;
+                });
+    }
+
+    private Answer answer(Copy copy, long now) {
+        return new Answer(
+                copy.json(),
+                copy.fingerprint(),
+                config.maxAge().toMillis() > 0 ? secondsLeft(copy.expiresAt(), now) : 0);
     }
 
     private static long secondsLeft(long expiresAt, long now) {
