@@ -156,7 +156,10 @@ public class PublicSessionList {
             // the refill ends on a context of its own; each request goes on on its own
             made = made.emitOn(work -> caller.runOnContext(ignored -> work.run()));
         }
-        return made.map(ready -> answer(ready, clock.millis()));
+        // as of the copy's making, as a request that made it itself was answered: a max-age a second short made the
+        // gateway's copy lapse a second before this one, ask while it had under a second left, get no-cache and
+        // pass every request through until the next copy (round 22)
+        return made.map(ready -> answer(ready, ready.madeAt()));
     }
 
     /**

@@ -176,6 +176,9 @@ class PublicListCacheTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains(session);
             etags.add(response.headers().firstValue("ETag").orElseThrow());
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .as("the copy's whole max-age, however long the wait for it")
+                    .contains("public, max-age=5");
         }
         assertThat(etags).as("one list for all of them").hasSizeBetween(1, (int) queries);
         double fromCopyBefore = publicList("copy");
