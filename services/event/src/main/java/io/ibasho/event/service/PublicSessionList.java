@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ibasho.event.config.PublicListConfig;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.SessionView;
+import io.ibasho.plumbing.sql.ApartFromRequests;
 import io.ibasho.plumbing.time.CommitWakeUp;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -167,20 +166,16 @@ public class PublicSessionList {
      * cancellation ends the query the others wait for.
      */
     private void refill(Key key, Refill refill, long now) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Panache.withSession(() -> fetch(key, refill.generation(), now))
-                .subscribe()
-                .with(
-                        copy -> {
-                            refills.remove(key, refill);
-                            refill.copy().complete(copy);
-                        },
-                        failure -> {
-                            // the next request starts another; these get the failure (503 when it is the database's)
-                            refills.remove(key, refill);
-                            refill.copy().completeExceptionally(failure);
-                        }));
+        ApartFromRequests.start(vertx, () -> Panache.withSession(() -> fetch(key, refill.generation(), now)))
+                .whenComplete((copy, failure) -> {
+                    refills.remove(key, refill);
+                    if (failure == null) {
+                        refill.copy().complete(copy);
+                    } else {
+                        // the next request starts another; these get the failure (503 when it is the database's)
+                        refill.copy().completeExceptionally(failure);
+                    }
+                });
     }
 
     /** The list from the database as a copy, kept when nothing changed since {@code seen} (and copies are kept). */

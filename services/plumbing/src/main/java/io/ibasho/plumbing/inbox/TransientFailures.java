@@ -122,7 +122,7 @@ public final class TransientFailures {
             }
             if (cause instanceof java.net.ConnectException
                     || cause instanceof java.util.concurrent.TimeoutException
-                    || isPoolBusy(cause)
+                    || isPoolRefusal(cause)
                     || cause instanceof io.vertx.core.VertxException vertx
                             && String.valueOf(vertx.getMessage()).contains("closed")) {
                 return true;
@@ -139,15 +139,20 @@ public final class TransientFailures {
      */
     public static boolean isPoolBusy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
-                String message = String.valueOf(cause.getMessage());
-                if (message.equals("Timeout")
-                        || message.startsWith("Timeout waiting for connection")
-                        || message.contains("max wait queue size")) {
-                    return true;
-                }
+            if (isPoolRefusal(cause)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean isPoolRefusal(Throwable cause) {
+        if (!cause.getClass().getName().equals("io.vertx.core.impl.NoStackTraceThrowable")) {
+            return false;
+        }
+        String message = String.valueOf(cause.getMessage());
+        return message.equals("Timeout")
+                || message.startsWith("Timeout waiting for connection")
+                || message.contains("max wait queue size");
     }
 }

@@ -1,10 +1,8 @@
 package io.ibasho.plumbing.time;
 
+import io.ibasho.plumbing.sql.ApartFromRequests;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -101,20 +99,12 @@ public class FrequentPolls {
 
         private void run() {
             again.set(false);
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> {
-                Uni<Void> run;
-                try {
-                    run = poll.get();
-                } catch (RuntimeException e) {
-                    run = Uni.createFrom().failure(e);
-                }
-                run.subscribe().with(done -> finished(), failure -> {
+            ApartFromRequests.start(vertx, poll).whenComplete((done, failure) -> {
+                if (failure != null) {
                     // the class only: a message may carry a row's values
                     LOG.warnf("%s failed: %s", name, failure.getClass().getName());
-                    finished();
-                });
+                }
+                finished();
             });
         }
 
