@@ -187,6 +187,10 @@ public interface NotificationConfig {
         @WithDefault("30d")
         Duration talkRequests();
 
+        /** Requests to talk that nobody closed (still sent or acknowledged), counted from when she sent them. */
+        @WithDefault("90d")
+        Duration unclosedTalkRequests();
+
         /** Who of the staff read or changed which request to talk (names no woman); kept for accountability. */
         @WithDefault("365d")
         Duration talkRequestAudit();

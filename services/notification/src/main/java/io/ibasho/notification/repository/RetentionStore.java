@@ -37,6 +37,10 @@ public enum RetentionStore {
               and r.updated_at < :before"""),
     // requests to talk: a set time after they were closed, her number and note with them (docs/adr/0023)
     CLOSED_TALK_REQUESTS("talk_request", "delete from talk_request where status = 'CLOSED' and closed_at < :before"),
+    // ...and one nobody closed, a longer set time after she sent it: her number and note must not outlive an
+    // organisation that stopped reading its requests
+    UNCLOSED_TALK_REQUESTS(
+            "talk_request_unclosed", "delete from talk_request where status <> 'CLOSED' and created_at < :before"),
     TALK_REQUEST_AUDIT("talk_request_audit", "delete from talk_request_audit where at < :before");
 
     /** The name the job's counts and log use. */

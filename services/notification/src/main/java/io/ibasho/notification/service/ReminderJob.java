@@ -26,7 +26,10 @@ import java.time.OffsetDateTime;
  * service (it is not in any payload): the app shows it to her after login, from the event service's
  * attendee-details endpoint, which releases it at the same lead time. Its id names the session, its start and the
  * link's version, so she hears once per (session, attendee, channel), again only if the link changed after that
- * (EventChanged "meeting-link") or the session moved. Only confirmed registrations: never a cancelled one.
+ * (EventChanged "meeting-link") or the session moved. Only confirmed registrations: never a cancelled one. It has no
+ * deadline: her quiet hours hold it like any other message, and it is withdrawn if the session is over by their end. A
+ * phone lighting up in her quiet hours an hour before the start would tell whoever sees it when she will be online,
+ * and the app shows her the link without it.
  */
 @ApplicationScoped
 public class ReminderJob {
@@ -97,17 +100,9 @@ public class ReminderJob {
         return RegistrationCopy.<RegistrationCopy>list("sessionId = ?1 and status = 'CONFIRMED'", session.id)
                 .flatMap(registrations -> Multi.createFrom()
                         .iterable(registrations)
-                        // The start as the deadline: quiet hours never hold the notice past the moment it is for.
                         .onItem()
-                        .transformToUniAndConcatenate(r -> notifier.notify(new Notice(
-                                MessageKind.MEETING_LINK,
-                                r.attendeeId,
-                                session.id,
-                                r.registrationId,
-                                noticeId,
-                                null,
-                                session.startsAt,
-                                null)))
+                        .transformToUniAndConcatenate(r -> notifier.notify(Notice.of(
+                                MessageKind.MEETING_LINK, r.attendeeId, session.id, r.registrationId, noticeId)))
                         .collect()
                         .last()
                         .replaceWithVoid());

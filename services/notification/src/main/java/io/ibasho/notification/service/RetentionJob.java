@@ -81,6 +81,7 @@ public class RetentionJob implements RetentionStep {
                 .flatMap(ignored ->
                         run(counts, RetentionStore.REGISTRATION_COPIES, at.minus(retention.registrationCopies())))
                 .flatMap(ignored -> run(counts, RetentionStore.CLOSED_TALK_REQUESTS, closedBefore(now)))
+                .flatMap(ignored -> run(counts, RetentionStore.UNCLOSED_TALK_REQUESTS, sentBefore(now)))
                 .flatMap(ignored ->
                         run(counts, RetentionStore.TALK_REQUEST_AUDIT, at.minus(retention.talkRequestAudit())))
                 // handled event ids (deduplication): forgotten after 30 days, long after Kafka can redeliver them
@@ -94,16 +95,25 @@ public class RetentionJob implements RetentionStep {
     }
 
     /**
-     * Only the requests to talk closed longer than retention.talk-requests before {@code now} (the nightly run does the
-     * same): lets a test move the clock for them without touching anything else.
+     * Only the requests to talk past their retention as of {@code now} (the nightly run does the same): closed longer
+     * than retention.talk-requests ago, or sent and never closed longer than retention.unclosed-talk-requests ago.
+     * Lets a test move the clock for them without touching anything else.
      */
     @WithTransaction
-    public Uni<Integer> deleteClosedTalkRequests(Instant now) {
-        return RetentionStore.CLOSED_TALK_REQUESTS.before(closedBefore(now));
+    public Uni<Integer> deleteExpiredTalkRequests(Instant now) {
+        return RetentionStore.CLOSED_TALK_REQUESTS
+                .before(closedBefore(now))
+                .flatMap(closed -> RetentionStore.UNCLOSED_TALK_REQUESTS
+                        .before(sentBefore(now))
+                        .map(unclosed -> closed + unclosed));
     }
 
     private OffsetDateTime closedBefore(Instant now) {
         return now.atOffset(ZoneOffset.UTC).minus(config.retention().talkRequests());
+    }
+
+    private OffsetDateTime sentBefore(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).minus(config.retention().unclosedTalkRequests());
     }
 
     /** How long a handled event id is remembered for deduplication. */

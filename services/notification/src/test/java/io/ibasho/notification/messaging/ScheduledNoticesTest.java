@@ -252,6 +252,74 @@ class ScheduledNoticesTest {
     }
 
     @Test
+    void herQuietHoursHoldTheMeetingLinkNoticeAndItIsWithdrawnWhenTheSessionIsOver() {
+        String hana = Events.subjectOf("hana");
+        String address = "hana-" + UUID.randomUUID() + "@example.jp";
+        Attendees.verifyAddress("hana", address);
+        // quiet from an hour ago until two hours from now, in Tokyo: the session below starts and ends inside them
+        java.time.LocalTime tokyo = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Tokyo"));
+        String quiet = "{\"start\":\"%s\",\"end\":\"%s\",\"zone\":\"Asia/Tokyo\"}"
+                .formatted(
+                        tokyo.minusHours(1).withSecond(0).withNano(0),
+                        tokyo.plusHours(2).withSecond(0).withNano(0));
+        Attendees.choose(
+                "hana",
+                "{\"language\":\"en\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false,\"quietHours\":" + quiet
+                        + "}");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID tonight = UUID.randomUUID();
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                tonight,
+                TITLE,
+                "Online chat",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                now.plusMinutes(30),
+                now.plusMinutes(90),
+                0,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from session_copy where id = ?", tonight) == 1);
+        Events.registration(EventTypes.REGISTRATION_CONFIRMED, tonight, UUID.randomUUID(), hana, "CONFIRMED", null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count("select count(*) from registration_copy where session_id = ?", tonight) == 1);
+        Markers.run(reminders::announceMeetingLinks);
+        Markers.runEmailSender(emailSender);
+
+        // In her inbox at once (it makes no sound), but not mailed in her quiet hours, however close the start.
+        assertThat(linkNotices(tonight, hana)).isEqualTo(1);
+        assertThat(sentLinkMails(tonight)).isZero();
+        assertThat(Db.count("""
+                        select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id
+                        where m.session_id = ? and m.kind = 'MEETING_LINK' and d.status = 'PENDING'
+                          and d.next_attempt_at > ?""", tonight, now.plusMinutes(90)))
+                .as("held until her quiet hours end, after the session")
+                .isEqualTo(1);
+        assertThat(TestMailbox.to(address)).hasSize(1); // the code only: her booking's confirmation waits too
+
+        // When her quiet hours end the session is over: the mail is withdrawn, never sent.
+        Attendees.choose("hana", "{\"language\":\"en\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}");
+        Db.update(
+                "update email_delivery set next_attempt_at = now() where inbox_message_id in"
+                        + " (select id from inbox_message where session_id = ?)",
+                tonight);
+        Db.update(
+                "update session_copy set starts_at = ?, ends_at = ? where id = ?",
+                now.minusHours(3),
+                now.minusHours(2),
+                tonight);
+        Markers.runEmailSender(emailSender);
+        assertThat(sentLinkMails(tonight)).isZero();
+        assertThat(Db.count("""
+                        select count(*) from email_delivery d join inbox_message m on m.id = d.inbox_message_id
+                        where m.session_id = ? and m.kind = 'MEETING_LINK' and d.status = 'WITHDRAWN'""", tonight)).isOne();
+        Attendees.choose("hana", "{\"language\":\"en\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
+    }
+
+    @Test
     void aLotteryWinThatMustBeConfirmedSaysSoWithItsDeadline() {
         String mei = Events.subjectOf("mei");
         UUID lottery = UUID.randomUUID();

@@ -247,13 +247,29 @@ class TalkRequestTest {
 
         Instant closed = Instant.now();
         VertxContextSupport.subscribeAndAwait(
-                () -> retention.deleteClosedTalkRequests(closed.plus(Duration.ofDays(29))));
+                () -> retention.deleteExpiredTalkRequests(closed.plus(Duration.ofDays(29))));
         assertThat(Db.count("select count(*) from talk_request where id = ?", requestId))
                 .isOne();
 
         VertxContextSupport.subscribeAndAwait(
-                () -> retention.deleteClosedTalkRequests(closed.plus(Duration.ofDays(31))));
+                () -> retention.deleteExpiredTalkRequests(closed.plus(Duration.ofDays(31))));
         assertThat(Db.count("select count(*) from talk_request where id = ?", requestId))
+                .isZero();
+    }
+
+    @Test
+    void aRequestNobodyClosedIsDeletedNinetyDaysAfterSheSentIt() throws Throwable {
+        UUID sent = stored("talk-unclosed-" + UUID.randomUUID(), "hinata", "in-app");
+        UUID acknowledged = stored("talk-unclosed-" + UUID.randomUUID(), "hinata", "in-person");
+        Db.update(
+                "update talk_request set status = 'ACKNOWLEDGED', acknowledged_at = now() where id = ?", acknowledged);
+        Instant now = Instant.now();
+        VertxContextSupport.subscribeAndAwait(() -> retention.deleteExpiredTalkRequests(now.plus(Duration.ofDays(89))));
+        assertThat(Db.count("select count(*) from talk_request where id in (?, ?)", sent, acknowledged))
+                .isEqualTo(2);
+
+        VertxContextSupport.subscribeAndAwait(() -> retention.deleteExpiredTalkRequests(now.plus(Duration.ofDays(91))));
+        assertThat(Db.count("select count(*) from talk_request where id in (?, ?)", sent, acknowledged))
                 .isZero();
     }
 
