@@ -98,9 +98,14 @@ public class Gateway {
     @Inject
     io.ibasho.gateway.recovery.ConfirmedEmailSync confirmedEmails;
 
-    /** Her writes after which the address Keycloak's reset may mail has to follow notification's (docs/adr/0027). */
+    /**
+     * Her writes after which the address Keycloak's reset may mail has to follow notification's (docs/adr/0027): a
+     * code confirmed, e-mail switched on or off, the consent withdrawn.
+     */
     private static final Set<String> CONFIRMED_EMAIL_CHANGES = Set.of(
-            "/api/notifications/preferences/email/verify", "/api/notifications/me/consents/email-channel/withdrawal");
+            "POST /api/notifications/preferences/email/verify",
+            "PUT /api/notifications/preferences",
+            "POST /api/notifications/me/consents/email-channel/withdrawal");
 
     /** The audit log's time: the gateway's clock (GatewayClock), as the pages read theirs. */
     @Inject
@@ -500,16 +505,15 @@ public class Gateway {
     }
 
     /**
-     * After she confirmed an e-mail code or withdrew the e-mail consent through the API, her Keycloak account gets the
-     * confirmed address or loses it before the answer goes back, as on the pages (a failed copy is retried when she
-     * opens her settings).
+     * After she confirmed an e-mail code, switched e-mail on or off, or withdrew the e-mail consent through the API, her
+     * Keycloak account gets the confirmed address or loses it before the answer goes back, as on the pages (a failed
+     * copy is retried when she opens her settings).
      */
     private void afterConfirmedEmailChange(RoutingContext ctx, ProxyResponse response, Runnable relay) {
         int status = response.getStatusCode();
-        if (!HttpMethod.POST.equals(ctx.request().method())
-                || status < 200
+        if (status < 200
                 || status >= 300
-                || !CONFIRMED_EMAIL_CHANGES.contains(ctx.normalizedPath())) {
+                || !CONFIRMED_EMAIL_CHANGES.contains(ctx.request().method().name() + " " + ctx.normalizedPath())) {
             relay.run();
             return;
         }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Password reset through her confirmed e-mail (docs/adr/0027), with the real test Keycloak and its SMTP sink (the test
  * realm mails to 127.0.0.1:32526, GreenMail here): the gateway copies the address notification confirmed into her
- * account after her verify and clears it after her withdrawal (notification is a fake answering the internal read);
+ * account after her verify and after e-mail switched on, and clears it after e-mail switched off and her withdrawal (notification is a fake answering the internal read);
  * Keycloak's "forgot password" then mails exactly one neutral message with a link that works once, and answers the
  * same for a name without an address or no account at all, mailing nothing.
  */
@@ -75,6 +75,16 @@ class PasswordResetByEmailTest {
                 .statusCode(200);
     }
 
+    private void choosePreferences(String username) {
+        given().auth()
+                .oauth2(Tokens.accessToken(realmUrl(), username))
+                .contentType("application/json")
+                .body("{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false}")
+                .put(gateway() + "/api/notifications/preferences")
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void theConfirmedAddressFollowsHerVerifyAndHerWithdrawal() {
         KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
@@ -98,6 +108,34 @@ class PasswordResetByEmailTest {
                     .statusCode(200);
             assertThat(accounts.user(userId).getString("email")).isNullOrEmpty();
             assertThat(accounts.user(userId).getBoolean("emailVerified")).isFalse();
+        } finally {
+            System.clearProperty("fake.confirmed." + userId);
+            accounts.delete(userId);
+        }
+    }
+
+    @Test
+    void eMailSwitchedOffTakesTheAddressOutOfHerAccount() {
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
+        String username = "off-" + UUID.randomUUID().toString().substring(0, 8);
+        String userId = accounts.createAttendee(username);
+        String address = username + "@example.org";
+        try {
+            System.setProperty("fake.confirmed." + userId, address);
+            verifyThroughTheGateway(username);
+            assertThat(accounts.user(userId).getString("email")).isEqualTo(address);
+
+            // she switches e-mail off (notification then answers no address): Keycloak's reset may not mail it either
+            System.clearProperty("fake.confirmed." + userId);
+            choosePreferences(username);
+            assertThat(accounts.user(userId).getString("email")).isNullOrEmpty();
+            assertThat(accounts.user(userId).getBoolean("emailVerified")).isFalse();
+
+            // and on again: the address she confirmed is hers to reset with once more
+            System.setProperty("fake.confirmed." + userId, address);
+            choosePreferences(username);
+            assertThat(accounts.user(userId).getString("email")).isEqualTo(address);
+            assertThat(accounts.user(userId).getBoolean("emailVerified")).isTrue();
         } finally {
             System.clearProperty("fake.confirmed." + userId);
             accounts.delete(userId);

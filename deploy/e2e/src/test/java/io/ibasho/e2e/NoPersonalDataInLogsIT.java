@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * No personal data in logs: hana books with a canary nickname through the gateway (and a canary e-mail address where
  * the notification service lets her leave one), the flows run (booking, Kafka to notification, her inbox, a rejected
- * request that echoes the nickname back), and then no log file of the stack (the four services, the gateway, Kafka,
+ * request that echoes the nickname back, a failed sign-in with the nickname as the name typed), and then no log file of the stack (the four services, the gateway, Kafka,
  * PostgreSQL, Keycloak) may contain either canary.
  */
 // alone, after every other class: it reads every log of the stack, which must hold what all of them did
@@ -65,6 +65,14 @@ class NoPersonalDataInLogsIT {
                 .then()
                 .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
                         .and(org.hamcrest.Matchers.lessThan(500)));
+        // a failed sign-in with the canary typed as the name: Keycloak's default event logger wrote it to its log
+        given().formParam("grant_type", "password")
+                .formParam("client_id", "ibasho-test")
+                .formParam("username", canaryNickname)
+                .formParam("password", "not-" + marker)
+                .post(stack.realm + "/protocol/openid-connect/token")
+                .then()
+                .statusCode(org.hamcrest.Matchers.oneOf(400, 401));
         // a new address needs a recent sign-in (threat T6): a token from Keycloak's login form, not the password grant
         boolean emailSet = leaveCanaryEmail(stack, FreshSignIn.accessToken(stack.realm, "hana"), canaryEmail);
         // the confirmation travelled over Kafka to notification and into her inbox: every hop has run

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Copies the address notification confirmed with a code into her Keycloak account (verified), or clears it, so that
  * Keycloak's "forgot password" mails only an address she proved (docs/adr/0027). Run after each step that can change
- * it: the code confirmed, the e-mail consent withdrawn (address removed); and again when she opens her settings, in
+ * it: the code confirmed, e-mail switched on or off (an address she gets no e-mail at gets no reset link either), the
+ * e-mail consent withdrawn (address removed); and again when she opens her settings, in
  * case Keycloak could not be reached the first time. The address is read from notification with the gateway's account
  * service account and goes straight into the admin call: never into a log, a URL or Kafka.
  */

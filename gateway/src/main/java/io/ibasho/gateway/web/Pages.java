@@ -1216,7 +1216,11 @@ public class Pages {
                         v.ctx().request())
                 .flatMap(answer -> {
                     if (answer.ok()) {
-                        return settings(chosen, Map.of(), chosen.text("saved"), 200);
+                        // e-mail on or off: the address Keycloak's reset may mail follows (docs/adr/0027)
+                        Uni<?> copied = v.hasRole("attendee")
+                                ? confirmedEmails.sync(subject(v))
+                                : Uni.createFrom().voidItem();
+                        return copied.flatMap(ignored -> settings(chosen, Map.of(), chosen.text("saved"), 200));
                     }
                     Map<String, String> problems = new HashMap<>();
                     switch (answer.problem()) {

@@ -154,8 +154,9 @@ public final class UiText {
         put("channels", "連絡の受け取り方", "How we contact you");
         put(
                 "channelsHelp",
-                "アプリ内のお知らせは常に届きます。メールは、確認済みのアドレスにだけ、内容を伏せた件名で送ります。",
-                "Messages in the app always arrive. E-mail goes only to a confirmed address, with a neutral subject.");
+                "アプリ内のお知らせは常に届きます。メールは、確認済みのアドレスにだけ、内容を伏せた件名で送ります。" + "メールがオンの間は、パスワードを忘れたときの再設定メールもこのアドレスに届きます。",
+                "Messages in the app always arrive. E-mail goes only to a confirmed address, with a neutral subject."
+                        + " While e-mail is on, a link to reset a forgotten password can be mailed there too.");
         put("channelInApp", "アプリ内のお知らせ（常にオン）", "Messages in the app (always on)");
         put("channelEmail", "メール（確認済みのアドレス）", "E-mail (confirmed address)");
         put("quietHours", "連絡しない時間帯", "Quiet hours");

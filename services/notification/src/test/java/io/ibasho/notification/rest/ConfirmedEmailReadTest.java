@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The read the gateway copies her address to Keycloak from (docs/adr/0027): only the gateway's account service
- * account may make it, it answers only an address confirmed with a code, and nothing once she withdrew. Real Keycloak
+ * account may make it, it answers only an address confirmed with a code while she has e-mail on, and nothing once she
+ * withdrew. Real Keycloak
  * tokens, SMTP (GreenMail) and PostgreSQL.
  */
 @QuarkusTest
@@ -42,7 +43,11 @@ class ConfirmedEmailReadTest {
         String mei = Events.subjectOf("mei");
         String path = "/api/notifications/internal/confirmed-email/" + mei;
         String address = "mei-" + UUID.randomUUID() + "@example.jp";
+        Attendees.choose("mei", "{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
         Attendees.verifyAddress("mei", address);
+        // confirmed, but e-mail not chosen yet: nothing may be mailed there, a reset link neither
+        given().auth().oauth2(gatewayAccount()).get(path).then().statusCode(200).body("address", nullValue());
+        Attendees.choose("mei", "{\"language\":\"ja\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}");
 
         given().auth().oauth2(gatewayAccount()).get(path).then().statusCode(200).body("address", equalTo(address));
         // she herself, staff and a partner's system cannot read it (her own view shows it masked)
@@ -71,6 +76,12 @@ class ConfirmedEmailReadTest {
                 .post("/api/notifications/preferences/email")
                 .then()
                 .statusCode(202);
+        given().auth().oauth2(gatewayAccount()).get(path).then().statusCode(200).body("address", equalTo(address));
+
+        // e-mail switched off (the mailbox may no longer be safe): no answer, though the address is still on file
+        Attendees.choose("mei", "{\"language\":\"ja\",\"channels\":[\"in-app\"],\"fullDetail\":false}");
+        given().auth().oauth2(gatewayAccount()).get(path).then().statusCode(200).body("address", nullValue());
+        Attendees.choose("mei", "{\"language\":\"ja\",\"channels\":[\"in-app\",\"email\"],\"fullDetail\":false}");
         given().auth().oauth2(gatewayAccount()).get(path).then().statusCode(200).body("address", equalTo(address));
 
         given().auth()
