@@ -62,7 +62,7 @@ public class BrowserLogin {
     io.ibasho.gateway.recovery.FirstRecoveryCodes firstRecoveryCodes;
 
     /** Where to land after the login (a path of this site), set by /app/signin. */
-    static final String NEXT_COOKIE = "ibasho_next";
+    static final String NEXT_COOKIE = BrowserSessions.NEXT_COOKIE;
     /** Set by the quick exit for ten minutes: the pages' script sends a Back navigation on to the neutral site. */
     public static final String EXITED_COOKIE = "ibasho_exited";
 
@@ -175,7 +175,7 @@ public class BrowserLogin {
      */
     private void logout(RoutingContext ctx, io.vertx.core.MultiMap form) {
         if (!BrowserSessions.hasSessionCookie(ctx.request())) {
-            BrowserSessions.clearCookies(ctx);
+            BrowserSessions.clearAllCookies(ctx);
             ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
             redirect(ctx, config.browser().postLogoutPath());
             return;
@@ -196,6 +196,7 @@ public class BrowserLogin {
                             if (ctx.response().headWritten()) {
                                 return;
                             }
+                            BrowserSessions.clearAllCookies(ctx);
                             ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
                             redirect(ctx, config.browser().postLogoutPath());
                         },
@@ -210,7 +211,8 @@ public class BrowserLogin {
      * Quick exit: ends both sessions like sign-out, without a CSRF token (the only thing a forged request can do here is
      * sign her out, the safe direction; and the page may be leaving before it could send one). A beacon gets 204; the
      * no-script link gets a redirect to the neutral site. A short-lived marker lets the pages' script send a Back
-     * navigation to the neutral site too.
+     * navigation to the neutral site too. She is never kept waiting on Keycloak for more than {@code quick-exit-wait}:
+     * the answer goes then, with her cookies cleared, and the ending of both sessions goes on after it.
      */
     private void quickExit(RoutingContext ctx) {
         boolean beacon = ctx.request().method() == io.vertx.core.http.HttpMethod.POST;
@@ -225,11 +227,12 @@ public class BrowserLogin {
         Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request())
                 ? endBothSessions(ctx)
                 : Uni.createFrom().voidItem();
-        ending.onFailure().recoverWithNull().subscribe().with(done -> {
-            if (ctx.response().headWritten()) {
-                return; // quarkus-oidc answered for a dead session; turned into the way out by BrowserSessions
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable wayOut = () -> {
+            if (!answered.compareAndSet(false, true) || ctx.response().headWritten()) {
+                return; // answered already: by the wait's end, or by quarkus-oidc for a dead session (BrowserSessions)
             }
-            BrowserSessions.clearCookies(ctx);
+            BrowserSessions.clearAllCookies(ctx);
             ctx.response().putHeader("Clear-Site-Data", "\"storage\"");
             ctx.response().addCookie(exited);
             if (beacon) {
@@ -240,6 +243,12 @@ public class BrowserLogin {
                         .putHeader(HttpHeaders.LOCATION, config.quickExitUrl())
                         .end();
             }
+        };
+        long waited = ctx.vertx()
+                .setTimer(Math.max(1, config.browser().quickExitWait().toMillis()), id -> wayOut.run());
+        ending.onFailure().recoverWithNull().subscribe().with(done -> {
+            ctx.vertx().cancelTimer(waited);
+            wayOut.run();
         });
     }
 
@@ -262,7 +271,8 @@ public class BrowserLogin {
                             .add("client_id", clientId)
                             .add("client_secret", clientSecret)
                             .add("refresh_token", refreshToken);
-                    return keycloak.postAbs(issuer + "/protocol/openid-connect/logout")
+                    return keycloak.postAbs(
+                                    config.browser().endSessionUrl().orElse(issuer + "/protocol/openid-connect/logout"))
                             .timeout(5000)
                             .sendForm(form)
                             .invoke(response -> {

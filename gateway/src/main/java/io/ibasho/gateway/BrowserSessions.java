@@ -28,6 +28,10 @@ public final class BrowserSessions {
     public static final String SESSION_COOKIE = "q_session";
     /** HttpOnly, SameSite=Strict; its value is handed to the page by /session.json and must come back as the header. */
     public static final String CSRF_COOKIE = "ibasho_csrf";
+    /** quarkus-oidc's state cookie while a login is under way (with a suffix per tab). */
+    static final String LOGIN_STATE_COOKIE = "q_auth";
+    /** Where to land after the login (a path of this site), set by /app/signin for the path /app/login only. */
+    static final String NEXT_COOKIE = "ibasho_next";
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FORM_FIELD = "csrf";
@@ -204,5 +208,34 @@ public final class BrowserSessions {
                                 .setSameSite(CookieSameSite.LAX));
             }
         }
+    }
+
+    /**
+     * Sign-out and quick exit: the session's cookies, and what is left of a login she began and never finished
+     * (quarkus-oidc's state, and where she was going: both name a page of hers). Not on every dead session, where a
+     * login in another tab may be under way.
+     */
+    public static void clearAllCookies(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        clearCookies(ctx);
+        for (Cookie cookie : ctx.request().cookies()) {
+            String name = cookie.getName();
+            if (name.equals(LOGIN_STATE_COOKIE) || name.startsWith(LOGIN_STATE_COOKIE + "_")) {
+                ctx.response().addCookie(expired(ctx, name, "/"));
+            }
+        }
+        // sent to /app/login only, so never among this request's cookies
+        ctx.response().addCookie(expired(ctx, NEXT_COOKIE, "/app/login"));
+    }
+
+    private static Cookie expired(RoutingContext ctx, String name, String path) {
+        return Cookie.cookie(name, "")
+                .setPath(path)
+                .setMaxAge(0)
+                .setHttpOnly(true)
+                .setSecure(ctx.request().isSSL())
+                .setSameSite(CookieSameSite.LAX);
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything the gateway can be told. Route URLs have no default outside %dev: a gateway without them must not start. */
 @ConfigMapping(prefix = "ibasho.gateway")
@@ -96,6 +97,16 @@ public interface GatewayConfig {
         /** Where a browser lands after logging in. */
         @WithDefault("/")
         String landingPath();
+
+        /**
+         * How long the quick exit waits for both sessions to end before it sends her away anyway: the page she is
+         * hiding must not stay on screen while Keycloak is slow. The ending goes on after the answer.
+         */
+        @WithDefault("2s")
+        Duration quickExitWait();
+
+        /** Keycloak's back-channel logout; by default the issuer's own ({@code quarkus.oidc.auth-server-url}). */
+        Optional<String> endSessionUrl();
     }
 
     interface Routes {

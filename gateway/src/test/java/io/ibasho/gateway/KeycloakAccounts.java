@@ -70,6 +70,19 @@ final class KeycloakAccounts {
                 .jsonPath();
     }
 
+    /** How many Keycloak sessions she has now (an SSO session a login would use silently, without prompt=login). */
+    int sessions(String userId) {
+        return given().auth()
+                .oauth2(adminToken)
+                .get(base + "/admin/realms/" + TestServers.get().keycloak().realm() + "/users/" + userId + "/sessions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .size();
+    }
+
     /** Whether the brute-force detection makes her wait right now. */
     boolean waitingAfterFailedLogins(String userId) {
         return bruteForceStatus(userId).getBoolean("disabled");

@@ -18,6 +18,8 @@ import java.util.Map;
  *       (%test: 3 general, 2 for account actions) can refuse. Its requests go one after the other, each answered at
  *       once (the echo upstream, or a refused connection to the dead notification port), so one connection serves
  *       them as five would.</li>
+ *   <li>{@link QuickExitWhileKeycloakHangsTest}: Keycloak's back-channel logout at a server that never answers. The
+ *       other classes never sign out.</li>
  * </ul>
  */
 public class OneConnectionTracedProfile implements QuarkusTestProfile {
@@ -29,10 +31,16 @@ public class OneConnectionTracedProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "ibasho.gateway.upstream-connections", "1",
-                "ibasho.gateway.upstream-queue-wait", "500ms",
+                "ibasho.gateway.upstream-connections",
+                "1",
+                "ibasho.gateway.upstream-queue-wait",
+                "500ms",
                 // the held answer (8 s) arrives: it holds the one connection, it does not time out
-                "ibasho.gateway.upstream-timeout", "10s",
-                "ibasho.gateway.rate-limit.account.per-ip.capacity", "1000");
+                "ibasho.gateway.upstream-timeout",
+                "10s",
+                "ibasho.gateway.rate-limit.account.per-ip.capacity",
+                "1000",
+                "ibasho.gateway.browser.end-session-url",
+                StalledServer.get().url("/realms/ibasho/protocol/openid-connect/logout"));
     }
 }
