@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -78,6 +79,8 @@ public class Gateway {
     private static final String PUBLIC_LIST_CHANGES_SEEN = "ibasho.public-list-changes-seen";
 
     private static final String PUBLIC_LIST_STALE = "ibasho.public-list-stale";
+    /** The question about the list this request asks for everyone who finds the copy missing or stale meanwhile. */
+    private static final String PUBLIC_LIST_REFRESH = "ibasho.public-list-refresh";
     /**
      * The services' routes come before the pages' (898-901), so that an API request is not matched against every
      * page's path pattern first; /api/me/** (her data, recovery codes: the gateway's own) is not under them.
@@ -213,6 +216,33 @@ public class Gateway {
         return limited(method, path, BearerToken.of(bearerToken), from);
     }
 
+    /** Relays an anonymous list request, asking about the stale copy if there is one (the answer may refill it). */
+    private void askAboutPublicList(RoutingContext ctx, Upstream upstream, String key) {
+        ctx.put(PUBLIC_LIST_KEY, key);
+        ctx.put(PUBLIC_LIST_CHANGES_SEEN, publicList.changesSeen());
+        PublicListCopies.Copy stale = publicList.any(key);
+        if (stale != null) {
+            ctx.put(PUBLIC_LIST_STALE, stale);
+        }
+        proceed(ctx, upstream, null, false);
+    }
+
+    /**
+     * Another request is asking the event service for this list: answer from the copy its answer makes, on this
+     * request's own context; without one (nothing kept, a failure), ask as if it had not waited.
+     */
+    private void answerAfter(
+            RoutingContext ctx, CompletableFuture<PublicListCopies.Copy> underWay, Upstream upstream, String key) {
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        underWay.whenComplete((copy, failure) -> context.runOnContext(v -> {
+            if (copy != null) {
+                answerFromCopy(ctx, copy, copy.body(), "public, max-age=" + publicList.secondsLeft(copy));
+            } else {
+                askAboutPublicList(ctx, upstream, key);
+            }
+        }));
+    }
+
     /** The limits for a request they apply to; the token is verified (or found verified) once for the request. */
     private Uni<Optional<Duration>> limited(String method, String path, BearerToken token, HttpServerRequest from) {
         String clientIp = clientIp(from);
@@ -238,6 +268,11 @@ public class Gateway {
                 .tag("result", "fetched")
                 .description("Copies fetched (200) from the event service")
                 .register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "ibasho.gateway.public.list", copies, PublicListCopies::joinedRefreshes)
+                .tag("result", "joined")
+                .description("Requests that waited for another request's question to the event service")
+                .register(meters);
     }
 
     private void handle(RoutingContext ctx) {
@@ -262,12 +297,17 @@ public class Gateway {
                         answerFromCopy(ctx, fresh, fresh.body(), "public, max-age=" + publicList.secondsLeft(fresh));
                         return;
                     }
-                    ctx.put(PUBLIC_LIST_KEY, key);
-                    ctx.put(PUBLIC_LIST_CHANGES_SEEN, publicList.changesSeen());
-                    PublicListCopies.Copy stale = publicList.any(key);
-                    if (stale != null) {
-                        ctx.put(PUBLIC_LIST_STALE, stale);
+                    CompletableFuture<PublicListCopies.Copy> mine = new CompletableFuture<>();
+                    CompletableFuture<PublicListCopies.Copy> underWay = publicList.refreshUnderWay(key, mine);
+                    if (underWay != null) {
+                        answerAfter(ctx, underWay, upstream, key);
+                        return;
                     }
+                    ctx.put(PUBLIC_LIST_REFRESH, mine);
+                    // whatever becomes of this request (relayed, failed, her connection gone), the others go on
+                    ctx.addEndHandler(ended -> publicList.refreshed(key, mine, null));
+                    askAboutPublicList(ctx, upstream, key);
+                    return;
                 }
             }
             proceed(ctx, upstream, authorization, false);
@@ -606,6 +646,7 @@ public class Gateway {
             releaseBody(response);
             PublicListCopies.Copy copy =
                     publicList.revalidated(key, stale, etag, cacheControl, ctx.get(PUBLIC_LIST_CHANGES_SEEN));
+            tellWaiting(ctx, key, copy);
             answerFromCopy(
                     ctx,
                     stale,
@@ -624,6 +665,7 @@ public class Gateway {
         readWhole(ctx, response, body -> {
             PublicListCopies.Copy copy =
                     publicList.store(key, body, etag, contentType, cacheControl, ctx.get(PUBLIC_LIST_CHANGES_SEEN));
+            tellWaiting(ctx, key, copy);
             answerFromCopy(
                     ctx,
                     new PublicListCopies.Copy(body, etag, contentType, 0),
@@ -631,6 +673,14 @@ public class Gateway {
                     copy != null ? "public, max-age=" + publicList.secondsLeft(copy) : cacheControl);
         });
         return true;
+    }
+
+    /** The requests waiting for this one's question get the copy it made or confirmed (null: they ask themselves). */
+    private void tellWaiting(RoutingContext ctx, String key, PublicListCopies.Copy copy) {
+        CompletableFuture<PublicListCopies.Copy> refresh = ctx.get(PUBLIC_LIST_REFRESH);
+        if (refresh != null) {
+            publicList.refreshed(key, refresh, copy);
+        }
     }
 
     /** The list from a copy: 304 when her If-None-Match names it, else the bytes, in one write. */

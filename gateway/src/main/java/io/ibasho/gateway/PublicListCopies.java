@@ -1,6 +1,7 @@
 package io.ibasho.gateway;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * again). Only anonymous requests ever see or fill it (Gateway decides). A change made through this gateway (an
  * organiser's write to the event service) forgets every copy, and an answer asked for before that change is not kept:
  * she sees what she just published at once, not up to max-age later.
+ *
+ * <p>One request at a time asks the event service for a missing or stale copy; the others that find it so meanwhile
+ * wait for that answer (docs/adr/0074). At thousands of requests a second, every request arriving in the round trip
+ * of an expiry's question used to ask too, and the burst of questions was the browse's slowest hundredth.
  */
 final class PublicListCopies {
     /** The one Cache-Control the event service gives an anonymous list (SecurityHeaders keeps the same, no other). */
@@ -31,6 +36,9 @@ final class PublicListCopies {
     private final LongAdder fresh = new LongAdder();
     private final LongAdder revalidated = new LongAdder();
     private final LongAdder fetched = new LongAdder();
+    private final LongAdder joined = new LongAdder();
+    /** The question on its way to the event service per key, which later requests for that key wait for. */
+    private final ConcurrentHashMap<String, CompletableFuture<Copy>> refreshes = new ConcurrentHashMap<>();
     /** Counts the changes seen: an answer asked for under an older count may show the list before the change. */
     private final AtomicLong changes = new AtomicLong();
 
@@ -82,6 +90,29 @@ final class PublicListCopies {
     void forgetAll() {
         changes.incrementAndGet();
         copies.clear();
+        // a question asked before the change keeps nothing (store and revalidated see the count): nobody new waits
+        refreshes.clear();
+    }
+
+    /**
+     * Registers {@code mine} as the question for {@code key}, unless another is on its way: then that one, which the
+     * caller waits for instead of asking (counted as joined).
+     */
+    CompletableFuture<Copy> refreshUnderWay(String key, CompletableFuture<Copy> mine) {
+        CompletableFuture<Copy> other = refreshes.putIfAbsent(key, mine);
+        if (other != null) {
+            joined.increment();
+        }
+        return other;
+    }
+
+    /**
+     * The question ended: the copy it made or confirmed, or null (nothing kept, a failure, her connection gone), and
+     * the requests that waited for it then ask themselves. Only the first call for a question counts.
+     */
+    void refreshed(String key, CompletableFuture<Copy> refresh, Copy copy) {
+        refreshes.remove(key, refresh);
+        refresh.complete(copy);
     }
 
     /**
@@ -171,6 +202,10 @@ final class PublicListCopies {
 
     long fetches() {
         return fetched.sum();
+    }
+
+    long joinedRefreshes() {
+        return joined.sum();
     }
 
     int size() {

@@ -52,9 +52,10 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                 received = in.readAllBytes();
             }
             String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/slow") || path.endsWith("/hold")) {
+            String delay = exchange.getRequestHeaders().getFirst("X-Test-Delay-Ms");
+            if (path.endsWith("/slow") || path.endsWith("/hold") || delay != null) {
                 try {
-                    Thread.sleep(path.endsWith("/hold") ? 8000 : 3000);
+                    Thread.sleep(delay != null ? Long.parseLong(delay) : path.endsWith("/hold") ? 8000 : 3000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +135,48 @@ class PublicListCopyTest {
                 .then()
                 .statusCode(200)
                 .body("headers.x-test-marker[0]", equalTo("third"));
+    }
+
+    @Test
+    void requestsThatFindTheCopyStaleWhileOneAsksWaitForItsAnswer() throws Exception {
+        String url = LIST + "?together=" + UUID.randomUUID();
+        // max-age=0: kept, and stale at once
+        given().header("X-Test-Cache-Control", "public, max-age=0")
+                .header("X-Test-List-Version", "v1")
+                .get(url)
+                .then()
+                .statusCode(200);
+        // the list changed (v2), and the service takes 600 ms to say so: 16 requests arrive meanwhile, each with its
+        // own marker; the service's answer echoes the marker of the one request that reached it
+        int requests = 16;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String marker = "m" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("X-Test-Cache-Control", "public, max-age=0")
+                            .header("X-Test-List-Version", "v2")
+                            .header("X-Test-Delay-Ms", "600")
+                            .header("X-Test-Marker", marker)
+                            .get(url);
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> reachedTheService = new java.util.HashSet<>();
+            for (var answer : answers) {
+                io.restassured.response.Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.header("ETag")).isEqualTo("\"echo-list-v2\"");
+                reachedTheService.add(response.jsonPath().getString("headers.x-test-marker[0]"));
+            }
+            // one question (two if a request came in just as the first answer was kept and already stale)
+            assertThat(reachedTheService).hasSizeBetween(1, 2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
