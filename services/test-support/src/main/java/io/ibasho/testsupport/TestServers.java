@@ -179,15 +179,26 @@ public final class TestServers {
         return postgres;
     }
 
-    /** The servers' own log files (PostgreSQL's pg_ctl output, Kafka's and Keycloak's console logs). */
+    /**
+     * The servers' own log files (PostgreSQL's pg_ctl output, Kafka's and Keycloak's console logs), the build's one
+     * Keycloak's too when the servers are shared (it lives beside the lanes: SharedServers).
+     */
     public List<Path> serverLogs() {
+        List<Path> logs = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(runDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".log"))
+            files.filter(f -> f.getFileName().toString().endsWith(".log"))
                     .sorted()
-                    .toList();
+                    .forEach(logs::add);
         } catch (IOException e) {
             return List.of();
         }
+        Path buildsKeycloak = runDir.getParent() == null
+                ? null
+                : runDir.getParent().resolve("keycloak").resolve("keycloak.log");
+        if (shared && buildsKeycloak != null && Files.isRegularFile(buildsKeycloak)) {
+            logs.add(buildsKeycloak);
+        }
+        return logs;
     }
 
     public KafkaBroker kafka() {
