@@ -56,6 +56,23 @@ class ScheduledNoticesTest {
         TestMailbox.start();
     }
 
+    /** An online session, first come, first served, as the event service publishes it. */
+    private static void publishOnline(UUID session, OffsetDateTime start, OffsetDateTime end) {
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                TITLE,
+                "Online chat",
+                "online",
+                "FIRST_COME",
+                null,
+                null,
+                start,
+                end,
+                0,
+                null);
+    }
+
     private static long linkNotices(UUID session, String recipient) {
         return Db.count(
                 "select count(*) from inbox_message where session_id = ? and recipient_id = ? and kind = 'MEETING_LINK'",
@@ -85,19 +102,7 @@ class ScheduledNoticesTest {
         UUID cafe = UUID.randomUUID(); // in person, same time: no link at all
         UUID later = UUID.randomUUID(); // online, in 3 h: not yet
         UUID over = UUID.randomUUID(); // online, ended an hour ago: never
-        Events.session(
-                EventTypes.EVENT_PUBLISHED,
-                soon,
-                TITLE,
-                "Online chat",
-                "online",
-                "FIRST_COME",
-                null,
-                null,
-                now.plusMinutes(30),
-                now.plusMinutes(90),
-                0,
-                null);
+        publishOnline(soon, now.plusMinutes(30), now.plusMinutes(90));
         Events.session(
                 EventTypes.EVENT_PUBLISHED,
                 cafe,
@@ -111,32 +116,8 @@ class ScheduledNoticesTest {
                 now.plusMinutes(90),
                 0,
                 null);
-        Events.session(
-                EventTypes.EVENT_PUBLISHED,
-                later,
-                TITLE,
-                "Online chat",
-                "online",
-                "FIRST_COME",
-                null,
-                null,
-                now.plusHours(3),
-                now.plusHours(4),
-                0,
-                null);
-        Events.session(
-                EventTypes.EVENT_PUBLISHED,
-                over,
-                TITLE,
-                "Online chat",
-                "online",
-                "FIRST_COME",
-                null,
-                null,
-                now.minusHours(3),
-                now.minusHours(1),
-                0,
-                null);
+        publishOnline(later, now.plusHours(3), now.plusHours(4));
+        publishOnline(over, now.minusHours(3), now.minusHours(1));
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         Db.count("select count(*) from session_copy where id in (?,?,?,?)", soon, cafe, later, over)
@@ -268,19 +249,7 @@ class ScheduledNoticesTest {
                         + "}");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID tonight = UUID.randomUUID();
-        Events.session(
-                EventTypes.EVENT_PUBLISHED,
-                tonight,
-                TITLE,
-                "Online chat",
-                "online",
-                "FIRST_COME",
-                null,
-                null,
-                now.plusMinutes(30),
-                now.plusMinutes(90),
-                0,
-                null);
+        publishOnline(tonight, now.plusMinutes(30), now.plusMinutes(90));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Db.count("select count(*) from session_copy where id = ?", tonight) == 1);
         Events.registration(EventTypes.REGISTRATION_CONFIRMED, tonight, UUID.randomUUID(), hana, "CONFIRMED", null);
