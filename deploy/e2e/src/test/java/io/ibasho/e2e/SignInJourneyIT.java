@@ -130,6 +130,9 @@ class SignInJourneyIT {
             KeycloakPages.signIn(
                     phone, stack, new StackAttendees(stack).create("line", 1).get(0));
             page.navigate(stack.gateway + "/app/settings");
+            // the settings say what e-mail on means, for messages and for a forgotten password (docs/adr/0027)
+            assertThat(page.locator("#channels-help")).containsText("パスワードを忘れたときの再設定メール");
+            phone.look("settings");
             page.locator("#line-settings").click();
             page.waitForURL(url -> url.endsWith("/app/settings/line"));
             assertThat(page.locator("#line-not-linked")).isVisible();
