@@ -61,8 +61,6 @@ public class BrowserLogin {
     @Inject
     io.ibasho.gateway.recovery.FirstRecoveryCodes firstRecoveryCodes;
 
-    /** Where to land after the login (a path of this site), set by /app/signin. */
-    static final String NEXT_COOKIE = BrowserSessions.NEXT_COOKIE;
     /** Set by the quick exit for ten minutes: the pages' script sends a Back navigation on to the neutral site. */
     public static final String EXITED_COOKIE = "ibasho_exited";
 
@@ -99,14 +97,14 @@ public class BrowserLogin {
 
     /** Back from Keycloak: to the page she was on when she tapped ログイン (a path of ours), else the start page. */
     private void landed(RoutingContext ctx) {
-        Cookie next = ctx.request().getCookie(NEXT_COOKIE);
+        Cookie next = ctx.request().getCookie(BrowserSessions.NEXT_COOKIE);
         String path = next != null && Wording.isLocalPath(decode(next.getValue()))
                 ? decode(next.getValue())
                 : config.browser().landingPath();
         if (next != null) {
-            ctx.response().addCookie(expired(ctx, NEXT_COOKIE));
+            ctx.response().addCookie(BrowserSessions.expired(ctx, BrowserSessions.NEXT_COOKIE, "/app/login"));
         }
-        ctx.response().addCookie(expired(ctx, EXITED_COOKIE));
+        ctx.response().addCookie(BrowserSessions.expired(ctx, EXITED_COOKIE, "/"));
         // just registered: her recovery codes first, once (docs/adr/0019)
         firstRecoveryCodes.landed(ctx, path);
     }
@@ -117,7 +115,7 @@ public class BrowserLogin {
         if (Wording.isLocalPath(next)) {
             ctx.response()
                     .addCookie(Cookie.cookie(
-                                    NEXT_COOKIE,
+                                    BrowserSessions.NEXT_COOKIE,
                                     java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
                             .setPath("/app/login")
                             .setHttpOnly(true)
@@ -125,7 +123,7 @@ public class BrowserLogin {
                             .setSecure(ctx.request().isSSL())
                             .setSameSite(CookieSameSite.LAX));
         }
-        ctx.response().addCookie(expired(ctx, EXITED_COOKIE));
+        ctx.response().addCookie(BrowserSessions.expired(ctx, EXITED_COOKIE, "/"));
         redirect(ctx, "/app/login");
     }
 
@@ -301,14 +299,6 @@ public class BrowserLogin {
                 redirect(ctx, config.browser().postLogoutPath());
             }
         }
-    }
-
-    private static Cookie expired(RoutingContext ctx, String name) {
-        return Cookie.cookie(name, "")
-                .setPath(NEXT_COOKIE.equals(name) ? "/app/login" : "/")
-                .setMaxAge(0)
-                .setSecure(ctx.request().isSSL())
-                .setSameSite(CookieSameSite.LAX);
     }
 
     private static String decode(String value) {

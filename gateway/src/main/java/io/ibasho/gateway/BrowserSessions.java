@@ -230,11 +230,11 @@ public final class BrowserSessions {
         ctx.response().addCookie(expired(ctx, NEXT_COOKIE, "/app/login"));
     }
 
-    private static Cookie expired(RoutingContext ctx, String name, String path) {
+    /** A Set-Cookie that removes {@code name} from the browser (it must name the path the cookie was set for). */
+    static Cookie expired(RoutingContext ctx, String name, String path) {
         return Cookie.cookie(name, "")
                 .setPath(path)
                 .setMaxAge(0)
-                .setHttpOnly(true)
                 .setSecure(ctx.request().isSSL())
                 .setSameSite(CookieSameSite.LAX);
     }
