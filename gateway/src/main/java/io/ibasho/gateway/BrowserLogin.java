@@ -252,7 +252,7 @@ public class BrowserLogin {
 
     /** Ends Keycloak's SSO session (back channel, with the session's refresh token) and forgets the gateway's. */
     Uni<Void> endBothSessions(RoutingContext ctx) {
-        return BrowserSessions.identity(ctx, endedSessions)
+        return BrowserSessions.identityToEnd(ctx, endedSessions)
                 .onFailure()
                 .recoverWithNull()
                 .flatMap(identity -> {

@@ -52,9 +52,26 @@ public final class BrowserSessions {
 
     /**
      * The signed-in person of this browser session, resolved lazily by quarkus-oidc's code-flow mechanism (cookie
-     * decrypted, ID token verified, tokens refreshed if expired). Null without a usable session.
+     * decrypted, ID token verified, tokens refreshed if expired), whose session has not ended here or at Keycloak
+     * ({@link EndedSessions#hasEnded}). Null without a usable session.
      */
     public static Uni<SecurityIdentity> identity(RoutingContext ctx, EndedSessions ended) {
+        return sessionIdentity(ctx, ended)
+                .flatMap(identity -> identity == null
+                        ? Uni.createFrom().nullItem()
+                        : ended.hasEnded(EndedSessions.sessionIdOf(idToken(identity)), accessToken(identity))
+                                .map(hasEnded -> hasEnded ? null : identity));
+    }
+
+    /**
+     * The session's person to sign out: not asked about at Keycloak (it is about to be ended there), so that the quick
+     * exit never waits for an extra question. Null without a usable session, or one this replica ended already.
+     */
+    static Uni<SecurityIdentity> identityToEnd(RoutingContext ctx, EndedSessions ended) {
+        return sessionIdentity(ctx, ended);
+    }
+
+    private static Uni<SecurityIdentity> sessionIdentity(RoutingContext ctx, EndedSessions ended) {
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (deferred == null) {
             return Uni.createFrom().nullItem();

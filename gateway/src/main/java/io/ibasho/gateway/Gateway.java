@@ -155,6 +155,7 @@ public class Gateway {
         rateLimiter = new RateLimiter(config.rateLimit());
         auditLog = new AuditLog(config.audit(), clock);
         bearerIdentities.registerMetrics(meters);
+        endedSessions.registerMetrics(meters);
         if (config.publicList().maxEntries() > 0) {
             publicList = new PublicListCopies(
                     config.publicList().maxEntries(),

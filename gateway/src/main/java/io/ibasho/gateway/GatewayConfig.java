@@ -107,6 +107,21 @@ public interface GatewayConfig {
 
         /** Keycloak's back-channel logout; by default the issuer's own ({@code quarkus.oidc.auth-server-url}). */
         Optional<String> endSessionUrl();
+
+        /**
+         * How long Keycloak's answer that a browser session is still open holds before the next of her requests asks
+         * again: a session ended elsewhere (another replica, an admin, a password reset) is refused within this time.
+         * 0 asks on every request. Her own replica refuses a session it ended at once, without asking.
+         */
+        @WithDefault("5s")
+        Duration sessionCheckInterval();
+
+        /** How long a page waits for that answer before the local checks decide alone. */
+        @WithDefault("2s")
+        Duration sessionCheckWait();
+
+        /** Keycloak's userinfo endpoint, asked about her session; by default the issuer's own. */
+        Optional<String> sessionCheckUrl();
     }
 
     interface Routes {

@@ -83,6 +83,18 @@ final class KeycloakAccounts {
                 .size();
     }
 
+    /**
+     * Ends all her Keycloak sessions, as an admin does (and as another gateway replica's sign-out does for the one it
+     * holds: both end the session at Keycloak, not in this gateway).
+     */
+    void endSessions(String userId) {
+        given().auth()
+                .oauth2(adminToken)
+                .post(base + "/admin/realms/" + TestServers.get().keycloak().realm() + "/users/" + userId + "/logout")
+                .then()
+                .statusCode(204);
+    }
+
     /** Whether the brute-force detection makes her wait right now. */
     boolean waitingAfterFailedLogins(String userId) {
         return bruteForceStatus(userId).getBoolean("disabled");

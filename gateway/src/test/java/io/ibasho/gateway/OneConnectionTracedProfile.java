@@ -41,6 +41,9 @@ public class OneConnectionTracedProfile implements QuarkusTestProfile {
                 "ibasho.gateway.rate-limit.account.per-ip.capacity",
                 "1000",
                 "ibasho.gateway.browser.end-session-url",
-                StalledServer.get().url("/realms/ibasho/protocol/openid-connect/logout"));
+                StalledServer.get().url("/realms/ibasho/protocol/openid-connect/logout"),
+                // her session checked at a Keycloak that never answers: her pages wait at most session-check-wait
+                "ibasho.gateway.browser.session-check-url",
+                StalledServer.get().url("/realms/ibasho/protocol/openid-connect/userinfo"));
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The quick exit without script while Keycloak hangs (its back-channel logout here is a server that accepts and never
  * answers; the login itself is the real test Keycloak's): she is sent to the neutral site within the gateway's wait,
  * not after Keycloak's timeout, her cookie is gone and a copy of it refused; and although Keycloak's session outlived
- * the exit, the next login asks for a password instead of signing her in silently (prompt=login).
+ * the exit, the next login asks for a password instead of signing her in silently (prompt=login). Her session's
+ * check at Keycloak (userinfo) hangs as well: her pages go on after the check's wait.
  */
 @QuarkusTest
 @TestProfile(OneConnectionTracedProfile.class) // Keycloak's logout at a server that never answers
@@ -48,6 +49,13 @@ class QuickExitWhileKeycloakHangsTest {
             Cookie session = browser.getCookieManager().getCookie(BrowserSessions.SESSION_COOKIE);
             assertThat(session).as("signed in").isNotNull();
             assertThat(accounts.sessions(userId)).isEqualTo(1);
+            // her session's check at Keycloak hangs too: after its wait (2 s) her pages go on, signed in
+            long checkStart = System.nanoTime();
+            Page signedIn = browser.getPage(base + "/session.json");
+            long checkMs = (System.nanoTime() - checkStart) / 1_000_000;
+            assertThat(new JsonObject(signedIn.getWebResponse().getContentAsString()).getBoolean("signedIn"))
+                    .isTrue();
+            assertThat(checkMs).as("ms for her page while the check hangs").isLessThan(4_000L);
 
             browser.getOptions().setRedirectEnabled(false);
             long start = System.nanoTime();
