@@ -222,6 +222,13 @@ class SignInJourneyIT {
 
     @Test
     void quickExitLeavesNoPageBehindBackAndTheOldCookiesOpenNothing() {
+        // Kubernetes runs two gateway replicas: the copy must open nothing on the one she did not leave through either
+        try (SecondGateway otherReplica = SecondGateway.launch(stack)) {
+            quickExitOnOneReplica(otherReplica);
+        }
+    }
+
+    private void quickExitOnOneReplica(SecondGateway otherReplica) {
         String cookiesBeforeExit;
         try (Phone phone = Phone.inFullChromium("quick-exit")) {
             Page page = phone.page();
@@ -233,6 +240,13 @@ class SignInJourneyIT {
                     new StackAttendees(stack).create("quick-exit", 1).get(0));
             phone.look("signed-in");
             cookiesBeforeExit = phone.savedState();
+            // the other replica takes her session as it is, until she leaves
+            try (Phone elsewhere = Phone.withStateInFullChromium("quick-exit-other-replica", cookiesBeforeExit)) {
+                Response bookings = elsewhere.page().navigate(otherReplica.url() + "/app/bookings");
+                assertThat(bookings.status()).isEqualTo(200);
+                assertThat(elsewhere.page().getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                        .hasCount(1);
+            }
 
             page.getByRole(AriaRole.LINK, named(Pattern.compile("すぐに閉じる")))
                     .first()
@@ -270,6 +284,24 @@ class SignInJourneyIT {
             assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
                     .hasCount(0);
             replay.look("old-cookies-refused");
+        }
+        // The other replica never saw the exit: it asks Keycloak, whose session the exit ended, once its last answer
+        // ("open", when she was signed in above) is older than the gateway's session-check-interval (5 s as shipped).
+        try (Phone replay = Phone.withStateInFullChromium("quick-exit-old-cookies-other-replica", cookiesBeforeExit)) {
+            replay.allow("401");
+            String otherReplicaUrl = otherReplica.url();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            Response bookings = replay.page().navigate(otherReplicaUrl + "/app/bookings");
+            while (bookings.status() == 200 && System.nanoTime() < deadline) {
+                replay.page().waitForTimeout(500);
+                bookings = replay.page().navigate(otherReplicaUrl + "/app/bookings");
+            }
+            assertThat(bookings.status())
+                    .as("her bookings page on the other replica, with the cookies from before the quick exit")
+                    .isEqualTo(401);
+            assertThat(replay.page().getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                    .hasCount(0);
+            replay.look("old-cookies-refused-other-replica");
         }
     }
 
