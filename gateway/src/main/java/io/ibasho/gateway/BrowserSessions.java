@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -184,6 +185,7 @@ public final class BrowserSessions {
             return;
         }
         String instead = ctx.get(AFTER_DEAD_SESSION);
+        boolean leaving = instead != null; // sign-out or quick exit: clearAllCookies' work, which this answer skipped
         if (instead == null) {
             String query = ctx.request().query();
             instead = "GET".equals(ctx.request().method().name())
@@ -192,20 +194,49 @@ public final class BrowserSessions {
         }
         response.setStatusCode(303);
         response.headers().set("Location", instead);
+        List<String> loginStates = ctx.request().cookies().stream()
+                .map(Cookie::getName)
+                .filter(name -> name.startsWith(LOGIN_STATE_COOKIE))
+                .distinct()
+                .toList();
+        withoutLoginState(ctx, loginStates);
+        List<String> cleared = new java.util.ArrayList<>(leaving ? loginStates : List.of());
         for (Cookie cookie : ctx.request().cookies()) {
             String name = cookie.getName();
             if (name.equals(SESSION_COOKIE) || name.startsWith(SESSION_COOKIE + "_") || name.equals(CSRF_COOKIE)) {
-                response.headers()
-                        .add(
-                                "Set-Cookie",
-                                name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
-                                        + (ctx.request().isSSL() ? "; Secure" : ""));
+                cleared.add(name);
             }
+        }
+        for (String name : cleared) {
+            response.headers()
+                    .add(
+                            "Set-Cookie",
+                            name + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+                                    + (ctx.request().isSSL() ? "; Secure" : ""));
+        }
+        if (leaving) {
+            response.headers()
+                    .add("Set-Cookie", expired(ctx, NEXT_COOKIE, "/app/login").encode());
         }
         String extra = ctx.get(AFTER_DEAD_SESSION_COOKIE);
         if (extra != null) {
             response.headers().add("Set-Cookie", extra);
         }
+    }
+
+    /**
+     * Takes back the state cookie quarkus-oidc set for the login it was starting (it names the page she asked for): she
+     * is not going to that login. {@code names}: the login states in the cookie jar, which holds what she sent too
+     * (removing those from the jar writes nothing).
+     */
+    private static void withoutLoginState(RoutingContext ctx, List<String> names) {
+        var response = ctx.response();
+        List<String> kept = response.headers().getAll("Set-Cookie").stream()
+                .filter(cookie -> !cookie.startsWith(LOGIN_STATE_COOKIE))
+                .toList();
+        response.headers().remove("Set-Cookie");
+        kept.forEach(cookie -> response.headers().add("Set-Cookie", cookie));
+        names.forEach(name -> response.removeCookies(name, false));
     }
 
     /** Removes the session (all chunks) and the CSRF cookie from this browser. */

@@ -118,6 +118,9 @@ class LogoutNeverFailsTest {
         var cookies = given().redirects()
                 .follow(false)
                 .cookie(BrowserSessions.SESSION_COOKIE, FAKE_SESSION)
+                // a login she began in another tab and never finished: its state names the page she asked for
+                .cookie(BrowserSessions.LOGIN_STATE_COOKIE + "_unfinished", "state|page")
+                .cookie(BrowserSessions.NEXT_COOKIE, "%2Fapp%2Fbookings")
                 .get("/app/exit")
                 .then()
                 .statusCode(303)
@@ -126,6 +129,12 @@ class LogoutNeverFailsTest {
                 .headers()
                 .getValues("Set-Cookie");
         assertThat(cookies).anyMatch(c -> c.startsWith("q_session=;")).anyMatch(c -> c.startsWith("ibasho_exited=1"));
+        assertThat(cookies)
+                .as("no login state left behind for a login she is not going to")
+                .noneMatch(c -> c.startsWith(BrowserSessions.LOGIN_STATE_COOKIE) && !c.contains("Max-Age=0"))
+                .anyMatch(c ->
+                        c.startsWith(BrowserSessions.LOGIN_STATE_COOKIE + "_unfinished=;") && c.contains("Max-Age=0"))
+                .anyMatch(c -> c.startsWith(BrowserSessions.NEXT_COOKIE + "=;") && c.contains("Max-Age=0"));
         given().redirects()
                 .follow(false)
                 .cookie(BrowserSessions.SESSION_COOKIE, FAKE_SESSION)
