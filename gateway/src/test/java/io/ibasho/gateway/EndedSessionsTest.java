@@ -26,22 +26,7 @@ class EndedSessionsTest {
     void anEndedSessionIsRefusedUntilItsTokensCouldNoLongerLive() {
         Instant start = Instant.parse("2026-12-03T10:00:00Z");
         Instant[] now = {start};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        Clock clock = clockAt(now);
         EndedSessions ended =
                 new EndedSessions(clock, token -> Uni.createFrom().item(SessionAtKeycloak.OPEN), INTERVAL);
         String sid = EndedSessions.sessionIdOf(jwtWithSid("kc-session-1"));

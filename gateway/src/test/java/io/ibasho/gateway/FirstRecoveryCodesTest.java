@@ -38,8 +38,8 @@ class FirstRecoveryCodesTest {
         String userId = accounts.createAttendee(username);
 
         List<String> codes;
-        try (WebClient browser = browser()) {
-            HtmlPage landed = signIn(browser, base, username);
+        try (WebClient browser = PlainBrowser.open()) {
+            HtmlPage landed = PlainBrowser.signIn(browser, base, username);
             assertThat(landed.getUrl().getPath()).isEqualTo("/app/login");
             assertThat(landed.getWebResponse().getResponseHeaderValue("Cache-Control"))
                     .contains("no-store");
@@ -69,8 +69,8 @@ class FirstRecoveryCodesTest {
         }
 
         // a second sign-in (another browser): straight to the app, and her codes are the same ten
-        try (WebClient browser = browser()) {
-            HtmlPage landed = signIn(browser, base, username);
+        try (WebClient browser = PlainBrowser.open()) {
+            HtmlPage landed = PlainBrowser.signIn(browser, base, username);
             assertThat(landed.getUrl().toString()).isEqualTo(base + "/");
             assertThat(landed.getElementById("codes")).isNull();
         }
@@ -93,26 +93,10 @@ class FirstRecoveryCodesTest {
     @Test
     void anAccountThatWasGivenCodesNeverSeesThePage() throws Exception {
         String base = root.toString().replace("localhost", "127.0.0.1").replaceAll("/$", "");
-        try (WebClient browser = browser()) {
-            HtmlPage landed = signIn(browser, base, "mei");
+        try (WebClient browser = PlainBrowser.open()) {
+            HtmlPage landed = PlainBrowser.signIn(browser, base, "mei");
             assertThat(landed.getUrl().toString()).isEqualTo(base + "/");
             assertThat(landed.getElementById("codes")).isNull();
         }
-    }
-
-    private static WebClient browser() {
-        WebClient browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setRedirectEnabled(true);
-        return browser;
-    }
-
-    private static HtmlPage signIn(WebClient browser, String base, String username) throws Exception {
-        HtmlPage login = browser.getPage(base + "/app/login");
-        HtmlForm form = login.getForms().get(0);
-        form.getInputByName("username").setValue(username);
-        form.getInputByName("password").setValue(username + "-ibasho");
-        return login.getHtmlElementById("kc-login").click();
     }
 }

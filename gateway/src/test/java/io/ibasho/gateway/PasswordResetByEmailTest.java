@@ -225,10 +225,7 @@ class PasswordResetByEmailTest {
     }
 
     private static WebClient browser() {
-        WebClient browser = new WebClient();
-        browser.getOptions().setJavaScriptEnabled(false);
-        browser.getOptions().setCssEnabled(false);
-        browser.getOptions().setRedirectEnabled(true);
+        WebClient browser = PlainBrowser.open();
         browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
         return browser;
     }

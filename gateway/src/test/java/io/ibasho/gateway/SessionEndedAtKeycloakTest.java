@@ -15,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -43,15 +41,9 @@ class SessionEndedAtKeycloakTest {
         KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
         String username = "elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
         String userId = accounts.createAttendee(username);
-        try (WebClient browser = new WebClient()) {
-            browser.getOptions().setJavaScriptEnabled(false);
-            browser.getOptions().setCssEnabled(false);
+        try (WebClient browser = PlainBrowser.open()) {
             browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-            HtmlPage login = browser.getPage(base + "/app/login");
-            HtmlForm form = login.getForms().get(0);
-            form.getInputByName("username").setValue(username);
-            form.getInputByName("password").setValue(username + "-ibasho");
-            login.getHtmlElementById("kc-login").click();
+            PlainBrowser.signIn(browser, base, username);
             Cookie session = browser.getCookieManager().getCookie(BrowserSessions.SESSION_COOKIE);
             assertThat(session).as("signed in").isNotNull();
             assertThat(signedIn(browser, base)).isTrue();
