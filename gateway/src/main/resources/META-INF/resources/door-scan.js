@@ -33,7 +33,7 @@
       })
       .catch(function () {
         start.disabled = false;
-        say('カメラを使えません。予約番号を入力してください。', 'The camera is not available; type the code instead.');
+        say('カメラを使えません。予約コードを入力してください。', 'The camera is not available; type the code instead.');
       });
   });
 

@@ -228,7 +228,7 @@ class StaffJourneyIT {
             assertThat(page.locator("tr[data-registration]")).hasCount(2);
             phone.look("door");
 
-            page.getByLabel("予約番号").fill(((String) typed.get("bookingCode")).toLowerCase());
+            page.getByLabel("予約コード").fill(((String) typed.get("bookingCode")).toLowerCase());
             button(page, "受付する").click();
             assertThat(page.locator("#message")).hasText("さくらさんを受付しました（出席）。");
             phone.look("checked-in-by-code");

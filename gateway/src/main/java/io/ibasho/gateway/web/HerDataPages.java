@@ -288,7 +288,7 @@ public class HerDataPages {
             List<Line> lines = new ArrayList<>();
             add(lines, ja ? "ニックネーム" : "Nickname", r.getString("nickname"));
             add(lines, ja ? "状態" : "Status", r.getString("status"));
-            add(lines, ja ? "予約番号" : "Booking code", r.getString("bookingCode"));
+            add(lines, ja ? "予約コード" : "Booking code", r.getString("bookingCode"));
             JsonArray ages = r.getJsonArray("childrenAges");
             add(lines, ja ? "託児（子どもの年齢）" : "Childcare (children's ages)", ages == null ? null : ages.encode());
             add(lines, ja ? "託児の状態" : "Childcare status", r.getString("childcareStatus"));

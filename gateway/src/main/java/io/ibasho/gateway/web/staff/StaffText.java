@@ -90,8 +90,8 @@ public final class StaffText {
         put("offersTitle", "ご案内中の席", "Seats offered");
         put("offerUntil", "返事の期限", "Answer by");
         put("noOffers", "ご案内中の席はありません。", "No seat is on offer.");
-        put("checkInByCode", "予約番号で受付", "Check in by booking code");
-        put("bookingCode", "予約番号", "Booking code");
+        put("checkInByCode", "予約コードで受付", "Check in by booking code");
+        put("bookingCode", "予約コード", "Booking code");
         put("checkIn", "受付する", "Check in");
         put("scanTitle", "QRコードを読み取る", "Scan the QR code");
         put("startCamera", "カメラで読み取る", "Scan with the camera");
@@ -107,7 +107,7 @@ public final class StaffText {
         put("dropIns", "飛び入り（予約なし）", "Drop-ins (no booking)");
         put("addDropIn", "飛び入りを1人数える", "Count one drop-in");
         put("noRoster", "予約はまだありません。", "No bookings yet.");
-        put("codeNotFound", "この予約番号は、この開催の確定した予約にありません。", "No confirmed booking of this session has this code.");
+        put("codeNotFound", "この予約コードは、この開催の確定した予約にありません。", "No confirmed booking of this session has this code.");
         put("seatsTaken", "席", "Seats");
         put("waiting", "キャンセル待ち", "Waiting");
         // series
