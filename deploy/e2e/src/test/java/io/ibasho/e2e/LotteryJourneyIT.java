@@ -115,10 +115,68 @@ class LotteryJourneyIT {
             other.look("offered");
             button(page, "席を受け取る").click();
             other.waitForUrl(url -> url.contains("done=accepted"), "the accepted offer");
-            assertThat(page.getByText("席を受け取りました。予約が確定しました。")).isVisible();
+            assertThat(page.getByText("予約が確定しました。")).isVisible();
             assertThat(AppPages.status(page)).hasText("予約確定");
             assertThat(page.locator("#booking-code")).not().isEmpty();
             other.look("accepted");
+        }
+    }
+
+    @Test
+    void aWinnerWhoMustConfirmIsToldSheWonAndConfirmsHerPlace() {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(17)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                "はじめての手帳づくり（抽選）",
+                "venueId",
+                attendees.venue("市民交流センター", false),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "capacity",
+                1,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .minusHours(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                "applicationClosesAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .plusDays(1)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString()));
+        // the organiser asks winners to confirm within two days (参加確認)
+        session.put("lottery", Map.of("confirmationRequired", true, "confirmationHours", 48));
+        String sessionId = attendees.publishedSession(session);
+        String woman = attendees.create("lottery-confirm", 1).get(0);
+
+        try (Phone phone = Phone.open("lottery-confirm")) {
+            String booking = apply(phone, woman, sessionId, "みどり");
+            attendees.closeApplicationsAndDraw(sessionId, session);
+
+            // the only applicant wins; she is told so, not that "a seat is free", and confirms her place
+            Page page = phone.page();
+            page.navigate(booking);
+            AppPages.reloadUntil(page, button(page, "参加を確定する"), Duration.ofSeconds(90), "her win to confirm");
+            assertThat(AppPages.status(page)).hasText("当選しました。期限までに参加を確定してください");
+            assertThat(button(page, "席を受け取る")).hasCount(0);
+            phone.look("won-to-confirm");
+            button(page, "参加を確定する").click();
+            phone.waitForUrl(url -> url.contains("done=accepted"), "her confirmed place");
+            assertThat(page.getByText("予約が確定しました。")).isVisible();
+            assertThat(AppPages.status(page)).hasText("予約確定");
+            assertThat(page.locator("#booking-code")).not().isEmpty();
+            phone.look("confirmed");
         }
     }
 

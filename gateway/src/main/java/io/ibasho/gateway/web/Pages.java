@@ -932,7 +932,7 @@ public class Pages {
                 starts == null ? "" : Wording.when(starts, time(s.getString("endsAt")), language),
                 Wording.status(
                         status,
-                        r.getString("waitlistReason"),
+                        "offered".equals(status) ? r.getString("offerReason") : r.getString("waitlistReason"),
                         r.getInteger("position"),
                         r.getString("cancelledBy"),
                         language),
@@ -943,6 +943,7 @@ public class Pages {
                 List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered")
                         .contains(status),
                 "offered".equals(status),
+                "offered".equals(status) && Wording.LOTTERY_WIN.equals(r.getString("offerReason")),
                 childcare,
                 r.getString("nextSteps"),
                 ACTIVE.contains(status));

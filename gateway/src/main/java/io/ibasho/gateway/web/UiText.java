@@ -132,6 +132,7 @@ public final class UiText {
         put("status", "状態", "Status");
         put("offerUntil", "お返事の期限", "Answer by");
         put("accept", "席を受け取る", "Take the seat");
+        put("confirmWin", "参加を確定する", "Confirm that I will come");
         put("decline", "辞退する", "Decline");
         put("cancel", "この予約をキャンセルする", "Cancel this booking");
         put(
@@ -139,7 +140,7 @@ public final class UiText {
                 "行けなくなったらキャンセルしてください。席は次の方に回ります。",
                 "If you cannot come, please cancel: your seat goes to the next person.");
         put("doneCancelled", "キャンセルしました。", "Cancelled.");
-        put("doneAccepted", "席を受け取りました。予約が確定しました。", "You took the seat: your booking is confirmed.");
+        put("doneAccepted", "予約が確定しました。", "Your booking is confirmed.");
         put("doneDeclined", "辞退しました。席は次の方に回ります。", "Declined: the seat goes to the next person.");
         put("childcareStatus", "託児", "Childcare");
         put("nextSteps", "次にできること", "What you can do");

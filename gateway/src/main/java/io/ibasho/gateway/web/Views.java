@@ -88,6 +88,8 @@ final class Views {
             String offerUntil,
             boolean canCancel,
             boolean canAnswerOffer,
+            /** The offer is her lottery win, which she confirms (not a freed seat she takes). */
+            boolean confirmsWin,
             String childcare,
             String nextSteps,
             boolean active) {}

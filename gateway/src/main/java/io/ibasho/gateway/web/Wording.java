@@ -165,18 +165,21 @@ public final class Wording {
     }
 
     /**
-     * Her registration's state in words. {@code position} and {@code waitlistReason} come with waitlisted ones.
+     * Her registration's state in words. {@code reason}: why she waits (a waitlisted one's {@code waitlistReason}, with
+     * her {@code position}) or why a seat is offered to her (an offered one's {@code offerReason}).
      */
-    public static String status(String status, String waitlistReason, Integer position, Language language) {
-        return status(status, waitlistReason, position, null, language);
+    public static String status(String status, String reason, Integer position, Language language) {
+        return status(status, reason, position, null, language);
     }
+
+    /** An offered registration's {@code offerReason} when she was drawn and must confirm her place. */
+    public static final String LOTTERY_WIN = "LOTTERY_WIN";
 
     /**
      * As above; {@code cancelledBy} tells who ended it: an offer she declined herself ({@code ATTENDEE}) is said as
      * declined, never as a missed deadline.
      */
-    public static String status(
-            String status, String waitlistReason, Integer position, String cancelledBy, Language language) {
+    public static String status(String status, String reason, Integer position, String cancelledBy, Language language) {
         boolean ja = language == Language.JA;
         if (status == null) {
             return "";
@@ -185,8 +188,11 @@ public final class Wording {
             case "confirmed" -> ja ? "予約確定" : "Confirmed";
             case "pending_childcare" -> ja ? "託児の確認中（席は確保しています）" : "Checking childcare (your seat is held)";
             case "applied" -> ja ? "抽選に申込済み（結果を待っています）" : "Applied to the lottery (waiting for the draw)";
-            case "waitlisted" -> waiting(waitlistReason, position, ja);
-            case "offered" -> ja ? "席が空きました。期限までにお返事ください" : "A seat is free for you: please answer before the deadline";
+            case "waitlisted" -> waiting(reason, position, ja);
+            case "offered" ->
+                LOTTERY_WIN.equals(reason)
+                        ? ja ? "当選しました。期限までに参加を確定してください" : "You were drawn: please confirm by the deadline"
+                        : ja ? "席が空きました。期限までにお返事ください" : "A seat is free for you: please answer before the deadline";
             case "cancelled" -> ja ? "キャンセル済み" : "Cancelled";
             case "expired" ->
                 "ATTENDEE".equals(cancelledBy)

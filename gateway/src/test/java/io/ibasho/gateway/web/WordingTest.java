@@ -79,7 +79,10 @@ class WordingTest {
         assertThat(Wording.status("waitlisted", "LOTTERY_RESERVE", 2, Language.JA))
                 .isEqualTo("抽選の補欠（2番目）");
         assertThat(Wording.status("waitlisted", "FULL", 1, Language.EN)).isEqualTo("On the waitlist (number 1)");
-        assertThat(Wording.status("offered", null, null, Language.JA)).contains("期限");
+        assertThat(Wording.status("offered", "SEAT_FREED", null, Language.JA)).isEqualTo("席が空きました。期限までにお返事ください");
+        assertThat(Wording.status("offered", "LOTTERY_WIN", null, Language.JA)).isEqualTo("当選しました。期限までに参加を確定してください");
+        assertThat(Wording.status("offered", "LOTTERY_WIN", null, Language.EN))
+                .isEqualTo("You were drawn: please confirm by the deadline");
     }
 
     @Test

@@ -45,7 +45,22 @@ public final class RegistrationMapper {
                 parts,
                 waiting ? r.waitlistReason : null,
                 waiting && position != null ? position - 1 : null,
-                r.courseBookingId);
+                r.courseBookingId,
+                offerReason(r));
+    }
+
+    /**
+     * Why a seat is offered to her. Everyone offered a freed seat waited for it first, with the reason she waited
+     * (waitlist, reserve list, childcare); a lottery winner who must confirm went from her application straight to the
+     * offer, without one.
+     */
+    static String offerReason(Registration r) {
+        if (r.status != Registration.Status.OFFERED) {
+            return null;
+        }
+        return r.waitlistReason == null
+                ? RegistrationView.OFFERED_AFTER_LOTTERY_WIN
+                : RegistrationView.OFFERED_SEAT_FREED;
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.UUID;
  * {@code position} in the queue and {@code waitlistReason}, what she is waiting for (FULL: a seat; LOTTERY_RESERVE: a
  * seat, from the lottery's reserve list in drawn order; CHILDCARE_UNAVAILABLE: a seat and childcare together). On a
  * lottery's reserve list {@code position} is her published reserve number (補欠の何番目), which never changes;
- * {@code aheadOfYou} counts those still waiting before her (0: she is next).
+ * {@code aheadOfYou} counts those still waiting before her (0: she is next). While a seat is offered to her:
+ * {@code offerReason}, why ({@code LOTTERY_WIN}: she was drawn and must confirm by {@code offerExpiresAt};
+ * {@code SEAT_FREED}: a seat freed up for her from a waitlist or the reserve list).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegistrationView(
@@ -36,7 +38,12 @@ public record RegistrationView(
         String waitlistReason,
         Integer aheadOfYou,
         /** A date of a course booked as one: its course booking (cancel this date alone, or the whole course). */
-        UUID courseBookingId) {
+        UUID courseBookingId,
+        String offerReason) {
+    /** A lottery winner who must confirm her place (the session's policy asks for it). */
+    public static final String OFFERED_AFTER_LOTTERY_WIN = LotteryEvents.LOTTERY_WIN;
+    /** A seat freed for someone waiting: on the waitlist, or on the lottery's reserve list. */
+    public static final String OFFERED_SEAT_FREED = "SEAT_FREED";
 
     /** A part of the session, booked together with the others. */
     public record Part(String partId, String label, OffsetDateTime startsAt, OffsetDateTime endsAt) {}

@@ -438,7 +438,7 @@ class LotteryAllocationTest {
 
         // winners are offered their seat until the deadline, with the reason LOTTERY_WIN
         Map<String, Object> offer = Api.myRegistration(first, sessionId);
-        assertThat(offer).containsEntry("status", "offered");
+        assertThat(offer).containsEntry("status", "offered").containsEntry("offerReason", "LOTTERY_WIN");
         OffsetDateTime deadline = OffsetDateTime.parse((String) offer.get("offerExpiresAt"));
         assertThat(deadline)
                 .isBetween(
@@ -478,6 +478,9 @@ class LotteryAllocationTest {
                 .until(() ->
                         "offered".equals(Api.myRegistration(reserve, sessionId).get("status")));
         lottery(sessionId).then().body("firstComeOpen", equalTo(false));
+        assertThat(Api.myRegistration(reserve, sessionId))
+                .as("the reserve list's seat is a freed seat, not a win she must confirm")
+                .containsEntry("offerReason", "SEAT_FREED");
 
         // the reserve list's last one declines too: nobody is left on it and a seat is free, so it opens first-come
         UUID reserveId =

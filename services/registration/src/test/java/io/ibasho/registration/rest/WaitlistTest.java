@@ -81,6 +81,9 @@ class WaitlistTest {
                 .body("cancelledBy", equalTo("ATTENDEE"));
         Map<String, Object> offerToB = Api.myRegistration(b, sessionId);
         assertThat(offerToB.get("status")).isEqualTo("offered");
+        assertThat(offerToB.get("offerReason"))
+                .as("a seat freed for her, not a lottery win")
+                .isEqualTo("SEAT_FREED");
         OffsetDateTime expires = OffsetDateTime.parse((String) offerToB.get("offerExpiresAt"));
         assertThat(expires)
                 .isBetween(
