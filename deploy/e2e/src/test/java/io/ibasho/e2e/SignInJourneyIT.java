@@ -102,7 +102,7 @@ class SignInJourneyIT {
                     .isVisible();
             phone.allow("422");
             recover(phone, nickname, codes.get(3), "kaze-no-uta-" + 42);
-            assertThat(page.locator("#message")).hasText("ユーザー名か回復コードが違うか、そのコードはもう使われています。まだ使っていない別のコードでお試しください。");
+            assertThat(page.locator("#message")).hasText("ニックネームか回復コードが違うか、そのコードはもう使われています。まだ使っていない別のコードでお試しください。");
             // a refusal reads as an error, never in the green box that says something worked
             assertThat(page.locator("#message")).hasClass("error-summary");
             phone.look("code-used-again");
@@ -112,7 +112,7 @@ class SignInJourneyIT {
     private static void recover(Phone phone, String username, String code, String newPassword) {
         Page page = phone.page();
         page.navigate(stack.gateway + "/app/recover");
-        page.getByLabel("ユーザー名").fill(username);
+        page.getByLabel("ニックネーム（ログインに使うもの）").fill(username);
         page.getByLabel(Pattern.compile("^回復コード")).fill(code);
         page.getByLabel("新しいパスワード（10文字以上）").fill(newPassword);
         page.getByLabel("新しいパスワード（確認のためもう一度）").fill(newPassword);

@@ -139,7 +139,7 @@ class StaffJourneyIT {
             button(page, "下書きとして保存する").click();
             // the event service's rules: a workshop needs its application window, shown beside those fields
             assertThat(page.locator("#opens-error")).hasText("受付開始の日時を入力してください。");
-            assertThat(page.locator("#closes-error")).hasText("受付締切の日時を入力してください。");
+            assertThat(page.locator("#closes-error")).hasText("申込締切の日時を入力してください。");
             assertThat(page.getByLabel("タイトル（日本語）")).hasValue("アロマハンドケア講座");
             desk.look("new-session-window-missing");
 
@@ -147,7 +147,8 @@ class StaffJourneyIT {
                     .fill(OffsetDateTime.now(ZoneOffset.ofHours(9))
                             .minusHours(1)
                             .format(LOCAL_MINUTE));
-            page.getByLabel("受付締切").fill(start.minusDays(2).format(LOCAL_MINUTE));
+            page.getByLabel("申込締切", new Page.GetByLabelOptions().setExact(true))
+                    .fill(start.minusDays(2).format(LOCAL_MINUTE));
             button(page, "下書きとして保存する").click();
             desk.waitForUrl(url -> url.contains("done=saved"), "the saved draft");
             assertThat(page.locator("#message")).hasText("保存しました。");
@@ -507,13 +508,14 @@ class StaffJourneyIT {
             page.getByLabel("参加のしかた").selectOption("LOTTERY");
             button(page, "変わる日程を確かめる").click();
             assertThat(page.locator("#capacity-error")).containsText("定員を入力してください。");
-            assertThat(page.locator("#closesHoursBefore-error")).containsText("受付締切");
+            assertThat(page.locator("#closesHoursBefore-error")).containsText("申込締切");
             assertThat(page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)))
                     .hasAttribute("aria-invalid", "true");
             desk.look("series-change-mistakes");
             page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)).fill("10");
             page.getByLabel("受付開始（各回の何日前）").fill("30");
-            page.getByLabel("受付締切（各回の何時間前）").fill("72");
+            page.getByLabel("申込締切（各回の何時間前）", new Page.GetByLabelOptions().setExact(true))
+                    .fill("72");
             page.getByLabel("抽選の優先枠（先の枠ほど優先。「、」で区切る）").fill("はじめての方、子育て中の方");
             button(page, "変わる日程を確かめる").click();
             // the two dates of the old rule are cancelled, two of the new rule are made, at 14:00
@@ -733,7 +735,7 @@ class StaffJourneyIT {
 
             // she closes the window on the session's form, then draws (registration hears of it over Kafka)
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
-            page.getByLabel("受付締切")
+            page.getByLabel("申込締切", new Page.GetByLabelOptions().setExact(true))
                     .fill(OffsetDateTime.now(ZoneOffset.ofHours(9)).format(LOCAL_MINUTE));
             button(page, "保存する").click();
             desk.waitForUrl(url -> url.contains("done=saved"), "the session with its window closed");

@@ -101,16 +101,16 @@ public class RecoveryPages {
                                 case WRONG_CODE ->
                                     form(
                                             v.ja()
-                                                    ? "ユーザー名か回復コードが違うか、そのコードはもう使われています。" + "まだ使っていない別のコードでお試しください。"
-                                                    : "The username or the recovery code is not right, or the code was"
+                                                    ? "ニックネームか回復コードが違うか、そのコードはもう使われています。" + "まだ使っていない別のコードでお試しください。"
+                                                    : "The nickname or the recovery code is not right, or the code was"
                                                             + " already used. Try another code you have not used.",
                                             422);
                                 case PASSWORD_REFUSED ->
                                     form(
                                             v.ja()
-                                                    ? "新しいパスワードは10文字以上で、ユーザー名と違うものにしてください。コードはまだ使えます。"
+                                                    ? "新しいパスワードは10文字以上で、ニックネームと違うものにしてください。コードはまだ使えます。"
                                                     : "The new password needs at least 10 characters and must differ from"
-                                                            + " the username. Your code is still valid.",
+                                                            + " your nickname. Your code is still valid.",
                                             422);
                                 case UNAVAILABLE ->
                                     form(

@@ -652,7 +652,7 @@ public class CoursePages {
             case "cancellation-closed" ->
                 text(v, "この回は取り消しの締切を過ぎています。", "This date can no longer be cancelled online.");
             case "not-active" -> text(v, "すでに取り消し・取り下げずみです。", "This was already cancelled or withdrawn.");
-            default -> text(v, "いまはできませんでした。少し待ってからもう一度。", "That did not work now; please try again shortly.");
+            default -> text(v, "いまはできませんでした。少し待ってから、もう一度お試しください。", "That did not work now; please try again shortly.");
         };
     }
 

@@ -324,8 +324,8 @@ public class HerDataPages {
             add(lines, ja ? "メールアドレス" : "E-mail address", settings.getString("emailAddress"));
             add(lines, ja ? "確認中のメールアドレス" : "E-mail address being confirmed", settings.getString("pendingEmail"));
             add(lines, ja ? "メールで受け取る" : "Messages by e-mail", String.valueOf(settings.getValue("emailEnabled")));
-            add(lines, ja ? "通知しない時間（開始）" : "Quiet hours from", settings.getString("quietStart"));
-            add(lines, ja ? "通知しない時間（終了）" : "Quiet hours until", settings.getString("quietEnd"));
+            add(lines, ja ? "連絡しない時間帯（開始）" : "Quiet hours from", settings.getString("quietStart"));
+            add(lines, ja ? "連絡しない時間帯（終了）" : "Quiet hours until", settings.getString("quietEnd"));
             contact.add(new Item(ja ? "設定" : "Settings", lines));
         }
         JsonArray messages = notification.getJsonArray("messages", new JsonArray());

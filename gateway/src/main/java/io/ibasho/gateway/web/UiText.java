@@ -30,7 +30,7 @@ public final class UiText {
         put("navStaffCare", "託児シート", "Care sheets");
         put("navStaffPartner", "会場の予定", "Venue schedule");
         put("navStaffReport", "組織のレポート", "Report");
-        put("login", "ログイン・登録", "Sign in");
+        put("login", "ログイン・登録", "Sign in or register");
         put("logout", "ログアウト", "Sign out");
         put("otherLanguage", "English", "日本語");
         put("footer", "いばしょ ― 女性のためのカフェと講座。予約は無料です。", "Ibasho: cafés and workshops for women. Booking is free.");
@@ -294,6 +294,9 @@ public final class UiText {
                 "取り消すと、連絡事項もすぐに削除されます。あとからもう一度予約することはできます（空きがあれば）。",
                 "Cancelling deletes your notes at once. You can reserve again later if places are left.");
         put("dropInCancelYes", "取り消す", "Yes, cancel it");
+        put("dropInCancelLink", "取り消す", "Cancel");
+        // between two sentences put together on a page (Japanese has no space after its full stop)
+        put("fullStop", "。", ". ");
         put("dropInCancelNo", "取り消さない", "No, keep it");
         put("dropInListTitle", "託児の予約（予約なしで参加できる回）", "Childcare at drop-in sessions");
         put("dropInCodeShort", "コード", "Code");

@@ -305,7 +305,7 @@ public class CourseStaffPages {
                                 + " it runs once one frees.";
             default ->
                 answer.status() >= 500
-                        ? (ja ? "いまは処理できません。少し待ってからもう一度。" : "Not possible now; try again shortly.")
+                        ? (ja ? "いまは処理できません。少し待ってから、もう一度お試しください。" : "Not possible now; try again shortly.")
                         : answer.object().getString("detail", "HTTP " + answer.status());
         };
     }

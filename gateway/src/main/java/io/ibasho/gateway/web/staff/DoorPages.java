@@ -324,7 +324,9 @@ public class DoorPages {
     private static String problem(ServiceCalls.Answer answer, Language language) {
         String detail = answer.object().getString("detail");
         if (answer.status() >= 500) {
-            return language == Language.JA ? "いまは記録できません。少し待ってからもう一度。" : "Could not record it now; try again shortly.";
+            return language == Language.JA
+                    ? "いまは記録できません。少し待ってから、もう一度お試しください。"
+                    : "Could not record it now; try again shortly.";
         }
         return detail != null ? detail : "HTTP " + answer.status();
     }

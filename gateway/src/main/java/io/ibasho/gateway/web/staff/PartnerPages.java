@@ -318,7 +318,7 @@ public class PartnerPages {
 
     private static String problem(ServiceCalls.Answer answer, boolean ja) {
         if (answer.status() >= 500) {
-            return ja ? "いまは保存できません。少し待ってからもう一度。" : "Could not save it now; try again shortly.";
+            return ja ? "いまは保存できません。少し待ってから、もう一度お試しください。" : "Could not save it now; try again shortly.";
         }
         return answer.object().getString("detail", "HTTP " + answer.status());
     }

@@ -348,9 +348,9 @@ public final class SessionForm {
             case "CAPACITY_BELOW_ONE" -> "定員は1以上にしてください。";
             case "CAPACITY_ABOVE_VENUE_CEILING" -> "定員が会場の収容人数を超えています。";
             case "APPLICATION_OPENS_REQUIRED" -> "受付開始の日時を入力してください。";
-            case "DEADLINE_REQUIRED" -> "受付締切の日時を入力してください。";
+            case "DEADLINE_REQUIRED" -> "申込締切の日時を入力してください。";
             case "APPLICATION_OPENS_NOT_BEFORE_DEADLINE" -> "受付開始は締切より前にしてください。";
-            case "DEADLINE_NOT_BEFORE_START" -> "受付締切は開始より前にしてください。";
+            case "DEADLINE_NOT_BEFORE_START" -> "申込締切は開始より前にしてください。";
             case "ALLOCATION_REQUIRED" -> "先着順か抽選かを選んでください。";
             case "MEETING_LINK_REQUIRED" -> "オンラインの開催にはURLを入力してください。";
             case "MEETING_LINK_INVALID" -> "URLは https:// で始まるものにしてください。";

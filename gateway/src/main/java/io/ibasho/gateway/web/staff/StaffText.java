@@ -39,7 +39,7 @@ public final class StaffText {
         put("allocationFirstCome", "先着順", "First come");
         put("allocationLottery", "抽選", "Lottery");
         put("opens", "受付開始", "Applications open");
-        put("closes", "受付締切", "Applications close");
+        put("closes", "申込締切", "Applications close");
         put(
                 "priorityTiers",
                 "抽選の優先枠（先の枠ほど優先。「、」で区切る）",
@@ -119,7 +119,7 @@ public final class StaffText {
         put("firstDate", "初回の日付", "First date");
         put("count", "回数", "Number of times");
         put("opensDaysBefore", "受付開始（各回の何日前）", "Applications open (days before each)");
-        put("closesHoursBefore", "受付締切（各回の何時間前）", "Applications close (hours before each)");
+        put("closesHoursBefore", "申込締切（各回の何時間前）", "Applications close (hours before each)");
         put("venues", "会場（複数選べます。会場ごとにシリーズをつくります）", "Venues (one series per venue)");
         put("makeDrafts", "日程を下書きでつくる", "Make the dates as drafts");
         put("seriesTitle", "くり返しの開催の日程", "The series' dates");

@@ -149,7 +149,7 @@ class SeriesChangeFormTest {
                                                 .put("code", "DEADLINE_REQUIRED")
                                                 .put("message", "needed"))),
                 Language.JA);
-        assertThat(refused).containsEntry("closesHoursBefore", "受付締切の日時を入力してください。");
+        assertThat(refused).containsEntry("closesHoursBefore", "申込締切の日時を入力してください。");
     }
 
     @Test

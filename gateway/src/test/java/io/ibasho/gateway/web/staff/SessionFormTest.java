@@ -205,7 +205,7 @@ class SessionFormTest {
         assertThat(SessionForm.fieldOf("title.ja")).isEqualTo("titleJa");
         assertThat(SessionForm.fieldOf("somethingNew")).isEqualTo("form");
         assertThat(SessionForm.message("DEADLINE_REQUIRED", "A workshop needs an application deadline", Language.JA))
-                .isEqualTo("受付締切の日時を入力してください。");
+                .isEqualTo("申込締切の日時を入力してください。");
         assertThat(SessionForm.message("DEADLINE_REQUIRED", "A workshop needs an application deadline", Language.EN))
                 .isEqualTo("A workshop needs an application deadline");
         assertThat(SessionForm.message("SOME_NEW_CODE", "Service words", Language.JA))

@@ -117,9 +117,10 @@ class TalkByLineTest {
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(line.acceptedFor(MEI_LINE)).hasSize(1));
             String text = line.acceptedFor(MEI_LINE).get(0).texts().get(0);
-            // the discreet envelope (she did not ask for detail): it points to her inbox, says nothing about talking
+            // the discreet envelope (she did not ask for detail): it points to her messages in the app, says nothing
+            // about talking
             assertThat(text)
-                    .contains("受信箱")
+                    .contains("お知らせ")
                     .doesNotContain("相談")
                     .doesNotContain("話")
                     .doesNotContain("DV");
