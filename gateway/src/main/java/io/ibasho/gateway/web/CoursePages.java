@@ -324,7 +324,7 @@ public class CoursePages {
                     c.getString("id"),
                     c.getString("courseId"),
                     titleOf(v, c),
-                    booked ? text(v, "予約中", "Booked") : text(v, "取り消しずみ", "Cancelled"),
+                    booked ? text(v, "予約中", "Booked") : text(v, "取り消し済み", "Cancelled"),
                     booked,
                     dates));
         }
@@ -648,10 +648,10 @@ public class CoursePages {
         String type = problem.substring(problem.lastIndexOf('/') + 1);
         return switch (type) {
             case "no-open-offer" ->
-                text(v, "このご案内は期限が過ぎたか、すでにお返事ずみです。", "This offer has lapsed or has already been answered.");
+                text(v, "このご案内は期限が過ぎたか、すでにお返事済みです。", "This offer has lapsed or has already been answered.");
             case "cancellation-closed" ->
                 text(v, "この回は取り消しの締切を過ぎています。", "This date can no longer be cancelled online.");
-            case "not-active" -> text(v, "すでに取り消し・取り下げずみです。", "This was already cancelled or withdrawn.");
+            case "not-active" -> text(v, "すでに取り消し・取り下げ済みです。", "This was already cancelled or withdrawn.");
             default -> text(v, "いまはできませんでした。少し待ってから、もう一度お試しください。", "That did not work now; please try again shortly.");
         };
     }

@@ -336,7 +336,7 @@ public class CourseStaffPages {
         w.put(
                 "datesHelp",
                 ja
-                        ? "公開ずみの先着順の講座から、2回以上を選んでください。会場・時間・定員・託児は各回のページで決めます。"
+                        ? "公開済みの先着順の講座から、2回以上を選んでください。会場・時間・定員・託児は各回のページで決めます。"
                         : "Choose two or more of your published first-come sessions. Each date's venue, time, capacity"
                                 + " and childcare are set on its own page.");
         w.put(
