@@ -348,7 +348,7 @@ public class CoursePages {
                 text(
                         v,
                         "コース全体の席が空きました。期限までにお返事ください",
-                        "A place on the whole course is free: please answer by the deadline");
+                        "A seat on every date of the course is free: please answer by the deadline");
             case "booked" ->
                 lottery
                         ? text(v, "抽選の結果: 当選（全部の回を予約しました）", "Drawn: every date is booked for you")

@@ -918,7 +918,7 @@ public class Pages {
                 case "reserved" -> language == Language.JA ? "確保しました" : "reserved";
                 case "pending" -> language == Language.JA ? "確認中" : "being checked";
                 case "rejected" -> language == Language.JA ? "空きがありませんでした" : "no place was free";
-                case "released" -> language == Language.JA ? "取り消しました" : "released";
+                case "released" -> language == Language.JA ? "取り消しました" : "cancelled";
                 default -> null;
             };
         }

@@ -136,7 +136,7 @@ public final class Wording {
         if (seatsLeft <= 0) {
             return ja ? "満席（キャンセル待ち可）" : "full (waitlist open)";
         }
-        String left = ja ? "残り " + seatsLeft + " 席" : seatsLeft + (seatsLeft == 1 ? " place left" : " places left");
+        String left = ja ? "残り " + seatsLeft + " 席" : seatsLeft + (seatsLeft == 1 ? " seat left" : " seats left");
         return seatsLeft <= 2 ? left + (ja ? "（残りわずか）" : " (almost full)") : left;
     }
 

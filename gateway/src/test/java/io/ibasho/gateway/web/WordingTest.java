@@ -56,9 +56,9 @@ class WordingTest {
         assertThat(Wording.availability("FIRST_COME", 20, 0, null, null, Language.JA))
                 .isEqualTo("要予約（先着順）・満席（キャンセル待ち可）");
         assertThat(Wording.availability("FIRST_COME", 20, 3, null, null, Language.EN))
-                .isEqualTo("Booking needed, first come, 3 places left");
+                .isEqualTo("Booking needed, first come, 3 seats left");
         assertThat(Wording.availability("FIRST_COME", 20, 1, null, null, Language.EN))
-                .isEqualTo("Booking needed, first come, 1 place left (almost full)");
+                .isEqualTo("Booking needed, first come, 1 seat left (almost full)");
         assertThat(Wording.availability("FIRST_COME", 20, 0, null, null, Language.EN))
                 .isEqualTo("Booking needed, first come, full (waitlist open)");
         // unknown (the registration service did not answer): the capacity, as before

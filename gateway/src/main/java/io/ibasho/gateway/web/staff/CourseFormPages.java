@@ -468,7 +468,7 @@ public class CourseFormPages {
             case "reserved" -> ja ? "確定" : "Confirmed";
             case "pending" -> ja ? "確認中" : "Being asked";
             case "rejected" -> ja ? "お受けできず" : "Not possible";
-            case "released" -> ja ? "取消" : "Released";
+            case "released" -> ja ? "取り消し" : "Cancelled";
             default -> status;
         };
         return ja
