@@ -65,7 +65,7 @@ public final class DropInChildcareForm {
                         "careNotes" + n,
                         ja ? "保育者への連絡は" + MAX_NOTES + "文字までです。" : "Notes are at most " + MAX_NOTES + " characters.");
             } else if (notes != null && notes.chars().anyMatch(c -> c == '<' || c == '>')) {
-                errors.put("careNotes" + n, ja ? "連絡事項に < と > は使えません。" : "Notes cannot contain < or >.");
+                errors.put("careNotes" + n, ja ? "保育者への連絡に < と > は使えません。" : "Notes cannot contain < or >.");
             }
             JsonObject child = new JsonObject().put("ageYears", age);
             if (nickname != null) {
@@ -151,7 +151,7 @@ public final class DropInChildcareForm {
                         : "Childcare for this session is not ready yet. Please try again in a moment.";
             default ->
                 ja
-                        ? "お子さんの年齢、呼び名、連絡事項を確かめてください（呼び名は20文字まで、連絡事項は500文字まで、< と > は使えません）。"
+                        ? "お子さんの年齢、呼び名、保育者への連絡を確かめてください（呼び名は20文字まで、保育者への連絡は500文字まで、< と > は使えません）。"
                         : "Check the ages, names to call and notes (names up to 20 characters, notes up to 500, no < or >).";
         };
     }

@@ -365,7 +365,7 @@ public class DropInChildcarePages {
                             .append(ja ? "）" : ")");
                 }
                 if (c.getString("careNotes") != null) {
-                    line.append(ja ? "・連絡事項あり" : ", with notes");
+                    line.append(ja ? "・保育者への連絡あり" : ", with notes");
                 }
                 children.add(line.toString());
             }

@@ -173,7 +173,7 @@ public class HerDataPages {
                 consents.add(new Consent(
                         purpose,
                         switch (purpose) {
-                            case "childcare-notes" -> ja ? "お子さんの呼び名と保育へのメモ" : "Children's nicknames and care notes";
+                            case "childcare-notes" -> ja ? "お子さんの呼び名と保育者への連絡" : "Children's nicknames and care notes";
                             case "email-channel" -> ja ? "メールでのお知らせ" : "Messages by e-mail";
                             case "line-channel" -> ja ? "LINEでのお知らせ" : "Notices through LINE";
                             default -> purpose;
@@ -309,7 +309,7 @@ public class HerDataPages {
                 String who = (ja ? "子ども " : "Child ") + child.getValue("position");
                 add(lines, who + (ja ? " 年齢" : " age"), String.valueOf(child.getValue("ageYears")));
                 add(lines, who + (ja ? " 呼び名" : " nickname"), child.getString("nickname"));
-                add(lines, who + (ja ? " 保育へのメモ" : " care notes"), child.getString("careNotes"));
+                add(lines, who + (ja ? " 保育者への連絡" : " notes for the carers"), child.getString("careNotes"));
             }
             childcare.add(new Item(ja ? "託児の予約" : "Childcare booking", lines));
         }

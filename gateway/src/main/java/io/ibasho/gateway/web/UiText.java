@@ -291,7 +291,7 @@ public final class UiText {
         put("dropInCancelConfirmTitle", "託児の予約を取り消しますか", "Cancel this childcare reservation?");
         put(
                 "dropInCancelConfirmText",
-                "取り消すと、連絡事項もすぐに削除されます。あとからもう一度予約することはできます（空きがあれば）。",
+                "取り消すと、保育者への連絡もすぐに削除されます。あとからもう一度予約することはできます（空きがあれば）。",
                 "Cancelling deletes your notes at once. You can reserve again later if places are left.");
         put("dropInCancelYes", "取り消す", "Yes, cancel it");
         put("dropInCancelLink", "取り消す", "Cancel");

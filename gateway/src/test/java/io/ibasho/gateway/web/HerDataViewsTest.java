@@ -106,7 +106,7 @@ class HerDataViewsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("childcare-notes", "ja", true),
                         org.assertj.core.groups.Tuple.tuple("email-channel", "en", false));
-        assertThat(consents.get(0).title()).isEqualTo("お子さんの呼び名と保育へのメモ");
+        assertThat(consents.get(0).title()).isEqualTo("お子さんの呼び名と保育者への連絡");
         assertThat(consents.get(1).wording()).startsWith("I agree");
         assertThat(consents.get(1).withdrawnAt()).isEqualTo("2026-12-02T10:00:00Z");
         // every purpose shown can be withdrawn in the service that holds it
