@@ -35,39 +35,9 @@ class LotteryJourneyIT {
 
     @Test
     void theWinnerSeesHerSeatTheOtherHerReservePlaceAndTakesTheSeatTheWinnerGivesBack() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(16)
-                .withHour(13)
-                .withMinute(30)
-                .withSecond(0)
-                .withNano(0);
         // open now, closing in a day; once both have applied, organiser1 closes the window early as an organiser would
         // (the deadline moved to now, which registration learns over Kafka) and draws: no waiting on the wall clock
-        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "ゆるくつながる女子部（抽選）",
-                "venueId",
-                attendees.venue("市民交流センター", false),
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(1).toString(),
-                "capacity",
-                1,
-                "allocation",
-                "LOTTERY",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString(),
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .plusDays(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString()));
+        Map<String, Object> session = oneSeatLottery("ゆるくつながる女子部（抽選）", 16, 13, 30);
         String sessionId = attendees.publishedSession(session);
         List<String> women = attendees.create("lottery-browser", 2);
 
@@ -124,37 +94,7 @@ class LotteryJourneyIT {
 
     @Test
     void aWinnerWhoMustConfirmIsToldSheWonAndConfirmsHerPlace() {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
-                .plusDays(17)
-                .withHour(10)
-                .withMinute(0)
-                .withSecond(0)
-                .withNano(0);
-        Map<String, Object> session = new java.util.LinkedHashMap<>(Map.of(
-                "kind",
-                "workshop",
-                "titleJa",
-                "はじめての手帳づくり（抽選）",
-                "venueId",
-                attendees.venue("市民交流センター", false),
-                "startsAt",
-                start.toString(),
-                "endsAt",
-                start.plusHours(2).toString(),
-                "capacity",
-                1,
-                "allocation",
-                "LOTTERY",
-                "applicationOpensAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .minusHours(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString(),
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .plusDays(1)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString()));
+        Map<String, Object> session = oneSeatLottery("はじめての手帳づくり（抽選）", 17, 10, 0);
         // the organiser asks winners to confirm within two days (参加確認)
         session.put("lottery", Map.of("confirmationRequired", true, "confirmationHours", 48));
         String sessionId = attendees.publishedSession(session);
@@ -178,6 +118,39 @@ class LotteryJourneyIT {
             assertThat(page.locator("#booking-code")).not().isEmpty();
             phone.look("confirmed");
         }
+    }
+
+    /**
+     * A workshop of one seat by lottery, {@code days} from now at {@code hour}:{@code minute} Japan time, for an hour:
+     * applications open since an hour ago and closing in a day (the test closes them early).
+     */
+    private static Map<String, Object> oneSeatLottery(String titleJa, int days, int hour, int minute) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusDays(days)
+                .withHour(hour)
+                .withMinute(minute)
+                .withSecond(0)
+                .withNano(0);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        return new java.util.LinkedHashMap<>(Map.of(
+                "kind",
+                "workshop",
+                "titleJa",
+                titleJa,
+                "venueId",
+                attendees.venue("市民交流センター", false),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(1).toString(),
+                "capacity",
+                1,
+                "allocation",
+                "LOTTERY",
+                "applicationOpensAt",
+                now.minusHours(1).toString(),
+                "applicationClosesAt",
+                now.plusDays(1).toString()));
     }
 
     /** She signs in, applies on the session's page, and gets the URL of her booking's page. */
