@@ -116,7 +116,7 @@ public class SurveyPages {
         List<Question> questions = new ArrayList<>();
         questions.add(new Question(
                 "satisfaction",
-                ja ? "きょうの会の満足度を教えてください" : "How satisfied were you with the session?",
+                ja ? "この回の満足度を教えてください" : "How satisfied were you with the session?",
                 true,
                 chosen.getOrDefault("satisfaction", "")));
         questions.add(new Question(
