@@ -110,6 +110,7 @@ class LotteryJourneyIT {
             AppPages.reloadUntil(page, button(page, "参加を確定する"), Duration.ofSeconds(90), "her win to confirm");
             assertThat(AppPages.status(page)).hasText("当選しました。期限までに参加を確定してください");
             assertThat(button(page, "席を受け取る")).hasCount(0);
+            assertThat(page.getByText("参加確定の期限")).isVisible();
             phone.look("won-to-confirm");
             button(page, "参加を確定する").click();
             phone.waitForUrl(url -> url.contains("done=accepted"), "her confirmed place");

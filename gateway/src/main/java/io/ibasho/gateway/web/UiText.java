@@ -131,6 +131,7 @@ public final class UiText {
         put("qrHelp", "受付でこのQRコードか予約コードを見せてください。", "Show this QR code or the booking code at the door.");
         put("status", "状態", "Status");
         put("offerUntil", "お返事の期限", "Answer by");
+        put("confirmUntil", "参加確定の期限", "Confirm by");
         put("accept", "席を受け取る", "Take the seat");
         put("confirmWin", "参加を確定する", "Confirm that I will come");
         put("decline", "辞退する", "Decline");
