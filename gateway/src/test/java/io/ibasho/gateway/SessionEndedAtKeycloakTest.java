@@ -56,8 +56,9 @@ class SessionEndedAtKeycloakTest {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> !signedIn(browser, base));
             long tookMs = (System.nanoTime() - endedAt) / 1_000_000;
-            // 5 s at most, from the last open answer (given before the session ended), plus a loaded machine's pace
-            assertThat(tookMs).as("ms until refused").isLessThan(8_000L);
+            // 5 s at most, from the last open answer (given before the session ended), plus a loaded machine's pace:
+            // seconds, where the copy used to work for minutes
+            assertThat(tookMs).as("ms until refused").isLessThan(10_000L);
             assertThat(browser.getCookieManager().getCookie(BrowserSessions.SESSION_COOKIE))
                     .as("cleared by the refusal")
                     .isNull();
