@@ -318,7 +318,9 @@ public class CoursePages {
                         r.getString("id", ""),
                         statusText(v, status),
                         childcare == null ? "" : childcareText(v, childcare),
-                        booked && List.of("confirmed", "pending_childcare").contains(status)));
+                        booked
+                                && status != null
+                                && List.of("confirmed", "pending_childcare").contains(status)));
             }
             courses.add(new CourseLine(
                     c.getString("id"),
@@ -367,7 +369,7 @@ public class CoursePages {
                 status,
                 until == null ? "" : Wording.until(until, v.language()),
                 "offered".equals(state),
-                List.of("applied", "waiting").contains(state));
+                state != null && List.of("applied", "waiting").contains(state));
     }
 
     /** The page that asks once more before she withdraws, accepts or declines. */

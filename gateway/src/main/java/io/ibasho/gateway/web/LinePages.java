@@ -89,6 +89,11 @@ public class LinePages {
                             v.ja()
                                     ? "安全のため、ログインし直してから LINE をつないでください（ログアウトしてからログインし、すぐにこのページへ）。"
                                     : "For your safety, sign in again before linking LINE: sign out, sign in, and come straight back here.";
+                        // two taps at once: the other one made her code (notification's 409)
+                        case "conflict" ->
+                            v.ja()
+                                    ? "同時に2回押されました。もう一度「LINE をつなぐ（コードを表示）」を押してください。"
+                                    : "It was tapped twice at once; please tap “Link LINE (show a code)” again.";
                         case "rate-limited" ->
                             v.ja()
                                     ? "続けて何度も試されました。しばらくしてからもう一度どうぞ。"
@@ -98,7 +103,9 @@ public class LinePages {
                                     ? "いまはコードを出せませんでした。しばらくしてからお試しください。"
                                     : "No code could be made just now; please try again later.";
                     };
-                    return page(v, null, message, answer.status() == 403 ? 403 : answer.status() == 429 ? 429 : 503);
+                    // her own refusals keep their status; only the service's own failure is "unavailable"
+                    return page(
+                            v, null, message, answer.status() >= 500 || answer.status() < 400 ? 503 : answer.status());
                 });
     }
 

@@ -140,6 +140,7 @@ public class DoorPages {
         String attendance = form.get("attendance");
         if (id == null
                 || registration == null
+                || attendance == null // List.of(...).contains(null) throws: an empty form was a 500
                 || !List.of("ATTENDED", "NO_SHOW").contains(attendance)) {
             return Uni.createFrom().item(errorPage(404));
         }
