@@ -60,7 +60,7 @@ class OpenApiNegativeIT {
             "/api/notifications");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     /** What a leaked stack trace or exception looks like in an answer. */
-    private static final Pattern LEAK = Pattern.compile(
+    static final Pattern LEAK = Pattern.compile(
             "Exception|\\bat [a-z][\\w$]*\\.[\\w$.]+\\(|java\\.lang|org\\.hibernate|io\\.vertx|io\\.quarkus|"
                     + "jakarta\\.|com\\.fasterxml|org\\.postgresql|\\bSQL");
 
