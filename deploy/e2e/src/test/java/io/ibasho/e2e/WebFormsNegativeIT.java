@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * is added) gets bad input from a browser session signed in on Keycloak's page in Chromium, with its valid CSRF
  * token: ids that name nothing or are no ids, and every form field the gateway reads filled with control characters
  * (NUL, a bidi override, zero-width), text longer than any field takes, numbers and dates no field accepts, or a body
- * past the form limit; an empty form; JSON where a form belongs. Every answer must be below 500 and name no exception.
+ * past the form limit; an empty form; JSON where a form belongs. Every page ({@code router.get(...)}) gets the same ids and
+ * every query parameter a page reads, filled the same way. Every answer must be below 500 and name no exception.
  *
  * <p>Her routes are sent by an attendee of this class's own, the staff routes by the staff role that uses them. Ids
  * are random, so nothing real is touched; the few routes with no id whose bad input could change what other classes
@@ -48,6 +49,9 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class WebFormsNegativeIT {
     private static final Pattern POST_ROUTE = Pattern.compile("router\\.post\\(\"([^\"]+)\"\\)");
+    private static final Pattern GET_ROUTE = Pattern.compile("router\\.get\\(\"([^\"]+)\"\\)");
+    /** A query parameter a page reads. */
+    private static final Pattern QUERY_READ = Pattern.compile("getParam\\(\"([A-Za-z][A-Za-z0-9_]*)\"\\)");
     /** A field the gateway reads: {@code form.get("x")}, {@code form.getAll("x")} or a helper's {@code (form, "x"}. */
     private static final Pattern FIELD_READ =
             Pattern.compile("\\bform(?:\\.get|\\.getAll)?\\(?\\s*,?\\s*\"([A-Za-z][A-Za-z0-9_]*)\"");
@@ -85,8 +89,45 @@ class WebFormsNegativeIT {
         attendee = new StackAttendees(stack).create("forms-negative", 1).get(0);
     }
 
-    /** One request: where, as whom (her cookies), what body. */
+    /** One request: where, as whom (her cookies), what body (null: a GET). */
     record Case(String path, String what, String cookies, String contentType, String body, String csrf) {}
+
+    /** Signed in once per user for both tests (Keycloak's page costs Chromium seconds). */
+    private static final Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Test
+    void everyPageAnswersBadIdsAndParametersBelow500AndNamesNoException() throws Exception {
+        Path gateway = stack.settings.projectDir().resolve("gateway/src/main/java");
+        Set<String> routes = matches(gateway, ".java", GET_ROUTE);
+        Set<String> parameters = matches(gateway, ".java", QUERY_READ);
+        assertThat(routes).as("the gateway's GET routes").hasSizeGreaterThan(50).contains("/app/exit");
+        assertThat(parameters).as("the query parameters its pages read").hasSizeGreaterThan(10);
+        List<Case> cases = new ArrayList<>();
+        for (String route : routes) {
+            if (route.equals("/app/exit")) {
+                continue; // the quick exit ends the session the rest needs; LogoutNeverFailsTest sends it anything
+            }
+            Session session = sessions.computeIfAbsent(caller(route), WebFormsNegativeIT::signIn);
+            for (String path : paths(route)) {
+                cases.add(new Case(path, "no query", session.cookies(), null, null, null));
+                if (path.contains("not-an-id")) {
+                    continue;
+                }
+                for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+                    if (bad.getKey().equals("past the form limit")) {
+                        continue;
+                    }
+                    Map<String, String> query = new LinkedHashMap<>();
+                    parameters.forEach(parameter -> query.put(parameter, bad.getValue()));
+                    cases.add(new Case(path + "?" + encode(query), bad.getKey(), session.cookies(), null, null, null));
+                }
+            }
+        }
+        assertThat(cases).as("requests to send").hasSizeGreaterThan(200);
+        assertThat(sendAll(cases))
+                .as("answers of 500 or more, or naming an exception")
+                .isEmpty();
+    }
 
     @Test
     void everyFormAnswersBadInputBelow500AndNamesNoException() throws Exception {
@@ -109,7 +150,7 @@ class WebFormsNegativeIT {
         }
         List<Case> cases = new ArrayList<>();
         for (Map.Entry<String, List<String>> calls : byCaller.entrySet()) {
-            Session session = signIn(calls.getKey());
+            Session session = sessions.computeIfAbsent(calls.getKey(), WebFormsNegativeIT::signIn);
             for (String route : calls.getValue()) {
                 for (String path : paths(route)) {
                     // a path that is no id is refused before its body is read: one bad body is enough there
@@ -136,6 +177,13 @@ class WebFormsNegativeIT {
             }
         }
         assertThat(cases).as("requests to send").hasSizeGreaterThan(300);
+        assertThat(sendAll(cases))
+                .as("answers of 500 or more, or naming an exception")
+                .isEmpty();
+    }
+
+    /** Sends the cases from a pool of {@value #PARALLEL}; what went wrong, one line each. */
+    private static List<String> sendAll(List<Case> cases) throws Exception {
 
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -157,9 +205,7 @@ class WebFormsNegativeIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(failures)
-                .as("answers of 500 or more, or naming an exception")
-                .isEmpty();
+        return failures;
     }
 
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -210,14 +256,16 @@ class WebFormsNegativeIT {
     private static String check(HttpClient http, Case c) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway + c.path()))
                 .timeout(Duration.ofSeconds(30))
-                .header("Cookie", c.cookies())
-                .header("Content-Type", c.contentType())
-                .POST(HttpRequest.BodyPublishers.ofString(c.body()));
+                .header("Cookie", c.cookies());
+        if (c.body() != null) {
+            request.header("Content-Type", c.contentType()).POST(HttpRequest.BodyPublishers.ofString(c.body()));
+        }
         if (c.csrf() != null) {
             request.header("X-CSRF-Token", c.csrf());
         }
         HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String where = c.path() + " (" + c.what() + ")";
+        String where =
+                (c.body() == null ? "GET " : "POST ") + c.path().replaceAll("\\?.*", "?…") + " (" + c.what() + ")";
         if (answer.statusCode() >= 500) {
             return where + ": " + answer.statusCode() + " "
                     + answer.body().substring(0, Math.min(300, answer.body().length()));
