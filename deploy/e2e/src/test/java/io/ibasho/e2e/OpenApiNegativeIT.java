@@ -26,9 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +65,6 @@ class OpenApiNegativeIT {
     private static final String BIDI = "\u202Eevil\u202C";
     private static final String ZERO_WIDTH = "\u200B\u200D";
     private static final String OVER_LONG = "あ".repeat(20_000);
-    private static final int PARALLEL = 8;
     /**
      * Like the command-line verifier (docs/lottery.md), this endpoint answers every body with a verdict: one that is not
      * a published draw fails its FORMAT check (200), which is its answer, not a silent success.
@@ -125,26 +121,7 @@ class OpenApiNegativeIT {
         }
         assertThat(cases).as("cases generated from the OpenAPI documents").hasSizeGreaterThan(100);
 
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        List<String> failures = new ArrayList<>();
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (Case c : cases) {
-                answers.add(pool.submit(() -> check(http, c)));
-            }
-            for (Future<String> answer : answers) {
-                String failure = answer.get();
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> failures = BadInputRequests.sendAll(cases, OpenApiNegativeIT::check);
         System.out.printf(
                 "[negative] %d cases in %.1f s, %d failures; not called (nothing to vary): %s%n",
                 cases.size(), (System.nanoTime() - started) / 1e9, failures.size(), notCalled);

@@ -24,9 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,7 +56,6 @@ class WebFormsNegativeIT {
 
     private static final Pattern TEMPLATE_FIELD = Pattern.compile("name=\"([A-Za-z][A-Za-z0-9_]*)\"");
     private static final Pattern PATH_PARAMETER = Pattern.compile(":([A-Za-z]+)");
-    private static final int PARALLEL = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Routes not sent here, and why. */
@@ -126,7 +122,7 @@ class WebFormsNegativeIT {
             }
         }
         assertThat(cases).as("requests to send").hasSizeGreaterThan(200);
-        assertThat(sendAll(cases))
+        assertThat(BadInputRequests.sendAll(cases, WebFormsNegativeIT::check))
                 .as("answers of 500 or more, or naming an exception")
                 .isEmpty();
     }
@@ -179,35 +175,9 @@ class WebFormsNegativeIT {
             }
         }
         assertThat(cases).as("requests to send").hasSizeGreaterThan(300);
-        assertThat(sendAll(cases))
+        assertThat(BadInputRequests.sendAll(cases, WebFormsNegativeIT::check))
                 .as("answers of 500 or more, or naming an exception")
                 .isEmpty();
-    }
-
-    /** Sends the cases from a pool of {@value #PARALLEL}; what went wrong, one line each. */
-    private static List<String> sendAll(List<Case> cases) throws Exception {
-
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        List<String> failures = new ArrayList<>();
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (Case c : cases) {
-                answers.add(pool.submit(() -> check(http, c)));
-            }
-            for (Future<String> answer : answers) {
-                String failure = answer.get();
-                if (failure != null) {
-                    failures.add(failure);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return failures;
     }
 
     private static final String FORM = "application/x-www-form-urlencoded";
