@@ -57,7 +57,7 @@ public final class BrowserSessions {
      * ({@link EndedSessions#hasEnded}). Null without a usable session.
      */
     public static Uni<SecurityIdentity> identity(RoutingContext ctx, EndedSessions ended) {
-        return sessionIdentity(ctx, ended)
+        return identityToEnd(ctx, ended)
                 .flatMap(identity -> identity == null
                         ? Uni.createFrom().nullItem()
                         : ended.hasEnded(EndedSessions.sessionIdOf(idToken(identity)), accessToken(identity))
@@ -69,10 +69,6 @@ public final class BrowserSessions {
      * exit never waits for an extra question. Null without a usable session, or one this replica ended already.
      */
     static Uni<SecurityIdentity> identityToEnd(RoutingContext ctx, EndedSessions ended) {
-        return sessionIdentity(ctx, ended);
-    }
-
-    private static Uni<SecurityIdentity> sessionIdentity(RoutingContext ctx, EndedSessions ended) {
         Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
         if (deferred == null) {
             return Uni.createFrom().nullItem();

@@ -84,8 +84,11 @@ public class EndedSessions {
      * {@code accessToken}. Never fails.
      */
     public Uni<Boolean> hasEnded(String sid, String accessToken) {
-        if (sid == null || isEnded(sid)) {
-            return Uni.createFrom().item(sid != null);
+        if (sid == null) {
+            return Uni.createFrom().item(false);
+        }
+        if (isEnded(sid)) {
+            return Uni.createFrom().item(true);
         }
         Instant until = answeredUntil.get(sid);
         if ((until != null && until.isAfter(clock.instant())) || accessToken == null) {
