@@ -4,7 +4,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,10 +15,15 @@ import java.util.regex.Pattern;
  * every id or secret in a path. A path can name her account (the gateway's calls to Keycloak's admin API and to
  * notification's internal read), her registration, a survey's one-time token or a private calendar feed's secret; the
  * span's name keeps the route template ({@code /sessions/{id}/bookings}), which is what a trace is read by.
- * Bodies are never recorded by the instrumentation.
+ * Bodies are never recorded by the instrumentation, and no span keeps an event (the exceptions' messages,
+ * {@code META-INF/microprofile-config.properties}).
+ *
+ * <p>It looks twice: when a span starts, and when it is ending, still writable, for what the instrumentation adds on
+ * the way (a client's URL set after the request was built, a server's route). {@link ExtendedSpanProcessor} is the
+ * SDK's own composite's interface for that second look; should a later SDK drop it, the first look still holds.
  */
 @ApplicationScoped
-public class PrivateSpanAttributes implements SpanProcessor {
+public class PrivateSpanAttributes implements ExtendedSpanProcessor {
     static final String BLANK = "-";
     /** What an id or a secret in a path becomes. */
     static final String ID = "{id}";
@@ -50,6 +55,15 @@ public class PrivateSpanAttributes implements SpanProcessor {
 
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {
+        blank(span);
+    }
+
+    @Override
+    public void onEnding(ReadWriteSpan span) {
+        blank(span);
+    }
+
+    private static void blank(ReadWriteSpan span) {
         for (AttributeKey<String> key : PERSONAL) {
             if (span.getAttribute(key) != null) {
                 span.setAttribute(key, BLANK);
@@ -104,6 +118,11 @@ public class PrivateSpanAttributes implements SpanProcessor {
 
     @Override
     public void onEnd(ReadableSpan span) {}
+
+    @Override
+    public boolean isOnEndingRequired() {
+        return true;
+    }
 
     @Override
     public boolean isEndRequired() {

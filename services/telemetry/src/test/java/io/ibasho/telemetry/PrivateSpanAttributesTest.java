@@ -23,6 +23,11 @@ class PrivateSpanAttributesTest {
     private final List<SpanData> exported = new ArrayList<>();
 
     private SpanData span(SpanKind kind, String key, String value) {
+        return span(kind, key, value, false);
+    }
+
+    /** A span with the attribute set when it starts, or (later) after it started, as a client's URL can be. */
+    private SpanData span(SpanKind kind, String key, String value, boolean later) {
         SpanExporter keep = new SpanExporter() {
             @Override
             public CompletableResultCode export(Collection<SpanData> spans) {
@@ -44,13 +49,18 @@ class PrivateSpanAttributesTest {
                 .addSpanProcessor(new PrivateSpanAttributes())
                 .addSpanProcessor(SimpleSpanProcessor.create(keep))
                 .build()) {
-            tracers.get("test")
+            var builder = tracers.get("test")
                     .spanBuilder("GET /route/{template}")
                     .setSpanKind(kind)
-                    .setAttribute(key, value)
-                    .setAttribute("client.address", "203.0.113.7")
-                    .startSpan()
-                    .end();
+                    .setAttribute("client.address", "203.0.113.7");
+            if (!later) {
+                builder.setAttribute(key, value);
+            }
+            var span = builder.startSpan();
+            if (later) {
+                span.setAttribute(key, value);
+            }
+            span.end();
         }
         return exported.get(exported.size() - 1);
     }
@@ -100,5 +110,21 @@ class PrivateSpanAttributesTest {
         assertThat(span.getAttributes().get(AttributeKey.stringKey("url.query")))
                 .isEqualTo(PrivateSpanAttributes.BLANK);
         assertThat(span.getName()).isEqualTo("GET /route/{template}");
+    }
+
+    @Test
+    void whatTheInstrumentationAddsAfterTheStartIsBlankedToo() {
+        String added = span(
+                        SpanKind.CLIENT,
+                        "url.full",
+                        "http://127.0.0.1:8180/admin/realms/ibasho/users/" + ACCOUNT + "?briefRepresentation=true",
+                        true)
+                .getAttributes()
+                .get(AttributeKey.stringKey("url.full"));
+        assertThat(added).isEqualTo("http://127.0.0.1:8180/admin/realms/ibasho/users/{id}");
+        assertThat(span(SpanKind.SERVER, "user_agent.original", "Mozilla/5.0 (her phone)", true)
+                        .getAttributes()
+                        .get(AttributeKey.stringKey("user_agent.original")))
+                .isEqualTo(PrivateSpanAttributes.BLANK);
     }
 }

@@ -36,7 +36,13 @@ public final class OtlpTraceReceiver implements AutoCloseable {
             String parentSpanId,
             String name,
             int kind,
-            Map<String, String> attributes) {}
+            Map<String, String> attributes,
+            String asReceived) {
+        /** Whether the text appears anywhere in what the span was exported with: attributes, events, status, links. */
+        public boolean holds(String text) {
+            return asReceived.contains(text);
+        }
+    }
 
     private static volatile OtlpTraceReceiver running;
 
@@ -146,7 +152,15 @@ public final class OtlpTraceReceiver implements AutoCloseable {
                 default -> {}
             }
         }
-        return new Span(service, traceId, spanId, parent, name, kind, attributes(bytes, 9));
+        return new Span(
+                service,
+                traceId,
+                spanId,
+                parent,
+                name,
+                kind,
+                attributes(bytes, 9),
+                new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** KeyValue fields with the given number; every value as text (strings, integers, booleans). */

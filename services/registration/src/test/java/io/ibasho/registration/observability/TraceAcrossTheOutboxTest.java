@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Tracing turned on (an OTLP/HTTP receiver of the test's own): a booking's request span, the outbox relay's producer
  * span and the Kafka record's traceparent header share one trace id, although the relay publishes later from a
- * poll of its own (ADR 0033). No span attribute carries her nickname or a query string.
+ * poll of its own (ADR 0033). No span attribute carries her nickname or a query string, and no span anything of a
+ * body she sent, even one the service could not read.
  */
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
@@ -88,5 +89,36 @@ class TraceAcrossTheOutboxTest {
                         .forEach(key -> assertThat(span.attributes().getOrDefault(key, "-"))
                                 .as(key)
                                 .isEqualTo("-")));
+    }
+
+    @Test
+    void whatSheTypedInABodyTheServiceCouldNotReadReachesNoSpan() {
+        List<String> women = TestAttendees.create("traced-typo", 1);
+        UUID session = Sessions.published(3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.book(women.get(0), session, "Kaede").statusCode() != 404);
+        String typed = "Nadeshiko" + UUID.randomUUID().toString().substring(0, 6);
+        // not JSON at all, and JSON with text where a number belongs: the parser's messages quote both
+        for (String body : List.of(
+                "{\"nickname\": " + typed + "}", "{\"nickname\": \"Kaede\", \"childrenAges\": [\"" + typed + "\"]}")) {
+            given().auth()
+                    .oauth2(Tokens.accessToken(women.get(0)))
+                    .contentType("application/json")
+                    .body(body)
+                    .post("/api/registrations/sessions/" + session + "/bookings")
+                    .then()
+                    .statusCode(400);
+        }
+
+        OtlpTraceReceiver receiver = OtlpTraceReceiver.running();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.spans().stream()
+                                .filter(span -> span.kind() == OtlpTraceReceiver.SERVER
+                                        && "400".equals(span.attributes().get("http.response.status_code")))
+                                .count()
+                        >= 2);
+        assertThat(receiver.spans())
+                .as("no span holds what she typed: not in an attribute, an exception's event or a status")
+                .noneMatch(span -> span.holds(typed));
     }
 }
