@@ -70,7 +70,8 @@ public class RegistrationLifecycleConsumer {
                 confirmation.sessionId(),
                 confirmation.attendeeId(),
                 confirmation.confirmed(),
-                confirmation.sequence());
+                confirmation.sequence(),
+                AttendeeConfirmations.Place.SEAT);
     }
 
     /** She deleted her account: her confirmations go (docs/adr/0014). */

@@ -8,15 +8,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Who holds a confirmed place in which session (table attendee_confirmation), kept from registration's events so a
- * hidden address or a meeting link can be released without calling registration. Static helpers on the caller's
- * reactive session and transaction.
+ * Who holds a confirmed place in which session (table attendee_confirmation), kept from registration's events (a seat)
+ * and childcare-booking's (drop-in childcare at a café that takes no booking), so a hidden address or a meeting link can
+ * be released without calling either. Static helpers on the caller's reactive session and transaction.
  */
 public final class AttendeeConfirmations {
     private AttendeeConfirmations() {}
 
-    /** One of her registrations, confirmed or not. */
-    public record Confirmation(UUID registrationId, UUID sessionId, boolean confirmed) {}
+    /** What holds her place: a registration's seat, or a drop-in childcare reservation (column place). */
+    public enum Place {
+        SEAT,
+        DROP_IN_CHILDCARE
+    }
+
+    /** One of her places, confirmed or not; {@code registrationId} is the reservation's id for drop-in childcare. */
+    public record Confirmation(UUID registrationId, UUID sessionId, boolean confirmed, Place place) {}
 
     /**
      * Records a registration as confirmed or not, keyed by registration (she may cancel and book again, which is a new
@@ -36,14 +42,16 @@ public final class AttendeeConfirmations {
             UUID sessionId,
             String attendeeId,
             boolean confirmed,
-            Long sequence) {
+            Long sequence,
+            Place place) {
         // the record's only statement, on the session's connection past the ORM (docs/adr/0070)
         return SessionConnection.update(
                         "with first_delivery as (insert into processed_message (event_id, consumer, processed_at) "
                                 + "values ($1, $2, now()) on conflict do nothing returning event_id) "
-                                + "insert into attendee_confirmation (registration_id, session_id, attendee_id, confirmed, sequence) "
+                                + "insert into attendee_confirmation "
+                                + "(registration_id, session_id, attendee_id, confirmed, sequence, place) "
                                 + "select cast($3 as uuid), cast($4 as uuid), cast($5 as text), "
-                                + "cast($6 as boolean), cast($7 as bigint) from first_delivery "
+                                + "cast($6 as boolean), cast($7 as bigint), cast($8 as text) from first_delivery "
                                 + "on conflict (registration_id) do update set confirmed = excluded.confirmed, "
                                 + "sequence = excluded.sequence "
                                 + "where attendee_confirmation.sequence is null or excluded.sequence is null "
@@ -54,7 +62,8 @@ public final class AttendeeConfirmations {
                         sessionId,
                         attendeeId,
                         confirmed,
-                        sequence)
+                        sequence,
+                        place.name())
                 .replaceWithVoid();
     }
 
@@ -62,13 +71,14 @@ public final class AttendeeConfirmations {
     public static Uni<List<Confirmation>> of(String attendeeId) {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
-                                "select registration_id, session_id, confirmed from attendee_confirmation "
+                                "select registration_id, session_id, confirmed, place from attendee_confirmation "
                                         + "where attendee_id = :who order by session_id",
                                 Object[].class)
                         .setParameter("who", attendeeId)
                         .getResultList())
                 .map(rows -> rows.stream()
-                        .map(row -> new Confirmation((UUID) row[0], (UUID) row[1], (Boolean) row[2]))
+                        .map(row -> new Confirmation(
+                                (UUID) row[0], (UUID) row[1], (Boolean) row[2], Place.valueOf((String) row[3])))
                         .toList());
     }
 

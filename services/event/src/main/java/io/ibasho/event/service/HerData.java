@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the event service holds about her (issue #18): only which of her registrations are confirmed for which session
- * (table attendee_confirmation, for releasing a hidden address or a meeting link). Exported on her request, deleted
- * when she erases her account.
+ * What the event service holds about her (issue #18): only which of her registrations, and drop-in childcare
+ * reservations, hold a place in which session (table attendee_confirmation, for releasing a hidden address or a meeting
+ * link). Exported on her request, deleted when she erases her account.
  */
 @ApplicationScoped
 public class HerData {
 
-    public record Confirmation(UUID registrationId, UUID sessionId, boolean confirmed) {}
+    /** {@code registrationId}: the drop-in childcare reservation's id where {@code place} says so. */
+    public record Confirmation(
+            UUID registrationId, UUID sessionId, boolean confirmed, AttendeeConfirmations.Place place) {}
 
     public record Export(String service, List<Confirmation> attendeeConfirmations) {}
 
@@ -25,7 +27,8 @@ public class HerData {
                 .map(rows -> new Export(
                         "event",
                         rows.stream()
-                                .map(row -> new Confirmation(row.registrationId(), row.sessionId(), row.confirmed()))
+                                .map(row -> new Confirmation(
+                                        row.registrationId(), row.sessionId(), row.confirmed(), row.place()))
                                 .toList()));
     }
 

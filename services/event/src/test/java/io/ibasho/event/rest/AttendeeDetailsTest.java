@@ -157,6 +157,60 @@ class AttendeeDetailsTest {
                 .isEqualTo(404);
     }
 
+    /**
+     * A café that takes no booking, at a venue whose address only attendees see: a mother who reserved drop-in
+     * childcare brings her children there, so she gets the address; once the reservation is cancelled, she does not.
+     * Another woman without a reservation never does.
+     */
+    @Test
+    void aDropInChildcareReservationReleasesTheAddressUntilItIsCancelled() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", false, List.of()));
+        java.util.Map<String, Object> cafe = TestData.cafe(venueId, tokyo(15, 10, 0));
+        cafe.put("allocation", "NONE");
+        String sessionId = createPublished(organiser1(), cafe);
+        String reservation = UUID.randomUUID().toString();
+        KafkaTopicWriter.send(
+                Topics.CHILDCARE_LIFECYCLE,
+                sessionId,
+                dropInEvent(EventTypes.DROP_IN_CHILDCARE_RESERVED, reservation, sessionId, Map.of("children", 1)));
+        awaitDetailsStatus(hana(), sessionId, 200);
+        given().auth()
+                .oauth2(hana())
+                .get("/api/events/sessions/" + sessionId + "/attendee-details")
+                .then()
+                .body("address", equalTo(ATTENDEES_ADDRESS));
+        assertThat(detailsStatus(mei(), sessionId))
+                .as("no reservation, no address")
+                .isEqualTo(404);
+
+        KafkaTopicWriter.send(
+                Topics.CHILDCARE_LIFECYCLE,
+                sessionId,
+                dropInEvent(
+                        EventTypes.DROP_IN_CHILDCARE_CANCELLED, reservation, sessionId, Map.of("cause", "ATTENDEE")));
+        awaitDetailsStatus(hana(), sessionId, 404);
+    }
+
+    /** A drop-in childcare CloudEvent in the shape childcare-booking's outbox writes it. */
+    private static String dropInEvent(String type, String reservationId, String sessionId, Map<String, Object> more) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("reservationId", reservationId);
+        data.put("sessionId", sessionId);
+        data.put("attendeeId", subjectOf(hana()));
+        data.putAll(more);
+        try {
+            return JSON.writeValueAsString(CloudEvent.of(
+                    UUID.randomUUID().toString(),
+                    "/ibasho/childcare-booking",
+                    type,
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    sessionId,
+                    data));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static void send(String sessionId, String cloudEvent) {
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId, cloudEvent);
     }
