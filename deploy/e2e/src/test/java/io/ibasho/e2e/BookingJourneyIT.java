@@ -133,7 +133,10 @@ class BookingJourneyIT {
         Map<String, Object> cafe = SessionBody.cafe("子連れでどうぞ ウィメンズカフェ", start, Duration.ofHours(2), 15, "NONE")
                 .titleEn("Women's Café, children welcome")
                 .build();
-        String sessionId = attendees.publishedSession(attendees.withChildcare(cafe, start));
+        // at a venue whose address only women holding a place see: with no seat to book, her childcare is her place
+        String address = "架空県みなと市うみべ町3-3-3";
+        String venueId = attendees.venue("託児室のある会場", true, address);
+        String sessionId = attendees.publishedSession(attendees.withChildcare(cafe, start, venueId));
         String mother = attendees.create("dropin", 1).get(0);
         // childcare-booking learns the session over Kafka; the carers' summary answers once it has
         await().atMost(Duration.ofSeconds(60))
@@ -153,6 +156,8 @@ class BookingJourneyIT {
             page.navigate(stack.gateway + "/s/" + sessionId);
             assertThat(page.locator("h1")).hasText("子連れでどうぞ ウィメンズカフェ");
             assertThat(link(page, "予約へ進む")).hasCount(0);
+            assertThat(page.locator("main")).containsText("託児を予約した方には、このページでお知らせします");
+            assertThat(page.locator("main")).not().containsText(address);
             phone.look("dropin-session");
 
             link(page, "この回の託児を予約する").click();
@@ -174,6 +179,16 @@ class BookingJourneyIT {
             assertThat(page.locator("main")).containsText("4歳");
             phone.look("dropin-code");
             String reservationUrl = page.url().replaceAll("\\?.*", "");
+
+            // she brings her children there: the café's page now shows her the address (the event service learns
+            // the reservation over Kafka)
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        page.navigate(stack.gateway + "/s/" + sessionId);
+                        assertThat(page.locator(".address")).hasText(address);
+                    });
+            phone.look("dropin-session-address");
 
             // a second reservation for the same café is told in words, next to the form
             page.navigate(stack.gateway + "/s/" + sessionId + "/childcare");
@@ -217,6 +232,14 @@ class BookingJourneyIT {
             assertThat(AppPages.status(page)).hasText("取り消し済み");
             assertThat(page.locator("#dropin-code")).hasCount(0);
             phone.look("dropin-cancelled");
+
+            // and once she cancelled, the address is hidden again
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        page.navigate(stack.gateway + "/s/" + sessionId);
+                        assertThat(page.locator("main")).not().containsText(address);
+                    });
         }
         // the places are back and her children are off the sheet
         String sheet = given().baseUri(stack.gateway)

@@ -122,21 +122,30 @@ final class StackAttendees {
 
     /** A new hinata venue whose address is never shown (the usual choice for a safe place). */
     String venue(String nameJa, boolean canHostChildcare) {
+        return venue(nameJa, canHostChildcare, null);
+    }
+
+    /** A new hinata venue; with an address, one that only women holding a place see, else one never shown. */
+    String venue(String nameJa, boolean canHostChildcare, String attendeesOnlyAddress) {
+        Map<String, Object> venue = new LinkedHashMap<>(Map.of(
+                "nameJa",
+                nameJa,
+                "area",
+                "港区",
+                "capacityCeiling",
+                30,
+                "canHostChildcare",
+                canHostChildcare,
+                "addressVisibility",
+                attendeesOnlyAddress == null ? "NEVER" : "ATTENDEES_ONLY"));
+        if (attendeesOnlyAddress != null) {
+            venue.put("address", attendeesOnlyAddress);
+        }
         return given().baseUri(stack.gateway)
                 .auth()
                 .oauth2(token("organiser1"))
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "nameJa",
-                        nameJa,
-                        "area",
-                        "港区",
-                        "capacityCeiling",
-                        30,
-                        "canHostChildcare",
-                        canHostChildcare,
-                        "addressVisibility",
-                        "NEVER"))
+                .body(venue)
                 .post("/api/events/venues")
                 .then()
                 .log()
@@ -151,7 +160,11 @@ final class StackAttendees {
      * event service's rules: offered childcare needs such a venue and a request deadline).
      */
     Map<String, Object> withChildcare(Map<String, Object> session, java.time.OffsetDateTime start) {
-        String venueId = venue("託児室のある会場", true);
+        return withChildcare(session, start, venue("託児室のある会場", true));
+    }
+
+    /** The same at the given venue (one that can host childcare). */
+    Map<String, Object> withChildcare(Map<String, Object> session, java.time.OffsetDateTime start, String venueId) {
         Map<String, Object> withCare = new LinkedHashMap<>(session);
         withCare.put("venueId", venueId);
         withCare.put(

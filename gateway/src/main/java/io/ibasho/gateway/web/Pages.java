@@ -417,7 +417,10 @@ public class Pages {
             return mine(v).flatMap(registrations -> {
                 JsonObject own = activeFor(registrations, id.toString());
                 boolean confirmed = own != null && "confirmed".equals(own.getString("status"));
-                Uni<JsonObject> details = confirmed
+                // at a café that takes no booking, her drop-in childcare reservation is her place: the event service
+                // knows it (and answers 404 without one), so the question goes out beside the others, not after them
+                boolean mayHoldPlace = confirmed || (v.token() != null && takesNoBooking(s));
+                Uni<JsonObject> details = mayHoldPlace
                         ? services.get("event", "/api/events/sessions/" + id + "/attendee-details", v.token())
                                 .map(a -> a.ok() ? a.object() : null)
                                 .onFailure()
@@ -448,6 +451,12 @@ public class Pages {
         });
     }
 
+    /** A café or space one simply comes to: no seat to book (allocation NONE). */
+    private static boolean takesNoBooking(JsonObject session) {
+        String allocation = session.getString("allocation");
+        return allocation == null || "NONE".equals(allocation);
+    }
+
     static Views.SessionPage sessionPage(
             JsonObject s,
             JsonObject details,
@@ -473,7 +482,12 @@ public class Pages {
             meetingLink = details.getString("meetingLink");
         }
         if (address == null && addressNote == null && !online) {
-            addressNote = UiText.of(language).get(details == null ? "addressLater" : "addressNever");
+            String why = details != null
+                    ? "addressNever"
+                    : !takesNoBooking(s)
+                            ? "addressLater"
+                            : bool(obj(s, "childcare"), "offered") ? "addressDropInChildcare" : "addressUnpublished";
+            addressNote = UiText.of(language).get(why);
         }
         List<Views.Part> parts = new ArrayList<>();
         for (Object o : arr(s, "parts")) {

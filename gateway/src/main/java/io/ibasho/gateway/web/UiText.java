@@ -71,6 +71,11 @@ public final class UiText {
                 "The address is shown on this page once your booking is confirmed.");
         put("addressNever", "安全のため、住所は公開していません。", "For safety, this address is never published.");
         put(
+                "addressDropInChildcare",
+                "会場の住所は公開していません。託児を予約した方には、このページでお知らせします。",
+                "The address is not published. Once you have reserved childcare, it is shown on this page.");
+        put("addressUnpublished", "会場の住所は公開していません。", "The address is not published.");
+        put(
                 "onlineWhere",
                 "オンライン（参加用リンクは開始前にこのページに表示されます）",
                 "Online (the link appears on this page shortly before the start)");

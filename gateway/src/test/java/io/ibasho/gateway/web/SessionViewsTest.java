@@ -22,6 +22,24 @@ class SessionViewsTest {
                 """);
     }
 
+    /**
+     * A café that takes no booking, at a venue whose address is not published: no page may promise the address "once
+     * your booking is confirmed", since there is no booking. With childcare offered, her reservation is what releases
+     * it; the note says so.
+     */
+    @Test
+    void aCafeWithoutBookingNeverPromisesTheAddressForABooking() {
+        JsonObject dropIn = bare().put("allocation", "NONE").put("kind", "cafe");
+        assertThat(Pages.sessionPage(dropIn, null, null, null, Language.JA, NOW).addressNote())
+                .isEqualTo("会場の住所は公開していません。")
+                .doesNotContain("予約");
+        dropIn.getJsonObject("childcare").put("offered", true);
+        assertThat(Pages.sessionPage(dropIn, null, null, null, Language.JA, NOW).addressNote())
+                .isEqualTo("会場の住所は公開していません。託児を予約した方には、このページでお知らせします。");
+        assertThat(Pages.sessionPage(dropIn, null, null, null, Language.EN, NOW).addressNote())
+                .isEqualTo("The address is not published. Once you have reserved childcare, it is shown on this page.");
+    }
+
     @Test
     void aSessionWithoutVenueChildcareOrPartsHasAPageAndACard() {
         Views.SessionPage page = Pages.sessionPage(bare(), null, null, null, Language.JA, NOW);
