@@ -108,6 +108,11 @@
       </div>
       <div class="${properties.kcLoginMainBody!}">
         <p class="ibasho-calm"><#if pageId?starts_with("register")>${msg("ibashoRegisterHint")}<#else>${msg("ibashoCalm")}</#if></p>
+        <#-- Keycloak's reset goes only to an address she proved (ADR 0027); without one, her recovery codes are the way
+             back, and the page must say so instead of promising a mail that never comes -->
+        <#if pageId == "login-reset-password" || pageId == "login">
+        <p class="ibasho-recover" id="ibasho-recover">${msg("ibashoRecoverHint")} <a href="${properties.appUrl}app/recover">${msg("ibashoRecoverLink")}</a></p>
+        </#if>
         <#if !(auth?has_content && auth.showUsername() && !auth.showResetCredentials())>
             <#if displayRequiredFields>
                 <div class="${properties.kcContentWrapperClass!}">
