@@ -73,7 +73,7 @@ public final class Phone implements AutoCloseable {
                 "document.addEventListener('securitypolicyviolation', function (e) {"
                         + " window.__ibashoCspViolation(e.effectiveDirective || e.violatedDirective, e.blockedURI, e.documentURI); });");
         context.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !isBrowsersOwnFaviconMiss(message)) {
+            if ("error".equals(message.type())) {
                 problems.add("console error on " + message.location() + ": " + message.text());
             }
         });
@@ -200,16 +200,6 @@ public final class Phone implements AutoCloseable {
         JsonObject enable = new JsonObject();
         enable.add("patterns", patterns);
         devTools.send("Fetch.enable", enable);
-    }
-
-    /**
-     * Chromium asks the stack for {@code /favicon.ico} on its own (not the page: no page links one) and logs the
-     * gateway's 404 as a console error. While every request was routed through Playwright it never did (round 11,
-     * chromecpu); it is not the page's error, so only this one message, for this one address, is not a finding.
-     */
-    private static boolean isBrowsersOwnFaviconMiss(com.microsoft.playwright.ConsoleMessage message) {
-        return message.text().startsWith("Failed to load resource: the server responded with a status of 404")
-                && message.location().contains("/favicon.ico");
     }
 
     public Page page() {
