@@ -735,12 +735,34 @@ public class Pages {
         if (form.get("tier") != null) {
             values.put("tier", form.get("tier"));
         }
-        BookingForm.Checked checked =
-                BookingForm.check(values.get("nickname"), ageValues, form.get("tier"), v.language());
         final String chosenMode = mode;
-        if (!checked.errors().isEmpty()) {
-            return bookForm(v, chosenMode, values, checked.errors(), 422);
-        }
+        // the session's own childcare ages: an age its carers cannot take is told now, not after a seat was held
+        return services.get("event", "/api/events/sessions/" + id, null)
+                .map(found -> found.ok() ? obj(found.object(), "childcare") : new JsonObject())
+                .onFailure()
+                .recoverWithItem(new JsonObject())
+                .flatMap(childcare -> {
+                    BookingForm.Checked checked = BookingForm.check(
+                            values.get("nickname"),
+                            ageValues,
+                            form.get("tier"),
+                            childcare.getInteger("minAgeYears"),
+                            childcare.getInteger("maxAgeYears"),
+                            v.language());
+                    if (!checked.errors().isEmpty()) {
+                        return bookForm(v, chosenMode, values, checked.errors(), 422);
+                    }
+                    return send(v, id, form, chosenMode, values, checked);
+                });
+    }
+
+    private Uni<Result> send(
+            Visit v,
+            UUID id,
+            MultiMap form,
+            String chosenMode,
+            Map<String, String> values,
+            BookingForm.Checked checked) {
         JsonObject body = new JsonObject()
                 .put("nickname", checked.nickname())
                 .put("childrenAges", new JsonArray(checked.childrenAges()));
