@@ -117,12 +117,84 @@ class BookingJourneyIT {
             assertThat(page.url().replaceAll("\\?.*", "")).isEqualTo(bookingUrl.replaceAll("\\?.*", ""));
             phone.look("booking-from-inbox");
 
-            button(page, "この予約をキャンセルする").click();
+            // her children's ages for the childcare, ages only
+            assertThat(page.locator("#children-ages")).hasText("2歳、4歳");
+
+            // cancelling asks once more, on a page of its own; "no" keeps the booking as it was
+            link(page, "この予約をキャンセルする").click();
+            assertThat(page.locator("h1")).hasText("この予約をキャンセルしますか");
+            phone.look("cancel-confirm");
+            link(page, "キャンセルしない").click();
+            assertThat(AppPages.status(page)).hasText("予約確定");
+            link(page, "この予約をキャンセルする").click();
+            button(page, "キャンセルする").click();
             phone.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled booking");
             assertThat(page.getByText("キャンセルしました。")).isVisible();
             assertThat(AppPages.status(page)).hasText("キャンセル済み");
             assertThat(page.locator("#booking-code")).hasCount(0);
             phone.look("cancelled");
+        }
+    }
+
+    /**
+     * The booking form takes only the ages the session's childcare takes; a booking that reaches childcare with another
+     * age anyway (made past the form) is refused, and her booking's page says so plainly, why, and what she can do.
+     */
+    @Test
+    void childcareRefusedForHerChildsAgeSaysWhyAndSheBooksTheSeatWithoutIt() {
+        String her = attendees.create("childcare-refused", 1).get(0);
+        OffsetDateTime start = SessionBody.inDays(16, 10);
+        Map<String, Object> workshop = SessionBody.workshop("親子でリースづくり", start, Duration.ofHours(2), 8, "FIRST_COME")
+                .applicationsOpenUntil(start.minusDays(2))
+                .build();
+        String sessionId = attendees.publishedSession(attendees.withChildcare(workshop, start));
+
+        try (Phone phone = Phone.open("childcare-refused")) {
+            Page page = phone.page();
+            page.navigate(stack.gateway + "/s/" + sessionId);
+            AppPages.reloadUntil(page, link(page, "予約へ進む"), Duration.ofSeconds(60), "the booking link");
+            link(page, "予約へ進む").click();
+            link(page, "ログインして予約する").click();
+            KeycloakPages.signInHere(phone, stack, her, her + "-ibasho");
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"), "the booking form");
+
+            // the list offers the session's ages (0 to 6) only; an age past them (a page kept open, a hand-made form)
+            // is told beside the field, and no seat is held
+            assertThat(page.locator("#child-age-1 option[value='7']")).hasCount(0);
+            phone.allow("status of 422"); // the form again, with her mistake beside its field
+            page.locator("#child-age-1").evaluate("select => select.add(new Option('7歳', '7'))");
+            page.getByLabel("ニックネーム").fill("あかり");
+            page.getByLabel("1人目").selectOption("7");
+            button(page, "予約する").click();
+            assertThat(page.locator("#child-age-error")).hasText("この回の託児は 0〜6歳のお子さんが対象です。年齢を確かめてください。");
+            phone.look("book-age-outside-childcare");
+
+            // made past the form (the API), the booking reaches childcare, which refuses the age: the seat is released
+            String registration = attendees
+                    .postUntil(
+                            her,
+                            "/api/registrations/sessions/" + sessionId + "/bookings",
+                            Map.of("nickname", "あかり", "childrenAges", java.util.List.of(7)),
+                            202,
+                            Duration.ofSeconds(60))
+                    .path("id");
+            page.navigate(stack.gateway + "/app/bookings/" + registration);
+            AppPages.reloadUntil(
+                    page,
+                    page.locator("dd.status[data-state=childcare_unavailable]"),
+                    Duration.ofSeconds(90),
+                    "childcare's refusal");
+            assertThat(AppPages.status(page)).hasText("託児をご用意できなかったため、席は取り消しました");
+            assertThat(page.locator("#childcare-state")).hasText("お子さんの年齢が、この回の託児の対象（0〜6歳）ではありませんでした");
+            assertThat(page.locator("#children-ages")).hasText("7歳");
+            assertThat(page.locator("#next-steps")).hasText("託児なしで、席だけを予約しなおすことができます。");
+            // waiting will not change her child's age: no waitlist with childcare is offered
+            assertThat(button(page, "託児つきのキャンセル待ちに登録する")).hasCount(0);
+            phone.look("childcare-refused");
+
+            button(page, "託児なしで席を予約する").click();
+            assertThat(page.locator("h1")).hasText("予約が確定しました");
+            phone.look("booked-without-childcare");
         }
     }
 

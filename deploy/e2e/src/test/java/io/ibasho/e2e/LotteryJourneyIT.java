@@ -73,7 +73,9 @@ class LotteryJourneyIT {
             assertThat(AppPages.status(other.page())).hasText("抽選の補欠（1番目）");
             other.look("reserve-list");
 
-            button(winner.page(), "この予約をキャンセルする").click();
+            link(winner.page(), "この予約をキャンセルする").click();
+            assertThat(winner.page().locator("h1")).hasText("この予約をキャンセルしますか");
+            button(winner.page(), "キャンセルする").click();
             winner.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled booking");
             assertThat(AppPages.status(winner.page())).hasText("キャンセル済み");
             winner.look("winner-cancelled");

@@ -52,6 +52,16 @@ public final class BookingForm {
     }
 
     public static Checked check(String nickname, List<String> ages, String tier, Language language) {
+        return check(nickname, ages, tier, null, null, language);
+    }
+
+    /**
+     * As above, for a session whose childcare takes children aged {@code minAge} to {@code maxAge} (null: unknown, any
+     * age a child can have): an age outside them is told beside the field, before a seat is held for a childcare that
+     * would be refused.
+     */
+    public static Checked check(
+            String nickname, List<String> ages, String tier, Integer minAge, Integer maxAge, Language language) {
         boolean ja = language == Language.JA;
         Map<String, String> errors = new LinkedHashMap<>();
         String name = nickname == null ? "" : nickname.strip();
@@ -65,6 +75,7 @@ public final class BookingForm {
             errors.put("nickname", ja ? "ニックネームに < と > は使えません。" : "A nickname cannot contain < or >.");
         }
         List<Integer> childrenAges = new ArrayList<>();
+        boolean outsideSessionAges = false;
         for (String age : ages == null ? List.<String>of() : ages) {
             if (age == null || age.isBlank()) {
                 continue;
@@ -75,9 +86,15 @@ public final class BookingForm {
                     throw new NumberFormatException();
                 }
                 childrenAges.add(years);
+                outsideSessionAges |= (minAge != null && years < minAge) || (maxAge != null && years > maxAge);
             } catch (NumberFormatException e) {
                 errors.put("childAge", ja ? "お子さんの年齢を一覧から選んでください。" : "Choose each child's age from the list.");
             }
+        }
+        if (outsideSessionAges && !errors.containsKey("childAge")) {
+            errors.put(
+                    "childAge",
+                    DropInChildcareForm.refusal("childcare-age-out-of-range", minAge, maxAge, null, language));
         }
         if (childrenAges.size() > 6) {
             errors.put("childAge", ja ? "託児は1回の予約で6人までです。" : "Childcare is for at most 6 children per booking.");

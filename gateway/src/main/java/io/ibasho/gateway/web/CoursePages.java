@@ -45,7 +45,10 @@ public class CoursePages {
     @Inject
     ServiceCalls services;
 
-    /** One date as the pages show it. */
+    /**
+     * One date as the pages show it. {@code minAge}, {@code maxAge}: the ages that date's childcare takes, the bounds of
+     * the booking form's age fields (0 to 17 where the date does not say).
+     */
     @TemplateData
     public record DateLine(
             String sessionId,
@@ -56,7 +59,33 @@ public class CoursePages {
             String registrationId,
             String status,
             String childcareNote,
-            boolean cancellable) {}
+            boolean cancellable,
+            int minAge,
+            int maxAge) {
+        DateLine(
+                String sessionId,
+                String when,
+                String title,
+                String venue,
+                boolean childcareOffered,
+                String registrationId,
+                String status,
+                String childcareNote,
+                boolean cancellable) {
+            this(
+                    sessionId,
+                    when,
+                    title,
+                    venue,
+                    childcareOffered,
+                    registrationId,
+                    status,
+                    childcareNote,
+                    cancellable,
+                    0,
+                    17);
+        }
+    }
 
     /** One of her course bookings. */
     @TemplateData
@@ -171,7 +200,9 @@ public class CoursePages {
                         "",
                         "",
                         "",
-                        false));
+                        false,
+                        d.getInteger("childcareMinAge", 0),
+                        d.getInteger("childcareMaxAge", 17)));
             }
             Map<String, Object> data = new HashMap<>();
             data.put("nav", "find");

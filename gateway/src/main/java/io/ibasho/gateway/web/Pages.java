@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -85,6 +86,7 @@ public class Pages {
         router.get("/app/bookings/for/:sessionId").order(900).handler(ctx -> page(ctx, true, this::bookingForSession));
         router.get("/app/bookings/:id").order(900).handler(ctx -> page(ctx, true, v -> booking(v, null)));
         router.get("/app/bookings/:id/qr.svg").order(900).handler(ctx -> page(ctx, true, this::qr));
+        router.get("/app/bookings/:id/cancel").order(900).handler(ctx -> page(ctx, true, this::confirmCancel));
         router.post("/app/bookings/:id/:action")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> page(ctx, true, v -> bookingAction(v, form))));
@@ -749,12 +751,34 @@ public class Pages {
         if (form.get("tier") != null) {
             values.put("tier", form.get("tier"));
         }
-        BookingForm.Checked checked =
-                BookingForm.check(values.get("nickname"), ageValues, form.get("tier"), v.language());
         final String chosenMode = mode;
-        if (!checked.errors().isEmpty()) {
-            return bookForm(v, chosenMode, values, checked.errors(), 422);
-        }
+        // the session's own childcare ages: an age its carers cannot take is told now, not after a seat was held
+        return services.get("event", "/api/events/sessions/" + id, null)
+                .map(found -> found.ok() ? obj(found.object(), "childcare") : new JsonObject())
+                .onFailure()
+                .recoverWithItem(new JsonObject())
+                .flatMap(childcare -> {
+                    BookingForm.Checked checked = BookingForm.check(
+                            values.get("nickname"),
+                            ageValues,
+                            form.get("tier"),
+                            childcare.getInteger("minAgeYears"),
+                            childcare.getInteger("maxAgeYears"),
+                            v.language());
+                    if (!checked.errors().isEmpty()) {
+                        return bookForm(v, chosenMode, values, checked.errors(), 422);
+                    }
+                    return send(v, id, form, chosenMode, values, checked);
+                });
+    }
+
+    private Uni<Result> send(
+            Visit v,
+            UUID id,
+            MultiMap form,
+            String chosenMode,
+            Map<String, String> values,
+            BookingForm.Checked checked) {
         JsonObject body = new JsonObject()
                 .put("nickname", checked.nickname())
                 .put("childrenAges", new JsonArray(checked.childrenAges()));
@@ -926,16 +950,37 @@ public class Pages {
     static Views.MyBooking myBooking(JsonObject r, JsonObject s, Language language) {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
         String status = r.getString("status");
+        JsonObject childcareOffer = obj(s, "childcare");
         String childcare = null;
         if (r.getString("childcareStatus") != null) {
             childcare = switch (r.getString("childcareStatus")) {
                 case "reserved" -> language == Language.JA ? "確保しました" : "reserved";
                 case "pending" -> language == Language.JA ? "確認中" : "being checked";
-                case "rejected" -> language == Language.JA ? "空きがありませんでした" : "no place was free";
+                case "rejected" ->
+                    Wording.childcareRefused(
+                            r.getString("childcareRejectReason"),
+                            childcareOffer.getInteger("minAgeYears"),
+                            childcareOffer.getInteger("maxAgeYears"),
+                            language);
                 case "released" -> language == Language.JA ? "取り消しました" : "cancelled";
                 default -> null;
             };
         }
+        List<Integer> ages = new ArrayList<>();
+        for (Object age : arr(r, "childrenAges")) {
+            if (age instanceof Number n) {
+                ages.add(n.intValue());
+            }
+        }
+        // the seat was released for want of childcare: she can book again at a first-come session still taking
+        // bookings, and wait for childcare too when it was full (an age or a deadline will not change by waiting)
+        boolean rebook = "childcare_unavailable".equals(status)
+                && "FIRST_COME".equals(s.getString("allocation"))
+                && !List.of("CANCELLED", "COMPLETED")
+                        .contains(s.getString("status", "").toUpperCase(Locale.ROOT));
+        boolean waitlist = rebook
+                && bool(childcareOffer, "offered")
+                && Wording.CHILDCARE_FULL.contains(r.getString("childcareRejectReason"));
         OffsetDateTime offer = time(r.getString("offerExpiresAt"));
         OffsetDateTime starts = time(s.getString("startsAt"));
         return new Views.MyBooking(
@@ -954,13 +999,26 @@ public class Pages {
                 "confirmed".equals(status) ? r.getString("bookingCode") : null,
                 "confirmed".equals(status),
                 offer == null ? null : Wording.until(offer, language),
-                List.of("confirmed", "pending_childcare", "applied", "waitlisted", "offered")
-                        .contains(status),
+                cancelKind(status),
                 "offered".equals(status),
                 "offered".equals(status) && Wording.LOTTERY_WIN.equals(r.getString("offerReason")),
                 childcare,
-                r.getString("nextSteps"),
+                Wording.childrenAges(ages, language),
+                Wording.nextSteps(r.getString("nextStepsCode"), waitlist, language),
+                rebook,
+                waitlist,
+                r.getString("nickname", ""),
+                ages,
                 ACTIVE.contains(status));
+    }
+
+    /** What cancelling gives up: a place in line on the waitlist, else a seat (held, offered, applied for). */
+    private static String cancelKind(String status) {
+        return switch (String.valueOf(status)) {
+            case "waitlisted" -> "waitlist";
+            case "confirmed", "pending_childcare", "applied", "offered" -> "seat";
+            default -> null;
+        };
     }
 
     private Uni<Result> booking(Visit v, String done) {
@@ -969,6 +1027,50 @@ public class Pages {
             return Uni.createFrom().item(errorPage(404));
         }
         String doneParam = done != null ? done : v.ctx().request().getParam("done");
+        return ownBooking(v, id).map(booking -> {
+            if (booking == null) {
+                return errorPage(404);
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "bookings");
+            data.put("b", booking);
+            String message = doneParam == null
+                    ? null
+                    : switch (doneParam) {
+                        case "cancelled" -> v.text("doneCancelled");
+                        case "left-waitlist" -> v.text("doneLeftWaitlist");
+                        case "accepted" -> v.text("doneAccepted");
+                        case "declined" -> v.text("doneDeclined");
+                        default -> BookingForm.actionProblem(doneParam, v.language());
+                    };
+            data.put("message", message);
+            // the buttons to book again each send a new booking form, which needs an idempotency key of its own
+            data.put("idem", UUID.randomUUID().toString());
+            data.put("idemWaitlist", UUID.randomUUID().toString());
+            return (Result) new Html(200, "booking", data);
+        });
+    }
+
+    /**
+     * One more question before a seat or a waitlist place is given up (as for course dates and drop-in childcare): a
+     * tap on the booking's page only opens this page; the cancellation is its button.
+     */
+    private Uni<Result> confirmCancel(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return ownBooking(v, id)
+                .map(booking -> booking == null
+                        ? errorPage(404)
+                        // already ended (another tab, the back button): her booking's page says where it stands
+                        : !booking.canCancel()
+                                ? new Redirect("/app/bookings/" + id)
+                                : new Html(200, "booking-cancel", Map.of("nav", "bookings", "b", booking)));
+    }
+
+    /** Her own registration with this id, in words, or null when she has none. */
+    private Uni<Views.MyBooking> ownBooking(Visit v, UUID id) {
         return mine(v).flatMap(list -> {
             JsonObject own = null;
             for (Object o : list) {
@@ -977,27 +1079,12 @@ public class Pages {
                 }
             }
             if (own == null) {
-                return Uni.createFrom().item(errorPage(404));
+                return Uni.createFrom().nullItem();
             }
             JsonObject registration = own;
             return services.get("event", "/api/events/sessions/" + registration.getString("sessionId"), null)
-                    .map(found -> {
-                        Map<String, Object> data = new HashMap<>();
-                        data.put("nav", "bookings");
-                        data.put(
-                                "b",
-                                myBooking(registration, found.ok() ? found.object() : new JsonObject(), v.language()));
-                        String message = doneParam == null
-                                ? null
-                                : switch (doneParam) {
-                                    case "cancelled" -> v.text("doneCancelled");
-                                    case "accepted" -> v.text("doneAccepted");
-                                    case "declined" -> v.text("doneDeclined");
-                                    default -> BookingForm.actionProblem(doneParam, v.language());
-                                };
-                        data.put("message", message);
-                        return (Result) new Html(200, "booking", data);
-                    });
+                    .map(found ->
+                            myBooking(registration, found.ok() ? found.object() : new JsonObject(), v.language()));
         });
     }
 
@@ -1058,7 +1145,8 @@ public class Pages {
                 .flatMap(answer -> {
                     if (answer.ok()) {
                         String done = switch (action) {
-                            case "cancel" -> "cancelled";
+                            // the confirmation page says which she gave up: a seat or her place on the waitlist
+                            case "cancel" -> "waitlist".equals(form.get("leaving")) ? "left-waitlist" : "cancelled";
                             case "accept" -> "accepted";
                             default -> "declined";
                         };

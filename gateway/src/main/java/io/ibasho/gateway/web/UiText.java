@@ -146,6 +146,28 @@ public final class UiText {
                 "行けなくなったらキャンセルしてください。席は次の方に回ります。",
                 "If you cannot come, please cancel: your seat goes to the next person.");
         put("doneCancelled", "キャンセルしました。", "Cancelled.");
+        put("cancelConfirmTitle", "この予約をキャンセルしますか", "Cancel this booking?");
+        put(
+                "cancelConfirmText",
+                "キャンセルすると、席は次の方に回ります。あとから予約しなおせるのは、空きがあるときだけです。",
+                "Cancelling passes your seat to the next person. You can book again later only if a seat is free.");
+        put("cancelYes", "キャンセルする", "Yes, cancel it");
+        put("cancelNo", "キャンセルしない", "No, keep it");
+        put("leaveWaitlist", "キャンセル待ちをやめる", "Leave the waitlist");
+        put(
+                "leaveWaitlistHelp",
+                "席がいらなくなったら、キャンセル待ちをやめてください。順番は次の方に回ります。",
+                "If you no longer need a seat, please leave the waitlist: your place goes to the next person.");
+        put("leaveWaitlistConfirmTitle", "キャンセル待ちをやめますか", "Leave the waitlist?");
+        put(
+                "leaveWaitlistConfirmText",
+                "やめると、もとの順番には戻れません。",
+                "Once you leave, your place in line cannot be given back.");
+        put("leaveWaitlistYes", "やめる", "Yes, leave it");
+        put("leaveWaitlistNo", "キャンセル待ちを続ける", "No, keep my place");
+        put("doneLeftWaitlist", "キャンセル待ちをやめました。", "You have left the waitlist.");
+        put("rebookWithoutChildcare", "託児なしで席を予約する", "Book a seat without childcare");
+        put("waitlistWithChildcare", "託児つきのキャンセル待ちに登録する", "Join the waitlist with childcare");
         put("doneAccepted", "予約が確定しました。", "Your booking is confirmed.");
         put("doneDeclined", "辞退しました。席は次の方に回ります。", "Declined: the seat goes to the next person.");
         put("childcareStatus", "託児", "Childcare");

@@ -86,13 +86,32 @@ final class Views {
             String bookingCode,
             boolean showQr,
             String offerUntil,
-            boolean canCancel,
+            /** What cancelling gives up: {@code seat}, {@code waitlist} (her place in line) or null (nothing to cancel). */
+            String cancelKind,
             boolean canAnswerOffer,
             /** The offer is her lottery win, which she confirms (not a freed seat she takes). */
             boolean confirmsWin,
             String childcare,
+            /** Her children's ages for the childcare (ages only, never names), or null. */
+            String childrenAges,
+            /** What she can do next when 託児 stands between her and a seat, in her language, or null. */
             String nextSteps,
-            boolean active) {}
+            /** Childcare was refused and her seat released: she may book the seat again without childcare. */
+            boolean canRebookWithoutChildcare,
+            /** ... and, childcare being full (not refused for good), join the waitlist with childcare. */
+            boolean canWaitlistWithChildcare,
+            /** Her nickname and children's ages as she gave them, sent again by those two buttons. */
+            String nickname,
+            List<Integer> ages,
+            boolean active) {
+        public boolean canCancel() {
+            return cancelKind != null;
+        }
+
+        public boolean leavesWaitlist() {
+            return "waitlist".equals(cancelKind);
+        }
+    }
 
     @TemplateData
     record Message(String text, String when, boolean unread, Link link) {}

@@ -198,10 +198,86 @@ public final class Wording {
                 "ATTENDEE".equals(cancelledBy)
                         ? ja ? "お席のご案内をお断りしました" : "You declined the offered seat"
                         : ja ? "お返事の期限が過ぎました" : "The offer has expired";
-            case "childcare_unavailable" -> ja ? "託児の空きがありませんでした" : "No childcare place was free";
+            case "childcare_unavailable" ->
+                ja ? "託児をご用意できなかったため、席は取り消しました" : "Childcare could not be given, so the seat was released";
             case "rejected", "not_won", "lost" -> ja ? "今回は当選しませんでした" : "Not drawn this time";
             default -> status;
         };
+    }
+
+    /** Childcare refusals that places freeing up can change: worth waiting for on the waitlist with childcare. */
+    public static final java.util.List<String> CHILDCARE_FULL = java.util.List.of("RATIO_EXCEEDED", "CAP_EXCEEDED");
+
+    /**
+     * Why childcare could not be given, from the booking's {@code childcareRejectReason} (childcare-booking's codes, or
+     * registration's NO_ANSWER and UNKNOWN_SESSION), never "no place" when the truth is the age or the deadline.
+     * {@code minAge}, {@code maxAge}: the session's childcare ages, when known.
+     */
+    public static String childcareRefused(String reason, Integer minAge, Integer maxAge, Language language) {
+        boolean ja = language == Language.JA;
+        return switch (reason == null ? "" : reason) {
+            case "AGE_OUT_OF_RANGE" ->
+                minAge == null || maxAge == null
+                        ? (ja
+                                ? "お子さんの年齢が、この回の託児の対象ではありませんでした"
+                                : "A child's age is not one this session's childcare takes")
+                        : ja
+                                ? "お子さんの年齢が、この回の託児の対象（" + minAge + "〜" + maxAge + "歳）ではありませんでした"
+                                : "A child's age is outside the ages this session's childcare takes (" + minAge + "–"
+                                        + maxAge + ")";
+            case "DEADLINE_PASSED" -> ja ? "託児の申込締切を過ぎていました" : "The childcare deadline had passed";
+            case "NOT_OFFERED" -> ja ? "この回には託児がありません" : "This session has no childcare";
+            case "RATIO_EXCEEDED", "CAP_EXCEEDED" -> ja ? "託児の空きがありませんでした" : "No childcare place was free";
+            case "NO_ANSWER", "UNKNOWN_SESSION" ->
+                ja ? "託児の受付から時間内に返事がありませんでした" : "The childcare team did not answer in time";
+            default -> ja ? "託児をお受けできませんでした" : "Childcare could not be given";
+        };
+    }
+
+    /**
+     * What she can do next, from her booking's {@code nextStepsCode} (registration's codes); {@code waitlistOffered}:
+     * the waitlist with childcare is open to her (childcare was full, not refused for good). Null for no code.
+     */
+    public static String nextSteps(String code, boolean waitlistOffered, Language language) {
+        boolean ja = language == Language.JA;
+        return switch (code == null ? "" : code) {
+            case "CHILDCARE_UNAVAILABLE" ->
+                (ja ? "託児なしで、席だけを予約しなおすことができます。" : "You can book a seat again, without childcare.")
+                        + (!waitlistOffered
+                                ? ""
+                                : ja
+                                        ? "託児つきのキャンセル待ちに登録すると、託児の空きが出たときに席と託児をいっしょにご案内します。"
+                                        : " Or join the waitlist with childcare: when childcare places free up, you are offered"
+                                                + " a seat together with childcare.");
+            case "PENDING_CHILDCARE" ->
+                ja
+                        ? "託児の確認が終わるまで、席は確保しています。結果はお知らせとこのページでお伝えします。"
+                        : "Your seat is held while childcare is checked. You will see the answer in Messages and on this page.";
+            case "WAITING_FOR_CHILDCARE" ->
+                ja
+                        ? "託児の空きが出たら、席と託児をいっしょにご案内します。順番はそのままです。託児なしで参加するときは、キャンセル待ちをやめてから席を予約しなおしてください。"
+                        : "When childcare places free up, you are offered a seat together with childcare; you keep your"
+                                + " place. To come without childcare, leave the waitlist and book a seat again.";
+            case "COURSE_DATE_WITHOUT_CHILDCARE" ->
+                ja
+                        ? "この回の席は託児なしでそのまま確保しています。ほかの回は変わりません。託児なしで参加できないときは、この回だけキャンセルできます。"
+                        : "Your seat on this date is kept, without childcare; your other dates are unchanged. If you cannot"
+                                + " come without childcare, you can cancel this date alone.";
+            default -> null;
+        };
+    }
+
+    /** Her children's ages for the childcare, ages only (never names): 「2歳、4歳」. Null when none. */
+    public static String childrenAges(java.util.List<Integer> ages, Language language) {
+        if (ages == null || ages.isEmpty()) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        return String.join(
+                ja ? "、" : ", ",
+                ages.stream()
+                        .map(age -> age + (ja ? "歳" : age == 1 ? " year" : " years"))
+                        .toList());
     }
 
     private static String waiting(String reason, Integer position, boolean ja) {

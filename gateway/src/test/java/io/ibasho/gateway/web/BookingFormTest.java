@@ -43,6 +43,24 @@ class BookingFormTest {
     }
 
     @Test
+    void anAgeTheSessionsChildcareDoesNotTakeIsToldBesideTheFieldWithTheSessionsAges() {
+        assertThat(BookingForm.check("はな", List.of("7"), null, 0, 6, Language.JA)
+                        .errors())
+                .containsEntry("childAge", "この回の託児は 0〜6歳のお子さんが対象です。年齢を確かめてください。");
+        assertThat(BookingForm.check("はな", List.of("0"), null, 1, 6, Language.EN)
+                        .errors()
+                        .get("childAge"))
+                .isEqualTo("Childcare here is for children aged 1 to 6. Please check the ages.");
+        assertThat(BookingForm.check("はな", List.of("0", "6"), null, 0, 6, Language.JA)
+                        .errors())
+                .isEmpty();
+        // the session's ages unknown (its page could not be read): any child's age, registration decides
+        assertThat(BookingForm.check("はな", List.of("7"), null, null, null, Language.JA)
+                        .errors())
+                .isEmpty();
+    }
+
+    @Test
     void everyAnswerOfTheServiceHasAnOutcome() {
         assertThat(BookingForm.outcome(201, "", "confirmed")).isEqualTo(Outcome.CONFIRMED);
         assertThat(BookingForm.outcome(202, "", "pending_childcare")).isEqualTo(Outcome.PENDING_CHILDCARE);

@@ -113,6 +113,95 @@ class SessionViewsTest {
         assertThat(aboutHerCourse.link().label()).isEqualTo("My courses");
     }
 
+    private static JsonObject firstComeWithChildcare() {
+        return new JsonObject()
+                .put("allocation", "FIRST_COME")
+                .put("status", "PUBLISHED")
+                .put(
+                        "childcare",
+                        new JsonObject()
+                                .put("offered", true)
+                                .put("minAgeYears", 0)
+                                .put("maxAgeYears", 6));
+    }
+
+    private static JsonObject refused(String reason, int age) {
+        return new JsonObject()
+                .put("id", "r1")
+                .put("sessionId", "s1")
+                .put("nickname", "あかり")
+                .put("status", "childcare_unavailable")
+                .put("childrenAges", new JsonArray().add(age))
+                .put("childcareStatus", "rejected")
+                .put("childcareRejectReason", reason)
+                .put("nextSteps", "Childcare could not be arranged for this session, so no seat was kept for you.")
+                .put("nextStepsCode", "CHILDCARE_UNAVAILABLE");
+    }
+
+    @Test
+    void childcareRefusedForAnAgeSaysSoInHerLanguageAndOffersTheSeatWithoutChildcareOnly() {
+        Views.MyBooking ja = Pages.myBooking(refused("AGE_OUT_OF_RANGE", 7), firstComeWithChildcare(), Language.JA);
+        assertThat(ja.status()).isEqualTo("託児をご用意できなかったため、席は取り消しました");
+        assertThat(ja.childcare()).isEqualTo("お子さんの年齢が、この回の託児の対象（0〜6歳）ではありませんでした");
+        assertThat(ja.childrenAges()).isEqualTo("7歳");
+        // her language, never the service's English text
+        assertThat(ja.nextSteps()).isEqualTo("託児なしで、席だけを予約しなおすことができます。");
+        assertThat(ja.canRebookWithoutChildcare()).isTrue();
+        assertThat(ja.nickname()).isEqualTo("あかり");
+        // waiting will not change her child's age
+        assertThat(ja.canWaitlistWithChildcare()).isFalse();
+        assertThat(ja.canCancel()).isFalse();
+        Views.MyBooking en = Pages.myBooking(refused("DEADLINE_PASSED", 3), firstComeWithChildcare(), Language.EN);
+        assertThat(en.status()).isEqualTo("Childcare could not be given, so the seat was released");
+        assertThat(en.childcare()).isEqualTo("The childcare deadline had passed");
+        assertThat(en.nextSteps()).isEqualTo("You can book a seat again, without childcare.");
+        assertThat(en.canWaitlistWithChildcare()).isFalse();
+    }
+
+    @Test
+    void childcareFullOffersTheWaitlistWithChildcareAsWellAndNoAnswerIsNotCalledFull() {
+        Views.MyBooking full = Pages.myBooking(refused("RATIO_EXCEEDED", 2), firstComeWithChildcare(), Language.JA);
+        assertThat(full.childcare()).isEqualTo("託児の空きがありませんでした");
+        assertThat(full.canRebookWithoutChildcare()).isTrue();
+        assertThat(full.canWaitlistWithChildcare()).isTrue();
+        assertThat(full.ages()).containsExactly(2);
+        assertThat(full.nextSteps()).contains("託児つきのキャンセル待ち");
+        assertThat(Pages.myBooking(refused("NO_ANSWER", 2), firstComeWithChildcare(), Language.JA)
+                        .childcare())
+                .isEqualTo("託児の受付から時間内に返事がありませんでした");
+        // a session cancelled since: nothing to book again
+        Views.MyBooking cancelled = Pages.myBooking(
+                refused("CAP_EXCEEDED", 2), firstComeWithChildcare().put("status", "CANCELLED"), Language.JA);
+        assertThat(cancelled.canRebookWithoutChildcare()).isFalse();
+        assertThat(cancelled.canWaitlistWithChildcare()).isFalse();
+    }
+
+    @Test
+    void cancellingGivesUpASeatOrAPlaceOnTheWaitlistAndTheyAreToldApart() {
+        JsonObject confirmed = new JsonObject()
+                .put("id", "r1")
+                .put("sessionId", "s1")
+                .put("status", "confirmed")
+                .put("childrenAges", new JsonArray().add(2).add(4))
+                .put("childcareStatus", "reserved");
+        Views.MyBooking seat = Pages.myBooking(confirmed, firstComeWithChildcare(), Language.JA);
+        assertThat(seat.cancelKind()).isEqualTo("seat");
+        assertThat(seat.leavesWaitlist()).isFalse();
+        assertThat(seat.childrenAges()).isEqualTo("2歳、4歳");
+        assertThat(seat.nextSteps()).isNull();
+        assertThat(Pages.myBooking(confirmed, firstComeWithChildcare(), Language.EN)
+                        .childrenAges())
+                .isEqualTo("2 years, 4 years");
+        Views.MyBooking waiting =
+                Pages.myBooking(confirmed.copy().put("status", "waitlisted"), firstComeWithChildcare(), Language.JA);
+        assertThat(waiting.leavesWaitlist()).isTrue();
+        assertThat(waiting.canCancel()).isTrue();
+        assertThat(Pages.myBooking(confirmed.copy().put("status", "cancelled"), new JsonObject(), Language.JA)
+                        .canCancel())
+                .isFalse();
+        assertThat(UiText.of(Language.JA).get("leaveWaitlist")).isEqualTo("キャンセル待ちをやめる");
+    }
+
     @Test
     void theFlyerSaysThemeSpeakerWhatToBringAndTheFeeInHerLanguage() {
         JsonObject session = bare().put("flyer", new JsonObject("""

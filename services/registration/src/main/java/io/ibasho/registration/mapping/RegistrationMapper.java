@@ -26,6 +26,7 @@ public final class RegistrationMapper {
             Registration r, Integer position, java.util.List<RegistrationView.Part> parts) {
         boolean confirmed = r.status == Registration.Status.CONFIRMED;
         boolean waiting = r.status == Registration.Status.WAITLISTED;
+        NextSteps next = nextSteps(r);
         return new RegistrationView(
                 r.id,
                 r.sessionId,
@@ -41,7 +42,8 @@ public final class RegistrationMapper {
                 r.needsChildcare() ? r.childrenAgeList() : null,
                 r.childcareStatus == null ? null : r.childcareStatus.name().toLowerCase(),
                 r.childcareRejectReason,
-                nextSteps(r),
+                next == null ? null : next.text(),
+                next == null ? null : next.name(),
                 parts,
                 waiting ? r.waitlistReason : null,
                 waiting && position != null ? position - 1 : null,
@@ -71,37 +73,21 @@ public final class RegistrationMapper {
         return r.bookingCode == null ? null : CHECK_IN_PREFIX + r.bookingCode;
     }
 
-    static final String CHILDCARE_UNAVAILABLE_STEPS =
-            "Childcare could not be arranged for this session, so no seat was kept "
-                    + "for you. You can book a seat without childcare, or join the waitlist with your children's ages: you are then "
-                    + "offered a seat together with childcare when places free up.";
-    static final String PENDING_CHILDCARE_STEPS = "A seat is held for you while childcare is arranged; your booking is "
-            + "confirmed, with its code, as soon as the childcare team answers.";
-    static final String WAITING_FOR_CHILDCARE_STEPS =
-            "Childcare is full for now: you keep your place on the waitlist and "
-                    + "are offered a seat together with childcare when childcare places free up. You can also cancel this and book "
-                    + "a seat without childcare.";
-
-    static final String COURSE_DATE_WITHOUT_CHILDCARE_STEPS =
-            "Childcare could not be arranged for this date of your course. Your seat on this date is kept, without "
-                    + "childcare; your other dates are unchanged. If you cannot come without childcare, you can cancel "
-                    + "this date alone.";
-
-    /** What she can do next, in words, whenever 託児 is what stands between her and a seat. */
-    static String nextSteps(Registration r) {
+    /** What she can do next, whenever 託児 is what stands between her and a seat; null when nothing stands there. */
+    static NextSteps nextSteps(Registration r) {
         if (r.courseBookingId != null
                 && r.status == Registration.Status.CONFIRMED
                 && r.childcareStatus == Registration.ChildcareStatus.REJECTED) {
-            return COURSE_DATE_WITHOUT_CHILDCARE_STEPS;
+            return NextSteps.COURSE_DATE_WITHOUT_CHILDCARE;
         }
         if (r.status == Registration.Status.CHILDCARE_UNAVAILABLE) {
-            return CHILDCARE_UNAVAILABLE_STEPS;
+            return NextSteps.CHILDCARE_UNAVAILABLE;
         }
         if (r.status == Registration.Status.PENDING_CHILDCARE) {
-            return PENDING_CHILDCARE_STEPS;
+            return NextSteps.PENDING_CHILDCARE;
         }
         if (r.status == Registration.Status.WAITLISTED && r.childcareStatus == Registration.ChildcareStatus.REJECTED) {
-            return WAITING_FOR_CHILDCARE_STEPS;
+            return NextSteps.WAITING_FOR_CHILDCARE;
         }
         return null;
     }

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * Her own registration as she sees it. With 託児: {@code childrenAges} as she gave them, {@code childcareStatus}
  * (pending, reserved, rejected, released), the stable {@code childcareRejectReason} and {@code nextSteps}, the
- * choices she has when childcare could not be given. {@code checkInPayload} is what the QR code at the door encodes (the booking
+ * choices she has when childcare could not be given, in English, with {@code nextStepsCode} for an app to word them in
+ * her language. {@code checkInPayload} is what the QR code at the door encodes (the booking
  * code with a prefix); the app can render it itself or fetch it as SVG from {@code GET /mine/{id}/qr}. {@code parts}: the
  * session's parts (1部/2部), all of which this one booking is for; left out when the session has none. While she waits:
  * {@code position} in the queue and {@code waitlistReason}, what she is waiting for (FULL: a seat; LOTTERY_RESERVE: a
@@ -34,6 +35,8 @@ public record RegistrationView(
         String childcareStatus,
         String childcareRejectReason,
         String nextSteps,
+        /** {@code nextSteps} as a stable code ({@link NextSteps}), which an app words in her own language. */
+        String nextStepsCode,
         java.util.List<Part> parts,
         String waitlistReason,
         Integer aheadOfYou,

@@ -35,6 +35,7 @@ class ChildcareViewTest {
         assertThat(view.childrenAges()).containsExactly(0, 3);
         assertThat(view.childcareStatus()).isEqualTo("pending");
         assertThat(view.nextSteps()).contains("held");
+        assertThat(view.nextStepsCode()).isEqualTo("PENDING_CHILDCARE");
     }
 
     @Test
@@ -47,12 +48,15 @@ class ChildcareViewTest {
         assertThat(view.nextSteps())
                 .contains("book a seat without childcare")
                 .contains("join the waitlist with your children's ages");
+        // the code beside the text, for an app to word in her language
+        assertThat(view.nextStepsCode()).isEqualTo("CHILDCARE_UNAVAILABLE");
     }
 
     @Test
     void waitingForChildcareOnTheWaitlistKeepsHerPlace() {
         Registration r = registration(Status.WAITLISTED, ChildcareStatus.REJECTED, "2");
         assertThat(RegistrationMapper.toView(r, 1).nextSteps()).contains("keep your place");
+        assertThat(RegistrationMapper.toView(r, 1).nextStepsCode()).isEqualTo("WAITING_FOR_CHILDCARE");
         assertThat(RegistrationMapper.toView(registration(Status.WAITLISTED, null, "2"), 1)
                         .nextSteps())
                 .isNull();
@@ -64,6 +68,7 @@ class ChildcareViewTest {
         assertThat(view.childrenAges()).isNull();
         assertThat(view.childcareStatus()).isNull();
         assertThat(view.nextSteps()).isNull();
+        assertThat(view.nextStepsCode()).isNull();
         assertThat(view.bookingCode()).isEqualTo("ABCDEFGH");
     }
 
