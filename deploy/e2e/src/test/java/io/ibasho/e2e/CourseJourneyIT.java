@@ -138,7 +138,7 @@ class CourseJourneyIT {
                 Locator firstDate =
                         page.locator("fieldset.course-date-childcare").first();
                 assertThat(firstDate.locator(".help")).containsText("託児あり（0〜6歳、");
-                assertThat(firstDate.locator(".help")).containsText("まで申込）");
+                assertThat(firstDate.locator(".help")).containsText("までに申込）");
                 Locator tick = firstDate.getByLabel("この回に託児を希望する");
                 Locator tickLabel = firstDate.locator("label", new Locator.LocatorOptions().setHasText("この回に託児を希望する"));
                 double tickMiddle = tick.boundingBox().y + tick.boundingBox().height / 2;
@@ -329,6 +329,21 @@ class CourseJourneyIT {
             phone.look("lottery-result");
             page.setViewportSize(1280, 800);
             phone.look("lottery-result-1280");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+
+            // she gives back the whole first-come course: it leaves 予約しているコース for what has ended
+            Locator held = page.locator("section.course", new Page.LocatorOptions().setHasText("全3回 ゆる〜くつながる女子部"));
+            held.locator("a.cancel-course").click();
+            assertThat(page.locator("h1")).hasText("コース全体を取り消しますか");
+            button(page, "コース全体を取り消す").click();
+            phone.waitForUrl(url -> url.contains("/app/courses?done=cancelled"), "her courses after cancelling all");
+            assertThat(page.locator("section.course", new Page.LocatorOptions().setHasText("ゆる〜くつながる女子部")))
+                    .hasCount(0);
+            assertThat(page.locator("#closed-title")).hasText("取り消したコース・終わった応募");
+            assertThat(page.locator("ul.ended [data-course-booking]")).containsText("全3回 ゆる〜くつながる女子部");
+            assertThat(page.locator("ul.ended [data-course-booking] .course-status"))
+                    .hasText("取り消し済み");
+            phone.look("course-cancelled");
         }
     }
 

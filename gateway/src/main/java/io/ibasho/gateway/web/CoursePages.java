@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Courses in the women's app (docs/courses.md): the course page lists its dates and books them all with one form,
@@ -191,6 +192,11 @@ public class CoursePages {
             String error) {}
 
     private Uni<Result> course(Visit v, String problem, Entered entered, Map<String, String> errors, int status) {
+        return withCourse(v, (id, c) -> coursePage(v, id, c, problem, entered, errors, status));
+    }
+
+    /** The course of the page's path from the event service, or the error page when it has none. */
+    private Uni<Result> withCourse(Visit v, BiFunction<UUID, JsonObject, Uni<Result>> then) {
         UUID id = uuid(v.ctx().pathParam("id"));
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
@@ -202,7 +208,7 @@ public class CoursePages {
             if (!found.ok()) {
                 return Uni.createFrom().item(errorPage(503));
             }
-            return coursePage(v, id, found.object(), problem, entered, errors, status);
+            return then.apply(id, found.object());
         });
     }
 
@@ -238,6 +244,7 @@ public class CoursePages {
         data.put("count", dateCount(v, title, c.getInteger("dateCount")));
         data.put("description", nullToEmpty(v.ja() ? c.getString("descriptionJa") : c.getString("descriptionEn")));
         data.put("dates", dates);
+        data.put("anyChildcare", dates.stream().anyMatch(FormDate::childcareOffered));
         data.put("idem", UUID.randomUUID().toString());
         data.put("problem", problem == null ? "" : problemText(v, problem));
         data.put("nickname", entered.nickname());
@@ -269,6 +276,8 @@ public class CoursePages {
                 : Uni.createFrom().item("");
         return held.map(booking -> {
             data.put("heldBooking", booking);
+            // the form says each date's childcare beside its tick; without the form, the list of dates says it
+            data.put("showsForm", v.signedIn() && booking.isEmpty());
             return (Result) new PageFlow.Html(status, "course", data);
         });
     }
@@ -309,26 +318,16 @@ public class CoursePages {
     }
 
     private Uni<Result> book(Visit v, MultiMap form) {
-        UUID id = uuid(v.ctx().pathParam("id"));
-        if (id == null) {
-            return Uni.createFrom().item(errorPage(404));
-        }
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
         Entered entered = Entered.of(form);
-        return services.get("event", "/api/events/courses/" + id, null).flatMap(found -> {
-            if (found.status() == 404 || found.status() == 400) {
-                return Uni.createFrom().item(errorPage(404));
-            }
-            if (!found.ok()) {
-                return Uni.createFrom().item(errorPage(503));
-            }
-            JsonObject c = found.object();
+        // the course first: its dates' childcare ages are what her ages are checked against
+        return withCourse(v, (id, c) -> {
             CourseBookingForm.Checked checked = CourseBookingForm.check(
                     entered.nickname(), entered.ticked(), entered.ages(), offers(c), v.language());
             if (!checked.errors().isEmpty()) {
-                return coursePage(v, id, c, null, entered, checked.errors(), 422);
+                return coursePage(v, id, c, null, entered, checked.errors(), BookingForm.Outcome.INVALID.status());
             }
             List<Map<String, Object>> childcare = new ArrayList<>();
             for (CourseBookingForm.DateChildcare date : checked.childcare()) {
@@ -403,7 +402,12 @@ public class CoursePages {
             }
             Map<String, Object> data = new HashMap<>();
             data.put("nav", "my-courses");
-            data.put("courses", courseLines(v, booked.array()));
+            // a cancelled course is no longer one she holds: it is listed with what has ended, as single bookings are
+            List<CourseLine> courses = courseLines(v, booked.array());
+            data.put("courses", courses.stream().filter(CourseLine::booked).toList());
+            data.put(
+                    "cancelledCourses",
+                    courses.stream().filter(c -> !c.booked()).toList());
             data.put("offers", lines.stream().filter(RequestLine::offered).toList());
             data.put(
                     "requests",
@@ -824,7 +828,7 @@ public class CoursePages {
         s.put("bookedTitle", text(v, "予約しているコース", "Courses you booked"));
         s.put("offersTitle", text(v, "お返事をお待ちしているご案内", "Offers waiting for your answer"));
         s.put("requestsTitle", text(v, "応募・キャンセル待ち", "Applications and waitlists"));
-        s.put("closedTitle", text(v, "終わった応募・ご案内", "Past applications and offers"));
+        s.put("closedTitle", text(v, "取り消したコース・終わった応募", "Cancelled courses and past applications"));
         s.put("answerBy", text(v, "お返事の期限", "Answer by"));
         s.put("accept", text(v, "受ける", "Accept"));
         s.put("decline", text(v, "断る", "Decline"));
