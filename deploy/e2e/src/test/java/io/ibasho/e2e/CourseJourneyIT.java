@@ -71,7 +71,8 @@ class CourseJourneyIT {
                 "FIRST_COME",
                 null,
                 List.of(
-                        date("女子部 第1回", venue, firstDay.plusDays(1)),
+                        attendees.publishedSession(attendees.withChildcare(
+                                session("女子部 第1回", venue, firstDay.plusDays(1)), firstDay.plusDays(1))),
                         date("女子部 第2回", venue, firstDay.plusDays(8)),
                         date("女子部 第3回", venue, firstDay.plusDays(15))));
         // two more dates, which organiser1 makes into a course on the form (one with childcare)
@@ -94,6 +95,7 @@ class CourseJourneyIT {
         try (Phone phone = Phone.open("course-her")) {
             // a full course answers 409 before it offers its waitlist: Chromium logs that document's status
             phone.allow("status of 409");
+            phone.allow("status of 422"); // the course form with her mistake beside its date
             Page page = phone.page();
 
             // the lottery course: one application for every date
@@ -129,9 +131,29 @@ class CourseJourneyIT {
                     assertThat(drawn.locator(".course-requests")).containsText("抽選への応募（未抽選） 2件");
                 }
 
-                // the first-come course is held by the other woman: she waits for the whole course
+                // the first-come course is held by the other woman: she waits for the whole course. Its first date
+                // offers childcare for 0 to 6; an age typed there (full width, as her phone types it) without the
+                // tick is asked about beside that date, with what she entered kept, never booked without childcare
                 page.navigate(stack.gateway + "/c/" + firstCome);
+                Locator firstDate =
+                        page.locator("fieldset.course-date-childcare").first();
+                assertThat(firstDate.locator(".help")).containsText("託児あり（0〜6歳、");
+                assertThat(firstDate.locator(".help")).containsText("までに申込）");
+                Locator tick = firstDate.getByLabel("この回に託児を希望する");
+                Locator tickLabel = firstDate.locator("label", new Locator.LocatorOptions().setHasText("この回に託児を希望する"));
+                double tickMiddle = tick.boundingBox().y + tick.boundingBox().height / 2;
+                assertThat(tickMiddle)
+                        .as("the tick box sits on its label's line, not above it (390 px)")
+                        .isBetween(
+                                tickLabel.boundingBox().y, tickLabel.boundingBox().y + tickLabel.boundingBox().height);
                 page.getByLabel("ニックネーム").fill("あおい");
+                firstDate.getByLabel("子どもの年齢（1人目）").fill("３");
+                button(page, "全部の回をまとめて予約する").click();
+                assertThat(firstDate.locator(".field-error")).hasText("この回に託児を希望するときはチェックを入れてください。希望しないときは年齢を消してください。");
+                assertThat(page.getByLabel("ニックネーム")).hasValue("あおい");
+                assertThat(firstDate.getByLabel("子どもの年齢（1人目）")).hasValue("３");
+                phone.look("course-age-without-tick");
+                firstDate.getByLabel("子どもの年齢（1人目）").fill("");
                 button(page, "全部の回をまとめて予約する").click();
                 assertThat(page.locator("#course-problem")).hasText("このコースは満席です。");
                 phone.look("course-full");
@@ -188,6 +210,14 @@ class CourseJourneyIT {
                 assertThat(booked.locator(".date-status")).hasText(new String[] {"取り消し", "予約済み", "予約済み"});
                 assertThat(booked.locator(".course-status")).hasText("予約中");
                 phone.look("date-cancelled");
+
+                // the course's page now says she holds it and leads to her booking, not to the form again
+                page.navigate(stack.gateway + "/c/" + firstCome);
+                assertThat(page.locator("#course-held")).hasText("このコースは予約済みです。");
+                assertThat(page.locator("#course-book")).hasCount(0);
+                assertThat(page.locator(".course-count")).hasCount(0); // 全3回 is in the title already
+                link(page, "わたしのコースで予約を見る").click();
+                phone.waitForUrl(url -> url.contains("/app/courses"), "her courses from the course page");
 
                 // from the bookings page as well
                 page.navigate(stack.gateway + "/app/bookings");
@@ -299,6 +329,21 @@ class CourseJourneyIT {
             phone.look("lottery-result");
             page.setViewportSize(1280, 800);
             phone.look("lottery-result-1280");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+
+            // she gives back the whole first-come course: it leaves 予約しているコース for what has ended
+            Locator held = page.locator("section.course", new Page.LocatorOptions().setHasText("全3回 ゆる〜くつながる女子部"));
+            held.locator("a.cancel-course").click();
+            assertThat(page.locator("h1")).hasText("コース全体を取り消しますか");
+            button(page, "コース全体を取り消す").click();
+            phone.waitForUrl(url -> url.contains("/app/courses?done=cancelled"), "her courses after cancelling all");
+            assertThat(page.locator("section.course", new Page.LocatorOptions().setHasText("ゆる〜くつながる女子部")))
+                    .hasCount(0);
+            assertThat(page.locator("#closed-title")).hasText("取り消したコース・終わった応募");
+            assertThat(page.locator("ul.ended [data-course-booking]")).containsText("全3回 ゆる〜くつながる女子部");
+            assertThat(page.locator("ul.ended [data-course-booking] .course-status"))
+                    .hasText("取り消し済み");
+            phone.look("course-cancelled");
         }
     }
 
@@ -308,6 +353,10 @@ class CourseJourneyIT {
 
     /** A published first-come workshop date of hinata with five seats. */
     private static String date(String title, String venue, OffsetDateTime start) {
+        return attendees.publishedSession(session(title, venue, start));
+    }
+
+    private static Map<String, Object> session(String title, String venue, OffsetDateTime start) {
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("kind", "workshop");
         session.put("titleJa", title);
@@ -324,7 +373,7 @@ class CourseJourneyIT {
                         .truncatedTo(ChronoUnit.SECONDS)
                         .toString());
         session.put("applicationClosesAt", start.minusDays(1).toString());
-        return attendees.publishedSession(session);
+        return session;
     }
 
     /** organiser1 makes and publishes a course of these dates through the gateway. */

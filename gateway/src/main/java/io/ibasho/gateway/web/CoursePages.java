@@ -5,6 +5,7 @@ import static io.ibasho.gateway.web.PageFlow.uuid;
 
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.web.CourseBookingForm.DateOffer;
 import io.ibasho.gateway.web.PageFlow.Redirect;
 import io.ibasho.gateway.web.PageFlow.Result;
 import io.ibasho.gateway.web.PageFlow.Visit;
@@ -26,7 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Courses in the women's app (docs/courses.md): the course page lists its dates and books them all with one form,
@@ -45,10 +48,7 @@ public class CoursePages {
     @Inject
     ServiceCalls services;
 
-    /**
-     * One date as the pages show it. {@code minAge}, {@code maxAge}: the ages that date's childcare takes, the bounds of
-     * the booking form's age fields (0 to 17 where the date does not say).
-     */
+    /** One date as the pages show it. */
     @TemplateData
     public record DateLine(
             String sessionId,
@@ -59,33 +59,7 @@ public class CoursePages {
             String registrationId,
             String status,
             String childcareNote,
-            boolean cancellable,
-            int minAge,
-            int maxAge) {
-        DateLine(
-                String sessionId,
-                String when,
-                String title,
-                String venue,
-                boolean childcareOffered,
-                String registrationId,
-                String status,
-                String childcareNote,
-                boolean cancellable) {
-            this(
-                    sessionId,
-                    when,
-                    title,
-                    venue,
-                    childcareOffered,
-                    registrationId,
-                    status,
-                    childcareNote,
-                    cancellable,
-                    0,
-                    17);
-        }
-    }
+            boolean cancellable) {}
 
     /** One of her course bookings. */
     @TemplateData
@@ -110,7 +84,9 @@ public class CoursePages {
 
     void routes(@Observes Router router) {
         router.get("/c").order(898).handler(ctx -> flow.page(ctx, false, this::list));
-        router.get("/c/:id").order(898).handler(ctx -> flow.page(ctx, false, v -> course(v, null, 200)));
+        router.get("/c/:id")
+                .order(898)
+                .handler(ctx -> flow.page(ctx, false, v -> course(v, null, Entered.NOTHING, Map.of(), 200)));
         router.post("/c/:id/book")
                 .order(898)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, v -> book(v, form))));
@@ -157,13 +133,10 @@ public class CoursePages {
                             "",
                             false));
                 }
+                String title =
+                        v.ja() || c.getString("titleEn") == null ? c.getString("titleJa") : c.getString("titleEn");
                 courses.add(new CourseLine(
-                        "",
-                        c.getString("id"),
-                        v.ja() || c.getString("titleEn") == null ? c.getString("titleJa") : c.getString("titleEn"),
-                        text(v, "全" + c.getInteger("dateCount") + "回", c.getInteger("dateCount") + " dates"),
-                        false,
-                        dates));
+                        "", c.getString("id"), title, dateCount(v, title, c.getInteger("dateCount")), false, dates));
             }
             Map<String, Object> data = new HashMap<>();
             data.put("nav", "courses");
@@ -173,119 +146,241 @@ public class CoursePages {
         });
     }
 
-    private Uni<Result> course(Visit v, String problem, int status) {
+    /** What she entered on the course form, given back to her when it is shown again. */
+    record Entered(String mode, String nickname, Set<String> ticked, Map<String, List<String>> ages) {
+        static final Entered NOTHING = new Entered("", "", Set.of(), Map.of());
+
+        static Entered of(MultiMap form) {
+            Map<String, List<String>> ages = new HashMap<>();
+            for (String name : form.names()) {
+                if (name.startsWith(AGE_FIELD)) {
+                    ages.put(name.substring(AGE_FIELD.length()), form.getAll(name));
+                }
+            }
+            return new Entered(
+                    nullToEmpty(form.get("mode")),
+                    nullToEmpty(form.get("nickname")),
+                    Set.copyOf(form.getAll("childcareDate")),
+                    ages);
+        }
+
+        String age(String sessionId, int index) {
+            List<String> typed = ages.getOrDefault(sessionId, List.of());
+            return index < typed.size() ? typed.get(index) : "";
+        }
+    }
+
+    /** Each date's ages are posted as {@code childAge-<sessionId>}, one per child. */
+    private static final String AGE_FIELD = "childAge-";
+
+    /**
+     * One date on the course form: its childcare offer in words (the session's own ages, and the deadline to ask when
+     * it has one), what she entered for it, and its problem. Ages are typed as text, not {@code type=number}: a number
+     * input empties what it cannot read (３, 2.5) before the server sees it, and she would never be told.
+     */
+    @TemplateData
+    public record FormDate(
+            String sessionId,
+            String when,
+            String title,
+            String venue,
+            boolean childcareOffered,
+            String childcareText,
+            boolean ticked,
+            String age1,
+            String age2,
+            String error) {}
+
+    private Uni<Result> course(Visit v, String problem, Entered entered, Map<String, String> errors, int status) {
+        return withCourse(v, (id, c) -> coursePage(v, id, c, problem, entered, errors, status));
+    }
+
+    /** The course of the page's path from the event service, or the error page when it has none. */
+    private Uni<Result> withCourse(Visit v, BiFunction<UUID, JsonObject, Uni<Result>> then) {
         UUID id = uuid(v.ctx().pathParam("id"));
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        return services.get("event", "/api/events/courses/" + id, null).map(found -> {
+        return services.get("event", "/api/events/courses/" + id, null).flatMap(found -> {
             if (found.status() == 404 || found.status() == 400) {
-                return errorPage(404);
+                return Uni.createFrom().item(errorPage(404));
             }
             if (!found.ok()) {
-                return errorPage(503);
+                return Uni.createFrom().item(errorPage(503));
             }
-            JsonObject c = found.object();
-            List<DateLine> dates = new ArrayList<>();
-            for (Object o : arrayOf(c, "dates")) {
-                JsonObject d = (JsonObject) o;
-                dates.add(new DateLine(
-                        d.getString("sessionId"),
-                        when(v, d.getString("startsAt")),
-                        v.ja() || d.getString("titleEn") == null ? d.getString("titleJa") : d.getString("titleEn"),
-                        v.ja() || d.getString("venueNameEn") == null
-                                ? nullToEmpty(d.getString("venueNameJa"))
-                                : d.getString("venueNameEn"),
-                        d.getBoolean("childcareOffered", false),
-                        "",
-                        "",
-                        "",
-                        false,
-                        d.getInteger("childcareMinAge", 0),
-                        d.getInteger("childcareMaxAge", 17)));
-            }
-            Map<String, Object> data = new HashMap<>();
-            data.put("nav", "find");
-            data.put("courseId", id.toString());
-            data.put(
-                    "title",
-                    v.ja() || c.getString("titleEn") == null ? c.getString("titleJa") : c.getString("titleEn"));
-            data.put("description", nullToEmpty(v.ja() ? c.getString("descriptionJa") : c.getString("descriptionEn")));
-            data.put("count", text(v, "全" + c.getInteger("dateCount") + "回", c.getInteger("dateCount") + " dates"));
-            data.put("dates", dates);
-            data.put("idem", UUID.randomUUID().toString());
-            data.put("problem", problem == null ? "" : problemText(v, problem));
-            // a lottery course is applied for; a full first-come course offers its waitlist (docs/adr/0026)
-            String type = problem == null ? "" : problem.substring(problem.lastIndexOf('/') + 1);
-            boolean lottery = "LOTTERY".equals(c.getString("allocation"));
-            String mode = lottery
-                    ? "apply"
-                    : List.of("course-full", "course-date-full").contains(type) ? "waitlist" : "book";
-            data.put("mode", mode);
-            data.put(
-                    "submitLabel",
-                    switch (mode) {
-                        case "apply" -> text(v, "全部の回にまとめて応募する（抽選）", "Apply for every date (lottery)");
-                        case "waitlist" -> text(v, "コース全体のキャンセル待ちに並ぶ", "Join the waitlist for the whole course");
-                        default -> strings(v).get("bookAll");
-                    });
-            data.put("c", strings(v));
-            return new PageFlow.Html(status, "course", data);
+            return then.apply(id, found.object());
         });
     }
 
-    private Uni<Result> book(Visit v, MultiMap form) {
-        UUID id = uuid(v.ctx().pathParam("id"));
-        if (id == null) {
-            return Uni.createFrom().item(errorPage(404));
+    private Uni<Result> coursePage(
+            Visit v, UUID id, JsonObject c, String problem, Entered entered, Map<String, String> errors, int status) {
+        List<FormDate> dates = new ArrayList<>();
+        for (DateOffer offer : offers(c)) {
+            JsonObject d = dateOf(c, offer.sessionId());
+            dates.add(new FormDate(
+                    offer.sessionId(),
+                    when(v, d.getString("startsAt")),
+                    v.ja() || d.getString("titleEn") == null ? d.getString("titleJa") : d.getString("titleEn"),
+                    v.ja() || d.getString("venueNameEn") == null
+                            ? nullToEmpty(d.getString("venueNameJa"))
+                            : d.getString("venueNameEn"),
+                    offer.childcareOffered(),
+                    nullToEmpty(Wording.childcare(
+                            offer.childcareOffered(),
+                            offer.minAge(),
+                            offer.maxAge(),
+                            PageFlow.time(d.getString("childcareDeadline")),
+                            v.language())),
+                    entered.ticked().contains(offer.sessionId()),
+                    entered.age(offer.sessionId(), 0),
+                    entered.age(offer.sessionId(), 1),
+                    errors.getOrDefault(CourseBookingForm.dateField(offer.sessionId()), "")));
         }
+        Map<String, Object> data = new HashMap<>();
+        data.put("nav", "find");
+        data.put("courseId", id.toString());
+        String title = v.ja() || c.getString("titleEn") == null ? c.getString("titleJa") : c.getString("titleEn");
+        data.put("title", title);
+        data.put("count", dateCount(v, title, c.getInteger("dateCount")));
+        data.put("description", nullToEmpty(v.ja() ? c.getString("descriptionJa") : c.getString("descriptionEn")));
+        data.put("dates", dates);
+        data.put("anyChildcare", dates.stream().anyMatch(FormDate::childcareOffered));
+        data.put("idem", UUID.randomUUID().toString());
+        data.put("problem", problem == null ? "" : problemText(v, problem));
+        data.put("nickname", entered.nickname());
+        data.put("errors", errors);
+        data.put("hasErrors", !errors.isEmpty());
+        // a lottery course is applied for; a full first-come course offers its waitlist (docs/adr/0026)
+        String type = problem == null ? "" : problem.substring(problem.lastIndexOf('/') + 1);
+        boolean lottery = "LOTTERY".equals(c.getString("allocation"));
+        String mode = lottery
+                ? "apply"
+                : List.of("course-full", "course-date-full").contains(type) || "waitlist".equals(entered.mode())
+                        ? "waitlist"
+                        : "book";
+        data.put("mode", mode);
+        data.put(
+                "submitLabel",
+                switch (mode) {
+                    case "apply" -> text(v, "全部の回にまとめて応募する（抽選）", "Apply for every date (lottery)");
+                    case "waitlist" -> text(v, "コース全体のキャンセル待ちに並ぶ", "Join the waitlist for the whole course");
+                    default -> strings(v).get("bookAll");
+                });
+        data.put("c", strings(v));
+        // once she holds this course, the page says so and leads to it instead of offering the form again
+        Uni<String> held = v.signedIn()
+                ? services.get("registration", "/api/registrations/mine/courses", v.token())
+                        .map(answer -> answer.ok() ? heldBooking(answer.array(), id) : "")
+                        .onFailure()
+                        .recoverWithItem("")
+                : Uni.createFrom().item("");
+        return held.map(booking -> {
+            data.put("heldBooking", booking);
+            // the form says each date's childcare beside its tick; without the form, the list of dates says it
+            data.put("showsForm", v.signedIn() && booking.isEmpty());
+            return (Result) new PageFlow.Html(status, "course", data);
+        });
+    }
+
+    /** The id of her booking of this course that is still booked, or "". */
+    private static String heldBooking(JsonArray bookings, UUID courseId) {
+        for (Object o : bookings) {
+            if (o instanceof JsonObject b
+                    && courseId.toString().equals(b.getString("courseId"))
+                    && "booked".equals(b.getString("status"))) {
+                return nullToEmpty(b.getString("id"));
+            }
+        }
+        return "";
+    }
+
+    /** Each date's childcare offer; a date that gives no ages (or null) allows 0 to 17 as the registration service does. */
+    private static List<DateOffer> offers(JsonObject course) {
+        List<DateOffer> offers = new ArrayList<>();
+        for (Object o : arrayOf(course, "dates")) {
+            JsonObject d = (JsonObject) o;
+            offers.add(new DateOffer(
+                    d.getString("sessionId"),
+                    d.getBoolean("childcareOffered", false),
+                    d.getValue("childcareMinAge") instanceof Number min ? Math.max(0, min.intValue()) : 0,
+                    d.getValue("childcareMaxAge") instanceof Number max ? Math.min(17, max.intValue()) : 17));
+        }
+        return offers;
+    }
+
+    private static JsonObject dateOf(JsonObject course, String sessionId) {
+        for (Object o : arrayOf(course, "dates")) {
+            if (o instanceof JsonObject d && sessionId.equals(d.getString("sessionId"))) {
+                return d;
+            }
+        }
+        return new JsonObject();
+    }
+
+    private Uni<Result> book(Visit v, MultiMap form) {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        String nickname = PageFlow.trimmed(form.get("nickname"), 40);
-        List<Map<String, Object>> childcare = new ArrayList<>();
-        for (String sessionId : form.getAll("childcareDate")) {
-            UUID date = uuid(sessionId);
-            List<Integer> ages = new ArrayList<>();
-            for (String age : form.getAll("childAge-" + sessionId)) {
-                int parsed = PageFlow.parseInt(age, -1);
-                if (parsed >= 0) {
-                    ages.add(parsed);
-                }
+        Entered entered = Entered.of(form);
+        // the course first: its dates' childcare ages are what her ages are checked against
+        return withCourse(v, (id, c) -> {
+            CourseBookingForm.Checked checked = CourseBookingForm.check(
+                    entered.nickname(), entered.ticked(), entered.ages(), offers(c), v.language());
+            if (!checked.errors().isEmpty()) {
+                return coursePage(v, id, c, null, entered, checked.errors(), BookingForm.Outcome.INVALID.status());
             }
-            if (date != null) {
-                childcare.add(Map.of("sessionId", date.toString(), "childrenAges", ages));
+            List<Map<String, Object>> childcare = new ArrayList<>();
+            for (CourseBookingForm.DateChildcare date : checked.childcare()) {
+                childcare.add(Map.of("sessionId", date.sessionId(), "childrenAges", date.childrenAges()));
             }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("nickname", nickname == null ? "" : nickname);
-        body.put("childcare", childcare);
-        String key = form.get("idem") != null && form.get("idem").matches("[0-9a-f-]{36}") ? form.get("idem") : null;
-        // only these three: the form says which, the service decides whether it is allowed
-        String endpoint = switch (nullToEmpty(form.get("mode"))) {
-            case "apply" -> "applications";
-            case "waitlist" -> "waitlist";
-            default -> "bookings";
-        };
-        return services.post(
-                        "registration",
-                        "/api/registrations/courses/" + id + "/" + endpoint,
-                        v.token(),
-                        body,
-                        key,
-                        v.ctx().request())
-                .flatMap(answer -> {
-                    if (answer.ok()) {
-                        return Uni.createFrom().item((Result) new Redirect(
-                                "bookings".equals(endpoint)
-                                        ? "/app/courses?done=booked"
-                                        : "/app/courses?done=requested"));
-                    }
-                    if (answer.status() >= 500) {
-                        return Uni.createFrom().item(errorPage(503));
-                    }
-                    return course(v, answer.problem().isEmpty() ? "http-" + answer.status() : answer.problem(), 409);
-                });
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("nickname", checked.nickname());
+            body.put("childcare", childcare);
+            // only these three: the form says which, the service decides whether it is allowed
+            String endpoint = switch (entered.mode()) {
+                case "apply" -> "applications";
+                case "waitlist" -> "waitlist";
+                default -> "bookings";
+            };
+            return services.post(
+                            "registration",
+                            "/api/registrations/courses/" + id + "/" + endpoint,
+                            v.token(),
+                            body,
+                            idempotencyKey(form),
+                            v.ctx().request())
+                    .flatMap(answer -> {
+                        if (answer.ok()) {
+                            return Uni.createFrom().item((Result) new Redirect(
+                                    "bookings".equals(endpoint)
+                                            ? "/app/courses?done=booked"
+                                            : "/app/courses?done=requested"));
+                        }
+                        if (answer.status() >= 500) {
+                            return Uni.createFrom().item(errorPage(503));
+                        }
+                        // the service's own checks: beside the fields, with what she entered, as the session form does
+                        if (BookingForm.outcome(answer.status(), answer.problem(), null)
+                                == BookingForm.Outcome.INVALID) {
+                            return coursePage(
+                                    v,
+                                    id,
+                                    c,
+                                    null,
+                                    entered,
+                                    BookingForm.fieldErrors(answer.object(), v.language()),
+                                    BookingForm.Outcome.INVALID.status());
+                        }
+                        return coursePage(
+                                v,
+                                id,
+                                c,
+                                answer.problem().isEmpty() ? "http-" + answer.status() : answer.problem(),
+                                entered,
+                                Map.of(),
+                                409);
+                    });
+        });
     }
 
     private Uni<Result> mine(Visit v, String problem, int status) {
@@ -307,7 +402,12 @@ public class CoursePages {
             }
             Map<String, Object> data = new HashMap<>();
             data.put("nav", "my-courses");
-            data.put("courses", courseLines(v, booked.array()));
+            // a cancelled course is no longer one she holds: it is listed with what has ended, as single bookings are
+            List<CourseLine> courses = courseLines(v, booked.array());
+            data.put("courses", courses.stream().filter(CourseLine::booked).toList());
+            data.put(
+                    "cancelledCourses",
+                    courses.stream().filter(c -> !c.booked()).toList());
             data.put("offers", lines.stream().filter(RequestLine::offered).toList());
             data.put(
                     "requests",
@@ -706,6 +806,15 @@ public class CoursePages {
         s.put("childAge", text(v, "子どもの年齢（1人目）", "Child's age (first child)"));
         s.put("childAge2", text(v, "子どもの年齢（2人目・いれば）", "Child's age (second child, if any)"));
         s.put("noChildcare", text(v, "この回は託児なし", "No childcare on this date"));
+        s.put(
+                "childcareHelp",
+                text(
+                        v,
+                        "託児を希望する回は、チェックを入れて、お子さんの年齢を入れてください。チェックのない回に年齢だけを入れたときは、予約する前にお知らせします。",
+                        "For each date you want childcare on, tick the box and enter your child's age. If you enter an"
+                                + " age on a date that is not ticked, we ask you before booking."));
+        s.put("held", text(v, "このコースは予約済みです。", "You have booked this course."));
+        s.put("seeBooking", text(v, "わたしのコースで予約を見る", "See your booking in My courses"));
         s.put("signIn", text(v, "予約するにはログインしてください", "Please sign in to book"));
         s.put(
                 "allOrNone",
@@ -719,7 +828,7 @@ public class CoursePages {
         s.put("bookedTitle", text(v, "予約しているコース", "Courses you booked"));
         s.put("offersTitle", text(v, "お返事をお待ちしているご案内", "Offers waiting for your answer"));
         s.put("requestsTitle", text(v, "応募・キャンセル待ち", "Applications and waitlists"));
-        s.put("closedTitle", text(v, "終わった応募・ご案内", "Past applications and offers"));
+        s.put("closedTitle", text(v, "取り消したコース・終わった応募", "Cancelled courses and past applications"));
         s.put("answerBy", text(v, "お返事の期限", "Answer by"));
         s.put("accept", text(v, "受ける", "Accept"));
         s.put("decline", text(v, "断る", "Decline"));
@@ -772,6 +881,12 @@ public class CoursePages {
             case "applications-closed" -> text(v, "このコースの応募は締め切りました。", "Applications for this course are closed.");
             default -> text(v, "予約できませんでした。入力を確かめてください。", "The course could not be booked; please check the form.");
         };
+    }
+
+    /** 「全3回」, or "" when the title already says it (organisers often name a course 「全3回 …」). */
+    private static String dateCount(Visit v, String title, Integer count) {
+        String said = text(v, "全" + count + "回", count + " dates");
+        return count == null || nullToEmpty(title).contains(said) ? "" : said;
     }
 
     private static String when(Visit v, String iso) {

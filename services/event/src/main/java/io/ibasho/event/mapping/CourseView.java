@@ -22,7 +22,10 @@ public record CourseView(
         int dateCount,
         List<CourseDateView> dates) {
 
-    /** One date of the course, with whether that date offers childcare (she asks for it per date). */
+    /**
+     * One date of the course, with whether that date offers childcare (she asks for it per date), for which ages, and
+     * until when it can be asked for.
+     */
     public record CourseDateView(
             UUID sessionId,
             String titleJa,
@@ -35,5 +38,6 @@ public record CourseView(
             boolean childcareOffered,
             Integer childcareMinAge,
             Integer childcareMaxAge,
+            OffsetDateTime childcareDeadline,
             String status) {}
 }

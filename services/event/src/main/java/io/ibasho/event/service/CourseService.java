@@ -279,6 +279,7 @@ public class CourseService {
                                     s.childcareOffered,
                                     s.childcareOffered ? s.childcareMinAge : null,
                                     s.childcareOffered ? s.childcareMaxAge : null,
+                                    s.childcareOffered ? Tokyo.offset(s.childcareDeadline) : null,
                                     s.status.name());
                         })
                         .toList()));

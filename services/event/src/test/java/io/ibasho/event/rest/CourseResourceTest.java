@@ -71,6 +71,8 @@ class CourseResourceTest {
         assertThat(published.getInt("dateCount")).isEqualTo(3);
         assertThat(published.getList("dates.sessionId")).containsExactly(first, second, third);
         assertThat(published.getList("dates.childcareOffered")).containsOnly(true);
+        // the women's course page shows each date's deadline to ask for childcare
+        assertThat(published.getList("dates.childcareDeadline")).hasSize(3).doesNotContainNull();
         assertThat(published.getString("allocation")).isEqualTo("FIRST_COME");
         assertThat(given().get("/api/events/courses")
                         .then()
