@@ -46,6 +46,15 @@ class LotteryJourneyIT {
             String firstBooking = apply(first, women.get(0), sessionId, "あおい");
             String secondBooking = apply(second, women.get(1), sessionId, "ゆき");
 
+            // before the draw she holds an application, not a seat: withdrawing it is worded so, and asked once more
+            Page applicant = second.page();
+            applicant.navigate(secondBooking);
+            link(applicant, "抽選の申込みを取り消す").click();
+            assertThat(applicant.locator("h1")).hasText("抽選の申込みを取り消しますか");
+            second.look("withdraw-confirm");
+            link(applicant, "申込みを続ける").click();
+            assertThat(AppPages.status(applicant)).hasAttribute("data-state", "applied");
+
             attendees.closeApplicationsAndDraw(sessionId, session);
 
             // who won is the seed's business: each phone shows what she got

@@ -1012,11 +1012,12 @@ public class Pages {
                 ACTIVE.contains(status));
     }
 
-    /** What cancelling gives up: a place in line on the waitlist, else a seat (held, offered, applied for). */
+    /** What cancelling gives up: a place in line on the waitlist, a lottery application, else a seat (held, offered). */
     private static String cancelKind(String status) {
         return switch (String.valueOf(status)) {
             case "waitlisted" -> "waitlist";
-            case "confirmed", "pending_childcare", "applied", "offered" -> "seat";
+            case "applied" -> "application";
+            case "confirmed", "pending_childcare", "offered" -> "seat";
             default -> null;
         };
     }
@@ -1039,6 +1040,7 @@ public class Pages {
                     : switch (doneParam) {
                         case "cancelled" -> v.text("doneCancelled");
                         case "left-waitlist" -> v.text("doneLeftWaitlist");
+                        case "withdrawn" -> v.text("doneWithdrawn");
                         case "accepted" -> v.text("doneAccepted");
                         case "declined" -> v.text("doneDeclined");
                         default -> BookingForm.actionProblem(doneParam, v.language());
@@ -1145,8 +1147,14 @@ public class Pages {
                 .flatMap(answer -> {
                     if (answer.ok()) {
                         String done = switch (action) {
-                            // the confirmation page says which she gave up: a seat or her place on the waitlist
-                            case "cancel" -> "waitlist".equals(form.get("leaving")) ? "left-waitlist" : "cancelled";
+                            // the confirmation page says which she gave up: a seat, her place on the waitlist or
+                            // her lottery application
+                            case "cancel" ->
+                                switch (String.valueOf(form.get("leaving"))) {
+                                    case "waitlist" -> "left-waitlist";
+                                    case "application" -> "withdrawn";
+                                    default -> "cancelled";
+                                };
                             case "accept" -> "accepted";
                             default -> "declined";
                         };

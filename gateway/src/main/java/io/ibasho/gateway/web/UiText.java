@@ -166,6 +166,19 @@ public final class UiText {
         put("leaveWaitlistYes", "やめる", "Yes, leave it");
         put("leaveWaitlistNo", "キャンセル待ちを続ける", "No, keep my place");
         put("doneLeftWaitlist", "キャンセル待ちをやめました。", "You have left the waitlist.");
+        put("withdrawApplication", "抽選の申込みを取り消す", "Withdraw your application");
+        put(
+                "withdrawApplicationHelp",
+                "参加できなくなったら、抽選の申込みを取り消してください。",
+                "If you can no longer come, please withdraw your application.");
+        put("withdrawConfirmTitle", "抽選の申込みを取り消しますか", "Withdraw your application?");
+        put(
+                "withdrawConfirmText",
+                "取り消すと、この回の抽選の対象から外れます。",
+                "Once withdrawn, you are no longer in this session's lottery.");
+        put("withdrawYes", "取り消す", "Yes, withdraw it");
+        put("withdrawNo", "申込みを続ける", "No, keep my application");
+        put("doneWithdrawn", "抽選の申込みを取り消しました。", "Your application is withdrawn.");
         put("rebookWithoutChildcare", "託児なしで席を予約する", "Book a seat without childcare");
         put("waitlistWithChildcare", "託児つきのキャンセル待ちに登録する", "Join the waitlist with childcare");
         put("doneAccepted", "予約が確定しました。", "Your booking is confirmed.");

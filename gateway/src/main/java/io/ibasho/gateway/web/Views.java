@@ -111,6 +111,10 @@ final class Views {
         public boolean leavesWaitlist() {
             return "waitlist".equals(cancelKind);
         }
+
+        public boolean withdrawsApplication() {
+            return "application".equals(cancelKind);
+        }
     }
 
     @TemplateData

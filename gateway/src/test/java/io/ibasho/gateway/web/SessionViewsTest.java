@@ -177,7 +177,7 @@ class SessionViewsTest {
     }
 
     @Test
-    void cancellingGivesUpASeatOrAPlaceOnTheWaitlistAndTheyAreToldApart() {
+    void cancellingGivesUpASeatAPlaceOnTheWaitlistOrALotteryApplicationAndTheyAreToldApart() {
         JsonObject confirmed = new JsonObject()
                 .put("id", "r1")
                 .put("sessionId", "s1")
@@ -200,6 +200,12 @@ class SessionViewsTest {
                         .canCancel())
                 .isFalse();
         assertThat(UiText.of(Language.JA).get("leaveWaitlist")).isEqualTo("キャンセル待ちをやめる");
+        // a lottery application holds no seat yet: she withdraws it, in words of its own
+        Views.MyBooking applied =
+                Pages.myBooking(confirmed.copy().put("status", "applied"), firstComeWithChildcare(), Language.JA);
+        assertThat(applied.withdrawsApplication()).isTrue();
+        assertThat(applied.leavesWaitlist()).isFalse();
+        assertThat(seat.withdrawsApplication()).isFalse();
     }
 
     @Test
