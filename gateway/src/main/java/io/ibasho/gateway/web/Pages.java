@@ -5,6 +5,7 @@ import static io.ibasho.gateway.web.PageFlow.*;
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
 import io.ibasho.gateway.GatewayConfig;
+import io.ibasho.gateway.TypedInput;
 import io.ibasho.gateway.web.PageFlow.Html;
 import io.ibasho.gateway.web.PageFlow.Raw;
 import io.ibasho.gateway.web.PageFlow.Redirect;
@@ -1178,14 +1179,15 @@ public class Pages {
                 .put("language", language.tag())
                 .put("channels", channels)
                 .put("fullDetail", "true".equals(form.get("fullDetail")));
-        String start = trimmed(form.get("quietStart"), 5);
-        String end = trimmed(form.get("quietEnd"), 5);
+        // a browser without a time picker gives a text field: "２２：００" is 22:00
+        String start = TypedInput.plain(trimmed(form.get("quietStart"), 8));
+        String end = TypedInput.plain(trimmed(form.get("quietEnd"), 8));
         Map<String, String> errors = new HashMap<>();
         if (start != null || end != null) {
             if (start == null
                     || end == null
-                    || !start.matches("\\d{2}:\\d{2}")
-                    || !end.matches("\\d{2}:\\d{2}")
+                    || !start.matches("[0-9]{2}:[0-9]{2}")
+                    || !end.matches("[0-9]{2}:[0-9]{2}")
                     || start.equals(end)) {
                 errors.put(
                         "quiet",
@@ -1270,8 +1272,9 @@ public class Pages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        String code = trimmed(form.get("code"), 6);
-        if (code == null || !code.matches("\\d{6}")) {
+        // "６３８２３８" or "638 238" from a phone keyboard is the same code
+        String code = TypedInput.withoutSeparators(trimmed(form.get("code"), 20));
+        if (code == null || !code.matches("[0-9]{6}")) {
             return settings(
                     v,
                     Map.of("code", v.ja() ? "メールに書かれた6桁の数字を入力してください。" : "Enter the 6 digits from the e-mail."),
