@@ -824,7 +824,8 @@ public class Pages {
         return latest != null && ACTIVE.contains(latest.getString("status")) ? latest : null;
     }
 
-    private Uni<Map<String, JsonObject>> sessionsOf(JsonArray registrations) {
+    /** The public sessions of these registrations by id (an empty object for one no longer public); her data page too. */
+    Uni<Map<String, JsonObject>> sessionsOf(JsonArray registrations) {
         List<String> ids = new ArrayList<>();
         for (Object o : registrations) {
             if (o instanceof JsonObject r
@@ -913,16 +914,7 @@ public class Pages {
     static Views.MyBooking myBooking(JsonObject r, JsonObject s, Language language) {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
         String status = r.getString("status");
-        String childcare = null;
-        if (r.getString("childcareStatus") != null) {
-            childcare = switch (r.getString("childcareStatus")) {
-                case "reserved" -> language == Language.JA ? "確保しました" : "reserved";
-                case "pending" -> language == Language.JA ? "確認中" : "being checked";
-                case "rejected" -> language == Language.JA ? "空きがありませんでした" : "no place was free";
-                case "released" -> language == Language.JA ? "取り消しました" : "cancelled";
-                default -> null;
-            };
-        }
+        String childcare = Wording.childcareStatus(r.getString("childcareStatus"), language);
         OffsetDateTime offer = time(r.getString("offerExpiresAt"));
         OffsetDateTime starts = time(s.getString("startsAt"));
         return new Views.MyBooking(

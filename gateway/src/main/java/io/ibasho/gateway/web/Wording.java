@@ -204,6 +204,21 @@ public final class Wording {
         };
     }
 
+    /** Her childcare's state (a registration's childcareStatus, a childcare booking's status) in words. */
+    public static String childcareStatus(String status, Language language) {
+        if (status == null) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        return switch (status) {
+            case "reserved" -> ja ? "確保しました" : "reserved";
+            case "pending" -> ja ? "確認中" : "being checked";
+            case "rejected" -> ja ? "空きがありませんでした" : "no place was free";
+            case "released" -> ja ? "取り消しました" : "cancelled";
+            default -> null;
+        };
+    }
+
     private static String waiting(String reason, Integer position, boolean ja) {
         String place = position == null ? "" : ja ? "（" + position + "番目）" : " (number " + position + ")";
         if ("LOTTERY_RESERVE".equals(reason)) {
