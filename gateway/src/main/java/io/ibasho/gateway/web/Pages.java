@@ -94,7 +94,10 @@ public class Pages {
                 .order(900)
                 .handler(ctx -> page(ctx, true, v -> {
                     retryConfirmedEmail(v);
-                    return settings(v, Map.of(), null, 200);
+                    // after a saved form (post-redirect-get): what was done, in her words
+                    String done = v.ctx().request().getParam("done");
+                    return settings(
+                            v, Map.of(), done != null && SETTINGS_DONE.contains(done) ? v.text(done) : null, 200);
                 }));
         router.post("/app/settings")
                 .order(900)
@@ -1117,6 +1120,9 @@ public class Pages {
 
     // ---- settings -------------------------------------------------------------------------------------------------
 
+    /** What a settings form did, said on the page it redirects to (UiText keys). */
+    private static final java.util.Set<String> SETTINGS_DONE = java.util.Set.of("saved", "codeSent", "verified");
+
     private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status) {
         // LINE is linked on a page of its own (LinePages); here only a link to it, if this installation offers LINE.
         Uni<Boolean> lineOffered = services.get("notification", "/api/notifications/line", v.token())
@@ -1215,7 +1221,7 @@ public class Pages {
                         Uni<?> copied = v.hasRole("attendee")
                                 ? confirmedEmails.sync(subject(v))
                                 : Uni.createFrom().voidItem();
-                        return copied.flatMap(ignored -> settings(chosen, Map.of(), chosen.text("saved"), 200));
+                        return copied.replaceWith((Result) new Redirect("/app/settings?done=saved"));
                     }
                     Map<String, String> problems = new HashMap<>();
                     switch (answer.problem()) {
@@ -1285,9 +1291,8 @@ public class Pages {
                         v.ctx().request())
                 .flatMap(answer -> answer.ok()
                         // the confirmed address becomes the one Keycloak's reset may mail (docs/adr/0027)
-                        ? confirmedEmails
-                                .sync(subject(v))
-                                .flatMap(ignored -> settings(v, Map.of(), v.text("verified"), 200))
+                        ? confirmedEmails.sync(subject(v)).replaceWith((Result)
+                                new Redirect("/app/settings?done=verified"))
                         : settings(
                                 v,
                                 Map.of(
@@ -1315,14 +1320,14 @@ public class Pages {
     }
 
     /**
-     * One step of setting her e-mail channel (send a code, confirm it): the notification service's answer is the
-     * settings page again, with the done message or the problem next to the field.
+     * One step of setting her e-mail channel (send a code, confirm it): done, a redirect to the settings page that says
+     * so (a reload sends nothing again); refused, the settings page with the problem next to the field.
      */
     private Uni<Result> emailStep(Visit v, String path, String field, JsonObject body, String doneText) {
         return services.post(
                         "notification", path, v.token(), body, null, v.ctx().request())
                 .flatMap(answer -> answer.ok()
-                        ? settings(v, Map.of(), v.text(doneText), 200)
+                        ? Uni.createFrom().item((Result) new Redirect("/app/settings?done=" + doneText))
                         : settings(
                                 v,
                                 Map.of(
