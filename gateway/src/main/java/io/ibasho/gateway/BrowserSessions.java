@@ -36,6 +36,10 @@ public final class BrowserSessions {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FORM_FIELD = "csrf";
+    /** The LINE link code she asked for, kept for its page only while it is valid (web.LinePages). */
+    public static final String LINE_CODE_COOKIE = "ibasho_line_code";
+
+    public static final String LINE_CODE_PATH = "/app/settings/line";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -272,10 +276,12 @@ public final class BrowserSessions {
         }
         // sent to /app/login only, so never among this request's cookies
         ctx.response().addCookie(expired(ctx, NEXT_COOKIE, "/app/login"));
+        // a LINE link code waiting to be shown again (LinePages): sent to its page only
+        ctx.response().addCookie(expired(ctx, LINE_CODE_COOKIE, LINE_CODE_PATH));
     }
 
     /** A Set-Cookie that removes {@code name} from the browser (it must name the path the cookie was set for). */
-    static Cookie expired(RoutingContext ctx, String name, String path) {
+    public static Cookie expired(RoutingContext ctx, String name, String path) {
         return Cookie.cookie(name, "")
                 .setPath(path)
                 .setMaxAge(0)

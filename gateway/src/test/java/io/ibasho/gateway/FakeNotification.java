@@ -8,16 +8,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * The notification service as the confirmed-address copy meets it (docs/adr/0027): her verify and withdrawal answer
- * 200, and the internal read answers the address a test put in the system property {@code fake.confirmed.<userId>}
+ * 200, a LINE code is ABCD-EFGH (LINE linked when {@code fake.line.linkedAt} is set), what the gateway sent is kept in
+ * {@code fake.body.<path>} and counted in {@code fake.calls.<method><path>}, and the internal read answers the
+ * address a test put in the system property {@code fake.confirmed.<userId>}
  * (a system property: this class and the test see the same one across Quarkus' class loaders), only to a bearer token.
  * Everything else is the real test Keycloak.
  */
 public class FakeNotification implements QuarkusTestResourceLifecycleManager {
     static final String INTERNAL = "/api/notifications/internal/confirmed-email/";
+    static final String LINE = "/api/notifications/line";
+    static final String LINE_CODE = LINE + "/code";
 
     private HttpServer server;
 
@@ -43,13 +48,30 @@ public class FakeNotification implements QuarkusTestResourceLifecycleManager {
     private static void answer(HttpExchange exchange) throws IOException {
         try (exchange;
                 InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            String sent = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
+            // what the gateway sent, and how often, for a test to read back
+            System.setProperty("fake.body." + path, sent);
+            System.setProperty(
+                    "fake.calls." + exchange.getRequestMethod() + path,
+                    String.valueOf(Integer.parseInt(
+                                    System.getProperty("fake.calls." + exchange.getRequestMethod() + path, "0"))
+                            + 1));
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             int status = 200;
             String body = "{}";
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 status = 401;
+            } else if (path.equals(LINE_CODE)) {
+                body = "{\"code\":\"ABCD-EFGH\",\"expiresAt\":\""
+                        + Instant.now().plusSeconds(600) + "\"}";
+            } else if (path.equals(LINE) && "GET".equals(exchange.getRequestMethod())) {
+                // a LINE official account here; linked when a test says so, else waiting for the code above
+                body = System.getProperty("fake.line.linkedAt") != null
+                        ? "{\"available\":true,\"linked\":true,\"linkedAt\":\""
+                                + System.getProperty("fake.line.linkedAt") + "\"}"
+                        : "{\"available\":true,\"linked\":false,\"codeExpiresAt\":\""
+                                + Instant.now().plusSeconds(600) + "\"}";
             } else if (path.startsWith(INTERNAL)) {
                 String address = System.getProperty("fake.confirmed." + path.substring(INTERNAL.length()));
                 body = address == null ? "{\"address\":null}" : "{\"address\":\"" + address + "\"}";

@@ -235,6 +235,10 @@ class BookingJourneyIT {
             link(page, "この回の託児を予約する").click();
             phone.waitForUrl(url -> url.endsWith("/s/" + sessionId + "/childcare"), "the childcare form");
             assertThat(page.locator("#dropin-deadline")).containsText("託児の申込締切");
+            // this form asks for a call-name (optional): its help says whose name is not asked and what the call-name
+            // is for
+            assertThat(page.locator("#child-age-help")).containsText("あなたのお名前はうかがいません。");
+            assertThat(page.locator("#child-age-help")).containsText("お子さんの呼び名は任意で、当日の保育者だけが使います");
             page.getByLabel("1人目").selectOption("2");
             page.locator(".child-row").first().locator("summary").click();
             page.locator("#child-nickname-1").fill("そら");

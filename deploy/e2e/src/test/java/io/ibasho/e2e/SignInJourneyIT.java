@@ -147,10 +147,28 @@ class SignInJourneyIT {
             assertThat(page.locator("#line-caution")).isVisible();
             phone.look("line-settings");
 
+            // Not linked yet, LINE (and e-mail, not confirmed) cannot be chosen on the talk page: each option stays one
+            // readable row, the way to make it available under it, in Japanese and in English.
+            page.navigate(stack.gateway + "/app/talk");
+            unavailableChoicesAreReadableRows(page);
+            phone.look("talk-line-not-linked");
+            page.locator("#lang-switch").click();
+            page.waitForLoadState();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            unavailableChoicesAreReadableRows(page);
+            phone.look("talk-line-not-linked-en");
+            page.locator("#lang-switch").click();
+            page.waitForLoadState();
+            page.navigate(stack.gateway + "/app/settings/line");
+
             page.getByRole(AriaRole.BUTTON, named("LINE をつなぐ（コードを表示）")).click();
             page.waitForLoadState();
+            // post-redirect-get: a reload shows the same code and asks for no other
+            assertThat(page.url()).isEqualTo(stack.gateway + "/app/settings/line");
             String code = page.locator("#line-code").innerText();
             assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+            page.reload();
+            assertThat(page.locator("#line-code")).hasText(code);
             assertThat(page.locator("#line-steps")).isVisible();
             phone.look("line-code");
 
@@ -165,6 +183,8 @@ class SignInJourneyIT {
             page.locator("#line-check").click();
             page.waitForLoadState();
             assertThat(page.locator("#line-linked")).isVisible();
+            // the day as every page writes it (「12月6日(日) から」), never 2026-12-06
+            assertThat(page.locator("#line-linked")).containsText(Pattern.compile("\\d+月\\d+日\\(.\\) から"));
             phone.look("line-linked");
 
             // Linked, LINE is a way to be reached for a request to talk, and the acknowledgement goes there.
@@ -209,11 +229,44 @@ class SignInJourneyIT {
 
             page.getByRole(AriaRole.BUTTON, named("LINE とのつながりを解除する")).click();
             page.waitForLoadState();
+            assertThat(page.url()).isEqualTo(stack.gateway + "/app/settings/line?done=unlinked");
             assertThat(page.locator("#message")).containsText("解除しました");
             assertThat(page.locator("#line-not-linked")).isVisible();
             phone.look("line-unlinked");
             phone.assertNothingWentWrong();
         }
+    }
+
+    /**
+     * The talk page's e-mail and LINE options while neither can be used (exploratory test, 390 px): the LINE row was
+     * split into two columns by the link inside its label, and the disabled radios were almost white.
+     */
+    private static void unavailableChoicesAreReadableRows(Page page) {
+        for (String id : List.of("how-email", "how-line")) {
+            Locator radio = page.locator("#" + id);
+            assertThat(radio).isDisabled();
+            // drawn, not left almost invisible: a dashed grey circle
+            assertThat(radio.evaluate("e => getComputedStyle(e).borderTopStyle"))
+                    .isEqualTo("dashed");
+            // its words readable against the page: WCAG contrast of at least 4.5:1
+            double contrast = ((Number) page.locator("label[for=" + id + "]").evaluate("""
+                                    e => {
+                                      const rgb = c => c.match(/\\d+/g).slice(0, 3).map(Number);
+                                      const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
+                                        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                                        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                                      const a = lum(getComputedStyle(e).color);
+                                      const b = lum(getComputedStyle(document.body).backgroundColor);
+                                      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                                    }""")).doubleValue();
+            assertThat(contrast).as(id + " text contrast").isGreaterThanOrEqualTo(4.5);
+        }
+        // one row: the label spans the width beside its radio, the link to the settings sits under it
+        var label = page.locator("label[for=how-line]").boundingBox();
+        var link = page.locator("#how-line-off a").boundingBox();
+        var form = page.locator("#talk").boundingBox();
+        assertThat(label.width).as("LINE label width").isGreaterThan(form.width * 0.6);
+        assertThat(link.y).as("link under the label").isGreaterThanOrEqualTo(label.y + label.height - 1);
     }
 
     private static java.net.http.HttpResponse<String> postWebhook(String body, String signature) throws Exception {

@@ -1,5 +1,6 @@
 package io.ibasho.gateway.recovery;
 
+import io.ibasho.gateway.TypedInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,19 +74,18 @@ public final class RecoveryCodes {
         if (typed == null) {
             return null;
         }
+        // a Japanese keyboard may give full-width letters, digits and hyphens
+        String plain = TypedInput.withoutSeparators(typed);
+        if (plain == null) {
+            return null;
+        }
         StringBuilder out = new StringBuilder(LENGTH);
-        // NFKC first: a Japanese keyboard may give full-width letters, digits and hyphens
-        String plain = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC);
         for (char ch : plain.toUpperCase(Locale.ROOT).toCharArray()) {
             char c = switch (ch) {
                 case 'O' -> '0';
                 case 'I', 'L' -> '1';
-                case '-', ' ' -> 0;
                 default -> ch;
             };
-            if (c == 0) {
-                continue;
-            }
             if (ALPHABET.indexOf(c) < 0) {
                 return null;
             }

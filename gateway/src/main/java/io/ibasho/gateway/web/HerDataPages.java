@@ -17,9 +17,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -48,6 +51,9 @@ public class HerDataPages {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Pages pages;
 
     /** A readable block of the export: a heading and label/value lines. */
     @TemplateData
@@ -107,12 +113,13 @@ public class HerDataPages {
     private Uni<PageFlow.Result> page(PageFlow.Visit v, String error, String done, int status) {
         return collector
                 .collect(v.token(), subject(v))
-                .map(export -> {
-                    Map<String, Object> data = view(sections(export, v.ja()), recentSignIn(v), false, error);
-                    data.put("consents", consents(export, v.ja()));
+                .flatMap(export -> pages.sessionsOf(sessionIds(export)).map(sessions -> {
+                    Map<String, Object> data =
+                            view(sections(export, sessions, v.language()), recentSignIn(v), false, error);
+                    data.put("consents", consents(export, v.language()));
                     data.put("done", done == null ? "" : done);
                     return (PageFlow.Result) new PageFlow.Html(status, "mydata", data);
-                })
+                }))
                 .onFailure(HerDataCollector.Incomplete.class)
                 .recoverWithItem(failure -> ((HerDataCollector.Incomplete) failure).status == 403
                         ? new PageFlow.Html(200, "mydata", view(null, false, true, null))
@@ -164,7 +171,8 @@ public class HerDataPages {
     }
 
     /** Her consents from every service that holds one, oldest first per service. */
-    static List<Consent> consents(JsonObject export, boolean ja) {
+    static List<Consent> consents(JsonObject export, Language language) {
+        boolean ja = language == Language.JA;
         List<Consent> consents = new ArrayList<>();
         for (String key : List.of("childcareBooking", "notification")) {
             for (Object o : export.getJsonObject(key, new JsonObject()).getJsonArray("consents", new JsonArray())) {
@@ -181,8 +189,8 @@ public class HerDataPages {
                         c.getString("wording"),
                         c.getString("language"),
                         c.getString("wordingVersion"),
-                        c.getString("givenAt"),
-                        c.getString("withdrawnAt")));
+                        at(c.getString("givenAt"), language),
+                        at(c.getString("withdrawnAt"), language)));
             }
         }
         return consents;
@@ -279,7 +287,13 @@ public class HerDataPages {
                 .isBefore(clock.instant().minus(erasureConfig.maxSignInAge()));
     }
 
-    static List<Section> sections(JsonObject export, boolean ja) {
+    /**
+     * Her data in words: times in Tokyo time as every page writes them, states as the booking pages say them, and
+     * each booking under its session's title (the public session by id; one no longer public is said to be so). The
+     * JSON download stays the services' own words.
+     */
+    static List<Section> sections(JsonObject export, Map<String, JsonObject> sessions, Language language) {
+        boolean ja = language == Language.JA;
         List<Section> sections = new ArrayList<>();
         List<Item> bookings = new ArrayList<>();
         for (Object o :
@@ -287,14 +301,20 @@ public class HerDataPages {
             JsonObject r = (JsonObject) o;
             List<Line> lines = new ArrayList<>();
             add(lines, ja ? "ニックネーム" : "Nickname", r.getString("nickname"));
-            add(lines, ja ? "状態" : "Status", r.getString("status"));
+            add(
+                    lines,
+                    ja ? "状態" : "Status",
+                    Wording.status(r.getString("status"), null, null, r.getString("cancelledBy"), language));
             add(lines, ja ? "予約コード" : "Booking code", r.getString("bookingCode"));
-            JsonArray ages = r.getJsonArray("childrenAges");
-            add(lines, ja ? "託児（子どもの年齢）" : "Childcare (children's ages)", ages == null ? null : ages.encode());
-            add(lines, ja ? "託児の状態" : "Childcare status", r.getString("childcareStatus"));
-            add(lines, ja ? "出欠" : "Attendance", r.getString("attendance"));
-            add(lines, ja ? "申し込んだ日時" : "Made at", r.getString("createdAt"));
-            bookings.add(new Item((ja ? "回の日時: " : "Session: ") + r.getString("sessionStartsAt", "-"), lines));
+            add(lines, ja ? "託児（お子さんの年齢）" : "Childcare (children's ages)", ages(r.getJsonArray("childrenAges"), ja));
+            add(
+                    lines,
+                    ja ? "託児の状態" : "Childcare status",
+                    Wording.childcareStatus(r.getString("childcareStatus"), language));
+            add(lines, ja ? "出欠" : "Attendance", attendance(r.getString("attendance"), ja));
+            add(lines, ja ? "申し込んだ日時" : "Made at", at(r.getString("createdAt"), language));
+            bookings.add(new Item(
+                    heading(sessions, r.getString("sessionId"), r.getString("sessionStartsAt"), language), lines));
         }
         sections.add(new Section(ja ? "予約・抽選の申込み・キャンセル待ち" : "Bookings, lottery applications, waitlist", bookings));
 
@@ -303,15 +323,22 @@ public class HerDataPages {
                 .getJsonArray("childcareBookings", new JsonArray())) {
             JsonObject b = (JsonObject) o;
             List<Line> lines = new ArrayList<>();
-            add(lines, ja ? "状態" : "Status", b.getString("status"));
+            String status = b.getString("status");
+            add(
+                    lines,
+                    ja ? "状態" : "Status",
+                    Wording.childcareStatus(status == null ? null : status.toLowerCase(Locale.ROOT), language));
+            add(lines, ja ? "受け渡しコード" : "Handover code", b.getString("handoverCode"));
             for (Object c : b.getJsonArray("children", new JsonArray())) {
                 JsonObject child = (JsonObject) c;
-                String who = (ja ? "子ども " : "Child ") + child.getValue("position");
-                add(lines, who + (ja ? " 年齢" : " age"), String.valueOf(child.getValue("ageYears")));
+                String who = (ja ? "お子さん " : "Child ") + child.getValue("position");
+                add(lines, who + (ja ? " 年齢" : " age"), age(child.getInteger("ageYears"), ja));
                 add(lines, who + (ja ? " 呼び名" : " nickname"), child.getString("nickname"));
                 add(lines, who + (ja ? " 保育者への連絡" : " notes for the carers"), child.getString("careNotes"));
             }
-            childcare.add(new Item(ja ? "託児の予約" : "Childcare booking", lines));
+            add(lines, ja ? "申し込んだ日時" : "Made at", at(b.getString("createdAt"), language));
+            String session = heading(sessions, b.getString("sessionId"), null, language);
+            childcare.add(new Item((ja ? "託児の予約: " : "Childcare booking: ") + session, lines));
         }
         sections.add(new Section(ja ? "託児" : "Childcare", childcare));
 
@@ -320,41 +347,51 @@ public class HerDataPages {
         JsonObject settings = notification.getJsonObject("settings");
         if (settings != null) {
             List<Line> lines = new ArrayList<>();
-            add(lines, ja ? "言語" : "Language", settings.getString("language"));
+            Language chosen = Language.ofTag(settings.getString("language"));
+            add(
+                    lines,
+                    ja ? "言語" : "Language",
+                    chosen == null ? settings.getString("language") : chosen == Language.JA ? "日本語" : "English");
             add(lines, ja ? "メールアドレス" : "E-mail address", settings.getString("emailAddress"));
             add(lines, ja ? "確認中のメールアドレス" : "E-mail address being confirmed", settings.getString("pendingEmail"));
-            add(lines, ja ? "メールで受け取る" : "Messages by e-mail", String.valueOf(settings.getValue("emailEnabled")));
-            add(lines, ja ? "連絡しない時間帯（開始）" : "Quiet hours from", settings.getString("quietStart"));
-            add(lines, ja ? "連絡しない時間帯（終了）" : "Quiet hours until", settings.getString("quietEnd"));
+            add(lines, ja ? "メールで受け取る" : "Messages by e-mail", yesNo(settings.getValue("emailEnabled"), ja));
+            add(lines, ja ? "お知らせに詳しい内容を書く" : "Full detail in messages", yesNo(settings.getValue("fullDetail"), ja));
+            add(lines, ja ? "連絡しない時間帯（開始）" : "Quiet hours from", hourMinute(settings.getString("quietStart")));
+            add(lines, ja ? "連絡しない時間帯（終了）" : "Quiet hours until", hourMinute(settings.getString("quietEnd")));
             contact.add(new Item(ja ? "設定" : "Settings", lines));
         }
         JsonArray messages = notification.getJsonArray("messages", new JsonArray());
         List<Line> messageLines = new ArrayList<>();
         for (Object o : messages) {
             JsonObject m = (JsonObject) o;
-            add(messageLines, m.getString("createdAt", ""), m.getString("kind"));
+            add(messageLines, at(m.getString("createdAt"), language), messageKind(m.getString("kind"), ja));
         }
         contact.add(new Item((ja ? "お知らせ " : "Messages ") + messages.size(), messageLines));
-        // her requests to talk, as she sent them (docs/consultation.md)
+        // her requests to talk, as she sent them (docs/consultation.md), in the words of the talk page
         JsonArray talks = notification.getJsonArray("talkRequests", new JsonArray());
         if (!talks.isEmpty()) {
+            Map<String, String> tt = TalkText.of(language);
             List<Line> talkLines = new ArrayList<>();
             for (Object o : talks) {
                 JsonObject t = (JsonObject) o;
+                JsonObject asSent = t.copy();
+                if (t.getString("days") != null) {
+                    // the export keeps the days as the service stores them: "MON,WED"
+                    asSent.put("days", new JsonArray(List.of((Object[])
+                            t.getString("days").split(","))));
+                }
                 add(
                         talkLines,
-                        t.getString("createdAt", ""),
+                        at(t.getString("createdAt"), language),
                         String.join(
                                 " / ",
                                 java.util.stream.Stream.of(
                                                 t.getString("organisationId"),
-                                                t.getString("channel"),
-                                                t.getString("callbackPhone"),
-                                                t.getString("timeWindow"),
-                                                t.getString("days"),
+                                                TalkPages.how(asSent, tt),
+                                                TalkPages.when(asSent, tt),
                                                 t.getString("note"),
-                                                t.getString("status"))
-                                        .filter(java.util.Objects::nonNull)
+                                                tt.getOrDefault(t.getString("status", ""), t.getString("status")))
+                                        .filter(x -> x != null && !x.isBlank())
                                         .toList()));
             }
             contact.add(new Item((ja ? "話したいことの連絡 " : "Requests to talk ") + talks.size(), talkLines));
@@ -374,32 +411,121 @@ public class HerDataPages {
         return sections;
     }
 
+    /** The sessions of her bookings (also drop-in childcare's), for their titles. */
+    static JsonArray sessionIds(JsonObject export) {
+        JsonArray all = new JsonArray();
+        export.getJsonObject("registration", new JsonObject())
+                .getJsonArray("registrations", new JsonArray())
+                .forEach(all::add);
+        export.getJsonObject("childcareBooking", new JsonObject())
+                .getJsonArray("childcareBookings", new JsonArray())
+                .forEach(all::add);
+        return all;
+    }
+
+    /** 「ひだまりカフェ ・ 12月18日(金) 13:30」; a session no longer public is said to be so. */
+    private static String heading(
+            Map<String, JsonObject> sessions, String sessionId, String startsAt, Language language) {
+        JsonObject session = sessionId == null ? null : sessions.get(sessionId);
+        String when = at(
+                session != null && session.getString("startsAt") != null ? session.getString("startsAt") : startsAt,
+                language);
+        String title = session == null || session.isEmpty()
+                ? (language == Language.JA ? "（公開が終わった回）" : "(a session no longer published)")
+                : Pages.title(session.getString("titleJa"), session.getString("titleEn"), language)[0];
+        return when == null ? title : title + " ・ " + when;
+    }
+
+    private static String at(String instant, Language language) {
+        OffsetDateTime at = PageFlow.time(instant);
+        return at == null ? null : Wording.at(at, language);
+    }
+
+    private static String ages(JsonArray ages, boolean ja) {
+        if (ages == null || ages.isEmpty()) {
+            return null;
+        }
+        return String.join(
+                ja ? "、" : ", ",
+                ages.stream()
+                        .map(a -> a instanceof Number n ? age(n.intValue(), ja) : String.valueOf(a))
+                        .toList());
+    }
+
+    private static String age(Integer years, boolean ja) {
+        if (years == null) {
+            return null;
+        }
+        return ja ? years + "歳" : years + (years == 1 ? " year" : " years");
+    }
+
+    private static String attendance(String attendance, boolean ja) {
+        if (attendance == null) {
+            return null;
+        }
+        return switch (attendance) {
+            case "ATTENDED" -> ja ? "参加しました" : "Attended";
+            case "NO_SHOW" -> ja ? "欠席でした" : "Did not come";
+            default -> attendance;
+        };
+    }
+
+    private static String yesNo(Object value, boolean ja) {
+        if (!(value instanceof Boolean b)) {
+            return null;
+        }
+        return b ? (ja ? "はい" : "Yes") : (ja ? "いいえ" : "No");
+    }
+
+    /** "22:00:00" as 22:00. */
+    private static String hourMinute(String time) {
+        return time != null && time.length() > 5 ? time.substring(0, 5) : time;
+    }
+
+    /** What a message was about; its words are in her inbox, the export keeps only its kind. */
+    static String messageKind(String kind, boolean ja) {
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case "BOOKING_CONFIRMED" -> ja ? "予約が確定しました" : "Booking confirmed";
+            case "APPLICATION_RECEIVED", "COURSE_APPLICATION_RECEIVED" ->
+                ja ? "抽選の申込みを受け付けました" : "Lottery application received";
+            case "LOTTERY_WON", "LOTTERY_WON_CONFIRM", "COURSE_LOTTERY_WON" ->
+                ja ? "抽選に当選しました" : "Drawn in the lottery";
+            case "LOTTERY_RESERVE", "COURSE_LOTTERY_RESERVE" -> ja ? "抽選の補欠になりました" : "On the lottery's reserve list";
+            case "WAITLISTED", "COURSE_WAITLISTED" -> ja ? "キャンセル待ちになりました" : "On the waitlist";
+            case "SEAT_OFFERED", "COURSE_OFFERED" ->
+                ja ? "席が空きました（お返事の期限つき）" : "A seat was offered (answer by a deadline)";
+            case "OFFER_EXPIRED", "COURSE_OFFER_EXPIRED" -> ja ? "お返事の期限が過ぎました" : "The offer expired";
+            case "OFFER_DECLINED", "COURSE_OFFER_DECLINED" -> ja ? "お席のご案内をお断りしました" : "You declined the offered seat";
+            case "CANCELLED_BY_ATTENDEE", "COURSE_CANCELLED_BY_ATTENDEE" -> ja ? "キャンセルしました" : "You cancelled";
+            case "CANCELLED_BY_ORGANISER" -> ja ? "主催者がキャンセルしました" : "Cancelled by the organiser";
+            case "SESSION_CHANGED" -> ja ? "回の内容が変わりました" : "The session changed";
+            case "SESSION_CANCELLED" -> ja ? "回が中止になりました" : "The session was cancelled";
+            case "CHILDCARE_RESERVED" -> ja ? "託児を確保しました" : "Childcare reserved";
+            case "CHILDCARE_REJECTED" -> ja ? "託児の空きがありませんでした" : "No childcare place was free";
+            case "REMINDER" -> ja ? "前日のお知らせ" : "Reminder";
+            case "MEETING_LINK" -> ja ? "オンラインのリンクの準備ができました" : "Meeting link ready";
+            case "TALK_ACKNOWLEDGED" -> ja ? "連絡を受け取りました" : "Request received";
+            case "COURSE_BOOKED" -> ja ? "連続講座の予約が確定しました" : "Course booked";
+            case "COURSE_ENDED" -> ja ? "連続講座の予約が終わりました" : "Course booking ended";
+            default -> kind;
+        };
+    }
+
     private static void add(List<Line> lines, String label, String value) {
         if (value != null && !value.isBlank()) {
             lines.add(new Line(label, value));
         }
     }
 
+    /**
+     * What was deleted, as counts per kind in her words. Kinds more than one service holds (her consent records) are one
+     * line with their sum; childcare's own kinds are named as childcare.
+     */
     static List<Line> counts(JsonObject erased, boolean ja) {
-        Map<String, String> names = ja
-                ? Map.ofEntries(
-                        Map.entry("bookings", "予約"),
-                        Map.entry("lotteryApplications", "抽選の申込み"),
-                        Map.entry("waitlistPlaces", "キャンセル待ち"),
-                        Map.entry("pastOrCancelledRegistrations", "過去・キャンセル済みの予約"),
-                        Map.entry("childcareRequests", "託児の申込み"),
-                        Map.entry("storedAnswers", "一時保存された応答"),
-                        Map.entry("childcareBookings", "託児の予約"),
-                        Map.entry("children", "子どもの記録"),
-                        Map.entry("childrenWithNicknameOrNotes", "子どもの呼び名・メモ"),
-                        Map.entry("messages", "お知らせ"),
-                        Map.entry("settings", "設定"),
-                        Map.entry("emailAddresses", "メールアドレス"),
-                        Map.entry("talkRequests", "話したいことの連絡"),
-                        Map.entry("attendeeConfirmations", "会場案内の記録"),
-                        Map.entry("consentRecords", "同意の記録"))
-                : Map.of();
-        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> byName = new LinkedHashMap<>();
         for (String service : List.of("registration", "childcare-booking", "notification", "event")) {
             JsonObject kinds = erased == null ? null : erased.getJsonObject(service);
             if (kinds == null) {
@@ -408,11 +534,45 @@ public class HerDataPages {
             for (String kind : kinds.fieldNames()) {
                 Object count = kinds.getValue(kind);
                 if (count instanceof Number n && n.intValue() > 0) {
-                    lines.add(new Line(names.getOrDefault(kind, kind), String.valueOf(n.intValue())));
+                    byName.merge(erasedKind(service, kind, ja), n.intValue(), Integer::sum);
                 }
             }
         }
+        List<Line> lines = new ArrayList<>();
+        byName.forEach((name, count) -> lines.add(new Line(name, String.valueOf(count))));
         lines.add(new Line(ja ? "アカウント" : "Account", "1"));
         return lines;
+    }
+
+    private static String erasedKind(String service, String kind, boolean ja) {
+        if ("childcare-booking".equals(service)) {
+            switch (kind) {
+                case "bookings", "childcareBookings" -> {
+                    return ja ? "託児の予約" : "Childcare bookings";
+                }
+                case "released" -> {
+                    return ja ? "これからの回で空けた託児の枠" : "Childcare places given back for sessions to come";
+                }
+                default -> {}
+            }
+        }
+        return switch (kind) {
+            case "bookings" -> ja ? "予約" : "Bookings";
+            case "lotteryApplications" -> ja ? "抽選の申込み" : "Lottery applications";
+            case "waitlistPlaces" -> ja ? "キャンセル待ち" : "Waitlist places";
+            case "pastOrCancelledRegistrations" -> ja ? "過去・キャンセル済みの予約" : "Past or cancelled bookings";
+            case "childcareRequests" -> ja ? "託児の申込み" : "Childcare requests";
+            // the answers kept so that a form sent twice books only once (idempotency records)
+            case "storedAnswers" -> ja ? "二重の申込みを防ぐための一時的な記録" : "Temporary records that stop a form being sent twice";
+            case "children" -> ja ? "お子さんの記録" : "Children's records";
+            case "childrenWithNicknameOrNotes" -> ja ? "お子さんの呼び名・メモ" : "Children's nicknames and notes";
+            case "messages" -> ja ? "お知らせ" : "Messages";
+            case "settings" -> ja ? "設定" : "Settings";
+            case "emailAddresses" -> ja ? "メールアドレス" : "E-mail addresses";
+            case "talkRequests" -> ja ? "話したいことの連絡" : "Requests to talk";
+            case "attendeeConfirmations" -> ja ? "会場案内の記録" : "Venue detail records";
+            case "consentRecords" -> ja ? "同意の記録" : "Consent records";
+            default -> kind;
+        };
     }
 }

@@ -5,6 +5,7 @@ import static io.ibasho.gateway.web.PageFlow.*;
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
 import io.ibasho.gateway.GatewayConfig;
+import io.ibasho.gateway.TypedInput;
 import io.ibasho.gateway.web.PageFlow.Html;
 import io.ibasho.gateway.web.PageFlow.Raw;
 import io.ibasho.gateway.web.PageFlow.Redirect;
@@ -95,7 +96,10 @@ public class Pages {
                 .order(900)
                 .handler(ctx -> page(ctx, true, v -> {
                     retryConfirmedEmail(v);
-                    return settings(v, Map.of(), null, 200);
+                    // after a saved form (post-redirect-get): what was done, in her words
+                    String done = v.ctx().request().getParam("done");
+                    return settings(
+                            v, Map.of(), done != null && SETTINGS_DONE.contains(done) ? v.text(done) : null, 200);
                 }));
         router.post("/app/settings")
                 .order(900)
@@ -861,7 +865,8 @@ public class Pages {
         return latest != null && ACTIVE.contains(latest.getString("status")) ? latest : null;
     }
 
-    private Uni<Map<String, JsonObject>> sessionsOf(JsonArray registrations) {
+    /** The public sessions of these registrations by id (an empty object for one no longer public); her data page too. */
+    Uni<Map<String, JsonObject>> sessionsOf(JsonArray registrations) {
         List<String> ids = new ArrayList<>();
         for (Object o : registrations) {
             if (o instanceof JsonObject r
@@ -951,21 +956,14 @@ public class Pages {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
         String status = r.getString("status");
         JsonObject childcareOffer = obj(s, "childcare");
-        String childcare = null;
-        if (r.getString("childcareStatus") != null) {
-            childcare = switch (r.getString("childcareStatus")) {
-                case "reserved" -> language == Language.JA ? "確保しました" : "reserved";
-                case "pending" -> language == Language.JA ? "確認中" : "being checked";
-                case "rejected" ->
-                    Wording.childcareRefused(
-                            r.getString("childcareRejectReason"),
-                            childcareOffer.getInteger("minAgeYears"),
-                            childcareOffer.getInteger("maxAgeYears"),
-                            language);
-                case "released" -> language == Language.JA ? "取り消しました" : "cancelled";
-                default -> null;
-            };
-        }
+        // a refusal says why (the age, the deadline, no place), never only "no place"
+        String childcare = "rejected".equals(r.getString("childcareStatus"))
+                ? Wording.childcareRefused(
+                        r.getString("childcareRejectReason"),
+                        childcareOffer.getInteger("minAgeYears"),
+                        childcareOffer.getInteger("maxAgeYears"),
+                        language)
+                : Wording.childcareStatus(r.getString("childcareStatus"), language);
         List<Integer> ages = new ArrayList<>();
         for (Object age : arr(r, "childrenAges")) {
             if (age instanceof Number n) {
@@ -1234,6 +1232,9 @@ public class Pages {
 
     // ---- settings -------------------------------------------------------------------------------------------------
 
+    /** What a settings form did, said on the page it redirects to (UiText keys). */
+    private static final java.util.Set<String> SETTINGS_DONE = java.util.Set.of("saved", "codeSent", "verified");
+
     private Uni<Result> settings(Visit v, Map<String, String> errors, String message, int status) {
         // LINE is linked on a page of its own (LinePages); here only a link to it, if this installation offers LINE.
         Uni<Boolean> lineOffered = services.get("notification", "/api/notifications/line", v.token())
@@ -1288,14 +1289,15 @@ public class Pages {
                 .put("language", language.tag())
                 .put("channels", channels)
                 .put("fullDetail", "true".equals(form.get("fullDetail")));
-        String start = trimmed(form.get("quietStart"), 5);
-        String end = trimmed(form.get("quietEnd"), 5);
+        // a browser without a time picker gives a text field: "２２：００" is 22:00
+        String start = TypedInput.plain(trimmed(form.get("quietStart"), 8));
+        String end = TypedInput.plain(trimmed(form.get("quietEnd"), 8));
         Map<String, String> errors = new HashMap<>();
         if (start != null || end != null) {
             if (start == null
                     || end == null
-                    || !start.matches("\\d{2}:\\d{2}")
-                    || !end.matches("\\d{2}:\\d{2}")
+                    || !start.matches("[0-9]{2}:[0-9]{2}")
+                    || !end.matches("[0-9]{2}:[0-9]{2}")
                     || start.equals(end)) {
                 errors.put(
                         "quiet",
@@ -1331,7 +1333,7 @@ public class Pages {
                         Uni<?> copied = v.hasRole("attendee")
                                 ? confirmedEmails.sync(subject(v))
                                 : Uni.createFrom().voidItem();
-                        return copied.flatMap(ignored -> settings(chosen, Map.of(), chosen.text("saved"), 200));
+                        return copied.replaceWith((Result) new Redirect("/app/settings?done=saved"));
                     }
                     Map<String, String> problems = new HashMap<>();
                     switch (answer.problem()) {
@@ -1380,8 +1382,9 @@ public class Pages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        String code = trimmed(form.get("code"), 6);
-        if (code == null || !code.matches("\\d{6}")) {
+        // "６３８２３８" or "638 238" from a phone keyboard is the same code
+        String code = TypedInput.withoutSeparators(trimmed(form.get("code"), 20));
+        if (code == null || !code.matches("[0-9]{6}")) {
             return settings(
                     v,
                     Map.of("code", v.ja() ? "メールに書かれた6桁の数字を入力してください。" : "Enter the 6 digits from the e-mail."),
@@ -1400,9 +1403,8 @@ public class Pages {
                         v.ctx().request())
                 .flatMap(answer -> answer.ok()
                         // the confirmed address becomes the one Keycloak's reset may mail (docs/adr/0027)
-                        ? confirmedEmails
-                                .sync(subject(v))
-                                .flatMap(ignored -> settings(v, Map.of(), v.text("verified"), 200))
+                        ? confirmedEmails.sync(subject(v)).replaceWith((Result)
+                                new Redirect("/app/settings?done=verified"))
                         : settings(
                                 v,
                                 Map.of(
@@ -1430,14 +1432,14 @@ public class Pages {
     }
 
     /**
-     * One step of setting her e-mail channel (send a code, confirm it): the notification service's answer is the
-     * settings page again, with the done message or the problem next to the field.
+     * One step of setting her e-mail channel (send a code, confirm it): done, a redirect to the settings page that says
+     * so (a reload sends nothing again); refused, the settings page with the problem next to the field.
      */
     private Uni<Result> emailStep(Visit v, String path, String field, JsonObject body, String doneText) {
         return services.post(
                         "notification", path, v.token(), body, null, v.ctx().request())
                 .flatMap(answer -> answer.ok()
-                        ? settings(v, Map.of(), v.text(doneText), 200)
+                        ? Uni.createFrom().item((Result) new Redirect("/app/settings?done=" + doneText))
                         : settings(
                                 v,
                                 Map.of(

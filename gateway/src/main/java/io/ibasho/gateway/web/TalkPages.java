@@ -2,6 +2,7 @@ package io.ibasho.gateway.web;
 
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.TypedInput;
 import io.ibasho.gateway.web.PageFlow.Html;
 import io.ibasho.gateway.web.PageFlow.Redirect;
 import io.ibasho.gateway.web.PageFlow.Result;
@@ -197,7 +198,8 @@ public class TalkPages {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organisationId", PageFlow.trimmed(form.get("organisationId"), 64));
         body.put("channel", PageFlow.trimmed(form.get("channel"), 16));
-        String phone = PageFlow.trimmed(form.get("callbackPhone"), 32);
+        // ０９０－１２３４－５６７８ from a phone keyboard is the same number (notification reads it the same way)
+        String phone = TypedInput.plain(PageFlow.trimmed(form.get("callbackPhone"), 32));
         if ("callback".equals(body.get("channel"))) {
             body.put("callbackPhone", phone);
         }
@@ -259,9 +261,15 @@ public class TalkPages {
                 said.add(tt.get("notAccepting"));
             }
         });
+        // a number she typed wrongly: say what a number looks like, not only which field
+        if (all.stream()
+                .anyMatch(x -> "callbackPhone".equals(x.getString("field")) && "pattern".equals(x.getString("code")))) {
+            said.add(tt.get("phoneProblem"));
+        }
         List<String> fields = all.stream()
                 .filter(x ->
                         !"line-not-linked".equals(x.getString("code")) && !"not-accepting".equals(x.getString("code")))
+                .filter(x -> !("callbackPhone".equals(x.getString("field")) && "pattern".equals(x.getString("code"))))
                 .map(x -> x.getString("field", ""))
                 .distinct()
                 .toList();

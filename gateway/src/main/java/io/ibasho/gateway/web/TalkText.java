@@ -45,6 +45,10 @@ public final class TalkText {
                 "この番号に電話で（この連絡だけに使い、一緒に消えます）",
                 "By phone at this number (used for this request only, deleted with it)");
         put("phone", "電話番号", "Phone number");
+        put(
+                "phoneProblem",
+                "電話番号は数字で入力してください（例：090-1234-5678）。",
+                "Enter the phone number in digits (for example 090-1234-5678).");
         put("when", "連絡してよい時間帯", "When");
         put("weekdayDaytime", "平日の昼間", "Weekday daytime");
         put("weekdayEvening", "平日の夕方・夜", "Weekday evening");

@@ -106,6 +106,11 @@ public final class UiText {
                 "childAgesHelp",
                 "託児が必要なお子さんの分だけ選んでください。名前はうかがいません。",
                 "Choose one for each child who needs childcare. We never ask for names.");
+        // drop-in childcare asks for a call-name (optional), so "we never ask for names" would not be true there
+        put(
+                "dropInChildAgesHelp",
+                "託児が必要なお子さんの分だけ年齢を選んでください。あなたのお名前はうかがいません。お子さんの呼び名は任意で、当日の保育者だけが使います。",
+                "Choose an age for each child who needs childcare. We do not ask for your name. A name to call your child by is optional and only for the carers on the day.");
         put("child1", "1人目", "1st child");
         put("child2", "2人目", "2nd child");
         put("child3", "3人目", "3rd child");

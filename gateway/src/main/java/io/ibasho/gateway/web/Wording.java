@@ -267,6 +267,21 @@ public final class Wording {
         };
     }
 
+    /** Her childcare's state (a registration's childcareStatus, a childcare booking's status) in words. */
+    public static String childcareStatus(String status, Language language) {
+        if (status == null) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        return switch (status) {
+            case "reserved" -> ja ? "確保しました" : "reserved";
+            case "pending" -> ja ? "確認中" : "being checked";
+            case "rejected" -> ja ? "空きがありませんでした" : "no place was free";
+            case "released" -> ja ? "取り消しました" : "cancelled";
+            default -> null;
+        };
+    }
+
     /** Her children's ages for the childcare, ages only (never names): 「2歳、4歳」. Null when none. */
     public static String childrenAges(java.util.List<Integer> ages, Language language) {
         if (ages == null || ages.isEmpty()) {

@@ -6,6 +6,7 @@ import io.ibasho.gateway.herdata.HerDataCollector;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Her data page's plain parts: the export made readable, and the confirmation that lists counts, never content. */
@@ -49,8 +50,87 @@ class HerDataViewsTest {
 
     @Test
     void everythingSheGaveIsShownToHer() {
-        String shown = HerDataPages.sections(EXPORT, true).toString();
-        assertThat(shown).contains("はな", "ひな", "卵アレルギー", "hana@example.invalid", "BOOKING_CONFIRMED", "[2]");
+        String shown = HerDataPages.sections(EXPORT, Map.of(), Language.JA).toString();
+        assertThat(shown).contains("はな", "ひな", "卵アレルギー", "hana@example.invalid");
+    }
+
+    /** The exploratory test's page: UTC instants, wire codes, "[1]", "false" and no titles. */
+    static JsonObject asTheServicesExportIt() {
+        JsonObject export = EXPORT.copy();
+        export.getJsonObject("registration")
+                .put(
+                        "registrations",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("sessionId", "s-public")
+                                        .put("status", "applied")
+                                        .put("childrenAges", new JsonArray().add(1))
+                                        .put("childcareStatus", "rejected")
+                                        .put("sessionStartsAt", "2026-12-18T04:30:00Z")
+                                        .put("createdAt", "2026-12-01T01:00:00Z"))
+                                .add(new JsonObject()
+                                        .put("sessionId", "s-gone")
+                                        .put("status", "childcare_unavailable")
+                                        .put("attendance", "ATTENDED")
+                                        .put("sessionStartsAt", "2026-11-02T05:00:00Z")));
+        export.getJsonObject("childcareBooking")
+                .getJsonArray("childcareBookings")
+                .getJsonObject(0)
+                .put("status", "RELEASED")
+                .put("sessionId", "s-public");
+        export.getJsonObject("notification")
+                .getJsonObject("settings")
+                .put("emailEnabled", false)
+                .put("quietStart", "22:00:00");
+        export.getJsonObject("notification")
+                .put(
+                        "messages",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("kind", "CHILDCARE_REJECTED")
+                                        .put("createdAt", "2026-12-02T00:15:00Z")));
+        return export;
+    }
+
+    @Test
+    void herDataIsReadableTimesInTokyoStatesInWordsEachBookingUnderItsTitle() {
+        Map<String, JsonObject> sessions = Map.of(
+                "s-public",
+                new JsonObject()
+                        .put("titleJa", "ひだまりカフェ")
+                        .put("titleEn", "Hidamari Café")
+                        .put("startsAt", "2026-12-18T04:30:00Z"),
+                "s-gone",
+                new JsonObject());
+        String shown = HerDataPages.sections(asTheServicesExportIt(), sessions, Language.JA)
+                .toString();
+        assertThat(shown)
+                .contains(
+                        "ひだまりカフェ ・ 12月18日(金) 13:30",
+                        "（公開が終わった回） ・ 11月2日(月) 14:00",
+                        "抽選に申込済み（結果を待っています）",
+                        "託児の空きがありませんでした",
+                        "value=1歳",
+                        "value=空きがありませんでした",
+                        "value=取り消しました",
+                        "value=参加しました",
+                        "label=メールで受け取る, value=いいえ",
+                        "value=22:00",
+                        "label=12月2日(水) 09:15, value=託児の空きがありませんでした",
+                        "label=申し込んだ日時, value=12月1日(火) 10:00")
+                .doesNotContain(
+                        "2026-12-18T",
+                        "applied",
+                        "childcare_unavailable",
+                        "RELEASED",
+                        "CHILDCARE_REJECTED",
+                        "[1]",
+                        "false",
+                        "ATTENDED",
+                        "回の日時");
+        assertThat(HerDataPages.sections(asTheServicesExportIt(), sessions, Language.EN)
+                        .toString())
+                .contains("Hidamari Café ・ Fri 18 Dec, 13:30", "value=1 year", "value=No");
     }
 
     @Test
@@ -62,8 +142,8 @@ class HerDataViewsTest {
         assertThat(lines)
                 .contains(
                         new HerDataPages.Line("予約", "1"),
-                        new HerDataPages.Line("子どもの記録", "1"),
-                        new HerDataPages.Line("子どもの呼び名・メモ", "1"),
+                        new HerDataPages.Line("お子さんの記録", "1"),
+                        new HerDataPages.Line("お子さんの呼び名・メモ", "1"),
                         new HerDataPages.Line("メールアドレス", "1"),
                         new HerDataPages.Line("お知らせ", "1"),
                         new HerDataPages.Line("会場案内の記録", "1"),
@@ -99,7 +179,7 @@ class HerDataViewsTest {
 
     @Test
     void herConsentsAreShownWithTheirWordsLanguageAndTimeAndOnlyThoseInForceCanBeWithdrawn() {
-        List<HerDataPages.Consent> consents = HerDataPages.consents(withConsents(), true);
+        List<HerDataPages.Consent> consents = HerDataPages.consents(withConsents(), Language.JA);
         assertThat(consents)
                 .extracting(
                         HerDataPages.Consent::purpose, HerDataPages.Consent::language, HerDataPages.Consent::inForce)
@@ -108,7 +188,7 @@ class HerDataViewsTest {
                         org.assertj.core.groups.Tuple.tuple("email-channel", "en", false));
         assertThat(consents.get(0).title()).isEqualTo("お子さんの呼び名と保育者への連絡");
         assertThat(consents.get(1).wording()).startsWith("I agree");
-        assertThat(consents.get(1).withdrawnAt()).isEqualTo("2026-12-02T10:00:00Z");
+        assertThat(consents.get(1).withdrawnAt()).isEqualTo("12月2日(水) 19:00");
         // every purpose shown can be withdrawn in the service that holds it
         assertThat(HerDataPages.WITHDRAWALS).containsKeys("childcare-notes", "email-channel");
     }
@@ -116,6 +196,19 @@ class HerDataViewsTest {
     @Test
     void theConfirmationCountsHerConsentRecords() {
         List<HerDataPages.Line> lines = HerDataPages.counts(HerDataCollector.counts(withConsents()), true);
-        assertThat(lines).filteredOn(l -> l.label().equals("同意の記録")).hasSize(2);
+        // childcare's and notification's records are one line, their sum
+        assertThat(lines)
+                .filteredOn(l -> l.label().equals("同意の記録"))
+                .containsExactly(new HerDataPages.Line("同意の記録", "2"));
+        assertThat(HerDataPages.counts(
+                                new JsonObject()
+                                        .put("registration", new JsonObject().put("storedAnswers", 1))
+                                        .put("childcare-booking", new JsonObject().put("released", 1)),
+                                true)
+                        .toString())
+                .doesNotContain("一時保存された応答", "released")
+                .contains("託児");
+        assertThat(HerDataPages.counts(HerDataCollector.counts(withConsents()), false))
+                .contains(new HerDataPages.Line("Consent records", "2"));
     }
 }

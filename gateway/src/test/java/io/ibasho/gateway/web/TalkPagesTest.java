@@ -66,6 +66,21 @@ class TalkPagesTest {
                         .encode()),
                 "application/problem+json");
         assertThat(TalkPages.refusal(refused, Language.JA)).isEqualTo("確認してください: 電話番号、曜日");
+        // a number she typed that is not one: what a number looks like, not only which field
+        ServiceCalls.Answer badPhone = new ServiceCalls.Answer(
+                400,
+                Buffer.buffer(new JsonObject()
+                        .put("type", "https://ibasho.example/problems/validation")
+                        .put(
+                                "violations",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("field", "callbackPhone")
+                                                .put("code", "pattern")))
+                        .encode()),
+                "application/problem+json");
+        assertThat(TalkPages.refusal(badPhone, Language.JA)).isEqualTo("電話番号は数字で入力してください（例：090-1234-5678）。");
+        assertThat(TalkPages.refusal(badPhone, Language.EN)).contains("in digits");
         ServiceCalls.Answer notSafe = new ServiceCalls.Answer(
                 422,
                 Buffer.buffer(new JsonObject()

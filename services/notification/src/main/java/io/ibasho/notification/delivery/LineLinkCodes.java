@@ -1,5 +1,6 @@
 package io.ibasho.notification.delivery;
 
+import io.ibasho.plumbing.text.TypedInput;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -34,10 +35,12 @@ public final class LineLinkCodes {
         if (text == null || text.length() > 40) {
             return Optional.empty();
         }
-        String normalised = text.strip().replaceAll("[\\s\\-－ー]", "").toUpperCase(Locale.ROOT);
-        if (normalised.length() != LENGTH) {
+        // full-width letters and digits from a Japanese keyboard are the same code
+        String normalised = TypedInput.withoutSeparators(text);
+        if (normalised == null || normalised.length() != LENGTH) {
             return Optional.empty();
         }
+        normalised = normalised.toUpperCase(Locale.ROOT);
         for (char c : normalised.toCharArray()) {
             if (ALPHABET.indexOf(c) < 0) {
                 return Optional.empty();

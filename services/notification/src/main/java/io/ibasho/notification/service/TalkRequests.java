@@ -7,6 +7,7 @@ import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.repository.TalkRequestAudit;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.ibasho.plumbing.text.TypedInput;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -121,9 +122,8 @@ public class TalkRequests {
                     row.requester = requester;
                     row.organisationId = request.organisationId();
                     row.channel = request.channel();
-                    row.callbackPhone = "callback".equals(request.channel())
-                            ? request.callbackPhone().strip()
-                            : null;
+                    row.callbackPhone =
+                            "callback".equals(request.channel()) ? TypedInput.plain(request.callbackPhone()) : null;
                     row.timeWindow = request.timeWindow();
                     row.days = "specific-days".equals(request.timeWindow())
                             ? String.join(",", sortedDays(request.days()))
@@ -300,12 +300,13 @@ public class TalkRequests {
                     new FieldViolation("channel", "must be one of in-app, email, line, in-person, callback", "choice"));
         }
         boolean callback = "callback".equals(request.channel());
-        String phone = request.callbackPhone();
-        if (callback && (phone == null || !phone.strip().matches("\\+?[0-9][0-9 -]{8,18}[0-9]"))) {
+        // ０９０－１２３４－５６７８ from a phone keyboard is a good number too
+        String phone = TypedInput.plain(request.callbackPhone());
+        if (callback && (phone == null || !phone.matches("\\+?[0-9][0-9 -]{8,18}[0-9]"))) {
             problems.add(new FieldViolation(
                     "callbackPhone", "a phone number of 10 to 20 digits (spaces and hyphens allowed)", "pattern"));
         }
-        if (!callback && phone != null && !phone.isBlank()) {
+        if (!callback && phone != null) {
             problems.add(new FieldViolation(
                     "callbackPhone", "only with the way callback: otherwise no number is kept", "not-allowed"));
         }

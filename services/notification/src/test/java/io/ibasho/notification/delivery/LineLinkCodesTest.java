@@ -25,6 +25,9 @@ class LineLinkCodesTest {
     void theCodeIsFoundInWhatSheTypesWhateverTheCaseSpacesOrHyphens() {
         assertThat(LineLinkCodes.inMessage("ABCD-2345")).contains("ABCD2345");
         assertThat(LineLinkCodes.inMessage(" abcd 2345\n")).contains("ABCD2345");
+        // a Japanese keyboard's full-width letters, digits and hyphen, or a long-vowel mark for the hyphen
+        assertThat(LineLinkCodes.inMessage("ＡＢＣＤ－２３４５")).contains("ABCD2345");
+        assertThat(LineLinkCodes.inMessage("abcdー2345")).contains("ABCD2345");
         assertThat(LineLinkCodes.display("ABCD2345")).isEqualTo("ABCD-2345");
         // Anything else she writes is not a code.
         assertThat(LineLinkCodes.inMessage("こんにちは")).isEmpty();

@@ -76,8 +76,9 @@ class TalkRequestTest {
     @Test
     void sheSendsAndSeesHerRequestAndWithdrawsIt() {
         String id = send("mei", """
-                {"organisationId":"hinata","channel":"callback","callbackPhone":"090-0000-1234",
+                {"organisationId":"hinata","channel":"callback","callbackPhone":"０９０－００００－１２３４",
                  "timeWindow":"specific-days","days":["THU","MON"],"note":"短い時間なら"}""");
+        // the full-width number a Japanese phone keyboard gives is kept as the staff read it
         as("mei")
                 .get("/api/notifications/talk-requests")
                 .then()

@@ -1,0 +1,38 @@
+package io.ibasho.gateway;
+
+import java.text.Normalizer;
+
+/**
+ * What she typed, read the way she meant it. A Japanese phone keyboard gives full-width digits, colons and hyphens
+ * (６３８２３８, ０９０－１２３４－５６７８, ２２：００) and a long-vowel mark where a hyphen was meant; she may also copy a
+ * code with a space in the middle. Every page that checks a number, a code or a time reads it through here first, so
+ * none of them refuses what she typed correctly. The services read what reaches their API with the same rules
+ * (plumbing's {@code io.ibasho.plumbing.text.TypedInput}; the gateway shares no module with them).
+ */
+public final class TypedInput {
+    /** Marks a Japanese keyboard gives for a hyphen that NFKC leaves as they are (minus sign, dashes, ー). */
+    private static final String DASHES = "[\\u2010-\\u2015\\u2212\\u30FC\\uFF70]";
+
+    private TypedInput() {}
+
+    /** NFKC (full-width to half-width), dash look-alikes as "-", outer spaces removed; null when nothing is left. */
+    public static String plain(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String plain = Normalizer.normalize(typed, Normalizer.Form.NFKC)
+                .replaceAll(DASHES, "-")
+                .strip();
+        return plain.isEmpty() ? null : plain;
+    }
+
+    /** {@link #plain} without the spaces and hyphens that only separate groups ("638 238", "ABCD-EFGH"). */
+    public static String withoutSeparators(String typed) {
+        String plain = plain(typed);
+        if (plain == null) {
+            return null;
+        }
+        String joined = plain.replaceAll("[\\s-]", "");
+        return joined.isEmpty() ? null : joined;
+    }
+}

@@ -1,0 +1,107 @@
+package io.ibasho.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Her settings forms as a phone meets them (notification is a fake): what a Japanese keyboard types is read as she
+ * meant it, and every form that changes something answers with a redirect, so a reload sends nothing again.
+ */
+@QuarkusTest
+@WithTestResource(FakeNotification.class)
+class SettingsFormsTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    private String base() {
+        return root.toString().replace("localhost", "127.0.0.1").replaceAll("/$", "");
+    }
+
+    @AfterEach
+    void forgetLinked() {
+        System.clearProperty("fake.line.linkedAt");
+    }
+
+    private static HtmlPage submit(HtmlPage page, String formId) throws Exception {
+        HtmlForm form = (HtmlForm) page.getElementById(formId);
+        return form.getFirstByXPath(".//button[@type='submit']") instanceof org.htmlunit.html.HtmlButton button
+                ? button.click()
+                : null;
+    }
+
+    @Test
+    void theConfirmationCodeInFullWidthDigitsWithASpaceIsAcceptedAndTheAnswerIsARedirect() throws Exception {
+        try (WebClient browser = PlainBrowser.open()) {
+            // she lands on the list of sessions, which this fake cannot give (503): only her settings matter here
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            PlainBrowser.signIn(browser, base(), "mei");
+            HtmlPage settings = browser.getPage(base() + "/app/settings");
+            settings.<org.htmlunit.html.HtmlInput>getHtmlElementById("code").setValue("６３８　２３８");
+            HtmlPage answered = submit(settings, "verify");
+
+            assertThat(System.getProperty("fake.body./api/notifications/preferences/email/verify"))
+                    .contains("\"code\":\"638238\"");
+            // post-redirect-get: the page she lands on is a GET, and says what was done
+            assertThat(answered.getUrl().toString()).isEqualTo(base() + "/app/settings?done=verified");
+            assertThat(answered.getElementById("code-error")).isNull();
+            assertThat(answered.asNormalizedText()).contains("メールアドレスを確認しました。");
+
+            settings = browser.getPage(base() + "/app/settings");
+            settings.<org.htmlunit.html.HtmlInput>getHtmlElementById("address").setValue("mei@example.org");
+            answered = submit(settings, "email");
+            assertThat(answered.getUrl().toString())
+                    .as(answered.asNormalizedText())
+                    .isEqualTo(base() + "/app/settings?done=codeSent");
+            assertThat(answered.asNormalizedText()).contains("確認コードを送りました。");
+        }
+    }
+
+    @Test
+    void theLineCodeSurvivesAReloadWithoutAskingForAnotherAndUnlinkingRedirects() throws Exception {
+        // a woman of its own: the gateway limits how often one person changes her channels
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
+        String username = "line-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = accounts.createAttendee(username);
+        try (WebClient browser = PlainBrowser.open()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            PlainBrowser.signIn(browser, base(), username);
+            String asked = "fake.calls.POST/api/notifications/line/code";
+            int before = Integer.parseInt(System.getProperty(asked, "0"));
+            HtmlPage line = browser.getPage(base() + "/app/settings/line");
+            HtmlPage shown = submit(line, "line-code-form");
+            assertThat(shown.getUrl().toString()).isEqualTo(base() + "/app/settings/line");
+            assertThat(shown.getElementById("line-code").getTextContent()).isEqualTo("ABCD-EFGH");
+
+            HtmlPage reloaded = (HtmlPage) shown.refresh();
+            assertThat(reloaded.getElementById("line-code").getTextContent()).isEqualTo("ABCD-EFGH");
+            assertThat(Integer.parseInt(System.getProperty(asked))).isEqualTo(before + 1);
+            // the code never goes into an address
+            assertThat(browser.getCookieManager().getCookie(BrowserSessions.LINE_CODE_COOKIE))
+                    .isNotNull();
+
+            // linked: the day as every page writes it, and unlinking answers with a redirect
+            System.setProperty("fake.line.linkedAt", "2026-12-05T16:30:00Z");
+            HtmlPage linked = browser.getPage(base() + "/app/settings/line");
+            assertThat(linked.getElementById("line-linked").getTextContent())
+                    .contains("12月6日(日) から")
+                    .doesNotContain("2026-12-06");
+            // the code she no longer needs is forgotten once LINE is linked
+            assertThat(browser.getCookieManager().getCookie(BrowserSessions.LINE_CODE_COOKIE))
+                    .isNull();
+            HtmlPage unlinked = submit(linked, "line-unlink");
+            assertThat(unlinked.getUrl().toString()).isEqualTo(base() + "/app/settings/line?done=unlinked");
+            assertThat(unlinked.getElementById("message").getTextContent()).contains("解除しました");
+        } finally {
+            accounts.delete(userId);
+        }
+    }
+}

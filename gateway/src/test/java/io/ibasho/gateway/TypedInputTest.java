@@ -1,0 +1,27 @@
+package io.ibasho.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a Japanese phone keyboard gives is read as she meant it. */
+class TypedInputTest {
+    @Test
+    void fullWidthDigitsColonsAndHyphensAreReadAsHalfWidth() {
+        assertThat(TypedInput.plain("０９０－１２３４－５６７８")).isEqualTo("090-1234-5678");
+        assertThat(TypedInput.plain(" ２２：００ ")).isEqualTo("22:00");
+        // a long-vowel mark or a minus sign typed for a hyphen
+        assertThat(TypedInput.plain("090ー1234−5678")).isEqualTo("090-1234-5678");
+        assertThat(TypedInput.plain("　")).isNull();
+        assertThat(TypedInput.plain(null)).isNull();
+    }
+
+    @Test
+    void separatorsInACodeAreDropped() {
+        assertThat(TypedInput.withoutSeparators("６３８２３８")).isEqualTo("638238");
+        assertThat(TypedInput.withoutSeparators("638 238")).isEqualTo("638238");
+        assertThat(TypedInput.withoutSeparators("６３８　２３８")).isEqualTo("638238");
+        assertThat(TypedInput.withoutSeparators("ABCD－EFGH")).isEqualTo("ABCDEFGH");
+        assertThat(TypedInput.withoutSeparators(" - ")).isNull();
+    }
+}
