@@ -1,6 +1,6 @@
 package io.ibasho.gateway.recovery;
 
-import io.ibasho.gateway.TypedInput;
+import io.ibasho.typedinput.TypedInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

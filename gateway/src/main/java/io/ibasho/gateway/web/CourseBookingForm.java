@@ -1,6 +1,6 @@
 package io.ibasho.gateway.web;
 
-import java.text.Normalizer;
+import io.ibasho.typedinput.TypedInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +93,8 @@ public final class CourseBookingForm {
      * keyboard (３) read as 3, and 「3歳」 or 「3さい」 as well.
      */
     static Integer age(String typed) {
-        String digits = Normalizer.normalize(typed, Normalizer.Form.NFKC)
-                .strip()
-                .replaceFirst("(歳|さい|才)$", "")
-                .strip();
+        String plain = TypedInput.plain(typed);
+        String digits = plain == null ? "" : plain.replaceFirst("(歳|さい|才)$", "").strip();
         return digits.matches("[0-9]{1,2}") ? Integer.valueOf(digits) : null;
     }
 }

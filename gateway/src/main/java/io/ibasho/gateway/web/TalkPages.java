@@ -2,11 +2,11 @@ package io.ibasho.gateway.web;
 
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
-import io.ibasho.gateway.TypedInput;
 import io.ibasho.gateway.web.PageFlow.Html;
 import io.ibasho.gateway.web.PageFlow.Redirect;
 import io.ibasho.gateway.web.PageFlow.Result;
 import io.ibasho.gateway.web.PageFlow.Visit;
+import io.ibasho.typedinput.TypedInput;
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;

@@ -1,6 +1,6 @@
 package io.ibasho.notification.delivery;
 
-import io.ibasho.plumbing.text.TypedInput;
+import io.ibasho.typedinput.TypedInput;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -7,7 +7,7 @@ import io.ibasho.notification.message.MessageKind;
 import io.ibasho.notification.repository.TalkRequestAudit;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
-import io.ibasho.plumbing.text.TypedInput;
+import io.ibasho.typedinput.TypedInput;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,13 +1,12 @@
-package io.ibasho.gateway;
+package io.ibasho.typedinput;
 
 import java.text.Normalizer;
 
 /**
  * What she typed, read the way she meant it. A Japanese phone keyboard gives full-width digits, colons and hyphens
  * (６３８２３８, ０９０－１２３４－５６７８, ２２：００) and a long-vowel mark where a hyphen was meant; she may also copy a
- * code with a space in the middle. Every page that checks a number, a code or a time reads it through here first, so
- * none of them refuses what she typed correctly. The services read what reaches their API with the same rules
- * (plumbing's {@code io.ibasho.plumbing.text.TypedInput}; the gateway shares no module with them).
+ * code with a space in the middle. The gateway's pages and the services' APIs read a number, a code or a time through
+ * here first, with the same rules, so neither refuses what she typed correctly.
  */
 public final class TypedInput {
     /** Marks a Japanese keyboard gives for a hyphen that NFKC leaves as they are (minus sign, dashes, ー). */

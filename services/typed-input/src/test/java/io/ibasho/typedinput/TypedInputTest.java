@@ -1,4 +1,4 @@
-package io.ibasho.gateway;
+package io.ibasho.typedinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
