@@ -18,6 +18,12 @@ public final class EventTypes {
      * (docs/adr/0022).
      */
     public static final String COURSE_PUBLISHED = PREFIX + "event.CoursePublished.v1";
+    /**
+     * A venue was created, changed or deleted: which partner groups are linked to it now (an empty list, and
+     * {@code deleted}, once it is gone); keyed by the venue id, not a session id. Written with every save of the venue,
+     * so a group may follow a venue as soon as it is linked and hears nothing more once it is unlinked.
+     */
+    public static final String VENUE_CHANGED = PREFIX + "event.VenueChanged.v1";
 
     public static final String APPLICATION_RECEIVED = PREFIX + "registration.ApplicationReceived.v1";
     public static final String REGISTRATION_CONFIRMED = PREFIX + "registration.RegistrationConfirmed.v1";
@@ -79,6 +85,7 @@ public final class EventTypes {
             DROP_IN_CHILDCARE_RESERVED,
             DROP_IN_CHILDCARE_CANCELLED,
             COURSE_PUBLISHED,
+            VENUE_CHANGED,
             COURSE_BOOKED,
             COURSE_CANCELLED,
             COURSE_REQUEST_CHANGED);

@@ -2,7 +2,10 @@ package io.ibasho.contracts;
 
 /** Kafka topics (channel name = topic name, as in the Quarkus Kafka quickstart). Keys are aggregate ids. */
 public final class Topics {
-    /** EventPublished, EventChanged, EventCancelled, EventCompleted; key = session id; producer: event. */
+    /**
+     * EventPublished, EventChanged, EventCancelled, EventCompleted (key = session id), CoursePublished (key = course
+     * id), VenueChanged (key = venue id); producer: event.
+     */
     public static final String EVENT_LIFECYCLE = "event-lifecycle";
     /** Registration and lottery events; key = session id; producer: registration. */
     public static final String REGISTRATION_LIFECYCLE = "registration-lifecycle";

@@ -124,9 +124,11 @@ public class PartnerPages {
         Uni<ServiceCalls.Answer> changed =
                 services.get("event", "/api/events/partner/sessions?changedSince=" + PageFlow.enc(since), v.token());
         Uni<ServiceCalls.Answer> hooks = services.get("notification", "/api/notifications/webhooks", v.token());
+        Uni<ServiceCalls.Answer> followable =
+                services.get("notification", "/api/notifications/webhooks/venues", v.token());
         return Uni.combine()
                 .all()
-                .unis(venues, upcoming, changed, hooks)
+                .unis(venues, upcoming, changed, hooks, followable)
                 .asTuple()
                 .map(all -> {
                     if (!all.getItem1().ok() || !all.getItem2().ok()) {
@@ -171,6 +173,10 @@ public class PartnerPages {
                     data.put(
                             "webhooks",
                             webhooks(all.getItem4().ok() ? all.getItem4().array() : new JsonArray(), venueViews));
+                    WebhookVenues follow = WebhookVenues.of(
+                            venueViews, all.getItem5().ok() ? all.getItem5().array() : null);
+                    data.put("followVenues", follow.offered());
+                    data.put("notYetFollowable", follow.notYetSentence(v.language()));
                     data.put("secret", secret);
                     data.put("groupFeed", groupFeed);
                     data.put("webhookError", webhookError);
@@ -316,9 +322,53 @@ public class PartnerPages {
         return (request.isSSL() ? "https://" : "http://") + host;
     }
 
-    private static String problem(ServiceCalls.Answer answer, boolean ja) {
+    /**
+     * The venues the webhook form offers: exactly those the notification service accepts now. It learns a venue's
+     * partner groups when the organiser saves the venue, a moment after the event service does, so a venue just linked
+     * may be listed above before it can be followed; it is named instead of ticked. When the service cannot say
+     * ({@code acceptedIds} null), every venue is offered and its refusal, if any, says the rest.
+     */
+    record WebhookVenues(List<StaffViews.PartnerVenue> offered, List<StaffViews.PartnerVenue> notYet) {
+        static WebhookVenues of(List<StaffViews.PartnerVenue> venues, JsonArray acceptedIds) {
+            if (acceptedIds == null) {
+                return new WebhookVenues(venues, List.of());
+            }
+            List<StaffViews.PartnerVenue> offered = new ArrayList<>();
+            List<StaffViews.PartnerVenue> notYet = new ArrayList<>();
+            venues.forEach(venue -> (acceptedIds.contains(venue.id()) ? offered : notYet).add(venue));
+            return new WebhookVenues(offered, notYet);
+        }
+
+        /** Null when every venue can be followed. */
+        String notYetSentence(Language language) {
+            if (notYet.isEmpty()) {
+                return null;
+            }
+            String names = language == Language.EN
+                    ? String.join(
+                            ", ",
+                            notYet.stream().map(StaffViews.PartnerVenue::name).toList())
+                    : String.join(
+                            "、",
+                            notYet.stream()
+                                    .map(venue -> "「" + venue.name() + "」")
+                                    .toList());
+            return language == Language.EN
+                    ? names + ": not ready to choose yet. A venue can be chosen shortly after the organiser saves it;"
+                            + " please reload the page in a moment."
+                    : names + "は、まだ選べません。主催者が会場を保存してから少したつと選べるようになります。少し待ってから、ページを開き直してください。";
+        }
+    }
+
+    static String problem(ServiceCalls.Answer answer, boolean ja) {
         if (answer.status() >= 500) {
             return ja ? "いまは保存できません。少し待ってから、もう一度お試しください。" : "Could not save it now; try again shortly.";
+        }
+        if (answer.object().getString("type", "").endsWith("venue-not-linked")) {
+            // the service's detail is English and lists ids; she chose from the venues this page offered
+            return ja
+                    ? "選んだ会場の中に、このグループがまだ選べない会場があります。ページを開き直して、表示されている会場から選んでください。"
+                    : "Some of the chosen venues cannot be chosen by your group yet. Reload the page and choose from the venues shown.";
         }
         return answer.object().getString("detail", "HTTP " + answer.status());
     }

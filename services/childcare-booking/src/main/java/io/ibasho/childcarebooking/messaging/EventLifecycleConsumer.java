@@ -16,6 +16,7 @@ import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -25,6 +26,12 @@ import org.jboss.logging.Logger;
 public class EventLifecycleConsumer {
     static final String CONSUMER = "childcare-booking";
     private static final Logger LOG = Logger.getLogger(EventLifecycleConsumer.class);
+    /** The types about one session (keyed and identified by its session id): the only ones childcare acts on. */
+    private static final Set<String> SESSION_EVENTS = Set.of(
+            EventTypes.EVENT_PUBLISHED,
+            EventTypes.EVENT_CHANGED,
+            EventTypes.EVENT_CANCELLED,
+            EventTypes.EVENT_COMPLETED);
 
     private final InboundEventReader events;
     private final DropInChildcareService dropIns;
@@ -66,8 +73,10 @@ public class EventLifecycleConsumer {
     }
 
     private Uni<Void> apply(String type, JsonNode data) {
-        if (type.equals(EventTypes.COURSE_PUBLISHED)) {
-            return Uni.createFrom().voidItem(); // a course has no session id: each date's own events carry childcare
+        if (!SESSION_EVENTS.contains(type)) {
+            // a course or a venue has no session id (each date's own events carry childcare): acknowledged and skipped,
+            // as every type this consumer does not need
+            return Uni.createFrom().voidItem();
         }
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         return SessionOffer.<SessionOffer>findById(sessionId).flatMap(existing -> {
@@ -95,9 +104,7 @@ public class EventLifecycleConsumer {
                         ? kept.flatMap(ignored -> dropIns.endAllOf(sessionId))
                         : kept;
             }
-            if (!type.equals(EventTypes.EVENT_PUBLISHED) && !type.equals(EventTypes.EVENT_CHANGED)) {
-                return Uni.createFrom().voidItem();
-            }
+            // EventPublished or EventChanged from here on
             if (existing != null && ("CANCELLED".equals(existing.status) || "COMPLETED".equals(existing.status))) {
                 return Uni.createFrom().voidItem(); // the end of a session is final: nothing reopens it
             }

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.ibasho.childcarebooking.Fixtures;
 import io.ibasho.childcarebooking.Fixtures.Session;
 import io.ibasho.contracts.EventTypes;
+import io.ibasho.contracts.Topics;
 import io.ibasho.testsupport.IbashoServers;
+import io.ibasho.testsupport.KafkaTopicWriter;
 import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
@@ -68,6 +70,25 @@ class CancellationReadFirstTest {
                 .then()
                 .statusCode(409)
                 .body("type", matchesPattern(".*childcare-not-offered"));
+    }
+
+    /**
+     * A venue's event (VenueChanged, keyed by the venue id, no session id) shares the topic: childcare has nothing to do
+     * with it and acknowledges it, instead of dead-lettering it for want of a session id.
+     */
+    @Test
+    void aVenueEventOnTheSameTopicIsAcknowledgedAndSkipped() {
+        UUID venue = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        KafkaTopicWriter.send(Topics.EVENT_LIFECYCLE, venue.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/ibasho/event","type":"%s","time":"%s","subject":"%s",
+                 "data":{"venueId":"%s","organisationId":"hinata","partnerGroups":["tsubomi"],"deleted":false}}
+                """.formatted(
+                        eventId, EventTypes.VENUE_CHANGED, OffsetDateTime.now(ZoneOffset.UTC), venue, venue));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !query("select event_id from processed_message where event_id = '" + eventId + "'")
+                        .isEmpty());
     }
 
     private static Response staffView(UUID sessionId) {

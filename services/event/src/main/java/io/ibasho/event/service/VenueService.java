@@ -1,8 +1,11 @@
 package io.ibasho.event.service;
 
+import io.ibasho.contracts.EventTypes;
 import io.ibasho.event.Session;
 import io.ibasho.event.Venue;
+import io.ibasho.event.mapping.VenueEvents;
 import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,12 +16,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Venues of an organisation; another organisation's venue is 404, never 403. */
+/**
+ * Venues of an organisation; another organisation's venue is 404, never 403. Every save and deletion writes
+ * VenueChanged in its transaction, so notification knows which partner groups may follow the venue (and hear about it)
+ * as soon as the organiser links or unlinks them, not only at the venue's next session event.
+ */
 @ApplicationScoped
 public class VenueService {
+    private final Outbox outbox;
     private final Clock clock;
 
-    public VenueService(Clock clock) {
+    public VenueService(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -31,16 +40,18 @@ public class VenueService {
         VenueMapper.apply(request, venue);
         venue.createdAt = now;
         venue.updatedAt = now;
-        return venue.persist();
+        return venue.<Venue>persist().call(saved -> announce(VenueEvents.saved(saved)));
     }
 
     @WithTransaction
     public Uni<Venue> update(String organisationId, UUID venueId, VenueRequest request) {
-        return own(organisationId, venueId).map(venue -> {
-            VenueMapper.apply(request, venue);
-            venue.updatedAt = OffsetDateTime.now(clock);
-            return venue;
-        });
+        return own(organisationId, venueId)
+                .map(venue -> {
+                    VenueMapper.apply(request, venue);
+                    venue.updatedAt = OffsetDateTime.now(clock);
+                    return venue;
+                })
+                .call(venue -> announce(VenueEvents.saved(venue)));
     }
 
     /** A venue that sessions or series use stays: their history and bookings point at it. */
@@ -56,7 +67,11 @@ public class VenueService {
                                                 "venue-in-use",
                                                 "Sessions or series use this venue; move or cancel them first (" + uses
                                                         + " in use)."))
-                                : venue.delete()));
+                                : venue.delete().call(() -> announce(VenueEvents.deleted(venue)))));
+    }
+
+    private Uni<Void> announce(VenueEvents.VenueChanged change) {
+        return outbox.append(EventTypes.VENUE_CHANGED, UUID.fromString(change.venueId()), change);
     }
 
     @WithSession

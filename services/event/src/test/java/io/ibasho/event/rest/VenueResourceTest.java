@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ibasho.contracts.EventTypes;
 import io.ibasho.testsupport.IbashoServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -69,6 +71,45 @@ class VenueResourceTest {
                 .then()
                 .statusCode(204);
         given().get("/api/events/venues/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /**
+     * Notification learns which partner groups may follow a venue (and hear about it) from VenueChanged, written with
+     * every save and the deletion: a group linked to a new venue may follow it before any session is published there,
+     * and a group unlinked hears nothing more. Ids and states only: never the address or the names.
+     */
+    @Test
+    void everySaveAndTheDeletionAnnounceTheVenuesPartnerGroups() {
+        String id = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", true, List.of("tsubomi")));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(venue(uniqueArea(), "ATTENDEES_ONLY", true, List.of("himawari")))
+                .put("/api/events/venues/" + id)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(organiser1())
+                .delete("/api/events/venues/" + id)
+                .then()
+                .statusCode(204);
+
+        List<JsonNode> events = TestData.events(id, 3);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.path("type").asText()).isEqualTo(EventTypes.VENUE_CHANGED);
+            assertThat(event.path("subject").asText()).isEqualTo(id);
+            assertThat(event.path("dataschema").asText()).isEqualTo(EventTypes.schemaOf(EventTypes.VENUE_CHANGED));
+            assertThat(event.path("data").path("venueId").asText()).isEqualTo(id);
+            assertThat(event.path("data").path("organisationId").asText()).isEqualTo("hinata");
+            assertThat(event.path("data").fieldNames())
+                    .toIterable()
+                    .containsExactlyInAnyOrder("venueId", "organisationId", "partnerGroups", "deleted");
+            assertThat(event.toString()).doesNotContain(ATTENDEES_ADDRESS);
+        });
+        assertThat(events.stream().map(e -> e.path("data").path("partnerGroups").toString()))
+                .containsExactly("[\"tsubomi\"]", "[\"himawari\"]", "[]");
+        assertThat(events.stream().map(e -> e.path("data").path("deleted").asBoolean()))
+                .containsExactly(false, false, true);
     }
 
     @Test

@@ -23,11 +23,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code event-lifecycle}: the session copy, the venue's partner links, messages to the women booked when a session
+ * {@code event-lifecycle}: the session copy, the venue's partner links (from session events and VenueChanged), messages to the women booked when a session
  * changes or is cancelled, and the partners' webhooks. The event id is recorded in the same transaction as everything the event causes, so each is handled exactly
  * once per (event, recipient, channel); unreadable messages fail to the consumer's dead-letter topic.
  */
@@ -35,6 +36,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class EventLifecycleConsumer {
     /** The name under which notification records the events it handled, the same for its three topics. */
     static final String CONSUMER = "notification";
+    /** The types about one session, identified by its {@code sessionId}. */
+    private static final Set<String> SESSION_EVENTS = Set.of(
+            EventTypes.EVENT_PUBLISHED,
+            EventTypes.EVENT_CHANGED,
+            EventTypes.EVENT_CANCELLED,
+            EventTypes.EVENT_COMPLETED);
 
     private final InboundEventReader events;
     private final Notifier notifier;
@@ -62,16 +69,42 @@ public class EventLifecycleConsumer {
     public Uni<Void> consume(String message) {
         // in a transaction of its own; a transient failure is retried with backoff, only poison is
         // dead-lettered (issue #14)
-        return TransientFailures.inTransactionWithRetry(() -> events.read(message)
-                .flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> sessionEvent(event))));
+        return TransientFailures.inTransactionWithRetry(() ->
+                events.read(message).flatMap(event -> ProcessedMessage.once(event, CONSUMER, () -> handle(event))));
     }
 
-    private Uni<Void> sessionEvent(InboundEvent event) {
+    private Uni<Void> handle(InboundEvent event) {
         String type = event.type();
         if (type.equals(EventTypes.COURSE_PUBLISHED)) {
             // a course is not a session: its copy (dates, allocation) words her course messages
             return courses.keepCourse(event.data());
         }
+        if (type.equals(EventTypes.VENUE_CHANGED)) {
+            return venueChanged(event);
+        }
+        if (!SESSION_EVENTS.contains(type)) {
+            return Uni.createFrom().voidItem(); // a type this consumer does not need: acknowledged and skipped
+        }
+        return sessionEvent(event);
+    }
+
+    /**
+     * The organiser saved or deleted a venue: the groups linked to it now replace the ones kept, so a newly linked group
+     * may follow it at once, and an unlinked one hears nothing more about it (webhooks, digest) even before the venue's
+     * next session event. As with a session's {@code venuePartnerGroups}, the newer statement wins.
+     */
+    private Uni<Void> venueChanged(InboundEvent event) {
+        JsonNode data = event.data();
+        String venueId = data.path("venueId").asText();
+        if (venueId.isBlank()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("VenueChanged without a venueId"));
+        }
+        List<String> groups = data.path("deleted").asBoolean(false) ? List.of() : groupsIn(data.path("partnerGroups"));
+        return keepVenueLinks(venueId, groups, event);
+    }
+
+    private Uni<Void> sessionEvent(InboundEvent event) {
+        String type = event.type();
         JsonNode data = event.data();
         UUID sessionId = UUID.fromString(data.path("sessionId").asText());
         int sequence = data.path("sequence").asInt();
@@ -149,11 +182,13 @@ public class EventLifecycleConsumer {
 
     /** {@code venuePartnerGroups} of the event, or null if the event does not carry it (older producers). */
     private static List<String> linkedGroups(JsonNode data) {
-        if (!data.path("venuePartnerGroups").isArray()) {
-            return null;
-        }
+        return data.path("venuePartnerGroups").isArray() ? groupsIn(data.path("venuePartnerGroups")) : null;
+    }
+
+    /** The group ids of a JSON array; anything that is not a group id (blank, not text) is left out. */
+    private static List<String> groupsIn(JsonNode array) {
         List<String> groups = new ArrayList<>();
-        data.path("venuePartnerGroups").forEach(g -> {
+        array.forEach(g -> {
             if (g.isTextual() && !g.asText().isBlank()) {
                 groups.add(g.asText());
             }

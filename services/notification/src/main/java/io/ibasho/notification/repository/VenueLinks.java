@@ -8,9 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which partner groups each venue is linked to, as the event service last said on a session's EventPublished or
- * EventChanged ({@code venuePartnerGroups}). A group may follow, and hears about, only venues linked to it. The
- * newest statement wins (by CloudEvent time), so a late older event cannot re-link a venue. Public facts only.
+ * Which partner groups each venue is linked to, as the event service last said: on VenueChanged (every save or
+ * deletion of the venue) or on a session's EventPublished or EventChanged ({@code venuePartnerGroups}). A group may
+ * follow, and hears about, only venues linked to it. The newest statement wins (by CloudEvent time), so a late older
+ * event cannot re-link a venue. Public facts only.
  */
 @ApplicationScoped
 public class VenueLinks {

@@ -116,6 +116,15 @@ public class WebhookResource {
     }
 
     @GET
+    @Path("/venues")
+    @Operation(
+            summary =
+                    "The ids of the venues the group may follow now (linked to it by their organiser); any other is refused as venue-not-linked")
+    public Uni<List<String>> followableVenues() {
+        return webhooks.followable(partnerGroup());
+    }
+
+    @GET
     @Operation(summary = "The group's endpoints (without secrets)")
     public Uni<List<EndpointView>> list() {
         return webhooks.endpointsOf(partnerGroup())

@@ -81,14 +81,19 @@ public class WebhookService {
                 });
     }
 
+    /** The venues the group may follow now: exactly those {@link #notLinked} lets through. */
+    @WithSession
+    public Uni<List<String>> followable(String partnerGroup) {
+        return venueLinks.venuesOf(partnerGroup);
+    }
+
     /**
      * The venues among {@code venueIds} not linked to the group: unknown venues and other groups' venues alike, so
      * the answer never tells a group whether a venue it is not linked to exists.
      */
     @WithSession
     public Uni<List<String>> notLinked(String partnerGroup, List<String> venueIds) {
-        return venueLinks
-                .venuesOf(partnerGroup)
+        return followable(partnerGroup)
                 .map(linked ->
                         venueIds.stream().filter(v -> !linked.contains(v)).toList());
     }

@@ -389,6 +389,91 @@ class PartnerWebhookTest {
                 .statusCode(422);
     }
 
+    /** The venue ids partner1's group (tsubomi) may follow, as the partner page asks for them. */
+    private static List<String> followable() {
+        return given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .get("/api/notifications/webhooks/venues")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$", String.class);
+    }
+
+    private static io.restassured.response.ValidatableResponse follow(String venue) {
+        return given().auth()
+                .oauth2(Tokens.accessToken("partner1"))
+                .contentType("application/json")
+                .body(Map.of("url", url("/ok"), "venueIds", List.of(venue)))
+                .post("/api/notifications/webhooks")
+                .then();
+    }
+
+    /**
+     * An organiser creates a venue and links tsubomi to it; no session is published there yet. The group may follow it
+     * at once (before, only a session event taught this service the link, and the partner page's pre-ticked venue was
+     * refused); once the venue is deleted, it may not.
+     */
+    @Test
+    void aVenueLinkedByItsOrganiserCanBeFollowedBeforeAnySessionIsPublishedThere() {
+        UUID venue = UUID.randomUUID();
+        follow(venue.toString()).statusCode(422).body("type", org.hamcrest.Matchers.endsWith("venue-not-linked"));
+        assertThat(followable()).doesNotContain(venue.toString());
+
+        Events.venueChanged(venue, "[\"tsubomi\",\"himawari\"]", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> followable().contains(venue.toString()));
+        follow(venue.toString()).statusCode(201);
+
+        Events.venueChanged(venue, "[]", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !followable().contains(venue.toString()));
+        follow(venue.toString()).statusCode(422);
+    }
+
+    /**
+     * The organiser unlinks tsubomi from a venue it follows: from then on the group hears nothing about the venue, even
+     * from an event that does not name the groups (EventCancelled uses the links last known), before any session event
+     * says so.
+     */
+    @Test
+    void aVenueUnlinkedByItsOrganiserStopsTheGroupsDeliveriesAtOnce() throws Exception {
+        UUID venue = UUID.randomUUID();
+        Object endpoint = register("/ok", venue.toString()).get("id"); // linked by a session event
+        UUID session = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(12);
+        Events.session(
+                EventTypes.EVENT_PUBLISHED,
+                session,
+                "カフェ",
+                "Cafe",
+                "cafe",
+                "FIRST_COME",
+                venue.toString(),
+                "[\"tsubomi\"]",
+                start,
+                start.plusHours(2),
+                0,
+                null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> forSession(ok, session).size() == 1);
+
+        Events.venueChanged(venue, "[\"himawari\"]", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !followable().contains(venue.toString()));
+        Events.sessionCancelled(session, venue.toString(), 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Db.count("select count(*) from session_copy where id = ? and status = 'CANCELLED'", session)
+                                == 1);
+        Markers.runWebhookSender(webhookSender); // anything else due would be delivered now
+
+        assertThat(forSession(ok, session)).hasSize(1);
+        assertThat(JSON.readTree(forSession(ok, session).get(0).body())
+                        .path("type")
+                        .asText())
+                .isEqualTo("session.published");
+        awaitDeliveries(endpoint, deliveries -> deliveries.body("size()", equalTo(1)));
+    }
+
     /**
      * Issue #14: one partner endpoint that hangs must not stall every partner's deliveries. The hanging partner's three
      * deliveries are due before the answering partner's three, in the same batch. The answering partner gets all of

@@ -167,6 +167,21 @@ public final class Events {
                 envelope(UUID.randomUUID().toString(), "/ibasho/childcare-booking", type, sessionId, data));
     }
 
+    /**
+     * VenueChanged as the event service writes it when an organiser saves or deletes a venue.
+     *
+     * @param partnerGroups e.g. {@code ["tsubomi"]} as JSON: every group linked to the venue now
+     */
+    public static String venueChanged(UUID venueId, String partnerGroups, boolean deleted) {
+        String data = """
+                {"venueId":"%s","organisationId":"hinata","partnerGroups":%s,"deleted":%s}
+                """.formatted(venueId, partnerGroups, deleted);
+        return send(
+                Topics.EVENT_LIFECYCLE,
+                venueId,
+                envelope(UUID.randomUUID().toString(), "/ibasho/event", EventTypes.VENUE_CHANGED, venueId, data));
+    }
+
     public static String send(String topic, UUID key, String message) {
         KafkaTopicWriter.send(topic, key.toString(), message);
         return message;
