@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -99,7 +100,8 @@ public class DoorPages {
             JsonObject r = answer.object();
             JsonArray entries = r.getJsonArray("entries", new JsonArray());
             DoorState state = state(s, clock.instant());
-            String problem = v.ctx().request().getParam("problem");
+            // Set.of(...).contains(null) throws: a page without a refusal asks with ""
+            String problem = Objects.requireNonNullElse(v.ctx().request().getParam("problem"), "");
             String refusal = state != DoorState.OPEN && CLOSED_PROBLEMS.contains(problem)
                     ? null // the closed door says it already
                     : refusal(problem, entries, v.ctx().request().getParam("registration"), v.language());
