@@ -205,10 +205,11 @@ class StaffJourneyIT {
 
     @Test
     void atTheDoorOneWomanIsFoundByHerTypedCodeAnotherByHerQrCodeAndTwoDropInsAreCounted() throws IOException {
-        OffsetDateTime start = SessionBody.inDays(3, 10);
+        // the door takes check-ins and drop-ins on the session's day only: a café starting soon, today in Tokyo
+        OffsetDateTime start = soonToday();
         String sessionId = attendees.publishedSession(
                 SessionBody.cafe("ウィメンズカフェ（受付の練習）", start, Duration.ofHours(2), 10, "FIRST_COME")
-                        .applicationsOpenUntil(start.minusHours(1))
+                        .applicationsOpenUntil(start.minusMinutes(2))
                         .build());
         List<String> women = attendees.create("door", 2);
         Map<String, Object> typed = book(women.get(0), sessionId, "さくら");
@@ -234,6 +235,20 @@ class StaffJourneyIT {
             assertThat(page.locator("#message")).hasText("さくらさんを受付しました（出席）。");
             phone.look("checked-in-by-code");
 
+            // the same code again (shared, or a screenshot): said beside the field with the first time, not counted
+            page.getByLabel("予約コード").fill((String) typed.get("bookingCode"));
+            button(page, "受付する").click();
+            assertThat(page.locator("#code-error"))
+                    .hasText(java.util.regex.Pattern.compile("^すでに受付済みです（\\d\\d:\\d\\d）。$"));
+            assertThat(page.locator("#count-attended")).hasText("1");
+            // a refused POST comes back as a page of its own (post-redirect-get): reloading it sends nothing again
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/door\\?problem=already-checked-in"));
+            page.reload();
+            assertThat(page.locator("#count-attended")).hasText("1");
+            button(page, "受付する").click();
+            assertThat(page.locator("#code-error")).hasText("予約コードを入力してください。");
+            phone.look("door-refusals");
+
             button(page, "カメラで読み取る").click();
             assertThat(page.locator("#message"))
                     .hasText(
@@ -250,11 +265,40 @@ class StaffJourneyIT {
             assertThat(page.locator("tr[data-registration] .attendance[data-state=attended]"))
                     .hasCount(2);
             phone.look("roster-390");
+            // at 390 px no word of the roster breaks one character per line (予約確定, 欠席にする): one line each
+            for (Locator words : List.of(
+                    page.locator("tr[data-registration] td.door-status").first(),
+                    page.locator("tr[data-registration] .door-attendance button")
+                            .first())) {
+                Object lines =
+                        words.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e.firstChild);"
+                                + " return r.getClientRects().length; }");
+                assertThat(((Number) lines).intValue()).as(words.textContent()).isEqualTo(1);
+            }
 
             page.setViewportSize(1280, 800);
             page.reload();
             phone.look("roster-1280");
+
+            // cancelled: the door says so and takes nothing any more
+            given().baseUri(stack.gateway)
+                    .auth()
+                    .oauth2(attendees.token("organiser1"))
+                    .post("/api/events/sessions/" + sessionId + "/cancel")
+                    .then()
+                    .statusCode(200);
+            page.reload();
+            assertThat(page.locator("#door-closed")).hasText("この開催は中止されました。");
+            assertThat(page.locator("form#check-in, form#drop-in")).hasCount(0);
+            phone.look("door-cancelled");
         }
+    }
+
+    /** A start 10 minutes from now: its door is open (on its day, and from two hours before its start). */
+    private static OffsetDateTime soonToday() {
+        return OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .plusMinutes(10)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     }
 
     @Test
@@ -413,6 +457,10 @@ class StaffJourneyIT {
             desk.look("venue-mistakes");
             page.getByLabel("予約が確定した人だけ").check();
             page.getByLabel("住所", new Page.GetByLabelOptions().setExact(true)).fill("港区みなと1-2-3");
+            // well spelt but no partner group has it (a typo of tsubomi): refused beside the field, nobody linked
+            page.getByLabel("この会場の予定を見られる協力団体（IDを「、」か空白で区切る）").fill("tsubomii");
+            button(page, "登録する").click();
+            assertThat(page.locator("#partnerGroups-error")).hasText("この協力団体のIDは見つかりません。つづりを確かめてください: tsubomii");
             page.getByLabel("この会場の予定を見られる協力団体（IDを「、」か空白で区切る）").fill("");
             page.getByLabel("バリアフリー・アクセスの案内（日本語）").fill("入口に段差はありません。");
             button(page, "登録する").click();

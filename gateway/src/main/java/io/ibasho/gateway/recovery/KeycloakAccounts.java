@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The few Keycloak admin calls account recovery needs, with the gateway's account service account (client
+ * The few Keycloak admin calls account recovery (and the venue form's partner group check) needs, with the gateway's account service account (client
  * {@code ibasho-account-eraser}, realm-management's {@code manage-users} only; docs/adr/0014, 0019). User ids are
  * checked to be UUIDs before they go into a path; usernames go only into a query parameter.
  */
@@ -92,6 +92,35 @@ public class KeycloakAccounts {
                             .filter(user -> user.getBoolean("enabled", false))
                             .map(user -> user.getString("id"))
                             .findFirst();
+                });
+    }
+
+    /**
+     * Whether a partner group with this id exists in the organisation: some account (a partner's, or a partner system's
+     * service account) carries it in its {@code partner_group} attribute, with the same {@code organisation} (the tokens' {@code org}). Groups live only
+     * there (no table lists them), so a venue form checks here before linking a venue to a group.
+     */
+    public Uni<Boolean> partnerGroupExists(String admin, String organisation, String group) {
+        return client.getAbs(admin() + "/users")
+                .addQueryParam("q", "partner_group:" + group + " organisation:" + organisation)
+                .addQueryParam("briefRepresentation", "false")
+                .addQueryParam("max", "5")
+                .bearerTokenAuthentication(admin)
+                .timeout(10_000)
+                .send()
+                .map(answer -> {
+                    require(answer, 200, "partner group search");
+                    // the attribute search is checked again here: exactly this group, in exactly this organisation
+                    return answer.bodyAsJsonArray().stream()
+                            .filter(JsonObject.class::isInstance)
+                            .map(JsonObject.class::cast)
+                            .map(user -> user.getJsonObject("attributes", new JsonObject()))
+                            .anyMatch(attributes -> attributes
+                                            .getJsonArray("partner_group", new JsonArray())
+                                            .contains(group)
+                                    && attributes
+                                            .getJsonArray("organisation", new JsonArray())
+                                            .contains(organisation));
                 });
     }
 

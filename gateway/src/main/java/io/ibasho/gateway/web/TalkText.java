@@ -83,6 +83,7 @@ public final class TalkText {
                 "ご本人が選んだ方法と時間帯だけで連絡してください。見るたびに記録されます。",
                 "Contact her only in the way and at the times she chose. Every view is recorded.");
         put("staffNone", "いまは連絡はありません。", "No requests just now.");
+        put("staffNote", "ご本人からのひとこと", "Her note");
         put("received", "受信", "Received");
         put("status", "状態", "Status");
         put("acknowledge", "受け付けたことを知らせる", "Acknowledge");

@@ -64,6 +64,9 @@ public class Registration extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Attendance attendance;
+    /** When she was first recorded as attended (the door shows it when her code comes again); null otherwise. */
+    @Column(name = "attended_at")
+    public OffsetDateTime attendedAt;
     /** Lottery applications: the priority tier she declared (index into the policy's labels); null = the last. */
     @Column(name = "priority_tier")
     public Integer priorityTier;

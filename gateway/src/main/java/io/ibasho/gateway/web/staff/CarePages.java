@@ -124,7 +124,7 @@ public class CarePages {
             data.put("st", StaffText.of(v.language()));
             data.put("session", StaffViews.row(both.getItem1(), v.language()));
             data.put("row", careRow(both.getItem1(), summary, v.language()));
-            data.put("bands", bands(summary));
+            data.put("bands", bands(summary, v.language()));
             data.put("children", children(body.getJsonArray("children", new JsonArray())));
             return (Result) new Html(200, "staff/care-sheet", data);
         });
@@ -152,11 +152,11 @@ public class CarePages {
                 summary.getInteger("carersShort", 0) > 0 || Boolean.TRUE.equals(summary.getValue("overCapacity")));
     }
 
-    static List<StaffViews.Band> bands(JsonObject summary) {
+    static List<StaffViews.Band> bands(JsonObject summary, Language language) {
         List<StaffViews.Band> bands = new ArrayList<>();
         for (Object o : summary.getJsonArray("childrenByBand", new JsonArray())) {
             if (o instanceof JsonObject b) {
-                bands.add(new StaffViews.Band(b.getString("ages", ""), b.getInteger("children", 0)));
+                bands.add(StaffViews.Band.of(b.getString("ages", ""), b.getInteger("children", 0), language));
             }
         }
         return bands;

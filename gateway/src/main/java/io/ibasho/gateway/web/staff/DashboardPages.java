@@ -240,10 +240,12 @@ public class DashboardPages {
                                     + " needed)");
             for (Object o : care.getJsonArray("childrenByBand", new JsonArray())) {
                 if (o instanceof JsonObject band && band.getInteger("children", 0) > 0) {
+                    StaffViews.Band words =
+                            StaffViews.Band.of(band.getString("ages"), band.getInteger("children"), language);
                     text.append(ja ? "・" : "; ")
-                            .append(band.getString("ages"))
-                            .append(ja ? " " : ": ")
-                            .append(band.getInteger("children"));
+                            .append(words.ages())
+                            .append(": ")
+                            .append(words.children());
                 }
             }
             careText = text.toString();

@@ -13,6 +13,7 @@ import io.ibasho.gateway.web.PageFlow.Redirect;
 import io.ibasho.gateway.web.PageFlow.Result;
 import io.ibasho.gateway.web.PageFlow.Visit;
 import io.ibasho.gateway.web.ServiceCalls;
+import io.ibasho.gateway.web.Wording;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -23,10 +24,15 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,7 +40,9 @@ import java.util.function.Consumer;
 /**
  * The door of a session: the roster (read from registration, which audits every read with the reason "door"), check-in
  * by a booking code typed in or read from her QR code with the phone's camera, attended or no-show, and drop-ins
- * counted with one tap. Without JavaScript everything but the camera works.
+ * counted with one tap. Without JavaScript everything but the camera works. The door takes check-ins and drop-ins on
+ * the session's day only (Tokyo, from the injected clock) and never for a cancelled session; a refused form comes back
+ * by post-redirect-get with its problem type, said in the page's words ({@link StaffProblems}).
  */
 @ApplicationScoped
 public class DoorPages {
@@ -49,10 +57,13 @@ public class DoorPages {
     @Inject
     ServiceCalls services;
 
+    @Inject
+    Clock clock;
+
     void routes(@Observes Router router) {
         router.get("/staff/sessions/:id/door")
                 .order(900)
-                .handler(ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> door(v, null, null, 200))));
+                .handler(ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(this::door)));
         router.post("/staff/sessions/:id/door/check-in")
                 .order(900)
                 .handler(ctx -> FormBody.read(
@@ -71,15 +82,13 @@ public class DoorPages {
                         ctx, frame -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> scan(v, frame)))));
     }
 
-    private Uni<Result> door(Visit v, String message, String codeError, int status) {
+    private Uni<Result> door(Visit v) {
         UUID id = uuid(v.ctx().pathParam("id"));
         if (id == null) {
             return Uni.createFrom().item(errorPage(404));
         }
-        Uni<JsonObject> session = services.get("event", "/api/events/sessions/" + id + "/manage", v.token())
-                .map(a -> a.ok() ? a.object() : null);
         Uni<ServiceCalls.Answer> roster = roster(v, id);
-        return Uni.combine().all().unis(session, roster).asTuple().map(both -> {
+        return Uni.combine().all().unis(session(v, id), roster).asTuple().map(both -> {
             JsonObject s = both.getItem1();
             ServiceCalls.Answer answer = both.getItem2();
             if (s == null || answer.status() == 404) {
@@ -89,24 +98,167 @@ public class DoorPages {
                 return errorPage(answer.status() == 403 ? 403 : 503);
             }
             JsonObject r = answer.object();
+            JsonArray entries = r.getJsonArray("entries", new JsonArray());
+            DoorState state = state(s, clock.instant());
+            // Set.of(...).contains(null) throws: a page without a refusal asks with ""
+            String problem = Objects.requireNonNullElse(v.ctx().request().getParam("problem"), "");
+            String refusal = state != DoorState.OPEN && CLOSED_PROBLEMS.contains(problem)
+                    ? null // the closed door says it already
+                    : refusal(problem, entries, v.ctx().request().getParam("registration"), v.language());
             Map<String, Object> data = new HashMap<>();
             data.put("nav", "staff-sessions");
             data.put("st", StaffText.of(v.language()));
             data.put("script", "/door-scan.js");
             data.put("session", StaffViews.row(s, v.language()));
-            data.put("entries", entries(r.getJsonArray("entries", new JsonArray()), v.language()));
+            data.put("entries", entries(entries, v.language()));
             data.put("counts", counts(r, v.language()));
-            data.put("message", message != null ? message : checkedMessage(v, r));
-            data.put("codeError", codeError);
+            data.put("open", state == DoorState.OPEN);
+            data.put("closed", closed(state, s, v.language()));
+            boolean besideTheCode = FIELD_PROBLEMS.contains(problem);
+            data.put("message", refusal != null && !besideTheCode ? refusal : checkedMessage(v, r));
+            data.put("codeError", besideTheCode ? refusal : null);
             // a fresh key per page: a double tap on +1 counts one drop-in, a second tap after the reload another
             data.put("dropInKey", UUID.randomUUID().toString());
-            return (Result) new Html(status, "staff/door", data);
+            return (Result) new Html(200, "staff/door", data);
         });
+    }
+
+    /** The session as its organiser sees it, or null when it is not hers (or does not exist). */
+    private Uni<JsonObject> session(Visit v, UUID id) {
+        return services.get("event", "/api/events/sessions/" + id + "/manage", v.token())
+                .map(a -> a.ok() ? a.object() : null);
     }
 
     private Uni<ServiceCalls.Answer> roster(Visit v, UUID session) {
         return services.get(
                 "registration", "/api/registrations/sessions/" + session + "/roster?reason=" + AUDIT_REASON, v.token());
+    }
+
+    /** Whether the door takes check-ins and drop-ins now. */
+    enum DoorState {
+        OPEN,
+        CANCELLED,
+        /** Before or after the session's day(s): a drop-in counted days ahead is a mistake, not a visit. */
+        NOT_THE_DAY
+    }
+
+    /** How early before the start the door opens, when that is still the day before (a café starting past midnight). */
+    static final java.time.Duration OPENS_BEFORE_START = java.time.Duration.ofHours(2);
+
+    /**
+     * Open on the session's day in Tokyo (each day it runs, when it ends on a later day), and from two hours before
+     * its start, unless it was cancelled.
+     */
+    static DoorState state(JsonObject session, Instant now) {
+        if ("CANCELLED".equalsIgnoreCase(session.getString("status", ""))) {
+            return DoorState.CANCELLED;
+        }
+        OffsetDateTime start = PageFlow.time(session.getString("startsAt"));
+        if (start == null) {
+            return DoorState.NOT_THE_DAY;
+        }
+        OffsetDateTime end = PageFlow.time(session.getString("endsAt"));
+        LocalDate today = now.atZone(Wording.TOKYO).toLocalDate();
+        LocalDate first = start.atZoneSameInstant(Wording.TOKYO).toLocalDate();
+        LocalDate last =
+                end == null ? first : end.atZoneSameInstant(Wording.TOKYO).toLocalDate();
+        boolean early = !now.isBefore(start.toInstant().minus(OPENS_BEFORE_START));
+        return (today.isBefore(first) && !early) || today.isAfter(last) ? DoorState.NOT_THE_DAY : DoorState.OPEN;
+    }
+
+    /** Why the door takes nothing now, or null when it is open. */
+    static String closed(DoorState state, JsonObject session, Language language) {
+        boolean ja = language == Language.JA;
+        return switch (state) {
+            case OPEN -> null;
+            case CANCELLED -> ja ? "この開催は中止されました。" : "This session was cancelled.";
+            case NOT_THE_DAY -> {
+                OffsetDateTime start = PageFlow.time(session.getString("startsAt"));
+                String day = start == null ? "" : Wording.day(start, language);
+                yield ja
+                        ? "受付と飛び入りは、開催日（" + day + "）の当日に記録できます。"
+                        : "Check-ins and drop-ins are recorded on the day of the session (" + day + ").";
+            }
+        };
+    }
+
+    /** The door's own refusals, said beside the booking code field. */
+    static final java.util.Set<String> FIELD_PROBLEMS =
+            java.util.Set.of("code-missing", "code-not-found", "already-checked-in");
+    /** Refusals the closed door's notice already says. */
+    private static final java.util.Set<String> CLOSED_PROBLEMS = java.util.Set.of("session-cancelled", "not-door-day");
+
+    /**
+     * A refusal carried across the redirect as its problem type ({@code ?problem=}), in the page's words; null without
+     * one. Only known types are said: the parameter is typed into a URL, never shown as it came.
+     */
+    static String refusal(String problem, JsonArray entries, String registration, Language language) {
+        if (problem == null || problem.isEmpty()) {
+            return null;
+        }
+        boolean ja = language == Language.JA;
+        return switch (problem) {
+            case "code-missing" -> ja ? "予約コードを入力してください。" : "Enter the booking code.";
+            case "code-not-found" -> StaffText.of(language).get("codeNotFound");
+            case "already-checked-in" -> {
+                OffsetDateTime at = PageFlow.time(attendedAt(entries, registration));
+                String time = at == null
+                        ? ""
+                        : at.atZoneSameInstant(Wording.TOKYO)
+                                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+                yield time.isEmpty()
+                        ? (ja ? "すでに受付済みです。" : "Already checked in.")
+                        : (ja ? "すでに受付済みです（" + time + "）。" : "Already checked in (at " + time + ").");
+            }
+            case "not-door-day" ->
+                ja ? "受付と飛び入りは、開催日の当日に記録できます。" : "Check-ins and drop-ins are recorded on the day of the session.";
+            default -> StaffProblems.say(StaffProblems.DOOR, problem, 422, language);
+        };
+    }
+
+    private static String attendedAt(JsonArray entries, String registration) {
+        for (Object o : entries) {
+            if (o instanceof JsonObject e
+                    && registration != null
+                    && registration.equals(e.getString("registrationId"))) {
+                return e.getString("attendedAt");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Back to the door page after a refused POST (post-redirect-get): the refusal travels as its problem type, so Back
+     * and reload never send the form again.
+     */
+    private static Uni<Result> refused(UUID session, String problem, String registration) {
+        return Uni.createFrom()
+                .item(new Redirect("/staff/sessions/" + session + "/door?problem=" + problem
+                        + (registration == null ? "" : "&registration=" + registration)
+                        + (FIELD_PROBLEMS.contains(problem) ? "#check-in" : "")));
+    }
+
+    /** The service's refusal as a type the door has words for (a bare HTTP status becomes the nearest one). */
+    static String problemOf(ServiceCalls.Answer answer) {
+        String type = answer.problem();
+        if (StaffProblems.DOOR.containsKey(type)) {
+            return type;
+        }
+        return answer.status() >= 500 || answer.status() == 429 ? "busy" : "validation";
+    }
+
+    /** Runs a door action only while the door is open; a closed door says why after the redirect. */
+    private Uni<Result> whenOpen(Visit v, UUID id, java.util.function.Supplier<Uni<Result>> action) {
+        return session(v, id).flatMap(s -> {
+            if (s == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            return switch (state(s, clock.instant())) {
+                case OPEN -> action.get();
+                case CANCELLED -> refused(id, "session-cancelled", null);
+                case NOT_THE_DAY -> refused(id, "not-door-day", null);
+            };
+        });
     }
 
     private Uni<Result> checkIn(Visit v, MultiMap form) {
@@ -117,21 +269,32 @@ public class DoorPages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        Map<String, String> st = StaffText.of(v.language());
-        Optional<String> code = CheckInCode.of(form.get("code"));
-        if (code.isEmpty()) {
-            return door(v, null, st.get("codeNotFound"), 422);
+        String typed = form.get("code");
+        if (typed == null || typed.isBlank()) {
+            return refused(id, "code-missing", null);
         }
-        return roster(v, id).flatMap(answer -> {
-            if (!answer.ok()) {
-                return Uni.createFrom().item(errorPage(answer.status() == 404 ? 404 : 503));
-            }
-            JsonObject entry = byCode(answer.object().getJsonArray("entries", new JsonArray()), code.get());
-            if (entry == null) {
-                return door(v, null, st.get("codeNotFound"), 422);
-            }
-            return mark(v, id, entry.getString("registrationId"), "ATTENDED");
-        });
+        Optional<String> code = CheckInCode.of(typed);
+        if (code.isEmpty()) {
+            return refused(id, "code-not-found", null);
+        }
+        return whenOpen(
+                v,
+                id,
+                () -> roster(v, id).flatMap(answer -> {
+                    if (!answer.ok()) {
+                        return Uni.createFrom().item(errorPage(answer.status() == 404 ? 404 : 503));
+                    }
+                    JsonObject entry = byCode(answer.object().getJsonArray("entries", new JsonArray()), code.get());
+                    if (entry == null) {
+                        return refused(id, "code-not-found", null);
+                    }
+                    String registration = entry.getString("registrationId");
+                    if ("ATTENDED".equals(entry.getString("attendance"))) {
+                        // the same code a second time (shared, or a screenshot): said, and not recorded again
+                        return refused(id, "already-checked-in", registration);
+                    }
+                    return mark(v, id, registration, "ATTENDED");
+                }));
     }
 
     private Uni<Result> attendance(Visit v, MultiMap form) {
@@ -147,7 +310,7 @@ public class DoorPages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        return mark(v, id, registration.toString(), attendance);
+        return whenOpen(v, id, () -> mark(v, id, registration.toString(), attendance));
     }
 
     private Uni<Result> mark(Visit v, UUID session, String registration, String attendance) {
@@ -158,11 +321,18 @@ public class DoorPages {
                         new JsonObject().put("attendance", attendance),
                         null,
                         v.ctx().request())
-                .flatMap(answer -> answer.ok()
-                        ? Uni.createFrom()
+                .flatMap(answer -> {
+                    if (answer.ok()) {
+                        return Uni.createFrom()
                                 .item(new Redirect(
-                                        "/staff/sessions/" + session + "/door?marked=" + registration + "#roster"))
-                        : door(v, null, problem(answer, v.language()), answer.status() >= 500 ? 503 : 422));
+                                        "/staff/sessions/" + session + "/door?marked=" + registration + "#roster"));
+                    }
+                    if (answer.status() == 401 || answer.status() == 403) {
+                        return Uni.createFrom().item(errorPage(403));
+                    }
+                    String problem = problemOf(answer);
+                    return refused(session, problem, "already-checked-in".equals(problem) ? registration : null);
+                });
     }
 
     private Uni<Result> dropIn(Visit v, MultiMap form) {
@@ -174,16 +344,25 @@ public class DoorPages {
             return Uni.createFrom().item(errorPage(403));
         }
         UUID key = uuid(form.get("key"));
-        return services.post(
-                        "registration",
-                        "/api/registrations/sessions/" + id + "/drop-ins",
-                        v.token(),
-                        new JsonObject().put("count", 1),
-                        key == null ? null : key.toString(),
-                        v.ctx().request())
-                .flatMap(answer -> answer.ok()
-                        ? Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "/door?dropIn=1"))
-                        : door(v, problem(answer, v.language()), null, answer.status() >= 500 ? 503 : 422));
+        return whenOpen(
+                v,
+                id,
+                () -> services.post(
+                                "registration",
+                                "/api/registrations/sessions/" + id + "/drop-ins",
+                                v.token(),
+                                new JsonObject().put("count", 1),
+                                key == null ? null : key.toString(),
+                                v.ctx().request())
+                        .flatMap(answer -> {
+                            if (answer.ok()) {
+                                return Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "/door?dropIn=1"));
+                            }
+                            if (answer.status() == 401 || answer.status() == 403) {
+                                return Uni.createFrom().item(errorPage(403));
+                            }
+                            return refused(id, problemOf(answer), null);
+                        }));
     }
 
     /**
@@ -320,15 +499,5 @@ public class DoorPages {
             }
         }
         return null;
-    }
-
-    private static String problem(ServiceCalls.Answer answer, Language language) {
-        String detail = answer.object().getString("detail");
-        if (answer.status() >= 500) {
-            return language == Language.JA
-                    ? "いまは記録できません。少し待ってから、もう一度お試しください。"
-                    : "Could not record it now; try again shortly.";
-        }
-        return detail != null ? detail : "HTTP " + answer.status();
     }
 }

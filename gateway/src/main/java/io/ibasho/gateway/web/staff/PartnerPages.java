@@ -258,8 +258,8 @@ public class PartnerPages {
                     for (Object o : answer.array()) {
                         if (o instanceof JsonObject d) {
                             lines.add(new StaffViews.Delivery(
-                                    d.getString("type", ""),
-                                    d.getString("status", ""),
+                                    deliveryType(d.getString("type", ""), v.language()),
+                                    deliveryState(d.getString("status"), v.language()),
                                     d.getInteger("attempts", 0),
                                     d.getValue("lastStatusCode") == null
                                             ? ""
@@ -361,15 +361,29 @@ public class PartnerPages {
     }
 
     static String problem(ServiceCalls.Answer answer, boolean ja) {
-        if (answer.status() >= 500) {
-            return ja ? "いまは保存できません。少し待ってから、もう一度お試しください。" : "Could not save it now; try again shortly.";
-        }
-        if (answer.object().getString("type", "").endsWith("venue-not-linked")) {
-            // the service's detail is English and lists ids; she chose from the venues this page offered
-            return ja
-                    ? "選んだ会場の中に、このグループがまだ選べない会場があります。ページを開き直して、表示されている会場から選んでください。"
-                    : "Some of the chosen venues cannot be chosen by your group yet. Reload the page and choose from the venues shown.";
-        }
-        return answer.object().getString("detail", "HTTP " + answer.status());
+        return StaffProblems.say(StaffProblems.WEBHOOKS, answer, ja ? Language.JA : Language.EN);
+    }
+
+    /** A delivery's kind in words, with the webhook type her group's system receives beside it. */
+    static String deliveryType(String type, Language language) {
+        boolean ja = language == Language.JA;
+        String words = switch (type) {
+            case "session.published" -> ja ? "開催の公開" : "Session published";
+            case "session.changed" -> ja ? "開催の変更" : "Session changed";
+            case "session.cancelled" -> ja ? "開催の中止" : "Session cancelled";
+            default -> null;
+        };
+        return words == null ? type : words + (ja ? "（" + type + "）" : " (" + type + ")");
+    }
+
+    /** A delivery's state in words (notification's PENDING, DELIVERED, DEAD). */
+    static String deliveryState(String status, Language language) {
+        boolean ja = language == Language.JA;
+        return switch (status == null ? "" : status) {
+            case "PENDING" -> ja ? "送信待ち（届くまで送り直します）" : "Waiting to be sent (retried until it arrives)";
+            case "DELIVERED" -> ja ? "届きました" : "Delivered";
+            case "DEAD" -> ja ? "届きませんでした（送り直しを終えました）" : "Not delivered (retries ended)";
+            default -> ja ? "不明" : "Unknown";
+        };
     }
 }

@@ -231,7 +231,12 @@ public class ReportPages {
         Map<String, String> names = figureNames(language);
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>(List.of(
-                ja ? "年" : "year", ja ? "会場" : "venue", ja ? "種類" : "kind", ja ? "項目" : "figure", "figure_key"));
+                ja ? "年" : "year",
+                ja ? "会場" : "venue",
+                ja ? "種類" : "kind",
+                ja ? "項目" : "figure",
+                // the column's values stay the same stable keys in both languages (for formulas); only its name is said
+                ja ? "項目キー" : "figure_key"));
         for (int m = 1; m <= 12; m++) {
             header.add(ja ? m + "月" : "month_" + m);
         }

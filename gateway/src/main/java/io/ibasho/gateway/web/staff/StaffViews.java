@@ -63,8 +63,24 @@ public final class StaffViews {
     @TemplateData
     public record CareRow(String id, String title, String when, String children, String carers, boolean isShort) {}
 
+    /** An age band and how many children are in it, both in words: 「1〜2歳」「3人」. */
     @TemplateData
-    public record Band(String ages, int children) {}
+    public record Band(String ages, String children) {
+        static Band of(String band, int children, Language language) {
+            return new Band(
+                    ageBand(band, language), language == Language.JA ? children + "人" : String.valueOf(children));
+        }
+    }
+
+    /** An age band as the services send it ("0", "1-2", "4-17") in words: 「0歳」「1〜2歳」 / "age 0", "ages 1–2". */
+    static String ageBand(String band, Language language) {
+        String ages = band == null ? "" : band.strip();
+        boolean range = ages.contains("-");
+        if (language == Language.JA) {
+            return ages.replace("-", "〜") + "歳";
+        }
+        return (range ? "ages " : "age ") + ages.replace("-", "–");
+    }
 
     /** A child on the care sheet: age and what the mother chose to give (a nickname, notes); no contact, no name. */
     @TemplateData

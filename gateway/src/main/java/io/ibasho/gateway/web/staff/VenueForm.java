@@ -168,6 +168,19 @@ public final class VenueForm {
         return groups;
     }
 
+    /** The partner group field's error for ids that no partner account of the organisation carries. */
+    static String unknownPartnerGroups(List<String> unknown, boolean ja) {
+        return (ja ? "この協力団体のIDは見つかりません。つづりを確かめてください: " : "No partner group has this id; check the spelling: ")
+                + String.join(" ", unknown);
+    }
+
+    /** The partner group field's error when the ids could not be checked just now (nothing is saved unchecked). */
+    static String partnerGroupsUnchecked(boolean ja) {
+        return ja
+                ? "協力団体のIDをいま確かめられませんでした。少し待ってから、もう一度保存してください。"
+                : "The partner group ids could not be checked just now; save again in a moment.";
+    }
+
     /** The form's values of a stored venue. */
     public static Map<String, String> valuesOf(JsonObject venue) {
         Map<String, String> values = new HashMap<>();

@@ -6,6 +6,7 @@ import static io.ibasho.gateway.web.PageFlow.uuid;
 
 import io.ibasho.gateway.BrowserSessions;
 import io.ibasho.gateway.FormBody;
+import io.ibasho.gateway.recovery.KeycloakAccounts;
 import io.ibasho.gateway.web.Language;
 import io.ibasho.gateway.web.PageFlow;
 import io.ibasho.gateway.web.PageFlow.Html;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * An organiser's venues (her organisation's only; the event service decides which those are): the list, a new venue
@@ -37,6 +39,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class VenuePages {
+    @Inject
+    KeycloakAccounts keycloak;
+
     @Inject
     PageFlow flow;
 
@@ -194,46 +199,109 @@ public class VenuePages {
                         null,
                         422);
             }
-            Uni<Answer> sent = id == null
-                    ? services.post(
-                            "event",
-                            "/api/events/venues",
-                            v.token(),
-                            parsed.request(),
-                            null,
-                            v.ctx().request())
-                    : services.put(
-                            "event",
-                            "/api/events/venues/" + id,
-                            v.token(),
-                            parsed.request(),
-                            v.ctx().request());
-            return sent.flatMap(answer -> {
-                if (answer.ok()) {
-                    return Uni.createFrom()
-                            .item(new Redirect(
-                                    "/staff/venues/" + answer.object().getString("id") + "?done=saved"));
+            return unknownPartnerGroups(v, venue, parsed.request().getJsonArray("partnerGroups"))
+                    .flatMap(unknown -> unknown.isEmpty()
+                            ? send(v, id, venue, typed, roomIds, roomNames, parsed)
+                            : form(
+                                    v,
+                                    venue,
+                                    typed,
+                                    VenueForm.roomRows(roomIds, roomNames, unknown),
+                                    unknown,
+                                    null,
+                                    422));
+        });
+    }
+
+    /**
+     * The partner group ids new to this venue that no partner account of her organisation carries, as the field's
+     * error (empty when all are known): a typo such as tsubomii would link nobody, silently. Ids the venue already has
+     * are not asked again, so a group that left does not block editing the rest.
+     */
+    private Uni<Map<String, String>> unknownPartnerGroups(Visit v, JsonObject venue, JsonArray typed) {
+        List<String> stored = venue == null
+                ? List.of()
+                : venue.getJsonArray("partnerGroups", new JsonArray()).stream()
+                        .map(String::valueOf)
+                        .toList();
+        List<String> fresh = (typed == null ? new JsonArray() : typed)
+                .stream()
+                        .map(String::valueOf)
+                        .filter(group -> !stored.contains(group))
+                        .toList();
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String organisation = v.identity().getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("org") != null
+                ? String.valueOf((Object) jwt.getClaim("org")).replace("\"", "")
+                : null;
+        if (organisation == null) {
+            return Uni.createFrom().item(Map.of("partnerGroups", VenueForm.partnerGroupsUnchecked(v.ja())));
+        }
+        return keycloak.adminToken()
+                .flatMap(admin -> Uni.join()
+                        .all(fresh.stream()
+                                .map(group -> keycloak.partnerGroupExists(admin, organisation, group)
+                                        .map(exists -> exists ? "" : group))
+                                .toList())
+                        .andFailFast())
+                .map(answers -> {
+                    List<String> unknown =
+                            answers.stream().filter(group -> !group.isEmpty()).toList();
+                    return unknown.isEmpty()
+                            ? Map.<String, String>of()
+                            : Map.of("partnerGroups", VenueForm.unknownPartnerGroups(unknown, v.ja()));
+                })
+                .onFailure()
+                .recoverWithItem(() -> Map.of("partnerGroups", VenueForm.partnerGroupsUnchecked(v.ja())));
+    }
+
+    private Uni<Result> send(
+            Visit v,
+            UUID id,
+            JsonObject venue,
+            Map<String, String> typed,
+            List<String> roomIds,
+            List<String> roomNames,
+            VenueForm.Parsed parsed) {
+        Uni<Answer> sent = id == null
+                ? services.post(
+                        "event",
+                        "/api/events/venues",
+                        v.token(),
+                        parsed.request(),
+                        null,
+                        v.ctx().request())
+                : services.put(
+                        "event",
+                        "/api/events/venues/" + id,
+                        v.token(),
+                        parsed.request(),
+                        v.ctx().request());
+        return sent.flatMap(answer -> {
+            if (answer.ok()) {
+                return Uni.createFrom()
+                        .item(new Redirect("/staff/venues/" + answer.object().getString("id") + "?done=saved"));
+            }
+            if (answer.status() >= 500 || answer.status() == 401) {
+                return Uni.createFrom().item(errorPage(503));
+            }
+            if (answer.status() == 403 || answer.status() == 404) {
+                return Uni.createFrom().item(errorPage(answer.status()));
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Object o : arr(answer.object(), "violations")) {
+                if (o instanceof JsonObject violation) {
+                    errors.merge(
+                            VenueForm.fieldOf(violation.getString("field")),
+                            violation.getString("message", ""),
+                            (a, b) -> a + " " + b);
                 }
-                if (answer.status() >= 500 || answer.status() == 401) {
-                    return Uni.createFrom().item(errorPage(503));
-                }
-                if (answer.status() == 403 || answer.status() == 404) {
-                    return Uni.createFrom().item(errorPage(answer.status()));
-                }
-                Map<String, String> errors = new LinkedHashMap<>();
-                for (Object o : arr(answer.object(), "violations")) {
-                    if (o instanceof JsonObject violation) {
-                        errors.merge(
-                                VenueForm.fieldOf(violation.getString("field")),
-                                violation.getString("message", ""),
-                                (a, b) -> a + " " + b);
-                    }
-                }
-                if (errors.isEmpty()) {
-                    errors.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
-                }
-                return form(v, venue, typed, VenueForm.roomRows(roomIds, roomNames, errors), errors, null, 422);
-            });
+            }
+            if (errors.isEmpty()) {
+                errors.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
+            }
+            return form(v, venue, typed, VenueForm.roomRows(roomIds, roomNames, errors), errors, null, 422);
         });
     }
 

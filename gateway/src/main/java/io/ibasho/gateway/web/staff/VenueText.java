@@ -38,6 +38,8 @@ public final class VenueText {
                 "partnerGroups",
                 "この会場の予定を見られる協力団体（IDを「、」か空白で区切る）",
                 "Partner groups who see this venue's schedule (ids separated by spaces or commas)");
+        put("partnersOfVenue", "予定を見られる協力団体", "Partner groups who see its schedule");
+        put("sessionsList", "開催の一覧へ戻る", "Back to your sessions");
         put("createVenue", "登録する", "Add the venue");
         put("venueSaved", "会場を保存しました。", "The venue is saved.");
         put("venueDeleted", "会場を削除しました。", "The venue is deleted.");

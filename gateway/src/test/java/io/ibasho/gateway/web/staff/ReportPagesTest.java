@@ -25,6 +25,10 @@ class ReportPagesTest {
         List<String> rows = csv.lines().toList();
 
         assertThat(csv).startsWith("\uFEFF");
+        assertThat(rows.get(0))
+                .as("a Japanese header only")
+                .contains("\"項目キー\"")
+                .doesNotContain("figure_key");
         String participants = rows.stream()
                 .filter(r -> r.contains("\"participants\"") && r.contains("'=HYPERLINK"))
                 .findFirst()

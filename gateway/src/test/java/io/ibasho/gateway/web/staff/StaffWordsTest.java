@@ -80,7 +80,7 @@ class StaffWordsTest {
         assertThat(line.seats()).isEqualTo("予約 6 / 定員 10（残り 4）");
         assertThat(line.value()).isEqualTo(6);
         assertThat(line.max()).isEqualTo(10);
-        assertThat(line.care()).isEqualTo("託児: 子ども 3人 / 上限 6人、保育者 1人（必要 2人）・0-2 3");
+        assertThat(line.care()).isEqualTo("託児: 子ども 3人 / 上限 6人、保育者 1人（必要 2人）・0〜2歳: 3人");
     }
 
     @Test
@@ -122,5 +122,71 @@ class StaffWordsTest {
         assertThat(SeriesPages.seriesField("occurrences[0].applicationCloses")).isEqualTo("closesHoursBefore");
         assertThat(SeriesPages.seriesField("venueId")).isEqualTo("venues");
         assertThat(SeriesPages.seriesField("somethingNew")).isEqualTo("form");
+    }
+
+    @Test
+    void theCareSheetSaysTheAgeBandsInYearsAndChildren() {
+        JsonObject summary = new JsonObject()
+                .put(
+                        "childrenByBand",
+                        new JsonArray()
+                                .add(new JsonObject().put("ages", "0").put("children", 0))
+                                .add(new JsonObject().put("ages", "1-2").put("children", 1))
+                                .add(new JsonObject().put("ages", "4-17").put("children", 0)));
+        assertThat(CarePages.bands(summary, Language.JA))
+                .extracting(b -> b.ages() + ": " + b.children())
+                .containsExactly("0歳: 0人", "1〜2歳: 1人", "4〜17歳: 0人");
+        assertThat(CarePages.bands(summary, Language.EN))
+                .extracting(b -> b.ages() + ": " + b.children())
+                .containsExactly("age 0: 0", "ages 1–2: 1", "ages 4–17: 0");
+    }
+
+    @Test
+    void theDoorOpensOnTheSessionsDayInTokyoAndTwoHoursBeforeItsStartUnlessItWasCancelled() {
+        // 10:00-12:00 in Tokyo on 8 December
+        JsonObject session = new JsonObject()
+                .put("status", "PUBLISHED")
+                .put("startsAt", "2026-12-08T01:00:00Z")
+                .put("endsAt", "2026-12-08T03:00:00Z");
+        assertThat(DoorPages.state(session, java.time.Instant.parse("2026-12-07T14:59:00Z")))
+                .as("23:59 the day before in Tokyo")
+                .isEqualTo(DoorPages.DoorState.NOT_THE_DAY);
+        assertThat(DoorPages.state(session, java.time.Instant.parse("2026-12-07T15:00:00Z")))
+                .as("midnight in Tokyo: the session's day")
+                .isEqualTo(DoorPages.DoorState.OPEN);
+        assertThat(DoorPages.state(session, java.time.Instant.parse("2026-12-08T12:00:00Z")))
+                .as("21:00 the same day: no-shows are still marked")
+                .isEqualTo(DoorPages.DoorState.OPEN);
+        assertThat(DoorPages.state(session, java.time.Instant.parse("2026-12-08T15:00:00Z")))
+                .as("the next day")
+                .isEqualTo(DoorPages.DoorState.NOT_THE_DAY);
+        assertThat(DoorPages.closed(DoorPages.DoorState.NOT_THE_DAY, session, Language.JA))
+                .isEqualTo("受付と飛び入りは、開催日（12月8日(火)）の当日に記録できます。");
+
+        // a café from 00:30 in Tokyo: staff arriving before midnight open its door two hours ahead
+        JsonObject pastMidnight = new JsonObject()
+                .put("status", "PUBLISHED")
+                .put("startsAt", "2026-12-07T15:30:00Z")
+                .put("endsAt", "2026-12-07T17:00:00Z");
+        assertThat(DoorPages.state(pastMidnight, java.time.Instant.parse("2026-12-07T13:29:00Z")))
+                .as("22:29 the day before, more than two hours ahead")
+                .isEqualTo(DoorPages.DoorState.NOT_THE_DAY);
+        assertThat(DoorPages.state(pastMidnight, java.time.Instant.parse("2026-12-07T13:30:00Z")))
+                .as("22:30 the day before, two hours ahead")
+                .isEqualTo(DoorPages.DoorState.OPEN);
+
+        session.put("status", "CANCELLED");
+        assertThat(DoorPages.state(session, java.time.Instant.parse("2026-12-08T01:00:00Z")))
+                .isEqualTo(DoorPages.DoorState.CANCELLED);
+        assertThat(DoorPages.closed(DoorPages.DoorState.CANCELLED, session, Language.JA))
+                .isEqualTo("この開催は中止されました。");
+    }
+
+    @Test
+    void aWebhookDeliverysStateIsSaidInWords() {
+        assertThat(PartnerPages.deliveryState("PENDING", Language.JA)).isEqualTo("送信待ち（届くまで送り直します）");
+        assertThat(PartnerPages.deliveryState("DELIVERED", Language.JA)).isEqualTo("届きました");
+        assertThat(PartnerPages.deliveryState("DEAD", Language.EN)).isEqualTo("Not delivered (retries ended)");
+        assertThat(PartnerPages.deliveryType("session.changed", Language.JA)).isEqualTo("開催の変更（session.changed）");
     }
 }

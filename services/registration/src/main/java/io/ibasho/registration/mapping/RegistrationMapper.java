@@ -108,7 +108,8 @@ public final class RegistrationMapper {
                                 r.status == Registration.Status.CONFIRMED ? r.bookingCode : null,
                                 r.attendance == null ? null : r.attendance.name(),
                                 waitingPlace(r, roster.registrations()),
-                                r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null))
+                                r.status == Registration.Status.OFFERED ? r.offerExpiresAt : null,
+                                r.attendedAt))
                         .toList());
     }
 

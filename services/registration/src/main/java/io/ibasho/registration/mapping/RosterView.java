@@ -20,6 +20,7 @@ public record RosterView(
     /**
      * @param position       waiting only: her place (1 = next), or on a lottery's reserve list her published number
      * @param offerExpiresAt offered only: until when the seat is kept for her
+     * @param attendedAt     checked in only: when she was first recorded as attended
      */
     public record Entry(
             UUID registrationId,
@@ -28,9 +29,16 @@ public record RosterView(
             String bookingCode,
             String attendance,
             Integer position,
-            java.time.OffsetDateTime offerExpiresAt) {
-        public Entry(UUID registrationId, String nickname, String status, String bookingCode, String attendance) {
-            this(registrationId, nickname, status, bookingCode, attendance, null, null);
+            java.time.OffsetDateTime offerExpiresAt,
+            java.time.OffsetDateTime attendedAt) {
+        public Entry(
+                UUID registrationId,
+                String nickname,
+                String status,
+                String bookingCode,
+                String attendance,
+                java.time.OffsetDateTime attendedAt) {
+            this(registrationId, nickname, status, bookingCode, attendance, null, null, attendedAt);
         }
     }
 }

@@ -251,7 +251,8 @@ public class RegistrationResource {
                                         r.nickname,
                                         r.status.name().toLowerCase(),
                                         r.bookingCode,
-                                        r.attendance.name()),
+                                        r.attendance.name(),
+                                        r.attendedAt),
                                 null)));
     }
 

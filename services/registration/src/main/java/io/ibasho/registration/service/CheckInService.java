@@ -60,10 +60,15 @@ public class CheckInService {
                                         new Roster(session, counters.confirmedSeats(), counters.dropIns(), list))));
     }
 
+    /**
+     * Attended or no-show, for a confirmed booking of a session that was not cancelled. A second check-in of the same
+     * booking is refused ({@code already-checked-in}): a booking code shown twice at the door (shared, or a screenshot)
+     * must be noticed, not recorded again; the first check-in's time stays.
+     */
     @WithTransaction
     public Uni<Registration> recordAttendance(
             UUID sessionId, UUID registrationId, String organisationId, Registration.Attendance attendance) {
-        return OrganiserAccess.session(sessionId, organisationId)
+        return heldSession(sessionId, organisationId)
                 // locked: a cancellation at the same moment must not be overwritten by a stale CONFIRMED
                 .flatMap(session -> Registration.<Registration>find(
                                 "id = ?1 and sessionId = ?2", registrationId, sessionId)
@@ -78,10 +83,19 @@ public class CheckInService {
                                 .failure(Refusal.conflict(
                                         "not-confirmed", "Attendance is recorded for confirmed bookings only."));
                     }
+                    if (attendance == Registration.Attendance.ATTENDED
+                            && registration.attendance == Registration.Attendance.ATTENDED) {
+                        return Uni.createFrom()
+                                .failure(Refusal.conflict(
+                                        "already-checked-in",
+                                        "This booking was already checked in at " + registration.attendedAt + "."));
+                    }
+                    OffsetDateTime now = OffsetDateTime.now(clock);
                     registration.attendance = attendance;
-                    registration.updatedAt = OffsetDateTime.now(clock);
+                    registration.attendedAt = attendance == Registration.Attendance.ATTENDED ? now : null;
+                    registration.updatedAt = now;
                     Uni<Void> survey = attendance == Registration.Attendance.ATTENDED
-                            ? SurveyService.invite(registration, OffsetDateTime.now(clock))
+                            ? SurveyService.invite(registration, now)
                             : SurveyService.withdrawInvitation(registration);
                     return survey.flatMap(ignored -> outbox.append(
                                     EventTypes.ATTENDANCE_RECORDED,
@@ -94,9 +108,19 @@ public class CheckInService {
     /** Adds walk-ins to the session's count; nothing about who they are is asked or kept. */
     @WithTransaction
     public Uni<Integer> countDropIns(UUID sessionId, String organisationId, int count) {
-        return OrganiserAccess.session(sessionId, organisationId)
+        return heldSession(sessionId, organisationId)
                 .flatMap(session -> SeatLedger.addDropIns(sessionId, count))
                 .flatMap(added -> SeatLedger.counters(sessionId))
                 .map(SeatLedger.Counters::dropIns);
+    }
+
+    /** The organiser's own session, refused ({@code session-cancelled}) when it was cancelled: nobody came to it. */
+    private static Uni<SessionCopy> heldSession(UUID sessionId, String organisationId) {
+        return OrganiserAccess.session(sessionId, organisationId).invoke(session -> {
+            if ("CANCELLED".equals(session.status)) {
+                throw Refusal.conflict(
+                        "session-cancelled", "This session was cancelled; nothing is recorded at its door.");
+            }
+        });
     }
 }

@@ -111,6 +111,8 @@ public class SubjectErasure {
             registration.attendeeId = ERASED_PREFIX + UUID.randomUUID();
             registration.nickname = "";
             registration.bookingCode = null;
+            // whether she came stays for the totals; when she came at the door is hers
+            registration.attendedAt = null;
             if (stillToCome) {
                 registration.childrenAges = null;
             }

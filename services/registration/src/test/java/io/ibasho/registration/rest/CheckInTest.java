@@ -168,4 +168,80 @@ class CheckInTest {
                 .statusCode(409)
                 .body("type", containsString("not-confirmed"));
     }
+
+    @Test
+    void aSecondCheckInOfTheSameBookingIsRefusedAndTheFirstTimeStays() {
+        UUID sessionId = Sessions.published(5);
+        UUID registrationId = UUID.fromString(Api.bookOnceKnown("hana", sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        String path = sessionId + "/registrations/" + registrationId + "/attendance";
+        organiserPost("organiser1", path, Map.of("attendance", "ATTENDED"))
+                .then()
+                .statusCode(200);
+        String firstTime = Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .body("entries[0].attendance", equalTo("ATTENDED"))
+                .extract()
+                .path("entries[0].attendedAt");
+        assertThat(firstTime).isNotBlank();
+
+        // the same code shown again (shared, or a screenshot): noticed, not recorded again
+        organiserPost("organiser1", path, Map.of("attendance", "ATTENDED"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("already-checked-in"));
+        Api.roster("organiser1", sessionId).then().body("entries[0].attendedAt", equalTo(firstTime));
+
+        // corrected to no-show, she has no check-in time any more
+        organiserPost("organiser1", path, Map.of("attendance", "NO_SHOW"))
+                .then()
+                .statusCode(200);
+        Api.roster("organiser1", sessionId)
+                .then()
+                .body("entries[0].attendance", equalTo("NO_SHOW"))
+                .body("entries[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("attendedAt")));
+    }
+
+    @Test
+    void nothingIsRecordedAtTheDoorOfACancelledSession() {
+        UUID sessionId = Sessions.published(5);
+        UUID registrationId = UUID.fromString(Api.bookOnceKnown("hana", sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        Sessions.cancelled(sessionId);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> cancelledHere(sessionId));
+        organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 1))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("session-cancelled"));
+        organiserPost(
+                        "organiser1",
+                        sessionId + "/registrations/" + registrationId + "/attendance",
+                        Map.of("attendance", "ATTENDED"))
+                .then()
+                .statusCode(409)
+                .body("type", containsString("session-cancelled"));
+        Api.roster("organiser1", sessionId).then().statusCode(200).body("dropIns", equalTo(0));
+    }
+
+    /** Whether registration's copy of the session has heard of its cancellation. */
+    private static boolean cancelledHere(UUID sessionId) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("registration"), "postgres", "");
+                var query = db.prepareStatement("select status from session_copy where id = ?")) {
+            query.setObject(1, sessionId);
+            var row = query.executeQuery();
+            return row.next() && "CANCELLED".equals(row.getString(1));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
