@@ -49,9 +49,7 @@ public class DropInChildcareConsumer {
             attendee = event.text("attendeeId");
         } catch (IllegalArgumentException e) {
             // the event id and the field's name only: the payload holds an attendee id next to a session id
-            return Uni.createFrom()
-                    .failure(new IllegalArgumentException(
-                            "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+            return Uni.createFrom().failure(event.unreadable(e));
         }
         // reservation ids are never reused and both events of one reservation share the session's partition, so
         // their order holds without a sequence

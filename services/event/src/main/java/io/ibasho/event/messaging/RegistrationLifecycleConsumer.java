@@ -57,9 +57,7 @@ public class RegistrationLifecycleConsumer {
             confirmation = Confirmation.of(event, confirmed);
         } catch (IllegalArgumentException e) {
             // The event id only: the payload holds an attendee id next to a session id.
-            return Uni.createFrom()
-                    .failure(new IllegalArgumentException(
-                            "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+            return Uni.createFrom().failure(event.unreadable(e));
         }
         // Keyed by registration: she may cancel and book again, which is a new registration of the same session.
         // The event id and the confirmation in one statement: exactly once, one round trip (round 14).
@@ -80,9 +78,7 @@ public class RegistrationLifecycleConsumer {
         try {
             subject = ErasedSubject.of(event);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom()
-                    .failure(new IllegalArgumentException(
-                            "unreadable " + event.type() + " " + event.id() + ": " + e.getMessage()));
+            return Uni.createFrom().failure(event.unreadable(e));
         }
         return ProcessedMessage.once(
                 event,

@@ -16,6 +16,14 @@ public record InboundEvent(String id, String type, String time, JsonNode data) {
         return type.equals(eventType);
     }
 
+    /**
+     * The failure that sends this event to the dead-letter topic when a field cannot be read: its type and id and the
+     * field's problem ({@link #uuid}, {@link #text} name the field only), never a value of the payload.
+     */
+    public IllegalArgumentException unreadable(IllegalArgumentException fieldProblem) {
+        return new IllegalArgumentException("unreadable " + type + " " + id + ": " + fieldProblem.getMessage());
+    }
+
     /** @return the envelope's time, or null when the producer gave none */
     public Instant timeOrNull() {
         if (time == null) {
