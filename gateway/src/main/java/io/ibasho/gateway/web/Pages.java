@@ -510,9 +510,13 @@ public class Pages {
         boolean cancelled = "CANCELLED".equalsIgnoreCase(status);
         OffsetDateTime ends = time(s.getString("endsAt"));
         boolean past = "COMPLETED".equalsIgnoreCase(status) || (ends != null && ends.isBefore(now));
-        String bookLabel = "LOTTERY".equals(allocation)
-                ? UiText.of(language).get("goApply")
-                : UiText.of(language).get("goBook");
+        // a full first-come session still takes her, on its waitlist: the link says so instead of 予約へ進む
+        Integer seatsLeft = seatsLeft(figures);
+        String bookLabel = UiText.of(language)
+                .get(
+                        "LOTTERY".equals(allocation)
+                                ? "goApply"
+                                : seatsLeft != null && seatsLeft <= 0 ? "goWaitlist" : "goBook");
         boolean bookable = !cancelled && !past && allocation != null && !"NONE".equals(allocation) && own == null;
         String audience =
                 ja ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
@@ -540,7 +544,7 @@ public class Pages {
                 Wording.availability(
                         allocation,
                         s.getInteger("capacity"),
-                        seatsLeft(figures),
+                        seatsLeft,
                         applications(figures),
                         time(s.getString("applicationClosesAt")),
                         language),

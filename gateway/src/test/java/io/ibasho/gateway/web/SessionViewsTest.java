@@ -78,6 +78,14 @@ class SessionViewsTest {
         assertThat(Pages.card(firstCome, null, Language.JA).availability()).startsWith("要予約（先着順）・定員 10名");
         assertThat(Pages.figuresById(List.of(new JsonArray().add(figures), new JsonArray())))
                 .containsOnlyKeys(firstCome.getString("id"));
+        assertThat(Pages.sessionPage(firstCome, null, figures, null, Language.JA, NOW)
+                        .bookLabel())
+                .isEqualTo("予約へ進む");
+        // full: she can still join its waitlist, and the link says that rather than 予約へ進む
+        JsonObject full = figures.copy().put("seatsLeft", 0);
+        assertThat(Pages.sessionPage(firstCome, null, full, null, Language.JA, NOW)
+                        .bookLabel())
+                .isEqualTo("キャンセル待ちに登録する");
     }
 
     @Test
