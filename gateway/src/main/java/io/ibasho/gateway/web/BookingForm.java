@@ -71,8 +71,15 @@ public final class BookingForm {
                     ja ? "ニックネームを入力してください。本名でなくてかまいません。" : "Enter a nickname: it need not be your real name.");
         } else if (name.codePointCount(0, name.length()) > 40) {
             errors.put("nickname", ja ? "ニックネームは40文字までです。" : "A nickname has at most 40 characters.");
-        } else if (name.chars().anyMatch(c -> c == '<' || c == '>' || Character.isISOControl(c))) {
+        } else if (name.chars().anyMatch(c -> c == '<' || c == '>')) {
             errors.put("nickname", ja ? "ニックネームに < と > は使えません。" : "A nickname cannot contain < or >.");
+        } else if (name.chars().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            // a tab, a line break or an invisible mark (zero-width, direction) pasted with the name: say that one
+            errors.put(
+                    "nickname",
+                    ja
+                            ? "ニックネームに改行やタブ、目に見えない文字が入っています。入力しなおしてください。"
+                            : "The nickname holds a line break, a tab or an invisible character; please type it again.");
         }
         List<Integer> childrenAges = new ArrayList<>();
         boolean outsideSessionAges = false;

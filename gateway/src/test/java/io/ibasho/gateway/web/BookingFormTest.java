@@ -30,7 +30,16 @@ class BookingFormTest {
                         .get("nickname"))
                 .contains("40");
         assertThat(BookingForm.check("<b>", List.of(), null, Language.JA).errors())
-                .containsKey("nickname");
+                .containsEntry("nickname", "ニックネームに < と > は使えません。");
+        // a tab or a zero-width space pasted with it is named as such, not as < or >
+        assertThat(BookingForm.check("は\tな", List.of(), null, Language.JA)
+                        .errors()
+                        .get("nickname"))
+                .contains("タブ");
+        assertThat(BookingForm.check("は\u200bな", List.of(), null, Language.JA)
+                        .errors()
+                        .get("nickname"))
+                .contains("目に見えない文字");
         assertThat(BookingForm.check("はな", List.of("18"), null, Language.JA).errors())
                 .containsKey("childAge");
         assertThat(BookingForm.check("はな", List.of("three"), null, Language.JA).errors())
