@@ -143,6 +143,18 @@ class StaffJourneyIT {
             assertThat(page.getByLabel("タイトル（日本語）")).hasValue("アロマハンドケア講座");
             desk.look("new-session-window-missing");
 
+            // a date already past is the event service's to refuse (nobody could book it), beside the date
+            page.getByLabel("日付")
+                    .fill(OffsetDateTime.now(ZoneOffset.ofHours(9))
+                            .minusDays(1)
+                            .toLocalDate()
+                            .toString());
+            button(page, "下書きとして保存する").click();
+            assertThat(page.locator("#date-error")).containsText("もう過ぎた日時の開催はつくれず");
+            assertThat(page.getByLabel("日付")).hasAttribute("aria-invalid", "true");
+            desk.look("new-session-in-the-past");
+            page.getByLabel("日付").fill(start.toLocalDate().toString());
+
             page.getByLabel("受付開始")
                     .fill(OffsetDateTime.now(ZoneOffset.ofHours(9))
                             .minusHours(1)
@@ -172,9 +184,22 @@ class StaffJourneyIT {
             assertThat(page.locator("h1")).hasText("アロマハンドケア講座（会場変更なし）");
 
             page.navigate(sessionUrl);
-            button(page, "この開催を中止する").click();
+            // cancelling cannot be undone: first what it does, and how many are told
+            link(page, "この開催を中止する").click();
+            assertThat(page.locator("h1")).hasText("この開催を中止しますか");
+            assertThat(page.locator("#consequences")).containsText("予約が確定した方 0名");
+            assertThat(page.locator("#consequences")).containsText("中止すると、元に戻せません。");
+            desk.look("cancel-confirm");
+            link(page, "中止しないで戻る").click();
+            assertThat(page.locator("#session-status")).hasText("公開中");
+            link(page, "この開催を中止する").click();
+            button(page, "中止する（元に戻せません）").click();
             desk.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled session");
             assertThat(page.locator("#session-status")).hasText("中止");
+            // nothing to save any more: her data is shown, with a note, and no save button
+            assertThat(page.locator("#read-only-note")).isVisible();
+            assertThat(button(page, "保存する")).hasCount(0);
+            assertThat(page.locator("dd[data-field='titleJa']")).hasText("アロマハンドケア講座（会場変更なし）");
             desk.look("cancelled");
 
             // the month's capacity across her venues
@@ -194,9 +219,13 @@ class StaffJourneyIT {
 
             // the same screens on a phone
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            // her list reaches every session: from a day she chooses, or her past ones
             page.navigate(stack.gateway + "/staff/sessions");
+            page.getByLabel("この日から表示").fill(start.toLocalDate().toString());
+            button(page, "表示する").click();
             assertThat(page.locator("[data-session='" + sessionId + "'] .status"))
                     .hasText("中止");
+            assertThat(link(page, "過去の開催")).isVisible();
             desk.look("sessions-390");
             page.navigate(stack.gateway + "/staff/sessions/new");
             desk.look("new-session-390");
