@@ -35,8 +35,8 @@ class LotteryJourneyIT {
 
     @Test
     void theWinnerSeesHerSeatTheOtherHerReservePlaceAndTakesTheSeatTheWinnerGivesBack() {
-        // open now, closing in a day; once both have applied, organiser1 closes the window early as an organiser would
-        // (the deadline moved to now, which registration learns over Kafka) and draws: no waiting on the wall clock
+        // open now, closing in a day; once both have applied the deadline is made to have come (an organiser may only
+        // move it later) and organiser1 draws: no waiting on the wall clock
         Map<String, Object> session = oneSeatLottery("ゆるくつながる女子部（抽選）", 16, 13, 30);
         String sessionId = attendees.publishedSession(session);
         List<String> women = attendees.create("lottery-browser", 2);
@@ -46,7 +46,7 @@ class LotteryJourneyIT {
             String firstBooking = apply(first, women.get(0), sessionId, "あおい");
             String secondBooking = apply(second, women.get(1), sessionId, "ゆき");
 
-            attendees.closeApplicationsAndDraw(sessionId, session);
+            attendees.closeApplicationsAndDraw(sessionId);
 
             // who won is the seed's business: each phone shows what she got
             Page firstPage = first.page();
@@ -102,7 +102,7 @@ class LotteryJourneyIT {
 
         try (Phone phone = Phone.open("lottery-confirm")) {
             String booking = apply(phone, woman, sessionId, "みどり");
-            attendees.closeApplicationsAndDraw(sessionId, session);
+            attendees.closeApplicationsAndDraw(sessionId);
 
             // the only applicant wins; she is told so, not that "a seat is free", and confirms her place
             Page page = phone.page();

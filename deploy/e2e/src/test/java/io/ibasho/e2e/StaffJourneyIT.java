@@ -762,12 +762,18 @@ class StaffJourneyIT {
             assertThat(page.locator("#message")).hasText("まだ申込の受付中です。締切の後に抽選できます。");
             desk.look("lottery-too-early");
 
-            // she closes the window on the session's form, then draws (registration hears of it over Kafka)
+            // the deadline cannot come earlier while applications are open: said beside 申込締切, nothing changed
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
             page.getByLabel("申込締切", new Page.GetByLabelOptions().setExact(true))
                     .fill(OffsetDateTime.now(ZoneOffset.ofHours(9)).format(LOCAL_MINUTE));
             button(page, "保存する").click();
-            desk.waitForUrl(url -> url.contains("done=saved"), "the session with its window closed");
+            assertThat(page.locator("#closes-error")).containsText("受付中の抽選の申込締切は、後ろへ延ばすことだけができます");
+            assertThat(page.getByLabel("申込締切", new Page.GetByLabelOptions().setExact(true)))
+                    .hasAttribute("aria-invalid", "true");
+            desk.look("lottery-deadline-earlier");
+            // the deadline comes, then she draws
+            attendees.lotteryClosesAt(
+                    sessionId, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/lottery");
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (page.locator("#lottery-results").count() == 0) {
