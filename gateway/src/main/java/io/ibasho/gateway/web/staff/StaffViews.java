@@ -29,6 +29,11 @@ public final class StaffViews {
             return "1".equals(value);
         }
 
+        /** The value as read-only pages show it: a date and time as 2026-12-24 13:30, not as the input's 2026-12-24T13:30. */
+        public String shown() {
+            return value != null && "datetime-local".equals(type) ? value.replace('T', ' ') : value;
+        }
+
         /** A select's chosen option as shown (read-only pages); "" when none is chosen. */
         public String selectedLabel() {
             return options.stream()

@@ -155,6 +155,22 @@ class SessionRefusalsTest {
     }
 
     @Test
+    void aReadOnlySessionShowsItsFieldsAsWords() {
+        var closes = new StaffViews.Field("closes", "申込締切", "datetime-local", "2026-12-24T13:30", null, List.of());
+        assertThat(closes.shown()).isEqualTo("2026-12-24 13:30");
+        var allocation = new StaffViews.Field(
+                "allocation",
+                "参加のしかた",
+                "select",
+                "LOTTERY",
+                null,
+                List.of(
+                        new StaffViews.Option("FIRST_COME", "先着順", false),
+                        new StaffViews.Option("LOTTERY", "抽選", true)));
+        assertThat(allocation.selectedLabel()).isEqualTo("抽選");
+    }
+
+    @Test
     void aCapacityBelowTheConfirmedBookingsIsRefusedBesideTheCapacity() {
         JsonObject twoConfirmed = new JsonObject().put("confirmed", 2);
         assertThat(OrganiserSessionPages.capacityMessage(1, twoConfirmed, Language.JA))
