@@ -460,6 +460,14 @@ class StaffJourneyIT {
             otherVenue.locator(".row-links a").click();
             desk.look("venue-390");
             page.setViewportSize(1280, 800);
+            // deleting cannot be undone: what it does comes first, and she may go back
+            link(page, "この会場を削除する").click();
+            assertThat(page.locator("h1")).hasText("この会場を削除しますか");
+            assertThat(page.locator("#confirm-about")).hasText(otherVenueName);
+            assertThat(page.locator("#consequences")).containsText("削除すると、元に戻せません。");
+            desk.look("venue-delete-confirm");
+            link(page, "削除しないで戻る").click();
+            assertThat(page.getByLabel("会場名（日本語）")).hasValue(otherVenueName);
 
             page.navigate(stack.gateway + "/staff/sessions");
             link(page, "くり返しの開催をつくる").click();
