@@ -93,7 +93,7 @@ class LotteryChildcareIT {
             applicationOf.put(applicant, applied.path("id"));
         }
 
-        attendees.closeApplicationsAndDraw(sessionId, withChildcare);
+        attendees.closeApplicationsAndDraw(sessionId);
 
         // childcare is asked in drawn order over Kafka; the allocation is DONE once every seat is decided
         await().atMost(Duration.ofSeconds(120))

@@ -35,8 +35,8 @@ class LotteryJourneyIT {
 
     @Test
     void theWinnerSeesHerSeatTheOtherHerReservePlaceAndTakesTheSeatTheWinnerGivesBack() {
-        // open now, closing in a day; once both have applied, organiser1 closes the window early as an organiser would
-        // (the deadline moved to now, which registration learns over Kafka) and draws: no waiting on the wall clock
+        // open now, closing in a day; once both have applied the deadline is made to have come (an organiser may only
+        // move it later) and organiser1 draws: no waiting on the wall clock
         Map<String, Object> session = oneSeatLottery("ゆるくつながる女子部（抽選）", 16, 13, 30);
         String sessionId = attendees.publishedSession(session);
         List<String> women = attendees.create("lottery-browser", 2);
@@ -55,7 +55,7 @@ class LotteryJourneyIT {
             link(applicant, "申込みを続ける").click();
             assertThat(AppPages.status(applicant)).hasAttribute("data-state", "applied");
 
-            attendees.closeApplicationsAndDraw(sessionId, session);
+            attendees.closeApplicationsAndDraw(sessionId);
 
             // who won is the seed's business: each phone shows what she got
             Page firstPage = first.page();
@@ -113,7 +113,7 @@ class LotteryJourneyIT {
 
         try (Phone phone = Phone.open("lottery-confirm")) {
             String booking = apply(phone, woman, sessionId, "みどり");
-            attendees.closeApplicationsAndDraw(sessionId, session);
+            attendees.closeApplicationsAndDraw(sessionId);
 
             // the only applicant wins; she is told so, not that "a seat is free", and confirms her place
             Page page = phone.page();

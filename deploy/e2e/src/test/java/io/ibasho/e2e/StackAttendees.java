@@ -3,9 +3,15 @@ package io.ibasho.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.ibasho.localstack.LocalStack;
+import io.ibasho.localstack.PostgresServer;
 import io.ibasho.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,25 +72,12 @@ final class StackAttendees {
 
     /** A published hinata session made by organiser1 through the gateway. */
     /**
-     * organiser1 closes a lottery's application window now, as an organiser would (the session edited with its deadline
-     * moved to now), and draws. Registration learns the new deadline over Kafka: until then the draw answers 409
-     * applications-still-open; a 409 already-drawn means its scheduler drew first, which is the same draw.
+     * A lottery's application window closed now, as if its deadline had come (an organiser may only move an open
+     * lottery's deadline later: lottery-deadline-earlier), and organiser1 draws; a 409 already-drawn means
+     * registration's scheduler drew first, which is the same draw.
      */
-    void closeApplicationsAndDraw(String sessionId, Map<String, Object> session) {
-        Map<String, Object> closedNow = new LinkedHashMap<>(session);
-        closedNow.put(
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        given().baseUri(stack.gateway)
-                .auth()
-                .oauth2(token("organiser1"))
-                .contentType(ContentType.JSON)
-                .body(closedNow)
-                .put("/api/events/sessions/" + sessionId)
-                .then()
-                .statusCode(200);
+    void closeApplicationsAndDraw(String sessionId) {
+        lotteryClosesAt(sessionId, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
@@ -95,6 +88,27 @@ final class StackAttendees {
                     return draw.statusCode() == 200
                             || draw.statusCode() == 409 && !draw.asString().contains("applications-still-open");
                 });
+    }
+
+    /**
+     * A lottery's deadline brought to {@code closes} in the event service and in registration's copy (which must know
+     * the session already), as if that time had come: the journeys cannot wait for a real deadline.
+     */
+    void lotteryClosesAt(String sessionId, OffsetDateTime closes) {
+        for (String[] table : new String[][] {{"event", "session"}, {"registration", "session_copy"}}) {
+            try (Connection db = DriverManager.getConnection(
+                            stack.stack.postgres().jdbcUrl(LocalStack.databaseOf(table[0])), PostgresServer.USER, "");
+                    PreparedStatement bringClose = db.prepareStatement(
+                            "update " + table[1] + " set application_closes_at = ? where id = ?::uuid")) {
+                bringClose.setObject(1, closes);
+                bringClose.setString(2, sessionId);
+                if (bringClose.executeUpdate() != 1) {
+                    throw new AssertionError(table[0] + " does not know session " + sessionId);
+                }
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     String publishedSession(Map<String, Object> body) {

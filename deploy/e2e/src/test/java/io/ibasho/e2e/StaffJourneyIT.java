@@ -143,6 +143,18 @@ class StaffJourneyIT {
             assertThat(page.getByLabel("タイトル（日本語）")).hasValue("アロマハンドケア講座");
             desk.look("new-session-window-missing");
 
+            // a date already past is the event service's to refuse (nobody could book it), beside the date
+            page.getByLabel("日付")
+                    .fill(OffsetDateTime.now(ZoneOffset.ofHours(9))
+                            .minusDays(1)
+                            .toLocalDate()
+                            .toString());
+            button(page, "下書きとして保存する").click();
+            assertThat(page.locator("#date-error")).containsText("もう過ぎた日時の開催はつくれず");
+            assertThat(page.getByLabel("日付")).hasAttribute("aria-invalid", "true");
+            desk.look("new-session-in-the-past");
+            page.getByLabel("日付").fill(start.toLocalDate().toString());
+
             page.getByLabel("受付開始")
                     .fill(OffsetDateTime.now(ZoneOffset.ofHours(9))
                             .minusHours(1)
@@ -172,9 +184,22 @@ class StaffJourneyIT {
             assertThat(page.locator("h1")).hasText("アロマハンドケア講座（会場変更なし）");
 
             page.navigate(sessionUrl);
-            button(page, "この開催を中止する").click();
+            // cancelling cannot be undone: first what it does, and how many are told
+            link(page, "この開催を中止する").click();
+            assertThat(page.locator("h1")).hasText("この開催を中止しますか");
+            assertThat(page.locator("#consequences")).containsText("予約が確定した方 0名");
+            assertThat(page.locator("#consequences")).containsText("中止すると、元に戻せません。");
+            desk.look("cancel-confirm");
+            link(page, "中止しないで戻る").click();
+            assertThat(page.locator("#session-status")).hasText("公開中");
+            link(page, "この開催を中止する").click();
+            button(page, "中止する（元に戻せません）").click();
             desk.waitForUrl(url -> url.contains("done=cancelled"), "the cancelled session");
             assertThat(page.locator("#session-status")).hasText("中止");
+            // nothing to save any more: her data is shown, with a note, and no save button
+            assertThat(page.locator("#read-only-note")).isVisible();
+            assertThat(button(page, "保存する")).hasCount(0);
+            assertThat(page.locator("dd[data-field='titleJa']")).hasText("アロマハンドケア講座（会場変更なし）");
             desk.look("cancelled");
 
             // the month's capacity across her venues
@@ -194,9 +219,13 @@ class StaffJourneyIT {
 
             // the same screens on a phone
             page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            // her list reaches every session: from a day she chooses, or her past ones
             page.navigate(stack.gateway + "/staff/sessions");
+            page.getByLabel("この日から表示").fill(start.toLocalDate().toString());
+            button(page, "表示する").click();
             assertThat(page.locator("[data-session='" + sessionId + "'] .status"))
                     .hasText("中止");
+            assertThat(link(page, "過去の開催")).isVisible();
             desk.look("sessions-390");
             page.navigate(stack.gateway + "/staff/sessions/new");
             desk.look("new-session-390");
@@ -479,6 +508,14 @@ class StaffJourneyIT {
             otherVenue.locator(".row-links a").click();
             desk.look("venue-390");
             page.setViewportSize(1280, 800);
+            // deleting cannot be undone: what it does comes first, and she may go back
+            link(page, "この会場を削除する").click();
+            assertThat(page.locator("h1")).hasText("この会場を削除しますか");
+            assertThat(page.locator("#confirm-about")).hasText(otherVenueName);
+            assertThat(page.locator("#consequences")).containsText("削除すると、元に戻せません。");
+            desk.look("venue-delete-confirm");
+            link(page, "削除しないで戻る").click();
+            assertThat(page.getByLabel("会場名（日本語）")).hasValue(otherVenueName);
 
             page.navigate(stack.gateway + "/staff/sessions");
             link(page, "くり返しの開催をつくる").click();
@@ -853,12 +890,18 @@ class StaffJourneyIT {
             assertThat(page.locator("#message")).hasText("まだ申込の受付中です。締切の後に抽選できます。");
             desk.look("lottery-too-early");
 
-            // she closes the window on the session's form, then draws (registration hears of it over Kafka)
+            // the deadline cannot come earlier while applications are open: said beside 申込締切, nothing changed
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
             page.getByLabel("申込締切", new Page.GetByLabelOptions().setExact(true))
                     .fill(OffsetDateTime.now(ZoneOffset.ofHours(9)).format(LOCAL_MINUTE));
             button(page, "保存する").click();
-            desk.waitForUrl(url -> url.contains("done=saved"), "the session with its window closed");
+            assertThat(page.locator("#closes-error")).containsText("受付中の抽選の申込締切は、後ろへ延ばすことだけができます");
+            assertThat(page.getByLabel("申込締切", new Page.GetByLabelOptions().setExact(true)))
+                    .hasAttribute("aria-invalid", "true");
+            desk.look("lottery-deadline-earlier");
+            // the deadline comes, then she draws
+            attendees.lotteryClosesAt(
+                    sessionId, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             page.navigate(stack.gateway + "/staff/sessions/" + sessionId + "/lottery");
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (page.locator("#lottery-results").count() == 0) {

@@ -92,9 +92,8 @@ class TwoRegistrationInstancesIT {
                 .withMinute(0)
                 .withSecond(0)
                 .withNano(0);
-        // the window closes in an hour; once the applications are in, organiser1 moves its end to a few seconds from
-        // now (as an organiser may), so the race below happens at the real deadline without the test waiting a fixed 40
-        // s
+        // the window closes in an hour; once the applications are in, its end is brought to a few seconds from now in
+        // registration's copy, so the race below happens at the real deadline without the test waiting a fixed 40 s
         Map<String, Object> session = new LinkedHashMap<>(Map.of(
                 "kind",
                 "workshop",
@@ -131,15 +130,7 @@ class TwoRegistrationInstancesIT {
         awaitTheSecondInstance(); // before the deadline is moved close: both instances must be up for the race
         OffsetDateTime closes =
                 OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-        session.put("applicationClosesAt", closes.toString());
-        given().baseUri(stack.gateway)
-                .auth()
-                .oauth2(attendees.token("organiser1"))
-                .contentType("application/json")
-                .body(session)
-                .put("/api/events/sessions/" + sessionId)
-                .then()
-                .statusCode(200);
+        attendees.lotteryClosesAt(sessionId, closes);
         // registration (both instances: one database) has the new deadline before it passes
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))

@@ -23,9 +23,10 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ public class OrganiserSessionPages {
     @Inject
     ServiceCalls services;
 
+    @Inject
+    Clock clock;
+
     void routes(@Observes Router router) {
         router.get("/staff").order(900).handler(ctx -> flow.page(ctx, true, StaffViews::home));
         router.get("/staff/sessions").order(900).handler(ctx -> flow.page(ctx, true, organiser(this::list)));
@@ -58,6 +62,9 @@ public class OrganiserSessionPages {
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> create(v, form)))));
         router.get("/staff/sessions/:id").order(900).handler(ctx -> flow.page(ctx, true, organiser(this::edit)));
+        router.get("/staff/sessions/:id/cancel")
+                .order(900)
+                .handler(ctx -> flow.page(ctx, true, organiser(this::confirmCancel)));
         router.post("/staff/sessions/:id")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> update(v, form)))));
@@ -75,24 +82,162 @@ public class OrganiserSessionPages {
 
     // ---- the list ----
 
+    /** Sessions per page of the list: each page is one call to the event service. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * Her sessions a page at a time: by default those from today on (drafts among them) by start, the nearest first,
+     * from a date she chooses with {@code from}; or ({@code when=past}) those before today, the latest first. Every
+     * session can be reached, however many there are.
+     */
     private Uni<Result> list(Visit v) {
-        return services.get("event", "/api/events/sessions/mine?size=200", v.token())
-                .map(answer -> {
-                    if (!answer.ok()) {
-                        return errorPage(answer.status() == 403 ? 403 : 503);
-                    }
-                    List<StaffViews.SessionRow> rows = new ArrayList<>();
-                    answer.array().stream()
-                            .filter(JsonObject.class::isInstance)
-                            .map(JsonObject.class::cast)
-                            .sorted(Comparator.comparing(s -> s.getString("startsAt", "")))
-                            .forEach(s -> rows.add(StaffViews.row(s, v.language())));
-                    Map<String, Object> data = new HashMap<>();
-                    data.put("nav", "staff-sessions");
-                    data.put("st", StaffText.of(v.language()));
-                    data.put("rows", rows);
-                    return new Html(200, "staff/sessions", data);
-                });
+        ListWindow window = ListWindow.of(
+                v.ctx().request().getParam("when"),
+                v.ctx().request().getParam("from"),
+                v.ctx().request().getParam("page"),
+                LocalDate.now(clock.withZone(SessionForm.TOKYO)));
+        return services.get("event", window.serviceQuery(), v.token()).map(answer -> {
+            if (!answer.ok()) {
+                return errorPage(answer.status() == 403 ? 403 : 503);
+            }
+            List<StaffViews.SessionRow> rows = new ArrayList<>();
+            answer.array().stream()
+                    .filter(JsonObject.class::isInstance)
+                    .map(JsonObject.class::cast)
+                    .forEach(s -> rows.add(StaffViews.row(s, v.language())));
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "staff-sessions");
+            data.put("st", StaffText.of(v.language()));
+            data.put("rows", rows);
+            data.put("past", window.past());
+            data.put("from", window.past() ? "" : window.from().toString());
+            data.put("previousHref", window.page() == 0 ? null : window.href(window.page() - 1));
+            // a full page may have more after it; the next page says so when it is empty
+            data.put("nextHref", rows.size() < PAGE_SIZE ? null : window.href(window.page() + 1));
+            data.put("firstPage", window.page() == 0);
+            return new Html(200, "staff/sessions", data);
+        });
+    }
+
+    /** Which part of her sessions the list shows: upcoming from a day, or past; and which page of it. */
+    record ListWindow(boolean past, LocalDate from, LocalDate today, int page) {
+        /** At most this many pages deep (10,000 sessions at 50 a page); a deeper page is the last one. */
+        static final int MAX_PAGE = 200;
+
+        static ListWindow of(String when, String from, String page, LocalDate today) {
+            boolean past = "past".equals(when);
+            LocalDate day = today;
+            if (!past && from != null) {
+                try {
+                    day = LocalDate.parse(from.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    day = today;
+                }
+            }
+            int number = 0;
+            try {
+                number = page == null ? 0 : Math.min(MAX_PAGE, Math.max(0, Integer.parseInt(page.strip())));
+            } catch (NumberFormatException e) {
+                number = 0;
+            }
+            return new ListWindow(past, day, today, number);
+        }
+
+        /** The event service's page: starting from the day (Tokyo) on, or before today with the latest first. */
+        String serviceQuery() {
+            String boundary = PageFlow.enc((past ? today : from)
+                    .atStartOfDay(SessionForm.TOKYO)
+                    .toOffsetDateTime()
+                    .toString());
+            return "/api/events/sessions/mine?size=" + PAGE_SIZE + "&page=" + page
+                    + (past ? "&newestFirst=true&startsBefore=" + boundary : "&startsFrom=" + boundary);
+        }
+
+        String href(int toPage) {
+            String base = past
+                    ? "/staff/sessions?when=past"
+                    : from.equals(today) ? "/staff/sessions?when=upcoming" : "/staff/sessions?from=" + from;
+            return base + "&page=" + toPage;
+        }
+    }
+
+    // ---- cancelling, after she has seen what it does ----
+
+    /**
+     * What cancelling does, before it is done: it cannot be undone, and every woman booked, waiting or applying is
+     * told, so she sees how many first (counts only, as on the dashboard) and confirms with a button of its own.
+     */
+    private Uni<Result> confirmCancel(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return manage(v, id).flatMap(session -> {
+            if (session == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            String state = session.getString("status", "").toLowerCase(java.util.Locale.ROOT);
+            if (!"draft".equals(state) && !"published".equals(state)) {
+                return Uni.createFrom().item(new Redirect("/staff/sessions/" + id));
+            }
+            Uni<JsonObject> counts =
+                    "published".equals(state) ? counts(v, id) : Uni.createFrom().nullItem();
+            return counts.map(found -> {
+                StaffViews.SessionRow row = StaffViews.row(session, v.language());
+                Map<String, String> st = StaffText.of(v.language());
+                return StaffViews.confirmation(
+                        "staff-sessions",
+                        v.language(),
+                        st.get("cancelConfirmTitle"),
+                        row.title() + " ・ " + row.when(),
+                        cancelConsequences(state, found, v.language()),
+                        "/staff/sessions/" + id + "/cancel",
+                        st.get("cancelConfirm"),
+                        "/staff/sessions/" + id,
+                        st.get("cancelKeep"));
+            });
+        });
+    }
+
+    /** What cancelling tells whom, in words; counts from registration, or a plain sentence when they are unknown. */
+    static List<String> cancelConsequences(String state, JsonObject counts, Language language) {
+        boolean ja = language == Language.JA;
+        List<String> lines = new ArrayList<>();
+        if (!"published".equals(state)) {
+            lines.add(ja ? "下書きなので、まだだれにも公開していません。お知らせは届きません。" : "It is a draft: nobody has seen it, nobody is told.");
+        } else if (counts == null) {
+            lines.add(
+                    ja
+                            ? "予約した方・キャンセル待ちの方・抽選に申し込んだ方の全員に、中止のお知らせが届きます（いまは人数を確かめられませんでした）。"
+                            : "Everyone booked, waiting or applying is told (their numbers could not be checked just now).");
+        } else {
+            long confirmed = counts.getLong("confirmed", 0L);
+            long waiting = counts.getLong("waiting", 0L) + counts.getLong("offersOut", 0L);
+            long applied = counts.getLong("applied", 0L);
+            lines.add(ja ? "予約が確定した方 " + confirmed + "名" : confirmed + " with a confirmed booking");
+            lines.add(ja ? "キャンセル待ちの方（ご案内中を含む） " + waiting + "名" : waiting + " waiting (offers out included)");
+            if (applied > 0) {
+                lines.add(ja ? "抽選に申し込んだ方 " + applied + "名" : applied + " who applied to the lottery");
+            }
+            lines.add(
+                    ja
+                            ? "この方たちの予約・申込みはすべて取り消され、中止のお知らせが届きます。"
+                            : "All their bookings and applications end, and each of them is told.");
+        }
+        lines.add(ja ? "中止すると、元に戻せません。" : "Cancelling cannot be undone.");
+        return lines;
+    }
+
+    /** Registration's counts for one of her sessions (confirmed, waiting, offers out, applied); null when unknown. */
+    private Uni<JsonObject> counts(Visit v, UUID id) {
+        return services.get("registration", "/api/registrations/waitlist-counts?sessionId=" + id, v.token())
+                .map(answer -> answer.ok()
+                                && !answer.array().isEmpty()
+                                && answer.array().getValue(0) instanceof JsonObject found
+                        ? found
+                        : null)
+                .onFailure()
+                .recoverWithNull();
     }
 
     // ---- new and edit ----
@@ -148,16 +293,52 @@ public class OrganiserSessionPages {
             if (!parsed.valid()) {
                 return form(v, session, typed, parsed.errors(), null, 422);
             }
-            return services.put(
-                            "event",
-                            "/api/events/sessions/" + id,
-                            v.token(),
-                            parsed.request(),
-                            v.ctx().request())
-                    .flatMap(answer -> answer.ok()
-                            ? Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "?done=saved"))
-                            : refused(v, session, typed, answer));
+            return capacityBelowConfirmed(v, session, parsed.request()).flatMap(below -> {
+                if (below != null) {
+                    return form(v, session, typed, Map.of("capacity", below), null, 422);
+                }
+                return put(v, id, session, typed, parsed.request());
+            });
         });
+    }
+
+    /**
+     * A capacity lowered below the seats already confirmed removes nobody (registration keeps every confirmed woman and
+     * takes no booking until the seats fall below it, docs/staff-screens.md), so the form refuses it rather than
+     * showing a door of "2 / 1": the message beside 定員, or null when the capacity may be saved.
+     */
+    private Uni<String> capacityBelowConfirmed(Visit v, JsonObject session, JsonObject request) {
+        Integer wanted = request.getInteger("capacity");
+        Integer current = session.getInteger("capacity");
+        if (wanted == null
+                || (current != null && wanted >= current)
+                || !"PUBLISHED".equalsIgnoreCase(session.getString("status", ""))) {
+            return Uni.createFrom().nullItem();
+        }
+        return counts(v, UUID.fromString(session.getString("id")))
+                .map(counts -> capacityMessage(wanted, counts, v.language()));
+    }
+
+    static String capacityMessage(int wanted, JsonObject counts, Language language) {
+        long confirmed = counts == null ? 0 : counts.getLong("confirmed", 0L);
+        if (wanted >= confirmed) {
+            return null;
+        }
+        return language == Language.JA
+                ? "予約が確定した人数（" + confirmed + "名）より少なくはできません。"
+                : "The capacity cannot be below the " + confirmed + " confirmed bookings.";
+    }
+
+    private Uni<Result> put(Visit v, UUID id, JsonObject session, Map<String, String> typed, JsonObject request) {
+        return services.put(
+                        "event",
+                        "/api/events/sessions/" + id,
+                        v.token(),
+                        request,
+                        v.ctx().request())
+                .flatMap(answer -> answer.ok()
+                        ? Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "?done=saved"))
+                        : refused(v, session, typed, answer));
     }
 
     private Uni<Result> action(Visit v, MultiMap form) {
@@ -211,19 +392,19 @@ public class OrganiserSessionPages {
         JsonArray violations = arr(answer.object(), "violations");
         for (Object o : violations) {
             if (o instanceof JsonObject violation) {
-                String field = SessionForm.fieldOf(violation.getString("field"));
+                String field = SessionForm.fieldOf(violation.getString("field"), violation.getString("code"));
                 String message =
                         SessionForm.message(violation.getString("code"), violation.getString("message"), v.language());
                 errors.merge(field, message, (a, b) -> a + " " + b);
             }
         }
         if (errors.isEmpty()) {
+            String type = answer.problem();
             errors.put(
-                    "form",
-                    answer.object()
-                            .getString("detail", StaffText.of(v.language()).get("fixErrors")));
+                    SessionForm.problemField(type),
+                    SessionForm.problemMessage(type, answer.object().getString("detail"), v.language()));
         }
-        return form(v, session, typed, errors, null, 422);
+        return form(v, session, typed, errors, null, answer.status() == 409 ? 409 : 422);
     }
 
     private Uni<Result> form(
@@ -250,7 +431,12 @@ public class OrganiserSessionPages {
                     data.put("hasErrors", !errors.isEmpty());
                     data.put("errorList", StaffViews.errorList(errors, v.language()));
                     data.put("message", message);
-                    data.put("status", session == null ? "" : session.getString("status", ""));
+                    String state = session == null
+                            ? ""
+                            : session.getString("status", "").toLowerCase(java.util.Locale.ROOT);
+                    data.put("status", state);
+                    // cancelled or taken place: nothing to save any more, so her data is shown, not offered to edit
+                    data.put("readOnly", "cancelled".equals(state) || "completed".equals(state));
                     data.put("lottery", session != null && "LOTTERY".equals(session.getString("allocation")));
                     return (Result) new Html(status, "staff/session-form", data);
                 });

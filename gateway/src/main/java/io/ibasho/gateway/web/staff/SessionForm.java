@@ -337,12 +337,104 @@ public final class SessionForm {
         };
     }
 
+    /**
+     * The form field for a violation, by its code where the code says more than the service's field name: a start in
+     * the past is the date's to fix, frozen lottery rules are shown beside the lottery's first field.
+     */
+    public static String fieldOf(String serviceField, String code) {
+        if ("START_IN_PAST".equals(code)) {
+            return "date";
+        }
+        if ("FROZEN_WHILE_APPLICATIONS_OPEN".equals(code) && "lottery".equals(serviceField)) {
+            return "priorityTiers";
+        }
+        return fieldOf(serviceField);
+    }
+
+    /**
+     * The form field for a refusal the event service sends without violations (by its problem type, the RFC 9457
+     * {@code type} without its base); "form" for one that belongs to no field.
+     */
+    public static String problemField(String type) {
+        return switch (type == null ? "" : type) {
+            case "kind-fixed-after-publish" -> "kind";
+            case "lottery-rules-frozen" -> "priorityTiers";
+            case "lottery-deadline-earlier" -> "closes";
+            case "session-start-past" -> "date";
+            default -> "form";
+        };
+    }
+
+    /**
+     * A refusal of a session's create, update, publish, cancel or complete in the organiser's language, by its problem
+     * type; an unknown type keeps the service's own sentence. Every type the event service answers for these is here
+     * ({@code SessionFormTest} reads them from the service's source).
+     */
+    public static String problemMessage(String type, String serviceMessage, Language language) {
+        boolean ja = language == Language.JA;
+        return switch (type == null ? "" : type) {
+            case "session-closed" ->
+                ja
+                        ? "この開催は中止または終了しているため、変更できません。"
+                        : "This session is cancelled or has taken place; it can no longer be changed.";
+            case "kind-fixed-after-publish" ->
+                ja
+                        ? "公開した開催の種類は変えられません。種類を変えるときは、この開催を中止して新しくつくってください。"
+                        : "A published session keeps its kind: cancel it and create a new one instead.";
+            case "lottery-rules-frozen" ->
+                ja
+                        ? "抽選の受付が始まっているため、参加のしかた・定員・抽選の条件・託児の有無・受付開始は変えられません。"
+                        : "Applications are open: how places are given, the capacity, the lottery rules, childcare"
+                                + " and the opening can no longer change.";
+            case "lottery-deadline-earlier" -> deadlineEarlier(ja);
+            case "session-start-past" -> startInThePast(ja);
+            case "session-not-draft" -> ja ? "公開できるのは下書きの開催だけです。" : "Only a draft can be published.";
+            case "session-not-published" ->
+                ja ? "終了にできるのは公開中の開催だけです。" : "Only a published session can be marked as taken place.";
+            case "session-rules", "validation" -> ja ? "入力を確かめてください。" : "Please check the fields marked below.";
+            default -> serviceMessage == null ? (ja ? "入力を確かめてください。" : "Please check the form.") : serviceMessage;
+        };
+    }
+
+    private static String startInThePast(boolean ja) {
+        return ja
+                ? "もう過ぎた日時の開催はつくれず、公開もできません。これから先の日付と時刻にしてください。"
+                : "A session cannot be created, published or moved to a start that has passed: choose a date ahead.";
+    }
+
+    private static String deadlineEarlier(boolean ja) {
+        return ja
+                ? "受付中の抽選の申込締切は、後ろへ延ばすことだけができます（早めると、締切までに申し込むつもりの方が申し込めなくなります）。"
+                : "While applications are open the deadline can only move later: women plan their applications by it.";
+    }
+
     /** A violation in the organiser's language: by its stable code where we know it, else the service's own words. */
     public static String message(String code, String serviceMessage, Language language) {
+        if ("START_IN_PAST".equals(code)) {
+            return startInThePast(language == Language.JA);
+        }
+        if ("DEADLINE_MOVED_EARLIER".equals(code)) {
+            return deadlineEarlier(language == Language.JA);
+        }
+        if ("FROZEN_WHILE_APPLICATIONS_OPEN".equals(code)) {
+            return language == Language.JA
+                    ? "抽選の受付が始まっているため、変えられません。"
+                    : "Applications are open: this can no longer change.";
+        }
         if (language != Language.JA || code == null) {
             return serviceMessage;
         }
         return switch (code) {
+            case "KIND_REQUIRED" -> "種類を選んでください。";
+            case "START_REQUIRED" -> "開始の日時を入力してください。";
+            case "END_REQUIRED" -> "終了時刻を入力してください。";
+            case "PART_END_NOT_AFTER_START" -> "各部の終了は開始より後にしてください。";
+            case "PART_OUTSIDE_SESSION" -> "各部の時間は開催の時間の中に入れてください。";
+            case "PARTS_OUT_OF_ORDER" -> "各部は時間の順に並べてください。";
+            case "PARTS_OVERLAP" -> "各部の時間が重なっています。";
+            case "LOTTERY_SETTINGS_WITHOUT_LOTTERY" -> "抽選の条件は、参加のしかたが「抽選」のときだけ指定できます。";
+            case "ROOM_WITHOUT_VENUE" -> "部屋を選ぶときは、先に会場を選んでください。";
+            case "ROOM_UNKNOWN" -> "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。";
             case "TARGET_AUDIENCE_JA_REQUIRED" -> "講座には対象を入力してください。";
             case "CAPACITY_REQUIRED" -> "定員を入力してください。";
             case "CAPACITY_BELOW_ONE" -> "定員は1以上にしてください。";

@@ -62,6 +62,27 @@ public final class StaffText {
         put("publish", "公開する", "Publish");
         put("cancelSession", "この開催を中止する", "Cancel this session");
         put("complete", "終了にする", "Mark as taken place");
+        put("cancelConfirmTitle", "この開催を中止しますか", "Cancel this session?");
+        put("cancelConfirm", "中止する（元に戻せません）", "Cancel it (cannot be undone)");
+        put("cancelKeep", "中止しないで戻る", "Keep it and go back");
+        put(
+                "readOnlyNote",
+                "この開催は中止または終了しているため、内容は変更できません。",
+                "This session is cancelled or has taken place: it can no longer be changed.");
+        put("yes", "はい", "Yes");
+        put("no", "いいえ", "No");
+        put("upcomingSessions", "これからの開催", "Upcoming");
+        put("pastSessions", "過去の開催", "Past");
+        put("showFrom", "この日から表示", "Show from this date");
+        put("show", "表示する", "Show");
+        put("previousPage", "前のページ", "Previous page");
+        put("nextPage", "次のページ", "Next page");
+        put("noMoreSessions", "この先の開催はありません。", "No more sessions.");
+        put("pages", "ページ", "Pages");
+        put(
+                "dashboardCut",
+                "この月は開催が多いため、最初の{n}件だけを数えています。",
+                "This month has so many sessions that only the first {n} are counted.");
         put("fixErrors", "入力を確かめてください。", "Please check the fields marked below.");
         put("saved", "保存しました。", "Saved.");
         put("published", "公開しました。", "Published.");

@@ -28,6 +28,47 @@ public final class StaffViews {
         public boolean checked() {
             return "1".equals(value);
         }
+
+        /** The value as read-only pages show it: a date and time as 2026-12-24 13:30, not as the input's 2026-12-24T13:30. */
+        public String shown() {
+            return value != null && "datetime-local".equals(type) ? value.replace('T', ' ') : value;
+        }
+
+        /** A select's chosen option as shown (read-only pages); "" when none is chosen. */
+        public String selectedLabel() {
+            return options.stream()
+                    .filter(Option::selected)
+                    .map(Option::label)
+                    .findFirst()
+                    .orElse("");
+        }
+    }
+
+    /**
+     * A step that cannot be undone, asked before it is done: what it does (each line a consequence), the button that
+     * does it and the way back. One page for every staff confirmation (cancelling a session, deleting a venue).
+     */
+    static PageFlow.Html confirmation(
+            String nav,
+            Language language,
+            String heading,
+            String about,
+            List<String> consequences,
+            String action,
+            String confirmLabel,
+            String backHref,
+            String backLabel) {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put("nav", nav);
+        data.put("st", StaffText.of(language));
+        data.put("heading", heading);
+        data.put("about", about);
+        data.put("consequences", consequences);
+        data.put("action", action);
+        data.put("confirmLabel", confirmLabel);
+        data.put("backHref", backHref);
+        data.put("backLabel", backLabel);
+        return new PageFlow.Html(200, "staff/confirm", data);
     }
 
     @TemplateData

@@ -78,6 +78,9 @@ public class VenuePages {
                         ctx,
                         form -> flow.page(
                                 ctx, true, organiser(v -> save(v, uuid(v.ctx().pathParam("id")), form)))));
+        router.get("/staff/venues/:id/delete")
+                .order(900)
+                .handler(ctx -> flow.page(ctx, true, organiser(this::confirmDelete)));
         router.post("/staff/venues/:id/delete")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> delete(v, form)))));
@@ -302,6 +305,30 @@ public class VenuePages {
                 errors.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
             }
             return form(v, venue, typed, VenueForm.roomRows(roomIds, roomNames, errors), errors, null, 422);
+        });
+    }
+
+    /** Deleting cannot be undone: what it does is shown first, with a button of its own to do it. */
+    private Uni<Result> confirmDelete(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return manage(v, id).map(venue -> {
+            if (venue == null) {
+                return errorPage(404);
+            }
+            Map<String, String> vt = VenueText.of(v.language());
+            return StaffViews.confirmation(
+                    "staff-venues",
+                    v.language(),
+                    vt.get("deleteVenueTitle"),
+                    row(venue, v.language()).name(),
+                    List.of(vt.get("deleteVenueWhat"), vt.get("deleteVenueInUse"), vt.get("deleteVenueUndo")),
+                    "/staff/venues/" + id + "/delete",
+                    vt.get("deleteVenueConfirm"),
+                    "/staff/venues/" + id,
+                    vt.get("deleteVenueKeep"));
         });
     }
 

@@ -44,6 +44,18 @@ public final class VenueText {
         put("venueSaved", "会場を保存しました。", "The venue is saved.");
         put("venueDeleted", "会場を削除しました。", "The venue is deleted.");
         put("deleteVenue", "この会場を削除する", "Delete this venue");
+        put("deleteVenueTitle", "この会場を削除しますか", "Delete this venue?");
+        put(
+                "deleteVenueWhat",
+                "会場の名前・住所・部屋・連携先の登録がなくなり、開催の会場として選べなくなります。",
+                "Its name, address, rooms and partner links are removed; it can no longer be chosen for a session.");
+        put(
+                "deleteVenueInUse",
+                "この会場を使う開催やくり返しの開催があるときは、削除されません（先に移すか中止してください）。",
+                "If sessions or series still use it, nothing is deleted (move or cancel them first).");
+        put("deleteVenueUndo", "削除すると、元に戻せません。", "Deleting cannot be undone.");
+        put("deleteVenueConfirm", "削除する（元に戻せません）", "Delete it (cannot be undone)");
+        put("deleteVenueKeep", "削除しないで戻る", "Keep it and go back");
         put(
                 "venueInUse",
                 "この会場を使う開催があるため削除できません。先に開催を移すか中止してください。",

@@ -146,16 +146,17 @@ public class SessionResource {
     @RolesAllowed("organiser")
     @Operation(
             summary = "The caller's organisation's sessions, drafts included, with private fields; optionally only"
-                    + " those starting in [startsFrom, startsBefore)")
+                    + " those starting in [startsFrom, startsBefore); by start, the latest first with newestFirst=true")
     public Uni<List<OrganiserSessionView>> mine(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size,
             @QueryParam("startsFrom") String startsFrom,
-            @QueryParam("startsBefore") String startsBefore) {
+            @QueryParam("startsBefore") String startsBefore,
+            @QueryParam("newestFirst") @DefaultValue("false") boolean newestFirst) {
         // a window (the dashboard's month) so that a busy organisation's later months are not beyond the first page
         OffsetDateTime from = TimeParams.parse("startsFrom", startsFrom);
         OffsetDateTime before = TimeParams.parse("startsBefore", startsBefore);
-        return sessions.own(organiser.organisationId(), from, before, page, size)
+        return sessions.own(organiser.organisationId(), from, before, newestFirst, page, size)
                 .map(list -> list.stream()
                         .map(l -> SessionMapper.toOrganiserView(l.session(), l.venue(), l.partVenues()))
                         .toList());

@@ -12,9 +12,10 @@ import java.util.Objects;
  * Once a lottery's applications are open, what decides who wins is frozen (docs/lottery.md, "What may change"): the
  * allocation, the capacity (the seats drawn), the lottery rules (priority tiers, once a month, childcare required to
  * win, confirmation), whether childcare is offered, and when applications opened. Applicants applied under these rules,
- * and the draw's input digest covers them. Texts, the venue and the times may still change; the deadline may move while
- * applications are open (later, or earlier to close now: the change is announced as EventChanged and shown on the
- * session), but not once it has passed, which would reopen a closed lottery.
+ * and the draw's input digest covers them. Texts, the venue and the times may still change; the deadline may move
+ * later while applications are open (announced as EventChanged and shown on the session), never earlier: a woman who
+ * planned to apply before the announced deadline would be shut out (courses hold the same rule). Once it has passed it
+ * stays, as moving it would reopen a closed lottery.
  */
 final class FrozenLotteryRules {
     private FrozenLotteryRules() {}
@@ -70,9 +71,17 @@ final class FrozenLotteryRules {
         return touched;
     }
 
+    /** The deadline, not yet passed, would come earlier: refused while applications are open. */
+    static boolean deadlineMovedEarlier(OffsetDateTime was, OffsetDateTime wanted, OffsetDateTime now) {
+        return was != null
+                && now.isBefore(was)
+                && wanted != null
+                && wanted.truncatedTo(ChronoUnit.MICROS).isBefore(was.truncatedTo(ChronoUnit.MICROS));
+    }
+
     /**
      * A series edit reaches an occurrence whose applications are open: the occurrence follows the series' texts, times
-     * and venue, but keeps what it froze (docs/lottery.md, "Series"). Refusing the whole edit instead would block every
+     * and venue (a deadline only later), but keeps what it froze (docs/lottery.md, "Series"). Refusing the whole edit instead would block every
      * change to a monthly lottery series, which nearly always has one occurrence open; the next occurrences take the new
      * rules when they open.
      */
@@ -81,7 +90,8 @@ final class FrozenLotteryRules {
         edited.capacity = frozen.capacity;
         edited.lotteryJson = frozen.lotteryJson;
         edited.applicationOpensAt = frozen.applicationOpensAt;
-        if (frozen.applicationClosesAt != null && !now.isBefore(frozen.applicationClosesAt)) {
+        boolean closed = frozen.applicationClosesAt != null && !now.isBefore(frozen.applicationClosesAt);
+        if (closed || deadlineMovedEarlier(frozen.applicationClosesAt, edited.applicationClosesAt, now)) {
             edited.applicationClosesAt = frozen.applicationClosesAt;
         }
         if (frozen.childcareOffered != edited.childcareOffered) {

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,9 @@ public class SessionService {
         session.sequence = 0;
         session.createdAt = now;
         session.updatedAt = now;
+        if (startsInThePast(session, now)) {
+            return Uni.createFrom().failure(startInThePast());
+        }
         return validated(session)
                 .flatMap(venue -> session.persist().replaceWith(venue))
                 .flatMap(venue -> withPartVenues(new Located(session, venue)));
@@ -104,20 +108,48 @@ public class SessionService {
             }
             var before = SessionChanges.Snapshot.of(session);
             var rulesBefore = FrozenLotteryRules.Rules.of(session);
-            boolean lotteryOpen = FrozenLotteryRules.applicationsOpen(session.status, rulesBefore, now());
+            OffsetDateTime startedBefore = session.startsAt;
+            OffsetDateTime now = now();
+            boolean lotteryOpen = FrozenLotteryRules.applicationsOpen(session.status, rulesBefore, now);
             SessionMapper.apply(request, session);
+            // the transaction rolls back on each refusal below: the entity changed above is never written
+            boolean moved = startedBefore == null
+                    || session.startsAt == null
+                    || !session.startsAt
+                            .truncatedTo(ChronoUnit.MINUTES)
+                            .isEqual(startedBefore.truncatedTo(ChronoUnit.MINUTES));
+            if (moved && startsInThePast(session, now)) {
+                // a session that has begun may still have its texts corrected; only moving it into the past is refused
+                return Uni.createFrom().failure(startInThePast());
+            }
             if (lotteryOpen) {
-                List<String> frozen =
-                        FrozenLotteryRules.touched(rulesBefore, FrozenLotteryRules.Rules.of(session), now());
+                var rulesAfter = FrozenLotteryRules.Rules.of(session);
+                List<String> frozen = FrozenLotteryRules.touched(rulesBefore, rulesAfter, now);
                 if (!frozen.isEmpty()) {
-                    // the transaction rolls back: the entity changed above is never written
                     return Uni.createFrom()
-                            .failure(
-                                    Refusal.conflict(
-                                            "lottery-rules-frozen",
-                                            "Applications to this lottery are open, so these cannot change any more: "
-                                                    + String.join(", ", frozen)
-                                                    + ". Texts, the venue, the times and a deadline that has not passed yet may still change."));
+                            .failure(Refusal.conflict(
+                                    "lottery-rules-frozen",
+                                    "Applications to this lottery are open, so these cannot change any more: "
+                                            + String.join(", ", frozen)
+                                            + ". Texts, the venue, the times and a deadline that has not passed yet"
+                                            + " (later only) may still change.",
+                                    frozen.stream()
+                                            .map(field -> new FieldViolation(
+                                                    field,
+                                                    "Applications are open: this cannot change any more",
+                                                    "FROZEN_WHILE_APPLICATIONS_OPEN"))
+                                            .toList()));
+                }
+                if (FrozenLotteryRules.deadlineMovedEarlier(
+                        rulesBefore.applicationClosesAt(), rulesAfter.applicationClosesAt(), now)) {
+                    String detail = "Applications to this lottery are open until " + rulesBefore.applicationClosesAt()
+                            + "; the deadline can move later, never earlier: women plan their applications by it.";
+                    return Uni.createFrom()
+                            .failure(Refusal.conflict(
+                                    "lottery-deadline-earlier",
+                                    detail,
+                                    List.of(new FieldViolation(
+                                            "applicationClosesAt", detail, "DEADLINE_MOVED_EARLIER"))));
                 }
             }
             List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
@@ -158,8 +190,27 @@ public class SessionService {
                                 "Only a draft can be published; this session is "
                                         + session.status.name().toLowerCase() + "."));
             }
+            if (startsInThePast(session, now())) {
+                return Uni.createFrom().failure(startInThePast());
+            }
             return publishDraft(session).flatMap(ignored -> located(session));
         });
+    }
+
+    /**
+     * Nobody can book a session that has begun, and a funder report would count it as held: an organiser creates,
+     * publishes or moves a session to a start still ahead. Only this API's create, publish and update ask; a series'
+     * occurrences are planned from its horizon on, and tests that need a past session move its row.
+     */
+    private static boolean startsInThePast(Session session, OffsetDateTime now) {
+        return session.startsAt != null && session.startsAt.isBefore(now);
+    }
+
+    private static Refusal startInThePast() {
+        String detail =
+                "startsAt has passed: a session can only be created, published or moved to a start still ahead.";
+        return Refusal.rules(
+                "session-start-past", detail, List.of(new FieldViolation("startsAt", detail, "START_IN_PAST")));
     }
 
     Uni<Void> publishDraft(Session session) {
@@ -276,17 +327,26 @@ public class SessionService {
 
     @WithSession
     public Uni<List<Located>> own(String organisationId, int page, int size) {
-        return own(organisationId, null, null, page, size);
+        return own(organisationId, null, null, false, page, size);
     }
 
-    /** Her organisation's sessions starting in [from, before), either end open when null. */
+    /**
+     * Her organisation's sessions starting in [from, before), either end open when null; by start, the latest first
+     * when {@code newestFirst} (her past sessions, the most recent on the first page).
+     */
     @WithSession
     public Uni<List<Located>> own(
-            String organisationId, OffsetDateTime from, OffsetDateTime before, int page, int size) {
+            String organisationId,
+            OffsetDateTime from,
+            OffsetDateTime before,
+            boolean newestFirst,
+            int page,
+            int size) {
+        String order = newestFirst ? " order by startsAt desc, id desc" : " order by startsAt, id";
         var query = from == null && before == null
-                ? Session.<Session>find("organisationId = ?1 order by startsAt, id", organisationId)
+                ? Session.<Session>find("organisationId = ?1" + order, organisationId)
                 : Session.<Session>find(
-                        "organisationId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt, id",
+                        "organisationId = ?1 and startsAt >= ?2 and startsAt < ?3" + order,
                         organisationId,
                         from == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : from,
                         before == null ? OffsetDateTime.parse("9999-01-01T00:00:00Z") : before);

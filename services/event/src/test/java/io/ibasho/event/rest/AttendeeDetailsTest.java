@@ -540,8 +540,8 @@ class AttendeeDetailsTest {
     @Test
     void confirmationsOfSessionsThatEndedMoreThanSevenDaysAgoAreDeleted() throws Throwable {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "ATTENDEES_ONLY", false, List.of()));
-        String oldId = createPublished(organiser1(), TestData.cafe(venueId, tokyo(-8, 10, 0)));
-        String recentId = createPublished(organiser1(), TestData.cafe(venueId, tokyo(-6, 10, 0)));
+        String oldId = TestData.publishedInThePast(organiser1(), TestData.cafe(venueId, tokyo(2, 10, 0)), 2, 8);
+        String recentId = TestData.publishedInThePast(organiser1(), TestData.cafe(venueId, tokyo(2, 10, 0)), 2, 6);
         String oldEvent = confirm(oldId, UUID.randomUUID().toString(), subjectOf(hana()));
         String recentEvent = confirm(recentId, UUID.randomUUID().toString(), subjectOf(hana()));
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #13, finding 1: once a lottery's applications are open, what decides who wins cannot change (409
- * lottery-rules-frozen naming the fields); texts and a deadline that has not passed may. Before opening, all of it may.
+ * lottery-rules-frozen naming the fields); texts and a deadline that has not passed may, later only (409
+ * lottery-deadline-earlier otherwise). Before opening, all of it may.
  */
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "event"))
@@ -89,17 +90,36 @@ class LotteryRulesFrozenTest {
         retitled.put("titleEn", "Aroma hand care (bring a towel)");
         retitled.put("applicationClosesAt", start.minusDays(2).toString());
         put(id, retitled).then().statusCode(200).body("sequence", equalTo(1));
-        // an earlier deadline, closing now: the change is announced like any other
+        // an earlier deadline would shut out a woman who planned to apply before the announced one: refused
+        Map<String, Object> earlier = new HashMap<>(retitled);
+        earlier.put("applicationClosesAt", OffsetDateTime.now().plusHours(1).toString());
+        put(id, earlier)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/lottery-deadline-earlier"))
+                .body("violations[0].field", equalTo("applicationClosesAt"))
+                .body("violations[0].code", equalTo("DEADLINE_MOVED_EARLIER"));
+        given().get("/api/events/sessions/" + id).then().body("sequence", equalTo(1));
+        // once the deadline has passed (here: made to have passed) it stays: moving it would reopen a closed lottery
         Map<String, Object> closing = new HashMap<>(retitled);
         closing.put("applicationClosesAt", OffsetDateTime.now().minusSeconds(1).toString());
-        put(id, closing).then().statusCode(200).body("sequence", equalTo(2));
-        // once the deadline has passed it stays: moving it would reopen a closed lottery
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
+                var close = db.prepareStatement(
+                        "update session set application_closes_at = now() - interval '1 second' where id = ?::uuid")) {
+            close.setString(1, id);
+            org.assertj.core.api.Assertions.assertThat(close.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
         Map<String, Object> reopening = new HashMap<>(closing);
         reopening.put("applicationClosesAt", start.minusDays(1).toString());
         put(id, reopening)
                 .then()
                 .statusCode(409)
                 .body("type", endsWith("/lottery-rules-frozen"))
+                .body("violations.field", hasItems("applicationClosesAt"))
                 .body("detail", allOf(containsString("applicationClosesAt")));
     }
 

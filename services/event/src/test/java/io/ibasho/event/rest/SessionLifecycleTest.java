@@ -327,8 +327,8 @@ class SessionLifecycleTest {
     @Test
     void theJobCompletesSessionsWhoseEndPassed() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", false, List.of()));
-        // yesterday's café, published late (e.g. entered afterwards for the statistics)
-        String id = createPublished(organiser1(), TestData.cafe(venueId, tokyo(-1, 10, 0)));
+        // yesterday's café, published while it was ahead (a start in the past cannot be published any more)
+        String id = TestData.publishedInThePast(organiser1(), TestData.cafe(venueId, tokyo(1, 10, 0)), 1, 1);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
                         .oauth2(organiser1())

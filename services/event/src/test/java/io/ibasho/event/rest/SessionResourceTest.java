@@ -118,6 +118,74 @@ class SessionResourceTest {
                 .body("status", equalTo(404));
     }
 
+    /**
+     * A session that has begun can be neither created nor published (nobody could book it, and a report would count
+     * it), nor moved into the past; one that has begun may still have its texts corrected.
+     */
+    @Test
+    void aStartInThePastIsRefusedOnCreatePublishAndMoveButABegunSessionsTextsMayChange() throws Exception {
+        OffsetDateTime past = OffsetDateTime.now(ZoneOffset.ofHours(9))
+                .minusHours(2)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> begun = new java.util.HashMap<>(workshop());
+        begun.put("startsAt", past.toString());
+        begun.put("endsAt", past.plusHours(3).toString());
+        begun.put("applicationOpensAt", past.minusDays(9).toString());
+        begun.put("applicationClosesAt", past.minusDays(2).toString());
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(begun)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", containsString("/session-start-past"))
+                .body("violations[0].field", equalTo("startsAt"))
+                .body("violations[0].code", equalTo("START_IN_PAST"));
+
+        String draft = TestData.createSession(Tokens.accessToken("organiser1"), workshop());
+        String published = TestData.createPublished(Tokens.accessToken("organiser1"), workshop());
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
+                var intoThePast = db.prepareStatement(
+                        "update session set starts_at = ?, ends_at = ? where id in (?::uuid, ?::uuid)")) {
+            intoThePast.setObject(1, past);
+            intoThePast.setObject(2, past.plusHours(3));
+            intoThePast.setString(3, draft);
+            intoThePast.setString(4, published);
+            assertThat(intoThePast.executeUpdate()).isEqualTo(2);
+        }
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .post("/api/events/sessions/" + draft + "/publish")
+                .then()
+                .statusCode(422)
+                .body("type", containsString("/session-start-past"));
+
+        Map<String, Object> corrected = new java.util.HashMap<>(begun);
+        corrected.put("titleJa", "アロマハンドケア（持ち物: タオル）");
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(corrected)
+                .put("/api/events/sessions/" + published)
+                .then()
+                .statusCode(200)
+                .body("titleJa", equalTo("アロマハンドケア（持ち物: タオル）"));
+        Map<String, Object> earlier = new java.util.HashMap<>(corrected);
+        earlier.put("startsAt", past.minusHours(1).toString());
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(earlier)
+                .put("/api/events/sessions/" + published)
+                .then()
+                .statusCode(422)
+                .body("type", containsString("/session-start-past"));
+    }
+
     @Test
     void badInputIsAProblemWithWhatToFix() {
         Map<String, Object> backwards = new java.util.HashMap<>(workshop());

@@ -197,6 +197,33 @@ final class TestData {
         return id;
     }
 
+    /**
+     * A published session that started {@code daysAgo} days ago: the API refuses a start in the past, so it is
+     * published {@code daysAhead} days ahead and its row moved back by both, as time would have moved it.
+     */
+    static String publishedInThePast(String token, Map<String, Object> session, int daysAhead, int daysAgo) {
+        String id = createPublished(token, session);
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
+                var back = db.prepareStatement("update session set starts_at = starts_at - ?::interval,"
+                        + " ends_at = ends_at - ?::interval,"
+                        + " application_opens_at = application_opens_at - ?::interval,"
+                        + " application_closes_at = application_closes_at - ?::interval,"
+                        + " childcare_deadline = childcare_deadline - ?::interval where id = ?::uuid")) {
+            String days = (daysAhead + daysAgo) + " days";
+            for (int i = 1; i <= 5; i++) {
+                back.setString(i, days);
+            }
+            back.setString(6, id);
+            if (back.executeUpdate() != 1) {
+                throw new AssertionError("session " + id + " not moved");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return id;
+    }
+
     /** The events the outbox published for a session, as CloudEvents; waits until {@code count} arrived. */
     static List<JsonNode> events(String sessionId, int count) {
         return events(sessionId, count, Duration.ofSeconds(30));

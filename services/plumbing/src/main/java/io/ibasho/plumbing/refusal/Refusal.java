@@ -90,6 +90,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.CONFLICT, type, "Conflict", detail);
     }
 
+    /** The current state does not allow it, naming the fields it concerns so a form can show it beside them. */
+    public static Refusal conflict(String type, String detail, List<FieldViolation> violations) {
+        return new Refusal(Kind.CONFLICT, type, "Conflict", detail, violations, null);
+    }
+
     public static Refusal forbidden(String type, String detail) {
         return new Refusal(Kind.FORBIDDEN, type, "Forbidden", detail);
     }

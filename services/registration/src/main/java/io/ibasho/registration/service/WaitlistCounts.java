@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * How many wait and how many offers are out, per session of the organiser's own organisation, for her capacity
- * dashboard. Counts only (and the earliest deadline of an offer): who waits is in the roster, an audited read of
+ * How many wait and how many offers are out, and how many hold a confirmed seat or a lottery application, per session of
+ * the organiser's own organisation, for her capacity dashboard and what her session pages tell her before she cancels
+ * a session or lowers its capacity. Counts only (and the earliest deadline of an offer): who waits is in the roster, an audited read of
  * nicknames, which a dashboard of many sessions must not need.
  */
 @ApplicationScoped
@@ -27,8 +28,16 @@ public class WaitlistCounts {
      * @param waiting on the waitlist (a lottery's reserve list included)
      * @param offersOut seats offered and not yet answered
      * @param firstOfferExpiresAt the earliest deadline among the offers out; null when none is out
+     * @param confirmed confirmed seats (a seat held while childcare is asked counts too: it is hers unless refused)
+     * @param applied lottery applications not yet drawn
      */
-    public record Counts(UUID sessionId, long waiting, long offersOut, OffsetDateTime firstOfferExpiresAt) {}
+    public record Counts(
+            UUID sessionId,
+            long waiting,
+            long offersOut,
+            OffsetDateTime firstOfferExpiresAt,
+            long confirmed,
+            long applied) {}
 
     /** Her organisation's sessions among those asked, in the order asked; others' and unknown ids are left out. */
     @WithSession
@@ -50,7 +59,14 @@ public class WaitlistCounts {
                                                     + " :statuses group by r.sessionId, r.status",
                                             Object[].class)
                                     .setParameter("ids", hers)
-                                    .setParameter("statuses", List.of(Status.WAITLISTED, Status.OFFERED))
+                                    .setParameter(
+                                            "statuses",
+                                            List.of(
+                                                    Status.WAITLISTED,
+                                                    Status.OFFERED,
+                                                    Status.CONFIRMED,
+                                                    Status.PENDING_CHILDCARE,
+                                                    Status.APPLIED))
                                     .getResultList())
                             .map(rows -> counts(ids, hers, rows));
                 });
@@ -61,19 +77,23 @@ public class WaitlistCounts {
         Map<UUID, OffsetDateTime> firstDeadline = new HashMap<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
-            long[] n = numbers.computeIfAbsent(id, k -> new long[2]);
-            if (row[1] == Status.WAITLISTED) {
-                n[0] = (Long) row[2];
-            } else {
-                n[1] = (Long) row[2];
-                firstDeadline.put(id, (OffsetDateTime) row[3]);
+            long[] n = numbers.computeIfAbsent(id, k -> new long[4]);
+            long count = (Long) row[2];
+            switch ((Status) row[1]) {
+                case WAITLISTED -> n[0] = count;
+                case OFFERED -> {
+                    n[1] = count;
+                    firstDeadline.put(id, (OffsetDateTime) row[3]);
+                }
+                case CONFIRMED, PENDING_CHILDCARE -> n[2] += count;
+                default -> n[3] = count; // APPLIED
             }
         }
         return asked.stream()
                 .filter(hers::contains)
                 .map(id -> {
-                    long[] n = numbers.getOrDefault(id, new long[2]);
-                    return new Counts(id, n[0], n[1], firstDeadline.get(id));
+                    long[] n = numbers.getOrDefault(id, new long[4]);
+                    return new Counts(id, n[0], n[1], firstDeadline.get(id), n[2], n[3]);
                 })
                 .toList();
     }

@@ -142,7 +142,10 @@ class WaitlistTest {
                 .doesNotContain(c));
     }
 
-    /** The organiser's dashboard: how many wait and how many offers are out, counts only, her organisation only. */
+    /**
+     * The organiser's dashboard and session pages: how many wait, the offers out and the confirmed seats, counts only,
+     * her organisation only.
+     */
     @Test
     void theOrganiserSeesHowManyWaitAndTheOffersOutAsCountsOnly() {
         UUID sessionId = Sessions.published(1);
@@ -166,9 +169,12 @@ class WaitlistTest {
                 .body("[0].waiting", equalTo(2))
                 .body("[0].offersOut", equalTo(0))
                 .body("[0].firstOfferExpiresAt", org.hamcrest.Matchers.nullValue())
+                .body("[0].confirmed", equalTo(1))
+                .body("[0].applied", equalTo(0))
                 .body("[1].sessionId", equalTo(quiet.toString()))
                 .body("[1].waiting", equalTo(0))
-                .body("[1].offersOut", equalTo(0));
+                .body("[1].offersOut", equalTo(0))
+                .body("[1].confirmed", equalTo(0));
 
         Api.mine(a, aBooking, "cancel").then().statusCode(200);
         String counts = waitlistCounts("organiser1", sessionId)
@@ -177,6 +183,7 @@ class WaitlistTest {
                 .body("[0].waiting", equalTo(1))
                 .body("[0].offersOut", equalTo(1))
                 .body("[0].firstOfferExpiresAt", org.hamcrest.Matchers.notNullValue())
+                .body("[0].confirmed", equalTo(0))
                 .extract()
                 .asString();
         assertThat(counts).doesNotContain(a).doesNotContain(b).doesNotContain(c).doesNotContain("nickname");
