@@ -160,7 +160,8 @@ final class MatrixObjects {
             case "reason" -> Map.of("reason", "VENUE");
             // an empty JSON object: a caller who is let in is told which required fields are missing (400)
             case "empty" -> Map.of();
-            case "attendance" -> Map.of("attendance", "ATTENDED");
+            // sent through the gateway and directly: a second ATTENDED is refused (already-checked-in), NO_SHOW repeats
+            case "attendance" -> Map.of("attendance", "NO_SHOW");
             case "drop-ins" -> Map.of("count", 1);
             case "targets" -> Map.of("targets", Map.of("participants", 400));
             case "survey-answer" -> Map.of("satisfaction", 5, "comeAgain", true);

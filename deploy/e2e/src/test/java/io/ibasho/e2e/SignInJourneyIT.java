@@ -97,9 +97,9 @@ class SignInJourneyIT {
             assertThat(page.locator("#kc-page-title")).containsText("パスワードを設定し直す");
             assertThat(page.locator("#ibasho-recover")).containsText("回復コード");
             phone.look("keycloak-reset-password");
-            page.locator("#ibasho-recover a").click();
-            // the theme's link names the app as Keycloak knows it (localhost here, where the tests use 127.0.0.1)
-            phone.waitForUrl(url -> url.replaceAll("\\?.*", "").endsWith("/app/recover"), "the app's recovery page");
+            // the link leads to the app's recovery page (the app as the build's shared Keycloak was told it, which is
+            // not this stack's gateway when the lanes share one Keycloak: its path is what this page decides)
+            assertThat(page.locator("#ibasho-recover a")).hasAttribute("href", Pattern.compile("/app/recover$"));
             // one of her codes sets a new one, and works only once
             String newPassword = "umi-no-oto-" + 42;
             recover(phone, nickname, codes.get(3), newPassword);
