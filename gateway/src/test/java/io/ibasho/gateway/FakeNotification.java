@@ -41,6 +41,10 @@ public class FakeNotification implements QuarkusTestResourceLifecycleManager {
                 "ibasho.gateway.routes.registration.url", url,
                 "ibasho.gateway.routes.childcare-booking.url", url,
                 "ibasho.gateway.routes.notification.url", url,
+                // every class on this fake changes e-mail settings from 127.0.0.1, on one application: the test
+                // profile's three account writes an hour per address are RateLimitAccountTest's, not theirs
+                "ibasho.gateway.rate-limit.account.per-ip.capacity", "1000",
+                "ibasho.gateway.rate-limit.account.per-user.capacity", "100",
                 "quarkus.oidc.auth-server-url",
                         io.ibasho.testsupport.TestServers.get().keycloak().realmUrl());
     }
