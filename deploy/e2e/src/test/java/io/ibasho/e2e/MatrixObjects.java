@@ -436,29 +436,17 @@ final class MatrixObjects {
 
     /**
      * A hinata lottery hana applied to, drawn by organiser1: its published draw is there for anyone to recompute. A
-     * lottery is drawn only once its applications have closed, so organiser1 closes the window early as an organiser
-     * would (the session's deadline moved to now, which registration learns over Kafka) instead of the test waiting for
-     * a deadline on the wall clock.
+     * lottery is drawn only once its applications have closed, and an open lottery's deadline can only move later
+     * (ADR 0078), so its deadline is brought to now in the databases, as if that time had come, instead of the test
+     * waiting for a deadline on the wall clock.
      */
     private Made drawnLottery() {
         Map<String, Object> body = lotteryBody();
         String session = newSession(body, true);
         untilCreated("hana", "/api/registrations/sessions/" + session + "/applications", Map.of("nickname", "マトリクス"));
-        body.put(
-                "applicationClosesAt",
-                OffsetDateTime.now(ZoneOffset.UTC)
-                        .truncatedTo(ChronoUnit.SECONDS)
-                        .toString());
-        given().baseUri(at("/api/events/sessions"))
-                .auth()
-                .oauth2(token("organiser1"))
-                .contentType(ContentType.JSON)
-                .body(body)
-                .put("/api/events/sessions/" + session)
-                .then()
-                .statusCode(200);
-        // 409 applications-still-open until registration has the new deadline; 409 already-drawn when its scheduler was
-        // quicker, which is the same draw
+        new StackAttendees(stack)
+                .lotteryClosesAt(session, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+        // 409 already-drawn when registration's scheduler was quicker, which is the same draw
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(RETRY_PAUSE_MS))
                 .until(() -> {
