@@ -761,11 +761,13 @@ public class Pages {
         }
         final String chosenMode = mode;
         // the session's own childcare ages: an age its carers cannot take is told now, not after a seat was held
+        // read once: the outcome page after the booking words its deadline from the same copy
         return services.get("event", "/api/events/sessions/" + id, null)
-                .map(found -> found.ok() ? obj(found.object(), "childcare") : new JsonObject())
+                .map(found -> found.ok() ? found.object() : null)
                 .onFailure()
-                .recoverWithItem(new JsonObject())
-                .flatMap(childcare -> {
+                .recoverWithNull()
+                .flatMap(session -> {
+                    JsonObject childcare = session == null ? new JsonObject() : obj(session, "childcare");
                     BookingForm.Checked checked = BookingForm.check(
                             values.get("nickname"),
                             ageValues,
@@ -776,7 +778,7 @@ public class Pages {
                     if (!checked.errors().isEmpty()) {
                         return bookForm(v, chosenMode, values, checked.errors(), 422);
                     }
-                    return send(v, id, form, chosenMode, values, checked);
+                    return send(v, id, form, chosenMode, values, checked, session);
                 });
     }
 
@@ -786,7 +788,8 @@ public class Pages {
             MultiMap form,
             String chosenMode,
             Map<String, String> values,
-            BookingForm.Checked checked) {
+            BookingForm.Checked checked,
+            JsonObject session) {
         JsonObject body = new JsonObject()
                 .put("nickname", checked.nickname())
                 .put("childrenAges", new JsonArray(checked.childrenAges()));
@@ -816,28 +819,29 @@ public class Pages {
                     if (outcome == BookingForm.Outcome.UNAVAILABLE) {
                         return Uni.createFrom().item(errorPage(503));
                     }
-                    return services.get("event", "/api/events/sessions/" + id, null)
-                            .map(found -> {
-                                Map<String, Object> data = bookData(
-                                        v, found.object().put("id", id.toString()), "waitlist", values, Map.of());
-                                JsonObject registration = answer.object();
-                                data.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
-                                data.put("outcomeTitle", BookingForm.title(outcome, v.language()));
-                                data.put(
-                                        "outcomeNext",
-                                        BookingForm.nextStep(
-                                                outcome,
-                                                registration.getInteger("position"),
-                                                time(found.object().getString("applicationClosesAt")),
-                                                v.language()));
-                                data.put(
-                                        "registrationId",
-                                        outcome.madeRegistration() ? registration.getString("id") : null);
-                                data.put("bookingCode", registration.getString("bookingCode"));
-                                data.put("offerWaitlist", outcome == BookingForm.Outcome.FULL);
-                                data.put("childAges", checked.childrenAges());
-                                return (Result) new Html(outcome.status(), "outcome", data);
-                            });
+                    Uni<JsonObject> read = session != null
+                            ? Uni.createFrom().item(session)
+                            : services.get("event", "/api/events/sessions/" + id, null)
+                                    .map(ServiceCalls.Answer::object);
+                    return read.map(found -> {
+                        Map<String, Object> data =
+                                bookData(v, found.copy().put("id", id.toString()), "waitlist", values, Map.of());
+                        JsonObject registration = answer.object();
+                        data.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+                        data.put("outcomeTitle", BookingForm.title(outcome, v.language()));
+                        data.put(
+                                "outcomeNext",
+                                BookingForm.nextStep(
+                                        outcome,
+                                        registration.getInteger("position"),
+                                        time(found.getString("applicationClosesAt")),
+                                        v.language()));
+                        data.put("registrationId", outcome.madeRegistration() ? registration.getString("id") : null);
+                        data.put("bookingCode", registration.getString("bookingCode"));
+                        data.put("offerWaitlist", outcome == BookingForm.Outcome.FULL);
+                        data.put("childAges", checked.childrenAges());
+                        return (Result) new Html(outcome.status(), "outcome", data);
+                    });
                 });
     }
 
