@@ -70,7 +70,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldViolation> violations = e.getConstraintViolations().stream()
-                .map(v -> new FieldViolation(field(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v ->
+                        new FieldViolation(field(v.getPropertyPath().toString()), v.getMessage(), ViolationCodes.of(v)))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         String summary = violations.stream()
