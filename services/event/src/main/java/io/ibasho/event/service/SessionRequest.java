@@ -1,6 +1,6 @@
 package io.ibasho.event.service;
 
-import io.ibasho.plumbing.problem.ViolationCode;
+import io.ibasho.plumbing.refusal.ViolationCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

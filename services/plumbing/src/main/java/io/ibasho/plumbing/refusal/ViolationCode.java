@@ -1,4 +1,4 @@
-package io.ibasho.plumbing.problem;
+package io.ibasho.plumbing.refusal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

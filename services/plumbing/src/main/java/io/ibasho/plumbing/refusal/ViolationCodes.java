@@ -1,4 +1,4 @@
-package io.ibasho.plumbing.problem;
+package io.ibasho.plumbing.refusal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
