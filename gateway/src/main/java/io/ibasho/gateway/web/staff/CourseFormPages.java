@@ -279,17 +279,12 @@ public class CourseFormPages {
     private Uni<List<DateChoice>> choices(Visit v, Set<String> chosen) {
         // the coming sessions only, soonest first: two pages of the service's largest (a busy organisation has years
         // of past sessions, which could never be a course's dates)
-        String upcoming = "/api/events/sessions/mine?size=200&startsFrom="
+        String upcoming = "/api/events/sessions/mine?size=" + PagedRead.LARGEST_PAGE + "&startsFrom="
                 + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Uni<JsonArray> sessions = services.get("event", upcoming + "&page=0", v.token())
-                .flatMap(first -> {
-                    JsonArray found = first.ok() ? first.array() : new JsonArray();
-                    if (found.size() < 200) {
-                        return Uni.createFrom().item(found);
-                    }
-                    return services.get("event", upcoming + "&page=1", v.token())
-                            .map(second -> second.ok() ? found.copy().addAll(second.array()) : found);
-                });
+        // a page that fails leaves the pages read before it: fewer dates to choose, never an error page
+        Uni<JsonArray> sessions = PagedRead.all(
+                        page -> services.get("event", upcoming + "&page=" + page, v.token()), PagedRead.LARGEST_PAGE, 2)
+                .map(PagedRead.Read::items);
         Uni<JsonArray> courses = services.get("event", "/api/events/courses/mine", v.token())
                 .map(a -> a.ok() ? a.array() : new JsonArray());
         return Uni.combine()

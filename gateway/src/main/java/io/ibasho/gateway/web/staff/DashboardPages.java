@@ -66,82 +66,95 @@ public class DashboardPages {
                         .atStartOfDay(SessionForm.TOKYO)
                         .toOffsetDateTime()
                         .toString());
-        return monthSessions(v, window, 0, new JsonArray()).flatMap(found -> {
-            if (found.failedStatus() != 0) {
-                return Uni.createFrom().item(errorPage(found.failedStatus() == 403 ? 403 : 503));
-            }
-            List<JsonObject> sessions = found.sessions().stream()
-                    .filter(JsonObject.class::isInstance)
-                    .map(JsonObject.class::cast)
-                    .filter(s -> "published".equals(s.getString("status")))
-                    .filter(s -> {
-                        var starts = PageFlow.time(s.getString("startsAt"));
-                        return starts != null
-                                && YearMonth.from(starts.atZoneSameInstant(SessionForm.TOKYO))
-                                        .equals(month);
-                    })
-                    .sorted(java.util.Comparator.comparing(s -> s.getString("startsAt", "")))
-                    .toList();
-            Uni<Map<String, JsonObject>> seats = counts("/api/registrations/availability?", sessions, null);
-            List<Uni<JsonObject>> care = sessions.stream()
-                    .map(s -> s.getJsonObject("childcare") != null
-                                    && Boolean.TRUE.equals(
-                                            s.getJsonObject("childcare").getValue("offered"))
-                            ? services.get(
-                                            "childcare-booking",
-                                            "/api/childcare/sessions/" + s.getString("id"),
-                                            v.token())
-                                    .map(a -> a.ok() ? a.object() : null)
-                                    .onFailure()
-                                    .recoverWithNull()
-                            : Uni.createFrom().<JsonObject>nullItem())
-                    .toList();
-            Uni<List<JsonObject>> allCare = care.isEmpty()
-                    ? Uni.createFrom().item(List.of())
-                    : Uni.join().all(care).andCollectFailures();
-            List<JsonObject> booked = sessions.stream()
-                    .filter(s -> !"NONE".equals(s.getString("allocation", "NONE")))
-                    .toList();
-            // counts only, so no audited roster read: who waits is on each session's waitlist page
-            Uni<Map<String, JsonObject>> waits = counts("/api/registrations/waitlist-counts?", booked, v.token());
-            return Uni.combine().all().unis(seats, allCare, waits).asTuple().map(all -> {
-                Map<String, List<StaffViews.CapacityLine>> byVenue = new LinkedHashMap<>();
-                for (int i = 0; i < sessions.size(); i++) {
-                    JsonObject s = sessions.get(i);
-                    StaffViews.CapacityLine line = line(
-                            s,
-                            all.getItem1().get(s.getString("id")),
-                            all.getItem2().get(i),
-                            all.getItem3().get(s.getString("id")),
-                            v.language());
-                    byVenue.computeIfAbsent(line.venue(), k -> new ArrayList<>())
-                            .add(line);
-                }
-                Map<String, Object> data = new HashMap<>();
-                data.put("nav", "staff-dashboard");
-                data.put("st", StaffText.of(v.language()));
-                data.put("heading", v.ja() ? month.getYear() + "年" + month.getMonthValue() + "月" : month.toString());
-                List<StaffViews.VenueGroup> groups = byVenue.entrySet().stream()
-                        .map(e -> new StaffViews.VenueGroup(e.getKey(), e.getValue()))
-                        .toList();
-                data.put("venues", groups);
-                data.put("summary", groups.stream().map(DashboardPages::summary).toList());
-                data.put(
-                        "cutNotice",
-                        found.cut()
-                                ? StaffText.of(v.language())
-                                        .get("dashboardCut")
-                                        .replace("{n}", String.valueOf(MONTH_PAGES * MONTH_PAGE_SIZE))
-                                : null);
-                data.put("prevHref", "/staff/dashboard?month=" + month.minusMonths(1));
-                data.put("nextHref", "/staff/dashboard?month=" + month.plusMonths(1));
-                return (Result) new Html(200, "staff/dashboard", data);
-            });
-        });
+        return monthSessions(path -> services.get("event", path, v.token()), window)
+                .flatMap(found -> {
+                    if (found.failedStatus() != 0) {
+                        return Uni.createFrom().item(errorPage(found.failedStatus() == 403 ? 403 : 503));
+                    }
+                    List<JsonObject> sessions = found.items().stream()
+                            .filter(JsonObject.class::isInstance)
+                            .map(JsonObject.class::cast)
+                            .filter(s -> "published".equals(s.getString("status")))
+                            .filter(s -> {
+                                var starts = PageFlow.time(s.getString("startsAt"));
+                                return starts != null
+                                        && YearMonth.from(starts.atZoneSameInstant(SessionForm.TOKYO))
+                                                .equals(month);
+                            })
+                            .sorted(java.util.Comparator.comparing(s -> s.getString("startsAt", "")))
+                            .toList();
+                    Uni<Map<String, JsonObject>> seats = counts("/api/registrations/availability?", sessions, null);
+                    List<Uni<JsonObject>> care = sessions.stream()
+                            .map(s -> s.getJsonObject("childcare") != null
+                                            && Boolean.TRUE.equals(
+                                                    s.getJsonObject("childcare").getValue("offered"))
+                                    ? services.get(
+                                                    "childcare-booking",
+                                                    "/api/childcare/sessions/" + s.getString("id"),
+                                                    v.token())
+                                            .map(a -> a.ok() ? a.object() : null)
+                                            .onFailure()
+                                            .recoverWithNull()
+                                    : Uni.createFrom().<JsonObject>nullItem())
+                            .toList();
+                    Uni<List<JsonObject>> allCare = care.isEmpty()
+                            ? Uni.createFrom().item(List.of())
+                            : Uni.join().all(care).andCollectFailures();
+                    List<JsonObject> booked = sessions.stream()
+                            .filter(s -> !"NONE".equals(s.getString("allocation", "NONE")))
+                            .toList();
+                    // counts only, so no audited roster read: who waits is on each session's waitlist page
+                    Uni<Map<String, JsonObject>> waits =
+                            counts("/api/registrations/waitlist-counts?", booked, v.token());
+                    return Uni.combine()
+                            .all()
+                            .unis(seats, allCare, waits)
+                            .asTuple()
+                            .map(all -> {
+                                Map<String, List<StaffViews.CapacityLine>> byVenue = new LinkedHashMap<>();
+                                for (int i = 0; i < sessions.size(); i++) {
+                                    JsonObject s = sessions.get(i);
+                                    StaffViews.CapacityLine line = line(
+                                            s,
+                                            all.getItem1().get(s.getString("id")),
+                                            all.getItem2().get(i),
+                                            all.getItem3().get(s.getString("id")),
+                                            v.language());
+                                    byVenue.computeIfAbsent(line.venue(), k -> new ArrayList<>())
+                                            .add(line);
+                                }
+                                Map<String, Object> data = new HashMap<>();
+                                data.put("nav", "staff-dashboard");
+                                data.put("st", StaffText.of(v.language()));
+                                data.put(
+                                        "heading",
+                                        v.ja()
+                                                ? month.getYear() + "年" + month.getMonthValue() + "月"
+                                                : month.toString());
+                                List<StaffViews.VenueGroup> groups = byVenue.entrySet().stream()
+                                        .map(e -> new StaffViews.VenueGroup(e.getKey(), e.getValue()))
+                                        .toList();
+                                data.put("venues", groups);
+                                data.put(
+                                        "summary",
+                                        groups.stream()
+                                                .map(DashboardPages::summary)
+                                                .toList());
+                                data.put(
+                                        "cutNotice",
+                                        found.cut()
+                                                ? StaffText.of(v.language())
+                                                        .get("dashboardCut")
+                                                        .replace("{n}", String.valueOf(MONTH_PAGES * MONTH_PAGE_SIZE))
+                                                : null);
+                                data.put("prevHref", "/staff/dashboard?month=" + month.minusMonths(1));
+                                data.put("nextHref", "/staff/dashboard?month=" + month.plusMonths(1));
+                                return (Result) new Html(200, "staff/dashboard", data);
+                            });
+                });
     }
 
-    /** The event service's largest page of her sessions. */
-    static final int MONTH_PAGE_SIZE = 200;
+    static final int MONTH_PAGE_SIZE = PagedRead.LARGEST_PAGE;
 
     /**
      * A month is read a page at a time up to this many pages (2,000 sessions, far above the busiest organisation's
@@ -149,29 +162,16 @@ public class DashboardPages {
      */
     static final int MONTH_PAGES = 10;
 
-    /** Her month's sessions as read, whether it was cut at {@link #MONTH_PAGES}, or the status that failed (else 0). */
-    record MonthRead(JsonArray sessions, boolean cut, int failedStatus) {}
-
-    /** Reads the month page by page until a page is not full. */
-    private Uni<MonthRead> monthSessions(Visit v, String window, int page, JsonArray sofar) {
-        return services.get(
-                        "event",
-                        "/api/events/sessions/mine?size=" + MONTH_PAGE_SIZE + "&page=" + page + window,
-                        v.token())
-                .flatMap(answer -> {
-                    if (!answer.ok()) {
-                        return Uni.createFrom().item(new MonthRead(sofar, false, answer.status()));
-                    }
-                    JsonArray read = answer.array();
-                    sofar.addAll(read);
-                    if (read.size() < MONTH_PAGE_SIZE) {
-                        return Uni.createFrom().item(new MonthRead(sofar, false, 0));
-                    }
-                    if (page + 1 >= MONTH_PAGES) {
-                        return Uni.createFrom().item(new MonthRead(sofar, true, 0));
-                    }
-                    return monthSessions(v, window, page + 1, sofar);
-                });
+    /**
+     * Her month's sessions, read a page at a time up to {@link #MONTH_PAGES}; {@code event} asks the event service for a
+     * path (a stub in DashboardPagingTest).
+     */
+    static Uni<PagedRead.Read> monthSessions(
+            java.util.function.Function<String, Uni<ServiceCalls.Answer>> event, String window) {
+        return PagedRead.all(
+                page -> event.apply("/api/events/sessions/mine?size=" + MONTH_PAGE_SIZE + "&page=" + page + window),
+                MONTH_PAGE_SIZE,
+                MONTH_PAGES);
     }
 
     /** One venue's month in a row of numbers: the same figures as its cards, added up. */

@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -388,16 +387,7 @@ public class OrganiserSessionPages {
         if (answer.status() == 403 || answer.status() == 404) {
             return Uni.createFrom().item(errorPage(answer.status()));
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        JsonArray violations = arr(answer.object(), "violations");
-        for (Object o : violations) {
-            if (o instanceof JsonObject violation) {
-                String field = SessionForm.fieldOf(violation.getString("field"), violation.getString("code"));
-                String message =
-                        SessionForm.message(violation.getString("code"), violation.getString("message"), v.language());
-                errors.merge(field, message, (a, b) -> a + " " + b);
-            }
-        }
+        Map<String, String> errors = SessionForm.errorsOf(arr(answer.object(), "violations"), v.language());
         if (errors.isEmpty()) {
             String type = answer.problem();
             errors.put(

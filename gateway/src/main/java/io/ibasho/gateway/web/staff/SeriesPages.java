@@ -482,7 +482,26 @@ public class SeriesPages {
                 venueNames.getOrDefault(s.getString("venueId"), ""),
                 firstDate == null ? rule : RepeatRule.words(choice, firstDate, language),
                 s.getString("status", "").toLowerCase(java.util.Locale.ROOT),
-                dates);
+                dates,
+                later(s.getString("datesMadeThrough"), s.getString("nextDateToMake"), language));
+    }
+
+    /**
+     * A rule with more dates than the event service makes ahead (its horizon, three months) has only the nearer ones
+     * yet: said under the dates, so she does not take them for all of them. Null when every date is made.
+     */
+    static String later(String madeThrough, String nextDate, Language language) {
+        LocalDate through = madeThrough == null ? null : date(madeThrough);
+        LocalDate next = nextDate == null ? null : date(nextDate);
+        if (through == null || next == null) {
+            return null;
+        }
+        String throughDay = Wording.day(through.atStartOfDay(SessionForm.TOKYO).toOffsetDateTime(), language);
+        String nextDay = Wording.day(next.atStartOfDay(SessionForm.TOKYO).toOffsetDateTime(), language);
+        return language == Language.JA
+                ? "いまつくってある日程は" + throughDay + "までです。次の" + nextDay + "からあとの日程は、日が近づくにつれて自動で追加されます。"
+                : "Dates are made up to " + throughDay + ". The next, " + nextDay
+                        + ", and those after it are added automatically as their day comes nearer.";
     }
 
     static String seriesField(String field) {

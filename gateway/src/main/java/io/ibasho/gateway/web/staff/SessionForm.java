@@ -342,6 +342,10 @@ public final class SessionForm {
      * the past is the date's to fix, frozen lottery rules are shown beside the lottery's first field.
      */
     public static String fieldOf(String serviceField, String code) {
+        Coded validation = code == null ? null : VALIDATION_CODES.get(code);
+        if (validation != null) {
+            return validation.field();
+        }
         if ("START_IN_PAST".equals(code)) {
             return "date";
         }
@@ -416,49 +420,230 @@ public final class SessionForm {
         if ("DEADLINE_MOVED_EARLIER".equals(code)) {
             return deadlineEarlier(language == Language.JA);
         }
-        if ("FROZEN_WHILE_APPLICATIONS_OPEN".equals(code)) {
-            return language == Language.JA
-                    ? "抽選の受付が始まっているため、変えられません。"
-                    : "Applications are open: this can no longer change.";
+        StaffProblems.Words rule = code == null ? null : RULE_CODES.get(code);
+        if (rule != null) {
+            return rule.in(language);
         }
-        if (language != Language.JA || code == null) {
-            return serviceMessage;
+        Coded validation = code == null ? null : VALIDATION_CODES.get(code);
+        return validation == null ? serviceMessage : validation.words().in(language);
+    }
+
+    private static StaffProblems.Words words(String ja, String en) {
+        return new StaffProblems.Words(ja, en);
+    }
+
+    /** The codes of the event service's own rules (SessionRules, SessionService), said beside the field they name. */
+    static final Map<String, StaffProblems.Words> RULE_CODES = Map.ofEntries(
+            Map.entry(
+                    "FROZEN_WHILE_APPLICATIONS_OPEN",
+                    words("抽選の受付が始まっているため、変えられません。", "Applications are open: this can no longer change.")),
+            Map.entry("KIND_REQUIRED", words("種類を選んでください。", "Choose a kind.")),
+            Map.entry("START_REQUIRED", words("開始の日時を入力してください。", "Enter the start date and time.")),
+            Map.entry("END_REQUIRED", words("終了時刻を入力してください。", "Enter the end time.")),
+            Map.entry("PART_END_NOT_AFTER_START", words("各部の終了は開始より後にしてください。", "Each part must end after it starts.")),
+            Map.entry(
+                    "PART_OUTSIDE_SESSION",
+                    words("各部の時間は開催の時間の中に入れてください。", "Each part must fall within the session's time.")),
+            Map.entry("PARTS_OUT_OF_ORDER", words("各部は時間の順に並べてください。", "Put the parts in time order.")),
+            Map.entry("PARTS_OVERLAP", words("各部の時間が重なっています。", "The parts overlap in time.")),
+            Map.entry(
+                    "LOTTERY_SETTINGS_WITHOUT_LOTTERY",
+                    words(
+                            "抽選の条件は、参加のしかたが「抽選」のときだけ指定できます。",
+                            "Lottery rules apply only when places are given by lottery.")),
+            Map.entry("ROOM_WITHOUT_VENUE", words("部屋を選ぶときは、先に会場を選んでください。", "Choose a venue before choosing a room.")),
+            Map.entry(
+                    "ROOM_UNKNOWN",
+                    words(
+                            "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。",
+                            "This room is not at the chosen venue: choose one of its rooms.")),
+            Map.entry("TARGET_AUDIENCE_JA_REQUIRED", words("講座には対象を入力してください。", "A workshop needs who it is for.")),
+            Map.entry("CAPACITY_REQUIRED", words("定員を入力してください。", "Enter the capacity.")),
+            Map.entry("CAPACITY_BELOW_ONE", words("定員は1以上にしてください。", "The capacity must be 1 or more.")),
+            Map.entry(
+                    "CAPACITY_ABOVE_VENUE_CEILING",
+                    words("定員が会場の収容人数を超えています。", "The capacity is above what the venue holds.")),
+            Map.entry("APPLICATION_OPENS_REQUIRED", words("受付開始の日時を入力してください。", "Enter when applications open.")),
+            Map.entry("DEADLINE_REQUIRED", words("申込締切の日時を入力してください。", "Enter the application deadline.")),
+            Map.entry(
+                    "APPLICATION_OPENS_NOT_BEFORE_DEADLINE",
+                    words("受付開始は締切より前にしてください。", "Applications must open before the deadline.")),
+            Map.entry(
+                    "DEADLINE_NOT_BEFORE_START", words("申込締切は開始より前にしてください。", "The deadline must be before the start.")),
+            Map.entry("ALLOCATION_REQUIRED", words("先着順か抽選かを選んでください。", "Choose first come or lottery.")),
+            Map.entry(
+                    "MEETING_LINK_REQUIRED",
+                    words("オンラインの開催にはURLを入力してください。", "An online session needs its meeting link.")),
+            Map.entry(
+                    "MEETING_LINK_INVALID",
+                    words("URLは https:// で始まるものにしてください。", "The link must start with https://.")),
+            Map.entry(
+                    "MEETING_LINK_ONLY_FOR_ONLINE",
+                    words("URLはオンラインの開催だけに入力します。", "A meeting link is for online sessions only.")),
+            Map.entry("FREE_SPACE_HAS_NO_BOOKING", words("フリースペースは予約不要にしてください。", "A free space takes no bookings.")),
+            Map.entry("CHILDCARE_DEADLINE_REQUIRED", words("託児の申込締切を入力してください。", "Enter the childcare deadline.")),
+            Map.entry(
+                    "CHILDCARE_DEADLINE_AFTER_START",
+                    words("託児の申込締切は開始より前にしてください。", "The childcare deadline must be before the start.")),
+            Map.entry("CHILDCARE_VENUE_UNSUITABLE", words("この会場では託児ができません。", "This venue cannot host childcare.")),
+            Map.entry("CHILDCARE_AGE_RANGE_INVALID", words("託児の対象年齢を確かめてください。", "Check the childcare ages.")),
+            Map.entry("CHILDCARE_CARERS_REQUIRED", words("保育者の人数を入力してください。", "Enter the number of carers.")),
+            Map.entry(
+                    "ROOM_DOUBLE_BOOKED",
+                    words("この部屋は同じ時間に別の開催で使われています。", "This room is used by another session at the same time.")),
+            Map.entry("VENUE_UNKNOWN", words("この会場は選べません。", "This venue cannot be chosen.")),
+            Map.entry("END_NOT_AFTER_START", words("終了時刻は開始時刻より後にしてください。", "The end must be after the start.")),
+            Map.entry("TITLE_JA_REQUIRED", words("日本語のタイトルを入力してください。", "Enter a Japanese title.")));
+
+    /** A Bean Validation code (docs/errors.md): the form field it is shown beside, and its words. */
+    record Coded(String field, StaffProblems.Words words) {}
+
+    private static Map.Entry<String, Coded> coded(String code, String field, String ja, String en) {
+        return Map.entry(code, new Coded(field, words(ja, en)));
+    }
+
+    private static final String RELOAD_JA = "送った内容を受け付けられませんでした。ページを読み込み直して、もう一度お試しください。";
+    private static final String RELOAD_EN = "That was not accepted; reload the page and try again.";
+
+    /**
+     * Every code Bean Validation gives a session's request (SessionRequest, FlyerRequest; the list is docs/errors.md's
+     * "Codes of Bean Validation", which {@code SessionRefusalsTest} reads): the field is named by the code, since the
+     * service's {@code field} is only the last part of the path ("minAgeYears", "feeYen"). What the form never lets her
+     * type (a part she cannot edit here, a renamed member) asks her to reload, as a bad form does elsewhere.
+     */
+    static final Map<String, Coded> VALIDATION_CODES = Map.ofEntries(
+            coded("REQUEST_REQUIRED", "form", RELOAD_JA, RELOAD_EN),
+            coded("KIND_INVALID", "kind", "種類を一覧から選んでください。", "Choose a kind from the list."),
+            coded("TITLE_JA_TOO_LONG", "titleJa", "タイトルは200文字までにしてください。", "The title is at most 200 characters."),
+            coded(
+                    "TITLE_EN_TOO_LONG",
+                    "titleEn",
+                    "英語のタイトルは200文字までにしてください。",
+                    "The English title is at most 200 characters."),
+            coded("STARTS_AT_REQUIRED", "date", "日付と開始時刻を入力してください。", "Enter the date and the start time."),
+            coded("ENDS_AT_REQUIRED", "endTime", "終了時刻を入力してください。", "Enter the end time."),
+            coded("CAPACITY_OUT_OF_RANGE", "capacity", "定員は1以上の数字で入力してください。", "Enter a capacity of 1 or more."),
+            coded(
+                    "ALLOCATION_INVALID",
+                    "allocation",
+                    "参加のしかたを一覧から選んでください。",
+                    "Choose how places are given from the list."),
+            coded("ROOM_ID_TOO_LONG", "roomId", "部屋を一覧から選びなおしてください。", "Choose the room again from the list."),
+            coded("PARTS_TOO_MANY", "startTime", "1つの開催に分けられるのは6部までです。", "A session has at most 6 parts."),
+            coded("PARTS_REQUIRED", "startTime", RELOAD_JA, RELOAD_EN),
+            coded(
+                    "PARTS_LABEL_TOO_LONG",
+                    "startTime",
+                    "各部の名前は40文字までにしてください。",
+                    "A part's name is at most 40 characters."),
+            coded("PARTS_STARTS_AT_REQUIRED", "startTime", "各部の開始時刻を入力してください。", "Enter each part's start."),
+            coded("PARTS_ENDS_AT_REQUIRED", "startTime", "各部の終了時刻を入力してください。", "Enter each part's end."),
+            coded(
+                    "TARGET_AUDIENCE_JA_TOO_LONG",
+                    "targetAudienceJa",
+                    "対象は200文字までにしてください。",
+                    "Who it is for: at most 200 characters."),
+            coded(
+                    "TARGET_AUDIENCE_EN_TOO_LONG",
+                    "targetAudienceJa",
+                    "英語の対象は200文字までにしてください。",
+                    "Who it is for, in English: at most 200 characters."),
+            coded("MEETING_LINK_TOO_LONG", "meetingLink", "URLは500文字までにしてください。", "The link is at most 500 characters."),
+            coded("LOTTERY_PRIORITY_TIERS_TOO_MANY", "priorityTiers", "優先枠は5つまでにしてください。", "At most 5 priority tiers."),
+            coded(
+                    "LOTTERY_PRIORITY_TIERS_REQUIRED",
+                    "priorityTiers",
+                    "名前のない優先枠があります。名前を入れるか、消してください。",
+                    "A priority tier has no name: name it or remove it."),
+            coded(
+                    "LOTTERY_PRIORITY_TIERS_TOO_LONG",
+                    "priorityTiers",
+                    "優先枠の名前は、それぞれ80文字までにしてください。",
+                    "Each priority tier's name is at most 80 characters."),
+            coded("LOTTERY_PRIORITY_NOT_ALLOWED", "priorityTiers", RELOAD_JA, RELOAD_EN),
+            coded(
+                    "LOTTERY_CONFIRMATION_HOURS_OUT_OF_RANGE",
+                    "confirmationHours",
+                    "参加確認の期限は1〜672時間で入力してください。",
+                    "Enter 1 to 672 hours to confirm."),
+            coded(
+                    "CHILDCARE_MIN_AGE_YEARS_OUT_OF_RANGE",
+                    "childMinAge",
+                    "0から12までの数字で入力してください。",
+                    "Enter a number from 0 to 12."),
+            coded(
+                    "CHILDCARE_MAX_AGE_YEARS_OUT_OF_RANGE",
+                    "childMaxAge",
+                    "0から12までの数字で入力してください。",
+                    "Enter a number from 0 to 12."),
+            coded("CHILDCARE_CARERS_OUT_OF_RANGE", "carers", "保育者の人数は0以上の数字で入力してください。", "Enter 0 carers or more."),
+            coded(
+                    "CHILDCARE_MAX_CHILDREN_OUT_OF_RANGE",
+                    "childcare",
+                    "託児で預かる人数は1人以上にしてください。",
+                    "Childcare takes at least 1 child."),
+            coded(
+                    "CHILDCARE_AGES_AND_CARERS_REQUIRED",
+                    "childcare",
+                    "託児をするときは、対象の年齢（何歳から・何歳まで）と保育者の人数を入力してください。",
+                    "With childcare, enter the ages (from and to) and the number of carers."),
+            coded(
+                    "FLYER_DESCRIPTION_JA_TOO_LONG",
+                    "descriptionJa",
+                    "内容は2000文字までにしてください。",
+                    "The programme is at most 2000 characters."),
+            coded(
+                    "FLYER_DESCRIPTION_EN_TOO_LONG",
+                    "descriptionJa",
+                    "英語の内容は2000文字までにしてください。",
+                    "The English programme is at most 2000 characters."),
+            coded("FLYER_SPEAKERS_TOO_MANY", "form", "講師は5人までです。", "At most 5 speakers."),
+            coded("FLYER_SPEAKERS_REQUIRED", "form", RELOAD_JA, RELOAD_EN),
+            coded("FLYER_SPEAKERS_NAME_REQUIRED", "form", "講師の名前を入力してください。", "Enter each speaker's name."),
+            coded(
+                    "FLYER_SPEAKERS_NAME_TOO_LONG",
+                    "form",
+                    "講師の名前は80文字までにしてください。",
+                    "A speaker's name is at most 80 characters."),
+            coded(
+                    "FLYER_SPEAKERS_ROLE_JA_TOO_LONG",
+                    "form",
+                    "講師の肩書きは120文字までにしてください。",
+                    "A speaker's role is at most 120 characters."),
+            coded(
+                    "FLYER_SPEAKERS_ROLE_EN_TOO_LONG",
+                    "form",
+                    "講師の英語の肩書きは120文字までにしてください。",
+                    "A speaker's English role is at most 120 characters."),
+            coded(
+                    "FLYER_BRING_JA_TOO_LONG",
+                    "bringJa",
+                    "持ち物は300文字までにしてください。",
+                    "What to bring: at most 300 characters."),
+            coded(
+                    "FLYER_BRING_EN_TOO_LONG",
+                    "bringJa",
+                    "英語の持ち物は300文字までにしてください。",
+                    "What to bring, in English: at most 300 characters."),
+            coded(
+                    "FLYER_FEE_YEN_OUT_OF_RANGE",
+                    "feeYen",
+                    "参加費は0から100000までの数字で入力してください（無料は0）。",
+                    "Enter a fee from 0 to 100000 yen (0 for free)."));
+
+    /** The service's violations beside her fields, in her words; several on one field are said together. */
+    static Map<String, String> errorsOf(JsonArray violations, Language language) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Object o : violations) {
+            if (o instanceof JsonObject violation) {
+                String code = violation.getString("code");
+                errors.merge(
+                        fieldOf(violation.getString("field"), code),
+                        message(code, violation.getString("message"), language),
+                        (a, b) -> a.equals(b) ? a : a + " " + b);
+            }
         }
-        return switch (code) {
-            case "KIND_REQUIRED" -> "種類を選んでください。";
-            case "START_REQUIRED" -> "開始の日時を入力してください。";
-            case "END_REQUIRED" -> "終了時刻を入力してください。";
-            case "PART_END_NOT_AFTER_START" -> "各部の終了は開始より後にしてください。";
-            case "PART_OUTSIDE_SESSION" -> "各部の時間は開催の時間の中に入れてください。";
-            case "PARTS_OUT_OF_ORDER" -> "各部は時間の順に並べてください。";
-            case "PARTS_OVERLAP" -> "各部の時間が重なっています。";
-            case "LOTTERY_SETTINGS_WITHOUT_LOTTERY" -> "抽選の条件は、参加のしかたが「抽選」のときだけ指定できます。";
-            case "ROOM_WITHOUT_VENUE" -> "部屋を選ぶときは、先に会場を選んでください。";
-            case "ROOM_UNKNOWN" -> "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。";
-            case "TARGET_AUDIENCE_JA_REQUIRED" -> "講座には対象を入力してください。";
-            case "CAPACITY_REQUIRED" -> "定員を入力してください。";
-            case "CAPACITY_BELOW_ONE" -> "定員は1以上にしてください。";
-            case "CAPACITY_ABOVE_VENUE_CEILING" -> "定員が会場の収容人数を超えています。";
-            case "APPLICATION_OPENS_REQUIRED" -> "受付開始の日時を入力してください。";
-            case "DEADLINE_REQUIRED" -> "申込締切の日時を入力してください。";
-            case "APPLICATION_OPENS_NOT_BEFORE_DEADLINE" -> "受付開始は締切より前にしてください。";
-            case "DEADLINE_NOT_BEFORE_START" -> "申込締切は開始より前にしてください。";
-            case "ALLOCATION_REQUIRED" -> "先着順か抽選かを選んでください。";
-            case "MEETING_LINK_REQUIRED" -> "オンラインの開催にはURLを入力してください。";
-            case "MEETING_LINK_INVALID" -> "URLは https:// で始まるものにしてください。";
-            case "MEETING_LINK_ONLY_FOR_ONLINE" -> "URLはオンラインの開催だけに入力します。";
-            case "FREE_SPACE_HAS_NO_BOOKING" -> "フリースペースは予約不要にしてください。";
-            case "CHILDCARE_DEADLINE_REQUIRED" -> "託児の申込締切を入力してください。";
-            case "CHILDCARE_DEADLINE_AFTER_START" -> "託児の申込締切は開始より前にしてください。";
-            case "CHILDCARE_VENUE_UNSUITABLE" -> "この会場では託児ができません。";
-            case "CHILDCARE_AGE_RANGE_INVALID" -> "託児の対象年齢を確かめてください。";
-            case "CHILDCARE_CARERS_REQUIRED" -> "保育者の人数を入力してください。";
-            case "ROOM_DOUBLE_BOOKED" -> "この部屋は同じ時間に別の開催で使われています。";
-            case "VENUE_UNKNOWN" -> "この会場は選べません。";
-            case "END_NOT_AFTER_START" -> "終了時刻は開始時刻より後にしてください。";
-            case "TITLE_JA_REQUIRED" -> "日本語のタイトルを入力してください。";
-            default -> serviceMessage;
-        };
+        return errors;
     }
 
     // ---- parsing ----

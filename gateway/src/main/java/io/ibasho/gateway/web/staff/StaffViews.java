@@ -175,8 +175,9 @@ public final class StaffViews {
 
     /** One series made by the repeat form: its rule in words and every date it made. */
     @TemplateData
+    /** {@code later}: how far its dates are made and that later ones come as time passes; null when all are made. */
     public record SeriesBlock(
-            String id, String title, String venue, String rule, String state, List<ScheduleLine> dates) {}
+            String id, String title, String venue, String rule, String state, List<ScheduleLine> dates, String later) {}
 
     /** Where each staff member starts: the first screen her role allows. */
     static Uni<Result> home(Visit v) {

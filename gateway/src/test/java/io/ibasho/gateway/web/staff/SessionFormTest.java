@@ -206,8 +206,9 @@ class SessionFormTest {
         assertThat(SessionForm.fieldOf("somethingNew")).isEqualTo("form");
         assertThat(SessionForm.message("DEADLINE_REQUIRED", "A workshop needs an application deadline", Language.JA))
                 .isEqualTo("申込締切の日時を入力してください。");
+        // English is the screen's own too: the service's message is written for developers
         assertThat(SessionForm.message("DEADLINE_REQUIRED", "A workshop needs an application deadline", Language.EN))
-                .isEqualTo("A workshop needs an application deadline");
+                .isEqualTo("Enter the application deadline.");
         assertThat(SessionForm.message("SOME_NEW_CODE", "Service words", Language.JA))
                 .isEqualTo("Service words");
     }

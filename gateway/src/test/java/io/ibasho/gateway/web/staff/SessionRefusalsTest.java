@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -85,6 +86,79 @@ class SessionRefusalsTest {
         assertThat(untranslated).as("violation codes without Japanese").isEmpty();
         assertThat(SessionForm.message("ROOM_WITHOUT_VENUE", "A room needs a venue", Language.JA))
                 .isEqualTo("部屋を選ぶときは、先に会場を選んでください。");
+    }
+
+    /** The Bean Validation codes a session's request can carry, as docs/errors.md lists them. */
+    static Set<String> validationCodes() throws IOException {
+        String docs = Files.readString(Path.of("../docs/errors.md"));
+        int marker = docs.indexOf("<!-- session-request-codes");
+        assertThat(marker)
+                .as("docs/errors.md lists the session request's codes")
+                .isPositive();
+        int start = docs.indexOf("```", marker) + 3;
+        int end = docs.indexOf("```", start);
+        Set<String> codes = new TreeSet<>();
+        for (String line : docs.substring(start, end).split("\n")) {
+            if (!line.isBlank()) {
+                codes.add(line.strip());
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void everyCodeOfTheSessionFormIsWordedInJapaneseAndEnglish() throws IOException {
+        Set<String> codes = new TreeSet<>(validationCodes());
+        assertThat(codes).contains("TITLE_JA_TOO_LONG", "CAPACITY_OUT_OF_RANGE", "FLYER_FEE_YEN_OUT_OF_RANGE");
+        codes.addAll(violationCodes());
+        for (String code : codes) {
+            assertThat(SessionForm.message(code, SENTINEL, Language.JA))
+                    .as("ja wording for %s", code)
+                    .isNotEqualTo(SENTINEL)
+                    .matches(".*[ぁ-んァ-ン一-龥].*")
+                    .endsWith("。");
+            assertThat(SessionForm.message(code, SENTINEL, Language.EN))
+                    .as("en wording for %s", code)
+                    .isNotEqualTo(SENTINEL)
+                    .doesNotContainPattern("[ぁ-んァ-ン一-龥]");
+        }
+    }
+
+    /** The service's field is the path's last part; the code says which of her fields it is. */
+    @Test
+    void aValidationRefusalIsSaidInJapaneseBesideItsField() {
+        var violations = new io.vertx.core.json.JsonArray()
+                .add(new JsonObject()
+                        .put("field", "titleJa")
+                        .put("message", "titleJa is at most 200 characters")
+                        .put("code", "TITLE_JA_TOO_LONG"))
+                .add(new JsonObject()
+                        .put("field", "capacity")
+                        .put("message", "capacity must be at least 1")
+                        .put("code", "CAPACITY_OUT_OF_RANGE"))
+                .add(new JsonObject()
+                        .put("field", "minAgeYears")
+                        .put("message", "childcare minAgeYears is 0..12")
+                        .put("code", "CHILDCARE_MIN_AGE_YEARS_OUT_OF_RANGE"))
+                .add(new JsonObject()
+                        .put("field", "feeYen")
+                        .put("message", "flyer feeYen cannot be negative (0 means free)")
+                        .put("code", "FLYER_FEE_YEN_OUT_OF_RANGE"));
+        var errors = SessionForm.errorsOf(violations, Language.JA);
+        var fields = StaffViews.sessionFields(Map.of(), errors, new io.vertx.core.json.JsonArray(), Language.JA);
+        java.util.function.Function<String, String> besides = name -> fields.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .error();
+        assertThat(besides.apply("titleJa")).isEqualTo("タイトルは200文字までにしてください。");
+        assertThat(besides.apply("capacity")).isEqualTo("定員は1以上の数字で入力してください。");
+        assertThat(besides.apply("childMinAge")).isEqualTo("0から12までの数字で入力してください。");
+        assertThat(besides.apply("feeYen")).isEqualTo("参加費は0から100000までの数字で入力してください（無料は0）。");
+        assertThat(errors).doesNotContainKey("form");
+        assertThat(String.join(" ", errors.values())).doesNotContain("characters", "must be");
+        assertThat(SessionForm.errorsOf(violations, Language.EN).get("titleJa"))
+                .isEqualTo("The title is at most 200 characters.");
     }
 
     @Test

@@ -142,6 +142,8 @@ public class SeriesResource {
                                 o.occurrenceOverride == null ? null : o.occurrenceOverride.name(),
                                 Tokyo.offset(o.applicationOpensAt),
                                 Tokyo.offset(o.applicationClosesAt)))
-                        .toList());
+                        .toList(),
+                result.datesMadeThrough(),
+                result.nextDateToMake());
     }
 }

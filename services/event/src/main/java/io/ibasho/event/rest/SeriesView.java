@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A series as its organisation sees it, with its stored occurrences in start order (no meeting link). */
+/**
+ * A series as its organisation sees it, with its stored occurrences in start order (no meeting link), and how far they
+ * reach: a rule with more dates than the horizon has only those up to {@code datesMadeThrough} stored yet.
+ */
 public record SeriesView(
         UUID id,
         String status,
@@ -27,7 +30,11 @@ public record SeriesView(
         Integer applicationClosesHoursBefore,
         SessionView.LotteryView lottery,
         io.ibasho.event.mapping.JsonColumns.SeriesChildcare childcare,
-        List<OccurrenceView> occurrences) {
+        List<OccurrenceView> occurrences,
+        /** Dates are stored as sessions up to this day (today plus the horizon); later ones are made as time passes. */
+        LocalDate datesMadeThrough,
+        /** The rule's first date after {@code datesMadeThrough}, made as time passes; absent when it has none. */
+        LocalDate nextDateToMake) {
 
     public record OccurrenceView(
             UUID sessionId,

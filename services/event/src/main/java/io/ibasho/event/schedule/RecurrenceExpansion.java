@@ -48,4 +48,17 @@ public final class RecurrenceExpansion {
         }
         return new ExpandedOccurrences(slots, false);
     }
+
+    /**
+     * The day of the schedule's first occurrence on or after {@code day}, or null when it has none (it ended, by its
+     * last day or its count). Looks as far ahead as a new rule must produce a date (five years), so a yearly rule is
+     * found too.
+     */
+    public static LocalDate firstOnOrAfter(SeriesSchedule schedule, LocalDate day) {
+        List<OccurrenceSlot> slots = expand(
+                        schedule,
+                        ScheduleWindow.days(day, day.plusYears(SeriesSchedule.FIRST_OCCURRENCE_HORIZON_YEARS)))
+                .slots();
+        return slots.isEmpty() ? null : slots.getFirst().start().toLocalDate();
+    }
 }

@@ -25,7 +25,7 @@ public record SeriesSchedule(
     static final Duration LONGEST_SESSION = Duration.ofHours(24);
 
     /** How far ahead a new rule must produce a session; enough for leap days and yearly rules. */
-    private static final int FIRST_OCCURRENCE_HORIZON_YEARS = 5;
+    static final int FIRST_OCCURRENCE_HORIZON_YEARS = 5;
 
     public SeriesSchedule {
         if (firstStart == null) {

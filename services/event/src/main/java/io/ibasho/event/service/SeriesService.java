@@ -52,7 +52,13 @@ public class SeriesService {
         this.config = config;
     }
 
-    public record SeriesWithOccurrences(SessionSeries series, List<Session> occurrences) {}
+    /**
+     * A series, its stored occurrences, and how far they reach: dates are made up to {@code datesMadeThrough} (today
+     * plus the horizon, the day before); {@code nextDateToMake} is the rule's first date after that, which the horizon
+     * job adds as time passes, or null when the rule has no later date.
+     */
+    public record SeriesWithOccurrences(
+            SessionSeries series, List<Session> occurrences, LocalDate datesMadeThrough, LocalDate nextDateToMake) {}
 
     @WithTransaction
     public Uni<SeriesWithOccurrences> create(String organisationId, SeriesRequest request) {
@@ -273,8 +279,10 @@ public class SeriesService {
     }
 
     private Uni<SeriesWithOccurrences> withOccurrences(SessionSeries series) {
+        LocalDate horizonEnd = LocalDate.now(clock.withZone(TokyoTime.ZONE)).plus(config.horizon());
+        LocalDate next = RecurrenceExpansion.firstOnOrAfter(toDomain(series).schedule(), horizonEnd);
         return Session.<Session>list("seriesId = ?1 order by startsAt, id", series.id)
-                .map(list -> new SeriesWithOccurrences(series, list));
+                .map(list -> new SeriesWithOccurrences(series, list, horizonEnd.minusDays(1), next));
     }
 
     /**

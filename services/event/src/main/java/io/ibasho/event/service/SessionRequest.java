@@ -1,5 +1,6 @@
 package io.ibasho.event.service;
 
+import io.ibasho.plumbing.refusal.ViolationCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -68,6 +69,7 @@ public record SessionRequest(
         @Valid FlyerRequest flyer) {
 
     @AssertTrue(message = "endsAt must be after startsAt")
+    @ViolationCode("END_NOT_AFTER_START") // SessionRules' code for the same mistake
     public boolean isEndAfterStart() {
         return startsAt == null || endsAt == null || endsAt.isAfter(startsAt);
     }
@@ -122,6 +124,7 @@ public record SessionRequest(
 
         /** 0 hours means "no confirmation", which only a lottery without confirmation may say. */
         @AssertTrue(message = "lottery confirmationHours is 1..672 (four weeks) when confirmationRequired is true")
+        @ViolationCode("LOTTERY_CONFIRMATION_HOURS_OUT_OF_RANGE") // as its @Min and @Max say it
         public boolean isConfirmationHoursUsable() {
             return !Boolean.TRUE.equals(confirmationRequired) || confirmationHours == null || confirmationHours >= 1;
         }
@@ -165,6 +168,7 @@ public record SessionRequest(
         }
 
         @AssertTrue(message = "offered childcare needs minAgeYears, maxAgeYears and carers")
+        @ViolationCode("CHILDCARE_AGES_AND_CARERS_REQUIRED")
         public boolean isAgesAndCarersGiven() {
             return !isOffered() || (minAgeYears != null && maxAgeYears != null && carers != null);
         }

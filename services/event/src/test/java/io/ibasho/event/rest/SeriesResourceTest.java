@@ -126,6 +126,43 @@ class SeriesResourceTest {
         return OffsetDateTime.parse(series.getString("occurrences[" + index + "].startsAt"));
     }
 
+    /**
+     * Twenty weekly dates reach beyond the three months' horizon: only those within it are stored yet, and the series
+     * says how far they reach and which date comes next, so the organiser does not take the stored dates for all.
+     */
+    @Test
+    void aSeriesLongerThanTheHorizonSaysHowFarItsDatesAreMade() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
+        Map<String, Object> request = with(weeklyCafe(venueId, firstDay.atTime(10, 0)), "count", 20);
+        JsonPath created = postSeries(request).statusCode(201).extract().jsonPath();
+        LocalDate madeThrough = LocalDate.now(TokyoTime.ZONE).plusMonths(3).minusDays(1);
+        assertThat(created.getString("datesMadeThrough")).isEqualTo(madeThrough.toString());
+        List<String> starts = created.getList("occurrences.startsAt");
+        assertThat(starts).hasSizeLessThan(20).isNotEmpty();
+        LocalDate lastMade = OffsetDateTime.parse(starts.getLast()).toLocalDate();
+        assertThat(lastMade).isBeforeOrEqualTo(madeThrough);
+        LocalDate next = LocalDate.parse(created.getString("nextDateToMake"));
+        assertThat(next).isAfter(madeThrough).isEqualTo(lastMade.plusWeeks(1));
+
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/series/" + created.getString("id"))
+                .then()
+                .statusCode(200)
+                .body("datesMadeThrough", equalTo(madeThrough.toString()))
+                .body("nextDateToMake", equalTo(next.toString()));
+
+        // four dates within the horizon: all are made, nothing comes later
+        JsonPath short4 = postSeries(weeklyCafe(venueId, firstDay.plusDays(1).atTime(10, 0)))
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertThat(short4.getList("occurrences")).hasSize(4);
+        assertThat(short4.getString("datesMadeThrough")).isEqualTo(madeThrough.toString());
+        assertThat(short4.getString("nextDateToMake")).isNull();
+    }
+
     @Test
     void aSeriesExpandsAndOneOccurrencesOwnEditsSurviveASeriesEdit() {
         String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));

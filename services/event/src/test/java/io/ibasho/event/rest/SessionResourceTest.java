@@ -215,6 +215,72 @@ class SessionResourceTest {
         given().get("/api/events/sessions/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
+    /**
+     * Bean Validation's refusals carry a stable code per field, as SessionRules' do, so the organiser's form words each
+     * in her language instead of showing the English message (docs/errors.md, "Codes of Bean Validation").
+     */
+    @Test
+    void eachFieldRefusedByValidationHasAStableCode() {
+        Map<String, Object> wrong = new java.util.HashMap<>(workshop());
+        wrong.put("titleJa", "あ".repeat(201));
+        wrong.put("capacity", 0);
+        wrong.put("kind", "party");
+        wrong.put("endsAt", OffsetDateTime.now().minusDays(1).toString());
+        wrong.put("childcare", Map.of("offered", true, "minAgeYears", 13));
+        wrong.put("lottery", Map.of("priorityTiers", java.util.List.of("a", "b", "c", "d", "e", "f")));
+        wrong.put("flyer", Map.of("bringJa", "x".repeat(301), "feeYen", -1));
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(wrong)
+                .post("/api/events/sessions")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(400)
+                .body("type", containsString("/validation"))
+                .body("violations.find { it.field == 'titleJa' }.code", equalTo("TITLE_JA_TOO_LONG"))
+                .body("violations.find { it.field == 'capacity' }.code", equalTo("CAPACITY_OUT_OF_RANGE"))
+                .body("violations.find { it.field == 'kind' }.code", equalTo("KIND_INVALID"))
+                // a getter check says it in SessionRules' words for the same mistake
+                .body("violations.find { it.field == 'endAfterStart' }.code", equalTo("END_NOT_AFTER_START"))
+                .body(
+                        "violations.code",
+                        org.hamcrest.Matchers.hasItems(
+                                "CHILDCARE_MIN_AGE_YEARS_OUT_OF_RANGE",
+                                "CHILDCARE_AGES_AND_CARERS_REQUIRED",
+                                "LOTTERY_PRIORITY_TIERS_TOO_MANY",
+                                "FLYER_BRING_JA_TOO_LONG",
+                                "FLYER_FEE_YEN_OUT_OF_RANGE"))
+                .body(
+                        "violations.code",
+                        org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.matchesPattern("[A-Z][A-Z0-9_]+")));
+
+        Map<String, Object> missing = new java.util.HashMap<>(workshop());
+        missing.remove("titleJa");
+        missing.remove("kind");
+        missing.remove("startsAt");
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .body(missing)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(400)
+                .body(
+                        "violations.code",
+                        org.hamcrest.Matchers.containsInAnyOrder(
+                                "KIND_REQUIRED", "STARTS_AT_REQUIRED", "TITLE_JA_REQUIRED"));
+        // no body at all: the parameter is what is missing
+        given().auth()
+                .oauth2(Tokens.accessToken("organiser1"))
+                .contentType(ContentType.JSON)
+                .post("/api/events/sessions")
+                .then()
+                .statusCode(400)
+                .body("violations.code", org.hamcrest.Matchers.contains("REQUEST_REQUIRED"));
+    }
+
     @Test
     void onlyOrganisersCreateSessions() {
         given().contentType(ContentType.JSON)

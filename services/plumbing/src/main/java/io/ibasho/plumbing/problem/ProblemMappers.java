@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ibasho.plumbing.refusal.FieldViolation;
 import io.ibasho.plumbing.refusal.Refusal;
+import io.ibasho.plumbing.refusal.ViolationCodes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Instance;
@@ -70,7 +71,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldViolation> violations = e.getConstraintViolations().stream()
-                .map(v -> new FieldViolation(field(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v ->
+                        new FieldViolation(field(v.getPropertyPath().toString()), v.getMessage(), ViolationCodes.of(v)))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         String summary = violations.stream()
