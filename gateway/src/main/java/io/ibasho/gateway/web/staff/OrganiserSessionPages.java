@@ -428,8 +428,16 @@ public class OrganiserSessionPages {
                     // cancelled or taken place: nothing to save any more, so her data is shown, not offered to edit
                     data.put("readOnly", "cancelled".equals(state) || "completed".equals(state));
                     data.put("lottery", session != null && "LOTTERY".equals(session.getString("allocation")));
+                    // 終了にする only once it began (the event service refuses it before: session-not-started)
+                    data.put("started", session != null && hasStarted(session));
                     return (Result) new Html(status, "staff/session-form", data);
                 });
+    }
+
+    private boolean hasStarted(JsonObject session) {
+        String startsAt = session.getString("startsAt");
+        return startsAt != null
+                && !java.time.OffsetDateTime.parse(startsAt).toInstant().isAfter(clock.instant());
     }
 
     private Uni<JsonObject> manage(Visit v, UUID id) {

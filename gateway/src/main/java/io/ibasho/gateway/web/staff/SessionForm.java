@@ -393,6 +393,10 @@ public final class SessionForm {
             case "lottery-deadline-earlier" -> deadlineEarlier(ja);
             case "session-start-past" -> startInThePast(ja);
             case "session-not-draft" -> ja ? "公開できるのは下書きの開催だけです。" : "Only a draft can be published.";
+            case "session-not-started" ->
+                ja
+                        ? "終了にできるのは、始まったあとの開催だけです。まだ始まっていない開催をやめるときは「この開催を中止する」を使ってください。"
+                        : "A session can be marked as taken place once it has started; to call off one ahead, cancel it.";
             case "session-not-published" ->
                 ja ? "終了にできるのは公開中の開催だけです。" : "Only a published session can be marked as taken place.";
             case "session-rules", "validation" -> ja ? "入力を確かめてください。" : "Please check the fields marked below.";

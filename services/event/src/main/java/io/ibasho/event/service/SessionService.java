@@ -283,6 +283,14 @@ public class SessionService {
                                 "Only a published session can be completed; this one is "
                                         + session.status.name().toLowerCase() + "."));
             }
+            // Marked as taken place only once it began: completing starts the deletion clocks, ends the public page's
+            // booking and offers the survey, so one early tap would end a session women still plan to come to.
+            if (now().isBefore(session.startsAt)) {
+                return Uni.createFrom()
+                        .failure(Refusal.conflict(
+                                "session-not-started",
+                                "A session can be marked as taken place once it has started; this one has not."));
+            }
             return completeSession(session).flatMap(ignored -> located(session));
         });
     }

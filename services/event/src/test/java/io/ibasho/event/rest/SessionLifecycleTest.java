@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -312,6 +313,16 @@ class SessionLifecycleTest {
                 .post("/api/events/sessions/" + completed + "/complete")
                 .then()
                 .statusCode(404);
+        // not before it began: one early tap would end a session women still plan to come to
+        given().auth()
+                .oauth2(organiser1())
+                .post("/api/events/sessions/" + completed + "/complete")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/session-not-started"));
+        given().get("/api/events/sessions/" + completed).then().body("status", equalTo("published"));
+        TestData.startedAnHourAgo(completed);
         given().auth()
                 .oauth2(organiser1())
                 .post("/api/events/sessions/" + completed + "/complete")

@@ -224,6 +224,28 @@ final class TestData {
         return id;
     }
 
+    /**
+     * Moves a published session so that it began an hour ago and ends in an hour (nothing can be published with a start
+     * that has passed), its application window and childcare deadline, where it has them, before that start.
+     */
+    static void startedAnHourAgo(String id) {
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
+                var move = db.prepareStatement("update session set starts_at = now() - interval '1 hour',"
+                        + " ends_at = now() + interval '1 hour',"
+                        + " application_opens_at = case when application_opens_at is null then null else least(application_opens_at, now() - interval '3 days') end,"
+                        + " application_closes_at = case when application_closes_at is null then null else least(application_closes_at, now() - interval '2 hours') end,"
+                        + " childcare_deadline = case when childcare_deadline is null then null else least(childcare_deadline, now() - interval '2 days') end"
+                        + " where id = ?::uuid")) {
+            move.setString(1, id);
+            if (move.executeUpdate() != 1) {
+                throw new AssertionError("session " + id + " not moved");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The events the outbox published for a session, as CloudEvents; waits until {@code count} arrived. */
     static List<JsonNode> events(String sessionId, int count) {
         return events(sessionId, count, Duration.ofSeconds(30));
