@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The notification service as the confirmed-address copy meets it (docs/adr/0027): her verify and withdrawal answer
  * 200, a LINE code is ABCD-EFGH (LINE linked when {@code fake.line.linkedAt} is set), what the gateway sent is kept in
- * {@code fake.body.<path>} and counted in {@code fake.calls.<method><path>}, and the internal read answers the
+ * {@code fake.body.<path>} and counted in {@code fake.calls.<method><path>}, her open survey invitations hold one whose token is {@code fake.survey.token} when a test sets it,
+ * and the internal read answers the
  * address a test put in the system property {@code fake.confirmed.<userId>}
  * (a system property: this class and the test see the same one across Quarkus' class loaders), only to a bearer token.
  * Everything else is the real test Keycloak.
@@ -23,6 +24,8 @@ public class FakeNotification implements QuarkusTestResourceLifecycleManager {
     static final String INTERNAL = "/api/notifications/internal/confirmed-email/";
     static final String LINE = "/api/notifications/line";
     static final String LINE_CODE = LINE + "/code";
+    static final String SURVEYS_MINE = "/api/registrations/surveys/mine";
+    static final String SURVEY_REGISTRATION = "r-survey-1";
 
     private HttpServer server;
 
@@ -76,6 +79,11 @@ public class FakeNotification implements QuarkusTestResourceLifecycleManager {
                                 + System.getProperty("fake.line.linkedAt") + "\"}"
                         : "{\"available\":true,\"linked\":false,\"codeExpiresAt\":\""
                                 + Instant.now().plusSeconds(600) + "\"}";
+            } else if (path.equals(SURVEYS_MINE) && System.getProperty("fake.survey.token") != null) {
+                // registration's side of the survey: one open invitation, its token set by the test
+                body = "[{\"registrationId\":\"" + SURVEY_REGISTRATION
+                        + "\",\"sessionId\":\"s-survey\",\"token\":\"" + System.getProperty("fake.survey.token")
+                        + "\",\"questions\":[]}]";
             } else if (path.startsWith(INTERNAL)) {
                 String address = System.getProperty("fake.confirmed." + path.substring(INTERNAL.length()));
                 body = address == null ? "{\"address\":null}" : "{\"address\":\"" + address + "\"}";

@@ -127,8 +127,8 @@ class HerDataErasureIT {
                 .auth()
                 .oauth2(attendees.token(her))
                 .contentType(ContentType.JSON)
-                .body(Map.of("satisfaction", 5, "comeAgain", true))
-                .post("/api/registrations/surveys/" + surveyToken + "/answer")
+                .body(Map.of("token", surveyToken, "satisfaction", 5, "comeAgain", true))
+                .post("/api/registrations/surveys/answer")
                 .then()
                 .statusCode(204);
         String surveyAggregate = surveyAggregate(stack, session);

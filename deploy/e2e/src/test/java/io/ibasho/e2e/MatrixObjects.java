@@ -164,7 +164,9 @@ final class MatrixObjects {
             case "attendance" -> Map.of("attendance", "NO_SHOW");
             case "drop-ins" -> Map.of("count", 1);
             case "targets" -> Map.of("targets", Map.of("participants", 400));
-            case "survey-answer" -> Map.of("satisfaction", 5, "comeAgain", true);
+            // a well-formed token that names no invitation (the token travels in the body, never in a URL)
+            case "survey-answer" ->
+                Map.of("token", UUID.randomUUID().toString().replace("-", ""), "satisfaction", 5, "comeAgain", true);
             case "survey-questions" ->
                 Map.of("questions", List.of(Map.of("key", "feltSafe", "textJa", "安心して過ごせましたか", "kind", "YES_NO")));
             case "care-notes" ->

@@ -41,8 +41,10 @@ import org.junit.jupiter.api.Test;
  * every query parameter a page reads, filled the same way. Every answer must be below 500 and name no exception.
  *
  * <p>Her routes are sent by an attendee of this class's own, the staff routes by the staff role that uses them. Ids
- * are random, so nothing real is touched; the few routes with no id whose bad input could change what other classes
- * read are left out, each with its reason ({@link #LEFT_OUT}).
+ * are random, so nothing real is touched. The few routes whose bad input with a valid token would end the session the
+ * rest needs or change what other classes read ({@link #LEFT_OUT}) get, in a test of their own, the bad input that
+ * must be refused before anything happens (no, a forged or a foreign page's CSRF token, a body that is no form), and
+ * the rest of the bad input where it changes nothing: sign-out and quick exit on sessions of their own.
  */
 @org.junit.jupiter.api.parallel.ResourceLock(SharedState.GATEWAY_WRITES)
 class WebFormsNegativeIT {
@@ -58,14 +60,25 @@ class WebFormsNegativeIT {
     private static final Pattern PATH_PARAMETER = Pattern.compile(":([A-Za-z]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Routes not sent here, and why. */
+    /**
+     * Routes the bulk form test does not send, and why; {@link
+     * #theRoutesLeftOutRefuseBadInputBeforeAnythingHappensAndNeverWithA500} covers each.
+     */
     static final Map<String, String> LEFT_OUT = Map.of(
-            "/app/logout", "ends the session the rest needs; LogoutNeverFailsTest sends it any body",
-            "/app/exit", "ends the session the rest needs; LogoutNeverFailsTest sends it any body",
-            "/app/settings/data/erase", "erases the account the rest needs; HerDataErasureIT",
-            "/staff/partner/feed/rotate", "takes no input and rotates the feed other classes read",
+            "/app/logout",
+                    "ends the session the rest needs: refused input on a session of its own, the rest on fresh ones",
+            "/app/exit",
+                    "ends the session whatever it is sent (no CSRF token, by design): each case on a fresh session"
+                            + " (but a body past the server's 1 MB: 413 before any route, the session stays)",
+            "/app/settings/data/erase",
+                    "erases the account the rest needs: an attendee of its own, and only input it refuses (no ERASE)",
+            "/staff/partner/feed/rotate",
+                    "with its token it rotates the feed other classes read: only input refused before that",
             "/staff/consultation/organisation",
-                    "its names accept free text: would rename a listing other classes show");
+                    "its names accept free text, so with its token it would rename a listing other classes show: only"
+                            + " input refused before that");
+    /** The routes of {@link #LEFT_OUT} that must refuse bad input with a valid token and change nothing. */
+    private static final Set<String> REFUSE_BAD_FIELDS = Set.of("/app/settings/data/erase");
 
     /** Each fills every field; the form's whole body stays under the gateway's 16 KB but for the last. */
     private static final Map<String, String> BAD_VALUES = new LinkedHashMap<>();
@@ -79,12 +92,19 @@ class WebFormsNegativeIT {
 
     private static SecurityStack stack;
     private static String attendee;
+    /** Sends the left-out routes of hers the input they refuse: if one did not, only she would be signed out. */
+    private static String guardedAttendee;
+    /** Signs in afresh for each request that ends her session (sign-out, quick exit). */
+    private static String leavingAttendee;
 
     @BeforeAll
     static void browserAndStack() {
         Chromium.required();
         stack = SecurityStack.get();
-        attendee = new StackAttendees(stack).create("forms-negative", 1).get(0);
+        List<String> attendees = new StackAttendees(stack).create("forms-negative", 3);
+        attendee = attendees.get(0);
+        guardedAttendee = attendees.get(1);
+        leavingAttendee = attendees.get(2);
     }
 
     /** One request: where, as whom (her cookies), what body (null: a GET). */
@@ -180,6 +200,152 @@ class WebFormsNegativeIT {
                 .isEmpty();
     }
 
+    @Test
+    void theRoutesLeftOutRefuseBadInputBeforeAnythingHappensAndNeverWithA500() throws Exception {
+        Path gateway = stack.settings.projectDir().resolve("gateway/src/main");
+        Set<String> fields = matches(gateway.resolve("java"), ".java", FIELD_READ);
+        fields.addAll(matches(gateway.resolve("resources/templates"), ".html", TEMPLATE_FIELD));
+        fields.remove("csrf");
+        Map<String, String> everyFieldBad = new LinkedHashMap<>();
+        fields.forEach(field -> everyFieldBad.put(field, BAD_VALUES.get("control characters")));
+        List<String> failures = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+
+        // input refused before anything happens, so the session (and what it could change) stays: every route but the
+        // quick exit, which needs no token by design (a forged one can only sign her out, the safe direction)
+        for (String route : new TreeSet<>(LEFT_OUT.keySet())) {
+            if (route.equals("/app/exit")) {
+                continue;
+            }
+            String caller = route.startsWith("/staff") ? caller(route) : guardedAttendee;
+            Session session = sessions.computeIfAbsent(caller, WebFormsNegativeIT::signIn);
+            for (Case refused : refusedCases(route, session, everyFieldBad)) {
+                HttpResponse<String> answer = send(http, refused);
+                failures.add(check(refused, answer));
+                if (answer.statusCode() != 403) {
+                    failures.add(route + " (" + refused.what() + "): " + answer.statusCode() + ", not refused (403)");
+                }
+            }
+            if (REFUSE_BAD_FIELDS.contains(route)) {
+                // with its valid token: every bad value, an empty form; none is the confirmation word, so none erases
+                for (Map.Entry<String, String> bad : BAD_VALUES.entrySet()) {
+                    Map<String, String> form = new LinkedHashMap<>();
+                    form.put("csrf", session.csrf());
+                    fields.forEach(field -> form.put(field, bad.getValue()));
+                    Case c = new Case(route, bad.getKey(), session.cookies(), FORM, encode(form), null);
+                    failures.add(check(c, send(http, c)));
+                }
+                Case empty = new Case(
+                        route, "empty form", session.cookies(), FORM, encode(Map.of("csrf", session.csrf())), null);
+                failures.add(check(empty, send(http, empty)));
+            }
+            if (!signedIn(http, session.cookies())) {
+                failures.add(route + ": the bad input ended " + caller + "'s session");
+            }
+        }
+
+        // what ends her session, each on a session of its own: sign-out with its token and every field bad, and the
+        // quick exit with anything at all; both still end it. One exception, checked only for "below 500": a body
+        // past the server's 1 MB backstop (every field past the form limit) is answered 413 before any route runs, so
+        // the quick exit does not run either and her session stays (her page's exit sends an empty beacon or a link).
+        String json = "{\"csrf\":{\"$ne\":null},\"x\":\"\\u0000\"}";
+        List<Ending> endings = List.of(
+                new Ending("/app/logout", "every field bad, her token", FORM, "hers", "control characters", true),
+                new Ending("/app/exit", "every field bad, no token", FORM, "none", "control characters", true),
+                new Ending("/app/exit", "JSON where a form belongs", "application/json", "none", null, true),
+                new Ending("/app/exit", "a field past the form limit", FORM, "none", ONE_FIELD_PAST_THE_LIMIT, true),
+                new Ending("/app/exit", "past the server's 1 MB", FORM, "none", "past the form limit", false),
+                new Ending("/app/exit", "a forged token, " + FOREIGN_PAGE, FORM, "forged", "control characters", true));
+        for (Ending ending : endings) {
+            Session session = signIn(leavingAttendee);
+            Map<String, String> form = new LinkedHashMap<>();
+            switch (ending.token()) {
+                case "hers" -> form.put("csrf", session.csrf());
+                case "forged" -> form.put("csrf", UUID.randomUUID().toString() + UUID.randomUUID());
+                default -> {}
+            }
+            if (ONE_FIELD_PAST_THE_LIMIT.equals(ending.badValue())) {
+                fields.forEach(field -> form.put(field, BAD_VALUES.get("control characters")));
+                form.put(fields.iterator().next(), BAD_VALUES.get("past the form limit"));
+            } else if (ending.badValue() != null) {
+                fields.forEach(field -> form.put(field, BAD_VALUES.get(ending.badValue())));
+            }
+            Case c = new Case(
+                    ending.route(),
+                    ending.what(),
+                    session.cookies(),
+                    ending.contentType(),
+                    ending.badValue() == null ? json : encode(form),
+                    null);
+            failures.add(check(c, send(http, c)));
+            if (ending.ends() && signedIn(http, session.cookies())) {
+                failures.add(ending.route() + " (" + ending.what() + "): her session did not end");
+            }
+        }
+        assertThat(failures.stream().filter(java.util.Objects::nonNull).toList())
+                .as("answers of 500 or more, naming an exception, not refused, or not doing what they must")
+                .isEmpty();
+    }
+
+    /**
+     * Bad input a state-changing route must refuse (403) before it reads anything else: no token, a forged one, its
+     * own token sent from a foreign page, and bodies that are no form (JSON, plain text) carrying the token.
+     */
+    private static List<Case> refusedCases(String route, Session session, Map<String, String> everyFieldBad) {
+        Map<String, String> withoutToken = new LinkedHashMap<>(everyFieldBad);
+        Map<String, String> forged = new LinkedHashMap<>(everyFieldBad);
+        forged.put("csrf", UUID.randomUUID().toString() + UUID.randomUUID());
+        Map<String, String> withToken = new LinkedHashMap<>(everyFieldBad);
+        withToken.put("csrf", session.csrf());
+        String json = "{\"csrf\":\"" + session.csrf() + "\"}";
+        return List.of(
+                new Case(route, "no CSRF token", session.cookies(), FORM, encode(withoutToken), null),
+                new Case(route, "a forged CSRF token", session.cookies(), FORM, encode(forged), null),
+                new Case(route, "her token " + FOREIGN_PAGE, session.cookies(), FORM, encode(withToken), null),
+                new Case(route, "the token in JSON, no form", session.cookies(), "application/json", json, null),
+                new Case(
+                        route,
+                        "the token in plain text, no form",
+                        session.cookies(),
+                        "text/plain",
+                        encode(withToken),
+                        null));
+    }
+
+    /** Cases whose request comes from another site's page (its Origin). */
+    private static final String FOREIGN_PAGE = "from a foreign page";
+
+    /**
+     * A request that ends her session: its token ("hers", "forged", "none"), the bad value of every field (null: a JSON
+     * body), and whether the session must have ended after it.
+     */
+    private record Ending(String route, String what, String contentType, String token, String badValue, boolean ends) {}
+
+    /** Every field bad, one of them past the 16 KB form limit: the body stays far under the server's 1 MB. */
+    private static final String ONE_FIELD_PAST_THE_LIMIT = "one field past the form limit";
+
+    private static HttpResponse<String> send(HttpClient http, Case c) throws Exception {
+        HttpRequest.Builder request = request(c);
+        if (c.what().endsWith(FOREIGN_PAGE)) {
+            request.header("Origin", "https://elsewhere.example");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean signedIn(HttpClient http, String cookies) throws Exception {
+        HttpResponse<String> me = http.send(
+                HttpRequest.newBuilder(URI.create(stack.gateway + "/session.json"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Cookie", cookies)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return me.statusCode() == 200
+                && JSON.readTree(me.body()).path("signedIn").asBoolean();
+    }
+
     private static final String FORM = "application/x-www-form-urlencoded";
 
     /** A signed-in browser's cookies and the CSRF token its pages carry. */
@@ -230,7 +396,7 @@ class WebFormsNegativeIT {
                 PATH_PARAMETER.matcher(route).replaceAll("not-an-id%00"));
     }
 
-    private static String check(HttpClient http, Case c) throws Exception {
+    private static HttpRequest.Builder request(Case c) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway + c.path()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Cookie", c.cookies());
@@ -240,7 +406,15 @@ class WebFormsNegativeIT {
         if (c.csrf() != null) {
             request.header("X-CSRF-Token", c.csrf());
         }
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
+    }
+
+    private static String check(HttpClient http, Case c) throws Exception {
+        return check(c, http.send(request(c).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Null when the answer is below 500 and names no exception, else what was wrong. */
+    private static String check(Case c, HttpResponse<String> answer) {
         String where =
                 (c.body() == null ? "GET " : "POST ") + c.path().replaceAll("\\?.*", "?…") + " (" + c.what() + ")";
         if (answer.statusCode() >= 500) {

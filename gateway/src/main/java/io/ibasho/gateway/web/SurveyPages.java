@@ -21,7 +21,7 @@ import java.util.Map;
  * The anonymous survey in her app (issue #18): My bookings offers it for a session she attended; {@code
  * /app/surveys/{registrationId}} asks the organisation's questions (satisfaction 1–5, would she come again, and its own
  * scale or yes/no questions; no free text); after her one answer, thanks. The invitation's token stays between the
- * gateway and registration (never in a URL or a page), and the answer is stored without anything that links it to her.
+ * gateway and registration (never in a URL or a page: its call carries it in the JSON body), and the answer is stored without anything that links it to her.
  */
 @ApplicationScoped
 public class SurveyPages {
@@ -176,13 +176,15 @@ public class SurveyPages {
                     }
                 }
             }
+            // the one-time token in the body, never in the path: paths reach access logs, proxies and spans
             JsonObject body = new JsonObject()
+                    .put("token", invitation.getString("token"))
                     .put("satisfaction", satisfaction)
                     .put("comeAgain", comeAgain)
                     .put("extra", new JsonObject(new LinkedHashMap<>(extra)));
             return services.post(
                             "registration",
-                            "/api/registrations/surveys/" + invitation.getString("token") + "/answer",
+                            "/api/registrations/surveys/answer",
                             v.token(),
                             body,
                             null,

@@ -170,10 +170,9 @@ public class ChildcareReservationService {
                     if (already != null) {
                         return Uni.createFrom().nullItem();
                     }
-                    // ids and a reason code only
-                    LOG.infof(
-                            "childcare request %s of session %s (%s) waits for a release on its way",
-                            request.requestId(), request.sessionId(), refusal);
+                    // a reason code only: her request's id beside its session would join her booking to the session
+                    // in the log (docs/privacy.md)
+                    LOG.infof("a childcare request waits for a release on its way (%s)", refusal);
                     DeferredChildcareRequest deferred = new DeferredChildcareRequest();
                     deferred.requestId = request.requestId();
                     deferred.registrationId = request.registrationId();

@@ -155,7 +155,10 @@ public class ProblemMappers {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("incident %s: %s", incident, classesOf(e));
-        LOG.debug("incident " + incident, e);
+        // where it broke, for a developer; never the messages, which may quote a row or her body
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(MessageFreeTrace.of(incident, e));
+        }
         return respond(ProblemDetail.of(
                 500,
                 "internal",

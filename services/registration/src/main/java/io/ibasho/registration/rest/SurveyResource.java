@@ -10,13 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,21 +43,33 @@ public class SurveyResource {
         return surveys.open(token.getSubject());
     }
 
+    /**
+     * Her answer with the invitation's one-time token beside it. The token travels in the body, never in the path: a
+     * path reaches access logs, proxies and spans, and this token is hers alone.
+     */
+    public record AnswerRequest(String token, Integer satisfaction, Boolean comeAgain, Map<String, Integer> extra) {}
+
     @POST
-    @Path("/{token}/answer")
+    @Path("/answer")
     @RolesAllowed("attendee")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Her one answer to a survey; stored without anything that links it to her")
-    public Uni<Response> answer(@PathParam("token") String invitation, SurveyService.Answer answer) {
-        if (invitation == null || !invitation.matches("[A-Za-z0-9_-]{20,64}")) {
-            throw Refusal.notFound("survey invitation");
-        }
-        if (answer == null) {
+    @Operation(
+            summary = "Her one answer to a survey, its one-time token in the body (never in a URL); stored without"
+                    + " anything that links it to her")
+    public Uni<Response> answer(AnswerRequest request) {
+        if (request == null || request.token() == null) {
             throw Refusal.badRequest(
                     "invalid-survey-answer",
-                    "a JSON body {\"satisfaction\": 1-5, \"comeAgain\": true|false} is required.");
+                    "a JSON body {\"token\": the invitation's token, \"satisfaction\": 1-5, \"comeAgain\":"
+                            + " true|false} is required.");
         }
-        return surveys.answer(token.getSubject(), invitation, answer)
+        if (!request.token().matches("[A-Za-z0-9_-]{20,64}")) {
+            throw Refusal.notFound("survey invitation");
+        }
+        return surveys.answer(
+                        token.getSubject(),
+                        request.token(),
+                        new SurveyService.Answer(request.satisfaction(), request.comeAgain(), request.extra()))
                 .map(ignored -> Response.noContent().build());
     }
 

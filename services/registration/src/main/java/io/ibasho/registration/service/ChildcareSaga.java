@@ -141,9 +141,8 @@ public class ChildcareSaga {
                         .iterable(unanswered)
                         .onItem()
                         .transformToUniAndConcatenate(registration -> {
-                            LOG.infof(
-                                    "childcare never answered request %s; the held seat is released",
-                                    registration.childcareRequestId);
+                            // no id: a request's id names her booking (docs/privacy.md)
+                            LOG.info("childcare never answered a request; the held seat is released");
                             // still "session unknown" after all this time: she is told that, not "no answer"
                             String reason = ChildcareRequests.UNKNOWN_SESSION.equals(registration.childcareRejectReason)
                                     ? ChildcareRequests.UNKNOWN_SESSION

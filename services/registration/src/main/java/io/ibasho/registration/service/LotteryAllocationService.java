@@ -141,9 +141,10 @@ public class LotteryAllocationService {
                                             // answer after NO_ANSWER needs nothing: the timeout already withdrew
                                             // the request; an answered RESERVED is a redelivery. Ids only: the
                                             // session and request are not personal data.
-                                            LOG.infof(
-                                                    "childcare reserved for lottery question %s of session %s that no longer waits; withdrawn",
-                                                    requestId, question.sessionId());
+                                            // no ids: her application's question beside its session would join
+                                            // her to the session in the log (docs/privacy.md)
+                                            LOG.info(
+                                                    "childcare reserved for a lottery question that no longer waits; withdrawn");
                                             return ChildcareRequests.withdraw(
                                                     outbox,
                                                     question.applicationId(),
@@ -174,11 +175,8 @@ public class LotteryAllocationService {
                         .transformToUniAndConcatenate(requestId -> LotteryAllocationStore.question(requestId)
                                 .flatMap(question -> {
                                     LOG.infof(
-                                            "lottery question %s of session %s unanswered for %s: counts as %s",
-                                            requestId,
-                                            question.sessionId(),
-                                            config.childcareAnswerTimeout(),
-                                            NO_ANSWER);
+                                            "a lottery question unanswered for %s: counts as %s",
+                                            config.childcareAnswerTimeout(), NO_ANSWER);
                                     // a reservation childcare-booking makes later (or made, unheard) is released
                                     return ChildcareRequests.withdraw(
                                                     outbox,

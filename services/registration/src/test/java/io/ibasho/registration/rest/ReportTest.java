@@ -86,18 +86,22 @@ class ReportTest {
                 .getString("find { it.sessionId == '" + session + "' }.token");
     }
 
-    private static io.restassured.response.Response answerSurvey(String woman, UUID session, Object answer) {
+    private static io.restassured.response.Response answerSurvey(
+            String woman, UUID session, Map<String, Object> answer) {
         String token = surveyToken(woman, session);
         assertThat(token).as("her survey invitation").isNotNull();
         return answerWith(woman, token, answer);
     }
 
-    private static io.restassured.response.Response answerWith(String woman, String token, Object answer) {
+    /** Her answer with the one-time token in the body: no URL carries it (access logs, proxies, spans). */
+    private static io.restassured.response.Response answerWith(String woman, String token, Map<String, Object> answer) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(answer);
+        body.put("token", token);
         return given().auth()
                 .oauth2(Tokens.accessToken(woman))
                 .contentType(ContentType.JSON)
-                .body(answer)
-                .post("/api/registrations/surveys/" + token + "/answer");
+                .body(body)
+                .post("/api/registrations/surveys/answer");
     }
 
     /** {@code women} book a café, all attend and answer the survey, and it is moved to April of {@code year}. */
@@ -216,6 +220,25 @@ class ReportTest {
                 .statusCode(200);
         String token = surveyToken(her, session);
         assertThat(token).isNotNull();
+
+        // the token is read from the body only: in a path (where access logs, proxies and spans keep it) it is
+        // nothing, and an answer without it says what is missing
+        given().auth()
+                .oauth2(Tokens.accessToken(her))
+                .contentType(ContentType.JSON)
+                .body(Map.of("satisfaction", 5, "comeAgain", true))
+                .post("/api/registrations/surveys/" + token + "/answer")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.accessToken(her))
+                .contentType(ContentType.JSON)
+                .body(Map.of("satisfaction", 5, "comeAgain", true))
+                .post("/api/registrations/surveys/answer")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("token"));
+        assertThat(surveyToken(her, session)).as("still open").isEqualTo(token);
 
         // nobody else can use her token; a wrong answer says what to fix
         answerWith(people.get(1), token, Map.of("satisfaction", 5, "comeAgain", true))
