@@ -499,7 +499,7 @@ public class Pages {
         for (Object o : arr(s, "parts")) {
             if (o instanceof JsonObject p) {
                 parts.add(new Views.Part(
-                        p.getString("label", ""),
+                        Wording.partLabel(p.getString("label", ""), language),
                         Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language),
                         partPlace(obj(p, "venue"), partDetails(details, p.getString("partId")), language)));
             }
