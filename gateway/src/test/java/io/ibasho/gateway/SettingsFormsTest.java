@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.List;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -113,6 +114,60 @@ class SettingsFormsTest {
             HtmlPage unlinked = submit(linked, "line-unlink");
             assertThat(unlinked.getUrl().toString()).isEqualTo(base() + "/app/settings/line?done=unlinked");
             assertThat(unlinked.getElementById("message").getTextContent()).contains("解除しました");
+        } finally {
+            accounts.delete(userId);
+        }
+    }
+
+    /** Her settings form as a browser without a time picker sends it: the quiet hours exactly as she typed them. */
+    private static org.htmlunit.Page saveQuietHours(WebClient browser, HtmlPage settings, String start, String end)
+            throws Exception {
+        org.htmlunit.WebRequest request = ((HtmlForm) settings.getElementById("settings")).getWebRequest(null);
+        List<org.htmlunit.util.NameValuePair> fields = new java.util.ArrayList<>();
+        for (org.htmlunit.util.NameValuePair field : request.getRequestParameters()) {
+            if (!field.getName().startsWith("quiet")) {
+                fields.add(field);
+            }
+        }
+        fields.add(new org.htmlunit.util.NameValuePair("quietStart", start));
+        fields.add(new org.htmlunit.util.NameValuePair("quietEnd", end));
+        request.setRequestParameters(fields);
+        // not followed: the page after the redirect reads her settings again, and the fake keeps the last body per path
+        browser.getOptions().setRedirectEnabled(false);
+        try {
+            return browser.getPage(request);
+        } finally {
+            browser.getOptions().setRedirectEnabled(true);
+        }
+    }
+
+    @Test
+    void quietHoursTypedWithAOneDigitHourAreSavedAsHhMmAndAnythingElseIsSaidBesideTheField() throws Exception {
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
+        String username = "quiet-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = accounts.createAttendee(username);
+        try (WebClient browser = PlainBrowser.open()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            PlainBrowser.signIn(browser, base(), username);
+            String saved = "fake.body./api/notifications/preferences";
+            org.htmlunit.Page answered =
+                    saveQuietHours(browser, browser.getPage(base() + "/app/settings"), "9:00", "２１：３０");
+            assertThat(answered.getWebResponse().getStatusCode()).isEqualTo(303);
+            assertThat(answered.getWebResponse().getResponseHeaderValue("Location"))
+                    .endsWith("/app/settings?done=saved");
+            assertThat(System.getProperty(saved)).contains("\"start\":\"09:00\"", "\"end\":\"21:30\"");
+
+            String puts = "fake.calls.PUT/api/notifications/preferences";
+            String putsBefore = System.getProperty(puts);
+            for (String wrong : List.of("9:0", "24:00", "9時")) {
+                HtmlPage refused =
+                        (HtmlPage) saveQuietHours(browser, browser.getPage(base() + "/app/settings"), wrong, "7:00");
+                assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(422);
+                assertThat(refused.getElementById("quiet-error").getTextContent())
+                        .isEqualTo("開始と終了を 22:00 のように、違う時刻で入力してください。");
+            }
+            // nothing refused reached the service
+            assertThat(System.getProperty(puts)).isEqualTo(putsBefore);
         } finally {
             accounts.delete(userId);
         }

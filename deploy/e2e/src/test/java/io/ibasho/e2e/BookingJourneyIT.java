@@ -137,6 +137,71 @@ class BookingJourneyIT {
     }
 
     /**
+     * A full workshop: she joins its waitlist from the session's page, then leaves it on a page of its own (the view
+     * tests word that page; here Chromium sends it), and My bookings no longer lists it among what she holds.
+     */
+    @Test
+    void sheJoinsAFullWorkshopsWaitlistAndLeavesItAfterAConfirmation() {
+        OffsetDateTime start = SessionBody.inDays(18, 10);
+        String sessionId = attendees.publishedSession(
+                SessionBody.workshop("はじめての手帳づくり", start, Duration.ofHours(2), 1, "FIRST_COME")
+                        .applicationsOpenUntil(start.minusDays(2))
+                        .build());
+        java.util.List<String> women = attendees.create("leave-waitlist", 2);
+        String her = women.get(1);
+        // another woman takes the only seat (registration learns the session over Kafka first)
+        attendees.postUntil(
+                women.get(0),
+                "/api/registrations/sessions/" + sessionId + "/bookings",
+                Map.of("nickname", "ゆき"),
+                201,
+                Duration.ofSeconds(60));
+
+        try (Phone phone = Phone.open("leave-waitlist")) {
+            Page page = phone.page();
+            KeycloakPages.signIn(phone, stack, her);
+            page.navigate(stack.gateway + "/s/" + sessionId);
+            AppPages.reloadUntil(
+                    page, link(page, "キャンセル待ちに登録する"), Duration.ofSeconds(60), "the waitlist link of a full session");
+            link(page, "キャンセル待ちに登録する").click();
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"), "the waitlist form");
+            // the form books; a full session answers 満席です (409) with the button that puts her on the waitlist
+            phone.allow("status of 409");
+            page.getByLabel("ニックネーム").fill("さくら");
+            button(page, "予約する").click();
+            assertThat(page.locator("h1")).hasText("満席です");
+            button(page, "キャンセル待ちに登録する").click();
+            assertThat(page.locator("h1")).hasText("キャンセル待ちに登録しました");
+            phone.look("waitlisted");
+
+            link(page, "わたしの予約を見る").click();
+            phone.waitForUrl(url -> url.startsWith(stack.gateway + "/app/bookings/"), "her waitlist place's page");
+            String placeUrl = page.url().replaceAll("\\?.*", "");
+            // leaving asks once more, on a page of its own; "no" keeps her place
+            link(page, "キャンセル待ちをやめる").click();
+            assertThat(page.locator("h1")).hasText("キャンセル待ちをやめますか");
+            assertThat(page.locator("main")).containsText("やめると、もとの順番には戻れません。");
+            phone.look("leave-waitlist-confirm");
+            link(page, "キャンセル待ちを続ける").click();
+            assertThat(link(page, "キャンセル待ちをやめる")).isVisible();
+            link(page, "キャンセル待ちをやめる").click();
+            button(page, "やめる").click();
+            phone.waitForUrl(url -> url.contains("done=left-waitlist"), "her place after leaving");
+            assertThat(page.url().replaceAll("\\?.*", "")).isEqualTo(placeUrl);
+            assertThat(page.getByText("キャンセル待ちをやめました。")).isVisible();
+            assertThat(link(page, "キャンセル待ちをやめる")).hasCount(0);
+            phone.look("left-waitlist");
+
+            // My bookings: nothing she holds or waits for; the place she left is only among what has ended
+            page.navigate(stack.gateway + "/app/bookings");
+            // (a new woman: no survey or drop-in childcare lists beside it)
+            assertThat(page.locator("ul.bookings:not(.ended) > li")).hasCount(0);
+            assertThat(page.locator("ul.bookings.ended")).containsText("はじめての手帳づくり");
+            phone.look("bookings-after-leaving");
+        }
+    }
+
+    /**
      * The booking form takes only the ages the session's childcare takes; a booking that reaches childcare with another
      * age anyway (made past the form) is refused, and her booking's page says so plainly, why, and what she can do.
      */

@@ -55,6 +55,9 @@ public class HerDataPages {
     @Inject
     Pages pages;
 
+    @Inject
+    TalkPages talks;
+
     /** A readable block of the export: a heading and label/value lines. */
     @TemplateData
     public record Item(String heading, List<Line> lines) {}
@@ -113,13 +116,20 @@ public class HerDataPages {
     private Uni<PageFlow.Result> page(PageFlow.Visit v, String error, String done, int status) {
         return collector
                 .collect(v.token(), subject(v))
-                .flatMap(export -> pages.sessionsOf(sessionIds(export)).map(sessions -> {
-                    Map<String, Object> data =
-                            view(sections(export, sessions, v.language()), recentSignIn(v), false, error);
-                    data.put("consents", consents(export, v.language()));
-                    data.put("done", done == null ? "" : done);
-                    return (PageFlow.Result) new PageFlow.Html(status, "mydata", data);
-                }))
+                .flatMap(export -> Uni.combine()
+                        .all()
+                        .unis(pages.sessionsOf(sessionIds(export)), talks.organisationNames(v.language()))
+                        .asTuple()
+                        .map(found -> {
+                            Map<String, Object> data = view(
+                                    sections(export, found.getItem1(), found.getItem2(), v.language()),
+                                    recentSignIn(v),
+                                    false,
+                                    error);
+                            data.put("consents", consents(export, v.language()));
+                            data.put("done", done == null ? "" : done);
+                            return (PageFlow.Result) new PageFlow.Html(status, "mydata", data);
+                        }))
                 .onFailure(HerDataCollector.Incomplete.class)
                 .recoverWithItem(failure -> ((HerDataCollector.Incomplete) failure).status == 403
                         ? new PageFlow.Html(200, "mydata", view(null, false, true, null))
@@ -290,9 +300,11 @@ public class HerDataPages {
     /**
      * Her data in words: times in Tokyo time as every page writes them, states as the booking pages say them, and
      * each booking under its session's title (the public session by id; one no longer public is said to be so). The
-     * JSON download stays the services' own words.
+     * JSON download stays the services' own words. Her requests to talk name their organisation as the talk page does
+     * ({@code organisations}: public names by id), never by its id.
      */
-    static List<Section> sections(JsonObject export, Map<String, JsonObject> sessions, Language language) {
+    static List<Section> sections(
+            JsonObject export, Map<String, JsonObject> sessions, Map<String, String> organisations, Language language) {
         boolean ja = language == Language.JA;
         List<Section> sections = new ArrayList<>();
         List<Item> bookings = new ArrayList<>();
@@ -386,7 +398,8 @@ public class HerDataPages {
                         String.join(
                                 " / ",
                                 java.util.stream.Stream.of(
-                                                t.getString("organisationId"),
+                                                TalkPages.organisationName(
+                                                        t.getString("organisationId"), organisations, tt),
                                                 TalkPages.how(asSent, tt),
                                                 TalkPages.when(asSent, tt),
                                                 t.getString("note"),

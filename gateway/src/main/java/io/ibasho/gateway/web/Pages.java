@@ -499,7 +499,7 @@ public class Pages {
         for (Object o : arr(s, "parts")) {
             if (o instanceof JsonObject p) {
                 parts.add(new Views.Part(
-                        p.getString("label", ""),
+                        Wording.partLabel(p.getString("label", ""), language),
                         Wording.when(time(p.getString("startsAt")), time(p.getString("endsAt")), language),
                         partPlace(obj(p, "venue"), partDetails(details, p.getString("partId")), language)));
             }
@@ -1297,16 +1297,14 @@ public class Pages {
                 .put("language", language.tag())
                 .put("channels", channels)
                 .put("fullDetail", "true".equals(form.get("fullDetail")));
-        // a browser without a time picker gives a text field: "２２：００" is 22:00
-        String start = TypedInput.plain(trimmed(form.get("quietStart"), 8));
-        String end = TypedInput.plain(trimmed(form.get("quietEnd"), 8));
+        // a browser without a time picker gives a text field: "２２：００" is 22:00, "9:00" is 09:00
+        String typedStart = TypedInput.plain(trimmed(form.get("quietStart"), 8));
+        String typedEnd = TypedInput.plain(trimmed(form.get("quietEnd"), 8));
+        String start = TypedInput.time(typedStart);
+        String end = TypedInput.time(typedEnd);
         Map<String, String> errors = new HashMap<>();
-        if (start != null || end != null) {
-            if (start == null
-                    || end == null
-                    || !start.matches("[0-9]{2}:[0-9]{2}")
-                    || !end.matches("[0-9]{2}:[0-9]{2}")
-                    || start.equals(end)) {
+        if (typedStart != null || typedEnd != null) {
+            if (start == null || end == null || start.equals(end)) {
                 errors.put(
                         "quiet",
                         language == Language.JA

@@ -99,10 +99,7 @@ public class TalkPages {
                                     .map(JsonObject.class::cast)
                                     .toList()
                             : List.of();
-                    Map<String, String> names = new HashMap<>();
-                    named.forEach(o -> names.put(
-                            o.getString("id"),
-                            Pages.title(o.getString("nameJa"), o.getString("nameEn"), v.language())[0]));
+                    Map<String, String> names = organisationNames(named, v.language());
                     data.put("notAttendee", false);
                     data.put("emailSafe", emailSafe);
                     data.put("lineOffered", lineState.getBoolean("available", false));
@@ -134,12 +131,45 @@ public class TalkPages {
                 .toList();
     }
 
+    /** The public name of each listed organisation in her language, by id (docs/adr/0028). */
+    static Map<String, String> organisationNames(List<JsonObject> organisations, Language language) {
+        Map<String, String> names = new HashMap<>();
+        organisations.stream()
+                .filter(o -> o.getString("id") != null)
+                .forEach(o -> names.put(
+                        o.getString("id"), Pages.title(o.getString("nameJa"), o.getString("nameEn"), language)[0]));
+        return names;
+    }
+
+    /** The listed organisations' names, for the pages that name her requests' organisations; none if unreadable. */
+    Uni<Map<String, String>> organisationNames(Language language) {
+        return services.get("notification", "/api/notifications/organisations", null)
+                .map(answer -> answer.ok()
+                        ? organisationNames(
+                                answer.array().stream()
+                                        .filter(JsonObject.class::isInstance)
+                                        .map(JsonObject.class::cast)
+                                        .toList(),
+                                language)
+                        : Map.<String, String>of())
+                .onFailure()
+                .recoverWithItem(Map.of());
+    }
+
+    /**
+     * The organisation of her request by its public name; one no longer listed (or a list that could not be read) is
+     * said neutrally, never by its id, which means nothing to her.
+     */
+    static String organisationName(String organisationId, Map<String, String> names, Map<String, String> tt) {
+        String name = organisationId == null ? null : names.get(organisationId);
+        return name != null ? name : tt.get("unlistedOrganisation");
+    }
+
     static Sent sent(JsonObject r, Map<String, String> tt, Map<String, String> names) {
-        String organisation = r.getString("organisationId", "");
         return new Sent(
                 r.getString("id"),
                 r.getString("reference", ""),
-                names.getOrDefault(organisation, organisation),
+                organisationName(r.getString("organisationId"), names, tt),
                 how(r, tt),
                 when(r, tt),
                 tt.getOrDefault(r.getString("status", ""), r.getString("status", "")));

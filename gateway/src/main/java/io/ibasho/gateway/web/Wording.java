@@ -18,6 +18,22 @@ public final class Wording {
     private Wording() {}
 
     /** The session kinds in words; the wire names ({@code free-space}) never reach the page. */
+    /** A part's label that only numbers it, as organisers write it: 1部, 2部 (also typed with full-width digits). */
+    private static final java.util.regex.Pattern NUMBERED_PART = java.util.regex.Pattern.compile("([0-9]{1,2})部");
+
+    /**
+     * A part's label as its organiser wrote it, except that one which only numbers the part (1部) reads "Part 1" in
+     * English: the one form that can be translated without guessing what the organiser meant.
+     */
+    public static String partLabel(String label, Language language) {
+        String plain = io.ibasho.typedinput.TypedInput.plain(label);
+        if (language != Language.EN || plain == null) {
+            return label;
+        }
+        java.util.regex.Matcher numbered = NUMBERED_PART.matcher(plain);
+        return numbered.matches() ? "Part " + Integer.parseInt(numbered.group(1)) : label;
+    }
+
     public static String kind(String kind, Language language) {
         boolean ja = language == Language.JA;
         if (kind == null) {

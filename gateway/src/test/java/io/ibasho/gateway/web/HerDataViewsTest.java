@@ -50,7 +50,8 @@ class HerDataViewsTest {
 
     @Test
     void everythingSheGaveIsShownToHer() {
-        String shown = HerDataPages.sections(EXPORT, Map.of(), Language.JA).toString();
+        String shown =
+                HerDataPages.sections(EXPORT, Map.of(), Map.of(), Language.JA).toString();
         assertThat(shown).contains("はな", "ひな", "卵アレルギー", "hana@example.invalid");
     }
 
@@ -102,7 +103,7 @@ class HerDataViewsTest {
                         .put("startsAt", "2026-12-18T04:30:00Z"),
                 "s-gone",
                 new JsonObject());
-        String shown = HerDataPages.sections(asTheServicesExportIt(), sessions, Language.JA)
+        String shown = HerDataPages.sections(asTheServicesExportIt(), sessions, Map.of(), Language.JA)
                 .toString();
         assertThat(shown)
                 .contains(
@@ -128,9 +129,46 @@ class HerDataViewsTest {
                         "false",
                         "ATTENDED",
                         "回の日時");
-        assertThat(HerDataPages.sections(asTheServicesExportIt(), sessions, Language.EN)
+        assertThat(HerDataPages.sections(asTheServicesExportIt(), sessions, Map.of(), Language.EN)
                         .toString())
                 .contains("Hidamari Café ・ Fri 18 Dec, 13:30", "value=1 year", "value=No");
+    }
+
+    /** Her requests to talk as notification exports them: the organisation by its id only. */
+    static JsonObject withRequestsToTalk() {
+        JsonObject export = EXPORT.copy();
+        export.getJsonObject("notification")
+                .put(
+                        "talkRequests",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("organisationId", "hinata")
+                                        .put("channel", "in-app")
+                                        .put("timeWindow", "weekday-daytime")
+                                        .put("status", "OPEN")
+                                        .put("createdAt", "2026-12-01T01:00:00Z"))
+                                .add(new JsonObject()
+                                        .put("organisationId", "gone-org")
+                                        .put("channel", "in-app")
+                                        .put("timeWindow", "weekend")
+                                        .put("status", "CLOSED")
+                                        .put("createdAt", "2026-12-02T01:00:00Z")));
+        return export;
+    }
+
+    @Test
+    void herRequestsToTalkNameTheOrganisationAsTheTalkPageDoesNeverByItsId() {
+        Map<String, String> listed = Map.of("hinata", "ひなたの会");
+        String shown = HerDataPages.sections(withRequestsToTalk(), Map.of(), listed, Language.JA)
+                .toString();
+        assertThat(shown)
+                .contains("value=ひなたの会 / このアプリのお知らせで / 平日の昼間", "value=選んだ団体 / このアプリのお知らせで / 土日")
+                .doesNotContain("hinata", "gone-org");
+        // the list of organisations could not be read: still no id
+        assertThat(HerDataPages.sections(withRequestsToTalk(), Map.of(), Map.of(), Language.EN)
+                        .toString())
+                .contains("value=The organisation you chose / Through this app's messages")
+                .doesNotContain("hinata", "gone-org");
     }
 
     @Test

@@ -265,5 +265,11 @@ class SessionViewsTest {
                         .get(1)
                         .place())
                 .isEqualTo("Soyokaze Hall (そよかぜ区), 架空県ひなた市そよかぜ区港7-8-9");
+        // read in English, 1部 and 2部 are Part 1 and Part 2; in Japanese as the organiser wrote them
+        assertThat(Pages.sessionPage(session, null, null, null, Language.EN, NOW)
+                        .parts())
+                .extracting(Views.Part::label)
+                .containsExactly("Part 1", "Part 2");
+        assertThat(parts).extracting(Views.Part::label).containsExactly("1部", "2部");
     }
 }

@@ -25,9 +25,10 @@ class TalkPagesTest {
         TalkPages.Sent sent = TalkPages.sent(request, TalkText.of(Language.EN), java.util.Map.of("hinata", "Hinata"));
         assertThat(sent.status()).isEqualTo("Received: we will contact you");
         assertThat(sent.organisation()).isEqualTo("Hinata");
-        assertThat(TalkPages.sent(request, TalkText.of(Language.JA), java.util.Map.of())
-                        .status())
-                .startsWith("受け付けました");
+        TalkPages.Sent unlisted = TalkPages.sent(request, TalkText.of(Language.JA), java.util.Map.of());
+        assertThat(unlisted.status()).startsWith("受け付けました");
+        // an organisation no longer listed is said neutrally, never by its id
+        assertThat(unlisted.organisation()).isEqualTo("選んだ団体");
         assertThat(TalkPages.how(request.copy().put("channel", "line"), TalkText.of(Language.JA)))
                 .startsWith("LINE で");
     }

@@ -23,6 +23,19 @@ class WordingTest {
     }
 
     @Test
+    void aPartNumberedN部ReadsPartNInEnglishAndAnyOtherLabelStaysAsItsOrganiserWroteIt() {
+        assertThat(Wording.partLabel("1部", Language.EN)).isEqualTo("Part 1");
+        assertThat(Wording.partLabel("２部", Language.EN)).isEqualTo("Part 2");
+        assertThat(Wording.partLabel("10部", Language.EN)).isEqualTo("Part 10");
+        assertThat(Wording.partLabel("1部", Language.JA)).isEqualTo("1部");
+        // anything else is the organiser's own words, in English too
+        assertThat(Wording.partLabel("第3部", Language.EN)).isEqualTo("第3部");
+        assertThat(Wording.partLabel("1部（交流会）", Language.EN)).isEqualTo("1部（交流会）");
+        assertThat(Wording.partLabel("部", Language.EN)).isEqualTo("部");
+        assertThat(Wording.partLabel("", Language.EN)).isEmpty();
+    }
+
+    @Test
     void timesAreTokyoTimeWithTheWeekday() {
         assertThat(Wording.when(SAT_1330, SAT_1530, Language.JA)).isEqualTo("12月5日(土) 13:30〜15:30");
         assertThat(Wording.when(SAT_1330, SAT_1530, Language.EN)).isEqualTo("Sat 5 Dec, 13:30–15:30");

@@ -25,6 +25,18 @@ public final class TypedInput {
         return plain.isEmpty() ? null : plain;
     }
 
+    /**
+     * A time of day typed as H:MM or HH:MM (a browser without a time picker gives a text field: "9:00", "２２：００"),
+     * as HH:MM; null when it is not a time of day (24:00, 9:0, 9時).
+     */
+    public static String time(String typed) {
+        String plain = plain(typed);
+        if (plain == null || !plain.matches("([01]?[0-9]|2[0-3]):[0-5][0-9]")) {
+            return null;
+        }
+        return plain.length() == 4 ? "0" + plain : plain;
+    }
+
     /** {@link #plain} without the spaces and hyphens that only separate groups ("638 238", "ABCD-EFGH"). */
     public static String withoutSeparators(String typed) {
         String plain = plain(typed);

@@ -24,4 +24,20 @@ class TypedInputTest {
         assertThat(TypedInput.withoutSeparators("ABCD－EFGH")).isEqualTo("ABCDEFGH");
         assertThat(TypedInput.withoutSeparators(" - ")).isNull();
     }
+
+    @Test
+    void aTimeIsReadWithOneOrTwoDigitsForTheHourAndGivenAsHhMm() {
+        assertThat(TypedInput.time("9:00")).isEqualTo("09:00");
+        assertThat(TypedInput.time("０９：３０")).isEqualTo("09:30");
+        assertThat(TypedInput.time(" ２２：００ ")).isEqualTo("22:00");
+        assertThat(TypedInput.time("0:05")).isEqualTo("00:05");
+        assertThat(TypedInput.time("23:59")).isEqualTo("23:59");
+        assertThat(TypedInput.time("24:00")).isNull();
+        assertThat(TypedInput.time("9:0")).isNull();
+        assertThat(TypedInput.time("9:60")).isNull();
+        assertThat(TypedInput.time("123:00")).isNull();
+        assertThat(TypedInput.time("9時")).isNull();
+        assertThat(TypedInput.time("")).isNull();
+        assertThat(TypedInput.time(null)).isNull();
+    }
 }

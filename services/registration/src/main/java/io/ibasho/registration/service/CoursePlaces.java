@@ -2,6 +2,7 @@ package io.ibasho.registration.service;
 
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.registration.CourseBooking;
+import io.ibasho.registration.CourseRequest;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.mapping.CourseEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
@@ -44,8 +45,26 @@ final class CoursePlaces {
         booking.status = CourseBooking.CANCELLED;
         booking.cancelledBy = cancelledBy;
         booking.updatedAt = now;
-        return CourseLedger.release(booking.courseId)
+        return endRequestThatBecame(booking, cancelledBy, now)
+                .chain(() -> CourseLedger.release(booking.courseId))
                 .call(() ->
                         outbox.append(EventTypes.COURSE_CANCELLED, booking.courseId, CourseEvents.cancelled(booking)));
+    }
+
+    /**
+     * The accepted waitlist offer or lottery win that became this booking ends with it when the organiser's side ended
+     * the course (her pages then list it with what has ended, not as "every date is booked"). Silently: the
+     * CourseCancelled told next is her one message about it, and a CourseRequestChanged would tell her a second time.
+     */
+    private static Uni<Integer> endRequestThatBecame(CourseBooking booking, String cancelledBy, OffsetDateTime now) {
+        if ("ATTENDEE".equals(cancelledBy)) {
+            return Uni.createFrom().item(0);
+        }
+        return CourseRequest.update(
+                "status = ?1, updatedAt = ?2 where courseBookingId = ?3 and status = ?4",
+                CourseRequest.ENDED,
+                now,
+                booking.id,
+                CourseRequest.BOOKED);
     }
 }

@@ -250,4 +250,39 @@ class CourseLotteryAndWaitlistTest {
                 .until(() -> "cancelled".equals(Courses.mine(her).jsonPath().getString("[0].status")));
         assertThat(Courses.bookedPlaces(course)).isZero();
     }
+
+    @Test
+    void anAcceptedWaitlistOfferEndsWhenTheOrganiserCancelsTheWholeCourseAndSheIsToldOnce() throws Exception {
+        UUID first = Courses.date(5, 17, false);
+        UUID second = Courses.date(5, 24, false);
+        UUID course = Courses.published(1, List.of(first, second));
+        String holder = people.get(8);
+        String her = people.get(9);
+        Courses.bookOnceKnown(holder, course, List.of()).then().statusCode(201);
+        Courses.ask(her, course, "waitlist").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.accessToken(holder))
+                .post("/api/registrations/mine/courses/"
+                        + Courses.mine(holder).jsonPath().getString("[0].id") + "/cancel")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "offered".equals(statusOf(her, course)));
+        String offerId = (String) requestOf(her, course).get("id");
+        Courses.request(her, offerId, "accept").then().statusCode(201);
+        assertThat(statusOf(her, course)).isEqualTo("booked");
+
+        // the organiser cancels every date: the course is cancelled as a whole
+        Sessions.cancelled(first, 1);
+        Sessions.cancelled(second, 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "cancelled".equals(Courses.mine(her).jsonPath().getString("[0].status")));
+        // her accepted waitlist place is no longer "every date is booked for you": it ended with the course
+        assertThat(statusOf(her, course)).isEqualTo("ended");
+        // ...silently: the course's cancellation is her one message about it
+        assertThat(LotteryRecords.outboxData(course, EventTypes.COURSE_REQUEST_CHANGED).stream()
+                        .filter(data ->
+                                offerId.equals(data.path("courseRequestId").asText()))
+                        .map(data -> data.path("status").asText()))
+                .doesNotContain("ENDED");
+    }
 }
