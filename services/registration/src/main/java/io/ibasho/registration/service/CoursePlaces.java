@@ -45,21 +45,18 @@ final class CoursePlaces {
         booking.status = CourseBooking.CANCELLED;
         booking.cancelledBy = cancelledBy;
         booking.updatedAt = now;
-        return endRequestThatBecame(booking, cancelledBy, now)
+        return endRequestThatBecame(booking, now)
                 .chain(() -> CourseLedger.release(booking.courseId))
                 .call(() ->
                         outbox.append(EventTypes.COURSE_CANCELLED, booking.courseId, CourseEvents.cancelled(booking)));
     }
 
     /**
-     * The accepted waitlist offer or lottery win that became this booking ends with it when the organiser's side ended
-     * the course (her pages then list it with what has ended, not as "every date is booked"). Silently: the
+     * The accepted waitlist offer or lottery win that became this booking ends with it, whoever ended the course
+     * booking (her pages then list it with what has ended, not as "every date is booked"). Silently: the
      * CourseCancelled told next is her one message about it, and a CourseRequestChanged would tell her a second time.
      */
-    private static Uni<Integer> endRequestThatBecame(CourseBooking booking, String cancelledBy, OffsetDateTime now) {
-        if ("ATTENDEE".equals(cancelledBy)) {
-            return Uni.createFrom().item(0);
-        }
+    private static Uni<Integer> endRequestThatBecame(CourseBooking booking, OffsetDateTime now) {
         return CourseRequest.update(
                 "status = ?1, updatedAt = ?2 where courseBookingId = ?3 and status = ?4",
                 CourseRequest.ENDED,

@@ -37,7 +37,7 @@ class CourseLotteryAndWaitlistTest {
 
     @BeforeAll
     static void people() {
-        people = TestAttendees.create("clot", 10);
+        people = TestAttendees.create("clot", 12);
     }
 
     private static Map<String, Object> requestOf(String user, UUID courseId) {
@@ -284,5 +284,35 @@ class CourseLotteryAndWaitlistTest {
                                 offerId.equals(data.path("courseRequestId").asText()))
                         .map(data -> data.path("status").asText()))
                 .doesNotContain("ENDED");
+    }
+
+    @Test
+    void anAcceptedWaitlistOfferEndsWhenSheCancelsTheCourseHerself() throws Exception {
+        UUID first = Courses.date(5, 18, false);
+        UUID second = Courses.date(5, 25, false);
+        UUID course = Courses.published(1, List.of(first, second));
+        String holder = people.get(10);
+        String her = people.get(11);
+        Courses.bookOnceKnown(holder, course, List.of()).then().statusCode(201);
+        Courses.ask(her, course, "waitlist").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.accessToken(holder))
+                .post("/api/registrations/mine/courses/"
+                        + Courses.mine(holder).jsonPath().getString("[0].id") + "/cancel")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "offered".equals(statusOf(her, course)));
+        String offerId = (String) requestOf(her, course).get("id");
+        Courses.request(her, offerId, "accept").then().statusCode(201);
+        assertThat(statusOf(her, course)).isEqualTo("booked");
+
+        given().auth()
+                .oauth2(Tokens.accessToken(her))
+                .post("/api/registrations/mine/courses/"
+                        + Courses.mine(her).jsonPath().getString("[0].id") + "/cancel")
+                .then()
+                .statusCode(200);
+        // her accepted waitlist place is no longer "every date is booked for you": it ended with her course booking
+        assertThat(statusOf(her, course)).isEqualTo("ended");
     }
 }
