@@ -1010,7 +1010,12 @@ public class Pages {
                 "offered".equals(status) && Wording.LOTTERY_WIN.equals(r.getString("offerReason")),
                 childcare,
                 Wording.childrenAges(ages, language),
-                Wording.nextSteps(r.getString("nextStepsCode"), waitlist, language),
+                Wording.nextSteps(
+                        r.getString("nextStepsCode"),
+                        waitlist,
+                        "LOTTERY".equals(s.getString("allocation")),
+                        r.getString("childcareRejectReason"),
+                        language),
                 rebook,
                 waitlist,
                 r.getString("nickname", ""),

@@ -250,12 +250,22 @@ public final class Wording {
         };
     }
 
+    /** Childcare refusals that waiting cannot change: the age, the deadline, no childcare at all. */
+    static final java.util.List<String> CHILDCARE_REFUSED_FOR_GOOD =
+            java.util.List.of("DEADLINE_PASSED", "AGE_OUT_OF_RANGE", "NOT_OFFERED");
+
     /**
      * What she can do next, from her booking's {@code nextStepsCode} (registration's codes); {@code waitlistOffered}:
-     * the waitlist with childcare is open to her (childcare was full, not refused for good). Null for no code.
+     * the waitlist with childcare is open to her (childcare was full, not refused for good). {@code lottery}: she waits
+     * on a drawn lottery's reserve list, which takes no new booking; {@code childcareRefusal}: childcare's last reason.
+     * Never a promise that cannot happen: places freeing up do not change an age or a deadline. Null for no code.
      */
-    public static String nextSteps(String code, boolean waitlistOffered, Language language) {
+    public static String nextSteps(
+            String code, boolean waitlistOffered, boolean lottery, String childcareRefusal, Language language) {
         boolean ja = language == Language.JA;
+        if ("WAITING_FOR_CHILDCARE".equals(code)) {
+            return waitingForChildcare(lottery, CHILDCARE_REFUSED_FOR_GOOD.contains(childcareRefusal), ja);
+        }
         return switch (code == null ? "" : code) {
             case "CHILDCARE_UNAVAILABLE" ->
                 (ja ? "託児なしで、席だけを予約しなおすことができます。" : "You can book a seat again, without childcare.")
@@ -269,11 +279,6 @@ public final class Wording {
                 ja
                         ? "託児の確認が終わるまで、席は確保しています。結果はお知らせとこのページでお伝えします。"
                         : "Your seat is held while childcare is checked. You will see the answer in Messages and on this page.";
-            case "WAITING_FOR_CHILDCARE" ->
-                ja
-                        ? "託児の空きが出たら、席と託児をいっしょにご案内します。順番はそのままです。託児なしで参加するときは、キャンセル待ちをやめてから席を予約しなおしてください。"
-                        : "When childcare places free up, you are offered a seat together with childcare; you keep your"
-                                + " place. To come without childcare, leave the waitlist and book a seat again.";
             case "COURSE_DATE_WITHOUT_CHILDCARE" ->
                 ja
                         ? "この回の席は託児なしでそのまま確保しています。ほかの回は変わりません。託児なしで参加できないときは、この回だけキャンセルできます。"
@@ -281,6 +286,26 @@ public final class Wording {
                                 + " come without childcare, you can cancel this date alone.";
             default -> null;
         };
+    }
+
+    private static String waitingForChildcare(boolean lottery, boolean refusedForGood, boolean ja) {
+        String now = refusedForGood
+                ? (ja
+                        ? "この回では託児をご用意できないため、" + (lottery ? "補欠" : "キャンセル待ち") + "のままお待ちいただいても、託児つきの席はご案内できません。"
+                        : "Childcare cannot be given for this session, so waiting "
+                                + (lottery ? "on the reserve list" : "on the waitlist")
+                                + " will not bring you a seat with childcare.")
+                : ja
+                        ? "託児の空きが出たら、席と託児をいっしょにご案内します。" + (lottery ? "補欠の順番" : "順番") + "はそのままです。"
+                        : "When childcare places free up, you are offered a seat together with childcare; you keep your"
+                                + (lottery ? " place on the reserve list." : " place.");
+        // a drawn lottery takes no new booking while anyone is on its reserve list
+        return lottery
+                ? now
+                : now
+                        + (ja
+                                ? "託児なしで参加するときは、キャンセル待ちをやめてから席を予約しなおしてください。"
+                                : " To come without childcare, leave the waitlist and book a seat again.");
     }
 
     /** Her childcare's state (a registration's childcareStatus, a childcare booking's status) in words. */

@@ -184,6 +184,49 @@ class SessionViewsTest {
         assertThat(cancelled.canWaitlistWithChildcare()).isFalse();
     }
 
+    private static JsonObject waitingForChildcare(String reason) {
+        return new JsonObject()
+                .put("id", "r1")
+                .put("sessionId", "s1")
+                .put("status", "waitlisted")
+                .put("waitlistReason", "CHILDCARE_UNAVAILABLE")
+                .put("position", 1)
+                .put("childrenAges", new JsonArray().add(3))
+                .put("childcareStatus", "rejected")
+                .put("childcareRejectReason", reason)
+                .put("nextStepsCode", "WAITING_FOR_CHILDCARE");
+    }
+
+    @Test
+    void aLotteryReserveWaitingForChildcareIsPromisedOnlyWhatCanHappen() {
+        JsonObject lottery = firstComeWithChildcare().put("allocation", "LOTTERY");
+        // no places: a later offer asks childcare again, judged against the deadline as of her application
+        Views.MyBooking full = Pages.myBooking(waitingForChildcare("RATIO_EXCEEDED"), lottery, Language.JA);
+        assertThat(full.status()).isEqualTo("託児つきの席のキャンセル待ち（1番目）");
+        assertThat(full.nextSteps()).isEqualTo("託児の空きが出たら、席と託児をいっしょにご案内します。補欠の順番はそのままです。");
+        assertThat(Pages.myBooking(waitingForChildcare("CAP_EXCEEDED"), lottery, Language.EN)
+                        .nextSteps())
+                .isEqualTo("When childcare places free up, you are offered a seat together with childcare; you keep"
+                        + " your place on the reserve list.");
+        // the deadline or the age will not change by waiting, and a drawn lottery takes no new booking
+        Views.MyBooking late = Pages.myBooking(waitingForChildcare("DEADLINE_PASSED"), lottery, Language.JA);
+        assertThat(late.childcare()).isEqualTo("託児の申込締切を過ぎていました");
+        assertThat(late.nextSteps()).isEqualTo("この回では託児をご用意できないため、補欠のままお待ちいただいても、託児つきの席はご案内できません。");
+        assertThat(Pages.myBooking(waitingForChildcare("AGE_OUT_OF_RANGE"), lottery, Language.EN)
+                        .nextSteps())
+                .isEqualTo("Childcare cannot be given for this session, so waiting on the reserve list will not bring"
+                        + " you a seat with childcare.");
+        // a first-come waitlist keeps its way back to a seat without childcare
+        assertThat(Pages.myBooking(waitingForChildcare("DEADLINE_PASSED"), firstComeWithChildcare(), Language.EN)
+                        .nextSteps())
+                .isEqualTo(
+                        "Childcare cannot be given for this session, so waiting on the waitlist will not bring you"
+                                + " a seat with childcare. To come without childcare, leave the waitlist and book a seat again.");
+        assertThat(Pages.myBooking(waitingForChildcare("RATIO_EXCEEDED"), firstComeWithChildcare(), Language.JA)
+                        .nextSteps())
+                .isEqualTo("託児の空きが出たら、席と託児をいっしょにご案内します。順番はそのままです。" + "託児なしで参加するときは、キャンセル待ちをやめてから席を予約しなおしてください。");
+    }
+
     @Test
     void cancellingGivesUpASeatAPlaceOnTheWaitlistOrALotteryApplicationAndTheyAreToldApart() {
         JsonObject confirmed = new JsonObject()

@@ -118,12 +118,39 @@ public final class Fixtures {
     /** A ChildcareRequested with the given purpose (BOOKING, LOTTERY, WAITLIST_PROMOTION); returns the requestId. */
     public static UUID requestChildcare(
             String purpose, UUID sessionId, UUID registrationId, String attendeeId, UUID requestId, int... ages) {
+        return send(purpose, sessionId, registrationId, attendeeId, requestId, "", ages);
+    }
+
+    /**
+     * A lottery's ChildcareRequested as the draw sends it, after the deadline: {@code askedAt} is when she asked for
+     * childcare with her application. Returns the requestId.
+     */
+    public static UUID requestChildcareAskedWithApplication(
+            UUID sessionId, UUID registrationId, String attendeeId, OffsetDateTime askedAt, int... ages) {
+        return send(
+                "LOTTERY",
+                sessionId,
+                registrationId,
+                attendeeId,
+                UUID.randomUUID(),
+                ",\"askedAt\":\"" + askedAt + "\"",
+                ages);
+    }
+
+    private static UUID send(
+            String purpose,
+            UUID sessionId,
+            UUID registrationId,
+            String attendeeId,
+            UUID requestId,
+            String moreData,
+            int... ages) {
         String childrenAges =
                 java.util.Arrays.stream(ages).mapToObj(Integer::toString).collect(Collectors.joining(","));
         KafkaTopicWriter.send(Topics.REGISTRATION_LIFECYCLE, sessionId.toString(), """
                 {"specversion":"1.0","id":"%s","source":"/ibasho/registration","type":"%s","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":{"requestId":"%s","registrationId":"%s","sessionId":"%s",
-                 "attendeeId":"%s","status":"PENDING_CHILDCARE","childrenAges":[%s],"purpose":"%s"}}
+                 "attendeeId":"%s","status":"PENDING_CHILDCARE","childrenAges":[%s],"purpose":"%s"%s}}
                 """.formatted(
                         UUID.randomUUID(),
                         EventTypes.CHILDCARE_REQUESTED,
@@ -134,7 +161,8 @@ public final class Fixtures {
                         sessionId,
                         attendeeId,
                         childrenAges,
-                        purpose));
+                        purpose,
+                        moreData));
         return requestId;
     }
 

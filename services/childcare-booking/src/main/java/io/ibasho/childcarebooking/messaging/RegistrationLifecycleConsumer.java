@@ -1,6 +1,7 @@
 package io.ibasho.childcarebooking.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ibasho.childcarebooking.capacity.RequestTime;
 import io.ibasho.childcarebooking.mapping.ChildcareEvents;
 import io.ibasho.childcarebooking.service.ChildcareRequest;
 import io.ibasho.childcarebooking.service.ChildcareReservationService;
@@ -14,6 +15,9 @@ import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,13 +160,23 @@ public class RegistrationLifecycleConsumer {
                 throw new IllegalArgumentException("awaitsReleaseOf must hold registration ids");
             }
         }
+        // optional (added to ChildcareRequested.v1): when she asked for childcare with her lottery application
+        Instant askedAt = null;
+        String asked = data.path("askedAt").asText("");
+        if (!asked.isBlank()) {
+            try {
+                askedAt = OffsetDateTime.parse(asked).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("askedAt must be a date-time");
+            }
+        }
         return new ChildcareRequest(
                 event.uuid("requestId"),
                 event.uuid("registrationId"),
                 event.uuid("sessionId"),
                 attendeeId,
                 childrenAges,
-                ChildcareReservationService.requestedAt(event.timeOrNull(), clock.instant()),
+                RequestTime.countsFrom(askedAt, event.timeOrNull(), clock.instant()),
                 awaitsReleaseOf);
     }
 }

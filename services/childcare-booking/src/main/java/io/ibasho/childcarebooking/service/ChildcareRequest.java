@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The fields of a ChildcareRequested this service acts on. {@code requestedAt} is when registration committed the
- * request (the CloudEvent time): a mother who asked before the deadline is not refused because a relay was slow.
+ * The fields of a ChildcareRequested this service acts on. {@code requestedAt} is the instant the request counts as
+ * made, which its deadline is judged against ({@link io.ibasho.childcarebooking.capacity.RequestTime}): her lottery
+ * application's time, else when registration committed the request (the CloudEvent time), so a mother who asked before
+ * the deadline is not refused because the draw came later or a relay was slow.
  * {@code awaitsReleaseOf}: registrations of the session whose children's places registration had already let go when
  * it asked; a refusal for want of places waits for those releases (docs/adr/0039). Empty when none.
  */

@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -323,10 +322,5 @@ public class ChildcareReservationService {
                 ? outbox.append(EventTypes.CHILDCARE_RESERVED, decision.sessionId, ChildcareEvents.reserved(decision))
                 : outbox.append(EventTypes.CHILDCARE_REJECTED, decision.sessionId, ChildcareEvents.rejected(decision));
         return appended.replaceWith(decision);
-    }
-
-    /** The instant a request counts as made: its CloudEvent time, never later than now (a clock ahead buys nothing). */
-    public static Instant requestedAt(Instant eventTime, Instant now) {
-        return eventTime == null || eventTime.isAfter(now) ? now : eventTime;
     }
 }

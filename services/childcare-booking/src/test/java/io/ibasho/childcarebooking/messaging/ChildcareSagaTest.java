@@ -5,6 +5,7 @@ import static io.ibasho.childcarebooking.Fixtures.published;
 import static io.ibasho.childcarebooking.Fixtures.replies;
 import static io.ibasho.childcarebooking.Fixtures.replyTo;
 import static io.ibasho.childcarebooking.Fixtures.requestChildcare;
+import static io.ibasho.childcarebooking.Fixtures.requestChildcareAskedWithApplication;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -348,6 +349,34 @@ class ChildcareSagaTest {
         assertThat(answer.path("type").asText()).isEqualTo(EventTypes.CHILDCARE_REJECTED);
         assertThat(answer.path("data").path("reason").asText()).isEqualTo("DEADLINE_PASSED");
         assertThat(totalChildren(session.id())).isZero();
+    }
+
+    @Test
+    void childcareAskedWithALotteryApplicationIsJudgedAgainstTheDeadlineAsOfTheApplication() {
+        // The tester's lottery: childcare closed with the applications, one carer; the draw asks after both deadlines.
+        OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
+        Session session = published(Session.of("hinata", 1).withDeadline(deadline));
+
+        UUID sora = requestChildcareAskedWithApplication(
+                session.id(), UUID.randomUUID(), "attendee-sora", deadline.minusMinutes(3), 3);
+        assertThat(replyTo(session.id(), sora).path("type").asText()).isEqualTo(EventTypes.CHILDCARE_RESERVED);
+        assertThat(totalChildren(session.id())).isEqualTo(1);
+
+        // asked exactly at the deadline is after it (childcare.md), and places are still judged at the draw
+        UUID atTheDeadline =
+                requestChildcareAskedWithApplication(session.id(), UUID.randomUUID(), "attendee-late", deadline, 3);
+        assertThat(replyTo(session.id(), atTheDeadline)
+                        .path("data")
+                        .path("reason")
+                        .asText())
+                .isEqualTo("DEADLINE_PASSED");
+        Session full = published(Session.of("hinata", 1).withDeadline(deadline));
+        requestChildcareAskedWithApplication(
+                full.id(), UUID.randomUUID(), "attendee-a", deadline.minusMinutes(5), 0, 0);
+        UUID noPlace = requestChildcareAskedWithApplication(
+                full.id(), UUID.randomUUID(), "attendee-b", deadline.minusMinutes(4), 0, 0);
+        assertThat(replyTo(full.id(), noPlace).path("data").path("reason").asText())
+                .isEqualTo("RATIO_EXCEEDED");
     }
 
     @Test

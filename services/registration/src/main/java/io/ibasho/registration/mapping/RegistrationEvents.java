@@ -116,6 +116,9 @@ public final class RegistrationEvents {
      * Asks childcare-booking to take her children: ids, ages and purpose only; never names. {@code awaitsReleaseOf}
      * (left out when empty): the session's registrations whose children's places registration let go shortly before,
      * so a refusal for want of places waits for those releases if they have not arrived yet (docs/adr/0039).
+     * {@code askedAt} (left out when null): when she asked for childcare with her lottery application, for the draw's
+     * question and for offers down the lottery's reserve list; childcare-booking judges its deadline at that instant,
+     * since the draw always comes after the application deadline (docs/childcare.md).
      */
     public record ChildcareRequestedPayload(
             String registrationId,
@@ -125,7 +128,8 @@ public final class RegistrationEvents {
             String requestId,
             java.util.List<Integer> childrenAges,
             String purpose,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<String> awaitsReleaseOf) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.List<String> awaitsReleaseOf,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String askedAt) {}
 
     public static ChildcareRequestedPayload childcareRequested(
             Registration r, java.util.UUID requestId, ChildcarePurpose purpose) {
@@ -145,6 +149,15 @@ public final class RegistrationEvents {
                 requestId.toString(),
                 r.childrenAgeList(),
                 purpose.name(),
-                awaitsReleaseOf);
+                awaitsReleaseOf,
+                askedWithApplication(r, purpose));
+    }
+
+    /** A lottery applicant asked for childcare when she applied; RFC 3339 with seconds, as the schema says. */
+    private static String askedWithApplication(Registration r, ChildcarePurpose purpose) {
+        boolean lotteryApplication = purpose == ChildcarePurpose.LOTTERY || r.reserveNumber != null;
+        return lotteryApplication && r.createdAt != null
+                ? r.createdAt.toInstant().toString()
+                : null;
     }
 }

@@ -247,6 +247,10 @@ class LotteryAllocationTest {
             assertThat(UUID.fromString(request.path("registrationId").asText())).isEqualTo(askedInDrawnOrder.get(k));
             assertThat(request.path("purpose").asText()).isEqualTo("LOTTERY");
             assertThat(request.has("nickname")).isFalse();
+            // her childcare deadline is judged at her application, which came before the draw (childcare.md)
+            assertThat(java.time.Instant.parse(request.path("askedAt").asText()))
+                    .isBeforeOrEqualTo(
+                            OffsetDateTime.parse(drawn.<String>path("drawnAt")).toInstant());
             answer(request, k != 0, k == 0 ? 2 : 1); // the refusal is delivered twice: the second changes nothing
         }
         await().atMost(Duration.ofSeconds(30))

@@ -50,6 +50,7 @@ class ReserveOrderTest {
         UUID winner = apply(people.get(0), sessionId, 0);
         UUID one = apply(people.get(1), sessionId, 1);
         UUID two = apply(people.get(2), sessionId, 2);
+        java.time.Instant appliedBy = java.time.Instant.now().plusMillis(1);
         LotterySessions.closeAndDraw(sessionId);
         answer(requestFor(sessionId, winner, 1), true);
         await().atMost(Duration.ofSeconds(30)).until(() -> "confirmed".equals(status(people.get(0), sessionId)));
@@ -64,6 +65,8 @@ class ReserveOrderTest {
         JsonNode request = requestFor(sessionId, one, 1);
         assertThat(request.path("purpose").asText()).isEqualTo("WAITLIST_PROMOTION");
         assertThat(request.path("awaitsReleaseOf").toString()).isEqualTo("[\"" + winner + "\"]");
+        // she asked for childcare with her application: its deadline is judged as of then, not of this offer
+        assertThat(java.time.Instant.parse(request.path("askedAt").asText())).isBefore(appliedBy);
         assertThat(request.toString()).doesNotContain("nickname").doesNotContain(people.get(1));
         assertThat(status(people.get(1), sessionId)).isEqualTo("pending_childcare");
         assertThat(Api.myRegistration(people.get(2), sessionId))
