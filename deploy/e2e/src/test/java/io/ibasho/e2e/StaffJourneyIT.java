@@ -529,6 +529,9 @@ class StaffJourneyIT {
             page.getByLabel("終了時刻").fill("12:00");
             page.getByLabel("回数").fill("3");
             page.getByLabel("参加のしかた").selectOption("NONE");
+            // who it is for and its programme, as on a single session's form: every date gets them
+            page.getByLabel("対象（例: 子育て中の方）").fill("女性の方");
+            page.getByLabel("内容・プログラム").fill("お茶を飲みながら、ゆっくりおしゃべりします。");
             desk.look("series-form");
             button(page, "日程を下書きでつくる").click();
             // no venue chosen: said beside the venues
@@ -560,12 +563,29 @@ class StaffJourneyIT {
                     .filter(new Locator.FilterOptions().setHasText((String) partnerVenue.get("nameJa")));
             changedId = partnerSeries.locator("li[data-session]").nth(1).getAttribute("data-session");
             page.navigate(stack.gateway + "/staff/sessions/" + changedId);
+            assertThat(page.getByLabel("対象（例: 子育て中の方）")).hasValue("女性の方");
+            assertThat(page.getByLabel("内容・プログラム")).hasValue("お茶を飲みながら、ゆっくりおしゃべりします。");
             page.getByLabel("タイトル（日本語）").fill(title + "（この回は午後）");
             page.getByLabel("開始時刻").fill("13:00");
             page.getByLabel("終了時刻").fill("15:00");
             button(page, "保存する").click();
             desk.waitForUrl(url -> url.contains("done=saved"), "the changed date");
             desk.look("occurrence-changed");
+            // from a date's page back to its series, where この日以降をまとめて変更する is
+            link(page, "このくり返しの開催（シリーズ）を見る").click();
+            desk.waitForUrl(url -> url.matches(".*/staff/series/[0-9a-f-]{36}$"), "the date's series");
+            assertThat(page.locator("section.series li[data-session='" + changedId + "']"))
+                    .hasCount(1);
+            assertThat(link(page, java.util.regex.Pattern.compile("^この日以降をまとめて変更する")))
+                    .isVisible();
+            // and her series again from the session list
+            page.navigate(stack.gateway + "/staff/sessions");
+            link(page, "くり返しの開催（シリーズ）の一覧").click();
+            desk.waitForUrl(url -> url.endsWith("/staff/series"), "her series");
+            assertThat(page.locator("#series-list li[data-series]")
+                            .filter(new Locator.FilterOptions().setHasText(title)))
+                    .hasCount(2);
+            desk.look("series-list");
 
             // the other venue's series from its second date on: 14:00, and the dates it changes shown before saving
             page.navigate(seriesUrl);

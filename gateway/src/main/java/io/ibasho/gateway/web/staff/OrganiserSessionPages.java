@@ -413,6 +413,8 @@ public class OrganiserSessionPages {
                     data.put("nav", "staff-sessions");
                     data.put("st", StaffText.of(v.language()));
                     data.put("session", session == null ? null : StaffViews.row(session, v.language()));
+                    // a date of a series leads back to it (この日以降をまとめて変更する is there)
+                    data.put("seriesId", session == null ? null : session.getString("seriesId"));
                     data.put(
                             "action",
                             session == null ? "/staff/sessions/new" : "/staff/sessions/" + session.getString("id"));

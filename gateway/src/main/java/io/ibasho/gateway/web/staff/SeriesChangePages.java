@@ -54,6 +54,11 @@ public class SeriesChangePages {
             "week",
             "weekday",
             "titleJa",
+            "titleEn",
+            "targetAudienceJa",
+            "descriptionJa",
+            "bringJa",
+            "feeYen",
             "startTime",
             "endTime",
             "roomId",
@@ -197,7 +202,8 @@ public class SeriesChangePages {
     static Map<String, String> valuesFrom(MultiMap form) {
         Map<String, String> values = new HashMap<>();
         for (String field : FIELDS) {
-            String kept = PageFlow.trimmed(form.get(field), 500); // null for a missing or blank value
+            // null for a missing or blank value; 内容・プログラム may be longer (its limit is said beside it)
+            String kept = PageFlow.trimmed(form.get(field), SessionForm.ABOUT_FIELDS.contains(field) ? 2001 : 500);
             values.put(field, kept == null ? "" : kept);
         }
         for (String box : CHECKBOXES) {
@@ -279,6 +285,7 @@ public class SeriesChangePages {
         if ("LOTTERY".equals(values.get("allocation"))) {
             SessionForm.lottery(values, errors, ja);
         }
+        SessionForm.readAbout(values, series, new JsonObject(), errors, ja);
         return errors;
     }
 
@@ -391,7 +398,6 @@ public class SeriesChangePages {
                         java.time.Duration.between(start, end).toMinutes())
                 .put("kind", series.getString("kind"))
                 .put("titleJa", values.get("titleJa"))
-                .put("titleEn", series.getString("titleEn"))
                 .put("venueId", series.getString("venueId"))
                 .put("allocation", allocation)
                 .put(
@@ -412,6 +418,12 @@ public class SeriesChangePages {
                                         ? SessionForm.lottery(values, errors, language == Language.JA)
                                         : series.getValue("lottery"))
                 .put("childcare", series.getValue("childcare"));
+        if (values.containsKey("descriptionJa")) {
+            // 英語のタイトル, 対象, 内容・プログラム…: read as the session form reads them; the flyer's other parts kept
+            SessionForm.readAbout(values, series, request, errors, language == Language.JA);
+        } else {
+            request.put("titleEn", series.getString("titleEn"));
+        }
         String room = values.getOrDefault("roomId", "");
         if (!room.isEmpty()) {
             request.put("roomId", room.substring(room.indexOf('/') + 1));
@@ -443,6 +455,7 @@ public class SeriesChangePages {
     static Map<String, String> valuesOf(JsonObject series) {
         Map<String, String> values = new HashMap<>();
         values.put("titleJa", series.getString("titleJa", ""));
+        SessionForm.putAboutValues(series, values);
         LocalDateTime first = localDateTime(series.getString("firstStart"));
         int minutes = series.getInteger("durationMinutes", 60);
         values.put("startTime", first == null ? "" : first.toLocalTime().toString());
@@ -509,6 +522,7 @@ public class SeriesChangePages {
                     fields.add(new StaffViews.Field(
                             "from", vt.get("fromDate"), "select", chosen, errors.get("from"), dates));
                     fields.add(field("titleJa", st.get("titleJa"), "text", values, errors));
+                    fields.addAll(StaffViews.aboutFields(values, errors, language));
                     fields.add(field("startTime", st.get("startTime"), "time", values, errors));
                     fields.add(field("endTime", st.get("endTime"), "time", values, errors));
                     fields.add(StaffViews.roomField(

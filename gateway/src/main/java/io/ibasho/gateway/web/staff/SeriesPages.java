@@ -46,6 +46,9 @@ public class SeriesPages {
     ServiceCalls services;
 
     void routes(@Observes Router router) {
+        router.get("/staff/series")
+                .order(900)
+                .handler(ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(this::list)));
         router.get("/staff/series/new")
                 .order(900)
                 .handler(ctx -> flow.page(
@@ -107,6 +110,7 @@ public class SeriesPages {
                                     .map(k -> new StaffViews.Option(k, Wording.kind(k, language), k.equals(kind)))
                                     .toList()));
                     fields.add(text("titleJa", "text", st, values, errors));
+                    fields.addAll(StaffViews.aboutFields(values, errors, language));
                     String repeat = values.getOrDefault("repeat", "monthly");
                     fields.add(new StaffViews.Field(
                             "repeat",
@@ -178,7 +182,8 @@ public class SeriesPages {
         }
         boolean ja = v.ja();
         Map<String, String> values = new HashMap<>();
-        for (String field : List.of(
+        List<String> typed = new ArrayList<>(SessionForm.ABOUT_FIELDS);
+        typed.addAll(List.of(
                 "kind",
                 "titleJa",
                 "repeat",
@@ -195,7 +200,8 @@ public class SeriesPages {
                 "childMinAge",
                 "childMaxAge",
                 "carers",
-                "childcareHoursBefore")) {
+                "childcareHoursBefore"));
+        for (String field : typed) {
             String value = form.get(field);
             values.put(field, value == null ? "" : value.strip());
         }
@@ -256,6 +262,9 @@ public class SeriesPages {
             }
         }
         JsonObject childcare = childcare(values, errors, ja);
+        // 英語のタイトル, 対象, 内容・プログラム…: read as the session form reads them, for every date
+        JsonObject about = new JsonObject();
+        SessionForm.readAbout(values, null, about, errors, ja);
         if (!errors.isEmpty()) {
             return form(v, values, venues, errors, 422);
         }
@@ -266,7 +275,8 @@ public class SeriesPages {
                 .put("count", count)
                 .put("kind", values.get("kind"))
                 .put("titleJa", values.get("titleJa"))
-                .put("allocation", values.get("allocation"));
+                .put("allocation", values.get("allocation"))
+                .mergeIn(about);
         if (capacity != null) {
             base.put("capacity", capacity);
         }
@@ -392,12 +402,7 @@ public class SeriesPages {
             return services.get("event", "/api/events/venues/mine", v.token())
                     .map(a -> a.ok() ? a.array() : new JsonArray())
                     .map(venues -> {
-                        Map<String, String> names = new HashMap<>();
-                        for (Object o : venues) {
-                            if (o instanceof JsonObject venue) {
-                                names.put(venue.getString("id"), venue.getString("nameJa", ""));
-                            }
-                        }
+                        Map<String, String> names = venueNames(venues, v.language());
                         List<StaffViews.SeriesBlock> blocks = new ArrayList<>();
                         for (JsonObject s : found) {
                             if (s != null) {
@@ -472,18 +477,92 @@ public class SeriesPages {
                                 : (language == Language.JA ? "この回だけ変更" : "changed on its own")));
             }
         }
+        return new StaffViews.SeriesBlock(
+                s.getString("id"),
+                title(s, language),
+                venueNames.getOrDefault(s.getString("venueId"), ""),
+                ruleWords(s, language),
+                s.getString("status", "").toLowerCase(java.util.Locale.ROOT),
+                dates,
+                later(s.getString("datesMadeThrough"), s.getString("nextDateToMake"), language));
+    }
+
+    /** The series' rule in her words (毎月第2火曜日), from its rule and first date; the rule itself when unreadable. */
+    static String ruleWords(JsonObject s, Language language) {
         String first = s.getString("firstStart", "");
         LocalDate firstDate = first.length() >= 10 ? date(first.substring(0, 10)) : null;
         String rule = s.getString("rrule", "");
         String choice = rule.startsWith("FREQ=WEEKLY") ? "weekly" : "monthly";
-        return new StaffViews.SeriesBlock(
-                s.getString("id"),
-                s.getString("titleJa", ""),
-                venueNames.getOrDefault(s.getString("venueId"), ""),
-                firstDate == null ? rule : RepeatRule.words(choice, firstDate, language),
-                s.getString("status", "").toLowerCase(java.util.Locale.ROOT),
-                dates,
-                later(s.getString("datesMadeThrough"), s.getString("nextDateToMake"), language));
+        return firstDate == null ? rule : RepeatRule.words(choice, firstDate, language);
+    }
+
+    /** The English title in English when there is one, else the Japanese. */
+    static String title(JsonObject s, Language language) {
+        String en = s.getString("titleEn");
+        return language == Language.EN && en != null && !en.isBlank() ? en : s.getString("titleJa", "");
+    }
+
+    /**
+     * Her organisation's series (the event service lists only those), with rule, venue, next date and state, so that she
+     * finds a series again after leaving its page; those with dates to come first.
+     */
+    private Uni<Result> list(Visit v) {
+        Language language = v.language();
+        Uni<ServiceCalls.Answer> series = services.get("event", "/api/events/series", v.token());
+        Uni<JsonArray> venues = services.get("event", "/api/events/venues/mine", v.token())
+                .map(a -> a.ok() ? a.array() : new JsonArray())
+                .onFailure()
+                .recoverWithItem(new JsonArray());
+        return Uni.combine().all().unis(series, venues).asTuple().map(both -> {
+            ServiceCalls.Answer answer = both.getItem1();
+            if (!answer.ok()) {
+                return errorPage(answer.status() == 403 ? 403 : 503);
+            }
+            Map<String, Object> data = new HashMap<>();
+            data.put("nav", "staff-sessions");
+            data.put("st", StaffText.of(language));
+            data.put("rows", seriesRows(answer.array(), venueNames(both.getItem2(), language), language));
+            return (Result) new Html(200, "staff/series-list", data);
+        });
+    }
+
+    static List<StaffViews.SeriesRow> seriesRows(JsonArray series, Map<String, String> venueNames, Language language) {
+        boolean ja = language == Language.JA;
+        List<StaffViews.SeriesRow> rows = new ArrayList<>();
+        for (Object o : series) {
+            if (o instanceof JsonObject s && s.getString("id") != null) {
+                String nextStart = s.getString("nextStartsAt");
+                String state = s.getString("status", "").toLowerCase(java.util.Locale.ROOT);
+                rows.add(new StaffViews.SeriesRow(
+                        s.getString("id"),
+                        title(s, language),
+                        ruleWords(s, language),
+                        venueNames.getOrDefault(s.getString("venueId"), ""),
+                        nextStart == null
+                                ? (ja ? "これからの日程はありません" : "No dates to come")
+                                : Wording.when(
+                                        PageFlow.time(nextStart), PageFlow.time(s.getString("nextEndsAt")), language),
+                        nextStart != null,
+                        StaffViews.status(state, language),
+                        state));
+            }
+        }
+        return rows;
+    }
+
+    /** Venue names by id, in her language where the venue has one. */
+    static Map<String, String> venueNames(JsonArray venues, Language language) {
+        Map<String, String> names = new HashMap<>();
+        for (Object o : venues) {
+            if (o instanceof JsonObject venue && venue.getString("id") != null) {
+                names.put(
+                        venue.getString("id"),
+                        language == Language.EN && venue.getString("nameEn") != null
+                                ? venue.getString("nameEn")
+                                : venue.getString("nameJa", ""));
+            }
+        }
+        return names;
     }
 
     /**
@@ -524,6 +603,7 @@ public class SeriesPages {
                     case "closes" -> "closesHoursBefore";
                     case "startTime", "date" -> "firstDate";
                     case "kind", "titleJa", "endTime", "capacity", "allocation" -> mapped;
+                    case "titleEn", "targetAudienceJa", "descriptionJa", "bringJa", "feeYen" -> mapped;
                     case "childcare", "childMinAge", "childMaxAge", "carers" -> mapped;
                     case "childcareDeadline" -> "childcareHoursBefore";
                     default -> "form";

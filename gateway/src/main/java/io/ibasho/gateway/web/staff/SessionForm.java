@@ -95,19 +95,7 @@ public final class SessionForm {
         } else {
             request.put("titleJa", titleJa);
         }
-        String titleEn = value(form, "titleEn");
-        if (titleEn != null && titleEn.length() > 200) {
-            errors.put("titleEn", ja ? "タイトルは200文字までです。" : "The title is at most 200 characters.");
-        } else {
-            request.put("titleEn", titleEn);
-        }
-        String audience = value(form, "targetAudienceJa");
-        if (audience != null && audience.length() > 200) {
-            errors.put("targetAudienceJa", ja ? "対象は200文字までです。" : "At most 200 characters.");
-        } else {
-            request.put("targetAudienceJa", audience);
-        }
-        flyer(form, current, request, errors, ja);
+        readAbout(form, current, request, errors, ja);
         LocalDate date = date(value(form, "date"));
         if (date == null) {
             errors.put("date", ja ? "日付を 2026-12-08 のように入力してください。" : "Enter a date like 2026-12-08.");
@@ -197,6 +185,33 @@ public final class SessionForm {
         return errors.isEmpty() ? new Parsed(request, Map.of()) : new Parsed(null, errors);
     }
 
+    /**
+     * The fields that say what a session is about (English title, 対象, 内容・プログラム, 持ち物, 参加費): a series' forms
+     * show the same ones, read by {@link #readAbout}, so every date it makes carries them.
+     */
+    static final List<String> ABOUT_FIELDS = FIELDS.subList(FIELDS.indexOf("titleEn"), FIELDS.indexOf("feeYen") + 1);
+
+    /**
+     * Reads {@link #ABOUT_FIELDS} into {@code request} (titleEn, targetAudienceJa, flyer) or their messages into
+     * {@code errors}. {@code current}: the session or series being edited, whose flyer's other parts are kept.
+     */
+    static void readAbout(
+            Map<String, String> form, JsonObject current, JsonObject request, Map<String, String> errors, boolean ja) {
+        String titleEn = value(form, "titleEn");
+        if (titleEn != null && titleEn.length() > 200) {
+            errors.put("titleEn", ja ? "タイトルは200文字までです。" : "The title is at most 200 characters.");
+        } else {
+            request.put("titleEn", titleEn);
+        }
+        String audience = value(form, "targetAudienceJa");
+        if (audience != null && audience.length() > 200) {
+            errors.put("targetAudienceJa", ja ? "対象は200文字までです。" : "At most 200 characters.");
+        } else {
+            request.put("targetAudienceJa", audience);
+        }
+        flyer(form, current, request, errors, ja);
+    }
+
     /** Tiers are typed on one line, separated by 、 or a comma; a label may hold " / " for its English. */
     private static final java.util.regex.Pattern TIER_SEPARATOR = java.util.regex.Pattern.compile("[、,，]");
 
@@ -270,12 +285,7 @@ public final class SessionForm {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("kind", s.getString("kind", ""));
         values.put("titleJa", s.getString("titleJa", ""));
-        values.put("titleEn", s.getString("titleEn", ""));
-        values.put("targetAudienceJa", s.getString("targetAudienceJa", ""));
-        JsonObject flyer = s.getValue("flyer") instanceof JsonObject given ? given : new JsonObject();
-        values.put("descriptionJa", flyer.getString("descriptionJa", ""));
-        values.put("bringJa", flyer.getString("bringJa", ""));
-        values.put("feeYen", flyer.getValue("feeYen") == null ? "" : String.valueOf(flyer.getValue("feeYen")));
+        putAboutValues(s, values);
         LocalDateTime starts = local(s.getString("startsAt"));
         LocalDateTime ends = local(s.getString("endsAt"));
         values.put("date", starts == null ? "" : starts.toLocalDate().toString());
@@ -299,6 +309,16 @@ public final class SessionForm {
         values.put("carers", number(s.getValue("childcareCarers")));
         values.put("childcareDeadline", dateTimeValue(childcare.getString("deadline")));
         return values;
+    }
+
+    /** The values of {@link #ABOUT_FIELDS} for a session or a series as the event service describes it. */
+    static void putAboutValues(JsonObject s, Map<String, String> values) {
+        values.put("titleEn", s.getString("titleEn", ""));
+        values.put("targetAudienceJa", s.getString("targetAudienceJa", ""));
+        JsonObject flyer = s.getValue("flyer") instanceof JsonObject given ? given : new JsonObject();
+        values.put("descriptionJa", flyer.getString("descriptionJa", ""));
+        values.put("bringJa", flyer.getString("bringJa", ""));
+        values.put("feeYen", flyer.getValue("feeYen") == null ? "" : String.valueOf(flyer.getValue("feeYen")));
     }
 
     /**

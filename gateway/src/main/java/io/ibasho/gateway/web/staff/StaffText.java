@@ -153,6 +153,15 @@ public final class StaffText {
                 "公開中の日程です。1回だけ変えるときは、その回の「編集」から。",
                 "These dates are published. To change one date only, use its Edit.");
         put("publishSeries", "このシリーズを公開する", "Publish this series");
+        put("seriesList", "くり返しの開催（シリーズ）の一覧", "All repeating series");
+        put("seriesListTitle", "くり返しの開催（シリーズ）", "Repeating series");
+        put(
+                "seriesListHelp",
+                "タイトルから開くと、日程の確認や公開、「この日以降をまとめて変更する」ができます。",
+                "Open a series by its title to see its dates, publish them or change them from a date on.");
+        put("noSeries", "くり返しの開催はまだありません。", "No repeating series yet.");
+        put("seriesNext", "次の日程", "Next date");
+        put("seriesOfSession", "このくり返しの開催（シリーズ）を見る", "See the repeating series of this date");
         // lottery
         put("lotteryTitle", "抽選", "Lottery");
         put("lottery", "抽選", "Lottery");

@@ -179,6 +179,21 @@ public final class StaffViews {
     public record SeriesBlock(
             String id, String title, String venue, String rule, String state, List<ScheduleLine> dates, String later) {}
 
+    /**
+     * One series in her list: {@code next} is its next date in words (or that none is left, {@code hasNext} false), and
+     * its state (draft, published) in words.
+     */
+    @TemplateData
+    public record SeriesRow(
+            String id,
+            String title,
+            String rule,
+            String venue,
+            String next,
+            boolean hasNext,
+            String status,
+            String state) {}
+
     /** Where each staff member starts: the first screen her role allows. */
     static Uni<Result> home(Visit v) {
         String start = v.hasRole(Roles.ORGANISER)
@@ -222,6 +237,15 @@ public final class StaffViews {
             case "completed" -> ja ? "終了" : "Taken place";
             default -> state;
         };
+    }
+
+    /**
+     * {@link SessionForm#ABOUT_FIELDS} as the session form shows them (labels, types): a series' forms show the same.
+     */
+    static List<Field> aboutFields(Map<String, String> values, Map<String, String> errors, Language language) {
+        return sessionFields(values, errors, new JsonArray(), language).stream()
+                .filter(f -> SessionForm.ABOUT_FIELDS.contains(f.name()))
+                .toList();
     }
 
     static List<Field> sessionFields(

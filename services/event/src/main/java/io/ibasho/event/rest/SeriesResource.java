@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +45,32 @@ public class SeriesResource {
                 .map(created -> Response.created(URI.create("/api/events/series/" + created.series().id))
                         .entity(view(created))
                         .build());
+    }
+
+    @GET
+    @Operation(
+            summary = "The organisation's series, those with a date still to come first (by that date), then the"
+                    + " ones that have none left")
+    public Uni<List<SeriesView.Summary>> list() {
+        return series.list(organiser.organisationId())
+                .map(all -> all.stream()
+                        .map(one -> {
+                            var s = one.series();
+                            var next = one.nextDate();
+                            return new SeriesView.Summary(
+                                    s.id,
+                                    s.status.name().toLowerCase(),
+                                    s.rrule,
+                                    s.firstStart,
+                                    s.kind.wireName(),
+                                    s.titleJa,
+                                    s.titleEn,
+                                    s.venueId,
+                                    next == null ? null : next.id,
+                                    next == null ? null : Tokyo.offset(next.startsAt),
+                                    next == null ? null : Tokyo.offset(next.endsAt));
+                        })
+                        .toList());
     }
 
     @GET
@@ -119,6 +146,9 @@ public class SeriesResource {
                 s.kind.wireName(),
                 s.titleJa,
                 s.titleEn,
+                s.targetAudienceJa,
+                s.targetAudienceEn,
+                io.ibasho.event.mapping.Flyer.read(s.flyerJson),
                 s.venueId,
                 s.roomId,
                 s.capacity,

@@ -22,6 +22,10 @@ public record SeriesView(
         String kind,
         String titleJa,
         String titleEn,
+        String targetAudienceJa,
+        String targetAudienceEn,
+        /** What every date's flyer says (内容・プログラム, 持ち物, 参加費…); null: nothing. */
+        io.ibasho.event.mapping.Flyer flyer,
         UUID venueId,
         String roomId,
         Integer capacity,
@@ -35,6 +39,23 @@ public record SeriesView(
         LocalDate datesMadeThrough,
         /** The rule's first date after {@code datesMadeThrough}, made as time passes; absent when it has none. */
         LocalDate nextDateToMake) {
+
+    /**
+     * One series in the organisation's list: what it is, its rule, and its next date still to come (null when it has
+     * none left, e.g. the first half of a series changed from a date on).
+     */
+    public record Summary(
+            UUID id,
+            String status,
+            String rrule,
+            LocalDateTime firstStart,
+            String kind,
+            String titleJa,
+            String titleEn,
+            UUID venueId,
+            UUID nextSessionId,
+            OffsetDateTime nextStartsAt,
+            OffsetDateTime nextEndsAt) {}
 
     public record OccurrenceView(
             UUID sessionId,

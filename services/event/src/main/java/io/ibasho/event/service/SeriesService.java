@@ -229,6 +229,34 @@ public class SeriesService {
                 .map(all -> all.stream().map(s -> s.id).toList());
     }
 
+    /** A series and its next date still to come (not cancelled), or null when it has none left. */
+    public record SeriesWithNextDate(SessionSeries series, Session nextDate) {}
+
+    /**
+     * The organisation's series (never another's): those with a date to come first, soonest first, then those with none
+     * left, newest first.
+     */
+    @WithSession
+    public Uni<List<SeriesWithNextDate>> list(String organisationId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return SessionSeries.<SessionSeries>list("organisationId = ?1 order by createdAt desc", organisationId)
+                .flatMap(all -> Session.<Session>list(
+                                "organisationId = ?1 and seriesId is not null and startsAt >= ?2 and status <> ?3"
+                                        + " order by startsAt, id",
+                                organisationId,
+                                now,
+                                SessionStatus.CANCELLED)
+                        .map(upcoming -> {
+                            Map<UUID, Session> next = new HashMap<>();
+                            upcoming.forEach(s -> next.putIfAbsent(s.seriesId, s));
+                            return all.stream()
+                                    .map(s -> new SeriesWithNextDate(s, next.get(s.id)))
+                                    .sorted(java.util.Comparator.comparing((SeriesWithNextDate s) ->
+                                            s.nextDate() == null ? OffsetDateTime.MAX : s.nextDate().startsAt))
+                                    .toList();
+                        }));
+    }
+
     @WithSession
     public Uni<SeriesWithOccurrences> get(String organisationId, UUID seriesId) {
         return own(organisationId, seriesId).flatMap(this::withOccurrences);

@@ -349,6 +349,105 @@ class SeriesResourceTest {
                 .statusCode(404);
     }
 
+    /**
+     * An organiser finds her series again in a list of her organisation's own (with its next date), never another's;
+     * another organisation's series is not found, not forbidden.
+     */
+    @Test
+    void theSeriesListHoldsHerOrganisationsSeriesWithTheirNextDateAndNoOneElses() {
+        LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(5);
+        PublishedSeries series = publishedWeeklyCafeWithThirdDateCancelled(firstDay);
+        JsonPath mine = given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/series")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> listed = mine.<Map<String, Object>>getList("").stream()
+                .filter(s -> series.id().equals(s.get("id")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.get("titleJa")).isEqualTo("ひだまりカフェ");
+        assertThat(listed.get("status")).isEqualTo("published");
+        assertThat(listed.get("rrule")).isEqualTo("FREQ=WEEKLY");
+        assertThat(listed.get("nextSessionId")).isEqualTo(series.sessionIds().get(0));
+        assertThat(OffsetDateTime.parse((String) listed.get("nextStartsAt")))
+                .isEqualTo(firstDay.atTime(10, 0).atZone(TokyoTime.ZONE).toOffsetDateTime());
+
+        List<String> theirs = given().auth()
+                .oauth2(organiser2())
+                .get("/api/events/series")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
+        assertThat(theirs).doesNotContain(series.id());
+        given().auth()
+                .oauth2(organiser2())
+                .get("/api/events/series/" + series.id())
+                .then()
+                .statusCode(404);
+    }
+
+    /**
+     * 対象, 内容・プログラム and the English title go to every date a series makes, and a change from a date on carries
+     * new ones to the dates from then on while the earlier dates keep theirs.
+     */
+    @Test
+    void audienceProgrammeAndEnglishTitleGoToEveryDateAndChangeFromADateOn() {
+        String venueId = createVenue(organiser1(), venue(uniqueArea(), "PUBLIC", true, List.of()));
+        LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
+        Map<String, Object> request = weeklyCafe(venueId, firstDay.atTime(10, 0));
+        request.put("titleEn", "Women's Café");
+        request.put("targetAudienceJa", "女性の方");
+        request.put("flyer", Map.of("descriptionJa", "お茶を飲みながらおしゃべりします。", "feeYen", 100));
+        String seriesId = createSeries(request);
+        JsonPath published = publishSeries(seriesId);
+        assertThat(published.getString("targetAudienceJa")).isEqualTo("女性の方");
+        assertThat(published.getString("flyer.descriptionJa")).isEqualTo("お茶を飲みながらおしゃべりします。");
+        List<String> ids = published.getList("occurrences.sessionId");
+        assertThat(ids).hasSize(4);
+        for (String id : ids) {
+            given().get("/api/events/sessions/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("titleEn", equalTo("Women's Café"))
+                    .body("targetAudienceJa", equalTo("女性の方"))
+                    .body("flyer.descriptionJa", equalTo("お茶を飲みながらおしゃべりします。"))
+                    .body("flyer.feeYen", equalTo(100));
+        }
+
+        LocalDate from = firstDay.plusWeeks(2);
+        Map<String, Object> later = new HashMap<>(request);
+        later.put("firstStart", from.atTime(10, 0).toString());
+        later.put("count", 2);
+        later.put("titleEn", "Women's Café (new room)");
+        later.put("targetAudienceJa", "女性とお子さん");
+        later.put("flyer", Map.of("descriptionJa", "絵本の読み聞かせもあります。"));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(later)
+                .post("/api/events/series/" + seriesId + "/from/" + from)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .body("targetAudienceJa", equalTo("女性とお子さん"))
+                .body("flyer.descriptionJa", equalTo("絵本の読み聞かせもあります。"));
+        for (int i = 0; i < 4; i++) {
+            boolean changed = i >= 2;
+            given().get("/api/events/sessions/" + ids.get(i))
+                    .then()
+                    .statusCode(200)
+                    .body("titleEn", equalTo(changed ? "Women's Café (new room)" : "Women's Café"))
+                    .body("targetAudienceJa", equalTo(changed ? "女性とお子さん" : "女性の方"))
+                    .body("flyer.descriptionJa", equalTo(changed ? "絵本の読み聞かせもあります。" : "お茶を飲みながらおしゃべりします。"));
+        }
+    }
+
     @Test
     void aSeriesChangedFromADateOnMovesThoseDatesInPlaceAndLeavesTheEarlierOnesAndTheOwnChanges() {
         LocalDate firstDay = LocalDate.now(TokyoTime.ZONE).plusDays(7);
