@@ -129,6 +129,7 @@ final class MatrixObjects {
         return switch (kind) {
             case "published" -> Made.of(newSession(sessionBody("cafe", 50, "FIRST_COME"), true));
             case "draft" -> Made.of(newSession(sessionBody("cafe", 50, "FIRST_COME"), false));
+            case "started" -> startedSession();
             case "venue" -> Made.of(newVenue());
             case "linked-venue" -> Made.of(newLinkedVenue());
             case "series" -> Made.of(newSeries());
@@ -442,6 +443,13 @@ final class MatrixObjects {
      * (ADR 0078), so its deadline is brought to now in the databases, as if that time had come, instead of the test
      * waiting for a deadline on the wall clock.
      */
+    /** A published session that began an hour ago: only such a one can be marked as taken place. */
+    private Made startedSession() {
+        String session = newSession(sessionBody("cafe", 50, "FIRST_COME"), true);
+        new StackAttendees(stack).startedAnHourAgo(session);
+        return Made.of(session);
+    }
+
     private Made drawnLottery() {
         Map<String, Object> body = lotteryBody();
         String session = newSession(body, true);

@@ -111,6 +111,32 @@ final class StackAttendees {
         }
     }
 
+    /**
+     * A published session moved in the event service so that it began an hour ago and ends in an hour (nothing can be
+     * published with a start that has passed, and only a session that began can be marked as taken place); its
+     * application window and childcare deadline, where it has them, end before that start.
+     */
+    void startedAnHourAgo(String sessionId) {
+        try (Connection db = DriverManager.getConnection(
+                        stack.stack.postgres().jdbcUrl(LocalStack.databaseOf("event")), PostgresServer.USER, "");
+                PreparedStatement move = db.prepareStatement("update session set starts_at = now() - interval '1 hour',"
+                        + " ends_at = now() + interval '1 hour',"
+                        + " application_opens_at = case when application_opens_at is null then null"
+                        + " else least(application_opens_at, now() - interval '3 days') end,"
+                        + " application_closes_at = case when application_closes_at is null then null"
+                        + " else least(application_closes_at, now() - interval '2 hours') end,"
+                        + " childcare_deadline = case when childcare_deadline is null then null"
+                        + " else least(childcare_deadline, now() - interval '2 days') end"
+                        + " where id = ?::uuid")) {
+            move.setString(1, sessionId);
+            if (move.executeUpdate() != 1) {
+                throw new AssertionError("event does not know session " + sessionId);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     String publishedSession(Map<String, Object> body) {
         String token = token("organiser1");
         String id = given().baseUri(stack.gateway)
