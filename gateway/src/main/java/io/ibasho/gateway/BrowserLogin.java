@@ -1,5 +1,7 @@
 package io.ibasho.gateway;
 
+import io.ibasho.gateway.web.Language;
+import io.ibasho.gateway.web.PageFlow;
 import io.ibasho.gateway.web.Wording;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -172,13 +174,15 @@ public class BrowserLogin {
      * Keycloak's session alive), and lands on our own signed-out page.
      */
     private void logout(RoutingContext ctx, io.vertx.core.MultiMap form) {
+        // read before the cookies are cleared
+        String signedOut = signedOutPage(ctx);
         if (!BrowserSessions.hasSessionCookie(ctx.request())) {
             BrowserSessions.clearAllCookies(ctx);
             ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
-            redirect(ctx, config.browser().postLogoutPath());
+            redirect(ctx, signedOut);
             return;
         }
-        ctx.put(BrowserSessions.AFTER_DEAD_SESSION, config.browser().postLogoutPath());
+        ctx.put(BrowserSessions.AFTER_DEAD_SESSION, signedOut);
         String submitted = ctx.request().getHeader(BrowserSessions.CSRF_HEADER);
         if (submitted == null) {
             submitted = form.get(BrowserSessions.CSRF_FORM_FIELD);
@@ -196,13 +200,23 @@ public class BrowserLogin {
                             }
                             BrowserSessions.clearAllCookies(ctx);
                             ctx.response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
-                            redirect(ctx, config.browser().postLogoutPath());
+                            redirect(ctx, signedOut);
                         },
                         failure -> {
                             if (!ctx.response().headWritten()) {
-                                redirect(ctx, config.browser().postLogoutPath());
+                                redirect(ctx, signedOut);
                             }
                         });
+    }
+
+    /**
+     * The signed-out page in the language she was using: Clear-Site-Data "cookies" takes the lang cookie with the
+     * session's, so the page is told in its address (the default, Japanese, needs no word).
+     */
+    private String signedOutPage(RoutingContext ctx) {
+        String path = config.browser().postLogoutPath();
+        Language used = PageFlow.language(ctx);
+        return used == Language.JA ? path : path + (path.contains("?") ? "&" : "?") + "lang=" + used.tag();
     }
 
     /**

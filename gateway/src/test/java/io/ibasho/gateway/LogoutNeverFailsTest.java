@@ -81,6 +81,19 @@ class LogoutNeverFailsTest {
     }
 
     @Test
+    void theSignedOutPageIsInTheLanguageSheUsedThoughItsCookieIsCleared() {
+        given().redirects()
+                .follow(false)
+                .cookie("lang", "en")
+                .post("/app/logout")
+                .then()
+                .statusCode(303)
+                .header("Location", "/bye?lang=en")
+                .header("Clear-Site-Data", containsString("\"cookies\""));
+        given().get("/bye?lang=en").then().statusCode(200).body(containsString("lang=\"en\""));
+    }
+
+    @Test
     void aSessionCookieWithoutTheCsrfTokenCannotSignHerOut() {
         String html = given().redirects()
                 .follow(false)

@@ -107,4 +107,48 @@ class PublicPagesIT {
             phone.assertNothingWentWrong();
         }
     }
+
+    /**
+     * At 200 % zoom (640x400 CSS pixels) and 320 px wide, every link of the header that a keyboard reaches, going back
+     * up from the bottom of a page, is scrolled to below the fixed quick-exit button, never under it.
+     */
+    @Test
+    void aFocusedHeaderLinkIsNeverHiddenUnderTheQuickExit() {
+        try (Phone phone = Phone.open("focus-under-quick-exit")) {
+            Page page = phone.page();
+            for (int[] size : new int[][] {{640, 400}, {320, 640}}) {
+                page.setViewportSize(size[0], size[1]);
+                page.navigate(stack.gateway + "/safety?lang=en");
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
+                org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("window.scrollY")).doubleValue())
+                        .as("the page scrolls at %dx%d", size[0], size[1])
+                        .isPositive();
+                // from the content's first link, back through the header as Shift+Tab goes
+                page.evaluate("document.querySelector('main a, main button').focus({preventScroll: true})");
+                List<String> seen = new java.util.ArrayList<>();
+                for (int step = 0; step < 30; step++) {
+                    page.keyboard().press("Shift+Tab");
+                    if (!(Boolean) page.evaluate("!!document.activeElement.closest('.site-header')")) {
+                        break;
+                    }
+                    var link = page.locator(":focus").boundingBox();
+                    var exit = page.locator("#quick-exit").boundingBox();
+                    boolean under = link.x < exit.x + exit.width
+                            && exit.x < link.x + link.width
+                            && link.y < exit.y + exit.height
+                            && exit.y < link.y + link.height;
+                    String name = (String) page.evaluate("document.activeElement.textContent.trim()");
+                    seen.add(name);
+                    org.assertj.core.api.Assertions.assertThat(under)
+                            .as("%s at %dx%d lies under the quick exit", name, size[0], size[1])
+                            .isFalse();
+                }
+                org.assertj.core.api.Assertions.assertThat(seen)
+                        .as("the header's links were reached")
+                        .contains("日本語");
+                phone.look("focus-under-quick-exit-" + size[0]);
+            }
+            phone.assertNothingWentWrong();
+        }
+    }
 }

@@ -176,7 +176,7 @@ public class DropInChildcarePages {
             ages.add(new Views.Option("", v.text("noChild"), chosen.isEmpty()));
             for (int age : DropInChildcareForm.ages(min, max)) {
                 ages.add(new Views.Option(
-                        Integer.toString(age), age + v.text("ageSuffix"), chosen.equals(Integer.toString(age))));
+                        Integer.toString(age), Wording.age(age, v.language()), chosen.equals(Integer.toString(age))));
             }
             formRows.add(new FormRow(
                     n,
@@ -357,8 +357,7 @@ public class DropInChildcarePages {
         for (Object o : r.getJsonArray("children", new JsonArray())) {
             if (o instanceof JsonObject c) {
                 StringBuilder line = new StringBuilder();
-                line.append(c.getInteger("ageYears", 0))
-                        .append(UiText.of(language).get("ageSuffix"));
+                line.append(Wording.age(c.getInteger("ageYears", 0), language));
                 if (c.getString("childNickname") != null) {
                     line.append(ja ? "（" : " (")
                             .append(c.getString("childNickname"))

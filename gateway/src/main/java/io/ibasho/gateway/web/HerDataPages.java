@@ -436,7 +436,7 @@ public class HerDataPages {
         return all;
     }
 
-    /** 「ひだまりカフェ ・ 12月18日(金) 13:30」; a session no longer public is said to be so. */
+    /** 「ひだまりカフェ ・ 12月18日(金) 13:30」, "Hidamari Café · Fri 18 Dec 13:30"; a session no longer public is said to be so. */
     private static String heading(
             Map<String, JsonObject> sessions, String sessionId, String startsAt, Language language) {
         JsonObject session = sessionId == null ? null : sessions.get(sessionId);
@@ -446,7 +446,7 @@ public class HerDataPages {
         String title = session == null || session.isEmpty()
                 ? (language == Language.JA ? "（公開が終わった回）" : "(a session no longer published)")
                 : Pages.title(session.getString("titleJa"), session.getString("titleEn"), language)[0];
-        return when == null ? title : title + " ・ " + when;
+        return when == null ? title : title + UiText.of(language).get("separator") + when;
     }
 
     private static String at(String instant, Language language) {
@@ -469,7 +469,7 @@ public class HerDataPages {
         if (years == null) {
             return null;
         }
-        return ja ? years + "歳" : years + (years == 1 ? " year" : " years");
+        return Wording.age(years, ja ? Language.JA : Language.EN);
     }
 
     private static String attendance(String attendance, boolean ja) {

@@ -277,7 +277,7 @@ public class PageFlow {
         return instance.render();
     }
 
-    static Language language(RoutingContext ctx) {
+    public static Language language(RoutingContext ctx) {
         Language asked = Language.ofTag(ctx.request().getParam("lang"));
         if (asked != null) {
             ctx.response()

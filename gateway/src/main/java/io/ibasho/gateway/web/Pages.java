@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,6 +74,10 @@ public class Pages {
 
     @Inject
     Clock clock;
+
+    /** How long before the start she can no longer cancel a seat herself: the registration service's cut-off. */
+    @ConfigProperty(name = "ibasho.web.attendee-cancellation-cut-off", defaultValue = "PT2H")
+    java.time.Duration attendeeCancellationCutOff;
 
     void routes(@Observes Router router) {
         router.get("/").order(900).handler(ctx -> page(ctx, false, this::find));
@@ -512,11 +517,20 @@ public class Pages {
         boolean past = "COMPLETED".equalsIgnoreCase(status) || (ends != null && ends.isBefore(now));
         // a full first-come session still takes her, on its waitlist: the link says so instead of 予約へ進む
         Integer seatsLeft = seatsLeft(figures);
+        // after a lottery's deadline the link no longer offers an application, only a look at seats left over
         String bookLabel = UiText.of(language)
                 .get(
-                        "LOTTERY".equals(allocation)
-                                ? "goApply"
-                                : seatsLeft != null && seatsLeft <= 0 ? "goWaitlist" : "goBook");
+                        switch (formMode(
+                                "LOTTERY".equals(allocation),
+                                false,
+                                seatsLeft,
+                                time(s.getString("applicationClosesAt")),
+                                now)) {
+                            case "apply" -> "goApply";
+                            case "closed" -> "goLeftoverSeats";
+                            case "waitlist" -> "goWaitlist";
+                            default -> "goBook";
+                        });
         boolean bookable = !cancelled && !past && allocation != null && !"NONE".equals(allocation) && own == null;
         String audience =
                 ja ? s.getString("targetAudienceJa") : s.getString("targetAudienceEn", s.getString("targetAudienceJa"));
@@ -639,18 +653,48 @@ public class Pages {
             }
             JsonObject s = found.object();
             boolean lottery = "LOTTERY".equals(s.getString("allocation"));
+            if (mode != null) {
+                return Uni.createFrom().item((Result) new Html(status, "book", bookData(v, s, mode, values, errors)));
+            }
             // After a draw whose reserve list ran out, the seats left over are booked first come
-            Uni<Boolean> firstComeOpen = lottery && mode == null && v.signedIn()
+            Uni<Boolean> firstComeOpen = lottery && v.signedIn()
                     ? services.get("registration", "/api/registrations/sessions/" + id + "/lottery", v.token())
                             .map(a -> a.ok() && bool(a.object(), "firstComeOpen"))
                             .onFailure()
                             .recoverWithItem(false)
                     : Uni.createFrom().item(false);
-            return firstComeOpen.map(open -> {
-                String chosenMode = mode != null ? mode : lottery && !open ? "apply" : "book";
+            // a full first-come session takes her on its waitlist: the form says so before she submits
+            Uni<Integer> seatsLeft = lottery
+                    ? Uni.createFrom().nullItem()
+                    : seatFigures(new JsonArray().add(s))
+                            .map(byId -> seatsLeft(byId.get(id.toString())))
+                            .onFailure()
+                            .recoverWithNull();
+            return Uni.combine().all().unis(firstComeOpen, seatsLeft).asTuple().map(known -> {
+                String chosenMode = formMode(
+                        lottery,
+                        known.getItem1(),
+                        known.getItem2(),
+                        time(s.getString("applicationClosesAt")),
+                        OffsetDateTime.now(clock));
                 return (Result) new Html(status, "book", bookData(v, s, chosenMode, values, errors));
             });
         });
+    }
+
+    /**
+     * The form the booking page offers when the link asked for none: a lottery's application until its deadline, then
+     * "closed" (no form) unless the draw left seats over for first-come booking; a full first-come session's waitlist.
+     */
+    static String formMode(
+            boolean lottery, boolean firstComeOpen, Integer seatsLeft, OffsetDateTime closesAt, OffsetDateTime now) {
+        if (lottery) {
+            if (firstComeOpen) {
+                return "book";
+            }
+            return closesAt != null && !now.isBefore(closesAt) ? "closed" : "apply";
+        }
+        return seatsLeft != null && seatsLeft <= 0 ? "waitlist" : "book";
     }
 
     private Map<String, Object> bookData(
@@ -670,6 +714,7 @@ public class Pages {
                         switch (mode) {
                             case "apply" -> "applyTitle";
                             case "waitlist" -> "waitlistTitle";
+                            case "closed" -> "applicationsClosedTitle";
                             default -> "bookTitle";
                         }));
         data.put(
@@ -700,7 +745,7 @@ public class Pages {
             options.add(new Views.Option("", v.text("noChild"), chosen.isEmpty()));
             for (int age = Math.max(0, min); age <= Math.min(17, max); age++) {
                 options.add(new Views.Option(
-                        Integer.toString(age), age + v.text("ageSuffix"), chosen.equals(Integer.toString(age))));
+                        Integer.toString(age), Wording.age(age, v.language()), chosen.equals(Integer.toString(age))));
             }
             ages.add(options);
         }
@@ -961,6 +1006,14 @@ public class Pages {
     }
 
     static Views.MyBooking myBooking(JsonObject r, JsonObject s, Language language) {
+        return myBooking(r, s, language, false);
+    }
+
+    /**
+     * Her booking in words. {@code pastCancellationCutOff}: the registration service refuses to give up a seat from
+     * its cut-off before the start, so then the page offers no button that can only be refused.
+     */
+    static Views.MyBooking myBooking(JsonObject r, JsonObject s, Language language, boolean pastCancellationCutOff) {
         String[] title = title(s.getString("titleJa"), s.getString("titleEn"), language);
         String status = r.getString("status");
         JsonObject childcareOffer = obj(s, "childcare");
@@ -989,6 +1042,7 @@ public class Pages {
                 && Wording.CHILDCARE_FULL.contains(r.getString("childcareRejectReason"));
         OffsetDateTime offer = time(r.getString("offerExpiresAt"));
         OffsetDateTime starts = time(s.getString("startsAt"));
+        boolean tooLate = pastCancellationCutOff && "seat".equals(cancelKind(status));
         return new Views.MyBooking(
                 r.getString("id"),
                 r.getString("sessionId"),
@@ -1005,7 +1059,7 @@ public class Pages {
                 "confirmed".equals(status) ? r.getString("bookingCode") : null,
                 "confirmed".equals(status),
                 offer == null ? null : Wording.until(offer, language),
-                cancelKind(status),
+                tooLate ? null : cancelKind(status),
                 "offered".equals(status),
                 "offered".equals(status) && Wording.LOTTERY_WIN.equals(r.getString("offerReason")),
                 childcare,
@@ -1020,7 +1074,8 @@ public class Pages {
                 waitlist,
                 r.getString("nickname", ""),
                 ages,
-                ACTIVE.contains(status));
+                ACTIVE.contains(status),
+                tooLate);
     }
 
     /** What cancelling gives up: a place in line on the waitlist, a lottery application, else a seat (held, offered). */
@@ -1057,6 +1112,7 @@ public class Pages {
                         default -> BookingForm.actionProblem(doneParam, v.language());
                     };
             data.put("message", message);
+            data.put("tooLateToCancel", BookingForm.actionProblem("cancellation-closed", v.language()));
             // the buttons to book again each send a new booking form, which needs an idempotency key of its own
             data.put("idem", UUID.randomUUID().toString());
             data.put("idemWaitlist", UUID.randomUUID().toString());
@@ -1096,9 +1152,23 @@ public class Pages {
             }
             JsonObject registration = own;
             return services.get("event", "/api/events/sessions/" + registration.getString("sessionId"), null)
-                    .map(found ->
-                            myBooking(registration, found.ok() ? found.object() : new JsonObject(), v.language()));
+                    .map(found -> {
+                        JsonObject s = found.ok() ? found.object() : new JsonObject();
+                        return myBooking(
+                                registration,
+                                s,
+                                v.language(),
+                                pastCancellationCutOff(
+                                        time(s.getString("startsAt")),
+                                        OffsetDateTime.now(clock),
+                                        attendeeCancellationCutOff));
+                    });
         });
+    }
+
+    /** The registration service's rule (ibasho.registration.cancellation.attendee-cut-off), mirrored by config. */
+    static boolean pastCancellationCutOff(OffsetDateTime startsAt, OffsetDateTime now, java.time.Duration cutOff) {
+        return startsAt != null && now.isAfter(startsAt.minus(cutOff));
     }
 
     private Uni<Result> bookingForSession(Visit v) {
@@ -1271,7 +1341,7 @@ public class Pages {
                     Map<String, Object> data = new HashMap<>();
                     data.put("nav", "settings");
                     data.put("notAttendee", false);
-                    data.put("language", p.getString("language", v.language().tag()));
+                    data.put("language", shownLanguage(p, v.language()).tag());
                     data.put("emailOn", arr(p, "channels").contains("email"));
                     data.put("fullDetail", bool(p, "fullDetail"));
                     JsonObject quiet = p.getJsonObject("quietHours");
@@ -1284,6 +1354,16 @@ public class Pages {
                     data.put("lineOffered", line);
                     return new Html(status, "settings", data);
                 });
+    }
+
+    /**
+     * The language her settings' radio shows. Notification answers its default, Japanese, for a woman who never chose
+     * one, so a stored Japanese may be no choice at all: then the language she is using wins, and saving any other
+     * setting does not switch the app and her e-mails to Japanese. A stored English was chosen, and stays.
+     */
+    static Language shownLanguage(JsonObject preferences, Language using) {
+        Language stored = Language.ofTag(preferences.getString("language"));
+        return stored == null || stored == Language.JA ? using : stored;
     }
 
     private Uni<Result> saveSettings(Visit v, MultiMap form) {

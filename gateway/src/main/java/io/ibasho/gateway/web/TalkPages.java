@@ -195,7 +195,7 @@ public class TalkPages {
             case "weekend" -> tt.get("weekend");
             case "specific-days" ->
                 String.join(
-                        "・",
+                        tt.get("daySeparator"),
                         r.getJsonArray("days", new JsonArray()).stream()
                                 .map(d -> tt.getOrDefault(String.valueOf(d), String.valueOf(d)))
                                 .toList());

@@ -57,6 +57,7 @@ public final class TalkText {
         put("weekend", "土日", "Weekends");
         put("specificDays", "曜日を選ぶ", "Specific days");
         put("days", "曜日", "Days");
+        put("daySeparator", "・", ", ");
         put("MON", "月", "Mon");
         put("TUE", "火", "Tue");
         put("WED", "水", "Wed");

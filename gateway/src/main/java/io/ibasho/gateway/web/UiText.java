@@ -83,6 +83,7 @@ public final class UiText {
         put("goBook", "予約へ進む", "Book a seat");
         put("goApply", "抽選に申し込む", "Apply to the lottery");
         put("goWaitlist", "キャンセル待ちに登録する", "Join the waitlist");
+        put("goLeftoverSeats", "抽選のあとの空き席を見る", "See seats left after the lottery");
         put("yourBooking", "あなたの予約", "Your booking");
         put("seeBooking", "わたしの予約を見る", "See my booking");
         put("sessionCancelled", "この回は中止になりました。", "This session has been cancelled.");
@@ -96,6 +97,12 @@ public final class UiText {
         put("bookTitle", "予約する", "Book");
         put("applyTitle", "抽選に申し込む", "Apply to the lottery");
         put("waitlistTitle", "キャンセル待ちに登録する", "Join the waitlist");
+        put("applicationsClosedTitle", "抽選の受付は終了しました", "Lottery applications are closed");
+        put(
+                "applicationsClosed",
+                "この回の抽選の申し込みは締め切りました。空いた席が出たときは、このページから先着順で予約できます。",
+                "Applications for this session's lottery have closed. If seats are left over, you can book them here,"
+                        + " first come, first served.");
         put("nickname", "ニックネーム", "Nickname");
         put(
                 "nicknameHelp",
@@ -115,7 +122,6 @@ public final class UiText {
         put("child2", "2人目", "2nd child");
         put("child3", "3人目", "3rd child");
         put("noChild", "なし", "None");
-        put("ageSuffix", "歳", " years");
         put("tier", "あてはまるもの", "Which describes you");
         put(
                 "tierHelp",
@@ -343,6 +349,8 @@ public final class UiText {
         put("dropInCancelLink", "取り消す", "Cancel");
         // between two sentences put together on a page (Japanese has no space after its full stop)
         put("fullStop", "。", ". ");
+        // between two parts of one line (a reference and its organisation, a title and its date): 「・」 is Japanese
+        put("separator", " ・ ", " · ");
         put("dropInCancelNo", "取り消さない", "No, keep it");
         put("dropInListTitle", "託児の予約（予約なしで参加できる回）", "Childcare at drop-in sessions");
         put("dropInCodeShort", "コード", "Code");

@@ -103,7 +103,9 @@ final class Views {
             /** Her nickname and children's ages as she gave them, sent again by those two buttons. */
             String nickname,
             List<Integer> ages,
-            boolean active) {
+            boolean active,
+            /** A seat past the cancellation cut-off: no button, the page says to tell the organisers instead. */
+            boolean tooLateToCancel) {
         public boolean canCancel() {
             return cancelKind != null;
         }

@@ -330,10 +330,12 @@ public final class Wording {
         }
         boolean ja = language == Language.JA;
         return String.join(
-                ja ? "、" : ", ",
-                ages.stream()
-                        .map(age -> age + (ja ? "歳" : age == 1 ? " year" : " years"))
-                        .toList());
+                ja ? "、" : ", ", ages.stream().map(age -> age(age, language)).toList());
+    }
+
+    /** A child's age in years: 「1歳」, "1 year", "2 years" (the one place ages are worded). */
+    public static String age(int years, Language language) {
+        return language == Language.JA ? years + "歳" : years + (years == 1 ? " year" : " years");
     }
 
     private static String waiting(String reason, Integer position, boolean ja) {

@@ -131,7 +131,8 @@ class HerDataViewsTest {
                         "回の日時");
         assertThat(HerDataPages.sections(asTheServicesExportIt(), sessions, Map.of(), Language.EN)
                         .toString())
-                .contains("Hidamari Café ・ Fri 18 Dec, 13:30", "value=1 year", "value=No");
+                .contains("Hidamari Café · Fri 18 Dec, 13:30", "value=1 year", "value=No")
+                .doesNotContain(" ・ ");
     }
 
     /** Her requests to talk as notification exports them: the organisation by its id only. */

@@ -315,4 +315,75 @@ class SessionViewsTest {
                 .containsExactly("Part 1", "Part 2");
         assertThat(parts).extracting(Views.Part::label).containsExactly("1部", "2部");
     }
+
+    /** The booking page's form when the link asked for none: what submitting it will really do. */
+    @Test
+    void theBookingFormIsTheWaitlistWhenFullAndNoLotteryFormAfterItsDeadline() {
+        OffsetDateTime closes = NOW.plusDays(1);
+        // a full first-come session: the waitlist (its heading and button), so one submit puts her on it
+        assertThat(Pages.formMode(false, false, 0, null, NOW)).isEqualTo("waitlist");
+        assertThat(Pages.formMode(false, false, 3, null, NOW)).isEqualTo("book");
+        assertThat(Pages.formMode(false, false, null, null, NOW)).isEqualTo("book");
+        // a lottery: the application until its deadline, then no form unless the draw left seats for first come
+        assertThat(Pages.formMode(true, false, null, closes, NOW)).isEqualTo("apply");
+        assertThat(Pages.formMode(true, false, null, closes, closes)).isEqualTo("closed");
+        assertThat(Pages.formMode(true, false, null, closes, closes.plusDays(3)))
+                .isEqualTo("closed");
+        assertThat(Pages.formMode(true, true, null, closes, closes.plusDays(3))).isEqualTo("book");
+        assertThat(UiText.of(Language.EN).get("applicationsClosedTitle")).isEqualTo("Lottery applications are closed");
+    }
+
+    @Test
+    void theSessionPageOffersNoLotteryApplicationAfterItsDeadline() {
+        JsonObject lottery = bare(); // applications close 2026-12-11 13:30
+        assertThat(Pages.sessionPage(lottery, null, null, null, Language.JA, NOW)
+                        .bookLabel())
+                .isEqualTo("抽選に申し込む");
+        assertThat(Pages.sessionPage(lottery, null, null, null, Language.JA, NOW.plusDays(12))
+                        .bookLabel())
+                .isEqualTo("抽選のあとの空き席を見る");
+        JsonObject full = bare().put("allocation", "FIRST_COME");
+        assertThat(Pages.sessionPage(full, null, new JsonObject().put("seatsLeft", 0), null, Language.EN, NOW)
+                        .bookLabel())
+                .isEqualTo("Join the waitlist");
+    }
+
+    @Test
+    void afterTheCancellationCutOffHerBookingOffersNoCancelButtonAndSaysWhy() {
+        OffsetDateTime starts = OffsetDateTime.parse("2026-12-16T13:30:00+09:00");
+        java.time.Duration cutOff = java.time.Duration.ofHours(2);
+        assertThat(Pages.pastCancellationCutOff(starts, starts.minusHours(3), cutOff))
+                .isFalse();
+        assertThat(Pages.pastCancellationCutOff(starts, starts.minusHours(2), cutOff))
+                .as("the registration service still takes it at the cut-off itself")
+                .isFalse();
+        assertThat(Pages.pastCancellationCutOff(starts, starts.minusMinutes(90), cutOff))
+                .isTrue();
+        assertThat(Pages.pastCancellationCutOff(null, NOW, cutOff)).isFalse();
+        JsonObject confirmed =
+                new JsonObject().put("id", "r1").put("sessionId", "s1").put("status", "confirmed");
+        Views.MyBooking seat = Pages.myBooking(confirmed, firstComeWithChildcare(), Language.JA, true);
+        assertThat(seat.canCancel()).isFalse();
+        assertThat(seat.tooLateToCancel()).isTrue();
+        // a place on the waitlist holds no seat: she may still leave it
+        Views.MyBooking waiting = Pages.myBooking(
+                confirmed.copy().put("status", "waitlisted"), firstComeWithChildcare(), Language.JA, true);
+        assertThat(waiting.canCancel()).isTrue();
+        assertThat(waiting.tooLateToCancel()).isFalse();
+        assertThat(Pages.myBooking(confirmed, firstComeWithChildcare(), Language.JA, false)
+                        .canCancel())
+                .isTrue();
+    }
+
+    @Test
+    void herSettingsShowTheLanguageSheIsUsingUntilSheChoseEnglish() {
+        // notification answers its default, Japanese, for a woman who never chose
+        assertThat(Pages.shownLanguage(new JsonObject().put("language", "ja"), Language.EN))
+                .isEqualTo(Language.EN);
+        assertThat(Pages.shownLanguage(new JsonObject(), Language.EN)).isEqualTo(Language.EN);
+        assertThat(Pages.shownLanguage(new JsonObject().put("language", "ja"), Language.JA))
+                .isEqualTo(Language.JA);
+        assertThat(Pages.shownLanguage(new JsonObject().put("language", "en"), Language.JA))
+                .isEqualTo(Language.EN);
+    }
 }

@@ -21,7 +21,7 @@ class TalkPagesTest {
                 .put("organisationId", "hinata");
         assertThat(TalkPages.how(request, TalkText.of(Language.JA))).isEqualTo("電話番号: 090-0000-1234");
         assertThat(TalkPages.when(request, TalkText.of(Language.JA))).isEqualTo("月・木");
-        assertThat(TalkPages.when(request, TalkText.of(Language.EN))).isEqualTo("Mon・Thu");
+        assertThat(TalkPages.when(request, TalkText.of(Language.EN))).isEqualTo("Mon, Thu");
         TalkPages.Sent sent = TalkPages.sent(request, TalkText.of(Language.EN), java.util.Map.of("hinata", "Hinata"));
         assertThat(sent.status()).isEqualTo("Received: we will contact you");
         assertThat(sent.organisation()).isEqualTo("Hinata");

@@ -154,4 +154,15 @@ class WordingTest {
         assertThat(Wording.isLocalPath("/a\r\nSet-Cookie:x")).isFalse();
         assertThat(Wording.isLocalPath(null)).isFalse();
     }
+
+    @Test
+    void agesAreWordedInOnePlaceWithOneYearInTheSingular() {
+        assertThat(Wording.age(0, Language.EN)).isEqualTo("0 years");
+        assertThat(Wording.age(1, Language.EN)).isEqualTo("1 year");
+        assertThat(Wording.age(2, Language.EN)).isEqualTo("2 years");
+        assertThat(Wording.age(1, Language.JA)).isEqualTo("1歳");
+        assertThat(Wording.childrenAges(List.of(1, 3), Language.EN)).isEqualTo("1 year, 3 years");
+        // the forms' age choices use it too: no fixed suffix that says "1 years"
+        assertThat(UiText.english()).doesNotContainKey("ageSuffix");
+    }
 }
