@@ -111,6 +111,25 @@ final class StackAttendees {
         }
     }
 
+    /**
+     * A session's childcare deadline brought to {@code deadline} in the event service only (what the booking form reads),
+     * as if that time had come; childcare-booking keeps its own copy, so requests made past the form are not affected.
+     */
+    void childcareDeadlineAt(String sessionId, OffsetDateTime deadline) {
+        try (Connection db = DriverManager.getConnection(
+                        stack.stack.postgres().jdbcUrl(LocalStack.databaseOf("event")), PostgresServer.USER, "");
+                PreparedStatement move =
+                        db.prepareStatement("update session set childcare_deadline = ? where id = ?::uuid")) {
+            move.setObject(1, deadline);
+            move.setString(2, sessionId);
+            if (move.executeUpdate() != 1) {
+                throw new AssertionError("event does not know session " + sessionId);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     String publishedSession(Map<String, Object> body) {
         String token = token("organiser1");
         String id = given().baseUri(stack.gateway)
