@@ -117,18 +117,34 @@ final class StackAttendees {
      * application window and childcare deadline, where it has them, end before that start.
      */
     void startedAnHourAgo(String sessionId) {
-        try (Connection db = DriverManager.getConnection(
-                        stack.stack.postgres().jdbcUrl(LocalStack.databaseOf("event")), PostgresServer.USER, "");
-                PreparedStatement move = db.prepareStatement("update session set starts_at = now() - interval '1 hour',"
-                        + " ends_at = now() + interval '1 hour',"
+        changeInEvent(
+                sessionId,
+                "starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour',"
                         + " application_opens_at = case when application_opens_at is null then null"
                         + " else least(application_opens_at, now() - interval '3 days') end,"
                         + " application_closes_at = case when application_closes_at is null then null"
                         + " else least(application_closes_at, now() - interval '2 hours') end,"
                         + " childcare_deadline = case when childcare_deadline is null then null"
-                        + " else least(childcare_deadline, now() - interval '2 days') end"
-                        + " where id = ?::uuid")) {
-            move.setString(1, sessionId);
+                        + " else least(childcare_deadline, now() - interval '2 days') end");
+    }
+
+    /**
+     * A session's childcare deadline brought to {@code deadline} in the event service only (what the booking form reads),
+     * as if that time had come; childcare-booking keeps its own copy, so requests made past the form are not affected.
+     */
+    void childcareDeadlineAt(String sessionId, OffsetDateTime deadline) {
+        changeInEvent(sessionId, "childcare_deadline = ?", deadline);
+    }
+
+    /** One session's row in the event service's database changed by {@code set} (its values bound in order). */
+    private void changeInEvent(String sessionId, String set, Object... values) {
+        try (Connection db = DriverManager.getConnection(
+                        stack.stack.postgres().jdbcUrl(LocalStack.databaseOf("event")), PostgresServer.USER, "");
+                PreparedStatement move = db.prepareStatement("update session set " + set + " where id = ?::uuid")) {
+            for (int i = 0; i < values.length; i++) {
+                move.setObject(i + 1, values[i]);
+            }
+            move.setString(values.length + 1, sessionId);
             if (move.executeUpdate() != 1) {
                 throw new AssertionError("event does not know session " + sessionId);
             }

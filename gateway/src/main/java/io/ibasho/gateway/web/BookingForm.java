@@ -121,6 +121,23 @@ public final class BookingForm {
         return new Checked(name, List.copyOf(childrenAges), priorityTier, errors);
     }
 
+    /**
+     * Whether childcare can no longer be asked with this booking: offered, and its deadline reached (the deadline itself
+     * is after it, as childcare-booking judges it). Asked anyway, the seat would be held for a childcare refused later.
+     */
+    public static boolean childcareClosed(boolean offered, OffsetDateTime deadline, java.time.Instant now) {
+        return offered && deadline != null && !now.isBefore(deadline.toInstant());
+    }
+
+    /** What the form says in place of the children's fields once {@link #childcareClosed}: the seat alone is open. */
+    public static String childcareClosedText(OffsetDateTime deadline, Language language) {
+        String at = Wording.at(deadline, language);
+        return language == Language.JA
+                ? "託児の申込締切（" + at + "）を過ぎたため、託児はお受けできません。席だけのお申込みはできます。"
+                : "The childcare deadline (" + at + ") has passed, so childcare can no longer be asked for. You can"
+                        + " still ask for a seat without it.";
+    }
+
     /** The registration service's answer as an outcome: its status and stable problem type (docs/errors.md). */
     public static Outcome outcome(int status, String problem, String registrationStatus) {
         if (status >= 200 && status < 300) {

@@ -727,7 +727,13 @@ public class Pages {
                         }));
         JsonObject childcare = obj(s, "childcare");
         boolean offered = bool(childcare, "offered");
-        data.put("childcareOffered", offered);
+        OffsetDateTime childcareDeadline = time(childcare.getString("deadline"));
+        // past its deadline the children's fields are not offered: the seat alone can still be booked or asked for
+        boolean childcareClosed = BookingForm.childcareClosed(offered, childcareDeadline, clock.instant());
+        data.put("childcareOffered", offered && !childcareClosed);
+        data.put(
+                "childcareClosed",
+                childcareClosed ? BookingForm.childcareClosedText(childcareDeadline, v.language()) : null);
         data.put(
                 "childcareText",
                 Wording.childcare(
@@ -820,8 +826,17 @@ public class Pages {
                             childcare.getInteger("minAgeYears"),
                             childcare.getInteger("maxAgeYears"),
                             v.language());
-                    if (!checked.errors().isEmpty()) {
-                        return bookForm(v, chosenMode, values, checked.errors(), 422);
+                    Map<String, String> errors = new LinkedHashMap<>(checked.errors());
+                    OffsetDateTime childcareDeadline = time(childcare.getString("deadline"));
+                    if (!checked.childrenAges().isEmpty()
+                            && !errors.containsKey("childAge")
+                            && BookingForm.childcareClosed(
+                                    bool(childcare, "offered"), childcareDeadline, clock.instant())) {
+                        // a form opened before the deadline and sent after it: told now, before a seat is held
+                        errors.put("childAge", BookingForm.childcareClosedText(childcareDeadline, v.language()));
+                    }
+                    if (!errors.isEmpty()) {
+                        return bookForm(v, chosenMode, values, errors, 422);
                     }
                     return send(v, id, form, chosenMode, values, checked, session);
                 });

@@ -105,4 +105,23 @@ class BookingFormTest {
         JsonObject tier = new JsonObject().put("type", "https://ibasho.example/problems/priority-tier-unknown");
         assertThat(BookingForm.fieldErrors(tier, Language.EN)).containsOnlyKeys("tier");
     }
+
+    @Test
+    void childcareClosesAtItsDeadlineItselfAndSaysTheSeatAloneIsOpen() {
+        java.time.OffsetDateTime deadline = java.time.OffsetDateTime.parse("2026-12-11T13:30:00+09:00");
+        java.time.Instant before = deadline.toInstant().minusSeconds(1);
+        assertThat(BookingForm.childcareClosed(true, deadline, before)).isFalse();
+        assertThat(BookingForm.childcareClosed(true, deadline, deadline.toInstant()))
+                .isTrue();
+        assertThat(BookingForm.childcareClosed(false, deadline, deadline.toInstant()))
+                .isFalse();
+        assertThat(BookingForm.childcareClosed(true, null, deadline.toInstant()))
+                .isFalse();
+        assertThat(BookingForm.childcareClosedText(deadline, Language.JA))
+                .contains("13:30")
+                .endsWith("託児はお受けできません。席だけのお申込みはできます。");
+        assertThat(BookingForm.childcareClosedText(deadline, Language.EN))
+                .contains("13:30")
+                .endsWith("You can still ask for a seat without it.");
+    }
 }
