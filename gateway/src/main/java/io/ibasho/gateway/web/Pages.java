@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,10 +73,6 @@ public class Pages {
 
     @Inject
     Clock clock;
-
-    /** How long before the start she can no longer cancel a seat herself: the registration service's cut-off. */
-    @ConfigProperty(name = "ibasho.web.attendee-cancellation-cut-off", defaultValue = "PT2H")
-    java.time.Duration attendeeCancellationCutOff;
 
     void routes(@Observes Router router) {
         router.get("/").order(900).handler(ctx -> page(ctx, false, this::find));
@@ -1174,16 +1169,17 @@ public class Pages {
                                 s,
                                 v.language(),
                                 pastCancellationCutOff(
-                                        time(s.getString("startsAt")),
-                                        OffsetDateTime.now(clock),
-                                        attendeeCancellationCutOff));
+                                        time(registration.getString("cancellableUntil")), OffsetDateTime.now(clock)));
                     });
         });
     }
 
-    /** The registration service's rule (ibasho.registration.cancellation.attendee-cut-off), mirrored by config. */
-    static boolean pastCancellationCutOff(OffsetDateTime startsAt, OffsetDateTime now, java.time.Duration cutOff) {
-        return startsAt != null && now.isAfter(startsAt.minus(cutOff));
+    /**
+     * Past the time until which registration lets her give up the seat she holds ({@code cancellableUntil} in her
+     * registration, its own cut-off before the start): the one rule, read from the service that applies it.
+     */
+    static boolean pastCancellationCutOff(OffsetDateTime cancellableUntil, OffsetDateTime now) {
+        return cancellableUntil != null && now.isAfter(cancellableUntil);
     }
 
     private Uni<Result> bookingForSession(Visit v) {

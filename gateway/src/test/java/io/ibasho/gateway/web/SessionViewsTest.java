@@ -350,16 +350,16 @@ class SessionViewsTest {
 
     @Test
     void afterTheCancellationCutOffHerBookingOffersNoCancelButtonAndSaysWhy() {
-        OffsetDateTime starts = OffsetDateTime.parse("2026-12-16T13:30:00+09:00");
-        java.time.Duration cutOff = java.time.Duration.ofHours(2);
-        assertThat(Pages.pastCancellationCutOff(starts, starts.minusHours(3), cutOff))
-                .isFalse();
-        assertThat(Pages.pastCancellationCutOff(starts, starts.minusHours(2), cutOff))
+        // registration's cancellableUntil: the start (13:30) less its cut-off
+        OffsetDateTime until = OffsetDateTime.parse("2026-12-16T11:30:00+09:00");
+        assertThat(Pages.pastCancellationCutOff(until, until.minusHours(1))).isFalse();
+        assertThat(Pages.pastCancellationCutOff(until, until))
                 .as("the registration service still takes it at the cut-off itself")
                 .isFalse();
-        assertThat(Pages.pastCancellationCutOff(starts, starts.minusMinutes(90), cutOff))
-                .isTrue();
-        assertThat(Pages.pastCancellationCutOff(null, NOW, cutOff)).isFalse();
+        assertThat(Pages.pastCancellationCutOff(until, until.plusMinutes(30))).isTrue();
+        assertThat(Pages.pastCancellationCutOff(null, NOW))
+                .as("no seat held, or an older registration service")
+                .isFalse();
         JsonObject confirmed =
                 new JsonObject().put("id", "r1").put("sessionId", "s1").put("status", "confirmed");
         Views.MyBooking seat = Pages.myBooking(confirmed, firstComeWithChildcare(), Language.JA, true);

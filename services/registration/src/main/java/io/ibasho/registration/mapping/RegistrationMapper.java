@@ -24,6 +24,15 @@ public final class RegistrationMapper {
      */
     public static RegistrationView toView(
             Registration r, Integer position, java.util.List<RegistrationView.Part> parts) {
+        return toView(r, position, parts, null);
+    }
+
+    /** @param cancellableUntil until when she may give up the seat she holds herself (GET /mine), or null */
+    public static RegistrationView toView(
+            Registration r,
+            Integer position,
+            java.util.List<RegistrationView.Part> parts,
+            java.time.OffsetDateTime cancellableUntil) {
         boolean confirmed = r.status == Registration.Status.CONFIRMED;
         boolean waiting = r.status == Registration.Status.WAITLISTED;
         NextSteps next = nextSteps(r);
@@ -48,7 +57,8 @@ public final class RegistrationMapper {
                 waiting ? r.waitlistReason : null,
                 waiting && position != null ? position - 1 : null,
                 r.courseBookingId,
-                offerReason(r));
+                offerReason(r),
+                cancellableUntil);
     }
 
     /**

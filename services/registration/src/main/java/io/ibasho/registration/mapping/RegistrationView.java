@@ -42,7 +42,12 @@ public record RegistrationView(
         Integer aheadOfYou,
         /** A date of a course booked as one: its course booking (cancel this date alone, or the whole course). */
         UUID courseBookingId,
-        String offerReason) {
+        String offerReason,
+        /**
+         * While she holds a seat (confirmed, offered, held for childcare): until when she may give it up herself, the
+         * session's start less the cut-off; after it she tells the organiser (cancellation-closed). Only in GET /mine.
+         */
+        OffsetDateTime cancellableUntil) {
     /** A lottery winner who must confirm her place (the session's policy asks for it). */
     public static final String OFFERED_AFTER_LOTTERY_WIN = LotteryEvents.LOTTERY_WIN;
     /** A seat freed for someone waiting: on the waitlist, or on the lottery's reserve list. */

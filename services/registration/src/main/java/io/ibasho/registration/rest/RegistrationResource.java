@@ -130,7 +130,10 @@ public class RegistrationResource {
                                 .onItem()
                                 .transformToUniAndConcatenate(r -> BookingService.position(r)
                                         .map(position -> RegistrationMapper.toView(
-                                                r, position, SessionParts.of(sessions.get(r.sessionId)))))
+                                                r,
+                                                position,
+                                                SessionParts.of(sessions.get(r.sessionId)),
+                                                bookings.cancellableUntil(r, sessions.get(r.sessionId)))))
                                 .collect()
                                 .asList()));
     }

@@ -349,6 +349,16 @@ public class BookingService {
         return now().isAfter(session.startsAt.minus(config.cancellation().attendeeCutOff()));
     }
 
+    /**
+     * Until when she may give up the seat she holds herself ({@link #cancelOwn} refuses it after, cancellation-closed),
+     * so her app offers the button exactly as long as it works; null when she holds no seat or the session is unknown.
+     */
+    public OffsetDateTime cancellableUntil(Registration registration, SessionCopy session) {
+        return session == null || !holdsSeat(registration)
+                ? null
+                : session.startsAt.minus(config.cancellation().attendeeCutOff());
+    }
+
     /** A confirmed booking, an open offer and a hold waiting for childcare's answer each take one seat. */
     static boolean holdsSeat(Registration registration) {
         return registration.status == Status.CONFIRMED

@@ -57,8 +57,14 @@ class CancellationTest {
 
     @Test
     void sheCancelsUntilTheCutOffAndTheOrganiserAfterIt() {
-        UUID soon = Sessions.published(5, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90)); // cut-off is 2 h
+        OffsetDateTime soonStarts =
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90).withNano(0);
+        UUID soon = Sessions.published(5, soonStarts); // cut-off is 2 h
         UUID booking = booked("hana", soon);
+        // her app is told until when she may give the seat up, so it offers no button that can only be refused
+        assertThat(OffsetDateTime.parse(
+                        (String) Api.myRegistration("hana", soon).get("cancellableUntil")))
+                .isAtSameInstantAs(soonStarts.minusHours(2));
         Api.mine("hana", booking, "cancel")
                 .then()
                 .statusCode(409)
@@ -102,6 +108,9 @@ class CancellationTest {
 
         UUID later = Sessions.published(5);
         UUID laterBooking = booked("hana", later);
+        assertThat(OffsetDateTime.parse(
+                        (String) Api.myRegistration("hana", later).get("cancellableUntil")))
+                .isAfter(OffsetDateTime.now(ZoneOffset.UTC));
         Api.mine("hana", laterBooking, "cancel").then().statusCode(200).body("cancelledBy", equalTo("ATTENDEE"));
         Api.roster("organiser1", later).then().body("seatsTaken", equalTo(0));
     }
