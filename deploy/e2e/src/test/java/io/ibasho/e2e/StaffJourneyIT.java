@@ -886,7 +886,12 @@ class StaffJourneyIT {
             desk.look("lottery-open");
             button(page, "試しに抽選する（本番ではありません）").click();
             assertThat(page.locator("#preview")).containsText("当選 1人、補欠 1人");
+            // post-redirect-get: the dry run's counts (never who) are shown on the lottery page's own URL
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/lottery\\?preview=1\\.1$"));
             button(page, "抽選する").click();
+            assertThat(page.locator("#message")).hasText("まだ申込の受付中です。締切の後に抽選できます。");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/lottery\\?problem=applications-still-open$"));
+            page.reload(); // a reload asks nothing again: the same words, from the URL
             assertThat(page.locator("#message")).hasText("まだ申込の受付中です。締切の後に抽選できます。");
             desk.look("lottery-too-early");
 
@@ -914,6 +919,7 @@ class StaffJourneyIT {
                 page.waitForLoadState();
             }
             assertThat(page.locator("#lottery-results")).hasText("当選 1人・補欠 1人");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/lottery\\?(done=drawn|problem=[a-z-]+)$"));
             desk.look("lottery-drawn");
 
             button(page, "この抽選を確かめる").click();
