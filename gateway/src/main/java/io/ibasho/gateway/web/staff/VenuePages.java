@@ -407,7 +407,7 @@ public class VenuePages {
         return sessions.stream()
                 .filter(JsonObject.class::isInstance)
                 .map(JsonObject.class::cast)
-                .filter(s -> venueId.equals(s.getString("venueId")))
+                .filter(s -> s.getValue("venue") instanceof JsonObject venue && venueId.equals(venue.getString("id")))
                 .toList();
     }
 

@@ -52,11 +52,15 @@ class VenueFormTest {
 
     @Test
     void theSessionsThatKeepAVenueAreTheOnesHeldThere() {
+        // as GET /api/events/sessions/mine answers: the venue as an object with its id
         JsonArray mine = new JsonArray()
-                .add(new JsonObject().put("id", "s1").put("venueId", "v1"))
-                .add(new JsonObject().put("id", "s2").put("venueId", "v2"))
+                .add(new JsonObject().put("id", "s1").put("venue", new JsonObject().put("id", "v1")))
+                .add(new JsonObject().put("id", "s2").put("venue", new JsonObject().put("id", "v2")))
                 .add(new JsonObject().put("id", "s3"))
-                .add(new JsonObject().put("id", "s4").put("venueId", "v1").put("status", "cancelled"));
+                .add(new JsonObject()
+                        .put("id", "s4")
+                        .put("venue", new JsonObject().put("id", "v1"))
+                        .put("status", "cancelled"));
         assertThat(VenuePages.atVenue(mine, "v1"))
                 .extracting(s -> s.getString("id"))
                 .containsExactly("s1", "s4");
