@@ -583,6 +583,7 @@ class StaffJourneyIT {
                     .hasCount(3);
             assertThat(page.locator("#blocking-sessions")).containsText(title);
             desk.look("venue-in-use");
+            page.navigate(seriesUrl);
 
             Locator partnerSeries = page.locator("section.series")
                     .filter(new Locator.FilterOptions().setHasText((String) partnerVenue.get("nameJa")));
