@@ -21,7 +21,9 @@ public final class UiText {
         put("navBookings", "わたしの予約", "My bookings");
         put("navCourses", "連続講座", "Courses");
         put("navMyCourses", "わたしのコース", "My courses");
-        put("navStaffCourses", "連続講座の管理", "Courses");
+        put("navStaffCourses", "連続講座の管理", "Manage courses");
+        // the staff menu's link to /c, the course list women see: named apart from 連続講座の管理 (her own courses)
+        put("navPublicCourses", "公開中の連続講座", "Courses (public list)");
         put("findCourses", "連続講座（全部の回をまとめて予約）をさがす", "Find courses (all dates booked as one)");
         put("navInbox", "お知らせ", "Messages");
         put("navSettings", "設定", "Settings");

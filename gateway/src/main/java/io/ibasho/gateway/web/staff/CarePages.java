@@ -135,7 +135,9 @@ public class CarePages {
         int carers = summary.getInteger("carers", 0);
         int needed = summary.getInteger("carersNeeded", 0);
         boolean ja = language == Language.JA;
-        String carersText = ja ? "保育者 " + carers + "人（必要 " + needed + "人）" : carers + " carers (" + needed + " needed)";
+        String carersText = ja
+                ? "保育者 " + carers + "人（必要 " + needed + "人）"
+                : StaffText.count(carers, "carer", "carers") + " (" + needed + " needed)";
         if (summary.getInteger("carersShort", 0) > 0) {
             carersText += ja
                     ? "・" + summary.getInteger("carersShort") + "人不足"
@@ -147,7 +149,7 @@ public class CarePages {
                 row.when(),
                 ja
                         ? "子ども " + summary.getInteger("totalChildren", 0) + "人"
-                        : summary.getInteger("totalChildren", 0) + " children",
+                        : StaffText.count(summary.getInteger("totalChildren", 0), "child", "children"),
                 carersText,
                 summary.getInteger("carersShort", 0) > 0 || Boolean.TRUE.equals(summary.getValue("overCapacity")));
     }

@@ -178,18 +178,20 @@ public class DashboardPages {
     static StaffViews.VenueSummary summary(StaffViews.VenueGroup group) {
         int seatsTaken = 0;
         int capacity = 0;
+        int applications = 0;
         long waiting = 0;
         long offersOut = 0;
         for (StaffViews.CapacityLine line : group.lines()) {
-            if (line.firstCome()) {
+            if (line.seatsBooked()) {
                 seatsTaken += line.value();
                 capacity += line.max();
             }
+            applications += line.applications();
             waiting += Math.max(0, line.waiting());
             offersOut += Math.max(0, line.offersOut());
         }
         return new StaffViews.VenueSummary(
-                group.venue(), group.lines().size(), seatsTaken, capacity, waiting, offersOut);
+                group.venue(), group.lines().size(), seatsTaken, capacity, applications, waiting, offersOut);
     }
 
     /** Who waits and the offers out, in words: counts and the first deadline, never who. Null without bookings. */
@@ -230,18 +232,23 @@ public class DashboardPages {
         int value = 0;
         int max = capacity == null ? 0 : capacity;
         String seatsText;
+        boolean seatsBooked = false;
+        int applications = 0;
         if ("NONE".equals(allocation) || capacity == null) {
             seatsText = ja ? "予約不要" : "No booking";
         } else if ("LOTTERY".equals(allocation)
                 && seats != null
                 && seats.getValue("applications") instanceof Number n) {
             value = n.intValue();
+            applications = value;
             max = Math.max(capacity, value);
             seatsText = ja
                     ? "抽選: 申込 " + value + " / 定員 " + capacity
                     : "Lottery: " + value + " applications for " + capacity + " seats";
         } else if (seats != null && seats.getValue("seatsLeft") instanceof Number left) {
+            // a first-come session, or a lottery once drawn: registration answers its seats left from then on
             value = Math.max(0, capacity - left.intValue());
+            seatsBooked = true;
             seatsText = ja
                     ? "予約 " + value + " / 定員 " + capacity + "（残り " + left.intValue() + "）"
                     : value + " of " + capacity + " seats taken (" + left.intValue() + " left)";
@@ -254,8 +261,10 @@ public class DashboardPages {
         if (care != null) {
             careValue = care.getInteger("totalChildren", 0);
             careMax = care.getValue("capApplied") instanceof Number cap ? cap.intValue() : Math.max(careValue, 1);
-            StringBuilder text =
-                    new StringBuilder(ja ? "託児: 子ども " + careValue + "人" : "Childcare: " + careValue + " children");
+            StringBuilder text = new StringBuilder(
+                    ja
+                            ? "託児: 子ども " + careValue + "人"
+                            : "Childcare: " + StaffText.count(careValue, "child", "children"));
             if (care.getValue("capApplied") instanceof Number cap) {
                 text.append(ja ? " / 上限 " + cap.intValue() + "人" : " of " + cap.intValue());
             }
@@ -263,7 +272,8 @@ public class DashboardPages {
                     ja
                             ? "、保育者 " + care.getInteger("carers", 0) + "人（必要 " + care.getInteger("carersNeeded", 0)
                                     + "人）"
-                            : ", " + care.getInteger("carers", 0) + " carers (" + care.getInteger("carersNeeded", 0)
+                            : ", " + StaffText.count(care.getInteger("carers", 0), "carer", "carers") + " ("
+                                    + care.getInteger("carersNeeded", 0)
                                     + " needed)");
             for (Object o : care.getJsonArray("childrenByBand", new JsonArray())) {
                 if (o instanceof JsonObject band && band.getInteger("children", 0) > 0) {
@@ -288,7 +298,8 @@ public class DashboardPages {
                 careText,
                 careValue,
                 careMax,
-                "FIRST_COME".equals(allocation) && capacity != null && seats != null,
+                seatsBooked,
+                applications,
                 waitlistText(s, waits, language),
                 waits == null ? -1 : waits.getLong("waiting", 0L),
                 waits == null ? -1 : waits.getLong("offersOut", 0L));

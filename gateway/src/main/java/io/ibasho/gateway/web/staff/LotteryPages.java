@@ -8,6 +8,7 @@ import io.ibasho.gateway.FormBody;
 import io.ibasho.gateway.web.Language;
 import io.ibasho.gateway.web.PageFlow;
 import io.ibasho.gateway.web.PageFlow.Html;
+import io.ibasho.gateway.web.PageFlow.Redirect;
 import io.ibasho.gateway.web.PageFlow.Result;
 import io.ibasho.gateway.web.PageFlow.Visit;
 import io.ibasho.gateway.web.ServiceCalls;
@@ -42,12 +43,40 @@ public class LotteryPages {
     void routes(@Observes Router router) {
         router.get("/staff/sessions/:id/lottery")
                 .order(900)
-                .handler(
-                        ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> lottery(v, null, null, 200))));
+                .handler(ctx -> flow.page(ctx, true, OrganiserSessionPages.organiser(this::lotteryAfterRedirect)));
         router.post("/staff/sessions/:id/lottery/:action")
                 .order(900)
                 .handler(ctx -> FormBody.read(
                         ctx, form -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> action(v, form)))));
+    }
+
+    /**
+     * The page, with what a redirected form left in the query: {@code done=drawn}, a refusal's problem type, or a dry
+     * run's counts ({@code preview=3.2}: winners and reserve, numbers only, nothing about who applied).
+     */
+    private Uni<Result> lotteryAfterRedirect(Visit v) {
+        var request = v.ctx().request();
+        String message = null;
+        if ("drawn".equals(request.getParam("done"))) {
+            message = v.ja() ? "抽選しました。" : "Drawn.";
+        } else if (request.getParam("problem") != null) {
+            message = StaffProblems.say(StaffProblems.LOTTERY, request.getParam("problem"), 409, v.language());
+        }
+        String preview = previewWords(request.getParam("preview"), v.language());
+        return lottery(v, message, preview == null ? null : Map.of("preview", preview), 200);
+    }
+
+    /** A dry run's counts carried across the redirect as {@code winners.reserve}, in words; null when not one. */
+    static String previewWords(String counts, Language language) {
+        if (counts == null || !counts.matches("\\d{1,6}\\.\\d{1,6}")) {
+            return null;
+        }
+        String winners = counts.substring(0, counts.indexOf('.'));
+        String reserve = counts.substring(counts.indexOf('.') + 1);
+        return language == Language.JA
+                ? "試しの抽選（本番ではありません）: 当選 " + winners + "人、補欠 " + reserve + "人。本番の抽選は、公開した種で行います。"
+                : "Dry run (not the real draw): " + winners + " would win, " + reserve
+                        + " on the reserve list. The real draw uses the committed seed.";
     }
 
     private Uni<Result> lottery(Visit v, String message, Map<String, Object> extra, int status) {
@@ -98,22 +127,16 @@ public class LotteryPages {
             return Uni.createFrom().item(errorPage(403));
         }
         String base = "/api/registrations/sessions/" + id + "/lottery";
-        boolean ja = v.ja();
         return switch (action) {
+            // post-redirect-get: Back and reload never send a dry run or the draw again
             case "preview" ->
-                services.get("registration", base + "/preview", v.token()).flatMap(answer -> {
-                    if (!answer.ok()) {
-                        return lottery(v, problem(answer, ja), null, answer.status() >= 500 ? 503 : 409);
-                    }
-                    JsonObject p = answer.object();
-                    String words = ja
-                            ? "試しの抽選（本番ではありません）: 当選 " + size(p, "provisionalWinners") + "人、補欠 "
-                                    + size(p, "provisionalReserve") + "人。本番の抽選は、公開した種で行います。"
-                            : "Dry run (not the real draw): " + size(p, "provisionalWinners") + " would win, "
-                                    + size(p, "provisionalReserve")
-                                    + " on the reserve list. The real draw uses the committed seed.";
-                    return lottery(v, null, Map.of("preview", words), 200);
-                });
+                services.get("registration", base + "/preview", v.token())
+                        .map(answer -> answer.ok()
+                                ? redirect(
+                                        id,
+                                        "preview=" + size(answer.object(), "provisionalWinners") + "."
+                                                + size(answer.object(), "provisionalReserve"))
+                                : refused(id, answer));
             case "draw" ->
                 services.post(
                                 "registration",
@@ -122,17 +145,28 @@ public class LotteryPages {
                                 null,
                                 UUID.randomUUID().toString(),
                                 v.ctx().request())
-                        .flatMap(answer -> answer.ok() || "already-drawn".equals(answer.problem())
-                                ? lottery(v, ja ? "抽選しました。" : "Drawn.", null, 200)
-                                : lottery(v, problem(answer, ja), null, answer.status() >= 500 ? 503 : 409));
+                        .map(answer -> answer.ok() || "already-drawn".equals(answer.problem())
+                                ? redirect(id, "done=drawn")
+                                : refused(id, answer));
             default ->
                 LotteryCheck.run(
                         services,
                         v,
                         base,
-                        answer -> problem(answer, ja),
+                        answer -> StaffProblems.say(StaffProblems.LOTTERY, answer, v.language()),
                         (message, extra, status) -> lottery(v, message, extra, status));
         };
+    }
+
+    private static Result redirect(UUID session, String query) {
+        return new Redirect("/staff/sessions/" + session + "/lottery?" + query);
+    }
+
+    private static Result refused(UUID session, ServiceCalls.Answer answer) {
+        String type = StaffProblems.LOTTERY.containsKey(answer.problem())
+                ? answer.problem()
+                : answer.status() >= 500 || answer.status() == 429 ? "upstream-unavailable" : "validation";
+        return redirect(session, "problem=" + type);
     }
 
     /** The verifier's answer in words an organiser can repeat to an applicant who asks. */
@@ -171,7 +205,8 @@ public class LotteryPages {
         String state = !drawn
                 ? (ja ? "未抽選" : "Not drawn yet")
                 : "DONE".equals(lottery.getString("allocation"))
-                        ? (ja ? "抽選済み（全席決定）" : "Drawn; every seat decided")
+                        // the winners are decided; seats may stay empty when fewer applied than there are seats
+                        ? (ja ? "抽選済み（当選者決定）" : "Drawn; winners decided")
                         : (ja ? "抽選済み（託児の確認中）" : "Drawn; childcare still being asked");
         facts.add(new StaffViews.Count("state", ja ? "状態" : "State", state));
         if (record != null && record.getString("drawnAt") != null) {
@@ -195,21 +230,5 @@ public class LotteryPages {
 
     private static int size(JsonObject o, String key) {
         return o.getValue(key) instanceof JsonArray a ? a.size() : 0;
-    }
-
-    private static String problem(ServiceCalls.Answer answer, boolean ja) {
-        return switch (answer.problem()) {
-            case "applications-still-open" ->
-                ja ? "まだ申込の受付中です。締切の後に抽選できます。" : "Applications are still open; draw after the deadline.";
-            case "not-drawn" -> ja ? "まだ抽選していません。" : "Not drawn yet.";
-            case "allocating" ->
-                ja
-                        ? "託児の確認中です。すべての席が決まってから確かめられます。"
-                        : "Childcare is still being asked; check once every seat is decided.";
-            default ->
-                answer.status() >= 500
-                        ? (ja ? "いまは処理できません。少し待ってから、もう一度お試しください。" : "Not possible now; try again shortly.")
-                        : answer.object().getString("detail", "HTTP " + answer.status());
-        };
     }
 }

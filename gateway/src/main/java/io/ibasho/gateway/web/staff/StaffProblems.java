@@ -95,6 +95,23 @@ final class StaffProblems {
                     new Words(
                             "この送り先は見つかりません。削除されたかもしれません。", "This endpoint was not found; it may have been deleted.")));
 
+    /** Registration's answers to a lottery's dry run and draw (carried across the redirect by their type). */
+    static final Map<String, Words> LOTTERY = screen(
+            IDEMPOTENT_WRITES,
+            Map.of(
+                    "applications-still-open",
+                    new Words("まだ申込の受付中です。締切の後に抽選できます。", "Applications are still open; draw after the deadline."),
+                    "not-drawn",
+                    new Words("まだ抽選していません。", "Not drawn yet."),
+                    "allocating",
+                    new Words(
+                            "託児の確認中です。すべての席が決まってから確かめられます。",
+                            "Childcare is still being asked; check once every seat is decided."),
+                    "not-lottery",
+                    new Words("この開催は抽選ではありません。", "This session is not a lottery."),
+                    "not-found",
+                    new Words("この抽選は見つかりません。", "This lottery was not found.")));
+
     private StaffProblems() {}
 
     private static Map<String, Words> screen(Map<String, Words> shared, Map<String, Words> own) {

@@ -197,7 +197,8 @@ public final class StaffText {
         put("months", "月", "Months");
         put("monthByVenue", "会場ごとのまとめ", "By venue");
         put("sessionsCount", "開催数", "Sessions");
-        put("seatsFirstCome", "予約 / 定員（先着順）", "Booked / seats (first come)");
+        put("seatsBooked", "予約 / 定員（先着順と抽選済みの開催）", "Booked / seats (first come and drawn lotteries)");
+        put("lotteryApplications", "抽選前の申込（予約ではありません）", "Lottery applications not drawn yet (not bookings)");
         put("waitingCount", "キャンセル待ち（人）", "Waiting");
         put("offersCount", "ご案内中（件）", "Offers out");
         // the report (組織のレポート)
@@ -263,6 +264,11 @@ public final class StaffText {
     private static void put(String key, String ja, String en) {
         JA.put(key, ja);
         EN.put(key, en);
+    }
+
+    /** A count in English with its noun singular or plural: "1 carer", "2 carers", "0 children". */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     public static Map<String, String> of(Language language) {

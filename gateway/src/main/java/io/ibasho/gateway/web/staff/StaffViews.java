@@ -145,7 +145,10 @@ public final class StaffViews {
             String care,
             int careValue,
             int careMax,
-            boolean firstCome,
+            // confirmed bookings against the capacity: first come, or a lottery once drawn (its winners' seats)
+            boolean seatsBooked,
+            // a lottery not drawn yet: its applications, which are not bookings (0 otherwise)
+            int applications,
             String waitlist,
             long waiting,
             long offersOut) {}
@@ -153,10 +156,19 @@ public final class StaffViews {
     @TemplateData
     public record VenueGroup(String venue, List<CapacityLine> lines) {}
 
-    /** A venue's month on the dashboard, added up (first-come seats; waiting and offers of every booked session). */
+    /**
+     * A venue's month on the dashboard, added up: seats booked of the capacity (first come and drawn lotteries), the
+     * applications of lotteries not drawn yet apart (they are not bookings), waiting and offers of every booked session.
+     */
     @TemplateData
     public record VenueSummary(
-            String venue, int sessions, int seatsTaken, int capacity, long waiting, long offersOut) {}
+            String venue,
+            int sessions,
+            int seatsTaken,
+            int capacity,
+            int lotteryApplications,
+            long waiting,
+            long offersOut) {}
 
     /** A partner's venue with its public calendar feed. */
     @TemplateData
@@ -265,7 +277,8 @@ public final class StaffViews {
         fields.add(text("titleJa", "text", st, values, errors));
         fields.add(text("titleEn", "text", st, values, errors));
         fields.add(text("targetAudienceJa", "text", st, values, errors));
-        fields.add(text("descriptionJa", "text", st, values, errors));
+        // several lines of programme: a textarea (SessionForm keeps its 2,000-character limit)
+        fields.add(text("descriptionJa", "textarea", st, values, errors));
         fields.add(text("bringJa", "text", st, values, errors));
         fields.add(text("feeYen", "number", st, values, errors));
         fields.add(text("date", "date", st, values, errors));

@@ -168,6 +168,23 @@ public final class VenueForm {
         return groups;
     }
 
+    /**
+     * The well-formed partner group ids to ask Keycloak about, whatever else is wrong with the form, so an unknown id
+     * is said together with the other mistakes; none when the field itself is mistyped (that is said first).
+     */
+    static JsonArray partnerGroupsToCheck(Parsed parsed) {
+        return parsed.errors().containsKey("partnerGroups")
+                ? new JsonArray()
+                : parsed.request().getJsonArray("partnerGroups", new JsonArray());
+    }
+
+    /** The form's own mistakes and the partner group ids Keycloak does not know, all of them. */
+    static Map<String, String> everyMistake(Parsed parsed, Map<String, String> unknownPartnerGroups) {
+        Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
+        errors.putAll(unknownPartnerGroups);
+        return errors;
+    }
+
     /** The partner group field's error for ids that no partner account of the organisation carries. */
     static String unknownPartnerGroups(List<String> unknown, boolean ja) {
         return (ja ? "この協力団体のIDは見つかりません。つづりを確かめてください: " : "No partner group has this id; check the spelling: ")

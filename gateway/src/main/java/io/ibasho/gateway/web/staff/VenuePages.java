@@ -81,6 +81,7 @@ public class VenuePages {
         router.get("/staff/venues/:id/delete")
                 .order(900)
                 .handler(ctx -> flow.page(ctx, true, organiser(this::confirmDelete)));
+        router.get("/staff/venues/:id/in-use").order(900).handler(ctx -> flow.page(ctx, true, organiser(this::inUse)));
         router.post("/staff/venues/:id/delete")
                 .order(900)
                 .handler(ctx -> FormBody.read(ctx, form -> flow.page(ctx, true, organiser(v -> delete(v, form)))));
@@ -192,27 +193,21 @@ public class VenuePages {
                 return Uni.createFrom().item(errorPage(404));
             }
             VenueForm.Parsed parsed = VenueForm.read(typed, roomIds, roomNames, v.language());
-            if (!parsed.valid()) {
-                return form(
-                        v,
-                        venue,
-                        typed,
-                        VenueForm.roomRows(roomIds, roomNames, parsed.errors()),
-                        parsed.errors(),
-                        null,
-                        422);
-            }
-            return unknownPartnerGroups(v, venue, parsed.request().getJsonArray("partnerGroups"))
-                    .flatMap(unknown -> unknown.isEmpty()
-                            ? send(v, id, venue, typed, roomIds, roomNames, parsed)
-                            : form(
-                                    v,
-                                    venue,
-                                    typed,
-                                    VenueForm.roomRows(roomIds, roomNames, unknown),
-                                    unknown,
-                                    null,
-                                    422));
+            // the partner ids are asked of Keycloak in the same submit as the other checks: every mistake at once
+            return unknownPartnerGroups(v, venue, VenueForm.partnerGroupsToCheck(parsed))
+                    .flatMap(unknown -> {
+                        Map<String, String> errors = VenueForm.everyMistake(parsed, unknown);
+                        return errors.isEmpty()
+                                ? send(v, id, venue, typed, roomIds, roomNames, parsed)
+                                : form(
+                                        v,
+                                        venue,
+                                        typed,
+                                        VenueForm.roomRows(roomIds, roomNames, errors),
+                                        errors,
+                                        null,
+                                        422);
+                    });
         });
     }
 
@@ -349,21 +344,71 @@ public class VenuePages {
                     if (answer.status() != 409) {
                         return Uni.createFrom().item(errorPage(answer.status() == 404 ? 404 : 503));
                     }
-                    // still used by sessions or series: said on the venue's own page, nothing deleted
-                    return manage(v, id)
-                            .flatMap(venue -> venue == null
-                                    ? Uni.createFrom().item(errorPage(404))
-                                    : form(
-                                            v,
-                                            venue,
-                                            VenueForm.valuesOf(venue),
-                                            VenueForm.roomRows(venue),
-                                            Map.of(
-                                                    "form",
-                                                    VenueText.of(v.language()).get("venueInUse")),
-                                            null,
-                                            409));
+                    // still used by sessions or series: nothing deleted, and the answer is a page of its own after a
+                    // redirect (post-redirect-get), so a reload does not send the deletion again
+                    return Uni.createFrom().item(new Redirect("/staff/venues/" + id + "/in-use"));
                 });
+    }
+
+    /** At most this many of the sessions that keep a venue from being deleted are named, the latest first. */
+    static final int BLOCKING_SHOWN = 10;
+
+    /** Her sessions are read this many pages of 200 at most (newest first) to find those at the venue. */
+    static final int BLOCKING_PAGES = 5;
+
+    /** Why a venue was not deleted: the sessions that use it, each with a link to its page. */
+    private Uni<Result> inUse(Visit v) {
+        UUID id = uuid(v.ctx().pathParam("id"));
+        if (id == null) {
+            return Uni.createFrom().item(errorPage(404));
+        }
+        return manage(v, id).flatMap(venue -> {
+            if (venue == null) {
+                return Uni.createFrom().item(errorPage(404));
+            }
+            return sessionsAt(v, id.toString(), 0, new ArrayList<>()).map(found -> {
+                Map<String, Object> data = page(v);
+                data.put("venue", row(venue, v.language()));
+                data.put(
+                        "sessions",
+                        found.stream()
+                                .limit(BLOCKING_SHOWN)
+                                .map(s -> StaffViews.row(s, v.language()))
+                                .toList());
+                data.put(
+                        "more",
+                        found.size() > BLOCKING_SHOWN
+                                ? VenueText.of(v.language())
+                                        .get("venueInUseMore")
+                                        .replace("{n}", String.valueOf(BLOCKING_SHOWN))
+                                : null);
+                return (Result) new Html(200, "staff/venue-in-use", data);
+            });
+        });
+    }
+
+    /** Her sessions at the venue, the latest first: one more than are shown, so the page can say there are more. */
+    private Uni<List<JsonObject>> sessionsAt(Visit v, String venueId, int page, List<JsonObject> sofar) {
+        return services.get("event", "/api/events/sessions/mine?newestFirst=true&size=200&page=" + page, v.token())
+                .flatMap(answer -> {
+                    if (!answer.ok()) {
+                        return Uni.createFrom().item(sofar);
+                    }
+                    sofar.addAll(atVenue(answer.array(), venueId));
+                    if (sofar.size() > BLOCKING_SHOWN || answer.array().size() < 200 || page + 1 >= BLOCKING_PAGES) {
+                        return Uni.createFrom().item(sofar);
+                    }
+                    return sessionsAt(v, venueId, page + 1, sofar);
+                });
+    }
+
+    /** The sessions held at the venue (the event service keeps a venue while any session points at it). */
+    static List<JsonObject> atVenue(JsonArray sessions, String venueId) {
+        return sessions.stream()
+                .filter(JsonObject.class::isInstance)
+                .map(JsonObject.class::cast)
+                .filter(s -> s.getValue("venue") instanceof JsonObject venue && venueId.equals(venue.getString("id")))
+                .toList();
     }
 
     private Uni<Result> form(

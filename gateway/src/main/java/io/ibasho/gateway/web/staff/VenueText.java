@@ -56,10 +56,21 @@ public final class VenueText {
         put("deleteVenueUndo", "削除すると、元に戻せません。", "Deleting cannot be undone.");
         put("deleteVenueConfirm", "削除する（元に戻せません）", "Delete it (cannot be undone)");
         put("deleteVenueKeep", "削除しないで戻る", "Keep it and go back");
+        put("venueInUseTitle", "この会場は使われているため削除できません", "This venue is in use and cannot be deleted");
         put(
-                "venueInUse",
-                "この会場を使う開催があるため削除できません。先に開催を移すか中止してください。",
-                "Sessions use this venue: move or cancel them first.");
+                "venueInUseHelp",
+                "次の開催がこの会場を使っています。中止・終了した開催も、記録としてこの会場を使います。これからの開催は、それぞれのページで別の会場に移せます。",
+                "These sessions use this venue; cancelled and past ones do too, as their records point at it. An upcoming"
+                        + " session can be moved to another venue on its own page.");
+        put(
+                "venueInUseMore",
+                "ほかにもこの会場を使う開催があります（新しい順に{n}件まで表示しています）。",
+                "More sessions use this venue (the latest {n} are shown).");
+        put(
+                "venueInUseUnlisted",
+                "この会場を使う開催を、ここには表示できませんでした。開催の管理で確かめてください。",
+                "The sessions using this venue could not be listed here; see your sessions.");
+        put("backToVenue", "会場のページへ戻る", "Back to the venue");
         put("addressShown", "住所", "Address");
         put("noAddress", "住所なし", "No address");
         put("roomId", "部屋", "Room");

@@ -65,7 +65,8 @@ class StaffProblemsTest {
 
     @Test
     void theWordsAreTheScreensOwnNeverTheServicesDetail() {
-        for (Map<String, StaffProblems.Words> screen : java.util.List.of(StaffProblems.DOOR, StaffProblems.WEBHOOKS)) {
+        for (Map<String, StaffProblems.Words> screen :
+                java.util.List.of(StaffProblems.DOOR, StaffProblems.WEBHOOKS, StaffProblems.LOTTERY)) {
             screen.forEach((type, words) -> {
                 assertThat(words.ja()).as(type).isNotBlank().doesNotContainPattern("[A-Za-z]{3,} [A-Za-z]{3,}");
                 assertThat(words.en()).as(type).isNotBlank();

@@ -113,7 +113,94 @@ class StaffWordsTest {
                 Language.JA);
         StaffViews.VenueSummary month =
                 DashboardPages.summary(new StaffViews.VenueGroup("ひなた", java.util.List.of(line, quiet)));
-        assertThat(month).isEqualTo(new StaffViews.VenueSummary("ひなた", 2, 3, 12, 3, 1));
+        assertThat(month).isEqualTo(new StaffViews.VenueSummary("ひなた", 2, 3, 12, 0, 3, 1));
+    }
+
+    @Test
+    void theVenueSummaryCountsTheSeatsOfDrawnLotteriesAndKeepsUndrawnApplicationsApart() {
+        JsonObject lottery = new JsonObject()
+                .put("titleJa", "ワークショップ")
+                .put("startsAt", "2026-12-08T01:00:00Z")
+                .put("endsAt", "2026-12-08T03:00:00Z")
+                .put("capacity", 10)
+                .put("allocation", "LOTTERY");
+        // drawn: registration answers the seats left of the winners' confirmed bookings
+        StaffViews.CapacityLine drawn = DashboardPages.line(
+                lottery.copy().put("id", "d1"), new JsonObject().put("seatsLeft", 8), null, Language.JA);
+        StaffViews.CapacityLine alsoDrawn = DashboardPages.line(
+                lottery.copy().put("id", "d2"), new JsonObject().put("seatsLeft", 7), null, Language.JA);
+        // not drawn yet: applications, which are not bookings
+        StaffViews.CapacityLine open = DashboardPages.line(
+                lottery.copy().put("id", "o1"), new JsonObject().put("applications", 12), null, Language.JA);
+
+        assertThat(DashboardPages.summary(new StaffViews.VenueGroup("ひなた", java.util.List.of(drawn, alsoDrawn, open))))
+                .isEqualTo(new StaffViews.VenueSummary("ひなた", 3, 5, 20, 12, 0, 0));
+        assertThat(StaffText.japanese().get("seatsBooked")).contains("抽選済み");
+    }
+
+    @Test
+    void englishCountsOfCarersAndChildrenAreSingularForOne() {
+        JsonObject session = new JsonObject()
+                .put("id", "s1")
+                .put("titleJa", "カフェ")
+                .put("startsAt", "2026-12-08T01:00:00Z")
+                .put("endsAt", "2026-12-08T03:00:00Z");
+        JsonObject one =
+                new JsonObject().put("totalChildren", 1).put("carers", 1).put("carersNeeded", 1);
+        StaffViews.CareRow row = CarePages.careRow(session, one, Language.EN);
+        assertThat(row.carers()).isEqualTo("1 carer (1 needed)");
+        assertThat(row.children()).isEqualTo("1 child");
+        assertThat(DashboardPages.line(session, null, one, Language.EN).care())
+                .isEqualTo("Childcare: 1 child, 1 carer (1 needed)");
+        assertThat(DashboardPages.line(
+                                session, null, one.copy().put("carers", 2).put("totalChildren", 0), Language.EN)
+                        .care())
+                .isEqualTo("Childcare: 0 children, 2 carers (1 needed)");
+    }
+
+    @Test
+    void aDrawnLotteryClaimsItsWinnersNotItsSeats() {
+        JsonObject drawn = new JsonObject()
+                .put("drawn", true)
+                .put("allocation", "DONE")
+                .put("policy", new JsonObject().put("seats", 10));
+        assertThat(LotteryPages.facts(drawn, null, Language.JA))
+                .filteredOn(f -> f.id().equals("state"))
+                .extracting(StaffViews.Count::value)
+                .containsExactly("抽選済み（当選者決定）");
+        assertThat(LotteryPages.facts(drawn, null, Language.EN))
+                .filteredOn(f -> f.id().equals("state"))
+                .extracting(StaffViews.Count::value)
+                .containsExactly("Drawn; winners decided");
+    }
+
+    @Test
+    void aDryRunsCountsAndARefusalCrossTheRedirectAsNumbersAndTypesOnly() {
+        assertThat(LotteryPages.previewWords("3.2", Language.JA)).startsWith("試しの抽選（本番ではありません）: 当選 3人、補欠 2人。");
+        assertThat(LotteryPages.previewWords("3.2", Language.EN))
+                .startsWith("Dry run (not the real draw): 3 would win, 2");
+        assertThat(LotteryPages.previewWords("<script>", Language.JA)).isNull();
+        assertThat(LotteryPages.previewWords(null, Language.JA)).isNull();
+        assertThat(StaffProblems.say(StaffProblems.LOTTERY, "applications-still-open", 409, Language.JA))
+                .isEqualTo("まだ申込の受付中です。締切の後に抽選できます。");
+        assertThat(StaffProblems.say(StaffProblems.LOTTERY, "made-up", 409, Language.EN))
+                .isEqualTo("That was not accepted; reload the page and try again.");
+    }
+
+    @Test
+    void theSessionFormsProgrammeIsATextareaWithItsLabel() {
+        assertThat(StaffViews.sessionFields(
+                        java.util.Map.of("descriptionJa", "1. 自己紹介\n2. お話"),
+                        java.util.Map.of(),
+                        new JsonArray(),
+                        Language.JA))
+                .filteredOn(f -> f.name().equals("descriptionJa"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.type()).isEqualTo("textarea");
+                    assertThat(f.label()).isEqualTo("内容・プログラム");
+                    assertThat(f.value()).isEqualTo("1. 自己紹介\n2. お話");
+                });
     }
 
     @Test

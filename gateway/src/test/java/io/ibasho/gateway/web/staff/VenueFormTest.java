@@ -29,6 +29,45 @@ class VenueFormTest {
     }
 
     @Test
+    void wellSpeltPartnerIdsAreCheckedInTheSameSubmitAsAnAddressMistakeAndBothAreShown() {
+        Map<String, String> typed = new HashMap<>();
+        typed.put("nameJa", "ひなた会館");
+        typed.put("addressVisibility", "PUBLIC");
+        typed.put("partnerGroups", "tsubomii");
+
+        VenueForm.Parsed parsed = VenueForm.read(typed, List.of(), List.of(), Language.JA);
+
+        assertThat(parsed.errors()).containsOnlyKeys("address");
+        assertThat(VenueForm.partnerGroupsToCheck(parsed)).containsExactly("tsubomii");
+        Map<String, String> unknown =
+                Map.of("partnerGroups", VenueForm.unknownPartnerGroups(List.of("tsubomii"), true));
+        assertThat(VenueForm.everyMistake(parsed, unknown))
+                .containsOnlyKeys("address", "partnerGroups")
+                .containsEntry("partnerGroups", "この協力団体のIDは見つかりません。つづりを確かめてください: tsubomii");
+        // a mistyped id is said by its spelling; Keycloak is not asked about it
+        typed.put("partnerGroups", "Tsubomi!");
+        assertThat(VenueForm.partnerGroupsToCheck(VenueForm.read(typed, List.of(), List.of(), Language.JA)))
+                .isEmpty();
+    }
+
+    @Test
+    void theSessionsThatKeepAVenueAreTheOnesHeldThere() {
+        // as GET /api/events/sessions/mine answers: the venue as an object with its id
+        JsonArray mine = new JsonArray()
+                .add(new JsonObject().put("id", "s1").put("venue", new JsonObject().put("id", "v1")))
+                .add(new JsonObject().put("id", "s2").put("venue", new JsonObject().put("id", "v2")))
+                .add(new JsonObject().put("id", "s3"))
+                .add(new JsonObject()
+                        .put("id", "s4")
+                        .put("venue", new JsonObject().put("id", "v1"))
+                        .put("status", "cancelled"));
+        assertThat(VenuePages.atVenue(mine, "v1"))
+                .extracting(s -> s.getString("id"))
+                .containsExactly("s1", "s4");
+        assertThat(VenueText.of(Language.JA).get("venueInUseTitle")).isEqualTo("この会場は使われているため削除できません");
+    }
+
+    @Test
     void aRenamedRoomKeepsItsIdAndANewOneGetsTheNextFreeId() {
         Map<String, String> typed = new HashMap<>();
         typed.put("nameJa", "ひなた会館");
