@@ -409,6 +409,26 @@ class BookingJourneyIT {
     }
 
     @Test
+    void inEnglishSheDeletesHerAccountAndWhatFollowsIsSignedOutAndInEnglish() {
+        String her = attendees.create("erase-en", 1).get(0);
+        try (Phone phone = Phone.open("erase-en")) {
+            Page page = phone.page();
+            KeycloakPages.signIn(phone, stack, her);
+            page.navigate(stack.gateway + "/app/settings/data?lang=en");
+            page.getByLabel("I understand that everything is deleted").check();
+            button(page, "Delete my account and data").click();
+            assertThat(page.locator("h1")).hasText("Your account is deleted");
+            // her session is gone with her account: the header offers signing in, not signing out
+            assertThat(page.locator("#logout")).hasCount(0);
+            assertThat(page.locator("#login")).isVisible();
+            phone.look("erased-en");
+            // the response cleared every cookie, her language's too: the header's links carry it
+            link(page, "Find").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+        }
+    }
+
+    @Test
     void aSessionWithoutAVenueHasItsPageToo() {
         // online sessions and sessions whose place is still open have no venue: their page must still be there
         OffsetDateTime start = SessionBody.inDays(17, 20);

@@ -179,8 +179,10 @@ public final class BookingForm {
         return switch (outcome) {
             case CONFIRMED ->
                 ja
-                        ? "予約コードとQRコードは「わたしの予約」にあります。行けなくなったら、そこからキャンセルしてください。"
-                        : "Your booking code and QR code are in My bookings. If you cannot come, cancel there.";
+                        // true at any hour: from the cut-off before the start she cancels by telling the organiser
+                        ? "予約コードとQRコードは「わたしの予約」にあります。行けなくなったら、開始の直前まではそこからキャンセルできます。直前のときは主催者にお伝えください。"
+                        : "Your booking code and QR code are in My bookings. If you cannot come, cancel there until"
+                                + " shortly before the start; after that, please tell the organisers.";
             case PENDING_CHILDCARE ->
                 ja
                         ? "席は確保しています。託児の結果はお知らせと「わたしの予約」でお伝えします（ふつうは数秒です）。"

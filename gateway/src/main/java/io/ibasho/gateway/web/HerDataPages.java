@@ -249,8 +249,22 @@ public class HerDataPages {
                 // her account is gone: so is this browser's session with it
                 BrowserSessions.clearCookies(v.ctx());
                 v.ctx().response().putHeader("Clear-Site-Data", "\"cookies\", \"storage\"");
+                // shown signed out, and in her language: Clear-Site-Data also takes the lang cookie, so the header's
+                // links carry it
                 yield Uni.createFrom().item((PageFlow.Result) new PageFlow.Html(
-                        200, "erased", Map.of("counts", counts(done.receipt().getJsonObject("erased"), v.ja()))));
+                        200,
+                        "erased",
+                        Map.of(
+                                "counts",
+                                counts(done.receipt().getJsonObject("erased"), v.ja()),
+                                "signedIn",
+                                false,
+                                "csrf",
+                                "",
+                                "langQuery",
+                                "?lang=" + v.language().tag(),
+                                "nextParam",
+                                "%2F")));
             }
             case HerDataErasure.Refused refused -> {
                 String problem = refused.answer().problem();

@@ -265,6 +265,8 @@ public class PageFlow {
         instance.data("langHref", languageSwitch(ctx, language.other()));
         instance.data("nextParam", URLEncoder.encode(ownPathAndQuery(ctx), StandardCharsets.UTF_8));
         instance.data("nav", "");
+        // a page whose response clears every cookie (her account erased) passes her language in its links instead
+        instance.data("langQuery", "");
         instance.data("script", null); // a page's own script besides the quick exit (the door's camera)
         // the menu shows each person only what her roles allow
         instance.data("staff", visit.staff());

@@ -20,7 +20,7 @@ public final class TalkText {
         put(
                 "kept",
                 "この連絡は、その団体の担当スタッフだけが見ます。終了から30日後に消え、いつでも取り消せます（取り消すとすぐに消えます）。",
-                "Only that organisation's staff for this see it. It is deleted 30 days after it is closed, and you can withdraw it at any time (it is deleted at once).");
+                "Only the staff of that organisation who answer these requests see it. It is deleted 30 days after it is closed, and you can withdraw it at any time (it is deleted at once).");
         put("organisation", "連絡してほしい団体", "Organisation");
         // an organisation of one of her requests that is no longer listed by name: never its id
         put("unlistedOrganisation", "選んだ団体", "The organisation you chose");

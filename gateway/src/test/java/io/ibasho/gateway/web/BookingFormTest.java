@@ -124,4 +124,12 @@ class BookingFormTest {
                 .contains("13:30")
                 .endsWith("You can still ask for a seat without it.");
     }
+
+    @Test
+    void aConfirmedBookingsNextStepHoldsAtAnyHourIncludingPastTheCancellationCutOff() {
+        assertThat(BookingForm.nextStep(BookingForm.Outcome.CONFIRMED, null, null, Language.JA))
+                .contains("主催者にお伝えください");
+        assertThat(BookingForm.nextStep(BookingForm.Outcome.CONFIRMED, null, null, Language.EN))
+                .contains("tell the organisers");
+    }
 }
