@@ -25,4 +25,17 @@ class FormBodyTest {
                         Buffer.buffer(new byte[] {(byte) 0xff, (byte) 0xfe, '=', 'x'})))
                 .isNotNull();
     }
+
+    @Test
+    void aSessionFormsLongestJapaneseProgrammeIsReadWhole() {
+        String programme = "内".repeat(2_000);
+        String body = "csrf=abc&description="
+                + java.net.URLEncoder.encode(programme, java.nio.charset.StandardCharsets.UTF_8)
+                + "&bring=" + java.net.URLEncoder.encode("持".repeat(300), java.nio.charset.StandardCharsets.UTF_8)
+                + "&titleJa=" + java.net.URLEncoder.encode("題".repeat(200), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body.length()).as("urlencoded, 9 bytes a character").isGreaterThan(16 * 1024);
+        var form = FormBody.parse("application/x-www-form-urlencoded", Buffer.buffer(body));
+        assertThat(form.get("csrf")).isEqualTo("abc");
+        assertThat(form.get("description")).isEqualTo(programme);
+    }
 }

@@ -372,6 +372,9 @@ class BookingJourneyIT {
                 assertThat(sheet.locator("#care-sheet")).containsText(code);
                 assertThat(sheet.locator("#care-sheet")).containsText("そら");
                 assertThat(sheet.locator("#care-sheet")).containsText("卵アレルギーがあります");
+                // ages in words (2歳, its band beside it only when wider), never the bare numbers 2（1-2）
+                assertThat(sheet.locator("#care-sheet")).containsText("2歳");
+                assertThat(sheet.locator("#care-sheet")).not().containsText("2（");
                 assertThat(sheet.locator("main")).not().containsText(mother);
                 carer.look("care-sheet-with-dropin");
             }

@@ -125,7 +125,7 @@ public class CarePages {
             data.put("session", StaffViews.row(both.getItem1(), v.language()));
             data.put("row", careRow(both.getItem1(), summary, v.language()));
             data.put("bands", bands(summary, v.language()));
-            data.put("children", children(body.getJsonArray("children", new JsonArray())));
+            data.put("children", children(body.getJsonArray("children", new JsonArray()), v.language()));
             return (Result) new Html(200, "staff/care-sheet", data);
         });
     }
@@ -164,14 +164,17 @@ public class CarePages {
         return bands;
     }
 
-    static List<StaffViews.Child> children(JsonArray children) {
+    /** Each child's age in words (3歳, 3 years), and its band beside it only when the band is wider than the age. */
+    static List<StaffViews.Child> children(JsonArray children, Language language) {
         List<StaffViews.Child> list = new ArrayList<>();
         for (Object o : children) {
             if (o instanceof JsonObject c) {
+                int age = c.getInteger("ageYears", 0);
+                String band = c.getString("ageBand", "");
                 list.add(new StaffViews.Child(
                         c.getInteger("family", 0),
-                        c.getInteger("ageYears", 0),
-                        c.getString("ageBand", ""),
+                        io.ibasho.gateway.web.Wording.age(age, language),
+                        band.isBlank() || band.equals(String.valueOf(age)) ? null : StaffViews.ageBand(band, language),
                         c.getString("childNickname", ""),
                         c.getString("careNotes", ""),
                         c.getString("dropInCode")));

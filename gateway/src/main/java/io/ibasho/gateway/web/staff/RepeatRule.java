@@ -29,16 +29,38 @@ public final class RepeatRule {
         };
     }
 
+    private static final java.util.regex.Pattern READABLE =
+            java.util.regex.Pattern.compile("FREQ=(MONTHLY|WEEKLY);BYDAY=(-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU)");
+
+    /**
+     * A rule as the event service keeps it ({@code FREQ=MONTHLY;BYDAY=2TU}, {@code FREQ=WEEKLY;BYDAY=TH}) in her words;
+     * null for a rule of another shape. Read from the rule itself: a series' first date need not fall on it.
+     */
+    public static String words(String rrule, Language language) {
+        java.util.regex.Matcher m = READABLE.matcher(rrule == null ? "" : rrule.strip());
+        if (!m.matches() || "MONTHLY".equals(m.group(1)) == (m.group(2) == null)) {
+            return null;
+        }
+        DayOfWeek weekday =
+                DayOfWeek.of(List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU").indexOf(m.group(3)) + 1);
+        return "WEEKLY".equals(m.group(1))
+                ? words("weekly", 0, weekday, language)
+                : words("monthly", Integer.parseInt(m.group(2)), weekday, language);
+    }
+
     /** The rule in the organiser's words: 毎月第2火曜日, Every 2nd Tuesday of the month. */
     public static String words(String choice, LocalDate first, Language language) {
-        DayOfWeek weekday = first.getDayOfWeek();
+        return words(choice, ordinal(first), first.getDayOfWeek(), language);
+    }
+
+    /** {@code n}: the week of the month (1-4, or -1 for the last), for a monthly rule. */
+    private static String words(String choice, int n, DayOfWeek weekday, Language language) {
         boolean ja = language == Language.JA;
         String dayJa = weekday.getDisplayName(TextStyle.FULL, Locale.JAPANESE);
         String dayEn = weekday.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         if ("weekly".equals(choice)) {
             return ja ? "毎週" + dayJa : "Every " + dayEn;
         }
-        int n = ordinal(first);
         if (n == -1) {
             return ja ? "毎月最終" + dayJa : "Every last " + dayEn + " of the month";
         }

@@ -256,8 +256,8 @@ public class SeriesChangePages {
         String capacity = values.getOrDefault("capacity", "");
         if (!capacity.isEmpty()) {
             Integer n = number(capacity);
-            if (n == null || n < 1) {
-                errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
+            if (n == null || n < 1 || n > SessionForm.MAX_CAPACITY) {
+                errors.put("capacity", SessionForm.capacityOutOfRange(ja));
             }
         }
         String repeat = values.getOrDefault("repeat", "keep");

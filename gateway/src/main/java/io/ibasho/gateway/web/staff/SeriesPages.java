@@ -247,9 +247,10 @@ public class SeriesPages {
                             ? "この部屋は選んだ会場にありません。会場に合う部屋を選んでください。"
                             : "This room is not at a chosen venue: choose one of its rooms.");
         }
-        Integer capacity = values.get("capacity").isEmpty() ? null : number(values.get("capacity"), 1, 10_000);
+        Integer capacity =
+                values.get("capacity").isEmpty() ? null : number(values.get("capacity"), 1, SessionForm.MAX_CAPACITY);
         if (!values.get("capacity").isEmpty() && capacity == null) {
-            errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
+            errors.put("capacity", SessionForm.capacityOutOfRange(ja));
         }
         Integer opens = number(values.get("opensDaysBefore"), 1, 365);
         Integer closes = number(values.get("closesHoursBefore"), -8760, 8760);
@@ -487,8 +488,15 @@ public class SeriesPages {
                 later(s.getString("datesMadeThrough"), s.getString("nextDateToMake"), language));
     }
 
-    /** The series' rule in her words (毎月第2火曜日), from its rule and first date; the rule itself when unreadable. */
+    /**
+     * The series' rule in her words (毎月第2火曜日), read from the rule itself; from its first date when the rule has
+     * another shape, and the rule as it is when neither can be read.
+     */
     static String ruleWords(JsonObject s, Language language) {
+        String fromRule = RepeatRule.words(s.getString("rrule", ""), language);
+        if (fromRule != null) {
+            return fromRule;
+        }
         String first = s.getString("firstStart", "");
         LocalDate firstDate = first.length() >= 10 ? date(first.substring(0, 10)) : null;
         String rule = s.getString("rrule", "");

@@ -20,6 +20,14 @@ import java.util.Map;
  * {@link #message} turn into the same messages next to the same fields. Pure: no Quarkus, plain unit tests.
  */
 public final class SessionForm {
+    /** The most seats the forms take (a typing slip's bound; the venue's ceiling is the event service's rule). */
+    static final int MAX_CAPACITY = 10_000;
+
+    /** A capacity that is not a number from 1 to {@link #MAX_CAPACITY}: too large is said as such, not as too small. */
+    static String capacityOutOfRange(boolean ja) {
+        return ja ? "定員は1から10000までの数字で入力してください。" : "Enter a capacity from 1 to 10,000.";
+    }
+
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     static final List<String> KINDS = List.of("cafe", "workshop", "online", "free-space");
     static final List<String> ALLOCATIONS = List.of("NONE", "FIRST_COME", "LOTTERY");
@@ -153,8 +161,8 @@ public final class SessionForm {
         String capacity = value(form, "capacity");
         if (capacity != null) {
             Integer seats = integer(capacity);
-            if (seats == null || seats < 1 || seats > 10_000) {
-                errors.put("capacity", ja ? "定員は1以上の数字で入力してください。" : "Enter a capacity of 1 or more.");
+            if (seats == null || seats < 1 || seats > MAX_CAPACITY) {
+                errors.put("capacity", capacityOutOfRange(ja));
             } else {
                 request.put("capacity", seats);
             }
@@ -546,7 +554,7 @@ public final class SessionForm {
                     "The English title is at most 200 characters."),
             coded("STARTS_AT_REQUIRED", "date", "日付と開始時刻を入力してください。", "Enter the date and the start time."),
             coded("ENDS_AT_REQUIRED", "endTime", "終了時刻を入力してください。", "Enter the end time."),
-            coded("CAPACITY_OUT_OF_RANGE", "capacity", "定員は1以上の数字で入力してください。", "Enter a capacity of 1 or more."),
+            coded("CAPACITY_OUT_OF_RANGE", "capacity", capacityOutOfRange(true), capacityOutOfRange(false)),
             coded(
                     "ALLOCATION_INVALID",
                     "allocation",

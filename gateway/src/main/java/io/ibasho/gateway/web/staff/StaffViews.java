@@ -125,9 +125,9 @@ public final class StaffViews {
 
     /** A child on the care sheet: age and what the mother chose to give (a nickname, notes); no contact, no name. */
     @TemplateData
-    public record Child(int family, int age, String band, String nickname, String notes, String dropInCode) {
+    public record Child(int family, String age, String band, String nickname, String notes, String dropInCode) {
         /** {@code dropInCode}: the handover code of childcare reserved alone at a drop-in café, else null. */
-        public Child(int family, int age, String band, String nickname, String notes) {
+        public Child(int family, String age, String band, String nickname, String notes) {
             this(family, age, band, nickname, notes, null);
         }
     }

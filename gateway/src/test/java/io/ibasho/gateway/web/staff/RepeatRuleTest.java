@@ -30,4 +30,19 @@ class RepeatRuleTest {
         assertThat(RepeatRule.words("weekly", LocalDate.of(2026, 12, 5), Language.EN))
                 .isEqualTo("Every Saturday");
     }
+
+    @Test
+    void aRuleIsWordedFromItselfNotFromAFirstDateThatNeedNotFallOnIt() {
+        assertThat(RepeatRule.words("FREQ=MONTHLY;BYDAY=2TU", Language.JA)).isEqualTo("毎月第2火曜日");
+        assertThat(RepeatRule.words("FREQ=MONTHLY;BYDAY=-1SA", Language.EN))
+                .isEqualTo("Every last Saturday of the month");
+        assertThat(RepeatRule.words("FREQ=WEEKLY;BYDAY=TH", Language.JA)).isEqualTo("毎週木曜日");
+        assertThat(RepeatRule.words("FREQ=MONTHLY;BYDAY=TU", Language.JA)).isNull();
+        assertThat(RepeatRule.words("FREQ=DAILY", Language.JA)).isNull();
+        // the demo's series: first start on a Monday, the rule on the 2nd Tuesday
+        io.vertx.core.json.JsonObject demo = new io.vertx.core.json.JsonObject()
+                .put("rrule", "FREQ=MONTHLY;BYDAY=2TU")
+                .put("firstStart", "2026-12-07T10:00:00+09:00");
+        assertThat(SeriesPages.ruleWords(demo, Language.JA)).isEqualTo("毎月第2火曜日");
+    }
 }

@@ -53,7 +53,11 @@ class SessionFormTest {
                 .containsOnlyKeys("titleJa", "endTime", "capacity", "closes")
                 .containsEntry("endTime", "終了時刻は開始時刻より後にしてください。");
         assertThat(SessionForm.read(form, null, Language.EN).errors().get("capacity"))
-                .isEqualTo("Enter a capacity of 1 or more.");
+                .isEqualTo("Enter a capacity from 1 to 10,000.");
+        // too large is said as such, not as too small
+        form.put("capacity", "100000");
+        assertThat(SessionForm.read(form, null, Language.JA).errors().get("capacity"))
+                .isEqualTo("定員は1から10000までの数字で入力してください。");
     }
 
     @Test

@@ -152,7 +152,7 @@ class SessionRefusalsTest {
                 .orElseThrow()
                 .error();
         assertThat(besides.apply("titleJa")).isEqualTo("タイトルは200文字までにしてください。");
-        assertThat(besides.apply("capacity")).isEqualTo("定員は1以上の数字で入力してください。");
+        assertThat(besides.apply("capacity")).isEqualTo("定員は1から10000までの数字で入力してください。");
         assertThat(besides.apply("childMinAge")).isEqualTo("0から12までの数字で入力してください。");
         assertThat(besides.apply("feeYen")).isEqualTo("参加費は0から100000までの数字で入力してください（無料は0）。");
         assertThat(errors).doesNotContainKey("form");

@@ -276,4 +276,19 @@ class StaffWordsTest {
         assertThat(PartnerPages.deliveryState("DEAD", Language.EN)).isEqualTo("Not delivered (retries ended)");
         assertThat(PartnerPages.deliveryType("session.changed", Language.JA)).isEqualTo("開催の変更（session.changed）");
     }
+
+    @Test
+    void theCareSheetSaysAgesInWordsAndABandOnlyWhenItIsWider() {
+        JsonArray children = new JsonArray()
+                .add(new JsonObject().put("family", 1).put("ageYears", 3).put("ageBand", "3"))
+                .add(new JsonObject().put("family", 2).put("ageYears", 1).put("ageBand", "1-2"));
+        var ja = CarePages.children(children, Language.JA);
+        assertThat(ja.get(0).age()).isEqualTo("3歳");
+        assertThat(ja.get(0).band()).isNull();
+        assertThat(ja.get(1).age()).isEqualTo("1歳");
+        assertThat(ja.get(1).band()).isEqualTo("1〜2歳");
+        var en = CarePages.children(children, Language.EN);
+        assertThat(en.get(1).age()).isEqualTo("1 year");
+        assertThat(en.get(1).band()).isEqualTo("ages 1–2");
+    }
 }
