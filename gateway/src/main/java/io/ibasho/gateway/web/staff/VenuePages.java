@@ -366,7 +366,7 @@ public class VenuePages {
             if (venue == null) {
                 return Uni.createFrom().item(errorPage(404));
             }
-            return sessionsAt(v, id.toString(), 0, new ArrayList<>()).map(found -> {
+            return sessionsAt(v, id.toString()).map(found -> {
                 Map<String, Object> data = page(v);
                 data.put("venue", row(venue, v.language()));
                 data.put(
@@ -387,19 +387,17 @@ public class VenuePages {
         });
     }
 
-    /** Her sessions at the venue, the latest first: one more than are shown, so the page can say there are more. */
-    private Uni<List<JsonObject>> sessionsAt(Visit v, String venueId, int page, List<JsonObject> sofar) {
-        return services.get("event", "/api/events/sessions/mine?newestFirst=true&size=200&page=" + page, v.token())
-                .flatMap(answer -> {
-                    if (!answer.ok()) {
-                        return Uni.createFrom().item(sofar);
-                    }
-                    sofar.addAll(atVenue(answer.array(), venueId));
-                    if (sofar.size() > BLOCKING_SHOWN || answer.array().size() < 200 || page + 1 >= BLOCKING_PAGES) {
-                        return Uni.createFrom().item(sofar);
-                    }
-                    return sessionsAt(v, venueId, page + 1, sofar);
-                });
+    /** Her sessions at the venue, the latest first (what a failed page leaves out is not listed). */
+    private Uni<List<JsonObject>> sessionsAt(Visit v, String venueId) {
+        return PagedRead.all(
+                        page -> services.get(
+                                "event",
+                                "/api/events/sessions/mine?newestFirst=true&size=" + PagedRead.LARGEST_PAGE + "&page="
+                                        + page,
+                                v.token()),
+                        PagedRead.LARGEST_PAGE,
+                        BLOCKING_PAGES)
+                .map(read -> atVenue(read.items(), venueId));
     }
 
     /** The sessions held at the venue (the event service keeps a venue while any session points at it). */
