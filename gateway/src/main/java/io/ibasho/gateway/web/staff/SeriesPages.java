@@ -544,7 +544,7 @@ public class SeriesPages {
                 rows.add(new StaffViews.SeriesRow(
                         s.getString("id"),
                         title(s, language),
-                        ruleWords(s, language),
+                        ruleWords(s, language) + since(s.getString("firstStart"), language),
                         venueNames.getOrDefault(s.getString("venueId"), ""),
                         nextStart == null
                                 ? (ja ? "これからの日程はありません" : "No dates to come")
@@ -577,6 +577,20 @@ public class SeriesPages {
      * A rule with more dates than the event service makes ahead (its horizon, three months) has only the nearer ones
      * yet: said under the dates, so she does not take them for all of them. Null when every date is made.
      */
+    /**
+     * Its first date beside the rule (（12月24日(木)から）): a series changed from a date on is two series with the same
+     * title and rule, told apart by where each begins.
+     */
+    static String since(String firstStart, Language language) {
+        // the event service keeps a series' first start in Tokyo's local time, without an offset
+        LocalDate first = firstStart == null || firstStart.length() < 10 ? null : date(firstStart.substring(0, 10));
+        if (first == null) {
+            return "";
+        }
+        String day = Wording.day(first.atStartOfDay(SessionForm.TOKYO).toOffsetDateTime(), language);
+        return language == Language.JA ? "（" + day + "から）" : " (from " + day + ")";
+    }
+
     static String later(String madeThrough, String nextDate, Language language) {
         LocalDate through = madeThrough == null ? null : date(madeThrough);
         LocalDate next = nextDate == null ? null : date(nextDate);

@@ -53,13 +53,13 @@ class SeriesListAndAboutTest {
         StaffViews.SeriesRow cafe = rows.get(0);
         assertThat(cafe.id()).isEqualTo("s1");
         assertThat(cafe.title()).isEqualTo("女性のためのカフェ");
-        assertThat(cafe.rule()).isEqualTo("毎月第2火曜日");
+        assertThat(cafe.rule()).isEqualTo("毎月第2火曜日（12月8日(火)から）");
         assertThat(cafe.venue()).isEqualTo("ひだまり会館");
         assertThat(cafe.next()).contains("1月12日").contains("10:00");
         assertThat(cafe.hasNext()).isTrue();
         assertThat(cafe.status()).isEqualTo("公開中");
         StaffViews.SeriesRow ended = rows.get(1);
-        assertThat(ended.rule()).isEqualTo("毎週金曜日");
+        assertThat(ended.rule()).isEqualTo("毎週金曜日（10月2日(金)から）");
         assertThat(ended.venue()).isEmpty();
         assertThat(ended.next()).isEqualTo("これからの日程はありません");
         assertThat(ended.hasNext()).isFalse();
@@ -68,7 +68,9 @@ class SeriesListAndAboutTest {
         // in English the English title where there is one
         List<StaffViews.SeriesRow> en = SeriesPages.seriesRows(listed(), Map.of(), Language.EN);
         assertThat(en.get(0).title()).isEqualTo("Women's Café");
-        assertThat(en.get(0).rule()).isEqualTo("Every 2nd Tuesday of the month");
+        assertThat(en.get(0).rule())
+                .startsWith("Every 2nd Tuesday of the month (from ")
+                .contains("8 Dec");
         assertThat(en.get(1).title()).isEqualTo("おしゃべり会");
         assertThat(en.get(1).next()).isEqualTo("No dates to come");
     }
