@@ -424,6 +424,8 @@ class BookingJourneyIT {
             // her session is gone with her account: the header offers signing in, not signing out
             assertThat(page.locator("#logout")).hasCount(0);
             assertThat(page.locator("#login")).isVisible();
+            // the other language leads to the start page: the answer of a POST has no page of its own to reload
+            assertThat(page.locator("#lang-switch")).hasAttribute("href", "/?lang=ja");
             phone.look("erased-en");
             // the response cleared every cookie, her language's too: the header's links carry it
             link(page, "Find").click();

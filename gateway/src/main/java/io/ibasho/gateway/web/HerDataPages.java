@@ -264,7 +264,10 @@ public class HerDataPages {
                                 "langQuery",
                                 "?lang=" + v.language().tag(),
                                 "nextParam",
-                                "%2F")));
+                                "%2F",
+                                // this page has no address of its own to show in the other language (a POST's answer)
+                                "langHref",
+                                "/?lang=" + v.language().other().tag())));
             }
             case HerDataErasure.Refused refused -> {
                 String problem = refused.answer().problem();
