@@ -109,6 +109,11 @@ final class StaffProblems {
                             "Childcare is still being asked; check once every seat is decided."),
                     "not-lottery",
                     new Words("この開催は抽選ではありません。", "This session is not a lottery."),
+                    // the scheduler draws at the deadline: a 抽選する pressed in the same moment meets its lock
+                    "draw-in-progress",
+                    new Words(
+                            "いま抽選しているところです。少し待ってから、このページを読み込み直してください。",
+                            "The lottery is being drawn right now; reload this page in a moment."),
                     "not-found",
                     new Words("この抽選は見つかりません。", "This lottery was not found.")));
 

@@ -64,6 +64,26 @@ class StaffProblemsTest {
     }
 
     @Test
+    void everyRefusalOfTheLotteryPageHasWords() {
+        Set<String> types = typesIn(
+                PLUMBING.resolve("problem"),
+                PLUMBING.resolve("http"),
+                PLUMBING.resolve("refusal"),
+                REGISTRATION.resolve("service/LotteryService.java"),
+                REGISTRATION.resolve("service/OrganiserAccess.java"),
+                REGISTRATION.resolve("idempotency"),
+                Path.of("src/main/java/io/ibasho/gateway/web/ServiceCalls.java"));
+        assertThat(types).contains("applications-still-open", "allocating", "already-drawn", "not-lottery");
+        // a second 抽選する meets already-drawn: the lottery page answers it as drawn, not as a refusal
+        types.remove("already-drawn");
+        // her application's refusals (the same service class), which the organiser's page never sends for
+        types.removeAll(
+                Set.of("applications-closed", "already-registered", "childcare-not-offered", "priority-tier-unknown"));
+        assertThat(types).contains("draw-in-progress");
+        assertThat(StaffProblems.LOTTERY).containsKeys(types.toArray(String[]::new));
+    }
+
+    @Test
     void theWordsAreTheScreensOwnNeverTheServicesDetail() {
         for (Map<String, StaffProblems.Words> screen :
                 java.util.List.of(StaffProblems.DOOR, StaffProblems.WEBHOOKS, StaffProblems.LOTTERY)) {
