@@ -54,6 +54,19 @@ public final class Wording {
         return timeOfDay != null ? timeOfDay : label;
     }
 
+    /** A venue's area in her language: in English the area in English where the organiser gave one, else Japanese. */
+    public static String area(String area, String areaEn, Language language) {
+        return language == Language.EN && areaEn != null && !areaEn.isBlank() ? areaEn : area;
+    }
+
+    /** A venue's name with its area, as her language writes it: ひなた会館（ひなた区）, "Hinata Hall (Hinata Ward)". */
+    public static String place(String name, String area, Language language) {
+        if (name == null) {
+            return area == null ? "" : area;
+        }
+        return area == null ? name : name + (language == Language.JA ? "（" + area + "）" : " (" + area + ")");
+    }
+
     /** The session kinds in words; the wire names ({@code free-space}) never reach the page. */
     public static String kind(String kind, Language language) {
         boolean ja = language == Language.JA;

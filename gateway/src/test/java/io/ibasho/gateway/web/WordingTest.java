@@ -59,6 +59,21 @@ class WordingTest {
         assertThat(Wording.partLabel("の部", Language.EN)).isEqualTo("の部");
     }
 
+    /** A venue's area in English where the organiser gave one, the Japanese otherwise, in each language's brackets. */
+    @Test
+    void theAreaIsInHerLanguageWhereItWasGivenAndBracketedAsHerLanguageWritesIt() {
+        assertThat(Wording.area("ひなた区", "Hinata Ward", Language.EN)).isEqualTo("Hinata Ward");
+        assertThat(Wording.area("ひなた区", "Hinata Ward", Language.JA)).isEqualTo("ひなた区");
+        assertThat(Wording.area("ひなた区", null, Language.EN)).isEqualTo("ひなた区");
+        assertThat(Wording.area("ひなた区", " ", Language.EN)).isEqualTo("ひなた区");
+        assertThat(Wording.area(null, null, Language.EN)).isNull();
+        assertThat(Wording.place("Hinata Hall", "Hinata Ward", Language.EN)).isEqualTo("Hinata Hall (Hinata Ward)");
+        assertThat(Wording.place("ひなた会館", "ひなた区", Language.JA)).isEqualTo("ひなた会館（ひなた区）");
+        assertThat(Wording.place(null, "ひなた区", Language.EN)).isEqualTo("ひなた区");
+        assertThat(Wording.place("Hinata Hall", null, Language.EN)).isEqualTo("Hinata Hall");
+        assertThat(Wording.place(null, null, Language.EN)).isEmpty();
+    }
+
     @Test
     void timesAreTokyoTimeWithTheWeekday() {
         assertThat(Wording.when(SAT_1330, SAT_1530, Language.JA)).isEqualTo("12月5日(土) 13:30〜15:30");
