@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The few Keycloak admin calls account recovery (and the venue form's partner group check) needs, with the gateway's account service account (client
+ * The few Keycloak admin calls account recovery (and the venue form's partner groups) needs, with the gateway's account service account (client
  * {@code ibasho-account-eraser}, realm-management's {@code manage-users} only; docs/adr/0014, 0019). User ids are
  * checked to be UUIDs before they go into a path; usernames go only into a query parameter.
  */
@@ -121,6 +121,53 @@ public class KeycloakAccounts {
                                     && attributes
                                             .getJsonArray("organisation", new JsonArray())
                                             .contains(organisation));
+                });
+    }
+
+    /** Accounts read per page when listing an organisation's partner groups, and the most read in all. */
+    static final int GROUP_PAGE = 100;
+
+    static final int GROUP_ACCOUNTS_READ = 2_000;
+
+    private static final java.util.regex.Pattern GROUP_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    /**
+     * The partner groups of the organisation, sorted: every {@code partner_group} carried by an account whose
+     * {@code organisation} is exactly this one (the search is checked again here, as in {@link #partnerGroupExists}), so
+     * the venue form offers her own organisation's groups and never another's. Only the two attributes are read.
+     */
+    public Uni<List<String>> partnerGroupsOf(String admin, String organisation) {
+        return partnerGroupsFrom(admin, organisation, 0, new java.util.TreeSet<>());
+    }
+
+    private Uni<List<String>> partnerGroupsFrom(
+            String admin, String organisation, int first, java.util.SortedSet<String> found) {
+        return client.getAbs(admin() + "/users")
+                .addQueryParam("q", "organisation:" + organisation)
+                .addQueryParam("briefRepresentation", "false")
+                .addQueryParam("first", String.valueOf(first))
+                .addQueryParam("max", String.valueOf(GROUP_PAGE))
+                .bearerTokenAuthentication(admin)
+                .timeout(10_000)
+                .send()
+                .flatMap(answer -> {
+                    require(answer, 200, "partner group list");
+                    JsonArray accounts = answer.bodyAsJsonArray();
+                    accounts.stream()
+                            .filter(JsonObject.class::isInstance)
+                            .map(JsonObject.class::cast)
+                            .map(account -> account.getJsonObject("attributes", new JsonObject()))
+                            .filter(attributes -> attributes
+                                    .getJsonArray("organisation", new JsonArray())
+                                    .contains(organisation))
+                            .flatMap(attributes -> attributes.getJsonArray("partner_group", new JsonArray()).stream())
+                            .map(String::valueOf)
+                            .filter(group -> GROUP_ID.matcher(group).matches())
+                            .forEach(found::add);
+                    int next = first + GROUP_PAGE;
+                    return accounts.size() < GROUP_PAGE || next >= GROUP_ACCOUNTS_READ
+                            ? Uni.createFrom().item(List.copyOf(found))
+                            : partnerGroupsFrom(admin, organisation, next, found);
                 });
     }
 

@@ -234,7 +234,7 @@ public class Pages {
                 data.put("nextMonthHref", base + "view=month&month=" + shownMonth.plusMonths(1));
                 data.put("prevHref", !monthView && page > 0 ? base + "page=" + (page - 1) : null);
                 data.put("nextHref", !monthView && list.size() >= PAGE_SIZE ? base + "page=" + (page + 1) : null);
-                data.put("areas", areaOptions(both.getItem2().array(), area));
+                data.put("areas", areaOptions(both.getItem2().array(), area, v.language()));
                 data.put("venues", venueOptions(both.getItem2().array(), venue, v.language()));
                 data.put("kinds", kindOptions(kindChosen, v.language()));
                 data.put("date", date == null ? "" : date.toString());
@@ -365,21 +365,28 @@ public class Pages {
         String name = language == Language.EN && venue.getString("nameEn") != null
                 ? venue.getString("nameEn")
                 : venue.getString("nameJa");
-        String area = venue.getString("area");
-        return name == null
-                ? (area == null ? "" : area)
-                : area == null ? name : name + (language == Language.JA ? "（" + area + "）" : " (" + area + ")");
+        return Wording.place(name, area(venue, language), language);
     }
 
-    private static List<Views.Option> areaOptions(JsonArray venues, String chosen) {
-        TreeMap<String, Boolean> areas = new TreeMap<>();
+    /** The venue's area in her language (the Japanese where no English was given), or null. */
+    static String area(JsonObject venue, Language language) {
+        return Wording.area(venue.getString("area"), venue.getString("areaEn"), language);
+    }
+
+    /**
+     * The find page's areas: each the Japanese area the list filters by, named in her language, in the order of the
+     * names she reads.
+     */
+    static List<Views.Option> areaOptions(JsonArray venues, String chosen, Language language) {
+        TreeMap<String, String> areas = new TreeMap<>();
         for (Object o : venues) {
             if (o instanceof JsonObject venue && venue.getString("area") != null) {
-                areas.put(venue.getString("area"), venue.getString("area").equals(chosen));
+                areas.putIfAbsent(venue.getString("area"), area(venue, language));
             }
         }
         return areas.entrySet().stream()
-                .map(e -> new Views.Option(e.getKey(), e.getKey(), e.getValue()))
+                .sorted(Map.Entry.comparingByValue())
+                .map(e -> new Views.Option(e.getKey(), e.getValue(), e.getKey().equals(chosen)))
                 .toList();
     }
 
@@ -537,8 +544,7 @@ public class Pages {
                 title[0],
                 title[1],
                 Wording.when(time(s.getString("startsAt")), ends, language),
-                online ? Wording.kind("online", language) : venueName,
-                online ? null : venue.getString("area"),
+                online ? Wording.kind("online", language) : Wording.place(venueName, area(venue, language), language),
                 online ? null : address,
                 online ? null : addressNote,
                 meetingLink,
@@ -597,10 +603,7 @@ public class Pages {
                                     : released.getString("addressNoteEn", released.getString("addressNoteJa")));
         }
         String name = ja || venue.getString("nameEn") == null ? venue.getString("nameJa") : venue.getString("nameEn");
-        String area = venue.getString("area");
-        String place = name == null
-                ? (area == null ? "" : area)
-                : area == null ? name : name + (ja ? "（" + area + "）" : " (" + area + ")");
+        String place = Wording.place(name, area(venue, language), language);
         String address = venue.getString("address");
         return address == null ? place : place + (ja ? "　" : ", ") + address;
     }

@@ -37,7 +37,7 @@ final class Views {
         }
     }
 
-    /** A session's own page. {@code address} is shown only when public or when she is confirmed. */
+    /** A session's own page: {@code venue} is the place with its area. {@code address} is shown only when public or when she is confirmed. */
     @TemplateData
     record SessionPage(
             String id,
@@ -46,7 +46,6 @@ final class Views {
             String titleLang,
             String when,
             String venue,
-            String area,
             String address,
             String addressNote,
             String meetingLink,

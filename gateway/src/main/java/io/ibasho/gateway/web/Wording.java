@@ -17,13 +17,28 @@ public final class Wording {
 
     private Wording() {}
 
-    /** The session kinds in words; the wire names ({@code free-space}) never reach the page. */
-    /** A part's label that only numbers it, as organisers write it: 1部, 2部 (also typed with full-width digits). */
-    private static final java.util.regex.Pattern NUMBERED_PART = java.util.regex.Pattern.compile("([0-9]{1,2})部");
+    /** A part's label that only numbers it, as organisers write it: 1部, 2部, 第3部, 第三部 (digits also full-width). */
+    private static final java.util.regex.Pattern NUMBERED_PART =
+            java.util.regex.Pattern.compile("第?([0-9]{1,2}|[一二三四五六七八九十])部");
+
+    /** The labels organisers give parts by the time of day or by half (午前の部, 午後の部, 夜の部, 前半), in English. */
+    private static final java.util.Map<String, String> TIME_OF_DAY_PARTS = java.util.Map.of(
+            "朝", "Morning",
+            "午前", "Morning",
+            "昼", "Midday",
+            "午後", "Afternoon",
+            "夕方", "Early evening",
+            "夜", "Evening",
+            "前半", "First half",
+            "後半", "Second half");
+
+    private static final String KANJI_DIGITS = "一二三四五六七八九十";
 
     /**
-     * A part's label as its organiser wrote it, except that one which only numbers the part (1部) reads "Part 1" in
-     * English: the one form that can be translated without guessing what the organiser meant.
+     * A part's label as its organiser wrote it, except the set phrases that can be put into English without guessing
+     * what she meant: a number (1部, 第3部: "Part 3"), a time of day (午前の部: "Morning", 夜の部: "Evening") or a half
+     * (前半: "First half"). A part has one label and no form of its own (the API sets it), so its English is worded
+     * here, like the other set phrases, and any other label (1部（交流会）) stays as written.
      */
     public static String partLabel(String label, Language language) {
         String plain = io.ibasho.typedinput.TypedInput.plain(label);
@@ -31,9 +46,28 @@ public final class Wording {
             return label;
         }
         java.util.regex.Matcher numbered = NUMBERED_PART.matcher(plain);
-        return numbered.matches() ? "Part " + Integer.parseInt(numbered.group(1)) : label;
+        if (numbered.matches()) {
+            String n = numbered.group(1);
+            return "Part " + (Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : KANJI_DIGITS.indexOf(n) + 1);
+        }
+        String timeOfDay = TIME_OF_DAY_PARTS.get(plain.endsWith("の部") ? plain.substring(0, plain.length() - 2) : plain);
+        return timeOfDay != null ? timeOfDay : label;
     }
 
+    /** A venue's area in her language: in English the area in English where the organiser gave one, else Japanese. */
+    public static String area(String area, String areaEn, Language language) {
+        return language == Language.EN && areaEn != null && !areaEn.isBlank() ? areaEn : area;
+    }
+
+    /** A venue's name with its area, as her language writes it: ひなた会館（ひなた区）, "Hinata Hall (Hinata Ward)". */
+    public static String place(String name, String area, Language language) {
+        if (name == null) {
+            return area == null ? "" : area;
+        }
+        return area == null ? name : name + (language == Language.JA ? "（" + area + "）" : " (" + area + ")");
+    }
+
+    /** The session kinds in words; the wire names ({@code free-space}) never reach the page. */
     public static String kind(String kind, Language language) {
         boolean ja = language == Language.JA;
         if (kind == null) {

@@ -33,6 +33,22 @@ class PartnerGroupsInKeycloakTest {
                 .isFalse();
     }
 
+    /** The venue form's list: the groups of her own organisation, never another's (organiser2's minato has none). */
+    @Test
+    void anOrganisationsPartnerGroupsAreItsOwnOnly() {
+        String admin = keycloak.adminToken().await().atMost(WAIT);
+        assertThat(keycloak.partnerGroupsOf(admin, "hinata").await().atMost(WAIT))
+                .contains("tsubomi")
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(keycloak.partnerGroupsOf(admin, "minato").await().atMost(WAIT))
+                .doesNotContain("tsubomi");
+        assertThat(keycloak.partnerGroupsOf(admin, "another-organisation")
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
+    }
+
     private boolean exists(String admin, String organisation, String group) {
         return keycloak.partnerGroupExists(admin, organisation, group).await().atMost(WAIT);
     }

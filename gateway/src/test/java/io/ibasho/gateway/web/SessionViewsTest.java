@@ -308,12 +308,62 @@ class SessionViewsTest {
                         .get(1)
                         .place())
                 .isEqualTo("Soyokaze Hall (そよかぜ区), 架空県ひなた市そよかぜ区港7-8-9");
+        // with the area in English, English pages name it in English
+        session.getJsonArray("parts").getJsonObject(1).getJsonObject("venue").put("areaEn", "Soyokaze Ward");
+        assertThat(Pages.sessionPage(session, null, null, null, Language.EN, NOW)
+                        .parts()
+                        .get(1)
+                        .place())
+                .isEqualTo("Soyokaze Hall (Soyokaze Ward)");
         // read in English, 1部 and 2部 are Part 1 and Part 2; in Japanese as the organiser wrote them
         assertThat(Pages.sessionPage(session, null, null, null, Language.EN, NOW)
                         .parts())
                 .extracting(Views.Part::label)
                 .containsExactly("Part 1", "Part 2");
         assertThat(parts).extracting(Views.Part::label).containsExactly("1部", "2部");
+    }
+
+    /**
+     * English pages name a venue's area in English where the organiser gave one, and the Japanese otherwise: the
+     * session's page, the cards of the list and the find page's area filter (which still filters by the Japanese).
+     */
+    @Test
+    void theAreaReadsInEnglishOnEveryEnglishPageThatShowsIt() {
+        JsonObject venue = new JsonObject("""
+                {"id":"v1","nameJa":"ひなた交流センター","nameEn":"Hinata Community Centre","area":"ひなた区",
+                 "areaEn":"Hinata Ward","address":null}
+                """);
+        JsonObject session = bare().put("venue", venue);
+
+        assertThat(Pages.sessionPage(session, null, null, null, Language.EN, NOW)
+                        .venue())
+                .isEqualTo("Hinata Community Centre (Hinata Ward)");
+        assertThat(Pages.sessionPage(session, null, null, null, Language.JA, NOW)
+                        .venue())
+                .isEqualTo("ひなた交流センター（ひなた区）");
+        assertThat(Pages.card(session, null, Language.EN).where()).isEqualTo("Hinata Community Centre (Hinata Ward)");
+        assertThat(Pages.card(session, null, Language.JA).where()).isEqualTo("ひなた交流センター（ひなた区）");
+
+        JsonArray venues = new JsonArray()
+                .add(venue)
+                .add(new JsonObject().put("id", "v2").put("nameJa", "みどり公民館").put("area", "みどり区"))
+                .add(new JsonObject()
+                        .put("id", "v3")
+                        .put("nameJa", "ひなた第二会館")
+                        .put("area", "ひなた区")
+                        .put("areaEn", "Hinata Ward"));
+        assertThat(Pages.areaOptions(venues, "ひなた区", Language.EN))
+                .containsExactly(
+                        new Views.Option("ひなた区", "Hinata Ward", true), new Views.Option("みどり区", "みどり区", false));
+        assertThat(Pages.areaOptions(venues, null, Language.JA))
+                .extracting(Views.Option::label)
+                .containsExactly("ひなた区", "みどり区");
+
+        // without an English area, English pages keep the Japanese one, in English brackets
+        venue.remove("areaEn");
+        assertThat(Pages.sessionPage(session, null, null, null, Language.EN, NOW)
+                        .venue())
+                .isEqualTo("Hinata Community Centre (ひなた区)");
     }
 
     /** The booking page's form when the link asked for none: what submitting it will really do. */

@@ -27,12 +27,51 @@ class WordingTest {
         assertThat(Wording.partLabel("1部", Language.EN)).isEqualTo("Part 1");
         assertThat(Wording.partLabel("２部", Language.EN)).isEqualTo("Part 2");
         assertThat(Wording.partLabel("10部", Language.EN)).isEqualTo("Part 10");
+        assertThat(Wording.partLabel("第3部", Language.EN)).isEqualTo("Part 3");
+        assertThat(Wording.partLabel("第二部", Language.EN)).isEqualTo("Part 2");
+        assertThat(Wording.partLabel("十部", Language.EN)).isEqualTo("Part 10");
         assertThat(Wording.partLabel("1部", Language.JA)).isEqualTo("1部");
+        assertThat(Wording.partLabel("第3部", Language.JA)).isEqualTo("第3部");
         // anything else is the organiser's own words, in English too
-        assertThat(Wording.partLabel("第3部", Language.EN)).isEqualTo("第3部");
         assertThat(Wording.partLabel("1部（交流会）", Language.EN)).isEqualTo("1部（交流会）");
         assertThat(Wording.partLabel("部", Language.EN)).isEqualTo("部");
+        assertThat(Wording.partLabel("第百部", Language.EN)).isEqualTo("第百部");
         assertThat(Wording.partLabel("", Language.EN)).isEmpty();
+    }
+
+    /**
+     * Parts named by the time of day (Kumamoto's dialogue met in the morning and at night) or by half read well in
+     * English; in Japanese they stay as written.
+     */
+    @Test
+    void aPartNamedByItsTimeOfDayOrHalfReadsInEnglish() {
+        assertThat(Wording.partLabel("午前の部", Language.EN)).isEqualTo("Morning");
+        assertThat(Wording.partLabel("午後の部", Language.EN)).isEqualTo("Afternoon");
+        assertThat(Wording.partLabel("朝の部", Language.EN)).isEqualTo("Morning");
+        assertThat(Wording.partLabel("昼の部", Language.EN)).isEqualTo("Midday");
+        assertThat(Wording.partLabel("夕方の部", Language.EN)).isEqualTo("Early evening");
+        assertThat(Wording.partLabel(" 夜の部 ", Language.EN)).isEqualTo("Evening");
+        assertThat(Wording.partLabel("午後", Language.EN)).isEqualTo("Afternoon");
+        assertThat(Wording.partLabel("前半", Language.EN)).isEqualTo("First half");
+        assertThat(Wording.partLabel("後半の部", Language.EN)).isEqualTo("Second half");
+        assertThat(Wording.partLabel("午前の部", Language.JA)).isEqualTo("午前の部");
+        assertThat(Wording.partLabel("午前の部（ヨガ）", Language.EN)).isEqualTo("午前の部（ヨガ）");
+        assertThat(Wording.partLabel("の部", Language.EN)).isEqualTo("の部");
+    }
+
+    /** A venue's area in English where the organiser gave one, the Japanese otherwise, in each language's brackets. */
+    @Test
+    void theAreaIsInHerLanguageWhereItWasGivenAndBracketedAsHerLanguageWritesIt() {
+        assertThat(Wording.area("ひなた区", "Hinata Ward", Language.EN)).isEqualTo("Hinata Ward");
+        assertThat(Wording.area("ひなた区", "Hinata Ward", Language.JA)).isEqualTo("ひなた区");
+        assertThat(Wording.area("ひなた区", null, Language.EN)).isEqualTo("ひなた区");
+        assertThat(Wording.area("ひなた区", " ", Language.EN)).isEqualTo("ひなた区");
+        assertThat(Wording.area(null, null, Language.EN)).isNull();
+        assertThat(Wording.place("Hinata Hall", "Hinata Ward", Language.EN)).isEqualTo("Hinata Hall (Hinata Ward)");
+        assertThat(Wording.place("ひなた会館", "ひなた区", Language.JA)).isEqualTo("ひなた会館（ひなた区）");
+        assertThat(Wording.place(null, "ひなた区", Language.EN)).isEqualTo("ひなた区");
+        assertThat(Wording.place("Hinata Hall", null, Language.EN)).isEqualTo("Hinata Hall");
+        assertThat(Wording.place(null, null, Language.EN)).isEmpty();
     }
 
     @Test

@@ -28,6 +28,10 @@ public class Venue extends PanacheEntityBase {
     /** Ward or area (e.g. 世田谷区), public: people choose by area even when the address is hidden. */
     public String area;
 
+    /** The area in English (e.g. Hinata Ward), optional: English pages fall back to {@link #area}. */
+    @Column(name = "area_en")
+    public String areaEn;
+
     @Column(name = "accessibility_ja")
     public String accessibilityJa;
 

@@ -144,7 +144,7 @@ public class PartnerPages {
                             venueViews.add(new StaffViews.PartnerVenue(
                                     venue.getString("id"),
                                     name,
-                                    venue.getString("area", ""),
+                                    partnerArea(venue, v.language()),
                                     origin + "/api/events/feeds/venues/" + venue.getString("id") + ".ics"));
                         }
                     }
@@ -358,6 +358,12 @@ public class PartnerPages {
                             + " please reload the page in a moment."
                     : names + "は、まだ選べません。主催者が会場を保存してから少したつと選べるようになります。少し待ってから、ページを開き直してください。";
         }
+    }
+
+    /** The venue's area as the partner's page shows it: in her language, the Japanese where no English was given. */
+    static String partnerArea(JsonObject venue, Language language) {
+        String area = Wording.area(venue.getString("area"), venue.getString("areaEn"), language);
+        return area == null ? "" : area;
     }
 
     static String problem(ServiceCalls.Answer answer, boolean ja) {

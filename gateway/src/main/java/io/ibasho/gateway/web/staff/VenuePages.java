@@ -15,6 +15,7 @@ import io.ibasho.gateway.web.PageFlow.Result;
 import io.ibasho.gateway.web.PageFlow.Visit;
 import io.ibasho.gateway.web.ServiceCalls;
 import io.ibasho.gateway.web.ServiceCalls.Answer;
+import io.ibasho.gateway.web.Wording;
 import io.quarkus.qute.TemplateData;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -129,10 +130,11 @@ public class VenuePages {
             partners.add(String.valueOf(g));
         }
         String address = venue.getString("address");
+        String area = Wording.area(venue.getString("area"), venue.getString("areaEn"), language);
         return new VenueRow(
                 venue.getString("id"),
                 name,
-                venue.getString("area", ""),
+                area == null ? "" : area,
                 visibility(venue.getString("addressVisibility"), language),
                 String.join(language == Language.JA ? "、" : ", ", rooms),
                 String.join(" ", partners),
@@ -184,6 +186,8 @@ public class VenuePages {
                 typed.put(field, value.length() > 3000 ? value.substring(0, 3000) : value);
             }
         }
+        // one checkbox per group she ticked
+        typed.put("partnerGroups", VenueForm.ticked(form.getAll("partnerGroups")));
         List<List<String>> rooms = VenueForm.withoutBlankRows(form.getAll("roomId"), form.getAll("roomName"));
         List<String> roomIds = rooms.get(0);
         List<String> roomNames = rooms.get(1);
@@ -230,9 +234,7 @@ public class VenuePages {
         if (fresh.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        String organisation = v.identity().getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("org") != null
-                ? String.valueOf((Object) jwt.getClaim("org")).replace("\"", "")
-                : null;
+        String organisation = organisation(v);
         if (organisation == null) {
             return Uni.createFrom().item(Map.of("partnerGroups", VenueForm.partnerGroupsUnchecked(v.ja())));
         }
@@ -290,10 +292,13 @@ public class VenuePages {
             Map<String, String> errors = new LinkedHashMap<>();
             for (Object o : arr(answer.object(), "violations")) {
                 if (o instanceof JsonObject violation) {
+                    // worded by its code (ADR 0080); the service's English only for a code newer than this form
+                    String words = VenueForm.message(
+                            violation.getString("code"), violation.getString("message", ""), v.language());
                     errors.merge(
                             VenueForm.fieldOf(violation.getString("field")),
-                            violation.getString("message", ""),
-                            (a, b) -> a + " " + b);
+                            words,
+                            (a, b) -> a.equals(b) ? a : a + " " + b);
                 }
             }
             if (errors.isEmpty()) {
@@ -417,13 +422,49 @@ public class VenuePages {
             Map<String, String> errors,
             String message,
             int status) {
+        return partnerGroupsOfHerOrganisation(v)
+                .map(known -> formPage(v, venue, values, rooms, errors, message, status, known));
+    }
+
+    /**
+     * Her organisation's partner groups, to choose from (null when they cannot be listed just now: the form then offers
+     * the venue's own links only, and saving still checks every new one). Another organisation's never: Keycloak is
+     * asked for the accounts of the organisation in her token, and each account's organisation is checked again.
+     */
+    private Uni<List<String>> partnerGroupsOfHerOrganisation(Visit v) {
+        String organisation = organisation(v);
+        if (organisation == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return keycloak.adminToken()
+                .flatMap(admin -> keycloak.partnerGroupsOf(admin, organisation))
+                .onFailure()
+                .recoverWithNull();
+    }
+
+    /** The organisation in her token (the event service's own check of the same claim decides what she may change). */
+    private static String organisation(Visit v) {
+        return v.identity().getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("org") != null
+                ? String.valueOf((Object) jwt.getClaim("org")).replace("\"", "")
+                : null;
+    }
+
+    private Result formPage(
+            Visit v,
+            JsonObject venue,
+            Map<String, String> values,
+            List<VenueForm.RoomRow> rooms,
+            Map<String, String> errors,
+            String message,
+            int status,
+            List<String> knownPartnerGroups) {
         Language language = v.language();
         Map<String, String> vt = VenueText.of(language);
         Map<String, Object> data = page(v);
         data.put("venue", venue == null ? null : row(venue, language));
         data.put("action", venue == null ? "/staff/venues/new" : "/staff/venues/" + venue.getString("id"));
         List<StaffViews.Field> fields = new ArrayList<>();
-        for (String name : List.of("nameJa", "nameEn", "area", "address")) {
+        for (String name : List.of("nameJa", "nameEn", "area", "areaEn", "address")) {
             fields.add(field(name, "text", vt, values, errors));
         }
         data.put("fields", fields);
@@ -441,8 +482,13 @@ public class VenuePages {
                         field("accessibilityJa", "textarea", vt, values, errors),
                         field("accessibilityEn", "textarea", vt, values, errors),
                         field("capacityCeiling", "number", vt, values, errors),
-                        field("canHostChildcare", "checkbox", vt, values, errors),
-                        field("partnerGroups", "text", vt, values, errors)));
+                        field("canHostChildcare", "checkbox", vt, values, errors)));
+        data.put(
+                "partnerChoices",
+                VenueForm.partnerChoices(
+                        knownPartnerGroups, VenueForm.linked(venue), values.get("partnerGroups"), language));
+        data.put("partnerGroupsUnlisted", knownPartnerGroups == null);
+        data.put("partnerGroupsError", errors.get("partnerGroups"));
         data.put("rooms", rooms);
         data.put("roomsError", errors.get("rooms"));
         List<StaffViews.ErrorLink> list = new ArrayList<>();
@@ -460,7 +506,7 @@ public class VenuePages {
         data.put("formError", errors.get("form"));
         data.put("hasErrors", !errors.isEmpty());
         data.put("message", message);
-        return Uni.createFrom().item(new Html(status, "staff/venue-form", data));
+        return new Html(status, "staff/venue-form", data);
     }
 
     private Map<String, Object> page(Visit v) {

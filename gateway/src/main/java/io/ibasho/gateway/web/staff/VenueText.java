@@ -23,6 +23,11 @@ public final class VenueText {
         put("nameJa", "会場名（日本語）", "Name (Japanese)");
         put("nameEn", "会場名（英語・任意）", "Name (English, optional)");
         put("area", "地域（例: 中央区。公開されます）", "Area (e.g. a ward; public)");
+        put(
+                "areaEn",
+                "地域（英語・任意。例: Chuo Ward。英語のページに出ます）",
+                "Area in English (optional, e.g. Chuo Ward; on English pages)");
+        put("areaAndAddress", "・", "·");
         put("address", "住所", "Address");
         put("addressVisibility", "住所を見せる相手", "Who may see the address");
         put("visibilityPublic", "誰でも（公開）", "Anyone (public)");
@@ -34,10 +39,19 @@ public final class VenueText {
         put("canHostChildcare", "託児ができる会場", "Childcare can be held here");
         put("rooms", "部屋（1行に1部屋。空の行は使いません）", "Rooms (one per line; empty lines are ignored)");
         put("roomName", "部屋の名前", "Room name");
+        put("partnerGroups", "この会場の予定を見られる協力団体", "Partner groups who see this venue's schedule");
         put(
-                "partnerGroups",
-                "この会場の予定を見られる協力団体（IDを「、」か空白で区切る）",
-                "Partner groups who see this venue's schedule (ids separated by spaces or commas)");
+                "partnerGroupsHelp",
+                "この組織の協力団体から選びます。選んだ団体は、この会場の予定を受け取ります（参加者の情報は含みません）。",
+                "Choose from your organisation's partner groups. Those chosen receive this venue's schedule, never anything"
+                        + " about who attends.");
+        put("noPartnerGroups", "この組織には、まだ協力団体のアカウントがありません。", "Your organisation has no partner group accounts yet.");
+        put(
+                "partnerGroupsUnlisted",
+                "協力団体の一覧をいま読み込めませんでした。この会場といま連携している団体だけを表示しています。少し待ってから開き直してください。",
+                "The list of partner groups could not be read just now: only the groups linked to this venue are shown."
+                        + " Reload the page in a moment.");
+        put("partnerGroupMissing", "（この組織の協力団体に見つかりません）", " (not found among your organisation's partner groups)");
         put("partnersOfVenue", "予定を見られる協力団体", "Partner groups who see its schedule");
         put("sessionsList", "開催の一覧へ戻る", "Back to your sessions");
         put("createVenue", "登録する", "Add the venue");

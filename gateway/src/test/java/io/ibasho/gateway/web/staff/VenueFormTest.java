@@ -43,11 +43,141 @@ class VenueFormTest {
                 Map.of("partnerGroups", VenueForm.unknownPartnerGroups(List.of("tsubomii"), true));
         assertThat(VenueForm.everyMistake(parsed, unknown))
                 .containsOnlyKeys("address", "partnerGroups")
-                .containsEntry("partnerGroups", "この協力団体のIDは見つかりません。つづりを確かめてください: tsubomii");
+                .containsEntry("partnerGroups", "この協力団体は、この組織の協力団体に見つかりません。一覧から選び直してください: tsubomii");
         // a mistyped id is said by its spelling; Keycloak is not asked about it
         typed.put("partnerGroups", "Tsubomi!");
         assertThat(VenueForm.partnerGroupsToCheck(VenueForm.read(typed, List.of(), List.of(), Language.JA)))
                 .isEmpty();
+    }
+
+    @Test
+    void theAreaInEnglishIsOptionalAndHasItsLimitLikeTheJapanese() {
+        Map<String, String> typed = new HashMap<>();
+        typed.put("nameJa", "ひなた会館");
+        typed.put("addressVisibility", "NEVER");
+        typed.put("area", "ひなた区");
+        typed.put("areaEn", " Hinata Ward ");
+
+        VenueForm.Parsed parsed = VenueForm.read(typed, List.of(), List.of(), Language.EN);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.request().getString("area")).isEqualTo("ひなた区");
+        assertThat(parsed.request().getString("areaEn")).isEqualTo("Hinata Ward");
+
+        typed.put("areaEn", "x".repeat(101));
+        assertThat(VenueForm.read(typed, List.of(), List.of(), Language.EN).errors())
+                .containsOnlyKeys("areaEn");
+        typed.put("areaEn", " ");
+        assertThat(VenueForm.read(typed, List.of(), List.of(), Language.EN)
+                        .request()
+                        .getString("areaEn"))
+                .isNull();
+        // a stored venue's English area is back in its field; the service's refusal of it is beside that field
+        assertThat(VenueForm.valuesOf(new JsonObject().put("areaEn", "Hinata Ward")))
+                .containsEntry("areaEn", "Hinata Ward");
+        assertThat(VenueForm.fieldOf("update.request.areaEn")).isEqualTo("areaEn");
+        assertThat(VenueForm.message("AREA_EN_TOO_LONG", "x", Language.JA)).isEqualTo("英語の地域は100文字までです。");
+    }
+
+    /**
+     * Partner groups are ticked from her organisation's list, not typed: the venue's links stay offered (ticked) even
+     * when the list no longer has them, so saving never drops one she did not untick.
+     */
+    @Test
+    void thePartnerGroupsToTickAreHerOrganisationsAndTheVenuesOwnLinks() {
+        List<VenueForm.PartnerChoice> fresh =
+                VenueForm.partnerChoices(List.of("tsubomi", "himawari"), List.of(), null, Language.JA);
+        assertThat(fresh)
+                .containsExactly(
+                        new VenueForm.PartnerChoice("himawari", "himawari", false),
+                        new VenueForm.PartnerChoice("tsubomi", "tsubomi", false));
+
+        JsonObject linked = new JsonObject()
+                .put("partnerGroups", new JsonArray().add("tsubomi").add("left-group"));
+        List<VenueForm.PartnerChoice> editing = VenueForm.partnerChoices(
+                List.of("tsubomi", "himawari"),
+                VenueForm.linked(linked),
+                VenueForm.valuesOf(linked).get("partnerGroups"),
+                Language.EN);
+        assertThat(editing)
+                .containsExactly(
+                        new VenueForm.PartnerChoice("himawari", "himawari", false),
+                        new VenueForm.PartnerChoice(
+                                "left-group", "left-group (not found among your organisation's partner groups)", true),
+                        new VenueForm.PartnerChoice("tsubomi", "tsubomi", true));
+
+        // the list could not be read: the venue's own links only, none said to be missing
+        assertThat(VenueForm.partnerChoices(null, VenueForm.linked(linked), "tsubomi", Language.JA))
+                .containsExactly(
+                        new VenueForm.PartnerChoice("left-group", "left-group", false),
+                        new VenueForm.PartnerChoice("tsubomi", "tsubomi", true));
+
+        // a form sent back to her keeps what she ticked, also an id the list never offered (refused beside the field)
+        assertThat(VenueForm.partnerChoices(
+                        List.of(), List.of(), VenueForm.ticked(List.of("hinata-only")), Language.JA))
+                .containsExactly(new VenueForm.PartnerChoice("hinata-only", "hinata-only（この組織の協力団体に見つかりません）", true));
+        // the ticked boxes are read as the one field the form checks
+        Map<String, String> typed = new HashMap<>();
+        typed.put("nameJa", "ひなた会館");
+        typed.put("addressVisibility", "NEVER");
+        typed.put("partnerGroups", VenueForm.ticked(List.of("tsubomi", "himawari", "tsubomi")));
+        assertThat(VenueForm.read(typed, List.of(), List.of(), Language.JA)
+                        .request()
+                        .getJsonArray("partnerGroups"))
+                .isEqualTo(new JsonArray().add("tsubomi").add("himawari"));
+    }
+
+    /** The codes a venue's request can carry, as docs/errors.md lists them (the event service checks the same list). */
+    static java.util.Set<String> venueCodes() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/errors.md"));
+        int marker = docs.indexOf("<!-- venue-request-codes");
+        assertThat(marker).as("docs/errors.md lists the venue request's codes").isPositive();
+        int start = docs.indexOf("```", marker) + 3;
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (String line : docs.substring(start, docs.indexOf("```", start)).split("\n")) {
+            if (!line.isBlank()) {
+                codes.add(line.strip());
+            }
+        }
+        return codes;
+    }
+
+    @Test
+    void everyCodeOfTheVenueRequestIsWordedInJapaneseAndEnglish() throws java.io.IOException {
+        java.util.Set<String> codes = venueCodes();
+        assertThat(codes).contains("AREA_EN_TOO_LONG", "NAME_JA_REQUIRED", "ROOM_IDS_NOT_UNIQUE");
+        String sentinel = "the service's own words";
+        for (String code : codes) {
+            assertThat(VenueForm.message(code, sentinel, Language.JA))
+                    .as("ja wording for %s", code)
+                    .isNotEqualTo(sentinel)
+                    .matches(".*[ぁ-んァ-ン一-龥].*")
+                    .endsWith("。");
+            assertThat(VenueForm.message(code, sentinel, Language.EN))
+                    .as("en wording for %s", code)
+                    .isNotEqualTo(sentinel)
+                    .doesNotMatch(".*[ぁ-んァ-ン一-龥].*")
+                    .endsWith(".");
+        }
+        // a code newer than the form keeps the service's words rather than none
+        assertThat(VenueForm.message("SOMETHING_NEW", sentinel, Language.JA)).isEqualTo(sentinel);
+    }
+
+    @Test
+    void theVenueListShowsTheAreaInHerLanguage() {
+        JsonObject venue = new JsonObject()
+                .put("id", "v1")
+                .put("nameJa", "ひなた会館")
+                .put("nameEn", "Hinata Hall")
+                .put("area", "ひなた区")
+                .put("areaEn", "Hinata Ward")
+                .put("addressVisibility", "NEVER");
+        assertThat(VenuePages.row(venue, Language.EN).area()).isEqualTo("Hinata Ward");
+        assertThat(VenuePages.row(venue, Language.JA).area()).isEqualTo("ひなた区");
+        venue.remove("areaEn");
+        assertThat(VenuePages.row(venue, Language.EN).area()).isEqualTo("ひなた区");
+        assertThat(PartnerPages.partnerArea(venue, Language.EN)).isEqualTo("ひなた区");
+        assertThat(PartnerPages.partnerArea(venue.put("areaEn", "Hinata Ward"), Language.EN))
+                .isEqualTo("Hinata Ward");
     }
 
     @Test

@@ -68,6 +68,13 @@ public class DemoData {
 
     static final String MARKER_VENUE = "ひなた交流センター";
 
+    /** The demo venues' (fictional) areas in English, by their Japanese area. */
+    static final Map<String, String> ENGLISH_AREAS = Map.of(
+            "ひなた区", "Hinata Ward",
+            "みどり区", "Midori Ward",
+            "そよかぜ区", "Soyokaze Ward",
+            "こもれび区", "Komorebi Ward");
+
     private final DemoDataConfig config;
     private final VenueService venues;
     private final SessionService sessions;
@@ -138,7 +145,27 @@ public class DemoData {
     /** @return true when it loaded the data, false when it was there already */
     public Uni<Boolean> load() {
         return Panache.withSession(() -> Venue.count("organisationId = ?1 and nameJa = ?2", ORGANISATION, MARKER_VENUE))
-                .flatMap(count -> count > 0 ? Uni.createFrom().item(false) : insert().replaceWith(true));
+                .flatMap(count -> count > 0 ? giveEnglishAreas().replaceWith(false) : insert().replaceWith(true));
+    }
+
+    /**
+     * A demo loaded before venues had an English area keeps its data; its venues are given their English areas here,
+     * so English pages do not show Japanese areas there either. An area someone already set is left alone.
+     */
+    private Uni<Void> giveEnglishAreas() {
+        return Panache.withTransaction(() -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (Map.Entry<String, String> area : ENGLISH_AREAS.entrySet()) {
+                        chain = chain.flatMap(given -> Venue.update(
+                                        "areaEn = ?1 where organisationId = ?2 and area = ?3 and areaEn is null",
+                                        area.getValue(),
+                                        ORGANISATION,
+                                        area.getKey())
+                                .map(more -> given + more));
+                    }
+                    return chain;
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> insert() {
@@ -153,6 +180,7 @@ public class DemoData {
                                 MARKER_VENUE,
                                 "Hinata Community Centre",
                                 "ひなた区",
+                                ENGLISH_AREAS.get("ひなた区"),
                                 "入口にスロープ、1階に多目的トイレがあります。",
                                 "Ramp at the entrance, accessible toilet on the ground floor.",
                                 30,
@@ -170,6 +198,7 @@ public class DemoData {
                                 "みどり公民館",
                                 "Midori Community Hall",
                                 "みどり区",
+                                ENGLISH_AREAS.get("みどり区"),
                                 "エレベーターあり。",
                                 "Lift available.",
                                 20,
@@ -187,6 +216,7 @@ public class DemoData {
                                 "そよかぜ会館",
                                 "Soyokaze Hall",
                                 "そよかぜ区",
+                                ENGLISH_AREAS.get("そよかぜ区"),
                                 "2階・階段のみ。",
                                 "First floor, stairs only.",
                                 12,
@@ -203,6 +233,7 @@ public class DemoData {
                                 "こもれびの家",
                                 "Komorebi House",
                                 "こもれび区",
+                                ENGLISH_AREAS.get("こもれび区"),
                                 "段差なし。",
                                 "Step-free.",
                                 10,
@@ -526,6 +557,7 @@ public class DemoData {
             String nameJa,
             String nameEn,
             String area,
+            String areaEn,
             String accessibilityJa,
             String accessibilityEn,
             int capacity,
@@ -538,6 +570,7 @@ public class DemoData {
                 nameJa,
                 nameEn,
                 area,
+                areaEn,
                 accessibilityJa,
                 accessibilityEn,
                 capacity,

@@ -12,6 +12,7 @@ public record OrganiserVenueView(
         String nameJa,
         String nameEn,
         String area,
+        String areaEn,
         String accessibilityJa,
         String accessibilityEn,
         Integer capacityCeiling,

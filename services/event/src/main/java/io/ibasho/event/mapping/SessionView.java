@@ -57,7 +57,7 @@ public record SessionView(
     }
 
     /** {@code address} only when the venue's address is PUBLIC. */
-    public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String address) {}
+    public record VenueSummary(UUID id, String nameJa, String nameEn, String area, String areaEn, String address) {}
 
     /**
      * {@code venue}: where this part meets when it is not the session's venue (its address only when that venue's is

@@ -13,6 +13,7 @@ public final class VenueMapper {
         venue.nameJa = request.nameJa().strip();
         venue.nameEn = blankToNull(request.nameEn());
         venue.area = blankToNull(request.area());
+        venue.areaEn = blankToNull(request.areaEn());
         venue.accessibilityJa = blankToNull(request.accessibilityJa());
         venue.accessibilityEn = blankToNull(request.accessibilityEn());
         venue.capacityCeiling = request.capacityCeiling();
@@ -38,6 +39,7 @@ public final class VenueMapper {
                 venue.nameJa,
                 venue.nameEn,
                 venue.area,
+                venue.areaEn,
                 venue.accessibilityJa,
                 venue.accessibilityEn,
                 venue.capacityCeiling,
@@ -53,6 +55,7 @@ public final class VenueMapper {
                 venue.nameJa,
                 venue.nameEn,
                 venue.area,
+                venue.areaEn,
                 venue.accessibilityJa,
                 venue.accessibilityEn,
                 venue.capacityCeiling,
@@ -67,7 +70,8 @@ public final class VenueMapper {
     public static SessionView.VenueSummary toSummary(Venue venue) {
         return venue == null
                 ? null
-                : new SessionView.VenueSummary(venue.id, venue.nameJa, venue.nameEn, venue.area, venue.publicAddress());
+                : new SessionView.VenueSummary(
+                        venue.id, venue.nameJa, venue.nameEn, venue.area, venue.areaEn, venue.publicAddress());
     }
 
     public static VenueProfile toProfile(Venue venue) {

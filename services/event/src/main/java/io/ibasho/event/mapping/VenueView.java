@@ -13,6 +13,7 @@ public record VenueView(
         String nameJa,
         String nameEn,
         String area,
+        String areaEn,
         String accessibilityJa,
         String accessibilityEn,
         Integer capacityCeiling,

@@ -11,6 +11,7 @@ import io.ibasho.event.mapping.SessionEvents;
 import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.repository.EndedSessions;
+import io.ibasho.event.repository.VenueLocks;
 import io.ibasho.event.schedule.RoomBooking;
 import io.ibasho.event.schedule.SessionRules;
 import io.ibasho.plumbing.outbox.Outbox;
@@ -222,20 +223,22 @@ public class SessionService {
     }
 
     /**
-     * The venue's public name and the partner groups linked to it as they are now, for EventPublished/EventChanged
+     * The venue's public name and the partner groups linked to it as committed, for EventPublished/EventChanged
      * (notification checks partners' webhook subscriptions with the groups and names the venue in their digest). A later
-     * change of the venue's links or name is not a session change and announces nothing; the next event of the session
-     * carries the new facts.
+     * change of the venue's links or name is not a session change: VenueChanged says it. The row is share-locked until
+     * this transaction ends, so a save of the venue (an unlink) cannot commit between this read and this event's time:
+     * otherwise the event would state the old groups with a later time than the unlink's, and link the group again
+     * (docs/adr/0082).
      */
     static Uni<SessionEvents.VenueFacts> venueFacts(Session session) {
         if (session.venueId == null) {
             return Uni.createFrom().item(SessionEvents.VenueFacts.NONE);
         }
-        return Venue.<Venue>findById(session.venueId)
+        return VenueLocks.announced(session.venueId)
                 .map(venue -> venue == null
                         ? SessionEvents.VenueFacts.NONE
                         : new SessionEvents.VenueFacts(
-                                venue.nameJa, venue.nameEn, JsonColumns.strings(venue.partnerGroupsJson)));
+                                venue.nameJa(), venue.nameEn(), JsonColumns.strings(venue.partnerGroupsJson())));
     }
 
     /** Cancelling is idempotent; a published session's cancellation is announced, a draft's is not (nobody knew it). */

@@ -1,5 +1,6 @@
 package io.ibasho.event.service;
 
+import io.ibasho.plumbing.refusal.ViolationCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,9 @@ public record VenueRequest(
 
         @Size(max = 100, message = "area is at most 100 characters")
         String area,
+
+        @Size(max = 100, message = "areaEn is at most 100 characters")
+        String areaEn,
 
         @Size(max = 2000, message = "accessibilityJa is at most 2000 characters")
         String accessibilityJa,
@@ -71,6 +75,7 @@ public record VenueRequest(
             String nameEn) {}
 
     @AssertTrue(message = "room ids must be unique within the venue")
+    @ViolationCode("ROOM_IDS_NOT_UNIQUE")
     public boolean isRoomIdsUnique() {
         if (rooms == null) {
             return true;
@@ -80,6 +85,7 @@ public record VenueRequest(
     }
 
     @AssertTrue(message = "a PUBLIC address needs the address text")
+    @ViolationCode("PUBLIC_ADDRESS_REQUIRED")
     public boolean isPublicAddressGiven() {
         return !"PUBLIC".equals(addressVisibility) || (address != null && !address.isBlank());
     }

@@ -5,6 +5,7 @@ import io.ibasho.event.Session;
 import io.ibasho.event.Venue;
 import io.ibasho.event.mapping.VenueEvents;
 import io.ibasho.event.mapping.VenueMapper;
+import io.ibasho.event.repository.VenueLocks;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -43,9 +44,13 @@ public class VenueService {
         return venue.<Venue>persist().call(saved -> announce(VenueEvents.saved(saved)));
     }
 
+    /**
+     * The row is locked before anything else (docs/adr/0082): a session announcing the venue's groups at this moment
+     * either commits first, and this save's VenueChanged is later, or waits and states the groups saved here.
+     */
     @WithTransaction
     public Uni<Venue> update(String organisationId, UUID venueId, VenueRequest request) {
-        return own(organisationId, venueId)
+        return ownForChange(organisationId, venueId)
                 .map(venue -> {
                     VenueMapper.apply(request, venue);
                     venue.updatedAt = OffsetDateTime.now(clock);
@@ -54,10 +59,10 @@ public class VenueService {
                 .call(venue -> announce(VenueEvents.saved(venue)));
     }
 
-    /** A venue that sessions or series use stays: their history and bookings point at it. */
+    /** A venue that sessions or series use stays: their history and bookings point at it. Locked as for a save. */
     @WithTransaction
     public Uni<Void> delete(String organisationId, UUID venueId) {
-        return own(organisationId, venueId)
+        return ownForChange(organisationId, venueId)
                 .flatMap(venue -> Session.count("venueId", venueId)
                         .flatMap(sessions -> io.ibasho.event.SessionSeries.count("venueId", venueId)
                                 .map(series -> sessions + series))
@@ -72,6 +77,13 @@ public class VenueService {
 
     private Uni<Void> announce(VenueEvents.VenueChanged change) {
         return outbox.append(EventTypes.VENUE_CHANGED, UUID.fromString(change.venueId()), change);
+    }
+
+    private static Uni<Venue> ownForChange(String organisationId, UUID venueId) {
+        return VenueLocks.forChange(organisationId, venueId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> Refusal.notFound("venue"));
     }
 
     @WithSession

@@ -33,6 +33,10 @@ class DemoDataTest {
                 .path("findAll { it.nameJa in ['ひなた交流センター', 'みどり公民館', 'そよかぜ会館', 'こもれびの家'] }");
         assertThat(venues).hasSize(4);
         assertThat(venues).extracting(v -> v.get("addressVisibility")).contains("PUBLIC", "ATTENDEES_ONLY", "NEVER");
+        // English pages name the (fictional) areas in English
+        assertThat(venues)
+                .extracting(v -> v.get("areaEn"))
+                .containsExactlyInAnyOrder("Hinata Ward", "Midori Ward", "Soyokaze Ward", "Komorebi Ward");
 
         List<Map<String, Object>> sessions = given().auth()
                 .oauth2(organiser)
@@ -91,8 +95,34 @@ class DemoDataTest {
                 .path("phone");
         assertThat(phones).containsExactly("#8008", "0120-279-889", "110");
 
-        // a second start finds the data and adds nothing
+        // a second start finds the data and adds nothing, but gives a demo loaded before venues had English areas
+        // theirs (an area set by hand stays)
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
+                var older = db.createStatement()) {
+            older.executeUpdate("update venue set area_en = null where organisation_id = 'hinata' and area = 'みどり区'");
+            older.executeUpdate(
+                    "update venue set area_en = 'Soyokaze' where organisation_id = 'hinata' and area = 'そよかぜ区'");
+        }
         assertThat(VertxContextSupport.<Boolean>subscribeAndAwait(demo::load)).isFalse();
+        assertThat(given().get("/api/events/venues?organisation=hinata&area=みどり区")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("areaEn"))
+                .containsOnly("Midori Ward");
+        assertThat(given().get("/api/events/venues?organisation=hinata&area=そよかぜ区")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("areaEn"))
+                .containsOnly("Soyokaze");
+        try (var db = java.sql.DriverManager.getConnection(
+                        io.ibasho.testsupport.TestServers.get().postgres().jdbcUrl("event"), "postgres", "");
+                var back = db.createStatement()) {
+            back.executeUpdate(
+                    "update venue set area_en = 'Soyokaze Ward' where organisation_id = 'hinata' and area = 'そよかぜ区'");
+        }
         List<?> again = given().auth()
                 .oauth2(organiser)
                 .get("/api/events/venues/mine")

@@ -112,6 +112,67 @@ class VenueResourceTest {
                 .containsExactly(false, false, true);
     }
 
+    /**
+     * A venue's area in English is optional and shown wherever the area is: the venue, the organiser's view, and the
+     * sessions held there (the public list and a session's page), so English pages need not show the Japanese one.
+     */
+    @Test
+    void aVenuesAreaInEnglishIsKeptAndShownWithItsSessions() {
+        String area = uniqueArea();
+        Map<String, Object> hall = venue(area, "PUBLIC", false, List.of());
+        hall.put("areaEn", "  Hinata Ward ");
+        String id = createVenue(organiser1(), hall);
+        String session = TestData.createPublished(organiser1(), TestData.cafe(id, TestData.tokyo(12, 10, 0)));
+
+        given().get("/api/events/venues/" + id)
+                .then()
+                .statusCode(200)
+                .body("area", equalTo(area))
+                .body("areaEn", equalTo("Hinata Ward"));
+        given().auth()
+                .oauth2(organiser1())
+                .get("/api/events/venues/" + id + "/manage")
+                .then()
+                .statusCode(200)
+                .body("areaEn", equalTo("Hinata Ward"));
+        given().get("/api/events/sessions/" + session)
+                .then()
+                .statusCode(200)
+                .body("venue.area", equalTo(area))
+                .body("venue.areaEn", equalTo("Hinata Ward"));
+        // the public list's filter is the Japanese area, the one every venue has
+        given().queryParam("area", area)
+                .get("/api/events/sessions")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(session))
+                .body("venue.areaEn", hasItem("Hinata Ward"));
+
+        // left blank, there is none: pages show the Japanese area
+        hall.put("areaEn", " ");
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(hall)
+                .put("/api/events/venues/" + id)
+                .then()
+                .statusCode(200)
+                .body("areaEn", nullValue());
+
+        // too long: a validation problem whose violation names the field and carries its derived code
+        hall.put("areaEn", "x".repeat(101));
+        given().auth()
+                .oauth2(organiser1())
+                .contentType(ContentType.JSON)
+                .body(hall)
+                .put("/api/events/venues/" + id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("areaEn")))
+                .body("violations.code", equalTo(List.of("AREA_EN_TOO_LONG")));
+    }
+
     @Test
     void anotherOrganisationsVenueIsNotFound() {
         String id = createVenue(organiser1(), venue(uniqueArea(), "NEVER", true, List.of()));
