@@ -75,8 +75,8 @@ public final class Attendees {
     }
 
     /**
-     * Back to how a new account starts: her e-mail consent withdrawn (which removes her address and drops mails still
-     * queued for it) and in-app messages in Japanese. The module's test classes share hana and mei in one database, so
+     * Back to how a new account starts, but for a language chosen: her e-mail consent withdrawn (which removes her
+     * address and drops mails still queued for it) and Japanese chosen. The module's test classes share hana and mei in one database, so
      * a class that needs her without an address, or leaves mails held by quiet hours, says so with this.
      */
     public static void startAfresh(String user) {
