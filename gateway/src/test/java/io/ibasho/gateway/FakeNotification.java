@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The notification service as the confirmed-address copy meets it (docs/adr/0027): her verify and withdrawal answer
  * 200, a LINE code is ABCD-EFGH (LINE linked when {@code fake.line.linkedAt} is set), what the gateway sent is kept in
- * {@code fake.body.<path>} and counted in {@code fake.calls.<method><path>}, her open survey invitations hold one whose token is {@code fake.survey.token} when a test sets it,
+ * {@code fake.body.<path>} and counted in {@code fake.calls.<method><path>}, her settings are {@code fake.preferences}
+ * when a test sets it (JSON), her open survey invitations hold one whose token is {@code fake.survey.token} when a test sets it,
  * and the internal read answers the
  * address a test put in the system property {@code fake.confirmed.<userId>}
  * (a system property: this class and the test see the same one across Quarkus' class loaders), only to a bearer token.
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 public class FakeNotification implements QuarkusTestResourceLifecycleManager {
     static final String INTERNAL = "/api/notifications/internal/confirmed-email/";
+    static final String PREFERENCES = "/api/notifications/preferences";
     static final String LINE = "/api/notifications/line";
     static final String LINE_CODE = LINE + "/code";
     static final String SURVEYS_MINE = "/api/registrations/surveys/mine";
@@ -69,6 +71,10 @@ public class FakeNotification implements QuarkusTestResourceLifecycleManager {
             String body = "{}";
             if (authorization == null || !authorization.startsWith("Bearer ")) {
                 status = 401;
+            } else if (path.equals(PREFERENCES)
+                    && "GET".equals(exchange.getRequestMethod())
+                    && System.getProperty("fake.preferences") != null) {
+                body = System.getProperty("fake.preferences");
             } else if (path.equals(LINE_CODE)) {
                 body = "{\"code\":\"ABCD-EFGH\",\"expiresAt\":\""
                         + Instant.now().plusSeconds(600) + "\"}";

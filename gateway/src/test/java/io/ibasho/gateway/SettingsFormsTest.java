@@ -30,6 +30,7 @@ class SettingsFormsTest {
     @AfterEach
     void forgetLinked() {
         System.clearProperty("fake.line.linkedAt");
+        System.clearProperty("fake.preferences");
     }
 
     private static HtmlPage submit(HtmlPage page, String formId) throws Exception {
@@ -114,6 +115,81 @@ class SettingsFormsTest {
             HtmlPage unlinked = submit(linked, "line-unlink");
             assertThat(unlinked.getUrl().toString()).isEqualTo(base() + "/app/settings/line?done=unlinked");
             assertThat(unlinked.getElementById("message").getTextContent()).contains("解除しました");
+        } finally {
+            accounts.delete(userId);
+        }
+    }
+
+    /** Her settings form sent as shown, without following the redirect (the fake keeps the last body per path). */
+    private static org.htmlunit.Page saveAsShown(WebClient browser, HtmlPage settings) throws Exception {
+        browser.getOptions().setRedirectEnabled(false);
+        try {
+            HtmlForm form = (HtmlForm) settings.getElementById("settings");
+            return ((org.htmlunit.html.HtmlButton) form.getFirstByXPath(".//button[@type='submit']")).click();
+        } finally {
+            browser.getOptions().setRedirectEnabled(true);
+        }
+    }
+
+    private static boolean checked(HtmlPage page, String id) {
+        return page.<org.htmlunit.html.HtmlRadioButtonInput>getHtmlElementById(id)
+                .isChecked();
+    }
+
+    @Test
+    void sheChoseJapaneseAndReadsTheEnglishAppHerSettingsShowJapaneseAndSavingKeepsIt() throws Exception {
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
+        String username = "chose-ja-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = accounts.createAttendee(username);
+        try (WebClient browser = PlainBrowser.open()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            PlainBrowser.signIn(browser, base(), username);
+            System.setProperty(
+                    "fake.preferences",
+                    "{\"language\":\"ja\",\"languageChosen\":true,\"channels\":[\"in-app\"],\"fullDetail\":false}");
+            HtmlPage settings = browser.getPage(base() + "/app/settings?lang=en");
+            assertThat(settings.getDocumentElement().getAttribute("lang")).isEqualTo("en");
+            assertThat(checked(settings, "language-ja")).isTrue();
+            assertThat(checked(settings, "language-en")).isFalse();
+
+            org.htmlunit.Page saved = saveAsShown(browser, settings);
+            assertThat(saved.getWebResponse().getStatusCode()).isEqualTo(303);
+            assertThat(System.getProperty("fake.body./api/notifications/preferences"))
+                    .contains("\"language\":\"ja\"");
+        } finally {
+            accounts.delete(userId);
+        }
+    }
+
+    @Test
+    void sheNeverChoseHerSettingsShowTheLanguageSheIsUsing() throws Exception {
+        KeycloakAccounts accounts = KeycloakAccounts.asAdmin();
+        String username =
+                "never-chose-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = accounts.createAttendee(username);
+        try (WebClient browser = PlainBrowser.open()) {
+            browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            PlainBrowser.signIn(browser, base(), username);
+            // notification's default for a woman who never chose, and it says so
+            System.setProperty(
+                    "fake.preferences",
+                    "{\"language\":\"ja\",\"languageChosen\":false,\"channels\":[\"in-app\"],\"fullDetail\":false}");
+            HtmlPage english = browser.getPage(base() + "/app/settings?lang=en");
+            assertThat(checked(english, "language-en")).isTrue();
+            assertThat(checked(english, "language-ja")).isFalse();
+            saveAsShown(browser, english);
+            assertThat(System.getProperty("fake.body./api/notifications/preferences"))
+                    .contains("\"language\":\"en\"");
+
+            HtmlPage japanese = browser.getPage(base() + "/app/settings?lang=ja");
+            assertThat(checked(japanese, "language-ja")).isTrue();
+
+            // her code is asked for in the language of the page she is on: its mail is in it while she has not chosen
+            HtmlPage again = browser.getPage(base() + "/app/settings?lang=en");
+            again.<org.htmlunit.html.HtmlInput>getHtmlElementById("address").setValue(username + "@example.org");
+            submit(again, "email");
+            assertThat(System.getProperty("fake.body./api/notifications/preferences/email"))
+                    .contains("\"language\":\"en\"");
         } finally {
             accounts.delete(userId);
         }

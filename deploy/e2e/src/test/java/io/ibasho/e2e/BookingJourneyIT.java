@@ -457,7 +457,8 @@ class BookingJourneyIT {
     @Test
     void afterASessionSheAttendedSheAnswersTheSurveyOnce() throws Exception {
         String her = attendees.create("survey", 1).get(0);
-        OffsetDateTime start = SessionBody.inDays(16, 13);
+        // within the hour: she is checked in at its door below, which registration opens on the session's day only
+        OffsetDateTime start = SessionBody.withinTheHour();
         String session = attendees.publishedSession(
                 SessionBody.cafe("アンケートのある女性カフェ", start, Duration.ofHours(2), 5, "FIRST_COME")
                         .build());

@@ -65,10 +65,12 @@ class HerDataErasureIT {
         String other = people.get(1);
 
         // a first-come session with childcare: she books with a child, the other woman without
-        OffsetDateTime start = SessionBody.inDays(14, 13);
+        // starting within the hour: she is recorded at its door below, which registration opens on the session's day
+        // only
+        OffsetDateTime start = SessionBody.withinTheHour();
         Map<String, Object> cafe = SessionBody.cafe("託児つきカフェ", start, Duration.ofHours(2), 5, "FIRST_COME")
                 .build();
-        String session = attendees.publishedSession(attendees.withChildcare(cafe, start));
+        String session = attendees.publishedSession(attendees.withChildcareUntil(cafe, start.minusMinutes(30)));
         String registration = attendees
                 .postUntil(
                         her,

@@ -139,6 +139,8 @@ final class MatrixObjects {
             case "drawn-lottery" -> drawnLottery();
             case "full" -> fullSession();
             case "hana-booking" -> hanaBooking();
+            case "door-day" -> Made.of(newSession(doorDaySessionBody(), true));
+            case "door-day-booking" -> doorDayBooking();
             case "webhook" -> Made.of(newWebhook());
             case "group" -> Made.of("tsubomi");
             case "feed-token" -> Made.of(feedToken());
@@ -208,6 +210,16 @@ final class MatrixObjects {
             body.applicationsOpenUntil(start.minusDays(1));
         }
         return body.build();
+    }
+
+    /**
+     * A café starting within the hour: registration takes check-ins and drop-ins on the session's day only, so the rows
+     * that check who may record them at the door need a session whose door is open.
+     */
+    static Map<String, Object> doorDaySessionBody() {
+        return SessionBody.of(
+                        "cafe", "権限テストの当日のカフェ", SessionBody.withinTheHour(), Duration.ofHours(2), 50, "FIRST_COME")
+                .build();
     }
 
     private static Map<String, Object> lotteryBody() {
@@ -425,6 +437,14 @@ final class MatrixObjects {
     /** hana's confirmed booking of a published hinata session: {sessionId} is the session, every other parameter her registration. */
     private Made hanaBooking() {
         String session = newSession(sessionBody("cafe", 50, "FIRST_COME"), true);
+        String registration = untilCreated(
+                "hana", "/api/registrations/sessions/" + session + "/bookings", Map.of("nickname", "マトリクス"));
+        return new Made(Map.of("sessionId", session, "*", registration));
+    }
+
+    /** hana's confirmed booking of a door-day session: {sessionId} is the session, every other parameter her registration. */
+    private Made doorDayBooking() {
+        String session = newSession(doorDaySessionBody(), true);
         String registration = untilCreated(
                 "hana", "/api/registrations/sessions/" + session + "/bookings", Map.of("nickname", "マトリクス"));
         return new Made(Map.of("sessionId", session, "*", registration));

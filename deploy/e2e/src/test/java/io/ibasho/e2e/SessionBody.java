@@ -51,6 +51,14 @@ final class SessionBody {
                 .withNano(0);
     }
 
+    /**
+     * An hour from now in Tokyo, to the minute: a session starting then still takes bookings, and its door is open
+     * already (registration takes check-ins and drop-ins on the session's day, and from two hours before its start).
+     */
+    static OffsetDateTime withinTheHour() {
+        return OffsetDateTime.now(ZoneOffset.ofHours(9)).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
+    }
+
     /** Now in UTC, to the second: what the API's times are compared with. */
     static OffsetDateTime nowUtc() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);

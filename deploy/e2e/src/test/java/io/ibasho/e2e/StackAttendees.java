@@ -219,6 +219,11 @@ final class StackAttendees {
         return withChildcare(session, start, venue("託児室のある会場", true));
     }
 
+    /** The same, asked for until {@code deadline} (at the latest the session's start). */
+    Map<String, Object> withChildcareUntil(Map<String, Object> session, java.time.OffsetDateTime deadline) {
+        return withChildcare(session, deadline.plusDays(1), venue("託児室のある会場", true));
+    }
+
     /** The same at the given venue (one that can host childcare). */
     Map<String, Object> withChildcare(Map<String, Object> session, java.time.OffsetDateTime start, String venueId) {
         Map<String, Object> withCare = new LinkedHashMap<>(session);

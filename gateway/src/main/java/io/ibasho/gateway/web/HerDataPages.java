@@ -381,6 +381,8 @@ public class HerDataPages {
                     lines,
                     ja ? "言語" : "Language",
                     chosen == null ? settings.getString("language") : chosen == Language.JA ? "日本語" : "English");
+            // no: the language above is only the default, which her messages outside the app are written in
+            add(lines, ja ? "言語を自分で選んだ" : "Language chosen by you", yesNo(settings.getValue("languageChosen"), ja));
             add(lines, ja ? "メールアドレス" : "E-mail address", settings.getString("emailAddress"));
             add(lines, ja ? "確認中のメールアドレス" : "E-mail address being confirmed", settings.getString("pendingEmail"));
             add(lines, ja ? "メールで受け取る" : "Messages by e-mail", yesNo(settings.getValue("emailEnabled"), ja));

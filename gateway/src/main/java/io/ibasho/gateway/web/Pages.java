@@ -1371,13 +1371,13 @@ public class Pages {
     }
 
     /**
-     * The language her settings' radio shows. Notification answers its default, Japanese, for a woman who never chose
-     * one, so a stored Japanese may be no choice at all: then the language she is using wins, and saving any other
-     * setting does not switch the app and her e-mails to Japanese. A stored English was chosen, and stays.
+     * The language her settings' radio shows: the one she chose, if notification says she chose one
+     * ({@code languageChosen}), Japanese included; otherwise the language she is using, so that saving any other
+     * setting from the English app keeps English instead of the default notification answers for her.
      */
     static Language shownLanguage(JsonObject preferences, Language using) {
         Language stored = Language.ofTag(preferences.getString("language"));
-        return stored == null || stored == Language.JA ? using : stored;
+        return stored != null && bool(preferences, "languageChosen") ? stored : using;
     }
 
     private Uni<Result> saveSettings(Visit v, MultiMap form) {
@@ -1479,7 +1479,10 @@ public class Pages {
                 v,
                 "/api/notifications/preferences/email",
                 "address",
-                new JsonObject().put("address", address),
+                // the code mail is in this page's language if she never chose one
+                new JsonObject()
+                        .put("address", address)
+                        .put("language", v.language().tag()),
                 "codeSent");
     }
 

@@ -55,6 +55,18 @@ class HerDataViewsTest {
         assertThat(shown).contains("はな", "ひな", "卵アレルギー", "hana@example.invalid");
     }
 
+    @Test
+    void whetherSheChoseHerLanguageIsShownBesideIt() {
+        JsonObject export = EXPORT.copy();
+        export.getJsonObject("notification").getJsonObject("settings").put("languageChosen", false);
+        assertThat(HerDataPages.sections(export, Map.of(), Map.of(), Language.JA)
+                        .toString())
+                .contains("label=言語, value=日本語", "label=言語を自分で選んだ, value=いいえ");
+        assertThat(HerDataPages.sections(export, Map.of(), Map.of(), Language.EN)
+                        .toString())
+                .contains("label=Language chosen by you, value=No");
+    }
+
     /** The exploratory test's page: UTC instants, wire codes, "[1]", "false" and no titles. */
     static JsonObject asTheServicesExportIt() {
         JsonObject export = EXPORT.copy();

@@ -426,14 +426,16 @@ class SessionViewsTest {
     }
 
     @Test
-    void herSettingsShowTheLanguageSheIsUsingUntilSheChoseEnglish() {
-        // notification answers its default, Japanese, for a woman who never chose
-        assertThat(Pages.shownLanguage(new JsonObject().put("language", "ja"), Language.EN))
-                .isEqualTo(Language.EN);
+    void herSettingsShowTheLanguageSheChoseAndTheOneSheIsUsingUntilSheChoseOne() {
+        // notification answers its default, Japanese, for a woman who never chose, and says she did not
+        JsonObject neverChose = new JsonObject().put("language", "ja").put("languageChosen", false);
+        assertThat(Pages.shownLanguage(neverChose, Language.EN)).isEqualTo(Language.EN);
+        assertThat(Pages.shownLanguage(neverChose, Language.JA)).isEqualTo(Language.JA);
         assertThat(Pages.shownLanguage(new JsonObject(), Language.EN)).isEqualTo(Language.EN);
-        assertThat(Pages.shownLanguage(new JsonObject().put("language", "ja"), Language.JA))
-                .isEqualTo(Language.JA);
-        assertThat(Pages.shownLanguage(new JsonObject().put("language", "en"), Language.JA))
-                .isEqualTo(Language.EN);
+        // she chose Japanese and reads the English app: her choice, not the page's language
+        JsonObject choseJapanese = new JsonObject().put("language", "ja").put("languageChosen", true);
+        assertThat(Pages.shownLanguage(choseJapanese, Language.EN)).isEqualTo(Language.JA);
+        JsonObject choseEnglish = new JsonObject().put("language", "en").put("languageChosen", true);
+        assertThat(Pages.shownLanguage(choseEnglish, Language.JA)).isEqualTo(Language.EN);
     }
 }

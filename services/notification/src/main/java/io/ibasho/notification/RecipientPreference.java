@@ -20,7 +20,12 @@ public class RecipientPreference extends PanacheEntityBase {
     @Column(name = "recipient_id")
     public String recipientId;
 
+    /** The language messages outside the app are written in; Japanese (the default) until she chooses. */
     public String language;
+
+    /** Whether she chose {@link #language} herself (saved her settings), or it is still the default. */
+    @Column(name = "language_chosen")
+    public boolean languageChosen;
 
     @Column(name = "email_enabled")
     public boolean emailEnabled;
@@ -74,6 +79,16 @@ public class RecipientPreference extends PanacheEntityBase {
 
     public Language language() {
         return Language.fromTag(language);
+    }
+
+    /**
+     * The language of a mail that answers what she just did on a page shown in {@code pageLanguage} (the code to
+     * confirm an address, sent to that address): her choice if she made one, otherwise the page's, so that a woman
+     * reading the English app who never chose gets her code in English. Messages with no page behind them (notices by
+     * e-mail and LINE, the notice to an address that was replaced) use {@link #language()}.
+     */
+    public Language language(String pageLanguage) {
+        return languageChosen || pageLanguage == null ? language() : Language.fromTag(pageLanguage);
     }
 
     public DetailPreference detail() {

@@ -24,9 +24,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +37,11 @@ import java.util.function.Consumer;
 /**
  * The door of a session: the roster (read from registration, which audits every read with the reason "door"), check-in
  * by a booking code typed in or read from her QR code with the phone's camera, attended or no-show, and drop-ins
- * counted with one tap. Without JavaScript everything but the camera works. The door takes check-ins and drop-ins on
- * the session's day only (Tokyo, from the injected clock) and never for a cancelled session; a refused form comes back
- * by post-redirect-get with its problem type, said in the page's words ({@link StaffProblems}).
+ * counted with one tap. Without JavaScript everything but the camera works. Registration takes check-ins and drop-ins
+ * on the session's day only (Tokyo, by its clock) and never for a cancelled session: its roster says whether the door
+ * is open now, and the page shows its forms only then; a form sent anyway (a page left open past midnight) is refused
+ * by registration ({@code not-door-day}, {@code session-cancelled}). A refused form comes back by post-redirect-get
+ * with its problem type, said in the page's words ({@link StaffProblems}).
  */
 @ApplicationScoped
 public class DoorPages {
@@ -56,9 +55,6 @@ public class DoorPages {
 
     @Inject
     ServiceCalls services;
-
-    @Inject
-    Clock clock;
 
     void routes(@Observes Router router) {
         router.get("/staff/sessions/:id/door")
@@ -99,10 +95,10 @@ public class DoorPages {
             }
             JsonObject r = answer.object();
             JsonArray entries = r.getJsonArray("entries", new JsonArray());
-            DoorState state = state(s, clock.instant());
+            String closedBecause = closedBecause(s, r);
             // Set.of(...).contains(null) throws: a page without a refusal asks with ""
             String problem = Objects.requireNonNullElse(v.ctx().request().getParam("problem"), "");
-            String refusal = state != DoorState.OPEN && CLOSED_PROBLEMS.contains(problem)
+            String refusal = closedBecause != null && CLOSED_PROBLEMS.contains(problem)
                     ? null // the closed door says it already
                     : refusal(problem, entries, v.ctx().request().getParam("registration"), v.language());
             Map<String, Object> data = new HashMap<>();
@@ -112,8 +108,8 @@ public class DoorPages {
             data.put("session", StaffViews.row(s, v.language()));
             data.put("entries", entries(entries, v.language()));
             data.put("counts", counts(r, v.language()));
-            data.put("open", state == DoorState.OPEN);
-            data.put("closed", closed(state, s, v.language()));
+            data.put("open", closedBecause == null);
+            data.put("closed", closed(closedBecause, s, v.language()));
             boolean besideTheCode = FIELD_PROBLEMS.contains(problem);
             data.put("message", refusal != null && !besideTheCode ? refusal : checkedMessage(v, r));
             data.put("codeError", besideTheCode ? refusal : null);
@@ -134,51 +130,40 @@ public class DoorPages {
                 "registration", "/api/registrations/sessions/" + session + "/roster?reason=" + AUDIT_REASON, v.token());
     }
 
-    /** Whether the door takes check-ins and drop-ins now. */
-    enum DoorState {
-        OPEN,
-        CANCELLED,
-        /** Before or after the session's day(s): a drop-in counted days ahead is a mistake, not a visit. */
-        NOT_THE_DAY
-    }
-
-    /** How early before the start the door opens, when that is still the day before (a café starting past midnight). */
-    static final java.time.Duration OPENS_BEFORE_START = java.time.Duration.ofHours(2);
-
     /**
-     * Open on the session's day in Tokyo (each day it runs, when it ends on a later day), and from two hours before
-     * its start, unless it was cancelled.
+     * Why the door takes no check-ins or drop-ins now (the problem type such a write gets: {@code not-door-day},
+     * {@code session-cancelled}), or null while it is open. Registration decides, by its own clock and copy of the
+     * session, and its roster says it; only a cancellation the event service already answers is shown before
+     * registration has heard of it (it will refuse the same way).
      */
-    static DoorState state(JsonObject session, Instant now) {
+    static String closedBecause(JsonObject session, JsonObject roster) {
         if ("CANCELLED".equalsIgnoreCase(session.getString("status", ""))) {
-            return DoorState.CANCELLED;
+            return "session-cancelled";
         }
-        OffsetDateTime start = PageFlow.time(session.getString("startsAt"));
-        if (start == null) {
-            return DoorState.NOT_THE_DAY;
+        if (roster.getBoolean("doorOpen", true)) {
+            return null;
         }
-        OffsetDateTime end = PageFlow.time(session.getString("endsAt"));
-        LocalDate today = now.atZone(Wording.TOKYO).toLocalDate();
-        LocalDate first = start.atZoneSameInstant(Wording.TOKYO).toLocalDate();
-        LocalDate last =
-                end == null ? first : end.atZoneSameInstant(Wording.TOKYO).toLocalDate();
-        boolean early = !now.isBefore(start.toInstant().minus(OPENS_BEFORE_START));
-        return (today.isBefore(first) && !early) || today.isAfter(last) ? DoorState.NOT_THE_DAY : DoorState.OPEN;
+        // only a type the page has words for goes into its address
+        String type = roster.getString("doorClosedBecause");
+        return type != null && CLOSED_PROBLEMS.contains(type) ? type : "not-door-day";
     }
 
-    /** Why the door takes nothing now, or null when it is open. */
-    static String closed(DoorState state, JsonObject session, Language language) {
+    /** Why the door takes nothing now, in the page's words, or null when it is open. */
+    static String closed(String closedBecause, JsonObject session, Language language) {
+        if (closedBecause == null) {
+            return null;
+        }
         boolean ja = language == Language.JA;
-        return switch (state) {
-            case OPEN -> null;
-            case CANCELLED -> ja ? "この開催は中止されました。" : "This session was cancelled.";
-            case NOT_THE_DAY -> {
+        return switch (closedBecause) {
+            case "session-cancelled" -> ja ? "この開催は中止されました。" : "This session was cancelled.";
+            case "not-door-day" -> {
                 OffsetDateTime start = PageFlow.time(session.getString("startsAt"));
                 String day = start == null ? "" : Wording.day(start, language);
                 yield ja
                         ? "受付と飛び入りは、開催日（" + day + "）の当日に記録できます。"
                         : "Check-ins and drop-ins are recorded on the day of the session (" + day + ").";
             }
+            default -> StaffProblems.say(StaffProblems.DOOR, closedBecause, 409, language);
         };
     }
 
@@ -210,8 +195,6 @@ public class DoorPages {
                         ? (ja ? "すでに受付済みです。" : "Already checked in.")
                         : (ja ? "すでに受付済みです（" + time + "）。" : "Already checked in (at " + time + ").");
             }
-            case "not-door-day" ->
-                ja ? "受付と飛び入りは、開催日の当日に記録できます。" : "Check-ins and drop-ins are recorded on the day of the session.";
             default -> StaffProblems.say(StaffProblems.DOOR, problem, 422, language);
         };
     }
@@ -247,20 +230,6 @@ public class DoorPages {
         return answer.status() >= 500 || answer.status() == 429 ? "busy" : "validation";
     }
 
-    /** Runs a door action only while the door is open; a closed door says why after the redirect. */
-    private Uni<Result> whenOpen(Visit v, UUID id, java.util.function.Supplier<Uni<Result>> action) {
-        return session(v, id).flatMap(s -> {
-            if (s == null) {
-                return Uni.createFrom().item(errorPage(404));
-            }
-            return switch (state(s, clock.instant())) {
-                case OPEN -> action.get();
-                case CANCELLED -> refused(id, "session-cancelled", null);
-                case NOT_THE_DAY -> refused(id, "not-door-day", null);
-            };
-        });
-    }
-
     private Uni<Result> checkIn(Visit v, MultiMap form) {
         UUID id = uuid(v.ctx().pathParam("id"));
         if (id == null) {
@@ -277,24 +246,26 @@ public class DoorPages {
         if (code.isEmpty()) {
             return refused(id, "code-not-found", null);
         }
-        return whenOpen(
-                v,
-                id,
-                () -> roster(v, id).flatMap(answer -> {
-                    if (!answer.ok()) {
-                        return Uni.createFrom().item(errorPage(answer.status() == 404 ? 404 : 503));
-                    }
-                    JsonObject entry = byCode(answer.object().getJsonArray("entries", new JsonArray()), code.get());
-                    if (entry == null) {
-                        return refused(id, "code-not-found", null);
-                    }
-                    String registration = entry.getString("registrationId");
-                    if ("ATTENDED".equals(entry.getString("attendance"))) {
-                        // the same code a second time (shared, or a screenshot): said, and not recorded again
-                        return refused(id, "already-checked-in", registration);
-                    }
-                    return mark(v, id, registration, "ATTENDED");
-                }));
+        return roster(v, id).flatMap(answer -> {
+            if (!answer.ok()) {
+                return Uni.createFrom().item(errorPage(answer.status() == 404 ? 404 : 503));
+            }
+            // a closed door says so, whatever the code: registration would refuse the check-in the same way
+            String closedBecause = closedBecause(new JsonObject(), answer.object());
+            if (closedBecause != null) {
+                return refused(id, closedBecause, null);
+            }
+            JsonObject entry = byCode(answer.object().getJsonArray("entries", new JsonArray()), code.get());
+            if (entry == null) {
+                return refused(id, "code-not-found", null);
+            }
+            String registration = entry.getString("registrationId");
+            if ("ATTENDED".equals(entry.getString("attendance"))) {
+                // the same code a second time (shared, or a screenshot): said, and not recorded again
+                return refused(id, "already-checked-in", registration);
+            }
+            return mark(v, id, registration, "ATTENDED");
+        });
     }
 
     private Uni<Result> attendance(Visit v, MultiMap form) {
@@ -310,7 +281,7 @@ public class DoorPages {
         if (!BrowserSessions.csrfValid(v.ctx(), form.get(BrowserSessions.CSRF_FORM_FIELD))) {
             return Uni.createFrom().item(errorPage(403));
         }
-        return whenOpen(v, id, () -> mark(v, id, registration.toString(), attendance));
+        return mark(v, id, registration.toString(), attendance);
     }
 
     private Uni<Result> mark(Visit v, UUID session, String registration, String attendance) {
@@ -344,25 +315,22 @@ public class DoorPages {
             return Uni.createFrom().item(errorPage(403));
         }
         UUID key = uuid(form.get("key"));
-        return whenOpen(
-                v,
-                id,
-                () -> services.post(
-                                "registration",
-                                "/api/registrations/sessions/" + id + "/drop-ins",
-                                v.token(),
-                                new JsonObject().put("count", 1),
-                                key == null ? null : key.toString(),
-                                v.ctx().request())
-                        .flatMap(answer -> {
-                            if (answer.ok()) {
-                                return Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "/door?dropIn=1"));
-                            }
-                            if (answer.status() == 401 || answer.status() == 403) {
-                                return Uni.createFrom().item(errorPage(403));
-                            }
-                            return refused(id, problemOf(answer), null);
-                        }));
+        return services.post(
+                        "registration",
+                        "/api/registrations/sessions/" + id + "/drop-ins",
+                        v.token(),
+                        new JsonObject().put("count", 1),
+                        key == null ? null : key.toString(),
+                        v.ctx().request())
+                .flatMap(answer -> {
+                    if (answer.ok()) {
+                        return Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "/door?dropIn=1"));
+                    }
+                    if (answer.status() == 401 || answer.status() == 403) {
+                        return Uni.createFrom().item(errorPage(403));
+                    }
+                    return refused(id, problemOf(answer), null);
+                });
     }
 
     /**

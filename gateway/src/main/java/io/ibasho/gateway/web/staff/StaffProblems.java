@@ -73,6 +73,10 @@ final class StaffProblems {
                     new Words(
                             "この開催は中止されました。受付と飛び入りの記録はできません。",
                             "This session was cancelled; nothing is recorded at its door."),
+                    "not-door-day",
+                    new Words(
+                            "受付と飛び入りは、開催日の当日に記録できます。",
+                            "Check-ins and drop-ins are recorded on the day of the session."),
                     "no-organisation",
                     new Words("このアカウントは団体に登録されていません。", "This account belongs to no organisation.")));
 

@@ -47,7 +47,14 @@ class StaffProblemsTest {
                 REGISTRATION.resolve("service/OrganiserAccess.java"),
                 REGISTRATION.resolve("idempotency"),
                 Path.of("src/main/java/io/ibasho/gateway/web/ServiceCalls.java"));
-        assertThat(types).contains("not-confirmed", "already-checked-in", "session-cancelled", "not-found", "busy");
+        assertThat(types)
+                .contains(
+                        "not-confirmed",
+                        "already-checked-in",
+                        "session-cancelled",
+                        "not-door-day",
+                        "not-found",
+                        "busy");
         assertThat(StaffProblems.DOOR).containsKeys(types.toArray(String[]::new));
     }
 
@@ -116,6 +123,16 @@ class StaffProblemsTest {
         assertThat(DoorPages.refusal("not-confirmed", roster, null, Language.JA))
                 .isEqualTo("出欠は、予約が確定している方だけ記録できます。");
         assertThat(DoorPages.refusal("not-found", roster, null, Language.JA)).doesNotContain("No such");
+        // registration's refusal of a check-in or drop-in on another day, in the page's words
+        assertThat(DoorPages.refusal("not-door-day", roster, null, Language.JA)).isEqualTo("受付と飛び入りは、開催日の当日に記録できます。");
+        assertThat(DoorPages.refusal("not-door-day", roster, null, Language.EN))
+                .isEqualTo("Check-ins and drop-ins are recorded on the day of the session.");
+        assertThat(DoorPages.problemOf(new io.ibasho.gateway.web.ServiceCalls.Answer(
+                        409,
+                        io.vertx.core.buffer.Buffer.buffer(
+                                "{\"type\":\"https://ibasho.example/problems/not-door-day\",\"status\":409}"),
+                        "application/problem+json")))
+                .isEqualTo("not-door-day");
         // typed into the URL by hand: never shown as it came
         assertThat(DoorPages.refusal("<b>hi</b>", roster, null, Language.JA)).doesNotContain("hi");
         assertThat(DoorPages.refusal(null, roster, null, Language.JA)).isNull();

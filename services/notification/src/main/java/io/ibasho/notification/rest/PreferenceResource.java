@@ -43,8 +43,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PreferenceResource {
     public record QuietHoursView(String start, String end, String zone) {}
 
+    /**
+     * @param language       the language her messages outside the app are written in: her choice, or Japanese (the
+     *                       default) while she has not chosen
+     * @param languageChosen whether she chose it (saved her settings); false: {@code language} is only the default, and
+     *                       a settings form shows the language she is using instead
+     */
     public record PreferencesView(
             String language,
+            boolean languageChosen,
             List<String> channels,
             boolean fullDetail,
             QuietHoursView quietHours,
@@ -71,8 +78,12 @@ public class PreferenceResource {
 
             @Size(max = 64) String zone) {}
 
+    /** {@code language}: the page's language, which the code mail is written in if she never chose one. */
     public record EmailRequest(
-            @NotBlank @Email @Size(max = 254) String address) {}
+            @NotBlank @Email @Size(max = 254) String address,
+
+            @Pattern(regexp = "ja|en", message = "must be ja or en")
+            String language) {}
 
     /** {@code consentLanguage}: the language the page showed the consent wording in; her settings' when absent. */
     public record CodeRequest(
@@ -103,7 +114,10 @@ public class PreferenceResource {
     }
 
     @PUT
-    @Operation(summary = "Set language, safe channels (in-app is always on), full-detail opt-in and quiet hours")
+    @Operation(
+            summary =
+                    "Set language (from then on chosen: languageChosen), safe channels (in-app is always on), full-detail"
+                            + " opt-in and quiet hours")
     public Uni<PreferencesView> update(@Valid @NotNull PreferencesRequest request) {
         LocalTime start = null;
         LocalTime end = null;
@@ -158,7 +172,7 @@ public class PreferenceResource {
                                     + " minutes."));
         }
         return preferences
-                .requestEmailCode(token.getSubject(), request.address())
+                .requestEmailCode(token.getSubject(), request.address(), request.language())
                 .map(ignored -> Response.accepted().build())
                 .onFailure(failure -> !(failure instanceof Refusal))
                 .transform(failure -> new Refusal(
@@ -207,6 +221,7 @@ public class PreferenceResource {
                         preference.quietStart.toString(), preference.quietEnd.toString(), preference.quietZone);
         return new PreferencesView(
                 preference.language().tag(),
+                preference.languageChosen,
                 channels,
                 preference.fullDetail,
                 quiet,

@@ -24,6 +24,7 @@ public class HerData {
 
     public record Settings(
             String language,
+            boolean languageChosen,
             boolean emailEnabled,
             boolean fullDetail,
             String emailAddress,
@@ -126,6 +127,7 @@ public class HerData {
                                                                 ? null
                                                                 : new Settings(
                                                                         preference.language,
+                                                                        preference.languageChosen,
                                                                         preference.emailEnabled,
                                                                         preference.fullDetail,
                                                                         preference.emailAddress,

@@ -88,6 +88,8 @@ public class PreferenceService {
                 return null;
             }
             preference.language = changes.language().tag();
+            // her settings always carry a language: saving them is choosing it
+            preference.languageChosen = true;
             preference.emailEnabled = changes.email();
             preference.fullDetail = changes.fullDetail();
             preference.quietStart = changes.quietStart();
@@ -99,17 +101,18 @@ public class PreferenceService {
     }
 
     /**
-     * Stores a fresh code for {@code address} (replacing any earlier one) and mails it there.
+     * Stores a fresh code for {@code address} (replacing any earlier one) and mails it there, in her language, or in the
+     * language of the page she asked from ({@code pageLanguage}, may be null) if she never chose one.
      * Fails with a 429 problem while verifying is locked or when she asked for too many codes in the window.
      */
-    public Uni<Void> requestEmailCode(String recipientId, String address) {
+    public Uni<Void> requestEmailCode(String recipientId, String address, String pageLanguage) {
         String normalised = address.trim();
         String code = VerificationCodes.newCode();
-        return Panache.withTransaction(() -> storeCode(recipientId, normalised, code))
+        return Panache.withTransaction(() -> storeCode(recipientId, normalised, code, pageLanguage))
                 .flatMap(language -> mailer.send(codeMail(normalised, code, language)));
     }
 
-    private Uni<Language> storeCode(String recipientId, String address, String code) {
+    private Uni<Language> storeCode(String recipientId, String address, String code, String pageLanguage) {
         return findOrCreate(recipientId)
                 .flatMap(preference -> codeRequests
                         .checkNotLocked(preference.verifyLockedUntil)
@@ -124,7 +127,7 @@ public class PreferenceService {
                             now().plus(config.emailVerification().codeValidity());
                     preference.pendingAttempts = 0;
                     preference.updatedAt = now();
-                    return preference.language();
+                    return preference.language(pageLanguage);
                 });
     }
 
@@ -205,6 +208,7 @@ public class PreferenceService {
             preference.emailVerifiedAt = now();
             clearPending(preference);
             preference.updatedAt = now();
+            // the notice to her old address is in her language, never the page's: whoever confirmed may not be her
             return new Verification(VerifyOutcome.VERIFIED, replaced, preference.language());
         });
     }

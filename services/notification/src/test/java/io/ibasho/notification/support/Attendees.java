@@ -32,6 +32,38 @@ public final class Attendees {
                 .statusCode(200);
     }
 
+    /**
+     * A woman of her own, new to Ibasho (an account in the test Keycloak with the realm's default roles, attendee, and
+     * the demo password convention): she never saved any settings here. Returns her username.
+     */
+    public static String newcomer(String prefix) {
+        String username = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String base =
+                io.ibasho.testsupport.TestServers.get().keycloak().baseUrl().replace("localhost", "127.0.0.1");
+        given().auth()
+                .oauth2(Tokens.keycloakAdmin())
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "ifResourceExists",
+                        "SKIP",
+                        "users",
+                        List.of(java.util.Map.of(
+                                "username",
+                                username,
+                                "enabled",
+                                true,
+                                "realmRoles",
+                                List.of("default-roles-ibasho"),
+                                "credentials",
+                                List.of(java.util.Map.of(
+                                        "type", "password", "value", username + "-ibasho", "temporary", false))))))
+                .post(base + "/admin/realms/"
+                        + io.ibasho.testsupport.TestServers.get().keycloak().realm() + "/partialImport")
+                .then()
+                .statusCode(200);
+        return username;
+    }
+
     public static void choose(String user, String json) {
         given().auth()
                 .oauth2(Tokens.accessToken(user))
@@ -43,8 +75,8 @@ public final class Attendees {
     }
 
     /**
-     * Back to how a new account starts: her e-mail consent withdrawn (which removes her address and drops mails still
-     * queued for it) and in-app messages in Japanese. The module's test classes share hana and mei in one database, so
+     * Back to how a new account starts, but for a language chosen: her e-mail consent withdrawn (which removes her
+     * address and drops mails still queued for it) and Japanese chosen. The module's test classes share hana and mei in one database, so
      * a class that needs her without an address, or leaves mails held by quiet hours, says so with this.
      */
     public static void startAfresh(String user) {

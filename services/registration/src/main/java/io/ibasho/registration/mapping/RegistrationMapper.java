@@ -1,6 +1,7 @@
 package io.ibasho.registration.mapping;
 
 import io.ibasho.registration.Registration;
+import io.ibasho.registration.door.DoorDay;
 import io.ibasho.registration.service.CheckInService;
 
 public final class RegistrationMapper {
@@ -110,6 +111,8 @@ public final class RegistrationMapper {
                 roster.confirmed(),
                 roster.overCapacity(),
                 roster.dropIns(),
+                roster.door() == DoorDay.State.OPEN,
+                CheckInService.refusalOf(roster.door()),
                 roster.registrations().stream()
                         .map(r -> new RosterView.Entry(
                                 r.id,

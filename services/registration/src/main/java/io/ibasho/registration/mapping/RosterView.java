@@ -7,6 +7,10 @@ import java.util.UUID;
 /**
  * The organiser's list at the door and of who waits: nickname, status, code, a waiting place and an offer's deadline
  * only; nothing else about anybody is recorded.
+ *
+ * @param doorOpen          whether attendance and drop-ins are taken now (the session's day, and not cancelled)
+ * @param doorClosedBecause while the door is closed, the problem type such a write would be refused with
+ *                          ({@code not-door-day}, {@code session-cancelled}); null while it is open
  */
 public record RosterView(
         UUID sessionId,
@@ -15,6 +19,8 @@ public record RosterView(
         long confirmed,
         boolean overCapacity,
         int dropIns,
+        boolean doorOpen,
+        String doorClosedBecause,
         List<Entry> entries) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /**

@@ -5,6 +5,7 @@ import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.Registration.Status;
 import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.door.DoorDay;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
 import io.ibasho.registration.repository.RosterAudit;
@@ -18,7 +19,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The organiser's side at the door: the roster, attended / no-show, and drop-ins counted without identity. */
+/**
+ * The organiser's side at the door: the roster, attended / no-show, and drop-ins counted without identity. Attendance
+ * and drop-ins are taken only while the door is open ({@link DoorDay}: the session's day in Tokyo, by this service's
+ * clock), whoever calls: the web app's door page says the same, but this is the rule.
+ */
 @ApplicationScoped
 public class CheckInService {
     private final RegistrationOutbox outbox;
@@ -29,7 +34,9 @@ public class CheckInService {
         this.clock = clock;
     }
 
-    public record Roster(SessionCopy session, int seatsTaken, int dropIns, List<Registration> registrations) {
+    /** {@code door}: whether attendance and drop-ins are taken now (the door page shows its forms only then). */
+    public record Roster(
+            SessionCopy session, int seatsTaken, int dropIns, List<Registration> registrations, DoorDay.State door) {
         public long confirmed() {
             return registrations.stream()
                     .filter(r -> r.status == Status.CONFIRMED)
@@ -56,19 +63,23 @@ public class CheckInService {
                                         "sessionId = ?1 and status in ?2 order by status, waitlistNumber nulls first, createdAt",
                                         sessionId,
                                         BookingService.ACTIVE)
-                                .map(list ->
-                                        new Roster(session, counters.confirmedSeats(), counters.dropIns(), list))));
+                                .map(list -> new Roster(
+                                        session,
+                                        counters.confirmedSeats(),
+                                        counters.dropIns(),
+                                        list,
+                                        doorOf(session)))));
     }
 
     /**
-     * Attended or no-show, for a confirmed booking of a session that was not cancelled. A second check-in of the same
+     * Attended or no-show, for a confirmed booking, while the session's door is open. A second check-in of the same
      * booking is refused ({@code already-checked-in}): a booking code shown twice at the door (shared, or a screenshot)
      * must be noticed, not recorded again; the first check-in's time stays.
      */
     @WithTransaction
     public Uni<Registration> recordAttendance(
             UUID sessionId, UUID registrationId, String organisationId, Registration.Attendance attendance) {
-        return heldSession(sessionId, organisationId)
+        return openDoor(sessionId, organisationId)
                 // locked: a cancellation at the same moment must not be overwritten by a stale CONFIRMED
                 .flatMap(session -> Registration.<Registration>find(
                                 "id = ?1 and sessionId = ?2", registrationId, sessionId)
@@ -105,22 +116,47 @@ public class CheckInService {
                 });
     }
 
-    /** Adds walk-ins to the session's count; nothing about who they are is asked or kept. */
+    /** Adds walk-ins to the session's count while its door is open; nothing about who they are is asked or kept. */
     @WithTransaction
     public Uni<Integer> countDropIns(UUID sessionId, String organisationId, int count) {
-        return heldSession(sessionId, organisationId)
+        return openDoor(sessionId, organisationId)
                 .flatMap(session -> SeatLedger.addDropIns(sessionId, count))
                 .flatMap(added -> SeatLedger.counters(sessionId))
                 .map(SeatLedger.Counters::dropIns);
     }
 
-    /** The organiser's own session, refused ({@code session-cancelled}) when it was cancelled: nobody came to it. */
-    private static Uni<SessionCopy> heldSession(UUID sessionId, String organisationId) {
+    /**
+     * The organiser's own session while its door is open; refused with {@code session-cancelled} when it was cancelled
+     * (nobody came to it) and with {@code not-door-day} before or after its day(s).
+     */
+    private Uni<SessionCopy> openDoor(UUID sessionId, String organisationId) {
         return OrganiserAccess.session(sessionId, organisationId).invoke(session -> {
-            if ("CANCELLED".equals(session.status)) {
-                throw Refusal.conflict(
-                        "session-cancelled", "This session was cancelled; nothing is recorded at its door.");
+            switch (doorOf(session)) {
+                case OPEN -> {}
+                case CANCELLED ->
+                    throw Refusal.conflict(
+                            "session-cancelled", "This session was cancelled; nothing is recorded at its door.");
+                case NOT_THE_DAY ->
+                    throw Refusal.conflict(
+                            "not-door-day",
+                            "Attendance and drop-ins are recorded on the session's day in Asia/Tokyo ("
+                                    + (session.startsAt == null ? "unknown" : DoorDay.firstDay(session.startsAt))
+                                    + "; from " + DoorDay.OPENS_BEFORE_START.toHours()
+                                    + " hours before its start when that is the evening before), not now.");
             }
         });
+    }
+
+    private DoorDay.State doorOf(SessionCopy session) {
+        return DoorDay.at("CANCELLED".equals(session.status), session.startsAt, session.endsAt, clock.instant());
+    }
+
+    /** The problem type a check-in or drop-in is refused with while the door is in this state; null while it is open. */
+    public static String refusalOf(DoorDay.State door) {
+        return switch (door) {
+            case OPEN -> null;
+            case CANCELLED -> "session-cancelled";
+            case NOT_THE_DAY -> "not-door-day";
+        };
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.ibasho.contracts.EventTypes;
 import io.ibasho.contracts.Topics;
 import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.MovableClock;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.KafkaTopicReader;
@@ -18,15 +19,27 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** At the door: booking codes, the organiser's roster, attendance, drop-ins counted without identity. */
+/**
+ * At the door: booking codes, the organiser's roster, attendance, drop-ins counted without identity, on the session's
+ * day only (sessions starting within the hour have an open door).
+ */
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class CheckInTest {
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Inject
+    MovableClock clock;
+
     static Response organiserPost(String organiser, String path, Object body) {
         return given().auth()
                 .oauth2(Tokens.accessToken(organiser))
@@ -37,7 +50,7 @@ class CheckInTest {
 
     @Test
     void aConfirmedBookingHasAShortCodeTheRosterShowsAndAttendanceIsRecorded() {
-        UUID sessionId = Sessions.published(5);
+        UUID sessionId = Sessions.startingSoon(5);
         var booking = Api.bookOnceKnown("hana", sessionId)
                 .then()
                 .statusCode(201)
@@ -129,7 +142,7 @@ class CheckInTest {
 
     @Test
     void dropInsAreCountedWithoutIdentity() {
-        UUID sessionId = Sessions.published(5);
+        UUID sessionId = Sessions.startingSoon(5);
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> Api.roster("organiser1", sessionId).statusCode() == 200);
@@ -153,7 +166,7 @@ class CheckInTest {
 
     @Test
     void attendanceIsForConfirmedBookingsOnly() {
-        UUID sessionId = Sessions.published(1);
+        UUID sessionId = Sessions.startingSoon(1);
         Api.bookOnceKnown("hana", sessionId).then().statusCode(201);
         UUID waiting = UUID.fromString(Api.joinWaitlist("mei", sessionId)
                 .then()
@@ -171,7 +184,7 @@ class CheckInTest {
 
     @Test
     void aSecondCheckInOfTheSameBookingIsRefusedAndTheFirstTimeStays() {
-        UUID sessionId = Sessions.published(5);
+        UUID sessionId = Sessions.startingSoon(5);
         UUID registrationId = UUID.fromString(Api.bookOnceKnown("hana", sessionId)
                 .then()
                 .statusCode(201)
@@ -208,8 +221,8 @@ class CheckInTest {
     }
 
     @Test
-    void nothingIsRecordedAtTheDoorOfACancelledSession() {
-        UUID sessionId = Sessions.published(5);
+    void nothingIsRecordedAtTheDoorOfACancelledSessionEvenOnItsDay() {
+        UUID sessionId = Sessions.startingSoon(5);
         UUID registrationId = UUID.fromString(Api.bookOnceKnown("hana", sessionId)
                 .then()
                 .statusCode(201)
@@ -229,7 +242,78 @@ class CheckInTest {
                 .then()
                 .statusCode(409)
                 .body("type", containsString("session-cancelled"));
-        Api.roster("organiser1", sessionId).then().statusCode(200).body("dropIns", equalTo(0));
+        Api.roster("organiser1", sessionId)
+                .then()
+                .statusCode(200)
+                .body("dropIns", equalTo(0))
+                .body("doorOpen", equalTo(false))
+                .body("doorClosedBecause", equalTo("session-cancelled"));
+    }
+
+    @Test
+    void theDoorTakesNothingBeforeOrAfterTheSessionsDayInTokyoByTheServicesClock() {
+        // tomorrow in Tokyo, 10:00-12:00: whatever the hour now, that is more than two hours ahead and another day
+        LocalDate tomorrow = LocalDate.now(TOKYO).plusDays(1);
+        OffsetDateTime start = tomorrow.atTime(10, 0).atZone(TOKYO).toOffsetDateTime();
+        UUID sessionId = Sessions.published(5, start);
+        UUID registrationId = UUID.fromString(Api.bookOnceKnown("hana", sessionId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        String attendance = sessionId + "/registrations/" + registrationId + "/attendance";
+        try {
+            // the day before: straight to the service, past any page, it is refused
+            clock.moveTo(tomorrow.atStartOfDay(TOKYO).toOffsetDateTime().minusSeconds(1));
+            organiserPost("organiser1", attendance, Map.of("attendance", "ATTENDED"))
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://ibasho.example/problems/not-door-day"))
+                    .body("detail", containsString(tomorrow.toString()));
+            organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 1))
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", containsString("not-door-day"));
+            Api.roster("organiser1", sessionId)
+                    .then()
+                    .statusCode(200)
+                    .body("doorOpen", equalTo(false))
+                    .body("doorClosedBecause", equalTo("not-door-day"))
+                    .body("dropIns", equalTo(0))
+                    .body("entries[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("attendance")));
+
+            // midnight in Tokyo: its day, hours before the start
+            clock.moveTo(tomorrow.atStartOfDay(TOKYO).toOffsetDateTime());
+            Api.roster("organiser1", sessionId)
+                    .then()
+                    .body("doorOpen", equalTo(true))
+                    .body("doorClosedBecause", org.hamcrest.Matchers.nullValue());
+            organiserPost("organiser1", attendance, Map.of("attendance", "ATTENDED"))
+                    .then()
+                    .statusCode(200);
+            organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 1))
+                    .then()
+                    .statusCode(200)
+                    .body("dropIns", equalTo(1));
+
+            // the next day, a correction is refused too: the day's record stands
+            clock.moveTo(tomorrow.plusDays(1).atStartOfDay(TOKYO).toOffsetDateTime());
+            organiserPost("organiser1", attendance, Map.of("attendance", "NO_SHOW"))
+                    .then()
+                    .statusCode(409)
+                    .body("type", containsString("not-door-day"));
+            organiserPost("organiser1", sessionId + "/drop-ins", Map.of("count", 1))
+                    .then()
+                    .statusCode(409);
+        } finally {
+            clock.reset();
+        }
+        Api.roster("organiser1", sessionId)
+                .then()
+                .body("dropIns", equalTo(1))
+                .body("entries[0].attendance", equalTo("ATTENDED"));
     }
 
     /** Whether registration's copy of the session has heard of its cancellation. */

@@ -50,7 +50,7 @@ class ReportTest {
         people = TestAttendees.create("report", 3);
     }
 
-    /** A café at the test venue; published for a week from now, then moved to {@code heldAt}. */
+    /** A café at the test venue, starting at {@code startsAt}. */
     private static void announce(String type, UUID sessionId, int sequence, OffsetDateTime startsAt) {
         KafkaTopicWriter.send(
                 Topics.EVENT_LIFECYCLE,
@@ -104,14 +104,17 @@ class ReportTest {
                 .post("/api/registrations/surveys/answer");
     }
 
-    /** {@code women} book a café, all attend and answer the survey, and it is moved to April of {@code year}. */
+    /**
+     * {@code women} book a café starting within the hour (its door is open), all attend and answer the survey, and it
+     * is moved to April of {@code year}.
+     */
     private static void heldWith(int women, int year) {
         UUID session = UUID.randomUUID();
         announce(
                 EventTypes.EVENT_PUBLISHED,
                 session,
                 0,
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(7));
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < women; i++) {
             ids.add(Api.bookOnceKnown(people.get(i), session)
@@ -204,7 +207,7 @@ class ReportTest {
                 EventTypes.EVENT_PUBLISHED,
                 session,
                 0,
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(3));
+                OffsetDateTime.now(ZoneOffset.UTC).plusHours(1));
         String her = people.get(0);
         String id =
                 Api.bookOnceKnown(her, session).then().statusCode(201).extract().path("id");

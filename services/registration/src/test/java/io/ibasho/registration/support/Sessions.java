@@ -43,6 +43,15 @@ public final class Sessions {
         return published(capacity, OffsetDateTime.now(ZoneOffset.UTC).plusDays(7));
     }
 
+    /**
+     * A published first-come session of "hinata" starting in an hour: its door is open now (from two hours before the
+     * start, DoorDay), and it still takes bookings.
+     */
+    public static UUID startingSoon(int capacity) {
+        return published(
+                capacity, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0));
+    }
+
     public static UUID published(int capacity, OffsetDateTime startsAt) {
         UUID sessionId = UUID.randomUUID();
         KafkaTopicWriter.send(
