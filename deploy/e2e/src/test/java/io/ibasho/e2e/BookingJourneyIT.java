@@ -138,6 +138,58 @@ class BookingJourneyIT {
     }
 
     /**
+     * The explorer's finding (docs/adr/0086): one woman's booking of an empty 12-seat workshop used to turn 残り 12 席
+     * into 残り 11 席 for anybody to see. Now the public page and card say 空きあり before and after, the same text.
+     */
+    @Test
+    void oneBookingOfAnEmptyWorkshopChangesNothingAStrangerSees() {
+        OffsetDateTime start = SessionBody.inDays(19, 10);
+        String sessionId =
+                attendees.publishedSession(SessionBody.workshop("はじめての水彩", start, Duration.ofHours(2), 12, "FIRST_COME")
+                        .applicationsOpenUntil(start.minusDays(2))
+                        .build());
+        String her = attendees.create("one-booking-band", 1).get(0);
+
+        try (Phone phone = Phone.open("one-booking-band")) {
+            Page page = phone.page();
+            page.navigate(stack.gateway + "/s/" + sessionId);
+            var howToBook = page.locator("dd", new Page.LocatorOptions().setHasText("要予約（先着順）"));
+            AppPages.reloadUntil(
+                    page,
+                    page.locator("dd", new Page.LocatorOptions().setHasText("空きあり")),
+                    Duration.ofSeconds(60),
+                    "the seats' band once registration knows the session");
+            String before = howToBook.innerText();
+            assertThat(before).contains("定員 12名・空きあり").doesNotContain("残り");
+            phone.look("band-before");
+
+            attendees.postUntil(
+                    her,
+                    "/api/registrations/sessions/" + sessionId + "/bookings",
+                    Map.of("nickname", "あおい"),
+                    201,
+                    Duration.ofSeconds(60));
+            // past the public answer's 10 s cache, so a count would have moved by now
+            page.waitForTimeout(11_000);
+            page.reload();
+            assertThat(howToBook.innerText()).isEqualTo(before);
+            assertThat(page.locator("main")).not().containsText("残り");
+            // and in English: a band, in words, never a count
+            page.navigate(stack.gateway + "/s/" + sessionId + "?lang=en");
+            assertThat(page.locator("dd", new Page.LocatorOptions().setHasText("Booking needed, first come")))
+                    .containsText("12 places, seats available");
+            assertThat(page.locator("main")).not().containsText("seats left");
+            phone.look("band-after");
+        }
+        given().queryParam("sessionId", sessionId)
+                .get(stack.gateway + "/api/registrations/availability")
+                .then()
+                .statusCode(200)
+                .body("[0].seats", org.hamcrest.Matchers.equalTo("AVAILABLE"))
+                .body("[0].seatsLeft", org.hamcrest.Matchers.nullValue());
+    }
+
+    /**
      * A full workshop: she joins its waitlist from the session's page, then leaves it on a page of its own (the view
      * tests word that page; here Chromium sends it), and My bookings no longer lists it among what she holds.
      */
@@ -164,6 +216,9 @@ class BookingJourneyIT {
             page.navigate(stack.gateway + "/s/" + sessionId);
             AppPages.reloadUntil(
                     page, link(page, "キャンセル待ちに登録する"), Duration.ofSeconds(60), "the waitlist link of a full session");
+            // full, in words: the band, never a number of seats left (docs/adr/0086)
+            assertThat(page.locator("main")).containsText("満席（キャンセル待ち可）");
+            assertThat(page.locator("main")).not().containsText("残り");
             link(page, "キャンセル待ちに登録する").click();
             phone.waitForUrl(url -> url.startsWith(stack.gateway + "/s/" + sessionId + "/book"), "the waitlist form");
             // the link of a full session opens the waitlist's form (its heading and button): one submit, no 満席です first

@@ -249,7 +249,7 @@ public class Pages {
     }
 
     /**
-     * The public seat figures of these sessions (seats left, lottery applications), in one call per 50 sessions, by
+     * The public seat figures of these sessions (a band of the seats, never a count: docs/adr/0086), in one call per 50 sessions, by
      * session id. Without them the cards still show the capacity: a failure here never fails the page.
      */
     private Uni<Map<String, JsonObject>> seatFigures(JsonArray sessions) {
@@ -291,14 +291,9 @@ public class Pages {
         return figures;
     }
 
-    /** The seats left of a session's figures, or null when unknown. */
-    static Integer seatsLeft(JsonObject figures) {
-        return figures != null && figures.getValue("seatsLeft") instanceof Number n ? n.intValue() : null;
-    }
-
-    /** The lottery applications of a session's figures, or null when unknown or after the draw. */
-    static Long applications(JsonObject figures) {
-        return figures != null && figures.getValue("applications") instanceof Number n ? n.longValue() : null;
+    /** The band of a session's seats in its figures (AVAILABLE, FEW, FULL), or null when unknown. */
+    static String seats(JsonObject figures) {
+        return figures == null ? null : figures.getString("seats");
     }
 
     static List<Views.DayGroup> groupByDay(JsonArray sessions, Map<String, JsonObject> seatFigures, Language language) {
@@ -333,8 +328,7 @@ public class Pages {
                 Wording.availability(
                         s.getString("allocation"),
                         s.getInteger("capacity"),
-                        seatsLeft(figures),
-                        applications(figures),
+                        seats(figures),
                         time(s.getString("applicationClosesAt")),
                         language),
                 Wording.childcare(
@@ -518,14 +512,14 @@ public class Pages {
         OffsetDateTime ends = time(s.getString("endsAt"));
         boolean past = "COMPLETED".equalsIgnoreCase(status) || (ends != null && ends.isBefore(now));
         // a full first-come session still takes her, on its waitlist: the link says so instead of 予約へ進む
-        Integer seatsLeft = seatsLeft(figures);
+        String seats = seats(figures);
         // after a lottery's deadline the link no longer offers an application, only a look at seats left over
         String bookLabel = UiText.of(language)
                 .get(
                         switch (formMode(
                                 "LOTTERY".equals(allocation),
                                 false,
-                                seatsLeft,
+                                seats,
                                 time(s.getString("applicationClosesAt")),
                                 now)) {
                             case "apply" -> "goApply";
@@ -559,8 +553,7 @@ public class Pages {
                 Wording.availability(
                         allocation,
                         s.getInteger("capacity"),
-                        seatsLeft,
-                        applications(figures),
+                        seats,
                         time(s.getString("applicationClosesAt")),
                         language),
                 bookLabel,
@@ -662,13 +655,13 @@ public class Pages {
                             .recoverWithItem(false)
                     : Uni.createFrom().item(false);
             // a full first-come session takes her on its waitlist: the form says so before she submits
-            Uni<Integer> seatsLeft = lottery
+            Uni<String> seats = lottery
                     ? Uni.createFrom().nullItem()
                     : seatFigures(new JsonArray().add(s))
-                            .map(byId -> seatsLeft(byId.get(id.toString())))
+                            .map(byId -> seats(byId.get(id.toString())))
                             .onFailure()
                             .recoverWithNull();
-            return Uni.combine().all().unis(firstComeOpen, seatsLeft).asTuple().map(known -> {
+            return Uni.combine().all().unis(firstComeOpen, seats).asTuple().map(known -> {
                 String chosenMode = formMode(
                         lottery,
                         known.getItem1(),
@@ -685,14 +678,14 @@ public class Pages {
      * "closed" (no form) unless the draw left seats over for first-come booking; a full first-come session's waitlist.
      */
     static String formMode(
-            boolean lottery, boolean firstComeOpen, Integer seatsLeft, OffsetDateTime closesAt, OffsetDateTime now) {
+            boolean lottery, boolean firstComeOpen, String seats, OffsetDateTime closesAt, OffsetDateTime now) {
         if (lottery) {
             if (firstComeOpen) {
                 return "book";
             }
             return closesAt != null && !now.isBefore(closesAt) ? "closed" : "apply";
         }
-        return seatsLeft != null && seatsLeft <= 0 ? "waitlist" : "book";
+        return "FULL".equals(seats) ? "waitlist" : "book";
     }
 
     private Map<String, Object> bookData(

@@ -138,56 +138,54 @@ public final class Wording {
     }
 
     /**
-     * How she gets in: drop-in, first come (with the capacity), or a lottery with its counts and deadline
-     * (「抽選: 申込 N / 定員 M」). {@code applications} is null when unknown (then the capacity alone is shown).
+     * How she gets in: drop-in, first come (with the capacity), or a lottery with its capacity and deadline
+     * (「抽選: 定員 10名（締切 …）」): never how many applied (docs/adr/0086).
      */
-    public static String availability(
-            String allocation, Integer capacity, Long applications, OffsetDateTime closesAt, Language language) {
-        return availability(allocation, capacity, null, applications, closesAt, language);
+    public static String availability(String allocation, Integer capacity, OffsetDateTime closesAt, Language language) {
+        return availability(allocation, capacity, null, closesAt, language);
     }
 
     /**
-     * As above, with the seats left of a first-come session when the registration service told them (null: unknown,
-     * then only the capacity is shown): 「残り N 席」, 「残りわずか」 at two or fewer, 「満席（キャンセル待ち可）」 at none.
+     * As above, with the band of a first-come session's seats when the registration service told it (AVAILABLE, FEW,
+     * FULL; null: unknown, then only the capacity is shown). A band, not a count: a count that moves by one tells when
+     * one woman booked (docs/adr/0086).
      */
     public static String availability(
-            String allocation,
-            Integer capacity,
-            Integer seatsLeft,
-            Long applications,
-            OffsetDateTime closesAt,
-            Language language) {
+            String allocation, Integer capacity, String seats, OffsetDateTime closesAt, Language language) {
         boolean ja = language == Language.JA;
         String cap = capacity == null ? "" : ja ? "定員 " + capacity + "名" : capacity + " places";
         if (allocation == null || "NONE".equals(allocation)) {
             return ja ? "予約不要（出入り自由）" : "No booking needed: drop in";
         }
         if ("LOTTERY".equals(allocation)) {
-            String counts = applications == null
-                    ? cap
-                    : ja
-                            ? "申込 " + applications + " / 定員 " + (capacity == null ? "—" : capacity)
-                            : applications + " applied / " + (capacity == null ? "—" : capacity) + " places";
             String deadline =
                     closesAt == null ? "" : (ja ? "（締切 " : " (closes ") + at(closesAt, language) + (ja ? "）" : ")");
-            return (ja ? "抽選: " : "Lottery: ") + counts + deadline;
+            return (ja ? "抽選: " : "Lottery: ") + cap + deadline;
         }
         String deadline =
                 closesAt == null ? "" : (ja ? "（申込締切 " : " (book ") + until(closesAt, language) + (ja ? "）" : ")");
-        String seats = seatsLeft == null ? cap : seatsLeft(seatsLeft, language);
+        String band = seats(seats, language);
+        String figures = cap.isEmpty() ? band : band.isEmpty() ? cap : cap + (ja ? "・" : ", ") + band;
         return (ja ? "要予約（先着順）" : "Booking needed, first come")
-                + (seats.isEmpty() ? "" : (ja ? "・" : ", ") + seats)
+                + (figures.isEmpty() ? "" : (ja ? "・" : ", ") + figures)
                 + deadline;
     }
 
-    /** 「残り N 席」, with 「残りわずか」 at two or fewer so that she does not wait; at none the waitlist is still open. */
-    static String seatsLeft(int seatsLeft, Language language) {
+    /**
+     * 「空きあり」, 「残りわずか」 (so that she does not wait), 「満席（キャンセル待ち可）」 (the waitlist still takes her); empty
+     * when the band is unknown.
+     */
+    static String seats(String band, Language language) {
         boolean ja = language == Language.JA;
-        if (seatsLeft <= 0) {
-            return ja ? "満席（キャンセル待ち可）" : "full (waitlist open)";
+        if (band == null) {
+            return "";
         }
-        String left = ja ? "残り " + seatsLeft + " 席" : seatsLeft + (seatsLeft == 1 ? " seat left" : " seats left");
-        return seatsLeft <= 2 ? left + (ja ? "（残りわずか）" : " (almost full)") : left;
+        return switch (band) {
+            case "AVAILABLE" -> ja ? "空きあり" : "seats available";
+            case "FEW" -> ja ? "残りわずか" : "few seats left";
+            case "FULL" -> ja ? "満席（キャンセル待ち可）" : "full (waitlist open)";
+            default -> "";
+        };
     }
 
     /** 「託児あり（1〜6歳、12月1日(火) 17:00まで申込）」 or null when none is offered. */

@@ -62,18 +62,22 @@ class SessionViewsTest {
                 .put("sessionId", bare().getString("id"))
                 .put("allocation", "LOTTERY")
                 .put("capacity", 1)
-                .putNull("seatsLeft")
+                .putNull("seats")
+                // an older registration service's count is not shown either (docs/adr/0086)
                 .put("applications", 4);
-        assertThat(Pages.card(bare(), lottery, Language.JA).availability())
-                .isEqualTo("抽選: 申込 4 / 定員 1（締切 12月11日(金) 13:30）");
+        assertThat(Pages.card(bare(), lottery, Language.JA).availability()).isEqualTo("抽選: 定員 1名（締切 12月11日(金) 13:30）");
         assertThat(Pages.sessionPage(bare(), null, lottery, null, Language.EN, NOW)
                         .availability())
-                .isEqualTo("Lottery: 4 applied / 1 places (closes Fri 11 Dec, 13:30)");
+                .isEqualTo("Lottery: 1 places (closes Fri 11 Dec, 13:30)");
 
         JsonObject firstCome = bare().put("allocation", "FIRST_COME").put("capacity", 10);
         JsonObject figures =
-                new JsonObject().put("sessionId", firstCome.getString("id")).put("seatsLeft", 2);
-        assertThat(Pages.card(firstCome, figures, Language.JA).availability()).startsWith("要予約（先着順）・残り 2 席（残りわずか）");
+                new JsonObject().put("sessionId", firstCome.getString("id")).put("seats", "FEW");
+        assertThat(Pages.card(firstCome, figures, Language.JA).availability()).startsWith("要予約（先着順）・定員 10名・残りわずか");
+        assertThat(Pages.card(firstCome, figures.copy().put("seatsLeft", 2), Language.JA)
+                        .availability())
+                .as("a count, should one come, is never shown")
+                .isEqualTo(Pages.card(firstCome, figures, Language.JA).availability());
         // no figures (the call failed): the card still renders, with the capacity
         assertThat(Pages.card(firstCome, null, Language.JA).availability()).startsWith("要予約（先着順）・定員 10名");
         assertThat(Pages.figuresById(List.of(new JsonArray().add(figures), new JsonArray())))
@@ -82,7 +86,7 @@ class SessionViewsTest {
                         .bookLabel())
                 .isEqualTo("予約へ進む");
         // full: she can still join its waitlist, and the link says that rather than 予約へ進む
-        JsonObject full = figures.copy().put("seatsLeft", 0);
+        JsonObject full = figures.copy().put("seats", "FULL");
         assertThat(Pages.sessionPage(firstCome, null, full, null, Language.JA, NOW)
                         .bookLabel())
                 .isEqualTo("キャンセル待ちに登録する");
@@ -371,8 +375,9 @@ class SessionViewsTest {
     void theBookingFormIsTheWaitlistWhenFullAndNoLotteryFormAfterItsDeadline() {
         OffsetDateTime closes = NOW.plusDays(1);
         // a full first-come session: the waitlist (its heading and button), so one submit puts her on it
-        assertThat(Pages.formMode(false, false, 0, null, NOW)).isEqualTo("waitlist");
-        assertThat(Pages.formMode(false, false, 3, null, NOW)).isEqualTo("book");
+        assertThat(Pages.formMode(false, false, "FULL", null, NOW)).isEqualTo("waitlist");
+        assertThat(Pages.formMode(false, false, "FEW", null, NOW)).isEqualTo("book");
+        assertThat(Pages.formMode(false, false, "AVAILABLE", null, NOW)).isEqualTo("book");
         assertThat(Pages.formMode(false, false, null, null, NOW)).isEqualTo("book");
         // a lottery: the application until its deadline, then no form unless the draw left seats for first come
         assertThat(Pages.formMode(true, false, null, closes, NOW)).isEqualTo("apply");
@@ -393,7 +398,7 @@ class SessionViewsTest {
                         .bookLabel())
                 .isEqualTo("抽選のあとの空き席を見る");
         JsonObject full = bare().put("allocation", "FIRST_COME");
-        assertThat(Pages.sessionPage(full, null, new JsonObject().put("seatsLeft", 0), null, Language.EN, NOW)
+        assertThat(Pages.sessionPage(full, null, new JsonObject().put("seats", "FULL"), null, Language.EN, NOW)
                         .bookLabel())
                 .isEqualTo("Join the waitlist");
     }

@@ -86,36 +86,44 @@ class WordingTest {
     }
 
     @Test
-    void availabilitySaysDropInFirstComeOrLotteryWithCountsAndDeadline() {
+    void availabilitySaysDropInFirstComeOrLotteryWithItsCapacityAndDeadlineNeverACount() {
         OffsetDateTime closes = OffsetDateTime.parse("2026-12-01T23:59:00+09:00");
-        assertThat(Wording.availability("NONE", null, null, null, Language.JA)).isEqualTo("予約不要（出入り自由）");
-        assertThat(Wording.availability("FIRST_COME", 20, null, null, Language.JA))
-                .isEqualTo("要予約（先着順）・定員 20名");
-        assertThat(Wording.availability("LOTTERY", 10, 14L, closes, Language.JA))
-                .isEqualTo("抽選: 申込 14 / 定員 10（締切 12月1日(火) 23:59）");
-        assertThat(Wording.availability("LOTTERY", 10, null, closes, Language.JA))
-                .isEqualTo("抽選: 定員 10名（締切 12月1日(火) 23:59）");
-        assertThat(Wording.availability("LOTTERY", 10, 3L, closes, Language.EN))
-                .isEqualTo("Lottery: 3 applied / 10 places (closes Tue 1 Dec, 23:59)");
+        assertThat(Wording.availability("NONE", null, null, Language.JA)).isEqualTo("予約不要（出入り自由）");
+        assertThat(Wording.availability("FIRST_COME", 20, null, Language.JA)).isEqualTo("要予約（先着順）・定員 20名");
+        // a lottery: its capacity (public with the session) and deadline, never how many applied (docs/adr/0086)
+        assertThat(Wording.availability("LOTTERY", 10, closes, Language.JA)).isEqualTo("抽選: 定員 10名（締切 12月1日(火) 23:59）");
+        assertThat(Wording.availability("LOTTERY", 10, closes, Language.EN))
+                .isEqualTo("Lottery: 10 places (closes Tue 1 Dec, 23:59)");
     }
 
     @Test
-    void firstComeSaysTheSeatsLeftAlmostFullAndFullWithItsWaitlist() {
-        assertThat(Wording.availability("FIRST_COME", 20, 7, null, null, Language.JA))
-                .isEqualTo("要予約（先着順）・残り 7 席");
-        assertThat(Wording.availability("FIRST_COME", 20, 2, null, null, Language.JA))
-                .isEqualTo("要予約（先着順）・残り 2 席（残りわずか）");
-        assertThat(Wording.availability("FIRST_COME", 20, 0, null, null, Language.JA))
-                .isEqualTo("要予約（先着順）・満席（キャンセル待ち可）");
-        assertThat(Wording.availability("FIRST_COME", 20, 3, null, null, Language.EN))
-                .isEqualTo("Booking needed, first come, 3 seats left");
-        assertThat(Wording.availability("FIRST_COME", 20, 1, null, null, Language.EN))
-                .isEqualTo("Booking needed, first come, 1 seat left (almost full)");
-        assertThat(Wording.availability("FIRST_COME", 20, 0, null, null, Language.EN))
-                .isEqualTo("Booking needed, first come, full (waitlist open)");
-        // unknown (the registration service did not answer): the capacity, as before
-        assertThat(Wording.availability("FIRST_COME", 20, null, null, null, Language.JA))
+    void firstComeSaysABandOfItsSeatsInBothLanguagesNeverANumberLeft() {
+        assertThat(Wording.availability("FIRST_COME", 12, "AVAILABLE", null, Language.JA))
+                .isEqualTo("要予約（先着順）・定員 12名・空きあり");
+        assertThat(Wording.availability("FIRST_COME", 12, "FEW", null, Language.JA))
+                .isEqualTo("要予約（先着順）・定員 12名・残りわずか");
+        assertThat(Wording.availability("FIRST_COME", 12, "FULL", null, Language.JA))
+                .isEqualTo("要予約（先着順）・定員 12名・満席（キャンセル待ち可）");
+        assertThat(Wording.availability("FIRST_COME", 12, "AVAILABLE", null, Language.EN))
+                .isEqualTo("Booking needed, first come, 12 places, seats available");
+        assertThat(Wording.availability("FIRST_COME", 12, "FEW", null, Language.EN))
+                .isEqualTo("Booking needed, first come, 12 places, few seats left");
+        assertThat(Wording.availability("FIRST_COME", 12, "FULL", null, Language.EN))
+                .isEqualTo("Booking needed, first come, 12 places, full (waitlist open)");
+        for (String band : new String[] {"AVAILABLE", "FEW", "FULL"}) {
+            for (Language language : Language.values()) {
+                assertThat(Wording.availability("FIRST_COME", 12, band, null, language))
+                        .as("nothing but the capacity is a number")
+                        .doesNotContainPattern("(?<![0-9])(?!12)[0-9]+")
+                        .doesNotContain("残り 1")
+                        .doesNotContain("left (");
+            }
+        }
+        // unknown (the registration service did not answer, or an unknown band): the capacity, as before
+        assertThat(Wording.availability("FIRST_COME", 20, null, null, Language.JA))
                 .isEqualTo("要予約（先着順）・定員 20名");
+        assertThat(Wording.availability("FIRST_COME", 20, "SOMETHING", null, Language.EN))
+                .isEqualTo("Booking needed, first come, 20 places");
     }
 
     @Test

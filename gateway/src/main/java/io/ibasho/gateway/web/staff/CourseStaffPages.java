@@ -193,7 +193,13 @@ public class CourseStaffPages {
         Uni<JsonObject> course = CourseFormPages.own(services, v, id);
         Uni<ServiceCalls.Answer> info = services.get("registration", base, v.token());
         Uni<ServiceCalls.Answer> record = services.get("registration", base + "/draw", v.token());
-        return Uni.combine().all().unis(course, info, record).asTuple().map(all -> {
+        // how many applied so far is hers alone to read (the public lottery facts leave it out: docs/adr/0086)
+        Uni<JsonObject> counts = services.get(
+                        "registration", "/api/registrations/course-counts?courseId=" + id, v.token())
+                .map(a -> a.ok() && a.array().size() == 1 ? a.array().getJsonObject(0) : null)
+                .onFailure()
+                .recoverWithNull();
+        return Uni.combine().all().unis(course, info, record, counts).asTuple().map(all -> {
             JsonObject c = all.getItem1();
             ServiceCalls.Answer lottery = all.getItem2();
             if (c == null || !"LOTTERY".equals(c.getString("allocation")) || lottery.status() == 404) {
@@ -208,7 +214,9 @@ public class CourseStaffPages {
             data.put("st", StaffText.of(v.language()));
             data.put("ct", words(v.language()));
             data.put("course", block(c, null, v.language()));
-            data.put("facts", facts(c, l, all.getItem3().ok() ? all.getItem3().object() : null, v.language()));
+            data.put(
+                    "facts",
+                    facts(c, l, all.getItem3().ok() ? all.getItem3().object() : null, all.getItem4(), v.language()));
             data.put("commitment", l.getString("commitment", ""));
             data.put("drawn", Boolean.TRUE.equals(l.getValue("drawn")));
             data.put("message", message);
@@ -221,7 +229,9 @@ public class CourseStaffPages {
         });
     }
 
-    static List<StaffViews.Count> facts(JsonObject course, JsonObject lottery, JsonObject record, Language language) {
+    /** {@code counts}: her course-counts of this course (its applications before the draw), or null when unknown. */
+    static List<StaffViews.Count> facts(
+            JsonObject course, JsonObject lottery, JsonObject record, JsonObject counts, Language language) {
         boolean ja = language == Language.JA;
         List<StaffViews.Count> facts = new ArrayList<>();
         facts.add(new StaffViews.Count(
@@ -233,7 +243,8 @@ public class CourseStaffPages {
             facts.add(new StaffViews.Count(
                     "applications",
                     ja ? "応募 / コースの定員" : "Applications / course places",
-                    lottery.getValue("applications") + " / " + course.getInteger("capacity", 0)));
+                    (counts != null && counts.getValue("applied") instanceof Number n ? n.toString() : "—") + " / "
+                            + course.getInteger("capacity", 0)));
         }
         facts.add(new StaffViews.Count(
                 "state",

@@ -83,7 +83,8 @@ public class DashboardPages {
                             })
                             .sorted(java.util.Comparator.comparing(s -> s.getString("startsAt", "")))
                             .toList();
-                    Uni<Map<String, JsonObject>> seats = counts("/api/registrations/availability?", sessions, null);
+                    // her own counts, behind her role and organisation: the public figures are bands (docs/adr/0086)
+                    Uni<Map<String, JsonObject>> seats = counts("/api/registrations/seat-counts?", sessions, v.token());
                     List<Uni<JsonObject>> care = sessions.stream()
                             .map(s -> s.getJsonObject("childcare") != null
                                             && Boolean.TRUE.equals(

@@ -89,7 +89,13 @@ public class LotteryPages {
                 .map(a -> a.ok() ? a.object() : null);
         Uni<ServiceCalls.Answer> info = services.get("registration", base, v.token());
         Uni<ServiceCalls.Answer> record = services.get("registration", base + "/draw", v.token());
-        return Uni.combine().all().unis(session, info, record).asTuple().map(all -> {
+        // how many applied so far is hers alone to read (the public lottery facts leave it out: docs/adr/0086)
+        Uni<JsonObject> counts = services.get(
+                        "registration", "/api/registrations/seat-counts?sessionId=" + id, v.token())
+                .map(a -> a.ok() && a.array().size() == 1 ? a.array().getJsonObject(0) : null)
+                .onFailure()
+                .recoverWithNull();
+        return Uni.combine().all().unis(session, info, record, counts).asTuple().map(all -> {
             JsonObject s = all.getItem1();
             ServiceCalls.Answer lottery = all.getItem2();
             if (s == null || lottery.status() == 404) {
@@ -103,7 +109,9 @@ public class LotteryPages {
             data.put("st", StaffText.of(v.language()));
             data.put("session", StaffViews.row(s, v.language()));
             JsonObject l = lottery.object();
-            data.put("facts", facts(l, all.getItem3().ok() ? all.getItem3().object() : null, v.language()));
+            data.put(
+                    "facts",
+                    facts(l, all.getItem3().ok() ? all.getItem3().object() : null, all.getItem4(), v.language()));
             data.put("commitment", l.getString("commitment", ""));
             data.put("drawn", Boolean.TRUE.equals(l.getValue("drawn")));
             data.put("message", message);
@@ -187,7 +195,8 @@ public class LotteryPages {
         return (ja ? "確かめた結果、問題がありました: " : "The check failed: ") + what + (message == null ? "" : " (" + message + ")");
     }
 
-    static List<StaffViews.Count> facts(JsonObject lottery, JsonObject record, Language language) {
+    /** {@code counts}: her seat-counts of this session (its applications before the draw), or null when unknown. */
+    static List<StaffViews.Count> facts(JsonObject lottery, JsonObject record, JsonObject counts, Language language) {
         boolean ja = language == Language.JA;
         List<StaffViews.Count> facts = new ArrayList<>();
         JsonObject policy = lottery.getJsonObject("policy", new JsonObject());
@@ -200,7 +209,8 @@ public class LotteryPages {
             facts.add(new StaffViews.Count(
                     "applications",
                     ja ? "申込 / 定員" : "Applications / seats",
-                    lottery.getValue("applications") + " / " + policy.getValue("seats")));
+                    (counts != null && counts.getValue("applications") instanceof Number n ? n.toString() : "—") + " / "
+                            + policy.getValue("seats")));
         }
         String state = !drawn
                 ? (ja ? "未抽選" : "Not drawn yet")

@@ -159,16 +159,38 @@ class StaffWordsTest {
     }
 
     @Test
+    void anOpenLotterysApplicationsComeFromHerOwnCountsNotThePublicFacts() {
+        JsonObject open = new JsonObject()
+                .put("drawn", false)
+                .putNull("applications")
+                .put("policy", new JsonObject().put("seats", 10));
+        assertThat(LotteryPages.facts(open, null, new JsonObject().put("applications", 2), Language.JA))
+                .filteredOn(f -> f.id().equals("applications"))
+                .extracting(StaffViews.Count::value)
+                .containsExactly("2 / 10");
+        // her counts did not come: a dash, never a number from elsewhere
+        assertThat(LotteryPages.facts(open.copy().put("applications", 7), null, null, Language.EN))
+                .filteredOn(f -> f.id().equals("applications"))
+                .extracting(StaffViews.Count::value)
+                .containsExactly("— / 10");
+        JsonObject course = new JsonObject().put("capacity", 4);
+        assertThat(CourseStaffPages.facts(course, open, null, new JsonObject().put("applied", 3), Language.JA))
+                .filteredOn(f -> f.id().equals("applications"))
+                .extracting(StaffViews.Count::value)
+                .containsExactly("3 / 4");
+    }
+
+    @Test
     void aDrawnLotteryClaimsItsWinnersNotItsSeats() {
         JsonObject drawn = new JsonObject()
                 .put("drawn", true)
                 .put("allocation", "DONE")
                 .put("policy", new JsonObject().put("seats", 10));
-        assertThat(LotteryPages.facts(drawn, null, Language.JA))
+        assertThat(LotteryPages.facts(drawn, null, null, Language.JA))
                 .filteredOn(f -> f.id().equals("state"))
                 .extracting(StaffViews.Count::value)
                 .containsExactly("抽選済み（当選者決定）");
-        assertThat(LotteryPages.facts(drawn, null, Language.EN))
+        assertThat(LotteryPages.facts(drawn, null, null, Language.EN))
                 .filteredOn(f -> f.id().equals("state"))
                 .extracting(StaffViews.Count::value)
                 .containsExactly("Drawn; winners decided");

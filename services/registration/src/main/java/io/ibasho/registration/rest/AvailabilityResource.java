@@ -3,6 +3,7 @@ package io.ibasho.registration.rest;
 import io.ibasho.plumbing.refusal.Refusal;
 import io.ibasho.registration.service.CourseCounts;
 import io.ibasho.registration.service.SeatAvailability;
+import io.ibasho.registration.service.SeatCounts;
 import io.ibasho.registration.service.WaitlistCounts;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The public figures on the session cards, for a whole page of sessions in one call, and the organiser's waitlist
- * and course counts for her screens.
+ * The public figures on the session cards (bands, never counts: docs/adr/0086), for a whole page of sessions in one call,
+ * and the organiser's seat, waitlist and course counts for her screens.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,16 +44,29 @@ public class AvailabilityResource {
     @Path("/availability")
     @PermitAll
     @Operation(
-            summary = "Anybody: seats left (first-come) or the number of applications (lottery, before the draw) of up "
-                    + "to 50 sessions, as counts only; unknown sessions are left out")
+            summary = "Anybody: of up to 50 sessions, the seats as a band (AVAILABLE, FEW, FULL; none for a lottery "
+                    + "before its draw), never a count nor the number of applications; unknown sessions are left out")
     public Uni<Response> availability(@QueryParam("sessionId") List<String> sessionIds) {
         List<UUID> ids = parse(sessionIds);
         return availability
                 .of(ids)
                 .map(figures -> Response.ok(figures)
-                        // counts change with every booking: a short cache spares the database on busy pages
+                        // the same for every caller, so a shared cache may keep it: a short one spares the database
                         .header("Cache-Control", "public, max-age=10")
                         .build());
+    }
+
+    @GET
+    @Path("/seat-counts")
+    @RolesAllowed("organiser")
+    @Operation(
+            summary =
+                    "Organiser: seats left (first-come, or a lottery once drawn) and lottery applications (before the"
+                            + " draw) of up to 50 sessions of her own organisation, as counts only; other sessions are left out")
+    public Uni<List<SeatCounts>> seatCounts(@QueryParam("sessionId") List<String> sessionIds) {
+        Object org = token.getClaim("org");
+        return availability.exactOf(
+                parse(sessionIds), org == null ? null : org.toString().replace("\"", ""));
     }
 
     @GET

@@ -68,12 +68,15 @@ public class CourseRequestResource {
         this.headers = headers;
     }
 
-    /** Public facts of a course lottery: the commitment from the start, how many applied, whether it was drawn. */
+    /**
+     * Public facts of a course lottery: the commitment from the start, whether it was drawn and, from the draw on, how
+     * many were in it (null before: no live count, docs/adr/0086; her organiser reads it in course-counts).
+     */
     public record CourseLotteryView(
             UUID courseId,
             OffsetDateTime applicationsCloseAt,
             String commitment,
-            long applications,
+            Integer applications,
             boolean drawn,
             OffsetDateTime drawnAt) {}
 
@@ -178,7 +181,8 @@ public class CourseRequestResource {
     @Operation(
             summary =
                     "Public, no token: a course lottery's closing, seed commitment (published before anyone applies), "
-                            + "number of applications and whether it was drawn")
+                            + "whether it was drawn and, from the draw on, the number of applications in it (never a "
+                            + "live count before)")
     public Uni<CourseLotteryView> info(@PathParam("courseId") UUID courseId) {
         return lottery.info(courseId)
                 .map(info -> new CourseLotteryView(

@@ -104,8 +104,9 @@ public class LotteryResource {
 
     /**
      * What everyone sees, signed in or not, from the moment the session is known: the application window, the frozen
-     * rules and the seed's commitment; the seed is never in it. From the closing on, {@code inputDigest} and
-     * {@code applications} are the set drawn (recorded at the closing, in the draw's transaction) and
+     * rules and the seed's commitment; the seed is never in it, nor how many applied so far (docs/adr/0086). From the
+     * closing on, {@code inputDigest} and {@code applications} are the set drawn (recorded at the closing, in the draw's
+     * transaction) and
      * {@code drawnAt} when. After the draw: {@code allocation} ALLOCATING while childcare is being asked in drawn
      * order, DONE once every seat is decided (then the published draw is at {@code .../lottery/published});
      * {@code firstComeOpen} once the reserve list is exhausted and the seats left over can be booked first-come.
@@ -116,7 +117,7 @@ public class LotteryResource {
             OffsetDateTime applicationClosesAt,
             String commitment,
             boolean drawn,
-            long applications,
+            Integer applications,
             String inputDigest,
             OffsetDateTime drawnAt,
             PolicyView policy,
@@ -152,8 +153,9 @@ public class LotteryResource {
     @PermitAll
     @Operation(
             summary =
-                    "Public, no token: the lottery's window, frozen rules and seed commitment before she applies; the "
-                            + "closing's input digest and number of applications as soon as it has closed")
+                    "Public, no token: the lottery's window, frozen rules and seed commitment before she applies (never "
+                            + "how many applied so far); the closing's input digest and number of applications as soon"
+                            + " as it has closed")
     public Uni<LotteryView> info(@PathParam("sessionId") UUID sessionId) {
         return lottery.info(sessionId)
                 .map(info -> new LotteryView(

@@ -60,9 +60,14 @@ public class CourseLotteryService {
         this.clock = clock;
     }
 
-    /** What anyone may know of a course's lottery before and after the draw. */
+    /**
+     * What anyone may know of a course's lottery before and after the draw.
+     *
+     * @param applications null before the draw (a live count would tell when one woman applied: docs/adr/0086); from
+     *     the draw on, the number in its published draw, which never moves
+     */
     public record CourseLotteryInfo(
-            CourseCopy course, String commitment, long applications, boolean drawn, OffsetDateTime drawnAt) {}
+            CourseCopy course, String commitment, Integer applications, boolean drawn, OffsetDateTime drawnAt) {}
 
     /** The draw's audit record for the course's organisers. */
     public record CourseDrawRecord(
@@ -89,8 +94,14 @@ public class CourseLotteryService {
     public Uni<CourseLotteryInfo> info(UUID courseId) {
         return lotteryCourse(courseId)
                 .flatMap(course -> CourseLotteryStore.status(courseId)
-                        .flatMap(status -> CourseRequest.count(
-                                        "courseId = ?1 and kind = ?2", courseId, CourseRequest.LOTTERY)
+                        .flatMap(status -> (status.drawnAt() == null
+                                        ? Uni.createFrom().<Integer>nullItem()
+                                        : CourseLotteryStore.published(courseId)
+                                                .map(draw -> draw == null
+                                                        ? null
+                                                        : PublishedDraw.fromJson(draw.json())
+                                                                .applications()
+                                                                .size()))
                                 .map(applications -> new CourseLotteryInfo(
                                         course,
                                         status.commitment(),

@@ -59,7 +59,8 @@ public class LotteryService {
     }
 
     /**
-     * @param applications open applications before the closing; from the closing on, the number in the draw
+     * @param applications null before the closing (a live count would tell when one woman applied: docs/adr/0086; her
+     *     organiser reads it in seat-counts); from the closing on, the number in the draw, which never moves
      * @param closing null before applications closed and the set was recorded
      * @param allocation null before the draw
      */
@@ -68,7 +69,7 @@ public class LotteryService {
             LotteryPolicy policy,
             String commitment,
             boolean drawn,
-            long applications,
+            Integer applications,
             Closing closing,
             LotteryAllocationService.AllocationState allocation) {}
 
@@ -189,17 +190,15 @@ public class LotteryService {
         return lotterySession(sessionId)
                 .flatMap(session -> commitment(sessionId)
                         .flatMap(commitment -> closing(sessionId)
-                                .flatMap(closing -> Registration.count(
-                                                "sessionId = ?1 and status = ?2", sessionId, Status.APPLIED)
-                                        .flatMap(applications -> LotteryAllocationService.state(session)
-                                                .map(allocation -> new LotteryInfo(
-                                                        session,
-                                                        LotteryPolicies.of(session),
-                                                        commitment,
-                                                        closing != null,
-                                                        closing != null ? closing.applications() : applications,
-                                                        closing,
-                                                        allocation))))));
+                                .flatMap(closing -> LotteryAllocationService.state(session)
+                                        .map(allocation -> new LotteryInfo(
+                                                session,
+                                                LotteryPolicies.of(session),
+                                                commitment,
+                                                closing != null,
+                                                closing != null ? closing.applications() : null,
+                                                closing,
+                                                allocation)))));
     }
 
     private static Uni<Closing> closing(UUID sessionId) {

@@ -14,44 +14,62 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Seats left and lottery application counts for the public session cards, for many sessions in three queries. Only
- * counts leave here: which woman booked or applied is nobody's business but hers.
+ * The seat figures of many sessions in three queries: bands for the public session cards, and the counts themselves
+ * (seats left, lottery applications) for the organiser of the sessions' organisation. Which woman booked or applied is
+ * nobody's business but hers, and a count that moves by one is hers too (docs/adr/0086): only staff see counts.
  */
 @ApplicationScoped
 public class SeatAvailability {
     public static final int MAX_SESSIONS = 50;
 
-    /** The sessions this service knows, in the order asked; unknown ids are left out. */
+    /** Anybody: the bands of the sessions this service knows, in the order asked; unknown ids are left out. */
     @WithSession
     public Uni<List<SessionAvailability>> of(List<UUID> sessionIds) {
         List<UUID> ids = sessionIds.stream().distinct().toList();
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return SessionCopy.<SessionCopy>list("id in ?1", ids).flatMap(sessions -> {
-            List<UUID> lotteries = sessions.stream()
-                    .filter(session -> "LOTTERY".equals(session.allocation))
-                    .map(session -> session.id)
-                    .toList();
-            return drawn(lotteries)
-                    .flatMap(drawn -> applications(lotteries).map(applications -> {
-                        Map<UUID, SessionCopy> byId =
-                                sessions.stream().collect(Collectors.toMap(session -> session.id, session -> session));
-                        return ids.stream()
-                                .filter(byId::containsKey)
-                                .map(id -> availability(
-                                        byId.get(id), drawn.contains(id), applications.getOrDefault(id, 0L)))
-                                .toList();
-                    }));
-        });
+        return SessionCopy.<SessionCopy>list("id in ?1", ids)
+                .flatMap(sessions -> counts(ids, sessions))
+                .map(counts -> counts.stream().map(SessionAvailability::of).toList());
     }
 
-    static SessionAvailability availability(SessionCopy session, boolean drawn, long applications) {
+    /**
+     * The organiser: the exact figures of her organisation's sessions among those asked, in the order asked; others'
+     * and unknown ids are left out (as in {@link WaitlistCounts}).
+     */
+    @WithSession
+    public Uni<List<SeatCounts>> exactOf(List<UUID> sessionIds, String organisationId) {
+        List<UUID> ids = sessionIds.stream().distinct().toList();
+        if (ids.isEmpty() || organisationId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return SessionCopy.<SessionCopy>list("id in ?1 and organisationId = ?2", ids, organisationId)
+                .flatMap(sessions -> counts(ids, sessions));
+    }
+
+    private static Uni<List<SeatCounts>> counts(List<UUID> ids, List<SessionCopy> sessions) {
+        List<UUID> lotteries = sessions.stream()
+                .filter(session -> "LOTTERY".equals(session.allocation))
+                .map(session -> session.id)
+                .toList();
+        return drawn(lotteries)
+                .flatMap(drawn -> applications(lotteries).map(applications -> {
+                    Map<UUID, SessionCopy> byId =
+                            sessions.stream().collect(Collectors.toMap(session -> session.id, session -> session));
+                    return ids.stream()
+                            .filter(byId::containsKey)
+                            .map(id -> counts(byId.get(id), drawn.contains(id), applications.getOrDefault(id, 0L)))
+                            .toList();
+                }));
+    }
+
+    static SeatCounts counts(SessionCopy session, boolean drawn, long applications) {
         boolean undrawnLottery = "LOTTERY".equals(session.allocation) && !drawn;
         Integer seatsLeft = session.capacity == null || undrawnLottery
                 ? null
                 : Math.max(0, session.capacity - session.confirmedSeats);
-        return new SessionAvailability(
+        return new SeatCounts(
                 session.id,
                 session.allocation,
                 session.capacity,

@@ -1,6 +1,7 @@
 package io.ibasho.registration.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,11 +26,15 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The public seat figures of the session cards: counts for anybody, nothing about who booked or applied. */
+/**
+ * The seat figures of the session cards (docs/adr/0086): a band for anybody, signed in or not, never a count; the
+ * counts themselves for the organiser of the session's organisation only.
+ */
 @QuarkusTest
 @WithTestResource(value = IbashoServers.class, initArgs = @ResourceArg(name = "database", value = "registration"))
 class AvailabilityTest {
@@ -37,47 +42,122 @@ class AvailabilityTest {
 
     @BeforeAll
     static void people() {
-        people = TestAttendees.create("availability", 2);
+        people = TestAttendees.create("availability", 3);
     }
 
     static Response availability(Object... sessionIds) {
         return given().queryParam("sessionId", List.of(sessionIds)).get("/api/registrations/availability");
     }
 
-    @Test
-    void anybodySeesTheSeatsLeftOfFirstComeSessionsWithoutAnyoneInThem() {
-        UUID roomy = Sessions.published(3);
-        UUID unknown = UUID.randomUUID();
-        Api.bookOnceKnown(people.get(0), roomy).then().statusCode(201);
+    static Response availabilityAs(String user, Object... sessionIds) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .queryParam("sessionId", List.of(sessionIds))
+                .get("/api/registrations/availability");
+    }
 
-        availability(roomy, unknown)
+    static Response seatCounts(String user, Object... sessionIds) {
+        return given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .queryParam("sessionId", List.of(sessionIds))
+                .get("/api/registrations/seat-counts");
+    }
+
+    static void known(UUID session) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> availability(session).jsonPath().getList("$").size() == 1);
+    }
+
+    @Test
+    void oneBookingOnAnEmptySessionChangesNothingAnybodyButHerOrganiserSees() {
+        UUID workshop = Sessions.published(12);
+        UUID unknown = UUID.randomUUID();
+        known(workshop);
+        String anonymousBefore = availability(workshop, unknown).asString();
+        String attendeeBefore = availabilityAs(people.get(1), workshop).asString();
+
+        Api.bookOnceKnown(people.get(0), workshop).then().statusCode(201);
+
+        availability(workshop, unknown)
                 .then()
                 .statusCode(200)
                 .header("Cache-Control", containsString("max-age=10"))
                 .body("$", hasSize(1))
-                .body("[0].sessionId", equalTo(roomy.toString()))
+                .body("[0].sessionId", equalTo(workshop.toString()))
                 .body("[0].allocation", equalTo("FIRST_COME"))
-                .body("[0].capacity", equalTo(3))
-                .body("[0].seatsLeft", equalTo(2))
-                .body("[0].applications", nullValue())
+                .body("[0].capacity", equalTo(12))
+                .body("[0].seats", equalTo("AVAILABLE"))
                 .body(
                         "[0].keySet()",
-                        equalTo(java.util.Set.of(
-                                "sessionId",
-                                "allocation",
-                                "capacity",
-                                "seatsLeft",
-                                "applications",
-                                "applicationClosesAt")));
+                        equalTo(Set.of("sessionId", "allocation", "capacity", "seats", "applicationClosesAt")));
+        assertThat(availability(workshop, unknown).asString())
+                .as("anybody's answer is byte for byte the one before her booking")
+                .isEqualTo(anonymousBefore)
+                .doesNotContain("11")
+                .doesNotContain("seatsLeft")
+                .doesNotContain("applications");
+        assertThat(availabilityAs(people.get(1), workshop).asString())
+                .as("another attendee's answer too")
+                .isEqualTo(attendeeBefore);
+        assertThat(availabilityAs(people.get(0), workshop).asString())
+                .as("and her own: the band, not a number")
+                .isEqualTo(attendeeBefore);
+
+        // her organiser, and only hers, sees the count
+        seatCounts("organiser1", workshop, unknown)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].sessionId", equalTo(workshop.toString()))
+                .body("[0].capacity", equalTo(12))
+                .body("[0].seatsLeft", equalTo(11))
+                .body("[0].applications", nullValue());
+        seatCounts("organiser2", workshop).then().statusCode(200).body("$", hasSize(0));
+        seatCounts(people.get(0), workshop).then().statusCode(403);
+        given().queryParam("sessionId", workshop)
+                .get("/api/registrations/seat-counts")
+                .then()
+                .statusCode(401);
+        seatCounts("organiser1", "not-a-session")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", containsString("invalid-session-ids"));
     }
 
     @Test
-    void aLotteryShowsHowManyAppliedBeforeTheDraw() {
+    void theBandsAreAvailableThenFewThenFullWithTheWaitlistOpen() {
+        UUID small = Sessions.published(4); // few at 2 left or fewer (docs/adr/0086)
+        known(small);
+        availability(small).then().body("[0].seats", equalTo("AVAILABLE"));
+        Api.bookOnceKnown(people.get(0), small).then().statusCode(201);
+        availability(small).then().body("[0].seats", equalTo("AVAILABLE"));
+        Api.bookOnceKnown(people.get(1), small).then().statusCode(201);
+        availability(small).then().body("[0].seats", equalTo("FEW"));
+        seatCounts("organiser1", small).then().body("[0].seatsLeft", equalTo(2));
+        Api.bookOnceKnown(people.get(2), small).then().statusCode(201);
+        availability(small).then().body("[0].seats", equalTo("FEW"));
+
+        UUID single = Sessions.published(1);
+        Api.bookOnceKnown(people.get(0), single).then().statusCode(201);
+        availability(single).then().body("[0].seats", equalTo("FULL"));
+        // what the band shows never changes who gets a seat: a full session still takes her on its waitlist
+        Api.book(people.get(1), single, "next").then().statusCode(409).body("type", containsString("session-full"));
+    }
+
+    @Test
+    void aLotteryShowsNoApplicationCountBeforeTheDrawExceptToItsOrganiser() {
         UUID lottery =
                 LotterySessions.lottery(2, OffsetDateTime.now(ZoneOffset.UTC).plusDays(1), "{\"priority\":[]}");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> availability(lottery).jsonPath().getList("$").size() == 1);
-        for (String person : people) {
+        known(lottery);
+        String before = availability(lottery).asString();
+        String infoBefore = given().get("/api/registrations/sessions/" + lottery + "/lottery")
+                .then()
+                .statusCode(200)
+                .body("applications", nullValue())
+                .extract()
+                .asString();
+        for (String person : people.subList(0, 2)) {
             given().auth()
                     .oauth2(Tokens.accessToken(person))
                     .contentType(ContentType.JSON)
@@ -92,9 +172,25 @@ class AvailabilityTest {
                 .statusCode(200)
                 .body("[0].allocation", equalTo("LOTTERY"))
                 .body("[0].capacity", equalTo(2))
-                .body("[0].applications", equalTo(2))
-                .body("[0].seatsLeft", nullValue())
+                .body("[0].seats", nullValue())
                 .body("[0].applicationClosesAt", notNullValue());
+        assertThat(availability(lottery).asString()).isEqualTo(before);
+        assertThat(given().get("/api/registrations/sessions/" + lottery + "/lottery")
+                        .asString())
+                .as("the public lottery facts do not move with an application")
+                .isEqualTo(infoBefore);
+        assertThat(given().auth()
+                        .oauth2(Tokens.accessToken(people.get(0)))
+                        .get("/api/registrations/sessions/" + lottery + "/lottery")
+                        .asString())
+                .as("nor for a woman who applied")
+                .isEqualTo(infoBefore);
+        seatCounts("organiser1", lottery)
+                .then()
+                .statusCode(200)
+                .body("[0].applications", equalTo(2))
+                .body("[0].seatsLeft", nullValue());
+        seatCounts("organiser2", lottery).then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
