@@ -55,6 +55,9 @@ class HerTemplatesTest {
                 .contains("{t.lotteryReferenceHelp}");
         // never in an address (ADR 0085): a URL stays in the browser's history, where the reference must not be
         assertThat(booking).doesNotContainPattern("(href|src|action)=\"[^\"]*lotteryReference");
+        String courses = template("courses.html");
+        assertThat(courses).contains("<code class=\"lottery-reference\">{r.lotteryReference}</code>");
+        assertThat(courses).doesNotContainPattern("(href|src|action)=\"[^\"]*lotteryReference");
     }
 
     @Test

@@ -87,6 +87,24 @@ class LotteryReferenceMigrationTest {
                 draw.setString(1, sessionId);
                 draw.setString(2, published.toString());
                 draw.executeUpdate();
+                // a course lottery drawn before V29: the same file, named by course request ids (the session id as
+                // the course's, as the known answer has it)
+                db.createStatement()
+                        .execute("insert into course_copy (id, organisation_id, status, allocation, capacity, "
+                                + "session_ids, sequence, updated_at) values ('" + sessionId
+                                + "', 'hinata', 'PUBLISHED', 'LOTTERY', 3, '', 1, now())");
+                for (String id : registrationIds.subList(0, 7)) {
+                    db.createStatement()
+                            .execute("insert into course_request (id, course_id, attendee_id, nickname, kind, status, "
+                                    + "created_at, updated_at) values ('" + id + "', '" + sessionId + "', 'account-"
+                                    + id
+                                    + "', 'n', 'LOTTERY', 'WITHDRAWN', now(), now())");
+                }
+                var courseDraw = db.prepareStatement("insert into course_lottery (course_id, seed_hex, commitment, "
+                        + "created_at, published) values (cast(? as uuid), 's', 'c', now(), ?)");
+                courseDraw.setString(1, sessionId);
+                courseDraw.setString(2, published.toString());
+                courseDraw.executeUpdate();
                 db.createStatement()
                         .execute("insert into lottery_childcare_question (request_id, session_id, application_id, "
                                 + "asked_order, asked_at) values (gen_random_uuid(), '" + sessionId + "', '"
@@ -134,6 +152,23 @@ class LotteryReferenceMigrationTest {
                 List<String> order = new ArrayList<>();
                 file.path("order").forEach(id -> order.add(id.asText()));
                 assertThat(order).containsExactlyInAnyOrderElementsOf(applications);
+
+                String relabelledCourse = single(db, "select published from course_lottery");
+                for (String id : registrationIds) {
+                    assertThat(relabelledCourse).doesNotContain(id);
+                }
+                JsonNode courseFile = json.readTree(relabelledCourse);
+                assertThat(courseFile.path("format").asText()).isEqualTo("ibasho-lottery-draw/2-relabelled");
+                List<String> courseReferences = new ArrayList<>();
+                var requests =
+                        db.createStatement().executeQuery("select cast(lottery_reference as text) from course_request");
+                while (requests.next()) {
+                    courseReferences.add(requests.getString(1));
+                }
+                assertThat(courseReferences).hasSize(7).doesNotContainNull();
+                assertThat(courseFile.path("applications").findValuesAsText("id"))
+                        .hasSize(8)
+                        .containsAll(courseReferences);
 
                 assertThat(single(db, "select applicants_named_by from lottery_draw"))
                         .isEqualTo("REGISTRATION_ID");
