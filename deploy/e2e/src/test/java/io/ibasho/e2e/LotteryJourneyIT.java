@@ -72,6 +72,23 @@ class LotteryJourneyIT {
                     secondPage.locator("dd.status:not([data-state=applied])"),
                     Duration.ofSeconds(90),
                     "the draw's result");
+            // her page shows her application reference, which names her in the public file; the registration id in
+            // her page's address (kept in the browser's history) is nowhere in it (ADR 0085)
+            String published = io.restassured.RestAssured.given()
+                    .baseUri(stack.gateway)
+                    .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            for (Page page : List.of(firstPage, secondPage)) {
+                assertThat(page.locator("#lottery-reference"))
+                        .hasText(java.util.regex.Pattern.compile("^[0-9a-f-]{36}$"));
+                String reference = page.locator("#lottery-reference").textContent();
+                String registrationId = page.url().replaceAll("^.*/app/bookings/([0-9a-f-]{36}).*$", "$1");
+                assertThat(published).contains(reference).doesNotContain(registrationId);
+                assertThat(page.url()).doesNotContain(reference);
+            }
             boolean firstWon = "confirmed".equals(AppPages.status(firstPage).getAttribute("data-state"));
             Phone winner = firstWon ? first : second;
             Phone other = firstWon ? second : first;

@@ -80,7 +80,9 @@ public class CoursePages {
             String status,
             String offerUntil,
             boolean offered,
-            boolean canWithdraw) {}
+            boolean canWithdraw,
+            /** Her lottery application's reference, which names it in the published draw (ADR 0085), or null. */
+            String lotteryReference) {}
 
     void routes(@Observes Router router) {
         router.get("/c").order(898).handler(ctx -> flow.page(ctx, false, this::list));
@@ -500,7 +502,8 @@ public class CoursePages {
                 status,
                 until == null ? "" : Wording.until(until, v.language()),
                 "offered".equals(state),
-                state != null && List.of("applied", "waiting").contains(state));
+                state != null && List.of("applied", "waiting").contains(state),
+                r.getString("lotteryReference"));
     }
 
     /** The page that asks once more before she withdraws, accepts or declines. */
@@ -828,6 +831,9 @@ public class CoursePages {
         s.put("bookedTitle", text(v, "予約しているコース", "Courses you booked"));
         s.put("offersTitle", text(v, "お返事をお待ちしているご案内", "Offers waiting for your answer"));
         s.put("requestsTitle", text(v, "応募・キャンセル待ち", "Applications and waitlists"));
+        // the same words as her booking's page
+        s.put("lotteryReference", UiText.of(v.language()).get("lotteryReference"));
+        s.put("lotteryReferenceHelp", UiText.of(v.language()).get("lotteryReferenceHelp"));
         s.put("closedTitle", text(v, "取り消したコース・終わった応募", "Cancelled courses and past applications"));
         s.put("answerBy", text(v, "お返事の期限", "Answer by"));
         s.put("accept", text(v, "受ける", "Accept"));

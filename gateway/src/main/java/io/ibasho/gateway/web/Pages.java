@@ -1081,7 +1081,8 @@ public class Pages {
                 r.getString("nickname", ""),
                 ages,
                 ACTIVE.contains(status),
-                tooLate);
+                tooLate,
+                r.getString("lotteryReference"));
     }
 
     /** What cancelling gives up: a place in line on the waitlist, a lottery application, else a seat (held, offered). */

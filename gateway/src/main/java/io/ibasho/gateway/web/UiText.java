@@ -145,6 +145,11 @@ public final class UiText {
         put("noBookings", "予約や申し込みはまだありません。", "You have no bookings or applications yet.");
         put("details", "詳しく見る", "Details");
         put("bookingCode", "予約コード", "Booking code");
+        put("lotteryReference", "抽選の申込み番号", "Your application reference");
+        put(
+                "lotteryReferenceHelp",
+                "公開される抽選データの中で、あなたの申込みを示す番号です。この番号を知っているのはあなただけです。人に見せないでください。",
+                "It names your application in the published draw. Only you know your application reference: keep it to yourself.");
         put("qrAlt", "受付用のQRコード", "QR code for the door");
         put("qrHelp", "受付でこのQRコードか予約コードを見せてください。", "Show this QR code or the booking code at the door.");
         put("status", "状態", "Status");

@@ -104,7 +104,12 @@ final class Views {
             List<Integer> ages,
             boolean active,
             /** A seat past the cancellation cut-off: no button, the page says to tell the organisers instead. */
-            boolean tooLateToCancel) {
+            boolean tooLateToCancel,
+            /**
+             * Her lottery application's reference, which names it in the published draw (ADR 0085), or null. Shown on
+             * her booking's own page only; never in a link.
+             */
+            String lotteryReference) {
         public boolean canCancel() {
             return cancelKind != null;
         }

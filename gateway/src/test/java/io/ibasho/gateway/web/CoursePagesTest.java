@@ -40,6 +40,17 @@ class CoursePagesTest {
     }
 
     @Test
+    void aLotteryApplicationShowsTheReferenceThatNamesItInThePublishedDraw() {
+        JsonObject application = request("lottery", "applied", null, null)
+                .put("lotteryReference", "e4b2c9d0-7f13-4a8e-b5c6-1d2e3f405162");
+        assertThat(CoursePages.requestLine(JA, application).lotteryReference())
+                .isEqualTo("e4b2c9d0-7f13-4a8e-b5c6-1d2e3f405162");
+        assertThat(CoursePages.requestLine(EN, request("waitlist", "waiting", 3, null))
+                        .lotteryReference())
+                .isNull();
+    }
+
+    @Test
     void anOfferCarriesItsDeadlineAndIsAnsweredNotWithdrawn() {
         CoursePages.RequestLine offer =
                 CoursePages.requestLine(JA, request("waitlist", "offered", null, "2026-12-10T03:00:00Z"));

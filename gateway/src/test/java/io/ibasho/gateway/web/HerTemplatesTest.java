@@ -48,6 +48,19 @@ class HerTemplatesTest {
     }
 
     @Test
+    void herBookingShowsHerLotteryReferenceInTheTextAndInNoLink() throws IOException {
+        String booking = template("booking.html");
+        assertThat(booking)
+                .contains("<code id=\"lottery-reference\">{b.lotteryReference}</code>")
+                .contains("{t.lotteryReferenceHelp}");
+        // never in an address (ADR 0085): a URL stays in the browser's history, where the reference must not be
+        assertThat(booking).doesNotContainPattern("(href|src|action)=\"[^\"]*lotteryReference");
+        String courses = template("courses.html");
+        assertThat(courses).contains("<code class=\"lottery-reference\">{r.lotteryReference}</code>");
+        assertThat(courses).doesNotContainPattern("(href|src|action)=\"[^\"]*lotteryReference");
+    }
+
+    @Test
     void theDeletedPageKeepsHerLanguageOnItsWayOut() throws IOException {
         // Clear-Site-Data took the lang cookie: the link says the language instead
         assertThat(template("erased.html")).contains("href=\"/?lang={lang}\"");

@@ -93,6 +93,35 @@ class SessionViewsTest {
     }
 
     @Test
+    void herLotteryApplicationShowsTheReferenceThatNamesItInThePublishedDraw() {
+        JsonObject application = new JsonObject()
+                .put("id", "6a1f0e52-3c1d-4b7a-9d51-0c2b7e8f4a10")
+                .put("sessionId", "s1")
+                .put("status", "applied")
+                .put("lotteryReference", "e4b2c9d0-7f13-4a8e-b5c6-1d2e3f405162");
+        for (Language language : Language.values()) {
+            Views.MyBooking booking = Pages.myBooking(application, new JsonObject(), language);
+            assertThat(booking.lotteryReference()).isEqualTo("e4b2c9d0-7f13-4a8e-b5c6-1d2e3f405162");
+            assertThat(booking.id()).isEqualTo("6a1f0e52-3c1d-4b7a-9d51-0c2b7e8f4a10");
+        }
+        // a booking that was never in a draw has none
+        assertThat(Pages.myBooking(
+                                new JsonObject()
+                                        .put("id", "r2")
+                                        .put("sessionId", "s1")
+                                        .put("status", "confirmed"),
+                                new JsonObject(),
+                                Language.JA)
+                        .lotteryReference())
+                .isNull();
+        assertThat(UiText.of(Language.JA).get("lotteryReference")).isEqualTo("抽選の申込み番号");
+        assertThat(UiText.of(Language.JA).get("lotteryReferenceHelp")).contains("知っているのはあなただけです");
+        assertThat(UiText.of(Language.EN).get("lotteryReference")).isEqualTo("Your application reference");
+        assertThat(UiText.of(Language.EN).get("lotteryReferenceHelp"))
+                .contains("Only you know your application reference");
+    }
+
+    @Test
     void herBookingAndAMessageWithNullsStillRead() {
         JsonObject registration = new JsonObject()
                 .put("id", "r1")

@@ -59,6 +59,13 @@ public class CourseRequest extends PanacheEntityBase {
     @Column(name = "course_booking_id")
     public UUID courseBookingId;
 
+    /**
+     * An application to a course lottery: her lottery reference, the id the published draw names it by (ADR 0085).
+     * Random and apart from {@link #id}, which is in her pages' addresses; null for a waitlist place.
+     */
+    @Column(name = "lottery_reference")
+    public UUID lotteryReference;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -67,6 +67,13 @@ public class Registration extends PanacheEntityBase {
     /** When she was first recorded as attended (the door shows it when her code comes again); null otherwise. */
     @Column(name = "attended_at")
     public OffsetDateTime attendedAt;
+    /**
+     * Lottery applications: her lottery reference, the id the published draw names her application by (ADR 0085).
+     * Random and apart from {@link #id}, which is in her URLs; shown only on her own signed-in page, never in a URL,
+     * an API path, a Kafka payload or a log. Null for bookings that are not lottery applications.
+     */
+    @Column(name = "lottery_reference")
+    public UUID lotteryReference;
     /** Lottery applications: the priority tier she declared (index into the policy's labels); null = the last. */
     @Column(name = "priority_tier")
     public Integer priorityTier;

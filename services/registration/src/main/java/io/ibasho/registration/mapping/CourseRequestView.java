@@ -19,4 +19,6 @@ public record CourseRequestView(
         OffsetDateTime offerExpiresAt,
         UUID courseBookingId,
         List<UUID> childcareDates,
-        OffsetDateTime createdAt) {}
+        OffsetDateTime createdAt,
+        /** A lottery application's reference, which names it in the published draw (ADR 0085); never in a URL. */
+        UUID lotteryReference) {}

@@ -59,7 +59,8 @@ public final class RegistrationMapper {
                 waiting && position != null ? position - 1 : null,
                 r.courseBookingId,
                 offerReason(r),
-                cancellableUntil);
+                cancellableUntil,
+                r.lotteryReference);
     }
 
     /**

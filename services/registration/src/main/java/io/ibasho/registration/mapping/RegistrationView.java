@@ -47,7 +47,12 @@ public record RegistrationView(
          * While she holds a seat (confirmed, offered, held for childcare): until when she may give it up herself, the
          * session's start less the cut-off; after it she tells the organiser (cancellation-closed). Only in GET /mine.
          */
-        OffsetDateTime cancellableUntil) {
+        OffsetDateTime cancellableUntil,
+        /**
+         * A lottery application's reference: the id the published draw names her application by (ADR 0085), so that
+         * she can find it there. Only in answers to her; never in a URL. Absent for bookings.
+         */
+        UUID lotteryReference) {
     /** A lottery winner who must confirm her place (the session's policy asks for it). */
     public static final String OFFERED_AFTER_LOTTERY_WIN = LotteryEvents.LOTTERY_WIN;
     /** A seat freed for someone waiting: on the waitlist, or on the lottery's reserve list. */

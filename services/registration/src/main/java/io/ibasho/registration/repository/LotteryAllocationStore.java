@@ -15,8 +15,16 @@ import java.util.UUID;
 public final class LotteryAllocationStore {
     private LotteryAllocationStore() {}
 
-    /** One childcare question of an allocation. */
-    public record Question(UUID requestId, UUID sessionId, UUID applicationId, boolean answered, String reason) {}
+    /**
+     * One childcare question of an allocation.
+     *
+     * @param applicationId her application as the draw names it (her lottery reference; the registration id in draws
+     *     made before ADR 0085)
+     * @param registrationId her registration, as the ChildcareRequested and its withdrawal name it; null when her
+     *     application was gone before she was reached (nothing was asked)
+     */
+    public record Question(
+            UUID requestId, UUID sessionId, UUID applicationId, UUID registrationId, boolean answered, String reason) {}
 
     /** Where the allocation stands: ALLOCATING or DONE, the next rank, whether it waits for a childcare answer. */
     public record StateRow(String status, int nextRank, boolean waitingForChildcare) {}
@@ -138,13 +146,14 @@ public final class LotteryAllocationStore {
 
     public static Uni<Void> ask(Question question, int askedOrder, OffsetDateTime now) {
         return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery(
-                                "insert into lottery_childcare_question "
-                                        + "(request_id, session_id, application_id, asked_order, asked_at) values (:request, :session, :application, :order, :now)")
+                .flatMap(s -> s.createNativeQuery("insert into lottery_childcare_question "
+                                + "(request_id, session_id, application_id, registration_id, asked_order, asked_at) "
+                                + "values (:request, :session, :application, :registration, :order, :now)")
                         .setParameter("now", now)
                         .setParameter("request", question.requestId())
                         .setParameter("session", question.sessionId())
                         .setParameter("application", question.applicationId())
+                        .setParameter("registration", question.registrationId())
                         .setParameter("order", askedOrder)
                         .executeUpdate())
                 .replaceWithVoid();
@@ -168,6 +177,7 @@ public final class LotteryAllocationStore {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "select cast(session_id as text) || ';' || cast(application_id as text) "
+                                        + "|| ';' || coalesce(cast(registration_id as text), '') "
                                         + "|| ';' || (answered_at is not null) || ';' || coalesce(reason, '') from lottery_childcare_question "
                                         + "where request_id = :id",
                                 String.class)
@@ -182,8 +192,9 @@ public final class LotteryAllocationStore {
                             requestId,
                             UUID.fromString(fields[0]),
                             UUID.fromString(fields[1]),
-                            fields[2].startsWith("t"),
-                            fields[3].isEmpty() ? null : fields[3]);
+                            fields[2].isEmpty() ? null : UUID.fromString(fields[2]),
+                            fields[3].startsWith("t"),
+                            fields[4].isEmpty() ? null : fields[4]);
                 });
     }
 

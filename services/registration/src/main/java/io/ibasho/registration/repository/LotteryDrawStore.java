@@ -24,7 +24,10 @@ public final class LotteryDrawStore {
     /** What is kept of a draw at the closing, shown to everyone. */
     public record ClosingRow(String inputDigest, int applications, OffsetDateTime drawnAt) {}
 
-    /** The draw's audit record; {@code published} is null while the allocation still runs. */
+    /**
+     * The draw's audit record; {@code winners} and {@code reserve} (their numbers) are null while the allocation still
+     * runs. Counted from the published file as stored, whatever its format (a relabelled one too, ADR 0085).
+     */
     public record DrawRow(
             UUID id,
             String commitment,
@@ -32,7 +35,8 @@ public final class LotteryDrawStore {
             String inputDigest,
             String drawnBy,
             OffsetDateTime drawnAt,
-            String published) {}
+            Integer winners,
+            Integer reserve) {}
 
     /** The draw as it is first recorded, before the allocation: the order is fixed from then on. */
     public record NewDraw(
@@ -133,7 +137,10 @@ public final class LotteryDrawStore {
         return Panache.getSession()
                 .flatMap(s -> s.createNativeQuery(
                                 "select cast(id as text), commitment, seed_hex, input_digest, drawn_by, "
-                                        + "cast(extract(epoch from drawn_at) * 1000000 as bigint), published from lottery_draw where session_id = :id",
+                                        + "cast(extract(epoch from drawn_at) * 1000000 as bigint), "
+                                        + "jsonb_array_length(cast(published as jsonb) -> 'winners'), "
+                                        + "jsonb_array_length(cast(published as jsonb) -> 'reserve') "
+                                        + "from lottery_draw where session_id = :id",
                                 Object[].class)
                         .setParameter("id", sessionId)
                         .getResultList())
@@ -149,7 +156,8 @@ public final class LotteryDrawStore {
                             (String) row[3],
                             (String) row[4],
                             fromMicros(row[5]),
-                            (String) row[6]);
+                            row[6] == null ? null : ((Number) row[6]).intValue(),
+                            row[7] == null ? null : ((Number) row[7]).intValue());
                 });
     }
 
@@ -180,6 +188,21 @@ public final class LotteryDrawStore {
                         .setParameter("at", draw.drawnAt())
                         .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether the session's draw names its applicants by registration id: only draws made before V29 (ADR 0085), whose
+     * allocation goes on with the ids its order was drawn from. Every later draw names them by lottery reference.
+     */
+    public static Uni<Boolean> namesApplicantsByRegistrationId(UUID sessionId) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(
+                                "select count(*) from lottery_draw where session_id = :id "
+                                        + "and applicants_named_by = 'REGISTRATION_ID'",
+                                Long.class)
+                        .setParameter("id", sessionId)
+                        .getSingleResult())
+                .map(count -> count > 0);
     }
 
     /** Publishes the result (the allocation is done). */

@@ -240,7 +240,8 @@ public class CourseRequestResource {
                 place.request().offerExpiresAt,
                 place.request().courseBookingId,
                 List.copyOf(place.request().childcareByDate().keySet()),
-                place.request().createdAt);
+                place.request().createdAt,
+                place.request().lotteryReference);
     }
 
     private String organisation() {

@@ -120,8 +120,19 @@ public class CourseLotteryService {
     public Uni<CourseDrawRecord> drawRecord(UUID courseId, String organisationId) {
         return ownCourse(courseId, organisationId)
                 .flatMap(course -> publishedDraw(courseId))
-                .map(draw -> record(courseId, PublishedDraw.fromJson(draw.json()), draw.drawnBy()));
+                .map(draw -> record(courseId, PublishedDraw.fromJson(auditable(draw.json())), draw.drawnBy()));
     }
+
+    /**
+     * A draw published before V29 was relabelled (ADR 0085): /2's shape under a format of its own, which the verifiers
+     * refuse. The organiser's audit record reads its seed and counts all the same.
+     */
+    private static String auditable(String published) {
+        return published.replace("\"" + RELABELLED_FORMAT + "\"", "\"" + PublishedDraw.FORMAT + "\"");
+    }
+
+    /** The format of a draw published before V29 whose ids were replaced by lottery references. */
+    static final String RELABELLED_FORMAT = "ibasho-lottery-draw/2-relabelled";
 
     private static Uni<CourseLotteryStore.Published> publishedDraw(UUID courseId) {
         return CourseLotteryStore.published(courseId).onItem().ifNull().failWith(CourseLotteryService::notDrawn);
@@ -203,15 +214,16 @@ public class CourseLotteryService {
                 .flatMap(ended -> CourseRequest.<CourseRequest>list(
                         "courseId = ?1 and status = ?2", course.id, CourseRequest.APPLIED))
                 .flatMap(applications -> {
-                    Map<UUID, CourseRequest> byId =
-                            applications.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+                    // the draw names each application by her lottery reference, never by the id in her addresses
+                    Map<UUID, CourseRequest> byId = applications.stream()
+                            .collect(Collectors.toMap(r -> r.lotteryReference, Function.identity()));
                     LotteryDraw draw = LotteryDraw.perform(
                             subject,
                             policy,
                             commitment,
                             lottery.seed(),
                             applications.stream()
-                                    .map(r -> new LotteryApplicant(r.id, 0, false, r.childcare != null))
+                                    .map(r -> new LotteryApplicant(r.lotteryReference, 0, false, r.childcare != null))
                                     .toList());
                     DrawOutcome outcome = draw.allocate(id -> true);
                     PublishedDraw published = PublishedDraw.of(draw, now.toInstant(), outcome);

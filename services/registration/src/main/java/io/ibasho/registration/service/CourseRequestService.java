@@ -356,6 +356,8 @@ public class CourseRequestService {
         request.nickname = nickname;
         request.kind = kind;
         request.status = CourseRequest.LOTTERY.equals(kind) ? CourseRequest.APPLIED : CourseRequest.WAITING;
+        // drawn apart from the id: the id is in her pages' addresses, the reference in the published draw
+        request.lotteryReference = CourseRequest.LOTTERY.equals(kind) ? UUID.randomUUID() : null;
         request.childcare = CourseRequest.childcareOf(childcare);
         request.position = position;
         request.createdAt = now();

@@ -147,7 +147,7 @@ public class LotteryAllocationService {
                                                     "childcare reserved for a lottery question that no longer waits; withdrawn");
                                             return ChildcareRequests.withdraw(
                                                     outbox,
-                                                    question.applicationId(),
+                                                    question.registrationId(),
                                                     question.sessionId(),
                                                     requestId,
                                                     "LATE_ANSWER");
@@ -180,7 +180,7 @@ public class LotteryAllocationService {
                                     // a reservation childcare-booking makes later (or made, unheard) is released
                                     return ChildcareRequests.withdraw(
                                                     outbox,
-                                                    question.applicationId(),
+                                                    question.registrationId(),
                                                     question.sessionId(),
                                                     requestId,
                                                     NO_ANSWER)
@@ -239,11 +239,19 @@ public class LotteryAllocationService {
                 return finish(session, draw, drawnAt, allocation);
             }
             UUID applicationId = next.get().applicationId();
-            return Registration.<Registration>findById(applicationId, LockModeType.PESSIMISTIC_WRITE)
+            return DrawnApplications.of(session.id)
+                    .flatMap(drawn -> drawn.find(session.id, List.of(applicationId))
+                            .withLock(LockModeType.PESSIMISTIC_WRITE)
+                            .<Registration>firstResult())
                     .flatMap(applicant -> {
                         if (applicant == null || applicant.status != Status.APPLIED) {
-                            Question withdrawn =
-                                    new Question(UUID.randomUUID(), session.id, applicationId, false, null);
+                            Question withdrawn = new Question(
+                                    UUID.randomUUID(),
+                                    session.id,
+                                    applicationId,
+                                    applicant == null ? null : applicant.id,
+                                    false,
+                                    null);
                             return insertQuestion(withdrawn, asked + 1)
                                     .flatMap(x -> record(withdrawn, false, WITHDRAWN))
                                     .invoke(() -> allocation.recordChildcare(applicationId, false))
@@ -251,6 +259,7 @@ public class LotteryAllocationService {
                         }
                         return ask(
                                 session,
+                                applicationId,
                                 applicant,
                                 asked + 1,
                                 allocation.winnersSoFar().size(),
@@ -260,8 +269,13 @@ public class LotteryAllocationService {
     }
 
     private Uni<Progress> ask(
-            SessionCopy session, Registration applicant, int askedOrder, int winnersSoFar, int cursor) {
-        Question question = new Question(UUID.randomUUID(), session.id, applicant.id, false, null);
+            SessionCopy session,
+            UUID applicationId,
+            Registration applicant,
+            int askedOrder,
+            int winnersSoFar,
+            int cursor) {
+        Question question = new Question(UUID.randomUUID(), session.id, applicationId, applicant.id, false, null);
         OffsetDateTime now = now();
         return insertQuestion(question, askedOrder)
                 // a winner who cancelled during the allocation let her places go: this question must not overtake it
@@ -283,16 +297,17 @@ public class LotteryAllocationService {
         Map<UUID, Integer> rank = new HashMap<>();
         winners.forEach(w -> rank.put(w.applicationId(), w.drawPosition()));
         // locked: a winner withdrawing at this moment is either seated before or finds herself withdrawn, never both
-        return Registration.<Registration>find(
-                        "id in ?1 and status = ?2 order by id", new ArrayList<>(rank.keySet()), Status.APPLIED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list()
-                // the in-memory state decides: a winner seated earlier in this transaction may not be flushed yet
-                .flatMap(waiting -> Multi.createFrom()
-                        .iterable(waiting.stream()
+        return DrawnApplications.of(session.id)
+                .flatMap(drawn -> drawn.find(session.id, new ArrayList<>(rank.keySet()))
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .list()
+                        // the in-memory state decides: a winner seated earlier in this transaction may not be flushed
+                        .map(waiting -> waiting.stream()
                                 .filter(r -> r.status == Status.APPLIED)
-                                .sorted(Comparator.comparing(r -> rank.get(r.id)))
-                                .toList())
+                                .sorted(Comparator.comparing(r -> rank.get(drawn.idOf(r))))
+                                .toList()))
+                .flatMap(waiting -> Multi.createFrom()
+                        .iterable(waiting)
                         .onItem()
                         .transformToUniAndConcatenate(winner -> seat(session, policy, winner))
                         .collect()
@@ -329,14 +344,20 @@ public class LotteryAllocationService {
     private Uni<Progress> finish(
             SessionCopy session, LotteryDraw draw, java.time.Instant drawnAt, SeatAllocation allocation) {
         DrawOutcome outcome = allocation.outcome();
-        return Registration.<Registration>find("sessionId = ?1 and status = ?2 order by id", session.id, Status.APPLIED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list()
-                .flatMap(stillApplied -> {
-                    Map<UUID, Registration> byId = new HashMap<>();
-                    stillApplied.stream()
-                            .filter(r -> r.status == Status.APPLIED)
-                            .forEach(r -> byId.put(r.id, r));
+        return DrawnApplications.of(session.id)
+                .flatMap(drawn -> Registration.<Registration>find(
+                                "sessionId = ?1 and status = ?2 order by id", session.id, Status.APPLIED)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .list()
+                        .map(stillApplied -> {
+                            // keyed by the draw's ids, as the outcome names them
+                            Map<UUID, Registration> byId = new HashMap<>();
+                            stillApplied.stream()
+                                    .filter(r -> r.status == Status.APPLIED)
+                                    .forEach(r -> byId.put(drawn.idOf(r), r));
+                            return byId;
+                        }))
+                .flatMap(byId -> {
                     List<Map.Entry<Registration, String>> reserve = new ArrayList<>();
                     // winners who found no seat (capacity lowered meanwhile) outrank the drawn reserve list
                     outcome.winners().stream()
@@ -426,9 +447,9 @@ public class LotteryAllocationService {
     private Uni<Void> record(Question question, boolean reserved, String reason) {
         return LotteryAllocationStore.answer(question.requestId(), reserved, reason, now())
                 .call(() -> LotteryAllocationStore.stopWaiting(question.sessionId(), now()))
-                .flatMap(ignored -> WITHDRAWN.equals(reason)
+                .flatMap(ignored -> WITHDRAWN.equals(reason) || question.registrationId() == null
                         ? Uni.createFrom().voidItem()
-                        : Registration.<Registration>findById(question.applicationId(), LockModeType.PESSIMISTIC_WRITE)
+                        : Registration.<Registration>findById(question.registrationId(), LockModeType.PESSIMISTIC_WRITE)
                                 .invoke(registration -> {
                                     if (registration != null) {
                                         registration.childcareRequestId = question.requestId();

@@ -12,7 +12,6 @@ import io.ibasho.registration.lottery.LotteryDraw;
 import io.ibasho.registration.lottery.LotteryPolicy;
 import io.ibasho.registration.lottery.LotterySeed;
 import io.ibasho.registration.lottery.MonthWins;
-import io.ibasho.registration.lottery.PublishedDraw;
 import io.ibasho.registration.lottery.SeedCommitment;
 import io.ibasho.registration.mapping.RegistrationEvents;
 import io.ibasho.registration.messaging.RegistrationOutbox;
@@ -163,6 +162,8 @@ public class LotteryService {
                                 }
                                 Registration application = new Registration();
                                 application.id = UUID.randomUUID();
+                                // drawn apart from the id: the id is in her URLs, the reference in the published draw
+                                application.lotteryReference = UUID.randomUUID();
                                 application.sessionId = sessionId;
                                 application.attendeeId = attendeeId;
                                 application.nickname = nickname;
@@ -287,14 +288,8 @@ public class LotteryService {
                     if (row == null) {
                         return Uni.createFrom().failure(notDrawn());
                     }
-                    String published = row.published();
-                    Uni<int[]> counts = published != null
-                            ? Uni.createFrom().item(() -> {
-                                PublishedDraw draw = PublishedDraw.fromJson(published);
-                                return new int[] {
-                                    draw.winners().size(), draw.reserve().size()
-                                };
-                            })
+                    Uni<int[]> counts = row.winners() != null
+                            ? Uni.createFrom().item(new int[] {row.winners(), row.reserve()})
                             : Registration.count(
                                             "sessionId = ?1 and status in ?2",
                                             sessionId,
@@ -406,16 +401,16 @@ public class LotteryService {
                             Map<UUID, String> accounts = new java.util.HashMap<>();
                             for (Registration r : applications) {
                                 // her tier as fixed when she applied (the rules are frozen since); a tier the policy
-                                // does
-                                // not have refuses the draw (docs/lottery.md §2), never moves her
+                                // does not have refuses the draw (docs/lottery.md §2), never moves her. Named by her
+                                // lottery reference, never by the registration id that is in her URLs (ADR 0085).
                                 map.put(
                                         r,
                                         new LotteryApplicant(
-                                                r.id,
+                                                r.lotteryReference,
                                                 r.priorityTier == null ? policy.tierCount() - 1 : r.priorityTier,
                                                 holders.contains(r.attendeeId),
                                                 r.needsChildcare()));
-                                accounts.put(r.id, r.attendeeId);
+                                accounts.put(r.lotteryReference, r.attendeeId);
                             }
                             // a salt for this draw alone, never kept: see MonthWins for why
                             byte[] salt = new byte[32];

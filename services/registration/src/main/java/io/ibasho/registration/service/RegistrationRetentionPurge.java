@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * First it keeps one row of anonymous totals per session (confirmed, attended, no-show, cancelled, still waiting,
  * with childcare, drop-ins) for the organisation's reports. Roster-read audit rows go after
  * {@code ibasho.registration.retention.roster-audit} (a year). The lottery's seed, draw and published result stay:
- * they name registration ids only, and a past draw must stay checkable.
+ * they name applications by lottery reference only (ADR 0085), never by registration or account, and a past draw must
+ * stay checkable.
  */
 @ApplicationScoped
 public class RegistrationRetentionPurge extends EndedSessionsRetention<SessionCopy> {

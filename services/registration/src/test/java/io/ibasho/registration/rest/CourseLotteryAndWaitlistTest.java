@@ -128,6 +128,14 @@ class CourseLotteryAndWaitlistTest {
                 .extract()
                 .asString();
         assertThat(published).doesNotContain(applicants.get(0));
+        // each application is named by her lottery reference, which her own list shows; never by the request id in
+        // her pages' addresses (ADR 0085)
+        for (String applicant : applicants) {
+            Map<String, Object> request = requestOf(applicant, course);
+            assertThat((String) request.get("lotteryReference")).isNotNull().isNotEqualTo(request.get("id"));
+            assertThat(published).doesNotContain((String) request.get("id")).contains((String)
+                    request.get("lotteryReference"));
+        }
         assertThat(given().contentType(ContentType.JSON)
                         .body(published)
                         .post("/api/registrations/lottery/verify")

@@ -86,25 +86,27 @@ class LotteryAllocationTest {
         people = TestAttendees.create("lotalloc", 16);
     }
 
-    record Applied(String user, UUID id, int tier, boolean needsChildcare) {}
+    /** Her application: {@code id} the registration (in her URLs and in Kafka), {@code reference} as the draw names it. */
+    record Applied(String user, UUID id, UUID reference, int tier, boolean needsChildcare) {}
 
     static Applied apply(String user, UUID sessionId, int tier, List<Integer> childrenAges) {
         Map<String, Object> body = new HashMap<>(Map.of("nickname", user, "priorityTier", tier));
         if (!childrenAges.isEmpty()) {
             body.put("childrenAges", childrenAges);
         }
-        UUID id = UUID.fromString(JsonBody.text(
-                given().auth()
-                        .oauth2(Tokens.accessToken(user))
-                        .contentType(ContentType.JSON)
-                        .body(body)
-                        .post("/api/registrations/sessions/" + sessionId + "/applications")
-                        .then()
-                        .statusCode(201)
-                        .extract()
-                        .response(),
-                "id"));
-        return new Applied(user, id, tier, !childrenAges.isEmpty());
+        var answer = given().auth()
+                .oauth2(Tokens.accessToken(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/registrations/sessions/" + sessionId + "/applications")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
+        UUID id = UUID.fromString(JsonBody.text(answer, "id"));
+        UUID reference = UUID.fromString(JsonBody.text(answer, "lotteryReference"));
+        assertThat(reference).isNotEqualTo(id);
+        return new Applied(user, id, reference, tier, !childrenAges.isEmpty());
     }
 
     /** Closes the applications and draws (by hand, or by the scheduler if it was quicker); the draw's audit record. */
@@ -233,12 +235,17 @@ class LotteryAllocationTest {
                 LotterySeed.fromHex(drawn.path("seed")),
                 drawn.<String>path("inputDigest"),
                 applied.stream()
-                        .map(a -> new LotteryApplicant(a.id(), a.tier(), false, a.needsChildcare()))
+                        .map(a -> new LotteryApplicant(a.reference(), a.tier(), false, a.needsChildcare()))
                         .toList());
         List<UUID> askedInDrawnOrder = order.stream()
                 .filter(r -> r.applicant().needsChildcare() && r.rankGroup() == 0)
                 .map(RankedApplicant::applicationId)
                 .toList();
+        // the draw names her by reference; the questions to childcare-booking by her registration
+        Map<UUID, UUID> registrationOf = new HashMap<>();
+        applied.forEach(a -> registrationOf.put(a.reference(), a.id()));
+        List<UUID> askedRegistrations =
+                askedInDrawnOrder.stream().map(registrationOf::get).toList();
         UUID refused = askedInDrawnOrder.get(0);
         DrawOutcome expected = SeatAllocation.allocate(order, policy, id -> !id.equals(refused));
 
@@ -250,7 +257,9 @@ class LotteryAllocationTest {
                     .as("one question at a time")
                     .isEqualTo(k + 1);
             JsonNode request = requests.get(k);
-            assertThat(UUID.fromString(request.path("registrationId").asText())).isEqualTo(askedInDrawnOrder.get(k));
+            assertThat(UUID.fromString(request.path("registrationId").asText())).isEqualTo(askedRegistrations.get(k));
+            assertThat(request.toString())
+                    .doesNotContain(askedInDrawnOrder.get(k).toString());
             assertThat(request.path("purpose").asText()).isEqualTo("LOTTERY");
             assertThat(request.has("nickname")).isFalse();
             // her childcare deadline is judged at her application, which came before the draw (childcare.md)
@@ -268,7 +277,7 @@ class LotteryAllocationTest {
         assertThat(allRequests.stream()
                         .map(r -> UUID.fromString(r.path("registrationId").asText()))
                         .toList())
-                .containsExactlyElementsOf(askedInDrawnOrder);
+                .containsExactlyElementsOf(askedRegistrations);
 
         // the published draw has the answers and anyone can recompute the result from it
         String published = given().auth()
@@ -304,9 +313,9 @@ class LotteryAllocationTest {
 
         // the refused one keeps her drawn rank at the head of the reserve list; the tier-1 applicant got the seat
         Applied tierOne = applied.get(10);
-        assertThat(expected.winnerIds()).contains(tierOne.id()).doesNotContain(refused);
+        assertThat(expected.winnerIds()).contains(tierOne.reference()).doesNotContain(refused);
         String refusedUser = applied.stream()
-                .filter(a -> a.id().equals(refused))
+                .filter(a -> a.reference().equals(refused))
                 .findFirst()
                 .orElseThrow()
                 .user();
@@ -321,7 +330,7 @@ class LotteryAllocationTest {
                 Topics.REGISTRATION_LIFECYCLE,
                 r -> sessionId.toString().equals(r.key())
                         && r.value().contains(EventTypes.WAITLISTED)
-                        && r.value().contains(refused.toString()),
+                        && r.value().contains(registrationOf.get(refused).toString()),
                 1,
                 Duration.ofSeconds(30));
         assertThat(data(waitlisted.get(0)).path("reason").asText()).isEqualTo("CHILDCARE_UNAVAILABLE");
@@ -407,7 +416,7 @@ class LotteryAllocationTest {
                 .get("/api/registrations/sessions/" + sessionId + "/lottery/published")
                 .then()
                 .statusCode(200)
-                .body("winners[0]", equalTo(other.id().toString()));
+                .body("winners[0]", equalTo(other.reference().toString()));
     }
 
     @Test
@@ -441,7 +450,9 @@ class LotteryAllocationTest {
                 .asString());
         List<UUID> winners = ids(published.path("winners"));
         Map<UUID, String> userOf = new HashMap<>();
-        applied.forEach(a -> userOf.put(a.id(), a.user()));
+        Map<UUID, UUID> registrationOf = new HashMap<>();
+        applied.forEach(a -> userOf.put(a.reference(), a.user()));
+        applied.forEach(a -> registrationOf.put(a.reference(), a.id()));
         String first = userOf.get(winners.get(0));
         String second = userOf.get(winners.get(1));
         String reserve = userOf.get(ids(published.path("reserve")).get(0));
@@ -464,14 +475,16 @@ class LotteryAllocationTest {
                 .allSatisfy(r -> assertThat(data(r).path("reason").asText()).isEqualTo("LOTTERY_WIN"));
 
         // she accepts: confirmed with a booking code
-        Api.mine(first, winners.get(0), "accept").then().statusCode(200);
+        // the published reference opens nothing: her own pages go by the registration id only
+        Api.mine(first, winners.get(0), "accept").then().statusCode(404);
+        Api.mine(first, registrationOf.get(winners.get(0)), "accept").then().statusCode(200);
         assertThat(Api.myRegistration(first, sessionId)).containsEntry("status", "confirmed");
         assertThat((String) Api.myRegistration(first, sessionId).get("bookingCode"))
                 .hasSize(8);
         // mei cannot accept hana's win, nor can anyone else: 404
         given().auth()
                 .oauth2(Tokens.accessToken("mei"))
-                .post("/api/registrations/mine/" + winners.get(1) + "/accept")
+                .post("/api/registrations/mine/" + registrationOf.get(winners.get(1)) + "/accept")
                 .then()
                 .statusCode(404);
 
@@ -483,7 +496,7 @@ class LotteryAllocationTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("not-first-come"));
-        Api.mine(second, winners.get(1), "decline").then().statusCode(200);
+        Api.mine(second, registrationOf.get(winners.get(1)), "decline").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         "offered".equals(Api.myRegistration(reserve, sessionId).get("status")));

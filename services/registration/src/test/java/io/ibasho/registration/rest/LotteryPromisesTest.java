@@ -189,11 +189,12 @@ class LotteryPromisesTest {
 
         List<UUID> applied = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
+            // the draw names each application by her lottery reference
             applied.add(UUID.fromString(apply(people.get(3 + i), sessionId)
                     .then()
                     .statusCode(201)
                     .extract()
-                    .path("id")));
+                    .path("lotteryReference")));
         }
         // nobody outside her organisation learns how many applied while it is open (docs/adr/0086)
         lottery(sessionId).then().body("applications", org.hamcrest.Matchers.nullValue());
@@ -207,7 +208,7 @@ class LotteryPromisesTest {
         String digestSoFar = InputDigest.of(subject, policy, soFar);
         // ... but one more application comes before the deadline
         applied.add(UUID.fromString(
-                apply(people.get(6), sessionId).then().statusCode(201).extract().path("id")));
+                apply(people.get(6), sessionId).then().statusCode(201).extract().path("lotteryReference")));
 
         clock.moveTo(closes);
         // the drawn lottery's deadline moved later afterwards changes nothing: it is drawn
@@ -356,7 +357,8 @@ class LotteryPromisesTest {
         for (Future<HttpResponse<String>> call : calls) {
             HttpResponse<String> answer = call.get();
             if (answer.statusCode() == 201) {
-                applied.add(json.readTree(answer.body()).path("id").asText());
+                applied.add(
+                        json.readTree(answer.body()).path("lotteryReference").asText());
             } else {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
                 assertThat(answer.body()).contains("/applications-closed");
@@ -418,7 +420,7 @@ class LotteryPromisesTest {
                             .then()
                             .statusCode(201)
                             .extract()
-                            .path("id")),
+                            .path("lotteryReference")),
                     person);
         }
         LotterySessions.closeAndDraw(sessionId).then().statusCode(200);
@@ -487,9 +489,9 @@ class LotteryPromisesTest {
                 .extract()
                 .path("id"));
         UUID winnerHere = UUID.fromString(
-                apply(winner, here).then().statusCode(201).extract().path("id"));
+                apply(winner, here).then().statusCode(201).extract().path("lotteryReference"));
         UUID cancelledHere = UUID.fromString(
-                apply(cancelled, here).then().statusCode(201).extract().path("id"));
+                apply(cancelled, here).then().statusCode(201).extract().path("lotteryReference"));
 
         clock.moveTo(closes);
         for (UUID other : List.of(elsewhere, cancelledElsewhere)) {
@@ -555,6 +557,91 @@ class LotteryPromisesTest {
                 .body("ok", equalTo(false))
                 .body("failedCheck", equalTo("MONTH_FLAGS"))
                 .body("message", containsString(winnerHere.toString()));
+    }
+
+    /**
+     * ADR 0085: the public file names her application only by her lottery reference, which her own signed-in list
+     * shows her. Never by the registration id, which is in her URLs (/app/bookings/{id} stays in a browser's history),
+     * nor by her account: whoever finds that history must not read from the file that she applied, won or lost, needs
+     * childcare or already won this month.
+     */
+    @Test
+    void thePublishedDrawNamesHerOnlyByTheReferenceOnlyHerOwnPageShows() throws Exception {
+        UUID sessionId = LotterySessions.lottery(
+                "hinata",
+                1,
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(1),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(3),
+                true,
+                "{\"oneWinPerMonth\":true}");
+        awaitKnown(sessionId);
+        Map<String, String> registrationOf = new HashMap<>();
+        Map<String, String> referenceOf = new HashMap<>();
+        for (String woman : people.subList(0, 3)) {
+            var applied = apply(woman, sessionId).then().statusCode(201).extract();
+            registrationOf.put(woman, applied.path("id"));
+            referenceOf.put(woman, applied.path("lotteryReference"));
+            assertThat(referenceOf.get(woman))
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+                    .isNotEqualTo(registrationOf.get(woman));
+        }
+        LotterySessions.closeAndDraw(sessionId).then().statusCode(200);
+        String published = given().get("/api/registrations/sessions/" + sessionId + "/lottery/published")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        JsonNode draw = json.readTree(published);
+        for (String woman : people.subList(0, 3)) {
+            // the whole text: no field of the file may carry what is in her URLs or her token
+            assertThat(published)
+                    .doesNotContainIgnoringCase(registrationOf.get(woman))
+                    .doesNotContainIgnoringCase(accountId(woman));
+            assertThat(draw.path("applications").findValuesAsText("id")).contains(referenceOf.get(woman));
+            assertThat(draw.path("monthWins").path("tokens").has(referenceOf.get(woman)))
+                    .isTrue();
+            // her own list shows her the reference, to find herself in the file
+            assertThat(Api.myRegistration(woman, sessionId))
+                    .containsEntry("id", registrationOf.get(woman))
+                    .containsEntry("lotteryReference", referenceOf.get(woman));
+        }
+        given().contentType(ContentType.JSON)
+                .body(published)
+                .post("/api/registrations/lottery/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true));
+        // the Python reference of docs/lottery.md recomputes the whole draw from the file alone, references and all
+        assertThat(pythonReferenceVerdict(published)).endsWith("OK");
+        // the public lottery view names nobody either
+        String view = lottery(sessionId).then().statusCode(200).extract().asString();
+        for (String woman : people.subList(0, 3)) {
+            assertThat(view).doesNotContain(registrationOf.get(woman)).doesNotContain(referenceOf.get(woman));
+        }
+    }
+
+    /** What the Python reference verifier of docs/lottery.md prints for a published file (its last line). */
+    private static String pythonReferenceVerdict(String published) throws Exception {
+        java.nio.file.Path docs = java.nio.file.Path.of("").toAbsolutePath();
+        while (!java.nio.file.Files.isRegularFile(docs.resolve("docs/lottery.md"))) {
+            docs = docs.getParent();
+        }
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile(
+                        "<!-- python-reference -->\\s*```python\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(java.nio.file.Files.readString(docs.resolve("docs/lottery.md")));
+        assertThat(block.find()).as("docs/lottery.md has the Python reference").isTrue();
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("lottery-reference", ".py");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("published-draw", ".json");
+        java.nio.file.Files.writeString(script, block.group(1));
+        java.nio.file.Files.writeString(file, published);
+        Process python = new ProcessBuilder("python3", script.toString(), file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as(output).isZero();
+        return output.strip();
     }
 
     /** Her account id, as the service knows her: the token's subject. */

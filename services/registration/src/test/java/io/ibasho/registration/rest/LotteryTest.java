@@ -224,13 +224,16 @@ class LotteryTest {
         draw.path("reserve").forEach(id -> reserveIds.add(id.asText()));
         for (String person : people) {
             Map<String, Object> mine = Api.myRegistration(person, sessionId);
-            if (winnerIds.contains(mine.get("id"))) {
+            // the file names her by her lottery reference, which only her own list shows; never by her registration
+            assertThat(published).doesNotContain((String) mine.get("id"));
+            if (winnerIds.contains(mine.get("lotteryReference"))) {
                 assertThat(mine.get("status")).isEqualTo("confirmed");
                 assertThat((String) mine.get("bookingCode")).hasSize(8);
             } else {
                 assertThat(mine.get("status")).isEqualTo("waitlisted");
                 assertThat(mine.get("waitlistReason")).isEqualTo("LOTTERY_RESERVE");
-                assertThat(mine.get("position")).isEqualTo(reserveIds.indexOf((String) mine.get("id")) + 1);
+                assertThat(mine.get("position"))
+                        .isEqualTo(reserveIds.indexOf((String) mine.get("lotteryReference")) + 1);
             }
         }
         Api.roster("organiser1", sessionId).then().body("confirmed", equalTo(2)).body("seatsTaken", equalTo(2));
