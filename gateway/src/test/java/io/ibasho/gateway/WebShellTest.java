@@ -80,20 +80,26 @@ class WebShellTest {
     void herPagesAskHerToSignInWithAWayBack() {
         String html = page("/app/bookings", 401);
         assertThat(html).contains("ログインしてください").contains("/app/signin?next=%2Fapp%2Fbookings");
-        given().redirects()
-                .follow(false)
-                .get("/app/signin?next=/app/bookings")
-                .then()
-                .statusCode(303)
-                .header("Location", "/app/login")
-                .header("Set-Cookie", containsString("ibasho_next="));
+        assertThat(given().redirects()
+                        .follow(false)
+                        .get("/app/signin?next=/app/bookings")
+                        .then()
+                        .statusCode(303)
+                        .header("Location", "/app/login")
+                        .extract()
+                        .headers()
+                        .getValues("Set-Cookie"))
+                .anyMatch(cookie -> cookie.startsWith("ibasho_next=%2Fapp%2Fbookings"));
         // never a way out to another site
         given().redirects()
                 .follow(false)
                 .get("/app/signin?next=//evil.example/")
                 .then()
                 .statusCode(303)
-                .header("Set-Cookie", org.hamcrest.Matchers.not(containsString("ibasho_next=%2F")));
+                .extract()
+                .headers()
+                .getValues("Set-Cookie")
+                .forEach(cookie -> assertThat(cookie).doesNotStartWith("ibasho_next="));
     }
 
     @Test
