@@ -110,6 +110,10 @@
         <p class="ibasho-calm"><#if pageId?starts_with("register")>${msg("ibashoRegisterHint")}<#else>${msg("ibashoCalm")}</#if></p>
         <#-- Keycloak's reset goes only to an address she proved (ADR 0027); without one, her recovery codes are the way
              back, and the page must say so instead of promising a mail that never comes -->
+        <#-- a shared phone: a password the browser keeps signs anyone in who picks it up -->
+        <#if pageId == "login" || pageId == "register">
+        <p class="ibasho-no-saved-password" id="ibasho-no-saved-password">${msg("ibashoNoSavedPassword")}</p>
+        </#if>
         <#if pageId == "login-reset-password" || pageId == "login">
         <p class="ibasho-recover" id="ibasho-recover">${msg("ibashoRecoverHint")} <a href="${properties.appUrl}app/recover">${msg("ibashoRecoverLink")}</a></p>
         </#if>

@@ -38,8 +38,12 @@
     window.location.replace(neutralUrl);
   }
 
+  // Set for 12 hours by the quick exit and by the signed-out page (ibasho_exited: its earlier name, still honoured).
   function exitedRecently() {
-    return document.cookie.split(';').some(function (c) { return c.trim().indexOf('ibasho_exited=') === 0; });
+    return document.cookie.split(';').some(function (c) {
+      var cookie = c.trim();
+      return cookie.indexOf('ibasho_v=') === 0 || cookie.indexOf('ibasho_exited=') === 0;
+    });
   }
 
   if (button) {
@@ -56,7 +60,7 @@
     lastEsc = now;
   });
 
-  // Back after a quick exit: never show an app page again; a page restored from the back/forward cache is reloaded
+  // Back after a quick exit or a sign-out: never show a page of the app again; a page restored from the back/forward cache is reloaded
   // (it may show what was on the screen before).
   function backAfterExit() {
     var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation') : [];

@@ -63,8 +63,35 @@ public class BrowserLogin {
     @Inject
     io.ibasho.gateway.recovery.FirstRecoveryCodes firstRecoveryCodes;
 
-    /** Set by the quick exit for ten minutes: the pages' script sends a Back navigation on to the neutral site. */
-    public static final String EXITED_COOKIE = "ibasho_exited";
+    /**
+     * Set by the quick exit and by the signed-out page for {@link #BACK_GUARD_HOURS} hours: the pages' script sends a
+     * Back navigation on to the neutral site. Its name says nothing to whoever lists the phone's cookies.
+     */
+    public static final String BACK_GUARD_COOKIE = "ibasho_v";
+    /** The marker's earlier, telling name (ten minutes, quick exit only): still honoured by the script, and removed. */
+    public static final String OLD_BACK_GUARD_COOKIE = "ibasho_exited";
+    /**
+     * Long enough to cover the rest of her day (the phone is most often picked up by someone else that evening or the
+     * next morning), short enough that Back on the public pages works again for whoever browses them later; signing in
+     * ends it at once (docs/adr/0087).
+     */
+    public static final int BACK_GUARD_HOURS = 12;
+
+    /** The Back guard as a Set-Cookie: readable by the pages' script (never by other sites), strict same-site. */
+    public static Cookie backGuard(RoutingContext ctx) {
+        return Cookie.cookie(BACK_GUARD_COOKIE, "1")
+                .setPath("/")
+                .setMaxAge(BACK_GUARD_HOURS * 3600L)
+                .setHttpOnly(false)
+                .setSecure(ctx.request().isSSL())
+                .setSameSite(CookieSameSite.STRICT);
+    }
+
+    /** Signing in again: Back behaves as usual from now on. */
+    private static void withoutBackGuard(RoutingContext ctx) {
+        ctx.response().addCookie(BrowserSessions.expired(ctx, BACK_GUARD_COOKIE, "/"));
+        ctx.response().addCookie(BrowserSessions.expired(ctx, OLD_BACK_GUARD_COOKIE, "/"));
+    }
 
     private io.vertx.mutiny.ext.web.client.WebClient keycloak;
 
@@ -106,7 +133,7 @@ public class BrowserLogin {
         if (next != null) {
             ctx.response().addCookie(BrowserSessions.expired(ctx, BrowserSessions.NEXT_COOKIE, "/app/login"));
         }
-        ctx.response().addCookie(BrowserSessions.expired(ctx, EXITED_COOKIE, "/"));
+        withoutBackGuard(ctx);
         // just registered: her recovery codes first, once (docs/adr/0019)
         firstRecoveryCodes.landed(ctx, path);
     }
@@ -125,7 +152,7 @@ public class BrowserLogin {
                             .setSecure(ctx.request().isSSL())
                             .setSameSite(CookieSameSite.LAX));
         }
-        ctx.response().addCookie(BrowserSessions.expired(ctx, EXITED_COOKIE, "/"));
+        withoutBackGuard(ctx);
         redirect(ctx, "/app/login");
     }
 
@@ -222,18 +249,13 @@ public class BrowserLogin {
     /**
      * Quick exit: ends both sessions like sign-out, without a CSRF token (the only thing a forged request can do here is
      * sign her out, the safe direction; and the page may be leaving before it could send one). A beacon gets 204; the
-     * no-script link gets a redirect to the neutral site. A short-lived marker lets the pages' script send a Back
+     * no-script link gets a redirect to the neutral site. A marker (the Back guard) lets the pages' script send a Back
      * navigation to the neutral site too. She is never kept waiting on Keycloak for more than {@code quick-exit-wait}:
      * the answer goes then, with her cookies cleared, and the ending of both sessions goes on after it.
      */
     private void quickExit(RoutingContext ctx) {
         boolean beacon = ctx.request().method() == io.vertx.core.http.HttpMethod.POST;
-        Cookie exited = Cookie.cookie(EXITED_COOKIE, "1")
-                .setPath("/")
-                .setMaxAge(600)
-                .setHttpOnly(false)
-                .setSecure(ctx.request().isSSL())
-                .setSameSite(CookieSameSite.STRICT);
+        Cookie exited = backGuard(ctx);
         ctx.put(BrowserSessions.AFTER_DEAD_SESSION, config.quickExitUrl());
         ctx.put(BrowserSessions.AFTER_DEAD_SESSION_COOKIE, exited.encode());
         Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request())
@@ -247,6 +269,7 @@ public class BrowserLogin {
             BrowserSessions.clearAllCookies(ctx);
             ctx.response().putHeader("Clear-Site-Data", "\"storage\"");
             ctx.response().addCookie(exited);
+            ctx.response().addCookie(BrowserSessions.expired(ctx, OLD_BACK_GUARD_COOKIE, "/"));
             if (beacon) {
                 ctx.response().setStatusCode(204).end();
             } else {

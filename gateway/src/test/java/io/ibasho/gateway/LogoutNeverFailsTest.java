@@ -141,7 +141,7 @@ class LogoutNeverFailsTest {
                 .extract()
                 .headers()
                 .getValues("Set-Cookie");
-        assertThat(cookies).anyMatch(c -> c.startsWith("q_session=;")).anyMatch(c -> c.startsWith("ibasho_exited=1"));
+        assertThat(cookies).anyMatch(c -> c.startsWith("q_session=;")).anyMatch(c -> c.startsWith("ibasho_v=1"));
         assertThat(cookies)
                 .as("no login state left behind for a login she is not going to")
                 .noneMatch(c -> c.startsWith(BrowserSessions.LOGIN_STATE_COOKIE) && !c.contains("Max-Age=0"))

@@ -47,10 +47,14 @@ class SignInJourneyIT {
                     .first()
                     .click();
             KeycloakPages.assertThemedLoginPage(page, stack, "ja");
+            // a shared phone: the browser offers to keep her password; the page asks her not to let it
+            assertThat(page.locator("#ibasho-no-saved-password")).containsText("パスワードをブラウザに保存しないでください");
             phone.look("keycloak-login");
 
             page.getByRole(AriaRole.LINK, named("English")).click();
             KeycloakPages.assertThemedLoginPage(page, stack, "en");
+            assertThat(page.locator("#ibasho-no-saved-password"))
+                    .containsText("Do not let the browser save your password");
             phone.look("keycloak-login-en");
             page.getByRole(AriaRole.LINK, named("日本語")).click();
             KeycloakPages.assertThemedLoginPage(page, stack, "ja");
@@ -76,6 +80,8 @@ class SignInJourneyIT {
             page.waitForLoadState();
             phone.look("signed-out");
             assertThat(page.url()).startsWith(stack.gateway);
+            // the gateway ended her Keycloak session on the back channel: Keycloak must not name her in its log for it
+            KeycloakLog.assertNeverNames(stack, nickname);
 
             // Her Keycloak session must be over too: signing in again asks for the password.
             assertThat(page.getByRole(AriaRole.LINK, named(Pattern.compile("^ログイン")))
@@ -141,6 +147,10 @@ class SignInJourneyIT {
             page.navigate(stack.gateway + "/app/settings");
             // the settings say what e-mail on means, for messages and for a forgotten password (docs/adr/0027)
             assertThat(page.locator("#channels-help")).containsText("パスワードを忘れたときの再設定メール");
+            // her safe address must not become one the browser offers on every site
+            assertThat(page.locator("#address")).hasAttribute("autocomplete", "off");
+            // quiet hours hold LINE as well as e-mail, and the page says so
+            assertThat(page.locator("body")).containsText("メールも LINE も送りません");
             phone.look("settings");
             page.locator("#line-settings").click();
             page.waitForURL(url -> url.endsWith("/app/settings/line"));
@@ -296,10 +306,8 @@ class SignInJourneyIT {
             Page page = phone.page();
             page.navigate(stack.gateway + "/");
             // her own account: the quick exit ends her session, and other classes use the demo's hana meanwhile
-            KeycloakPages.signIn(
-                    phone,
-                    stack,
-                    new StackAttendees(stack).create("quick-exit", 1).get(0));
+            String nickname = new StackAttendees(stack).create("quick-exit", 1).get(0);
+            KeycloakPages.signIn(phone, stack, nickname);
             phone.look("signed-in");
             cookiesBeforeExit = phone.savedState();
             // the other replica takes her session as it is, until she leaves
@@ -316,6 +324,7 @@ class SignInJourneyIT {
             page.waitForURL(url -> url.startsWith(Phone.NEUTRAL_SITE));
             assertThat(page).hasTitle(Phone.NEUTRAL_TITLE);
             phone.screenshot("neutral-site");
+            KeycloakLog.assertNeverNames(stack, nickname);
 
             // Back, as far as the history goes: never a signed-in page of the app.
             for (int step = 1; step <= 5; step++) {
@@ -365,6 +374,78 @@ class SignInJourneyIT {
                     .hasCount(0);
             replay.look("old-cookies-refused-other-replica");
         }
+    }
+
+    /**
+     * Exploratory test (an abuser with her phone): after a sign-out, Back showed the session she had open (title, date,
+     * venue) once the quick exit's ten-minute marker had gone. Sign-out sets the same Back guard now, for 12 hours
+     * (docs/adr/0087); past that, what Back can show is what anyone can see, and none of her own pages.
+     */
+    @Test
+    void backAfterSignOutNeverShowsASessionPageAndPastTheGuardOnlyPublicPages() {
+        String session = AuthorizationMatrixIT.newSession(true);
+        String nickname = new StackAttendees(stack).create("sign-out-back", 1).get(0);
+        try (Phone phone = Phone.inFullChromium("sign-out-back")) {
+            Page page = phone.page();
+            // Back reaches her bookings page, asked again of the server (401, no-store) before the guard moves on
+            phone.allow("401");
+            openASessionAndSignOut(phone, nickname, session);
+            var guard = phone.context().cookies(stack.gateway).stream()
+                    .filter(cookie -> cookie.name.equals("ibasho_v"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no Back guard after sign-out"));
+            double hoursLeft = (guard.expires - System.currentTimeMillis() / 1000.0) / 3600;
+            assertThat(hoursLeft).as("the Back guard's lifetime in hours").isBetween(11.9, 12.01);
+            // Back over the app's pages since she signed in: the neutral site every time, never her session or a page
+            // of hers (further back is Keycloak's login form, which shows nothing of hers)
+            for (int step = 1; step <= 3; step++) {
+                if (page.goBack() == null && !page.url().startsWith(stack.gateway)) {
+                    break;
+                }
+                phone.waitForUrl(url -> url.startsWith(Phone.NEUTRAL_SITE), "the neutral site after Back " + step);
+                phone.screenshot("sign-out-back-" + step);
+                assertThat(page).hasTitle(Phone.NEUTRAL_TITLE);
+            }
+            phone.assertNothingWentWrong();
+        }
+        // the guard expired (the tester waited ten minutes; here it is removed as its expiry would)
+        try (Phone phone = Phone.inFullChromium("sign-out-back-guard-expired")) {
+            Page page = phone.page();
+            phone.allow("401");
+            openASessionAndSignOut(phone, nickname, session);
+            page.evaluate("() => { document.cookie = 'ibasho_v=; Max-Age=0; Path=/'; }");
+            page.goBack();
+            page.waitForLoadState();
+            phone.look("guard-expired-back-1");
+            // her bookings page, asked again of the server: it asks for her password and shows nothing of hers
+            assertThat(page.url()).isEqualTo(stack.gateway + "/app/bookings");
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                    .hasCount(0);
+            assertThat(page.content()).doesNotContain(nickname);
+            page.goBack();
+            page.waitForLoadState();
+            phone.look("guard-expired-back-2");
+            // what remains: the session's public page, as anyone sees it, signed out
+            assertThat(page.url()).isEqualTo(stack.gateway + "/s/" + session);
+            assertThat(page.locator("h1")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))))
+                    .hasCount(0);
+        }
+    }
+
+    /** Signs her in, opens a session's page and her bookings, signs out: the history an abuser would walk back. */
+    private static void openASessionAndSignOut(Phone phone, String nickname, String session) {
+        Page page = phone.page();
+        page.navigate(stack.gateway + "/");
+        KeycloakPages.signIn(phone, stack, nickname);
+        page.navigate(stack.gateway + "/s/" + session);
+        assertThat(page.locator("h1")).isVisible();
+        page.navigate(stack.gateway + "/app/bookings");
+        page.getByRole(AriaRole.BUTTON, named(Pattern.compile("^ログアウト"))).click();
+        page.waitForURL(url -> url.startsWith(stack.gateway + "/bye"));
+        page.waitForLoadState();
+        phone.look("signed-out");
+        KeycloakLog.assertNeverNames(stack, nickname);
     }
 
     @Test

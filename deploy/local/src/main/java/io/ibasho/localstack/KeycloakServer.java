@@ -40,6 +40,28 @@ public final class KeycloakServer {
     private boolean forTests;
     private boolean importsRealm = true;
     private String realm = REALM;
+    /** Where the realm's mail (a password reset) goes on ./ibasho up: the SMTP stand-in's port, or null as shipped. */
+    private Integer smtpPort;
+
+    /**
+     * Points the imported realm's {@code smtpServer} at this port (the local stack's SMTP stand-in). The shipped file
+     * keeps 32526, the port the tests' own SMTP servers listen on (PasswordResetByEmailTest).
+     */
+    public KeycloakServer withSmtpPort(int port) {
+        this.smtpPort = port;
+        return this;
+    }
+
+    /** The realm file with its {@code smtpServer}'s port replaced. */
+    public static String withSmtpPort(String realm, int port) {
+        java.util.regex.Matcher smtp = java.util.regex.Pattern.compile(
+                        "(\"smtpServer\"\\s*:\\s*\\{[^}]*?\"port\"\\s*:\\s*\")(\\d+)(\")")
+                .matcher(realm);
+        if (!smtp.find()) {
+            throw new StackException("The realm file has no smtpServer port to point at the SMTP stand-in");
+        }
+        return realm.substring(0, smtp.start(2)) + port + realm.substring(smtp.end(2));
+    }
 
     public KeycloakServer(
             Path zip,
@@ -318,7 +340,12 @@ public final class KeycloakServer {
                         throw new StackException(
                                 "The realm file " + REALM_RESOURCE + " is missing from the local-stack jar");
                     }
-                    Files.copy(realm, staged, StandardCopyOption.REPLACE_EXISTING);
+                    if (smtpPort == null) {
+                        Files.copy(realm, staged, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        String shipped = new String(realm.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        Files.writeString(staged, withSmtpPort(shipped, smtpPort));
+                    }
                 }
             }
             Files.move(

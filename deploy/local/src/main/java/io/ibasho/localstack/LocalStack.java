@@ -67,7 +67,7 @@ public final class LocalStack {
         if (external != null) {
             return external.keycloak();
         }
-        return new KeycloakServer(
+        KeycloakServer keycloak = new KeycloakServer(
                 artifacts.keycloakZip(),
                 artifacts.keycloakVersion(),
                 settings.dist(),
@@ -77,6 +77,8 @@ public final class LocalStack {
                 settings.keycloakPort(),
                 settings.keycloakManagementPort(),
                 "http://localhost:" + settings.gatewayPort() + "/");
+        // a forgotten password's reset mail lands in the stand-in beside her other mail
+        return smtpStandInUsed() ? keycloak.withSmtpPort(smtpStandInPorts[0]) : keycloak;
     }
 
     public static String databaseOf(String service) {

@@ -233,4 +233,23 @@ class SmtpStandInTest {
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /**
+     * Exploratory test: on ./ibasho up the "forgot password" mail never arrived, the realm sending it to 32526 (the
+     * tests' SMTP port). The realm ./ibasho up imports names the stand-in's port; the shipped file keeps 32526.
+     */
+    @Test
+    void theRealmUpImportsSendsItsMailToTheStandIn() throws Exception {
+        String shipped;
+        try (var in = KeycloakServer.class.getResourceAsStream(KeycloakServer.REALM_RESOURCE)) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(
+                shipped.matches("(?s).*\"smtpServer\"\\s*:\\s*\\{[^}]*\"port\"\\s*:\\s*\"32526\".*"), "shipped port");
+        String local = KeycloakServer.withSmtpPort(shipped, 33125);
+        assertTrue(local.matches("(?s).*\"smtpServer\"\\s*:\\s*\\{[^}]*\"port\"\\s*:\\s*\"33125\".*"), "stand-in port");
+        assertFalse(local.contains("32526"));
+        // nothing else of the realm changes
+        assertEquals(shipped.replace("\"32526\"", "\"33125\""), local);
+    }
 }

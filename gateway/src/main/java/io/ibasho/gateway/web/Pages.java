@@ -113,7 +113,17 @@ public class Pages {
         router.get("/safety")
                 .order(900)
                 .handler(ctx -> page(ctx, false, v -> html(200, "safety", Map.of("nav", "safety"))));
-        router.get("/bye").order(900).handler(ctx -> page(ctx, false, v -> html(200, "bye", Map.of())));
+        // The signed-out page sets the Back guard, not the sign-out's answer: that one's Clear-Site-Data "cookies"
+        // would
+        // take it away again. Back from here then leads to the neutral site, never to a page she had open
+        // (docs/adr/0087).
+        router.get("/bye").order(900).handler(ctx -> {
+            ctx.response().addCookie(io.ibasho.gateway.BrowserLogin.backGuard(ctx));
+            ctx.response()
+                    .addCookie(io.ibasho.gateway.BrowserSessions.expired(
+                            ctx, io.ibasho.gateway.BrowserLogin.OLD_BACK_GUARD_COOKIE, "/"));
+            page(ctx, false, v -> html(200, "bye", Map.of()));
+        });
         // Links in messages sent before the app had pages: /inbox and /sessions/{id}.
         router.get("/inbox").order(900).handler(ctx -> redirect(ctx, "/app/inbox"));
         router.get("/sessions/:id").order(900).handler(ctx -> redirect(ctx, "/s/" + safeId(ctx.pathParam("id"))));

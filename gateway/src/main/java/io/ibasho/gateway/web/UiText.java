@@ -222,8 +222,9 @@ public final class UiText {
         put("quietHours", "連絡しない時間帯", "Quiet hours");
         put(
                 "quietHoursHelp",
-                "この時間帯にはメールを送りません。空欄なら設定しません。",
-                "No e-mail is sent in these hours. Leave empty for none.");
+                "この時間帯には、メールも LINE も送りません（アプリ内のお知らせは届きます）。空欄なら設定しません。",
+                "No e-mail and no LINE message is sent in these hours (messages in the app still arrive). Leave empty"
+                        + " for none.");
         put("quietStart", "開始", "From");
         put("quietEnd", "終了", "To");
         put("save", "保存する", "Save");

@@ -40,13 +40,53 @@ public record DiscreetEnvelope(String senderName, String subject, String preview
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(preference, "preference");
         Objects.requireNonNull(inboxUrl, "inboxUrl");
-        TemplateRef neutral = MessageTemplates.discreetEmail(language, inboxUrl);
+        return withOpening(kind, language, preference, MessageTemplates.discreetEmail(language, inboxUrl), details);
+    }
+
+    /** A LINE text: as an e-mail's body, opened by the neutral LINE words (their footer is worded for a chat). */
+    public static DiscreetEnvelope forLine(
+            MessageKind kind,
+            Language language,
+            DetailPreference preference,
+            URI inboxUrl,
+            Map<MessageDetail, String> details) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(preference, "preference");
+        Objects.requireNonNull(inboxUrl, "inboxUrl");
+        return withOpening(kind, language, preference, MessageTemplates.discreetLine(language, inboxUrl), details);
+    }
+
+    private static DiscreetEnvelope withOpening(
+            MessageKind kind,
+            Language language,
+            DetailPreference preference,
+            TemplateRef neutral,
+            Map<MessageDetail, String> details) {
         List<TemplateRef> body = switch (preference) {
             // The details are not even handed to the template, so no template slip can leak them.
             case DISCREET -> List.of(neutral);
-            case FULL_DETAIL -> List.of(neutral, MessageTemplates.inApp(kind, language, details));
+            case FULL_DETAIL -> fullDetail(kind, language, neutral, details);
         };
         return new DiscreetEnvelope(SENDER_NAME, neutralSubject(language), neutralPreview(language), body);
+    }
+
+    private static List<TemplateRef> fullDetail(
+            MessageKind kind, Language language, TemplateRef neutral, Map<MessageDetail, String> details) {
+        java.util.Map<MessageDetail, String> inApp = new java.util.EnumMap<>(MessageDetail.class);
+        details.forEach((detail, value) -> {
+            if (kind.inAppDetails().contains(detail)) {
+                inApp.put(detail, value);
+            }
+        });
+        if (!kind.details().containsAll(details.keySet())) {
+            throw new IllegalArgumentException(kind + " needs exactly " + kind.details() + ", got " + details.keySet());
+        }
+        TemplateRef text = MessageTemplates.inApp(kind, language, inApp);
+        if (!kind.details().contains(MessageDetail.ORGANISATION)) {
+            return List.of(neutral, text);
+        }
+        return List.of(neutral, text, MessageTemplates.hostLine(language, details.get(MessageDetail.ORGANISATION)));
     }
 
     public static String neutralSubject(Language language) {

@@ -77,8 +77,15 @@ public enum MessageKind {
         this.details = EnumSet.of(first, rest);
     }
 
-    /** Exactly the details the in-app templates of this kind use; all must be supplied. */
+    /** Every detail a full message of this kind carries (the in-app text's, and an external channel's host line). */
     public Set<MessageDetail> details() {
         return EnumSet.copyOf(details);
+    }
+
+    /** Exactly the details the in-app templates of this kind use: all but the host's line (see hostLine). */
+    public Set<MessageDetail> inAppDetails() {
+        EnumSet<MessageDetail> inApp = EnumSet.copyOf(details);
+        inApp.remove(MessageDetail.ORGANISATION);
+        return inApp;
     }
 }

@@ -26,6 +26,16 @@ public final class MessageTemplates {
         return "email/discreet." + language.tag() + ".txt";
     }
 
+    /** The neutral LINE text: the e-mail's words, with a footer of its own (a LINE chat is not "this e-mail"). */
+    public static String discreetLineTemplateId(Language language) {
+        return "line/discreet." + language.tag() + ".txt";
+    }
+
+    /** The host's line of an external channel's full detail: never in the inbox, read in the app, which shows the host. */
+    public static String hostLineTemplateId(Language language) {
+        return "messages/host." + language.tag() + ".txt";
+    }
+
     /**
      * The full text for her in-app inbox.
      *
@@ -35,7 +45,7 @@ public final class MessageTemplates {
     public static TemplateRef inApp(MessageKind kind, Language language, Map<MessageDetail, String> details) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(language, "language");
-        Set<MessageDetail> required = kind.details();
+        Set<MessageDetail> required = kind.inAppDetails();
         Set<MessageDetail> given =
                 details.isEmpty() ? EnumSet.noneOf(MessageDetail.class) : EnumSet.copyOf(details.keySet());
         if (!given.equals(required)) {
@@ -49,6 +59,24 @@ public final class MessageTemplates {
             data.put(detail.placeholder(), value);
         });
         return new TemplateRef(inAppTemplateId(kind, language), data);
+    }
+
+    /**
+     * The host's line of a full-detail e-mail or LINE text, after the in-app text, for the kinds that name a host. The
+     * host's name does not reach this service: the line says where to read it, which in the inbox itself would read
+     * wrong, so the inbox has no such line.
+     */
+    public static TemplateRef hostLine(Language language, String organisation) {
+        if (organisation == null || organisation.isBlank()) {
+            throw new IllegalArgumentException("the host line is blank");
+        }
+        return new TemplateRef(
+                hostLineTemplateId(language), Map.of(MessageDetail.ORGANISATION.placeholder(), organisation));
+    }
+
+    /** The neutral LINE text: nothing but the link to her inbox goes into its data. */
+    public static TemplateRef discreetLine(Language language, URI inboxUrl) {
+        return new TemplateRef(discreetLineTemplateId(language), Map.of(INBOX_URL, inboxUrl.toString()));
     }
 
     /** The neutral e-mail: nothing but the link to her inbox goes into its data. */

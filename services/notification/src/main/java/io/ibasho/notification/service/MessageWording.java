@@ -35,7 +35,10 @@ public class MessageWording {
 
     public String inAppText(InboxMessage message, SessionCopy session, Language language) {
         MessageKind kind = MessageKind.valueOf(message.kind);
-        return render(MessageTemplates.inApp(kind, language, details(kind, message, session, language)));
+        Map<MessageDetail, String> details = details(kind, message, session, language);
+        // read in the app: no line that sends her to the app (the host's name does not reach this service)
+        details.keySet().retainAll(kind.inAppDetails());
+        return render(MessageTemplates.inApp(kind, language, details));
     }
 
     /** The envelope and rendered body of an e-mail: neutral unless she opted into full detail. */
@@ -53,11 +56,18 @@ public class MessageWording {
     }
 
     /**
-     * The text of a LINE push: the same neutral body as an e-mail (its subject has no place in LINE), full detail only
-     * if she opted in. LINE shows the official account's name as the sender, so that name must be neutral too.
+     * The text of a LINE push: the e-mail's neutral words with a footer worded for a chat (its subject has no place in
+     * LINE), full detail only if she opted in. LINE shows the official account's name as the sender, so that name must be neutral too.
      */
     public String lineText(InboxMessage message, SessionCopy session, Language language, DetailPreference preference) {
-        return email(message, session, language, preference).body();
+        MessageKind kind = MessageKind.valueOf(message.kind);
+        DiscreetEnvelope envelope = DiscreetEnvelope.forLine(
+                kind,
+                language,
+                preference,
+                config.inboxUrl(),
+                preference == DetailPreference.FULL_DETAIL ? details(kind, message, session, language) : Map.of());
+        return envelope.body().stream().map(this::render).collect(Collectors.joining("\n\n"));
     }
 
     public record RenderedMail(String senderName, String subject, String body) {}
@@ -102,7 +112,8 @@ public class MessageWording {
                         // the venue's public name from the session copy (never an address: none travels), or
                         // online; a hidden-address venue is named as its organisation published it
                         case VENUE -> venue(session, language, unknown);
-                        // the organisation's name does not travel in the events: the app shows it, say so
+                        // the organisation's name does not travel in the events: the app shows it, say so (in an
+                        // e-mail or LINE text only: inAppText leaves the line out)
                         case ORGANISATION -> language == Language.EN ? "shown in the app" : "アプリでご確認ください";
                         default -> unknown;
                     });

@@ -99,7 +99,8 @@ class DiscreetEnvelopeTest {
         assertThat(envelope.subject()).isEqualTo("Ibasho からのお知らせ");
         assertThat(envelope.body())
                 .extracting(TemplateRef::id)
-                .containsExactly("email/discreet.ja.txt", "messages/BOOKING_CONFIRMED.ja.txt");
+                // the host's line last: the in-app text has none (docs/notifications.md)
+                .containsExactly("email/discreet.ja.txt", "messages/BOOKING_CONFIRMED.ja.txt", "messages/host.ja.txt");
         String body = renderBody(envelope);
         assertThat(body).contains(TITLE, VENUE, ORGANISATION);
         assertThat(body.lines().findFirst()).contains(envelope.preview());

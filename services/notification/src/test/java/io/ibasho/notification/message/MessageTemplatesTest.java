@@ -19,7 +19,7 @@ class MessageTemplatesTest {
 
     static Map<MessageDetail, String> sampleDetails(MessageKind kind) {
         Map<MessageDetail, String> details = new EnumMap<>(MessageDetail.class);
-        for (MessageDetail detail : kind.details()) {
+        for (MessageDetail detail : kind.inAppDetails()) {
             details.put(detail, "<" + detail.placeholder() + " value>");
         }
         return details;
@@ -38,7 +38,7 @@ class MessageTemplatesTest {
     @EnumSource(MessageKind.class)
     void everyTemplateUsesExactlyTheDetailsItsKindDeclares(MessageKind kind) {
         Set<String> declared =
-                kind.details().stream().map(MessageDetail::placeholder).collect(Collectors.toSet());
+                kind.inAppDetails().stream().map(MessageDetail::placeholder).collect(Collectors.toSet());
         for (Language language : Language.values()) {
             String id = MessageTemplates.inAppTemplateId(kind, language);
             assertThat(Templates.placeholders(Templates.read(id))).as(id).containsExactlyInAnyOrderElementsOf(declared);
@@ -55,7 +55,38 @@ class MessageTemplatesTest {
         }
         for (Language language : Language.values()) {
             assertPlain(MessageTemplates.discreetEmailTemplateId(language));
+            assertPlain(MessageTemplates.discreetLineTemplateId(language));
+            assertPlain(MessageTemplates.hostLineTemplateId(language));
         }
+    }
+
+    /** Exploratory test: LINE messages ended with 「このメールは送信専用です。」. Each channel's footer names its own. */
+    @Test
+    void theLineTextIsWordedForAChatNotAnEmail() {
+        for (Language language : Language.values()) {
+            String line = Templates.read(MessageTemplates.discreetLineTemplateId(language));
+            String email = Templates.read(MessageTemplates.discreetEmailTemplateId(language));
+            assertThat(line.lines().findFirst()).contains(DiscreetEnvelope.neutralPreview(language));
+            assertThat(Templates.placeholders(line)).containsExactly(MessageTemplates.INBOX_URL);
+            assertThat(line).doesNotContain("メール", "mail", "address", "{title}", "{venue}", "{organisation}");
+            assertThat(email).containsAnyOf("このメールは送信専用です。", "This address does not receive replies.");
+        }
+        assertThat(Templates.read(MessageTemplates.discreetLineTemplateId(Language.JA)))
+                .contains("このトークへの返信");
+    }
+
+    /** Exploratory test: the inbox said 「主催: アプリでご確認ください」 while she read it in the app. */
+    @Test
+    void theHostsLineIsNeverInTheInboxTemplates() {
+        for (MessageKind kind : MessageKind.values()) {
+            assertThat(kind.inAppDetails()).doesNotContain(MessageDetail.ORGANISATION);
+            for (Language language : Language.values()) {
+                assertThat(Templates.read(MessageTemplates.inAppTemplateId(kind, language)))
+                        .doesNotContain("主催:", "Hosted by:");
+            }
+        }
+        assertThat(Templates.render(MessageTemplates.hostLine(Language.JA, "アプリでご確認ください")))
+                .isEqualTo("主催: アプリでご確認ください\n");
     }
 
     private static void assertPlain(String id) {
@@ -113,7 +144,7 @@ class MessageTemplatesTest {
         for (Language language : Language.values()) {
             String rendered = Templates.render(MessageTemplates.inApp(kind, language, sampleDetails(kind)));
 
-            for (MessageDetail detail : kind.details()) {
+            for (MessageDetail detail : kind.inAppDetails()) {
                 assertThat(rendered).contains("<" + detail.placeholder() + " value>");
             }
         }

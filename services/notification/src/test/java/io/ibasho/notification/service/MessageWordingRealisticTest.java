@@ -57,6 +57,16 @@ class MessageWordingRealisticTest {
             if (kind.details().contains(io.ibasho.notification.message.MessageDetail.VENUE)) {
                 assertThat(inbox).contains(language == Language.EN ? "Hinata Community Room" : "ひなた交流室");
             }
+            // the host's line: in an e-mail (and LINE) the discreet pointer to the app; in the app itself, none
+            assertThat(inbox).doesNotContain("主催:", "Hosted by:", "アプリでご確認ください", "shown in the app");
+            if (kind.details().contains(io.ibasho.notification.message.MessageDetail.ORGANISATION)) {
+                assertThat(mail.body())
+                        .contains(language == Language.EN ? "Hosted by: shown in the app" : "主催: アプリでご確認ください");
+            }
+            String line = WORDING.lineText(message, session(), language, DetailPreference.FULL_DETAIL);
+            assertThat(line)
+                    .contains(language == Language.EN ? "replies in this chat" : "このトークへの返信")
+                    .doesNotContain("このメール", "This address does not receive replies");
             if (kind == MessageKind.OFFER_DECLINED) {
                 assertThat(inbox).doesNotContain("期限", "expired", "deadline");
             }
