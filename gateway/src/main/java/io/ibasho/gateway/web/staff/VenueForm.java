@@ -180,9 +180,7 @@ public final class VenueForm {
 
     /** The form's own mistakes and the partner group ids Keycloak does not know, all of them. */
     static Map<String, String> everyMistake(Parsed parsed, Map<String, String> unknownPartnerGroups) {
-        Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-        errors.putAll(unknownPartnerGroups);
-        return errors;
+        return EveryMistake.of(parsed.errors(), unknownPartnerGroups);
     }
 
     /** The partner group field's error for ids that no partner account of the organisation carries. */
