@@ -107,10 +107,15 @@ public record SeriesRequest(
                 members.contains("flyer") ? null : flyer);
     }
 
-    /** Whether the schedule reads (a rule, a first start, a duration, a kind): the dates can then be planned. */
+    /**
+     * Whether the schedule reads (a rule, a first start, a duration, a count if any, a kind): the dates can then be
+     * planned.
+     */
     public boolean scheduleReadable() {
         return rrule != null
                 && !rrule.isBlank()
+                && rrule.length() <= 300
+                && (count == null || count >= 1)
                 && firstStart != null
                 && durationMinutes != null
                 && durationMinutes >= 1

@@ -160,6 +160,12 @@ class RequestChecksTest {
                 .body(
                         "violations.code",
                         hasItems("TITLE_JA_TOO_LONG", "CAPACITY_ABOVE_VENUE_CEILING", "CHILDCARE_VENUE_UNSUITABLE"));
+        // a count or a rule its syntax refuses is said by it, never planned (and never a 500)
+        Map<String, Object> noCount = new HashMap<>(series);
+        noCount.put("count", 0);
+        check("/api/events/series/check", noCount)
+                .statusCode(lessThan(500))
+                .body("violations.code", hasItems("COUNT_OUT_OF_RANGE", "TITLE_JA_TOO_LONG"));
         // a schedule that does not read: the template's rules still come with the syntax
         series.remove("firstStart");
         series.put("kind", "workshop");
