@@ -649,7 +649,8 @@ public class SeriesService {
         // a rule, kind, title or allocation its syntax refused reaches here only from a check (every mistake at once)
         series.rrule = request.rrule() == null ? null : request.rrule().strip();
         series.firstStart = request.firstStart();
-        series.durationMinutes = request.durationMinutes();
+        // none only from a check, which then plans no dates (scheduleReadable)
+        series.durationMinutes = request.durationMinutes() == null ? 0 : request.durationMinutes();
         series.lastDay = request.lastDay();
         series.count = request.count();
         series.kind = io.ibasho.event.mapping.SessionMapper.kindOrNull(request.kind());

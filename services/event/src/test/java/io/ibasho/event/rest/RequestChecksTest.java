@@ -166,6 +166,10 @@ class RequestChecksTest {
         check("/api/events/series/check", noCount)
                 .statusCode(lessThan(500))
                 .body("violations.code", hasItems("COUNT_OUT_OF_RANGE", "TITLE_JA_TOO_LONG"));
+        // nothing at all, as an empty repeat form sends it: every field's syntax, never a 500
+        check("/api/events/series/check", Map.of())
+                .statusCode(400)
+                .body("violations.code", hasItems("RRULE_REQUIRED", "DURATION_MINUTES_REQUIRED", "KIND_REQUIRED"));
         // a schedule that does not read: the template's rules still come with the syntax
         series.remove("firstStart");
         series.put("kind", "workshop");
