@@ -106,6 +106,9 @@ public class BrowserLogin {
         }
     }
 
+    /** Ahead of the gateway's body limit (ROUTE_ORDER_UPLOAD_LIMIT - 1) and Quarkus' (ROUTE_ORDER_UPLOAD_LIMIT). */
+    static final int QUICK_EXIT_ORDER = io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
+
     void routes(@Observes Router router, io.vertx.core.Vertx vertx) {
         keycloak = io.vertx.mutiny.ext.web.client.WebClient.create(
                 new io.vertx.mutiny.core.Vertx(vertx),
@@ -118,10 +121,11 @@ public class BrowserLogin {
         router.post("/app/logout")
                 .order(1000)
                 .handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> logout(ctx, form))));
-        router.get("/app/exit").order(1000).handler(ctx -> guarded(ctx, () -> quickExit(ctx)));
-        router.post("/app/exit")
-                .order(1000)
-                .handler(ctx -> FormBody.read(ctx, form -> guarded(ctx, () -> quickExit(ctx))));
+        // The quick exit always works, whatever it is sent: it runs before the body limits (Quarkus' own and the
+        // gateway's just ahead of it), and reads nothing of a body but drops it as it arrives. Every other route keeps
+        // them.
+        router.get("/app/exit").order(QUICK_EXIT_ORDER).handler(ctx -> guarded(ctx, () -> quickExit(ctx)));
+        router.post("/app/exit").order(QUICK_EXIT_ORDER).handler(ctx -> guarded(ctx, () -> quickExit(ctx)));
     }
 
     /** Back from Keycloak: to the page she was on when she tapped ログイン (a path of ours), else the start page. */
@@ -258,13 +262,23 @@ public class BrowserLogin {
         Cookie exited = backGuard(ctx);
         ctx.put(BrowserSessions.AFTER_DEAD_SESSION, config.quickExitUrl());
         ctx.put(BrowserSessions.AFTER_DEAD_SESSION_COOKIE, exited.encode());
-        Uni<Void> ending = BrowserSessions.hasSessionCookie(ctx.request())
+        Uni<Void> sessionsEnded = BrowserSessions.hasSessionCookie(ctx.request())
                 ? endBothSessions(ctx)
                 : Uni.createFrom().voidItem();
+        // a body (a beacon's, or anything at all) is read through and dropped, so the answer reaches the sender
+        Uni<Void> ending = Uni.combine()
+                .all()
+                .unis(sessionsEnded.onFailure().recoverWithNull(), FormBody.dropped(ctx))
+                .discardItems();
         java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable wayOut = () -> {
             if (!answered.compareAndSet(false, true) || ctx.response().headWritten()) {
                 return; // answered already: by the wait's end, or by quarkus-oidc for a dead session (BrowserSessions)
+            }
+            if (!ctx.request().isEnded() && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                // the wait is over and a body is still coming: the connection ends with the answer
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.response().endHandler(v -> ctx.request().connection().close());
             }
             BrowserSessions.clearAllCookies(ctx);
             ctx.response().putHeader("Clear-Site-Data", "\"storage\"");

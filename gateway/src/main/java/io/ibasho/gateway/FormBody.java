@@ -77,6 +77,23 @@ public final class FormBody {
         request.resume();
     }
 
+    /**
+     * A body read through and dropped as it arrives, whatever its size: nothing of it is kept. Completes when it has
+     * all arrived (or broke off), at once when there is none. For the quick exit, which must answer whatever it is sent.
+     */
+    public static io.smallrye.mutiny.Uni<Void> dropped(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+        }
+        return io.smallrye.mutiny.Uni.createFrom().emitter(done -> {
+            request.handler(chunk -> {});
+            request.exceptionHandler(e -> done.complete(null));
+            request.endHandler(v -> done.complete(null));
+            request.resume();
+        });
+    }
+
     /** quarkus.http.limits.max-body-size (1M in this gateway), the limit a Content-Length is refused at. */
     private static long serverLimit() {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig()

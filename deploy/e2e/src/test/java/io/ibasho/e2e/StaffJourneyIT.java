@@ -130,18 +130,16 @@ class StaffJourneyIT {
             page.getByLabel("定員").fill("12");
             desk.look("new-session");
             button(page, "下書きとして保存する").click();
-            // the gateway's own check: the title is missing
+            // every mistake on the first submit: the gateway's own (the title is missing) together with the event
+            // service's rules (a workshop needs its application window), each beside its field
             assertThat(page.locator("#titleJa-error")).hasText("日本語のタイトルを入力してください。");
             assertThat(page.getByLabel("タイトル（日本語）")).hasAttribute("aria-invalid", "true");
-            desk.look("new-session-title-missing");
-
-            page.getByLabel("タイトル（日本語）").fill("アロマハンドケア講座");
-            button(page, "下書きとして保存する").click();
-            // the event service's rules: a workshop needs its application window, shown beside those fields
             assertThat(page.locator("#opens-error")).hasText("受付開始の日時を入力してください。");
             assertThat(page.locator("#closes-error")).hasText("申込締切の日時を入力してください。");
-            assertThat(page.getByLabel("タイトル（日本語）")).hasValue("アロマハンドケア講座");
-            desk.look("new-session-window-missing");
+            assertThat(page.locator("#error-summary li")).hasCount(3);
+            desk.look("new-session-every-mistake");
+
+            page.getByLabel("タイトル（日本語）").fill("アロマハンドケア講座");
 
             // a date already past is the event service's to refuse (nobody could book it), beside the date
             page.getByLabel("日付")
@@ -461,6 +459,22 @@ class StaffJourneyIT {
             page.navigate(stack.gateway + "/staff/partner");
             desk.look("partner-schedule-390");
         }
+
+        // organiser1 moves the café a week later on its form, leaving the childcare deadline as it was: the deadline
+        // keeps its distance before the start and moves with it, and the form says so before and after
+        Phone desk = organiserDesk();
+        Page page = desk.page();
+        page.navigate(stack.gateway + "/staff/sessions/" + sessionId);
+        assertThat(page.locator("#childcareDeadline-help")).containsText("開始までの間隔");
+        assertThat(page.getByLabel("託児の申込締切")).hasAttribute("aria-describedby", "childcareDeadline-help");
+        java.time.LocalDateTime deadline =
+                java.time.LocalDateTime.parse(page.getByLabel("託児の申込締切").inputValue());
+        page.getByLabel("日付").fill(start.plusDays(7).toLocalDate().toString());
+        button(page, "保存する").click();
+        desk.waitForUrl(url -> url.contains("done=deadlineMoved"), "the café a week later");
+        assertThat(page.locator("#message")).containsText("託児の申込締切も開始までの間隔を保って動かしました");
+        assertThat(page.getByLabel("託児の申込締切")).hasValue(deadline.plusDays(7).format(LOCAL_MINUTE));
+        desk.look("session-moved-deadline-followed");
     }
 
     @Test
@@ -638,25 +652,32 @@ class StaffJourneyIT {
             page.getByLabel("変更する最初の回").selectOption(fromDay);
             page.getByLabel("開始時刻").fill("14:00");
             page.getByLabel("終了時刻").fill("13:00");
-            button(page, "変わる日程を確かめる").click();
-            assertThat(page.locator("#endTime-error")).hasText("終了時刻は開始時刻より後にしてください。");
-            page.getByLabel("終了時刻").fill("16:00");
-            // a new repeat rule (weekly, two days after that date: both its dates within the 3 months planned ahead;
-            // monthly rules are SeriesChangeFormTest's) and a lottery: the service's rules beside the fields
+            // a title past its 200 characters, a new repeat rule (weekly, two days after that date: both its dates
+            // within the 3 months planned ahead; monthly rules are SeriesChangeFormTest's) and a lottery without its
+            // seats and deadline: every mistake on the first submit, the gateway's and the event service's
             String weekday = java.time.LocalDate.parse(fromDay)
                     .plusDays(2)
                     .getDayOfWeek()
                     .name()
                     .substring(0, 2);
+            page.getByLabel("タイトル（日本語）").fill("あ".repeat(201));
             page.getByLabel("新しいくり返し").selectOption("weekly");
             page.getByLabel("曜日", new Page.GetByLabelOptions().setExact(true)).selectOption(weekday);
             page.getByLabel("参加のしかた").selectOption("LOTTERY");
             button(page, "変わる日程を確かめる").click();
+            assertThat(page.locator("#endTime-error")).hasText("終了時刻は開始時刻より後にしてください。");
+            assertThat(page.locator("#titleJa-error")).hasText("タイトルは200文字までにしてください。");
             assertThat(page.locator("#capacity-error")).containsText("定員を入力してください。");
             assertThat(page.locator("#closesHoursBefore-error")).containsText("申込締切");
             assertThat(page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)))
                     .hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#affected")).hasCount(0);
             desk.look("series-change-mistakes");
+            page.setViewportSize(Phone.WIDTH, Phone.HEIGHT);
+            desk.look("series-change-mistakes-390");
+            page.setViewportSize(1280, 800);
+            page.getByLabel("タイトル（日本語）").fill(title);
+            page.getByLabel("終了時刻").fill("16:00");
             page.getByLabel("定員", new Page.GetByLabelOptions().setExact(true)).fill("10");
             page.getByLabel("受付開始（各回の何日前）").fill("30");
             page.getByLabel("申込締切（各回の何時間前）", new Page.GetByLabelOptions().setExact(true))

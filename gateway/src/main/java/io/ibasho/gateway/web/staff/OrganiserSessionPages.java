@@ -1,6 +1,5 @@
 package io.ibasho.gateway.web.staff;
 
-import static io.ibasho.gateway.web.PageFlow.arr;
 import static io.ibasho.gateway.web.PageFlow.errorPage;
 import static io.ibasho.gateway.web.PageFlow.uuid;
 
@@ -247,21 +246,50 @@ public class OrganiserSessionPages {
         }
         Map<String, String> typed = typed(form);
         SessionForm.Parsed parsed = SessionForm.read(typed, null, v.language());
-        if (!parsed.valid()) {
-            return form(v, null, typed, parsed.errors(), null, 422);
-        }
-        return services.post(
-                        "event",
-                        "/api/events/sessions",
-                        v.token(),
-                        parsed.request(),
-                        null,
-                        v.ctx().request())
-                .flatMap(answer -> answer.ok()
-                        ? Uni.createFrom()
-                                .item(new Redirect(
-                                        "/staff/sessions/" + answer.object().getString("id") + "?done=saved"))
-                        : refused(v, null, typed, answer));
+        // the event service's check in the same submit as the form's own: every mistake at once (EveryMistake)
+        return check(v, "/api/events/sessions/check", parsed.request()).flatMap(checked -> {
+            if (checked.page() != null) {
+                return Uni.createFrom().item(checked.page());
+            }
+            Map<String, String> errors = EveryMistake.of(parsed.errors(), checked.mistakes());
+            if (!errors.isEmpty()) {
+                return form(v, null, typed, errors, null, 422);
+            }
+            return services.post(
+                            "event",
+                            "/api/events/sessions",
+                            v.token(),
+                            parsed.request(),
+                            null,
+                            v.ctx().request())
+                    .flatMap(answer -> answer.ok()
+                            ? Uni.createFrom()
+                                    .item(new Redirect(
+                                            "/staff/sessions/" + answer.object().getString("id") + "?done=saved"))
+                            : refused(v, null, typed, answer));
+        });
+    }
+
+    /** What the event service's check found: her mistakes by field, or the error page its answer calls for. */
+    record Checked(Map<String, String> mistakes, Result page) {}
+
+    /**
+     * Asks the event service what saving {@code request} would refuse (its field syntax and its rules, at once;
+     * nothing is stored, so it is no write for the rate limits).
+     */
+    private Uni<Checked> check(Visit v, String path, JsonObject request) {
+        return services.postNotRateLimited("event", path, v.token(), request).map(answer -> {
+            if (answer.ok()) {
+                return new Checked(Map.of(), null);
+            }
+            if (answer.status() >= 500 || answer.status() == 401) {
+                return new Checked(Map.of(), errorPage(503));
+            }
+            if (answer.status() == 403 || answer.status() == 404) {
+                return new Checked(Map.of(), errorPage(answer.status()));
+            }
+            return new Checked(SessionForm.refusalOf(answer.object(), answer.problem(), v.language()), null);
+        });
     }
 
     private Uni<Result> edit(Visit v) {
@@ -289,15 +317,24 @@ public class OrganiserSessionPages {
                 return Uni.createFrom().item(errorPage(404));
             }
             SessionForm.Parsed parsed = SessionForm.read(typed, session, v.language());
-            if (!parsed.valid()) {
-                return form(v, session, typed, parsed.errors(), null, 422);
-            }
-            return capacityBelowConfirmed(v, session, parsed.request()).flatMap(below -> {
-                if (below != null) {
-                    return form(v, session, typed, Map.of("capacity", below), null, 422);
-                }
-                return put(v, id, session, typed, parsed.request());
-            });
+            // the event service's check and the confirmed bookings, in the same submit as the form's own checks
+            return check(v, "/api/events/sessions/" + id + "/check", parsed.request())
+                    .flatMap(checked -> capacityBelowConfirmed(v, session, parsed.request())
+                            .flatMap(below -> {
+                                if (checked.page() != null) {
+                                    return Uni.createFrom().item(checked.page());
+                                }
+                                Map<String, String> elsewhere = new java.util.LinkedHashMap<>();
+                                if (below != null) {
+                                    elsewhere.put("capacity", below);
+                                }
+                                checked.mistakes().forEach(elsewhere::putIfAbsent);
+                                Map<String, String> errors = EveryMistake.of(parsed.errors(), elsewhere);
+                                if (!errors.isEmpty()) {
+                                    return form(v, session, typed, errors, null, 422);
+                                }
+                                return put(v, id, session, typed, parsed.request());
+                            }));
         });
     }
 
@@ -336,8 +373,28 @@ public class OrganiserSessionPages {
                         request,
                         v.ctx().request())
                 .flatMap(answer -> answer.ok()
-                        ? Uni.createFrom().item(new Redirect("/staff/sessions/" + id + "?done=saved"))
+                        ? Uni.createFrom()
+                                .item(new Redirect("/staff/sessions/" + id + "?done="
+                                        + (deadlineFollowed(request, answer.object()) ? "deadlineMoved" : "saved")))
                         : refused(v, session, typed, answer));
+    }
+
+    /**
+     * The session was moved and its childcare deadline, left as it was, moved with it (the event service keeps its
+     * distance before the start): the deadline saved is not the one she sent.
+     */
+    static boolean deadlineFollowed(JsonObject sent, JsonObject saved) {
+        JsonObject before = sent.getJsonObject("childcare");
+        JsonObject after = saved == null ? null : saved.getJsonObject("childcare");
+        if (before == null
+                || after == null
+                || before.getString("deadline") == null
+                || after.getString("deadline") == null) {
+            return false;
+        }
+        OffsetDateTime asSent = PageFlow.time(before.getString("deadline"));
+        OffsetDateTime asSaved = PageFlow.time(after.getString("deadline"));
+        return asSent != null && asSaved != null && !asSent.isEqual(asSaved);
     }
 
     private Uni<Result> action(Visit v, MultiMap form) {
@@ -387,13 +444,7 @@ public class OrganiserSessionPages {
         if (answer.status() == 403 || answer.status() == 404) {
             return Uni.createFrom().item(errorPage(answer.status()));
         }
-        Map<String, String> errors = SessionForm.errorsOf(arr(answer.object(), "violations"), v.language());
-        if (errors.isEmpty()) {
-            String type = answer.problem();
-            errors.put(
-                    SessionForm.problemField(type),
-                    SessionForm.problemMessage(type, answer.object().getString("detail"), v.language()));
-        }
+        Map<String, String> errors = SessionForm.refusalOf(answer.object(), answer.problem(), v.language());
         return form(v, session, typed, errors, null, answer.status() == 409 ? 409 : 422);
     }
 
@@ -418,7 +469,15 @@ public class OrganiserSessionPages {
                     data.put(
                             "action",
                             session == null ? "/staff/sessions/new" : "/staff/sessions/" + session.getString("id"));
-                    data.put("fields", StaffViews.sessionFields(values, errors, venues, v.language()));
+                    List<StaffViews.Field> fields = StaffViews.sessionFields(values, errors, venues, v.language());
+                    if (session != null) {
+                        // moving a session moves a deadline left as it was (the event service's MovedChildcareDeadline)
+                        String help = StaffText.of(v.language()).get("childcareDeadlineHelp");
+                        fields = fields.stream()
+                                .map(f -> "childcareDeadline".equals(f.name()) ? f.withHelp(help) : f)
+                                .toList();
+                    }
+                    data.put("fields", fields);
                     data.put("formError", errors.get("form"));
                     data.put("hasErrors", !errors.isEmpty());
                     data.put("errorList", StaffViews.errorList(errors, v.language()));
@@ -450,7 +509,8 @@ public class OrganiserSessionPages {
     private static String done(Visit v) {
         String done = v.ctx().request().getParam("done");
         if (done == null
-                || !List.of("saved", "published", "cancelled", "completed").contains(done)) {
+                || !List.of("saved", "deadlineMoved", "published", "cancelled", "completed")
+                        .contains(done)) {
             return null;
         }
         return StaffText.of(v.language()).get(done);

@@ -148,26 +148,80 @@ public class SeriesChangePages {
                 return Uni.createFrom().item(errorPage(404));
             }
             Map<String, String> errors = check(series, values, today(), v.language());
-            JsonObject request = errors.isEmpty() ? request(series, values, errors, v.language()) : null;
-            if (!errors.isEmpty()) {
-                return page(v, id, series, values, errors, null, 422);
-            }
-            LocalDate from = date(values.get("from"));
-            String path = "/api/events/series/" + id + "/from/" + from;
-            if (!confirmed) {
-                // a dry run that stores nothing: not a write for the rate limits
-                return services.postNotRateLimited("event", path + "/preview", v.token(), request)
+            if (confirmed && errors.isEmpty()) {
+                String path = "/api/events/series/" + id + "/from/" + date(values.get("from"));
+                return services.post(
+                                "event",
+                                path,
+                                v.token(),
+                                request(series, values, errors, v.language()),
+                                null,
+                                v.ctx().request())
                         .flatMap(answer -> answer.ok()
-                                ? page(v, id, series, values, Map.of(), affected(answer.object(), v.language()), 200)
+                                ? Uni.createFrom().item((Result) new Redirect("/staff/series/"
+                                        + answer.object().getString("id") + "?done=changed&also=" + id))
                                 : refused(v, id, series, values, answer));
             }
-            return services.post(
-                            "event", path, v.token(), request, null, v.ctx().request())
-                    .flatMap(answer -> answer.ok()
-                            ? Uni.createFrom().item((Result) new Redirect(
-                                    "/staff/series/" + answer.object().getString("id") + "?done=changed&also=" + id))
-                            : refused(v, id, series, values, answer));
+            // the event service's preview in the same submit as the form's own checks: every mistake at once. What she
+            // got wrong goes to it as the series has it now, so the rest is still checked (EveryMistake).
+            Map<String, String> asked = standIns(series, values, errors, today());
+            LocalDate from = date(asked.get("from"));
+            if (from == null) {
+                return page(v, id, series, values, errors, null, 422); // no date left to change from
+            }
+            JsonObject request = request(series, asked, new HashMap<>(), v.language());
+            String path = "/api/events/series/" + id + "/from/" + from + "/preview";
+            // a dry run that stores nothing: not a write for the rate limits
+            return services.postNotRateLimited("event", path, v.token(), request)
+                    .flatMap(answer -> {
+                        if (answer.ok() && errors.isEmpty()) {
+                            return page(v, id, series, values, Map.of(), affected(answer.object(), v.language()), 200);
+                        }
+                        if (!answer.ok() && (answer.status() >= 500 || answer.status() == 401)) {
+                            return Uni.createFrom().item(errorPage(503));
+                        }
+                        if (answer.status() == 403 || answer.status() == 404) {
+                            return Uni.createFrom().item(errorPage(answer.status()));
+                        }
+                        Map<String, String> elsewhere =
+                                answer.ok() ? Map.of() : refusals(answer.object(), v.language());
+                        return page(v, id, series, values, EveryMistake.of(errors, elsewhere), null, 422);
+                    });
         });
+    }
+
+    /**
+     * What the preview is sent while she has mistakes of her own: her values, but for each field she got wrong the
+     * series' own (the date changed from: the first she may choose; a repeat rule she got wrong: the series' rule as
+     * it is), so that the event service checks the rest of what she typed. Its words on those fields are hers to fix
+     * already, and are left out.
+     */
+    static Map<String, String> standIns(
+            JsonObject series, Map<String, String> values, Map<String, String> errors, LocalDate today) {
+        if (errors.isEmpty()) {
+            return values;
+        }
+        Map<String, String> asIs = valuesOf(series);
+        Map<String, String> asked = new HashMap<>(values);
+        for (String field : errors.keySet()) {
+            if (asIs.containsKey(field)) {
+                asked.put(field, asIs.get(field));
+            }
+        }
+        if (errors.containsKey("from")) {
+            List<LocalDate> dates = changeableDates(series, today);
+            asked.put("from", dates.isEmpty() ? "" : dates.get(0).toString());
+        }
+        if (errors.containsKey("repeat") || errors.containsKey("week") || errors.containsKey("weekday")) {
+            asked.put("repeat", "keep");
+        }
+        if (time(asked.get("startTime")) == null
+                || time(asked.get("endTime")) == null
+                || !time(asked.get("endTime")).isAfter(time(asked.get("startTime")))) {
+            asked.put("startTime", asIs.get("startTime"));
+            asked.put("endTime", asIs.get("endTime"));
+        }
+        return asked;
     }
 
     /** The event service said no: its reasons beside the fields they are about, in her language. */
@@ -186,10 +240,11 @@ public class SeriesChangePages {
         Map<String, String> refused = new LinkedHashMap<>();
         for (Object o : arr(problem, "violations")) {
             if (o instanceof JsonObject violation) {
+                String coded = SessionForm.codedField(violation.getString("code"));
                 refused.merge(
-                        fieldOf(violation.getString("field")),
+                        coded != null && FIELDS.contains(coded) ? coded : fieldOf(violation.getString("field")),
                         SessionForm.message(violation.getString("code"), violation.getString("message"), language),
-                        (a, b) -> a + " " + b);
+                        (a, b) -> a.equals(b) ? a : a + " " + b);
             }
         }
         if (refused.isEmpty()) {
@@ -612,8 +667,24 @@ public class SeriesChangePages {
                     data.put("formError", errors.get("form"));
                     data.put("hasErrors", !errors.isEmpty());
                     data.put("affected", affected);
+                    data.put("childcareNote", childcareNote(series, language));
                     return (Result) new Html(status, "staff/series-change", data);
                 });
+    }
+
+    /**
+     * With childcare, each date's childcare deadline is counted back from its own start (the series' hours before), so
+     * a new time or day moves it too: said under the form. Null without childcare.
+     */
+    static String childcareNote(JsonObject series, Language language) {
+        if (!(series.getValue("childcare") instanceof JsonObject childcare)
+                || !(childcare.getValue("deadlineHoursBefore") instanceof Number hours)) {
+            return null;
+        }
+        return language == Language.JA
+                ? "託児の申込締切は、各回の開始の" + hours.intValue() + "時間前です。時刻や曜日を変えると、締切も各回の新しい開始に合わせて動きます。"
+                : "Childcare requests close " + hours.intValue() + " hours before each date starts: with a new time or"
+                        + " day, each date's deadline moves with it.";
     }
 
     private Uni<JsonObject> series(Visit v, UUID id) {

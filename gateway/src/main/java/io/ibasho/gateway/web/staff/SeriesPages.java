@@ -266,18 +266,24 @@ public class SeriesPages {
         // 英語のタイトル, 対象, 内容・プログラム…: read as the session form reads them, for every date
         JsonObject about = new JsonObject();
         SessionForm.readAbout(values, null, about, errors, ja);
-        if (!errors.isEmpty()) {
-            return form(v, values, venues, errors, 422);
-        }
+        // what reads of it, for the event service's check now and for saving once nothing is wrong
         JsonObject base = new JsonObject()
-                .put("rrule", RepeatRule.rrule(values.get("repeat"), first))
-                .put("firstStart", first.atTime(start).toString())
-                .put("durationMinutes", (int) Duration.between(start, end).toMinutes())
-                .put("count", count)
-                .put("kind", values.get("kind"))
-                .put("titleJa", values.get("titleJa"))
-                .put("allocation", values.get("allocation"))
+                .put("kind", SessionForm.KINDS.contains(values.get("kind")) ? values.get("kind") : null)
+                .put("titleJa", values.get("titleJa").isEmpty() ? null : values.get("titleJa"))
+                .put("allocation", values.get("allocation").isEmpty() ? null : values.get("allocation"))
                 .mergeIn(about);
+        if (first != null && RepeatRule.CHOICES.contains(values.get("repeat"))) {
+            base.put("rrule", RepeatRule.rrule(values.get("repeat"), first));
+        }
+        if (first != null && start != null) {
+            base.put("firstStart", first.atTime(start).toString());
+        }
+        if (start != null && end != null && end.isAfter(start)) {
+            base.put("durationMinutes", (int) Duration.between(start, end).toMinutes());
+        }
+        if (count != null) {
+            base.put("count", count);
+        }
         if (capacity != null) {
             base.put("capacity", capacity);
         }
@@ -287,7 +293,54 @@ public class SeriesPages {
         if (childcare != null) {
             base.put("childcare", childcare);
         }
-        // one series per venue, one after the other: the first refusal is shown beside its field
+        // the event service's check in the same submit as the form's own, for each venue chosen: every mistake at once
+        Uni<SeriesChecks> checked = Uni.createFrom().item(new SeriesChecks(new LinkedHashMap<>(), null));
+        List<String> checkedAt = venues.isEmpty() ? java.util.Collections.singletonList(null) : venues;
+        for (String venue : checkedAt) {
+            JsonObject one = base.copy();
+            if (venue == null) {
+                // without a venue, where childcare is held cannot be judged: asked again once she chose one
+                one.remove("childcare");
+            } else {
+                withRoom(one.put("venueId", venue), room);
+            }
+            checked = checked.flatMap(so -> so.page() != null
+                    ? Uni.createFrom().item(so)
+                    : services.postNotRateLimited("event", "/api/events/series/check", v.token(), one)
+                            .map(answer -> so.with(answer, v.language())));
+        }
+        return checked.flatMap(found -> {
+            if (found.page() != null) {
+                return Uni.createFrom().item(found.page());
+            }
+            Map<String, String> every = EveryMistake.of(errors, found.mistakes());
+            if (!every.isEmpty()) {
+                return form(v, values, venues, every, 422);
+            }
+            return save(v, base, venues, room, values);
+        });
+    }
+
+    /** The event service's checks of a new series so far: its mistakes by field, or the error page an answer needs. */
+    record SeriesChecks(Map<String, String> mistakes, Result page) {
+        SeriesChecks with(ServiceCalls.Answer answer, Language language) {
+            if (answer.ok()) {
+                return this;
+            }
+            if (answer.status() >= 500 || answer.status() == 401) {
+                return new SeriesChecks(mistakes, errorPage(503));
+            }
+            if (answer.status() == 403 || answer.status() == 404) {
+                return new SeriesChecks(mistakes, errorPage(answer.status()));
+            }
+            Map<String, String> more = new LinkedHashMap<>(mistakes);
+            refusals(answer.object(), language).forEach(more::putIfAbsent);
+            return new SeriesChecks(more, null);
+        }
+    }
+
+    /** One series per venue, one after the other: the first refusal is shown beside its field. */
+    private Uni<Result> save(Visit v, JsonObject base, List<String> venues, String room, Map<String, String> values) {
         Uni<List<String>> made = Uni.createFrom().item(new ArrayList<>());
         for (String venue : venues) {
             made = made.flatMap(ids -> services.post(
@@ -313,21 +366,25 @@ public class SeriesPages {
                     if (answer.status() >= 500) {
                         return Uni.createFrom().item(errorPage(503));
                     }
-                    Map<String, String> refused = new LinkedHashMap<>();
-                    for (Object o : answer.object().getJsonArray("violations", new JsonArray())) {
-                        if (o instanceof JsonObject violation) {
-                            refused.merge(
-                                    seriesField(violation.getString("field")),
-                                    SessionForm.message(
-                                            violation.getString("code"), violation.getString("message"), v.language()),
-                                    (a, b) -> a + " " + b);
-                        }
-                    }
-                    if (refused.isEmpty()) {
-                        refused.put("form", answer.object().getString("detail", "HTTP " + answer.status()));
-                    }
-                    return form(v, values, venues, refused, 422);
+                    return form(v, values, venues, refusals(answer.object(), v.language()), 422);
                 });
+    }
+
+    /** The event service's refusal of a series beside the repeat form's fields, in her words. */
+    static Map<String, String> refusals(JsonObject problem, Language language) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (Object o : problem.getJsonArray("violations", new JsonArray())) {
+            if (o instanceof JsonObject violation) {
+                refused.merge(
+                        seriesField(violation.getString("field"), violation.getString("code")),
+                        SessionForm.message(violation.getString("code"), violation.getString("message"), language),
+                        (a, b) -> a.equals(b) ? a : a + " " + b);
+            }
+        }
+        if (refused.isEmpty()) {
+            refused.put("form", problem.getString("detail", ""));
+        }
+        return refused;
     }
 
     /**
@@ -605,6 +662,21 @@ public class SeriesPages {
                         + ", and those after it are added automatically as their day comes nearer.";
     }
 
+    /** The repeat form's field for a violation: by its code where the code names the field, else by its field. */
+    static String seriesField(String field, String code) {
+        String coded = SessionForm.codedField(code);
+        if (coded != null) {
+            return switch (coded) {
+                case "date", "startTime" -> "firstDate";
+                case "kind", "titleJa", "endTime", "capacity", "allocation", "roomId" -> coded;
+                case "titleEn", "targetAudienceJa", "descriptionJa", "bringJa", "feeYen" -> coded;
+                case "childcare", "childMinAge", "childMaxAge", "carers" -> coded;
+                default -> "form";
+            };
+        }
+        return "deadlineHoursBefore".equals(field) ? "childcareHoursBefore" : seriesField(field);
+    }
+
     static String seriesField(String field) {
         if (field == null) {
             return "form";
@@ -619,7 +691,8 @@ public class SeriesPages {
             case "applicationOpensDaysBefore" -> "opensDaysBefore";
             case "applicationClosesHoursBefore" -> "closesHoursBefore";
             default -> {
-                String mapped = SessionForm.fieldOf(field.replaceFirst("^occurrences\\[\\d+\\]\\.", ""));
+                // an occurrence's rules are named by its recurrence id: occurrences[20270128T100000].capacity
+                String mapped = SessionForm.fieldOf(field.replaceFirst("^occurrences\\[[^\\]]*\\]\\.", ""));
                 yield switch (mapped) {
                     case "opens" -> "opensDaysBefore";
                     case "closes" -> "closesHoursBefore";

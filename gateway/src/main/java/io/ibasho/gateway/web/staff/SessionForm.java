@@ -64,7 +64,10 @@ public final class SessionForm {
 
     private SessionForm() {}
 
-    /** What came of a form: the request to send, or the messages by field (never both). */
+    /**
+     * What came of a form: the request made of what she typed, and the messages by field; the request is sent to be
+     * saved only without messages, and to the event service's check (its fields she got wrong left out) with them.
+     */
     public record Parsed(JsonObject request, Map<String, String> errors) {
         public boolean valid() {
             return errors.isEmpty();
@@ -190,7 +193,8 @@ public final class SessionForm {
         } else {
             request.put("childcare", new JsonObject().put("offered", false));
         }
-        return errors.isEmpty() ? new Parsed(request, Map.of()) : new Parsed(null, errors);
+        // with mistakes too: what reads of it goes to the event service's check in the same submit (EveryMistake)
+        return new Parsed(request, errors);
     }
 
     /**
@@ -383,6 +387,12 @@ public final class SessionForm {
         return fieldOf(serviceField);
     }
 
+    /** The form field a Bean Validation code of a session's request names (docs/errors.md), or null for another code. */
+    static String codedField(String code) {
+        Coded validation = code == null ? null : VALIDATION_CODES.get(code);
+        return validation == null ? null : validation.field();
+    }
+
     /**
      * The form field for a refusal the event service sends without violations (by its problem type, the RFC 9457
      * {@code type} without its base); "form" for one that belongs to no field.
@@ -517,6 +527,12 @@ public final class SessionForm {
             Map.entry(
                     "CHILDCARE_DEADLINE_AFTER_START",
                     words("託児の申込締切は開始より前にしてください。", "The childcare deadline must be before the start.")),
+            Map.entry(
+                    "CHILDCARE_DEADLINE_PASSED_BY_MOVE",
+                    words(
+                            "日時を動かすと、託児の申込締切（開始までの間隔はそのまま）がもう過ぎてしまいます。新しい日時に合う託児の申込締切を入力してください。",
+                            "Moved with the session, the childcare deadline would already have passed: enter a childcare"
+                                    + " deadline for the new date.")),
             Map.entry("CHILDCARE_VENUE_UNSUITABLE", words("この会場では託児ができません。", "This venue cannot host childcare.")),
             Map.entry("CHILDCARE_AGE_RANGE_INVALID", words("託児の対象年齢を確かめてください。", "Check the childcare ages.")),
             Map.entry("CHILDCARE_CARERS_REQUIRED", words("保育者の人数を入力してください。", "Enter the number of carers.")),
@@ -662,6 +678,19 @@ public final class SessionForm {
                     "feeYen",
                     "参加費は0から100000までの数字で入力してください（無料は0）。",
                     "Enter a fee from 0 to 100000 yen (0 for free)."));
+
+    /**
+     * A refusal of the event service beside her fields, in her words: its violations, and its problem type's own words
+     * where no violation already says something on the type's field (a published session's kind, a start past).
+     */
+    static Map<String, String> refusalOf(JsonObject problem, String type, Language language) {
+        Map<String, String> errors = errorsOf(problem.getJsonArray("violations", new JsonArray()), language);
+        boolean generic = "session-rules".equals(type) || "validation".equals(type);
+        if (errors.isEmpty() || (!generic && !errors.containsKey(problemField(type)))) {
+            errors.putIfAbsent(problemField(type), problemMessage(type, problem.getString("detail"), language));
+        }
+        return errors;
+    }
 
     /** The service's violations beside her fields, in her words; several on one field are said together. */
     static Map<String, String> errorsOf(JsonArray violations, Language language) {

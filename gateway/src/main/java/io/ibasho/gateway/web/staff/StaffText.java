@@ -85,6 +85,17 @@ public final class StaffText {
                 "This month has so many sessions that only the first {n} are counted.");
         put("fixErrors", "入力を確かめてください。", "Please check the fields marked below.");
         put("saved", "保存しました。", "Saved.");
+        put(
+                "deadlineMoved",
+                "保存しました。開催の日時が変わったので、託児の申込締切も開始までの間隔を保って動かしました（下の「託児の申込締切」）。",
+                "Saved. The session moved, so its childcare deadline moved with it, keeping its distance before the"
+                        + " start (see Childcare deadline below).");
+        put(
+                "childcareDeadlineHelp",
+                "開催の日時を変えるとき、この締切をそのままにすると、開始までの間隔（たとえば2日前の17時）を保って締切もいっしょに動きます。締切も書きかえたときは、書いた日時になります。",
+                "When you move the session and leave this deadline as it is, it moves with the session, keeping its"
+                        + " distance before the start (say, two days before at 17:00). A deadline you change as well"
+                        + " is kept as you enter it.");
         put("published", "公開しました。", "Published.");
         put("cancelled", "中止にしました。参加予定の方にはお知らせが届きます。", "Cancelled. People booked are told.");
         put("completed", "終了にしました。", "Marked as taken place.");

@@ -22,9 +22,27 @@ public final class StaffViews {
     @TemplateData
     public record Option(String value, String label, boolean selected) {}
 
-    /** One form field: its input type, its value as typed, and the message beside it when it needs fixing. */
+    /**
+     * One form field: its input type, its value as typed, the message beside it when it needs fixing, and a line of
+     * help under it (null for none).
+     */
     @TemplateData
-    public record Field(String name, String label, String type, String value, String error, List<Option> options) {
+    public record Field(
+            String name, String label, String type, String value, String error, List<Option> options, String help) {
+        public Field(String name, String label, String type, String value, String error, List<Option> options) {
+            this(name, label, type, value, error, options, null);
+        }
+
+        /** The same field with a line of help under it. */
+        public Field withHelp(String line) {
+            return new Field(name, label, type, value, error, options, line);
+        }
+
+        /** What the input's aria-describedby names: its help and its message, when it has them ("" for neither). */
+        public String describedBy() {
+            return ((help == null ? "" : name + "-help") + (error == null ? "" : " " + name + "-error")).strip();
+        }
+
         public boolean checked() {
             return "1".equals(value);
         }

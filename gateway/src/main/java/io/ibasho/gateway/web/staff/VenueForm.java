@@ -182,9 +182,7 @@ public final class VenueForm {
 
     /** The form's own mistakes and the partner group ids Keycloak does not know, all of them. */
     static Map<String, String> everyMistake(Parsed parsed, Map<String, String> unknownPartnerGroups) {
-        Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-        errors.putAll(unknownPartnerGroups);
-        return errors;
+        return EveryMistake.of(parsed.errors(), unknownPartnerGroups);
     }
 
     /**

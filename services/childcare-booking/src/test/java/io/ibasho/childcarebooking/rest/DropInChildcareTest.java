@@ -181,6 +181,27 @@ class DropInChildcareTest {
                 .body("type", matchesPattern(".*childcare-not-offered"));
     }
 
+    @Test
+    void aCafeMovedALaterWeekTakesChildcareUntilItsDeadlineMovedWithIt() {
+        // its childcare closed yesterday; the organiser moves it a week later and the event service moves the
+        // deadline with it (MovedChildcareDeadline): EventChanged carries the new one, and requests open again
+        Session cafe = dropInCafe(null, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
+        reserve("mei", cafe.id(), List.of(Map.of("ageYears", 3)))
+                .then()
+                .statusCode(409)
+                .body("type", matchesPattern(".*childcare-deadline-passed"));
+
+        Session moved = cafe.withTimes(
+                        cafe.startsAt().plusDays(7), cafe.endsAt().plusDays(7))
+                .withDeadline(cafe.deadline().plusDays(7));
+        Fixtures.publish(moved, EventTypes.EVENT_CHANGED, 1, "NONE");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> reserve("mei", cafe.id(), List.of(Map.of("ageYears", 3)))
+                                .statusCode()
+                        == 201);
+    }
+
     private static String offerStatus(UUID sessionId) {
         return given().auth()
                 .oauth2(Tokens.accessToken("carer1"))

@@ -20,15 +20,15 @@ public final class SessionMapper {
 
     /** Replaces the session's details with the request's (status, sequence and series fields are the service's). */
     public static void apply(SessionRequest request, Session session) {
-        session.kind = SessionKind.fromWireName(request.kind());
-        session.titleJa = request.titleJa().strip();
+        // a kind, title or allocation that its syntax refused reaches here only from a check (every mistake at once):
+        // it is then none, and the rules say so or pass over it
+        session.kind = kindOrNull(request.kind());
+        session.titleJa = request.titleJa() == null ? null : request.titleJa().strip();
         session.titleEn = VenueMapper.blankToNull(request.titleEn());
         session.startsAt = Tokyo.offset(request.startsAt());
         session.endsAt = Tokyo.offset(request.endsAt());
         session.capacity = request.capacity();
-        session.allocation = request.allocation() != null
-                ? Allocation.valueOf(request.allocation())
-                : defaultAllocation(session.kind);
+        session.allocation = allocationOrDefault(request.allocation(), session.kind);
         session.venueId = request.venueId();
         session.roomId = VenueMapper.blankToNull(request.roomId());
         List<JsonColumns.StoredPart> parts = new ArrayList<>();
@@ -65,6 +65,29 @@ public final class SessionMapper {
         session.flyerJson = Flyer.write(request.flyer());
     }
 
+    /** The kind named, or null when none or none known is named. */
+    public static SessionKind kindOrNull(String wireName) {
+        if (wireName == null) {
+            return null;
+        }
+        for (SessionKind kind : SessionKind.values()) {
+            if (kind.wireName().equals(wireName)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** The allocation named, or the kind's default when none or none known is named. */
+    public static Allocation allocationOrDefault(String name, SessionKind kind) {
+        for (Allocation allocation : Allocation.values()) {
+            if (allocation.name().equals(name)) {
+                return allocation;
+            }
+        }
+        return defaultAllocation(kind);
+    }
+
     /** Cafés and free spaces take drop-ins; workshops and online dialogues give places first come unless told otherwise. */
     public static Allocation defaultAllocation(SessionKind kind) {
         return kind == SessionKind.cafe || kind == SessionKind.free_space ? Allocation.NONE : Allocation.FIRST_COME;
@@ -72,7 +95,7 @@ public final class SessionMapper {
 
     /** What SessionRules checks; times in Asia/Tokyo. */
     public static SessionDraft toDraft(Session session, Venue venue) {
-        var kind = io.ibasho.event.schedule.SessionKind.fromCode(session.kind.wireName());
+        var kind = session.kind == null ? null : io.ibasho.event.schedule.SessionKind.fromCode(session.kind.wireName());
         return SessionDraft.builder(kind)
                 .sessionId(session.id == null ? null : session.id.toString())
                 .title(BilingualText.of(session.titleJa, session.titleEn))

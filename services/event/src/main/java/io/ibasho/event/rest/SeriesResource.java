@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Recurring sessions. One occurrence is edited or cancelled through /sessions/{id} like any session. */
@@ -32,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SeriesResource {
     private final SeriesService series;
     private final OrganiserContext organiser;
+    private final jakarta.validation.Validator validator;
 
-    public SeriesResource(SeriesService series, OrganiserContext organiser) {
+    public SeriesResource(SeriesService series, OrganiserContext organiser, jakarta.validation.Validator validator) {
         this.series = series;
         this.organiser = organiser;
+        this.validator = validator;
     }
 
     @POST
@@ -45,6 +48,19 @@ public class SeriesResource {
                 .map(created -> Response.created(URI.create("/api/events/series/" + created.series().id))
                         .entity(view(created))
                         .build());
+    }
+
+    @POST
+    @Path("/check")
+    @Operation(
+            summary = "What creating this series would refuse, every mistake at once (the fields' syntax, the series'"
+                    + " rules and, when its schedule reads, every date it would make), without creating anything: 204"
+                    + " when it could be created")
+    @APIResponse(responseCode = "204", description = "Nothing to refuse")
+    public Uni<Response> check(@NotNull(message = "a JSON body is required") SeriesRequest request) {
+        var syntax = RequestChecks.syntax(validator, request);
+        return RequestChecks.answer(
+                syntax, series.check(organiser.organisationId(), request.without(syntax.brokenMembers())));
     }
 
     @GET
@@ -109,12 +125,17 @@ public class SeriesResource {
     @Operation(
             summary = "What changing the series from a date on would do, without doing it: every date from then on as"
                     + " ADDED, CHANGED, UNCHANGED, OWN (changed or cancelled on its own: stays) or REMOVED, before and"
-                    + " after; the same checks and refusals as the change itself")
+                    + " after; the same checks and refusals as the change itself, every mistake at once (the fields'"
+                    + " syntax with the rules on what reads)")
     public Uni<SeriesService.ChangePreview> previewChangeFrom(
             @PathParam("id") UUID id,
             @PathParam("from") LocalDate from,
-            @NotNull(message = "a JSON body is required") @Valid SeriesRequest request) {
-        return series.previewChangeFrom(organiser.organisationId(), id, from, request)
+            @NotNull(message = "a JSON body is required") SeriesRequest request) {
+        var syntax = RequestChecks.syntax(validator, request);
+        return RequestChecks.checked(
+                        syntax,
+                        series.previewChangeFrom(
+                                organiser.organisationId(), id, from, request.without(syntax.brokenMembers())))
                 .map(SeriesService.ChangePreview::new);
     }
 

@@ -53,6 +53,7 @@ public class SessionResource {
     private final OrganiserContext organiser;
     private final JsonWebToken token;
     private final Clock clock;
+    private final jakarta.validation.Validator validator;
 
     public SessionResource(
             SessionService sessions,
@@ -60,8 +61,10 @@ public class SessionResource {
             AttendeeDetailsService attendeeDetails,
             OrganiserContext organiser,
             JsonWebToken token,
-            Clock clock) {
+            Clock clock,
+            jakarta.validation.Validator validator) {
         this.clock = clock;
+        this.validator = validator;
         this.sessions = sessions;
         this.publicList = publicList;
         this.attendeeDetails = attendeeDetails;
@@ -178,6 +181,33 @@ public class SessionResource {
                 .map(created -> Response.created(URI.create("/api/events/sessions/" + created.session().id))
                         .entity(organiserView(created))
                         .build());
+    }
+
+    @POST
+    @Path("/check")
+    @RolesAllowed("organiser")
+    @Operation(
+            summary = "What creating this session would refuse, every mistake at once (the fields' syntax and the"
+                    + " rules on what reads), without creating anything: 204 when it could be created")
+    @APIResponse(responseCode = "204", description = "Nothing to refuse")
+    public Uni<Response> checkNew(@NotNull(message = "a JSON body is required") SessionRequest request) {
+        var syntax = RequestChecks.syntax(validator, request);
+        return RequestChecks.answer(
+                syntax, sessions.check(organiser.organisationId(), null, request.without(syntax.brokenMembers())));
+    }
+
+    @POST
+    @Path("/{id}/check")
+    @RolesAllowed("organiser")
+    @Operation(
+            summary = "What replacing this session's details would refuse, every mistake at once, without changing"
+                    + " anything: 204 when the change could be saved")
+    @APIResponse(responseCode = "204", description = "Nothing to refuse")
+    public Uni<Response> checkChange(
+            @PathParam("id") UUID id, @NotNull(message = "a JSON body is required") SessionRequest request) {
+        var syntax = RequestChecks.syntax(validator, request);
+        return RequestChecks.answer(
+                syntax, sessions.check(organiser.organisationId(), id, request.without(syntax.brokenMembers())));
     }
 
     @PUT

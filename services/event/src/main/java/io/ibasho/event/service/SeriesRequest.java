@@ -80,6 +80,51 @@ public record SeriesRequest(
         @jakarta.validation.Valid FlyerRequest flyer) {
 
     /**
+     * The request without the members named (lottery, childcare, flyer), for a check that answers every mistake at
+     * once: a member whose own syntax is broken is said by that syntax, and the rules are checked on the rest.
+     */
+    public SeriesRequest without(java.util.Set<String> members) {
+        return new SeriesRequest(
+                rrule,
+                firstStart,
+                durationMinutes,
+                lastDay,
+                count,
+                kind,
+                titleJa,
+                titleEn,
+                targetAudienceJa,
+                targetAudienceEn,
+                venueId,
+                roomId,
+                capacity,
+                allocation,
+                meetingLink,
+                applicationOpensDaysBefore,
+                applicationClosesHoursBefore,
+                members.contains("lottery") ? null : lottery,
+                members.contains("childcare") ? null : childcare,
+                members.contains("flyer") ? null : flyer);
+    }
+
+    /**
+     * Whether the schedule reads (a rule, a first start, a duration, a count if any, a kind): the dates can then be
+     * planned.
+     */
+    public boolean scheduleReadable() {
+        return rrule != null
+                && !rrule.isBlank()
+                && rrule.length() <= 300
+                && (count == null || count >= 1)
+                && firstStart != null
+                && durationMinutes != null
+                && durationMinutes >= 1
+                && durationMinutes <= 1440
+                && kind != null
+                && kind.matches("cafe|workshop|online|free-space");
+    }
+
+    /**
      * 託児 at every occurrence: ages, carers, an optional cap, and the request deadline in hours before each
      * occurrence's start (it may close before the application deadline). Absent or {@code offered: false}: none.
      */

@@ -79,6 +79,30 @@ public class SeriesService {
     }
 
     /**
+     * What creating this series would refuse, without creating it: its template's rules and, when its schedule reads,
+     * every date it would make against the session rules (on unsaved copies, as a preview checks them). The request may
+     * be one whose syntax was refused (a check answers every mistake at once).
+     */
+    @WithSession
+    public Uni<Void> check(String organisationId, SeriesRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            SessionSeries series = new SessionSeries();
+            series.id = UUID.randomUUID();
+            series.organisationId = organisationId;
+            series.status = SessionStatus.DRAFT;
+            apply(request, series);
+            checkTemplate(series);
+            if (!request.scheduleReadable()) {
+                return Uni.createFrom().voidItem();
+            }
+            LocalDate today = LocalDate.now(clock.withZone(TokyoTime.ZONE));
+            Planned planned =
+                    planOf(toDomain(series), List.of(), ScheduleWindow.days(today, today.plus(config.horizon())));
+            return checkedDates(series, planned);
+        });
+    }
+
+    /**
      * Edits the rule or the defaults; from tomorrow on, the stored occurrences follow, individually edited ones excepted.
      * An occurrence whose lottery applications are open follows too but keeps its frozen rules (FrozenLotteryRules).
      */
@@ -296,7 +320,7 @@ public class SeriesService {
                     List.of(new FieldViolation(
                             "from", "from must be after today (" + today + ")", "FROM_NOT_AFTER_TODAY")));
         }
-        if (request.firstStart().toLocalDate().isBefore(from)) {
+        if (request.firstStart() != null && request.firstStart().toLocalDate().isBefore(from)) {
             return Refusal.rules(
                     "series-change-from-past",
                     "The changed series starts on or after " + from + ".",
@@ -315,7 +339,9 @@ public class SeriesService {
 
     /**
      * What {@link #changeFrom} would do to the dates from {@code from} on, without doing it: the same checks (so the
-     * same refusals, field by field) and the same plan, as one line per date. Nothing is stored or announced.
+     * same refusals, field by field) and the same plan, as one line per date. Nothing is stored or announced. The
+     * request may be one whose syntax was refused (the preview answers every mistake at once): its template's rules
+     * are then checked, and its dates when its schedule reads.
      */
     @WithSession
     public Uni<List<PlannedDate>> previewChangeFrom(
@@ -338,6 +364,9 @@ public class SeriesService {
             next.status = old.status;
             apply(request, next);
             checkTemplate(next);
+            if (!request.scheduleReadable()) {
+                return Uni.createFrom().item(List.<PlannedDate>of());
+            }
             Series domain = toDomain(next);
             boolean whole = !from.isAfter(old.firstStart.toLocalDate());
             if (!whole && old.count != null) {
@@ -356,28 +385,32 @@ public class SeriesService {
                         .filter(s -> !RecurrenceId.parse(s.recurrenceId).day().isBefore(start))
                         .toList();
                 Planned planned = planOf(domain, taken, ScheduleWindow.days(start, horizonEnd));
-                // every date the change would create or re-equip meets the session rules, as when it is saved; on
-                // unsaved copies, so nothing of this reaches the stored rows
-                Uni<Void> checked = Uni.createFrom().voidItem();
-                for (Occurrence created : planned.plan().toCreate()) {
-                    checked = checked.flatMap(ignored -> validated(unsaved(next, null, created), created));
-                }
-                for (var update : planned.plan().toUpdate()) {
-                    Session row = planned.byRecurrenceId()
-                            .get(update.current().recurrenceId().toString());
-                    checked = checked.flatMap(
-                            ignored -> validated(unsaved(next, row, update.planned()), update.planned()));
-                }
-                for (Occurrence kept : planned.plan().toKeep()) {
-                    Session row =
-                            planned.byRecurrenceId().get(kept.recurrenceId().toString());
-                    if (row.occurrenceOverride == null) {
-                        checked = checked.flatMap(ignored -> validated(unsaved(next, row, kept), kept));
-                    }
-                }
-                return checked.map(ignored -> planned.dates());
+                return checkedDates(next, planned).map(ignored -> planned.dates());
             });
         });
+    }
+
+    /**
+     * Every date a plan would create or re-equip meets the session rules, as when it is saved; on unsaved copies, so
+     * nothing of this reaches the stored rows.
+     */
+    private Uni<Void> checkedDates(SessionSeries next, Planned planned) {
+        Uni<Void> checked = Uni.createFrom().voidItem();
+        for (Occurrence created : planned.plan().toCreate()) {
+            checked = checked.flatMap(ignored -> validated(unsaved(next, null, created), created));
+        }
+        for (var update : planned.plan().toUpdate()) {
+            Session row =
+                    planned.byRecurrenceId().get(update.current().recurrenceId().toString());
+            checked = checked.flatMap(ignored -> validated(unsaved(next, row, update.planned()), update.planned()));
+        }
+        for (Occurrence kept : planned.plan().toKeep()) {
+            Session row = planned.byRecurrenceId().get(kept.recurrenceId().toString());
+            if (row.occurrenceOverride == null) {
+                checked = checked.flatMap(ignored -> validated(unsaved(next, row, kept), kept));
+            }
+        }
+        return checked;
     }
 
     /**
@@ -613,22 +646,23 @@ public class SeriesService {
     }
 
     private void apply(SeriesRequest request, SessionSeries series) {
-        series.rrule = request.rrule().strip();
+        // a rule, kind, title or allocation its syntax refused reaches here only from a check (every mistake at once)
+        series.rrule = request.rrule() == null ? null : request.rrule().strip();
         series.firstStart = request.firstStart();
-        series.durationMinutes = request.durationMinutes();
+        // none only from a check, which then plans no dates (scheduleReadable)
+        series.durationMinutes = request.durationMinutes() == null ? 0 : request.durationMinutes();
         series.lastDay = request.lastDay();
         series.count = request.count();
-        series.kind = Session.SessionKind.fromWireName(request.kind());
-        series.titleJa = request.titleJa().strip();
+        series.kind = io.ibasho.event.mapping.SessionMapper.kindOrNull(request.kind());
+        series.titleJa = request.titleJa() == null ? null : request.titleJa().strip();
         series.titleEn = blankToNull(request.titleEn());
         series.targetAudienceJa = blankToNull(request.targetAudienceJa());
         series.targetAudienceEn = blankToNull(request.targetAudienceEn());
         series.venueId = request.venueId();
         series.roomId = blankToNull(request.roomId());
         series.capacity = request.capacity();
-        series.allocation = request.allocation() != null
-                ? Session.Allocation.valueOf(request.allocation())
-                : io.ibasho.event.mapping.SessionMapper.defaultAllocation(series.kind);
+        series.allocation =
+                io.ibasho.event.mapping.SessionMapper.allocationOrDefault(request.allocation(), series.kind);
         series.meetingLink = blankToNull(request.meetingLink());
         series.flyerJson = io.ibasho.event.mapping.Flyer.write(request.flyer());
         var childcare = request.childcare();
@@ -653,7 +687,7 @@ public class SeriesService {
     /** 422 {@code session-rules} on the series' own fields, before any occurrence is planned. */
     private static void checkTemplate(SessionSeries series) {
         var violations = SeriesTemplateRules.validate(new SeriesTemplateRules.Template(
-                io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()),
+                series.kind == null ? null : io.ibasho.event.schedule.SessionKind.fromCode(series.kind.wireName()),
                 series.capacity,
                 series.allocation == Session.Allocation.NONE ? null : Allocation.valueOf(series.allocation.name()),
                 series.applicationOpensDaysBefore,

@@ -12,6 +12,7 @@ import io.ibasho.event.mapping.SessionMapper;
 import io.ibasho.event.mapping.Tokyo;
 import io.ibasho.event.repository.EndedSessions;
 import io.ibasho.event.repository.VenueLocks;
+import io.ibasho.event.schedule.MovedChildcareDeadline;
 import io.ibasho.event.schedule.RoomBooking;
 import io.ibasho.event.schedule.SessionRules;
 import io.ibasho.plumbing.outbox.Outbox;
@@ -69,6 +70,13 @@ public class SessionService {
 
     @WithTransaction
     public Uni<Located> create(String organisationId, SessionRequest request) {
+        Session session = drafted(organisationId, request);
+        return createdChecks(session)
+                .flatMap(venue -> session.persist().replaceWith(venue))
+                .flatMap(venue -> withPartVenues(new Located(session, venue)));
+    }
+
+    private Session drafted(String organisationId, SessionRequest request) {
         OffsetDateTime now = now();
         Session session = new Session();
         session.id = UUID.randomUUID();
@@ -78,12 +86,34 @@ public class SessionService {
         session.sequence = 0;
         session.createdAt = now;
         session.updatedAt = now;
-        if (startsInThePast(session, now)) {
+        return session;
+    }
+
+    /** What creating the session checks; its venue when it may be created. */
+    private Uni<Venue> createdChecks(Session session) {
+        if (startsInThePast(session, now())) {
             return Uni.createFrom().failure(startInThePast());
         }
-        return validated(session)
-                .flatMap(venue -> session.persist().replaceWith(venue))
-                .flatMap(venue -> withPartVenues(new Located(session, venue)));
+        return validated(session);
+    }
+
+    /**
+     * What creating ({@code sessionId} null) or replacing the session's details would refuse, without doing it: the
+     * same checks, on a new session that is never persisted or on the stored one detached first, so nothing is written
+     * or announced. The request may be one whose syntax was refused (a check answers every mistake at once): what it
+     * lacks is what the rules then say.
+     */
+    @WithSession
+    public Uni<Void> check(String organisationId, UUID sessionId, SessionRequest request) {
+        if (sessionId == null) {
+            return Uni.createFrom()
+                    .deferred(() -> createdChecks(drafted(organisationId, request)))
+                    .replaceWithVoid();
+        }
+        return ownSession(organisationId, sessionId)
+                .call(session -> Panache.getSession().invoke(hibernate -> hibernate.detach(session)))
+                .flatMap(session -> edited(session, request))
+                .replaceWithVoid();
     }
 
     /**
@@ -92,78 +122,103 @@ public class SessionService {
      */
     @WithTransaction
     public Uni<Located> update(String organisationId, UUID sessionId, SessionRequest request) {
-        return ownSession(organisationId, sessionId).flatMap(session -> {
-            if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.COMPLETED) {
+        return ownSession(organisationId, sessionId)
+                .flatMap(session -> edited(session, request).flatMap(edit -> {
+                    if (edit.changed().isEmpty()) {
+                        return withPartVenues(new Located(session, edit.venue()));
+                    }
+                    if (session.seriesId != null) {
+                        session.occurrenceOverride = OccurrenceOverrideKind.CHANGED;
+                    }
+                    return announceChange(session, edit.changed())
+                            .flatMap(ignored -> withPartVenues(new Located(session, edit.venue())));
+                }));
+    }
+
+    /** An edit that passed every check: the session's venue and what changed, in EventChanged's words. */
+    private record Edit(Venue venue, List<String> changed) {}
+
+    /**
+     * Applies the request to the session and checks the result, failing with the first refusal (the rules' all at
+     * once); the transaction rolls back on a refusal, so the entity changed here is never written then.
+     */
+    private Uni<Edit> edited(Session session, SessionRequest request) {
+        if (session.status == SessionStatus.CANCELLED || session.status == SessionStatus.COMPLETED) {
+            return Uni.createFrom()
+                    .failure(Refusal.conflict(
+                            "session-closed",
+                            "This session is " + session.status.name().toLowerCase()
+                                    + "; it can no longer be edited."));
+        }
+        if (session.status == SessionStatus.PUBLISHED
+                && !session.kind.wireName().equals(request.kind())) {
+            return Uni.createFrom()
+                    .failure(Refusal.invalid(
+                            "kind-fixed-after-publish",
+                            "A published session keeps its kind; cancel it and create a new one instead."));
+        }
+        var before = SessionChanges.Snapshot.of(session);
+        var rulesBefore = FrozenLotteryRules.Rules.of(session);
+        OffsetDateTime startedBefore = session.startsAt;
+        OffsetDateTime deadlineBefore = session.childcareOffered ? session.childcareDeadline : null;
+        OffsetDateTime now = now();
+        boolean lotteryOpen = FrozenLotteryRules.applicationsOpen(session.status, rulesBefore, now);
+        SessionMapper.apply(request, session);
+        boolean moved = startedBefore == null
+                || session.startsAt == null
+                || !session.startsAt
+                        .truncatedTo(ChronoUnit.MINUTES)
+                        .isEqual(startedBefore.truncatedTo(ChronoUnit.MINUTES));
+        if (moved && startsInThePast(session, now)) {
+            // a session that has begun may still have its texts corrected; only moving it into the past is refused
+            return Uni.createFrom().failure(startInThePast());
+        }
+        if (lotteryOpen) {
+            var rulesAfter = FrozenLotteryRules.Rules.of(session);
+            List<String> frozen = FrozenLotteryRules.touched(rulesBefore, rulesAfter, now);
+            if (!frozen.isEmpty()) {
                 return Uni.createFrom()
                         .failure(Refusal.conflict(
-                                "session-closed",
-                                "This session is " + session.status.name().toLowerCase()
-                                        + "; it can no longer be edited."));
+                                "lottery-rules-frozen",
+                                "Applications to this lottery are open, so these cannot change any more: "
+                                        + String.join(", ", frozen)
+                                        + ". Texts, the venue, the times and a deadline that has not passed yet"
+                                        + " (later only) may still change.",
+                                frozen.stream()
+                                        .map(field -> new FieldViolation(
+                                                field,
+                                                "Applications are open: this cannot change any more",
+                                                "FROZEN_WHILE_APPLICATIONS_OPEN"))
+                                        .toList()));
             }
-            if (session.status == SessionStatus.PUBLISHED
-                    && !session.kind.wireName().equals(request.kind())) {
+            if (FrozenLotteryRules.deadlineMovedEarlier(
+                    rulesBefore.applicationClosesAt(), rulesAfter.applicationClosesAt(), now)) {
+                String detail = "Applications to this lottery are open until " + rulesBefore.applicationClosesAt()
+                        + "; the deadline can move later, never earlier: women plan their applications by it.";
                 return Uni.createFrom()
-                        .failure(Refusal.invalid(
-                                "kind-fixed-after-publish",
-                                "A published session keeps its kind; cancel it and create a new one instead."));
+                        .failure(Refusal.conflict(
+                                "lottery-deadline-earlier",
+                                detail,
+                                List.of(new FieldViolation("applicationClosesAt", detail, "DEADLINE_MOVED_EARLIER"))));
             }
-            var before = SessionChanges.Snapshot.of(session);
-            var rulesBefore = FrozenLotteryRules.Rules.of(session);
-            OffsetDateTime startedBefore = session.startsAt;
-            OffsetDateTime now = now();
-            boolean lotteryOpen = FrozenLotteryRules.applicationsOpen(session.status, rulesBefore, now);
-            SessionMapper.apply(request, session);
-            // the transaction rolls back on each refusal below: the entity changed above is never written
-            boolean moved = startedBefore == null
-                    || session.startsAt == null
-                    || !session.startsAt
-                            .truncatedTo(ChronoUnit.MINUTES)
-                            .isEqual(startedBefore.truncatedTo(ChronoUnit.MINUTES));
-            if (moved && startsInThePast(session, now)) {
-                // a session that has begun may still have its texts corrected; only moving it into the past is refused
-                return Uni.createFrom().failure(startInThePast());
-            }
-            if (lotteryOpen) {
-                var rulesAfter = FrozenLotteryRules.Rules.of(session);
-                List<String> frozen = FrozenLotteryRules.touched(rulesBefore, rulesAfter, now);
-                if (!frozen.isEmpty()) {
-                    return Uni.createFrom()
-                            .failure(Refusal.conflict(
-                                    "lottery-rules-frozen",
-                                    "Applications to this lottery are open, so these cannot change any more: "
-                                            + String.join(", ", frozen)
-                                            + ". Texts, the venue, the times and a deadline that has not passed yet"
-                                            + " (later only) may still change.",
-                                    frozen.stream()
-                                            .map(field -> new FieldViolation(
-                                                    field,
-                                                    "Applications are open: this cannot change any more",
-                                                    "FROZEN_WHILE_APPLICATIONS_OPEN"))
-                                            .toList()));
-                }
-                if (FrozenLotteryRules.deadlineMovedEarlier(
-                        rulesBefore.applicationClosesAt(), rulesAfter.applicationClosesAt(), now)) {
-                    String detail = "Applications to this lottery are open until " + rulesBefore.applicationClosesAt()
-                            + "; the deadline can move later, never earlier: women plan their applications by it.";
-                    return Uni.createFrom()
-                            .failure(Refusal.conflict(
-                                    "lottery-deadline-earlier",
-                                    detail,
-                                    List.of(new FieldViolation(
-                                            "applicationClosesAt", detail, "DEADLINE_MOVED_EARLIER"))));
-                }
-            }
-            List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
-            return validated(session).flatMap(venue -> {
-                if (changed.isEmpty()) {
-                    return withPartVenues(new Located(session, venue));
-                }
-                if (session.seriesId != null) {
-                    session.occurrenceOverride = OccurrenceOverrideKind.CHANGED;
-                }
-                return announceChange(session, changed).flatMap(ignored -> withPartVenues(new Located(session, venue)));
-            });
-        });
+        }
+        // moved with its childcare deadline left as it was: the deadline keeps its distance before the start
+        var deadline = MovedChildcareDeadline.of(
+                Tokyo.local(startedBefore),
+                Tokyo.local(deadlineBefore),
+                Tokyo.local(session.startsAt),
+                session.childcareOffered ? Tokyo.local(session.childcareDeadline) : null,
+                Tokyo.local(now));
+        List<FieldViolation> moveViolations = new ArrayList<>();
+        if (deadline.violation() != null) {
+            var v = deadline.violation();
+            moveViolations.add(
+                    new FieldViolation(v.field(), v.message(), v.code().name()));
+        } else if (deadline.followedTheStart()) {
+            session.childcareDeadline = Tokyo.at(deadline.deadline());
+        }
+        List<String> changed = SessionChanges.between(before, SessionChanges.Snapshot.of(session));
+        return validated(session, moveViolations).map(venue -> new Edit(venue, changed));
     }
 
     /** Bumps sequence and appends EventChanged when the session is published; drafts change silently. */
@@ -535,13 +590,18 @@ public class SessionService {
      * its room; fails with 422 listing every violation. Returns the venue.
      */
     Uni<Venue> validated(Session session) {
+        return validated(session, List.of());
+    }
+
+    /** {@code already}: violations the caller found, refused together with the rules'. */
+    private Uni<Venue> validated(Session session, List<FieldViolation> already) {
         Uni<Venue> venue = partVenuesKnown(session)
                 .flatMap(ignored -> session.venueId == null
                         ? Uni.createFrom().<Venue>nullItem()
                         : Venue.<Venue>find("id = ?1 and organisationId = ?2", session.venueId, session.organisationId)
                                 .firstResult());
         return venue.flatMap(found -> {
-            List<FieldViolation> violations = new ArrayList<>();
+            List<FieldViolation> violations = new ArrayList<>(already);
             if (session.venueId != null && found == null) {
                 violations.add(new FieldViolation(
                         "venueId", "No venue " + session.venueId + " in your organisation", "VENUE_UNKNOWN"));

@@ -71,8 +71,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<FieldViolation> violations = e.getConstraintViolations().stream()
-                .map(v ->
-                        new FieldViolation(field(v.getPropertyPath().toString()), v.getMessage(), ViolationCodes.of(v)))
+                .map(ViolationCodes::fieldViolation)
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         String summary = violations.stream()
@@ -191,14 +190,6 @@ public class ProblemMappers {
             }
         }
         return classes.toString();
-    }
-
-    private static String field(String propertyPath) {
-        // "create.request.endsAt" -> "endsAt"; method-level checks like "isEndAfterStart" -> "endAfterStart"
-        String last = propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
-        return last.startsWith("is") && last.length() > 2
-                ? Character.toLowerCase(last.charAt(2)) + last.substring(3)
-                : last;
     }
 
     /** For a service's own mappers: the one way a problem leaves. */

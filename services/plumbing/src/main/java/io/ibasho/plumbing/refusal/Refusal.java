@@ -103,6 +103,19 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.UNPROCESSABLE, type, "Unprocessable request", detail);
     }
 
+    /**
+     * The same refusal with {@code earlier} violations ahead of its own: a check that found mistakes in a request's
+     * syntax and then the rules' refusal answers both at once.
+     */
+    public Refusal after(List<FieldViolation> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        List<FieldViolation> all = new java.util.ArrayList<>(earlier);
+        all.addAll(violations);
+        return new Refusal(kind, type, title, getMessage(), all, retryAfter);
+    }
+
     public Kind kind() {
         return kind;
     }
