@@ -68,7 +68,7 @@ class QuickExitWhateverItIsSentTest {
                 List<String> set = exit.headers().allValues("Set-Cookie");
                 assertThat(set)
                         .anyMatch(c -> c.startsWith(BrowserSessions.SESSION_COOKIE + "=;"))
-                        .anyMatch(c -> c.startsWith("ibasho_exited=1"));
+                        .anyMatch(c -> c.startsWith(io.ibasho.gateway.BrowserLogin.BACK_GUARD_COOKIE + "=1"));
                 assertThat(exit.headers().firstValue("Clear-Site-Data")).hasValue("\"storage\"");
                 assertThat(signedIn(cookies))
                         .as("her old cookie after the exit")
