@@ -36,11 +36,12 @@ public record DiscreetEnvelope(String senderName, String subject, String preview
             DetailPreference preference,
             URI inboxUrl,
             Map<MessageDetail, String> details) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(language, "language");
-        Objects.requireNonNull(preference, "preference");
-        Objects.requireNonNull(inboxUrl, "inboxUrl");
-        return withOpening(kind, language, preference, MessageTemplates.discreetEmail(language, inboxUrl), details);
+        return withOpening(
+                kind,
+                language,
+                preference,
+                MessageTemplates.discreetEmail(required(language), inboxUrl(inboxUrl)),
+                details);
     }
 
     /** A LINE text: as an e-mail's body, opened by the neutral LINE words (their footer is worded for a chat). */
@@ -50,11 +51,20 @@ public record DiscreetEnvelope(String senderName, String subject, String preview
             DetailPreference preference,
             URI inboxUrl,
             Map<MessageDetail, String> details) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(language, "language");
-        Objects.requireNonNull(preference, "preference");
-        Objects.requireNonNull(inboxUrl, "inboxUrl");
-        return withOpening(kind, language, preference, MessageTemplates.discreetLine(language, inboxUrl), details);
+        return withOpening(
+                kind,
+                language,
+                preference,
+                MessageTemplates.discreetLine(required(language), inboxUrl(inboxUrl)),
+                details);
+    }
+
+    private static Language required(Language language) {
+        return Objects.requireNonNull(language, "language");
+    }
+
+    private static URI inboxUrl(URI inboxUrl) {
+        return Objects.requireNonNull(inboxUrl, "inboxUrl");
     }
 
     private static DiscreetEnvelope withOpening(
@@ -63,6 +73,8 @@ public record DiscreetEnvelope(String senderName, String subject, String preview
             DetailPreference preference,
             TemplateRef neutral,
             Map<MessageDetail, String> details) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(preference, "preference");
         List<TemplateRef> body = switch (preference) {
             // The details are not even handed to the template, so no template slip can leak them.
             case DISCREET -> List.of(neutral);
