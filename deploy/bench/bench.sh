@@ -17,6 +17,10 @@
 # deploy/bench/open-loop; 0 leaves them out), BENCH_OPEN_WARMUP (10: their first seconds of arrivals, not counted),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432,
 # the SMTP stand-in 32025 and its page 32026).
+# Measurement-only knobs (round 27), off by default: BENCH_BOOKINGS_ONLY (false; true: pgbench and the two booking rows
+# only, no browse, rush or statements), BENCH_STOP_CONSUMERS (empty; e.g. "event childcare-booking notification": those
+# applications are stopped once the sessions are made, so the booking rows measure the synchronous path with nobody
+# consuming the bookings; registration still writes its outbox and its relay still publishes to Kafka).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
 # sessions within a minute): the limits themselves are tested by the gateway's RateLimit*Test, not measured here.
@@ -238,10 +242,17 @@ pg_ticks() { # the postmaster with its reaped backends, plus every backend still
   for child in $(pgrep -P "$pm" 2>/dev/null || true); do total=$((total + $(ticks "$child"))); done
   echo "$total"
 }
+thread_ticks() { # pid thread-name-prefix -> user+sys ticks of the process's threads whose name starts so
+  [ -n "$1" ] && [ -d "/proc/$1/task" ] || { echo 0; return; }
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v p="($2" '
+    index($0, p) { sub(/.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
 CPU_KINDS="registration gateway event childcare-booking notification postgres kafka"
 cpu_snapshot() { # -> "kind ticks" per line
   local app
   for app in $APPS; do echo "$app $(ticks "$(app_pid "$app")")"; done
+  # the share of registration's relay that runs on the Kafka producer's own thread (round 27; in registration's too)
+  echo "registration-kafka-producer-thread $(thread_ticks "$(app_pid registration)" kafka-producer)"
   echo "postgres $(pg_ticks)"
   echo "kafka $(ticks "$(head -1 "$PROJECT_DIR/.ibasho/run/kafka.pid" 2>/dev/null || true)")"
 }
@@ -252,6 +263,7 @@ cpu_per() { # before-file after-file count [printf format, %.1f] -> "kind ms" pe
 cpu_cell() { awk -v k="$2" '$1 == k { print $2 }' "$1"; }
 catch_up() { # sessions file: waits (30 s at most) until notification told every booking of those sessions, e-mail too
   local in booked told mailing
+  stopped notification && return 0 # nobody tells her (BENCH_STOP_CONSUMERS)
   in="'$(paste -sd, "$1" | sed "s/,/','/g")'"
   for _ in $(seq 1 30); do
     booked=$(psql -At -d registration -c "select count(*) from registration where status = 'CONFIRMED' and session_id in ($in)")
@@ -369,6 +381,9 @@ browse_run() { # name url -> RESULT line; leaves $OUT/cpu-<name>.txt: CPU ms per
   cpu_per "$OUT/cpu-before-$1.txt" "$OUT/cpu-after-$1.txt" "$(field "$result" requests)" %.3f > "$OUT/cpu-$1.txt"
   echo "$result"
 }
+BOOKINGS_ONLY="${BENCH_BOOKINGS_ONLY:-false}"
+BROWSE_DIRECT="requests=0"; BROWSE_GATEWAY="requests=0"; BROWSE_RETURNING="requests=0"
+if [ "$BOOKINGS_ONLY" != true ]; then
 BROWSE_DIRECT=$(browse_run browse-direct "$EVENT/api/events/sessions")
 BROWSE_GATEWAY=$(browse_run browse-gateway "$GATEWAY/api/events/sessions")
 # a returning browser: it kept the list and its ETag, and asks with If-None-Match (304 while the list is unchanged)
@@ -376,6 +391,7 @@ BENCH_IF_NONE_MATCH=$(curl -s -D- -o /dev/null "$EVENT/api/events/sessions" | se
 export BENCH_IF_NONE_MATCH
 BROWSE_RETURNING=$(browse_run browse-returning "$GATEWAY/api/events/sessions")
 unset BENCH_IF_NONE_MATCH
+fi
 OPEN_BROWSE_DIRECT="requests=0"; OPEN_BROWSE_GATEWAY="requests=0"
 if [ "$OPEN_BROWSE_RATE" != 0 ]; then
   say "open loop: $OPEN_BROWSE_RATE visitors a second at the public list, direct, then through the gateway"
@@ -389,6 +405,13 @@ for target in direct gateway; do
   : > "$OUT/sessions-$target.txt"
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
   pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
+done
+STOPPED="${BENCH_STOP_CONSUMERS:-}"
+stopped() { case " $STOPPED " in *" $1 "*) return 0 ;; esac; return 1; }
+for app in $STOPPED; do # measurement only (round 27): nobody consumes the bookings; ./ibasho down skips what is gone
+  pid=$(app_pid "$app"); [ -n "$pid" ] || continue
+  say "stopping $app (BENCH_STOP_CONSUMERS)"; kill -TERM "$pid"
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 done
 # CPU of each process from the scenario's start until notification has told every booking of it (the fan-out that
 # lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
@@ -419,7 +442,8 @@ CHECK_GATEWAY=$(cat "$OUT/confirmed-gateway.txt")
 # --- booking committed -> her in-app message and her e-mail, from the services' own rows (the gateway run's bookings) --
 say "booking -> message: waiting for notification to catch up"
 catch_up "$OUT/sessions-gateway.txt"
-MESSAGE_LATENCY=$(message_latency "$OUT/sessions-gateway.txt")
+MESSAGE_LATENCY="not measured (notification stopped: BENCH_STOP_CONSUMERS)"
+stopped notification || MESSAGE_LATENCY=$(message_latency "$OUT/sessions-gateway.txt")
 say "booking -> message: $MESSAGE_LATENCY"
 EMAIL_LATENCY="not measured (BENCH_EMAIL_PEOPLE=0)"
 if [ "$EMAIL_PEOPLE" -gt 0 ]; then
@@ -446,6 +470,8 @@ if [ "$OPEN_BOOK_RATE" != 0 ]; then
 fi
 
 # --- the rush: everyone at one 10-seat session through the gateway -----------------------------------------------
+RUSH="requests=0"; RUSH_CONFIRMED="not run"
+if [ "$BOOKINGS_ONLY" != true ] && ! stopped event; then # a new session needs the event service
 say "rush on one 10-seat session"
 session 10 > "$OUT/sessions-rush.txt"
 pairs "$OUT/sessions-rush.txt" > "$OUT/work-rush.txt"
@@ -454,11 +480,12 @@ RUSH=$(run_wrk rush book "$GATEWAY" "$OUT/work-rush.txt")
 cpu_snapshot > "$OUT/cpu-after-rush.txt"
 cpu_per "$OUT/cpu-before-rush.txt" "$OUT/cpu-after-rush.txt" "$(field "$RUSH" requests)" > "$OUT/cpu-rush.txt"
 RUSH_CONFIRMED=$(confirmed "$(cat "$OUT/sessions-rush.txt")")
+fi
 
 # --- statements per booking (BENCH_STATEMENTS=N, off by default): N bookings one after the other into a fresh session
 # with every statement of the registration database logged; counts what PostgreSQL received, the relay's included ------
 STATEMENTS="not counted (BENCH_STATEMENTS=0)"
-if [ "${BENCH_STATEMENTS:-0}" -gt 0 ]; then
+if [ "${BENCH_STATEMENTS:-0}" -gt 0 ] && [ "$BOOKINGS_ONLY" != true ] && ! stopped event; then
   session 100000 > "$OUT/sessions-statements.txt"
   PG_LOG="$PROJECT_DIR/.ibasho/data/postgres/server.log" # the server's own log (the stack's postgres.log has its start)
   psql -q -d postgres -c "alter system set log_statement = 'all'" -c "alter system set log_line_prefix = '%d:%p '" \

@@ -6,11 +6,13 @@ import io.ibasho.event.repository.AttendeeConfirmations;
 import io.ibasho.event.service.HerData;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.OneTransactionPerBatch;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
-import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -33,18 +35,20 @@ public class RegistrationLifecycleConsumer {
         this.herData = herData;
     }
 
+    /**
+     * One poll's records in one transaction (ADR 0084). A type this service does not need (most of a booking's events)
+     * is acknowledged and skipped without a transaction (docs/benchmarks.md, round 14); a batch of those opens none. A
+     * batch that fails is handled again one record at a time, each in a transaction of its own: a transient failure is
+     * retried with backoff, only poison is dead-lettered (issue #14), alone, to {@code registration-lifecycle.event.dlq}.
+     */
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
-    public Uni<Void> consume(String message) {
-        // Read first: a type this service does not need (most of a booking's events) is acknowledged and skipped
-        // without a pool connection or a transaction (docs/benchmarks.md, round 14). The others each in a
-        // transaction of their own; a transient failure is retried with backoff, only poison is dead-lettered
-        // (issue #14). An unreadable message fails here, before any transaction, to the dead-letter topic as before.
-        return events.read(message).flatMap(event -> {
-            if (!event.is(EventTypes.SUBJECT_ERASED) && confirmedAfter(event.type()) == null) {
-                return Uni.createFrom().voidItem();
-            }
-            return TransientFailures.inTransactionWithRetry(() -> consumeOnce(event));
-        });
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return OneTransactionPerBatch.handle(
+                batch,
+                events::parse,
+                event -> event.is(EventTypes.SUBJECT_ERASED) || confirmedAfter(event.type()) != null,
+                this::consumeOnce);
     }
 
     private Uni<Void> consumeOnce(InboundEvent event) {

@@ -12,12 +12,14 @@ import io.ibasho.notification.service.Notifier;
 import io.ibasho.notification.service.Notifier.Notice;
 import io.ibasho.plumbing.inbox.InboundEvent;
 import io.ibasho.plumbing.inbox.InboundEventReader;
+import io.ibasho.plumbing.inbox.OneTransactionPerBatch;
 import io.ibasho.plumbing.inbox.ProcessedMessage;
-import io.ibasho.plumbing.inbox.TransientFailures;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -43,15 +45,22 @@ public class RegistrationLifecycleConsumer {
         this.courses = courses;
     }
 
+    /**
+     * One poll's records in one transaction (ADR 0084); a batch that fails is handled again one record at a time, each
+     * in a transaction of its own: a transient failure is retried with backoff, only poison is dead-lettered (issue
+     * #14), alone.
+     */
     @Incoming(Topics.REGISTRATION_LIFECYCLE)
-    public Uni<Void> consume(String message) {
-        // in a transaction of its own; a transient failure is retried with backoff, only poison is
-        // dead-lettered (issue #14)
-        return TransientFailures.inTransactionWithRetry(() -> events.read(message)
-                .flatMap(event -> KEPT_WITH_THE_EVENT_ID.contains(event.type())
-                        // the event id is recorded by the statement that keeps her copy (round 14)
-                        ? registrationEvent(event)
-                        : ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event))));
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return OneTransactionPerBatch.handle(batch, events::parse, event -> true, this::handle);
+    }
+
+    private Uni<Void> handle(InboundEvent event) {
+        return KEPT_WITH_THE_EVENT_ID.contains(event.type())
+                // the event id is recorded by the statement that keeps her copy (round 14)
+                ? registrationEvent(event)
+                : ProcessedMessage.once(event, CONSUMER, () -> registrationEvent(event));
     }
 
     /**
