@@ -4,10 +4,11 @@
 # wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of every application in every scenario, stops the
 # stack, and writes a table with the machine's details and every ratio between the markers in docs/benchmarks.md.
 #
-#   deploy/bench/bench.sh                 # 1,000 people, 64 connections, 20 s per scenario
+#   deploy/bench/bench.sh                 # 2,000 people, 64 connections, 20 s per scenario
 #   BENCH_PEOPLE=200 BENCH_SECONDS=10 deploy/bench/bench.sh --no-write   # a quick look; docs/benchmarks.md untouched
 #
-# Knobs (environment): BENCH_PEOPLE (1000), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
+# Knobs (environment): BENCH_PEOPLE (2000: each books each of a row's sessions once, and a warmed-up stack books the
+# 1,000 x 10 of earlier rounds in 14 s), BENCH_CONNECTIONS (64), BENCH_SECONDS (20), BENCH_SESSIONS (10),
 # BENCH_LOTTERY (true: the JMH draw first), BENCH_PROFILE (true: a JFR recording of every application per scenario),
 # BENCH_STATEMENTS (0: N bookings one at a time with every statement of registration's database logged, and counted),
 # BENCH_FOOTPRINT (true: deploy/bench/footprint.sh last, on a stack of its own: start alone, RSS idle, idle CPU),
@@ -15,6 +16,8 @@
 # does, with the code read from the stack's SMTP stand-in; 0: in-app only),
 # BENCH_OPEN_BROWSE_RATE (3000) and BENCH_OPEN_BOOK_RATE (100): the open-loop rows' arrivals a second (Gatling,
 # deploy/bench/open-loop; 0 leaves them out), BENCH_OPEN_WARMUP (10: their first seconds of arrivals, not counted),
+# BENCH_BOOK_WARMUP (30: seconds of unmeasured bookings on sessions of their own before each booking row, until the
+# JIT has compiled the booking's path in every service; 0: none, as before round 28),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432,
 # the SMTP stand-in 32025 and its page 32026).
 # Measurement-only knobs (round 27), off by default: BENCH_BOOKINGS_ONLY (false; true: pgbench and the two booking rows
@@ -30,7 +33,7 @@ PROJECT_DIR="$PWD"
 WRITE=true
 [ "${1:-}" = "--no-write" ] && WRITE=false
 
-PEOPLE="${BENCH_PEOPLE:-1000}"
+PEOPLE="${BENCH_PEOPLE:-2000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 export BENCH_CONNECTIONS="$CONNECTIONS" # wrk.lua: the answers' mean latency by Little's law (round 16)
 RUN_SECONDS="${BENCH_SECONDS:-20}"
@@ -401,10 +404,17 @@ if [ "$OPEN_BROWSE_RATE" != 0 ]; then
 fi
 
 # --- bookings that succeed: direct, then through the gateway ---------------------------------------------------
+BOOK_WARMUP="${BENCH_BOOK_WARMUP:-30}"
 for target in direct gateway; do
   : > "$OUT/sessions-$target.txt"
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
   pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
+  # as many sessions of its own for the unmeasured warm-up (person-major: its first lines reach every person's token)
+  : > "$OUT/sessions-warmup-$target.txt"
+  if [ "$BOOK_WARMUP" -gt 0 ]; then
+    for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-warmup-$target.txt"; done
+    pairs "$OUT/sessions-warmup-$target.txt" > "$OUT/work-warmup-$target.txt"
+  fi
 done
 STOPPED="${BENCH_STOP_CONSUMERS:-}"
 stopped() { case " $STOPPED " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -417,6 +427,14 @@ done
 # lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
 book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt and $OUT/confirmed-<target>.txt
   local target=$1 url=$2 result count=0 t0 id
+  if [ "$BOOK_WARMUP" -gt 0 ]; then
+    # unmeasured warm-up (BENCH_BOOK_WARMUP s, 30 by default), as each browse row has one: the JIT compiles the
+    # booking's path and the consumers' while bookings succeed on sessions of their own; the token memories see each
+    # person's token once (round 28). Its consumers catch up before the idle second is measured.
+    BENCH_MODE=book BENCH_WORK="$OUT/work-warmup-$target.txt" BENCH_THREADS=$THREADS wrk -t "$THREADS" \
+      -c "$CONNECTIONS" -d "${BOOK_WARMUP}s" --timeout 10s -s deploy/bench/wrk.lua "$url" > "$OUT/warmup-$target.txt" 2>&1 || true
+    catch_up "$OUT/sessions-warmup-$target.txt"
+  fi
   # what each process burns with no request at all (polls, timers, JFR, the JIT finishing), over 10 s right before
   cpu_snapshot > "$OUT/cpu-idle-$target.txt"; sleep 10
   cpu_snapshot > "$OUT/cpu-before-$target.txt"; t0=$(date +%s.%N)
@@ -559,7 +577,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $PG_VERSION, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
-  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
+  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk, each booking row after $BOOK_WARMUP s of unmeasured bookings on sessions of their own), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
   echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
   echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
   echo
