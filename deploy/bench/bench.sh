@@ -97,7 +97,8 @@ OPEN_BROWSE_RATE="${BENCH_OPEN_BROWSE_RATE:-3000}"
 OPEN_BOOK_RATE="${BENCH_OPEN_BOOK_RATE:-100}"
 if [ "$OPEN_BROWSE_RATE" != 0 ] || [ "$OPEN_BOOK_RATE" != 0 ]; then
   say "open-loop scenarios: building deploy/bench/open-loop (Gatling)"
-  ./mvnw -B -q -Pbench -pl deploy/bench/open-loop test-compile
+  # with its plugins: the rows call gatling:test offline, which on a fresh machine found no plugin for the prefix
+  ./mvnw -B -q -Pbench -pl deploy/bench/open-loop test-compile dependency:resolve-plugins
 fi
 
 # --- the lottery draw alone (JMH, deploy/bench), before the stack starts: nothing else on the cores -----------------
