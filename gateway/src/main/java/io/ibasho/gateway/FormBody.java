@@ -78,6 +78,45 @@ public final class FormBody {
     }
 
     /**
+     * A small binary body (the door's camera frame): all of it, or null when more than {@code max} bytes arrived. A
+     * body another handler read already is handed on; one that ended unread is empty, never a request left hanging.
+     */
+    public static void bytes(RoutingContext ctx, int max, Consumer<Buffer> then) {
+        HttpServerRequest request = ctx.request();
+        if (ctx.body() != null && ctx.body().available()) {
+            Buffer body = ctx.body().buffer();
+            then.accept(body != null && body.length() <= max ? body : null);
+            return;
+        }
+        if (request.isEnded()) {
+            then.accept(Buffer.buffer());
+            return;
+        }
+        Buffer body = Buffer.buffer();
+        boolean[] state = {false, false}; // done, too large
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() <= max) {
+                body.appendBuffer(chunk);
+            } else {
+                state[1] = true;
+            }
+        });
+        request.exceptionHandler(e -> {
+            if (!state[0]) {
+                state[0] = true;
+                then.accept(null);
+            }
+        });
+        request.endHandler(x -> {
+            if (!state[0]) {
+                state[0] = true;
+                then.accept(state[1] ? null : body);
+            }
+        });
+        request.resume();
+    }
+
+    /**
      * A body read through and dropped as it arrives, whatever its size: nothing of it is kept. Completes when it has
      * all arrived (or broke off), at once when there is none. For the quick exit, which must answer whatever it is sent.
      */

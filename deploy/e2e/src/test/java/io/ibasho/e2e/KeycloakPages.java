@@ -46,6 +46,18 @@ final class KeycloakPages {
         assertThat(page.url()).startsWith(stack.gateway);
     }
 
+    /**
+     * Signs in again on the login page the gateway sent her to while Keycloak's own session lives on: it names her
+     * (read-only) and asks for her password only, since the gateway always asks for a fresh login.
+     */
+    static void signInAgainHere(Phone phone, SecurityStack stack, String password) {
+        Page page = phone.page();
+        phone.waitForUrl(url -> url.startsWith(stack.realm + "/"), "Keycloak's login page");
+        page.getByLabel(PASSWORD_LABEL).fill(password);
+        page.getByRole(AriaRole.BUTTON, named("ログイン")).click();
+        phone.waitForUrl(url -> url.startsWith(stack.gateway + "/"), "the app after signing in again");
+    }
+
     /** A demo user (README: password = username + "-ibasho") signs in from the app's sign-in URL. */
     static void signIn(Phone phone, SecurityStack stack, String username) {
         phone.page().navigate(stack.gateway + "/app/login");

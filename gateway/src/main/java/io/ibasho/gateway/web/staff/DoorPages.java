@@ -20,7 +20,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The door of a session: the roster (read from registration, which audits every read with the reason "door"), check-in
@@ -74,8 +72,10 @@ public class DoorPages {
                         ctx, form -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> dropIn(v, form)))));
         router.post("/staff/sessions/:id/door/scan")
                 .order(900)
-                .handler(ctx -> readFrame(
-                        ctx, frame -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> scan(v, frame)))));
+                .handler(ctx -> FormBody.bytes(
+                        ctx,
+                        MAX_FRAME_BYTES,
+                        frame -> flow.page(ctx, true, OrganiserSessionPages.organiser(v -> scan(v, frame)))));
     }
 
     private Uni<Result> door(Visit v) {
@@ -353,38 +353,6 @@ public class DoorPages {
 
     private static Result json(int status, JsonObject body) {
         return new Raw(status, "application/json", Buffer.buffer(body.encode()));
-    }
-
-    /** The frame's bytes, or null when it is larger than any frame the page sends. */
-    private static void readFrame(RoutingContext ctx, Consumer<Buffer> then) {
-        var request = ctx.request();
-        if (ctx.body() != null && ctx.body().available()) {
-            Buffer body = ctx.body().buffer();
-            then.accept(body != null && body.length() <= MAX_FRAME_BYTES ? body : null);
-            return;
-        }
-        Buffer body = Buffer.buffer();
-        boolean[] state = {false, false}; // done, too large
-        request.handler(chunk -> {
-            if (body.length() + chunk.length() <= MAX_FRAME_BYTES) {
-                body.appendBuffer(chunk);
-            } else {
-                state[1] = true;
-            }
-        });
-        request.exceptionHandler(e -> {
-            if (!state[0]) {
-                state[0] = true;
-                then.accept(null);
-            }
-        });
-        request.endHandler(x -> {
-            if (!state[0]) {
-                state[0] = true;
-                then.accept(state[1] ? null : body);
-            }
-        });
-        request.resume();
     }
 
     static JsonObject byCode(JsonArray entries, String code) {
