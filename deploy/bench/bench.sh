@@ -16,8 +16,9 @@
 # does, with the code read from the stack's SMTP stand-in; 0: in-app only),
 # BENCH_OPEN_BROWSE_RATE (3000) and BENCH_OPEN_BOOK_RATE (100): the open-loop rows' arrivals a second (Gatling,
 # deploy/bench/open-loop; 0 leaves them out), BENCH_OPEN_WARMUP (10: their first seconds of arrivals, not counted),
-# BENCH_BOOK_WARMUP (30: seconds of unmeasured bookings on sessions of their own before each booking row, until the
-# JIT has compiled the booking's path in every service; 0: none, as before round 28),
+# BENCH_BOOK_WARMUP (30: at least so many seconds of unmeasured bookings on sessions of their own before each booking
+# row, in chunks of 15 s, and then more until the JIT is quiet: BENCH_JIT_QUIET_MS (3000: the five JVMs' compile time
+# in the last chunk), at most BENCH_BOOK_WARMUP_MAX s (240); 0: none, as before round 28),
 # BENCH_PORT_BASE (32000: the stack listens on 32080-32084, Keycloak 32180/32190, Kafka 32092/32093, PostgreSQL 32432,
 # the SMTP stand-in 32025 and its page 32026).
 # Measurement-only knobs (round 27), off by default: BENCH_BOOKINGS_ONLY (false; true: pgbench and the two booking rows
@@ -154,6 +155,7 @@ app_pid() { # application -> pid of its JVM
 APPS="event registration childcare-booking notification gateway"
 profile() { # scenario name: records every application for the scenario's duration, side by side
   [ "${BENCH_PROFILE:-true}" = true ] || return 0
+  [ -z "${RECORDING_OPEN:-}" ] || return 0 # the booking rows' recording runs since their warm-up (profile_open)
   local app pid
   for app in $APPS; do
     pid=$(app_pid "$app"); [ -n "$pid" ] || continue
@@ -161,6 +163,42 @@ profile() { # scenario name: records every application for the scenario's durati
       filename="$OUT/$1-$app.jfr" </dev/null >/dev/null 2>&1 &
   done
   wait
+}
+# A recording started before it is measured: starting JFR deoptimises compiled code in every JVM (its own event
+# paths), and the recompiling then fell into the measured seconds (round 29). The booking rows open theirs in their
+# warm-up and keep only the row's seconds of it.
+profile_open() { # scenario name
+  [ "${BENCH_PROFILE:-true}" = true ] || return 0
+  local app pid
+  for app in $APPS; do
+    pid=$(app_pid "$app"); [ -n "$pid" ] || continue
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$1" settings=profile </dev/null >/dev/null 2>&1 &
+  done
+  wait
+}
+profile_cut() { # scenario name, begin and end (Instant) -> $OUT/<name>-<app>.jfr of those seconds; the recording ends
+  [ "${BENCH_PROFILE:-true}" = true ] || return 0
+  local app pid
+  for app in $APPS; do
+    pid=$(app_pid "$app"); [ -n "$pid" ] || continue
+    { "$JAVA_HOME/bin/jcmd" "$pid" JFR.dump name="$1" begin="$2" end="$3" filename="$OUT/$1-$app.jfr"
+      "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$1"; } </dev/null >/dev/null 2>&1 &
+  done
+  wait
+}
+warmed() { # target -> seconds of its warm-up, and its last chunk's JIT time
+  tail -1 "$OUT/warmup-$1.txt" 2>/dev/null | sed -n 's/.*(\([0-9]*\) s).*JIT \([0-9]*\) ms/\1 s (last chunk: JIT \2 ms)/p' | grep . || echo "none"
+}
+jit_ms() { # the compile time of all five JVMs so far (ms; HotSpot's java.ci.totalTime counter)
+  local app pid total=0 t
+  for app in $APPS; do
+    pid=$(app_pid "$app"); [ -n "$pid" ] || continue
+    t=$("$JAVA_HOME/bin/jcmd" "$pid" PerfCounter.print 2>/dev/null </dev/null | awk -F= '
+      $1 == "java.ci.totalTime" { t = $2 } $1 == "sun.os.hrt.frequency" { f = $2 }
+      END { if (f > 0) printf "%d", t * 1000 / f; else print 0 }')
+    total=$((total + ${t:-0}))
+  done
+  echo "$total"
 }
 # realm setting for this stack only: tokens live an hour, so that a slow machine's grants outlive the scenarios
 REALM_ADMIN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
@@ -228,6 +266,10 @@ confirmed() { curl -sf -H "Authorization: Bearer $ORGANISER" "$REGISTRATION/api/
 # (token, session) pairs, person-major, each pair once: every booking of a run can succeed
 pairs() { # file of session ids -> work file
   awk 'NR == FNR { s[n++] = $1; next } { for (i = 0; i < n; i++) print $2, s[(i + FNR) % n] }' "$1" "$OUT/tokens.txt"
+}
+pairs_spread() { # the same pairs, every person's first before anyone's second: the first lines reach every token
+  awk 'NR == FNR { s[n++] = $1; next } { t[m++] = $2 } END { for (i = 0; i < n; i++) for (p = 0; p < m; p++) print t[p], s[(i + p) % n] }' \
+    "$1" "$OUT/tokens.txt"
 }
 
 div() { awk -v a="${1:-0}" -v b="${2:-0}" -v f="$3" 'BEGIN { if (b + 0 == 0) print "?"; else printf f, a / b }'; }
@@ -410,12 +452,6 @@ for target in direct gateway; do
   : > "$OUT/sessions-$target.txt"
   for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-$target.txt"; done
   pairs "$OUT/sessions-$target.txt" > "$OUT/work-$target.txt"
-  # as many sessions of its own for the unmeasured warm-up (person-major: its first lines reach every person's token)
-  : > "$OUT/sessions-warmup-$target.txt"
-  if [ "$BOOK_WARMUP" -gt 0 ]; then
-    for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-warmup-$target.txt"; done
-    pairs "$OUT/sessions-warmup-$target.txt" > "$OUT/work-warmup-$target.txt"
-  fi
 done
 STOPPED="${BENCH_STOP_CONSUMERS:-}"
 stopped() { case " $STOPPED " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -428,21 +464,54 @@ done
 # lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
 book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt and $OUT/confirmed-<target>.txt
   local target=$1 url=$2 result count=0 t0 id
+  : > "$OUT/sessions-warmup-$target.txt"; : > "$OUT/warmup-$target.txt"
   if [ "$BOOK_WARMUP" -gt 0 ]; then
-    # unmeasured warm-up (BENCH_BOOK_WARMUP s, 30 by default), as each browse row has one: the JIT compiles the
-    # booking's path and the consumers' while bookings succeed on sessions of their own; the token memories see each
-    # person's token once (round 28). Its consumers catch up before the idle second is measured.
-    BENCH_MODE=book BENCH_WORK="$OUT/work-warmup-$target.txt" BENCH_THREADS=$THREADS wrk -t "$THREADS" \
-      -c "$CONNECTIONS" -d "${BOOK_WARMUP}s" --timeout 10s -s deploy/bench/wrk.lua "$url" > "$OUT/warmup-$target.txt" 2>&1 || true
+    # Unmeasured warm-up, as each browse row has one: bookings on sessions of their own, in chunks of 15 s, for at
+    # least BENCH_BOOK_WARMUP s and then until the JIT is quiet: the compilers of all five JVMs together spent less
+    # than BENCH_JIT_QUIET_MS (3000) in the last chunk, or BENCH_BOOK_WARMUP_MAX s (240) have passed. After 30 s the
+    # row itself still held 9-13 s of C2 compiling, after 120 s the first row 4-10 s, and the compilers' time per chunk
+    # fell from 36 s to a floor of 2-5 s only after 90-165 s (round 29). Each chunk opens new
+    # connections, as the row does: a JIT that never saw one after its first compile undid its code at the row's start
+    # ("unstable_if" in Netty's and Vert.x's request decoding). The last chunk runs with the row's recording on, whose
+    # start deoptimises JFR's own paths. The token memories see every person's token in each chunk's first lines.
+    local waited=0 chunk=0 before compiled last=false
+    while :; do
+      chunk=$((chunk + 1))
+      [ "$last" = false ] || profile_open "book-$target"
+      : > "$OUT/sessions-warmup-block.txt"
+      for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-warmup-block.txt"; done
+      cat "$OUT/sessions-warmup-block.txt" >> "$OUT/sessions-warmup-$target.txt"
+      pairs_spread "$OUT/sessions-warmup-block.txt" > "$OUT/work-warmup-$target.txt"
+      before=$(jit_ms)
+      BENCH_MODE=book BENCH_WORK="$OUT/work-warmup-$target.txt" BENCH_THREADS=$THREADS wrk -t "$THREADS" \
+        -c "$CONNECTIONS" -d 15s --timeout 10s -s deploy/bench/wrk.lua "$url" > "$OUT/warmup-chunk.txt" 2>&1 || true
+      compiled=$(($(jit_ms) - before)); waited=$((waited + 15))
+      echo "warm-up $target, chunk $chunk ($waited s): $(grep -o 'ok=[0-9]*' "$OUT/warmup-chunk.txt" || echo 'ok=?') bookings, JIT $compiled ms" \
+        | tee -a "$OUT/warmup-$target.txt" >&2
+      [ "$last" = false ] || break
+      if [ "$waited" -ge "$BOOK_WARMUP" ] \
+        && { [ "$compiled" -lt "${BENCH_JIT_QUIET_MS:-3000}" ] || [ "$waited" -ge "${BENCH_BOOK_WARMUP_MAX:-240}" ]; }; then
+        last=true
+      fi
+    done
     catch_up "$OUT/sessions-warmup-$target.txt"
+  else
+    profile_open "book-$target"
   fi
+  local jit_before; jit_before=$(jit_ms)
   # what each process burns with no request at all (polls, timers, JFR, the JIT finishing), over 10 s right before
   cpu_snapshot > "$OUT/cpu-idle-$target.txt"; sleep 10
   cpu_snapshot > "$OUT/cpu-before-$target.txt"; t0=$(date +%s.%N)
   cpu_per "$OUT/cpu-idle-$target.txt" "$OUT/cpu-before-$target.txt" 10 > "$OUT/idle-$target.txt"
-  result=$(run_wrk "book-$target" book "$url" "$OUT/work-$target.txt")
+  local begin end
+  begin=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  result=$(RECORDING_OPEN=1 run_wrk "book-$target" book "$url" "$OUT/work-$target.txt")
+  end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  profile_cut "book-$target" "$begin" "$end"
   catch_up "$OUT/sessions-$target.txt"
   cpu_snapshot > "$OUT/cpu-after-$target.txt"
+  # the JIT's compile time in the idle seconds, the row and its catch-up (after the CPU window: jcmd costs CPU)
+  echo $(($(jit_ms) - jit_before)) > "$OUT/jit-$target.txt"
   echo "$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') $(loadavg)" > "$OUT/window-$target.txt"
   while read -r id; do count=$((count + $(confirmed "$id"))); done < "$OUT/sessions-$target.txt"
   echo "$count" > "$OUT/confirmed-$target.txt"
@@ -451,10 +520,10 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
 }
 say "bookings that succeed, direct"
 BOOK_DIRECT=$(book_scenario direct "$REGISTRATION")
-say "CPU ms per booking, direct: $(tr '\n' ' ' < "$OUT/cpu-book-direct.txt")"
+say "CPU ms per booking, direct: $(tr '\n' ' ' < "$OUT/cpu-book-direct.txt"); JIT $(cat "$OUT/jit-direct.txt") ms"
 say "bookings that succeed, through the gateway"
 BOOK_GATEWAY=$(book_scenario gateway "$GATEWAY")
-say "CPU ms per booking, through the gateway: $(tr '\n' ' ' < "$OUT/cpu-book-gateway.txt")"
+say "CPU ms per booking, through the gateway: $(tr '\n' ' ' < "$OUT/cpu-book-gateway.txt"); JIT $(cat "$OUT/jit-gateway.txt") ms"
 CHECK_DIRECT=$(cat "$OUT/confirmed-direct.txt")
 CHECK_GATEWAY=$(cat "$OUT/confirmed-gateway.txt")
 
@@ -578,7 +647,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "$(uname -sr), $JAVA_VERSION, PostgreSQL $PG_VERSION, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
-  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk, each booking row after $BOOK_WARMUP s of unmeasured bookings on sessions of their own), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
+  echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk, each booking row after at least $BOOK_WARMUP s of unmeasured bookings on sessions of their own, and more until the JIT was quiet: below), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
   echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
   echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
   echo
@@ -641,6 +710,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "| browse through the gateway, open loop at $OPEN_BROWSE_RATE arrivals/s: answers/s, p99 ms (direct: p99 ms) | $(field "$OPEN_BROWSE_GATEWAY" rps), $(field "$OPEN_BROWSE_GATEWAY" p99) ($(field "$OPEN_BROWSE_DIRECT" p99)) | ≥ 3,000 req/s, p99 < 50 ms |"
   echo "| the gateway's copy of the public list: fresh / revalidated / fetched, cold client; returning browser | $(gw_list browse-gateway); $(gw_list browse-returning) | |"
   echo "| the gateway's verified-token memory: hits / misses (hit rate), bookings through the gateway; rush | $(gw_tokens book-gateway); $(gw_tokens rush) | |"
+  echo "| booking rows: warm-up (s, in 15-s chunks until the JIT is quiet), direct / gateway; the JIT's compile time in each row's window (ms, five JVMs) | $(warmed direct) / $(warmed gateway); $(cat "$OUT/jit-direct.txt" 2>/dev/null || echo ?) / $(cat "$OUT/jit-gateway.txt" 2>/dev/null || echo ?) | |"
   echo "| booking committed -> her in-app message stored (the gateway run, $(rate "$BOOK_GATEWAY") bookings/s) | $MESSAGE_LATENCY | p99 < 1,000 ms at 100 bookings/s |"
   echo "| booking committed -> her e-mail accepted by SMTP (the stack's stand-in; same bookings; accounts with e-mail: $EMAIL_SETUP) | $EMAIL_LATENCY | p99 < 1,000 ms at 100 bookings/s |"
   echo "| booking committed -> her in-app message stored, open loop at $OPEN_BOOK_RATE bookings/s through the gateway | $OPEN_MESSAGE | p99 < 1,000 ms at 100 bookings/s |"
