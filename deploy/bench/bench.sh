@@ -474,7 +474,8 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
     # connections, as the row does: a JIT that never saw one after its first compile undid its code at the row's start
     # ("unstable_if" in Netty's and Vert.x's request decoding). The last chunk runs with the row's recording on, whose
     # start deoptimises JFR's own paths. The token memories see every person's token in each chunk's first lines.
-    local waited=0 chunk=0 before compiled last=false
+    local waited=0 chunk=0 before now compiled last=false
+    before=$(jit_ms)
     while :; do
       chunk=$((chunk + 1))
       [ "$last" = false ] || profile_open "book-$target"
@@ -482,10 +483,10 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
       for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-warmup-block.txt"; done
       cat "$OUT/sessions-warmup-block.txt" >> "$OUT/sessions-warmup-$target.txt"
       pairs_spread "$OUT/sessions-warmup-block.txt" > "$OUT/work-warmup-$target.txt"
-      before=$(jit_ms)
       BENCH_MODE=book BENCH_WORK="$OUT/work-warmup-$target.txt" BENCH_THREADS=$THREADS wrk -t "$THREADS" \
         -c "$CONNECTIONS" -d 15s --timeout 10s -s deploy/bench/wrk.lua "$url" > "$OUT/warmup-chunk.txt" 2>&1 || true
-      compiled=$(($(jit_ms) - before)); waited=$((waited + 15))
+      # since the last reading: the chunk and the new sessions before it (one jcmd round per chunk, not two)
+      now=$(jit_ms); compiled=$((now - before)); before=$now; waited=$((waited + 15))
       echo "warm-up $target, chunk $chunk ($waited s): $(grep -o 'ok=[0-9]*' "$OUT/warmup-chunk.txt" || echo 'ok=?') bookings, JIT $compiled ms" \
         | tee -a "$OUT/warmup-$target.txt" >&2
       [ "$last" = false ] || break
