@@ -64,10 +64,24 @@ public final class SmtpStandIn {
 
     private record Receipt(long atMillis, String messageId) {}
 
+    /**
+     * A mail as it arrived, decoded only when the page or {@code /last} shows it: the benchmark sends hundreds a second
+     * on the services' cores, and decoding every one cost the stand-in as much CPU as the notification service spent
+     * sending them (docs/benchmarks.md, round 30).
+     */
+    private record Arrived(Instant at, List<String> to, byte[] data) {
+        Received decoded() {
+            return parse(at, to, new String(data, StandardCharsets.UTF_8));
+        }
+    }
+
     private final ServerSocket smtp;
     private final HttpServer page;
-    private final ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor();
-    private final Deque<Received> shown = new ArrayDeque<>();
+    // a platform thread per SMTP session (the mailer keeps a handful open): a blocked read waits in the kernel, where a
+    // virtual thread's was parked and unparked through the JDK's poller, at several reads a mail
+    private final ExecutorService sessions = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("smtp-session-", 0).factory());
+    private final Deque<Arrived> shown = new ArrayDeque<>();
     private final Deque<Receipt> receipts = new ArrayDeque<>();
     private long accepted;
 
@@ -105,8 +119,12 @@ public final class SmtpStandIn {
         sessions.shutdownNow();
     }
 
-    public synchronized List<Received> received() {
-        return List.copyOf(shown);
+    public List<Received> received() {
+        List<Arrived> arrived;
+        synchronized (this) {
+            arrived = List.copyOf(shown);
+        }
+        return arrived.stream().map(Arrived::decoded).toList();
     }
 
     public synchronized long acceptedCount() {
@@ -159,13 +177,14 @@ public final class SmtpStandIn {
             socket.setSoTimeout(300_000);
             // no Nagle: with it, the second of two pipelined answers waited for the client's delayed ACK (40 ms a mail)
             socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             OutputStream out = new PipelinedAnswers(socket.getOutputStream(), in);
             reply(out, "220 localhost ESMTP Ibasho's local SMTP stand-in");
             List<String> recipients = new ArrayList<>();
             boolean mailFrom = false;
+            Lines lines = new Lines(in);
             String line;
-            while ((line = readLine(in)) != null) {
+            while ((line = lines.next()) != null) {
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
                 switch (verb) {
                     // PIPELINING as real relays offer it (RFC 2920): the client sends MAIL, RCPT and DATA without
@@ -194,7 +213,7 @@ public final class SmtpStandIn {
                             continue;
                         }
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
-                        byte[] data = readData(in);
+                        byte[] data = lines.data();
                         if (data == null) {
                             return;
                         }
@@ -226,13 +245,12 @@ public final class SmtpStandIn {
     }
 
     private synchronized void keep(Instant at, List<String> recipients, byte[] data) {
-        Received mail = parse(at, List.copyOf(recipients), new String(data, StandardCharsets.UTF_8));
         accepted++;
-        shown.addFirst(mail);
+        shown.addFirst(new Arrived(at, List.copyOf(recipients), data));
         while (shown.size() > MAX_SHOWN) {
             shown.removeLast();
         }
-        receipts.addLast(new Receipt(at.toEpochMilli(), mail.messageId()));
+        receipts.addLast(new Receipt(at.toEpochMilli(), messageIdOf(data)));
         if (receipts.size() > MAX_RECEIPTS) {
             receipts.removeFirst();
         }
@@ -269,37 +287,86 @@ public final class SmtpStandIn {
         out.flush();
     }
 
-    /** A line without its CRLF (or LF), or null at the end of the stream. */
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, length, StandardCharsets.UTF_8);
-            }
-            if (line.size() < MAX_MESSAGE_BYTES) {
-                line.write(b);
-            }
+    /** The lines of one session, read into one buffer that the session reuses. */
+    private static final class Lines {
+        private final InputStream in;
+        private byte[] buffer = new byte[1024];
+        private int length;
+
+        Lines(InputStream in) {
+            this.in = in;
         }
-        return line.size() > 0 ? line.toString(StandardCharsets.UTF_8) : null;
+
+        /** A line without its CRLF (or LF), or null at the end of the stream. */
+        String next() throws IOException {
+            return read() ? new String(buffer, 0, length, StandardCharsets.UTF_8) : null;
+        }
+
+        /** The message after DATA up to the lone dot, dot-unstuffed, lines joined with CRLF; null if the client left. */
+        byte[] data() throws IOException {
+            ByteArrayOutputStream data = new ByteArrayOutputStream(4096);
+            while (read()) {
+                if (length == 1 && buffer[0] == '.') {
+                    return data.toByteArray();
+                }
+                if (data.size() <= MAX_MESSAGE_BYTES) {
+                    int from = length > 0 && buffer[0] == '.' ? 1 : 0;
+                    data.write(buffer, from, length - from);
+                    data.write('\r');
+                    data.write('\n');
+                }
+            }
+            return null;
+        }
+
+        /** Reads the next line into the buffer; false at the end of the stream with nothing read. */
+        private boolean read() throws IOException {
+            length = 0;
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    if (length > 0 && buffer[length - 1] == '\r') {
+                        length--;
+                    }
+                    return true;
+                }
+                if (length < MAX_MESSAGE_BYTES) {
+                    if (length == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_MESSAGE_BYTES));
+                    }
+                    buffer[length++] = (byte) b;
+                }
+            }
+            return length > 0;
+        }
     }
 
-    /** The message after DATA up to the lone dot, dot-unstuffed, lines joined with CRLF; null if the client left. */
-    private static byte[] readData(InputStream in) throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        String line;
-        while ((line = readLine(in)) != null) {
-            if (line.equals(".")) {
-                return data.toByteArray();
+    /** The Message-ID header's value (folded lines joined), or "" if it has none: all a receipt needs of a mail. */
+    static String messageIdOf(byte[] data) {
+        String head = new String(data, 0, headLength(data), StandardCharsets.ISO_8859_1);
+        StringBuilder value = null;
+        for (String line : head.split("\r\n")) {
+            if (value != null) {
+                if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+                    value.append(line);
+                    continue;
+                }
+                break;
             }
-            if (data.size() <= MAX_MESSAGE_BYTES) {
-                data.writeBytes((line.startsWith(".") ? line.substring(1) : line).getBytes(StandardCharsets.UTF_8));
-                data.writeBytes(new byte[] {'\r', '\n'});
+            if (line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                value = new StringBuilder(line.substring(11).trim());
             }
         }
-        return null;
+        return value == null ? "" : value.toString();
+    }
+
+    private static int headLength(byte[] data) {
+        for (int i = 0; i + 3 < data.length; i++) {
+            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
+                return i;
+            }
+        }
+        return data.length;
     }
 
     /** Headers and a single-part body decoded (quoted-printable or base64, its charset); anything else shown raw. */

@@ -174,6 +174,23 @@ class SmtpStandInTest {
     }
 
     @Test
+    void aReceiptReadsTheMessageIdFromTheHeadOnlyFoldedOrInAnyCase() {
+        assertEquals(
+                "<a@ibasho.example>",
+                SmtpStandIn.messageIdOf(bytes("Subject: x\r\nmessage-id: <a@ibasho.example>\r\n\r\nbody\r\n")));
+        assertEquals(
+                "<b@ibasho.example> (folded)",
+                SmtpStandIn.messageIdOf(bytes("Message-ID: <b@ibasho.example>\r\n (folded)\r\nTo: c\r\n\r\nx")));
+        // a Message-ID line in the body is not the mail's
+        assertEquals("", SmtpStandIn.messageIdOf(bytes("Subject: x\r\n\r\nMessage-ID: <not@ibasho.example>\r\n")));
+        assertEquals("", SmtpStandIn.messageIdOf(bytes("")));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void upRunsTheStandInOnlyWhenNoSmtpServerIsConfigured() throws Exception {
         Path home = Files.createTempDirectory("ibasho-smtp-stand-in");
         StackSettings settings = StackSettings.fromEnvironment(home, Map.of("IBASHO_HOME", home.toString()));
