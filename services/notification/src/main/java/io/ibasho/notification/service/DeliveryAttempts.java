@@ -55,7 +55,7 @@ public class DeliveryAttempts {
 
     /**
      * The due e-mails, locked as {@link #due} locks them, but read past the ORM (docs/adr/0070): not in the session,
-     * so the caller writes each one's attempt with {@link DueDeliveries#recordEmailAttempt}.
+     * so the caller writes the batch's attempts with {@link DueDeliveries#recordEmailAttempts}.
      */
     public Uni<List<EmailDelivery>> dueEmails() {
         return DueDeliveries.claimEmails(config.delivery().batchSize(), OffsetDateTime.now(clock));

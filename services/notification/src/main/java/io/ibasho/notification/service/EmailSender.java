@@ -66,12 +66,12 @@ public class EmailSender {
     /** @return whether the batch was full (more rows may be due) */
     @WithTransaction
     Uni<Boolean> sendBatch() {
-        // claimed past the ORM (docs/adr/0070): the rows are not in the session, so each attempt is written after the
-        // batch, in the claim's order, where the session's flush wrote them at commit
+        // claimed past the ORM (docs/adr/0070): the rows are not in the session, so the batch's attempts are written
+        // after it, in one statement, where the session's flush wrote them at commit
         return attempts.dueEmails()
                 .call(this::loadTogether)
                 .flatMap(due -> attempts.inTurn(due, this::sendOne)
-                        .call(() -> attempts.inTurn(due, DueDeliveries::recordEmailAttempt))
+                        .call(() -> DueDeliveries.recordEmailAttempts(due))
                         .replaceWith(due.size() >= config.delivery().batchSize()));
     }
 

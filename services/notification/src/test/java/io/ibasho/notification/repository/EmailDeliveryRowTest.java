@@ -73,8 +73,55 @@ class EmailDeliveryRowTest {
         claimed.nextAttemptAt = LATER.plusDays(1);
         claimed.lastError = null;
         claimed.sentAt = OffsetDateTime.of(2099, 12, 25, 1, 2, 3, 456_000, ZoneOffset.UTC);
-        onVertx(() -> Panache.withTransaction(() -> DueDeliveries.recordEmailAttempt(claimed)));
+        onVertx(() -> Panache.withTransaction(() -> DueDeliveries.recordEmailAttempts(List.of(claimed))));
         assertSameFields(claimed, ormLoad(delivery));
+    }
+
+    @Test
+    void aBatchsAttemptsAreWrittenInOneStatementEachRowItsOwnAndNoOtherRowTouched() throws Exception {
+        UUID sent = queued(0, null);
+        UUID retried = queued(1, "'2099-12-20 09:00:00+00'");
+        UUID untouched = queued(0, null);
+        EmailDelivery untouchedBefore = ormLoad(untouched);
+
+        EmailDelivery first = claimed(sent);
+        EmailDelivery second = claimed(retried);
+        first.status = EmailDelivery.SENT;
+        first.attempts = 1;
+        first.firstAttemptAt = OffsetDateTime.of(2099, 12, 25, 1, 0, 0, 0, ZoneOffset.UTC);
+        first.sentAt = OffsetDateTime.of(2099, 12, 25, 1, 0, 0, 250_000_000, ZoneOffset.UTC);
+        second.attempts = 2;
+        second.lastError = "SMTPException";
+        second.nextAttemptAt = LATER.plusMinutes(5);
+        onVertx(() -> Panache.withTransaction(() -> DueDeliveries.recordEmailAttempts(List.of(first, second))));
+
+        assertSameFields(first, ormLoad(sent));
+        assertSameFields(second, ormLoad(retried));
+        assertThat(ormLoad(retried).sentAt).isNull();
+        assertThat(ormLoad(sent).lastError).isNull();
+        assertSameFields(untouchedBefore, ormLoad(untouched));
+    }
+
+    /** A queued e-mail of its own message, due before {@link #LATER}. */
+    private static UUID queued(int attempts, String firstAttemptSql) {
+        UUID message = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        Db.update(
+                "insert into inbox_message (id, recipient_id, kind, source_event_id, channel, created_at)"
+                        + " values (?, 'row-test', 'REMINDER', ?, 'in-app', now())",
+                message,
+                "row-test-" + delivery);
+        Db.update(
+                "insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status,"
+                        + " attempts, next_attempt_at, first_attempt_at, last_error, sent_at, created_at)"
+                        + " values (?, ?, 'row-test', ?, 'email', 'PENDING', ?, '2099-12-24 10:00:00+09', "
+                        + (firstAttemptSql == null ? "null" : firstAttemptSql)
+                        + ", null, null, '2099-12-19 08:00:00+00')",
+                delivery,
+                message,
+                "row-test-" + delivery,
+                attempts);
+        return delivery;
     }
 
     private EmailDelivery claimed(UUID id) {
