@@ -171,8 +171,8 @@ profile() { # scenario name: records every application for the scenario's durati
   wait
 }
 # A recording started before it is measured: starting JFR deoptimises compiled code in every JVM (its own event
-# paths), and the recompiling then fell into the measured seconds (round 29). The booking rows open theirs in their
-# warm-up and keep only the row's seconds of it.
+# paths), and the recompiling then fell into the measured seconds (rounds 29, 30). The booking rows open theirs with
+# their warm-up's first chunk and keep only the row's seconds of it.
 profile_open() { # scenario name
   [ "${BENCH_PROFILE:-true}" = true ] || return 0
   local app pid
@@ -478,13 +478,15 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
     # row itself still held 9-13 s of C2 compiling, after 120 s the first row 4-10 s, and the compilers' time per chunk
     # fell from 36 s to a floor of 2-5 s only after 90-165 s (round 29). Each chunk opens new
     # connections, as the row does: a JIT that never saw one after its first compile undid its code at the row's start
-    # ("unstable_if" in Netty's and Vert.x's request decoding). The last chunk runs with the row's recording on, whose
-    # start deoptimises JFR's own paths. The token memories see every person's token in each chunk's first lines.
-    local waited=0 chunk=0 before now compiled last=false
+    # ("unstable_if" in Netty's and Vert.x's request decoding). The row's recording starts with the first chunk: its
+    # start deoptimises JFR's own paths in every JVM, and started with the last chunk (round 29) the recompiling went on
+    # into the row (7-11 s of JIT in the measured 20 s, and 556-616 bookings a second where the quiet chunks before
+    # had booked 800: round 30). The token memories see every person's token in each chunk's first lines.
+    local waited=0 chunk=0 before now compiled
+    profile_open "book-$target"
     before=$(jit_ms)
     while :; do
       chunk=$((chunk + 1))
-      [ "$last" = false ] || profile_open "book-$target"
       : > "$OUT/sessions-warmup-block.txt"
       for _ in $(seq 1 "$SESSIONS"); do session 100000 >> "$OUT/sessions-warmup-block.txt"; done
       cat "$OUT/sessions-warmup-block.txt" >> "$OUT/sessions-warmup-$target.txt"
@@ -495,10 +497,9 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
       now=$(jit_ms); compiled=$((now - before)); before=$now; waited=$((waited + 15))
       echo "warm-up $target, chunk $chunk ($waited s): $(grep -o 'ok=[0-9]*' "$OUT/warmup-chunk.txt" || echo 'ok=?') bookings, JIT $compiled ms" \
         | tee -a "$OUT/warmup-$target.txt" >&2
-      [ "$last" = false ] || break
       if [ "$waited" -ge "$BOOK_WARMUP" ] \
         && { [ "$compiled" -lt "${BENCH_JIT_QUIET_MS:-3000}" ] || [ "$waited" -ge "${BENCH_BOOK_WARMUP_MAX:-240}" ]; }; then
-        last=true
+        break
       fi
     done
     catch_up "$OUT/sessions-warmup-$target.txt"
