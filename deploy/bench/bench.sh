@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark of issue 15, in one command: times the lottery draw with JMH (deploy/bench, -Pbench), starts the local
-# stack (./ibasho up, on ports of its own), creates attendee accounts with real Keycloak tokens, runs every scenario with
+# stack (./ibasho up --fresh, on ports and in a home of its own: .ibasho/bench, empty at every run), creates attendee accounts with real Keycloak tokens, runs every scenario with
 # wrk, runs pgbench's same-shape transaction on the stack's own PostgreSQL in the same run, records a JFR profile of every application in every scenario, stops the
 # stack, and writes a table with the machine's details and every ratio between the markers in docs/benchmarks.md.
 #
