@@ -656,7 +656,7 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "Load average before the stack started: $LOAD_BEFORE; after the last scenario: $LOAD_AFTER (other work on the same"
   echo "cores counts in every figure). $PEOPLE attendee accounts with real tokens ($PEOPLE password grants in ${TOKEN_SECONDS} s),"
   echo "$CONNECTIONS connections, $RUN_SECONDS s per scenario (each browse row after an unmeasured ${BENCH_WARMUP:-5} s warm-up of wrk, each booking row after at least $BOOK_WARMUP s of unmeasured bookings on sessions of their own, and more until the JIT was quiet: below), wrk with $THREADS threads on the same machine. Gateway abuse limits raised"
-  echo "for this stack only. \`./ibasho up\` (built, warm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
+  echo "for this stack only. \`./ibasho up --fresh\` (built, data empty: Keycloak imports its realm) to all healthy: ${UP_SECONDS} s. RSS of each application right after the last scenario:${RSS%,}."
   echo "Registration's readiness checks: ${READINESS:-not readable on this port}."
   echo
   echo "| scenario | req/s | 2xx | 409 | other (5xx, 429, errors) | p50 ms | p99 ms | successes/s |"
