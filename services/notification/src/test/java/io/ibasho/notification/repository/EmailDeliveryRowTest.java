@@ -46,21 +46,12 @@ class EmailDeliveryRowTest {
 
     @Test
     void aClaimedEmailIsTheRowAsTheOrmLoadsItAndItsAttemptIsWritten() throws Exception {
-        UUID message = UUID.randomUUID();
-        UUID delivery = UUID.randomUUID();
-        Db.update(
-                "insert into inbox_message (id, recipient_id, kind, source_event_id, channel, created_at)"
-                        + " values (?, 'row-test', 'REMINDER', ?, 'in-app', now())",
-                message,
-                "row-test-" + delivery);
-        Db.update(
-                "insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status,"
-                        + " attempts, next_attempt_at, first_attempt_at, last_error, sent_at, created_at)"
-                        + " values (?, ?, 'row-test', ?, 'email', 'PENDING', 2, '2099-12-24 10:00:00.123456+09',"
-                        + " '2099-12-20 09:00:00+00', 'SmtpException', null, '2099-12-19 08:00:00.5+00')",
-                delivery,
-                message,
-                "row-test-" + delivery);
+        UUID delivery = queued(
+                2,
+                "'2099-12-24 10:00:00.123456+09'",
+                "'2099-12-20 09:00:00+00'",
+                "'SmtpException'",
+                "'2099-12-19 08:00:00.5+00'");
 
         EmailDelivery claimed = claimed(delivery);
         assertThat(claimed).isNotNull();
@@ -79,9 +70,9 @@ class EmailDeliveryRowTest {
 
     @Test
     void aBatchsAttemptsAreWrittenInOneStatementEachRowItsOwnAndNoOtherRowTouched() throws Exception {
-        UUID sent = queued(0, null);
+        UUID sent = queued(0, "null");
         UUID retried = queued(1, "'2099-12-20 09:00:00+00'");
-        UUID untouched = queued(0, null);
+        UUID untouched = queued(0, "null");
         EmailDelivery untouchedBefore = ormLoad(untouched);
 
         EmailDelivery first = claimed(sent);
@@ -104,6 +95,12 @@ class EmailDeliveryRowTest {
 
     /** A queued e-mail of its own message, due before {@link #LATER}. */
     private static UUID queued(int attempts, String firstAttemptSql) {
+        return queued(attempts, "'2099-12-24 10:00:00+09'", firstAttemptSql, "null", "'2099-12-19 08:00:00+00'");
+    }
+
+    /** A queued e-mail of its own message; the columns given as SQL literals. */
+    private static UUID queued(
+            int attempts, String nextAttemptSql, String firstAttemptSql, String lastErrorSql, String createdSql) {
         UUID message = UUID.randomUUID();
         UUID delivery = UUID.randomUUID();
         Db.update(
@@ -114,9 +111,8 @@ class EmailDeliveryRowTest {
         Db.update(
                 "insert into email_delivery (id, inbox_message_id, recipient_id, source_event_id, channel, status,"
                         + " attempts, next_attempt_at, first_attempt_at, last_error, sent_at, created_at)"
-                        + " values (?, ?, 'row-test', ?, 'email', 'PENDING', ?, '2099-12-24 10:00:00+09', "
-                        + (firstAttemptSql == null ? "null" : firstAttemptSql)
-                        + ", null, null, '2099-12-19 08:00:00+00')",
+                        + " values (?, ?, 'row-test', ?, 'email', 'PENDING', ?, "
+                        + String.join(", ", nextAttemptSql, firstAttemptSql, lastErrorSql, "null", createdSql) + ")",
                 delivery,
                 message,
                 "row-test-" + delivery,
