@@ -89,7 +89,7 @@ public final class DueDeliveries {
      * {@link #claim} for email_delivery past the ORM (docs/adr/0070): every e-mail is claimed, and as a native query
      * the claim built a plan, resolved the entity mapping and auto-flushed each time (ADR 0058). The same statement
      * and rows, but not in the ORM session: the caller writes what its attempt changed with
-     * {@link #recordEmailAttempt}, as the session's flush did. It runs first in the sender's transaction, so nothing
+     * {@link #recordEmailAttempts}, as the session's flush did. It runs first in the sender's transaction, so nothing
      * unwritten precedes it.
      */
     public static Uni<List<EmailDelivery>> claimEmails(int limit, OffsetDateTime now) {
