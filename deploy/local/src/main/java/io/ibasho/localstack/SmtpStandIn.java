@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -332,7 +333,7 @@ public final class SmtpStandIn {
                 }
                 if (length < MAX_MESSAGE_BYTES) {
                     if (length == buffer.length) {
-                        buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_MESSAGE_BYTES));
+                        buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_MESSAGE_BYTES));
                     }
                     buffer[length++] = (byte) b;
                 }
@@ -343,21 +344,8 @@ public final class SmtpStandIn {
 
     /** The Message-ID header's value (folded lines joined), or "" if it has none: all a receipt needs of a mail. */
     static String messageIdOf(byte[] data) {
-        String head = new String(data, 0, headLength(data), StandardCharsets.ISO_8859_1);
-        StringBuilder value = null;
-        for (String line : head.split("\r\n")) {
-            if (value != null) {
-                if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-                    value.append(line);
-                    continue;
-                }
-                break;
-            }
-            if (line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
-                value = new StringBuilder(line.substring(11).trim());
-            }
-        }
-        return value == null ? "" : value.toString();
+        return headersOf(new String(data, 0, headLength(data), StandardCharsets.UTF_8))
+                .getOrDefault("message-id", "");
     }
 
     private static int headLength(byte[] data) {
@@ -374,16 +362,7 @@ public final class SmtpStandIn {
         int split = message.indexOf("\r\n\r\n");
         String head = split < 0 ? message : message.substring(0, split);
         String body = split < 0 ? "" : message.substring(split + 4);
-        Map<String, String> headers = new LinkedHashMap<>();
-        String name = null;
-        for (String line : head.split("\r\n")) {
-            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-                headers.merge(name, line, String::concat); // folded: the continuation keeps its whitespace
-            } else if (line.indexOf(':') > 0) {
-                name = line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT);
-                headers.put(name, line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
+        Map<String, String> headers = headersOf(head);
         String type = headers.getOrDefault("content-type", "text/plain");
         Charset charset = charsetOf(type);
         String encoding =
@@ -402,6 +381,21 @@ public final class SmtpStandIn {
                 headers.getOrDefault("message-id", ""),
                 decodeHeader(headers.getOrDefault("subject", "")),
                 text);
+    }
+
+    /** A mail's head as header name (lower case) to value, folded lines joined. */
+    private static Map<String, String> headersOf(String head) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String name = null;
+        for (String line : head.split("\r\n")) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
+                headers.merge(name, line, String::concat); // folded: the continuation keeps its whitespace
+            } else if (line.indexOf(':') > 0) {
+                name = line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT);
+                headers.put(name, line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return headers;
     }
 
     private static Charset charsetOf(String contentType) {
