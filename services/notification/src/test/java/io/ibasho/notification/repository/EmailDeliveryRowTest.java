@@ -69,7 +69,7 @@ class EmailDeliveryRowTest {
     }
 
     @Test
-    void aBatchsAttemptsAreWrittenInOneStatementEachRowItsOwnAndNoOtherRowTouched() throws Exception {
+    void aBatchsAttemptsAreWrittenEachRowItsOwnAndNoOtherRowTouched() throws Exception {
         UUID sent = queued(0, "null");
         UUID retried = queued(1, "'2099-12-20 09:00:00+00'");
         UUID untouched = queued(0, "null");
