@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Her data through the API (issue #18), answered by the gateway itself because it spans every service:
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class HerDataApi {
+    private static final Logger LOG = Logger.getLogger(HerDataApi.class);
+
     @Inject
     BearerIdentities identities;
 
@@ -49,13 +52,31 @@ public class HerDataApi {
                                                 "Content-Disposition", "attachment; filename=\"ibasho-my-data.json\"")
                                         .putHeader("Cache-Control", "no-store")
                                         .end(export.encodePrettily()),
-                                failure -> problem(
-                                        ctx,
-                                        failure instanceof HerDataCollector.Incomplete i && i.status == 403 ? 403 : 503,
-                                        failure instanceof HerDataCollector.Incomplete i && i.status == 403
-                                                ? "forbidden"
-                                                : "service-unavailable",
-                                        "Her data could not be assembled from every service; please try again later.")));
+                                failure -> {
+                                    int status = statusOfFailedExport(failure);
+                                    problem(
+                                            ctx,
+                                            status,
+                                            status == 403 ? "forbidden" : "service-unavailable",
+                                            "Her data could not be assembled from every service; please try again"
+                                                    + " later.");
+                                }));
+    }
+
+    /**
+     * 403 when a service refused the caller (she is not an attendee); otherwise 503, logged with the service and its
+     * status or the failure's type (never a token or anything of hers), so that an export that failed can be traced.
+     */
+    private static int statusOfFailedExport(Throwable failure) {
+        if (failure instanceof HerDataCollector.Incomplete incomplete && incomplete.status == 403) {
+            return 403;
+        }
+        LOG.warnf(
+                "her data export not assembled: %s",
+                failure instanceof HerDataCollector.Incomplete
+                        ? failure.getMessage()
+                        : failure.getClass().getSimpleName());
+        return 503;
     }
 
     private void erase(RoutingContext ctx) {
