@@ -51,6 +51,8 @@ def call(method, url, body=None, headers=None, form=False):
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read().decode(errors="replace")
+    except OSError as e:  # a timeout or a refused connection: which call, without its query (an address)
+        raise RuntimeError(f"{method} {urllib.parse.urlparse(url).path}: {type(e).__name__} {e}") from e
 
 
 def sign_in(username):
@@ -108,10 +110,17 @@ def give_email(username):
 
 
 def attempt(username):
-    try:
-        return give_email(username)
-    except Exception as e:  # counted, and the first few reasons shown (no address, no code, no token)
-        return type(e).__name__ + ": " + str(e)
+    """give_email, once more after a failure (a new code is asked for); the first failure is shown either way."""
+    first = None
+    for _ in range(2):
+        try:
+            give_email(username)
+            if first:
+                print("email-accounts: succeeded on the second try after " + first, file=sys.stderr)
+            return True
+        except Exception as e:  # counted, and the first few reasons shown (no address, no code, no token)
+            first = first or type(e).__name__ + ": " + str(e)
+    return first
 
 
 def main():
