@@ -402,15 +402,6 @@ field() { local value; value=$(echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"); ec
 # --- pgbench: a seat UPDATE plus two INSERTs (booking, outbox), on the stack's PostgreSQL, now ------------------
 say "pgbench: the booking's transaction shape on the stack's own PostgreSQL"
 export PGHOST=127.0.0.1 PGPORT=$IBASHO_PG_PORT PGUSER=postgres
-psql -q -d postgres -c 'drop database if exists bench' -c 'create database bench' >/dev/null
-psql -q -d bench >/dev/null <<SQL
-create table seat (session_id int primary key, capacity int not null, taken int not null);
-insert into seat select g, 1000000000, 0 from generate_series(1, $SESSIONS) g;
-create table booking (id uuid primary key, session_id int not null, person text not null, status text not null,
-                      created_at timestamptz not null);
-create table outbox (id uuid primary key, topic text not null, message_key text not null, type text not null,
-                     payload text not null, created_at timestamptz not null, published_at timestamptz);
-SQL
 cat > "$OUT/booking.sql" <<SQL
 \set s random(1, $SESSIONS)
 BEGIN;
@@ -420,12 +411,27 @@ INSERT INTO outbox VALUES (gen_random_uuid(), 'registration-lifecycle', :s::text
   repeat('x', 400), now(), null);
 END;
 SQL
-PG8=$(pgbench -n -c 8 -j 2 -T "$RUN_SECONDS" -f "$OUT/booking.sql" bench 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-PGC=$(pgbench -n -c "$CONNECTIONS" -j 2 -T "$RUN_SECONDS" -f "$OUT/booking.sql" bench 2>&1 | tee "$OUT/pgbench.txt" \
-  | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+pgbench_tps() { # clients file -> tx/s of the same-shape transaction on fresh tables; pgbench's output kept in file
+  psql -q -d postgres -c 'drop database if exists bench' -c 'create database bench' >/dev/null
+  psql -q -d bench >/dev/null <<SQL
+create table seat (session_id int primary key, capacity int not null, taken int not null);
+insert into seat select g, 1000000000, 0 from generate_series(1, $SESSIONS) g;
+create table booking (id uuid primary key, session_id int not null, person text not null, status text not null,
+                      created_at timestamptz not null);
+create table outbox (id uuid primary key, topic text not null, message_key text not null, type text not null,
+                     payload text not null, created_at timestamptz not null, published_at timestamptz);
+SQL
+  pgbench -n -c "$1" -j 2 -T "$RUN_SECONDS" -f "$OUT/booking.sql" bench > "$2" 2>&1
+  psql -q -d postgres -c 'drop database bench' >/dev/null
+  sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$2"
+}
+PG8=$(pgbench_tps 8 "$OUT/pgbench-8.txt")
+# At 64 clients twice, before the booking rows and again after them, and the rows divided by the mean: one 20-s sample
+# ranged from 2,025 to 2,819 tx/s over eight runs of the same code (round 31), more than the rows themselves moved.
+PGC_BEFORE=$(pgbench_tps "$CONNECTIONS" "$OUT/pgbench.txt")
 PGC_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench.txt")
-psql -q -d postgres -c 'drop database bench' >/dev/null
-say "pgbench: $PG8 tx/s at 8 clients, $PGC tx/s at $CONNECTIONS clients"
+PGC=$PGC_BEFORE
+say "pgbench: $PG8 tx/s at 8 clients, $PGC_BEFORE tx/s at $CONNECTIONS clients"
 # read while the stack runs: the table is written after the footprint run has stopped it
 PG_VERSION=$(psql -At -d postgres -c 'show server_version' 2>/dev/null || echo '?')
 
@@ -556,6 +562,11 @@ if [ "$EMAIL_PEOPLE" -gt 0 ]; then
   EMAIL_LATENCY=$(email_latency "$OUT/sessions-gateway.txt")
   say "booking -> e-mail accepted by SMTP: $EMAIL_LATENCY"
 fi
+
+# --- pgbench again, the stack idle as before the rows (every booking told and e-mailed): the limit is their mean -----
+PGC_AFTER=$(pgbench_tps "$CONNECTIONS" "$OUT/pgbench-after.txt")
+PGC=$(awk -v a="$PGC_BEFORE" -v b="$PGC_AFTER" 'BEGIN { if (b + 0 > 0) printf "%.0f", (a + b) / 2; else printf "%.0f", a }')
+say "pgbench after the booking rows: $PGC_AFTER tx/s at $CONNECTIONS clients (mean $PGC)"
 
 # --- open loop: bookings arriving at a set rate through the gateway, and how soon each was told (Gatling) ------------
 OPEN_BOOK="requests=0"; OPEN_CONFIRMED="?"; OPEN_MESSAGE="not run (BENCH_OPEN_BOOK_RATE=0)"; OPEN_EMAIL="$OPEN_MESSAGE"
@@ -721,9 +732,9 @@ JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo
   echo "| ratio | value | target (issue 15) |"
   echo "|---|---:|---|"
-  echo "| pgbench same shape (seat UPDATE + 2 INSERTs), tx/s at 8 / $CONNECTIONS clients | $PG8 / $PGC (avg ${PGC_LAT} ms) | (the limit) |"
-  echo "| bookings that succeed direct / pgbench at $CONNECTIONS clients | $(ratio "$BD" "$PGC") | ≥ 0.30 |"
-  echo "| bookings that succeed through the gateway / pgbench at $CONNECTIONS clients | $(ratio "$BG" "$PGC") | ≥ 0.30 |"
+  echo "| pgbench same shape (seat UPDATE + 2 INSERTs), tx/s at 8 / $CONNECTIONS clients (before the booking rows, after them: mean) | $PG8 / $PGC_BEFORE (avg ${PGC_LAT} ms), $PGC_AFTER: **$PGC** | (the limit) |"
+  echo "| bookings that succeed direct / pgbench at $CONNECTIONS clients (the mean) | $(ratio "$BD" "$PGC") | ≥ 0.30 |"
+  echo "| bookings that succeed through the gateway / pgbench at $CONNECTIONS clients (the mean) | $(ratio "$BG" "$PGC") | ≥ 0.30 |"
   echo "| browse through the gateway / direct | $(ratio "$VG" "$VD") | ≥ 0.90 |"
   echo "| browse through the gateway, open loop at $OPEN_BROWSE_RATE arrivals/s: answers/s, p99 ms (direct: p99 ms) | $(field "$OPEN_BROWSE_GATEWAY" rps), $(field "$OPEN_BROWSE_GATEWAY" p99) ($(field "$OPEN_BROWSE_DIRECT" p99)) | ≥ 3,000 req/s, p99 < 50 ms |"
   echo "| the gateway's copy of the public list: fresh / revalidated / fetched, cold client; returning browser | $(gw_list browse-gateway); $(gw_list browse-returning) | |"
