@@ -216,7 +216,7 @@ curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $REALM_ADMIN" -H 'Content
 # and for the bench's accounts only (created next, hashed as the policy says then): PBKDF2-SHA256 with 1,000 rounds
 # instead of the realm's Argon2. Each person signs in twice before the scenarios (a password grant, the login form for
 # e-mail), ~6 of a reduced run's 19 minutes at ~15 sign-ins a second; no scenario signs anyone in. The realm's other
-# rules stay (an hashIterations alone would have meant 1,000 Argon2 passes).
+# rules stay (a hashIterations alone would have meant 1,000 Argon2 passes).
 POLICY=$(curl -sf -H "Authorization: Bearer $REALM_ADMIN" "http://127.0.0.1:$IBASHO_KEYCLOAK_PORT/admin/realms/ibasho" \
   | jq -r '(.passwordPolicy // "") | split(" and ") | map(select(test("^hash(Algorithm|Iterations)\\(") | not)) | join(" and ")')
 jq -n --arg p "${POLICY:+$POLICY and }hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)" '{passwordPolicy: $p}' \
@@ -431,7 +431,6 @@ PG8=$(pgbench_tps 8 "$OUT/pgbench-8.txt")
 # ranged from 2,025 to 2,819 tx/s over eight runs of the same code (round 31), more than the rows themselves moved.
 PGC_BEFORE=$(pgbench_tps "$CONNECTIONS" "$OUT/pgbench.txt")
 PGC_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench.txt")
-PGC=$PGC_BEFORE
 say "pgbench: $PG8 tx/s at 8 clients, $PGC_BEFORE tx/s at $CONNECTIONS clients"
 # read while the stack runs: the table is written after the footprint run has stopped it
 PG_VERSION=$(psql -At -d postgres -c 'show server_version' 2>/dev/null || echo '?')
