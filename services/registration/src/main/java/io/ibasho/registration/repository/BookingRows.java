@@ -4,6 +4,7 @@ import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.outbox.OutboxMessage;
 import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
+import io.ibasho.registration.SessionCopy;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,17 +18,54 @@ import io.smallrye.mutiny.Uni;
 public final class BookingRows {
     private BookingRows() {}
 
-    private static final String INSERT = "with booking as ("
-            + "insert into registration (id, session_id, attendee_id, nickname, status, created_at, updated_at, "
-            + "booking_code, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-            // the partial unique index registration_one_active (V6): she already holds an active registration
-            + "on conflict (session_id, attendee_id) "
+    private static final String REGISTRATION_COLUMNS =
+            "insert into registration (id, session_id, attendee_id, nickname, status, created_at, updated_at, "
+                    + "booking_code, version) ";
+
+    // the partial unique index registration_one_active (V6): she already holds an active registration
+    private static final String UNLESS_SHE_HOLDS_ONE = "on conflict (session_id, attendee_id) "
             + "where status in ('CONFIRMED', 'APPLIED', 'WAITLISTED', 'OFFERED', 'PENDING_CHILDCARE') do nothing "
-            + "returning id), "
-            + "message as (insert into outbox_message (id, topic, message_key, type, payload, created_at, traceparent) "
-            + "select $10, $11, $12, $13, $14, $15, cast($16 as text) "
-            + "from booking) "
+            + "returning id), ";
+
+    private static final String ITS_EVENT =
+            "message as (insert into outbox_message (id, topic, message_key, type, payload, created_at, traceparent) "
+                    + "select $10, $11, $12, $13, $14, $15, cast($16 as text) "
+                    + "from booking) ";
+
+    private static final String INSERT = "with booking as ("
+            + REGISTRATION_COLUMNS
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+            + UNLESS_SHE_HOLDS_ONE
+            + ITS_EVENT
             + "select cast(pg_notify($17, '') as text) from booking";
+
+    /**
+     * The seat, the booking, its event and the relay's wake-up in one statement (ADR 0088): the seat is taken by the
+     * guarded UPDATE of ADR 0047 with two more conditions, that the session is still published and that its row is
+     * the one the booking was built from (its sequence and updated_at: every change of the copy moves them; a seat
+     * taken or given back moves neither). The row lock is then held for this one statement and the commit.
+     */
+    private static final String SEAT_AND_INSERT = "with seat as ("
+            + "update session_copy set confirmed_seats = confirmed_seats + 1 "
+            + "where id = $2 and allocation = 'FIRST_COME' and status = 'PUBLISHED' "
+            + "and (capacity is null or confirmed_seats < capacity) and sequence = $18 and updated_at = $19 "
+            + "returning id), "
+            + "booking as ("
+            + REGISTRATION_COLUMNS
+            + "select $1, $2, $3, $4, $5, $6, $7, $8, $9 from seat "
+            + UNLESS_SHE_HOLDS_ONE
+            + ITS_EVENT
+            + "select exists (select 1 from seat), (select cast(pg_notify($17, '') as text) from booking)";
+
+    /** What {@link #takeSeatAndInsertConfirmed} did. */
+    public enum SeatAndBooking {
+        /** Seat, booking and event written. */
+        BOOKED,
+        /** A seat was taken but she already holds an active registration: nothing else written; roll back. */
+        ALREADY_REGISTERED,
+        /** Nothing written: no free seat any more, or the session changed since it was read. */
+        NOT_TAKEN
+    }
 
     /**
      * Writes a new confirmed booking (no children, no course) and its event, and wakes the relay on commit; nothing
@@ -56,5 +94,41 @@ public final class BookingRows {
                         message.traceparent,
                         Outbox.WAKE_UP_CHANNEL)
                 .map(rows -> !rows.isEmpty());
+    }
+
+    /**
+     * Takes a seat of the session as it was read ({@code asRead}: its sequence and updated_at) and writes the new
+     * confirmed booking (no children, no course) and its event, waking the relay on commit, all in one statement.
+     */
+    public static Uni<SeatAndBooking> takeSeatAndInsertConfirmed(
+            Registration registration, OutboxMessage message, SessionCopy asRead) {
+        return SessionConnection.select(
+                        SEAT_AND_INSERT,
+                        registration.id,
+                        registration.sessionId,
+                        registration.attendeeId,
+                        registration.nickname,
+                        registration.status.name(),
+                        registration.createdAt,
+                        registration.updatedAt,
+                        registration.bookingCode,
+                        registration.version,
+                        message.id,
+                        message.topic,
+                        message.messageKey,
+                        message.type,
+                        message.payload,
+                        message.createdAt,
+                        message.traceparent,
+                        Outbox.WAKE_UP_CHANNEL,
+                        asRead.sequence,
+                        asRead.updatedAt)
+                .map(rows -> {
+                    Object[] row = rows.get(0);
+                    if (!Boolean.TRUE.equals(row[0])) {
+                        return SeatAndBooking.NOT_TAKEN;
+                    }
+                    return row[1] == null ? SeatAndBooking.ALREADY_REGISTERED : SeatAndBooking.BOOKED;
+                });
     }
 }

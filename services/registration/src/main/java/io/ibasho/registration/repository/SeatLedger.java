@@ -62,13 +62,48 @@ public final class SeatLedger {
                 return new SeatOrWhy(null, null, 0);
             }
             Object[] row = rows.get(0);
-            Object eventSequence = row[EVENT_SEQUENCE];
-            Object herActive = row[HER_ACTIVE];
-            return new SeatOrWhy(
-                    sessionOf(row),
-                    eventSequence == null ? null : ((Number) eventSequence).longValue(),
-                    herActive == null ? 0 : ((Number) herActive).longValue());
+            return new SeatOrWhy(sessionOf(row), eventSequenceOf(row), herActiveOf(row));
         });
+    }
+
+    /**
+     * The session as its committed row shows it, without a lock: the count of her active registrations of it, and,
+     * when the row shows a first-come session open with a free seat, a number of {@link EventSequence} drawn for the
+     * booking's event (null otherwise). Null session: no such session.
+     */
+    public record FirstLook(SessionCopy session, Long eventSequence, long herActive) {
+        public boolean seatFree() {
+            return eventSequence != null;
+        }
+    }
+
+    /**
+     * A booking without children reads the session first, taking no lock (ADR 0088): a refusal is decided from this
+     * read alone (a moment at which the session was full, closed or hers already), and a booking then takes its seat
+     * in {@link BookingRows#takeSeatAndInsertConfirmed}, guarded on the row being the one read here.
+     * <p>
+     * The event's number is drawn here, before the seat is taken: the number orders the changes of one registration
+     * (EventSequence), and this is the first of the registration about to be written, whose later changes can only
+     * start after this transaction commits.
+     */
+    public static Uni<FirstLook> firstLook(UUID sessionId, String attendeeId) {
+        return SessionConnection.select(FIRST_LOOK, sessionId, attendeeId).map(rows -> {
+            if (rows.isEmpty()) {
+                return new FirstLook(null, null, 0);
+            }
+            Object[] row = rows.get(0);
+            return new FirstLook(sessionOf(row), eventSequenceOf(row), herActiveOf(row));
+        });
+    }
+
+    private static Long eventSequenceOf(Object[] row) {
+        Object eventSequence = row[EVENT_SEQUENCE];
+        return eventSequence == null ? null : ((Number) eventSequence).longValue();
+    }
+
+    private static long herActiveOf(Object[] row) {
+        Object herActive = row[HER_ACTIVE];
+        return herActive == null ? 0 : ((Number) herActive).longValue();
     }
 
     /**
@@ -134,6 +169,20 @@ public final class SeatLedger {
     private static final String SESSION_ROW_COLUMNS =
             SESSION_COLUMNS.stream().map(column -> "s." + column).collect(Collectors.joining(", "));
 
+    /** Her active registrations of session {@code s}, the attendee being parameter {@code $2}. */
+    private static final String HER_ACTIVE_COUNT =
+            "(select count(*) from registration r where r.session_id = s.id and r.attendee_id = $2 "
+                    // the statuses of BookingService.ACTIVE, as in the partial unique index registration_one_active
+                    // (V6)
+                    + "and r.status in ('CONFIRMED', 'APPLIED', 'WAITLISTED', 'OFFERED', 'PENDING_CHILDCARE'))";
+
+    // CASE evaluates nextval only for a row that shows a free seat: a refused attempt draws no number
+    private static final String FIRST_LOOK = "select " + SESSION_ROW_COLUMNS + ", "
+            + "case when s.allocation = 'FIRST_COME' and s.status = 'PUBLISHED' "
+            + "and (s.capacity is null or s.confirmed_seats < s.capacity) "
+            + "then nextval('registration_event_sequence') end as event_sequence, "
+            + HER_ACTIVE_COUNT + " as her_active from session_copy s where s.id = $1";
+
     private static final String TAKE_OR_SAY_WHY = "with taken as ("
             + "update session_copy set confirmed_seats = confirmed_seats + 1 "
             + "where id = $1 and allocation = 'FIRST_COME' and (capacity is null or confirmed_seats < capacity) "
@@ -141,9 +190,7 @@ public final class SeatLedger {
             + "select " + TAKEN_COLUMNS + ", event_sequence, cast(0 as bigint) as her_active from taken "
             + "union all "
             + "select " + SESSION_ROW_COLUMNS + ", cast(null as bigint) as event_sequence, "
-            // the statuses of BookingService.ACTIVE, as in the partial unique index registration_one_active (V6)
-            + "(select count(*) from registration r where r.session_id = s.id and r.attendee_id = $2 "
-            + "and r.status in ('CONFIRMED', 'APPLIED', 'WAITLISTED', 'OFFERED', 'PENDING_CHILDCARE')) as her_active "
+            + HER_ACTIVE_COUNT + " as her_active "
             + "from session_copy s where s.id = $1 and not exists (select 1 from taken)";
 
     /** Gives one seat back (never below zero). */

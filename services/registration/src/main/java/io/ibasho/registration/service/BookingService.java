@@ -63,6 +63,51 @@ public class BookingService {
      */
     @WithTransaction
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
+        if (childrenAges != null && !childrenAges.isEmpty()) {
+            return bookHoldingTheRow(sessionId, attendeeId, nickname, childrenAges);
+        }
+        // Without children (ADR 0088): the session read first without a lock, so a refusal never waits for the row
+        // and a booking holds the row for one statement (seat, booking and event) and the commit.
+        return SeatLedger.firstLook(sessionId, attendeeId).flatMap(look -> {
+            if (look.session() == null) {
+                return Uni.createFrom().failure(Refusal.notFound("session"));
+            }
+            if (!"FIRST_COME".equals(look.session().allocation)) {
+                // a lottery's leftover seats: their own rules, in the path that holds the row
+                return bookHoldingTheRow(sessionId, attendeeId, nickname, List.of());
+            }
+            return requireOpenFirstCome(look.session()).flatMap(session -> {
+                if (look.herActive() > 0) {
+                    return Uni.createFrom().failure(alreadyRegistered());
+                }
+                if (!look.seatFree()) {
+                    return Uni.createFrom().failure(sessionFull(false));
+                }
+                Registration registration = newRegistration(session, attendeeId, nickname);
+                confirmedNow(registration);
+                return BookingRows.takeSeatAndInsertConfirmed(
+                                registration,
+                                outbox.confirmed(
+                                        look.eventSequence(), session, ChildcareRequests.confirmed(registration)),
+                                session)
+                        .flatMap(outcome -> switch (outcome) {
+                            case BOOKED -> Uni.createFrom().item(registration);
+                            // a booking of hers committed since the read; the seat taken goes back with the rollback
+                            case ALREADY_REGISTERED -> Uni.createFrom().failure(alreadyRegistered());
+                            // the last seat went, or the session changed, since the read: decided again, holding the
+                            // row
+                            case NOT_TAKEN -> bookHoldingTheRow(sessionId, attendeeId, nickname, List.of());
+                        });
+            });
+        });
+    }
+
+    /**
+     * The booking that takes the seat first and decides holding the session's row (ADR 0047, 0056): with children,
+     * for a lottery's leftover seats, and when the session changed after a booking without children read it.
+     */
+    private Uni<Registration> bookHoldingTheRow(
+            UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         // A first-come session's seat first, in one statement that also returns the session and the event's sequence
         // number (ADR 0047), or, when no seat was taken, the session and her active registrations of it: a refused
@@ -135,10 +180,7 @@ public class BookingService {
 
     /** A new booking confirmed at once: its row, its event and the relay's wake-up in one statement (BookingRows). */
     private Uni<Registration> confirmNew(Registration registration, SessionCopy session, long eventSequence) {
-        registration.status = Status.CONFIRMED;
-        registration.bookingCode = DoorCodes.next();
-        registration.updatedAt = now();
-        registration.version = 0L;
+        confirmedNow(registration);
         return BookingRows.insertConfirmed(
                         registration,
                         outbox.confirmed(eventSequence, session, ChildcareRequests.confirmed(registration)))
@@ -148,6 +190,14 @@ public class BookingService {
                     }
                     return registration;
                 });
+    }
+
+    /** A new registration, not yet written, becomes a confirmed booking with its door code. */
+    private void confirmedNow(Registration registration) {
+        registration.status = Status.CONFIRMED;
+        registration.bookingCode = DoorCodes.next();
+        registration.updatedAt = now();
+        registration.version = 0L;
     }
 
     public Uni<WaitlistPlace> joinWaitlist(UUID sessionId, String attendeeId, String nickname) {

@@ -6,6 +6,7 @@ import io.ibasho.localstack.PostgresServer;
 import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.registration.Registration;
+import io.ibasho.registration.SessionCopy;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.OnVertx;
 import io.ibasho.testsupport.QueryPlans;
@@ -24,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,108 @@ class BookingRowsTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSeatTakenWithItsBookingInOneStatementIsCountedWrittenAndPublished() throws Exception {
+        UUID session = sessionOf(3, 1, "PUBLISHED");
+        SessionCopy readWhenFree = firstLook(session, "late").session();
+        for (int person = 0; person < 2; person++) {
+            String attendee = "one-statement-" + person;
+            assertThat(takeSeatAndInsert(
+                            session, attendee, firstLook(session, attendee).session()))
+                    .as(attendee)
+                    .isEqualTo(BookingRows.SeatAndBooking.BOOKED);
+        }
+
+        assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+                .isEqualTo(3);
+        assertThat(count(
+                        "select count(*) from registration where session_id = ? and status = 'CONFIRMED' "
+                                + "and booking_code is not null and version = 0 and nickname = 'Hana'",
+                        session))
+                .isEqualTo(2);
+        // the full session: the read says so, and the statement (built from an older read) takes nothing
+        assertThat(firstLook(session, "late").seatFree()).isFalse();
+        assertThat(takeSeatAndInsert(session, "late", readWhenFree)).isEqualTo(BookingRows.SeatAndBooking.NOT_TAKEN);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (count(
+                                "select count(*) from outbox_message where message_key = ? and published_at is null",
+                                session.toString())
+                        > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(count(
+                        "select count(*) from outbox_message where message_key = ? and published_at is not null",
+                        session.toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSessionChangedSinceItWasReadGivesNoSeatAndWritesNothing() throws Exception {
+        UUID changed = sessionOf(5, 0, "PUBLISHED");
+        SessionCopy asRead = firstLook(changed, "her").session();
+        // a newer copy from the event service (its sequence and updated_at move), e.g. a new start or parts
+        execute(
+                "update session_copy set sequence = sequence + 1, updated_at = updated_at + interval '1 second', "
+                        + "starts_at = starts_at + interval '1 day' where id = ?",
+                changed);
+        assertThat(takeSeatAndInsert(changed, "her", asRead)).isEqualTo(BookingRows.SeatAndBooking.NOT_TAKEN);
+
+        UUID cancelled = sessionOf(5, 0, "PUBLISHED");
+        SessionCopy readOpen = firstLook(cancelled, "her").session();
+        execute("update session_copy set status = 'CANCELLED' where id = ?", cancelled);
+        assertThat(takeSeatAndInsert(cancelled, "her", readOpen)).isEqualTo(BookingRows.SeatAndBooking.NOT_TAKEN);
+
+        for (UUID session : List.of(changed, cancelled)) {
+            assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+                    .isZero();
+            assertThat(count("select count(*) from registration where session_id = ?", session))
+                    .isZero();
+            assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void herSecondBookingInOneStatementIsToldAndWritesNeitherRowNorEvent() throws Exception {
+        UUID session = sessionOf(5, 0, "PUBLISHED");
+        SessionCopy asRead = firstLook(session, "twice").session();
+        assertThat(takeSeatAndInsert(session, "twice", asRead)).isEqualTo(BookingRows.SeatAndBooking.BOOKED);
+        // a second request of hers that read the session before her first committed
+        assertThat(takeSeatAndInsert(session, "twice", asRead))
+                .isEqualTo(BookingRows.SeatAndBooking.ALREADY_REGISTERED);
+
+        assertThat(count("select count(*) from registration where session_id = ?", session))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFirstLookDrawsAnEventNumberOnlyWhenItSeesAFreeSeat() throws Exception {
+        UUID free = sessionOf(1, 0, "PUBLISHED");
+        UUID full = sessionOf(1, 1, "PUBLISHED");
+        UUID draft = sessionOf(1, 0, "DRAFT");
+        SeatLedger.FirstLook first = firstLook(free, "her");
+        SeatLedger.FirstLook second = firstLook(free, "her");
+        assertThat(first.eventSequence()).isPositive();
+        assertThat(second.eventSequence()).isGreaterThan(first.eventSequence());
+        assertThat(firstLook(full, "her").seatFree()).isFalse();
+        assertThat(firstLook(draft, "her").seatFree()).isFalse();
+        assertThat(firstLook(UUID.randomUUID(), "her").session()).isNull();
+    }
+
+    private SeatLedger.FirstLook firstLook(UUID session, String attendee) {
+        return onVertx(() -> Panache.withTransaction(() -> SeatLedger.firstLook(session, attendee)));
+    }
+
+    private BookingRows.SeatAndBooking takeSeatAndInsert(UUID session, String attendee, SessionCopy asRead) {
+        return onVertx(() -> Panache.withTransaction(() -> BookingRows.takeSeatAndInsertConfirmed(
+                confirmed(session, attendee),
+                outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", attendee)),
+                asRead)));
     }
 
     @Test
@@ -180,6 +284,31 @@ class BookingRowsTest {
             insert.executeUpdate();
         }
         return id;
+    }
+
+    private static UUID sessionOf(int capacity, int confirmedSeats, String status) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = database();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into session_copy (id, organisation_id, kind, allocation, status, starts_at, ends_at, "
+                                + "capacity, confirmed_seats, sequence, updated_at) values (?, 'minato', 'cafe', "
+                                + "'FIRST_COME', ?, now() + interval '7 days', now() + interval '8 days', ?, ?, 3, "
+                                + "now())")) {
+            insert.setObject(1, id);
+            insert.setString(2, status);
+            insert.setInt(3, capacity);
+            insert.setInt(4, confirmedSeats);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static void execute(String sql, UUID parameter) throws SQLException {
+        try (Connection connection = database();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            statement.executeUpdate();
+        }
     }
 
     private static long count(String sql, Object parameter) throws SQLException {

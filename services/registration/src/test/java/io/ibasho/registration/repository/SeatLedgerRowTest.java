@@ -70,6 +70,11 @@ class SeatLedgerRowTest {
                         + "values (gen_random_uuid(), ?, 'her', 'Hana', 'CONFIRMED', now(), now())",
                 full);
 
+        SeatLedger.FirstLook look = onVertx(() -> Panache.withTransaction(() -> SeatLedger.firstLook(full, "her")));
+        assertThat(look.seatFree()).isFalse();
+        assertThat(look.herActive()).isEqualTo(1);
+        assertSameFields(look.session(), ormLoad(full));
+
         SeatLedger.SeatOrWhy seat = onVertx(() -> Panache.withTransaction(() -> SeatLedger.takeOrSayWhy(full, "her")));
 
         assertThat(seat.taken()).isFalse();
