@@ -6,6 +6,7 @@ import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.smallrye.mutiny.Uni;
+import java.util.Arrays;
 
 /**
  * The first-come booking's rows in one statement (docs/adr/0047): the registration, its RegistrationConfirmed outbox
@@ -74,25 +75,7 @@ public final class BookingRows {
      * statement before it went the same way (SeatLedger), so nothing of the booking waits unwritten in the session.
      */
     public static Uni<Boolean> insertConfirmed(Registration registration, OutboxMessage message) {
-        return SessionConnection.select(
-                        INSERT,
-                        registration.id,
-                        registration.sessionId,
-                        registration.attendeeId,
-                        registration.nickname,
-                        registration.status.name(),
-                        registration.createdAt,
-                        registration.updatedAt,
-                        registration.bookingCode,
-                        registration.version,
-                        message.id,
-                        message.topic,
-                        message.messageKey,
-                        message.type,
-                        message.payload,
-                        message.createdAt,
-                        message.traceparent,
-                        Outbox.WAKE_UP_CHANNEL)
+        return SessionConnection.select(INSERT, parameters(registration, message))
                 .map(rows -> !rows.isEmpty());
     }
 
@@ -103,26 +86,7 @@ public final class BookingRows {
     public static Uni<SeatAndBooking> takeSeatAndInsertConfirmed(
             Registration registration, OutboxMessage message, SessionCopy asRead) {
         return SessionConnection.select(
-                        SEAT_AND_INSERT,
-                        registration.id,
-                        registration.sessionId,
-                        registration.attendeeId,
-                        registration.nickname,
-                        registration.status.name(),
-                        registration.createdAt,
-                        registration.updatedAt,
-                        registration.bookingCode,
-                        registration.version,
-                        message.id,
-                        message.topic,
-                        message.messageKey,
-                        message.type,
-                        message.payload,
-                        message.createdAt,
-                        message.traceparent,
-                        Outbox.WAKE_UP_CHANNEL,
-                        asRead.sequence,
-                        asRead.updatedAt)
+                        SEAT_AND_INSERT, parameters(registration, message, asRead.sequence, asRead.updatedAt))
                 .map(rows -> {
                     Object[] row = rows.get(0);
                     if (!Boolean.TRUE.equals(row[0])) {
@@ -130,5 +94,31 @@ public final class BookingRows {
                     }
                     return row[1] == null ? SeatAndBooking.ALREADY_REGISTERED : SeatAndBooking.BOOKED;
                 });
+    }
+
+    /** $1-$17 of both statements (the registration's columns, the outbox row's, the relay's channel), then more. */
+    private static Object[] parameters(Registration registration, OutboxMessage message, Object... more) {
+        Object[] shared = {
+            registration.id,
+            registration.sessionId,
+            registration.attendeeId,
+            registration.nickname,
+            registration.status.name(),
+            registration.createdAt,
+            registration.updatedAt,
+            registration.bookingCode,
+            registration.version,
+            message.id,
+            message.topic,
+            message.messageKey,
+            message.type,
+            message.payload,
+            message.createdAt,
+            message.traceparent,
+            Outbox.WAKE_UP_CHANNEL
+        };
+        Object[] parameters = Arrays.copyOf(shared, shared.length + more.length);
+        System.arraycopy(more, 0, parameters, shared.length, more.length);
+        return parameters;
     }
 }

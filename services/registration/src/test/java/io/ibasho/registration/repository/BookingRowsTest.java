@@ -68,14 +68,7 @@ class BookingRowsTest {
                         session))
                 .isEqualTo(BOOKINGS);
         // the relay, woken by each commit, reads the rows and stamps them past the ORM
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (count(
-                                "select count(*) from outbox_message where message_key = ? and published_at is null",
-                                session.toString())
-                        > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitPublished(session);
         assertThat(count(
                         "select count(*) from outbox_message where message_key = ? and published_at is not null",
                         session.toString()))
@@ -126,14 +119,7 @@ class BookingRowsTest {
         // the full session: the read says so, and the statement (built from an older read) takes nothing
         assertThat(firstLook(session, "late").seatFree()).isFalse();
         assertThat(takeSeatAndInsert(session, "late", readWhenFree)).isEqualTo(BookingRows.SeatAndBooking.NOT_TAKEN);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (count(
-                                "select count(*) from outbox_message where message_key = ? and published_at is null",
-                                session.toString())
-                        > 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitPublished(session);
         assertThat(count(
                         "select count(*) from outbox_message where message_key = ? and published_at is not null",
                         session.toString()))
@@ -193,6 +179,18 @@ class BookingRowsTest {
         assertThat(firstLook(full, "her").seatFree()).isFalse();
         assertThat(firstLook(draft, "her").seatFree()).isFalse();
         assertThat(firstLook(UUID.randomUUID(), "her").session()).isNull();
+    }
+
+    /** Until the relay has published every event of the session (20 s at most). */
+    private static void awaitPublished(UUID session) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (count(
+                                "select count(*) from outbox_message where message_key = ? and published_at is null",
+                                session.toString())
+                        > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     private SeatLedger.FirstLook firstLook(UUID session, String attendee) {
