@@ -324,12 +324,23 @@ public class BookingService {
 
     /** The session itself was cancelled: every active booking, offer, application and waitlist place goes with it. */
     public Uni<Void> cancelAllOfSession(SessionCopy session) {
+        return cancelActiveOf(session)
+                // Giving the seats back takes the session's row, so it waits for the bookings in flight (each holds
+                // the row from its seat to its commit) and holds the row to the end: no booking commits after it.
+                .call(() -> SeatLedger.releaseAll(session.id))
+                // Those that committed after the first pass read the registrations go too (they held the row then).
+                .call(() -> cancelActiveOf(session));
+    }
+
+    private Uni<Void> cancelActiveOf(SessionCopy session) {
         // locked, in one order: an attendee cancelling or accepting at this moment goes first or finds it cancelled
         return Registration.<Registration>find("sessionId = ?1 and status in ?2 order by id", session.id, ACTIVE)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
                 .flatMap(registrations -> Multi.createFrom()
                         .iterable(registrations)
+                        // one cancelled by the first pass and not yet written is still active in the database
+                        .filter(registration -> registration.status.active())
                         .onItem()
                         .transformToUniAndConcatenate(registration -> {
                             markCancelled(registration, "SESSION_CANCELLED", null);
@@ -340,7 +351,6 @@ public class BookingService {
                         })
                         .collect()
                         .asList())
-                .call(ignored -> SeatLedger.releaseAll(session.id))
                 .replaceWithVoid();
     }
 
