@@ -91,10 +91,7 @@ class BookingRowsTest {
                         outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", attendee))))))
                 .isFalse();
 
-        assertThat(count("select count(*) from registration where session_id = ?", session))
-                .isEqualTo(1);
-        assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
-                .isEqualTo(1);
+        assertOneBookingAndItsEvent(session);
     }
 
     @Test
@@ -161,10 +158,7 @@ class BookingRowsTest {
         assertThat(takeSeatAndInsert(session, "twice", asRead))
                 .isEqualTo(BookingRows.SeatAndBooking.ALREADY_REGISTERED);
 
-        assertThat(count("select count(*) from registration where session_id = ?", session))
-                .isEqualTo(1);
-        assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
-                .isEqualTo(1);
+        assertOneBookingAndItsEvent(session);
     }
 
     @Test
@@ -179,6 +173,13 @@ class BookingRowsTest {
         assertThat(firstLook(full, "her").seatFree()).isFalse();
         assertThat(firstLook(draft, "her").seatFree()).isFalse();
         assertThat(firstLook(UUID.randomUUID(), "her").session()).isNull();
+    }
+
+    private static void assertOneBookingAndItsEvent(UUID session) throws SQLException {
+        assertThat(count("select count(*) from registration where session_id = ?", session))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
+                .isEqualTo(1);
     }
 
     /** Until the relay has published every event of the session (20 s at most). */
