@@ -26,6 +26,8 @@
 # applications are stopped once the sessions are made, so the booking rows measure the synchronous path with nobody
 # consuming the bookings; registration still writes its outbox and its relay still publishes to Kafka).
 # BENCH_BOOK_ORDER ("direct gateway"; "gateway direct" runs the gateway's booking row first, round 31).
+# BENCH_PGSS (false; true: the stack's PostgreSQL loads pg_stat_statements, and each booking row writes what every
+# statement of every database cost in its window, per booking, to $OUT/pgss-<row>.txt: round 33).
 # Needs: a JDK 21+ (found as ./ibasho finds one), curl, jq, wrk and pgbench (installed with apt-get when run as root).
 # The gateway's abuse limits are raised for this stack only (every request comes from 127.0.0.1, one person books ten
 # sessions within a minute): the limits themselves are tested by the gateway's RateLimit*Test, not measured here.
@@ -50,6 +52,9 @@ rm -f "$OUT"/*.txt "$OUT"/*.jfr "$OUT"/*.csv "$OUT"/*.samples
 # never mix with a developer's demo data in .ibasho, and every run measures tables that hold only its own rows. Before
 # round 30 each run added to the last: the tables had grown to 1.4 million bookings over the runs on this machine.
 export IBASHO_HOME="$PROJECT_DIR/.ibasho/bench" IBASHO_DIST="${IBASHO_DIST:-$PROJECT_DIR/.ibasho/dist}"
+if [ "${BENCH_PGSS:-false}" = true ]; then
+  export IBASHO_POSTGRES_SETTINGS="${IBASHO_POSTGRES_SETTINGS:-} shared_preload_libraries=pg_stat_statements"
+fi
 export IBASHO_GATEWAY_PORT=$((BASE + 80)) IBASHO_EVENT_PORT=$((BASE + 81)) IBASHO_REGISTRATION_PORT=$((BASE + 82))
 export IBASHO_CHILDCARE_BOOKING_PORT=$((BASE + 83)) IBASHO_NOTIFICATION_PORT=$((BASE + 84))
 export IBASHO_KEYCLOAK_PORT=$((BASE + 180)) IBASHO_KEYCLOAK_MANAGEMENT_PORT=$((BASE + 190))
@@ -484,6 +489,23 @@ for app in $STOPPED; do # measurement only (round 27): nobody consumes the booki
 done
 # CPU of each process from the scenario's start until notification has told every booking of it (the fan-out that
 # lags behind wrk counts too), divided by the bookings the roster confirms: CPU ms per successful booking
+# BENCH_PGSS=true: pg_stat_statements emptied right before a booking row and read after its CPU window (the bookings
+# told). Execution time includes waiting for locks (the seat's row); what PostgreSQL spends besides executing (reading
+# and answering each message, waking, committing) is in no statement's figure.
+pgss_reset() {
+  [ "${BENCH_PGSS:-false}" = true ] || return 0
+  psql -q -d postgres -c 'create extension if not exists pg_stat_statements' -c 'select pg_stat_statements_reset()' >/dev/null
+}
+pgss_per_booking() { # bookings -> per statement: database, calls and ms of execution per booking, µs and blocks per call
+  [ "${BENCH_PGSS:-false}" = true ] || { echo "pg_stat_statements not loaded (BENCH_PGSS=false)"; return 0; }
+  psql -d postgres -F' | ' -A -c "select d.datname as database, round(s.calls::numeric / $1, 2) as calls_per_booking,
+      round((s.total_exec_time / $1)::numeric, 3) as ms_per_booking,
+      round((1000 * s.total_exec_time / s.calls)::numeric, 1) as us_per_call,
+      round(((s.shared_blks_hit + s.shared_blks_read)::numeric / s.calls), 1) as blocks_per_call,
+      s.shared_blks_read as blocks_read, regexp_replace(left(s.query, 100), '\s+', ' ', 'g') as statement
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid
+    where s.calls >= $1 / 100 order by s.total_exec_time desc limit 30"
+}
 book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt and $OUT/confirmed-<target>.txt
   local target=$1 url=$2 result count=0 t0 id
   : > "$OUT/sessions-warmup-$target.txt"; : > "$OUT/warmup-$target.txt"
@@ -528,6 +550,7 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
   cpu_snapshot > "$OUT/cpu-before-$target.txt"; t0=$(date +%s.%N)
   cpu_per "$OUT/cpu-idle-$target.txt" "$OUT/cpu-before-$target.txt" 10 > "$OUT/idle-$target.txt"
   local begin end
+  pgss_reset
   begin=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   result=$(RECORDING_OPEN=1 run_wrk "book-$target" book "$url" "$OUT/work-$target.txt")
   end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -540,6 +563,7 @@ book_scenario() { # target url -> RESULT line; leaves $OUT/cpu-book-<target>.txt
   while read -r id; do count=$((count + $(confirmed "$id"))); done < "$OUT/sessions-$target.txt"
   echo "$count" > "$OUT/confirmed-$target.txt"
   cpu_per "$OUT/cpu-before-$target.txt" "$OUT/cpu-after-$target.txt" "$count" > "$OUT/cpu-book-$target.txt"
+  pgss_per_booking "$count" > "$OUT/pgss-$target.txt"
   echo "$result"
 }
 # BENCH_BOOK_ORDER (measurement only, round 31): "gateway direct" runs the gateway's row first, to tell what the

@@ -104,12 +104,32 @@ public final class PostgresServer {
                         dataDir.resolve("server.log").toString(),
                         "-o",
                         "-p " + port
-                                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=on",
+                                + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=on"
+                                + extraSettings(),
                         "start")),
                 Map.of(),
                 installDir,
                 logFile,
                 Duration.ofSeconds(90));
+    }
+
+    /**
+     * Settings of this stack only, as {@code name=value} separated by spaces in {@code IBASHO_POSTGRES_SETTINGS}: for a
+     * measurement (the benchmark's {@code shared_preload_libraries=pg_stat_statements}), never needed to run Ibasho.
+     */
+    static String extraSettings() {
+        String settings = System.getenv("IBASHO_POSTGRES_SETTINGS");
+        if (settings == null || settings.isBlank()) {
+            return "";
+        }
+        StringBuilder options = new StringBuilder();
+        for (String setting : settings.trim().split("\\s+")) {
+            if (!setting.matches("[a-z_.]+=[A-Za-z0-9_.,]+")) {
+                throw new StackException("IBASHO_POSTGRES_SETTINGS: not name=value: " + setting);
+            }
+            options.append(" -c ").append(setting);
+        }
+        return options.toString();
     }
 
     public void stop() {
