@@ -6,7 +6,9 @@ import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import java.util.Arrays;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The first-come booking's rows in one statement (docs/adr/0047): the registration, its RegistrationConfirmed outbox
@@ -44,7 +46,9 @@ public final class BookingRows {
      * The seat, the booking, its event and the relay's wake-up in one statement (ADR 0088): the seat is taken by the
      * guarded UPDATE of ADR 0047 with two more conditions, that the session is still published and that its row is
      * the one the booking was built from (its sequence and updated_at: every change of the copy moves them; a seat
-     * taken or given back moves neither). The row lock is then held for this one statement and the commit.
+     * taken or given back moves neither). The statement is whole on its own (ADR 0089): a seat taken for her second
+     * active registration aborts it ({@code refuse_already_registered}, V30), so it can run without a transaction and
+     * commit as it ends, holding the row lock for itself only, or inside the caller's.
      */
     private static final String SEAT_AND_INSERT = "with seat as ("
             + "update session_copy set confirmed_seats = confirmed_seats + 1 "
@@ -56,13 +60,15 @@ public final class BookingRows {
             + "select $1, $2, $3, $4, $5, $6, $7, $8, $9 from seat "
             + UNLESS_SHE_HOLDS_ONE
             + ITS_EVENT
-            + "select exists (select 1 from seat), (select cast(pg_notify($17, '') as text) from booking)";
+            + "select exists (select 1 from seat), (select cast(pg_notify($17, '') as text) from booking), "
+            + "(select refuse_already_registered() "
+            + "where exists (select 1 from seat) and not exists (select 1 from booking))";
 
     /** What {@link #takeSeatAndInsertConfirmed} did. */
     public enum SeatAndBooking {
         /** Seat, booking and event written. */
         BOOKED,
-        /** A seat was taken but she already holds an active registration: nothing else written; roll back. */
+        /** She already holds an active registration of the session: the statement was aborted, nothing written. */
         ALREADY_REGISTERED,
         /** Nothing written: no free seat any more, or the session changed since it was read. */
         NOT_TAKEN
@@ -81,20 +87,41 @@ public final class BookingRows {
 
     /**
      * Takes a seat of the session as it was read ({@code asRead}: its sequence and updated_at) and writes the new
-     * confirmed booking (no children, no course) and its event, waking the relay on commit, all in one statement.
+     * confirmed booking (no children, no course) and its event, waking the relay on commit, all in one statement: on
+     * the session's connection, in its transaction if it has one, and otherwise committed as the statement ends.
      */
     public static Uni<SeatAndBooking> takeSeatAndInsertConfirmed(
             Registration registration, OutboxMessage message, SessionCopy asRead) {
         return SessionConnection.select(
                         SEAT_AND_INSERT, parameters(registration, message, asRead.sequence, asRead.updatedAt))
-                .map(rows -> {
-                    Object[] row = rows.get(0);
-                    if (!Boolean.TRUE.equals(row[0])) {
-                        return SeatAndBooking.NOT_TAKEN;
-                    }
-                    return row[1] == null ? SeatAndBooking.ALREADY_REGISTERED : SeatAndBooking.BOOKED;
-                });
+                .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]) ? SeatAndBooking.BOOKED : SeatAndBooking.NOT_TAKEN)
+                .onFailure(BookingRows::oneActiveRefused)
+                .recoverWithItem(SeatAndBooking.ALREADY_REGISTERED);
     }
+
+    /** The statement aborted by registration_one_active: her second active registration of the session. */
+    static boolean oneActiveRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException pg
+                    && "23505".equals(pg.getSqlState())
+                    && ONE_ACTIVE.equals(pg.getConstraint())) {
+                return true;
+            }
+            // as Hibernate Reactive reports it: converted, without the constraint's name, with PostgreSQL's message
+            if (cause instanceof ConstraintViolationException violation
+                    && "23505".equals(violation.getSQLState())
+                    && (ONE_ACTIVE.equals(violation.getConstraintName())
+                            || String.valueOf(violation.getMessage()).contains(REFUSED))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String ONE_ACTIVE = "registration_one_active";
+
+    /** The message of {@code refuse_already_registered()} (V30). */
+    private static final String REFUSED = "an active registration of this person exists for this session";
 
     /** $1-$17 of both statements (the registration's columns, the outbox row's, the relay's channel), then more. */
     private static Object[] parameters(Registration registration, OutboxMessage message, Object... more) {

@@ -36,8 +36,25 @@ final class IdempotentPosts {
 
     /** Runs {@code work} once for this key (from the header or the request), or answers as it did the first time. */
     Uni<Response> once(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
+        return once(keyHeader, body, work, true);
+    }
+
+    /**
+     * As {@link #once}, for work that opens the transactions it needs itself: without a key it runs in none of ours
+     * (a booking without children is then one statement that commits as it ends, ADR 0089); with a key it runs in
+     * the key's transaction, so that its answer is stored with it.
+     */
+    Uni<Response> onceInItsOwnTransactions(String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work) {
+        return once(keyHeader, body, work, false);
+    }
+
+    private Uni<Response> once(
+            String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work, boolean transactionWithoutKey) {
         String key =
                 IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
+        if (key == null && !transactionWithoutKey) {
+            return runToTheEnd(work.get()).map(IdempotentPosts::respond);
+        }
         // without a key nothing is stored nor compared: no fingerprint (a JSON serialisation and a SHA-256) to make
         String fingerprint = key == null ? null : IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
         Uni<StoredAnswer> once = idempotency.once(token.getSubject(), key, fingerprint, work);

@@ -76,7 +76,7 @@ public class RegistrationResource {
             @PathParam("sessionId") UUID sessionId,
             @RestHeader(IdempotencyKey.HEADER) String key,
             @NotNull(message = "a JSON body with your nickname is required") @Valid BookingRequest request) {
-        return posts.once(
+        return posts.onceInItsOwnTransactions(
                 key,
                 request,
                 () -> bookings.book(

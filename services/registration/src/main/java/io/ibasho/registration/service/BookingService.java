@@ -60,8 +60,13 @@ public class BookingService {
      * Without children: the seat is confirmed at once. With children's ages: the seat is held (the same conditional
      * UPDATE) and she is {@code PENDING_CHILDCARE} until childcare-booking answers (the saga, architecture.md): both
      * or neither.
+     * <p>
+     * In the caller's transaction when it has one (an Idempotency-Key's, whose stored answer commits with the
+     * booking); otherwise a booking without children is two statements and no transaction (ADR 0089): the unlocked
+     * read, and the seat, booking and event in one statement that commits as it ends. Every other way opens a
+     * transaction that holds the session's row.
      */
-    @WithTransaction
+    @WithSession
     public Uni<Registration> book(UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         if (childrenAges != null && !childrenAges.isEmpty()) {
             return bookHoldingTheRow(sessionId, attendeeId, nickname, childrenAges);
@@ -92,7 +97,7 @@ public class BookingService {
                                 session)
                         .flatMap(outcome -> switch (outcome) {
                             case BOOKED -> Uni.createFrom().item(registration);
-                            // a booking of hers committed since the read; the seat taken goes back with the rollback
+                            // a booking of hers committed since the read; the statement that took a seat aborted
                             case ALREADY_REGISTERED -> Uni.createFrom().failure(alreadyRegistered());
                             // the last seat went, or the session changed, since the read: decided again, holding the
                             // row
@@ -107,6 +112,12 @@ public class BookingService {
      * for a lottery's leftover seats, and when the session changed after a booking without children read it.
      */
     private Uni<Registration> bookHoldingTheRow(
+            UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
+        // the caller's transaction, or one of its own: the seat and what follows it commit or roll back together
+        return Panache.withTransaction(() -> takeSeatThenDecide(sessionId, attendeeId, nickname, childrenAges));
+    }
+
+    private Uni<Registration> takeSeatThenDecide(
             UUID sessionId, String attendeeId, String nickname, List<Integer> childrenAges) {
         boolean withChildren = childrenAges != null && !childrenAges.isEmpty();
         // A first-come session's seat first, in one statement that also returns the session and the event's sequence

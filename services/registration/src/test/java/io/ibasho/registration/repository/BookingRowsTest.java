@@ -1,10 +1,12 @@
 package io.ibasho.registration.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ibasho.localstack.PostgresServer;
 import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.plumbing.outbox.Outbox;
+import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.ibasho.testsupport.IbashoServers;
@@ -150,14 +152,46 @@ class BookingRowsTest {
     }
 
     @Test
-    void herSecondBookingInOneStatementIsToldAndWritesNeitherRowNorEvent() throws Exception {
+    void herSecondBookingInOneStatementIsToldAndTakesNoSeatWritesNoRowNorEvent() throws Exception {
         UUID session = sessionOf(5, 0, "PUBLISHED");
         SessionCopy asRead = firstLook(session, "twice").session();
         assertThat(takeSeatAndInsert(session, "twice", asRead)).isEqualTo(BookingRows.SeatAndBooking.BOOKED);
-        // a second request of hers that read the session before her first committed
+        // a second request of hers that read the session before her first committed: in no transaction, the
+        // statement commits as it ends, so it must abort (V30) rather than keep the seat its UPDATE took
         assertThat(takeSeatAndInsert(session, "twice", asRead))
                 .isEqualTo(BookingRows.SeatAndBooking.ALREADY_REGISTERED);
 
+        assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+                .isEqualTo(1);
+        assertOneBookingAndItsEvent(session);
+        assertThat(BookingRows.oneActiveRefused(new IllegalStateException("another failure")))
+                .isFalse();
+    }
+
+    @Test
+    void herSecondBookingInsideACallersTransactionRollsThatTransactionBack() throws Exception {
+        UUID session = sessionOf(5, 0, "PUBLISHED");
+        SessionCopy asRead = firstLook(session, "twice").session();
+        assertThat(takeSeatAndInsert(session, "twice", asRead)).isEqualTo(BookingRows.SeatAndBooking.BOOKED);
+
+        // an Idempotency-Key's transaction: what it wrote before the statement goes too, as the service refuses
+        assertThatThrownBy(() -> onVertx(() -> Panache.withTransaction(() -> SessionConnection.update(
+                                "update session_copy set drop_in_count = drop_in_count + 1 where id = $1", session)
+                        .flatMap(ignored -> BookingRows.takeSeatAndInsertConfirmed(
+                                confirmed(session, "twice"),
+                                outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", "twice")),
+                                asRead))
+                        .invoke(outcome -> {
+                            if (outcome == BookingRows.SeatAndBooking.ALREADY_REGISTERED) {
+                                throw new IllegalStateException("refused: already registered");
+                            }
+                        }))))
+                .hasMessageContaining("refused: already registered");
+
+        assertThat(count("select drop_in_count from session_copy where id = ?", session))
+                .isZero();
+        assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+                .isEqualTo(1);
         assertOneBookingAndItsEvent(session);
     }
 
@@ -194,12 +228,13 @@ class BookingRowsTest {
         }
     }
 
+    // as a booking without an Idempotency-Key runs them (ADR 0089): in a session without a transaction
     private SeatLedger.FirstLook firstLook(UUID session, String attendee) {
-        return onVertx(() -> Panache.withTransaction(() -> SeatLedger.firstLook(session, attendee)));
+        return onVertx(() -> Panache.withSession(() -> SeatLedger.firstLook(session, attendee)));
     }
 
     private BookingRows.SeatAndBooking takeSeatAndInsert(UUID session, String attendee, SessionCopy asRead) {
-        return onVertx(() -> Panache.withTransaction(() -> BookingRows.takeSeatAndInsertConfirmed(
+        return onVertx(() -> Panache.withSession(() -> BookingRows.takeSeatAndInsertConfirmed(
                 confirmed(session, attendee),
                 outbox.prepare("RegistrationConfirmed", session, Map.of("attendeeId", attendee)),
                 asRead)));
