@@ -154,8 +154,7 @@ class BookingRowsTest {
     @Test
     void herSecondBookingInOneStatementIsToldAndTakesNoSeatWritesNoRowNorEvent() throws Exception {
         UUID session = sessionOf(5, 0, "PUBLISHED");
-        SessionCopy asRead = firstLook(session, "twice").session();
-        assertThat(takeSeatAndInsert(session, "twice", asRead)).isEqualTo(BookingRows.SeatAndBooking.BOOKED);
+        SessionCopy asRead = readThenBook(session, "twice");
         // a second request of hers that read the session before her first committed: in no transaction, the
         // statement commits as it ends, so it must abort (V30) rather than keep the seat its UPDATE took
         assertThat(takeSeatAndInsert(session, "twice", asRead))
@@ -171,8 +170,7 @@ class BookingRowsTest {
     @Test
     void herSecondBookingInsideACallersTransactionRollsThatTransactionBack() throws Exception {
         UUID session = sessionOf(5, 0, "PUBLISHED");
-        SessionCopy asRead = firstLook(session, "twice").session();
-        assertThat(takeSeatAndInsert(session, "twice", asRead)).isEqualTo(BookingRows.SeatAndBooking.BOOKED);
+        SessionCopy asRead = readThenBook(session, "twice");
 
         // an Idempotency-Key's transaction: what it wrote before the statement goes too, as the service refuses
         assertThatThrownBy(() -> onVertx(() -> Panache.withTransaction(() -> SessionConnection.update(
@@ -207,6 +205,13 @@ class BookingRowsTest {
         assertThat(firstLook(full, "her").seatFree()).isFalse();
         assertThat(firstLook(draft, "her").seatFree()).isFalse();
         assertThat(firstLook(UUID.randomUUID(), "her").session()).isNull();
+    }
+
+    /** Her first booking, and the session as she read it before it: what a second request of hers still holds. */
+    private SessionCopy readThenBook(UUID session, String attendee) {
+        SessionCopy asRead = firstLook(session, attendee).session();
+        assertThat(takeSeatAndInsert(session, attendee, asRead)).isEqualTo(BookingRows.SeatAndBooking.BOOKED);
+        return asRead;
     }
 
     private static void assertOneBookingAndItsEvent(UUID session) throws SQLException {
