@@ -2,13 +2,12 @@ package io.ibasho.registration.repository;
 
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.outbox.OutboxMessage;
+import io.ibasho.plumbing.problem.DatabaseConflicts;
 import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import java.util.Arrays;
-import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The first-come booking's rows in one statement (docs/adr/0047): the registration, its RegistrationConfirmed outbox
@@ -101,24 +100,11 @@ public final class BookingRows {
 
     /** The statement aborted by registration_one_active: her second active registration of the session. */
     static boolean oneActiveRefused(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException pg
-                    && "23505".equals(pg.getSqlState())
-                    && ONE_ACTIVE.equals(pg.getConstraint())) {
-                return true;
-            }
-            // as Hibernate Reactive reports it: converted, without the constraint's name, with PostgreSQL's message
-            if (cause instanceof ConstraintViolationException violation
-                    && "23505".equals(violation.getSQLState())
-                    && (ONE_ACTIVE.equals(violation.getConstraintName())
-                            || String.valueOf(violation.getMessage()).contains(REFUSED))) {
-                return true;
-            }
-        }
-        return false;
+        // the index's own error names it; refuse_already_registered's (V30) says so in its message, which is all of it
+        // that Hibernate Reactive's conversion keeps
+        return DatabaseConflicts.isUniqueViolation(failure, "registration_one_active")
+                || DatabaseConflicts.isUniqueViolation(failure, REFUSED);
     }
-
-    private static final String ONE_ACTIVE = "registration_one_active";
 
     /** The message of {@code refuse_already_registered()} (V30). */
     private static final String REFUSED = "an active registration of this person exists for this session";
