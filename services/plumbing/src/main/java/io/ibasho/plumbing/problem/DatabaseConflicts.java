@@ -1,6 +1,7 @@
 package io.ibasho.plumbing.problem;
 
 import io.ibasho.plumbing.inbox.TransientFailures;
+import io.ibasho.plumbing.sql.UniqueViolations;
 import io.vertx.pgclient.PgException;
 import java.util.List;
 import org.hibernate.JDBCException;
@@ -62,7 +63,7 @@ public final class DatabaseConflicts {
                 continue;
             }
             if ("23505".equals(sqlState)) {
-                String named = uniqueViolationNamed(cause);
+                String named = UniqueViolations.named(cause);
                 return uniqueIndexes.stream()
                         .filter(index -> named.contains(index.index()))
                         .findFirst()
@@ -89,34 +90,6 @@ public final class DatabaseConflicts {
                 return ProblemDetail.of(
                         503, "busy", "Busy", "Many people are booking at this moment; please try again.", path);
             }
-        }
-        return null;
-    }
-
-    /**
-     * Whether {@code e}'s causes hold a unique violation (23505) whose constraint or message contains {@code text}:
-     * as PostgreSQL's client reports it, or as Hibernate Reactive converts it (often without the constraint's name).
-     */
-    public static boolean isUniqueViolation(Throwable e, String text) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            String named = uniqueViolationNamed(cause);
-            if (named != null && named.contains(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The constraint's name and the message of a unique violation; null when {@code cause} is not one. */
-    private static String uniqueViolationNamed(Throwable cause) {
-        if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            return pg.getConstraint() + " " + cause.getMessage();
-        }
-        if (cause instanceof JDBCException jdbc && "23505".equals(jdbc.getSQLState())) {
-            String constraint = jdbc instanceof org.hibernate.exception.ConstraintViolationException violation
-                    ? violation.getConstraintName()
-                    : null;
-            return constraint + " " + cause.getMessage();
         }
         return null;
     }

@@ -14,27 +14,6 @@ class DatabaseConflictsTest {
             new UniqueIndexProblem("registration_one_active", "already-registered", "You already have a booking."));
 
     @Test
-    void aUniqueViolationIsKnownByItsConstraintOrItsMessage() {
-        Throwable named = new RuntimeException(new ConstraintViolationException(
-                "x", new SQLException("duplicate key", "23505"), "registration_one_active"));
-        Throwable unnamed = new RuntimeException(new ConstraintViolationException(
-                "an active registration of this person exists", new SQLException("raised", "23505"), null));
-        Throwable otherState = new RuntimeException(new ConstraintViolationException(
-                "registration_one_active", new SQLException("not null", "23502"), "registration_one_active"));
-
-        assertThat(DatabaseConflicts.isUniqueViolation(named, "registration_one_active"))
-                .isTrue();
-        assertThat(DatabaseConflicts.isUniqueViolation(unnamed, "an active registration of this person"))
-                .isTrue();
-        assertThat(DatabaseConflicts.isUniqueViolation(unnamed, "registration_one_active"))
-                .isFalse();
-        assertThat(DatabaseConflicts.isUniqueViolation(otherState, "registration_one_active"))
-                .isFalse();
-        assertThat(DatabaseConflicts.isUniqueViolation(new IllegalStateException("registration_one_active"), "x"))
-                .isFalse();
-    }
-
-    @Test
     void aDeadlockOrSerialisationAbortIsBusyNotAnInternalError() {
         for (String state : List.of("40P01", "40001")) {
             ProblemDetail problem = DatabaseConflicts.problemFor(

@@ -2,8 +2,8 @@ package io.ibasho.registration.repository;
 
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.outbox.OutboxMessage;
-import io.ibasho.plumbing.problem.DatabaseConflicts;
 import io.ibasho.plumbing.sql.SessionConnection;
+import io.ibasho.plumbing.sql.UniqueViolations;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.smallrye.mutiny.Uni;
@@ -102,8 +102,7 @@ public final class BookingRows {
     static boolean oneActiveRefused(Throwable failure) {
         // the index's own error names it; refuse_already_registered's (V30) says so in its message, which is all of it
         // that Hibernate Reactive's conversion keeps
-        return DatabaseConflicts.isUniqueViolation(failure, "registration_one_active")
-                || DatabaseConflicts.isUniqueViolation(failure, REFUSED);
+        return UniqueViolations.in(failure, "registration_one_active") || UniqueViolations.in(failure, REFUSED);
     }
 
     /** The message of {@code refuse_already_registered()} (V30). */
