@@ -46,6 +46,8 @@ public final class DeliveryQueue {
      * signals reach the senders on commit only, as {@link CommitWakeUp#signal} does.
      */
     public static Uni<Filed> fileAndQueue(InboxRow row, boolean email, boolean line, OffsetDateTime now) {
+        CommitWakeUp.InStatement emailSender = CommitWakeUp.inStatement(EMAIL_QUEUED);
+        CommitWakeUp.InStatement lineSender = CommitWakeUp.inStatement(LINE_QUEUED);
         // Past the ORM (docs/adr/0070): every message runs it, and as a native query it built a plan, resolved a
         // result mapping and auto-flushed each time (ADR 0058). Nothing it reads or writes (inbox, deliveries, her
         // preference, her LINE link) is written through the ORM earlier in any caller's transaction, so it needs no
@@ -79,8 +81,10 @@ public final class DeliveryQueue {
                     on conflict on constraint line_once_per_event do nothing
                     returning id)
                 select (select count(*) from filed),
-                       (select count(cast(pg_notify($18, '') as text)) from email),
-                       (select count(cast(pg_notify($19, '') as text)) from line)""",
+                       (select count(case when cast($18 as text) is not null
+                                          then cast(pg_notify($18, '') as text) else '' end) from email),
+                       (select count(case when cast($19 as text) is not null
+                                          then cast(pg_notify($19, '') as text) else '' end) from line)""",
                         row.id(),
                         row.recipientId(),
                         row.kind(),
@@ -98,14 +102,19 @@ public final class DeliveryQueue {
                         email,
                         UUID.randomUUID(),
                         line,
-                        EMAIL_QUEUED,
-                        LINE_QUEUED)
+                        // null when collected (ADR 0090): the consumer's batch wakes the senders when it has ended
+                        emailSender.parameter(),
+                        lineSender.parameter())
                 .map(rows -> {
                     Object[] counts = rows.get(0);
                     return new Filed(
                             ((Number) counts[0]).intValue() > 0,
                             ((Number) counts[1]).intValue() > 0,
                             ((Number) counts[2]).intValue() > 0);
+                })
+                .invoke(filed -> {
+                    emailSender.ifGaveWork(filed.emailQueued());
+                    lineSender.ifGaveWork(filed.lineQueued());
                 });
     }
 

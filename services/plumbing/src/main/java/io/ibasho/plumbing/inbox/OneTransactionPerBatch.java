@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.inbox;
 
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,9 @@ import org.jboss.logging.Logger;
  * handled again one at a time, each in a transaction of its own with {@link TransientFailures#inTransactionWithRetry}:
  * a transient failure is retried, and a record that still fails is dead-lettered alone, as before this class.
  *
+ * <p>What the batch's transactions signal ({@link CommitWakeUp#signal}) wakes this application's polls once the batch has
+ * ended, with no NOTIFY per commit (ADR 0090).
+ *
  * <p>The batch is acknowledged when every record was handled or dead-lettered (the Kafka connector commits the latest
  * offset of each partition of the batch). Methods using this take {@link KafkaRecordBatch} and acknowledge manually.
  */
@@ -37,6 +41,15 @@ public final class OneTransactionPerBatch {
      * @param work      a record's work, run in the caller's transaction: it must record the event id itself
      */
     public static <E> Uni<Void> handle(
+            KafkaRecordBatch<?, String> batch,
+            Function<String, E> read,
+            Predicate<E> needsWork,
+            Function<E, Uni<Void>> work) {
+        // the senders and relays the batch gives work are woken once it has ended, without a NOTIFY per commit
+        return CommitWakeUp.collecting(() -> handleCollecting(batch, read, needsWork, work));
+    }
+
+    private static <E> Uni<Void> handleCollecting(
             KafkaRecordBatch<?, String> batch,
             Function<String, E> read,
             Predicate<E> needsWork,

@@ -4,6 +4,7 @@ import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.outbox.OutboxMessage;
 import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.plumbing.sql.UniqueViolations;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +35,16 @@ public final class BookingRows {
                     + "select $10, $11, $12, $13, $14, $15, cast($16 as text) "
                     + "from booking) ";
 
+    // the relay's NOTIFY, unless its wake-up is collected ($17 null: CommitWakeUp.inStatement, ADR 0090)
+    private static final String WAKE_UP =
+            "case when cast($17 as text) is not null then cast(pg_notify($17, '') as text) else '' end";
+
     private static final String INSERT = "with booking as ("
             + REGISTRATION_COLUMNS
             + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
             + UNLESS_SHE_HOLDS_ONE
             + ITS_EVENT
-            + "select cast(pg_notify($17, '') as text) from booking";
+            + "select " + WAKE_UP + " from booking";
 
     /**
      * The seat, the booking, its event and the relay's wake-up in one statement (ADR 0088): the seat is taken by the
@@ -59,7 +64,7 @@ public final class BookingRows {
             + "select $1, $2, $3, $4, $5, $6, $7, $8, $9 from seat "
             + UNLESS_SHE_HOLDS_ONE
             + ITS_EVENT
-            + "select exists (select 1 from seat), (select cast(pg_notify($17, '') as text) from booking), "
+            + "select exists (select 1 from seat), (select " + WAKE_UP + " from booking), "
             + "(select refuse_already_registered() "
             + "where exists (select 1 from seat) and not exists (select 1 from booking))";
 
@@ -80,8 +85,10 @@ public final class BookingRows {
      * statement before it went the same way (SeatLedger), so nothing of the booking waits unwritten in the session.
      */
     public static Uni<Boolean> insertConfirmed(Registration registration, OutboxMessage message) {
-        return SessionConnection.select(INSERT, parameters(registration, message))
-                .map(rows -> !rows.isEmpty());
+        CommitWakeUp.InStatement wakeUp = CommitWakeUp.inStatement(Outbox.WAKE_UP_CHANNEL);
+        return SessionConnection.select(INSERT, parameters(registration, message, wakeUp))
+                .map(rows -> !rows.isEmpty())
+                .invoke(wakeUp::ifGaveWork);
     }
 
     /**
@@ -91,9 +98,11 @@ public final class BookingRows {
      */
     public static Uni<SeatAndBooking> takeSeatAndInsertConfirmed(
             Registration registration, OutboxMessage message, SessionCopy asRead) {
+        CommitWakeUp.InStatement wakeUp = CommitWakeUp.inStatement(Outbox.WAKE_UP_CHANNEL);
         return SessionConnection.select(
-                        SEAT_AND_INSERT, parameters(registration, message, asRead.sequence, asRead.updatedAt))
+                        SEAT_AND_INSERT, parameters(registration, message, wakeUp, asRead.sequence, asRead.updatedAt))
                 .map(rows -> Boolean.TRUE.equals(rows.get(0)[0]) ? SeatAndBooking.BOOKED : SeatAndBooking.NOT_TAKEN)
+                .invoke(taken -> wakeUp.ifGaveWork(taken == SeatAndBooking.BOOKED))
                 .onFailure(BookingRows::oneActiveRefused)
                 .recoverWithItem(SeatAndBooking.ALREADY_REGISTERED);
     }
@@ -109,7 +118,8 @@ public final class BookingRows {
     private static final String REFUSED = "an active registration of this person exists for this session";
 
     /** $1-$17 of both statements (the registration's columns, the outbox row's, the relay's channel), then more. */
-    private static Object[] parameters(Registration registration, OutboxMessage message, Object... more) {
+    private static Object[] parameters(
+            Registration registration, OutboxMessage message, CommitWakeUp.InStatement wakeUp, Object... more) {
         Object[] shared = {
             registration.id,
             registration.sessionId,
@@ -127,7 +137,7 @@ public final class BookingRows {
             message.payload,
             message.createdAt,
             message.traceparent,
-            Outbox.WAKE_UP_CHANNEL
+            wakeUp.parameter()
         };
         Object[] parameters = Arrays.copyOf(shared, shared.length + more.length);
         System.arraycopy(more, 0, parameters, shared.length, more.length);

@@ -2,6 +2,7 @@ package io.ibasho.registration.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.ibasho.registration.idempotency.IdempotencyKey;
 import io.ibasho.registration.idempotency.IdempotencyService;
 import io.ibasho.registration.idempotency.StoredAnswer;
@@ -52,13 +53,14 @@ final class IdempotentPosts {
             String keyHeader, Object body, Supplier<Uni<StoredAnswer>> work, boolean transactionWithoutKey) {
         String key =
                 IdempotencyKey.parse(IdempotencyKey.sent(keyHeader, headers.getRequestHeader(IdempotencyKey.HEADER)));
+        // the outbox relay is woken when the change has ended, without a NOTIFY per commit (ADR 0090)
         if (key == null && !transactionWithoutKey) {
-            return runToTheEnd(work.get()).map(IdempotentPosts::respond);
+            return runToTheEnd(CommitWakeUp.collecting(work)).map(IdempotentPosts::respond);
         }
         // without a key nothing is stored nor compared: no fingerprint (a JSON serialisation and a SHA-256) to make
         String fingerprint = key == null ? null : IdempotencyKey.fingerprint("POST", uri.getPath(), serialise(body));
-        Uni<StoredAnswer> once = idempotency.once(token.getSubject(), key, fingerprint, work);
-        return runToTheEnd(once).map(IdempotentPosts::respond);
+        return runToTheEnd(CommitWakeUp.collecting(() -> idempotency.once(token.getSubject(), key, fingerprint, work)))
+                .map(IdempotentPosts::respond);
     }
 
     /**
