@@ -1,5 +1,6 @@
 package io.ibasho.plumbing.inbox;
 
+import io.ibasho.plumbing.time.CommitWakeUp;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -36,8 +37,15 @@ public final class TransientFailures {
 
     private TransientFailures() {}
 
-    /** Runs {@code handling} in a transaction, again (a new transaction each time) after a transient failure. */
+    /**
+     * Runs {@code handling} in a transaction, again (a new transaction each time) after a transient failure. What it
+     * signals wakes this application's polls when it has ended, without a NOTIFY per commit (ADR 0090).
+     */
     public static Uni<Void> inTransactionWithRetry(Supplier<Uni<Void>> handling) {
+        return CommitWakeUp.collecting(() -> retried(handling));
+    }
+
+    private static Uni<Void> retried(Supplier<Uni<Void>> handling) {
         return Uni.createFrom().deferred(() -> {
             // A database that is down is waited for (up to UNREACHABLE_FOR): five quick tries took 3 s, and every
             // message read during a PostgreSQL restart went to the dead-letter topic (found by PostgresRestartFaultIT).
