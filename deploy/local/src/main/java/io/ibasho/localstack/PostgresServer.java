@@ -105,6 +105,7 @@ public final class PostgresServer {
                         "-o",
                         "-p " + port
                                 + " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=on"
+                                + MEMORY_AND_CHECKPOINTS
                                 + extraSettings(),
                         "start")),
                 Map.of(),
@@ -114,8 +115,16 @@ public final class PostgresServer {
     }
 
     /**
+     * The stack's databases outgrow PostgreSQL's default 128 MB of shared buffers within minutes of bookings (round 33:
+     * registration 207 MB, notification 200 MB), and the default 1 GB of WAL between checkpoints asked for one every
+     * minute or so: the backends then wrote dirty buffers themselves and every checkpoint's first change of a page
+     * logged the whole page. Shared memory is taken as it is touched; the WAL is recycled after each checkpoint.
+     */
+    static final String MEMORY_AND_CHECKPOINTS = " -c shared_buffers=1GB -c max_wal_size=8GB";
+
+    /**
      * Settings of this stack only, as {@code name=value} separated by spaces in {@code IBASHO_POSTGRES_SETTINGS}: for a
-     * measurement (the benchmark's {@code shared_preload_libraries=pg_stat_statements}), never needed to run Ibasho.
+     * measurement (the benchmark's {@code shared_preload_libraries=pg_stat_statements}), never needed to run Ibasho. They come after {@link #MEMORY_AND_CHECKPOINTS}, so they may change those too.
      */
     static String extraSettings() {
         String settings = System.getenv("IBASHO_POSTGRES_SETTINGS");
