@@ -3,16 +3,15 @@ package io.ibasho.registration.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ibasho.localstack.PostgresServer;
 import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.sql.SessionConnection;
 import io.ibasho.registration.Registration;
 import io.ibasho.registration.SessionCopy;
+import io.ibasho.registration.support.RegistrationDatabase;
 import io.ibasho.testsupport.IbashoServers;
 import io.ibasho.testsupport.OnVertx;
 import io.ibasho.testsupport.QueryPlans;
-import io.ibasho.testsupport.TestServers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +20,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,14 +62,14 @@ class BookingRowsTest {
             assertThat(written).as(attendee).isTrue();
         }
 
-        assertThat(count(
+        assertThat(RegistrationDatabase.count(
                         "select count(*) from registration where session_id = ? and status = 'CONFIRMED' "
                                 + "and booking_code is not null and version = 0 and nickname = 'Hana'",
                         session))
                 .isEqualTo(BOOKINGS);
         // the relay, woken by each commit, reads the rows and stamps them past the ORM
         awaitPublished(session);
-        assertThat(count(
+        assertThat(RegistrationDatabase.count(
                         "select count(*) from outbox_message where message_key = ? and published_at is not null",
                         session.toString()))
                 .isEqualTo(BOOKINGS);
@@ -108,9 +106,9 @@ class BookingRowsTest {
                     .isEqualTo(BookingRows.SeatAndBooking.BOOKED);
         }
 
-        assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+        assertThat(RegistrationDatabase.count("select confirmed_seats from session_copy where id = ?", session))
                 .isEqualTo(3);
-        assertThat(count(
+        assertThat(RegistrationDatabase.count(
                         "select count(*) from registration where session_id = ? and status = 'CONFIRMED' "
                                 + "and booking_code is not null and version = 0 and nickname = 'Hana'",
                         session))
@@ -119,7 +117,7 @@ class BookingRowsTest {
         assertThat(firstLook(session, "late").seatFree()).isFalse();
         assertThat(takeSeatAndInsert(session, "late", readWhenFree)).isEqualTo(BookingRows.SeatAndBooking.NOT_TAKEN);
         awaitPublished(session);
-        assertThat(count(
+        assertThat(RegistrationDatabase.count(
                         "select count(*) from outbox_message where message_key = ? and published_at is not null",
                         session.toString()))
                 .isEqualTo(2);
@@ -142,11 +140,12 @@ class BookingRowsTest {
         assertThat(takeSeatAndInsert(cancelled, "her", readOpen)).isEqualTo(BookingRows.SeatAndBooking.NOT_TAKEN);
 
         for (UUID session : List.of(changed, cancelled)) {
-            assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+            assertThat(RegistrationDatabase.count("select confirmed_seats from session_copy where id = ?", session))
                     .isZero();
-            assertThat(count("select count(*) from registration where session_id = ?", session))
+            assertThat(RegistrationDatabase.count("select count(*) from registration where session_id = ?", session))
                     .isZero();
-            assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
+            assertThat(RegistrationDatabase.count(
+                            "select count(*) from outbox_message where message_key = ?", session.toString()))
                     .isZero();
         }
     }
@@ -160,7 +159,7 @@ class BookingRowsTest {
         assertThat(takeSeatAndInsert(session, "twice", asRead))
                 .isEqualTo(BookingRows.SeatAndBooking.ALREADY_REGISTERED);
 
-        assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+        assertThat(RegistrationDatabase.count("select confirmed_seats from session_copy where id = ?", session))
                 .isEqualTo(1);
         assertOneBookingAndItsEvent(session);
         assertThat(BookingRows.oneActiveRefused(new IllegalStateException("another failure")))
@@ -186,9 +185,9 @@ class BookingRowsTest {
                         }))))
                 .hasMessageContaining("refused: already registered");
 
-        assertThat(count("select drop_in_count from session_copy where id = ?", session))
+        assertThat(RegistrationDatabase.count("select drop_in_count from session_copy where id = ?", session))
                 .isZero();
-        assertThat(count("select confirmed_seats from session_copy where id = ?", session))
+        assertThat(RegistrationDatabase.count("select confirmed_seats from session_copy where id = ?", session))
                 .isEqualTo(1);
         assertOneBookingAndItsEvent(session);
     }
@@ -215,16 +214,17 @@ class BookingRowsTest {
     }
 
     private static void assertOneBookingAndItsEvent(UUID session) throws SQLException {
-        assertThat(count("select count(*) from registration where session_id = ?", session))
+        assertThat(RegistrationDatabase.count("select count(*) from registration where session_id = ?", session))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from outbox_message where message_key = ?", session.toString()))
+        assertThat(RegistrationDatabase.count(
+                        "select count(*) from outbox_message where message_key = ?", session.toString()))
                 .isEqualTo(1);
     }
 
     /** Until the relay has published every event of the session (20 s at most). */
     private static void awaitPublished(UUID session) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (count(
+        while (RegistrationDatabase.count(
                                 "select count(*) from outbox_message where message_key = ? and published_at is null",
                                 session.toString())
                         > 0
@@ -287,7 +287,7 @@ class BookingRowsTest {
     }
 
     private static long unpublished() throws SQLException {
-        try (Connection connection = database();
+        try (Connection connection = RegistrationDatabase.connect();
                 PreparedStatement select =
                         connection.prepareStatement("select count(*) from outbox_message where published_at is null");
                 ResultSet rows = select.executeQuery()) {
@@ -314,7 +314,7 @@ class BookingRowsTest {
 
     private static UUID roomySession() throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection connection = database();
+        try (Connection connection = RegistrationDatabase.connect();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into session_copy (id, organisation_id, kind, allocation, status, starts_at, ends_at, "
                                 + "capacity, sequence, updated_at) values (?, 'minato', 'cafe', 'FIRST_COME', "
@@ -327,7 +327,7 @@ class BookingRowsTest {
 
     private static UUID sessionOf(int capacity, int confirmedSeats, String status) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection connection = database();
+        try (Connection connection = RegistrationDatabase.connect();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into session_copy (id, organisation_id, kind, allocation, status, starts_at, ends_at, "
                                 + "capacity, confirmed_seats, sequence, updated_at) values (?, 'minato', 'cafe', "
@@ -343,30 +343,14 @@ class BookingRowsTest {
     }
 
     private static void execute(String sql, UUID parameter) throws SQLException {
-        try (Connection connection = database();
+        try (Connection connection = RegistrationDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter);
             statement.executeUpdate();
         }
     }
 
-    private static long count(String sql, Object parameter) throws SQLException {
-        try (Connection connection = database();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
     private <T> T onVertx(Supplier<Uni<T>> work) {
         return OnVertx.await(vertx, work);
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                TestServers.get().postgres().jdbcUrl("registration"), PostgresServer.USER, "");
     }
 }

@@ -4,13 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ibasho.localstack.PostgresServer;
 import io.ibasho.plumbing.outbox.Outbox;
 import io.ibasho.plumbing.time.FrequentPolls;
 import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.RegistrationDatabase;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.TestServers;
 import io.ibasho.testsupport.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -18,9 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -48,7 +44,7 @@ class BookingWakeUpTest {
     void aBookingWakesItsOwnRelayWithoutANotify() throws Exception {
         UUID withoutKey = Sessions.published(10);
         UUID withKey = Sessions.published(10);
-        try (Connection otherReplica = database()) {
+        try (Connection otherReplica = RegistrationDatabase.connect()) {
             try (Statement listen = otherReplica.createStatement()) {
                 listen.execute("listen " + Outbox.WAKE_UP_CHANNEL);
             }
@@ -65,10 +61,12 @@ class BookingWakeUpTest {
             } finally {
                 polls.resumeTicks();
             }
-            assertThat(count("select count(*) from outbox_message where message_key = ?", withoutKey.toString()))
+            assertThat(RegistrationDatabase.count(
+                            "select count(*) from outbox_message where message_key = ?", withoutKey.toString()))
                     .as("hana's RegistrationConfirmed")
                     .isEqualTo(1);
-            assertThat(count("select count(*) from outbox_message where message_key = ?", withKey.toString()))
+            assertThat(RegistrationDatabase.count(
+                            "select count(*) from outbox_message where message_key = ?", withKey.toString()))
                     .as("mei's RegistrationConfirmed")
                     .isEqualTo(1);
             assertThat(heardBy(otherReplica))
@@ -91,7 +89,7 @@ class BookingWakeUpTest {
     private static void awaitPublished(UUID session) {
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> count(
+                .until(() -> RegistrationDatabase.count(
                                 "select count(*) from outbox_message where message_key = ? and published_at is null",
                                 session.toString())
                         == 0);
@@ -103,21 +101,5 @@ class BookingWakeUpTest {
         }
         PGNotification[] heard = listening.unwrap(PGConnection.class).getNotifications(500);
         return heard == null ? 0 : heard.length;
-    }
-
-    private static long count(String sql, Object parameter) throws SQLException {
-        try (Connection connection = database();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                TestServers.get().postgres().jdbcUrl("registration"), PostgresServer.USER, "");
     }
 }

@@ -3,20 +3,17 @@ package io.ibasho.registration.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ibasho.localstack.PostgresServer;
 import io.ibasho.plumbing.code.DoorCodes;
 import io.ibasho.registration.support.Api;
+import io.ibasho.registration.support.RegistrationDatabase;
 import io.ibasho.registration.support.Sessions;
 import io.ibasho.registration.support.TestAttendees;
 import io.ibasho.testsupport.IbashoServers;
-import io.ibasho.testsupport.TestServers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -38,7 +35,7 @@ class CancellationDuringBookingTest {
         Api.bookOnceKnown(first, sessionId).then().statusCode(201);
 
         UUID inFlight = UUID.randomUUID();
-        try (Connection booking = database()) {
+        try (Connection booking = RegistrationDatabase.connect()) {
             // the booking's own statements, as BookingRows writes them, not yet committed: it holds the session's row
             booking.setAutoCommit(false);
             execute(
@@ -57,27 +54,31 @@ class CancellationDuringBookingTest {
             Sessions.cancelled(sessionId, 1);
             // the cancellation has read the registrations and now waits for the row the booking holds
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> count("select count(*) from pg_stat_activity where datname = 'registration' "
-                                    + "and wait_event_type = 'Lock'")
+                    .until(() -> RegistrationDatabase.count(
+                                    "select count(*) from pg_stat_activity where datname = 'registration' "
+                                            + "and wait_event_type = 'Lock'")
                             > 0);
             booking.commit();
         }
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("select count(*) from session_copy where id = ? and status = 'CANCELLED'", sessionId)
+                .until(() -> RegistrationDatabase.count(
+                                "select count(*) from session_copy where id = ? and status = 'CANCELLED'", sessionId)
                         == 1);
-        assertThat(count("select count(*) from registration where session_id = ? and status = 'CONFIRMED'", sessionId))
+        assertThat(RegistrationDatabase.count(
+                        "select count(*) from registration where session_id = ? and status = 'CONFIRMED'", sessionId))
                 .isZero();
-        assertThat(count("select count(*) from registration where session_id = ? and status = 'CANCELLED'", sessionId))
+        assertThat(RegistrationDatabase.count(
+                        "select count(*) from registration where session_id = ? and status = 'CANCELLED'", sessionId))
                 .isEqualTo(2);
-        assertThat(count("select confirmed_seats from session_copy where id = ?", sessionId))
+        assertThat(RegistrationDatabase.count("select confirmed_seats from session_copy where id = ?", sessionId))
                 .isZero();
         // she is told: her RegistrationCancelled is in the outbox with the first woman's
-        assertThat(count(
+        assertThat(RegistrationDatabase.count(
                         "select count(*) from outbox_message where message_key = ? and type like '%RegistrationCancelled%'",
                         sessionId.toString()))
                 .isEqualTo(2);
-        assertThat(count(
+        assertThat(RegistrationDatabase.count(
                         "select count(*) from outbox_message where type like '%RegistrationCancelled%' and payload like ?",
                         "%" + inFlight + "%"))
                 .isEqualTo(1);
@@ -90,23 +91,5 @@ class CancellationDuringBookingTest {
             }
             statement.executeUpdate();
         }
-    }
-
-    private static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                TestServers.get().postgres().jdbcUrl("registration"), PostgresServer.USER, "");
     }
 }
