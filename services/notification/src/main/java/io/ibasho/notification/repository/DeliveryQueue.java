@@ -43,7 +43,8 @@ public final class DeliveryQueue {
      * confirmed an address) and its LINE push (if {@code line} and she linked LINE), and signals the senders of what
      * was queued: one statement, where filing, reading her preference, queueing and signalling took three to five
      * round trips per message (docs/benchmarks.md, round 12). The same once-per-event constraints hold; the
-     * signals reach the senders on commit only, as {@link CommitWakeUp#signal} does.
+     * signals reach the senders on commit only, as {@link CommitWakeUp#signal} does, or, inside
+     * {@link CommitWakeUp#collecting} (a consumer's batch), when that work has ended, without a NOTIFY (ADR 0090).
      */
     public static Uni<Filed> fileAndQueue(InboxRow row, boolean email, boolean line, OffsetDateTime now) {
         CommitWakeUp.InStatement emailSender = CommitWakeUp.inStatement(EMAIL_QUEUED);

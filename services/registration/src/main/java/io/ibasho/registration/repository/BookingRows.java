@@ -12,7 +12,8 @@ import java.util.Arrays;
 
 /**
  * The first-come booking's rows in one statement (docs/adr/0047): the registration, its RegistrationConfirmed outbox
- * row and the NOTIFY that wakes the outbox relay on commit, instead of an ORM flush of two entities and a separate
+ * row and the NOTIFY that wakes the outbox relay on commit (or, inside {@code CommitWakeUp.collecting}, the relay's
+ * wake-up collected for when the request has ended: ADR 0090), instead of an ORM flush of two entities and a separate
  * NOTIFY (three round trips). Runs on the Hibernate Reactive session's own connection, so inside its transaction:
  * booking and event commit or roll back together (the outbox's guarantee). The partial unique index
  * {@code registration_one_active} stays the guard against a second active booking of one person: the row is then not
